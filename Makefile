@@ -1,0 +1,40 @@
+# Kimonet Billing — a thin front over CMake. `make run` and `make test` are the two commands.
+SHELL := /bin/bash
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+PORT ?= 8080
+DB ?= data/kimonet.db
+export NODE_PATH := /usr/share/nodejs
+
+.PHONY: all deps native wasm build run test test-fast bench clean landing-zip
+
+all: build
+
+deps: build/.deps-ok
+build/.deps-ok: scripts/deps.sh tests/e2e/package.json
+	@bash scripts/deps.sh
+
+native: deps
+	@cmake -S . -B build/native -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > build/native-configure.log || (cat build/native-configure.log; exit 1)
+	@cmake --build build/native -j $(JOBS)
+
+wasm: deps
+	@emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=MinSizeRel > build/wasm-configure.log 2>&1 || (cat build/wasm-configure.log; exit 1)
+	@cmake --build build/wasm -j $(JOBS)
+
+build: native wasm
+
+run: build
+	@bash scripts/run.sh --port $(PORT) --db $(DB)
+
+test: build
+	@cd build/native && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+bench: build
+	@bash scripts/bench.sh
+
+landing-zip:
+	@rm -f landing_page.zip && cd landing_page && zip -qr ../landing_page.zip . -x 'README.md' && echo "landing_page.zip"
+
+clean:
+	rm -rf build/native build/wasm build/bin build/web

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs exactly what Kimonet Billing needs, through apt and npm only. Idempotent:
+# a second run on a ready machine does nothing but check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  build-essential cmake pkg-config
+  emscripten binaryen
+  libpistache-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
+  libboost-test-dev libssl-dev libsodium-dev libhpdf-dev
+  libxlsxwriter-dev libzip-dev libpugixml-dev
+  fonts-inter fonts-noto-core
+  chromium poppler-utils wrk xz-utils dpkg-dev zip
+)
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+# Node.js and npm: the machine's own (nodesource ships npm inside nodejs) or Debian's.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+sudo_cmd=()
+[ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
+
+# The Dear ImGui sources come from Debian's source package, so a deb-src entry is needed once.
+deb_src=/etc/apt/sources.list.d/kimonet-deb-src.sources
+need_update=0
+if [ ! -f "$deb_src" ]; then
+  "${sudo_cmd[@]}" tee "$deb_src" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  need_update=1
+fi
+
+if [ ${#missing[@]} -gt 0 ] || [ $need_update = 1 ]; then
+  echo "deps: installing ${missing[*]:-(source index only)}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  if [ ${#missing[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+fi
+
+# Dear ImGui 1.86 sources into the build tree (never committed).
+imgui_dir=build/third_party/imgui
+if [ ! -f "$imgui_dir/imgui.cpp" ]; then
+  mkdir -p build/third_party
+  ( cd build/third_party
+    ls imgui_1.86*.orig.tar.* >/dev/null 2>&1 || apt-get source --download-only imgui >/dev/null
+    tarball=$(ls imgui_1.86*.orig.tar.* | head -1)
+    rm -rf imgui && mkdir imgui && tar -xf "$tarball" -C imgui --strip-components=1 )
+  echo "deps: Dear ImGui sources in $imgui_dir"
+fi
+
+# playwright-core drives Debian's Chromium in the browser tests (never downloads a browser).
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  ( cd tests/e2e && npm install --no-audit --no-fund --silent )
+fi
+touch build/.deps-ok

@@ -1,0 +1,46 @@
+#include "app/app.hpp"
+
+#include <filesystem>
+
+#include "auth/rbac_store.hpp"
+#include "http/routes.hpp"
+#include "store/migrations.hpp"
+
+namespace kimonet::app {
+
+Result<std::unique_ptr<store::Database>> open_migrated_database(const std::string& path) {
+    const auto parent = std::filesystem::path(path).parent_path();
+    std::error_code ignored;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
+    auto db = TRY(store::Database::open(path));
+    TRY(store::migrate(*db));
+    TRY_VOID(auth::sync_rbac(*db));
+    return db;
+}
+
+Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Clock> clock) {
+    { TRY(open_migrated_database(config.db_path)); }
+    if (config.secret_key_file.empty()) {
+        const auto parent = std::filesystem::path(config.db_path).parent_path();
+        config.secret_key_file = (parent.empty() ? std::filesystem::path(".") : parent).string() + "/secret.key";
+    }
+    auto secrets = TRY(security::SecretBox::load(config.secret_key_hex, config.secret_key_file));
+    auto pool = TRY(store::ConnectionPool::open(config.db_path, static_cast<std::size_t>(config.threads) + 4));
+    std::unique_ptr<App> app(new App(std::move(config), std::move(clock), secrets, std::move(pool)));
+    http::register_routes(app->m_router, *app);
+    return app;
+}
+
+Context App::context(store::Database& db, Actor actor) const {
+    return Context{db, std::move(actor), m_clock->now(), m_config.utc_offset, m_secrets};
+}
+
+Context App::context(store::Database& db, const http::Request& request) const {
+    Actor actor{"anonymous", 0, "anonymous", request.client_ip};
+    if (request.principal) {
+        actor = Actor{std::string(request.principal->kind_name()), request.principal->id, request.principal->username, request.client_ip};
+    }
+    return context(db, std::move(actor));
+}
+
+}  // namespace kimonet::app

@@ -1,0 +1,46 @@
+#pragma once
+// The running application: configuration, database pool, secrets, clock and route table.
+// Built once by main (or a test) and shared by the HTTP server, CLI and scheduler.
+#include <memory>
+
+#include "app/clock.hpp"
+#include "app/config.hpp"
+#include "app/context.hpp"
+#include "http/router.hpp"
+#include "security/secret_box.hpp"
+#include "store/connection_pool.hpp"
+
+namespace kimonet::app {
+
+class App {
+public:
+    // Opens the database, applies migrations, syncs roles/permissions, loads the secret key
+    // and registers every route.
+    static Result<std::unique_ptr<App>> open(Config config, std::shared_ptr<const Clock> clock);
+
+    const Config& config() const { return m_config; }
+    const Clock& clock() const { return *m_clock; }
+    const security::SecretBox& secrets() const { return m_secrets; }
+    store::ConnectionPool& pool() { return *m_pool; }
+    http::Router& router() { return m_router; }
+
+    Result<store::ConnectionPool::Lease> database() { return m_pool->acquire(); }
+    Context context(store::Database& db, Actor actor) const;
+    // The actor of an HTTP request: its principal (or "anonymous") and client IP.
+    Context context(store::Database& db, const http::Request& request) const;
+
+private:
+    App(Config config, std::shared_ptr<const Clock> clock, security::SecretBox secrets, std::unique_ptr<store::ConnectionPool> pool)
+        : m_config(std::move(config)), m_clock(std::move(clock)), m_secrets(secrets), m_pool(std::move(pool)) {}
+
+    Config m_config;
+    std::shared_ptr<const Clock> m_clock;
+    security::SecretBox m_secrets;
+    std::unique_ptr<store::ConnectionPool> m_pool;
+    http::Router m_router;
+};
+
+// Opens a database and applies migrations (for the CLI's migrate command and tests).
+Result<std::unique_ptr<store::Database>> open_migrated_database(const std::string& path);
+
+}  // namespace kimonet::app

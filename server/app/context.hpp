@@ -1,0 +1,30 @@
+#pragma once
+// What every service function receives: a database connection, who is acting, and "now".
+// The same service is called by the HTTP route, the CLI and the scheduler with their own actor.
+#include <cstdint>
+#include <string>
+
+#include "core/date.hpp"
+#include "security/secret_box.hpp"
+#include "store/database.hpp"
+
+namespace kimonet::app {
+
+struct Actor {
+    std::string type = "system";  // "user", "customer", "system"
+    std::int64_t id = 0;
+    std::string name = "system";
+    std::string ip;
+};
+
+struct Context {
+    store::Database& db;
+    Actor actor;
+    std::int64_t now = 0;  // Unix seconds
+    UtcOffset offset;
+    const security::SecretBox& secrets;
+
+    Date today() const { return local_from_unix(now, offset).date; }
+};
+
+}  // namespace kimonet::app

@@ -1,0 +1,136 @@
+#include "auth/user_service.hpp"
+
+#include "auth/rbac_store.hpp"
+#include "core/text.hpp"
+#include "core/validation_messages.hpp"
+#include "security/crypto.hpp"
+#include "services/activity_log.hpp"
+
+namespace kimonet::auth {
+
+static bool is_valid_username(std::string_view name) {
+    if (name.size() < 3 || name.size() > 32) return false;
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
+    return true;
+}
+
+Result<api::Json> get_user(store::Database& db, std::int64_t id) {
+    auto statement = TRY(db.prepare("SELECT id, username, full_name, active, created_at FROM users WHERE id = ?"));
+    statement.bind(1, id);
+    if (!TRY(statement.step())) return make_error(ErrorCode::NotFound, "user not found");
+    auto [role, permissions] = TRY(role_and_permissions_of_user(db, id));
+    return api::Json{{"id", id},
+                     {"username", statement.column_text(1)},
+                     {"full_name", statement.column_text(2)},
+                     {"active", statement.column_int(3) != 0},
+                     {"role", role},
+                     {"created_at", statement.column_text(4)}};
+}
+
+Result<api::Json> list_users(store::Database& db) {
+    auto statement = TRY(db.prepare("SELECT id FROM users ORDER BY username"));
+    api::Json out = api::Json::array();
+    while (TRY(statement.step())) out.push_back(TRY(get_user(db, statement.column_int(0))));
+    return out;
+}
+
+static Result<void> assign_role(store::Database& db, std::int64_t user_id, std::string_view role) {
+    auto id = TRY(role_id(db, role));
+    if (!id) return validation_error({{"role", "role tidak dikenal"}});
+    if (role == "customer") return validation_error({{"role", "role customer hanya untuk pelanggan"}});
+    auto clear = TRY(db.prepare("DELETE FROM user_role WHERE user_id = ?"));
+    clear.bind(1, user_id);
+    TRY_VOID(clear.run());
+    auto insert = TRY(db.prepare("INSERT INTO user_role(user_id, role_id) VALUES (?, ?)"));
+    insert.bind(1, user_id).bind(2, *id);
+    return insert.run();
+}
+
+static Result<void> revoke_tokens(app::Context& context, std::int64_t user_id) {
+    auto revoke = TRY(context.db.prepare(
+        "UPDATE api_tokens SET revoked_at = ? WHERE subject_type = 'user' AND subject_id = ? AND revoked_at IS NULL"));
+    revoke.bind(1, context.now).bind(2, user_id);
+    return revoke.run();
+}
+
+Result<api::Json> create_user(app::Context& context, const api::Json& input) {
+    if (!input.is_object()) return make_error(ErrorCode::BadRequest, "expected a JSON object");
+    api::FieldReader reader(input);
+    std::string username, full_name, password, role;
+    reader.read("username", username);
+    reader.read("full_name", full_name);
+    reader.read("password", password);
+    reader.read("role", role);
+    username = to_lower_ascii(trim_copy(username));
+    full_name = trim_copy(full_name);
+    if (!is_valid_username(username)) reader.add_error("username", messages::kUsername);
+    if (utf8_length(full_name) > 100) reader.add_error("full_name", messages::kTooLong100);
+    if (password.size() < 8 || password.size() > 128) reader.add_error("password", messages::kPassword);
+    if (role.empty()) reader.add_error("role", messages::kRequired);
+    if (!reader.ok()) return validation_error(reader.errors());
+    api::Json created;
+    const std::string hash = security::hash_password(password);
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        auto exists = TRY(context.db.prepare("SELECT 1 FROM users WHERE username = ?"));
+        exists.bind(1, username);
+        if (TRY(exists.step())) return Error{ErrorCode::Conflict, "username sudah dipakai", {{"username", "username sudah dipakai"}}};
+        auto insert = TRY(context.db.prepare("INSERT INTO users(username, full_name, password_hash) VALUES (?,?,?)"));
+        insert.bind(1, username).bind(2, full_name).bind(3, hash);
+        TRY_VOID(insert.run());
+        const std::int64_t id = context.db.last_insert_id();
+        TRY_VOID(assign_role(context.db, id, role));
+        created = TRY(get_user(context.db, id));
+        return services::log_activity(context, "user.create", "user", id, nullptr, created);
+    }));
+    return created;
+}
+
+Result<api::Json> update_user(app::Context& context, std::int64_t id, const api::Json& changes) {
+    if (!changes.is_object()) return make_error(ErrorCode::BadRequest, "expected a JSON object");
+    api::FieldReader reader(changes);
+    std::optional<std::string> full_name, password, role;
+    std::optional<bool> active;
+    if (reader.has("full_name")) reader.read("full_name", full_name.emplace());
+    if (reader.has("password")) reader.read("password", password.emplace());
+    if (reader.has("role")) reader.read("role", role.emplace());
+    if (reader.has("active")) reader.read("active", active.emplace());
+    if (full_name && utf8_length(*full_name) > 100) reader.add_error("full_name", messages::kTooLong100);
+    if (password && (password->size() < 8 || password->size() > 128)) reader.add_error("password", messages::kPassword);
+    if (active && !*active && id == context.actor.id && context.actor.type == "user")
+        reader.add_error("active", "tidak bisa menonaktifkan akun sendiri");
+    if (!reader.ok()) return validation_error(reader.errors());
+    const std::string hash = password ? security::hash_password(*password) : std::string();
+    api::Json updated;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        const api::Json before = TRY(get_user(context.db, id));
+        if (full_name) {
+            auto statement = TRY(context.db.prepare("UPDATE users SET full_name = ? WHERE id = ?"));
+            statement.bind(1, trim_copy(*full_name)).bind(2, id);
+            TRY_VOID(statement.run());
+        }
+        if (password) {
+            auto statement = TRY(context.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?"));
+            statement.bind(1, hash).bind(2, id);
+            TRY_VOID(statement.run());
+        }
+        if (role) TRY_VOID(assign_role(context.db, id, *role));
+        if (active) {
+            auto statement = TRY(context.db.prepare("UPDATE users SET active = ? WHERE id = ?"));
+            statement.bind(1, *active).bind(2, id);
+            TRY_VOID(statement.run());
+            if (!*active) TRY_VOID(revoke_tokens(context, id));
+        }
+        updated = TRY(get_user(context.db, id));
+        api::Json after = updated;
+        if (password) after["password"] = "***";
+        return services::log_activity(context, "user.update", "user", id, before, after);
+    }));
+    return updated;
+}
+
+Result<api::Json> deactivate_user(app::Context& context, std::int64_t id) {
+    return update_user(context, id, api::Json{{"active", false}});
+}
+
+}  // namespace kimonet::auth

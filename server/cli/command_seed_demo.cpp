@@ -1,0 +1,117 @@
+#include <cstdio>
+
+#include "auth/user_service.hpp"
+#include "cli/commands.hpp"
+#include "cli/seed_demo.hpp"
+#include "services/customer_service.hpp"
+#include "services/package_service.hpp"
+#include "services/router_service.hpp"
+
+namespace kimonet::cli {
+
+namespace {
+
+constexpr const char* kDemoPassword = "demo12345";
+
+constexpr const char* kFirstNames[] = {"Budi", "Siti", "Agus", "Dewi", "Rudi", "Sri", "Andi", "Rina", "Joko", "Wati",
+                                       "Eko", "Yanti", "Hendra", "Lestari", "Fajar", "Nur", "Dedi", "Ayu", "Bambang", "Putri",
+                                       "Wahyu", "Indah", "Rizki", "Fitri", "Slamet"};
+constexpr const char* kLastNames[] = {"Santoso", "Wijaya", "Saputra", "Rahayu", "Hidayat", "Kusuma", "Pratama", "Lestari",
+                                      "Nugroho", "Setiawan"};
+constexpr const char* kStreets[] = {"Jl. Merdeka", "Jl. Sudirman", "Jl. Diponegoro", "Gg. Melati", "Jl. Ahmad Yani",
+                                    "Perum Griya Asri Blok C"};
+
+}  // namespace
+
+Result<void> seed_demo(app::Context& context) {
+    const api::Json packages[] = {
+        {{"name", "Home 10 Mbps"}, {"download_kbps", 10000}, {"upload_kbps", 5000}, {"price", 150000}, {"mikrotik_profile", "10M"}},
+        {{"name", "Home 20 Mbps"}, {"download_kbps", 20000}, {"upload_kbps", 10000}, {"price", 200000}, {"mikrotik_profile", "20M"}},
+        {{"name", "Home 30 Mbps"}, {"download_kbps", 30000}, {"upload_kbps", 15000}, {"price", 300000}, {"mikrotik_profile", "30M"}},
+        {{"name", "Bisnis 50 Mbps"}, {"download_kbps", 50000}, {"upload_kbps", 50000}, {"price", 750000}, {"mikrotik_profile", "BISNIS-50M"}},
+    };
+    std::vector<std::int64_t> package_ids;
+    for (const auto& package : packages) package_ids.push_back(TRY(services::create_package(context, package)).id);
+
+    const api::Json routers[] = {
+        {{"name", "Router Pusat"}, {"host", "127.0.0.1"}, {"port", 18728}, {"username", "billing"}, {"password", "billing-demo"},
+         {"isolir_profile", "ISOLIR"}},
+        {{"name", "Router Cabang"}, {"host", "127.0.0.1"}, {"port", 18729}, {"username", "billing"}, {"password", "billing-demo"},
+         {"isolir_profile", "ISOLIR"}},
+    };
+    std::vector<std::int64_t> router_ids;
+    for (const auto& router : routers) router_ids.push_back(TRY(services::create_router(context, router)).id);
+
+    for (const char* role : {"superadmin", "admin", "finance", "technician"}) {
+        TRY(auth::create_user(context, {{"username", role}, {"password", kDemoPassword}, {"role", role},
+                                        {"full_name", std::string("Demo ") + role}}));
+    }
+
+    for (int i = 1; i <= 50; ++i) {
+        const std::string name = std::string(kFirstNames[(i * 7) % 25]) + " " + kLastNames[(i * 3) % 10];
+        char phone[20];
+        std::snprintf(phone, sizeof phone, "0812%08d", 10000000 + i * 7919);
+        const int join_month = 1 + (i % 12);
+        char join_date[16];
+        std::snprintf(join_date, sizeof join_date, "%04d-%02d-%02d", i % 3 == 0 ? 2026 : 2025, join_month, 1 + (i * 5) % 28);
+        char pppoe[32];
+        std::snprintf(pppoe, sizeof pppoe, "cust%03d", i);
+        api::Json customer = {{"name", name},
+                              {"phone", phone},
+                              {"email", i % 4 == 0 ? api::Json("") : api::Json("pelanggan" + std::to_string(i) + "@example.id")},
+                              {"address", std::string(kStreets[i % 6]) + " No. " + std::to_string(i) + ", Bandung"},
+                              {"package_id", package_ids[static_cast<std::size_t>(i % 4 == 3 && i % 8 != 7 ? 3 : i % 3)]},
+                              {"router_id", router_ids[static_cast<std::size_t>(i % 2)]},
+                              {"pppoe_username", pppoe},
+                              {"join_date", join_date},
+                              {"password", kDemoPassword}};
+        if (i % 10 == 0) customer["due_day"] = 20;
+        if (i % 17 == 0) customer["status"] = "inactive";
+        TRY(services::create_customer(context, customer));
+    }
+    return {};
+}
+
+int command_seed_demo(const Args& args) {
+    auto config = config_from(args);
+    if (!config) return fail(config.error());
+    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
+    if (!app) return fail(app.error());
+    auto lease = (*app)->database();
+    if (!lease) return fail(lease.error());
+    auto count = (*lease)->prepare("SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM users)");
+    if (!count || !count->step()) return fail(make_error(ErrorCode::Internal, "cannot read the database"));
+    if (count->column_int(0) > 0) {
+        std::printf("demo data: %s already has data, nothing seeded\n", config->db_path.c_str());
+        return 0;
+    }
+    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "seed-demo", ""});
+    auto seeded = (*lease)->transaction([&] { return seed_demo(context); });
+    if (!seeded) return fail(seeded.error());
+    std::printf("demo data: 4 packages, 2 routers, 4 staff users, 50 customers in %s\n", config->db_path.c_str());
+    return 0;
+}
+
+int command_user(const Args& args) {
+    if (args.positional.empty() || args.positional[0] != "add") {
+        std::fprintf(stderr, "usage: kimonet user add --username U --password P --role ROLE [--name NAME] [--db PATH]\n");
+        return 2;
+    }
+    auto config = config_from(args);
+    if (!config) return fail(config.error());
+    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
+    if (!app) return fail(app.error());
+    auto lease = (*app)->database();
+    if (!lease) return fail(lease.error());
+    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "cli", ""});
+    auto created = auth::create_user(context, {{"username", args.get("username")},
+                                               {"password", args.get("password")},
+                                               {"role", args.get("role")},
+                                               {"full_name", args.get("name")}});
+    if (!created) return fail(created.error());
+    std::printf("user %s created with role %s\n", (*created)["username"].get<std::string>().c_str(),
+                (*created)["role"].get<std::string>().c_str());
+    return 0;
+}
+
+}  // namespace kimonet::cli

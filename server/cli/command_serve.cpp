@@ -1,0 +1,33 @@
+#include <csignal>
+#include <cstdio>
+
+#include "cli/commands.hpp"
+#include "http/http_server.hpp"
+
+namespace kimonet::cli {
+
+int command_serve(const Args& args) {
+    auto config = config_from(args);
+    if (!config) return fail(config.error());
+    // Block the stop signals in every thread before any are started, then wait for one here.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
+    if (!app) return fail(app.error());
+    http::HttpServer server(**app);
+    if (auto started = server.start(config->bind, config->port, config->threads); !started) return fail(started.error());
+    std::printf("listening on http://%s:%d/\n", config->bind.c_str(), server.port());
+    std::fflush(stdout);
+
+    int received = 0;
+    sigwait(&signals, &received);
+    std::printf("stopping (signal %d)\n", received);
+    server.stop();
+    return 0;
+}
+
+}  // namespace kimonet::cli

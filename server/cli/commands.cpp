@@ -1,0 +1,72 @@
+#include "cli/commands.hpp"
+
+#include <cstdio>
+#include <cstring>
+
+#include "store/migrations.hpp"
+
+namespace kimonet::cli {
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* usage;
+    int (*run)(const Args&);
+};
+
+constexpr Command kCommands[] = {
+    {"serve", "serve [--db PATH] [--port N] [--bind 127.0.0.1] [--web DIR] [--landing DIR]", command_serve},
+    {"migrate", "migrate [--db PATH]", command_migrate},
+    {"seed-demo", "seed-demo [--db PATH]   (demo packages, routers, ~50 customers, staff for every role)", command_seed_demo},
+    {"user", "user add --username U --password P --role ROLE [--name NAME] [--db PATH]", command_user},
+};
+
+void usage() {
+    std::fprintf(stderr, "Kimonet Billing\nusage: kimonet <command> [options]\n\ncommands:\n");
+    for (const auto& command : kCommands) std::fprintf(stderr, "  kimonet %s\n", command.usage);
+}
+
+}  // namespace
+
+int fail(const Error& error) {
+    std::fprintf(stderr, "error: %s\n", error.message().c_str());
+    for (const auto& [field, message] : error.fields) std::fprintf(stderr, "  %s: %s\n", field.c_str(), message.c_str());
+    return 1;
+}
+
+Result<app::Config> config_from(const Args& args) {
+    auto config = TRY(app::load_config());
+    if (args.has("db")) config.db_path = args.get("db");
+    if (args.has("port")) config.port = std::atoi(args.get("port").c_str());
+    if (args.has("bind")) config.bind = args.get("bind");
+    if (args.has("web")) config.web_dir = args.get("web");
+    if (args.has("landing")) config.landing_dir = args.get("landing");
+    return config;
+}
+
+int command_migrate(const Args& args) {
+    auto config = config_from(args);
+    if (!config) return fail(config.error());
+    auto db = store::Database::open(config->db_path);
+    if (!db) return fail(db.error());
+    auto applied = store::migrate(**db);
+    if (!applied) return fail(applied.error());
+    std::printf("migrated %s: %d migration(s) applied\n", config->db_path.c_str(), *applied);
+    return 0;
+}
+
+int run(int argc, char** argv) {
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
+        usage();
+        return argc < 2 ? 2 : 0;
+    }
+    for (const auto& command : kCommands) {
+        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run"}));
+    }
+    std::fprintf(stderr, "unknown command '%s'\n", argv[1]);
+    usage();
+    return 2;
+}
+
+}  // namespace kimonet::cli

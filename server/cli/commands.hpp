@@ -1,0 +1,22 @@
+#pragma once
+// The `kimonet` executable's subcommands. Each calls the same service functions as the API.
+#include <string>
+
+#include "app/app.hpp"
+#include "cli/args.hpp"
+
+namespace kimonet::cli {
+
+int run(int argc, char** argv);
+
+// Shared by subcommands: config from env/.env, overridden by --db/--port/--bind/--web.
+Result<app::Config> config_from(const Args& args);
+// Prints an error the way every subcommand does and returns the exit code 1.
+int fail(const Error& error);
+
+int command_serve(const Args& args);
+int command_migrate(const Args& args);
+int command_seed_demo(const Args& args);
+int command_user(const Args& args);
+
+}  // namespace kimonet::cli

@@ -1,0 +1,47 @@
+#include "http/dispatcher.hpp"
+
+#include <exception>
+
+#include "app/app.hpp"
+#include "auth/auth_service.hpp"
+#include "http/static_files.hpp"
+
+namespace kimonet::http {
+
+static Result<void> authorize(app::App& app, const Route& route, Request& request) {
+    if (route.access == Access::Public) return {};
+    std::string header = request.header("authorization");
+    if (!header.starts_with("Bearer ")) return make_error(ErrorCode::Unauthorized);
+    auto lease = TRY(app.database());
+    request.principal = TRY(auth::authenticate(*lease, std::string_view(header).substr(7), app.clock().now()));
+    if (route.access == Access::Permission && !request.principal->can(route.permission))
+        return make_error(ErrorCode::Forbidden, "Izin '" + route.permission + "' diperlukan");
+    return {};
+}
+
+static bool is_api_path(const std::string& path) {
+    return path.starts_with("/api/") || path == "/api" || path.starts_with("/billing") || path.starts_with("/payment/") ||
+           path.starts_with("/isolir");
+}
+
+Response dispatch(app::App& app, Request& request) {
+    try {
+        const RouteMatch match = app.router().match(request);
+        if (!match.route) {
+            if (match.path_matched) return json_error(make_error(ErrorCode::MethodNotAllowed));
+            if (!is_api_path(request.path) && (request.method == "GET" || request.method == "HEAD")) {
+                if (auto file = serve_static(app.config(), request.path)) return *file;
+            }
+            return json_error(make_error(ErrorCode::NotFound, "No route for " + request.method + " " + request.path));
+        }
+        if (request.body.size() > match.route->max_body) return json_error(make_error(ErrorCode::PayloadTooLarge));
+        if (auto allowed = authorize(app, *match.route, request); !allowed) return json_error(allowed.error());
+        auto result = match.route->handler(request);
+        if (!result) return json_error(result.error());
+        return std::move(result).value();
+    } catch (const std::exception& exception) {
+        return json_error(make_error(ErrorCode::Internal, exception.what()));
+    }
+}
+
+}  // namespace kimonet::http

@@ -1,0 +1,29 @@
+#pragma once
+// What a route handler returns. JSON helpers produce the product's envelope
+// (`{"success":true,…}` / `{"success":false,"error":{code,message,fields}}`).
+#include <map>
+#include <string>
+
+#include "api/json_fields.hpp"
+#include "core/result.hpp"
+
+namespace kimonet::http {
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+    std::map<std::string, std::string> headers;
+};
+
+// {"success":true} merged with `fields` (an object).
+Response json_ok(api::Json fields = api::Json::object(), int status = 200);
+// {"success":true,"data":[…],"total":N} plus any extra fields.
+Response json_list(api::Json data, std::int64_t total, api::Json extra = api::Json::object());
+Response json_error(const Error& error);
+Response html(std::string body, int status = 200);
+Response bytes(std::string body, std::string content_type, std::string filename = {});
+
+using RouteResult = Result<Response>;
+
+}  // namespace kimonet::http

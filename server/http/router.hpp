@@ -1,0 +1,50 @@
+#pragma once
+// The route table. Every route declares who may call it; the dispatcher checks that in
+// one place before any handler runs, and the RBAC matrix test walks this same table.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace kimonet::http {
+
+enum class Access {
+    Public,         // no token needed (login, public bill check, callbacks)
+    Authenticated,  // any valid token (me, logout)
+    Permission,     // a valid token whose roles grant `permission`
+};
+
+using Handler = std::function<RouteResult(Request&)>;
+
+struct Route {
+    std::string method;
+    std::string pattern;  // "/api/customers/{id}"
+    Access access = Access::Permission;
+    std::string permission;  // for Access::Permission
+    std::string summary;     // for the OpenAPI document
+    Handler handler;
+    std::size_t max_body = 1 << 20;  // bytes; larger bodies get 413
+};
+
+struct RouteMatch {
+    const Route* route = nullptr;
+    bool path_matched = false;  // some route has this path, but not this method (405)
+};
+
+class Router {
+public:
+    void add(Route route);
+    // Convenience for the common case.
+    void add(std::string method, std::string pattern, std::string permission, std::string summary, Handler handler);
+    RouteMatch match(Request& request) const;  // fills request.params
+    const std::vector<Route>& routes() const { return m_routes; }
+
+private:
+    std::vector<Route> m_routes;
+};
+
+bool match_pattern(const std::string& pattern, const std::string& path, std::map<std::string, std::string>& params);
+
+}  // namespace kimonet::http

@@ -1,0 +1,49 @@
+#include "http/routes.hpp"
+
+#include <charconv>
+
+#include "core/validation_messages.hpp"
+
+namespace kimonet::http {
+
+void register_routes(Router& router, app::App& app) {
+    register_system_routes(router, app);
+    register_auth_routes(router, app);
+    register_customer_routes(router, app);
+    register_package_routes(router, app);
+    register_router_routes(router, app);
+    register_admin_routes(router, app);
+}
+
+Result<api::Json> json_body(const Request& request) {
+    api::Json body = api::parse_json(request.body);
+    if (body.is_discarded()) return make_error(ErrorCode::BadRequest, "Body is not valid JSON");
+    if (!body.is_object()) return make_error(ErrorCode::BadRequest, "Body must be a JSON object");
+    return body;
+}
+
+static std::optional<int> parse_int(const std::string& text) {
+    int value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+Result<std::pair<int, int>> pagination(const Request& request, int default_per_page) {
+    FieldErrors fields;
+    int page = 1, per_page = default_per_page;
+    if (auto text = request.query_value("page"); !text.empty()) {
+        auto value = parse_int(text);
+        if (!value || *value < 1) fields["page"] = messages::kInvalid;
+        else page = *value;
+    }
+    if (auto text = request.query_value("per_page"); !text.empty()) {
+        auto value = parse_int(text);
+        if (!value || *value < 1 || *value > 500) fields["per_page"] = "1-500";
+        else per_page = *value;
+    }
+    if (!fields.empty()) return validation_error(std::move(fields));
+    return std::pair{page, per_page};
+}
+
+}  // namespace kimonet::http

@@ -1,0 +1,30 @@
+#pragma once
+// Route registration, one file per resource (routes_<resource>.cpp).
+#include "app/app.hpp"
+#include "http/router.hpp"
+
+namespace kimonet::http {
+
+void register_routes(Router& router, app::App& app);
+
+void register_auth_routes(Router& router, app::App& app);
+void register_customer_routes(Router& router, app::App& app);
+void register_package_routes(Router& router, app::App& app);
+void register_router_routes(Router& router, app::App& app);
+void register_admin_routes(Router& router, app::App& app);  // users, roles, activity, settings
+void register_system_routes(Router& router, app::App& app);  // health, openapi
+
+// Parses the request body as a JSON object or fails with 400.
+Result<api::Json> json_body(const Request& request);
+// page/per_page query parameters with bounds, as 422 on nonsense.
+Result<std::pair<int, int>> pagination(const Request& request, int default_per_page = 25);
+
+// Runs `work(context)` with a pooled connection and the request's actor.
+template <typename Work>
+RouteResult with_context(app::App& app, const Request& request, Work work) {
+    auto lease = TRY(app.database());
+    app::Context context = app.context(*lease, request);
+    return work(context);
+}
+
+}  // namespace kimonet::http

@@ -1,0 +1,107 @@
+#include "auth/rbac_store.hpp"
+#include "auth/user_service.hpp"
+#include "http/routes.hpp"
+#include "services/activity_log.hpp"
+#include "services/settings.hpp"
+
+namespace kimonet::http {
+
+static void register_user_routes(Router& router, app::App& app) {
+    router.add("GET", "/api/users", "users.read", "List staff users", [&app](Request& request) -> RouteResult {
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            auto users = TRY(auth::list_users(context.db));
+            const auto total = static_cast<std::int64_t>(users.size());
+            return json_list(std::move(users), total);
+        });
+    });
+    router.add("POST", "/api/users", "users.create", "Create a staff user", [&app](Request& request) -> RouteResult {
+        const auto body = TRY(json_body(request));
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            return json_ok({{"data", TRY(auth::create_user(context, body))}}, 201);
+        });
+    });
+    router.add("GET", "/api/users/{id}", "users.read", "Get a staff user", [&app](Request& request) -> RouteResult {
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            return json_ok({{"data", TRY(auth::get_user(context.db, request.id_param()))}});
+        });
+    });
+    router.add("PUT", "/api/users/{id}", "users.update", "Update a staff user (full_name, password, role, active)",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(auth::update_user(context, request.id_param(), body))}});
+                   });
+               });
+    router.add("DELETE", "/api/users/{id}", "users.delete", "Deactivate a staff user and revoke their tokens",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(auth::deactivate_user(context, request.id_param()))}});
+                   });
+               });
+}
+
+static void register_role_routes(Router& router, app::App& app) {
+    router.add("GET", "/api/roles", "roles.read", "List roles with their permissions", [&app](Request& request) -> RouteResult {
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            auto roles = TRY(auth::list_roles(context.db));
+            const auto total = static_cast<std::int64_t>(roles.size());
+            return json_list(std::move(roles), total);
+        });
+    });
+    router.add("POST", "/api/roles", "roles.update", "Create a role with permissions", [&app](Request& request) -> RouteResult {
+        const auto body = TRY(json_body(request));
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            return json_ok({{"data", TRY(auth::create_role(context, body))}}, 201);
+        });
+    });
+    router.add("PUT", "/api/roles/{id}/permissions", "roles.update", "Replace a role's permissions",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(auth::set_role_permissions(context, request.id_param(), body))}});
+                   });
+               });
+}
+
+void register_admin_routes(Router& router, app::App& app) {
+    register_user_routes(router, app);
+    register_role_routes(router, app);
+    router.add("GET", "/api/activity", "activity.read", "Activity log (subject_type, subject_id, actor, page, per_page)",
+               [&app](Request& request) -> RouteResult {
+                   services::ActivityQuery query;
+                   auto [page, per_page] = TRY(pagination(request, 50));
+                   query.page = page;
+                   query.per_page = per_page;
+                   query.subject_type = request.query_value("subject_type");
+                   query.actor_name = request.query_value("actor");
+                   if (auto id = request.query_value("subject_id"); !id.empty()) query.subject_id = std::atoll(id.c_str());
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto result = TRY(services::list_activity(context.db, query));
+                       return json_list(std::move(result.rows), result.total, {{"page", page}, {"per_page", per_page}});
+                   });
+               });
+    router.add("GET", "/api/settings", "settings.read", "All settings (secrets only say whether they are set)",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(services::settings_for_api(context.db))}});
+                   });
+               });
+    router.add("PUT", "/api/settings", "settings.update", "Update settings ({key: string value})", [&app](Request& request) -> RouteResult {
+        const auto body = TRY(json_body(request));
+        std::map<std::string, std::string> values;
+        FieldErrors fields;
+        for (const auto& [key, value] : body.items()) {
+            if (value.is_string()) values[key] = value.get<std::string>();
+            else if (value.is_number_integer()) values[key] = std::to_string(value.get<std::int64_t>());
+            else if (value.is_boolean()) values[key] = value.get<bool>() ? "true" : "false";
+            else fields[key] = "tipe data salah";
+        }
+        if (!fields.empty()) return validation_error(std::move(fields));
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            TRY_VOID(services::update_settings(context, values));
+            return json_ok({{"data", TRY(services::settings_for_api(context.db))}});
+        });
+    });
+}
+
+}  // namespace kimonet::http

@@ -1,0 +1,68 @@
+#include "security/secret_box.hpp"
+
+#include <sodium.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "security/crypto.hpp"
+
+namespace kimonet::security {
+
+static Result<std::array<unsigned char, SecretBox::kKeySize>> key_from_hex(std::string_view hex) {
+    std::array<unsigned char, SecretBox::kKeySize> key{};
+    std::size_t length = 0;
+    if (hex.size() != 2 * SecretBox::kKeySize ||
+        sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
+        length != key.size())
+        return make_error(ErrorCode::Internal, "KIMONET_SECRET_KEY must be 64 hex characters (32 bytes)");
+    return key;
+}
+
+Result<SecretBox> SecretBox::load(const std::string& hex_key, const std::string& key_file) {
+    TRY_VOID(ensure_sodium());
+    if (!hex_key.empty()) return SecretBox(TRY(key_from_hex(hex_key)));
+    {
+        std::ifstream in(key_file);
+        if (in) {
+            std::stringstream text;
+            text << in.rdbuf();
+            std::string hex = text.str();
+            while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r' || hex.back() == ' ')) hex.pop_back();
+            return SecretBox(TRY(key_from_hex(hex)));
+        }
+    }
+    std::array<unsigned char, kKeySize> key{};
+    crypto_secretbox_keygen(key.data());
+    const std::string hex = to_hex(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
+    const mode_t old_mask = umask(077);
+    std::ofstream out(key_file, std::ios::trunc);
+    out << hex << "\n";
+    out.close();
+    umask(old_mask);
+    if (!out) return make_error(ErrorCode::Internal, "cannot write the secret key file " + key_file);
+    return SecretBox(key);
+}
+
+std::string SecretBox::seal(std::string_view plaintext) const {
+    std::string out(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plaintext.size(), '\0');
+    auto* nonce = reinterpret_cast<unsigned char*>(out.data());
+    randombytes_buf(nonce, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(nonce + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(plaintext.data()),
+                          plaintext.size(), nonce, m_key.data());
+    return out;
+}
+
+Result<std::string> SecretBox::open(std::string_view sealed) const {
+    if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+        return make_error(ErrorCode::Internal, "sealed secret is truncated");
+    const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.data());
+    std::string out(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+    if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()), nonce + crypto_secretbox_NONCEBYTES,
+                                   sealed.size() - crypto_secretbox_NONCEBYTES, nonce, m_key.data()) != 0)
+        return make_error(ErrorCode::Internal, "cannot decrypt a stored secret (wrong KIMONET_SECRET_KEY?)");
+    return out;
+}
+
+}  // namespace kimonet::security

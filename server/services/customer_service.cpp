@@ -1,0 +1,120 @@
+#include "services/customer_service.hpp"
+
+#include "core/validation_messages.hpp"
+#include "security/crypto.hpp"
+#include "services/activity_log.hpp"
+#include "services/settings.hpp"
+#include "store/package_store.hpp"
+#include "store/router_store.hpp"
+
+namespace kimonet::services {
+
+Result<Customer> get_customer(store::Database& db, std::int64_t id) {
+    auto found = TRY(store::find_customer(db, id));
+    if (!found) return make_error(ErrorCode::NotFound, "customer not found");
+    return *found;
+}
+
+// References must point at existing rows; reported as field errors, not as 409/500.
+static Result<void> check_references(store::Database& db, const Customer& customer) {
+    FieldErrors fields;
+    if (!TRY(store::find_package(db, customer.package_id))) fields["package_id"] = "paket tidak ditemukan";
+    if (customer.router_id && !TRY(store::find_router(db, *customer.router_id))) fields["router_id"] = "router tidak ditemukan";
+    if (!fields.empty()) return validation_error(std::move(fields));
+    return {};
+}
+
+static Result<void> check_unique(store::Database& db, const Customer& customer) {
+    auto existing = TRY(store::find_customer_by_service_number(db, customer.service_number));
+    if (existing && existing->id != customer.id) {
+        Error error = make_error(ErrorCode::Conflict, "nomor layanan sudah dipakai");
+        error.fields["service_number"] = "nomor layanan sudah dipakai";
+        return error;
+    }
+    return {};
+}
+
+static Result<std::string> password_from_input(const api::Json& input) {
+    auto it = input.find("password");
+    if (it == input.end() || it->is_null()) return std::string();
+    if (!it->is_string()) return validation_error({{"password", messages::kWrongType}});
+    const std::string password = it->get<std::string>();
+    if (password.size() < 8 || password.size() > 128) return validation_error({{"password", messages::kPassword}});
+    return password;
+}
+
+Result<Customer> create_customer(app::Context& context, const api::Json& input) {
+    Customer created;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        Customer base;
+        base.join_date = context.today();
+        auto number_field = input.is_object() ? input.find("service_number") : input.end();
+        if (input.is_object() && (number_field == input.end() || number_field->is_null() ||
+                                  (number_field->is_string() && number_field->get<std::string>().empty()))) {
+            base.service_number = TRY(store::next_service_number(context.db, TRY(get_setting(context.db, "service_number_prefix"))));
+        }
+        api::Json body = input;
+        if (body.is_object()) body.erase("password");
+        if (body.is_object() && number_field != input.end() && number_field->is_string() &&
+            number_field->get<std::string>().empty())
+            body.erase("service_number");
+        Customer customer = TRY(api::customer_from_json(body, base));
+        const std::string password = TRY(password_from_input(input));
+        TRY_VOID(check_references(context.db, customer));
+        TRY_VOID(check_unique(context.db, customer));
+        customer.id = TRY(store::insert_customer(context.db, customer));
+        if (!password.empty()) TRY_VOID(store::set_customer_password_hash(context.db, customer.id, security::hash_password(password)));
+        created = customer;
+        return log_activity(context, "customer.create", "customer", customer.id, nullptr, api::to_json(customer));
+    }));
+    return created;
+}
+
+Result<Customer> update_customer(app::Context& context, std::int64_t id, const api::Json& changes) {
+    Customer updated;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        const Customer before = TRY(get_customer(context.db, id));
+        api::Json body = changes;
+        if (body.is_object()) {
+            body.erase("password");
+            body.erase("id");
+        }
+        Customer customer = TRY(api::customer_from_json(body, before));
+        customer.id = id;
+        const std::string password = TRY(password_from_input(changes));
+        TRY_VOID(check_references(context.db, customer));
+        TRY_VOID(check_unique(context.db, customer));
+        TRY_VOID(store::update_customer_row(context.db, customer));
+        if (!password.empty()) TRY_VOID(store::set_customer_password_hash(context.db, id, security::hash_password(password)));
+        updated = customer;
+        api::Json after = api::to_json(customer);
+        if (!password.empty()) after["password"] = "***";
+        return log_activity(context, "customer.update", "customer", id, api::to_json(before), after);
+    }));
+    return updated;
+}
+
+Result<Customer> deactivate_customer(app::Context& context, std::int64_t id) {
+    Customer updated;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        const Customer before = TRY(get_customer(context.db, id));
+        Customer customer = before;
+        customer.status = CustomerStatus::Inactive;
+        TRY_VOID(store::update_customer_row(context.db, customer));
+        updated = customer;
+        return log_activity(context, "customer.deactivate", "customer", id, api::to_json(before), api::to_json(customer));
+    }));
+    return updated;
+}
+
+Result<store::CustomerPage> search_customers(store::Database& db, const store::CustomerFilter& filter) {
+    FieldErrors fields;
+    if (filter.page < 1) fields["page"] = messages::kInvalid;
+    if (filter.per_page < 1 || filter.per_page > 500) fields["per_page"] = "1-500";
+    if (!store::is_valid_customer_sort(filter.sort)) fields["sort"] = messages::kInvalid;
+    if (filter.search.size() > 100) fields["q"] = messages::kTooLong100;
+    if (!fields.empty()) return validation_error(std::move(fields));
+    return store::list_customers(db, filter);
+}
+
+}  // namespace kimonet::services

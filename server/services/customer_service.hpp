@@ -1,0 +1,19 @@
+#pragma once
+// Customers: create, update, deactivate, read. One function per feature, shared by the
+// HTTP routes, the CLI and the demo seeder.
+#include "api/dto.hpp"
+#include "app/context.hpp"
+#include "store/customer_store.hpp"
+
+namespace kimonet::services {
+
+Result<Customer> get_customer(store::Database& db, std::int64_t id);
+// Input is the API's customer JSON; service_number and join_date default to the next
+// number and today. An optional "password" (≥ 8 chars) enables portal login.
+Result<Customer> create_customer(app::Context& context, const api::Json& input);
+Result<Customer> update_customer(app::Context& context, std::int64_t id, const api::Json& changes);
+// Delete = deactivate: status inactive, history kept.
+Result<Customer> deactivate_customer(app::Context& context, std::int64_t id);
+Result<store::CustomerPage> search_customers(store::Database& db, const store::CustomerFilter& filter);
+
+}  // namespace kimonet::services

@@ -1,0 +1,73 @@
+#include "services/router_service.hpp"
+
+#include "services/activity_log.hpp"
+#include "store/router_store.hpp"
+
+namespace kimonet::services {
+
+Result<Router> get_router(store::Database& db, std::int64_t id) {
+    auto found = TRY(store::find_router(db, id));
+    if (!found) return make_error(ErrorCode::NotFound, "router not found");
+    return *found;
+}
+
+Result<std::vector<Router>> list_routers(store::Database& db) { return store::list_routers(db); }
+
+static Result<void> check_unique_name(store::Database& db, const Router& router) {
+    auto statement = TRY(db.prepare("SELECT id FROM routers WHERE name = ? AND id <> ?"));
+    statement.bind(1, router.name).bind(2, router.id);
+    if (TRY(statement.step())) {
+        Error error = make_error(ErrorCode::Conflict, "nama router sudah dipakai");
+        error.fields["name"] = "nama router sudah dipakai";
+        return error;
+    }
+    return {};
+}
+
+Result<Router> create_router(app::Context& context, const api::Json& input) {
+    Router created;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        Router router = TRY(api::router_from_json(input, Router{}, true));
+        TRY_VOID(check_unique_name(context.db, router));
+        router.id = TRY(store::insert_router(context.db, router, context.secrets));
+        created = router;
+        return log_activity(context, "router.create", "router", router.id, nullptr, api::to_json(router));
+    }));
+    return created;
+}
+
+Result<Router> update_router(app::Context& context, std::int64_t id, const api::Json& changes) {
+    Router updated;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        const Router before = TRY(get_router(context.db, id));
+        Router base = before;
+        base.password.clear();  // empty = keep the stored secret
+        api::Json body = changes;
+        if (body.is_object()) body.erase("id");
+        Router router = TRY(api::router_from_json(body, base, false));
+        router.id = id;
+        TRY_VOID(check_unique_name(context.db, router));
+        TRY_VOID(store::update_router_row(context.db, router, context.secrets));
+        updated = router;
+        updated.password = "\x01";
+        return log_activity(context, "router.update", "router", id, api::to_json(before), api::to_json(updated));
+    }));
+    return updated;
+}
+
+Result<void> delete_router(app::Context& context, std::int64_t id) {
+    return context.db.transaction([&]() -> Result<void> {
+        const Router before = TRY(get_router(context.db, id));
+        auto used = TRY(context.db.prepare("SELECT COUNT(*) FROM customers WHERE router_id = ?"));
+        used.bind(1, id);
+        TRY(used.step());
+        if (used.column_int(0) > 0)
+            return make_error(ErrorCode::Conflict, "router masih dipakai " + std::to_string(used.column_int(0)) + " pelanggan");
+        auto remove = TRY(context.db.prepare("DELETE FROM routers WHERE id = ?"));
+        remove.bind(1, id);
+        TRY_VOID(remove.run());
+        return log_activity(context, "router.delete", "router", id, api::to_json(before), nullptr);
+    });
+}
+
+}  // namespace kimonet::services

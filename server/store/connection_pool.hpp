@@ -1,0 +1,45 @@
+#pragma once
+// A small pool of SQLite connections for the HTTP worker threads (WAL lets readers run
+// beside one writer). A Lease returns its connection when it goes out of scope.
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace kimonet::store {
+
+class ConnectionPool {
+public:
+    class Lease {
+    public:
+        Lease(ConnectionPool* pool, std::unique_ptr<Database> db) : m_pool(pool), m_db(std::move(db)) {}
+        Lease(Lease&&) = default;
+        ~Lease();
+        Database& operator*() { return *m_db; }
+        Database* operator->() { return m_db.get(); }
+
+    private:
+        ConnectionPool* m_pool;
+        std::unique_ptr<Database> m_db;
+    };
+
+    // Opens one connection to verify the path; more are opened on demand up to `max_size`.
+    static Result<std::unique_ptr<ConnectionPool>> open(const std::string& path, std::size_t max_size);
+    Result<Lease> acquire();
+    const std::string& path() const { return m_path; }
+
+private:
+    ConnectionPool(std::string path, std::size_t max_size) : m_path(std::move(path)), m_max_size(max_size) {}
+    void release(std::unique_ptr<Database> db);
+
+    std::string m_path;
+    std::size_t m_max_size;
+    std::size_t m_open = 0;
+    std::vector<std::unique_ptr<Database>> m_idle;
+    std::mutex m_mutex;
+    std::condition_variable m_available;
+};
+
+}  // namespace kimonet::store

@@ -1,0 +1,147 @@
+#include "store/customer_store.hpp"
+
+#include <array>
+
+namespace kimonet::store {
+
+static constexpr const char* kColumns =
+    "id, service_number, name, phone, email, address, package_id, router_id, pppoe_username, status, join_date, due_day";
+
+static Customer row_to_customer(const Statement& row) {
+    Customer customer;
+    customer.id = row.column_int(0);
+    customer.service_number = row.column_text(1);
+    customer.name = row.column_text(2);
+    customer.phone = row.column_text(3);
+    customer.email = row.column_text(4);
+    customer.address = row.column_text(5);
+    customer.package_id = row.column_int(6);
+    customer.router_id = row.column_optional_int(7);
+    customer.pppoe_username = row.column_text(8);
+    customer.status = parse_customer_status(row.column_text(9)).value_or(CustomerStatus::Inactive);
+    customer.join_date = parse_date(row.column_text(10)).value_or(Date{});
+    if (auto due = row.column_optional_int(11)) customer.due_day = static_cast<int>(*due);
+    return customer;
+}
+
+static Result<std::optional<Customer>> find_one(Database& db, const std::string& where, auto bind) {
+    auto statement = TRY(db.prepare(std::string("SELECT ") + kColumns + " FROM customers WHERE " + where));
+    bind(statement);
+    if (!TRY(statement.step())) return std::optional<Customer>();
+    return std::optional<Customer>(row_to_customer(statement));
+}
+
+Result<std::optional<Customer>> find_customer(Database& db, std::int64_t id) {
+    return find_one(db, "id = ?", [&](Statement& s) { s.bind(1, id); });
+}
+
+Result<std::optional<Customer>> find_customer_by_service_number(Database& db, std::string_view service_number) {
+    return find_one(db, "service_number = ?", [&](Statement& s) { s.bind(1, service_number); });
+}
+
+bool is_valid_customer_sort(std::string_view sort) {
+    if (sort.starts_with("-")) sort.remove_prefix(1);
+    static constexpr std::array<std::string_view, 5> kAllowed{"name", "service_number", "join_date", "id", "status"};
+    for (auto allowed : kAllowed)
+        if (allowed == sort) return true;
+    return false;
+}
+
+static std::string escape_like(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    return out;
+}
+
+Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter) {
+    std::string where = " WHERE 1=1";
+    if (!filter.search.empty())
+        where += " AND (name LIKE :like ESCAPE '\\' OR service_number LIKE :like ESCAPE '\\' OR phone LIKE :phone_like ESCAPE '\\')";
+    if (filter.status) where += " AND status = :status";
+    if (filter.package_id) where += " AND package_id = :package_id";
+    if (filter.router_id) where += " AND router_id = :router_id";
+
+    std::string sort = is_valid_customer_sort(filter.sort) ? filter.sort : "name";
+    const bool descending = sort.starts_with("-");
+    if (descending) sort = sort.substr(1);
+    const std::string order = " ORDER BY " + sort + (sort == "name" ? " COLLATE NOCASE" : "") + (descending ? " DESC" : "") +
+                              ", id" + (descending ? " DESC" : "");
+
+    auto count = TRY(db.prepare("SELECT COUNT(*) FROM customers" + where));
+    auto rows = TRY(db.prepare(std::string("SELECT ") + kColumns + " FROM customers" + where + order +
+                               " LIMIT :limit OFFSET :offset"));
+    // A phone search typed as 0812… should match the stored 62812….
+    std::string phone_search = filter.search;
+    if (phone_search.starts_with("0")) phone_search = "62" + phone_search.substr(1);
+    const std::string like = "%" + escape_like(filter.search) + "%";
+    const std::string phone_like = "%" + escape_like(phone_search) + "%";
+    for (Statement* statement : {&count, &rows}) {
+        statement->bind_named(":like", like);
+        statement->bind_named(":phone_like", phone_like);
+        if (filter.status) statement->bind_named(":status", std::string(to_string(*filter.status)));
+        if (filter.package_id) statement->bind_named(":package_id", *filter.package_id);
+        if (filter.router_id) statement->bind_named(":router_id", *filter.router_id);
+    }
+    rows.bind_named(":limit", std::int64_t{filter.per_page});
+    rows.bind_named(":offset", std::int64_t{filter.page - 1} * filter.per_page);
+
+    CustomerPage page;
+    TRY(count.step());
+    page.total = count.column_int(0);
+    while (TRY(rows.step())) page.rows.push_back(row_to_customer(rows));
+    return page;
+}
+
+static void bind_customer(Statement& statement, const Customer& customer) {
+    statement.bind(1, customer.service_number)
+        .bind(2, customer.name)
+        .bind(3, customer.phone)
+        .bind(4, customer.email)
+        .bind(5, customer.address)
+        .bind(6, customer.package_id)
+        .bind(7, customer.router_id)
+        .bind(8, customer.pppoe_username)
+        .bind(9, std::string(to_string(customer.status)))
+        .bind(10, to_string(customer.join_date))
+        .bind(11, customer.due_day);
+}
+
+Result<std::int64_t> insert_customer(Database& db, const Customer& customer) {
+    auto statement = TRY(db.prepare(
+        "INSERT INTO customers(service_number, name, phone, email, address, package_id, router_id, pppoe_username, "
+        "status, join_date, due_day) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    bind_customer(statement, customer);
+    TRY_VOID(statement.run());
+    return db.last_insert_id();
+}
+
+Result<void> update_customer_row(Database& db, const Customer& customer) {
+    auto statement = TRY(db.prepare(
+        "UPDATE customers SET service_number=?, name=?, phone=?, email=?, address=?, package_id=?, router_id=?, "
+        "pppoe_username=?, status=?, join_date=?, due_day=?, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?"));
+    bind_customer(statement, customer);
+    statement.bind(12, customer.id);
+    return statement.run();
+}
+
+Result<void> set_customer_password_hash(Database& db, std::int64_t id, const std::string& hash) {
+    auto statement = TRY(db.prepare("UPDATE customers SET password_hash = ? WHERE id = ?"));
+    statement.bind(1, hash).bind(2, id);
+    return statement.run();
+}
+
+Result<std::string> next_service_number(Database& db, std::string_view prefix) {
+    auto statement = TRY(db.prepare(
+        "SELECT COALESCE(MAX(CAST(substr(service_number, ?) AS INTEGER)), 0) FROM customers "
+        "WHERE service_number LIKE ? ESCAPE '\\' AND substr(service_number, ?) GLOB '[0-9]*' "
+        "AND substr(service_number, ?) NOT GLOB '*[^0-9]*'"));
+    const int start = static_cast<int>(prefix.size()) + 1;
+    statement.bind(1, start).bind(2, escape_like(prefix) + "%").bind(3, start).bind(4, start);
+    TRY(statement.step());
+    return format_service_number(prefix, statement.column_int(0) + 1);
+}
+
+}  // namespace kimonet::store

@@ -1,0 +1,28 @@
+#pragma once
+// Field messages produced by validation in shared/ (Indonesian, the product's language).
+// The browser app's catalogue translates them when the English toggle is on.
+namespace kimonet::messages {
+
+inline constexpr const char* kRequired = "wajib diisi";
+inline constexpr const char* kInvalid = "tidak valid";
+inline constexpr const char* kWrongType = "tipe data salah";
+inline constexpr const char* kTooLong100 = "maksimal 100 karakter";
+inline constexpr const char* kTooLong500 = "maksimal 500 karakter";
+inline constexpr const char* kTooLong64 = "maksimal 64 karakter";
+inline constexpr const char* kServiceNumber = "nomor layanan 3-20 huruf besar, angka atau tanda minus";
+inline constexpr const char* kPhone = "nomor telepon tidak valid (contoh 081234567890)";
+inline constexpr const char* kEmail = "alamat email tidak valid";
+inline constexpr const char* kPppoeUsername = "username PPPoE hanya huruf, angka, titik, garis bawah, minus, @";
+inline constexpr const char* kDate = "tanggal tidak valid (YYYY-MM-DD)";
+inline constexpr const char* kDueDay = "tanggal jatuh tempo 1-31";
+inline constexpr const char* kStatus = "status harus active, isolated, inactive atau terminated";
+inline constexpr const char* kPositiveSpeed = "kecepatan harus 1-100.000.000 kbps";
+inline constexpr const char* kPrice = "harga harus 0 sampai Rp 1.000.000.000.000";
+inline constexpr const char* kProfile = "nama profil MikroTik hanya huruf, angka, spasi, titik, garis bawah, minus";
+inline constexpr const char* kHost = "host harus nama domain atau alamat IP";
+inline constexpr const char* kPort = "port harus 1-65535";
+inline constexpr const char* kUsername = "username 3-32 huruf kecil, angka, titik, garis bawah atau minus";
+inline constexpr const char* kPassword = "kata sandi minimal 8 karakter";
+inline constexpr const char* kUnknownField = "field tidak dikenal";
+
+}  // namespace kimonet::messages

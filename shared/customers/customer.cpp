@@ -1,0 +1,94 @@
+#include "customers/customer.hpp"
+
+#include <array>
+
+#include "core/text.hpp"
+#include "core/validation_messages.hpp"
+
+namespace kimonet {
+
+static constexpr std::array<std::string_view, 4> kStatusNames{"active", "isolated", "inactive", "terminated"};
+
+std::string_view to_string(CustomerStatus status) { return kStatusNames[static_cast<std::size_t>(status)]; }
+
+std::optional<CustomerStatus> parse_customer_status(std::string_view text) {
+    for (std::size_t i = 0; i < kStatusNames.size(); ++i)
+        if (kStatusNames[i] == text) return static_cast<CustomerStatus>(i);
+    return std::nullopt;
+}
+
+std::string normalize_phone(std::string_view text) {
+    std::string digits;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') digits.push_back(c);
+        else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')' && c != '.') return {};
+    }
+    if (digits.starts_with("0")) digits = "62" + digits.substr(1);
+    else if (digits.starts_with("8")) digits = "62" + digits;
+    if (!digits.starts_with("628") || digits.size() < 10 || digits.size() > 15) return {};
+    return digits;
+}
+
+bool is_valid_service_number(std::string_view text) {
+    if (text.size() < 3 || text.size() > 20) return false;
+    for (char c : text)
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return text.front() != '-' && text.back() != '-';
+}
+
+std::string format_service_number(std::string_view prefix, std::int64_t number) {
+    std::string digits = std::to_string(number);
+    if (digits.size() < 3) digits.insert(0, 3 - digits.size(), '0');
+    return std::string(prefix) + digits;
+}
+
+static bool is_valid_email(std::string_view email) {
+    const auto at = email.find('@');
+    if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) return false;
+    const std::string_view domain = email.substr(at + 1);
+    const auto dot = domain.rfind('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 2 > domain.size()) return false;
+    for (char c : email)
+        if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == ',' || c == ';') return false;
+    return email.size() <= 254;
+}
+
+static bool is_valid_pppoe_username(std::string_view name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+              c == '-' || c == '@'))
+            return false;
+    return true;
+}
+
+Result<Customer> validate_customer(Customer customer) {
+    FieldErrors fields;
+    customer.service_number = to_upper_ascii(trim_copy(customer.service_number));
+    customer.name = trim_copy(customer.name);
+    customer.email = to_lower_ascii(trim_copy(customer.email));
+    customer.address = trim_copy(customer.address);
+    customer.pppoe_username = trim_copy(customer.pppoe_username);
+
+    if (!is_valid_service_number(customer.service_number)) fields["service_number"] = messages::kServiceNumber;
+    if (customer.name.empty()) fields["name"] = messages::kRequired;
+    else if (utf8_length(customer.name) > 100 || !is_valid_utf8(customer.name)) fields["name"] = messages::kTooLong100;
+    const std::string phone = normalize_phone(customer.phone);
+    if (customer.phone.empty()) fields["phone"] = messages::kRequired;
+    else if (phone.empty()) fields["phone"] = messages::kPhone;
+    else customer.phone = phone;
+    if (!customer.email.empty() && !is_valid_email(customer.email)) fields["email"] = messages::kEmail;
+    if (utf8_length(customer.address) > 500 || !is_valid_utf8(customer.address)) fields["address"] = messages::kTooLong500;
+    if (customer.package_id <= 0) fields["package_id"] = messages::kRequired;
+    if (customer.router_id && *customer.router_id <= 0) fields["router_id"] = messages::kInvalid;
+    if (!customer.pppoe_username.empty() && !is_valid_pppoe_username(customer.pppoe_username))
+        fields["pppoe_username"] = messages::kPppoeUsername;
+    if (!is_valid_date(customer.join_date.year, customer.join_date.month, customer.join_date.day))
+        fields["join_date"] = messages::kDate;
+    if (customer.due_day && (*customer.due_day < 1 || *customer.due_day > 31)) fields["due_day"] = messages::kDueDay;
+
+    if (!fields.empty()) return validation_error(std::move(fields));
+    return customer;
+}
+
+}  // namespace kimonet

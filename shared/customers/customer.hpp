@@ -1,0 +1,44 @@
+#pragma once
+// A subscriber: identified by their nomor layanan (service number).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+#include "core/result.hpp"
+
+namespace kimonet {
+
+enum class CustomerStatus { Active, Isolated, Inactive, Terminated };
+
+std::string_view to_string(CustomerStatus status);  // "active", "isolated", "inactive", "terminated"
+std::optional<CustomerStatus> parse_customer_status(std::string_view text);
+
+struct Customer {
+    std::int64_t id = 0;
+    std::string service_number;  // nomor layanan, e.g. "CUST001"
+    std::string name;
+    std::string phone;  // normalised 62…
+    std::string email;
+    std::string address;
+    std::int64_t package_id = 0;
+    std::optional<std::int64_t> router_id;
+    std::string pppoe_username;
+    CustomerStatus status = CustomerStatus::Active;
+    Date join_date;
+    std::optional<int> due_day;  // 1..31; empty = the global default
+    bool operator==(const Customer&) const = default;
+};
+
+// "081234567890", "+62 812-3456-7890", "812345678" -> "6281234567890". Empty result = not a phone number.
+std::string normalize_phone(std::string_view text);
+bool is_valid_service_number(std::string_view text);
+// prefix + number padded to at least 3 digits: ("CUST", 7) -> "CUST007".
+std::string format_service_number(std::string_view prefix, std::int64_t number);
+
+// Normalises (trims, upper-cases the service number, normalises the phone, lower-cases the email)
+// and validates every field; all problems come back at once in error.fields.
+Result<Customer> validate_customer(Customer customer);
+
+}  // namespace kimonet

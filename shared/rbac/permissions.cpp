@@ -1,0 +1,53 @@
+#include "rbac/permissions.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace kimonet::rbac {
+
+static constexpr std::array<std::string_view, 34> kPermissions{
+    "customers.read",  "customers.create", "customers.update", "customers.delete",
+    "packages.read",   "packages.create",  "packages.update",  "packages.delete",
+    "routers.read",    "routers.create",   "routers.update",   "routers.delete",
+    "users.read",      "users.create",     "users.update",     "users.delete",
+    "roles.read",      "roles.update",     "activity.read",    "settings.read",
+    "settings.update", "invoices.read",    "invoices.create",  "invoices.update",
+    "payments.read",   "payments.create",  "network.read",     "network.control",
+    "dunning.read",    "dunning.run",      "messages.read",    "messages.send",
+    "reports.read",    "portal.self",
+};
+
+static constexpr std::array<std::string_view, 5> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer};
+
+std::span<const std::string_view> all_permissions() { return kPermissions; }
+std::span<const std::string_view> seeded_roles() { return kRoles; }
+
+bool is_known_permission(std::string_view permission) {
+    return std::find(kPermissions.begin(), kPermissions.end(), permission) != kPermissions.end();
+}
+
+std::vector<std::string_view> default_permissions(std::string_view role) {
+    std::vector<std::string_view> out;
+    auto staff_all = [&](auto keep) {
+        for (auto permission : kPermissions)
+            if (permission != "portal.self" && keep(permission)) out.push_back(permission);
+    };
+    if (role == kSuperadmin) {
+        staff_all([](std::string_view) { return true; });
+    } else if (role == kAdmin) {
+        // Admins run the business but cannot rewrite what roles may do.
+        staff_all([](std::string_view p) { return p != "roles.update"; });
+    } else if (role == kFinance) {
+        out = {"customers.read", "packages.read",  "routers.read",    "invoices.read", "invoices.create",
+               "invoices.update", "payments.read", "payments.create", "dunning.read",  "messages.read",
+               "reports.read",   "activity.read"};
+    } else if (role == kTechnician) {
+        out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
+               "routers.update", "network.read",     "network.control", "invoices.read"};
+    } else if (role == kCustomer) {
+        out = {"portal.self"};
+    }
+    return out;
+}
+
+}  // namespace kimonet::rbac

@@ -1,0 +1,27 @@
+#pragma once
+// A MikroTik router (the seed's lokasi_server): where customers' PPPoE secrets live.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace kimonet {
+
+struct Router {
+    std::int64_t id = 0;
+    std::string name;
+    std::string host;
+    int port = 8728;
+    std::string username;
+    std::string password;  // write-only: never sent back by the API; encrypted at rest
+    std::string isolir_profile = "ISOLIR";
+    bool tls = false;
+    bool operator==(const Router&) const = default;
+};
+
+bool is_valid_host(std::string_view host);
+// Validates a router. `password_required` is true on create, false on update (empty = keep).
+Result<Router> validate_router(Router router, bool password_required);
+
+}  // namespace kimonet

@@ -1,0 +1,152 @@
+#include "support/test_server_support.hpp"
+
+#include <curl/curl.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <random>
+
+#include "cli/seed_demo.hpp"
+#include "security/crypto.hpp"
+
+namespace kimonet::testing {
+
+TempDir::TempDir() {
+    std::random_device random;
+    m_path = std::filesystem::temp_directory_path() / ("kimonet-test-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+    std::filesystem::create_directories(m_path);
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(m_path, ignored);
+}
+
+static std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
+    static_cast<std::string*>(out)->append(data, size * count);
+    return size * count;
+}
+
+static std::size_t collect_header(char* data, std::size_t size, std::size_t count, void* out) {
+    std::string line(data, size * count);
+    const auto colon = line.find(':');
+    if (colon != std::string::npos) {
+        std::string name = line.substr(0, colon);
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string value = line.substr(colon + 1);
+        while (!value.empty() && (value.front() == ' ')) value.erase(0, 1);
+        while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
+        (*static_cast<std::map<std::string, std::string>*>(out))[name] = value;
+    }
+    return size * count;
+}
+
+HttpReply http_request(const std::string& method, const std::string& url, const std::string& body,
+                       const std::map<std::string, std::string>& headers) {
+    HttpReply reply;
+    CURL* curl = curl_easy_init();
+    curl_slist* header_list = nullptr;
+    for (const auto& [name, value] : headers) header_list = curl_slist_append(header_list, (name + ": " + value).c_str());
+    header_list = curl_slist_append(header_list, "Expect:");
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, header_list);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply.headers);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    if (!body.empty() || method == "POST" || method == "PUT") {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    }
+    if (method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    const CURLcode code = curl_easy_perform(curl);
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    reply.status = code == CURLE_OK ? static_cast<int>(status) : -static_cast<int>(code);
+    curl_slist_free_all(header_list);
+    curl_easy_cleanup(curl);
+    return reply;
+}
+
+TestServer::TestServer(bool seed) {
+    ::setenv("KIMONET_PASSWORD_COST", "min", 1);
+    m_db_path = m_dir.file("kimonet.db");
+    // 2026-01-15 09:00:00 WIB
+    m_clock = std::make_shared<app::ManualClock>(unix_from_local(LocalDateTime{{2026, 1, 15}, 9, 0, 0}, UtcOffset{420}));
+    app::Config config;
+    config.db_path = m_db_path;
+    config.secret_key_file = m_dir.file("secret.key");
+    config.threads = 2;
+    auto opened = app::App::open(config, m_clock);
+    BOOST_TEST_REQUIRE(opened.ok(), (opened ? "" : opened.error().message()));
+    m_app = std::move(opened).value();
+    if (seed) {
+        auto seeded = seed_demo_data(*m_app);
+        BOOST_TEST_REQUIRE(seeded.ok(), (seeded ? "" : seeded.error().message()));
+    }
+    m_server = std::make_unique<http::HttpServer>(*m_app);
+    auto started = m_server->start("127.0.0.1", 0, 2);
+    BOOST_TEST_REQUIRE(started.ok(), (started ? "" : started.error().message()));
+}
+
+TestServer::~TestServer() { m_server->stop(); }
+
+std::string TestServer::url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_server->port()) + path; }
+
+HttpReply TestServer::call(const std::string& method, const std::string& path, const std::string& body, const std::string& token) {
+    std::map<std::string, std::string> headers{{"Content-Type", "application/json"}};
+    if (!token.empty()) headers["Authorization"] = "Bearer " + token;
+    return http_request(method, url(path), body, headers);
+}
+
+HttpReply TestServer::get(const std::string& path, const std::string& token) { return call("GET", path, {}, token); }
+HttpReply TestServer::post(const std::string& path, const std::string& body, const std::string& token) { return call("POST", path, body, token); }
+HttpReply TestServer::put(const std::string& path, const std::string& body, const std::string& token) { return call("PUT", path, body, token); }
+HttpReply TestServer::del(const std::string& path, const std::string& token) { return call("DELETE", path, {}, token); }
+
+std::string TestServer::login(const std::string& username, const std::string& password) {
+    auto reply = post("/api/auth/login", api::Json{{"username", username}, {"password", password}}.dump());
+    BOOST_TEST_REQUIRE(reply.status == 200, "login " << username << ": " << reply.body);
+    return reply.json()["token"].get<std::string>();
+}
+
+std::string TestServer::scalar(const std::string& sql) {
+    auto db = store::Database::open(m_db_path);
+    BOOST_TEST_REQUIRE(db.ok());
+    auto statement = (*db)->prepare(sql);
+    BOOST_TEST_REQUIRE(statement.ok(), sql);
+    auto row = statement->step();
+    BOOST_TEST_REQUIRE((row.ok() && *row), sql);
+    return statement->column_text(0);
+}
+
+std::string TestServer::snapshot() {
+    auto db = store::Database::open(m_db_path);
+    BOOST_TEST_REQUIRE(db.ok());
+    auto tables = (*db)->prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('login_attempts') ORDER BY name");
+    BOOST_TEST_REQUIRE(tables.ok());
+    std::string fingerprint;
+    while (*tables->step()) {
+        const std::string table = tables->column_text(0);
+        auto rows = (*db)->prepare("SELECT * FROM " + table + " ORDER BY rowid");
+        BOOST_TEST_REQUIRE(rows.ok());
+        std::string contents;
+        const int columns = sqlite3_column_count(sqlite3_next_stmt((*db)->handle(), nullptr));
+        while (*rows->step())
+            for (int c = 0; c < columns; ++c) contents += rows->column_text(c) + "\x1f";
+        fingerprint += table + ":" + security::sha256_hex(contents) + "\n";
+    }
+    return fingerprint;
+}
+
+Result<void> seed_demo_data(app::App& app) {
+    auto lease = TRY(app.database());
+    app::Context context = app.context(*lease, app::Actor{"system", 0, "seed-demo", ""});
+    return lease->transaction([&] { return cli::seed_demo(context); });
+}
+
+}  // namespace kimonet::testing

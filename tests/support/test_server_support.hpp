@@ -1,0 +1,72 @@
+#pragma once
+// Integration-test support: a real App on a fresh SQLite file in a temp directory, served
+// by the real Pistache server on an ephemeral loopback port, and a libcurl HTTP client.
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "api/json_fields.hpp"
+#include "app/app.hpp"
+#include "http/http_server.hpp"
+
+namespace kimonet::testing {
+
+struct HttpReply {
+    int status = 0;
+    std::string body;
+    std::map<std::string, std::string> headers;
+    api::Json json() const { return api::parse_json(body); }
+};
+
+// A directory removed when the object dies.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::filesystem::path& path() const { return m_path; }
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+HttpReply http_request(const std::string& method, const std::string& url, const std::string& body = {},
+                       const std::map<std::string, std::string>& headers = {});
+
+class TestServer {
+public:
+    // Starts at 2026-01-15 09:00 WIB unless told otherwise; `seed` adds the demo data.
+    explicit TestServer(bool seed = true);
+    ~TestServer();
+
+    app::App& app() { return *m_app; }
+    app::ManualClock& clock() { return *m_clock; }
+    std::string url(const std::string& path) const;
+    const std::string& db_path() const { return m_db_path; }
+
+    HttpReply get(const std::string& path, const std::string& token = {});
+    HttpReply post(const std::string& path, const std::string& body, const std::string& token = {});
+    HttpReply put(const std::string& path, const std::string& body, const std::string& token = {});
+    HttpReply del(const std::string& path, const std::string& token = {});
+    HttpReply call(const std::string& method, const std::string& path, const std::string& body, const std::string& token);
+
+    // Logs in and returns the token (fails the test if login fails).
+    std::string login(const std::string& username, const std::string& password = "demo12345");
+    // Runs SQL directly against the database file (a second connection), returns the first column of the first row.
+    std::string scalar(const std::string& sql);
+    // A fingerprint of every user table's contents, to prove a request changed nothing.
+    std::string snapshot();
+
+private:
+    TempDir m_dir;
+    std::string m_db_path;
+    std::shared_ptr<app::ManualClock> m_clock;
+    std::unique_ptr<app::App> m_app;
+    std::unique_ptr<http::HttpServer> m_server;
+};
+
+// Seeds the demo data (same as `kimonet seed-demo`) through the services.
+Result<void> seed_demo_data(app::App& app);
+
+}  // namespace kimonet::testing
