@@ -16,7 +16,7 @@ constexpr const char* kDemoPassword = "demo12345";
 constexpr const char* kFirstNames[] = {"Budi", "Siti", "Agus", "Dewi", "Rudi", "Sri", "Andi", "Rina", "Joko", "Wati",
                                        "Eko", "Yanti", "Hendra", "Lestari", "Fajar", "Nur", "Dedi", "Ayu", "Bambang", "Putri",
                                        "Wahyu", "Indah", "Rizki", "Fitri", "Slamet"};
-constexpr const char* kLastNames[] = {"Santoso", "Wijaya", "Saputra", "Rahayu", "Hidayat", "Kusuma", "Pratama", "Lestari",
+constexpr const char* kLastNames[] = {"Santoso", "Wijaya", "Saputra", "Rahayu", "Hidayat", "Kusuma", "Pratama", "Gunawan",
                                       "Nugroho", "Setiawan"};
 constexpr const char* kStreets[] = {"Jl. Merdeka", "Jl. Sudirman", "Jl. Diponegoro", "Gg. Melati", "Jl. Ahmad Yani",
                                     "Perum Griya Asri Blok C"};

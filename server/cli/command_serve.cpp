@@ -3,6 +3,8 @@
 
 #include "cli/commands.hpp"
 #include "http/http_server.hpp"
+#include "jobs/outbox_runner.hpp"
+#include "jobs/scheduler.hpp"
 
 namespace kimonet::cli {
 
@@ -22,10 +24,18 @@ int command_serve(const Args& args) {
     if (auto started = server.start(config->bind, config->port, config->threads); !started) return fail(started.error());
     std::printf("listening on http://%s:%d/\n", config->bind.c_str(), server.port());
     std::fflush(stdout);
+    // Scheduled jobs (monthly invoices, …) run inside the server; a missed slot is caught up now.
+    jobs::Scheduler scheduler(**app);
+    scheduler.start();
+    // The WhatsApp outbox: sends queued notifications with the configured rate limit.
+    jobs::OutboxRunner outbox(**app);
+    outbox.start();
 
     int received = 0;
     sigwait(&signals, &received);
     std::printf("stopping (signal %d)\n", received);
+    outbox.stop();
+    scheduler.stop();
     server.stop();
     return 0;
 }

@@ -20,6 +20,13 @@ constexpr Command kCommands[] = {
     {"migrate", "migrate [--db PATH]", command_migrate},
     {"seed-demo", "seed-demo [--db PATH]   (demo packages, routers, ~50 customers, staff for every role)", command_seed_demo},
     {"user", "user add --username U --password P --role ROLE [--name NAME] [--db PATH]", command_user},
+    {"whatsapp", "whatsapp send --to 0812… --message TEXT | drain [--max N] | status [--db PATH]", command_whatsapp},
+    {"invoice", "invoice generate|prorate [--period=2026-01] [--notify] [--dry-run] [--db PATH]", command_invoice},
+    {"payment", "payment add --invoice ID --amount N [--method cash|bank_transfer] [--paid-at DATE] [--note T] [--db PATH]",
+     command_payment},
+    {"mikrotik", "mikrotik test --server=ID | sync [--server=ID] [--dry-run] | import --server=ID [--dry-run] | pending [--db PATH]",
+     command_mikrotik},
+    {"isolir", "isolir auto [--force] [--dry-run] | customer --id=N [--reason=T] | restore --id=N [--db PATH]", command_isolir},
 };
 
 void usage() {
@@ -62,7 +69,7 @@ int run(int argc, char** argv) {
         return argc < 2 ? 2 : 0;
     }
     for (const auto& command : kCommands) {
-        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run"}));
+        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run", "force"}));
     }
     std::fprintf(stderr, "unknown command '%s'\n", argv[1]);
     usage();

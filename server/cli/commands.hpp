@@ -18,5 +18,10 @@ int command_serve(const Args& args);
 int command_migrate(const Args& args);
 int command_seed_demo(const Args& args);
 int command_user(const Args& args);
+int command_whatsapp(const Args& args);
+int command_invoice(const Args& args);
+int command_payment(const Args& args);
+int command_mikrotik(const Args& args);
+int command_isolir(const Args& args);
 
 }  // namespace kimonet::cli

@@ -12,7 +12,12 @@ void register_routes(Router& router, app::App& app) {
     register_customer_routes(router, app);
     register_package_routes(router, app);
     register_router_routes(router, app);
+    register_billing_routes(router, app);
+    register_jobs_routes(router, app);
+    register_network_routes(router, app);
     register_admin_routes(router, app);
+    register_portal_routes(router, app);
+    register_messaging_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

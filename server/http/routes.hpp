@@ -11,8 +11,14 @@ void register_auth_routes(Router& router, app::App& app);
 void register_customer_routes(Router& router, app::App& app);
 void register_package_routes(Router& router, app::App& app);
 void register_router_routes(Router& router, app::App& app);
+void register_billing_routes(Router& router, app::App& app);  // invoices, payments, portal invoices
+void register_jobs_routes(Router& router, app::App& app);     // scheduler runs
+void register_network_routes(Router& router, app::App& app);  // isolir, router test, drift, isolir page
 void register_admin_routes(Router& router, app::App& app);  // users, roles, activity, settings
-void register_system_routes(Router& router, app::App& app);  // health, openapi
+void register_system_routes(Router& router, app::App& app);
+void register_portal_routes(Router& router, app::App& app);  // the customer's own record  // health, openapi
+void register_messaging_routes(Router& router, app::App& app);  // notifications, templates, WhatsApp device
+void register_whatsapp_webhook_routes(Router& router, app::App& app);  // inbound WhatsApp (public)
 
 // Parses the request body as a JSON object or fails with 400.
 Result<api::Json> json_body(const Request& request);

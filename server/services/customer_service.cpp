@@ -43,6 +43,18 @@ static Result<std::string> password_from_input(const api::Json& input) {
     return password;
 }
 
+// Parses the customer fields and the optional password together, so that a bad password is
+// reported in the same 422 as every other bad field.
+static Result<std::pair<Customer, std::string>> customer_and_password(const api::Json& body, Customer base, const api::Json& input) {
+    auto customer = api::customer_from_json(body, std::move(base));
+    auto password = password_from_input(input);
+    if (customer && password) return std::pair{std::move(customer).value(), std::move(password).value()};
+    if (!customer && customer.error().code != ErrorCode::ValidationFailed) return std::move(customer).error();
+    FieldErrors fields = customer ? FieldErrors{} : customer.error().fields;
+    if (!password) api::merge_field_errors(fields, password.error().fields);
+    return validation_error(std::move(fields));
+}
+
 Result<Customer> create_customer(app::Context& context, const api::Json& input) {
     Customer created;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
@@ -58,8 +70,7 @@ Result<Customer> create_customer(app::Context& context, const api::Json& input) 
         if (body.is_object() && number_field != input.end() && number_field->is_string() &&
             number_field->get<std::string>().empty())
             body.erase("service_number");
-        Customer customer = TRY(api::customer_from_json(body, base));
-        const std::string password = TRY(password_from_input(input));
+        auto [customer, password] = TRY(customer_and_password(body, base, input));
         TRY_VOID(check_references(context.db, customer));
         TRY_VOID(check_unique(context.db, customer));
         customer.id = TRY(store::insert_customer(context.db, customer));
@@ -79,9 +90,8 @@ Result<Customer> update_customer(app::Context& context, std::int64_t id, const a
             body.erase("password");
             body.erase("id");
         }
-        Customer customer = TRY(api::customer_from_json(body, before));
+        auto [customer, password] = TRY(customer_and_password(body, before, changes));
         customer.id = id;
-        const std::string password = TRY(password_from_input(changes));
         TRY_VOID(check_references(context.db, customer));
         TRY_VOID(check_unique(context.db, customer));
         TRY_VOID(store::update_customer_row(context.db, customer));

@@ -3,6 +3,11 @@
 #include "api/json_fields.hpp"
 #include "core/validation_messages.hpp"
 #include "services/activity_log.hpp"
+#include "whatsapp/messenger.hpp"
+#include "billing/invoice_number.hpp"
+#include "billing/rounding.hpp"
+#include "billing/tax.hpp"
+#include "jobs/cron.hpp"
 
 namespace kimonet::services {
 
@@ -14,6 +19,35 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"service_number_prefix", "CUST", false, "Prefix for new nomor layanan"},
         {"default_due_day", "10", false, "Due day of month when a customer has none"},
         {"timezone", "+07:00", false, "Fixed UTC offset for schedules and dates"},
+        {"isolir_rate_limit", "512k/512k", false, "Rate limit (rx/tx) of the isolir PPP profile created on routers"},
+        {"isolir_schedule", "0 8 * * *", false, "Cron schedule of the automatic isolir run (default daily 08:00)"},
+        {"isolir_grace_days", "3", false, "Days after the due date before an unpaid customer is isolated"},
+        {"isolir_skip_sundays", "1", false, "1 = no automatic isolir on Sundays"},
+        {"isolir_holidays", "", false, "Dates without automatic isolir, comma-separated YYYY-MM-DD"},
+        {"isolir_hours", "08:00-20:00", false, "Local hours in which automatic isolir may run (HH:MM-HH:MM or off)"},
+        {"isolir_max_per_run", "200", false, "At most this many customers isolated per automatic run"},
+        {"network_retry_schedule", "* * * * *", false, "Cron schedule for retrying network actions routers have not applied"},
+        {"mikrotik_push_secrets", "off", false, "Push PPP secrets on customer changes: off, all, or router ids (1,2)"},
+        {"company_email", "billing@kimonet.id", false, "Contact email on invoices"},
+        {"bank_accounts", "BCA 1234567890 a.n. PT Kimonet Net|Mandiri 1300012345678 a.n. PT Kimonet Net", false,
+         "Bank accounts for transfers on invoices, separated by |"},
+        {"payment_instructions", "Transfer sesuai total tagihan dan cantumkan nomor tagihan pada berita transfer.", false,
+         "Payment instructions printed on invoices"},
+        {"public_base_url", "", false, "Base URL of public links (empty: the server's own address)"},
+        {"tax_rate", "0", false, "PPN rate: percent (11, 11.5%) or basis points (1100bp); 0 = no tax"},
+        {"tax_mode", "exclusive", false, "exclusive (tax added on top) or inclusive (prices contain tax)"},
+        {"proration_rounding", "nearest", false, "nearest, up, down, up_100 or up_1000"},
+        {"invoice_number_format", "INV-{YYYY}{MM}-{NNNNN}", false, "Tokens {YYYY} {YY} {MM} {NNNNN}"},
+        {"invoice_schedule", "1 0 1 * *", false, "Cron schedule (minute hour day month weekday) of the monthly invoice run"},
+        {"whatsapp_driver", "mpwa", false, "WhatsApp gateway: mpwa, fonnte or gowa (go-whatsapp-web-multidevice)"},
+        {"whatsapp_api_url", "", false, "Base URL of the WhatsApp gateway (empty: messages stay queued)"},
+        {"whatsapp_sender", "", false, "Sender device number (mpwa sender / fonnte device)"},
+        {"whatsapp_api_key", "", true, "Gateway key: mpwa api_key, fonnte token, gowa user:password"},
+        {"whatsapp_webhook_secret", "", true, "Secret for inbound webhooks (gowa HMAC key; fonnte ?token=)"},
+        {"whatsapp_rate_limit_seconds", "2", false, "Seconds between two messages on one gateway"},
+        {"whatsapp_quiet_hours", "21:00-07:00", false, "No reminders in this local window (HH:MM-HH:MM or off)"},
+        {"whatsapp_max_attempts", "8", false, "Delivery attempts before a message is marked failed"},
+        {"whatsapp_timeout_seconds", "10", false, "Gateway request timeout in seconds"},
     };
     return all;
 }
@@ -29,6 +63,28 @@ static Result<std::optional<std::string>> stored_value(store::Database& db, std:
     statement.bind(1, key);
     if (!TRY(statement.step())) return std::optional<std::string>();
     return std::optional<std::string>(statement.column_text(0));
+}
+
+std::optional<std::string> setting_value_problem(std::string_view key, std::string_view value) {
+    auto first_field_message = [](const Error& error) {
+        return error.fields.empty() ? error.message() : error.fields.begin()->second;
+    };
+    if (key == "tax_rate") {
+        if (auto rate = billing::parse_tax_rate(value); !rate) return first_field_message(rate.error());
+    } else if (key == "tax_mode") {
+        if (!billing::parse_tax_mode(value)) return std::string("exclusive atau inclusive");
+    } else if (key == "proration_rounding") {
+        if (!billing::parse_rounding_mode(value)) return std::string("nearest, up, down, up_100 atau up_1000");
+    } else if (key == "invoice_number_format") {
+        if (auto valid = billing::validate_invoice_number_format(value); !valid) return first_field_message(valid.error());
+    } else if (key == "invoice_schedule") {
+        if (auto schedule = jobs::parse_cron(value); !schedule) return first_field_message(schedule.error());
+    } else if (key == "default_due_day") {
+        const int day = std::atoi(std::string(value).c_str());
+        if (day < 1 || day > 31 || std::to_string(day) != value) return std::string(messages::kDueDay);
+    }
+    if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
+    return std::nullopt;
 }
 
 Result<std::string> get_setting(store::Database& db, std::string_view key) {
@@ -53,6 +109,8 @@ Result<void> update_settings(app::Context& context, const std::map<std::string, 
     FieldErrors fields;
     for (const auto& [key, value] : values)
         if (!find_setting_definition(key)) fields[key] = messages::kUnknownField;
+    for (const auto& [key, value] : values)
+        if (auto problem = setting_value_problem(key, value)) fields[key] = *problem;
     if (!fields.empty()) return validation_error(std::move(fields));
     return context.db.transaction([&]() -> Result<void> {
         api::Json before = api::Json::object(), after = api::Json::object();

@@ -21,6 +21,9 @@ struct SettingDefinition {
 const std::vector<SettingDefinition>& setting_definitions();
 const SettingDefinition* find_setting_definition(std::string_view key);
 
+// Why a value is unacceptable for `key` (empty when it is fine or the key has no rule).
+std::optional<std::string> setting_value_problem(std::string_view key, std::string_view value);
+
 Result<std::string> get_setting(store::Database& db, std::string_view key);
 Result<std::int64_t> get_setting_int(store::Database& db, std::string_view key);
 // Secret settings decrypted (for adapters only).

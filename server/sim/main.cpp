@@ -3,11 +3,33 @@
 #include <cstdio>
 #include <cstring>
 
+#include "sim/routeros/routeros_simulator.hpp"
+#include "sim/whatsapp/whatsapp_simulator.hpp"
+
+namespace {
+
+struct Simulator {
+    const char* name;
+    const char* summary;
+    int (*run)(int argc, char** argv);
+};
+
+// One row per simulator; argv[1] is the simulator's name, its options follow.
+constexpr Simulator kSimulators[] = {
+    {"routeros", "MikroTik RouterOS API routers (TCP, optional TLS)", kimonet::sim::run_routeros_simulator},
+    {"whatsapp", "WhatsApp HTTP gateways: MPWA, Fonnte, go-whatsapp (send, device, inbound webhooks)", kimonet::sim::run_whatsapp_simulator},
+};
+
+}  // namespace
+
 int main(int argc, char** argv) {
     if (argc < 2 || std::strcmp(argv[1], "--help") == 0) {
-        std::fprintf(stderr, "usage: kimonet-sim <simulator> [options]\n  (no simulators yet)\n");
+        std::fprintf(stderr, "usage: kimonet-sim <simulator> [options]\n");
+        for (const auto& simulator : kSimulators) std::fprintf(stderr, "  %-10s %s\n", simulator.name, simulator.summary);
         return argc < 2 ? 2 : 0;
     }
+    for (const auto& simulator : kSimulators)
+        if (std::strcmp(argv[1], simulator.name) == 0) return simulator.run(argc, argv);
     std::fprintf(stderr, "unknown simulator '%s'\n", argv[1]);
     return 2;
 }

@@ -13,7 +13,7 @@ std::string format_thousands(Money amount) {
     out.reserve(digits.size() + digits.size() / 3 + 1);
     const std::size_t lead = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i != 0 && (i - lead) % 3 == 0) out.push_back('.');
+        if (i >= lead && (i - lead) % 3 == 0) out.push_back('.');
         out.push_back(digits[i]);
     }
     return negative ? "-" + out : out;

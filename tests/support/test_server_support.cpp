@@ -41,8 +41,22 @@ static std::size_t collect_header(char* data, std::size_t size, std::size_t coun
     return size * count;
 }
 
+std::string HttpReply::error_code() const {
+    const api::Json parsed = json();
+    if (!is_error_envelope()) return {};
+    return parsed["error"]["code"].get<std::string>();
+}
+
+bool HttpReply::is_error_envelope() const {
+    const api::Json parsed = json();
+    if (!parsed.is_object() || !parsed.contains("success") || parsed["success"] != false) return false;
+    const auto error = parsed.find("error");
+    return error != parsed.end() && error->is_object() && error->contains("code") && (*error)["code"].is_string() &&
+           error->contains("message") && (*error)["message"].is_string() && !(*error)["message"].get<std::string>().empty();
+}
+
 HttpReply http_request(const std::string& method, const std::string& url, const std::string& body,
-                       const std::map<std::string, std::string>& headers) {
+                       const std::map<std::string, std::string>& headers, const std::string& source_ip) {
     HttpReply reply;
     CURL* curl = curl_easy_init();
     curl_slist* header_list = nullptr;
@@ -57,6 +71,7 @@ HttpReply http_request(const std::string& method, const std::string& url, const 
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply.headers);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, 60L);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    if (!source_ip.empty()) curl_easy_setopt(curl, CURLOPT_INTERFACE, ("host!" + source_ip).c_str());
     if (!body.empty() || method == "POST" || method == "PUT") {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
@@ -96,10 +111,15 @@ TestServer::~TestServer() { m_server->stop(); }
 
 std::string TestServer::url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_server->port()) + path; }
 
-HttpReply TestServer::call(const std::string& method, const std::string& path, const std::string& body, const std::string& token) {
+HttpReply TestServer::call(const std::string& method, const std::string& path, const std::string& body, const std::string& token,
+                           const std::string& source_ip) {
     std::map<std::string, std::string> headers{{"Content-Type", "application/json"}};
     if (!token.empty()) headers["Authorization"] = "Bearer " + token;
-    return http_request(method, url(path), body, headers);
+    return http_request(method, url(path), body, headers, source_ip);
+}
+
+HttpReply TestServer::login_attempt(const std::string& username, const std::string& password, const std::string& source_ip) {
+    return call("POST", "/api/auth/login", api::Json{{"username", username}, {"password", password}}.dump(), {}, source_ip);
 }
 
 HttpReply TestServer::get(const std::string& path, const std::string& token) { return call("GET", path, {}, token); }

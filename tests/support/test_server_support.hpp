@@ -17,6 +17,10 @@ struct HttpReply {
     std::string body;
     std::map<std::string, std::string> headers;
     api::Json json() const { return api::parse_json(body); }
+    // error.code of a `{"success":false,"error":{…}}` reply, or "" when the body is not that shape.
+    std::string error_code() const;
+    // True when the body is exactly the product's error envelope with a string code and message.
+    bool is_error_envelope() const;
 };
 
 // A directory removed when the object dies.
@@ -31,8 +35,10 @@ private:
     std::filesystem::path m_path;
 };
 
+// `source_ip` (e.g. "127.0.0.2") binds the client socket to another loopback address, so the
+// server sees a different client IP (per-IP rate limits); empty = the default 127.0.0.1.
 HttpReply http_request(const std::string& method, const std::string& url, const std::string& body = {},
-                       const std::map<std::string, std::string>& headers = {});
+                       const std::map<std::string, std::string>& headers = {}, const std::string& source_ip = {});
 
 class TestServer {
 public:
@@ -49,7 +55,10 @@ public:
     HttpReply post(const std::string& path, const std::string& body, const std::string& token = {});
     HttpReply put(const std::string& path, const std::string& body, const std::string& token = {});
     HttpReply del(const std::string& path, const std::string& token = {});
-    HttpReply call(const std::string& method, const std::string& path, const std::string& body, const std::string& token);
+    HttpReply call(const std::string& method, const std::string& path, const std::string& body, const std::string& token,
+                   const std::string& source_ip = {});
+    // A login attempt from `source_ip` (any 127.x.y.z address); returns the raw reply.
+    HttpReply login_attempt(const std::string& username, const std::string& password, const std::string& source_ip = {});
 
     // Logs in and returns the token (fails the test if login fails).
     std::string login(const std::string& username, const std::string& password = "demo12345");

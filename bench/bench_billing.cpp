@@ -1,0 +1,131 @@
+// Benchmark: monthly invoice generation for 1,000,000 active customers against a raw SQLite bulk
+// insert of the same number of invoice rows into the same schema, in the same run.
+// Budgets (issue 3): generation ≤ 2× the raw insert time, peak RSS ≤ 200 MB. Exit 1 when over.
+//   bench_billing [customers=1000000] [workdir=/tmp]
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "app/app.hpp"
+#include "services/invoice_generation.hpp"
+#include "store/migrations.hpp"
+
+using namespace kimonet;
+
+namespace {
+
+constexpr double kMaxRatio = 2.0;
+constexpr long kMaxRssMegabytes = 200;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+long peak_rss_megabytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024;
+}
+
+void check(const Result<void>& result, const char* what) {
+    if (!result) {
+        std::fprintf(stderr, "%s: %s\n", what, result.error().message().c_str());
+        std::exit(2);
+    }
+}
+
+// A migrated database with the demo packages and `count` active customers (not timed).
+std::unique_ptr<store::Database> seeded_database(const std::string& path, long count) {
+    std::filesystem::remove(path);
+    auto db = app::open_migrated_database(path);
+    if (!db) {
+        std::fprintf(stderr, "open %s: %s\n", path.c_str(), db.error().message().c_str());
+        std::exit(2);
+    }
+    check((*db)->execute(
+              "INSERT INTO internet_packages(name, download_kbps, upload_kbps, price, mikrotik_profile) VALUES "
+              "('Home 10 Mbps', 10000, 5000, 150000, '10M'), ('Home 20 Mbps', 20000, 10000, 200000, '20M'), "
+              "('Home 30 Mbps', 30000, 15000, 300000, '30M'), ('Bisnis 50 Mbps', 50000, 50000, 750000, 'BISNIS-50M')"),
+          "packages");
+    check((*db)->execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(count) +
+                         ") INSERT INTO customers(service_number, name, phone, package_id, status, join_date, due_day) "
+                         "SELECT 'C' || i, 'Pelanggan ' || i, '62812' || (10000000 + i), 1 + i % 4, 'active', "
+                         "CASE WHEN i % 10 = 0 THEN '2026-03-' || printf('%02d', 1 + i % 28) ELSE '2025-06-01' END, "
+                         "CASE WHEN i % 7 = 0 THEN 31 ELSE NULL END FROM n"),
+          "customers");
+    return std::move(db).value();
+}
+
+// The baseline: one transaction, one prepared INSERT per invoice row, nothing else.
+double raw_insert(store::Database& db, long count) {
+    const auto start = std::chrono::steady_clock::now();
+    check(db.transaction([&]() -> Result<void> {
+        auto insert = TRY(db.prepare(
+            "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
+            "tax_rate_bp, tax_mode, paid_amount, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        char number[32];
+        for (long i = 1; i <= count; ++i) {
+            std::snprintf(number, sizeof number, "INV-202603-%05ld", i);
+            const std::int64_t price = 150000 + (i % 4) * 50000;
+            insert.reset();
+            insert.bind(1, number).bind(2, std::int64_t{i}).bind(3, "2026-03").bind(4, "monthly").bind(5, std::int64_t{i});
+            insert.bind(6, "2026-03-01").bind(7, "2026-03-10").bind(8, price).bind(9, std::int64_t{0}).bind(10, price);
+            insert.bind(11, std::int64_t{0}).bind(12, "exclusive").bind(13, std::int64_t{0}).bind(14, "unpaid").bind(15, std::int64_t{0});
+            TRY_VOID(insert.run());
+        }
+        return {};
+    }),
+          "raw insert");
+    return seconds_since(start);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const long customers = argc > 1 ? std::atol(argv[1]) : 1'000'000;
+    const std::string workdir = (argc > 2 ? argv[2] : std::filesystem::temp_directory_path().string()) + "/kimonet-bench-" +
+                                std::to_string(::getpid());
+    std::filesystem::create_directories(workdir);
+
+    std::printf("seeding %ld customers twice...\n", customers);
+    std::fflush(stdout);
+    double raw_seconds = 0;
+    {
+        auto db = seeded_database(workdir + "/raw.db", customers);
+        raw_seconds = raw_insert(*db, customers);
+    }
+    seeded_database(workdir + "/generate.db", customers).reset();
+
+    app::Config config;
+    config.db_path = workdir + "/generate.db";
+    config.secret_key_file = workdir + "/secret.key";
+    auto clock = std::make_shared<app::ManualClock>(unix_from_local(LocalDateTime{{2026, 3, 1}, 0, 1, 0}, UtcOffset{420}));
+    auto app = app::App::open(config, clock);
+    if (!app) return std::fprintf(stderr, "%s\n", app.error().message().c_str()), 2;
+    auto lease = (*app)->database();
+    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "bench", ""});
+    services::GenerateOptions options;
+    options.period = Period{2026, 3};
+    const auto start = std::chrono::steady_clock::now();
+    auto summary = services::generate_invoices(context, options);
+    const double generate_seconds = seconds_since(start);
+    if (!summary) return std::fprintf(stderr, "%s\n", summary.error().message().c_str()), 2;
+
+    const double ratio = generate_seconds / raw_seconds;
+    const long rss = peak_rss_megabytes();
+    std::printf("customers            %ld\n", customers);
+    std::printf("invoices created     %lld (total Rp %lld)\n", static_cast<long long>(summary->created),
+                static_cast<long long>(summary->total_amount));
+    std::printf("raw bulk insert      %.2f s\n", raw_seconds);
+    std::printf("generate_invoices    %.2f s\n", generate_seconds);
+    std::printf("ratio                %.2fx (budget %.1fx)\n", ratio, kMaxRatio);
+    std::printf("peak RSS             %ld MB (budget %ld MB)\n", rss, kMaxRssMegabytes);
+    std::filesystem::remove_all(workdir);
+    const bool ok = ratio <= kMaxRatio && rss <= kMaxRssMegabytes && summary->created == customers;
+    std::printf("%s\n", ok ? "PASS" : "FAIL");
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,71 @@
+// `kimonet mikrotik …`: router test, drift sync, import of existing secrets, pending actions.
+#include <cstdio>
+#include <functional>
+
+#include "cli/commands.hpp"
+#include "services/network_reconcile.hpp"
+#include "services/network_service.hpp"
+
+namespace kimonet::cli {
+
+// Opens the app and runs `work` with a CLI actor; shared by the network subcommands.
+int with_cli_context(const Args& args, const std::function<int(app::Context&)>& work) {
+    auto config = config_from(args);
+    if (!config) return fail(config.error());
+    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
+    if (!app) return fail(app.error());
+    auto lease = (*app)->database();
+    if (!lease) return fail(lease.error());
+    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "cli", ""});
+    return work(context);
+}
+
+static int print_json(const Result<api::Json>& result) {
+    if (!result) return fail(result.error());
+    std::printf("%s\n", result->dump(2).c_str());
+    return 0;
+}
+
+int command_mikrotik(const Args& args) {
+    const std::string action = args.positional.empty() ? "" : args.positional[0];
+    const std::int64_t server = std::atoll(args.get("server", "0").c_str());
+    if (action == "test") {
+        if (server <= 0) return fail(make_error(ErrorCode::ValidationFailed, "--server=ID is required"));
+        return with_cli_context(args, [&](app::Context& context) {
+            auto status = services::test_router(context, server);
+            if (!status) return fail(status.error());
+            std::printf("router %lld OK: RouterOS %s, uptime %s, board %s, CPU %s%%\n", static_cast<long long>(server), status->version.c_str(),
+                        status->uptime.c_str(), status->board_name.c_str(), status->cpu_load.c_str());
+            return 0;
+        });
+    }
+    if (action == "sync") {
+        return with_cli_context(args, [&](app::Context& context) {
+            const bool repair = !args.has("dry-run");
+            if (repair) {
+                auto pending = services::process_pending_network_actions(context);
+                if (!pending) return fail(pending.error());
+                std::printf("pending actions: %d due, %d applied, %d still pending, %d failed\n", pending->due, pending->applied,
+                            pending->still_pending, pending->failed);
+            }
+            return print_json(services::network_drift(context, repair, server > 0 ? std::optional(server) : std::nullopt));
+        });
+    }
+    if (action == "import") {
+        if (server <= 0) return fail(make_error(ErrorCode::ValidationFailed, "--server=ID is required"));
+        return with_cli_context(args, [&](app::Context& context) { return print_json(services::import_from_router(context, server, args.has("dry-run"))); });
+    }
+    if (action == "pending") {
+        return with_cli_context(args, [&](app::Context& context) {
+            auto pending = services::process_pending_network_actions(context);
+            if (!pending) return fail(pending.error());
+            std::printf("pending actions: %d due, %d applied, %d still pending, %d failed, %d superseded\n", pending->due, pending->applied,
+                        pending->still_pending, pending->failed, pending->superseded);
+            return 0;
+        });
+    }
+    std::fprintf(stderr, "usage: kimonet mikrotik test --server=ID | sync [--server=ID] [--dry-run] | import --server=ID [--dry-run] | pending\n");
+    return 2;
+}
+
+}  // namespace kimonet::cli

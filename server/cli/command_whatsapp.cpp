@@ -1,0 +1,96 @@
+// `kimonet whatsapp send|drain|status`: the same outbox services as the API and the server's
+// worker. `send` queues one message and delivers it now (respecting the rate limit).
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "security/crypto.hpp"
+#include "services/notification_service.hpp"
+#include "services/outbox.hpp"
+
+namespace kimonet::cli {
+
+namespace {
+
+// Drains until nothing more is due now, sleeping through rate-limit waits (never through
+// quiet hours or retry backoff). Returns the totals.
+Result<services::DrainReport> drain_now(app::App& app, store::Database& db, int max_messages) {
+    auto messenger = TRY(whatsapp::messenger_from_settings(db, app.secrets()));
+    auto limits = TRY(services::outbox_limits(db));
+    limits.max_messages = max_messages;
+    services::DrainReport total;
+    for (;;) {
+        const auto report = TRY(services::drain_outbox(db, app.clock(), app.config().utc_offset, *messenger, limits));
+        total.sent += report.sent;
+        total.retried += report.retried;
+        total.failed += report.failed;
+        total.expired_leases += report.expired_leases;
+        total.stopped_by = report.stopped_by;
+        total.next_due_at = report.next_due_at;
+        limits.max_messages -= report.sent + report.retried + report.failed;
+        if (report.stopped_by != "rate_limit" || limits.max_messages <= 0 || !report.next_due_at) break;
+        const std::int64_t wait = *report.next_due_at - app.clock().now();
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::max<std::int64_t>(wait, 0) * 1000 + 50));
+    }
+    return total;
+}
+
+void print_report(const services::DrainReport& report) {
+    std::printf("sent %d, retrying %d, failed %d (stopped: %s)\n", report.sent, report.retried, report.failed, report.stopped_by.c_str());
+}
+
+}  // namespace
+
+int command_whatsapp(const Args& args) {
+    const std::string action = args.positional.empty() ? "" : args.positional[0];
+    auto config = config_from(args);
+    if (!config) return fail(config.error());
+    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
+    if (!app) return fail(app.error());
+    auto lease = (*app)->database();
+    if (!lease) return fail(lease.error());
+    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "cli", ""});
+
+    if (action == "send") {
+        services::NotificationRequest request;
+        request.key = "cli:" + std::to_string(context.now) + ":" + security::random_token(6);
+        request.phone = args.get("to");
+        request.body = args.get("message");
+        request.priority = 1;
+        auto queued = services::queue_notification(context, request);
+        if (!queued) return fail(queued.error());
+        std::printf("queued notification %lld\n", static_cast<long long>(queued->id));
+        auto report = drain_now(**app, **lease, 1000);
+        if (!report) return fail(report.error());
+        auto row = services::get_notification(**lease, queued->id);
+        if (!row) return fail(row.error());
+        const std::string status = (*row)["status"];
+        std::printf("status: %s%s%s\n", status.c_str(), (*row)["last_error"].get<std::string>().empty() ? "" : " — ",
+                    (*row)["last_error"].get<std::string>().c_str());
+        return status == "sent" ? 0 : 1;
+    }
+    if (action == "drain") {
+        auto report = drain_now(**app, **lease, args.has("max") ? std::atoi(args.get("max").c_str()) : 100000);
+        if (!report) return fail(report.error());
+        print_report(*report);
+        return 0;
+    }
+    if (action == "status") {
+        auto messenger = whatsapp::messenger_from_settings(**lease, (*app)->secrets());
+        if (!messenger) return fail(messenger.error());
+        auto status = (*messenger)->device_status();
+        if (!status) return fail(status.error());
+        std::printf("%s: %s%s%s\n", (*messenger)->gateway_key().c_str(), status->connected ? "connected" : "not connected",
+                    status->qr_code.empty() ? "" : ", scan QR: ", status->qr_code.c_str());
+        return status->connected ? 0 : 1;
+    }
+    if (action == "reminder") {
+        std::fprintf(stderr, "whatsapp reminder arrives with the dunning engine (issue 6, second half)\n");
+        return 2;
+    }
+    std::fprintf(stderr, "usage: kimonet whatsapp send --to 0812… --message TEXT | drain [--max N] | status\n");
+    return 2;
+}
+
+}  // namespace kimonet::cli

@@ -1,0 +1,148 @@
+// The isolir (captive) page for isolated customers, and the RouterOS snippets an admin pastes
+// into the router so isolated customers land on it.
+#include "core/money.hpp"
+#include "http/routes.hpp"
+#include "routeros/routeros_router_control.hpp"
+#include "services/network_service.hpp"
+#include "services/settings.hpp"
+#include "store/router_store.hpp"
+
+namespace kimonet::http {
+
+namespace {
+
+std::string escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+struct Found {
+    std::int64_t id = 0;
+    std::string name, service_number, status;
+};
+
+Result<Found> find_by_pppoe(store::Database& db, const std::string& username) {
+    auto statement = TRY(db.prepare("SELECT id, name, service_number, status FROM customers WHERE pppoe_username = ? ORDER BY id LIMIT 1"));
+    statement.bind(1, username);
+    Found found;
+    if (TRY(statement.step())) found = {statement.column_int(0), statement.column_text(1), statement.column_text(2), statement.column_text(3)};
+    return found;
+}
+
+// Without ?u=, the customer is the one whose PPP session on some router has the visitor's address.
+std::string pppoe_user_of_address(app::Context& context, const std::string& address) {
+    if (address.empty()) return {};
+    auto routers = store::list_routers(context.db);
+    if (!routers) return {};
+    for (const auto& listed : *routers) {
+        auto router = services::router_with_password(context, listed.id);
+        if (!router) continue;
+        routeros::ClientOptions quick;
+        quick.connect_timeout = std::chrono::milliseconds(1000);
+        quick.reply_timeout = std::chrono::milliseconds(2000);
+        auto sessions = routeros::router_control(*router, quick)->list_active();
+        if (!sessions) continue;
+        for (const auto& session : *sessions)
+            if (session.address == address) return session.name;
+    }
+    return {};
+}
+
+bool has_invoices_table(store::Database& db) {
+    auto statement = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'invoices'");
+    return statement && statement->step().value_or(false);
+}
+
+}  // namespace
+
+std::string isolir_page(app::Context& context, const Request& request) {
+    std::string username = request.query_value("u");
+    if (username.empty()) username = pppoe_user_of_address(context, request.client_ip);
+    const Found customer = username.empty() ? Found{} : find_by_pppoe(context.db, username).value_or(Found{});
+    const std::string company = services::get_setting(context.db, "company_name").value_or("Kimonet Net");
+    const std::string phone = services::get_setting(context.db, "company_phone").value_or("");
+    std::string body;
+    body += "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+    body += "<title>Layanan internet diisolir - " + escape(company) + "</title><style>";
+    body += "body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1f2933;margin:0;padding:24px}"
+            "main{max-width:560px;margin:0 auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 2px 8px rgba(0,0,0,.08)}"
+            "h1{font-size:1.4rem;color:#b42318}table{width:100%;border-collapse:collapse;margin:16px 0}"
+            "td,th{padding:8px;border-bottom:1px solid #e4e7eb;text-align:left}.amount{text-align:right}"
+            "a.pay{display:inline-block;background:#0b7a53;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none}"
+            ".note{background:#ecfdf3;padding:12px;border-radius:8px}</style></head><body><main>";
+    body += "<h1>Layanan internet Anda sedang diisolir</h1>";
+    if (customer.id == 0) {
+        body += "<p>Koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>";
+        body += "<p>Kami tidak dapat mengenali akun Anda otomatis. Silakan cek tagihan dengan nomor layanan Anda atau hubungi kami.</p>";
+    } else {
+        body += "<p>Halo <strong>" + escape(customer.name) + "</strong> (nomor layanan <strong>" + escape(customer.service_number) + "</strong>),</p>";
+        body += customer.status == "isolated" ? "<p>koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>"
+                                              : "<p>status layanan Anda saat ini aktif. Jika internet masih lambat, putuskan lalu sambungkan ulang modem Anda.</p>";
+        if (has_invoices_table(context.db)) {
+            auto invoices = context.db.prepare(
+                "SELECT invoice_no, period, total - paid_amount, due_date FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') "
+                "ORDER BY due_date");
+            if (invoices) {
+                invoices->bind(1, customer.id);
+                std::string rows;
+                while (invoices->step().value_or(false)) {
+                    const std::string number = invoices->column_text(0);
+                    rows += "<tr><td>" + escape(number) + "</td><td>" + escape(invoices->column_text(1)) + "</td><td>" +
+                            escape(invoices->column_text(3)) + "</td><td class=\"amount\">" + escape(format_rupiah(invoices->column_int(2))) +
+                            "</td><td><a class=\"pay\" href=\"/billing?nomor=" + escape(customer.service_number) + "&amp;invoice=" + escape(number) +
+                            "\">Bayar</a></td></tr>";
+                }
+                if (!rows.empty())
+                    body += "<table><tr><th>Tagihan</th><th>Periode</th><th>Jatuh tempo</th><th class=\"amount\">Sisa</th><th></th></tr>" + rows + "</table>";
+            }
+        }
+    }
+    body += "<p class=\"note\">Setelah pembayaran diterima, layanan internet Anda <strong>kembali normal secara otomatis</strong> dalam beberapa detik. "
+            "Jika belum, putuskan lalu sambungkan ulang modem Anda.</p>";
+    if (!phone.empty()) body += "<p>Bantuan: WhatsApp <a href=\"https://wa.me/" + escape(phone) + "\">" + escape(phone) + "</a></p>";
+    body += "<p><small>" + escape(company) + "</small></p></main></body></html>";
+    return body;
+}
+
+api::Json routeros_snippets(app::Context& context) {
+    std::string base = services::get_setting(context.db, "public_base_url").value_or("");
+    if (base.empty()) base = "http://billing.example.id";
+    std::string host = base.substr(base.find("://") == std::string::npos ? 0 : base.find("://") + 3);
+    if (auto slash = host.find('/'); slash != std::string::npos) host.resize(slash);
+    const std::string port = host.find(':') == std::string::npos ? "80" : host.substr(host.find(':') + 1);
+    const std::string server = host.substr(0, host.find(':'));
+    const std::string rate = services::get_setting(context.db, "isolir_rate_limit").value_or("512k/512k");
+    api::Json out = api::Json::array();
+    const auto add = [&out](const std::string& title, const std::string& commands) { out.push_back({{"title", title}, {"commands", commands}}); };
+    add("Profil PPP isolir (kecepatan dibatasi, alamat masuk address-list ISOLIR)",
+        "/ip pool add name=pool-isolir ranges=10.255.0.2-10.255.255.254\n"
+        "/ppp profile add name=ISOLIR local-address=10.255.0.1 remote-address=pool-isolir rate-limit=" + rate + " address-list=ISOLIR");
+    add("Walled garden: pelanggan isolir hanya boleh ke DNS dan server billing",
+        "/ip firewall filter add chain=forward src-address-list=ISOLIR protocol=udp dst-port=53 action=accept comment=\"isolir: DNS\"\n"
+        "/ip firewall filter add chain=forward src-address-list=ISOLIR dst-address=" + server + " action=accept comment=\"isolir: billing\"\n"
+        "/ip firewall filter add chain=forward src-address-list=ISOLIR action=drop comment=\"isolir: blok lainnya\"");
+    add("Alihkan HTTP pelanggan isolir ke halaman isolir",
+        "/ip firewall nat add chain=dstnat src-address-list=ISOLIR protocol=tcp dst-port=80 dst-address=!" + server +
+            " action=dst-nat to-addresses=" + server + " to-ports=" + port + " comment=\"isolir: redirect\"\n"
+            "# Halaman: " + base + "/isolir  (pelanggan dikenali dari alamat IP sesi PPP, atau ?u=<user PPPoE>)");
+    add("Pelanggan IP statis: masukkan alamatnya ke address-list ISOLIR",
+        "/ip firewall address-list add list=ISOLIR address=10.10.10.5 comment=cust001");
+    add("Hotspot: izinkan server billing tanpa login",
+        "/ip hotspot walled-garden ip add dst-address=" + server + " action=accept comment=\"billing\"");
+    add("User API untuk Kimonet (ganti password)",
+        "/user group add name=billing policy=api,read,write,test\n/user add name=billing group=billing password=GANTI-PASSWORD\n"
+        "/ip service set api address=" + server + "/32 disabled=no");
+    return out;
+}
+
+}  // namespace kimonet::http

@@ -1,0 +1,224 @@
+#include "api/billing_dto.hpp"
+#include "http/routes.hpp"
+#include "pdf/invoice_pdf.hpp"
+#include "services/invoice_generation.hpp"
+#include "services/invoice_service.hpp"
+#include "services/payment_service.hpp"
+
+namespace kimonet::http {
+
+namespace {
+
+Result<std::optional<std::int64_t>> id_query(const Request& request, const char* name, FieldErrors& fields) {
+    const std::string text = request.query_value(name);
+    if (text.empty()) return std::optional<std::int64_t>();
+    char* end = nullptr;
+    const long long value = std::strtoll(text.c_str(), &end, 10);
+    if (*end != '\0' || value <= 0) {
+        fields[name] = "id tidak valid";
+        return std::optional<std::int64_t>();
+    }
+    return std::optional<std::int64_t>(value);
+}
+
+Result<store::InvoiceFilter> invoice_filter(const Request& request, const Date& today) {
+    store::InvoiceFilter filter;
+    auto [page, per_page] = TRY(pagination(request));
+    filter.page = page;
+    filter.per_page = per_page;
+    filter.today = today;
+    FieldErrors fields;
+    if (auto text = request.query_value("period"); !text.empty()) {
+        auto period = parse_period(text);
+        if (!period) fields["period"] = "periode YYYY-MM";
+        else filter.period = *period;
+    }
+    if (auto text = request.query_value("status"); !text.empty()) {
+        filter.status = billing::parse_invoice_status(text);
+        if (!filter.status) fields["status"] = "unpaid, partial, paid atau void";
+    }
+    filter.customer_id = TRY(id_query(request, "customer_id", fields));
+    if (auto text = request.query_value("overdue"); !text.empty()) {
+        if (text != "true" && text != "false" && text != "1" && text != "0") fields["overdue"] = "true atau false";
+        filter.overdue_only = text == "true" || text == "1";
+    }
+    if (!fields.empty()) return validation_error(std::move(fields));
+    return filter;
+}
+
+api::Json detail_json(const services::InvoiceDetail& detail, const app::Context& context) {
+    api::Json json = api::to_json(detail.invoice, context.today());
+    json["customer_name"] = detail.customer_name;
+    json["service_number"] = detail.service_number;
+    api::Json payments = api::Json::array();
+    for (const auto& payment : detail.payments) payments.push_back(api::to_json(payment, context.offset));
+    json["payments"] = std::move(payments);
+    return json;
+}
+
+RouteResult invoice_list(app::App& app, Request& request, std::optional<std::int64_t> owner) {
+    return with_context(app, request, [&](app::Context& context) -> RouteResult {
+        auto filter = TRY(invoice_filter(request, context.today()));
+        if (owner) filter.customer_id = *owner;
+        auto page = TRY(services::search_invoices(context.db, filter));
+        api::Json rows = api::Json::array();
+        for (const auto& row : page.rows) {
+            api::Json json = api::to_json(row.invoice, context.today());
+            json.erase("lines");
+            json["customer_name"] = row.customer_name;
+            json["service_number"] = row.service_number;
+            rows.push_back(std::move(json));
+        }
+        return json_list(std::move(rows), page.total, {{"page", filter.page}, {"per_page", filter.per_page}});
+    });
+}
+
+RouteResult invoice_detail(app::App& app, Request& request, std::optional<std::int64_t> owner) {
+    return with_context(app, request, [&](app::Context& context) -> RouteResult {
+        auto detail = TRY(services::get_invoice_detail(context.db, request.id_param(), owner));
+        return json_ok({{"data", detail_json(detail, context)}});
+    });
+}
+
+RouteResult invoice_pdf(app::App& app, Request& request, std::optional<std::int64_t> owner) {
+    return with_context(app, request, [&](app::Context& context) -> RouteResult {
+        auto detail = TRY(services::get_invoice_detail(context.db, request.id_param(), owner));
+        std::string document = TRY(pdf::render_invoice_pdf(context.db, detail, app.config().public_base_url, context.today()));
+        Response response = bytes(std::move(document), "application/pdf");
+        response.headers["Content-Disposition"] = "inline; filename=\"" + detail.invoice.invoice_no + ".pdf\"";
+        return response;
+    });
+}
+
+Result<services::GenerateOptions> generate_options(const api::Json& body, const Date& today) {
+    api::FieldReader reader(body);
+    services::GenerateOptions options;
+    options.period = period_of(today);
+    std::string period;
+    reader.read("period", period);
+    reader.read("notify", options.notify);
+    reader.read("dry_run", options.dry_run);
+    if (!period.empty()) {
+        auto parsed = parse_period(period);
+        if (!parsed) reader.add_error("period", "periode YYYY-MM");
+        else options.period = *parsed;
+    }
+    if (!reader.ok()) return validation_error(std::move(reader.errors()));
+    return options;
+}
+
+api::Json summary_json(const services::GenerateSummary& summary, const services::GenerateOptions& options) {
+    return {{"period", to_string(options.period)}, {"dry_run", options.dry_run}, {"created", summary.created},
+            {"skipped", summary.skipped},         {"total_amount", summary.total_amount}};
+}
+
+}  // namespace
+
+void register_billing_routes(Router& router, app::App& app) {
+    router.add("GET", "/api/invoices", "invoices.read", "List invoices (period, status, customer_id, overdue, page, per_page)",
+               [&app](Request& request) { return invoice_list(app, request, std::nullopt); });
+    router.add("POST", "/api/invoices", "invoices.create", "Create a manual invoice {customer_id, lines[], due_date?}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto invoice = TRY(services::create_manual_invoice(context, body));
+                       return json_ok({{"data", api::to_json(invoice, context.today())}}, 201);
+                   });
+               });
+    router.add("POST", "/api/invoices/generate", "invoices.create", "Generate monthly invoices {period, notify, dry_run}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       const auto options = TRY(generate_options(body, context.today()));
+                       auto summary = TRY(services::generate_invoices(context, options));
+                       return json_ok(summary_json(summary, options));
+                   });
+               });
+    router.add("POST", "/api/invoices/prorate", "invoices.create",
+               "Bill customers who joined in the period and have no invoice yet {period?, dry_run?}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto options = TRY(generate_options(body, context.today()));
+                       options.joined_in_period_only = true;
+                       auto summary = TRY(services::generate_invoices(context, options));
+                       return json_ok(summary_json(summary, options));
+                   });
+               });
+    router.add("GET", "/api/invoices/{id}", "invoices.read", "Get an invoice with its lines and payments",
+               [&app](Request& request) { return invoice_detail(app, request, std::nullopt); });
+    router.add("GET", "/api/invoices/{id}/pdf", "invoices.read", "The invoice as PDF",
+               [&app](Request& request) { return invoice_pdf(app, request, std::nullopt); });
+    router.add("POST", "/api/invoices/{id}/void", "invoices.update", "Void an invoice {reason} (keeps its number)",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto invoice = TRY(services::void_invoice(context, request.id_param(), body));
+                       return json_ok({{"data", api::to_json(invoice, context.today())}});
+                   });
+               });
+    router.add("POST", "/api/invoices/{id}/lines", "invoices.update",
+               "Add a line {description, quantity, unit_price, kind: charge|discount|late_fee} to an unpaid invoice",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto invoice = TRY(services::add_invoice_line(context, request.id_param(), body));
+                       return json_ok({{"data", api::to_json(invoice, context.today())}}, 201);
+                   });
+               });
+
+    router.add("GET", "/api/payments", "payments.read", "List payments (invoice_id, customer_id, page, per_page)",
+               [&app](Request& request) -> RouteResult {
+                   auto [page, per_page] = TRY(pagination(request));
+                   FieldErrors fields;
+                   const auto invoice_id = TRY(id_query(request, "invoice_id", fields));
+                   const auto customer_id = TRY(id_query(request, "customer_id", fields));
+                   if (!fields.empty()) return validation_error(std::move(fields));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       std::int64_t total = 0;
+                       auto rows = TRY(store::list_payments(context.db, invoice_id, customer_id, page, per_page, &total));
+                       api::Json data = api::Json::array();
+                       for (const auto& payment : rows) data.push_back(api::to_json(payment, context.offset));
+                       return json_list(std::move(data), total, {{"page", page}, {"per_page", per_page}});
+                   });
+               });
+    router.add("POST", "/api/payments", "payments.create",
+               "Record a manual payment {invoice_id, amount, method: cash|bank_transfer, paid_at?, note?}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto receipt = TRY(services::record_payment(context, body));
+                       api::Json data = api::to_json(receipt.payment, context.offset);
+                       data["invoice"] = api::to_json(receipt.invoice, context.today());
+                       data["credit_added"] = receipt.credit_added;
+                       data["restore_requested"] = receipt.restore_requested;
+                       data["next_invoice_id"] = receipt.next_invoice_id ? api::Json(*receipt.next_invoice_id) : api::Json(nullptr);
+                       return json_ok({{"data", std::move(data)}, {"receipt_no", receipt.payment.receipt_no}}, 201);
+                   });
+               });
+    router.add("GET", "/api/customers/{id}/history", "invoices.read", "A customer's invoices, payments and credit",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto history = TRY(services::customer_history(context.db, request.id_param()));
+                       api::Json invoices = api::Json::array(), payments = api::Json::array();
+                       for (const auto& invoice : history.invoices) invoices.push_back(api::to_json(invoice, context.today()));
+                       for (const auto& payment : history.payments) payments.push_back(api::to_json(payment, context.offset));
+                       return json_ok({{"data", {{"invoices", std::move(invoices)},
+                                                 {"payments", std::move(payments)},
+                                                 {"credit_balance", history.credit_balance}}}});
+                   });
+               });
+
+    // The customer portal: the same reads, scoped to the logged-in customer.
+    router.add("GET", "/api/portal/invoices", "portal.self", "My invoices", [&app](Request& request) {
+        return invoice_list(app, request, request.who().id);
+    });
+    router.add("GET", "/api/portal/invoices/{id}", "portal.self", "One of my invoices", [&app](Request& request) {
+        return invoice_detail(app, request, request.who().id);
+    });
+    router.add("GET", "/api/portal/invoices/{id}/pdf", "portal.self", "One of my invoices as PDF", [&app](Request& request) {
+        return invoice_pdf(app, request, request.who().id);
+    });
+}
+
+}  // namespace kimonet::http

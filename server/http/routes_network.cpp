@@ -1,0 +1,106 @@
+// Network control over HTTP: router test, isolate/restore, isolation log, drift and sync,
+// pending actions, the automatic isolir run, RouterOS snippets, and the public isolir page.
+#include "http/routes.hpp"
+#include "services/network_reconcile.hpp"
+#include "services/network_service.hpp"
+
+namespace kimonet::http {
+
+std::string isolir_page(app::Context& context, const Request& request);
+api::Json routeros_snippets(app::Context& context);
+
+namespace {
+
+std::string reason_from(const api::Json& body) {
+    auto it = body.find("reason");
+    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Result<api::Json> optional_body(const Request& request) {
+    if (request.body.empty()) return api::Json::object();
+    return json_body(request);
+}
+
+}  // namespace
+
+void register_network_routes(Router& router, app::App& app) {
+    router.add("POST", "/api/routers/{id}/test", "network.read", "Connect to the router and read version/uptime/board/CPU",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto status = TRY(services::test_router(context, request.id_param()));
+                       return json_ok({{"data",
+                                        {{"version", status.version}, {"uptime", status.uptime}, {"board_name", status.board_name},
+                                         {"cpu_load", status.cpu_load}, {"free_memory", status.free_memory}}}});
+                   });
+               });
+    router.add("POST", "/api/customers/{id}/isolate", "network.control", "Isolate a customer on their router {\"reason\"}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(optional_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto outcome = TRY(services::isolate(context, request.id_param(), reason_from(body)));
+                       return json_ok({{"data", services::to_json(outcome)}}, outcome.result == "pending" ? 202 : 200);
+                   });
+               });
+    router.add("POST", "/api/customers/{id}/restore", "network.control", "Restore an isolated customer's package profile",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(optional_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto outcome = TRY(services::restore(context, request.id_param(), reason_from(body)));
+                       return json_ok({{"data", services::to_json(outcome)}}, outcome.result == "pending" ? 202 : 200);
+                   });
+               });
+    router.add("GET", "/api/customers/{id}/isolation-log", "network.read", "A customer's isolation and restore history",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto rows = TRY(services::isolation_log(context.db, request.id_param()));
+                       const auto total = static_cast<std::int64_t>(rows.size());
+                       return json_list(std::move(rows), total);
+                   });
+               });
+    router.add("GET", "/api/network/drift", "network.read", "Compare each customer's expected profile with the routers (router_id)",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       std::optional<std::int64_t> router_id;
+                       if (auto text = request.query_value("router_id"); !text.empty()) router_id = std::atoll(text.c_str());
+                       return json_ok({{"data", TRY(services::network_drift(context, false, router_id))}});
+                   });
+               });
+    router.add("POST", "/api/network/sync", "network.control", "Repair profile drift on the routers and retry pending actions",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto pending = TRY(services::process_pending_network_actions(context));
+                       auto drift = TRY(services::network_drift(context, true));
+                       drift["pending"] = {{"due", pending.due}, {"applied", pending.applied}, {"still_pending", pending.still_pending},
+                                           {"failed", pending.failed}};
+                       return json_ok({{"data", drift}});
+                   });
+               });
+    router.add("POST", "/api/network/isolir/auto", "network.control", "Run the automatic isolir now {\"dry_run\", \"force\"}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(optional_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       services::AutoIsolateOptions options;
+                       options.dry_run = body.value("dry_run", false);
+                       options.ignore_schedule_window = body.value("force", false);
+                       return json_ok({{"data", TRY(services::auto_isolate(context, options))}});
+                   });
+               });
+    router.add("GET", "/api/network/snippets", "network.read", "RouterOS commands for the isolir redirect and walled garden",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", routeros_snippets(context)}});
+                   });
+               });
+
+    Route page;
+    page.method = "GET";
+    page.pattern = "/isolir";
+    page.access = Access::Public;
+    page.summary = "The page isolated customers are redirected to (?u=<pppoe user>)";
+    page.handler = [&app](Request& request) -> RouteResult {
+        return with_context(app, request, [&](app::Context& context) -> RouteResult { return html(isolir_page(context, request)); });
+    };
+    router.add(std::move(page));
+}
+
+}  // namespace kimonet::http

@@ -1,0 +1,119 @@
+#include "jobs/scheduler.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "jobs/cron.hpp"
+#include "services/invoice_generation.hpp"
+#include "services/network_reconcile.hpp"
+#include "services/network_service.hpp"
+#include "services/settings.hpp"
+
+namespace kimonet::jobs {
+
+std::vector<Job> default_jobs() {
+    return {Job{"invoice_generation", "invoice_schedule", [](app::Context& context, const LocalDateTime& slot) -> Result<api::Json> {
+                    services::GenerateOptions options;
+                    options.period = period_of(slot.date);
+                    auto summary = TRY(services::generate_invoices(context, options));
+                    return api::Json{{"period", to_string(options.period)},
+                                     {"created", summary.created},
+                                     {"skipped", summary.skipped},
+                                     {"total_amount", summary.total_amount}};
+                }},
+            Job{"auto_isolir", "isolir_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                    return services::auto_isolate(context, services::AutoIsolateOptions{});
+                }},
+            // Retries network actions the routers have not applied yet (including restores billing records).
+            Job{"network_retry", "network_retry_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                    auto run = TRY(services::process_pending_network_actions(context));
+                    return api::Json{{"due", run.due}, {"applied", run.applied}, {"still_pending", run.still_pending}, {"failed", run.failed}};
+                }}};
+}
+
+Scheduler::Scheduler(app::App& app, std::vector<Job> jobs) : m_app(app), m_jobs(std::move(jobs)) {}
+
+Scheduler::~Scheduler() { stop(); }
+
+Result<void> Scheduler::recover_interrupted_runs() {
+    auto lease = TRY(m_app.database());
+    return lease->execute("UPDATE job_runs SET status = 'failed', result = '{\"error\":\"interrupted\"}' WHERE status = 'running'");
+}
+
+// The schedule's offset: the "timezone" setting when it parses, else the server's configuration.
+static UtcOffset schedule_offset(app::Context& context) {
+    auto setting = services::get_setting(context.db, "timezone");
+    if (setting) {
+        if (auto offset = parse_utc_offset(*setting)) return *offset;
+    }
+    return context.offset;
+}
+
+Result<bool> Scheduler::run_if_due(app::Context& context, const Job& job, const LocalDateTime& now) {
+    const CronSchedule schedule = TRY(parse_cron(TRY(services::get_setting(context.db, job.schedule_setting))));
+    const auto slot = latest_slot(schedule, now, 31);
+    if (!slot) return false;
+    const std::string key = slot_key(*slot);
+    // Claiming the slot is the idempotency: a second tick (or a second server) finds the row.
+    auto claim = TRY(context.db.prepare(
+        "INSERT INTO job_runs(job, key, status, started_at) VALUES (?1, ?2, 'running', ?3) "
+        "ON CONFLICT(job, key) DO UPDATE SET status = 'running', started_at = ?3, finished_at = NULL, result = '' "
+        "WHERE job_runs.status = 'failed'"));
+    claim.bind(1, job.name).bind(2, key).bind(3, context.now);
+    TRY_VOID(claim.run());
+    if (context.db.changes() == 0) return false;
+
+    const auto started = std::chrono::steady_clock::now();
+    auto result = job.run(context, *slot);
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    auto finish = TRY(context.db.prepare(
+        "UPDATE job_runs SET status = ?, finished_at = ?, duration_ms = ?, result = ? WHERE job = ? AND key = ?"));
+    finish.bind(1, result ? "succeeded" : "failed")
+        .bind(2, m_app.clock().now())
+        .bind(3, std::int64_t{elapsed})
+        .bind(4, result ? result->dump() : api::Json{{"error", result.error().message()}}.dump())
+        .bind(5, job.name)
+        .bind(6, key);
+    TRY_VOID(finish.run());
+    return true;
+}
+
+Result<int> Scheduler::tick() {
+    auto lease = TRY(m_app.database());
+    app::Context context = m_app.context(*lease, app::Actor{"system", 0, "scheduler", ""});
+    const LocalDateTime now = local_from_unix(context.now, schedule_offset(context));
+    int ran = 0;
+    for (const Job& job : m_jobs) {
+        auto result = run_if_due(context, job, now);
+        if (!result) {
+            std::fprintf(stderr, "scheduler: job %s: %s\n", job.name.c_str(), result.error().message().c_str());
+            continue;
+        }
+        if (*result) ++ran;
+    }
+    return ran;
+}
+
+void Scheduler::start(int interval_seconds) {
+    (void)recover_interrupted_runs();
+    m_thread = std::thread([this, interval_seconds] {
+        std::unique_lock lock(m_mutex);
+        while (!m_stopping) {
+            lock.unlock();
+            (void)tick();
+            lock.lock();
+            m_wake.wait_for(lock, std::chrono::seconds(interval_seconds), [this] { return m_stopping; });
+        }
+    });
+}
+
+void Scheduler::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+}  // namespace kimonet::jobs

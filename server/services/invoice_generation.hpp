@@ -1,0 +1,37 @@
+#pragma once
+// Monthly invoice generation: one service for the API, the CLI and the scheduler.
+#include <functional>
+
+#include "app/context.hpp"
+#include "billing/invoice.hpp"
+
+namespace kimonet::services {
+
+struct GenerateOptions {
+    Period period;
+    bool notify = false;   // accepted; reminders are sent by the messaging feature once it exists
+    bool dry_run = false;  // count and sum what would be created, write nothing
+    // Only customers who joined during `period` (the prorate run).
+    bool joined_in_period_only = false;
+    int batch_size = 1000;
+    // Called after each batch with (customers processed, customers to process).
+    std::function<void(std::int64_t, std::int64_t)> progress;
+};
+
+struct GenerateSummary {
+    std::int64_t created = 0;
+    std::int64_t skipped = 0;  // already invoiced for the period, or joined after it
+    Money total_amount = 0;
+};
+
+// Walks billable customers (active or isolated) in id order, a batch per transaction. Each batch
+// reads which customers still lack the period's invoice inside its write transaction and takes
+// its numbers there, so reruns and concurrent runs neither duplicate nor leave gaps, and a crash
+// loses at most the batch in progress.
+Result<GenerateSummary> generate_invoices(app::Context& context, const GenerateOptions& options);
+
+// Makes sure the customer has the monthly invoice of `period` (inside the caller's transaction).
+// Returns its id, or nothing when the customer is not billable for the period.
+Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context, std::int64_t customer_id, const Period& period);
+
+}  // namespace kimonet::services

@@ -1,0 +1,85 @@
+#include "services/message_template_service.hpp"
+
+#include "core/validation_messages.hpp"
+#include "messaging/templates.hpp"
+#include "services/activity_log.hpp"
+#include "services/notification_service.hpp"
+
+namespace kimonet::services {
+
+namespace {
+
+api::Json template_json(const messaging::TemplateDefinition& definition, const std::string& body) {
+    api::Json placeholders = api::Json::array();
+    for (auto name : definition.placeholders) placeholders.push_back(std::string(name));
+    return {{"key", std::string(definition.key)},
+            {"title", std::string(definition.title)},
+            {"placeholders", placeholders},
+            {"body", body},
+            {"default_body", std::string(definition.default_body)},
+            {"customized", body != definition.default_body}};
+}
+
+}  // namespace
+
+Result<api::Json> list_message_templates(store::Database& db) {
+    api::Json rows = api::Json::array();
+    for (const auto& definition : messaging::template_definitions())
+        rows.push_back(template_json(definition, TRY(template_body(db, definition.key))));
+    return rows;
+}
+
+Result<api::Json> get_message_template(store::Database& db, const std::string& key) {
+    const auto* definition = messaging::find_template_definition(key);
+    if (!definition) return make_error(ErrorCode::NotFound, "Unknown template " + key);
+    return template_json(*definition, TRY(template_body(db, key)));
+}
+
+Result<api::Json> save_message_template(app::Context& context, const std::string& key, const api::Json& input) {
+    const auto* definition = messaging::find_template_definition(key);
+    if (!definition) return make_error(ErrorCode::NotFound, "Unknown template " + key);
+    api::FieldReader reader(input);
+    std::string body;
+    bool reset = false;
+    reader.read("body", body);
+    reader.read("reset", reset);
+    if (!reader.ok()) return validation_error(std::move(reader.errors()));
+    if (!reset && !reader.has("body")) return validation_error({{"body", messages::kRequired}});
+    if (!reset) TRY_VOID(messaging::validate_template(key, body));
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        const std::string before = TRY(template_body(context.db, key));
+        if (reset || body == definition->default_body) {
+            auto remove = TRY(context.db.prepare("DELETE FROM message_templates WHERE key = ?"));
+            remove.bind(1, key);
+            TRY_VOID(remove.run());
+        } else {
+            auto upsert = TRY(context.db.prepare(
+                "INSERT INTO message_templates(key, body, updated_at, updated_by) VALUES (?,?,?,?) "
+                "ON CONFLICT(key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
+            upsert.bind(1, key).bind(2, body).bind(3, context.now).bind(4, context.actor.name);
+            TRY_VOID(upsert.run());
+        }
+        return log_activity(context, "message_template.update", "message_template", std::nullopt, {{"key", key}, {"body", before}},
+                            {{"key", key}, {"body", reset ? std::string(definition->default_body) : body}});
+    }));
+    return get_message_template(context.db, key);
+}
+
+Result<api::Json> preview_message_template(store::Database& db, const api::Json& input) {
+    api::FieldReader reader(input);
+    std::string key, body;
+    reader.read("key", key);
+    reader.read("body", body);
+    if (key.empty()) reader.add_error("key", messages::kRequired);
+    if (!reader.ok()) return validation_error(std::move(reader.errors()));
+    if (!reader.has("body")) body = TRY(template_body(db, key));
+    TRY_VOID(messaging::validate_template(key, body));
+    messaging::TemplateVariables variables = messaging::sample_variables();
+    for (const auto& [name, value] : TRY(company_variables(db))) variables[name] = value;
+    if (input.contains("variables") && input["variables"].is_object())
+        for (const auto& [name, value] : input["variables"].items())
+            if (value.is_string()) variables[name] = value.get<std::string>();
+    return api::Json{{"key", key}, {"text", messaging::render_template(body, variables)}};
+}
+
+}  // namespace kimonet::services

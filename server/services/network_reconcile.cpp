@@ -1,0 +1,295 @@
+#include "services/network_reconcile.hpp"
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "routeros/routeros_router_control.hpp"
+#include "services/activity_log.hpp"
+#include "services/network_service.hpp"
+#include "services/settings.hpp"
+#include "services/customer_service.hpp"
+#include "services/package_service.hpp"
+#include "store/router_store.hpp"
+
+namespace kimonet::services {
+
+namespace {
+
+struct Expected {
+    std::int64_t customer_id;
+    std::string service_number;
+    std::string pppoe_username;
+    std::string status;
+    std::string profile;
+    bool pending;
+};
+
+Result<std::vector<Expected>> expected_profiles(store::Database& db, const Router& router) {
+    auto statement = TRY(db.prepare(
+        "SELECT c.id, c.service_number, c.pppoe_username, c.status, p.mikrotik_profile, "
+        "EXISTS (SELECT 1 FROM network_actions a WHERE a.customer_id = c.id AND a.status = 'pending') "
+        "FROM customers c JOIN internet_packages p ON p.id = c.package_id "
+        "WHERE c.router_id = ? AND c.pppoe_username <> '' AND c.status IN ('active','isolated') ORDER BY c.id"));
+    statement.bind(1, router.id);
+    std::vector<Expected> out;
+    while (TRY(statement.step())) {
+        const std::string status = statement.column_text(3);
+        out.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2), status,
+                       status == "isolated" ? router.isolir_profile : statement.column_text(4), statement.column_int(5) != 0});
+    }
+    return out;
+}
+
+bool table_has_columns(store::Database& db, const std::string& table, const std::set<std::string>& wanted) {
+    auto statement = db.prepare("SELECT name FROM pragma_table_info(?)");
+    if (!statement) return false;
+    statement->bind(1, table);
+    std::set<std::string> found;
+    while (true) {
+        auto row = statement->step();
+        if (!row || !*row) break;
+        found.insert(statement->column_text(0));
+    }
+    for (const auto& column : wanted)
+        if (!found.contains(column)) return false;
+    return true;
+}
+
+int minutes_of(const std::string& text) {
+    if (text.size() != 5 || text[2] != ':') return -1;
+    return std::atoi(text.substr(0, 2).c_str()) * 60 + std::atoi(text.substr(3, 2).c_str());
+}
+
+}  // namespace
+
+Result<api::Json> network_drift(app::Context& context, bool repair, std::optional<std::int64_t> router_id) {
+    auto routers = TRY(store::list_routers(context.db));
+    api::Json report = api::Json::array();
+    int total_drift = 0, total_repaired = 0;
+    for (const auto& listed : routers) {
+        if (router_id && listed.id != *router_id) continue;
+        const Router router = TRY(router_with_password(context, listed.id));
+        api::Json entry = {{"router_id", router.id}, {"router_name", router.name}, {"reachable", true}, {"checked", 0},
+                           {"drift", api::Json::array()}, {"error", ""}};
+        auto control = routeros::router_control(router);
+        auto secrets = control->list_secrets();
+        if (!secrets) {
+            entry["reachable"] = false;
+            entry["error"] = secrets.error().message();
+            report.push_back(std::move(entry));
+            continue;
+        }
+        std::map<std::string, std::string> actual;
+        for (const auto& secret : *secrets) actual[secret.name] = secret.profile;
+        const auto expected = TRY(expected_profiles(context.db, router));
+        entry["checked"] = expected.size();
+        std::vector<network::ProfileSwitch> repairs;
+        std::vector<std::size_t> repair_rows;
+        for (const auto& row : expected) {
+            auto found = actual.find(row.pppoe_username);
+            const std::string have = found == actual.end() ? std::string() : found->second;
+            if (found != actual.end() && have == row.profile) continue;
+            api::Json item = {{"customer_id", row.customer_id}, {"service_number", row.service_number}, {"pppoe_username", row.pppoe_username},
+                              {"status", row.status}, {"expected_profile", row.profile}, {"router_profile", have},
+                              {"kind", found == actual.end() ? "missing_secret" : "profile_mismatch"}, {"repaired", false},
+                              {"pending", row.pending}};
+            if (repair && !row.pending && found != actual.end()) {
+                repairs.push_back({row.pppoe_username, row.profile});
+                repair_rows.push_back(entry["drift"].size());
+            }
+            entry["drift"].push_back(std::move(item));
+        }
+        total_drift += static_cast<int>(entry["drift"].size());
+        if (!repairs.empty()) {
+            Result<void> ensured = control->ensure_profile(router.isolir_profile, TRY(get_setting(context.db, "isolir_rate_limit")));
+            auto results = ensured ? control->switch_profiles(repairs) : Result<std::vector<network::ProfileSwitchResult>>(ensured.error());
+            if (!results) {
+                entry["error"] = results.error().message();
+            } else {
+                TRY_VOID(context.db.transaction([&]() -> Result<void> {
+                    for (std::size_t index = 0; index < repairs.size(); ++index) {
+                        auto& item = entry["drift"][repair_rows[index]];
+                        const auto& result = results->at(index);
+                        item["repaired"] = result.ok;
+                        if (!result.ok) item["error"] = result.error;
+                        if (!result.ok) continue;
+                        ++total_repaired;
+                        auto log = TRY(context.db.prepare(
+                            "INSERT INTO isolation_log(at, customer_id, router_id, action, reason, result, profile_before, profile_after, "
+                            "detail, actor_type, actor_id, actor_name) VALUES (?, ?, ?, 'repair', 'drift', 'applied', ?, ?, '', ?, ?, ?)"));
+                        log.bind(1, context.now).bind(2, item["customer_id"].get<std::int64_t>()).bind(3, router.id);
+                        log.bind(4, result.profile_before).bind(5, repairs[index].profile).bind(6, context.actor.type);
+                        log.bind(7, context.actor.id ? std::optional(context.actor.id) : std::nullopt).bind(8, context.actor.name);
+                        TRY_VOID(log.run());
+                    }
+                    return log_activity(context, "network.sync", "router", router.id, api::Json::object(),
+                                        {{"repaired", static_cast<int>(repairs.size())}});
+                }));
+            }
+        }
+        report.push_back(std::move(entry));
+    }
+    return api::Json{{"routers", report}, {"drift", total_drift}, {"repaired", total_repaired}};
+}
+
+Result<api::Json> auto_isolate(app::Context& context, const AutoIsolateOptions& options) {
+    const LocalDateTime local = local_from_unix(context.now, context.offset);
+    api::Json report = {{"date", to_string(local.date)}, {"skipped", ""}, {"candidates", 0}, {"outcomes", api::Json::array()}};
+    if (!options.ignore_schedule_window) {
+        if (TRY(get_setting(context.db, "isolir_skip_sundays")) == "1" && weekday(local.date) == 0) {
+            report["skipped"] = "hari Minggu";
+            return report;
+        }
+        std::stringstream holidays(TRY(get_setting(context.db, "isolir_holidays")));
+        for (std::string day; std::getline(holidays, day, ',');) {
+            while (!day.empty() && day.front() == ' ') day.erase(0, 1);
+            if (day == to_string(local.date)) {
+                report["skipped"] = "hari libur " + day;
+                return report;
+            }
+        }
+        const std::string hours = TRY(get_setting(context.db, "isolir_hours"));
+        if (hours != "off" && hours.size() == 11 && hours[5] == '-') {
+            const int from = minutes_of(hours.substr(0, 5)), to = minutes_of(hours.substr(6)), now = local.hour * 60 + local.minute;
+            const bool inside = from <= to ? (now >= from && now < to) : (now >= from || now < to);
+            if (from >= 0 && to >= 0 && !inside) {
+                report["skipped"] = "di luar jam " + hours;
+                return report;
+            }
+        }
+    }
+    if (!table_has_columns(context.db, "invoices", {"customer_id", "status", "due_date"})) {
+        report["skipped"] = "belum ada tabel tagihan";
+        return report;
+    }
+    const std::int64_t grace = TRY(get_setting_int(context.db, "isolir_grace_days"));
+    const int cap = options.cap.value_or(static_cast<int>(TRY(get_setting_int(context.db, "isolir_max_per_run"))));
+    const std::string cutoff = to_string(add_days(local.date, -static_cast<int>(grace)));
+    auto statement = TRY(context.db.prepare(
+        "SELECT c.id, MIN(i.due_date) FROM customers c JOIN invoices i ON i.customer_id = c.id "
+        "WHERE c.status = 'active' AND c.router_id IS NOT NULL AND c.pppoe_username <> '' AND i.status IN ('unpaid','partial') "
+        "AND i.due_date < ? GROUP BY c.id ORDER BY MIN(i.due_date), c.id LIMIT ?"));
+    statement.bind(1, cutoff).bind(2, cap);
+    std::vector<Intent> intents;
+    while (TRY(statement.step()))
+        intents.push_back({statement.column_int(0), NetworkAction::Isolate, "otomatis: tagihan jatuh tempo " + statement.column_text(1), std::nullopt, 0});
+    report["candidates"] = intents.size();
+    report["grace_days"] = grace;
+    if (options.dry_run) {
+        for (const auto& intent : intents) report["outcomes"].push_back({{"customer_id", intent.customer_id}, {"reason", intent.reason}});
+        return report;
+    }
+    const auto outcomes = TRY(carry_out(context, intents));
+    int applied = 0, pending = 0;
+    for (const auto& outcome : outcomes) {
+        applied += outcome.result == "applied" || outcome.result == "unchanged";
+        pending += outcome.result == "pending";
+        report["outcomes"].push_back(to_json(outcome));
+    }
+    report["isolated"] = applied;
+    report["pending"] = pending;
+    return report;
+}
+
+}  // namespace kimonet::services
+
+namespace kimonet::services {
+
+namespace {
+
+// "10M" -> 10000, "512k" -> 512 (kbps); 0 when unreadable.
+std::int64_t rate_kbps(const std::string& text) {
+    if (text.empty()) return 0;
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    const char unit = end && *end ? static_cast<char>(std::toupper(static_cast<unsigned char>(*end))) : ' ';
+    const double kbps = unit == 'G' ? value * 1000000 : unit == 'M' ? value * 1000 : unit == 'K' ? value : value / 1000;
+    return static_cast<std::int64_t>(kbps);
+}
+
+// RT/RW-net routers usually keep "name 0812…" in the secret's comment.
+std::pair<std::string, std::string> name_and_phone(const std::string& comment) {
+    std::string digits, name;
+    std::size_t start = std::string::npos, length = 0;
+    for (std::size_t index = 0; index <= comment.size(); ++index) {
+        const bool digit = index < comment.size() && (std::isdigit(static_cast<unsigned char>(comment[index])) || comment[index] == '+');
+        if (digit && start == std::string::npos) start = index;
+        if (!digit && start != std::string::npos) {
+            if (index - start >= 9 && digits.empty()) {
+                digits = comment.substr(start, index - start);
+                length = index - start;
+                name = comment.substr(0, start) + comment.substr(start + length);
+            }
+            start = std::string::npos;
+        }
+    }
+    while (!name.empty() && (name.back() == ' ' || name.back() == '-')) name.pop_back();
+    while (!name.empty() && (name.front() == ' ' || name.front() == '-')) name.erase(0, 1);
+    return {digits.empty() ? comment : name, digits};
+}
+
+}  // namespace
+
+Result<api::Json> import_from_router(app::Context& context, std::int64_t router_id, bool dry_run) {
+    const Router router = TRY(router_with_password(context, router_id));
+    auto control = routeros::router_control(router);
+    const auto profiles = TRY(control->list_profiles());
+    const auto secrets = TRY(control->list_secrets());
+    auto packages = TRY(list_packages(context.db, false));
+    std::map<std::string, std::int64_t> package_by_profile;
+    for (const auto& package : packages) package_by_profile[package.mikrotik_profile] = package.id;
+    api::Json report = {{"router_id", router.id}, {"dry_run", dry_run}, {"packages", api::Json::array()},
+                        {"customers", api::Json::array()}, {"skipped", api::Json::array()}};
+    std::set<std::string> known;
+    {
+        auto statement = TRY(context.db.prepare("SELECT pppoe_username FROM customers WHERE router_id = ?"));
+        statement.bind(1, router.id);
+        while (TRY(statement.step())) known.insert(statement.column_text(0));
+    }
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        for (const auto& profile : profiles) {
+            if (package_by_profile.contains(profile.name) || profile.name == router.isolir_profile || profile.name.starts_with("default")) continue;
+            const auto slash = profile.rate_limit.find('/');
+            // RouterOS rate-limit is rx/tx from the router's side: rx is the customer's upload.
+            std::int64_t upload = rate_kbps(profile.rate_limit.substr(0, slash));
+            std::int64_t download = slash == std::string::npos ? upload : rate_kbps(profile.rate_limit.substr(slash + 1));
+            api::Json package = {{"name", "Impor " + profile.name}, {"download_kbps", download > 0 ? download : 1024},
+                                 {"upload_kbps", upload > 0 ? upload : 1024}, {"price", 0}, {"mikrotik_profile", profile.name}};
+            if (!dry_run) package_by_profile[profile.name] = TRY(create_package(context, package)).id;
+            else package_by_profile[profile.name] = 0;
+            report["packages"].push_back(package);
+        }
+        for (const auto& secret : secrets) {
+            if (known.contains(secret.name)) continue;
+            auto [name, phone] = name_and_phone(secret.comment);
+            if (name.empty()) name = secret.name;
+            auto package = package_by_profile.find(secret.profile);
+            std::string why;
+            if (package == package_by_profile.end()) why = "profil " + secret.profile + " tidak cocok dengan paket";
+            else if (phone.empty()) why = "tidak ada nomor HP di komentar secret";
+            if (!why.empty()) {
+                report["skipped"].push_back({{"pppoe_username", secret.name}, {"reason", why}});
+                continue;
+            }
+            api::Json customer = {{"name", name}, {"phone", phone}, {"package_id", package->second}, {"router_id", router.id},
+                                  {"pppoe_username", secret.name}, {"address", ""}};
+            if (!dry_run) {
+                auto created = create_customer(context, customer);
+                if (!created) {
+                    report["skipped"].push_back({{"pppoe_username", secret.name}, {"reason", created.error().message()}});
+                    continue;
+                }
+                customer["id"] = created->id;
+                customer["service_number"] = created->service_number;
+            }
+            report["customers"].push_back(customer);
+        }
+        if (dry_run) return {};
+        return log_activity(context, "network.import", "router", router.id, api::Json::object(),
+                            {{"packages", report["packages"].size()}, {"customers", report["customers"].size()}});
+    }));
+    return report;
+}
+
+}  // namespace kimonet::services

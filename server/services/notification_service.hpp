@@ -1,0 +1,63 @@
+#pragma once
+// The notification outbox's front door: every message to a customer is stored here before a
+// worker sends it (see outbox.hpp). One idempotency key = one message, however often it is queued,
+// so dunning, invoice runs and the bot can retry freely.
+#include <optional>
+#include <string>
+
+#include "api/json_fields.hpp"
+#include "app/context.hpp"
+#include "messaging/templates.hpp"
+
+namespace kimonet::services {
+
+struct NotificationRequest {
+    std::string key;  // idempotency key, e.g. "dunning:INV-202601-0001:h-3"
+    std::optional<std::int64_t> customer_id;
+    std::string phone;         // empty: the customer's phone
+    std::string template_key;  // e.g. "reminder"; empty when `body` is given
+    // Merged over the customer's own variables (nama_pelanggan, nomor_layanan, paket, nama_isp, …).
+    messaging::TemplateVariables variables;
+    std::string body;  // literal text, used when template_key is empty
+    int priority = 0;  // 1 = conversational reply: first in line, also during quiet hours
+};
+
+struct QueuedNotification {
+    std::int64_t id = 0;
+    bool created = false;  // false: the key was already queued (nothing changed)
+    std::string status;
+};
+
+Result<QueuedNotification> queue_notification(app::Context& context, const NotificationRequest& request);
+
+// The template text in use: the stored edit or the default.
+Result<std::string> template_body(store::Database& db, std::string_view key);
+// nama_pelanggan, nomor_layanan, paket, nama_isp, telepon_isp (+ payment_link when base_url is set).
+Result<messaging::TemplateVariables> customer_variables(store::Database& db, std::int64_t customer_id, const std::string& base_url = {});
+// The ISP-wide variables only (nama_isp, telepon_isp).
+Result<messaging::TemplateVariables> company_variables(store::Database& db);
+// The base of public links: the public_base_url setting when set, else `fallback`.
+Result<std::string> public_base_url(store::Database& db, const std::string& fallback);
+std::string payment_link(const std::string& base_url, const std::string& service_number);
+
+struct NotificationQuery {
+    std::string status;
+    std::optional<std::int64_t> customer_id;
+    int page = 1;
+    int per_page = 25;
+};
+struct NotificationPage {
+    api::Json rows = api::Json::array();
+    std::int64_t total = 0;
+};
+Result<NotificationPage> list_notifications(store::Database& db, const NotificationQuery& query);
+Result<api::Json> get_notification(store::Database& db, std::int64_t id);
+// A failed or queued message goes back to the queue with fresh attempts; a sent one is copied
+// into a new message (so the log keeps both). 409 while it is being sent.
+Result<api::Json> resend_notification(app::Context& context, std::int64_t id);
+
+// {"segment": {"router_id"|"package_id"|"status"|"all"}, "template": key?, "message": text?, "key": text?}
+// Queues one message per matching customer (terminated customers only when asked by status).
+Result<api::Json> broadcast_notification(app::Context& context, const api::Json& input);
+
+}  // namespace kimonet::services

@@ -1,0 +1,44 @@
+#pragma once
+// The outbox worker's one step: send the messages that are due, one at a time, through one
+// gateway, respecting its rate limit (remembered in the database, so it survives restarts and
+// holds across several workers), quiet hours, retries with exponential backoff and a lease that
+// lets a crashed send be retried (the gateway's own at-least-once, never a loss).
+// Time comes from the Clock passed in, so tests drive it with a ManualClock and no sleeps.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/clock.hpp"
+#include "app/context.hpp"
+#include "messaging/delivery_policy.hpp"
+#include "whatsapp/messenger.hpp"
+
+namespace kimonet::services {
+
+struct OutboxLimits {
+    std::int64_t rate_seconds = 2;          // at most one message per this many seconds per gateway
+    messaging::QuietHours quiet;            // no priority-0 messages in this local window
+    int max_attempts = 8;                   // then the message is failed
+    std::int64_t lease_seconds = 300;       // a claimed message is due again after this (crash recovery)
+    std::int64_t backoff_base_seconds = 60; // first retry delay, doubled each attempt
+    std::int64_t backoff_cap_seconds = 3600;
+    int max_messages = 1000;                // per drain call
+};
+
+// The limits from the whatsapp_* settings.
+Result<OutboxLimits> outbox_limits(store::Database& db);
+
+struct DrainReport {
+    int sent = 0;
+    int retried = 0;   // failed this time, queued again with backoff
+    int failed = 0;    // gave up (max attempts or a permanent refusal)
+    int expired_leases = 0;
+    // Why the drain stopped: "empty", "rate_limit", "quiet_hours", "not_due", "batch_limit".
+    std::string stopped_by = "empty";
+    std::optional<std::int64_t> next_due_at;  // when calling again can make progress
+};
+
+Result<DrainReport> drain_outbox(store::Database& db, const app::Clock& clock, UtcOffset offset, whatsapp::Messenger& messenger,
+                                 const OutboxLimits& limits);
+
+}  // namespace kimonet::services

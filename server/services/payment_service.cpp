@@ -1,0 +1,164 @@
+#include "services/payment_service.hpp"
+
+#include <cstdio>
+
+#include "api/billing_dto.hpp"
+#include "core/validation_messages.hpp"
+#include "services/activity_log.hpp"
+#include "services/invoice_generation.hpp"
+#include "store/invoice_store.hpp"
+
+namespace kimonet::services {
+
+namespace {
+
+// "KW-202601-000001": receipts (kuitansi) numbered per month of payment.
+Result<std::string> next_receipt_no(app::Context& context, std::int64_t paid_at) {
+    const Period period = period_of(local_from_unix(paid_at, context.offset).date);
+    const std::int64_t number = TRY(store::reserve_sequence(context.db, "receipt:" + to_string(period), 1));
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "KW-%04d%02d-%06lld", period.year, period.month, static_cast<long long>(number));
+    return std::string(buffer);
+}
+
+struct PaymentInput {
+    std::int64_t invoice_id = 0;
+    Money amount = 0;
+    payments::PaymentMethod method = payments::PaymentMethod::Cash;
+    std::int64_t paid_at = 0;
+    std::string note;
+};
+
+Result<std::int64_t> parse_paid_at(const std::string& text, UtcOffset offset) {
+    auto date = parse_date(text.substr(0, 10));
+    if (!date) return make_error(ErrorCode::ValidationFailed);
+    LocalDateTime local{*date, 0, 0, 0};
+    if (text.size() > 10) {
+        int hour = 0, minute = 0, second = 0;
+        const int read = std::sscanf(text.c_str() + 10, "%*1[T ]%2d:%2d:%2d", &hour, &minute, &second);
+        if (read < 2 || hour > 23 || minute > 59 || second > 59) return make_error(ErrorCode::ValidationFailed);
+        local.hour = hour;
+        local.minute = minute;
+        local.second = second;
+    }
+    return unix_from_local(local, offset);
+}
+
+Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context& context) {
+    api::FieldReader reader(json);
+    PaymentInput input;
+    std::string method, paid_at;
+    reader.read("invoice_id", input.invoice_id);
+    reader.read("amount", input.amount);
+    reader.read("method", method);
+    reader.read("paid_at", paid_at);
+    reader.read("note", input.note);
+    if (!reader.has("invoice_id") || (reader.ok() && input.invoice_id <= 0)) reader.add_error("invoice_id", messages::kRequired);
+    if (!reader.has("amount")) reader.add_error("amount", messages::kRequired);
+    else if (input.amount <= 0 || input.amount > kMaxMoney) reader.add_error("amount", "jumlah pembayaran harus lebih dari 0");
+    auto parsed_method = payments::parse_payment_method(method);
+    if (!parsed_method || *parsed_method == payments::PaymentMethod::Credit || *parsed_method == payments::PaymentMethod::Gateway)
+        reader.add_error("method", "cash atau bank_transfer");
+    else
+        input.method = *parsed_method;
+    input.paid_at = context.now;
+    if (!paid_at.empty()) {
+        auto parsed = parse_paid_at(paid_at, context.offset);
+        if (!parsed) reader.add_error("paid_at", "tanggal bayar tidak valid (YYYY-MM-DD atau YYYY-MM-DDTHH:MM)");
+        else if (*parsed > context.now + 300) reader.add_error("paid_at", "tanggal bayar tidak boleh di masa depan");
+        else input.paid_at = *parsed;
+    }
+    if (input.note.size() > 500) reader.add_error("note", messages::kTooLong500);
+    if (!reader.ok()) return validation_error(std::move(reader.errors()));
+    return input;
+}
+
+// An isolated customer whose invoice is paid goes back to active, and the router is asked to
+// restore them (recorded as pending until the network adapter carries it out).
+Result<bool> restore_if_isolated(app::Context& context, const billing::Invoice& invoice) {
+    auto status = TRY(context.db.prepare("SELECT status FROM customers WHERE id = ?"));
+    status.bind(1, invoice.customer_id);
+    if (!TRY(status.step()) || status.column_text(0) != "isolated") return false;
+    auto update = TRY(context.db.prepare("UPDATE customers SET status = 'active', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?"));
+    update.bind(1, invoice.customer_id);
+    TRY_VOID(update.run());
+    auto action = TRY(context.db.prepare(
+        "INSERT INTO network_actions(customer_id, action, status, reason, invoice_id, created_at) VALUES (?, 'restore', 'pending', ?, ?, ?)"));
+    action.bind(1, invoice.customer_id).bind(2, "tagihan " + invoice.invoice_no + " lunas").bind(3, invoice.id).bind(4, context.now);
+    TRY_VOID(action.run());
+    TRY_VOID(log_activity(context, "customer.restore", "customer", invoice.customer_id, {{"status", "isolated"}},
+                          {{"status", "active"}, {"invoice_no", invoice.invoice_no}, {"network_action", "restore pending"}}));
+    return true;
+}
+
+}  // namespace
+
+Result<void> apply_customer_credit(app::Context& context, billing::Invoice& invoice) {
+    const Money balance = TRY(store::credit_balance(context.db, invoice.customer_id));
+    const Money use = payments::credit_to_apply(balance, invoice.outstanding());
+    if (use <= 0) return {};
+    payments::Payment payment;
+    payment.invoice_id = invoice.id;
+    payment.customer_id = invoice.customer_id;
+    payment.amount = use;
+    payment.applied_amount = use;
+    payment.method = payments::PaymentMethod::Credit;
+    payment.paid_at = context.now;
+    payment.receipt_no = TRY(next_receipt_no(context, context.now));
+    payment.note = "kredit pelanggan";
+    payment.recorded_by = context.actor.name;
+    TRY(store::insert_payment(context.db, payment, context.actor.type, context.actor.id ? std::optional(context.actor.id) : std::nullopt,
+                              context.now));
+    TRY_VOID(store::change_credit(context.db, invoice.customer_id, -use, "dipakai untuk " + invoice.invoice_no, invoice.id, payment.id,
+                                  context.now));
+    invoice.paid_amount += use;
+    invoice.status = billing::status_for(invoice.totals.total, invoice.paid_amount);
+    TRY_VOID(store::update_invoice_state(context.db, invoice,
+                                         invoice.status == billing::InvoiceStatus::Paid ? std::optional(context.now) : std::nullopt));
+    return log_activity(context, "payment.credit", "invoice", invoice.id, nullptr,
+                        {{"receipt_no", payment.receipt_no}, {"amount", use}, {"status", billing::to_string(invoice.status)}});
+}
+
+Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& body) {
+    const PaymentInput input = TRY(payment_from_json(body, context));
+    PaymentReceipt receipt;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        auto found = TRY(store::find_invoice(context.db, input.invoice_id));
+        if (!found) return validation_error({{"invoice_id", "tagihan tidak ditemukan"}});
+        billing::Invoice invoice = std::move(*found);
+        const api::Json before = api::to_json(invoice, context.today());
+        const auto outcome = TRY(payments::apply_payment(invoice.totals.total, invoice.paid_amount, invoice.status, input.amount));
+        payments::Payment payment;
+        payment.invoice_id = invoice.id;
+        payment.customer_id = invoice.customer_id;
+        payment.amount = input.amount;
+        payment.applied_amount = outcome.applied;
+        payment.method = input.method;
+        payment.paid_at = input.paid_at;
+        payment.note = input.note;
+        payment.recorded_by = context.actor.name;
+        payment.receipt_no = TRY(next_receipt_no(context, input.paid_at));
+        TRY(store::insert_payment(context.db, payment, context.actor.type,
+                                  context.actor.id ? std::optional(context.actor.id) : std::nullopt, context.now));
+        invoice.paid_amount = outcome.paid_amount;
+        invoice.status = outcome.status;
+        TRY_VOID(store::update_invoice_state(context.db, invoice, outcome.became_paid ? std::optional(input.paid_at) : std::nullopt));
+        TRY_VOID(log_activity(context, "payment.create", "invoice", invoice.id, before,
+                              {{"payment", api::to_json(payment, context.offset)}, {"invoice", api::to_json(invoice, context.today())}}));
+        if (outcome.credit > 0)
+            TRY_VOID(store::change_credit(context.db, invoice.customer_id, outcome.credit, "kelebihan bayar " + invoice.invoice_no,
+                                          invoice.id, payment.id, context.now));
+        if (outcome.became_paid) {
+            receipt.restore_requested = TRY(restore_if_isolated(context, invoice));
+            if (invoice.kind == "monthly")
+                receipt.next_invoice_id = TRY(ensure_monthly_invoice(context, invoice.customer_id, next_period(invoice.period)));
+        }
+        receipt.payment = payment;
+        receipt.invoice = std::move(invoice);
+        receipt.credit_added = outcome.credit;
+        return {};
+    }));
+    return receipt;
+}
+
+}  // namespace kimonet::services

@@ -1,0 +1,28 @@
+#pragma once
+// Payments: recording a manual payment (cash, bank transfer) and using customer credit.
+#include "api/json_fields.hpp"
+#include "app/context.hpp"
+#include "billing/invoice.hpp"
+#include "payments/payment_rules.hpp"
+
+namespace kimonet::services {
+
+struct PaymentReceipt {
+    payments::Payment payment;
+    billing::Invoice invoice;  // after the payment
+    Money credit_added = 0;
+    std::optional<std::int64_t> next_invoice_id;  // ensured when this payment paid the invoice
+    bool restore_requested = false;
+};
+
+// Input {"invoice_id","amount","method":"cash"|"bank_transfer","paid_at"?: "YYYY-MM-DD[THH:MM[:SS]]","note"?}.
+// One transaction: the payment, the invoice's new state, overpayment to credit and, when the
+// invoice becomes paid, an isolated customer back to active with a pending restore request and
+// the next period's invoice ensured.
+Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& input);
+
+// Pays as much of `invoice` as the customer's credit covers (a "credit" payment) and updates
+// `invoice` in place. Runs inside the caller's transaction.
+Result<void> apply_customer_credit(app::Context& context, billing::Invoice& invoice);
+
+}  // namespace kimonet::services

@@ -1,0 +1,303 @@
+#include "sim/routeros/routeros_simulator.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+#include "routeros/client.hpp"
+#include "routeros/stream.hpp"
+
+namespace kimonet::sim {
+
+using routeros::Sentence;
+
+struct RouterOsSimulator::Session {
+    bool logged_in = false;
+    std::string challenge_hex;
+    bool close_after_write = false;
+    std::size_t drop_at = 0;  // when > 0, write only this many bytes of `out` and close
+};
+
+RouterOsSimulator::RouterOsSimulator(RouterOsSimulatorOptions options) : m_options(std::move(options)) {}
+
+RouterOsSimulator::~RouterOsSimulator() { stop(); }
+
+Result<int> RouterOsSimulator::listen_on(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return make_error(ErrorCode::Internal, std::string("socket: ") + std::strerror(errno));
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    ::inet_pton(AF_INET, m_options.bind.c_str(), &address.sin_addr);
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) < 0 || ::listen(fd, 64) < 0) {
+        const std::string message = std::strerror(errno);
+        ::close(fd);
+        return make_error(ErrorCode::Unavailable, "cannot listen on " + m_options.bind + ":" + std::to_string(port) + ": " + message);
+    }
+    return fd;
+}
+
+static int bound_port(int fd) {
+    sockaddr_in address{};
+    socklen_t size = sizeof address;
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
+    return ntohs(address.sin_port);
+}
+
+Result<void> RouterOsSimulator::start() {
+    const int fd = TRY(listen_on(m_options.port));
+    m_listen_fd = fd;
+    m_port = bound_port(fd);
+    if (m_options.tls_port >= 0) {
+        const int tls_fd = TRY(listen_on(m_options.tls_port));
+        m_tls_listen_fd = tls_fd;
+        m_tls_port = bound_port(tls_fd);
+    }
+    m_running = true;
+    m_accept_thread = std::thread([this] { accept_loop(false); });
+    if (m_tls_port > 0) m_tls_accept_thread = std::thread([this] { accept_loop(true); });
+    return {};
+}
+
+void RouterOsSimulator::stop() {
+    if (!m_running.exchange(false)) return;
+    if (m_accept_thread.joinable()) m_accept_thread.join();
+    if (m_tls_accept_thread.joinable()) m_tls_accept_thread.join();
+    for (auto* fd : {&m_listen_fd, &m_tls_listen_fd}) {
+        const int old = fd->exchange(-1);
+        if (old >= 0) ::close(old);
+    }
+    drop_connections();
+    std::vector<std::thread> threads;
+    {
+        std::lock_guard lock(m_connections_mutex);
+        threads.swap(m_connection_threads);
+    }
+    for (auto& thread : threads) thread.join();
+}
+
+void RouterOsSimulator::accept_loop(bool tls) {
+    std::atomic<int>& listen_fd = tls ? m_tls_listen_fd : m_listen_fd;
+    while (m_running) {
+        const int fd = listen_fd.load();
+        if (fd < 0) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            continue;
+        }
+        pollfd poll_fd{fd, POLLIN, 0};
+        if (::poll(&poll_fd, 1, 50) <= 0) continue;
+        const int client = ::accept4(fd, nullptr, nullptr, SOCK_CLOEXEC);
+        if (client < 0) continue;
+        if (m_down) {
+            ::close(client);
+            continue;
+        }
+        std::lock_guard lock(m_connections_mutex);
+        m_open_fds.insert(client);
+        m_connection_threads.emplace_back([this, client, tls] { serve(client, tls); });
+    }
+}
+
+void RouterOsSimulator::set_down(bool down) {
+    m_down = down;
+    if (down) {
+        for (auto* fd : {&m_listen_fd, &m_tls_listen_fd}) {
+            const int old = fd->exchange(-1);
+            if (old >= 0) ::close(old);
+        }
+        drop_connections();
+    } else {
+        reopen_listeners();
+    }
+}
+
+void RouterOsSimulator::reopen_listeners() {
+    if (m_listen_fd < 0)
+        if (auto fd = listen_on(m_port)) m_listen_fd = *fd;
+    if (m_tls_port > 0 && m_tls_listen_fd < 0)
+        if (auto fd = listen_on(m_tls_port)) m_tls_listen_fd = *fd;
+}
+
+void RouterOsSimulator::drop_connections() {
+    std::lock_guard lock(m_connections_mutex);
+    for (int fd : m_open_fds) ::shutdown(fd, SHUT_RDWR);
+}
+
+void RouterOsSimulator::trap_next(const std::string& prefix, const std::string& message, int count) {
+    std::lock_guard lock(m_failures_mutex);
+    m_failures.push_back({prefix, message.empty() ? "failure" : message, count});
+}
+
+void RouterOsSimulator::drop_next(const std::string& prefix, int count) {
+    std::lock_guard lock(m_failures_mutex);
+    m_failures.push_back({prefix, "", count});
+}
+
+std::optional<Row> RouterOsSimulator::find(const std::string& menu, const std::string& name) {
+    std::lock_guard lock(m_state_mutex);
+    Menu* target = m_state.menu(menu);
+    if (!target) return std::nullopt;
+    const Row* row = target->find_name(name);
+    return row ? std::optional(*row) : std::nullopt;
+}
+
+std::vector<Row> RouterOsSimulator::rows(const std::string& menu) {
+    std::lock_guard lock(m_state_mutex);
+    std::vector<Row> out;
+    if (Menu* target = m_state.menu(menu))
+        for (const Row* row : target->rows()) out.push_back(*row);
+    return out;
+}
+
+void RouterOsSimulator::connect_session(const std::string& name, const std::string& address) {
+    std::lock_guard lock(m_state_mutex);
+    Menu& active = *m_state.menu("/ppp/active");
+    if (Row* existing = active.find_name(name)) active.remove((*existing)[".id"]);
+    active.add({{"name", name}, {"service", "pppoe"}, {"caller-id", "AA:BB:CC:00:00:01"}, {"address", address}, {"uptime", "1h2m3s"},
+                {"encoding", ""}, {"session-id", "0x81000001"}, {"radius", "false"}});
+}
+
+static std::string random_challenge_hex() {
+    static thread_local std::mt19937 random{std::random_device{}()};
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (int index = 0; index < 32; ++index) out.push_back(digits[random() % 16]);
+    return out;
+}
+
+// Appends `sentence` + the tag to `out` as wire bytes.
+static void write_sentence(std::string& out, const Sentence& sentence, const std::string& tag) {
+    for (const auto& word : sentence) routeros::append_word(out, word);
+    if (!tag.empty()) routeros::append_word(out, ".tag=" + tag);
+    out.push_back('\0');
+}
+
+bool RouterOsSimulator::handle(Session& session, const Sentence& command, std::string& out) {
+    std::string tag;
+    std::map<std::string, std::string> attributes;
+    for (std::size_t index = 1; index < command.size(); ++index) {
+        if (command[index].starts_with(".tag=")) tag = command[index].substr(5);
+        else if (auto attribute = routeros::split_attribute(command[index])) attributes[attribute->first] = attribute->second;
+    }
+    const std::string& path = command.front();
+    if (path == "/login") {
+        const bool name_ok = attributes["name"] == m_options.username;
+        if (attributes.contains("response") && !session.challenge_hex.empty()) {
+            const bool ok = name_ok && attributes["response"] == routeros::legacy_login_response(m_options.password, session.challenge_hex);
+            session.logged_in = ok;
+            if (ok) ++m_logins;
+            write_sentence(out, ok ? Sentence{"!done"} : Sentence{"!trap", "=message=cannot log in"}, tag);
+            if (!ok) write_sentence(out, {"!done"}, tag);
+            return true;
+        }
+        if (m_options.legacy_login) {
+            session.challenge_hex = random_challenge_hex();
+            write_sentence(out, {"!done", "=ret=" + session.challenge_hex}, tag);
+            return true;
+        }
+        const bool ok = name_ok && attributes["password"] == m_options.password;
+        session.logged_in = ok;
+        if (ok) ++m_logins;
+        if (ok) write_sentence(out, {"!done"}, tag);
+        else {
+            write_sentence(out, {"!trap", "=message=invalid user name or password (6)"}, tag);
+            write_sentence(out, {"!done"}, tag);
+        }
+        return true;
+    }
+    if (!session.logged_in) {
+        write_sentence(out, {"!fatal", "not logged in"}, {});
+        session.close_after_write = true;
+        return false;
+    }
+    if (path == "/quit") {
+        write_sentence(out, {"!fatal", "session terminated on request"}, {});
+        session.close_after_write = true;
+        return false;
+    }
+    ++m_commands;
+    {
+        std::lock_guard lock(m_failures_mutex);
+        for (auto it = m_failures.begin(); it != m_failures.end(); ++it) {
+            if (!path.starts_with(it->prefix)) continue;
+            const bool drop = it->message.empty();
+            const std::string message = it->message;
+            if (--it->remaining <= 0) m_failures.erase(it);
+            if (drop) {
+                std::string reply;
+                write_sentence(reply, {"!re", "=.id=*1", "=name=dropped-in-the-middle-of-this-sentence"}, tag);
+                session.drop_at = out.size() + reply.size() / 2;
+                out += reply;
+                return false;
+            }
+            write_sentence(out, {"!trap", "=message=" + message}, tag);
+            write_sentence(out, {"!done"}, tag);
+            return true;
+        }
+    }
+    CommandReply reply;
+    {
+        std::lock_guard lock(m_state_mutex);
+        reply = m_state.execute(command);
+    }
+    for (const auto& sentence : reply.sentences) write_sentence(out, sentence, tag);
+    return true;
+}
+
+void RouterOsSimulator::serve(int fd, bool tls) {
+    auto accepted = routeros::Stream::accept(fd, tls, std::chrono::milliseconds(5000));
+    if (!accepted) {
+        std::lock_guard lock(m_connections_mutex);
+        m_open_fds.erase(fd);
+        ::close(fd);
+        return;
+    }
+    routeros::Stream stream = std::move(accepted).value();
+    routeros::SentenceDecoder decoder;
+    Session session;
+    char buffer[64 * 1024];
+    bool open = true;
+    while (open && m_running) {
+        auto received = stream.read_some(buffer, sizeof buffer, routeros::Clock::now() + std::chrono::milliseconds(200));
+        if (!received) {
+            if (received.error().message().find("timeout") != std::string::npos) continue;
+            break;
+        }
+        if (*received == 0) break;
+        decoder.feed(std::string_view(buffer, *received));
+        std::string out;
+        while (open) {
+            auto sentence = decoder.next();
+            if (!sentence) {
+                write_sentence(out, {"!fatal", "malformed sentence"}, {});
+                session.close_after_write = true;
+                open = false;
+                break;
+            }
+            if (!*sentence) break;
+            if (const int delay = m_delay_ms.load(); delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+            if (!handle(session, **sentence, out)) open = false;
+        }
+        if (session.drop_at > 0) {
+            (void)stream.write_all(std::string_view(out).substr(0, session.drop_at));
+            stream.shutdown();
+            break;
+        }
+        if (!out.empty() && !stream.write_all(out)) break;
+        if (session.close_after_write) break;
+    }
+    std::lock_guard lock(m_connections_mutex);
+    m_open_fds.erase(fd);
+    stream.shutdown();
+    // The Stream closes the descriptor when it goes out of scope, after it left m_open_fds.
+}
+
+}  // namespace kimonet::sim

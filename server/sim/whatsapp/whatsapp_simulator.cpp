@@ -1,0 +1,329 @@
+#include "sim/whatsapp/whatsapp_simulator.hpp"
+
+#include <pistache/endpoint.h>
+#include <pistache/http.h>
+#include <sodium.h>
+
+#include <chrono>
+#include <map>
+#include <sstream>
+
+#include "api/json_fields.hpp"
+#include "core/text.hpp"
+#include "customers/customer.hpp"
+#include "http/request.hpp"
+#include "security/crypto.hpp"
+
+namespace kimonet::sim {
+
+struct WhatsAppSimulator::Exchange {
+    std::string method;
+    std::string path;
+    std::map<std::string, std::string> query;
+    std::map<std::string, std::string> headers;  // lower-case names
+    std::string body;
+    int status = 200;
+    std::string answer;
+
+    std::string header(const std::string& name) const {
+        auto found = headers.find(name);
+        return found == headers.end() ? std::string() : found->second;
+    }
+    void reply(int code, const api::Json& json) {
+        status = code;
+        answer = json.dump();
+    }
+};
+
+namespace {
+
+std::string base64(std::string_view bytes) {
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    out.resize(out.size() - 1);  // the terminating NUL
+    return out;
+}
+
+// Request parameters the way PHP gateways read them: JSON body, form body, then the query string.
+std::map<std::string, std::string> parameters(const WhatsAppSimulator::Exchange& exchange) {
+    std::map<std::string, std::string> out = exchange.query;
+    const api::Json json = api::parse_json(exchange.body);
+    if (json.is_object()) {
+        for (const auto& [name, value] : json.items()) out[name] = value.is_string() ? value.get<std::string>() : value.dump();
+    } else {
+        for (const auto& [name, value] : http::parse_query_string(exchange.body)) out[name] = value;
+    }
+    return out;
+}
+
+std::string value_of(const std::map<std::string, std::string>& map, const std::string& name) {
+    auto found = map.find(name);
+    return found == map.end() ? std::string() : found->second;
+}
+
+}  // namespace
+
+struct WhatsAppSimulator::Server {
+    std::unique_ptr<Pistache::Http::Endpoint> endpoint;
+};
+
+namespace {
+
+class SimulatorHandler : public Pistache::Http::Handler {
+public:
+    HTTP_PROTOTYPE(SimulatorHandler)
+    explicit SimulatorHandler(WhatsAppSimulator* simulator) : m_simulator(simulator) {}
+
+    void onRequest(const Pistache::Http::Request& in, Pistache::Http::ResponseWriter writer) override {
+        WhatsAppSimulator::Exchange exchange;
+        exchange.method = Pistache::Http::methodString(in.method());
+        exchange.path = in.resource();
+        for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it)
+            exchange.query[http::url_decode(it->first)] = http::url_decode(it->second);
+        for (const auto& [name, raw] : in.headers().rawList()) exchange.headers[to_lower_ascii(name)] = raw.value();
+        for (const auto& header : in.headers().list()) {
+            std::ostringstream value;
+            header->write(value);
+            exchange.headers[to_lower_ascii(header->name())] = value.str();
+        }
+        exchange.body = in.body();
+        m_simulator->handle(exchange);
+        writer.send(static_cast<Pistache::Http::Code>(exchange.status), exchange.answer, MIME(Application, Json));
+    }
+
+private:
+    WhatsAppSimulator* m_simulator;
+};
+
+}  // namespace
+
+WhatsAppSimulator::WhatsAppSimulator(WhatsAppSimulatorOptions options) : m_options(std::move(options)), m_server(std::make_unique<Server>()) {}
+
+WhatsAppSimulator::~WhatsAppSimulator() { stop(); }
+
+Result<void> WhatsAppSimulator::start() {
+    try {
+        m_stopping = false;
+        Pistache::Address address(m_options.bind, Pistache::Port(static_cast<std::uint16_t>(m_options.port)));
+        m_server->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
+        m_server->endpoint->init(Pistache::Http::Endpoint::options().threads(4).flags(Pistache::Tcp::Options::ReuseAddr));
+        m_server->endpoint->setHandler(std::make_shared<SimulatorHandler>(this));
+        m_server->endpoint->serveThreaded();
+    } catch (const std::exception& exception) {
+        m_server->endpoint.reset();
+        return make_error(ErrorCode::Internal, std::string("simulator cannot listen: ") + exception.what());
+    }
+    return success();
+}
+
+void WhatsAppSimulator::stop() {
+    m_stopping = true;
+    m_stop_signal.notify_all();
+    if (m_server && m_server->endpoint) {
+        m_server->endpoint->shutdown();
+        m_server->endpoint.reset();
+    }
+}
+
+int WhatsAppSimulator::port() const {
+    return m_server->endpoint ? static_cast<int>(static_cast<std::uint16_t>(m_server->endpoint->getPort())) : 0;
+}
+
+std::string WhatsAppSimulator::base_url() const { return "http://" + m_options.bind + ":" + std::to_string(port()); }
+
+void WhatsAppSimulator::set_webhook_base(std::string base) {
+    std::lock_guard lock(m_mutex);
+    m_options.webhook_base = std::move(base);
+}
+
+std::vector<SimMessage> WhatsAppSimulator::messages() const {
+    std::lock_guard lock(m_mutex);
+    return m_messages;
+}
+
+void WhatsAppSimulator::clear() {
+    std::lock_guard lock(m_mutex);
+    m_messages.clear();
+    m_send_requests = 0;
+}
+
+void WhatsAppSimulator::set_mode(SimMode mode, int count) {
+    std::lock_guard lock(m_mutex);
+    m_mode = mode;
+    m_mode_count = count;
+}
+
+bool WhatsAppSimulator::consume_failure(SimMode& mode) {
+    std::lock_guard lock(m_mutex);
+    if (m_mode == SimMode::Ok || m_mode_count == 0) return false;
+    mode = m_mode;
+    if (m_mode_count > 0 && --m_mode_count == 0) m_mode = SimMode::Ok;
+    return true;
+}
+
+void WhatsAppSimulator::wait_ms(int milliseconds) {
+    if (milliseconds <= 0) return;
+    std::unique_lock lock(m_mutex);
+    m_stop_signal.wait_for(lock, std::chrono::milliseconds(milliseconds), [this] { return m_stopping.load(); });
+}
+
+bool WhatsAppSimulator::record(const std::string& driver, const std::string& to, const std::string& message, std::int64_t& id) {
+    const std::string phone = normalize_phone(to);
+    if (phone.empty()) return false;
+    std::lock_guard lock(m_mutex);
+    id = m_next_id++;
+    m_messages.push_back(SimMessage{id, driver, phone, message});
+    return true;
+}
+
+void WhatsAppSimulator::handle(Exchange& exchange) {
+    wait_ms(m_delay_ms);
+    const std::string& path = exchange.path;
+    if (path.starts_with("/_sim/")) {
+        if (path == "/_sim/messages" && exchange.method == "DELETE") {
+            clear();
+            exchange.reply(200, {{"success", true}});
+        } else if (path == "/_sim/messages") {
+            api::Json rows = api::Json::array();
+            const std::string driver = value_of(exchange.query, "driver");
+            for (const auto& message : messages())
+                if (driver.empty() || driver == message.driver)
+                    rows.push_back({{"id", message.id}, {"driver", message.driver}, {"to", message.to}, {"message", message.message}});
+            exchange.reply(200, {{"messages", rows}, {"send_requests", send_requests()}});
+        } else if (path == "/_sim/mode") {
+            const api::Json body = api::parse_json(exchange.body);
+            if (!body.is_object()) return exchange.reply(400, {{"error", "JSON object expected"}});
+            const std::string mode = body.value("mode", std::string("ok"));
+            const int count = body.contains("count") && body["count"].is_number_integer() ? body["count"].get<int>() : -1;
+            if (mode == "ok") set_mode(SimMode::Ok);
+            else if (mode == "error_500") set_mode(SimMode::Error500, count);
+            else if (mode == "timeout") set_mode(SimMode::Timeout, count);
+            else if (mode == "token_invalid") set_mode(SimMode::TokenInvalid, count);
+            else return exchange.reply(400, {{"error", "mode: ok, error_500, timeout or token_invalid"}});
+            if (body.contains("delay_ms") && body["delay_ms"].is_number_integer()) set_delay_ms(body["delay_ms"].get<int>());
+            if (body.contains("connected") && body["connected"].is_boolean()) set_connected(body["connected"].get<bool>());
+            exchange.reply(200, {{"success", true}, {"mode", mode}});
+        } else if (path == "/_sim/inbound") {
+            const api::Json body = api::parse_json(exchange.body);
+            if (!body.is_object()) return exchange.reply(400, {{"error", "JSON object expected"}});
+            const auto answer = deliver_inbound(body.value("driver", std::string("fonnte")), body.value("from", std::string()),
+                                                body.value("message", std::string()), body.value("id", std::string()),
+                                                body.value("forge", false), body.value("webhook_url", std::string()));
+            api::Json reply = {{"webhook_status", answer.status}, {"webhook_body", answer.body}};
+            if (!answer.transport_error.empty()) reply["error"] = answer.transport_error;
+            exchange.reply(200, reply);
+        } else {
+            exchange.reply(404, {{"error", "no such simulator endpoint"}});
+        }
+        return;
+    }
+
+    const bool is_send = path == "/send-message" || path == "/send" || path == "/send/message";
+    const bool is_gowa = path == "/send/message" || path.starts_with("/app/");
+    if (is_gowa && exchange.header("authorization") != "Basic " + base64(m_options.basic_auth))
+        return exchange.reply(401, {{"code", "UNAUTHORIZED"}, {"message", "Unauthorized access"}, {"results", nullptr}});
+    if (is_send) {
+        ++m_send_requests;
+        SimMode failure = SimMode::Ok;
+        if (consume_failure(failure)) {
+            if (failure == SimMode::Error500) return exchange.reply(500, {{"status", false}, {"message", "Internal Server Error"}});
+            if (failure == SimMode::Timeout) {
+                wait_ms(m_delay_ms > 0 ? 0 : 30'000);
+                return exchange.reply(504, {{"status", false}, {"message", "Gateway Timeout"}});
+            }
+            if (path == "/send") return exchange.reply(200, {{"status", false}, {"reason", "invalid token"}});
+            if (path == "/send-message") return exchange.reply(200, {{"status", false}, {"msg", "token invalid"}});
+            return exchange.reply(401, {{"code", "UNAUTHORIZED"}, {"message", "Unauthorized access"}, {"results", nullptr}});
+        }
+    }
+    const auto params = parameters(exchange);
+    std::int64_t id = 0;
+    if (path == "/send-message") {
+        if (value_of(params, "api_key") != m_options.api_key) return exchange.reply(200, {{"status", false}, {"msg", "token invalid"}});
+        if (value_of(params, "sender") != m_options.sender) return exchange.reply(200, {{"status", false}, {"msg", "Sender not found"}});
+        if (!m_connected) return exchange.reply(200, {{"status", false}, {"msg", "Device not connected"}});
+        if (!record("mpwa", value_of(params, "number"), value_of(params, "message"), id))
+            return exchange.reply(200, {{"status", false}, {"msg", "Number not registered on WhatsApp"}});
+        return exchange.reply(200, {{"status", true}, {"msg", "Message sent successfully!"}, {"data", {{"id", "SIM" + std::to_string(id)}}}});
+    }
+    if (path == "/generate-qr") {
+        if (value_of(params, "api_key") != m_options.api_key) return exchange.reply(200, {{"status", false}, {"msg", "token invalid"}});
+        if (m_connected) return exchange.reply(200, {{"status", false}, {"msg", "Device already connected!"}});
+        return exchange.reply(200, {{"status", false}, {"qrcode", "data:image/png;base64,U0lNLVFS"}, {"message", "Please scan qrcode"}});
+    }
+    if (path == "/send" || path == "/device" || path == "/qr") {
+        if (exchange.header("authorization") != m_options.api_key) return exchange.reply(200, {{"status", false}, {"reason", "invalid token"}});
+        if (path == "/device")
+            return exchange.reply(200, {{"status", true}, {"device", m_options.sender}, {"device_status", m_connected ? "connect" : "disconnect"},
+                                        {"name", "Kimonet Sim"}, {"quota", "unlimited"}});
+        if (path == "/qr") {
+            if (m_connected) return exchange.reply(200, {{"status", false}, {"reason", "device already connect"}});
+            return exchange.reply(200, {{"status", true}, {"url", "U0lNLVFS"}});
+        }
+        if (!m_connected) return exchange.reply(200, {{"status", false}, {"reason", "request invalid on disconnected device"}});
+        std::string target = value_of(params, "target");
+        const std::string country = value_of(params, "countryCode").empty() ? "62" : value_of(params, "countryCode");
+        if (target.starts_with("0")) target = country + target.substr(1);
+        if (!record("fonnte", target, value_of(params, "message"), id)) return exchange.reply(200, {{"status", false}, {"reason", "target invalid"}});
+        return exchange.reply(200, {{"status", true}, {"detail", "success! message in queue"}, {"id", api::Json::array({std::to_string(id)})},
+                                    {"process", "pending"}, {"requestid", id}, {"target", api::Json::array({normalize_phone(target)})}});
+    }
+    if (path == "/send/message") {
+        const std::string phone = value_of(params, "phone");
+        const auto at = phone.find("@s.whatsapp.net");
+        if (at == std::string::npos || at + 15 != phone.size())
+            return exchange.reply(400, {{"code", "INVALID_JID"}, {"message", "phone must be <number>@s.whatsapp.net"}, {"results", nullptr}});
+        if (!m_connected) return exchange.reply(500, {{"code", "INTERNAL_SERVER_ERROR"}, {"message", "you are not logged in"}, {"results", nullptr}});
+        if (!record("gowa", phone.substr(0, at), value_of(params, "message"), id))
+            return exchange.reply(400, {{"code", "INVALID_JID"}, {"message", "invalid number"}, {"results", nullptr}});
+        return exchange.reply(200, {{"code", "SUCCESS"}, {"message", "Success"},
+                                    {"results", {{"message_id", "3EB0SIM" + std::to_string(id)}, {"status", "Message sent to " + phone}}}});
+    }
+    if (path == "/app/devices") {
+        api::Json devices = api::Json::array();
+        if (m_connected) devices.push_back({{"name", "Kimonet Sim"}, {"device", m_options.sender + "@s.whatsapp.net"}});
+        return exchange.reply(200, {{"code", "SUCCESS"}, {"message", "Fetch device success"}, {"results", devices}});
+    }
+    if (path == "/app/login") {
+        if (m_connected) return exchange.reply(400, {{"code", "ALREADY_LOGGED_IN"}, {"message", "you are already logged in."}, {"results", nullptr}});
+        return exchange.reply(200, {{"code", "SUCCESS"}, {"message", "Login success"},
+                                    {"results", {{"qr_duration", 30}, {"qr_link", base_url() + "/statics/images/qrcode/scan-qr-sim.png"}}}});
+    }
+    exchange.reply(404, {{"status", false}, {"message", "Not Found"}});
+}
+
+whatsapp::HttpAnswer WhatsAppSimulator::deliver_inbound(const std::string& driver, const std::string& from, const std::string& text,
+                                                        const std::string& id, bool forge, const std::string& webhook_url) {
+    std::string base, secret;
+    {
+        std::lock_guard lock(m_mutex);
+        base = m_options.webhook_base;
+        secret = m_options.webhook_secret;
+    }
+    const std::string phone = normalize_phone(from).empty() ? from : normalize_phone(from);
+    whatsapp::HttpCall call;
+    call.headers["Content-Type"] = "application/json";
+    call.timeout_ms = 15'000;
+    if (driver == "gowa") {
+        call.url = webhook_url.empty() ? whatsapp::join_url(base, "/webhook/whatsapp/gowa") : webhook_url;
+        call.body = api::Json{{"event", "message"},
+                              {"device_id", m_options.sender + "@s.whatsapp.net"},
+                              {"payload", {{"id", id.empty() ? "3EB0IN" + security::random_token(6) : id},
+                                           {"from", phone + "@s.whatsapp.net"},
+                                           {"from_name", "Pelanggan"},
+                                           {"body", text},
+                                           {"is_from_me", false}}}}
+                        .dump();
+        call.headers["X-Hub-Signature-256"] = "sha256=" + security::hmac_sha256_hex(forge ? secret + "-forged" : secret, call.body);
+    } else {
+        call.url = webhook_url.empty() ? whatsapp::join_url(base, "/webhook/whatsapp/fonnte") : webhook_url;
+        if (webhook_url.empty() && !secret.empty()) call.url += "?token=" + whatsapp::url_escape(forge ? secret + "-forged" : secret);
+        api::Json body = {{"device", m_options.sender}, {"sender", phone}, {"name", "Pelanggan"}, {"message", text}, {"member", ""}};
+        if (!id.empty()) body["inboxid"] = id;
+        call.body = body.dump();
+    }
+    return whatsapp::perform(call);
+}
+
+}  // namespace kimonet::sim

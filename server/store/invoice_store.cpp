@@ -1,0 +1,237 @@
+#include "store/invoice_store.hpp"
+
+namespace kimonet::store {
+
+Result<std::int64_t> reserve_sequence(Database& db, const std::string& name, std::int64_t count) {
+    auto statement = TRY(db.prepare(
+        "INSERT INTO sequences(name, last_number) VALUES (?1, ?2) "
+        "ON CONFLICT(name) DO UPDATE SET last_number = last_number + ?2 RETURNING last_number"));
+    statement.bind(1, name).bind(2, count);
+    if (!TRY(statement.step())) return make_error(ErrorCode::Internal, "sequence not advanced");
+    const std::int64_t last = statement.column_int(0);
+    TRY_VOID(statement.run());
+    return last - count + 1;
+}
+
+std::string invoice_sequence_name(const Period& period) { return "invoice:" + to_string(period); }
+
+static constexpr const char* kInvoiceColumns =
+    "i.id, i.invoice_no, i.customer_id, i.period, i.kind, i.issue_date, i.due_date, i.subtotal, i.tax, i.total, "
+    "i.tax_rate_bp, i.tax_mode, i.paid_amount, i.status, i.void_reason";
+
+static billing::Invoice row_to_invoice(const Statement& row) {
+    billing::Invoice invoice;
+    invoice.id = row.column_int(0);
+    invoice.invoice_no = row.column_text(1);
+    invoice.customer_id = row.column_int(2);
+    invoice.period = parse_period(row.column_text(3)).value_or(Period{});
+    invoice.kind = row.column_text(4);
+    invoice.issue_date = parse_date(row.column_text(5)).value_or(Date{});
+    invoice.due_date = parse_date(row.column_text(6)).value_or(Date{});
+    invoice.totals = billing::Totals{row.column_int(7), row.column_int(8), row.column_int(9)};
+    invoice.tax.rate_basis_points = row.column_int(10);
+    invoice.tax.mode = billing::parse_tax_mode(row.column_text(11)).value_or(billing::TaxMode::Exclusive);
+    invoice.paid_amount = row.column_int(12);
+    invoice.status = billing::parse_invoice_status(row.column_text(13)).value_or(billing::InvoiceStatus::Unpaid);
+    invoice.void_reason = row.column_text(14);
+    return invoice;
+}
+
+Result<std::optional<billing::Invoice>> find_invoice(Database& db, std::int64_t id) {
+    auto statement = TRY(db.prepare(std::string("SELECT ") + kInvoiceColumns + " FROM invoices i WHERE i.id = ?"));
+    statement.bind(1, id);
+    if (!TRY(statement.step())) return std::optional<billing::Invoice>();
+    billing::Invoice invoice = row_to_invoice(statement);
+    auto lines = TRY(db.prepare(
+        "SELECT kind, description, quantity, unit_price, amount FROM invoice_lines WHERE invoice_id = ? ORDER BY position, id"));
+    lines.bind(1, id);
+    while (TRY(lines.step())) {
+        invoice.lines.push_back(billing::InvoiceLine{billing::parse_line_kind(lines.column_text(0)).value_or(billing::LineKind::Charge),
+                                                     lines.column_text(1), lines.column_int(2), lines.column_int(3),
+                                                     lines.column_int(4)});
+    }
+    return std::optional<billing::Invoice>(std::move(invoice));
+}
+
+Result<std::optional<std::int64_t>> find_monthly_invoice_id(Database& db, std::int64_t customer_id, const Period& period) {
+    auto statement = TRY(db.prepare("SELECT id FROM invoices WHERE customer_id = ? AND period = ? AND kind = 'monthly'"));
+    statement.bind(1, customer_id).bind(2, to_string(period));
+    if (!TRY(statement.step())) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(statement.column_int(0));
+}
+
+Result<InvoicePage> list_invoices(Database& db, const InvoiceFilter& filter) {
+    std::string where = " WHERE 1=1";
+    if (filter.period) where += " AND i.period = :period";
+    if (filter.status) where += " AND i.status = :status";
+    if (filter.customer_id) where += " AND i.customer_id = :customer_id";
+    if (filter.overdue_only) where += " AND i.status IN ('unpaid','partial') AND i.due_date < :today";
+    auto bind = [&](Statement& statement) {
+        if (filter.period) statement.bind_named(":period", to_string(*filter.period));
+        if (filter.status) statement.bind_named(":status", std::string(billing::to_string(*filter.status)));
+        if (filter.customer_id) statement.bind_named(":customer_id", *filter.customer_id);
+        if (filter.overdue_only) statement.bind_named(":today", to_string(filter.today));
+    };
+    InvoicePage page;
+    auto count = TRY(db.prepare("SELECT COUNT(*) FROM invoices i" + where));
+    bind(count);
+    TRY(count.step());
+    page.total = count.column_int(0);
+    auto rows = TRY(db.prepare(std::string("SELECT ") + kInvoiceColumns +
+                               ", c.name, c.service_number FROM invoices i JOIN customers c ON c.id = i.customer_id" + where +
+                               " ORDER BY i.period DESC, i.sequence DESC LIMIT :limit OFFSET :offset"));
+    bind(rows);
+    rows.bind_named(":limit", std::int64_t{filter.per_page});
+    rows.bind_named(":offset", std::int64_t{filter.page - 1} * filter.per_page);
+    while (TRY(rows.step())) page.rows.push_back(InvoiceListRow{row_to_invoice(rows), rows.column_text(15), rows.column_text(16)});
+    return page;
+}
+
+static constexpr const char* kInsertInvoice =
+    "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
+    "tax_rate_bp, tax_mode, paid_amount, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+static constexpr const char* kInsertLine =
+    "INSERT INTO invoice_lines(invoice_id, position, kind, description, quantity, unit_price, amount) VALUES (?,?,?,?,?,?,?)";
+
+static Result<void> run_line_insert(Statement& statement, std::int64_t invoice_id, int position, const billing::InvoiceLine& line) {
+    statement.reset();
+    statement.bind(1, invoice_id)
+        .bind(2, position)
+        .bind(3, billing::to_string(line.kind))
+        .bind(4, line.description)
+        .bind(5, line.quantity)
+        .bind(6, line.unit_price)
+        .bind(7, line.amount);
+    return statement.run();
+}
+
+Result<InvoiceWriter> InvoiceWriter::prepare(Database& db) {
+    auto invoice = TRY(db.prepare(kInsertInvoice));
+    auto line = TRY(db.prepare(kInsertLine));
+    return InvoiceWriter(db, std::move(invoice), std::move(line));
+}
+
+Result<std::int64_t> InvoiceWriter::insert(const billing::Invoice& invoice, std::int64_t sequence, std::int64_t now) {
+    m_invoice.reset();
+    m_invoice.bind(1, invoice.invoice_no)
+        .bind(2, invoice.customer_id)
+        .bind(3, to_string(invoice.period))
+        .bind(4, invoice.kind)
+        .bind(5, sequence)
+        .bind(6, to_string(invoice.issue_date))
+        .bind(7, to_string(invoice.due_date))
+        .bind(8, invoice.totals.subtotal)
+        .bind(9, invoice.totals.tax)
+        .bind(10, invoice.totals.total)
+        .bind(11, invoice.tax.rate_basis_points)
+        .bind(12, billing::to_string(invoice.tax.mode))
+        .bind(13, invoice.paid_amount)
+        .bind(14, billing::to_string(invoice.status))
+        .bind(15, now);
+    TRY_VOID(m_invoice.run());
+    const std::int64_t id = m_db->last_insert_id();
+    int position = 0;
+    for (const auto& line : invoice.lines) TRY_VOID(run_line_insert(m_line, id, ++position, line));
+    return id;
+}
+
+Result<std::int64_t> insert_invoice(Database& db, const billing::Invoice& invoice, std::int64_t sequence, std::int64_t now) {
+    auto writer = TRY(InvoiceWriter::prepare(db));
+    return writer.insert(invoice, sequence, now);
+}
+
+Result<void> insert_invoice_line(Database& db, std::int64_t invoice_id, int position, const billing::InvoiceLine& line) {
+    auto statement = TRY(db.prepare(kInsertLine));
+    return run_line_insert(statement, invoice_id, position, line);
+}
+
+Result<void> update_invoice_state(Database& db, const billing::Invoice& invoice, std::optional<std::int64_t> paid_at) {
+    auto statement = TRY(db.prepare(
+        "UPDATE invoices SET subtotal = ?, tax = ?, total = ?, paid_amount = ?, status = ?, void_reason = ?, "
+        "paid_at = COALESCE(?, paid_at) WHERE id = ?"));
+    statement.bind(1, invoice.totals.subtotal)
+        .bind(2, invoice.totals.tax)
+        .bind(3, invoice.totals.total)
+        .bind(4, invoice.paid_amount)
+        .bind(5, billing::to_string(invoice.status))
+        .bind(6, invoice.void_reason)
+        .bind(7, paid_at)
+        .bind(8, invoice.id);
+    return statement.run();
+}
+
+Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, const std::string& recorded_by_type,
+                                    std::optional<std::int64_t> recorded_by_id, std::int64_t now) {
+    auto statement = TRY(db.prepare(
+        "INSERT INTO payments(invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, "
+        "recorded_by_type, recorded_by_id, recorded_by_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+    statement.bind(1, payment.invoice_id)
+        .bind(2, payment.customer_id)
+        .bind(3, payment.amount)
+        .bind(4, payment.applied_amount)
+        .bind(5, payments::to_string(payment.method))
+        .bind(6, payment.paid_at)
+        .bind(7, payment.receipt_no)
+        .bind(8, payment.note)
+        .bind(9, recorded_by_type)
+        .bind(10, recorded_by_id)
+        .bind(11, payment.recorded_by)
+        .bind(12, now);
+    TRY_VOID(statement.run());
+    payment.id = db.last_insert_id();
+    return payment.id;
+}
+
+Result<std::vector<payments::Payment>> list_payments(Database& db, std::optional<std::int64_t> invoice_id,
+                                                     std::optional<std::int64_t> customer_id, int page, int per_page,
+                                                     std::int64_t* total) {
+    std::string where = " WHERE 1=1";
+    if (invoice_id) where += " AND invoice_id = :invoice_id";
+    if (customer_id) where += " AND customer_id = :customer_id";
+    auto bind = [&](Statement& statement) {
+        if (invoice_id) statement.bind_named(":invoice_id", *invoice_id);
+        if (customer_id) statement.bind_named(":customer_id", *customer_id);
+    };
+    if (total) {
+        auto count = TRY(db.prepare("SELECT COUNT(*) FROM payments" + where));
+        bind(count);
+        TRY(count.step());
+        *total = count.column_int(0);
+    }
+    auto rows = TRY(db.prepare(
+        "SELECT id, invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, recorded_by_name "
+        "FROM payments" + where + " ORDER BY paid_at DESC, id DESC LIMIT :limit OFFSET :offset"));
+    bind(rows);
+    rows.bind_named(":limit", std::int64_t{per_page});
+    rows.bind_named(":offset", std::int64_t{page - 1} * per_page);
+    std::vector<payments::Payment> out;
+    while (TRY(rows.step())) {
+        out.push_back(payments::Payment{rows.column_int(0), rows.column_int(1), rows.column_int(2), rows.column_int(3),
+                                        rows.column_int(4),
+                                        payments::parse_payment_method(rows.column_text(5)).value_or(payments::PaymentMethod::Cash),
+                                        rows.column_int(6), rows.column_text(7), rows.column_text(8), rows.column_text(9)});
+    }
+    return out;
+}
+
+Result<Money> credit_balance(Database& db, std::int64_t customer_id) {
+    auto statement = TRY(db.prepare("SELECT balance FROM customer_credit WHERE customer_id = ?"));
+    statement.bind(1, customer_id);
+    if (!TRY(statement.step())) return Money{0};
+    return statement.column_int(0);
+}
+
+Result<void> change_credit(Database& db, std::int64_t customer_id, Money amount, const std::string& reason,
+                           std::optional<std::int64_t> invoice_id, std::optional<std::int64_t> payment_id, std::int64_t now) {
+    auto balance = TRY(db.prepare(
+        "INSERT INTO customer_credit(customer_id, balance) VALUES (?1, ?2) "
+        "ON CONFLICT(customer_id) DO UPDATE SET balance = balance + ?2"));
+    balance.bind(1, customer_id).bind(2, amount);
+    TRY_VOID(balance.run());
+    auto ledger = TRY(db.prepare(
+        "INSERT INTO credit_ledger(customer_id, amount, reason, invoice_id, payment_id, at) VALUES (?,?,?,?,?,?)"));
+    ledger.bind(1, customer_id).bind(2, amount).bind(3, reason).bind(4, invoice_id).bind(5, payment_id).bind(6, now);
+    return ledger.run();
+}
+
+}  // namespace kimonet::store

@@ -1,0 +1,70 @@
+#include "whatsapp/messenger.hpp"
+
+#include "messaging/delivery_policy.hpp"
+#include "services/settings.hpp"
+
+namespace kimonet::whatsapp {
+
+std::string truncate_response(const std::string& body) { return body.size() <= 1000 ? body : body.substr(0, 1000) + "…"; }
+
+SendOutcome transport_failure(int status, const std::string& body, const std::string& transport_error, bool timed_out) {
+    SendOutcome outcome;
+    outcome.response = truncate_response(body);
+    if (status == 0) {
+        outcome.error = timed_out ? "gateway timeout: " + transport_error : "gateway unreachable: " + transport_error;
+    } else if (status >= 500) {
+        outcome.error = "gateway error HTTP " + std::to_string(status);
+    } else if (status == 401 || status == 403) {
+        outcome.error = "gateway rejected the credentials (HTTP " + std::to_string(status) + ")";
+    } else {
+        outcome.error = "gateway answered HTTP " + std::to_string(status);
+    }
+    return outcome;
+}
+
+std::optional<std::string> whatsapp_setting_problem(std::string_view key, std::string_view value) {
+    auto is_count = [](std::string_view text, long low, long high) {
+        if (text.empty() || text.size() > 6) return false;
+        long number = 0;
+        for (char c : text) {
+            if (c < '0' || c > '9') return false;
+            number = number * 10 + (c - '0');
+        }
+        return number >= low && number <= high;
+    };
+    if (key == "whatsapp_driver" && value != "mpwa" && value != "fonnte" && value != "gowa") return std::string("mpwa, fonnte atau gowa");
+    if (key == "whatsapp_api_url" && !value.empty() && !value.starts_with("http://") && !value.starts_with("https://"))
+        return std::string("harus diawali http:// atau https://");
+    if (key == "whatsapp_rate_limit_seconds" && !is_count(value, 0, 3600)) return std::string("0-3600 detik");
+    if (key == "whatsapp_max_attempts" && !is_count(value, 1, 100)) return std::string("1-100");
+    if (key == "whatsapp_timeout_seconds" && !is_count(value, 1, 120)) return std::string("1-120 detik");
+    if (key == "whatsapp_quiet_hours") {
+        if (auto quiet = messaging::parse_quiet_hours(value); !quiet) return quiet.error().fields.begin()->second;
+    }
+    return std::nullopt;
+}
+
+Result<std::unique_ptr<Messenger>> make_messenger(MessengerSettings settings) {
+    if (settings.api_url.empty()) return make_error(ErrorCode::Unavailable, "WhatsApp gateway is not configured (whatsapp_api_url)");
+    if (settings.driver == "mpwa") return make_mpwa_messenger(std::move(settings));
+    if (settings.driver == "fonnte") return make_fonnte_messenger(std::move(settings));
+    if (settings.driver == "gowa") return make_gowa_messenger(std::move(settings));
+    return validation_error({{"whatsapp_driver", "mpwa, fonnte atau gowa"}});
+}
+
+Result<MessengerSettings> messenger_settings(store::Database& db, const security::SecretBox& secrets) {
+    MessengerSettings settings;
+    settings.driver = TRY(services::get_setting(db, "whatsapp_driver"));
+    settings.api_url = TRY(services::get_setting(db, "whatsapp_api_url"));
+    settings.sender = TRY(services::get_setting(db, "whatsapp_sender"));
+    settings.api_key = TRY(services::get_secret_setting(db, secrets, "whatsapp_api_key"));
+    const auto timeout = TRY(services::get_setting_int(db, "whatsapp_timeout_seconds"));
+    settings.timeout_ms = static_cast<long>(timeout > 0 ? timeout : 10) * 1000;
+    return settings;
+}
+
+Result<std::unique_ptr<Messenger>> messenger_from_settings(store::Database& db, const security::SecretBox& secrets) {
+    return make_messenger(TRY(messenger_settings(db, secrets)));
+}
+
+}  // namespace kimonet::whatsapp

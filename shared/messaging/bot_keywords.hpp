@@ -1,0 +1,15 @@
+#pragma once
+// What a customer's WhatsApp message asks for: Indonesian keywords, case- and typo-tolerant
+// (a small edit distance, scaled to the keyword's length), and the menu's numbers.
+#include <string_view>
+
+namespace kimonet::messaging {
+
+enum class BotIntent { Invoices, PaymentLink, ServiceStatus, Menu, Unknown };
+
+std::string_view to_string(BotIntent intent);  // "invoices", "payment_link", "status", "menu", "unknown"
+BotIntent classify_message(std::string_view text);
+// Optimal-string-alignment distance (Levenshtein plus adjacent swaps) between two ASCII words.
+int edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace kimonet::messaging

@@ -1,0 +1,202 @@
+#include "messaging/templates.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "core/validation_messages.hpp"
+
+namespace kimonet::messaging {
+
+namespace {
+
+constexpr std::size_t kMaxTemplateLength = 4096;
+
+// Every template may greet the customer and name the ISP.
+#define KIMONET_COMMON_PLACEHOLDERS "nama_pelanggan", "nomor_layanan", "paket", "nama_isp", "telepon_isp"
+
+bool is_placeholder_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+
+// Calls `on_placeholder(name, begin, end)` for each `{name}` in `body` ([begin, end) spans the braces).
+template <typename Visitor>
+void scan_placeholders(std::string_view body, Visitor on_placeholder) {
+    std::size_t position = 0;
+    while ((position = body.find('{', position)) != std::string_view::npos) {
+        std::size_t end = position + 1;
+        while (end < body.size() && is_placeholder_char(body[end])) ++end;
+        if (end < body.size() && body[end] == '}' && end > position + 1) {
+            on_placeholder(body.substr(position + 1, end - position - 1), position, end + 1);
+            position = end + 1;
+        } else {
+            position += 1;
+        }
+    }
+}
+
+}  // namespace
+
+const std::vector<TemplateDefinition>& template_definitions() {
+    static const std::vector<TemplateDefinition> all = {
+        {"invoice_new", "Tagihan baru",
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link"},
+         "Halo *{nama_pelanggan}* 👋\n\n"
+         "Tagihan internet Anda untuk periode *{periode}* sudah terbit.\n\n"
+         "🧾 No. tagihan: {invoice_no}\n"
+         "📦 Paket: {paket}\n"
+         "💰 Total: *{total}*\n"
+         "📅 Jatuh tempo: {due_date}\n\n"
+         "Bayar online: {payment_link}\n\n"
+         "Terima kasih,\n{nama_isp}"},
+        {"reminder", "Pengingat pembayaran",
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link", "sisa_hari"},
+         "Halo *{nama_pelanggan}*,\n\n"
+         "Kami mengingatkan tagihan internet Anda periode *{periode}* sebesar *{total}* "
+         "jatuh tempo pada *{due_date}*.\n\n"
+         "🧾 No. tagihan: {invoice_no}\n"
+         "💳 Bayar online: {payment_link}\n\n"
+         "Abaikan pesan ini jika sudah membayar. Terima kasih 🙏\n{nama_isp}"},
+        {"payment_confirmation", "Konfirmasi pembayaran",
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "jumlah", "total", "metode", "waktu"},
+         "✅ *Pembayaran diterima*\n\n"
+         "Terima kasih *{nama_pelanggan}*, pembayaran Anda sudah kami terima.\n\n"
+         "🧾 No. tagihan: {invoice_no}\n"
+         "📅 Periode: {periode}\n"
+         "💰 Jumlah: *{jumlah}*\n"
+         "💳 Metode: {metode}\n"
+         "🕒 Waktu: {waktu}\n\n"
+         "Simpan pesan ini sebagai bukti pembayaran.\n{nama_isp}"},
+        {"isolir_warning", "Peringatan isolir",
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link", "tanggal_isolir"},
+         "⚠️ *Peringatan*\n\n"
+         "Halo *{nama_pelanggan}*, tagihan periode *{periode}* sebesar *{total}* telah melewati "
+         "jatuh tempo ({due_date}).\n\n"
+         "Layanan Anda akan *diisolir pada {tanggal_isolir}* jika belum ada pembayaran.\n\n"
+         "💳 Bayar sekarang: {payment_link}\n\n{nama_isp}"},
+        {"isolir_notice", "Pemberitahuan isolir",
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "payment_link"},
+         "⛔ *Layanan diisolir*\n\n"
+         "Halo *{nama_pelanggan}*, layanan internet Anda ({nomor_layanan}) saat ini diisolir karena "
+         "tagihan periode *{periode}* sebesar *{total}* belum dibayar.\n\n"
+         "Layanan aktif kembali otomatis setelah pembayaran: {payment_link}\n\n{nama_isp}"},
+        {"service_restored", "Layanan aktif kembali",
+         {KIMONET_COMMON_PLACEHOLDERS},
+         "🎉 Halo *{nama_pelanggan}*, layanan internet Anda ({nomor_layanan}, paket {paket}) sudah "
+         "*aktif kembali*.\n\nTerima kasih atas pembayarannya.\n{nama_isp}"},
+        {"broadcast", "Pesan massal",
+         {KIMONET_COMMON_PLACEHOLDERS, "pesan"},
+         "📢 *Informasi {nama_isp}*\n\nYth. {nama_pelanggan},\n\n{pesan}\n\nTerima kasih."},
+        {"bot_menu", "Bot: menu",
+         {KIMONET_COMMON_PLACEHOLDERS},
+         "Halo *{nama_pelanggan}* 👋, ini layanan otomatis {nama_isp}.\n\n"
+         "Ketik salah satu:\n"
+         "• *TAGIHAN* – cek tagihan\n"
+         "• *BAYAR* – link pembayaran\n"
+         "• *STATUS* – status layanan\n"
+         "• *MENU* – tampilkan menu ini"},
+        {"bot_invoices", "Bot: daftar tagihan",
+         {KIMONET_COMMON_PLACEHOLDERS, "daftar_tagihan", "total", "payment_link"},
+         "Halo *{nama_pelanggan}*, tagihan Anda yang belum dibayar:\n\n{daftar_tagihan}\n\n"
+         "💰 Total: *{total}*\n💳 Bayar: {payment_link}"},
+        {"bot_no_invoices", "Bot: tidak ada tagihan",
+         {KIMONET_COMMON_PLACEHOLDERS},
+         "Halo *{nama_pelanggan}*, tidak ada tagihan yang belum dibayar untuk {nomor_layanan}. Terima kasih 🙏"},
+        {"bot_payment_link", "Bot: link pembayaran",
+         {KIMONET_COMMON_PLACEHOLDERS, "payment_link"},
+         "Silakan bayar tagihan {nomor_layanan} melalui link berikut:\n{payment_link}"},
+        {"bot_status", "Bot: status layanan",
+         {KIMONET_COMMON_PLACEHOLDERS, "status_layanan"},
+         "Status layanan {nomor_layanan} ({paket}): *{status_layanan}*"},
+        {"bot_unregistered", "Bot: nomor tidak terdaftar",
+         {"nama_isp", "telepon_isp"},
+         "Mohon maaf, nomor Anda belum terdaftar sebagai pelanggan {nama_isp}.\n\n"
+         "Untuk berlangganan atau mendaftarkan nomor ini, hubungi admin di wa.me/{telepon_isp} "
+         "dengan menyebutkan nama dan nomor layanan Anda. Terima kasih 🙏"},
+    };
+    return all;
+}
+
+#undef KIMONET_COMMON_PLACEHOLDERS
+
+const TemplateDefinition* find_template_definition(std::string_view key) {
+    for (const auto& definition : template_definitions())
+        if (definition.key == key) return &definition;
+    return nullptr;
+}
+
+std::vector<std::string> placeholders_in(std::string_view body) {
+    std::vector<std::string> names;
+    scan_placeholders(body, [&](std::string_view name, std::size_t, std::size_t) {
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
+    });
+    return names;
+}
+
+Result<void> validate_template(std::string_view key, std::string_view body) {
+    const TemplateDefinition* definition = find_template_definition(key);
+    if (!definition) return validation_error({{"key", messages::kInvalid}}, "Unknown template " + std::string(key));
+    FieldErrors fields;
+    if (trim_copy(body).empty()) {
+        fields["body"] = messages::kRequired;
+    } else if (!is_valid_utf8(body)) {
+        fields["body"] = messages::kInvalid;
+    } else if (utf8_length(body) > kMaxTemplateLength) {
+        fields["body"] = "maksimal 4096 karakter";
+    } else {
+        std::string unknown;
+        for (const auto& name : placeholders_in(body)) {
+            const bool known = std::find(definition->placeholders.begin(), definition->placeholders.end(), name) !=
+                               definition->placeholders.end();
+            if (!known) unknown += (unknown.empty() ? "{" : ", {") + name + "}";
+        }
+        if (!unknown.empty()) fields["body"] = "placeholder tidak dikenal: " + unknown;
+    }
+    if (!fields.empty()) return validation_error(std::move(fields));
+    return success();
+}
+
+std::string render_template(std::string_view body, const TemplateVariables& variables) {
+    std::string out;
+    out.reserve(body.size() + 64);
+    std::size_t copied = 0;
+    scan_placeholders(body, [&](std::string_view name, std::size_t begin, std::size_t end) {
+        auto found = variables.find(std::string(name));
+        if (found == variables.end()) return;
+        out.append(body.substr(copied, begin - copied));
+        out.append(found->second);
+        copied = end;
+    });
+    out.append(body.substr(copied));
+    return out;
+}
+
+std::vector<std::string> missing_variables(std::string_view body, const TemplateVariables& variables) {
+    std::vector<std::string> missing;
+    for (auto& name : placeholders_in(body))
+        if (!variables.contains(name)) missing.push_back(std::move(name));
+    return missing;
+}
+
+const TemplateVariables& sample_variables() {
+    static const TemplateVariables sample = {
+        {"nama_pelanggan", "Budi Santoso"},
+        {"nomor_layanan", "CUST001"},
+        {"paket", "Home 20 Mbps"},
+        {"nama_isp", "Kimonet Net"},
+        {"telepon_isp", "6281200000000"},
+        {"periode", "Januari 2026"},
+        {"invoice_no", "INV-202601-0001"},
+        {"total", "Rp 166.500"},
+        {"jumlah", "Rp 166.500"},
+        {"due_date", "10 Januari 2026"},
+        {"payment_link", "https://billing.kimonet.id/billing/CUST001"},
+        {"sisa_hari", "3"},
+        {"tanggal_isolir", "17 Januari 2026"},
+        {"metode", "QRIS"},
+        {"waktu", "15 Januari 2026 09:30 WIB"},
+        {"pesan", "Akan ada pemeliharaan jaringan pada 20 Januari 2026 pukul 01:00-03:00 WIB."},
+        {"daftar_tagihan", "• INV-202601-0001 (Januari 2026): Rp 166.500, jatuh tempo 10 Januari 2026"},
+        {"status_layanan", "Aktif"},
+    };
+    return sample;
+}
+
+}  // namespace kimonet::messaging

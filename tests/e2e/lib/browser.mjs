@@ -1,0 +1,29 @@
+// Debian's Chromium through playwright-core (never a downloaded browser), with the flags
+// TOOLCHAIN.md proved for WebGL2 in headless mode on these machines.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Software GL draws every device pixel: the long flows run at 1x, one screen is checked at 2x.
+export const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
+export const DESKTOP_HIDPI = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 };
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// A page with the registry accessor installed and console errors collected (page.kimonetLogs).
+export async function openApp(browser, url, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  await context.addInitScript(() => {
+    window.__ui = () => (window.Module && Module.calledRun) ? JSON.parse(Module.ccall('ui_query', 'string', [], [])) : null;
+  });
+  const page = await context.newPage();
+  page.kimonetLogs = [];
+  page.on('console', (message) => { if (message.type() === 'error') page.kimonetLogs.push(message.text()); });
+  page.on('pageerror', (error) => page.kimonetLogs.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  return page;
+}

@@ -1,0 +1,56 @@
+// The few things every browser test file shares: named test cases with a closing summary line
+// ("N passed, M failed"), screenshots into the artifacts folder, and signing in through the UI.
+import path from 'node:path';
+
+import { ARTIFACTS } from './server.mjs';
+import { click, fill, item } from './ui.mjs';
+
+export const PASSWORD = 'demo12345';
+
+export function createRunner() {
+  const results = [];
+  return {
+    results,
+    async test(name, body) {
+      const started = Date.now();
+      try {
+        await body();
+        results.push({ name, ok: true });
+        console.log(`ok   ${name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        results.push({ name, ok: false });
+        console.log(`FAIL ${name}\n${error.stack || error}`);
+      }
+    },
+    fail(name, error) {
+      results.push({ name, ok: false });
+      console.log(`FAIL ${name}\n${error.stack || error}`);
+    },
+    // Prints the closing line ctest's log shows and returns the process exit code.
+    finish(suite) {
+      const failed = results.filter((r) => !r.ok).length;
+      console.log(`${suite}: ${results.length - failed} passed, ${failed} failed; screenshots in ${ARTIFACTS}`);
+      return failed === 0 ? 0 : 1;
+    },
+  };
+}
+
+export const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+export async function signIn(page, username, password, options = {}) {
+  await item(page, 'login.username', 30000);
+  await fill(page, 'login.username', username, options);
+  await fill(page, 'login.password', password, { ...options, masked: true });
+  await click(page, 'login.submit', options);
+}
+
+// Calls the API from inside the page (same origin) as `username`; returns the parsed JSON body.
+export async function apiAs(page, username, method, url, body) {
+  return page.evaluate(async ([user, password, verb, address, payload]) => {
+    const login = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: user, password }) }).then((r) => r.json());
+    const response = await fetch(address, { method: verb, headers: { Authorization: `Bearer ${login.token}`,
+      'Content-Type': 'application/json' }, body: payload ? JSON.stringify(payload) : undefined });
+    return response.json();
+  }, [username, PASSWORD, method, url, body ?? null]);
+}

@@ -1,0 +1,52 @@
+// Starts the real server (build/bin/kimonet) on an ephemeral port with a freshly seeded demo
+// database in a temporary directory. KIMONET_BIN / KIMONET_WEB come from ctest.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const BIN_DIR = process.env.KIMONET_BIN || path.join(repo, 'build/bin');
+export const WEB_DIR = process.env.KIMONET_WEB || path.join(repo, 'build/web');
+export const ARTIFACTS = process.env.KIMONET_E2E_ARTIFACTS || path.join(repo, 'build/e2e-artifacts');
+
+export async function startServer({ timeoutMs = 30000 } = {}) {
+  if (!fs.existsSync(path.join(WEB_DIR, 'app.wasm'))) throw new Error(`no web app in ${WEB_DIR}: run make wasm`);
+  if (process.env.KIMONET_STANDIN === '1') {
+    const { startStandin } = await import('./standin_server.mjs');
+    return startStandin(WEB_DIR);
+  }
+  const kimonet = path.join(BIN_DIR, 'kimonet');
+  if (!fs.existsSync(kimonet)) throw new Error(`${kimonet} not found: run make native`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kimonet-e2e-'));
+  const db = path.join(dir, 'k.db');
+  const seeded = spawnSync(kimonet, ['seed-demo', '--db', db], { encoding: 'utf8', timeout: timeoutMs });
+  if (seeded.status !== 0) throw new Error(`kimonet seed-demo failed (${seeded.status}): ${seeded.stderr}${seeded.stdout}`);
+
+  const child = spawn(kimonet, ['serve', '--db', db, '--port', '0', '--bind', '127.0.0.1', '--web', WEB_DIR],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not report listening within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}) before listening:\n${output}`)); });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

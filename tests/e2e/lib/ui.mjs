@@ -1,0 +1,57 @@
+// Driving the ImGui app through its registry (ui_query): every widget of the last completed
+// frame with {kind, id, label, value, rect, hit, active, visible}, rects in CSS px of the canvas.
+// Synchronisation is always "wait until the registry shows X", never a sleep.
+
+const DEFAULT_TIMEOUT = 15000;
+
+// Waits until `predicate(items, arg)` (run in the page) returns something truthy, and returns it.
+export async function waitUi(page, predicate, arg = null, timeout = DEFAULT_TIMEOUT) {
+  const probe = ([source, args]) => {
+    const frame = window.__ui();
+    if (!frame) return null;
+    window.__predicates ??= new Map();  // compile each predicate once, not every animation frame
+    if (!window.__predicates.has(source)) window.__predicates.set(source, (0, eval)(`(${source})`));
+    return window.__predicates.get(source)(frame.items, args);
+  };
+  try {
+    const handle = await page.waitForFunction(probe, [predicate.toString(), arg], { timeout, polling: 'raf' });
+    return handle.jsonValue();
+  } catch (error) {
+    const frame = await page.evaluate(() => window.__ui && window.__ui()).catch(() => null);
+    const ids = frame ? frame.items.map((i) => `${i.kind}:${i.id}=${JSON.stringify(i.value)}`).slice(0, 80).join('\n  ') : 'no frame';
+    throw new Error(`${error.message}\nwaiting for: ${predicate.toString()} ${JSON.stringify(arg)}\nlast frame:\n  ${ids}`);
+  }
+}
+
+export const item = (page, id, timeout) =>
+  waitUi(page, (items, wanted) => items.find((i) => i.id === wanted && i.visible), id, timeout);
+
+export const itemValue = (page, id, expected, timeout) =>
+  waitUi(page, (items, [wanted, value]) => items.find((i) => i.id === wanted && i.value === value), [id, expected], timeout);
+
+async function centre(page, found) {
+  const box = await page.locator('#canvas').boundingBox();
+  return { x: box.x + found.hit.x + found.hit.w / 2, y: box.y + found.hit.y + found.hit.h / 2 };
+}
+
+// Clicks (or taps, on touch contexts) the widget with this id once it is visible and enabled.
+export async function click(page, id, { tap = false } = {}) {
+  const found = await waitUi(page, (items, wanted) => items.find((i) => i.id === wanted && i.visible && !i.disabled), id);
+  const point = await centre(page, found);
+  if (tap) await page.touchscreen.tap(point.x, point.y);
+  else await page.mouse.click(point.x, point.y);
+  return found;
+}
+
+// Focuses a text field, waits until ImGui reports it active, replaces its text and waits for the value.
+export async function fill(page, id, text, { tap = false, masked = false } = {}) {
+  await click(page, id, { tap });
+  await waitUi(page, (items, wanted) => items.find((i) => i.id === wanted && i.active), id);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await itemValue(page, id, '');
+  await page.keyboard.type(text);
+  await itemValue(page, id, masked ? '*'.repeat(text.length) : text);
+}
+
+export const items = async (page) => (await page.evaluate(() => window.__ui())).items;

@@ -1,0 +1,59 @@
+#include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <fstream>
+
+#include "billing_test_support.hpp"
+#include "core/money.hpp"
+
+using namespace kimonet;
+using namespace kimonet::testing;
+
+namespace {
+
+// Text of a PDF as pdftotext (poppler-utils) extracts it.
+std::string pdf_text(const TempDir& dir, const std::string& pdf) {
+    const std::string path = dir.file("invoice.pdf");
+    std::ofstream(path, std::ios::binary) << pdf;
+    std::string text;
+    FILE* pipe = popen(("pdftotext -layout " + path + " - 2>&1").c_str(), "r");
+    BOOST_TEST_REQUIRE(pipe != nullptr);
+    char buffer[4096];
+    std::size_t read = 0;
+    while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, read);
+    BOOST_TEST(pclose(pipe) == 0, text);
+    return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(invoice_pdf)
+
+BOOST_AUTO_TEST_CASE(pdf_contains_number_customer_total_and_status_stamp) {
+    TestServer server;
+    TempDir dir;
+    const std::string token = server.login("finance");
+    BOOST_TEST_REQUIRE(server.post("/api/invoices/generate", R"({"period":"2026-01"})", token).status == 200);
+    const api::Json invoice = server.get("/api/invoices?per_page=1", token).json()["data"][0];
+    const std::string id = std::to_string(invoice["id"].get<std::int64_t>());
+
+    auto reply = server.get("/api/invoices/" + id + "/pdf", token);
+    BOOST_TEST_REQUIRE(reply.status == 200, reply.body.substr(0, 300));
+    BOOST_TEST(reply.headers["content-type"] == "application/pdf");
+    BOOST_TEST_REQUIRE(reply.body.starts_with("%PDF-"));
+    std::string text = pdf_text(dir, reply.body);
+    BOOST_TEST(text.find(invoice["invoice_no"].get<std::string>()) != std::string::npos, text);
+    BOOST_TEST(text.find(invoice["customer_name"].get<std::string>()) != std::string::npos, text);
+    BOOST_TEST(text.find(format_rupiah(invoice["total"].get<std::int64_t>())) != std::string::npos, text);
+    BOOST_TEST(text.find("BELUM LUNAS") != std::string::npos, text);
+    BOOST_TEST(text.find("/billing/" + invoice["service_number"].get<std::string>()) != std::string::npos, text);
+    BOOST_TEST(text.find("Jatuh tempo") != std::string::npos, text);
+
+    auto paid = server.post("/api/payments", api::Json{{"invoice_id", invoice["id"]}, {"amount", invoice["total"]}, {"method", "cash"}}.dump(), token);
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    text = pdf_text(dir, server.get("/api/invoices/" + id + "/pdf", token).body);
+    BOOST_TEST(text.find("LUNAS") != std::string::npos, text);
+    BOOST_TEST(text.find("BELUM LUNAS") == std::string::npos, text);
+    if (const char* keep = std::getenv("KIMONET_KEEP_PDF")) std::ofstream(keep, std::ios::binary) << server.get("/api/invoices/" + id + "/pdf", token).body;
+}
+
+BOOST_AUTO_TEST_SUITE_END()

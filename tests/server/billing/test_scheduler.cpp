@@ -1,0 +1,79 @@
+#include <boost/test/unit_test.hpp>
+
+#include "billing_test_support.hpp"
+#include "jobs/cron.hpp"
+#include "jobs/scheduler.hpp"
+
+using namespace kimonet;
+using namespace kimonet::testing;
+
+namespace {
+
+std::int64_t wib(int year, int month, int day, int hour, int minute, int second = 0) {
+    return unix_from_local(LocalDateTime{{year, month, day}, hour, minute, second}, UtcOffset{420});
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(scheduler)
+
+BOOST_AUTO_TEST_CASE(cron_expressions) {
+    auto monthly = jobs::parse_cron("1 0 1 * *");
+    BOOST_TEST_REQUIRE(monthly.ok());
+    BOOST_TEST(jobs::matches(*monthly, LocalDateTime{{2026, 2, 1}, 0, 1, 0}));
+    BOOST_TEST(!jobs::matches(*monthly, LocalDateTime{{2026, 2, 1}, 0, 2, 0}));
+    auto slot = jobs::latest_slot(*monthly, LocalDateTime{{2026, 1, 15}, 9, 0, 0}, 31);
+    BOOST_TEST_REQUIRE(slot.has_value());
+    BOOST_TEST(jobs::slot_key(*slot) == "2026-01-01T00:01");
+    BOOST_TEST(!jobs::latest_slot(*monthly, LocalDateTime{{2026, 3, 20}, 0, 0, 0}, 10).has_value());
+    auto weekdays = jobs::parse_cron("*/15 8-17 * * 1-5");
+    BOOST_TEST_REQUIRE(weekdays.ok());
+    BOOST_TEST(jobs::matches(*weekdays, LocalDateTime{{2026, 1, 16}, 8, 45, 0}));   // Friday
+    BOOST_TEST(!jobs::matches(*weekdays, LocalDateTime{{2026, 1, 17}, 8, 45, 0}));  // Saturday
+    for (const char* bad : {"", "1 0 1 *", "60 0 1 * *", "1 24 1 * *", "1 0 0 * *", "a b c d e", "1 0 1 13 *", "*/0 * * * *"})
+        BOOST_TEST(!jobs::parse_cron(bad).ok(), bad);
+}
+
+BOOST_AUTO_TEST_CASE(monthly_run_happens_once_per_slot_in_local_time_and_catches_up) {
+    TestServer server;  // 2026-01-15 09:00 WIB: January's 00:01 slot was missed
+    jobs::Scheduler scheduler(server.app());
+    auto first = scheduler.tick();
+    BOOST_TEST_REQUIRE(first.ok());
+    BOOST_TEST(*first == 1);
+    BOOST_TEST(scalar_int(server, "SELECT COUNT(*) FROM invoices WHERE period = '2026-01'") == billable_count(server, "2026-01"));
+    BOOST_TEST(*scheduler.tick() == 0);
+
+    server.clock().set(wib(2026, 2, 1, 0, 0, 59));  // 2026-01-31 17:00:59 UTC: not yet
+    BOOST_TEST(*scheduler.tick() == 0);
+    BOOST_TEST(scalar_int(server, "SELECT COUNT(*) FROM invoices WHERE period = '2026-02'") == 0);
+    server.clock().set(wib(2026, 2, 1, 0, 1));
+    BOOST_TEST(*scheduler.tick() == 1);
+    BOOST_TEST(*scheduler.tick() == 0);
+    BOOST_TEST(scalar_int(server, "SELECT COUNT(*) FROM invoices WHERE period = '2026-02'") == billable_count(server, "2026-02"));
+
+    BOOST_TEST(scalar_int(server, "SELECT COUNT(*) FROM job_runs WHERE job = 'invoice_generation' AND status = 'succeeded'") == 2);
+    BOOST_TEST(server.scalar("SELECT key FROM job_runs ORDER BY id DESC LIMIT 1") == "2026-02-01T00:01");
+
+    auto runs = server.get("/api/jobs", server.login("admin"));
+    BOOST_TEST_REQUIRE(runs.status == 200, runs.body);
+    BOOST_TEST(runs.json()["total"] == 2);
+    BOOST_TEST(runs.json()["data"][0]["result"]["period"] == "2026-02");
+    BOOST_TEST(runs.json()["data"][0]["duration_ms"].is_number_integer());
+    BOOST_TEST(runs.json()["jobs"][0]["schedule"] == "1 0 1 * *");
+    BOOST_TEST(server.get("/api/jobs", server.login("finance")).status == 403);
+}
+
+BOOST_AUTO_TEST_CASE(a_run_interrupted_by_a_crash_is_retried) {
+    TestServer server;
+    auto db = store::Database::open(server.db_path());
+    BOOST_TEST_REQUIRE((*db)->execute("INSERT INTO job_runs(job, key, status, started_at) VALUES "
+                                      "('invoice_generation', '2026-01-01T00:01', 'running', 0)").ok());
+    jobs::Scheduler scheduler(server.app());
+    BOOST_TEST(*scheduler.tick() == 0);  // another process may still be running it
+    BOOST_TEST_REQUIRE(scheduler.recover_interrupted_runs().ok());
+    BOOST_TEST(*scheduler.tick() == 1);
+    BOOST_TEST(server.scalar("SELECT status FROM job_runs") == "succeeded");
+    BOOST_TEST(scalar_int(server, "SELECT COUNT(*) FROM invoices") == billable_count(server, "2026-01"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

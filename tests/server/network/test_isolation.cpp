@@ -1,0 +1,255 @@
+// Isolate / restore end to end: HTTP API -> services -> RouterOS client -> simulated routers
+// on ephemeral loopback ports, with the database and the routers checked after each step.
+#include <boost/test/unit_test.hpp>
+
+#include "routeros/routeros_router_control.hpp"
+#include "services/network_reconcile.hpp"
+#include "services/network_service.hpp"
+#include "sim/routeros/routeros_simulator.hpp"
+#include "support/test_server_support.hpp"
+
+using namespace kimonet;
+using namespace kimonet::testing;
+
+namespace {
+
+// The demo server with both demo routers pointed at in-process simulators.
+struct NetworkFixture {
+    NetworkFixture() {
+        for (int index = 0; index < 2; ++index) {
+            routers[index] = std::make_unique<sim::RouterOsSimulator>();
+            BOOST_TEST_REQUIRE(routers[index]->start().ok());
+            sim::seed_demo_router(*routers[index], index);
+        }
+        token = server.login("technician");
+        for (int index = 0; index < 2; ++index) {
+            auto reply = server.put("/api/routers/" + std::to_string(index + 1), api::Json{{"port", routers[index]->port()}}.dump(),
+                                    server.login("superadmin"));
+            BOOST_TEST_REQUIRE(reply.status == 200, reply.body);
+        }
+    }
+    ~NetworkFixture() { routeros::close_cached_connections(); }
+
+    std::string profile_on_router(int customer) {
+        char name[16];
+        std::snprintf(name, sizeof name, "cust%03d", customer);
+        auto row = routers[customer % 2 == 0 ? 0 : 1]->find("/ppp/secret", name);
+        return row ? row->at("profile") : "<missing>";
+    }
+    bool online(int customer) {
+        char name[16];
+        std::snprintf(name, sizeof name, "cust%03d", customer);
+        return routers[customer % 2 == 0 ? 0 : 1]->find("/ppp/active", name).has_value();
+    }
+    std::string package_profile(int customer) {
+        return server.scalar("SELECT p.mikrotik_profile FROM customers c JOIN internet_packages p ON p.id = c.package_id WHERE c.id = " +
+                             std::to_string(customer));
+    }
+    std::string status(int customer) { return server.scalar("SELECT status FROM customers WHERE id = " + std::to_string(customer)); }
+    Result<services::PendingRun> process_pending() {
+        auto lease = server.app().database();
+        app::Context context = server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+        return services::process_pending_network_actions(context);
+    }
+
+    TestServer server;
+    std::unique_ptr<sim::RouterOsSimulator> routers[2];
+    std::string token;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(isolation)
+
+BOOST_AUTO_TEST_CASE(router_test_reports_version_and_uptime) {
+    NetworkFixture fixture;
+    auto reply = fixture.server.post("/api/routers/1/test", "", fixture.token);
+    BOOST_TEST_REQUIRE(reply.status == 200, reply.body);
+    BOOST_TEST(reply.json()["data"]["version"] == "7.16.2 (stable)");
+    BOOST_TEST(reply.json()["data"]["board_name"] == "CHR");
+    fixture.routers[0]->set_down(true);
+    auto down = fixture.server.post("/api/routers/1/test", "", fixture.token);
+    BOOST_TEST(down.status == 503);
+    BOOST_TEST(down.json()["error"]["message"].get<std::string>().find("connection refused") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(isolate_then_restore_switches_profile_kicks_verifies_and_logs) {
+    NetworkFixture fixture;
+    const std::string package = fixture.package_profile(2);
+    BOOST_TEST_REQUIRE(fixture.profile_on_router(2) == package);
+    BOOST_TEST_REQUIRE(fixture.online(2));
+
+    auto isolated = fixture.server.post("/api/customers/2/isolate", R"({"reason":"telat bayar"})", fixture.token);
+    BOOST_TEST_REQUIRE(isolated.status == 200, isolated.body);
+    BOOST_TEST(isolated.json()["data"]["result"] == "applied");
+    BOOST_TEST(isolated.json()["data"]["kicked"] == 1);
+    BOOST_TEST(fixture.profile_on_router(2) == "ISOLIR");
+    BOOST_TEST(!fixture.online(2));
+    BOOST_TEST(fixture.routers[0]->find("/ppp/profile", "ISOLIR")->at("rate-limit") == "512k/512k");
+    BOOST_TEST(fixture.status(2) == "isolated");
+
+    // Idempotent: a second isolate changes nothing and kicks nobody.
+    fixture.routers[0]->connect_session("cust002", "10.10.1.12");
+    auto again = fixture.server.post("/api/customers/2/isolate", R"({"reason":"telat bayar"})", fixture.token);
+    BOOST_TEST(again.json()["data"]["result"] == "unchanged");
+    BOOST_TEST(fixture.online(2));
+
+    auto restored = fixture.server.post("/api/customers/2/restore", "", fixture.token);
+    BOOST_TEST_REQUIRE(restored.status == 200, restored.body);
+    BOOST_TEST(restored.json()["data"]["result"] == "applied");
+    BOOST_TEST(fixture.profile_on_router(2) == package);
+    BOOST_TEST(!fixture.online(2));
+    BOOST_TEST(fixture.status(2) == "active");
+
+    auto log = fixture.server.get("/api/customers/2/isolation-log", fixture.token);
+    BOOST_TEST_REQUIRE(log.status == 200, log.body);
+    const auto rows = log.json()["data"];
+    BOOST_TEST_REQUIRE(rows.size() == 3u);
+    BOOST_TEST(rows[0]["action"] == "restore");
+    BOOST_TEST(rows[2]["action"] == "isolate");
+    BOOST_TEST(rows[2]["reason"] == "telat bayar");
+    BOOST_TEST(rows[2]["actor_name"] == "technician");
+    BOOST_TEST(rows[2]["router_name"] == "Router Pusat");
+    BOOST_TEST(rows[2]["profile_before"] == package);
+}
+
+BOOST_AUTO_TEST_CASE(finance_staff_may_not_isolate) {
+    NetworkFixture fixture;
+    auto reply = fixture.server.post("/api/customers/2/isolate", "{}", fixture.server.login("finance"));
+    BOOST_TEST(reply.status == 403);
+    BOOST_TEST(fixture.profile_on_router(2) != "ISOLIR");
+}
+
+BOOST_AUTO_TEST_CASE(router_down_during_isolation_is_pending_until_the_router_is_back) {
+    NetworkFixture fixture;
+    fixture.routers[1]->set_down(true);
+    auto reply = fixture.server.post("/api/customers/3/isolate", R"({"reason":"telat bayar"})", fixture.token);
+    BOOST_TEST_REQUIRE(reply.status == 202, reply.body);
+    BOOST_TEST(reply.json()["data"]["result"] == "pending");
+    BOOST_TEST(reply.json()["data"]["detail"].get<std::string>().find("connection refused") != std::string::npos);
+    // The intended state and the pending row were written together.
+    BOOST_TEST(fixture.status(3) == "isolated");
+    BOOST_TEST(fixture.server.scalar("SELECT COUNT(*) FROM network_actions WHERE customer_id = 3 AND status = 'pending'") == "1");
+
+    // Still down: the retry moves the clock forward, nothing is dropped.
+    fixture.server.clock().advance(31);
+    BOOST_TEST(fixture.process_pending()->still_pending == 1);
+    BOOST_TEST(fixture.server.scalar("SELECT attempts FROM network_actions WHERE customer_id = 3") == "2");
+
+    fixture.routers[1]->set_down(false);
+    BOOST_TEST(fixture.process_pending()->due == 0);  // backoff: the next try is 60 s later
+    fixture.server.clock().advance(61);
+    auto run = fixture.process_pending();
+    BOOST_TEST_REQUIRE(run.ok());
+    BOOST_TEST(run->applied == 1);
+    BOOST_TEST(fixture.profile_on_router(3) == "ISOLIR");
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM network_actions WHERE customer_id = 3") == "done");
+    BOOST_TEST(fixture.server.scalar("SELECT result FROM isolation_log WHERE customer_id = 3 ORDER BY id DESC LIMIT 1") == "applied");
+}
+
+BOOST_AUTO_TEST_CASE(a_restore_recorded_by_billing_is_carried_out_and_supersedes_an_older_isolate) {
+    NetworkFixture fixture;
+    BOOST_TEST_REQUIRE(fixture.server.post("/api/customers/5/isolate", "{}", fixture.token).status == 200);
+    BOOST_TEST_REQUIRE(fixture.profile_on_router(5) == "ISOLIR");
+    // What the payment service writes when an invoice of an isolated customer is paid.
+    fixture.server.scalar(
+        "UPDATE customers SET status = 'active' WHERE id = 5 RETURNING id");
+    fixture.server.scalar(
+        "INSERT INTO network_actions(customer_id, action, status, reason, created_at) VALUES (5, 'restore', 'pending', 'tagihan lunas', 0) "
+        "RETURNING id");
+    auto run = fixture.process_pending();
+    BOOST_TEST_REQUIRE(run.ok());
+    BOOST_TEST(run->applied == 1);
+    BOOST_TEST(fixture.profile_on_router(5) == fixture.package_profile(5));
+    BOOST_TEST(fixture.status(5) == "active");
+    BOOST_TEST(fixture.server.scalar("SELECT COUNT(*) FROM network_actions WHERE status = 'pending'") == "0");
+}
+
+BOOST_AUTO_TEST_CASE(drift_injected_on_the_router_is_reported_and_repaired) {
+    NetworkFixture fixture;
+    const std::string expected = fixture.package_profile(4);
+    const std::string wrong = expected == "10M" ? "20M" : "10M";
+    fixture.routers[0]->with_state([&](sim::RouterState& state) {
+        (*state.menu("/ppp/secret")->find_name("cust004"))["profile"] = wrong;
+        return 0;
+    });
+    auto drift = fixture.server.get("/api/network/drift", fixture.token);
+    BOOST_TEST_REQUIRE(drift.status == 200, drift.body);
+    BOOST_TEST(drift.json()["data"]["drift"] == 1);
+    const auto item = drift.json()["data"]["routers"][0]["drift"][0];
+    BOOST_TEST(item["pppoe_username"] == "cust004");
+    BOOST_TEST(item["router_profile"] == wrong);
+    BOOST_TEST(item["expected_profile"] == expected);
+    BOOST_TEST(fixture.profile_on_router(4) == wrong);  // reporting alone repairs nothing
+
+    auto sync = fixture.server.post("/api/network/sync", "", fixture.token);
+    BOOST_TEST_REQUIRE(sync.status == 200, sync.body);
+    BOOST_TEST(sync.json()["data"]["repaired"] == 1);
+    BOOST_TEST(fixture.profile_on_router(4) == expected);
+    BOOST_TEST(fixture.server.get("/api/network/drift", fixture.token).json()["data"]["drift"] == 0);
+}
+
+BOOST_AUTO_TEST_CASE(auto_isolir_takes_overdue_customers_and_respects_sundays) {
+    NetworkFixture fixture;
+    fixture.server.scalar(
+        "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, status, created_at) "
+        "VALUES ('INV-TEST-1', 6, '2025-12', 'manual', 9001, '2025-12-01', '2026-01-10', 150000, 0, 150000, 'unpaid', 0) RETURNING id");
+    auto dry = fixture.server.post("/api/network/isolir/auto", R"({"dry_run":true})", fixture.token);
+    BOOST_TEST_REQUIRE(dry.status == 200, dry.body);
+    bool listed = false;
+    for (const auto& outcome : dry.json()["data"]["outcomes"]) listed = listed || outcome["customer_id"] == 6;
+    BOOST_TEST(listed);
+    BOOST_TEST(fixture.profile_on_router(6) != "ISOLIR");
+
+    auto run = fixture.server.post("/api/network/isolir/auto", "{}", fixture.token);
+    BOOST_TEST_REQUIRE(run.status == 200, run.body);
+    BOOST_TEST(fixture.profile_on_router(6) == "ISOLIR");
+    BOOST_TEST(fixture.status(6) == "isolated");
+
+    // Sunday 2026-01-18 09:00 WIB: skipped unless forced.
+    fixture.server.clock().set(unix_from_local(LocalDateTime{{2026, 1, 18}, 9, 0, 0}, UtcOffset{420}));
+    auto sunday = fixture.server.post("/api/network/isolir/auto", "{}", fixture.token);
+    BOOST_TEST(sunday.json()["data"]["skipped"] == "hari Minggu");
+}
+
+BOOST_AUTO_TEST_CASE(isolir_page_names_the_customer_and_promises_automatic_return) {
+    NetworkFixture fixture;
+    BOOST_TEST_REQUIRE(fixture.server.post("/api/customers/2/isolate", "{}", fixture.token).status == 200);
+    const std::string name = fixture.server.scalar("SELECT name FROM customers WHERE id = 2");
+    auto page = fixture.server.get("/isolir?u=cust002");
+    BOOST_TEST_REQUIRE(page.status == 200);
+    BOOST_TEST(page.headers["content-type"].find("text/html") != std::string::npos);
+    BOOST_TEST(page.body.find(name) != std::string::npos);
+    BOOST_TEST(page.body.find("kembali normal secara otomatis") != std::string::npos);
+    auto unknown = fixture.server.get("/isolir?u=%3Cscript%3E");
+    BOOST_TEST(unknown.status == 200);
+    BOOST_TEST(unknown.body.find("<script>") == std::string::npos);
+    auto snippets = fixture.server.get("/api/network/snippets", fixture.token);
+    BOOST_TEST_REQUIRE(snippets.status == 200);
+    BOOST_TEST(snippets.body.find("address-list=ISOLIR") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(import_dry_run_lists_unknown_secrets_without_writing) {
+    NetworkFixture fixture;
+    fixture.routers[0]->with_state([](sim::RouterState& state) {
+        state.menu("/ppp/profile")->add({{"name", "100M"}, {"rate-limit", "100M/100M"}});
+        state.menu("/ppp/secret")->add({{"name", "warung-bu-sri"}, {"profile", "100M"}, {"service", "pppoe"}, {"password", "x"},
+                                        {"comment", "Bu Sri 081234567890"}, {"disabled", "false"}});
+        return 0;
+    });
+    const std::string before = fixture.server.snapshot();
+    auto lease = fixture.server.app().database();
+    app::Context context = fixture.server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+    auto report = services::import_from_router(context, 1, true);
+    BOOST_TEST_REQUIRE(report.ok(), (report ? "" : report.error().message()));
+    BOOST_TEST((*report)["packages"].size() == 1u);
+    BOOST_TEST_REQUIRE((*report)["customers"].size() == 1u);
+    BOOST_TEST((*report)["customers"][0]["name"] == "Bu Sri");
+    BOOST_TEST((*report)["customers"][0]["phone"] == "081234567890");
+    BOOST_TEST(fixture.server.snapshot() == before);
+    auto imported = services::import_from_router(context, 1, false);
+    BOOST_TEST_REQUIRE(imported.ok(), (imported ? "" : imported.error().message()));
+    BOOST_TEST(fixture.server.scalar("SELECT COUNT(*) FROM customers WHERE pppoe_username = 'warung-bu-sri'") == "1");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,128 @@
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "sim/whatsapp/whatsapp_simulator.hpp"
+#include "whatsapp/messenger.hpp"
+
+using namespace kimonet;
+namespace data = boost::unit_test::data;
+
+namespace {
+
+struct Gateway {
+    sim::WhatsAppSimulator simulator;
+    Gateway() { BOOST_TEST_REQUIRE(simulator.start().ok()); }
+
+    std::unique_ptr<whatsapp::Messenger> messenger(const std::string& driver, std::string key = {}) {
+        if (key.empty()) key = driver == "gowa" ? simulator.options().basic_auth : simulator.options().api_key;
+        whatsapp::MessengerSettings settings{driver, simulator.base_url(), simulator.options().sender, key, 1000};
+        auto made = whatsapp::make_messenger(settings);
+        BOOST_TEST_REQUIRE(made.ok());
+        return std::move(made).value();
+    }
+};
+
+const char* const kDrivers[] = {"mpwa", "fonnte", "gowa"};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(messenger_drivers)
+
+BOOST_DATA_TEST_CASE(sends_through_the_gateway_and_returns_its_id, data::make(kDrivers), driver) {
+    Gateway gateway;
+    auto outcome = gateway.messenger(driver)->send("6281234567890", "Halo *Budi* 👋\nbaris dua & 100% = ok");
+    BOOST_TEST(outcome.delivered, outcome.error);
+    BOOST_TEST(!outcome.message_id.empty());
+    const auto messages = gateway.simulator.messages();
+    BOOST_TEST_REQUIRE(messages.size() == 1u);
+    BOOST_TEST(messages[0].driver == std::string(driver));
+    BOOST_TEST(messages[0].to == "6281234567890");
+    BOOST_TEST(messages[0].message == "Halo *Budi* 👋\nbaris dua & 100% = ok");
+}
+
+BOOST_DATA_TEST_CASE(a_500_is_a_retryable_failure, data::make(kDrivers), driver) {
+    Gateway gateway;
+    gateway.simulator.set_mode(sim::SimMode::Error500, 1);
+    auto messenger = gateway.messenger(driver);
+    auto failed = messenger->send("6281234567890", "x");
+    BOOST_TEST(!failed.delivered);
+    BOOST_TEST(failed.retryable);
+    BOOST_TEST(failed.error == "gateway error HTTP 500");
+    BOOST_TEST(messenger->send("6281234567890", "x").delivered);  // recovered after one failure
+}
+
+BOOST_DATA_TEST_CASE(a_timeout_is_a_retryable_failure, data::make(kDrivers), driver) {
+    Gateway gateway;
+    gateway.simulator.set_delay_ms(1500);
+    auto failed = gateway.messenger(driver)->send("6281234567890", "x");
+    BOOST_TEST(!failed.delivered);
+    BOOST_TEST(failed.retryable);
+    BOOST_TEST(failed.error.starts_with("gateway timeout"), failed.error);
+}
+
+BOOST_DATA_TEST_CASE(a_wrong_token_is_reported_clearly, data::make(kDrivers), driver) {
+    Gateway gateway;
+    auto failed = gateway.messenger(driver, std::string(driver) == "gowa" ? "kimonet:wrong" : "wrong-key")->send("6281234567890", "x");
+    BOOST_TEST(!failed.delivered);
+    BOOST_TEST(failed.retryable);  // the admin fixes the key, then the queue drains
+    const std::map<std::string, std::string> expected = {{"mpwa", "gateway refused: token invalid"},
+                                                          {"fonnte", "gateway refused: invalid token"},
+                                                          {"gowa", "gateway rejected the credentials (HTTP 401): Unauthorized access"}};
+    BOOST_TEST(failed.error == expected.at(driver));
+    BOOST_TEST(gateway.simulator.messages().empty());
+}
+
+BOOST_DATA_TEST_CASE(token_invalid_mode_answers_like_the_gateway, data::make(kDrivers), driver) {
+    Gateway gateway;
+    gateway.simulator.set_mode(sim::SimMode::TokenInvalid);
+    auto failed = gateway.messenger(driver)->send("6281234567890", "x");
+    BOOST_TEST(!failed.delivered);
+    BOOST_TEST(!failed.error.empty());
+    BOOST_TEST(!failed.response.empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_unreachable_gateway_is_retryable) {
+    whatsapp::MessengerSettings settings{"fonnte", "http://127.0.0.1:1", "628", "k", 1000};
+    auto outcome = whatsapp::make_fonnte_messenger(settings)->send("6281234567890", "x");
+    BOOST_TEST(!outcome.delivered);
+    BOOST_TEST(outcome.retryable);
+    BOOST_TEST(outcome.error.starts_with("gateway unreachable"), outcome.error);
+}
+
+BOOST_DATA_TEST_CASE(device_status_shows_connection_and_pairing_qr, data::make(kDrivers), driver) {
+    Gateway gateway;
+    auto messenger = gateway.messenger(driver);
+    auto connected = messenger->device_status();
+    BOOST_TEST_REQUIRE(connected.ok(), (connected ? "" : connected.error().message()));
+    BOOST_TEST(connected->connected);
+    BOOST_TEST(connected->qr_code.empty());
+    gateway.simulator.set_connected(false);
+    auto unpaired = messenger->device_status();
+    BOOST_TEST_REQUIRE(unpaired.ok());
+    BOOST_TEST(!unpaired->connected);
+    BOOST_TEST(!unpaired->qr_code.empty());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_driver_and_missing_url_are_clean_errors) {
+    auto unknown = whatsapp::make_messenger({"telegram", "http://x", "", "", 1000});
+    BOOST_TEST_REQUIRE(!unknown.ok());
+    BOOST_TEST(unknown.error().fields.at("whatsapp_driver") == "mpwa, fonnte atau gowa");
+    auto unconfigured = whatsapp::make_messenger({"fonnte", "", "", "", 1000});
+    BOOST_TEST_REQUIRE(!unconfigured.ok());
+    BOOST_TEST(unconfigured.error().http_status() == 503);
+}
+
+BOOST_AUTO_TEST_CASE(gowa_gets_the_jid_form_and_basic_auth) {
+    Gateway gateway;
+    // A raw request without the @s.whatsapp.net suffix is refused by the gateway (400), which the
+    // driver would treat as permanent: our driver always adds it.
+    whatsapp::HttpCall call;
+    call.url = gateway.simulator.base_url() + "/send/message";
+    call.basic_auth = gateway.simulator.options().basic_auth;
+    call.headers["Content-Type"] = "application/json";
+    call.body = R"({"phone":"6281234567890","message":"x"})";
+    BOOST_TEST(whatsapp::perform(call).status == 400);
+    BOOST_TEST(gateway.messenger("gowa")->send("6281234567890", "x").delivered);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

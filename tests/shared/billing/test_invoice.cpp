@@ -1,0 +1,81 @@
+#include <boost/test/unit_test.hpp>
+
+#include "billing/invoice.hpp"
+
+using namespace kimonet;
+using namespace kimonet::billing;
+
+BOOST_AUTO_TEST_SUITE(invoice)
+
+static MonthlyBillingInput customer_joined(Date join, Period period, std::optional<int> due_day = std::nullopt) {
+    return MonthlyBillingInput{period, join, due_day, "Home 30 Mbps", 300000};
+}
+
+BOOST_AUTO_TEST_CASE(join_month_gets_one_prorated_line) {
+    auto draft = monthly_invoice(customer_joined({2026, 1, 15}, {2026, 1}), BillingRules{});
+    BOOST_TEST_REQUIRE(draft.has_value());
+    BOOST_TEST_REQUIRE(draft->lines.size() == 1u);
+    BOOST_TEST((draft->lines[0].kind == LineKind::ProratedPackage));
+    BOOST_TEST(draft->lines[0].amount == 164516);
+    BOOST_TEST(draft->lines[0].description == "Home 30 Mbps - Januari 2026 (prorata 17/31 hari)");
+    BOOST_TEST(draft->totals.total == 164516);
+    BOOST_TEST((draft->issue_date == Date{2026, 1, 15}));
+    // Due day 10 had passed when they joined: due a week after joining.
+    BOOST_TEST((draft->due_date == Date{2026, 1, 22}));
+}
+
+BOOST_AUTO_TEST_CASE(later_months_bill_the_full_price_due_on_the_due_day) {
+    auto draft = monthly_invoice(customer_joined({2026, 1, 15}, {2026, 2}, 31), BillingRules{});
+    BOOST_TEST_REQUIRE(draft.has_value());
+    BOOST_TEST((draft->lines[0].kind == LineKind::Package));
+    BOOST_TEST(draft->totals.total == 300000);
+    BOOST_TEST((draft->due_date == Date{2026, 2, 28}));
+    BOOST_TEST((draft->issue_date == Date{2026, 2, 1}));
+}
+
+BOOST_AUTO_TEST_CASE(joining_on_the_first_bills_full_price_and_after_the_period_nothing) {
+    auto first = monthly_invoice(customer_joined({2026, 3, 1}, {2026, 3}), BillingRules{});
+    BOOST_TEST_REQUIRE(first.has_value());
+    BOOST_TEST((first->lines[0].kind == LineKind::Package));
+    BOOST_TEST(first->totals.total == 300000);
+    BOOST_TEST(!monthly_invoice(customer_joined({2026, 3, 1}, {2026, 2}), BillingRules{}).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(rules_carry_rounding_and_tax) {
+    BillingRules rules;
+    rules.rounding = RoundingMode::UpTo1000;
+    rules.tax = TaxRule{1100, TaxMode::Exclusive};
+    auto draft = monthly_invoice(customer_joined({2026, 1, 15}, {2026, 1}, 20), rules);
+    BOOST_TEST_REQUIRE(draft.has_value());
+    BOOST_TEST(draft->totals.subtotal == 165000);
+    BOOST_TEST(draft->totals.tax == 18150);
+    BOOST_TEST(draft->totals.total == 183150);
+    BOOST_TEST((draft->due_date == Date{2026, 1, 20}));
+}
+
+BOOST_AUTO_TEST_CASE(staff_lines_are_validated_and_discounts_stored_negative) {
+    auto discount = validate_line(InvoiceLine{LineKind::Discount, " Diskon loyal ", 1, 25000, 0});
+    BOOST_TEST_REQUIRE(discount.ok());
+    BOOST_TEST(discount->amount == -25000);
+    BOOST_TEST(discount->description == "Diskon loyal");
+    auto charge = validate_line(InvoiceLine{LineKind::Charge, "Kabel tambahan", 3, 15000, 0});
+    BOOST_TEST_REQUIRE(charge.ok());
+    BOOST_TEST(charge->amount == 45000);
+    auto bad = validate_line(InvoiceLine{LineKind::Charge, "", 0, -5, 0});
+    BOOST_TEST_REQUIRE(!bad.ok());
+    BOOST_TEST(bad.error().fields.size() == 3u);
+    std::vector<InvoiceLine> lines{*charge, *discount};
+    BOOST_TEST(line_sum(lines) == 20000);
+    BOOST_TEST(totals_for(lines, TaxRule{1100, TaxMode::Exclusive}).total == 22200);
+}
+
+BOOST_AUTO_TEST_CASE(status_follows_paid_amount) {
+    BOOST_TEST((status_for(300000, 0) == InvoiceStatus::Unpaid));
+    BOOST_TEST((status_for(300000, 1) == InvoiceStatus::Partial));
+    BOOST_TEST((status_for(300000, 300000) == InvoiceStatus::Paid));
+    BOOST_TEST((status_for(0, 0) == InvoiceStatus::Paid));
+    BOOST_TEST((parse_invoice_status("partial") == InvoiceStatus::Partial));
+    BOOST_TEST((parse_line_kind("late_fee") == LineKind::LateFee));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

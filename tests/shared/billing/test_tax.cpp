@@ -1,0 +1,76 @@
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "billing/tax.hpp"
+
+using namespace kimonet;
+using namespace kimonet::billing;
+namespace data = boost::unit_test::data;
+
+namespace {
+
+struct TaxCase {
+    Money lines;
+    std::int64_t rate;
+    TaxMode mode;
+    Totals expected;
+};
+
+std::ostream& operator<<(std::ostream& out, const TaxCase& c) {
+    return out << c.lines << " at " << c.rate << "bp " << to_string(c.mode);
+}
+
+const TaxCase kTaxCases[] = {
+    {300000, 0, TaxMode::Exclusive, {300000, 0, 300000}},
+    {300000, 0, TaxMode::Inclusive, {300000, 0, 300000}},
+    {300000, 1100, TaxMode::Exclusive, {300000, 33000, 333000}},
+    {333000, 1100, TaxMode::Inclusive, {300000, 33000, 333000}},
+    {300000, 1100, TaxMode::Inclusive, {270270, 29730, 300000}},  // 29729.73 → 29730
+    {164516, 1100, TaxMode::Exclusive, {164516, 18097, 182613}},  // 18096.76 → 18097
+    {164516, 1200, TaxMode::Inclusive, {146889, 17627, 164516}},  // 17626.71 → 17627
+    {150000, 1150, TaxMode::Exclusive, {150000, 17250, 167250}},
+    {0, 1100, TaxMode::Exclusive, {0, 0, 0}},
+};
+
+struct RateCase {
+    const char* text;
+    std::int64_t basis_points;
+};
+
+std::ostream& operator<<(std::ostream& out, const RateCase& c) { return out << c.text; }
+
+const RateCase kRates[] = {{"0", 0}, {"11", 1100}, {"11%", 1100}, {"11.5", 1150}, {"11,5%", 1150},
+                           {"11.25", 1125}, {"1100bp", 1100}, {"100", 10000}, {" 12 ", 1200}};
+const char* const kBadRates[] = {"", "%", "abc", "101", "11.555", "-1", "11.", "1.5bp", "10001bp"};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(tax)
+
+BOOST_DATA_TEST_CASE(computes_inclusive_and_exclusive_ppn, data::make(kTaxCases), c) {
+    const Totals totals = compute_totals(c.lines, TaxRule{c.rate, c.mode});
+    BOOST_TEST(totals.subtotal == c.expected.subtotal);
+    BOOST_TEST(totals.tax == c.expected.tax);
+    BOOST_TEST(totals.total == c.expected.total);
+    BOOST_TEST(totals.subtotal + totals.tax == totals.total);
+}
+
+BOOST_DATA_TEST_CASE(parses_rates_in_percent_or_basis_points, data::make(kRates), c) {
+    auto rate = parse_tax_rate(c.text);
+    BOOST_TEST_REQUIRE(rate.ok());
+    BOOST_TEST(*rate == c.basis_points);
+}
+
+BOOST_DATA_TEST_CASE(refuses_nonsense_rates, data::make(kBadRates), text) {
+    auto rate = parse_tax_rate(text);
+    BOOST_TEST_REQUIRE(!rate.ok());
+    BOOST_TEST(rate.error().fields.contains("tax_rate"));
+}
+
+BOOST_AUTO_TEST_CASE(tax_mode_names) {
+    BOOST_TEST((parse_tax_mode("inclusive") == TaxMode::Inclusive));
+    BOOST_TEST((parse_tax_mode("exclusive") == TaxMode::Exclusive));
+    BOOST_TEST(!parse_tax_mode("gross").has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

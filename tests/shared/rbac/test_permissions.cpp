@@ -1,0 +1,86 @@
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "rbac/permissions.hpp"
+
+using namespace kimonet;
+namespace data = boost::unit_test::data;
+
+namespace {
+
+std::set<std::string> as_set(const std::vector<std::string_view>& list) { return {list.begin(), list.end()}; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(permissions)
+
+BOOST_AUTO_TEST_CASE(permission_names_are_unique_resource_dot_action) {
+    const auto all = rbac::all_permissions();
+    std::set<std::string_view> unique(all.begin(), all.end());
+    BOOST_TEST(unique.size() == all.size());
+    for (auto permission : all) {
+        const auto dot = permission.find('.');
+        BOOST_TEST((dot != std::string_view::npos && dot > 0 && dot + 1 < permission.size()), permission);
+        BOOST_TEST(permission.find('.', dot + 1) == std::string_view::npos, permission);
+    }
+}
+
+static const char* const kRoles[] = {"superadmin", "admin", "finance", "technician", "customer"};
+
+BOOST_DATA_TEST_CASE(every_default_permission_is_known, data::make(kRoles), role) {
+    const auto defaults = rbac::default_permissions(role);
+    BOOST_TEST(!defaults.empty());
+    for (auto permission : defaults) BOOST_TEST(rbac::is_known_permission(permission), role << ": " << permission);
+    BOOST_TEST(as_set(defaults).size() == defaults.size(), role << " has a duplicate permission");
+}
+
+BOOST_AUTO_TEST_CASE(seeded_roles_are_the_five_product_roles) {
+    const auto roles = rbac::seeded_roles();
+    BOOST_TEST(std::vector<std::string>(roles.begin(), roles.end()) ==
+                   (std::vector<std::string>{"superadmin", "admin", "finance", "technician", "customer"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(customer_role_only_has_portal_self) {
+    BOOST_TEST(as_set(rbac::default_permissions(rbac::kCustomer)) == (std::set<std::string>{"portal.self"}));
+}
+
+BOOST_AUTO_TEST_CASE(superadmin_has_everything_but_portal_self) {
+    std::set<std::string> expected;
+    for (auto permission : rbac::all_permissions())
+        if (permission != "portal.self") expected.insert(std::string(permission));
+    BOOST_TEST(as_set(rbac::default_permissions(rbac::kSuperadmin)) == expected);
+}
+
+BOOST_AUTO_TEST_CASE(admin_cannot_change_role_permissions) {
+    const auto admin = as_set(rbac::default_permissions(rbac::kAdmin));
+    BOOST_TEST(!admin.contains("roles.update"));
+    BOOST_TEST(!admin.contains("portal.self"));
+    BOOST_TEST(admin.contains("users.create"));
+    BOOST_TEST(admin.size() == rbac::all_permissions().size() - 2);
+}
+
+BOOST_AUTO_TEST_CASE(no_staff_role_gets_the_customer_portal) {
+    for (auto role : {rbac::kSuperadmin, rbac::kAdmin, rbac::kFinance, rbac::kTechnician})
+        BOOST_TEST(!as_set(rbac::default_permissions(role)).contains("portal.self"), role);
+}
+
+BOOST_AUTO_TEST_CASE(finance_reads_customers_but_cannot_change_them) {
+    const auto finance = as_set(rbac::default_permissions(rbac::kFinance));
+    BOOST_TEST(finance.contains("customers.read"));
+    BOOST_TEST(finance.contains("payments.create"));
+    BOOST_TEST(!finance.contains("customers.update"));
+    BOOST_TEST(!finance.contains("routers.update"));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_role_and_permission_get_nothing) {
+    BOOST_TEST(rbac::default_permissions("janitor").empty());
+    BOOST_TEST(!rbac::is_known_permission("customers.destroy"));
+    BOOST_TEST(!rbac::is_known_permission(""));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,59 @@
+#pragma once
+// JSON over HTTP to the server (same origin) with emscripten_fetch. Calls are asynchronous: the
+// callback runs on the main thread between frames. Every error response has the same shape
+// ({"success":false,"error":{"code","message","fields"}}) and is unpacked here once.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "api/json_fields.hpp"
+#include "core/error.hpp"
+
+namespace kimonet {
+
+struct ApiResponse {
+    int status = 0;  // 0 = the request never reached the server
+    api::Json body;  // discarded when the body was not JSON
+    std::string error_code;
+    std::string error_message;
+    FieldErrors fields;
+
+    bool ok() const { return status >= 200 && status < 300 && error_code.empty(); }
+};
+
+using ApiCallback = std::function<void(const ApiResponse&)>;
+
+class ApiClient {
+public:
+    void set_token(std::string token) { m_token = std::move(token); }
+    const std::string& token() const { return m_token; }
+    // Called (before the request's own callback) when a request with a token gets 401.
+    void on_session_expired(std::function<void()> handler) { m_session_expired = std::move(handler); }
+
+    void get(const std::string& path, ApiCallback callback);
+    void post(const std::string& path, const api::Json& body, ApiCallback callback);
+    void put(const std::string& path, const api::Json& body, ApiCallback callback);
+    void remove(const std::string& path, ApiCallback callback);
+
+    // Delivers a finished request (public for the fetch trampoline only).
+    void deliver(ApiResponse response, const ApiCallback& callback, bool had_token);
+
+private:
+    void send(const char* method, const std::string& path, std::string body, ApiCallback callback);
+
+    std::string m_token;
+    std::function<void()> m_session_expired;
+};
+
+ApiClient& api_client();
+
+// Non-throwing readers for response bodies (nlohmann's value() throws on a type mismatch, and a
+// throw aborts in WebAssembly): the fallback comes back when the key is absent or of another type.
+std::string json_string(const api::Json& object, const char* key, std::string fallback = {});
+std::int64_t json_int(const api::Json& object, const char* key, std::int64_t fallback = 0);
+bool json_bool(const api::Json& object, const char* key, bool fallback);
+
+// "a b&c" -> "a%20b%26c" for query strings.
+std::string url_encode(std::string_view text);
+
+}  // namespace kimonet

@@ -1,0 +1,69 @@
+#include "i18n.hpp"
+
+#include <array>
+#include <set>
+
+namespace kimonet::i18n {
+namespace {
+
+Language g_language = Language::Indonesian;
+
+constexpr std::array<const char*, 12> kEnglishMonths{"January", "February", "March",     "April",   "May",      "June",
+                                                      "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace
+
+Language language() { return g_language; }
+void set_language(Language language) { g_language = language; }
+
+const char* tr(std::string_view key) {
+    for (const Entry& entry : catalogue())
+        if (entry.key == key) return g_language == Language::English ? entry.english : entry.indonesian;
+    // Keep unknown keys alive: callers hold the pointer for the frame.
+    static std::set<std::string, std::less<>> unknown_keys;
+    return unknown_keys.emplace(key).first->c_str();
+}
+
+std::string tr_format(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
+    std::string text = tr(key);
+    for (const auto& [name, value] : values) {
+        const std::string placeholder = "{" + std::string(name) + "}";
+        if (auto at = text.find(placeholder); at != std::string::npos) text.replace(at, placeholder.size(), value);
+    }
+    return text;
+}
+
+std::string translate_message(std::string_view message) {
+    if (g_language == Language::Indonesian) return std::string(message);
+    for (const MessageTranslation& translation : message_translations())
+        if (translation.indonesian == message) return translation.english;
+    return std::string(message);
+}
+
+std::string api_error_text(std::string_view code, std::string_view server_message) {
+    if (code == "unauthorized") return tr("error.unauthorized");
+    if (code == "forbidden") return tr("error.forbidden");
+    if (code == "not_found") return tr("error.not_found");
+    if (code == "conflict") return tr("error.conflict");
+    if (code == "rate_limited") return tr("error.rate_limited");
+    if (code == "validation_failed") return tr("error.validation");
+    if (code == "network") return tr("error.network");
+    if (!server_message.empty()) return translate_message(server_message);
+    return tr("error.generic");
+}
+
+std::string status_label(CustomerStatus status) { return tr(std::string("status.") + std::string(to_string(status))); }
+
+std::string role_label(std::string_view role) {
+    const std::string key = "role." + std::string(role);
+    const std::string label = tr(key);
+    return label == key ? std::string(role) : label;
+}
+
+std::string format_date(const Date& date) {
+    if (g_language == Language::Indonesian) return format_date_indonesian(date);
+    return std::to_string(date.day) + " " + kEnglishMonths[static_cast<std::size_t>(date.month - 1)] + " " +
+           std::to_string(date.year);
+}
+
+}  // namespace kimonet::i18n

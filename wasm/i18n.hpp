@@ -1,0 +1,45 @@
+#pragma once
+// Every text the app shows comes from one catalogue (i18n_catalogue.cpp): Indonesian by default,
+// English on request. Messages produced by shared/ validation (Indonesian) are translated here too.
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "core/date.hpp"
+#include "customers/customer.hpp"
+
+namespace kimonet::i18n {
+
+enum class Language { Indonesian, English };
+
+Language language();
+void set_language(Language language);
+
+// The text for `key` in the current language; an unknown key shows itself, so it gets noticed.
+const char* tr(std::string_view key);
+// tr() with "{name}" placeholders replaced.
+std::string tr_format(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string_view>> values);
+// A field message from shared/ or the server (Indonesian) in the current language.
+std::string translate_message(std::string_view message);
+// A user-facing sentence for an API error code ("forbidden", "conflict", …).
+std::string api_error_text(std::string_view code, std::string_view server_message);
+
+std::string status_label(CustomerStatus status);
+std::string role_label(std::string_view role);
+std::string format_date(const Date& date);  // "15 Januari 2026" / "15 January 2026"
+
+// Catalogue storage (i18n_catalogue.cpp).
+struct Entry {
+    std::string_view key;
+    const char* indonesian;
+    const char* english;
+};
+struct MessageTranslation {
+    std::string_view indonesian;
+    const char* english;
+};
+std::initializer_list<Entry> catalogue();
+std::initializer_list<MessageTranslation> message_translations();
+
+}  // namespace kimonet::i18n

@@ -1,0 +1,84 @@
+#include "platform/browser_glue.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+#include "imgui.h"
+
+// Implemented in web/kimonet_glue.js (linked with --js-library).
+extern "C" {
+void kimonet_clipboard_write(const char* text);
+// Returns a malloc'd UTF-8 copy of the last text the page saw on the clipboard.
+char* kimonet_clipboard_read();
+void kimonet_soft_keyboard(int show);
+void kimonet_download(const char* url, const char* token, const char* filename, int serial);
+int kimonet_download_state(int serial);
+char* kimonet_storage_get(const char* key);  // malloc'd, or null
+void kimonet_storage_set(const char* key, const char* value);
+}
+
+// Wall-clock milliseconds since the epoch (emscripten_get_now() is monotonic, not calendar time).
+EM_JS(double, kimonet_date_now_ms, (), { return Date.now(); });
+
+namespace kimonet::platform {
+namespace {
+
+std::string g_clipboard;
+
+void set_clipboard_text(void*, const char* text) {
+    g_clipboard = text ? text : "";
+    kimonet_clipboard_write(g_clipboard.c_str());
+}
+
+const char* get_clipboard_text(void*) {
+    // Reading navigator.clipboard is asynchronous; the glue keeps the latest paste event's text.
+    if (char* text = kimonet_clipboard_read()) {
+        g_clipboard = text;
+        free(text);
+    }
+    return g_clipboard.c_str();
+}
+
+}  // namespace
+
+void install_clipboard() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = set_clipboard_text;
+    io.GetClipboardTextFn = get_clipboard_text;
+}
+
+void sync_soft_keyboard(bool text_input_active) {
+    static bool shown = false;
+    if (text_input_active == shown) return;
+    shown = text_input_active;
+    kimonet_soft_keyboard(shown ? 1 : 0);
+}
+
+double now_unix_seconds() { return kimonet_date_now_ms() / 1000.0; }
+
+int start_download(const std::string& url, const std::string& token, const std::string& filename) {
+    static int serial = 0;
+    kimonet_download(url.c_str(), token.c_str(), filename.c_str(), ++serial);
+    return serial;
+}
+
+DownloadState download_state(int handle) {
+    switch (kimonet_download_state(handle)) {
+    case 0: return DownloadState::Running;
+    case 1: return DownloadState::Saved;
+    default: return DownloadState::Failed;
+    }
+}
+
+std::string stored_value(const char* key) {
+    char* value = kimonet_storage_get(key);
+    if (!value) return {};
+    std::string out = value;
+    free(value);
+    return out;
+}
+
+void store_value(const char* key, const std::string& value) { kimonet_storage_set(key, value.c_str()); }
+
+}  // namespace kimonet::platform

@@ -1,0 +1,28 @@
+#include "session.hpp"
+
+#include <algorithm>
+
+namespace kimonet {
+
+bool SessionUser::can(std::string_view permission) const {
+    return std::find(permissions.begin(), permissions.end(), permission) != permissions.end();
+}
+
+std::optional<SessionUser> session_user_from_json(const api::Json& user) {
+    if (!user.is_object()) return std::nullopt;
+    SessionUser out;
+    api::FieldReader reader(user);
+    reader.read("id", out.id);
+    reader.read("username", out.username);
+    reader.read("name", out.name);
+    reader.read("role", out.role);
+    reader.read("customer_id", out.customer_id);
+    if (auto permissions = user.find("permissions"); permissions != user.end() && permissions->is_array())
+        for (const auto& permission : *permissions)
+            if (permission.is_string()) out.permissions.push_back(permission.get<std::string>());
+    if (!reader.ok() || out.username.empty()) return std::nullopt;
+    if (out.name.empty()) out.name = out.username;
+    return out;
+}
+
+}  // namespace kimonet

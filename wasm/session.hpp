@@ -1,0 +1,29 @@
+#pragma once
+// Who is signed in, and what they may do. The server enforces permissions; the app only hides
+// what the user cannot use.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/json_fields.hpp"
+
+namespace kimonet {
+
+struct SessionUser {
+    std::int64_t id = 0;
+    std::string username;
+    std::string name;
+    std::string role;
+    std::vector<std::string> permissions;
+    std::optional<std::int64_t> customer_id;
+
+    bool can(std::string_view permission) const;
+    bool is_customer() const { return customer_id.has_value() || role == "customer"; }
+};
+
+// Reads the "user" object of /api/auth/login and /api/me; nullopt when it is not one.
+std::optional<SessionUser> session_user_from_json(const api::Json& user);
+
+}  // namespace kimonet

@@ -1,0 +1,28 @@
+#pragma once
+// Pieces the billing screens share: the invoice status pill, label/amount rows of a totals block,
+// the PDF download button and the lines table of an invoice.
+#include <string>
+#include <vector>
+
+#include "billing/invoice.hpp"
+#include "widgets/form_widgets.hpp"
+
+namespace kimonet {
+
+// "Belum dibayar" / "Sebagian" / "Lunas" / "Dibatalkan"; an overdue open invoice shows "Jatuh tempo lewat".
+void invoice_status_badge(const std::string& id, billing::InvoiceStatus status, bool overdue);
+std::string invoice_status_label(billing::InvoiceStatus status);
+std::string payment_method_label(const std::string& method);
+
+// A "label ........ Rp 1.234" row, the amount right-aligned in `width` (0 = available width).
+void amount_row(const std::string& id, const char* label, Money amount, bool strong = false, float width = 0.f);
+
+// Downloads `api_path` (a PDF) with the session token and saves it as `filename`; the button shows
+// "Mengunduh…" meanwhile and an error line when it failed.
+void pdf_button(const std::string& id, const std::string& api_path, const std::string& filename,
+                widgets::ButtonStyle style = widgets::ButtonStyle::Secondary, float width = 0.f);
+
+// The lines of an invoice (description, quantity, price, amount); rows on phones.
+void invoice_lines_table(const std::string& id, const std::vector<billing::InvoiceLine>& lines);
+
+}  // namespace kimonet

@@ -1,0 +1,201 @@
+#include "views/view_customer_detail.hpp"
+
+#include <algorithm>
+
+#include "api/dto.hpp"
+#include "api_client.hpp"
+#include "app.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "views/billing_widgets.hpp"
+#include "views/status_badge.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using i18n::tr;
+using platform::display;
+
+void profile_row(const char* id, const char* label, const std::string& value) {
+    widgets::muted((std::string(id) + ".label").c_str(), label);
+    ImGui::PushFont(display().fonts().strong);
+    ImGui::PushTextWrapPos(0.f);
+    widgets::text("text", id, value.empty() ? std::string(tr("common.none")) : value);
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, display().px(2)));
+}
+
+void section_title(const char* id, const char* text) {
+    ImGui::PushFont(display().fonts().strong);
+    widgets::text("text", id, text);
+    ImGui::PopFont();
+}
+
+}  // namespace
+
+void ViewCustomerDetail::open(std::int64_t customer_id) {
+    m_customer_id = customer_id;
+    m_customer.reset();
+    m_invoices.clear();
+    m_payments.clear();
+    m_credit_balance = 0;
+    m_history_loaded = false;
+    m_error.clear();
+    load();
+}
+
+std::string ViewCustomerDetail::title() const {
+    return m_customer ? m_customer->name + " · " + m_customer->service_number : std::string(tr("customer_detail.title"));
+}
+
+void ViewCustomerDetail::load() {
+    const std::int64_t requested = m_customer_id;
+    api_client().get("/api/customers/" + std::to_string(requested), [this, requested](const ApiResponse& response) {
+        if (requested != m_customer_id) return;
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        const api::Json& data = response_data(response.body);
+        Customer base;
+        base.id = json_int(data, "id");
+        if (auto parsed = api::customer_from_json(data, base)) m_customer = std::move(parsed).value();
+    });
+    api_client().get("/api/customers/" + std::to_string(requested) + "/history", [this, requested](const ApiResponse& response) {
+        if (requested != m_customer_id) return;
+        m_history_loaded = true;
+        if (!response.ok()) {
+            if (response.error_code != "forbidden") m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        const api::Json& data = response_data(response.body);
+        m_invoices.clear();
+        if (auto invoices = data.find("invoices"); invoices != data.end()) m_invoices = invoice_records_from_list(*invoices);
+        if (auto payments = data.find("payments"); payments != data.end()) m_payments = payment_records_from_list(*payments);
+        m_credit_balance = json_int(data, "credit_balance");
+        // Newest first, like the invoices screen.
+        std::sort(m_invoices.begin(), m_invoices.end(),
+                  [](const InvoiceRecord& a, const InvoiceRecord& b) { return a.invoice.period > b.invoice.period; });
+    });
+}
+
+void ViewCustomerDetail::draw_profile(App& app, float width) {
+    if (!widgets::begin_card("customer_detail.profile", width)) {
+        widgets::end_card();
+        return;
+    }
+    if (m_customer) {
+        ImGui::PushFont(display().fonts().title);
+        widgets::text("text", "customer_detail.name", m_customer->name);
+        ImGui::PopFont();
+        widgets::text("text", "customer_detail.service_number", m_customer->service_number, widgets::colors::kAccent);
+        ImGui::SameLine();
+        status_badge("customer_detail.status", m_customer->status);
+        ImGui::Dummy(ImVec2(0, display().px(4)));
+        const Package* package = app.catalog().package(m_customer->package_id);
+        profile_row("customer_detail.package", tr("field.package"),
+                    package ? package->name + " · " + format_rupiah(package->price) : std::string(tr("common.none")));
+        profile_row("customer_detail.phone", tr("field.phone"), m_customer->phone);
+        profile_row("customer_detail.email", tr("field.email"), m_customer->email);
+        profile_row("customer_detail.address", tr("field.address"), m_customer->address);
+        profile_row("customer_detail.pppoe", tr("field.pppoe_username"), m_customer->pppoe_username);
+        profile_row("customer_detail.join_date", tr("customers.col.join_date"), i18n::format_date(m_customer->join_date));
+        profile_row("customer_detail.credit", tr("customer_detail.credit"), format_rupiah(m_credit_balance));
+    } else {
+        widgets::muted("customer_detail.loading", tr("common.loading"));
+    }
+    widgets::end_card();
+}
+
+void ViewCustomerDetail::draw_invoices(App&) {
+    section_title("customer_detail.invoices.title", tr("customer_detail.invoices"));
+    if (m_history_loaded && m_invoices.empty()) {
+        widgets::muted("customer_detail.invoices.empty", tr("invoices.empty"));
+        return;
+    }
+    const std::int64_t* clicked = nullptr;
+    const bool compact = display().compact();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("customer_detail.invoices", compact ? 3 : 5, flags)) return;
+    ImGui::TableSetupColumn(tr("invoices.col.number"), 0, 1.6f);
+    if (!compact) ImGui::TableSetupColumn(tr("invoices.col.period"), 0, 1.0f);
+    if (!compact) ImGui::TableSetupColumn(tr("invoices.col.due_date"), 0, 1.3f);
+    ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
+    ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.2f);
+    ImGui::PushFont(display().fonts().strong);
+    ImGui::TableHeadersRow();
+    ImGui::PopFont();
+    for (const InvoiceRecord& record : m_invoices) {
+        const std::string row = "customer_detail.invoice." + record.invoice.invoice_no;
+        ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", row + ".number", record.invoice.invoice_no, widgets::colors::kAccent);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsItemClicked()) clicked = &record.invoice.id;
+        if (!compact) {
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            widgets::text("cell", row + ".period", format_period_indonesian(record.invoice.period));
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            widgets::text("cell", row + ".due_date", i18n::format_date(record.invoice.due_date));
+        }
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", row + ".total", format_rupiah(record.invoice.totals.total));
+        ImGui::TableNextColumn();
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.5f);
+        invoice_status_badge(row + ".status", record.invoice.status, record.overdue);
+    }
+    ImGui::EndTable();
+    if (clicked) {
+        const std::int64_t id = *clicked;
+        m_detail.open(id, [this] { load(); });
+    }
+}
+
+void ViewCustomerDetail::draw_payments() {
+    section_title("customer_detail.payments.title", tr("customer_detail.payments"));
+    if (m_history_loaded && m_payments.empty()) {
+        widgets::muted("customer_detail.payments.empty", tr("payments.empty"));
+        return;
+    }
+    for (const PaymentRecord& payment : m_payments) {
+        const std::string row = "customer_detail.payment." + payment.receipt_no;
+        widgets::text("cell", row + ".receipt", payment.receipt_no, widgets::colors::kAccent);
+        ImGui::SameLine();
+        widgets::muted((row + ".paid_at").c_str(), format_paid_at(payment.paid_at) + " · " + payment_method_label(payment.method));
+        const std::string amount = format_rupiah(payment.amount);
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
+        widgets::text("cell", row + ".amount", amount);
+    }
+}
+
+void ViewCustomerDetail::draw(App& app) {
+    if (widgets::button("customer_detail.back", tr("customer_detail.back"), widgets::ButtonStyle::Link)) {
+        app.navigate(Screen::Customers);
+        return;
+    }
+    if (!m_error.empty()) widgets::banner("customer_detail.error", m_error, true);
+    const bool compact = display().compact();
+    const float profile_width = compact ? 0.f : std::min(display().px(340), ImGui::GetContentRegionAvail().x * 0.36f);
+    draw_profile(app, profile_width);
+    if (!compact) ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (widgets::begin_card("customer_detail.billing")) {
+        draw_invoices(app);
+        ImGui::Dummy(ImVec2(0, display().px(10)));
+        draw_payments();
+    }
+    widgets::end_card();
+    ImGui::EndGroup();
+    m_detail.draw(app);
+}
+
+}  // namespace kimonet

@@ -1,0 +1,40 @@
+#pragma once
+// One customer for staff: profile, credit balance, their invoices and payments (from
+// /api/customers/{id}/history); an invoice opens in ViewInvoiceDetail.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "billing_records.hpp"
+#include "customers/customer.hpp"
+#include "views/view_invoice_detail.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewCustomerDetail {
+public:
+    void open(std::int64_t customer_id);
+    void draw(App& app);
+    // The header shows this ("Budi Santoso · CUST001").
+    std::string title() const;
+
+private:
+    void load();
+    void draw_profile(App& app, float width);
+    void draw_invoices(App& app);
+    void draw_payments();
+
+    std::int64_t m_customer_id = 0;
+    std::optional<Customer> m_customer;
+    std::vector<InvoiceRecord> m_invoices;
+    std::vector<PaymentRecord> m_payments;
+    Money m_credit_balance = 0;
+    bool m_history_loaded = false;
+    std::string m_error;
+    ViewInvoiceDetail m_detail;
+};
+
+}  // namespace kimonet

@@ -1,0 +1,50 @@
+#pragma once
+// Create/edit a customer in a modal (full screen on phones). Validates live with shared/'s
+// customer_from_json, so the browser shows the server's own rules before anything is sent;
+// the server's 422 field messages are shown per field as well. Creating shows the customer's first
+// invoice as it will be billed, computed offline (views/invoice_preview).
+#include <functional>
+#include <string>
+
+#include "api/json_fields.hpp"
+#include "core/error.hpp"
+#include "customers/customer.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewCustomerForm {
+public:
+    // `saved` runs with the stored customer after a successful save.
+    void open_create(App& app, std::function<void(const Customer&)> saved);
+    void open_edit(App& app, const Customer& customer, std::function<void(const Customer&)> saved);
+    void draw(App& app);
+
+private:
+    void open(App& app, std::function<void(const Customer&)> saved);
+    void draw_fields(App& app, const FieldErrors& errors);
+    // The offline first-invoice preview (create only): beside the fields, below them on phones.
+    void draw_preview(App& app);
+    // The body sent to the server; problems only the form can see (a non-numeric due day) go to local_errors.
+    api::Json request_json(App& app, FieldErrors& local_errors) const;
+    FieldErrors validate(App& app) const;
+    void submit(App& app);
+    // The server's message for the field, else the live one once the field has content or after Save.
+    std::string field_error(const FieldErrors& live, const char* field, bool has_value) const;
+
+    bool m_open_requested = false;
+    bool m_close_requested = false;
+    bool m_editing = false;
+    bool m_busy = false;
+    bool m_submitted = false;
+    Customer m_base;
+    std::string m_service_number, m_name, m_phone, m_email, m_address, m_pppoe_username, m_join_date, m_due_day;
+    int m_package_index = -1, m_router_index = 0, m_status_index = 0;
+    FieldErrors m_server_errors;
+    std::string m_banner;         // catalogue key ("form.fix_errors", "error.conflict", …)
+    std::string m_banner_detail;  // the server's message, for errors the catalogue does not know
+    std::function<void(const Customer&)> m_saved;
+};
+
+}  // namespace kimonet

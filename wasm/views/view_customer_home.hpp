@@ -1,0 +1,52 @@
+#pragma once
+// The customer portal: their service (package, speed, price, status), this month's bill with its
+// status and PDF, all their invoices, and their profile (phone, email) and password.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "billing_records.hpp"
+#include "core/error.hpp"
+#include "customers/customer.hpp"
+#include "packages/package.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewCustomerHome {
+public:
+    void enter(App& app);
+    void draw(App& app);
+
+private:
+    void load_profile();
+    void load_invoices();
+    void draw_service_card(App& app, float width);
+    void draw_bill_card(float width);
+    void draw_invoices();
+    void draw_profile_card(float width);
+    void draw_password_card(float width);
+    void save_profile();
+    void change_password();
+    const InvoiceRecord* current_bill() const;
+
+    std::optional<Customer> m_customer;
+    std::optional<Package> m_package;
+    std::vector<InvoiceRecord> m_invoices;
+    bool m_invoices_loaded = false;
+    std::string m_error_code;
+    bool m_loading = false;
+    // Profile form.
+    std::string m_phone, m_email;
+    FieldErrors m_profile_errors;
+    std::string m_profile_notice;
+    bool m_profile_busy = false;
+    // Password form.
+    std::string m_current_password, m_new_password, m_repeat_password;
+    FieldErrors m_password_errors;
+    std::string m_password_notice;
+    bool m_password_busy = false;
+};
+
+}  // namespace kimonet

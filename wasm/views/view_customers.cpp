@@ -1,0 +1,310 @@
+#include "views/view_customers.hpp"
+
+#include <algorithm>
+
+#include "api/dto.hpp"
+#include "api_client.hpp"
+#include "app.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "views/status_badge.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using i18n::tr;
+using platform::display;
+
+constexpr int kPerPage = 25;
+constexpr double kSearchDebounceSeconds = 0.3;
+constexpr CustomerStatus kStatuses[] = {CustomerStatus::Active, CustomerStatus::Isolated, CustomerStatus::Inactive,
+                                        CustomerStatus::Terminated};
+enum Column { kNumber, kName, kPhone, kPackage, kStatus, kJoined, kActions, kColumnCount };
+
+std::string cell_id(const Customer& customer, const char* column) {
+    return "customers." + customer.service_number + "." + column;
+}
+
+// The last drawn cell opens the customer's detail when clicked (hand cursor on hover).
+bool opens_detail() {
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return ImGui::IsItemClicked();
+}
+
+}  // namespace
+
+void ViewCustomers::enter(App&) {
+    m_notice.clear();
+    reload();
+}
+
+void ViewCustomers::reload() {
+    std::string path = "/api/customers?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage) +
+                       "&sort=" + url_encode(m_sort);
+    if (!m_search.empty()) path += "&q=" + url_encode(m_search);
+    if (m_status_filter > 0) path += "&status=" + std::string(to_string(kStatuses[m_status_filter - 1]));
+    if (m_package_filter > 0 && m_package_filter <= static_cast<int>(m_package_filter_ids.size()))
+        path += "&package_id=" + std::to_string(m_package_filter_ids[m_package_filter - 1]);
+    const int serial = ++m_request_serial;
+    m_loading = true;
+    api_client().get(path, [this, serial](const ApiResponse& response) {
+        if (serial != m_request_serial) return;  // a newer search superseded this one
+        m_loading = false;
+        m_loaded = true;
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        auto parsed = api::customers_from_list(response.body);
+        if (!parsed) {
+            m_error = i18n::api_error_text("bad_response", parsed.error().message());
+            return;
+        }
+        m_error.clear();
+        m_customers = std::move(parsed).value();
+        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_customers.size())));
+    });
+}
+
+void ViewCustomers::saved(const Customer& customer) {
+    m_notice = i18n::tr_format("customers.saved", {{"number", customer.service_number}});
+    reload();
+}
+
+void ViewCustomers::draw_toolbar(App& app) {
+    const bool compact = display().compact();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float full = ImGui::GetContentRegionAvail().x;
+
+    std::vector<std::string> statuses{tr("customers.status_all")};
+    for (CustomerStatus status : kStatuses) statuses.push_back(i18n::status_label(status));
+    std::vector<std::string> packages{tr("customers.package_all")};
+    m_package_filter_ids.clear();
+    for (const Package& package : app.catalog().packages) {
+        packages.push_back(package.name);
+        m_package_filter_ids.push_back(package.id);
+    }
+
+    const float search_width = compact ? full : std::min(display().px(340), full * 0.35f);
+    const float select_width = compact ? (full - spacing) * 0.5f : display().px(170);
+    if (widgets::text_field("customers.search", "", m_search, {}, 0, tr("customers.search_hint"), search_width))
+        m_search_changed_at = ImGui::GetTime();
+    if (!compact) ImGui::SameLine();
+    if (widgets::select_field("customers.status_filter", "", statuses, m_status_filter, {}, select_width)) {
+        m_page = 1;
+        reload();
+    }
+    ImGui::SameLine();
+    if (widgets::select_field("customers.package_filter", "", packages, m_package_filter, {},
+                              compact ? select_width : display().px(200))) {
+        m_page = 1;
+        reload();
+    }
+    if (app.user().can("customers.create")) {
+        const char* label = tr("customers.add");
+        const float width = compact ? full : ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (!compact) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+        if (widgets::button("customers.add", label, widgets::ButtonStyle::Primary, compact ? full : 0.f))
+            m_form.open_create(app, [this](const Customer& customer) { saved(customer); });
+    }
+}
+
+void ViewCustomers::draw_row_actions(App& app, const Customer& customer) {
+    const float width = display().compact() ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : 0.f;
+    bool any = false;
+    if (app.user().can("customers.update")) {
+        any = true;
+        if (widgets::button(cell_id(customer, "edit").c_str(), tr("common.edit"), widgets::ButtonStyle::Secondary, width))
+            m_form.open_edit(app, customer, [this](const Customer& saved_customer) { saved(saved_customer); });
+    }
+    if (app.user().can("customers.delete") && customer.status != CustomerStatus::Inactive) {
+        if (any) ImGui::SameLine();
+        if (widgets::button(cell_id(customer, "deactivate").c_str(), tr("customers.deactivate"), widgets::ButtonStyle::Danger,
+                            width)) {
+            m_confirm_deactivate = customer;
+            m_confirm_requested = true;
+        }
+    }
+}
+
+void ViewCustomers::draw_table(App& app) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    if (!ImGui::BeginTable("customers.table", kColumnCount, flags, ImVec2(0, -pager_height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("customers.col.number"), ImGuiTableColumnFlags_DefaultSort, 1.25f, kNumber);
+    ImGui::TableSetupColumn(tr("customers.col.name"), 0, 1.8f, kName);
+    ImGui::TableSetupColumn(tr("customers.col.phone"), ImGuiTableColumnFlags_NoSort, 1.3f, kPhone);
+    ImGui::TableSetupColumn(tr("customers.col.package"), ImGuiTableColumnFlags_NoSort, 1.3f, kPackage);
+    ImGui::TableSetupColumn(tr("customers.col.status"), ImGuiTableColumnFlags_NoSort, 0.9f, kStatus);
+    ImGui::TableSetupColumn(tr("customers.col.join_date"), 0, 1.2f, kJoined);
+    ImGui::TableSetupColumn(tr("customers.col.actions"), ImGuiTableColumnFlags_NoSort, 2.0f, kActions);
+    ImGui::PushFont(display().fonts().strong);
+    ImGui::TableHeadersRow();
+    ImGui::PopFont();
+
+    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+        std::string sort = m_sort;
+        if (specs->SpecsCount > 0) {
+            const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
+            const char* field = spec.ColumnUserID == kName ? "name" : spec.ColumnUserID == kJoined ? "join_date" : "service_number";
+            sort = std::string(spec.SortDirection == ImGuiSortDirection_Descending ? "-" : "") + field;
+        }
+        specs->SpecsDirty = false;
+        if (sort != m_sort) {
+            m_sort = sort;
+            m_page = 1;
+            reload();
+        }
+    }
+
+    std::int64_t opened = 0;
+    for (const Customer& customer : m_customers) {
+        ImGui::PushID(customer.service_number.c_str());
+        ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+        ImGui::TableSetColumnIndex(kNumber);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
+        if (opens_detail()) opened = customer.id;
+        ImGui::TableSetColumnIndex(kName);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", cell_id(customer, "name"), customer.name);
+        if (opens_detail()) opened = customer.id;
+        ImGui::TableSetColumnIndex(kPhone);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", cell_id(customer, "phone"), customer.phone);
+        ImGui::TableSetColumnIndex(kPackage);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id));
+        ImGui::TableSetColumnIndex(kStatus);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.5f);
+        status_badge(cell_id(customer, "status"), customer.status);
+        ImGui::TableSetColumnIndex(kJoined);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", cell_id(customer, "join_date"), i18n::format_date(customer.join_date));
+        ImGui::TableSetColumnIndex(kActions);
+        draw_row_actions(app, customer);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (opened) app.open_customer(opened);
+}
+
+void ViewCustomers::draw_cards(App& app) {
+    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kBackground);
+    ImGui::BeginChild("customers.cards", ImVec2(0, -pager_height), false);
+    ImGui::PopStyleColor();
+    std::int64_t opened = 0;
+    for (const Customer& customer : m_customers) {
+        ImGui::PushID(customer.service_number.c_str());
+        if (widgets::begin_card("card")) {
+            ImGui::PushFont(display().fonts().strong);
+            widgets::text("cell", cell_id(customer, "name"), customer.name);
+            if (opens_detail()) opened = customer.id;
+            ImGui::PopFont();
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display().px(90));
+            status_badge(cell_id(customer, "status"), customer.status);
+            widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
+            if (opens_detail()) opened = customer.id;
+            ImGui::SameLine();
+            widgets::text("cell", cell_id(customer, "phone"), customer.phone, widgets::colors::kMuted);
+            widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id),
+                          widgets::colors::kMuted);
+            draw_row_actions(app, customer);
+        }
+        widgets::end_card();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    if (opened) app.open_customer(opened);
+}
+
+void ViewCustomers::draw_pager() {
+    const int pages = std::max(1, (m_total + kPerPage - 1) / kPerPage);
+    const bool compact = display().compact();
+    const std::string summary = i18n::tr_format(
+        "customers.summary",
+        {{"page", std::to_string(m_page)}, {"pages", std::to_string(pages)}, {"total", std::to_string(m_total)}});
+    ImGui::Dummy(ImVec2(0, display().px(2)));
+    // Phones: the summary on its own line, then two half-width buttons.
+    if (compact) widgets::text("text", "customers.summary", summary, widgets::colors::kMuted);
+    const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : 0.f;
+    if (widgets::button("customers.previous", tr("common.previous"), widgets::ButtonStyle::Secondary, width, m_page <= 1)) {
+        --m_page;
+        reload();
+    }
+    ImGui::SameLine();
+    if (!compact) {
+        ImGui::AlignTextToFramePadding();
+        widgets::text("text", "customers.summary", summary, widgets::colors::kMuted);
+        ImGui::SameLine();
+    }
+    if (widgets::button("customers.next", tr("common.next"), widgets::ButtonStyle::Secondary, width, m_page >= pages)) {
+        ++m_page;
+        reload();
+    }
+}
+
+void ViewCustomers::draw_confirm_deactivate() {
+    if (m_confirm_requested) {
+        ImGui::OpenPopup("customers.confirm");
+        m_confirm_requested = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(std::min(display().px(440), ImGui::GetMainViewport()->Size.x - display().px(24)), 0));
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(display().px(20), display().px(18)));
+    const bool open = ImGui::BeginPopupModal("customers.confirm", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleVar();
+    if (!open) return;
+    if (!m_confirm_deactivate) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    const Customer customer = *m_confirm_deactivate;
+    ImGui::PushTextWrapPos(0.f);
+    widgets::text("text", "customers.confirm.text",
+                  i18n::tr_format("customers.confirm_deactivate", {{"name", customer.name}, {"number", customer.service_number}}));
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, display().px(6)));
+    if (widgets::button("customers.confirm.yes", tr("common.confirm"), widgets::ButtonStyle::Primary)) {
+        api_client().remove("/api/customers/" + std::to_string(customer.id), [this, customer](const ApiResponse& response) {
+            if (response.ok()) m_notice = i18n::tr_format("customers.deactivated", {{"number", customer.service_number}});
+            else m_error = i18n::api_error_text(response.error_code, response.error_message);
+            reload();
+        });
+        m_confirm_deactivate.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (widgets::button("customers.confirm.no", tr("common.cancel"))) {
+        m_confirm_deactivate.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void ViewCustomers::draw(App& app) {
+    if (m_search_changed_at > 0 && ImGui::GetTime() - m_search_changed_at >= kSearchDebounceSeconds) {
+        m_search_changed_at = 0;
+        m_page = 1;
+        reload();
+    }
+    draw_toolbar(app);
+    if (!m_notice.empty()) widgets::banner("customers.notice", m_notice, false);
+    if (!m_error.empty()) widgets::banner("customers.error", m_error, true);
+    if (m_loaded && m_customers.empty() && !m_loading) widgets::muted("customers.empty", tr("customers.empty"));
+    else if (!m_loaded) widgets::muted("customers.loading", tr("common.loading"));
+    if (display().compact()) draw_cards(app);
+    else draw_table(app);
+    draw_pager();
+    draw_confirm_deactivate();
+    m_form.draw(app);
+}
+
+}  // namespace kimonet

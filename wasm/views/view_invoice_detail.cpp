@@ -1,0 +1,325 @@
+#include "views/view_invoice_detail.hpp"
+
+#include <algorithm>
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "views/billing_widgets.hpp"
+#include "views/form_modal.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using billing::InvoiceStatus;
+using i18n::tr;
+using platform::display;
+
+constexpr const char* kPopup = "invoice_detail";
+constexpr const char* kMethods[] = {"cash", "bank_transfer"};
+constexpr const char* kLineKinds[] = {"charge", "discount", "late_fee"};
+
+std::string field_message(const FieldErrors& errors, const char* field) {
+    auto found = errors.find(field);
+    return found == errors.end() ? std::string() : i18n::translate_message(found->second);
+}
+
+// A muted label over a strong value: the invoice's facts.
+void fact(const char* id, const char* label, const std::string& value) {
+    ImGui::BeginGroup();
+    widgets::muted((std::string(id) + ".label").c_str(), label);
+    ImGui::PushFont(display().fonts().strong);
+    widgets::text("text", id, value);
+    ImGui::PopFont();
+    ImGui::EndGroup();
+}
+
+}  // namespace
+
+void ViewInvoiceDetail::open(std::int64_t invoice_id, std::function<void()> changed, Panel panel) {
+    m_invoice_id = invoice_id;
+    m_changed = std::move(changed);
+    m_record.reset();
+    m_error.clear();
+    m_notice.clear();
+    m_panel = Panel::None;
+    m_initial_panel = panel;
+    m_open_requested = true;
+    load();
+}
+
+void ViewInvoiceDetail::load() {
+    m_loading = true;
+    const std::int64_t requested = m_invoice_id;
+    api_client().get("/api/invoices/" + std::to_string(requested), [this, requested](const ApiResponse& response) {
+        if (requested != m_invoice_id) return;
+        m_loading = false;
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_record = invoice_record_from_json(response_data(response.body));
+        if (!m_record) m_error = i18n::api_error_text("bad_response", {});
+        if (m_record && m_initial_panel != Panel::None) {
+            open_panel(m_initial_panel);
+            m_initial_panel = Panel::None;
+        }
+    });
+}
+
+void ViewInvoiceDetail::open_panel(Panel panel) {
+    m_panel = panel;
+    m_field_errors.clear();
+    m_error.clear();
+    m_notice.clear();
+    if (panel == Panel::Payment && m_record) {
+        m_amount = format_thousands(m_record->invoice.outstanding());
+        m_method = 0;
+        m_note.clear();
+    } else if (panel == Panel::AddLine) {
+        m_line_kind = 0;
+        m_line_description.clear();
+        m_line_quantity = "1";
+        m_line_price.clear();
+    } else if (panel == Panel::Void) {
+        m_void_reason.clear();
+    }
+}
+
+void ViewInvoiceDetail::finished(const ApiResponse& response, std::string notice) {
+    m_busy = false;
+    if (!response.ok()) {
+        m_field_errors = response.fields;
+        m_error = i18n::api_error_text(response.error_code, response.error_message);
+        return;
+    }
+    m_panel = Panel::None;
+    m_notice = std::move(notice);
+    load();
+    if (m_changed) m_changed();
+}
+
+void ViewInvoiceDetail::submit_panel() {
+    if (!m_record) return;
+    m_field_errors.clear();
+    m_error.clear();
+    const std::string path = "/api/invoices/" + std::to_string(m_record->invoice.id);
+    if (m_panel == Panel::Payment) {
+        auto amount = parse_rupiah(m_amount);
+        if (!amount || *amount <= 0) {
+            m_field_errors["amount"] = tr("payment.amount_invalid");
+            return;
+        }
+        const api::Json body{{"invoice_id", m_record->invoice.id}, {"amount", *amount}, {"method", kMethods[m_method]}, {"note", m_note}};
+        m_busy = true;
+        api_client().post("/api/payments", body, [this](const ApiResponse& response) {
+            finished(response, i18n::tr_format("payment.recorded", {{"receipt", json_string(response.body, "receipt_no")}}));
+        });
+    } else if (m_panel == Panel::AddLine) {
+        auto price = parse_rupiah(m_line_price);
+        if (!price) m_field_errors["unit_price"] = tr("field.not_a_number");
+        char* end = nullptr;
+        const long long quantity = std::strtoll(m_line_quantity.c_str(), &end, 10);
+        if (m_line_quantity.empty() || *end != '\0') m_field_errors["quantity"] = tr("field.not_a_number");
+        if (!m_field_errors.empty()) return;
+        const api::Json body{{"kind", kLineKinds[m_line_kind]}, {"description", m_line_description}, {"quantity", quantity},
+                             {"unit_price", *price}};
+        m_busy = true;
+        api_client().post(path + "/lines", body, [this](const ApiResponse& response) { finished(response, tr("invoice.line_added")); });
+    } else if (m_panel == Panel::Void) {
+        m_busy = true;
+        api_client().post(path + "/void", api::Json{{"reason", m_void_reason}},
+                          [this](const ApiResponse& response) { finished(response, tr("invoice.voided")); });
+    }
+}
+
+void ViewInvoiceDetail::draw_header(App&) {
+    const billing::Invoice& invoice = m_record->invoice;
+    widgets::text("text", "invoice.customer", m_record->customer_name + " · " + m_record->service_number, widgets::colors::kMuted);
+    ImGui::SameLine();
+    invoice_status_badge("invoice.status", invoice.status, m_record->overdue);
+    ImGui::Dummy(ImVec2(0, display().px(4)));
+    const bool compact = display().compact();
+    const float column = compact ? 0.f : ImGui::GetContentRegionAvail().x / 4.f;
+    const float start = ImGui::GetCursorPosX();
+    fact("invoice.period", tr("invoice.period"), format_period_indonesian(invoice.period));
+    if (!compact) ImGui::SameLine(start + column);
+    fact("invoice.issue_date", tr("invoice.issue_date"), i18n::format_date(invoice.issue_date));
+    if (!compact) ImGui::SameLine(start + column * 2);
+    fact("invoice.due_date", tr("invoice.due_date"), i18n::format_date(invoice.due_date));
+    if (!compact) ImGui::SameLine(start + column * 3);
+    fact("invoice.total_fact", tr("invoice.total"), format_rupiah(invoice.totals.total));
+    if (invoice.status == InvoiceStatus::Void && !invoice.void_reason.empty())
+        widgets::banner("invoice.void_reason", i18n::tr_format("invoice.void_reason", {{"reason", invoice.void_reason}}), true);
+}
+
+void ViewInvoiceDetail::draw_actions(App& app) {
+    const billing::Invoice& invoice = m_record->invoice;
+    const bool compact = display().compact();
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    int drawn = 0;
+    // Phones: two buttons per row; wide screens: one row.
+    auto next = [&] {
+        if (drawn++ % (compact ? 2 : 8) != 0) ImGui::SameLine();
+    };
+    const float width = compact ? half : 0.f;
+    const bool open_invoice = invoice.status == InvoiceStatus::Unpaid || invoice.status == InvoiceStatus::Partial;
+    if (app.user().can("payments.create") && open_invoice) {
+        next();
+        if (widgets::button("invoice.pay", tr("invoice.pay"), widgets::ButtonStyle::Primary, width)) open_panel(Panel::Payment);
+    }
+    next();
+    pdf_button("invoice.pdf", "/api/invoices/" + std::to_string(invoice.id) + "/pdf", invoice.invoice_no + ".pdf",
+               widgets::ButtonStyle::Secondary, width);
+    if (app.user().can("invoices.update") && invoice.status == InvoiceStatus::Unpaid) {
+        next();
+        if (widgets::button("invoice.add_line", tr("invoice.add_line"), widgets::ButtonStyle::Secondary, width))
+            open_panel(Panel::AddLine);
+    }
+    if (app.user().can("invoices.update") && invoice.status != InvoiceStatus::Void && invoice.paid_amount == 0) {
+        next();
+        if (widgets::button("invoice.void", tr("invoice.void"), widgets::ButtonStyle::Danger, width)) open_panel(Panel::Void);
+    }
+}
+
+void ViewInvoiceDetail::draw_totals() {
+    const billing::Invoice& invoice = m_record->invoice;
+    const float width = display().compact() ? 0.f : std::min(ImGui::GetContentRegionAvail().x, display().px(340));
+    if (!display().compact()) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
+    ImGui::BeginGroup();
+    amount_row("invoice.subtotal", tr("invoice.subtotal"), invoice.totals.subtotal, false, width);
+    if (invoice.tax.rate_basis_points > 0) {
+        const std::string rate = std::to_string(invoice.tax.rate_basis_points / 100) +
+                                 (invoice.tax.rate_basis_points % 100 ? "," + std::to_string(invoice.tax.rate_basis_points % 100) : "");
+        const std::string label = i18n::tr_format(invoice.tax.mode == billing::TaxMode::Inclusive ? "invoice.tax_inclusive"
+                                                                                                   : "invoice.tax_exclusive",
+                                                  {{"rate", rate}});
+        amount_row("invoice.tax", label.c_str(), invoice.totals.tax, false, width);
+    }
+    amount_row("invoice.total", tr("invoice.total"), invoice.totals.total, true, width);
+    amount_row("invoice.paid_amount", tr("invoice.paid_amount"), invoice.paid_amount, false, width);
+    amount_row("invoice.outstanding", tr("invoice.outstanding"), invoice.outstanding(), true, width);
+    ImGui::EndGroup();
+}
+
+void ViewInvoiceDetail::draw_payments() {
+    ImGui::PushFont(display().fonts().strong);
+    widgets::text("text", "invoice.payments.title", tr("invoice.payments"));
+    ImGui::PopFont();
+    if (m_record->payments.empty()) {
+        widgets::muted("invoice.payments.empty", tr("invoice.no_payments"));
+        return;
+    }
+    for (std::size_t index = 0; index < m_record->payments.size(); ++index) {
+        const PaymentRecord& payment = m_record->payments[index];
+        const std::string row = "invoice.payments." + std::to_string(index);
+        widgets::text("cell", row + ".receipt", payment.receipt_no, widgets::colors::kAccent);
+        ImGui::SameLine();
+        widgets::muted((row + ".paid_at").c_str(), format_paid_at(payment.paid_at) + " · " + payment_method_label(payment.method));
+        const std::string amount = format_rupiah(payment.amount);
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
+        widgets::text("cell", row + ".amount", amount);
+    }
+}
+
+void ViewInvoiceDetail::draw_payment_panel() {
+    widgets::text_field("payment_form.amount", tr("payment.amount"), m_amount, field_message(m_field_errors, "amount"),
+                        ImGuiInputTextFlags_CharsDecimal);
+    std::vector<std::string> methods;
+    for (const char* method : kMethods) methods.push_back(payment_method_label(method));
+    widgets::select_field("payment_form.method", tr("payment.method"), methods, m_method, field_message(m_field_errors, "method"));
+    widgets::text_field("payment_form.note", tr("payment.note"), m_note, field_message(m_field_errors, "note"));
+}
+
+void ViewInvoiceDetail::draw_line_panel() {
+    std::vector<std::string> kinds;
+    for (const char* kind : kLineKinds) kinds.push_back(tr(std::string("line_kind.") + kind));
+    widgets::select_field("line_form.kind", tr("line.kind"), kinds, m_line_kind, field_message(m_field_errors, "kind"));
+    widgets::text_field("line_form.description", tr("line.description"), m_line_description,
+                        field_message(m_field_errors, "description"));
+    widgets::text_field("line_form.quantity", tr("line.quantity"), m_line_quantity, field_message(m_field_errors, "quantity"),
+                        ImGuiInputTextFlags_CharsDecimal);
+    widgets::text_field("line_form.unit_price", tr("line.unit_price"), m_line_price, field_message(m_field_errors, "unit_price"),
+                        ImGuiInputTextFlags_CharsDecimal);
+}
+
+void ViewInvoiceDetail::draw_void_panel() {
+    ImGui::PushTextWrapPos(0.f);
+    widgets::muted("void_form.hint", tr("void.hint"));
+    ImGui::PopTextWrapPos();
+    widgets::text_field("void_form.reason", tr("void.reason"), m_void_reason, field_message(m_field_errors, "reason"));
+}
+
+void ViewInvoiceDetail::draw_panel(App&) {
+    const char* titles[] = {"", "invoice.pay", "invoice.add_line", "invoice.void"};
+    if (widgets::begin_card("invoice.panel")) {
+        ImGui::PushFont(display().fonts().strong);
+        widgets::text("text", "invoice.panel.title", tr(titles[static_cast<int>(m_panel)]));
+        ImGui::PopFont();
+        switch (m_panel) {
+        case Panel::Payment: draw_payment_panel(); break;
+        case Panel::AddLine: draw_line_panel(); break;
+        case Panel::Void: draw_void_panel(); break;
+        case Panel::None: break;
+        }
+        const char* submit = m_busy ? tr("common.saving")
+                             : m_panel == Panel::Payment ? tr("payment.submit")
+                             : m_panel == Panel::Void    ? tr("void.submit")
+                                                         : tr("line.submit");
+        const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        const float width = display().compact() ? half : 0.f;
+        if (widgets::button("invoice.panel.submit", submit,
+                            m_panel == Panel::Void ? widgets::ButtonStyle::Danger : widgets::ButtonStyle::Primary, width, m_busy))
+            submit_panel();
+        ImGui::SameLine();
+        if (widgets::button("invoice.panel.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, width)) {
+            m_panel = Panel::None;
+            m_error.clear();
+        }
+    }
+    widgets::end_card();
+}
+
+void ViewInvoiceDetail::draw(App& app) {
+    if (m_open_requested) {
+        ImGui::OpenPopup(kPopup);
+        m_open_requested = false;
+    }
+    const std::string title = m_record ? i18n::tr_format("invoice.title", {{"number", m_record->invoice.invoice_no}})
+                                       : std::string(tr("common.loading"));
+    if (!begin_form_modal(kPopup, "invoice.title", title, display().px(820))) return;
+    const float footer = ImGui::GetFrameHeightWithSpacing() + display().px(8);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+    ImGui::BeginChild("invoice.body", ImVec2(0, -footer), false);
+    ImGui::PopStyleColor();
+    if (!m_notice.empty()) widgets::banner("invoice.notice", m_notice, false);
+    if (!m_error.empty()) widgets::banner("invoice.error", m_error, true);
+    if (m_record) {
+        draw_header(app);
+        ImGui::Dummy(ImVec2(0, display().px(4)));
+        if (m_panel == Panel::None) draw_actions(app);
+        else draw_panel(app);
+        ImGui::Dummy(ImVec2(0, display().px(6)));
+        invoice_lines_table("invoice.lines", m_record->invoice.lines);
+        ImGui::Dummy(ImVec2(0, display().px(4)));
+        draw_totals();
+        ImGui::Dummy(ImVec2(0, display().px(10)));
+        draw_payments();
+    } else if (m_loading) {
+        widgets::muted("invoice.loading", tr("common.loading"));
+    }
+    ImGui::EndChild();
+    const float width = display().compact() ? ImGui::GetContentRegionAvail().x : display().px(120);
+    if (!display().compact()) ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
+    if (widgets::button("invoice.close", tr("common.close"), widgets::ButtonStyle::Secondary, width)) {
+        m_invoice_id = 0;
+        ImGui::CloseCurrentPopup();
+    }
+    end_form_modal();
+}
+
+}  // namespace kimonet

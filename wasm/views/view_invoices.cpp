@@ -1,0 +1,238 @@
+#include "views/view_invoices.hpp"
+
+#include <algorithm>
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/browser_glue.hpp"
+#include "platform/display.hpp"
+#include "views/billing_widgets.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using billing::InvoiceStatus;
+using i18n::tr;
+using platform::display;
+
+constexpr int kPerPage = 25;
+constexpr double kDebounceSeconds = 0.4;
+constexpr InvoiceStatus kStatuses[] = {InvoiceStatus::Unpaid, InvoiceStatus::Partial, InvoiceStatus::Paid, InvoiceStatus::Void};
+enum Column { kNumber, kCustomer, kPeriod, kDueDate, kTotal, kOutstanding, kStatus, kColumnCount };
+
+std::string row_id(const InvoiceRecord& record, const char* column) { return "invoices." + record.invoice.invoice_no + "." + column; }
+
+std::string this_period() {
+    return to_string(period_of(local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), UtcOffset{}).date));
+}
+
+// A cell that opens the invoice: the number in the accent colour, clickable like a link.
+bool link_cell(const std::string& id, const std::string& text) {
+    widgets::text("cell", id, text, widgets::colors::kAccent);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return ImGui::IsItemClicked();
+}
+
+}  // namespace
+
+void ViewInvoices::enter(App&) {
+    m_notice.clear();
+    reload();
+}
+
+void ViewInvoices::reload() {
+    std::string path = "/api/invoices?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage);
+    if (parse_period(m_period)) path += "&period=" + m_period;
+    if (m_status_filter > 0) path += "&status=" + std::string(billing::to_string(kStatuses[m_status_filter - 1]));
+    if (m_overdue_only) path += "&overdue=true";
+    const int serial = ++m_request_serial;
+    m_loading = true;
+    api_client().get(path, [this, serial](const ApiResponse& response) {
+        if (serial != m_request_serial) return;
+        m_loading = false;
+        m_loaded = true;
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_error.clear();
+        m_invoices = invoice_records_from_list(response.body);
+        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_invoices.size())));
+    });
+}
+
+void ViewInvoices::open_invoice(const InvoiceRecord& record) {
+    m_detail.open(record.invoice.id, [this] { reload(); });
+}
+
+void ViewInvoices::draw_toolbar(App& app) {
+    const bool compact = display().compact();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float full = ImGui::GetContentRegionAvail().x;
+    std::vector<std::string> statuses{tr("invoices.status_all")};
+    for (InvoiceStatus status : kStatuses) statuses.push_back(invoice_status_label(status));
+
+    const float half = (full - spacing) * 0.5f;
+    if (widgets::text_field("invoices.period", "", m_period, {}, 0, tr("invoices.period_hint"), compact ? half : display().px(170)))
+        m_period_changed_at = ImGui::GetTime();
+    ImGui::SameLine();
+    if (widgets::select_field("invoices.status_filter", "", statuses, m_status_filter, {}, compact ? half : display().px(180))) {
+        m_page = 1;
+        reload();
+    }
+    if (!compact) ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    if (widgets::checkbox("invoices.overdue", tr("invoices.overdue_only"), m_overdue_only)) {
+        m_page = 1;
+        reload();
+    }
+    if (app.user().can("invoices.create")) {
+        const char* label = tr("invoices.generate");
+        const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (!compact) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+        if (widgets::button("invoices.generate", label, widgets::ButtonStyle::Primary, compact ? full : 0.f)) {
+            const std::string period = parse_period(m_period) ? m_period : this_period();
+            m_generate.open(period, [this](const std::string& generated) {
+                m_period = generated;
+                m_page = 1;
+                m_notice = i18n::tr_format("invoices.generated", {{"period", format_period_indonesian(*parse_period(generated))}});
+                reload();
+            });
+        }
+    }
+}
+
+void ViewInvoices::draw_table() {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    if (!ImGui::BeginTable("invoices.table", kColumnCount, flags, ImVec2(0, -pager_height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("invoices.col.number"), 0, 1.5f);
+    ImGui::TableSetupColumn(tr("invoices.col.customer"), 0, 2.0f);
+    ImGui::TableSetupColumn(tr("invoices.col.period"), 0, 1.1f);
+    ImGui::TableSetupColumn(tr("invoices.col.due_date"), 0, 1.3f);
+    ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
+    ImGui::TableSetupColumn(tr("invoices.col.outstanding"), 0, 1.1f);
+    ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.2f);
+    ImGui::PushFont(display().fonts().strong);
+    ImGui::TableHeadersRow();
+    ImGui::PopFont();
+    const InvoiceRecord* clicked = nullptr;
+    for (const InvoiceRecord& record : m_invoices) {
+        const billing::Invoice& invoice = record.invoice;
+        ImGui::PushID(static_cast<int>(invoice.id));
+        ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+        ImGui::TableSetColumnIndex(kNumber);
+        ImGui::AlignTextToFramePadding();
+        if (link_cell(row_id(record, "number"), invoice.invoice_no)) clicked = &record;
+        ImGui::TableSetColumnIndex(kCustomer);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", row_id(record, "customer"), record.customer_name);
+        ImGui::SameLine();
+        widgets::muted(row_id(record, "service_number").c_str(), record.service_number);
+        ImGui::TableSetColumnIndex(kPeriod);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", row_id(record, "period"), to_string(invoice.period));
+        ImGui::TableSetColumnIndex(kDueDate);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", row_id(record, "due_date"), i18n::format_date(invoice.due_date),
+                      record.overdue ? widgets::colors::kDanger : 0);
+        ImGui::TableSetColumnIndex(kTotal);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", row_id(record, "total"), format_rupiah(invoice.totals.total));
+        ImGui::TableSetColumnIndex(kOutstanding);
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", row_id(record, "outstanding"), format_rupiah(invoice.outstanding()));
+        ImGui::TableSetColumnIndex(kStatus);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.5f);
+        invoice_status_badge(row_id(record, "status"), invoice.status, record.overdue);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (clicked) open_invoice(*clicked);
+}
+
+void ViewInvoices::draw_cards() {
+    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() +
+                               ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kBackground);
+    ImGui::BeginChild("invoices.cards", ImVec2(0, -pager_height), false);
+    ImGui::PopStyleColor();
+    const InvoiceRecord* clicked = nullptr;
+    for (const InvoiceRecord& record : m_invoices) {
+        const billing::Invoice& invoice = record.invoice;
+        ImGui::PushID(static_cast<int>(invoice.id));
+        if (widgets::begin_card("card")) {
+            if (link_cell(row_id(record, "number"), invoice.invoice_no)) clicked = &record;
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display().px(110));
+            invoice_status_badge(row_id(record, "status"), invoice.status, record.overdue);
+            ImGui::PushFont(display().fonts().strong);
+            widgets::text("cell", row_id(record, "customer"), record.customer_name);
+            ImGui::PopFont();
+            widgets::muted(row_id(record, "due_date").c_str(),
+                           i18n::tr_format("invoices.due_on", {{"date", i18n::format_date(invoice.due_date)}}));
+            const std::string total = format_rupiah(invoice.totals.total);
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(total.c_str()).x);
+            widgets::text("cell", row_id(record, "total"), total);
+            if (widgets::button(row_id(record, "open").c_str(), tr("invoices.open"), widgets::ButtonStyle::Secondary,
+                                ImGui::GetContentRegionAvail().x))
+                clicked = &record;
+        }
+        widgets::end_card();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    if (clicked) open_invoice(*clicked);
+}
+
+void ViewInvoices::draw_pager() {
+    const int pages = std::max(1, (m_total + kPerPage - 1) / kPerPage);
+    const bool compact = display().compact();
+    const std::string summary = i18n::tr_format(
+        "invoices.summary", {{"page", std::to_string(m_page)}, {"pages", std::to_string(pages)}, {"total", std::to_string(m_total)}});
+    ImGui::Dummy(ImVec2(0, display().px(2)));
+    if (compact) widgets::text("text", "invoices.summary", summary, widgets::colors::kMuted);
+    const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : 0.f;
+    if (widgets::button("invoices.previous", tr("common.previous"), widgets::ButtonStyle::Secondary, width, m_page <= 1)) {
+        --m_page;
+        reload();
+    }
+    ImGui::SameLine();
+    if (!compact) {
+        ImGui::AlignTextToFramePadding();
+        widgets::text("text", "invoices.summary", summary, widgets::colors::kMuted);
+        ImGui::SameLine();
+    }
+    if (widgets::button("invoices.next", tr("common.next"), widgets::ButtonStyle::Secondary, width, m_page >= pages)) {
+        ++m_page;
+        reload();
+    }
+}
+
+void ViewInvoices::draw(App& app) {
+    if (m_period_changed_at > 0 && ImGui::GetTime() - m_period_changed_at >= kDebounceSeconds) {
+        m_period_changed_at = 0;
+        // Only a complete period (or none) filters; half-typed text waits.
+        if (m_period.empty() || parse_period(m_period)) {
+            m_page = 1;
+            reload();
+        }
+    }
+    draw_toolbar(app);
+    if (!m_notice.empty()) widgets::banner("invoices.notice", m_notice, false);
+    if (!m_error.empty()) widgets::banner("invoices.error", m_error, true);
+    if (m_loaded && m_invoices.empty() && !m_loading) widgets::muted("invoices.empty", tr("invoices.empty"));
+    else if (!m_loaded) widgets::muted("invoices.loading", tr("common.loading"));
+    if (display().compact()) draw_cards();
+    else draw_table();
+    draw_pager();
+    m_generate.draw();
+    m_detail.draw(app);
+}
+
+}  // namespace kimonet

@@ -1,0 +1,44 @@
+#pragma once
+// Tagihan: invoices filtered by period, status and overdue, paginated (cards on phones); opens an
+// invoice in ViewInvoiceDetail and generates a period's invoices through ViewInvoiceGenerate.
+#include <string>
+#include <vector>
+
+#include "billing_records.hpp"
+#include "views/view_invoice_detail.hpp"
+#include "views/view_invoice_generate.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewInvoices {
+public:
+    void enter(App& app);
+    void draw(App& app);
+
+private:
+    void reload();
+    void draw_toolbar(App& app);
+    void draw_table();
+    void draw_cards();
+    void draw_pager();
+    void open_invoice(const InvoiceRecord& record);
+
+    std::string m_period;
+    double m_period_changed_at = 0;  // debounce like the customer search
+    int m_status_filter = 0;          // 0 = all, then unpaid, partial, paid, void
+    bool m_overdue_only = false;
+    int m_page = 1;
+    int m_total = 0;
+    std::vector<InvoiceRecord> m_invoices;
+    bool m_loading = false;
+    bool m_loaded = false;
+    int m_request_serial = 0;
+    std::string m_error;
+    std::string m_notice;
+    ViewInvoiceDetail m_detail;
+    ViewInvoiceGenerate m_generate;
+};
+
+}  // namespace kimonet

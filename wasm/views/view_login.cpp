@@ -1,0 +1,102 @@
+#include "views/view_login.hpp"
+
+#include <algorithm>
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+
+using i18n::tr;
+using platform::display;
+
+void ViewLogin::reset(bool session_expired) {
+    m_password.clear();
+    m_busy = false;
+    m_server_message.clear();
+    m_error_key = session_expired ? "login.expired" : "";
+}
+
+void ViewLogin::submit(App& app) {
+    if (m_busy) return;
+    if (m_username.empty() || m_password.empty()) {
+        m_error_key = "login.required";
+        return;
+    }
+    m_busy = true;
+    m_error_key.clear();
+    const api::Json body{{"username", m_username}, {"password", m_password}};
+    api_client().post("/api/auth/login", body, [this, &app](const ApiResponse& response) {
+        m_busy = false;
+        const auto user = response.ok() ? session_user_from_json(response.body.contains("user") ? response.body["user"] : api::Json())
+                                        : std::nullopt;
+        const std::string token = json_string(response.body, "token");
+        if (user && !token.empty()) {
+            m_password.clear();
+            app.sign_in(token, *user);
+            return;
+        }
+        m_server_message = response.error_message;
+        if (response.status == 401) m_error_key = "login.wrong";
+        else if (response.status == 429) m_error_key = "error.rate_limited";
+        else m_error_key = response.error_code.empty() ? "error.generic" : "error." + response.error_code;
+    });
+}
+
+void ViewLogin::draw(App& app) {
+    const bool compact = display().compact();
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    const float margin = display().px(compact ? 16 : 24);
+
+    // Language toggle in the top-right corner of the page.
+    ImGui::SetCursorPos(ImVec2(available.x - margin - ImGui::CalcTextSize("IDEN").x - ImGui::GetStyle().FramePadding.x * 4 -
+                                   display().px(4),
+                               margin));
+    ImGui::BeginGroup();
+    app.draw_language_toggle();
+    ImGui::EndGroup();
+
+    const float card_width = std::min(display().px(420), available.x - margin * 2);
+    const float top = compact ? margin + ImGui::GetFrameHeight() + display().px(24) : std::max(margin * 3, available.y * 0.16f);
+    ImGui::SetCursorPos(ImVec2((available.x - card_width) * 0.5f, top));
+    ImGui::BeginGroup();
+    ImGui::PushFont(display().fonts().title);
+    widgets::text("title", "login.brand", tr("app.name"), widgets::colors::kAccent);
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_width);
+    widgets::muted("login.tagline", tr("app.tagline"));
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, display().px(12)));
+
+    if (widgets::begin_card("login.card", card_width)) {
+        ImGui::PushFont(display().fonts().strong);
+        widgets::text("title", "login.title", tr("login.title"));
+        ImGui::PopFont();
+        ImGui::Dummy(ImVec2(0, display().px(4)));
+        bool enter = widgets::text_field("login.username", tr("login.username"), m_username, {},
+                                         ImGuiInputTextFlags_EnterReturnsTrue);
+        enter = widgets::password_field("login.password", tr("login.password"), m_password) || enter;
+        if (!m_error_key.empty()) {
+            const std::string message = i18n::api_error_text(m_error_key.starts_with("error.") ? m_error_key.substr(6) : "",
+                                                             m_server_message);
+            widgets::banner("login.error", m_error_key.starts_with("error.") ? message : tr(m_error_key), true);
+        }
+        ImGui::Dummy(ImVec2(0, display().px(4)));
+        if (widgets::button("login.submit", m_busy ? tr("login.submitting") : tr("login.submit"),
+                            widgets::ButtonStyle::Primary, -FLT_MIN, m_busy) ||
+            (enter && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))))
+            submit(app);
+        ImGui::PushTextWrapPos(0.f);
+        widgets::muted("login.help", tr("login.help"));
+        ImGui::PopTextWrapPos();
+    }
+    widgets::end_card();
+    ImGui::EndGroup();
+}
+
+}  // namespace kimonet

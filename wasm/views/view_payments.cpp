@@ -1,0 +1,281 @@
+#include "views/view_payments.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "ui_registry.hpp"
+#include "views/billing_widgets.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using i18n::tr;
+using platform::display;
+
+constexpr int kPerPage = 25;
+constexpr const char* kPicker = "payment_picker";
+enum Column { kReceipt, kPaidAt, kInvoice, kCustomer, kMethod, kAmount, kRecordedBy, kColumnCount };
+
+std::string lowercase(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+std::string row_id(const PaymentRecord& payment, const char* column) { return "payments." + payment.receipt_no + "." + column; }
+
+}  // namespace
+
+void ViewPayments::enter(App&) {
+    m_notice.clear();
+    reload();
+}
+
+void ViewPayments::reload() {
+    m_loading = true;
+    api_client().get("/api/payments?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage),
+                     [this](const ApiResponse& response) {
+                         m_loading = false;
+                         m_loaded = true;
+                         if (!response.ok()) {
+                             m_error = i18n::api_error_text(response.error_code, response.error_message);
+                             return;
+                         }
+                         m_error.clear();
+                         m_payments = payment_records_from_list(response.body);
+                         m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_payments.size())));
+                         resolve_invoice_labels();
+                     });
+}
+
+void ViewPayments::resolve_invoice_labels() {
+    for (const PaymentRecord& payment : m_payments) {
+        if (payment.invoice_id <= 0 || m_labels.contains(payment.invoice_id)) continue;
+        const std::int64_t id = payment.invoice_id;
+        m_labels[id] = {};  // asked once, whatever the answer
+        api_client().get("/api/invoices/" + std::to_string(id), [this, id](const ApiResponse& response) {
+            if (!response.ok()) return;
+            if (auto record = invoice_record_from_json(response_data(response.body)))
+                m_labels[id] = {record->invoice.invoice_no, record->customer_name};
+        });
+    }
+}
+
+const ViewPayments::InvoiceLabel* ViewPayments::label_of(std::int64_t invoice_id) const {
+    auto found = m_labels.find(invoice_id);
+    return found == m_labels.end() || found->second.invoice_no.empty() ? nullptr : &found->second;
+}
+
+void ViewPayments::load_open_invoices() {
+    // There is no text search on /api/invoices: the open (unpaid + partial) invoices are fetched and
+    // filtered here by number, customer name or nomor layanan.
+    m_open_invoices.clear();
+    m_open_loading = true;
+    auto pending = std::make_shared<int>(2);
+    for (const char* status : {"unpaid", "partial"}) {
+        api_client().get(std::string("/api/invoices?per_page=500&status=") + status, [this, pending](const ApiResponse& response) {
+            if (response.ok())
+                for (InvoiceRecord& record : invoice_records_from_list(response.body)) m_open_invoices.push_back(std::move(record));
+            if (--*pending == 0) {
+                m_open_loading = false;
+                std::sort(m_open_invoices.begin(), m_open_invoices.end(), [](const InvoiceRecord& a, const InvoiceRecord& b) {
+                    return a.invoice.invoice_no > b.invoice.invoice_no;
+                });
+            }
+        });
+    }
+}
+
+void ViewPayments::draw_table() {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    if (!ImGui::BeginTable("payments.table", kColumnCount, flags, ImVec2(0, -pager_height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr("payments.col.receipt"), 0, 1.5f);
+    ImGui::TableSetupColumn(tr("payments.col.paid_at"), 0, 1.6f);
+    ImGui::TableSetupColumn(tr("payments.col.invoice"), 0, 1.5f);
+    ImGui::TableSetupColumn(tr("payments.col.customer"), 0, 1.6f);
+    ImGui::TableSetupColumn(tr("payments.col.method"), 0, 1.1f);
+    ImGui::TableSetupColumn(tr("payments.col.amount"), 0, 1.1f);
+    ImGui::TableSetupColumn(tr("payments.col.recorded_by"), 0, 1.0f);
+    ImGui::PushFont(display().fonts().strong);
+    ImGui::TableHeadersRow();
+    ImGui::PopFont();
+    for (const PaymentRecord& payment : m_payments) {
+        const InvoiceLabel* label = label_of(payment.invoice_id);
+        ImGui::PushID(static_cast<int>(payment.id));
+        ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+        auto cell = [](int column) {
+            ImGui::TableSetColumnIndex(column);
+            ImGui::AlignTextToFramePadding();
+        };
+        cell(kReceipt);
+        widgets::text("cell", row_id(payment, "receipt"), payment.receipt_no, widgets::colors::kAccent);
+        cell(kPaidAt);
+        widgets::text("cell", row_id(payment, "paid_at"), format_paid_at(payment.paid_at));
+        cell(kInvoice);
+        widgets::text("cell", row_id(payment, "invoice"), label ? label->invoice_no : "#" + std::to_string(payment.invoice_id));
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsItemClicked()) m_detail.open(payment.invoice_id, [this] { reload(); });
+        cell(kCustomer);
+        widgets::text("cell", row_id(payment, "customer"), label ? label->customer_name : tr("common.none"));
+        cell(kMethod);
+        widgets::text("cell", row_id(payment, "method"), payment_method_label(payment.method));
+        cell(kAmount);
+        widgets::text("cell", row_id(payment, "amount"), format_rupiah(payment.amount));
+        cell(kRecordedBy);
+        widgets::text("cell", row_id(payment, "recorded_by"), payment.recorded_by.empty() ? tr("common.none") : payment.recorded_by,
+                      widgets::colors::kMuted);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void ViewPayments::draw_cards() {
+    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() +
+                               ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kBackground);
+    ImGui::BeginChild("payments.cards", ImVec2(0, -pager_height), false);
+    ImGui::PopStyleColor();
+    for (const PaymentRecord& payment : m_payments) {
+        const InvoiceLabel* label = label_of(payment.invoice_id);
+        ImGui::PushID(static_cast<int>(payment.id));
+        if (widgets::begin_card("card")) {
+            widgets::text("cell", row_id(payment, "receipt"), payment.receipt_no, widgets::colors::kAccent);
+            const std::string amount = format_rupiah(payment.amount);
+            ImGui::PushFont(display().fonts().strong);
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
+            widgets::text("cell", row_id(payment, "amount"), amount);
+            ImGui::PopFont();
+            widgets::text("cell", row_id(payment, "customer"), label ? label->customer_name : tr("common.none"));
+            widgets::muted(row_id(payment, "invoice").c_str(),
+                           (label ? label->invoice_no : "#" + std::to_string(payment.invoice_id)) + " · " +
+                               payment_method_label(payment.method));
+            widgets::muted(row_id(payment, "paid_at").c_str(), format_paid_at(payment.paid_at));
+        }
+        widgets::end_card();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+void ViewPayments::draw_pager() {
+    const int pages = std::max(1, (m_total + kPerPage - 1) / kPerPage);
+    const bool compact = display().compact();
+    const std::string summary = i18n::tr_format(
+        "payments.summary", {{"page", std::to_string(m_page)}, {"pages", std::to_string(pages)}, {"total", std::to_string(m_total)}});
+    ImGui::Dummy(ImVec2(0, display().px(2)));
+    if (compact) widgets::text("text", "payments.summary", summary, widgets::colors::kMuted);
+    const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : 0.f;
+    if (widgets::button("payments.previous", tr("common.previous"), widgets::ButtonStyle::Secondary, width, m_page <= 1)) {
+        --m_page;
+        reload();
+    }
+    ImGui::SameLine();
+    if (!compact) {
+        ImGui::AlignTextToFramePadding();
+        widgets::text("text", "payments.summary", summary, widgets::colors::kMuted);
+        ImGui::SameLine();
+    }
+    if (widgets::button("payments.next", tr("common.next"), widgets::ButtonStyle::Secondary, width, m_page >= pages)) {
+        ++m_page;
+        reload();
+    }
+}
+
+void ViewPayments::draw_picker() {
+    if (m_picker_requested) {
+        ImGui::OpenPopup(kPicker);
+        m_picker_requested = false;
+    }
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const bool compact = display().compact();
+    if (compact) {
+        ImGui::SetNextWindowPos(viewport->Pos);
+        ImGui::SetNextWindowSize(viewport->Size);
+    } else {
+        ImGui::SetNextWindowSize(ImVec2(std::min(display().px(620), viewport->Size.x - display().px(48)),
+                                        std::min(display().px(560), viewport->Size.y - display().px(48))));
+        ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(display().px(24), display().px(20)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, compact ? 0.f : display().px(10));
+    const bool open = ImGui::BeginPopupModal(kPicker, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    ImGui::PopStyleVar(2);
+    if (!open) return;
+    widgets::title("payment_picker.title", tr("picker.title"));
+    widgets::text_field("payment_picker.search", "", m_picker_search, {}, 0, tr("picker.search_hint"));
+    const float footer = ImGui::GetFrameHeightWithSpacing() + display().px(8);
+    ImGui::BeginChild("payment_picker.list", ImVec2(0, -footer), true);
+    const std::string needle = lowercase(m_picker_search);
+    int shown = 0;
+    for (const InvoiceRecord& record : m_open_invoices) {
+        const std::string haystack = lowercase(record.invoice.invoice_no + " " + record.customer_name + " " + record.service_number);
+        if (!needle.empty() && haystack.find(needle) == std::string::npos) continue;
+        if (++shown > 100) break;  // the search narrows it further
+        ImGui::PushID(static_cast<int>(record.invoice.id));
+        const std::string label = record.invoice.invoice_no + "  ·  " + record.customer_name + " (" + record.service_number + ")";
+        const std::string amount = format_rupiah(record.invoice.outstanding());
+        const ImVec2 start = ImGui::GetCursorPos();
+        if (ImGui::Selectable("##pick", false, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
+            m_pay_invoice_id = record.invoice.id;
+            ImGui::CloseCurrentPopup();
+        }
+        ui_registry::record("button", "payment_picker." + record.invoice.invoice_no, label);
+        ImGui::SetCursorPos(ImVec2(start.x, start.y + ImGui::GetStyle().FramePadding.y));
+        widgets::text("text", "payment_picker." + record.invoice.invoice_no + ".label", label);
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
+        widgets::text("text", "payment_picker." + record.invoice.invoice_no + ".outstanding", amount, widgets::colors::kMuted);
+        ImGui::PopID();
+    }
+    if (m_open_loading) widgets::muted("payment_picker.loading", tr("common.loading"));
+    else if (shown == 0) widgets::muted("payment_picker.empty", tr("picker.empty"));
+    ImGui::EndChild();
+    const float width = compact ? ImGui::GetContentRegionAvail().x : display().px(120);
+    if (!compact) ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
+    if (widgets::button("payment_picker.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, width))
+        ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+void ViewPayments::draw(App& app) {
+    if (m_pay_invoice_id > 0) {
+        // Opened outside the picker's Begin/End so the invoice modal replaces it instead of nesting.
+        m_detail.open(m_pay_invoice_id, [this] { reload(); }, ViewInvoiceDetail::Panel::Payment);
+        m_pay_invoice_id = 0;
+    }
+    if (app.user().can("payments.create")) {
+        const char* label = tr("payments.record");
+        const bool compact = display().compact();
+        const float width = compact ? ImGui::GetContentRegionAvail().x : ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (!compact) {
+            ImGui::AlignTextToFramePadding();
+            widgets::muted("payments.hint", tr("payments.hint"));
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+        }
+        if (widgets::button("payments.record", label, widgets::ButtonStyle::Primary, compact ? width : 0.f)) {
+            m_picker_search.clear();
+            m_picker_requested = true;
+            load_open_invoices();
+        }
+    }
+    if (!m_notice.empty()) widgets::banner("payments.notice", m_notice, false);
+    if (!m_error.empty()) widgets::banner("payments.error", m_error, true);
+    if (m_loaded && m_payments.empty() && !m_loading) widgets::muted("payments.empty", tr("payments.empty"));
+    else if (!m_loaded) widgets::muted("payments.loading", tr("common.loading"));
+    if (display().compact()) draw_cards();
+    else draw_table();
+    draw_pager();
+    draw_picker();
+    m_detail.draw(app);
+}
+
+}  // namespace kimonet

@@ -1,0 +1,54 @@
+#pragma once
+// Pembayaran: recorded payments (receipt, date, invoice, customer, method, amount), newest first,
+// and "Catat pembayaran": pick an open invoice by number or customer, then record the payment in
+// the invoice's own modal (amount prefilled with what is left), which shows the receipt number.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "billing_records.hpp"
+#include "views/view_invoice_detail.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewPayments {
+public:
+    void enter(App& app);
+    void draw(App& app);
+
+private:
+    struct InvoiceLabel {
+        std::string invoice_no;
+        std::string customer_name;
+    };
+    void reload();
+    void resolve_invoice_labels();
+    void load_open_invoices();
+    void draw_table();
+    void draw_cards();
+    void draw_pager();
+    void draw_picker();
+    const InvoiceLabel* label_of(std::int64_t invoice_id) const;
+
+    int m_page = 1;
+    int m_total = 0;
+    std::vector<PaymentRecord> m_payments;
+    // GET /api/payments names only the invoice id: numbers and customers are looked up once each.
+    std::map<std::int64_t, InvoiceLabel> m_labels;
+    bool m_loading = false;
+    bool m_loaded = false;
+    std::string m_error;
+    std::string m_notice;
+
+    bool m_picker_requested = false;
+    std::string m_picker_search;
+    std::vector<InvoiceRecord> m_open_invoices;
+    bool m_open_loading = false;
+    std::int64_t m_pay_invoice_id = 0;  // picked this frame; the detail modal opens next frame
+    ViewInvoiceDetail m_detail;
+};
+
+}  // namespace kimonet

@@ -1,0 +1,199 @@
+#include "widgets/form_widgets.hpp"
+
+#include <vector>
+
+#include "imgui_stdlib.h"
+#include "platform/display.hpp"
+#include "ui_registry.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet::widgets {
+namespace {
+
+void field_label(const char* label) {
+    if (!label || !*label) return;  // toolbar fields carry a hint instead
+    ImGui::PushFont(platform::display().fonts().strong);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::kText);
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void field_error(const char* id, const std::string& error) {
+    if (error.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::kDanger);
+    ImGui::PushTextWrapPos(0.f);
+    ImGui::TextUnformatted(error.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ui_registry::record("field_error", std::string(id) + ".error", error, error);
+}
+
+bool input(const char* id, const char* label, std::string& value, const std::string& error, ImGuiInputTextFlags flags,
+           const char* hint, float width) {
+    ImGui::PushID(id);
+    field_label(label);
+    ImGui::SetNextItemWidth(width);
+    if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, colors::kDanger);
+    const bool changed = hint ? ImGui::InputTextWithHint("##input", hint, &value, flags)
+                              : ImGui::InputText("##input", &value, flags);
+    if (!error.empty()) ImGui::PopStyleColor();
+    ImGui::PopID();
+    // Recorded after the widget ran, so the registry reports this frame's text (passwords masked).
+    const bool masked = (flags & ImGuiInputTextFlags_Password) != 0;
+    ui_registry::record("input", id, *label ? std::string_view(label) : std::string_view(hint ? hint : ""),
+                        masked ? std::string(value.size(), '*') : value);
+    field_error(id, error);
+    return changed;
+}
+
+}  // namespace
+
+bool text_field(const char* id, const char* label, std::string& value, const std::string& error,
+                ImGuiInputTextFlags flags, const char* hint, float width) {
+    return input(id, label, value, error, flags, hint, width);
+}
+
+bool password_field(const char* id, const char* label, std::string& value, const std::string& error) {
+    return input(id, label, value, error, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue, nullptr,
+                 -FLT_MIN);
+}
+
+bool select_field(const char* id, const char* label, const std::vector<std::string>& options, int& selected,
+                  const std::string& error, float width) {
+    ImGui::PushID(id);
+    field_label(label);
+    ImGui::SetNextItemWidth(width);
+    const char* preview = selected >= 0 && selected < static_cast<int>(options.size()) ? options[selected].c_str() : "";
+    bool changed = false;
+    const bool open = ImGui::BeginCombo("##select", preview, ImGuiComboFlags_HeightLarge);
+    ui_registry::record("select", id, label ? label : "", preview);
+    if (open) {
+        for (int index = 0; index < static_cast<int>(options.size()); ++index) {
+            ImGui::PushID(index);
+            if (ImGui::Selectable(options[index].c_str(), index == selected)) {
+                selected = index;
+                changed = true;
+            }
+            ui_registry::record("option", std::string(id) + ".option." + std::to_string(index), options[index],
+                                options[index]);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopID();
+    field_error(id, error);
+    return changed;
+}
+
+bool checkbox(const char* id, const char* label, bool& value) {
+    const std::string imgui_label = std::string(label) + "##" + id;
+    const bool changed = ImGui::Checkbox(imgui_label.c_str(), &value);
+    ui_registry::record("checkbox", id, label, value ? "true" : "false");
+    return changed;
+}
+
+bool button(const char* id, const char* label, ButtonStyle style, float width, bool disabled) {
+    int colors_pushed = 0;
+    auto push = [&](ImGuiCol slot, ImU32 value) {
+        ImGui::PushStyleColor(slot, value);
+        ++colors_pushed;
+    };
+    if (style == ButtonStyle::Primary) {
+        push(ImGuiCol_Button, colors::kAccent);
+        push(ImGuiCol_ButtonHovered, colors::kAccentHover);
+        push(ImGuiCol_ButtonActive, colors::kAccentHover);
+        push(ImGuiCol_Text, IM_COL32_WHITE);
+        push(ImGuiCol_Border, colors::kAccent);
+    } else if (style == ButtonStyle::Danger) {
+        push(ImGuiCol_Text, colors::kDanger);
+        push(ImGuiCol_ButtonHovered, colors::kDangerSoft);
+    } else if (style == ButtonStyle::Link) {
+        push(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+        push(ImGuiCol_Border, IM_COL32(0, 0, 0, 0));
+        push(ImGuiCol_Text, colors::kAccent);
+    }
+    ImGui::PushFont(platform::display().fonts().strong);
+    if (disabled) ImGui::BeginDisabled();
+    const std::string imgui_label = std::string(label) + "##" + id;
+    const bool pressed = ImGui::Button(imgui_label.c_str(), ImVec2(width, 0.f));
+    if (disabled) ImGui::EndDisabled();
+    ImGui::PopFont();
+    ImGui::PopStyleColor(colors_pushed);
+    ui_registry::record("button", id, label);
+    return pressed && !disabled;
+}
+
+void text(const char* kind, const std::string& id, std::string_view value, ImU32 color) {
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    if (color) ImGui::PopStyleColor();
+    ui_registry::record(kind, id, value, value);
+}
+
+void title(const char* id, std::string_view value) {
+    ImGui::PushFont(platform::display().fonts().title);
+    text("title", id, value);
+    ImGui::PopFont();
+}
+
+void muted(const char* id, std::string_view value) { text("text", id, value, colors::kMuted); }
+
+void badge(const std::string& id, std::string_view value, ImU32 foreground, ImU32 background) {
+    const auto& display = platform::display();
+    const ImVec2 padding(display.px(8), display.px(2));
+    const ImVec2 text_size = ImGui::CalcTextSize(value.data(), value.data() + value.size());
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const ImVec2 size(text_size.x + padding.x * 2, text_size.y + padding.y * 2);
+    ImGui::GetWindowDrawList()->AddRectFilled(start, ImVec2(start.x + size.x, start.y + size.y), background,
+                                              size.y * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(ImVec2(start.x + padding.x, start.y + padding.y), foreground, value.data(),
+                                        value.data() + value.size());
+    ImGui::Dummy(size);
+    ui_registry::record("badge", id, value, value);
+}
+
+void banner(const char* id, std::string_view message, bool is_error) {
+    const auto& display = platform::display();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float padding = display.px(12);
+    const float wrap = width - padding * 2;
+    const ImVec2 text_size = ImGui::CalcTextSize(message.data(), message.data() + message.size(), false, wrap);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const ImVec2 end(start.x + width, start.y + text_size.y + padding * 2);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(start, end, is_error ? colors::kDangerSoft : colors::kSuccessSoft, display.px(6));
+    draw->AddText(nullptr, 0.f, ImVec2(start.x + padding, start.y + padding), is_error ? colors::kDanger : colors::kSuccess,
+                  message.data(), message.data() + message.size(), wrap);
+    ImGui::Dummy(ImVec2(width, end.y - start.y));
+    ui_registry::record(is_error ? "error" : "notice", id, message, message);
+}
+
+namespace {
+std::vector<ImGuiID> g_card_stack;
+}
+
+bool begin_card(const char* id, float width) {
+    // ImGui 1.86 children cannot size to their content: use the height measured last frame.
+    const ImGuiID key = ImGui::GetID(id);
+    const float height = ImGui::GetStateStorage()->GetFloat(key, platform::display().px(40));
+    g_card_stack.push_back(key);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(platform::display().px(20), platform::display().px(18)));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::kSurface);
+    const bool open = ImGui::BeginChild(id, ImVec2(width, height), true,
+                                        ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar |
+                                            ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    return open;
+}
+
+void end_card() {
+    const float content = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
+    ImGui::EndChild();
+    const ImGuiID key = g_card_stack.back();
+    g_card_stack.pop_back();
+    ImGui::GetStateStorage()->SetFloat(key, content);
+}
+
+}  // namespace kimonet::widgets

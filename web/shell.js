@@ -1,0 +1,138 @@
+// Page glue for the ImGui canvas: touch -> mouse, the phone's soft keyboard and clipboard paste.
+// Loaded before app.js; the wasm side reaches it through kimonet_glue.js (window.kimonetShell).
+(function () {
+  'use strict';
+  var canvas = document.getElementById('canvas');
+  var keyboard = document.getElementById('soft-keyboard');
+  var isTouch = window.matchMedia('(pointer: coarse)').matches || 'ontouchstart' in window;
+  var SENTINEL = ' ';  // keeps Backspace meaningful in an otherwise empty field
+  var GLFW_KEY_BACKSPACE = 259;
+
+  var shell = { clipboardText: '' };
+  window.kimonetShell = shell;
+
+  // Clipboard: navigator.clipboard.readText() is async and permission-gated; the paste event
+  // that follows Ctrl+V carries the text synchronously, before the next frame reads it.
+  document.addEventListener('paste', function (event) {
+    var text = event.clipboardData && event.clipboardData.getData('text/plain');
+    if (text) shell.clipboardText = text;
+  });
+
+  function resetKeyboardField() {
+    keyboard.value = SENTINEL;
+    keyboard.setSelectionRange(1, 1);
+  }
+
+  shell.softKeyboard = function (show) {
+    if (!isTouch) return;
+    if (show && document.activeElement !== keyboard) {
+      resetKeyboardField();
+      keyboard.focus({ preventScroll: true });
+    } else if (!show && document.activeElement === keyboard) {
+      keyboard.blur();
+    }
+  };
+
+  // Text from the soft keyboard arrives as `input` events without usable key events (keyCode 229).
+  // A physical key (desktop keyboard on a touch laptop, Playwright) already reached GLFW: skip it.
+  var physicalKey = false;
+  keyboard.addEventListener('keydown', function (event) {
+    physicalKey = event.keyCode !== 229 && event.key !== 'Unidentified';
+  });
+  keyboard.addEventListener('input', function (event) {
+    if (!physicalKey && window.Module && Module.calledRun) {
+      if (event.inputType === 'deleteContentBackward') {
+        Module._kimonet_key_input(GLFW_KEY_BACKSPACE);
+      } else {
+        var typed = keyboard.value.startsWith(SENTINEL) ? keyboard.value.slice(1) : keyboard.value;
+        for (var character of typed) Module._kimonet_text_input(character.codePointAt(0));
+      }
+    }
+    physicalKey = false;
+    resetKeyboardField();
+  });
+
+  // Is there a text field under this point in the last frame? Phones only open the keyboard when
+  // focus happens inside the tap's own event handler, so this decision cannot wait for a frame.
+  function textFieldAt(x, y) {
+    if (!window.Module || !Module.calledRun) return false;
+    var frame = JSON.parse(Module.ccall('ui_query', 'string', [], []));
+    var rect = canvas.getBoundingClientRect();
+    var px = x - rect.left, py = y - rect.top;
+    return frame.items.some(function (item) {
+      var hit = item.hit;
+      return item.kind === 'input' && px >= hit.x && px <= hit.x + hit.w && py >= hit.y && py <= hit.y + hit.h;
+    });
+  }
+
+  // emscripten 3.1.6's GLFW turns a touch into a click at the *last mouse position*: keep raw
+  // touches away from it and replay them as mouse events at the touch point. preventDefault also
+  // suppresses the browser's own compatibility mouse events (which would click twice).
+  function forward(type, touch) {
+    canvas.dispatchEvent(new MouseEvent(type, {
+      clientX: touch.clientX, clientY: touch.clientY, screenX: touch.screenX, screenY: touch.screenY,
+      button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true,
+    }));
+  }
+  function onTouch(event) {
+    if (event.target !== canvas) return;
+    event.stopPropagation();
+    event.preventDefault();
+    var touch = event.changedTouches[0];
+    if (event.type === 'touchstart') {
+      forward('mousemove', touch);
+      forward('mousedown', touch);
+    } else if (event.type === 'touchmove') {
+      forward('mousemove', touch);
+    } else {
+      forward('mouseup', touch);
+      if (event.type === 'touchend' && textFieldAt(touch.clientX, touch.clientY)) shell.softKeyboard(true);
+    }
+  }
+  ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (type) {
+    window.addEventListener(type, onTouch, { capture: true, passive: false });
+  });
+
+  // Downloads: fetch with the session's bearer token, then save the Blob through a temporary link.
+  // The result is kept per request so the app can show "downloading…" and errors.
+  var downloads = {};
+  shell.lastDownload = null;  // {filename, size, type, ok} of the latest finished download (tests read it)
+  shell.download = function (url, token, filename, serial) {
+    downloads[serial] = 0;
+    fetch(url, { headers: token ? { Authorization: 'Bearer ' + token } : {} })
+      .then(function (response) {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.blob();
+      })
+      .then(function (blob) {
+        var link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        link.download = filename;
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+        downloads[serial] = 1;
+        shell.lastDownload = { filename: filename, size: blob.size, type: blob.type, ok: true };
+      })
+      .catch(function () {
+        downloads[serial] = -1;
+        shell.lastDownload = { filename: filename, ok: false };
+      });
+  };
+  shell.downloadState = function (serial) {
+    return serial in downloads ? downloads[serial] : -1;
+  };
+
+  window.Module = {
+    canvas: canvas,  // emscripten's GLFW renders into Module.canvas
+    print: function (text) { console.log(text); },
+    printErr: function (text) { console.error(text); },
+    onRuntimeInitialized: function () { document.body.classList.add('ready'); },
+    onAbort: function (what) {
+      window.kimonetAbort = String(what);
+      document.getElementById('status').textContent = 'Aplikasi gagal dimuat. Muat ulang halaman.';
+      document.body.classList.remove('ready');
+    },
+  };
+})();
