@@ -11,7 +11,7 @@ export NODE_PATH := /usr/share/nodejs
 all: build
 
 deps: build/.deps-ok
-build/.deps-ok: scripts/deps.sh tests/e2e/package.json
+build/.deps-ok: scripts/deps.sh $(wildcard tests/*/package.json)
 	@bash scripts/deps.sh
 
 native: deps

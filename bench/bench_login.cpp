@@ -11,15 +11,17 @@ std::vector<Row> run_login_bench(HttpClient& http, const std::string& username, 
                                  int logins) {
     const std::string body = api::Json{{"username", username}, {"password", password}}.dump();
     int failures = 0;
-    // Warm-up: the first login also computes the dummy hash used for unknown accounts.
-    if (http.request("POST", "/api/auth/login", body) != 200) ++failures;
+    // The warm-up round's first login also computes the dummy hash used for unknown accounts.
 
-    const auto verify = time_samples(logins, 1, [&](int) {
-        if (!security::verify_password(password, hash)) ++failures;
-    });
-    const auto login = time_samples(logins, 0, [&](int) {
-        if (http.request("POST", "/api/auth/login", body) != 200) ++failures;
-    });
+    const auto timings = time_interleaved(logins, 1,
+                                          {[&](int) {
+                                               if (!security::verify_password(password, hash)) ++failures;
+                                           },
+                                           [&](int) {
+                                               if (http.request("POST", "/api/auth/login", body) != 200) ++failures;
+                                           }});
+    const auto& verify = timings[0];
+    const auto& login = timings[1];
     if (failures) std::fprintf(stderr, "login bench: %d failures (%s)\n", failures, http.body().c_str());
 
     auto per_second = [](const std::vector<double>& samples) {

@@ -22,6 +22,19 @@ std::vector<double> time_samples(int samples, int warmup, const std::function<vo
     return out;
 }
 
+std::vector<std::vector<double>> time_interleaved(int samples, int warmup, const std::vector<std::function<void(int)>>& works) {
+    for (int i = 0; i < warmup; ++i)
+        for (const auto& work : works) work(i);
+    std::vector<std::vector<double>> out(works.size());
+    for (int i = 0; i < samples; ++i)
+        for (std::size_t k = 0; k < works.size(); ++k) {
+            const auto start = std::chrono::steady_clock::now();
+            works[k](warmup + i);
+            out[k].push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        }
+    return out;
+}
+
 double percentile(std::vector<double> values, double fraction) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());

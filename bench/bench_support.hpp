@@ -11,6 +11,9 @@ namespace kimonet::bench {
 
 // Milliseconds taken by each of `samples` calls of `work` (after `warmup` untimed calls).
 std::vector<double> time_samples(int samples, int warmup, const std::function<void(int)>& work);
+// The same, for several kinds of work interleaved sample by sample (a, b, c, a, b, c, …), so a
+// burst of load from elsewhere on the machine hits the measurement and its baseline alike.
+std::vector<std::vector<double>> time_interleaved(int samples, int warmup, const std::vector<std::function<void(int)>>& works);
 double percentile(std::vector<double> values, double fraction);  // nearest-rank, fraction in (0,1]
 
 // One libcurl handle reused for every request, so latency is the server's, not TCP setup.

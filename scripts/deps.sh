@@ -59,8 +59,12 @@ if [ ! -f "$imgui_dir/imgui.cpp" ]; then
   echo "deps: Dear ImGui sources in $imgui_dir"
 fi
 
-# playwright-core drives Debian's Chromium in the browser tests (never downloads a browser).
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-  ( cd tests/e2e && npm install --no-audit --no-fund --silent )
-fi
+# npm packages for the tests: playwright-core drives Debian's Chromium in the browser tests
+# (it never downloads a browser); tests/interop holds an independent RouterOS API client.
+for dir in tests/e2e tests/interop; do
+  [ -f "$dir/package.json" ] || continue
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package.json" -nt "$dir/node_modules" ]; then
+    ( cd "$dir" && npm install --no-audit --no-fund --silent && touch node_modules )
+  fi
+done
 touch build/.deps-ok

@@ -48,6 +48,7 @@ cat <<TXT
   Web app (admin + customer portal):  http://127.0.0.1:$port/
   Landing page:                       http://127.0.0.1:$port/landing/
   API (OpenAPI document):             http://127.0.0.1:$port/api/openapi.json
+  Public bill check and pay:          http://127.0.0.1:$port/billing/CUST001   (gateways: simulator on :18090)
   Database:                           $db   (server log: $log)
 
   Demo logins (password for all: demo12345)

@@ -10,3 +10,15 @@ for _ in $(seq 1 50); do
   [ "$(grep -c "listening on" "$routeros_log" 2>/dev/null)" -ge 2 ] && break
   sleep 0.1
 done
+
+# Payment gateways: Flip, Midtrans and Duitku on one port (/flip, /midtrans, /duitku), calling the
+# server back on its callback URLs; the demo database is pointed at it. Pay from the bill page
+# (http://127.0.0.1:$port/billing/CUST001) or the simulator's checkout page it links to.
+gateways_log=$(dirname "$db")/sim-gateways.log
+"$bin/kimonet-sim" gateways --port 18090 --callback-base "http://127.0.0.1:$port" >"$gateways_log" 2>&1 &
+pids+=("$!")
+"$bin/kimonet" payment use-simulator --url http://127.0.0.1:18090 --callback-base "http://127.0.0.1:$port" --db "$db" >/dev/null
+for _ in $(seq 1 50); do
+  grep -q "listening on" "$gateways_log" 2>/dev/null && break
+  sleep 0.1
+done

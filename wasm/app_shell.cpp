@@ -61,6 +61,7 @@ std::string App::screen_title() const {
     case Screen::Invoices: return tr("invoices.title");
     case Screen::Payments: return tr("payments.title");
     case Screen::CustomerDetail: return m_customer_detail.title();
+    case Screen::CustomerHome: return tr("home.title");
     default: return tr("app.name");
     }
 }

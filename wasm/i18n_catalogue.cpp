@@ -119,6 +119,7 @@ std::initializer_list<Entry> catalogue() {
         {"home.price", "Biaya bulanan", "Monthly fee"},
         {"home.status", "Status layanan", "Service status"},
         {"home.since", "Pelanggan sejak", "Customer since"},
+        {"home.title", "Portal pelanggan", "Customer portal"},
         {"home.service", "Layanan Anda", "Your service"},
         {"home.bill", "Tagihan bulan ini", "This month's bill"},
         {"home.no_bill", "Belum ada tagihan.", "No bills yet."},

@@ -41,9 +41,12 @@ void record(std::string_view kind, std::string_view id, std::string_view label, 
     // A clipped item (scrolled away) is not clickable: report what is on screen.
     const ImRect clip(ImGui::GetWindowDrawList()->GetClipRectMin(), ImGui::GetWindowDrawList()->GetClipRectMax());
     hit.ClipWithFull(clip);
+    // A window in its first, hidden frame (popups measuring themselves) is not clickable yet.
+    bool hidden = false;
+    for (const ImGuiWindow* window = context.CurrentWindow; window && !hidden; window = window->ParentWindow) hidden = window->Hidden;
     g_current.push_back({std::string(kind), std::string(id), std::string(label), std::string(value), rect, hit,
                          ImGui::IsItemHovered(), ImGui::IsItemActive(), ImGui::IsItemFocused(),
-                         ImGui::IsItemVisible() && hit.GetWidth() > 0 && hit.GetHeight() > 0,
+                         ImGui::IsItemVisible() && hit.GetWidth() > 0 && hit.GetHeight() > 0 && !hidden,
                          (context.LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0});
 }
 

@@ -79,6 +79,8 @@ int command_invoice(const Args& args) {
 
 int command_payment(const Args& args) {
     const std::string action = args.positional.empty() ? "" : args.positional[0];
+    if (action == "reconcile") return command_payment_reconcile(args);
+    if (action == "use-simulator") return command_payment_use_simulator(args);
     if (action != "add") {
         std::fprintf(stderr,
                      "usage: kimonet payment add --invoice ID --amount N [--method cash|bank_transfer] [--paid-at YYYY-MM-DD] "

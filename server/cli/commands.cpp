@@ -22,7 +22,7 @@ constexpr Command kCommands[] = {
     {"user", "user add --username U --password P --role ROLE [--name NAME] [--db PATH]", command_user},
     {"whatsapp", "whatsapp send --to 0812… --message TEXT | drain [--max N] | status [--db PATH]", command_whatsapp},
     {"invoice", "invoice generate|prorate [--period=2026-01] [--notify] [--dry-run] [--db PATH]", command_invoice},
-    {"payment", "payment add --invoice ID --amount N [--method cash|bank_transfer] [--paid-at DATE] [--note T] [--db PATH]",
+    {"payment", "payment add --invoice ID --amount N [--method cash|bank_transfer] [--paid-at DATE] [--note T] | reconcile [--older-than MIN] | use-simulator [--url URL] [--db PATH]",
      command_payment},
     {"mikrotik", "mikrotik test --server=ID | sync [--server=ID] [--dry-run] | import --server=ID [--dry-run] | pending [--db PATH]",
      command_mikrotik},

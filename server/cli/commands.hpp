@@ -21,6 +21,8 @@ int command_user(const Args& args);
 int command_whatsapp(const Args& args);
 int command_invoice(const Args& args);
 int command_payment(const Args& args);
+int command_payment_reconcile(const Args& args);      // payment reconcile (gateways)
+int command_payment_use_simulator(const Args& args);  // payment use-simulator (demo)
 int command_mikrotik(const Args& args);
 int command_isolir(const Args& args);
 

@@ -18,6 +18,7 @@ void register_routes(Router& router, app::App& app) {
     register_admin_routes(router, app);
     register_portal_routes(router, app);
     register_messaging_routes(router, app);
+    register_payment_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

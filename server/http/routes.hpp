@@ -19,6 +19,7 @@ void register_system_routes(Router& router, app::App& app);
 void register_portal_routes(Router& router, app::App& app);  // the customer's own record  // health, openapi
 void register_messaging_routes(Router& router, app::App& app);  // notifications, templates, WhatsApp device
 void register_whatsapp_webhook_routes(Router& router, app::App& app);  // inbound WhatsApp (public)
+void register_payment_routes(Router& router, app::App& app);  // payment methods, public bill check/pay/page, callbacks, reconciliation
 
 // Parses the request body as a JSON object or fails with 400.
 Result<api::Json> json_body(const Request& request);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "jobs/cron.hpp"
+#include "services/gateway_payments.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
@@ -28,6 +29,10 @@ std::vector<Job> default_jobs() {
             Job{"network_retry", "network_retry_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
                     auto run = TRY(services::process_pending_network_actions(context));
                     return api::Json{{"due", run.due}, {"applied", run.applied}, {"still_pending", run.still_pending}, {"failed", run.failed}};
+                }},
+            // Applies gateway payments whose callbacks never came and expires stale attempts.
+            Job{"payment_reconcile", "payment_reconcile_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                    return TRY(services::reconcile_payments(context, {})).to_json();
                 }}};
 }
 

@@ -151,6 +151,16 @@ Result<Company> load_company(store::Database& db, const std::string& fallback_ba
     return company;
 }
 
+std::string status_label(billing::InvoiceStatus status) {
+    if (status == billing::InvoiceStatus::Void) return "DIBATALKAN";
+    return status == billing::InvoiceStatus::Paid ? "LUNAS" : "BELUM LUNAS";
+}
+
+Rgb status_color(billing::InvoiceStatus status) {
+    if (status == billing::InvoiceStatus::Void) return kMuted;
+    return status == billing::InvoiceStatus::Paid ? kPaid : kUnpaid;
+}
+
 std::string tax_label(const billing::Invoice& invoice) {
     const auto rate = invoice.tax.rate_basis_points;
     std::string percent = std::to_string(rate / 100);
@@ -193,11 +203,13 @@ void draw(Canvas& canvas, const Company& company, const services::InvoiceDetail&
         {"Tanggal tagihan", format_date_indonesian(invoice.issue_date)},
         {"Periode", format_period_indonesian(invoice.period)},
         {"Jatuh tempo", format_date_indonesian(invoice.due_date)},
+        {"Status", status_label(invoice.status)},
     };
     float fact_y = y;
     for (const auto& [label, value] : facts) {
         canvas.text(label_x, fact_y, label, 9, false, kMuted);
-        canvas.text_right(value_right, fact_y, value, 9, label == "Jatuh tempo");
+        const bool strong = label == "Jatuh tempo" || label == "Status";
+        canvas.text_right(value_right, fact_y, value, 9, strong, label == "Status" ? status_color(invoice.status) : kInk);
         fact_y -= 15;
     }
     y -= 96;
@@ -246,13 +258,12 @@ void draw(Canvas& canvas, const Company& company, const services::InvoiceDetail&
         total_row("Sisa tagihan", invoice.outstanding(), true, invoice.outstanding() > 0 ? kUnpaid : kPaid);
 
     // The status stamp, left of the totals.
-    const bool paid = invoice.status == billing::InvoiceStatus::Paid;
     const bool voided = invoice.status == billing::InvoiceStatus::Void;
-    canvas.stamp(175, y + 40, voided ? "DIBATALKAN" : paid ? "LUNAS" : "BELUM LUNAS", voided ? kMuted : paid ? kPaid : kUnpaid);
+    canvas.stamp(175, y + 40, status_label(invoice.status), status_color(invoice.status));
     if (voided) canvas.text(kMargin, y - 4, "Alasan pembatalan: " + invoice.void_reason, 9, false, kMuted);
 
     // Payment instructions.
-    y = std::min(y - 24, 250.0f);
+    y -= 40;
     canvas.rule(kMargin, y + 12, kRight, kRule, 1.0f);
     canvas.text(kMargin, y - 4, "CARA PEMBAYARAN", 8, true, kMuted);
     y -= 20;

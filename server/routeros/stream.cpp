@@ -82,7 +82,7 @@ SSL_CTX* client_tls_context() {
         ignore_sigpipe();
         SSL_CTX* created = SSL_CTX_new(TLS_client_method());
         SSL_CTX_set_verify(created, SSL_VERIFY_NONE, nullptr);
-        SSL_CTX_set_cipher_list(created, "DEFAULT:ADH:@SECLEVEL=0");
+        SSL_CTX_set_cipher_list(created, "ALL:@SECLEVEL=0");
         return created;
     }();
     return context;

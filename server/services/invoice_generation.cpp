@@ -26,6 +26,11 @@ constexpr const char* kBillingRowSelect =
     "EXISTS(SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.period = :period AND i.kind = 'monthly') "
     "FROM customers c JOIN internet_packages p ON p.id = c.package_id "
     "LEFT JOIN customer_credit cc ON cc.customer_id = c.id ";
+// The same without the per-customer EXISTS: batches look up existing invoices with one range scan.
+constexpr const char* kBatchRowSelect =
+    "SELECT c.id, c.join_date, c.due_day, p.name, p.price, COALESCE(cc.balance, 0), 0 "
+    "FROM customers c JOIN internet_packages p ON p.id = c.package_id "
+    "LEFT JOIN customer_credit cc ON cc.customer_id = c.id ";
 
 BillingRow read_row(const store::Statement& row) {
     BillingRow out;
@@ -59,7 +64,7 @@ std::optional<billing::Invoice> invoice_for(const BillingRow& row, const Period&
 Result<std::vector<BillingRow>> read_batch(store::Database& db, const GenerateOptions& options, std::int64_t after) {
     // "+c.status" keeps SQLite on the rowid order instead of the status index, so each batch
     // is a range scan rather than a sort of every billable customer.
-    std::string sql = std::string(kBillingRowSelect) + "WHERE +c.status IN ('active','isolated') AND c.id > :after ";
+    std::string sql = std::string(kBatchRowSelect) + "WHERE +c.status IN ('active','isolated') AND c.id > :after ";
     if (options.joined_in_period_only) sql += "AND c.join_date BETWEEN :first AND :last ";
     sql += "ORDER BY c.id LIMIT :limit";
     auto statement = TRY(db.prepare(sql));
@@ -70,6 +75,18 @@ Result<std::vector<BillingRow>> read_batch(store::Database& db, const GenerateOp
     statement.bind_named(":limit", std::int64_t{options.batch_size});
     std::vector<BillingRow> rows;
     while (TRY(statement.step())) rows.push_back(read_row(statement));
+    if (rows.empty()) return rows;
+    // Customers of this id range already invoiced for the period, in id order like `rows`.
+    auto existing = TRY(db.prepare(
+        "SELECT customer_id FROM invoices INDEXED BY invoices_monthly WHERE kind = 'monthly' AND period = ? "
+        "AND customer_id BETWEEN ? AND ? ORDER BY customer_id"));
+    existing.bind(1, to_string(options.period)).bind(2, rows.front().customer_id).bind(3, rows.back().customer_id);
+    std::size_t next = 0;
+    while (TRY(existing.step())) {
+        const std::int64_t customer_id = existing.column_int(0);
+        while (next < rows.size() && rows[next].customer_id < customer_id) ++next;
+        if (next < rows.size() && rows[next].customer_id == customer_id) rows[next].already_invoiced = true;
+    }
     return rows;
 }
 

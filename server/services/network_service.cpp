@@ -3,7 +3,9 @@
 #include <map>
 
 #include "routeros/routeros_router_control.hpp"
+#include "core/money.hpp"
 #include "services/activity_log.hpp"
+#include "services/notification_service.hpp"
 #include "services/settings.hpp"
 #include "store/customer_store.hpp"
 #include "store/package_store.hpp"
@@ -52,6 +54,39 @@ Result<Resolved> resolve(app::Context& context, const Intent& intent, std::map<s
         else resolved.profile = package->mikrotik_profile;
     }
     return resolved;
+}
+
+// The WhatsApp isolir notice / "service restored" message, queued in the outbox. A customer
+// whose notice cannot be prepared (e.g. no usable phone) is still isolated: the notice is best effort.
+void queue_status_notice(app::Context& context, const Resolved& resolved, NetworkAction action, std::int64_t log_id) {
+    NotificationRequest request;
+    request.key = "network:" + std::string(action == NetworkAction::Isolate ? "isolir_notice" : "service_restored") + ":" +
+                  std::to_string(resolved.customer.id) + ":" + std::to_string(log_id);
+    request.customer_id = resolved.customer.id;
+    request.template_key = action == NetworkAction::Isolate ? "isolir_notice" : "service_restored";
+    if (action == NetworkAction::Isolate) {
+        // Without an unpaid invoice (a manual isolation) the bill template does not fit: plain text.
+        const std::string company = get_setting(context.db, "company_name").value_or("");
+        request.template_key.clear();
+        request.body = "Halo " + resolved.customer.name + ", layanan internet Anda (" + resolved.customer.service_number +
+                       ") saat ini diisolir. Silakan hubungi kami untuk informasi lebih lanjut.\n\n" + company;
+        const std::string base = public_base_url(context.db, "").value_or("");
+        auto invoice = context.db.prepare(
+            "SELECT invoice_no, period, total - paid_amount FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') "
+            "ORDER BY due_date LIMIT 1");
+        if (invoice) {
+            invoice->bind(1, resolved.customer.id);
+            if (invoice->step().value_or(false)) {
+                request.variables["invoice_no"] = invoice->column_text(0);
+                request.variables["periode"] = invoice->column_text(1);
+                request.variables["total"] = format_rupiah(invoice->column_int(2));
+                request.variables["payment_link"] = base + "/isolir?u=" + resolved.customer.pppoe_username;
+                request.template_key = "isolir_notice";
+                request.body.clear();
+            }
+        }
+    }
+    (void)queue_notification(context, request);
 }
 
 CustomerStatus intended_status(NetworkAction action) { return action == NetworkAction::Isolate ? CustomerStatus::Isolated : CustomerStatus::Active; }
@@ -107,6 +142,7 @@ Result<void> record(app::Context& context, const Resolved& resolved, NetworkOutc
     log.bind(9, outcome.detail).bind(10, context.actor.type).bind(11, context.actor.id ? std::optional(context.actor.id) : std::nullopt);
     log.bind(12, context.actor.name);
     TRY_VOID(log.run());
+    if (!newer_intent && resolved.customer.status != status) queue_status_notice(context, resolved, outcome.action, context.db.last_insert_id());
     return log_activity(context, "customer." + std::string(to_string(outcome.action)), "customer", resolved.customer.id,
                         {{"status", to_string(resolved.customer.status)}},
                         {{"status", to_string(newer_intent ? resolved.customer.status : status)}, {"network", outcome.result},

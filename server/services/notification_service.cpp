@@ -74,7 +74,7 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
         "INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, priority, status, next_attempt_at, "
         "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?, 'queued', ?,?,?,?) ON CONFLICT(idempotency_key) DO NOTHING"));
     insert.bind(1, request.key).bind(2, request.customer_id).bind(3, prepared.phone).bind(4, prepared.template_key)
-        .bind(5, prepared.body).bind(6, request.priority).bind(7, context.now).bind(8, context.actor.name)
+        .bind(5, prepared.body).bind(6, request.priority > 0 ? 1 : 0).bind(7, context.now).bind(8, context.actor.name)
         .bind(9, context.now).bind(10, context.now);
     TRY_VOID(insert.run());
     QueuedNotification queued;

@@ -33,8 +33,8 @@ Result<void> record_attempt(store::Database& db, std::int64_t id, std::int64_t a
 
 Result<std::optional<std::int64_t>> earliest_future_work(store::Database& db, bool quiet) {
     auto next = TRY(db.prepare(
-        "SELECT MIN(t) FROM (SELECT MIN(next_attempt_at) AS t FROM notifications WHERE status = 'queued' AND (priority > 0 OR ? = 0) "
-        "UNION ALL SELECT MIN(lease_until) FROM notifications WHERE status = 'sending')"));
+        "SELECT MIN(t) FROM (SELECT MIN(next_attempt_at) AS t FROM notifications WHERE status = 'queued' AND (priority > 0 OR ?1 = 0) "
+        "UNION ALL SELECT MIN(lease_until) FROM notifications WHERE status = 'sending' AND (priority > 0 OR ?2 = 0))"));
     next.bind(1, quiet ? 1 : 0);
     TRY(next.step());
     return next.column_optional_int(0);
@@ -45,12 +45,28 @@ Result<ClaimStep> claim_next(store::Database& db, std::int64_t now, bool quiet, 
                              const OutboxLimits& limits) {
     ClaimStep step;
     TRY_VOID(db.transaction([&]() -> Result<void> {
+        // Conversational replies first, then interrupted sends, then everything else; each query
+        // is an index range (status, priority, next_attempt_at), so a long history stays cheap.
         auto candidate = TRY(db.prepare(
-            "SELECT id, status, attempts, phone, body FROM notifications "
-            "WHERE ((status = 'queued' AND next_attempt_at <= :now) OR (status = 'sending' AND lease_until <= :now)) "
-            "AND (priority > 0 OR :quiet = 0) ORDER BY priority DESC, next_attempt_at, id LIMIT 1"));
-        candidate.bind_named(":now", now).bind_named(":quiet", std::int64_t{quiet ? 1 : 0});
-        if (!TRY(candidate.step())) {
+            "SELECT id, status, attempts, phone, body FROM notifications WHERE status = 'queued' AND priority = 1 "
+            "AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT 1"));
+        candidate.bind_named(":now", now);
+        bool found = TRY(candidate.step());
+        if (!found) {
+            candidate = TRY(db.prepare(
+                "SELECT id, status, attempts, phone, body FROM notifications WHERE status = 'sending' AND lease_until <= :now "
+                "AND (priority = 1 OR :quiet = 0) ORDER BY lease_until, id LIMIT 1"));
+            candidate.bind_named(":now", now).bind_named(":quiet", std::int64_t{quiet ? 1 : 0});
+            found = TRY(candidate.step());
+        }
+        if (!found && !quiet) {
+            candidate = TRY(db.prepare(
+                "SELECT id, status, attempts, phone, body FROM notifications WHERE status = 'queued' AND priority = 0 "
+                "AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT 1"));
+            candidate.bind_named(":now", now);
+            found = TRY(candidate.step());
+        }
+        if (!found) {
             step.next_due_at = TRY(earliest_future_work(db, quiet));
             step.stopped_by = "not_due";
             if (quiet) {

@@ -21,13 +21,7 @@ Result<std::string> next_receipt_no(app::Context& context, std::int64_t paid_at)
     return std::string(buffer);
 }
 
-struct PaymentInput {
-    std::int64_t invoice_id = 0;
-    Money amount = 0;
-    payments::PaymentMethod method = payments::PaymentMethod::Cash;
-    std::int64_t paid_at = 0;
-    std::string note;
-};
+using PaymentInput = PaymentRequest;
 
 Result<std::int64_t> parse_paid_at(const std::string& text, UtcOffset offset) {
     auto date = parse_date(text.substr(0, 10));
@@ -119,8 +113,7 @@ Result<void> apply_customer_credit(app::Context& context, billing::Invoice& invo
                         {{"receipt_no", payment.receipt_no}, {"amount", use}, {"status", billing::to_string(invoice.status)}});
 }
 
-Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& body) {
-    const PaymentInput input = TRY(payment_from_json(body, context));
+Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, const PaymentRequest& input) {
     PaymentReceipt receipt;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         auto found = TRY(store::find_invoice(context.db, input.invoice_id));
@@ -159,6 +152,11 @@ Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& bo
         return {};
     }));
     return receipt;
+}
+
+Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& body) {
+    const PaymentInput input = TRY(payment_from_json(body, context));
+    return record_payment_in_transaction(context, input);
 }
 
 }  // namespace kimonet::services

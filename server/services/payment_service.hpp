@@ -15,6 +15,20 @@ struct PaymentReceipt {
     bool restore_requested = false;
 };
 
+struct PaymentRequest {
+    std::int64_t invoice_id = 0;
+    Money amount = 0;
+    payments::PaymentMethod method = payments::PaymentMethod::Cash;
+    std::int64_t paid_at = 0;
+    std::string note;
+};
+
+// The paid-sequence for an already validated payment, inside the caller's transaction (it joins
+// it): the payment, the invoice's new state, overpayment to credit and, when the invoice becomes
+// paid, restore of an isolated customer and the next period's invoice. record_payment and the
+// payment gateways' callbacks both use it.
+Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, const PaymentRequest& request);
+
 // Input {"invoice_id","amount","method":"cash"|"bank_transfer","paid_at"?: "YYYY-MM-DD[THH:MM[:SS]]","note"?}.
 // One transaction: the payment, the invoice's new state, overpayment to credit and, when the
 // invoice becomes paid, an isolated customer back to active with a pending restore request and

@@ -8,6 +8,7 @@
 #include "billing/rounding.hpp"
 #include "billing/tax.hpp"
 #include "jobs/cron.hpp"
+#include "payments/gateway_rules.hpp"
 
 namespace kimonet::services {
 
@@ -27,7 +28,6 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"isolir_hours", "08:00-20:00", false, "Local hours in which automatic isolir may run (HH:MM-HH:MM or off)"},
         {"isolir_max_per_run", "200", false, "At most this many customers isolated per automatic run"},
         {"network_retry_schedule", "* * * * *", false, "Cron schedule for retrying network actions routers have not applied"},
-        {"mikrotik_push_secrets", "off", false, "Push PPP secrets on customer changes: off, all, or router ids (1,2)"},
         {"company_email", "billing@kimonet.id", false, "Contact email on invoices"},
         {"bank_accounts", "BCA 1234567890 a.n. PT Kimonet Net|Mandiri 1300012345678 a.n. PT Kimonet Net", false,
          "Bank accounts for transfers on invoices, separated by |"},
@@ -48,6 +48,29 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"whatsapp_quiet_hours", "21:00-07:00", false, "No reminders in this local window (HH:MM-HH:MM or off)"},
         {"whatsapp_max_attempts", "8", false, "Delivery attempts before a message is marked failed"},
         {"whatsapp_timeout_seconds", "10", false, "Gateway request timeout in seconds"},
+        {"flip_enabled", "0", false, "1 = offer Flip (Accept Payment) on the public bill page"},
+        {"flip_mode", "sandbox", false, "sandbox or production"},
+        {"flip_base_url", "", false, "Flip API base override (empty: the sandbox/production host; a simulator URL for demos)"},
+        {"flip_secret_key", "", true, "Flip secret key (Basic auth user)"},
+        {"flip_validation_token", "", true, "Flip callback validation token"},
+        {"flip_methods", "bca_va:0,bni_va:0,bri_va:0,mandiri_va:0,qris:0", false, "Methods offered through Flip, code:fee, comma-separated"},
+        {"midtrans_enabled", "0", false, "1 = offer Midtrans (Core API) on the public bill page"},
+        {"midtrans_mode", "sandbox", false, "sandbox or production"},
+        {"midtrans_base_url", "", false, "Midtrans Core API base override (empty: the sandbox/production host)"},
+        {"midtrans_server_key", "", true, "Midtrans server key (Basic auth user, notification signatures)"},
+        {"midtrans_methods", "bca_va:4000,bni_va:4000,bri_va:4000,mandiri_va:4000,qris:0", false, "Methods offered through Midtrans, code:fee"},
+        {"duitku_enabled", "0", false, "1 = offer Duitku on the public bill page"},
+        {"duitku_mode", "sandbox", false, "sandbox or production"},
+        {"duitku_base_url", "", false, "Duitku API base override (empty: the sandbox/production host)"},
+        {"duitku_merchant_code", "", false, "Duitku merchant code"},
+        {"duitku_api_key", "", true, "Duitku API key (request and callback signatures)"},
+        {"duitku_methods", "bca_va:4000,bni_va:3000,mandiri_va:4000,qris:0,alfamart:2500", false, "Methods offered through Duitku, code:fee"},
+        {"payment_callback_base_url", "", false, "Base URL gateways call back (empty: public_base_url or the server's address)"},
+        {"payment_expiry_minutes", "1440", false, "How long a created payment (VA, QR) stays valid"},
+        {"payment_gateway_timeout_seconds", "15", false, "Payment gateway request timeout in seconds"},
+        {"payment_reconcile_schedule", "*/5 * * * *", false, "Cron schedule of payment reconciliation with the gateways"},
+        {"payment_reconcile_after_minutes", "5", false, "Pending payments older than this are checked with the gateway"},
+        {"billing_check_rate_per_minute", "30", false, "Public bill check and pay requests per minute per IP address"},
     };
     return all;
 }
@@ -84,6 +107,7 @@ std::optional<std::string> setting_value_problem(std::string_view key, std::stri
         if (day < 1 || day > 31 || std::to_string(day) != value) return std::string(messages::kDueDay);
     }
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
+    if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "sim/gateways/payment_gateway_simulator.hpp"
 #include "sim/routeros/routeros_simulator.hpp"
 #include "sim/whatsapp/whatsapp_simulator.hpp"
 
@@ -18,6 +19,7 @@ struct Simulator {
 constexpr Simulator kSimulators[] = {
     {"routeros", "MikroTik RouterOS API routers (TCP, optional TLS)", kimonet::sim::run_routeros_simulator},
     {"whatsapp", "WhatsApp HTTP gateways: MPWA, Fonnte, go-whatsapp (send, device, inbound webhooks)", kimonet::sim::run_whatsapp_simulator},
+    {"gateways", "Payment gateways Flip, Midtrans, Duitku on one port (/flip, /midtrans, /duitku; signed callbacks)", kimonet::sim::run_gateway_simulator},
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "store/customer_store.hpp"
 
+#include "core/text.hpp"
+
 #include <array>
 
 namespace kimonet::store {
@@ -56,9 +58,26 @@ static std::string escape_like(std::string_view text) {
     return out;
 }
 
+// An FTS5 query matching `text` literally as a substring (a quoted phrase; quotes doubled).
+static std::string fts_phrase(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    return out + "\"";
+}
+
 Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter) {
+    // A phone search typed as 0812… should match the stored 62812….
+    std::string phone_search = filter.search;
+    if (phone_search.starts_with("0")) phone_search = "62" + phone_search.substr(1);
+    // Terms of 3+ characters use the trigram index (migration 0006); shorter ones scan.
+    const bool indexed = utf8_length(filter.search) >= 3;
     std::string where = " WHERE 1=1";
-    if (!filter.search.empty())
+    if (indexed)
+        where += " AND id IN (SELECT rowid FROM customers_search WHERE customers_search MATCH :match)";
+    else if (!filter.search.empty())
         where += " AND (name LIKE :like ESCAPE '\\' OR service_number LIKE :like ESCAPE '\\' OR phone LIKE :phone_like ESCAPE '\\')";
     if (filter.status) where += " AND status = :status";
     if (filter.package_id) where += " AND package_id = :package_id";
@@ -67,20 +86,22 @@ Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter) 
     std::string sort = is_valid_customer_sort(filter.sort) ? filter.sort : "name";
     const bool descending = sort.starts_with("-");
     if (descending) sort = sort.substr(1);
-    const std::string order = " ORDER BY " + sort + (sort == "name" ? " COLLATE NOCASE" : "") + (descending ? " DESC" : "") +
+    // With a search term, "+" keeps SQLite from walking the sort column's index row by row until
+    // 25 matches turn up: for a selective term (a phone number, a rare name) that walk visits every
+    // row in index order (~5x a plain scan at 100k customers); scan + top-N sort is bounded.
+    const std::string sort_column = (filter.search.empty() ? "" : "+") + sort;
+    const std::string order = " ORDER BY " + sort_column + (sort == "name" ? " COLLATE NOCASE" : "") + (descending ? " DESC" : "") +
                               ", id" + (descending ? " DESC" : "");
 
     auto count = TRY(db.prepare("SELECT COUNT(*) FROM customers" + where));
     auto rows = TRY(db.prepare(std::string("SELECT ") + kColumns + " FROM customers" + where + order +
                                " LIMIT :limit OFFSET :offset"));
-    // A phone search typed as 0812… should match the stored 62812….
-    std::string phone_search = filter.search;
-    if (phone_search.starts_with("0")) phone_search = "62" + phone_search.substr(1);
     const std::string like = "%" + escape_like(filter.search) + "%";
     const std::string phone_like = "%" + escape_like(phone_search) + "%";
     for (Statement* statement : {&count, &rows}) {
         statement->bind_named(":like", like);
         statement->bind_named(":phone_like", phone_like);
+        if (indexed) statement->bind_named(":match", fts_phrase(filter.search) + " OR " + fts_phrase(phone_search));
         if (filter.status) statement->bind_named(":status", std::string(to_string(*filter.status)));
         if (filter.package_id) statement->bind_named(":package_id", *filter.package_id);
         if (filter.router_id) statement->bind_named(":router_id", *filter.router_id);

@@ -6,12 +6,13 @@ Result<int> migrate(Database& db) {
     TRY_VOID(db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
         "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))"));
-    auto current = TRY(db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-    TRY(current.step());
-    const std::int64_t version = current.column_int(0);
+    // Apply every migration not yet recorded (not only those above the highest): a database
+    // that was migrated by a build with a later migration still gets the earlier ones.
     int applied = 0;
     for (const Migration& migration : embedded_migrations()) {
-        if (migration.version <= version) continue;
+        auto recorded = TRY(db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?"));
+        recorded.bind(1, migration.version);
+        if (TRY(recorded.step())) continue;
         TRY_VOID(db.transaction([&]() -> Result<void> {
             TRY_VOID(db.execute(migration.sql));
             auto record = TRY(db.prepare("INSERT INTO schema_migrations(version, name) VALUES (?, ?)"));

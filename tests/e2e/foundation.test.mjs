@@ -60,6 +60,19 @@ try {
     await waitUi(page, (all) => all.some((i) => i.id.endsWith('.package') && i.value !== '—'));
     await shot(page, 'customers');
 
+    // The mouse wheel scrolls the table down (emscripten's GLFW hands over raw DOM deltas).
+    const firstBefore = (await customerRows(page)).find((row) => row.number);
+    const table = (await items(page)).find((i) => i.id === `customers.${firstBefore.number}.name`);
+    const box = await page.locator('#canvas').boundingBox();
+    await page.mouse.move(box.x + table.rect.x + 5, box.y + table.rect.y + 5);
+    await page.mouse.wheel(0, 400);
+    await waitUi(page, (all, number) => {
+      const cell = all.find((i) => i.id === `customers.${number}.name`);
+      return !cell || !cell.visible;
+    }, firstBefore.number);
+    await page.mouse.wheel(0, -2000);
+    await waitUi(page, (all, number) => all.some((i) => i.id === `customers.${number}.name` && i.visible), firstBefore.number);
+
     const target = (await customerRows(page))[2];
     await fill(page, 'customers.search', target.name);
     await waitUi(page, (all, name) => {

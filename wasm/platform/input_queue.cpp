@@ -41,9 +41,17 @@ void on_character(GLFWwindow*, unsigned codepoint) {
 // ImGui 1.86's GLFW backend polls the cursor position; these callbacks only wake the frame loop.
 void on_cursor_position(GLFWwindow*, double, double) { note_activity(); }
 
+// emscripten 3.1.6's GLFW hands over the DOM wheel delta unchanged: pixels (about 100 a notch)
+// with positive = down, where GLFW means notches with positive = up. Convert, so the wheel
+// scrolls tables the right way by a sane amount.
+double dom_wheel_to_notches(double dom_delta) {
+    const double notches = -dom_delta / 100.0;
+    return notches > 3.0 ? 3.0 : notches < -3.0 ? -3.0 : notches;
+}
+
 void on_scroll(GLFWwindow* window, double x_offset, double y_offset) {
     note_activity();
-    ImGui_ImplGlfw_ScrollCallback(window, x_offset, y_offset);
+    ImGui_ImplGlfw_ScrollCallback(window, dom_wheel_to_notches(x_offset), dom_wheel_to_notches(y_offset));
 }
 
 void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {

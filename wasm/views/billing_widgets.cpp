@@ -46,7 +46,9 @@ void amount_row(const std::string& id, const char* label, Money amount, bool str
     widgets::muted((id + ".label").c_str(), label);
     const std::string value = format_rupiah(amount);
     if (strong) ImGui::PushFont(display().fonts().strong);
-    ImGui::SameLine(start + available - ImGui::CalcTextSize(value.c_str()).x);
+    // SetCursorPosX, not SameLine(x): inside a group SameLine adds the group's indent a second time.
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(start + available - ImGui::CalcTextSize(value.c_str()).x);
     widgets::text("text", id, value);
     if (strong) ImGui::PopFont();
 }

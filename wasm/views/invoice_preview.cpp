@@ -38,8 +38,10 @@ void draw_invoice_preview(const InvoicePreviewInput& input, const Catalog& catal
         widgets::end_card();
         return;
     }
+    ImGui::PushTextWrapPos(0.f);
     widgets::muted("invoice_preview.period", i18n::tr_format("preview.period", {{"period", format_period_indonesian(draft->period)},
                                                                                 {"date", i18n::format_date(draft->due_date)}}));
+    ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, display().px(2)));
     for (std::size_t index = 0; index < draft->lines.size(); ++index) {
         const billing::InvoiceLine& line = draft->lines[index];

@@ -122,11 +122,11 @@ void ViewCustomerDetail::draw_invoices(App&) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("customer_detail.invoices", compact ? 3 : 5, flags)) return;
-    ImGui::TableSetupColumn(tr("invoices.col.number"), 0, 1.6f);
+    ImGui::TableSetupColumn(tr("invoices.col.number"), 0, 1.5f);
     if (!compact) ImGui::TableSetupColumn(tr("invoices.col.period"), 0, 1.0f);
-    if (!compact) ImGui::TableSetupColumn(tr("invoices.col.due_date"), 0, 1.3f);
+    if (!compact) ImGui::TableSetupColumn(tr("invoices.col.due_date"), 0, 1.5f);
     ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
-    ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.5f);
     ImGui::PushFont(display().fonts().strong);
     ImGui::TableHeadersRow();
     ImGui::PopFont();
@@ -141,7 +141,7 @@ void ViewCustomerDetail::draw_invoices(App&) {
         if (!compact) {
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            widgets::text("cell", row + ".period", format_period_indonesian(record.invoice.period));
+            widgets::text("cell", row + ".period", to_string(record.invoice.period));
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             widgets::text("cell", row + ".due_date", i18n::format_date(record.invoice.due_date));

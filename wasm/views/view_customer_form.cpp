@@ -244,6 +244,7 @@ void ViewCustomerForm::draw(App& app) {
     if (begin_form_body("customer_form.body", banner)) {
         if (side_preview) {
             const float preview_width = display().px(330);
+            ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
             ImGui::BeginChild("customer_form.fields", ImVec2(ImGui::GetContentRegionAvail().x - preview_width - display().px(16), 0));
             draw_fields(app, live);
             ImGui::EndChild();
@@ -251,6 +252,7 @@ void ViewCustomerForm::draw(App& app) {
             ImGui::BeginChild("customer_form.preview", ImVec2(0, 0));
             draw_preview(app);
             ImGui::EndChild();
+            ImGui::PopStyleColor();
         } else {
             draw_fields(app, live);
         }

@@ -114,20 +114,28 @@ const InvoiceRecord* ViewCustomerHome::current_bill() const {
 void ViewCustomerHome::draw_service_card(App& app, float width) {
     if (widgets::begin_card("home.card", width)) {
         card_title("home.service.title", tr("home.service"));
-        const std::string number = m_customer ? m_customer->service_number : app.user().username;
-        detail_row("home.service_number", tr("home.service_number"), number);
-        if (m_package) {
-            detail_row("home.package", tr("home.package"), m_package->name);
-            detail_row("home.speed", tr("home.speed"), format_speed(m_package->download_kbps) + " / " + format_speed(m_package->upload_kbps));
-            detail_row("home.price", tr("home.price"), format_rupiah(m_package->price));
-        } else {
-            detail_row("home.package", tr("home.package"), m_loading ? tr("common.loading") : tr("common.none"));
-        }
-        if (m_customer) {
-            widgets::muted("home.status.label", tr("home.status"));
-            status_badge("home.status", m_customer->status);
-            ImGui::Dummy(ImVec2(0, display().px(4)));
-            detail_row("home.since", tr("home.since"), i18n::format_date(m_customer->join_date));
+        // Facts in two columns: short values, and the card stays as tall as the bill beside it.
+        if (ImGui::BeginTable("home.facts", 2, ImGuiTableFlags_SizingStretchSame)) {
+            ImGui::TableNextColumn();
+            detail_row("home.service_number", tr("home.service_number"), m_customer ? m_customer->service_number : app.user().username);
+            ImGui::TableNextColumn();
+            detail_row("home.package", tr("home.package"),
+                       m_package ? m_package->name : (m_loading ? tr("common.loading") : tr("common.none")));
+            if (m_package) {
+                ImGui::TableNextColumn();
+                detail_row("home.speed", tr("home.speed"),
+                           format_speed(m_package->download_kbps) + " / " + format_speed(m_package->upload_kbps));
+                ImGui::TableNextColumn();
+                detail_row("home.price", tr("home.price"), format_rupiah(m_package->price));
+            }
+            if (m_customer) {
+                ImGui::TableNextColumn();
+                widgets::muted("home.status.label", tr("home.status"));
+                status_badge("home.status", m_customer->status);
+                ImGui::TableNextColumn();
+                detail_row("home.since", tr("home.since"), i18n::format_date(m_customer->join_date));
+            }
+            ImGui::EndTable();
         }
     }
     widgets::end_card();

@@ -1,6 +1,7 @@
 #include "views/view_invoice_detail.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "api_client.hpp"
 #include "app.hpp"
@@ -143,16 +144,21 @@ void ViewInvoiceDetail::draw_header(App&) {
     ImGui::SameLine();
     invoice_status_badge("invoice.status", invoice.status, m_record->overdue);
     ImGui::Dummy(ImVec2(0, display().px(4)));
-    const bool compact = display().compact();
-    const float column = compact ? 0.f : ImGui::GetContentRegionAvail().x / 4.f;
+    // Four facts in a row; two per row on phones.
+    const int per_row = display().compact() ? 2 : 4;
+    const float column = ImGui::GetContentRegionAvail().x / float(per_row);
     const float start = ImGui::GetCursorPosX();
-    fact("invoice.period", tr("invoice.period"), format_period_indonesian(invoice.period));
-    if (!compact) ImGui::SameLine(start + column);
-    fact("invoice.issue_date", tr("invoice.issue_date"), i18n::format_date(invoice.issue_date));
-    if (!compact) ImGui::SameLine(start + column * 2);
-    fact("invoice.due_date", tr("invoice.due_date"), i18n::format_date(invoice.due_date));
-    if (!compact) ImGui::SameLine(start + column * 3);
-    fact("invoice.total_fact", tr("invoice.total"), format_rupiah(invoice.totals.total));
+    const std::pair<const char*, std::string> facts[] = {
+        {"invoice.period", format_period_indonesian(invoice.period)},
+        {"invoice.issue_date", i18n::format_date(invoice.issue_date)},
+        {"invoice.due_date", i18n::format_date(invoice.due_date)},
+        {"invoice.total_fact", format_rupiah(invoice.totals.total)},
+    };
+    const char* labels[] = {"invoice.period", "invoice.issue_date", "invoice.due_date", "invoice.total"};
+    for (int index = 0; index < 4; ++index) {
+        if (index % per_row != 0) ImGui::SameLine(start + column * float(index % per_row));
+        fact(facts[index].first, tr(labels[index]), facts[index].second);
+    }
     if (invoice.status == InvoiceStatus::Void && !invoice.void_reason.empty())
         widgets::banner("invoice.void_reason", i18n::tr_format("invoice.void_reason", {{"reason", invoice.void_reason}}), true);
 }

@@ -118,7 +118,7 @@ void ViewInvoices::draw_table() {
     ImGui::TableSetupColumn(tr("invoices.col.due_date"), 0, 1.3f);
     ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
     ImGui::TableSetupColumn(tr("invoices.col.outstanding"), 0, 1.1f);
-    ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.45f);
     ImGui::PushFont(display().fonts().strong);
     ImGui::TableHeadersRow();
     ImGui::PopFont();

@@ -111,6 +111,9 @@ void RouterOsSimulator::set_down(bool down) {
     if (down) {
         for (auto* fd : {&m_listen_fd, &m_tls_listen_fd}) {
             const int old = fd->exchange(-1);
+            // shutdown() unhashes the listening socket at once, so connects are refused even while
+            // the accept thread still holds the descriptor inside poll().
+            if (old >= 0) ::shutdown(old, SHUT_RDWR);
             if (old >= 0) ::close(old);
         }
         drop_connections();

@@ -13,10 +13,6 @@ export const ARTIFACTS = process.env.KIMONET_E2E_ARTIFACTS || path.join(repo, 'b
 
 export async function startServer({ timeoutMs = 30000 } = {}) {
   if (!fs.existsSync(path.join(WEB_DIR, 'app.wasm'))) throw new Error(`no web app in ${WEB_DIR}: run make wasm`);
-  if (process.env.KIMONET_STANDIN === '1') {
-    const { startStandin } = await import('./standin_server.mjs');
-    return startStandin(WEB_DIR);
-  }
   const kimonet = path.join(BIN_DIR, 'kimonet');
   if (!fs.existsSync(kimonet)) throw new Error(`${kimonet} not found: run make native`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kimonet-e2e-'));

@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(join_month_is_prorated_and_later_months_full) {
     BOOST_TEST_REQUIRE(generate(server.app(), "2026-02").ok());
     const std::string customer = "(SELECT id FROM customers WHERE service_number = 'CUST012')";
     BOOST_TEST(scalar_int(server, "SELECT total FROM invoices WHERE period = '2026-01' AND customer_id = " + customer) == 164516);
-    BOOST_TEST(server.scalar("SELECT kind FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.period = '2026-01' "
+    BOOST_TEST(server.scalar("SELECT l.kind FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.period = '2026-01' "
                              "AND i.customer_id = " + customer) == "prorated_package");
     BOOST_TEST(scalar_int(server, "SELECT total FROM invoices WHERE period = '2026-02' AND customer_id = " + customer) == 300000);
     BOOST_TEST(server.scalar("SELECT due_date FROM invoices WHERE period = '2026-02' AND customer_id = " + customer) == "2026-02-10");

@@ -290,6 +290,14 @@ BOOST_AUTO_TEST_CASE(sort_by_each_key_both_ways) {
     BOOST_TEST(std::is_sorted(joined.rbegin(), joined.rend()));
     auto ids = list("?per_page=100&sort=-id").json()["data"];
     BOOST_TEST(ids.front()["id"] == 50);
+
+    // Searches sort the same way (they take a different query plan).
+    auto searched = column(list("?per_page=100&q=0812").json()["data"], "name");
+    BOOST_TEST(searched.size() == 50u);
+    BOOST_TEST(std::is_sorted(searched.begin(), searched.end(), [&](const auto& a, const auto& b) { return lower(a) < lower(b); }));
+    auto searched_numbers = column(list("?per_page=100&q=cust&sort=-service_number").json()["data"], "service_number");
+    BOOST_TEST(searched_numbers.front() == "CUST050");
+    BOOST_TEST(std::is_sorted(searched_numbers.rbegin(), searched_numbers.rend()));
 }
 
 BOOST_AUTO_TEST_CASE(sorting_is_stable_across_pages) {

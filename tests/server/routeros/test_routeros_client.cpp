@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(tls_connection_on_the_api_ssl_port) {
     Started router(options);
     auto client = Client::connect(router.endpoint(true));
     BOOST_TEST_REQUIRE(client.ok(), (client ? "" : client.error().message()));
-    BOOST_TEST((*client)->run(Command("/ppp/secret/print").where("name=cust004")).value().rows.at(0).at("profile") == "10M");
+    BOOST_TEST((*client)->run(Command("/ppp/secret/print").where("name=cust004")).value().rows.at(0).at("profile") == "20M");
 }
 
 BOOST_AUTO_TEST_CASE(pipelined_tagged_commands_come_back_to_the_right_caller) {
@@ -183,7 +183,7 @@ BOOST_AUTO_TEST_CASE(router_control_reuses_one_connection_and_reconnects_after_a
     router.simulator.set_down(true);
     auto down = control->test();
     BOOST_TEST_REQUIRE(!down.ok());
-    BOOST_TEST(down.error().message().find("connection refused") != std::string::npos);
+    BOOST_TEST(down.error().message().find("connection refused") != std::string::npos, down.error().message());
     router.simulator.set_down(false);
     BOOST_TEST(control->test().ok());
     BOOST_TEST(router.simulator.logins() == 2u);
@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(router_control_profile_switch_kicks_and_verifies) {
     BOOST_TEST(results->at(0).ok);
     BOOST_TEST(results->at(0).changed);
     BOOST_TEST(results->at(0).kicked == 1);
-    BOOST_TEST(results->at(0).profile_before == "20M");
+    BOOST_TEST(results->at(0).profile_before == "30M");  // cust002 is on the 30M package in the demo
     BOOST_TEST(!results->at(2).ok);
     BOOST_TEST(results->at(2).error.find("not found") != std::string::npos);
     BOOST_TEST(router.simulator.find("/ppp/secret", "cust002")->at("profile") == "ISOLIR");

@@ -1,0 +1,118 @@
+// Benchmark: durable gateway callbacks per second. Each callback is stored raw, verified
+// (Midtrans SHA-512), and applied in its own write transaction (payment, invoice paid, next
+// month's invoice, confirmation queued) — committed before the handler would answer 200 —
+// against the same number of bare SQLite write transactions on the same database, same run.
+// Budget (issue 4): ≥ 2,000 callbacks/s. Exit 1 when under.   bench_payments [callbacks=2000] [workdir=/tmp]
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "gateways/gateway_signatures.hpp"
+#include "services/gateway_payments.hpp"
+#include "services/invoice_generation.hpp"
+#include "services/settings.hpp"
+
+using namespace kimonet;
+
+namespace {
+
+constexpr double kMinCallbacksPerSecond = 2000;
+constexpr const char* kServerKey = "SB-Mid-server-bench";
+
+void check(const Result<void>& result, const char* what) {
+    if (!result) {
+        std::fprintf(stderr, "%s: %s\n", what, result.error().message().c_str());
+        std::exit(2);
+    }
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const long count = argc > 1 ? std::atol(argv[1]) : 2000;
+    const std::string workdir = argc > 2 ? argv[2] : "/tmp";
+    const std::string path = workdir + "/kimonet-bench-payments-" + std::to_string(getpid()) + ".db";
+    std::filesystem::remove(path);
+    auto opened = app::open_migrated_database(path);
+    if (!opened) {
+        std::fprintf(stderr, "open: %s\n", opened.error().message().c_str());
+        return 2;
+    }
+    store::Database& db = **opened;
+    std::array<unsigned char, security::SecretBox::kKeySize> key{};
+    key.fill(7);
+    const security::SecretBox secrets(key);
+    const UtcOffset offset{420};
+    const std::int64_t now = unix_from_local(LocalDateTime{{2026, 1, 15}, 9, 0, 0}, offset);
+    app::Context context{db, app::Actor{"system", 0, "bench", ""}, now, offset, secrets};
+
+    // Not timed: customers, their January invoices, settings and one pending attempt per invoice.
+    check(db.execute("INSERT INTO internet_packages(name, download_kbps, upload_kbps, price, mikrotik_profile) VALUES ('Home 30 Mbps', 30000, 15000, 300000, '30M')"),
+          "packages");
+    check(db.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(count) +
+                     ") INSERT INTO customers(service_number, name, phone, package_id, status, join_date) "
+                     "SELECT 'C' || i, 'Pelanggan ' || i, '62812' || (10000000 + i), 1, 'active', '2025-06-01' FROM n"),
+          "customers");
+    services::GenerateOptions options;
+    options.period = Period{2026, 1};
+    if (auto generated = services::generate_invoices(context, options); !generated) check(generated.error(), "generate");
+    check(services::update_settings(context, {{"midtrans_enabled", "1"}, {"midtrans_server_key", kServerKey}}), "settings");
+    check(db.execute("INSERT INTO gateway_transactions(gateway, order_id, transaction_id, invoice_id, customer_id, method, amount, status, expires_at, "
+                     "created_at, updated_at) SELECT 'midtrans', 'B-' || id, 'T-' || id, id, customer_id, 'bca_va', total, 'pending', " +
+                     std::to_string(now + 86400) + ", " + std::to_string(now) + ", " + std::to_string(now) + " FROM invoices"),
+          "transactions");
+    std::vector<std::string> bodies;
+    {
+        auto rows = db.prepare("SELECT order_id, amount FROM gateway_transactions ORDER BY id");
+        if (!rows) return 2;
+        while (rows->step().value_or(false)) {
+            const std::string order = rows->column_text(0), gross = std::to_string(rows->column_int(1)) + ".00";
+            bodies.push_back(api::Json{{"order_id", order}, {"status_code", "200"}, {"gross_amount", gross}, {"transaction_status", "settlement"},
+                                       {"transaction_id", "T-" + order.substr(2)}, {"fraud_status", "accept"}, {"payment_type", "bank_transfer"},
+                                       {"signature_key", gateways::midtrans_signature(order, "200", gross, kServerKey)}}
+                                 .dump());
+        }
+    }
+
+    auto start = std::chrono::steady_clock::now();
+    long applied = 0;
+    for (const auto& body : bodies) {
+        auto outcome = services::handle_gateway_callback(context, "midtrans", "application/json", body, "");
+        if (!outcome) check(outcome.error(), "callback");
+        if (outcome->outcome == "applied") ++applied;
+    }
+    const double callback_seconds = seconds_since(start);
+
+    check(db.execute("CREATE TABLE bench_bare(id INTEGER PRIMARY KEY, body TEXT NOT NULL)"), "bare table");
+    start = std::chrono::steady_clock::now();
+    for (const auto& body : bodies)
+        check(db.transaction([&]() -> Result<void> {
+            auto insert = TRY(db.prepare("INSERT INTO bench_bare(body) VALUES (?)"));
+            insert.bind(1, body);
+            return insert.run();
+        }),
+              "bare");
+    const double bare_seconds = seconds_since(start);
+    std::filesystem::remove(path);
+    std::filesystem::remove(path + "-wal");
+    std::filesystem::remove(path + "-shm");
+
+    const double rate = static_cast<double>(bodies.size()) / callback_seconds;
+    const double bare_rate = static_cast<double>(bodies.size()) / bare_seconds;
+    const bool pass = rate >= kMinCallbacksPerSecond && applied == static_cast<long>(bodies.size());
+    std::printf("payment callbacks (issue 4)\n");
+    std::printf("  %-44s %10.0f /s  (%ld applied of %zu)\n", "durable verified callbacks", rate, applied, bodies.size());
+    std::printf("  %-44s %10.0f /s\n", "baseline: bare SQLite write transactions", bare_rate);
+    std::printf("  %-44s %10.2f x\n", "callback cost vs bare transaction", bare_rate / rate);
+    std::printf("  budget >= %.0f callbacks/s: %s\n", kMinCallbacksPerSecond, pass ? "PASS" : "FAIL");
+    return pass ? 0 : 1;
+}

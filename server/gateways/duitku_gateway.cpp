@@ -1,0 +1,84 @@
+// Duitku API v2: POST /merchant/v2/inquiry (signature md5(merchantCode + merchantOrderId +
+// paymentAmount + apiKey)) and POST /merchant/transactionStatus (md5(merchantCode +
+// merchantOrderId + apiKey)). The callback URL travels in every inquiry.
+#include "gateways/gateway_http.hpp"
+#include "gateways/gateway_signatures.hpp"
+
+namespace kimonet::gateways {
+
+namespace {
+
+class DuitkuGateway : public PaymentGateway {
+public:
+    explicit DuitkuGateway(GatewayConfig config) : m_config(std::move(config)) {}
+    std::string name() const override { return "duitku"; }
+
+    Result<Charge> create_charge(const ChargeRequest& request) override {
+        const std::string amount = std::to_string(request.amount);
+        const api::Json body = {
+            {"merchantCode", m_config.merchant_code},
+            {"paymentAmount", request.amount},
+            {"paymentMethod", std::string(request.method->duitku_code)},
+            {"merchantOrderId", request.order_id},
+            {"productDetails", request.title},
+            {"email", request.customer_email},
+            {"phoneNumber", request.customer_phone},
+            {"customerVaName", request.customer_name.substr(0, 20)},
+            {"itemDetails", api::Json::array({{{"name", request.title}, {"price", request.amount}, {"quantity", 1}}})},
+            {"callbackUrl", m_config.callback_url},
+            {"returnUrl", m_config.return_url},
+            {"expiryPeriod", std::max<std::int64_t>(1, (request.expires_at - request.now) / 60)},
+            {"signature", duitku_inquiry_signature(m_config.merchant_code, request.order_id, amount, m_config.key)},
+        };
+        whatsapp::HttpCall call = base_call("/merchant/v2/inquiry");
+        call.body = body.dump();
+        const auto answer = TRY(call_gateway("Duitku", call));
+        const api::Json reply = TRY(json_answer("Duitku", answer));
+        if (json_string(reply, "statusCode") != "00")
+            return make_error(ErrorCode::ValidationFailed, "Duitku menolak permintaan: " + json_string(reply, "statusMessage"));
+        Charge charge;
+        charge.transaction_id = json_string(reply, "reference");
+        charge.reference = charge.transaction_id;
+        charge.payment_url = json_string(reply, "paymentUrl");
+        charge.payment_code = json_string(reply, "vaNumber");
+        charge.qr_string = json_string(reply, "qrString");
+        if (charge.transaction_id.empty()) return make_error(ErrorCode::BadGateway, "Duitku tidak mengembalikan reference");
+        charge.expires_at = request.expires_at;
+        return charge;
+    }
+
+    Result<StatusAnswer> query_status(const std::string& order_id, const std::string&) override {
+        whatsapp::HttpCall call = base_call("/merchant/transactionStatus");
+        call.body = api::Json{{"merchantCode", m_config.merchant_code},
+                              {"merchantOrderId", order_id},
+                              {"signature", duitku_status_signature(m_config.merchant_code, order_id, m_config.key)}}
+                        .dump();
+        const auto answer = TRY(call_gateway("Duitku", call));
+        const api::Json reply = TRY(json_answer("Duitku", answer));
+        StatusAnswer status;
+        status.raw = answer.body;
+        status.status = payments::duitku_query_status(json_string(reply, "statusCode"));
+        status.amount = payments::parse_gateway_amount(json_string(reply, "amount"));
+        status.transaction_id = json_string(reply, "reference");
+        return status;
+    }
+
+private:
+    whatsapp::HttpCall base_call(const std::string& path) const {
+        whatsapp::HttpCall call;
+        call.method = "POST";
+        call.url = whatsapp::join_url(m_config.base_url, path);
+        call.headers["Accept"] = "application/json";
+        call.headers["Content-Type"] = "application/json";
+        call.timeout_ms = m_config.timeout_ms;
+        return call;
+    }
+
+    GatewayConfig m_config;
+};
+
+}  // namespace
+
+std::unique_ptr<PaymentGateway> make_duitku_gateway(const GatewayConfig& config) { return std::make_unique<DuitkuGateway>(config); }
+
+}  // namespace kimonet::gateways

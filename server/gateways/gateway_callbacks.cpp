@@ -1,0 +1,89 @@
+#include "gateways/gateway_callbacks.hpp"
+
+#include "gateways/gateway_http.hpp"
+#include "gateways/gateway_signatures.hpp"
+#include "http/request.hpp"
+
+namespace kimonet::gateways {
+
+namespace {
+
+Error malformed(const std::string& gateway, const std::string& why) {
+    return make_error(ErrorCode::BadRequest, "callback " + gateway + " tidak valid: " + why);
+}
+
+// Form fields, or the members of a JSON object body as text.
+std::map<std::string, std::string> fields_of(std::string_view body) {
+    const api::Json json = api::parse_json(body);
+    if (json.is_object()) {
+        std::map<std::string, std::string> fields;
+        for (auto it = json.begin(); it != json.end(); ++it)
+            fields[it.key()] = it->is_object() || it->is_array() ? it->dump() : json_string(json, it.key().c_str());
+        return fields;
+    }
+    return http::parse_query_string(body);
+}
+
+std::string field(const std::map<std::string, std::string>& fields, const char* name) {
+    auto found = fields.find(name);
+    return found == fields.end() ? std::string() : found->second;
+}
+
+Result<GatewayEvent> flip_event(const GatewayConfig& config, std::string_view body) {
+    const auto fields = fields_of(body);
+    if (!flip_token_valid(config.validation_token, field(fields, "token")))
+        return make_error(ErrorCode::Unauthorized, "token callback Flip tidak cocok");
+    const api::Json data = api::parse_json(field(fields, "data"));
+    if (!data.is_object()) return malformed("Flip", "data bukan JSON");
+    GatewayEvent event;
+    event.reference = json_string(data, "bill_link_id");
+    event.transaction_id = json_string(data, "id");
+    event.status = payments::flip_status(json_string(data, "status"));
+    event.amount_text = json_string(data, "amount");
+    event.amount = payments::parse_gateway_amount(event.amount_text);
+    if (event.reference.empty() || event.status == payments::GatewayStatus::Unknown) return malformed("Flip", "bill_link_id/status");
+    return event;
+}
+
+Result<GatewayEvent> midtrans_event(const GatewayConfig& config, std::string_view body) {
+    const api::Json json = api::parse_json(body);
+    if (!json.is_object()) return malformed("Midtrans", "body bukan JSON");
+    GatewayEvent event;
+    event.order_id = json_string(json, "order_id");
+    event.amount_text = json_string(json, "gross_amount");
+    const std::string status_code = json_string(json, "status_code");
+    if (event.order_id.empty() || status_code.empty() || event.amount_text.empty()) return malformed("Midtrans", "order_id/status_code/gross_amount");
+    if (!midtrans_signature_valid(event.order_id, status_code, event.amount_text, config.key, json_string(json, "signature_key")))
+        return make_error(ErrorCode::Forbidden, "signature_key Midtrans tidak cocok");
+    event.transaction_id = json_string(json, "transaction_id");
+    event.status = payments::midtrans_status(json_string(json, "transaction_status"), json_string(json, "fraud_status"));
+    event.amount = payments::parse_gateway_amount(event.amount_text);
+    return event;
+}
+
+Result<GatewayEvent> duitku_event(const GatewayConfig& config, std::string_view body) {
+    const auto fields = fields_of(body);
+    GatewayEvent event;
+    event.order_id = field(fields, "merchantOrderId");
+    event.amount_text = field(fields, "amount");
+    const std::string merchant_code = field(fields, "merchantCode");
+    if (event.order_id.empty() || event.amount_text.empty() || merchant_code.empty()) return malformed("Duitku", "merchantOrderId/amount/merchantCode");
+    if (merchant_code != config.merchant_code ||
+        !duitku_callback_valid(merchant_code, event.amount_text, event.order_id, config.key, field(fields, "signature")))
+        return make_error(ErrorCode::BadRequest, "signature callback Duitku tidak cocok");
+    event.transaction_id = field(fields, "reference");
+    event.status = payments::duitku_callback_status(field(fields, "resultCode"));
+    event.amount = payments::parse_gateway_amount(event.amount_text);
+    return event;
+}
+
+}  // namespace
+
+Result<GatewayEvent> verify_callback(const GatewayConfig& config, std::string_view body) {
+    if (config.name == "flip") return flip_event(config, body);
+    if (config.name == "midtrans") return midtrans_event(config, body);
+    if (config.name == "duitku") return duitku_event(config, body);
+    return make_error(ErrorCode::NotFound, "gateway tidak dikenal");
+}
+
+}  // namespace kimonet::gateways

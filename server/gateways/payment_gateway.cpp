@@ -1,0 +1,136 @@
+#include "gateways/payment_gateway.hpp"
+
+#include <cstdio>
+
+#include "gateways/gateway_http.hpp"
+#include "services/settings.hpp"
+
+namespace kimonet::gateways {
+
+namespace {
+
+struct GatewayDefaults {
+    std::string_view name;
+    std::string_view sandbox;
+    std::string_view production;
+    std::string_view key_setting;
+};
+
+constexpr GatewayDefaults kDefaults[] = {
+    {"flip", "https://bigflip.id/big_sandbox_api/v2", "https://bigflip.id/api/v2", "flip_secret_key"},
+    {"midtrans", "https://api.sandbox.midtrans.com", "https://api.midtrans.com", "midtrans_server_key"},
+    {"duitku", "https://sandbox.duitku.com/webapi/api", "https://passport.duitku.com/webapi/api", "duitku_api_key"},
+};
+
+std::string trim_slashes(std::string text) {
+    while (!text.empty() && text.back() == '/') text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+std::unique_ptr<PaymentGateway> make_payment_gateway(const GatewayConfig& config) {
+    if (config.name == "flip") return make_flip_gateway(config);
+    if (config.name == "midtrans") return make_midtrans_gateway(config);
+    if (config.name == "duitku") return make_duitku_gateway(config);
+    return nullptr;
+}
+
+Result<GatewayConfig> load_gateway_config(store::Database& db, const security::SecretBox& secrets, std::string_view name,
+                                          const std::string& server_base_url) {
+    const GatewayDefaults* defaults = nullptr;
+    for (const auto& candidate : kDefaults)
+        if (candidate.name == name) defaults = &candidate;
+    if (!defaults) return make_error(ErrorCode::ValidationFailed, "gateway tidak dikenal: " + std::string(name));
+    const std::string prefix(name);
+    GatewayConfig config;
+    config.name = prefix;
+    config.enabled = TRY(services::get_setting(db, prefix + "_enabled")) == "1";
+    config.production = TRY(services::get_setting(db, prefix + "_mode")) == "production";
+    config.base_url = trim_slashes(TRY(services::get_setting(db, prefix + "_base_url")));
+    if (config.base_url.empty()) config.base_url = std::string(config.production ? defaults->production : defaults->sandbox);
+    config.key = TRY(services::get_secret_setting(db, secrets, defaults->key_setting));
+    if (name == "flip") config.validation_token = TRY(services::get_secret_setting(db, secrets, "flip_validation_token"));
+    if (name == "duitku") config.merchant_code = TRY(services::get_setting(db, "duitku_merchant_code"));
+    config.methods = TRY(payments::parse_offered_methods(TRY(services::get_setting(db, prefix + "_methods"))));
+    std::string base = trim_slashes(TRY(services::get_setting(db, "payment_callback_base_url")));
+    if (base.empty()) base = trim_slashes(TRY(services::get_setting(db, "public_base_url")));
+    if (base.empty()) base = trim_slashes(server_base_url);
+    config.callback_url = base + "/payment/callback/" + prefix;
+    config.return_url = base + "/billing";
+    config.timeout_ms = TRY(services::get_setting_int(db, "payment_gateway_timeout_seconds")) * 1000;
+    return config;
+}
+
+Result<whatsapp::HttpAnswer> call_gateway(const std::string& gateway, const whatsapp::HttpCall& call) {
+    whatsapp::HttpAnswer answer = whatsapp::perform(call);
+    if (answer.status == 0)
+        return make_error(ErrorCode::BadGateway,
+                          gateway + " tidak dapat dihubungi" + (answer.timed_out ? " (waktu habis)" : ": " + answer.transport_error));
+    if (answer.status >= 500) return make_error(ErrorCode::BadGateway, gateway + " sedang bermasalah (HTTP " + std::to_string(answer.status) + ")");
+    if (answer.status == 401 || answer.status == 403)
+        return make_error(ErrorCode::BadGateway, gateway + " menolak kunci API (periksa pengaturan gateway)");
+    if (answer.status >= 400) {
+        const api::Json body = api::parse_json(answer.body);
+        std::string message;
+        if (body.is_object()) {
+            for (const char* field : {"message", "status_message", "statusMessage", "Message"})
+                if (message.empty()) message = json_string(body, field);
+            if (message.empty() && body.contains("errors") && body["errors"].is_array() && !body["errors"].empty() &&
+                body["errors"][0].is_object())
+                message = json_string(body["errors"][0], "message");
+            if (message.empty() && body.contains("error_messages") && body["error_messages"].is_array() && !body["error_messages"].empty() &&
+                body["error_messages"][0].is_string())
+                message = body["error_messages"][0].get<std::string>();
+        }
+        if (message.empty()) message = answer.body.substr(0, 200);
+        return make_error(ErrorCode::ValidationFailed, gateway + " menolak permintaan: " + message);
+    }
+    return answer;
+}
+
+Result<api::Json> json_answer(const std::string& gateway, const whatsapp::HttpAnswer& answer) {
+    api::Json body = api::parse_json(answer.body);
+    if (!body.is_object()) return make_error(ErrorCode::BadGateway, gateway + " menjawab dengan format yang tidak dikenal");
+    return body;
+}
+
+std::string json_string(const api::Json& object, const char* name) {
+    if (!object.is_object()) return {};
+    auto found = object.find(name);
+    if (found == object.end()) return {};
+    if (found->is_string()) return found->get<std::string>();
+    if (found->is_number_integer()) return std::to_string(found->get<std::int64_t>());
+    if (found->is_number()) return found->dump();
+    return {};
+}
+
+std::string base64(std::string_view bytes) {
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    std::size_t i = 0;
+    for (; i + 2 < bytes.size(); i += 3) {
+        const unsigned value = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                               static_cast<unsigned char>(bytes[i + 2]);
+        for (int shift : {18, 12, 6, 0}) out += kAlphabet[(value >> shift) & 63];
+    }
+    if (i < bytes.size()) {
+        unsigned value = static_cast<unsigned char>(bytes[i]) << 16;
+        if (i + 1 < bytes.size()) value |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+        out += kAlphabet[(value >> 18) & 63];
+        out += kAlphabet[(value >> 12) & 63];
+        out += i + 1 < bytes.size() ? kAlphabet[(value >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+std::string gateway_local_minutes(std::int64_t unix_seconds, UtcOffset offset) {
+    const LocalDateTime local = local_from_unix(unix_seconds, offset);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d", local.date.year, local.date.month, local.date.day, local.hour,
+                  local.minute);
+    return buffer;
+}
+
+}  // namespace kimonet::gateways

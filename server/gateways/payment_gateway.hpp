@@ -1,0 +1,79 @@
+#pragma once
+// The PaymentGateway port: create a charge for an invoice and ask a transaction's status. One
+// adapter per gateway (Flip, Midtrans, Duitku) over libcurl; settings choose and configure them.
+// Transport failures and gateway 5xx come back as BadGateway (502), the gateway refusing our
+// request as ValidationFailed (422), each with a message saying which gateway and why.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "payments/gateway_rules.hpp"
+#include "security/secret_box.hpp"
+#include "store/database.hpp"
+
+namespace kimonet::gateways {
+
+struct GatewayConfig {
+    std::string name;  // "flip", "midtrans", "duitku"
+    bool enabled = false;
+    bool production = false;
+    std::string base_url;          // API base (sandbox/production host or a simulator override)
+    std::string key;               // Flip secret key, Midtrans server key, Duitku api key
+    std::string validation_token;  // Flip callback token
+    std::string merchant_code;     // Duitku
+    std::string callback_url;      // where the gateway calls us back
+    std::string return_url;        // where the customer's browser goes after paying
+    std::vector<payments::OfferedMethod> methods;
+    long timeout_ms = 15'000;
+};
+
+struct ChargeRequest {
+    std::string order_id;  // ours, unique per attempt (Midtrans order_id, Duitku merchantOrderId)
+    Money amount = 0;
+    const payments::MethodInfo* method = nullptr;
+    std::string title;
+    std::string customer_name;
+    std::string customer_email;
+    std::string customer_phone;
+    std::int64_t now = 0;         // Unix seconds
+    std::int64_t expires_at = 0;  // Unix seconds
+    UtcOffset offset;
+};
+
+struct Charge {
+    std::string transaction_id;  // the gateway's id (Flip bill payment id, Midtrans transaction_id, Duitku reference)
+    std::string reference;       // Flip bill link id (what callbacks carry as bill_link_id); else = transaction_id
+    std::string payment_url;
+    std::string payment_code;    // VA number, bill key or pay code
+    std::string qr_string;
+    std::int64_t expires_at = 0;
+};
+
+struct StatusAnswer {
+    payments::GatewayStatus status = payments::GatewayStatus::Unknown;
+    std::optional<Money> amount;
+    std::string transaction_id;
+    std::string raw;  // the gateway's body, for the payment log
+};
+
+class PaymentGateway {
+public:
+    virtual ~PaymentGateway() = default;
+    // "flip", "midtrans" or "duitku".
+    virtual std::string name() const = 0;
+    // Creates a payment at the gateway for `request` (no retries: the caller reuses pending ones).
+    virtual Result<Charge> create_charge(const ChargeRequest& request) = 0;
+    // Asks the gateway where `order_id` (Flip: the bill id in `reference`) stands now.
+    virtual Result<StatusAnswer> query_status(const std::string& order_id, const std::string& reference) = 0;
+};
+
+std::unique_ptr<PaymentGateway> make_payment_gateway(const GatewayConfig& config);
+
+// The gateway's settings (`<name>_*`), secrets decrypted. `server_base_url` builds the default
+// callback URL ({base}/payment/callback/<name>) when payment_callback_base_url is empty.
+Result<GatewayConfig> load_gateway_config(store::Database& db, const security::SecretBox& secrets, std::string_view name,
+                                          const std::string& server_base_url = {});
+
+}  // namespace kimonet::gateways

@@ -1,0 +1,116 @@
+#include "http/public_billing_page.hpp"
+
+#include "core/money.hpp"
+
+namespace kimonet::http {
+
+namespace {
+
+std::string escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string text_of(const api::Json& object, const char* name) {
+    auto found = object.find(name);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+constexpr const char* kStyle =
+    "body{font-family:system-ui,sans-serif;margin:0;background:#f4f6f8;color:#1d2733}"
+    "main{max-width:480px;margin:0 auto;padding:16px}h1{font-size:1.3em}"
+    ".card{background:#fff;border-radius:10px;padding:14px;margin:12px 0;box-shadow:0 1px 3px #0002}"
+    ".paid{color:#13795b;font-weight:bold}.due{color:#b3261e;font-weight:bold}"
+    "button{display:block;width:100%;padding:12px;margin:6px 0;border:0;border-radius:8px;background:#1565c0;color:#fff;font-size:1em}"
+    "input{width:100%;padding:12px;font-size:1em;box-sizing:border-box;border:1px solid #bbb;border-radius:8px}"
+    ".code{font-size:1.4em;font-family:monospace;letter-spacing:1px;word-break:break-all;background:#eef3fb;padding:8px;border-radius:6px}"
+    "small{color:#5f6b7a}";
+
+// Paying: JSON to /billing/pay, then poll /billing/status/{order} until the invoice is paid.
+constexpr const char* kScript =
+    "function pay(f){var d={invoice_id:+f.dataset.invoice,gateway:f.dataset.g,method:f.dataset.m};"
+    "var o=document.getElementById('pay-'+f.dataset.invoice);o.textContent='Memproses…';"
+    "fetch('/billing/pay',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify(d)})"
+    ".then(function(r){return r.json()}).then(function(j){if(!j.success){o.textContent=(j.error&&j.error.message)||'Gagal';return}"
+    "show(o,j);poll(j.order_id)}).catch(function(){o.textContent='Gagal menghubungi server'});return false}"
+    "function show(o,j){o.innerHTML='';function line(l,v,c){if(!v)return;var p=document.createElement('p');p.textContent=l;"
+    "var s=document.createElement('div');s.className=c||'';s.textContent=v;o.appendChild(p);o.appendChild(s)}"
+    "line('Kode bayar / nomor VA:',j.payment_code,'code');line('QRIS:',j.qr_string,'code');"
+    "if(j.payment_url){var a=document.createElement('a');a.href=j.payment_url;a.textContent='Buka halaman pembayaran';o.appendChild(a)}"
+    "line('Berlaku sampai: '+j.expires_at,'','')}"
+    "function poll(id){setTimeout(function(){fetch('/billing/status/'+encodeURIComponent(id)).then(function(r){return r.json()})"
+    ".then(function(j){if(j.invoice_status==='paid')location.reload();else poll(id)}).catch(function(){poll(id)})},4000)}"
+    "document.querySelectorAll('[data-poll]').forEach(function(e){poll(e.dataset.poll)});";
+
+}  // namespace
+
+std::string render_billing_page(const std::string& company, const api::Json& bill, const std::vector<BillingPageMethod>& methods,
+                                const api::Json& pending, const std::string& message) {
+    std::string page =
+        "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+        "<title>Cek Tagihan - " + escape(company) + "</title><style>" + kStyle + "</style></head><body><main><h1>Cek Tagihan " +
+        escape(company) + "</h1>"
+        "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"nomor_layanan\" value=\"" +
+        escape(bill.is_object() && bill.contains("customer") ? text_of(bill["customer"], "nomor_layanan") : std::string()) +
+        "\" autocomplete=\"off\"></label><button type=\"submit\">Cek tagihan</button></form>";
+    if (!message.empty()) page += "<div class=\"card\">" + escape(message) + "</div>";
+    if (bill.is_object() && bill.contains("customer")) {
+        const api::Json& customer = bill["customer"];
+        page += "<div class=\"card\"><b>" + escape(text_of(customer, "nama_pelanggan")) + "</b><br><small>" +
+                escape(text_of(customer, "nomor_layanan")) + " · " + escape(text_of(customer, "telepphone")) + "</small></div>";
+        bool any_unpaid = false;
+        for (const auto& invoice : bill["invoices"]) {
+            const std::string status = text_of(invoice, "status");
+            const std::string id = std::to_string(invoice.value("invoice_id", 0LL));
+            page += "<div class=\"card\"><b>" + escape(text_of(invoice, "invoice_no")) + "</b> · periode " + escape(text_of(invoice, "periode")) +
+                    "<br>Tagihan: <b>" + format_rupiah(invoice.value("bill", 0LL)) + "</b><br>";
+            if (status == "paid") {
+                page += "<span class=\"paid\">LUNAS ✓</span></div>";
+                continue;
+            }
+            any_unpaid = true;
+            page += "Sisa: <span class=\"due\">" + format_rupiah(invoice.value("outstanding", 0LL)) + "</span> · jatuh tempo " +
+                    escape(text_of(invoice, "due_date"));
+            page += "<div id=\"pay-" + id + "\">";
+            if (pending.contains(id))
+                for (const auto& transaction : pending[id]) {
+                    page += "<div data-poll=\"" + escape(text_of(transaction, "order_id")) + "\"><p>" + escape(text_of(transaction, "method")) +
+                            " (" + escape(text_of(transaction, "gateway")) + "), bayar " + format_rupiah(transaction.value("amount", 0LL)) + ":</p>";
+                    if (!text_of(transaction, "payment_code").empty())
+                        page += "<div class=\"code\">" + escape(text_of(transaction, "payment_code")) + "</div>";
+                    if (!text_of(transaction, "qr_string").empty())
+                        page += "<p>QRIS:</p><div class=\"code\">" + escape(text_of(transaction, "qr_string")) + "</div>";
+                    if (!text_of(transaction, "payment_url").empty())
+                        page += "<p><a href=\"" + escape(text_of(transaction, "payment_url")) + "\">Buka halaman pembayaran</a></p>";
+                    page += "<small>Berlaku sampai " + escape(text_of(transaction, "expires_at")) + "</small></div>";
+                }
+            page += "</div>";
+            if (methods.empty()) page += "<p><small>Pembayaran online belum tersedia. Hubungi kami untuk membayar.</small></p>";
+            // Without JavaScript the form posts and the server redirects back here.
+            page += "<form method=\"post\" action=\"/billing/pay\" data-invoice=\"" + id + "\" onsubmit=\"return pay(this)\">"
+                    "<input type=\"hidden\" name=\"invoice_id\" value=\"" + id + "\">";
+            for (const auto& method : methods)
+                page += "<button type=\"submit\" name=\"choice\" value=\"" + escape(method.gateway + ":" + method.code) + "\" onclick=\"this.form.dataset.g=this.dataset.gateway;this.form.dataset.m=this.dataset.method\" data-gateway=\"" +
+                        escape(method.gateway) + "\" data-method=\"" + escape(method.code) + "\">Bayar dengan " + escape(method.name) +
+                        (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string()) + "</button>";
+            page += "</form></div>";
+        }
+        if (!any_unpaid) page += "<div class=\"card paid\">Tidak ada tagihan yang belum dibayar. Terima kasih!</div>";
+        else page += "<noscript><meta http-equiv=\"refresh\" content=\"20\"></noscript>";
+    }
+    page += "<p><small>Halaman ini diperbarui otomatis setelah pembayaran diterima.</small></p></main><script>" + std::string(kScript) +
+            "</script></body></html>";
+    return page;
+}
+
+}  // namespace kimonet::http

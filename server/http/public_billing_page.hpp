@@ -1,0 +1,22 @@
+#pragma once
+// The public "cek tagihan" page: small server-rendered Indonesian HTML (no WebAssembly), light
+// enough for a 512 kbps isolated line and readable on a phone.
+#include <string>
+
+#include "api/json_fields.hpp"
+
+namespace kimonet::http {
+
+struct BillingPageMethod {
+    std::string gateway;
+    std::string code;
+    std::string name;
+    long long fee = 0;
+};
+
+// `bill` is check_bill()'s JSON (empty object: the search form only); `pending` maps invoice id to
+// its live transactions (JSON from services::to_json); `message` an optional notice.
+std::string render_billing_page(const std::string& company, const api::Json& bill, const std::vector<BillingPageMethod>& methods,
+                                const api::Json& pending, const std::string& message);
+
+}  // namespace kimonet::http

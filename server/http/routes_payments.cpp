@@ -1,0 +1,186 @@
+// Online payments over HTTP. Public (no login): payment methods, the bill check and pay API, the
+// server-rendered bill page, its status poll and the gateways' callbacks. Staff: reconciliation.
+// The bill check and pay are rate limited per client IP (billing_check_rate_per_minute).
+#include <memory>
+
+#include "http/public_billing_page.hpp"
+#include "http/rate_limiter.hpp"
+#include "http/routes.hpp"
+#include "services/gateway_payments.hpp"
+#include "services/settings.hpp"
+
+namespace kimonet::http {
+
+namespace {
+
+constexpr std::size_t kMaxCallbackBody = 64 * 1024;
+constexpr std::size_t kMaxPublicBody = 4 * 1024;
+
+std::string server_base_url(const app::App& app) {
+    if (!app.config().public_base_url.empty()) return app.config().public_base_url;
+    return "http://" + app.config().bind + ":" + std::to_string(app.config().port);
+}
+
+// Takes a token for this IP from `bucket` or fails with 429 (and a Retry-After).
+Result<void> limit(RateLimiter& limiter, app::Context& context, const std::string& bucket, int multiplier = 1) {
+    const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "billing_check_rate_per_minute"))) * multiplier;
+    if (limiter.allow(bucket + ":" + context.actor.ip, per_minute)) return success();
+    return make_error(ErrorCode::RateLimited, "Terlalu banyak permintaan. Coba lagi dalam " +
+                                                  std::to_string(limiter.retry_after_seconds(bucket + ":" + context.actor.ip, per_minute)) + " detik.");
+}
+
+Result<std::vector<BillingPageMethod>> page_methods(app::Context& context) {
+    std::vector<BillingPageMethod> methods;
+    for (const char* gateway : {"flip", "midtrans", "duitku"}) {
+        const api::Json offered = TRY(services::offered_payment_methods(context, gateway));
+        for (const auto& method : offered)
+            methods.push_back({gateway, method["code"].get<std::string>(), method["name"].get<std::string>(), method["fee"].get<long long>()});
+    }
+    return methods;
+}
+
+Result<api::Json> live_transactions(app::Context& context, const api::Json& bill) {
+    api::Json pending = api::Json::object();
+    for (const auto& invoice : bill["invoices"]) {
+        auto statement = TRY(context.db.prepare(
+            "SELECT id FROM gateway_transactions WHERE invoice_id = ? AND status = 'pending' AND expires_at > ? ORDER BY id DESC LIMIT 3"));
+        statement.bind(1, invoice["invoice_id"].get<std::int64_t>()).bind(2, context.now);
+        while (TRY(statement.step()))
+            if (auto transaction = TRY(services::find_gateway_transaction(context.db, statement.column_int(0))))
+                pending[std::to_string(transaction->invoice_id)].push_back(services::to_json(*transaction, context.offset));
+    }
+    return pending;
+}
+
+RouteResult billing_page(app::App& app, RateLimiter& limiter, Request& request, const std::string& service_number) {
+    return with_context(app, request, [&](app::Context& context) -> RouteResult {
+        const std::string company = TRY(services::get_setting(context.db, "company_name"));
+        if (service_number.empty()) return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), ""));
+        TRY_VOID(limit(limiter, context, "page", 4));
+        auto bill = services::check_bill(context.db, service_number);
+        if (!bill) {
+            if (bill.error().code != ErrorCode::NotFound) return bill.error();
+            return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), "Nomor layanan tidak ditemukan."), 404);
+        }
+        const auto methods = TRY(page_methods(context));
+        const api::Json pending = TRY(live_transactions(context, *bill));
+        return html(render_billing_page(company, *bill, methods, pending, ""));
+    });
+}
+
+api::Json pay_answer(const services::GatewayTransaction& transaction, UtcOffset offset) {
+    const api::Json full = services::to_json(transaction, offset);
+    return {{"payment_url", full["payment_url"]}, {"payment_code", full["payment_code"]}, {"transaction_id", full["transaction_id"]},
+            {"expires_at", full["expires_at"]},   {"order_id", full["order_id"]},         {"qr_string", full["qr_string"]},
+            {"amount", full["amount"]},           {"reused", full["reused"]}};
+}
+
+// /billing/pay takes JSON, or the bill page's plain form (invoice_id, choice=gateway:method) when
+// JavaScript is off; the form gets a redirect back to the page, which shows the new code.
+Result<std::pair<api::Json, bool>> pay_input(const Request& request) {
+    if (request.header("content-type").starts_with("application/x-www-form-urlencoded")) {
+        const auto form = parse_query_string(request.body);
+        api::Json input = api::Json::object();
+        if (auto found = form.find("invoice_id"); found != form.end()) input["invoice_id"] = std::atoll(found->second.c_str());
+        if (auto found = form.find("choice"); found != form.end()) {
+            const auto colon = found->second.find(':');
+            input["gateway"] = found->second.substr(0, colon);
+            input["method"] = colon == std::string::npos ? std::string() : found->second.substr(colon + 1);
+        }
+        return std::pair{input, true};
+    }
+    return std::pair{TRY(json_body(request)), false};
+}
+
+}  // namespace
+
+void register_payment_routes(Router& router, app::App& app) {
+    auto limiter = std::make_shared<RateLimiter>();
+
+    router.add(Route{"GET", "/api/payment-methods", Access::Public, "", "Payment methods a gateway offers (?gateway=flip|midtrans|duitku)",
+                     [&app](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             return json_ok({{"data", TRY(services::offered_payment_methods(context, request.query_value("gateway")))}});
+                         });
+                     }});
+    router.add(Route{"POST", "/billing/check", Access::Public, "", "Public bill check {customer_number}: masked phone, invoices (rate limited per IP)",
+                     [&app, limiter](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             TRY_VOID(limit(*limiter, context, "check"));
+                             const api::Json body = TRY(json_body(request));
+                             std::string number;
+                             for (const char* name : {"customer_number", "nomor_layanan"})
+                                 if (number.empty() && body.contains(name) && body[name].is_string()) number = body[name].get<std::string>();
+                             return json_ok(TRY(services::check_bill(context.db, number)));
+                         });
+                     },
+                     kMaxPublicBody});
+    router.add(Route{"POST", "/billing/pay", Access::Public, "",
+                     "Create (or reuse) a gateway payment {invoice_id, gateway, method} → payment_url, payment_code, transaction_id, expires_at",
+                     [&app, limiter](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             TRY_VOID(limit(*limiter, context, "pay"));
+                             const auto [input, from_form] = TRY(pay_input(request));
+                             const auto transaction = TRY(services::create_gateway_payment(context, input, server_base_url(app)));
+                             if (from_form) {
+                                 auto customer = TRY(context.db.prepare("SELECT service_number FROM customers WHERE id = ?"));
+                                 customer.bind(1, transaction.customer_id);
+                                 Response redirect = html("", 303);
+                                 if (TRY(customer.step())) redirect.headers["Location"] = "/billing/" + customer.column_text(0);
+                                 return redirect;
+                             }
+                             return json_ok(pay_answer(transaction, context.offset), transaction.reused ? 200 : 201);
+                         });
+                     },
+                     kMaxPublicBody});
+    router.add(Route{"GET", "/billing/status/{order_id}", Access::Public, "", "Status of a payment attempt and its invoice (the bill page polls it)",
+                     [&app](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             auto statement = TRY(context.db.prepare(
+                                 "SELECT t.status, i.status FROM gateway_transactions t JOIN invoices i ON i.id = t.invoice_id WHERE t.order_id = ?"));
+                             statement.bind(1, request.params["order_id"]);
+                             if (!TRY(statement.step())) return make_error(ErrorCode::NotFound);
+                             return json_ok({{"status", statement.column_text(0)}, {"invoice_status", statement.column_text(1)}});
+                         });
+                     }});
+    router.add(Route{"GET", "/billing", Access::Public, "", "Public bill page (HTML); ?nomor_layanan=CUST001 shows its invoices",
+                     [&app, limiter](Request& request) -> RouteResult {
+                         std::string number = request.query_value("nomor_layanan");
+                         if (number.empty()) number = request.query_value("nomor");
+                         return billing_page(app, *limiter, request, number);
+                     }});
+    router.add(Route{"GET", "/billing/{nomor_layanan}", Access::Public, "", "Public bill page (HTML) of one customer, with pay buttons",
+                     [&app, limiter](Request& request) -> RouteResult {
+                         return billing_page(app, *limiter, request, request.params["nomor_layanan"]);
+                     }});
+    router.add(Route{"POST", "/payment/callback/{gateway}", Access::Public, "",
+                     "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Stored raw, verified, applied once",
+                     [&app](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             const std::string gateway = request.params["gateway"];
+                             context.actor.type = "system";
+                             context.actor.name = "gateway:" + gateway;
+                             const auto outcome = TRY(services::handle_gateway_callback(context, gateway, request.header("content-type"), request.body,
+                                                                                        server_base_url(app)));
+                             return json_ok({{"outcome", outcome.outcome}});
+                         });
+                     },
+                     kMaxCallbackBody});
+    router.add("GET", "/api/payments/reconciliation", "payments.read", "Reconciliation findings: applied, expired, mismatches (page, per_page)",
+               [&app](Request& request) -> RouteResult {
+                   const auto [page, per_page] = TRY(pagination(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       api::Json list = TRY(services::list_reconciliation(context.db, page, per_page, context.offset));
+                       return json_list(list["data"], list["total"].get<std::int64_t>());
+                   });
+               });
+    router.add("POST", "/api/payments/reconcile", "payments.create", "Run payment reconciliation with the gateways now",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       const auto report = TRY(services::reconcile_payments(context, server_base_url(app)));
+                       return json_ok({{"data", report.to_json()}});
+                   });
+               });
+}
+
+}  // namespace kimonet::http

@@ -1,0 +1,193 @@
+// Applying what a gateway says about a transaction, exactly once. Every write happens inside one
+// BEGIN IMMEDIATE transaction that re-reads the transaction's state first, so duplicates,
+// concurrent deliveries and out-of-order statuses are decided against the committed truth:
+// only a pending (or locally closed) attempt can become paid, and a paid one is never unpaid.
+#include "gateways/payment_gateway.hpp"
+#include "services/activity_log.hpp"
+#include "services/gateway_payments.hpp"
+#include "services/notification_service.hpp"
+#include "services/payment_service.hpp"
+#include "store/invoice_store.hpp"
+
+namespace kimonet::services {
+
+namespace {
+
+struct StoredTransaction {
+    std::int64_t id = 0;
+    std::string order_id;
+    std::int64_t invoice_id = 0;
+    std::int64_t customer_id = 0;
+    std::string method;
+    Money amount = 0;
+    Money fee = 0;
+    payments::TransactionState state = payments::TransactionState::Pending;
+    std::string transaction_id;
+};
+
+Result<std::optional<StoredTransaction>> find_for_event(store::Database& db, const std::string& gateway, const gateways::GatewayEvent& event) {
+    // Flip callbacks name the bill (bill_link_id); the others our order id.
+    const bool by_reference = event.order_id.empty();
+    auto statement = TRY(db.prepare(std::string("SELECT id, order_id, invoice_id, customer_id, method, amount, fee, status, transaction_id "
+                                                "FROM gateway_transactions WHERE gateway = ? AND ") +
+                                    (by_reference ? "reference = ?" : "order_id = ?") + " ORDER BY id DESC LIMIT 1"));
+    statement.bind(1, gateway).bind(2, by_reference ? event.reference : event.order_id);
+    if (!TRY(statement.step())) return std::optional<StoredTransaction>();
+    StoredTransaction found;
+    found.id = statement.column_int(0);
+    found.order_id = statement.column_text(1);
+    found.invoice_id = statement.column_int(2);
+    found.customer_id = statement.column_int(3);
+    found.method = statement.column_text(4);
+    found.amount = statement.column_int(5);
+    found.fee = statement.column_int(6);
+    found.state = payments::parse_transaction_state(statement.column_text(7)).value_or(payments::TransactionState::Review);
+    found.transaction_id = statement.column_text(8);
+    return std::optional<StoredTransaction>(found);
+}
+
+Result<void> add_finding(app::Context& context, const std::string& gateway, const std::string& order_id, std::optional<std::int64_t> transaction,
+                         const std::string& kind, const std::string& source, const std::string& detail) {
+    auto insert = TRY(context.db.prepare(
+        "INSERT INTO payment_reconciliation(at, gateway, order_id, gateway_transaction_id, kind, source, detail) VALUES (?,?,?,?,?,?,?)"));
+    insert.bind(1, context.now).bind(2, gateway).bind(3, order_id).bind(4, transaction).bind(5, kind).bind(6, source).bind(7, detail);
+    return insert.run();
+}
+
+Result<void> set_state(app::Context& context, std::int64_t id, std::string_view state, const std::string& reason = {}) {
+    auto update = TRY(context.db.prepare(
+        "UPDATE gateway_transactions SET status = ?, review_reason = CASE WHEN ? = '' THEN review_reason ELSE ? END, updated_at = ? WHERE id = ?"));
+    update.bind(1, state).bind(2, reason).bind(3, reason).bind(4, context.now).bind(5, id);
+    return update.run();
+}
+
+Result<void> queue_confirmation(app::Context& context, const std::string& gateway, const StoredTransaction& transaction,
+                                const PaymentReceipt& receipt) {
+    NotificationRequest request;
+    request.key = "payment:" + gateway + ":" + transaction.order_id;
+    request.customer_id = transaction.customer_id;
+    request.template_key = "payment_confirmation";
+    const auto* method = payments::find_method(transaction.method);
+    request.variables = {{"periode", format_period_indonesian(receipt.invoice.period)},
+                         {"invoice_no", receipt.invoice.invoice_no},
+                         {"jumlah", format_rupiah(receipt.payment.amount)},
+                         {"total", format_rupiah(receipt.invoice.totals.total)},
+                         {"metode", std::string(method ? method->name : std::string_view(transaction.method)) + " (" + gateway + ")"},
+                         {"waktu", to_string(local_from_unix(receipt.payment.paid_at, context.offset))}};
+    // A customer without a usable phone still gets paid; the message is simply not queued.
+    if (auto queued = queue_notification(context, request); !queued && queued.error().code != ErrorCode::ValidationFailed) return queued.error();
+    return success();
+}
+
+Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,
+                                   const StoredTransaction& transaction, const std::string& source) {
+    CallbackOutcome outcome;
+    if (event.amount && *event.amount != transaction.amount) {
+        const std::string detail = "gateway " + std::to_string(*event.amount) + ", diharapkan " + std::to_string(transaction.amount);
+        TRY_VOID(set_state(context, transaction.id, "review", "amount_mismatch: " + detail));
+        TRY_VOID(add_finding(context, gateway, transaction.order_id, transaction.id, "amount_mismatch", source, detail));
+        outcome.outcome = "review";
+        return outcome;
+    }
+    auto invoice = TRY(store::find_invoice(context.db, transaction.invoice_id));
+    if (!invoice || invoice->status == billing::InvoiceStatus::Paid || invoice->status == billing::InvoiceStatus::Void) {
+        // Money arrived for an invoice that was meanwhile paid another way (or voided): a person refunds or credits it.
+        TRY_VOID(set_state(context, transaction.id, "review", "paid_twice: tagihan sudah lunas/dibatalkan"));
+        TRY_VOID(add_finding(context, gateway, transaction.order_id, transaction.id, "paid_twice", source, "tagihan sudah lunas atau dibatalkan"));
+        outcome.outcome = "review";
+        return outcome;
+    }
+    PaymentRequest request;
+    request.invoice_id = transaction.invoice_id;
+    request.amount = transaction.amount - transaction.fee;
+    request.method = payments::PaymentMethod::Gateway;
+    request.paid_at = context.now;
+    request.note = gateway + " " + transaction.method + " " + transaction.order_id;
+    const PaymentReceipt receipt = TRY(record_payment_in_transaction(context, request));
+    auto update = TRY(context.db.prepare(
+        "UPDATE gateway_transactions SET status = 'paid', payment_id = ?, paid_at = ?, updated_at = ?, "
+        "transaction_id = CASE WHEN transaction_id = '' THEN ? ELSE transaction_id END WHERE id = ?"));
+    update.bind(1, receipt.payment.id).bind(2, context.now).bind(3, context.now).bind(4, event.transaction_id).bind(5, transaction.id);
+    TRY_VOID(update.run());
+    TRY_VOID(queue_confirmation(context, gateway, transaction, receipt));
+    if (source != "callback") TRY_VOID(add_finding(context, gateway, transaction.order_id, transaction.id, "applied", source, "callback tidak diterima"));
+    outcome.outcome = "applied";
+    outcome.payment_id = receipt.payment.id;
+    return outcome;
+}
+
+}  // namespace
+
+Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,
+                                            const std::string& source, std::optional<std::int64_t> callback_id) {
+    CallbackOutcome outcome;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        const auto transaction = TRY(find_for_event(context.db, gateway, event));
+        if (!transaction) {
+            outcome.outcome = "unknown_order";
+        } else {
+            switch (payments::decide_transaction_action(transaction->state, event.status)) {
+                case payments::TransactionAction::ApplyPayment: outcome = TRY(apply_paid(context, gateway, event, *transaction, source)); break;
+                case payments::TransactionAction::MarkFailed:
+                    TRY_VOID(set_state(context, transaction->id, "failed"));
+                    outcome.outcome = "failed";
+                    break;
+                case payments::TransactionAction::MarkExpired:
+                    TRY_VOID(set_state(context, transaction->id, "expired"));
+                    outcome.outcome = "expired";
+                    break;
+                case payments::TransactionAction::FlagForReview:
+                    TRY_VOID(add_finding(context, gateway, transaction->order_id, transaction->id, "refund", source,
+                                         "gateway melaporkan " + std::string(payments::to_string(event.status))));
+                    outcome.outcome = "review";
+                    break;
+                case payments::TransactionAction::Ignore:
+                    outcome.outcome = transaction->state == payments::TransactionState::Paid && event.status == payments::GatewayStatus::Paid
+                                          ? "duplicate"
+                                          : "ignored";
+                    break;
+            }
+            if (outcome.outcome != "duplicate" && outcome.outcome != "ignored")
+                TRY_VOID(log_activity(context, "payment.gateway_" + outcome.outcome, "gateway_transaction", transaction->id, nullptr,
+                                      {{"gateway", gateway}, {"order_id", transaction->order_id}, {"source", source},
+                                       {"status", payments::to_string(event.status)}}));
+        }
+        if (callback_id) {
+            auto update = TRY(context.db.prepare("UPDATE gateway_callbacks SET outcome = ?, order_id = ? WHERE id = ?"));
+            update.bind(1, outcome.outcome).bind(2, transaction ? transaction->order_id : event.order_id + event.reference).bind(3, *callback_id);
+            TRY_VOID(update.run());
+        }
+        return success();
+    }));
+    if (callback_id) outcome.callback_id = *callback_id;
+    return outcome;
+}
+
+Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                const std::string& body, const std::string& server_base_url) {
+    if (!payments::is_known_gateway(gateway)) return make_error(ErrorCode::NotFound);
+    // The raw callback is durable before anything in it is believed.
+    std::int64_t callback_id = 0;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        auto insert = TRY(context.db.prepare("INSERT INTO gateway_callbacks(gateway, received_at, remote_ip, content_type, body) VALUES (?,?,?,?,?)"));
+        insert.bind(1, gateway).bind(2, context.now).bind(3, context.actor.ip).bind(4, content_type).bind(5, body);
+        TRY_VOID(insert.run());
+        callback_id = context.db.last_insert_id();
+        return success();
+    }));
+    const auto config = TRY(gateways::load_gateway_config(context.db, context.secrets, gateway, server_base_url));
+    auto event = gateways::verify_callback(config, body);
+    if (!event) {
+        TRY_VOID(context.db.transaction([&]() -> Result<void> {
+            auto update = TRY(context.db.prepare("UPDATE gateway_callbacks SET outcome = 'rejected', detail = ? WHERE id = ?"));
+            update.bind(1, event.error().message()).bind(2, callback_id);
+            TRY_VOID(update.run());
+            return log_activity(context, "payment.callback_rejected", "gateway_callback", callback_id, nullptr,
+                                {{"gateway", gateway}, {"reason", event.error().message()}, {"ip", context.actor.ip}});
+        }));
+        return event.error();
+    }
+    return apply_gateway_event(context, gateway, *event, "callback", callback_id);
+}
+
+}  // namespace kimonet::services

@@ -1,0 +1,216 @@
+#include "services/gateway_payments.hpp"
+
+#include "core/validation_messages.hpp"
+#include "gateways/payment_gateway.hpp"
+#include "security/crypto.hpp"
+#include "services/activity_log.hpp"
+#include "services/settings.hpp"
+#include "store/invoice_store.hpp"
+
+namespace kimonet::services {
+
+namespace {
+
+constexpr const char* kTransactionColumns =
+    "id, gateway, order_id, transaction_id, reference, invoice_id, customer_id, method, amount, fee, status, payment_url, "
+    "payment_code, qr_string, expires_at, created_at";
+
+GatewayTransaction row_to_transaction(const store::Statement& row) {
+    GatewayTransaction transaction;
+    transaction.id = row.column_int(0);
+    transaction.gateway = row.column_text(1);
+    transaction.order_id = row.column_text(2);
+    transaction.transaction_id = row.column_text(3);
+    transaction.reference = row.column_text(4);
+    transaction.invoice_id = row.column_int(5);
+    transaction.customer_id = row.column_int(6);
+    transaction.method = row.column_text(7);
+    transaction.amount = row.column_int(8);
+    transaction.fee = row.column_int(9);
+    transaction.status = row.column_text(10);
+    transaction.payment_url = row.column_text(11);
+    transaction.payment_code = row.column_text(12);
+    transaction.qr_string = row.column_text(13);
+    transaction.expires_at = row.column_int(14);
+    transaction.created_at = row.column_int(15);
+    return transaction;
+}
+
+// The live attempt for (invoice, gateway, method) that is still worth showing: not about to expire.
+Result<std::optional<GatewayTransaction>> live_transaction(app::Context& context, std::int64_t invoice_id, const std::string& gateway,
+                                                           const std::string& method) {
+    auto statement = TRY(context.db.prepare(std::string("SELECT ") + kTransactionColumns +
+                                            " FROM gateway_transactions WHERE invoice_id = ? AND gateway = ? AND method = ? AND status = 'pending'"));
+    statement.bind(1, invoice_id).bind(2, gateway).bind(3, method);
+    if (!TRY(statement.step())) return std::optional<GatewayTransaction>();
+    return std::optional<GatewayTransaction>(row_to_transaction(statement));
+}
+
+struct Payer {
+    std::string name;
+    std::string email;
+    std::string phone;
+};
+
+Result<Payer> payer_of(store::Database& db, std::int64_t customer_id) {
+    auto statement = TRY(db.prepare("SELECT name, email, phone FROM customers WHERE id = ?"));
+    statement.bind(1, customer_id);
+    if (!TRY(statement.step())) return make_error(ErrorCode::NotFound);
+    return Payer{statement.column_text(0), statement.column_text(1), statement.column_text(2)};
+}
+
+std::string_view public_status(billing::InvoiceStatus status) {
+    switch (status) {
+        case billing::InvoiceStatus::Unpaid: return "pending";
+        case billing::InvoiceStatus::Partial: return "partial";
+        case billing::InvoiceStatus::Paid: return "paid";
+        case billing::InvoiceStatus::Void: return "void";
+    }
+    return "pending";
+}
+
+}  // namespace
+
+api::Json to_json(const GatewayTransaction& transaction, UtcOffset offset) {
+    return {{"id", transaction.id},
+            {"gateway", transaction.gateway},
+            {"order_id", transaction.order_id},
+            {"transaction_id", transaction.transaction_id},
+            {"invoice_id", transaction.invoice_id},
+            {"method", transaction.method},
+            {"amount", transaction.amount},
+            {"fee", transaction.fee},
+            {"status", transaction.status},
+            {"payment_url", transaction.payment_url},
+            {"payment_code", transaction.payment_code},
+            {"qr_string", transaction.qr_string},
+            {"expires_at", to_string(local_from_unix(transaction.expires_at, offset))},
+            {"reused", transaction.reused}};
+}
+
+Result<api::Json> offered_payment_methods(app::Context& context, const std::string& gateway) {
+    if (!payments::is_known_gateway(gateway)) return validation_error({{"gateway", "flip, midtrans atau duitku"}});
+    api::Json data = api::Json::array();
+    if (TRY(get_setting(context.db, gateway + "_enabled")) != "1") return data;
+    const auto methods = TRY(payments::parse_offered_methods(TRY(get_setting(context.db, gateway + "_methods"))));
+    for (const auto& offered : methods) {
+        const auto* info = payments::find_method(offered.code);
+        if (!payments::gateway_supports(gateway, *info)) continue;
+        data.push_back({{"code", offered.code}, {"name", info->name}, {"type", info->type}, {"fee", offered.fee}});
+    }
+    return data;
+}
+
+Result<api::Json> check_bill(store::Database& db, const std::string& service_number) {
+    auto customer = TRY(db.prepare("SELECT id, service_number, name, phone FROM customers WHERE service_number = ? AND status <> 'terminated'"));
+    customer.bind(1, service_number);
+    if (service_number.empty() || service_number.size() > 64 || !TRY(customer.step()))
+        return make_error(ErrorCode::NotFound, "Nomor layanan tidak ditemukan");
+    const std::int64_t customer_id = customer.column_int(0);
+    api::Json out = {{"customer",
+                      {{"nomor_layanan", customer.column_text(1)},
+                       {"nama_pelanggan", customer.column_text(2)},
+                       {"telepphone", payments::mask_phone(customer.column_text(3))}}},
+                     {"invoices", api::Json::array()}};
+    // Unpaid first, then the latest paid ones for reassurance; at most 12.
+    auto invoices = TRY(db.prepare(
+        "SELECT id FROM invoices WHERE customer_id = ? AND status <> 'void' "
+        "ORDER BY CASE WHEN status IN ('unpaid','partial') THEN 0 ELSE 1 END, period DESC, id DESC LIMIT 12"));
+    invoices.bind(1, customer_id);
+    while (TRY(invoices.step())) {
+        auto invoice = TRY(store::find_invoice(db, invoices.column_int(0)));
+        if (!invoice) continue;
+        out["invoices"].push_back({{"invoice_id", invoice->id},
+                                   {"invoice_no", invoice->invoice_no},
+                                   {"periode", to_string(invoice->period)},
+                                   {"bill", invoice->totals.total},
+                                   {"outstanding", invoice->outstanding()},
+                                   {"due_date", to_string(invoice->due_date)},
+                                   {"status", public_status(invoice->status)}});
+    }
+    return out;
+}
+
+Result<std::optional<GatewayTransaction>> find_gateway_transaction(store::Database& db, std::int64_t id) {
+    auto statement = TRY(db.prepare(std::string("SELECT ") + kTransactionColumns + " FROM gateway_transactions WHERE id = ?"));
+    statement.bind(1, id);
+    if (!TRY(statement.step())) return std::optional<GatewayTransaction>();
+    return std::optional<GatewayTransaction>(row_to_transaction(statement));
+}
+
+Result<GatewayTransaction> create_gateway_payment(app::Context& context, const api::Json& input, const std::string& server_base_url) {
+    api::FieldReader reader(input);
+    std::int64_t invoice_id = 0;
+    std::string gateway, method;
+    reader.read("invoice_id", invoice_id);
+    reader.read("gateway", gateway);
+    reader.read("method", method);
+    if (invoice_id <= 0) reader.add_error("invoice_id", messages::kRequired);
+    if (!payments::is_known_gateway(gateway)) reader.add_error("gateway", "flip, midtrans atau duitku");
+    if (!reader.ok()) return validation_error(std::move(reader.errors()));
+
+    const auto config = TRY(gateways::load_gateway_config(context.db, context.secrets, gateway, server_base_url));
+    if (!config.enabled) return validation_error({{"gateway", "gateway ini tidak aktif"}});
+    const payments::OfferedMethod* offered = nullptr;
+    for (const auto& candidate : config.methods)
+        if (candidate.code == method) offered = &candidate;
+    if (!offered) return validation_error({{"method", "metode tidak tersedia untuk gateway ini"}});
+
+    auto invoice = TRY(store::find_invoice(context.db, invoice_id));
+    if (!invoice) return make_error(ErrorCode::NotFound, "Tagihan tidak ditemukan");
+    if (invoice->status == billing::InvoiceStatus::Paid || invoice->status == billing::InvoiceStatus::Void)
+        return make_error(ErrorCode::Conflict, "tagihan sudah lunas atau dibatalkan");
+    const Money amount = invoice->outstanding() + offered->fee;
+
+    // Reuse a live attempt for the same amount; close one that is about to expire or is stale.
+    if (auto live = TRY(live_transaction(context, invoice_id, gateway, method))) {
+        if (live->expires_at > context.now + 300 && live->amount == amount) {
+            live->reused = true;
+            return *live;
+        }
+        auto close = TRY(context.db.prepare("UPDATE gateway_transactions SET status = 'expired', updated_at = ? WHERE id = ? AND status = 'pending'"));
+        close.bind(1, context.now).bind(2, live->id);
+        TRY_VOID(close.run());
+    }
+
+    const Payer payer = TRY(payer_of(context.db, invoice->customer_id));
+    gateways::ChargeRequest request;
+    request.order_id = invoice->invoice_no + "-" + security::to_hex(security::random_token(6)).substr(0, 8);
+    request.amount = amount;
+    request.method = payments::find_method(method);
+    request.title = "Tagihan " + invoice->invoice_no;
+    request.customer_name = payer.name;
+    request.customer_email = payer.email.empty() ? "pelanggan@example.com" : payer.email;
+    request.customer_phone = payer.phone;
+    request.now = context.now;
+    request.expires_at = context.now + TRY(get_setting_int(context.db, "payment_expiry_minutes")) * 60;
+    request.offset = context.offset;
+    auto adapter = gateways::make_payment_gateway(config);
+    const gateways::Charge charge = TRY(adapter->create_charge(request));
+
+    GatewayTransaction created;
+    auto inserted = context.db.transaction([&]() -> Result<void> {
+        auto insert = TRY(context.db.prepare(
+            "INSERT INTO gateway_transactions(gateway, order_id, transaction_id, reference, invoice_id, customer_id, method, amount, fee, status, "
+            "payment_url, payment_code, qr_string, expires_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,'pending',?,?,?,?,?,?)"));
+        insert.bind(1, gateway).bind(2, request.order_id).bind(3, charge.transaction_id).bind(4, charge.reference).bind(5, invoice_id);
+        insert.bind(6, invoice->customer_id).bind(7, method).bind(8, amount).bind(9, offered->fee).bind(10, charge.payment_url);
+        insert.bind(11, charge.payment_code).bind(12, charge.qr_string).bind(13, charge.expires_at).bind(14, context.now).bind(15, context.now);
+        TRY_VOID(insert.run());
+        const std::int64_t id = context.db.last_insert_id();
+        created = *TRY(find_gateway_transaction(context.db, id));
+        return log_activity(context, "payment.gateway_create", "invoice", invoice_id, nullptr, to_json(created, context.offset));
+    });
+    if (!inserted) {
+        // A concurrent request for the same invoice and method won the race: show its attempt.
+        if (inserted.error().code == ErrorCode::Conflict)
+            if (auto live = TRY(live_transaction(context, invoice_id, gateway, method))) {
+                live->reused = true;
+                return *live;
+            }
+        return inserted.error();
+    }
+    return created;
+}
+
+}  // namespace kimonet::services

@@ -1,0 +1,120 @@
+// Reconciliation: for pending attempts older than a few minutes, ask the gateway where they stand.
+// Paid ones whose callback never came are applied through the same apply_gateway_event as
+// callbacks (so a late callback afterwards is a harmless duplicate); attempts past their expiry
+// that the gateway does not report paid are expired. Everything it fixes or doubts is recorded.
+#include "gateways/payment_gateway.hpp"
+#include "services/gateway_payments.hpp"
+#include "services/settings.hpp"
+
+namespace kimonet::services {
+
+api::Json ReconcileReport::to_json() const {
+    return {{"checked", checked}, {"applied", applied}, {"expired", expired}, {"failed", failed}, {"flagged", flagged}, {"errors", errors}};
+}
+
+namespace {
+
+struct PendingRow {
+    std::int64_t id = 0;
+    std::string gateway;
+    std::string order_id;
+    std::string reference;
+    std::int64_t expires_at = 0;
+};
+
+Result<void> record_error(app::Context& context, const PendingRow& row, const std::string& detail) {
+    return context.db.transaction([&]() -> Result<void> {
+        auto insert = TRY(context.db.prepare(
+            "INSERT INTO payment_reconciliation(at, gateway, order_id, gateway_transaction_id, kind, source, detail) VALUES (?,?,?,?,'error','reconcile',?)"));
+        insert.bind(1, context.now).bind(2, row.gateway).bind(3, row.order_id).bind(4, row.id).bind(5, detail);
+        TRY_VOID(insert.run());
+        auto touch = TRY(context.db.prepare("UPDATE gateway_transactions SET last_checked_at = ? WHERE id = ?"));
+        touch.bind(1, context.now).bind(2, row.id);
+        return touch.run();
+    });
+}
+
+}  // namespace
+
+Result<ReconcileReport> reconcile_payments(app::Context& context, const std::string& server_base_url, std::optional<int> older_than_minutes) {
+    const std::int64_t minutes = older_than_minutes ? *older_than_minutes : TRY(get_setting_int(context.db, "payment_reconcile_after_minutes"));
+    std::vector<PendingRow> rows;
+    {
+        auto statement = TRY(context.db.prepare(
+            "SELECT id, gateway, order_id, reference, expires_at FROM gateway_transactions WHERE status = 'pending' AND created_at <= ? "
+            "ORDER BY id LIMIT 500"));
+        statement.bind(1, context.now - minutes * 60);
+        while (TRY(statement.step()))
+            rows.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2), statement.column_text(3),
+                            statement.column_int(4)});
+    }
+    ReconcileReport report;
+    std::map<std::string, std::unique_ptr<gateways::PaymentGateway>> adapters;
+    for (const auto& row : rows) {
+        if (!adapters.contains(row.gateway)) {
+            auto config = gateways::load_gateway_config(context.db, context.secrets, row.gateway, server_base_url);
+            adapters[row.gateway] = config ? gateways::make_payment_gateway(*config) : nullptr;
+        }
+        auto& adapter = adapters[row.gateway];
+        ++report.checked;
+        gateways::GatewayEvent event;
+        event.order_id = row.gateway == "flip" ? std::string() : row.order_id;
+        event.reference = row.reference;
+        if (adapter) {
+            auto status = adapter->query_status(row.order_id, row.reference);
+            if (!status) {
+                ++report.errors;
+                TRY_VOID(record_error(context, row, status.error().message()));
+                continue;
+            }
+            event.status = status->status;
+            event.amount = status->amount;
+            event.transaction_id = status->transaction_id;
+        }
+        // Past its expiry and not paid at the gateway: the attempt is over.
+        if (event.status != payments::GatewayStatus::Paid && event.status != payments::GatewayStatus::Failed &&
+            row.expires_at <= context.now)
+            event.status = payments::GatewayStatus::Expired;
+        const auto outcome = TRY(apply_gateway_event(context, row.gateway, event, "reconcile"));
+        if (outcome.outcome == "applied") ++report.applied;
+        else if (outcome.outcome == "expired") ++report.expired;
+        else if (outcome.outcome == "failed") ++report.failed;
+        else if (outcome.outcome == "review") ++report.flagged;
+        if (outcome.outcome == "expired" || outcome.outcome == "failed")
+            TRY_VOID(context.db.transaction([&]() -> Result<void> {
+                auto insert = TRY(context.db.prepare(
+                    "INSERT INTO payment_reconciliation(at, gateway, order_id, gateway_transaction_id, kind, source, detail) VALUES (?,?,?,?,?,'reconcile','')"));
+                insert.bind(1, context.now).bind(2, row.gateway).bind(3, row.order_id).bind(4, row.id).bind(5, outcome.outcome);
+                return insert.run();
+            }));
+        auto touch = TRY(context.db.prepare("UPDATE gateway_transactions SET last_checked_at = ? WHERE id = ?"));
+        touch.bind(1, context.now).bind(2, row.id);
+        TRY_VOID(context.db.transaction([&]() -> Result<void> { return touch.run(); }));
+    }
+    return report;
+}
+
+Result<api::Json> list_reconciliation(store::Database& db, int page, int per_page, UtcOffset offset) {
+    api::Json out = {{"data", api::Json::array()}, {"total", 0}};
+    auto count = TRY(db.prepare("SELECT COUNT(*) FROM payment_reconciliation"));
+    TRY(count.step());
+    out["total"] = count.column_int(0);
+    auto rows = TRY(db.prepare(
+        "SELECT r.id, r.at, r.gateway, r.order_id, r.kind, r.source, r.detail, t.invoice_id, t.amount, t.status FROM payment_reconciliation r "
+        "LEFT JOIN gateway_transactions t ON t.id = r.gateway_transaction_id ORDER BY r.id DESC LIMIT ? OFFSET ?"));
+    rows.bind(1, per_page).bind(2, static_cast<std::int64_t>(page - 1) * per_page);
+    while (TRY(rows.step()))
+        out["data"].push_back({{"id", rows.column_int(0)},
+                               {"at", to_string(local_from_unix(rows.column_int(1), offset))},
+                               {"gateway", rows.column_text(2)},
+                               {"order_id", rows.column_text(3)},
+                               {"kind", rows.column_text(4)},
+                               {"source", rows.column_text(5)},
+                               {"detail", rows.column_text(6)},
+                               {"invoice_id", rows.column_optional_int(7) ? api::Json(*rows.column_optional_int(7)) : api::Json(nullptr)},
+                               {"amount", rows.column_int(8)},
+                               {"transaction_status", rows.column_text(9)}});
+    return out;
+}
+
+}  // namespace kimonet::services

@@ -1,0 +1,363 @@
+// The gateway simulator's HTTP surface: Flip, Midtrans and Duitku requests with their auth and
+// validation, and the /_sim endpoints (pay, expire, checkout page, switches, inspection).
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "gateways/gateway_http.hpp"
+#include "gateways/gateway_signatures.hpp"
+#include "http/request.hpp"
+#include "security/crypto.hpp"
+#include "sim/gateways/gateway_simulator_exchange.hpp"
+
+namespace kimonet::sim {
+
+namespace {
+
+using Exchange = PaymentGatewaySimulator::Exchange;
+
+std::map<std::string, std::string> parameters(const Exchange& exchange) {
+    std::map<std::string, std::string> out;
+    const api::Json json = api::parse_json(exchange.body);
+    if (json.is_object()) {
+        for (const auto& [name, value] : json.items()) out[name] = value.is_string() ? value.get<std::string>() : value.dump();
+    } else {
+        for (const auto& [name, value] : http::parse_query_string(exchange.body)) out[name] = value;
+    }
+    return out;
+}
+
+std::string value_of(const std::map<std::string, std::string>& map, const std::string& name) {
+    auto found = map.find(name);
+    return found == map.end() ? std::string() : found->second;
+}
+
+bool basic_auth_ok(const Exchange& exchange, const std::string& user) {
+    return security::constant_time_equals(exchange.header("authorization"), "Basic " + gateways::base64(user + ":"));
+}
+
+std::optional<Money> whole_amount(const std::string& text) {
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos || text.size() > 13) return std::nullopt;
+    return std::stoll(text);
+}
+
+std::string hex_id(std::size_t length) { return security::to_hex(security::random_token(length)).substr(0, length); }
+
+std::string html_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : c == '"' ? "&quot;" : std::string(1, c);
+    return out;
+}
+
+api::Json transaction_json(const SimTransaction& transaction) {
+    return {{"gateway", transaction.gateway}, {"order_id", transaction.order_id},         {"transaction_id", transaction.transaction_id},
+            {"reference", transaction.reference}, {"bank", transaction.bank},            {"payment_code", transaction.payment_code},
+            {"amount", transaction.amount},       {"status", transaction.status},        {"callback_url", transaction.callback_url}};
+}
+
+}  // namespace
+
+struct SimulatorWire {
+    static void flip(PaymentGatewaySimulator& simulator, Exchange& exchange, const std::string& path) {
+        if (!basic_auth_ok(exchange, simulator.m_options.flip_secret_key))
+            return exchange.reply(401, {{"name", "Unauthorized"}, {"message", "Your request was made with invalid credentials."}, {"status", 401}});
+        if (exchange.method == "POST" && path == "/pwf/bill") {
+            const auto form = parameters(exchange);
+            const auto amount = whole_amount(value_of(form, "amount"));
+            api::Json errors = api::Json::array();
+            if (!amount || *amount < 10000) errors.push_back({{"attribute", "amount"}, {"code", 1028}, {"message", "Minimum amount is 10000"}});
+            if (value_of(form, "title").empty()) errors.push_back({{"attribute", "title"}, {"code", 1001}, {"message", "Title is required"}});
+            if (value_of(form, "step") == "3" && value_of(form, "sender_bank").empty())
+                errors.push_back({{"attribute", "sender_bank"}, {"code", 1001}, {"message", "Sender bank is required for step 3"}});
+            if (!errors.empty()) return exchange.reply(422, {{"code", "VALIDATION_ERROR"}, {"errors", errors}});
+            SimTransaction transaction;
+            transaction.gateway = "flip";
+            transaction.reference = std::to_string(100000 + std::stoull(hex_id(8), nullptr, 16) % 900000);
+            transaction.transaction_id = "PGPWF" + std::to_string(1000000000000LL + static_cast<long long>(simulator.transactions().size()) * 7919 +
+                                                                  std::chrono::steady_clock::now().time_since_epoch().count() % 1000000);
+            transaction.bank = value_of(form, "sender_bank");
+            transaction.payment_type = value_of(form, "sender_bank_type");
+            if (transaction.bank == "qris") transaction.payment_code = "00020101021226" + hex_id(24);
+            transaction.amount = *amount;
+            transaction.title = value_of(form, "title");
+            const std::string va = simulator.register_transaction(transaction);
+            const auto stored = *simulator.find(transaction.transaction_id);
+            simulator.apply_sandbox_behaviour(stored);
+            api::Json answer = {{"link_id", std::stoll(transaction.reference)},
+                                {"link_url", "flip.id/$kimonetsim/#" + transaction.reference},
+                                {"title", transaction.title},
+                                {"type", "SINGLE"},
+                                {"amount", *amount},
+                                {"redirect_url", value_of(form, "redirect_url")},
+                                {"expired_date", value_of(form, "expired_date")},
+                                {"created_from", "API"},
+                                {"status", "ACTIVE"},
+                                {"step", 3},
+                                {"payment_url", simulator.base_url() + "/_sim/checkout/" + transaction.transaction_id},
+                                {"bill_payment",
+                                 {{"id", transaction.transaction_id},
+                                  {"amount", *amount},
+                                  {"unique_code", 0},
+                                  {"status", "PENDING"},
+                                  {"sender_bank", transaction.bank},
+                                  {"sender_bank_type", transaction.payment_type},
+                                  {"receiver_bank_account",
+                                   {{"account_number", va}, {"account_type", transaction.payment_type}, {"bank_code", transaction.bank},
+                                    {"account_holder", "Kimonet Sim"}}}}}};
+            if (transaction.bank == "qris") answer["bill_payment"]["qr_code_data"] = va;
+            return exchange.reply(200, answer);
+        }
+        if (exchange.method == "GET" && path.starts_with("/pwf/") && path.ends_with("/payment")) {
+            const std::string bill = path.substr(5, path.size() - 5 - 8);
+            const auto transaction = simulator.find(bill);
+            if (!transaction || transaction->reference != bill)
+                return exchange.reply(404, {{"name", "Not Found"}, {"message", "Bill not found"}, {"status", 404}});
+            const char* status = transaction->status == "paid" ? "SUCCESSFUL" : transaction->status == "expired" ? "CANCELLED" : "PENDING";
+            return exchange.reply(200, {{"link_id", std::stoll(bill)},
+                                        {"total_data", 1},
+                                        {"data", api::Json::array({{{"id", transaction->transaction_id},
+                                                                     {"bill_link", "flip.id/$kimonetsim/#" + bill},
+                                                                     {"bill_link_id", std::stoll(bill)},
+                                                                     {"bill_title", transaction->title},
+                                                                     {"sender_bank", transaction->bank},
+                                                                     {"amount", transaction->amount},
+                                                                     {"status", status}}})}});
+        }
+        exchange.reply(404, {{"name", "Not Found"}, {"message", "Page not found."}, {"status", 404}});
+    }
+
+    static void midtrans(PaymentGatewaySimulator& simulator, Exchange& exchange, const std::string& path) {
+        if (!basic_auth_ok(exchange, simulator.m_options.midtrans_server_key))
+            return exchange.reply(401, {{"status_code", "401"}, {"status_message", "Unknown Merchant server_key/id"}});
+        if (exchange.method == "POST" && path == "/v2/charge") {
+            const api::Json body = api::parse_json(exchange.body);
+            if (!body.is_object() || !body.contains("transaction_details") || !body["transaction_details"].is_object())
+                return exchange.reply(400, {{"status_code", "400"}, {"status_message", "transaction_details is required"}});
+            const std::string order_id = gateways::json_string(body["transaction_details"], "order_id");
+            const auto amount = whole_amount(gateways::json_string(body["transaction_details"], "gross_amount"));
+            if (order_id.empty() || !amount || *amount < 1)
+                return exchange.reply(400, {{"status_code", "400"}, {"status_message", "order_id and gross_amount are required"}});
+            if (simulator.find(order_id))
+                return exchange.reply(406, {{"status_code", "406"},
+                                            {"status_message", "The request could not be completed due to a conflict with the current state of the target resource"}});
+            SimTransaction transaction;
+            transaction.gateway = "midtrans";
+            transaction.order_id = order_id;
+            transaction.transaction_id = hex_id(8) + "-" + hex_id(4) + "-" + hex_id(4) + "-" + hex_id(4) + "-" + hex_id(12);
+            transaction.reference = transaction.transaction_id;
+            transaction.payment_type = gateways::json_string(body, "payment_type");
+            transaction.amount = *amount;
+            transaction.title = order_id;
+            transaction.callback_url = exchange.header("x-override-notification");
+            if (transaction.payment_type == "bank_transfer") transaction.bank = gateways::json_string(body.value("bank_transfer", api::Json::object()), "bank");
+            else if (transaction.payment_type == "echannel") transaction.bank = "echannel";
+            else if (transaction.payment_type == "qris") {
+                transaction.bank = "qris";
+                transaction.payment_code = "00020101021126" + hex_id(24);
+            } else
+                return exchange.reply(400, {{"status_code", "400"}, {"status_message", "payment_type is not supported"}});
+            const std::string code = simulator.register_transaction(transaction);
+            simulator.apply_sandbox_behaviour(*simulator.find(order_id));
+            api::Json answer = {{"status_code", "201"},
+                                {"status_message", "Success, transaction is created"},
+                                {"transaction_id", transaction.transaction_id},
+                                {"order_id", order_id},
+                                {"merchant_id", "G-KIMONETSIM"},
+                                {"gross_amount", std::to_string(*amount) + ".00"},
+                                {"currency", "IDR"},
+                                {"payment_type", transaction.payment_type},
+                                {"transaction_status", "pending"},
+                                {"fraud_status", "accept"}};
+            if (transaction.payment_type == "bank_transfer") answer["va_numbers"] = api::Json::array({{{"bank", transaction.bank}, {"va_number", code}}});
+            if (transaction.payment_type == "echannel") {
+                answer["bill_key"] = code;
+                answer["biller_code"] = "70012";
+            }
+            if (transaction.payment_type == "qris") {
+                answer["qr_string"] = code;
+                answer["actions"] = api::Json::array(
+                    {{{"name", "generate-qr-code"}, {"method", "GET"}, {"url", simulator.base_url() + "/_sim/checkout/" + order_id}}});
+            }
+            return exchange.reply(200, answer);
+        }
+        if (exchange.method == "GET" && path.starts_with("/v2/") && path.ends_with("/status")) {
+            const std::string order_id = http::url_decode(path.substr(4, path.size() - 4 - 7));
+            const auto transaction = simulator.find(order_id);
+            if (!transaction) return exchange.reply(404, {{"status_code", "404"}, {"status_message", "Transaction doesn't exist."}});
+            const std::string status = transaction->status;
+            auto callback = build_callback(simulator, *transaction, status, transaction->amount, false);
+            api::Json answer = api::parse_json(callback->body);
+            answer["status_message"] = "Success, transaction found";
+            return exchange.reply(200, answer);
+        }
+        exchange.reply(404, {{"status_code", "404"}, {"status_message", "Not found"}});
+    }
+
+    static void duitku(PaymentGatewaySimulator& simulator, Exchange& exchange, const std::string& path) {
+        const auto& options = simulator.m_options;
+        const auto body = parameters(exchange);
+        const std::string merchant = value_of(body, "merchantCode");
+        if (merchant != options.duitku_merchant_code) return exchange.reply(401, {{"Message", "Merchant not found"}});
+        if (path == "/merchant/v2/inquiry") {
+            const std::string order_id = value_of(body, "merchantOrderId");
+            const std::string amount_text = value_of(body, "paymentAmount");
+            if (!security::constant_time_equals(value_of(body, "signature"),
+                                                gateways::duitku_inquiry_signature(merchant, order_id, amount_text, options.duitku_api_key)))
+                return exchange.reply(401, {{"Message", "Wrong signature"}});
+            const auto amount = whole_amount(amount_text);
+            if (!amount || *amount < 10000) return exchange.reply(400, {{"Message", "Minimum Payment 10000 IDR"}});
+            if (order_id.empty() || value_of(body, "paymentMethod").empty()) return exchange.reply(400, {{"Message", "merchantOrderId and paymentMethod are required"}});
+            if (simulator.find(order_id)) return exchange.reply(400, {{"Message", "Duplicate merchantOrderId"}});
+            SimTransaction transaction;
+            transaction.gateway = "duitku";
+            transaction.order_id = order_id;
+            transaction.transaction_id = options.duitku_merchant_code + "SIM" + hex_id(10);
+            transaction.reference = transaction.transaction_id;
+            transaction.bank = value_of(body, "paymentMethod");
+            transaction.payment_type = transaction.bank;
+            transaction.amount = *amount;
+            transaction.title = value_of(body, "productDetails");
+            transaction.callback_url = value_of(body, "callbackUrl");
+            const bool qris = transaction.bank == "NQ" || transaction.bank == "SQ" || transaction.bank == "DQ";
+            if (qris) transaction.payment_code = "00020101021226" + hex_id(24);
+            const std::string code = simulator.register_transaction(transaction);
+            simulator.apply_sandbox_behaviour(*simulator.find(order_id));
+            return exchange.reply(200, {{"merchantCode", merchant},
+                                        {"reference", transaction.transaction_id},
+                                        {"paymentUrl", simulator.base_url() + "/_sim/checkout/" + transaction.transaction_id},
+                                        {"vaNumber", qris ? "" : code},
+                                        {"qrString", qris ? code : ""},
+                                        {"amount", amount_text},
+                                        {"statusCode", "00"},
+                                        {"statusMessage", "SUCCESS"}});
+        }
+        if (path == "/merchant/transactionStatus") {
+            const std::string order_id = value_of(body, "merchantOrderId");
+            if (!security::constant_time_equals(value_of(body, "signature"), gateways::duitku_status_signature(merchant, order_id, options.duitku_api_key)))
+                return exchange.reply(401, {{"Message", "Wrong signature"}});
+            const auto transaction = simulator.find(order_id);
+            if (!transaction) return exchange.reply(400, {{"Message", "Transaction not found"}});
+            const bool paid = transaction->status == "paid", expired = transaction->status == "expired";
+            return exchange.reply(200, {{"merchantOrderId", order_id},
+                                        {"reference", transaction->transaction_id},
+                                        {"amount", std::to_string(transaction->amount)},
+                                        {"fee", "0.00"},
+                                        {"statusCode", paid ? "00" : expired ? "02" : "01"},
+                                        {"statusMessage", paid ? "SUCCESS" : expired ? "FAILED" : "PROCESS"}});
+        }
+        if (path == "/merchant/paymentmethod/getpaymentmethod") {
+            if (!security::constant_time_equals(value_of(body, "signature"),
+                                                gateways::duitku_methods_signature(merchant, value_of(body, "amount"), value_of(body, "datetime"),
+                                                                                   options.duitku_api_key)))
+                return exchange.reply(401, {{"Message", "Wrong signature"}});
+            api::Json fees = api::Json::array();
+            for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
+                     {"BC", "BCA VA"}, {"M2", "MANDIRI VA"}, {"I1", "BNI VA"}, {"BR", "BRIVA"}, {"NQ", "NOBU QRIS"}, {"FT", "RITEL"}})
+                fees.push_back({{"paymentMethod", code}, {"paymentName", name}, {"paymentImage", ""}, {"totalFee", "4000"}});
+            return exchange.reply(200, {{"paymentFee", fees}, {"responseCode", "00"}, {"responseMessage", "SUCCESS"}});
+        }
+        exchange.reply(404, {{"Message", "Not found"}});
+    }
+
+    static void control(PaymentGatewaySimulator& simulator, Exchange& exchange, const std::string& path) {
+        if (exchange.method == "POST" && path.starts_with("/pay/")) {
+            const std::string id = http::url_decode(path.substr(5));
+            std::optional<Money> amount;
+            if (auto found = exchange.query.find("amount"); found != exchange.query.end()) amount = whole_amount(found->second);
+            const bool paid = simulator.pay(id, amount);
+            if (exchange.header("content-type").starts_with("application/x-www-form-urlencoded")) {
+                exchange.status = 200;
+                exchange.content_type = "text/html; charset=utf-8";
+                exchange.answer = std::string("<!doctype html><meta name=viewport content=\"width=device-width\"><h2>") +
+                                  (paid ? "Pembayaran berhasil ✓" : "Transaksi tidak ditemukan atau sudah selesai") + "</h2>";
+                return;
+            }
+            return exchange.reply(paid ? 200 : 404, {{"paid", paid}});
+        }
+        if (exchange.method == "POST" && path.starts_with("/expire/")) {
+            const bool expired = simulator.expire(http::url_decode(path.substr(8)));
+            return exchange.reply(expired ? 200 : 404, {{"expired", expired}});
+        }
+        if (exchange.method == "GET" && path.starts_with("/checkout/")) {
+            const std::string id = http::url_decode(path.substr(10));
+            const auto transaction = simulator.find(id);
+            exchange.status = transaction ? 200 : 404;
+            exchange.content_type = "text/html; charset=utf-8";
+            exchange.answer = "<!doctype html><html lang=id><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><title>Checkout</title>"
+                              "<body style=\"font-family:sans-serif;max-width:420px;margin:auto;padding:16px\"><h2>Simulator pembayaran</h2>";
+            if (transaction)
+                exchange.answer += "<p>" + html_escape(transaction->gateway) + " · " + html_escape(transaction->bank) + "</p><p>Kode: <b>" +
+                                   html_escape(transaction->payment_code) + "</b></p><p>Jumlah: <b>Rp " + std::to_string(transaction->amount) +
+                                   "</b></p><p>Status: " + html_escape(transaction->status) + "</p><form method=post action=\"/_sim/pay/" +
+                                   html_escape(transaction->transaction_id) +
+                                   "\"><button style=\"padding:12px 24px;font-size:1.1em\">Bayar</button></form>";
+            else
+                exchange.answer += "<p>Transaksi tidak ditemukan.</p>";
+            exchange.answer += "</body></html>";
+            return;
+        }
+        if (exchange.method == "POST" && path == "/mode") {
+            const api::Json body = api::parse_json(exchange.body);
+            if (!body.is_object()) return exchange.reply(400, {{"error", "JSON object expected"}});
+            SimSwitches switches = simulator.switches();
+            switches.duplicates = body.value("duplicates", switches.duplicates);
+            switches.out_of_order = body.value("out_of_order", switches.out_of_order);
+            switches.forge = body.value("forge", switches.forge);
+            switches.fail_requests = body.value("fail_requests", switches.fail_requests);
+            switches.timeout_requests = body.value("timeout_requests", switches.timeout_requests);
+            switches.timeout_ms = body.value("timeout_ms", switches.timeout_ms);
+            switches.drop_callbacks = body.value("drop_callbacks", switches.drop_callbacks);
+            simulator.set_switches(switches);
+            return exchange.reply(200, {{"ok", true}});
+        }
+        if (exchange.method == "GET" && path == "/transactions") {
+            api::Json list = api::Json::array();
+            for (const auto& transaction : simulator.transactions()) list.push_back(transaction_json(transaction));
+            return exchange.reply(200, {{"data", list}});
+        }
+        if (exchange.method == "GET" && path == "/callbacks") {
+            api::Json list = api::Json::array();
+            for (const auto& callback : simulator.callbacks())
+                list.push_back({{"gateway", callback.gateway}, {"url", callback.url}, {"answered", callback.answered}, {"attempt", callback.attempt},
+                                {"body", callback.body}});
+            return exchange.reply(200, {{"data", list}});
+        }
+        exchange.reply(404, {{"error", "unknown simulator endpoint"}});
+    }
+};
+
+bool PaymentGatewaySimulator::consume_failure(Exchange& exchange) {
+    int timeout_ms = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_switches.fail_requests > 0) {
+            --m_switches.fail_requests;
+            exchange.reply(500, {{"message", "simulated internal server error"}});
+            return true;
+        }
+        if (m_switches.timeout_requests > 0) {
+            --m_switches.timeout_requests;
+            timeout_ms = m_switches.timeout_ms;
+        }
+    }
+    if (timeout_ms > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(timeout_ms));
+        exchange.reply(504, {{"message", "simulated timeout"}});
+        return true;
+    }
+    return false;
+}
+
+void PaymentGatewaySimulator::handle(Exchange& exchange) {
+    const std::string& path = exchange.path;
+    auto under = [&](const std::string& prefix) { return path == prefix || path.starts_with(prefix + "/"); };
+    if (under("/_sim")) return SimulatorWire::control(*this, exchange, path.substr(5));
+    if (under("/flip") || under("/midtrans") || under("/duitku"))
+        if (consume_failure(exchange)) return;
+    if (under("/flip")) return SimulatorWire::flip(*this, exchange, path.substr(5));
+    if (under("/midtrans")) return SimulatorWire::midtrans(*this, exchange, path.substr(9));
+    if (under("/duitku")) return SimulatorWire::duitku(*this, exchange, path.substr(7));
+    exchange.reply(404, {{"error", "use /flip, /midtrans, /duitku or /_sim"}});
+}
+
+}  // namespace kimonet::sim

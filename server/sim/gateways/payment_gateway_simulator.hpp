@@ -1,0 +1,149 @@
+#pragma once
+// Flip, Midtrans and Duitku on one loopback port, under path prefixes, speaking the wire formats
+// of specs/INTEGRATIONS.md (requests, responses, auth, signed callbacks):
+//   {base}/flip      POST /pwf/bill (form, Basic secret:), GET /pwf/{bill_id}/payment
+//   {base}/midtrans  POST /v2/charge (Basic server_key:), GET /v2/{order_id}/status
+//   {base}/duitku    POST /merchant/v2/inquiry, /merchant/transactionStatus, /merchant/paymentmethod/getpaymentmethod
+// Callbacks go to {callback_base}/payment/callback/<gateway> (Duitku: the inquiry's callbackUrl;
+// Midtrans: X-Override-Notification when sent), retried like the real gateways on failure.
+// Test and demo endpoints:
+//   POST /_sim/pay/{id}[?amount=N]   pay a transaction (id = order id, transaction id, bill id or VA)
+//   POST /_sim/expire/{id}           expire it
+//   GET  /_sim/checkout/{id}         a tiny checkout page with a "Bayar" button
+//   POST /_sim/mode {"duplicates":N,"out_of_order":bool,"forge":bool,"fail_requests":N,
+//                    "timeout_requests":N,"timeout_ms":N,"drop_callbacks":N}
+//   GET  /_sim/transactions, GET /_sim/callbacks
+// Sandbox behaviours (on by default): BCA (VA 12345678…) is paid at once, BNI (12345679…) pending
+// then paid, Mandiri (12345680…) expires.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/money.hpp"
+#include "core/result.hpp"
+
+namespace kimonet::sim {
+
+struct GatewaySimulatorOptions {
+    std::string bind = "127.0.0.1";
+    int port = 0;                  // 0 = ephemeral
+    std::string callback_base;     // our server, e.g. http://127.0.0.1:8080
+    std::string flip_secret_key = "sim-flip-secret";
+    std::string flip_validation_token = "sim-flip-token";
+    std::string midtrans_server_key = "SB-Mid-server-sim";
+    std::string duitku_merchant_code = "DSIM01";
+    std::string duitku_api_key = "sim-duitku-key";
+    bool sandbox_behaviours = true;
+    int pending_then_success_ms = 3000;  // BNI
+    int expire_after_ms = 5000;          // Mandiri
+    int retry_delay_ms = 2000;           // between callback attempts (the real ones wait minutes)
+    int max_retries = 5;
+};
+
+struct SimTransaction {
+    std::string gateway;
+    std::string order_id;        // ours (Flip: empty, it only knows the bill)
+    std::string transaction_id;  // Flip bill payment id, Midtrans transaction_id, Duitku reference
+    std::string reference;       // Flip link_id (= transaction_id for the others)
+    std::string bank;            // flip sender_bank, midtrans bank/"echannel"/"qris", duitku method code
+    std::string payment_code;    // VA / bill key
+    std::string payment_type;    // midtrans payment_type / flip sender_bank_type
+    Money amount = 0;
+    std::string status = "pending";  // pending, paid, expired
+    std::string callback_url;
+    std::string title;
+};
+
+struct SimCallback {
+    std::string gateway;
+    std::string url;
+    std::string content_type;
+    std::string body;
+    int answered = 0;  // our server's HTTP status (0: no answer)
+    int attempt = 1;
+};
+
+struct SimSwitches {
+    int duplicates = 0;        // extra copies of each success callback
+    bool out_of_order = false; // after the success, also send a stale pending and a late failure/expiry
+    bool forge = false;        // sign callbacks with a wrong key
+    int fail_requests = 0;     // the next N API requests answer 500
+    int timeout_requests = 0;  // the next N API requests hang for timeout_ms
+    int timeout_ms = 20'000;
+    int drop_callbacks = 0;    // the next N payments send no callback at all
+};
+
+class PaymentGatewaySimulator {
+public:
+    explicit PaymentGatewaySimulator(GatewaySimulatorOptions options = {});
+    ~PaymentGatewaySimulator();
+    PaymentGatewaySimulator(const PaymentGatewaySimulator&) = delete;
+    PaymentGatewaySimulator& operator=(const PaymentGatewaySimulator&) = delete;
+
+    Result<void> start();
+    void stop();
+    int port() const;
+    std::string base_url() const;  // http://127.0.0.1:PORT
+    std::string gateway_url(const std::string& gateway) const { return base_url() + "/" + gateway; }
+    const GatewaySimulatorOptions& options() const { return m_options; }
+    void set_callback_base(std::string base);
+
+    // Pays (or expires) a transaction by any of its ids and queues the callbacks; false if unknown
+    // or no longer pending. `amount` overrides what the payer sends (amount-mismatch tests).
+    bool pay(const std::string& id, std::optional<Money> amount = std::nullopt);
+    bool expire(const std::string& id);
+    std::optional<SimTransaction> find(const std::string& id) const;
+    std::vector<SimTransaction> transactions() const;
+    // Every callback attempt so far, in order.
+    std::vector<SimCallback> callbacks() const;
+    void set_switches(const SimSwitches& switches);
+    SimSwitches switches() const;
+    // Waits until no callback or scheduled behaviour is queued (true) or `timeout_ms` passes.
+    bool wait_idle(int timeout_ms = 10'000) const;
+
+    struct Exchange;  // one HTTP request and its answer (defined in the .cpp)
+    void handle(Exchange& exchange);
+
+private:
+    friend struct SimulatorWire;
+    struct Task {
+        std::function<void()> run;
+    };
+    void schedule(int delay_ms, std::function<void()> run);
+    void worker();
+    void deliver(SimCallback callback);
+    void queue_callbacks(const SimTransaction& transaction, const std::string& final_status, std::optional<Money> amount);
+    SimTransaction* locate(const std::string& id);  // m_mutex held
+    std::string register_transaction(SimTransaction transaction);  // returns its VA/payment code
+    void apply_sandbox_behaviour(const SimTransaction& transaction);
+    bool consume_failure(Exchange& exchange);
+
+    GatewaySimulatorOptions m_options;
+    mutable std::mutex m_mutex;
+    mutable std::condition_variable m_changed;
+    std::vector<SimTransaction> m_transactions;
+    std::vector<SimCallback> m_callbacks;
+    std::multimap<std::chrono::steady_clock::time_point, Task> m_tasks;
+    int m_running_tasks = 0;
+    SimSwitches m_switches;
+    std::int64_t m_counter = 0;
+    std::atomic<bool> m_stopping{false};
+    std::thread m_worker;
+
+    struct Server;
+    std::unique_ptr<Server> m_server;
+};
+
+// `kimonet-sim gateways [--port N] [--callback-base URL] [--no-sandbox-behaviours] …`: serves
+// until SIGINT/SIGTERM.
+int run_gateway_simulator(int argc, char** argv);
+
+}  // namespace kimonet::sim

@@ -1,0 +1,329 @@
+// End to end per gateway against the in-process simulator: check → pay → callback → invoice paid
+// → next invoice → restore requested → confirmation queued; replays, forgeries, lost callbacks.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <thread>
+
+#include "services/settings.hpp"
+#include "sim/gateways/payment_gateway_simulator.hpp"
+#include "support/test_server_support.hpp"
+
+using namespace kimonet;
+using namespace kimonet::testing;
+
+namespace {
+
+struct Gateways {
+    TestServer server;
+    sim::PaymentGatewaySimulator simulator{sim::GatewaySimulatorOptions{.sandbox_behaviours = false, .retry_delay_ms = 50, .max_retries = 2}};
+    std::string token;
+
+    Gateways() {
+        BOOST_TEST_REQUIRE(simulator.start().ok());
+        simulator.set_callback_base(server.url(""));
+        configure({});
+        token = server.login("finance");
+        auto generated = server.post("/api/invoices/generate", R"({"period":"2026-01","notify":false,"dry_run":false})", token);
+        BOOST_TEST_REQUIRE(generated.status == 200, generated.body);
+    }
+
+    void configure(std::map<std::string, std::string> extra) {
+        const auto& options = simulator.options();
+        std::map<std::string, std::string> values = {
+            {"flip_enabled", "1"},
+            {"flip_base_url", simulator.gateway_url("flip")},
+            {"flip_secret_key", options.flip_secret_key},
+            {"flip_validation_token", options.flip_validation_token},
+            {"midtrans_enabled", "1"},
+            {"midtrans_base_url", simulator.gateway_url("midtrans")},
+            {"midtrans_server_key", options.midtrans_server_key},
+            {"duitku_enabled", "1"},
+            {"duitku_base_url", simulator.gateway_url("duitku")},
+            {"duitku_merchant_code", options.duitku_merchant_code},
+            {"duitku_api_key", options.duitku_api_key},
+            {"payment_callback_base_url", server.url("")},
+            {"payment_gateway_timeout_seconds", "2"},
+        };
+        for (auto& [key, value] : extra) values[key] = value;
+        auto lease = server.app().database();
+        BOOST_TEST_REQUIRE(lease.ok());
+        app::Context context = server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+        auto updated = services::update_settings(context, values);
+        BOOST_TEST_REQUIRE(updated.ok(), (updated ? "" : updated.error().message()));
+    }
+
+    std::int64_t count(const std::string& sql) { return std::stoll(server.scalar(sql)); }
+    void execute(const std::string& sql) {
+        auto db = store::Database::open(server.db_path());
+        BOOST_TEST_REQUIRE(db.ok());
+        BOOST_TEST_REQUIRE((*db)->execute(sql).ok(), sql);
+    }
+
+    // The January invoice of the n-th customer that has a phone; its customer is made isolated.
+    api::Json invoice(int n = 1) {
+        auto list = server.get("/api/invoices?period=2026-01&per_page=1&page=" + std::to_string(n), token);
+        BOOST_TEST_REQUIRE(list.status == 200, list.body);
+        const api::Json invoice = list.json()["data"][0];
+        execute("UPDATE customers SET status = 'isolated' WHERE id = " + std::to_string(invoice["customer_id"].get<std::int64_t>()));
+        return invoice;
+    }
+    std::string service_number(const api::Json& invoice) {
+        return server.scalar("SELECT service_number FROM customers WHERE id = " + std::to_string(invoice["customer_id"].get<std::int64_t>()));
+    }
+    HttpReply pay(std::int64_t invoice_id, const std::string& gateway, const std::string& method) {
+        return server.post("/billing/pay", api::Json{{"invoice_id", invoice_id}, {"gateway", gateway}, {"method", method}}.dump());
+    }
+    std::string invoice_status(std::int64_t id) { return server.scalar("SELECT status FROM invoices WHERE id = " + std::to_string(id)); }
+    std::int64_t payments_of(std::int64_t id) { return count("SELECT COUNT(*) FROM payments WHERE invoice_id = " + std::to_string(id)); }
+};
+
+struct Case {
+    const char* gateway;
+    const char* method;
+    int forged_status;
+};
+std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.gateway << "/" << c.method; }
+
+const Case kCases[] = {{"flip", "bni_va", 401}, {"midtrans", "bca_va", 403}, {"midtrans", "mandiri_va", 403},
+                       {"midtrans", "qris", 403},  {"duitku", "bri_va", 400}};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(gateway_payments, *boost::unit_test::label("slow"))
+
+BOOST_DATA_TEST_CASE(check_pay_callback_marks_paid_once_with_next_invoice_restore_and_confirmation, boost::unit_test::data::make(kCases), c) {
+    Gateways fixture;
+    const api::Json invoice = fixture.invoice();
+    const std::int64_t id = invoice["id"], customer = invoice["customer_id"];
+    const std::string number = fixture.service_number(invoice);
+
+    auto check = fixture.server.post("/billing/check", api::Json{{"customer_number", number}}.dump());
+    BOOST_TEST_REQUIRE(check.status == 200, check.body);
+    const api::Json checked = check.json();
+    BOOST_TEST(checked["success"] == true);
+    BOOST_TEST(checked["customer"]["nomor_layanan"] == number);
+    const std::string phone = fixture.server.scalar("SELECT phone FROM customers WHERE id = " + std::to_string(customer));
+    BOOST_TEST(checked["customer"]["telepphone"].get<std::string>().ends_with(phone.substr(phone.size() - 4)));
+    BOOST_TEST(checked["customer"]["telepphone"].get<std::string>().find(phone.substr(0, 6)) == std::string::npos);
+    BOOST_TEST(checked["invoices"][0]["invoice_no"] == invoice["invoice_no"]);
+    BOOST_TEST(checked["invoices"][0]["status"] == "pending");
+    BOOST_TEST(checked["invoices"][0]["bill"] == invoice["total"]);
+
+    HttpReply paid = fixture.pay(id, c.gateway, c.method);
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    const api::Json payment = paid.json();
+    BOOST_TEST(!payment["transaction_id"].get<std::string>().empty());
+    BOOST_TEST(!payment["expires_at"].get<std::string>().empty());
+    BOOST_TEST((!payment["payment_code"].get<std::string>().empty() || !payment["qr_string"].get<std::string>().empty()));
+
+    // Asking again reuses the live attempt instead of creating a second one.
+    HttpReply again = fixture.pay(id, c.gateway, c.method);
+    BOOST_TEST_REQUIRE(again.status == 200, again.body);
+    BOOST_TEST(again.json()["transaction_id"] == payment["transaction_id"]);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_transactions WHERE invoice_id = " + std::to_string(id)) == 1);
+    BOOST_TEST(fixture.simulator.transactions().size() == 1u);
+
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(payment["transaction_id"].get<std::string>()));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.invoice_status(id) == "paid");
+    BOOST_TEST(fixture.payments_of(id) == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payments WHERE method = 'gateway' AND invoice_id = " + std::to_string(id)) == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM invoices WHERE period = '2026-02' AND customer_id = " + std::to_string(customer)) == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM network_actions WHERE action = 'restore' AND status = 'pending' AND customer_id = " +
+                             std::to_string(customer)) == 1);
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM customers WHERE id = " + std::to_string(customer)) == "active");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications WHERE template = 'payment_confirmation' AND customer_id = " +
+                             std::to_string(customer)) == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'applied'") == 1);
+    const auto callbacks = fixture.simulator.callbacks();
+    BOOST_TEST_REQUIRE(!callbacks.empty());
+    BOOST_TEST(callbacks.back().answered == 200);
+
+    auto after = fixture.server.post("/billing/check", api::Json{{"customer_number", number}}.dump());
+    BOOST_TEST(after.body.find("\"paid\"") != std::string::npos);
+}
+
+BOOST_DATA_TEST_CASE(replayed_concurrent_and_out_of_order_callbacks_make_exactly_one_payment, boost::unit_test::data::make(kCases), c) {
+    Gateways fixture;
+    fixture.simulator.set_switches(sim::SimSwitches{.duplicates = 2, .out_of_order = true});
+    const api::Json invoice = fixture.invoice();
+    const std::int64_t id = invoice["id"];
+    HttpReply paid = fixture.pay(id, c.gateway, c.method);
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    const auto callbacks = fixture.simulator.callbacks();
+    BOOST_TEST(callbacks.size() >= 3u);
+
+    // Every callback the gateway sent, 10 times each, all at once, newest first.
+    std::vector<std::thread> threads;
+    std::atomic<int> not_ok{0};
+    for (int copy = 0; copy < 10; ++copy)
+        for (auto it = callbacks.rbegin(); it != callbacks.rend(); ++it)
+            threads.emplace_back([&, callback = *it] {
+                auto reply = http_request("POST", callback.url, callback.body, {{"Content-Type", callback.content_type}});
+                if (reply.status != 200) ++not_ok;
+            });
+    for (auto& thread : threads) thread.join();
+    BOOST_TEST(not_ok.load() == 0);
+    BOOST_TEST(fixture.invoice_status(id) == "paid");
+    BOOST_TEST(fixture.payments_of(id) == 1);
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM gateway_transactions WHERE invoice_id = " + std::to_string(id)) == "paid");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications WHERE template = 'payment_confirmation'") == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'applied'") == 1);
+}
+
+BOOST_DATA_TEST_CASE(forged_callbacks_are_rejected_and_change_nothing, boost::unit_test::data::make(kCases), c) {
+    Gateways fixture;
+    fixture.simulator.set_switches(sim::SimSwitches{.forge = true});
+    const api::Json invoice = fixture.invoice();
+    const std::int64_t id = invoice["id"];
+    HttpReply paid = fixture.pay(id, c.gateway, c.method);
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    const std::string before = fixture.server.scalar(
+        "SELECT (SELECT COUNT(*) FROM payments) || '/' || (SELECT group_concat(status) FROM invoices) || '/' || "
+        "(SELECT group_concat(status) FROM gateway_transactions) || '/' || (SELECT COUNT(*) FROM notifications) || '/' || "
+        "(SELECT COUNT(*) FROM network_actions)");
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    const auto callbacks = fixture.simulator.callbacks();
+    BOOST_TEST_REQUIRE(!callbacks.empty());
+    for (const auto& callback : callbacks) BOOST_TEST(callback.answered == c.forged_status);
+    const std::string after = fixture.server.scalar(
+        "SELECT (SELECT COUNT(*) FROM payments) || '/' || (SELECT group_concat(status) FROM invoices) || '/' || "
+        "(SELECT group_concat(status) FROM gateway_transactions) || '/' || (SELECT COUNT(*) FROM notifications) || '/' || "
+        "(SELECT COUNT(*) FROM network_actions)");
+    BOOST_TEST(after == before);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'rejected'") == static_cast<std::int64_t>(callbacks.size()));
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM activity_log WHERE action = 'payment.callback_rejected'") >= 1);
+}
+
+BOOST_DATA_TEST_CASE(a_lost_callback_is_applied_by_reconciliation, boost::unit_test::data::make(kCases), c) {
+    Gateways fixture;
+    fixture.simulator.set_switches(sim::SimSwitches{.drop_callbacks = 1});
+    const api::Json invoice = fixture.invoice();
+    const std::int64_t id = invoice["id"];
+    HttpReply paid = fixture.pay(id, c.gateway, c.method);
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.simulator.callbacks().empty());
+    BOOST_TEST(fixture.invoice_status(id) == "unpaid");
+
+    // Too young to reconcile yet; ten minutes later it is.
+    auto early = fixture.server.post("/api/payments/reconcile", "{}", fixture.token);
+    BOOST_TEST_REQUIRE(early.status == 200, early.body);
+    BOOST_TEST(early.json()["data"]["checked"] == 0);
+    fixture.server.clock().advance(600);
+    auto reconciled = fixture.server.post("/api/payments/reconcile", "{}", fixture.token);
+    BOOST_TEST_REQUIRE(reconciled.status == 200, reconciled.body);
+    BOOST_TEST(reconciled.json()["data"]["applied"] == 1);
+    BOOST_TEST(fixture.invoice_status(id) == "paid");
+    BOOST_TEST(fixture.payments_of(id) == 1);
+    auto findings = fixture.server.get("/api/payments/reconciliation", fixture.token);
+    BOOST_TEST_REQUIRE(findings.status == 200, findings.body);
+    BOOST_TEST(findings.json()["data"][0]["kind"] == "applied");
+    BOOST_TEST(findings.json()["data"][0]["gateway"] == c.gateway);
+
+    // Reconciling again, or the late callback arriving after all, changes nothing.
+    fixture.server.clock().advance(600);
+    BOOST_TEST(fixture.server.post("/api/payments/reconcile", "{}", fixture.token).json()["data"]["checked"] == 0);
+    BOOST_TEST(fixture.payments_of(id) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(amount_mismatch_is_flagged_for_review_not_applied) {
+    Gateways fixture;
+    const api::Json invoice = fixture.invoice();
+    const std::int64_t id = invoice["id"];
+    HttpReply paid = fixture.pay(id, "midtrans", "bni_va");
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>(), paid.json()["amount"].get<std::int64_t>() - 1000));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.invoice_status(id) == "unpaid");
+    BOOST_TEST(fixture.payments_of(id) == 0);
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM gateway_transactions WHERE invoice_id = " + std::to_string(id)) == "review");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'amount_mismatch' AND source = 'callback'") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(gateway_down_is_502_and_creates_nothing) {
+    Gateways fixture;
+    const api::Json invoice = fixture.invoice();
+    fixture.simulator.set_switches(sim::SimSwitches{.fail_requests = 1});
+    auto down = fixture.pay(invoice["id"], "flip", "bca_va");
+    BOOST_TEST(down.status == 502, down.body);
+    BOOST_TEST(down.error_code() == "bad_gateway");
+    fixture.simulator.set_switches(sim::SimSwitches{.timeout_requests = 1, .timeout_ms = 3000});
+    auto slow = fixture.pay(invoice["id"], "duitku", "bca_va");
+    BOOST_TEST(slow.status == 502, slow.body);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_transactions") == 0);
+    fixture.configure({{"midtrans_server_key", "wrong-key"}});
+    auto refused = fixture.pay(invoice["id"], "midtrans", "bca_va");
+    BOOST_TEST(refused.status == 502, refused.body);
+    BOOST_TEST(refused.json()["error"]["message"].get<std::string>().find("Midtrans") != std::string::npos);
+    auto unknown_method = fixture.pay(invoice["id"], "midtrans", "ovo");
+    BOOST_TEST(unknown_method.status == 422);
+}
+
+BOOST_AUTO_TEST_CASE(public_check_reveals_nothing_for_unknown_numbers_and_is_rate_limited) {
+    Gateways fixture;
+    auto unknown = fixture.server.call("POST", "/billing/check", R"({"customer_number":"NOPE999"})", "", "127.0.0.7");
+    BOOST_TEST(unknown.status == 404);
+    BOOST_TEST(unknown.is_error_envelope());
+    BOOST_TEST(unknown.body.find("customer\"") == std::string::npos);
+    int limited = 0;
+    for (int i = 0; i < 35; ++i)
+        if (fixture.server.call("POST", "/billing/check", R"({"customer_number":"NOPE999"})", "", "127.0.0.8").status == 429) ++limited;
+    BOOST_TEST(limited >= 4);
+    // Another address is not affected.
+    BOOST_TEST(fixture.server.call("POST", "/billing/check", R"({"customer_number":"NOPE999"})", "", "127.0.0.9").status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(payment_methods_and_the_public_bill_page) {
+    Gateways fixture;
+    auto methods = fixture.server.get("/api/payment-methods?gateway=flip");
+    BOOST_TEST_REQUIRE(methods.status == 200, methods.body);
+    const api::Json data = methods.json()["data"];
+    BOOST_TEST_REQUIRE(data.size() >= 2u);
+    BOOST_TEST(data[1]["code"] == "bni_va");
+    BOOST_TEST(data[1]["name"] == "BNI Virtual Account");
+    BOOST_TEST(data[1]["type"] == "virtual_account");
+    BOOST_TEST(data[1]["fee"] == 0);
+    BOOST_TEST(fixture.server.get("/api/payment-methods?gateway=paypal").status == 422);
+
+    const api::Json invoice = fixture.invoice();
+    const std::string number = fixture.service_number(invoice);
+    auto page = fixture.server.get("/billing/" + number);
+    BOOST_TEST_REQUIRE(page.status == 200);
+    BOOST_TEST(page.body.find(invoice["invoice_no"].get<std::string>()) != std::string::npos);
+    BOOST_TEST(page.body.find("Bayar dengan BNI Virtual Account") != std::string::npos);
+    BOOST_TEST(page.body.size() < 20'000u);
+    HttpReply paid = fixture.pay(invoice["id"], "flip", "bni_va");
+    BOOST_TEST_REQUIRE(paid.status == 201);
+    auto with_code = fixture.server.get("/billing?nomor_layanan=" + number);
+    BOOST_TEST(with_code.body.find(paid.json()["payment_code"].get<std::string>()) != std::string::npos);
+    auto status = fixture.server.get("/billing/status/" + paid.json()["order_id"].get<std::string>());
+    BOOST_TEST(status.json()["invoice_status"] == "unpaid");
+    BOOST_TEST(fixture.server.get("/billing/NOPE999").status == 404);
+}
+
+BOOST_AUTO_TEST_CASE(sandbox_behaviours_bca_pays_at_once_mandiri_expires) {
+    Gateways fixture;
+    sim::PaymentGatewaySimulator sandbox{sim::GatewaySimulatorOptions{.callback_base = fixture.server.url(""), .expire_after_ms = 300}};
+    BOOST_TEST_REQUIRE(sandbox.start().ok());
+    fixture.configure({{"midtrans_base_url", sandbox.gateway_url("midtrans")}});
+    const api::Json first = fixture.invoice(1), second = fixture.invoice(2);
+    auto bca = fixture.pay(first["id"], "midtrans", "bca_va");
+    BOOST_TEST_REQUIRE(bca.status == 201, bca.body);
+    BOOST_TEST(bca.json()["payment_code"].get<std::string>().starts_with("12345678"));
+    auto mandiri = fixture.pay(second["id"], "midtrans", "mandiri_va");
+    BOOST_TEST_REQUIRE(mandiri.status == 201, mandiri.body);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    BOOST_TEST_REQUIRE(sandbox.wait_idle());
+    BOOST_TEST(fixture.invoice_status(first["id"]) == "paid");
+    BOOST_TEST(fixture.invoice_status(second["id"]) == "unpaid");
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM gateway_transactions WHERE invoice_id = " + std::to_string(second["id"].get<std::int64_t>())) ==
+               "expired");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
