@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
     auto start = std::chrono::steady_clock::now();
     long applied = 0;
     for (const auto& body : bodies) {
-        auto outcome = services::handle_gateway_callback(context, "midtrans", "application/json", body, "");
+        auto outcome = services::handle_gateway_callback(context, "midtrans", "application/json", body);
         if (!outcome) check(outcome.error(), "callback");
         if (outcome->outcome == "applied") ++applied;
     }

@@ -19,6 +19,7 @@ mkdir -p "$(dirname "$db")"
 if [ ! -f "$db" ]; then
   "$bin/kimonet" migrate --db "$db" >/dev/null
   "$bin/kimonet" seed-demo --db "$db"
+  "$bin/kimonet" settings set "company_logo=$PWD/assets/logo.png" --db "$db" >/dev/null
 fi
 
 pids=()

@@ -22,3 +22,16 @@ for _ in $(seq 1 50); do
   grep -q "listening on" "$gateways_log" 2>/dev/null && break
   sleep 0.1
 done
+
+# WhatsApp: the gateway simulator (MPWA, Fonnte and go-whatsapp endpoints); the demo database
+# sends through its Fonnte endpoint, so invoices, receipts and bot replies are visible at
+# http://127.0.0.1:18091/_sim/messages.
+whatsapp_log=$(dirname "$db")/sim-whatsapp.log
+"$bin/kimonet-sim" whatsapp --port 18091 --api-key demo-whatsapp-token >"$whatsapp_log" 2>&1 &
+pids+=("$!")
+"$bin/kimonet" settings set whatsapp_driver=fonnte whatsapp_api_url=http://127.0.0.1:18091 \
+  whatsapp_api_key=demo-whatsapp-token whatsapp_sender=6281200000000 --db "$db" >/dev/null
+for _ in $(seq 1 50); do
+  grep -q "listening on" "$whatsapp_log" 2>/dev/null && break
+  sleep 0.1
+done

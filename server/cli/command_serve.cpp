@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "http/http_server.hpp"
+#include "jobs/network_runner.hpp"
 #include "jobs/outbox_runner.hpp"
 #include "jobs/scheduler.hpp"
 
@@ -30,10 +31,14 @@ int command_serve(const Args& args) {
     // The WhatsApp outbox: sends queued notifications with the configured rate limit.
     jobs::OutboxRunner outbox(**app);
     outbox.start();
+    // Router actions (restore after payment, isolations a router missed) as soon as they are due.
+    jobs::NetworkRunner network(**app);
+    network.start();
 
     int received = 0;
     sigwait(&signals, &received);
     std::printf("stopping (signal %d)\n", received);
+    network.stop();
     outbox.stop();
     scheduler.stop();
     server.stop();

@@ -19,6 +19,7 @@ constexpr Command kCommands[] = {
     {"serve", "serve [--db PATH] [--port N] [--bind 127.0.0.1] [--web DIR] [--landing DIR]", command_serve},
     {"migrate", "migrate [--db PATH]", command_migrate},
     {"seed-demo", "seed-demo [--db PATH]   (demo packages, routers, ~50 customers, staff for every role)", command_seed_demo},
+    {"settings", "settings list | set KEY=VALUE... [--db PATH]   (secrets are sealed; same rules as PUT /api/settings)", command_settings},
     {"user", "user add --username U --password P --role ROLE [--name NAME] [--db PATH]", command_user},
     {"whatsapp", "whatsapp send --to 0812… --message TEXT | drain [--max N] | status [--db PATH]", command_whatsapp},
     {"invoice", "invoice generate|prorate [--period=2026-01] [--notify] [--dry-run] [--db PATH]", command_invoice},

@@ -18,6 +18,7 @@ int command_serve(const Args& args);
 int command_migrate(const Args& args);
 int command_seed_demo(const Args& args);
 int command_user(const Args& args);
+int command_settings(const Args& args);
 int command_whatsapp(const Args& args);
 int command_invoice(const Args& args);
 int command_payment(const Args& args);

@@ -62,6 +62,19 @@ Result<GatewayConfig> load_gateway_config(store::Database& db, const security::S
     return config;
 }
 
+Result<GatewayConfig> load_callback_config(store::Database& db, const security::SecretBox& secrets, std::string_view name) {
+    const GatewayDefaults* defaults = nullptr;
+    for (const auto& candidate : kDefaults)
+        if (candidate.name == name) defaults = &candidate;
+    if (!defaults) return make_error(ErrorCode::NotFound, "gateway tidak dikenal: " + std::string(name));
+    GatewayConfig config;
+    config.name = std::string(name);
+    config.key = TRY(services::get_secret_setting(db, secrets, defaults->key_setting));
+    if (name == "flip") config.validation_token = TRY(services::get_secret_setting(db, secrets, "flip_validation_token"));
+    if (name == "duitku") config.merchant_code = TRY(services::get_setting(db, "duitku_merchant_code"));
+    return config;
+}
+
 Result<whatsapp::HttpAnswer> call_gateway(const std::string& gateway, const whatsapp::HttpCall& call) {
     whatsapp::HttpAnswer answer = whatsapp::perform(call);
     if (answer.status == 0)

@@ -75,5 +75,8 @@ std::unique_ptr<PaymentGateway> make_payment_gateway(const GatewayConfig& config
 // callback URL ({base}/payment/callback/<name>) when payment_callback_base_url is empty.
 Result<GatewayConfig> load_gateway_config(store::Database& db, const security::SecretBox& secrets, std::string_view name,
                                           const std::string& server_base_url = {});
+// Only what verifying a callback needs (name, key, validation token, merchant code): the
+// callback path reads three settings instead of a dozen.
+Result<GatewayConfig> load_callback_config(store::Database& db, const security::SecretBox& secrets, std::string_view name);
 
 }  // namespace kimonet::gateways

@@ -34,6 +34,20 @@ Request convert(const Pistache::Http::Request& in) {
     return out;
 }
 
+// Pistache 0.0.5 serialises only typed headers into a response (raw ones are silently dropped),
+// so each of our headers travels as a typed header carrying its own name and value.
+class NamedHeader final : public Pistache::Http::Header::Header {
+public:
+    NamedHeader(std::string name, std::string value) : m_name(std::move(name)), m_value(std::move(value)) {}
+    const char* name() const override { return m_name.c_str(); }
+    void write(std::ostream& stream) const override { stream << m_value; }
+    uint64_t hash() const override { return std::hash<std::string>{}(m_name); }
+
+private:
+    std::string m_name;
+    std::string m_value;
+};
+
 class PistacheHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(PistacheHandler)
@@ -42,8 +56,8 @@ public:
     void onRequest(const Pistache::Http::Request& in, Pistache::Http::ResponseWriter writer) override {
         Request request = convert(in);
         Response response = dispatch(*m_app, request);
-        for (const auto& [name, value] : response.headers) writer.headers().addRaw(Pistache::Http::Header::Raw(name, value));
-        writer.headers().addRaw(Pistache::Http::Header::Raw("X-Content-Type-Options", "nosniff"));
+        for (const auto& [name, value] : response.headers) writer.headers().add(std::make_shared<NamedHeader>(name, value));
+        writer.headers().add(std::make_shared<NamedHeader>("X-Content-Type-Options", "nosniff"));
         auto mime = Pistache::Http::Mime::MediaType::fromString(response.content_type);
         writer.send(static_cast<Pistache::Http::Code>(response.status), response.body, mime);
     }

@@ -1,6 +1,7 @@
 // Online payments over HTTP. Public (no login): payment methods, the bill check and pay API, the
 // server-rendered bill page, its status poll and the gateways' callbacks. Staff: reconciliation.
 // The bill check and pay are rate limited per client IP (billing_check_rate_per_minute).
+#include <cctype>
 #include <memory>
 
 #include "http/public_billing_page.hpp"
@@ -19,6 +20,17 @@ constexpr std::size_t kMaxPublicBody = 4 * 1024;
 std::string server_base_url(const app::App& app) {
     if (!app.config().public_base_url.empty()) return app.config().public_base_url;
     return "http://" + app.config().bind + ":" + std::to_string(app.config().port);
+}
+
+// Service numbers are letters and digits in practice; anything else is percent-encoded for links.
+std::string url_escape_path(const std::string& text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out.push_back(static_cast<char>(c));
+        else out += std::string("%") + kHex[c >> 4] + kHex[c & 15];
+    }
+    return out;
 }
 
 // Takes a token for this IP from `bucket` or fails with 429 (and a Retry-After).
@@ -125,9 +137,10 @@ void register_payment_routes(Router& router, app::App& app) {
                              if (from_form) {
                                  auto customer = TRY(context.db.prepare("SELECT service_number FROM customers WHERE id = ?"));
                                  customer.bind(1, transaction.customer_id);
-                                 Response redirect = html("", 303);
-                                 if (TRY(customer.step())) redirect.headers["Location"] = "/billing/" + customer.column_text(0);
-                                 return redirect;
+                                 // A meta refresh rather than a 303: it works whatever the proxy in front does with headers.
+                                 const std::string page = TRY(customer.step()) ? "/billing/" + url_escape_path(customer.column_text(0)) : "/billing";
+                                 return html("<!doctype html><meta http-equiv=\"refresh\" content=\"0;url=" + page + "\"><a href=\"" + page +
+                                             "\">Lanjutkan</a>");
                              }
                              return json_ok(pay_answer(transaction, context.offset), transaction.reused ? 200 : 201);
                          });
@@ -160,8 +173,7 @@ void register_payment_routes(Router& router, app::App& app) {
                              const std::string gateway = request.params["gateway"];
                              context.actor.type = "system";
                              context.actor.name = "gateway:" + gateway;
-                             const auto outcome = TRY(services::handle_gateway_callback(context, gateway, request.header("content-type"), request.body,
-                                                                                        server_base_url(app)));
+                             const auto outcome = TRY(services::handle_gateway_callback(context, gateway, request.header("content-type"), request.body));
                              return json_ok({{"outcome", outcome.outcome}});
                          });
                      },

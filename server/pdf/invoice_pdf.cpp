@@ -65,6 +65,10 @@ class Canvas {
 public:
     Canvas(HPDF_Page page, HPDF_Font regular, HPDF_Font bold) : m_page(page), m_regular(regular), m_bold(bold) {}
 
+    void image(HPDF_Image image, float x, float y, float width, float height) {
+        HPDF_Page_DrawImage(m_page, image, x, y, width, height);
+    }
+
     void text(float x, float y, const std::string& value, float size, bool bold = false, Rgb color = kInk) {
         HPDF_Page_BeginText(m_page);
         HPDF_Page_SetFontAndSize(m_page, bold ? m_bold : m_regular, size);
@@ -133,7 +137,7 @@ private:
 };
 
 struct Company {
-    std::string name, address, phone, email, instructions, base_url;
+    std::string name, address, phone, email, instructions, base_url, logo_path;
     std::vector<std::string> bank_accounts;
 };
 
@@ -143,6 +147,7 @@ Result<Company> load_company(store::Database& db, const std::string& fallback_ba
     company.address = TRY(services::get_setting(db, "company_address"));
     company.phone = TRY(services::get_setting(db, "company_phone"));
     company.email = TRY(services::get_setting(db, "company_email"));
+    company.logo_path = TRY(services::get_setting(db, "company_logo"));
     company.instructions = TRY(services::get_setting(db, "payment_instructions"));
     company.bank_accounts = split(TRY(services::get_setting(db, "bank_accounts")), '|');
     company.base_url = TRY(services::get_setting(db, "public_base_url"));
@@ -168,19 +173,25 @@ std::string tax_label(const billing::Invoice& invoice) {
     return "PPN " + percent + "%" + (invoice.tax.mode == billing::TaxMode::Inclusive ? " (termasuk dalam harga)" : "");
 }
 
-void draw(Canvas& canvas, const Company& company, const services::InvoiceDetail& detail, const Date& today) {
+void draw(Canvas& canvas, const Company& company, const services::InvoiceDetail& detail, const Date& today, HPDF_Image logo) {
     const billing::Invoice& invoice = detail.invoice;
     float y = kPageHeight - kMargin;
 
-    // Header: company on the left, document title and numbers on the right.
+    // Header: logo and company on the left, document title and numbers on the right.
     canvas.fill(0, kPageHeight - 8, kPageWidth, 8, kBrand);
-    canvas.text(kMargin, y - 16, company.name, 18, true, kBrand);
+    float left_x = kMargin;
+    if (logo) {
+        constexpr float kLogoSize = 52;
+        canvas.image(logo, kMargin, y - kLogoSize + 4, kLogoSize, kLogoSize);
+        left_x += kLogoSize + 12;
+    }
+    canvas.text(left_x, y - 16, company.name, 18, true, kBrand);
     float left_y = y - 34;
     for (const auto& line : canvas.wrap(company.address, 9, 250)) {
-        canvas.text(kMargin, left_y, line, 9, false, kMuted);
+        canvas.text(left_x, left_y, line, 9, false, kMuted);
         left_y -= 12;
     }
-    canvas.text(kMargin, left_y, "Telp/WA " + company.phone + "  ·  " + company.email, 9, false, kMuted);
+    canvas.text(left_x, left_y, "Telp/WA " + company.phone + "  ·  " + company.email, 9, false, kMuted);
     canvas.text_right(kRight, y - 16, "TAGIHAN", 22, true, kInk);
     canvas.text_right(kRight, y - 34, invoice.invoice_no, 11, true, kBrand);
     y -= 96;
@@ -315,7 +326,13 @@ Result<std::string> render_invoice_pdf(store::Database& db, const services::Invo
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     Canvas canvas(page, regular, bold);
-    draw(canvas, company, detail, today);
+    // A missing or unreadable logo must not stop the invoice: it is drawn without one.
+    HPDF_Image logo = nullptr;
+    if (!company.logo_path.empty() && std::filesystem::is_regular_file(company.logo_path)) {
+        logo = HPDF_LoadPngImageFromFile(pdf, company.logo_path.c_str());
+        if (!logo) failure.clear();
+    }
+    draw(canvas, company, detail, today, logo);
 
     if (HPDF_SaveToStream(pdf) != HPDF_OK || !failure.empty())
         return make_error(ErrorCode::Internal, "PDF rendering failed: " + failure);

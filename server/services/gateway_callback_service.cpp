@@ -164,30 +164,42 @@ Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::st
 }
 
 Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                                const std::string& body, const std::string& server_base_url) {
+                                                const std::string& body) {
     if (!payments::is_known_gateway(gateway)) return make_error(ErrorCode::NotFound);
-    // The raw callback is durable before anything in it is believed.
-    std::int64_t callback_id = 0;
-    TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        auto insert = TRY(context.db.prepare("INSERT INTO gateway_callbacks(gateway, received_at, remote_ip, content_type, body) VALUES (?,?,?,?,?)"));
-        insert.bind(1, gateway).bind(2, context.now).bind(3, context.actor.ip).bind(4, content_type).bind(5, body);
+    // Every raw callback is committed before the gateway gets its answer: in the same write
+    // transaction as its effects when it verifies (one commit, so the log and the payment can
+    // never disagree), on its own when it is rejected or applying it fails.
+    auto store_raw = [&](const std::string& outcome, const std::string& detail) -> Result<std::int64_t> {
+        auto insert = TRY(context.db.prepare(
+            "INSERT INTO gateway_callbacks(gateway, received_at, remote_ip, content_type, body, outcome, detail) VALUES (?,?,?,?,?,?,?)"));
+        insert.bind(1, gateway).bind(2, context.now).bind(3, context.actor.ip).bind(4, content_type).bind(5, body).bind(6, outcome).bind(7, detail);
         TRY_VOID(insert.run());
-        callback_id = context.db.last_insert_id();
-        return success();
-    }));
-    const auto config = TRY(gateways::load_gateway_config(context.db, context.secrets, gateway, server_base_url));
+        return context.db.last_insert_id();
+    };
+    const auto config = TRY(gateways::load_callback_config(context.db, context.secrets, gateway));
     auto event = gateways::verify_callback(config, body);
     if (!event) {
         TRY_VOID(context.db.transaction([&]() -> Result<void> {
-            auto update = TRY(context.db.prepare("UPDATE gateway_callbacks SET outcome = 'rejected', detail = ? WHERE id = ?"));
-            update.bind(1, event.error().message()).bind(2, callback_id);
-            TRY_VOID(update.run());
+            const std::int64_t callback_id = TRY(store_raw("rejected", event.error().message()));
             return log_activity(context, "payment.callback_rejected", "gateway_callback", callback_id, nullptr,
                                 {{"gateway", gateway}, {"reason", event.error().message()}, {"ip", context.actor.ip}});
         }));
         return event.error();
     }
-    return apply_gateway_event(context, gateway, *event, "callback", callback_id);
+    CallbackOutcome outcome;
+    auto applied = context.db.transaction([&]() -> Result<void> {
+        const std::int64_t callback_id = TRY(store_raw("received", ""));
+        outcome = TRY(apply_gateway_event(context, gateway, *event, "callback", callback_id));
+        return success();
+    });
+    if (!applied) {
+        TRY_VOID(context.db.transaction([&]() -> Result<void> {
+            TRY(store_raw("error", applied.error().message()));
+            return success();
+        }));
+        return applied.error();
+    }
+    return outcome;
 }
 
 }  // namespace kimonet::services

@@ -54,7 +54,7 @@ struct CallbackOutcome {
 // Stores the raw callback first, verifies it, then applies it in one transaction. A rejected
 // callback returns its error (401/403/400) after being logged; nothing else changes.
 Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                                const std::string& body, const std::string& server_base_url);
+                                                const std::string& body);
 
 // Applies a verified status for a transaction (callback or reconciliation), idempotently.
 Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,

@@ -262,6 +262,10 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
 
 Result<PendingRun> process_pending_network_actions(app::Context& context, int limit) {
     PendingRun run;
+    // The network worker calls this several times a second: stay read-only when nothing waits.
+    auto any = TRY(context.db.prepare("SELECT EXISTS(SELECT 1 FROM network_actions WHERE status = 'pending')"));
+    TRY(any.step());
+    if (any.column_int(0) == 0) return run;
     // Only the newest pending row of each customer is carried out; older ones are superseded.
     auto superseded = TRY(context.db.prepare(
         "UPDATE network_actions SET status = 'done', processed_at = ?, result = 'superseded' WHERE status = 'pending' AND id < "

@@ -29,6 +29,7 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"isolir_max_per_run", "200", false, "At most this many customers isolated per automatic run"},
         {"network_retry_schedule", "* * * * *", false, "Cron schedule for retrying network actions routers have not applied"},
         {"company_email", "billing@kimonet.id", false, "Contact email on invoices"},
+        {"company_logo", "", false, "PNG logo printed on invoices: a file path on the server (empty: none)"},
         {"bank_accounts", "BCA 1234567890 a.n. PT Kimonet Net|Mandiri 1300012345678 a.n. PT Kimonet Net", false,
          "Bank accounts for transfers on invoices, separated by |"},
         {"payment_instructions", "Transfer sesuai total tagihan dan cantumkan nomor tagihan pada berita transfer.", false,
@@ -89,6 +90,8 @@ static Result<std::optional<std::string>> stored_value(store::Database& db, std:
 }
 
 std::optional<std::string> setting_value_problem(std::string_view key, std::string_view value) {
+    if (key == "company_logo" && !value.empty() && !(value.size() > 4 && value.substr(value.size() - 4) == ".png"))
+        return "logo harus file PNG (.png)";
     auto first_field_message = [](const Error& error) {
         return error.fields.empty() ? error.message() : error.fields.begin()->second;
     };

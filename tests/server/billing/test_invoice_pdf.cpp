@@ -56,4 +56,25 @@ BOOST_AUTO_TEST_CASE(pdf_contains_number_customer_total_and_status_stamp) {
     if (const char* keep = std::getenv("KIMONET_KEEP_PDF")) std::ofstream(keep, std::ios::binary) << server.get("/api/invoices/" + id + "/pdf", token).body;
 }
 
+BOOST_AUTO_TEST_CASE(company_logo_setting_embeds_the_png_in_the_invoice) {
+    TestServer server;
+    const std::string token = server.login("superadmin");
+    BOOST_TEST_REQUIRE(server.post("/api/invoices/generate", R"({"period":"2026-01"})", token).status == 200);
+    const std::string id = std::to_string(server.get("/api/invoices?per_page=1", token).json()["data"][0]["id"].get<std::int64_t>());
+    const std::string without_logo = server.get("/api/invoices/" + id + "/pdf", token).body;
+    BOOST_TEST(without_logo.find("/Subtype /Image") == std::string::npos);
+
+    const std::string logo = std::string(KIMONET_SOURCE_DIR) + "/assets/logo.png";
+    auto saved = server.put("/api/settings", api::Json{{"company_logo", logo}}.dump(), token);
+    BOOST_TEST_REQUIRE(saved.status == 200, saved.body);
+    const std::string with_logo = server.get("/api/invoices/" + id + "/pdf", token).body;
+    BOOST_TEST(with_logo.find("/Subtype /Image") != std::string::npos);
+
+    // Not a PNG: refused with a field message, the stored setting unchanged.
+    auto refused = server.put("/api/settings", R"({"company_logo":"/etc/passwd"})", token);
+    BOOST_TEST(refused.status == 422);
+    BOOST_TEST(refused.json()["error"]["fields"].contains("company_logo"));
+    BOOST_TEST(server.get("/api/settings", token).json()["data"]["company_logo"] == logo);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

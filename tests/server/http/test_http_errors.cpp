@@ -106,4 +106,18 @@ BOOST_AUTO_TEST_CASE(health_is_public) {
     BOOST_TEST(reply.json()["status"] == "ok");
 }
 
+BOOST_AUTO_TEST_CASE(responses_carry_the_headers_the_handlers_set) {
+    TestServer server;
+    // A handler's own header (the PDF's Content-Disposition) and the server-wide nosniff header.
+    const std::string token = server.login("finance");
+    BOOST_TEST_REQUIRE(server.post("/api/invoices/generate", R"({"period":"2026-01"})", token).status == 200);
+    const auto id = server.get("/api/invoices?per_page=1", token).json()["data"][0]["id"].get<std::int64_t>();
+    auto pdf = server.get("/api/invoices/" + std::to_string(id) + "/pdf", token);
+    BOOST_TEST_REQUIRE(pdf.status == 200);
+    BOOST_TEST(pdf.headers["content-type"] == "application/pdf");
+    BOOST_TEST(pdf.headers["content-disposition"].find(".pdf") != std::string::npos);
+    BOOST_TEST(pdf.headers["x-content-type-options"] == "nosniff");
+    BOOST_TEST(server.get("/api/health").headers["x-content-type-options"] == "nosniff");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,9 +1,12 @@
 // Isolate / restore end to end: HTTP API -> services -> RouterOS client -> simulated routers
 // on ephemeral loopback ports, with the database and the routers checked after each step.
 #include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <thread>
 
 #include "routeros/routeros_router_control.hpp"
 #include "services/network_reconcile.hpp"
+#include "jobs/network_runner.hpp"
 #include "services/network_service.hpp"
 #include "sim/routeros/routeros_simulator.hpp"
 #include "support/test_server_support.hpp"
@@ -256,6 +259,35 @@ BOOST_AUTO_TEST_CASE(import_dry_run_lists_unknown_secrets_without_writing) {
     auto imported = services::import_from_router(context, 1, false);
     BOOST_TEST_REQUIRE(imported.ok(), (imported ? "" : imported.error().message()));
     BOOST_TEST(fixture.server.scalar("SELECT COUNT(*) FROM customers WHERE pppoe_username = 'warung-bu-sri'") == "1");
+}
+
+BOOST_AUTO_TEST_CASE(a_manual_payment_restores_the_customer_on_the_router_through_the_network_worker) {
+    NetworkFixture fixture;
+    const std::string package = fixture.package_profile(2);
+    auto isolated = fixture.server.post("/api/customers/2/isolate", R"({"reason":"tunggakan"})", fixture.token);
+    BOOST_TEST_REQUIRE(isolated.status == 200, isolated.body);
+    BOOST_TEST_REQUIRE(fixture.profile_on_router(2) == "ISOLIR");
+
+    // The worker `kimonet serve` runs; nothing in this test calls process_pending itself.
+    jobs::NetworkRunner worker(fixture.server.app());
+    worker.start();
+    const std::string finance = fixture.server.login("finance");
+    BOOST_TEST_REQUIRE(fixture.server.post("/api/invoices/generate", R"({"period":"2026-01"})", finance).status == 200);
+    const api::Json invoice = fixture.server.get("/api/invoices?customer_id=2", finance).json()["data"][0];
+    const auto paid = fixture.server.post(
+        "/api/payments", api::Json{{"invoice_id", invoice["id"]}, {"amount", invoice["total"]}, {"method", "cash"}}.dump(), finance);
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    const auto start = std::chrono::steady_clock::now();
+
+    // Poll the simulated router until the package profile is back (bounded; the latency is printed).
+    while (fixture.profile_on_router(2) != package && std::chrono::steady_clock::now() - start < std::chrono::seconds(10))
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    worker.stop();
+    BOOST_TEST_MESSAGE("restored on the router " << elapsed.count() << " ms after the payment was recorded");
+    BOOST_TEST(fixture.profile_on_router(2) == package);
+    BOOST_TEST(fixture.status(2) == "active");
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM network_actions WHERE customer_id = 2 ORDER BY id DESC LIMIT 1") == "done");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

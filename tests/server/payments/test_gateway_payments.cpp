@@ -86,7 +86,7 @@ struct Case {
 std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.gateway << "/" << c.method; }
 
 const Case kCases[] = {{"flip", "bni_va", 401}, {"midtrans", "bca_va", 403}, {"midtrans", "mandiri_va", 403},
-                       {"midtrans", "qris", 403},  {"duitku", "bri_va", 400}};
+                       {"midtrans", "qris", 403},  {"duitku", "bni_va", 400}};
 
 }  // namespace
 

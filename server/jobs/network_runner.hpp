@@ -1,0 +1,28 @@
+#pragma once
+// The network worker inside `kimonet serve`: carries out pending router actions (restores that
+// a payment requested, isolations a router was down for) as soon as they are due, so a customer
+// who pays is restored within a second, outside the payment's transaction. Failed attempts back
+// off per action (services::retry_delay_seconds), so a router that is down is not hammered.
+#include "app/app.hpp"
+#include "jobs/background_worker.hpp"
+
+namespace kimonet::jobs {
+
+class NetworkRunner {
+public:
+    explicit NetworkRunner(app::App& app, std::chrono::milliseconds poll = std::chrono::milliseconds(250));
+
+    void start() { m_worker.start(); }
+    void stop() { m_worker.stop(); }
+    void wake() { m_worker.wake(); }
+
+private:
+    std::chrono::milliseconds round();
+
+    app::App& m_app;
+    std::chrono::milliseconds m_poll;
+    std::string m_last_problem;
+    BackgroundWorker m_worker;
+};
+
+}  // namespace kimonet::jobs
