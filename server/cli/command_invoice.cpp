@@ -13,11 +13,6 @@ namespace kimonet::cli {
 
 namespace {
 
-app::Actor cli_actor() {
-    const char* user = std::getenv("USER");
-    return app::Actor{"system", 0, std::string("cli:") + (user ? user : "unknown"), ""};
-}
-
 // "\r[##########----------]  50%  50000/100000" on stderr, only when it is a terminal.
 void draw_progress(std::int64_t done, std::int64_t total) {
     if (total <= 0) return;
@@ -31,38 +26,33 @@ void draw_progress(std::int64_t done, std::int64_t total) {
 }
 
 int run_generation(const Args& args, bool joined_in_period_only) {
-    auto config = config_from(args);
-    if (!config) return fail(config.error());
-    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
-    if (!app) return fail(app.error());
-    auto lease = (*app)->database();
-    if (!lease) return fail(lease.error());
-    app::Context context = (*app)->context(**lease, cli_actor());
+    return with_cli_context(args, [&](app::Context& context) -> int {
 
-    services::GenerateOptions options;
-    options.period = period_of(context.today());
-    if (args.has("period")) {
-        auto period = parse_period(args.get("period"));
-        if (!period) return fail(validation_error({{"period", "periode YYYY-MM"}}));
-        options.period = *period;
-    }
-    options.notify = args.has("notify");
-    options.dry_run = args.has("dry-run");
-    options.joined_in_period_only = joined_in_period_only;
-    if (args.has("batch")) options.batch_size = std::atoi(args.get("batch").c_str());
-    const bool terminal = ::isatty(STDERR_FILENO) == 1;
-    if (terminal) options.progress = draw_progress;
+        services::GenerateOptions options;
+        options.period = period_of(context.today());
+        if (args.has("period")) {
+            auto period = parse_period(args.get("period"));
+            if (!period) return fail(validation_error({{"period", "periode YYYY-MM"}}));
+            options.period = *period;
+        }
+        options.notify = args.has("notify");
+        options.dry_run = args.has("dry-run");
+        options.joined_in_period_only = joined_in_period_only;
+        if (args.has("batch")) options.batch_size = std::atoi(args.get("batch").c_str());
+        const bool terminal = ::isatty(STDERR_FILENO) == 1;
+        if (terminal) options.progress = draw_progress;
 
-    const auto started = std::chrono::steady_clock::now();
-    auto summary = services::generate_invoices(context, options);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (terminal) std::fprintf(stderr, "\n");
-    if (!summary) return fail(summary.error());
-    std::printf("%s%s %s: created %lld, skipped %lld, total %s, time %.2f s\n", options.dry_run ? "[dry run] " : "",
-                joined_in_period_only ? "prorate" : "generate", to_string(options.period).c_str(),
-                static_cast<long long>(summary->created), static_cast<long long>(summary->skipped),
-                format_rupiah(summary->total_amount).c_str(), seconds);
-    return 0;
+        const auto started = std::chrono::steady_clock::now();
+        auto summary = services::generate_invoices(context, options);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (terminal) std::fprintf(stderr, "\n");
+        if (!summary) return fail(summary.error());
+        std::printf("%s%s %s: created %lld, skipped %lld, total %s, time %.2f s\n", options.dry_run ? "[dry run] " : "",
+                    joined_in_period_only ? "prorate" : "generate", to_string(options.period).c_str(),
+                    static_cast<long long>(summary->created), static_cast<long long>(summary->skipped),
+                    format_rupiah(summary->total_amount).c_str(), seconds);
+        return 0;
+    });
 }
 
 }  // namespace
@@ -87,26 +77,21 @@ int command_payment(const Args& args) {
                      "[--note TEXT] [--db PATH]\n");
         return 2;
     }
-    auto config = config_from(args);
-    if (!config) return fail(config.error());
-    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
-    if (!app) return fail(app.error());
-    auto lease = (*app)->database();
-    if (!lease) return fail(lease.error());
-    app::Context context = (*app)->context(**lease, cli_actor());
-    api::Json input = {{"invoice_id", std::atoll(args.get("invoice").c_str())},
-                       {"amount", std::atoll(args.get("amount").c_str())},
-                       {"method", args.get("method", "cash")}};
-    if (args.has("paid-at")) input["paid_at"] = args.get("paid-at");
-    if (args.has("note")) input["note"] = args.get("note");
-    auto receipt = services::record_payment(context, input);
-    if (!receipt) return fail(receipt.error());
-    std::printf("receipt %s: %s on %s, invoice now %s (paid %s of %s)%s\n", receipt->payment.receipt_no.c_str(),
-                format_rupiah(receipt->payment.amount).c_str(), receipt->invoice.invoice_no.c_str(),
-                std::string(billing::to_string(receipt->invoice.status)).c_str(), format_rupiah(receipt->invoice.paid_amount).c_str(),
-                format_rupiah(receipt->invoice.totals.total).c_str(),
-                receipt->credit_added > 0 ? (", credit +" + format_rupiah(receipt->credit_added)).c_str() : "");
-    return 0;
+    return with_cli_context(args, [&](app::Context& context) -> int {
+        api::Json input = {{"invoice_id", std::atoll(args.get("invoice").c_str())},
+                           {"amount", std::atoll(args.get("amount").c_str())},
+                           {"method", args.get("method", "cash")}};
+        if (args.has("paid-at")) input["paid_at"] = args.get("paid-at");
+        if (args.has("note")) input["note"] = args.get("note");
+        auto receipt = services::record_payment(context, input);
+        if (!receipt) return fail(receipt.error());
+        std::printf("receipt %s: %s on %s, invoice now %s (paid %s of %s)%s\n", receipt->payment.receipt_no.c_str(),
+                    format_rupiah(receipt->payment.amount).c_str(), receipt->invoice.invoice_no.c_str(),
+                    std::string(billing::to_string(receipt->invoice.status)).c_str(), format_rupiah(receipt->invoice.paid_amount).c_str(),
+                    format_rupiah(receipt->invoice.totals.total).c_str(),
+                    receipt->credit_added > 0 ? (", credit +" + format_rupiah(receipt->credit_added)).c_str() : "");
+        return 0;
+    });
 }
 
 }  // namespace kimonet::cli

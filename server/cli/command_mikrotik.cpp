@@ -8,18 +8,6 @@
 
 namespace kimonet::cli {
 
-// Opens the app and runs `work` with a CLI actor; shared by the network subcommands.
-int with_cli_context(const Args& args, const std::function<int(app::Context&)>& work) {
-    auto config = config_from(args);
-    if (!config) return fail(config.error());
-    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
-    if (!app) return fail(app.error());
-    auto lease = (*app)->database();
-    if (!lease) return fail(lease.error());
-    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "cli", ""});
-    return work(context);
-}
-
 static int print_json(const Result<api::Json>& result) {
     if (!result) return fail(result.error());
     std::printf("%s\n", result->dump(2).c_str());

@@ -34,25 +34,20 @@ namespace kimonet::cli {
 // `kimonet payment use-simulator --url http://127.0.0.1:18090 [--callback-base URL]`: points
 // Flip, Midtrans and Duitku at a `kimonet-sim gateways` process with its default keys (demo setup).
 int command_payment_use_simulator(const Args& args) {
-    auto config = config_from(args);
-    if (!config) return fail(config.error());
-    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
-    if (!app) return fail(app.error());
-    auto lease = (*app)->database();
-    if (!lease) return fail(lease.error());
-    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "cli", ""});
-    const std::string url = args.get("url", "http://127.0.0.1:18090");
-    std::map<std::string, std::string> values = {
-        {"flip_enabled", "1"},         {"flip_base_url", url + "/flip"},         {"flip_secret_key", "sim-flip-secret"},
-        {"flip_validation_token", "sim-flip-token"},                             {"midtrans_enabled", "1"},
-        {"midtrans_base_url", url + "/midtrans"},                                {"midtrans_server_key", "SB-Mid-server-sim"},
-        {"duitku_enabled", "1"},       {"duitku_base_url", url + "/duitku"},     {"duitku_merchant_code", "DSIM01"},
-        {"duitku_api_key", "sim-duitku-key"},
-    };
-    if (args.has("callback-base")) values["payment_callback_base_url"] = args.get("callback-base");
-    if (auto updated = services::update_settings(context, values); !updated) return fail(updated.error());
-    std::printf("payment gateways point at the simulator %s (flip, midtrans, duitku enabled)\n", url.c_str());
-    return 0;
+    return with_cli_context(args, [&](app::Context& context) -> int {
+        const std::string url = args.get("url", "http://127.0.0.1:18090");
+        std::map<std::string, std::string> values = {
+            {"flip_enabled", "1"},         {"flip_base_url", url + "/flip"},         {"flip_secret_key", "sim-flip-secret"},
+            {"flip_validation_token", "sim-flip-token"},                             {"midtrans_enabled", "1"},
+            {"midtrans_base_url", url + "/midtrans"},                                {"midtrans_server_key", "SB-Mid-server-sim"},
+            {"duitku_enabled", "1"},       {"duitku_base_url", url + "/duitku"},     {"duitku_merchant_code", "DSIM01"},
+            {"duitku_api_key", "sim-duitku-key"},
+        };
+        if (args.has("callback-base")) values["payment_callback_base_url"] = args.get("callback-base");
+        if (auto updated = services::update_settings(context, values); !updated) return fail(updated.error());
+        std::printf("payment gateways point at the simulator %s (flip, midtrans, duitku enabled)\n", url.c_str());
+        return 0;
+    });
 }
 
 }  // namespace kimonet::cli

@@ -97,21 +97,16 @@ int command_user(const Args& args) {
         std::fprintf(stderr, "usage: kimonet user add --username U --password P --role ROLE [--name NAME] [--db PATH]\n");
         return 2;
     }
-    auto config = config_from(args);
-    if (!config) return fail(config.error());
-    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
-    if (!app) return fail(app.error());
-    auto lease = (*app)->database();
-    if (!lease) return fail(lease.error());
-    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "cli", ""});
-    auto created = auth::create_user(context, {{"username", args.get("username")},
-                                               {"password", args.get("password")},
-                                               {"role", args.get("role")},
-                                               {"full_name", args.get("name")}});
-    if (!created) return fail(created.error());
-    std::printf("user %s created with role %s\n", (*created)["username"].get<std::string>().c_str(),
-                (*created)["role"].get<std::string>().c_str());
-    return 0;
+    return with_cli_context(args, [&](app::Context& context) -> int {
+        auto created = auth::create_user(context, {{"username", args.get("username")},
+                                                   {"password", args.get("password")},
+                                                   {"role", args.get("role")},
+                                                   {"full_name", args.get("name")}});
+        if (!created) return fail(created.error());
+        std::printf("user %s created with role %s\n", (*created)["username"].get<std::string>().c_str(),
+                    (*created)["role"].get<std::string>().c_str());
+        return 0;
+    });
 }
 
 }  // namespace kimonet::cli

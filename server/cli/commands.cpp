@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "store/migrations.hpp"
@@ -51,6 +52,18 @@ Result<app::Config> config_from(const Args& args) {
     if (args.has("web")) config.web_dir = args.get("web");
     if (args.has("landing")) config.landing_dir = args.get("landing");
     return config;
+}
+
+int with_cli_context(const Args& args, const std::function<int(app::Context&)>& work) {
+    auto config = config_from(args);
+    if (!config) return fail(config.error());
+    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
+    if (!app) return fail(app.error());
+    auto lease = (*app)->database();
+    if (!lease) return fail(lease.error());
+    const char* user = std::getenv("USER");
+    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, std::string("cli:") + (user ? user : "unknown"), ""});
+    return work(context);
 }
 
 int command_migrate(const Args& args) {

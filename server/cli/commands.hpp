@@ -1,5 +1,6 @@
 #pragma once
 // The `kimonet` executable's subcommands. Each calls the same service functions as the API.
+#include <functional>
 #include <string>
 
 #include "app/app.hpp"
@@ -11,6 +12,9 @@ int run(int argc, char** argv);
 
 // Shared by subcommands: config from env/.env, overridden by --db/--port/--bind/--web.
 Result<app::Config> config_from(const Args& args);
+// Opens the app (migrating the database) and runs `work` with a context acting as "cli:<user>";
+// what almost every subcommand needs before calling its service.
+int with_cli_context(const Args& args, const std::function<int(app::Context&)>& work);
 // Prints an error the way every subcommand does and returns the exit code 1.
 int fail(const Error& error);
 

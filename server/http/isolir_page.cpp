@@ -1,6 +1,7 @@
 // The isolir (captive) page for isolated customers, and the RouterOS snippets an admin pastes
 // into the router so isolated customers land on it.
 #include "core/money.hpp"
+#include "http/html.hpp"
 #include "http/routes.hpp"
 #include "routeros/routeros_router_control.hpp"
 #include "services/network_service.hpp"
@@ -10,21 +11,6 @@
 namespace kimonet::http {
 
 namespace {
-
-std::string escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
 
 struct Found {
     std::int64_t id = 0;
@@ -73,7 +59,7 @@ std::string isolir_page(app::Context& context, const Request& request) {
     const std::string phone = services::get_setting(context.db, "company_phone").value_or("");
     std::string body;
     body += "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
-    body += "<title>Layanan internet diisolir - " + escape(company) + "</title><style>";
+    body += "<title>Layanan internet diisolir - " + html_escape(company) + "</title><style>";
     body += "body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1f2933;margin:0;padding:24px}"
             "main{max-width:560px;margin:0 auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 2px 8px rgba(0,0,0,.08)}"
             "h1{font-size:1.4rem;color:#b42318}table{width:100%;border-collapse:collapse;margin:16px 0}"
@@ -85,7 +71,7 @@ std::string isolir_page(app::Context& context, const Request& request) {
         body += "<p>Koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>";
         body += "<p>Kami tidak dapat mengenali akun Anda otomatis. Silakan cek tagihan dengan nomor layanan Anda atau hubungi kami.</p>";
     } else {
-        body += "<p>Halo <strong>" + escape(customer.name) + "</strong> (nomor layanan <strong>" + escape(customer.service_number) + "</strong>),</p>";
+        body += "<p>Halo <strong>" + html_escape(customer.name) + "</strong> (nomor layanan <strong>" + html_escape(customer.service_number) + "</strong>),</p>";
         body += customer.status == "isolated" ? "<p>koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>"
                                               : "<p>status layanan Anda saat ini aktif. Jika internet masih lambat, putuskan lalu sambungkan ulang modem Anda.</p>";
         if (has_invoices_table(context.db)) {
@@ -97,9 +83,9 @@ std::string isolir_page(app::Context& context, const Request& request) {
                 std::string rows;
                 while (invoices->step().value_or(false)) {
                     const std::string number = invoices->column_text(0);
-                    rows += "<tr><td>" + escape(number) + "</td><td>" + escape(invoices->column_text(1)) + "</td><td>" +
-                            escape(invoices->column_text(3)) + "</td><td class=\"amount\">" + escape(format_rupiah(invoices->column_int(2))) +
-                            "</td><td><a class=\"pay\" href=\"/billing?nomor=" + escape(customer.service_number) + "&amp;invoice=" + escape(number) +
+                    rows += "<tr><td>" + html_escape(number) + "</td><td>" + html_escape(invoices->column_text(1)) + "</td><td>" +
+                            html_escape(invoices->column_text(3)) + "</td><td class=\"amount\">" + html_escape(format_rupiah(invoices->column_int(2))) +
+                            "</td><td><a class=\"pay\" href=\"/billing?nomor=" + html_escape(customer.service_number) + "&amp;invoice=" + html_escape(number) +
                             "\">Bayar</a></td></tr>";
                 }
                 if (!rows.empty())
@@ -109,8 +95,8 @@ std::string isolir_page(app::Context& context, const Request& request) {
     }
     body += "<p class=\"note\">Setelah pembayaran diterima, layanan internet Anda <strong>kembali normal secara otomatis</strong> dalam beberapa detik. "
             "Jika belum, putuskan lalu sambungkan ulang modem Anda.</p>";
-    if (!phone.empty()) body += "<p>Bantuan: WhatsApp <a href=\"https://wa.me/" + escape(phone) + "\">" + escape(phone) + "</a></p>";
-    body += "<p><small>" + escape(company) + "</small></p></main></body></html>";
+    if (!phone.empty()) body += "<p>Bantuan: WhatsApp <a href=\"https://wa.me/" + html_escape(phone) + "\">" + html_escape(phone) + "</a></p>";
+    body += "<p><small>" + html_escape(company) + "</small></p></main></body></html>";
     return body;
 }
 

@@ -1,25 +1,11 @@
 #include "http/public_billing_page.hpp"
 
 #include "core/money.hpp"
+#include "http/html.hpp"
 
 namespace kimonet::http {
 
 namespace {
-
-std::string escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
 
 std::string text_of(const api::Json& object, const char* name) {
     auto found = object.find(name);
@@ -58,21 +44,21 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                                 const api::Json& pending, const std::string& message) {
     std::string page =
         "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-        "<title>Cek Tagihan - " + escape(company) + "</title><style>" + kStyle + "</style></head><body><main><h1>Cek Tagihan " +
-        escape(company) + "</h1>"
+        "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main><h1>Cek Tagihan " +
+        html_escape(company) + "</h1>"
         "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"nomor_layanan\" value=\"" +
-        escape(bill.is_object() && bill.contains("customer") ? text_of(bill["customer"], "nomor_layanan") : std::string()) +
+        html_escape(bill.is_object() && bill.contains("customer") ? text_of(bill["customer"], "nomor_layanan") : std::string()) +
         "\" autocomplete=\"off\"></label><button type=\"submit\">Cek tagihan</button></form>";
-    if (!message.empty()) page += "<div class=\"card\">" + escape(message) + "</div>";
+    if (!message.empty()) page += "<div class=\"card\">" + html_escape(message) + "</div>";
     if (bill.is_object() && bill.contains("customer")) {
         const api::Json& customer = bill["customer"];
-        page += "<div class=\"card\"><b>" + escape(text_of(customer, "nama_pelanggan")) + "</b><br><small>" +
-                escape(text_of(customer, "nomor_layanan")) + " · " + escape(text_of(customer, "telepphone")) + "</small></div>";
+        page += "<div class=\"card\"><b>" + html_escape(text_of(customer, "nama_pelanggan")) + "</b><br><small>" +
+                html_escape(text_of(customer, "nomor_layanan")) + " · " + html_escape(text_of(customer, "telepphone")) + "</small></div>";
         bool any_unpaid = false;
         for (const auto& invoice : bill["invoices"]) {
             const std::string status = text_of(invoice, "status");
             const std::string id = std::to_string(invoice.value("invoice_id", 0LL));
-            page += "<div class=\"card\"><b>" + escape(text_of(invoice, "invoice_no")) + "</b> · periode " + escape(text_of(invoice, "periode")) +
+            page += "<div class=\"card\"><b>" + html_escape(text_of(invoice, "invoice_no")) + "</b> · periode " + html_escape(text_of(invoice, "periode")) +
                     "<br>Tagihan: <b>" + format_rupiah(invoice.value("bill", 0LL)) + "</b><br>";
             if (status == "paid") {
                 page += "<span class=\"paid\">LUNAS ✓</span></div>";
@@ -80,19 +66,19 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             }
             any_unpaid = true;
             page += "Sisa: <span class=\"due\">" + format_rupiah(invoice.value("outstanding", 0LL)) + "</span> · jatuh tempo " +
-                    escape(text_of(invoice, "due_date"));
+                    html_escape(text_of(invoice, "due_date"));
             page += "<div id=\"pay-" + id + "\">";
             if (pending.contains(id))
                 for (const auto& transaction : pending[id]) {
-                    page += "<div data-poll=\"" + escape(text_of(transaction, "order_id")) + "\"><p>" + escape(text_of(transaction, "method")) +
-                            " (" + escape(text_of(transaction, "gateway")) + "), bayar " + format_rupiah(transaction.value("amount", 0LL)) + ":</p>";
+                    page += "<div data-poll=\"" + html_escape(text_of(transaction, "order_id")) + "\"><p>" + html_escape(text_of(transaction, "method")) +
+                            " (" + html_escape(text_of(transaction, "gateway")) + "), bayar " + format_rupiah(transaction.value("amount", 0LL)) + ":</p>";
                     if (!text_of(transaction, "payment_code").empty())
-                        page += "<div class=\"code\">" + escape(text_of(transaction, "payment_code")) + "</div>";
+                        page += "<div class=\"code\">" + html_escape(text_of(transaction, "payment_code")) + "</div>";
                     if (!text_of(transaction, "qr_string").empty())
-                        page += "<p>QRIS:</p><div class=\"code\">" + escape(text_of(transaction, "qr_string")) + "</div>";
+                        page += "<p>QRIS:</p><div class=\"code\">" + html_escape(text_of(transaction, "qr_string")) + "</div>";
                     if (!text_of(transaction, "payment_url").empty())
-                        page += "<p><a href=\"" + escape(text_of(transaction, "payment_url")) + "\">Buka halaman pembayaran</a></p>";
-                    page += "<small>Berlaku sampai " + escape(text_of(transaction, "expires_at")) + "</small></div>";
+                        page += "<p><a href=\"" + html_escape(text_of(transaction, "payment_url")) + "\">Buka halaman pembayaran</a></p>";
+                    page += "<small>Berlaku sampai " + html_escape(text_of(transaction, "expires_at")) + "</small></div>";
                 }
             page += "</div>";
             if (methods.empty()) page += "<p><small>Pembayaran online belum tersedia. Hubungi kami untuk membayar.</small></p>";
@@ -100,8 +86,8 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             page += "<form method=\"post\" action=\"/billing/pay\" data-invoice=\"" + id + "\" onsubmit=\"return pay(this)\">"
                     "<input type=\"hidden\" name=\"invoice_id\" value=\"" + id + "\">";
             for (const auto& method : methods)
-                page += "<button type=\"submit\" name=\"choice\" value=\"" + escape(method.gateway + ":" + method.code) + "\" onclick=\"this.form.dataset.g=this.dataset.gateway;this.form.dataset.m=this.dataset.method\" data-gateway=\"" +
-                        escape(method.gateway) + "\" data-method=\"" + escape(method.code) + "\">Bayar dengan " + escape(method.name) +
+                page += "<button type=\"submit\" name=\"choice\" value=\"" + html_escape(method.gateway + ":" + method.code) + "\" onclick=\"this.form.dataset.g=this.dataset.gateway;this.form.dataset.m=this.dataset.method\" data-gateway=\"" +
+                        html_escape(method.gateway) + "\" data-method=\"" + html_escape(method.code) + "\">Bayar dengan " + html_escape(method.name) +
                         (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string()) + "</button>";
             page += "</form></div>";
         }

@@ -9,6 +9,7 @@
 #include "http/request.hpp"
 #include "security/crypto.hpp"
 #include "sim/gateways/gateway_simulator_exchange.hpp"
+#include "http/html.hpp"
 
 namespace kimonet::sim {
 
@@ -42,12 +43,6 @@ std::optional<Money> whole_amount(const std::string& text) {
 }
 
 std::string hex_id(std::size_t length) { return security::to_hex(security::random_token(length)).substr(0, length); }
-
-std::string html_escape(const std::string& text) {
-    std::string out;
-    for (char c : text) out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '&' ? "&amp;" : c == '"' ? "&quot;" : std::string(1, c);
-    return out;
-}
 
 api::Json transaction_json(const SimTransaction& transaction) {
     return {{"gateway", transaction.gateway}, {"order_id", transaction.order_id},         {"transaction_id", transaction.transaction_id},
@@ -286,10 +281,10 @@ struct SimulatorWire {
             exchange.answer = "<!doctype html><html lang=id><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><title>Checkout</title>"
                               "<body style=\"font-family:sans-serif;max-width:420px;margin:auto;padding:16px\"><h2>Simulator pembayaran</h2>";
             if (transaction)
-                exchange.answer += "<p>" + html_escape(transaction->gateway) + " · " + html_escape(transaction->bank) + "</p><p>Kode: <b>" +
-                                   html_escape(transaction->payment_code) + "</b></p><p>Jumlah: <b>Rp " + std::to_string(transaction->amount) +
-                                   "</b></p><p>Status: " + html_escape(transaction->status) + "</p><form method=post action=\"/_sim/pay/" +
-                                   html_escape(transaction->transaction_id) +
+                exchange.answer += "<p>" + http::html_escape(transaction->gateway) + " · " + http::html_escape(transaction->bank) + "</p><p>Kode: <b>" +
+                                   http::html_escape(transaction->payment_code) + "</b></p><p>Jumlah: <b>Rp " + std::to_string(transaction->amount) +
+                                   "</b></p><p>Status: " + http::html_escape(transaction->status) + "</p><form method=post action=\"/_sim/pay/" +
+                                   http::html_escape(transaction->transaction_id) +
                                    "\"><button style=\"padding:12px 24px;font-size:1.1em\">Bayar</button></form>";
             else
                 exchange.answer += "<p>Transaksi tidak ditemukan.</p>";
