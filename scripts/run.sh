@@ -19,7 +19,7 @@ mkdir -p "$(dirname "$db")"
 if [ ! -f "$db" ]; then
   "$bin/kimonet" migrate --db "$db" >/dev/null
   "$bin/kimonet" seed-demo --db "$db"
-  "$bin/kimonet" settings set "company_logo=$PWD/assets/logo.png" --db "$db" >/dev/null
+  "$bin/kimonet" settings set "company_logo=$PWD/assets/logo.png" "public_base_url=http://127.0.0.1:$port" --db "$db" >/dev/null
 fi
 
 pids=()

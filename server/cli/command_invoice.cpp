@@ -51,6 +51,7 @@ int run_generation(const Args& args, bool joined_in_period_only) {
                     joined_in_period_only ? "prorate" : "generate", to_string(options.period).c_str(),
                     static_cast<long long>(summary->created), static_cast<long long>(summary->skipped),
                     format_rupiah(summary->total_amount).c_str(), seconds);
+        if (options.notify) std::printf("WhatsApp: %lld new invoice message(s) queued\n", static_cast<long long>(summary->notified));
         return 0;
     });
 }

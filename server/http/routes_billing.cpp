@@ -109,7 +109,7 @@ Result<services::GenerateOptions> generate_options(const api::Json& body, const 
 
 api::Json summary_json(const services::GenerateSummary& summary, const services::GenerateOptions& options) {
     return {{"period", to_string(options.period)}, {"dry_run", options.dry_run}, {"created", summary.created},
-            {"skipped", summary.skipped},         {"total_amount", summary.total_amount}};
+            {"skipped", summary.skipped},         {"total_amount", summary.total_amount}, {"notified", summary.notified}};
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "services/activity_log.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/notification_service.hpp"
+#include "services/billing_notifications.hpp"
 #include "services/payment_service.hpp"
 #include "store/invoice_store.hpp"
 
@@ -63,20 +64,9 @@ Result<void> set_state(app::Context& context, std::int64_t id, std::string_view 
 
 Result<void> queue_confirmation(app::Context& context, const std::string& gateway, const StoredTransaction& transaction,
                                 const PaymentReceipt& receipt) {
-    NotificationRequest request;
-    request.key = "payment:" + gateway + ":" + transaction.order_id;
-    request.customer_id = transaction.customer_id;
-    request.template_key = "payment_confirmation";
     const auto* method = payments::find_method(transaction.method);
-    request.variables = {{"periode", format_period_indonesian(receipt.invoice.period)},
-                         {"invoice_no", receipt.invoice.invoice_no},
-                         {"jumlah", format_rupiah(receipt.payment.amount)},
-                         {"total", format_rupiah(receipt.invoice.totals.total)},
-                         {"metode", std::string(method ? method->name : std::string_view(transaction.method)) + " (" + gateway + ")"},
-                         {"waktu", to_string(local_from_unix(receipt.payment.paid_at, context.offset))}};
-    // A customer without a usable phone still gets paid; the message is simply not queued.
-    if (auto queued = queue_notification(context, request); !queued && queued.error().code != ErrorCode::ValidationFailed) return queued.error();
-    return success();
+    return queue_payment_receipt(context, receipt, "payment:" + gateway + ":" + transaction.order_id,
+                                 std::string(method ? method->name : std::string_view(transaction.method)) + " (" + gateway + ")");
 }
 
 Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,

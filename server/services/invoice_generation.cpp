@@ -1,5 +1,7 @@
 #include "services/invoice_generation.hpp"
 
+#include "services/billing_notifications.hpp"
+
 #include "billing/invoice_number.hpp"
 #include "services/activity_log.hpp"
 #include "services/billing_settings.hpp"
@@ -166,6 +168,12 @@ Result<GenerateSummary> generate_invoices(app::Context& context, const GenerateO
         if (options.progress && batch_rows > 0) options.progress(processed, to_process);
         if (batch_rows < static_cast<std::size_t>(options.batch_size)) break;
     }
+    // After the invoices exist, so a crash before this point is repaired by a rerun with --notify.
+    if (options.notify && !options.dry_run)
+        TRY_VOID(context.db.transaction([&]() -> Result<void> {
+            summary.notified = TRY(queue_new_invoice_notices(context, options.period));
+            return {};
+        }));
     return summary;
 }
 

@@ -9,7 +9,7 @@ namespace kimonet::services {
 
 struct GenerateOptions {
     Period period;
-    bool notify = false;   // accepted; reminders are sent by the messaging feature once it exists
+    bool notify = false;   // queue the "invoice_new" WhatsApp message for each open invoice of the period
     bool dry_run = false;  // count and sum what would be created, write nothing
     // Only customers who joined during `period` (the prorate run).
     bool joined_in_period_only = false;
@@ -22,6 +22,7 @@ struct GenerateSummary {
     std::int64_t created = 0;
     std::int64_t skipped = 0;  // already invoiced for the period, or joined after it
     Money total_amount = 0;
+    std::int64_t notified = 0;  // messages newly queued (notify)
 };
 
 // Walks billable customers (active or isolated) in id order, a batch per transaction. Each batch

@@ -1,5 +1,7 @@
 #include "services/payment_service.hpp"
 
+#include "services/billing_notifications.hpp"
+
 #include <cstdio>
 
 #include "api/billing_dto.hpp"
@@ -156,7 +158,13 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
 
 Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& body) {
     const PaymentInput input = TRY(payment_from_json(body, context));
-    return record_payment_in_transaction(context, input);
+    PaymentReceipt receipt;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        receipt = TRY(record_payment_in_transaction(context, input));
+        return queue_payment_receipt(context, receipt, "payment:" + std::to_string(receipt.payment.id),
+                                     payment_method_label(receipt.payment.method));
+    }));
+    return receipt;
 }
 
 }  // namespace kimonet::services

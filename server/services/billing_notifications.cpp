@@ -1,0 +1,70 @@
+#include "services/billing_notifications.hpp"
+
+#include "core/money.hpp"
+#include "services/notification_service.hpp"
+
+namespace kimonet::services {
+
+// A message that cannot be addressed (no usable phone) must never undo the billing event.
+static Result<bool> queue_or_skip(app::Context& context, const NotificationRequest& request) {
+    auto queued = queue_notification(context, request);
+    if (!queued) {
+        if (queued.error().code == ErrorCode::ValidationFailed) return false;
+        return std::move(queued).error();
+    }
+    return queued->created;
+}
+
+Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Period& period) {
+    const std::string base_url = TRY(public_base_url(context.db, ""));
+    auto invoices = TRY(context.db.prepare(
+        "SELECT id, customer_id, invoice_no, total, due_date FROM invoices WHERE period = ? AND status IN ('unpaid', 'partial') "
+        "ORDER BY id"));
+    invoices.bind(1, to_string(period));
+    std::int64_t queued = 0;
+    while (TRY(invoices.step())) {
+        NotificationRequest request;
+        request.key = "invoice_new:" + std::to_string(invoices.column_int(0));
+        request.customer_id = invoices.column_int(1);
+        request.template_key = "invoice_new";
+        request.variables = TRY(customer_variables(context.db, invoices.column_int(1), base_url));
+        // Without a public_base_url setting the link stays relative; `make run` and the README set it.
+        if (!request.variables.contains("payment_link"))
+            request.variables["payment_link"] = payment_link(base_url, request.variables["nomor_layanan"]);
+        request.variables["periode"] = format_period_indonesian(period);
+        request.variables["invoice_no"] = invoices.column_text(2);
+        request.variables["total"] = format_rupiah(invoices.column_int(3));
+        const auto due = parse_date(invoices.column_text(4));
+        request.variables["due_date"] = due ? format_date_indonesian(*due) : invoices.column_text(4);
+        if (TRY(queue_or_skip(context, request))) ++queued;
+    }
+    return queued;
+}
+
+Result<void> queue_payment_receipt(app::Context& context, const PaymentReceipt& receipt, const std::string& key,
+                                   const std::string& method_label) {
+    NotificationRequest request;
+    request.key = key;
+    request.customer_id = receipt.invoice.customer_id;
+    request.template_key = "payment_confirmation";
+    request.variables = {{"periode", format_period_indonesian(receipt.invoice.period)},
+                         {"invoice_no", receipt.invoice.invoice_no},
+                         {"jumlah", format_rupiah(receipt.payment.amount)},
+                         {"total", format_rupiah(receipt.invoice.totals.total)},
+                         {"metode", method_label},
+                         {"waktu", to_string(local_from_unix(receipt.payment.paid_at, context.offset))}};
+    TRY(queue_or_skip(context, request));
+    return {};
+}
+
+std::string payment_method_label(payments::PaymentMethod method) {
+    switch (method) {
+        case payments::PaymentMethod::Cash: return "Tunai";
+        case payments::PaymentMethod::BankTransfer: return "Transfer bank";
+        case payments::PaymentMethod::Credit: return "Saldo kredit";
+        case payments::PaymentMethod::Gateway: return "Pembayaran online";
+    }
+    return "Pembayaran";
+}
+
+}  // namespace kimonet::services
