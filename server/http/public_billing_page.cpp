@@ -1,5 +1,8 @@
 #include "http/public_billing_page.hpp"
 
+#include <algorithm>
+
+#include "core/date.hpp"
 #include "core/money.hpp"
 #include "http/html.hpp"
 
@@ -40,6 +43,28 @@ constexpr const char* kScript =
 
 }  // namespace
 
+// One button per method: when several gateways offer it, the customer sees the cheapest
+// (the first enabled one on a tie), so the page never lists "BNI Virtual Account" three times.
+std::vector<BillingPageMethod> cheapest_per_method(const std::vector<BillingPageMethod>& methods) {
+    std::vector<BillingPageMethod> out;
+    for (const auto& method : methods) {
+        auto same = std::find_if(out.begin(), out.end(), [&](const BillingPageMethod& kept) { return kept.code == method.code; });
+        if (same == out.end()) out.push_back(method);
+        else if (method.fee < same->fee) *same = method;
+    }
+    return out;
+}
+
+static std::string indonesian_period(const std::string& text) {
+    auto period = kimonet::parse_period(text);
+    return period ? kimonet::format_period_indonesian(*period) : text;
+}
+
+static std::string indonesian_date(const std::string& text) {
+    auto date = kimonet::parse_date(text);
+    return date ? kimonet::format_date_indonesian(*date) : text;
+}
+
 std::string render_billing_page(const std::string& company, const api::Json& bill, const std::vector<BillingPageMethod>& methods,
                                 const api::Json& pending, const std::string& message) {
     std::string page =
@@ -55,10 +80,11 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         page += "<div class=\"card\"><b>" + html_escape(text_of(customer, "nama_pelanggan")) + "</b><br><small>" +
                 html_escape(text_of(customer, "nomor_layanan")) + " · " + html_escape(text_of(customer, "telepphone")) + "</small></div>";
         bool any_unpaid = false;
+        const std::vector<BillingPageMethod> offered = cheapest_per_method(methods);
         for (const auto& invoice : bill["invoices"]) {
             const std::string status = text_of(invoice, "status");
             const std::string id = std::to_string(invoice.value("invoice_id", 0LL));
-            page += "<div class=\"card\"><b>" + html_escape(text_of(invoice, "invoice_no")) + "</b> · periode " + html_escape(text_of(invoice, "periode")) +
+            page += "<div class=\"card\"><b>" + html_escape(text_of(invoice, "invoice_no")) + "</b> · periode " + html_escape(indonesian_period(text_of(invoice, "periode"))) +
                     "<br>Tagihan: <b>" + format_rupiah(invoice.value("bill", 0LL)) + "</b><br>";
             if (status == "paid") {
                 page += "<span class=\"paid\">LUNAS ✓</span></div>";
@@ -66,7 +92,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             }
             any_unpaid = true;
             page += "Sisa: <span class=\"due\">" + format_rupiah(invoice.value("outstanding", 0LL)) + "</span> · jatuh tempo " +
-                    html_escape(text_of(invoice, "due_date"));
+                    html_escape(indonesian_date(text_of(invoice, "due_date")));
             page += "<div id=\"pay-" + id + "\">";
             if (pending.contains(id))
                 for (const auto& transaction : pending[id]) {
@@ -85,7 +111,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             // Without JavaScript the form posts and the server redirects back here.
             page += "<form method=\"post\" action=\"/billing/pay\" data-invoice=\"" + id + "\" onsubmit=\"return pay(this)\">"
                     "<input type=\"hidden\" name=\"invoice_id\" value=\"" + id + "\">";
-            for (const auto& method : methods)
+            for (const auto& method : offered)
                 page += "<button type=\"submit\" name=\"choice\" value=\"" + html_escape(method.gateway + ":" + method.code) + "\" onclick=\"this.form.dataset.g=this.dataset.gateway;this.form.dataset.m=this.dataset.method\" data-gateway=\"" +
                         html_escape(method.gateway) + "\" data-method=\"" + html_escape(method.code) + "\">Bayar dengan " + html_escape(method.name) +
                         (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string()) + "</button>";

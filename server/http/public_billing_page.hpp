@@ -14,6 +14,9 @@ struct BillingPageMethod {
     long long fee = 0;
 };
 
+// When several gateways offer a method, only the cheapest is shown.
+std::vector<BillingPageMethod> cheapest_per_method(const std::vector<BillingPageMethod>& methods);
+
 // `bill` is check_bill()'s JSON (empty object: the search form only); `pending` maps invoice id to
 // its live transactions (JSON from services::to_json); `message` an optional notice.
 std::string render_billing_page(const std::string& company, const api::Json& bill, const std::vector<BillingPageMethod>& methods,

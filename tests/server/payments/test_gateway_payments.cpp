@@ -297,6 +297,13 @@ BOOST_AUTO_TEST_CASE(payment_methods_and_the_public_bill_page) {
     BOOST_TEST_REQUIRE(page.status == 200);
     BOOST_TEST(page.body.find(invoice["invoice_no"].get<std::string>()) != std::string::npos);
     BOOST_TEST(page.body.find("Bayar dengan BNI Virtual Account") != std::string::npos);
+    // Every gateway offers BNI: the page shows it once, through the cheapest (Flip, no fee).
+    std::size_t bni_buttons = 0;
+    for (auto at = page.body.find("data-method=\"bni_va\""); at != std::string::npos; at = page.body.find("data-method=\"bni_va\"", at + 1))
+        ++bni_buttons;
+    BOOST_TEST(bni_buttons == 1u);
+    BOOST_TEST(page.body.find("data-gateway=\"flip\" data-method=\"bni_va\"") != std::string::npos);
+    BOOST_TEST(page.body.find("periode Januari 2026") != std::string::npos);
     BOOST_TEST(page.body.size() < 20'000u);
     HttpReply paid = fixture.pay(invoice["id"], "flip", "bni_va");
     BOOST_TEST_REQUIRE(paid.status == 201);
