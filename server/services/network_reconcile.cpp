@@ -169,8 +169,10 @@ Result<api::Json> auto_isolate(app::Context& context, const AutoIsolateOptions& 
     auto statement = TRY(context.db.prepare(
         "SELECT c.id, MIN(i.due_date) FROM customers c JOIN invoices i ON i.customer_id = c.id "
         "WHERE c.status = 'active' AND c.router_id IS NOT NULL AND c.pppoe_username <> '' AND i.status IN ('unpaid','partial') "
-        "AND i.due_date < ? GROUP BY c.id ORDER BY MIN(i.due_date), c.id LIMIT ?"));
-    statement.bind(1, cutoff).bind(2, cap);
+        "AND i.due_date < ? AND i.created_at <= ? GROUP BY c.id ORDER BY MIN(i.due_date), c.id LIMIT ?"));
+    // An invoice only counts once the customer has had it for the grace period too: a late or
+    // catch-up run that bills after the due day must not isolate people the same day.
+    statement.bind(1, cutoff).bind(2, context.now - grace * 86400).bind(3, cap);
     std::vector<Intent> intents;
     while (TRY(statement.step()))
         intents.push_back({statement.column_int(0), NetworkAction::Isolate, "otomatis: tagihan jatuh tempo " + statement.column_text(1), std::nullopt, 0});

@@ -10,6 +10,7 @@
 #include "platform/display.hpp"
 #include "views/status_badge.hpp"
 #include "widgets/form_widgets.hpp"
+#include "widgets/pager.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet {
@@ -225,29 +226,7 @@ void ViewCustomers::draw_cards(App& app) {
 }
 
 void ViewCustomers::draw_pager() {
-    const int pages = std::max(1, (m_total + kPerPage - 1) / kPerPage);
-    const bool compact = display().compact();
-    const std::string summary = i18n::tr_format(
-        "customers.summary",
-        {{"page", std::to_string(m_page)}, {"pages", std::to_string(pages)}, {"total", std::to_string(m_total)}});
-    ImGui::Dummy(ImVec2(0, display().px(2)));
-    // Phones: the summary on its own line, then two half-width buttons.
-    if (compact) widgets::text("text", "customers.summary", summary, widgets::colors::kMuted);
-    const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : 0.f;
-    if (widgets::button("customers.previous", tr("common.previous"), widgets::ButtonStyle::Secondary, width, m_page <= 1)) {
-        --m_page;
-        reload();
-    }
-    ImGui::SameLine();
-    if (!compact) {
-        ImGui::AlignTextToFramePadding();
-        widgets::text("text", "customers.summary", summary, widgets::colors::kMuted);
-        ImGui::SameLine();
-    }
-    if (widgets::button("customers.next", tr("common.next"), widgets::ButtonStyle::Secondary, width, m_page >= pages)) {
-        ++m_page;
-        reload();
-    }
+    if (widgets::pager("customers", m_page, m_total, kPerPage)) reload();
 }
 
 void ViewCustomers::draw_confirm_deactivate() {

@@ -221,6 +221,24 @@ BOOST_AUTO_TEST_CASE(auto_isolir_takes_overdue_customers_and_respects_sundays) {
     BOOST_TEST(sunday.json()["data"]["skipped"] == "hari Minggu", sunday.body);
 }
 
+BOOST_AUTO_TEST_CASE(a_bill_issued_after_its_due_day_isolates_nobody_before_the_grace_period) {
+    NetworkFixture fixture;
+    // The server starts on 15 January and catches up January's invoices, due on the 10th.
+    const std::string finance = fixture.server.login("finance");
+    BOOST_TEST_REQUIRE(fixture.server.post("/api/invoices/generate", R"({"period":"2026-01"})", finance).status == 200);
+    BOOST_TEST_REQUIRE(std::stoi(fixture.server.scalar("SELECT COUNT(*) FROM invoices WHERE due_date < '2026-01-12'")) > 0);
+    auto same_day = fixture.server.post("/api/network/isolir/auto", R"({"dry_run":true})", fixture.token);
+    BOOST_TEST_REQUIRE(same_day.status == 200, same_day.body);
+    BOOST_TEST(same_day.json()["data"]["candidates"] == 0, same_day.body);
+
+    // Past the three-day grace (Monday the 19th: the 18th is a Sunday, when auto-isolir rests),
+    // the unpaid ones are due for isolation.
+    fixture.server.clock().advance(4 * 86400);
+    auto later = fixture.server.post("/api/network/isolir/auto", R"({"dry_run":true})", fixture.server.login("technician"));
+    BOOST_TEST_REQUIRE(later.status == 200, later.body);
+    BOOST_TEST(later.json()["data"]["candidates"].get<int>() > 0, later.body);
+}
+
 BOOST_AUTO_TEST_CASE(isolir_page_names_the_customer_and_promises_automatic_return) {
     NetworkFixture fixture;
     BOOST_TEST_REQUIRE(fixture.server.post("/api/customers/2/isolate", "{}", fixture.token).status == 200);

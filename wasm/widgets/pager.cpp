@@ -1,0 +1,41 @@
+#include "widgets/pager.hpp"
+
+#include <algorithm>
+
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet::widgets {
+
+bool pager(const std::string& prefix, int& page, int total, int per_page) {
+    const int pages = std::max(1, (total + per_page - 1) / per_page);
+    const bool compact = platform::display().compact();
+    const std::string page_text = std::to_string(page), pages_text = std::to_string(pages), total_text = std::to_string(total);
+    const std::string summary = i18n::tr_format(
+        prefix + ".summary", {{"page", page_text}, {"pages", pages_text}, {"total", total_text}});
+    ImGui::Dummy(ImVec2(0, platform::display().px(2)));
+    // Phones: the summary on its own line, then two half-width buttons.
+    if (compact) text("text", prefix + ".summary", summary, colors::kMuted);
+    const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : 0.f;
+    bool changed = false;
+    if (button((prefix + ".previous").c_str(), i18n::tr("common.previous"), ButtonStyle::Secondary, width, page <= 1)) {
+        --page;
+        changed = true;
+    }
+    ImGui::SameLine();
+    if (!compact) {
+        ImGui::AlignTextToFramePadding();
+        text("text", prefix + ".summary", summary, colors::kMuted);
+        ImGui::SameLine();
+    }
+    if (button((prefix + ".next").c_str(), i18n::tr("common.next"), ButtonStyle::Secondary, width, page >= pages)) {
+        ++page;
+        changed = true;
+    }
+    return changed;
+}
+
+}  // namespace kimonet::widgets
