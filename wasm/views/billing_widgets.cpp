@@ -9,6 +9,7 @@
 #include "platform/display.hpp"
 #include "platform/frame_pacing.hpp"
 #include "widgets/theme.hpp"
+#include "widgets/list_widgets.hpp"
 
 namespace kimonet {
 
@@ -92,9 +93,7 @@ void invoice_lines_table(const std::string& id, const std::vector<billing::Invoi
     ImGui::TableSetupColumn(tr("invoice.col.quantity"), 0, 0.6f);
     ImGui::TableSetupColumn(tr("invoice.col.unit_price"), 0, 1.2f);
     ImGui::TableSetupColumn(tr("invoice.col.amount"), 0, 1.2f);
-    ImGui::PushFont(display().fonts().strong);
-    ImGui::TableHeadersRow();
-    ImGui::PopFont();
+    widgets::strong_headers_row();
     for (std::size_t index = 0; index < lines.size(); ++index) {
         const billing::InvoiceLine& line = lines[index];
         const std::string row = id + "." + std::to_string(index);

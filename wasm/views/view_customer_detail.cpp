@@ -11,6 +11,7 @@
 #include "views/billing_widgets.hpp"
 #include "views/status_badge.hpp"
 #include "widgets/form_widgets.hpp"
+#include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet {
@@ -127,9 +128,7 @@ void ViewCustomerDetail::draw_invoices(App&) {
     if (!compact) ImGui::TableSetupColumn(tr("invoices.col.due_date"), 0, 1.5f);
     ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
     ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.5f);
-    ImGui::PushFont(display().fonts().strong);
-    ImGui::TableHeadersRow();
-    ImGui::PopFont();
+    widgets::strong_headers_row();
     for (const InvoiceRecord& record : m_invoices) {
         const std::string row = "customer_detail.invoice." + record.invoice.invoice_no;
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());

@@ -10,7 +10,7 @@
 #include "platform/display.hpp"
 #include "views/status_badge.hpp"
 #include "widgets/form_widgets.hpp"
-#include "widgets/pager.hpp"
+#include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet {
@@ -134,7 +134,7 @@ void ViewCustomers::draw_row_actions(App& app, const Customer& customer) {
 void ViewCustomers::draw_table(App& app) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    const float pager_height = widgets::pager_height();
     if (!ImGui::BeginTable("customers.table", kColumnCount, flags, ImVec2(0, -pager_height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("customers.col.number"), ImGuiTableColumnFlags_DefaultSort, 1.25f, kNumber);
@@ -144,9 +144,7 @@ void ViewCustomers::draw_table(App& app) {
     ImGui::TableSetupColumn(tr("customers.col.status"), ImGuiTableColumnFlags_NoSort, 0.9f, kStatus);
     ImGui::TableSetupColumn(tr("customers.col.join_date"), 0, 1.2f, kJoined);
     ImGui::TableSetupColumn(tr("customers.col.actions"), ImGuiTableColumnFlags_NoSort, 2.0f, kActions);
-    ImGui::PushFont(display().fonts().strong);
-    ImGui::TableHeadersRow();
-    ImGui::PopFont();
+    widgets::strong_headers_row();
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         std::string sort = m_sort;

@@ -10,7 +10,7 @@
 #include "platform/display.hpp"
 #include "views/billing_widgets.hpp"
 #include "widgets/form_widgets.hpp"
-#include "widgets/pager.hpp"
+#include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet {
@@ -110,7 +110,7 @@ void ViewInvoices::draw_toolbar(App& app) {
 void ViewInvoices::draw_table() {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    const float pager_height = widgets::pager_height();
     if (!ImGui::BeginTable("invoices.table", kColumnCount, flags, ImVec2(0, -pager_height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("invoices.col.number"), 0, 1.5f);
@@ -120,9 +120,7 @@ void ViewInvoices::draw_table() {
     ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
     ImGui::TableSetupColumn(tr("invoices.col.outstanding"), 0, 1.1f);
     ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.45f);
-    ImGui::PushFont(display().fonts().strong);
-    ImGui::TableHeadersRow();
-    ImGui::PopFont();
+    widgets::strong_headers_row();
     const InvoiceRecord* clicked = nullptr;
     for (const InvoiceRecord& record : m_invoices) {
         const billing::Invoice& invoice = record.invoice;

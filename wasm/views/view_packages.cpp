@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "widgets/form_widgets.hpp"
+#include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet {
@@ -72,9 +73,7 @@ void ViewPackages::draw_table(App& app) {
     ImGui::TableSetupColumn(tr("packages.col.profile"), 0, 1.3f);
     ImGui::TableSetupColumn(tr("packages.col.status"), 0, 0.8f);
     ImGui::TableSetupColumn(tr("packages.col.actions"), 0, 1.5f);
-    ImGui::PushFont(display().fonts().strong);
-    ImGui::TableHeadersRow();
-    ImGui::PopFont();
+    widgets::strong_headers_row();
     for (const Package& package : app.catalog().packages) {
         ImGui::PushID(static_cast<int>(package.id));
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());

@@ -12,7 +12,7 @@
 #include "ui_registry.hpp"
 #include "views/billing_widgets.hpp"
 #include "widgets/form_widgets.hpp"
-#include "widgets/pager.hpp"
+#include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet {
@@ -97,7 +97,7 @@ void ViewPayments::load_open_invoices() {
 void ViewPayments::draw_table() {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    const float pager_height = widgets::pager_height();
     if (!ImGui::BeginTable("payments.table", kColumnCount, flags, ImVec2(0, -pager_height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("payments.col.receipt"), 0, 1.5f);
@@ -107,9 +107,7 @@ void ViewPayments::draw_table() {
     ImGui::TableSetupColumn(tr("payments.col.method"), 0, 1.1f);
     ImGui::TableSetupColumn(tr("payments.col.amount"), 0, 1.1f);
     ImGui::TableSetupColumn(tr("payments.col.recorded_by"), 0, 1.0f);
-    ImGui::PushFont(display().fonts().strong);
-    ImGui::TableHeadersRow();
-    ImGui::PopFont();
+    widgets::strong_headers_row();
     for (const PaymentRecord& payment : m_payments) {
         const InvoiceLabel* label = label_of(payment.invoice_id);
         ImGui::PushID(static_cast<int>(payment.id));

@@ -1,4 +1,4 @@
-#include "widgets/pager.hpp"
+#include "widgets/list_widgets.hpp"
 
 #include <algorithm>
 
@@ -9,6 +9,16 @@
 #include "widgets/theme.hpp"
 
 namespace kimonet::widgets {
+
+float pager_height() {
+    return ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + platform::display().px(8);
+}
+
+void strong_headers_row() {
+    ImGui::PushFont(platform::display().fonts().strong);
+    ImGui::TableHeadersRow();
+    ImGui::PopFont();
+}
 
 bool pager(const std::string& prefix, int& page, int total, int per_page) {
     const int pages = std::max(1, (total + per_page - 1) / per_page);
