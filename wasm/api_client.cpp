@@ -2,6 +2,7 @@
 
 #include <emscripten/fetch.h>
 
+#include "platform/browser_glue.hpp"
 #include "platform/frame_pacing.hpp"
 
 #include <cstring>
@@ -19,6 +20,7 @@ struct PendingRequest {
     std::vector<const char*> headers;
     ApiCallback callback;
     bool had_token = false;
+    std::string cache_key;  // GETs only: the path, whose answer is kept for offline reading
 };
 
 ApiResponse parse_response(emscripten_fetch_t* fetch) {
@@ -47,7 +49,7 @@ void on_fetch_done(emscripten_fetch_t* fetch) {
     std::unique_ptr<PendingRequest> request(static_cast<PendingRequest*>(fetch->userData));
     ApiResponse response = parse_response(fetch);
     emscripten_fetch_close(fetch);
-    api_client().deliver(std::move(response), request->callback, request->had_token);
+    api_client().deliver(std::move(response), request->callback, request->had_token, request->cache_key);
 }
 
 }  // namespace
@@ -57,9 +59,27 @@ ApiClient& api_client() {
     return instance;
 }
 
-void ApiClient::deliver(ApiResponse response, const ApiCallback& callback, bool had_token) {
+void ApiClient::deliver(ApiResponse response, const ApiCallback& callback, bool had_token, const std::string& cache_key) {
     platform::note_activity();  // the answer changes the screen: draw it
+    if (m_in_flight > 0) --m_in_flight;
+    m_offline = response.status == 0;
+    if (!cache_key.empty() && m_cache_enabled) {
+        if (response.ok()) {
+            platform::cache_response(cache_key, response.body.dump(-1, ' ', false, api::Json::error_handler_t::replace));
+        } else if (response.status == 0) {
+            if (std::string kept = platform::cached_response(cache_key); !kept.empty()) {
+                api::Json body = api::parse_json(kept);
+                if (body.is_object()) {
+                    response = ApiResponse{};
+                    response.status = 200;
+                    response.body = std::move(body);
+                    response.from_cache = true;
+                }
+            }
+        }
+    }
     if (response.status == 401 && had_token && m_session_expired) m_session_expired();
+    else if (!response.ok() && m_error) m_error(response);
     if (callback) callback(response);
 }
 
@@ -81,6 +101,8 @@ void ApiClient::send(const char* method, const std::string& path, std::string bo
     request->body = std::move(body);
     request->callback = std::move(callback);
     request->had_token = !m_token.empty();
+    if (std::strcmp(method, "GET") == 0) request->cache_key = path;
+    ++m_in_flight;
     request->headers = {"Accept", "application/json"};
     if (!request->body.empty()) {
         request->headers.push_back("Content-Type");

@@ -17,6 +17,7 @@ struct ApiResponse {
     std::string error_code;
     std::string error_message;
     FieldErrors fields;
+    bool from_cache = false;  // the server was unreachable: this is the last answer this browser kept
 
     bool ok() const { return status >= 200 && status < 300 && error_code.empty(); }
 };
@@ -29,6 +30,16 @@ public:
     const std::string& token() const { return m_token; }
     // Called (before the request's own callback) when a request with a token gets 401.
     void on_session_expired(std::function<void()> handler) { m_session_expired = std::move(handler); }
+    // Called (before the request's own callback) for every other failed request: the app's toast.
+    void on_error(std::function<void(const ApiResponse&)> handler) { m_error = std::move(handler); }
+
+    // Requests sent and not answered yet (the shell's loading indicator).
+    int in_flight() const { return m_in_flight; }
+    // The last request could not reach the server (answers come from the offline cache).
+    bool offline() const { return m_offline; }
+    // Offline reading: successful GET answers are kept in the browser (see browser_glue) and
+    // served, marked from_cache, when the server cannot be reached. Off until signed in.
+    void set_offline_cache(bool enabled) { m_cache_enabled = enabled; }
 
     void get(const std::string& path, ApiCallback callback);
     void post(const std::string& path, const api::Json& body, ApiCallback callback);
@@ -36,13 +47,17 @@ public:
     void remove(const std::string& path, ApiCallback callback);
 
     // Delivers a finished request (public for the fetch trampoline only).
-    void deliver(ApiResponse response, const ApiCallback& callback, bool had_token);
+    void deliver(ApiResponse response, const ApiCallback& callback, bool had_token, const std::string& cache_key);
 
 private:
     void send(const char* method, const std::string& path, std::string body, ApiCallback callback);
 
     std::string m_token;
     std::function<void()> m_session_expired;
+    std::function<void(const ApiResponse&)> m_error;
+    int m_in_flight = 0;
+    bool m_offline = false;
+    bool m_cache_enabled = false;
 };
 
 ApiClient& api_client();

@@ -1,41 +1,122 @@
 #include "app.hpp"
 
+#include <utility>
+
 #include "api_client.hpp"
+#include "i18n.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // the open-popup stack kept across a re-login
+#include "platform/browser_glue.hpp"
+#include "widgets/form_widgets.hpp"
 
 namespace kimonet {
 
+namespace {
+
+// ImGui's open popups (a form being edited) while the login screen covers an expired session.
+ImVector<ImGuiPopupData> g_saved_popups;
+
+}  // namespace
+
 void App::start() {
     api_client().on_session_expired([this] {
-        if (m_user) sign_out(true);
+        if (!m_user || m_reauth) return;
+        // Keep every screen's state (the half-filled form included): only the token is gone.
+        m_reauth = true;
+        g_saved_popups = GImGui->OpenPopupStack;
+        GImGui->OpenPopupStack.clear();
+        api_client().set_token({});
+        platform::store_session_token({});
+        m_login.reset(true);
+    });
+    api_client().on_error([this](const ApiResponse& response) {
+        // Field errors belong next to their fields (the forms show them), the login screen shows its
+        // own; everything else is a toast.
+        if (!response.fields.empty() || !m_user || m_reauth) return;
+        toast_error(i18n::api_error_text(response.error_code, response.error_message));
+    });
+    m_pending_route = platform::current_route();
+    restore_session();
+}
+
+void App::toast_error(std::string message) { m_toasts.push(std::move(message), true); }
+void App::toast_ok(std::string message) { m_toasts.push(std::move(message), false); }
+
+// A token kept by this tab (reload): ask who it belongs to; offline, the kept answer does.
+void App::restore_session() {
+    const std::string token = platform::session_token();
+    if (token.empty()) return;
+    m_restoring = true;
+    api_client().set_token(token);
+    api_client().set_offline_cache(true);
+    api_client().get("/api/me", [this, token](const ApiResponse& response) {
+        m_restoring = false;
+        const auto user = response.ok() && response.body.contains("user") ? session_user_from_json(response.body["user"])
+                                                                           : std::nullopt;
+        if (!user) {
+            api_client().set_token({});
+            api_client().set_offline_cache(false);
+            platform::store_session_token({});
+            return;
+        }
+        sign_in(token, *user);
     });
 }
 
 void App::sign_in(std::string token, SessionUser user) {
+    platform::store_session_token(token);
     api_client().set_token(std::move(token));
+    api_client().set_offline_cache(true);
+    if (m_reauth && m_user && m_user->username == user.username) {
+        // The same person again after an expired session: back to the screen as it was.
+        m_reauth = false;
+        m_user = std::move(user);
+        GImGui->OpenPopupStack = g_saved_popups;
+        g_saved_popups.clear();
+        return;
+    }
+    if (m_reauth || (m_user && m_user->username != user.username)) platform::clear_cached_responses();
+    // Keeps /api/me's answer for a reload while the server is unreachable (offline reading).
+    if (!m_restoring) api_client().get("/api/me", nullptr);
+    m_reauth = false;
+    g_saved_popups.clear();
     m_user = std::move(user);
     m_catalog.clear();
     if (m_user->is_customer()) {
         // Customers may or may not be allowed the package list; the home screen copes either way.
         m_catalog.reload_packages();
-        navigate(Screen::CustomerHome);
+    } else {
+        if (m_user->can("packages.read")) m_catalog.reload_packages();
+        if (m_user->can("routers.read")) m_catalog.reload_routers();
+        // The offline invoice preview needs the tax and rounding settings; without the permission (or
+        // offline) it uses the last rules this browser saw, else the defaults.
+        m_catalog.reload_billing_rules(m_user->can("settings.read"));
+    }
+    // A link opened before signing in (or the page reloaded) wins over the landing screen.
+    const std::string route = std::exchange(m_pending_route, {});
+    if (!route.empty()) {
+        apply_route(route);
         return;
     }
-    if (m_user->can("packages.read")) m_catalog.reload_packages();
-    if (m_user->can("routers.read")) m_catalog.reload_routers();
-    // The offline invoice preview needs the tax and rounding settings; without the permission (or
-    // offline) it uses the last rules this browser saw, else the defaults.
-    m_catalog.reload_billing_rules(m_user->can("settings.read"));
-    navigate(can_open(Screen::Customers) ? Screen::Customers : Screen::Dashboard);
+    // Staff land on the customer list (the screen they work in most; existing flows start there).
+    if (m_user->is_customer()) navigate(Screen::CustomerHome);
+    else navigate(can_open(Screen::Customers) ? Screen::Customers : Screen::Dashboard);
 }
 
 void App::sign_out(bool expired) {
     if (!expired && !api_client().token().empty()) api_client().post("/api/auth/logout", api::Json::object(), nullptr);
     api_client().set_token({});
+    api_client().set_offline_cache(false);
+    platform::store_session_token({});
+    platform::clear_cached_responses();
     m_user.reset();
+    m_reauth = false;
+    g_saved_popups.clear();
+    m_phone_menu = false;
     m_catalog.clear();
     m_login.reset(expired);
     m_screen = Screen::Login;
+    m_route.clear();
 }
 
 bool App::can_open(Screen screen) const {
@@ -49,6 +130,18 @@ bool App::can_open(Screen screen) const {
     case Screen::Invoices: return !m_user->is_customer() && m_user->can("invoices.read");
     case Screen::Payments: return !m_user->is_customer() && m_user->can("payments.read");
     case Screen::CustomerDetail: return !m_user->is_customer() && m_user->can("customers.read");
+    case Screen::Users: return !m_user->is_customer() && (m_user->can("users.read") || m_user->can("roles.read"));
+    case Screen::Activity: return !m_user->is_customer() && m_user->can("activity.read");
+    case Screen::Jobs: return !m_user->is_customer() && m_user->can("settings.read");
+    case Screen::Dunning: return !m_user->is_customer() && m_user->can("dunning.read");
+    case Screen::Settings: return !m_user->is_customer() && m_user->can("settings.read");
+    case Screen::Templates: return !m_user->is_customer() && m_user->can("messages.read");
+    case Screen::Notifications: return !m_user->is_customer() && m_user->can("messages.read");
+    case Screen::Whatsapp: return !m_user->is_customer() && m_user->can("settings.read");
+    case Screen::PortalInvoices: return m_user->is_customer();
+    case Screen::PortalPay: return m_user->is_customer();
+    case Screen::Routers: return !m_user->is_customer() && m_user->can("routers.read");
+    case Screen::Leads: return !m_user->is_customer() && m_user->can("customers.read");
     }
     return false;
 }
@@ -56,20 +149,63 @@ bool App::can_open(Screen screen) const {
 void App::navigate(Screen screen) {
     if (!can_open(screen)) return;
     m_screen = screen;
+    m_phone_menu = false;
+    for (const NavEntry& entry : navigation_table())
+        if (entry.screen == screen) write_route(nav_route(entry));
+    if (screen == Screen::CustomerHome) write_route("home");
     switch (screen) {
+    case Screen::Dashboard: m_dashboard.enter(*this); break;
     case Screen::Customers: m_customers.enter(*this); break;
     case Screen::Packages: m_packages.enter(*this); break;
     case Screen::Invoices: m_invoices.enter(*this); break;
     case Screen::Payments: m_payments.enter(*this); break;
     case Screen::CustomerHome: m_customer_home.enter(*this); break;
+    case Screen::Users: m_users.enter(*this); break;
+    case Screen::Activity: m_activity.enter(*this); break;
+    case Screen::Jobs: m_jobs.enter(*this); break;
+    case Screen::Dunning: m_dunning.enter(*this); break;
+    case Screen::Settings: m_settings.enter(*this); break;
+    case Screen::Templates: m_templates.enter(*this); break;
+    case Screen::Notifications: m_notifications.enter(*this); break;
+    case Screen::Whatsapp: m_whatsapp.enter(*this); break;
+    case Screen::PortalInvoices: m_portal_invoices.enter(*this); break;
+    case Screen::PortalPay: m_portal_pay.enter(*this); break;
+    case Screen::Routers: m_routers.enter(*this); break;
+    case Screen::Leads: m_leads.enter(*this); break;
     default: break;
     }
 }
 
 void App::open_customer(std::int64_t customer_id) {
     if (!can_open(Screen::CustomerDetail)) return;
-    m_customer_detail.open(customer_id);
+    m_customer_detail.open(*this, customer_id);
     m_screen = Screen::CustomerDetail;
+    m_phone_menu = false;
+    write_route("customers/" + std::to_string(customer_id));
+}
+
+void App::open_invoice(std::int64_t invoice_id) {
+    if (!can_open(Screen::Invoices)) return;
+    navigate(Screen::Invoices);
+    m_invoices.open_by_id(invoice_id);
+    write_route("invoices/" + std::to_string(invoice_id));
+}
+
+void App::find_customer() {
+    navigate(Screen::Customers);
+    m_customers.focus_search();
+}
+
+void App::open_invoice_generate() {
+    if (!can_open(Screen::Invoices) || !m_user->can("invoices.create")) return;
+    navigate(Screen::Invoices);
+    m_invoices.open_generate();
+}
+
+void App::pay_invoice(std::int64_t invoice_id) {
+    if (!can_open(Screen::PortalPay)) return;
+    navigate(Screen::PortalPay);
+    m_portal_pay.enter(*this, invoice_id);
 }
 
 void App::draw_screen() {
@@ -82,6 +218,18 @@ void App::draw_screen() {
     case Screen::Payments: m_payments.draw(*this); break;
     case Screen::CustomerDetail: m_customer_detail.draw(*this); break;
     case Screen::CustomerHome: m_customer_home.draw(*this); break;
+    case Screen::Users: m_users.draw(*this); break;
+    case Screen::Activity: m_activity.draw(*this); break;
+    case Screen::Jobs: m_jobs.draw(*this); break;
+    case Screen::Dunning: m_dunning.draw(*this); break;
+    case Screen::Settings: m_settings.draw(*this); break;
+    case Screen::Templates: m_templates.draw(*this); break;
+    case Screen::Notifications: m_notifications.draw(*this); break;
+    case Screen::Whatsapp: m_whatsapp.draw(*this); break;
+    case Screen::PortalInvoices: m_portal_invoices.draw(*this); break;
+    case Screen::PortalPay: m_portal_pay.draw(*this); break;
+    case Screen::Routers: m_routers.draw(*this); break;
+    case Screen::Leads: m_leads.draw(*this); break;
     }
 }
 
@@ -94,9 +242,18 @@ void App::draw() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleVar();
-    if (m_screen == Screen::Login || !m_user) m_login.draw(*this);
+    if (platform::take_route_change()) {
+        const std::string route = platform::current_route();
+        if (route != m_route) {
+            if (m_user && !m_reauth) apply_route(route);
+            else m_pending_route = route;
+        }
+    }
+    if (m_restoring) widgets::muted("app.restoring", i18n::tr("common.loading"));
+    else if (m_screen == Screen::Login || !m_user || m_reauth) m_login.draw(*this);
     else draw_shell();
     ImGui::End();
+    m_toasts.draw();
 }
 
 }  // namespace kimonet

@@ -1,11 +1,15 @@
-// The frame around the screens: a dark sidebar with navigation on wide screens, a top bar with
-// tabs on phones; the header carries the user, the language toggle and logout.
+// The frame around the screens: a dark grouped sidebar on wide screens; on phones a compact header
+// whose menu button opens a full-screen list with large touch targets. Both come from kNavigation.
+// The header carries the title, the user, the language toggle, logout and the loading indicator.
 #include <algorithm>
+#include <cmath>
 
+#include "api_client.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "platform/frame_pacing.hpp"
 #include "ui_registry.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -16,27 +20,41 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-struct NavEntry {
-    Screen screen;
-    const char* id;
-    const char* key;
-};
-constexpr NavEntry kNavigation[] = {
-    {Screen::Dashboard, "nav.dashboard", "nav.dashboard"},
-    {Screen::Customers, "nav.customers", "nav.customers"},
-    {Screen::Packages, "nav.packages", "nav.packages"},
-    {Screen::Invoices, "nav.invoices", "nav.invoices"},
-    {Screen::Payments, "nav.payments", "nav.payments"},
+// THE NAVIGATION TABLE — one row per screen, in sidebar order, grouped by `group` (a catalogue key;
+// rows of a group should sit together). Adding a screen: append {Screen::X, "nav.x", "nav.x",
+// "nav.group.<ops|billing|messages|system>"} in its group, add "nav.x" to i18n_catalogue.cpp, and
+// give it a case in App::can_open (its permission) — the sidebar, the phone menu, the hash route
+// (#/x, or the 5th field) and the e2e screenshots (tests/e2e/shell.test.mjs) follow from this row.
+const NavEntry kNavigation[] = {
+    {Screen::Dashboard, "nav.dashboard", "nav.dashboard", "nav.group.ops"},
+    {Screen::Customers, "nav.customers", "nav.customers", "nav.group.ops"},
+    {Screen::Packages, "nav.packages", "nav.packages", "nav.group.ops"},
+    {Screen::Routers, "nav.routers", "nav.routers", "nav.group.ops"},
+    {Screen::Leads, "nav.leads", "nav.leads", "nav.group.ops"},
+    {Screen::Invoices, "nav.invoices", "nav.invoices", "nav.group.billing"},
+    {Screen::Payments, "nav.payments", "nav.payments", "nav.group.billing"},
+    {Screen::Dunning, "nav.dunning", "nav.dunning", "nav.group.billing"},
+    {Screen::CustomerHome, "nav.home", "nav.home", "nav.group.portal", "home"},
+    {Screen::PortalInvoices, "nav.my_invoices", "nav.my_invoices", "nav.group.portal", "bills"},
+    {Screen::PortalPay, "nav.pay", "nav.pay", "nav.group.portal", "pay"},
+    {Screen::Templates, "nav.templates", "nav.templates", "nav.group.messages"},
+    {Screen::Notifications, "nav.notifications", "nav.notifications", "nav.group.messages"},
+    {Screen::Whatsapp, "nav.whatsapp", "nav.whatsapp", "nav.group.messages"},
+    {Screen::Users, "nav.users", "nav.users", "nav.group.system"},
+    {Screen::Activity, "nav.activity", "nav.activity", "nav.group.system"},
+    {Screen::Jobs, "nav.jobs", "nav.jobs", "nav.group.system"},
+    {Screen::Settings, "nav.settings", "nav.settings", "nav.group.system"},
 };
 
-// The customer detail belongs to the customers entry.
+// Screens reached from a list belong to its entry (the customer detail to Pelanggan).
 bool is_current(Screen entry, Screen current) {
     return entry == current || (entry == Screen::Customers && current == Screen::CustomerDetail);
 }
 
+const char* group_key(const NavEntry& entry) { return entry.group ? entry.group : "nav.group.other"; }
+
 // A sidebar entry: full-width, highlighted when current.
-bool nav_item(const char* id, const char* label, bool current) {
-    const float height = display().px(40);
+bool nav_item(const char* id, const char* label, bool current, float height) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
@@ -51,7 +69,22 @@ bool nav_item(const char* id, const char* label, bool current) {
     return pressed;
 }
 
+// A group heading: small, upper-case, muted.
+void group_heading(const char* key, ImU32 color) {
+    std::string label = tr(key);
+    for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + display().px(14));
+    widgets::text("text", std::string("nav.heading.") + key, label, color);
+    ImGui::PopStyleColor();
+}
+
 }  // namespace
+
+const std::vector<NavEntry>& navigation_table() {
+    static const std::vector<NavEntry> table(std::begin(kNavigation), std::end(kNavigation));
+    return table;
+}
 
 std::string App::screen_title() const {
     switch (m_screen) {
@@ -62,6 +95,18 @@ std::string App::screen_title() const {
     case Screen::Payments: return tr("payments.title");
     case Screen::CustomerDetail: return m_customer_detail.title();
     case Screen::CustomerHome: return tr("home.title");
+    case Screen::Users: return tr("users.title");
+    case Screen::Activity: return tr("activity.title");
+    case Screen::Jobs: return tr("jobs.title");
+    case Screen::Dunning: return tr("dunning.title");
+    case Screen::Settings: return tr("settings.title");
+    case Screen::Templates: return tr("templates.title");
+    case Screen::Notifications: return tr("notifications.title");
+    case Screen::Whatsapp: return tr("whatsapp.title");
+    case Screen::PortalInvoices: return tr("portal.invoices_title");
+    case Screen::PortalPay: return tr("portal.pay_title");
+    case Screen::Routers: return tr("routers.title");
+    case Screen::Leads: return tr("leads.title");
     default: return tr("app.name");
     }
 }
@@ -91,14 +136,26 @@ void App::draw_sidebar() {
     ImGui::TextUnformatted(tr("app.tagline"));
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
-    ImGui::Dummy(ImVec2(0, display().px(18)));
+    ImGui::Dummy(ImVec2(0, display().px(10)));
+    // The entries scroll between the brand and the user when a short window cannot hold them all.
+    const float footer = ImGui::GetTextLineHeightWithSpacing() * 2 + display().px(24);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, IM_COL32(0, 0, 0, 0));
+    ImGui::BeginChild("sidebar.entries", ImVec2(0, -footer), false);
+    const char* group = nullptr;
     for (const NavEntry& entry : kNavigation) {
         if (!can_open(entry.screen)) continue;
-        if (nav_item(entry.id, tr(entry.key), is_current(entry.screen, m_screen))) navigate(entry.screen);
+        if (!group || std::string_view(group) != group_key(entry)) {
+            group = group_key(entry);
+            ImGui::Dummy(ImVec2(0, display().px(8)));
+            group_heading(group, IM_COL32(140, 152, 178, 255));
+        }
+        if (nav_item(entry.id, tr(entry.key), is_current(entry.screen, m_screen), display().px(36))) navigate(entry.screen);
     }
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
     // The signed-in user, pinned to the bottom.
-    const float footer = ImGui::GetTextLineHeightWithSpacing() * 2 + display().px(20);
-    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - footer);
+    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - footer + display().px(8));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     ImGui::TextUnformatted(m_user->name.c_str());
     ImGui::PopStyleColor();
@@ -118,18 +175,39 @@ void App::draw_top_bar() {
     const float height = ImGui::GetFrameHeight() + display().px(24);
     ImGui::BeginChild("header", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::AlignTextToFramePadding();
-    ImGui::PushFont(compact ? display().fonts().strong : display().fonts().title);
-    widgets::text("title", "header.title", compact ? std::string("Kimonet") : screen_title());
-    ImGui::PopFont();
-
-    // Right-aligned group: user, language, logout. Measured from the widths of the previous frame.
+    const bool staff_menu = compact && std::count_if(std::begin(kNavigation), std::end(kNavigation),
+                                                     [this](const NavEntry& entry) { return can_open(entry.screen); }) > 1;
+    if (staff_menu) {
+        if (widgets::button("shell.menu", m_phone_menu ? tr("nav.close") : tr("nav.menu"),
+                            m_phone_menu ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary))
+            m_phone_menu = !m_phone_menu;
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+    }
+    // Right-aligned group: user, language, logout.
     const ImGuiStyle& style = ImGui::GetStyle();
     const std::string who = m_user->name + " · " + i18n::role_label(m_user->role);
     const float user_width = compact ? 0.f : ImGui::CalcTextSize(who.c_str()).x + style.ItemSpacing.x * 2;
     const float toggle_width = ImGui::CalcTextSize("IDEN").x + style.FramePadding.x * 4 + display().px(4);
     const float logout_width = ImGui::CalcTextSize(tr("shell.logout")).x + style.FramePadding.x * 2;
     const float right = user_width + toggle_width + logout_width + style.ItemSpacing.x * 2;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - right);
+
+    ImGui::PushFont(compact ? display().fonts().strong : display().fonts().title);
+    std::string title = compact && !staff_menu ? std::string("Kimonet") : screen_title();
+    // Phones: a long title (a customer's name) is cut with "…" before it reaches the buttons.
+    const float room = ImGui::GetWindowContentRegionMax().x - right - ImGui::GetCursorPosX() - ImGui::GetFontSize() * 1.5f;
+    if (compact && ImGui::CalcTextSize(title.c_str()).x > room) {
+        while (!title.empty() && ImGui::CalcTextSize((title + "…").c_str()).x > room) {
+            title.pop_back();
+            while (!title.empty() && (static_cast<unsigned char>(title.back()) & 0xC0) == 0x80) title.pop_back();  // whole UTF-8 characters
+        }
+        title += "…";
+    }
+    widgets::text("title", "header.title", title);
+    ImGui::PopFont();
+    draw_loading_indicator();
+
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - right));
     if (!compact) {
         widgets::text("text", "header.user", who, widgets::colors::kMuted);
         ImGui::SameLine(0, style.ItemSpacing.x * 2);
@@ -145,35 +223,87 @@ void App::draw_top_bar() {
     ImGui::PopStyleColor();
 }
 
-// Phones: the sidebar becomes rows of tabs under the header, at most three to a row so each
-// label fits a finger-sized button at 390 CSS px.
-void App::draw_phone_tabs() {
-    constexpr int kPerRow = 3;
-    int visible = 0;
-    for (const NavEntry& entry : kNavigation) visible += can_open(entry.screen) ? 1 : 0;
-    const int rows = (visible + kPerRow - 1) / kPerRow;
-    const float gap = display().px(6);
+// While requests are in flight: a small spinner and "Memuat…" after the title (registry
+// "shell.loading"), and a thin moving bar along the bottom of the header.
+void App::draw_loading_indicator() {
+    if (api_client().in_flight() == 0) return;
+    platform::note_activity();  // animate until the answers arrive
+    ImGui::SameLine(0, display().px(14));
+    const float size = ImGui::GetFontSize();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float y = pos.y + ImGui::GetStyle().FramePadding.y;
+    const ImVec2 centre(pos.x + size * 0.5f, y + size * 0.5f);
+    const float t = static_cast<float>(ImGui::GetTime());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PathArcTo(centre, size * 0.4f, t * 6.f, t * 6.f + 4.2f, 16);
+    draw->PathStroke(widgets::colors::kAccent, 0, display().px(2));
+    ImGui::Dummy(ImVec2(size, size));
+    if (display().compact()) {  // phones: the spinner alone, the header has no room for words
+        ui_registry::record("text", "shell.loading", tr("common.loading"), tr("common.loading"));
+        return;
+    }
+    ImGui::SameLine(0, display().px(6));
+    widgets::text("text", "shell.loading", tr("common.loading"), widgets::colors::kMuted);
+}
+
+// Offline: answers come from this browser's copy; say so above the content.
+void App::draw_offline_banner() {
+    if (!api_client().offline()) return;
+    const float padding = display().px(display().compact() ? 14 : 28);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + padding);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + display().px(8));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kWarningSoft);
+    const float wrap = ImGui::GetContentRegionAvail().x - padding - display().px(24);
+    const float height = ImGui::CalcTextSize(tr("shell.offline"), nullptr, false, wrap).y + display().px(16);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(display().px(12), display().px(8)));
+    ImGui::BeginChild("shell.offline.box", ImVec2(ImGui::GetContentRegionAvail().x - padding, height), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(0.f);
+    widgets::text("banner", "shell.offline", tr("shell.offline"), widgets::colors::kWarning);
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+// Phones: the navigation as a full-screen list under the header, one large row per screen,
+// grouped like the sidebar. Choosing a row (or the menu button again) closes it.
+void App::draw_phone_menu() {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kSurface);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(display().px(10), display().px(6)));
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0.f);
-    ImGui::BeginChild("tabs", ImVec2(0, ImGui::GetFrameHeight() * rows + gap * (rows - 1) + display().px(12)), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
-    const float full = ImGui::GetContentRegionAvail().x;
-    int index = 0;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(display().px(12), display().px(8)));
+    ImGui::BeginChild("phone.menu", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    // A finger drags the list (ImGui 1.86 scrolls only with a wheel).
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    const char* group = nullptr;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
     for (const NavEntry& entry : kNavigation) {
         if (!can_open(entry.screen)) continue;
-        const int row = index / kPerRow;
-        const int in_row = std::min(kPerRow, visible - row * kPerRow);
-        const float width = (full - gap * float(in_row - 1)) / float(in_row);
-        if (index % kPerRow != 0) ImGui::SameLine();
-        ++index;
-        const auto style = is_current(entry.screen, m_screen) ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Link;
-        if (widgets::button(entry.id, tr(entry.key), style, width)) navigate(entry.screen);
+        if (!group || std::string_view(group) != group_key(entry)) {
+            group = group_key(entry);
+            ImGui::Dummy(ImVec2(0, display().px(8)));
+            group_heading(group, widgets::colors::kMuted);
+        }
+        const bool current = is_current(entry.screen, m_screen);
+        const float height = display().px(52);  // well over the 44-48 px a thumb needs
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        const float width = ImGui::GetContentRegionAvail().x;
+        const bool pressed = ImGui::InvisibleButton(entry.id, ImVec2(width, height));
+        if (current || ImGui::IsItemHovered())
+            draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height),
+                                current ? widgets::colors::kNeutralSoft : IM_COL32(0, 0, 0, 8), display().px(8));
+        if (current)
+            draw->AddRectFilled(start, ImVec2(start.x + display().px(4), start.y + height), widgets::colors::kAccent, display().px(2));
+        ImGui::PushFont(display().fonts().strong);
+        draw->AddText(ImVec2(start.x + display().px(16), start.y + (height - ImGui::GetFontSize()) * 0.5f),
+                      current ? widgets::colors::kAccent : widgets::colors::kText, tr(entry.key));
+        ImGui::PopFont();
+        draw->AddLine(ImVec2(start.x, start.y + height), ImVec2(start.x + width, start.y + height), widgets::colors::kBorder);
+        ui_registry::record("nav", entry.id, tr(entry.key), current ? "current" : "");
+        if (pressed) navigate(entry.screen);  // closes the menu
     }
-    ImGui::PopStyleVar();
     ImGui::EndChild();
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor();
 }
 
@@ -189,10 +319,12 @@ void App::draw_shell() {
     ImGui::BeginGroup();
     draw_top_bar();
     flush();
-    if (compact && !m_user->is_customer()) {
-        draw_phone_tabs();
-        flush();
+    if (compact && m_phone_menu) {
+        draw_phone_menu();
+        ImGui::EndGroup();
+        return;
     }
+    draw_offline_banner();
     const float padding = display().px(compact ? 14 : 28);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padding, padding * (compact ? 1.f : 0.85f)));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kBackground);

@@ -77,6 +77,9 @@ std::optional<PaymentRecord> payment_record_from_json(const api::Json& json) {
     payment.receipt_no = json_string(json, "receipt_no");
     payment.note = json_string(json, "note");
     payment.recorded_by = json_string(json, "recorded_by");
+    payment.invoice_no = json_string(json, "invoice_no");
+    payment.customer_name = json_string(json, "customer_name");
+    payment.service_number = json_string(json, "nomor_layanan");
     return payment;
 }
 

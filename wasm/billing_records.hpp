@@ -23,6 +23,10 @@ struct PaymentRecord {
     std::string receipt_no;
     std::string note;
     std::string recorded_by;
+    // Only in GET /api/payments rows: whose invoice the payment settled.
+    std::string invoice_no;
+    std::string customer_name;
+    std::string service_number;
 };
 
 struct InvoiceRecord {

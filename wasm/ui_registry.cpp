@@ -50,6 +50,13 @@ void record(std::string_view kind, std::string_view id, std::string_view label, 
                          (context.LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0});
 }
 
+void record_rect(std::string_view kind, std::string_view id, std::string_view label, std::string_view value, ImVec2 min,
+                 ImVec2 max) {
+    const ImRect rect(min, max);
+    g_current.push_back({std::string(kind), std::string(id), std::string(label), std::string(value), rect, rect, false, false,
+                         false, true, false});
+}
+
 void end_frame() {
     g_last.swap(g_current);
     ++g_frames;

@@ -4,6 +4,8 @@
 // completed frame is exported to JavaScript as JSON by ui_query(); Playwright clicks by id/label.
 #include <string_view>
 
+#include "imgui.h"
+
 namespace kimonet::ui_registry {
 
 // pixels_per_css = devicePixelRatio: the app renders in device pixels, the registry speaks CSS px.
@@ -11,6 +13,9 @@ void begin_frame(float pixels_per_css);
 // Records the last ImGui item. `id` is stable across languages ("login.username"); `label` is
 // what the user sees; `value` is the widget's current content (passwords masked).
 void record(std::string_view kind, std::string_view id, std::string_view label, std::string_view value = {});
+// The same for something drawn without an ImGui item (toasts, chart bars): its rect is given.
+void record_rect(std::string_view kind, std::string_view id, std::string_view label, std::string_view value, ImVec2 min,
+                 ImVec2 max);
 void end_frame();
 
 }  // namespace kimonet::ui_registry

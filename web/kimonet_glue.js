@@ -48,4 +48,75 @@ mergeInto(LibraryManager.library, {
   kimonet_storage_set: function (key, value) {
     try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) { /* private mode: memory only */ }
   },
+
+  // The session token for this tab: a reload stays signed in, a new tab or browser does not.
+  kimonet_session_token__deps: ['malloc'],
+  kimonet_session_token: function () {
+    var value = null;
+    try { value = window.sessionStorage.getItem('kimonet.token'); } catch (e) { value = null; }
+    if (!value) return 0;
+    var size = lengthBytesUTF8(value) + 1;
+    var pointer = _malloc(size);
+    stringToUTF8(value, pointer, size);
+    return pointer;
+  },
+
+  kimonet_store_session_token: function (token) {
+    try {
+      var value = UTF8ToString(token);
+      if (value) window.sessionStorage.setItem('kimonet.token', value);
+      else window.sessionStorage.removeItem('kimonet.token');
+    } catch (e) { /* storage disabled: the session lives in memory only */ }
+  },
+
+  // The last answer of each GET, for reading while the server is unreachable.
+  kimonet_cached_response__deps: ['malloc'],
+  kimonet_cached_response: function (path) {
+    var value = null;
+    try { value = window.localStorage.getItem('kimonet.cache:' + UTF8ToString(path)); } catch (e) { value = null; }
+    if (value === null) return 0;
+    var size = lengthBytesUTF8(value) + 1;
+    var pointer = _malloc(size);
+    stringToUTF8(value, pointer, size);
+    return pointer;
+  },
+
+  kimonet_cache_response: function (path, body) {
+    var key = 'kimonet.cache:' + UTF8ToString(path), value = UTF8ToString(body);
+    function clear() {
+      Object.keys(window.localStorage).filter(function (k) { return k.startsWith('kimonet.cache:'); })
+        .forEach(function (k) { window.localStorage.removeItem(k); });
+    }
+    try { window.localStorage.setItem(key, value); } catch (e) {
+      try { clear(); window.localStorage.setItem(key, value); } catch (e2) { /* too big or disabled */ }
+    }
+  },
+
+  kimonet_clear_cached_responses: function () {
+    try {
+      Object.keys(window.localStorage).filter(function (k) { return k.startsWith('kimonet.cache:'); })
+        .forEach(function (k) { window.localStorage.removeItem(k); });
+    } catch (e) { /* disabled */ }
+  },
+
+  // URL hash routing: "#/customers/42" <-> "customers/42" (shell.js reports hashchange/popstate).
+  kimonet_current_route__deps: ['malloc'],
+  kimonet_current_route: function () {
+    var value = (window.location.hash || '').replace(/^#\/?/, '');
+    try { value = decodeURIComponent(value); } catch (e) { /* keep it raw */ }
+    var size = lengthBytesUTF8(value) + 1;
+    var pointer = _malloc(size);
+    stringToUTF8(value, pointer, size);
+    return pointer;
+  },
+
+  kimonet_push_route: function (route) {
+    var hash = '#/' + UTF8ToString(route);
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+  },
+
+  // The browser benchmark reads frame CPU times from here (only when it set up the array).
+  kimonet_report_frame_time: function (ms) {
+    if (Array.isArray(window.kimonetFrames)) window.kimonetFrames.push(ms);
+  },
 });

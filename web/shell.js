@@ -124,6 +124,21 @@
     return serial in downloads ? downloads[serial] : -1;
   };
 
+  // URL hash routing: back/forward and typed or shared #/… addresses reach the app's next frame.
+  function routeChanged() {
+    if (window.Module && Module.calledRun) Module._kimonet_route_changed();
+  }
+  window.addEventListener('hashchange', routeChanged);
+  window.addEventListener('popstate', routeChanged);
+
+  // Offline: a service worker keeps the shell files (web/sw.js). Secure contexts only
+  // (https, or http on localhost/127.0.0.1).
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    shell.serviceWorker = navigator.serviceWorker.register('sw.js').catch(function (error) {
+      console.warn('service worker not registered: ' + error);
+    });
+  }
+
   window.Module = {
     canvas: canvas,  // emscripten's GLFW renders into Module.canvas
     print: function (text) { console.log(text); },

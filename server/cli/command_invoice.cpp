@@ -13,18 +13,6 @@ namespace kimonet::cli {
 
 namespace {
 
-// "\r[##########----------]  50%  50000/100000" on stderr, only when it is a terminal.
-void draw_progress(std::int64_t done, std::int64_t total) {
-    if (total <= 0) return;
-    constexpr int kWidth = 30;
-    const int filled = static_cast<int>(done * kWidth / total);
-    std::string bar(static_cast<std::size_t>(filled), '#');
-    bar.append(static_cast<std::size_t>(kWidth - filled), '-');
-    std::fprintf(stderr, "\r[%s] %3lld%%  %lld/%lld", bar.c_str(), static_cast<long long>(done * 100 / total),
-                 static_cast<long long>(done), static_cast<long long>(total));
-    std::fflush(stderr);
-}
-
 int run_generation(const Args& args, bool joined_in_period_only) {
     return with_cli_context(args, [&](app::Context& context) -> int {
 

@@ -63,6 +63,7 @@ Result<void> seed_demo(app::Context& context) {
                               {"package_id", package_ids[static_cast<std::size_t>(i % 4 == 3 && i % 8 != 7 ? 3 : i % 3)]},
                               {"router_id", router_ids[static_cast<std::size_t>(i % 2)]},
                               {"pppoe_username", pppoe},
+                              {"pppoe_password", "ppp-" + std::string(pppoe)},  // what the demo routers' secrets hold
                               {"join_date", join_date},
                               {"password", kDemoPassword}};
         if (i % 10 == 0) customer["due_day"] = 20;

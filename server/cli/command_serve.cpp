@@ -5,6 +5,7 @@
 #include "http/http_server.hpp"
 #include "jobs/network_runner.hpp"
 #include "jobs/outbox_runner.hpp"
+#include "jobs/router_probe_runner.hpp"
 #include "jobs/scheduler.hpp"
 
 namespace kimonet::cli {
@@ -34,10 +35,14 @@ int command_serve(const Args& args) {
     // Router actions (restore after payment, isolations a router missed) as soon as they are due.
     jobs::NetworkRunner network(**app);
     network.start();
+    // Router reachability for the public network status (landing page).
+    jobs::RouterProbeRunner probe(**app);
+    probe.start();
 
     int received = 0;
     sigwait(&signals, &received);
     std::printf("stopping (signal %d)\n", received);
+    probe.stop();
     network.stop();
     outbox.stop();
     scheduler.stop();

@@ -1,11 +1,13 @@
-// `kimonet whatsapp send|drain|status`: the same outbox services as the API and the server's
-// worker. `send` queues one message and delivers it now (respecting the rate limit).
+// `kimonet whatsapp send|drain|status|reminder`: the same outbox services as the API and the server's
+// worker. `send` queues one message and delivers it now (respecting the rate limit); `reminder`
+// queues the dunning reminder/warning steps due today (services/dunning_service) and delivers them.
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
 #include "cli/commands.hpp"
 #include "security/crypto.hpp"
+#include "services/dunning_service.hpp"
 #include "services/notification_service.hpp"
 #include "services/outbox.hpp"
 
@@ -86,10 +88,21 @@ int command_whatsapp(const Args& args) {
         return status->connected ? 0 : 1;
     }
     if (action == "reminder") {
-        std::fprintf(stderr, "whatsapp reminder arrives with the dunning engine (issue 6, second half)\n");
-        return 2;
+        // The reminder and warning steps of dunning due today, queued in the outbox, then delivered.
+        services::DunningOptions options;
+        options.dry_run = args.has("dry-run");
+        options.only = {dunning::StepAction::Remind, dunning::StepAction::Warn};
+        auto run = services::run_dunning(context, options);
+        if (!run) return fail(run.error());
+        std::printf("reminders: %d queued, %d skipped, %d failed\n", run->at("done").get<int>(), run->at("skipped").get<int>(),
+                    run->at("failed").get<int>());
+        if (options.dry_run) return 0;
+        auto report = drain_now(**app, **lease, 100000);
+        if (!report) return fail(report.error());
+        print_report(*report);
+        return 0;
     }
-    std::fprintf(stderr, "usage: kimonet whatsapp send --to 0812… --message TEXT | drain [--max N] | status\n");
+    std::fprintf(stderr, "usage: kimonet whatsapp send --to 0812… --message TEXT | drain [--max N] | status | reminder [--dry-run]\n");
     return 2;
 }
 

@@ -22,12 +22,17 @@ constexpr Command kCommands[] = {
     {"seed-demo", "seed-demo [--db PATH]   (demo packages, routers, ~50 customers, staff for every role)", command_seed_demo},
     {"settings", "settings list | set KEY=VALUE... [--db PATH]   (secrets are sealed; same rules as PUT /api/settings)", command_settings},
     {"user", "user add --username U --password P --role ROLE [--name NAME] [--db PATH]", command_user},
-    {"whatsapp", "whatsapp send --to 0812… --message TEXT | drain [--max N] | status [--db PATH]", command_whatsapp},
+    {"whatsapp", "whatsapp send --to 0812… --message TEXT | drain [--max N] | status | reminder [--dry-run] [--db PATH]", command_whatsapp},
     {"invoice", "invoice generate|prorate [--period=2026-01] [--notify] [--dry-run] [--db PATH]", command_invoice},
     {"payment", "payment add --invoice ID --amount N [--method cash|bank_transfer] [--paid-at DATE] [--note T] | reconcile [--older-than MIN] | use-simulator [--url URL] [--db PATH]",
      command_payment},
     {"mikrotik", "mikrotik test --server=ID | sync [--server=ID] [--dry-run] | import --server=ID [--dry-run] | pending [--db PATH]",
      command_mikrotik},
+    {"dunning", "dunning run [--dry-run] [--db PATH]   (reminders, late fees and isolation due today, by the dunning schedules)",
+     command_dunning},
+    {"export", "export customers|invoices|payments|revenue|customers-report|billing --format xlsx|csv|pdf --out FILE [--from YYYY-MM] [--to YYYY-MM] [--db PATH]",
+     command_export},
+    {"customer", "customer import FILE.xlsx|FILE.csv [--dry-run] [--db PATH]   (columns from the header row; all rows or none)", command_customer},
     {"isolir", "isolir auto [--force] [--dry-run] | customer --id=N [--reason=T] | restore --id=N [--db PATH]", command_isolir},
 };
 

@@ -17,6 +17,8 @@ Result<app::Config> config_from(const Args& args);
 int with_cli_context(const Args& args, const std::function<int(app::Context&)>& work);
 // Prints an error the way every subcommand does and returns the exit code 1.
 int fail(const Error& error);
+// "\r[##########----------]  50%  50000/100000" on stderr (callers check it is a terminal).
+void draw_progress(std::int64_t done, std::int64_t total);
 
 int command_serve(const Args& args);
 int command_migrate(const Args& args);
@@ -30,5 +32,8 @@ int command_payment_reconcile(const Args& args);      // payment reconcile (gate
 int command_payment_use_simulator(const Args& args);  // payment use-simulator (demo)
 int command_mikrotik(const Args& args);
 int command_isolir(const Args& args);
+int command_export(const Args& args);    // export customers|invoices|payments|revenue|customers-report|billing
+int command_customer(const Args& args);  // customer import FILE [--dry-run]
+int command_dunning(const Args& args);
 
 }  // namespace kimonet::cli

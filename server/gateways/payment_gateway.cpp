@@ -48,6 +48,13 @@ Result<GatewayConfig> load_gateway_config(store::Database& db, const security::S
     config.enabled = TRY(services::get_setting(db, prefix + "_enabled")) == "1";
     config.production = TRY(services::get_setting(db, prefix + "_mode")) == "production";
     config.base_url = trim_slashes(TRY(services::get_setting(db, prefix + "_base_url")));
+    if (name == "midtrans") {
+        config.snap = TRY(services::get_setting(db, "midtrans_api")) == "snap";
+        // Snap lives on its own host (…/snap/v1/transactions); an override serves both, like the simulator.
+        config.snap_base_url = !config.base_url.empty()   ? config.base_url
+                               : config.production        ? std::string("https://app.midtrans.com")
+                                                          : std::string("https://app.sandbox.midtrans.com");
+    }
     if (config.base_url.empty()) config.base_url = std::string(config.production ? defaults->production : defaults->sandbox);
     config.key = TRY(services::get_secret_setting(db, secrets, defaults->key_setting));
     if (name == "flip") config.validation_token = TRY(services::get_secret_setting(db, secrets, "flip_validation_token"));

@@ -20,6 +20,8 @@ struct GatewayConfig {
     bool enabled = false;
     bool production = false;
     std::string base_url;          // API base (sandbox/production host or a simulator override)
+    std::string snap_base_url;     // Midtrans Snap host (app.midtrans.com, or the override base_url)
+    bool snap = false;             // Midtrans: create payments through Snap (redirect_url) instead of Core API
     std::string key;               // Flip secret key, Midtrans server key, Duitku api key
     std::string validation_token;  // Flip callback token
     std::string merchant_code;     // Duitku

@@ -4,6 +4,7 @@
 
 #include "app/app.hpp"
 #include "auth/auth_service.hpp"
+#include "http/cors.hpp"
 #include "http/static_files.hpp"
 
 namespace kimonet::http {
@@ -24,7 +25,18 @@ static bool is_api_path(const std::string& path) {
            path.starts_with("/isolir");
 }
 
+static Response dispatch_route(app::App& app, Request& request);
+
 Response dispatch(app::App& app, Request& request) {
+    // The public endpoints a landing page on another origin calls carry CORS headers.
+    if (!is_cors_path(request.path)) return dispatch_route(app, request);
+    if (request.method == "OPTIONS") return cors_preflight(app, request);
+    Response response = dispatch_route(app, request);
+    add_cors_headers(app, request, response);
+    return response;
+}
+
+static Response dispatch_route(app::App& app, Request& request) {
     try {
         const RouteMatch match = app.router().match(request);
         if (!match.route) {

@@ -10,15 +10,21 @@ void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
     register_auth_routes(router, app);
     register_customer_routes(router, app);
+    // Before the package routes: "/api/packages/public" must win over "/api/packages/{id}".
+    register_landing_routes(router, app);
     register_package_routes(router, app);
     register_router_routes(router, app);
     register_billing_routes(router, app);
     register_jobs_routes(router, app);
+    register_dashboard_routes(router, app);
     register_network_routes(router, app);
     register_admin_routes(router, app);
     register_portal_routes(router, app);
     register_messaging_routes(router, app);
     register_payment_routes(router, app);
+    register_dunning_routes(router, app);
+    register_report_routes(router, app);
+    register_export_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

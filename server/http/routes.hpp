@@ -13,6 +13,7 @@ void register_package_routes(Router& router, app::App& app);
 void register_router_routes(Router& router, app::App& app);
 void register_billing_routes(Router& router, app::App& app);  // invoices, payments, portal invoices
 void register_jobs_routes(Router& router, app::App& app);     // scheduler runs
+void register_dashboard_routes(Router& router, app::App& app);  // the staff dashboard's figures
 void register_network_routes(Router& router, app::App& app);  // isolir, router test, drift, isolir page
 void register_admin_routes(Router& router, app::App& app);  // users, roles, activity, settings
 void register_system_routes(Router& router, app::App& app);
@@ -20,6 +21,11 @@ void register_portal_routes(Router& router, app::App& app);  // the customer's o
 void register_messaging_routes(Router& router, app::App& app);  // notifications, templates, WhatsApp device
 void register_whatsapp_webhook_routes(Router& router, app::App& app);  // inbound WhatsApp (public)
 void register_payment_routes(Router& router, app::App& app);  // payment methods, public bill check/pay/page, callbacks, reconciliation
+void register_dunning_routes(Router& router, app::App& app);  // dunning run, schedules, timelines, portal isolation date
+void register_landing_routes(Router& router, app::App& app);  // public packages, network status, registration; leads; incidents
+
+void register_report_routes(Router& router, app::App& app);  // analytics (GET /api/reports/*)
+void register_export_routes(Router& router, app::App& app);  // XLSX/CSV/PDF downloads, customer import
 
 // Parses the request body as a JSON object or fails with 400.
 Result<api::Json> json_body(const Request& request);

@@ -80,10 +80,17 @@ void register_admin_routes(Router& router, app::App& app) {
                        return json_list(std::move(result.rows), result.total, {{"page", page}, {"per_page", per_page}});
                    });
                });
-    router.add("GET", "/api/settings", "settings.read", "All settings (secrets only say whether they are set)",
+    router.add("GET", "/api/settings", "settings.read", "All settings (secrets only say whether they are set) and their definitions",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::settings_for_api(context.db))}});
+                       // The definitions let the browser app build its forms (secrets: no default shown).
+                       api::Json definitions = api::Json::array();
+                       for (const auto& definition : services::setting_definitions())
+                           definitions.push_back({{"key", definition.key},
+                                                  {"secret", definition.secret},
+                                                  {"description", definition.description},
+                                                  {"default", definition.secret ? "" : definition.default_value}});
+                       return json_ok({{"data", TRY(services::settings_for_api(context.db))}, {"definitions", std::move(definitions)}});
                    });
                });
     router.add("PUT", "/api/settings", "settings.update", "Update settings ({key: string value})", [&app](Request& request) -> RouteResult {

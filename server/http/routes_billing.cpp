@@ -167,7 +167,8 @@ void register_billing_routes(Router& router, app::App& app) {
                    });
                });
 
-    router.add("GET", "/api/payments", "payments.read", "List payments (invoice_id, customer_id, page, per_page)",
+    router.add("GET", "/api/payments", "payments.read",
+               "List payments (invoice_id, customer_id, page, per_page); rows carry invoice_no, customer_name, nomor_layanan",
                [&app](Request& request) -> RouteResult {
                    auto [page, per_page] = TRY(pagination(request));
                    FieldErrors fields;
@@ -178,7 +179,19 @@ void register_billing_routes(Router& router, app::App& app) {
                        std::int64_t total = 0;
                        auto rows = TRY(store::list_payments(context.db, invoice_id, customer_id, page, per_page, &total));
                        api::Json data = api::Json::array();
-                       for (const auto& payment : rows) data.push_back(api::to_json(payment, context.offset));
+                       // The screen shows whose invoice each payment settled: one indexed lookup per row.
+                       auto label = TRY(context.db.prepare(
+                           "SELECT i.invoice_no, c.name, c.service_number FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?"));
+                       for (const auto& payment : rows) {
+                           api::Json row = api::to_json(payment, context.offset);
+                           label.reset();
+                           label.bind(1, payment.invoice_id);
+                           const bool found = TRY(label.step());
+                           row["invoice_no"] = found ? label.column_text(0) : std::string();
+                           row["customer_name"] = found ? label.column_text(1) : std::string();
+                           row["nomor_layanan"] = found ? label.column_text(2) : std::string();
+                           data.push_back(std::move(row));
+                       }
                        return json_list(std::move(data), total, {{"page", page}, {"per_page", per_page}});
                    });
                });

@@ -3,6 +3,7 @@
 #include "http/routes.hpp"
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
+#include "services/network_status.hpp"
 
 namespace kimonet::http {
 
@@ -27,7 +28,12 @@ void register_network_routes(Router& router, app::App& app) {
     router.add("POST", "/api/routers/{id}/test", "network.read", "Connect to the router and read version/uptime/board/CPU",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       auto status = TRY(services::test_router(context, request.id_param()));
+                       auto tested = services::test_router(context, request.id_param());
+                       // Every test is also the latest word on the router's reachability (public network status).
+                       if (tested || tested.error().code != ErrorCode::NotFound)
+                           TRY_VOID(services::record_router_reachability(context.db, request.id_param(), tested.ok(),
+                                                                         tested ? std::string() : tested.error().message(), context.now));
+                       auto status = TRY(std::move(tested));
                        return json_ok({{"data",
                                         {{"version", status.version}, {"uptime", status.uptime}, {"board_name", status.board_name},
                                          {"cpu_load", status.cpu_load}, {"free_memory", status.free_memory}}}});

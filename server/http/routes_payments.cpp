@@ -36,6 +36,7 @@ std::string url_escape_path(const std::string& text) {
 // Takes a token for this IP from `bucket` or fails with 429 (and a Retry-After).
 Result<void> limit(RateLimiter& limiter, app::Context& context, const std::string& bucket, int multiplier = 1) {
     const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "billing_check_rate_per_minute"))) * multiplier;
+    if (per_minute <= 0) return success();  // 0 = no limit (documented; the default is 30)
     if (limiter.allow(bucket + ":" + context.actor.ip, per_minute)) return success();
     return make_error(ErrorCode::RateLimited, "Terlalu banyak permintaan. Coba lagi dalam " +
                                                   std::to_string(limiter.retry_after_seconds(bucket + ":" + context.actor.ip, per_minute)) + " detik.");
@@ -108,6 +109,7 @@ Result<std::pair<api::Json, bool>> pay_input(const Request& request) {
 
 void register_payment_routes(Router& router, app::App& app) {
     auto limiter = std::make_shared<RateLimiter>();
+    auto callbacks = std::make_shared<services::CallbackGroupCommit>();
 
     router.add(Route{"GET", "/api/payment-methods", Access::Public, "", "Payment methods a gateway offers (?gateway=flip|midtrans|duitku)",
                      [&app](Request& request) -> RouteResult {
@@ -168,12 +170,13 @@ void register_payment_routes(Router& router, app::App& app) {
                      }});
     router.add(Route{"POST", "/payment/callback/{gateway}", Access::Public, "",
                      "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Stored raw, verified, applied once",
-                     [&app](Request& request) -> RouteResult {
+                     [&app, callbacks](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              const std::string gateway = request.params["gateway"];
                              context.actor.type = "system";
                              context.actor.name = "gateway:" + gateway;
-                             const auto outcome = TRY(services::handle_gateway_callback(context, gateway, request.header("content-type"), request.body));
+                             // Committed (with whatever callbacks arrived alongside) before the answer.
+                             const auto outcome = TRY(callbacks->handle(context, gateway, request.header("content-type"), request.body));
                              return json_ok({{"outcome", outcome.outcome}});
                          });
                      },
@@ -183,6 +186,16 @@ void register_payment_routes(Router& router, app::App& app) {
                    const auto [page, per_page] = TRY(pagination(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        api::Json list = TRY(services::list_reconciliation(context.db, page, per_page, context.offset));
+                       return json_list(list["data"], list["total"].get<std::int64_t>());
+                   });
+               });
+    router.add("GET", "/api/payments/transactions", "payments.read",
+               "Gateway payment attempts, newest first (status=pending|paid|expired|failed|review, page, per_page)",
+               [&app](Request& request) -> RouteResult {
+                   const auto [page, per_page] = TRY(pagination(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       api::Json list = TRY(services::list_gateway_transactions(context.db, request.query_value("status"), page, per_page,
+                                                                                context.offset));
                        return json_list(list["data"], list["total"].get<std::int64_t>());
                    });
                });

@@ -40,7 +40,9 @@ static std::optional<Response> read_file_under(const std::string& root, std::str
 }
 
 std::optional<Response> serve_static(const app::Config& config, const std::string& path) {
-    if (path == "/landing") return read_file_under(config.landing_dir, "");
+    // The page links its assets relatively, so it must be seen under "/landing/".
+    if (path == "/landing" && !config.landing_dir.empty())
+        return Response{301, "text/html; charset=utf-8", "<a href=\"/landing/\">/landing/</a>", {{"Location", "/landing/"}}};
     if (path.starts_with("/landing/")) return read_file_under(config.landing_dir, path.substr(9));
     return read_file_under(config.web_dir, path.substr(1));
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "jobs/cron.hpp"
+#include "services/dunning_service.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/network_reconcile.hpp"
@@ -22,8 +23,18 @@ std::vector<Job> default_jobs() {
                                      {"skipped", summary.skipped},
                                      {"total_amount", summary.total_amount}};
                 }},
+            // The fixed grace-day isolation rests while dunning is on: the schedules' isolate step replaces it.
             Job{"auto_isolir", "isolir_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                    if (TRY(services::get_setting(context.db, "dunning_enabled")) == "1")
+                        return api::Json{{"skipped", "dunning aktif: isolir mengikuti jadwal penagihan"}};
                     return services::auto_isolate(context, services::AutoIsolateOptions{});
+                }},
+            // Reminders, warnings, late fees and isolation by the dunning schedules (daily, 09:00 by default).
+            Job{"dunning", "dunning_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                    if (TRY(services::get_setting(context.db, "dunning_enabled")) != "1") return api::Json{{"skipped", "dunning nonaktif"}};
+                    auto report = TRY(services::run_dunning(context, services::DunningOptions{.list_limit = 0}));
+                    report.erase("actions");
+                    return report;
                 }},
             // Retries network actions the routers have not applied yet (including restores billing records).
             Job{"network_retry", "network_retry_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {

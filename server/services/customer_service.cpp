@@ -3,6 +3,7 @@
 #include "core/validation_messages.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
+#include "services/secret_push.hpp"
 #include "services/settings.hpp"
 #include "store/package_store.hpp"
 #include "store/router_store.hpp"
@@ -43,16 +44,50 @@ static Result<std::string> password_from_input(const api::Json& input) {
     return password;
 }
 
-// Parses the customer fields and the optional password together, so that a bad password is
+// The write-only PPPoE password pushed to the router; absent, null or "" keeps the stored one.
+static Result<std::string> pppoe_password_from_input(const api::Json& input) {
+    auto it = input.find("pppoe_password");
+    if (it == input.end() || it->is_null()) return std::string();
+    if (!it->is_string()) return validation_error({{"pppoe_password", messages::kWrongType}});
+    const std::string password = it->get<std::string>();
+    if (password.empty()) return password;
+    if (auto problem = pppoe_password_problem(password)) return validation_error({{"pppoe_password", *problem}});
+    return password;
+}
+
+struct CustomerInput {
+    Customer customer;
+    std::string password;        // portal login; "" = unchanged
+    std::string pppoe_password;  // pushed to the router; "" = unchanged
+};
+
+// Parses the customer fields and the optional passwords together, so that a bad password is
 // reported in the same 422 as every other bad field.
-static Result<std::pair<Customer, std::string>> customer_and_password(const api::Json& body, Customer base, const api::Json& input) {
+static Result<CustomerInput> customer_and_password(api::Json body, Customer base, const api::Json& input) {
+    if (body.is_object()) body.erase("pppoe_password");
     auto customer = api::customer_from_json(body, std::move(base));
     auto password = password_from_input(input);
-    if (customer && password) return std::pair{std::move(customer).value(), std::move(password).value()};
+    auto pppoe_password = pppoe_password_from_input(input);
+    if (customer && password && pppoe_password)
+        return CustomerInput{std::move(customer).value(), std::move(password).value(), std::move(pppoe_password).value()};
     if (!customer && customer.error().code != ErrorCode::ValidationFailed) return std::move(customer).error();
     FieldErrors fields = customer ? FieldErrors{} : customer.error().fields;
     if (!password) api::merge_field_errors(fields, password.error().fields);
+    if (!pppoe_password) api::merge_field_errors(fields, pppoe_password.error().fields);
     return validation_error(std::move(fields));
+}
+
+static Result<void> store_pppoe_password(app::Context& context, Customer& customer, const std::string& pppoe_password) {
+    if (pppoe_password.empty()) return {};
+    TRY_VOID(store::set_customer_pppoe_password(context.db, customer.id, context.secrets.seal(pppoe_password)));
+    customer.has_pppoe_password = true;
+    return {};
+}
+
+// A change the customer's router must hear about (when it has push_secrets on).
+static bool changes_the_secret(const Customer& before, const Customer& after, const std::string& pppoe_password) {
+    return !pppoe_password.empty() || before.pppoe_username != after.pppoe_username || before.package_id != after.package_id ||
+           before.router_id != after.router_id || before.status != after.status;
 }
 
 Result<Customer> create_customer(app::Context& context, const api::Json& input) {
@@ -70,11 +105,13 @@ Result<Customer> create_customer(app::Context& context, const api::Json& input) 
         if (body.is_object() && number_field != input.end() && number_field->is_string() &&
             number_field->get<std::string>().empty())
             body.erase("service_number");
-        auto [customer, password] = TRY(customer_and_password(body, base, input));
+        auto [customer, password, pppoe_password] = TRY(customer_and_password(body, base, input));
         TRY_VOID(check_references(context.db, customer));
         TRY_VOID(check_unique(context.db, customer));
         customer.id = TRY(store::insert_customer(context.db, customer));
         if (!password.empty()) TRY_VOID(store::set_customer_password_hash(context.db, customer.id, security::hash_password(password)));
+        TRY_VOID(store_pppoe_password(context, customer, pppoe_password));
+        TRY(queue_secret_push(context, customer, "customer.create"));
         created = customer;
         return log_activity(context, "customer.create", "customer", customer.id, nullptr, api::to_json(customer));
     }));
@@ -90,15 +127,18 @@ Result<Customer> update_customer(app::Context& context, std::int64_t id, const a
             body.erase("password");
             body.erase("id");
         }
-        auto [customer, password] = TRY(customer_and_password(body, before, changes));
+        auto [customer, password, pppoe_password] = TRY(customer_and_password(body, before, changes));
         customer.id = id;
         TRY_VOID(check_references(context.db, customer));
         TRY_VOID(check_unique(context.db, customer));
         TRY_VOID(store::update_customer_row(context.db, customer));
         if (!password.empty()) TRY_VOID(store::set_customer_password_hash(context.db, id, security::hash_password(password)));
+        TRY_VOID(store_pppoe_password(context, customer, pppoe_password));
+        if (changes_the_secret(before, customer, pppoe_password)) TRY(queue_secret_push(context, customer, "customer.update"));
         updated = customer;
         api::Json after = api::to_json(customer);
         if (!password.empty()) after["password"] = "***";
+        if (!pppoe_password.empty()) after["pppoe_password"] = "***";
         return log_activity(context, "customer.update", "customer", id, api::to_json(before), after);
     }));
     return updated;
@@ -111,6 +151,7 @@ Result<Customer> deactivate_customer(app::Context& context, std::int64_t id) {
         Customer customer = before;
         customer.status = CustomerStatus::Inactive;
         TRY_VOID(store::update_customer_row(context.db, customer));
+        if (before.status != customer.status) TRY(queue_secret_push(context, customer, "customer.deactivate"));
         updated = customer;
         return log_activity(context, "customer.deactivate", "customer", id, api::to_json(before), api::to_json(customer));
     }));

@@ -9,7 +9,9 @@ namespace kimonet::services {
 
 Result<Customer> get_customer(store::Database& db, std::int64_t id);
 // Input is the API's customer JSON; service_number and join_date default to the next
-// number and today. An optional "password" (≥ 8 chars) enables portal login.
+// number and today. An optional "password" (≥ 8 chars) enables portal login; an optional
+// "pppoe_password" is sealed and pushed with the PPP secret to routers with push_secrets on
+// (create, update of username/package/router/status/password, deactivation queue a push).
 Result<Customer> create_customer(app::Context& context, const api::Json& input);
 Result<Customer> update_customer(app::Context& context, std::int64_t id, const api::Json& changes);
 // Delete = deactivate: status inactive, history kept.

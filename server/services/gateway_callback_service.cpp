@@ -10,6 +10,8 @@
 #include "services/payment_service.hpp"
 #include "store/invoice_store.hpp"
 
+#include <functional>
+
 namespace kimonet::services {
 
 namespace {
@@ -79,8 +81,12 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
         outcome.outcome = "review";
         return outcome;
     }
-    auto invoice = TRY(store::find_invoice(context.db, transaction.invoice_id));
-    if (!invoice || invoice->status == billing::InvoiceStatus::Paid || invoice->status == billing::InvoiceStatus::Void) {
+    // Only the status here: record_payment_in_transaction reads the whole invoice once.
+    auto status = TRY(context.db.prepare("SELECT status FROM invoices WHERE id = ?"));
+    status.bind(1, transaction.invoice_id);
+    const std::string invoice_status = TRY(status.step()) ? status.column_text(0) : std::string();
+    if (invoice_status.empty() || invoice_status == billing::to_string(billing::InvoiceStatus::Paid) ||
+        invoice_status == billing::to_string(billing::InvoiceStatus::Void)) {
         // Money arrived for an invoice that was meanwhile paid another way (or voided): a person refunds or credits it.
         TRY_VOID(set_state(context, transaction.id, "review", "paid_twice: tagihan sudah lunas/dibatalkan"));
         TRY_VOID(add_finding(context, gateway, transaction.order_id, transaction.id, "paid_twice", source, "tagihan sudah lunas atau dibatalkan"));
@@ -104,6 +110,17 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
     outcome.outcome = "applied";
     outcome.payment_id = receipt.payment.id;
     return outcome;
+}
+
+// A write transaction of its own, or, inside a group commit's transaction, a savepoint: either
+// way the work is applied whole or not at all.
+Result<void> atomically(store::Database& db, const std::function<Result<void>()>& work) {
+    if (sqlite3_get_autocommit(db.handle())) return db.transaction(work);
+    TRY_VOID(db.execute("SAVEPOINT gateway_callback"));
+    Result<void> result = db.transaction(work);  // joins the open transaction
+    if (!result) TRY_VOID(db.execute("ROLLBACK TO gateway_callback"));
+    TRY_VOID(db.execute("RELEASE gateway_callback"));
+    return result;
 }
 
 }  // namespace
@@ -177,7 +194,7 @@ Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std
         return event.error();
     }
     CallbackOutcome outcome;
-    auto applied = context.db.transaction([&]() -> Result<void> {
+    auto applied = atomically(context.db, [&]() -> Result<void> {
         const std::int64_t callback_id = TRY(store_raw("received", ""));
         outcome = TRY(apply_gateway_event(context, gateway, *event, "callback", callback_id));
         return success();
@@ -190,6 +207,43 @@ Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std
         return applied.error();
     }
     return outcome;
+}
+
+struct CallbackGroupCommit::Delivery {
+    app::Context* context;
+    const std::string* gateway;
+    const std::string* content_type;
+    const std::string* body;
+    std::optional<Result<CallbackOutcome>> result;
+};
+
+Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                    const std::string& body) {
+    Delivery mine{&context, &gateway, &content_type, &body, std::nullopt};
+    std::unique_lock lock(m_mutex);
+    m_queue.push_back(&mine);
+    m_done.wait(lock, [&] { return mine.result.has_value() || !m_leading; });
+    if (mine.result) return std::move(*mine.result);
+    // Lead: take everything queued (this delivery included) into one transaction.
+    m_leading = true;
+    std::vector<Delivery*> batch;
+    batch.swap(m_queue);
+    lock.unlock();
+    std::vector<Result<CallbackOutcome>> results;
+    results.reserve(batch.size());
+    auto committed = context.db.transaction([&]() -> Result<void> {
+        for (Delivery* delivery : batch) {
+            app::Context own{context.db, delivery->context->actor, delivery->context->now, delivery->context->offset, delivery->context->secrets};
+            results.push_back(handle_gateway_callback(own, *delivery->gateway, *delivery->content_type, *delivery->body));
+        }
+        return success();
+    });
+    lock.lock();
+    for (std::size_t i = 0; i < batch.size(); ++i)
+        batch[i]->result = committed ? std::move(results[i]) : Result<CallbackOutcome>(committed.error());
+    m_leading = false;
+    m_done.notify_all();
+    return std::move(*mine.result);
 }
 
 }  // namespace kimonet::services

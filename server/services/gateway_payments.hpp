@@ -2,8 +2,11 @@
 // Online payments through the gateways: the public bill check, creating (or reusing) a payment
 // at a gateway, applying verified callbacks exactly once, and reconciliation with the gateways.
 // One service function per feature, used by the HTTP routes, the CLI and the scheduler alike.
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "api/json_fields.hpp"
 #include "app/context.hpp"
@@ -56,6 +59,25 @@ struct CallbackOutcome {
 Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                 const std::string& body);
 
+// Group commit of gateway callbacks: deliveries that arrive together are handled one after the
+// other inside ONE write transaction (each applied in its own savepoint, so one failing leaves the
+// others intact) and every call returns only after that transaction has committed — each 200
+// still follows the commit of its own callback, but N concurrent callbacks cost one commit. The
+// first caller to find no batch running leads: it runs everything queued so far on its own
+// connection (its context's db); the others wait for their result.
+class CallbackGroupCommit {
+public:
+    Result<CallbackOutcome> handle(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                   const std::string& body);
+
+private:
+    struct Delivery;
+    std::mutex m_mutex;
+    std::condition_variable m_done;
+    std::vector<Delivery*> m_queue;
+    bool m_leading = false;
+};
+
 // Applies a verified status for a transaction (callback or reconciliation), idempotently.
 Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,
                                             const std::string& source, std::optional<std::int64_t> callback_id = std::nullopt);
@@ -76,5 +98,10 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
                                            std::optional<int> older_than_minutes = std::nullopt);
 // Findings, newest first: {"data":[{id, at, gateway, order_id, kind, source, detail}], "total"}.
 Result<api::Json> list_reconciliation(store::Database& db, int page, int per_page, UtcOffset offset);
+// Gateway transactions (payment attempts), newest first, optionally one status (pending, paid,
+// expired, failed, review; anything else is a 422): {"data":[{id, gateway, order_id, method,
+// amount, fee, status, invoice_id, invoice_no, customer_name, nomor_layanan, created_at,
+// expires_at, paid_at, review_reason}], "total"}.
+Result<api::Json> list_gateway_transactions(store::Database& db, const std::string& status, int page, int per_page, UtcOffset offset);
 
 }  // namespace kimonet::services

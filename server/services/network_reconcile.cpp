@@ -2,14 +2,16 @@
 
 #include <map>
 #include <set>
-#include <sstream>
 
+#include "network/isolir_settings.hpp"
 #include "routeros/routeros_router_control.hpp"
 #include "services/activity_log.hpp"
 #include "services/network_service.hpp"
 #include "services/settings.hpp"
 #include "services/customer_service.hpp"
 #include "services/package_service.hpp"
+#include "services/secret_push.hpp"
+#include "store/customer_store.hpp"
 #include "store/router_store.hpp"
 
 namespace kimonet::services {
@@ -56,11 +58,6 @@ bool table_has_columns(store::Database& db, const std::string& table, const std:
     return true;
 }
 
-int minutes_of(const std::string& text) {
-    if (text.size() != 5 || text[2] != ':') return -1;
-    return std::atoi(text.substr(0, 2).c_str()) * 60 + std::atoi(text.substr(3, 2).c_str());
-}
-
 }  // namespace
 
 Result<api::Json> network_drift(app::Context& context, bool repair, std::optional<std::int64_t> router_id) {
@@ -97,6 +94,17 @@ Result<api::Json> network_drift(app::Context& context, bool repair, std::optiona
             if (repair && !row.pending && found != actual.end()) {
                 repairs.push_back({row.pppoe_username, row.profile});
                 repair_rows.push_back(entry["drift"].size());
+            }
+            // A missing secret can only be recreated where secrets are pushed: queue a push, which
+            // the network worker carries out (with the customer's sealed password).
+            if (repair && !row.pending && found == actual.end() && router.push_secrets) {
+                auto customer = TRY(store::find_customer(context.db, row.customer_id));
+                std::optional<std::int64_t> queued;
+                if (customer) TRY_VOID(context.db.transaction([&]() -> Result<void> {
+                    queued = TRY(queue_secret_push(context, *customer, "network.sync"));
+                    return {};
+                }));
+                item["push_queued"] = queued.has_value();
             }
             entry["drift"].push_back(std::move(item));
         }
@@ -141,22 +149,19 @@ Result<api::Json> auto_isolate(app::Context& context, const AutoIsolateOptions& 
             report["skipped"] = "hari Minggu";
             return report;
         }
-        std::stringstream holidays(TRY(get_setting(context.db, "isolir_holidays")));
-        for (std::string day; std::getline(holidays, day, ',');) {
-            while (!day.empty() && day.front() == ' ') day.erase(0, 1);
-            if (day == to_string(local.date)) {
-                report["skipped"] = "hari libur " + day;
+        // Settings are validated when saved (network/isolir_settings); a value that does not parse
+        // anyway (written around the API) is treated as absent.
+        const auto holidays = network::parse_holidays(TRY(get_setting(context.db, "isolir_holidays")));
+        for (const Date& day : holidays.value_or(std::vector<Date>{})) {
+            if (day == local.date) {
+                report["skipped"] = "hari libur " + to_string(day);
                 return report;
             }
         }
         const std::string hours = TRY(get_setting(context.db, "isolir_hours"));
-        if (hours != "off" && hours.size() == 11 && hours[5] == '-') {
-            const int from = minutes_of(hours.substr(0, 5)), to = minutes_of(hours.substr(6)), now = local.hour * 60 + local.minute;
-            const bool inside = from <= to ? (now >= from && now < to) : (now >= from || now < to);
-            if (from >= 0 && to >= 0 && !inside) {
-                report["skipped"] = "di luar jam " + hours;
-                return report;
-            }
+        if (auto window = network::parse_hours_window(hours).window; window && !network::inside(*window, local.hour * 60 + local.minute)) {
+            report["skipped"] = "di luar jam " + hours;
+            return report;
         }
     }
     if (!table_has_columns(context.db, "invoices", {"customer_id", "status", "due_date"})) {
@@ -277,7 +282,11 @@ Result<api::Json> import_from_router(app::Context& context, std::int64_t router_
             api::Json customer = {{"name", name}, {"phone", phone}, {"package_id", package->second}, {"router_id", router.id},
                                   {"pppoe_username", secret.name}, {"address", ""}};
             if (!dry_run) {
-                auto created = create_customer(context, customer);
+                // The secret's password comes along (sealed, write-only) so later pushes keep it; the
+                // report never shows it.
+                api::Json input = customer;
+                if (!pppoe_password_problem(secret.password)) input["pppoe_password"] = secret.password;
+                auto created = create_customer(context, input);
                 if (!created) {
                     report["skipped"].push_back({{"pppoe_username", secret.name}, {"reason", created.error().message()}});
                     continue;

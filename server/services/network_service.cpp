@@ -6,6 +6,7 @@
 #include "core/money.hpp"
 #include "services/activity_log.hpp"
 #include "services/notification_service.hpp"
+#include "services/secret_push.hpp"
 #include "services/settings.hpp"
 #include "store/customer_store.hpp"
 #include "store/package_store.hpp"
@@ -24,7 +25,7 @@ struct Resolved {
 };
 
 Result<std::int64_t> newest_pending_id(store::Database& db, std::int64_t customer_id) {
-    auto statement = TRY(db.prepare("SELECT COALESCE(MAX(id), 0) FROM network_actions WHERE customer_id = ? AND status = 'pending'"));
+    auto statement = TRY(db.prepare("SELECT COALESCE(MAX(id), 0) FROM network_actions WHERE customer_id = ? AND status = 'pending' AND action IN ('isolate','restore')"));
     statement.bind(1, customer_id);
     TRY(statement.step());
     return statement.column_int(0);
@@ -94,7 +95,7 @@ CustomerStatus intended_status(NetworkAction action) { return action == NetworkA
 Result<void> supersede_older(app::Context& context, const Resolved& resolved, std::optional<std::int64_t> keep, const std::string& result) {
     auto statement = TRY(context.db.prepare(
         "UPDATE network_actions SET status = 'done', processed_at = :now, result = CASE WHEN id = :own THEN :result ELSE 'superseded' END "
-        "WHERE customer_id = :customer AND status = 'pending' AND id <= :max AND (:keep = 0 OR id <> :keep)"));
+        "WHERE customer_id = :customer AND status = 'pending' AND action IN ('isolate','restore') AND id <= :max AND (:keep = 0 OR id <> :keep)"));
     statement.bind_named(":now", context.now).bind_named(":own", resolved.intent.pending_action_id.value_or(0));
     statement.bind_named(":result", result).bind_named(":customer", resolved.customer.id);
     statement.bind_named(":max", resolved.max_pending_id).bind_named(":keep", keep.value_or(0));
@@ -266,10 +267,13 @@ Result<PendingRun> process_pending_network_actions(app::Context& context, int li
     auto any = TRY(context.db.prepare("SELECT EXISTS(SELECT 1 FROM network_actions WHERE status = 'pending')"));
     TRY(any.step());
     if (any.column_int(0) == 0) return run;
-    // Only the newest pending row of each customer is carried out; older ones are superseded.
+    // Only the newest pending row of each customer is carried out; older ones are superseded. Secret
+    // pushes and isolate/restore are separate lines: each push re-reads the customer, so only the
+    // newest push matters, and it never stands in for an isolation's kick and log.
     auto superseded = TRY(context.db.prepare(
         "UPDATE network_actions SET status = 'done', processed_at = ?, result = 'superseded' WHERE status = 'pending' AND id < "
-        "(SELECT MAX(newer.id) FROM network_actions newer WHERE newer.customer_id = network_actions.customer_id AND newer.status = 'pending')"));
+        "(SELECT MAX(newer.id) FROM network_actions newer WHERE newer.customer_id = network_actions.customer_id AND newer.status = 'pending' "
+        "AND (newer.action = 'push_secret') = (network_actions.action = 'push_secret'))"));
     superseded.bind(1, context.now);
     TRY_VOID(context.db.transaction([&] { return superseded.run(); }));
     run.superseded = context.db.changes();
@@ -278,7 +282,12 @@ Result<PendingRun> process_pending_network_actions(app::Context& context, int li
         "ORDER BY next_attempt_at, id LIMIT ?"));
     due.bind(1, context.now).bind(2, limit);
     std::vector<Intent> intents;
+    std::vector<SecretPush> pushes;
     while (TRY(due.step())) {
+        if (due.column_text(2) == "push_secret") {
+            pushes.push_back({due.column_int(0), due.column_int(1), static_cast<int>(due.column_int(4))});
+            continue;
+        }
         Intent intent;
         intent.pending_action_id = due.column_int(0);
         intent.customer_id = due.column_int(1);
@@ -287,13 +296,16 @@ Result<PendingRun> process_pending_network_actions(app::Context& context, int li
         intent.attempts = static_cast<int>(due.column_int(4));
         intents.push_back(std::move(intent));
     }
-    run.due = static_cast<int>(intents.size());
-    auto outcomes = TRY(carry_out(context, intents));
-    for (const auto& outcome : outcomes) {
-        if (outcome.result == "applied" || outcome.result == "unchanged") ++run.applied;
-        else if (outcome.result == "failed") ++run.failed;
+    run.due = static_cast<int>(intents.size() + pushes.size());
+    auto count = [&run](const std::string& result) {
+        if (result == "applied" || result == "unchanged") ++run.applied;
+        else if (result == "failed") ++run.failed;
         else ++run.still_pending;
-    }
+    };
+    const auto outcomes = TRY(carry_out(context, intents));
+    for (const auto& outcome : outcomes) count(outcome.result);
+    const auto pushed = TRY(carry_out_secret_pushes(context, pushes));
+    for (const auto& outcome : pushed) count(outcome.result);
     return run;
 }
 

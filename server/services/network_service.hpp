@@ -58,7 +58,8 @@ struct PendingRun {
     int failed = 0;
     int superseded = 0;
 };
-// Retries every pending network action whose time has come (including restores that billing records).
+// Retries every pending network action whose time has come (including restores that billing records
+// and PPP secret pushes).
 Result<PendingRun> process_pending_network_actions(app::Context& context, int limit = 1000);
 // Seconds to wait before attempt number `attempts + 1`: 30 s doubling, capped at one hour.
 std::int64_t retry_delay_seconds(int attempts);

@@ -117,4 +117,41 @@ Result<api::Json> list_reconciliation(store::Database& db, int page, int per_pag
     return out;
 }
 
+Result<api::Json> list_gateway_transactions(store::Database& db, const std::string& status, int page, int per_page, UtcOffset offset) {
+    if (!status.empty() && status != "pending" && status != "paid" && status != "expired" && status != "failed" && status != "review")
+        return validation_error({{"status", "pending, paid, expired, failed atau review"}});
+    const std::string where = status.empty() ? "" : " WHERE t.status = :status";
+    api::Json out = {{"data", api::Json::array()}, {"total", 0}};
+    auto count = TRY(db.prepare("SELECT COUNT(*) FROM gateway_transactions t" + where));
+    count.bind_named(":status", status);
+    TRY(count.step());
+    out["total"] = count.column_int(0);
+    auto rows = TRY(db.prepare(
+        "SELECT t.id, t.gateway, t.order_id, t.method, t.amount, t.fee, t.status, t.invoice_id, i.invoice_no, c.name, c.service_number, "
+        "t.created_at, t.expires_at, t.paid_at, t.review_reason FROM gateway_transactions t "
+        "LEFT JOIN invoices i ON i.id = t.invoice_id LEFT JOIN customers c ON c.id = t.customer_id" +
+        where + " ORDER BY t.id DESC LIMIT :limit OFFSET :offset"));
+    rows.bind_named(":status", status);
+    rows.bind_named(":limit", std::int64_t{per_page});
+    rows.bind_named(":offset", static_cast<std::int64_t>(page - 1) * per_page);
+    auto local = [&](int column) { return rows.column_is_null(column) ? api::Json(nullptr) : api::Json(to_string(local_from_unix(rows.column_int(column), offset))); };
+    while (TRY(rows.step()))
+        out["data"].push_back({{"id", rows.column_int(0)},
+                               {"gateway", rows.column_text(1)},
+                               {"order_id", rows.column_text(2)},
+                               {"method", rows.column_text(3)},
+                               {"amount", rows.column_int(4)},
+                               {"fee", rows.column_int(5)},
+                               {"status", rows.column_text(6)},
+                               {"invoice_id", rows.column_int(7)},
+                               {"invoice_no", rows.column_text(8)},
+                               {"customer_name", rows.column_text(9)},
+                               {"nomor_layanan", rows.column_text(10)},
+                               {"created_at", local(11)},
+                               {"expires_at", local(12)},
+                               {"paid_at", local(13)},
+                               {"review_reason", rows.column_text(14)}});
+    return out;
+}
+
 }  // namespace kimonet::services

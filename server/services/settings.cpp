@@ -1,6 +1,7 @@
 #include "services/settings.hpp"
 
 #include "api/json_fields.hpp"
+#include "api/cors.hpp"
 #include "core/validation_messages.hpp"
 #include "services/activity_log.hpp"
 #include "whatsapp/messenger.hpp"
@@ -8,6 +9,7 @@
 #include "billing/rounding.hpp"
 #include "billing/tax.hpp"
 #include "jobs/cron.hpp"
+#include "network/isolir_settings.hpp"
 #include "payments/gateway_rules.hpp"
 
 namespace kimonet::services {
@@ -27,6 +29,9 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"isolir_holidays", "", false, "Dates without automatic isolir, comma-separated YYYY-MM-DD"},
         {"isolir_hours", "08:00-20:00", false, "Local hours in which automatic isolir may run (HH:MM-HH:MM or off)"},
         {"isolir_max_per_run", "200", false, "At most this many customers isolated per automatic run"},
+        {"dunning_enabled", "1", false,
+         "1 = the daily dunning run sends reminders, adds late fees and isolates by the schedules (the fixed grace-day auto-isolir job then rests)"},
+        {"dunning_schedule", "0 9 * * *", false, "Cron schedule of the daily dunning run (default 09:00: reminders, fees, isolation)"},
         {"network_retry_schedule", "* * * * *", false, "Cron schedule for retrying network actions routers have not applied"},
         {"company_email", "billing@kimonet.id", false, "Contact email on invoices"},
         {"company_logo", "", false, "PNG logo printed on invoices: a file path on the server (empty: none)"},
@@ -58,6 +63,7 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"midtrans_enabled", "0", false, "1 = offer Midtrans (Core API) on the public bill page"},
         {"midtrans_mode", "sandbox", false, "sandbox or production"},
         {"midtrans_base_url", "", false, "Midtrans Core API base override (empty: the sandbox/production host)"},
+        {"midtrans_api", "core", false, "core = Core API (VA number/QR shown on our page), snap = Snap (redirect to Midtrans' payment page)"},
         {"midtrans_server_key", "", true, "Midtrans server key (Basic auth user, notification signatures)"},
         {"midtrans_methods", "bca_va:4000,bni_va:4000,bri_va:4000,mandiri_va:4000,qris:0", false, "Methods offered through Midtrans, code:fee"},
         {"duitku_enabled", "0", false, "1 = offer Duitku on the public bill page"},
@@ -71,7 +77,11 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"payment_gateway_timeout_seconds", "15", false, "Payment gateway request timeout in seconds"},
         {"payment_reconcile_schedule", "*/5 * * * *", false, "Cron schedule of payment reconciliation with the gateways"},
         {"payment_reconcile_after_minutes", "5", false, "Pending payments older than this are checked with the gateway"},
-        {"billing_check_rate_per_minute", "30", false, "Public bill check and pay requests per minute per IP address"},
+        {"billing_check_rate_per_minute", "30", false, "Public bill check and pay requests per minute per IP address; 0 = no limit (benchmarks, trusted proxies)"},
+        {"cors_allowed_origins", "", false,
+         "Origins (scheme://host[:port], comma-separated) of a separately hosted landing page allowed to call the public API"},
+        {"register_rate_per_minute", "3", false, "Landing page registrations per minute per IP address (burst; refills evenly)"},
+        {"router_probe_seconds", "60", false, "Seconds between reachability checks of every router (public network status); 0 = off"},
     };
     return all;
 }
@@ -103,12 +113,22 @@ std::optional<std::string> setting_value_problem(std::string_view key, std::stri
         if (!billing::parse_rounding_mode(value)) return std::string("nearest, up, down, up_100 atau up_1000");
     } else if (key == "invoice_number_format") {
         if (auto valid = billing::validate_invoice_number_format(value); !valid) return first_field_message(valid.error());
-    } else if (key == "invoice_schedule") {
+    } else if (key == "invoice_schedule" || key == "isolir_schedule" || key == "network_retry_schedule" || key == "dunning_schedule") {
         if (auto schedule = jobs::parse_cron(value); !schedule) return first_field_message(schedule.error());
+    } else if (key == "dunning_enabled") {
+        if (value != "0" && value != "1") return std::string("0 atau 1");
     } else if (key == "default_due_day") {
         const int day = std::atoi(std::string(value).c_str());
         if (day < 1 || day > 31 || std::to_string(day) != value) return std::string(messages::kDueDay);
     }
+    if (key == "cors_allowed_origins") return api::allowed_origins_problem(value);
+    if (key == "register_rate_per_minute" || key == "router_probe_seconds") {
+        const bool probe = key == "router_probe_seconds";
+        const int number = std::atoi(std::string(value).c_str());
+        if (std::to_string(number) != value || number < (probe ? 0 : 1) || number > (probe ? 86400 : 10000))
+            return std::string(probe ? "detik 0-86400 (0 = mati)" : "angka 1-10000");
+    }
+    if (key.starts_with("isolir_")) return network::isolir_setting_problem(key, value);
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
     return std::nullopt;

@@ -7,7 +7,8 @@
 namespace kimonet::store {
 
 static constexpr const char* kColumns =
-    "id, service_number, name, phone, email, address, package_id, router_id, pppoe_username, status, join_date, due_day";
+    "id, service_number, name, phone, email, address, package_id, router_id, pppoe_username, status, join_date, due_day, "
+    "pppoe_password_encrypted IS NOT NULL";
 
 static Customer row_to_customer(const Statement& row) {
     Customer customer;
@@ -23,6 +24,7 @@ static Customer row_to_customer(const Statement& row) {
     customer.status = parse_customer_status(row.column_text(9)).value_or(CustomerStatus::Inactive);
     customer.join_date = parse_date(row.column_text(10)).value_or(Date{});
     if (auto due = row.column_optional_int(11)) customer.due_day = static_cast<int>(*due);
+    customer.has_pppoe_password = row.column_int(12) != 0;
     return customer;
 }
 
@@ -152,6 +154,19 @@ Result<void> set_customer_password_hash(Database& db, std::int64_t id, const std
     auto statement = TRY(db.prepare("UPDATE customers SET password_hash = ? WHERE id = ?"));
     statement.bind(1, hash).bind(2, id);
     return statement.run();
+}
+
+Result<void> set_customer_pppoe_password(Database& db, std::int64_t id, const std::string& sealed) {
+    auto statement = TRY(db.prepare("UPDATE customers SET pppoe_password_encrypted = ? WHERE id = ?"));
+    statement.bind_blob(1, sealed).bind(2, id);
+    return statement.run();
+}
+
+Result<std::string> customer_pppoe_password(Database& db, std::int64_t id, const security::SecretBox& secrets) {
+    auto statement = TRY(db.prepare("SELECT pppoe_password_encrypted FROM customers WHERE id = ?"));
+    statement.bind(1, id);
+    if (!TRY(statement.step()) || statement.column_is_null(0)) return std::string();
+    return secrets.open(statement.column_text(0));
 }
 
 Result<std::string> next_service_number(Database& db, std::string_view prefix) {

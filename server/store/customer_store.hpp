@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "customers/customer.hpp"
+#include "security/secret_box.hpp"
 #include "store/database.hpp"
 
 namespace kimonet::store {
@@ -29,6 +30,9 @@ Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter);
 Result<std::int64_t> insert_customer(Database& db, const Customer& customer);
 Result<void> update_customer_row(Database& db, const Customer& customer);
 Result<void> set_customer_password_hash(Database& db, std::int64_t id, const std::string& hash);
+// The PPPoE password, sealed by the SecretBox (`sealed`), and opened again ("" when none is stored).
+Result<void> set_customer_pppoe_password(Database& db, std::int64_t id, const std::string& sealed);
+Result<std::string> customer_pppoe_password(Database& db, std::int64_t id, const security::SecretBox& secrets);
 // The next free "<prefix><n>" number (n = highest existing numeric suffix + 1).
 Result<std::string> next_service_number(Database& db, std::string_view prefix);
 // True when sort is one of the allowed keys (with optional "-").

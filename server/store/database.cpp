@@ -1,6 +1,90 @@
 #include "store/database.hpp"
 
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
 namespace kimonet::store {
+
+namespace {
+
+// Prepared statements kept per connection, keyed by their SQL: a Statement from
+// Database::prepare goes back to its connection's cache (reset, bindings cleared) when it is
+// destroyed, so hot paths (gateway callbacks, bill checks) parse each SQL text once per
+// connection instead of once per call. The caches live here, keyed by connection, so the
+// header (included everywhere) stays as it is. A Statement outliving its Database finds no
+// cache and finalizes itself.
+class StatementCaches {
+public:
+    static constexpr std::size_t kMaxPerConnection = 256;
+    static constexpr std::size_t kMaxPerSql = 4;
+
+    sqlite3_stmt* take(sqlite3* db, std::string_view sql) {
+        std::lock_guard lock(m_mutex);
+        auto connection = m_caches.find(db);
+        if (connection == m_caches.end()) return nullptr;
+        auto found = connection->second.idle.find(sql);
+        if (found == connection->second.idle.end() || found->second.empty()) return nullptr;
+        sqlite3_stmt* statement = found->second.back();
+        found->second.pop_back();
+        --connection->second.count;
+        return statement;
+    }
+
+    // Keeps an idle statement for reuse; false when its connection is gone or the cache is full.
+    bool give_back(sqlite3* db, sqlite3_stmt* statement) {
+        std::lock_guard lock(m_mutex);
+        auto connection = m_caches.find(db);
+        if (connection == m_caches.end() || connection->second.count >= kMaxPerConnection) return false;
+        // sqlite3_sql is the text the statement was prepared from (without any unparsed tail).
+        const std::string_view sql = sqlite3_sql(statement);
+        auto found = connection->second.idle.find(sql);
+        if (found == connection->second.idle.end()) found = connection->second.idle.emplace(std::string(sql), std::vector<sqlite3_stmt*>()).first;
+        if (found->second.size() >= kMaxPerSql) return false;
+        sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
+        found->second.push_back(statement);
+        ++connection->second.count;
+        return true;
+    }
+
+    void open(sqlite3* db) {
+        std::lock_guard lock(m_mutex);
+        m_caches[db];
+    }
+
+    void close(sqlite3* db) {
+        std::lock_guard lock(m_mutex);
+        auto connection = m_caches.find(db);
+        if (connection == m_caches.end()) return;
+        for (auto& [sql, statements] : connection->second.idle)
+            for (sqlite3_stmt* statement : statements) sqlite3_finalize(statement);
+        m_caches.erase(connection);
+    }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    struct Cache {
+        std::unordered_map<std::string, std::vector<sqlite3_stmt*>, Hash, std::equal_to<>> idle;
+        std::size_t count = 0;
+    };
+    std::mutex m_mutex;
+    std::unordered_map<sqlite3*, Cache> m_caches;
+};
+
+StatementCaches& statement_caches() {
+    static StatementCaches* caches = new StatementCaches();  // never destroyed: statements may die during exit
+    return *caches;
+}
+
+void release_statement(sqlite3* db, sqlite3_stmt* statement) {
+    if (statement && !statement_caches().give_back(db, statement)) sqlite3_finalize(statement);
+}
+
+}  // namespace
 
 Error sqlite_error(sqlite3* db, int code, std::string_view context) {
     const int primary = code & 0xFF;
@@ -16,7 +100,7 @@ Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_statement
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
-        sqlite3_finalize(m_statement);
+        release_statement(m_db, m_statement);
         m_db = other.m_db;
         m_statement = other.m_statement;
         other.m_statement = nullptr;
@@ -24,7 +108,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_statement); }
+Statement::~Statement() { release_statement(m_db, m_statement); }
 
 Statement& Statement::bind(int index, std::int64_t value) {
     sqlite3_bind_int64(m_statement, index, value);
@@ -93,14 +177,19 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
         return error;
     }
     std::unique_ptr<Database> database(new Database(db, path));
+    statement_caches().open(db);
     sqlite3_busy_timeout(db, 10000);
     TRY_VOID(database->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
     return database;
 }
 
-Database::~Database() { sqlite3_close_v2(m_db); }
+Database::~Database() {
+    statement_caches().close(m_db);
+    sqlite3_close_v2(m_db);
+}
 
 Result<Statement> Database::prepare(std::string_view sql) {
+    if (sqlite3_stmt* cached = statement_caches().take(m_db, sql)) return Statement(m_db, cached);
     sqlite3_stmt* statement = nullptr;
     const int code = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
     if (code != SQLITE_OK) return sqlite_error(m_db, code, "prepare failed");

@@ -5,6 +5,7 @@ set(body "// Generated from server/store/migrations at build time. Do not edit.\
 foreach(file ${files})
   get_filename_component(name ${file} NAME_WE)
   string(REGEX MATCH "^[0-9]+" version ${name})
+  string(REGEX REPLACE "^0+([0-9])" "\\1" version ${version})  # 0008 would be an (invalid) octal literal
   file(READ ${file} sql)
   string(APPEND body "    {${version}, \"${name}\", R\"kimonet_sql(${sql})kimonet_sql\"},\n")
 endforeach()

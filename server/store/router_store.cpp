@@ -2,7 +2,7 @@
 
 namespace kimonet::store {
 
-static constexpr const char* kSelect = "SELECT id, name, host, port, username, isolir_profile, tls, password_encrypted FROM routers";
+static constexpr const char* kSelect = "SELECT id, name, host, port, username, isolir_profile, tls, password_encrypted, push_secrets FROM routers";
 
 static Router row_to_router(const Statement& row) {
     Router router;
@@ -13,6 +13,7 @@ static Router row_to_router(const Statement& row) {
     router.username = row.column_text(4);
     router.isolir_profile = row.column_text(5);
     router.tls = row.column_int(6) != 0;
+    router.push_secrets = row.column_int(8) != 0;
     return router;
 }
 
@@ -39,22 +40,22 @@ Result<std::optional<Router>> find_router(Database& db, std::int64_t id, const s
 
 Result<std::int64_t> insert_router(Database& db, const Router& router, const security::SecretBox& secrets) {
     auto statement = TRY(db.prepare(
-        "INSERT INTO routers(name, host, port, username, password_encrypted, isolir_profile, tls) VALUES (?,?,?,?,?,?,?)"));
+        "INSERT INTO routers(name, host, port, username, password_encrypted, isolir_profile, tls, push_secrets) VALUES (?,?,?,?,?,?,?,?)"));
     statement.bind(1, router.name).bind(2, router.host).bind(3, router.port).bind(4, router.username)
-        .bind_blob(5, secrets.seal(router.password)).bind(6, router.isolir_profile).bind(7, router.tls);
+        .bind_blob(5, secrets.seal(router.password)).bind(6, router.isolir_profile).bind(7, router.tls).bind(8, router.push_secrets);
     TRY_VOID(statement.run());
     return db.last_insert_id();
 }
 
 Result<void> update_router_row(Database& db, const Router& router, const security::SecretBox& secrets) {
     auto statement = TRY(db.prepare(
-        "UPDATE routers SET name=?, host=?, port=?, username=?, isolir_profile=?, tls=?, "
+        "UPDATE routers SET name=?, host=?, port=?, username=?, isolir_profile=?, tls=?, push_secrets=?, "
         "password_encrypted = COALESCE(?, password_encrypted), updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?"));
     statement.bind(1, router.name).bind(2, router.host).bind(3, router.port).bind(4, router.username)
-        .bind(5, router.isolir_profile).bind(6, router.tls);
-    if (router.password.empty() || router.password == "\x01") statement.bind_null(7);
-    else statement.bind_blob(7, secrets.seal(router.password));
-    statement.bind(8, router.id);
+        .bind(5, router.isolir_profile).bind(6, router.tls).bind(7, router.push_secrets);
+    if (router.password.empty() || router.password == "\x01") statement.bind_null(8);
+    else statement.bind_blob(8, secrets.seal(router.password));
+    statement.bind(9, router.id);
     return statement.run();
 }
 

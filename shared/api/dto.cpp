@@ -29,7 +29,8 @@ Json to_json(const Customer& customer) {
                 {"pppoe_username", customer.pppoe_username},
                 {"status", to_string(customer.status)},
                 {"join_date", to_string(customer.join_date)},
-                {"due_day", customer.due_day ? Json(*customer.due_day) : Json(nullptr)}};
+                {"due_day", customer.due_day ? Json(*customer.due_day) : Json(nullptr)},
+                {"has_pppoe_password", customer.has_pppoe_password}};
 }
 
 Result<Customer> customer_from_json(const Json& json, Customer base) {
@@ -87,7 +88,8 @@ Json to_json(const Router& router) {
                 {"username", router.username},
                 {"has_password", !router.password.empty()},
                 {"isolir_profile", router.isolir_profile},
-                {"tls", router.tls}};
+                {"tls", router.tls},
+                {"push_secrets", router.push_secrets}};
 }
 
 Result<Router> router_from_json(const Json& json, Router base, bool password_required) {
@@ -102,6 +104,7 @@ Result<Router> router_from_json(const Json& json, Router base, bool password_req
     if (!password.empty()) base.password = password;
     reader.read("isolir_profile", base.isolir_profile);
     reader.read("tls", base.tls);
+    reader.read("push_secrets", base.push_secrets);
     return finish(reader, validate_router(std::move(base), password_required));
 }
 

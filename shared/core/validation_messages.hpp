@@ -13,6 +13,7 @@ inline constexpr const char* kServiceNumber = "nomor layanan 3-20 huruf besar, a
 inline constexpr const char* kPhone = "nomor telepon tidak valid (contoh 081234567890)";
 inline constexpr const char* kEmail = "alamat email tidak valid";
 inline constexpr const char* kPppoeUsername = "username PPPoE hanya huruf, angka, titik, garis bawah, minus, @";
+inline constexpr const char* kPppoePassword = "password PPPoE 1-64 karakter (huruf, angka, tanda baca; tanpa spasi)";
 inline constexpr const char* kDate = "tanggal tidak valid (YYYY-MM-DD)";
 inline constexpr const char* kDueDay = "tanggal jatuh tempo 1-31";
 inline constexpr const char* kStatus = "status harus active, isolated, inactive atau terminated";

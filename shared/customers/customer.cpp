@@ -62,6 +62,13 @@ static bool is_valid_pppoe_username(std::string_view name) {
     return true;
 }
 
+std::optional<std::string> pppoe_password_problem(std::string_view password) {
+    if (password.empty() || password.size() > 64) return std::string(messages::kPppoePassword);
+    for (char c : password)
+        if (c < 0x21 || c > 0x7e) return std::string(messages::kPppoePassword);
+    return std::nullopt;
+}
+
 Result<Customer> validate_customer(Customer customer) {
     FieldErrors fields;
     customer.service_number = to_upper_ascii(trim_copy(customer.service_number));

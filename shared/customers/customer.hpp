@@ -28,6 +28,9 @@ struct Customer {
     CustomerStatus status = CustomerStatus::Active;
     Date join_date;
     std::optional<int> due_day;  // 1..31; empty = the global default
+    // The PPPoE password itself is write-only (sealed in the database, never in the API);
+    // reads only say whether one is stored.
+    bool has_pppoe_password = false;
     bool operator==(const Customer&) const = default;
 };
 
@@ -36,6 +39,10 @@ std::string normalize_phone(std::string_view text);
 bool is_valid_service_number(std::string_view text);
 // prefix + number padded to at least 3 digits: ("CUST", 7) -> "CUST007".
 std::string format_service_number(std::string_view prefix, std::int64_t number);
+
+// Why a PPPoE password cannot be pushed to a router as it is (nullopt when it can): 1-64
+// printable ASCII characters.
+std::optional<std::string> pppoe_password_problem(std::string_view password);
 
 // Normalises (trims, upper-cases the service number, normalises the phone, lower-cases the email)
 // and validates every field; all problems come back at once in error.fields.

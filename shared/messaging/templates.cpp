@@ -77,6 +77,18 @@ const std::vector<TemplateDefinition>& template_definitions() {
          "Halo *{nama_pelanggan}*, layanan internet Anda ({nomor_layanan}) saat ini diisolir karena "
          "tagihan periode *{periode}* sebesar *{total}* belum dibayar.\n\n"
          "Layanan aktif kembali otomatis setelah pembayaran: {payment_link}\n\n{nama_isp}"},
+        {"late_fee_notice", "Denda keterlambatan",
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "denda", "total", "due_date", "payment_link"},
+         "Halo *{nama_pelanggan}*,\n\n"
+         "Tagihan periode *{periode}* ({invoice_no}) telah melewati jatuh tempo {due_date}, sehingga dikenakan "
+         "denda keterlambatan *{denda}*.\n\n"
+         "💰 Total yang harus dibayar: *{total}*\n"
+         "💳 Bayar online: {payment_link}\n\n{nama_isp}"},
+        {"termination_notice", "Pemberitahuan pemutusan",
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total"},
+         "Halo *{nama_pelanggan}*, karena tagihan periode *{periode}* ({invoice_no}) sebesar *{total}* belum "
+         "dibayar, langganan internet Anda ({nomor_layanan}) kami putus.\n\n"
+         "Hubungi kami untuk berlangganan kembali.\n{nama_isp}"},
         {"service_restored", "Layanan aktif kembali",
          {KIMONET_COMMON_PLACEHOLDERS},
          "🎉 Halo *{nama_pelanggan}*, layanan internet Anda ({nomor_layanan}, paket {paket}) sudah "
@@ -105,6 +117,14 @@ const std::vector<TemplateDefinition>& template_definitions() {
         {"bot_status", "Bot: status layanan",
          {KIMONET_COMMON_PLACEHOLDERS, "status_layanan"},
          "Status layanan {nomor_layanan} ({paket}): *{status_layanan}*"},
+        {"registration_received", "Pendaftaran diterima",
+         {"nama_pelanggan", "paket", "nama_isp", "telepon_isp", "nomor_pendaftaran"},
+         "Halo *{nama_pelanggan}* 👋\n\n"
+         "Terima kasih telah mendaftar di {nama_isp}. Pendaftaran Anda sudah kami terima.\n\n"
+         "🧾 No. pendaftaran: {nomor_pendaftaran}\n"
+         "📦 Paket: {paket}\n\n"
+         "Tim kami akan menghubungi Anda untuk jadwal survei dan pemasangan. "
+         "Pertanyaan? Hubungi wa.me/{telepon_isp}.\n\n{nama_isp}"},
         {"bot_unregistered", "Bot: nomor tidak terdaftar",
          {"nama_isp", "telepon_isp"},
          "Mohon maaf, nomor Anda belum terdaftar sebagai pelanggan {nama_isp}.\n\n"
@@ -190,11 +210,13 @@ const TemplateVariables& sample_variables() {
         {"payment_link", "https://billing.kimonet.id/billing/CUST001"},
         {"sisa_hari", "3"},
         {"tanggal_isolir", "17 Januari 2026"},
+        {"denda", "Rp 10.000"},
         {"metode", "QRIS"},
         {"waktu", "15 Januari 2026 09:30 WIB"},
         {"pesan", "Akan ada pemeliharaan jaringan pada 20 Januari 2026 pukul 01:00-03:00 WIB."},
         {"daftar_tagihan", "• INV-202601-0001 (Januari 2026): Rp 166.500, jatuh tempo 10 Januari 2026"},
         {"status_layanan", "Aktif"},
+        {"nomor_pendaftaran", "REG-12"},
     };
     return sample;
 }

@@ -170,10 +170,16 @@ std::optional<std::string> gateway_setting_problem(std::string_view key, std::st
             if (!gateway_supports(gateway, *find_method(method.code))) return method.code + " tidak didukung " + std::string(gateway);
     } else if (gateway_key && key.ends_with("_mode")) {
         if (value != "sandbox" && value != "production") return std::string("sandbox atau production");
+    } else if (key == "midtrans_api") {
+        if (value != "core" && value != "snap") return std::string("core atau snap");
+    } else if (key == "billing_check_rate_per_minute") {
+        Money number = 0;
+        auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+        if (value.empty() || error != std::errc() || end != value.data() + value.size() || number < 0 || number > 1'000'000)
+            return std::string("bilangan bulat 0-1000000 (0 = tanpa batas)");
     } else if (gateway_key && key.ends_with("_enabled")) {
         if (value != "0" && value != "1") return std::string("0 atau 1");
-    } else if (key == "payment_expiry_minutes" || key == "payment_reconcile_after_minutes" || key == "payment_gateway_timeout_seconds" ||
-               key == "billing_check_rate_per_minute") {
+    } else if (key == "payment_expiry_minutes" || key == "payment_reconcile_after_minutes" || key == "payment_gateway_timeout_seconds") {
         Money number = 0;
         auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
         if (value.empty() || error != std::errc() || end != value.data() + value.size() || number < 1 || number > 1'000'000)

@@ -17,6 +17,7 @@ struct Router {
     std::string password;  // write-only: never sent back by the API; encrypted at rest
     std::string isolir_profile = "ISOLIR";
     bool tls = false;
+    bool push_secrets = false;  // customer create/update pushes their PPP secret to this router
     bool operator==(const Router&) const = default;
 };
 

@@ -2,14 +2,17 @@
 // the real gateway simulator (`kimonet-sim gateways`): a customer opens the public bill page,
 // checks their bill without logging in, pays with a BNI virtual account through Flip (the
 // simulator's sandbox pays BNI after a short pending period and calls the server back), and the
-// page turns the invoice "LUNAS" by itself.
+// page turns the invoice "LUNAS" by itself. Then staff: a payment whose callback the simulator
+// drops is applied by reconciliation, and the payments screen's "Transaksi online" tab shows the
+// attempt paid and the reconciliation finding; "Jalankan rekonsiliasi sekarang" runs it again.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { PHONE, launchBrowser } from './lib/browser.mjs';
-import { PASSWORD, createRunner, shot } from './lib/harness.mjs';
+import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
+import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
+import { click, item, itemValue, waitUi } from './lib/ui.mjs';
 import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
 
 const runner = createRunner();
@@ -76,6 +79,64 @@ try {
     await shot(page, 'payments-paid-phone');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  await test('a lost callback is applied by reconciliation and shows on the staff payments screen', async () => {
+    // The simulator drops the next payment's callback: only reconciliation can learn of it.
+    const dropped = await api('POST', `${simulator.url}/_sim/mode`, { drop_callbacks: 1 });
+    assert.equal(dropped.status, 200);
+    const bill = await api('POST', `${base}/billing/check`, { customer_number: 'CUST002' });
+    assert.equal(bill.status, 200, JSON.stringify(bill.json));
+    const invoice = bill.json.invoices.find((row) => row.status !== 'paid');
+    const created = await api('POST', `${base}/billing/pay`, { invoice_id: invoice.invoice_id, gateway: 'flip', method: 'bri_va' });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    const orderId = created.json.order_id;
+    const paid = await api('POST', `${simulator.url}/_sim/pay/${encodeURIComponent(created.json.transaction_id)}`);
+    assert.equal(paid.status, 200, JSON.stringify(paid.json));
+    const pending = await api('GET', `${base}/api/payments/transactions?status=pending`, null, token);
+    assert.ok(pending.json.data.some((row) => row.order_id === orderId), 'still pending here: the callback was dropped');
+
+    // The scheduled job's CLI twin, told to look at attempts of any age.
+    const reconciled = spawnSync(path.join(BIN_DIR, 'kimonet'), ['payment', 'reconcile', '--older-than', '0', '--db', server.db], { encoding: 'utf8' });
+    assert.equal(reconciled.status, 0, reconciled.stderr + reconciled.stdout);
+    const listed = await api('GET', `${base}/api/payments/transactions?status=paid`, null, token);
+    assert.ok(listed.json.data.some((row) => row.order_id === orderId && row.nomor_layanan === 'CUST002'), JSON.stringify(listed.json));
+
+    const page = await openApp(browser, server.url, DESKTOP);
+    await signIn(page, 'admin', PASSWORD);
+    await click(page, 'nav.payments');
+    await click(page, 'payments.tabs.1');
+    await itemValue(page, `gateway_tx.${orderId}.status`, 'Lunas');
+    await itemValue(page, `gateway_tx.${orderId}.invoice`, invoice.invoice_no);
+    const finding = await waitUi(page, (all, order) => {
+      const row = all.find((i) => /^reconciliation\.\d+\.order$/.test(i.id) && i.value === order);
+      return row && all.find((i) => i.id === row.id.replace(/\.order$/, '.kind'));
+    }, orderId);
+    assert.equal(finding.value, 'Diterapkan');
+    await click(page, 'reconciliation.run');
+    const notice = await item(page, 'reconciliation.notice');
+    assert.match(notice.value, /^Rekonsiliasi selesai: \d+ dicek, 0 diterapkan/);
+    await shot(page, 'payments-gateway-transactions');
+    await page.context().close();
+
+    // A role that may read payments but not create them sees the list without the button (finance
+    // loses payments.create for this), here on a phone.
+    const superadmin = await api('POST', `${base}/api/auth/login`, { username: 'superadmin', password: PASSWORD });
+    const roles = await api('GET', `${base}/api/roles`, null, superadmin.json.token);
+    const finance = roles.json.data.find((role) => role.name === 'finance');
+    const reduced = await api('PUT', `${base}/api/roles/${finance.id}/permissions`,
+      { permissions: finance.permissions.filter((p) => p !== 'payments.create') }, superadmin.json.token);
+    assert.equal(reduced.status, 200, JSON.stringify(reduced.json));
+    const phone = await openApp(browser, server.url, PHONE);
+    await signIn(phone, 'finance', PASSWORD, { tap: true });
+    await click(phone, 'shell.menu', { tap: true });  // phones: the navigation sits behind the menu button
+    await click(phone, 'nav.payments', { tap: true });
+    await click(phone, 'payments.tabs.1', { tap: true });
+    await itemValue(phone, `gateway_tx.${orderId}.status`, 'Lunas');
+    const visible = await waitUi(phone, (all) => all.some((i) => i.id.startsWith('gateway_tx.')) && all.map((i) => i.id));
+    assert.ok(!visible.includes('reconciliation.run'), 'no reconcile button without payments.create');
+    await shot(phone, 'payments-gateway-transactions-phone');
+    await phone.context().close();
   });
 } catch (error) {
   runner.fail('setup', error);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "platform/frame_pacing.hpp"
 
 // Implemented in web/kimonet_glue.js (linked with --js-library).
 extern "C" {
@@ -16,6 +17,14 @@ void kimonet_download(const char* url, const char* token, const char* filename, 
 int kimonet_download_state(int serial);
 char* kimonet_storage_get(const char* key);  // malloc'd, or null
 void kimonet_storage_set(const char* key, const char* value);
+char* kimonet_session_token();  // malloc'd, or null
+void kimonet_store_session_token(const char* token);
+char* kimonet_cached_response(const char* path);  // malloc'd, or null
+void kimonet_cache_response(const char* path, const char* body);
+void kimonet_clear_cached_responses();
+char* kimonet_current_route();  // malloc'd
+void kimonet_push_route(const char* route);
+void kimonet_report_frame_time(double milliseconds);
 }
 
 // Wall-clock milliseconds since the epoch (emscripten_get_now() is monotonic, not calendar time).
@@ -81,4 +90,48 @@ std::string stored_value(const char* key) {
 
 void store_value(const char* key, const std::string& value) { kimonet_storage_set(key, value.c_str()); }
 
+namespace {
+
+std::string take_string(char* value) {
+    if (!value) return {};
+    std::string out = value;
+    free(value);
+    return out;
+}
+
+bool g_route_changed = false;
+
+}  // namespace
+
+std::string session_token() { return take_string(kimonet_session_token()); }
+void store_session_token(const std::string& token) { kimonet_store_session_token(token.c_str()); }
+
+std::string cached_response(const std::string& path) { return take_string(kimonet_cached_response(path.c_str())); }
+
+void cache_response(const std::string& path, const std::string& body) {
+    if (body.size() > 256 * 1024) return;
+    kimonet_cache_response(path.c_str(), body.c_str());
+}
+
+void clear_cached_responses() { kimonet_clear_cached_responses(); }
+
+std::string current_route() { return take_string(kimonet_current_route()); }
+void push_route(const std::string& route) { kimonet_push_route(route.c_str()); }
+
+bool take_route_change() {
+    const bool changed = g_route_changed;
+    g_route_changed = false;
+    return changed;
+}
+
+void report_frame_time(double milliseconds) { kimonet_report_frame_time(milliseconds); }
+
+void mark_route_changed() { g_route_changed = true; }
+
+
 }  // namespace kimonet::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void kimonet_route_changed() {
+    kimonet::platform::mark_route_changed();
+    kimonet::platform::note_activity();
+}

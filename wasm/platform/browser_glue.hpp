@@ -23,4 +23,25 @@ DownloadState download_state(int handle);
 std::string stored_value(const char* key);
 void store_value(const char* key, const std::string& value);
 
+// The session token, kept for this tab only (sessionStorage) so a reload stays signed in.
+std::string session_token();
+void store_session_token(const std::string& token);  // "" forgets it
+
+// The last answer of each GET (offline reading). Kept in localStorage under "kimonet.cache:<path>";
+// bodies over 256 KB are not kept; a full store is emptied and written again.
+std::string cached_response(const std::string& path);
+void cache_response(const std::string& path, const std::string& body);
+void clear_cached_responses();
+
+// URL hash routing: "#/customers/42" <-> "customers/42". shell.js listens for hashchange and
+// popstate and calls kimonet_route_changed(); the app takes the change on its next frame.
+std::string current_route();
+void push_route(const std::string& route);  // history.pushState, no hashchange event
+bool take_route_change();
+
+// Frame timing for the browser benchmark: pushed to window.kimonetFrames when it is an array.
+void report_frame_time(double milliseconds);
+
 }  // namespace kimonet::platform
+
+extern "C" void kimonet_route_changed();

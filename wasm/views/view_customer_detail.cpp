@@ -38,7 +38,7 @@ void section_title(const char* id, const char* text) {
 
 }  // namespace
 
-void ViewCustomerDetail::open(std::int64_t customer_id) {
+void ViewCustomerDetail::open(App& app, std::int64_t customer_id) {
     m_customer_id = customer_id;
     m_customer.reset();
     m_invoices.clear();
@@ -47,6 +47,8 @@ void ViewCustomerDetail::open(std::int64_t customer_id) {
     m_history_loaded = false;
     m_error.clear();
     load();
+    m_network.open(app, customer_id);
+    m_dunning.open(app, customer_id);
 }
 
 std::string ViewCustomerDetail::title() const {
@@ -193,6 +195,14 @@ void ViewCustomerDetail::draw(App& app) {
         draw_payments();
     }
     widgets::end_card();
+    if (m_customer && (app.user().can("network.read") || app.user().can("network.control"))) {
+        if (widgets::begin_card("customer_detail.network")) m_network.draw(app, m_customer->status, [this] { load(); });
+        widgets::end_card();
+    }
+    if (m_customer && app.user().can("dunning.read")) {
+        if (widgets::begin_card("customer_detail.dunning")) m_dunning.draw(app);
+        widgets::end_card();
+    }
     ImGui::EndGroup();
     m_detail.draw(app);
 }

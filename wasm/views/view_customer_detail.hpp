@@ -1,6 +1,7 @@
 #pragma once
 // One customer for staff: profile, credit balance, their invoices and payments (from
-// /api/customers/{id}/history); an invoice opens in ViewInvoiceDetail.
+// /api/customers/{id}/history), isolate/restore and the isolation log; an invoice opens in
+// ViewInvoiceDetail.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,6 +9,8 @@
 
 #include "billing_records.hpp"
 #include "customers/customer.hpp"
+#include "views/customer_dunning.hpp"
+#include "views/customer_network.hpp"
 #include "views/view_invoice_detail.hpp"
 
 namespace kimonet {
@@ -16,7 +19,7 @@ class App;
 
 class ViewCustomerDetail {
 public:
-    void open(std::int64_t customer_id);
+    void open(App& app, std::int64_t customer_id);
     void draw(App& app);
     // The header shows this ("Budi Santoso · CUST001").
     std::string title() const;
@@ -35,6 +38,8 @@ private:
     bool m_history_loaded = false;
     std::string m_error;
     ViewInvoiceDetail m_detail;
+    CustomerNetworkPanel m_network;
+    CustomerDunningPanel m_dunning;
 };
 
 }  // namespace kimonet

@@ -49,6 +49,7 @@ void ViewCustomerForm::open(App& app, std::function<void(const Customer&)> saved
     m_email = m_base.email;
     m_address = m_base.address;
     m_pppoe_username = m_base.pppoe_username;
+    m_pppoe_password.clear();
     m_join_date = to_string(m_base.join_date);
     m_due_day = m_base.due_day ? std::to_string(*m_base.due_day) : "";
     const auto& packages = app.catalog().packages;
@@ -97,6 +98,10 @@ api::Json ViewCustomerForm::request_json(App& app, FieldErrors& local_errors) co
     if (!due_day_valid) local_errors["due_day"] = tr("field.not_a_number");
     if (m_editing) json["status"] = to_string(kStatuses[m_status_index]);
     if (m_editing || !m_service_number.empty()) json["service_number"] = m_service_number;
+    if (!m_pppoe_password.empty()) {
+        json["pppoe_password"] = m_pppoe_password;
+        if (auto problem = pppoe_password_problem(m_pppoe_password)) local_errors["pppoe_password"] = *problem;
+    }
     return json;
 }
 
@@ -188,6 +193,11 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
     if (widgets::text_field("customer_form.pppoe_username", tr("field.pppoe_username"), m_pppoe_username,
                             field_error(live, "pppoe_username", !m_pppoe_username.empty())))
         edited("pppoe_username");
+    cell();
+    if (widgets::password_field("customer_form.pppoe_password",
+                                m_editing ? tr("field.pppoe_password_keep") : tr("field.pppoe_password"), m_pppoe_password,
+                                field_error(live, "pppoe_password", !m_pppoe_password.empty())))
+        edited("pppoe_password");
     cell();
     if (widgets::text_field("customer_form.join_date", tr("field.join_date"), m_join_date,
                             field_error(live, "join_date", !m_join_date.empty())))

@@ -40,6 +40,7 @@ private:
     bool m_submitted = false;
     Customer m_base;
     std::string m_service_number, m_name, m_phone, m_email, m_address, m_pppoe_username, m_join_date, m_due_day;
+    std::string m_pppoe_password;  // write-only: empty keeps the stored one
     int m_package_index = -1, m_router_index = 0, m_status_index = 0;
     FieldErrors m_server_errors;
     std::string m_banner;         // catalogue key ("form.fix_errors", "error.conflict", …)

@@ -63,6 +63,14 @@ void ViewCustomerHome::enter(App&) {
     m_repeat_password.clear();
     load_profile();
     load_invoices();
+    load_isolation_date();
+}
+
+void ViewCustomerHome::load_isolation_date() {
+    m_isolation_date.clear();
+    api_client().get("/api/portal/dunning", [this](const ApiResponse& response) {
+        if (response.ok()) m_isolation_date = json_string(response_data(response.body), "isolation_date");
+    });
 }
 
 void ViewCustomerHome::load_profile() {
@@ -156,6 +164,9 @@ void ViewCustomerHome::draw_bill_card(float width) {
             invoice_status_badge("home.bill.status", invoice.status, bill->overdue);
             ImGui::Dummy(ImVec2(0, display().px(4)));
             detail_row("home.bill.due_date", tr("invoice.due_date"), i18n::format_date(invoice.due_date));
+            if (auto isolation = parse_date(m_isolation_date))
+                widgets::text("text", "home.bill.isolation", i18n::tr_format("home.isolation_date", {{"date", i18n::format_date(*isolation)}}),
+                              widgets::colors::kDanger);
             if (invoice.outstanding() > 0 && invoice.paid_amount > 0)
                 detail_row("home.bill.outstanding", tr("invoice.outstanding"), format_rupiah(invoice.outstanding()));
             pdf_button("home.bill.pdf", pdf_path(*bill), invoice.invoice_no + ".pdf", widgets::ButtonStyle::Primary,

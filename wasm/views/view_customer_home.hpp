@@ -22,6 +22,7 @@ public:
 private:
     void load_profile();
     void load_invoices();
+    void load_isolation_date();
     void draw_service_card(App& app, float width);
     void draw_bill_card(float width);
     void draw_invoices();
@@ -35,6 +36,7 @@ private:
     std::optional<Package> m_package;
     std::vector<InvoiceRecord> m_invoices;
     bool m_invoices_loaded = false;
+    std::string m_isolation_date;  // from /api/portal/dunning: "2026-01-31" or empty
     std::string m_error_code;
     bool m_loading = false;
     // Profile form.

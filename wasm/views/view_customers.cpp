@@ -1,8 +1,11 @@
 #include "views/view_customers.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <iterator>
 
 #include "api/dto.hpp"
+#include "core/money.hpp"
 #include "api_client.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
@@ -19,7 +22,9 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr int kPerPage = 25;
+constexpr int kPageSize = 100;   // rows per request
+constexpr int kKeptPages = 30;   // pages kept around the viewport (3,000 rows)
+constexpr int kMaxInFlight = 2;
 constexpr double kSearchDebounceSeconds = 0.3;
 constexpr CustomerStatus kStatuses[] = {CustomerStatus::Active, CustomerStatus::Isolated, CustomerStatus::Inactive,
                                         CustomerStatus::Terminated};
@@ -42,17 +47,32 @@ void ViewCustomers::enter(App&) {
     reload();
 }
 
-void ViewCustomers::reload() {
-    std::string path = "/api/customers?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage) +
+std::string ViewCustomers::list_path(int page) const {
+    std::string path = "/api/customers?page=" + std::to_string(page) + "&per_page=" + std::to_string(kPageSize) +
                        "&sort=" + url_encode(m_sort);
     if (!m_search.empty()) path += "&q=" + url_encode(m_search);
     if (m_status_filter > 0) path += "&status=" + std::string(to_string(kStatuses[m_status_filter - 1]));
     if (m_package_filter > 0 && m_package_filter <= static_cast<int>(m_package_filter_ids.size()))
         path += "&package_id=" + std::to_string(m_package_filter_ids[m_package_filter - 1]);
-    const int serial = ++m_request_serial;
+    return path;
+}
+
+// A new query (search, filter, sort, a save): forget every page and start from the top.
+void ViewCustomers::reload() {
+    ++m_request_serial;
+    m_pages.clear();
+    m_pending.clear();
     m_loading = true;
-    api_client().get(path, [this, serial](const ApiResponse& response) {
-        if (serial != m_request_serial) return;  // a newer search superseded this one
+    request_page(1);
+}
+
+void ViewCustomers::request_page(int page) {
+    if (m_pending.contains(page) || m_pages.contains(page)) return;
+    m_pending.insert(page);
+    const int serial = m_request_serial;
+    api_client().get(list_path(page), [this, serial, page](const ApiResponse& response) {
+        if (serial != m_request_serial) return;  // a newer query superseded this one
+        m_pending.erase(page);
         m_loading = false;
         m_loaded = true;
         if (!response.ok()) {
@@ -65,9 +85,26 @@ void ViewCustomers::reload() {
             return;
         }
         m_error.clear();
-        m_customers = std::move(parsed).value();
-        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_customers.size())));
+        m_from_cache = response.from_cache;
+        m_pages[page] = std::move(parsed).value();
+        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_pages[page].size())));
+        // Keep a window of pages around what is on screen; the rest can be fetched again.
+        const int centre = m_first_visible / kPageSize + 1;
+        while (static_cast<int>(m_pages.size()) > kKeptPages) {
+            auto first = m_pages.begin(), last = std::prev(m_pages.end());
+            m_pages.erase(std::abs(first->first - centre) > std::abs(last->first - centre) ? first : last);
+        }
     });
+}
+
+const Customer* ViewCustomers::row(int index) {
+    const int page = index / kPageSize + 1;
+    if (auto found = m_pages.find(page); found != m_pages.end()) {
+        const std::size_t offset = static_cast<std::size_t>(index % kPageSize);
+        return offset < found->second.size() ? &found->second[offset] : nullptr;
+    }
+    if (static_cast<int>(m_pending.size()) < kMaxInFlight) request_page(page);
+    return nullptr;
 }
 
 void ViewCustomers::saved(const Customer& customer) {
@@ -91,17 +128,19 @@ void ViewCustomers::draw_toolbar(App& app) {
 
     const float search_width = compact ? full : std::min(display().px(340), full * 0.35f);
     const float select_width = compact ? (full - spacing) * 0.5f : display().px(170);
+    if (m_focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        m_focus_search = false;
+    }
     if (widgets::text_field("customers.search", "", m_search, {}, 0, tr("customers.search_hint"), search_width))
         m_search_changed_at = ImGui::GetTime();
     if (!compact) ImGui::SameLine();
     if (widgets::select_field("customers.status_filter", "", statuses, m_status_filter, {}, select_width)) {
-        m_page = 1;
         reload();
     }
     ImGui::SameLine();
     if (widgets::select_field("customers.package_filter", "", packages, m_package_filter, {},
                               compact ? select_width : display().px(200))) {
-        m_page = 1;
         reload();
     }
     if (app.user().can("customers.create")) {
@@ -134,8 +173,8 @@ void ViewCustomers::draw_row_actions(App& app, const Customer& customer) {
 void ViewCustomers::draw_table(App& app) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    const float pager_height = widgets::pager_height();
-    if (!ImGui::BeginTable("customers.table", kColumnCount, flags, ImVec2(0, -pager_height))) return;
+    const float footer = ImGui::GetTextLineHeightWithSpacing() + display().px(8);
+    if (!ImGui::BeginTable("customers.table", kColumnCount, flags, ImVec2(0, -footer))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("customers.col.number"), ImGuiTableColumnFlags_DefaultSort, 1.25f, kNumber);
     ImGui::TableSetupColumn(tr("customers.col.name"), 0, 1.8f, kName);
@@ -156,15 +195,32 @@ void ViewCustomers::draw_table(App& app) {
         specs->SpecsDirty = false;
         if (sort != m_sort) {
             m_sort = sort;
-            m_page = 1;
             reload();
         }
     }
 
     std::int64_t opened = 0;
-    for (const Customer& customer : m_customers) {
-        ImGui::PushID(customer.service_number.c_str());
+    // Only the rows in view are drawn; rows of pages still on their way show a placeholder.
+    ImGuiListClipper clipper;
+    clipper.Begin(m_total, ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2);
+    bool first_range = true;
+    while (clipper.Step()) {
+      if (first_range && clipper.DisplayEnd > clipper.DisplayStart) {
+          m_first_visible = clipper.DisplayStart;
+          first_range = false;
+      }
+      m_last_visible = clipper.DisplayEnd;
+      for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) {
+        const Customer* found = row(index);
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+        if (!found) {
+            ImGui::TableSetColumnIndex(kNumber);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(widgets::colors::kMuted), "…");
+            continue;
+        }
+        const Customer& customer = *found;
+        ImGui::PushID(customer.service_number.c_str());
         ImGui::TableSetColumnIndex(kNumber);
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
@@ -188,43 +244,74 @@ void ViewCustomers::draw_table(App& app) {
         ImGui::TableSetColumnIndex(kActions);
         draw_row_actions(app, customer);
         ImGui::PopID();
+      }
     }
+    clipper.End();
     ImGui::EndTable();
     if (opened) app.open_customer(opened);
 }
 
 void ViewCustomers::draw_cards(App& app) {
-    const float pager_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y + display().px(8);
+    const float footer = ImGui::GetTextLineHeightWithSpacing() + display().px(8);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kBackground);
-    ImGui::BeginChild("customers.cards", ImVec2(0, -pager_height), false);
+    ImGui::BeginChild("customers.cards", ImVec2(0, -footer), false);
     ImGui::PopStyleColor();
+    // A finger drags the cards (ImGui 1.86 scrolls only with a wheel).
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
     std::int64_t opened = 0;
-    for (const Customer& customer : m_customers) {
-        ImGui::PushID(customer.service_number.c_str());
-        if (widgets::begin_card("card")) {
-            ImGui::PushFont(display().fonts().strong);
-            widgets::text("cell", cell_id(customer, "name"), customer.name);
-            if (opens_detail()) opened = customer.id;
-            ImGui::PopFont();
-            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display().px(90));
-            status_badge(cell_id(customer, "status"), customer.status);
-            widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
-            if (opens_detail()) opened = customer.id;
-            ImGui::SameLine();
-            widgets::text("cell", cell_id(customer, "phone"), customer.phone, widgets::colors::kMuted);
-            widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id),
-                          widgets::colors::kMuted);
-            draw_row_actions(app, customer);
+    ImGuiListClipper clipper;
+    clipper.Begin(m_total);  // cards measure themselves: the first one gives the height
+    bool first_range = true;
+    while (clipper.Step()) {
+        if (first_range && clipper.DisplayEnd > clipper.DisplayStart) {
+            m_first_visible = clipper.DisplayStart;
+            first_range = false;
         }
-        widgets::end_card();
-        ImGui::PopID();
+        m_last_visible = clipper.DisplayEnd;
+        for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) {
+            const Customer* found = row(index);
+            ImGui::PushID(index);
+            if (widgets::begin_card("card")) {
+                if (!found) {
+                    widgets::muted("customers.placeholder", "…");
+                    ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2));
+                } else {
+                    const Customer& customer = *found;
+                    ImGui::PushFont(display().fonts().strong);
+                    widgets::text("cell", cell_id(customer, "name"), customer.name);
+                    if (opens_detail()) opened = customer.id;
+                    ImGui::PopFont();
+                    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display().px(90));
+                    status_badge(cell_id(customer, "status"), customer.status);
+                    widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
+                    if (opens_detail()) opened = customer.id;
+                    ImGui::SameLine();
+                    widgets::text("cell", cell_id(customer, "phone"), customer.phone, widgets::colors::kMuted);
+                    widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id),
+                                  widgets::colors::kMuted);
+                    draw_row_actions(app, customer);
+                }
+            }
+            widgets::end_card();
+            ImGui::PopID();
+        }
     }
+    clipper.End();
     ImGui::EndChild();
     if (opened) app.open_customer(opened);
 }
 
-void ViewCustomers::draw_pager() {
-    if (widgets::pager("customers", m_page, m_total, kPerPage)) reload();
+// Under the list: "Baris 1–25 dari 100.000 pelanggan" (registry "customers.summary").
+void ViewCustomers::draw_status_line() {
+    ImGui::Dummy(ImVec2(0, display().px(2)));
+    const std::string text =
+        m_total == 0 ? std::string()
+                     : i18n::tr_format("customers.summary", {{"from", format_thousands(std::min(m_first_visible + 1, m_total))},
+                                                             {"to", format_thousands(std::min(m_last_visible, m_total))},
+                                                             {"total", format_thousands(m_total)}});
+    widgets::muted("customers.summary", text);
 }
 
 void ViewCustomers::draw_confirm_deactivate() {
@@ -269,17 +356,16 @@ void ViewCustomers::draw_confirm_deactivate() {
 void ViewCustomers::draw(App& app) {
     if (m_search_changed_at > 0 && ImGui::GetTime() - m_search_changed_at >= kSearchDebounceSeconds) {
         m_search_changed_at = 0;
-        m_page = 1;
         reload();
     }
     draw_toolbar(app);
     if (!m_notice.empty()) widgets::banner("customers.notice", m_notice, false);
     if (!m_error.empty()) widgets::banner("customers.error", m_error, true);
-    if (m_loaded && m_customers.empty() && !m_loading) widgets::muted("customers.empty", tr("customers.empty"));
+    if (m_loaded && m_total == 0 && !m_loading) widgets::muted("customers.empty", tr("customers.empty"));
     else if (!m_loaded) widgets::muted("customers.loading", tr("common.loading"));
     if (display().compact()) draw_cards(app);
     else draw_table(app);
-    draw_pager();
+    draw_status_line();
     draw_confirm_deactivate();
     m_form.draw(app);
 }

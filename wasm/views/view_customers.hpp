@@ -1,7 +1,12 @@
 #pragma once
-// Customers: search (name, nomor layanan, phone), filters, a paginated sortable table (cards on
-// phones), create/edit through ViewCustomerForm and deactivation.
+// Customers: search (name, nomor layanan, phone), filters, a sortable table (cards on phones),
+// create/edit through ViewCustomerForm and deactivation.
+// The list is one virtual scroll over every matching customer (100,000 scroll smoothly): the
+// server still sorts, filters and searches; the app fetches the pages of 100 rows the viewport
+// needs (ImGuiListClipper decides which rows are drawn) and keeps a window of them around it.
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +21,8 @@ class ViewCustomers {
 public:
     void enter(App& app);
     void draw(App& app);
+    // Puts the keyboard in the search field on the next frame.
+    void focus_search() { m_focus_search = true; }
 
 private:
     void reload();
@@ -23,7 +30,11 @@ private:
     void draw_table(App& app);
     void draw_cards(App& app);
     void draw_row_actions(App& app, const Customer& customer);
-    void draw_pager();
+    void draw_status_line();
+    // The customer at `row` of the whole list, fetching its page when it is not here yet.
+    const Customer* row(int index);
+    void request_page(int page);
+    std::string list_path(int page) const;
     void draw_confirm_deactivate();
     void saved(const Customer& customer);
 
@@ -32,9 +43,12 @@ private:
     int m_status_filter = 0;         // 0 = all, then CustomerStatus + 1
     int m_package_filter = 0;        // 0 = all, then catalog.packages index + 1
     std::string m_sort = "service_number";
-    int m_page = 1;
     int m_total = 0;
-    std::vector<Customer> m_customers;
+    std::map<int, std::vector<Customer>> m_pages;  // page (1-based) -> its rows
+    std::set<int> m_pending;                       // pages asked for and not answered yet
+    int m_first_visible = 0, m_last_visible = 0;   // rows on screen last frame
+    bool m_focus_search = false;
+    bool m_from_cache = false;
     bool m_loading = false;
     bool m_loaded = false;
     int m_request_serial = 0;

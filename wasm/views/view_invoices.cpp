@@ -70,6 +70,20 @@ void ViewInvoices::open_invoice(const InvoiceRecord& record) {
     m_detail.open(record.invoice.id, [this] { reload(); });
 }
 
+void ViewInvoices::open_by_id(std::int64_t invoice_id) {
+    m_detail.open(invoice_id, [this] { reload(); });
+}
+
+void ViewInvoices::open_generate() {
+    const std::string period = parse_period(m_period) ? m_period : this_period();
+    m_generate.open(period, [this](const std::string& generated) {
+        m_period = generated;
+        m_page = 1;
+        m_notice = i18n::tr_format("invoices.generated", {{"period", format_period_indonesian(*parse_period(generated))}});
+        reload();
+    });
+}
+
 void ViewInvoices::draw_toolbar(App& app) {
     const bool compact = display().compact();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -95,15 +109,7 @@ void ViewInvoices::draw_toolbar(App& app) {
         const char* label = tr("invoices.generate");
         const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
         if (!compact) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
-        if (widgets::button("invoices.generate", label, widgets::ButtonStyle::Primary, compact ? full : 0.f)) {
-            const std::string period = parse_period(m_period) ? m_period : this_period();
-            m_generate.open(period, [this](const std::string& generated) {
-                m_period = generated;
-                m_page = 1;
-                m_notice = i18n::tr_format("invoices.generated", {{"period", format_period_indonesian(*parse_period(generated))}});
-                reload();
-            });
-        }
+        if (widgets::button("invoices.generate", label, widgets::ButtonStyle::Primary, compact ? full : 0.f)) open_generate();
     }
 }
 

@@ -16,6 +16,9 @@ class ViewInvoices {
 public:
     void enter(App& app);
     void draw(App& app);
+    // Deep links (#/invoices/7, #/invoices/generate, the dashboard's quick action).
+    void open_by_id(std::int64_t invoice_id);
+    void open_generate();
 
 private:
     void reload();

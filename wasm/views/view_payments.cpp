@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "ui_registry.hpp"
+#include "views/admin_widgets.hpp"
 #include "views/billing_widgets.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
@@ -32,11 +33,19 @@ std::string lowercase(std::string text) {
 
 std::string row_id(const PaymentRecord& payment, const char* column) { return "payments." + payment.receipt_no + "." + column; }
 
+std::string invoice_label(const PaymentRecord& payment) {
+    return payment.invoice_no.empty() ? "#" + std::to_string(payment.invoice_id) : payment.invoice_no;
+}
+std::string customer_label(const PaymentRecord& payment) {
+    return payment.customer_name.empty() ? std::string(tr("common.none")) : payment.customer_name;
+}
+
 }  // namespace
 
 void ViewPayments::enter(App&) {
     m_notice.clear();
     reload();
+    if (m_tab == 1) m_gateway.enter();
 }
 
 void ViewPayments::reload() {
@@ -52,26 +61,7 @@ void ViewPayments::reload() {
                          m_error.clear();
                          m_payments = payment_records_from_list(response.body);
                          m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_payments.size())));
-                         resolve_invoice_labels();
                      });
-}
-
-void ViewPayments::resolve_invoice_labels() {
-    for (const PaymentRecord& payment : m_payments) {
-        if (payment.invoice_id <= 0 || m_labels.contains(payment.invoice_id)) continue;
-        const std::int64_t id = payment.invoice_id;
-        m_labels[id] = {};  // asked once, whatever the answer
-        api_client().get("/api/invoices/" + std::to_string(id), [this, id](const ApiResponse& response) {
-            if (!response.ok()) return;
-            if (auto record = invoice_record_from_json(response_data(response.body)))
-                m_labels[id] = {record->invoice.invoice_no, record->customer_name};
-        });
-    }
-}
-
-const ViewPayments::InvoiceLabel* ViewPayments::label_of(std::int64_t invoice_id) const {
-    auto found = m_labels.find(invoice_id);
-    return found == m_labels.end() || found->second.invoice_no.empty() ? nullptr : &found->second;
 }
 
 void ViewPayments::load_open_invoices() {
@@ -109,7 +99,6 @@ void ViewPayments::draw_table() {
     ImGui::TableSetupColumn(tr("payments.col.recorded_by"), 0, 1.0f);
     widgets::strong_headers_row();
     for (const PaymentRecord& payment : m_payments) {
-        const InvoiceLabel* label = label_of(payment.invoice_id);
         ImGui::PushID(static_cast<int>(payment.id));
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());
         auto cell = [](int column) {
@@ -121,11 +110,11 @@ void ViewPayments::draw_table() {
         cell(kPaidAt);
         widgets::text("cell", row_id(payment, "paid_at"), format_paid_at(payment.paid_at));
         cell(kInvoice);
-        widgets::text("cell", row_id(payment, "invoice"), label ? label->invoice_no : "#" + std::to_string(payment.invoice_id));
+        widgets::text("cell", row_id(payment, "invoice"), invoice_label(payment));
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ImGui::IsItemClicked()) m_detail.open(payment.invoice_id, [this] { reload(); });
         cell(kCustomer);
-        widgets::text("cell", row_id(payment, "customer"), label ? label->customer_name : tr("common.none"));
+        widgets::text("cell", row_id(payment, "customer"), customer_label(payment));
         cell(kMethod);
         widgets::text("cell", row_id(payment, "method"), payment_method_label(payment.method));
         cell(kAmount);
@@ -145,7 +134,6 @@ void ViewPayments::draw_cards() {
     ImGui::BeginChild("payments.cards", ImVec2(0, -pager_height), false);
     ImGui::PopStyleColor();
     for (const PaymentRecord& payment : m_payments) {
-        const InvoiceLabel* label = label_of(payment.invoice_id);
         ImGui::PushID(static_cast<int>(payment.id));
         if (widgets::begin_card("card")) {
             widgets::text("cell", row_id(payment, "receipt"), payment.receipt_no, widgets::colors::kAccent);
@@ -154,9 +142,9 @@ void ViewPayments::draw_cards() {
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
             widgets::text("cell", row_id(payment, "amount"), amount);
             ImGui::PopFont();
-            widgets::text("cell", row_id(payment, "customer"), label ? label->customer_name : tr("common.none"));
+            widgets::text("cell", row_id(payment, "customer"), customer_label(payment));
             widgets::muted(row_id(payment, "invoice").c_str(),
-                           (label ? label->invoice_no : "#" + std::to_string(payment.invoice_id)) + " · " +
+                           (invoice_label(payment)) + " · " +
                                payment_method_label(payment.method));
             widgets::muted(row_id(payment, "paid_at").c_str(), format_paid_at(payment.paid_at));
         }
@@ -226,6 +214,17 @@ void ViewPayments::draw_picker() {
 }
 
 void ViewPayments::draw(App& app) {
+    int tab = m_tab;
+    if (tab_row("payments.tabs", {tr("payments.tab.payments"), tr("payments.tab.gateway")}, tab) && tab != m_tab) {
+        m_tab = tab;
+        if (m_tab == 1) m_gateway.enter();
+        else reload();
+    }
+    if (m_tab == 1) m_gateway.draw(app);
+    else draw_payments(app);
+}
+
+void ViewPayments::draw_payments(App& app) {
     if (m_pay_invoice_id > 0) {
         // Opened outside the picker's Begin/End so the invoice modal replaces it instead of nesting.
         m_detail.open(m_pay_invoice_id, [this] { reload(); }, ViewInvoiceDetail::Panel::Payment);

@@ -2,12 +2,14 @@
 // Pembayaran: recorded payments (receipt, date, invoice, customer, method, amount), newest first,
 // and "Catat pembayaran": pick an open invoice by number or customer, then record the payment in
 // the invoice's own modal (amount prefilled with what is left), which shows the receipt number.
+// A second tab shows the online (gateway) payment attempts and reconciliation.
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "billing_records.hpp"
+#include "views/view_gateway_transactions.hpp"
 #include "views/view_invoice_detail.hpp"
 
 namespace kimonet {
@@ -20,24 +22,19 @@ public:
     void draw(App& app);
 
 private:
-    struct InvoiceLabel {
-        std::string invoice_no;
-        std::string customer_name;
-    };
     void reload();
-    void resolve_invoice_labels();
     void load_open_invoices();
     void draw_table();
     void draw_cards();
     void draw_pager();
     void draw_picker();
-    const InvoiceLabel* label_of(std::int64_t invoice_id) const;
+    void draw_payments(App& app);
 
     int m_page = 1;
     int m_total = 0;
-    std::vector<PaymentRecord> m_payments;
-    // GET /api/payments names only the invoice id: numbers and customers are looked up once each.
-    std::map<std::int64_t, InvoiceLabel> m_labels;
+    std::vector<PaymentRecord> m_payments;  // rows name their invoice and customer
+    int m_tab = 0;                           // 0: payments, 1: gateway transactions
+    ViewGatewayTransactions m_gateway;
     bool m_loading = false;
     bool m_loaded = false;
     std::string m_error;

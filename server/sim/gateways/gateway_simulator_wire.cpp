@@ -185,7 +185,52 @@ struct SimulatorWire {
             answer["status_message"] = "Success, transaction found";
             return exchange.reply(200, answer);
         }
+        if (exchange.method == "POST" && path == "/snap/v1/transactions") return snap(simulator, exchange);
         exchange.reply(404, {{"status_code", "404"}, {"status_message", "Not found"}});
+    }
+
+    // Midtrans Snap: the transaction exists (pending) from here on; the customer would pick the
+    // method on redirect_url (our checkout page). The first enabled_payments entry decides the
+    // bank, so the sandbox behaviours (BCA at once, BNI later, Mandiri expires) apply as for Core API.
+    static void snap(PaymentGatewaySimulator& simulator, Exchange& exchange) {
+        const api::Json body = api::parse_json(exchange.body);
+        if (!body.is_object() || !body.contains("transaction_details") || !body["transaction_details"].is_object())
+            return exchange.reply(400, {{"error_messages", api::Json::array({"transaction_details is required"})}});
+        const std::string order_id = gateways::json_string(body["transaction_details"], "order_id");
+        const auto amount = whole_amount(gateways::json_string(body["transaction_details"], "gross_amount"));
+        if (order_id.empty() || !amount || *amount < 1)
+            return exchange.reply(400, {{"error_messages", api::Json::array({"transaction_details.order_id and gross_amount are required"})}});
+        if (simulator.find(order_id))
+            return exchange.reply(400, {{"error_messages", api::Json::array({"transaction_details.order_id sudah digunakan"})}});
+        std::string payment = "bca_va";
+        if (body.contains("enabled_payments") && body["enabled_payments"].is_array() && !body["enabled_payments"].empty() &&
+            body["enabled_payments"][0].is_string())
+            payment = body["enabled_payments"][0].get<std::string>();
+        SimTransaction transaction;
+        transaction.gateway = "midtrans";
+        transaction.order_id = order_id;
+        transaction.transaction_id = hex_id(8) + "-" + hex_id(4) + "-" + hex_id(4) + "-" + hex_id(4) + "-" + hex_id(12);
+        transaction.reference = transaction.transaction_id;
+        transaction.amount = *amount;
+        transaction.title = order_id;
+        transaction.callback_url = exchange.header("x-override-notification");
+        if (payment == "echannel") {
+            transaction.payment_type = "echannel";
+            transaction.bank = "echannel";
+        } else if (payment == "other_qris" || payment == "gopay") {
+            transaction.payment_type = "qris";
+            transaction.bank = "qris";
+            transaction.payment_code = "00020101021126" + hex_id(24);
+        } else if (payment.ends_with("_va")) {
+            transaction.payment_type = "bank_transfer";
+            transaction.bank = payment.substr(0, payment.size() - 3);
+        } else {
+            return exchange.reply(400, {{"error_messages", api::Json::array({"enabled_payments " + payment + " is not supported"})}});
+        }
+        simulator.register_transaction(transaction);
+        simulator.apply_sandbox_behaviour(*simulator.find(order_id));
+        exchange.reply(201, {{"token", hex_id(8) + "-" + hex_id(4) + "-" + hex_id(4) + "-" + hex_id(4) + "-" + hex_id(12)},
+                             {"redirect_url", simulator.base_url() + "/_sim/checkout/" + order_id}});
     }
 
     static void duitku(PaymentGatewaySimulator& simulator, Exchange& exchange, const std::string& path) {

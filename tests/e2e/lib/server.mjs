@@ -11,7 +11,8 @@ export const BIN_DIR = process.env.KIMONET_BIN || path.join(repo, 'build/bin');
 export const WEB_DIR = process.env.KIMONET_WEB || path.join(repo, 'build/web');
 export const ARTIFACTS = process.env.KIMONET_E2E_ARTIFACTS || path.join(repo, 'build/e2e-artifacts');
 
-export async function startServer({ timeoutMs = 30000 } = {}) {
+// `args` are extra `kimonet serve` options, e.g. ['--landing', dir].
+export async function startServer({ timeoutMs = 30000, args = [] } = {}) {
   if (!fs.existsSync(path.join(WEB_DIR, 'app.wasm'))) throw new Error(`no web app in ${WEB_DIR}: run make wasm`);
   const kimonet = path.join(BIN_DIR, 'kimonet');
   if (!fs.existsSync(kimonet)) throw new Error(`${kimonet} not found: run make native`);
@@ -20,7 +21,7 @@ export async function startServer({ timeoutMs = 30000 } = {}) {
   const seeded = spawnSync(kimonet, ['seed-demo', '--db', db], { encoding: 'utf8', timeout: timeoutMs });
   if (seeded.status !== 0) throw new Error(`kimonet seed-demo failed (${seeded.status}): ${seeded.stderr}${seeded.stdout}`);
 
-  const child = spawn(kimonet, ['serve', '--db', db, '--port', '0', '--bind', '127.0.0.1', '--web', WEB_DIR],
+  const child = spawn(kimonet, ['serve', '--db', db, '--port', '0', '--bind', '127.0.0.1', '--web', WEB_DIR, ...args],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise((resolve, reject) => {
@@ -36,6 +37,7 @@ export async function startServer({ timeoutMs = 30000 } = {}) {
   });
   return {
     url,
+    db,  // for CLI commands run beside the server (e.g. `kimonet payment reconcile --db`)
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -23,8 +23,12 @@ export async function waitUi(page, predicate, arg = null, timeout = DEFAULT_TIME
   }
 }
 
-export const item = (page, id, timeout) =>
-  waitUi(page, (items, wanted) => items.find((i) => i.id === wanted && i.visible), id, timeout);
+// The widget with this id once it is visible (scrolled into view when it exists off-screen).
+export async function item(page, id, timeout) {
+  const found = await waitUi(page, (items, wanted) => items.find((i) => i.id === wanted), id, timeout);
+  if (!found.visible && !found.disabled) await scrollIntoView(page, id);
+  return waitUi(page, (items, wanted) => items.find((i) => i.id === wanted && i.visible), id, timeout);
+}
 
 export const itemValue = (page, id, expected, timeout) =>
   waitUi(page, (items, [wanted, value]) => items.find((i) => i.id === wanted && i.value === value), [id, expected], timeout);
@@ -34,9 +38,36 @@ async function centre(page, found) {
   return { x: box.x + found.hit.x + found.hit.w / 2, y: box.y + found.hit.y + found.hit.h / 2 };
 }
 
-// Clicks (or taps, on touch contexts) the widget with this id once it is visible and enabled.
+// Scrolls (mouse wheel near the widget) until a widget that exists but lies outside its scrolled
+// region is visible; each step waits for a later frame, never a fixed time.
+async function scrollIntoView(page, id) {
+  let found = await waitUi(page, (items, wanted) => items.find((i) => i.id === wanted && !i.disabled), id);
+  for (let attempt = 0; !found.visible && attempt < 30; attempt++) {
+    const box = await page.locator('#canvas').boundingBox();
+    const below = found.rect.y > box.height / 2;
+    // Wheel over a visible sibling (same id prefix): it sits in the same scrolled region, which
+    // may be an inner one (a table with its own scrollbar); else near the edge of the canvas.
+    const prefix = id.slice(0, id.lastIndexOf('.') + 1);
+    const siblings = prefix ? (await items(page)).filter((i) => i.visible && i.id.startsWith(prefix) && i.id !== id) : [];
+    const sibling = siblings.length ? siblings[below ? siblings.length - 1 : 0] : null;
+    const x = sibling ? sibling.hit.x + sibling.hit.w / 2 : Math.min(Math.max(found.rect.x + 12, 12), box.width - 12);
+    const y = sibling ? sibling.hit.y + sibling.hit.h / 2 : (below ? box.height - 48 : 48);
+    await page.mouse.move(box.x + x, box.y + y);
+    await page.mouse.wheel(0, below ? 240 : -240);
+    const frame = await page.evaluate(() => window.__ui().frame);
+    found = await waitUi(page, (items, [wanted, after]) => {
+      const ui = window.__ui();
+      return ui.frame > after + 1 && items.find((i) => i.id === wanted && !i.disabled);
+    }, [id, frame]);
+  }
+  return found;
+}
+
+// Clicks (or taps, on touch contexts) the widget with this id once it is visible and enabled,
+// scrolling it into view first when it exists off-screen in a scrolled region.
 export async function click(page, id, { tap = false } = {}) {
-  const found = await waitUi(page, (items, wanted) => items.find((i) => i.id === wanted && i.visible && !i.disabled), id);
+  let found = await scrollIntoView(page, id);
+  if (!found.visible) found = await waitUi(page, (items, wanted) => items.find((i) => i.id === wanted && i.visible && !i.disabled), id);
   const point = await centre(page, found);
   if (tap) await page.touchscreen.tap(point.x, point.y);
   else await page.mouse.click(point.x, point.y);

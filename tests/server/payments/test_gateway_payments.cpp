@@ -325,12 +325,64 @@ BOOST_AUTO_TEST_CASE(sandbox_behaviours_bca_pays_at_once_mandiri_expires) {
     BOOST_TEST(bca.json()["payment_code"].get<std::string>().starts_with("12345678"));
     auto mandiri = fixture.pay(second["id"], "midtrans", "mandiri_va");
     BOOST_TEST_REQUIRE(mandiri.status == 201, mandiri.body);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    // wait_idle returns once the scheduled expiry (300 ms) and every callback have run.
     BOOST_TEST_REQUIRE(sandbox.wait_idle());
     BOOST_TEST(fixture.invoice_status(first["id"]) == "paid");
     BOOST_TEST(fixture.invoice_status(second["id"]) == "unpaid");
     BOOST_TEST(fixture.server.scalar("SELECT status FROM gateway_transactions WHERE invoice_id = " + std::to_string(second["id"].get<std::int64_t>())) ==
                "expired");
+}
+
+BOOST_AUTO_TEST_CASE(midtrans_snap_redirects_and_its_notification_marks_paid) {
+    Gateways fixture;
+    fixture.configure({{"midtrans_api", "snap"}});
+    const api::Json invoice = fixture.invoice();
+    const std::int64_t id = invoice["id"];
+    HttpReply paid = fixture.pay(id, "midtrans", "bni_va");
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    const api::Json payment = paid.json();
+    // Snap answers a token and the page where the customer pays; no VA number of ours to show.
+    BOOST_TEST(payment["payment_url"].get<std::string>().starts_with(fixture.simulator.base_url() + "/_sim/checkout/"));
+    BOOST_TEST(!payment["transaction_id"].get<std::string>().empty());
+    BOOST_TEST(payment["payment_code"] == "");
+    const auto transactions = fixture.simulator.transactions();
+    BOOST_TEST_REQUIRE(transactions.size() == 1u);
+    BOOST_TEST(transactions[0].order_id == payment["order_id"]);
+    BOOST_TEST(transactions[0].bank == "bni");  // enabled_payments ["bni_va"]
+    BOOST_TEST(transactions[0].amount == payment["amount"].get<std::int64_t>());
+    BOOST_TEST(transactions[0].callback_url == fixture.server.url("") + "/payment/callback/midtrans");
+    // Asking again reuses the Snap transaction.
+    BOOST_TEST(fixture.pay(id, "midtrans", "bni_va").json()["transaction_id"] == payment["transaction_id"]);
+    BOOST_TEST(fixture.simulator.transactions().size() == 1u);
+
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(payment["order_id"].get<std::string>()));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.invoice_status(id) == "paid");
+    BOOST_TEST(fixture.payments_of(id) == 1);
+
+    // Back to Core API: the next payment gets a VA number again.
+    fixture.configure({{"midtrans_api", "core"}});
+    const api::Json second = fixture.invoice(2);
+    HttpReply core = fixture.pay(second["id"], "midtrans", "bni_va");
+    BOOST_TEST_REQUIRE(core.status == 201, core.body);
+    BOOST_TEST(!core.json()["payment_code"].get<std::string>().empty());
+    auto lease = fixture.server.app().database();
+    BOOST_TEST_REQUIRE(lease.ok());
+    app::Context context = fixture.server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+    BOOST_TEST(!services::update_settings(context, {{"midtrans_api", "redirect"}}).ok());
+}
+
+BOOST_AUTO_TEST_CASE(rate_limit_zero_turns_the_public_check_limit_off) {
+    Gateways fixture;
+    fixture.configure({{"billing_check_rate_per_minute", "0"}});
+    int limited = 0;
+    for (int i = 0; i < 40; ++i)
+        if (fixture.server.call("POST", "/billing/check", R"({"customer_number":"NOPE999"})", "", "127.0.0.10").status == 429) ++limited;
+    BOOST_TEST(limited == 0);
+    auto lease = fixture.server.app().database();
+    BOOST_TEST_REQUIRE(lease.ok());
+    app::Context context = fixture.server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+    BOOST_TEST(!services::update_settings(context, {{"billing_check_rate_per_minute", "-1"}}).ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

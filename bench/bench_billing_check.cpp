@@ -1,0 +1,204 @@
+// Benchmark (issue 4): the public bill check, POST /billing/check, under wrk against 100,000
+// customers with a month of invoices, served by the real HTTP server, against the server's own
+// trivial health endpoint (GET /api/health) driven the same way in the same run:
+//   - throughput at 64 connections ≥ 0.7 × health's,
+//   - p99 latency at 8 connections ≤ 2 × health's p99.
+// Both use a wrk Lua `request` function (so wrk's own cost is the same for both) and alternate
+// round by round, so a burst of load from elsewhere on the machine hits both alike. The per-IP rate
+// limit is turned off for the run with its documented setting (billing_check_rate_per_minute = 0).
+// Exits 1 when a budget is missed, 2 when the run itself fails (wrk missing, errors, non-2xx).
+//   bench_billing_check [--customers N] [--seconds S] [--rounds R] [--threads T]
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "bench_customers.hpp"
+#include "bench_support.hpp"
+#include "http/http_server.hpp"
+#include "services/invoice_generation.hpp"
+#include "services/package_service.hpp"
+#include "services/router_service.hpp"
+#include "services/settings.hpp"
+
+using namespace kimonet;
+
+namespace {
+
+constexpr double kMinThroughputRatio = 0.7;
+constexpr double kMaxP99Ratio = 2.0;
+
+struct Options {
+    int customers = 100'000;
+    int seconds = 4;
+    int rounds = 2;
+    int threads = 2;
+};
+
+Options parse_options(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const int value = std::atoi(argv[i + 1]);
+        if (!std::strcmp(argv[i], "--customers")) options.customers = value;
+        else if (!std::strcmp(argv[i], "--seconds")) options.seconds = value;
+        else if (!std::strcmp(argv[i], "--rounds")) options.rounds = value;
+        else if (!std::strcmp(argv[i], "--threads")) options.threads = value;
+        else std::fprintf(stderr, "unknown option %s\n", argv[i]);
+    }
+    return options;
+}
+
+int fail(const std::string& what, const std::string& message) {
+    std::fprintf(stderr, "bench_billing_check: %s: %s\n", what.c_str(), message.c_str());
+    return 2;
+}
+
+// Packages, routers, the customers and one month of invoices; the rate limit off.
+Result<void> seed(app::App& app, int customers) {
+    auto lease = TRY(app.database());
+    app::Context context = app.context(*lease, app::Actor{"system", 0, "bench", ""});
+    TRY_VOID(lease->transaction([&]() -> Result<void> {
+        for (int i = 1; i <= 4; ++i)
+            TRY(services::create_package(context, {{"name", "Paket " + std::to_string(i * 10) + " Mbps"}, {"download_kbps", i * 10000},
+                                                   {"upload_kbps", i * 5000}, {"price", i * 100000}, {"mikrotik_profile", "P" + std::to_string(i)}}));
+        for (int i = 1; i <= 2; ++i)
+            TRY(services::create_router(context, {{"name", "Router " + std::to_string(i)}, {"host", "10.0.0." + std::to_string(i)},
+                                                  {"username", "billing"}, {"password", "router-secret"}}));
+        return {};
+    }));
+    TRY_VOID(bench::seed_customers(*lease, customers, 4, 2));
+    // Every number the load asks for is a real, checkable customer (terminated ones answer 404).
+    TRY_VOID(lease->execute("UPDATE customers SET status = 'inactive' WHERE status = 'terminated'"));
+    services::GenerateOptions options;
+    options.period = period_of(context.today());
+    TRY(services::generate_invoices(context, options));
+    return services::update_settings(context, {{"billing_check_rate_per_minute", "0"}});
+}
+
+struct WrkRun {
+    double requests_per_second = 0;
+    double p99_ms = 0;
+    long requests = 0;
+    long non_2xx = 0;
+    long socket_errors = 0;
+    std::string output;
+};
+
+double to_ms(double value, const std::string& unit) {
+    if (unit == "us") return value / 1000.0;
+    if (unit == "s") return value * 1000.0;
+    if (unit == "m") return value * 60'000.0;
+    return value;  // ms
+}
+
+Result<WrkRun> run_wrk(const std::string& url, const std::string& script, int connections, int threads, int seconds) {
+    const std::string command = "wrk --latency -t" + std::to_string(std::min(threads, connections)) + " -c" + std::to_string(connections) +
+                                " -d" + std::to_string(seconds) + "s -s " + script + " " + url + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return make_error(ErrorCode::Internal, "cannot run wrk");
+    WrkRun run;
+    char buffer[4096];
+    while (std::size_t read = std::fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, read);
+    const int status = ::pclose(pipe);
+    if (status != 0) return make_error(ErrorCode::Internal, "wrk failed (is the wrk package installed? scripts/deps.sh): " + run.output);
+    std::smatch match;
+    if (std::regex_search(run.output, match, std::regex(R"(Requests/sec:\s+([0-9.]+))")))
+        run.requests_per_second = std::stod(match[1]);
+    if (std::regex_search(run.output, match, std::regex(R"(\n\s+99%\s+([0-9.]+)(us|ms|s|m)\b)")))
+        run.p99_ms = to_ms(std::stod(match[1]), match[2]);
+    if (std::regex_search(run.output, match, std::regex(R"((\d+) requests in)"))) run.requests = std::stol(match[1]);
+    if (std::regex_search(run.output, match, std::regex(R"(Non-2xx or 3xx responses:\s+(\d+))"))) run.non_2xx = std::stol(match[1]);
+    if (std::regex_search(run.output, match, std::regex(R"(Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+))")))
+        run.socket_errors = std::stol(match[1]) + std::stol(match[3]) + std::stol(match[4]);  // read errors: the server closes (no keep-alive)
+    if (run.requests_per_second <= 0 || run.p99_ms <= 0) return make_error(ErrorCode::Internal, "cannot parse wrk output: " + run.output);
+    return run;
+}
+
+bool write_file(const std::string& path, const std::string& text) {
+    std::ofstream out(path);
+    out << text;
+    return static_cast<bool>(out);
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Options options = parse_options(argc, argv);
+    bench::ScratchDir scratch;
+    app::Config config;
+    config.db_path = scratch.file("bench.db");
+    config.secret_key_file = scratch.file("secret.key");
+    config.threads = options.threads;
+    auto app = app::App::open(config, std::make_shared<app::SystemClock>());
+    if (!app) return fail("open", app.error().message());
+    const auto seed_start = std::chrono::steady_clock::now();
+    if (auto seeded = seed(**app, options.customers); !seeded) return fail("seed", seeded.error().message());
+    std::printf("seeded %d customers and their invoices in %.1f s\n", options.customers,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - seed_start).count());
+
+    http::HttpServer server(**app);
+    if (auto started = server.start("127.0.0.1", 0, options.threads); !started) return fail("listen", started.error().message());
+    const std::string base = "http://127.0.0.1:" + std::to_string(server.port());
+
+    // The same shape of script for both: a Lua request() per request.
+    const std::string health_script = scratch.file("health.lua"), check_script = scratch.file("check.lua");
+    if (!write_file(health_script, "request = function()\n  return wrk.format(\"GET\", \"/api/health\")\nend\n") ||
+        !write_file(check_script, "local n = 0\n"
+                                  "request = function()\n"
+                                  "  n = n + 1\n"
+                                  "  local id = (n * 7919 + math.random(0, 99999)) % " + std::to_string(options.customers) + " + 1\n"
+                                  "  return wrk.format(\"POST\", \"/billing/check\", {[\"Content-Type\"] = \"application/json\"},\n"
+                                  "                    string.format('{\"customer_number\":\"CUST%06d\"}', id))\n"
+                                  "end\n"))
+        return fail("scripts", "cannot write the wrk scripts");
+
+    // Sanity: one check answers the seed's shape before anything is timed.
+    bench::HttpClient http(base);
+    if (http.request("POST", "/billing/check", R"({"customer_number":"CUST000001"})") != 200 || http.body().find("\"invoices\"") == std::string::npos)
+        return fail("check", "POST /billing/check did not answer 200 with invoices: " + http.body());
+
+    std::vector<double> health64, check64, health8, check8;
+    long bad = 0;
+    for (int round = 0; round < options.rounds; ++round) {
+        for (const auto& [connections, url, script, out] :
+             std::vector<std::tuple<int, std::string, std::string, std::vector<double>*>>{{64, base + "/api/health", health_script, &health64},
+                                                                                          {64, base + "/billing/check", check_script, &check64},
+                                                                                          {8, base + "/api/health", health_script, &health8},
+                                                                                          {8, base + "/billing/check", check_script, &check8}}) {
+            auto run = run_wrk(url, script, connections, options.threads, options.seconds);
+            if (!run) return fail("wrk", run.error().message());
+            bad += run->non_2xx + run->socket_errors;
+            if (run->non_2xx + run->socket_errors > 0) std::fprintf(stderr, "%s\n", run->output.c_str());
+            out->push_back(connections == 64 ? run->requests_per_second : run->p99_ms);
+            std::printf("  round %d  %-15s c=%-2d  %8.0f req/s  p99 %7.2f ms  (%ld requests)\n", round + 1,
+                        url.substr(base.size()).c_str(), connections, run->requests_per_second, run->p99_ms, run->requests);
+        }
+    }
+    server.stop();
+    if (bad > 0) return fail("wrk", std::to_string(bad) + " non-2xx answers or socket errors");
+
+    const double health_rps = median(health64), check_rps = median(check64);
+    const double health_p99 = median(health8), check_p99 = median(check8);
+    const double throughput_ratio = check_rps / health_rps, p99_ratio = check_p99 / health_p99;
+    const bool throughput_ok = throughput_ratio >= kMinThroughputRatio, p99_ok = p99_ratio <= kMaxP99Ratio;
+    std::printf("public bill check under wrk, %d customers, %d server threads (median of %d rounds of %d s)\n", options.customers,
+                options.threads, options.rounds, options.seconds);
+    std::printf("  %-40s %10.0f req/s   baseline /api/health %10.0f req/s   ratio %.2f (budget >= %.1f): %s\n",
+                "POST /billing/check, 64 connections", check_rps, health_rps, throughput_ratio, kMinThroughputRatio,
+                throughput_ok ? "PASS" : "FAIL");
+    std::printf("  %-40s %10.2f ms p99  baseline /api/health %10.2f ms p99  ratio %.2f (budget <= %.1f): %s\n",
+                "POST /billing/check, 8 connections", check_p99, health_p99, p99_ratio, kMaxP99Ratio, p99_ok ? "PASS" : "FAIL");
+    return throughput_ok && p99_ok ? 0 : 1;
+}

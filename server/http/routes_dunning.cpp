@@ -1,0 +1,101 @@
+// Dunning over HTTP: the run (dunning.run), schedules (read: dunning.read; write: settings.update,
+// because a schedule is configuration that decides fees and isolation for every customer), schedule
+// assignment to packages and customers (settings.update), a customer's timeline, and the portal's
+// own isolation date.
+#include "api/dunning_dto.hpp"
+#include "http/routes.hpp"
+#include "services/dunning_schedules.hpp"
+#include "services/dunning_service.hpp"
+
+namespace kimonet::http {
+
+namespace {
+
+Result<services::DunningOptions> run_options(const Request& request) {
+    api::Json body = api::Json::object();
+    if (!request.body.empty()) body = TRY(json_body(request));
+    api::FieldReader reader(body);
+    services::DunningOptions options;
+    reader.read("dry_run", options.dry_run);
+    for (const auto& [key, value] : body.items())
+        if (key != "dry_run") reader.add_error(key, "field tidak dikenal");
+    if (!reader.ok()) return validation_error(std::move(reader.errors()));
+    return options;
+}
+
+}  // namespace
+
+void register_dunning_routes(Router& router, app::App& app) {
+    router.add("POST", "/api/dunning/run", "dunning.run", "Run dunning now {dry_run}: reminders, late fees, isolation due today",
+               [&app](Request& request) -> RouteResult {
+                   const auto options = TRY(run_options(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(services::run_dunning(context, options))}});
+                   });
+               });
+    router.add("GET", "/api/dunning/schedules", "dunning.read", "Dunning schedules with their steps and package assignments",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto rows = TRY(services::list_dunning_schedules(context.db));
+                       const auto total = static_cast<std::int64_t>(rows.size());
+                       return json_list(std::move(rows), total);
+                   });
+               });
+    router.add("GET", "/api/dunning/schedules/{id}", "dunning.read", "One dunning schedule with its steps",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", api::to_json(TRY(services::get_dunning_schedule(context.db, request.id_param())))}});
+                   });
+               });
+    router.add("POST", "/api/dunning/schedules", "settings.update",
+               "Create a dunning schedule {name, description?, is_default?, steps:[{day_offset, action, channel, template_key, enabled, "
+               "fee_kind, fee_amount, fee_percent_bp, fee_cap}]}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", api::to_json(TRY(services::create_dunning_schedule(context, body)))}}, 201);
+                   });
+               });
+    router.add("PUT", "/api/dunning/schedules/{id}", "settings.update",
+               "Replace a schedule's name and steps (steps with an id are updated, new ones added, missing ones retired)",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", api::to_json(TRY(services::update_dunning_schedule(context, request.id_param(), body)))}});
+                   });
+               });
+    router.add("PUT", "/api/packages/{id}/dunning-schedule", "settings.update", "Assign a dunning schedule to a package {schedule_id|null}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(services::assign_package_schedule(context, request.id_param(), body))}});
+                   });
+               });
+    router.add("PUT", "/api/customers/{id}/dunning-schedule", "settings.update",
+               "Give a customer their own dunning schedule {schedule_id|null} (overrides the package's)",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(services::assign_customer_schedule(context, request.id_param(), body))}});
+                   });
+               });
+    router.add("GET", "/api/customers/{id}/dunning", "dunning.read",
+               "A customer's dunning timeline: upcoming steps with dates and amounts, the isolation date, past actions",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(services::customer_dunning(context.db, request.id_param(), context.today()))}});
+                   });
+               });
+    router.add("GET", "/api/portal/dunning", "portal.self", "My isolation date (if any) and what I still owe",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       const auto full = TRY(services::customer_dunning(context.db, request.who().id, context.today()));
+                       api::Json data = {{"isolation_date", full["isolation_date"]}, {"outstanding", full["outstanding"]},
+                                         {"status", full["status"]}};
+                       if (full.contains("isolation_date_text")) data["isolation_date_text"] = full["isolation_date_text"];
+                       return json_ok({{"data", std::move(data)}});
+                   });
+               });
+}
+
+}  // namespace kimonet::http

@@ -1,0 +1,145 @@
+// The landing page's API. Public (no login, CORS for allowlisted origins): the package list, the
+// network status and the registration form (rate limited per IP, honeypot). Staff: leads (list,
+// convert into a customer, reject), incidents for the network status, and a router probe now.
+#include <memory>
+
+#include "http/rate_limiter.hpp"
+#include "http/routes.hpp"
+#include "services/lead_service.hpp"
+#include "services/network_status.hpp"
+#include "services/package_service.hpp"
+#include "services/settings.hpp"
+
+namespace kimonet::http {
+
+namespace {
+
+constexpr std::size_t kMaxRegistrationBody = 8 * 1024;
+
+// What the public may know about a package: no MikroTik profile, no internal ids beyond the one
+// the registration form sends back.
+api::Json public_package(const Package& package) {
+    const std::string download = format_speed(package.download_kbps);
+    const std::string upload = format_speed(package.upload_kbps);
+    return {{"id", package.id},
+            {"name", package.name},
+            {"download_kbps", package.download_kbps},
+            {"upload_kbps", package.upload_kbps},
+            {"speed", download},
+            {"price", package.price},
+            {"price_text", format_rupiah(package.price)},
+            {"description", "Unduh " + download + ", unggah " + upload + ", tanpa batas kuota"}};
+}
+
+Result<void> limit_registrations(RateLimiter& limiter, app::Context& context) {
+    const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "register_rate_per_minute")));
+    const std::string key = "register:" + context.actor.ip;
+    if (limiter.allow(key, per_minute)) return success();
+    return make_error(ErrorCode::RateLimited,
+                      "Terlalu banyak pendaftaran dari jaringan Anda. Coba lagi dalam " + std::to_string(limiter.retry_after_seconds(key, per_minute)) +
+                          " detik.");
+}
+
+Result<api::Json> optional_body(const Request& request) {
+    if (request.body.empty()) return api::Json::object();
+    return json_body(request);
+}
+
+}  // namespace
+
+void register_landing_routes(Router& router, app::App& app) {
+    auto limiter = std::make_shared<RateLimiter>();
+
+    router.add(Route{"GET", "/api/packages/public", Access::Public, "", "Active packages for the landing page: id, name, speed, price, description",
+                     [&app](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             api::Json data = api::Json::array();
+                             for (const auto& package : TRY(services::list_packages(context.db, true))) data.push_back(public_package(package));
+                             return json_ok({{"data", std::move(data)}});
+                         });
+                     }});
+    router.add(Route{"GET", "/api/network-status", Access::Public, "",
+                     "Routers up/down as last seen by the server, and open incidents (overall: normal | gangguan)",
+                     [&app](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             return json_ok({{"data", TRY(services::public_network_status(context.db, context.offset))}});
+                         });
+                     }});
+    router.add(Route{"POST", "/api/register", Access::Public, "",
+                     "Landing page registration {name, phone, email, address, package_id, latitude?, longitude?, notes?} → lead (rate limited per IP)",
+                     [&app, limiter](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             TRY_VOID(limit_registrations(*limiter, context));
+                             const api::Json body = TRY(json_body(request));
+                             const api::Json lead = TRY(services::register_lead(context, body));
+                             return json_ok({{"data", {{"registration_number", "REG-" + std::to_string(lead["id"].get<std::int64_t>())},
+                                                       {"message", "Pendaftaran diterima. Kami akan menghubungi Anda melalui WhatsApp."}}}},
+                                            201);
+                         });
+                     },
+                     kMaxRegistrationBody});
+
+    router.add("GET", "/api/leads", "customers.read", "Registrations from the landing page (status=new|converted|rejected, page, per_page)",
+               [&app](Request& request) -> RouteResult {
+                   const auto [page, per_page] = TRY(pagination(request));
+                   services::LeadQuery query{request.query_value("status"), page, per_page};
+                   if (!query.status.empty() && query.status != "new" && query.status != "converted" && query.status != "rejected")
+                       return validation_error({{"status", "new, converted atau rejected"}});
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto leads = TRY(services::list_leads(context.db, query));
+                       return json_list(std::move(leads.rows), leads.total);
+                   });
+               });
+    router.add("GET", "/api/leads/{id}", "customers.read", "One registration", [&app](Request& request) -> RouteResult {
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            return json_ok({{"data", TRY(services::get_lead(context.db, request.id_param()))}});
+        });
+    });
+    router.add("POST", "/api/leads/{id}/convert", "customers.create",
+               "Create a customer from a registration (optional overrides: router_id, pppoe_username, due_day, …) and mark it converted",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(optional_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(services::convert_lead(context, request.id_param(), body))}}, 201);
+                   });
+               });
+    router.add("POST", "/api/leads/{id}/reject", "customers.create", "Reject a registration {\"reason\"}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(optional_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(services::reject_lead(context, request.id_param(), body))}});
+                   });
+               });
+
+    router.add("GET", "/api/incidents", "network.read", "Network incidents (open only unless all=1)", [&app](Request& request) -> RouteResult {
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            auto rows = TRY(services::list_incidents(context.db, context.offset, request.query_value("all") == "1"));
+            const auto total = static_cast<std::int64_t>(rows.size());
+            return json_list(std::move(rows), total);
+        });
+    });
+    router.add("POST", "/api/incidents", "network.control",
+               "Post an incident for the public network status {message, router_id?, expected_recovery_at? (unix or \"YYYY-MM-DD HH:MM\")}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(services::create_incident(context, body))}}, 201);
+                   });
+               });
+    router.add("PUT", "/api/incidents/{id}", "network.control", "Change an incident or resolve it {\"resolved\": true}",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok({{"data", TRY(services::update_incident(context, request.id_param(), body))}});
+                   });
+               });
+    router.add("POST", "/api/network/probe", "network.control", "Check every router's reachability now (the network status uses it)",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       const int reachable = TRY(services::probe_routers(context));
+                       return json_ok({{"data", {{"reachable", reachable}, {"status", TRY(services::public_network_status(context.db, context.offset))}}}});
+                   });
+               });
+}
+
+}  // namespace kimonet::http

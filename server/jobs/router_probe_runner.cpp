@@ -1,0 +1,41 @@
+#include "jobs/router_probe_runner.hpp"
+
+#include <cstdio>
+
+#include "services/network_status.hpp"
+#include "services/settings.hpp"
+
+namespace kimonet::jobs {
+
+namespace {
+
+// How often the worker looks at the clock and the setting: a changed router_probe_seconds takes
+// effect within a second, without a restart.
+constexpr std::chrono::seconds kTick{1};
+
+}  // namespace
+
+RouterProbeRunner::RouterProbeRunner(app::App& app) : m_app(app), m_worker([this] { return round(); }) {}
+
+std::chrono::milliseconds RouterProbeRunner::round() {
+    auto run = [&]() -> Result<void> {
+        auto lease = TRY(m_app.database());
+        const std::int64_t interval = TRY(services::get_setting_int(*lease, "router_probe_seconds"));
+        const std::int64_t now = m_app.clock().now();
+        if (interval <= 0 || (m_last_probe > 0 && now - m_last_probe < interval && now >= m_last_probe)) return success();
+        m_last_probe = now;
+        app::Context context = m_app.context(*lease, app::Actor{"system", 0, "router-probe", ""});
+        TRY(services::probe_routers(context));
+        return success();
+    };
+    auto probed = run();
+    if (!probed && probed.error().message() != m_last_problem) {
+        m_last_problem = probed.error().message();
+        std::fprintf(stderr, "router probe: %s\n", m_last_problem.c_str());
+    } else if (probed) {
+        m_last_problem.clear();
+    }
+    return kTick;
+}
+
+}  // namespace kimonet::jobs

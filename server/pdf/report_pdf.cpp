@@ -1,0 +1,213 @@
+#include "pdf/report_pdf.hpp"
+
+#include <hpdf.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+
+#include "core/money.hpp"
+
+namespace kimonet::pdf {
+
+namespace {
+
+constexpr const char* kRegularFonts[] = {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+                                         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
+constexpr const char* kBoldFonts[] = {"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+                                      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
+constexpr float kPageWidth = 842.0f;  // A4 landscape: room for wide tables
+constexpr float kPageHeight = 595.0f;
+constexpr float kMargin = 40.0f;
+
+struct Rgb {
+    float r, g, b;
+};
+constexpr Rgb kInk{0.13f, 0.15f, 0.18f};
+constexpr Rgb kMuted{0.42f, 0.45f, 0.50f};
+constexpr Rgb kRule{0.82f, 0.85f, 0.88f};
+constexpr Rgb kSeriesColors[] = {{0.07f, 0.33f, 0.62f}, {0.16f, 0.65f, 0.45f}};
+
+void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
+    auto* status = static_cast<std::string*>(user);
+    if (status->empty()) status->assign("libharu error " + std::to_string(error) + "/" + std::to_string(detail));
+}
+
+const char* first_existing(const char* const* paths, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i)
+        if (std::filesystem::exists(paths[i])) return paths[i];
+    return nullptr;
+}
+
+class ReportCanvas {
+public:
+    ReportCanvas(HPDF_Doc pdf, HPDF_Font regular, HPDF_Font bold) : m_pdf(pdf), m_regular(regular), m_bold(bold) { new_page(); }
+
+    void new_page() {
+        m_page = HPDF_AddPage(m_pdf);
+        HPDF_Page_SetSize(m_page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
+        y = kPageHeight - kMargin;
+    }
+    void text(float x, float at, const std::string& value, float size, bool bold = false, Rgb color = kInk) {
+        HPDF_Page_BeginText(m_page);
+        HPDF_Page_SetFontAndSize(m_page, bold ? m_bold : m_regular, size);
+        HPDF_Page_SetRGBFill(m_page, color.r, color.g, color.b);
+        HPDF_Page_TextOut(m_page, x, at, value.c_str());
+        HPDF_Page_EndText(m_page);
+    }
+    float width(const std::string& value, float size, bool bold = false) {
+        HPDF_Page_SetFontAndSize(m_page, bold ? m_bold : m_regular, size);
+        return HPDF_Page_TextWidth(m_page, value.c_str());
+    }
+    void text_right(float right, float at, const std::string& value, float size, bool bold = false, Rgb color = kInk) {
+        text(right - width(value, size, bold), at, value, size, bold, color);
+    }
+    void rule(float x1, float x2, float at, Rgb color = kRule, float thickness = 0.6f) {
+        HPDF_Page_SetRGBStroke(m_page, color.r, color.g, color.b);
+        HPDF_Page_SetLineWidth(m_page, thickness);
+        HPDF_Page_MoveTo(m_page, x1, at);
+        HPDF_Page_LineTo(m_page, x2, at);
+        HPDF_Page_Stroke(m_page);
+    }
+    void box(float x, float at, float w, float h, Rgb color) {
+        HPDF_Page_SetRGBFill(m_page, color.r, color.g, color.b);
+        HPDF_Page_Rectangle(m_page, x, at, w, h);
+        HPDF_Page_Fill(m_page);
+    }
+
+    float y = 0;
+
+private:
+    HPDF_Doc m_pdf;
+    HPDF_Font m_regular;
+    HPDF_Font m_bold;
+    HPDF_Page m_page = nullptr;
+};
+
+// Axis labels in short rupiah/units: 1.250.000 → "1,3 jt", 12.500 → "12,5 rb".
+std::string short_number(std::int64_t value) {
+    const auto scaled = [](std::int64_t v, std::int64_t unit, const char* suffix) {
+        const std::int64_t tenths = (v * 10 + unit / 2) / unit;
+        return std::to_string(tenths / 10) + (tenths % 10 ? "," + std::to_string(tenths % 10) : "") + " " + suffix;
+    };
+    if (value >= 1'000'000'000) return scaled(value, 1'000'000'000, "M");
+    if (value >= 1'000'000) return scaled(value, 1'000'000, "jt");
+    if (value >= 10'000) return scaled(value, 1'000, "rb");
+    return std::to_string(value);
+}
+
+void draw_chart(ReportCanvas& canvas, const spreadsheets::ReportChart& chart) {
+    const float left = kMargin + 50, right = kPageWidth - kMargin, top = canvas.y - 18, height = 170, bottom = top - height;
+    canvas.text(kMargin, canvas.y, chart.title, 11, true);
+    std::int64_t maximum = 1;
+    for (const auto& series : chart.series)
+        for (auto value : series.values) maximum = std::max(maximum, value);
+    for (int step = 0; step <= 4; ++step) {
+        const float at = bottom + height * static_cast<float>(step) / 4.0f;
+        canvas.rule(left, right, at, step == 0 ? kMuted : kRule);
+        canvas.text_right(left - 6, at - 3, short_number(maximum * step / 4), 7, false, kMuted);
+    }
+    const std::size_t groups = std::max<std::size_t>(1, chart.labels.size());
+    const float slot = (right - left) / static_cast<float>(groups);
+    const std::size_t bars = std::max<std::size_t>(1, chart.series.size());
+    const float bar = std::min(28.0f, slot * 0.7f / static_cast<float>(bars));
+    for (std::size_t g = 0; g < chart.labels.size(); ++g) {
+        const float start = left + slot * static_cast<float>(g) + (slot - bar * static_cast<float>(bars)) / 2;
+        for (std::size_t s = 0; s < chart.series.size(); ++s) {
+            const std::int64_t value = g < chart.series[s].values.size() ? chart.series[s].values[g] : 0;
+            const float h = value > 0 ? height * static_cast<float>(value) / static_cast<float>(maximum) : 0;
+            if (h > 0) canvas.box(start + bar * static_cast<float>(s), bottom, bar - 1, h, kSeriesColors[s % 2]);
+        }
+        const std::string& label = chart.labels[g];
+        canvas.text(left + slot * static_cast<float>(g) + (slot - canvas.width(label, 7)) / 2, bottom - 11, label, 7, false, kMuted);
+    }
+    float legend = left;
+    for (std::size_t s = 0; s < chart.series.size(); ++s) {
+        canvas.box(legend, bottom - 28, 8, 8, kSeriesColors[s % 2]);
+        canvas.text(legend + 12, bottom - 27, chart.series[s].name, 8);
+        legend += 24 + canvas.width(chart.series[s].name, 8);
+    }
+    canvas.y = bottom - 48;
+}
+
+void draw_table(ReportCanvas& canvas, const spreadsheets::ReportSheet& sheet) {
+    float total_width = 0;
+    for (const auto& column : sheet.columns) total_width += static_cast<float>(column.width);
+    const float scale = (kPageWidth - 2 * kMargin) / std::max(1.0f, total_width);
+    const auto header = [&] {
+        canvas.text(kMargin, canvas.y, sheet.title, 11, true);
+        canvas.y -= 16;
+        float x = kMargin;
+        for (const auto& column : sheet.columns) {
+            const float w = static_cast<float>(column.width) * scale;
+            if (column.kind == spreadsheets::ColumnKind::Text) canvas.text(x, canvas.y, column.header, 8, true);
+            else canvas.text_right(x + w - 4, canvas.y, column.header, 8, true);
+            x += w;
+        }
+        canvas.rule(kMargin, kPageWidth - kMargin, canvas.y - 4, kMuted);
+        canvas.y -= 16;
+    };
+    header();
+    for (const auto& row : sheet.rows) {
+        if (canvas.y < kMargin + 20) {
+            canvas.new_page();
+            header();
+        }
+        float x = kMargin;
+        for (std::size_t i = 0; i < sheet.columns.size() && i < row.size(); ++i) {
+            const float w = static_cast<float>(sheet.columns[i].width) * scale;
+            const std::string value = spreadsheets::cell_text(row[i], sheet.columns[i].kind);
+            if (sheet.columns[i].kind == spreadsheets::ColumnKind::Text) canvas.text(x, canvas.y, value, 8);
+            else canvas.text_right(x + w - 4, canvas.y, value, 8);
+            x += w;
+        }
+        canvas.rule(kMargin, kPageWidth - kMargin, canvas.y - 5);
+        canvas.y -= 15;
+    }
+    canvas.y -= 10;
+}
+
+}  // namespace
+
+Result<std::string> render_report_pdf(const spreadsheets::ReportDocument& document, const std::string& printed_on) {
+    const char* regular_path = first_existing(kRegularFonts, std::size(kRegularFonts));
+    const char* bold_path = first_existing(kBoldFonts, std::size(kBoldFonts));
+    if (!regular_path || !bold_path) return make_error(ErrorCode::Internal, "no TrueType font for PDF (install fonts-noto-core)");
+    std::string failure;
+    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> holder(HPDF_New(on_error, &failure), &HPDF_Free);
+    if (!holder) return make_error(ErrorCode::Internal, "cannot create PDF");
+    HPDF_Doc pdf = holder.get();
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    const char* regular_name = HPDF_LoadTTFontFromFile(pdf, regular_path, HPDF_TRUE);
+    const char* bold_name = HPDF_LoadTTFontFromFile(pdf, bold_path, HPDF_TRUE);
+    if (!regular_name || !bold_name) return make_error(ErrorCode::Internal, "cannot load PDF font: " + failure);
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, document.title.c_str());
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "Kimonet Billing");
+    ReportCanvas canvas(pdf, HPDF_GetFont(pdf, regular_name, "UTF-8"), HPDF_GetFont(pdf, bold_name, "UTF-8"));
+
+    canvas.text(kMargin, canvas.y - 6, document.title, 18, true);
+    canvas.text_right(kPageWidth - kMargin, canvas.y - 6, "Dicetak " + printed_on, 8, false, kMuted);
+    canvas.text(kMargin, canvas.y - 24, document.subtitle, 10, false, kMuted);
+    canvas.y -= 52;
+    float x = kMargin;
+    for (const auto& [label, value] : document.figures) {
+        canvas.text(x, canvas.y, label, 8, false, kMuted);
+        canvas.text(x, canvas.y - 14, value, 11, true);
+        x += std::max(120.0f, canvas.width(value, 11, true) + 24);
+    }
+    canvas.y -= 40;
+    draw_chart(canvas, document.chart);
+    if (!document.sheets.empty()) draw_table(canvas, document.sheets.front());
+
+    if (HPDF_SaveToStream(pdf) != HPDF_OK || !failure.empty()) return make_error(ErrorCode::Internal, "PDF rendering failed: " + failure);
+    std::string out(HPDF_GetStreamSize(pdf), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
+    HPDF_ResetStream(pdf);
+    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
+    out.resize(size);
+    return out;
+}
+
+}  // namespace kimonet::pdf

@@ -1,0 +1,368 @@
+#include "services/dunning_service.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "api/dunning_dto.hpp"
+#include "core/money.hpp"
+#include "network/isolir_settings.hpp"
+#include "services/activity_log.hpp"
+#include "services/invoice_service.hpp"
+#include "services/network_service.hpp"
+#include "services/notification_service.hpp"
+#include "services/settings.hpp"
+
+namespace kimonet::services {
+
+namespace {
+
+struct InvoiceRow {
+    dunning::DunningInvoice invoice;
+    std::string period;
+};
+
+// The open invoices of billable customers that some schedule can already reach, by customer.
+constexpr const char* kOpenInvoicesSql =
+    "SELECT i.id, i.customer_id, i.invoice_no, i.issue_date, i.due_date, i.total, i.paid_amount, i.status, c.status, "
+    "COALESCE(c.dunning_schedule_id, p.dunning_schedule_id, 0), c.service_number, c.name "
+    "FROM invoices i JOIN customers c ON c.id = i.customer_id JOIN internet_packages p ON p.id = c.package_id "
+    "WHERE i.status IN ('unpaid','partial') AND i.due_date <= ?1 AND c.status IN ('active','isolated') "
+    "ORDER BY i.customer_id, i.due_date, i.id";
+
+Result<std::unordered_map<std::int64_t, std::vector<dunning::RecordedAction>>> recorded_actions(store::Database& db, std::int64_t customer_id) {
+    std::unordered_map<std::int64_t, std::vector<dunning::RecordedAction>> recorded;
+    auto statement = TRY(db.prepare(
+        "SELECT a.invoice_id, a.step_id, a.status FROM dunning_actions a JOIN invoices i ON i.id = a.invoice_id "
+        "WHERE i.status IN ('unpaid','partial') AND (?1 = 0 OR a.customer_id = ?1)"));
+    statement.bind(1, customer_id);
+    while (TRY(statement.step())) {
+        const std::int64_t invoice_id = statement.column_int(0);
+        recorded[invoice_id].push_back({invoice_id, statement.column_int(1),
+                                        dunning::parse_action_status(statement.column_text(2)).value_or(dunning::ActionStatus::Done)});
+    }
+    return recorded;
+}
+
+// Steps may start up to this many days before the due date: the horizon of invoices to load.
+int earliest_offset(const ScheduleSet& set) {
+    int earliest = 0;
+    for (const auto& [id, schedule] : set.schedules)
+        for (const auto& step : schedule.steps)
+            if (step.enabled) earliest = std::min(earliest, step.day_offset);
+    return earliest;
+}
+
+// Evaluates the policy for every customer with an open invoice within reach of their schedule.
+Result<DunningPlan> evaluate(store::Database& db, const Date& today) {
+    DunningPlan plan;
+    plan.today = today;
+    plan.schedules = TRY(load_schedules(db));
+    const auto recorded = TRY(recorded_actions(db, 0));
+    auto statement = TRY(db.prepare(kOpenInvoicesSql));
+    statement.bind(1, to_string(add_days(today, -earliest_offset(plan.schedules))));
+
+    struct Group {
+        dunning::DunningCustomer customer;
+        std::int64_t schedule_id = 0;
+        std::string service_number, name;
+        std::vector<InvoiceRow> invoices;
+    } group;
+    std::vector<dunning::RecordedAction> customer_recorded;
+    auto flush = [&]() {
+        if (group.invoices.empty()) return;
+        ++plan.customers;
+        plan.invoices += static_cast<std::int64_t>(group.invoices.size());
+        std::vector<dunning::DunningInvoice> invoices;
+        invoices.reserve(group.invoices.size());
+        customer_recorded.clear();
+        for (const auto& row : group.invoices) {
+            invoices.push_back(row.invoice);
+            if (auto it = recorded.find(row.invoice.id); it != recorded.end())
+                customer_recorded.insert(customer_recorded.end(), it->second.begin(), it->second.end());
+        }
+        if (const dunning::Schedule* schedule = plan.schedules.find(group.schedule_id)) {
+            for (auto& decision : dunning::due_actions(group.customer, invoices, *schedule, today, customer_recorded)) {
+                const auto row = std::find_if(group.invoices.begin(), group.invoices.end(),
+                                              [&](const InvoiceRow& candidate) { return candidate.invoice.id == decision.invoice_id; });
+                plan.actions.push_back({std::move(decision), row->invoice.invoice_no, row->invoice.due_date, group.service_number, group.name});
+            }
+        }
+        group.invoices.clear();
+    };
+    while (TRY(statement.step())) {
+        const std::int64_t customer_id = statement.column_int(1);
+        if (customer_id != group.customer.id) {
+            flush();
+            group.customer = {customer_id, parse_customer_status(statement.column_text(8)).value_or(CustomerStatus::Active)};
+            group.schedule_id = statement.column_int(9);
+            group.service_number = statement.column_text(10);
+            group.name = statement.column_text(11);
+        }
+        InvoiceRow row;
+        row.invoice.id = statement.column_int(0);
+        row.invoice.invoice_no = statement.column_text(2);
+        row.invoice.issue_date = parse_date(statement.column_text(3)).value_or(today);
+        row.invoice.due_date = parse_date(statement.column_text(4)).value_or(today);
+        row.invoice.total = statement.column_int(5);
+        row.invoice.paid_amount = statement.column_int(6);
+        row.invoice.status = billing::parse_invoice_status(statement.column_text(7)).value_or(billing::InvoiceStatus::Unpaid);
+        group.invoices.push_back(std::move(row));
+    }
+    flush();
+    return plan;
+}
+
+// Why isolation must wait (Sunday, holiday, outside isolir_hours), or "" when it may happen now.
+Result<std::string> isolir_window_problem(app::Context& context) {
+    const LocalDateTime local = local_from_unix(context.now, context.offset);
+    if (TRY(get_setting(context.db, "isolir_skip_sundays")) == "1" && weekday(local.date) == 0) return std::string("hari Minggu");
+    for (const Date& day : network::parse_holidays(TRY(get_setting(context.db, "isolir_holidays"))).value_or(std::vector<Date>{}))
+        if (day == local.date) return "hari libur " + to_string(day);
+    const std::string hours = TRY(get_setting(context.db, "isolir_hours"));
+    if (auto window = network::parse_hours_window(hours).window; window && !network::inside(*window, local.hour * 60 + local.minute))
+        return "di luar jam " + hours;
+    return std::string();
+}
+
+Result<bool> record_action(app::Context& context, const PlannedAction& planned, dunning::ActionStatus status, const std::string& result,
+                           std::optional<std::int64_t> notification_id = std::nullopt) {
+    const auto& decision = planned.decision;
+    auto insert = TRY(context.db.prepare(
+        "INSERT INTO dunning_actions(invoice_id, step_id, customer_id, action, step_date, amount, status, result, notification_id, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(invoice_id, step_id) DO NOTHING"));
+    insert.bind(1, decision.invoice_id).bind(2, decision.step->id).bind(3, decision.customer_id).bind(4, dunning::to_string(decision.step->action));
+    insert.bind(5, to_string(decision.date)).bind(6, decision.amount).bind(7, dunning::to_string(status)).bind(8, result);
+    insert.bind(9, notification_id).bind(10, context.now);
+    TRY_VOID(insert.run());
+    return context.db.changes() > 0;
+}
+
+Result<bool> already_recorded(store::Database& db, const dunning::Decision& decision) {
+    auto statement = TRY(db.prepare("SELECT 1 FROM dunning_actions WHERE invoice_id = ? AND step_id = ?"));
+    statement.bind(1, decision.invoice_id).bind(2, decision.step->id);
+    return TRY(statement.step());
+}
+
+// The date of the schedule's isolate step for this invoice, for the warning's {tanggal_isolir}.
+std::string isolation_date_text(const DunningPlan& plan, const PlannedAction& planned) {
+    for (const auto& [id, schedule] : plan.schedules.schedules) {
+        const bool owns = std::any_of(schedule.steps.begin(), schedule.steps.end(), [&](const dunning::Step& step) { return &step == planned.decision.step; });
+        if (!owns) continue;
+        for (const auto& step : schedule.steps)
+            if (step.enabled && step.action == dunning::StepAction::Isolate)
+                return format_date_indonesian(add_days(planned.decision.date, step.day_offset - planned.decision.step->day_offset));
+    }
+    return "-";
+}
+
+Result<NotificationRequest> message_for(app::Context& context, const DunningPlan& plan, const PlannedAction& planned,
+                                        const std::string& base_url, const std::string& template_key, Money total) {
+    NotificationRequest request;
+    request.key = "dunning:" + std::to_string(planned.decision.invoice_id) + ":" + std::to_string(planned.decision.step->id);
+    request.customer_id = planned.decision.customer_id;
+    request.template_key = template_key;
+    request.variables = TRY(customer_variables(context.db, planned.decision.customer_id, base_url));
+    if (!request.variables.contains("payment_link")) request.variables["payment_link"] = payment_link(base_url, planned.service_number);
+    auto period = context.db.prepare("SELECT period FROM invoices WHERE id = ?");
+    if (period) {
+        period->bind(1, planned.decision.invoice_id);
+        if (period->step().value_or(false))
+            if (auto parsed = parse_period(period->column_text(0))) request.variables["periode"] = format_period_indonesian(*parsed);
+    }
+    request.variables["invoice_no"] = planned.invoice_no;
+    request.variables["total"] = format_rupiah(total);
+    request.variables["due_date"] = format_date_indonesian(planned.due_date);
+    request.variables["sisa_hari"] = std::to_string(std::max<std::int64_t>(days_between(plan.today, planned.due_date), 0));
+    request.variables["tanggal_isolir"] = isolation_date_text(plan, planned);
+    request.variables["denda"] = format_rupiah(planned.decision.amount);
+    return request;
+}
+
+// A message or a late fee: the action row, the outbox message and the fee line in one transaction.
+Result<std::string> carry_out_in_store(app::Context& context, const DunningPlan& plan, const PlannedAction& planned, const std::string& base_url) {
+    const auto& decision = planned.decision;
+    const dunning::Step& step = *decision.step;
+    std::string outcome = "done";
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        if (TRY(already_recorded(context.db, decision))) {
+            outcome = "recorded";
+            return {};
+        }
+        Money total = decision.amount;
+        std::string result;
+        if (step.action == dunning::StepAction::LateFee) {
+            auto invoice = add_invoice_line(context, decision.invoice_id,
+                                            {{"description", "Denda keterlambatan (" + dunning::day_label(step.day_offset) + ")"},
+                                             {"quantity", 1}, {"unit_price", decision.amount}, {"kind", "late_fee"}});
+            if (!invoice) {
+                outcome = "failed";
+                TRY(record_action(context, planned, dunning::ActionStatus::Failed, invoice.error().message()));
+                return {};
+            }
+            total = invoice->outstanding();
+            result = "denda " + format_rupiah(decision.amount);
+        }
+        std::optional<std::int64_t> notification_id;
+        if (step.channel == "whatsapp") {
+            auto queued = queue_notification(context, TRY(message_for(context, plan, planned, base_url, step.template_key, total)));
+            if (!queued && queued.error().code != ErrorCode::ValidationFailed) return std::move(queued).error();
+            if (!queued && step.action != dunning::StepAction::LateFee) {
+                outcome = "failed";
+                TRY(record_action(context, planned, dunning::ActionStatus::Failed, queued.error().message()));
+                return {};
+            }
+            if (queued) notification_id = queued->id;
+            result += std::string(result.empty() ? "" : "; ") + (queued ? "pesan diantrikan" : "pesan tidak terkirim: " + queued.error().message());
+        }
+        TRY(record_action(context, planned, dunning::ActionStatus::Done, result, notification_id));
+        return log_activity(context, "dunning." + std::string(dunning::to_string(step.action)), "invoice", decision.invoice_id, api::Json::object(),
+                            {{"step", dunning::day_label(step.day_offset)}, {"customer_id", decision.customer_id},
+                             {"amount", decision.amount}, {"result", result}});
+    }));
+    return outcome;
+}
+
+api::Json action_json(const PlannedAction& planned, const std::string& outcome) {
+    const auto& decision = planned.decision;
+    api::Json row = {{"customer_id", decision.customer_id}, {"service_number", planned.service_number}, {"customer_name", planned.customer_name},
+                     {"invoice_id", decision.invoice_id},   {"invoice_no", planned.invoice_no},         {"step_id", decision.step->id},
+                     {"label", dunning::day_label(decision.step->day_offset)},
+                     {"action", dunning::to_string(decision.step->action)},
+                     {"date", to_string(decision.date)},    {"amount", decision.amount},                {"skip", decision.skip},
+                     {"outcome", outcome}};
+    if (!decision.reason.empty()) row["reason"] = decision.reason;
+    return row;
+}
+
+}  // namespace
+
+Result<DunningPlan> plan_dunning(store::Database& db, const Date& today) { return evaluate(db, today); }
+
+Result<api::Json> run_dunning(app::Context& context, const DunningOptions& options) {
+    const DunningPlan plan = TRY(plan_dunning(context.db, context.today()));
+    const std::string base_url = TRY(public_base_url(context.db, ""));
+    const std::string window = TRY(isolir_window_problem(context));
+    api::Json report = {{"date", to_string(plan.today)}, {"dry_run", options.dry_run}, {"customers", plan.customers},
+                        {"invoices", plan.invoices}, {"by_action", api::Json::object()}, {"done", 0}, {"skipped", 0},
+                        {"failed", 0}, {"waiting", 0}, {"isolir_window", window}, {"actions", api::Json::array()}};
+    std::vector<const PlannedAction*> isolations;
+    auto list = [&](const PlannedAction& planned, const std::string& outcome) {
+        if (static_cast<int>(report["actions"].size()) < options.list_limit) report["actions"].push_back(action_json(planned, outcome));
+        if (outcome == "done" || outcome == "due") report["done"] = report["done"].get<int>() + 1;
+        else if (outcome == "skipped") report["skipped"] = report["skipped"].get<int>() + 1;
+        else if (outcome == "failed") report["failed"] = report["failed"].get<int>() + 1;
+        else if (outcome == "waiting") report["waiting"] = report["waiting"].get<int>() + 1;
+    };
+    for (const PlannedAction& planned : plan.actions) {
+        const auto& decision = planned.decision;
+        const dunning::StepAction action = decision.step->action;
+        if (!options.only.empty() && !options.only.contains(action)) continue;
+        const std::string name(dunning::to_string(action));
+        if (!decision.skip) report["by_action"][name] = report["by_action"].value(name, 0) + 1;
+        const bool network = action == dunning::StepAction::Isolate || action == dunning::StepAction::Terminate;
+        if (network && !decision.skip && !window.empty()) {
+            list(planned, "waiting");
+            continue;
+        }
+        if (options.dry_run) {
+            list(planned, decision.skip ? "skipped" : "due");
+            continue;
+        }
+        if (decision.skip) {
+            const bool recorded = TRY(record_action(context, planned, dunning::ActionStatus::Skipped, decision.reason));
+            list(planned, recorded ? "skipped" : "recorded");
+        } else if (network) {
+            isolations.push_back(&planned);
+        } else {
+            list(planned, TRY(carry_out_in_store(context, plan, planned, base_url)));
+        }
+    }
+    if (isolations.empty()) return report;
+    // Isolation talks to the routers, so it runs outside any transaction (pipelined per router);
+    // each outcome is recorded afterwards. A crash in between repeats the isolation on the next
+    // run, which network control reports as "unchanged": the state converges.
+    std::vector<Intent> intents;
+    for (const PlannedAction* planned : isolations)
+        intents.push_back({planned->decision.customer_id, NetworkAction::Isolate,
+                           "dunning " + dunning::day_label(planned->decision.step->day_offset) + ": tagihan " + planned->invoice_no +
+                               " jatuh tempo " + to_string(planned->due_date),
+                           std::nullopt, 0});
+    const auto outcomes = TRY(carry_out(context, intents));
+    for (std::size_t index = 0; index < isolations.size(); ++index) {
+        const PlannedAction& planned = *isolations[index];
+        const NetworkOutcome& outcome = outcomes.at(index);
+        const bool failed = outcome.result == "failed";
+        std::string result = "isolir: " + outcome.result + (outcome.detail.empty() ? "" : " (" + outcome.detail + ")");
+        TRY_VOID(context.db.transaction([&]() -> Result<void> {
+            if (!failed && planned.decision.step->action == dunning::StepAction::Terminate) {
+                auto terminate = TRY(context.db.prepare("UPDATE customers SET status = 'terminated' WHERE id = ?"));
+                terminate.bind(1, planned.decision.customer_id);
+                TRY_VOID(terminate.run());
+                result += "; langganan diputus";
+            }
+            const bool recorded = TRY(record_action(context, planned, failed ? dunning::ActionStatus::Failed : dunning::ActionStatus::Done, result));
+            list(planned, !recorded ? "recorded" : failed ? "failed" : "done");
+            return log_activity(context, "dunning." + std::string(dunning::to_string(planned.decision.step->action)), "customer",
+                                planned.decision.customer_id, api::Json::object(),
+                                {{"invoice_id", planned.decision.invoice_id}, {"step", dunning::day_label(planned.decision.step->day_offset)},
+                                 {"result", result}});
+        }));
+    }
+    return report;
+}
+
+Result<api::Json> customer_dunning(store::Database& db, std::int64_t customer_id, const Date& today) {
+    auto customer = TRY(db.prepare(
+        "SELECT c.status, c.dunning_schedule_id, p.dunning_schedule_id FROM customers c JOIN internet_packages p ON p.id = c.package_id "
+        "WHERE c.id = ?"));
+    customer.bind(1, customer_id);
+    if (!TRY(customer.step())) return make_error(ErrorCode::NotFound, "customer not found");
+    const dunning::DunningCustomer subject{customer_id, parse_customer_status(customer.column_text(0)).value_or(CustomerStatus::Active)};
+    const auto own = customer.column_optional_int(1), package = customer.column_optional_int(2);
+    const ScheduleSet set = TRY(load_schedules(db));
+    const dunning::Schedule* schedule = set.find(own.value_or(package.value_or(0)));
+    const std::string source = own ? "customer" : package ? "package" : "default";
+
+    // Every open invoice of the customer, whether or not a step has reached it yet.
+    std::vector<dunning::DunningInvoice> invoices;
+    auto open = TRY(db.prepare(
+        "SELECT id, invoice_no, issue_date, due_date, total, paid_amount, status FROM invoices "
+        "WHERE customer_id = ? AND status IN ('unpaid','partial') ORDER BY due_date, id"));
+    open.bind(1, customer_id);
+    while (TRY(open.step())) {
+        invoices.push_back({open.column_int(0), open.column_text(1), parse_date(open.column_text(2)).value_or(today),
+                            parse_date(open.column_text(3)).value_or(today), open.column_int(4), open.column_int(5),
+                            billing::parse_invoice_status(open.column_text(6)).value_or(billing::InvoiceStatus::Unpaid)});
+    }
+    const auto recorded_by_invoice = TRY(recorded_actions(db, customer_id));
+    std::vector<dunning::RecordedAction> recorded;
+    for (const auto& [invoice_id, rows] : recorded_by_invoice) recorded.insert(recorded.end(), rows.begin(), rows.end());
+
+    api::Json out = {{"customer_id", customer_id}, {"status", to_string(subject.status)}, {"schedule_source", source},
+                     {"schedule", nullptr}, {"timeline", api::Json::array()}, {"isolation_date", nullptr},
+                     {"outstanding", 0}, {"actions", api::Json::array()}};
+    if (schedule) {
+        out["schedule"] = {{"id", schedule->id}, {"name", schedule->name}};
+        const dunning::Timeline timeline = dunning::timeline(subject, invoices, *schedule, today, recorded);
+        for (const auto& entry : timeline.entries) out["timeline"].push_back(api::to_json(entry));
+        if (timeline.isolation_date) {
+            out["isolation_date"] = to_string(*timeline.isolation_date);
+            out["isolation_date_text"] = format_date_indonesian(*timeline.isolation_date);
+        }
+        out["outstanding"] = timeline.outstanding;
+    }
+    auto past = TRY(db.prepare(
+        "SELECT a.id, a.invoice_id, i.invoice_no, a.action, a.step_date, a.amount, a.status, a.result, a.at, s.day_offset "
+        "FROM dunning_actions a JOIN invoices i ON i.id = a.invoice_id JOIN dunning_steps s ON s.id = a.step_id "
+        "WHERE a.customer_id = ? ORDER BY a.at DESC, a.id DESC LIMIT 100"));
+    past.bind(1, customer_id);
+    while (TRY(past.step())) {
+        out["actions"].push_back({{"id", past.column_int(0)}, {"invoice_id", past.column_int(1)}, {"invoice_no", past.column_text(2)},
+                                  {"action", past.column_text(3)}, {"date", past.column_text(4)}, {"amount", past.column_int(5)},
+                                  {"status", past.column_text(6)}, {"result", past.column_text(7)}, {"at", past.column_int(8)},
+                                  {"label", dunning::day_label(static_cast<int>(past.column_int(9)))}});
+    }
+    return out;
+}
+
+}  // namespace kimonet::services

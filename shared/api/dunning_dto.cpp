@@ -1,0 +1,105 @@
+#include "api/dunning_dto.hpp"
+
+#include "core/validation_messages.hpp"
+
+namespace kimonet::api {
+
+Json to_json(const dunning::Step& step) {
+    return {{"id", step.id},
+            {"day_offset", step.day_offset},
+            {"label", dunning::day_label(step.day_offset)},
+            {"action", dunning::to_string(step.action)},
+            {"channel", step.channel},
+            {"template_key", step.template_key},
+            {"enabled", step.enabled},
+            {"fee_kind", dunning::to_string(step.fee_kind)},
+            {"fee_amount", step.fee_amount},
+            {"fee_percent_bp", step.fee_percent_bp},
+            {"fee_cap", step.fee_cap}};
+}
+
+Json to_json(const dunning::Schedule& schedule) {
+    Json steps = Json::array();
+    for (const auto& step : schedule.steps) steps.push_back(to_json(step));
+    return {{"id", schedule.id}, {"name", schedule.name}, {"description", schedule.description}, {"is_default", schedule.is_default},
+            {"steps", std::move(steps)}};
+}
+
+namespace {
+
+dunning::Step step_from_json(const Json& json, const std::string& prefix, FieldErrors& errors) {
+    dunning::Step step;
+    if (!json.is_object()) {
+        errors.emplace(prefix.substr(0, prefix.size() - 1), messages::kWrongType);
+        return step;
+    }
+    FieldReader reader(json);
+    std::string action, fee_kind = "fixed";
+    if (!reader.has("day_offset")) reader.add_error("day_offset", messages::kRequired);
+    if (!reader.has("action")) reader.add_error("action", messages::kRequired);
+    reader.read("id", step.id);
+    reader.read("day_offset", step.day_offset);
+    reader.read("action", action);
+    reader.read("channel", step.channel);
+    reader.read("template_key", step.template_key);
+    reader.read("enabled", step.enabled);
+    reader.read("fee_kind", fee_kind);
+    reader.read("fee_amount", step.fee_amount);
+    reader.read("fee_percent_bp", step.fee_percent_bp);
+    reader.read("fee_cap", step.fee_cap);
+    if (!reader.errors().contains("action") && reader.has("action")) {
+        if (auto parsed = dunning::parse_step_action(action)) step.action = *parsed;
+        else reader.add_error("action", "remind, warn, late_fee, isolate atau terminate");
+    }
+    if (auto parsed = dunning::parse_fee_kind(fee_kind)) step.fee_kind = *parsed;
+    else reader.add_error("fee_kind", "fixed atau percent");
+    for (const auto& [field, message] : reader.errors()) errors.emplace(prefix + field, message);
+    return step;
+}
+
+}  // namespace
+
+Result<dunning::Schedule> schedule_from_json(const Json& json) {
+    dunning::Schedule schedule;
+    FieldReader reader(json);
+    if (!reader.has("name")) reader.add_error("name", messages::kRequired);
+    reader.read("name", schedule.name);
+    reader.read("description", schedule.description);
+    FieldErrors errors = reader.errors();
+    if (!json.contains("steps") || !json["steps"].is_array()) {
+        errors.emplace("steps", json.contains("steps") ? messages::kWrongType : messages::kRequired);
+    } else {
+        const auto& steps = json["steps"];
+        for (std::size_t index = 0; index < steps.size(); ++index)
+            schedule.steps.push_back(step_from_json(steps[index], "steps." + std::to_string(index) + ".", errors));
+    }
+    if (errors.empty()) {
+        if (auto valid = dunning::validate_schedule(schedule); !valid) merge_field_errors(errors, valid.error().fields);
+    }
+    if (!errors.empty()) return validation_error(std::move(errors));
+    // Fee fields only mean something on a late fee step; others store zeros.
+    for (auto& step : schedule.steps) {
+        if (step.action == dunning::StepAction::LateFee) continue;
+        step.fee_amount = 0;
+        step.fee_percent_bp = 0;
+        step.fee_cap = 0;
+    }
+    return schedule;
+}
+
+Json to_json(const dunning::TimelineEntry& entry) {
+    Json out = {{"invoice_id", entry.invoice_id},
+                {"invoice_no", entry.invoice_no},
+                {"step_id", entry.step.id},
+                {"label", dunning::day_label(entry.step.day_offset)},
+                {"day_offset", entry.step.day_offset},
+                {"action", dunning::to_string(entry.step.action)},
+                {"template_key", entry.step.template_key},
+                {"date", to_string(entry.date)},
+                {"amount", entry.amount},
+                {"state", dunning::to_string(entry.state)}};
+    if (!entry.reason.empty()) out["reason"] = entry.reason;
+    return out;
+}
+
+}  // namespace kimonet::api

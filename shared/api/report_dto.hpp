@@ -1,0 +1,15 @@
+#pragma once
+// JSON shapes of the reports (GET /api/reports/*): money in rupiah, ratios in basis points,
+// months "YYYY-MM", days "YYYY-MM-DD"; `series` holds the arrays the charts draw.
+#include "api/json_fields.hpp"
+#include "reports/billing_report.hpp"
+#include "reports/customer_report.hpp"
+#include "reports/revenue_report.hpp"
+
+namespace kimonet::api {
+
+Json to_json(const reports::RevenueReport& report);
+Json to_json(const reports::CustomerReport& report);
+Json to_json(const reports::BillingReport& report);
+
+}  // namespace kimonet::api

@@ -1,0 +1,38 @@
+#pragma once
+// A registration from the landing page ("daftar berlangganan"): who wants which package where.
+// Pure validation shared by the server (POST /api/register) and anything that previews it; the
+// field messages are Indonesian because the applicant reads them next to the form fields.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "api/json_fields.hpp"
+#include "core/result.hpp"
+
+namespace kimonet::leads {
+
+struct Registration {
+    std::string name;
+    std::string phone;  // normalised 62…
+    std::string email;  // lower-cased
+    std::string address;
+    std::int64_t package_id = 0;
+    std::optional<double> latitude;  // both or neither
+    std::optional<double> longitude;
+    std::string notes;
+};
+
+// The name of the hidden form field only bots fill in.
+inline constexpr const char* kHoneypotField = "website";
+
+// True when the honeypot field carries anything: the request is refused and nothing is stored.
+bool is_bot_submission(const api::Json& body);
+
+// Reads and validates every field at once: name, phone (Indonesian mobile), email and address are
+// required, package_id a positive integer, latitude/longitude optional (numbers or numeric text,
+// both or neither, within range). Unknown fields are ignored; all problems come back together.
+Result<Registration> registration_from_json(const api::Json& body);
+
+api::Json to_json(const Registration& registration);
+
+}  // namespace kimonet::leads

@@ -1,0 +1,102 @@
+#include "reports/revenue_report.hpp"
+
+#include <algorithm>
+
+namespace kimonet::reports {
+
+namespace {
+
+bool in_range(const MonthRange& range, const Period& period) { return period >= range.from && period <= range.to; }
+
+MonthRevenue* month_of(std::vector<MonthRevenue>& months, const MonthRange& range, const Period& period) {
+    if (!in_range(range, period)) return nullptr;
+    for (auto& month : months)
+        if (month.period == period) return &month;
+    return nullptr;
+}
+
+std::vector<RevenueSlice> sorted_slices(std::map<std::string, RevenueSlice>& slices, bool by_billed) {
+    std::vector<RevenueSlice> out;
+    for (auto& [key, slice] : slices) out.push_back(std::move(slice));
+    std::stable_sort(out.begin(), out.end(), [by_billed](const RevenueSlice& a, const RevenueSlice& b) {
+        const Money left = by_billed ? a.billed : a.collected, right = by_billed ? b.billed : b.collected;
+        return left != right ? left > right : a.key < b.key;
+    });
+    return out;
+}
+
+}  // namespace
+
+RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGroup> invoices,
+                             std::span<const PaymentGroup> payments, std::span<const GatewayGroup> gateways,
+                             std::span<const LateFeeGroup> late_fees, const Labels& labels) {
+    RevenueReport report;
+    report.range = range;
+    for (const Period& period : months_in(range)) report.months.push_back(MonthRevenue{period});
+
+    std::map<std::string, RevenueSlice> packages, routers, methods, gateway_slices;
+    for (const auto& group : invoices) {
+        MonthRevenue* month = month_of(report.months, range, group.period);
+        if (!month) continue;
+        if (group.voided) {
+            report.voided_invoices += group.count;
+            report.voided_amount += group.billed;
+            continue;
+        }
+        month->invoices += group.count;
+        month->billed += group.billed;
+        month->paid_on_billed += group.paid;
+        report.total_billed += group.billed;
+        auto& package = packages[std::to_string(group.package_id)];
+        package.key = std::to_string(group.package_id);
+        package.label = labels.package_name(group.package_id);
+        package.count += group.count;
+        package.billed += group.billed;
+        package.collected += group.paid;
+        auto& router = routers[std::to_string(group.router_id)];
+        router.key = std::to_string(group.router_id);
+        router.label = labels.router_name(group.router_id);
+        router.count += group.count;
+        router.billed += group.billed;
+        router.collected += group.paid;
+    }
+
+    std::map<Date, DailyCollection> days;
+    for (const auto& group : payments) {
+        MonthRevenue* month = month_of(report.months, range, period_of(group.day));
+        if (!month) continue;
+        month->collected += group.applied;
+        if (group.method == "credit") month->credit_applied += group.applied;
+        else month->cash_received += group.received;
+        report.total_collected += group.applied;
+        auto& method = methods[group.method];
+        method.key = method.label = group.method;
+        method.count += group.count;
+        method.collected += group.applied;
+        auto& day = days[group.day];
+        day.day = group.day;
+        day.payments += group.count;
+        day.collected += group.applied;
+    }
+    for (const auto& group : gateways) {
+        if (!in_range(range, period_of(group.day))) continue;
+        auto& gateway = gateway_slices[group.gateway];
+        gateway.key = gateway.label = group.gateway;
+        gateway.count += group.count;
+        gateway.collected += group.applied;
+    }
+    for (const auto& group : late_fees) {
+        MonthRevenue* month = month_of(report.months, range, period_of(group.day));
+        if (!month) continue;
+        month->late_fees_collected += group.amount;
+        report.total_late_fees_collected += group.amount;
+    }
+    report.by_package = sorted_slices(packages, true);
+    report.by_router = sorted_slices(routers, true);
+    report.by_method = sorted_slices(methods, false);
+    report.by_gateway = sorted_slices(gateway_slices, false);
+    for (auto& [day, collection] : days) report.daily.push_back(collection);
+    return report;
+}
+
+}  // namespace kimonet::reports

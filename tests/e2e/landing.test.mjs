@@ -1,0 +1,399 @@
+// Landing page issue, end to end in Chromium (desktop 1280x800 and phone 390x844) against the real
+// server (`kimonet serve --landing landing_page`), two RouterOS simulators (`kimonet-sim routeros`,
+// one per demo router) and the payment gateway simulator (`kimonet-sim gateways`):
+// packages come from the API, registration shows the server's field errors inline and stores
+// exactly one lead for good input, the honeypot and the per-IP rate limit refuse bots, Cek Tagihan
+// shows CUST001's invoices and a payment through the simulator turns one "Lunas", the network
+// status shows a router that went down, and the page served from another origin works through
+// CORS while an origin that is not on the allowlist is refused by the browser.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
+import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
+import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
+import { click, item, waitUi } from './lib/ui.mjs';
+
+const LANDING_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../landing_page');
+const runner = createRunner();
+const test = runner.test;
+const children = [];
+const staticServers = [];
+let server, browser;
+
+// Starts `kimonet-sim <args>` and resolves with the first match of `pattern` in its output.
+async function startSimulator(args, pattern) {
+  const child = spawn(path.join(BIN_DIR, 'kimonet-sim'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  const match = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kimonet-sim ${args[0]} did not start:\n${output}`)), 15000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const found = output.match(pattern);
+      if (found) { clearTimeout(timer); resolve(found); }
+    });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`kimonet-sim ${args[0]} exited (${code}):\n${output}`)); });
+  });
+  return { child, match, stop: () => new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  }) };
+}
+
+// A second origin: a tiny static server for landing_page/ whose config.js points at `apiBase`.
+async function startStaticSite(apiBase) {
+  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'application/javascript', '.svg': 'image/svg+xml' };
+  const site = http.createServer((request, response) => {
+    const url = new URL(request.url, 'http://x');
+    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    if (relative.includes('..')) { response.writeHead(400).end(); return; }
+    if (relative === 'config.js') {
+      const original = fs.readFileSync(path.join(LANDING_DIR, 'config.js'), 'utf8');
+      response.writeHead(200, { 'Content-Type': types['.js'] });
+      response.end(original.replace(/apiBase: ""/, `apiBase: ${JSON.stringify(apiBase)}`));
+      return;
+    }
+    fs.readFile(path.join(LANDING_DIR, relative), (error, data) => {
+      if (error) { response.writeHead(404).end(); return; }
+      response.writeHead(200, { 'Content-Type': types[path.extname(relative)] || 'application/octet-stream' });
+      response.end(data);
+    });
+  });
+  await new Promise((resolve) => site.listen(0, '127.0.0.1', resolve));
+  staticServers.push(site);
+  return `http://127.0.0.1:${site.address().port}`;
+}
+
+async function waitForStatus(leadId, status) {
+  await until(async () => (await api('GET', `${serverBase}/api/leads/${leadId}`, null, adminToken)).json.data.status === status,
+              `lead ${leadId} to become ${status}`);
+}
+let serverBase, adminToken;
+
+async function api(method, url, body, token) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const reply = await fetch(url, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  return { status: reply.status, json: await reply.json() };
+}
+
+// Polls `probe` (an async condition) until it holds; for state the server changes on its own.
+async function until(probe, what, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await probe()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+// A page that records console errors, page errors and every host it contacted.
+async function openLanding(options, url) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  page.problems = [];
+  page.hosts = new Set();
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => { if (message.type() === 'error') page.problems.push(message.text()); });
+  page.on('request', (request) => page.hosts.add(new URL(request.url()).host));
+  await page.goto(url);
+  return page;
+}
+
+const GOOD = { name: 'Rina Wulandari', email: 'rina@example.id', address: 'Jl. Cempaka No. 12, RT 03/RW 04, Cimahi' };
+
+async function fillRegistration(page, { name, phone, email, address, packageId }) {
+  await page.fill('#reg-name', name);
+  await page.fill('#reg-phone', phone);
+  await page.fill('#reg-email', email);
+  await page.fill('#reg-address', address);
+  await page.selectOption('#reg-package', packageId === '' ? '' : String(packageId));
+}
+
+try {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer({ args: ['--landing', LANDING_DIR] });
+  const base = server.url.replace(/\/$/, '');
+  const landing = `${base}/landing/`;
+  const admin = (await api('POST', `${base}/api/auth/login`, { username: 'admin', password: PASSWORD })).json.token;
+  assert.ok(admin, 'admin login');
+  serverBase = base;
+  adminToken = admin;
+  const routers = [];
+  for (let index = 0; index < 2; index++) {
+    const simulator = await startSimulator(['routeros', '--port', '0', '--seed-demo'], /listening on (\d+)/);
+    routers.push(simulator);
+    const moved = await api('PUT', `${base}/api/routers/${index + 1}`, { port: Number(simulator.match[1]) }, admin);
+    assert.equal(moved.status, 200, JSON.stringify(moved.json));
+  }
+  const gateways = await startSimulator(['gateways', '--port', '0', '--callback-base', base, '--retry-delay-ms', '500'],
+                                        /listening on (http:\/\/127\.0\.0\.1:\d+)\//);
+  const otherOrigin = await startStaticSite(base);
+  const refusedOrigin = await startStaticSite(base);
+  const configured = await api('PUT', `${base}/api/settings`, {
+    cors_allowed_origins: otherOrigin, router_probe_seconds: '1', register_rate_per_minute: '100',
+    flip_enabled: '1', flip_base_url: `${gateways.match[1]}/flip`, flip_secret_key: 'sim-flip-secret', flip_validation_token: 'sim-flip-token',
+    payment_callback_base_url: base,
+  }, admin);
+  assert.equal(configured.status, 200, JSON.stringify(configured.json));
+  // A price the static fallback list does not have proves the cards come from the API.
+  assert.equal((await api('PUT', `${base}/api/packages/1`, { price: 155000 }, admin)).status, 200);
+  const leadCount = async () => (await api('GET', `${base}/api/leads?per_page=500`, null, admin)).json.total;
+  browser = await launchBrowser();
+
+  for (const [label, options] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    await test(`${label}: packages render from the API with prices, and the page fits the screen`, async () => {
+      const page = await openLanding(options, landing);
+      await page.waitForSelector('[data-package-id="1"]');
+      const cards = await page.$$eval('.package', (nodes) => nodes.map((node) => node.querySelector('h3').textContent));
+      assert.deepEqual(cards, ['Home 10 Mbps', 'Home 20 Mbps', 'Home 30 Mbps', 'Bisnis 50 Mbps']);
+      assert.match(await page.textContent('[data-package-id="1"] .price'), /Rp 155\.000/);
+      assert.equal(await page.isVisible('#paket-offline'), false);
+      assert.equal(await page.locator('#reg-package option').count(), 5);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= options.viewport.width, `page is ${width}px wide on a ${options.viewport.width}px screen`);
+      await page.waitForSelector('#network-summary');
+      // Page weight before images: the document, CSS, JS and the API answers, uncompressed.
+      const weight = await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .filter((entry) => !/\.(svg|png|jpe?g|webp|ico)(\?|$)/.test(entry.name)).reduce((sum, entry) => sum + entry.decodedBodySize, 0));
+      assert.ok(weight > 20 * 1024 && weight <= 200 * 1024, `page weight ${weight} bytes`);
+      console.log(`     page weight before images: ${(weight / 1024).toFixed(1)} KB`);
+      await shot(page, `landing-${label}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, `landing-${label}-full.png`), fullPage: true });
+      assert.deepEqual([...page.hosts], [new URL(base).host], 'no third-party requests');
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+
+    await test(`${label}: registration with bad input shows the server's field errors inline and stores nothing`, async () => {
+      const before = await leadCount();
+      const page = await openLanding(options, `${landing}#daftar`);
+      await page.waitForSelector('[data-package-id="1"]');
+      await fillRegistration(page, { name: '', phone: '12345', email: 'bukan-email', address: '', packageId: '' });
+      await page.click('#register-submit');
+      await page.waitForSelector('#reg-phone-error:not([hidden])');
+      assert.equal(await page.textContent('#reg-name-error'), 'Wajib diisi.');
+      assert.equal(await page.textContent('#reg-phone-error'), 'Nomor telepon tidak valid (contoh 081234567890).');
+      assert.equal(await page.textContent('#reg-email-error'), 'Alamat email tidak valid.');
+      assert.equal(await page.textContent('#reg-address-error'), 'Alamat pemasangan wajib diisi.');
+      assert.equal(await page.textContent('#reg-package-error'), 'Pilih paket internet.');
+      assert.equal(await page.getAttribute('#reg-phone', 'aria-invalid'), 'true');
+      // Focus moves to the first wrong field so keyboard and screen reader users land on it.
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'reg-name');
+      await page.locator('#register-form').screenshot({ path: path.join(ARTIFACTS, `landing-register-errors-${label}.png`) });
+      assert.equal(await leadCount(), before);
+      await page.context().close();
+    });
+
+    await test(`${label}: good input creates exactly one lead and confirms it`, async () => {
+      const phone = label === 'desktop' ? '081377700001' : '081377700002';
+      const before = await leadCount();
+      const page = await openLanding(options, `${landing}#daftar`);
+      await page.waitForSelector('[data-package-id="2"]');
+      await page.click('[data-package-id="2"] button');
+      assert.equal(await page.inputValue('#reg-package'), '2');
+      await fillRegistration(page, { ...GOOD, phone, packageId: 2 });
+      await page.fill('#reg-latitude', '-6.8722');
+      await page.fill('#reg-longitude', '107.5425');
+      await page.click('#register-submit');
+      await page.waitForSelector('#register-message.ok');
+      assert.match(await page.textContent('#register-message'), /REG-\d+/);
+      assert.equal(await leadCount(), before + 1);
+      const leads = (await api('GET', `${base}/api/leads?per_page=500`, null, admin)).json.data.filter((lead) => lead.phone === `62${phone.slice(1)}`);
+      assert.equal(leads.length, 1);
+      assert.equal(leads[0].package_name, 'Home 20 Mbps');
+      assert.equal(leads[0].email, GOOD.email);
+      const queued = (await api('GET', `${base}/api/notifications?per_page=100`, null, admin)).json.data
+        .filter((message) => message.phone === `62${phone.slice(1)}` && message.template === 'registration_received');
+      assert.equal(queued.length, 1, 'one WhatsApp confirmation queued');
+      await page.locator('#daftar').screenshot({ path: path.join(ARTIFACTS, `landing-register-ok-${label}.png`) });
+      assert.deepEqual(page.problems, []);
+      await page.context().close();
+    });
+
+    await test(`${label}: Cek Tagihan for CUST001 shows the invoices with pay links; unknown numbers get a clear message`, async () => {
+      const page = await openLanding(options, `${landing}#cek-tagihan`);
+      await page.fill('#check-number', 'TIDAKADA99');
+      await page.click('#check-submit');
+      await page.waitForSelector('#check-error:not([hidden])');
+      assert.match(await page.textContent('#check-error'), /tidak ditemukan/);
+      await page.fill('#check-number', 'cust001');
+      await page.click('#check-submit');
+      await page.waitForSelector('#bill .invoice');
+      assert.equal(await page.isVisible('#check-error'), false);
+      const bill = (await api('POST', `${base}/billing/check`, { customer_number: 'CUST001' })).json;
+      const shown = await page.$$eval('#bill .invoice', (nodes) => nodes.map((node) => node.getAttribute('data-invoice')));
+      assert.deepEqual(shown, bill.invoices.map((invoice) => invoice.invoice_no));
+      assert.ok(bill.invoices.some((invoice) => invoice.status !== 'paid'), 'CUST001 has an unpaid invoice in the demo data');
+      const payLinks = await page.$$eval('#bill a.button-pay', (links) => links.map((link) => link.getAttribute('href')));
+      assert.ok(payLinks.length >= 1);
+      for (const link of payLinks) assert.equal(link, '/billing/CUST001');
+      await page.locator('#cek-tagihan').screenshot({ path: path.join(ARTIFACTS, `landing-bill-${label}.png`) });
+      assert.deepEqual(page.problems.filter((problem) => !problem.includes('404')), []);
+      await page.context().close();
+    });
+  }
+
+  await test('honeypot: a bot filling the hidden field is refused and nothing is stored', async () => {
+    const before = await leadCount();
+    const page = await openLanding(DESKTOP, `${landing}#daftar`);
+    await page.waitForSelector('[data-package-id="1"]');
+    await fillRegistration(page, { ...GOOD, phone: '081377700009', packageId: 1 });
+    // Bots fill every input they find; people never see this one.
+    const trap = await page.locator('#reg-website').boundingBox();
+    assert.ok(trap.x + trap.width <= 0, `the hidden field is off-screen (${JSON.stringify(trap)})`);
+    await page.evaluate(() => { document.getElementById('reg-website').value = 'http://spam.example'; });
+    await page.click('#register-submit');
+    await page.waitForSelector('#register-message.error');
+    assert.match(await page.textContent('#register-message'), /ditolak/);
+    assert.equal(await leadCount(), before);
+    await page.context().close();
+  });
+
+  await test('rate limit: registrations beyond the per-IP limit get a clear 429 message and store nothing', async () => {
+    assert.equal((await api('PUT', `${base}/api/settings`, { register_rate_per_minute: '1' }, admin)).status, 200);
+    const page = await openLanding(PHONE, `${landing}#daftar`);
+    await page.waitForSelector('[data-package-id="1"]');
+    // The bucket holds at most one token now: of two quick submissions the second is refused.
+    await fillRegistration(page, { ...GOOD, phone: '081377700010', packageId: 1 });
+    await page.click('#register-submit');
+    await page.waitForSelector('#register-message:not([hidden])');
+    const before = await leadCount();
+    await fillRegistration(page, { ...GOOD, phone: '081377700011', packageId: 1 });
+    await page.click('#register-submit');
+    await page.waitForFunction(() => {
+      const message = document.getElementById('register-message');
+      return !message.hidden && /Terlalu banyak pendaftaran/.test(message.textContent);
+    });
+    assert.equal(await leadCount(), before);
+    await page.locator('#register-message').screenshot({ path: path.join(ARTIFACTS, 'landing-rate-limited-phone.png') });
+    assert.equal((await api('PUT', `${base}/api/settings`, { register_rate_per_minute: '100' }, admin)).status, 200);
+    await page.context().close();
+  });
+
+  await test('phone: pay from Cek Tagihan through the gateway simulator, and the invoice shows Lunas', async () => {
+    const unpaidNow = async () => (await api('POST', `${base}/billing/check`, { customer_number: 'CUST001' })).json.invoices
+      .filter((invoice) => invoice.status !== 'paid').map((invoice) => invoice.invoice_no);
+    const unpaidBefore = await unpaidNow();
+    assert.ok(unpaidBefore.length >= 1);
+    const page = await openLanding(PHONE, `${landing}#cek-tagihan`);
+    await page.fill('#check-number', 'CUST001');
+    await page.tap('#check-submit');
+    await page.waitForSelector('#bill .invoice[data-status="pending"], #bill .invoice[data-status="partial"]');
+    await page.tap('#bill .bill-total a.button-pay');
+    await page.waitForURL(`${base}/billing/CUST001`);
+    await page.locator('button', { hasText: 'Bayar dengan BNI Virtual Account' }).first().tap();
+    await page.waitForSelector('.code');
+    // The simulator pays BNI after a few seconds and calls the server back; the bill page polls.
+    await page.waitForSelector('text=LUNAS', { timeout: 30000 });
+    const stillUnpaid = await unpaidNow();
+    const paid = unpaidBefore.filter((number) => !stillUnpaid.includes(number));
+    assert.equal(paid.length, 1, `newly paid: ${paid}`);
+    const invoiceNo = paid[0];
+    await page.goto(`${landing}#cek-tagihan`);
+    await page.fill('#check-number', 'CUST001');
+    await page.tap('#check-submit');
+    await page.waitForSelector(`#bill .invoice[data-invoice="${invoiceNo}"][data-status="paid"]`);
+    assert.match(await page.textContent(`#bill .invoice[data-invoice="${invoiceNo}"]`), /Lunas/);
+    await page.locator('#cek-tagihan').screenshot({ path: path.join(ARTIFACTS, 'landing-bill-paid-phone.png') });
+    await page.context().close();
+  });
+
+  await test('network status reflects a simulated router going down, and incidents an admin posts', async () => {
+    const statusOf = async (name) => (await api('GET', `${base}/api/network-status`)).json.data.routers.find((router) => router.name === name).status;
+    await until(async () => (await statusOf('Router Cabang')) === 'up' && (await statusOf('Router Pusat')) === 'up', 'both routers probed up');
+    const page = await openLanding(DESKTOP, `${landing}#status`);
+    await page.waitForSelector('#network-summary.normal');
+    await routers[1].stop();  // Router Cabang's process is gone: connections are refused
+    await until(async () => (await statusOf('Router Cabang')) === 'down', 'the probe to notice Router Cabang is down');
+    const incident = await api('POST', `${base}/api/incidents`,
+                               { message: 'Perbaikan kabel optik di area Cabang', router_id: 2, expected_recovery_at: '2030-01-15 14:00' }, admin);
+    assert.equal(incident.status, 201, JSON.stringify(incident.json));
+    await page.reload();
+    await page.waitForSelector('#network-summary.gangguan');
+    const rows = await page.$$eval('.router-item', (items) => items.map((item) => [item.firstChild.textContent, item.getAttribute('data-router-status'), item.lastChild.textContent]));
+    assert.deepEqual(rows, [['Router Cabang', 'down', 'Gangguan'], ['Router Pusat', 'up', 'Normal']]);
+    assert.match(await page.textContent('.incident'), /Perbaikan kabel optik di area Cabang/);
+    assert.match(await page.textContent('.incident'), /15 Januari 2030 pukul 14\.00/);
+    await page.locator('#status').screenshot({ path: path.join(ARTIFACTS, 'landing-network-down-desktop.png') });
+    await page.context().close();
+  });
+
+  await test('served from another origin, the page works through CORS; an origin not on the allowlist is refused', async () => {
+    const before = await leadCount();
+    const page = await openLanding(DESKTOP, `${otherOrigin}/`);
+    await page.waitForSelector('[data-package-id="1"]');
+    assert.match(await page.textContent('[data-package-id="1"] .price'), /Rp 155\.000/);
+    assert.equal(await page.isVisible('#paket-offline'), false);
+    await page.waitForSelector('#network-summary');
+    await fillRegistration(page, { ...GOOD, phone: '081377700020', packageId: 3 });
+    await page.click('#register-submit');
+    await page.waitForSelector('#register-message.ok');
+    assert.equal(await leadCount(), before + 1);
+    const expected = (await api('POST', `${base}/billing/check`, { customer_number: 'CUST002' })).json;
+    await page.fill('#check-number', 'CUST002');
+    await page.click('#check-submit');
+    await page.waitForSelector('#bill');
+    assert.equal(await page.textContent('#bill h3'), expected.customer.nama_pelanggan);
+    const links = await page.$$eval('#bill a.button-pay', (nodes) => nodes.map((node) => node.getAttribute('href')));
+    assert.equal(links.length > 0, expected.invoices.some((invoice) => invoice.status !== 'paid'));
+    for (const link of links) assert.equal(link, `${base}/billing/CUST002`);
+    assert.equal(await page.getAttribute('a[data-link="portal"] >> nth=0', 'href'), `${base}/`);
+    assert.deepEqual([...page.hosts].sort(), [new URL(base).host, new URL(otherOrigin).host].sort());
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+
+    const refused = await openLanding(DESKTOP, `${refusedOrigin}/`);
+    // The browser refuses the API's answers: the static list stands in, and nothing can be registered.
+    await refused.waitForSelector('#paket-offline:not([hidden])');
+    await fillRegistration(refused, { ...GOOD, phone: '081377700021', packageId: 1 });
+    await refused.click('#register-submit');
+    await refused.waitForSelector('#register-message.error');
+    assert.match(await refused.textContent('#register-message'), /Tidak dapat terhubung/);
+    assert.ok(refused.problems.some((problem) => /CORS/i.test(problem)), refused.problems.join('\n'));
+    await shot(refused, 'landing-refused-origin-desktop');
+    assert.equal(await leadCount(), before + 1);
+    await refused.context().close();
+  });
+
+  await test('browser app: staff see the sign-ups and convert one into a customer, or reject one', async () => {
+    const leads = (await api('GET', `${base}/api/leads?status=new&per_page=500`, null, admin)).json.data;
+    assert.ok(leads.length >= 2, 'the registrations above are waiting');
+    const [first, second] = leads;
+    const page = await openApp(browser, `${base}/`, DESKTOP);
+    await signIn(page, 'admin', PASSWORD);
+    await click(page, 'nav.leads');
+    await item(page, `leads.${first.id}.convert`);
+    await shot(page, 'landing-leads-admin-desktop');
+    await click(page, `leads.${first.id}.convert`);
+    await item(page, `leads.${first.id}.open`);
+    const converted = (await api('GET', `${base}/api/leads/${first.id}`, null, admin)).json.data;
+    assert.equal(converted.status, 'converted');
+    const customer = (await api('GET', `${base}/api/customers/${converted.customer_id}`, null, admin)).json.data;
+    assert.equal(customer.name, first.name);
+    assert.equal(customer.phone, first.phone);
+    assert.equal(customer.package_id, first.package_id);
+    await click(page, `leads.${second.id}.reject`);
+    await click(page, 'leads_reject.confirm');
+    await waitForStatus(second.id, 'rejected');
+    // The "Baru" list no longer shows it.
+    await waitUi(page, (items, id) => !items.some((i) => i.id === `leads.${id}.reject`) && items.some((i) => i.id.startsWith('leads.')), second.id);
+    assert.deepEqual(page.kimonetLogs.filter((line) => !/404|409/.test(line)), []);
+    await page.context().close();
+  });
+} catch (error) {
+  runner.fail('setup', error);
+} finally {
+  if (browser) await browser.close();
+  for (const site of staticServers) site.close();
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  if (server) await server.stop();
+}
+process.exit(runner.finish('landing'));

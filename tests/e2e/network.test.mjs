@@ -1,0 +1,226 @@
+// Network control in Chromium against the real server and two simulated MikroTik routers
+// (`kimonet-sim routeros --seed-demo`): an admin isolates a customer from the customer screen and
+// restores them (the router's PPP secret is read back with node-routeros, an independent client),
+// the isolir page shows an isolated customer's unpaid bill, and the Routers screen tests a
+// connection, shows a router's exact error, reports injected drift and repairs it.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { DESKTOP, launchBrowser, openApp } from './lib/browser.mjs';
+import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
+import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
+import { click, fill, item, itemValue, waitUi } from './lib/ui.mjs';
+
+// node-routeros is installed for the interop test (tests/interop, `make deps`); reuse it here.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { RouterOSAPI } = createRequire(path.join(here, '../interop/package.json'))('node-routeros');
+
+const runner = createRunner();
+const test = runner.test;
+let server, browser, simulator;
+
+// Two demo routers on free ports; resolves once both print "listening on <port>".
+function startRouters() {
+  const child = spawn(path.join(BIN_DIR, 'kimonet-sim'), ['routeros', '--port', '0', '--port2', '0', '--seed-demo'],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`routeros simulator did not start:\n${output}`)), 15000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const ports = [...output.matchAll(/routeros: listening on (\d+)/g)].map((m) => Number(m[1]));
+      if (ports.length === 2) { clearTimeout(timer); resolve({ ports, stop: () => { if (child.exitCode === null) child.kill('SIGTERM'); } }); }
+    });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`routeros simulator exited (${code}):\n${output}`)); });
+  });
+}
+
+// What the simulated router holds for one PPP secret, read with node-routeros.
+async function secretOnRouter(port, name) {
+  const api = new RouterOSAPI({ host: '127.0.0.1', port, user: 'billing', password: 'billing-demo', timeout: 5 });
+  await api.connect();
+  try {
+    const [secret] = await api.write('/ppp/secret/print', [`?name=${name}`]);
+    return secret;
+  } finally {
+    await api.close();
+  }
+}
+
+async function setSecretProfile(port, name, profile) {
+  const api = new RouterOSAPI({ host: '127.0.0.1', port, user: 'billing', password: 'billing-demo', timeout: 5 });
+  await api.connect();
+  try {
+    const [secret] = await api.write('/ppp/secret/print', [`?name=${name}`]);
+    await api.write('/ppp/secret/set', [`=.id=${secret['.id']}`, `=profile=${profile}`]);
+  } finally {
+    await api.close();
+  }
+}
+
+async function api(method, url, body, token) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const reply = await fetch(`${server.url.replace(/\/$/, '')}${url}`, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  return { status: reply.status, json: await reply.json().catch(() => null) };
+}
+
+async function login(username) {
+  const reply = await api('POST', '/api/auth/login', { username, password: PASSWORD });
+  assert.equal(reply.status, 200, JSON.stringify(reply.json));
+  return reply.json.token || reply.json.data.token;
+}
+
+async function packageProfile(token, customerId) {
+  const customer = (await api('GET', `/api/customers/${customerId}`, null, token)).json.data;
+  return (await api('GET', `/api/packages/${customer.package_id}`, null, token)).json.data.mikrotik_profile;
+}
+
+// Active customers of Router Pusat: the server's first scheduler round may already have isolated
+// overdue demo customers (auto-isolir catches up on start), so the test picks who is active now.
+async function activeOnRouterPusat(token, count) {
+  const list = (await api('GET', '/api/customers?status=active&router_id=1&sort=id&per_page=50', null, token)).json.data;
+  const rows = list.filter((customer) => customer.pppoe_username);
+  assert.ok(rows.length >= count, JSON.stringify(list));
+  return rows.slice(0, count);
+}
+
+async function openCustomer(page, number) {
+  await fill(page, 'customers.search', number);
+  // Wait for the search's own result (one row), not a row of the list it replaces.
+  await waitUi(page, (all, n) => {
+    const rows = all.filter((i) => i.kind === 'cell' && /^customers\..+\.number$/.test(i.id));
+    return rows.length === 1 && rows[0].id === `customers.${n}.number` && !all.some((i) => i.id === 'shell.loading');
+  }, number);
+  await click(page, `customers.${number}.number`);
+  await itemValue(page, 'customer_detail.service_number', number);
+  // The detail's panels (network, dunning timeline) load after it opens and move what is below them.
+  await waitUi(page, (all) => !all.some((i) => i.id === 'shell.loading') && all.some((i) => i.id === 'dunning.customer.schedule'));
+}
+
+try {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  simulator = await startRouters();
+  server = await startServer({ timeoutMs: 120000 });  // seeding hashes 54 passwords: slow on a loaded machine
+  const superadmin = await login('superadmin');
+  for (const [index, port] of simulator.ports.entries()) {
+    const moved = await api('PUT', `/api/routers/${index + 1}`, { port }, superadmin);
+    assert.equal(moved.status, 200, JSON.stringify(moved.json));
+  }
+  const admin = await login('admin');
+  browser = await launchBrowser();
+  const routerPort = simulator.ports[0];  // Router Pusat: the demo customers with even numbers
+  const [first, second, third] = await activeOnRouterPusat(admin, 3);
+
+  await test('an admin isolates a customer from the customer screen and restores them', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await signIn(page, 'admin', PASSWORD);
+    await openCustomer(page, first.service_number);
+    const profile = await packageProfile(admin, first.id);
+    assert.equal((await secretOnRouter(routerPort, first.pppoe_username)).profile, profile);
+
+    await fill(page, 'customer_detail.isolate_reason', 'tunggakan dua bulan');
+    await click(page, 'customer_detail.isolate');
+    await item(page, 'customer_detail.network.notice');
+    await item(page, 'customer_detail.restore');  // the customer reloaded as isolated
+    await waitUi(page, (all) => all.find((i) => /^customer_detail\.isolation\.\d+\.reason$/.test(i.id) && i.value.startsWith('tunggakan dua bulan')));
+    assert.equal((await secretOnRouter(routerPort, first.pppoe_username)).profile, 'ISOLIR');
+    await shot(page, 'network-customer-isolated');
+
+    await click(page, 'customer_detail.restore');
+    await item(page, 'customer_detail.isolate');  // active again
+    assert.equal((await secretOnRouter(routerPort, first.pppoe_username)).profile, profile);
+    const log = await waitUi(page, (all) => {
+      const actions = all.filter((i) => /^customer_detail\.isolation\.\d+\.action$/.test(i.id)).map((i) => i.value);
+      return actions.length === 2 && actions;
+    });
+    assert.deepEqual(log, ['Pulihkan', 'Isolir']);
+    await shot(page, 'network-customer-restored');
+    assert.deepEqual(page.kimonetLogs, []);
+    await page.context().close();
+  });
+
+  await test('finance staff (no network permissions) get no Isolir button on the customer screen', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await signIn(page, 'finance', PASSWORD);
+    await openCustomer(page, second.service_number);
+    await item(page, 'customer_detail.invoices.title');
+    const frame = await page.evaluate(() => window.__ui().items.map((i) => i.id));
+    assert.ok(!frame.includes('customer_detail.isolate'), 'finance must not see the Isolir button');
+    assert.ok(!frame.includes('customer_detail.network.title'), 'finance must not see the network card');
+    await page.context().close();
+  });
+
+  await test('the isolir page shows an isolated customer their unpaid bill', async () => {
+    const now = new Date(Date.now() + 7 * 3600 * 1000);
+    const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+    const generated = await api('POST', '/api/invoices/generate', { period }, admin);
+    assert.equal(generated.status, 200, JSON.stringify(generated.json));
+    const invoices = (await api('GET', `/api/invoices?customer_id=${second.id}`, null, admin)).json.data;
+    const unpaid = invoices.find((invoice) => invoice.status === 'unpaid');
+    assert.ok(unpaid, JSON.stringify(invoices));
+    const isolated = await api('POST', `/api/customers/${second.id}/isolate`, { reason: 'e2e' }, admin);
+    assert.equal(isolated.status, 200, JSON.stringify(isolated.json));
+    assert.equal((await secretOnRouter(routerPort, second.pppoe_username)).profile, 'ISOLIR');
+
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${server.url}isolir?u=${second.pppoe_username}`);
+    await page.waitForSelector('h1');
+    const text = await page.textContent('body');
+    assert.match(text, /sedang diisolir/);
+    assert.ok(text.includes(unpaid.invoice_no), `the page lists ${unpaid.invoice_no}`);
+    const amount = `Rp ${unpaid.total.toLocaleString('de-DE')}`;  // nothing paid yet
+    assert.ok(text.includes(amount), `the page shows ${amount}`);
+    assert.match(text, /kembali normal secara otomatis/);
+    await shot(page, 'network-isolir-page');
+    await context.close();
+  });
+
+  await test('the Routers screen tests connections, shows a router error, reports drift and repairs it', async () => {
+    // Router Cabang pointed at a port nobody listens on: its test must show the router error.
+    const closed = await api('PUT', '/api/routers/2', { port: 1 }, superadmin);
+    assert.equal(closed.status, 200, JSON.stringify(closed.json));
+    const expected = await packageProfile(admin, third.id);
+    const wrong = expected === 'BISNIS-50M' ? '10M' : 'BISNIS-50M';
+    await setSecretProfile(routerPort, third.pppoe_username, wrong);
+
+    const page = await openApp(browser, server.url, DESKTOP);
+    await signIn(page, 'admin', PASSWORD);
+    await click(page, 'nav.routers');
+    await itemValue(page, 'routers.1.name', 'Router Pusat');
+    await click(page, 'routers.1.test');
+    const ok = await waitUi(page, (all) => all.find((i) => i.id === 'routers.1.test_result' && i.value.includes('7.16.2')));
+    assert.match(ok.value, /CHR/);
+    await click(page, 'routers.2.test');
+    const failed = await waitUi(page, (all) => all.find((i) => i.id === 'routers.2.test_result'));
+    assert.match(failed.value, /connection refused/i);
+
+    await click(page, 'routers.drift.check');
+    await waitUi(page, (all, id) => all.find((i) => i.id === id), `routers.drift.1.${third.pppoe_username}`);
+    await shot(page, 'network-routers-drift');
+    await click(page, 'routers.drift.repair');
+    await item(page, 'routers.drift.notice');
+    assert.equal((await secretOnRouter(routerPort, third.pppoe_username)).profile, expected);
+    await waitUi(page, (all, id) => all.some((i) => i.id === 'routers.drift.summary') && !all.some((i) => i.id === id),
+                 `routers.drift.1.${third.pppoe_username}`);
+
+    await item(page, 'routers.snippets.0.copy');
+    const commands = await item(page, 'routers.snippets.0.commands');
+    assert.match(commands.value, /ppp profile add name=ISOLIR/);
+    await shot(page, 'network-routers');
+    await page.context().close();
+  });
+} catch (error) {
+  runner.fail('network e2e setup', error);
+} finally {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+  if (simulator) simulator.stop();
+}
+process.exit(runner.finish('network'));

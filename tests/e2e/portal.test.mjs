@@ -1,0 +1,163 @@
+// Customer portal, end to end in Chromium against the real server and the real gateway simulator
+// (`kimonet-sim gateways`): a customer signs in with their nomor layanan, sees the bill, filters
+// their invoices, pays an open one online (Flip, BNI virtual account: the simulator pays after a
+// short pending period and calls the server back), watches the screen turn paid by itself
+// (polling /billing/status), copies the VA number, and downloads the PDF (checked for %PDF).
+// The same flow again at 390x844 with touch taps.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
+import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
+import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
+import { click, item, waitUi } from './lib/ui.mjs';
+
+const runner = createRunner();
+const test = runner.test;
+let server, browser, simulator;
+
+async function startGateways(callbackBase) {
+  const child = spawn(path.join(BIN_DIR, 'kimonet-sim'), ['gateways', '--port', '0', '--callback-base', callbackBase, '--retry-delay-ms', '500'],
+                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway simulator did not start:\n${output}`)), 15000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`gateway simulator exited (${code}):\n${output}`)); });
+  });
+  return { url, stop: () => { if (child.exitCode === null) child.kill('SIGTERM'); } };
+}
+
+async function api(method, url, body, token) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const reply = await fetch(url, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  return { status: reply.status, json: await reply.json() };
+}
+
+async function tokenOf(base, username) {
+  const login = await api('POST', `${base}/api/auth/login`, { username, password: PASSWORD });
+  assert.equal(login.status, 200, JSON.stringify(login.json));
+  return login.json.token || (login.json.data && login.json.data.token);
+}
+
+// The newest open invoice of `number` (as the customer sees it).
+async function openInvoiceOf(base, number) {
+  const token = await tokenOf(base, number);
+  const mine = await api('GET', `${base}/api/portal/invoices?per_page=100`, null, token);
+  assert.equal(mine.status, 200, JSON.stringify(mine.json));
+  const open = mine.json.data.filter((invoice) => invoice.status === 'unpaid' || invoice.status === 'partial');
+  assert.ok(open.length > 0, `${number} has an open invoice`);
+  return { token, invoice: open[0], all: mine.json.data };
+}
+
+// Opens a screen from the sidebar (desktop) or the phone menu.
+async function openScreen(page, id, tap) {
+  if (tap) await click(page, 'shell.menu', { tap });
+  await click(page, id, { tap });
+}
+
+async function payFlow(page, base, number, { tap, prefix }) {
+  const { token, invoice, all } = await openInvoiceOf(base, number);
+  await signIn(page, number, PASSWORD, { tap });
+  // The home screen shows the bill.
+  await item(page, 'home.bill.total', 30000);
+  await shot(page, `${prefix}-home`);
+
+  // Invoices: all of them, then only the unpaid ones.
+  await openScreen(page, 'nav.my_invoices', tap);
+  await item(page, `portal_invoices.${invoice.invoice_no}.status`);
+  const listed = await waitUi(page, (items, count) => {
+    const rows = items.filter((i) => /^portal_invoices\.[^.]+\.status$/.test(i.id));
+    return rows.length === count ? rows.map((i) => i.id) : null;
+  }, all.length);
+  assert.equal(listed.length, all.length, 'every invoice is listed');
+  await click(page, 'portal_invoices.status', { tap });
+  await click(page, 'portal_invoices.status.option.1', { tap });
+  const unpaid = all.filter((i) => i.status === 'unpaid').map((i) => `portal_invoices.${i.invoice_no}.status`).sort();
+  const shown = await waitUi(page, (items, wanted) => {
+    const rows = items.filter((i) => /^portal_invoices\.[^.]+\.status$/.test(i.id)).map((i) => i.id).sort();
+    return JSON.stringify(rows) === JSON.stringify(wanted) ? rows : null;
+  }, unpaid);
+  assert.deepEqual(shown, unpaid, 'the status filter shows only unpaid invoices');
+  await shot(page, `${prefix}-invoices`);
+
+  // Pay online: Flip, BNI virtual account.
+  await click(page, `portal_invoices.${invoice.invoice_no}.pay`, { tap });
+  await waitUi(page, (items, id) => items.find((i) => i.id === id && i.visible), `portal_pay.invoice.${invoice.invoice_no}`);
+  await click(page, 'portal_pay.method.flip.bni_va', { tap });
+  await click(page, 'portal_pay.submit', { tap });
+  const code = await waitUi(page, (items) => items.find((i) => i.id === 'portal_pay.code' && i.value));
+  assert.match(code.value, /^12345679\d+$/, 'the BNI VA number from the simulator is shown');
+  await item(page, 'portal_pay.waiting');
+  await shot(page, `${prefix}-pay-waiting`);
+  await click(page, 'portal_pay.code.copy', { tap });
+  await waitUi(page, (items) => items.find((i) => i.id === 'portal_pay.code.copy' && i.label.startsWith('Disalin')), null, 30000);
+  const copied = await page.waitForFunction(() => window.kimonetShell && window.kimonetShell.clipboardText, null, { timeout: 30000 });
+  assert.equal(await copied.jsonValue(), code.value, 'the copy button puts the VA number on the clipboard');
+
+  // The simulator pays after a few seconds and calls back; the screen polls and turns paid by itself.
+  await item(page, 'portal_pay.paid', 45000);
+  await shot(page, `${prefix}-pay-paid`);
+  const after = await api('GET', `${base}/api/portal/invoices/${invoice.id}`, null, token);
+  assert.equal(after.json.data.status, 'paid', 'the server has the invoice paid');
+
+  // The PDF of the paid invoice.
+  await openScreen(page, 'nav.my_invoices', tap);
+  await click(page, 'portal_invoices.status', { tap });
+  await click(page, 'portal_invoices.status.option.0', { tap });
+  await waitUi(page, (items, id) => items.find((i) => i.id === id && i.value === 'Lunas'), `portal_invoices.${invoice.invoice_no}.status`);
+  const downloading = page.waitForEvent('download');
+  await click(page, `portal_invoices.${invoice.invoice_no}.pdf`, { tap });
+  const download = await downloading;
+  assert.equal(download.suggestedFilename(), `${invoice.invoice_no}.pdf`);
+  const bytes = fs.readFileSync(await download.path());
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), '%PDF', 'the download is a PDF');
+  assert.ok(bytes.length > 1000, `the PDF has content (${bytes.length} bytes)`);
+}
+
+try {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer({ timeoutMs: 120000 });
+  const base = server.url.replace(/\/$/, '');
+  simulator = await startGateways(base);
+  const admin = await tokenOf(base, 'admin');
+  const configured = await api('PUT', `${base}/api/settings`, {
+    flip_enabled: '1', flip_base_url: `${simulator.url}/flip`, flip_secret_key: 'sim-flip-secret', flip_validation_token: 'sim-flip-token',
+    payment_callback_base_url: base,
+  }, admin);
+  assert.equal(configured.status, 200, JSON.stringify(configured.json));
+  // Two customers with an open invoice: one for the desktop flow, one for the phone.
+  const open = await api('GET', `${base}/api/invoices?status=unpaid&per_page=200`, null, admin);
+  const numbers = [...new Set(open.json.data.map((invoice) => invoice.service_number).filter(Boolean))].sort();
+  assert.ok(numbers.length >= 2, `two customers with unpaid invoices (${numbers.join(',')})`);
+  browser = await launchBrowser();
+
+  await test('portal: a customer signs in with their nomor layanan, filters invoices, pays by BNI VA, sees it paid, downloads the PDF', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await payFlow(page, base, numbers[0], { tap: false, prefix: 'portal-desktop' });
+    assert.deepEqual(page.kimonetLogs.filter((l) => !/Failed to load resource/.test(l)), []);
+    await page.context().close();
+  });
+
+  await test('portal on a phone (390x844, touch): the same flow with taps', async () => {
+    const page = await openApp(browser, server.url, PHONE);
+    await payFlow(page, base, numbers[1], { tap: true, prefix: 'portal-phone' });
+    assert.deepEqual(page.kimonetLogs.filter((l) => !/Failed to load resource/.test(l)), []);
+    await page.context().close();
+  });
+} catch (error) {
+  runner.fail('setup', error);
+} finally {
+  if (browser) await browser.close();
+  if (simulator) simulator.stop();
+  if (server) await server.stop();
+}
+process.exit(runner.finish('portal'));

@@ -1,0 +1,122 @@
+// POST /api/register over real HTTP: validation with Indonesian field messages, the honeypot,
+// the per-IP rate limit, one lead per good submission and its WhatsApp confirmation in the outbox.
+#include <boost/test/unit_test.hpp>
+
+#include "support/test_server_support.hpp"
+
+using namespace kimonet;
+using api::Json;
+using kimonet::testing::TestServer;
+
+namespace {
+
+Json good_registration(const std::string& phone = "0812-3456-7890") {
+    return Json{{"name", "Siti Rahma"},   {"phone", phone}, {"email", "Siti@Example.id"}, {"address", "Jl. Melati No. 7, RT 02/RW 05, Bandung"},
+                {"package_id", 2},        {"latitude", -6.9147}, {"longitude", 107.6098}, {"website", ""}};
+}
+
+std::string count(TestServer& server, const std::string& table) { return server.scalar("SELECT COUNT(*) FROM " + table); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(registration)
+
+BOOST_AUTO_TEST_CASE(good_input_creates_exactly_one_lead_and_queues_the_whatsapp_confirmation) {
+    TestServer server;
+    auto reply = server.post("/api/register", good_registration().dump());
+    BOOST_TEST_REQUIRE(reply.status == 201, reply.body);
+    const std::string id = server.scalar("SELECT id FROM leads");
+    BOOST_TEST(reply.json()["data"]["registration_number"] == "REG-" + id);
+    BOOST_TEST(count(server, "leads") == "1");
+    BOOST_TEST(server.scalar("SELECT phone || '|' || email || '|' || status || '|' || package_id FROM leads") ==
+               "6281234567890|siti@example.id|new|2");
+    BOOST_TEST(server.scalar("SELECT round(latitude, 4) FROM leads") == "-6.9147");
+    BOOST_TEST(server.scalar("SELECT template || '|' || phone || '|' || status FROM notifications WHERE idempotency_key = 'lead:" + id +
+                             ":received'") == "registration_received|6281234567890|queued");
+    const std::string body = server.scalar("SELECT body FROM notifications WHERE idempotency_key = 'lead:" + id + ":received'");
+    BOOST_TEST(body.find("Siti Rahma") != std::string::npos, body);
+    BOOST_TEST(body.find("REG-" + id) != std::string::npos, body);
+    BOOST_TEST(body.find("{") == std::string::npos, body);
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM activity_log WHERE action = 'lead.create'") == "1");
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_gets_indonesian_field_messages_and_stores_nothing) {
+    TestServer server;
+    const std::string before = server.snapshot();
+    auto reply = server.post("/api/register",
+                             R"({"name":"","phone":"12345","email":"bukan-email","address":"","package_id":0,"latitude":123,"longitude":"x"})");
+    BOOST_TEST(reply.status == 422);
+    BOOST_TEST(reply.error_code() == "validation_failed");
+    const Json fields = reply.json()["error"]["fields"];
+    BOOST_TEST(fields["name"] == "wajib diisi");
+    BOOST_TEST(fields["phone"] == "nomor telepon tidak valid (contoh 081234567890)");
+    BOOST_TEST(fields["email"] == "alamat email tidak valid");
+    BOOST_TEST(fields["address"] == "alamat pemasangan wajib diisi");
+    BOOST_TEST(fields["package_id"] == "pilih paket internet");
+    BOOST_TEST(fields["latitude"] == "garis lintang harus -90 sampai 90");
+    BOOST_TEST(fields["longitude"] == "garis bujur harus -180 sampai 180");
+    BOOST_TEST(server.snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(an_inactive_or_unknown_package_and_half_a_location_are_refused) {
+    TestServer server;
+    const std::string token = server.login("admin");
+    BOOST_TEST_REQUIRE(server.del("/api/packages/3", token).status == 200);
+    const std::string before = server.snapshot();
+    for (int package : {3, 999}) {
+        Json input = good_registration();
+        input["package_id"] = package;
+        auto reply = server.post("/api/register", input.dump());
+        BOOST_TEST(reply.status == 422);
+        BOOST_TEST(reply.json()["error"]["fields"]["package_id"] == "paket tidak tersedia");
+    }
+    Json half = good_registration();
+    half.erase("longitude");
+    auto reply = server.post("/api/register", half.dump());
+    BOOST_TEST(reply.status == 422);
+    BOOST_TEST(reply.json()["error"]["fields"]["longitude"] == "isi garis lintang dan garis bujur bersama-sama");
+    BOOST_TEST(server.snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(the_honeypot_field_refuses_bots_without_storing) {
+    TestServer server;
+    const std::string before = server.snapshot();
+    Json bot = good_registration();
+    bot["website"] = "http://spam.example";
+    auto reply = server.post("/api/register", bot.dump());
+    BOOST_TEST(reply.status == 400);
+    BOOST_TEST(reply.is_error_envelope());
+    BOOST_TEST(server.snapshot() == before);
+    BOOST_TEST(count(server, "leads") == "0");
+    BOOST_TEST(count(server, "notifications") == "0");
+}
+
+BOOST_AUTO_TEST_CASE(a_second_open_registration_for_the_same_phone_is_409) {
+    TestServer server;
+    BOOST_TEST_REQUIRE(server.post("/api/register", good_registration("081234567890").dump()).status == 201);
+    Json again = good_registration("+62 812 3456 7890");
+    again["name"] = "Siti lagi";
+    auto reply = server.call("POST", "/api/register", again.dump(), "", "127.0.0.3");
+    BOOST_TEST(reply.status == 409);
+    BOOST_TEST(reply.json()["error"]["fields"].contains("phone"));
+    BOOST_TEST(count(server, "leads") == "1");
+}
+
+BOOST_AUTO_TEST_CASE(the_per_ip_rate_limit_answers_429_and_leaves_other_clients_alone) {
+    TestServer server;
+    const std::string token = server.login("admin");
+    BOOST_TEST_REQUIRE(server.put("/api/settings", R"({"register_rate_per_minute":"2"})", token).status == 200);
+    // Two tokens for 127.0.0.7, then refused, whatever the body (bad bodies are counted too).
+    BOOST_TEST(server.call("POST", "/api/register", good_registration("081200000701").dump(), "", "127.0.0.7").status == 201);
+    BOOST_TEST(server.call("POST", "/api/register", "{}", "", "127.0.0.7").status == 422);
+    const std::string before = server.snapshot();
+    auto refused = server.call("POST", "/api/register", good_registration("081200000703").dump(), "", "127.0.0.7");
+    BOOST_TEST(refused.status == 429);
+    BOOST_TEST(refused.error_code() == "rate_limited");
+    BOOST_TEST(server.snapshot() == before);
+    // Another address still gets through.
+    BOOST_TEST(server.call("POST", "/api/register", good_registration("081200000801").dump(), "", "127.0.0.8").status == 201);
+    BOOST_TEST(count(server, "leads") == "2");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

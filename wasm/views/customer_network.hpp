@@ -1,0 +1,42 @@
+#pragma once
+// The network part of a customer's detail screen: "Isolir" (with a reason) and "Pulihkan" for
+// staff with network.control, and the isolation log (who/why/router/result) for network.read.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "customers/customer.hpp"
+
+namespace kimonet {
+
+class App;
+
+class CustomerNetworkPanel {
+public:
+    // Forgets the previous customer and loads this one's log (when the user may read it).
+    void open(App& app, std::int64_t customer_id);
+    // `changed` runs after an isolate/restore was accepted, so the screen reloads the customer.
+    void draw(App& app, CustomerStatus status, const std::function<void()>& changed);
+
+private:
+    struct LogRow {
+        std::int64_t id = 0;
+        std::int64_t at = 0;
+        std::string action, reason, result, router_name, profile_before, profile_after, detail, actor_name;
+    };
+
+    void load_log();
+    void act(const std::string& action, const std::function<void()>& changed);
+    void draw_log();
+
+    std::int64_t m_customer_id = 0;
+    std::vector<LogRow> m_log;
+    bool m_log_loaded = false;
+    bool m_busy = false;
+    std::string m_reason;
+    std::string m_notice;
+    std::string m_error;
+};
+
+}  // namespace kimonet

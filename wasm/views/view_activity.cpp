@@ -1,0 +1,133 @@
+#include "views/view_activity.hpp"
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "core/date.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "views/admin_widgets.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/list_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using i18n::tr;
+using platform::display;
+
+constexpr int kPerPage = 50;
+
+// "YYYY-MM-DD" of a unix time in WIB.
+std::string day_of(std::int64_t unix_seconds) { return to_string(local_from_unix(unix_seconds, UtcOffset{}).date); }
+
+}  // namespace
+
+void ViewActivity::enter(App&) { reload(); }
+
+void ViewActivity::reload() {
+    // The API filters by actor and subject type; the date narrows the page here (rows are newest first).
+    std::string path = "/api/activity?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage);
+    if (!m_actor.empty()) path += "&actor=" + url_encode(m_actor);
+    if (!m_subject_type.empty()) path += "&subject_type=" + url_encode(m_subject_type);
+    api_client().get(path, [this](const ApiResponse& response) {
+        m_loaded = true;
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_error.clear();
+        const api::Json& data = response_data(response.body);
+        m_rows = data.is_array() ? data : api::Json::array();
+        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_rows.size())));
+        m_expanded = -1;
+    });
+}
+
+void ViewActivity::draw(App&) {
+    const bool compact = display().compact();
+    const float field = compact ? -FLT_MIN : display().px(200);
+    auto filter = [&](const char* id, const char* label, std::string& value, const char* hint) {
+        ImGui::BeginGroup();
+        if (widgets::text_field(id, label, value, {}, ImGuiInputTextFlags_EnterReturnsTrue, hint, field)) {
+            m_page = 1;
+            reload();
+        }
+        ImGui::EndGroup();
+        if (!compact) ImGui::SameLine();
+    };
+    filter("activity.actor", tr("activity.actor"), m_actor, "admin");
+    filter("activity.subject_type", tr("activity.subject_type"), m_subject_type, "customer");
+    ImGui::BeginGroup();
+    widgets::text_field("activity.date", tr("activity.date"), m_date, {}, 0, "2026-01-15", field);
+    ImGui::EndGroup();
+    if (!compact) ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (!compact) ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeightWithSpacing()));
+    if (widgets::button("activity.apply", tr("activity.apply"), widgets::ButtonStyle::Primary)) {
+        m_page = 1;
+        reload();
+    }
+    ImGui::EndGroup();
+    if (!m_error.empty()) widgets::banner("activity.error", m_error, true);
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    int shown = 0;
+    if (ImGui::BeginTable("activity.table", compact ? 2 : 4, flags, ImVec2(0, -widgets::pager_height()))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr("activity.col.time"), 0, 1.1f);
+        if (!compact) ImGui::TableSetupColumn(tr("activity.col.actor"), 0, 0.9f);
+        ImGui::TableSetupColumn(tr("activity.col.action"), 0, 1.4f);
+        if (!compact) ImGui::TableSetupColumn(tr("activity.col.subject"), 0, 1.0f);
+        widgets::strong_headers_row();
+        int index = 0;
+        for (const api::Json& row : m_rows) {
+            const int current = index++;
+            const std::int64_t at = json_int(row, "at");
+            if (!m_date.empty() && day_of(at) != m_date) continue;
+            ++shown;
+            const std::string prefix = "activity." + std::to_string(json_int(row, "id"));
+            ImGui::PushID(current);
+            ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            widgets::text("cell", prefix + ".time", format_unix_time(at), widgets::colors::kMuted);
+            if (!compact) {
+                ImGui::TableNextColumn();
+                ImGui::AlignTextToFramePadding();
+                widgets::text("cell", prefix + ".actor", json_string(row, "actor_name"));
+            }
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            widgets::text("cell", prefix + ".action", json_string(row, "action"), widgets::colors::kAccent);
+            if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            if (ImGui::IsItemClicked()) m_expanded = m_expanded == current ? -1 : current;
+            if (!compact) {
+                ImGui::TableNextColumn();
+                ImGui::AlignTextToFramePadding();
+                const std::int64_t subject = json_int(row, "subject_id");
+                widgets::text("cell", prefix + ".subject",
+                              json_string(row, "subject_type") + (subject > 0 ? " #" + std::to_string(subject) : std::string()));
+            }
+            if (m_expanded == current) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TableNextColumn();
+                ImGui::PushTextWrapPos(0.f);
+                const api::Json before = row.contains("before") ? row["before"] : api::Json();
+                const api::Json after = row.contains("after") ? row["after"] : api::Json();
+                widgets::muted((prefix + ".before").c_str(), std::string(tr("activity.before")) + " " + before.dump(-1, ' ', false, api::Json::error_handler_t::replace));
+                widgets::muted((prefix + ".after").c_str(), std::string(tr("activity.after")) + " " + after.dump(-1, ' ', false, api::Json::error_handler_t::replace));
+                ImGui::PopTextWrapPos();
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    if (m_loaded && shown == 0) widgets::muted("activity.empty", tr("activity.empty"));
+    if (widgets::pager("activity", m_page, m_total, kPerPage)) reload();
+}
+
+}  // namespace kimonet

@@ -1,0 +1,42 @@
+#pragma once
+// Penagihan (dunning): the schedules with their steps (view; edit and assign to packages with
+// settings.update), and "Jalankan dunning" with a dry-run preview first (dunning.run).
+#include <map>
+#include <string>
+#include <vector>
+
+#include "api/json_fields.hpp"
+#include "core/error.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewDunning {
+public:
+    void enter(App& app);
+    void draw(App& app);
+
+private:
+    void reload();
+    void run(bool dry_run);
+    void save_schedule();
+    void assign(std::int64_t package_id, std::int64_t schedule_id);
+    void draw_schedules(App& app);
+    void draw_editor();
+    void draw_packages(App& app);
+    void draw_run(App& app);
+
+    api::Json m_schedules = api::Json::array();
+    api::Json m_packages = api::Json::array();
+    int m_selected = 0;            // index into m_schedules
+    bool m_editing = false;
+    api::Json m_draft;             // the schedule being edited
+    FieldErrors m_errors;
+    api::Json m_report;            // the last run or preview
+    bool m_busy = false;
+    std::string m_notice;
+    std::string m_error;
+};
+
+}  // namespace kimonet

@@ -1,0 +1,221 @@
+#include "views/view_gateway_transactions.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "billing_records.hpp"
+#include "core/money.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "views/admin_widgets.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/list_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using i18n::tr;
+using platform::display;
+
+constexpr int kPerPage = 25;
+constexpr const char* kStatuses[] = {"", "pending", "paid", "expired", "review"};
+
+void status_pill(const std::string& id, const std::string& status) {
+    const std::string label = tr(("gateway.status." + status).c_str());
+    if (status == "paid") widgets::badge(id, label, widgets::colors::kSuccess, widgets::colors::kSuccessSoft);
+    else if (status == "pending") widgets::badge(id, label, widgets::colors::kWarning, widgets::colors::kWarningSoft);
+    else if (status == "review") widgets::badge(id, label, widgets::colors::kDanger, widgets::colors::kDangerSoft);
+    else widgets::badge(id, label, widgets::colors::kMuted, IM_COL32(240, 242, 245, 255));
+}
+
+void kind_pill(const std::string& id, const std::string& kind) {
+    const std::string label = tr(("reconciliation.kind." + kind).c_str());
+    if (kind == "applied") widgets::badge(id, label, widgets::colors::kSuccess, widgets::colors::kSuccessSoft);
+    else if (kind == "expired" || kind == "failed") widgets::badge(id, label, widgets::colors::kMuted, IM_COL32(240, 242, 245, 255));
+    else widgets::badge(id, label, widgets::colors::kDanger, widgets::colors::kDangerSoft);
+}
+
+// "2026-01-15T09:30:00+07:00" (or null) → "15 Jan 2026 09:30".
+std::string when(const api::Json& row, const char* key) {
+    const std::string text = json_string(row, key);
+    return text.empty() ? std::string(tr("common.none")) : format_paid_at(text);
+}
+
+void cell() {
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+}
+
+}  // namespace
+
+void ViewGatewayTransactions::enter() {
+    m_notice.clear();
+    reload();
+    reload_findings();
+}
+
+void ViewGatewayTransactions::reload() {
+    std::string path = "/api/payments/transactions?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage);
+    if (m_status > 0) path += std::string("&status=") + kStatuses[m_status];
+    api_client().get(path, [this](const ApiResponse& response) {
+        m_loaded = true;
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_error.clear();
+        const api::Json& data = response_data(response.body);
+        m_rows = data.is_array() ? data : api::Json::array();
+        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_rows.size())));
+    });
+}
+
+void ViewGatewayTransactions::reload_findings() {
+    api_client().get("/api/payments/reconciliation?per_page=" + std::to_string(kPerPage), [this](const ApiResponse& response) {
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        const api::Json& data = response_data(response.body);
+        m_findings = data.is_array() ? data : api::Json::array();
+        m_findings_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_findings.size())));
+    });
+}
+
+void ViewGatewayTransactions::reconcile() {
+    m_busy = true;
+    m_notice.clear();
+    api_client().post("/api/payments/reconcile", api::Json::object(), [this](const ApiResponse& response) {
+        m_busy = false;
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_error.clear();
+        const api::Json& data = response_data(response.body);
+        m_notice = i18n::tr_format("reconciliation.done", {{"checked", std::to_string(json_int(data, "checked"))},
+                                                           {"applied", std::to_string(json_int(data, "applied"))},
+                                                           {"expired", std::to_string(json_int(data, "expired"))},
+                                                           {"flagged", std::to_string(json_int(data, "flagged"))}});
+        reload();
+        reload_findings();
+    });
+}
+
+void ViewGatewayTransactions::draw_transactions(float height) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const bool compact = display().compact();
+    if (!ImGui::BeginTable("gateway_tx.table", compact ? 3 : 7, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.created"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("gateway.col.customer"), 0, 1.6f);
+    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.invoice"), 0, 1.3f);
+    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.order"), 0, 1.6f);
+    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.method"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("gateway.col.amount"), 0, 1.0f);
+    ImGui::TableSetupColumn(tr("gateway.col.status"), 0, 0.9f);
+    widgets::strong_headers_row();
+    for (const api::Json& row : m_rows) {
+        const std::string order = json_string(row, "order_id");
+        const std::string prefix = "gateway_tx." + order;
+        ImGui::PushID(static_cast<int>(json_int(row, "id")));
+        ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+        if (!compact) {
+            cell();
+            widgets::text("cell", prefix + ".created", when(row, "created_at"), widgets::colors::kMuted);
+        }
+        cell();
+        const std::string who = json_string(row, "customer_name") + " (" + json_string(row, "nomor_layanan") + ")";
+        widgets::text("cell", prefix + ".customer", who);
+        if (!compact) {
+            cell();
+            widgets::text("cell", prefix + ".invoice", json_string(row, "invoice_no"), widgets::colors::kAccent);
+            cell();
+            widgets::text("cell", prefix + ".order", order);
+            cell();
+            widgets::text("cell", prefix + ".method", json_string(row, "gateway") + " · " + json_string(row, "method"));
+        }
+        cell();
+        widgets::text("cell", prefix + ".amount", format_rupiah(json_int(row, "amount")));
+        ImGui::TableNextColumn();
+        status_pill(prefix + ".status", json_string(row, "status"));
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (m_loaded && m_rows.empty()) widgets::muted("gateway_tx.empty", tr("gateway.empty"));
+    if (widgets::pager("gateway_tx", m_page, m_total, kPerPage)) reload();
+}
+
+void ViewGatewayTransactions::draw_findings() {
+    ImGui::PushFont(display().fonts().strong);
+    widgets::text("text", "reconciliation.title", i18n::tr_format("reconciliation.title", {{"total", std::to_string(m_findings_total)}}));
+    ImGui::PopFont();
+    if (m_findings.empty()) {
+        widgets::muted("reconciliation.empty", tr("reconciliation.empty"));
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const bool compact = display().compact();
+    if (!ImGui::BeginTable("reconciliation.table", compact ? 2 : 5, flags, ImVec2(0, 0))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.created"), 0, 1.1f);
+    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.gateway"), 0, 0.8f);
+    ImGui::TableSetupColumn(tr("gateway.col.order"), 0, 1.5f);
+    ImGui::TableSetupColumn(tr("reconciliation.col.kind"), 0, 1.0f);
+    if (!compact) ImGui::TableSetupColumn(tr("reconciliation.col.detail"), 0, 2.0f);
+    widgets::strong_headers_row();
+    for (const api::Json& row : m_findings) {
+        const std::string prefix = "reconciliation." + std::to_string(json_int(row, "id"));
+        ImGui::PushID(static_cast<int>(json_int(row, "id")));
+        ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+        if (!compact) {
+            cell();
+            widgets::text("cell", prefix + ".at", when(row, "at"), widgets::colors::kMuted);
+            cell();
+            widgets::text("cell", prefix + ".gateway", json_string(row, "gateway"));
+        }
+        cell();
+        widgets::text("cell", prefix + ".order", json_string(row, "order_id"));
+        ImGui::TableNextColumn();
+        kind_pill(prefix + ".kind", json_string(row, "kind"));
+        if (!compact) {
+            cell();
+            widgets::text("cell", prefix + ".detail", json_string(row, "detail"), widgets::colors::kMuted);
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void ViewGatewayTransactions::draw(App& app) {
+    std::vector<std::string> statuses;
+    for (const char* status : kStatuses) statuses.push_back(tr((std::string("gateway.filter.") + (*status ? status : "all")).c_str()));
+    int status = m_status;
+    if (tab_row("gateway.filter", statuses, status) && status != m_status) {
+        m_status = status;
+        m_page = 1;
+        reload();
+    }
+    if (app.user().can("payments.create")) {
+        const char* label = tr("reconciliation.run");
+        const bool compact = display().compact();
+        const float width = compact ? ImGui::GetContentRegionAvail().x : ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+        if (!compact) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
+        if (widgets::button("reconciliation.run", label, widgets::ButtonStyle::Primary, compact ? width : 0.f, m_busy)) reconcile();
+    }
+    if (!m_notice.empty()) widgets::banner("reconciliation.notice", m_notice, false);
+    if (!m_error.empty()) widgets::banner("gateway.error", m_error, true);
+    // The attempts take the upper part, the findings what is left below.
+    const float available = ImGui::GetContentRegionAvail().y;
+    draw_transactions(std::max(display().px(160), available * 0.55f - widgets::pager_height()));
+    ImGui::Spacing();
+    draw_findings();
+}
+
+}  // namespace kimonet

@@ -1,0 +1,38 @@
+#pragma once
+// Pembayaran → "Transaksi online": the payment attempts at the gateways (pending, paid, expired…)
+// with their invoice and customer, and what reconciliation found (payments applied without a
+// callback, stale attempts expired, mismatches), with "Jalankan rekonsiliasi sekarang" for roles
+// allowed to create payments.
+#include <string>
+
+#include "api/json_fields.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewGatewayTransactions {
+public:
+    void enter();
+    void draw(App& app);
+
+private:
+    void reload();
+    void reload_findings();
+    void reconcile();
+    void draw_transactions(float height);
+    void draw_findings();
+
+    int m_status = 0;  // index into the status filter
+    int m_page = 1;
+    int m_total = 0;
+    api::Json m_rows = api::Json::array();
+    int m_findings_total = 0;
+    api::Json m_findings = api::Json::array();
+    bool m_loaded = false;
+    bool m_busy = false;
+    std::string m_error;
+    std::string m_notice;
+};
+
+}  // namespace kimonet

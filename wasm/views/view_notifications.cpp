@@ -1,0 +1,312 @@
+#include "views/view_notifications.hpp"
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "views/admin_widgets.hpp"
+#include "views/form_modal.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/list_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using i18n::tr;
+using platform::display;
+
+constexpr int kPerPage = 25;
+constexpr const char* kStatuses[] = {"", "queued", "sending", "sent", "failed"};
+constexpr const char* kCustomerStatuses[] = {"active", "isolated", "inactive"};
+constexpr const char* kDetail = "notification_detail";
+constexpr const char* kBroadcast = "notification_broadcast";
+
+void status_pill(const std::string& id, const std::string& status) {
+    const std::string label = tr(("notifications.status." + status).c_str());
+    if (status == "sent") widgets::badge(id, label, widgets::colors::kSuccess, widgets::colors::kSuccessSoft);
+    else if (status == "failed") widgets::badge(id, label, widgets::colors::kDanger, widgets::colors::kDangerSoft);
+    else widgets::badge(id, label, widgets::colors::kWarning, widgets::colors::kWarningSoft);
+}
+
+std::string one_line(const std::string& text, std::size_t limit) {
+    std::string out;
+    for (char c : text) out.push_back(c == '\n' ? ' ' : c);
+    if (out.size() > limit) {
+        out.resize(limit);
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // whole UTF-8 characters
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+        out += "…";
+    }
+    return out;
+}
+
+}  // namespace
+
+void ViewNotifications::enter(App&) {
+    m_notice.clear();
+    reload();
+}
+
+void ViewNotifications::reload() {
+    std::string path = "/api/notifications?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage);
+    if (m_status > 0) path += std::string("&status=") + kStatuses[m_status];
+    if (!m_customer.empty()) path += "&customer_id=" + url_encode(m_customer);
+    api_client().get(path, [this](const ApiResponse& response) {
+        m_loaded = true;
+        if (!response.ok()) {
+            m_error = response.fields.empty() ? i18n::api_error_text(response.error_code, response.error_message) : all_field_errors(response.fields);
+            return;
+        }
+        m_error.clear();
+        const api::Json& data = response_data(response.body);
+        m_rows = data.is_array() ? data : api::Json::array();
+        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_rows.size())));
+    });
+}
+
+void ViewNotifications::open(std::int64_t id) {
+    m_detail_notice.clear();
+    api_client().get("/api/notifications/" + std::to_string(id), [this](const ApiResponse& response) {
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_detail = response_data(response.body);
+        m_detail_requested = true;
+    });
+}
+
+void ViewNotifications::resend(std::int64_t id) {
+    api_client().post("/api/notifications/" + std::to_string(id) + "/resend", api::Json::object(), [this](const ApiResponse& response) {
+        if (!response.ok()) {
+            m_detail_notice = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_detail = response_data(response.body);
+        m_detail_notice = tr("notifications.resent");
+        reload();
+    });
+}
+
+void ViewNotifications::send_broadcast(const api::Json& segment) {
+    m_broadcast_busy = true;
+    m_broadcast_fields.clear();
+    m_broadcast_error.clear();
+    api_client().post("/api/notifications/broadcast", api::Json{{"segment", segment}, {"message", m_message}},
+                      [this](const ApiResponse& response) {
+                          m_broadcast_busy = false;
+                          m_confirming = false;
+                          if (!response.ok()) {
+                              m_broadcast_fields = response.fields;
+                              m_broadcast_error = m_broadcast_fields.empty() ? i18n::api_error_text(response.error_code, response.error_message)
+                                                                             : all_field_errors(m_broadcast_fields);
+                              return;
+                          }
+                          const api::Json& data = response_data(response.body);
+                          m_notice = i18n::tr_format("notifications.broadcast_done", {{"queued", std::to_string(json_int(data, "queued"))},
+                                                                                       {"matched", std::to_string(json_int(data, "matched"))}});
+                          m_message.clear();
+                          m_broadcast_close = true;
+                          reload();
+                      });
+}
+
+void ViewNotifications::draw_table() {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    const bool compact = display().compact();
+    if (!ImGui::BeginTable("notifications.table", compact ? 3 : 6, flags, ImVec2(0, -widgets::pager_height()))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    if (!compact) ImGui::TableSetupColumn(tr("notifications.col.time"), 0, 1.2f);
+    ImGui::TableSetupColumn(tr("notifications.col.customer"), 0, 1.4f);
+    if (!compact) ImGui::TableSetupColumn(tr("notifications.col.template"), 0, 1.0f);
+    ImGui::TableSetupColumn(tr("notifications.col.message"), 0, compact ? 1.6f : 3.0f);
+    ImGui::TableSetupColumn(tr("notifications.col.status"), 0, 0.9f);
+    if (!compact) ImGui::TableSetupColumn(tr("notifications.col.attempts"), 0, 0.6f);
+    widgets::strong_headers_row();
+    for (const api::Json& row : m_rows) {
+        const std::int64_t id = json_int(row, "id");
+        const std::string prefix = "notifications." + std::to_string(id);
+        ImGui::PushID(static_cast<int>(id));
+        ImGui::TableNextRow(0, ImGui::GetFrameHeight());
+        if (!compact) {
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            widgets::text("cell", prefix + ".time", format_unix_time(json_int(row, "created_at")), widgets::colors::kMuted);
+        }
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        const std::string name = json_string(row, "customer_name");
+        widgets::text("cell", prefix + ".customer", name.empty() ? json_string(row, "phone") : name, widgets::colors::kAccent);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::IsItemClicked()) open(id);
+        if (!compact) {
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            widgets::text("cell", prefix + ".template", json_string(row, "template"));
+        }
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        widgets::text("cell", prefix + ".message", one_line(json_string(row, "body"), compact ? 24 : 70));
+        if (ImGui::IsItemClicked()) open(id);
+        ImGui::TableNextColumn();
+        status_pill(prefix + ".status", json_string(row, "status"));
+        if (!compact) {
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            widgets::text("cell", prefix + ".attempts", std::to_string(json_int(row, "attempts")));
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void ViewNotifications::draw_detail(App& app) {
+    if (m_detail_requested) {
+        ImGui::OpenPopup(kDetail);
+        m_detail_requested = false;
+    }
+    if (!begin_form_modal(kDetail, "notification.title", tr("notifications.detail"), display().px(640))) return;
+    const std::int64_t id = json_int(m_detail, "id");
+    const float footer = ImGui::GetFrameHeightWithSpacing() + display().px(12);
+    ImGui::BeginChild("notification.body", ImVec2(0, -footer), false);
+    const std::string who = json_string(m_detail, "customer_name") + " · " + json_string(m_detail, "phone");
+    widgets::muted("notification.who", who);
+    status_pill("notification.status", json_string(m_detail, "status"));
+    ImGui::SameLine();
+    widgets::muted("notification.meta", json_string(m_detail, "template") + " · " + format_unix_time(json_int(m_detail, "created_at")));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(220, 248, 198, 255));
+    ImGui::BeginChild("notification.bubble", ImVec2(0, display().px(150)), true);
+    ImGui::PushTextWrapPos(0.f);
+    widgets::text("text", "notification.message", json_string(m_detail, "body"));
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    if (const std::string error = json_string(m_detail, "last_error"); !error.empty())
+        widgets::text("text", "notification.last_error", error, widgets::colors::kDanger);
+    ImGui::PushFont(display().fonts().strong);
+    widgets::text("text", "notification.attempts.title", tr("notifications.attempts"));
+    ImGui::PopFont();
+    const api::Json attempts = m_detail.contains("attempt_log") ? m_detail["attempt_log"] : api::Json::array();
+    if (!attempts.is_array() || attempts.empty()) widgets::muted("notification.attempts.none", tr("notifications.no_attempts"));
+    int index = 0;
+    for (const api::Json& attempt : attempts) {
+        const std::string row = "notification.attempt." + std::to_string(index++);
+        widgets::text("cell", row, format_unix_time(json_int(attempt, "at")) + " · " + json_string(attempt, "gateway") + " · " +
+                                        json_string(attempt, "outcome"));
+        if (const std::string detail = json_string(attempt, "detail"); !detail.empty()) {
+            ImGui::PushTextWrapPos(0.f);
+            widgets::muted((row + ".detail").c_str(), detail);
+            ImGui::PopTextWrapPos();
+        }
+    }
+    if (!m_detail_notice.empty()) widgets::banner("notification.notice", m_detail_notice, false);
+    ImGui::EndChild();
+    if (widgets::button("notification.close", tr("common.close"))) ImGui::CloseCurrentPopup();
+    if (app.user().can("messages.send")) {
+        ImGui::SameLine();
+        if (widgets::button("notification.resend", tr("notifications.resend"), widgets::ButtonStyle::Primary)) resend(id);
+    }
+    end_form_modal();
+}
+
+void ViewNotifications::draw_broadcast(App& app) {
+    if (m_broadcast_requested) {
+        ImGui::OpenPopup(kBroadcast);
+        m_broadcast_requested = false;
+    }
+    if (!begin_form_modal(kBroadcast, "broadcast.title", tr("notifications.broadcast"), display().px(560))) return;
+    if (m_broadcast_close) {
+        m_broadcast_close = false;
+        ImGui::CloseCurrentPopup();
+        end_form_modal();
+        return;
+    }
+    const Catalog& catalog = app.catalog();
+    const std::vector<std::string> segments = {tr("broadcast.segment.all"), tr("broadcast.segment.router"), tr("broadcast.segment.package"),
+                                               tr("broadcast.segment.status")};
+    std::vector<std::string> choices;
+    if (m_segment == 1)
+        for (const RouterOption& router : catalog.routers) choices.push_back(router.name);
+    if (m_segment == 2)
+        for (const Package& package : catalog.packages) choices.push_back(package.name);
+    if (m_segment == 3)
+        for (const char* status : kCustomerStatuses) choices.push_back(tr((std::string("status.") + status).c_str()));
+    if (begin_form_body("broadcast.body", m_broadcast_error)) {
+        if (widgets::select_field("broadcast.segment", tr("broadcast.segment"), segments, m_segment)) {
+            m_segment_choice = 0;
+            m_confirming = false;
+        }
+        if (m_segment > 0 && widgets::select_field("broadcast.choice", tr("broadcast.choice"), choices, m_segment_choice))
+            m_confirming = false;
+        multiline_field("broadcast.message", tr("broadcast.message"), m_message, display().px(160), field_error(m_broadcast_fields, "message"));
+        if (m_confirming) widgets::banner("broadcast.confirm_text", tr("broadcast.confirm_text"), true);
+    }
+    end_form_body();
+    api::Json segment = api::Json::object();
+    if (m_segment == 0) segment["all"] = true;
+    else if (m_segment == 1 && m_segment_choice < static_cast<int>(catalog.routers.size())) segment["router_id"] = catalog.routers[m_segment_choice].id;
+    else if (m_segment == 2 && m_segment_choice < static_cast<int>(catalog.packages.size())) segment["package_id"] = catalog.packages[m_segment_choice].id;
+    else if (m_segment == 3) segment["status"] = kCustomerStatuses[m_segment_choice];
+    ImGui::Dummy(ImVec2(0, display().px(4)));
+    if (!m_broadcast_error.empty()) widgets::banner("broadcast.banner", m_broadcast_error, true);
+    if (widgets::button("broadcast.cancel", tr("common.cancel"))) {
+        m_confirming = false;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (!m_confirming) {
+        if (widgets::button("broadcast.send", tr("broadcast.send"), widgets::ButtonStyle::Primary, 0.f, m_message.empty())) m_confirming = true;
+    } else if (widgets::button("broadcast.confirm", tr("broadcast.confirm"), widgets::ButtonStyle::Danger, 0.f, m_broadcast_busy)) {
+        send_broadcast(segment);
+    }
+    end_form_modal();
+}
+
+void ViewNotifications::draw(App& app) {
+    const std::vector<std::string> statuses = {tr("notifications.status_all"), tr("notifications.status.queued"),
+                                               tr("notifications.status.sending"), tr("notifications.status.sent"),
+                                               tr("notifications.status.failed")};
+    const bool compact = display().compact();
+    const float field = compact ? -FLT_MIN : display().px(220);
+    ImGui::BeginGroup();
+    if (widgets::select_field("notifications.status", tr("notifications.status_filter"), statuses, m_status, {}, field)) {
+        m_page = 1;
+        reload();
+    }
+    ImGui::EndGroup();
+    if (!compact) ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (widgets::text_field("notifications.customer", tr("notifications.customer_filter"), m_customer, {}, ImGuiInputTextFlags_CharsDecimal,
+                            tr("notifications.customer_hint"), field)) {
+        m_page = 1;
+        reload();
+    }
+    ImGui::EndGroup();
+    if (app.user().can("messages.send")) {
+        if (!compact) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display().px(200));
+        else ImGui::Dummy(ImVec2(0, 0));
+        ImGui::BeginGroup();
+        if (!compact) ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeightWithSpacing()));
+        if (widgets::button("notifications.broadcast", tr("notifications.broadcast"), widgets::ButtonStyle::Primary,
+                            compact ? ImGui::GetContentRegionAvail().x : display().px(200))) {
+            m_broadcast_requested = true;
+            m_confirming = false;
+            m_broadcast_error.clear();
+            m_broadcast_fields.clear();
+            if (app.catalog().routers.empty() && app.user().can("routers.read")) app.catalog().reload_routers();
+        }
+        ImGui::EndGroup();
+    }
+    if (!m_notice.empty()) widgets::banner("notifications.notice", m_notice, false);
+    if (!m_error.empty()) widgets::banner("notifications.error", m_error, true);
+    if (m_loaded && m_rows.empty()) widgets::muted("notifications.empty", tr("notifications.empty"));
+    draw_table();
+    if (widgets::pager("notifications", m_page, m_total, kPerPage)) reload();
+    draw_detail(app);
+    draw_broadcast(app);
+}
+
+}  // namespace kimonet

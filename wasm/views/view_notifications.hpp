@@ -1,0 +1,53 @@
+#pragma once
+// Log notifikasi: the WhatsApp outbox (status and customer filters, paged), one message with its
+// delivery attempts and a resend button, and a broadcast to a segment (all customers, one router,
+// one package or one status) behind a confirmation that says how many it targets.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "api/json_fields.hpp"
+#include "core/error.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewNotifications {
+public:
+    void enter(App& app);
+    void draw(App& app);
+
+private:
+    void reload();
+    void open(std::int64_t id);
+    void resend(std::int64_t id);
+    void send_broadcast(const api::Json& segment);
+    void draw_table();
+    void draw_detail(App& app);
+    void draw_broadcast(App& app);
+
+    int m_status = 0;
+    std::string m_customer;  // customer id typed by the user
+    int m_page = 1;
+    int m_total = 0;
+    api::Json m_rows = api::Json::array();
+    bool m_loaded = false;
+    std::string m_error, m_notice;
+
+    api::Json m_detail;
+    bool m_detail_requested = false;
+    std::string m_detail_notice;
+
+    bool m_broadcast_requested = false;
+    int m_segment = 0;  // all, router, package, status
+    int m_segment_choice = 0;
+    std::string m_message;
+    bool m_confirming = false;
+    bool m_broadcast_close = false;
+    bool m_broadcast_busy = false;
+    FieldErrors m_broadcast_fields;
+    std::string m_broadcast_error;
+};
+
+}  // namespace kimonet

@@ -1,0 +1,147 @@
+#include "views/view_portal_invoices.hpp"
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "core/money.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "views/billing_widgets.hpp"
+#include "views/form_modal.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using i18n::tr;
+using platform::display;
+
+constexpr const char* kStatuses[] = {"", "unpaid", "partial", "paid"};
+constexpr const char* kPopup = "portal_invoice";
+
+std::string pdf_path(std::int64_t id) { return "/api/portal/invoices/" + std::to_string(id) + "/pdf"; }
+
+}  // namespace
+
+void ViewPortalInvoices::enter(App&) {
+    m_open.reset();
+    reload();
+}
+
+void ViewPortalInvoices::reload() {
+    std::string path = "/api/portal/invoices?per_page=100";
+    if (m_status > 0) path += std::string("&status=") + kStatuses[m_status];
+    api_client().get(path, [this](const ApiResponse& response) {
+        m_loaded = true;
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_error.clear();
+        m_invoices = invoice_records_from_list(response.body);
+    });
+}
+
+void ViewPortalInvoices::open(std::int64_t invoice_id) {
+    api_client().get("/api/portal/invoices/" + std::to_string(invoice_id), [this](const ApiResponse& response) {
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_open = invoice_record_from_json(response_data(response.body));
+        m_open_requested = m_open.has_value();
+    });
+}
+
+void ViewPortalInvoices::draw_detail(App& app) {
+    if (m_open_requested) {
+        ImGui::OpenPopup(kPopup);
+        m_open_requested = false;
+    }
+    if (!m_open) return;
+    const billing::Invoice& invoice = m_open->invoice;
+    if (!begin_form_modal(kPopup, "portal_invoice.title", tr("portal.invoice") + std::string(" ") + invoice.invoice_no,
+                          display().px(640)))
+        return;
+    const float footer = ImGui::GetFrameHeightWithSpacing() + display().px(12);
+    ImGui::BeginChild("portal_invoice.body", ImVec2(0, -footer), false);
+    widgets::muted("portal_invoice.period", format_period_indonesian(invoice.period) + " · " + tr("invoice.due_date") + " " +
+                                                i18n::format_date(invoice.due_date));
+    invoice_status_badge("portal_invoice.status", invoice.status, m_open->overdue);
+    ImGui::Dummy(ImVec2(0, display().px(6)));
+    invoice_lines_table("portal_invoice.lines", invoice.lines);
+    ImGui::Dummy(ImVec2(0, display().px(6)));
+    amount_row("portal_invoice.total", tr("invoice.total"), invoice.totals.total, true);
+    if (invoice.paid_amount > 0) amount_row("portal_invoice.paid", tr("invoice.paid_amount"), invoice.paid_amount);
+    if (invoice.outstanding() > 0) amount_row("portal_invoice.outstanding", tr("invoice.outstanding"), invoice.outstanding(), true);
+    for (const PaymentRecord& payment : m_open->payments)
+        widgets::muted(("portal_invoice.payment." + payment.receipt_no).c_str(),
+                       payment.receipt_no + " · " + format_paid_at(payment.paid_at) + " · " + format_rupiah(payment.amount));
+    ImGui::EndChild();
+    const bool compact = display().compact();
+    const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.f : 0.f;
+    if (widgets::button("portal_invoice.close", tr("common.close"), widgets::ButtonStyle::Secondary, width)) {
+        ImGui::CloseCurrentPopup();
+        m_open.reset();
+    }
+    if (m_open) {
+        ImGui::SameLine();
+        pdf_button("portal_invoice.pdf", pdf_path(invoice.id), invoice.invoice_no + ".pdf", widgets::ButtonStyle::Secondary, width);
+        if (invoice.outstanding() > 0) {
+            ImGui::SameLine();
+            if (widgets::button("portal_invoice.pay", tr("portal.pay_now"), widgets::ButtonStyle::Primary, width)) {
+                const std::int64_t id = invoice.id;
+                ImGui::CloseCurrentPopup();
+                m_open.reset();
+                app.pay_invoice(id);
+            }
+        }
+    }
+    end_form_modal();
+}
+
+void ViewPortalInvoices::draw(App& app) {
+    const std::vector<std::string> statuses = {tr("portal.status_all"), invoice_status_label(billing::InvoiceStatus::Unpaid),
+                                               invoice_status_label(billing::InvoiceStatus::Partial),
+                                               invoice_status_label(billing::InvoiceStatus::Paid)};
+    const bool compact = display().compact();
+    if (widgets::select_field("portal_invoices.status", tr("portal.status_filter"), statuses, m_status, {},
+                              compact ? -FLT_MIN : display().px(260)))
+        reload();
+    if (!m_error.empty()) widgets::banner("portal_invoices.error", m_error, true);
+    if (!m_loaded) widgets::muted("portal_invoices.loading", tr("common.loading"));
+    else if (m_invoices.empty()) widgets::muted("portal_invoices.empty", tr("invoices.empty"));
+    for (const InvoiceRecord& record : m_invoices) {
+        const billing::Invoice& invoice = record.invoice;
+        const std::string row = "portal_invoices." + invoice.invoice_no;
+        ImGui::PushID(static_cast<int>(invoice.id));
+        if (widgets::begin_card("row")) {
+            ImGui::PushFont(display().fonts().strong);
+            widgets::text("cell", row + ".period", format_period_indonesian(invoice.period));
+            ImGui::PopFont();
+            ImGui::SameLine();
+            invoice_status_badge(row + ".status", invoice.status, record.overdue);
+            const std::string total = format_rupiah(invoice.totals.total);
+            ImGui::PushFont(display().fonts().strong);
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(total.c_str()).x);
+            widgets::text("cell", row + ".total", total);
+            ImGui::PopFont();
+            widgets::muted((row + ".number").c_str(), invoice.invoice_no + " · " + tr("invoice.due_date") + " " + i18n::format_date(invoice.due_date));
+            const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.f : display().px(130);
+            if (widgets::button((row + ".open").c_str(), tr("portal.open"), widgets::ButtonStyle::Secondary, width)) open(invoice.id);
+            ImGui::SameLine();
+            pdf_button(row + ".pdf", pdf_path(invoice.id), invoice.invoice_no + ".pdf", widgets::ButtonStyle::Secondary, width);
+            if (invoice.outstanding() > 0) {
+                ImGui::SameLine();
+                if (widgets::button((row + ".pay").c_str(), tr("portal.pay_now"), widgets::ButtonStyle::Primary, width))
+                    app.pay_invoice(invoice.id);
+            }
+        }
+        widgets::end_card();
+        ImGui::PopID();
+    }
+    draw_detail(app);
+}
+
+}  // namespace kimonet

@@ -1,0 +1,33 @@
+#pragma once
+// Customer portal "Tagihan": the customer's invoices filtered by status, one opened in a modal
+// with its lines and payments, its PDF, and "Bayar online" for an open one.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "billing_records.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewPortalInvoices {
+public:
+    void enter(App& app);
+    void draw(App& app);
+
+private:
+    void reload();
+    void open(std::int64_t invoice_id);
+    void draw_detail(App& app);
+
+    int m_status = 0;  // 0 = all, then unpaid, partial, paid
+    std::vector<InvoiceRecord> m_invoices;
+    bool m_loaded = false;
+    std::string m_error;
+    std::optional<InvoiceRecord> m_open;
+    bool m_open_requested = false;
+};
+
+}  // namespace kimonet

@@ -1,0 +1,232 @@
+#include "views/view_portal_pay.hpp"
+
+#include <emscripten/eventloop.h>
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "core/money.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "platform/frame_pacing.hpp"
+#include "ui_registry.hpp"
+#include "views/admin_widgets.hpp"
+#include "views/billing_widgets.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using i18n::tr;
+using platform::display;
+
+constexpr double kPollMilliseconds = 2000.0;
+constexpr const char* kGateways[] = {"flip", "midtrans", "duitku"};
+
+struct PollTicket {
+    ViewPortalPay* view;
+    int generation;
+};
+
+void poll_trampoline(void* data) {
+    auto* ticket = static_cast<PollTicket*>(data);
+    ticket->view->poll(ticket->generation);
+    delete ticket;
+}
+
+std::string gateway_label(const std::string& gateway) {
+    if (gateway == "flip") return "Flip";
+    if (gateway == "midtrans") return "Midtrans";
+    if (gateway == "duitku") return "Duitku";
+    return gateway;
+}
+
+}  // namespace
+
+void ViewPortalPay::enter(App&, std::int64_t invoice_id) {
+    ++m_generation;
+    m_invoice_id = invoice_id;
+    m_method = -1;
+    m_error.clear();
+    m_fields.clear();
+    m_has_payment = false;
+    m_paid = false;
+    m_status.clear();
+    load_invoices();
+    load_methods();
+}
+
+void ViewPortalPay::load_invoices() {
+    m_invoices_loaded = false;
+    api_client().get("/api/portal/invoices?per_page=100", [this](const ApiResponse& response) {
+        m_invoices_loaded = true;
+        if (!response.ok()) {
+            m_error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        m_invoices.clear();
+        for (InvoiceRecord& record : invoice_records_from_list(response.body))
+            if (record.invoice.outstanding() > 0) m_invoices.push_back(std::move(record));
+        if (m_invoice_id == 0 && !m_invoices.empty()) m_invoice_id = m_invoices.front().invoice.id;
+    });
+}
+
+void ViewPortalPay::load_methods() {
+    m_methods.clear();
+    m_methods_pending = 3;
+    for (const char* gateway : kGateways) {
+        const std::string name = gateway;
+        const int generation = m_generation;
+        api_client().get("/api/payment-methods?gateway=" + name, [this, name, generation](const ApiResponse& response) {
+            if (generation != m_generation) return;  // entered again meanwhile: that round's answers count
+            --m_methods_pending;
+            if (!response.ok()) return;
+            const api::Json& data = response_data(response.body);
+            if (!data.is_array()) return;
+            for (const api::Json& method : data)
+                m_methods.push_back({name, json_string(method, "code"), json_string(method, "name"), json_string(method, "type"),
+                                     json_int(method, "fee")});
+        });
+    }
+}
+
+void ViewPortalPay::pay() {
+    if (m_invoice_id == 0 || m_method < 0 || m_method >= static_cast<int>(m_methods.size())) return;
+    const Method& method = m_methods[m_method];
+    m_busy = true;
+    m_error.clear();
+    m_fields.clear();
+    const int generation = ++m_generation;
+    api_client().post("/billing/pay", api::Json{{"invoice_id", m_invoice_id}, {"gateway", method.gateway}, {"method", method.code}},
+                      [this, generation](const ApiResponse& response) {
+                          m_busy = false;
+                          if (generation != m_generation) return;
+                          if (!response.ok()) {
+                              m_fields = response.fields;
+                              m_error = m_fields.empty() ? i18n::api_error_text(response.error_code, response.error_message)
+                                                         : all_field_errors(m_fields);
+                              return;
+                          }
+                          const api::Json& body = response.body;
+                          m_payment = {json_string(body, "order_id"),   json_string(body, "payment_code"),
+                                       json_string(body, "payment_url"), json_string(body, "qr_string"),
+                                       json_string(body, "expires_at"),  json_int(body, "amount")};
+                          m_has_payment = true;
+                          m_status = "pending";
+                          schedule_poll();
+                      });
+}
+
+void ViewPortalPay::schedule_poll() {
+    emscripten_set_timeout(poll_trampoline, kPollMilliseconds, new PollTicket{this, m_generation});
+}
+
+void ViewPortalPay::poll(int generation) {
+    if (generation != m_generation || !m_has_payment || m_paid) return;
+    api_client().get("/billing/status/" + url_encode(m_payment.order_id), [this, generation](const ApiResponse& response) {
+        if (generation != m_generation) return;
+        platform::note_activity();
+        if (response.ok()) {
+            m_status = json_string(response.body, "status", m_status);
+            if (json_string(response.body, "invoice_status") == "paid" || m_status == "paid") {
+                m_paid = true;
+                load_invoices();
+                return;
+            }
+            if (m_status == "expired" || m_status == "failed") return;
+        }
+        schedule_poll();
+    });
+}
+
+void ViewPortalPay::draw_invoices(float width) {
+    if (widgets::begin_card("portal_pay.invoices", width)) {
+        ImGui::PushFont(display().fonts().strong);
+        widgets::text("text", "portal_pay.invoices.title", tr("portal.pick_invoice"));
+        ImGui::PopFont();
+        if (!m_invoices_loaded) widgets::muted("portal_pay.invoices.loading", tr("common.loading"));
+        else if (m_invoices.empty()) widgets::muted("portal_pay.invoices.empty", tr("portal.nothing_to_pay"));
+        for (const InvoiceRecord& record : m_invoices) {
+            const billing::Invoice& invoice = record.invoice;
+            const bool chosen = invoice.id == m_invoice_id;
+            const std::string label = format_period_indonesian(invoice.period) + " · " + invoice.invoice_no + " · " +
+                                      format_rupiah(invoice.outstanding());
+            if (widgets::button(("portal_pay.invoice." + invoice.invoice_no).c_str(), label.c_str(),
+                                chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary, -FLT_MIN, m_has_payment && !m_paid) &&
+                !chosen) {
+                m_invoice_id = invoice.id;
+            }
+        }
+    }
+    widgets::end_card();
+}
+
+void ViewPortalPay::draw_methods(float width) {
+    if (widgets::begin_card("portal_pay.methods", width)) {
+        ImGui::PushFont(display().fonts().strong);
+        widgets::text("text", "portal_pay.methods.title", tr("portal.pick_method"));
+        ImGui::PopFont();
+        if (m_methods_pending > 0) widgets::muted("portal_pay.methods.loading", tr("common.loading"));
+        else if (m_methods.empty()) widgets::muted("portal_pay.methods.empty", tr("portal.no_methods"));
+        for (int index = 0; index < static_cast<int>(m_methods.size()); ++index) {
+            const Method& method = m_methods[index];
+            std::string label = method.name + " · " + gateway_label(method.gateway);
+            if (method.fee > 0) label += " · " + i18n::tr_format("portal.fee", {{"fee", format_rupiah(method.fee)}});
+            if (widgets::button(("portal_pay.method." + method.gateway + "." + method.code).c_str(), label.c_str(),
+                                index == m_method ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary, -FLT_MIN,
+                                m_has_payment && !m_paid))
+                m_method = index;
+        }
+        ImGui::Dummy(ImVec2(0, display().px(4)));
+        const bool ready = m_invoice_id != 0 && m_method >= 0 && !m_busy && !(m_has_payment && !m_paid);
+        if (widgets::button("portal_pay.submit", m_busy ? tr("common.saving") : tr("portal.pay_now"), widgets::ButtonStyle::Primary,
+                            -FLT_MIN, !ready))
+            pay();
+    }
+    widgets::end_card();
+}
+
+void ViewPortalPay::draw_payment() {
+    if (!m_has_payment) return;
+    if (widgets::begin_card("portal_pay.payment")) {
+        ImGui::PushFont(display().fonts().strong);
+        widgets::text("text", "portal_pay.payment.title", tr("portal.payment_created"));
+        ImGui::PopFont();
+        if (m_paid) {
+            widgets::banner("portal_pay.paid", tr("portal.paid"), false);
+        } else if (m_status == "expired" || m_status == "failed") {
+            widgets::banner("portal_pay.expired", tr("portal.expired"), true);
+        } else {
+            widgets::text("text", "portal_pay.waiting", tr("portal.waiting"), widgets::colors::kWarning);
+        }
+        if (m_payment.amount > 0) amount_row("portal_pay.amount", tr("portal.amount"), m_payment.amount, true);
+        if (!m_payment.payment_code.empty()) copy_row("portal_pay.code", tr("portal.va_number"), m_payment.payment_code);
+        if (!m_payment.qr_string.empty()) copy_row("portal_pay.qr", tr("portal.qr_string"), m_payment.qr_string);
+        if (!m_payment.payment_url.empty()) copy_row("portal_pay.url", tr("portal.link"), m_payment.payment_url);
+        if (!m_payment.expires_at.empty()) widgets::muted("portal_pay.expires", i18n::tr_format("portal.expires", {{"time", m_payment.expires_at}}));
+        widgets::muted("portal_pay.order", i18n::tr_format("portal.order", {{"order", m_payment.order_id}}));
+        if (m_paid || m_status == "expired" || m_status == "failed") {
+            if (widgets::button("portal_pay.again", tr("portal.pay_another"))) {
+                m_has_payment = false;
+                m_paid = false;
+                m_method = -1;
+                m_invoice_id = m_invoices.empty() ? 0 : m_invoices.front().invoice.id;
+            }
+        }
+    }
+    widgets::end_card();
+}
+
+void ViewPortalPay::draw(App&) {
+    widgets::muted("portal_pay.hint", tr("portal.pay_hint"));
+    if (!m_error.empty()) widgets::banner("portal_pay.error", m_error, true);
+    draw_payment();
+    const bool compact = display().compact();
+    const float half = compact ? 0.f : (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    draw_invoices(half);
+    if (!compact) ImGui::SameLine();
+    draw_methods(half);
+}
+
+}  // namespace kimonet

@@ -1,0 +1,57 @@
+#pragma once
+// Customer portal "Bayar online": pick an open invoice, a gateway's method (from the public
+// /api/payment-methods), create the payment (POST /billing/pay) and show the VA number, QR string
+// or link with copy buttons; /billing/status/{order_id} is polled every few seconds and the screen
+// turns "Lunas" by itself when the gateway's callback lands.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "billing_records.hpp"
+#include "core/error.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewPortalPay {
+public:
+    void enter(App& app, std::int64_t invoice_id = 0);
+    void draw(App& app);
+    // Timer trampoline (emscripten_set_timeout) — public for it only.
+    void poll(int generation);
+
+private:
+    struct Method {
+        std::string gateway, code, name, type;
+        std::int64_t fee = 0;
+    };
+    struct Payment {
+        std::string order_id, payment_code, payment_url, qr_string, expires_at;
+        std::int64_t amount = 0;
+    };
+    void load_invoices();
+    void load_methods();
+    void pay();
+    void schedule_poll();
+    void draw_invoices(float width);
+    void draw_methods(float width);
+    void draw_payment();
+
+    std::vector<InvoiceRecord> m_invoices;
+    bool m_invoices_loaded = false;
+    std::int64_t m_invoice_id = 0;
+    std::vector<Method> m_methods;
+    int m_methods_pending = 0;
+    int m_method = -1;
+    bool m_busy = false;
+    std::string m_error;
+    FieldErrors m_fields;
+    bool m_has_payment = false;
+    Payment m_payment;
+    std::string m_status;  // pending / paid / expired …
+    bool m_paid = false;
+    int m_generation = 0;  // bumps on enter/pay: an old timer finds a new generation and stops
+};
+
+}  // namespace kimonet
