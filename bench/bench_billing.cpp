@@ -13,39 +13,19 @@
 #include "app/app.hpp"
 #include "services/invoice_generation.hpp"
 #include "store/migrations.hpp"
+#include "bench_timing.hpp"
+#include "bench_database.hpp"
 
 using namespace kimonet;
+using bench::check;
+using bench::measure;
+using bench::Stopwatch;
+using bench::Timing;
 
 namespace {
 
 constexpr double kMaxRatio = 2.0;
 constexpr long kMaxRssMegabytes = 200;
-
-// Wall time and this process's CPU time (user + system). The machine running `make bench` may be
-// shared, so the budget is checked on CPU time, which other processes cannot inflate; wall time
-// is printed beside it.
-struct Timing {
-    double wall = 0;
-    double cpu = 0;
-};
-
-double cpu_seconds() {
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
-}
-
-class Stopwatch {
-public:
-    Stopwatch() : m_wall(std::chrono::steady_clock::now()), m_cpu(cpu_seconds()) {}
-    Timing elapsed() const {
-        return Timing{std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wall).count(), cpu_seconds() - m_cpu};
-    }
-
-private:
-    std::chrono::steady_clock::time_point m_wall;
-    double m_cpu;
-};
 
 long peak_rss_megabytes() {
     rusage usage{};
@@ -53,33 +33,21 @@ long peak_rss_megabytes() {
     return usage.ru_maxrss / 1024;
 }
 
-void check(const Result<void>& result, const char* what) {
-    if (!result) {
-        std::fprintf(stderr, "%s: %s\n", what, result.error().message().c_str());
-        std::exit(2);
-    }
-}
-
 // A migrated database with the demo packages and `count` active customers (not timed).
 std::unique_ptr<store::Database> seeded_database(const std::string& path, long count) {
-    std::filesystem::remove(path);
-    auto db = app::open_migrated_database(path);
-    if (!db) {
-        std::fprintf(stderr, "open %s: %s\n", path.c_str(), db.error().message().c_str());
-        std::exit(2);
-    }
-    check((*db)->execute(
+    auto db = bench::fresh_database(path);
+    check(db->execute(
               "INSERT INTO internet_packages(name, download_kbps, upload_kbps, price, mikrotik_profile) VALUES "
               "('Home 10 Mbps', 10000, 5000, 150000, '10M'), ('Home 20 Mbps', 20000, 10000, 200000, '20M'), "
               "('Home 30 Mbps', 30000, 15000, 300000, '30M'), ('Bisnis 50 Mbps', 50000, 50000, 750000, 'BISNIS-50M')"),
           "packages");
-    check((*db)->execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(count) +
+    check(db->execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(count) +
                          ") INSERT INTO customers(service_number, name, phone, package_id, status, join_date, due_day) "
                          "SELECT 'C' || i, 'Pelanggan ' || i, '62812' || (10000000 + i), 1 + i % 4, 'active', "
                          "CASE WHEN i % 10 = 0 THEN '2026-03-' || printf('%02d', 1 + i % 28) ELSE '2025-06-01' END, "
                          "CASE WHEN i % 7 = 0 THEN 31 ELSE NULL END FROM n"),
           "customers");
-    return std::move(db).value();
+    return db;
 }
 
 // The baseline: one transaction, one prepared INSERT per invoice row, nothing else.
@@ -109,9 +77,7 @@ Timing raw_insert(store::Database& db, long count) {
 
 int main(int argc, char** argv) {
     const long customers = argc > 1 ? std::atol(argv[1]) : 1'000'000;
-    const std::string workdir = (argc > 2 ? argv[2] : std::filesystem::temp_directory_path().string()) + "/kimonet-bench-" +
-                                std::to_string(::getpid());
-    std::filesystem::create_directories(workdir);
+    const std::string workdir = bench::run_directory(argc, argv, 2, "billing");
 
     std::printf("seeding %ld customers twice...\n", customers);
     std::fflush(stdout);

@@ -44,14 +44,8 @@ struct Options {
 
 Options parse_options(int argc, char** argv) {
     Options options;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const int value = std::atoi(argv[i + 1]);
-        if (!std::strcmp(argv[i], "--customers")) options.customers = value;
-        else if (!std::strcmp(argv[i], "--seconds")) options.seconds = value;
-        else if (!std::strcmp(argv[i], "--rounds")) options.rounds = value;
-        else if (!std::strcmp(argv[i], "--threads")) options.threads = value;
-        else std::fprintf(stderr, "unknown option %s\n", argv[i]);
-    }
+    bench::parse_int_options(argc, argv, {{"--customers", &options.customers}, {"--seconds", &options.seconds},
+                                          {"--rounds", &options.rounds}, {"--threads", &options.threads}});
     return options;
 }
 

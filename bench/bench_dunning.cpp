@@ -12,55 +12,25 @@
 
 #include "app/app.hpp"
 #include "services/dunning_service.hpp"
+#include "bench_timing.hpp"
+#include "bench_database.hpp"
 
 using namespace kimonet;
+using bench::check;
+using bench::measure;
+using bench::Stopwatch;
+using bench::Timing;
 
 namespace {
 
 constexpr double kBudgetSeconds = 3.0;
 
-// The machine running `make bench` may be shared: the budget is checked on this process's CPU
-// time, which other processes cannot inflate; wall time is printed beside it.
-struct Timing {
-    double wall = 0;
-    double cpu = 0;
-};
-
-double cpu_seconds() {
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
-}
-
-class Stopwatch {
-public:
-    Stopwatch() : m_wall(std::chrono::steady_clock::now()), m_cpu(cpu_seconds()) {}
-    Timing elapsed() const {
-        return Timing{std::chrono::duration<double>(std::chrono::steady_clock::now() - m_wall).count(), cpu_seconds() - m_cpu};
-    }
-
-private:
-    std::chrono::steady_clock::time_point m_wall;
-    double m_cpu;
-};
-
-void check(const Result<void>& result, const char* what) {
-    if (!result) {
-        std::fprintf(stderr, "%s: %s\n", what, result.error().message().c_str());
-        std::exit(2);
-    }
-}
 
 // `count` active customers, each with January's invoice due on the 10th: every tenth unpaid, the
 // rest paid. The unpaid ones already had their reminders and warning (H-7 … H+1) recorded.
 std::unique_ptr<store::Database> seeded_database(const std::string& path, long count) {
-    std::filesystem::remove(path);
-    auto db = app::open_migrated_database(path);
-    if (!db) {
-        std::fprintf(stderr, "open %s: %s\n", path.c_str(), db.error().message().c_str());
-        std::exit(2);
-    }
-    store::Database& database = **db;
+    auto db = bench::fresh_database(path);
+    store::Database& database = *db;
     const std::string n = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(count) + ") ";
     check(database.transaction([&]() -> Result<void> {
         TRY_VOID(database.execute(
@@ -81,7 +51,7 @@ std::unique_ptr<store::Database> seeded_database(const std::string& path, long c
     }),
           "seed");
     check(database.execute("ANALYZE"), "analyze");
-    return std::move(db).value();
+    return db;
 }
 
 // The baseline: the same rows read with plain prepared statements, every column touched, no policy.
@@ -116,9 +86,7 @@ Timing plain_scan(store::Database& db, const Date& today, std::int64_t& rows) {
 
 int main(int argc, char** argv) {
     const long customers = argc > 1 ? std::atol(argv[1]) : 1'000'000;
-    const std::string workdir = (argc > 2 ? argv[2] : std::filesystem::temp_directory_path().string()) + "/kimonet-bench-dunning-" +
-                                std::to_string(::getpid());
-    std::filesystem::create_directories(workdir);
+    const std::string workdir = bench::run_directory(argc, argv, 2, "dunning");
     std::printf("seeding %ld customers (10%% overdue)...\n", customers);
     std::fflush(stdout);
     const Stopwatch seeding;

@@ -26,13 +26,7 @@ struct Options {
 
 Options parse_options(int argc, char** argv) {
     Options options;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        const int value = std::atoi(argv[i + 1]);
-        if (!std::strcmp(argv[i], "--customers")) options.customers = value;
-        else if (!std::strcmp(argv[i], "--samples")) options.samples = value;
-        else if (!std::strcmp(argv[i], "--logins")) options.logins = value;
-        else std::fprintf(stderr, "unknown option %s\n", argv[i]);
-    }
+    bench::parse_int_options(argc, argv, {{"--customers", &options.customers}, {"--samples", &options.samples}, {"--logins", &options.logins}});
     return options;
 }
 

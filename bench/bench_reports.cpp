@@ -17,35 +17,16 @@
 #include "services/customer_import_service.hpp"
 #include "services/export_service.hpp"
 #include "services/report_service.hpp"
+#include "bench_timing.hpp"
+#include "bench_database.hpp"
 
 using namespace kimonet;
+using bench::check;
+using bench::measure;
+using bench::Stopwatch;
+using bench::Timing;
 
 namespace {
-
-struct Timing {
-    double wall = 0;
-    double cpu = 0;
-};
-
-double cpu_seconds() {
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
-}
-
-Timing measure(const std::function<void()>& work) {
-    const auto wall = std::chrono::steady_clock::now();
-    const double cpu = cpu_seconds();
-    work();
-    return {std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count(), cpu_seconds() - cpu};
-}
-
-void check(const Result<void>& result, const char* what) {
-    if (!result) {
-        std::fprintf(stderr, "%s: %s\n", what, result.error().message().c_str());
-        std::exit(2);
-    }
-}
 
 int g_failures = 0;
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <random>
 
 namespace kimonet::bench {
@@ -111,6 +112,18 @@ ScratchDir::ScratchDir() {
 ScratchDir::~ScratchDir() {
     std::error_code ignored;
     std::filesystem::remove_all(m_path, ignored);
+}
+
+void parse_int_options(int argc, char** argv, std::initializer_list<std::pair<const char*, int*>> options) {
+    for (int i = 1; i + 1 < argc; i += 2) {
+        bool known = false;
+        for (const auto& [name, value] : options)
+            if (!std::strcmp(argv[i], name)) {
+                *value = std::atoi(argv[i + 1]);
+                known = true;
+            }
+        if (!known) std::fprintf(stderr, "unknown option %s\n", argv[i]);
+    }
 }
 
 }  // namespace kimonet::bench

@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kimonet::bench {
@@ -34,6 +36,9 @@ private:
 };
 
 std::string url_encode(const std::string& text);
+
+// "--name value" pairs from the command line into the ints they name; unknown names are reported.
+void parse_int_options(int argc, char** argv, std::initializer_list<std::pair<const char*, int*>> options);
 
 // A row of the report: what was measured, its figures, its budget and the verdict.
 struct Row {

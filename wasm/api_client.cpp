@@ -17,6 +17,7 @@ struct PendingRequest {
     std::string method;
     std::string body;
     std::string authorization;
+    std::string content_type;
     std::vector<const char*> headers;
     ApiCallback callback;
     bool had_token = false;
@@ -95,7 +96,12 @@ void ApiClient::put(const std::string& path, const api::Json& body, ApiCallback 
 
 void ApiClient::remove(const std::string& path, ApiCallback callback) { send("DELETE", path, {}, std::move(callback)); }
 
-void ApiClient::send(const char* method, const std::string& path, std::string body, ApiCallback callback) {
+void ApiClient::post_bytes(const std::string& path, std::string bytes, const char* content_type, ApiCallback callback) {
+    send("POST", path, std::move(bytes), std::move(callback), content_type);
+}
+
+void ApiClient::send(const char* method, const std::string& path, std::string body, ApiCallback callback,
+                     const char* content_type) {
     auto request = std::make_unique<PendingRequest>();
     request->method = method;
     request->body = std::move(body);
@@ -106,7 +112,8 @@ void ApiClient::send(const char* method, const std::string& path, std::string bo
     request->headers = {"Accept", "application/json"};
     if (!request->body.empty()) {
         request->headers.push_back("Content-Type");
-        request->headers.push_back("application/json");
+        request->content_type = content_type;
+        request->headers.push_back(request->content_type.c_str());
     }
     if (request->had_token) {
         request->authorization = "Bearer " + m_token;

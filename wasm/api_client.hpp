@@ -45,12 +45,15 @@ public:
     void post(const std::string& path, const api::Json& body, ApiCallback callback);
     void put(const std::string& path, const api::Json& body, ApiCallback callback);
     void remove(const std::string& path, ApiCallback callback);
+    // POSTs raw bytes (an uploaded file) with `content_type`; the answer is JSON as usual.
+    void post_bytes(const std::string& path, std::string bytes, const char* content_type, ApiCallback callback);
 
     // Delivers a finished request (public for the fetch trampoline only).
     void deliver(ApiResponse response, const ApiCallback& callback, bool had_token, const std::string& cache_key);
 
 private:
-    void send(const char* method, const std::string& path, std::string body, ApiCallback callback);
+    void send(const char* method, const std::string& path, std::string body, ApiCallback callback,
+              const char* content_type = "application/json");
 
     std::string m_token;
     std::function<void()> m_session_expired;

@@ -142,6 +142,7 @@ bool App::can_open(Screen screen) const {
     case Screen::PortalPay: return m_user->is_customer();
     case Screen::Routers: return !m_user->is_customer() && m_user->can("routers.read");
     case Screen::Leads: return !m_user->is_customer() && m_user->can("customers.read");
+    case Screen::Reports: return !m_user->is_customer() && m_user->can("reports.read");
     }
     return false;
 }
@@ -172,6 +173,7 @@ void App::navigate(Screen screen) {
     case Screen::PortalPay: m_portal_pay.enter(*this); break;
     case Screen::Routers: m_routers.enter(*this); break;
     case Screen::Leads: m_leads.enter(*this); break;
+    case Screen::Reports: m_reports.enter(*this); break;
     default: break;
     }
 }
@@ -230,6 +232,7 @@ void App::draw_screen() {
     case Screen::PortalPay: m_portal_pay.draw(*this); break;
     case Screen::Routers: m_routers.draw(*this); break;
     case Screen::Leads: m_leads.draw(*this); break;
+    case Screen::Reports: m_reports.draw(*this); break;
     }
 }
 

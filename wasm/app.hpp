@@ -23,6 +23,7 @@
 #include "views/view_notifications.hpp"
 #include "views/view_portal_invoices.hpp"
 #include "views/view_portal_pay.hpp"
+#include "views/view_reports.hpp"
 #include "views/view_settings.hpp"
 #include "views/view_templates.hpp"
 #include "views/view_users.hpp"
@@ -35,7 +36,7 @@ namespace kimonet {
 // in App::screen_title and one row in kNavigation (app_shell.cpp) — the row gives it its sidebar
 // group, phone menu entry and URL (#/<route>).
 enum class Screen { Login, Dashboard, Customers, Packages, Invoices, Payments, CustomerDetail, CustomerHome,
-                    Users, Activity, Jobs, Settings, Templates, Notifications, Whatsapp, PortalInvoices, PortalPay, Routers, Leads, Dunning };
+                    Users, Activity, Jobs, Settings, Templates, Notifications, Whatsapp, PortalInvoices, PortalPay, Routers, Leads, Dunning, Reports };
 
 // One row of the navigation table (app_shell.cpp): sidebar, phone menu, hash routes, screenshots.
 struct NavEntry {
@@ -116,6 +117,7 @@ private:
     ViewActivity m_activity;
     ViewJobs m_jobs;
     ViewDunning m_dunning;
+    ViewReports m_reports;
     ViewLeads m_leads;
     ViewSettings m_settings;
     ViewTemplates m_templates;

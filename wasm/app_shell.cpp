@@ -40,6 +40,7 @@ const NavEntry kNavigation[] = {
     {Screen::Templates, "nav.templates", "nav.templates", "nav.group.messages"},
     {Screen::Notifications, "nav.notifications", "nav.notifications", "nav.group.messages"},
     {Screen::Whatsapp, "nav.whatsapp", "nav.whatsapp", "nav.group.messages"},
+    {Screen::Reports, "nav.reports", "nav.reports", "nav.group.system"},
     {Screen::Users, "nav.users", "nav.users", "nav.group.system"},
     {Screen::Activity, "nav.activity", "nav.activity", "nav.group.system"},
     {Screen::Jobs, "nav.jobs", "nav.jobs", "nav.group.system"},
@@ -107,6 +108,7 @@ std::string App::screen_title() const {
     case Screen::PortalPay: return tr("portal.pay_title");
     case Screen::Routers: return tr("routers.title");
     case Screen::Leads: return tr("leads.title");
+    case Screen::Reports: return tr("reports.title");
     default: return tr("app.name");
     }
 }

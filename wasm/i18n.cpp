@@ -17,8 +17,9 @@ Language language() { return g_language; }
 void set_language(Language language) { g_language = language; }
 
 const char* tr(std::string_view key) {
-    for (const Entry& entry : catalogue())
-        if (entry.key == key) return g_language == Language::English ? entry.english : entry.indonesian;
+    for (const auto& part : {catalogue(), reports_catalogue()})
+        for (const Entry& entry : part)
+            if (entry.key == key) return g_language == Language::English ? entry.english : entry.indonesian;
     // Keep unknown keys alive: callers hold the pointer for the frame.
     static std::set<std::string, std::less<>> unknown_keys;
     return unknown_keys.emplace(key).first->c_str();
@@ -64,6 +65,17 @@ std::string format_date(const Date& date) {
     if (g_language == Language::Indonesian) return format_date_indonesian(date);
     return std::to_string(date.day) + " " + kEnglishMonths[static_cast<std::size_t>(date.month - 1)] + " " +
            std::to_string(date.year);
+}
+
+const char* month_short(int month) {
+    static constexpr const char* kKeys[] = {"month.jan", "month.feb", "month.mar", "month.apr", "month.may", "month.jun",
+                                            "month.jul", "month.aug", "month.sep", "month.oct", "month.nov", "month.dec"};
+    return month >= 1 && month <= 12 ? tr(kKeys[month - 1]) : "?";
+}
+
+std::string format_period(const Period& period) {
+    if (g_language == Language::Indonesian) return format_period_indonesian(period);
+    return std::string(kEnglishMonths[static_cast<std::size_t>(period.month - 1)]) + " " + std::to_string(period.year);
 }
 
 }  // namespace kimonet::i18n

@@ -28,6 +28,8 @@ std::string api_error_text(std::string_view code, std::string_view server_messag
 std::string status_label(CustomerStatus status);
 std::string role_label(std::string_view role);
 std::string format_date(const Date& date);  // "15 Januari 2026" / "15 January 2026"
+std::string format_period(const Period& period);  // "Januari 2026" / "January 2026"
+const char* month_short(int month);                // 1 -> "Jan", 5 -> "Mei" / "May"
 
 // Catalogue storage (i18n_catalogue.cpp).
 struct Entry {
@@ -39,7 +41,9 @@ struct MessageTranslation {
     std::string_view indonesian;
     const char* english;
 };
+// The catalogue in parts, one file each: i18n_catalogue.cpp, i18n_catalogue_reports.cpp.
 std::initializer_list<Entry> catalogue();
+std::initializer_list<Entry> reports_catalogue();
 std::initializer_list<MessageTranslation> message_translations();
 
 }  // namespace kimonet::i18n

@@ -33,6 +33,37 @@ mergeInto(LibraryManager.library, {
     return window.kimonetShell ? window.kimonetShell.downloadState(serial) : -1;
   },
 
+  // File upload (customer import): shell.js opens the hidden <input type=file>; the bytes wait
+  // there until the app takes them. State: 0 = waiting, 1 = ready, -1 = cancelled or unreadable.
+  kimonet_pick_file: function (accept, serial) {
+    if (window.kimonetShell) window.kimonetShell.pickFile(UTF8ToString(accept), serial);
+  },
+
+  kimonet_picked_file_state: function (serial) {
+    return window.kimonetShell ? window.kimonetShell.pickedFileState(serial) : -1;
+  },
+
+  kimonet_picked_file_name__deps: ['malloc'],
+  kimonet_picked_file_name: function (serial) {
+    var picked = window.kimonetShell ? window.kimonetShell.pickedFile(serial) : null;
+    if (!picked) return 0;
+    var size = lengthBytesUTF8(picked.name) + 1;
+    var pointer = _malloc(size);
+    stringToUTF8(picked.name, pointer, size);
+    return pointer;
+  },
+
+  kimonet_picked_file_take__deps: ['malloc'],
+  kimonet_picked_file_take: function (serial, sizeOut) {
+    var picked = window.kimonetShell ? window.kimonetShell.takePickedFile(serial) : null;
+    HEAP32[sizeOut >> 2] = 0;
+    if (!picked) return 0;
+    var pointer = _malloc(Math.max(picked.bytes.length, 1));
+    HEAPU8.set(picked.bytes, pointer);
+    HEAP32[sizeOut >> 2] = picked.bytes.length;
+    return pointer;
+  },
+
   // Small persistent values (the billing rules the offline preview uses). Returns malloc'd UTF-8 or 0.
   kimonet_storage_get__deps: ['malloc'],
   kimonet_storage_get: function (key) {

@@ -124,6 +124,43 @@
     return serial in downloads ? downloads[serial] : -1;
   };
 
+  // File upload: the app asks for a file (kimonet_pick_file), the hidden <input type=file> of
+  // index.html opens the browser's chooser (Playwright: the 'filechooser' event, or setInputFiles
+  // on #file-picker), and the chosen file's bytes wait here until the app takes them.
+  var picker = document.getElementById('file-picker');
+  var picks = {};        // serial -> {state: 0 waiting | 1 ready | -1 failed, name, bytes}
+  var pickSerial = 0;    // the request the next chosen file answers
+  function filePicked() {
+    if (window.Module && Module.calledRun) Module._kimonet_file_picked();
+  }
+  shell.pickFile = function (accept, serial) {
+    picks[serial] = { state: 0 };
+    pickSerial = serial;
+    picker.accept = accept;
+    picker.value = '';
+    picker.click();
+  };
+  picker.addEventListener('change', function () {
+    var serial = pickSerial, file = picker.files && picker.files[0];
+    if (!serial || !file) return;
+    file.arrayBuffer().then(function (buffer) {
+      picks[serial] = { state: 1, name: file.name, bytes: new Uint8Array(buffer) };
+    }, function () {
+      picks[serial] = { state: -1 };
+    }).then(filePicked);
+  });
+  picker.addEventListener('cancel', function () {
+    if (pickSerial in picks && picks[pickSerial].state === 0) picks[pickSerial] = { state: -1 };
+    filePicked();
+  });
+  shell.pickedFileState = function (serial) { return serial in picks ? picks[serial].state : -1; };
+  shell.pickedFile = function (serial) { return picks[serial] && picks[serial].state === 1 ? picks[serial] : null; };
+  shell.takePickedFile = function (serial) {
+    var picked = shell.pickedFile(serial);
+    delete picks[serial];
+    return picked;
+  };
+
   // URL hash routing: back/forward and typed or shared #/… addresses reach the app's next frame.
   function routeChanged() {
     if (window.Module && Module.calledRun) Module._kimonet_route_changed();

@@ -110,12 +110,22 @@ try {
   const table = (await customers.evaluate(() => window.__ui().items)).find((i) => i.kind === 'cell' && i.id.endsWith('.name'));
   const canvas = await customers.locator('#canvas').boundingBox();
   await customers.mouse.move(canvas.x + table.rect.x + 5, canvas.y + table.rect.y + 40);
-  // Small wheel steps (reading down the list) and long jumps (deep pages fetched on demand).
-  const tableFrames = await frameTimes(customers, 80, (i) => customers.mouse.wheel(0, i % 10 === 9 ? 400000 : 600));
+  // Wheel steps (reading down the list), then the scrollbar dragged deep into the list (pages
+  // fetched on demand), as a person looking for row 60,000 does.
+  const wheelFrames = await frameTimes(customers, 60, () => customers.mouse.wheel(0, 300));
+  const outer = (await customers.evaluate(() => window.__ui().items)).find((i) => i.id === 'customers.table').rect;
+  const barX = canvas.x + outer.x + outer.w - 5;
+  const barTop = canvas.y + outer.y + 40;
+  await customers.mouse.move(barX, barTop);
+  await customers.mouse.down();
+  const dragFrames = await frameTimes(customers, 20, (i) =>
+    customers.mouse.move(barX, barTop + (outer.h - 60) * 0.6 * ((i + 1) / 20)));
+  await customers.mouse.up();
+  const tableFrames = wheelFrames.concat(dragFrames);
   const far = await waitUi(customers, (all) => {
     const s = all.find((i) => i.id === 'customers.summary');
     const m = s && s.value.match(/(\d[\d.]*)/);
-    return m && Number(m[1].replace(/\./g, '')) > 1000 && all.some((i) => i.kind === 'cell' && i.id.endsWith('.name')) && s.value;
+    return m && Number(m[1].replace(/\./g, '')) > 10000 && all.some((i) => i.kind === 'cell' && i.id.endsWith('.name')) && s.value;
   }, null, 60000);
   log(`scrolled to: ${far}`);
   await customers.context().close();

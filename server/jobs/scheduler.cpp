@@ -32,7 +32,9 @@ std::vector<Job> default_jobs() {
             // Reminders, warnings, late fees and isolation by the dunning schedules (daily, 09:00 by default).
             Job{"dunning", "dunning_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
                     if (TRY(services::get_setting(context.db, "dunning_enabled")) != "1") return api::Json{{"skipped", "dunning nonaktif"}};
-                    auto report = TRY(services::run_dunning(context, services::DunningOptions{.list_limit = 0}));
+                    services::DunningOptions options;
+                    options.list_limit = 0;
+                    auto report = TRY(services::run_dunning(context, options));
                     report.erase("actions");
                     return report;
                 }},

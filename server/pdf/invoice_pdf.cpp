@@ -8,16 +8,13 @@
 #include <vector>
 
 #include "core/money.hpp"
+#include "pdf/pdf_document.hpp"
 #include "services/settings.hpp"
 
 namespace kimonet::pdf {
 
 namespace {
 
-constexpr const char* kRegularFonts[] = {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                                         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
-constexpr const char* kBoldFonts[] = {"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-                                      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
 
 constexpr float kPageWidth = 595.0f;  // A4 in points
 constexpr float kPageHeight = 842.0f;
@@ -33,17 +30,6 @@ constexpr Rgb kBrand{0.07f, 0.33f, 0.62f};
 constexpr Rgb kRule{0.82f, 0.85f, 0.88f};
 constexpr Rgb kPaid{0.09f, 0.55f, 0.27f};
 constexpr Rgb kUnpaid{0.80f, 0.15f, 0.15f};
-
-void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
-    auto* status = static_cast<std::string*>(user);
-    if (status->empty()) status->assign("libharu error " + std::to_string(error) + "/" + std::to_string(detail));
-}
-
-const char* first_existing(const char* const* paths, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i)
-        if (std::filesystem::exists(paths[i])) return paths[i];
-    return nullptr;
-}
 
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> parts;
@@ -305,24 +291,10 @@ void draw(Canvas& canvas, const Company& company, const services::InvoiceDetail&
 Result<std::string> render_invoice_pdf(store::Database& db, const services::InvoiceDetail& detail,
                                        const std::string& fallback_base_url, const Date& today) {
     const Company company = TRY(load_company(db, fallback_base_url));
-    const char* regular_path = first_existing(kRegularFonts, std::size(kRegularFonts));
-    const char* bold_path = first_existing(kBoldFonts, std::size(kBoldFonts));
-    if (!regular_path || !bold_path) return make_error(ErrorCode::Internal, "no TrueType font for PDF (install fonts-noto-core)");
-
-    std::string failure;
-    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> document(HPDF_New(on_error, &failure), &HPDF_Free);
-    if (!document) return make_error(ErrorCode::Internal, "cannot create PDF");
-    HPDF_Doc pdf = document.get();
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    const char* regular_name = HPDF_LoadTTFontFromFile(pdf, regular_path, HPDF_TRUE);
-    const char* bold_name = HPDF_LoadTTFontFromFile(pdf, bold_path, HPDF_TRUE);
-    if (!regular_name || !bold_name) return make_error(ErrorCode::Internal, "cannot load PDF font: " + failure);
-    HPDF_Font regular = HPDF_GetFont(pdf, regular_name, "UTF-8");
-    HPDF_Font bold = HPDF_GetFont(pdf, bold_name, "UTF-8");
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, ("Tagihan " + detail.invoice.invoice_no).c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "Kimonet Billing");
+    auto document = TRY(PdfDocument::create("Tagihan " + detail.invoice.invoice_no));
+    HPDF_Doc pdf = document->handle();
+    HPDF_Font regular = document->regular();
+    HPDF_Font bold = document->bold();
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     Canvas canvas(page, regular, bold);
@@ -330,18 +302,11 @@ Result<std::string> render_invoice_pdf(store::Database& db, const services::Invo
     HPDF_Image logo = nullptr;
     if (!company.logo_path.empty() && std::filesystem::is_regular_file(company.logo_path)) {
         logo = HPDF_LoadPngImageFromFile(pdf, company.logo_path.c_str());
-        if (!logo) failure.clear();
+        if (!logo) document->clear_failure();
     }
     draw(canvas, company, detail, today, logo);
 
-    if (HPDF_SaveToStream(pdf) != HPDF_OK || !failure.empty())
-        return make_error(ErrorCode::Internal, "PDF rendering failed: " + failure);
-    std::string out(HPDF_GetStreamSize(pdf), '\0');
-    HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
-    HPDF_ResetStream(pdf);
-    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
-    out.resize(size);
-    return out;
+    return document->bytes();
 }
 
 }  // namespace kimonet::pdf

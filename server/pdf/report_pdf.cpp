@@ -3,19 +3,15 @@
 #include <hpdf.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <memory>
 
 #include "core/money.hpp"
+#include "pdf/pdf_document.hpp"
 
 namespace kimonet::pdf {
 
 namespace {
 
-constexpr const char* kRegularFonts[] = {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                                         "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
-constexpr const char* kBoldFonts[] = {"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-                                      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
 constexpr float kPageWidth = 842.0f;  // A4 landscape: room for wide tables
 constexpr float kPageHeight = 595.0f;
 constexpr float kMargin = 40.0f;
@@ -27,17 +23,6 @@ constexpr Rgb kInk{0.13f, 0.15f, 0.18f};
 constexpr Rgb kMuted{0.42f, 0.45f, 0.50f};
 constexpr Rgb kRule{0.82f, 0.85f, 0.88f};
 constexpr Rgb kSeriesColors[] = {{0.07f, 0.33f, 0.62f}, {0.16f, 0.65f, 0.45f}};
-
-void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
-    auto* status = static_cast<std::string*>(user);
-    if (status->empty()) status->assign("libharu error " + std::to_string(error) + "/" + std::to_string(detail));
-}
-
-const char* first_existing(const char* const* paths, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i)
-        if (std::filesystem::exists(paths[i])) return paths[i];
-    return nullptr;
-}
 
 class ReportCanvas {
 public:
@@ -170,22 +155,8 @@ void draw_table(ReportCanvas& canvas, const spreadsheets::ReportSheet& sheet) {
 }  // namespace
 
 Result<std::string> render_report_pdf(const spreadsheets::ReportDocument& document, const std::string& printed_on) {
-    const char* regular_path = first_existing(kRegularFonts, std::size(kRegularFonts));
-    const char* bold_path = first_existing(kBoldFonts, std::size(kBoldFonts));
-    if (!regular_path || !bold_path) return make_error(ErrorCode::Internal, "no TrueType font for PDF (install fonts-noto-core)");
-    std::string failure;
-    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> holder(HPDF_New(on_error, &failure), &HPDF_Free);
-    if (!holder) return make_error(ErrorCode::Internal, "cannot create PDF");
-    HPDF_Doc pdf = holder.get();
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    const char* regular_name = HPDF_LoadTTFontFromFile(pdf, regular_path, HPDF_TRUE);
-    const char* bold_name = HPDF_LoadTTFontFromFile(pdf, bold_path, HPDF_TRUE);
-    if (!regular_name || !bold_name) return make_error(ErrorCode::Internal, "cannot load PDF font: " + failure);
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, document.title.c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "Kimonet Billing");
-    ReportCanvas canvas(pdf, HPDF_GetFont(pdf, regular_name, "UTF-8"), HPDF_GetFont(pdf, bold_name, "UTF-8"));
+    auto pdf = TRY(PdfDocument::create(document.title));
+    ReportCanvas canvas(pdf->handle(), pdf->regular(), pdf->bold());
 
     canvas.text(kMargin, canvas.y - 6, document.title, 18, true);
     canvas.text_right(kPageWidth - kMargin, canvas.y - 6, "Dicetak " + printed_on, 8, false, kMuted);
@@ -201,13 +172,7 @@ Result<std::string> render_report_pdf(const spreadsheets::ReportDocument& docume
     draw_chart(canvas, document.chart);
     if (!document.sheets.empty()) draw_table(canvas, document.sheets.front());
 
-    if (HPDF_SaveToStream(pdf) != HPDF_OK || !failure.empty()) return make_error(ErrorCode::Internal, "PDF rendering failed: " + failure);
-    std::string out(HPDF_GetStreamSize(pdf), '\0');
-    HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
-    HPDF_ResetStream(pdf);
-    HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
-    out.resize(size);
-    return out;
+    return pdf->bytes();
 }
 
 }  // namespace kimonet::pdf

@@ -126,7 +126,7 @@ Result<void> atomically(store::Database& db, const std::function<Result<void>()>
 }  // namespace
 
 Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,
-                                            const std::string& source, std::optional<std::int64_t> callback_id) {
+                                            const std::string& source) {
     CallbackOutcome outcome;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         const auto transaction = TRY(find_for_event(context.db, gateway, event));
@@ -159,49 +159,56 @@ Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::st
                                       {{"gateway", gateway}, {"order_id", transaction->order_id}, {"source", source},
                                        {"status", payments::to_string(event.status)}}));
         }
-        if (callback_id) {
-            auto update = TRY(context.db.prepare("UPDATE gateway_callbacks SET outcome = ?, order_id = ? WHERE id = ?"));
-            update.bind(1, outcome.outcome).bind(2, transaction ? transaction->order_id : event.order_id + event.reference).bind(3, *callback_id);
-            TRY_VOID(update.run());
-        }
+        outcome.order_id = transaction ? transaction->order_id : event.order_id + event.reference;
         return success();
     }));
-    if (callback_id) outcome.callback_id = *callback_id;
     return outcome;
 }
 
-Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                                const std::string& body) {
+namespace {
+
+Result<std::int64_t> store_raw_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                        const std::string& body, const std::string& outcome, const std::string& detail,
+                                        const std::string& order_id = {}) {
+    auto insert = TRY(context.db.prepare(
+        "INSERT INTO gateway_callbacks(gateway, received_at, remote_ip, content_type, body, outcome, detail, order_id) VALUES (?,?,?,?,?,?,?,?)"));
+    insert.bind(1, gateway).bind(2, context.now).bind(3, context.actor.ip).bind(4, content_type).bind(5, body).bind(6, outcome).bind(7, detail);
+    insert.bind(8, order_id);
+    TRY_VOID(insert.run());
+    return context.db.last_insert_id();
+}
+
+}  // namespace
+
+Result<gateways::GatewayEvent> verify_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                       const std::string& body) {
     if (!payments::is_known_gateway(gateway)) return make_error(ErrorCode::NotFound);
-    // Every raw callback is committed before the gateway gets its answer: in the same write
-    // transaction as its effects when it verifies (one commit, so the log and the payment can
-    // never disagree), on its own when it is rejected or applying it fails.
-    auto store_raw = [&](const std::string& outcome, const std::string& detail) -> Result<std::int64_t> {
-        auto insert = TRY(context.db.prepare(
-            "INSERT INTO gateway_callbacks(gateway, received_at, remote_ip, content_type, body, outcome, detail) VALUES (?,?,?,?,?,?,?)"));
-        insert.bind(1, gateway).bind(2, context.now).bind(3, context.actor.ip).bind(4, content_type).bind(5, body).bind(6, outcome).bind(7, detail);
-        TRY_VOID(insert.run());
-        return context.db.last_insert_id();
-    };
     const auto config = TRY(gateways::load_callback_config(context.db, context.secrets, gateway));
     auto event = gateways::verify_callback(config, body);
-    if (!event) {
-        TRY_VOID(context.db.transaction([&]() -> Result<void> {
-            const std::int64_t callback_id = TRY(store_raw("rejected", event.error().message()));
-            return log_activity(context, "payment.callback_rejected", "gateway_callback", callback_id, nullptr,
-                                {{"gateway", gateway}, {"reason", event.error().message()}, {"ip", context.actor.ip}});
-        }));
-        return event.error();
-    }
+    if (event) return event;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        const std::int64_t callback_id = TRY(store_raw_callback(context, gateway, content_type, body, "rejected", event.error().message()));
+        return log_activity(context, "payment.callback_rejected", "gateway_callback", callback_id, nullptr,
+                            {{"gateway", gateway}, {"reason", event.error().message()}, {"ip", context.actor.ip}});
+    }));
+    return event.error();
+}
+
+// Every raw callback is committed before the gateway gets its answer: in the same write
+// transaction as its effects when it verifies (one commit, so the log and the payment can never
+// disagree), on its own when it is rejected or applying it fails.
+Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                const std::string& body, const gateways::GatewayEvent& event) {
     CallbackOutcome outcome;
+    // The raw callback is written in the same transaction as its effects, with what became of it.
     auto applied = atomically(context.db, [&]() -> Result<void> {
-        const std::int64_t callback_id = TRY(store_raw("received", ""));
-        outcome = TRY(apply_gateway_event(context, gateway, *event, "callback", callback_id));
+        outcome = TRY(apply_gateway_event(context, gateway, event, "callback"));
+        outcome.callback_id = TRY(store_raw_callback(context, gateway, content_type, body, outcome.outcome, "", outcome.order_id));
         return success();
     });
     if (!applied) {
         TRY_VOID(context.db.transaction([&]() -> Result<void> {
-            TRY(store_raw("error", applied.error().message()));
+            TRY(store_raw_callback(context, gateway, content_type, body, "error", applied.error().message()));
             return success();
         }));
         return applied.error();
@@ -209,40 +216,90 @@ Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std
     return outcome;
 }
 
+Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                const std::string& body) {
+    const auto event = TRY(verify_gateway_callback(context, gateway, content_type, body));
+    return apply_verified_callback(context, gateway, content_type, body, event);
+}
+
 struct CallbackGroupCommit::Delivery {
     app::Context* context;
     const std::string* gateway;
     const std::string* content_type;
     const std::string* body;
+    const gateways::GatewayEvent* event;
     std::optional<Result<CallbackOutcome>> result;
 };
 
 Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                     const std::string& body) {
-    Delivery mine{&context, &gateway, &content_type, &body, std::nullopt};
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_verifying;
+    }
+    auto event = verify_gateway_callback(context, gateway, content_type, body);
     std::unique_lock lock(m_mutex);
+    --m_verifying;
+    if (!event) {
+        m_done.notify_all();  // a leader may be waiting for the verifying callers
+        return event.error();
+    }
+    Delivery mine{&context, &gateway, &content_type, &body, &*event, std::nullopt};
     m_queue.push_back(&mine);
+    m_done.notify_all();
     m_done.wait(lock, [&] { return mine.result.has_value() || !m_leading; });
     if (mine.result) return std::move(*mine.result);
-    // Lead: take everything queued (this delivery included) into one transaction.
+    // Lead: let the callers still verifying join, then take everything queued (this one included).
+    // Under a steady stream the callers of the previous batch come straight back with their next
+    // callback, so the leader also gives them a short moment (bounded, like PostgreSQL's
+    // commit_delay) to arrive: one commit then carries them all. A lone callback never waits.
     m_leading = true;
+    m_done.wait_for(lock, kGatherWindow, [&] { return m_verifying == 0 && m_queue.size() >= m_last_batch; });
+    m_done.wait(lock, [&] { return m_verifying == 0; });
     std::vector<Delivery*> batch;
     batch.swap(m_queue);
     lock.unlock();
     std::vector<Result<CallbackOutcome>> results;
     results.reserve(batch.size());
-    auto committed = context.db.transaction([&]() -> Result<void> {
+    const std::string& path = context.db.path();
+    if (!m_writer && !path.empty() && path != ":memory:") {
+        if (auto opened = store::Database::open(path)) {
+            m_writer = std::move(*opened);
+            // The writer does not checkpoint inside its commits (that would hold up every callback
+            // of the batch); it only notes how long the WAL has grown, see below.
+            sqlite3_wal_hook(
+                m_writer->handle(),
+                [](void* frames, sqlite3*, const char*, int count) {
+                    static_cast<std::atomic<int>*>(frames)->store(count);
+                    return SQLITE_OK;
+                },
+                &m_wal_frames);
+        }
+    }
+    store::Database& db = m_writer ? *m_writer : context.db;
+    auto committed = db.transaction([&]() -> Result<void> {
         for (Delivery* delivery : batch) {
-            app::Context own{context.db, delivery->context->actor, delivery->context->now, delivery->context->offset, delivery->context->secrets};
-            results.push_back(handle_gateway_callback(own, *delivery->gateway, *delivery->content_type, *delivery->body));
+            app::Context own{db, delivery->context->actor, delivery->context->now, delivery->context->offset, delivery->context->secrets};
+            results.push_back(apply_verified_callback(own, *delivery->gateway, *delivery->content_type, *delivery->body, *delivery->event));
         }
         return success();
     });
     lock.lock();
+    ++m_batches;
+    m_last_batch = batch.size();
+    m_deliveries += static_cast<std::int64_t>(batch.size());
     for (std::size_t i = 0; i < batch.size(); ++i)
         batch[i]->result = committed ? std::move(results[i]) : Result<CallbackOutcome>(committed.error());
     m_leading = false;
     m_done.notify_all();
+    lock.unlock();
+    // Everyone has their answer and the next batch may already be running on the writer: this
+    // thread copies the WAL back into the database on its own connection (a passive checkpoint
+    // never blocks the writer), as SQLite's automatic checkpoint would at the same size.
+    if (m_wal_frames.load() >= kCheckpointFrames) {
+        m_wal_frames.store(0);
+        sqlite3_wal_checkpoint_v2(context.db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
     return std::move(*mine.result);
 }
 

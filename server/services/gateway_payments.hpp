@@ -2,7 +2,10 @@
 // Online payments through the gateways: the public bill check, creating (or reusing) a payment
 // at a gateway, applying verified callbacks exactly once, and reconciliation with the gateways.
 // One service function per feature, used by the HTTP routes, the CLI and the scheduler alike.
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -52,23 +55,37 @@ struct CallbackOutcome {
     std::int64_t callback_id = 0;
     std::string outcome;  // applied, duplicate, ignored, failed, expired, review, unknown_order
     std::optional<std::int64_t> payment_id;
+    std::string order_id;  // ours (Flip: the bill link id when the transaction is unknown)
 };
 
 // Stores the raw callback first, verifies it, then applies it in one transaction. A rejected
 // callback returns its error (401/403/400) after being logged; nothing else changes.
 Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                 const std::string& body);
+// The two halves of it. Verifying reads the gateway's settings and checks the signature; a
+// rejected callback is logged here (its own transaction) and its error returned. Applying stores
+// the raw callback and its effects in one transaction (a savepoint inside an open one).
+Result<gateways::GatewayEvent> verify_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                       const std::string& body);
+Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                const std::string& body, const gateways::GatewayEvent& event);
 
-// Group commit of gateway callbacks: deliveries that arrive together are handled one after the
-// other inside ONE write transaction (each applied in its own savepoint, so one failing leaves the
-// others intact) and every call returns only after that transaction has committed — each 200
-// still follows the commit of its own callback, but N concurrent callbacks cost one commit. The
-// first caller to find no batch running leads: it runs everything queued so far on its own
-// connection (its context's db); the others wait for their result.
+// Group commit of gateway callbacks: deliveries that arrive together are applied one after the
+// other inside ONE write transaction (each in its own savepoint, so one failing leaves the others
+// intact) and every call returns only after that transaction has committed — each 200 still
+// follows the commit of its own callback, but N concurrent callbacks cost one commit and their
+// shared pages are written once. Each caller verifies its own callback first (in parallel, on its
+// own connection); the first verified caller to find no batch running leads: it waits until no
+// other caller is still verifying (they are about to join), then applies everything queued on the
+// group's own writer connection. The others wait for their result.
 class CallbackGroupCommit {
 public:
     Result<CallbackOutcome> handle(app::Context& context, const std::string& gateway, const std::string& content_type,
                                    const std::string& body);
+    // Commits made and deliveries they held (deliveries / batches = the average group size).
+    std::int64_t batches() const { return m_batches; }
+    std::int64_t deliveries() const { return m_deliveries; }
+    store::Database* writer() { return m_writer.get(); }
 
 private:
     struct Delivery;
@@ -76,11 +93,20 @@ private:
     std::condition_variable m_done;
     std::vector<Delivery*> m_queue;
     bool m_leading = false;
+    int m_verifying = 0;         // callers between arriving and joining the queue
+    std::size_t m_last_batch = 1;  // how many the previous commit held: the leader waits for as many
+    static constexpr std::chrono::microseconds kGatherWindow{500};
+    static constexpr int kCheckpointFrames = 1000;  // SQLite's own automatic checkpoint size
+    std::atomic<int> m_wal_frames{0};               // the WAL's length after the writer's last commit
+    std::int64_t m_batches = 0, m_deliveries = 0;
+    // The leader's connection, one for every batch: its page cache stays warm instead of each
+    // worker's connection re-reading the pages the previous batch changed.
+    std::unique_ptr<store::Database> m_writer;
 };
 
 // Applies a verified status for a transaction (callback or reconciliation), idempotently.
 Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,
-                                            const std::string& source, std::optional<std::int64_t> callback_id = std::nullopt);
+                                            const std::string& source);
 
 struct ReconcileReport {
     int checked = 0;

@@ -121,7 +121,8 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         auto found = TRY(store::find_invoice(context.db, input.invoice_id));
         if (!found) return validation_error({{"invoice_id", "tagihan tidak ditemukan"}});
         billing::Invoice invoice = std::move(*found);
-        const api::Json before = api::to_json(invoice, context.today());
+        // The activity entry names what the payment changed: the invoice's paid amount and status.
+        const api::Json before{{"invoice_no", invoice.invoice_no}, {"paid_amount", invoice.paid_amount}, {"status", billing::to_string(invoice.status)}};
         const auto outcome = TRY(payments::apply_payment(invoice.totals.total, invoice.paid_amount, invoice.status, input.amount));
         payments::Payment payment;
         payment.invoice_id = invoice.id;
@@ -139,7 +140,10 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         invoice.status = outcome.status;
         TRY_VOID(store::update_invoice_state(context.db, invoice, outcome.became_paid ? std::optional(input.paid_at) : std::nullopt));
         TRY_VOID(log_activity(context, "payment.create", "invoice", invoice.id, before,
-                              {{"payment", api::to_json(payment, context.offset)}, {"invoice", api::to_json(invoice, context.today())}}));
+                              {{"payment", api::to_json(payment, context.offset)},
+                               {"invoice_no", invoice.invoice_no},
+                               {"paid_amount", invoice.paid_amount},
+                               {"status", billing::to_string(invoice.status)}}));
         if (outcome.credit > 0)
             TRY_VOID(store::change_credit(context.db, invoice.customer_id, outcome.credit, "kelebihan bayar " + invoice.invoice_no,
                                           invoice.id, payment.id, context.now));

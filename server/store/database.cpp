@@ -162,6 +162,11 @@ std::string Statement::column_text(int index) const {
     return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(m_statement, index)))
                 : std::string();
 }
+std::string_view Statement::column_text_view(int index) const {
+    const auto* text = sqlite3_column_text(m_statement, index);
+    return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(m_statement, index)))
+                : std::string_view();
+}
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(m_statement, index) == SQLITE_NULL; }
 std::optional<std::int64_t> Statement::column_optional_int(int index) const {
     if (column_is_null(index)) return std::nullopt;
@@ -179,7 +184,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
     std::unique_ptr<Database> database(new Database(db, path));
     statement_caches().open(db);
     sqlite3_busy_timeout(db, 10000);
-    TRY_VOID(database->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+    TRY_VOID(database->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"));
     return database;
 }
 

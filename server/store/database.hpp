@@ -55,6 +55,8 @@ public:
     std::int64_t column_int(int index) const;
     double column_double(int index) const;
     std::string column_text(int index) const;
+    // Without a copy: valid until the next step() or reset() (for scans over many rows).
+    std::string_view column_text_view(int index) const;
     bool column_is_null(int index) const;
     std::optional<std::int64_t> column_optional_int(int index) const;
 

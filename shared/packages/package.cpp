@@ -16,6 +16,8 @@ bool is_valid_mikrotik_profile(std::string_view name) {
 
 std::string format_speed(std::int64_t kbps) {
     if (kbps >= 1000 && kbps % 1000 == 0) return std::to_string(kbps / 1000) + " Mbps";
+    // 12500 → "12,5 Mbps" (Indonesian decimal comma); speeds that are not a whole 100 kbps stay in kbps.
+    if (kbps >= 1000 && kbps % 100 == 0) return std::to_string(kbps / 1000) + "," + std::to_string(kbps % 1000 / 100) + " Mbps";
     return std::to_string(kbps) + " kbps";
 }
 

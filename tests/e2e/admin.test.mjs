@@ -10,35 +10,17 @@
 // 5. users, activity log, jobs, notification log (detail, resend, broadcast with confirmation),
 //    WhatsApp status and test message — every screen shot into the artifacts.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 
 import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
 import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
-import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
+import { ARTIFACTS, startServer } from './lib/server.mjs';
+import { startWhatsapp } from './lib/simulators.mjs';
 import { click, fill, item, itemValue, waitUi } from './lib/ui.mjs';
 
 const runner = createRunner();
 const test = runner.test;
 let server, browser, base, whatsapp;
-
-// `kimonet-sim whatsapp`: the MPWA-style gateway on loopback (device paired, api key sim-api-key).
-async function startWhatsapp() {
-  const child = spawn(path.join(BIN_DIR, 'kimonet-sim'), ['whatsapp', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`whatsapp simulator did not start:\n${output}`)), 15000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (match) { clearTimeout(timer); resolve(match[1]); }
-    });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`whatsapp simulator exited (${code}):\n${output}`)); });
-  });
-  return { url, stop: () => { if (child.exitCode === null) child.kill('SIGTERM'); } };
-}
 
 async function api(method, url, body, token) {
   const headers = { 'Content-Type': 'application/json' };

@@ -4,64 +4,19 @@
 // the isolir page shows an isolated customer's unpaid bill, and the Routers screen tests a
 // connection, shows a router's exact error, reports injected drift and repairs it.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { DESKTOP, launchBrowser, openApp } from './lib/browser.mjs';
-import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
-import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
+import { PASSWORD, createRunner, openCustomer, shot, signIn } from './lib/harness.mjs';
+import { secretOnRouter, setSecretProfile } from './lib/routeros.mjs';
+import { ARTIFACTS, startServer } from './lib/server.mjs';
+import { startRouters } from './lib/simulators.mjs';
 import { click, fill, item, itemValue, waitUi } from './lib/ui.mjs';
 
-// node-routeros is installed for the interop test (tests/interop, `make deps`); reuse it here.
-const here = path.dirname(fileURLToPath(import.meta.url));
-const { RouterOSAPI } = createRequire(path.join(here, '../interop/package.json'))('node-routeros');
 
 const runner = createRunner();
 const test = runner.test;
 let server, browser, simulator;
-
-// Two demo routers on free ports; resolves once both print "listening on <port>".
-function startRouters() {
-  const child = spawn(path.join(BIN_DIR, 'kimonet-sim'), ['routeros', '--port', '0', '--port2', '0', '--seed-demo'],
-                      { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`routeros simulator did not start:\n${output}`)), 15000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const ports = [...output.matchAll(/routeros: listening on (\d+)/g)].map((m) => Number(m[1]));
-      if (ports.length === 2) { clearTimeout(timer); resolve({ ports, stop: () => { if (child.exitCode === null) child.kill('SIGTERM'); } }); }
-    });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`routeros simulator exited (${code}):\n${output}`)); });
-  });
-}
-
-// What the simulated router holds for one PPP secret, read with node-routeros.
-async function secretOnRouter(port, name) {
-  const api = new RouterOSAPI({ host: '127.0.0.1', port, user: 'billing', password: 'billing-demo', timeout: 5 });
-  await api.connect();
-  try {
-    const [secret] = await api.write('/ppp/secret/print', [`?name=${name}`]);
-    return secret;
-  } finally {
-    await api.close();
-  }
-}
-
-async function setSecretProfile(port, name, profile) {
-  const api = new RouterOSAPI({ host: '127.0.0.1', port, user: 'billing', password: 'billing-demo', timeout: 5 });
-  await api.connect();
-  try {
-    const [secret] = await api.write('/ppp/secret/print', [`?name=${name}`]);
-    await api.write('/ppp/secret/set', [`=.id=${secret['.id']}`, `=profile=${profile}`]);
-  } finally {
-    await api.close();
-  }
-}
 
 async function api(method, url, body, token) {
   const headers = { 'Content-Type': 'application/json' };
@@ -90,22 +45,9 @@ async function activeOnRouterPusat(token, count) {
   return rows.slice(0, count);
 }
 
-async function openCustomer(page, number) {
-  await fill(page, 'customers.search', number);
-  // Wait for the search's own result (one row), not a row of the list it replaces.
-  await waitUi(page, (all, n) => {
-    const rows = all.filter((i) => i.kind === 'cell' && /^customers\..+\.number$/.test(i.id));
-    return rows.length === 1 && rows[0].id === `customers.${n}.number` && !all.some((i) => i.id === 'shell.loading');
-  }, number);
-  await click(page, `customers.${number}.number`);
-  await itemValue(page, 'customer_detail.service_number', number);
-  // The detail's panels (network, dunning timeline) load after it opens and move what is below them.
-  await waitUi(page, (all) => !all.some((i) => i.id === 'shell.loading') && all.some((i) => i.id === 'dunning.customer.schedule'));
-}
-
 try {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  simulator = await startRouters();
+  simulator = await startRouters(2);
   server = await startServer({ timeoutMs: 120000 });  // seeding hashes 54 passwords: slow on a loaded machine
   const superadmin = await login('superadmin');
   for (const [index, port] of simulator.ports.entries()) {

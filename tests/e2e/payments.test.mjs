@@ -6,7 +6,7 @@
 // drops is applied by reconciliation, and the payments screen's "Transaksi online" tab shows the
 // attempt paid and the reconciliation finding; "Jalankan rekonsiliasi sekarang" runs it again.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -14,27 +14,11 @@ import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
 import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
 import { click, item, itemValue, waitUi } from './lib/ui.mjs';
 import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
+import { startGateways } from './lib/simulators.mjs';
 
 const runner = createRunner();
 const test = runner.test;
 let server, browser, simulator;
-
-async function startGateways(callbackBase) {
-  const child = spawn(path.join(BIN_DIR, 'kimonet-sim'), ['gateways', '--port', '0', '--callback-base', callbackBase, '--retry-delay-ms', '500'],
-                      { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway simulator did not start:\n${output}`)), 15000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (match) { clearTimeout(timer); resolve(match[1]); }
-    });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`gateway simulator exited (${code}):\n${output}`)); });
-  });
-  return { url, stop: () => { if (child.exitCode === null) child.kill('SIGTERM'); } };
-}
 
 async function api(method, url, body, token) {
   const headers = { 'Content-Type': 'application/json' };

@@ -5,35 +5,17 @@
 // (polling /billing/status), copies the VA number, and downloads the PDF (checked for %PDF).
 // The same flow again at 390x844 with touch taps.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 
 import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
 import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
-import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
+import { ARTIFACTS, startServer } from './lib/server.mjs';
+import { startGateways } from './lib/simulators.mjs';
 import { click, item, waitUi } from './lib/ui.mjs';
 
 const runner = createRunner();
 const test = runner.test;
 let server, browser, simulator;
-
-async function startGateways(callbackBase) {
-  const child = spawn(path.join(BIN_DIR, 'kimonet-sim'), ['gateways', '--port', '0', '--callback-base', callbackBase, '--retry-delay-ms', '500'],
-                      { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway simulator did not start:\n${output}`)), 15000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (match) { clearTimeout(timer); resolve(match[1]); }
-    });
-    child.stderr.on('data', (chunk) => { output += chunk; });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`gateway simulator exited (${code}):\n${output}`)); });
-  });
-  return { url, stop: () => { if (child.exitCode === null) child.kill('SIGTERM'); } };
-}
 
 async function api(method, url, body, token) {
   const headers = { 'Content-Type': 'application/json' };

@@ -15,6 +15,10 @@ char* kimonet_clipboard_read();
 void kimonet_soft_keyboard(int show);
 void kimonet_download(const char* url, const char* token, const char* filename, int serial);
 int kimonet_download_state(int serial);
+void kimonet_pick_file(const char* accept, int serial);
+int kimonet_picked_file_state(int serial);
+char* kimonet_picked_file_name(int serial);                 // malloc'd, or null
+char* kimonet_picked_file_take(int serial, int* size_out);  // malloc'd bytes, or null
 char* kimonet_storage_get(const char* key);  // malloc'd, or null
 void kimonet_storage_set(const char* key, const char* value);
 char* kimonet_session_token();  // malloc'd, or null
@@ -80,6 +84,34 @@ DownloadState download_state(int handle) {
     }
 }
 
+int pick_file(const std::string& accept) {
+    static int serial = 0;
+    kimonet_pick_file(accept.c_str(), ++serial);
+    return serial;
+}
+
+PickState picked_file_state(int handle) {
+    switch (kimonet_picked_file_state(handle)) {
+    case 0: return PickState::Waiting;
+    case 1: return PickState::Ready;
+    default: return PickState::Failed;
+    }
+}
+
+PickedFile take_picked_file(int handle) {
+    PickedFile file;
+    if (char* name = kimonet_picked_file_name(handle)) {
+        file.name = name;
+        free(name);
+    }
+    int size = 0;
+    if (char* bytes = kimonet_picked_file_take(handle, &size)) {
+        file.bytes.assign(bytes, static_cast<std::size_t>(size));
+        free(bytes);
+    }
+    return file;
+}
+
 std::string stored_value(const char* key) {
     char* value = kimonet_storage_get(key);
     if (!value) return {};
@@ -130,6 +162,9 @@ void mark_route_changed() { g_route_changed = true; }
 
 
 }  // namespace kimonet::platform
+
+// The page finished reading a picked file: draw, so the waiting view takes it.
+extern "C" EMSCRIPTEN_KEEPALIVE void kimonet_file_picked() { kimonet::platform::note_activity(); }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void kimonet_route_changed() {
     kimonet::platform::mark_route_changed();

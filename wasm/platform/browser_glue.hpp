@@ -19,6 +19,19 @@ int start_download(const std::string& url, const std::string& token, const std::
 enum class DownloadState { Running, Saved, Failed };
 DownloadState download_state(int handle);
 
+// File upload: opens the browser's file chooser (the hidden <input type=file> of index.html) for
+// `accept` (".xlsx,.csv"). The page reads the chosen file and keeps its bytes until taken; it
+// wakes the frame loop when they are ready. Returns a handle for picked_file_state().
+int pick_file(const std::string& accept);
+enum class PickState { Waiting, Ready, Failed };  // Failed: cancelled or unreadable
+PickState picked_file_state(int handle);
+struct PickedFile {
+    std::string name;
+    std::string bytes;
+};
+// The file once Ready (the page forgets it); empty otherwise.
+PickedFile take_picked_file(int handle);
+
 // Small values kept across visits in localStorage ("" when absent or storage is unavailable).
 std::string stored_value(const char* key);
 void store_value(const char* key, const std::string& value);
@@ -45,3 +58,4 @@ void report_frame_time(double milliseconds);
 }  // namespace kimonet::platform
 
 extern "C" void kimonet_route_changed();
+extern "C" void kimonet_file_picked();

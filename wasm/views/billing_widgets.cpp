@@ -1,13 +1,9 @@
 #include "views/billing_widgets.hpp"
 
-#include <map>
-
-#include "api_client.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
-#include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
-#include "platform/frame_pacing.hpp"
+#include "widgets/download_button.hpp"
 #include "widgets/theme.hpp"
 #include "widgets/list_widgets.hpp"
 
@@ -56,14 +52,7 @@ void amount_row(const std::string& id, const char* label, Money amount, bool str
 
 void pdf_button(const std::string& id, const std::string& api_path, const std::string& filename, widgets::ButtonStyle style,
                 float width) {
-    static std::map<std::string, int> handles;  // one download per button id at a time
-    auto found = handles.find(id);
-    const auto state = found == handles.end() ? platform::DownloadState::Saved : platform::download_state(found->second);
-    const bool running = found != handles.end() && state == platform::DownloadState::Running;
-    if (running) platform::note_activity();  // keep drawing until the browser reports the result
-    if (widgets::button(id.c_str(), running ? tr("pdf.downloading") : tr("pdf.download"), style, width, running))
-        handles[id] = platform::start_download(api_path, api_client().token(), filename);
-    if (found != handles.end() && state == platform::DownloadState::Failed) {
+    if (widgets::download_button(id, tr("pdf.download"), api_path, filename, style, width).failed) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         widgets::text("error", id + ".error", tr("pdf.failed"), widgets::colors::kDanger);

@@ -32,9 +32,11 @@ std::string date_text(const std::string& iso) {
 }  // namespace
 
 void CustomerDunningPanel::open(App& app, std::int64_t customer_id) {
+    if (customer_id != m_customer_id) {  // the same customer again (a refresh) keeps showing the old timeline until the new one is in
+        m_data = api::Json();
+        m_loaded = false;
+    }
     m_customer_id = customer_id;
-    m_data = api::Json();
-    m_loaded = false;
     m_error.clear();
     if (!app.user().can("dunning.read")) return;
     const std::int64_t requested = customer_id;

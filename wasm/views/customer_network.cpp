@@ -43,6 +43,10 @@ void CustomerNetworkPanel::open(App& app, std::int64_t customer_id) {
     if (app.user().can("network.read")) load_log();
 }
 
+void CustomerNetworkPanel::refresh(App& app) {
+    if (app.user().can("network.read")) load_log();
+}
+
 void CustomerNetworkPanel::load_log() {
     const std::int64_t requested = m_customer_id;
     api_client().get("/api/customers/" + std::to_string(requested) + "/isolation-log", [this, requested](const ApiResponse& response) {
@@ -97,17 +101,19 @@ void CustomerNetworkPanel::draw_log() {
                                   ImGuiTableFlags_SizingStretchProp;
     const bool compact = display().compact();
     if (!ImGui::BeginTable("customer_detail.isolation", compact ? 3 : 5, flags)) return;
-    ImGui::TableSetupColumn(tr("network.col.at"), 0, 1.4f);
+    ImGui::TableSetupColumn(tr("network.col.at"), 0, 1.3f);
     ImGui::TableSetupColumn(tr("network.col.action"), 0, 0.9f);
-    if (!compact) ImGui::TableSetupColumn(tr("network.col.reason"), 0, 1.4f);
-    if (!compact) ImGui::TableSetupColumn(tr("network.col.router"), 0, 1.3f);
+    if (!compact) ImGui::TableSetupColumn(tr("network.col.reason"), 0, 2.0f);
+    if (!compact) ImGui::TableSetupColumn(tr("network.col.router"), 0, 1.0f);
     ImGui::TableSetupColumn(tr("network.col.result"), 0, 1.6f);
     widgets::strong_headers_row();
     for (const LogRow& row : m_log) {
         const std::string id = "customer_detail.isolation." + std::to_string(row.id);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.f);  // a narrow column puts the time under the date instead of cutting it
         widgets::text("cell", id + ".at", format_at(row.at));
+        ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
         widgets::text("cell", id + ".action", tr(("network.action." + row.action).c_str()));
         if (!compact) {

@@ -16,6 +16,8 @@ class CustomerNetworkPanel {
 public:
     // Forgets the previous customer and loads this one's log (when the user may read it).
     void open(App& app, std::int64_t customer_id);
+    // Fetches the isolation log again (after a payment restored the customer), keeping the notice.
+    void refresh(App& app);
     // `changed` runs after an isolate/restore was accepted, so the screen reloads the customer.
     void draw(App& app, CustomerStatus status, const std::function<void()>& changed);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api_client.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
@@ -81,5 +82,65 @@ FormAction draw_form_footer(const char* prefix, const std::string& banner, bool 
 }
 
 void end_form_modal() { ImGui::EndPopup(); }
+
+void FormModalState::request_open() {
+    server_errors.clear();
+    banner.clear();
+    banner_detail.clear();
+    submitted = false;
+    busy = false;
+    open_requested = true;
+}
+
+bool FormModalState::accept_submit(const FieldErrors& live) {
+    submitted = true;
+    if (!live.empty()) {
+        banner = "form.fix_errors";
+        return false;
+    }
+    busy = true;
+    banner.clear();
+    return true;
+}
+
+void FormModalState::refused(const ApiResponse& response) {
+    busy = false;
+    server_errors = response.fields;
+    banner = response.error_code == "validation_failed" ? "form.fix_errors" : "error." + response.error_code;
+    banner_detail = response.error_message;
+}
+
+std::string FormModalState::banner_text() const {
+    if (banner.starts_with("error.")) return i18n::api_error_text(banner.substr(6), banner_detail);
+    return banner.empty() ? std::string() : std::string(i18n::tr(banner.c_str()));
+}
+
+std::string FormModalState::field_error(const FieldErrors& live, const char* field, bool has_value) const {
+    if (auto server = server_errors.find(field); server != server_errors.end()) return i18n::translate_message(server->second);
+    auto local = live.find(field);
+    if (local == live.end() || !(submitted || has_value)) return {};
+    return i18n::translate_message(local->second);
+}
+
+bool FormModalState::begin(const char* popup, const char* title_id, const std::string& title, float max_width) {
+    if (open_requested) {
+        ImGui::OpenPopup(popup);
+        open_requested = false;
+        close_requested = false;
+    }
+    if (!begin_form_modal(popup, title_id, title, max_width)) return false;
+    if (close_requested) {
+        close_requested = false;
+        ImGui::CloseCurrentPopup();
+    }
+    return true;
+}
+
+bool FormModalState::end(const char* prefix, const std::string& banner_shown) {
+    const FormAction action = draw_form_footer(prefix, banner_shown, busy);
+    if (action == FormAction::Cancel) ImGui::CloseCurrentPopup();
+    end_form_modal();
+    return action == FormAction::Save;
+}
 
 }  // namespace kimonet

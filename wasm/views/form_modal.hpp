@@ -3,7 +3,11 @@
 // title, a scrolling body and a footer holding the error banner, Cancel and Save.
 #include <string>
 
+#include "core/error.hpp"
+
 namespace kimonet {
+
+struct ApiResponse;
 
 enum class FormAction { None, Save, Cancel };
 
@@ -15,5 +19,35 @@ void end_form_body();
 // Ids: "<prefix>.save", "<prefix>.cancel", "<prefix>.banner".
 FormAction draw_form_footer(const char* prefix, const std::string& banner, bool busy);
 void end_form_modal();
+
+// What a create/edit modal keeps between frames besides its fields: open/close requests, whether
+// a save is on its way, whether Save was pressed (errors show from then on), the server's field
+// errors and the banner.
+struct FormModalState {
+    bool editing = false;
+    bool open_requested = false;
+    bool close_requested = false;
+    bool busy = false;
+    bool submitted = false;
+    FieldErrors server_errors;
+    std::string banner;         // catalogue key, or "error.<code>"
+    std::string banner_detail;  // the server's message, for errors the catalogue does not know
+
+    // Asks for the modal to open on the next frame, clearing what the last one left behind.
+    void request_open();
+    // Save pressed: false (with the banner set) while `live` has errors.
+    bool accept_submit(const FieldErrors& live);
+    void saved() { busy = false; close_requested = true; }
+    // A refused save: the server's field errors go under their fields, the rest into the banner.
+    void refused(const ApiResponse& response);
+    std::string banner_text() const;
+    // The message under `field`: the server's, else the live check's once the field has a value
+    // or Save was pressed.
+    std::string field_error(const FieldErrors& live, const char* field, bool has_value) const;
+    // Opens/closes the popup as requested and begins the modal; false when closed (draw nothing).
+    bool begin(const char* popup, const char* title_id, const std::string& title, float max_width);
+    // The footer (banner, Cancel closes, Save) and the end of the modal; true when Save was pressed.
+    bool end(const char* prefix, const std::string& banner);
+};
 
 }  // namespace kimonet

@@ -39,6 +39,7 @@ void section_title(const char* id, const char* text) {
 }  // namespace
 
 void ViewCustomerDetail::open(App& app, std::int64_t customer_id) {
+    m_app = &app;
     m_customer_id = customer_id;
     m_customer.reset();
     m_invoices.clear();
@@ -49,6 +50,13 @@ void ViewCustomerDetail::open(App& app, std::int64_t customer_id) {
     load();
     m_network.open(app, customer_id);
     m_dunning.open(app, customer_id);
+}
+
+void ViewCustomerDetail::reload_all() {
+    load();
+    if (!m_app) return;
+    m_network.refresh(*m_app);
+    m_dunning.open(*m_app, m_customer_id);
 }
 
 std::string ViewCustomerDetail::title() const {
@@ -157,7 +165,7 @@ void ViewCustomerDetail::draw_invoices(App&) {
     ImGui::EndTable();
     if (clicked) {
         const std::int64_t id = *clicked;
-        m_detail.open(id, [this] { load(); });
+        m_detail.open(id, [this] { reload_all(); });
     }
 }
 
@@ -196,7 +204,7 @@ void ViewCustomerDetail::draw(App& app) {
     }
     widgets::end_card();
     if (m_customer && (app.user().can("network.read") || app.user().can("network.control"))) {
-        if (widgets::begin_card("customer_detail.network")) m_network.draw(app, m_customer->status, [this] { load(); });
+        if (widgets::begin_card("customer_detail.network")) m_network.draw(app, m_customer->status, [this] { reload_all(); });
         widgets::end_card();
     }
     if (m_customer && app.user().can("dunning.read")) {

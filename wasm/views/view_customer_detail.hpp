@@ -26,10 +26,14 @@ public:
 
 private:
     void load();
+    // After an isolate/restore or a payment: the customer, their history, the isolation log and the
+    // dunning timeline all changed, so every part is fetched again.
+    void reload_all();
     void draw_profile(App& app, float width);
     void draw_invoices(App& app);
     void draw_payments();
 
+    App* m_app = nullptr;
     std::int64_t m_customer_id = 0;
     std::optional<Customer> m_customer;
     std::vector<InvoiceRecord> m_invoices;

@@ -1,16 +1,14 @@
 #include "views/view_dashboard.hpp"
 
-#include <algorithm>
-
 #include "api_client.hpp"
 #include "app.hpp"
-#include "core/date.hpp"
 #include "core/money.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
-#include "ui_registry.hpp"
+#include "widgets/charts.hpp"
 #include "widgets/form_widgets.hpp"
+#include "widgets/stat_cards.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet {
@@ -18,26 +16,6 @@ namespace {
 
 using i18n::tr;
 using platform::display;
-
-constexpr const char* kMonthKeys[] = {"month.jan", "month.feb", "month.mar", "month.apr", "month.may", "month.jun",
-                                      "month.jul", "month.aug", "month.sep", "month.oct", "month.nov", "month.dec"};
-
-const char* month_label(const std::string& period) {
-    const int month = period.size() == 7 ? std::atoi(period.c_str() + 5) : 0;
-    return month >= 1 && month <= 12 ? tr(kMonthKeys[month - 1]) : "?";
-}
-
-// "Rp 1,2 jt" for chart axes; full figures elsewhere.
-std::string short_rupiah(std::int64_t amount) {
-    char text[32];
-    if (amount >= 1'000'000'000) std::snprintf(text, sizeof text, "Rp %.1f M", static_cast<double>(amount) / 1e9);
-    else if (amount >= 1'000'000) std::snprintf(text, sizeof text, "Rp %.1f jt", static_cast<double>(amount) / 1e6);
-    else if (amount >= 1'000) std::snprintf(text, sizeof text, "Rp %lld rb", static_cast<long long>(amount / 1000));
-    else std::snprintf(text, sizeof text, "Rp %lld", static_cast<long long>(amount));
-    std::string out = text;
-    std::replace(out.begin(), out.end(), '.', ',');
-    return out;
-}
 
 DashboardData parse(const api::Json& data) {
     DashboardData out;
@@ -75,24 +53,6 @@ DashboardData parse(const api::Json& data) {
     return out;
 }
 
-// A stat card: label, big figure, a muted line. Registry: "dashboard.stat.<id>" = the figure.
-void stat_card(const char* id, const char* label, const std::string& figure, const std::string& note, ImU32 accent, float width) {
-    ImGui::PushID(id);
-    if (widgets::begin_card("stat", width)) {
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        const ImVec2 min = ImGui::GetWindowPos();
-        draw->AddRectFilled(min, ImVec2(min.x + display().px(4), min.y + ImGui::GetWindowHeight()), accent, display().px(8),
-                            ImDrawFlags_RoundCornersLeft);
-        widgets::muted((std::string("dashboard.label.") + id).c_str(), label);
-        ImGui::PushFont(display().fonts().title);
-        widgets::text("stat", std::string("dashboard.stat.") + id, figure);
-        ImGui::PopFont();
-        if (!note.empty()) widgets::muted((std::string("dashboard.note.") + id).c_str(), note);
-    }
-    widgets::end_card();
-    ImGui::PopID();
-}
-
 }  // namespace
 
 void ViewDashboard::enter(App&) { reload(); }
@@ -113,18 +73,7 @@ void ViewDashboard::reload() {
 }
 
 void ViewDashboard::draw_stats(App&) {
-    const bool compact = display().compact();
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float full = ImGui::GetContentRegionAvail().x;
-    const int per_row = compact ? 2 : 3;
-    const float width = (full - spacing * float(per_row - 1)) / float(per_row);
-    struct Stat {
-        const char* id;
-        const char* label;
-        std::string figure, note;
-        ImU32 accent;
-    };
-    std::vector<Stat> stats = {
+    std::vector<widgets::StatCard> stats = {
         {"active", tr("dashboard.active"), format_thousands(m_data.active),
          i18n::tr_format("dashboard.of_total", {{"total", format_thousands(m_data.total)}}), widgets::colors::kSuccess},
         {"isolated", tr("dashboard.isolated"), format_thousands(m_data.isolated), tr("dashboard.isolated_note"), widgets::colors::kWarning},
@@ -141,87 +90,27 @@ void ViewDashboard::draw_stats(App&) {
                          i18n::tr_format("dashboard.overdue_count", {{"count", format_thousands(m_data.overdue_count)}}),
                          widgets::colors::kDanger});
     }
-    for (std::size_t i = 0; i < stats.size(); ++i) {
-        if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine();
-        stat_card(stats[i].id, stats[i].label, stats[i].figure, stats[i].note, stats[i].accent, width);
-    }
+    widgets::stat_cards("dashboard", stats, display().compact() ? 2 : 3);
 }
 
-// Twelve months of billed (light) and collected (accent) bars, drawn with the window's draw list.
+// Twelve months of billed (light) and collected (accent) bars.
 void ViewDashboard::draw_chart() {
-    if (!widgets::begin_card("dashboard.chart.card")) {
-        widgets::end_card();
-        return;
-    }
-    ImGui::PushFont(display().fonts().strong);
-    widgets::text("title", "dashboard.chart.title", tr("dashboard.chart"));
-    ImGui::PopFont();
-    // Legend.
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float swatch = ImGui::GetFontSize() * 0.7f;
-    auto legend = [&](const char* id, const char* label, ImU32 color) {
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float y = at.y + (ImGui::GetTextLineHeight() - swatch) * 0.5f;
-        draw->AddRectFilled(ImVec2(at.x, y), ImVec2(at.x + swatch, y + swatch), color, display().px(2));
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + swatch + display().px(6));
-        widgets::muted(id, label);
-    };
-    const ImU32 billed_color = IM_COL32(186, 201, 240, 255);
-    legend("dashboard.legend.billed", tr("dashboard.billed"), billed_color);
-    ImGui::SameLine(0, display().px(18));
-    legend("dashboard.legend.collected", tr("dashboard.collected"), widgets::colors::kAccent);
-
-    const float height = display().px(display().compact() ? 170 : 210);
-    const float label_height = ImGui::GetTextLineHeightWithSpacing();
-    const float axis_width = ImGui::CalcTextSize("Rp 000,0 jt").x + display().px(8);
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::Dummy(ImVec2(width, height + label_height));
-    std::int64_t top = 1;
-    for (const DashboardMonth& month : m_data.months) top = std::max({top, month.billed, month.collected});
-    const float plot_left = origin.x + axis_width, plot_right = origin.x + width;
-    const float plot_bottom = origin.y + height - display().px(4), plot_top = origin.y + display().px(8);
-    // Grid: four lines with their amounts.
-    for (int line = 0; line <= 4; ++line) {
-        const float y = plot_bottom - (plot_bottom - plot_top) * float(line) / 4.f;
-        draw->AddLine(ImVec2(plot_left, y), ImVec2(plot_right, y), widgets::colors::kBorder, display().px(1));
-        const std::string amount = short_rupiah(top * line / 4);
-        draw->AddText(ImVec2(origin.x, y - ImGui::GetFontSize() * 0.5f), widgets::colors::kMuted, amount.c_str());
-    }
-    const int count = static_cast<int>(m_data.months.size());
-    if (count == 0) {
-        widgets::end_card();
-        return;
-    }
-    const float slot = (plot_right - plot_left) / float(count);
-    const float bar = std::min(slot * 0.34f, display().px(18));
-    for (int i = 0; i < count; ++i) {
-        const DashboardMonth& month = m_data.months[static_cast<std::size_t>(i)];
-        const float centre = plot_left + slot * (float(i) + 0.5f);
-        auto bar_top = [&](std::int64_t value) {
-            return plot_bottom - (plot_bottom - plot_top) * static_cast<float>(static_cast<double>(value) / static_cast<double>(top));
-        };
-        const ImVec2 billed_min(centre - bar - display().px(1), bar_top(month.billed));
-        const ImVec2 collected_max(centre + bar + display().px(1), plot_bottom);
-        if (month.billed > 0)
-            draw->AddRectFilled(billed_min, ImVec2(centre - display().px(1), plot_bottom), billed_color, display().px(3),
-                                ImDrawFlags_RoundCornersTop);
-        if (month.collected > 0)
-            draw->AddRectFilled(ImVec2(centre + display().px(1), bar_top(month.collected)), collected_max, widgets::colors::kAccent,
-                                display().px(3), ImDrawFlags_RoundCornersTop);
-        const char* label = month_label(month.period);
-        const float label_width = ImGui::CalcTextSize(label).x;
-        draw->AddText(ImVec2(centre - label_width * 0.5f, plot_bottom + display().px(6)), widgets::colors::kMuted, label);
-        const ImVec2 hover_min(centre - slot * 0.5f, plot_top), hover_max(centre + slot * 0.5f, plot_bottom);
-        ui_registry::record_rect("bar", "dashboard.chart." + month.period, label,
-                                 std::to_string(month.billed) + "/" + std::to_string(month.collected), hover_min, hover_max);
-        if (ImGui::IsMouseHoveringRect(hover_min, hover_max)) {
-            ImGui::BeginTooltip();
-            ImGui::TextUnformatted(format_period_indonesian(*parse_period(month.period)).c_str());
-            ImGui::TextUnformatted((std::string(tr("dashboard.billed")) + ": " + format_rupiah(month.billed)).c_str());
-            ImGui::TextUnformatted((std::string(tr("dashboard.collected")) + ": " + format_rupiah(month.collected)).c_str());
-            ImGui::EndTooltip();
+    if (widgets::begin_card("dashboard.chart.card")) {
+        ImGui::PushFont(display().fonts().strong);
+        widgets::text("title", "dashboard.chart.title", tr("dashboard.chart"));
+        ImGui::PopFont();
+        std::vector<std::string> periods;
+        widgets::ChartSeries billed{tr("dashboard.chart_billed"), widgets::colors::kChartLight, {}};
+        widgets::ChartSeries collected{tr("dashboard.chart_collected"), widgets::colors::kAccent, {}};
+        for (const DashboardMonth& month : m_data.months) {
+            periods.push_back(month.period);
+            billed.values.push_back(month.billed);
+            collected.values.push_back(month.collected);
         }
+        widgets::ChartData chart = widgets::period_chart(periods, widgets::ChartUnit::Rupiah);
+        chart.series = {std::move(billed), std::move(collected)};
+        widgets::chart_legend("dashboard.legend", chart.series);
+        widgets::bar_chart("dashboard.chart", chart, display().px(display().compact() ? 170 : 210));
     }
     widgets::end_card();
 }

@@ -6,6 +6,7 @@
 #include "api/json_fields.hpp"
 #include "core/error.hpp"
 #include "packages/package.hpp"
+#include "views/form_modal.hpp"
 
 namespace kimonet {
 
@@ -22,19 +23,11 @@ private:
     FieldErrors validate() const;
     void submit();
     api::Json request_json(FieldErrors& local_errors) const;
-    std::string field_error(const FieldErrors& live, const char* field, bool has_value) const;
 
-    bool m_open_requested = false;
-    bool m_close_requested = false;
-    bool m_editing = false;
-    bool m_busy = false;
-    bool m_submitted = false;
+    FormModalState m_form;
     Package m_base;
     std::string m_name, m_download, m_upload, m_price, m_profile;
     bool m_active = true;
-    FieldErrors m_server_errors;
-    std::string m_banner;         // catalogue key
-    std::string m_banner_detail;  // the server's message, for errors the catalogue does not know
     std::function<void(const Package&)> m_saved;
 };
 

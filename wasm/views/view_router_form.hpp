@@ -7,6 +7,7 @@
 #include "api/json_fields.hpp"
 #include "core/error.hpp"
 #include "routers/router.hpp"
+#include "views/form_modal.hpp"
 
 namespace kimonet {
 
@@ -22,20 +23,12 @@ private:
     void open(std::function<void(const Router&)> saved);
     FieldErrors validate() const;
     void submit();
-    std::string field_error(const FieldErrors& live, const char* field, bool has_value) const;
 
-    bool m_open_requested = false;
-    bool m_close_requested = false;
-    bool m_editing = false;
-    bool m_busy = false;
-    bool m_submitted = false;
+    FormModalState m_form;
     Router m_base;
     std::string m_name, m_host, m_port, m_username, m_password, m_isolir_profile;
     bool m_tls = false;
     bool m_push_secrets = false;
-    FieldErrors m_server_errors;
-    std::string m_banner;
-    std::string m_banner_detail;
     std::function<void(const Router&)> m_saved;
 };
 

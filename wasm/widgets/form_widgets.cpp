@@ -170,14 +170,17 @@ void banner(const char* id, std::string_view message, bool is_error) {
 }
 
 namespace {
-std::vector<ImGuiID> g_card_stack;
+struct OpenCard {
+    ImGuiID key;
+    bool drawn;  // false: scrolled out of view, its content skipped (and not measured)
+};
+std::vector<OpenCard> g_card_stack;
 }
 
 bool begin_card(const char* id, float width) {
     // ImGui 1.86 children cannot size to their content: use the height measured last frame.
     const ImGuiID key = ImGui::GetID(id);
     const float height = ImGui::GetStateStorage()->GetFloat(key, platform::display().px(40));
-    g_card_stack.push_back(key);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(platform::display().px(20), platform::display().px(18)));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::kSurface);
     const bool open = ImGui::BeginChild(id, ImVec2(width, height), true,
@@ -185,15 +188,18 @@ bool begin_card(const char* id, float width) {
                                             ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
+    g_card_stack.push_back({key, open});
     return open;
 }
 
 void end_card() {
     const float content = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
     ImGui::EndChild();
-    const ImGuiID key = g_card_stack.back();
+    const OpenCard card = g_card_stack.back();
     g_card_stack.pop_back();
-    ImGui::GetStateStorage()->SetFloat(key, content);
+    // A card scrolled out of view drew nothing: keep its last height, or the page above the view
+    // would shrink and the scroll position jump.
+    if (card.drawn) ImGui::GetStateStorage()->SetFloat(card.key, content);
 }
 
 }  // namespace kimonet::widgets

@@ -22,6 +22,7 @@ inline constexpr ImU32 kSuccessSoft = IM_COL32(226, 245, 234, 255);
 inline constexpr ImU32 kWarning = IM_COL32(176, 106, 0, 255);
 inline constexpr ImU32 kWarningSoft = IM_COL32(255, 243, 214, 255);
 inline constexpr ImU32 kNeutralSoft = IM_COL32(236, 239, 244, 255);
+inline constexpr ImU32 kChartLight = IM_COL32(186, 201, 240, 255);  // the lighter series beside kAccent
 }  // namespace colors
 
 // Rebuilds ImGui's style from scratch at `dpr`; `compact` = phone layout with finger-sized controls.

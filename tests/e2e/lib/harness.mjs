@@ -3,7 +3,7 @@
 import path from 'node:path';
 
 import { ARTIFACTS } from './server.mjs';
-import { click, fill, item } from './ui.mjs';
+import { click, fill, item, itemValue, waitUi } from './ui.mjs';
 
 export const PASSWORD = 'demo12345';
 
@@ -53,4 +53,18 @@ export async function apiAs(page, username, method, url, body) {
       'Content-Type': 'application/json' }, body: payload ? JSON.stringify(payload) : undefined });
     return response.json();
   }, [username, PASSWORD, method, url, body ?? null]);
+}
+
+// Opens a customer's screen from the customers list by searching their nomor layanan, and waits
+// until the screen's panels (network, dunning timeline) have loaded and stopped moving.
+export async function openCustomer(page, number) {
+  await fill(page, 'customers.search', number);
+  // Wait for the search's own result (one row), not a row of the list it replaces.
+  await waitUi(page, (all, n) => {
+    const rows = all.filter((i) => i.kind === 'cell' && /^customers\..+\.number$/.test(i.id));
+    return rows.length === 1 && rows[0].id === `customers.${n}.number` && !all.some((i) => i.id === 'shell.loading');
+  }, number);
+  await click(page, `customers.${number}.number`);
+  await itemValue(page, 'customer_detail.service_number', number);
+  await waitUi(page, (all) => !all.some((i) => i.id === 'shell.loading') && all.some((i) => i.id === 'dunning.customer.schedule'));
 }

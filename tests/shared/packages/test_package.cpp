@@ -77,7 +77,9 @@ BOOST_AUTO_TEST_CASE(trims_name_and_profile) {
 BOOST_AUTO_TEST_CASE(speed_is_displayed_in_mbps_when_round) {
     BOOST_TEST(format_speed(10000) == "10 Mbps");
     BOOST_TEST(format_speed(512) == "512 kbps");
-    BOOST_TEST(format_speed(1500) == "1500 kbps");
+    BOOST_TEST(format_speed(1500) == "1,5 Mbps");
+    BOOST_TEST(format_speed(12500) == "12,5 Mbps");
+    BOOST_TEST(format_speed(1550) == "1550 kbps");
 }
 
 BOOST_AUTO_TEST_CASE(price_message_names_the_range) {

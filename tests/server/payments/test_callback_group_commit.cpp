@@ -1,0 +1,190 @@
+// Gateway callbacks arriving together through CallbackGroupCommit (what the HTTP route uses):
+// many threads deliver valid, duplicated, forged and unknown callbacks at once, and one whose
+// payment the database refuses. Each delivery gets its own outcome, every valid transaction is
+// paid exactly once, the refused one leaves the others in its batch applied, and every raw
+// callback is in the log — the same guarantees as one callback at a time.
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "app/app.hpp"
+#include "gateways/gateway_signatures.hpp"
+#include "services/gateway_payments.hpp"
+#include "services/invoice_generation.hpp"
+#include "services/settings.hpp"
+
+using namespace kimonet;
+
+namespace {
+
+constexpr const char* kServerKey = "SB-Mid-server-group";
+constexpr int kInvoices = 24;
+
+struct GroupFixture {
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / ("kimonet-group-" + std::to_string(::getpid()));
+    std::string path = (dir / "billing.db").string();
+    std::unique_ptr<store::Database> db;
+    security::SecretBox secrets{[] {
+        std::array<unsigned char, security::SecretBox::kKeySize> key{};
+        key.fill(3);
+        return key;
+    }()};
+    UtcOffset offset{420};
+    std::int64_t now = unix_from_local(LocalDateTime{{2026, 1, 15}, 9, 0, 0}, offset);
+
+    GroupFixture() {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        auto opened = app::open_migrated_database(path);
+        BOOST_TEST_REQUIRE(opened.ok());
+        db = std::move(*opened);
+        app::Context context = this->context(*db);
+        require(db->execute("INSERT INTO internet_packages(name, download_kbps, upload_kbps, price, mikrotik_profile) "
+                            "VALUES ('Home 20 Mbps', 20000, 10000, 200000, '20M')"));
+        require(db->execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(kInvoices) +
+                            ") INSERT INTO customers(service_number, name, phone, package_id, status, join_date) "
+                            "SELECT 'G' || i, 'Pelanggan ' || i, '62813' || (10000000 + i), 1, 'active', '2025-06-01' FROM n"));
+        services::GenerateOptions options;
+        options.period = Period{2026, 1};
+        BOOST_TEST_REQUIRE(services::generate_invoices(context, options).ok());
+        require(services::update_settings(context, {{"midtrans_enabled", "1"}, {"midtrans_server_key", kServerKey}}));
+        require(db->execute("INSERT INTO gateway_transactions(gateway, order_id, invoice_id, customer_id, method, amount, status, expires_at, "
+                            "created_at, updated_at) SELECT 'midtrans', 'G-' || id, id, customer_id, 'bca_va', total, 'pending', " +
+                            std::to_string(now + 86400) + ", " + std::to_string(now) + ", " + std::to_string(now) + " FROM invoices"));
+    }
+    ~GroupFixture() {
+        db.reset();
+        std::filesystem::remove_all(dir);
+    }
+
+    static void require(const Result<void>& result) { BOOST_TEST_REQUIRE(result.ok(), (result ? "" : result.error().message())); }
+
+    app::Context context(store::Database& connection) {
+        return app::Context{connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, now, offset, secrets};
+    }
+
+    std::string settlement(std::int64_t invoice_id, const std::string& key = kServerKey) {
+        const std::string order = "G-" + std::to_string(invoice_id);
+        const std::string gross = scalar("SELECT amount FROM gateway_transactions WHERE order_id = '" + order + "'") + ".00";
+        return api::Json{{"order_id", order}, {"status_code", "200"}, {"gross_amount", gross}, {"transaction_status", "settlement"},
+                         {"transaction_id", "T-" + order}, {"fraud_status", "accept"}, {"payment_type", "bank_transfer"},
+                         {"signature_key", gateways::midtrans_signature(order, "200", gross, key)}}
+            .dump();
+    }
+
+    std::string scalar(const std::string& sql) {
+        auto statement = db->prepare(sql);
+        BOOST_TEST_REQUIRE(statement.ok());
+        BOOST_TEST_REQUIRE(statement->step().value_or(false), sql);
+        return statement->column_text(0);
+    }
+    std::int64_t count(const std::string& sql) { return std::stoll(scalar(sql)); }
+};
+
+struct Delivery {
+    std::string body;
+    std::string expected;  // outcome, or "error" for a delivery that must fail
+    std::int64_t invoice_id = 0;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(callback_group_commit)
+
+BOOST_FIXTURE_TEST_CASE(concurrent_deliveries_each_get_their_own_outcome_and_pay_exactly_once, GroupFixture) {
+    // The database refuses the payment of one invoice (as a full disk or a constraint would):
+    // that delivery fails alone, inside a batch whose other members still commit.
+    const std::int64_t refused = 7;
+    require(db->execute("CREATE TRIGGER refuse_one BEFORE INSERT ON payments WHEN NEW.invoice_id = " + std::to_string(refused) +
+                        " BEGIN SELECT RAISE(ABORT, 'payment refused by the test'); END"));
+
+    std::vector<Delivery> deliveries;
+    for (std::int64_t id = 1; id <= kInvoices - 2; ++id)  // the last two only ever arrive forged
+        if (id != refused) deliveries.push_back({settlement(id), "applied", id});
+    for (std::int64_t id = 1; id <= 6; ++id) deliveries.push_back({settlement(id), "duplicate", id});  // replays of paid ones
+    deliveries.push_back({settlement(refused), "error", refused});
+    deliveries.push_back({settlement(kInvoices - 1, "wrong-server-key"), "rejected", kInvoices - 1});
+    deliveries.push_back({settlement(kInvoices, "wrong-server-key"), "rejected", kInvoices});
+    api::Json unknown = api::parse_json(settlement(2));
+    unknown["order_id"] = "G-999";
+    unknown["signature_key"] = gateways::midtrans_signature("G-999", "200", unknown["gross_amount"].get<std::string>(), kServerKey);
+    deliveries.push_back({unknown.dump(), "unknown_order", 0});
+
+    services::CallbackGroupCommit group;
+    std::mutex results_mutex;
+    std::map<std::int64_t, int> applied_per_invoice;
+    std::vector<std::string> problems;
+    constexpr int kThreads = 8;
+    {
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t)
+            threads.emplace_back([&, t] {
+                auto connection = store::Database::open(path);
+                if (!connection) return;
+                app::Context own = context(**connection);
+                for (std::size_t i = static_cast<std::size_t>(t); i < deliveries.size(); i += kThreads) {
+                    const Delivery& delivery = deliveries[i];
+                    auto outcome = group.handle(own, "midtrans", "application/json", delivery.body);
+                    std::lock_guard lock(results_mutex);
+                    const std::string got = outcome ? outcome->outcome : (delivery.expected == "rejected" ? "rejected" : "error");
+                    if (outcome && outcome->outcome == "applied") ++applied_per_invoice[delivery.invoice_id];
+                    // A replay may overtake its original: then the replay applies and the original is the duplicate.
+                    const bool either = (delivery.expected == "applied" || delivery.expected == "duplicate") && (got == "applied" || got == "duplicate");
+                    if (got != delivery.expected && !either)
+                        problems.push_back("invoice " + std::to_string(delivery.invoice_id) + ": expected " + delivery.expected + ", got " + got);
+                }
+            });
+        for (auto& thread : threads) thread.join();
+    }
+    BOOST_TEST(problems.empty(), problems.size() << " wrong outcomes, first: " << (problems.empty() ? "" : problems.front()));
+
+    // Exactly one payment for each valid transaction, however its deliveries were grouped.
+    for (std::int64_t id = 1; id <= kInvoices - 2; ++id) {
+        if (id == refused) continue;
+        BOOST_TEST(applied_per_invoice[id] == 1, "invoice " << id);
+    }
+    BOOST_TEST(count("SELECT COUNT(*) FROM payments") == kInvoices - 3);
+    BOOST_TEST(count("SELECT COUNT(DISTINCT invoice_id) FROM payments") == kInvoices - 3);
+    BOOST_TEST(count("SELECT COUNT(*) FROM invoices WHERE period = '2026-01' AND status = 'paid'") == kInvoices - 3);
+    // The refused one and the forged ones changed nothing but the log.
+    BOOST_TEST(scalar("SELECT status FROM invoices WHERE id = " + std::to_string(refused)) != "paid");
+    BOOST_TEST(scalar("SELECT status FROM gateway_transactions WHERE order_id = 'G-" + std::to_string(refused) + "'") == "pending");
+    BOOST_TEST(scalar("SELECT status FROM gateway_transactions WHERE order_id = 'G-" + std::to_string(kInvoices) + "'") == "pending");
+    // Next month's invoice for each paid one; a confirmation queued for each.
+    BOOST_TEST(count("SELECT COUNT(*) FROM invoices WHERE period = '2026-02'") == kInvoices - 3);
+    BOOST_TEST(count("SELECT COUNT(*) FROM notifications WHERE template = 'payment_confirmation'") == kInvoices - 3);
+    // Every delivery's raw body is in the log with what became of it.
+    BOOST_TEST(count("SELECT COUNT(*) FROM gateway_callbacks") == static_cast<std::int64_t>(deliveries.size()));
+    BOOST_TEST(count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'rejected'") == 2);
+    BOOST_TEST(count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'error'") == 1);
+    BOOST_TEST(count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'unknown_order'") == 1);
+    BOOST_TEST(count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome IN ('applied', 'duplicate')") ==
+               static_cast<std::int64_t>(deliveries.size()) - 4);
+    // Only verified deliveries go through the group; all of them were committed by it.
+    BOOST_TEST(group.deliveries() == static_cast<std::int64_t>(deliveries.size()) - 2);
+    BOOST_TEST(group.batches() >= 1);
+    BOOST_TEST(group.batches() <= group.deliveries());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_lone_callback_is_committed_before_it_returns, GroupFixture) {
+    services::CallbackGroupCommit group;
+    auto connection = store::Database::open(path);
+    BOOST_TEST_REQUIRE(connection.ok());
+    app::Context own = context(**connection);
+    auto outcome = group.handle(own, "midtrans", "application/json", settlement(3));
+    BOOST_TEST_REQUIRE(outcome.ok());
+    BOOST_TEST(outcome->outcome == "applied");
+    BOOST_TEST(outcome->payment_id.has_value());
+    // Another connection sees it at once: the group committed before answering.
+    BOOST_TEST(scalar("SELECT status FROM invoices WHERE id = 3") == "paid");
+    BOOST_TEST(count("SELECT COUNT(*) FROM payments WHERE invoice_id = 3") == 1);
+    BOOST_TEST(group.batches() == 1);
+    BOOST_TEST(group.deliveries() == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

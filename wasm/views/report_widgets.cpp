@@ -1,0 +1,116 @@
+#include "views/report_widgets.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+
+#include "core/date.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+
+using platform::display;
+
+void report_cell(const char* kind, const std::string& id, const std::string& value, bool figure) {
+    if (figure) {
+        const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(value.c_str()).x;
+        if (room > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + room);
+    }
+    widgets::text(kind, id, value);
+}
+
+void report_table(const std::string& id, const std::vector<ReportColumn>& columns, const std::vector<ReportRow>& rows, int max_rows) {
+    if (rows.empty()) {
+        widgets::muted((id + ".empty").c_str(), i18n::tr("reports.empty"));
+        return;
+    }
+    std::vector<std::size_t> shown;
+    for (std::size_t index = 0; index < columns.size(); ++index)
+        if (!display().compact() || columns[index].on_phone) shown.push_back(index);
+    ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+    ImVec2 outer(0.f, 0.f);
+    if (max_rows > 0 && static_cast<int>(rows.size()) > max_rows) {
+        flags |= ImGuiTableFlags_ScrollY;
+        outer.y = (ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2) * float(max_rows + 1) + display().px(2);
+    }
+    if (!ImGui::BeginTable(id.c_str(), static_cast<int>(shown.size()), flags, outer)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    // Phones: figure columns exactly as wide as their widest text, header included (never cut); the
+    // name column takes what is left. A non-resizable fixed column takes the width given every frame.
+    for (std::size_t index : shown) {
+        const bool fit = display().compact() && columns[index].figure;
+        float width = 0.f;
+        if (fit) {
+            ImGui::PushFont(display().fonts().strong);
+            width = ImGui::CalcTextSize(columns[index].header.c_str()).x;
+            for (const ReportRow& row : rows)
+                if (row.strong && index < row.cells.size()) width = std::max(width, ImGui::CalcTextSize(row.cells[index].c_str()).x);
+            ImGui::PopFont();
+            for (const ReportRow& row : rows)
+                if (!row.strong && index < row.cells.size()) width = std::max(width, ImGui::CalcTextSize(row.cells[index].c_str()).x);
+        }
+        ImGui::TableSetupColumn(columns[index].header.c_str(), fit ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                fit ? width : (columns[index].figure ? 1.f : 1.5f));
+    }
+    // The header row by hand: figure headers right-aligned over their numbers.
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    ImGui::PushFont(display().fonts().strong);
+    for (std::size_t column = 0; column < shown.size(); ++column) {
+        ImGui::TableSetColumnIndex(static_cast<int>(column));
+        const ReportColumn& header = columns[shown[column]];
+        report_cell("header", id + ".header." + header.id, header.header, header.figure);
+    }
+    ImGui::PopFont();
+    for (const ReportRow& row : rows) {
+        ImGui::TableNextRow();
+        if (row.strong) ImGui::PushFont(display().fonts().strong);
+        for (std::size_t column = 0; column < shown.size(); ++column) {
+            ImGui::TableSetColumnIndex(static_cast<int>(column));
+            const ReportColumn& definition = columns[shown[column]];
+            const std::string& value = shown[column] < row.cells.size() ? row.cells[shown[column]] : std::string();
+            report_cell("cell", id + "." + row.key + "." + definition.id, value, definition.figure);
+        }
+        if (row.strong) ImGui::PopFont();
+    }
+    ImGui::EndTable();
+}
+
+bool begin_report_card(const std::string& id, std::string_view title, float width) {
+    const bool open = widgets::begin_card(id.c_str(), width);
+    if (open) {
+        ImGui::PushFont(display().fonts().strong);
+        widgets::text("title", id + ".title", title);
+        ImGui::PopFont();
+    }
+    return open;
+}
+
+float report_column_width() {
+    if (display().compact()) return 0.f;
+    return (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+}
+
+void report_next_column() {
+    if (!display().compact()) ImGui::SameLine();
+}
+
+std::string report_period_label(const std::string& text) {
+    const auto period = parse_period(text);
+    if (!period) return text;
+    if (display().compact()) return std::string(i18n::month_short(period->month)) + " " + std::to_string(period->year);
+    return i18n::format_period(*period);
+}
+
+std::string format_basis_points(std::int64_t basis_points) {
+    char text[32];
+    const long long whole = static_cast<long long>(basis_points / 100), hundredths = static_cast<long long>(basis_points % 100);
+    const char separator = i18n::language() == i18n::Language::English ? '.' : ',';
+    std::snprintf(text, sizeof text, "%lld%c%02lld%%", whole, separator, hundredths < 0 ? -hundredths : hundredths);
+    return text;
+}
+
+}  // namespace kimonet

@@ -1,0 +1,303 @@
+#include "views/view_reports.hpp"
+
+#include <algorithm>
+
+#include "api_client.hpp"
+#include "app.hpp"
+#include "i18n.hpp"
+#include "imgui.h"
+#include "platform/display.hpp"
+#include "reports/report_rows.hpp"
+#include "views/admin_widgets.hpp"
+#include "views/report_tabs.hpp"
+#include "views/report_widgets.hpp"
+#include "widgets/download_button.hpp"
+#include "widgets/form_widgets.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+using i18n::tr;
+using platform::display;
+
+struct TabInfo {
+    const char* label;      // catalogue key
+    const char* api;        // /api/reports/<api>, /api/exports/reports/<api>.<format>
+    const char* file_stem;  // saved as <stem>-<from>_<to>.<format>
+};
+constexpr TabInfo kTabs[] = {
+    {"reports.tab.revenue", "revenue", "laporan-pendapatan"},
+    {"reports.tab.customers", "customers", "laporan-pelanggan"},
+    {"reports.tab.billing", "billing", "laporan-penagihan"},
+};
+
+struct DataExport {
+    const char* id;
+    const char* label;       // catalogue key
+    const char* permission;  // the export route's
+    bool ranged;             // follows the range (invoices by billing month, payments by day paid)
+    const char* file_stem;
+};
+constexpr DataExport kDataExports[] = {
+    {"customers", "reports.export.customers", "customers.read", false, "pelanggan"},
+    {"invoices", "reports.export.invoices", "invoices.read", true, "tagihan"},
+    {"payments", "reports.export.payments", "payments.read", true, "pembayaran"},
+};
+
+Period months_before(Period period, int months) {
+    while (months-- > 0) period = previous_period(period);
+    return period;
+}
+
+int months_between(const Period& from, const Period& to) { return (to.year - from.year) * 12 + (to.month - from.month); }
+
+// "XLSX" button of a fixed width, so "Mengunduh…" does not shift its neighbours.
+float download_width() {
+    return std::max(ImGui::CalcTextSize("XLSX").x, ImGui::CalcTextSize(tr("pdf.downloading")).x) + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+}  // namespace
+
+void ViewReports::enter(App&) {
+    // Coming back shows fresh figures: every tab asks again.
+    for (Slot& slot : m_slots) {
+        ++slot.serial;  // answers still on their way are for the old figures
+        slot.range.clear();
+        slot.loading = slot.loaded = false;
+        slot.error.clear();
+    }
+    load(m_tab);
+}
+
+std::string ViewReports::range_key() const { return m_current_month ? to_string(m_from) + "/" + to_string(m_to) : std::string(); }
+
+std::string ViewReports::range_query() const {
+    return m_current_month ? "?from=" + to_string(m_from) + "&to=" + to_string(m_to) : std::string();
+}
+
+void ViewReports::load(int tab) {
+    Slot& slot = m_slots[static_cast<std::size_t>(tab)];
+    const std::string key = range_key();
+    if (slot.range == key && (slot.loading || slot.loaded || !slot.error.empty())) return;
+    slot.range = key;
+    slot.loading = true;
+    slot.error.clear();
+    const int serial = ++slot.serial;
+    api_client().get(std::string("/api/reports/") + kTabs[tab].api + range_query(), [this, tab, serial](const ApiResponse& response) {
+        Slot& answered = m_slots[static_cast<std::size_t>(tab)];
+        if (serial != answered.serial) return;  // the range changed since
+        answered.loading = false;
+        if (!response.ok()) {
+            answered.error = i18n::api_error_text(response.error_code, response.error_message);
+            return;
+        }
+        static const api::Json kNoData = api::Json::object();
+        const auto data = response.body.find("data");
+        const api::Json& report = data != response.body.end() ? *data : kNoData;
+        std::string from, to;
+        if (tab == kRevenue) {
+            m_revenue = revenue_record_from_json(report);
+            from = m_revenue.from, to = m_revenue.to;
+        } else if (tab == kCustomers) {
+            m_customers = customers_record_from_json(report);
+            from = m_customers.from, to = m_customers.to;
+        } else {
+            m_billing = billing_health_record_from_json(report);
+            from = m_billing.from, to = m_billing.to;
+        }
+        const auto first = parse_period(from), last = parse_period(to);
+        if (!m_current_month && first && last) {
+            m_current_month = *last;  // the server's default range ends with its current month
+            m_from = *first;
+            m_to = *last;
+        }
+        answered.range = from + "/" + to;
+        answered.loaded = true;
+    });
+}
+
+void ViewReports::set_range(Period from, Period to) {
+    m_from = from;
+    m_to = to;
+}
+
+void ViewReports::draw_range() {
+    const bool compact = display().compact();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    std::vector<std::string> options;
+    for (int back = 0; back < reports::kMaxReportMonths; ++back) {
+        const Period period = months_before(*m_current_month, back);
+        options.push_back(std::string(i18n::month_short(period.month)) + " " + std::to_string(period.year));
+    }
+    int from_index = months_between(m_from, *m_current_month), to_index = months_between(m_to, *m_current_month);
+    bool changed = false;
+    if (compact) {
+        // Phones: both labels on one line, both pickers on the next, half the width each.
+        const float half = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
+        const float start = ImGui::GetCursorPosX();
+        ImGui::PushFont(display().fonts().strong);
+        widgets::text("text", "reports.range.from.label", tr("reports.range.from"));
+        ImGui::SameLine(start + half + spacing);
+        widgets::text("text", "reports.range.to.label", tr("reports.range.to"));
+        ImGui::PopFont();
+        changed |= widgets::select_field("reports.range.from", "", options, from_index, {}, half);
+        ImGui::SameLine();
+        changed |= widgets::select_field("reports.range.to", "", options, to_index, {}, half);
+    } else {
+        ImGui::AlignTextToFramePadding();
+        widgets::muted("reports.range.from.label", tr("reports.range.from"));
+        ImGui::SameLine();
+        changed |= widgets::select_field("reports.range.from", "", options, from_index, {}, display().px(120));
+        ImGui::SameLine();
+        widgets::muted("reports.range.to.label", tr("reports.range.to"));
+        ImGui::SameLine();
+        changed |= widgets::select_field("reports.range.to", "", options, to_index, {}, display().px(120));
+        ImGui::SameLine(0, spacing * 2);
+    }
+    if (changed) set_range(months_before(*m_current_month, from_index), months_before(*m_current_month, to_index));
+
+    const Period current = *m_current_month;
+    struct Preset {
+        const char* id;
+        Period from, to;
+    };
+    const Preset presets[] = {
+        {"reports.preset.last3", months_before(current, 2), current},
+        {"reports.preset.last12", months_before(current, 11), current},
+        {"reports.preset.this_year", Period{current.year, 1}, current},
+        {"reports.preset.last_year", Period{current.year - 1, 1}, Period{current.year - 1, 12}},
+    };
+    const float half = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
+    for (std::size_t index = 0; index < std::size(presets); ++index) {
+        const Preset& preset = presets[index];
+        if (index > 0 && (!compact || index % 2 == 1)) ImGui::SameLine();
+        const bool chosen = m_from == preset.from && m_to == preset.to;
+        if (widgets::button(preset.id, tr(preset.id), chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
+                            compact ? half : 0.f))
+            set_range(preset.from, preset.to);
+    }
+    const std::string summary = i18n::format_period(m_from) + " – " + i18n::format_period(m_to);
+    if (!compact) {
+        // Beside the presets when it fits, else on its own line.
+        ImGui::SameLine(0, spacing * 2);
+        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(summary.c_str()).x) ImGui::NewLine();
+        ImGui::AlignTextToFramePadding();
+    }
+    widgets::muted("reports.range.summary", summary);
+}
+
+void ViewReports::draw_downloads(App& app) {
+    const bool compact = display().compact();
+    const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.f : download_width();
+    const std::string stem = std::string(kTabs[m_tab].file_stem) + "-" + to_string(m_from) + "_" + to_string(m_to);
+    for (const char* format : {"xlsx", "csv", "pdf"}) {
+        if (std::string_view(format) != "xlsx") ImGui::SameLine();
+        std::string label = format;
+        std::transform(label.begin(), label.end(), label.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        const std::string path = std::string("/api/exports/reports/") + kTabs[m_tab].api + "." + format + range_query();
+        if (widgets::download_button(std::string("reports.download.") + format, label.c_str(), path, stem + "." + format,
+                                     widgets::ButtonStyle::Secondary, width)
+                .failed_now)
+            app.toast_error(tr("reports.download_failed"));
+    }
+}
+
+void ViewReports::draw_toolbar(App& app) {
+    const bool compact = display().compact();
+    std::vector<std::string> labels;
+    for (const TabInfo& tab : kTabs) labels.push_back(tr(tab.label));
+    tab_row("reports.tab", labels, m_tab);
+    if (!m_current_month) return;  // the range and downloads wait for the server's current month
+    if (!compact) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float downloads = download_width() * 3 + style.ItemSpacing.x * 3 + ImGui::CalcTextSize(tr("reports.download")).x;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - downloads));
+        ImGui::AlignTextToFramePadding();
+        widgets::muted("reports.download.label", tr("reports.download"));
+        ImGui::SameLine();
+        draw_downloads(app);
+    }
+    ImGui::Dummy(ImVec2(0, display().px(2)));
+    draw_range();
+    if (compact) {
+        widgets::muted("reports.download.label", tr("reports.download"));
+        draw_downloads(app);
+    }
+    ImGui::Dummy(ImVec2(0, display().px(4)));
+}
+
+void ViewReports::draw_exports(App& app) {
+    if (widgets::begin_card("reports.exports")) {
+        const bool compact = display().compact();
+        ImGui::PushFont(display().fonts().strong);
+        widgets::text("title", "reports.exports.title", tr("reports.exports"));
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(0.f);
+        widgets::muted("reports.exports.hint", tr("reports.exports_hint"));
+        ImGui::PopTextWrapPos();
+        const std::string range = range_query();
+        const std::string suffix = "-" + to_string(m_from) + "_" + to_string(m_to);
+        const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        for (const DataExport& data : kDataExports) {
+            if (!app.user().can(data.permission)) continue;
+            ImGui::AlignTextToFramePadding();
+            widgets::text("text", std::string("reports.export.") + data.id + ".label", tr(data.label));
+            if (!compact) ImGui::SameLine(display().px(170));
+            for (const char* format : {"xlsx", "csv"}) {
+                if (std::string_view(format) == "csv") ImGui::SameLine();
+                const std::string id = std::string("reports.export.") + data.id + "." + format;
+                const std::string path = std::string("/api/exports/") + data.id + "." + format + (data.ranged ? range : "");
+                const std::string filename = std::string(data.file_stem) + (data.ranged ? suffix : "") + "." + format;
+                std::string label = format;
+                std::transform(label.begin(), label.end(), label.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+                if (widgets::download_button(id, label.c_str(), path, filename, widgets::ButtonStyle::Secondary,
+                                             compact ? half : download_width())
+                        .failed_now)
+                    app.toast_error(tr("reports.download_failed"));
+            }
+        }
+        if (app.user().can("customers.create")) {
+            // A rule within the card's padding (ImGui's separator runs to the card's edges).
+            ImGui::Dummy(ImVec2(0, display().px(4)));
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddLine(at, ImVec2(at.x + ImGui::GetContentRegionAvail().x, at.y), widgets::colors::kBorder,
+                                                display().px(1));
+            ImGui::Dummy(ImVec2(0, display().px(6)));
+            ImGui::PushTextWrapPos(0.f);
+            widgets::muted("reports.import.hint", tr("reports.import_hint"));
+            ImGui::PopTextWrapPos();
+            if (widgets::button("reports.import", tr("reports.import"), widgets::ButtonStyle::Primary,
+                                compact ? ImGui::GetContentRegionAvail().x : 0.f))
+                m_import.open([this, &app](std::int64_t count) {
+                    app.toast_ok(i18n::tr_format("import.done", {{"count", std::to_string(count)}}));
+                    enter(app);  // every figure may have moved (customers, MRR, ARPU)
+                });
+        }
+    }
+    widgets::end_card();
+}
+
+void ViewReports::draw(App& app) {
+    draw_toolbar(app);
+    const Slot& slot = m_slots[static_cast<std::size_t>(m_tab)];
+    if (m_current_month && m_from > m_to) {
+        widgets::banner("reports.range.error", tr("reports.range_order"), true);
+    } else {
+        load(m_tab);
+        if (!slot.error.empty()) widgets::banner("reports.error", slot.error, true);
+        if (!slot.loaded) {
+            if (slot.loading) widgets::muted("reports.loading", tr("common.loading"));
+        } else if (m_tab == kRevenue) {
+            draw_revenue_report(m_revenue);
+        } else if (m_tab == kCustomers) {
+            draw_customers_report(m_customers);
+        } else {
+            draw_billing_report(app, m_billing);
+        }
+    }
+    if (m_current_month) draw_exports(app);
+    m_import.draw(app);
+}
+
+}  // namespace kimonet

@@ -1,0 +1,55 @@
+#pragma once
+// Laporan (reports.read): three tabs over a range of months — Pendapatan, Pelanggan, Penagihan
+// (report_tabs.hpp) — from GET /api/reports/revenue|customers|billing. A range filter (two month
+// pickers and presets), the current tab and range as XLSX/CSV/PDF, exports of customers,
+// invoices and payments, and the customer import dialog (customers.create).
+// The range's anchor is the server's current month: the first answer (without ?from&to) says it.
+#include <array>
+#include <optional>
+#include <string>
+
+#include "core/date.hpp"
+#include "report_records.hpp"
+#include "views/view_import.hpp"
+
+namespace kimonet {
+
+class App;
+
+class ViewReports {
+public:
+    void enter(App& app);
+    void draw(App& app);
+
+private:
+    enum Tab { kRevenue = 0, kCustomers = 1, kBilling = 2 };
+    struct Slot {
+        std::string range;  // "2025-12/2026-11" of the report held (or asked for)
+        bool loading = false;
+        bool loaded = false;
+        int serial = 0;
+        std::string error;
+    };
+
+    // Asks for the tab's report when the held one is of another range.
+    void load(int tab);
+    void set_range(Period from, Period to);
+    std::string range_query() const;  // "?from=2025-12&to=2026-11", "" before the anchor is known
+    std::string range_key() const;
+
+    void draw_toolbar(App& app);
+    void draw_range();
+    void draw_downloads(App& app);
+    void draw_exports(App& app);
+
+    int m_tab = kRevenue;
+    std::optional<Period> m_current_month;
+    Period m_from, m_to;
+    std::array<Slot, 3> m_slots;
+    RevenueRecord m_revenue;
+    CustomersRecord m_customers;
+    BillingHealthRecord m_billing;
+    ViewImport m_import;
+};
+
+}  // namespace kimonet
