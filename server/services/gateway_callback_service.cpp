@@ -252,7 +252,8 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     // Lead: let the callers still verifying join, then take everything queued (this one included).
     // Under a steady stream the callers of the previous batch come straight back with their next
     // callback, so the leader also gives them a short moment (bounded, like PostgreSQL's
-    // commit_delay) to arrive: one commit then carries them all. A lone callback never waits.
+    // commit_delay) to arrive: one commit then carries them all. A callback after a lone one never
+    // waits; one after a batch of several waits at most kGatherWindow for company.
     m_leading = true;
     m_done.wait_for(lock, kGatherWindow, [&] { return m_verifying == 0 && m_queue.size() >= m_last_batch; });
     m_done.wait(lock, [&] { return m_verifying == 0; });
