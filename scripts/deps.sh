@@ -27,16 +27,17 @@ sudo_cmd=()
 [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
 
 # The Dear ImGui sources come from Debian's source package, so a deb-src entry is needed once.
+# It is derived from this machine's own configured Debian archive (never a host written here):
+# the first "deb" entry of the main archive (not -security/-updates) gives URIs, suite and key.
 deb_src=/etc/apt/sources.list.d/kimonet-deb-src.sources
 need_update=0
 if [ ! -f "$deb_src" ]; then
-  "${sudo_cmd[@]}" tee "$deb_src" >/dev/null <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
+  entry=$(bash scripts/debian_source_entry.sh) || {
+    echo "deps: cannot find a Debian archive in /etc/apt/sources.list or /etc/apt/sources.list.d/*.sources;" >&2
+    echo "deps: configure apt with a Debian bookworm 'deb' source first (the Dear ImGui sources come from it)." >&2
+    exit 1
+  }
+  printf '%s\n' "$entry" | "${sudo_cmd[@]}" tee "$deb_src" >/dev/null
   need_update=1
 fi
 
@@ -48,15 +49,21 @@ if [ ${#missing[@]} -gt 0 ] || [ $need_update = 1 ]; then
   fi
 fi
 
-# Dear ImGui 1.86 sources into the build tree (never committed).
+# Dear ImGui sources into the build tree (never committed), pinned to one exact Debian source
+# version and checked against its known hash before it is unpacked.
+imgui_version=1.86+ds-1
+imgui_orig=imgui_1.86+ds.orig.tar.xz
+imgui_sha256=0dace0e8e57d298eb6e93af12dc19420cb96330832f6495c733b90aeeef11f64
 imgui_dir=build/third_party/imgui
 if [ ! -f "$imgui_dir/imgui.cpp" ]; then
   mkdir -p build/third_party
   ( cd build/third_party
-    ls imgui_1.86*.orig.tar.* >/dev/null 2>&1 || apt-get source --download-only imgui >/dev/null
-    tarball=$(ls imgui_1.86*.orig.tar.* | head -1)
-    rm -rf imgui && mkdir imgui && tar -xf "$tarball" -C imgui --strip-components=1 )
-  echo "deps: Dear ImGui sources in $imgui_dir"
+    [ -f "$imgui_orig" ] || apt-get source --download-only "imgui=$imgui_version" >/dev/null
+    echo "$imgui_sha256  $imgui_orig" | sha256sum --check --quiet || {
+      echo "deps: $imgui_orig does not match its pinned SHA-256; refusing to build with it" >&2
+      rm -f "$imgui_orig"; exit 1; }
+    rm -rf imgui && mkdir imgui && tar -xf "$imgui_orig" -C imgui --strip-components=1 )
+  echo "deps: Dear ImGui $imgui_version sources in $imgui_dir"
 fi
 
 # npm packages for the tests: playwright-core drives Debian's Chromium in the browser tests
