@@ -1,12 +1,11 @@
 // The isolir (captive) page for isolated customers, and the RouterOS snippets an admin pastes
 // into the router so isolated customers land on it.
 #include "core/money.hpp"
+#include "customers/name_mask.hpp"
 #include "http/html.hpp"
 #include "http/routes.hpp"
-#include "routeros/routeros_router_control.hpp"
-#include "services/network_service.hpp"
+#include "services/active_sessions.hpp"
 #include "services/settings.hpp"
-#include "store/router_store.hpp"
 
 namespace kimonet::http {
 
@@ -25,23 +24,11 @@ Result<Found> find_by_pppoe(store::Database& db, const std::string& username) {
     return found;
 }
 
-// Without ?u=, the customer is the one whose PPP session on some router has the visitor's address.
-std::string pppoe_user_of_address(app::Context& context, const std::string& address) {
+// Without ?u=, the customer is the one whose PPP session has the visitor's address, as the
+// routers last reported it to the background refresh: a request never waits on a router.
+std::string pppoe_user_of_address(const app::App& app, std::int64_t now, const std::string& address) {
     if (address.empty()) return {};
-    auto routers = store::list_routers(context.db);
-    if (!routers) return {};
-    for (const auto& listed : *routers) {
-        auto router = services::router_with_password(context, listed.id);
-        if (!router) continue;
-        routeros::ClientOptions quick;
-        quick.connect_timeout = std::chrono::milliseconds(1000);
-        quick.reply_timeout = std::chrono::milliseconds(2000);
-        auto sessions = routeros::router_control(*router, quick)->list_active();
-        if (!sessions) continue;
-        for (const auto& session : *sessions)
-            if (session.address == address) return session.name;
-    }
-    return {};
+    return services::active_sessions(app).user_at(address, now).value_or("");
 }
 
 bool has_invoices_table(store::Database& db) {
@@ -51,9 +38,9 @@ bool has_invoices_table(store::Database& db) {
 
 }  // namespace
 
-std::string isolir_page(app::Context& context, const Request& request) {
+std::string isolir_page(const app::App& app, app::Context& context, const Request& request) {
     std::string username = request.query_value("u");
-    if (username.empty()) username = pppoe_user_of_address(context, request.client_ip);
+    if (username.empty()) username = pppoe_user_of_address(app, context.now, request.client_ip);
     const Found customer = username.empty() ? Found{} : find_by_pppoe(context.db, username).value_or(Found{});
     const std::string company = services::get_setting(context.db, "company_name").value_or("Kimonet Net");
     const std::string phone = services::get_setting(context.db, "company_phone").value_or("");
@@ -71,7 +58,8 @@ std::string isolir_page(app::Context& context, const Request& request) {
         body += "<p>Koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>";
         body += "<p>Kami tidak dapat mengenali akun Anda otomatis. Silakan cek tagihan dengan nomor layanan Anda atau hubungi kami.</p>";
     } else {
-        body += "<p>Halo <strong>" + html_escape(customer.name) + "</strong> (nomor layanan <strong>" + html_escape(customer.service_number) + "</strong>),</p>";
+        // Anyone can ask for any ?u=: a masked name is enough for the customer to recognise themselves.
+        body += "<p>Halo <strong>" + html_escape(customers::mask_name(customer.name)) + "</strong> (nomor layanan <strong>" + html_escape(customer.service_number) + "</strong>),</p>";
         body += customer.status == "isolated" ? "<p>koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>"
                                               : "<p>status layanan Anda saat ini aktif. Jika internet masih lambat, putuskan lalu sambungkan ulang modem Anda.</p>";
         if (has_invoices_table(context.db)) {

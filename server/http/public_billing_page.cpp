@@ -78,7 +78,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
     if (bill.is_object() && bill.contains("customer")) {
         const api::Json& customer = bill["customer"];
         page += "<div class=\"card\"><b>" + html_escape(text_of(customer, "nama_pelanggan")) + "</b><br><small>" +
-                html_escape(text_of(customer, "nomor_layanan")) + " · " + html_escape(text_of(customer, "telepphone")) + "</small></div>";
+                html_escape(text_of(customer, "nomor_layanan")) + "</small></div>";
         bool any_unpaid = false;
         const std::vector<BillingPageMethod> offered = cheapest_per_method(methods);
         for (const auto& invoice : bill["invoices"]) {

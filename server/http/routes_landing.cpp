@@ -1,9 +1,10 @@
 // The landing page's API. Public (no login, CORS for allowlisted origins): the package list, the
 // network status and the registration form (rate limited per IP, honeypot). Staff: leads (list,
 // convert into a customer, reject), incidents for the network status, and a router probe now.
+#include <algorithm>
 #include <memory>
 
-#include "http/rate_limiter.hpp"
+#include "http/public_limit.hpp"
 #include "http/routes.hpp"
 #include "services/lead_service.hpp"
 #include "services/network_status.hpp"
@@ -31,13 +32,10 @@ api::Json public_package(const Package& package) {
             {"description", "Unduh " + download + ", unggah " + upload + ", tanpa batas kuota"}};
 }
 
-Result<void> limit_registrations(RateLimiter& limiter, app::Context& context) {
+// A token for this IP, or the 429 answer (with Retry-After) when the source registered too often.
+Result<std::optional<Response>> limit_registrations(RateLimiter& limiter, app::Context& context, const Request& request) {
     const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "register_rate_per_minute")));
-    const std::string key = "register:" + context.actor.ip;
-    if (limiter.allow(key, per_minute)) return success();
-    return make_error(ErrorCode::RateLimited,
-                      "Terlalu banyak pendaftaran dari jaringan Anda. Coba lagi dalam " + std::to_string(limiter.retry_after_seconds(key, per_minute)) +
-                          " detik.");
+    return refuse_when_limited(limiter, "register", request, context, std::max(per_minute, 1), "Terlalu banyak pendaftaran dari jaringan Anda.");
 }
 
 Result<api::Json> optional_body(const Request& request) {
@@ -69,7 +67,7 @@ void register_landing_routes(Router& router, app::App& app) {
                      "Landing page registration {name, phone, email, address, package_id, latitude?, longitude?, notes?} → lead (rate limited per IP)",
                      [&app, limiter](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             TRY_VOID(limit_registrations(*limiter, context));
+                             if (auto refused = TRY(limit_registrations(*limiter, context, request))) return *refused;
                              const api::Json body = TRY(json_body(request));
                              const api::Json lead = TRY(services::register_lead(context, body));
                              return json_ok({{"data", {{"registration_number", "REG-" + std::to_string(lead["id"].get<std::int64_t>())},

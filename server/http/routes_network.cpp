@@ -1,13 +1,17 @@
 // Network control over HTTP: router test, isolate/restore, isolation log, drift and sync,
 // pending actions, the automatic isolir run, RouterOS snippets, and the public isolir page.
+#include <memory>
+
+#include "http/public_limit.hpp"
 #include "http/routes.hpp"
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
 #include "services/network_status.hpp"
+#include "services/settings.hpp"
 
 namespace kimonet::http {
 
-std::string isolir_page(app::Context& context, const Request& request);
+std::string isolir_page(const app::App& app, app::Context& context, const Request& request);
 api::Json routeros_snippets(app::Context& context);
 
 namespace {
@@ -102,9 +106,17 @@ void register_network_routes(Router& router, app::App& app) {
     page.method = "GET";
     page.pattern = "/isolir";
     page.access = Access::Public;
-    page.summary = "The page isolated customers are redirected to (?u=<pppoe user>)";
-    page.handler = [&app](Request& request) -> RouteResult {
-        return with_context(app, request, [&](app::Context& context) -> RouteResult { return html(isolir_page(context, request)); });
+    page.summary = "The page isolated customers are redirected to (?u=<pppoe user>); masked name, rate limited per IP";
+    // Every HTTP request of an isolated customer lands here, so the allowance is generous; the
+    // limit stops one source from enumerating ?u= or keeping workers busy.
+    auto limiter = std::make_shared<RateLimiter>();
+    page.handler = [&app, limiter](Request& request) -> RouteResult {
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "billing_check_rate_per_minute"))) * 4;
+            if (auto refused = refuse_when_limited(*limiter, "isolir", request, context, per_minute, "Terlalu banyak permintaan.", true))
+                return *refused;
+            return html(isolir_page(app, context, request));
+        });
     };
     router.add(std::move(page));
 }

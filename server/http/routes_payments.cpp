@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "http/public_billing_page.hpp"
-#include "http/rate_limiter.hpp"
+#include "http/public_limit.hpp"
 #include "http/routes.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/settings.hpp"
@@ -33,13 +33,12 @@ std::string url_escape_path(const std::string& text) {
     return out;
 }
 
-// Takes a token for this IP from `bucket` or fails with 429 (and a Retry-After).
-Result<void> limit(RateLimiter& limiter, app::Context& context, const std::string& bucket, int multiplier = 1) {
+// Takes a token for this IP from `bucket`; the 429 answer (with Retry-After) when there is none.
+Result<std::optional<Response>> limit(RateLimiter& limiter, app::Context& context, const Request& request, const std::string& bucket,
+                                      int multiplier = 1, bool as_html = false) {
     const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "billing_check_rate_per_minute"))) * multiplier;
-    if (per_minute <= 0) return success();  // 0 = no limit (documented; the default is 30)
-    if (limiter.allow(bucket + ":" + context.actor.ip, per_minute)) return success();
-    return make_error(ErrorCode::RateLimited, "Terlalu banyak permintaan. Coba lagi dalam " +
-                                                  std::to_string(limiter.retry_after_seconds(bucket + ":" + context.actor.ip, per_minute)) + " detik.");
+    // 0 = no limit (documented; the default is 30)
+    return refuse_when_limited(limiter, bucket, request, context, per_minute, "Terlalu banyak permintaan.", as_html);
 }
 
 Result<std::vector<BillingPageMethod>> page_methods(app::Context& context) {
@@ -69,7 +68,7 @@ RouteResult billing_page(app::App& app, RateLimiter& limiter, Request& request, 
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         const std::string company = TRY(services::get_setting(context.db, "company_name"));
         if (service_number.empty()) return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), ""));
-        TRY_VOID(limit(limiter, context, "page", 4));
+        if (auto refused = TRY(limit(limiter, context, request, "page", 4, true))) return *refused;
         auto bill = services::check_bill(context.db, service_number);
         if (!bill) {
             if (bill.error().code != ErrorCode::NotFound) return bill.error();
@@ -117,10 +116,10 @@ void register_payment_routes(Router& router, app::App& app) {
                              return json_ok({{"data", TRY(services::offered_payment_methods(context, request.query_value("gateway")))}});
                          });
                      }});
-    router.add(Route{"POST", "/billing/check", Access::Public, "", "Public bill check {customer_number}: masked phone, invoices (rate limited per IP)",
+    router.add(Route{"POST", "/billing/check", Access::Public, "", "Public bill check {customer_number}: masked name, invoices (rate limited per IP, 429 with Retry-After)",
                      [&app, limiter](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             TRY_VOID(limit(*limiter, context, "check"));
+                             if (auto refused = TRY(limit(*limiter, context, request, "check"))) return *refused;
                              const api::Json body = TRY(json_body(request));
                              std::string number;
                              for (const char* name : {"customer_number", "nomor_layanan"})
@@ -133,7 +132,7 @@ void register_payment_routes(Router& router, app::App& app) {
                      "Create (or reuse) a gateway payment {invoice_id, gateway, method} → payment_url, payment_code, transaction_id, expires_at",
                      [&app, limiter](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             TRY_VOID(limit(*limiter, context, "pay"));
+                             if (auto refused = TRY(limit(*limiter, context, request, "pay"))) return *refused;
                              const auto [input, from_form] = TRY(pay_input(request));
                              const auto transaction = TRY(services::create_gateway_payment(context, input, server_base_url(app)));
                              if (from_form) {

@@ -1,10 +1,25 @@
-// Inbound WhatsApp webhooks (public: the gateways call them). go-whatsapp-web-multidevice signs
-// the raw body with HMAC-SHA256 (X-Hub-Signature-256); Fonnte does not sign, so when a webhook
-// secret is set its URL must carry ?token=<secret>. A forged call gets 401, is logged, and
-// changes nothing else.
+// Inbound WhatsApp webhooks (public: the gateways call them). Closed unless configured: a
+// webhook answers only for the configured whatsapp_driver and only when whatsapp_webhook_secret
+// is set; otherwise it is a 404 like any unknown path, and does nothing.
+//
+// How each provider proves a call is its own:
+// - go-whatsapp-web-multidevice (gowa) signs the raw body: X-Hub-Signature-256: sha256=<hex
+//   HMAC-SHA256(webhook secret, body)> (its --webhook-secret / WHATSAPP_WEBHOOK_SECRET).
+// - Fonnte and MPWA do not sign their webhooks: the webhook URL configured at the provider
+//   carries the secret, /webhook/whatsapp/fonnte?token=<secret> (or an X-Webhook-Token header
+//   for a proxy that adds one), compared in constant time over digests (no length leak).
+// A refused call gets 401, changes nothing in the database (a forger cannot fill the disk with
+// our rejection log) and is reported on stderr at most a few times a minute.
+// Verified calls are answered {"success":true} whatever the bot did, so the webhook never tells
+// its caller whether a number is a customer; each sender gets at most kRepliesPerMinute answers
+// a minute (bounded memory), the rest is acknowledged and dropped.
+#include <cstdio>
+#include <memory>
+
+#include "customers/customer.hpp"
+#include "http/public_limit.hpp"
 #include "http/routes.hpp"
 #include "security/crypto.hpp"
-#include "services/activity_log.hpp"
 #include "services/settings.hpp"
 #include "services/whatsapp_bot.hpp"
 
@@ -13,23 +28,61 @@ namespace kimonet::http {
 namespace {
 
 constexpr std::size_t kMaxWebhookBody = 64 * 1024;
+constexpr int kRepliesPerMinute = 6;          // a burst of six, then one every ten seconds per sender
+constexpr std::size_t kMaxSenders = 10'000;   // buckets kept in memory at most
+constexpr int kRejectionReportsPerMinute = 6;
+
+struct WebhookState {
+    RateLimiter senders{kMaxSenders};
+    RateLimiter reports{16};
+};
 
 std::string fallback_base_url(const app::App& app) {
     if (!app.config().public_base_url.empty()) return app.config().public_base_url;
     return "http://" + app.config().bind + ":" + std::to_string(app.config().port);
 }
 
-RouteResult reject(app::Context& context, const std::string& driver, const std::string& reason) {
-    TRY_VOID(services::log_activity(context, "whatsapp.webhook_rejected", "whatsapp_webhook", std::nullopt, nullptr,
-                                    {{"driver", driver}, {"reason", reason}, {"ip", context.actor.ip}}));
+bool secrets_match(std::string_view given, std::string_view secret) {
+    return security::constant_time_equals(security::sha256_hex(given), security::sha256_hex(secret));
+}
+
+// Why a call is not the configured provider's, or "" when it is.
+Result<std::string> refusal(app::Context& context, const Request& request, const std::string& driver, bool& closed) {
+    const std::string configured = TRY(services::get_setting(context.db, "whatsapp_driver"));
+    const std::string secret = TRY(services::get_secret_setting(context.db, context.secrets, "whatsapp_webhook_secret"));
+    closed = configured != driver || secret.empty();
+    if (closed) return std::string("webhook closed (not the configured driver, or no webhook secret)");
+    if (driver == "gowa") {
+        const std::string expected = "sha256=" + security::hmac_sha256_hex(secret, request.body);
+        return secrets_match(request.header("x-hub-signature-256"), expected) ? std::string() : std::string("bad X-Hub-Signature-256");
+    }
+    std::string token = request.query_value("token");
+    if (token.empty()) token = request.header("x-webhook-token");
+    return secrets_match(token, secret) ? std::string() : std::string("missing or wrong token");
+}
+
+RouteResult refuse(WebhookState& state, app::Context& context, const Request& request, const std::string& driver, const std::string& reason,
+                   bool closed) {
+    if (state.reports.take(driver, kRejectionReportsPerMinute, limiter_time(context.now)).allowed)
+        std::fprintf(stderr, "whatsapp webhook %s refused from %s: %s\n", driver.c_str(), request.client_ip.c_str(), reason.c_str());
+    if (closed) return make_error(ErrorCode::NotFound, "No route for " + request.method + " " + request.path);
     return make_error(ErrorCode::Unauthorized, "Webhook signature is invalid");
 }
 
-RouteResult answer(app::Context& context, const app::App& app, const services::InboundMessage& message) {
-    const auto reply = TRY(services::handle_inbound_message(context, message, fallback_base_url(app)));
-    api::Json data = {{"intent", reply.intent}, {"queued", reply.queued}};
-    if (reply.notification_id) data["notification_id"] = *reply.notification_id;
-    return json_ok({{"data", data}});
+// "62812…@s.whatsapp.net", "62812…:12@s.whatsapp.net" and "0812…" are one sender.
+std::string sender_key(std::string from) {
+    if (auto at = from.find('@'); at != std::string::npos) from.resize(at);
+    if (auto colon = from.find(':'); colon != std::string::npos) from.resize(colon);
+    const std::string phone = normalize_phone(from);
+    return phone.empty() ? from.substr(0, 64) : phone;
+}
+
+RouteResult answer(WebhookState& state, app::Context& context, const app::App& app, const services::InboundMessage& message) {
+    if (!message.from.empty() && !message.text.empty() &&
+        !state.senders.take("sender:" + sender_key(message.from), kRepliesPerMinute, limiter_time(context.now)).allowed)
+        return json_ok();  // acknowledged (the provider must not retry), not answered
+    TRY(services::handle_inbound_message(context, message, fallback_base_url(app)));
+    return json_ok();
 }
 
 std::string string_field(const api::Json& object, const char* name) {
@@ -37,54 +90,76 @@ std::string string_field(const api::Json& object, const char* name) {
     return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
+// Fonnte posts JSON (or a form): device, sender, name, message, inboxid.
+services::InboundMessage fonnte_message(const Request& request) {
+    api::Json body = api::parse_json(request.body);
+    if (!body.is_object()) {
+        body = api::Json::object();
+        for (const auto& [name, value] : parse_query_string(request.body)) body[name] = value;
+    }
+    services::InboundMessage message;
+    message.driver = "fonnte";
+    message.from = string_field(body, "sender");
+    message.text = string_field(body, "message");
+    message.message_id = string_field(body, "inboxid");
+    if (message.message_id.empty()) message.message_id = string_field(body, "id");
+    return message;
+}
+
+// MPWA posts JSON: from, message (and bufferImage for pictures, which the bot ignores).
+services::InboundMessage mpwa_message(const Request& request) {
+    api::Json body = api::parse_json(request.body);
+    if (!body.is_object()) body = api::Json::object();
+    services::InboundMessage message;
+    message.driver = "mpwa";
+    message.from = string_field(body, "from");
+    message.text = string_field(body, "message");
+    message.message_id = string_field(body, "id");
+    return message;
+}
+
+template <typename Handle>
+Route webhook_route(app::App& app, std::shared_ptr<WebhookState> state, const std::string& driver, const std::string& summary, Handle handle) {
+    return Route{"POST", "/webhook/whatsapp/" + driver, Access::Public, "", summary,
+                 [&app, state, driver, handle](Request& request) -> RouteResult {
+                     return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                         bool closed = false;
+                         const std::string reason = TRY(refusal(context, request, driver, closed));
+                         if (!reason.empty()) return refuse(*state, context, request, driver, reason, closed);
+                         return handle(*state, context, request);
+                     });
+                 },
+                 kMaxWebhookBody};
+}
+
 }  // namespace
 
 void register_whatsapp_webhook_routes(Router& router, app::App& app) {
-    router.add(Route{"POST", "/webhook/whatsapp/fonnte", Access::Public, "", "Fonnte incoming-message webhook (JSON device, sender, name, message)",
-                     [&app](Request& request) -> RouteResult {
-                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             const std::string secret = TRY(services::get_secret_setting(context.db, context.secrets, "whatsapp_webhook_secret"));
-                             if (!secret.empty() && !security::constant_time_equals(request.query_value("token"), secret))
-                                 return reject(context, "fonnte", "missing or wrong ?token");
-                             api::Json body = api::parse_json(request.body);
-                             if (!body.is_object()) {
-                                 body = api::Json::object();
-                                 for (const auto& [name, value] : parse_query_string(request.body)) body[name] = value;
-                             }
-                             services::InboundMessage message;
-                             message.driver = "fonnte";
-                             message.from = string_field(body, "sender");
-                             message.text = string_field(body, "message");
-                             message.message_id = string_field(body, "inboxid");
-                             if (message.message_id.empty()) message.message_id = string_field(body, "id");
-                             return answer(context, app, message);
-                         });
-                     },
-                     kMaxWebhookBody});
-    router.add(Route{"POST", "/webhook/whatsapp/gowa", Access::Public, "",
-                     "go-whatsapp-web-multidevice webhook, signed X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret, body)>",
-                     [&app](Request& request) -> RouteResult {
-                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             const std::string secret = TRY(services::get_secret_setting(context.db, context.secrets, "whatsapp_webhook_secret"));
-                             if (secret.empty()) return reject(context, "gowa", "no webhook secret configured");
-                             const std::string expected = "sha256=" + security::hmac_sha256_hex(secret, request.body);
-                             if (!security::constant_time_equals(request.header("x-hub-signature-256"), expected))
-                                 return reject(context, "gowa", "bad signature");
-                             const api::Json body = api::parse_json(request.body);
-                             if (!body.is_object()) return make_error(ErrorCode::BadRequest, "Body is not a JSON object");
-                             const api::Json payload = body.contains("payload") && body["payload"].is_object() ? body["payload"] : api::Json::object();
-                             const std::string event = string_field(body, "event");
-                             const bool from_me = payload.contains("is_from_me") && payload["is_from_me"].is_boolean() && payload["is_from_me"].get<bool>();
-                             if ((event != "message" && !event.empty()) || from_me) return json_ok({{"data", {{"intent", "ignored"}, {"queued", false}}}});
-                             services::InboundMessage message;
-                             message.driver = "gowa";
-                             message.from = string_field(payload, "from");
-                             message.text = string_field(payload, "body");
-                             message.message_id = string_field(payload, "id");
-                             return answer(context, app, message);
-                         });
-                     },
-                     kMaxWebhookBody});
+    auto state = std::make_shared<WebhookState>();
+    router.add(webhook_route(app, state, "fonnte", "Fonnte incoming-message webhook (JSON device, sender, name, message); URL carries ?token=<secret>",
+                             [&app](WebhookState& shared, app::Context& context, const Request& request) {
+                                 return answer(shared, context, app, fonnte_message(request));
+                             }));
+    router.add(webhook_route(app, state, "mpwa", "MPWA incoming-message webhook (JSON from, message); URL carries ?token=<secret>",
+                             [&app](WebhookState& shared, app::Context& context, const Request& request) {
+                                 return answer(shared, context, app, mpwa_message(request));
+                             }));
+    router.add(webhook_route(
+        app, state, "gowa", "go-whatsapp-web-multidevice webhook, signed X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret, body)>",
+        [&app](WebhookState& shared, app::Context& context, const Request& request) -> RouteResult {
+            const api::Json body = api::parse_json(request.body);
+            if (!body.is_object()) return make_error(ErrorCode::BadRequest, "Body is not a JSON object");
+            const api::Json payload = body.contains("payload") && body["payload"].is_object() ? body["payload"] : api::Json::object();
+            const std::string event = string_field(body, "event");
+            const bool from_me = payload.contains("is_from_me") && payload["is_from_me"].is_boolean() && payload["is_from_me"].get<bool>();
+            if ((event != "message" && !event.empty()) || from_me) return json_ok();
+            services::InboundMessage message;
+            message.driver = "gowa";
+            message.from = string_field(payload, "from");
+            message.text = string_field(payload, "body");
+            message.message_id = string_field(payload, "id");
+            return answer(shared, context, app, message);
+        }));
 }
 
 }  // namespace kimonet::http

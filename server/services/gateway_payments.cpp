@@ -1,6 +1,7 @@
 #include "services/gateway_payments.hpp"
 
 #include "core/validation_messages.hpp"
+#include "customers/name_mask.hpp"
 #include "gateways/payment_gateway.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
@@ -102,15 +103,15 @@ Result<api::Json> offered_payment_methods(app::Context& context, const std::stri
 }
 
 Result<api::Json> check_bill(store::Database& db, const std::string& service_number) {
-    auto customer = TRY(db.prepare("SELECT id, service_number, name, phone FROM customers WHERE service_number = ? AND status <> 'terminated'"));
+    auto customer = TRY(db.prepare("SELECT id, service_number, name FROM customers WHERE service_number = ? AND status <> 'terminated'"));
     customer.bind(1, service_number);
     if (service_number.empty() || service_number.size() > 64 || !TRY(customer.step()))
         return make_error(ErrorCode::NotFound, "Nomor layanan tidak ditemukan");
     const std::int64_t customer_id = customer.column_int(0);
     api::Json out = {{"customer",
                       {{"nomor_layanan", customer.column_text(1)},
-                       {"nama_pelanggan", customer.column_text(2)},
-                       {"telepphone", payments::mask_phone(customer.column_text(3))}}},
+                       // Anyone can try any number: a masked name, never the address or phone.
+                       {"nama_pelanggan", customers::mask_name(customer.column_text(2))}}},
                      {"invoices", api::Json::array()}};
     // Unpaid first, then the latest paid ones for reassurance; at most 12.
     auto invoices = TRY(db.prepare(

@@ -20,7 +20,7 @@ namespace kimonet::services {
 // {code, name, type, fee} of each method `gateway` offers (empty when it is disabled).
 Result<api::Json> offered_payment_methods(app::Context& context, const std::string& gateway);
 
-// The seed's public shape: {"customer":{nomor_layanan, nama_pelanggan, telepphone (masked)},
+// The public shape: {"customer":{nomor_layanan, nama_pelanggan (masked: "Bu** Sa*****")},
 // "invoices":[{invoice_id, invoice_no, periode, bill, outstanding, due_date, status}]}; NotFound
 // (and nothing else) for an unknown number.
 Result<api::Json> check_bill(store::Database& db, const std::string& service_number);

@@ -49,7 +49,7 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"whatsapp_api_url", "", false, "Base URL of the WhatsApp gateway (empty: messages stay queued)"},
         {"whatsapp_sender", "", false, "Sender device number (mpwa sender / fonnte device)"},
         {"whatsapp_api_key", "", true, "Gateway key: mpwa api_key, fonnte token, gowa user:password"},
-        {"whatsapp_webhook_secret", "", true, "Secret for inbound webhooks (gowa HMAC key; fonnte ?token=)"},
+        {"whatsapp_webhook_secret", "", true, "Secret for inbound webhooks (gowa HMAC key; fonnte and mpwa ?token=); empty = webhooks closed"},
         {"whatsapp_rate_limit_seconds", "2", false, "Seconds between two messages on one gateway"},
         {"whatsapp_quiet_hours", "21:00-07:00", false, "No reminders in this local window (HH:MM-HH:MM or off)"},
         {"whatsapp_max_attempts", "8", false, "Delivery attempts before a message is marked failed"},

@@ -11,7 +11,7 @@
 namespace kimonet::services {
 
 struct InboundMessage {
-    std::string driver;      // "fonnte" | "gowa"
+    std::string driver;      // "fonnte" | "gowa" | "mpwa"
     std::string from;        // as the gateway gives it ("0812…", "62812…@s.whatsapp.net")
     std::string text;
     std::string message_id;  // the gateway's id, when it sends one (makes webhook retries harmless)

@@ -316,7 +316,15 @@ whatsapp::HttpAnswer WhatsAppSimulator::deliver_inbound(const std::string& drive
                                            {"is_from_me", false}}}}
                         .dump();
         call.headers["X-Hub-Signature-256"] = "sha256=" + security::hmac_sha256_hex(forge ? secret + "-forged" : secret, call.body);
+    } else if (driver == "mpwa") {
+        // MPWA does not sign: the webhook URL set at the gateway carries the secret.
+        call.url = webhook_url.empty() ? whatsapp::join_url(base, "/webhook/whatsapp/mpwa") : webhook_url;
+        if (webhook_url.empty() && !secret.empty()) call.url += "?token=" + whatsapp::url_escape(forge ? secret + "-forged" : secret);
+        api::Json body = {{"from", phone}, {"message", text}, {"bufferImage", nullptr}};
+        if (!id.empty()) body["id"] = id;
+        call.body = body.dump();
     } else {
+        // Fonnte does not sign either: the secret rides in the webhook URL.
         call.url = webhook_url.empty() ? whatsapp::join_url(base, "/webhook/whatsapp/fonnte") : webhook_url;
         if (webhook_url.empty() && !secret.empty()) call.url += "?token=" + whatsapp::url_escape(forge ? secret + "-forged" : secret);
         api::Json body = {{"device", m_options.sender}, {"sender", phone}, {"name", "Pelanggan"}, {"message", text}, {"member", ""}};

@@ -2,11 +2,13 @@
 // A simulated WhatsApp HTTP gateway on loopback speaking all three drivers' wire formats
 // (MPWA-style /send-message + /generate-qr, Fonnte /send + /device + /qr, go-whatsapp-web-
 // multidevice /send/message + /app/devices + /app/login), recording what it accepts, delivering
-// inbound messages to our webhooks (Fonnte JSON, go-whatsapp signed with HMAC-SHA256), and
+// inbound messages to our webhooks as each provider does (go-whatsapp signs the body with
+// HMAC-SHA256 in X-Hub-Signature-256; Fonnte and MPWA do not sign, so their webhook URL carries
+// ?token=<secret>), and
 // switchable failure modes. Used in-process by tests and by `kimonet-sim whatsapp`.
 //
 // Test endpoints: GET/DELETE /_sim/messages, POST /_sim/mode {"mode":"ok|error_500|timeout|
-// token_invalid","count":N,"delay_ms":N,"connected":bool}, POST /_sim/inbound {"driver":"fonnte|gowa",
+// token_invalid","count":N,"delay_ms":N,"connected":bool}, POST /_sim/inbound {"driver":"fonnte|gowa|mpwa",
 // "from":"0812…","message":"tagihan","id":"…","forge":false,"webhook_url":"…"}.
 #include <atomic>
 #include <condition_variable>
@@ -28,7 +30,7 @@ struct WhatsAppSimulatorOptions {
     std::string sender = "6281200000000";          // the paired device's number
     std::string basic_auth = "kimonet:sim-secret"; // gowa Basic auth "user:password"
     std::string webhook_base;                      // our server, e.g. http://127.0.0.1:8080
-    std::string webhook_secret;                    // gowa HMAC key; fonnte ?token=
+    std::string webhook_secret;                    // gowa HMAC key; fonnte and mpwa ?token=
 };
 
 struct SimMessage {
