@@ -85,7 +85,7 @@ void App::sign_in(std::string token, SessionUser user) {
     if (m_user->is_customer()) {
         // Customers may or may not be allowed the package list; the home screen copes either way.
         m_catalog.reload_packages();
-    } else {
+    } else if (!m_user->two_factor_enrollment_required) {  // else two_factor_enrolled() loads them
         if (m_user->can("packages.read")) m_catalog.reload_packages();
         if (m_user->can("routers.read")) m_catalog.reload_routers();
         // The offline invoice preview needs the tax and rounding settings; without the permission (or

@@ -4,7 +4,9 @@
 //    itself (RFC 6238, HMAC-SHA1 in node), confirms, and sees the ten recovery codes once;
 // 2. logs out; the password alone now leads to the code step; a code signs in;
 // 3. logs out; "use a recovery code" signs in with one of the codes, which is then spent (checked
-//    through the API: nine left, and the same code refused).
+//    through the API: nine left, and the same code refused);
+// 4. the finance role made to demand two-factor: a finance user sees only Keamanan akun (with the
+//    reason) until enrolled, then the rest of the app.
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -130,6 +132,33 @@ try {
     const reuse = await api('POST', '/api/auth/login/two-factor', { challenge: login.json.challenge, recovery_code: recoveryCodes[0] });
     assert.equal(reuse.status, 422);
     assert.equal(reuse.json.error.code, 'validation_failed');
+  });
+
+  await test('a role that demands two-factor: finance sees only Keamanan akun until enrolled', async () => {
+    const superadmin = await api('POST', '/api/auth/login', { username: 'superadmin', password: PASSWORD });
+    const roles = await api('GET', '/api/roles', null, superadmin.json.token);
+    const finance = roles.json.data.find((role) => role.name === 'finance');
+    const rule = await api('PUT', `/api/roles/${finance.id}/two-factor`, { required: true }, superadmin.json.token);
+    assert.equal(rule.status, 200, JSON.stringify(rule.json));
+
+    const financePage = await openApp(browser, server.url, DESKTOP);
+    await signIn(financePage, 'finance', PASSWORD);
+    await item(financePage, 'security.required');
+    await item(financePage, 'security.password');
+    const nav = (await items(financePage)).filter((i) => i.kind === 'nav').map((i) => i.id);
+    assert.deepEqual(nav, ['nav.security']);
+    await shot(financePage, 'two-factor-required-by-role');
+
+    await fill(financePage, 'security.password', PASSWORD, { masked: true });
+    await click(financePage, 'security.enroll');
+    const secret = (await item(financePage, 'security.secret')).value;
+    await fill(financePage, 'security.code', totp(base32Decode(secret), Date.now() / 1000));
+    await click(financePage, 'security.confirm');
+    await item(financePage, 'security.recovery.0');
+    // Enrolled: the rest of the app opens.
+    await click(financePage, 'nav.payments');
+    await waitUi(financePage, (all) => all.some((i) => i.kind === 'nav' && i.id === 'nav.payments' && i.value === 'current'));
+    await financePage.context().close();
   });
 } catch (error) {
   runner.fail('setup', error);
