@@ -85,7 +85,7 @@ void App::sign_in(std::string token, SessionUser user) {
     if (m_user->is_customer()) {
         // Customers may or may not be allowed the package list; the home screen copes either way.
         m_catalog.reload_packages();
-    } else {
+    } else if (!m_user->two_factor_enrollment_required) {  // else two_factor_enrolled() loads them
         if (m_user->can("packages.read")) m_catalog.reload_packages();
         if (m_user->can("routers.read")) m_catalog.reload_routers();
         // The offline invoice preview needs the tax and rounding settings; without the permission (or
@@ -100,6 +100,7 @@ void App::sign_in(std::string token, SessionUser user) {
     }
     // Staff land on the customer list (the screen they work in most; existing flows start there).
     if (m_user->is_customer()) navigate(Screen::CustomerHome);
+    else if (m_user->two_factor_enrollment_required) navigate(Screen::Security);
     else navigate(can_open(Screen::Customers) ? Screen::Customers : Screen::Dashboard);
 }
 
@@ -121,6 +122,8 @@ void App::sign_out(bool expired) {
 
 bool App::can_open(Screen screen) const {
     if (!m_user) return screen == Screen::Login;
+    // A role that demands two-factor sign-in: nothing but Keamanan akun until it is set up.
+    if (m_user->two_factor_enrollment_required) return screen == Screen::Security;
     switch (screen) {
     case Screen::Login: return false;
     case Screen::CustomerHome: return m_user->is_customer();
@@ -143,6 +146,7 @@ bool App::can_open(Screen screen) const {
     case Screen::Routers: return !m_user->is_customer() && m_user->can("routers.read");
     case Screen::Leads: return !m_user->is_customer() && m_user->can("customers.read");
     case Screen::Reports: return !m_user->is_customer() && m_user->can("reports.read");
+    case Screen::Security: return !m_user->is_customer();
     }
     return false;
 }
@@ -174,6 +178,7 @@ void App::navigate(Screen screen) {
     case Screen::Routers: m_routers.enter(*this); break;
     case Screen::Leads: m_leads.enter(*this); break;
     case Screen::Reports: m_reports.enter(*this); break;
+    case Screen::Security: m_security.enter(*this); break;
     default: break;
     }
 }
@@ -191,6 +196,14 @@ void App::open_invoice(std::int64_t invoice_id) {
     navigate(Screen::Invoices);
     m_invoices.open_by_id(invoice_id);
     write_route("invoices/" + std::to_string(invoice_id));
+}
+
+void App::two_factor_enrolled() {
+    if (!m_user || !m_user->two_factor_enrollment_required) return;
+    m_user->two_factor_enrollment_required = false;
+    if (m_user->can("packages.read")) m_catalog.reload_packages();
+    if (m_user->can("routers.read")) m_catalog.reload_routers();
+    m_catalog.reload_billing_rules(m_user->can("settings.read"));
 }
 
 void App::find_customer() {
@@ -233,6 +246,7 @@ void App::draw_screen() {
     case Screen::Routers: m_routers.draw(*this); break;
     case Screen::Leads: m_leads.draw(*this); break;
     case Screen::Reports: m_reports.draw(*this); break;
+    case Screen::Security: m_security.draw(*this); break;
     }
 }
 

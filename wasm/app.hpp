@@ -17,6 +17,7 @@
 #include "views/view_packages.hpp"
 #include "views/view_payments.hpp"
 #include "views/view_routers.hpp"
+#include "views/view_security.hpp"
 #include "views/view_activity.hpp"
 #include "views/view_jobs.hpp"
 #include "views/view_leads.hpp"
@@ -36,7 +37,8 @@ namespace kimonet {
 // in App::screen_title and one row in kNavigation (app_shell.cpp) — the row gives it its sidebar
 // group, phone menu entry and URL (#/<route>).
 enum class Screen { Login, Dashboard, Customers, Packages, Invoices, Payments, CustomerDetail, CustomerHome,
-                    Users, Activity, Jobs, Settings, Templates, Notifications, Whatsapp, PortalInvoices, PortalPay, Routers, Leads, Dunning, Reports };
+                    Users, Activity, Jobs, Settings, Templates, Notifications, Whatsapp, PortalInvoices, PortalPay, Routers, Leads, Dunning, Reports,
+                    Security };
 
 // One row of the navigation table (app_shell.cpp): sidebar, phone menu, hash routes, screenshots.
 struct NavEntry {
@@ -69,6 +71,8 @@ public:
     void find_customer();
     // Customer portal: "Bayar online" with this invoice picked.
     void pay_invoice(std::int64_t invoice_id);
+    // Keamanan akun confirmed two-factor sign-in: a role that demanded it lets the user go on.
+    void two_factor_enrolled();
 
     // One toast stack for every screen (errors carry the server's message).
     void toast_error(std::string message);
@@ -125,6 +129,7 @@ private:
     ViewWhatsapp m_whatsapp;
     ViewPortalInvoices m_portal_invoices;
     ViewPortalPay m_portal_pay;
+    ViewSecurity m_security;
 };
 
 }  // namespace kimonet

@@ -45,6 +45,7 @@ const NavEntry kNavigation[] = {
     {Screen::Activity, "nav.activity", "nav.activity", "nav.group.system"},
     {Screen::Jobs, "nav.jobs", "nav.jobs", "nav.group.system"},
     {Screen::Settings, "nav.settings", "nav.settings", "nav.group.system"},
+    {Screen::Security, "nav.security", "nav.security", "nav.group.system", "security"},
 };
 
 // Screens reached from a list belong to its entry (the customer detail to Pelanggan).
@@ -101,6 +102,7 @@ std::string App::screen_title() const {
     case Screen::Jobs: return tr("jobs.title");
     case Screen::Dunning: return tr("dunning.title");
     case Screen::Settings: return tr("settings.title");
+    case Screen::Security: return tr("security.title");
     case Screen::Templates: return tr("templates.title");
     case Screen::Notifications: return tr("notifications.title");
     case Screen::Whatsapp: return tr("whatsapp.title");

@@ -18,6 +18,8 @@ struct SessionUser {
     std::string role;
     std::vector<std::string> permissions;
     std::optional<std::int64_t> customer_id;
+    // The role demands two-factor sign-in and this account has not set it up: only Keamanan akun.
+    bool two_factor_enrollment_required = false;
 
     bool can(std::string_view permission) const;
     bool is_customer() const { return customer_id.has_value() || role == "customer"; }

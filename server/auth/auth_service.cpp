@@ -1,6 +1,7 @@
 #include "auth/auth_service.hpp"
 
 #include "auth/rbac_store.hpp"
+#include "auth/two_factor.hpp"
 #include "core/text.hpp"
 #include "rbac/permissions.hpp"
 #include "security/crypto.hpp"
@@ -92,6 +93,10 @@ Result<LoginResult> login(app::Context& context, std::string_view username_input
         TRY_VOID(record_attempt(context.db, context.now, account_key, context.actor.ip, false));
         return make_error(ErrorCode::Unauthorized, "Username atau kata sandi salah");
     }
+
+    // Two-factor sign-in (auth/two_factor.hpp): the password was right, the token waits for a code.
+    if (account->kind == http::Principal::Kind::User && TRY(two_factor_enabled(context.db, account->id)))
+        return start_two_factor_challenge(context, account->id);
 
     LoginResult result;
     result.principal = TRY(principal_for(context.db, *account));

@@ -17,6 +17,9 @@ struct LoginResult {
     std::string token;  // shown once; only its hash is stored
     std::int64_t expires_at = 0;
     http::Principal principal;
+    // Set instead of `token` when the account has two-factor sign-in (auth/two_factor.hpp):
+    // the opaque challenge for POST /api/auth/login/two-factor; expires_at is then its expiry.
+    std::string two_factor_challenge;
 };
 
 // Staff usernames are tried first, then customers' nomor layanan. After kMaxFailedLogins

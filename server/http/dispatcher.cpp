@@ -5,6 +5,7 @@
 #include "app/app.hpp"
 #include "auth/auth_service.hpp"
 #include "http/cors.hpp"
+#include "http/routes_two_factor.hpp"
 #include "http/static_files.hpp"
 
 namespace kimonet::http {
@@ -48,6 +49,7 @@ static Response dispatch_route(app::App& app, Request& request) {
         }
         if (request.body.size() > match.route->max_body) return json_error(make_error(ErrorCode::PayloadTooLarge));
         if (auto allowed = authorize(app, *match.route, request); !allowed) return json_error(allowed.error());
+        if (auto blocked = two_factor_enrollment_gate(app, *match.route, request)) return *blocked;
         auto result = match.route->handler(request);
         if (!result) return json_error(result.error());
         return std::move(result).value();

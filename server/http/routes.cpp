@@ -3,12 +3,14 @@
 #include <charconv>
 
 #include "core/validation_messages.hpp"
+#include "http/routes_two_factor.hpp"
 
 namespace kimonet::http {
 
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
     register_auth_routes(router, app);
+    register_two_factor_routes(router, app);
     register_customer_routes(router, app);
     // Before the package routes: "/api/packages/public" must win over "/api/packages/{id}".
     register_landing_routes(router, app);

@@ -1,4 +1,5 @@
 #include "auth/auth_service.hpp"
+#include "auth/two_factor.hpp"
 #include "core/validation_messages.hpp"
 #include "http/routes.hpp"
 
@@ -27,9 +28,13 @@ void register_auth_routes(Router& router, app::App& app) {
         if (!reader.ok()) return validation_error(reader.errors());
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
             auto result = TRY(auth::login(context, username, password, app.config().token_ttl_seconds));
-            return json_ok({{"token", result.token},
-                            {"expires_at", result.expires_at},
-                            {"user", auth::principal_json(result.principal, customer_id_of(result.principal))}});
+            // Two-factor sign-in: no token yet, only the challenge for POST /api/auth/login/two-factor.
+            if (!result.two_factor_challenge.empty())
+                return json_ok({{"two_factor_required", true}, {"challenge", result.two_factor_challenge}, {"expires_at", result.expires_at}});
+            auto user = auth::principal_json(result.principal, customer_id_of(result.principal));
+            if (!result.principal.is_customer())
+                user["two_factor_enrollment_required"] = TRY(auth::two_factor_enrollment_required(context.db, result.principal.id));
+            return json_ok({{"token", result.token}, {"expires_at", result.expires_at}, {"user", user}});
         });
     };
     router.add(std::move(login));
@@ -52,8 +57,14 @@ void register_auth_routes(Router& router, app::App& app) {
     me.pattern = "/api/me";
     me.access = Access::Authenticated;
     me.summary = "The logged-in user or customer with role and permissions";
-    me.handler = [](Request& request) -> RouteResult {
-        return json_ok({{"user", auth::principal_json(request.who(), customer_id_of(request.who()))}});
+    me.handler = [&app](Request& request) -> RouteResult {
+        auto user = auth::principal_json(request.who(), customer_id_of(request.who()));
+        if (request.who().is_customer()) return json_ok({{"user", user}});
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            // A role that demands two-factor sign-in: this account can do nothing else until it enrols.
+            user["two_factor_enrollment_required"] = TRY(auth::two_factor_enrollment_required(context.db, request.who().id));
+            return json_ok({{"user", user}});
+        });
     };
     router.add(std::move(me));
 }

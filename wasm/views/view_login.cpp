@@ -17,6 +17,9 @@ using platform::display;
 
 void ViewLogin::reset(bool session_expired) {
     m_password.clear();
+    m_challenge.clear();
+    m_code.clear();
+    m_use_recovery = false;
     m_busy = false;
     m_server_message.clear();
     m_error_key = session_expired ? "login.expired" : "";
@@ -33,19 +36,86 @@ void ViewLogin::submit(App& app) {
     const api::Json body{{"username", m_username}, {"password", m_password}};
     api_client().post("/api/auth/login", body, [this, &app](const ApiResponse& response) {
         m_busy = false;
-        const auto user = response.ok() ? session_user_from_json(response.body.contains("user") ? response.body["user"] : api::Json())
-                                        : std::nullopt;
-        const std::string token = json_string(response.body, "token");
-        if (user && !token.empty()) {
+        if (response.ok() && json_bool(response.body, "two_factor_required", false)) {
+            // The password was right; the account has two-factor sign-in: ask for the code.
+            m_challenge = json_string(response.body, "challenge");
             m_password.clear();
-            app.sign_in(token, *user);
+            m_code.clear();
+            m_use_recovery = false;
             return;
         }
-        m_server_message = response.error_message;
-        if (response.status == 401) m_error_key = "login.wrong";
-        else if (response.status == 429) m_error_key = "error.rate_limited";
-        else m_error_key = response.error_code.empty() ? "error.generic" : "error." + response.error_code;
+        finish(app, response);
     });
+}
+
+void ViewLogin::submit_second_step(App& app) {
+    if (m_busy || m_code.empty()) return;
+    m_busy = true;
+    m_error_key.clear();
+    const api::Json body{{"challenge", m_challenge}, {m_use_recovery ? "recovery_code" : "code", m_code}};
+    api_client().post("/api/auth/login/two-factor", body, [this, &app](const ApiResponse& response) {
+        m_busy = false;
+        if (response.status == 401) {
+            // The challenge expired or was used up: back to the password.
+            m_challenge.clear();
+            m_code.clear();
+            m_error_key = "login.two_factor_expired";
+            return;
+        }
+        if (response.status == 422) {
+            m_code.clear();
+            m_error_key = "login.two_factor_wrong";
+            return;
+        }
+        finish(app, response);
+    });
+}
+
+void ViewLogin::finish(App& app, const ApiResponse& response) {
+    const auto user = response.ok() ? session_user_from_json(response.body.contains("user") ? response.body["user"] : api::Json())
+                                    : std::nullopt;
+    const std::string token = json_string(response.body, "token");
+    if (user && !token.empty()) {
+        m_password.clear();
+        m_challenge.clear();
+        m_code.clear();
+        app.sign_in(token, *user);
+        return;
+    }
+    m_server_message = response.error_message;
+    if (response.status == 401) m_error_key = "login.wrong";
+    else if (response.status == 429) m_error_key = "error.rate_limited";
+    else m_error_key = response.error_code.empty() ? "error.generic" : "error." + response.error_code;
+}
+
+void ViewLogin::draw_second_step(App& app) {
+    ImGui::PushFont(display().fonts().strong);
+    widgets::text("title", "login.two_factor.title", tr("login.two_factor_title"));
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(0.f);
+    widgets::muted("login.two_factor.hint", tr(m_use_recovery ? "login.recovery_hint" : "login.two_factor_hint"));
+    ImGui::PopTextWrapPos();
+    const bool enter = m_use_recovery
+                           ? widgets::text_field("login.recovery_code", tr("login.recovery_code"), m_code, {},
+                                                 ImGuiInputTextFlags_EnterReturnsTrue, "xxxxx-xxxxx")
+                           : widgets::text_field("login.code", tr("login.code"), m_code, {},
+                                                 ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue, "123456");
+    if (!m_error_key.empty()) {
+        const std::string message = i18n::api_error_text(m_error_key.starts_with("error.") ? m_error_key.substr(6) : "", m_server_message);
+        widgets::banner("login.error", m_error_key.starts_with("error.") ? message : tr(m_error_key), true);
+    }
+    ImGui::Dummy(ImVec2(0, display().px(4)));
+    if (widgets::button("login.verify", m_busy ? tr("login.submitting") : tr("login.verify"), widgets::ButtonStyle::Primary, -FLT_MIN,
+                        m_busy || m_code.empty()) ||
+        (enter && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))))
+        submit_second_step(app);
+    if (widgets::button("login.use_recovery", tr(m_use_recovery ? "login.use_authenticator" : "login.use_recovery"),
+                        widgets::ButtonStyle::Link)) {
+        m_use_recovery = !m_use_recovery;
+        m_code.clear();
+        m_error_key.clear();
+    }
+    if (widgets::button("login.back", tr("login.back"), widgets::ButtonStyle::Link)) reset(false);
 }
 
 void ViewLogin::draw(App& app) {
@@ -73,7 +143,10 @@ void ViewLogin::draw(App& app) {
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, display().px(12)));
 
-    if (widgets::begin_card("login.card", card_width)) {
+    const bool card_open = widgets::begin_card("login.card", card_width);
+    if (card_open && !m_challenge.empty()) {
+        draw_second_step(app);
+    } else if (card_open) {
         ImGui::PushFont(display().fonts().strong);
         widgets::text("title", "login.title", tr("login.title"));
         ImGui::PopFont();
