@@ -230,6 +230,7 @@ bool PaymentGatewaySimulator::pay(const std::string& id, std::optional<Money> am
         auto* transaction = locate(id);
         if (!transaction || transaction->status != "pending") return false;
         transaction->status = "paid";
+        transaction->paid_amount = amount.value_or(transaction->amount);
         copy = *transaction;
     }
     queue_callbacks(copy, "paid", amount);
@@ -246,6 +247,24 @@ bool PaymentGatewaySimulator::expire(const std::string& id) {
         copy = *transaction;
     }
     queue_callbacks(copy, "expired", std::nullopt);
+    return true;
+}
+
+bool PaymentGatewaySimulator::lie(const std::string& id, const std::string& claimed, std::optional<Money> amount) {
+    SimTransaction copy;
+    std::string url;
+    {
+        std::lock_guard lock(m_mutex);
+        auto* transaction = locate(id);
+        if (!transaction) return false;
+        copy = *transaction;
+        url = copy.callback_url.empty() && !m_options.callback_base.empty() ? m_options.callback_base + "/payment/callback/" + copy.gateway
+                                                                              : copy.callback_url;
+    }
+    auto callback = build_callback(*this, copy, claimed, amount.value_or(copy.amount), false);
+    if (!callback || url.empty()) return false;
+    callback->url = url;
+    schedule(0, [this, callback = *callback] { deliver(callback); });
     return true;
 }
 
