@@ -343,6 +343,33 @@ BOOST_AUTO_TEST_CASE(a_callback_whose_amount_does_not_parse_is_rejected) {
     BOOST_TEST(fixture.money_state() == before);
 }
 
+BOOST_AUTO_TEST_CASE(midtrans_transaction_status_must_agree_with_its_signed_status_code) {
+    Gateways fixture;
+    const std::int64_t invoice = fixture.invoice_id();
+    const api::Json charge = fixture.pay(invoice, "midtrans", "bca_va");
+    const std::string order = charge["order_id"], gross = std::to_string(charge["amount"].get<std::int64_t>()) + ".00";
+    const std::string key = fixture.simulator.options().midtrans_server_key;
+    // Paid at the gateway, its callback lost: only a callback that is right in itself may apply it.
+    fixture.simulator.set_switches(sim::SimSwitches{.drop_callbacks = 1});
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(order));
+    const std::string before = fixture.money_state();
+    auto signed_as = [&](const std::string& status_code, const std::string& transaction_status, const std::string& fraud_status) {
+        return api::Json{{"order_id", order}, {"status_code", status_code}, {"gross_amount", gross}, {"transaction_status", transaction_status},
+                         {"fraud_status", fraud_status}, {"signature_key", security::sha512_hex(order + status_code + gross + key)}}
+            .dump();
+    };
+    // A captured pending (201) re-sent as settlement, or as a capture "accepted", or an expiry (407) as settlement.
+    for (const auto& body : {signed_as("201", "settlement", "accept"), signed_as("201", "capture", "accept"), signed_as("407", "settlement", "accept"),
+                             signed_as("202", "capture", "accept")})
+        BOOST_TEST(fixture.deliver("midtrans", "application/json", body).status == 400, body);
+    BOOST_TEST(fixture.money_state() == before);
+    // The consistent one is applied (after the status API confirms it).
+    const auto honest = fixture.deliver("midtrans", "application/json", signed_as("200", "settlement", "accept"));
+    BOOST_TEST(honest.status == 200, honest.body);
+    BOOST_TEST(honest.json()["outcome"] == "applied");
+    BOOST_TEST(fixture.payments_of(invoice) == 1);
+}
+
 BOOST_AUTO_TEST_CASE(the_flip_token_is_never_stored_in_the_callback_log) {
     Gateways fixture;
     const std::string flip_token = fixture.simulator.options().flip_validation_token;
