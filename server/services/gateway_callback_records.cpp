@@ -6,8 +6,8 @@ namespace kimonet::services {
 
 namespace {
 
-// The outcomes stored as digests (see gateway_callback_verify.cpp).
-constexpr const char* kDigestOutcomes = "('rejected','unknown_order','unavailable')";
+// The outcomes stored as digests: disbelieved (gateway_callback_verify.cpp) or changing nothing.
+constexpr const char* kDigestOutcomes = "('rejected','unknown_order','unavailable','duplicate','ignored','unconfirmed')";
 
 Result<std::int64_t> insert_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                      const std::string& body, const std::string& outcome, const std::string& detail,
@@ -21,6 +21,11 @@ Result<std::int64_t> insert_callback(app::Context& context, const std::string& g
 }
 
 }  // namespace
+
+bool logged_as_digest(const std::string& outcome) {
+    return outcome == "rejected" || outcome == "unknown_order" || outcome == "unavailable" || outcome == "duplicate" || outcome == "ignored" ||
+           outcome == "unconfirmed";
+}
 
 Result<std::optional<StoredTransaction>> find_for_event(store::Database& db, const std::string& gateway, const gateways::GatewayEvent& event) {
     const bool by_reference = event.order_id.empty();
@@ -50,10 +55,12 @@ Result<std::int64_t> store_callback(app::Context& context, const std::string& ga
 }
 
 Result<std::int64_t> store_callback_digest(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                           const std::string& body, const std::string& outcome, const std::string& reason) {
+                                           const std::string& body, const std::string& outcome, const std::string& reason,
+                                           const std::string& order_id) {
     const gateways::CallbackDigest digest = gateways::digest_callback(body);
-    const std::string detail = reason.substr(0, 200) + " (sha256 " + digest.sha256 + ", " + std::to_string(digest.size) + " bytes)";
-    const std::int64_t id = TRY(insert_callback(context, gateway, content_type, digest.prefix, outcome, detail, {}));
+    const std::string detail = (reason.empty() ? std::string() : reason.substr(0, 200) + " ") + "(sha256 " + digest.sha256 + ", " +
+                               std::to_string(digest.size) + " bytes)";
+    const std::int64_t id = TRY(insert_callback(context, gateway, content_type, digest.prefix, outcome, detail, order_id.substr(0, 64)));
     // Now and then, forget all but the newest digests: whatever the rate limits let through over
     // months, the log of disbelieved callbacks stays a few hundred kilobytes.
     if (id % 64 == 0) {

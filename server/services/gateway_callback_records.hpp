@@ -30,10 +30,14 @@ Result<std::optional<StoredTransaction>> find_for_event(store::Database& db, con
 Result<std::int64_t> store_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                     const std::string& body, const std::string& outcome, const std::string& detail,
                                     const std::string& order_id = {});
-// One we did not believe: gateway, source, reason, sha256, size and the first 256 bytes only
-// (redacted). Only the newest kKeptDigests such rows are kept.
+// One we did not believe, or one that changed nothing (a replay, a claim the status API
+// contradicted): gateway, source, reason, sha256, size and the first 256 bytes only (redacted).
+// Only the newest kKeptDigests such rows are kept.
 Result<std::int64_t> store_callback_digest(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                           const std::string& body, const std::string& outcome, const std::string& reason);
+                                           const std::string& body, const std::string& outcome, const std::string& reason,
+                                           const std::string& order_id = {});
+// Whether a callback with this outcome is logged as a digest rather than whole.
+bool logged_as_digest(const std::string& outcome);
 inline constexpr int kKeptDigests = 1000;
 
 }  // namespace kimonet::services

@@ -3,6 +3,9 @@
 // field — ask the gateway's own status API before any status change is believed. What comes out
 // is the gateway's word, not the callback's. Callbacks we do not believe are logged as bounded
 // digests within a per-source and global budget.
+#include <chrono>
+#include <semaphore>
+
 #include "gateways/payment_gateway.hpp"
 #include "services/activity_log.hpp"
 #include "services/gateway_callback_records.hpp"
@@ -30,10 +33,22 @@ Error disbelieve(app::Context& context, CallbackRejectionBudget* budget, const s
     return error;
 }
 
+// At most this many HTTP workers wait on a gateway's status API at once; a callback that finds
+// them all busy for kConfirmationQueueWait is answered 502 (the gateway retries), so a slow
+// gateway, or replays of a captured callback, never hold every worker.
+constexpr int kMaxConcurrentConfirmations = 8;
+constexpr auto kConfirmationQueueWait = std::chrono::milliseconds(200);
+std::counting_semaphore<kMaxConcurrentConfirmations> g_confirmations{kMaxConcurrentConfirmations};
+
 // Asks the gateway where `transaction` stands and makes that the event: status, amount and the
 // gateway's transaction id come from the status API; the callback's claim is kept beside them.
 Result<void> confirm_with_gateway(app::Context& context, const std::string& gateway, const StoredTransaction& transaction,
                                   gateways::GatewayEvent& event) {
+    if (!g_confirmations.try_acquire_for(kConfirmationQueueWait))
+        return make_error(ErrorCode::BadGateway, "terlalu banyak konfirmasi status yang sedang berjalan");
+    struct Slot {
+        ~Slot() { g_confirmations.release(); }
+    } slot;
     const auto config = TRY(gateways::load_gateway_config(context.db, context.secrets, gateway));
     auto adapter = gateways::make_payment_gateway(config);
     if (!adapter) return make_error(ErrorCode::BadGateway, "gateway tidak dikenal: " + gateway);
