@@ -98,7 +98,7 @@ bool midtrans_status_code_matches(std::string_view status_code, std::string_view
     if (status_code == "200")
         return any_of({"capture", "settlement", "authorize", "cancel", "refund", "partial_refund", "chargeback", "partial_chargeback"});
     if (status_code == "201") return any_of({"pending", "capture"});
-    if (status_code == "202") return any_of({"deny", "cancel", "failure"});
+    if (status_code == "202") return any_of({"deny", "cancel", "failure", "expire"});
     if (status_code == "407") return any_of({"expire"});
     return false;
 }

@@ -33,8 +33,8 @@ struct GatewayEvent {
 Result<GatewayEvent> verify_callback(const GatewayConfig& config, std::string_view body);
 
 // Whether Midtrans' signed status_code agrees with its unsigned transaction_status (200 success:
-// capture, settlement, cancel, refunds; 201 pending or a capture under challenge; 202 deny or
-// cancel; 407 expire).
+// capture, settlement, cancel, refunds; 201 pending or a capture under challenge; 202 deny,
+// cancel or expire; 407 expire, as the expire API answers).
 bool midtrans_status_code_matches(std::string_view status_code, std::string_view transaction_status);
 
 }  // namespace kimonet::gateways

@@ -83,7 +83,10 @@ Result<GatewayConfig> load_callback_config(store::Database& db, const security::
 }
 
 Result<whatsapp::HttpAnswer> call_gateway(const std::string& gateway, const whatsapp::HttpCall& call) {
-    whatsapp::HttpAnswer answer = whatsapp::perform(call);
+    return judge_answer(gateway, whatsapp::perform(call));
+}
+
+Result<whatsapp::HttpAnswer> judge_answer(const std::string& gateway, whatsapp::HttpAnswer answer) {
     if (answer.status == 0)
         return make_error(ErrorCode::BadGateway,
                           gateway + " tidak dapat dihubungi" + (answer.timed_out ? " (waktu habis)" : ": " + answer.transport_error));

@@ -188,6 +188,11 @@ struct SimulatorWire {
             auto callback = build_callback(simulator, *transaction, status, reported_amount(*transaction), false);
             api::Json answer = api::parse_json(callback->body);
             answer["status_message"] = "Success, transaction found";
+            if (status == "expired") {
+                answer["status_code"] = "407";
+                answer["signature_key"] = gateways::midtrans_signature(transaction->order_id, "407", gateways::json_string(answer, "gross_amount"),
+                                                                       simulator.m_options.midtrans_server_key);
+            }
             return exchange.reply(200, answer);
         }
         if (exchange.method == "POST" && path == "/snap/v1/transactions") return snap(simulator, exchange);

@@ -315,7 +315,6 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
                                 {"bill_link_id", std::stoll(transaction.reference)},
                                 {"bill_title", transaction.title},
                                 {"sender_name", "Pelanggan"},
-                                {"sender_email", "pelanggan@example.com"},
                                 {"sender_bank", transaction.bank},
                                 {"sender_bank_type", transaction.payment_type},
                                 {"amount", amount},
@@ -327,7 +326,8 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
     }
     if (transaction.gateway == "midtrans") {
         const std::string transaction_status = status == "paid" ? "settlement" : status == "pending" ? "pending" : "expire";
-        const std::string status_code = status == "paid" ? "200" : status == "pending" ? "201" : "407";
+        // Notifications of an expiry carry "202" (the expire API and the status of an expired order "407").
+        const std::string status_code = status == "paid" ? "200" : status == "pending" ? "201" : "202";
         const std::string gross = std::to_string(amount) + ".00";
         const std::string key = forge ? "forged-server-key" : options.midtrans_server_key;
         api::Json body = {{"transaction_time", now_text()},
