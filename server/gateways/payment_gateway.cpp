@@ -82,6 +82,17 @@ Result<GatewayConfig> load_callback_config(store::Database& db, const security::
     return config;
 }
 
+Result<GatewayConfig> load_status_config(store::Database& db, const security::SecretBox& secrets, std::string_view name) {
+    GatewayConfig config = TRY(load_callback_config(db, secrets, name));
+    const std::string prefix(name);
+    config.production = TRY(services::get_setting(db, prefix + "_mode")) == "production";
+    config.base_url = trim_slashes(TRY(services::get_setting(db, prefix + "_base_url")));
+    for (const auto& defaults : kDefaults)
+        if (defaults.name == name && config.base_url.empty()) config.base_url = std::string(config.production ? defaults.production : defaults.sandbox);
+    config.timeout_ms = TRY(services::get_setting_int(db, "payment_gateway_timeout_seconds")) * 1000;
+    return config;
+}
+
 Result<whatsapp::HttpAnswer> call_gateway(const std::string& gateway, const whatsapp::HttpCall& call) {
     return judge_answer(gateway, whatsapp::perform(call));
 }

@@ -49,7 +49,7 @@ Result<void> confirm_with_gateway(app::Context& context, const std::string& gate
     struct Slot {
         ~Slot() { g_confirmations.release(); }
     } slot;
-    const auto config = TRY(gateways::load_gateway_config(context.db, context.secrets, gateway));
+    const auto config = TRY(gateways::load_status_config(context.db, context.secrets, gateway));
     auto adapter = gateways::make_payment_gateway(config);
     if (!adapter) return make_error(ErrorCode::BadGateway, "gateway tidak dikenal: " + gateway);
     const gateways::StatusAnswer answer = TRY(adapter->query_status(transaction.order_id, transaction.reference));
