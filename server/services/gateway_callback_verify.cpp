@@ -33,10 +33,10 @@ Error disbelieve(app::Context& context, CallbackRejectionBudget* budget, const s
     return error;
 }
 
-// At most this many HTTP workers wait on a gateway's status API at once; a callback that finds
+// At most this many HTTP workers (of the 16) wait on a gateway's status API at once; a callback that finds
 // them all busy for kConfirmationQueueWait is answered 502 (the gateway retries), so a slow
 // gateway, or replays of a captured callback, never hold every worker.
-constexpr int kMaxConcurrentConfirmations = 8;
+constexpr int kMaxConcurrentConfirmations = 12;
 constexpr auto kConfirmationQueueWait = std::chrono::milliseconds(200);
 std::counting_semaphore<kMaxConcurrentConfirmations> g_confirmations{kMaxConcurrentConfirmations};
 

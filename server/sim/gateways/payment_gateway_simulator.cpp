@@ -176,11 +176,9 @@ void PaymentGatewaySimulator::deliver(SimCallback callback) {
 }
 
 SimTransaction* PaymentGatewaySimulator::locate(const std::string& id) {
-    for (auto& transaction : m_transactions)
-        if (!id.empty() && (transaction.order_id == id || transaction.transaction_id == id || transaction.reference == id ||
-                            transaction.payment_code == id))
-            return &transaction;
-    return nullptr;
+    if (id.empty()) return nullptr;
+    auto found = m_index.find(id);
+    return found == m_index.end() ? nullptr : &m_transactions[found->second];
 }
 
 std::optional<SimTransaction> PaymentGatewaySimulator::find(const std::string& id) const {
@@ -211,6 +209,9 @@ std::string PaymentGatewaySimulator::register_transaction(SimTransaction transac
     char suffix[16];
     std::snprintf(suffix, sizeof suffix, "%04lld", static_cast<long long>(m_counter));
     if (transaction.payment_code.empty()) transaction.payment_code = prefix + suffix;
+    // The first transaction to hold an id keeps it, as the linear search this replaces did.
+    for (const std::string* id : {&transaction.order_id, &transaction.transaction_id, &transaction.reference, &transaction.payment_code})
+        if (!id->empty()) m_index.emplace(*id, m_transactions.size());
     m_transactions.push_back(transaction);
     return transaction.payment_code;
 }

@@ -27,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "core/money.hpp"
@@ -140,6 +141,7 @@ private:
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_changed;
     std::vector<SimTransaction> m_transactions;
+    std::unordered_map<std::string, std::size_t> m_index;  // every id of a transaction → its place (m_mutex held)
     std::vector<SimCallback> m_callbacks;
     std::multimap<std::chrono::steady_clock::time_point, Task> m_tasks;
     int m_running_tasks = 0;
