@@ -6,6 +6,8 @@
 //   - deliveries arriving together on as many connections as the server has threads (16), through
 //     CallbackGroupCommit as the HTTP route does: each still answered only after the commit that
 //     holds it, several committed together. This one carries the budget.
+// Every paid callback is confirmed with Midtrans' status API (GET /v2/{order_id}/status) before it
+// is applied, as the server does: here the in-process gateway simulator answers it, over HTTP.
 // Budget (issue 4): >= 2,000 callbacks/s. Exit 1 when under.   bench_payments [callbacks=2000] [workdir=/tmp]
 #include <unistd.h>
 
@@ -22,6 +24,7 @@
 #include "services/gateway_payments.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/settings.hpp"
+#include "sim/gateways/payment_gateway_simulator.hpp"
 #include "bench_database.hpp"
 
 using namespace kimonet;
@@ -70,7 +73,11 @@ int main(int argc, char** argv) {
     services::GenerateOptions options;
     options.period = Period{2026, 1};
     if (auto generated = services::generate_invoices(context, options); !generated) check(generated.error(), "generate");
-    check(services::update_settings(context, {{"midtrans_enabled", "1"}, {"midtrans_server_key", kServerKey}}), "settings");
+    sim::PaymentGatewaySimulator simulator{sim::GatewaySimulatorOptions{.midtrans_server_key = kServerKey, .sandbox_behaviours = false}};
+    check(simulator.start(), "gateway simulator");
+    check(services::update_settings(context, {{"midtrans_enabled", "1"}, {"midtrans_server_key", kServerKey},
+                                              {"midtrans_base_url", simulator.gateway_url("midtrans")}}),
+          "settings");
     check(db.execute("INSERT INTO gateway_transactions(gateway, order_id, transaction_id, invoice_id, customer_id, method, amount, status, expires_at, "
                      "created_at, updated_at) SELECT 'midtrans', 'B-' || id, 'T-' || id, id, customer_id, 'bca_va', total, 'pending', " +
                      std::to_string(now + 86400) + ", " + std::to_string(now) + ", " + std::to_string(now) + " FROM invoices"),
@@ -81,6 +88,11 @@ int main(int argc, char** argv) {
         if (!rows) return 2;
         while (rows->step().value_or(false)) {
             const std::string order = rows->column_text(0), gross = std::to_string(rows->column_int(1)) + ".00";
+            // Paid at the gateway (no callback from the simulator: the benchmark delivers its own).
+            simulator.add_transaction(sim::SimTransaction{.gateway = "midtrans", .order_id = order, .transaction_id = "T-" + order.substr(2),
+                                                          .reference = "T-" + order.substr(2), .bank = "bca", .payment_type = "bank_transfer",
+                                                          .amount = rows->column_int(1)});
+            simulator.pay(order);
             bodies.push_back(api::Json{{"order_id", order}, {"status_code", "200"}, {"gross_amount", gross}, {"transaction_status", "settlement"},
                                        {"transaction_id", "T-" + order.substr(2)}, {"fraud_status", "accept"}, {"payment_type", "bank_transfer"},
                                        {"signature_key", gateways::midtrans_signature(order, "200", gross, kServerKey)}}

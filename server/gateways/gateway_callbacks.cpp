@@ -42,6 +42,7 @@ Result<GatewayEvent> flip_event(const GatewayConfig& config, std::string_view bo
     event.amount_text = json_string(data, "amount");
     event.amount = payments::parse_gateway_amount(event.amount_text);
     if (event.reference.empty() || event.status == payments::GatewayStatus::Unknown) return malformed("Flip", "bill_link_id/status");
+    if (!event.amount) return malformed("Flip", "amount tidak terbaca");
     return event;
 }
 
@@ -55,9 +56,17 @@ Result<GatewayEvent> midtrans_event(const GatewayConfig& config, std::string_vie
     if (event.order_id.empty() || status_code.empty() || event.amount_text.empty()) return malformed("Midtrans", "order_id/status_code/gross_amount");
     if (!midtrans_signature_valid(event.order_id, status_code, event.amount_text, config.key, json_string(json, "signature_key")))
         return make_error(ErrorCode::Forbidden, "signature_key Midtrans tidak cocok");
+    // transaction_status is not signed: it must agree with the signed status_code.
+    const std::string transaction_status = json_string(json, "transaction_status");
+    if (!midtrans_status_code_matches(status_code, transaction_status))
+        return malformed("Midtrans", "status_code " + status_code.substr(0, 8) + " tidak sesuai transaction_status");
     event.transaction_id = json_string(json, "transaction_id");
-    event.status = payments::midtrans_status(json_string(json, "transaction_status"), json_string(json, "fraud_status"));
+    event.status = payments::midtrans_status(transaction_status, json_string(json, "fraud_status"));
+    // A capture under status_code 201 is one under challenge, whatever the unsigned fraud_status says.
+    if (event.status == payments::GatewayStatus::Paid && status_code != "200")
+        return malformed("Midtrans", "status_code " + status_code.substr(0, 8) + " bukan pembayaran berhasil");
     event.amount = payments::parse_gateway_amount(event.amount_text);
+    if (!event.amount) return malformed("Midtrans", "gross_amount tidak terbaca");
     return event;
 }
 
@@ -74,10 +83,25 @@ Result<GatewayEvent> duitku_event(const GatewayConfig& config, std::string_view 
     event.transaction_id = field(fields, "reference");
     event.status = payments::duitku_callback_status(field(fields, "resultCode"));
     event.amount = payments::parse_gateway_amount(event.amount_text);
+    if (!event.amount) return malformed("Duitku", "amount tidak terbaca");
     return event;
 }
 
 }  // namespace
+
+bool midtrans_status_code_matches(std::string_view status_code, std::string_view transaction_status) {
+    auto any_of = [&](std::initializer_list<std::string_view> statuses) {
+        for (auto status : statuses)
+            if (transaction_status == status) return true;
+        return false;
+    };
+    if (status_code == "200")
+        return any_of({"capture", "settlement", "authorize", "cancel", "refund", "partial_refund", "chargeback", "partial_chargeback"});
+    if (status_code == "201") return any_of({"pending", "capture"});
+    if (status_code == "202") return any_of({"deny", "cancel", "failure", "expire"});
+    if (status_code == "407") return any_of({"expire"});
+    return false;
+}
 
 Result<GatewayEvent> verify_callback(const GatewayConfig& config, std::string_view body) {
     if (config.name == "flip") return flip_event(config, body);

@@ -17,10 +17,24 @@ struct GatewayEvent {
     payments::GatewayStatus status = payments::GatewayStatus::Unknown;
     std::string amount_text;     // as received
     std::optional<Money> amount;
+    // Set once the gateway's status API has been asked (the callback itself is only a hint):
+    // `status`, `amount` and `transaction_id` are then the status API's, and `claimed_status`
+    // what the callback said.
+    bool confirmed = false;
+    payments::GatewayStatus claimed_status = payments::GatewayStatus::Unknown;
 };
 
-// A verified event, or: BadRequest (malformed; Duitku also for a bad signature), Unauthorized
-// (Flip: wrong token), Forbidden (Midtrans: wrong signature).
+// A verified event, or: BadRequest (malformed, an amount that does not parse, a Midtrans
+// status_code that contradicts its transaction_status; Duitku also for a bad signature),
+// Unauthorized (Flip: wrong token), Forbidden (Midtrans: wrong signature). Verified means only
+// "sent by the gateway at some time": the signatures leave fields out (Midtrans
+// transaction_status, Duitku resultCode, everything of Flip's but its static token), so a status
+// change is believed only after the gateway's status API confirms it (services/gateway_payments).
 Result<GatewayEvent> verify_callback(const GatewayConfig& config, std::string_view body);
+
+// Whether Midtrans' signed status_code agrees with its unsigned transaction_status (200 success:
+// capture, settlement, cancel, refunds; 201 pending or a capture under challenge; 202 deny,
+// cancel or expire; 407 expire, as the expire API answers).
+bool midtrans_status_code_matches(std::string_view status_code, std::string_view transaction_status);
 
 }  // namespace kimonet::gateways

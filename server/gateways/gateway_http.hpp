@@ -12,6 +12,8 @@ namespace kimonet::gateways {
 // Performs `call`; a transport failure, timeout or 5xx is BadGateway, 401/403 is BadGateway
 // (our keys are wrong), another 4xx is ValidationFailed carrying the gateway's own message.
 Result<whatsapp::HttpAnswer> call_gateway(const std::string& gateway, const whatsapp::HttpCall& call);
+// The same judgement of an answer already received.
+Result<whatsapp::HttpAnswer> judge_answer(const std::string& gateway, whatsapp::HttpAnswer answer);
 // The body as a JSON object or BadGateway.
 Result<api::Json> json_answer(const std::string& gateway, const whatsapp::HttpAnswer& answer);
 std::string json_string(const api::Json& object, const char* name);  // strings and numbers as text

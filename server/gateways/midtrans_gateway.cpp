@@ -61,7 +61,10 @@ public:
     }
 
     Result<StatusAnswer> query_status(const std::string& order_id, const std::string&) override {
-        const auto answer = TRY(call_gateway("Midtrans", base_call("GET", "/v2/" + whatsapp::url_escape(order_id) + "/status")));
+        whatsapp::HttpAnswer received = whatsapp::perform(base_call("GET", "/v2/" + whatsapp::url_escape(order_id) + "/status"));
+        // An unknown (or long expired) order is HTTP 404 with status_code "404": a state, not an error.
+        const bool unknown_order = received.status == 404 && json_string(api::parse_json(received.body), "status_code") == "404";
+        const auto answer = unknown_order ? received : TRY(judge_answer("Midtrans", std::move(received)));
         const api::Json reply = TRY(json_answer("Midtrans", answer));
         StatusAnswer status;
         status.raw = answer.body;

@@ -82,8 +82,22 @@ Result<GatewayConfig> load_callback_config(store::Database& db, const security::
     return config;
 }
 
+Result<GatewayConfig> load_status_config(store::Database& db, const security::SecretBox& secrets, std::string_view name) {
+    GatewayConfig config = TRY(load_callback_config(db, secrets, name));
+    const std::string prefix(name);
+    config.production = TRY(services::get_setting(db, prefix + "_mode")) == "production";
+    config.base_url = trim_slashes(TRY(services::get_setting(db, prefix + "_base_url")));
+    for (const auto& defaults : kDefaults)
+        if (defaults.name == name && config.base_url.empty()) config.base_url = std::string(config.production ? defaults.production : defaults.sandbox);
+    config.timeout_ms = TRY(services::get_setting_int(db, "payment_gateway_timeout_seconds")) * 1000;
+    return config;
+}
+
 Result<whatsapp::HttpAnswer> call_gateway(const std::string& gateway, const whatsapp::HttpCall& call) {
-    whatsapp::HttpAnswer answer = whatsapp::perform(call);
+    return judge_answer(gateway, whatsapp::perform(call));
+}
+
+Result<whatsapp::HttpAnswer> judge_answer(const std::string& gateway, whatsapp::HttpAnswer answer) {
     if (answer.status == 0)
         return make_error(ErrorCode::BadGateway,
                           gateway + " tidak dapat dihubungi" + (answer.timed_out ? " (waktu habis)" : ": " + answer.transport_error));

@@ -80,5 +80,8 @@ Result<GatewayConfig> load_gateway_config(store::Database& db, const security::S
 // Only what verifying a callback needs (name, key, validation token, merchant code): the
 // callback path reads three settings instead of a dozen.
 Result<GatewayConfig> load_callback_config(store::Database& db, const security::SecretBox& secrets, std::string_view name);
+// Only what asking a transaction's status needs (API base, key, merchant code, timeout): the
+// confirmation of every state-changing callback reads five settings, not a dozen.
+Result<GatewayConfig> load_status_config(store::Database& db, const security::SecretBox& secrets, std::string_view name);
 
 }  // namespace kimonet::gateways

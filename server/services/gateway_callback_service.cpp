@@ -4,6 +4,7 @@
 // only a pending (or locally closed) attempt can become paid, and a paid one is never unpaid.
 #include "gateways/payment_gateway.hpp"
 #include "services/activity_log.hpp"
+#include "services/gateway_callback_records.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/notification_service.hpp"
 #include "services/billing_notifications.hpp"
@@ -15,39 +16,6 @@
 namespace kimonet::services {
 
 namespace {
-
-struct StoredTransaction {
-    std::int64_t id = 0;
-    std::string order_id;
-    std::int64_t invoice_id = 0;
-    std::int64_t customer_id = 0;
-    std::string method;
-    Money amount = 0;
-    Money fee = 0;
-    payments::TransactionState state = payments::TransactionState::Pending;
-    std::string transaction_id;
-};
-
-Result<std::optional<StoredTransaction>> find_for_event(store::Database& db, const std::string& gateway, const gateways::GatewayEvent& event) {
-    // Flip callbacks name the bill (bill_link_id); the others our order id.
-    const bool by_reference = event.order_id.empty();
-    auto statement = TRY(db.prepare(std::string("SELECT id, order_id, invoice_id, customer_id, method, amount, fee, status, transaction_id "
-                                                "FROM gateway_transactions WHERE gateway = ? AND ") +
-                                    (by_reference ? "reference = ?" : "order_id = ?") + " ORDER BY id DESC LIMIT 1"));
-    statement.bind(1, gateway).bind(2, by_reference ? event.reference : event.order_id);
-    if (!TRY(statement.step())) return std::optional<StoredTransaction>();
-    StoredTransaction found;
-    found.id = statement.column_int(0);
-    found.order_id = statement.column_text(1);
-    found.invoice_id = statement.column_int(2);
-    found.customer_id = statement.column_int(3);
-    found.method = statement.column_text(4);
-    found.amount = statement.column_int(5);
-    found.fee = statement.column_int(6);
-    found.state = payments::parse_transaction_state(statement.column_text(7)).value_or(payments::TransactionState::Review);
-    found.transaction_id = statement.column_text(8);
-    return std::optional<StoredTransaction>(found);
-}
 
 Result<void> add_finding(app::Context& context, const std::string& gateway, const std::string& order_id, std::optional<std::int64_t> transaction,
                          const std::string& kind, const std::string& source, const std::string& detail) {
@@ -74,7 +42,14 @@ Result<void> queue_confirmation(app::Context& context, const std::string& gatewa
 Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,
                                    const StoredTransaction& transaction, const std::string& source) {
     CallbackOutcome outcome;
-    if (event.amount && *event.amount != transaction.amount) {
+    if (!event.amount) {
+        // Money we cannot count is never applied: a person looks at it.
+        TRY_VOID(set_state(context, transaction.id, "review", "amount_unknown: jumlah dari gateway tidak terbaca"));
+        TRY_VOID(add_finding(context, gateway, transaction.order_id, transaction.id, "amount_mismatch", source, "jumlah dari gateway tidak terbaca"));
+        outcome.outcome = "review";
+        return outcome;
+    }
+    if (*event.amount != transaction.amount) {
         const std::string detail = "gateway " + std::to_string(*event.amount) + ", diharapkan " + std::to_string(transaction.amount);
         TRY_VOID(set_state(context, transaction.id, "review", "amount_mismatch: " + detail));
         TRY_VOID(add_finding(context, gateway, transaction.order_id, transaction.id, "amount_mismatch", source, detail));
@@ -165,50 +140,31 @@ Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::st
     return outcome;
 }
 
-namespace {
-
-Result<std::int64_t> store_raw_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                        const std::string& body, const std::string& outcome, const std::string& detail,
-                                        const std::string& order_id = {}) {
-    auto insert = TRY(context.db.prepare(
-        "INSERT INTO gateway_callbacks(gateway, received_at, remote_ip, content_type, body, outcome, detail, order_id) VALUES (?,?,?,?,?,?,?,?)"));
-    insert.bind(1, gateway).bind(2, context.now).bind(3, context.actor.ip).bind(4, content_type).bind(5, body).bind(6, outcome).bind(7, detail);
-    insert.bind(8, order_id);
-    TRY_VOID(insert.run());
-    return context.db.last_insert_id();
-}
-
-}  // namespace
-
-Result<gateways::GatewayEvent> verify_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                                       const std::string& body) {
-    if (!payments::is_known_gateway(gateway)) return make_error(ErrorCode::NotFound);
-    const auto config = TRY(gateways::load_callback_config(context.db, context.secrets, gateway));
-    auto event = gateways::verify_callback(config, body);
-    if (event) return event;
-    TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        const std::int64_t callback_id = TRY(store_raw_callback(context, gateway, content_type, body, "rejected", event.error().message()));
-        return log_activity(context, "payment.callback_rejected", "gateway_callback", callback_id, nullptr,
-                            {{"gateway", gateway}, {"reason", event.error().message()}, {"ip", context.actor.ip}});
-    }));
-    return event.error();
-}
-
 // Every raw callback is committed before the gateway gets its answer: in the same write
 // transaction as its effects when it verifies (one commit, so the log and the payment can never
 // disagree), on its own when it is rejected or applying it fails.
 Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                 const std::string& body, const gateways::GatewayEvent& event) {
     CallbackOutcome outcome;
+    // What the callback claimed, when the status API said otherwise: kept beside the raw body.
+    const bool contradicted = event.confirmed && event.claimed_status != event.status;
+    const std::string detail = contradicted ? "callback: " + std::string(payments::to_string(event.claimed_status)) +
+                                                  ", status API: " + std::string(payments::to_string(event.status))
+                                            : std::string();
     // The raw callback is written in the same transaction as its effects, with what became of it.
     auto applied = atomically(context.db, [&]() -> Result<void> {
         outcome = TRY(apply_gateway_event(context, gateway, event, "callback"));
-        outcome.callback_id = TRY(store_raw_callback(context, gateway, content_type, body, outcome.outcome, "", outcome.order_id));
+        if (contradicted && outcome.outcome == "ignored") outcome.outcome = "unconfirmed";
+        // Whole when it changed something (the audit trail of money); a digest when it did not, so
+        // replays of a captured callback, padded with unsigned fields, cannot fill the disk either.
+        outcome.callback_id = logged_as_digest(outcome.outcome)
+                                  ? TRY(store_callback_digest(context, gateway, content_type, body, outcome.outcome, detail, outcome.order_id))
+                                  : TRY(store_callback(context, gateway, content_type, body, outcome.outcome, detail, outcome.order_id));
         return success();
     });
     if (!applied) {
         TRY_VOID(context.db.transaction([&]() -> Result<void> {
-            TRY(store_raw_callback(context, gateway, content_type, body, "error", applied.error().message()));
+            TRY(store_callback(context, gateway, content_type, body, "error", applied.error().message()));
             return success();
         }));
         return applied.error();
@@ -218,8 +174,9 @@ Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std
 
 Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                 const std::string& body) {
-    const auto event = TRY(verify_gateway_callback(context, gateway, content_type, body));
-    return apply_verified_callback(context, gateway, content_type, body, event);
+    const auto verified = TRY(verify_gateway_callback(context, gateway, content_type, body));
+    if (verified.answered) return *verified.answered;
+    return apply_verified_callback(context, gateway, content_type, body, verified.event);
 }
 
 struct CallbackGroupCommit::Delivery {
@@ -237,14 +194,15 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
         std::lock_guard lock(m_mutex);
         ++m_verifying;
     }
-    auto event = verify_gateway_callback(context, gateway, content_type, body);
+    auto verified = verify_gateway_callback(context, gateway, content_type, body, &m_budget);
     std::unique_lock lock(m_mutex);
     --m_verifying;
-    if (!event) {
+    if (!verified || verified->answered) {
         m_done.notify_all();  // a leader may be waiting for the verifying callers
-        return event.error();
+        if (!verified) return verified.error();
+        return *verified->answered;
     }
-    Delivery mine{&context, &gateway, &content_type, &body, &*event, std::nullopt};
+    Delivery mine{&context, &gateway, &content_type, &body, &verified->event, std::nullopt};
     m_queue.push_back(&mine);
     m_done.notify_all();
     m_done.wait(lock, [&] { return mine.result.has_value() || !m_leading; });
@@ -256,7 +214,9 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     // waits; one after a batch of several waits at most kGatherWindow for company.
     m_leading = true;
     m_done.wait_for(lock, kGatherWindow, [&] { return m_verifying == 0 && m_queue.size() >= m_last_batch; });
-    m_done.wait(lock, [&] { return m_verifying == 0; });
+    // Verifying now includes a question to the gateway's status API: a slow gateway must not hold
+    // up everyone else's commit, so the leader waits for stragglers only so long.
+    m_done.wait_for(lock, kMaxWaitForVerifying, [&] { return m_verifying == 0; });
     std::vector<Delivery*> batch;
     batch.swap(m_queue);
     lock.unlock();

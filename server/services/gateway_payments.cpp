@@ -8,6 +8,10 @@
 #include "services/settings.hpp"
 #include "store/invoice_store.hpp"
 
+#include <map>
+#include <mutex>
+#include <set>
+
 namespace kimonet::services {
 
 namespace {
@@ -45,6 +49,49 @@ Result<std::optional<GatewayTransaction>> live_transaction(app::Context& context
     statement.bind(1, invoice_id).bind(2, gateway).bind(3, method);
     if (!TRY(statement.step())) return std::optional<GatewayTransaction>();
     return std::optional<GatewayTransaction>(row_to_transaction(statement));
+}
+
+// Charges being created at a gateway right now, per invoice: counted with the open ones, so
+// parallel anonymous requests cannot pass the cap together while their gateway calls run, and
+// one gateway and method of an invoice is created by one request at a time.
+class ChargesInFlight {
+public:
+    enum class Reservation { Reserved, Busy, Full };
+    // Reserves `key` (gateway:method) of `invoice_id` if `open` + those in flight stay under `cap`.
+    Reservation reserve(std::int64_t invoice_id, const std::string& key, std::int64_t open, std::int64_t cap) {
+        std::lock_guard lock(m_mutex);
+        auto& flying = m_keys[invoice_id];
+        Reservation result = Reservation::Reserved;
+        if (flying.contains(key)) result = Reservation::Busy;
+        else if (open + static_cast<std::int64_t>(flying.size()) >= cap) result = Reservation::Full;
+        else flying.insert(key);
+        if (flying.empty()) m_keys.erase(invoice_id);
+        return result;
+    }
+    void release(std::int64_t invoice_id, const std::string& key) {
+        std::lock_guard lock(m_mutex);
+        auto found = m_keys.find(invoice_id);
+        if (found == m_keys.end()) return;
+        found->second.erase(key);
+        if (found->second.empty()) m_keys.erase(found);
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<std::int64_t, std::set<std::string>> m_keys;
+};
+
+ChargesInFlight& charges_in_flight() {
+    static ChargesInFlight registry;
+    return registry;
+}
+
+// Open charges of an invoice at every gateway: pending and not yet past their expiry.
+Result<std::int64_t> open_charges(app::Context& context, std::int64_t invoice_id) {
+    auto statement = TRY(context.db.prepare("SELECT COUNT(*) FROM gateway_transactions WHERE invoice_id = ? AND status = 'pending' AND expires_at > ?"));
+    statement.bind(1, invoice_id).bind(2, context.now);
+    TRY(statement.step());
+    return statement.column_int(0);
 }
 
 struct Payer {
@@ -173,6 +220,23 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
         close.bind(1, context.now).bind(2, live->id);
         TRY_VOID(close.run());
     }
+
+    // Anyone may ask to pay an invoice (the public bill page): a few open charges per invoice at
+    // most, so nobody can make the gateways hold hundreds of virtual accounts for one bill.
+    const std::string key = gateway + ":" + method;
+    switch (charges_in_flight().reserve(invoice_id, key, TRY(open_charges(context, invoice_id)), kMaxOpenChargesPerInvoice)) {
+        case ChargesInFlight::Reservation::Reserved: break;
+        case ChargesInFlight::Reservation::Busy:
+            return make_error(ErrorCode::Conflict, "Pembayaran ini sedang dibuat. Coba lagi sebentar lagi.");
+        case ChargesInFlight::Reservation::Full:
+            return make_error(ErrorCode::Conflict, "Sudah ada " + std::to_string(kMaxOpenChargesPerInvoice) +
+                                                       " pembayaran terbuka untuk tagihan ini. Gunakan salah satunya atau tunggu hingga kedaluwarsa.");
+    }
+    struct Release {
+        std::int64_t invoice_id;
+        const std::string& key;
+        ~Release() { charges_in_flight().release(invoice_id, key); }
+    } release{invoice_id, key};
 
     const Payer payer = TRY(payer_of(context.db, invoice->customer_id));
     gateways::ChargeRequest request;

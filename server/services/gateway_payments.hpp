@@ -14,6 +14,7 @@
 #include "api/json_fields.hpp"
 #include "app/context.hpp"
 #include "gateways/gateway_callbacks.hpp"
+#include "services/gateway_callback_budget.hpp"
 
 namespace kimonet::services {
 
@@ -47,26 +48,40 @@ struct GatewayTransaction {
 api::Json to_json(const GatewayTransaction& transaction, UtcOffset offset);
 
 // {"invoice_id","gateway","method"}: reuses this invoice's live pending transaction for the same
-// gateway and method, else creates one at the gateway. Gateway trouble is 502, its refusals 422.
+// gateway and method, else creates one at the gateway — unless the invoice already has
+// kMaxOpenChargesPerInvoice open ones (409). Gateway trouble is 502, its refusals 422.
+inline constexpr std::int64_t kMaxOpenChargesPerInvoice = 3;
 Result<GatewayTransaction> create_gateway_payment(app::Context& context, const api::Json& input, const std::string& server_base_url);
 Result<std::optional<GatewayTransaction>> find_gateway_transaction(store::Database& db, std::int64_t id);
 
 struct CallbackOutcome {
     std::int64_t callback_id = 0;
-    std::string outcome;  // applied, duplicate, ignored, failed, expired, review, unknown_order
+    // applied, duplicate, ignored, failed, expired, review, unknown_order, unconfirmed (the callback
+    // said paid, the gateway's status API did not)
+    std::string outcome;
     std::optional<std::int64_t> payment_id;
     std::string order_id;  // ours (Flip: the bill link id when the transaction is unknown)
 };
 
-// Stores the raw callback first, verifies it, then applies it in one transaction. A rejected
-// callback returns its error (401/403/400) after being logged; nothing else changes.
+// Verifies a callback, then applies it in one transaction with its raw body. A rejected callback
+// returns its error (401/403/400) after being logged as a digest; nothing else changes.
 Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                 const std::string& body);
-// The two halves of it. Verifying reads the gateway's settings and checks the signature; a
-// rejected callback is logged here (its own transaction) and its error returned. Applying stores
-// the raw callback and its effects in one transaction (a savepoint inside an open one).
-Result<gateways::GatewayEvent> verify_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                                       const std::string& body);
+
+struct VerifiedCallback {
+    gateways::GatewayEvent event;             // confirmed by the status API when it would change anything
+    std::optional<CallbackOutcome> answered;  // nothing to apply (an order that is not ours): already logged
+};
+// The two halves of it. Verifying checks the signature, finds our transaction and, when the
+// callback would change its state, asks the gateway's status API (no gateway signs every field):
+// the event then carries the gateway's status and amount, not the callback's. Nothing is written
+// for a believed callback; one we do not believe is logged as a digest within `budget` (none:
+// unlimited) and its error returned — 429 once the budget is spent, 502 when the status API
+// cannot be asked (the gateway retries; the attempt stays pending for reconciliation).
+// Applying stores the raw callback (credentials redacted) and its effects in one transaction (a
+// savepoint inside an open one).
+Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                 const std::string& body, CallbackRejectionBudget* budget = nullptr);
 Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                 const std::string& body, const gateways::GatewayEvent& event);
 
@@ -96,6 +111,8 @@ private:
     int m_verifying = 0;         // callers between arriving and joining the queue
     std::size_t m_last_batch = 1;  // how many the previous commit held: the leader waits for as many
     static constexpr std::chrono::microseconds kGatherWindow{500};
+    static constexpr std::chrono::milliseconds kMaxWaitForVerifying{5};
+    CallbackRejectionBudget m_budget;
     static constexpr int kCheckpointFrames = 1000;  // SQLite's own automatic checkpoint size
     std::atomic<int> m_wal_frames{0};               // the WAL's length after the writer's last commit
     std::int64_t m_batches = 0, m_deliveries = 0;

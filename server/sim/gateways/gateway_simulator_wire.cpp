@@ -42,6 +42,11 @@ std::optional<Money> whole_amount(const std::string& text) {
     return std::stoll(text);
 }
 
+// What the status APIs report: the amount paid once paid, else the amount asked.
+Money reported_amount(const SimTransaction& transaction) {
+    return transaction.status == "paid" && transaction.paid_amount > 0 ? transaction.paid_amount : transaction.amount;
+}
+
 std::string hex_id(std::size_t length) { return security::to_hex(security::random_token(length)).substr(0, length); }
 
 api::Json transaction_json(const SimTransaction& transaction) {
@@ -115,7 +120,7 @@ struct SimulatorWire {
                                                                      {"bill_link_id", std::stoll(bill)},
                                                                      {"bill_title", transaction->title},
                                                                      {"sender_bank", transaction->bank},
-                                                                     {"amount", transaction->amount},
+                                                                     {"amount", reported_amount(*transaction)},
                                                                      {"status", status}}})}});
         }
         exchange.reply(404, {{"name", "Not Found"}, {"message", "Page not found."}, {"status", 404}});
@@ -180,9 +185,14 @@ struct SimulatorWire {
             const auto transaction = simulator.find(order_id);
             if (!transaction) return exchange.reply(404, {{"status_code", "404"}, {"status_message", "Transaction doesn't exist."}});
             const std::string status = transaction->status;
-            auto callback = build_callback(simulator, *transaction, status, transaction->amount, false);
+            auto callback = build_callback(simulator, *transaction, status, reported_amount(*transaction), false);
             api::Json answer = api::parse_json(callback->body);
             answer["status_message"] = "Success, transaction found";
+            if (status == "expired") {
+                answer["status_code"] = "407";
+                answer["signature_key"] = gateways::midtrans_signature(transaction->order_id, "407", gateways::json_string(answer, "gross_amount"),
+                                                                       simulator.m_options.midtrans_server_key);
+            }
             return exchange.reply(200, answer);
         }
         if (exchange.method == "POST" && path == "/snap/v1/transactions") return snap(simulator, exchange);
@@ -280,7 +290,7 @@ struct SimulatorWire {
             const bool paid = transaction->status == "paid", expired = transaction->status == "expired";
             return exchange.reply(200, {{"merchantOrderId", order_id},
                                         {"reference", transaction->transaction_id},
-                                        {"amount", std::to_string(transaction->amount)},
+                                        {"amount", std::to_string(reported_amount(*transaction))},
                                         {"fee", "0.00"},
                                         {"statusCode", paid ? "00" : expired ? "02" : "01"},
                                         {"statusMessage", paid ? "SUCCESS" : expired ? "FAILED" : "PROCESS"}});
@@ -313,6 +323,13 @@ struct SimulatorWire {
                 return;
             }
             return exchange.reply(paid ? 200 : 404, {{"paid", paid}});
+        }
+        if (exchange.method == "POST" && path.starts_with("/lie/")) {
+            std::optional<Money> amount;
+            if (auto found = exchange.query.find("amount"); found != exchange.query.end()) amount = whole_amount(found->second);
+            const auto status = exchange.query.find("status");
+            const bool sent = simulator.lie(http::url_decode(path.substr(5)), status == exchange.query.end() ? "paid" : status->second, amount);
+            return exchange.reply(sent ? 200 : 404, {{"sent", sent}});
         }
         if (exchange.method == "POST" && path.starts_with("/expire/")) {
             const bool expired = simulator.expire(http::url_decode(path.substr(8)));

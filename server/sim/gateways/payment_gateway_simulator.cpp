@@ -176,11 +176,9 @@ void PaymentGatewaySimulator::deliver(SimCallback callback) {
 }
 
 SimTransaction* PaymentGatewaySimulator::locate(const std::string& id) {
-    for (auto& transaction : m_transactions)
-        if (!id.empty() && (transaction.order_id == id || transaction.transaction_id == id || transaction.reference == id ||
-                            transaction.payment_code == id))
-            return &transaction;
-    return nullptr;
+    if (id.empty()) return nullptr;
+    auto found = m_index.find(id);
+    return found == m_index.end() ? nullptr : &m_transactions[found->second];
 }
 
 std::optional<SimTransaction> PaymentGatewaySimulator::find(const std::string& id) const {
@@ -211,6 +209,9 @@ std::string PaymentGatewaySimulator::register_transaction(SimTransaction transac
     char suffix[16];
     std::snprintf(suffix, sizeof suffix, "%04lld", static_cast<long long>(m_counter));
     if (transaction.payment_code.empty()) transaction.payment_code = prefix + suffix;
+    // The first transaction to hold an id keeps it, as the linear search this replaces did.
+    for (const std::string* id : {&transaction.order_id, &transaction.transaction_id, &transaction.reference, &transaction.payment_code})
+        if (!id->empty()) m_index.emplace(*id, m_transactions.size());
     m_transactions.push_back(transaction);
     return transaction.payment_code;
 }
@@ -230,6 +231,7 @@ bool PaymentGatewaySimulator::pay(const std::string& id, std::optional<Money> am
         auto* transaction = locate(id);
         if (!transaction || transaction->status != "pending") return false;
         transaction->status = "paid";
+        transaction->paid_amount = amount.value_or(transaction->amount);
         copy = *transaction;
     }
     queue_callbacks(copy, "paid", amount);
@@ -246,6 +248,24 @@ bool PaymentGatewaySimulator::expire(const std::string& id) {
         copy = *transaction;
     }
     queue_callbacks(copy, "expired", std::nullopt);
+    return true;
+}
+
+bool PaymentGatewaySimulator::lie(const std::string& id, const std::string& claimed, std::optional<Money> amount) {
+    SimTransaction copy;
+    std::string url;
+    {
+        std::lock_guard lock(m_mutex);
+        auto* transaction = locate(id);
+        if (!transaction) return false;
+        copy = *transaction;
+        url = copy.callback_url.empty() && !m_options.callback_base.empty() ? m_options.callback_base + "/payment/callback/" + copy.gateway
+                                                                              : copy.callback_url;
+    }
+    auto callback = build_callback(*this, copy, claimed, amount.value_or(copy.amount), false);
+    if (!callback || url.empty()) return false;
+    callback->url = url;
+    schedule(0, [this, callback = *callback] { deliver(callback); });
     return true;
 }
 
@@ -296,7 +316,6 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
                                 {"bill_link_id", std::stoll(transaction.reference)},
                                 {"bill_title", transaction.title},
                                 {"sender_name", "Pelanggan"},
-                                {"sender_email", "pelanggan@example.com"},
                                 {"sender_bank", transaction.bank},
                                 {"sender_bank_type", transaction.payment_type},
                                 {"amount", amount},
@@ -308,7 +327,8 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
     }
     if (transaction.gateway == "midtrans") {
         const std::string transaction_status = status == "paid" ? "settlement" : status == "pending" ? "pending" : "expire";
-        const std::string status_code = status == "paid" ? "200" : status == "pending" ? "201" : "407";
+        // Notifications of an expiry carry "202" (the expire API and the status of an expired order "407").
+        const std::string status_code = status == "paid" ? "200" : status == "pending" ? "201" : "202";
         const std::string gross = std::to_string(amount) + ".00";
         const std::string key = forge ? "forged-server-key" : options.midtrans_server_key;
         api::Json body = {{"transaction_time", now_text()},

@@ -9,6 +9,8 @@
 // Test and demo endpoints:
 //   POST /_sim/pay/{id}[?amount=N]   pay a transaction (id = order id, transaction id, bill id or VA)
 //   POST /_sim/expire/{id}           expire it
+//   POST /_sim/lie/{id}[?status=paid&amount=N]  send a genuinely signed callback claiming `status`
+//                                    while the transaction stays as it is (the status APIs tell the truth)
 //   GET  /_sim/checkout/{id}         a tiny checkout page with a "Bayar" button
 //   POST /_sim/mode {"duplicates":N,"out_of_order":bool,"forge":bool,"fail_requests":N,
 //                    "timeout_requests":N,"timeout_ms":N,"drop_callbacks":N}
@@ -25,6 +27,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "core/money.hpp"
@@ -57,6 +60,7 @@ struct SimTransaction {
     std::string payment_code;    // VA / bill key
     std::string payment_type;    // midtrans payment_type / flip sender_bank_type
     Money amount = 0;
+    Money paid_amount = 0;           // what the payer sent (the status APIs report it once paid)
     std::string status = "pending";  // pending, paid, expired
     std::string callback_url;
     std::string title;
@@ -99,7 +103,14 @@ public:
     // Pays (or expires) a transaction by any of its ids and queues the callbacks; false if unknown
     // or no longer pending. `amount` overrides what the payer sends (amount-mismatch tests).
     bool pay(const std::string& id, std::optional<Money> amount = std::nullopt);
+    // Knows `transaction` as if it had been created through the API (tests and benchmarks that
+    // seed our database directly); no sandbox behaviour, no callback.
+    void add_transaction(SimTransaction transaction) { register_transaction(std::move(transaction)); }
     bool expire(const std::string& id);
+    // Sends a callback, signed with the real key, claiming `claimed` ("paid", "pending",
+    // "expired") for a transaction without changing it: what a captured, re-sent or tampered
+    // callback looks like. The status APIs keep answering the truth. False if unknown.
+    bool lie(const std::string& id, const std::string& claimed = "paid", std::optional<Money> amount = std::nullopt);
     std::optional<SimTransaction> find(const std::string& id) const;
     std::vector<SimTransaction> transactions() const;
     // Every callback attempt so far, in order.
@@ -130,6 +141,7 @@ private:
     mutable std::mutex m_mutex;
     mutable std::condition_variable m_changed;
     std::vector<SimTransaction> m_transactions;
+    std::unordered_map<std::string, std::size_t> m_index;  // every id of a transaction → its place (m_mutex held)
     std::vector<SimCallback> m_callbacks;
     std::multimap<std::chrono::steady_clock::time_point, Task> m_tasks;
     int m_running_tasks = 0;
