@@ -24,7 +24,12 @@ struct IntegrityFixture {
         BOOST_TEST(reply.json()["error"]["fields"].contains(field), reply.body);
         BOOST_TEST(server.snapshot() == before, method << " " << path << " changed the database");
     }
-    std::string unpaid_invoice() { return server.scalar("SELECT id FROM invoices WHERE status = 'unpaid' ORDER BY id LIMIT 1"); }
+    // A fresh manual invoice of Rp 150.000 for customer 1 (the demo data has no invoices yet).
+    std::string unpaid_invoice() {
+        auto created = server.post("/api/invoices", invoice(Json::array({line(1, 150000)})).dump(), admin);
+        BOOST_TEST_REQUIRE(created.status == 201, created.body);
+        return std::to_string(created.json()["data"]["id"].get<std::int64_t>());
+    }
     static Json line(std::int64_t quantity, const Json& unit_price, const char* kind = "charge") {
         return Json{{"description", "Perangkat"}, {"quantity", quantity}, {"unit_price", unit_price}, {"kind", kind}};
     }

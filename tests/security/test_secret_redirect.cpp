@@ -55,10 +55,16 @@ struct RedirectFixture {
         return server.scalar("SELECT action || ' ' || before_json || ' ' || after_json || ' ' || actor_name FROM activity_log WHERE action = '" +
                              action + "' ORDER BY id DESC LIMIT 1");
     }
-    std::string unpaid_invoice() { return server.scalar("SELECT id FROM invoices WHERE status = 'unpaid' ORDER BY id LIMIT 1"); }
+    // A fresh manual invoice of Rp 150.000 for customer 1 (the demo data has no invoices yet).
+    std::int64_t unpaid_invoice() {
+        const Json body = {{"customer_id", 1}, {"lines", Json::array({Json{{"description", "Pasang baru"}, {"quantity", 1}, {"unit_price", 150000}}})}};
+        auto created = server.post("/api/invoices", body.dump(), admin);
+        BOOST_TEST_REQUIRE(created.status == 201, created.body);
+        return created.json()["data"]["id"].get<std::int64_t>();
+    }
+    // The public pay button: the server asks Midtrans (wherever midtrans_base_url points) for a VA.
     int pay_with_midtrans() {
-        return server.post("/billing/pay", Json{{"invoice_id", std::stoll(unpaid_invoice())}, {"gateway", "midtrans"}, {"method", "bca_va"}}.dump())
-            .status;
+        return server.post("/billing/pay", Json{{"invoice_id", unpaid_invoice()}, {"gateway", "midtrans"}, {"method", "bca_va"}}.dump()).status;
     }
 };
 
