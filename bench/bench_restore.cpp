@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
     for (int index = 0; index < 2; ++index) {
         if (!routers[index].start()) return 2;
         sim::seed_demo_router(routers[index], index);
-        must(services::update_router(context, index + 1, api::Json{{"port", routers[index].port()}}), "router port");
+        must(services::update_router(context, index + 1, api::Json{{"port", routers[index].port()}, {"password", "billing-demo"}}), "router port");
     }
     const Date today = context.today();
     services::GenerateOptions generate;

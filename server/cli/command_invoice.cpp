@@ -5,6 +5,7 @@
 
 #include "api/billing_dto.hpp"
 #include "cli/commands.hpp"
+#include "core/date_window.hpp"
 #include "core/money.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/payment_service.hpp"
@@ -21,6 +22,7 @@ int run_generation(const Args& args, bool joined_in_period_only) {
         if (args.has("period")) {
             auto period = parse_period(args.get("period"));
             if (!period) return fail(validation_error({{"period", "periode YYYY-MM"}}));
+            if (auto problem = billing_period_problem(*period, context.today())) return fail(validation_error({{"period", *problem}}));
             options.period = *period;
         }
         options.notify = args.has("notify");

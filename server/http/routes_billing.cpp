@@ -1,4 +1,5 @@
 #include "api/billing_dto.hpp"
+#include "core/date_window.hpp"
 #include "http/routes.hpp"
 #include "pdf/invoice_pdf.hpp"
 #include "services/invoice_generation.hpp"
@@ -101,6 +102,7 @@ Result<services::GenerateOptions> generate_options(const api::Json& body, const 
     if (!period.empty()) {
         auto parsed = parse_period(period);
         if (!parsed) reader.add_error("period", "periode YYYY-MM");
+        else if (auto problem = billing_period_problem(*parsed, today)) reader.add_error("period", *problem);
         else options.period = *parsed;
     }
     if (!reader.ok()) return validation_error(std::move(reader.errors()));

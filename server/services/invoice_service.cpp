@@ -2,6 +2,7 @@
 
 #include "api/billing_dto.hpp"
 #include "billing/invoice_number.hpp"
+#include "core/date_window.hpp"
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
 #include "services/activity_log.hpp"
@@ -60,11 +61,14 @@ Result<billing::Invoice> create_manual_invoice(app::Context& context, const api:
     if (!due_text.empty()) {
         auto parsed = parse_date(due_text);
         if (!parsed) reader.add_error("due_date", messages::kDate);
+        else if (*parsed < kEarliestDate || *parsed > add_days(context.today(), 366))
+            reader.add_error("due_date", "jatuh tempo 2000-01-01 sampai setahun dari hari ini");
         else due = *parsed;
     }
     if (customer_id <= 0 && !reader.errors().contains("customer_id")) reader.add_error("customer_id", messages::kRequired);
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
-    if (billing::line_sum(lines) < 0) return validation_error({{"lines", "total tagihan tidak boleh negatif"}});
+    const billing::Totals checked = TRY(billing::totals_for(lines, billing::TaxRule{}));
+    if (checked.total < 0) return validation_error({{"lines", "total tagihan tidak boleh negatif"}});
 
     billing::Invoice invoice;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
@@ -80,7 +84,7 @@ Result<billing::Invoice> create_manual_invoice(app::Context& context, const api:
         if (!due && invoice.due_date < today) invoice.due_date = add_days(today, 7);
         invoice.lines = lines;
         invoice.tax = settings.rules.tax;
-        invoice.totals = billing::totals_for(lines, invoice.tax);
+        invoice.totals = TRY(billing::totals_for(lines, invoice.tax));
         invoice.status = billing::status_for(invoice.totals.total, 0);
         const std::int64_t sequence = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(invoice.period), 1));
         invoice.invoice_no = billing::format_invoice_number(settings.number_format, invoice.period, sequence);
@@ -121,7 +125,7 @@ Result<billing::Invoice> add_invoice_line(app::Context& context, std::int64_t id
             return make_error(ErrorCode::Conflict, "baris hanya bisa ditambahkan ke tagihan yang belum lunas");
         const api::Json before = api::to_json(invoice, context.today());
         invoice.lines.push_back(line);
-        const billing::Totals totals = billing::totals_for(invoice.lines, invoice.tax);
+        const billing::Totals totals = TRY(billing::totals_for(invoice.lines, invoice.tax));
         if (totals.total < invoice.paid_amount || totals.total < 0)
             return validation_error({{"unit_price", "total tagihan tidak boleh di bawah jumlah yang sudah dibayar"}});
         invoice.totals = totals;

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "api/billing_dto.hpp"
+#include "core/date_window.hpp"
 #include "core/validation_messages.hpp"
 #include "services/activity_log.hpp"
 #include "services/invoice_generation.hpp"
@@ -62,6 +63,8 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
         auto parsed = parse_paid_at(paid_at, context.offset);
         if (!parsed) reader.add_error("paid_at", "tanggal bayar tidak valid (YYYY-MM-DD atau YYYY-MM-DDTHH:MM)");
         else if (*parsed > context.now + 300) reader.add_error("paid_at", "tanggal bayar tidak boleh di masa depan");
+        else if (*parsed < unix_from_local(LocalDateTime{kEarliestDate}, context.offset))
+            reader.add_error("paid_at", "tanggal bayar paling awal 2000-01-01");
         else input.paid_at = *parsed;
     }
     if (input.note.size() > 500) reader.add_error("note", messages::kTooLong500);

@@ -5,6 +5,8 @@
 
 namespace kimonet::services {
 
+static constexpr const char* kPasswordAgain = "isi lagi kata sandi router: host, port, TLS atau username berubah";
+
 Result<Router> get_router(store::Database& db, std::int64_t id) {
     auto found = TRY(store::find_router(db, id));
     if (!found) return make_error(ErrorCode::NotFound, "router not found");
@@ -36,6 +38,11 @@ Result<Router> create_router(app::Context& context, const api::Json& input) {
     return created;
 }
 
+// Where the router's password goes: the address, the transport (TLS or not) and the account.
+static api::Json destination_of(const Router& router) {
+    return {{"host", router.host}, {"port", router.port}, {"tls", router.tls}, {"username", router.username}};
+}
+
 Result<Router> update_router(app::Context& context, std::int64_t id, const api::Json& changes) {
     Router updated;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
@@ -46,10 +53,18 @@ Result<Router> update_router(app::Context& context, std::int64_t id, const api::
         if (body.is_object()) body.erase("id");
         Router router = TRY(api::router_from_json(body, base, false));
         router.id = id;
+        // The stored password only ever goes where it went before. Whoever moves the router (or
+        // turns TLS off, or changes the account) must type the password again, so a role that
+        // can edit routers but does not know their passwords cannot redirect one to itself.
+        const bool destination_changed = destination_of(router) != destination_of(before);
+        if (destination_changed && router.password.empty())
+            return validation_error({{"password", kPasswordAgain}});
         TRY_VOID(check_unique_name(context.db, router));
         TRY_VOID(store::update_router_row(context.db, router, context.secrets));
         updated = router;
         updated.password = "\x01";
+        if (destination_changed)
+            TRY_VOID(log_activity(context, "router.destination_change", "router", id, destination_of(before), destination_of(router)));
         return log_activity(context, "router.update", "router", id, api::to_json(before), api::to_json(updated));
     }));
     return updated;

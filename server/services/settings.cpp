@@ -2,8 +2,10 @@
 
 #include "api/json_fields.hpp"
 #include "api/cors.hpp"
+#include "core/text.hpp"
 #include "core/validation_messages.hpp"
 #include "services/activity_log.hpp"
+#include "services/secret_destinations.hpp"
 #include "whatsapp/messenger.hpp"
 #include "billing/invoice_number.hpp"
 #include "billing/rounding.hpp"
@@ -152,14 +154,20 @@ Result<std::string> get_secret_setting(store::Database& db, const security::Secr
     return secrets.open(*stored);
 }
 
-Result<void> update_settings(app::Context& context, const std::map<std::string, std::string>& values) {
+Result<void> update_settings(app::Context& context, const std::map<std::string, std::string>& requested) {
     FieldErrors fields;
-    for (const auto& [key, value] : values)
+    for (const auto& [key, value] : requested)
         if (!find_setting_definition(key)) fields[key] = messages::kUnknownField;
-    for (const auto& [key, value] : values)
-        if (auto problem = setting_value_problem(key, value)) fields[key] = *problem;
+    for (const auto& [key, value] : requested) {
+        // Addresses and instructions are printed on several lines; nothing else carries a line break.
+        const bool multi_line = key == "company_address" || key == "payment_instructions";
+        if (has_control_characters(value, multi_line)) fields[key] = messages::kControlCharacters;
+        else if (auto problem = setting_value_problem(key, value)) fields[key] = *problem;
+    }
     if (!fields.empty()) return validation_error(std::move(fields));
     return context.db.transaction([&]() -> Result<void> {
+        std::map<std::string, std::string> values = requested;
+        TRY_VOID(follow_secret_destinations(context, values));
         api::Json before = api::Json::object(), after = api::Json::object();
         for (const auto& [key, value] : values) {
             const auto* definition = find_setting_definition(key);

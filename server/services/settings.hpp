@@ -28,7 +28,8 @@ Result<std::string> get_setting(store::Database& db, std::string_view key);
 Result<std::int64_t> get_setting_int(store::Database& db, std::string_view key);
 // Secret settings decrypted (for adapters only).
 Result<std::string> get_secret_setting(store::Database& db, const security::SecretBox& secrets, std::string_view key);
-// Validates keys, seals secrets, logs the change (secrets logged as "***").
+// Validates keys, seals secrets, logs the change (secrets logged as "***"). A changed destination
+// of a secret clears that secret unless the same request supplies it (secret_destinations.hpp).
 Result<void> update_settings(app::Context& context, const std::map<std::string, std::string>& values);
 // For the API: every setting with its value, secrets as {"set": bool}.
 Result<api::Json> settings_for_api(store::Database& db);

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "core/text.hpp"
 #include "core/validation_messages.hpp"
 
 namespace kimonet::api {
@@ -10,19 +11,41 @@ Json parse_json(std::string_view text) { return Json::parse(text.begin(), text.e
 
 bool FieldReader::has(const char* name) const { return m_object.is_object() && m_object.contains(name); }
 
+bool is_multi_line_field(std::string_view name) {
+    for (std::string_view field : kMultiLineFields)
+        if (name == field) return true;
+    return false;
+}
+
 void FieldReader::read(const char* name, std::string& out) {
     auto it = m_object.find(name);
     if (it == m_object.end()) return;
-    if (it->is_string()) out = it->get<std::string>();
-    else if (it->is_null()) out.clear();
-    else add_error(name, messages::kWrongType);
+    if (it->is_string()) {
+        // Every text field of every DTO passes here: NUL, escape sequences and other control
+        // characters never reach the database, a PDF, a router or a WhatsApp message.
+        const auto& text = it->get_ref<const std::string&>();
+        if (has_control_characters(text, is_multi_line_field(name))) add_error(name, messages::kControlCharacters);
+        else out = text;
+    } else if (it->is_null()) {
+        out.clear();
+    } else {
+        add_error(name, messages::kWrongType);
+    }
+}
+
+// JSON integers above INT64_MAX arrive as unsigned; converting them would wrap to a negative.
+static std::optional<std::int64_t> signed_integer(const Json& value) {
+    if (value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        return std::nullopt;
+    return value.get<std::int64_t>();
 }
 
 void FieldReader::read(const char* name, std::int64_t& out) {
     auto it = m_object.find(name);
     if (it == m_object.end()) return;
-    if (it->is_number_integer()) out = it->get<std::int64_t>();
-    else add_error(name, messages::kWrongType);
+    if (!it->is_number_integer()) return add_error(name, messages::kWrongType);
+    if (auto value = signed_integer(*it)) out = *value;
+    else add_error(name, messages::kInvalid);
 }
 
 void FieldReader::read(const char* name, int& out) {
@@ -45,8 +68,9 @@ void FieldReader::read(const char* name, std::optional<std::int64_t>& out) {
     auto it = m_object.find(name);
     if (it == m_object.end()) return;
     if (it->is_null()) out.reset();
-    else if (it->is_number_integer()) out = it->get<std::int64_t>();
-    else add_error(name, messages::kWrongType);
+    else if (!it->is_number_integer()) add_error(name, messages::kWrongType);
+    else if (auto value = signed_integer(*it)) out = *value;
+    else add_error(name, messages::kInvalid);
 }
 
 void FieldReader::read(const char* name, std::optional<int>& out) {
@@ -55,7 +79,7 @@ void FieldReader::read(const char* name, std::optional<int>& out) {
     if (it->is_null()) {
         out.reset();
     } else if (it->is_number_integer()) {
-        const auto wide = it->get<std::int64_t>();
+        const auto wide = signed_integer(*it).value_or(std::numeric_limits<std::int64_t>::max());
         if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max()) add_error(name, messages::kInvalid);
         else out = static_cast<int>(wide);
     } else {

@@ -44,22 +44,34 @@ Result<InvoiceLine> validate_line(InvoiceLine line) {
     if (line.description.empty()) fields["description"] = messages::kRequired;
     else if (utf8_length(line.description) > 200) fields["description"] = "maksimal 200 karakter";
     if (line.quantity < 1 || line.quantity > 10000) fields["quantity"] = "jumlah 1-10.000";
-    const Money magnitude = line.unit_price < 0 ? -line.unit_price : line.unit_price;
-    if (magnitude > 1'000'000'000) fields["unit_price"] = "harga 0 sampai Rp 1.000.000.000";
+    // Compared before negating: -INT64_MIN would overflow.
+    constexpr Money kMaxUnitPrice = 1'000'000'000;
+    if (line.unit_price > kMaxUnitPrice || line.unit_price < -kMaxUnitPrice) fields["unit_price"] = "harga 0 sampai Rp 1.000.000.000";
     else if (line.kind != LineKind::Discount && line.unit_price < 0) fields["unit_price"] = "harga tidak boleh negatif";
     if (!fields.empty()) return validation_error(std::move(fields));
-    if (line.kind == LineKind::Discount) line.unit_price = -magnitude;
-    line.amount = line.quantity * line.unit_price;
+    if (line.kind == LineKind::Discount && line.unit_price > 0) line.unit_price = -line.unit_price;
+    auto amount = checked_multiply(line.unit_price, line.quantity);
+    if (!amount || !within_money_cap(*amount)) return validation_error({{"unit_price", messages::kAmountTooLarge}});
+    line.amount = *amount;
     return line;
 }
 
-Money line_sum(const std::vector<InvoiceLine>& lines) {
+Result<Money> line_sum(const std::vector<InvoiceLine>& lines) {
+    const Error too_large = validation_error({{"lines", messages::kAmountTooLarge}});
     Money sum = 0;
-    for (const auto& line : lines) sum += line.amount;
+    for (const auto& line : lines) {
+        auto next = checked_add(sum, line.amount);
+        if (!next) return too_large;
+        sum = *next;
+    }
+    if (!within_money_cap(sum)) return too_large;
     return sum;
 }
 
-Totals totals_for(const std::vector<InvoiceLine>& lines, const TaxRule& tax) { return compute_totals(line_sum(lines), tax); }
+Result<Totals> totals_for(const std::vector<InvoiceLine>& lines, const TaxRule& tax) {
+    if (lines.size() > kMaxInvoiceLines) return validation_error({{"lines", messages::kTooManyLines}});
+    return compute_totals(TRY(line_sum(lines)), tax);
+}
 
 InvoiceStatus status_for(Money total, Money paid_amount) {
     if (paid_amount >= total) return InvoiceStatus::Paid;
@@ -69,6 +81,9 @@ InvoiceStatus status_for(Money total, Money paid_amount) {
 std::optional<InvoiceDraft> monthly_invoice(const MonthlyBillingInput& input, const BillingRules& rules) {
     const Period join_period = period_of(input.join_date);
     if (join_period > input.period) return std::nullopt;
+    // Package prices are validated to 0..kMaxMoney, so the totals below cannot fail; a price
+    // outside (a corrupt row) bills nothing rather than a wrapped amount.
+    if (input.package_price < 0 || input.package_price > kMaxMoney) return std::nullopt;
     InvoiceDraft draft;
     draft.period = input.period;
     draft.tax = rules.tax;
@@ -87,7 +102,9 @@ std::optional<InvoiceDraft> monthly_invoice(const MonthlyBillingInput& input, co
     } else {
         draft.lines.push_back(InvoiceLine{LineKind::Package, label, 1, input.package_price, input.package_price});
     }
-    draft.totals = totals_for(draft.lines, rules.tax);
+    auto totals = totals_for(draft.lines, rules.tax);
+    if (!totals) return std::nullopt;
+    draft.totals = *totals;
     return draft;
 }
 

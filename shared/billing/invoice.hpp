@@ -28,10 +28,14 @@ struct InvoiceLine {
 };
 
 // Checks a line typed by staff (charge, discount, late fee) and fills its amount. Discounts are
-// stored negative whatever sign was typed.
+// stored negative whatever sign was typed. A line's amount is capped at kMaxMoney.
 Result<InvoiceLine> validate_line(InvoiceLine line);
 
-Money line_sum(const std::vector<InvoiceLine>& lines);
+// At most this many lines on one invoice.
+inline constexpr std::size_t kMaxInvoiceLines = 500;
+
+// The checked sum of the lines; fails (422, field "lines") beyond kMaxMoney either way.
+Result<Money> line_sum(const std::vector<InvoiceLine>& lines);
 
 // Everything needed to write an invoice row except its identity and number.
 struct InvoiceDraft {
@@ -84,8 +88,9 @@ struct Invoice {
     }
 };
 
-// Recomputes totals after lines changed (add line), keeping the invoice's tax rule.
-Totals totals_for(const std::vector<InvoiceLine>& lines, const TaxRule& tax);
+// Recomputes totals after lines changed (add line), keeping the invoice's tax rule; fails (422)
+// past kMaxInvoiceLines lines or the money cap.
+Result<Totals> totals_for(const std::vector<InvoiceLine>& lines, const TaxRule& tax);
 
 // Status from amounts: paid when payments cover the total, partial when some were made.
 InvoiceStatus status_for(Money total, Money paid_amount);

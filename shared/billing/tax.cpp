@@ -1,6 +1,7 @@
 #include "billing/tax.hpp"
 
 #include "billing/rounding.hpp"
+#include "core/validation_messages.hpp"
 
 namespace kimonet::billing {
 
@@ -47,13 +48,20 @@ Result<std::int64_t> parse_tax_rate(std::string_view text) {
     return rate;
 }
 
-Totals compute_totals(Money line_sum, const TaxRule& rule) {
+Result<Totals> compute_totals(Money line_sum, const TaxRule& rule) {
+    const Error too_large = validation_error({{"lines", messages::kAmountTooLarge}});
+    if (!within_money_cap(line_sum) || rule.rate_basis_points > 10000) return too_large;
     if (rule.rate_basis_points <= 0 || line_sum <= 0) return Totals{line_sum, 0, line_sum};
+    // Within the cap these cannot overflow (10^12 × 10^4); checked anyway so a wider cap stays safe.
+    auto taxed = checked_multiply(line_sum, rule.rate_basis_points);
+    if (!taxed) return too_large;
     if (rule.mode == TaxMode::Exclusive) {
-        const Money tax = round_fraction(line_sum * rule.rate_basis_points, 10000, RoundingMode::Nearest);
-        return Totals{line_sum, tax, line_sum + tax};
+        const Money tax = round_fraction(*taxed, 10000, RoundingMode::Nearest);
+        auto total = checked_add(line_sum, tax);
+        if (!total) return too_large;
+        return Totals{line_sum, tax, *total};
     }
-    const Money tax = round_fraction(line_sum * rule.rate_basis_points, 10000 + rule.rate_basis_points, RoundingMode::Nearest);
+    const Money tax = round_fraction(*taxed, 10000 + rule.rate_basis_points, RoundingMode::Nearest);
     return Totals{line_sum - tax, tax, line_sum};
 }
 

@@ -33,6 +33,7 @@ struct Totals {
 
 // Exclusive: tax = lines × rate on top. Inclusive: the lines already contain the tax,
 // tax = lines × rate / (1 + rate). Tax is rounded to the nearest rupiah; no tax on a sum ≤ 0.
-Totals compute_totals(Money line_sum, const TaxRule& rule);
+// Fails (422, field "lines") when the sum is beyond kMaxMoney or the arithmetic would overflow.
+Result<Totals> compute_totals(Money line_sum, const TaxRule& rule);
 
 }  // namespace kimonet::billing

@@ -2,7 +2,23 @@
 
 #include <cctype>
 
+#include "core/validation_messages.hpp"
+
 namespace kimonet {
+
+Result<Money> checked_add(Money left, Money right) {
+    Money sum = 0;
+    if (__builtin_add_overflow(left, right, &sum)) return make_error(ErrorCode::ValidationFailed, messages::kAmountTooLarge);
+    return sum;
+}
+
+Result<Money> checked_multiply(Money amount, std::int64_t factor) {
+    Money product = 0;
+    if (__builtin_mul_overflow(amount, factor, &product)) return make_error(ErrorCode::ValidationFailed, messages::kAmountTooLarge);
+    return product;
+}
+
+bool within_money_cap(Money amount) { return amount >= -kMaxMoney && amount <= kMaxMoney; }
 
 std::string format_thousands(Money amount) {
     const bool negative = amount < 0;

@@ -45,4 +45,20 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+bool has_control_characters(std::string_view text, bool allow_line_breaks) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\t' || c == '\n' || c == '\r') {
+            if (!allow_line_breaks) return true;
+        } else if (c < 0x20 || c == 0x7F) {
+            return true;
+        } else if (c == 0xC2 && i + 1 < text.size()) {
+            // U+0080..U+009F are encoded C2 80..C2 9F.
+            const auto next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9F) return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace kimonet

@@ -25,5 +25,8 @@ inline constexpr const char* kPort = "port harus 1-65535";
 inline constexpr const char* kUsername = "username 3-32 huruf kecil, angka, titik, garis bawah atau minus";
 inline constexpr const char* kPassword = "kata sandi minimal 8 karakter";
 inline constexpr const char* kUnknownField = "field tidak dikenal";
+inline constexpr const char* kControlCharacters = "tidak boleh berisi karakter kontrol";
+inline constexpr const char* kAmountTooLarge = "jumlah melebihi batas Rp 1.000.000.000.000";
+inline constexpr const char* kTooManyLines = "maksimal 500 baris per tagihan";
 
 }  // namespace kimonet::messages

@@ -130,7 +130,7 @@ try {
   for (let index = 0; index < 2; index++) {
     const simulator = await startSimulator(['routeros', '--port', '0', '--seed-demo'], /listening on (\d+)/);
     routers.push(simulator);
-    const moved = await api('PUT', `${base}/api/routers/${index + 1}`, { port: Number(simulator.match[1]) }, admin);
+    const moved = await api('PUT', `${base}/api/routers/${index + 1}`, { port: Number(simulator.match[1]), password: 'billing-demo' }, admin);
     assert.equal(moved.status, 200, JSON.stringify(moved.json));
   }
   const gateways = await startSimulator(['gateways', '--port', '0', '--callback-base', base, '--retry-delay-ms', '500'],

@@ -51,7 +51,7 @@ try {
   server = await startServer({ timeoutMs: 120000 });  // seeding hashes 54 passwords: slow on a loaded machine
   const superadmin = await login('superadmin');
   for (const [index, port] of simulator.ports.entries()) {
-    const moved = await api('PUT', `/api/routers/${index + 1}`, { port }, superadmin);
+    const moved = await api('PUT', `/api/routers/${index + 1}`, { port, password: 'billing-demo' }, superadmin);
     assert.equal(moved.status, 200, JSON.stringify(moved.json));
   }
   const admin = await login('admin');
@@ -126,7 +126,7 @@ try {
 
   await test('the Routers screen tests connections, shows a router error, reports drift and repairs it', async () => {
     // Router Cabang pointed at a port nobody listens on: its test must show the router error.
-    const closed = await api('PUT', '/api/routers/2', { port: 1 }, superadmin);
+    const closed = await api('PUT', '/api/routers/2', { port: 1, password: 'billing-demo' }, superadmin);
     assert.equal(closed.status, 200, JSON.stringify(closed.json));
     const expected = await packageProfile(admin, third.id);
     const wrong = expected === 'BISNIS-50M' ? '10M' : 'BISNIS-50M';

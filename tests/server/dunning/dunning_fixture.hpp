@@ -22,7 +22,7 @@ struct DunningFixture {
             routers[index] = std::make_unique<sim::RouterOsSimulator>();
             BOOST_TEST_REQUIRE(routers[index]->start().ok());
             sim::seed_demo_router(*routers[index], index);
-            auto reply = server.put("/api/routers/" + std::to_string(index + 1), api::Json{{"port", routers[index]->port()}}.dump(), admin);
+            auto reply = server.put("/api/routers/" + std::to_string(index + 1), api::Json{{"port", routers[index]->port()}, {"password", "billing-demo"}}.dump(), admin);
             BOOST_TEST_REQUIRE(reply.status == 200, reply.body);
         }
     }

@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(password_never_appears_in_any_response) {
     BOOST_TEST_REQUIRE(created.status == 201);
     const auto id = std::to_string(created.json()["data"]["id"].get<std::int64_t>());
     for (const auto& reply : {created, server.get("/api/routers", token), server.get("/api/routers/" + id, token),
-                              server.put("/api/routers/" + id, R"({"port":8730})", token),
+                              server.put("/api/routers/" + id, Json{{"port", 8730}, {"password", kPassword}}.dump(), token),
                               server.get("/api/activity?subject_type=router&subject_id=" + id, token)}) {
         BOOST_TEST((reply.status == 200 || reply.status == 201));
         BOOST_TEST(reply.body.find(kPassword) == std::string::npos);
@@ -75,11 +75,24 @@ BOOST_AUTO_TEST_CASE(empty_or_absent_password_on_update_keeps_the_old_one) {
     const auto id = create();
     const std::string path = "/api/routers/" + std::to_string(id);
     const std::string sealed = server.scalar("SELECT hex(password_encrypted) FROM routers WHERE id = " + std::to_string(id));
-    BOOST_TEST(server.put(path, R"({"password":"","port":8728})", token).status == 200);
+    BOOST_TEST(server.put(path, R"({"password":"","isolir_profile":"ISOLIR-2"})", token).status == 200);
     BOOST_TEST(server.put(path, R"({"name":"Router Cimahi 2"})", token).status == 200);
     BOOST_TEST(decrypted_password(id) == kPassword);
     BOOST_TEST(server.scalar("SELECT hex(password_encrypted) FROM routers WHERE id = " + std::to_string(id)) == sealed);
-    BOOST_TEST(server.get(path, token).json()["data"]["port"] == 8728);
+    BOOST_TEST(server.get(path, token).json()["data"]["isolir_profile"] == "ISOLIR-2");
+}
+
+BOOST_AUTO_TEST_CASE(moving_a_router_needs_its_password_again) {
+    // The stored password only goes where it went before (tests/security/test_secret_redirect.cpp).
+    const auto id = create();
+    const std::string path = "/api/routers/" + std::to_string(id);
+    const std::string before = server.snapshot();
+    auto reply = server.put(path, R"({"password":"","port":8728})", token);
+    BOOST_TEST(reply.status == 422);
+    BOOST_TEST(reply.json()["error"]["fields"].contains("password"));
+    BOOST_TEST(server.snapshot() == before);
+    BOOST_TEST(server.put(path, R"({"password":"sandi-pindah-1","port":8728})", token).status == 200);
+    BOOST_TEST(decrypted_password(id) == "sandi-pindah-1");
 }
 
 BOOST_AUTO_TEST_CASE(new_password_on_update_replaces_it) {

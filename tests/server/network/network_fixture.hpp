@@ -23,7 +23,7 @@ struct NetworkFixture {
         }
         token = server.login("technician");
         for (int index = 0; index < 2; ++index) {
-            auto reply = server.put("/api/routers/" + std::to_string(index + 1), api::Json{{"port", routers[index]->port()}}.dump(),
+            auto reply = server.put("/api/routers/" + std::to_string(index + 1), api::Json{{"port", routers[index]->port()}, {"password", "billing-demo"}}.dump(),
                                     server.login("superadmin"));
             BOOST_TEST_REQUIRE(reply.status == 200, reply.body);
         }

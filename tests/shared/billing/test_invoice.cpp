@@ -1,6 +1,8 @@
 #include <boost/test/unit_test.hpp>
+#include <limits>
 
 #include "billing/invoice.hpp"
+#include "core/validation_messages.hpp"
 
 using namespace kimonet;
 using namespace kimonet::billing;
@@ -65,8 +67,41 @@ BOOST_AUTO_TEST_CASE(staff_lines_are_validated_and_discounts_stored_negative) {
     BOOST_TEST_REQUIRE(!bad.ok());
     BOOST_TEST(bad.error().fields.size() == 3u);
     std::vector<InvoiceLine> lines{*charge, *discount};
-    BOOST_TEST(line_sum(lines) == 20000);
-    BOOST_TEST(totals_for(lines, TaxRule{1100, TaxMode::Exclusive}).total == 22200);
+    BOOST_TEST(*line_sum(lines) == 20000);
+    BOOST_TEST(totals_for(lines, TaxRule{1100, TaxMode::Exclusive})->total == 22200);
+}
+
+BOOST_AUTO_TEST_CASE(a_line_beyond_the_cap_is_refused_not_wrapped) {
+    // 10.000 × Rp 1.000.000.000 = 10^13: each factor is allowed, the product is over the cap.
+    auto too_large = validate_line(InvoiceLine{LineKind::Charge, "Perangkat", 10000, 1'000'000'000, 0});
+    BOOST_TEST_REQUIRE(!too_large.ok());
+    BOOST_TEST(too_large.error().fields.at("unit_price") == messages::kAmountTooLarge);
+    auto at_cap = validate_line(InvoiceLine{LineKind::Charge, "Perangkat", 1000, 1'000'000'000, 0});
+    BOOST_TEST_REQUIRE(at_cap.ok());
+    BOOST_TEST(at_cap->amount == kMaxMoney);
+    // INT64_MIN (what 2^63 wrapped to) as a discount: negating it overflowed, × 2 stored 0.
+    for (Money price : {std::numeric_limits<Money>::min(), std::numeric_limits<Money>::max(), Money{-1'000'000'001}}) {
+        auto line = validate_line(InvoiceLine{LineKind::Discount, "Diskon", 2, price, 0});
+        BOOST_TEST_REQUIRE(!line.ok());
+        BOOST_TEST(line.error().fields.contains("unit_price"));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(many_lines_sum_is_checked_and_capped) {
+    const InvoiceLine largest{LineKind::Charge, "Perangkat", 1000, 1'000'000'000, kMaxMoney};
+    std::vector<InvoiceLine> lines{largest};
+    BOOST_TEST(*line_sum(lines) == kMaxMoney);
+    lines.push_back(InvoiceLine{LineKind::Charge, "Kabel", 1, 1, 1});
+    auto over = totals_for(lines, TaxRule{1100, TaxMode::Exclusive});
+    BOOST_TEST_REQUIRE(!over.ok());
+    BOOST_TEST(over.error().fields.at("lines") == messages::kAmountTooLarge);
+    // Amounts that would wrap int64 when summed: an error, never a negative total or tax.
+    std::vector<InvoiceLine> wrapping(3, InvoiceLine{LineKind::Charge, "x", 1, 0, std::numeric_limits<Money>::max() / 2});
+    BOOST_TEST(!line_sum(wrapping).ok());
+    std::vector<InvoiceLine> too_many(kMaxInvoiceLines + 1, InvoiceLine{LineKind::Charge, "x", 1, 1, 1});
+    auto crowded = totals_for(too_many, TaxRule{});
+    BOOST_TEST_REQUIRE(!crowded.ok());
+    BOOST_TEST(crowded.error().fields.at("lines") == messages::kTooManyLines);
 }
 
 BOOST_AUTO_TEST_CASE(status_follows_paid_amount) {

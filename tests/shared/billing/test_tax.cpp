@@ -1,5 +1,6 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <limits>
 
 #include "billing/tax.hpp"
 
@@ -48,11 +49,36 @@ const char* const kBadRates[] = {"", "%", "abc", "101", "11.555", "-1", "11.", "
 BOOST_AUTO_TEST_SUITE(tax)
 
 BOOST_DATA_TEST_CASE(computes_inclusive_and_exclusive_ppn, data::make(kTaxCases), c) {
-    const Totals totals = compute_totals(c.lines, TaxRule{c.rate, c.mode});
+    const auto computed = compute_totals(c.lines, TaxRule{c.rate, c.mode});
+    BOOST_TEST_REQUIRE(computed.ok());
+    const Totals totals = *computed;
     BOOST_TEST(totals.subtotal == c.expected.subtotal);
     BOOST_TEST(totals.tax == c.expected.tax);
     BOOST_TEST(totals.total == c.expected.total);
     BOOST_TEST(totals.subtotal + totals.tax == totals.total);
+}
+
+BOOST_AUTO_TEST_CASE(tax_on_the_largest_sum_is_exact_and_positive) {
+    // 10^12 × 100%: the product 10^16 fits int64; the old code wrapped only far beyond, but the
+    // cap now guarantees it never gets there.
+    auto full = compute_totals(kMaxMoney, TaxRule{10000, TaxMode::Exclusive});
+    BOOST_TEST_REQUIRE(full.ok());
+    BOOST_TEST(full->tax == kMaxMoney);
+    BOOST_TEST(full->total == 2 * kMaxMoney);
+    auto inclusive = compute_totals(kMaxMoney, TaxRule{1100, TaxMode::Inclusive});
+    BOOST_TEST_REQUIRE(inclusive.ok());
+    BOOST_TEST(inclusive->tax > 0);
+    BOOST_TEST(inclusive->subtotal + inclusive->tax == kMaxMoney);
+}
+
+BOOST_AUTO_TEST_CASE(a_sum_beyond_the_cap_is_refused_not_wrapped) {
+    // 10^15 × 1100 bp = 1.1 × 10^18 fits, but 10^16 × 1100 overflowed into a negative tax before.
+    for (Money sum : {kMaxMoney + 1, Money{10'000'000'000'000'000}, std::numeric_limits<Money>::max(), -kMaxMoney - 1}) {
+        auto totals = compute_totals(sum, TaxRule{1100, TaxMode::Exclusive});
+        BOOST_TEST_REQUIRE(!totals.ok());
+        BOOST_TEST((totals.error().code == ErrorCode::ValidationFailed));
+        BOOST_TEST(totals.error().fields.contains("lines"));
+    }
 }
 
 BOOST_DATA_TEST_CASE(parses_rates_in_percent_or_basis_points, data::make(kRates), c) {

@@ -1,5 +1,6 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <limits>
 
 #include "core/money.hpp"
 
@@ -7,6 +8,22 @@ using namespace kimonet;
 namespace data = boost::unit_test::data;
 
 BOOST_AUTO_TEST_SUITE(money)
+
+BOOST_AUTO_TEST_CASE(checked_arithmetic_reports_overflow_instead_of_wrapping) {
+    constexpr Money largest = std::numeric_limits<Money>::max();
+    BOOST_TEST(*checked_add(kMaxMoney, kMaxMoney) == 2 * kMaxMoney);
+    BOOST_TEST(!checked_add(largest, 1).ok());
+    BOOST_TEST(!checked_add(std::numeric_limits<Money>::min(), -1).ok());
+    BOOST_TEST(*checked_multiply(1'000'000'000, 1000) == kMaxMoney);
+    // 2^63 arrives as INT64_MIN after a careless conversion; × 2 wrapped to 0 before.
+    auto doubled = checked_multiply(std::numeric_limits<Money>::min(), 2);
+    BOOST_TEST_REQUIRE(!doubled.ok());
+    BOOST_TEST((doubled.error().code == ErrorCode::ValidationFailed));
+    BOOST_TEST(!checked_multiply(largest / 2 + 1, 2).ok());
+    BOOST_TEST(within_money_cap(kMaxMoney));
+    BOOST_TEST(within_money_cap(-kMaxMoney));
+    BOOST_TEST(!within_money_cap(kMaxMoney + 1));
+}
 
 BOOST_AUTO_TEST_CASE(formats_rupiah_with_dot_thousands) {
     BOOST_TEST(format_rupiah(0) == "Rp 0");
