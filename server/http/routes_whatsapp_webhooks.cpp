@@ -7,6 +7,7 @@
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
 #include "services/whatsapp_bot.hpp"
+#include "whatsapp/webhook_payloads.hpp"
 
 namespace kimonet::http {
 
@@ -32,11 +33,6 @@ RouteResult answer(app::Context& context, const app::App& app, const services::I
     return json_ok({{"data", data}});
 }
 
-std::string string_field(const api::Json& object, const char* name) {
-    auto found = object.find(name);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 void register_whatsapp_webhook_routes(Router& router, app::App& app) {
@@ -46,17 +42,12 @@ void register_whatsapp_webhook_routes(Router& router, app::App& app) {
                              const std::string secret = TRY(services::get_secret_setting(context.db, context.secrets, "whatsapp_webhook_secret"));
                              if (!secret.empty() && !security::constant_time_equals(request.query_value("token"), secret))
                                  return reject(context, "fonnte", "missing or wrong ?token");
-                             api::Json body = api::parse_json(request.body);
-                             if (!body.is_object()) {
-                                 body = api::Json::object();
-                                 for (const auto& [name, value] : parse_query_string(request.body)) body[name] = value;
-                             }
+                             auto parsed = whatsapp::parse_fonnte_webhook(request.body);
                              services::InboundMessage message;
                              message.driver = "fonnte";
-                             message.from = string_field(body, "sender");
-                             message.text = string_field(body, "message");
-                             message.message_id = string_field(body, "inboxid");
-                             if (message.message_id.empty()) message.message_id = string_field(body, "id");
+                             message.from = std::move(parsed.from);
+                             message.text = std::move(parsed.text);
+                             message.message_id = std::move(parsed.message_id);
                              return answer(context, app, message);
                          });
                      },
@@ -70,17 +61,13 @@ void register_whatsapp_webhook_routes(Router& router, app::App& app) {
                              const std::string expected = "sha256=" + security::hmac_sha256_hex(secret, request.body);
                              if (!security::constant_time_equals(request.header("x-hub-signature-256"), expected))
                                  return reject(context, "gowa", "bad signature");
-                             const api::Json body = api::parse_json(request.body);
-                             if (!body.is_object()) return make_error(ErrorCode::BadRequest, "Body is not a JSON object");
-                             const api::Json payload = body.contains("payload") && body["payload"].is_object() ? body["payload"] : api::Json::object();
-                             const std::string event = string_field(body, "event");
-                             const bool from_me = payload.contains("is_from_me") && payload["is_from_me"].is_boolean() && payload["is_from_me"].get<bool>();
-                             if ((event != "message" && !event.empty()) || from_me) return json_ok({{"data", {{"intent", "ignored"}, {"queued", false}}}});
+                             auto parsed = TRY(whatsapp::parse_gowa_webhook(request.body));
+                             if (parsed.ignored) return json_ok({{"data", {{"intent", "ignored"}, {"queued", false}}}});
                              services::InboundMessage message;
                              message.driver = "gowa";
-                             message.from = string_field(payload, "from");
-                             message.text = string_field(payload, "body");
-                             message.message_id = string_field(payload, "id");
+                             message.from = std::move(parsed.message.from);
+                             message.text = std::move(parsed.message.text);
+                             message.message_id = std::move(parsed.message.message_id);
                              return answer(context, app, message);
                          });
                      },
