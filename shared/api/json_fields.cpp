@@ -18,10 +18,21 @@ void FieldReader::read(const char* name, std::string& out) {
     else add_error(name, messages::kWrongType);
 }
 
+namespace {
+
+// nlohmann keeps integers above INT64_MAX as unsigned; read as int64 they would wrap to negative
+// numbers (18446744073709551615 → -1), so they are refused as out of range instead.
+bool beyond_int64(const Json& value) {
+    return value.is_number_unsigned() && value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+}
+
+}  // namespace
+
 void FieldReader::read(const char* name, std::int64_t& out) {
     auto it = m_object.find(name);
     if (it == m_object.end()) return;
-    if (it->is_number_integer()) out = it->get<std::int64_t>();
+    if (beyond_int64(*it)) add_error(name, messages::kInvalid);
+    else if (it->is_number_integer()) out = it->get<std::int64_t>();
     else add_error(name, messages::kWrongType);
 }
 
@@ -45,6 +56,7 @@ void FieldReader::read(const char* name, std::optional<std::int64_t>& out) {
     auto it = m_object.find(name);
     if (it == m_object.end()) return;
     if (it->is_null()) out.reset();
+    else if (beyond_int64(*it)) add_error(name, messages::kInvalid);
     else if (it->is_number_integer()) out = it->get<std::int64_t>();
     else add_error(name, messages::kWrongType);
 }
@@ -56,7 +68,7 @@ void FieldReader::read(const char* name, std::optional<int>& out) {
         out.reset();
     } else if (it->is_number_integer()) {
         const auto wide = it->get<std::int64_t>();
-        if (wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max()) add_error(name, messages::kInvalid);
+        if (beyond_int64(*it) || wide < std::numeric_limits<int>::min() || wide > std::numeric_limits<int>::max()) add_error(name, messages::kInvalid);
         else out = static_cast<int>(wide);
     } else {
         add_error(name, messages::kWrongType);

@@ -44,11 +44,11 @@ Result<InvoiceLine> validate_line(InvoiceLine line) {
     if (line.description.empty()) fields["description"] = messages::kRequired;
     else if (utf8_length(line.description) > 200) fields["description"] = "maksimal 200 karakter";
     if (line.quantity < 1 || line.quantity > 10000) fields["quantity"] = "jumlah 1-10.000";
-    const Money magnitude = line.unit_price < 0 ? -line.unit_price : line.unit_price;
-    if (magnitude > 1'000'000'000) fields["unit_price"] = "harga 0 sampai Rp 1.000.000.000";
+    // The range is checked without negating: -INT64_MIN is undefined (found by fuzzing).
+    if (line.unit_price < -1'000'000'000 || line.unit_price > 1'000'000'000) fields["unit_price"] = "harga 0 sampai Rp 1.000.000.000";
     else if (line.kind != LineKind::Discount && line.unit_price < 0) fields["unit_price"] = "harga tidak boleh negatif";
     if (!fields.empty()) return validation_error(std::move(fields));
-    if (line.kind == LineKind::Discount) line.unit_price = -magnitude;
+    if (line.kind == LineKind::Discount && line.unit_price > 0) line.unit_price = -line.unit_price;
     line.amount = line.quantity * line.unit_price;
     return line;
 }

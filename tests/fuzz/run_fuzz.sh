@@ -19,7 +19,11 @@ work=${FUZZ_WORK_CORPUS:-$scratch/corpus}
 artifacts=${FUZZ_ARTIFACTS:-$scratch/artifacts}
 mkdir -p "$work" "$artifacts"
 log=$scratch/log
-"$binary" -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+# A dictionary next to the corpus (tests/fuzz/<name>.dict) steers mutations to boundary values.
+dictionary=()
+dict_file=$(dirname "$seeds")/../$(basename "$seeds").dict
+[ -f "$dict_file" ] && dictionary=(-dict="$dict_file")
+"$binary" "${dictionary[@]}" -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$artifacts/" "$work" "$seeds" >"$log" 2>&1
 status=$?
 # The figures the project reports: final coverage and speed.
