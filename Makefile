@@ -52,4 +52,4 @@ landing-zip:
 	@rm -f landing_page.zip && cd landing_page && zip -qr ../landing_page.zip . -x 'README.md' && echo "landing_page.zip"
 
 clean:
-	rm -rf build/native build/wasm build/bin build/web
+	rm -rf build/native build/wasm build/bin build/web build/fuzz
