@@ -6,7 +6,7 @@ PORT ?= 8080
 DB ?= data/kimonet.db
 export NODE_PATH := /usr/share/nodejs
 
-.PHONY: all deps native wasm build run test test-fast bench clean landing-zip
+.PHONY: all deps native wasm build fuzz-build fuzz run test test-fast bench clean landing-zip
 
 all: build
 
@@ -24,10 +24,25 @@ wasm: deps
 
 build: native wasm
 
+# The libFuzzer targets (tests/fuzz/) in their own clang tree: shared/ and the server's parsers only,
+# built with -fsanitize=fuzzer-no-link,address,undefined. `make test` runs each briefly (ctest label
+# fuzz); `make fuzz` runs each for FUZZ_SECONDS, growing build/fuzz/corpus/<target>.
+FUZZ_SECONDS ?= 300
+fuzz-build: deps
+	@CC=clang CXX=clang++ cmake -S . -B build/fuzz -DKIMONET_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo > build/fuzz-configure.log || (cat build/fuzz-configure.log; exit 1)
+	@cmake --build build/fuzz -j $(JOBS)
+
+fuzz: fuzz-build
+	@source tests/fuzz/targets.sh; status=0; for target in "$${KIMONET_FUZZ_TARGETS[@]}"; do \
+	  mkdir -p build/fuzz/corpus/$$target build/fuzz/artifacts/$$target; \
+	  FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_WORK_CORPUS=build/fuzz/corpus/$$target FUZZ_ARTIFACTS=build/fuzz/artifacts/$$target \
+	    bash tests/fuzz/run_fuzz.sh build/fuzz/bin/fuzz_$$target tests/fuzz/corpus/$$target || status=1; \
+	done; exit $$status
+
 run: build
 	@bash scripts/run.sh --port $(PORT) --db $(DB)
 
-test: build
+test: build fuzz-build
 	@cd build/native && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 
 bench: build
@@ -37,4 +52,4 @@ landing-zip:
 	@rm -f landing_page.zip && cd landing_page && zip -qr ../landing_page.zip . -x 'README.md' && echo "landing_page.zip"
 
 clean:
-	rm -rf build/native build/wasm build/bin build/web
+	rm -rf build/native build/wasm build/bin build/web build/fuzz

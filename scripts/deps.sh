@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   build-essential cmake pkg-config
+  clang libclang-rt-dev
   emscripten binaryen
   libpistache-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
   libboost-test-dev libssl-dev libsodium-dev libhpdf-dev

@@ -129,16 +129,6 @@ Result<api::Json> json_answer(const std::string& gateway, const whatsapp::HttpAn
     return body;
 }
 
-std::string json_string(const api::Json& object, const char* name) {
-    if (!object.is_object()) return {};
-    auto found = object.find(name);
-    if (found == object.end()) return {};
-    if (found->is_string()) return found->get<std::string>();
-    if (found->is_number_integer()) return std::to_string(found->get<std::int64_t>());
-    if (found->is_number()) return found->dump();
-    return {};
-}
-
 std::string base64(std::string_view bytes) {
     static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;

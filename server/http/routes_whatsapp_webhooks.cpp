@@ -22,6 +22,7 @@
 #include "security/crypto.hpp"
 #include "services/settings.hpp"
 #include "services/whatsapp_bot.hpp"
+#include "whatsapp/webhook_payloads.hpp"
 
 namespace kimonet::http {
 
@@ -85,36 +86,12 @@ RouteResult answer(WebhookState& state, app::Context& context, const app::App& a
     return json_ok();
 }
 
-std::string string_field(const api::Json& object, const char* name) {
-    auto found = object.find(name);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-// Fonnte posts JSON (or a form): device, sender, name, message, inboxid.
-services::InboundMessage fonnte_message(const Request& request) {
-    api::Json body = api::parse_json(request.body);
-    if (!body.is_object()) {
-        body = api::Json::object();
-        for (const auto& [name, value] : parse_query_string(request.body)) body[name] = value;
-    }
+services::InboundMessage inbound(const char* driver, whatsapp::WebhookMessage parsed) {
     services::InboundMessage message;
-    message.driver = "fonnte";
-    message.from = string_field(body, "sender");
-    message.text = string_field(body, "message");
-    message.message_id = string_field(body, "inboxid");
-    if (message.message_id.empty()) message.message_id = string_field(body, "id");
-    return message;
-}
-
-// MPWA posts JSON: from, message (and bufferImage for pictures, which the bot ignores).
-services::InboundMessage mpwa_message(const Request& request) {
-    api::Json body = api::parse_json(request.body);
-    if (!body.is_object()) body = api::Json::object();
-    services::InboundMessage message;
-    message.driver = "mpwa";
-    message.from = string_field(body, "from");
-    message.text = string_field(body, "message");
-    message.message_id = string_field(body, "id");
+    message.driver = driver;
+    message.from = std::move(parsed.from);
+    message.text = std::move(parsed.text);
+    message.message_id = std::move(parsed.message_id);
     return message;
 }
 
@@ -138,27 +115,18 @@ void register_whatsapp_webhook_routes(Router& router, app::App& app) {
     auto state = std::make_shared<WebhookState>();
     router.add(webhook_route(app, state, "fonnte", "Fonnte incoming-message webhook (JSON device, sender, name, message); URL carries ?token=<secret>",
                              [&app](WebhookState& shared, app::Context& context, const Request& request) {
-                                 return answer(shared, context, app, fonnte_message(request));
+                                 return answer(shared, context, app, inbound("fonnte", whatsapp::parse_fonnte_webhook(request.body)));
                              }));
     router.add(webhook_route(app, state, "mpwa", "MPWA incoming-message webhook (JSON from, message); URL carries ?token=<secret>",
                              [&app](WebhookState& shared, app::Context& context, const Request& request) {
-                                 return answer(shared, context, app, mpwa_message(request));
+                                 return answer(shared, context, app, inbound("mpwa", whatsapp::parse_mpwa_webhook(request.body)));
                              }));
     router.add(webhook_route(
         app, state, "gowa", "go-whatsapp-web-multidevice webhook, signed X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret, body)>",
         [&app](WebhookState& shared, app::Context& context, const Request& request) -> RouteResult {
-            const api::Json body = api::parse_json(request.body);
-            if (!body.is_object()) return make_error(ErrorCode::BadRequest, "Body is not a JSON object");
-            const api::Json payload = body.contains("payload") && body["payload"].is_object() ? body["payload"] : api::Json::object();
-            const std::string event = string_field(body, "event");
-            const bool from_me = payload.contains("is_from_me") && payload["is_from_me"].is_boolean() && payload["is_from_me"].get<bool>();
-            if ((event != "message" && !event.empty()) || from_me) return json_ok();
-            services::InboundMessage message;
-            message.driver = "gowa";
-            message.from = string_field(payload, "from");
-            message.text = string_field(payload, "body");
-            message.message_id = string_field(payload, "id");
-            return answer(shared, context, app, message);
+            auto parsed = TRY(whatsapp::parse_gowa_webhook(request.body));
+            if (parsed.ignored) return json_ok();
+            return answer(shared, context, app, inbound("gowa", std::move(parsed.message)));
         }));
 }
 

@@ -1,0 +1,32 @@
+#pragma once
+// Reading the inbound WhatsApp webhooks' bodies, apart from authentication and the bot, so the
+// parsing is pure (and fuzzed: tests/fuzz/fuzz_whatsapp_webhooks.cpp).
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace kimonet::whatsapp {
+
+struct WebhookMessage {
+    std::string from;        // as the gateway gives it ("0812…", "62812…@s.whatsapp.net")
+    std::string text;
+    std::string message_id;  // the gateway's id, when it sends one
+};
+
+// Fonnte: a JSON object or a form body {sender, message, inboxid | id}; missing fields are "".
+WebhookMessage parse_fonnte_webhook(std::string_view body);
+
+// MPWA: a JSON object {from, message, id} (bufferImage for pictures is ignored); missing fields are "".
+WebhookMessage parse_mpwa_webhook(std::string_view body);
+
+struct GowaWebhook {
+    bool ignored = false;  // another event than "message", or our own outgoing message
+    WebhookMessage message;
+};
+
+// go-whatsapp-web-multidevice: {"event": "message", "payload": {from, body, id, is_from_me}}.
+// BadRequest when the body is not a JSON object.
+Result<GowaWebhook> parse_gowa_webhook(std::string_view body);
+
+}  // namespace kimonet::whatsapp
