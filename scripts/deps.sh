@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libpistache-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
   libboost-test-dev libssl-dev libsodium-dev libhpdf-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
+  libpwquality-dev cracklib-runtime
   fonts-inter fonts-noto-core
   chromium poppler-utils wrk xz-utils dpkg-dev zip
 )

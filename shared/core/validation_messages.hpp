@@ -24,6 +24,12 @@ inline constexpr const char* kHost = "host harus nama domain atau alamat IP";
 inline constexpr const char* kPort = "port harus 1-65535";
 inline constexpr const char* kUsername = "username 3-32 huruf kecil, angka, titik, garis bawah atau minus";
 inline constexpr const char* kPassword = "kata sandi minimal 8 karakter";
+inline constexpr const char* kPasswordTooLong = "kata sandi maksimal 128 karakter";
+inline constexpr const char* kPasswordBlank = "kata sandi tidak boleh hanya berisi spasi";
+inline constexpr const char* kPasswordDictionary = "kata sandi terlalu mudah ditebak (kata kamus atau pola sederhana); pilih yang lebih acak";
+inline constexpr const char* kPasswordHasUsername = "kata sandi tidak boleh memuat nama pengguna";
+inline constexpr const char* kPasswordSimple = "kata sandi terlalu sederhana (berulang, berurutan atau bolak-balik); pilih yang lebih acak";
+inline constexpr const char* kPasswordSameAsOld = "kata sandi baru harus berbeda dari yang lama";
 inline constexpr const char* kUnknownField = "field tidak dikenal";
 
 }  // namespace kimonet::messages
