@@ -173,9 +173,9 @@ BOOST_AUTO_TEST_CASE(the_last_holder_of_roles_update_is_never_demoted_or_deactiv
     // With a second superadmin, one may step down; then the other is the last and stays.
     const std::string second = scene.add_user("kedua", "superadmin");
     BOOST_TEST(scene.server.put("/api/users/" + own_id, R"({"role":"admin"})", scene.superadmin).status == 200);
+    const std::string admin = scene.server.login("admin");
     before = scene.server.snapshot();
     BOOST_TEST(scene.server.put("/api/users/" + own_id, R"({"role":"superadmin"})", scene.superadmin).status == 403);  // no way back up
-    const std::string admin = scene.server.login("admin");
     BOOST_TEST(scene.server.del("/api/users/" + second, admin).status == 403);
     BOOST_TEST(scene.server.put("/api/users/" + second, R"({"active":false})", scene.superadmin).status == 403);
     BOOST_TEST(scene.server.snapshot() == before);
