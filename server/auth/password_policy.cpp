@@ -54,7 +54,9 @@ std::optional<std::string> password_problem(std::string_view password, std::stri
     std::lock_guard lock(mutex);
     pwquality_settings_t* checker = settings();
     if (!checker) return std::nullopt;  // out of memory at start-up: the length rules above still hold
-    const std::string user(username);
+    // libpwquality copies the user name into fixed buffers: an over-long one (a bad request that
+    // also fails the username rule) crashed it; user names are at most 32 characters anyway.
+    const std::string user(username.size() <= 64 ? username : std::string_view());
     // No auxiliary error: we map the code to our own message and nothing is allocated.
     const int score = pwquality_check(checker, std::string(password).c_str(), nullptr, user.empty() ? nullptr : user.c_str(), nullptr);
     if (score < 0) return message_for(score);

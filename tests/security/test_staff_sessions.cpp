@@ -186,4 +186,16 @@ BOOST_AUTO_TEST_CASE(a_technician_neither_reads_payments_nor_sets_portal_passwor
     BOOST_TEST(server.login_attempt("CUST001", "Kunci-Gudang-4471").status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(a_customer_changing_the_portal_password_keeps_this_session_and_ends_the_others) {
+    const std::string current = server.login("CUST002");
+    const std::string other = server.login("CUST002");
+    auto weak = server.post("/api/portal/password", R"({"current_password":"demo12345","new_password":"        "})", current);
+    BOOST_TEST(weak.status == 422);
+    BOOST_TEST(weak.json()["error"]["fields"]["new_password"] == messages::kPasswordBlank);
+    BOOST_TEST(server.post("/api/portal/password", R"({"current_password":"demo12345","new_password":"Sapu-Lidi-Merah-93"})", current).status == 200);
+    BOOST_TEST(server.get("/api/portal/me", current).status == 200);
+    BOOST_TEST(server.get("/api/portal/me", other).status == 401);
+    BOOST_TEST(server.login_attempt("CUST002", "Sapu-Lidi-Merah-93").status == 200);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
