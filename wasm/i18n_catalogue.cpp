@@ -765,6 +765,12 @@ std::initializer_list<MessageTranslation> message_translations() {
         {m::kPort, "port must be 1-65535"},
         {m::kUsername, "username: 3-32 lowercase letters, digits, dot, underscore or dash"},
         {m::kPassword, "password must be at least 8 characters"},
+        {m::kPasswordTooLong, "password must be at most 128 characters"},
+        {m::kPasswordBlank, "password cannot be only spaces"},
+        {m::kPasswordDictionary, "password is too easy to guess (a dictionary word or simple pattern); choose a more random one"},
+        {m::kPasswordHasUsername, "password must not contain the user name"},
+        {m::kPasswordSimple, "password is too simple (repeated, sequential or a palindrome); choose a more random one"},
+        {m::kPasswordSameAsOld, "the new password must differ from the old one"},
         {m::kUnknownField, "unknown field"},
     };
     return translations;

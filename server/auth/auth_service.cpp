@@ -1,8 +1,11 @@
 #include "auth/auth_service.hpp"
 
+#include "auth/password_policy.hpp"
 #include "auth/rbac_store.hpp"
+#include "auth/session_service.hpp"
 #include "auth/two_factor.hpp"
 #include "core/text.hpp"
+#include "core/validation_messages.hpp"
 #include "rbac/permissions.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
@@ -18,14 +21,16 @@ struct Account {
     std::string name;
     std::string password_hash;
     bool active;
+    bool password_change_required = false;
 };
 
 Result<std::optional<Account>> find_account(store::Database& db, std::string_view username) {
-    auto user = TRY(db.prepare("SELECT id, username, full_name, password_hash, active FROM users WHERE username = ?"));
+    auto user = TRY(db.prepare("SELECT id, username, full_name, password_hash, active, password_change_required FROM users WHERE username = ?"));
     user.bind(1, to_lower_ascii(username));
     if (TRY(user.step()))
         return std::optional<Account>(Account{http::Principal::Kind::User, user.column_int(0), user.column_text(1),
-                                              user.column_text(2), user.column_text(3), user.column_int(4) != 0});
+                                              user.column_text(2), user.column_text(3), user.column_int(4) != 0,
+                                              user.column_int(5) != 0});
     auto customer = TRY(db.prepare("SELECT id, service_number, name, COALESCE(password_hash, ''), status FROM customers WHERE service_number = ?"));
     customer.bind(1, to_upper_ascii(username));
     if (TRY(customer.step()))
@@ -35,34 +40,13 @@ Result<std::optional<Account>> find_account(store::Database& db, std::string_vie
     return std::optional<Account>();
 }
 
-Result<std::int64_t> recent_failures(store::Database& db, const char* column, std::string_view value, std::int64_t since) {
-    auto statement = TRY(db.prepare(std::string("SELECT COUNT(*) FROM login_attempts WHERE success = 0 AND at > ? AND ") + column + " = ?"));
-    statement.bind(1, since).bind(2, value);
-    TRY(statement.step());
-    return statement.column_int(0);
-}
-
-Result<void> record_attempt(store::Database& db, std::int64_t at, std::string_view account, std::string_view ip, bool success) {
-    auto statement = TRY(db.prepare("INSERT INTO login_attempts(at, account, ip, success) VALUES (?,?,?,?)"));
-    statement.bind(1, at).bind(2, account).bind(3, ip).bind(4, success);
-    TRY_VOID(statement.run());
-    if (success) {  // a successful login forgives the account's earlier mistakes
-        auto forgive = TRY(db.prepare("DELETE FROM login_attempts WHERE account = ? AND success = 0"));
-        forgive.bind(1, account);
-        TRY_VOID(forgive.run());
-    }
-    // Keep the table small: attempts older than a day are of no use to the limiter.
-    auto prune = TRY(db.prepare("DELETE FROM login_attempts WHERE at < ?"));
-    prune.bind(1, at - 86400);
-    return prune.run();
-}
-
 Result<http::Principal> principal_for(store::Database& db, const Account& account) {
     http::Principal principal;
     principal.kind = account.kind;
     principal.id = account.id;
     principal.username = account.username;
     principal.name = account.name;
+    principal.password_change_required = account.password_change_required;
     if (account.kind == http::Principal::Kind::Customer) {
         principal.role = std::string(rbac::kCustomer);
         principal.permissions = TRY(permissions_of_role(db, rbac::kCustomer));
@@ -76,47 +60,80 @@ Result<http::Principal> principal_for(store::Database& db, const Account& accoun
 
 }  // namespace
 
-Result<LoginResult> login(app::Context& context, std::string_view username_input, std::string_view password, std::int64_t ttl_seconds) {
+// Verifies against a dummy hash for unknown accounts, so timing does not reveal which exist.
+static bool verify(const std::optional<Account>& account, std::string_view password) {
+    static const std::string kDummyHash = security::hash_password("kimonet-dummy-password");
+    if (!account) return security::verify_password(password, kDummyHash) && false;
+    return security::verify_password(password, account->password_hash);
+}
+
+Result<LoginResult> login(app::Context& context, std::string_view username_input, std::string_view password, std::int64_t ttl_seconds,
+                          std::string_view user_agent) {
     const std::string username = trim_copy(username_input);
     const std::string account_key = to_lower_ascii(username);
-    const std::int64_t since = context.now - kLoginWindowSeconds;
-    if (TRY(recent_failures(context.db, "account", account_key, since)) >= kMaxFailedLogins ||
-        TRY(recent_failures(context.db, "ip", context.actor.ip, since)) >= kMaxFailedLogins)
-        return make_error(ErrorCode::RateLimited, "Terlalu banyak percobaan login. Coba lagi dalam 15 menit.");
-
     auto account = TRY(find_account(context.db, username));
-    // Verify against a dummy hash for unknown accounts so timing does not reveal which exist.
-    static const std::string kDummyHash = security::hash_password("kimonet-dummy-password");
-    const bool verified = account ? security::verify_password(password, account->password_hash)
-                                  : (security::verify_password(password, kDummyHash) && false);
-    if (!account || !verified || !account->active) {
-        TRY_VOID(record_attempt(context.db, context.now, account_key, context.actor.ip, false));
+    // The attempt is counted before the (slow) verification, so concurrent guesses cannot overrun the limit.
+    const LoginAttempt attempt = TRY(reserve_login_attempt(context.db, context.now, account_key, context.actor.ip, account.has_value()));
+    if (!verify(account, password) || !account->active) {
+        if (attempt.source_over_limit) return login_rate_limited(attempt.source_retry_after);
         return make_error(ErrorCode::Unauthorized, "Username atau kata sandi salah");
     }
 
     // Two-factor sign-in (auth/two_factor.hpp): the password was right, the token waits for a code.
-    if (account->kind == http::Principal::Kind::User && TRY(two_factor_enabled(context.db, account->id)))
+    // The password was right, so the attempt reserved above is released before the challenge: the
+    // code step has limits of its own (per challenge and per account).
+    if (account->kind == http::Principal::Kind::User && TRY(two_factor_enabled(context.db, account->id))) {
+        TRY_VOID(context.db.transaction([&]() -> Result<void> { return record_login_success(context.db, attempt, account_key); }));
         return start_two_factor_challenge(context, account->id);
+    }
 
     LoginResult result;
     result.principal = TRY(principal_for(context.db, *account));
     result.token = security::random_token(32);
     result.expires_at = context.now + ttl_seconds;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        TRY_VOID(record_attempt(context.db, context.now, account_key, context.actor.ip, true));
+        TRY_VOID(record_login_success(context.db, attempt, account_key));
         auto insert = TRY(context.db.prepare(
-            "INSERT INTO api_tokens(token_hash, subject_type, subject_id, created_at, expires_at) VALUES (?,?,?,?,?)"));
+            "INSERT INTO api_tokens(token_hash, subject_type, subject_id, created_at, expires_at, client_ip, user_agent) "
+            "VALUES (?,?,?,?,?,?,?)"));
         insert.bind(1, security::sha256_hex(result.token))
             .bind(2, std::string(result.principal.kind_name()))
             .bind(3, account->id)
             .bind(4, context.now)
-            .bind(5, result.expires_at);
+            .bind(5, result.expires_at)
+            .bind(6, context.actor.ip)
+            .bind(7, user_agent.substr(0, 200));
         TRY_VOID(insert.run());
         result.principal.token_id = context.db.last_insert_id();
         context.actor = app::Actor{std::string(result.principal.kind_name()), account->id, account->username, context.actor.ip};
         return services::log_activity(context, "auth.login", std::string(result.principal.kind_name()), account->id, nullptr, nullptr);
     }));
     return result;
+}
+
+Result<void> change_own_password(app::Context& context, const http::Principal& owner, std::string_view current_password,
+                                 std::string_view new_password) {
+    if (current_password.empty()) return validation_error({{"current_password", messages::kRequired}});
+    if (auto problem = password_problem(new_password, owner.username)) return validation_error({{"new_password", *problem}});
+    if (new_password == current_password) return validation_error({{"new_password", messages::kPasswordSameAsOld}});
+    const std::string account_key = to_lower_ascii(owner.username);
+    auto account = TRY(find_account(context.db, owner.username));
+    if (!account || account->kind != owner.kind || account->id != owner.id) return make_error(ErrorCode::Unauthorized);
+    // A stolen session must not become a password-guessing oracle: wrong current passwords count
+    // as failed logins for the account.
+    const LoginAttempt attempt = TRY(reserve_login_attempt(context.db, context.now, account_key, context.actor.ip, true));
+    if (!verify(account, current_password))
+        return validation_error({{"current_password", "kata sandi lama salah"}}, "Kata sandi lama salah");
+    const std::string hash = security::hash_password(new_password);
+    return context.db.transaction([&]() -> Result<void> {
+        TRY_VOID(record_login_success(context.db, attempt, account_key));
+        auto update = TRY(context.db.prepare(owner.is_customer() ? "UPDATE customers SET password_hash = ? WHERE id = ?"
+                                                                  : "UPDATE users SET password_hash = ?, password_change_required = 0 WHERE id = ?"));
+        update.bind(1, hash).bind(2, owner.id);
+        TRY_VOID(update.run());
+        TRY_VOID(revoke_sessions(context, owner.kind_name(), owner.id, owner.token_id));
+        return services::log_activity(context, "auth.password_change", std::string(owner.kind_name()), owner.id, nullptr, nullptr);
+    });
 }
 
 Result<void> logout(app::Context& context, std::int64_t token_id) {
@@ -142,10 +159,11 @@ Result<http::Principal> authenticate(store::Database& db, std::string_view beare
         if (TRY(row.step()))
             account = Account{http::Principal::Kind::Customer, subject, row.column_text(0), row.column_text(1), {}, row.column_text(2) != "terminated"};
     } else {
-        auto row = TRY(db.prepare("SELECT username, full_name, active FROM users WHERE id = ?"));
+        auto row = TRY(db.prepare("SELECT username, full_name, active, password_change_required FROM users WHERE id = ?"));
         row.bind(1, subject);
         if (TRY(row.step()))
-            account = Account{http::Principal::Kind::User, subject, row.column_text(0), row.column_text(1), {}, row.column_int(2) != 0};
+            account = Account{http::Principal::Kind::User, subject, row.column_text(0), row.column_text(1), {}, row.column_int(2) != 0,
+                              row.column_int(3) != 0};
     }
     if (!account || !account->active) return unauthorized;
     http::Principal principal = TRY(principal_for(db, *account));
@@ -162,7 +180,8 @@ api::Json principal_json(const http::Principal& principal, std::optional<std::in
                      {"role", principal.role},
                      {"kind", principal.kind_name()},
                      {"permissions", permissions},
-                     {"customer_id", customer_id ? api::Json(*customer_id) : api::Json(nullptr)}};
+                     {"customer_id", customer_id ? api::Json(*customer_id) : api::Json(nullptr)},
+                     {"password_change_required", principal.password_change_required}};
 }
 
 }  // namespace kimonet::auth

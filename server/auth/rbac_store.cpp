@@ -1,5 +1,6 @@
 #include "auth/rbac_store.hpp"
 
+#include "auth/authority.hpp"
 #include "core/validation_messages.hpp"
 #include "rbac/permissions.hpp"
 #include "services/activity_log.hpp"
@@ -119,6 +120,7 @@ Result<api::Json> create_role(app::Context& context, const api::Json& input) {
             if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) reader.add_error("name", "huruf kecil, angka, _");
         if (!reader.ok()) return validation_error(reader.errors());
         const auto permissions = TRY(permission_list(input));
+        TRY_VOID(require_holds_all(context, std::set<std::string>(permissions.begin(), permissions.end()), "Membuat role ini"));
         if (TRY(role_id(context.db, name))) return Error{ErrorCode::Conflict, "role sudah ada", {{"name", "role sudah ada"}}};
         auto insert = TRY(context.db.prepare("INSERT INTO roles(name, description) VALUES (?, ?)"));
         insert.bind(1, name).bind(2, description);
@@ -138,7 +140,13 @@ Result<api::Json> set_role_permissions(app::Context& context, std::int64_t id, c
         auto permissions = TRY(permission_list(input));
         if (before["name"] == "superadmin" && std::find(permissions.begin(), permissions.end(), "roles.update") == permissions.end())
             return validation_error({{"permissions", "superadmin harus tetap punya roles.update"}});
+        // Granting needs the permission; so does taking it from the role's holders.
+        std::set<std::string> touched(permissions.begin(), permissions.end());
+        for (const auto& permission : before["permissions"]) touched.insert(permission.get<std::string>());
+        TRY_VOID(require_holds_all(context, touched, "Mengubah izin role ini"));
+        const std::int64_t role_administrators = TRY(count_role_administrators(context.db));
         TRY_VOID(replace_permissions(context.db, id, permissions));
+        TRY_VOID(require_a_role_administrator_remains(context.db, role_administrators, "permissions"));
         updated = TRY(role_json(context.db, id));
         return services::log_activity(context, "role.permissions", "role", id, before, updated);
     }));

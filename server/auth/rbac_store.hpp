@@ -18,7 +18,9 @@ Result<std::optional<std::int64_t>> role_id(store::Database& db, std::string_vie
 
 Result<api::Json> list_roles(store::Database& db);
 Result<api::Json> create_role(app::Context& context, const api::Json& input);
-// Replaces the role's permission set. The superadmin role cannot lose roles.update (no lock-out).
+// Replaces the role's permission set. The actor must hold every permission granted or taken away
+// (create_role: every permission granted); the superadmin role cannot lose roles.update, and no
+// change may leave no active user holding roles.update (no lock-out).
 Result<api::Json> set_role_permissions(app::Context& context, std::int64_t role_id, const api::Json& input);
 
 }  // namespace kimonet::auth

@@ -221,8 +221,13 @@ Result<LoginResult> complete_two_factor_login(app::Context& context, std::string
         result.token = security::random_token(32);
         result.expires_at = context.now + ttl_seconds;
         auto insert = TRY(context.db.prepare(
-            "INSERT INTO api_tokens(token_hash, subject_type, subject_id, created_at, expires_at) VALUES (?,?,?,?,?)"));
-        insert.bind(1, security::sha256_hex(result.token)).bind(2, "user").bind(3, user_id).bind(4, context.now).bind(5, result.expires_at);
+            "INSERT INTO api_tokens(token_hash, subject_type, subject_id, created_at, expires_at, client_ip) VALUES (?,?,?,?,?,?)"));
+        insert.bind(1, security::sha256_hex(result.token))
+            .bind(2, "user")
+            .bind(3, user_id)
+            .bind(4, context.now)
+            .bind(5, result.expires_at)
+            .bind(6, context.actor.ip);
         TRY_VOID(insert.run());
         result.principal.token_id = context.db.last_insert_id();
         context.actor = app::Actor{"user", user_id, result.principal.username, context.actor.ip};

@@ -1,6 +1,9 @@
 #include "auth/user_service.hpp"
 
+#include "auth/authority.hpp"
+#include "auth/password_policy.hpp"
 #include "auth/rbac_store.hpp"
+#include "auth/session_service.hpp"
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
 #include "security/crypto.hpp"
@@ -35,10 +38,13 @@ Result<api::Json> list_users(store::Database& db) {
     return out;
 }
 
-static Result<void> assign_role(store::Database& db, std::int64_t user_id, std::string_view role) {
+// Nobody hands out a role with a permission they do not hold themselves.
+static Result<void> assign_role(app::Context& context, std::int64_t user_id, std::string_view role) {
+    store::Database& db = context.db;
     auto id = TRY(role_id(db, role));
     if (!id) return validation_error({{"role", "role tidak dikenal"}});
     if (role == "customer") return validation_error({{"role", "role customer hanya untuk pelanggan"}});
+    TRY_VOID(require_holds_all(context, TRY(permissions_of_role(db, role)), "Memberi role '" + std::string(role) + "'"));
     auto clear = TRY(db.prepare("DELETE FROM user_role WHERE user_id = ?"));
     clear.bind(1, user_id);
     TRY_VOID(clear.run());
@@ -48,13 +54,19 @@ static Result<void> assign_role(store::Database& db, std::int64_t user_id, std::
 }
 
 static Result<void> revoke_tokens(app::Context& context, std::int64_t user_id) {
-    auto revoke = TRY(context.db.prepare(
-        "UPDATE api_tokens SET revoked_at = ? WHERE subject_type = 'user' AND subject_id = ? AND revoked_at IS NULL"));
-    revoke.bind(1, context.now).bind(2, user_id);
-    return revoke.run();
+    return revoke_sessions(context, "user", user_id, std::nullopt);
 }
 
-Result<api::Json> create_user(app::Context& context, const api::Json& input) {
+// A password someone else chose is known to them: its owner must replace it at the next login.
+static Result<void> set_password(app::Context& context, std::int64_t user_id, const std::string& hash) {
+    const bool chosen_by_someone_else = !(context.actor.type == "user" && context.actor.id == user_id) && context.actor.type != "system";
+    auto statement = TRY(context.db.prepare("UPDATE users SET password_hash = ?, password_change_required = ? WHERE id = ?"));
+    statement.bind(1, hash).bind(2, chosen_by_someone_else).bind(3, user_id);
+    TRY_VOID(statement.run());
+    return revoke_tokens(context, user_id);  // a reset ends every session of the old password
+}
+
+Result<api::Json> create_user(app::Context& context, const api::Json& input, bool check_password_quality) {
     if (!input.is_object()) return make_error(ErrorCode::BadRequest, "expected a JSON object");
     api::FieldReader reader(input);
     std::string username, full_name, password, role;
@@ -67,6 +79,8 @@ Result<api::Json> create_user(app::Context& context, const api::Json& input) {
     if (!is_valid_username(username)) reader.add_error("username", messages::kUsername);
     if (utf8_length(full_name) > 100) reader.add_error("full_name", messages::kTooLong100);
     if (password.size() < 8 || password.size() > 128) reader.add_error("password", messages::kPassword);
+    else if (auto problem = check_password_quality ? password_problem(password, username) : std::nullopt)
+        reader.add_error("password", *problem);
     if (role.empty()) reader.add_error("role", messages::kRequired);
     if (!reader.ok()) return validation_error(reader.errors());
     api::Json created;
@@ -75,11 +89,13 @@ Result<api::Json> create_user(app::Context& context, const api::Json& input) {
         auto exists = TRY(context.db.prepare("SELECT 1 FROM users WHERE username = ?"));
         exists.bind(1, username);
         if (TRY(exists.step())) return Error{ErrorCode::Conflict, "username sudah dipakai", {{"username", "username sudah dipakai"}}};
-        auto insert = TRY(context.db.prepare("INSERT INTO users(username, full_name, password_hash) VALUES (?,?,?)"));
-        insert.bind(1, username).bind(2, full_name).bind(3, hash);
+        // Created by a staff user through the API: the new user replaces the password at first login.
+        auto insert = TRY(context.db.prepare(
+            "INSERT INTO users(username, full_name, password_hash, password_change_required) VALUES (?,?,?,?)"));
+        insert.bind(1, username).bind(2, full_name).bind(3, hash).bind(4, context.actor.type == "user");
         TRY_VOID(insert.run());
         const std::int64_t id = context.db.last_insert_id();
-        TRY_VOID(assign_role(context.db, id, role));
+        TRY_VOID(assign_role(context, id, role));
         created = TRY(get_user(context.db, id));
         return services::log_activity(context, "user.create", "user", id, nullptr, created);
     }));
@@ -96,31 +112,35 @@ Result<api::Json> update_user(app::Context& context, std::int64_t id, const api:
     if (reader.has("role")) reader.read("role", role.emplace());
     if (reader.has("active")) reader.read("active", active.emplace());
     if (full_name && utf8_length(*full_name) > 100) reader.add_error("full_name", messages::kTooLong100);
-    if (password && (password->size() < 8 || password->size() > 128)) reader.add_error("password", messages::kPassword);
-    if (active && !*active && id == context.actor.id && context.actor.type == "user")
-        reader.add_error("active", "tidak bisa menonaktifkan akun sendiri");
+    const bool is_self = id == context.actor.id && context.actor.type == "user";
+    const api::Json existing = TRY(get_user(context.db, id));
+    if (password) {
+        if (is_self) reader.add_error("password", "ganti kata sandi sendiri lewat Ganti kata sandi (butuh kata sandi lama)");
+        else if (auto problem = password_problem(*password, existing["username"].get<std::string>())) reader.add_error("password", *problem);
+    }
+    if (active && !*active && is_self) reader.add_error("active", "tidak bisa menonaktifkan akun sendiri");
     if (!reader.ok()) return validation_error(reader.errors());
     const std::string hash = password ? security::hash_password(*password) : std::string();
     api::Json updated;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         const api::Json before = TRY(get_user(context.db, id));
+        const std::int64_t role_administrators = TRY(count_role_administrators(context.db));
+        // Any change to a user needs every permission they hold (no resetting a superadmin's password).
+        if (full_name || password || role || active) TRY_VOID(require_may_act_on_user(context, id, "Mengubah pengguna ini"));
         if (full_name) {
             auto statement = TRY(context.db.prepare("UPDATE users SET full_name = ? WHERE id = ?"));
             statement.bind(1, trim_copy(*full_name)).bind(2, id);
             TRY_VOID(statement.run());
         }
-        if (password) {
-            auto statement = TRY(context.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?"));
-            statement.bind(1, hash).bind(2, id);
-            TRY_VOID(statement.run());
-        }
-        if (role) TRY_VOID(assign_role(context.db, id, *role));
+        if (password) TRY_VOID(set_password(context, id, hash));
+        if (role) TRY_VOID(assign_role(context, id, *role));
         if (active) {
             auto statement = TRY(context.db.prepare("UPDATE users SET active = ? WHERE id = ?"));
             statement.bind(1, *active).bind(2, id);
             TRY_VOID(statement.run());
             if (!*active) TRY_VOID(revoke_tokens(context, id));
         }
+        TRY_VOID(require_a_role_administrator_remains(context.db, role_administrators, role ? "role" : "active"));
         updated = TRY(get_user(context.db, id));
         api::Json after = updated;
         if (password) after["password"] = "***";

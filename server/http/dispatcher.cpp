@@ -16,6 +16,8 @@ static Result<void> authorize(app::App& app, const Route& route, Request& reques
     if (!header.starts_with("Bearer ")) return make_error(ErrorCode::Unauthorized);
     auto lease = TRY(app.database());
     request.principal = TRY(auth::authenticate(*lease, std::string_view(header).substr(7), app.clock().now()));
+    if (request.principal->password_change_required && !route.open_during_password_change)
+        return make_error(ErrorCode::PasswordChangeRequired, "Ganti kata sandi dulu (POST /api/auth/password)");
     if (route.access == Access::Permission && !request.principal->can(route.permission))
         return make_error(ErrorCode::Forbidden, "Izin '" + route.permission + "' diperlukan");
     return {};

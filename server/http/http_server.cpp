@@ -7,7 +7,9 @@
 
 #include "app/app.hpp"
 #include "core/text.hpp"
+#include "http/client_address.hpp"
 #include "http/dispatcher.hpp"
+#include "services/settings.hpp"
 
 namespace kimonet::http {
 
@@ -48,6 +50,21 @@ private:
     std::string m_value;
 };
 
+// X-Forwarded-For counts only when the peer is one of our proxies; the setting is read only for
+// requests that carry the header (a server not behind a proxy pays nothing). If the setting
+// cannot be read the peer address stands, which is the safe side.
+void resolve_client_ip(app::App& app, Request& request) {
+    const std::string forwarded_for = request.header("x-forwarded-for");
+    if (forwarded_for.empty()) return;
+    auto lease = app.database();
+    if (!lease) return;
+    auto setting = services::get_setting(**lease, "trusted_proxies");
+    if (!setting || setting->empty()) return;
+    auto proxies = parse_trusted_proxies(*setting);
+    if (!proxies) return;
+    request.client_ip = client_address(request.client_ip, forwarded_for, *proxies);
+}
+
 class PistacheHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(PistacheHandler)
@@ -55,6 +72,7 @@ public:
 
     void onRequest(const Pistache::Http::Request& in, Pistache::Http::ResponseWriter writer) override {
         Request request = convert(in);
+        resolve_client_ip(*m_app, request);
         Response response = dispatch(*m_app, request);
         for (const auto& [name, value] : response.headers) writer.headers().add(std::make_shared<NamedHeader>(name, value));
         writer.headers().add(std::make_shared<NamedHeader>("X-Content-Type-Options", "nosniff"));

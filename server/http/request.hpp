@@ -20,6 +20,9 @@ struct Principal {
     std::string role;
     std::set<std::string> permissions;
     std::int64_t token_id = 0;
+    // Someone else set this staff user's password: until they change it, the token may only
+    // reach routes marked open_during_password_change (me, logout, change password).
+    bool password_change_required = false;
 
     bool can(const std::string& permission) const { return permissions.contains(permission); }
     bool is_customer() const { return kind == Kind::Customer; }

@@ -19,7 +19,15 @@ Response json_list(api::Json data, std::int64_t total, api::Json extra) {
 Response json_error(const Error& error) {
     api::Json detail = {{"code", error.code_name()}, {"message", error.message()}};
     if (!error.fields.empty()) detail["fields"] = error.fields;
-    return Response{error.http_status(), "application/json", dump(api::Json{{"success", false}, {"error", detail}}), {}};
+    Response response{error.http_status(), "application/json", dump(api::Json{{"success", false}, {"error", detail}}), {}};
+    // Every 429 says when to come back (RFC 9110 §10.2.3); a limiter that does not know says a minute.
+    if (error.code == ErrorCode::RateLimited) {
+        const std::int64_t seconds = error.retry_after_seconds > 0 ? error.retry_after_seconds : 60;
+        response.headers["Retry-After"] = std::to_string(seconds);
+        detail["retry_after_seconds"] = seconds;
+        response.body = dump(api::Json{{"success", false}, {"error", detail}});
+    }
+    return response;
 }
 
 Response html(std::string body, int status) { return Response{status, "text/html; charset=utf-8", std::move(body), {}}; }

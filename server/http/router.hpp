@@ -26,6 +26,8 @@ struct Route {
     std::string summary;     // for the OpenAPI document
     Handler handler;
     std::size_t max_body = 1 << 20;  // bytes; larger bodies get 413
+    // Reachable by a token whose password must be changed first (otherwise 403 password_change_required).
+    bool open_during_password_change = false;
 };
 
 struct RouteMatch {

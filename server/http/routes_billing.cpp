@@ -217,7 +217,9 @@ void register_billing_routes(Router& router, app::App& app) {
                        auto history = TRY(services::customer_history(context.db, request.id_param()));
                        api::Json invoices = api::Json::array(), payments = api::Json::array();
                        for (const auto& invoice : history.invoices) invoices.push_back(api::to_json(invoice, context.today()));
-                       for (const auto& payment : history.payments) payments.push_back(api::to_json(payment, context.offset));
+                       // Payment data is its own permission (a technician reads invoices, not payments).
+                       if (request.who().can("payments.read"))
+                           for (const auto& payment : history.payments) payments.push_back(api::to_json(payment, context.offset));
                        return json_ok({{"data", {{"invoices", std::move(invoices)},
                                                  {"payments", std::move(payments)},
                                                  {"credit_balance", history.credit_balance}}}});

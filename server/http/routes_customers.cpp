@@ -30,6 +30,15 @@ static Result<store::CustomerFilter> customer_filter(const Request& request) {
     return filter;
 }
 
+// The portal password is its own permission: customers.create/update alone do not set it.
+static Result<void> check_portal_password_permission(const Request& request, const api::Json& body) {
+    if (!body.is_object()) return {};
+    auto it = body.find("password");
+    if (it == body.end() || it->is_null() || (it->is_string() && it->get<std::string>().empty())) return {};
+    if (request.who().can("customers.portal_password")) return {};
+    return make_error(ErrorCode::Forbidden, "Izin 'customers.portal_password' diperlukan untuk mengatur kata sandi portal");
+}
+
 void register_customer_routes(Router& router, app::App& app) {
     router.add("GET", "/api/customers", "customers.read", "List customers (q, status, package_id, router_id, sort, page, per_page)",
                [&app](Request& request) -> RouteResult {
@@ -43,6 +52,7 @@ void register_customer_routes(Router& router, app::App& app) {
                });
     router.add("POST", "/api/customers", "customers.create", "Create a customer", [&app](Request& request) -> RouteResult {
         const auto body = TRY(json_body(request));
+        TRY_VOID(check_portal_password_permission(request, body));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
             auto customer = TRY(services::create_customer(context, body));
             return json_ok({{"data", api::to_json(customer)}}, 201);
@@ -57,6 +67,7 @@ void register_customer_routes(Router& router, app::App& app) {
     router.add("PUT", "/api/customers/{id}", "customers.update", "Update a customer (fields present are applied)",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
+                   TRY_VOID(check_portal_password_permission(request, body));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        auto customer = TRY(services::update_customer(context, request.id_param(), body));
                        return json_ok({{"data", api::to_json(customer)}});

@@ -1,4 +1,5 @@
 #include "api/dto.hpp"
+#include "auth/auth_service.hpp"
 #include "core/validation_messages.hpp"
 #include "http/routes.hpp"
 #include "security/crypto.hpp"
@@ -39,15 +40,12 @@ void register_portal_routes(Router& router, app::App& app) {
                    std::string current, replacement;
                    reader.read("current_password", current);
                    reader.read("new_password", replacement);
-                   if (reader.ok() && (replacement.size() < 8 || replacement.size() > 128))
-                       reader.add_error("new_password", messages::kPassword);
+                   if (reader.ok() && replacement.empty()) reader.add_error("new_password", messages::kRequired);
                    if (!reader.ok()) return validation_error(reader.errors());
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       auto stored = TRY(context.db.prepare("SELECT COALESCE(password_hash, '') FROM customers WHERE id = ?"));
-                       stored.bind(1, request.who().id);
-                       if (!TRY(stored.step()) || !security::verify_password(current, stored.column_text(0)))
-                           return validation_error({{"current_password", "kata sandi lama salah"}});
-                       TRY_VOID(services::update_customer(context, request.who().id, {{"password", replacement}}));
+                       // The same rules as staff (issue 14): libpwquality, wrong current passwords count as
+                       // failed logins, and every other session of the customer ends.
+                       TRY_VOID(auth::change_own_password(context, request.who(), current, replacement));
                        return json_ok();
                    });
                });

@@ -1,5 +1,7 @@
 #include "services/customer_service.hpp"
 
+#include "auth/password_policy.hpp"
+#include "auth/session_service.hpp"
 #include "core/validation_messages.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
@@ -35,12 +37,15 @@ static Result<void> check_unique(store::Database& db, const Customer& customer) 
     return {};
 }
 
-static Result<std::string> password_from_input(const api::Json& input) {
+// A portal password set through the API passes the password policy; the demo seed (the system
+// actor) keeps its printed password.
+static Result<std::string> password_from_input(const api::Json& input, bool check_quality) {
     auto it = input.find("password");
     if (it == input.end() || it->is_null()) return std::string();
     if (!it->is_string()) return validation_error({{"password", messages::kWrongType}});
     const std::string password = it->get<std::string>();
     if (password.size() < 8 || password.size() > 128) return validation_error({{"password", messages::kPassword}});
+    if (auto problem = check_quality ? auth::password_problem(password) : std::nullopt) return validation_error({{"password", *problem}});
     return password;
 }
 
@@ -63,10 +68,10 @@ struct CustomerInput {
 
 // Parses the customer fields and the optional passwords together, so that a bad password is
 // reported in the same 422 as every other bad field.
-static Result<CustomerInput> customer_and_password(api::Json body, Customer base, const api::Json& input) {
+static Result<CustomerInput> customer_and_password(api::Json body, Customer base, const api::Json& input, bool check_quality) {
     if (body.is_object()) body.erase("pppoe_password");
     auto customer = api::customer_from_json(body, std::move(base));
-    auto password = password_from_input(input);
+    auto password = password_from_input(input, check_quality);
     auto pppoe_password = pppoe_password_from_input(input);
     if (customer && password && pppoe_password)
         return CustomerInput{std::move(customer).value(), std::move(password).value(), std::move(pppoe_password).value()};
@@ -105,7 +110,7 @@ Result<Customer> create_customer(app::Context& context, const api::Json& input) 
         if (body.is_object() && number_field != input.end() && number_field->is_string() &&
             number_field->get<std::string>().empty())
             body.erase("service_number");
-        auto [customer, password, pppoe_password] = TRY(customer_and_password(body, base, input));
+        auto [customer, password, pppoe_password] = TRY(customer_and_password(body, base, input, context.actor.type != "system"));
         TRY_VOID(check_references(context.db, customer));
         TRY_VOID(check_unique(context.db, customer));
         customer.id = TRY(store::insert_customer(context.db, customer));
@@ -127,12 +132,15 @@ Result<Customer> update_customer(app::Context& context, std::int64_t id, const a
             body.erase("password");
             body.erase("id");
         }
-        auto [customer, password, pppoe_password] = TRY(customer_and_password(body, before, changes));
+        auto [customer, password, pppoe_password] = TRY(customer_and_password(body, before, changes, context.actor.type != "system"));
         customer.id = id;
         TRY_VOID(check_references(context.db, customer));
         TRY_VOID(check_unique(context.db, customer));
         TRY_VOID(store::update_customer_row(context.db, customer));
-        if (!password.empty()) TRY_VOID(store::set_customer_password_hash(context.db, id, security::hash_password(password)));
+        if (!password.empty()) {
+            TRY_VOID(store::set_customer_password_hash(context.db, id, security::hash_password(password)));
+            TRY_VOID(auth::revoke_sessions(context, "customer", id, std::nullopt));  // the old password's sessions end
+        }
         TRY_VOID(store_pppoe_password(context, customer, pppoe_password));
         if (changes_the_secret(before, customer, pppoe_password)) TRY(queue_secret_push(context, customer, "customer.update"));
         updated = customer;

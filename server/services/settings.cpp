@@ -4,6 +4,7 @@
 #include "api/cors.hpp"
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
+#include "http/client_address.hpp"
 #include "services/activity_log.hpp"
 #include "services/secret_destinations.hpp"
 #include "whatsapp/messenger.hpp"
@@ -84,6 +85,8 @@ const std::vector<SettingDefinition>& setting_definitions() {
          "Origins (scheme://host[:port], comma-separated) of a separately hosted landing page allowed to call the public API"},
         {"register_rate_per_minute", "3", false, "Landing page registrations per minute per IP address (burst; refills evenly)"},
         {"router_probe_seconds", "60", false, "Seconds between reachability checks of every router (public network status); 0 = off"},
+        {"trusted_proxies", "", false,
+         "IP addresses or CIDRs of our own reverse proxies (comma-separated); only their X-Forwarded-For is believed"},
     };
     return all;
 }
@@ -124,6 +127,7 @@ std::optional<std::string> setting_value_problem(std::string_view key, std::stri
         if (day < 1 || day > 31 || std::to_string(day) != value) return std::string(messages::kDueDay);
     }
     if (key == "cors_allowed_origins") return api::allowed_origins_problem(value);
+    if (key == "trusted_proxies") return http::trusted_proxies_problem(value);
     if (key == "register_rate_per_minute" || key == "router_probe_seconds") {
         const bool probe = key == "router_probe_seconds";
         const int number = std::atoi(std::string(value).c_str());

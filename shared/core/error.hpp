@@ -12,6 +12,7 @@ namespace kimonet {
     X(BadRequest, "bad_request", "The request is malformed", 400)                  \
     X(Unauthorized, "unauthorized", "Login required or session expired", 401)      \
     X(Forbidden, "forbidden", "You do not have permission for this action", 403)   \
+    X(PasswordChangeRequired, "password_change_required", "Change your password first", 403) \
     X(NotFound, "not_found", "Not found", 404)                                     \
     X(MethodNotAllowed, "method_not_allowed", "Method not allowed", 405)           \
     X(Conflict, "conflict", "Already exists or conflicts with existing data", 409) \
@@ -56,6 +57,8 @@ struct Error {
     ErrorCode code = ErrorCode::Internal;
     std::string detail;  // a specific message; empty means the table's message
     FieldErrors fields;
+    // For RateLimited: seconds until a retry can succeed, sent as Retry-After (0 = not known).
+    std::int64_t retry_after_seconds = 0;
 
     std::string_view code_name() const { return error_info(code).code; }
     int http_status() const { return error_info(code).http_status; }
@@ -63,6 +66,9 @@ struct Error {
 };
 
 inline Error make_error(ErrorCode code, std::string detail = {}) { return Error{code, std::move(detail), {}}; }
+inline Error rate_limited(std::string detail, std::int64_t retry_after_seconds) {
+    return Error{ErrorCode::RateLimited, std::move(detail), {}, retry_after_seconds};
+}
 inline Error validation_error(FieldErrors fields, std::string detail = {}) {
     return Error{ErrorCode::ValidationFailed, std::move(detail), std::move(fields)};
 }

@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 34> kPermissions{
+static constexpr std::array<std::string_view, 35> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -15,6 +15,9 @@ static constexpr std::array<std::string_view, 34> kPermissions{
     "payments.read",   "payments.create",  "network.read",     "network.control",
     "dunning.read",    "dunning.run",      "messages.read",    "messages.send",
     "reports.read",    "portal.self",
+    // Setting a customer's portal password (issue 14): not implied by customers.update, so a
+    // technician editing an address cannot take over the customer's portal.
+    "customers.portal_password",
 };
 
 static constexpr std::array<std::string_view, 5> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer};

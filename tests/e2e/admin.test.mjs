@@ -125,7 +125,7 @@ try {
     await click(page, 'users.add');
     await fill(page, 'user_form.username', 'kasir2');
     await fill(page, 'user_form.full_name', 'Kasir Dua');
-    await fill(page, 'user_form.password', 'kasir12345', { masked: true });
+    await fill(page, 'user_form.password', 'Tiang-Listrik-81', { masked: true });
     await shot(page, 'admin-user-form');
     await click(page, 'user_form.save');
     await item(page, 'users.kasir2.username');

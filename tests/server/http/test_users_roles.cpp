@@ -33,7 +33,7 @@ struct Session {
 BOOST_FIXTURE_TEST_SUITE(users_roles, Session)
 
 BOOST_AUTO_TEST_CASE(admin_creates_a_finance_user_who_can_log_in) {
-    auto created = server.post("/api/users", R"({"username":"Kasir.Satu","full_name":"Kasir Satu","password":"kasir-12345","role":"finance"})", admin);
+    auto created = server.post("/api/users", R"({"username":"Kasir.Satu","full_name":"Kasir Satu","password":"Tiang-Listrik-81","role":"finance"})", admin);
     BOOST_TEST_REQUIRE(created.status == 201);
     const auto data = created.json()["data"];
     BOOST_TEST(data["username"] == "kasir.satu");
@@ -42,10 +42,14 @@ BOOST_AUTO_TEST_CASE(admin_creates_a_finance_user_who_can_log_in) {
     BOOST_TEST(!data.contains("password"));
     BOOST_TEST(!data.contains("password_hash"));
 
-    auto login = server.login_attempt("kasir.satu", "kasir-12345");
+    auto login = server.login_attempt("kasir.satu", "Tiang-Listrik-81");
     BOOST_TEST_REQUIRE(login.status == 200);
     BOOST_TEST(login.json()["user"]["role"] == "finance");
     const std::string token = login.json()["token"].get<std::string>();
+    // Issue 14: the admin chose this password, so the new user replaces it before anything else.
+    BOOST_TEST(login.json()["password_change_required"] == true);
+    BOOST_TEST(server.get("/api/customers", token).status == 403);
+    BOOST_TEST_REQUIRE(server.post("/api/auth/password", R"({"current_password":"Tiang-Listrik-81","new_password":"Sapu-Lidi-Merah-93"})", token).status == 200);
     BOOST_TEST(server.get("/api/customers", token).status == 200);
     BOOST_TEST(server.post("/api/customers", R"({"name":"X","phone":"081234567890","package_id":1})", token).status == 403);
     BOOST_TEST(server.get("/api/users", token).status == 403);
@@ -53,14 +57,14 @@ BOOST_AUTO_TEST_CASE(admin_creates_a_finance_user_who_can_log_in) {
 
 BOOST_AUTO_TEST_CASE(user_validation_and_conflicts) {
     const std::string before = server.snapshot();
-    auto duplicate = server.post("/api/users", R"({"username":"finance","password":"kasir-12345","role":"finance"})", admin);
+    auto duplicate = server.post("/api/users", R"({"username":"finance","password":"Tiang-Listrik-81","role":"finance"})", admin);
     BOOST_TEST(duplicate.status == 409);
     BOOST_TEST(duplicate.json()["error"]["fields"].contains("username"));
     auto invalid = server.post("/api/users", R"({"username":"x","password":"short","role":""})", admin);
     BOOST_TEST(invalid.status == 422);
     for (const char* field : {"username", "password", "role"}) BOOST_TEST(invalid.json()["error"]["fields"].contains(field), field);
-    BOOST_TEST(server.post("/api/users", R"({"username":"kasir","password":"kasir-12345","role":"janitor"})", admin).status == 422);
-    BOOST_TEST(server.post("/api/users", R"({"username":"kasir","password":"kasir-12345","role":"customer"})", admin).status == 422);
+    BOOST_TEST(server.post("/api/users", R"({"username":"kasir","password":"Tiang-Listrik-81","role":"janitor"})", admin).status == 422);
+    BOOST_TEST(server.post("/api/users", R"({"username":"kasir","password":"Tiang-Listrik-81","role":"customer"})", admin).status == 422);
     BOOST_TEST(server.snapshot() == before);
 }
 
@@ -130,6 +134,8 @@ BOOST_AUTO_TEST_CASE(create_role_and_assign_it) {
     BOOST_TEST(server.post("/api/roles", R"({"name":"Bad Name","permissions":[]})", superadmin).status == 422);
     BOOST_TEST(server.post("/api/users", R"({"username":"cs1","password":"cs1-password","role":"cs"})", admin).status == 201);
     const std::string token = server.login("cs1", "cs1-password");
+    // Issue 14: a password the admin chose is replaced at first login.
+    BOOST_TEST_REQUIRE(server.post("/api/auth/password", R"({"current_password":"cs1-password","new_password":"Sapu-Lidi-Merah-93"})", token).status == 200);
     BOOST_TEST(server.put("/api/customers/1", R"({"address":"Jl. Baru 1"})", token).status == 200);
     BOOST_TEST(server.del("/api/customers/1", token).status == 403);
 }

@@ -77,6 +77,16 @@ BOOST_AUTO_TEST_CASE(finance_reads_customers_but_cannot_change_them) {
     BOOST_TEST(!finance.contains("routers.update"));
 }
 
+// Issue 14: payment data and a customer's portal password are their own permissions.
+BOOST_AUTO_TEST_CASE(technician_neither_reads_payments_nor_sets_portal_passwords) {
+    const auto technician = as_set(rbac::default_permissions(rbac::kTechnician));
+    BOOST_TEST(technician.contains("customers.update"));
+    BOOST_TEST(!technician.contains("payments.read"));
+    BOOST_TEST(!technician.contains("customers.portal_password"));
+    BOOST_TEST(!as_set(rbac::default_permissions(rbac::kFinance)).contains("customers.portal_password"));
+    BOOST_TEST(as_set(rbac::default_permissions(rbac::kAdmin)).contains("customers.portal_password"));
+}
+
 BOOST_AUTO_TEST_CASE(unknown_role_and_permission_get_nothing) {
     BOOST_TEST(rbac::default_permissions("janitor").empty());
     BOOST_TEST(!rbac::is_known_permission("customers.destroy"));

@@ -1,0 +1,44 @@
+#include "auth/authority.hpp"
+
+#include "auth/rbac_store.hpp"
+
+namespace kimonet::auth {
+
+Result<std::optional<std::set<std::string>>> actor_permissions(app::Context& context) {
+    if (context.actor.type == "system") return std::optional<std::set<std::string>>();
+    if (context.actor.type != "user") return std::optional<std::set<std::string>>(std::set<std::string>{});
+    auto [role, permissions] = TRY(role_and_permissions_of_user(context.db, context.actor.id));
+    return std::optional<std::set<std::string>>(std::move(permissions));
+}
+
+Result<void> require_holds_all(app::Context& context, const std::set<std::string>& wanted, std::string_view doing) {
+    const auto held = TRY(actor_permissions(context));
+    if (!held) return {};
+    for (const auto& permission : wanted)
+        if (!held->contains(permission))
+            return make_error(ErrorCode::Forbidden, std::string(doing) + " memerlukan izin '" + permission + "' yang tidak Anda miliki");
+    return {};
+}
+
+Result<void> require_may_act_on_user(app::Context& context, std::int64_t user_id, std::string_view doing) {
+    auto [role, permissions] = TRY(role_and_permissions_of_user(context.db, user_id));
+    return require_holds_all(context, permissions, doing);
+}
+
+Result<std::int64_t> count_role_administrators(store::Database& db) {
+    auto statement = TRY(db.prepare(
+        "SELECT COUNT(DISTINCT u.id) FROM users u JOIN user_role ur ON ur.user_id = u.id "
+        "JOIN role_permission rp ON rp.role_id = ur.role_id JOIN permissions p ON p.id = rp.permission_id "
+        "WHERE u.active = 1 AND p.name = ?"));
+    statement.bind(1, kRoleAdministration);
+    TRY(statement.step());
+    return statement.column_int(0);
+}
+
+Result<void> require_a_role_administrator_remains(store::Database& db, std::int64_t before, const std::string& field) {
+    if (before == 0 || TRY(count_role_administrators(db)) > 0) return {};
+    return validation_error({{field, "harus tetap ada minimal satu pengguna aktif dengan izin roles.update"}},
+                            "Pengguna terakhir dengan izin roles.update tidak boleh diturunkan, dinonaktifkan atau dihapus");
+}
+
+}  // namespace kimonet::auth

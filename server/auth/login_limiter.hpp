@@ -1,0 +1,40 @@
+#pragma once
+// The login limiter (issue 14, item 7). Two separate counters in login_attempts:
+//  - per real account: kMaxFailedLogins failures (from anywhere) within kLoginWindowSeconds lock
+//    that account, even for the right password, until the oldest counted failure ages out;
+//  - per source address: failures for names that are no account (made-up names, typos, spraying)
+//    — kMaxUnknownNameFailuresPerSource of them refuse further made-up names from that source.
+// A failure against a made-up name never counts for a real account, and the per-source counter
+// never refuses a real account's correct password, so one noisy neighbour behind the same NAT or
+// proxy cannot lock anybody else out. When a source is over its limit, a wrong password for a real
+// account also answers 429 (the same answer as a made-up name, so the limit is no oracle for which
+// names exist).
+// Check and record are one BEGIN IMMEDIATE transaction: the attempt is reserved (counted as a
+// failure) before the password is verified, so N concurrent guesses evaluate at most the limit.
+#include <cstdint>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace kimonet::auth {
+
+inline constexpr int kMaxFailedLogins = 5;
+inline constexpr int kMaxUnknownNameFailuresPerSource = 20;
+inline constexpr std::int64_t kLoginWindowSeconds = 15 * 60;
+
+struct LoginAttempt {
+    std::int64_t id = 0;
+    bool source_over_limit = false;  // failures answer 429; a correct password still succeeds
+    std::int64_t source_retry_after = 0;  // seconds until the source is under its limit again
+};
+
+// Reserves one attempt for `account_key` (lower-cased name) from `source`, or answers 429 with
+// Retry-After when the account (known) or the source (unknown names) is over its limit.
+Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now, const std::string& account_key,
+                                           const std::string& source, bool known_account);
+// Marks a reserved attempt as the success it was; forgives the account's earlier failures.
+Result<void> record_login_success(store::Database& db, const LoginAttempt& attempt, const std::string& account_key);
+// The 429 for a failure when the source is over its limit.
+Error login_rate_limited(std::int64_t retry_after_seconds);
+
+}  // namespace kimonet::auth
