@@ -1,5 +1,11 @@
 #include "store/database.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -173,7 +179,22 @@ std::optional<std::int64_t> Statement::column_optional_int(int index) const {
     return column_int(index);
 }
 
+// The database and its -wal/-shm hold every customer record and sealed secret: owner-only.
+// SQLite gives the -wal and -shm files the database file's own mode, so creating the database
+// 0600 (and tightening an existing one) covers all three; the existing sidecars are fixed too.
+static Result<void> restrict_database_files(const std::string& path) {
+    if (path.empty() || path == ":memory:" || path.starts_with("file:")) return {};
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return make_error(ErrorCode::Internal, "cannot create database " + path + ": " + std::strerror(errno));
+    const int changed = ::fchmod(fd, 0600);
+    ::close(fd);
+    if (changed != 0) return make_error(ErrorCode::Internal, "cannot restrict database " + path + ": " + std::strerror(errno));
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) ::chmod((path + suffix).c_str(), 0600);  // absent is fine
+    return {};
+}
+
 Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
+    TRY_VOID(restrict_database_files(path));
     sqlite3* db = nullptr;
     const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (code != SQLITE_OK) {
