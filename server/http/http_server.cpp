@@ -6,6 +6,8 @@
 #include <pistache/transport.h>
 #include <sys/socket.h>
 
+#include <cerrno>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -23,24 +25,33 @@ namespace {
 constexpr std::size_t kMaxResponse = 64 << 20;
 constexpr const char* kFramerKey = "kimonet.framer";
 
-// Pistache 0.0.5 serialises only typed headers into a response (raw ones are silently dropped),
-// so each of our headers travels as a typed header carrying its own name and value.
-class NamedHeader final : public Pistache::Http::Header::Header {
-public:
-    NamedHeader(std::string name, std::string value) : m_name(std::move(name)), m_value(std::move(value)) {}
-    const char* name() const override { return m_name.c_str(); }
-    void write(std::ostream& stream) const override { stream << m_value; }
-    uint64_t hash() const override { return std::hash<std::string>{}(m_name); }
-
-private:
-    std::string m_name;
-    std::string m_value;
+// Per connection: the framer, and how many of our answers Pistache is still writing.
+struct Connection {
+    std::shared_ptr<RequestFramer> framer;
+    std::size_t queued_writes = 0;
+    bool close_when_written = false;
 };
 
+std::string serialize(const Response& response, bool http10, bool keep_alive) {
+    std::string out = http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    out += std::to_string(response.status) + " " + Pistache::Http::codeString(static_cast<Pistache::Http::Code>(response.status)) + "\r\n";
+    for (const auto& [name, value] : response.headers) {
+        // A header value never ends the header block early.
+        if (name.find_first_of("\r\n:") != std::string::npos || value.find_first_of("\r\n") != std::string::npos) continue;
+        out += name + ": " + value + "\r\n";
+    }
+    if (!response.content_type.empty()) out += "Content-Type: " + response.content_type + "\r\n";
+    out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+    out += keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    return out + response.body;
+}
+
 // Reads requests off each connection with our own RequestFramer instead of Pistache's parser
-// (which buffered whole bodies before any route limit and dropped pipelined requests), then
-// answers through Pistache's writer. All of a connection's input arrives on one transport
-// thread, and responses are queued on it in order, so pipelined answers keep their order.
+// (which buffered whole bodies before any route limit and dropped pipelined requests) and
+// writes answers straight to the socket from the connection's transport thread, in order.
+// Pistache 0.0.5's write queue is used only for what the socket does not take at once: it
+// writes only on an epoll event that is writable and not readable, so an answer queued while
+// the client is still sending (a refused upload) would wait for ever.
 class PistacheHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(PistacheHandler)
@@ -53,51 +64,86 @@ public:
 
 private:
     void onInput(const char* buffer, size_t length, const std::shared_ptr<Pistache::Tcp::Peer>& peer) override {
-        framer_for(peer)->feed(std::string_view(buffer, length));
+        auto connection = connection_for(peer);
+        auto framer = connection->framer;  // kept alive while it calls back
+        // Pistache's idle checker (every 500 ms on this thread) reads its own parser's start time
+        // and the peer's idle flag: a request must arrive whole within the header/body timeout
+        // (60 s) of its first byte, an idle keep-alive connection is closed after 300 s, and a
+        // refused connection still being sent to is closed after 60 s.
+        if (framer->between_requests()) {
+            getParser(peer)->reset();
+            peer->setIdle(false);
+        }
+        framer->feed(std::string_view(buffer, length));
+        if (framer->between_requests()) {
+            getParser(peer)->reset();
+            peer->setIdle(true);
+        }
     }
 
-    std::shared_ptr<RequestFramer> framer_for(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
-        if (auto existing = peer->tryGetData(kFramerKey)) return std::static_pointer_cast<RequestFramer>(existing);
-        std::weak_ptr<Pistache::Tcp::Peer> weak = peer;  // the framer lives in the peer: no cycle
+    std::shared_ptr<Connection> connection_for(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+        if (auto existing = peer->tryGetData(kFramerKey)) return std::static_pointer_cast<Connection>(existing);
+        auto connection = std::make_shared<Connection>();
+        // Weak references only: the connection state lives in the peer, no cycle.
+        std::weak_ptr<Pistache::Tcp::Peer> weak_peer = peer;
+        std::weak_ptr<Connection> weak_connection = connection;
         RequestFramer::Sink sink;
         sink.admit = [this](const Request& head) { return admit_request(*m_app, head); };
-        sink.send_continue = [this, weak] {
-            if (auto alive = weak.lock()) {
-                static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-                transport()->asyncWrite(alive->fd(), Pistache::RawBuffer(kContinue, kContinue.size()));
-            }
+        sink.send_continue = [this, weak_peer, weak_connection] {
+            auto alive = weak_peer.lock();
+            auto state = weak_connection.lock();
+            if (alive && state) write(alive, *state, "HTTP/1.1 100 Continue\r\n\r\n", true);
         };
-        sink.request = [this, weak](Request request, bool http10, bool keep_alive) {
-            auto alive = weak.lock();
-            if (!alive) return;
+        sink.request = [this, weak_peer, weak_connection](Request request, bool http10, bool keep_alive) {
+            auto alive = weak_peer.lock();
+            auto state = weak_connection.lock();
+            if (!alive || !state) return;
             request.client_ip = alive->address().host();
             Response response = dispatch(*m_app, request);
+            // A HEAD answer has no body on the wire: bytes after it would be read as the next
+            // response by a keep-alive client.
+            if (request.method == "HEAD") response.body.clear();
             request = Request();  // the body is no longer needed while the answer is written
-            respond(alive, std::move(response), http10, keep_alive);
+            add_security_headers(response);
+            write(alive, *state, serialize(response, http10, keep_alive), keep_alive);
         };
-        sink.refuse = [this, weak](Response response, bool http10) {
-            if (auto alive = weak.lock()) respond(alive, std::move(response), http10, false);
+        sink.refuse = [this, weak_peer, weak_connection](Response response, bool http10) {
+            auto alive = weak_peer.lock();
+            auto state = weak_connection.lock();
+            if (!alive || !state) return;
+            add_security_headers(response);
+            write(alive, *state, serialize(response, http10, false), false);
         };
-        auto framer = std::make_shared<RequestFramer>(std::move(sink));
-        peer->putData(kFramerKey, framer);
-        return framer;
+        connection->framer = std::make_shared<RequestFramer>(std::move(sink));
+        peer->putData(kFramerKey, connection);
+        return connection;
     }
 
-    void respond(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Response response, bool http10, bool keep_alive) {
-        add_security_headers(response);
-        const auto version = http10 ? Pistache::Http::Version::Http10 : Pistache::Http::Version::Http11;
-        Pistache::Http::ResponseWriter writer(version, transport(), this, peer);
-        for (const auto& [name, value] : response.headers) writer.headers().add(std::make_shared<NamedHeader>(name, value));
-        writer.headers().add(std::make_shared<NamedHeader>("Connection", keep_alive ? "keep-alive" : "close"));
-        auto mime = Pistache::Http::Mime::MediaType::fromString(response.content_type);
-        auto sent = writer.send(static_cast<Pistache::Http::Code>(response.status), response.body, mime);
-        if (keep_alive) return;
-        // Close our side once the answer is on the wire; the client sees the end of the stream
-        // after the response (a hard close with unread input would reset it and lose the answer).
-        std::weak_ptr<Pistache::Tcp::Peer> weak = peer;
-        sent.then([weak](ssize_t) {
-            if (auto alive = weak.lock()) ::shutdown(alive->fd(), SHUT_WR);
-        }, Pistache::Async::IgnoreException);
+    void write(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& state, std::string bytes, bool keep_open) {
+        const int fd = peer->fd();
+        if (state.queued_writes == 0) {
+            const ssize_t sent = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // the client is gone
+            bytes.erase(0, sent < 0 ? 0 : static_cast<std::size_t>(sent));
+        }
+        if (!keep_open) state.close_when_written = true;
+        if (bytes.empty()) {
+            if (state.close_when_written && state.queued_writes == 0) ::shutdown(fd, SHUT_WR);
+            return;
+        }
+        ++state.queued_writes;
+        std::weak_ptr<Pistache::Tcp::Peer> weak_peer = peer;
+        auto finished = [weak_peer] {
+            auto alive = weak_peer.lock();
+            if (!alive) return;
+            auto data = alive->tryGetData(kFramerKey);
+            if (!data) return;
+            auto& connection = *std::static_pointer_cast<Connection>(data);
+            if (--connection.queued_writes == 0 && connection.close_when_written) ::shutdown(alive->fd(), SHUT_WR);
+        };
+        const std::size_t size = bytes.size();
+        transport()->asyncWrite(fd, Pistache::RawBuffer(std::move(bytes), size))
+            .then([finished](ssize_t) { finished(); }, [finished](std::exception_ptr&) { finished(); });
     }
 
     app::App* m_app;

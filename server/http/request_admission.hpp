@@ -16,7 +16,7 @@ inline constexpr std::size_t kNoRouteMaxBody = 64 << 10;
 // Bodies larger than this are checked against the caller's token and the shared budget.
 inline constexpr std::size_t kLargeBody = 1 << 20;
 // All large bodies being received at once, together, stay under this.
-inline constexpr std::size_t kLargeBodyBudget = 192u << 20;
+inline constexpr std::size_t kLargeBodyBudget = 128u << 20;
 
 Admission admit_request(app::App& app, const Request& head);
 // The largest max_body of any route (the transport needs no more).

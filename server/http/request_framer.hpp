@@ -52,6 +52,8 @@ public:
     // True once the connection is to be closed (after a refusal or a non-keep-alive request):
     // later bytes are ignored and nothing more is held.
     bool closing() const { return m_state == State::Discard; }
+    // True when no request is in progress (a keep-alive connection waiting for the next one).
+    bool between_requests() const { return m_state == State::Head && m_head.empty(); }
     // Bytes held for the request in progress (for tests and the memory bound).
     std::size_t held_bytes() const { return m_head.capacity() + m_request.body.capacity(); }
 

@@ -76,6 +76,8 @@ public:
 
     // Bytes received but not yet taken as a response (everything, when the reply never parsed).
     const std::string& pending() const { return m_buffer; }
+    // errno of a failed read (ECONNRESET: the server reset the connection), 0 after a clean end.
+    int read_error() const { return m_error; }
 
     // Waits for readable data or EOF; false on timeout.
     bool fill(std::chrono::milliseconds timeout) {
@@ -84,6 +86,7 @@ public:
         char chunk[65536];
         const ssize_t got = ::recv(m_fd, chunk, sizeof chunk, 0);
         if (got <= 0) {
+            m_error = got < 0 ? errno : 0;
             m_eof = true;
             return true;
         }
@@ -123,6 +126,7 @@ private:
     }
 
     int m_fd = -1;
+    int m_error = 0;
     bool m_eof = false;
     std::string m_buffer;
 };

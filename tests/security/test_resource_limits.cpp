@@ -37,7 +37,8 @@ std::size_t peak_mib() { return status_kib("VmHWM") / 1024; }
 // returns the status (0 when no answer came).
 int upload(int port, const std::string& head, std::size_t send_at_most, bool chunked) {
     RawConnection connection(port);
-    if (!connection.ok() || !connection.send_all(head)) return 0;
+    if (!connection.ok()) return -1;
+    if (!connection.send_all(head)) return -2;
     static const std::string piece(64 << 10, 'x');
     std::size_t sent = 0;
     std::string chunk_frame;
@@ -49,14 +50,18 @@ int upload(int port, const std::string& head, std::size_t send_at_most, bool chu
     const std::string& frame = chunked ? chunk_frame : piece;
     while (sent < send_at_most) {
         pollfd poller{connection.fd(), POLLIN | POLLOUT, 0};
-        if (::poll(&poller, 1, 10'000) <= 0) return 0;
+        if (::poll(&poller, 1, 10'000) <= 0) return -3;
         if (poller.revents & (POLLIN | POLLHUP | POLLERR)) break;
         const ssize_t written = ::send(connection.fd(), frame.data(), frame.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (written <= 0) break;
         sent += static_cast<std::size_t>(written);
     }
+    const auto started = std::chrono::steady_clock::now();
     auto reply = connection.read_response(std::chrono::seconds(30));
-    return reply ? reply->status : 0;
+    if (!reply) std::fprintf(stderr, "no reply: sent %zu, waited %lld ms, eof %d, errno %d\n", sent,
+        (long long)std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count(), connection.closed_by_server(std::chrono::milliseconds(1)), connection.read_error());
+    if (!reply) std::fprintf(stderr, "pending: %s\n", connection.pending().c_str());
+    return reply ? reply->status : -100 - static_cast<int>(connection.pending().size());
 }
 
 std::string head_for(const std::string& path, std::size_t declared, const std::string& token = {}, bool chunked = false) {
@@ -140,7 +145,8 @@ BOOST_AUTO_TEST_CASE(forty_parallel_staff_imports_share_a_bounded_budget) {
             refused_busy += status == 503;
         }
         BOOST_TEST_MESSAGE("40 x 15 MB staff imports: peak RSS +" << growth << " MiB, " << refused_busy << " answered 503");
-        BOOST_TEST(growth < 2 * http::kLargeBodyBudget / (1u << 20) + 100);
+        // The budget, plus the copies an import makes of the bodies it is parsing.
+        BOOST_TEST(growth < http::kLargeBodyBudget / (1u << 20) + 100);
     }
     BOOST_TEST(http::large_bodies_in_flight() == 0u);
 }
@@ -165,7 +171,10 @@ BOOST_AUTO_TEST_CASE(hostile_spreadsheets_get_a_clear_422_in_bounded_memory) {
         {"xlsx, a cell in column XFD per row", xlsx_bytes(far_cells), "kolom"},
         {"xlsx, 70,000 rows", [] {
              std::string rows;
-             for (int row = 1; row <= 70'000; ++row) rows += "<row><c><v>1</v></c></row>";
+             // Varied values, so the sheet compresses like a real one (the ratio cap is not what trips).
+             for (int row = 1; row <= 70'000; ++row)
+                 rows += "<row r=\"" + std::to_string(row) + "\"><c r=\"A" + std::to_string(row) + "\"><v>" +
+                         std::to_string((row * 2654435761u) % 1000003u) + "</v></c></row>";
              return xlsx_bytes(rows);
          }(), "baris"},
         {"xlsx, sheet inflating past the entry cap (zip bomb)", huge_entry, "diekstrak"},
