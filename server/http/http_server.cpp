@@ -94,7 +94,7 @@ private:
             auto state = weak_connection.lock();
             if (alive && state) write(alive, *state, "HTTP/1.1 100 Continue\r\n\r\n", true);
         };
-        sink.request = [this, weak_peer, weak_connection](Request request, bool http10, bool keep_alive) {
+        sink.request = [this, weak_peer, weak_connection](Request request, bool http10, bool keep_alive, std::shared_ptr<void> hold) {
             auto alive = weak_peer.lock();
             auto state = weak_connection.lock();
             if (!alive || !state) return;
@@ -104,6 +104,7 @@ private:
             // response by a keep-alive client.
             if (request.method == "HEAD") response.body.clear();
             request = Request();  // the body is no longer needed while the answer is written
+            hold.reset();         // nor its share of the large-body budget
             add_security_headers(response);
             write(alive, *state, serialize(response, http10, keep_alive), keep_alive);
         };

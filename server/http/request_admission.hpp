@@ -15,8 +15,9 @@ namespace kimonet::http {
 inline constexpr std::size_t kNoRouteMaxBody = 64 << 10;
 // Bodies larger than this are checked against the caller's token and the shared budget.
 inline constexpr std::size_t kLargeBody = 1 << 20;
-// All large bodies being received at once, together, stay under this.
-inline constexpr std::size_t kLargeBodyBudget = 128u << 20;
+// All large bodies being received or handled at once, together, stay under this: four
+// imports of the largest size; more at the same moment are answered 503 with Retry-After.
+inline constexpr std::size_t kLargeBodyBudget = 64u << 20;
 
 Admission admit_request(app::App& app, const Request& head);
 // The largest max_body of any route (the transport needs no more).

@@ -68,8 +68,8 @@ void RequestFramer::complete() {
     m_request = Request();
     m_head = std::string();
     m_state = m_keep_alive ? State::Head : State::Discard;
-    m_sink.request(std::move(request), m_http10, m_keep_alive);
-    m_hold.reset();  // after the request was answered and its body freed
+    m_sink.request(std::move(request), m_http10, m_keep_alive, std::move(m_hold));
+    m_hold.reset();
 }
 
 bool RequestFramer::parse_head() {

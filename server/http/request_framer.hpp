@@ -39,8 +39,9 @@ public:
         std::function<Admission(const Request& request)> admit;
         // The client asked "Expect: 100-continue" and the request was admitted.
         std::function<void()> send_continue;
-        // A complete request; `keep_alive` false means answer and close.
-        std::function<void(Request request, bool http10, bool keep_alive)> request;
+        // A complete request; `keep_alive` false means answer and close. `hold` (the admission's)
+        // is to be released as soon as the body is no longer held.
+        std::function<void(Request request, bool http10, bool keep_alive, std::shared_ptr<void> hold)> request;
         // A refusal (malformed, too large, or from admit); the connection is closed after it.
         std::function<void(Response response, bool http10)> refuse;
     };
