@@ -181,15 +181,19 @@ std::optional<std::int64_t> Statement::column_optional_int(int index) const {
 
 // The database and its -wal/-shm hold every customer record and sealed secret: owner-only.
 // SQLite gives the -wal and -shm files the database file's own mode, so creating the database
-// 0600 (and tightening an existing one) covers all three; the existing sidecars are fixed too.
+// 0600 (and tightening an existing one) covers all three; existing sidecars are fixed too.
+// An existing file is never opened here: closing any descriptor of a database file drops every
+// POSIX lock this process holds on it (other connections' locks included), so only chmod().
 static Result<void> restrict_database_files(const std::string& path) {
     if (path.empty() || path == ":memory:" || path.starts_with("file:")) return {};
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return make_error(ErrorCode::Internal, "cannot create database " + path + ": " + std::strerror(errno));
-    const int changed = ::fchmod(fd, 0600);
-    ::close(fd);
-    if (changed != 0) return make_error(ErrorCode::Internal, "cannot restrict database " + path + ": " + std::strerror(errno));
-    for (const char* suffix : {"-wal", "-shm", "-journal"}) ::chmod((path + suffix).c_str(), 0600);  // absent is fine
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd >= 0) {
+        ::close(fd);  // a new, empty file: nobody holds locks on it yet
+    } else if (errno != EEXIST) {
+        return make_error(ErrorCode::Internal, "cannot create database " + path + ": " + std::strerror(errno));
+    }
+    // Best effort on files that already exist (another owner's file is left as it is).
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::chmod((path + suffix).c_str(), 0600);
     return {};
 }
 
