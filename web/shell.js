@@ -8,6 +8,10 @@
   var SENTINEL = ' ';  // keeps Backspace meaningful in an otherwise empty field
   var GLFW_KEY_BACKSPACE = 259;
 
+  // The canvas has its own right-click behaviour (here, not an inline handler: the page's
+  // Content-Security-Policy allows no inline script).
+  canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
+
   var shell = { clipboardText: '' };
   window.kimonetShell = shell;
 

@@ -4,6 +4,7 @@
 
 #include "auth/rbac_store.hpp"
 #include "http/routes.hpp"
+#include "http/static_files.hpp"
 #include "store/migrations.hpp"
 
 namespace kimonet::app {
@@ -11,19 +12,40 @@ namespace kimonet::app {
 Result<std::unique_ptr<store::Database>> open_migrated_database(const std::string& path) {
     const auto parent = std::filesystem::path(path).parent_path();
     std::error_code ignored;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
+    // A new data directory is for the server's user only.
+    if (!parent.empty() && std::filesystem::create_directories(parent, ignored))
+        std::filesystem::permissions(parent, std::filesystem::perms::owner_all, ignored);
     auto db = TRY(store::Database::open(path));
     TRY(store::migrate(*db));
     TRY_VOID(auth::sync_rbac(*db));
     return db;
 }
 
+// A web root that contains the database directory or the key file would publish them: refuse
+// to start rather than rely on the static file checks alone.
+static Result<void> check_web_roots(const Config& config) {
+    const auto database_parent = std::filesystem::path(config.db_path).parent_path();
+    const std::string database_dir = (database_parent.empty() ? std::filesystem::path(".") : database_parent).string();
+    for (const auto& [setting, root] : {std::pair{"KIMONET_WEB", config.web_dir}, std::pair{"KIMONET_LANDING", config.landing_dir}}) {
+        if (root.empty()) continue;
+        if (http::path_is_within(root, database_dir) || http::path_is_within(root, config.db_path))
+            return make_error(ErrorCode::Internal, std::string("refusing to start: ") + setting + " (" + root +
+                                                       ") contains the database directory " + database_dir +
+                                                       "; serve the web files from a directory of their own");
+        if (!config.secret_key_file.empty() && http::path_is_within(root, config.secret_key_file))
+            return make_error(ErrorCode::Internal, std::string("refusing to start: ") + setting + " (" + root +
+                                                       ") contains the secret key file " + config.secret_key_file);
+    }
+    return {};
+}
+
 Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Clock> clock) {
-    { TRY(open_migrated_database(config.db_path)); }
     if (config.secret_key_file.empty()) {
         const auto parent = std::filesystem::path(config.db_path).parent_path();
         config.secret_key_file = (parent.empty() ? std::filesystem::path(".") : parent).string() + "/secret.key";
     }
+    TRY_VOID(check_web_roots(config));
+    { TRY(open_migrated_database(config.db_path)); }
     auto secrets = TRY(security::SecretBox::load(config.secret_key_hex, config.secret_key_file));
     auto pool = TRY(store::ConnectionPool::open(config.db_path, static_cast<std::size_t>(config.threads) + 4));
     std::unique_ptr<App> app(new App(std::move(config), std::move(clock), secrets, std::move(pool)));

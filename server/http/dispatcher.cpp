@@ -1,6 +1,8 @@
 #include "http/dispatcher.hpp"
 
+#include <cstdio>
 #include <exception>
+#include <random>
 
 #include "app/app.hpp"
 #include "auth/auth_service.hpp"
@@ -10,7 +12,7 @@
 
 namespace kimonet::http {
 
-static Result<void> authorize(app::App& app, const Route& route, Request& request) {
+Result<void> authorize(app::App& app, const Route& route, Request& request) {
     if (route.access == Access::Public) return {};
     std::string header = request.header("authorization");
     if (!header.starts_with("Bearer ")) return make_error(ErrorCode::Unauthorized);
@@ -28,15 +30,37 @@ static bool is_api_path(const std::string& path) {
            path.starts_with("/isolir");
 }
 
+// A 500 tells the caller nothing about the inside (no exception text, no SQLite message, no
+// file paths): the detail goes to the server log under a random reference the caller can quote.
+static Response internal_error(const std::string& detail) {
+    thread_local std::mt19937_64 generator{std::random_device{}()};
+    char reference[17];
+    std::snprintf(reference, sizeof reference, "%016llx", static_cast<unsigned long long>(generator()));
+    std::fprintf(stderr, "internal error %s: %s\n", reference, detail.c_str());
+    Response response = json_error(make_error(ErrorCode::Internal, std::string("Internal error (reference ") + reference + ")"));
+    response.headers["X-Error-Reference"] = reference;
+    return response;
+}
+
+Response error_response(const Error& error) {
+    if (error.http_status() >= 500 && error.code != ErrorCode::BadGateway && error.code != ErrorCode::Unavailable)
+        return internal_error(error.message());
+    return json_error(error);
+}
+
 static Response dispatch_route(app::App& app, Request& request);
 
 Response dispatch(app::App& app, Request& request) {
-    // The public endpoints a landing page on another origin calls carry CORS headers.
-    if (!is_cors_path(request.path)) return dispatch_route(app, request);
-    if (request.method == "OPTIONS") return cors_preflight(app, request);
-    Response response = dispatch_route(app, request);
-    add_cors_headers(app, request, response);
-    return response;
+    try {
+        // The public endpoints a landing page on another origin calls carry CORS headers.
+        if (!is_cors_path(request.path)) return dispatch_route(app, request);
+        if (request.method == "OPTIONS") return cors_preflight(app, request);
+        Response response = dispatch_route(app, request);
+        add_cors_headers(app, request, response);
+        return response;
+    } catch (const std::exception& exception) {
+        return internal_error(exception.what());
+    }
 }
 
 static Response dispatch_route(app::App& app, Request& request) {
@@ -50,13 +74,19 @@ static Response dispatch_route(app::App& app, Request& request) {
             return json_error(make_error(ErrorCode::NotFound, "No route for " + request.method + " " + request.path));
         }
         if (request.body.size() > match.route->max_body) return json_error(make_error(ErrorCode::PayloadTooLarge));
-        if (auto allowed = authorize(app, *match.route, request); !allowed) return json_error(allowed.error());
+        if (auto allowed = authorize(app, *match.route, request); !allowed) return error_response(allowed.error());
         if (auto blocked = two_factor_enrollment_gate(app, *match.route, request)) return *blocked;
         auto result = match.route->handler(request);
-        if (!result) return json_error(result.error());
+        if (!result) return error_response(result.error());
         return std::move(result).value();
+    } catch (const api::Json::exception& exception) {
+        // A JSON value of the wrong type or shape read past a DTO check: the caller's mistake.
+        std::fprintf(stderr, "bad request body for %s %s: %s\n", request.method.c_str(), request.path.c_str(), exception.what());
+        return json_error(make_error(ErrorCode::BadRequest, "A field has the wrong type or a required field is missing"));
     } catch (const std::exception& exception) {
-        return json_error(make_error(ErrorCode::Internal, exception.what()));
+        return internal_error(exception.what());
+    } catch (...) {
+        return internal_error("unknown exception");
     }
 }
 

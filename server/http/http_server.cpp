@@ -2,52 +2,37 @@
 
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
+#include <pistache/peer.h>
+#include <pistache/transport.h>
+#include <sys/socket.h>
 
-#include <sstream>
+#include <cerrno>
+
+#include <algorithm>
+#include <cstdio>
 
 #include "app/app.hpp"
 #include "core/text.hpp"
 #include "http/client_address.hpp"
 #include "http/dispatcher.hpp"
+#include "http/request_admission.hpp"
+#include "http/request_framer.hpp"
+#include "http/security_headers.hpp"
 #include "services/settings.hpp"
 
 namespace kimonet::http {
 
 namespace {
 
-// Pistache buffers at most this much; our routes enforce their own (smaller) limits and
-// answer 413 with the JSON error shape.
-constexpr std::size_t kTransportMaxBody = 64 << 20;
+// Downloads (exports, PDFs) are built in memory; this bounds one response.
+constexpr std::size_t kMaxResponse = 64 << 20;
+constexpr const char* kFramerKey = "kimonet.framer";
 
-Request convert(const Pistache::Http::Request& in) {
-    Request out;
-    out.method = Pistache::Http::methodString(in.method());
-    out.path = in.resource();
-    for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it)
-        out.query[url_decode(it->first)] = url_decode(it->second);
-    for (const auto& [name, raw] : in.headers().rawList()) out.headers[to_lower_ascii(name)] = raw.value();
-    for (const auto& header : in.headers().list()) {
-        std::ostringstream value;
-        header->write(value);
-        out.headers[to_lower_ascii(header->name())] = value.str();
-    }
-    out.body = in.body();
-    out.client_ip = in.address().host();
-    return out;
-}
-
-// Pistache 0.0.5 serialises only typed headers into a response (raw ones are silently dropped),
-// so each of our headers travels as a typed header carrying its own name and value.
-class NamedHeader final : public Pistache::Http::Header::Header {
-public:
-    NamedHeader(std::string name, std::string value) : m_name(std::move(name)), m_value(std::move(value)) {}
-    const char* name() const override { return m_name.c_str(); }
-    void write(std::ostream& stream) const override { stream << m_value; }
-    uint64_t hash() const override { return std::hash<std::string>{}(m_name); }
-
-private:
-    std::string m_name;
-    std::string m_value;
+// Per connection: the framer, and how many of our answers Pistache is still writing.
+struct Connection {
+    std::shared_ptr<RequestFramer> framer;
+    std::size_t queued_writes = 0;
+    bool close_when_written = false;
 };
 
 // X-Forwarded-For counts only when the peer is one of our proxies; the setting is read only for
@@ -65,22 +50,122 @@ void resolve_client_ip(app::App& app, Request& request) {
     request.client_ip = client_address(request.client_ip, forwarded_for, *proxies);
 }
 
+std::string serialize(const Response& response, bool http10, bool keep_alive) {
+    std::string out = http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    out += std::to_string(response.status) + " " + Pistache::Http::codeString(static_cast<Pistache::Http::Code>(response.status)) + "\r\n";
+    for (const auto& [name, value] : response.headers) {
+        // A header value never ends the header block early.
+        if (name.find_first_of("\r\n:") != std::string::npos || value.find_first_of("\r\n") != std::string::npos) continue;
+        out += name + ": " + value + "\r\n";
+    }
+    if (!response.content_type.empty()) out += "Content-Type: " + response.content_type + "\r\n";
+    out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+    out += keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+    return out + response.body;
+}
+
+// Reads requests off each connection with our own RequestFramer instead of Pistache's parser
+// (which buffered whole bodies before any route limit and dropped pipelined requests) and
+// writes answers straight to the socket from the connection's transport thread, in order.
+// Pistache 0.0.5's write queue is used only for what the socket does not take at once: it
+// writes only on an epoll event that is writable and not readable, so an answer queued while
+// the client is still sending (a refused upload) would wait for ever.
 class PistacheHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(PistacheHandler)
     explicit PistacheHandler(app::App* app) : m_app(app) {}
 
-    void onRequest(const Pistache::Http::Request& in, Pistache::Http::ResponseWriter writer) override {
-        Request request = convert(in);
-        resolve_client_ip(*m_app, request);
-        Response response = dispatch(*m_app, request);
-        for (const auto& [name, value] : response.headers) writer.headers().add(std::make_shared<NamedHeader>(name, value));
-        writer.headers().add(std::make_shared<NamedHeader>("X-Content-Type-Options", "nosniff"));
-        auto mime = Pistache::Http::Mime::MediaType::fromString(response.content_type);
-        writer.send(static_cast<Pistache::Http::Code>(response.status), response.body, mime);
+    // Not reached: onInput below frames and dispatches every request itself.
+    void onRequest(const Pistache::Http::Request&, Pistache::Http::ResponseWriter writer) override {
+        writer.send(Pistache::Http::Code::Internal_Server_Error);
     }
 
 private:
+    void onInput(const char* buffer, size_t length, const std::shared_ptr<Pistache::Tcp::Peer>& peer) override {
+        auto connection = connection_for(peer);
+        auto framer = connection->framer;  // kept alive while it calls back
+        // Pistache's idle checker (every 500 ms on this thread) reads its own parser's start time
+        // and the peer's idle flag: a request must arrive whole within the header/body timeout
+        // (60 s) of its first byte, an idle keep-alive connection is closed after 300 s, and a
+        // refused connection still being sent to is closed after 60 s.
+        if (framer->between_requests()) {
+            getParser(peer)->reset();
+            peer->setIdle(false);
+        }
+        framer->feed(std::string_view(buffer, length));
+        if (framer->between_requests()) {
+            getParser(peer)->reset();
+            peer->setIdle(true);
+        }
+    }
+
+    std::shared_ptr<Connection> connection_for(const std::shared_ptr<Pistache::Tcp::Peer>& peer) {
+        if (auto existing = peer->tryGetData(kFramerKey)) return std::static_pointer_cast<Connection>(existing);
+        auto connection = std::make_shared<Connection>();
+        // Weak references only: the connection state lives in the peer, no cycle.
+        std::weak_ptr<Pistache::Tcp::Peer> weak_peer = peer;
+        std::weak_ptr<Connection> weak_connection = connection;
+        RequestFramer::Sink sink;
+        sink.admit = [this](const Request& head) { return admit_request(*m_app, head); };
+        sink.send_continue = [this, weak_peer, weak_connection] {
+            auto alive = weak_peer.lock();
+            auto state = weak_connection.lock();
+            if (alive && state) write(alive, *state, "HTTP/1.1 100 Continue\r\n\r\n", true);
+        };
+        sink.request = [this, weak_peer, weak_connection](Request request, bool http10, bool keep_alive, std::shared_ptr<void> hold) {
+            auto alive = weak_peer.lock();
+            auto state = weak_connection.lock();
+            if (!alive || !state) return;
+            request.client_ip = alive->address().host();
+            resolve_client_ip(*m_app, request);
+            Response response = dispatch(*m_app, request);
+            // A HEAD answer has no body on the wire: bytes after it would be read as the next
+            // response by a keep-alive client.
+            if (request.method == "HEAD") response.body.clear();
+            request = Request();  // the body is no longer needed while the answer is written
+            hold.reset();         // nor its share of the large-body budget
+            add_security_headers(response);
+            write(alive, *state, serialize(response, http10, keep_alive), keep_alive);
+        };
+        sink.refuse = [this, weak_peer, weak_connection](Response response, bool http10) {
+            auto alive = weak_peer.lock();
+            auto state = weak_connection.lock();
+            if (!alive || !state) return;
+            add_security_headers(response);
+            write(alive, *state, serialize(response, http10, false), false);
+        };
+        connection->framer = std::make_shared<RequestFramer>(std::move(sink));
+        peer->putData(kFramerKey, connection);
+        return connection;
+    }
+
+    void write(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& state, std::string bytes, bool keep_open) {
+        const int fd = peer->fd();
+        if (state.queued_writes == 0) {
+            const ssize_t sent = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // the client is gone
+            bytes.erase(0, sent < 0 ? 0 : static_cast<std::size_t>(sent));
+        }
+        if (!keep_open) state.close_when_written = true;
+        if (bytes.empty()) {
+            if (state.close_when_written && state.queued_writes == 0) ::shutdown(fd, SHUT_WR);
+            return;
+        }
+        ++state.queued_writes;
+        std::weak_ptr<Pistache::Tcp::Peer> weak_peer = peer;
+        auto finished = [weak_peer] {
+            auto alive = weak_peer.lock();
+            if (!alive) return;
+            auto data = alive->tryGetData(kFramerKey);
+            if (!data) return;
+            auto& connection = *std::static_pointer_cast<Connection>(data);
+            if (--connection.queued_writes == 0 && connection.close_when_written) ::shutdown(alive->fd(), SHUT_WR);
+        };
+        const std::size_t size = bytes.size();
+        transport()->asyncWrite(fd, Pistache::RawBuffer(std::move(bytes), size))
+            .then([finished](ssize_t) { finished(); }, [finished](std::exception_ptr&) { finished(); });
+    }
+
     app::App* m_app;
 };
 
@@ -98,11 +183,13 @@ Result<void> HttpServer::start(const std::string& bind, int port, int threads) {
     try {
         Pistache::Address address(bind, Pistache::Port(static_cast<std::uint16_t>(port)));
         m_state->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
+        // Pistache's own request parser is not used (see PistacheHandler); its buffer limit is
+        // kept at the largest route limit all the same.
         auto options = Pistache::Http::Endpoint::options()
                            .threads(threads)
                            .flags(Pistache::Tcp::Options::ReuseAddr)
-                           .maxRequestSize(kTransportMaxBody)
-                           .maxResponseSize(kTransportMaxBody);
+                           .maxRequestSize(largest_body_limit(m_app) + RequestFramer::kMaxHeadBytes)
+                           .maxResponseSize(kMaxResponse);
         m_state->endpoint->init(options);
         m_state->endpoint->setHandler(std::make_shared<PistacheHandler>(&m_app));
         m_state->endpoint->serveThreaded();

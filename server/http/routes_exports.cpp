@@ -58,7 +58,7 @@ void register_export_routes(Router& router, app::App& app) {
                                return response;
                            });
                        }};
-    import_route.max_body = 64u << 20;
+    import_route.max_body = 16u << 20;  // a spreadsheet of tens of thousands of customers; see request_admission.hpp
     router.add(std::move(import_route));
 }
 

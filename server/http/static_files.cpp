@@ -1,8 +1,12 @@
 #include "http/static_files.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "http/request.hpp"
+#include "http/security_headers.hpp"
 
 namespace kimonet::http {
 
@@ -21,13 +25,74 @@ std::string content_type_for(const std::string& path) {
     return "application/octet-stream";
 }
 
-static std::optional<Response> read_file_under(const std::string& root, std::string relative) {
-    if (root.empty()) return std::nullopt;
-    if (relative.empty() || relative.back() == '/') relative += "index.html";
-    // No escaping the root: reject any ".." segment outright.
-    if (relative.find("..") != std::string::npos || relative.find('\0') != std::string::npos) return std::nullopt;
-    const std::filesystem::path file = std::filesystem::path(root) / relative;
+// The request path below a root, decoded once, as plain segments; nullopt for any shape that is
+// not a plain relative file name. Refusing here (instead of "fixing" the path) means a request is
+// either an ordinary file name or a 404: no empty segments ("//etc/passwd" would otherwise join
+// onto the root as an absolute path), no dot segments, no dotfiles or dot-directories, no
+// backslashes, no NUL or control bytes, and nothing that is still percent-encoded after one
+// decoding (double encoding such as "%252e").
+std::optional<std::filesystem::path> safe_relative_path(std::string_view raw) {
+    if (raw.find('%') != std::string_view::npos) {
+        // A malformed escape ("%zz", "%2") is not a file name either.
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i] != '%') continue;
+            if (i + 2 >= raw.size() || !std::isxdigit(static_cast<unsigned char>(raw[i + 1])) ||
+                !std::isxdigit(static_cast<unsigned char>(raw[i + 2])))
+                return std::nullopt;
+        }
+    }
+    const std::string decoded = url_decode(raw, false);
+    std::filesystem::path relative;
+    std::size_t start = 0;
+    while (start <= decoded.size()) {
+        std::size_t end = decoded.find('/', start);
+        if (end == std::string::npos) end = decoded.size();
+        const std::string_view segment = std::string_view(decoded).substr(start, end - start);
+        if (segment.empty() || segment.front() == '.') return std::nullopt;
+        for (const char c : segment) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte < 0x20 || byte == 0x7f || c == '\\' || c == '%' || c == ':') return std::nullopt;
+        }
+        relative /= std::string(segment);
+        start = end + 1;
+    }
+    return relative;
+}
+
+// True when `inside` is `root` itself or lies below it (both canonical).
+static bool is_within(const std::filesystem::path& root, const std::filesystem::path& inside) {
+    auto root_part = root.begin();
+    auto inside_part = inside.begin();
+    for (; root_part != root.end(); ++root_part, ++inside_part) {
+        if (root_part->empty() && std::next(root_part) == root.end()) break;  // trailing separator
+        if (inside_part == inside.end() || *root_part != *inside_part) return false;
+    }
+    return true;
+}
+
+bool path_is_within(const std::string& root, const std::string& path) {
     std::error_code error;
+    const auto canonical_root = std::filesystem::weakly_canonical(root, error);
+    if (error) return false;
+    const auto canonical_path = std::filesystem::weakly_canonical(path, error);
+    if (error) return false;
+    return is_within(canonical_root, canonical_path);
+}
+
+static std::optional<Response> read_file_under(const std::string& root, std::string relative_text) {
+    if (root.empty()) return std::nullopt;
+    if (relative_text.empty() || relative_text.back() == '/') relative_text += "index.html";
+    const auto relative = safe_relative_path(relative_text);
+    if (!relative) return std::nullopt;
+    std::error_code error;
+    const auto canonical_root = std::filesystem::canonical(root, error);
+    if (error) return std::nullopt;
+    // Resolves symbolic links: a link inside the root that points outside it is refused too.
+    const auto file = std::filesystem::canonical(canonical_root / *relative, error);
+    if (error || !is_within(canonical_root, file)) return std::nullopt;
+    // A link may also lead to a dotfile inside the root.
+    for (const auto& part : file.lexically_relative(canonical_root))
+        if (part.string().starts_with(".")) return std::nullopt;
     if (!std::filesystem::is_regular_file(file, error)) return std::nullopt;
     std::ifstream in(file, std::ios::binary);
     if (!in) return std::nullopt;
@@ -35,7 +100,8 @@ static std::optional<Response> read_file_under(const std::string& root, std::str
     body << in.rdbuf();
     Response response{200, content_type_for(file.string()), body.str(), {}};
     // The app's files change with each build; the index must always be revalidated.
-    response.headers["Cache-Control"] = relative.ends_with(".html") ? "no-cache" : "public, max-age=300";
+    response.headers["Cache-Control"] = relative_text.ends_with(".html") ? "no-cache" : "public, max-age=300";
+    response.headers["Content-Security-Policy"] = kStaticPagePolicy;
     return response;
 }
 
@@ -44,6 +110,7 @@ std::optional<Response> serve_static(const app::Config& config, const std::strin
     if (path == "/landing" && !config.landing_dir.empty())
         return Response{301, "text/html; charset=utf-8", "<a href=\"/landing/\">/landing/</a>", {{"Location", "/landing/"}}};
     if (path.starts_with("/landing/")) return read_file_under(config.landing_dir, path.substr(9));
+    if (!path.starts_with("/")) return std::nullopt;
     return read_file_under(config.web_dir, path.substr(1));
 }
 

@@ -1,7 +1,10 @@
 #pragma once
-// Serves the browser app (web dir at "/") and the landing page (at "/landing/").
+// Serves the browser app (web dir at "/") and the landing page (at "/landing/"): only plain
+// files whose canonical path lies inside the canonical root, never dotfiles.
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/config.hpp"
 #include "http/response.hpp"
@@ -10,5 +13,10 @@ namespace kimonet::http {
 
 std::optional<Response> serve_static(const app::Config& config, const std::string& path);
 std::string content_type_for(const std::string& path);
+// The raw (still percent-encoded) path below a root as plain segments, or nullopt when it is
+// anything else (empty/dot segments, dotfiles, backslashes, control bytes, double encoding).
+std::optional<std::filesystem::path> safe_relative_path(std::string_view raw);
+// True when `path` (resolved, symlinks followed where they exist) lies inside `root`.
+bool path_is_within(const std::string& root, const std::string& path);
 
 }  // namespace kimonet::http

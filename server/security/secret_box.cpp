@@ -1,8 +1,11 @@
 #include "security/secret_box.hpp"
 
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -30,18 +33,22 @@ Result<SecretBox> SecretBox::load(const std::string& hex_key, const std::string&
             text << in.rdbuf();
             std::string hex = text.str();
             while (!hex.empty() && (hex.back() == '\n' || hex.back() == '\r' || hex.back() == ' ')) hex.pop_back();
+            // A key file left readable by others (an older install, a copy) is tightened.
+            ::chmod(key_file.c_str(), 0600);
             return SecretBox(TRY(key_from_hex(hex)));
         }
     }
     std::array<unsigned char, kKeySize> key{};
     crypto_secretbox_keygen(key.data());
     const std::string hex = to_hex(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()));
-    const mode_t old_mask = umask(077);
-    std::ofstream out(key_file, std::ios::trunc);
-    out << hex << "\n";
-    out.close();
-    umask(old_mask);
-    if (!out) return make_error(ErrorCode::Internal, "cannot write the secret key file " + key_file);
+    // O_EXCL|0600: the key is never readable by anyone else, not even for a moment, and an
+    // existing file (or a planted symlink) is never overwritten.
+    const int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) return make_error(ErrorCode::Internal, "cannot create the secret key file " + key_file + ": " + std::strerror(errno));
+    const std::string line = hex + "\n";
+    const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written) return make_error(ErrorCode::Internal, "cannot write the secret key file " + key_file);
     return SecretBox(key);
 }
 

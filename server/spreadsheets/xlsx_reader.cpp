@@ -2,9 +2,12 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
+
+#include "spreadsheets/import_limits.hpp"
 
 namespace kimonet::spreadsheets {
 
@@ -14,6 +17,9 @@ Error bad_file(const std::string& why) { return validation_error({{"file", "berk
 
 using Archive = std::unique_ptr<zip_t, decltype(&zip_discard)>;
 
+// Inflates one entry, trusting neither the sizes the archive declares nor the data: the
+// declared size and ratio are checked first, then the inflated bytes are counted as they come
+// and reading stops at the smaller of the declared size and the cap.
 Result<std::string> read_entry(zip_t* archive, const std::string& name, bool required) {
     zip_stat_t stat;
     zip_stat_init(&stat);
@@ -21,11 +27,27 @@ Result<std::string> read_entry(zip_t* archive, const std::string& name, bool req
         if (required) return bad_file(name + " tidak ada");
         return std::string();
     }
-    if (stat.size > (256u << 20)) return bad_file(name + " terlalu besar");
+    const auto too_large = [&] {
+        return bad_file(name + " terlalu besar setelah diekstrak (paling banyak " + std::to_string(kMaxEntryBytes >> 20) +
+                        " MB, rasio kompresi paling banyak " + std::to_string(kMaxCompressionRatio) + ":1)");
+    };
+    if (stat.size > kMaxEntryBytes) return too_large();
+    if ((stat.valid & ZIP_STAT_COMP_SIZE) && stat.size > kRatioCheckedAbove && stat.size / std::max<zip_uint64_t>(stat.comp_size, 1) > kMaxCompressionRatio)
+        return too_large();
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen(archive, name.c_str(), 0), &zip_fclose);
     if (!file) return bad_file(name + " tidak bisa dibuka");
-    std::string content(stat.size, '\0');
-    if (zip_fread(file.get(), content.data(), stat.size) != static_cast<zip_int64_t>(stat.size)) return bad_file(name + " terpotong");
+    std::string content;
+    content.reserve(std::min<zip_uint64_t>(stat.size, 1u << 20));
+    char piece[64 << 10];
+    for (;;) {
+        const zip_int64_t got = zip_fread(file.get(), piece, sizeof piece);
+        if (got < 0) return bad_file(name + " rusak");
+        if (got == 0) break;
+        content.append(piece, static_cast<std::size_t>(got));
+        // More than declared is a lying archive; libzip also checks, this does not rely on it.
+        if (content.size() > stat.size || content.size() > kMaxEntryBytes) return too_large();
+    }
+    if (content.size() != stat.size) return bad_file(name + " terpotong");
     return content;
 }
 
@@ -98,7 +120,10 @@ Result<SheetRows> read_xlsx(std::string_view bytes) {
     const std::string shared_text = TRY(read_entry(archive.get(), "xl/sharedStrings.xml", false));
     if (!shared_text.empty()) {
         auto document = TRY(parse_xml(shared_text, "sharedStrings.xml"));
-        for (auto item : document.child("sst").children("si")) shared_strings.push_back(string_item_text(item));
+        for (auto item : document.child("sst").children("si")) {
+            if (shared_strings.size() >= kMaxImportCells) return bad_file("terlalu banyak teks (shared strings)");
+            shared_strings.push_back(string_item_text(item));
+        }
     }
 
     const std::string sheet_path = first_sheet_path(archive.get());
@@ -109,7 +134,10 @@ Result<SheetRows> read_xlsx(std::string_view bytes) {
 
     SheetRows out;
     std::size_t next_row_number = 1;
+    std::size_t cell_count = 0;
     for (auto row : data.children("row")) {
+        if (out.rows.size() >= kMaxImportRows)
+            return bad_file("terlalu banyak baris (paling banyak " + std::to_string(kMaxImportRows) + ")");
         const std::size_t row_number = row.attribute("r") ? row.attribute("r").as_ullong() : next_row_number;
         next_row_number = row_number + 1;
         std::vector<std::string> cells;
@@ -121,7 +149,10 @@ Result<SheetRows> read_xlsx(std::string_view bytes) {
                 if (!parsed) return bad_file(std::string("referensi sel tidak valid: ") + reference.value());
                 column = *parsed;
             }
-            if (column > 16383) return bad_file("kolom di luar batas");
+            // Cells are kept column-aligned, so one cell in column XFD would cost 16,384 strings.
+            if (column >= kMaxImportColumns)
+                return bad_file("terlalu banyak kolom (paling banyak " + std::to_string(kMaxImportColumns) + ")");
+            if (++cell_count > kMaxImportCells) return bad_file("terlalu banyak sel");
             next_column = column + 1;
             const std::string_view type = cell.attribute("t").value();
             const auto value = cell.child("v");

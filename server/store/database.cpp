@@ -1,5 +1,11 @@
 #include "store/database.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -173,7 +179,26 @@ std::optional<std::int64_t> Statement::column_optional_int(int index) const {
     return column_int(index);
 }
 
+// The database and its -wal/-shm hold every customer record and sealed secret: owner-only.
+// SQLite gives the -wal and -shm files the database file's own mode, so creating the database
+// 0600 (and tightening an existing one) covers all three; existing sidecars are fixed too.
+// An existing file is never opened here: closing any descriptor of a database file drops every
+// POSIX lock this process holds on it (other connections' locks included), so only chmod().
+static Result<void> restrict_database_files(const std::string& path) {
+    if (path.empty() || path == ":memory:" || path.starts_with("file:")) return {};
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd >= 0) {
+        ::close(fd);  // a new, empty file: nobody holds locks on it yet
+    } else if (errno != EEXIST) {
+        return make_error(ErrorCode::Internal, "cannot create database " + path + ": " + std::strerror(errno));
+    }
+    // Best effort on files that already exist (another owner's file is left as it is).
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::chmod((path + suffix).c_str(), 0600);
+    return {};
+}
+
 Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
+    TRY_VOID(restrict_database_files(path));
     sqlite3* db = nullptr;
     const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (code != SQLITE_OK) {

@@ -87,7 +87,7 @@ static char detect_separator(std::string_view text) {
     return ',';
 }
 
-Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text) {
+Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text, const CsvLimits& limits) {
     const char separator = detect_separator(text);
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> row;
@@ -122,11 +122,18 @@ Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text) {
             field_started = true;
             quote_line = line;
         } else if (c == separator) {
+            if (row.size() + 1 >= limits.max_columns)
+                return validation_error({{"file", "terlalu banyak kolom pada baris " + std::to_string(line) + " (paling banyak " +
+                                                      std::to_string(limits.max_columns) + ")"}},
+                                        "too many columns");
             row.push_back(std::move(field));
             field.clear();
             field_started = false;
         } else if (c == '\r' || c == '\n') {
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            if (rows.size() >= limits.max_rows)
+                return validation_error({{"file", "terlalu banyak baris (paling banyak " + std::to_string(limits.max_rows) + ")"}},
+                                        "too many rows");
             end_row();
             ++line;
         } else {

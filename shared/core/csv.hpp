@@ -35,6 +35,12 @@ Result<DecodedText> decode_spreadsheet_text(std::string_view bytes);
 // (',' ';' or tab, whichever occurs most outside quotes). Blank lines stay as rows of one empty
 // field, so row numbers match the lines a spreadsheet shows.
 // An unterminated quote is an error naming the line.
-Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text);
+// Limits bound the memory a hostile file can take (a line of 16,000 separators is 16,000
+// fields): exceeding one is a 422 on field "file" as soon as it is seen, before more is held.
+struct CsvLimits {
+    std::size_t max_columns = static_cast<std::size_t>(-1);
+    std::size_t max_rows = static_cast<std::size_t>(-1);
+};
+Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text, const CsvLimits& limits = {});
 
 }  // namespace kimonet

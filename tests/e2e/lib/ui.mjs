@@ -6,15 +6,18 @@ const DEFAULT_TIMEOUT = 15000;
 
 // Waits until `predicate(items, arg)` (run in the page) returns something truthy, and returns it.
 export async function waitUi(page, predicate, arg = null, timeout = DEFAULT_TIMEOUT) {
-  const probe = ([source, args]) => {
+  // The predicate is compiled once per wait by the DevTools protocol, not by eval() in the page:
+  // the app's Content-Security-Policy forbids eval (and Chromium enforces that on pages a
+  // service worker answers), then called on every animation frame.
+  const probe = ([compiled, args]) => {
     const frame = window.__ui();
     if (!frame) return null;
-    window.__predicates ??= new Map();  // compile each predicate once, not every animation frame
-    if (!window.__predicates.has(source)) window.__predicates.set(source, (0, eval)(`(${source})`));
-    return window.__predicates.get(source)(frame.items, args);
+    return compiled(frame.items, args);
   };
   try {
-    const handle = await page.waitForFunction(probe, [predicate.toString(), arg], { timeout, polling: 'raf' });
+    const compiled = await page.evaluateHandle(`(${predicate.toString()})`);
+    const handle = await page.waitForFunction(probe, [compiled, arg], { timeout, polling: 'raf' });
+    compiled.dispose().catch(() => {});
     return handle.jsonValue();
   } catch (error) {
     const frame = await page.evaluate(() => window.__ui && window.__ui()).catch(() => null);

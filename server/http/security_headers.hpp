@@ -1,0 +1,24 @@
+#pragma once
+// Headers every response carries (browser-side defences), added by the transport so that no
+// route, static file or refusal can forget them. A response that sets its own value keeps it.
+#include "http/response.hpp"
+
+namespace kimonet::http {
+
+// The browser app and the landing page (static files): scripts only from this origin plus
+// WebAssembly compilation ('wasm-unsafe-eval', which Emscripten needs); no inline script/style.
+inline constexpr const char* kStaticPagePolicy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// Pages rendered by route handlers (public bill check, isolir) embed their small style and
+// script inline; still no other origin, no plugins, no framing.
+inline constexpr const char* kRenderedPagePolicy =
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// Everything else (JSON, downloads): nothing to run, nothing to frame.
+inline constexpr const char* kDataPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+void add_security_headers(Response& response);
+
+}  // namespace kimonet::http

@@ -1,0 +1,215 @@
+// Item 5 of issue #14 (transport and import share), from the attacker's side: request bodies
+// are refused by their route's limit before they are buffered, large bodies need a valid token
+// and fit a shared budget, and spreadsheet imports are capped in columns, rows, cells and
+// inflated size. Peak memory of this process (the server runs in it) is measured around each
+// attack with /proc/self/clear_refs + VmHWM and must stay under a stated bound.
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <future>
+#include <thread>
+
+#include "http/request_admission.hpp"
+#include "raw_http.hpp"
+#include "server/spreadsheets/xlsx_fixture.hpp"
+#include "support/test_server_support.hpp"
+
+using namespace kimonet;
+using namespace kimonet::testing;
+
+namespace {
+
+std::size_t status_kib(const std::string& field) {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.starts_with(field + ":")) return std::stoul(line.substr(field.size() + 1));
+    return 0;
+}
+
+// Resets the peak-RSS mark (Linux: "5" clears VmHWM) and returns the current RSS in MiB.
+std::size_t reset_peak_mib() {
+    std::ofstream("/proc/self/clear_refs") << "5";
+    return status_kib("VmRSS") / 1024;
+}
+std::size_t peak_mib() { return status_kib("VmHWM") / 1024; }
+
+// Declares `declared` bytes and keeps sending (up to `send_at_most`) until the server answers;
+// returns the status (0 when no answer came).
+int upload(int port, const std::string& head, std::size_t send_at_most, bool chunked) {
+    RawConnection connection(port);
+    if (!connection.ok()) return -1;
+    if (!connection.send_all(head)) return -2;
+    static const std::string piece(64 << 10, 'x');
+    std::size_t sent = 0;
+    std::string chunk_frame;
+    if (chunked) {
+        char size_line[32];
+        std::snprintf(size_line, sizeof size_line, "%zx\r\n", piece.size());
+        chunk_frame = size_line + piece + "\r\n";
+    }
+    const std::string& frame = chunked ? chunk_frame : piece;
+    while (sent < send_at_most) {
+        pollfd poller{connection.fd(), POLLIN | POLLOUT, 0};
+        if (::poll(&poller, 1, 10'000) <= 0) return -3;
+        if (poller.revents & (POLLIN | POLLHUP | POLLERR)) break;
+        const ssize_t written = ::send(connection.fd(), frame.data(), frame.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (written <= 0) break;
+        sent += static_cast<std::size_t>(written);
+    }
+    const auto started = std::chrono::steady_clock::now();
+    auto reply = connection.read_response(std::chrono::seconds(30));
+    if (!reply) std::fprintf(stderr, "no reply: sent %zu, waited %lld ms, eof %d, errno %d\n", sent,
+        (long long)std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count(), connection.closed_by_server(std::chrono::milliseconds(1)), connection.read_error());
+    if (!reply) std::fprintf(stderr, "pending: %s\n", connection.pending().c_str());
+    return reply ? reply->status : -100 - static_cast<int>(connection.pending().size());
+}
+
+std::string head_for(const std::string& path, std::size_t declared, const std::string& token = {}, bool chunked = false) {
+    std::string head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n";
+    if (!token.empty()) head += "Authorization: Bearer " + token + "\r\n";
+    head += chunked ? std::string("Transfer-Encoding: chunked\r\n") : "Content-Length: " + std::to_string(declared) + "\r\n";
+    return head + "\r\n";
+}
+
+// 40 clients at once, each sending `head` and up to `send_at_most` bytes; the statuses.
+std::vector<int> parallel_uploads(int port, const std::string& head, std::size_t send_at_most, bool chunked = false) {
+    std::vector<std::future<int>> clients;
+    for (int i = 0; i < 40; ++i)
+        clients.push_back(std::async(std::launch::async, [&] { return upload(port, head, send_at_most, chunked); }));
+    std::vector<int> statuses;
+    for (auto& client : clients) statuses.push_back(client.get());
+    return statuses;
+}
+
+constexpr std::size_t kSixtyMegabytes = 60u << 20;
+// The stated bound: 40 parallel hostile uploads raise this process's peak RSS by less than this.
+constexpr std::size_t kPeakBoundMib = 200;
+// The stated bound for 40 parallel staff imports just under the route limit (authenticated).
+constexpr std::size_t kStaffImportBoundMib = 256;
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(resource_limits)
+
+BOOST_AUTO_TEST_CASE(forty_parallel_60mb_bodies_to_small_routes_are_refused_before_buffering) {
+    TestServer server;
+    const std::string before = server.snapshot();
+    const int port = std::stoi(server.url("").substr(server.url("").rfind(':') + 1));
+    struct Attack {
+        std::string label, head;
+        bool chunked;
+        int expected;
+    };
+    const std::vector<Attack> attacks = {
+        {"anonymous login, declared 60 MB", head_for("/api/auth/login", kSixtyMegabytes), false, 413},
+        {"anonymous login, chunked", head_for("/api/auth/login", 0, {}, true), true, 413},
+        {"anonymous public registration", head_for("/api/register", kSixtyMegabytes), false, 413},
+        {"no route at all", head_for("/nowhere", kSixtyMegabytes), false, 413},
+        {"anonymous import (16 MB route), declared 15 MB", head_for("/api/imports/customers", 15u << 20), false, 401},
+        {"anonymous import, chunked", head_for("/api/imports/customers", 0, {}, true), true, 401},
+    };
+    for (const Attack& attack : attacks) {
+        BOOST_TEST_CONTEXT(attack.label) {
+            const std::size_t baseline = reset_peak_mib();
+            const auto statuses = parallel_uploads(port, attack.head, kSixtyMegabytes, attack.chunked);
+            const std::size_t growth = peak_mib() - baseline;
+            BOOST_TEST_MESSAGE(attack.label << ": 40 x 60 MB, peak RSS +" << growth << " MiB");
+            BOOST_TEST(growth < kPeakBoundMib);
+            for (int status : statuses) BOOST_TEST(status == attack.expected);
+        }
+    }
+    BOOST_TEST(http::large_bodies_in_flight() == 0u);
+    BOOST_TEST(server.snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(forty_parallel_staff_imports_share_a_bounded_budget) {
+    TestServer server;
+    const std::string token = server.login("admin");
+    const int port = std::stoi(server.url("").substr(server.url("").rfind(':') + 1));
+    // Over the import route's limit: refused at the head.
+    {
+        const std::size_t baseline = reset_peak_mib();
+        const auto statuses = parallel_uploads(port, head_for("/api/imports/customers?dry_run=true", kSixtyMegabytes, token), kSixtyMegabytes);
+        const std::size_t growth = peak_mib() - baseline;
+        BOOST_TEST_MESSAGE("40 x 60 MB staff imports: peak RSS +" << growth << " MiB");
+        BOOST_TEST(growth < kPeakBoundMib);
+        for (int status : statuses) BOOST_TEST(status == 413);
+    }
+    // Just under it (15 MB each, 600 MB together): the budget admits a few at a time and
+    // answers the rest 503 with Retry-After; every upload gets an answer.
+    {
+        const std::size_t baseline = reset_peak_mib();
+        const auto statuses = parallel_uploads(port, head_for("/api/imports/customers?dry_run=true", 15u << 20, token), 15u << 20);
+        const std::size_t growth = peak_mib() - baseline;
+        int refused_busy = 0;
+        for (int status : statuses) {
+            BOOST_TEST((status == 503 || status == 422), "status " << status);
+            refused_busy += status == 503;
+        }
+        BOOST_TEST_MESSAGE("40 x 15 MB staff imports: peak RSS +" << growth << " MiB, " << refused_busy << " answered 503");
+        // The budget (64 MiB of admitted bodies), plus what the imports being handled hold
+        // (decoded text and parsed fields, ~4 copies of a 15 MB body each, 2 server threads).
+        BOOST_TEST(growth < kStaffImportBoundMib);
+    }
+    BOOST_TEST(http::large_bodies_in_flight() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(hostile_spreadsheets_get_a_clear_422_in_bounded_memory) {
+    TestServer server;
+    const std::string token = server.login("admin");
+    const std::string before = server.snapshot();
+    auto import = [&](const std::string& file) { return server.call("POST", "/api/imports/customers?dry_run=true", file, token); };
+
+    // One cell in column XFD on each of 2,000 rows: ~16 KB compressed, 16,384 columns each.
+    std::string far_cells;
+    for (int row = 1; row <= 2000; ++row)
+        far_cells += "<row r=\"" + std::to_string(row) + "\"><c r=\"XFD" + std::to_string(row) + "\" t=\"inlineStr\"><is><t>x</t></is></c></row>";
+    // A sheet XML of 80 MB (over the entry cap) and one of 30 MB of blanks (ratio ~1000:1).
+    const std::string huge_entry = xlsx_bytes(std::string(80u << 20, ' '));
+    const std::string high_ratio = xlsx_bytes(std::string(30u << 20, ' '));
+    struct Case {
+        std::string label, file, expect_in_message;
+    };
+    const std::vector<Case> cases = {
+        {"xlsx, a cell in column XFD per row", xlsx_bytes(far_cells), "kolom"},
+        {"xlsx, 70,000 rows", [] {
+             std::string rows;
+             // Varied values, so the sheet compresses like a real one (the ratio cap is not what trips).
+             for (int row = 1; row <= 70'000; ++row)
+                 rows += "<row r=\"" + std::to_string(row) + "\"><c r=\"A" + std::to_string(row) + "\"><v>" +
+                         std::to_string((row * 2654435761u) % 1000003u) + "</v></c></row>";
+             return xlsx_bytes(rows);
+         }(), "baris"},
+        {"xlsx, sheet inflating past the entry cap (zip bomb)", huge_entry, "diekstrak"},
+        {"xlsx, sheet with a 1000:1 compression ratio (zip bomb)", high_ratio, "rasio"},
+        {"csv, a header of 16,000 commas", std::string(16'000, ',') + "\r\nBudi,081\r\n", "kolom"},
+        {"csv, 2,000 lines of 8,000 semicolons", [] {
+             std::string lines;
+             for (int line = 0; line < 2000; ++line) lines += std::string(8000, ';') + "\n";
+             return lines;
+         }(), "kolom"},
+        {"csv, 60,000 rows", [] {
+             std::string lines = "Nama,Telepon\n";
+             for (int line = 0; line < 60'000; ++line) lines += "a,1\n";
+             return lines;
+         }(), "baris"},
+    };
+    for (const Case& entry : cases) {
+        BOOST_TEST_CONTEXT(entry.label) {
+            BOOST_TEST_MESSAGE(entry.label << ": " << entry.file.size() << " bytes uploaded");
+            const std::size_t baseline = reset_peak_mib();
+            const auto reply = import(entry.file);
+            const std::size_t growth = peak_mib() - baseline;
+            BOOST_TEST_MESSAGE("  -> " << reply.status << ", peak RSS +" << growth << " MiB");
+            BOOST_TEST(reply.status == 422);
+            BOOST_TEST(reply.error_code() == "validation_failed");
+            BOOST_TEST(reply.body.find(entry.expect_in_message) != std::string::npos, reply.body.substr(0, 300));
+            // The request body itself is in memory (up to 16 MB, plus curl's copy); beyond that
+            // the import holds little.
+            BOOST_TEST(growth < 150u);
+        }
+    }
+    BOOST_TEST(server.snapshot() == before);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
