@@ -59,6 +59,12 @@ void App::restore_session() {
             platform::store_session_token({});
             return;
         }
+        if (user->password_change_required) {
+            // A reload during the forced password change: the step again, asking for the current one.
+            api_client().set_offline_cache(false);
+            m_login.begin_password_change(token, *user, {});
+            return;
+        }
         sign_in(token, *user);
     });
 }

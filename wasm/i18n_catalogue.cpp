@@ -31,6 +31,14 @@ std::initializer_list<Entry> catalogue() {
         {"login.back", "Kembali ke login", "Back to sign in"},
         {"login.two_factor_wrong", "Kode salah atau sudah dipakai.", "Wrong or already used code."},
         {"login.two_factor_expired", "Waktu verifikasi habis. Silakan masuk lagi.", "Verification timed out. Please sign in again."},
+        {"login.password_change_title", "Ganti kata sandi", "Change your password"},
+        {"login.password_change_hint",
+         "Kata sandi ini dibuat oleh orang lain; buat kata sandi baru Anda sebelum melanjutkan. Minimal 8 karakter, bukan kata "
+         "di kamus atau pola sederhana, dan tidak memuat nama pengguna.",
+         "Someone else set this password; choose your own before going on. At least 8 characters, not a dictionary word or "
+         "simple pattern, and not containing the user name."},
+        {"login.password_change_save", "Simpan", "Save"},
+        {"login.password_change_logout", "Keluar", "Log out"},
         {"nav.security", "Keamanan akun", "Account security"},
         {"security.title", "Keamanan akun", "Account security"},
         {"security.two_factor", "Verifikasi dua langkah", "Two-step verification"},
@@ -771,6 +779,7 @@ std::initializer_list<MessageTranslation> message_translations() {
         {m::kPasswordHasUsername, "password must not contain the user name"},
         {m::kPasswordSimple, "password is too simple (repeated, sequential or a palindrome); choose a more random one"},
         {m::kPasswordSameAsOld, "the new password must differ from the old one"},
+        {"kata sandi lama salah", "the current password is wrong"},
         {m::kUnknownField, "unknown field"},
     };
     return translations;

@@ -20,6 +20,9 @@ struct SessionUser {
     std::optional<std::int64_t> customer_id;
     // The role demands two-factor sign-in and this account has not set it up: only Keamanan akun.
     bool two_factor_enrollment_required = false;
+    // Someone else set this password (a new account, a staff reset): the server allows only
+    // /api/me, logout and POST /api/auth/password until it is changed; the login screen asks for it.
+    bool password_change_required = false;
 
     bool can(std::string_view permission) const;
     bool is_customer() const { return customer_id.has_value() || role == "customer"; }

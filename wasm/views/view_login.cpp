@@ -1,11 +1,13 @@
 #include "views/view_login.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "api_client.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
+#include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -23,6 +25,94 @@ void ViewLogin::reset(bool session_expired) {
     m_busy = false;
     m_server_message.clear();
     m_error_key = session_expired ? "login.expired" : "";
+    m_pending_user.reset();
+    m_pending_token.clear();
+    m_current_password.clear();
+    m_ask_current = false;
+    m_new_password.clear();
+    m_repeat_password.clear();
+    m_field_errors.clear();
+}
+
+void ViewLogin::begin_password_change(std::string token, SessionUser user, std::string current_password) {
+    reset(false);
+    // Kept for a reload: /api/me then brings this step back (asking for the current password).
+    platform::store_session_token(token);
+    api_client().set_token(token);
+    m_pending_token = std::move(token);
+    m_pending_user = std::move(user);
+    m_ask_current = current_password.empty();
+    m_current_password = std::move(current_password);
+}
+
+void ViewLogin::submit_password_change(App& app) {
+    if (m_busy || !m_pending_user) return;
+    m_field_errors.clear();
+    m_error_key.clear();
+    if (m_new_password != m_repeat_password) {
+        m_field_errors["repeat_password"] = tr("password.mismatch");
+        return;
+    }
+    m_busy = true;
+    const api::Json body{{"current_password", m_current_password}, {"new_password", m_new_password}};
+    api_client().post("/api/auth/password", body, [this, &app](const ApiResponse& response) {
+        m_busy = false;
+        if (response.ok()) {
+            // The same token now opens the whole app: continue as a normal login.
+            SessionUser user = *m_pending_user;
+            user.password_change_required = false;
+            const std::string token = m_pending_token;
+            reset(false);
+            app.sign_in(token, std::move(user));
+            return;
+        }
+        if (response.status == 401) {
+            // The token expired (or was revoked) meanwhile: back to the password.
+            app.sign_out(true);
+            return;
+        }
+        m_field_errors = response.fields;
+        // The password kept from the login was refused (changed elsewhere meanwhile): ask for it.
+        if (m_field_errors.contains("current_password")) {
+            m_ask_current = true;
+            m_current_password.clear();
+        }
+        if (m_field_errors.empty()) {
+            m_server_message = response.error_message;
+            m_error_key = response.status == 429 ? "error.rate_limited"
+                                                 : (response.error_code.empty() ? "error.generic" : "error." + response.error_code);
+        }
+    });
+}
+
+void ViewLogin::draw_password_change(App& app) {
+    const auto field_error = [this](const char* field) {
+        const auto found = m_field_errors.find(field);
+        return found == m_field_errors.end() ? std::string() : i18n::translate_message(found->second);
+    };
+    ImGui::PushFont(display().fonts().strong);
+    widgets::text("title", "login.password_change.title", tr("login.password_change_title"));
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(0.f);
+    widgets::muted("login.password_change.hint", tr("login.password_change_hint"));
+    ImGui::PopTextWrapPos();
+    bool enter = false;
+    if (m_ask_current)
+        enter = widgets::password_field("login.current_password", tr("password.current"), m_current_password,
+                                        field_error("current_password")) || enter;
+    enter = widgets::password_field("login.new_password", tr("password.new"), m_new_password, field_error("new_password")) || enter;
+    enter = widgets::password_field("login.repeat_password", tr("password.repeat"), m_repeat_password,
+                                    field_error("repeat_password")) || enter;
+    if (!m_error_key.empty())
+        widgets::banner("login.error", i18n::api_error_text(m_error_key.substr(6), m_server_message), true);
+    ImGui::Dummy(ImVec2(0, display().px(4)));
+    const bool incomplete = m_current_password.empty() || m_new_password.empty() || m_repeat_password.empty();
+    if (widgets::button("login.password_change.save", m_busy ? tr("common.saving") : tr("login.password_change_save"),
+                        widgets::ButtonStyle::Primary, -FLT_MIN, m_busy || incomplete) ||
+        (enter && !incomplete && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))))
+        submit_password_change(app);
+    if (widgets::button("login.password_change.logout", tr("login.password_change_logout"), widgets::ButtonStyle::Link))
+        app.sign_out(false);
 }
 
 void ViewLogin::submit(App& app) {
@@ -75,6 +165,10 @@ void ViewLogin::finish(App& app, const ApiResponse& response) {
     const auto user = response.ok() ? session_user_from_json(response.body.contains("user") ? response.body["user"] : api::Json())
                                     : std::nullopt;
     const std::string token = json_string(response.body, "token");
+    if (user && !token.empty() && user->password_change_required) {
+        begin_password_change(token, *user, std::exchange(m_password, {}));
+        return;
+    }
     if (user && !token.empty()) {
         m_password.clear();
         m_challenge.clear();
@@ -144,7 +238,9 @@ void ViewLogin::draw(App& app) {
     ImGui::Dummy(ImVec2(0, display().px(12)));
 
     const bool card_open = widgets::begin_card("login.card", card_width);
-    if (card_open && !m_challenge.empty()) {
+    if (card_open && m_pending_user) {
+        draw_password_change(app);
+    } else if (card_open && !m_challenge.empty()) {
         draw_second_step(app);
     } else if (card_open) {
         ImGui::PushFont(display().fonts().strong);
