@@ -136,7 +136,8 @@ BOOST_AUTO_TEST_CASE(weak_passwords_are_refused_with_a_clear_message) {
     };
     const Case cases[] = {
         {"        ", messages::kPasswordBlank},
-        {" \t \t \t \t ", messages::kPasswordBlank},
+        // Tabs are control characters, refused for every single-line text field before any policy.
+        {" \t \t \t \t ", messages::kControlCharacters},
         {"password1", messages::kPasswordDictionary},
         {"12345678", messages::kPasswordDictionary},
         {"short", messages::kPassword},
