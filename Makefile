@@ -43,7 +43,8 @@ run: build
 	@bash scripts/run.sh --port $(PORT) --db $(DB)
 
 test: build fuzz-build
-	@cd build/native && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+	@cd build/native && set -o pipefail && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS) | tee ../ctest.log; \
+	  status=$$?; bash ../../scripts/slowest_tests.sh < ../ctest.log; exit $$status
 
 bench: build
 	@bash scripts/bench.sh

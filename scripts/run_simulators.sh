@@ -25,12 +25,17 @@ done
 
 # WhatsApp: the gateway simulator (MPWA, Fonnte and go-whatsapp endpoints); the demo database
 # sends through its Fonnte endpoint, so invoices, receipts and bot replies are visible at
-# http://127.0.0.1:18091/_sim/messages.
+# http://127.0.0.1:18091/_sim/messages. Incoming messages reach the bot through the Fonnte webhook,
+# which is closed unless a webhook secret is set: the simulator puts it in the webhook URL
+# (?token=…) as Fonnte's own webhook setting would. Try the bot with
+#   curl -d '{"from":"081210007919","message":"tagihan"}' http://127.0.0.1:18091/_sim/inbound
 whatsapp_log=$(dirname "$db")/sim-whatsapp.log
-"$bin/kimonet-sim" whatsapp --port 18091 --api-key demo-whatsapp-token >"$whatsapp_log" 2>&1 &
+"$bin/kimonet-sim" whatsapp --port 18091 --api-key demo-whatsapp-token \
+  --webhook-base "http://127.0.0.1:$port" --webhook-secret demo-webhook-secret >"$whatsapp_log" 2>&1 &
 pids+=("$!")
 "$bin/kimonet" settings set whatsapp_driver=fonnte whatsapp_api_url=http://127.0.0.1:18091 \
-  whatsapp_api_key=demo-whatsapp-token whatsapp_sender=6281200000000 --db "$db" >/dev/null
+  whatsapp_api_key=demo-whatsapp-token whatsapp_sender=6281200000000 \
+  whatsapp_webhook_secret=demo-webhook-secret --db "$db" >/dev/null
 for _ in $(seq 1 50); do
   grep -q "listening on" "$whatsapp_log" 2>/dev/null && break
   sleep 0.1

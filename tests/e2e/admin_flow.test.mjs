@@ -102,6 +102,8 @@ try {
     await click(page, 'routers.1.edit');
     await itemValue(page, 'router_form.name', 'Router Pusat');
     await fill(page, 'router_form.port', String(simulator.port));
+    // A new destination needs the router's password typed again: a stored secret never follows a move.
+    await fill(page, 'router_form.password', 'billing-demo', { masked: true });
     await itemValue(page, 'router_form.push_secrets', 'false');
     await click(page, 'router_form.push_secrets');
     await itemValue(page, 'router_form.push_secrets', 'true');

@@ -17,6 +17,7 @@
 #include "security/crypto.hpp"
 #include "services/settings.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
+#include "support/gateway_settings.hpp"
 #include "support/test_server_support.hpp"
 #include "whatsapp/http_client.hpp"
 
@@ -33,21 +34,9 @@ struct Gateways {
     Gateways() {
         BOOST_TEST_REQUIRE(simulator.start().ok());
         simulator.set_callback_base(server.url(""));
-        const auto& options = simulator.options();
-        configure({{"flip_enabled", "1"},
-                   {"flip_base_url", simulator.gateway_url("flip")},
-                   {"flip_secret_key", options.flip_secret_key},
-                   {"flip_validation_token", options.flip_validation_token},
-                   {"midtrans_enabled", "1"},
-                   {"midtrans_base_url", simulator.gateway_url("midtrans")},
-                   {"midtrans_server_key", options.midtrans_server_key},
-                   {"duitku_enabled", "1"},
-                   {"duitku_base_url", simulator.gateway_url("duitku")},
-                   {"duitku_merchant_code", options.duitku_merchant_code},
-                   {"duitku_api_key", options.duitku_api_key},
-                   {"payment_callback_base_url", server.url("")},
-                   {"payment_gateway_timeout_seconds", "2"},
-                   {"billing_check_rate_per_minute", "0"}});
+        auto settings = gateway_simulator_settings(simulator, server.url(""));
+        settings["billing_check_rate_per_minute"] = "0";
+        configure(settings);
         token = server.login("finance");
         auto generated = server.post("/api/invoices/generate", R"({"period":"2026-01","notify":false,"dry_run":false})", token);
         BOOST_TEST_REQUIRE(generated.status == 200, generated.body);

@@ -7,6 +7,7 @@
 
 #include "services/settings.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
+#include "support/gateway_settings.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -29,22 +30,7 @@ struct Gateways {
     }
 
     void configure(std::map<std::string, std::string> extra) {
-        const auto& options = simulator.options();
-        std::map<std::string, std::string> values = {
-            {"flip_enabled", "1"},
-            {"flip_base_url", simulator.gateway_url("flip")},
-            {"flip_secret_key", options.flip_secret_key},
-            {"flip_validation_token", options.flip_validation_token},
-            {"midtrans_enabled", "1"},
-            {"midtrans_base_url", simulator.gateway_url("midtrans")},
-            {"midtrans_server_key", options.midtrans_server_key},
-            {"duitku_enabled", "1"},
-            {"duitku_base_url", simulator.gateway_url("duitku")},
-            {"duitku_merchant_code", options.duitku_merchant_code},
-            {"duitku_api_key", options.duitku_api_key},
-            {"payment_callback_base_url", server.url("")},
-            {"payment_gateway_timeout_seconds", "2"},
-        };
+        auto values = gateway_simulator_settings(simulator, server.url(""));
         for (auto& [key, value] : extra) values[key] = value;
         auto lease = server.app().database();
         BOOST_TEST_REQUIRE(lease.ok());
