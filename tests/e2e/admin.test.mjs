@@ -225,6 +225,8 @@ try {
     await click(page, 'notification.resend');
     await item(page, 'notification.notice');
     await click(page, 'notification.close');
+    // The detail is a modal: until it has gone, the list under it is drawn but takes no clicks.
+    await waitUi(page, (items) => !items.some((i) => i.id === 'notification.close'));
 
     await click(page, 'notifications.broadcast');
     await click(page, 'broadcast.segment');
