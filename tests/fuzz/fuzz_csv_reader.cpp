@@ -9,16 +9,10 @@
 #include "core/csv.hpp"
 #include "core/text.hpp"
 #include "customers/customer_import.hpp"
+#include "fuzz_must.hpp"
 
 using namespace kimonet;
-
-namespace {
-
-void must(bool condition) {
-    if (!condition) std::abort();
-}
-
-}  // namespace
+using kimonet::fuzz::must;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -9,15 +9,13 @@
 
 #include "gateways/gateway_callbacks.hpp"
 #include "gateways/gateway_signatures.hpp"
+#include "fuzz_must.hpp"
 
 using namespace kimonet;
+using kimonet::fuzz::must;
 using namespace kimonet::gateways;
 
 namespace {
-
-void must(bool condition) {
-    if (!condition) std::abort();
-}
 
 GatewayConfig config_for(std::uint8_t selector) {
     GatewayConfig config;

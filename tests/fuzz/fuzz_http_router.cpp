@@ -10,14 +10,12 @@
 
 #include "http/request.hpp"
 #include "http/router.hpp"
+#include "fuzz_must.hpp"
 
 using namespace kimonet::http;
+using kimonet::fuzz::must;
 
 namespace {
-
-void must(bool condition) {
-    if (!condition) std::abort();
-}
 
 const Router& route_table() {
     static const Router router = [] {

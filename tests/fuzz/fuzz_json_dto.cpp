@@ -19,14 +19,12 @@
 #include "leads/registration.hpp"
 #include "messaging/delivery_policy.hpp"
 #include "payments/gateway_rules.hpp"
+#include "fuzz_must.hpp"
 
 using namespace kimonet;
+using kimonet::fuzz::must;
 
 namespace {
-
-void must(bool condition) {
-    if (!condition) std::abort();
-}
 
 // The text parsers behind settings and query parameters: each must answer or refuse cleanly.
 void parse_text(std::string_view text) {

@@ -15,14 +15,12 @@
 
 #include "customers/customer_import.hpp"
 #include "spreadsheets/xlsx_reader.hpp"
+#include "fuzz_must.hpp"
 
 using namespace kimonet;
+using kimonet::fuzz::must;
 
 namespace {
-
-void must(bool condition) {
-    if (!condition) std::abort();
-}
 
 // A stored (uncompressed) ZIP of the given parts, written by libzip into memory.
 std::string zip_of(const std::vector<std::pair<const char*, std::string_view>>& parts) {
