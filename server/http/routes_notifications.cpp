@@ -113,11 +113,11 @@ void register_device_routes(Router& router, app::App& app) {
         reader.read("message", message);
         if (!reader.ok()) return validation_error(std::move(reader.errors()));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            services::NotificationRequest notification;
+            // The operator is waiting for it: transactional, like a one-time code.
+            services::NotificationRequest notification(services::MessageClass::Transactional);
             notification.key = "test:" + std::to_string(context.now) + ":" + phone + ":" + std::to_string(std::hash<std::string>{}(message));
             notification.phone = phone;
             notification.body = message;
-            notification.priority = 1;
             const auto queued = TRY(services::queue_notification(context, notification));
             return json_ok({{"data", TRY(services::get_notification(context.db, queued.id))}}, 201);
         });
