@@ -18,7 +18,7 @@ Result<std::optional<std::int64_t>> optional_id_query(const Request& request, co
 }
 
 void register_notification_routes(Router& router, app::App& app) {
-    router.add("GET", "/api/notifications", "messages.read", "Notification log (?status=queued|sending|sent|failed&customer_id=&page=)",
+    router.add("GET", "/api/notifications", "messages.read", "Notification log (?status=queued|sending|sent|failed|cancelled&customer_id=&page=)",
                [&app](Request& request) -> RouteResult {
                    const auto [page, per_page] = TRY(pagination(request));
                    services::NotificationQuery query;

@@ -207,4 +207,44 @@ BOOST_AUTO_TEST_CASE(under_a_stream_of_bot_replies_every_fifth_message_is_bulk) 
     BOOST_TEST(pattern == "TTTTBTTTTBTTTTBTTTTBTTTTB");
 }
 
+BOOST_AUTO_TEST_CASE(a_reminder_for_a_customer_terminated_meanwhile_is_cancelled) {
+    OrderFixture fixture;
+    fixture.create_invoice(kCustomer, "2026-01-18");
+    fixture.run_dunning();
+    fixture.with_context([&](app::Context& context) {
+        BOOST_TEST_REQUIRE(context.db.execute("UPDATE customers SET status = 'terminated' WHERE id = " + std::to_string(kCustomer)).ok());
+    });
+    fixture.run_for(3, 1);
+    BOOST_TEST(fixture.simulator.messages().empty());
+    BOOST_TEST(fixture.server.scalar("SELECT status || ' ' || last_error FROM notifications WHERE template = 'reminder'") ==
+               "cancelled customer " + fixture.number_of(kCustomer) + " is terminated");
+}
+
+BOOST_AUTO_TEST_CASE(every_producer_queues_its_class_and_bulk_invoice_messages_name_their_invoice) {
+    OrderFixture fixture;
+    const std::int64_t reminded = fixture.create_invoice(kCustomer, "2026-01-18");
+    const std::int64_t paid = fixture.create_invoice(3, "2026-01-31");
+    fixture.run_dunning();
+    fixture.pay(paid);
+    fixture.with_context([&](app::Context& context) { BOOST_TEST_REQUIRE(services::queue_new_invoice_notices(context, Period{2026, 1}).ok()); });
+    fixture.ask_bot(fixture.phone_of("CUST001"), "question-1");
+    const api::Json registration{{"name", "Calon Pelanggan"}, {"phone", "081211110001"}, {"email", "calon@example.id"}, {"address", "Jl. Kenanga 3, Cimahi"}, {"package_id", 1}};
+    BOOST_TEST_REQUIRE(fixture.server.post("/api/register", registration.dump()).status == 201);
+    BOOST_TEST_REQUIRE(fixture.server.post("/api/whatsapp/test", R"({"phone":"081234567890","message":"tes"})", fixture.admin).status == 201);
+    BOOST_TEST_REQUIRE(fixture.server.post("/api/notifications/broadcast", R"({"segment":{"all":true},"message":"Info gangguan"})", fixture.admin).status == 201);
+
+    auto class_of = [&](const std::string& where) {
+        return fixture.server.scalar("SELECT group_concat(DISTINCT message_class || ':' || COALESCE(invoice_id, '-')) FROM notifications WHERE " + where);
+    };
+    BOOST_TEST(class_of("template = 'payment_confirmation'") == "transactional:" + std::to_string(paid));
+    BOOST_TEST(class_of("template = 'registration_received'") == "transactional:-");
+    BOOST_TEST(class_of("template LIKE 'bot_%'") == "transactional:-");
+    BOOST_TEST(class_of("idempotency_key LIKE 'test:%'") == "transactional:-");
+    BOOST_TEST(class_of("template = 'reminder'") == "bulk:" + std::to_string(reminded));
+    BOOST_TEST(class_of("template = 'invoice_new' AND customer_id = " + std::to_string(kCustomer)) == "bulk:" + std::to_string(reminded));
+    BOOST_TEST(class_of("template = 'broadcast'") == "bulk:-");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications WHERE message_class = 'bulk' AND template IN ('reminder', 'invoice_new') "
+                             "AND invoice_id IS NULL") == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
