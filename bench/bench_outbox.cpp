@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
         auto lease = must(app->database(), "lease");
         app::Context context = app->context(*lease, app::Actor{"system", 0, "bench", ""});
         for (int i = 0; i < total; ++i) {
-            services::NotificationRequest request;
+            services::NotificationRequest request(services::MessageClass::Bulk);
             request.key = "bench:" + std::to_string(i);
             request.phone = "6281" + std::to_string(200000000 + i);
             request.body = "Pesan " + std::to_string(i);

@@ -55,11 +55,10 @@ int command_whatsapp(const Args& args) {
     app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "cli", ""});
 
     if (action == "send") {
-        services::NotificationRequest request;
+        services::NotificationRequest request(services::MessageClass::Transactional);
         request.key = "cli:" + std::to_string(context.now) + ":" + security::random_token(6);
         request.phone = args.get("to");
         request.body = args.get("message");
-        request.priority = 1;
         auto queued = services::queue_notification(context, request);
         if (!queued) return fail(queued.error());
         std::printf("queued notification %lld\n", static_cast<long long>(queued->id));

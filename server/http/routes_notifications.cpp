@@ -18,7 +18,7 @@ Result<std::optional<std::int64_t>> optional_id_query(const Request& request, co
 }
 
 void register_notification_routes(Router& router, app::App& app) {
-    router.add("GET", "/api/notifications", "messages.read", "Notification log (?status=queued|sending|sent|failed&customer_id=&page=)",
+    router.add("GET", "/api/notifications", "messages.read", "Notification log (?status=queued|sending|sent|failed|cancelled&customer_id=&page=)",
                [&app](Request& request) -> RouteResult {
                    const auto [page, per_page] = TRY(pagination(request));
                    services::NotificationQuery query;
@@ -113,11 +113,11 @@ void register_device_routes(Router& router, app::App& app) {
         reader.read("message", message);
         if (!reader.ok()) return validation_error(std::move(reader.errors()));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            services::NotificationRequest notification;
+            // The operator is waiting for it: transactional, like a one-time code.
+            services::NotificationRequest notification(services::MessageClass::Transactional);
             notification.key = "test:" + std::to_string(context.now) + ":" + phone + ":" + std::to_string(std::hash<std::string>{}(message));
             notification.phone = phone;
             notification.body = message;
-            notification.priority = 1;
             const auto queued = TRY(services::queue_notification(context, notification));
             return json_ok({{"data", TRY(services::get_notification(context.db, queued.id))}}, 201);
         });

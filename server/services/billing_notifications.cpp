@@ -23,7 +23,8 @@ Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Peri
     invoices.bind(1, to_string(period));
     std::int64_t queued = 0;
     while (TRY(invoices.step())) {
-        NotificationRequest request;
+        NotificationRequest request(MessageClass::Bulk);
+        request.invoice_id = invoices.column_int(0);
         request.key = "invoice_new:" + std::to_string(invoices.column_int(0));
         request.customer_id = invoices.column_int(1);
         request.template_key = "invoice_new";
@@ -43,7 +44,8 @@ Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Peri
 
 Result<void> queue_payment_receipt(app::Context& context, const PaymentReceipt& receipt, const std::string& key,
                                    const std::string& method_label) {
-    NotificationRequest request;
+    NotificationRequest request(MessageClass::Transactional);
+    request.invoice_id = receipt.invoice.id;
     request.key = key;
     request.customer_id = receipt.invoice.customer_id;
     request.template_key = "payment_confirmation";

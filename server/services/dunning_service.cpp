@@ -157,7 +157,10 @@ std::string isolation_date_text(const DunningPlan& plan, const PlannedAction& pl
 
 Result<NotificationRequest> message_for(app::Context& context, const DunningPlan& plan, const PlannedAction& planned,
                                         const std::string& base_url, const std::string& template_key, Money total) {
-    NotificationRequest request;
+    // Reminders, warnings and late-fee notices are bulk and about one invoice: dropped before
+    // sending when it was paid or voided meanwhile (see outbox.cpp).
+    NotificationRequest request(MessageClass::Bulk);
+    request.invoice_id = planned.decision.invoice_id;
     request.key = "dunning:" + std::to_string(planned.decision.invoice_id) + ":" + std::to_string(planned.decision.step->id);
     request.customer_id = planned.decision.customer_id;
     request.template_key = template_key;

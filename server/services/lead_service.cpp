@@ -67,7 +67,7 @@ Result<api::Json> register_lead(app::Context& context, const api::Json& body) {
         const std::int64_t id = context.db.last_insert_id();
         created = TRY(get_lead(context.db, id));
 
-        NotificationRequest confirmation;
+        NotificationRequest confirmation(MessageClass::Transactional);
         confirmation.key = "lead:" + std::to_string(id) + ":received";
         confirmation.phone = registration.phone;
         confirmation.template_key = "registration_received";

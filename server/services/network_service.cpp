@@ -60,7 +60,7 @@ Result<Resolved> resolve(app::Context& context, const Intent& intent, std::map<s
 // The WhatsApp isolir notice / "service restored" message, queued in the outbox. A customer
 // whose notice cannot be prepared (e.g. no usable phone) is still isolated: the notice is best effort.
 void queue_status_notice(app::Context& context, const Resolved& resolved, NetworkAction action, std::int64_t log_id) {
-    NotificationRequest request;
+    NotificationRequest request(MessageClass::Transactional);
     request.key = "network:" + std::string(action == NetworkAction::Isolate ? "isolir_notice" : "service_restored") + ":" +
                   std::to_string(resolved.customer.id) + ":" + std::to_string(log_id);
     request.customer_id = resolved.customer.id;

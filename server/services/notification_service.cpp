@@ -71,11 +71,11 @@ Result<PreparedMessage> prepare_message(store::Database& db, const NotificationR
 // Inserts unless the key exists; returns the row id and whether it is new.
 Result<QueuedNotification> insert_notification(app::Context& context, const NotificationRequest& request, const PreparedMessage& prepared) {
     auto insert = TRY(context.db.prepare(
-        "INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, priority, status, next_attempt_at, "
-        "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?, 'queued', ?,?,?,?) ON CONFLICT(idempotency_key) DO NOTHING"));
+        "INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, message_class, invoice_id, status, next_attempt_at, "
+        "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?, 'queued', ?,?,?,?) ON CONFLICT(idempotency_key) DO NOTHING"));
     insert.bind(1, request.key).bind(2, request.customer_id).bind(3, prepared.phone).bind(4, prepared.template_key)
-        .bind(5, prepared.body).bind(6, request.priority > 0 ? 1 : 0).bind(7, context.now).bind(8, context.actor.name)
-        .bind(9, context.now).bind(10, context.now);
+        .bind(5, prepared.body).bind(6, to_string(request.message_class)).bind(7, request.invoice_id).bind(8, context.now)
+        .bind(9, context.actor.name).bind(10, context.now).bind(11, context.now);
     TRY_VOID(insert.run());
     QueuedNotification queued;
     queued.created = context.db.changes() > 0;
@@ -89,14 +89,14 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
 
 constexpr const char* kNotificationColumns =
     "n.id, n.idempotency_key, n.customer_id, COALESCE(c.name, ''), COALESCE(c.service_number, ''), n.phone, n.template, n.body, "
-    "n.priority, n.status, n.attempts, n.next_attempt_at, n.last_error, n.gateway, n.gateway_message_id, n.gateway_response, "
-    "n.created_by, n.created_at, n.sent_at, n.updated_at";
+    "n.message_class, n.status, n.attempts, n.next_attempt_at, n.last_error, n.gateway, n.gateway_message_id, n.gateway_response, "
+    "n.created_by, n.created_at, n.sent_at, n.updated_at, n.invoice_id";
 
 api::Json notification_json(const store::Statement& row) {
     api::Json out = {
         {"id", row.column_int(0)},           {"key", row.column_text(1)},          {"customer_name", row.column_text(3)},
         {"service_number", row.column_text(4)}, {"phone", row.column_text(5)},     {"template", row.column_text(6)},
-        {"body", row.column_text(7)},        {"priority", row.column_int(8)},      {"status", row.column_text(9)},
+        {"body", row.column_text(7)},        {"message_class", row.column_text(8)},      {"status", row.column_text(9)},
         {"attempts", row.column_int(10)},    {"next_attempt_at", row.column_int(11)}, {"last_error", row.column_text(12)},
         {"gateway", row.column_text(13)},    {"gateway_message_id", row.column_text(14)},
         {"gateway_response", row.column_text(15)}, {"created_by", row.column_text(16)}, {"created_at", row.column_int(17)},
@@ -104,10 +104,13 @@ api::Json notification_json(const store::Statement& row) {
     };
     out["customer_id"] = row.column_is_null(2) ? api::Json(nullptr) : api::Json(row.column_int(2));
     out["sent_at"] = row.column_is_null(18) ? api::Json(nullptr) : api::Json(row.column_int(18));
+    out["invoice_id"] = row.column_is_null(20) ? api::Json(nullptr) : api::Json(row.column_int(20));
     return out;
 }
 
 }  // namespace
+
+std::string_view to_string(MessageClass message_class) { return message_class == MessageClass::Transactional ? "transactional" : "bulk"; }
 
 Result<std::string> template_body(store::Database& db, std::string_view key) {
     const auto* definition = messaging::find_template_definition(key);
@@ -166,8 +169,9 @@ Result<QueuedNotification> queue_notification(app::Context& context, const Notif
 
 Result<NotificationPage> list_notifications(store::Database& db, const NotificationQuery& query) {
     FieldErrors fields;
-    if (!query.status.empty() && query.status != "queued" && query.status != "sending" && query.status != "sent" && query.status != "failed")
-        fields["status"] = "queued, sending, sent atau failed";
+    if (!query.status.empty() && query.status != "queued" && query.status != "sending" && query.status != "sent" && query.status != "failed" &&
+        query.status != "cancelled")
+        fields["status"] = "queued, sending, sent, failed atau cancelled";
     if (!fields.empty()) return validation_error(std::move(fields));
     std::string where = " WHERE 1=1";
     if (!query.status.empty()) where += " AND n.status = :status";
@@ -213,9 +217,9 @@ Result<api::Json> resend_notification(app::Context& context, std::int64_t id) {
         std::int64_t target = id;
         if (status == "sent") {
             auto copy = TRY(context.db.prepare(
-                "INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, priority, status, next_attempt_at, "
-                "created_by, created_at, updated_at) SELECT idempotency_key || ':resend:' || ?, customer_id, phone, template, body, "
-                "priority, 'queued', ?, ?, ?, ? FROM notifications WHERE id = ?"));
+                "INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, message_class, invoice_id, status, "
+                "next_attempt_at, created_by, created_at, updated_at) SELECT idempotency_key || ':resend:' || ?, customer_id, phone, "
+                "template, body, message_class, invoice_id, 'queued', ?, ?, ?, ? FROM notifications WHERE id = ?"));
             copy.bind(1, security::random_token(6)).bind(2, context.now).bind(3, context.actor.name).bind(4, context.now)
                 .bind(5, context.now).bind(6, id);
             TRY_VOID(copy.run());
@@ -279,7 +283,7 @@ Result<api::Json> broadcast_notification(app::Context& context, const api::Json&
     FieldErrors problems;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         for (std::int64_t customer_id : ids) {
-            NotificationRequest request;
+            NotificationRequest request(MessageClass::Bulk);
             request.key = key + ":" + std::to_string(customer_id);
             request.customer_id = customer_id;
             request.template_key = template_key;

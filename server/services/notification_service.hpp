@@ -11,7 +11,22 @@
 
 namespace kimonet::services {
 
+// Transactional messages answer something the customer did or must know now (payment receipts,
+// isolir and restore notices, registration confirmations, one-time codes, bot replies): they go
+// before bulk ones and, unless whatsapp_quiet_hours_transactional = 1, through quiet hours.
+// Bulk messages (reminders, dunning warnings, new-invoice notices, broadcasts) wait for the end of
+// the quiet hours and get a share of the rate limit (see outbox.hpp).
+enum class MessageClass { Transactional, Bulk };
+std::string_view to_string(MessageClass message_class);  // "transactional", "bulk"
+
 struct NotificationRequest {
+    // No default: whoever queues a message says which class it is (a receipt must never be bulk).
+    explicit NotificationRequest(MessageClass message_class) : message_class(message_class) {}
+
+    MessageClass message_class;
+    // The invoice the message is about. A bulk message with one is checked against the invoice
+    // right before it is sent and cancelled when it no longer applies (paid, void, customer terminated).
+    std::optional<std::int64_t> invoice_id;
     std::string key;  // idempotency key, e.g. "dunning:INV-202601-0001:h-3"
     std::optional<std::int64_t> customer_id;
     std::string phone;         // empty: the customer's phone
@@ -19,7 +34,6 @@ struct NotificationRequest {
     // Merged over the customer's own variables (nama_pelanggan, nomor_layanan, paket, nama_isp, …).
     messaging::TemplateVariables variables;
     std::string body;  // literal text, used when template_key is empty
-    int priority = 0;  // 1 = conversational reply: first in line, also during quiet hours
 };
 
 struct QueuedNotification {

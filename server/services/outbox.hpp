@@ -3,6 +3,14 @@
 // gateway, respecting its rate limit (remembered in the database, so it survives restarts and
 // holds across several workers), quiet hours, retries with exponential backoff and a lease that
 // lets a crashed send be retried (the gateway's own at-least-once, never a loss).
+//
+// Two classes share the gateway's one rate limit (services::MessageClass): transactional messages
+// go first, but after `transactional_burst` transactional sends in a row while a bulk message was
+// due, one bulk message goes, so bulk gets at least 1/(burst+1) of the rate under any stream of
+// receipts and bot replies. Quiet hours hold bulk messages, and transactional ones only when the
+// operator says so (whatsapp_quiet_hours_transactional). A bulk message about an invoice is
+// re-checked in the claim's transaction and cancelled (logged in notification_attempts) when the
+// invoice is paid or void or its customer terminated.
 // Time comes from the Clock passed in, so tests drive it with a ManualClock and no sleeps.
 #include <cstdint>
 #include <optional>
@@ -17,7 +25,9 @@ namespace kimonet::services {
 
 struct OutboxLimits {
     std::int64_t rate_seconds = 2;          // at most one message per this many seconds per gateway
-    messaging::QuietHours quiet;            // no priority-0 messages in this local window
+    messaging::QuietHours quiet;            // no bulk messages in this local window
+    bool quiet_transactional = false;       // true: transactional messages wait for the window's end too
+    int transactional_burst = 4;            // transactional sends in a row while bulk is due, then one bulk
     int max_attempts = 8;                   // then the message is failed
     std::int64_t lease_seconds = 300;       // a claimed message is due again after this (crash recovery)
     std::int64_t backoff_base_seconds = 60; // first retry delay, doubled each attempt
@@ -32,6 +42,7 @@ struct DrainReport {
     int sent = 0;
     int retried = 0;   // failed this time, queued again with backoff
     int failed = 0;    // gave up (max attempts or a permanent refusal)
+    int cancelled = 0; // bulk messages about an invoice that no longer applied, dropped unsent
     int expired_leases = 0;
     // Why the drain stopped: "empty", "rate_limit", "quiet_hours", "not_due", "batch_limit".
     std::string stopped_by = "empty";

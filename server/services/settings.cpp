@@ -54,7 +54,12 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"whatsapp_api_key", "", true, "Gateway key: mpwa api_key, fonnte token, gowa user:password"},
         {"whatsapp_webhook_secret", "", true, "Secret for inbound webhooks (gowa HMAC key; fonnte and mpwa ?token=); empty = webhooks closed"},
         {"whatsapp_rate_limit_seconds", "2", false, "Seconds between two messages on one gateway"},
-        {"whatsapp_quiet_hours", "21:00-07:00", false, "No reminders in this local window (HH:MM-HH:MM or off)"},
+        {"whatsapp_quiet_hours", "21:00-07:00", false,
+         "Local window (HH:MM-HH:MM or off) in which bulk messages (reminders, new-invoice notices, broadcasts) wait for its end; "
+         "payment receipts, isolir/restore notices, registration confirmations and bot replies still go unless "
+         "whatsapp_quiet_hours_transactional is 1"},
+        {"whatsapp_quiet_hours_transactional", "0", false,
+         "1 = payment receipts, isolir/restore notices, registration confirmations and bot replies also wait for the end of the quiet hours"},
         {"whatsapp_max_attempts", "8", false, "Delivery attempts before a message is marked failed"},
         {"whatsapp_timeout_seconds", "10", false, "Gateway request timeout in seconds"},
         {"flip_enabled", "0", false, "1 = offer Flip (Accept Payment) on the public bill page"},

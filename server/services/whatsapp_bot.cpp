@@ -93,9 +93,8 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
     reply.intent = customer ? std::string(messaging::to_string(intent)) : "unregistered";
     if (customer) reply.customer_id = customer->id;
 
-    NotificationRequest request;
+    NotificationRequest request(MessageClass::Transactional);
     request.phone = phone;
-    request.priority = 1;
     request.customer_id = reply.customer_id;
     // A gateway that retries its webhook sends the same id: the answer is queued once. Without an
     // id, the text and the minute stand in for it.

@@ -37,6 +37,7 @@ std::optional<std::string> whatsapp_setting_problem(std::string_view key, std::s
         return std::string("harus diawali http:// atau https://");
     if (key == "whatsapp_rate_limit_seconds" && !is_count(value, 0, 3600)) return std::string("0-3600 detik");
     if (key == "whatsapp_max_attempts" && !is_count(value, 1, 100)) return std::string("1-100");
+    if (key == "whatsapp_quiet_hours_transactional" && value != "0" && value != "1") return std::string("0 atau 1");
     if (key == "whatsapp_timeout_seconds" && !is_count(value, 1, 120)) return std::string("1-120 detik");
     if (key == "whatsapp_quiet_hours") {
         if (auto quiet = messaging::parse_quiet_hours(value); !quiet) return quiet.error().fields.begin()->second;

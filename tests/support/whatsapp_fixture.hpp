@@ -47,14 +47,14 @@ struct WhatsAppFixture {
         work(context);
     }
 
-    services::QueuedNotification queue(const std::string& key, const std::string& phone, const std::string& body, int priority = 0) {
+    services::QueuedNotification queue(const std::string& key, const std::string& phone, const std::string& body,
+                                      services::MessageClass message_class = services::MessageClass::Bulk) {
         services::QueuedNotification queued;
         with_context([&](app::Context& context) {
-            services::NotificationRequest request;
+            services::NotificationRequest request(message_class);
             request.key = key;
             request.phone = phone;
             request.body = body;
-            request.priority = priority;
             auto result = services::queue_notification(context, request);
             BOOST_TEST_REQUIRE(result.ok(), (result ? "" : result.error().message()));
             queued = *result;

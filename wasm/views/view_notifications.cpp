@@ -18,7 +18,7 @@ using i18n::tr;
 using platform::display;
 
 constexpr int kPerPage = 25;
-constexpr const char* kStatuses[] = {"", "queued", "sending", "sent", "failed"};
+constexpr const char* kStatuses[] = {"", "queued", "sending", "sent", "failed", "cancelled"};
 constexpr const char* kCustomerStatuses[] = {"active", "isolated", "inactive"};
 constexpr const char* kDetail = "notification_detail";
 constexpr const char* kBroadcast = "notification_broadcast";
@@ -27,6 +27,7 @@ void status_pill(const std::string& id, const std::string& status) {
     const std::string label = tr(("notifications.status." + status).c_str());
     if (status == "sent") widgets::badge(id, label, widgets::colors::kSuccess, widgets::colors::kSuccessSoft);
     else if (status == "failed") widgets::badge(id, label, widgets::colors::kDanger, widgets::colors::kDangerSoft);
+    else if (status == "cancelled") widgets::badge(id, label, widgets::colors::kMuted, IM_COL32(240, 242, 245, 255));
     else widgets::badge(id, label, widgets::colors::kWarning, widgets::colors::kWarningSoft);
 }
 
@@ -184,8 +185,10 @@ void ViewNotifications::draw_detail(App& app) {
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    // A cancelled message's last_error is why it was dropped (e.g. the invoice was paid): no alarm.
     if (const std::string error = json_string(m_detail, "last_error"); !error.empty())
-        widgets::text("text", "notification.last_error", error, widgets::colors::kDanger);
+        widgets::text("text", "notification.last_error", error,
+                      json_string(m_detail, "status") == "cancelled" ? widgets::colors::kMuted : widgets::colors::kDanger);
     ImGui::PushFont(display().fonts().strong);
     widgets::text("text", "notification.attempts.title", tr("notifications.attempts"));
     ImGui::PopFont();
@@ -268,7 +271,7 @@ void ViewNotifications::draw_broadcast(App& app) {
 void ViewNotifications::draw(App& app) {
     const std::vector<std::string> statuses = {tr("notifications.status_all"), tr("notifications.status.queued"),
                                                tr("notifications.status.sending"), tr("notifications.status.sent"),
-                                               tr("notifications.status.failed")};
+                                               tr("notifications.status.failed"), tr("notifications.status.cancelled")};
     const bool compact = display().compact();
     const float field = compact ? -FLT_MIN : display().px(220);
     ImGui::BeginGroup();

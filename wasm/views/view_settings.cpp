@@ -38,7 +38,9 @@ std::vector<std::string> choices_of(const std::string& key) {
     return {};
 }
 
-bool is_switch(const std::string& key) { return ends_with(key, "_enabled") || key == "isolir_skip_sundays"; }
+bool is_switch(const std::string& key) {
+    return ends_with(key, "_enabled") || key == "isolir_skip_sundays" || key == "whatsapp_quiet_hours_transactional";
+}
 
 }  // namespace
 

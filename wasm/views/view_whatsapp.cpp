@@ -103,7 +103,7 @@ void ViewWhatsapp::draw_status_card(float width) {
         ImGui::PopFont();
         const api::Json outbox = m_status.is_object() && m_status.contains("outbox") ? m_status["outbox"] : api::Json::object();
         bool first = true;
-        for (const char* status : {"queued", "sending", "sent", "failed"}) {
+        for (const char* status : {"queued", "sending", "sent", "failed", "cancelled"}) {
             if (!first) ImGui::SameLine(0, display().px(14));
             first = false;
             widgets::text("text", std::string("whatsapp.outbox.") + status,

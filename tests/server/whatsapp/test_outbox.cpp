@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(a_template_is_rendered_with_the_customers_variables_when_qu
     WhatsAppFixture fixture;
     fixture.with_context([&](app::Context& context) {
         const auto customer_id = std::stoll(fixture.server.scalar("SELECT id FROM customers WHERE service_number = 'CUST001'"));
-        services::NotificationRequest request;
+        services::NotificationRequest request(services::MessageClass::Bulk);
         request.key = "reminder:test";
         request.customer_id = customer_id;
         request.template_key = "reminder";
@@ -199,7 +199,7 @@ BOOST_AUTO_TEST_CASE(quiet_hours_hold_reminders_until_morning_but_not_bot_replie
     const std::int64_t morning = unix_from_local(LocalDateTime{{2026, 1, 16}, 7, 0, 0}, UtcOffset{420});
     fixture.server.clock().set(night);
     fixture.queue("night:reminder", kPhone, "pengingat");
-    fixture.queue("night:bot", kPhone, "balasan bot", 1);
+    fixture.queue("night:bot", kPhone, "balasan bot", services::MessageClass::Transactional);
     auto report = fixture.drain();
     BOOST_TEST(report.sent == 1);
     fixture.server.clock().advance(2);
