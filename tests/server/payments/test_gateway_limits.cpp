@@ -68,7 +68,7 @@ const char* const kFormats[] = {"INV/{YYYY}/{MM}/{NNNNN}", "PT-KIMONET-NUSANTARA
 // 255 characters (Midtrans first_name, Flip sender_name).
 std::string long_accented_name() {
     std::string name = "Ibu Raden Ayu Hadiw";
-    for (int i = 0; i < 130; ++i) name += "\xC3\xA9";
+    for (int i = 0; i < 240; ++i) name += "\xC3\xA9";
     return name + "jaya";
 }
 
