@@ -4,6 +4,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include "gateways/gateway_signatures.hpp"
 #include "payments/gateway_fields.hpp"
 #include "services/settings.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
@@ -124,6 +125,28 @@ BOOST_AUTO_TEST_CASE(the_simulator_refuses_what_the_gateways_refuse) {
     BOOST_TEST(charge(std::string(51, 'A'), "Budi").status == 400);
     BOOST_TEST(charge("INV-2026-01-00001-ab", std::string(256, 'b')).status == 400);
     BOOST_TEST(charge("INV-2026-01-00001-ab", "Budi").status == 200);
+    // Flip: title within 255, step 3 only for a SINGLE bill.
+    auto bill = [&](const std::string& title, const std::string& type) {
+        const std::string form = "title=" + title + "&type=" + type + "&amount=10000&step=3&sender_bank=bni&sender_bank_type=virtual_account";
+        return http_request("POST", fixture.simulator.gateway_url("flip") + "/pwf/bill", form,
+                            {{"Authorization", "Basic " + std::string("c2ltLWZsaXAtc2VjcmV0Og==")},  // base64("sim-flip-secret:")
+                             {"Content-Type", "application/x-www-form-urlencoded"}});
+    };
+    BOOST_TEST_REQUIRE(options.flip_secret_key == "sim-flip-secret");
+    BOOST_TEST(bill(std::string(256, 't'), "SINGLE").status == 422);
+    BOOST_TEST(bill("Tagihan", "MULTIPLE").status == 422);
+    BOOST_TEST(bill("Tagihan", "SINGLE").status == 200);
+    // Duitku: customerVaName within 20, merchantOrderId within 50.
+    auto inquiry = [&](const std::string& order_id, const std::string& name) {
+        api::Json body = {{"merchantCode", options.duitku_merchant_code}, {"paymentAmount", 10000}, {"paymentMethod", "I1"},
+                          {"merchantOrderId", order_id}, {"customerVaName", name}, {"productDetails", "Tagihan"},
+                          {"signature", gateways::duitku_inquiry_signature(options.duitku_merchant_code, order_id, "10000", options.duitku_api_key)}};
+        return http_request("POST", fixture.simulator.gateway_url("duitku") + "/merchant/v2/inquiry", body.dump(), {{"Content-Type", "application/json"}});
+    };
+    BOOST_TEST(inquiry("INV-1-ab", std::string(21, 'n')).status == 400);
+    BOOST_TEST(inquiry(std::string(51, '1'), "Budi").status == 400);
+    BOOST_TEST(inquiry("INV-1-ab", "Hadiw\xC3\xA9jaya").status == 200);
+
     auto status = http_request("GET", fixture.simulator.gateway_url("midtrans") + "/v2/NOPE-1/status", "", {{"Authorization", basic}});
     BOOST_TEST(status.status == 404);
     BOOST_TEST(status.json()["status_message"] == "Transaction doesn't exist.");
