@@ -106,6 +106,8 @@ std::initializer_list<Entry> catalogue() {
         {"dashboard.invoices_count", "{count} tagihan", "{count} invoices"},
         {"dashboard.collected_rate", "{rate}% dari yang ditagih", "{rate}% of billed"},
         {"dashboard.overdue_count", "{count} tagihan lewat jatuh tempo", "{count} invoices past due"},
+        {"dashboard.gateway_review", "Pembayaran perlu ditinjau", "Payments to review"},
+        {"dashboard.gateway_review_count", "{count} pembayaran gateway: refund, chargeback atau selisih", "{count} gateway payments: refund, chargeback or mismatch"},
         {"dashboard.chart", "Pendapatan 12 bulan terakhir", "Revenue, last 12 months"},
         {"dashboard.chart_billed", "Ditagih", "Billed"},
         {"dashboard.chart_collected", "Terkumpul", "Collected"},

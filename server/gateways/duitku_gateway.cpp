@@ -3,6 +3,7 @@
 // merchantOrderId + apiKey)). The callback URL travels in every inquiry.
 #include "gateways/gateway_http.hpp"
 #include "gateways/gateway_signatures.hpp"
+#include "payments/gateway_fields.hpp"
 
 namespace kimonet::gateways {
 
@@ -15,16 +16,19 @@ public:
 
     Result<Charge> create_charge(const ChargeRequest& request) override {
         const std::string amount = std::to_string(request.amount);
+        // Duitku's documented lengths, cut between letters, never inside one.
+        const auto limits = payments::gateway_field_limits("duitku");
+        const std::string title = payments::fit_utf8(request.title, limits.title);
         const api::Json body = {
             {"merchantCode", m_config.merchant_code},
             {"paymentAmount", request.amount},
             {"paymentMethod", std::string(request.method->duitku_code)},
             {"merchantOrderId", request.order_id},
-            {"productDetails", request.title},
-            {"email", request.customer_email},
-            {"phoneNumber", request.customer_phone},
-            {"customerVaName", request.customer_name.substr(0, 20)},
-            {"itemDetails", api::Json::array({{{"name", request.title}, {"price", request.amount}, {"quantity", 1}}})},
+            {"productDetails", title},
+            {"email", payments::fit_utf8(request.customer_email, limits.email)},
+            {"phoneNumber", payments::fit_utf8(request.customer_phone, limits.phone)},
+            {"customerVaName", payments::fit_utf8(request.customer_name, limits.customer_name)},
+            {"itemDetails", api::Json::array({{{"name", title}, {"price", request.amount}, {"quantity", 1}}})},
             {"callbackUrl", m_config.callback_url},
             {"returnUrl", m_config.return_url},
             {"expiryPeriod", std::max<std::int64_t>(1, (request.expires_at - request.now) / 60)},
@@ -57,7 +61,8 @@ public:
         const api::Json reply = TRY(json_answer("Duitku", answer));
         StatusAnswer status;
         status.raw = answer.body;
-        status.status = payments::duitku_query_status(json_string(reply, "statusCode"));
+        status.status_text = json_string(reply, "statusCode");
+        status.status = payments::duitku_query_status(status.status_text);
         status.amount = payments::parse_gateway_amount(json_string(reply, "amount"));
         status.transaction_id = json_string(reply, "reference");
         return status;

@@ -2,6 +2,7 @@
 // the secret key as user; the VA number is bill_payment.receiver_bank_account.account_number.
 // Status: GET /pwf/{bill_id}/payment.
 #include "gateways/gateway_http.hpp"
+#include "payments/gateway_fields.hpp"
 
 namespace kimonet::gateways {
 
@@ -15,15 +16,16 @@ public:
     Result<Charge> create_charge(const ChargeRequest& request) override {
         whatsapp::HttpCall call = base_call("POST", "/pwf/bill");
         call.headers["Content-Type"] = "application/x-www-form-urlencoded";
-        call.body = whatsapp::form_encode({{"title", request.title},
+        const auto limits = payments::gateway_field_limits("flip");
+        call.body = whatsapp::form_encode({{"title", payments::fit_utf8(request.title, limits.title)},
                                            {"type", "SINGLE"},
                                            {"amount", std::to_string(request.amount)},
                                            {"expired_date", gateway_local_minutes(request.expires_at, request.offset)},
                                            {"redirect_url", m_config.return_url},
                                            {"step", "3"},
-                                           {"sender_name", request.customer_name},
-                                           {"sender_email", request.customer_email},
-                                           {"sender_phone_number", request.customer_phone},
+                                           {"sender_name", payments::fit_utf8(request.customer_name, limits.customer_name)},
+                                           {"sender_email", payments::fit_utf8(request.customer_email, limits.email)},
+                                           {"sender_phone_number", payments::fit_utf8(request.customer_phone, limits.phone)},
                                            {"sender_bank", std::string(request.method->flip_bank)},
                                            {"sender_bank_type", std::string(request.method->flip_type)}});
         const auto answer = TRY(call_gateway("Flip", call));
@@ -60,6 +62,7 @@ public:
                 status.status = each == payments::GatewayStatus::Unknown ? status.status : each;
                 status.amount = payments::parse_gateway_amount(json_string(payment, "amount"));
                 status.transaction_id = json_string(payment, "id");
+                status.status_text = json_string(payment, "status");
             }
             if (status.status == payments::GatewayStatus::Paid) break;
         }

@@ -62,6 +62,7 @@ Result<GatewayEvent> midtrans_event(const GatewayConfig& config, std::string_vie
         return malformed("Midtrans", "status_code " + status_code.substr(0, 8) + " tidak sesuai transaction_status");
     event.transaction_id = json_string(json, "transaction_id");
     event.status = payments::midtrans_status(transaction_status, json_string(json, "fraud_status"));
+    event.status_text = transaction_status;
     // A capture under status_code 201 is one under challenge, whatever the unsigned fraud_status says.
     if (event.status == payments::GatewayStatus::Paid && status_code != "200")
         return malformed("Midtrans", "status_code " + status_code.substr(0, 8) + " bukan pembayaran berhasil");

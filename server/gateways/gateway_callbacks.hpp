@@ -22,6 +22,7 @@ struct GatewayEvent {
     // what the callback said.
     bool confirmed = false;
     payments::GatewayStatus claimed_status = payments::GatewayStatus::Unknown;
+    std::string status_text;  // the gateway's own word for `status` (what finance is told: "chargeback")
 };
 
 // A verified event, or: BadRequest (malformed, an amount that does not parse, a Midtrans

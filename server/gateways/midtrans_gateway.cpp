@@ -5,10 +5,19 @@
 // redirect_url, the customer picks up the VA/QR on Midtrans' page); status and notifications
 // are the same as Core API's.
 #include "gateways/gateway_http.hpp"
+#include "payments/gateway_fields.hpp"
 
 namespace kimonet::gateways {
 
 namespace {
+
+// customer_details within Midtrans' documented lengths, cut between letters (a name cut inside a
+// letter is not UTF-8, and neither Midtrans nor our JSON writer accepts that).
+api::Json midtrans_customer(const ChargeRequest& request) {
+    const auto limits = payments::gateway_field_limits("midtrans");
+    return {{"first_name", payments::fit_utf8(request.customer_name, limits.customer_name)},
+            {"phone", payments::fit_utf8(request.customer_phone, limits.phone)}};
+}
 
 class MidtransGateway : public PaymentGateway {
 public:
@@ -18,13 +27,13 @@ public:
     Result<Charge> create_charge(const ChargeRequest& request) override {
         if (m_config.snap) return create_snap_transaction(request);
         api::Json body = {{"transaction_details", {{"order_id", request.order_id}, {"gross_amount", request.amount}}},
-                          {"customer_details", {{"first_name", request.customer_name}, {"phone", request.customer_phone}}},
+                          {"customer_details", midtrans_customer(request)},
                           {"custom_expiry", {{"expiry_duration", std::max<std::int64_t>(1, (request.expires_at - request.now) / 60)},
                                              {"unit", "minute"}}}};
         const std::string_view bank = request.method->midtrans_bank;
         if (bank == "echannel") {
             body["payment_type"] = "echannel";
-            body["echannel"] = {{"bill_info1", "Pembayaran:"}, {"bill_info2", request.title.substr(0, 30)}};
+            body["echannel"] = {{"bill_info1", "Tagihan:"}, {"bill_info2", payments::fit_utf8(request.title, payments::kMandiriBillValue)}};
         } else if (bank == "qris") {
             body["payment_type"] = "qris";
             body["qris"] = {{"acquirer", "gopay"}};
@@ -72,7 +81,8 @@ public:
             status.status = payments::GatewayStatus::Unknown;
             return status;
         }
-        status.status = payments::midtrans_status(json_string(reply, "transaction_status"), json_string(reply, "fraud_status"));
+        status.status_text = json_string(reply, "transaction_status");
+        status.status = payments::midtrans_status(status.status_text, json_string(reply, "fraud_status"));
         status.amount = payments::parse_gateway_amount(json_string(reply, "gross_amount"));
         status.transaction_id = json_string(reply, "transaction_id");
         return status;
@@ -89,9 +99,9 @@ private:
     Result<Charge> create_snap_transaction(const ChargeRequest& request) {
         const api::Json body = {
             {"transaction_details", {{"order_id", request.order_id}, {"gross_amount", request.amount}}},
-            {"customer_details", {{"first_name", request.customer_name}, {"phone", request.customer_phone}}},
+            {"customer_details", midtrans_customer(request)},
             {"item_details", api::Json::array({{{"id", request.order_id}, {"price", request.amount}, {"quantity", 1},
-                                                 {"name", request.title.substr(0, 50)}}})},
+                                                 {"name", payments::fit_utf8(request.title, payments::gateway_field_limits("midtrans").title)}}})},
             {"enabled_payments", api::Json::array({snap_payment(request.method->midtrans_bank)})},
             {"expiry", {{"duration", std::max<std::int64_t>(1, (request.expires_at - request.now) / 60)}, {"unit", "minute"}}}};
         whatsapp::HttpCall call = base_call("POST", "/snap/v1/transactions", m_config.snap_base_url);

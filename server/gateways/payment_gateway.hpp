@@ -57,6 +57,7 @@ struct StatusAnswer {
     payments::GatewayStatus status = payments::GatewayStatus::Unknown;
     std::optional<Money> amount;
     std::string transaction_id;
+    std::string status_text;  // the gateway's own word for it ("chargeback", "SUCCESSFUL", "00")
     std::string raw;  // the gateway's body, for the payment log
 };
 

@@ -64,7 +64,12 @@ Result<api::Json> money(app::Context& context, const Date& today) {
         "SELECT COALESCE(SUM(total - paid_amount), 0) FROM invoices WHERE status IN ('unpaid','partial')"));
     TRY(outstanding.step());
     const std::string key = to_string(current);
-    return api::Json{{"period", key},
+    // Gateway payments a person must look at (amount mismatches, paid twice, refunds/chargebacks of
+    // settled payments): finance's alert on the dashboard, listed under gateway transactions.
+    auto review = TRY(context.db.prepare("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM gateway_transactions WHERE status = 'review'"));
+    TRY(review.step());
+    return api::Json{{"gateway_review", {{"count", review.column_int(0)}, {"total", review.column_int(1)}}},
+                     {"period", key},
                      {"billed", billed[key]},
                      {"collected", collected[key]},
                      {"invoices", invoice_counts[key]},

@@ -6,6 +6,7 @@
 #include "services/activity_log.hpp"
 #include "services/gateway_callback_records.hpp"
 #include "services/gateway_payments.hpp"
+#include "services/gateway_reversals.hpp"
 #include "services/notification_service.hpp"
 #include "services/billing_notifications.hpp"
 #include "services/payment_service.hpp"
@@ -119,8 +120,7 @@ Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::st
                     outcome.outcome = "expired";
                     break;
                 case payments::TransactionAction::FlagForReview:
-                    TRY_VOID(add_finding(context, gateway, transaction->order_id, transaction->id, "refund", source,
-                                         "gateway melaporkan " + std::string(payments::to_string(event.status))));
+                    TRY_VOID(flag_reversed_payment(context, gateway, event, *transaction, source));
                     outcome.outcome = "review";
                     break;
                 case payments::TransactionAction::Ignore:

@@ -58,6 +58,7 @@ Result<void> confirm_with_gateway(app::Context& context, const std::string& gate
     event.claimed_status = event.status;
     event.confirmed = true;
     event.status = answer.status;
+    event.status_text = answer.status_text;
     event.amount = answer.amount;
     if (!answer.transaction_id.empty()) event.transaction_id = answer.transaction_id;
     return success();

@@ -2,6 +2,7 @@
 
 #include "core/validation_messages.hpp"
 #include "customers/name_mask.hpp"
+#include "payments/gateway_fields.hpp"
 #include "gateways/payment_gateway.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
@@ -240,7 +241,8 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
 
     const Payer payer = TRY(payer_of(context.db, invoice->customer_id));
     gateways::ChargeRequest request;
-    request.order_id = invoice->invoice_no + "-" + security::to_hex(security::random_token(6)).substr(0, 8);
+    // Any invoice_number_format is allowed ("INV/2026/01/…"); the gateways are not as generous.
+    request.order_id = payments::gateway_order_id(gateway, invoice->invoice_no, security::to_hex(security::random_token(6)).substr(0, 8));
     request.amount = amount;
     request.method = payments::find_method(method);
     request.title = "Tagihan " + invoice->invoice_no;

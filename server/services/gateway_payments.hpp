@@ -132,6 +132,7 @@ struct ReconcileReport {
     int failed = 0;
     int flagged = 0;
     int errors = 0;
+    int rechecked = 0;  // settled Midtrans payments asked again for a refund, chargeback or deny
     api::Json to_json() const;
 };
 // Asks the gateways about pending transactions older than `older_than_minutes` (the

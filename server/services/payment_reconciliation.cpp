@@ -9,7 +9,7 @@
 namespace kimonet::services {
 
 api::Json ReconcileReport::to_json() const {
-    return {{"checked", checked}, {"applied", applied}, {"expired", expired}, {"failed", failed}, {"flagged", flagged}, {"errors", errors}};
+    return {{"checked", checked}, {"applied", applied}, {"expired", expired}, {"failed", failed}, {"flagged", flagged}, {"errors", errors}, {"rechecked", rechecked}};
 }
 
 namespace {
@@ -34,6 +34,48 @@ Result<void> record_error(app::Context& context, const PendingRow& row, const st
     });
 }
 
+// Midtrans reports a settled payment's later turns (refund, chargeback, deny when the provider
+// reverses it, "within the span of one minute" per its docs) through its status API as well as by
+// notification: settled Midtrans payments of the last two days are asked again at most hourly, so a
+// lost notification is found too. Flip's and Duitku's status APIs report no such turn.
+constexpr std::int64_t kReversalWatchSeconds = 2 * 24 * 3600;
+constexpr std::int64_t kReversalRecheckSeconds = 3600;
+
+Result<void> recheck_settled(app::Context& context, gateways::PaymentGateway* adapter, ReconcileReport& report) {
+    if (!adapter) return success();
+    std::vector<PendingRow> rows;
+    {
+        auto statement = TRY(context.db.prepare(
+            "SELECT id, gateway, order_id, reference, expires_at FROM gateway_transactions WHERE gateway = 'midtrans' AND status = 'paid' "
+            "AND paid_at >= ? AND COALESCE(last_checked_at, 0) <= ? ORDER BY id LIMIT 100"));
+        statement.bind(1, context.now - kReversalWatchSeconds).bind(2, context.now - kReversalRecheckSeconds);
+        while (TRY(statement.step()))
+            rows.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2), statement.column_text(3),
+                            statement.column_int(4)});
+    }
+    for (const auto& row : rows) {
+        ++report.rechecked;
+        auto status = adapter->query_status(row.order_id, row.reference);
+        if (!status) {
+            ++report.errors;
+            TRY_VOID(record_error(context, row, status.error().message()));
+            continue;
+        }
+        gateways::GatewayEvent event;
+        event.order_id = row.order_id;
+        event.status = status->status;
+        event.status_text = status->status_text;
+        event.amount = status->amount;
+        event.transaction_id = status->transaction_id;
+        const auto outcome = TRY(apply_gateway_event(context, row.gateway, event, "reconcile"));
+        if (outcome.outcome == "review") ++report.flagged;
+        auto touch = TRY(context.db.prepare("UPDATE gateway_transactions SET last_checked_at = ? WHERE id = ?"));
+        touch.bind(1, context.now).bind(2, row.id);
+        TRY_VOID(context.db.transaction([&]() -> Result<void> { return touch.run(); }));
+    }
+    return success();
+}
+
 }  // namespace
 
 Result<ReconcileReport> reconcile_payments(app::Context& context, const std::string& server_base_url, std::optional<int> older_than_minutes) {
@@ -50,12 +92,15 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
     }
     ReconcileReport report;
     std::map<std::string, std::unique_ptr<gateways::PaymentGateway>> adapters;
-    for (const auto& row : rows) {
-        if (!adapters.contains(row.gateway)) {
-            auto config = gateways::load_gateway_config(context.db, context.secrets, row.gateway, server_base_url);
-            adapters[row.gateway] = config ? gateways::make_payment_gateway(*config) : nullptr;
+    auto adapter_of = [&](const std::string& gateway) -> std::unique_ptr<gateways::PaymentGateway>& {
+        if (!adapters.contains(gateway)) {
+            auto config = gateways::load_gateway_config(context.db, context.secrets, gateway, server_base_url);
+            adapters[gateway] = config ? gateways::make_payment_gateway(*config) : nullptr;
         }
-        auto& adapter = adapters[row.gateway];
+        return adapters[gateway];
+    };
+    for (const auto& row : rows) {
+        auto& adapter = adapter_of(row.gateway);
         ++report.checked;
         gateways::GatewayEvent event;
         event.order_id = row.gateway == "flip" ? std::string() : row.order_id;
@@ -67,7 +112,10 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
                 TRY_VOID(record_error(context, row, status.error().message()));
                 continue;
             }
+            // Midtrans' "Transaction doesn't exist." (a Snap order before the customer picks a
+            // method) comes back as Unknown, a state: the attempt stays open until its expiry.
             event.status = status->status;
+            event.status_text = status->status_text;
             event.amount = status->amount;
             event.transaction_id = status->transaction_id;
         }
@@ -91,6 +139,7 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
         touch.bind(1, context.now).bind(2, row.id);
         TRY_VOID(context.db.transaction([&]() -> Result<void> { return touch.run(); }));
     }
+    TRY_VOID(recheck_settled(context, adapter_of("midtrans").get(), report));
     return report;
 }
 

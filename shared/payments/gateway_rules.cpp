@@ -151,7 +151,12 @@ TransactionAction decide_transaction_action(TransactionState current, GatewaySta
             return current == TransactionState::Pending || current == TransactionState::Expired || current == TransactionState::Failed
                        ? TransactionAction::ApplyPayment
                        : TransactionAction::Ignore;
-        case GatewayStatus::Failed: return current == TransactionState::Pending ? TransactionAction::MarkFailed : TransactionAction::Ignore;
+        // A paid transaction that the gateway now reports failed was reversed (Midtrans: settlement →
+        // deny when the payment provider takes the money back): a person decides, it is not ignored.
+        case GatewayStatus::Failed:
+            return current == TransactionState::Pending ? TransactionAction::MarkFailed
+                   : current == TransactionState::Paid  ? TransactionAction::FlagForReview
+                                                        : TransactionAction::Ignore;
         case GatewayStatus::Expired: return current == TransactionState::Pending ? TransactionAction::MarkExpired : TransactionAction::Ignore;
         case GatewayStatus::Refunded: return current == TransactionState::Paid ? TransactionAction::FlagForReview : TransactionAction::Ignore;
         case GatewayStatus::Pending:

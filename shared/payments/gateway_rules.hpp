@@ -64,7 +64,7 @@ enum class TransactionAction {
     ApplyPayment,  // the money arrived: record the payment once
     MarkFailed,
     MarkExpired,
-    FlagForReview, // e.g. a refund/chargeback of a paid transaction: a person decides
+    FlagForReview, // a refund, chargeback or deny of a paid transaction: a person decides
 };
 // What an incoming status does to a transaction in `current`: a paid transaction is never unpaid,
 // an ended one never reopens, and only a pending one can become paid.

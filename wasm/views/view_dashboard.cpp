@@ -32,6 +32,10 @@ DashboardData parse(const api::Json& data) {
         out.overdue_total = json_int(*billing, "overdue_total");
         out.overdue_count = json_int(*billing, "overdue_count");
         out.invoices = json_int(*billing, "invoices");
+        if (auto review = billing->find("gateway_review"); review != billing->end() && review->is_object()) {
+            out.review_count = json_int(*review, "count");
+            out.review_total = json_int(*review, "total");
+        }
         if (auto months = billing->find("months"); months != billing->end() && months->is_array())
             for (const auto& month : *months)
                 out.months.push_back({json_string(month, "period"), json_int(month, "billed"), json_int(month, "collected")});
@@ -89,6 +93,11 @@ void ViewDashboard::draw_stats(App&) {
         stats.push_back({"overdue", tr("dashboard.overdue"), format_rupiah(m_data.overdue_total),
                          i18n::tr_format("dashboard.overdue_count", {{"count", format_thousands(m_data.overdue_count)}}),
                          widgets::colors::kDanger});
+        // Finance's alert: a refunded, charged-back or mismatched gateway payment waits for a decision.
+        if (m_data.review_count > 0)
+            stats.push_back({"gateway_review", tr("dashboard.gateway_review"), format_rupiah(m_data.review_total),
+                             i18n::tr_format("dashboard.gateway_review_count", {{"count", format_thousands(m_data.review_count)}}),
+                             widgets::colors::kDanger});
     }
     widgets::stat_cards("dashboard", stats, display().compact() ? 2 : 3);
 }

@@ -31,6 +31,7 @@ struct DashboardData {
     std::int64_t active = 0, isolated = 0, inactive = 0, total = 0;
     bool money_visible = false;
     std::int64_t billed = 0, collected = 0, overdue_total = 0, overdue_count = 0, invoices = 0;
+    std::int64_t review_count = 0, review_total = 0;  // gateway payments waiting for finance (refunds, chargebacks, mismatches)
     std::vector<DashboardMonth> months;
     std::int64_t failures_today = 0;
     std::vector<DashboardJob> jobs;

@@ -32,6 +32,8 @@ struct PaymentGatewaySimulator::Exchange {
 
 std::string lower_ascii(std::string text);
 // The callback a gateway sends for `status` ("paid", "pending", "expired"); nullopt when it sends none.
+// POST /_sim/reverse/{id}: handled (true) or not this endpoint (gateway_simulator_refunds.cpp).
+bool handle_reverse_endpoint(PaymentGatewaySimulator& simulator, PaymentGatewaySimulator::Exchange& exchange, const std::string& path);
 std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulator, const SimTransaction& transaction, const std::string& status,
                                           Money amount, bool forge);
 

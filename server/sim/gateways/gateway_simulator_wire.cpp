@@ -9,6 +9,7 @@
 #include "http/request.hpp"
 #include "security/crypto.hpp"
 #include "sim/gateways/gateway_simulator_exchange.hpp"
+#include "sim/gateways/gateway_simulator_limits.hpp"
 #include "http/html.hpp"
 
 namespace kimonet::sim {
@@ -69,6 +70,7 @@ struct SimulatorWire {
             if (value_of(form, "title").empty()) errors.push_back({{"attribute", "title"}, {"code", 1001}, {"message", "Title is required"}});
             if (value_of(form, "step") == "3" && value_of(form, "sender_bank").empty())
                 errors.push_back({{"attribute", "sender_bank"}, {"code", 1001}, {"message", "Sender bank is required for step 3"}});
+            if (auto refusal = flip_bill_refusal(form)) errors.push_back({{"attribute", refusal->first}, {"code", 1001}, {"message", refusal->second}});
             if (!errors.empty()) return exchange.reply(422, {{"code", "VALIDATION_ERROR"}, {"errors", errors}});
             SimTransaction transaction;
             transaction.gateway = "flip";
@@ -137,6 +139,9 @@ struct SimulatorWire {
             const auto amount = whole_amount(gateways::json_string(body["transaction_details"], "gross_amount"));
             if (order_id.empty() || !amount || *amount < 1)
                 return exchange.reply(400, {{"status_code", "400"}, {"status_message", "order_id and gross_amount are required"}});
+            if (auto refusal = midtrans_request_refusal(body))
+                return exchange.reply(400, {{"status_code", "400"}, {"status_message", "One or more parameters in the payload is invalid."},
+                                            {"validation_messages", api::Json::array({*refusal})}});
             if (simulator.find(order_id))
                 return exchange.reply(406, {{"status_code", "406"},
                                             {"status_message", "The request could not be completed due to a conflict with the current state of the target resource"}});
@@ -183,7 +188,8 @@ struct SimulatorWire {
         if (exchange.method == "GET" && path.starts_with("/v2/") && path.ends_with("/status")) {
             const std::string order_id = http::url_decode(path.substr(4, path.size() - 4 - 7));
             const auto transaction = simulator.find(order_id);
-            if (!transaction) return exchange.reply(404, {{"status_code", "404"}, {"status_message", "Transaction doesn't exist."}});
+            if (!transaction || !transaction->method_chosen)
+                return exchange.reply(404, {{"status_code", "404"}, {"status_message", "Transaction doesn't exist."}});
             const std::string status = transaction->status;
             auto callback = build_callback(simulator, *transaction, status, reported_amount(*transaction), false);
             api::Json answer = api::parse_json(callback->body);
@@ -210,6 +216,7 @@ struct SimulatorWire {
         const auto amount = whole_amount(gateways::json_string(body["transaction_details"], "gross_amount"));
         if (order_id.empty() || !amount || *amount < 1)
             return exchange.reply(400, {{"error_messages", api::Json::array({"transaction_details.order_id and gross_amount are required"})}});
+        if (auto refusal = midtrans_request_refusal(body)) return exchange.reply(400, {{"error_messages", api::Json::array({*refusal})}});
         if (simulator.find(order_id))
             return exchange.reply(400, {{"error_messages", api::Json::array({"transaction_details.order_id sudah digunakan"})}});
         std::string payment = "bca_va";
@@ -224,6 +231,7 @@ struct SimulatorWire {
         transaction.amount = *amount;
         transaction.title = order_id;
         transaction.callback_url = exchange.header("x-override-notification");
+        transaction.method_chosen = false;
         if (payment == "echannel") {
             transaction.payment_type = "echannel";
             transaction.bank = "echannel";
@@ -257,6 +265,7 @@ struct SimulatorWire {
             const auto amount = whole_amount(amount_text);
             if (!amount || *amount < 10000) return exchange.reply(400, {{"Message", "Minimum Payment 10000 IDR"}});
             if (order_id.empty() || value_of(body, "paymentMethod").empty()) return exchange.reply(400, {{"Message", "merchantOrderId and paymentMethod are required"}});
+            if (auto refusal = duitku_inquiry_refusal(body)) return exchange.reply(400, {{"Message", *refusal}});
             if (simulator.find(order_id)) return exchange.reply(400, {{"Message", "Duplicate merchantOrderId"}});
             SimTransaction transaction;
             transaction.gateway = "duitku";
@@ -310,6 +319,7 @@ struct SimulatorWire {
     }
 
     static void control(PaymentGatewaySimulator& simulator, Exchange& exchange, const std::string& path) {
+        if (handle_reverse_endpoint(simulator, exchange, path)) return;
         if (exchange.method == "POST" && path.starts_with("/pay/")) {
             const std::string id = http::url_decode(path.substr(5));
             std::optional<Money> amount;

@@ -13,6 +13,7 @@
 #include "api/json_fields.hpp"
 #include "gateways/gateway_signatures.hpp"
 #include "sim/gateways/gateway_simulator_exchange.hpp"
+#include "sim/gateways/gateway_simulator_limits.hpp"
 #include "whatsapp/http_client.hpp"
 
 namespace kimonet::sim {
@@ -231,6 +232,7 @@ bool PaymentGatewaySimulator::pay(const std::string& id, std::optional<Money> am
         auto* transaction = locate(id);
         if (!transaction || transaction->status != "pending") return false;
         transaction->status = "paid";
+        transaction->method_chosen = true;
         transaction->paid_amount = amount.value_or(transaction->amount);
         copy = *transaction;
     }
@@ -326,9 +328,8 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
         return callback;
     }
     if (transaction.gateway == "midtrans") {
-        const std::string transaction_status = status == "paid" ? "settlement" : status == "pending" ? "pending" : "expire";
         // Notifications of an expiry carry "202" (the expire API and the status of an expired order "407").
-        const std::string status_code = status == "paid" ? "200" : status == "pending" ? "201" : "202";
+        const auto [transaction_status, status_code] = midtrans_status_words(status);
         const std::string gross = std::to_string(amount) + ".00";
         const std::string key = forge ? "forged-server-key" : options.midtrans_server_key;
         api::Json body = {{"transaction_time", now_text()},

@@ -9,6 +9,8 @@
 // Test and demo endpoints:
 //   POST /_sim/pay/{id}[?amount=N]   pay a transaction (id = order id, transaction id, bill id or VA)
 //   POST /_sim/expire/{id}           expire it
+//   POST /_sim/reverse/{id}?status=refund  a settled Midtrans payment turns refund, partial_refund,
+//                                    chargeback, partial_chargeback or deny (gateway_simulator_refunds.cpp)
 //   POST /_sim/lie/{id}[?status=paid&amount=N]  send a genuinely signed callback claiming `status`
 //                                    while the transaction stays as it is (the status APIs tell the truth)
 //   GET  /_sim/checkout/{id}         a tiny checkout page with a "Bayar" button
@@ -64,6 +66,9 @@ struct SimTransaction {
     std::string status = "pending";  // pending, paid, expired
     std::string callback_url;
     std::string title;
+    // Midtrans Snap: the order exists for the status API only once the customer has picked a
+    // method on the payment page (here: when it is paid); until then it answers 404.
+    bool method_chosen = true;
 };
 
 struct SimCallback {
@@ -107,6 +112,9 @@ public:
     // seed our database directly); no sandbox behaviour, no callback.
     void add_transaction(SimTransaction transaction) { register_transaction(std::move(transaction)); }
     bool expire(const std::string& id);
+    // A settled Midtrans payment turns `status` (refund, partial_refund, chargeback,
+    // partial_chargeback, deny) and its signed notification is sent; false otherwise.
+    bool reverse(const std::string& id, const std::string& status);
     // Sends a callback, signed with the real key, claiming `claimed` ("paid", "pending",
     // "expired") for a transaction without changing it: what a captured, re-sent or tampered
     // callback looks like. The status APIs keep answering the truth. False if unknown.

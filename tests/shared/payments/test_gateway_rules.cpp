@@ -26,7 +26,9 @@ BOOST_AUTO_TEST_CASE(a_paid_transaction_is_never_unpaid_and_only_applied_once) {
     BOOST_TEST((decide_transaction_action(TransactionState::Pending, GatewayStatus::Paid) == TransactionAction::ApplyPayment));
     BOOST_TEST((decide_transaction_action(TransactionState::Paid, GatewayStatus::Paid) == TransactionAction::Ignore));
     BOOST_TEST((decide_transaction_action(TransactionState::Paid, GatewayStatus::Expired) == TransactionAction::Ignore));
-    BOOST_TEST((decide_transaction_action(TransactionState::Paid, GatewayStatus::Failed) == TransactionAction::Ignore));
+    BOOST_TEST((decide_transaction_action(TransactionState::Paid, GatewayStatus::Failed) == TransactionAction::FlagForReview));
+    BOOST_TEST((decide_transaction_action(TransactionState::Review, GatewayStatus::Failed) == TransactionAction::Ignore));
+    BOOST_TEST((decide_transaction_action(TransactionState::Review, GatewayStatus::Refunded) == TransactionAction::Ignore));
     BOOST_TEST((decide_transaction_action(TransactionState::Paid, GatewayStatus::Refunded) == TransactionAction::FlagForReview));
     BOOST_TEST((decide_transaction_action(TransactionState::Pending, GatewayStatus::Expired) == TransactionAction::MarkExpired));
     BOOST_TEST((decide_transaction_action(TransactionState::Expired, GatewayStatus::Paid) == TransactionAction::ApplyPayment));
