@@ -4,8 +4,9 @@
 #include <optional>
 #include <string>
 
-#include "api/json_fields.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
+#include "sim/sim_http.hpp"
+#include "sim/sim_json.hpp"
 
 namespace kimonet::sim {
 
@@ -23,14 +24,13 @@ struct PaymentGatewaySimulator::Exchange {
         auto found = headers.find(name);
         return found == headers.end() ? std::string() : found->second;
     }
-    void reply(int code, const api::Json& json) {
+    void reply(int code, const Json& json) {
         status = code;
         content_type = "application/json";
         answer = json.dump();
     }
 };
 
-std::string lower_ascii(std::string text);
 // The callback a gateway sends for `status` ("paid", "pending", "expired"); nullopt when it sends none.
 std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulator, const SimTransaction& transaction, const std::string& status,
                                           Money amount, bool forge);
