@@ -267,7 +267,9 @@ struct SimulatorWire {
     static void duitku(PaymentGatewaySimulator& simulator, Exchange& exchange, const std::string& path) {
         const auto& options = simulator.m_options;
         const auto body = parameters(exchange);
-        const std::string merchant = value_of(body, "merchantCode");
+        // getpaymentmethod names the field "merchantcode" in Duitku's own sample; the other calls "merchantCode".
+        const std::string merchant = path == "/merchant/paymentmethod/getpaymentmethod" && body.contains("merchantcode") ? value_of(body, "merchantcode")
+                                                                                                                      : value_of(body, "merchantCode");
         if (merchant != options.duitku_merchant_code) return exchange.reply(401, {{"Message", "Merchant not found"}});
         if (path == "/merchant/v2/inquiry") {
             const std::string order_id = value_of(body, "merchantOrderId");
