@@ -272,7 +272,11 @@ void HttpServer::stop() {
     m_listen_fd = -1;
     std::unique_lock lock(m_mutex);
     for (int fd : m_connections) ::shutdown(fd, SHUT_RDWR);
-    m_idle.wait(lock, [this] { return m_active == 0; });
+    m_work.notify_all();
+    m_finished.wait(lock, [this] { return m_workers == 0; });
+    for (int fd : m_pending) ::close(fd);
+    m_pending.clear();
+    m_connections.clear();
 }
 
 void HttpServer::accept_loop() {
@@ -285,9 +289,30 @@ void HttpServer::accept_loop() {
         ::setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         std::lock_guard lock(m_mutex);
         m_connections.insert(client);
-        ++m_active;
-        std::thread([this, client] { serve(client); }).detach();
+        m_pending.push_back(client);
+        // Every waiting connection gets a thread of its own: an idle one, or a new one.
+        if (static_cast<int>(m_pending.size()) > m_idle_workers) {
+            ++m_workers;
+            std::thread([this] { worker(); }).detach();
+        }
+        m_work.notify_one();
     }
+}
+
+void HttpServer::worker() {
+    std::unique_lock lock(m_mutex);
+    while (true) {
+        ++m_idle_workers;
+        const bool woken = m_work.wait_for(lock, std::chrono::seconds(30), [this] { return !m_pending.empty() || !m_running; });
+        --m_idle_workers;
+        if (!woken || !m_running || m_pending.empty()) break;
+        const int fd = m_pending.front();
+        m_pending.pop_front();
+        lock.unlock();
+        serve(fd);
+        lock.lock();
+    }
+    if (--m_workers == 0) m_finished.notify_all();
 }
 
 void HttpServer::serve(int fd) {
@@ -305,11 +330,13 @@ void HttpServer::serve(int fd) {
         m_handler(parsed->request, response);
         if (!send_all(fd, response_bytes(response, parsed->request.method == "HEAD", parsed->keep_alive)) || !parsed->keep_alive) break;
     }
+    {
+        // Forgotten before it is closed, so stop() never shuts down a number the kernel gave to someone else.
+        std::lock_guard lock(m_mutex);
+        m_connections.erase(fd);
+    }
     ::shutdown(fd, SHUT_RDWR);
     ::close(fd);
-    std::lock_guard lock(m_mutex);
-    m_connections.erase(fd);
-    if (--m_active == 0) m_idle.notify_all();
 }
 
 HttpAnswer http_perform(const HttpCall& call) {

@@ -4,9 +4,11 @@
 // simulators stand in for the outside world, so they read requests the way the world writes
 // them (request line, header fields, Content-Length or chunked body, Basic credentials per
 // RFC 7617) and answer with plain status line + Content-Length responses.
-// A small thread-per-connection server: the simulators see a few connections at a time.
+// A small server with one thread per open connection, threads kept for the next connection
+// (a connect per request, as our libcurl clients do, must not pay a thread start each time).
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -53,6 +55,7 @@ public:
 
 private:
     void accept_loop();
+    void worker();
     void serve(int fd);
 
     Handler m_handler;
@@ -61,9 +64,12 @@ private:
     int m_port = 0;
     std::thread m_accept_thread;
     std::mutex m_mutex;
-    std::condition_variable m_idle;
-    std::set<int> m_connections;
-    int m_active = 0;
+    std::condition_variable m_work;     // a connection is waiting, or stopping
+    std::condition_variable m_finished; // the last worker left
+    std::set<int> m_connections;        // open, for stop() to shut down
+    std::deque<int> m_pending;          // accepted, not yet taken by a worker
+    int m_workers = 0;
+    int m_idle_workers = 0;
 };
 
 // One outgoing request (callbacks and webhooks to our server), over libcurl.
