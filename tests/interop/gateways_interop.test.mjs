@@ -168,8 +168,11 @@ try {
   await check('midtrans-client notification(): a simulator callback is confirmed through the status API and carries the documented signature', async () => {
     const order = await payThrough(unpaid[0], 'midtrans');
     assert.equal((await call('POST', `${sim}/_sim/pay/${encodeURIComponent(order.order_id)}`)).status, 200);
-    const callbacks = (await call('GET', `${sim}/_sim/callbacks`)).body.data.filter((row) => row.gateway === 'midtrans');
-    const sent = callbacks.map((row) => JSON.parse(row.body)).find((body) => body.order_id === order.order_id && body.transaction_status === 'settlement');
+    // The simulator lists a callback once our server has answered it.
+    const settlementSent = async () => (await call('GET', `${sim}/_sim/callbacks`)).body.data.filter((row) => row.gateway === 'midtrans')
+      .map((row) => JSON.parse(row.body)).find((body) => body.order_id === order.order_id && body.transaction_status === 'settlement');
+    let sent = await settlementSent();
+    for (let wait = 0; wait < 100 && !sent; wait++) { await new Promise((r) => setTimeout(r, 50)); sent = await settlementSent(); }
     assert.ok(sent, 'the simulator sent a settlement notification');
     assert.equal(sent.signature_key, midtransSignature(sent.order_id, sent.status_code, sent.gross_amount));
     const confirmed = await coreApi.transaction.notification(JSON.stringify(sent));
