@@ -31,6 +31,7 @@ struct PaymentGatewaySimulator::Exchange {
     }
 };
 
+std::string lower_ascii(std::string text);
 // The callback a gateway sends for `status` ("paid", "pending", "expired"); nullopt when it sends none.
 std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulator, const SimTransaction& transaction, const std::string& status,
                                           Money amount, bool forge);
