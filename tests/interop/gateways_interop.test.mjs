@@ -160,9 +160,12 @@ try {
     const created = await snap.createTransaction({ transaction_details: { order_id: 'INTEROP-SNAP-1', gross_amount: 125000 }, enabled_payments: ['bni_va'] });
     assert.match(created.token, /^[0-9a-f-]{36}$/);
     assert.ok(created.redirect_url.startsWith(sim), created.redirect_url);
+    // The customer pays on the Snap page (before a method is picked, Midtrans' status API does not know the order yet).
+    assert.equal((await call('POST', `${sim}/_sim/pay/INTEROP-SNAP-1`)).status, 200);
     const status = await snap.transaction.status('INTEROP-SNAP-1');
-    assert.equal(status.transaction_status, 'pending');
+    assert.equal(status.transaction_status, 'settlement');
     assert.equal(status.gross_amount, '125000.00');
+    assert.equal(status.signature_key, midtransSignature('INTEROP-SNAP-1', '200', '125000.00'));
   });
 
   await check('midtrans-client notification(): a simulator callback is confirmed through the status API and carries the documented signature', async () => {
