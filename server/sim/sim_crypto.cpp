@@ -31,6 +31,13 @@ std::string to_hex(std::string_view bytes) {
     return out;
 }
 
+int hex_digit_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 std::string sha512_hex(std::string_view data) { return to_hex(digest(EVP_sha512(), data)); }
 std::string sha256_hex(std::string_view data) { return to_hex(digest(EVP_sha256(), data)); }
 std::string md5_hex(std::string_view data) { return to_hex(digest(EVP_md5(), data)); }

@@ -24,6 +24,8 @@ std::string base64_encode(std::string_view bytes);
 std::optional<std::string> base64_decode(std::string_view text);
 
 std::string to_hex(std::string_view bytes);
+// 0–15 for a hex digit (either case), -1 otherwise.
+int hex_digit_value(char c);
 // `length` random lower-case hex digits.
 std::string random_hex(std::size_t length);
 // Compares without an early exit, so a wrong signature takes as long to refuse as a near miss.

@@ -1,7 +1,6 @@
 #include "sim/sim_http.hpp"
 
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -12,7 +11,6 @@
 #include <chrono>
 #include <cstring>
 
-#include "sim/sim_crypto.hpp"
 
 namespace kimonet::sim {
 
@@ -219,17 +217,6 @@ std::string response_bytes(const HttpResponse& response, bool head, bool keep_al
     return out;
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
-    static_cast<std::string*>(out)->append(data, size * count);
-    return size * count;
-}
 
 }  // namespace
 
@@ -337,111 +324,6 @@ void HttpServer::serve(int fd) {
     }
     ::shutdown(fd, SHUT_RDWR);
     ::close(fd);
-}
-
-HttpAnswer http_perform(const HttpCall& call) {
-    static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-    HttpAnswer answer;
-    CURL* curl = initialised ? curl_easy_init() : nullptr;
-    if (!curl) {
-        answer.transport_error = "libcurl unavailable";
-        return answer;
-    }
-    curl_slist* headers = nullptr;
-    for (const auto& [name, value] : call.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
-    headers = curl_slist_append(headers, "Expect:");  // send the body at once, as the gateways do
-    curl_easy_setopt(curl, CURLOPT_URL, call.url.c_str());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, call.method.c_str());
-    if (call.method != "GET") {
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, call.body.data());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
-    }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(call.timeout_ms));
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer.body);
-    const CURLcode result = curl_easy_perform(curl);
-    if (result == CURLE_OK) {
-        long status = 0;
-        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-        answer.status = static_cast<int>(status);
-    } else {
-        answer.transport_error = curl_easy_strerror(result);
-    }
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
-    return answer;
-}
-
-std::string url_decode(std::string_view text, bool plus_is_space) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t index = 0; index < text.size(); ++index) {
-        const char c = text[index];
-        if (c == '+' && plus_is_space) {
-            out.push_back(' ');
-        } else if (c == '%' && index + 2 < text.size() && hex_value(text[index + 1]) >= 0 && hex_value(text[index + 2]) >= 0) {
-            out.push_back(static_cast<char>(hex_value(text[index + 1]) * 16 + hex_value(text[index + 2])));
-            index += 2;
-        } else {
-            out.push_back(c);
-        }
-    }
-    return out;
-}
-
-std::string url_encode(std::string_view text) {
-    static const char* digits = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(digits[c >> 4]);
-            out.push_back(digits[c & 0x0F]);
-        }
-    }
-    return out;
-}
-
-std::map<std::string, std::string> parse_form(std::string_view text) {
-    std::map<std::string, std::string> out;
-    while (!text.empty()) {
-        const auto amp = text.find('&');
-        const std::string_view pair = text.substr(0, amp);
-        text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
-        if (pair.empty()) continue;
-        const auto equals = pair.find('=');
-        out[url_decode(pair.substr(0, equals))] = equals == std::string_view::npos ? std::string() : url_decode(pair.substr(equals + 1));
-    }
-    return out;
-}
-
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string out;
-    for (const auto& [name, value] : fields) {
-        if (!out.empty()) out.push_back('&');
-        out += url_encode(name) + "=" + url_encode(value);
-    }
-    return out;
-}
-
-std::optional<std::pair<std::string, std::string>> basic_credentials(std::string_view authorization) {
-    // RFC 7617 §2: the scheme name is case-insensitive, then one space and token68.
-    if (authorization.size() < 6 || lower_ascii(std::string(authorization.substr(0, 6))) != "basic ") return std::nullopt;
-    const auto decoded = base64_decode(trim(authorization.substr(6)));
-    if (!decoded) return std::nullopt;
-    const auto colon = decoded->find(':');
-    if (colon == std::string::npos) return std::nullopt;
-    return std::pair{decoded->substr(0, colon), decoded->substr(colon + 1)};
-}
-
-std::string lower_ascii(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return text;
 }
 
 }  // namespace kimonet::sim

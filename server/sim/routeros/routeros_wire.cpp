@@ -12,13 +12,6 @@ void append_big_endian(std::string& out, std::uint32_t value, int bytes) {
     for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) out.push_back(static_cast<char>((value >> shift) & 0xFF));
 }
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 }  // namespace
 
 void append_api_word(std::string& out, std::string_view word) {
@@ -103,7 +96,7 @@ std::string api_attribute_word(std::string_view name, std::string_view value) {
 std::string legacy_login_response(std::string_view password, std::string_view challenge_hex) {
     std::string challenge;
     for (std::size_t index = 0; index + 1 < challenge_hex.size(); index += 2) {
-        const int high = hex_digit(challenge_hex[index]), low = hex_digit(challenge_hex[index + 1]);
+        const int high = hex_digit_value(challenge_hex[index]), low = hex_digit_value(challenge_hex[index + 1]);
         if (high < 0 || low < 0) return {};
         challenge.push_back(static_cast<char>(high * 16 + low));
     }
