@@ -4,8 +4,9 @@
 #include <optional>
 #include <string>
 
-#include "api/json_fields.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
+#include "sim/sim_http.hpp"
+#include "sim/sim_json.hpp"
 
 namespace kimonet::sim {
 
@@ -23,7 +24,7 @@ struct PaymentGatewaySimulator::Exchange {
         auto found = headers.find(name);
         return found == headers.end() ? std::string() : found->second;
     }
-    void reply(int code, const api::Json& json) {
+    void reply(int code, const Json& json) {
         status = code;
         content_type = "application/json";
         answer = json.dump();

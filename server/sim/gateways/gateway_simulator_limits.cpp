@@ -4,9 +4,9 @@ namespace kimonet::sim {
 
 namespace {
 
-std::string text_of(const api::Json& object, const char* name) {
+std::string text_of(const Json& object, const char* name) {
     if (!object.is_object() || !object.contains(name)) return {};
-    const api::Json& value = object[name];
+    const Json& value = object[name];
     if (value.is_string()) return value.get<std::string>();
     return value.is_null() ? std::string() : value.dump();
 }
@@ -50,16 +50,16 @@ std::optional<std::size_t> utf8_character_count(std::string_view text) {
     return count;
 }
 
-std::optional<std::string> midtrans_request_refusal(const api::Json& body) {
-    const std::string order_id = text_of(body.value("transaction_details", api::Json::object()), "order_id");
+std::optional<std::string> midtrans_request_refusal(const Json& body) {
+    const std::string order_id = text_of(body.value("transaction_details", Json::object()), "order_id");
     if (order_id.size() > 50) return std::string("transaction_details.order_id too long, maximum 50 characters");
     for (char c : order_id)
         if (!midtrans_order_id_character(c))
             return std::string("transaction_details.order_id contains invalid character, allowed symbols are - _ ~ .");
-    const api::Json customer = body.value("customer_details", api::Json::object());
+    const Json customer = body.value("customer_details", Json::object());
     for (const char* name : {"first_name", "last_name", "email", "phone"})
         if (auto refusal = too_long(std::string("customer_details.") + name, text_of(customer, name), 255)) return refusal;
-    const api::Json items = body.value("item_details", api::Json::array());
+    const Json items = body.value("item_details", Json::array());
     if (items.is_array())
         for (const auto& item : items)
             if (auto refusal = too_long("item_details.name", text_of(item, "name"), 50)) return refusal;

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <utility>
 
-#include "api/json_fields.hpp"
+#include "sim/sim_json.hpp"
 
 namespace kimonet::sim {
 
@@ -19,7 +19,7 @@ namespace kimonet::sim {
 std::optional<std::size_t> utf8_character_count(std::string_view text);
 
 // Why Midtrans would refuse a Core API charge or a Snap transaction body, or nullopt.
-std::optional<std::string> midtrans_request_refusal(const api::Json& body);
+std::optional<std::string> midtrans_request_refusal(const Json& body);
 // Why Duitku would refuse a v2 inquiry, or nullopt.
 std::optional<std::string> duitku_inquiry_refusal(const std::map<std::string, std::string>& fields);
 // The attribute and message of Flip's refusal of a /pwf/bill form, or nullopt.

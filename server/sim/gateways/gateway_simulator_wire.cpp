@@ -4,13 +4,10 @@
 #include <cstdio>
 #include <thread>
 
-#include "gateways/gateway_http.hpp"
-#include "gateways/gateway_signatures.hpp"
-#include "http/request.hpp"
-#include "security/crypto.hpp"
 #include "sim/gateways/gateway_simulator_exchange.hpp"
 #include "sim/gateways/gateway_simulator_limits.hpp"
-#include "http/html.hpp"
+#include "sim/gateways/published_signatures.hpp"
+#include "sim/sim_crypto.hpp"
 
 namespace kimonet::sim {
 
@@ -18,24 +15,48 @@ namespace {
 
 using Exchange = PaymentGatewaySimulator::Exchange;
 
+// Duitku takes JSON bodies (https://docs.duitku.com/api/en/, "Content-Type: application/json"),
+// Flip form bodies (https://docs.flip.id/, "application/x-www-form-urlencoded"); both are read here.
 std::map<std::string, std::string> parameters(const Exchange& exchange) {
     std::map<std::string, std::string> out;
-    const api::Json json = api::parse_json(exchange.body);
+    const Json json = parse_json_or_nothing(exchange.body);
     if (json.is_object()) {
         for (const auto& [name, value] : json.items()) out[name] = value.is_string() ? value.get<std::string>() : value.dump();
     } else {
-        for (const auto& [name, value] : http::parse_query_string(exchange.body)) out[name] = value;
+        out = parse_form(exchange.body);
     }
     return out;
 }
+
+std::string html_escape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+// A path segment: percent-decoded, '+' stays '+' (RFC 3986 has no form encoding in paths).
+std::string path_segment(std::string_view text) { return url_decode(text, false); }
 
 std::string value_of(const std::map<std::string, std::string>& map, const std::string& name) {
     auto found = map.find(name);
     return found == map.end() ? std::string() : found->second;
 }
 
+// Flip and Midtrans both authenticate API calls with HTTP Basic, the secret/server key as the
+// user-id and an empty password (https://docs.flip.id/ "Authentication";
+// https://docs.midtrans.com/reference/authorization "Base64Encode(ServerKey + ':')").
 bool basic_auth_ok(const Exchange& exchange, const std::string& user) {
-    return security::constant_time_equals(exchange.header("authorization"), "Basic " + gateways::base64(user + ":"));
+    const auto credentials = basic_credentials(exchange.header("authorization"));
+    return credentials && !user.empty() && same_secret(credentials->first, user) && credentials->second.empty();
 }
 
 std::optional<Money> whole_amount(const std::string& text) {
@@ -48,9 +69,9 @@ Money reported_amount(const SimTransaction& transaction) {
     return transaction.status == "paid" && transaction.paid_amount > 0 ? transaction.paid_amount : transaction.amount;
 }
 
-std::string hex_id(std::size_t length) { return security::to_hex(security::random_token(length)).substr(0, length); }
+std::string hex_id(std::size_t length) { return random_hex(length); }
 
-api::Json transaction_json(const SimTransaction& transaction) {
+Json transaction_json(const SimTransaction& transaction) {
     return {{"gateway", transaction.gateway}, {"order_id", transaction.order_id},         {"transaction_id", transaction.transaction_id},
             {"reference", transaction.reference}, {"bank", transaction.bank},            {"payment_code", transaction.payment_code},
             {"amount", transaction.amount},       {"status", transaction.status},        {"callback_url", transaction.callback_url}};
@@ -65,7 +86,7 @@ struct SimulatorWire {
         if (exchange.method == "POST" && path == "/pwf/bill") {
             const auto form = parameters(exchange);
             const auto amount = whole_amount(value_of(form, "amount"));
-            api::Json errors = api::Json::array();
+            Json errors = Json::array();
             if (!amount || *amount < 10000) errors.push_back({{"attribute", "amount"}, {"code", 1028}, {"message", "Minimum amount is 10000"}});
             if (value_of(form, "title").empty()) errors.push_back({{"attribute", "title"}, {"code", 1001}, {"message", "Title is required"}});
             if (value_of(form, "step") == "3" && value_of(form, "sender_bank").empty())
@@ -85,7 +106,7 @@ struct SimulatorWire {
             const std::string va = simulator.register_transaction(transaction);
             const auto stored = *simulator.find(transaction.transaction_id);
             simulator.apply_sandbox_behaviour(stored);
-            api::Json answer = {{"link_id", std::stoll(transaction.reference)},
+            Json answer = {{"link_id", std::stoll(transaction.reference)},
                                 {"link_url", "flip.id/$kimonetsim/#" + transaction.reference},
                                 {"title", transaction.title},
                                 {"type", "SINGLE"},
@@ -117,7 +138,7 @@ struct SimulatorWire {
             const char* status = transaction->status == "paid" ? "SUCCESSFUL" : transaction->status == "expired" ? "CANCELLED" : "PENDING";
             return exchange.reply(200, {{"link_id", std::stoll(bill)},
                                         {"total_data", 1},
-                                        {"data", api::Json::array({{{"id", transaction->transaction_id},
+                                        {"data", Json::array({{{"id", transaction->transaction_id},
                                                                      {"bill_link", "flip.id/$kimonetsim/#" + bill},
                                                                      {"bill_link_id", std::stoll(bill)},
                                                                      {"bill_title", transaction->title},
@@ -132,16 +153,16 @@ struct SimulatorWire {
         if (!basic_auth_ok(exchange, simulator.m_options.midtrans_server_key))
             return exchange.reply(401, {{"status_code", "401"}, {"status_message", "Unknown Merchant server_key/id"}});
         if (exchange.method == "POST" && path == "/v2/charge") {
-            const api::Json body = api::parse_json(exchange.body);
+            const Json body = parse_json_or_nothing(exchange.body);
             if (!body.is_object() || !body.contains("transaction_details") || !body["transaction_details"].is_object())
                 return exchange.reply(400, {{"status_code", "400"}, {"status_message", "transaction_details is required"}});
-            const std::string order_id = gateways::json_string(body["transaction_details"], "order_id");
-            const auto amount = whole_amount(gateways::json_string(body["transaction_details"], "gross_amount"));
+            const std::string order_id = field_text(body["transaction_details"], "order_id");
+            const auto amount = whole_amount(field_text(body["transaction_details"], "gross_amount"));
             if (order_id.empty() || !amount || *amount < 1)
                 return exchange.reply(400, {{"status_code", "400"}, {"status_message", "order_id and gross_amount are required"}});
             if (auto refusal = midtrans_request_refusal(body))
                 return exchange.reply(400, {{"status_code", "400"}, {"status_message", "One or more parameters in the payload is invalid."},
-                                            {"validation_messages", api::Json::array({*refusal})}});
+                                            {"validation_messages", Json::array({*refusal})}});
             if (simulator.find(order_id))
                 return exchange.reply(406, {{"status_code", "406"},
                                             {"status_message", "The request could not be completed due to a conflict with the current state of the target resource"}});
@@ -150,11 +171,11 @@ struct SimulatorWire {
             transaction.order_id = order_id;
             transaction.transaction_id = hex_id(8) + "-" + hex_id(4) + "-" + hex_id(4) + "-" + hex_id(4) + "-" + hex_id(12);
             transaction.reference = transaction.transaction_id;
-            transaction.payment_type = gateways::json_string(body, "payment_type");
+            transaction.payment_type = field_text(body, "payment_type");
             transaction.amount = *amount;
             transaction.title = order_id;
             transaction.callback_url = exchange.header("x-override-notification");
-            if (transaction.payment_type == "bank_transfer") transaction.bank = gateways::json_string(body.value("bank_transfer", api::Json::object()), "bank");
+            if (transaction.payment_type == "bank_transfer") transaction.bank = field_text(body.value("bank_transfer", Json::object()), "bank");
             else if (transaction.payment_type == "echannel") transaction.bank = "echannel";
             else if (transaction.payment_type == "qris") {
                 transaction.bank = "qris";
@@ -163,7 +184,7 @@ struct SimulatorWire {
                 return exchange.reply(400, {{"status_code", "400"}, {"status_message", "payment_type is not supported"}});
             const std::string code = simulator.register_transaction(transaction);
             simulator.apply_sandbox_behaviour(*simulator.find(order_id));
-            api::Json answer = {{"status_code", "201"},
+            Json answer = {{"status_code", "201"},
                                 {"status_message", "Success, transaction is created"},
                                 {"transaction_id", transaction.transaction_id},
                                 {"order_id", order_id},
@@ -173,30 +194,30 @@ struct SimulatorWire {
                                 {"payment_type", transaction.payment_type},
                                 {"transaction_status", "pending"},
                                 {"fraud_status", "accept"}};
-            if (transaction.payment_type == "bank_transfer") answer["va_numbers"] = api::Json::array({{{"bank", transaction.bank}, {"va_number", code}}});
+            if (transaction.payment_type == "bank_transfer") answer["va_numbers"] = Json::array({{{"bank", transaction.bank}, {"va_number", code}}});
             if (transaction.payment_type == "echannel") {
                 answer["bill_key"] = code;
                 answer["biller_code"] = "70012";
             }
             if (transaction.payment_type == "qris") {
                 answer["qr_string"] = code;
-                answer["actions"] = api::Json::array(
+                answer["actions"] = Json::array(
                     {{{"name", "generate-qr-code"}, {"method", "GET"}, {"url", simulator.base_url() + "/_sim/checkout/" + order_id}}});
             }
             return exchange.reply(200, answer);
         }
         if (exchange.method == "GET" && path.starts_with("/v2/") && path.ends_with("/status")) {
-            const std::string order_id = http::url_decode(path.substr(4, path.size() - 4 - 7));
+            const std::string order_id = path_segment(path.substr(4, path.size() - 4 - 7));
             const auto transaction = simulator.find(order_id);
             if (!transaction || !transaction->method_chosen)
                 return exchange.reply(404, {{"status_code", "404"}, {"status_message", "Transaction doesn't exist."}});
             const std::string status = transaction->status;
             auto callback = build_callback(simulator, *transaction, status, reported_amount(*transaction), false);
-            api::Json answer = api::parse_json(callback->body);
+            Json answer = parse_json_or_nothing(callback->body);
             answer["status_message"] = "Success, transaction found";
             if (status == "expired") {
                 answer["status_code"] = "407";
-                answer["signature_key"] = gateways::midtrans_signature(transaction->order_id, "407", gateways::json_string(answer, "gross_amount"),
+                answer["signature_key"] = midtrans_signature_key(transaction->order_id, "407", field_text(answer, "gross_amount"),
                                                                        simulator.m_options.midtrans_server_key);
             }
             return exchange.reply(200, answer);
@@ -209,16 +230,16 @@ struct SimulatorWire {
     // method on redirect_url (our checkout page). The first enabled_payments entry decides the
     // bank, so the sandbox behaviours (BCA at once, BNI later, Mandiri expires) apply as for Core API.
     static void snap(PaymentGatewaySimulator& simulator, Exchange& exchange) {
-        const api::Json body = api::parse_json(exchange.body);
+        const Json body = parse_json_or_nothing(exchange.body);
         if (!body.is_object() || !body.contains("transaction_details") || !body["transaction_details"].is_object())
-            return exchange.reply(400, {{"error_messages", api::Json::array({"transaction_details is required"})}});
-        const std::string order_id = gateways::json_string(body["transaction_details"], "order_id");
-        const auto amount = whole_amount(gateways::json_string(body["transaction_details"], "gross_amount"));
+            return exchange.reply(400, {{"error_messages", Json::array({"transaction_details is required"})}});
+        const std::string order_id = field_text(body["transaction_details"], "order_id");
+        const auto amount = whole_amount(field_text(body["transaction_details"], "gross_amount"));
         if (order_id.empty() || !amount || *amount < 1)
-            return exchange.reply(400, {{"error_messages", api::Json::array({"transaction_details.order_id and gross_amount are required"})}});
-        if (auto refusal = midtrans_request_refusal(body)) return exchange.reply(400, {{"error_messages", api::Json::array({*refusal})}});
+            return exchange.reply(400, {{"error_messages", Json::array({"transaction_details.order_id and gross_amount are required"})}});
+        if (auto refusal = midtrans_request_refusal(body)) return exchange.reply(400, {{"error_messages", Json::array({*refusal})}});
         if (simulator.find(order_id))
-            return exchange.reply(400, {{"error_messages", api::Json::array({"transaction_details.order_id sudah digunakan"})}});
+            return exchange.reply(400, {{"error_messages", Json::array({"transaction_details.order_id sudah digunakan"})}});
         std::string payment = "bca_va";
         if (body.contains("enabled_payments") && body["enabled_payments"].is_array() && !body["enabled_payments"].empty() &&
             body["enabled_payments"][0].is_string())
@@ -243,7 +264,7 @@ struct SimulatorWire {
             transaction.payment_type = "bank_transfer";
             transaction.bank = payment.substr(0, payment.size() - 3);
         } else {
-            return exchange.reply(400, {{"error_messages", api::Json::array({"enabled_payments " + payment + " is not supported"})}});
+            return exchange.reply(400, {{"error_messages", Json::array({"enabled_payments " + payment + " is not supported"})}});
         }
         simulator.register_transaction(transaction);
         simulator.apply_sandbox_behaviour(*simulator.find(order_id));
@@ -254,13 +275,15 @@ struct SimulatorWire {
     static void duitku(PaymentGatewaySimulator& simulator, Exchange& exchange, const std::string& path) {
         const auto& options = simulator.m_options;
         const auto body = parameters(exchange);
-        const std::string merchant = value_of(body, "merchantCode");
+        // getpaymentmethod names the field "merchantcode" in Duitku's own sample; the other calls "merchantCode".
+        const std::string merchant = path == "/merchant/paymentmethod/getpaymentmethod" && body.contains("merchantcode") ? value_of(body, "merchantcode")
+                                                                                                                      : value_of(body, "merchantCode");
         if (merchant != options.duitku_merchant_code) return exchange.reply(401, {{"Message", "Merchant not found"}});
         if (path == "/merchant/v2/inquiry") {
             const std::string order_id = value_of(body, "merchantOrderId");
             const std::string amount_text = value_of(body, "paymentAmount");
-            if (!security::constant_time_equals(value_of(body, "signature"),
-                                                gateways::duitku_inquiry_signature(merchant, order_id, amount_text, options.duitku_api_key)))
+            if (!same_secret(value_of(body, "signature"),
+                                                duitku_inquiry_signature(merchant, order_id, amount_text, options.duitku_api_key)))
                 return exchange.reply(401, {{"Message", "Wrong signature"}});
             const auto amount = whole_amount(amount_text);
             if (!amount || *amount < 10000) return exchange.reply(400, {{"Message", "Minimum Payment 10000 IDR"}});
@@ -292,7 +315,7 @@ struct SimulatorWire {
         }
         if (path == "/merchant/transactionStatus") {
             const std::string order_id = value_of(body, "merchantOrderId");
-            if (!security::constant_time_equals(value_of(body, "signature"), gateways::duitku_status_signature(merchant, order_id, options.duitku_api_key)))
+            if (!same_secret(value_of(body, "signature"), duitku_status_signature(merchant, order_id, options.duitku_api_key)))
                 return exchange.reply(401, {{"Message", "Wrong signature"}});
             const auto transaction = simulator.find(order_id);
             if (!transaction) return exchange.reply(400, {{"Message", "Transaction not found"}});
@@ -305,11 +328,11 @@ struct SimulatorWire {
                                         {"statusMessage", paid ? "SUCCESS" : expired ? "FAILED" : "PROCESS"}});
         }
         if (path == "/merchant/paymentmethod/getpaymentmethod") {
-            if (!security::constant_time_equals(value_of(body, "signature"),
-                                                gateways::duitku_methods_signature(merchant, value_of(body, "amount"), value_of(body, "datetime"),
+            if (!same_secret(value_of(body, "signature"),
+                                                duitku_payment_method_signature(merchant, value_of(body, "amount"), value_of(body, "datetime"),
                                                                                    options.duitku_api_key)))
                 return exchange.reply(401, {{"Message", "Wrong signature"}});
-            api::Json fees = api::Json::array();
+            Json fees = Json::array();
             for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
                      {"BC", "BCA VA"}, {"M2", "MANDIRI VA"}, {"I1", "BNI VA"}, {"BR", "BRIVA"}, {"NQ", "NOBU QRIS"}, {"FT", "RITEL"}})
                 fees.push_back({{"paymentMethod", code}, {"paymentName", name}, {"paymentImage", ""}, {"totalFee", "4000"}});
@@ -321,7 +344,7 @@ struct SimulatorWire {
     static void control(PaymentGatewaySimulator& simulator, Exchange& exchange, const std::string& path) {
         if (handle_reverse_endpoint(simulator, exchange, path)) return;
         if (exchange.method == "POST" && path.starts_with("/pay/")) {
-            const std::string id = http::url_decode(path.substr(5));
+            const std::string id = path_segment(path.substr(5));
             std::optional<Money> amount;
             if (auto found = exchange.query.find("amount"); found != exchange.query.end()) amount = whole_amount(found->second);
             const bool paid = simulator.pay(id, amount);
@@ -338,25 +361,25 @@ struct SimulatorWire {
             std::optional<Money> amount;
             if (auto found = exchange.query.find("amount"); found != exchange.query.end()) amount = whole_amount(found->second);
             const auto status = exchange.query.find("status");
-            const bool sent = simulator.lie(http::url_decode(path.substr(5)), status == exchange.query.end() ? "paid" : status->second, amount);
+            const bool sent = simulator.lie(path_segment(path.substr(5)), status == exchange.query.end() ? "paid" : status->second, amount);
             return exchange.reply(sent ? 200 : 404, {{"sent", sent}});
         }
         if (exchange.method == "POST" && path.starts_with("/expire/")) {
-            const bool expired = simulator.expire(http::url_decode(path.substr(8)));
+            const bool expired = simulator.expire(path_segment(path.substr(8)));
             return exchange.reply(expired ? 200 : 404, {{"expired", expired}});
         }
         if (exchange.method == "GET" && path.starts_with("/checkout/")) {
-            const std::string id = http::url_decode(path.substr(10));
+            const std::string id = path_segment(path.substr(10));
             const auto transaction = simulator.find(id);
             exchange.status = transaction ? 200 : 404;
             exchange.content_type = "text/html; charset=utf-8";
             exchange.answer = "<!doctype html><html lang=id><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><title>Checkout</title>"
                               "<body style=\"font-family:sans-serif;max-width:420px;margin:auto;padding:16px\"><h2>Simulator pembayaran</h2>";
             if (transaction)
-                exchange.answer += "<p>" + http::html_escape(transaction->gateway) + " · " + http::html_escape(transaction->bank) + "</p><p>Kode: <b>" +
-                                   http::html_escape(transaction->payment_code) + "</b></p><p>Jumlah: <b>Rp " + std::to_string(transaction->amount) +
-                                   "</b></p><p>Status: " + http::html_escape(transaction->status) + "</p><form method=post action=\"/_sim/pay/" +
-                                   http::html_escape(transaction->transaction_id) +
+                exchange.answer += "<p>" + html_escape(transaction->gateway) + " · " + html_escape(transaction->bank) + "</p><p>Kode: <b>" +
+                                   html_escape(transaction->payment_code) + "</b></p><p>Jumlah: <b>Rp " + std::to_string(transaction->amount) +
+                                   "</b></p><p>Status: " + html_escape(transaction->status) + "</p><form method=post action=\"/_sim/pay/" +
+                                   html_escape(transaction->transaction_id) +
                                    "\"><button style=\"padding:12px 24px;font-size:1.1em\">Bayar</button></form>";
             else
                 exchange.answer += "<p>Transaksi tidak ditemukan.</p>";
@@ -364,7 +387,7 @@ struct SimulatorWire {
             return;
         }
         if (exchange.method == "POST" && path == "/mode") {
-            const api::Json body = api::parse_json(exchange.body);
+            const Json body = parse_json_or_nothing(exchange.body);
             if (!body.is_object()) return exchange.reply(400, {{"error", "JSON object expected"}});
             SimSwitches switches = simulator.switches();
             switches.duplicates = body.value("duplicates", switches.duplicates);
@@ -378,12 +401,12 @@ struct SimulatorWire {
             return exchange.reply(200, {{"ok", true}});
         }
         if (exchange.method == "GET" && path == "/transactions") {
-            api::Json list = api::Json::array();
+            Json list = Json::array();
             for (const auto& transaction : simulator.transactions()) list.push_back(transaction_json(transaction));
             return exchange.reply(200, {{"data", list}});
         }
         if (exchange.method == "GET" && path == "/callbacks") {
-            api::Json list = api::Json::array();
+            Json list = Json::array();
             for (const auto& callback : simulator.callbacks())
                 list.push_back({{"gateway", callback.gateway}, {"url", callback.url}, {"answered", callback.answered}, {"attempt", callback.attempt},
                                 {"body", callback.body}});
@@ -408,7 +431,9 @@ bool PaymentGatewaySimulator::consume_failure(Exchange& exchange) {
         }
     }
     if (timeout_ms > 0) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(timeout_ms));
+        // Hangs like a stuck gateway, but lets stop() end it at once.
+        std::unique_lock lock(m_mutex);
+        m_changed.wait_for(lock, std::chrono::milliseconds(timeout_ms), [this] { return m_stopping.load(); });
         exchange.reply(504, {{"message", "simulated timeout"}});
         return true;
     }

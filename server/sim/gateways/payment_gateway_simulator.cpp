@@ -3,52 +3,21 @@
 // gateway_simulator_wire.cpp.
 #include "sim/gateways/payment_gateway_simulator.hpp"
 
-#include <pistache/endpoint.h>
-#include <pistache/http.h>
-
 #include <cstdio>
 #include <ctime>
-#include <sstream>
 
-#include "api/json_fields.hpp"
-#include "gateways/gateway_signatures.hpp"
 #include "sim/gateways/gateway_simulator_exchange.hpp"
 #include "sim/gateways/gateway_simulator_limits.hpp"
-#include "whatsapp/http_client.hpp"
+#include "sim/gateways/published_signatures.hpp"
 
 namespace kimonet::sim {
 
 struct PaymentGatewaySimulator::Server {
-    std::unique_ptr<Pistache::Http::Endpoint> endpoint;
+    HttpServer http;
+    bool listening = false;
 };
 
 namespace {
-
-class Handler : public Pistache::Http::Handler {
-public:
-    HTTP_PROTOTYPE(Handler)
-    explicit Handler(PaymentGatewaySimulator* simulator) : m_simulator(simulator) {}
-
-    void onRequest(const Pistache::Http::Request& in, Pistache::Http::ResponseWriter writer) override {
-        PaymentGatewaySimulator::Exchange exchange;
-        exchange.method = Pistache::Http::methodString(in.method());
-        exchange.path = in.resource();
-        for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it) exchange.query[it->first] = it->second;
-        for (const auto& [name, raw] : in.headers().rawList()) exchange.headers[lower_ascii(name)] = raw.value();
-        for (const auto& header : in.headers().list()) {
-            std::ostringstream value;
-            header->write(value);
-            exchange.headers[lower_ascii(header->name())] = value.str();
-        }
-        exchange.body = in.body();
-        m_simulator->handle(exchange);
-        writer.headers().add<Pistache::Http::Header::ContentType>(exchange.content_type);
-        writer.send(static_cast<Pistache::Http::Code>(exchange.status), exchange.answer);
-    }
-
-private:
-    PaymentGatewaySimulator* m_simulator;
-};
 
 std::string now_text() {
     const std::time_t now = std::time(nullptr) + 7 * 3600;  // WIB, like the gateways' own timestamps
@@ -61,29 +30,27 @@ std::string now_text() {
 
 }  // namespace
 
-std::string lower_ascii(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return text;
-}
-
 PaymentGatewaySimulator::PaymentGatewaySimulator(GatewaySimulatorOptions options)
     : m_options(std::move(options)), m_server(std::make_unique<Server>()) {}
 
 PaymentGatewaySimulator::~PaymentGatewaySimulator() { stop(); }
 
 Result<void> PaymentGatewaySimulator::start() {
-    try {
-        m_stopping = false;
-        Pistache::Address address(m_options.bind, Pistache::Port(static_cast<std::uint16_t>(m_options.port)));
-        m_server->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
-        m_server->endpoint->init(Pistache::Http::Endpoint::options().threads(4).flags(Pistache::Tcp::Options::ReuseAddr));
-        m_server->endpoint->setHandler(std::make_shared<Handler>(this));
-        m_server->endpoint->serveThreaded();
-    } catch (const std::exception& exception) {
-        m_server->endpoint.reset();
-        return make_error(ErrorCode::Internal, std::string("gateway simulator cannot listen: ") + exception.what());
-    }
+    m_stopping = false;
+    const std::string failure = m_server->http.start(m_options.bind, m_options.port, [this](const HttpRequest& request, HttpResponse& response) {
+        Exchange exchange;
+        exchange.method = request.method;
+        exchange.path = request.path;
+        exchange.query = request.query;
+        exchange.headers = request.headers;
+        exchange.body = request.body;
+        handle(exchange);
+        response.status = exchange.status;
+        response.content_type = exchange.content_type;
+        response.body = std::move(exchange.answer);
+    });
+    if (!failure.empty()) return make_error(ErrorCode::Internal, "gateway simulator cannot listen: " + failure);
+    m_server->listening = true;
     m_worker = std::thread([this] { worker(); });
     return success();
 }
@@ -95,13 +62,13 @@ void PaymentGatewaySimulator::stop() {
     }
     m_changed.notify_all();
     if (m_worker.joinable()) m_worker.join();
-    if (m_server && m_server->endpoint) {
-        m_server->endpoint->shutdown();
-        m_server->endpoint.reset();
+    if (m_server && m_server->listening) {
+        m_server->http.stop();
+        m_server->listening = false;
     }
 }
 
-int PaymentGatewaySimulator::port() const { return m_server->endpoint ? static_cast<int>(static_cast<std::uint16_t>(m_server->endpoint->getPort())) : 0; }
+int PaymentGatewaySimulator::port() const { return m_server->listening ? m_server->http.port() : 0; }
 
 std::string PaymentGatewaySimulator::base_url() const { return "http://" + m_options.bind + ":" + std::to_string(port()); }
 
@@ -157,13 +124,13 @@ bool PaymentGatewaySimulator::wait_idle(int timeout_ms) const {
 }
 
 void PaymentGatewaySimulator::deliver(SimCallback callback) {
-    whatsapp::HttpCall call;
+    HttpCall call;
     call.method = "POST";
     call.url = callback.url;
-    call.headers["Content-Type"] = callback.content_type;
+    call.headers = {{"Content-Type", callback.content_type}, {"User-Agent", "kimonet-sim/" + callback.gateway}};
     call.body = callback.body;
     call.timeout_ms = 30'000;
-    const auto answer = whatsapp::perform(call);
+    const auto answer = http_perform(call);
     callback.answered = answer.status;
     {
         std::lock_guard lock(m_mutex);
@@ -313,7 +280,7 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
     callback.gateway = transaction.gateway;
     if (transaction.gateway == "flip") {
         const char* flip = status == "paid" ? "SUCCESSFUL" : status == "pending" ? "PENDING" : "CANCELLED";
-        const api::Json data = {{"id", transaction.transaction_id},
+        const Json data = {{"id", transaction.transaction_id},
                                 {"bill_link", "flip.id/$kimonetsim/#" + transaction.reference},
                                 {"bill_link_id", std::stoll(transaction.reference)},
                                 {"bill_title", transaction.title},
@@ -324,7 +291,7 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
                                 {"status", flip},
                                 {"created_at", now_text()}};
         callback.content_type = "application/x-www-form-urlencoded";
-        callback.body = whatsapp::form_encode({{"data", data.dump()}, {"token", forge ? "forged-token" : options.flip_validation_token}});
+        callback.body = form_encode({{"data", data.dump()}, {"token", forge ? "forged-token" : options.flip_validation_token}});
         return callback;
     }
     if (transaction.gateway == "midtrans") {
@@ -332,12 +299,12 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
         const auto [transaction_status, status_code] = midtrans_status_words(status);
         const std::string gross = std::to_string(amount) + ".00";
         const std::string key = forge ? "forged-server-key" : options.midtrans_server_key;
-        api::Json body = {{"transaction_time", now_text()},
+        Json body = {{"transaction_time", now_text()},
                           {"transaction_status", transaction_status},
                           {"transaction_id", transaction.transaction_id},
                           {"status_message", "midtrans payment notification"},
                           {"status_code", status_code},
-                          {"signature_key", gateways::midtrans_signature(transaction.order_id, status_code, gross, key)},
+                          {"signature_key", midtrans_signature_key(transaction.order_id, status_code, gross, key)},
                           {"payment_type", transaction.payment_type},
                           {"order_id", transaction.order_id},
                           {"merchant_id", "G-KIMONETSIM"},
@@ -345,7 +312,7 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
                           {"fraud_status", "accept"},
                           {"currency", "IDR"}};
         if (status == "paid") body["settlement_time"] = now_text();
-        if (transaction.payment_type == "bank_transfer") body["va_numbers"] = api::Json::array({{{"bank", transaction.bank}, {"va_number", transaction.payment_code}}});
+        if (transaction.payment_type == "bank_transfer") body["va_numbers"] = Json::array({{{"bank", transaction.bank}, {"va_number", transaction.payment_code}}});
         callback.content_type = "application/json";
         callback.body = body.dump();
         return callback;
@@ -355,7 +322,7 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
         const std::string amount_text = std::to_string(amount);
         const std::string key = forge ? "forged-api-key" : options.duitku_api_key;
         callback.content_type = "application/x-www-form-urlencoded";
-        callback.body = whatsapp::form_encode({{"merchantCode", options.duitku_merchant_code},
+        callback.body = form_encode({{"merchantCode", options.duitku_merchant_code},
                                                {"amount", amount_text},
                                                {"merchantOrderId", transaction.order_id},
                                                {"productDetail", transaction.title},
@@ -364,7 +331,7 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
                                                {"resultCode", status == "paid" ? "00" : "01"},
                                                {"merchantUserId", ""},
                                                {"reference", transaction.transaction_id},
-                                               {"signature", gateways::duitku_callback_signature(options.duitku_merchant_code, amount_text,
+                                               {"signature", duitku_callback_signature(options.duitku_merchant_code, amount_text,
                                                                                                  transaction.order_id, key)},
                                                {"settlementDate", now_text().substr(0, 10)},
                                                {"issuerCode", ""},

@@ -1,14 +1,15 @@
 // `kimonet-sim gateways`: Flip, Midtrans and Duitku simulators in one process, one port.
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 
-#include "cli/args.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
+#include "sim/sim_args.hpp"
 
 namespace kimonet::sim {
 
 int run_gateway_simulator(int argc, char** argv) {
-    const cli::Args args = cli::parse_args(argc, argv, 2, {"no-sandbox-behaviours"});
+    const SimArgs args(argc, argv, 2, {"no-sandbox-behaviours"});
     if (args.has("help")) {
         std::fprintf(stderr, "usage: kimonet-sim gateways [--port N] [--bind 127.0.0.1] [--callback-base http://127.0.0.1:8080] "
                              "[--flip-secret-key K] [--flip-token T] [--midtrans-server-key K] [--duitku-merchant-code C] "

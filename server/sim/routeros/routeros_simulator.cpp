@@ -2,20 +2,89 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <openssl/ssl.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
+#include <optional>
 #include <random>
-
-#include "routeros/client.hpp"
-#include "routeros/stream.hpp"
 
 namespace kimonet::sim {
 
-using routeros::Sentence;
+namespace {
+
+// api-ssl on a router without a certificate: anonymous Diffie-Hellman, which exists only up to
+// TLS 1.2 and only at OpenSSL security level 0 (MikroTik: "API-SSL … without certificate … ADH").
+SSL_CTX* anonymous_tls_context() {
+    static SSL_CTX* context = [] {
+        SSL_CTX* created = SSL_CTX_new(TLS_server_method());
+        SSL_CTX_set_max_proto_version(created, TLS1_2_VERSION);
+        SSL_CTX_set_cipher_list(created, "ADH:@SECLEVEL=0");
+        SSL_CTX_set_dh_auto(created, 1);
+        return created;
+    }();
+    return context;
+}
+
+// One accepted API connection, plain or TLS; the descriptor itself belongs to the simulator.
+class Connection {
+public:
+    Connection(int fd, SSL* ssl) : m_fd(fd), m_ssl(ssl) {}
+    ~Connection() {
+        if (m_ssl) SSL_free(m_ssl);
+    }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    static std::unique_ptr<Connection> accept(int fd, bool tls) {
+        // Blocking reads give up after 5 s, so a silent peer cannot hold a handshake or a TLS record forever.
+        timeval timeout{5, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        if (!tls) return std::make_unique<Connection>(fd, nullptr);
+        SSL* ssl = SSL_new(anonymous_tls_context());
+        SSL_set_fd(ssl, fd);
+        if (SSL_accept(ssl) != 1) {
+            SSL_free(ssl);
+            return nullptr;
+        }
+        return std::make_unique<Connection>(fd, ssl);
+    }
+    // Bytes read (0: the peer closed or failed), or std::nullopt when nothing came within `wait_ms`.
+    std::optional<std::size_t> read_some(char* buffer, std::size_t capacity, int wait_ms) {
+        if (!(m_ssl && SSL_pending(m_ssl) > 0)) {
+            pollfd poll_fd{m_fd, POLLIN, 0};
+            const int ready = ::poll(&poll_fd, 1, wait_ms);
+            if (ready == 0 || (ready < 0 && errno == EINTR)) return std::nullopt;
+            if (ready < 0) return 0;
+        }
+        if (m_ssl) {
+            const int received = SSL_read(m_ssl, buffer, static_cast<int>(capacity));
+            return received > 0 ? static_cast<std::size_t>(received) : 0;
+        }
+        const ssize_t received = ::recv(m_fd, buffer, capacity, 0);
+        return received > 0 ? static_cast<std::size_t>(received) : 0;
+    }
+    bool write_all(std::string_view bytes) {
+        while (!bytes.empty()) {
+            const long written = m_ssl ? SSL_write(m_ssl, bytes.data(), static_cast<int>(bytes.size()))
+                                       : ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+            if (written <= 0) return false;
+            bytes.remove_prefix(static_cast<std::size_t>(written));
+        }
+        return true;
+    }
+
+private:
+    int m_fd;
+    SSL* m_ssl;
+};
+
+}  // namespace
 
 struct RouterOsSimulator::Session {
     bool logged_in = false;
@@ -178,8 +247,8 @@ static std::string random_challenge_hex() {
 
 // Appends `sentence` + the tag to `out` as wire bytes.
 static void write_sentence(std::string& out, const Sentence& sentence, const std::string& tag) {
-    for (const auto& word : sentence) routeros::append_word(out, word);
-    if (!tag.empty()) routeros::append_word(out, ".tag=" + tag);
+    for (const auto& word : sentence) append_api_word(out, word);
+    if (!tag.empty()) append_api_word(out, ".tag=" + tag);
     out.push_back('\0');
 }
 
@@ -188,13 +257,13 @@ bool RouterOsSimulator::handle(Session& session, const Sentence& command, std::s
     std::map<std::string, std::string> attributes;
     for (std::size_t index = 1; index < command.size(); ++index) {
         if (command[index].starts_with(".tag=")) tag = command[index].substr(5);
-        else if (auto attribute = routeros::split_attribute(command[index])) attributes[attribute->first] = attribute->second;
+        else if (auto attribute = api_attribute(command[index])) attributes[attribute->first] = attribute->second;
     }
     const std::string& path = command.front();
     if (path == "/login") {
         const bool name_ok = attributes["name"] == m_options.username;
         if (attributes.contains("response") && !session.challenge_hex.empty()) {
-            const bool ok = name_ok && attributes["response"] == routeros::legacy_login_response(m_options.password, session.challenge_hex);
+            const bool ok = name_ok && attributes["response"] == legacy_login_response(m_options.password, session.challenge_hex);
             session.logged_in = ok;
             if (ok) ++m_logins;
             write_sentence(out, ok ? Sentence{"!done"} : Sentence{"!trap", "=message=cannot log in"}, tag);
@@ -256,51 +325,44 @@ bool RouterOsSimulator::handle(Session& session, const Sentence& command, std::s
 }
 
 void RouterOsSimulator::serve(int fd, bool tls) {
-    auto accepted = routeros::Stream::accept(fd, tls, std::chrono::milliseconds(5000));
-    if (!accepted) {
-        std::lock_guard lock(m_connections_mutex);
-        m_open_fds.erase(fd);
-        ::close(fd);
-        return;
-    }
-    routeros::Stream stream = std::move(accepted).value();
-    routeros::SentenceDecoder decoder;
-    Session session;
-    char buffer[64 * 1024];
-    bool open = true;
-    while (open && m_running) {
-        auto received = stream.read_some(buffer, sizeof buffer, routeros::Clock::now() + std::chrono::milliseconds(200));
-        if (!received) {
-            if (received.error().message().find("timeout") != std::string::npos) continue;
-            break;
-        }
-        if (*received == 0) break;
-        decoder.feed(std::string_view(buffer, *received));
-        std::string out;
-        while (open) {
-            auto sentence = decoder.next();
-            if (!sentence) {
-                write_sentence(out, {"!fatal", "malformed sentence"}, {});
-                session.close_after_write = true;
-                open = false;
+    auto connection = Connection::accept(fd, tls);
+    if (connection) {
+        ApiSentenceReader reader;
+        Session session;
+        char buffer[64 * 1024];
+        bool open = true;
+        while (open && m_running) {
+            const auto received = connection->read_some(buffer, sizeof buffer, 200);
+            if (!received) continue;
+            if (*received == 0) break;
+            reader.feed(std::string_view(buffer, *received));
+            std::string out;
+            Sentence sentence;
+            while (open) {
+                const auto outcome = reader.next(sentence);
+                if (outcome == ApiSentenceReader::Outcome::NeedMore) break;
+                if (outcome == ApiSentenceReader::Outcome::Malformed) {
+                    write_sentence(out, {"!fatal", "malformed sentence"}, {});
+                    session.close_after_write = true;
+                    open = false;
+                    break;
+                }
+                if (const int delay = m_delay_ms.load(); delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+                if (!handle(session, sentence, out)) open = false;
+            }
+            if (session.drop_at > 0) {
+                (void)connection->write_all(std::string_view(out).substr(0, session.drop_at));
                 break;
             }
-            if (!*sentence) break;
-            if (const int delay = m_delay_ms.load(); delay > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay));
-            if (!handle(session, **sentence, out)) open = false;
+            if (!out.empty() && !connection->write_all(out)) break;
+            if (session.close_after_write) break;
         }
-        if (session.drop_at > 0) {
-            (void)stream.write_all(std::string_view(out).substr(0, session.drop_at));
-            stream.shutdown();
-            break;
-        }
-        if (!out.empty() && !stream.write_all(out)) break;
-        if (session.close_after_write) break;
     }
+    connection.reset();
     std::lock_guard lock(m_connections_mutex);
     m_open_fds.erase(fd);
-    stream.shutdown();
-    // The Stream closes the descriptor when it goes out of scope, after it left m_open_fds.
+    ::shutdown(fd, SHUT_RDWR);
+    ::close(fd);
 }
 
 }  // namespace kimonet::sim

@@ -66,7 +66,7 @@ private:
     Result<int> listen_on(int port);
     void accept_loop(bool tls);
     void serve(int fd, bool tls);
-    bool handle(Session& session, const routeros::Sentence& command, std::string& out);
+    bool handle(Session& session, const Sentence& command, std::string& out);
     void reopen_listeners();
 
     RouterOsSimulatorOptions m_options;

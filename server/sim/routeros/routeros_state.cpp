@@ -7,7 +7,6 @@
 
 namespace kimonet::sim {
 
-using routeros::Sentence;
 
 namespace {
 
@@ -179,7 +178,7 @@ CommandReply RouterState::execute(const Sentence& command) {
     if (!target) return trap_reply("no such command prefix", "0");
     std::map<std::string, std::string> attributes;
     for (std::size_t index = 1; index < command.size(); ++index)
-        if (auto attribute = routeros::split_attribute(command[index])) attributes[attribute->first] = attribute->second;
+        if (auto attribute = api_attribute(command[index])) attributes[attribute->first] = attribute->second;
     if (verb == "print" || verb == "getall") return print(*target, command);
     if (verb == "add") return add(*target, attributes);
     if (verb == "set") return set(*target, attributes);
@@ -216,7 +215,7 @@ CommandReply RouterState::print(Menu& menu, const Sentence& command) {
         if (count_only) continue;
         Sentence sentence{"!re"};
         for (const auto& [key, value] : *row)
-            if (proplist.empty() || proplist.contains(key)) sentence.push_back(routeros::attribute_word(key, value));
+            if (proplist.empty() || proplist.contains(key)) sentence.push_back(api_attribute_word(key, value));
         reply.sentences.push_back(std::move(sentence));
     }
     reply.sentences.push_back(count_only ? Sentence{"!done", "=ret=" + std::to_string(count)} : Sentence{"!done"});
@@ -320,7 +319,7 @@ CommandReply RouterState::resource(const Sentence& command) {
         }
     Sentence sentence{"!re"};
     for (const auto& [key, value] : row)
-        if (proplist.empty() || proplist.contains(key)) sentence.push_back(routeros::attribute_word(key, value));
+        if (proplist.empty() || proplist.contains(key)) sentence.push_back(api_attribute_word(key, value));
     return {{sentence, {"!done"}}};
 }
 

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "network/routeros_codec.hpp"
+#include "sim/routeros/routeros_wire.hpp"
 
 namespace kimonet::sim {
 
@@ -41,7 +41,7 @@ private:
 };
 
 struct CommandReply {
-    std::vector<routeros::Sentence> sentences;  // without tags; the session adds them
+    std::vector<Sentence> sentences;  // without tags; the session adds them
 };
 
 class RouterState {
@@ -50,19 +50,19 @@ public:
 
     Menu* menu(const std::string& path);
     // Executes one API command (already past login) and returns the reply sentences.
-    CommandReply execute(const routeros::Sentence& command);
+    CommandReply execute(const Sentence& command);
 
     std::string board_name = "CHR";
     std::string version = "7.16.2 (stable)";
     std::int64_t started_at = 0;  // steady seconds when the router "booted"
 
 private:
-    CommandReply print(Menu& menu, const routeros::Sentence& command);
+    CommandReply print(Menu& menu, const Sentence& command);
     CommandReply add(Menu& menu, const std::map<std::string, std::string>& attributes);
     CommandReply set(Menu& menu, const std::map<std::string, std::string>& attributes);
     CommandReply remove(Menu& menu, const std::map<std::string, std::string>& attributes);
     CommandReply enable(Menu& menu, const std::map<std::string, std::string>& attributes, bool enabled);
-    CommandReply resource(const routeros::Sentence& command);
+    CommandReply resource(const Sentence& command);
     std::optional<std::string> check(Menu& menu, const Row& row, const std::string& own_id);
 
     std::map<std::string, Menu> m_menus;

@@ -1,14 +1,15 @@
 // `kimonet-sim whatsapp`: the WhatsApp gateway simulator as a standalone process.
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 
-#include "cli/args.hpp"
+#include "sim/sim_args.hpp"
 #include "sim/whatsapp/whatsapp_simulator.hpp"
 
 namespace kimonet::sim {
 
 int run_whatsapp_simulator(int argc, char** argv) {
-    const cli::Args args = cli::parse_args(argc, argv, 2);
+    const SimArgs args(argc, argv, 2);
     if (args.has("help")) {
         std::fprintf(stderr, "usage: kimonet-sim whatsapp [--port N] [--bind 127.0.0.1] [--api-key K] [--sender 62…] "
                              "[--basic-auth user:password] [--webhook-base URL] [--webhook-secret S]\n");

@@ -1,18 +1,10 @@
 #include "sim/whatsapp/whatsapp_simulator.hpp"
 
-#include <pistache/endpoint.h>
-#include <pistache/http.h>
-#include <sodium.h>
-
 #include <chrono>
 #include <map>
-#include <sstream>
 
-#include "api/json_fields.hpp"
-#include "core/text.hpp"
-#include "customers/customer.hpp"
-#include "http/request.hpp"
-#include "security/crypto.hpp"
+#include "sim/sim_crypto.hpp"
+#include "sim/sim_json.hpp"
 
 namespace kimonet::sim {
 
@@ -29,7 +21,7 @@ struct WhatsAppSimulator::Exchange {
         auto found = headers.find(name);
         return found == headers.end() ? std::string() : found->second;
     }
-    void reply(int code, const api::Json& json) {
+    void reply(int code, const Json& json) {
         status = code;
         answer = json.dump();
     }
@@ -37,22 +29,40 @@ struct WhatsAppSimulator::Exchange {
 
 namespace {
 
-std::string base64(std::string_view bytes) {
-    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                      sodium_base64_VARIANT_ORIGINAL);
-    out.resize(out.size() - 1);  // the terminating NUL
-    return out;
+// The simulated WhatsApp knows Indonesian mobile numbers (62 8…, 10 to 15 digits, the E.164
+// maximum) as accounts. Gateways take them with or without "+", spaces or dashes, and local
+// numbers with a leading 0 (Fonnte: countryCode 62 by default, https://docs.fonnte.com/api-send-message/).
+std::string whatsapp_number(std::string_view text) {
+    std::string digits;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') digits.push_back(c);
+        else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')' && c != '.') return {};
+    }
+    if (digits.starts_with("0")) digits = "62" + digits.substr(1);
+    else if (digits.starts_with("8")) digits = "62" + digits;
+    if (!digits.starts_with("628") || digits.size() < 10 || digits.size() > 15) return {};
+    return digits;
+}
+
+// go-whatsapp-web-multidevice's --basic-auth user:password guards its REST API with HTTP Basic (RFC 7617).
+bool gowa_basic_auth_ok(const std::string& authorization, const std::string& configured) {
+    const auto credentials = basic_credentials(authorization);
+    return credentials && same_secret(credentials->first + ":" + credentials->second, configured);
+}
+
+std::string join_url(const std::string& base, const std::string& path) {
+    if (base.ends_with("/")) return base.substr(0, base.size() - 1) + path;
+    return base + path;
 }
 
 // Request parameters the way PHP gateways read them: JSON body, form body, then the query string.
 std::map<std::string, std::string> parameters(const WhatsAppSimulator::Exchange& exchange) {
     std::map<std::string, std::string> out = exchange.query;
-    const api::Json json = api::parse_json(exchange.body);
+    const Json json = parse_json_or_nothing(exchange.body);
     if (json.is_object()) {
         for (const auto& [name, value] : json.items()) out[name] = value.is_string() ? value.get<std::string>() : value.dump();
     } else {
-        for (const auto& [name, value] : http::parse_query_string(exchange.body)) out[name] = value;
+        for (const auto& [name, value] : parse_form(exchange.body)) out[name] = value;
     }
     return out;
 }
@@ -65,70 +75,43 @@ std::string value_of(const std::map<std::string, std::string>& map, const std::s
 }  // namespace
 
 struct WhatsAppSimulator::Server {
-    std::unique_ptr<Pistache::Http::Endpoint> endpoint;
+    HttpServer http;
+    bool listening = false;
 };
-
-namespace {
-
-class SimulatorHandler : public Pistache::Http::Handler {
-public:
-    HTTP_PROTOTYPE(SimulatorHandler)
-    explicit SimulatorHandler(WhatsAppSimulator* simulator) : m_simulator(simulator) {}
-
-    void onRequest(const Pistache::Http::Request& in, Pistache::Http::ResponseWriter writer) override {
-        WhatsAppSimulator::Exchange exchange;
-        exchange.method = Pistache::Http::methodString(in.method());
-        exchange.path = in.resource();
-        for (auto it = in.query().parameters_begin(); it != in.query().parameters_end(); ++it)
-            exchange.query[http::url_decode(it->first)] = http::url_decode(it->second);
-        for (const auto& [name, raw] : in.headers().rawList()) exchange.headers[to_lower_ascii(name)] = raw.value();
-        for (const auto& header : in.headers().list()) {
-            std::ostringstream value;
-            header->write(value);
-            exchange.headers[to_lower_ascii(header->name())] = value.str();
-        }
-        exchange.body = in.body();
-        m_simulator->handle(exchange);
-        writer.send(static_cast<Pistache::Http::Code>(exchange.status), exchange.answer, MIME(Application, Json));
-    }
-
-private:
-    WhatsAppSimulator* m_simulator;
-};
-
-}  // namespace
 
 WhatsAppSimulator::WhatsAppSimulator(WhatsAppSimulatorOptions options) : m_options(std::move(options)), m_server(std::make_unique<Server>()) {}
 
 WhatsAppSimulator::~WhatsAppSimulator() { stop(); }
 
 Result<void> WhatsAppSimulator::start() {
-    try {
-        m_stopping = false;
-        Pistache::Address address(m_options.bind, Pistache::Port(static_cast<std::uint16_t>(m_options.port)));
-        m_server->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
-        m_server->endpoint->init(Pistache::Http::Endpoint::options().threads(4).flags(Pistache::Tcp::Options::ReuseAddr));
-        m_server->endpoint->setHandler(std::make_shared<SimulatorHandler>(this));
-        m_server->endpoint->serveThreaded();
-    } catch (const std::exception& exception) {
-        m_server->endpoint.reset();
-        return make_error(ErrorCode::Internal, std::string("simulator cannot listen: ") + exception.what());
-    }
+    m_stopping = false;
+    const std::string failure = m_server->http.start(m_options.bind, m_options.port, [this](const HttpRequest& request, HttpResponse& response) {
+        Exchange exchange;
+        exchange.method = request.method;
+        exchange.path = request.path;
+        exchange.query = request.query;
+        exchange.headers = request.headers;
+        exchange.body = request.body;
+        handle(exchange);
+        response.status = exchange.status;
+        response.content_type = "application/json";
+        response.body = std::move(exchange.answer);
+    });
+    if (!failure.empty()) return make_error(ErrorCode::Internal, "simulator cannot listen: " + failure);
+    m_server->listening = true;
     return success();
 }
 
 void WhatsAppSimulator::stop() {
     m_stopping = true;
     m_stop_signal.notify_all();
-    if (m_server && m_server->endpoint) {
-        m_server->endpoint->shutdown();
-        m_server->endpoint.reset();
+    if (m_server && m_server->listening) {
+        m_server->http.stop();
+        m_server->listening = false;
     }
 }
 
-int WhatsAppSimulator::port() const {
-    return m_server->endpoint ? static_cast<int>(static_cast<std::uint16_t>(m_server->endpoint->getPort())) : 0;
-}
+int WhatsAppSimulator::port() const { return m_server->listening ? m_server->http.port() : 0; }
 
 std::string WhatsAppSimulator::base_url() const { return "http://" + m_options.bind + ":" + std::to_string(port()); }
 
@@ -169,7 +152,7 @@ void WhatsAppSimulator::wait_ms(int milliseconds) {
 }
 
 bool WhatsAppSimulator::record(const std::string& driver, const std::string& to, const std::string& message, std::int64_t& id) {
-    const std::string phone = normalize_phone(to);
+    const std::string phone = whatsapp_number(to);
     if (phone.empty()) return false;
     std::lock_guard lock(m_mutex);
     id = m_next_id++;
@@ -185,14 +168,14 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
             clear();
             exchange.reply(200, {{"success", true}});
         } else if (path == "/_sim/messages") {
-            api::Json rows = api::Json::array();
+            Json rows = Json::array();
             const std::string driver = value_of(exchange.query, "driver");
             for (const auto& message : messages())
                 if (driver.empty() || driver == message.driver)
                     rows.push_back({{"id", message.id}, {"driver", message.driver}, {"to", message.to}, {"message", message.message}});
             exchange.reply(200, {{"messages", rows}, {"send_requests", send_requests()}});
         } else if (path == "/_sim/mode") {
-            const api::Json body = api::parse_json(exchange.body);
+            const Json body = parse_json_or_nothing(exchange.body);
             if (!body.is_object()) return exchange.reply(400, {{"error", "JSON object expected"}});
             const std::string mode = body.value("mode", std::string("ok"));
             const int count = body.contains("count") && body["count"].is_number_integer() ? body["count"].get<int>() : -1;
@@ -205,12 +188,12 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
             if (body.contains("connected") && body["connected"].is_boolean()) set_connected(body["connected"].get<bool>());
             exchange.reply(200, {{"success", true}, {"mode", mode}});
         } else if (path == "/_sim/inbound") {
-            const api::Json body = api::parse_json(exchange.body);
+            const Json body = parse_json_or_nothing(exchange.body);
             if (!body.is_object()) return exchange.reply(400, {{"error", "JSON object expected"}});
             const auto answer = deliver_inbound(body.value("driver", std::string("fonnte")), body.value("from", std::string()),
                                                 body.value("message", std::string()), body.value("id", std::string()),
                                                 body.value("forge", false), body.value("webhook_url", std::string()));
-            api::Json reply = {{"webhook_status", answer.status}, {"webhook_body", answer.body}};
+            Json reply = {{"webhook_status", answer.status}, {"webhook_body", answer.body}};
             if (!answer.transport_error.empty()) reply["error"] = answer.transport_error;
             exchange.reply(200, reply);
         } else {
@@ -221,7 +204,7 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
 
     const bool is_send = path == "/send-message" || path == "/send" || path == "/send/message";
     const bool is_gowa = path == "/send/message" || path.starts_with("/app/");
-    if (is_gowa && exchange.header("authorization") != "Basic " + base64(m_options.basic_auth))
+    if (is_gowa && !gowa_basic_auth_ok(exchange.header("authorization"), m_options.basic_auth))
         return exchange.reply(401, {{"code", "UNAUTHORIZED"}, {"message", "Unauthorized access"}, {"results", nullptr}});
     if (is_send) {
         ++m_send_requests;
@@ -266,8 +249,8 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
         const std::string country = value_of(params, "countryCode").empty() ? "62" : value_of(params, "countryCode");
         if (target.starts_with("0")) target = country + target.substr(1);
         if (!record("fonnte", target, value_of(params, "message"), id)) return exchange.reply(200, {{"status", false}, {"reason", "target invalid"}});
-        return exchange.reply(200, {{"status", true}, {"detail", "success! message in queue"}, {"id", api::Json::array({std::to_string(id)})},
-                                    {"process", "pending"}, {"requestid", id}, {"target", api::Json::array({normalize_phone(target)})}});
+        return exchange.reply(200, {{"status", true}, {"detail", "success! message in queue"}, {"id", Json::array({std::to_string(id)})},
+                                    {"process", "pending"}, {"requestid", id}, {"target", Json::array({whatsapp_number(target)})}});
     }
     if (path == "/send/message") {
         const std::string phone = value_of(params, "phone");
@@ -281,7 +264,7 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
                                     {"results", {{"message_id", "3EB0SIM" + std::to_string(id)}, {"status", "Message sent to " + phone}}}});
     }
     if (path == "/app/devices") {
-        api::Json devices = api::Json::array();
+        Json devices = Json::array();
         if (m_connected) devices.push_back({{"name", "Kimonet Sim"}, {"device", m_options.sender + "@s.whatsapp.net"}});
         return exchange.reply(200, {{"code", "SUCCESS"}, {"message", "Fetch device success"}, {"results", devices}});
     }
@@ -293,7 +276,7 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
     exchange.reply(404, {{"status", false}, {"message", "Not Found"}});
 }
 
-whatsapp::HttpAnswer WhatsAppSimulator::deliver_inbound(const std::string& driver, const std::string& from, const std::string& text,
+HttpAnswer WhatsAppSimulator::deliver_inbound(const std::string& driver, const std::string& from, const std::string& text,
                                                         const std::string& id, bool forge, const std::string& webhook_url) {
     std::string base, secret;
     {
@@ -301,37 +284,39 @@ whatsapp::HttpAnswer WhatsAppSimulator::deliver_inbound(const std::string& drive
         base = m_options.webhook_base;
         secret = m_options.webhook_secret;
     }
-    const std::string phone = normalize_phone(from).empty() ? from : normalize_phone(from);
-    whatsapp::HttpCall call;
-    call.headers["Content-Type"] = "application/json";
+    const std::string phone = whatsapp_number(from).empty() ? from : whatsapp_number(from);
+    HttpCall call;
+    call.headers.push_back({"Content-Type", "application/json"});
     call.timeout_ms = 15'000;
     if (driver == "gowa") {
-        call.url = webhook_url.empty() ? whatsapp::join_url(base, "/webhook/whatsapp/gowa") : webhook_url;
-        call.body = api::Json{{"event", "message"},
+        call.url = webhook_url.empty() ? join_url(base, "/webhook/whatsapp/gowa") : webhook_url;
+        call.body = Json{{"event", "message"},
                               {"device_id", m_options.sender + "@s.whatsapp.net"},
-                              {"payload", {{"id", id.empty() ? "3EB0IN" + security::random_token(6) : id},
+                              {"payload", {{"id", id.empty() ? "3EB0IN" + random_hex(12) : id},
                                            {"from", phone + "@s.whatsapp.net"},
                                            {"from_name", "Pelanggan"},
                                            {"body", text},
                                            {"is_from_me", false}}}}
                         .dump();
-        call.headers["X-Hub-Signature-256"] = "sha256=" + security::hmac_sha256_hex(forge ? secret + "-forged" : secret, call.body);
+        // go-whatsapp-web-multidevice signs the raw body: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body, webhook secret)>
+        // (https://www.mintlify.com/aldinokemal/go-whatsapp-web-multidevice/concepts/webhooks, "HMAC signature verification").
+        call.headers.push_back({"X-Hub-Signature-256", "sha256=" + hmac_sha256_hex(forge ? secret + "-forged" : secret, call.body)});
     } else if (driver == "mpwa") {
         // MPWA does not sign: the webhook URL set at the gateway carries the secret.
-        call.url = webhook_url.empty() ? whatsapp::join_url(base, "/webhook/whatsapp/mpwa") : webhook_url;
-        if (webhook_url.empty() && !secret.empty()) call.url += "?token=" + whatsapp::url_escape(forge ? secret + "-forged" : secret);
-        api::Json body = {{"from", phone}, {"message", text}, {"bufferImage", nullptr}};
+        call.url = webhook_url.empty() ? join_url(base, "/webhook/whatsapp/mpwa") : webhook_url;
+        if (webhook_url.empty() && !secret.empty()) call.url += "?token=" + url_encode(forge ? secret + "-forged" : secret);
+        Json body = {{"from", phone}, {"message", text}, {"bufferImage", nullptr}};
         if (!id.empty()) body["id"] = id;
         call.body = body.dump();
     } else {
         // Fonnte does not sign either: the secret rides in the webhook URL.
-        call.url = webhook_url.empty() ? whatsapp::join_url(base, "/webhook/whatsapp/fonnte") : webhook_url;
-        if (webhook_url.empty() && !secret.empty()) call.url += "?token=" + whatsapp::url_escape(forge ? secret + "-forged" : secret);
-        api::Json body = {{"device", m_options.sender}, {"sender", phone}, {"name", "Pelanggan"}, {"message", text}, {"member", ""}};
+        call.url = webhook_url.empty() ? join_url(base, "/webhook/whatsapp/fonnte") : webhook_url;
+        if (webhook_url.empty() && !secret.empty()) call.url += "?token=" + url_encode(forge ? secret + "-forged" : secret);
+        Json body = {{"device", m_options.sender}, {"sender", phone}, {"name", "Pelanggan"}, {"message", text}, {"member", ""}};
         if (!id.empty()) body["inboxid"] = id;
         call.body = body.dump();
     }
-    return whatsapp::perform(call);
+    return http_perform(call);
 }
 
 }  // namespace kimonet::sim

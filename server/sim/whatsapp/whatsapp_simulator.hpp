@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "whatsapp/http_client.hpp"
+#include "sim/sim_http.hpp"
 
 namespace kimonet::sim {
 
@@ -69,7 +69,7 @@ public:
     void set_connected(bool connected) { m_connected = connected; }
 
     // Posts an inbound message to our webhook the way `driver` does; `forge` signs with a wrong key.
-    whatsapp::HttpAnswer deliver_inbound(const std::string& driver, const std::string& from, const std::string& text,
+    HttpAnswer deliver_inbound(const std::string& driver, const std::string& from, const std::string& text,
                                          const std::string& id = {}, bool forge = false, const std::string& webhook_url = {});
 
     struct Exchange;  // one HTTP request and its answer (defined in the .cpp)

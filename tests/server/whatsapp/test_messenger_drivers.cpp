@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "sim/whatsapp/whatsapp_simulator.hpp"
+#include "whatsapp/http_client.hpp"
 #include "whatsapp/messenger.hpp"
 
 using namespace kimonet;
