@@ -157,6 +157,7 @@ Result<QueuedNotification> queue_notification(app::Context& context, const Notif
     QueuedNotification queued;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         queued = TRY(insert_notification(context, request, prepared));
+        app::wake_after_commit(context, app::Work::Outbox);
         if (!queued.created) return success();
         return log_activity(context, "notification.queue", "notification", queued.id, nullptr,
                             {{"key", request.key}, {"template", prepared.template_key}, {"phone", prepared.phone}});
