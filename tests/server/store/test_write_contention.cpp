@@ -133,7 +133,12 @@ BOOST_AUTO_TEST_CASE(payments_isolations_dunning_and_the_outbox_at_once_never_me
             if (fixture.profile_on_router(static_cast<int>(bill.customer)) != fixture.package_profile(static_cast<int>(bill.customer))) return false;
         return true;
     };
-    const bool caught_up = app.worker_log().wait_until([&](const auto&) { return restored() && receipts_sent(); }, std::chrono::seconds(30));
+    auto messages_sent = [&] {
+        const auto messages = whatsapp.messages();
+        return std::count_if(messages.begin(), messages.end(), [](const auto& message) { return message.message.starts_with("Pesan "); }) == kMessages;
+    };
+    const bool caught_up =
+        app.worker_log().wait_until([&](const auto&) { return restored() && receipts_sent() && messages_sent(); }, std::chrono::seconds(30));
     network.stop();
     outbox.stop();
     BOOST_TEST(caught_up);
@@ -141,7 +146,11 @@ BOOST_AUTO_TEST_CASE(payments_isolations_dunning_and_the_outbox_at_once_never_me
     for (const auto& entry : app.worker_log().entries())
         if (entry.problem) BOOST_ERROR(entry.worker + " worker: " + entry.message);
     BOOST_TEST(app.worker_log().problem_count() == 0);
-    BOOST_TEST(fixture.server.scalar("SELECT COUNT(*) FROM payments") != "0");
+    BOOST_TEST_MESSAGE("dunning actions " << fixture.server.scalar("SELECT COUNT(*) FROM dunning_actions") << ", messages sent "
+                                          << fixture.server.scalar("SELECT COUNT(*) FROM notifications WHERE status = 'sent'") << ", isolation log "
+                                          << fixture.server.scalar("SELECT COUNT(*) FROM isolation_log"));
+    BOOST_TEST(std::stoll(fixture.server.scalar("SELECT COUNT(*) FROM payments")) >= kPayers);
+    BOOST_TEST(std::stoll(fixture.server.scalar("SELECT COUNT(*) FROM notifications WHERE idempotency_key LIKE 'contention:%' AND status = 'sent'")) == kMessages);
     for (std::int64_t customer : to_isolate) BOOST_TEST(fixture.status(static_cast<int>(customer)) == "isolated");
     for (const Bill& bill : bills) BOOST_TEST(fixture.status(static_cast<int>(bill.customer)) == "active");
 }
