@@ -77,6 +77,7 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
         .bind(5, prepared.body).bind(6, request.priority > 0 ? 1 : 0).bind(7, context.now).bind(8, context.actor.name)
         .bind(9, context.now).bind(10, context.now);
     TRY_VOID(insert.run());
+    app::wake_after_commit(context, app::Work::Outbox);
     QueuedNotification queued;
     queued.created = context.db.changes() > 0;
     auto existing = TRY(context.db.prepare("SELECT id, status FROM notifications WHERE idempotency_key = ?"));
@@ -157,7 +158,6 @@ Result<QueuedNotification> queue_notification(app::Context& context, const Notif
     QueuedNotification queued;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         queued = TRY(insert_notification(context, request, prepared));
-        app::wake_after_commit(context, app::Work::Outbox);
         if (!queued.created) return success();
         return log_activity(context, "notification.queue", "notification", queued.id, nullptr,
                             {{"key", request.key}, {"template", prepared.template_key}, {"phone", prepared.phone}});
