@@ -54,7 +54,7 @@ Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Cloc
 }
 
 Context App::context(store::Database& db, Actor actor) const {
-    return Context{db, std::move(actor), m_clock->now(), m_config.utc_offset, m_secrets};
+    return Context{db, std::move(actor), m_clock->now(), m_config.utc_offset, m_secrets, &m_signals};
 }
 
 Context App::context(store::Database& db, const http::Request& request) const {

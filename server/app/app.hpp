@@ -6,6 +6,8 @@
 #include "app/clock.hpp"
 #include "app/config.hpp"
 #include "app/context.hpp"
+#include "app/work_signals.hpp"
+#include "app/worker_log.hpp"
 #include "http/router.hpp"
 #include "security/secret_box.hpp"
 #include "store/connection_pool.hpp"
@@ -23,6 +25,9 @@ public:
     const security::SecretBox& secrets() const { return m_secrets; }
     store::ConnectionPool& pool() { return *m_pool; }
     http::Router& router() { return m_router; }
+    // Wake-on-commit for the in-process workers, and what those workers report.
+    WorkSignals& signals() { return m_signals; }
+    WorkerLog& worker_log() { return m_worker_log; }
 
     Result<store::ConnectionPool::Lease> database() { return m_pool->acquire(); }
     Context context(store::Database& db, Actor actor) const;
@@ -38,6 +43,8 @@ private:
     security::SecretBox m_secrets;
     std::unique_ptr<store::ConnectionPool> m_pool;
     http::Router m_router;
+    mutable WorkSignals m_signals;
+    WorkerLog m_worker_log;
 };
 
 // Opens a database and applies migrations (for the CLI's migrate command and tests).

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "app/work_signals.hpp"
 #include "core/date.hpp"
 #include "security/secret_box.hpp"
 #include "store/database.hpp"
@@ -23,6 +24,8 @@ struct Context {
     std::int64_t now = 0;  // Unix seconds
     UtcOffset offset;
     const security::SecretBox& secrets;
+    // The App's wake-on-commit hub (app/work_signals.hpp); null in a bare context (workers poll).
+    WorkSignals* signals = nullptr;
 
     Date today() const { return local_from_unix(now, offset).date; }
 };

@@ -189,6 +189,7 @@ Result<LoginResult> complete_two_factor_login(app::Context& context, std::string
     }
     const std::int64_t challenge_id = row.column_int(0);
     const std::int64_t user_id = row.column_int(1);
+    row.reset();  // reads end before the writes below (store/database.hpp)
 
     const std::int64_t slot = TRY(reserve_account_attempt(context, user_id));
     auto factor = TRY(load_second_factor(context, user_id));
@@ -197,6 +198,8 @@ Result<LoginResult> complete_two_factor_login(app::Context& context, std::string
     auto account = TRY(context.db.prepare("SELECT username, full_name, active FROM users WHERE id = ?"));
     account.bind(1, user_id);
     if (!TRY(account.step()) || account.column_int(2) == 0) return make_error(ErrorCode::Unauthorized, "Username atau kata sandi salah");
+    const std::string username = account.column_text(0), full_name = account.column_text(1);
+    account.reset();
 
     LoginResult result;
     std::string method;
@@ -213,8 +216,8 @@ Result<LoginResult> complete_two_factor_login(app::Context& context, std::string
 
         result.principal.kind = http::Principal::Kind::User;
         result.principal.id = user_id;
-        result.principal.username = account.column_text(0);
-        result.principal.name = account.column_text(1);
+        result.principal.username = username;
+        result.principal.name = full_name;
         auto [role, permissions] = TRY(role_and_permissions_of_user(context.db, user_id));
         result.principal.role = role;
         result.principal.permissions = std::move(permissions);

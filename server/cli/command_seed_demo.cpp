@@ -84,7 +84,9 @@ int command_seed_demo(const Args& args) {
     if (!lease) return fail(lease.error());
     auto count = (*lease)->prepare("SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM users)");
     if (!count || !count->step()) return fail(make_error(ErrorCode::Internal, "cannot read the database"));
-    if (count->column_int(0) > 0) {
+    const std::int64_t existing = count->column_int(0);
+    count->reset();  // the read must end before the seeding transaction (store/database.hpp)
+    if (existing > 0) {
         std::printf("demo data: %s already has data, nothing seeded\n", config->db_path.c_str());
         return 0;
     }

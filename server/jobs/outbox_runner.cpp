@@ -8,7 +8,8 @@
 namespace kimonet::jobs {
 
 OutboxRunner::OutboxRunner(app::App& app, int poll_seconds)
-    : m_app(app), m_poll_seconds(poll_seconds), m_worker([this] { return round(); }) {}
+    : m_app(app), m_poll_seconds(poll_seconds), m_worker([this] { return round(); }),
+      m_subscription(app.signals(), app::Work::Outbox, [this] { m_worker.wake(); }) {}
 
 std::chrono::milliseconds OutboxRunner::round() {
     auto drain = [&]() -> Result<services::DrainReport> {
@@ -20,6 +21,7 @@ std::chrono::milliseconds OutboxRunner::round() {
     std::int64_t wait_seconds = m_poll_seconds;
     auto report = drain();
     if (!report) {
+        m_app.worker_log().report("outbox", true, report.error().message());
         // Not configured yet or the database is busy: say so once, keep polling.
         if (report.error().message() != m_last_problem) {
             m_last_problem = report.error().message();
@@ -27,6 +29,9 @@ std::chrono::milliseconds OutboxRunner::round() {
         }
     } else {
         m_last_problem.clear();
+        if (report->sent + report->retried + report->failed > 0)
+            m_app.worker_log().report("outbox", false, "sent " + std::to_string(report->sent) + ", retried " + std::to_string(report->retried) +
+                                                           ", failed " + std::to_string(report->failed));
         if (report->next_due_at) wait_seconds = std::clamp<std::int64_t>(*report->next_due_at - m_app.clock().now(), 0, m_poll_seconds);
     }
     return std::chrono::milliseconds(std::max<std::int64_t>(wait_seconds * 1000, 200));

@@ -1,7 +1,8 @@
 #pragma once
 // The outbox worker inside `kimonet serve`: drains the notification outbox through the gateway
 // chosen in settings (re-read every round, so a settings change takes effect without a restart),
-// sleeping until the next message is due, at most `poll_seconds`.
+// sleeping until the next message is due, at most `poll_seconds`, or until a service that queued a
+// message wakes it on commit (app::wake_after_commit). Problems and sends go to the App's WorkerLog.
 #include "app/app.hpp"
 #include "jobs/background_worker.hpp"
 
@@ -24,6 +25,7 @@ private:
     int m_poll_seconds;
     std::string m_last_problem;
     BackgroundWorker m_worker;
+    app::WorkSubscription m_subscription;  // after m_worker: unregistered before the worker goes
 };
 
 }  // namespace kimonet::jobs

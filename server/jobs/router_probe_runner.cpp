@@ -40,6 +40,7 @@ std::chrono::milliseconds RouterProbeRunner::round() {
         return success();
     };
     auto probed = run();
+    if (!probed) m_app.worker_log().report("router-probe", true, probed.error().message());
     if (!probed && probed.error().message() != m_last_problem) {
         m_last_problem = probed.error().message();
         std::fprintf(stderr, "router probe: %s\n", m_last_problem.c_str());

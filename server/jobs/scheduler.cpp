@@ -104,6 +104,7 @@ Result<int> Scheduler::tick() {
     for (const Job& job : m_jobs) {
         auto result = run_if_due(context, job, now);
         if (!result) {
+            m_app.worker_log().report("scheduler", true, "job " + job.name + ": " + result.error().message());
             std::fprintf(stderr, "scheduler: job %s: %s\n", job.name.c_str(), result.error().message().c_str());
             continue;
         }

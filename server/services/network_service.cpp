@@ -264,9 +264,12 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
 Result<PendingRun> process_pending_network_actions(app::Context& context, int limit) {
     PendingRun run;
     // The network worker calls this several times a second: stay read-only when nothing waits.
-    auto any = TRY(context.db.prepare("SELECT EXISTS(SELECT 1 FROM network_actions WHERE status = 'pending')"));
-    TRY(any.step());
-    if (any.column_int(0) == 0) return run;
+    {
+        // Scoped: a read left open would make the write transaction below fail at once (database.hpp).
+        auto any = TRY(context.db.prepare("SELECT EXISTS(SELECT 1 FROM network_actions WHERE status = 'pending')"));
+        TRY(any.step());
+        if (any.column_int(0) == 0) return run;
+    }
     // Only the newest pending row of each customer is carried out; older ones are superseded. Secret
     // pushes and isolate/restore are separate lines: each push re-reads the customer, so only the
     // newest push matters, and it never stands in for an isolation's kick and log.

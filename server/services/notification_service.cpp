@@ -77,6 +77,7 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
         .bind(5, prepared.body).bind(6, to_string(request.message_class)).bind(7, request.invoice_id).bind(8, context.now)
         .bind(9, context.actor.name).bind(10, context.now).bind(11, context.now);
     TRY_VOID(insert.run());
+    app::wake_after_commit(context, app::Work::Outbox);
     QueuedNotification queued;
     queued.created = context.db.changes() > 0;
     auto existing = TRY(context.db.prepare("SELECT id, status FROM notifications WHERE idempotency_key = ?"));

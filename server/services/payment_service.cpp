@@ -85,6 +85,7 @@ Result<bool> restore_if_isolated(app::Context& context, const billing::Invoice& 
         "INSERT INTO network_actions(customer_id, action, status, reason, invoice_id, created_at) VALUES (?, 'restore', 'pending', ?, ?, ?)"));
     action.bind(1, invoice.customer_id).bind(2, "tagihan " + invoice.invoice_no + " lunas").bind(3, invoice.id).bind(4, context.now);
     TRY_VOID(action.run());
+    app::wake_after_commit(context, app::Work::Network);
     TRY_VOID(log_activity(context, "customer.restore", "customer", invoice.customer_id, {{"status", "isolated"}},
                           {{"status", "active"}, {"invoice_no", invoice.invoice_no}, {"network_action", "restore pending"}}));
     return true;

@@ -122,7 +122,9 @@ Result<std::optional<std::int64_t>> queue_secret_push(app::Context& context, con
         "VALUES (?, 'push_secret', 'pending', ?, ?, ?, 0, ?, ?)"));
     insert.bind(1, customer.id).bind(2, reason).bind(3, context.now).bind(4, router->id).bind(5, context.now).bind(6, context.actor.name);
     TRY_VOID(insert.run());
-    return std::optional(context.db.last_insert_id());
+    const std::int64_t id = context.db.last_insert_id();
+    app::wake_after_commit(context, app::Work::Network);
+    return std::optional(id);
 }
 
 Result<std::vector<SecretPushOutcome>> carry_out_secret_pushes(app::Context& context, const std::vector<SecretPush>& pushes) {

@@ -90,11 +90,33 @@ void release_statement(sqlite3* db, sqlite3_stmt* statement) {
     if (statement && !statement_caches().give_back(db, statement)) sqlite3_finalize(statement);
 }
 
+// The start of one SQL statement, for error messages.
+std::string statement_label(std::string_view text) {
+    const auto start = text.find_first_not_of(" \t\r\n");
+    return start == std::string_view::npos ? std::string() : std::string(text.substr(start, 60));
+}
+
+// A statement of `db` that is stepped but neither finished nor reset holds a read transaction.
+std::string open_read_sql(sqlite3* db, sqlite3_stmt* except) {
+    for (sqlite3_stmt* statement = sqlite3_next_stmt(db, nullptr); statement; statement = sqlite3_next_stmt(db, statement)) {
+        if (statement != except && sqlite3_stmt_busy(statement)) {
+            const char* sql = sqlite3_sql(statement);
+            return sql ? sql : "?";
+        }
+    }
+    return {};
+}
+
 }  // namespace
 
 Error sqlite_error(sqlite3* db, int code, std::string_view context) {
     const int primary = code & 0xFF;
     std::string message = std::string(context) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
+    // Name the kind of busy: SQLITE_BUSY_SNAPSHOT (a read upgraded to a write) is a programming
+    // mistake, plain SQLITE_BUSY after the busy timeout is load.
+    if (code == SQLITE_BUSY_SNAPSHOT) message += " (SQLITE_BUSY_SNAPSHOT)";
+    else if (code == SQLITE_BUSY_RECOVERY) message += " (SQLITE_BUSY_RECOVERY)";
+    else if (code == SQLITE_BUSY_TIMEOUT) message += " (SQLITE_BUSY_TIMEOUT)";
     if (primary == SQLITE_CONSTRAINT) return make_error(ErrorCode::Conflict, message);
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return make_error(ErrorCode::Unavailable, message);
     return make_error(ErrorCode::Internal, message);
@@ -139,7 +161,16 @@ Statement& Statement::bind_null(int index) {
 
 int Statement::parameter_index(const char* name) const { return sqlite3_bind_parameter_index(m_statement, name); }
 
+Error open_read_error(const std::string& sql) {
+    return make_error(ErrorCode::Internal, "a write on a connection whose read is still open (reset or finish it first): " + sql.substr(0, 120));
+}
+
 Result<bool> Statement::step() {
+    // A write outside a transaction while another statement of this connection is mid-read would
+    // upgrade that read and could fail with SQLITE_BUSY at once (see database.hpp).
+    if (m_statement && !sqlite3_stmt_busy(m_statement) && !sqlite3_stmt_readonly(m_statement) && sqlite3_get_autocommit(m_db)) {
+        if (std::string open = open_read_sql(m_db, m_statement); !open.empty()) return open_read_error(open);
+    }
     const int code = sqlite3_step(m_statement);
     if (code == SQLITE_ROW) return true;
     if (code == SQLITE_DONE) return false;
@@ -208,6 +239,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
     }
     std::unique_ptr<Database> database(new Database(db, path));
     statement_caches().open(db);
+    sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 10000);
     TRY_VOID(database->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"));
     return database;
@@ -227,15 +259,44 @@ Result<Statement> Database::prepare(std::string_view sql) {
 }
 
 Result<void> Database::execute(std::string_view sql) {
-    char* message = nullptr;
-    const std::string text(sql);
-    const int code = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &message);
-    if (code != SQLITE_OK) {
-        Error error = sqlite_error(m_db, code, message ? message : "exec failed");
-        sqlite3_free(message);
-        return error;
+    // Statement by statement (rather than sqlite3_exec) so each write gets the open-read check.
+    const char* cursor = sql.data();
+    const char* const end = sql.data() + sql.size();
+    while (cursor < end) {
+        sqlite3_stmt* statement = nullptr;
+        const char* tail = nullptr;
+        int code = sqlite3_prepare_v2(m_db, cursor, static_cast<int>(end - cursor), &statement, &tail);
+        const std::string_view text(cursor, static_cast<std::size_t>((tail ? tail : end) - cursor));
+        const std::string context = statement_label(text);
+        if (code != SQLITE_OK) return sqlite_error(m_db, code, context);
+        cursor = tail ? tail : end;
+        if (!statement) continue;  // only whitespace or a comment
+        if (!sqlite3_stmt_readonly(statement) && sqlite3_get_autocommit(m_db)) {
+            if (std::string open = open_read_sql(m_db, statement); !open.empty()) {
+                sqlite3_finalize(statement);
+                return open_read_error(open);
+            }
+        }
+        while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
+        }
+        if (code != SQLITE_DONE) {
+            Error error = sqlite_error(m_db, code, context);
+            sqlite3_finalize(statement);
+            return error;
+        }
+        sqlite3_finalize(statement);
     }
     return {};
+}
+
+std::string Database::open_read(sqlite3_stmt* except) const { return open_read_sql(m_db, except); }
+
+void Database::after_commit(std::function<void()> callback) {
+    if (m_transaction_depth == 0) {
+        callback();
+        return;
+    }
+    m_after_commit.push_back(std::move(callback));
 }
 
 std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(m_db); }
@@ -248,8 +309,12 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work) {
         --m_transaction_depth;
         return result;
     }
+    // BEGIN IMMEDIATE waits for the write lock through the busy handler only when this connection
+    // holds no read: with one open, it would fail at once (see database.hpp).
+    if (std::string open = open_read(); !open.empty()) return open_read_error(open);
     TRY_VOID(execute("BEGIN IMMEDIATE"));
     m_transaction_depth = 1;
+    m_after_commit.clear();
     Result<void> result = [&]() -> Result<void> {
         try {
             return work();
@@ -258,6 +323,8 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work) {
         }
     }();
     m_transaction_depth = 0;
+    std::vector<std::function<void()>> after_commit;
+    after_commit.swap(m_after_commit);
     if (!result) {
         (void)execute("ROLLBACK");
         return result;
@@ -266,6 +333,7 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work) {
         (void)execute("ROLLBACK");
         return committed;
     }
+    for (auto& callback : after_commit) callback();
     return {};
 }
 

@@ -1,6 +1,14 @@
 #pragma once
 // A thin RAII layer over SQLite: one connection, prepared statements, transactions.
 // Every write in the product goes through Database::transaction.
+//
+// A writer must never meet SQLITE_BUSY without waiting. The busy handler (10 s) covers every
+// writer that starts from no transaction; it does NOT cover a connection that still holds a read
+// (a statement stepped but not finished or reset): upgrading that read to a write fails at once
+// (SQLITE_BUSY, or SQLITE_BUSY_SNAPSHOT when another connection committed since the read began).
+// So a write transaction, or a write outside one, is refused while another statement of the
+// same connection is mid-read: the mistake fails every time, in tests, instead of now and then
+// under load ("database is locked").
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -9,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -81,15 +90,29 @@ public:
     sqlite3* handle() { return m_db; }
 
     // Runs `work` inside BEGIN IMMEDIATE … COMMIT; rolls back if it returns an error.
-    // Nested calls join the outer transaction.
+    // Nested calls join the outer transaction. Refused while a statement of this connection is
+    // still mid-read (see the note at the top).
     Result<void> transaction(const std::function<Result<void>()>& work);
+
+    // Runs `callback` once the current outermost transaction has committed (at once when no
+    // transaction is open); dropped when it rolls back. For waking a worker about work the
+    // transaction created: woken before the commit, the worker would not see it yet.
+    void after_commit(std::function<void()> callback);
+
+    // The SQL of a statement of this connection that is stepped but not finished or reset
+    // (holding a read snapshot), other than `except`; empty when there is none.
+    std::string open_read(sqlite3_stmt* except = nullptr) const;
 
 private:
     Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
     sqlite3* m_db = nullptr;
     std::string m_path;
     int m_transaction_depth = 0;
+    std::vector<std::function<void()>> m_after_commit;
 };
+
+// Refuses a write that would upgrade a read held by another statement of the same connection.
+Error open_read_error(const std::string& sql);
 
 // Maps an SQLite result code to our error (constraint violations become 409 Conflict).
 Error sqlite_error(sqlite3* db, int code, std::string_view context);
