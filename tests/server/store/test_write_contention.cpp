@@ -110,7 +110,7 @@ BOOST_AUTO_TEST_CASE(payments_isolations_dunning_and_the_outbox_at_once_never_me
     threads.emplace_back([&] {
         for (int index = 0; index < kMessages; ++index)
             with_context([&](app::Context& context) {
-                services::NotificationRequest request;
+                services::NotificationRequest request(services::MessageClass::Bulk);
                 request.key = "contention:" + std::to_string(index);
                 request.phone = "62812" + std::to_string(10000000 + index);
                 request.body = "Pesan " + std::to_string(index);
