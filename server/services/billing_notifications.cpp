@@ -1,5 +1,7 @@
 #include "services/billing_notifications.hpp"
 
+#include <vector>
+
 #include "core/money.hpp"
 #include "services/notification_service.hpp"
 
@@ -17,27 +19,46 @@ static Result<bool> queue_or_skip(app::Context& context, const NotificationReque
 
 Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Period& period) {
     const std::string base_url = TRY(public_base_url(context.db, ""));
-    auto invoices = TRY(context.db.prepare(
-        "SELECT id, customer_id, invoice_no, total, due_date FROM invoices WHERE period = ? AND status IN ('unpaid', 'partial') "
-        "ORDER BY id"));
-    invoices.bind(1, to_string(period));
+    struct Row {
+        std::int64_t id = 0;
+        std::int64_t customer_id = 0;
+        std::string invoice_no;
+        Money total = 0;
+        std::string due_date;
+    };
     std::int64_t queued = 0;
-    while (TRY(invoices.step())) {
-        NotificationRequest request(MessageClass::Bulk);
-        request.invoice_id = invoices.column_int(0);
-        request.key = "invoice_new:" + std::to_string(invoices.column_int(0));
-        request.customer_id = invoices.column_int(1);
-        request.template_key = "invoice_new";
-        request.variables = TRY(customer_variables(context.db, invoices.column_int(1), base_url));
-        // Without a public_base_url setting the link stays relative; `make run` and the README set it.
-        if (!request.variables.contains("payment_link"))
-            request.variables["payment_link"] = payment_link(base_url, request.variables["nomor_layanan"]);
-        request.variables["periode"] = format_period_indonesian(period);
-        request.variables["invoice_no"] = invoices.column_text(2);
-        request.variables["total"] = format_rupiah(invoices.column_int(3));
-        const auto due = parse_date(invoices.column_text(4));
-        request.variables["due_date"] = due ? format_date_indonesian(*due) : invoices.column_text(4);
-        if (TRY(queue_or_skip(context, request))) ++queued;
+    // Pages by id, each read finished before its messages are written: a write while a read of
+    // the same connection is open is refused (it could only meet "database is locked").
+    for (std::int64_t after = 0;;) {
+        std::vector<Row> page;
+        {
+            auto invoices = TRY(context.db.prepare(
+                "SELECT id, customer_id, invoice_no, total, due_date FROM invoices WHERE period = ? AND status IN ('unpaid', 'partial') "
+                "AND id > ? ORDER BY id LIMIT 500"));
+            invoices.bind(1, to_string(period)).bind(2, after);
+            while (TRY(invoices.step()))
+                page.push_back({invoices.column_int(0), invoices.column_int(1), invoices.column_text(2), invoices.column_int(3),
+                                invoices.column_text(4)});
+        }
+        if (page.empty()) break;
+        after = page.back().id;
+        for (const Row& row : page) {
+            NotificationRequest request(MessageClass::Bulk);
+            request.invoice_id = row.id;
+            request.key = "invoice_new:" + std::to_string(row.id);
+            request.customer_id = row.customer_id;
+            request.template_key = "invoice_new";
+            request.variables = TRY(customer_variables(context.db, row.customer_id, base_url));
+            // Without a public_base_url setting the link stays relative; `make run` and the README set it.
+            if (!request.variables.contains("payment_link"))
+                request.variables["payment_link"] = payment_link(base_url, request.variables["nomor_layanan"]);
+            request.variables["periode"] = format_period_indonesian(period);
+            request.variables["invoice_no"] = row.invoice_no;
+            request.variables["total"] = format_rupiah(row.total);
+            const auto due = parse_date(row.due_date);
+            request.variables["due_date"] = due ? format_date_indonesian(*due) : row.due_date;
+            if (TRY(queue_or_skip(context, request))) ++queued;
+        }
     }
     return queued;
 }
