@@ -88,10 +88,12 @@ void ViewRouters::load_drift(bool repair) {
             return;
         }
         m_drift = response_data(response.body);
-        m_drift_notice = repair ? i18n::tr_format("routers.drift_repaired", {{"count", std::to_string(json_int(m_drift, "repaired"))}})
-                                : std::string();
         // The answer to a repair lists what was wrong; ask again so the report shows what is left.
-        if (repair) load_drift(false);
+        // The repair's notice stays through that second answer (it used to clear it at once).
+        if (repair) {
+            m_drift_notice = i18n::tr_format("routers.drift_repaired", {{"count", std::to_string(json_int(m_drift, "repaired"))}});
+            load_drift(false);
+        }
     };
     if (repair) api_client().post("/api/network/sync", api::Json::object(), done);
     else api_client().get("/api/network/drift", done);
@@ -155,8 +157,10 @@ void ViewRouters::draw_table(App& app) {
 
 void ViewRouters::draw_drift(App& app) {
     section_title("routers.drift.title", tr("routers.drift_title"));
-    if (widgets::button("routers.drift.check", tr("routers.drift_check"), widgets::ButtonStyle::Secondary, 0.f, m_drift_busy))
+    if (widgets::button("routers.drift.check", tr("routers.drift_check"), widgets::ButtonStyle::Secondary, 0.f, m_drift_busy)) {
+        m_drift_notice.clear();
         load_drift(false);
+    }
     if (app.user().can("network.control")) {
         ImGui::SameLine();
         if (widgets::button("routers.drift.repair", tr("routers.drift_repair"), widgets::ButtonStyle::Primary, 0.f, m_drift_busy))
