@@ -77,7 +77,7 @@ void register_admin_routes(Router& router, app::App& app) {
                    if (auto id = request.query_value("subject_id"); !id.empty()) query.subject_id = std::atoll(id.c_str());
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        auto result = TRY(services::list_activity(context.db, query));
-                       return json_list(std::move(result.rows), result.total, {{"page", page}, {"per_page", per_page}});
+                       return json_list(std::move(result.rows), result.total, {{"page", query.page}, {"per_page", query.per_page}});  // the query's copies: clang 14 cannot capture bindings
                    });
                });
     router.add("GET", "/api/settings", "settings.read", "All settings (secrets only say whether they are set) and their definitions",

@@ -20,7 +20,8 @@ Result<std::optional<std::int64_t>> optional_id_query(const Request& request, co
 void register_notification_routes(Router& router, app::App& app) {
     router.add("GET", "/api/notifications", "messages.read", "Notification log (?status=queued|sending|sent|failed|cancelled&customer_id=&page=)",
                [&app](Request& request) -> RouteResult {
-                   const auto [page, per_page] = TRY(pagination(request));
+                   const auto paging = TRY(pagination(request));  // named: clang 14 cannot capture structured bindings
+                   const int page = paging.first, per_page = paging.second;
                    services::NotificationQuery query;
                    query.status = request.query_value("status");
                    query.customer_id = TRY(optional_id_query(request, "customer_id"));

@@ -183,7 +183,8 @@ void register_payment_routes(Router& router, app::App& app) {
                      kMaxCallbackBody});
     router.add("GET", "/api/payments/reconciliation", "payments.read", "Reconciliation findings: applied, expired, mismatches (page, per_page)",
                [&app](Request& request) -> RouteResult {
-                   const auto [page, per_page] = TRY(pagination(request));
+                   const auto paging = TRY(pagination(request));  // named: clang 14 cannot capture structured bindings
+                   const int page = paging.first, per_page = paging.second;
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        api::Json list = TRY(services::list_reconciliation(context.db, page, per_page, context.offset));
                        return json_list(list["data"], list["total"].get<std::int64_t>());
@@ -192,7 +193,8 @@ void register_payment_routes(Router& router, app::App& app) {
     router.add("GET", "/api/payments/transactions", "payments.read",
                "Gateway payment attempts, newest first (status=pending|paid|expired|failed|review, page, per_page)",
                [&app](Request& request) -> RouteResult {
-                   const auto [page, per_page] = TRY(pagination(request));
+                   const auto paging = TRY(pagination(request));  // named: clang 14 cannot capture structured bindings
+                   const int page = paging.first, per_page = paging.second;
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        api::Json list = TRY(services::list_gateway_transactions(context.db, request.query_value("status"), page, per_page,
                                                                                 context.offset));
