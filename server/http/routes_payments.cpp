@@ -113,7 +113,7 @@ void register_payment_routes(Router& router, app::App& app) {
     router.add(Route{"GET", "/api/payment-methods", Access::Public, "", "Payment methods a gateway offers (?gateway=flip|midtrans|duitku)",
                      [&app](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             return json_ok({{"data", TRY(services::offered_payment_methods(context, request.query_value("gateway")))}});
+                             return json_data(services::offered_payment_methods(context, request.query_value("gateway")));
                          });
                      }});
     router.add(Route{"POST", "/billing/check", Access::Public, "", "Public bill check {customer_number}: masked name, invoices (rate limited per IP, 429 with Retry-After)",
