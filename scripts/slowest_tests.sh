@@ -6,6 +6,6 @@ set -euo pipefail
 log=$(cat)
 echo
 echo "Slowest tests:"
-grep -E 'Test +#[0-9]+: ' <<<"$log" | sed -E 's/.*Test +#[0-9]+: ([^ ]+) .* ([0-9.]+) sec$/\2 \1/' | sort -rn | head -"${1:-12}" |
+grep -E 'Test +#[0-9]+: ' <<<"$log" | sed -E 's/.*Test +#[0-9]+: ([^ ]+) .* ([0-9.]+) sec$/\2 \1/' | sort -rn | head -"${1:-10}" |
   awk '{ printf "  %8.1f s  %s\n", $1, $2 }'
 grep -E 'tests passed, [0-9]+ tests failed out of' <<<"$log" | tail -1 || true

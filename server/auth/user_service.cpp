@@ -44,7 +44,8 @@ static Result<void> assign_role(app::Context& context, std::int64_t user_id, std
     auto id = TRY(role_id(db, role));
     if (!id) return validation_error({{"role", "role tidak dikenal"}});
     if (role == "customer") return validation_error({{"role", "role customer hanya untuk pelanggan"}});
-    TRY_VOID(require_holds_all(context, TRY(permissions_of_role(db, role)), "Memberi role '" + std::string(role) + "'"));
+    const auto permissions = TRY(permissions_of_role(db, role));
+    TRY_VOID(require_holds_all(context, permissions, "Memberi role '" + std::string(role) + "'"));
     auto clear = TRY(db.prepare("DELETE FROM user_role WHERE user_id = ?"));
     clear.bind(1, user_id);
     TRY_VOID(clear.run());

@@ -2,8 +2,11 @@
 // What a route handler returns. JSON helpers produce the product's envelope
 // (`{"success":true,…}` / `{"success":false,"error":{code,message,fields}}`).
 #include <map>
+#include <type_traits>
 #include <string>
 
+#include "api/dto.hpp"
+#include "api/dunning_dto.hpp"
 #include "api/json_fields.hpp"
 #include "core/result.hpp"
 
@@ -25,5 +28,18 @@ Response html(std::string body, int status = 200);
 Response bytes(std::string body, std::string content_type, std::string filename = {});
 
 using RouteResult = Result<Response>;
+
+// {"success":true,"data":value} from a service's result, or its error. Use it instead of a TRY
+// inside a braced initialiser (`json_ok({{"data", TRY(...)}})`): returning from TRY there skips
+// the destructors of the keys already built, so every error answer leaked them.
+template <typename T>
+RouteResult json_data(Result<T> result, int status = 200) {
+    if (!result) return std::move(result).error();
+    if constexpr (std::is_constructible_v<api::Json, T>) {
+        return json_ok({{"data", std::move(result).value()}}, status);
+    } else {
+        return json_ok({{"data", api::to_json(std::move(result).value())}}, status);
+    }
+}
 
 }  // namespace kimonet::http

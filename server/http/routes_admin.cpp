@@ -17,25 +17,25 @@ static void register_user_routes(Router& router, app::App& app) {
     router.add("POST", "/api/users", "users.create", "Create a staff user", [&app](Request& request) -> RouteResult {
         const auto body = TRY(json_body(request));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", TRY(auth::create_user(context, body))}}, 201);
+            return json_data(auth::create_user(context, body), 201);
         });
     });
     router.add("GET", "/api/users/{id}", "users.read", "Get a staff user", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", TRY(auth::get_user(context.db, request.id_param()))}});
+            return json_data(auth::get_user(context.db, request.id_param()));
         });
     });
     router.add("PUT", "/api/users/{id}", "users.update", "Update a staff user (full_name, password, role, active)",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(auth::update_user(context, request.id_param(), body))}});
+                       return json_data(auth::update_user(context, request.id_param(), body));
                    });
                });
     router.add("DELETE", "/api/users/{id}", "users.delete", "Deactivate a staff user and revoke their tokens",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(auth::deactivate_user(context, request.id_param()))}});
+                       return json_data(auth::deactivate_user(context, request.id_param()));
                    });
                });
 }
@@ -51,14 +51,14 @@ static void register_role_routes(Router& router, app::App& app) {
     router.add("POST", "/api/roles", "roles.update", "Create a role with permissions", [&app](Request& request) -> RouteResult {
         const auto body = TRY(json_body(request));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", TRY(auth::create_role(context, body))}}, 201);
+            return json_data(auth::create_role(context, body), 201);
         });
     });
     router.add("PUT", "/api/roles/{id}/permissions", "roles.update", "Replace a role's permissions",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(auth::set_role_permissions(context, request.id_param(), body))}});
+                       return json_data(auth::set_role_permissions(context, request.id_param(), body));
                    });
                });
 }
@@ -77,7 +77,7 @@ void register_admin_routes(Router& router, app::App& app) {
                    if (auto id = request.query_value("subject_id"); !id.empty()) query.subject_id = std::atoll(id.c_str());
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        auto result = TRY(services::list_activity(context.db, query));
-                       return json_list(std::move(result.rows), result.total, {{"page", page}, {"per_page", per_page}});
+                       return json_list(std::move(result.rows), result.total, {{"page", query.page}, {"per_page", query.per_page}});  // the query's copies: clang 14 cannot capture bindings
                    });
                });
     router.add("GET", "/api/settings", "settings.read", "All settings (secrets only say whether they are set) and their definitions",
@@ -90,7 +90,8 @@ void register_admin_routes(Router& router, app::App& app) {
                                                   {"secret", definition.secret},
                                                   {"description", definition.description},
                                                   {"default", definition.secret ? "" : definition.default_value}});
-                       return json_ok({{"data", TRY(services::settings_for_api(context.db))}, {"definitions", std::move(definitions)}});
+                       api::Json settings = TRY(services::settings_for_api(context.db));
+                       return json_ok({{"data", std::move(settings)}, {"definitions", std::move(definitions)}});
                    });
                });
     router.add("PUT", "/api/settings", "settings.update", "Update settings ({key: string value})", [&app](Request& request) -> RouteResult {
@@ -106,7 +107,7 @@ void register_admin_routes(Router& router, app::App& app) {
         if (!fields.empty()) return validation_error(std::move(fields));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
             TRY_VOID(services::update_settings(context, values));
-            return json_ok({{"data", TRY(services::settings_for_api(context.db))}});
+            return json_data(services::settings_for_api(context.db));
         });
     });
 }

@@ -172,7 +172,8 @@ void register_billing_routes(Router& router, app::App& app) {
     router.add("GET", "/api/payments", "payments.read",
                "List payments (invoice_id, customer_id, page, per_page); rows carry invoice_no, customer_name, nomor_layanan",
                [&app](Request& request) -> RouteResult {
-                   auto [page, per_page] = TRY(pagination(request));
+                   const auto paging = TRY(pagination(request));  // named: clang 14 cannot capture structured bindings
+                   int page = paging.first, per_page = paging.second;
                    FieldErrors fields;
                    const auto invoice_id = TRY(id_query(request, "invoice_id", fields));
                    const auto customer_id = TRY(id_query(request, "customer_id", fields));

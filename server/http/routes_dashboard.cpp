@@ -10,7 +10,7 @@ void register_dashboard_routes(Router& router, app::App& app) {
                [&app](Request& request) -> RouteResult {
                    const bool money = request.who().can("invoices.read");
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::dashboard_summary(context, money))}});
+                       return json_data(services::dashboard_summary(context, money));
                    });
                });
 }

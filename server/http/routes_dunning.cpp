@@ -30,7 +30,7 @@ void register_dunning_routes(Router& router, app::App& app) {
                [&app](Request& request) -> RouteResult {
                    const auto options = TRY(run_options(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::run_dunning(context, options))}});
+                       return json_data(services::run_dunning(context, options));
                    });
                });
     router.add("GET", "/api/dunning/schedules", "dunning.read", "Dunning schedules with their steps and package assignments",
@@ -44,7 +44,7 @@ void register_dunning_routes(Router& router, app::App& app) {
     router.add("GET", "/api/dunning/schedules/{id}", "dunning.read", "One dunning schedule with its steps",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", api::to_json(TRY(services::get_dunning_schedule(context.db, request.id_param())))}});
+                       return json_data(services::get_dunning_schedule(context.db, request.id_param()));
                    });
                });
     router.add("POST", "/api/dunning/schedules", "settings.update",
@@ -53,7 +53,7 @@ void register_dunning_routes(Router& router, app::App& app) {
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", api::to_json(TRY(services::create_dunning_schedule(context, body)))}}, 201);
+                       return json_data(services::create_dunning_schedule(context, body), 201);
                    });
                });
     router.add("PUT", "/api/dunning/schedules/{id}", "settings.update",
@@ -61,14 +61,14 @@ void register_dunning_routes(Router& router, app::App& app) {
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", api::to_json(TRY(services::update_dunning_schedule(context, request.id_param(), body)))}});
+                       return json_data(services::update_dunning_schedule(context, request.id_param(), body));
                    });
                });
     router.add("PUT", "/api/packages/{id}/dunning-schedule", "settings.update", "Assign a dunning schedule to a package {schedule_id|null}",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::assign_package_schedule(context, request.id_param(), body))}});
+                       return json_data(services::assign_package_schedule(context, request.id_param(), body));
                    });
                });
     router.add("PUT", "/api/customers/{id}/dunning-schedule", "settings.update",
@@ -76,14 +76,14 @@ void register_dunning_routes(Router& router, app::App& app) {
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::assign_customer_schedule(context, request.id_param(), body))}});
+                       return json_data(services::assign_customer_schedule(context, request.id_param(), body));
                    });
                });
     router.add("GET", "/api/customers/{id}/dunning", "dunning.read",
                "A customer's dunning timeline: upcoming steps with dates and amounts, the isolation date, past actions",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::customer_dunning(context.db, request.id_param(), context.today()))}});
+                       return json_data(services::customer_dunning(context.db, request.id_param(), context.today()));
                    });
                });
     router.add("GET", "/api/portal/dunning", "portal.self", "My isolation date (if any) and what I still owe",

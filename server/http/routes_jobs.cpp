@@ -7,11 +7,14 @@ namespace kimonet::http {
 void register_jobs_routes(Router& router, app::App& app) {
     router.add("GET", "/api/jobs", "settings.read", "Scheduled jobs and their recent runs (durations, results)",
                [&app](Request& request) -> RouteResult {
-                   auto [page, per_page] = TRY(pagination(request, 50));
+                   const auto paging = TRY(pagination(request, 50));  // named: clang 14 cannot capture structured bindings
+                   int page = paging.first, per_page = paging.second;
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        api::Json jobs = api::Json::array();
-                       for (const auto& job : jobs::default_jobs())
-                           jobs.push_back({{"name", job.name}, {"schedule", TRY(services::get_setting(context.db, job.schedule_setting))}});
+                       for (const auto& job : jobs::default_jobs()) {
+                           std::string schedule = TRY(services::get_setting(context.db, job.schedule_setting));
+                           jobs.push_back({{"name", job.name}, {"schedule", std::move(schedule)}});
+                       }
                        auto count = TRY(context.db.prepare("SELECT COUNT(*) FROM job_runs"));
                        TRY(count.step());
                        auto rows = TRY(context.db.prepare(

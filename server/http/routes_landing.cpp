@@ -60,7 +60,7 @@ void register_landing_routes(Router& router, app::App& app) {
                      "Routers up/down as last seen by the server, and open incidents (overall: normal | gangguan)",
                      [&app](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             return json_ok({{"data", TRY(services::public_network_status(context.db, context.offset))}});
+                             return json_data(services::public_network_status(context.db, context.offset));
                          });
                      }});
     router.add(Route{"POST", "/api/register", Access::Public, "",
@@ -90,7 +90,7 @@ void register_landing_routes(Router& router, app::App& app) {
                });
     router.add("GET", "/api/leads/{id}", "customers.read", "One registration", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", TRY(services::get_lead(context.db, request.id_param()))}});
+            return json_data(services::get_lead(context.db, request.id_param()));
         });
     });
     router.add("POST", "/api/leads/{id}/convert", "customers.create",
@@ -98,14 +98,14 @@ void register_landing_routes(Router& router, app::App& app) {
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(optional_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::convert_lead(context, request.id_param(), body))}}, 201);
+                       return json_data(services::convert_lead(context, request.id_param(), body), 201);
                    });
                });
     router.add("POST", "/api/leads/{id}/reject", "customers.create", "Reject a registration {\"reason\"}",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(optional_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::reject_lead(context, request.id_param(), body))}});
+                       return json_data(services::reject_lead(context, request.id_param(), body));
                    });
                });
 
@@ -121,21 +121,22 @@ void register_landing_routes(Router& router, app::App& app) {
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::create_incident(context, body))}}, 201);
+                       return json_data(services::create_incident(context, body), 201);
                    });
                });
     router.add("PUT", "/api/incidents/{id}", "network.control", "Change an incident or resolve it {\"resolved\": true}",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::update_incident(context, request.id_param(), body))}});
+                       return json_data(services::update_incident(context, request.id_param(), body));
                    });
                });
     router.add("POST", "/api/network/probe", "network.control", "Check every router's reachability now (the network status uses it)",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        const int reachable = TRY(services::probe_routers(context));
-                       return json_ok({{"data", {{"reachable", reachable}, {"status", TRY(services::public_network_status(context.db, context.offset))}}}});
+                       api::Json status = TRY(services::public_network_status(context.db, context.offset));
+                       return json_ok({{"data", {{"reachable", reachable}, {"status", std::move(status)}}}});
                    });
                });
 }

@@ -72,7 +72,7 @@ void register_network_routes(Router& router, app::App& app) {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        std::optional<std::int64_t> router_id;
                        if (auto text = request.query_value("router_id"); !text.empty()) router_id = std::atoll(text.c_str());
-                       return json_ok({{"data", TRY(services::network_drift(context, false, router_id))}});
+                       return json_data(services::network_drift(context, false, router_id));
                    });
                });
     router.add("POST", "/api/network/sync", "network.control", "Repair profile drift on the routers and retry pending actions",
@@ -92,7 +92,7 @@ void register_network_routes(Router& router, app::App& app) {
                        services::AutoIsolateOptions options;
                        options.dry_run = body.value("dry_run", false);
                        options.ignore_schedule_window = body.value("force", false);
-                       return json_ok({{"data", TRY(services::auto_isolate(context, options))}});
+                       return json_data(services::auto_isolate(context, options));
                    });
                });
     router.add("GET", "/api/network/snippets", "network.read", "RouterOS commands for the isolir redirect and walled garden",

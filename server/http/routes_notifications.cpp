@@ -20,7 +20,8 @@ Result<std::optional<std::int64_t>> optional_id_query(const Request& request, co
 void register_notification_routes(Router& router, app::App& app) {
     router.add("GET", "/api/notifications", "messages.read", "Notification log (?status=queued|sending|sent|failed|cancelled&customer_id=&page=)",
                [&app](Request& request) -> RouteResult {
-                   const auto [page, per_page] = TRY(pagination(request));
+                   const auto paging = TRY(pagination(request));  // named: clang 14 cannot capture structured bindings
+                   const int page = paging.first, per_page = paging.second;
                    services::NotificationQuery query;
                    query.status = request.query_value("status");
                    query.customer_id = TRY(optional_id_query(request, "customer_id"));
@@ -33,12 +34,12 @@ void register_notification_routes(Router& router, app::App& app) {
                });
     router.add("GET", "/api/notifications/{id}", "messages.read", "One notification with its delivery attempts", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", TRY(services::get_notification(context.db, request.id_param()))}});
+            return json_data(services::get_notification(context.db, request.id_param()));
         });
     });
     router.add("POST", "/api/notifications/{id}/resend", "messages.send", "Queue a notification again", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", TRY(services::resend_notification(context, request.id_param()))}});
+            return json_data(services::resend_notification(context, request.id_param()));
         });
     });
     router.add("POST", "/api/notifications/broadcast", "messages.send",
@@ -46,7 +47,7 @@ void register_notification_routes(Router& router, app::App& app) {
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::broadcast_notification(context, body))}}, 201);
+                       return json_data(services::broadcast_notification(context, body), 201);
                    });
                });
 }
@@ -61,21 +62,21 @@ void register_template_routes(Router& router, app::App& app) {
     });
     router.add("GET", "/api/message-templates/{key}", "messages.read", "One message template", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", TRY(services::get_message_template(context.db, request.params.at("key")))}});
+            return json_data(services::get_message_template(context.db, request.params.at("key")));
         });
     });
     router.add("PUT", "/api/message-templates/{key}", "settings.update", "Save a template (422 on unknown placeholders; reset:true restores the default)",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::save_message_template(context, request.params.at("key"), body))}});
+                       return json_data(services::save_message_template(context, request.params.at("key"), body));
                    });
                });
     router.add("POST", "/api/message-templates/preview", "messages.read", "Render a template with sample data {key, body?, variables?}",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::preview_message_template(context.db, body))}});
+                       return json_data(services::preview_message_template(context.db, body));
                    });
                });
 }
@@ -119,7 +120,7 @@ void register_device_routes(Router& router, app::App& app) {
             notification.phone = phone;
             notification.body = message;
             const auto queued = TRY(services::queue_notification(context, notification));
-            return json_ok({{"data", TRY(services::get_notification(context.db, queued.id))}}, 201);
+            return json_data(services::get_notification(context.db, queued.id), 201);
         });
     });
 }

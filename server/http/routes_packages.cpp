@@ -16,23 +16,23 @@ void register_package_routes(Router& router, app::App& app) {
     router.add("POST", "/api/packages", "packages.create", "Create a package", [&app](Request& request) -> RouteResult {
         const auto body = TRY(json_body(request));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", api::to_json(TRY(services::create_package(context, body)))}}, 201);
+            return json_data(services::create_package(context, body), 201);
         });
     });
     router.add("GET", "/api/packages/{id}", "packages.read", "Get a package", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", api::to_json(TRY(services::get_package(context.db, request.id_param())))}});
+            return json_data(services::get_package(context.db, request.id_param()));
         });
     });
     router.add("PUT", "/api/packages/{id}", "packages.update", "Update a package", [&app](Request& request) -> RouteResult {
         const auto body = TRY(json_body(request));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", api::to_json(TRY(services::update_package(context, request.id_param(), body)))}});
+            return json_data(services::update_package(context, request.id_param(), body));
         });
     });
     router.add("DELETE", "/api/packages/{id}", "packages.delete", "Deactivate a package", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", api::to_json(TRY(services::deactivate_package(context, request.id_param())))}});
+            return json_data(services::deactivate_package(context, request.id_param()));
         });
     });
 }

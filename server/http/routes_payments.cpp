@@ -113,7 +113,7 @@ void register_payment_routes(Router& router, app::App& app) {
     router.add(Route{"GET", "/api/payment-methods", Access::Public, "", "Payment methods a gateway offers (?gateway=flip|midtrans|duitku)",
                      [&app](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             return json_ok({{"data", TRY(services::offered_payment_methods(context, request.query_value("gateway")))}});
+                             return json_data(services::offered_payment_methods(context, request.query_value("gateway")));
                          });
                      }});
     router.add(Route{"POST", "/billing/check", Access::Public, "", "Public bill check {customer_number}: masked name, invoices (rate limited per IP, 429 with Retry-After)",
@@ -183,7 +183,8 @@ void register_payment_routes(Router& router, app::App& app) {
                      kMaxCallbackBody});
     router.add("GET", "/api/payments/reconciliation", "payments.read", "Reconciliation findings: applied, expired, mismatches (page, per_page)",
                [&app](Request& request) -> RouteResult {
-                   const auto [page, per_page] = TRY(pagination(request));
+                   const auto paging = TRY(pagination(request));  // named: clang 14 cannot capture structured bindings
+                   const int page = paging.first, per_page = paging.second;
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        api::Json list = TRY(services::list_reconciliation(context.db, page, per_page, context.offset));
                        return json_list(list["data"], list["total"].get<std::int64_t>());
@@ -192,7 +193,8 @@ void register_payment_routes(Router& router, app::App& app) {
     router.add("GET", "/api/payments/transactions", "payments.read",
                "Gateway payment attempts, newest first (status=pending|paid|expired|failed|review, page, per_page)",
                [&app](Request& request) -> RouteResult {
-                   const auto [page, per_page] = TRY(pagination(request));
+                   const auto paging = TRY(pagination(request));  // named: clang 14 cannot capture structured bindings
+                   const int page = paging.first, per_page = paging.second;
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        api::Json list = TRY(services::list_gateway_transactions(context.db, request.query_value("status"), page, per_page,
                                                                                 context.offset));

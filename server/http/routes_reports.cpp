@@ -10,7 +10,7 @@ template <typename Compute>
 RouteResult report_route(app::App& app, Request& request, Compute compute) {
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         const auto range = TRY(services::report_range(context, request.query_value("from"), request.query_value("to")));
-        return json_ok({{"data", api::to_json(TRY(compute(context, range)))}});
+        return json_data(compute(context, range));
     });
 }
 

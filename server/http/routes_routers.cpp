@@ -16,19 +16,19 @@ void register_router_routes(Router& router, app::App& app) {
     router.add("POST", "/api/routers", "routers.create", "Create a router (password write-only)", [&app](Request& request) -> RouteResult {
         const auto body = TRY(json_body(request));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", api::to_json(TRY(services::create_router(context, body)))}}, 201);
+            return json_data(services::create_router(context, body), 201);
         });
     });
     router.add("GET", "/api/routers/{id}", "routers.read", "Get a router", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", api::to_json(TRY(services::get_router(context.db, request.id_param())))}});
+            return json_data(services::get_router(context.db, request.id_param()));
         });
     });
     router.add("PUT", "/api/routers/{id}", "routers.update", "Update a router (empty password keeps the stored one)",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", api::to_json(TRY(services::update_router(context, request.id_param(), body)))}});
+                       return json_data(services::update_router(context, request.id_param(), body));
                    });
                });
     router.add("DELETE", "/api/routers/{id}", "routers.delete", "Delete an unused router", [&app](Request& request) -> RouteResult {

@@ -80,7 +80,7 @@ void register_two_factor_routes(Router& router, app::App& app) {
     router.add(route("GET", "/api/auth/two-factor", Access::Authenticated, "The caller's two-factor state",
                      [&app](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             return json_ok({{"data", TRY(auth::two_factor_status(context.db, request.who()))}});
+                             return json_data(auth::two_factor_status(context.db, request.who()));
                          });
                      }));
 

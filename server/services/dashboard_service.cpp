@@ -131,9 +131,12 @@ Result<api::Json> dashboard_summary(app::Context& context, bool include_money) {
     if (auto setting = get_setting(context.db, "timezone")) {
         if (auto parsed = parse_utc_offset(*setting)) offset = *parsed;
     }
+    // Named first: a TRY inside the braced initialiser would leak the keys already built on error.
+    api::Json customers = TRY(customer_counts(context.db));
+    api::Json jobs = TRY(jobs_today(context, offset));
     api::Json out = {{"today", to_string(context.today())},
-                     {"customers", TRY(customer_counts(context.db))},
-                     {"jobs", TRY(jobs_today(context, offset))},
+                     {"customers", std::move(customers)},
+                     {"jobs", std::move(jobs)},
                      {"money_visible", include_money}};
     if (include_money) out["billing"] = TRY(money(context, context.today()));
     return out;

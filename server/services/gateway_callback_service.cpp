@@ -204,6 +204,7 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     }
     Delivery mine{&context, &gateway, &content_type, &body, &verified->event, std::nullopt};
     m_queue.push_back(&mine);
+    if (m_observer.delivery_queued) m_observer.delivery_queued(m_queue.size());
     m_done.notify_all();
     m_done.wait(lock, [&] { return mine.result.has_value() || !m_leading; });
     if (mine.result) return std::move(*mine.result);
@@ -220,6 +221,7 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     std::vector<Delivery*> batch;
     batch.swap(m_queue);
     lock.unlock();
+    if (m_observer.batch_starting) m_observer.batch_starting(batch.size());
     std::vector<Result<CallbackOutcome>> results;
     results.reserve(batch.size());
     const std::string& path = context.db.path();

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -98,9 +99,19 @@ public:
     Result<CallbackOutcome> handle(app::Context& context, const std::string& gateway, const std::string& content_type,
                                    const std::string& body);
     // Commits made and deliveries they held (deliveries / batches = the average group size).
-    std::int64_t batches() const { return m_batches; }
-    std::int64_t deliveries() const { return m_deliveries; }
+    std::int64_t batches() const { return m_batches.load(); }
+    std::int64_t deliveries() const { return m_deliveries.load(); }
     store::Database* writer() { return m_writer.get(); }
+
+    // What the group does, as it does it (for tests and metrics). Both run on a delivering thread;
+    // keep them short. Set before the first delivery.
+    struct Observer {
+        // A verified delivery joined the queue; `waiting` deliveries are now queued (the group's lock is held).
+        std::function<void(std::size_t waiting)> delivery_queued;
+        // A leader took `size` deliveries and is about to commit them in one transaction (no lock held).
+        std::function<void(std::size_t size)> batch_starting;
+    };
+    void observe(Observer observer) { m_observer = std::move(observer); }
 
 private:
     struct Delivery;
@@ -115,7 +126,8 @@ private:
     CallbackRejectionBudget m_budget;
     static constexpr int kCheckpointFrames = 1000;  // SQLite's own automatic checkpoint size
     std::atomic<int> m_wal_frames{0};               // the WAL's length after the writer's last commit
-    std::int64_t m_batches = 0, m_deliveries = 0;
+    std::atomic<std::int64_t> m_batches{0}, m_deliveries{0};  // read by monitoring without the lock
+    Observer m_observer;
     // The leader's connection, one for every batch: its page cache stays warm instead of each
     // worker's connection re-reading the pages the previous batch changed.
     std::unique_ptr<store::Database> m_writer;

@@ -243,8 +243,9 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
             outcome.result = result.ok ? (result.changed ? "applied" : "unchanged") : "pending";
             if (!result.ok) outcome.detail = "router " + router.name + ": " + result.error;
         }
+        const auto& router_members = members;  // a lambda cannot capture a structured binding under clang 14
         TRY_VOID(context.db.transaction([&]() -> Result<void> {
-            for (std::size_t index : members) TRY_VOID(record(context, resolved[index], outcomes[index]));
+            for (std::size_t index : router_members) TRY_VOID(record(context, resolved[index], outcomes[index]));
             return {};
         }));
     }

@@ -30,23 +30,63 @@ enum class ErrorCode : std::uint8_t {
 };
 
 struct ErrorInfo {
+    std::string_view name;  // the enumerator's spelling, e.g. "PasswordChangeRequired"
     std::string_view code;
     std::string_view message;
     int http_status;
 };
 
 inline constexpr ErrorInfo kErrorInfos[] = {
-#define KIMONET_ERROR_INFO(name, code, message, status) {code, message, status},
+#define KIMONET_ERROR_INFO(name, code, message, status) {#name, code, message, status},
     KIMONET_ERROR_TABLE(KIMONET_ERROR_INFO)
 #undef KIMONET_ERROR_INFO
 };
 
-inline constexpr std::size_t kErrorCount = 0
-#define KIMONET_ERROR_COUNT(name, code, message, status) +1
-    KIMONET_ERROR_TABLE(KIMONET_ERROR_COUNT)
-#undef KIMONET_ERROR_COUNT
-    ;
-static_assert(sizeof(kErrorInfos) / sizeof(kErrorInfos[0]) == kErrorCount, "error table and enum differ");
+// The table's own rules, checked at compile time below and unit-tested on broken tables
+// (tests/shared/core/test_error_table.cpp) so that each check is known to be able to fail.
+// A wire code is snake_case: lower-case ASCII words joined by single underscores.
+constexpr bool is_snake_case(std::string_view text) {
+    if (text.empty() || text.front() < 'a' || text.front() > 'z' || text.back() == '_') return false;
+    for (std::size_t index = 0; index < text.size(); ++index) {
+        const char character = text[index];
+        const bool word = (character >= 'a' && character <= 'z') || (character >= '0' && character <= '9');
+        if (!word && !(character == '_' && text[index - 1] != '_')) return false;
+    }
+    return true;
+}
+
+// The wire code is the enumerator in snake_case ("PasswordChangeRequired" -> "password_change_required"),
+// so a code pasted onto the wrong row, or a renamed enumerator with a stale code, is caught.
+constexpr bool code_spells_name(std::string_view name, std::string_view code) {
+    std::size_t position = 0;
+    for (std::size_t index = 0; index < name.size(); ++index) {
+        const char character = name[index];
+        const bool upper = character >= 'A' && character <= 'Z';
+        if (upper && index > 0) {
+            if (position >= code.size() || code[position++] != '_') return false;
+        }
+        const char lower = upper ? static_cast<char>(character - 'A' + 'a') : character;
+        if (position >= code.size() || code[position++] != lower) return false;
+    }
+    return position == code.size();
+}
+
+// The first broken rule of a table, or an empty string when there is none.
+template <std::size_t Count>
+constexpr std::string_view error_table_problem(const ErrorInfo (&table)[Count]) {
+    for (std::size_t index = 0; index < Count; ++index) {
+        const ErrorInfo& info = table[index];
+        if (!is_snake_case(info.code)) return "a code is not snake_case";
+        if (!code_spells_name(info.name, info.code)) return "a code does not spell its enumerator";
+        if (info.http_status < 400 || info.http_status > 599) return "a status is not an HTTP error (400-599)";
+        if (info.message.empty()) return "a message is empty";
+        for (std::size_t other = 0; other < index; ++other)
+            if (table[other].code == info.code) return "a code appears twice";
+    }
+    return {};
+}
+
+static_assert(error_table_problem(kErrorInfos).empty(), "the error table breaks a rule; see error_table_problem");
 
 constexpr const ErrorInfo& error_info(ErrorCode code) { return kErrorInfos[static_cast<std::size_t>(code)]; }
 

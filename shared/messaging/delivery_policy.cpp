@@ -39,7 +39,7 @@ Result<QuietHours> parse_quiet_hours(std::string_view text) {
 
 std::string to_string(const QuietHours& quiet) {
     if (quiet.start_minute == quiet.end_minute) return "off";
-    char text[16];
+    char text[48];  // room for any int, though minutes are 0-1439: g++ checks the worst case
     std::snprintf(text, sizeof text, "%02d:%02d-%02d:%02d", quiet.start_minute / 60, quiet.start_minute % 60,
                   quiet.end_minute / 60, quiet.end_minute % 60);
     return text;

@@ -58,6 +58,25 @@ try {
     await waitUi(page, (all) => all.some((i) => /^dunning\.step\.\d+\.label$/.test(i.id) && i.value === 'H+7'));
     await click(page, 'dunning.preview');
     await item(page, 'dunning.report.summary');
+    // The server's own dry run (a preview changes nothing, so asking again gives the same report):
+    // the screen must show exactly its counts and its rows.
+    const preview = await apiAs(page, 'admin', 'POST', '/api/dunning/run', { dry_run: true });
+    assert.equal(preview.success, true, JSON.stringify(preview));
+    const report = preview.data;
+    assert.equal(report.dry_run, true);
+    // At least the H-7 reminder of customer 2's invoice due in 5 days (the first test).
+    assert.ok(report.actions.some((action) => action.customer_id === 2), JSON.stringify(report.actions));
+    await itemValue(page, 'dunning.report.summary',
+      `Pratinjau ${report.date}: ${report.done} langkah akan dijalankan, ${report.skipped} dilewati, ${report.waiting} menunggu jam isolir.`);
+    const cells = await waitUi(page, (all, count) => {
+      const found = all.filter((i) => /^dunning\.report\.\d+\.(customer|invoice|amount)$/.test(i.id));
+      return found.length === count * 3 && Object.fromEntries(found.map((i) => [i.id, i.value]));
+    }, report.actions.length);
+    report.actions.forEach((action, row) => {
+      assert.equal(cells[`dunning.report.${row}.customer`], `${action.service_number} · ${action.customer_name}`);
+      assert.equal(cells[`dunning.report.${row}.invoice`], action.invoice_no);
+      assert.equal(cells[`dunning.report.${row}.amount`], `Rp ${action.amount.toLocaleString('de-DE')}`);
+    });
     await shot(page, 'dunning-screen');
   });
 

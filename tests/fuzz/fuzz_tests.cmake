@@ -9,3 +9,14 @@ foreach(target ${KIMONET_FUZZ_TARGETS})
   set_tests_properties(fuzz.${target} PROPERTIES LABELS fuzz TIMEOUT 300
     ENVIRONMENT "FUZZ_SECONDS=${KIMONET_FUZZ_CI_SECONDS}")
 endforeach()
+
+# The same targets built by g++ with a plain main (replay_main.cpp) instead of libFuzzer, replaying
+# their seed corpus (label fuzz): the targets keep compiling without clang, and every seed input is
+# checked in the g++ build of the parsers too.
+foreach(target ${KIMONET_FUZZ_TARGETS})
+  add_executable(fuzz_replay_${target} ${CMAKE_CURRENT_LIST_DIR}/fuzz_${target}.cpp ${CMAKE_CURRENT_LIST_DIR}/replay_main.cpp)
+  target_link_libraries(fuzz_replay_${target} PRIVATE kimonet_server)
+  set_target_properties(fuzz_replay_${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests/fuzz)
+  add_test(NAME fuzz.replay.${target} COMMAND fuzz_replay_${target} ${CMAKE_CURRENT_LIST_DIR}/corpus/${target})
+  set_tests_properties(fuzz.replay.${target} PROPERTIES LABELS fuzz TIMEOUT 120)
+endforeach()

@@ -55,7 +55,7 @@ HttpReply answer(TestServer& server, const std::string& challenge, const std::st
 std::string wrong_code_for(TestServer& server, const std::string& secret) {
     // A six-digit code that matches none of the three accepted steps.
     for (int candidate = 0;; ++candidate) {
-        char text[8];
+        char text[16];  // six digits; room for any int so the format cannot truncate
         std::snprintf(text, sizeof text, "%06d", candidate);
         if (!security::totp_matching_step(secret, text, server.clock().now())) return text;
     }

@@ -45,7 +45,9 @@ BOOST_AUTO_TEST_CASE(list_filters_and_paginates) {
     auto overdue = server.get("/api/invoices?overdue=true&per_page=500", token);
     BOOST_TEST_REQUIRE(overdue.status == 200);
     BOOST_TEST(overdue.json()["total"] == scalar_int(server, "SELECT COUNT(*) FROM invoices WHERE due_date < '2026-01-15'"));
-    for (const auto& row : overdue.json()["data"]) BOOST_TEST(row["overdue"] == true);
+    // A named copy: a range-for over a temporary's element would outlive the temporary (ASan found it).
+    const auto overdue_json = overdue.json();
+    for (const auto& row : overdue_json["data"]) BOOST_TEST(row["overdue"] == true);
     const std::int64_t customer = first["customer_id"];
     auto mine = server.get("/api/invoices?customer_id=" + std::to_string(customer), token);
     BOOST_TEST(mine.json()["total"] == 1);
@@ -131,10 +133,14 @@ BOOST_AUTO_TEST_CASE(customers_read_only_their_own_invoices) {
     auto mine = server.get("/api/portal/invoices", token);
     BOOST_TEST_REQUIRE(mine.status == 200, mine.body);
     BOOST_TEST(mine.json()["total"] == 1);
-    for (const auto& row : mine.json()["data"]) BOOST_TEST(row["customer_id"] == own_id);
+    // A named copy: a range-for over a temporary's element would outlive the temporary (ASan found it).
+    const auto mine_json = mine.json();
+    for (const auto& row : mine_json["data"]) BOOST_TEST(row["customer_id"] == own_id);
     // Asking for someone else's invoice, even with a customer_id filter, shows nothing of theirs.
     auto filtered = server.get("/api/portal/invoices?customer_id=" + server.scalar("SELECT customer_id FROM invoices WHERE id = " + other_invoice), token);
-    for (const auto& row : filtered.json()["data"]) BOOST_TEST(row["customer_id"] == own_id);
+    // A named copy: a range-for over a temporary's element would outlive the temporary (ASan found it).
+    const auto filtered_json = filtered.json();
+    for (const auto& row : filtered_json["data"]) BOOST_TEST(row["customer_id"] == own_id);
     BOOST_TEST(server.get("/api/portal/invoices/" + own_invoice, token).status == 200);
     BOOST_TEST(server.get("/api/portal/invoices/" + other_invoice, token).status == 404);
     BOOST_TEST(server.get("/api/portal/invoices/" + other_invoice + "/pdf", token).status == 404);

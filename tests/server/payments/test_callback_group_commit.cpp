@@ -7,9 +7,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <thread>
 
 #include "app/app.hpp"
@@ -25,6 +28,7 @@ namespace {
 
 constexpr const char* kServerKey = "SB-Mid-server-group";
 constexpr int kInvoices = 24;
+constexpr int kThreads = 8;
 
 struct GroupFixture {
     std::filesystem::path dir = std::filesystem::temp_directory_path() / ("kimonet-group-" + std::to_string(::getpid()));
@@ -99,6 +103,46 @@ struct GroupFixture {
     std::int64_t count(const std::string& sql) { return std::stoll(scalar(sql)); }
 };
 
+// Holds the first batch's leader until every other delivery of a round has joined the queue, so a
+// round of concurrent deliveries is always committed together, however the threads are scheduled,
+// and records every batch the group commits.
+struct BatchGate {
+    std::size_t round;  // deliveries in flight at once
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t first_batch = 0, waiting = 0;
+    bool gave_up = false;  // the round never all queued (Boost.Test is not called from these threads)
+    std::vector<std::size_t> sizes;
+
+    explicit BatchGate(std::size_t round) : round(round) {}
+    void attach(services::CallbackGroupCommit& group) {
+        group.observe({.delivery_queued =
+                           [this](std::size_t now_waiting) {
+                               std::lock_guard lock(mutex);
+                               waiting = now_waiting;
+                               changed.notify_all();
+                           },
+                       .batch_starting =
+                           [this](std::size_t size) {
+                               std::unique_lock lock(mutex);
+                               sizes.push_back(size);
+                               if (sizes.size() != 1) return;
+                               first_batch = size;
+                               // A bound only so that a broken group fails the test instead of hanging it.
+                               gave_up = !changed.wait_for(lock, std::chrono::seconds(30),
+                                                           [&] { return first_batch + waiting >= round; });
+                           }});
+    }
+    std::size_t largest() {
+        std::lock_guard lock(mutex);
+        return sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
+    }
+    std::int64_t total() {
+        std::lock_guard lock(mutex);
+        return static_cast<std::int64_t>(std::accumulate(sizes.begin(), sizes.end(), std::size_t{0}));
+    }
+};
+
 struct Delivery {
     std::string body;
     std::string expected;  // outcome, or "error" for a delivery that must fail
@@ -129,10 +173,11 @@ BOOST_FIXTURE_TEST_CASE(concurrent_deliveries_each_get_their_own_outcome_and_pay
     deliveries.push_back({unknown.dump(), "unknown_order", 0});
 
     services::CallbackGroupCommit group;
+    BatchGate gate(kThreads);  // every thread's first delivery is a valid one, so the first round all queues
+    gate.attach(group);
     std::mutex results_mutex;
     std::map<std::int64_t, int> applied_per_invoice;
     std::vector<std::string> problems;
-    constexpr int kThreads = 8;
     {
         std::vector<std::thread> threads;
         for (int t = 0; t < kThreads; ++t)
@@ -180,8 +225,39 @@ BOOST_FIXTURE_TEST_CASE(concurrent_deliveries_each_get_their_own_outcome_and_pay
                static_cast<std::int64_t>(deliveries.size()) - 4);
     // Only verified deliveries for our own orders go through the group; all of them were committed by it.
     BOOST_TEST(group.deliveries() == static_cast<std::int64_t>(deliveries.size()) - 3);
-    BOOST_TEST(group.batches() >= 1);
-    BOOST_TEST(group.batches() <= group.deliveries());
+    // Grouped: fewer commits than deliveries, and the observer saw every delivery in some batch.
+    BOOST_TEST(!gate.gave_up);
+    BOOST_TEST(group.batches() < group.deliveries());
+    BOOST_TEST(gate.total() == group.deliveries());
+    BOOST_TEST(gate.largest() >= static_cast<std::size_t>(kThreads / 2));
+}
+
+BOOST_FIXTURE_TEST_CASE(callbacks_arriving_together_share_one_or_two_commits, GroupFixture) {
+    services::CallbackGroupCommit group;
+    BatchGate gate(kThreads);
+    gate.attach(group);
+    std::vector<std::string> bodies, outcomes(kThreads);
+    for (int t = 0; t < kThreads; ++t) bodies.push_back(settlement(t + 1));
+    {
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t)
+            threads.emplace_back([&, t] {
+                auto connection = store::Database::open(path);
+                if (!connection) return;
+                app::Context own = context(**connection);
+                auto outcome = group.handle(own, "midtrans", "application/json", bodies[static_cast<std::size_t>(t)]);
+                outcomes[static_cast<std::size_t>(t)] = outcome ? outcome->outcome : outcome.error().message();
+            });
+        for (auto& thread : threads) thread.join();
+    }
+    for (int t = 0; t < kThreads; ++t) BOOST_TEST(outcomes[static_cast<std::size_t>(t)] == "applied", "invoice " << t + 1);
+    // Eight deliveries, at most two transactions: the first leader's and one for all who queued behind it.
+    BOOST_TEST(!gate.gave_up);
+    BOOST_TEST(group.deliveries() == kThreads);
+    BOOST_TEST(group.batches() <= 2);
+    BOOST_TEST(gate.total() == kThreads);
+    BOOST_TEST(gate.largest() >= static_cast<std::size_t>(kThreads / 2));
+    BOOST_TEST(count("SELECT COUNT(*) FROM payments") == kThreads);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_lone_callback_is_committed_before_it_returns, GroupFixture) {
