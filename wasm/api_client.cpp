@@ -74,38 +74,4 @@ void ApiClient::post_bytes(const std::string& path, std::string bytes, const cha
     send("POST", path, std::move(bytes), std::move(callback), content_type);
 }
 
-std::string json_string(const api::Json& object, const char* key, std::string fallback) {
-    if (!object.is_object()) return fallback;
-    auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : fallback;
-}
-
-std::int64_t json_int(const api::Json& object, const char* key, std::int64_t fallback) {
-    if (!object.is_object()) return fallback;
-    auto found = object.find(key);
-    return found != object.end() && found->is_number_integer() ? found->get<std::int64_t>() : fallback;
-}
-
-bool json_bool(const api::Json& object, const char* key, bool fallback) {
-    if (!object.is_object()) return fallback;
-    auto found = object.find(key);
-    return found != object.end() && found->is_boolean() ? found->get<bool>() : fallback;
-}
-
-std::string url_encode(std::string_view text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-            c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 15]);
-        }
-    }
-    return out;
-}
-
 }  // namespace kimonet

@@ -85,13 +85,11 @@ private:
 ApiClient& api_client();
 void install_api_client(ApiClient& client);
 
-// Non-throwing readers for response bodies (nlohmann's value() throws on a type mismatch, and a
-// throw aborts in WebAssembly): the fallback comes back when the key is absent or of another type.
-std::string json_string(const api::Json& object, const char* key, std::string fallback = {});
-std::int64_t json_int(const api::Json& object, const char* key, std::int64_t fallback = 0);
-bool json_bool(const api::Json& object, const char* key, bool fallback);
-
-// "a b&c" -> "a%20b%26c" for query strings.
-std::string url_encode(std::string_view text);
+// The one JSON field reader and URL encoder (shared/api/json_fields.hpp), as the views call them.
+using api::json_bool;
+using api::json_int;
+using api::json_string;
+using api::response_data;
+using api::url_encode;
 
 }  // namespace kimonet
