@@ -1,7 +1,10 @@
 #pragma once
-// JSON over HTTP to the server (same origin) with emscripten_fetch. Calls are asynchronous: the
-// callback runs on the main thread between frames. Every error response has the same shape
+// JSON over HTTP to the server (same origin). Calls are asynchronous: the callback runs on the main
+// thread between frames. Every error response has the same shape
 // ({"success":false,"error":{"code","message","fields"}}) and is unpacked here once.
+// ApiClient is the interface the views use; the browser's transport is FetchApiClient
+// (fetch_api_client.cpp, emscripten_fetch); the headless view tests install a fake that answers
+// recorded server JSON (tests/views/fake_api_client.hpp).
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -26,6 +29,8 @@ using ApiCallback = std::function<void(const ApiResponse&)>;
 
 class ApiClient {
 public:
+    virtual ~ApiClient() = default;
+
     void set_token(std::string token) { m_token = std::move(token); }
     const std::string& token() const { return m_token; }
     // Called (before the request's own callback) when a request with a token gets 401.
@@ -48,13 +53,25 @@ public:
     // POSTs raw bytes (an uploaded file) with `content_type`; the answer is JSON as usual.
     void post_bytes(const std::string& path, std::string bytes, const char* content_type, ApiCallback callback);
 
-    // Delivers a finished request (public for the fetch trampoline only).
+    // Delivers a finished request: the transport calls it with the server's answer (on the main
+    // thread, never from inside send()). Keeps the offline copy, signals expiry and errors.
     void deliver(ApiResponse response, const ApiCallback& callback, bool had_token, const std::string& cache_key);
 
-private:
-    void send(const char* method, const std::string& path, std::string body, ApiCallback callback,
-              const char* content_type = "application/json");
+    // Unpacks a response body: the error envelope into error_code/message/fields.
+    static ApiResponse parse_response(int status, std::string_view text);
 
+protected:
+    // The transport: sends one request and later calls deliver(). `content_type` applies when `body`
+    // is not empty. Counts itself in in_flight via begin_request().
+    virtual void send(const char* method, const std::string& path, std::string body, ApiCallback callback,
+                      const char* content_type) = 0;
+    // Call once per request sent; returns whether it carried the token.
+    bool begin_request() {
+        ++m_in_flight;
+        return !m_token.empty();
+    }
+
+private:
     std::string m_token;
     std::function<void()> m_session_expired;
     std::function<void(const ApiResponse&)> m_error;
@@ -63,15 +80,16 @@ private:
     bool m_cache_enabled = false;
 };
 
+// The client the app and its views use. The browser's main() installs the fetch client; a test
+// installs its fake. The client must outlive its use.
 ApiClient& api_client();
+void install_api_client(ApiClient& client);
 
-// Non-throwing readers for response bodies (nlohmann's value() throws on a type mismatch, and a
-// throw aborts in WebAssembly): the fallback comes back when the key is absent or of another type.
-std::string json_string(const api::Json& object, const char* key, std::string fallback = {});
-std::int64_t json_int(const api::Json& object, const char* key, std::int64_t fallback = 0);
-bool json_bool(const api::Json& object, const char* key, bool fallback);
-
-// "a b&c" -> "a%20b%26c" for query strings.
-std::string url_encode(std::string_view text);
+// The one JSON field reader and URL encoder (shared/api/json_fields.hpp), as the views call them.
+using api::json_bool;
+using api::json_int;
+using api::json_string;
+using api::response_data;
+using api::url_encode;
 
 }  // namespace kimonet

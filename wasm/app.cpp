@@ -7,6 +7,10 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // the open-popup stack kept across a re-login
 #include "platform/browser_glue.hpp"
+#include "views/view_customer_detail.hpp"
+#include "views/view_customers.hpp"
+#include "views/view_invoices.hpp"
+#include "views/view_portal_pay.hpp"
 #include "widgets/form_widgets.hpp"
 
 namespace kimonet {
@@ -126,72 +130,36 @@ void App::sign_out(bool expired) {
     m_route.clear();
 }
 
+App::App() {
+    for (const ScreenRegistration& entry : screen_registry()) m_views.push_back(entry.make());
+}
+
+View* App::view(Screen screen) const {
+    const auto& registry = screen_registry();
+    for (std::size_t index = 0; index < registry.size(); ++index)
+        if (registry[index].screen == screen) return m_views[index].get();
+    return nullptr;
+}
+
 bool App::can_open(Screen screen) const {
     if (!m_user) return screen == Screen::Login;
     // A role that demands two-factor sign-in: nothing but Keamanan akun until it is set up.
     if (m_user->two_factor_enrollment_required) return screen == Screen::Security;
-    switch (screen) {
-    case Screen::Login: return false;
-    case Screen::CustomerHome: return m_user->is_customer();
-    case Screen::Dashboard: return !m_user->is_customer();
-    case Screen::Customers: return !m_user->is_customer() && m_user->can("customers.read");
-    case Screen::Packages: return !m_user->is_customer() && m_user->can("packages.read");
-    case Screen::Invoices: return !m_user->is_customer() && m_user->can("invoices.read");
-    case Screen::Payments: return !m_user->is_customer() && m_user->can("payments.read");
-    case Screen::CustomerDetail: return !m_user->is_customer() && m_user->can("customers.read");
-    case Screen::Users: return !m_user->is_customer() && (m_user->can("users.read") || m_user->can("roles.read"));
-    case Screen::Activity: return !m_user->is_customer() && m_user->can("activity.read");
-    case Screen::Jobs: return !m_user->is_customer() && m_user->can("settings.read");
-    case Screen::Dunning: return !m_user->is_customer() && m_user->can("dunning.read");
-    case Screen::Settings: return !m_user->is_customer() && m_user->can("settings.read");
-    case Screen::Templates: return !m_user->is_customer() && m_user->can("messages.read");
-    case Screen::Notifications: return !m_user->is_customer() && m_user->can("messages.read");
-    case Screen::Whatsapp: return !m_user->is_customer() && m_user->can("settings.read");
-    case Screen::PortalInvoices: return m_user->is_customer();
-    case Screen::PortalPay: return m_user->is_customer();
-    case Screen::Routers: return !m_user->is_customer() && m_user->can("routers.read");
-    case Screen::Leads: return !m_user->is_customer() && m_user->can("customers.read");
-    case Screen::Reports: return !m_user->is_customer() && m_user->can("reports.read");
-    case Screen::Security: return !m_user->is_customer();
-    }
-    return false;
+    const ScreenRegistration* entry = find_screen(screen);
+    return entry && entry->allowed(*m_user);
 }
 
 void App::navigate(Screen screen) {
     if (!can_open(screen)) return;
     m_screen = screen;
     m_phone_menu = false;
-    for (const NavEntry& entry : navigation_table())
-        if (entry.screen == screen) write_route(nav_route(entry));
-    if (screen == Screen::CustomerHome) write_route("home");
-    switch (screen) {
-    case Screen::Dashboard: m_dashboard.enter(*this); break;
-    case Screen::Customers: m_customers.enter(*this); break;
-    case Screen::Packages: m_packages.enter(*this); break;
-    case Screen::Invoices: m_invoices.enter(*this); break;
-    case Screen::Payments: m_payments.enter(*this); break;
-    case Screen::CustomerHome: m_customer_home.enter(*this); break;
-    case Screen::Users: m_users.enter(*this); break;
-    case Screen::Activity: m_activity.enter(*this); break;
-    case Screen::Jobs: m_jobs.enter(*this); break;
-    case Screen::Dunning: m_dunning.enter(*this); break;
-    case Screen::Settings: m_settings.enter(*this); break;
-    case Screen::Templates: m_templates.enter(*this); break;
-    case Screen::Notifications: m_notifications.enter(*this); break;
-    case Screen::Whatsapp: m_whatsapp.enter(*this); break;
-    case Screen::PortalInvoices: m_portal_invoices.enter(*this); break;
-    case Screen::PortalPay: m_portal_pay.enter(*this); break;
-    case Screen::Routers: m_routers.enter(*this); break;
-    case Screen::Leads: m_leads.enter(*this); break;
-    case Screen::Reports: m_reports.enter(*this); break;
-    case Screen::Security: m_security.enter(*this); break;
-    default: break;
-    }
+    if (find_screen(screen)->nav) write_route(std::string(screen.id));
+    view(screen)->enter(*this);
 }
 
 void App::open_customer(std::int64_t customer_id) {
     if (!can_open(Screen::CustomerDetail)) return;
-    m_customer_detail.open(*this, customer_id);
+    view_as<ViewCustomerDetail>(Screen::CustomerDetail).open(*this, customer_id);
     m_screen = Screen::CustomerDetail;
     m_phone_menu = false;
     write_route("customers/" + std::to_string(customer_id));
@@ -200,7 +168,7 @@ void App::open_customer(std::int64_t customer_id) {
 void App::open_invoice(std::int64_t invoice_id) {
     if (!can_open(Screen::Invoices)) return;
     navigate(Screen::Invoices);
-    m_invoices.open_by_id(invoice_id);
+    view_as<ViewInvoices>(Screen::Invoices).open_by_id(invoice_id);
     write_route("invoices/" + std::to_string(invoice_id));
 }
 
@@ -214,46 +182,23 @@ void App::two_factor_enrolled() {
 
 void App::find_customer() {
     navigate(Screen::Customers);
-    m_customers.focus_search();
+    view_as<ViewCustomers>(Screen::Customers).focus_search();
 }
 
 void App::open_invoice_generate() {
     if (!can_open(Screen::Invoices) || !m_user->can("invoices.create")) return;
     navigate(Screen::Invoices);
-    m_invoices.open_generate();
+    view_as<ViewInvoices>(Screen::Invoices).open_generate();
 }
 
 void App::pay_invoice(std::int64_t invoice_id) {
     if (!can_open(Screen::PortalPay)) return;
     navigate(Screen::PortalPay);
-    m_portal_pay.enter(*this, invoice_id);
+    view_as<ViewPortalPay>(Screen::PortalPay).enter(*this, invoice_id);
 }
 
 void App::draw_screen() {
-    switch (m_screen) {
-    case Screen::Login: break;
-    case Screen::Dashboard: m_dashboard.draw(*this); break;
-    case Screen::Customers: m_customers.draw(*this); break;
-    case Screen::Packages: m_packages.draw(*this); break;
-    case Screen::Invoices: m_invoices.draw(*this); break;
-    case Screen::Payments: m_payments.draw(*this); break;
-    case Screen::CustomerDetail: m_customer_detail.draw(*this); break;
-    case Screen::CustomerHome: m_customer_home.draw(*this); break;
-    case Screen::Users: m_users.draw(*this); break;
-    case Screen::Activity: m_activity.draw(*this); break;
-    case Screen::Jobs: m_jobs.draw(*this); break;
-    case Screen::Dunning: m_dunning.draw(*this); break;
-    case Screen::Settings: m_settings.draw(*this); break;
-    case Screen::Templates: m_templates.draw(*this); break;
-    case Screen::Notifications: m_notifications.draw(*this); break;
-    case Screen::Whatsapp: m_whatsapp.draw(*this); break;
-    case Screen::PortalInvoices: m_portal_invoices.draw(*this); break;
-    case Screen::PortalPay: m_portal_pay.draw(*this); break;
-    case Screen::Routers: m_routers.draw(*this); break;
-    case Screen::Leads: m_leads.draw(*this); break;
-    case Screen::Reports: m_reports.draw(*this); break;
-    case Screen::Security: m_security.draw(*this); break;
-    }
+    if (View* current = view(m_screen)) current->draw(*this);
 }
 
 void App::draw() {

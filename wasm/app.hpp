@@ -1,60 +1,22 @@
 #pragma once
 // The application: session, navigation and the shell (sidebar + header) around the screens.
 // main.cpp owns the frame loop and calls App::draw() once per frame inside an ImGui frame.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "catalog.hpp"
 #include "session.hpp"
-#include "views/view_customer_detail.hpp"
-#include "views/view_customer_home.hpp"
-#include "views/view_customers.hpp"
-#include "views/view_dunning.hpp"
-#include "views/view_dashboard.hpp"
-#include "views/view_invoices.hpp"
+#include "screens.hpp"
 #include "views/view_login.hpp"
-#include "views/view_packages.hpp"
-#include "views/view_payments.hpp"
-#include "views/view_routers.hpp"
-#include "views/view_security.hpp"
-#include "views/view_activity.hpp"
-#include "views/view_jobs.hpp"
-#include "views/view_leads.hpp"
-#include "views/view_notifications.hpp"
-#include "views/view_portal_invoices.hpp"
-#include "views/view_portal_pay.hpp"
-#include "views/view_reports.hpp"
-#include "views/view_settings.hpp"
-#include "views/view_templates.hpp"
-#include "views/view_users.hpp"
-#include "views/view_whatsapp.hpp"
 #include "widgets/toasts.hpp"
 
 namespace kimonet {
 
-// Adding a screen: a value here, a case in App::can_open and App::draw_screen (app.cpp), a title
-// in App::screen_title and one row in kNavigation (app_shell.cpp) — the row gives it its sidebar
-// group, phone menu entry and URL (#/<route>).
-enum class Screen { Login, Dashboard, Customers, Packages, Invoices, Payments, CustomerDetail, CustomerHome,
-                    Users, Activity, Jobs, Settings, Templates, Notifications, Whatsapp, PortalInvoices, PortalPay, Routers, Leads, Dunning, Reports,
-                    Security };
-
-// One row of the navigation table (app_shell.cpp): sidebar, phone menu, hash routes, screenshots.
-struct NavEntry {
-    Screen screen;
-    const char* id;             // registry id and catalogue key of the label, "nav.routers"
-    const char* key;            // catalogue key of the label
-    const char* group = nullptr;  // catalogue key of the sidebar group ("nav.group.billing"); null = "Lainnya"
-    const char* route = nullptr;  // "#/<route>"; null = the id without "nav." ("routers")
-};
-// The table, in sidebar order.
-const std::vector<NavEntry>& navigation_table();
-// "routers" for {.., "nav.routers", ..} without an explicit route.
-std::string nav_route(const NavEntry& entry);
-
 class App {
 public:
+    App();
     void start();
     void draw();
 
@@ -108,28 +70,14 @@ private:
     bool m_phone_menu = false;          // the phone's full-screen navigation list is open
     widgets::Toasts m_toasts;
     Catalog m_catalog;
-    ViewLogin m_login;
-    ViewDashboard m_dashboard;
-    ViewCustomers m_customers;
-    ViewPackages m_packages;
-    ViewInvoices m_invoices;
-    ViewPayments m_payments;
-    ViewRouters m_routers;
-    ViewCustomerDetail m_customer_detail;
-    ViewCustomerHome m_customer_home;
-    ViewUsers m_users;
-    ViewActivity m_activity;
-    ViewJobs m_jobs;
-    ViewDunning m_dunning;
-    ViewReports m_reports;
-    ViewLeads m_leads;
-    ViewSettings m_settings;
-    ViewTemplates m_templates;
-    ViewNotifications m_notifications;
-    ViewWhatsapp m_whatsapp;
-    ViewPortalInvoices m_portal_invoices;
-    ViewPortalPay m_portal_pay;
-    ViewSecurity m_security;
+    ViewLogin m_login;  // not a registered screen: drawn whenever nobody is signed in
+    // One view per registration of screens.cpp, in the same order.
+    std::vector<std::unique_ptr<View>> m_views;
+    View* view(Screen screen) const;
+    template <class V>
+    V& view_as(Screen screen) const {
+        return static_cast<V&>(*view(screen));
+    }
 };
 
 }  // namespace kimonet

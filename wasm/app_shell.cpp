@@ -1,5 +1,5 @@
 // The frame around the screens: a dark grouped sidebar on wide screens; on phones a compact header
-// whose menu button opens a full-screen list with large touch targets. Both come from kNavigation.
+// whose menu button opens a full-screen list with large touch targets. Both come from the screen registry (screens.cpp).
 // The header carries the title, the user, the language toggle, logout and the loading indicator.
 #include <algorithm>
 #include <cmath>
@@ -20,40 +20,13 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-// THE NAVIGATION TABLE — one row per screen, in sidebar order, grouped by `group` (a catalogue key;
-// rows of a group should sit together). Adding a screen: append {Screen::X, "nav.x", "nav.x",
-// "nav.group.<ops|billing|messages|system>"} in its group, add "nav.x" to i18n_catalogue.cpp, and
-// give it a case in App::can_open (its permission) — the sidebar, the phone menu, the hash route
-// (#/x, or the 5th field) and the e2e screenshots (tests/e2e/shell.test.mjs) follow from this row.
-const NavEntry kNavigation[] = {
-    {Screen::Dashboard, "nav.dashboard", "nav.dashboard", "nav.group.ops"},
-    {Screen::Customers, "nav.customers", "nav.customers", "nav.group.ops"},
-    {Screen::Packages, "nav.packages", "nav.packages", "nav.group.ops"},
-    {Screen::Routers, "nav.routers", "nav.routers", "nav.group.ops"},
-    {Screen::Leads, "nav.leads", "nav.leads", "nav.group.ops"},
-    {Screen::Invoices, "nav.invoices", "nav.invoices", "nav.group.billing"},
-    {Screen::Payments, "nav.payments", "nav.payments", "nav.group.billing"},
-    {Screen::Dunning, "nav.dunning", "nav.dunning", "nav.group.billing"},
-    {Screen::CustomerHome, "nav.home", "nav.home", "nav.group.portal", "home"},
-    {Screen::PortalInvoices, "nav.my_invoices", "nav.my_invoices", "nav.group.portal", "bills"},
-    {Screen::PortalPay, "nav.pay", "nav.pay", "nav.group.portal", "pay"},
-    {Screen::Templates, "nav.templates", "nav.templates", "nav.group.messages"},
-    {Screen::Notifications, "nav.notifications", "nav.notifications", "nav.group.messages"},
-    {Screen::Whatsapp, "nav.whatsapp", "nav.whatsapp", "nav.group.messages"},
-    {Screen::Reports, "nav.reports", "nav.reports", "nav.group.system"},
-    {Screen::Users, "nav.users", "nav.users", "nav.group.system"},
-    {Screen::Activity, "nav.activity", "nav.activity", "nav.group.system"},
-    {Screen::Jobs, "nav.jobs", "nav.jobs", "nav.group.system"},
-    {Screen::Settings, "nav.settings", "nav.settings", "nav.group.system"},
-    {Screen::Security, "nav.security", "nav.security", "nav.group.system", "security"},
-};
-
 // Screens reached from a list belong to its entry (the customer detail to Pelanggan).
-bool is_current(Screen entry, Screen current) {
-    return entry == current || (entry == Screen::Customers && current == Screen::CustomerDetail);
+bool is_current(const ScreenRegistration& entry, Screen current) {
+    const ScreenRegistration* open = find_screen(current);
+    return entry.screen == current || (open && open->nav_parent == entry.screen);
 }
 
-const char* group_key(const NavEntry& entry) { return entry.group ? entry.group : "nav.group.other"; }
+const char* group_key(const ScreenRegistration& entry) { return entry.group ? entry.group : "nav.group.other"; }
 
 // A sidebar entry: full-width, highlighted when current.
 bool nav_item(const char* id, const char* label, bool current, float height) {
@@ -83,36 +56,11 @@ void group_heading(const char* key, ImU32 color) {
 
 }  // namespace
 
-const std::vector<NavEntry>& navigation_table() {
-    static const std::vector<NavEntry> table(std::begin(kNavigation), std::end(kNavigation));
-    return table;
-}
-
 std::string App::screen_title() const {
-    switch (m_screen) {
-    case Screen::Dashboard: return tr("nav.dashboard");
-    case Screen::Customers: return tr("customers.title");
-    case Screen::Packages: return tr("packages.title");
-    case Screen::Invoices: return tr("invoices.title");
-    case Screen::Payments: return tr("payments.title");
-    case Screen::CustomerDetail: return m_customer_detail.title();
-    case Screen::CustomerHome: return tr("home.title");
-    case Screen::Users: return tr("users.title");
-    case Screen::Activity: return tr("activity.title");
-    case Screen::Jobs: return tr("jobs.title");
-    case Screen::Dunning: return tr("dunning.title");
-    case Screen::Settings: return tr("settings.title");
-    case Screen::Security: return tr("security.title");
-    case Screen::Templates: return tr("templates.title");
-    case Screen::Notifications: return tr("notifications.title");
-    case Screen::Whatsapp: return tr("whatsapp.title");
-    case Screen::PortalInvoices: return tr("portal.invoices_title");
-    case Screen::PortalPay: return tr("portal.pay_title");
-    case Screen::Routers: return tr("routers.title");
-    case Screen::Leads: return tr("leads.title");
-    case Screen::Reports: return tr("reports.title");
-    default: return tr("app.name");
-    }
+    const ScreenRegistration* entry = m_user ? find_screen(m_screen) : nullptr;
+    if (!entry) return tr("app.name");
+    std::string title = view(m_screen)->title();
+    return title.empty() ? std::string(tr(entry->title_key)) : title;
 }
 
 void App::draw_language_toggle() {
@@ -147,14 +95,14 @@ void App::draw_sidebar() {
     ImGui::PushStyleColor(ImGuiCol_ScrollbarBg, IM_COL32(0, 0, 0, 0));
     ImGui::BeginChild("sidebar.entries", ImVec2(0, -footer), false);
     const char* group = nullptr;
-    for (const NavEntry& entry : kNavigation) {
-        if (!can_open(entry.screen)) continue;
+    for (const ScreenRegistration& entry : screen_registry()) {
+        if (!entry.nav || !can_open(entry.screen)) continue;
         if (!group || std::string_view(group) != group_key(entry)) {
             group = group_key(entry);
             ImGui::Dummy(ImVec2(0, display().px(8)));
             group_heading(group, IM_COL32(140, 152, 178, 255));
         }
-        if (nav_item(entry.id, tr(entry.key), is_current(entry.screen, m_screen), display().px(36))) navigate(entry.screen);
+        if (nav_item(entry.nav, tr(entry.nav), is_current(entry, m_screen), display().px(36))) navigate(entry.screen);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
@@ -179,8 +127,9 @@ void App::draw_top_bar() {
     const float height = ImGui::GetFrameHeight() + display().px(24);
     ImGui::BeginChild("header", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::AlignTextToFramePadding();
-    const bool staff_menu = compact && std::count_if(std::begin(kNavigation), std::end(kNavigation),
-                                                     [this](const NavEntry& entry) { return can_open(entry.screen); }) > 1;
+    const bool staff_menu = compact && std::count_if(screen_registry().begin(), screen_registry().end(), [this](const ScreenRegistration& entry) {
+                                return entry.nav && can_open(entry.screen);
+                            }) > 1;
     if (staff_menu) {
         if (widgets::button("shell.menu", m_phone_menu ? tr("nav.close") : tr("nav.menu"),
                             m_phone_menu ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary))
@@ -281,18 +230,18 @@ void App::draw_phone_menu() {
         ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
     const char* group = nullptr;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (const NavEntry& entry : kNavigation) {
-        if (!can_open(entry.screen)) continue;
+    for (const ScreenRegistration& entry : screen_registry()) {
+        if (!entry.nav || !can_open(entry.screen)) continue;
         if (!group || std::string_view(group) != group_key(entry)) {
             group = group_key(entry);
             ImGui::Dummy(ImVec2(0, display().px(8)));
             group_heading(group, widgets::colors::kMuted);
         }
-        const bool current = is_current(entry.screen, m_screen);
+        const bool current = is_current(entry, m_screen);
         const float height = display().px(52);  // well over the 44-48 px a thumb needs
         const ImVec2 start = ImGui::GetCursorScreenPos();
         const float width = ImGui::GetContentRegionAvail().x;
-        const bool pressed = ImGui::InvisibleButton(entry.id, ImVec2(width, height));
+        const bool pressed = ImGui::InvisibleButton(entry.nav, ImVec2(width, height));
         if (current || ImGui::IsItemHovered())
             draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height),
                                 current ? widgets::colors::kNeutralSoft : IM_COL32(0, 0, 0, 8), display().px(8));
@@ -300,10 +249,10 @@ void App::draw_phone_menu() {
             draw->AddRectFilled(start, ImVec2(start.x + display().px(4), start.y + height), widgets::colors::kAccent, display().px(2));
         ImGui::PushFont(display().fonts().strong);
         draw->AddText(ImVec2(start.x + display().px(16), start.y + (height - ImGui::GetFontSize()) * 0.5f),
-                      current ? widgets::colors::kAccent : widgets::colors::kText, tr(entry.key));
+                      current ? widgets::colors::kAccent : widgets::colors::kText, tr(entry.nav));
         ImGui::PopFont();
         draw->AddLine(ImVec2(start.x, start.y + height), ImVec2(start.x + width, start.y + height), widgets::colors::kBorder);
-        ui_registry::record("nav", entry.id, tr(entry.key), current ? "current" : "");
+        ui_registry::record("nav", entry.nav, tr(entry.nav), current ? "current" : "");
         if (pressed) navigate(entry.screen);  // closes the menu
     }
     ImGui::EndChild();

@@ -42,8 +42,7 @@ std::optional<PaymentRecord> payment_record_from_json(const api::Json& json);
 // The "data" array of a list response (or a bare array).
 std::vector<InvoiceRecord> invoice_records_from_list(const api::Json& body);
 std::vector<PaymentRecord> payment_records_from_list(const api::Json& body);
-// The object under "data", or the body itself.
-const api::Json& response_data(const api::Json& body);
+using api::response_data;  // the object under "data", or the body itself
 
 // "2026-01-15T09:30:00+07:00" → "15 Jan 2026 09:30" style: date in the UI language plus HH:MM.
 std::string format_paid_at(const std::string& paid_at);

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app.hpp"
+#include "fetch_api_client.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -19,6 +20,7 @@
 
 namespace {
 
+kimonet::FetchApiClient g_api_client;
 kimonet::App g_app;
 
 void frame() {
@@ -54,6 +56,7 @@ void frame() {
 }  // namespace
 
 int main() {
+    kimonet::install_api_client(g_api_client);
     if (!glfwInit()) {
         std::puts("glfwInit failed");
         return 1;

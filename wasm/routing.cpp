@@ -33,13 +33,6 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 
 }  // namespace
 
-std::string nav_route(const NavEntry& entry) {
-    if (entry.route) return entry.route;
-    std::string_view id = entry.id;
-    if (id.starts_with("nav.")) id.remove_prefix(4);
-    return std::string(id);
-}
-
 void App::write_route(const std::string& route) {
     m_route = route;
     platform::push_route(route);
@@ -80,13 +73,8 @@ void App::apply_route(const std::string& hash) {
         return refuse("route.unknown");
     }
     if (parts.size() > 2) return refuse("route.unknown");
-    if (first == "home") {
-        if (!can_open(Screen::CustomerHome)) return refuse("route.forbidden");
-        navigate(Screen::CustomerHome);
-        return;
-    }
-    for (const NavEntry& entry : navigation_table()) {
-        if (nav_route(entry) != first) continue;
+    for (const ScreenRegistration& entry : screen_registry()) {
+        if (!entry.nav || entry.screen.id != first) continue;
         if (!can_open(entry.screen)) return refuse("route.forbidden");
         navigate(entry.screen);
         return;

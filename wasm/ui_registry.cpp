@@ -1,6 +1,10 @@
 #include "ui_registry.hpp"
 
+#ifdef __EMSCRIPTEN__
 #include <emscripten/emscripten.h>
+#else
+#define EMSCRIPTEN_KEEPALIVE  // the headless view tests call ui_query() directly
+#endif
 
 #include <nlohmann/json.hpp>
 #include <string>

@@ -192,7 +192,7 @@ void register_billing_routes(Router& router, app::App& app) {
                            const bool found = TRY(label.step());
                            row["invoice_no"] = found ? label.column_text(0) : std::string();
                            row["customer_name"] = found ? label.column_text(1) : std::string();
-                           row["nomor_layanan"] = found ? label.column_text(2) : std::string();
+                           row[api::kPaymentRowServiceNumberKey] = found ? label.column_text(2) : std::string();
                            data.push_back(std::move(row));
                        }
                        return json_list(std::move(data), total, {{"page", page}, {"per_page", per_page}});

@@ -49,6 +49,46 @@ Json to_json(const payments::Payment& payment, UtcOffset offset) {
                 {"recorded_by", payment.recorded_by}};
 }
 
+namespace {
+
+Date date_or_default(const Json& json, const char* key) {
+    auto parsed = parse_date(json_string(json, key));
+    return parsed ? *parsed : Date{};
+}
+
+}  // namespace
+
+billing::InvoiceLine invoice_line_from_output_json(const Json& json) {
+    billing::InvoiceLine line;
+    line.kind = billing::parse_line_kind(json_string(json, "kind")).value_or(billing::LineKind::Charge);
+    line.description = json_string(json, "description");
+    line.quantity = json_int(json, "quantity", 1);
+    line.unit_price = json_int(json, "unit_price");
+    line.amount = json_int(json, "amount");
+    return line;
+}
+
+Result<billing::Invoice> invoice_from_json(const Json& json) {
+    if (!json.is_object() || json_int(json, "id") <= 0) return validation_error({{"invoice", messages::kWrongType}});
+    billing::Invoice invoice;
+    invoice.id = json_int(json, "id");
+    invoice.invoice_no = json_string(json, "invoice_no");
+    invoice.customer_id = json_int(json, "customer_id");
+    if (auto period = parse_period(json_string(json, "period"))) invoice.period = *period;
+    invoice.kind = json_string(json, "kind", "monthly");
+    invoice.issue_date = date_or_default(json, "issue_date");
+    invoice.due_date = date_or_default(json, "due_date");
+    invoice.totals = {json_int(json, "subtotal"), json_int(json, "tax"), json_int(json, "total")};
+    invoice.tax.rate_basis_points = json_int(json, "tax_rate_bp");
+    invoice.tax.mode = billing::parse_tax_mode(json_string(json, "tax_mode")).value_or(billing::TaxMode::Exclusive);
+    invoice.paid_amount = json_int(json, "paid_amount");
+    invoice.status = billing::parse_invoice_status(json_string(json, "status")).value_or(billing::InvoiceStatus::Unpaid);
+    invoice.void_reason = json_string(json, "void_reason");
+    if (auto lines = json.find("lines"); lines != json.end() && lines->is_array())
+        for (const auto& line : *lines) invoice.lines.push_back(invoice_line_from_output_json(line));
+    return invoice;
+}
+
 Result<billing::InvoiceLine> invoice_line_from_json(const Json& json) {
     if (!json.is_object()) return validation_error({{"lines", messages::kWrongType}});
     FieldReader reader(json);

@@ -12,6 +12,16 @@ Json to_json(const billing::InvoiceLine& line);
 // paid_at as local "YYYY-MM-DDTHH:MM:SS+07:00".
 Json to_json(const payments::Payment& payment, UtcOffset offset);
 
+// The reading side of to_json(Invoice) and to_json(InvoiceLine) (the browser): every field the
+// server writes, without throwing — a missing or mistyped field keeps its default. An error only
+// when `json` is not an invoice object with an id. ("outstanding" and "overdue" are derived.)
+Result<billing::Invoice> invoice_from_json(const Json& json);
+billing::InvoiceLine invoice_line_from_output_json(const Json& json);
+
+// The public key of the customer's service number in the rows of GET /api/payments (the seed's
+// shape); every other shape says "service_number". Written and read only through this name.
+inline constexpr const char* kPaymentRowServiceNumberKey = "nomor_layanan";
+
 // {"description","quantity","unit_price","kind"} typed by staff; kind defaults to "charge".
 Result<billing::InvoiceLine> invoice_line_from_json(const Json& json);
 

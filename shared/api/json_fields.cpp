@@ -91,4 +91,52 @@ void merge_field_errors(FieldErrors& into, const FieldErrors& from) {
     for (const auto& [field, message] : from) into.emplace(field, message);
 }
 
+std::string json_string(const Json& object, const char* key, std::string fallback) {
+    if (!object.is_object()) return fallback;
+    auto found = object.find(key);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : fallback;
+}
+
+std::int64_t json_int(const Json& object, const char* key, std::int64_t fallback) {
+    if (!object.is_object()) return fallback;
+    auto found = object.find(key);
+    return found != object.end() && found->is_number_integer() ? found->get<std::int64_t>() : fallback;
+}
+
+bool json_bool(const Json& object, const char* key, bool fallback) {
+    if (!object.is_object()) return fallback;
+    auto found = object.find(key);
+    return found != object.end() && found->is_boolean() ? found->get<bool>() : fallback;
+}
+
+const Json& response_data(const Json& body) {
+    if (!body.is_object()) return body;
+    auto data = body.find("data");
+    return data != body.end() ? *data : body;
+}
+
+const Json& list_rows(const Json& body) {
+    static const Json empty = Json::array();
+    if (body.is_array()) return body;
+    if (!body.is_object()) return empty;
+    auto data = body.find("data");
+    return data != body.end() && data->is_array() ? *data : empty;
+}
+
+std::string url_encode(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+            c == '.' || c == '~') {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back('%');
+            out.push_back(kHex[c >> 4]);
+            out.push_back(kHex[c & 15]);
+        }
+    }
+    return out;
+}
+
 }  // namespace kimonet::api

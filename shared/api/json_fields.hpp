@@ -49,4 +49,20 @@ private:
 // Merges field errors from a later validation step without overwriting type errors.
 void merge_field_errors(FieldErrors& into, const FieldErrors& from);
 
+// THE reader of JSON one side wrote for the other (the browser reading the server's answers, the
+// from_json of shared/api's to_json shapes): never throws (nlohmann's value() throws on a type
+// mismatch, and a throw aborts in WebAssembly); the fallback comes back when the key is absent, of
+// another type, or `object` is not an object.
+std::string json_string(const Json& object, const char* key, std::string fallback = {});
+std::int64_t json_int(const Json& object, const char* key, std::int64_t fallback = 0);
+bool json_bool(const Json& object, const char* key, bool fallback);
+// The success envelope {"success":true,"data":…}: the value under "data", or the body itself.
+const Json& response_data(const Json& body);
+// The "data" array of a list envelope (or a bare array); an empty array otherwise.
+const Json& list_rows(const Json& body);
+
+// THE URL encoder: percent-encodes everything but RFC 3986's unreserved characters, for query
+// values and path segments ("a b&c" -> "a%20b%26c").
+std::string url_encode(std::string_view text);
+
 }  // namespace kimonet::api

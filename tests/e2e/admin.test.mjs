@@ -1,8 +1,8 @@
 // Administration screens, end to end in Chromium against the real server:
 // 1. message templates: edit, live preview rendered offline by shared/messaging (asserted against
 //    the server's own render), an unknown placeholder refused before saving, save, reset;
-// 2. a finance user has no users screen (no navigation entry, #/users refused) and the server
-//    answers GET /api/users with 403;
+// 2. (a finance user's missing users screen is tests/views/test_navigation.cpp, the server's 403
+//    tests/server/http/test_users_roles.cpp)
 // 3. the users & roles matrix saves a permission change (checked through the API); removing the
 //    superadmin's roles.update shows the server's refusal;
 // 4. settings: a secret saved shows "Tersimpan" and the API never returns it; a bad value shows the
@@ -95,25 +95,6 @@ try {
     const reset = await api('GET', '/api/message-templates/reminder', null, admin);
     assert.equal(reset.json.data.body, reset.json.data.default_body);
     assert.notEqual(reset.json.data.body, body);
-    await page.context().close();
-  });
-
-  await test('finance cannot see the users screen: no navigation entry, #/users refused, GET /api/users is 403', async () => {
-    const page = await signedIn('finance');
-    await item(page, 'nav.invoices');
-    const ids = await idsOf(page);
-    assert.ok(!ids.includes('nav.users'), 'no users entry in the navigation');
-    assert.ok(!ids.includes('nav.settings'), 'no settings entry either (no settings.read)');
-    await page.evaluate(() => { window.location.hash = '#/users'; });
-    const toast = await waitUi(page, (items) => items.find((i) => i.id === 'toast.error'));
-    assert.match(toast.value, /#\/users/);
-    const after = await idsOf(page);
-    assert.ok(!after.includes('users.add') && !after.includes('users.tabs.0'), 'the users screen did not open');
-    assert.notEqual((await item(page, 'header.title')).value, 'Pengguna & peran');
-    await shot(page, 'admin-finance-refused');
-    const refused = await api('GET', '/api/users', null, await tokenOf('finance'));
-    assert.equal(refused.status, 403);
-    assert.equal(refused.json.error.code, 'forbidden');
     await page.context().close();
   });
 

@@ -335,20 +335,12 @@ try {
     await page.context().close();
   });
 
-  await test('a technician has no Laporan: no entry, #/reports refused, the API answers 403', async () => {
-    const page = await openApp(browser, server.url, DESKTOP);
-    await signIn(page, 'technician', PASSWORD);
-    await waitUi(page, (all) => all.some((i) => i.kind === 'nav' && i.visible), null, 30000);
-    const nav = (await items(page)).filter((i) => i.kind === 'nav').map((i) => i.id);
-    assert.ok(nav.includes('nav.customers') && !nav.includes('nav.reports'), nav.join(','));
-    await page.goto(`${server.url}#/reports`);
-    await itemValue(page, 'toast.error', 'Anda tidak punya akses ke #/reports.');
-    assert.ok(!(await items(page)).some((i) => i.id.startsWith('reports.')));
+  // The missing entry and the refused #/reports are tests/views/test_navigation.cpp (headless).
+  await test('a technician is refused by the reports, exports and imports API (403)', async () => {
     const token = await tokenOf('technician');
     assert.equal((await api('GET', '/api/reports/revenue', { token })).status, 403);
     assert.equal((await api('GET', '/api/exports/reports/billing.pdf', { token })).status, 403);
     assert.equal((await api('POST', '/api/imports/customers?dry_run=true', { token, raw: 'Nama,HP,Paket\n' })).status, 403);
-    await page.context().close();
   });
 
   await test('phone 390x844: one column, nothing past the right edge, every tab readable', async () => {

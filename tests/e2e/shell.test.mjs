@@ -106,16 +106,6 @@ try {
     await page.context().close();
   });
 
-  await test('a route the role may not open is refused with a toast (customer on #/customers)', async () => {
-    const page = await openApp(browser, `${server.url}#/customers`, WIDE);
-    await signIn(page, 'CUST001', PASSWORD);
-    const toast = await waitUi(page, (all) => all.find((i) => i.id === 'toast.error'));
-    assert.match(toast.value, /akses/);
-    await itemValue(page, 'home.service_number', 'CUST001');
-    assert.equal(hashOf(page), '#/home');
-    await page.context().close();
-  });
-
   await test('phone 390x844: compact header, menu button opens a full-screen list, taps navigate', async () => {
     const page = await openApp(browser, server.url, PHONE);
     await signIn(page, 'finance', PASSWORD, { tap: true });

@@ -1,7 +1,9 @@
 #include "platform/browser_glue.hpp"
 
 #include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
 
+#include <memory>
 #include <string>
 
 #include "imgui.h"
@@ -159,6 +161,15 @@ bool take_route_change() {
 void report_frame_time(double milliseconds) { kimonet_report_frame_time(milliseconds); }
 
 void mark_route_changed() { g_route_changed = true; }
+
+void set_timeout(double milliseconds, std::function<void()> callback) {
+    emscripten_set_timeout(
+        [](void* data) {
+            std::unique_ptr<std::function<void()>> callback(static_cast<std::function<void()>*>(data));
+            (*callback)();
+        },
+        milliseconds, new std::function<void()>(std::move(callback)));
+}
 
 
 }  // namespace kimonet::platform

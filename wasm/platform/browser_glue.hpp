@@ -2,6 +2,7 @@
 // The few things ImGui needs from the browser, implemented in web/kimonet_glue.js:
 // the system clipboard, the phone's soft keyboard, downloads and localStorage.
 
+#include <functional>
 #include <string>
 
 namespace kimonet::platform {
@@ -51,6 +52,9 @@ void clear_cached_responses();
 std::string current_route();
 void push_route(const std::string& route);  // history.pushState, no hashchange event
 bool take_route_change();
+
+// Runs `callback` once after `milliseconds` on the main thread (between frames).
+void set_timeout(double milliseconds, std::function<void()> callback);
 
 // Frame timing for the browser benchmark: pushed to window.kimonetFrames when it is an array.
 void report_frame_time(double milliseconds);

@@ -17,7 +17,6 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr int kPerPage = 50;
 
 // "YYYY-MM-DD" of a unix time in WIB.
 std::string day_of(std::int64_t unix_seconds) { return to_string(local_from_unix(unix_seconds, UtcOffset{}).date); }
@@ -28,21 +27,10 @@ void ViewActivity::enter(App&) { reload(); }
 
 void ViewActivity::reload() {
     // The API filters by actor and subject type; the date narrows the page here (rows are newest first).
-    std::string path = "/api/activity?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage);
-    if (!m_actor.empty()) path += "&actor=" + url_encode(m_actor);
-    if (!m_subject_type.empty()) path += "&subject_type=" + url_encode(m_subject_type);
-    api_client().get(path, [this](const ApiResponse& response) {
-        m_loaded = true;
-        if (!response.ok()) {
-            m_error = i18n::api_error_text(response.error_code, response.error_message);
-            return;
-        }
-        m_error.clear();
-        const api::Json& data = response_data(response.body);
-        m_rows = data.is_array() ? data : api::Json::array();
-        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_rows.size())));
-        m_expanded = -1;
-    });
+    std::string filters;
+    if (!m_actor.empty()) filters += "&actor=" + url_encode(m_actor);
+    if (!m_subject_type.empty()) filters += "&subject_type=" + url_encode(m_subject_type);
+    m_list.load(filters, [this](const ApiResponse&) { m_expanded = -1; });
 }
 
 void ViewActivity::draw(App&) {
@@ -51,7 +39,7 @@ void ViewActivity::draw(App&) {
     auto filter = [&](const char* id, const char* label, std::string& value, const char* hint) {
         ImGui::BeginGroup();
         if (widgets::text_field(id, label, value, {}, ImGuiInputTextFlags_EnterReturnsTrue, hint, field)) {
-            m_page = 1;
+            m_list.first_page();
             reload();
         }
         ImGui::EndGroup();
@@ -66,24 +54,21 @@ void ViewActivity::draw(App&) {
     ImGui::BeginGroup();
     if (!compact) ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeightWithSpacing()));
     if (widgets::button("activity.apply", tr("activity.apply"), widgets::ButtonStyle::Primary)) {
-        m_page = 1;
+        m_list.first_page();
         reload();
     }
     ImGui::EndGroup();
-    if (!m_error.empty()) widgets::banner("activity.error", m_error, true);
+    if (!m_list.error().empty()) widgets::banner("activity.error", m_list.error(), true);
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     int shown = 0;
-    if (ImGui::BeginTable("activity.table", compact ? 2 : 4, flags, ImVec2(0, -widgets::pager_height()))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr("activity.col.time"), 0, 1.1f);
-        if (!compact) ImGui::TableSetupColumn(tr("activity.col.actor"), 0, 0.9f);
-        ImGui::TableSetupColumn(tr("activity.col.action"), 0, 1.4f);
-        if (!compact) ImGui::TableSetupColumn(tr("activity.col.subject"), 0, 1.0f);
-        widgets::strong_headers_row();
+    if (widgets::begin_table("activity.table",
+                             {{tr("activity.col.time"), 1.1f}, {tr("activity.col.actor"), 0.9f, !compact},
+                              {tr("activity.col.action"), 1.4f}, {tr("activity.col.subject"), 1.0f, !compact}},
+                             flags, -widgets::pager_height())) {
         int index = 0;
-        for (const api::Json& row : m_rows) {
+        for (const api::Json& row : m_list.rows()) {
             const int current = index++;
             const std::int64_t at = json_int(row, "at");
             if (!m_date.empty() && day_of(at) != m_date) continue;
@@ -126,8 +111,8 @@ void ViewActivity::draw(App&) {
         }
         ImGui::EndTable();
     }
-    if (m_loaded && shown == 0) widgets::muted("activity.empty", tr("activity.empty"));
-    if (widgets::pager("activity", m_page, m_total, kPerPage)) reload();
+    if (m_list.loaded() && shown == 0) widgets::muted("activity.empty", tr("activity.empty"));
+    if (m_list.pager("activity")) reload();
 }
 
 }  // namespace kimonet

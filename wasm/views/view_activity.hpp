@@ -5,25 +5,23 @@
 #include <string>
 
 #include "api/json_fields.hpp"
+#include "view.hpp"
+#include "views/paged_list.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewActivity {
+class ViewActivity final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void reload();
 
     std::string m_actor, m_subject_type, m_date;
-    int m_page = 1;
-    int m_total = 0;
-    api::Json m_rows = api::Json::array();
-    bool m_loaded = false;
-    std::string m_error;
+    PagedList m_list{"/api/activity", 50};
     int m_expanded = -1;
 };
 

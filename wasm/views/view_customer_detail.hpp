@@ -12,17 +12,18 @@
 #include "views/customer_dunning.hpp"
 #include "views/customer_network.hpp"
 #include "views/view_invoice_detail.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewCustomerDetail {
+class ViewCustomerDetail final : public View {
 public:
     void open(App& app, std::int64_t customer_id);
-    void draw(App& app);
+    void draw(App& app) override;
     // The header shows this ("Budi Santoso · CUST001").
-    std::string title() const;
+    std::string title() const override;
 
 private:
     void load();

@@ -9,15 +9,16 @@
 #include "core/error.hpp"
 #include "customers/customer.hpp"
 #include "packages/package.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewCustomerHome {
+class ViewCustomerHome final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void load_profile();

@@ -12,15 +12,16 @@
 
 #include "customers/customer.hpp"
 #include "views/view_customer_form.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewCustomers {
+class ViewCustomers final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
     // Puts the keyboard in the search field on the next frame.
     void focus_search() { m_focus_search = true; }
 

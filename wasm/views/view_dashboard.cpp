@@ -182,10 +182,8 @@ void ViewDashboard::draw_actions(App& app) {
             action("dashboard.action.generate", tr("dashboard.action_generate"), true))
             app.open_invoice_generate();
         // Dunning is its own screen (when this build has it): the run button lives there.
-        for (const NavEntry& entry : navigation_table())
-            if (std::string_view(entry.id) == "nav.dunning" && app.can_open(entry.screen) &&
-                action("dashboard.action.dunning", tr("dashboard.action_dunning"), false))
-                app.navigate(entry.screen);
+        if (app.can_open(Screen{"dunning"}) && action("dashboard.action.dunning", tr("dashboard.action_dunning"), false))
+            app.navigate(Screen{"dunning"});
         if (app.can_open(Screen::Payments) && app.user().can("payments.create") &&
             action("dashboard.action.payment", tr("dashboard.action_payment"), false))
             app.navigate(Screen::Payments);

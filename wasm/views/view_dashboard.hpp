@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <vector>
+#include "view.hpp"
 
 namespace kimonet {
 
@@ -37,10 +38,10 @@ struct DashboardData {
     std::vector<DashboardJob> jobs;
 };
 
-class ViewDashboard {
+class ViewDashboard final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void reload();

@@ -7,15 +7,16 @@
 
 #include "api/json_fields.hpp"
 #include "core/error.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewDunning {
+class ViewDunning final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void reload();

@@ -59,19 +59,7 @@ void ViewGatewayTransactions::enter() {
 }
 
 void ViewGatewayTransactions::reload() {
-    std::string path = "/api/payments/transactions?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage);
-    if (m_status > 0) path += std::string("&status=") + kStatuses[m_status];
-    api_client().get(path, [this](const ApiResponse& response) {
-        m_loaded = true;
-        if (!response.ok()) {
-            m_error = i18n::api_error_text(response.error_code, response.error_message);
-            return;
-        }
-        m_error.clear();
-        const api::Json& data = response_data(response.body);
-        m_rows = data.is_array() ? data : api::Json::array();
-        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_rows.size())));
-    });
+    m_list.load(m_status > 0 ? std::string("&status=") + kStatuses[m_status] : std::string(), [this](const ApiResponse&) { m_error.clear(); });
 }
 
 void ViewGatewayTransactions::reload_findings() {
@@ -110,17 +98,13 @@ void ViewGatewayTransactions::draw_transactions(float height) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     const bool compact = display().compact();
-    if (!ImGui::BeginTable("gateway_tx.table", compact ? 3 : 7, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.created"), 0, 1.2f);
-    ImGui::TableSetupColumn(tr("gateway.col.customer"), 0, 1.6f);
-    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.invoice"), 0, 1.3f);
-    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.order"), 0, 1.6f);
-    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.method"), 0, 1.2f);
-    ImGui::TableSetupColumn(tr("gateway.col.amount"), 0, 1.0f);
-    ImGui::TableSetupColumn(tr("gateway.col.status"), 0, 0.9f);
-    widgets::strong_headers_row();
-    for (const api::Json& row : m_rows) {
+    if (!widgets::begin_table("gateway_tx.table",
+                              {{tr("gateway.col.created"), 1.2f, !compact}, {tr("gateway.col.customer"), 1.6f},
+                               {tr("gateway.col.invoice"), 1.3f, !compact}, {tr("gateway.col.order"), 1.6f, !compact},
+                               {tr("gateway.col.method"), 1.2f, !compact}, {tr("gateway.col.amount"), 1.0f}, {tr("gateway.col.status"), 0.9f}},
+                              flags, height))
+        return;
+    for (const api::Json& row : m_list.rows()) {
         const std::string order = json_string(row, "order_id");
         const std::string prefix = "gateway_tx." + order;
         ImGui::PushID(static_cast<int>(json_int(row, "id")));
@@ -147,8 +131,8 @@ void ViewGatewayTransactions::draw_transactions(float height) {
         ImGui::PopID();
     }
     ImGui::EndTable();
-    if (m_loaded && m_rows.empty()) widgets::muted("gateway_tx.empty", tr("gateway.empty"));
-    if (widgets::pager("gateway_tx", m_page, m_total, kPerPage)) reload();
+    if (m_list.loaded() && m_list.rows().empty()) widgets::muted("gateway_tx.empty", tr("gateway.empty"));
+    if (m_list.pager("gateway_tx")) reload();
 }
 
 void ViewGatewayTransactions::draw_findings() {
@@ -162,14 +146,12 @@ void ViewGatewayTransactions::draw_findings() {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     const bool compact = display().compact();
-    if (!ImGui::BeginTable("reconciliation.table", compact ? 2 : 5, flags, ImVec2(0, 0))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.created"), 0, 1.1f);
-    if (!compact) ImGui::TableSetupColumn(tr("gateway.col.gateway"), 0, 0.8f);
-    ImGui::TableSetupColumn(tr("gateway.col.order"), 0, 1.5f);
-    ImGui::TableSetupColumn(tr("reconciliation.col.kind"), 0, 1.0f);
-    if (!compact) ImGui::TableSetupColumn(tr("reconciliation.col.detail"), 0, 2.0f);
-    widgets::strong_headers_row();
+    if (!widgets::begin_table("reconciliation.table",
+                              {{tr("gateway.col.created"), 1.1f, !compact}, {tr("gateway.col.gateway"), 0.8f, !compact},
+                               {tr("gateway.col.order"), 1.5f}, {tr("reconciliation.col.kind"), 1.0f},
+                               {tr("reconciliation.col.detail"), 2.0f, !compact}},
+                              flags))
+        return;
     for (const api::Json& row : m_findings) {
         const std::string prefix = "reconciliation." + std::to_string(json_int(row, "id"));
         ImGui::PushID(static_cast<int>(json_int(row, "id")));
@@ -199,7 +181,7 @@ void ViewGatewayTransactions::draw(App& app) {
     int status = m_status;
     if (tab_row("gateway.filter", statuses, status) && status != m_status) {
         m_status = status;
-        m_page = 1;
+        m_list.first_page();
         reload();
     }
     if (app.user().can("payments.create")) {
@@ -210,7 +192,8 @@ void ViewGatewayTransactions::draw(App& app) {
         if (widgets::button("reconciliation.run", label, widgets::ButtonStyle::Primary, compact ? width : 0.f, m_busy)) reconcile();
     }
     if (!m_notice.empty()) widgets::banner("reconciliation.notice", m_notice, false);
-    if (!m_error.empty()) widgets::banner("gateway.error", m_error, true);
+    if (const std::string& error = m_error.empty() ? m_list.error() : m_error; !error.empty())
+        widgets::banner("gateway.error", error, true);
     // The attempts take the upper part, the findings what is left below.
     const float available = ImGui::GetContentRegionAvail().y;
     draw_transactions(std::max(display().px(160), available * 0.55f - widgets::pager_height()));

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api/json_fields.hpp"
+#include "views/paged_list.hpp"
 
 namespace kimonet {
 
@@ -24,14 +25,11 @@ private:
     void draw_findings();
 
     int m_status = 0;  // index into the status filter
-    int m_page = 1;
-    int m_total = 0;
-    api::Json m_rows = api::Json::array();
+    PagedList m_list{"/api/payments/transactions", 25};
     int m_findings_total = 0;
     api::Json m_findings = api::Json::array();
-    bool m_loaded = false;
     bool m_busy = false;
-    std::string m_error;
+    std::string m_error;  // the findings' and actions' failures (the list's are m_list's)
     std::string m_notice;
 };
 

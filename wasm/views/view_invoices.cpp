@@ -20,7 +20,6 @@ using billing::InvoiceStatus;
 using i18n::tr;
 using platform::display;
 
-constexpr int kPerPage = 25;
 constexpr double kDebounceSeconds = 0.4;
 constexpr InvoiceStatus kStatuses[] = {InvoiceStatus::Unpaid, InvoiceStatus::Partial, InvoiceStatus::Paid, InvoiceStatus::Void};
 enum Column { kNumber, kCustomer, kPeriod, kDueDate, kTotal, kOutstanding, kStatus, kColumnCount };
@@ -46,24 +45,11 @@ void ViewInvoices::enter(App&) {
 }
 
 void ViewInvoices::reload() {
-    std::string path = "/api/invoices?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage);
-    if (parse_period(m_period)) path += "&period=" + m_period;
-    if (m_status_filter > 0) path += "&status=" + std::string(billing::to_string(kStatuses[m_status_filter - 1]));
-    if (m_overdue_only) path += "&overdue=true";
-    const int serial = ++m_request_serial;
-    m_loading = true;
-    api_client().get(path, [this, serial](const ApiResponse& response) {
-        if (serial != m_request_serial) return;
-        m_loading = false;
-        m_loaded = true;
-        if (!response.ok()) {
-            m_error = i18n::api_error_text(response.error_code, response.error_message);
-            return;
-        }
-        m_error.clear();
-        m_invoices = invoice_records_from_list(response.body);
-        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_invoices.size())));
-    });
+    std::string filters;
+    if (parse_period(m_period)) filters += "&period=" + m_period;
+    if (m_status_filter > 0) filters += "&status=" + std::string(billing::to_string(kStatuses[m_status_filter - 1]));
+    if (m_overdue_only) filters += "&overdue=true";
+    m_list.load(filters, [this](const ApiResponse& response) { m_invoices = invoice_records_from_list(response.body); });
 }
 
 void ViewInvoices::open_invoice(const InvoiceRecord& record) {
@@ -78,7 +64,7 @@ void ViewInvoices::open_generate() {
     const std::string period = parse_period(m_period) ? m_period : this_period();
     m_generate.open(period, [this](const std::string& generated) {
         m_period = generated;
-        m_page = 1;
+        m_list.first_page();
         m_notice = i18n::tr_format("invoices.generated", {{"period", format_period_indonesian(*parse_period(generated))}});
         reload();
     });
@@ -96,13 +82,13 @@ void ViewInvoices::draw_toolbar(App& app) {
         m_period_changed_at = ImGui::GetTime();
     ImGui::SameLine();
     if (widgets::select_field("invoices.status_filter", "", statuses, m_status_filter, {}, compact ? half : display().px(180))) {
-        m_page = 1;
+        m_list.first_page();
         reload();
     }
     if (!compact) ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (widgets::checkbox("invoices.overdue", tr("invoices.overdue_only"), m_overdue_only)) {
-        m_page = 1;
+        m_list.first_page();
         reload();
     }
     if (app.user().can("invoices.create")) {
@@ -117,16 +103,12 @@ void ViewInvoices::draw_table() {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     const float pager_height = widgets::pager_height();
-    if (!ImGui::BeginTable("invoices.table", kColumnCount, flags, ImVec2(0, -pager_height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("invoices.col.number"), 0, 1.5f);
-    ImGui::TableSetupColumn(tr("invoices.col.customer"), 0, 2.0f);
-    ImGui::TableSetupColumn(tr("invoices.col.period"), 0, 1.1f);
-    ImGui::TableSetupColumn(tr("invoices.col.due_date"), 0, 1.3f);
-    ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
-    ImGui::TableSetupColumn(tr("invoices.col.outstanding"), 0, 1.1f);
-    ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.45f);
-    widgets::strong_headers_row();
+    if (!widgets::begin_table("invoices.table",
+                              {{tr("invoices.col.number"), 1.5f}, {tr("invoices.col.customer"), 2.0f}, {tr("invoices.col.period"), 1.1f},
+                               {tr("invoices.col.due_date"), 1.3f}, {tr("invoices.col.total"), 1.1f},
+                               {tr("invoices.col.outstanding"), 1.1f}, {tr("invoices.col.status"), 1.45f}},
+                              flags, -pager_height))
+        return;
     const InvoiceRecord* clicked = nullptr;
     for (const InvoiceRecord& record : m_invoices) {
         const billing::Invoice& invoice = record.invoice;
@@ -196,7 +178,7 @@ void ViewInvoices::draw_cards() {
 }
 
 void ViewInvoices::draw_pager() {
-    if (widgets::pager("invoices", m_page, m_total, kPerPage)) reload();
+    if (m_list.pager("invoices")) reload();
 }
 
 void ViewInvoices::draw(App& app) {
@@ -204,15 +186,15 @@ void ViewInvoices::draw(App& app) {
         m_period_changed_at = 0;
         // Only a complete period (or none) filters; half-typed text waits.
         if (m_period.empty() || parse_period(m_period)) {
-            m_page = 1;
+            m_list.first_page();
             reload();
         }
     }
     draw_toolbar(app);
     if (!m_notice.empty()) widgets::banner("invoices.notice", m_notice, false);
-    if (!m_error.empty()) widgets::banner("invoices.error", m_error, true);
-    if (m_loaded && m_invoices.empty() && !m_loading) widgets::muted("invoices.empty", tr("invoices.empty"));
-    else if (!m_loaded) widgets::muted("invoices.loading", tr("common.loading"));
+    if (!m_list.error().empty()) widgets::banner("invoices.error", m_list.error(), true);
+    if (m_list.loaded() && m_invoices.empty() && !m_list.loading()) widgets::muted("invoices.empty", tr("invoices.empty"));
+    else if (!m_list.loaded()) widgets::muted("invoices.loading", tr("common.loading"));
     if (display().compact()) draw_cards();
     else draw_table();
     draw_pager();

@@ -7,15 +7,17 @@
 #include "billing_records.hpp"
 #include "views/view_invoice_detail.hpp"
 #include "views/view_invoice_generate.hpp"
+#include "view.hpp"
+#include "views/paged_list.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewInvoices {
+class ViewInvoices final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
     // Deep links (#/invoices/7, #/invoices/generate, the dashboard's quick action).
     void open_by_id(std::int64_t invoice_id);
     void open_generate();
@@ -32,13 +34,8 @@ private:
     double m_period_changed_at = 0;  // debounce like the customer search
     int m_status_filter = 0;          // 0 = all, then unpaid, partial, paid, void
     bool m_overdue_only = false;
-    int m_page = 1;
-    int m_total = 0;
-    std::vector<InvoiceRecord> m_invoices;
-    bool m_loading = false;
-    bool m_loaded = false;
-    int m_request_serial = 0;
-    std::string m_error;
+    PagedList m_list{"/api/invoices", 25};
+    std::vector<InvoiceRecord> m_invoices;  // m_list's rows, read
     std::string m_notice;
     ViewInvoiceDetail m_detail;
     ViewInvoiceGenerate m_generate;

@@ -18,8 +18,6 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr int kPerPage = 50;
-
 std::string duration_text(const api::Json& run) {
     if (!run.contains("duration_ms") || !run["duration_ms"].is_number_integer()) return tr("jobs.running");
     const std::int64_t ms = run["duration_ms"].get<std::int64_t>();
@@ -34,36 +32,23 @@ std::string duration_text(const api::Json& run) {
 void ViewJobs::enter(App&) { reload(); }
 
 void ViewJobs::reload() {
-    api_client().get("/api/jobs?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage), [this](const ApiResponse& response) {
-        m_loaded = true;
-        if (!response.ok()) {
-            m_error = i18n::api_error_text(response.error_code, response.error_message);
-            return;
-        }
-        m_error.clear();
-        const api::Json& data = response_data(response.body);
-        m_runs = data.is_array() ? data : api::Json::array();
+    m_runs.load({}, [this](const ApiResponse& response) {
         m_jobs = response.body.contains("jobs") && response.body["jobs"].is_array() ? response.body["jobs"] : api::Json::array();
-        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_runs.size())));
     });
 }
 
 void ViewJobs::draw(App&) {
-    if (!m_error.empty()) widgets::banner("jobs.error", m_error, true);
+    if (!m_runs.error().empty()) widgets::banner("jobs.error", m_runs.error(), true);
     const bool compact = display().compact();
     // Scheduled jobs: one card each with the schedule and the latest run.
     if (widgets::begin_card("jobs.schedule")) {
         ImGui::PushFont(display().fonts().strong);
         widgets::text("text", "jobs.schedule.title", tr("jobs.scheduled"));
         ImGui::PopFont();
-        if (ImGui::BeginTable("jobs.list", compact ? 2 : 4, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
-            ImGui::TableSetupColumn(tr("jobs.col.job"), 0, 1.2f);
-            ImGui::TableSetupColumn(tr("jobs.col.schedule"), 0, 1.0f);
-            if (!compact) {
-                ImGui::TableSetupColumn(tr("jobs.col.last_run"), 0, 1.4f);
-                ImGui::TableSetupColumn(tr("jobs.col.status"), 0, 0.8f);
-            }
-            widgets::strong_headers_row();
+        if (widgets::begin_table("jobs.list",
+                                 {{tr("jobs.col.job"), 1.2f}, {tr("jobs.col.schedule"), 1.0f},
+                                  {tr("jobs.col.last_run"), 1.4f, !compact}, {tr("jobs.col.status"), 0.8f, !compact}},
+                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
             for (const api::Json& job : m_jobs) {
                 const std::string name = json_string(job, "name");
                 ImGui::TableNextRow();
@@ -73,7 +58,7 @@ void ViewJobs::draw(App&) {
                 widgets::text("cell", "jobs." + name + ".schedule", json_string(job, "schedule"), widgets::colors::kMuted);
                 if (compact) continue;
                 const api::Json* last = nullptr;
-                for (const api::Json& run : m_runs)
+                for (const api::Json& run : m_runs.rows())
                     if (json_string(run, "job") == name) {
                         last = &run;
                         break;
@@ -93,15 +78,11 @@ void ViewJobs::draw(App&) {
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("jobs.runs", compact ? 3 : 5, flags, ImVec2(0, -widgets::pager_height()))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr("jobs.col.started"), 0, 1.2f);
-        ImGui::TableSetupColumn(tr("jobs.col.job"), 0, 1.0f);
-        if (!compact) ImGui::TableSetupColumn(tr("jobs.col.duration"), 0, 0.6f);
-        ImGui::TableSetupColumn(tr("jobs.col.status"), 0, 0.7f);
-        if (!compact) ImGui::TableSetupColumn(tr("jobs.col.result"), 0, 2.4f);
-        widgets::strong_headers_row();
-        for (const api::Json& run : m_runs) {
+    if (widgets::begin_table("jobs.runs",
+                             {{tr("jobs.col.started"), 1.2f}, {tr("jobs.col.job"), 1.0f}, {tr("jobs.col.duration"), 0.6f, !compact},
+                              {tr("jobs.col.status"), 0.7f}, {tr("jobs.col.result"), 2.4f, !compact}},
+                             flags, -widgets::pager_height())) {
+        for (const api::Json& run : m_runs.rows()) {
             const std::string prefix = "jobs.run." + std::to_string(json_int(run, "id"));
             const std::string status = json_string(run, "status");
             ImGui::TableNextRow(0, ImGui::GetFrameHeight());
@@ -125,8 +106,8 @@ void ViewJobs::draw(App&) {
         }
         ImGui::EndTable();
     }
-    if (m_loaded && m_runs.empty()) widgets::muted("jobs.empty", tr("jobs.empty"));
-    if (widgets::pager("jobs", m_page, m_total, kPerPage)) reload();
+    if (m_runs.loaded() && m_runs.rows().empty()) widgets::muted("jobs.empty", tr("jobs.empty"));
+    if (m_runs.pager("jobs")) reload();
 }
 
 }  // namespace kimonet

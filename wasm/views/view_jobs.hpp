@@ -4,25 +4,23 @@
 #include <string>
 
 #include "api/json_fields.hpp"
+#include "view.hpp"
+#include "views/paged_list.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewJobs {
+class ViewJobs final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void reload();
 
-    int m_page = 1;
-    int m_total = 0;
+    PagedList m_runs{"/api/jobs", 50};  // the recent runs, newest first
     api::Json m_jobs = api::Json::array();
-    api::Json m_runs = api::Json::array();
-    bool m_loaded = false;
-    std::string m_error;
 };
 
 }  // namespace kimonet

@@ -19,7 +19,6 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr int kPerPage = 25;
 constexpr const char* kRejectDialog = "leads_reject";
 constexpr const char* kStatusFilters[] = {"", "new", "converted", "rejected"};
 
@@ -38,19 +37,7 @@ void status_badge(const api::Json& lead) {
 void ViewLeads::enter(App&) { reload(); }
 
 void ViewLeads::reload() {
-    std::string path = "/api/leads?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage);
-    if (*kStatusFilters[m_filter]) path += std::string("&status=") + kStatusFilters[m_filter];
-    api_client().get(path, [this](const ApiResponse& response) {
-        m_loaded = true;
-        if (!response.ok()) {
-            m_error = i18n::api_error_text(response.error_code, response.error_message);
-            return;
-        }
-        m_error.clear();
-        const api::Json& data = response_data(response.body);
-        m_leads = data.is_array() ? data : api::Json::array();
-        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_leads.size())));
-    });
+    m_leads.load(*kStatusFilters[m_filter] ? std::string("&status=") + kStatusFilters[m_filter] : std::string());
 }
 
 void ViewLeads::convert(App& app, std::int64_t id) {
@@ -64,7 +51,7 @@ void ViewLeads::convert(App& app, std::int64_t id) {
         // The converted lead stays in view (with "open customer") until the list is reloaded, so
         // the next step — opening the new customer — is one click away.
         if (data.is_object() && data.contains("lead") && data["lead"].is_object())
-            for (api::Json& lead : m_leads)
+            for (api::Json& lead : m_leads.rows())
                 if (json_int(lead, "id") == id) lead = data["lead"];
     });
 }
@@ -148,21 +135,21 @@ void ViewLeads::draw_reject_dialog() {
 }
 
 void ViewLeads::draw(App& app) {
-    if (!m_error.empty()) widgets::banner("leads.error", m_error, true);
+    if (!m_leads.error().empty()) widgets::banner("leads.error", m_leads.error(), true);
     std::vector<std::string> filters = {tr("leads.filter.all"), tr("leads.status.new"), tr("leads.status.converted"), tr("leads.status.rejected")};
     const float width = display().compact() ? -FLT_MIN : display().px(240);
     if (widgets::select_field("leads.filter", tr("leads.filter"), filters, m_filter, {}, width)) {
-        m_page = 1;
+        m_leads.first_page();
         reload();
     }
     const float pager_height = widgets::pager_height();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kBackground);
     ImGui::BeginChild("leads.list", ImVec2(0, -pager_height), false);
     ImGui::PopStyleColor();
-    if (m_loaded && m_leads.empty()) widgets::muted("leads.empty", tr("leads.empty"));
-    for (const api::Json& lead : m_leads) draw_lead(app, lead);
+    if (m_leads.loaded() && m_leads.rows().empty()) widgets::muted("leads.empty", tr("leads.empty"));
+    for (const api::Json& lead : m_leads.rows()) draw_lead(app, lead);
     ImGui::EndChild();
-    if (widgets::pager("leads", m_page, m_total, kPerPage)) reload();
+    if (m_leads.pager("leads")) reload();
     draw_reject_dialog();
 }
 

@@ -6,15 +6,17 @@
 #include <string>
 
 #include "api/json_fields.hpp"
+#include "view.hpp"
+#include "views/paged_list.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewLeads {
+class ViewLeads final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void reload();
@@ -22,13 +24,9 @@ private:
     void draw_reject_dialog();
     void convert(App& app, std::int64_t id);
 
-    int m_page = 1;
-    int m_total = 0;
     int m_filter = 1;  // 0 all, 1 new, 2 converted, 3 rejected
-    api::Json m_leads = api::Json::array();
-    bool m_loaded = false;
+    PagedList m_leads{"/api/leads", 25};
     bool m_busy = false;
-    std::string m_error;
     std::int64_t m_reject_id = 0;  // the lead the reject dialog is for (0: closed)
     bool m_reject_requested = false;
     std::string m_reject_reason;

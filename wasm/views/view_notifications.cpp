@@ -2,6 +2,7 @@
 
 #include "api_client.hpp"
 #include "app.hpp"
+#include "billing_records.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
@@ -17,7 +18,6 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr int kPerPage = 25;
 constexpr const char* kStatuses[] = {"", "queued", "sending", "sent", "failed", "cancelled"};
 constexpr const char* kCustomerStatuses[] = {"active", "isolated", "inactive"};
 constexpr const char* kDetail = "notification_detail";
@@ -51,20 +51,10 @@ void ViewNotifications::enter(App&) {
 }
 
 void ViewNotifications::reload() {
-    std::string path = "/api/notifications?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage);
-    if (m_status > 0) path += std::string("&status=") + kStatuses[m_status];
-    if (!m_customer.empty()) path += "&customer_id=" + url_encode(m_customer);
-    api_client().get(path, [this](const ApiResponse& response) {
-        m_loaded = true;
-        if (!response.ok()) {
-            m_error = response.fields.empty() ? i18n::api_error_text(response.error_code, response.error_message) : all_field_errors(response.fields);
-            return;
-        }
-        m_error.clear();
-        const api::Json& data = response_data(response.body);
-        m_rows = data.is_array() ? data : api::Json::array();
-        m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_rows.size())));
-    });
+    std::string filters;
+    if (m_status > 0) filters += std::string("&status=") + kStatuses[m_status];
+    if (!m_customer.empty()) filters += "&customer_id=" + url_encode(m_customer);
+    m_list.load(filters, [this](const ApiResponse&) { m_error.clear(); });
 }
 
 void ViewNotifications::open(std::int64_t id) {
@@ -118,16 +108,14 @@ void ViewNotifications::draw_table() {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     const bool compact = display().compact();
-    if (!ImGui::BeginTable("notifications.table", compact ? 3 : 6, flags, ImVec2(0, -widgets::pager_height()))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    if (!compact) ImGui::TableSetupColumn(tr("notifications.col.time"), 0, 1.2f);
-    ImGui::TableSetupColumn(tr("notifications.col.customer"), 0, 1.4f);
-    if (!compact) ImGui::TableSetupColumn(tr("notifications.col.template"), 0, 1.0f);
-    ImGui::TableSetupColumn(tr("notifications.col.message"), 0, compact ? 1.6f : 3.0f);
-    ImGui::TableSetupColumn(tr("notifications.col.status"), 0, 0.9f);
-    if (!compact) ImGui::TableSetupColumn(tr("notifications.col.attempts"), 0, 0.6f);
-    widgets::strong_headers_row();
-    for (const api::Json& row : m_rows) {
+    if (!widgets::begin_table("notifications.table",
+                              {{tr("notifications.col.time"), 1.2f, !compact}, {tr("notifications.col.customer"), 1.4f},
+                               {tr("notifications.col.template"), 1.0f, !compact},
+                               {tr("notifications.col.message"), compact ? 1.6f : 3.0f}, {tr("notifications.col.status"), 0.9f},
+                               {tr("notifications.col.attempts"), 0.6f, !compact}},
+                              flags, -widgets::pager_height()))
+        return;
+    for (const api::Json& row : m_list.rows()) {
         const std::int64_t id = json_int(row, "id");
         const std::string prefix = "notifications." + std::to_string(id);
         ImGui::PushID(static_cast<int>(id));
@@ -276,7 +264,7 @@ void ViewNotifications::draw(App& app) {
     const float field = compact ? -FLT_MIN : display().px(220);
     ImGui::BeginGroup();
     if (widgets::select_field("notifications.status", tr("notifications.status_filter"), statuses, m_status, {}, field)) {
-        m_page = 1;
+        m_list.first_page();
         reload();
     }
     ImGui::EndGroup();
@@ -284,7 +272,7 @@ void ViewNotifications::draw(App& app) {
     ImGui::BeginGroup();
     if (widgets::text_field("notifications.customer", tr("notifications.customer_filter"), m_customer, {}, ImGuiInputTextFlags_CharsDecimal,
                             tr("notifications.customer_hint"), field)) {
-        m_page = 1;
+        m_list.first_page();
         reload();
     }
     ImGui::EndGroup();
@@ -304,10 +292,11 @@ void ViewNotifications::draw(App& app) {
         ImGui::EndGroup();
     }
     if (!m_notice.empty()) widgets::banner("notifications.notice", m_notice, false);
-    if (!m_error.empty()) widgets::banner("notifications.error", m_error, true);
-    if (m_loaded && m_rows.empty()) widgets::muted("notifications.empty", tr("notifications.empty"));
+    if (const std::string& error = m_error.empty() ? m_list.error() : m_error; !error.empty())
+        widgets::banner("notifications.error", error, true);
+    if (m_list.loaded() && m_list.rows().empty()) widgets::muted("notifications.empty", tr("notifications.empty"));
     draw_table();
-    if (widgets::pager("notifications", m_page, m_total, kPerPage)) reload();
+    if (m_list.pager("notifications")) reload();
     draw_detail(app);
     draw_broadcast(app);
 }

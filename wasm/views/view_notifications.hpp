@@ -8,15 +8,17 @@
 
 #include "api/json_fields.hpp"
 #include "core/error.hpp"
+#include "view.hpp"
+#include "views/paged_list.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewNotifications {
+class ViewNotifications final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void reload();
@@ -29,11 +31,8 @@ private:
 
     int m_status = 0;
     std::string m_customer;  // customer id typed by the user
-    int m_page = 1;
-    int m_total = 0;
-    api::Json m_rows = api::Json::array();
-    bool m_loaded = false;
-    std::string m_error, m_notice;
+    PagedList m_list{"/api/notifications", 25};
+    std::string m_error, m_notice;  // m_error: the detail's and actions' failures (the list's are m_list's)
 
     api::Json m_detail;
     bool m_detail_requested = false;

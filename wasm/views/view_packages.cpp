@@ -64,16 +64,12 @@ void ViewPackages::draw_table(App& app) {
     enum Column { kName, kDownload, kUpload, kPrice, kProfile, kStatus, kActions, kColumnCount };
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("packages.table", kColumnCount, flags)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("packages.col.name"), 0, 1.8f);
-    ImGui::TableSetupColumn(tr("packages.col.download"), 0, 0.9f);
-    ImGui::TableSetupColumn(tr("packages.col.upload"), 0, 0.9f);
-    ImGui::TableSetupColumn(tr("packages.col.price"), 0, 1.1f);
-    ImGui::TableSetupColumn(tr("packages.col.profile"), 0, 1.3f);
-    ImGui::TableSetupColumn(tr("packages.col.status"), 0, 0.8f);
-    ImGui::TableSetupColumn(tr("packages.col.actions"), 0, 1.5f);
-    widgets::strong_headers_row();
+    if (!widgets::begin_table("packages.table",
+                              {{tr("packages.col.name"), 1.8f}, {tr("packages.col.download"), 0.9f}, {tr("packages.col.upload"), 0.9f},
+                               {tr("packages.col.price"), 1.1f}, {tr("packages.col.profile"), 1.3f}, {tr("packages.col.status"), 0.8f},
+                               {tr("packages.col.actions"), 1.5f}},
+                              flags))
+        return;
     for (const Package& package : app.catalog().packages) {
         ImGui::PushID(static_cast<int>(package.id));
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());

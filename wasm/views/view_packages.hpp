@@ -3,15 +3,16 @@
 #include <string>
 
 #include "views/view_package_form.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewPackages {
+class ViewPackages final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void draw_table(App& app);

@@ -22,7 +22,6 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr int kPerPage = 25;
 constexpr const char* kPicker = "payment_picker";
 enum Column { kReceipt, kPaidAt, kInvoice, kCustomer, kMethod, kAmount, kRecordedBy, kColumnCount };
 
@@ -49,19 +48,7 @@ void ViewPayments::enter(App&) {
 }
 
 void ViewPayments::reload() {
-    m_loading = true;
-    api_client().get("/api/payments?page=" + std::to_string(m_page) + "&per_page=" + std::to_string(kPerPage),
-                     [this](const ApiResponse& response) {
-                         m_loading = false;
-                         m_loaded = true;
-                         if (!response.ok()) {
-                             m_error = i18n::api_error_text(response.error_code, response.error_message);
-                             return;
-                         }
-                         m_error.clear();
-                         m_payments = payment_records_from_list(response.body);
-                         m_total = static_cast<int>(json_int(response.body, "total", static_cast<std::int64_t>(m_payments.size())));
-                     });
+    m_list.load({}, [this](const ApiResponse& response) { m_payments = payment_records_from_list(response.body); });
 }
 
 void ViewPayments::load_open_invoices() {
@@ -88,16 +75,12 @@ void ViewPayments::draw_table() {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     const float pager_height = widgets::pager_height();
-    if (!ImGui::BeginTable("payments.table", kColumnCount, flags, ImVec2(0, -pager_height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr("payments.col.receipt"), 0, 1.5f);
-    ImGui::TableSetupColumn(tr("payments.col.paid_at"), 0, 1.6f);
-    ImGui::TableSetupColumn(tr("payments.col.invoice"), 0, 1.5f);
-    ImGui::TableSetupColumn(tr("payments.col.customer"), 0, 1.6f);
-    ImGui::TableSetupColumn(tr("payments.col.method"), 0, 1.1f);
-    ImGui::TableSetupColumn(tr("payments.col.amount"), 0, 1.1f);
-    ImGui::TableSetupColumn(tr("payments.col.recorded_by"), 0, 1.0f);
-    widgets::strong_headers_row();
+    if (!widgets::begin_table("payments.table",
+                              {{tr("payments.col.receipt"), 1.5f}, {tr("payments.col.paid_at"), 1.6f}, {tr("payments.col.invoice"), 1.5f},
+                               {tr("payments.col.customer"), 1.6f}, {tr("payments.col.method"), 1.1f}, {tr("payments.col.amount"), 1.1f},
+                               {tr("payments.col.recorded_by"), 1.0f}},
+                              flags, -pager_height))
+        return;
     for (const PaymentRecord& payment : m_payments) {
         ImGui::PushID(static_cast<int>(payment.id));
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());
@@ -155,7 +138,7 @@ void ViewPayments::draw_cards() {
 }
 
 void ViewPayments::draw_pager() {
-    if (widgets::pager("payments", m_page, m_total, kPerPage)) reload();
+    if (m_list.pager("payments")) reload();
 }
 
 void ViewPayments::draw_picker() {
@@ -246,9 +229,9 @@ void ViewPayments::draw_payments(App& app) {
         }
     }
     if (!m_notice.empty()) widgets::banner("payments.notice", m_notice, false);
-    if (!m_error.empty()) widgets::banner("payments.error", m_error, true);
-    if (m_loaded && m_payments.empty() && !m_loading) widgets::muted("payments.empty", tr("payments.empty"));
-    else if (!m_loaded) widgets::muted("payments.loading", tr("common.loading"));
+    if (!m_list.error().empty()) widgets::banner("payments.error", m_list.error(), true);
+    if (m_list.loaded() && m_payments.empty() && !m_list.loading()) widgets::muted("payments.empty", tr("payments.empty"));
+    else if (!m_list.loaded()) widgets::muted("payments.loading", tr("common.loading"));
     if (display().compact()) draw_cards();
     else draw_table();
     draw_pager();

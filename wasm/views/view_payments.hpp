@@ -11,15 +11,17 @@
 #include "billing_records.hpp"
 #include "views/view_gateway_transactions.hpp"
 #include "views/view_invoice_detail.hpp"
+#include "view.hpp"
+#include "views/paged_list.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewPayments {
+class ViewPayments final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void reload();
@@ -30,14 +32,10 @@ private:
     void draw_picker();
     void draw_payments(App& app);
 
-    int m_page = 1;
-    int m_total = 0;
-    std::vector<PaymentRecord> m_payments;  // rows name their invoice and customer
+    PagedList m_list{"/api/payments", 25};
+    std::vector<PaymentRecord> m_payments;  // m_list's rows, read: they name their invoice and customer
     int m_tab = 0;                           // 0: payments, 1: gateway transactions
     ViewGatewayTransactions m_gateway;
-    bool m_loading = false;
-    bool m_loaded = false;
-    std::string m_error;
     std::string m_notice;
 
     bool m_picker_requested = false;

@@ -7,15 +7,16 @@
 #include <vector>
 
 #include "billing_records.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewPortalInvoices {
+class ViewPortalInvoices final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void reload();

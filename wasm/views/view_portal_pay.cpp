@@ -1,12 +1,11 @@
 #include "views/view_portal_pay.hpp"
 
-#include <emscripten/eventloop.h>
-
 #include "api_client.hpp"
 #include "app.hpp"
 #include "core/money.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
+#include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "platform/frame_pacing.hpp"
 #include "ui_registry.hpp"
@@ -23,17 +22,6 @@ using platform::display;
 
 constexpr double kPollMilliseconds = 2000.0;
 constexpr const char* kGateways[] = {"flip", "midtrans", "duitku"};
-
-struct PollTicket {
-    ViewPortalPay* view;
-    int generation;
-};
-
-void poll_trampoline(void* data) {
-    auto* ticket = static_cast<PollTicket*>(data);
-    ticket->view->poll(ticket->generation);
-    delete ticket;
-}
 
 std::string gateway_label(const std::string& gateway) {
     if (gateway == "flip") return "Flip";
@@ -119,7 +107,7 @@ void ViewPortalPay::pay() {
 }
 
 void ViewPortalPay::schedule_poll() {
-    emscripten_set_timeout(poll_trampoline, kPollMilliseconds, new PollTicket{this, m_generation});
+    platform::set_timeout(kPollMilliseconds, [this, generation = m_generation] { poll(generation); });
 }
 
 void ViewPortalPay::poll(int generation) {

@@ -9,19 +9,22 @@
 
 #include "billing_records.hpp"
 #include "core/error.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewPortalPay {
+class ViewPortalPay final : public View {
 public:
-    void enter(App& app, std::int64_t invoice_id = 0);
-    void draw(App& app);
-    // Timer trampoline (emscripten_set_timeout) — public for it only.
-    void poll(int generation);
+    void enter(App& app) override { enter(app, 0); }
+    // With an invoice picked (0 = none: the first unpaid one).
+    void enter(App& app, std::int64_t invoice_id);
+    void draw(App& app) override;
 
 private:
+    // The payment status poll (a platform::set_timeout every 2 s while a payment is pending).
+    void poll(int generation);
     struct Method {
         std::string gateway, code, name, type;
         std::int64_t fee = 0;

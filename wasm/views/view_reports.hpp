@@ -11,15 +11,16 @@
 #include "core/date.hpp"
 #include "report_records.hpp"
 #include "views/view_import.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewReports {
+class ViewReports final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     enum Tab { kRevenue = 0, kCustomers = 1, kBilling = 2 };

@@ -10,15 +10,16 @@
 #include "api/json_fields.hpp"
 #include "routers/router.hpp"
 #include "views/view_router_form.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewRouters {
+class ViewRouters final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     struct TestResult {

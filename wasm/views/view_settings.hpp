@@ -9,15 +9,16 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewSettings {
+class ViewSettings final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     struct Setting {

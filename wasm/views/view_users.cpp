@@ -2,6 +2,7 @@
 
 #include "api_client.hpp"
 #include "app.hpp"
+#include "billing_records.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
@@ -191,14 +192,10 @@ void ViewUsers::draw_users(App& app) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
     const bool compact = display().compact();
-    if (ImGui::BeginTable("users.table", compact ? 3 : 5, flags)) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr("users.username"), 0, 1.2f);
-        if (!compact) ImGui::TableSetupColumn(tr("users.full_name"), 0, 1.6f);
-        ImGui::TableSetupColumn(tr("users.role"), 0, 1.0f);
-        if (!compact) ImGui::TableSetupColumn(tr("users.status"), 0, 0.8f);
-        ImGui::TableSetupColumn(tr("customers.col.actions"), 0, compact ? 1.3f : 1.6f);
-        widgets::strong_headers_row();
+    if (widgets::begin_table("users.table",
+                             {{tr("users.username"), 1.2f}, {tr("users.full_name"), 1.6f, !compact}, {tr("users.role"), 1.0f},
+                              {tr("users.status"), 0.8f, !compact}, {tr("customers.col.actions"), compact ? 1.3f : 1.6f}},
+                             flags)) {
         for (const User& user : m_users) {
             ImGui::PushID(static_cast<int>(user.id));
             ImGui::TableNextRow(0, ImGui::GetFrameHeight());

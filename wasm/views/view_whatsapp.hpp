@@ -7,15 +7,16 @@
 #include "api/json_fields.hpp"
 #include "core/error.hpp"
 #include "platform/qr_image.hpp"
+#include "view.hpp"
 
 namespace kimonet {
 
 class App;
 
-class ViewWhatsapp {
+class ViewWhatsapp final : public View {
 public:
-    void enter(App& app);
-    void draw(App& app);
+    void enter(App& app) override;
+    void draw(App& app) override;
 
 private:
     void reload();

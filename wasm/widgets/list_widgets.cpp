@@ -20,6 +20,16 @@ void strong_headers_row() {
     ImGui::PopFont();
 }
 
+bool begin_table(const char* id, std::initializer_list<TableColumn> columns, int flags, float height) {
+    const int shown = static_cast<int>(std::count_if(columns.begin(), columns.end(), [](const TableColumn& c) { return c.shown; }));
+    if (!ImGui::BeginTable(id, shown, flags, ImVec2(0, height))) return false;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    for (const TableColumn& column : columns)
+        if (column.shown) ImGui::TableSetupColumn(column.label, 0, column.weight);
+    strong_headers_row();
+    return true;
+}
+
 bool pager(const std::string& prefix, int& page, int total, int per_page) {
     const int pages = std::max(1, (total + per_page - 1) / per_page);
     const bool compact = platform::display().compact();

@@ -1,0 +1,146 @@
+// wasm/platform/ for the headless view tests (see headless_platform.hpp).
+#include "headless_platform.hpp"
+
+#include <functional>
+#include <map>
+#include <vector>
+
+#include "imgui.h"
+#include "platform/browser_glue.hpp"
+#include "platform/display.hpp"
+#include "platform/frame_pacing.hpp"
+#include "platform/qr_image.hpp"
+#include "widgets/theme.hpp"
+
+namespace kimonet {
+namespace {
+
+float g_canvas_width = 1280.f;
+constexpr float kCanvasHeight = 1400.f;  // tall enough for every sidebar entry without scrolling
+std::map<std::string, std::string> g_local_storage;
+std::map<std::string, std::string> g_cache;
+std::string g_session_token;
+std::string g_route;
+bool g_route_changed = false;
+std::vector<std::function<void()>> g_timers;
+
+// The product's fonts when installed (the same metrics as the browser), else ImGui's own.
+ImFont* add_font(const char* path, float pixels) {
+    ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path, pixels);
+    return font ? font : ImGui::GetIO().Fonts->AddFontDefault();
+}
+
+}  // namespace
+
+namespace testing {
+
+void set_canvas_width(float css_width) { g_canvas_width = css_width; }
+
+int run_timers() {
+    std::vector<std::function<void()>> due;
+    due.swap(g_timers);
+    for (auto& timer : due) timer();
+    return static_cast<int>(due.size());
+}
+
+std::string written_route() { return g_route; }
+
+void change_route(const std::string& route) {
+    g_route = route;
+    g_route_changed = true;
+}
+
+void reset_platform() {
+    g_local_storage.clear();
+    g_cache.clear();
+    g_session_token.clear();
+    g_route.clear();
+    g_route_changed = false;
+    g_timers.clear();
+    g_canvas_width = 1280.f;
+}
+
+}  // namespace testing
+
+namespace platform {
+
+void install_clipboard() {}
+void sync_soft_keyboard(bool) {}
+double now_unix_seconds() { return 1764892800.0; }  // 2025-12-05 00:00 UTC: tests must not read the clock
+
+int start_download(const std::string&, const std::string&, const std::string&) { return 1; }
+DownloadState download_state(int) { return DownloadState::Saved; }
+int pick_file(const std::string&) { return 1; }
+PickState picked_file_state(int) { return PickState::Failed; }
+PickedFile take_picked_file(int) { return {}; }
+
+std::string stored_value(const char* key) {
+    auto found = g_local_storage.find(key);
+    return found == g_local_storage.end() ? std::string() : found->second;
+}
+void store_value(const char* key, const std::string& value) { g_local_storage[key] = value; }
+std::string session_token() { return g_session_token; }
+void store_session_token(const std::string& token) { g_session_token = token; }
+std::string cached_response(const std::string& path) {
+    auto found = g_cache.find(path);
+    return found == g_cache.end() ? std::string() : found->second;
+}
+void cache_response(const std::string& path, const std::string& body) { g_cache[path] = body; }
+void clear_cached_responses() { g_cache.clear(); }
+std::string current_route() { return g_route; }
+void push_route(const std::string& route) { g_route = route; }
+bool take_route_change() {
+    const bool changed = g_route_changed;
+    g_route_changed = false;
+    return changed;
+}
+void report_frame_time(double) {}
+void set_timeout(double, std::function<void()> callback) { g_timers.push_back(std::move(callback)); }
+
+void note_activity() {}
+bool should_render_frame() { return true; }
+
+int start_qr_decode(const std::string&) { return 1; }
+QrState qr_state(int) { return QrState::Failed; }
+QrModules qr_modules(int) { return {}; }
+
+Display& display() {
+    static Display instance;
+    return instance;
+}
+
+void Display::rebuild_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    m_fonts.body = add_font(KIMONET_FONT_DIR "/Inter-Regular.otf", 15.f);
+    m_fonts.strong = add_font(KIMONET_FONT_DIR "/Inter-SemiBold.otf", 15.f);
+    m_fonts.title = add_font(KIMONET_FONT_DIR "/Inter-SemiBold.otf", 22.f);
+    io.FontDefault = m_fonts.body;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);  // the null backend: built, never uploaded
+}
+
+bool Display::sync() {
+    // Each test has its own ImGui context: a fresh one has no fonts yet.
+    if (ImGui::GetIO().Fonts->Fonts.empty()) m_style_ready = false;
+    const bool compact = g_canvas_width < 760.f;
+    const bool changed = !m_style_ready || compact != m_compact || m_css_width != g_canvas_width;
+    m_css_width = g_canvas_width;
+    m_framebuffer_width = static_cast<int>(g_canvas_width);
+    m_framebuffer_height = static_cast<int>(kCanvasHeight);
+    if (!m_style_ready || compact != m_compact) {
+        m_dpr = 1.f;
+        m_compact = compact;
+        m_style_ready = true;
+        rebuild_fonts();
+        widgets::apply_theme(m_dpr, m_compact);
+    }
+    return changed;
+}
+
+}  // namespace platform
+}  // namespace kimonet
+
+extern "C" void kimonet_route_changed() {}
+extern "C" void kimonet_file_picked() {}

@@ -1,0 +1,134 @@
+#include "view_harness.hpp"
+
+#include <stdexcept>
+
+#include "headless_platform.hpp"
+#include "imgui.h"
+#include "platform/browser_glue.hpp"
+#include "platform/display.hpp"
+#include "ui_registry.hpp"
+
+namespace kimonet::testing {
+
+ViewHarness::ViewHarness(const std::string& address) {
+    reset_platform();
+    if (!address.empty()) platform::push_route(address);
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;
+    io.DeltaTime = 1.f / 60.f;
+    install_api_client(m_api);
+    platform::display().sync();
+    m_app.start();
+}
+
+ViewHarness::~ViewHarness() { ImGui::DestroyContext(); }
+
+void ViewHarness::sign_in_staff(const std::vector<std::string>& permissions, const std::string& role) {
+    SessionUser user;
+    user.id = 1;
+    user.username = "admin";
+    user.name = "Admin Kimonet";
+    user.role = role;
+    user.permissions = permissions;
+    m_app.sign_in("test-token", user);
+}
+
+void ViewHarness::sign_in_customer(std::int64_t customer_id) {
+    SessionUser user;
+    user.id = 50;
+    user.username = "pelanggan";
+    user.name = "Pelanggan";
+    user.role = "customer";
+    user.customer_id = customer_id;
+    m_app.sign_in("test-token", user);
+}
+
+void ViewHarness::draw_frame() {
+    auto& display = platform::display();
+    display.sync();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(display.framebuffer_width()), static_cast<float>(display.framebuffer_height()));
+    io.DeltaTime = 1.f / 60.f;
+    ui_registry::begin_frame(display.dpr());
+    ImGui::NewFrame();
+    m_app.draw();
+    ImGui::Render();
+    ui_registry::end_frame();
+}
+
+void ViewHarness::frames(int count) {
+    for (int i = 0; i < count; ++i) {
+        m_api.deliver_pending();
+        draw_frame();
+    }
+}
+
+void ViewHarness::settle() {
+    for (int i = 0; i < 20; ++i) {
+        frames(1);
+        if (m_api.in_flight() == 0) break;
+    }
+    frames(3);  // popups open a frame after OpenPopup; cards measure themselves
+}
+
+std::vector<Widget> ViewHarness::widgets() const {
+    const api::Json registry = api::parse_json(ui_query());
+    std::vector<Widget> items;
+    if (registry.contains("items"))
+        for (const auto& item : registry["items"]) items.push_back(item);
+    return items;
+}
+
+std::optional<Widget> ViewHarness::find(const std::string& id) const {
+    for (Widget& widget : widgets())
+        if (widget.value("id", "") == id) return widget;
+    return std::nullopt;
+}
+
+std::vector<std::string> ViewHarness::values(const std::string& id) const {
+    std::vector<std::string> found;
+    for (Widget& widget : widgets())
+        if (widget.value("id", "") == id) found.push_back(widget.value("value", ""));
+    return found;
+}
+
+std::vector<Widget> ViewHarness::find_prefix(const std::string& prefix) const {
+    std::vector<Widget> found;
+    for (Widget& widget : widgets())
+        if (widget.value("id", "").starts_with(prefix)) found.push_back(widget);
+    return found;
+}
+
+std::string ViewHarness::value(const std::string& id) const {
+    const auto widget = find(id);
+    return widget ? widget->value("value", "") : std::string();
+}
+
+std::string ViewHarness::label(const std::string& id) const {
+    const auto widget = find(id);
+    return widget ? widget->value("label", "") : std::string();
+}
+
+void ViewHarness::click(const std::string& id) {
+    const auto widget = find(id);
+    if (!widget) throw std::runtime_error("no widget " + id + " in the last frame");
+    const auto& hit = (*widget)["hit"];
+    const ImVec2 point(hit["x"].get<float>() + hit["w"].get<float>() / 2, hit["y"].get<float>() + hit["h"].get<float>() / 2);
+    ImGuiIO& io = ImGui::GetIO();
+    // ImGui 1.86 samples the mouse once a frame: hover, press and release on three frames.
+    io.MousePos = point;
+    frames(1);
+    io.MouseDown[0] = true;
+    frames(1);
+    io.MouseDown[0] = false;
+    frames(1);
+}
+
+void ViewHarness::type(const std::string& text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());  // queued; 1.86 hands them over at NewFrame
+    frames(1);
+}
+
+}  // namespace kimonet::testing
