@@ -1,5 +1,7 @@
 #include "app/worker_log.hpp"
 
+#include <cstdio>
+
 namespace kimonet::app {
 
 void WorkerLog::report(std::string worker, bool problem, std::string message) {
@@ -10,6 +12,26 @@ void WorkerLog::report(std::string worker, bool problem, std::string message) {
         if (problem) ++m_problems;
     }
     m_changed.notify_all();
+}
+
+void WorkerLog::problem(const std::string& worker, const std::string& message) {
+    bool changed = false;
+    {
+        std::lock_guard lock(m_mutex);
+        std::string& last = m_last_problem[worker];
+        changed = last != message;
+        last = message;
+    }
+    if (changed) std::fprintf(stderr, "%s: %s\n", worker.c_str(), message.c_str());
+    report(worker, true, message);
+}
+
+void WorkerLog::done(const std::string& worker, const std::string& message) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_last_problem.erase(worker);
+    }
+    if (!message.empty()) report(worker, false, message);
 }
 
 std::vector<WorkerEntry> WorkerLog::entries() const {

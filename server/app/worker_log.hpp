@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -23,6 +24,12 @@ public:
     static constexpr std::size_t kMaxEntries = 1000;
 
     void report(std::string worker, bool problem, std::string message);
+    // The end of one round of a worker, the one way every runner reports it. A problem is kept and
+    // printed to stderr when it differs from that worker's last one (a router down for an hour
+    // prints once); a round that worked keeps `message` when it is not empty and lets the next
+    // problem print again.
+    void problem(const std::string& worker, const std::string& message);
+    void done(const std::string& worker, const std::string& message);
     // Every entry kept (the oldest are dropped past kMaxEntries; problems are counted regardless).
     std::vector<WorkerEntry> entries() const;
     std::int64_t problem_count() const;
@@ -34,6 +41,7 @@ private:
     mutable std::condition_variable m_changed;
     std::vector<WorkerEntry> m_entries;
     std::int64_t m_problems = 0;
+    std::map<std::string, std::string> m_last_problem;  // per worker, for printing once per change
 };
 
 }  // namespace kimonet::app

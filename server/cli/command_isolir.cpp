@@ -8,8 +8,6 @@
 
 namespace kimonet::cli {
 
-int with_cli_context(const Args& args, const std::function<int(app::Context&)>& work);
-
 int command_isolir(const Args& args) {
     const std::string action = args.positional.empty() ? "" : args.positional[0];
     const std::int64_t id = std::atoll(args.get("id", "0").c_str());

@@ -9,22 +9,17 @@
 namespace kimonet::cli {
 
 int command_payment_reconcile(const Args& args) {
-    auto config = config_from(args);
-    if (!config) return fail(config.error());
-    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
-    if (!app) return fail(app.error());
-    auto lease = (*app)->database();
-    if (!lease) return fail(lease.error());
-    const char* user = std::getenv("USER");
-    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, std::string("cli:") + (user ? user : "unknown"), ""});
-    std::optional<int> older_than;
-    if (args.has("older-than")) older_than = std::atoi(args.get("older-than").c_str());
-    const std::string base = config->public_base_url.empty() ? "http://" + config->bind + ":" + std::to_string(config->port) : config->public_base_url;
-    auto report = services::reconcile_payments(context, base, older_than);
-    if (!report) return fail(report.error());
-    std::printf("checked %d pending payment(s): %d applied, %d expired, %d failed, %d flagged for review, %d gateway error(s)\n", report->checked,
-                report->applied, report->expired, report->failed, report->flagged, report->errors);
-    return 0;
+    return with_cli_session(args, [&](CliSession& session) -> int {
+        std::optional<int> older_than;
+        if (args.has("older-than")) older_than = std::atoi(args.get("older-than").c_str());
+        const app::Config& config = session.app.config();
+        const std::string base = config.public_base_url.empty() ? "http://" + config.bind + ":" + std::to_string(config.port) : config.public_base_url;
+        auto report = services::reconcile_payments(session.context, base, older_than);
+        if (!report) return fail(report.error());
+        std::printf("checked %d pending payment(s): %d applied, %d expired, %d failed, %d flagged for review, %d gateway error(s)\n", report->checked,
+                    report->applied, report->expired, report->failed, report->flagged, report->errors);
+        return 0;
+    });
 }
 
 }  // namespace kimonet::cli

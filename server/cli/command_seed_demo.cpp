@@ -76,25 +76,24 @@ Result<void> seed_demo(app::Context& context) {
 }
 
 int command_seed_demo(const Args& args) {
-    auto config = config_from(args);
-    if (!config) return fail(config.error());
-    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
-    if (!app) return fail(app.error());
-    auto lease = (*app)->database();
-    if (!lease) return fail(lease.error());
-    auto count = (*lease)->prepare("SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM users)");
-    if (!count || !count->step()) return fail(make_error(ErrorCode::Internal, "cannot read the database"));
-    const std::int64_t existing = count->column_int(0);
-    count->reset();  // the read must end before the seeding transaction (store/database.hpp)
-    if (existing > 0) {
-        std::printf("demo data: %s already has data, nothing seeded\n", config->db_path.c_str());
-        return 0;
-    }
-    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "seed-demo", ""});
-    auto seeded = (*lease)->transaction([&] { return seed_demo(context); });
-    if (!seeded) return fail(seeded.error());
-    std::printf("demo data: 4 packages, 2 routers, 4 staff users, 50 customers in %s\n", config->db_path.c_str());
-    return 0;
+    return with_cli_session(
+        args,
+        [&](CliSession& session) -> int {
+            const std::string& db_path = session.app.config().db_path;
+            auto count = session.database.prepare("SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM users)");
+            if (!count || !count->step()) return fail(make_error(ErrorCode::Internal, "cannot read the database"));
+            const std::int64_t existing = count->column_int(0);
+            count->reset();  // the read must end before the seeding transaction (store/database.hpp)
+            if (existing > 0) {
+                std::printf("demo data: %s already has data, nothing seeded\n", db_path.c_str());
+                return 0;
+            }
+            auto seeded = session.database.transaction([&] { return seed_demo(session.context); });
+            if (!seeded) return fail(seeded.error());
+            std::printf("demo data: 4 packages, 2 routers, 4 staff users, 50 customers in %s\n", db_path.c_str());
+            return 0;
+        },
+        "seed-demo");
 }
 
 int command_user(const Args& args) {

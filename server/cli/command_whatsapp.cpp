@@ -42,17 +42,9 @@ void print_report(const services::DrainReport& report) {
     std::printf("sent %d, retrying %d, failed %d (stopped: %s)\n", report.sent, report.retried, report.failed, report.stopped_by.c_str());
 }
 
-}  // namespace
 
-int command_whatsapp(const Args& args) {
-    const std::string action = args.positional.empty() ? "" : args.positional[0];
-    auto config = config_from(args);
-    if (!config) return fail(config.error());
-    auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
-    if (!app) return fail(app.error());
-    auto lease = (*app)->database();
-    if (!lease) return fail(lease.error());
-    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, "cli", ""});
+int run_whatsapp(const std::string& action, const Args& args, CliSession& session) {
+    app::Context& context = session.context;
 
     if (action == "send") {
         services::NotificationRequest request(services::MessageClass::Transactional);
@@ -62,9 +54,9 @@ int command_whatsapp(const Args& args) {
         auto queued = services::queue_notification(context, request);
         if (!queued) return fail(queued.error());
         std::printf("queued notification %lld\n", static_cast<long long>(queued->id));
-        auto report = drain_now(**app, **lease, 1000);
+        auto report = drain_now(session.app, session.database, 1000);
         if (!report) return fail(report.error());
-        auto row = services::get_notification(**lease, queued->id);
+        auto row = services::get_notification(session.database, queued->id);
         if (!row) return fail(row.error());
         const std::string status = (*row)["status"];
         std::printf("status: %s%s%s\n", status.c_str(), (*row)["last_error"].get<std::string>().empty() ? "" : " — ",
@@ -72,13 +64,13 @@ int command_whatsapp(const Args& args) {
         return status == "sent" ? 0 : 1;
     }
     if (action == "drain") {
-        auto report = drain_now(**app, **lease, args.has("max") ? std::atoi(args.get("max").c_str()) : 100000);
+        auto report = drain_now(session.app, session.database, args.has("max") ? std::atoi(args.get("max").c_str()) : 100000);
         if (!report) return fail(report.error());
         print_report(*report);
         return 0;
     }
     if (action == "status") {
-        auto messenger = whatsapp::messenger_from_settings(**lease, (*app)->secrets());
+        auto messenger = whatsapp::messenger_from_settings(session.database, session.app.secrets());
         if (!messenger) return fail(messenger.error());
         auto status = (*messenger)->device_status();
         if (!status) return fail(status.error());
@@ -96,13 +88,20 @@ int command_whatsapp(const Args& args) {
         std::printf("reminders: %d queued, %d skipped, %d failed\n", run->at("done").get<int>(), run->at("skipped").get<int>(),
                     run->at("failed").get<int>());
         if (options.dry_run) return 0;
-        auto report = drain_now(**app, **lease, 100000);
+        auto report = drain_now(session.app, session.database, 100000);
         if (!report) return fail(report.error());
         print_report(*report);
         return 0;
     }
     std::fprintf(stderr, "usage: kimonet whatsapp send --to 0812… --message TEXT | drain [--max N] | status | reminder [--dry-run]\n");
     return 2;
+}
+
+}  // namespace
+
+int command_whatsapp(const Args& args) {
+    const std::string action = args.positional.empty() ? "" : args.positional[0];
+    return with_cli_session(args, [&](CliSession& session) { return run_whatsapp(action, args, session); }, "cli");
 }
 
 }  // namespace kimonet::cli

@@ -59,7 +59,7 @@ Result<app::Config> config_from(const Args& args) {
     return config;
 }
 
-int with_cli_context(const Args& args, const std::function<int(app::Context&)>& work) {
+int with_cli_session(const Args& args, const std::function<int(CliSession&)>& work, const std::string& actor_name) {
     auto config = config_from(args);
     if (!config) return fail(config.error());
     auto app = app::App::open(*config, std::make_shared<app::SystemClock>());
@@ -67,8 +67,14 @@ int with_cli_context(const Args& args, const std::function<int(app::Context&)>& 
     auto lease = (*app)->database();
     if (!lease) return fail(lease.error());
     const char* user = std::getenv("USER");
-    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, std::string("cli:") + (user ? user : "unknown"), ""});
-    return work(context);
+    const std::string actor = actor_name.empty() ? std::string("cli:") + (user ? user : "unknown") : actor_name;
+    app::Context context = (*app)->context(**lease, app::Actor{"system", 0, actor, ""});
+    CliSession session{**app, **lease, context};
+    return work(session);
+}
+
+int with_cli_context(const Args& args, const std::function<int(app::Context&)>& work) {
+    return with_cli_session(args, [&](CliSession& session) { return work(session.context); });
 }
 
 int command_migrate(const Args& args) {

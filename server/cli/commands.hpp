@@ -12,8 +12,16 @@ int run(int argc, char** argv);
 
 // Shared by subcommands: config from env/.env, overridden by --db/--port/--bind/--web.
 Result<app::Config> config_from(const Args& args);
-// Opens the app (migrating the database) and runs `work` with a context acting as "cli:<user>";
-// what almost every subcommand needs before calling its service.
+// What a subcommand that works on the data holds while it runs: the opened (migrated) App, one
+// connection, and a context acting as "cli:<user>" (or the actor the command names).
+struct CliSession {
+    app::App& app;
+    store::Database& database;
+    app::Context& context;
+};
+// Opens the app and runs `work` in a CliSession; the one opening every data subcommand shares.
+int with_cli_session(const Args& args, const std::function<int(CliSession&)>& work, const std::string& actor_name = "");
+// The same for a subcommand that needs only the context (almost all of them).
 int with_cli_context(const Args& args, const std::function<int(app::Context&)>& work);
 // Prints an error the way every subcommand does and returns the exit code 1.
 int fail(const Error& error);

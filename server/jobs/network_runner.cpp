@@ -1,7 +1,5 @@
 #include "jobs/network_runner.hpp"
 
-#include <cstdio>
-
 #include "services/network_service.hpp"
 
 namespace kimonet::jobs {
@@ -18,17 +16,12 @@ std::chrono::milliseconds NetworkRunner::round() {
     };
     auto report = run();
     if (!report) {
-        m_app.worker_log().report("network", true, report.error().message());
-        if (report.error().message() != m_last_problem) {
-            m_last_problem = report.error().message();
-            std::fprintf(stderr, "network: %s\n", m_last_problem.c_str());
-        }
+        m_app.worker_log().problem("network", report.error().message());
     } else {
-        m_last_problem.clear();
-        if (report->due > 0 || report->superseded > 0)
-            m_app.worker_log().report("network", false, "due " + std::to_string(report->due) + ", applied " + std::to_string(report->applied) +
-                                                            ", pending " + std::to_string(report->still_pending) + ", failed " +
-                                                            std::to_string(report->failed));
+        const bool busy = report->due > 0 || report->superseded > 0;
+        m_app.worker_log().done("network", !busy ? "" : "due " + std::to_string(report->due) + ", applied " + std::to_string(report->applied) +
+                                                     ", pending " + std::to_string(report->still_pending) + ", failed " +
+                                                     std::to_string(report->failed));
     }
     return m_poll;
 }

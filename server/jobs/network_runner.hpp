@@ -24,7 +24,6 @@ private:
 
     app::App& m_app;
     std::chrono::milliseconds m_poll;
-    std::string m_last_problem;
     BackgroundWorker m_worker;
     app::WorkSubscription m_subscription;  // after m_worker: unregistered before the worker goes
 };

@@ -1,7 +1,6 @@
 #include "jobs/outbox_runner.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "services/outbox.hpp"
 
@@ -21,17 +20,12 @@ std::chrono::milliseconds OutboxRunner::round() {
     std::int64_t wait_seconds = m_poll_seconds;
     auto report = drain();
     if (!report) {
-        m_app.worker_log().report("outbox", true, report.error().message());
-        // Not configured yet or the database is busy: say so once, keep polling.
-        if (report.error().message() != m_last_problem) {
-            m_last_problem = report.error().message();
-            std::fprintf(stderr, "outbox: %s\n", m_last_problem.c_str());
-        }
+        // Not configured yet or the database is busy: said once, the worker keeps polling.
+        m_app.worker_log().problem("outbox", report.error().message());
     } else {
-        m_last_problem.clear();
-        if (report->sent + report->retried + report->failed > 0)
-            m_app.worker_log().report("outbox", false, "sent " + std::to_string(report->sent) + ", retried " + std::to_string(report->retried) +
-                                                           ", failed " + std::to_string(report->failed));
+        const bool busy = report->sent + report->retried + report->failed > 0;
+        m_app.worker_log().done("outbox", !busy ? "" : "sent " + std::to_string(report->sent) + ", retried " + std::to_string(report->retried) +
+                                                    ", failed " + std::to_string(report->failed));
         if (report->next_due_at) wait_seconds = std::clamp<std::int64_t>(*report->next_due_at - m_app.clock().now(), 0, m_poll_seconds);
     }
     return std::chrono::milliseconds(std::max<std::int64_t>(wait_seconds * 1000, 200));

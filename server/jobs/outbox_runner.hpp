@@ -23,7 +23,6 @@ private:
 
     app::App& m_app;
     int m_poll_seconds;
-    std::string m_last_problem;
     BackgroundWorker m_worker;
     app::WorkSubscription m_subscription;  // after m_worker: unregistered before the worker goes
 };

@@ -1,7 +1,6 @@
 #include "jobs/router_probe_runner.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "services/active_sessions.hpp"
 #include "services/network_status.hpp"
@@ -40,13 +39,8 @@ std::chrono::milliseconds RouterProbeRunner::round() {
         return success();
     };
     auto probed = run();
-    if (!probed) m_app.worker_log().report("router-probe", true, probed.error().message());
-    if (!probed && probed.error().message() != m_last_problem) {
-        m_last_problem = probed.error().message();
-        std::fprintf(stderr, "router probe: %s\n", m_last_problem.c_str());
-    } else if (probed) {
-        m_last_problem.clear();
-    }
+    if (!probed) m_app.worker_log().problem("router-probe", probed.error().message());
+    else m_app.worker_log().done("router-probe", "");
     return kTick;
 }
 

@@ -21,7 +21,6 @@ private:
     app::App& m_app;
     std::int64_t m_last_probe = 0;  // Unix seconds of the last probe (0: none yet)
     std::int64_t m_last_sessions = 0;  // Unix seconds of the last active-sessions refresh
-    std::string m_last_problem;
     BackgroundWorker m_worker;
 };
 

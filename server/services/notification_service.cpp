@@ -1,5 +1,7 @@
 #include "services/notification_service.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
 #include "customers/customer.hpp"
@@ -77,9 +79,9 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
         .bind(5, prepared.body).bind(6, to_string(request.message_class)).bind(7, request.invoice_id).bind(8, context.now)
         .bind(9, context.actor.name).bind(10, context.now).bind(11, context.now);
     TRY_VOID(insert.run());
-    app::wake_after_commit(context, app::Work::Outbox);
     QueuedNotification queued;
     queued.created = context.db.changes() > 0;
+    if (queued.created) app::wake_after_commit(context, app::Work::Outbox);
     auto existing = TRY(context.db.prepare("SELECT id, status FROM notifications WHERE idempotency_key = ?"));
     existing.bind(1, request.key);
     if (!TRY(existing.step())) return make_error(ErrorCode::Internal, "notification vanished after insert");
@@ -170,8 +172,7 @@ Result<QueuedNotification> queue_notification(app::Context& context, const Notif
 
 Result<NotificationPage> list_notifications(store::Database& db, const NotificationQuery& query) {
     FieldErrors fields;
-    if (!query.status.empty() && query.status != "queued" && query.status != "sending" && query.status != "sent" && query.status != "failed" &&
-        query.status != "cancelled")
+    if (!query.status.empty() && std::find(kNotificationStatuses.begin(), kNotificationStatuses.end(), query.status) == kNotificationStatuses.end())
         fields["status"] = "queued, sending, sent, failed atau cancelled";
     if (!fields.empty()) return validation_error(std::move(fields));
     std::string where = " WHERE 1=1";
@@ -233,6 +234,7 @@ Result<api::Json> resend_notification(app::Context& context, std::int64_t id) {
             TRY_VOID(requeue.run());
         }
         result = TRY(get_notification(context.db, target));
+        app::wake_after_commit(context, app::Work::Outbox);
         return log_activity(context, "notification.resend", "notification", target, {{"id", id}, {"status", status}},
                             {{"id", target}, {"status", "queued"}});
     }));

@@ -2,8 +2,10 @@
 // The notification outbox's front door: every message to a customer is stored here before a
 // worker sends it (see outbox.hpp). One idempotency key = one message, however often it is queued,
 // so dunning, invoice runs and the bot can retry freely.
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/json_fields.hpp"
 #include "app/context.hpp"
@@ -53,6 +55,10 @@ Result<messaging::TemplateVariables> company_variables(store::Database& db);
 // The base of public links: the public_base_url setting when set, else `fallback`.
 Result<std::string> public_base_url(store::Database& db, const std::string& fallback);
 std::string payment_link(const std::string& base_url, const std::string& service_number);
+
+// Every status a message can be in, in its life's order; the notifications table's CHECK lists
+// the same (test outbox_migration compares them).
+inline constexpr std::array<std::string_view, 5> kNotificationStatuses = {"queued", "sending", "sent", "failed", "cancelled"};
 
 struct NotificationQuery {
     std::string status;

@@ -204,21 +204,14 @@ void ViewCustomers::draw_table(App& app) {
     // Only the rows in view are drawn; rows of pages still on their way show a placeholder.
     ImGuiListClipper clipper;
     clipper.Begin(m_total, ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2);
-    bool first_range = true;
-    while (clipper.Step()) {
-      if (first_range && clipper.DisplayEnd > clipper.DisplayStart) {
-          m_first_visible = clipper.DisplayStart;
-          first_range = false;
-      }
-      m_last_visible = clipper.DisplayEnd;
-      for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) {
+    draw_visible_rows(clipper, [&](int index) {
         const Customer* found = row(index);
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());
         if (!found) {
             ImGui::TableSetColumnIndex(kNumber);
             ImGui::AlignTextToFramePadding();
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(widgets::colors::kMuted), "…");
-            continue;
+            return;
         }
         const Customer& customer = *found;
         ImGui::PushID(customer.service_number.c_str());
@@ -245,13 +238,24 @@ void ViewCustomers::draw_table(App& app) {
         ImGui::TableSetColumnIndex(kActions);
         draw_row_actions(app, customer);
         ImGui::PopID();
-      }
-    }
+    });
     clipper.End();
     ImGui::EndTable();
     // The table's outer rect (its scrollbar runs down the right edge): a test or benchmark drags it.
     ui_registry::record("table", "customers.table", "", std::to_string(m_total));
     if (opened) app.open_customer(opened);
+}
+
+void ViewCustomers::draw_visible_rows(ImGuiListClipper& clipper, const std::function<void(int index)>& draw_row) {
+    bool first_range = true;
+    while (clipper.Step()) {
+        if (first_range && clipper.DisplayEnd > clipper.DisplayStart) {
+            m_first_visible = clipper.DisplayStart;
+            first_range = false;
+        }
+        m_last_visible = clipper.DisplayEnd;
+        for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) draw_row(index);
+    }
 }
 
 void ViewCustomers::draw_cards(App& app) {
@@ -266,41 +270,33 @@ void ViewCustomers::draw_cards(App& app) {
     std::int64_t opened = 0;
     ImGuiListClipper clipper;
     clipper.Begin(m_total);  // cards measure themselves: the first one gives the height
-    bool first_range = true;
-    while (clipper.Step()) {
-        if (first_range && clipper.DisplayEnd > clipper.DisplayStart) {
-            m_first_visible = clipper.DisplayStart;
-            first_range = false;
-        }
-        m_last_visible = clipper.DisplayEnd;
-        for (int index = clipper.DisplayStart; index < clipper.DisplayEnd; ++index) {
-            const Customer* found = row(index);
-            ImGui::PushID(index);
-            if (widgets::begin_card("card")) {
-                if (!found) {
-                    widgets::muted("customers.placeholder", "…");
-                    ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2));
-                } else {
-                    const Customer& customer = *found;
-                    ImGui::PushFont(display().fonts().strong);
-                    widgets::text("cell", cell_id(customer, "name"), customer.name);
-                    if (opens_detail()) opened = customer.id;
-                    ImGui::PopFont();
-                    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display().px(90));
-                    status_badge(cell_id(customer, "status"), customer.status);
-                    widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
-                    if (opens_detail()) opened = customer.id;
-                    ImGui::SameLine();
-                    widgets::text("cell", cell_id(customer, "phone"), customer.phone, widgets::colors::kMuted);
-                    widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id),
-                                  widgets::colors::kMuted);
-                    draw_row_actions(app, customer);
-                }
+    draw_visible_rows(clipper, [&](int index) {
+        const Customer* found = row(index);
+        ImGui::PushID(index);
+        if (widgets::begin_card("card")) {
+            if (!found) {
+                widgets::muted("customers.placeholder", "…");
+                ImGui::Dummy(ImVec2(0, ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2));
+            } else {
+                const Customer& customer = *found;
+                ImGui::PushFont(display().fonts().strong);
+                widgets::text("cell", cell_id(customer, "name"), customer.name);
+                if (opens_detail()) opened = customer.id;
+                ImGui::PopFont();
+                ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display().px(90));
+                status_badge(cell_id(customer, "status"), customer.status);
+                widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
+                if (opens_detail()) opened = customer.id;
+                ImGui::SameLine();
+                widgets::text("cell", cell_id(customer, "phone"), customer.phone, widgets::colors::kMuted);
+                widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id),
+                              widgets::colors::kMuted);
+                draw_row_actions(app, customer);
             }
-            widgets::end_card();
-            ImGui::PopID();
         }
-    }
+        widgets::end_card();
+        ImGui::PopID();
+    });
     clipper.End();
     ImGui::EndChild();
     if (opened) app.open_customer(opened);

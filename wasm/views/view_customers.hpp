@@ -4,6 +4,7 @@
 // The list is one virtual scroll over every matching customer (100,000 scroll smoothly): the
 // server still sorts, filters and searches; the app fetches the pages of 100 rows the viewport
 // needs (ImGuiListClipper decides which rows are drawn) and keeps a window of them around it.
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -13,6 +14,8 @@
 #include "customers/customer.hpp"
 #include "views/view_customer_form.hpp"
 #include "view.hpp"
+
+struct ImGuiListClipper;
 
 namespace kimonet {
 
@@ -31,6 +34,9 @@ private:
     void draw_table(App& app);
     void draw_cards(App& app);
     void draw_row_actions(App& app, const Customer& customer);
+    // Steps the clipper, draws each row on screen and remembers which rows those were (the status
+    // line's "from–to" and which pages to fetch come from them).
+    void draw_visible_rows(ImGuiListClipper& clipper, const std::function<void(int index)>& draw_row);
     void draw_status_line();
     // The customer at `row` of the whole list, fetching its page when it is not here yet.
     const Customer* row(int index);

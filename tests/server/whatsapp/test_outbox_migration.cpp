@@ -3,6 +3,7 @@
 // link, and the messages already queued get the class and invoice they would get today.
 #include <boost/test/unit_test.hpp>
 
+#include "services/notification_service.hpp"
 #include "store/migrations.hpp"
 #include "support/test_server_support.hpp"
 
@@ -83,6 +84,25 @@ BOOST_AUTO_TEST_CASE(messages_attempts_and_conversation_links_survive_and_get_th
     BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM pragma_foreign_key_check") == "0");
     run(db, "DELETE FROM notifications WHERE id = 6");
     BOOST_TEST(scalar(db, "SELECT COUNT(*) FROM notification_attempts WHERE notification_id = 6") == "0");
+}
+
+// The service validates a status filter against kNotificationStatuses; the table's CHECK must list
+// exactly the same statuses, or a filter would accept a status no row can have (or refuse one).
+BOOST_AUTO_TEST_CASE(the_table_check_lists_exactly_the_statuses_the_service_knows) {
+    testing::TempDir directory;
+    auto opened = store::Database::open(directory.file("new.db"));
+    BOOST_TEST_REQUIRE(opened.ok());
+    store::Database& db = **opened;
+    auto migrated = store::migrate(db);
+    BOOST_TEST_REQUIRE(migrated.ok());
+    const std::string table = scalar(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'notifications'");
+    const std::string marker = "status IN (";
+    const auto start = table.find(marker);
+    BOOST_TEST_REQUIRE(start != std::string::npos);
+    const auto end = table.find(')', start);
+    std::string expected;
+    for (const auto status : services::kNotificationStatuses) expected += (expected.empty() ? "'" : ",'") + std::string(status) + "'";
+    BOOST_TEST(table.substr(start + marker.size(), end - start - marker.size()) == expected);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
