@@ -1,6 +1,7 @@
 // Flip Accept Payment v2: POST /pwf/bill (form-encoded, step 3 = direct payment), Basic auth with
 // the secret key as user; the VA number is bill_payment.receiver_bank_account.account_number.
 // Status: GET /pwf/{bill_id}/payment.
+#include "api/form_encoding.hpp"
 #include "api/json_fields.hpp"
 #include "gateways/gateway_http.hpp"
 #include "payments/gateway_fields.hpp"

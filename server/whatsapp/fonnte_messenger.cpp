@@ -1,6 +1,7 @@
 // Fonnte: POST {base}/send with header "Authorization: <token>" and form fields target, message,
 // countryCode -> {"status":true,"id":[…],"process":"pending"} or {"status":false,"reason":…}.
 // Device state from POST {base}/device, the pairing QR from POST {base}/qr.
+#include "api/form_encoding.hpp"
 #include "api/json_fields.hpp"
 #include "whatsapp/gateway_answers.hpp"
 #include "whatsapp/http_client.hpp"

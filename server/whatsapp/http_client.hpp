@@ -28,7 +28,7 @@ struct HttpAnswer {
 HttpAnswer perform(const HttpCall& call);
 
 // Query values, path segments and form bodies are encoded by shared/api's one encoder:
-// api::url_encode and api::form_encode (api/json_fields.hpp).
+// api::url_encode (api/json_fields.hpp) and api::form_encode (api/form_encoding.hpp).
 // `base` without trailing slashes + `path` (which starts with '/').
 std::string join_url(std::string_view base, std::string_view path);
 

@@ -139,13 +139,4 @@ std::string url_encode(std::string_view text) {
     return out;
 }
 
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string out;
-    for (const auto& [name, value] : fields) {
-        if (!out.empty()) out.push_back('&');
-        out += url_encode(name) + "=" + url_encode(value);
-    }
-    return out;
-}
-
 }  // namespace kimonet::api

@@ -5,8 +5,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -66,8 +64,5 @@ const Json& list_rows(const Json& body);
 // THE URL encoder: percent-encodes everything but RFC 3986's unreserved characters, for query
 // values and path segments ("a b&c" -> "a%20b%26c").
 std::string url_encode(std::string_view text);
-// An application/x-www-form-urlencoded body from name/value pairs, in order, each side url_encode'd
-// ("title=Tagihan%20Januari&amount=150000").
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
 
 }  // namespace kimonet::api

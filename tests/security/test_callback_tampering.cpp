@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "api/form_encoding.hpp"
 #include "api/json_fields.hpp"
 #include "http/request.hpp"
 #include "security/crypto.hpp"

@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "gateways/gateway_callbacks.hpp"
+#include "api/form_encoding.hpp"
 #include "api/json_fields.hpp"
 #include "gateways/gateway_signatures.hpp"
 #include "whatsapp/http_client.hpp"

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "api/billing_dto.hpp"
+#include "api/form_encoding.hpp"
 #include "api/json_fields.hpp"
 
 using namespace kimonet;
