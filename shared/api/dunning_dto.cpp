@@ -148,4 +148,28 @@ dunning::TimelineEntry timeline_entry_from_json(const Json& json) {
     return entry;
 }
 
+Json to_json(const ScheduleResource& resource) {
+    Json json = to_json(resource.schedule);
+    json["package_ids"] = resource.package_ids;
+    json["customer_overrides"] = resource.customer_overrides;
+    return json;
+}
+
+ScheduleResource schedule_resource_from_json(const Json& json) {
+    ScheduleResource resource{schedule_from_output_json(json)};
+    if (json.is_object())
+        if (auto packages = json.find("package_ids"); packages != json.end() && packages->is_array())
+            for (const auto& id : *packages)
+                if (id.is_number_integer()) resource.package_ids.push_back(id.get<std::int64_t>());
+    resource.customer_overrides = json_int(json, "customer_overrides");
+    return resource;
+}
+
+std::vector<ScheduleResource> schedule_resources_from_list(const Json& body) {
+    std::vector<ScheduleResource> out;
+    for (const auto& row : list_rows(body))
+        if (row.is_object()) out.push_back(schedule_resource_from_json(row));
+    return out;
+}
+
 }  // namespace kimonet::api

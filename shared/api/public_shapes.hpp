@@ -3,9 +3,11 @@
 // links, customers' bookmarks and operators' message templates already use them. Inside, and in
 // every staff API shape, the one name of the customer's number is `service_number`; only the public
 // shapes below say `nomor_layanan` (and its neighbours `nama_pelanggan`, `periode`).
-// Source: the seed's user guide (specs/seeds/kimonet-billing-user-guide.md, "Check Billing" under
-// "API Documentation", and "Cek Tagihan Publik": `<input name="nomor_layanan">`,
-// `/billing/{nomor_layanan}`). Do not "fix" these spellings: it would break deployed pages.
+// Source: the seed — the original system's user guide, "API Documentation → Check Billing"
+// (request {"customer_number"}, answer {"customer":{"nomor_layanan","nama_pelanggan"},
+// "invoices":[{"periode",…}]}) and "Cek Tagihan Publik" (`<input name="nomor_layanan">`,
+// `/billing/{nomor_layanan}`); docs/integrations/public-api.md lists them. Do not "fix" these
+// spellings: it would break deployed landing pages and links.
 namespace kimonet::api {
 
 // POST /billing/check {"customer_number": "CUST001"} (the seed's request key) …

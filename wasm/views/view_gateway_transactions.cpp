@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "views/admin_widgets.hpp"
+#include "views/billing_widgets.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"

@@ -59,4 +59,18 @@ BOOST_AUTO_TEST_CASE(missing_or_mistyped_dunning_fields_keep_the_domain_defaults
     BOOST_TEST(entry.amount == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_schedule_row_reads_back_with_its_packages_and_overrides) {
+    api::ScheduleResource original{dunning::default_schedule(), {2, 5}, 3};
+    original.schedule.id = 1;
+    const Json written = api::to_json(original);
+    const auto rows = api::schedule_resources_from_list(Json{{"data", Json::array({written, Json("x")})}});
+    BOOST_TEST_REQUIRE(rows.size() == 1u);
+    BOOST_TEST((rows[0].package_ids == std::vector<std::int64_t>{2, 5}));
+    BOOST_TEST(rows[0].customer_overrides == 3);
+    BOOST_TEST(api::to_json(rows[0]) == written);
+    const auto odd = api::schedule_resource_from_json(Json{{"package_ids", Json::array({1, "2", 3.5})}, {"customer_overrides", "many"}});
+    BOOST_TEST((odd.package_ids == std::vector<std::int64_t>{1}));
+    BOOST_TEST(odd.customer_overrides == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
