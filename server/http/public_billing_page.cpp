@@ -72,7 +72,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main><h1>Cek Tagihan " +
         html_escape(company) + "</h1>"
-        "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"nomor_layanan\" value=\"" +
+        "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
         html_escape(bill.is_object() && bill.contains("customer") ? text_of(bill["customer"], api::kPublicServiceNumberKey) : std::string()) +
         "\" autocomplete=\"off\"></label><button type=\"submit\">Cek tagihan</button></form>";
     if (!message.empty()) page += "<div class=\"card\">" + html_escape(message) + "</div>";
