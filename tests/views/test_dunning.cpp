@@ -11,12 +11,11 @@
 using kimonet::testing::ViewHarness;
 using kimonet::api::Json;
 namespace api = kimonet::api;
-namespace dunning = kimonet::dunning;
 
 namespace {
 
 Json schedules_answer() {
-    api::ScheduleResource row{dunning::default_schedule(), {1}, 0};
+    api::ScheduleResource row{kimonet::dunning::default_schedule(), {1}, 0};
     row.schedule.id = 1;
     row.schedule.name = "Standar";
     row.schedule.is_default = true;
@@ -27,7 +26,7 @@ Json schedules_answer() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(dunning_screen)
+BOOST_AUTO_TEST_SUITE(dunning)
 
 BOOST_AUTO_TEST_CASE(the_steps_of_a_schedule_show_from_the_server_json_and_an_edit_goes_back_in_the_input_shape) {
     ViewHarness harness;
@@ -37,11 +36,11 @@ BOOST_AUTO_TEST_CASE(the_steps_of_a_schedule_show_from_the_server_json_and_an_ed
     harness.sign_in_staff({"dunning.read", "settings.update"});
     harness.app().navigate(kimonet::Screen{"dunning"});
     harness.settle();
-    const auto steps = dunning::default_schedule().steps;
+    const auto steps = kimonet::dunning::default_schedule().steps;
     std::string late_fee_id, isolate_id;
     for (std::size_t index = 0; index < steps.size(); ++index) {
-        if (steps[index].action == dunning::StepAction::LateFee) late_fee_id = std::to_string(index + 1);
-        if (steps[index].action == dunning::StepAction::Isolate) isolate_id = std::to_string(index + 1);
+        if (steps[index].action == kimonet::dunning::StepAction::LateFee) late_fee_id = std::to_string(index + 1);
+        if (steps[index].action == kimonet::dunning::StepAction::Isolate) isolate_id = std::to_string(index + 1);
     }
     BOOST_TEST(harness.value("dunning.step." + isolate_id + ".label") == "H+7");
     BOOST_TEST(harness.value("dunning.step." + late_fee_id + ".fee") == "Rp 10.000");
