@@ -8,7 +8,7 @@ set(KIMONET_APP_PORTABLE_SOURCES
   ${KIMONET_APP_DIR}/app.cpp ${KIMONET_APP_DIR}/app_shell.cpp ${KIMONET_APP_DIR}/routing.cpp ${KIMONET_APP_DIR}/screens.cpp
   ${KIMONET_APP_DIR}/i18n.cpp ${KIMONET_APP_DIR}/i18n_catalogue.cpp ${KIMONET_APP_DIR}/i18n_catalogue_reports.cpp
   ${KIMONET_APP_DIR}/api_client.cpp ${KIMONET_APP_DIR}/session.cpp ${KIMONET_APP_DIR}/ui_registry.cpp
-  ${KIMONET_APP_DIR}/catalog.cpp ${KIMONET_APP_DIR}/billing_records.cpp ${KIMONET_APP_DIR}/report_records.cpp
+  ${KIMONET_APP_DIR}/catalog.cpp
   ${KIMONET_APP_VIEW_SOURCES})
 # The browser's platform layer (emscripten, GLFW, WebGL, JavaScript glue).
 set(KIMONET_APP_BROWSER_SOURCES

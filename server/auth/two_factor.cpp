@@ -6,6 +6,7 @@
 #include <cctype>
 #include <memory>
 
+#include "api/json_fields.hpp"
 #include "auth/rbac_store.hpp"
 #include "security/crypto.hpp"
 #include "security/totp.hpp"
@@ -114,16 +115,6 @@ std::string new_recovery_code() {
     std::string code;
     for (int index = 0; index < 10; ++index) code += kAlphabet[randombytes_uniform(32)];
     return code;
-}
-
-std::string uri_escape(std::string_view text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char character : text) {
-        if (std::isalnum(character) || character == '-' || character == '.' || character == '_') out += static_cast<char>(character);
-        else out += {'%', kHex[character >> 4], kHex[character & 15]};
-    }
-    return out;
 }
 
 }  // namespace
@@ -253,7 +244,7 @@ Result<Enrollment> begin_two_factor_enrollment(app::Context& context, const http
     Enrollment enrollment;
     enrollment.secret = security::base32_encode(secret);
     const std::string label = std::string(kIssuer) + ":" + user.username;
-    enrollment.otpauth_uri = "otpauth://totp/" + uri_escape(label) + "?secret=" + enrollment.secret + "&issuer=" + uri_escape(kIssuer) +
+    enrollment.otpauth_uri = "otpauth://totp/" + api::url_encode(label) + "?secret=" + enrollment.secret + "&issuer=" + api::url_encode(kIssuer) +
                              "&algorithm=SHA1&digits=6&period=30";
     enrollment.qr = TRY(qr_matrix(enrollment.otpauth_uri));
     auto upsert = TRY(context.db.prepare(

@@ -1,6 +1,8 @@
 // Flip Accept Payment v2: POST /pwf/bill (form-encoded, step 3 = direct payment), Basic auth with
 // the secret key as user; the VA number is bill_payment.receiver_bank_account.account_number.
 // Status: GET /pwf/{bill_id}/payment.
+#include "api/form_encoding.hpp"
+#include "api/json_fields.hpp"
 #include "gateways/gateway_http.hpp"
 #include "payments/gateway_fields.hpp"
 
@@ -17,7 +19,7 @@ public:
         whatsapp::HttpCall call = base_call("POST", "/pwf/bill");
         call.headers["Content-Type"] = "application/x-www-form-urlencoded";
         const auto limits = payments::gateway_field_limits("flip");
-        call.body = whatsapp::form_encode({{"title", payments::fit_utf8(request.title, limits.title)},
+        call.body = api::form_encode({{"title", payments::fit_utf8(request.title, limits.title)},
                                            {"type", "SINGLE"},
                                            {"amount", std::to_string(request.amount)},
                                            {"expired_date", gateway_local_minutes(request.expires_at, request.offset)},
@@ -48,7 +50,7 @@ public:
     }
 
     Result<StatusAnswer> query_status(const std::string&, const std::string& reference) override {
-        const auto answer = TRY(call_gateway("Flip", base_call("GET", "/pwf/" + whatsapp::url_escape(reference) + "/payment")));
+        const auto answer = TRY(call_gateway("Flip", base_call("GET", "/pwf/" + api::url_encode(reference) + "/payment")));
         api::Json body = api::parse_json(answer.body);
         // The answer lists the bill's payments ({"data":[…]} or a bare array); any successful one pays it.
         const api::Json payments = body.is_array() ? body : (body.is_object() && body.contains("data") ? body["data"] : api::Json::array());

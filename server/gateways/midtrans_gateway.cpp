@@ -4,6 +4,7 @@
 // midtrans_api = snap, payments are created through Snap (POST /snap/v1/transactions → token and
 // redirect_url, the customer picks up the VA/QR on Midtrans' page); status and notifications
 // are the same as Core API's.
+#include "api/json_fields.hpp"
 #include "gateways/gateway_http.hpp"
 #include "payments/gateway_fields.hpp"
 
@@ -70,7 +71,7 @@ public:
     }
 
     Result<StatusAnswer> query_status(const std::string& order_id, const std::string&) override {
-        whatsapp::HttpAnswer received = whatsapp::perform(base_call("GET", "/v2/" + whatsapp::url_escape(order_id) + "/status"));
+        whatsapp::HttpAnswer received = whatsapp::perform(base_call("GET", "/v2/" + api::url_encode(order_id) + "/status"));
         // An unknown (or long expired) order is HTTP 404 with status_code "404": a state, not an error.
         const bool unknown_order = received.status == 404 && json_string(api::parse_json(received.body), "status_code") == "404";
         const auto answer = unknown_order ? received : TRY(judge_answer("Midtrans", std::move(received)));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/public_shapes.hpp"
 #include "core/date.hpp"
 #include "core/money.hpp"
 #include "http/html.hpp"
@@ -71,20 +72,20 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main><h1>Cek Tagihan " +
         html_escape(company) + "</h1>"
-        "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"nomor_layanan\" value=\"" +
-        html_escape(bill.is_object() && bill.contains("customer") ? text_of(bill["customer"], "nomor_layanan") : std::string()) +
+        "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
+        html_escape(bill.is_object() && bill.contains("customer") ? text_of(bill["customer"], api::kPublicServiceNumberKey) : std::string()) +
         "\" autocomplete=\"off\"></label><button type=\"submit\">Cek tagihan</button></form>";
     if (!message.empty()) page += "<div class=\"card\">" + html_escape(message) + "</div>";
     if (bill.is_object() && bill.contains("customer")) {
         const api::Json& customer = bill["customer"];
-        page += "<div class=\"card\"><b>" + html_escape(text_of(customer, "nama_pelanggan")) + "</b><br><small>" +
-                html_escape(text_of(customer, "nomor_layanan")) + "</small></div>";
+        page += "<div class=\"card\"><b>" + html_escape(text_of(customer, api::kPublicCustomerNameKey)) + "</b><br><small>" +
+                html_escape(text_of(customer, api::kPublicServiceNumberKey)) + "</small></div>";
         bool any_unpaid = false;
         const std::vector<BillingPageMethod> offered = cheapest_per_method(methods);
         for (const auto& invoice : bill["invoices"]) {
             const std::string status = text_of(invoice, "status");
             const std::string id = std::to_string(invoice.value("invoice_id", 0LL));
-            page += "<div class=\"card\"><b>" + html_escape(text_of(invoice, "invoice_no")) + "</b> · periode " + html_escape(indonesian_period(text_of(invoice, "periode"))) +
+            page += "<div class=\"card\"><b>" + html_escape(text_of(invoice, "invoice_no")) + "</b> · periode " + html_escape(indonesian_period(text_of(invoice, api::kPublicPeriodKey))) +
                     "<br>Tagihan: <b>" + format_rupiah(invoice.value("bill", 0LL)) + "</b><br>";
             if (status == "paid") {
                 page += "<span class=\"paid\">LUNAS ✓</span></div>";

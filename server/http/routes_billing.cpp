@@ -47,14 +47,10 @@ Result<store::InvoiceFilter> invoice_filter(const Request& request, const Date& 
     return filter;
 }
 
-api::Json detail_json(const services::InvoiceDetail& detail, const app::Context& context) {
-    api::Json json = api::to_json(detail.invoice, context.today());
-    json["customer_name"] = detail.customer_name;
-    json["service_number"] = detail.service_number;
-    api::Json payments = api::Json::array();
-    for (const auto& payment : detail.payments) payments.push_back(api::to_json(payment, context.offset));
-    json["payments"] = std::move(payments);
-    return json;
+api::InvoiceResource detail_resource(const services::InvoiceDetail& detail, const app::Context& context) {
+    api::InvoiceResource resource{detail.invoice, detail.invoice.overdue(context.today()), detail.customer_name, detail.service_number};
+    for (const auto& payment : detail.payments) resource.payments.push_back({payment, context.offset});
+    return resource;
 }
 
 RouteResult invoice_list(app::App& app, Request& request, std::optional<std::int64_t> owner) {
@@ -64,11 +60,9 @@ RouteResult invoice_list(app::App& app, Request& request, std::optional<std::int
         auto page = TRY(services::search_invoices(context.db, filter));
         api::Json rows = api::Json::array();
         for (const auto& row : page.rows) {
-            api::Json json = api::to_json(row.invoice, context.today());
-            json.erase("lines");
-            json["customer_name"] = row.customer_name;
-            json["service_number"] = row.service_number;
-            rows.push_back(std::move(json));
+            api::InvoiceResource listed{row.invoice, row.invoice.overdue(context.today()), row.customer_name, row.service_number};
+            listed.detail = false;
+            rows.push_back(api::to_json(listed));
         }
         return json_list(std::move(rows), page.total, {{"page", filter.page}, {"per_page", filter.per_page}});
     });
@@ -77,7 +71,7 @@ RouteResult invoice_list(app::App& app, Request& request, std::optional<std::int
 RouteResult invoice_detail(app::App& app, Request& request, std::optional<std::int64_t> owner) {
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         auto detail = TRY(services::get_invoice_detail(context.db, request.id_param(), owner));
-        return json_ok({{"data", detail_json(detail, context)}});
+        return json_ok({{"data", api::to_json(detail_resource(detail, context))}});
     });
 }
 
@@ -170,7 +164,7 @@ void register_billing_routes(Router& router, app::App& app) {
                });
 
     router.add("GET", "/api/payments", "payments.read",
-               "List payments (invoice_id, customer_id, page, per_page); rows carry invoice_no, customer_name, nomor_layanan",
+               "List payments (invoice_id, customer_id, page, per_page); rows carry invoice_no, customer_name, service_number",
                [&app](Request& request) -> RouteResult {
                    const auto paging = TRY(pagination(request));  // named: clang 14 cannot capture structured bindings
                    int page = paging.first, per_page = paging.second;
@@ -186,14 +180,15 @@ void register_billing_routes(Router& router, app::App& app) {
                        auto label = TRY(context.db.prepare(
                            "SELECT i.invoice_no, c.name, c.service_number FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?"));
                        for (const auto& payment : rows) {
-                           api::Json row = api::to_json(payment, context.offset);
+                           api::PaymentResource listed{payment, context.offset, true};
                            label.reset();
                            label.bind(1, payment.invoice_id);
-                           const bool found = TRY(label.step());
-                           row["invoice_no"] = found ? label.column_text(0) : std::string();
-                           row["customer_name"] = found ? label.column_text(1) : std::string();
-                           row[api::kPaymentRowServiceNumberKey] = found ? label.column_text(2) : std::string();
-                           data.push_back(std::move(row));
+                           if (TRY(label.step())) {
+                               listed.invoice_no = label.column_text(0);
+                               listed.customer_name = label.column_text(1);
+                               listed.service_number = label.column_text(2);
+                           }
+                           data.push_back(api::to_json(listed));
                        }
                        return json_list(std::move(data), total, {{"page", page}, {"per_page", per_page}});
                    });

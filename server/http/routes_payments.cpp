@@ -4,6 +4,8 @@
 #include <cctype>
 #include <memory>
 
+#include "api/json_fields.hpp"
+#include "api/public_shapes.hpp"
 #include "http/public_billing_page.hpp"
 #include "http/public_limit.hpp"
 #include "http/routes.hpp"
@@ -20,17 +22,6 @@ constexpr std::size_t kMaxPublicBody = 4 * 1024;
 std::string server_base_url(const app::App& app) {
     if (!app.config().public_base_url.empty()) return app.config().public_base_url;
     return "http://" + app.config().bind + ":" + std::to_string(app.config().port);
-}
-
-// Service numbers are letters and digits in practice; anything else is percent-encoded for links.
-std::string url_escape_path(const std::string& text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.') out.push_back(static_cast<char>(c));
-        else out += std::string("%") + kHex[c >> 4] + kHex[c & 15];
-    }
-    return out;
 }
 
 // Takes a token for this IP from `bucket`; the 429 answer (with Retry-After) when there is none.
@@ -122,7 +113,7 @@ void register_payment_routes(Router& router, app::App& app) {
                              if (auto refused = TRY(limit(*limiter, context, request, "check"))) return *refused;
                              const api::Json body = TRY(json_body(request));
                              std::string number;
-                             for (const char* name : {"customer_number", "nomor_layanan"})
+                             for (const char* name : {api::kBillCheckCustomerNumberKey, api::kPublicServiceNumberKey})
                                  if (number.empty() && body.contains(name) && body[name].is_string()) number = body[name].get<std::string>();
                              return json_ok(TRY(services::check_bill(context.db, number)));
                          });
@@ -139,7 +130,7 @@ void register_payment_routes(Router& router, app::App& app) {
                                  auto customer = TRY(context.db.prepare("SELECT service_number FROM customers WHERE id = ?"));
                                  customer.bind(1, transaction.customer_id);
                                  // A meta refresh rather than a 303: it works whatever the proxy in front does with headers.
-                                 const std::string page = TRY(customer.step()) ? "/billing/" + url_escape_path(customer.column_text(0)) : "/billing";
+                                 const std::string page = TRY(customer.step()) ? "/billing/" + api::url_encode(customer.column_text(0)) : "/billing";
                                  return html("<!doctype html><meta http-equiv=\"refresh\" content=\"0;url=" + page + "\"><a href=\"" + page +
                                              "\">Lanjutkan</a>");
                              }
@@ -159,13 +150,14 @@ void register_payment_routes(Router& router, app::App& app) {
                      }});
     router.add(Route{"GET", "/billing", Access::Public, "", "Public bill page (HTML); ?nomor_layanan=CUST001 shows its invoices",
                      [&app, limiter](Request& request) -> RouteResult {
-                         std::string number = request.query_value("nomor_layanan");
+                         std::string number = request.query_value(api::kPublicServiceNumberKey);
                          if (number.empty()) number = request.query_value("nomor");
                          return billing_page(app, *limiter, request, number);
                      }});
+    // The seed's public link (api/public_shapes.hpp): the path parameter keeps its published name.
     router.add(Route{"GET", "/billing/{nomor_layanan}", Access::Public, "", "Public bill page (HTML) of one customer, with pay buttons",
                      [&app, limiter](Request& request) -> RouteResult {
-                         return billing_page(app, *limiter, request, request.params["nomor_layanan"]);
+                         return billing_page(app, *limiter, request, request.params[api::kPublicServiceNumberKey]);
                      }});
     router.add(Route{"POST", "/payment/callback/{gateway}", Access::Public, "",
                      "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Verified, confirmed with the "

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "api/public_shapes.hpp"
 #include "core/money.hpp"
 #include "services/notification_service.hpp"
 
@@ -51,7 +52,7 @@ Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Peri
             request.variables = TRY(customer_variables(context.db, row.customer_id, base_url));
             // Without a public_base_url setting the link stays relative; `make run` and the README set it.
             if (!request.variables.contains("payment_link"))
-                request.variables["payment_link"] = payment_link(base_url, request.variables["nomor_layanan"]);
+                request.variables["payment_link"] = payment_link(base_url, request.variables[api::kServiceNumberPlaceholder]);
             request.variables["periode"] = format_period_indonesian(period);
             request.variables["invoice_no"] = row.invoice_no;
             request.variables["total"] = format_rupiah(row.total);

@@ -146,16 +146,15 @@ Result<api::Json> list_dunning_schedules(store::Database& db) {
     const auto set = TRY(load_schedules(db));
     api::Json rows = api::Json::array();
     for (const auto& [id, schedule] : set.schedules) {
-        api::Json row = api::to_json(schedule);
-        row["package_ids"] = api::Json::array();
+        api::ScheduleResource row{schedule};
         auto packages = TRY(db.prepare("SELECT id FROM internet_packages WHERE dunning_schedule_id = ? ORDER BY id"));
         packages.bind(1, id);
-        while (TRY(packages.step())) row["package_ids"].push_back(packages.column_int(0));
+        while (TRY(packages.step())) row.package_ids.push_back(packages.column_int(0));
         auto customers = TRY(db.prepare("SELECT COUNT(*) FROM customers WHERE dunning_schedule_id = ?"));
         customers.bind(1, id);
         TRY(customers.step());
-        row["customer_overrides"] = customers.column_int(0);
-        rows.push_back(std::move(row));
+        row.customer_overrides = customers.column_int(0);
+        rows.push_back(api::to_json(row));
     }
     return rows;
 }

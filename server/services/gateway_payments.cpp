@@ -1,5 +1,6 @@
 #include "services/gateway_payments.hpp"
 
+#include "api/public_shapes.hpp"
 #include "core/validation_messages.hpp"
 #include "customers/name_mask.hpp"
 #include "payments/gateway_fields.hpp"
@@ -157,9 +158,9 @@ Result<api::Json> check_bill(store::Database& db, const std::string& service_num
         return make_error(ErrorCode::NotFound, "Nomor layanan tidak ditemukan");
     const std::int64_t customer_id = customer.column_int(0);
     api::Json out = {{"customer",
-                      {{"nomor_layanan", customer.column_text(1)},
+                      {{api::kPublicServiceNumberKey, customer.column_text(1)},
                        // Anyone can try any number: a masked name, never the address or phone.
-                       {"nama_pelanggan", customers::mask_name(customer.column_text(2))}}},
+                       {api::kPublicCustomerNameKey, customers::mask_name(customer.column_text(2))}}},
                      {"invoices", api::Json::array()}};
     // Unpaid first, then the latest paid ones for reassurance; at most 12.
     auto invoices = TRY(db.prepare(
@@ -171,7 +172,7 @@ Result<api::Json> check_bill(store::Database& db, const std::string& service_num
         if (!invoice) continue;
         out["invoices"].push_back({{"invoice_id", invoice->id},
                                    {"invoice_no", invoice->invoice_no},
-                                   {"periode", to_string(invoice->period)},
+                                   {api::kPublicPeriodKey, to_string(invoice->period)},
                                    {"bill", invoice->totals.total},
                                    {"outstanding", invoice->outstanding()},
                                    {"due_date", to_string(invoice->due_date)},

@@ -22,7 +22,7 @@ namespace kimonet::services {
 // {code, name, type, fee} of each method `gateway` offers (empty when it is disabled).
 Result<api::Json> offered_payment_methods(app::Context& context, const std::string& gateway);
 
-// The public shape: {"customer":{nomor_layanan, nama_pelanggan (masked: "Bu** Sa*****")},
+// The public shape (the seed's, api/public_shapes.hpp): {"customer":{nomor_layanan, nama_pelanggan (masked: "Bu** Sa*****")},
 // "invoices":[{invoice_id, invoice_no, periode, bill, outstanding, due_date, status}]}; NotFound
 // (and nothing else) for an unknown number.
 Result<api::Json> check_bill(store::Database& db, const std::string& service_number);
@@ -156,7 +156,7 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
 Result<api::Json> list_reconciliation(store::Database& db, int page, int per_page, UtcOffset offset);
 // Gateway transactions (payment attempts), newest first, optionally one status (pending, paid,
 // expired, failed, review; anything else is a 422): {"data":[{id, gateway, order_id, method,
-// amount, fee, status, invoice_id, invoice_no, customer_name, nomor_layanan, created_at,
+// amount, fee, status, invoice_id, invoice_no, customer_name, service_number, created_at,
 // expires_at, paid_at, review_reason}], "total"}.
 Result<api::Json> list_gateway_transactions(store::Database& db, const std::string& status, int page, int per_page, UtcOffset offset);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/public_shapes.hpp"
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
 #include "customers/customer.hpp"
@@ -151,7 +152,7 @@ Result<messaging::TemplateVariables> customer_variables(store::Database& db, std
     if (!TRY(row.step())) return make_error(ErrorCode::NotFound, "Customer not found");
     auto variables = TRY(company_variables(db));
     variables["nama_pelanggan"] = row.column_text(0);
-    variables["nomor_layanan"] = row.column_text(1);
+    variables[api::kServiceNumberPlaceholder] = row.column_text(1);
     variables["__phone"] = row.column_text(2);
     variables["paket"] = row.column_text(3);
     if (!base_url.empty()) variables["payment_link"] = payment_link(base_url, row.column_text(1));

@@ -195,7 +195,7 @@ Result<api::Json> list_gateway_transactions(store::Database& db, const std::stri
                                {"invoice_id", rows.column_int(7)},
                                {"invoice_no", rows.column_text(8)},
                                {"customer_name", rows.column_text(9)},
-                               {"nomor_layanan", rows.column_text(10)},
+                               {"service_number", rows.column_text(10)},
                                {"created_at", local(11)},
                                {"expires_at", local(12)},
                                {"paid_at", local(13)},

@@ -1,6 +1,8 @@
 // Fonnte: POST {base}/send with header "Authorization: <token>" and form fields target, message,
 // countryCode -> {"status":true,"id":[…],"process":"pending"} or {"status":false,"reason":…}.
 // Device state from POST {base}/device, the pairing QR from POST {base}/qr.
+#include "api/form_encoding.hpp"
+#include "api/json_fields.hpp"
 #include "whatsapp/gateway_answers.hpp"
 #include "whatsapp/http_client.hpp"
 #include "whatsapp/messenger.hpp"
@@ -15,7 +17,7 @@ public:
 
     SendOutcome send(const std::string& phone, const std::string& text) override {
         HttpCall call = authorized("/send");
-        call.body = form_encode({{"target", phone}, {"message", text}, {"countryCode", "62"}});
+        call.body = api::form_encode({{"target", phone}, {"message", text}, {"countryCode", "62"}});
         const HttpAnswer answer = perform(call);
         if (answer.status != 200) return transport_failure(answer.status, answer.body, answer.transport_error, answer.timed_out);
         const api::Json json = api::parse_json(answer.body);

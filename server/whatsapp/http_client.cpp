@@ -64,30 +64,6 @@ HttpAnswer perform(const HttpCall& call) {
     return answer;
 }
 
-std::string url_escape(std::string_view text) {
-    static const char* const kHex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(kHex[c >> 4]);
-            out.push_back(kHex[c & 15]);
-        }
-    }
-    return out;
-}
-
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string out;
-    for (const auto& [name, value] : fields) {
-        if (!out.empty()) out.push_back('&');
-        out += url_escape(name) + "=" + url_escape(value);
-    }
-    return out;
-}
-
 std::string join_url(std::string_view base, std::string_view path) {
     while (!base.empty() && base.back() == '/') base.remove_suffix(1);
     return std::string(base) + std::string(path);

@@ -27,10 +27,8 @@ struct HttpAnswer {
 
 HttpAnswer perform(const HttpCall& call);
 
-// application/x-www-form-urlencoded body from name/value pairs, in order.
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
-// Percent-encodes for a query string value.
-std::string url_escape(std::string_view text);
+// Query values, path segments and form bodies are encoded by shared/api's one encoder:
+// api::url_encode (api/json_fields.hpp) and api::form_encode (api/form_encoding.hpp).
 // `base` without trailing slashes + `path` (which starts with '/').
 std::string join_url(std::string_view base, std::string_view path);
 

@@ -1,6 +1,7 @@
 // The seed's MPWA-style gateway: POST {base}/send-message {api_key, sender, number, message};
 // device pairing through GET {base}/generate-qr?device=…&api_key=… (answers a QR code while the
 // device is unpaired, "already connected" once it is).
+#include "api/json_fields.hpp"
 #include "core/text.hpp"
 #include "whatsapp/gateway_answers.hpp"
 #include "whatsapp/http_client.hpp"
@@ -40,7 +41,7 @@ public:
     Result<DeviceStatus> device_status() override {
         HttpCall call;
         call.method = "GET";
-        call.url = join_url(m_settings.api_url, "/generate-qr") + "?device=" + url_escape(m_settings.sender) + "&api_key=" + url_escape(m_settings.api_key);
+        call.url = join_url(m_settings.api_url, "/generate-qr") + "?device=" + api::url_encode(m_settings.sender) + "&api_key=" + api::url_encode(m_settings.api_key);
         call.timeout_ms = m_settings.timeout_ms;
         const HttpAnswer answer = perform(call);
         if (answer.status != 200) return make_error(ErrorCode::BadGateway, transport_failure(answer.status, answer.body, answer.transport_error, answer.timed_out).error);

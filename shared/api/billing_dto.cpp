@@ -1,5 +1,7 @@
 #include "api/billing_dto.hpp"
 
+#include <tuple>
+
 #include "core/validation_messages.hpp"
 
 namespace kimonet::api {
@@ -12,7 +14,9 @@ Json to_json(const billing::InvoiceLine& line) {
                 {"amount", line.amount}};
 }
 
-Json to_json(const billing::Invoice& invoice, const Date& today) {
+namespace {
+
+Json invoice_json(const billing::Invoice& invoice, bool overdue) {
     Json lines = Json::array();
     for (const auto& line : invoice.lines) lines.push_back(to_json(line));
     return Json{{"id", invoice.id},
@@ -30,23 +34,72 @@ Json to_json(const billing::Invoice& invoice, const Date& today) {
                 {"paid_amount", invoice.paid_amount},
                 {"outstanding", invoice.outstanding()},
                 {"status", billing::to_string(invoice.status)},
-                {"overdue", invoice.overdue(today)},
+                {"overdue", overdue},
                 {"void_reason", invoice.void_reason},
                 {"lines", std::move(lines)}};
 }
 
+}  // namespace
+
+Json to_json(const billing::Invoice& invoice, const Date& today) { return invoice_json(invoice, invoice.overdue(today)); }
+
 Json to_json(const payments::Payment& payment, UtcOffset offset) {
-    const std::string local = to_string(local_from_unix(payment.paid_at, offset));
     return Json{{"id", payment.id},
                 {"invoice_id", payment.invoice_id},
                 {"customer_id", payment.customer_id},
                 {"amount", payment.amount},
                 {"applied_amount", payment.applied_amount},
                 {"method", payments::to_string(payment.method)},
-                {"paid_at", local.substr(0, 10) + "T" + local.substr(11) + to_string(offset)},
+                {"paid_at", local_timestamp(payment.paid_at, offset)},
                 {"receipt_no", payment.receipt_no},
                 {"note", payment.note},
                 {"recorded_by", payment.recorded_by}};
+}
+
+std::string local_timestamp(std::int64_t unix_seconds, UtcOffset offset) {
+    const std::string local = to_string(local_from_unix(unix_seconds, offset));
+    return local.substr(0, 10) + "T" + local.substr(11) + to_string(offset);
+}
+
+std::optional<std::pair<std::int64_t, UtcOffset>> parse_local_timestamp(std::string_view text) {
+    // "YYYY-MM-DDTHH:MM:SS" then the offset ("+07:00").
+    if (text.size() < 25 || text[10] != 'T' || text[13] != ':' || text[16] != ':') return std::nullopt;
+    auto date = parse_date(text.substr(0, 10));
+    auto offset = parse_utc_offset(text.substr(19));
+    if (!date || !offset) return std::nullopt;
+    LocalDateTime local{*date, 0, 0, 0};
+    int* parts[] = {&local.hour, &local.minute, &local.second};
+    for (int index = 0; index < 3; ++index) {
+        const char tens = text[11 + index * 3], ones = text[12 + index * 3];
+        if (tens < '0' || tens > '9' || ones < '0' || ones > '9') return std::nullopt;
+        *parts[index] = (tens - '0') * 10 + (ones - '0');
+    }
+    if (local.hour > 23 || local.minute > 59 || local.second > 59) return std::nullopt;
+    return std::pair{unix_from_local(local, *offset), *offset};
+}
+
+Json to_json(const PaymentResource& resource) {
+    Json json = to_json(resource.payment, resource.offset);
+    if (resource.listed) {
+        json["invoice_no"] = resource.invoice_no;
+        json["customer_name"] = resource.customer_name;
+        json["service_number"] = resource.service_number;
+    }
+    return json;
+}
+
+Json to_json(const InvoiceResource& resource) {
+    Json json = invoice_json(resource.invoice, resource.overdue);
+    json["customer_name"] = resource.customer_name;
+    json["service_number"] = resource.service_number;
+    if (resource.detail) {
+        Json payments = Json::array();
+        for (const auto& payment : resource.payments) payments.push_back(to_json(payment));
+        json["payments"] = std::move(payments);
+    } else {
+        json.erase("lines");
+    }
+    return json;
 }
 
 namespace {
@@ -87,6 +140,54 @@ Result<billing::Invoice> invoice_from_json(const Json& json) {
     if (auto lines = json.find("lines"); lines != json.end() && lines->is_array())
         for (const auto& line : *lines) invoice.lines.push_back(invoice_line_from_output_json(line));
     return invoice;
+}
+
+Result<PaymentResource> payment_resource_from_json(const Json& json) {
+    if (!json.is_object() || json_int(json, "id") <= 0) return validation_error({{"payment", messages::kWrongType}});
+    PaymentResource resource;
+    payments::Payment& payment = resource.payment;
+    payment.id = json_int(json, "id");
+    payment.invoice_id = json_int(json, "invoice_id");
+    payment.customer_id = json_int(json, "customer_id");
+    payment.amount = json_int(json, "amount");
+    payment.applied_amount = json_int(json, "applied_amount", payment.amount);
+    payment.method = payments::parse_payment_method(json_string(json, "method")).value_or(payments::PaymentMethod::Cash);
+    if (auto paid_at = parse_local_timestamp(json_string(json, "paid_at"))) std::tie(payment.paid_at, resource.offset) = *paid_at;
+    payment.receipt_no = json_string(json, "receipt_no");
+    payment.note = json_string(json, "note");
+    payment.recorded_by = json_string(json, "recorded_by");
+    resource.listed = json.contains("invoice_no");
+    resource.invoice_no = json_string(json, "invoice_no");
+    resource.customer_name = json_string(json, "customer_name");
+    resource.service_number = json_string(json, "service_number");
+    return resource;
+}
+
+Result<InvoiceResource> invoice_resource_from_json(const Json& json) {
+    InvoiceResource resource;
+    resource.invoice = TRY(invoice_from_json(json));
+    resource.overdue = json_bool(json, "overdue", false);
+    resource.customer_name = json_string(json, "customer_name");
+    resource.service_number = json_string(json, "service_number");
+    resource.detail = json.contains("lines");
+    if (auto payments = json.find("payments"); payments != json.end() && payments->is_array())
+        for (const auto& payment : *payments)
+            if (auto read = payment_resource_from_json(payment)) resource.payments.push_back(std::move(read).value());
+    return resource;
+}
+
+std::vector<PaymentResource> payment_resources_from_list(const Json& body) {
+    std::vector<PaymentResource> out;
+    for (const auto& row : list_rows(body))
+        if (auto read = payment_resource_from_json(row)) out.push_back(std::move(read).value());
+    return out;
+}
+
+std::vector<InvoiceResource> invoice_resources_from_list(const Json& body) {
+    std::vector<InvoiceResource> out;
+    for (const auto& row : list_rows(body))
+        if (auto read = invoice_resource_from_json(row)) out.push_back(std::move(read).value());
+    return out;
 }
 
 Result<billing::InvoiceLine> invoice_line_from_json(const Json& json) {

@@ -102,4 +102,74 @@ Json to_json(const dunning::TimelineEntry& entry) {
     return out;
 }
 
+dunning::Step step_from_output_json(const Json& json) {
+    dunning::Step step;
+    step.id = json_int(json, "id");
+    step.day_offset = static_cast<int>(json_int(json, "day_offset"));
+    step.action = dunning::parse_step_action(json_string(json, "action")).value_or(step.action);
+    step.channel = json_string(json, "channel", step.channel);
+    step.template_key = json_string(json, "template_key", step.template_key);
+    step.enabled = json_bool(json, "enabled", step.enabled);
+    step.fee_kind = dunning::parse_fee_kind(json_string(json, "fee_kind")).value_or(step.fee_kind);
+    step.fee_amount = json_int(json, "fee_amount");
+    step.fee_percent_bp = static_cast<int>(json_int(json, "fee_percent_bp"));
+    step.fee_cap = json_int(json, "fee_cap");
+    return step;
+}
+
+dunning::Schedule schedule_from_output_json(const Json& json) {
+    dunning::Schedule schedule;
+    schedule.id = json_int(json, "id");
+    schedule.name = json_string(json, "name");
+    schedule.description = json_string(json, "description");
+    schedule.is_default = json_bool(json, "is_default", false);
+    if (json.is_object())
+        if (auto steps = json.find("steps"); steps != json.end() && steps->is_array())
+            for (const auto& step : *steps)
+                if (step.is_object()) schedule.steps.push_back(step_from_output_json(step));
+    return schedule;
+}
+
+dunning::TimelineEntry timeline_entry_from_json(const Json& json) {
+    dunning::TimelineEntry entry;
+    entry.invoice_id = json_int(json, "invoice_id");
+    entry.invoice_no = json_string(json, "invoice_no");
+    entry.step.id = json_int(json, "step_id");
+    entry.step.day_offset = static_cast<int>(json_int(json, "day_offset"));
+    entry.step.action = dunning::parse_step_action(json_string(json, "action")).value_or(entry.step.action);
+    entry.step.template_key = json_string(json, "template_key", entry.step.template_key);
+    if (auto date = parse_date(json_string(json, "date"))) entry.date = *date;
+    entry.amount = json_int(json, "amount");
+    const std::string state = json_string(json, "state");
+    for (auto candidate : {dunning::TimelineState::Done, dunning::TimelineState::Skipped, dunning::TimelineState::Failed,
+                           dunning::TimelineState::DueToday, dunning::TimelineState::Upcoming})
+        if (dunning::to_string(candidate) == state) entry.state = candidate;
+    entry.reason = json_string(json, "reason");
+    return entry;
+}
+
+Json to_json(const ScheduleResource& resource) {
+    Json json = to_json(resource.schedule);
+    json["package_ids"] = resource.package_ids;
+    json["customer_overrides"] = resource.customer_overrides;
+    return json;
+}
+
+ScheduleResource schedule_resource_from_json(const Json& json) {
+    ScheduleResource resource{schedule_from_output_json(json)};
+    if (json.is_object())
+        if (auto packages = json.find("package_ids"); packages != json.end() && packages->is_array())
+            for (const auto& id : *packages)
+                if (id.is_number_integer()) resource.package_ids.push_back(id.get<std::int64_t>());
+    resource.customer_overrides = json_int(json, "customer_overrides");
+    return resource;
+}
+
+std::vector<ScheduleResource> schedule_resources_from_list(const Json& body) {
+    std::vector<ScheduleResource> out;
+    for (const auto& row : list_rows(body))
+        if (row.is_object()) out.push_back(schedule_resource_from_json(row));
+    return out;
+}
+
 }  // namespace kimonet::api

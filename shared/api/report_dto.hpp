@@ -12,4 +12,10 @@ Json to_json(const reports::RevenueReport& report);
 Json to_json(const reports::CustomerReport& report);
 Json to_json(const reports::BillingReport& report);
 
+// The reading sides (the browser), `data` being the answer's "data" object: never throw; a missing
+// or mistyped field reads as 0, "" or 1970-01 (and the derived `series` are not read back).
+reports::RevenueReport revenue_report_from_json(const Json& data);
+reports::CustomerReport customer_report_from_json(const Json& data);
+reports::BillingReport billing_report_from_json(const Json& data);
+
 }  // namespace kimonet::api

@@ -84,7 +84,7 @@ try {
     const reconciled = spawnSync(path.join(BIN_DIR, 'kimonet'), ['payment', 'reconcile', '--older-than', '0', '--db', server.db], { encoding: 'utf8' });
     assert.equal(reconciled.status, 0, reconciled.stderr + reconciled.stdout);
     const listed = await api('GET', `${base}/api/payments/transactions?status=paid`, null, token);
-    assert.ok(listed.json.data.some((row) => row.order_id === orderId && row.nomor_layanan === 'CUST002'), JSON.stringify(listed.json));
+    assert.ok(listed.json.data.some((row) => row.order_id === orderId && row.service_number === 'CUST002'), JSON.stringify(listed.json));
 
     const page = await openApp(browser, server.url, DESKTOP);
     await signIn(page, 'admin', PASSWORD);

@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <thread>
 
+#include "api/form_encoding.hpp"
+#include "api/json_fields.hpp"
 #include "http/request.hpp"
 #include "security/crypto.hpp"
 #include "services/settings.hpp"
@@ -106,7 +108,7 @@ Fields fields_of(const std::string& body) {
 }
 
 std::string body_of(const Fields& fields) {
-    if (!fields.json) return whatsapp::form_encode(fields.pairs);
+    if (!fields.json) return api::form_encode(fields.pairs);
     api::Json json = api::Json::object();
     for (const auto& [name, value] : fields.pairs) json[name] = api::parse_json(value);
     return json.dump();

@@ -1,7 +1,6 @@
 // Tagihan and Pembayaran lists, headless, from JSON written by the server's own serialisers
-// (api::to_json(Invoice), api::to_json(Payment)) plus the row extras the server adds: the paged
-// loader's request, the cells, the total in the pager, and the payments rows' public
-// "nomor_layanan" key read through the one name (api::kPaymentRowServiceNumberKey).
+// (api::to_json(InvoiceResource), api::to_json(PaymentResource), the rows the routes answer with):
+// the paged loader's request, the cells and the total in the pager.
 #include <boost/test/unit_test.hpp>
 
 #include "api/billing_dto.hpp"
@@ -35,10 +34,9 @@ BOOST_AUTO_TEST_CASE(invoices_show_the_server_json_and_page_through_the_total) {
     ViewHarness harness;
     Json rows = Json::array();
     for (const auto& item : {invoice(1, "INV-202601-0001", 166500, 0), invoice(2, "INV-202601-0002", 222000, 100000)}) {
-        Json row = api::to_json(item, {2026, 1, 15});
-        row["customer_name"] = "Budi Santoso";
-        row["service_number"] = "CUST001";
-        rows.push_back(row);
+        api::InvoiceResource listed{item, item.overdue({2026, 1, 15}), "Budi Santoso", "CUST001"};
+        listed.detail = false;
+        rows.push_back(api::to_json(listed));
     }
     harness.api().answer("GET", "/api/invoices", {{"success", true}, {"data", rows}, {"total", 60}});
     harness.sign_in_staff({"invoices.read"});
@@ -65,10 +63,7 @@ BOOST_AUTO_TEST_CASE(payments_rows_name_their_invoice_and_customer) {
     payment.paid_at = 1768444200;  // 2026-01-15 02:30 UTC = 09:30 WIB
     payment.receipt_no = "RCP-202601-0005";
     payment.recorded_by = "finance";
-    Json row = api::to_json(payment, kimonet::UtcOffset{7 * 60});
-    row["invoice_no"] = "INV-202601-0002";
-    row["customer_name"] = "Budi Santoso";
-    row[api::kPaymentRowServiceNumberKey] = "CUST001";
+    const Json row = api::to_json(api::PaymentResource{payment, kimonet::UtcOffset{7 * 60}, true, "INV-202601-0002", "Budi Santoso", "CUST001"});
     harness.api().answer("GET", "/api/payments", {{"success", true}, {"data", Json::array({row})}, {"total", 1}});
     harness.sign_in_staff({"payments.read"});
     harness.app().navigate(kimonet::Screen::Payments);

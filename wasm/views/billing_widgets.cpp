@@ -37,6 +37,20 @@ std::string payment_method_label(const std::string& method) {
     return label == key ? method : label;
 }
 
+std::string payment_method_label(payments::PaymentMethod method) { return payment_method_label(std::string(payments::to_string(method))); }
+
+std::string format_paid_at(const std::string& paid_at) {
+    auto date = parse_date(std::string_view(paid_at).substr(0, 10));
+    if (!date) return paid_at;
+    std::string out = i18n::format_date(*date);
+    if (paid_at.size() >= 16) out += " " + paid_at.substr(11, 5);
+    return out;
+}
+
+std::string format_paid_at(const api::PaymentResource& payment) {
+    return format_paid_at(api::local_timestamp(payment.payment.paid_at, payment.offset));
+}
+
 void amount_row(const std::string& id, const char* label, Money amount, bool strong, float width) {
     const float available = width > 0.f ? width : ImGui::GetContentRegionAvail().x;
     const float start = ImGui::GetCursorPosX();

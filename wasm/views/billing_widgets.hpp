@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "api/billing_dto.hpp"
 #include "billing/invoice.hpp"
 #include "widgets/form_widgets.hpp"
 
@@ -13,6 +14,11 @@ namespace kimonet {
 void invoice_status_badge(const std::string& id, billing::InvoiceStatus status, bool overdue);
 std::string invoice_status_label(billing::InvoiceStatus status);
 std::string payment_method_label(const std::string& method);
+std::string payment_method_label(payments::PaymentMethod method);
+// "2026-01-15T09:30:00+07:00" → "15 Januari 2026 09:30": the date in the UI language plus HH:MM
+// (other text comes back as it is); a payment's paid_at at the offset the server wrote it in.
+std::string format_paid_at(const std::string& paid_at);
+std::string format_paid_at(const api::PaymentResource& payment);
 
 // A "label ........ Rp 1.234" row, the amount right-aligned in `width` (0 = available width).
 void amount_row(const std::string& id, const char* label, Money amount, bool strong = false, float width = 0.f);

@@ -1,8 +1,8 @@
 #include "views/customer_dunning.hpp"
 
+#include "api/dunning_dto.hpp"
 #include "api_client.hpp"
 #include "app.hpp"
-#include "billing_records.hpp"
 #include "core/money.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
@@ -80,20 +80,22 @@ void CustomerDunningPanel::draw(App& app) {
         if (!compact) ImGui::TableSetupColumn(tr("dunning.col.amount"), 0, 0.9f);
         ImGui::TableSetupColumn(tr("dunning.col.state"), 0, 0.8f);
         widgets::strong_headers_row();
-        for (const api::Json& entry : timeline) {
-            const std::string prefix = "dunning.customer." + std::to_string(json_int(entry, "invoice_id")) + "." + std::to_string(json_int(entry, "step_id"));
-            const std::string state = json_string(entry, "state");
+        for (const api::Json& written : timeline) {
+            const dunning::TimelineEntry entry = api::timeline_entry_from_json(written);
+            const std::string prefix = "dunning.customer." + std::to_string(entry.invoice_id) + "." + std::to_string(entry.step.id);
+            const std::string state(dunning::to_string(entry.state));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            widgets::text("cell", prefix + ".date", date_text(json_string(entry, "date")));
+            widgets::text("cell", prefix + ".date", i18n::format_date(entry.date));
             ImGui::TableNextColumn();
             widgets::text("cell", prefix + ".step",
-                          json_string(entry, "label") + " · " + tr(("dunning.action." + json_string(entry, "action")).c_str()));
+                          dunning::day_label(entry.step.day_offset) + " · " +
+                              tr(("dunning.action." + std::string(dunning::to_string(entry.step.action))).c_str()));
             if (!compact) {
                 ImGui::TableNextColumn();
-                widgets::text("cell", prefix + ".invoice", json_string(entry, "invoice_no"), widgets::colors::kMuted);
+                widgets::text("cell", prefix + ".invoice", entry.invoice_no, widgets::colors::kMuted);
                 ImGui::TableNextColumn();
-                widgets::text("cell", prefix + ".amount", format_rupiah(json_int(entry, "amount")));
+                widgets::text("cell", prefix + ".amount", format_rupiah(entry.amount));
             }
             ImGui::TableNextColumn();
             widgets::text("cell", prefix + ".state", tr(("dunning.state." + state).c_str()), state_color(state));

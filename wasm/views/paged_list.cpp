@@ -1,7 +1,7 @@
 #include "views/paged_list.hpp"
 
 #include "i18n.hpp"
-#include "billing_records.hpp"
+#include "api_client.hpp"
 #include "views/admin_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 

@@ -17,12 +17,7 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-std::string date_text(const std::string& text) {
-    const auto date = parse_date(text);
-    return date ? i18n::format_date(*date) : text;
-}
-
-void draw_kpis(const BillingHealthRecord& report) {
+void draw_kpis(const reports::BillingReport& report) {
     widgets::stat_cards(
         "reports",
         {{"collection_rate", tr("reports.billing.collection_rate"), format_basis_points(report.collection_rate_bp),
@@ -46,17 +41,18 @@ ImU32 aging_color(const std::string& key) {
     return widgets::colors::kDanger;
 }
 
-void draw_aging(const BillingHealthRecord& report, float width) {
+void draw_aging(const reports::BillingReport& report, float width) {
     if (begin_report_card("reports.billing.aging", tr("reports.billing.aging"), width)) {
         ImGui::PushTextWrapPos(0.f);
         widgets::text("text", "reports.billing.receivable",
                       i18n::tr_format("reports.billing.receivable",
-                                      {{"amount", format_rupiah(report.receivable)}, {"date", date_text(report.as_of)}}),
+                                      {{"amount", format_rupiah(report.receivable)}, {"date", i18n::format_date(report.as_of)}}),
                       widgets::colors::kMuted);
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, display().px(4)));
         std::vector<widgets::HorizontalBar> bars;
-        for (const AgingRecord& bucket : report.aging) {
+        for (const reports::AgingBucket& bucket : report.aging) {
+            if (bucket.key.empty()) continue;  // fewer buckets than the five the server sends
             const std::string key = "reports.aging." + bucket.key;
             const char* label = tr(key);
             bars.push_back({bucket.key, key == label ? bucket.label : std::string(label), bucket.amount,
@@ -69,7 +65,7 @@ void draw_aging(const BillingHealthRecord& report, float width) {
     widgets::end_card();
 }
 
-void draw_debtors(App& app, const BillingHealthRecord& report, float width) {
+void draw_debtors(App& app, const reports::BillingReport& report, float width) {
     if (begin_report_card("reports.billing.debtors", tr("reports.billing.debtors"), width)) {
         if (report.top_debtors.empty()) widgets::muted("reports.debtor.empty", tr("reports.billing.no_debtors"));
         const bool compact = display().compact();
@@ -96,7 +92,7 @@ void draw_debtors(App& app, const BillingHealthRecord& report, float width) {
             ImGui::PopFont();
             // Link buttons as tall as the text, so the rows stay as compact as the other tables'.
             ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.f, 0.f));
-            for (const DebtorRecord& debtor : report.top_debtors) {
+            for (const reports::Debtor& debtor : report.top_debtors) {
                 const std::string row = "reports.debtor." + debtor.service_number;
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
@@ -111,7 +107,7 @@ void draw_debtors(App& app, const BillingHealthRecord& report, float width) {
                     ImGui::TableNextColumn();
                     report_cell("cell", row + ".invoices", format_thousands(debtor.invoices), true);
                     ImGui::TableNextColumn();
-                    widgets::text("cell", row + ".oldest_due", date_text(debtor.oldest_due));
+                    widgets::text("cell", row + ".oldest_due", i18n::format_date(debtor.oldest_due));
                 }
                 ImGui::TableNextColumn();
                 report_cell("cell", row + ".outstanding", format_rupiah(debtor.outstanding), true);
@@ -125,7 +121,7 @@ void draw_debtors(App& app, const BillingHealthRecord& report, float width) {
 
 }  // namespace
 
-void draw_billing_report(App& app, const BillingHealthRecord& report) {
+void draw_billing_report(App& app, const reports::BillingReport& report) {
     draw_kpis(report);
     draw_aging(report, 0.f);
     draw_debtors(app, report, 0.f);

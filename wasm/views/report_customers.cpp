@@ -17,16 +17,16 @@ using i18n::tr;
 using platform::display;
 
 // "+4 (10,53%)", "-2 (-5,00%)", "0".
-std::string growth_text(const CustomerMonthRecord& month) {
+std::string growth_text(const reports::MonthCustomers& month) {
     if (month.net_growth == 0) return "0";
     const std::string sign = month.net_growth > 0 ? "+" : "-";
     const std::string rate = format_basis_points(month.growth_bp < 0 ? -month.growth_bp : month.growth_bp);
     return sign + format_thousands(month.net_growth < 0 ? -month.net_growth : month.net_growth) + " (" + sign + rate + ")";
 }
 
-void draw_kpis(const CustomersRecord& report) {
+void draw_kpis(const reports::CustomerReport& report) {
     std::int64_t joined = 0, churned = 0;
-    for (const CustomerMonthRecord& month : report.months) {
+    for (const reports::MonthCustomers& month : report.months) {
         joined += month.new_customers;
         churned += month.churned;
     }
@@ -42,14 +42,14 @@ void draw_kpis(const CustomersRecord& report) {
         display().compact() ? 2 : 4);
 }
 
-void draw_chart(const CustomersRecord& report) {
+void draw_chart(const reports::CustomerReport& report) {
     if (begin_report_card("reports.customers.chart", tr("reports.customers.chart"))) {
         std::vector<std::string> periods;
         widgets::ChartSeries active{tr("reports.col.subscribed"), widgets::colors::kAccent, {}};
         widgets::ChartSeries joined{tr("reports.col.new"), widgets::colors::kSuccess, {}};
         widgets::ChartSeries churned{tr("reports.col.churned"), widgets::colors::kDanger, {}};
-        for (const CustomerMonthRecord& month : report.months) {
-            periods.push_back(month.period);
+        for (const reports::MonthCustomers& month : report.months) {
+            periods.push_back(to_string(month.period));
             active.values.push_back(month.active);
             joined.values.push_back(month.new_customers);
             churned.values.push_back(month.churned);
@@ -62,7 +62,7 @@ void draw_chart(const CustomersRecord& report) {
     widgets::end_card();
 }
 
-void draw_months(const CustomersRecord& report) {
+void draw_months(const reports::CustomerReport& report) {
     if (begin_report_card("reports.customers.months", tr("reports.customers.months"))) {
         const std::vector<ReportColumn> columns = {
             {"period", tr("reports.col.month"), false},  {"active", tr("reports.col.subscribed")},
@@ -70,9 +70,9 @@ void draw_months(const CustomersRecord& report) {
             {"isolated", tr("reports.col.isolated"), true, false}, {"growth", tr("reports.col.growth"), true, false},
         };
         std::vector<ReportRow> rows;
-        for (const CustomerMonthRecord& month : report.months) {
-            rows.push_back({month.period,
-                            {report_period_label(month.period), format_thousands(month.active),
+        for (const reports::MonthCustomers& month : report.months) {
+            rows.push_back({to_string(month.period),
+                            {report_period_label(to_string(month.period)), format_thousands(month.active),
                              format_thousands(month.new_customers), format_thousands(month.churned), format_thousands(month.isolated),
                              growth_text(month)}});
         }
@@ -81,7 +81,7 @@ void draw_months(const CustomersRecord& report) {
     widgets::end_card();
 }
 
-void draw_slices(const char* id, const char* title, const char* label, const std::vector<CustomerSliceRecord>& slices, float width) {
+void draw_slices(const char* id, const char* title, const char* label, const std::vector<reports::CustomerSlice>& slices, float width) {
     if (begin_report_card(std::string(id) + ".card", title, width)) {
         const std::vector<ReportColumn> columns = {{"name", label, false},
                                                    {"active", tr("reports.col.active")},
@@ -89,7 +89,7 @@ void draw_slices(const char* id, const char* title, const char* label, const std
                                                    {"inactive", tr("reports.col.inactive"), true, false},
                                                    {"total", tr("reports.col.total")}};
         std::vector<ReportRow> rows;
-        for (const CustomerSliceRecord& slice : slices)
+        for (const reports::CustomerSlice& slice : slices)
             rows.push_back({slice.key,
                             {slice.label, format_thousands(slice.active), format_thousands(slice.isolated), format_thousands(slice.inactive),
                              format_thousands(slice.total)}});
@@ -100,7 +100,7 @@ void draw_slices(const char* id, const char* title, const char* label, const std
 
 }  // namespace
 
-void draw_customers_report(const CustomersRecord& report) {
+void draw_customers_report(const reports::CustomerReport& report) {
     draw_kpis(report);
     draw_chart(report);
     draw_months(report);

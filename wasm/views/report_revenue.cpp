@@ -17,30 +17,30 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-void draw_kpis(const RevenueRecord& report) {
-    const std::int64_t rate = report.billed > 0 ? report.collected * 10000 / report.billed : 0;
+void draw_kpis(const reports::RevenueReport& report) {
+    const std::int64_t rate = report.total_billed > 0 ? report.total_collected * 10000 / report.total_billed : 0;
     std::int64_t invoices = 0;
-    for (const RevenueMonthRecord& month : report.months) invoices += month.invoices;
+    for (const reports::MonthRevenue& month : report.months) invoices += month.invoices;
     widgets::stat_cards(
         "reports",
-        {{"billed", tr("reports.revenue.billed"), format_rupiah(report.billed),
+        {{"billed", tr("reports.revenue.billed"), format_rupiah(report.total_billed),
           i18n::tr_format("reports.revenue.invoices_note", {{"count", format_thousands(invoices)}}), widgets::colors::kAccent},
-         {"collected", tr("reports.revenue.collected"), format_rupiah(report.collected),
+         {"collected", tr("reports.revenue.collected"), format_rupiah(report.total_collected),
           i18n::tr_format("reports.revenue.collected_note", {{"rate", format_basis_points(rate)}}), widgets::colors::kSuccess},
-         {"late_fees", tr("reports.revenue.late_fees"), format_rupiah(report.late_fees_collected), tr("reports.revenue.late_fees_note"),
+         {"late_fees", tr("reports.revenue.late_fees"), format_rupiah(report.total_late_fees_collected), tr("reports.revenue.late_fees_note"),
           widgets::colors::kWarning},
          {"voided", tr("reports.revenue.voided"), format_thousands(report.voided_invoices),
           i18n::tr_format("reports.revenue.voided_note", {{"amount", format_rupiah(report.voided_amount)}}), widgets::colors::kMuted}},
         display().compact() ? 2 : 4);
 }
 
-void draw_chart(const RevenueRecord& report) {
+void draw_chart(const reports::RevenueReport& report) {
     if (begin_report_card("reports.revenue.chart", tr("reports.revenue.chart"))) {
         std::vector<std::string> periods;
         widgets::ChartSeries billed{tr("reports.revenue.billed"), widgets::colors::kChartLight, {}};
         widgets::ChartSeries collected{tr("reports.revenue.collected"), widgets::colors::kAccent, {}};
-        for (const RevenueMonthRecord& month : report.months) {
-            periods.push_back(month.period);
+        for (const reports::MonthRevenue& month : report.months) {
+            periods.push_back(to_string(month.period));
             billed.values.push_back(month.billed);
             collected.values.push_back(month.collected);
         }
@@ -52,7 +52,7 @@ void draw_chart(const RevenueRecord& report) {
     widgets::end_card();
 }
 
-void draw_months(const RevenueRecord& report) {
+void draw_months(const reports::RevenueReport& report) {
     if (begin_report_card("reports.revenue.months", tr("reports.revenue.months"))) {
         const std::vector<ReportColumn> columns = {
             {"period", tr("reports.col.month"), false},
@@ -64,16 +64,16 @@ void draw_months(const RevenueRecord& report) {
         };
         std::vector<ReportRow> rows;
         std::int64_t invoices = 0, paid = 0;
-        for (const RevenueMonthRecord& month : report.months) {
+        for (const reports::MonthRevenue& month : report.months) {
             invoices += month.invoices;
             paid += month.paid_on_billed;
-            rows.push_back({month.period,
-                            {report_period_label(month.period), format_thousands(month.invoices), format_rupiah(month.billed),
+            rows.push_back({to_string(month.period),
+                            {report_period_label(to_string(month.period)), format_thousands(month.invoices), format_rupiah(month.billed),
                              format_rupiah(month.paid_on_billed), format_rupiah(month.collected), format_rupiah(month.late_fees_collected)}});
         }
         rows.push_back({"total",
-                        {tr("reports.total"), format_thousands(invoices), format_rupiah(report.billed), format_rupiah(paid),
-                         format_rupiah(report.collected), format_rupiah(report.late_fees_collected)},
+                        {tr("reports.total"), format_thousands(invoices), format_rupiah(report.total_billed), format_rupiah(paid),
+                         format_rupiah(report.total_collected), format_rupiah(report.total_late_fees_collected)},
                         true});
         report_table("reports.revenue.month", columns, rows);
     }
@@ -81,7 +81,7 @@ void draw_months(const RevenueRecord& report) {
 }
 
 // Packages and routers: the range's invoices, billed and paid. `label` names the first column.
-void draw_invoice_slices(const char* id, const char* title, const char* label, const std::vector<RevenueSliceRecord>& slices,
+void draw_invoice_slices(const char* id, const char* title, const char* label, const std::vector<reports::RevenueSlice>& slices,
                          float width) {
     if (begin_report_card(std::string(id) + ".card", title, width)) {
         const std::vector<ReportColumn> columns = {{"name", label, false},
@@ -89,7 +89,7 @@ void draw_invoice_slices(const char* id, const char* title, const char* label, c
                                                    {"billed", tr("reports.col.billed")},
                                                    {"paid", tr("reports.col.paid_on_billed")}};
         std::vector<ReportRow> rows;
-        for (const RevenueSliceRecord& slice : slices)
+        for (const reports::RevenueSlice& slice : slices)
             rows.push_back({slice.key, {slice.label, format_thousands(slice.count), format_rupiah(slice.billed), format_rupiah(slice.collected)}});
         report_table(id, columns, rows);
     }
@@ -97,13 +97,13 @@ void draw_invoice_slices(const char* id, const char* title, const char* label, c
 }
 
 // Methods and gateways: payments made in the range and what they collected.
-void draw_payment_slices(const char* id, const char* title, const char* label, const std::vector<RevenueSliceRecord>& slices,
+void draw_payment_slices(const char* id, const char* title, const char* label, const std::vector<reports::RevenueSlice>& slices,
                          bool methods, float width) {
     if (begin_report_card(std::string(id) + ".card", title, width)) {
         const std::vector<ReportColumn> columns = {
             {"name", label, false}, {"payments", tr("reports.col.payments")}, {"collected", tr("reports.col.collected")}};
         std::vector<ReportRow> rows;
-        for (const RevenueSliceRecord& slice : slices)
+        for (const reports::RevenueSlice& slice : slices)
             rows.push_back({slice.key,
                             {methods ? payment_method_label(slice.key) : slice.label, format_thousands(slice.count),
                              format_rupiah(slice.collected)}});
@@ -112,15 +112,14 @@ void draw_payment_slices(const char* id, const char* title, const char* label, c
     widgets::end_card();
 }
 
-void draw_daily(const RevenueRecord& report) {
+void draw_daily(const reports::RevenueReport& report) {
     if (begin_report_card("reports.revenue.daily.card", tr("reports.revenue.daily"))) {
         const std::vector<ReportColumn> columns = {
             {"day", tr("reports.col.day"), false}, {"payments", tr("reports.col.payments")}, {"collected", tr("reports.col.collected")}};
         std::vector<ReportRow> rows;
         // Newest first: the days just past are the ones asked about.
         for (auto day = report.daily.rbegin(); day != report.daily.rend(); ++day) {
-            const auto date = parse_date(day->day);
-            rows.push_back({day->day, {date ? i18n::format_date(*date) : day->day, format_thousands(day->payments), format_rupiah(day->collected)}});
+            rows.push_back({to_string(day->day), {i18n::format_date(day->day), format_thousands(day->payments), format_rupiah(day->collected)}});
         }
         report_table("reports.revenue.daily", columns, rows, 10);
     }
@@ -129,7 +128,7 @@ void draw_daily(const RevenueRecord& report) {
 
 }  // namespace
 
-void draw_revenue_report(const RevenueRecord& report) {
+void draw_revenue_report(const reports::RevenueReport& report) {
     draw_kpis(report);
     draw_chart(report);
     draw_months(report);

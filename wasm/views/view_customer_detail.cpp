@@ -85,12 +85,12 @@ void ViewCustomerDetail::load() {
         }
         const api::Json& data = response_data(response.body);
         m_invoices.clear();
-        if (auto invoices = data.find("invoices"); invoices != data.end()) m_invoices = invoice_records_from_list(*invoices);
-        if (auto payments = data.find("payments"); payments != data.end()) m_payments = payment_records_from_list(*payments);
+        if (auto invoices = data.find("invoices"); invoices != data.end()) m_invoices = api::invoice_resources_from_list(*invoices);
+        if (auto payments = data.find("payments"); payments != data.end()) m_payments = api::payment_resources_from_list(*payments);
         m_credit_balance = json_int(data, "credit_balance");
         // Newest first, like the invoices screen.
         std::sort(m_invoices.begin(), m_invoices.end(),
-                  [](const InvoiceRecord& a, const InvoiceRecord& b) { return a.invoice.period > b.invoice.period; });
+                  [](const api::InvoiceResource& a, const api::InvoiceResource& b) { return a.invoice.period > b.invoice.period; });
     });
 }
 
@@ -139,7 +139,7 @@ void ViewCustomerDetail::draw_invoices(App&) {
     ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
     ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.5f);
     widgets::strong_headers_row();
-    for (const InvoiceRecord& record : m_invoices) {
+    for (const api::InvoiceResource& record : m_invoices) {
         const std::string row = "customer_detail.invoice." + record.invoice.invoice_no;
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());
         ImGui::TableNextColumn();
@@ -175,11 +175,12 @@ void ViewCustomerDetail::draw_payments() {
         widgets::muted("customer_detail.payments.empty", tr("payments.empty"));
         return;
     }
-    for (const PaymentRecord& payment : m_payments) {
+    for (const api::PaymentResource& listed : m_payments) {
+        const payments::Payment& payment = listed.payment;
         const std::string row = "customer_detail.payment." + payment.receipt_no;
         widgets::text("cell", row + ".receipt", payment.receipt_no, widgets::colors::kAccent);
         ImGui::SameLine();
-        widgets::muted((row + ".paid_at").c_str(), format_paid_at(payment.paid_at) + " · " + payment_method_label(payment.method));
+        widgets::muted((row + ".paid_at").c_str(), format_paid_at(listed) + " · " + payment_method_label(payment.method));
         const std::string amount = format_rupiah(payment.amount);
         ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
         widgets::text("cell", row + ".amount", amount);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "billing_records.hpp"
+#include "api/billing_dto.hpp"
 #include "customers/customer.hpp"
 #include "views/customer_dunning.hpp"
 #include "views/customer_network.hpp"
@@ -37,8 +37,8 @@ private:
     App* m_app = nullptr;
     std::int64_t m_customer_id = 0;
     std::optional<Customer> m_customer;
-    std::vector<InvoiceRecord> m_invoices;
-    std::vector<PaymentRecord> m_payments;
+    std::vector<api::InvoiceResource> m_invoices;
+    std::vector<api::PaymentResource> m_payments;
     Money m_credit_balance = 0;
     bool m_history_loaded = false;
     std::string m_error;

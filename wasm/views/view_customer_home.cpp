@@ -44,7 +44,7 @@ Period current_period() {
     return period_of(local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), UtcOffset{}).date);
 }
 
-std::string pdf_path(const InvoiceRecord& record) { return "/api/portal/invoices/" + std::to_string(record.invoice.id) + "/pdf"; }
+std::string pdf_path(const api::InvoiceResource& record) { return "/api/portal/invoices/" + std::to_string(record.invoice.id) + "/pdf"; }
 
 }  // namespace
 
@@ -105,16 +105,16 @@ void ViewCustomerHome::load_invoices() {
             m_error_code = response.error_code;
             return;
         }
-        m_invoices = invoice_records_from_list(response.body);
+        m_invoices = api::invoice_resources_from_list(response.body);
     });
 }
 
-const InvoiceRecord* ViewCustomerHome::current_bill() const {
+const api::InvoiceResource* ViewCustomerHome::current_bill() const {
     // This month's invoice; else the newest one that is still open; else the newest.
     const Period now = current_period();
-    for (const InvoiceRecord& record : m_invoices)
+    for (const api::InvoiceResource& record : m_invoices)
         if (record.invoice.period == now && record.invoice.status != billing::InvoiceStatus::Void) return &record;
-    for (const InvoiceRecord& record : m_invoices)
+    for (const api::InvoiceResource& record : m_invoices)
         if (record.invoice.outstanding() > 0) return &record;
     return m_invoices.empty() ? nullptr : &m_invoices.front();
 }
@@ -152,7 +152,7 @@ void ViewCustomerHome::draw_service_card(App& app, float width) {
 void ViewCustomerHome::draw_bill_card(float width) {
     if (widgets::begin_card("home.bill", width)) {
         card_title("home.bill.title", tr("home.bill"));
-        const InvoiceRecord* bill = current_bill();
+        const api::InvoiceResource* bill = current_bill();
         if (!bill) {
             widgets::muted("home.bill.empty", m_invoices_loaded ? tr("home.no_bill") : tr("common.loading"));
         } else {
@@ -184,7 +184,7 @@ void ViewCustomerHome::draw_invoices() {
     card_title("home.invoices.title", tr("home.invoices"));
     if (m_invoices_loaded && m_invoices.empty()) widgets::muted("home.invoices.empty", tr("invoices.empty"));
     const bool compact = display().compact();
-    for (const InvoiceRecord& record : m_invoices) {
+    for (const api::InvoiceResource& record : m_invoices) {
         const billing::Invoice& invoice = record.invoice;
         const std::string row = "home.invoice." + invoice.invoice_no;
         ImGui::PushID(static_cast<int>(invoice.id));

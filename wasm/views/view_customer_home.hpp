@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "billing_records.hpp"
+#include "api/billing_dto.hpp"
 #include "core/error.hpp"
 #include "customers/customer.hpp"
 #include "packages/package.hpp"
@@ -31,11 +31,11 @@ private:
     void draw_password_card(float width);
     void save_profile();
     void change_password();
-    const InvoiceRecord* current_bill() const;
+    const api::InvoiceResource* current_bill() const;
 
     std::optional<Customer> m_customer;
     std::optional<Package> m_package;
-    std::vector<InvoiceRecord> m_invoices;
+    std::vector<api::InvoiceResource> m_invoices;
     bool m_invoices_loaded = false;
     std::string m_isolation_date;  // from /api/portal/dunning: "2026-01-31" or empty
     std::string m_error_code;

@@ -2,7 +2,6 @@
 
 #include "api_client.hpp"
 #include "app.hpp"
-#include "billing_records.hpp"
 #include "core/money.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
@@ -32,16 +31,18 @@ std::vector<std::string> translated(const std::vector<std::string>& values, cons
     return out;
 }
 
-std::string fee_text(const api::Json& step) {
-    if (json_string(step, "action") != "late_fee") return {};
-    if (json_string(step, "fee_kind") == "percent") {
-        const std::int64_t bp = json_int(step, "fee_percent_bp");
+std::string fee_text(const dunning::Step& step) {
+    if (step.action != dunning::StepAction::LateFee) return {};
+    if (step.fee_kind == dunning::FeeKind::Percent) {
+        const std::int64_t bp = step.fee_percent_bp;
         std::string text = std::to_string(bp / 100) + "," + (bp % 100 < 10 ? "0" : "") + std::to_string(bp % 100) + "%";
-        if (json_int(step, "fee_cap") > 0) text += " (maks. " + format_rupiah(json_int(step, "fee_cap")) + ")";
+        if (step.fee_cap > 0) text += " (maks. " + format_rupiah(step.fee_cap) + ")";
         return text;
     }
-    return format_rupiah(json_int(step, "fee_amount"));
+    return format_rupiah(step.fee_amount);
 }
+
+std::string action_name(const dunning::Step& step) { return std::string(dunning::to_string(step.action)); }
 
 void section_title(const char* id, const char* text) {
     ImGui::PushFont(display().fonts().strong);
@@ -65,8 +66,7 @@ void ViewDunning::reload() {
             m_error = i18n::api_error_text(response.error_code, response.error_message);
             return;
         }
-        const api::Json& data = response_data(response.body);
-        m_schedules = data.is_array() ? data : api::Json::array();
+        m_schedules = api::schedule_resources_from_list(response.body);
         if (m_selected >= static_cast<int>(m_schedules.size())) m_selected = 0;
     });
     api_client().get("/api/packages?per_page=100", [this](const ApiResponse& response) {
@@ -94,8 +94,8 @@ void ViewDunning::run(bool dry_run) {
 void ViewDunning::save_schedule() {
     m_busy = true;
     m_errors.clear();
-    const std::int64_t id = json_int(m_draft, "id");
-    api_client().put("/api/dunning/schedules/" + std::to_string(id), m_draft, [this](const ApiResponse& response) {
+    // The schedule's own shape goes back: schedule_from_json reads what to_json(Schedule) writes.
+    api_client().put("/api/dunning/schedules/" + std::to_string(m_draft.id), api::to_json(m_draft), [this](const ApiResponse& response) {
         m_busy = false;
         if (!response.ok()) {
             m_errors = response.fields;
@@ -129,12 +129,12 @@ void ViewDunning::draw_schedules(App& app) {
     }
     section_title("dunning.schedules.title", tr("dunning.schedules"));
     std::vector<std::string> names;
-    for (const api::Json& schedule : m_schedules)
-        names.push_back(json_string(schedule, "name") + (schedule.value("is_default", false) ? std::string(" · ") + tr("dunning.default") : ""));
+    for (const api::ScheduleResource& row : m_schedules)
+        names.push_back(row.schedule.name + (row.schedule.is_default ? std::string(" · ") + tr("dunning.default") : ""));
     if (!names.empty()) widgets::select_field("dunning.schedule", tr("dunning.schedule"), names, m_selected);
     if (m_selected < static_cast<int>(m_schedules.size())) {
-        const api::Json& schedule = m_schedules[static_cast<std::size_t>(m_selected)];
-        widgets::muted("dunning.description", json_string(schedule, "description"));
+        const dunning::Schedule& schedule = m_schedules[static_cast<std::size_t>(m_selected)].schedule;
+        widgets::muted("dunning.description", schedule.description);
         if (ImGui::BeginTable("dunning.steps", 5, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn(tr("dunning.col.day"), 0, 0.6f);
             ImGui::TableSetupColumn(tr("dunning.col.action"), 0, 1.2f);
@@ -142,17 +142,16 @@ void ViewDunning::draw_schedules(App& app) {
             ImGui::TableSetupColumn(tr("dunning.col.fee"), 0, 0.9f);
             ImGui::TableSetupColumn(tr("dunning.col.enabled"), 0, 0.6f);
             widgets::strong_headers_row();
-            for (const api::Json& step : schedule["steps"]) {
-                const std::string prefix = "dunning.step." + std::to_string(json_int(step, "id"));
-                const bool enabled = step.value("enabled", true);
+            for (const dunning::Step& step : schedule.steps) {
+                const std::string prefix = "dunning.step." + std::to_string(step.id);
+                const bool enabled = step.enabled;
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                widgets::text("cell", prefix + ".label", json_string(step, "label"));
+                widgets::text("cell", prefix + ".label", dunning::day_label(step.day_offset));
                 ImGui::TableNextColumn();
-                widgets::text("cell", prefix + ".action", tr(("dunning.action." + json_string(step, "action")).c_str()));
+                widgets::text("cell", prefix + ".action", tr(("dunning.action." + action_name(step)).c_str()));
                 ImGui::TableNextColumn();
-                widgets::text("cell", prefix + ".template", json_string(step, "channel") == "none" ? "-" : json_string(step, "template_key"),
-                              widgets::colors::kMuted);
+                widgets::text("cell", prefix + ".template", step.channel == "none" ? "-" : step.template_key, widgets::colors::kMuted);
                 ImGui::TableNextColumn();
                 widgets::text("cell", prefix + ".fee", fee_text(step));
                 ImGui::TableNextColumn();
@@ -174,53 +173,51 @@ void ViewDunning::draw_schedules(App& app) {
 void ViewDunning::draw_editor() {
     ImGui::Separator();
     section_title("dunning.editor.title", tr("dunning.editor"));
-    std::string name = json_string(m_draft, "name");
+    std::string name = m_draft.name;
     auto error_of = [this](const std::string& field) {
         auto it = m_errors.find(field);
         return it == m_errors.end() ? std::string() : i18n::translate_message(it->second);
     };
-    if (widgets::text_field("dunning.editor.name", tr("dunning.name"), name, error_of("name"))) m_draft["name"] = name;
-    api::Json& steps = m_draft["steps"];
+    if (widgets::text_field("dunning.editor.name", tr("dunning.name"), name, error_of("name"))) m_draft.name = name;
+    std::vector<dunning::Step>& steps = m_draft.steps;
     std::size_t remove = steps.size();
     for (std::size_t index = 0; index < steps.size(); ++index) {
-        api::Json& step = steps[index];
+        dunning::Step& step = steps[index];
         const std::string field = "steps." + std::to_string(index) + ".";
         ImGui::PushID(static_cast<int>(index));
-        int offset = static_cast<int>(json_int(step, "day_offset"));
         ImGui::SetNextItemWidth(display().px(90));
-        if (ImGui::InputInt("##day", &offset)) step["day_offset"] = offset;
+        ImGui::InputInt("##day", &step.day_offset);
         ImGui::SameLine();
-        int action = index_of(kActions, json_string(step, "action"));
+        int action = index_of(kActions, action_name(step));
         if (widgets::select_field(("dunning.editor.action." + std::to_string(index)).c_str(), "", translated(kActions, "dunning.action."), action,
                                   {}, display().px(170)))
-            step["action"] = kActions[static_cast<std::size_t>(action)];
+            step.action = dunning::parse_step_action(kActions[static_cast<std::size_t>(action)]).value_or(step.action);
         ImGui::SameLine();
-        int template_index = index_of(kTemplates, json_string(step, "template_key"));
+        int template_index = index_of(kTemplates, step.template_key);
         if (widgets::select_field(("dunning.editor.template." + std::to_string(index)).c_str(), "", kTemplates, template_index, {},
                                   display().px(170)))
-            step["template_key"] = kTemplates[static_cast<std::size_t>(template_index)];
+            step.template_key = kTemplates[static_cast<std::size_t>(template_index)];
         ImGui::SameLine();
-        if (json_string(step, "action") == "late_fee") {
-            int fee = static_cast<int>(json_int(step, "fee_amount"));
+        if (step.action == dunning::StepAction::LateFee) {
+            int fee = static_cast<int>(step.fee_amount);
             ImGui::SetNextItemWidth(display().px(120));
             if (ImGui::InputInt("##fee", &fee, 1000, 5000)) {
-                step["fee_kind"] = "fixed";
-                step["fee_amount"] = fee;
+                step.fee_kind = dunning::FeeKind::Fixed;
+                step.fee_amount = fee;
             }
             ImGui::SameLine();
         }
-        bool enabled = step.value("enabled", true);
-        if (widgets::checkbox(("dunning.editor.enabled." + std::to_string(index)).c_str(), tr("dunning.col.enabled"), enabled)) step["enabled"] = enabled;
+        widgets::checkbox(("dunning.editor.enabled." + std::to_string(index)).c_str(), tr("dunning.col.enabled"), step.enabled);
         ImGui::SameLine();
         if (widgets::button(("dunning.editor.remove." + std::to_string(index)).c_str(), "×", widgets::ButtonStyle::Link)) remove = index;
         for (const char* key : {"day_offset", "template_key", "fee_amount", "channel", "action"})
             if (auto message = error_of(field + key); !message.empty()) widgets::text("error", "dunning.editor.error." + field + key, message, widgets::colors::kDanger);
         ImGui::PopID();
     }
-    if (remove < steps.size()) steps.erase(remove);
+    if (remove < steps.size()) steps.erase(steps.begin() + static_cast<std::ptrdiff_t>(remove));
     if (auto message = error_of("steps"); !message.empty()) widgets::text("error", "dunning.editor.error.steps", message, widgets::colors::kDanger);
     if (widgets::button("dunning.editor.add", tr("dunning.add_step")))
-        steps.push_back({{"day_offset", 0}, {"action", "remind"}, {"template_key", "reminder"}, {"channel", "whatsapp"}, {"enabled", true}});
+        steps.push_back(dunning::Step{});  // H0, remind, whatsapp, "reminder", enabled
     ImGui::SameLine();
     if (widgets::button("dunning.editor.save", tr("common.save"), widgets::ButtonStyle::Primary, 0.f, m_busy)) save_schedule();
     ImGui::SameLine();
@@ -234,21 +231,21 @@ void ViewDunning::draw_packages(App& app) {
     }
     section_title("dunning.packages.title", tr("dunning.packages"));
     std::vector<std::string> names = {tr("dunning.use_default")};
-    for (const api::Json& schedule : m_schedules) names.push_back(json_string(schedule, "name"));
+    for (const api::ScheduleResource& row : m_schedules) names.push_back(row.schedule.name);
     const bool can_assign = app.user().can("settings.update");
     for (const api::Json& package : m_packages) {
         const std::int64_t package_id = json_int(package, "id");
         int selected = 0;
         for (std::size_t index = 0; index < m_schedules.size(); ++index)
-            for (const api::Json& assigned : m_schedules[index]["package_ids"])
-                if (assigned.get<std::int64_t>() == package_id) selected = static_cast<int>(index + 1);
+            for (const std::int64_t assigned : m_schedules[index].package_ids)
+                if (assigned == package_id) selected = static_cast<int>(index + 1);
         const std::string id = "dunning.package." + std::to_string(package_id);
         if (!can_assign) {
             widgets::text("text", id, json_string(package, "name") + ": " + names[static_cast<std::size_t>(selected)]);
             continue;
         }
         if (widgets::select_field(id.c_str(), json_string(package, "name").c_str(), names, selected, {}, display().px(260)))
-            assign(package_id, selected == 0 ? 0 : json_int(m_schedules[static_cast<std::size_t>(selected - 1)], "id"));
+            assign(package_id, selected == 0 ? 0 : m_schedules[static_cast<std::size_t>(selected - 1)].schedule.id);
     }
     widgets::end_card();
 }

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "api/json_fields.hpp"
+#include "api/dunning_dto.hpp"
 #include "core/error.hpp"
 #include "view.hpp"
 
@@ -28,11 +28,11 @@ private:
     void draw_packages(App& app);
     void draw_run(App& app);
 
-    api::Json m_schedules = api::Json::array();
+    std::vector<api::ScheduleResource> m_schedules;
     api::Json m_packages = api::Json::array();
     int m_selected = 0;            // index into m_schedules
     bool m_editing = false;
-    api::Json m_draft;             // the schedule being edited
+    dunning::Schedule m_draft;     // the schedule being edited
     FieldErrors m_errors;
     api::Json m_report;            // the last run or preview
     bool m_busy = false;

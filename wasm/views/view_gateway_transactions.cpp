@@ -5,12 +5,12 @@
 
 #include "api_client.hpp"
 #include "app.hpp"
-#include "billing_records.hpp"
 #include "core/money.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "views/admin_widgets.hpp"
+#include "views/billing_widgets.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -114,7 +114,7 @@ void ViewGatewayTransactions::draw_transactions(float height) {
             widgets::text("cell", prefix + ".created", when(row, "created_at"), widgets::colors::kMuted);
         }
         cell();
-        const std::string who = json_string(row, "customer_name") + " (" + json_string(row, "nomor_layanan") + ")";
+        const std::string who = json_string(row, "customer_name") + " (" + json_string(row, "service_number") + ")";
         widgets::text("cell", prefix + ".customer", who);
         if (!compact) {
             cell();

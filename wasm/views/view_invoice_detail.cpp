@@ -63,7 +63,9 @@ void ViewInvoiceDetail::load() {
             m_error = i18n::api_error_text(response.error_code, response.error_message);
             return;
         }
-        m_record = invoice_record_from_json(response_data(response.body));
+        auto read = api::invoice_resource_from_json(response_data(response.body));
+        if (read) m_record = std::move(read).value();
+        else m_record.reset();
         if (!m_record) m_error = i18n::api_error_text("bad_response", {});
         if (m_record && m_initial_panel != Panel::None) {
             open_panel(m_initial_panel);
@@ -221,11 +223,12 @@ void ViewInvoiceDetail::draw_payments() {
         return;
     }
     for (std::size_t index = 0; index < m_record->payments.size(); ++index) {
-        const PaymentRecord& payment = m_record->payments[index];
+        const api::PaymentResource& listed = m_record->payments[index];
+        const payments::Payment& payment = listed.payment;
         const std::string row = "invoice.payments." + std::to_string(index);
         widgets::text("cell", row + ".receipt", payment.receipt_no, widgets::colors::kAccent);
         ImGui::SameLine();
-        widgets::muted((row + ".paid_at").c_str(), format_paid_at(payment.paid_at) + " · " + payment_method_label(payment.method));
+        widgets::muted((row + ".paid_at").c_str(), format_paid_at(listed) + " · " + payment_method_label(payment.method));
         const std::string amount = format_rupiah(payment.amount);
         ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
         widgets::text("cell", row + ".amount", amount);

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "billing_records.hpp"
+#include "api/billing_dto.hpp"
 #include "core/error.hpp"
 
 namespace kimonet {
@@ -39,7 +39,7 @@ private:
     void finished(const ApiResponse& response, std::string notice_key);
 
     std::int64_t m_invoice_id = 0;
-    std::optional<InvoiceRecord> m_record;
+    std::optional<api::InvoiceResource> m_record;
     bool m_open_requested = false;
     bool m_loading = false;
     bool m_busy = false;

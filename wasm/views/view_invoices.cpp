@@ -24,7 +24,7 @@ constexpr double kDebounceSeconds = 0.4;
 constexpr InvoiceStatus kStatuses[] = {InvoiceStatus::Unpaid, InvoiceStatus::Partial, InvoiceStatus::Paid, InvoiceStatus::Void};
 enum Column { kNumber, kCustomer, kPeriod, kDueDate, kTotal, kOutstanding, kStatus, kColumnCount };
 
-std::string row_id(const InvoiceRecord& record, const char* column) { return "invoices." + record.invoice.invoice_no + "." + column; }
+std::string row_id(const api::InvoiceResource& record, const char* column) { return "invoices." + record.invoice.invoice_no + "." + column; }
 
 std::string this_period() {
     return to_string(period_of(local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), UtcOffset{}).date));
@@ -49,10 +49,10 @@ void ViewInvoices::reload() {
     if (parse_period(m_period)) filters += "&period=" + m_period;
     if (m_status_filter > 0) filters += "&status=" + std::string(billing::to_string(kStatuses[m_status_filter - 1]));
     if (m_overdue_only) filters += "&overdue=true";
-    m_list.load(filters, [this](const ApiResponse& response) { m_invoices = invoice_records_from_list(response.body); });
+    m_list.load(filters, [this](const ApiResponse& response) { m_invoices = api::invoice_resources_from_list(response.body); });
 }
 
-void ViewInvoices::open_invoice(const InvoiceRecord& record) {
+void ViewInvoices::open_invoice(const api::InvoiceResource& record) {
     m_detail.open(record.invoice.id, [this] { reload(); });
 }
 
@@ -109,8 +109,8 @@ void ViewInvoices::draw_table() {
                                {tr("invoices.col.outstanding"), 1.1f}, {tr("invoices.col.status"), 1.45f}},
                               flags, -pager_height))
         return;
-    const InvoiceRecord* clicked = nullptr;
-    for (const InvoiceRecord& record : m_invoices) {
+    const api::InvoiceResource* clicked = nullptr;
+    for (const api::InvoiceResource& record : m_invoices) {
         const billing::Invoice& invoice = record.invoice;
         ImGui::PushID(static_cast<int>(invoice.id));
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());
@@ -150,8 +150,8 @@ void ViewInvoices::draw_cards() {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kBackground);
     ImGui::BeginChild("invoices.cards", ImVec2(0, -pager_height), false);
     ImGui::PopStyleColor();
-    const InvoiceRecord* clicked = nullptr;
-    for (const InvoiceRecord& record : m_invoices) {
+    const api::InvoiceResource* clicked = nullptr;
+    for (const api::InvoiceResource& record : m_invoices) {
         const billing::Invoice& invoice = record.invoice;
         ImGui::PushID(static_cast<int>(invoice.id));
         if (widgets::begin_card("card")) {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "billing_records.hpp"
+#include "api/billing_dto.hpp"
 #include "views/view_invoice_detail.hpp"
 #include "views/view_invoice_generate.hpp"
 #include "view.hpp"
@@ -28,14 +28,14 @@ private:
     void draw_table();
     void draw_cards();
     void draw_pager();
-    void open_invoice(const InvoiceRecord& record);
+    void open_invoice(const api::InvoiceResource& record);
 
     std::string m_period;
     double m_period_changed_at = 0;  // debounce like the customer search
     int m_status_filter = 0;          // 0 = all, then unpaid, partial, paid, void
     bool m_overdue_only = false;
     PagedList m_list{"/api/invoices", 25};
-    std::vector<InvoiceRecord> m_invoices;  // m_list's rows, read
+    std::vector<api::InvoiceResource> m_invoices;  // m_list's rows, read
     std::string m_notice;
     ViewInvoiceDetail m_detail;
     ViewInvoiceGenerate m_generate;

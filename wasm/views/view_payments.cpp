@@ -30,13 +30,13 @@ std::string lowercase(std::string text) {
     return text;
 }
 
-std::string row_id(const PaymentRecord& payment, const char* column) { return "payments." + payment.receipt_no + "." + column; }
+std::string row_id(const api::PaymentResource& listed, const char* column) { return "payments." + listed.payment.receipt_no + "." + column; }
 
-std::string invoice_label(const PaymentRecord& payment) {
-    return payment.invoice_no.empty() ? "#" + std::to_string(payment.invoice_id) : payment.invoice_no;
+std::string invoice_label(const api::PaymentResource& listed) {
+    return listed.invoice_no.empty() ? "#" + std::to_string(listed.payment.invoice_id) : listed.invoice_no;
 }
-std::string customer_label(const PaymentRecord& payment) {
-    return payment.customer_name.empty() ? std::string(tr("common.none")) : payment.customer_name;
+std::string customer_label(const api::PaymentResource& listed) {
+    return listed.customer_name.empty() ? std::string(tr("common.none")) : listed.customer_name;
 }
 
 }  // namespace
@@ -48,7 +48,7 @@ void ViewPayments::enter(App&) {
 }
 
 void ViewPayments::reload() {
-    m_list.load({}, [this](const ApiResponse& response) { m_payments = payment_records_from_list(response.body); });
+    m_list.load({}, [this](const ApiResponse& response) { m_payments = api::payment_resources_from_list(response.body); });
 }
 
 void ViewPayments::load_open_invoices() {
@@ -60,10 +60,10 @@ void ViewPayments::load_open_invoices() {
     for (const char* status : {"unpaid", "partial"}) {
         api_client().get(std::string("/api/invoices?per_page=500&status=") + status, [this, pending](const ApiResponse& response) {
             if (response.ok())
-                for (InvoiceRecord& record : invoice_records_from_list(response.body)) m_open_invoices.push_back(std::move(record));
+                for (api::InvoiceResource& record : api::invoice_resources_from_list(response.body)) m_open_invoices.push_back(std::move(record));
             if (--*pending == 0) {
                 m_open_loading = false;
-                std::sort(m_open_invoices.begin(), m_open_invoices.end(), [](const InvoiceRecord& a, const InvoiceRecord& b) {
+                std::sort(m_open_invoices.begin(), m_open_invoices.end(), [](const api::InvoiceResource& a, const api::InvoiceResource& b) {
                     return a.invoice.invoice_no > b.invoice.invoice_no;
                 });
             }
@@ -81,7 +81,8 @@ void ViewPayments::draw_table() {
                                {tr("payments.col.recorded_by"), 1.0f}},
                               flags, -pager_height))
         return;
-    for (const PaymentRecord& payment : m_payments) {
+    for (const api::PaymentResource& listed : m_payments) {
+        const payments::Payment& payment = listed.payment;
         ImGui::PushID(static_cast<int>(payment.id));
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());
         auto cell = [](int column) {
@@ -89,21 +90,21 @@ void ViewPayments::draw_table() {
             ImGui::AlignTextToFramePadding();
         };
         cell(kReceipt);
-        widgets::text("cell", row_id(payment, "receipt"), payment.receipt_no, widgets::colors::kAccent);
+        widgets::text("cell", row_id(listed, "receipt"), payment.receipt_no, widgets::colors::kAccent);
         cell(kPaidAt);
-        widgets::text("cell", row_id(payment, "paid_at"), format_paid_at(payment.paid_at));
+        widgets::text("cell", row_id(listed, "paid_at"), format_paid_at(listed));
         cell(kInvoice);
-        widgets::text("cell", row_id(payment, "invoice"), invoice_label(payment));
+        widgets::text("cell", row_id(listed, "invoice"), invoice_label(listed));
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ImGui::IsItemClicked()) m_detail.open(payment.invoice_id, [this] { reload(); });
         cell(kCustomer);
-        widgets::text("cell", row_id(payment, "customer"), customer_label(payment));
+        widgets::text("cell", row_id(listed, "customer"), customer_label(listed));
         cell(kMethod);
-        widgets::text("cell", row_id(payment, "method"), payment_method_label(payment.method));
+        widgets::text("cell", row_id(listed, "method"), payment_method_label(payment.method));
         cell(kAmount);
-        widgets::text("cell", row_id(payment, "amount"), format_rupiah(payment.amount));
+        widgets::text("cell", row_id(listed, "amount"), format_rupiah(payment.amount));
         cell(kRecordedBy);
-        widgets::text("cell", row_id(payment, "recorded_by"), payment.recorded_by.empty() ? tr("common.none") : payment.recorded_by,
+        widgets::text("cell", row_id(listed, "recorded_by"), payment.recorded_by.empty() ? tr("common.none") : payment.recorded_by,
                       widgets::colors::kMuted);
         ImGui::PopID();
     }
@@ -116,20 +117,21 @@ void ViewPayments::draw_cards() {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kBackground);
     ImGui::BeginChild("payments.cards", ImVec2(0, -pager_height), false);
     ImGui::PopStyleColor();
-    for (const PaymentRecord& payment : m_payments) {
+    for (const api::PaymentResource& listed : m_payments) {
+        const payments::Payment& payment = listed.payment;
         ImGui::PushID(static_cast<int>(payment.id));
         if (widgets::begin_card("card")) {
-            widgets::text("cell", row_id(payment, "receipt"), payment.receipt_no, widgets::colors::kAccent);
+            widgets::text("cell", row_id(listed, "receipt"), payment.receipt_no, widgets::colors::kAccent);
             const std::string amount = format_rupiah(payment.amount);
             ImGui::PushFont(display().fonts().strong);
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
-            widgets::text("cell", row_id(payment, "amount"), amount);
+            widgets::text("cell", row_id(listed, "amount"), amount);
             ImGui::PopFont();
-            widgets::text("cell", row_id(payment, "customer"), customer_label(payment));
-            widgets::muted(row_id(payment, "invoice").c_str(),
-                           (invoice_label(payment)) + " · " +
+            widgets::text("cell", row_id(listed, "customer"), customer_label(listed));
+            widgets::muted(row_id(listed, "invoice").c_str(),
+                           (invoice_label(listed)) + " · " +
                                payment_method_label(payment.method));
-            widgets::muted(row_id(payment, "paid_at").c_str(), format_paid_at(payment.paid_at));
+            widgets::muted(row_id(listed, "paid_at").c_str(), format_paid_at(listed));
         }
         widgets::end_card();
         ImGui::PopID();
@@ -167,7 +169,7 @@ void ViewPayments::draw_picker() {
     ImGui::BeginChild("payment_picker.list", ImVec2(0, -footer), true);
     const std::string needle = lowercase(m_picker_search);
     int shown = 0;
-    for (const InvoiceRecord& record : m_open_invoices) {
+    for (const api::InvoiceResource& record : m_open_invoices) {
         const std::string haystack = lowercase(record.invoice.invoice_no + " " + record.customer_name + " " + record.service_number);
         if (!needle.empty() && haystack.find(needle) == std::string::npos) continue;
         if (++shown > 100) break;  // the search narrows it further

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "billing_records.hpp"
+#include "api/billing_dto.hpp"
 #include "views/view_gateway_transactions.hpp"
 #include "views/view_invoice_detail.hpp"
 #include "view.hpp"
@@ -33,14 +33,14 @@ private:
     void draw_payments(App& app);
 
     PagedList m_list{"/api/payments", 25};
-    std::vector<PaymentRecord> m_payments;  // m_list's rows, read: they name their invoice and customer
+    std::vector<api::PaymentResource> m_payments;  // m_list's rows, read: they name their invoice and customer
     int m_tab = 0;                           // 0: payments, 1: gateway transactions
     ViewGatewayTransactions m_gateway;
     std::string m_notice;
 
     bool m_picker_requested = false;
     std::string m_picker_search;
-    std::vector<InvoiceRecord> m_open_invoices;
+    std::vector<api::InvoiceResource> m_open_invoices;
     bool m_open_loading = false;
     std::int64_t m_pay_invoice_id = 0;  // picked this frame; the detail modal opens next frame
     ViewInvoiceDetail m_detail;

@@ -39,7 +39,7 @@ void ViewPortalInvoices::reload() {
             return;
         }
         m_error.clear();
-        m_invoices = invoice_records_from_list(response.body);
+        m_invoices = api::invoice_resources_from_list(response.body);
     });
 }
 
@@ -49,7 +49,9 @@ void ViewPortalInvoices::open(std::int64_t invoice_id) {
             m_error = i18n::api_error_text(response.error_code, response.error_message);
             return;
         }
-        m_open = invoice_record_from_json(response_data(response.body));
+        auto read = api::invoice_resource_from_json(response_data(response.body));
+        if (read) m_open = std::move(read).value();
+        else m_open.reset();
         m_open_requested = m_open.has_value();
     });
 }
@@ -75,9 +77,9 @@ void ViewPortalInvoices::draw_detail(App& app) {
     amount_row("portal_invoice.total", tr("invoice.total"), invoice.totals.total, true);
     if (invoice.paid_amount > 0) amount_row("portal_invoice.paid", tr("invoice.paid_amount"), invoice.paid_amount);
     if (invoice.outstanding() > 0) amount_row("portal_invoice.outstanding", tr("invoice.outstanding"), invoice.outstanding(), true);
-    for (const PaymentRecord& payment : m_open->payments)
-        widgets::muted(("portal_invoice.payment." + payment.receipt_no).c_str(),
-                       payment.receipt_no + " · " + format_paid_at(payment.paid_at) + " · " + format_rupiah(payment.amount));
+    for (const api::PaymentResource& listed : m_open->payments)
+        widgets::muted(("portal_invoice.payment." + listed.payment.receipt_no).c_str(),
+                       listed.payment.receipt_no + " · " + format_paid_at(listed) + " · " + format_rupiah(listed.payment.amount));
     ImGui::EndChild();
     const bool compact = display().compact();
     const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.f : 0.f;
@@ -112,7 +114,7 @@ void ViewPortalInvoices::draw(App& app) {
     if (!m_error.empty()) widgets::banner("portal_invoices.error", m_error, true);
     if (!m_loaded) widgets::muted("portal_invoices.loading", tr("common.loading"));
     else if (m_invoices.empty()) widgets::muted("portal_invoices.empty", tr("invoices.empty"));
-    for (const InvoiceRecord& record : m_invoices) {
+    for (const api::InvoiceResource& record : m_invoices) {
         const billing::Invoice& invoice = record.invoice;
         const std::string row = "portal_invoices." + invoice.invoice_no;
         ImGui::PushID(static_cast<int>(invoice.id));

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "billing_records.hpp"
+#include "api/billing_dto.hpp"
 #include "view.hpp"
 
 namespace kimonet {
@@ -24,10 +24,10 @@ private:
     void draw_detail(App& app);
 
     int m_status = 0;  // 0 = all, then unpaid, partial, paid
-    std::vector<InvoiceRecord> m_invoices;
+    std::vector<api::InvoiceResource> m_invoices;
     bool m_loaded = false;
     std::string m_error;
-    std::optional<InvoiceRecord> m_open;
+    std::optional<api::InvoiceResource> m_open;
     bool m_open_requested = false;
 };
 

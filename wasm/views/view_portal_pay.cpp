@@ -54,7 +54,7 @@ void ViewPortalPay::load_invoices() {
             return;
         }
         m_invoices.clear();
-        for (InvoiceRecord& record : invoice_records_from_list(response.body))
+        for (api::InvoiceResource& record : api::invoice_resources_from_list(response.body))
             if (record.invoice.outstanding() > 0) m_invoices.push_back(std::move(record));
         if (m_invoice_id == 0 && !m_invoices.empty()) m_invoice_id = m_invoices.front().invoice.id;
     });
@@ -135,7 +135,7 @@ void ViewPortalPay::draw_invoices(float width) {
         ImGui::PopFont();
         if (!m_invoices_loaded) widgets::muted("portal_pay.invoices.loading", tr("common.loading"));
         else if (m_invoices.empty()) widgets::muted("portal_pay.invoices.empty", tr("portal.nothing_to_pay"));
-        for (const InvoiceRecord& record : m_invoices) {
+        for (const api::InvoiceResource& record : m_invoices) {
             const billing::Invoice& invoice = record.invoice;
             const bool chosen = invoice.id == m_invoice_id;
             const std::string label = format_period_indonesian(invoice.period) + " · " + invoice.invoice_no + " · " +

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "billing_records.hpp"
+#include "api/billing_dto.hpp"
 #include "core/error.hpp"
 #include "view.hpp"
 
@@ -41,7 +41,7 @@ private:
     void draw_methods(float width);
     void draw_payment();
 
-    std::vector<InvoiceRecord> m_invoices;
+    std::vector<api::InvoiceResource> m_invoices;
     bool m_invoices_loaded = false;
     std::int64_t m_invoice_id = 0;
     std::vector<Method> m_methods;

@@ -95,24 +95,24 @@ void ViewReports::load(int tab) {
         static const api::Json kNoData = api::Json::object();
         const auto data = response.body.find("data");
         const api::Json& report = data != response.body.end() ? *data : kNoData;
-        std::string from, to;
+        reports::MonthRange range;
         if (tab == kRevenue) {
-            m_revenue = revenue_record_from_json(report);
-            from = m_revenue.from, to = m_revenue.to;
+            m_revenue = api::revenue_report_from_json(report);
+            range = m_revenue.range;
         } else if (tab == kCustomers) {
-            m_customers = customers_record_from_json(report);
-            from = m_customers.from, to = m_customers.to;
+            m_customers = api::customer_report_from_json(report);
+            range = m_customers.range;
         } else {
-            m_billing = billing_health_record_from_json(report);
-            from = m_billing.from, to = m_billing.to;
+            m_billing = api::billing_report_from_json(report);
+            range = m_billing.range;
         }
-        const auto first = parse_period(from), last = parse_period(to);
-        if (!m_current_month && first && last) {
-            m_current_month = *last;  // the server's default range ends with its current month
-            m_from = *first;
-            m_to = *last;
+        const bool has_range = report.is_object() && report.contains("range");
+        if (!m_current_month && has_range) {
+            m_current_month = range.to;  // the server's default range ends with its current month
+            m_from = range.from;
+            m_to = range.to;
         }
-        answered.range = from + "/" + to;
+        answered.range = to_string(range.from) + "/" + to_string(range.to);
         answered.loaded = true;
     });
 }

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "core/date.hpp"
-#include "report_records.hpp"
+#include "api/report_dto.hpp"
 #include "views/view_import.hpp"
 #include "view.hpp"
 
@@ -47,9 +47,9 @@ private:
     std::optional<Period> m_current_month;
     Period m_from, m_to;
     std::array<Slot, 3> m_slots;
-    RevenueRecord m_revenue;
-    CustomersRecord m_customers;
-    BillingHealthRecord m_billing;
+    reports::RevenueReport m_revenue;
+    reports::CustomerReport m_customers;
+    reports::BillingReport m_billing;
     ViewImport m_import;
 };
 

@@ -4,7 +4,6 @@
 
 #include "api_client.hpp"
 #include "app.hpp"
-#include "billing_records.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "messaging/templates.hpp"

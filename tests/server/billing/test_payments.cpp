@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include "api/billing_dto.hpp"
 #include "billing_test_support.hpp"
 
 using namespace kimonet;
@@ -65,6 +66,32 @@ BOOST_AUTO_TEST_CASE(partial_then_full_payment_pays_and_creates_next_invoice_onc
     BOOST_TEST(detail.json()["data"]["payments"].size() == 2u);
     BOOST_TEST(detail.json()["data"]["lines"].size() == 1u);
     BOOST_TEST(billed.count("SELECT COUNT(*) FROM activity_log WHERE action = 'payment.create'") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(payment_rows_name_the_customer_by_service_number_and_read_back_in_the_browser_reader) {
+    Billed billed;
+    const api::Json invoice = billed.invoice(1);
+    BOOST_TEST_REQUIRE(billed.pay(invoice["id"], 50000).status == 201);
+    auto list = billed.server.get("/api/payments?invoice_id=" + std::to_string(invoice["id"].get<std::int64_t>()), billed.token);
+    BOOST_TEST_REQUIRE(list.status == 200, list.body);
+    const api::Json row = list.json()["data"][0];
+    BOOST_TEST(row["service_number"] == invoice["service_number"], row.dump());
+    BOOST_TEST(!row.contains("nomor_layanan"), "one name in the staff API: service_number");
+    const auto read = api::payment_resources_from_list(list.json());
+    BOOST_TEST_REQUIRE(read.size() == 1u);
+    BOOST_TEST(read[0].listed);
+    BOOST_TEST(read[0].invoice_no == invoice["invoice_no"].get<std::string>());
+    BOOST_TEST(read[0].service_number == invoice["service_number"].get<std::string>());
+    BOOST_TEST(read[0].payment.amount == 50000);
+    BOOST_TEST(api::to_json(read[0]) == row, "what the browser reads is what the server wrote");
+
+    auto detail = billed.server.get("/api/invoices/" + std::to_string(invoice["id"].get<std::int64_t>()), billed.token);
+    BOOST_TEST_REQUIRE(detail.status == 200, detail.body);
+    const auto resource = api::invoice_resource_from_json(detail.json()["data"]);
+    BOOST_TEST_REQUIRE(resource.ok());
+    BOOST_TEST(resource->payments.size() == 1u);
+    BOOST_TEST(resource->service_number == invoice["service_number"].get<std::string>());
+    BOOST_TEST(api::to_json(*resource) == detail.json()["data"]);
 }
 
 BOOST_AUTO_TEST_CASE(overpayment_becomes_credit_used_by_the_next_invoice) {

@@ -218,6 +218,10 @@ BOOST_DATA_TEST_CASE(a_settled_payment_later_refunded_goes_to_review_and_finance
     BOOST_TEST_REQUIRE(review.status == 200, review.body);
     BOOST_TEST_REQUIRE(review.json()["data"].size() == 1u);
     BOOST_TEST(review.json()["data"][0]["review_reason"] == std::string("reversed: ") + turn);
+    // Staff rows name the customer by service_number (nomor_layanan is only the public bill check's word).
+    BOOST_TEST(review.json()["data"][0]["service_number"] == fixture.server.scalar(
+                   "SELECT c.service_number FROM customers c JOIN invoices i ON i.customer_id = c.id WHERE i.id = " + invoice_id));
+    BOOST_TEST(!review.json()["data"][0].contains("nomor_layanan"));
     // …the dashboard counts it, the activity log records it…
     auto dashboard = fixture.server.get("/api/dashboard", fixture.token);
     BOOST_TEST_REQUIRE(dashboard.status == 200, dashboard.body);

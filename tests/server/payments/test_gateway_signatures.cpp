@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "gateways/gateway_callbacks.hpp"
+#include "api/form_encoding.hpp"
 #include "api/json_fields.hpp"
 #include "gateways/gateway_signatures.hpp"
 #include "whatsapp/http_client.hpp"
@@ -30,13 +31,13 @@ std::string midtrans_body(const std::string& gross, const std::string& signature
 }
 
 std::string duitku_body(const std::string& amount, const std::string& signature) {
-    return whatsapp::form_encode({{"merchantCode", "DS0001"}, {"amount", amount}, {"merchantOrderId", kOrder}, {"resultCode", "00"},
+    return api::form_encode({{"merchantCode", "DS0001"}, {"amount", amount}, {"merchantOrderId", kOrder}, {"resultCode", "00"},
                                   {"reference", "DS0001SIM1"}, {"signature", signature}});
 }
 
 std::string flip_body(const std::string& token, const std::string& amount = "300000") {
     const std::string data = R"({"id":"PGPWF1","bill_link_id":12345,"status":"SUCCESSFUL","amount":)" + amount + R"(,"sender_bank":"bni"})";
-    return whatsapp::form_encode({{"data", data}, {"token", token}});
+    return api::form_encode({{"data", data}, {"token", token}});
 }
 
 }  // namespace
@@ -105,7 +106,7 @@ BOOST_AUTO_TEST_CASE(forged_and_tampered_callbacks_are_rejected_with_each_gatewa
     BOOST_TEST(flip.error().http_status() == 401);
     // Malformed bodies are 400.
     BOOST_TEST(verify_callback(config("midtrans"), "not json").error().http_status() == 400);
-    BOOST_TEST(verify_callback(config("flip"), whatsapp::form_encode({{"data", "{"}, {"token", "flip-token"}})).error().http_status() == 400);
+    BOOST_TEST(verify_callback(config("flip"), api::form_encode({{"data", "{"}, {"token", "flip-token"}})).error().http_status() == 400);
     BOOST_TEST(verify_callback(config("duitku"), "").error().http_status() == 400);
 }
 
