@@ -115,4 +115,14 @@ void invoice_lines_table(const std::string& id, const std::vector<billing::Invoi
     ImGui::EndTable();
 }
 
+void payment_row(const std::string& row, const api::PaymentResource& listed) {
+    const payments::Payment& payment = listed.payment;
+    widgets::text("cell", row + ".receipt", payment.receipt_no, widgets::colors::kAccent);
+    ImGui::SameLine();
+    widgets::muted((row + ".paid_at").c_str(), format_paid_at(listed) + " · " + payment_method_label(payment.method));
+    const std::string amount = format_rupiah(payment.amount);
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
+    widgets::text("cell", row + ".amount", amount);
+}
+
 }  // namespace kimonet

@@ -28,6 +28,10 @@ void amount_row(const std::string& id, const char* label, Money amount, bool str
 void pdf_button(const std::string& id, const std::string& api_path, const std::string& filename,
                 widgets::ButtonStyle style = widgets::ButtonStyle::Secondary, float width = 0.f);
 
+// One payment as a row: receipt number, when and how it was paid, the amount right-aligned;
+// widget ids "<row>.receipt", "<row>.paid_at", "<row>.amount".
+void payment_row(const std::string& row, const api::PaymentResource& payment);
+
 // The lines of an invoice (description, quantity, price, amount); rows on phones.
 void invoice_lines_table(const std::string& id, const std::vector<billing::InvoiceLine>& lines);
 

@@ -175,16 +175,7 @@ void ViewCustomerDetail::draw_payments() {
         widgets::muted("customer_detail.payments.empty", tr("payments.empty"));
         return;
     }
-    for (const api::PaymentResource& listed : m_payments) {
-        const payments::Payment& payment = listed.payment;
-        const std::string row = "customer_detail.payment." + payment.receipt_no;
-        widgets::text("cell", row + ".receipt", payment.receipt_no, widgets::colors::kAccent);
-        ImGui::SameLine();
-        widgets::muted((row + ".paid_at").c_str(), format_paid_at(listed) + " · " + payment_method_label(payment.method));
-        const std::string amount = format_rupiah(payment.amount);
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
-        widgets::text("cell", row + ".amount", amount);
-    }
+    for (const api::PaymentResource& listed : m_payments) payment_row("customer_detail.payment." + listed.payment.receipt_no, listed);
 }
 
 void ViewCustomerDetail::draw(App& app) {

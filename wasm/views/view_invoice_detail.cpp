@@ -222,17 +222,8 @@ void ViewInvoiceDetail::draw_payments() {
         widgets::muted("invoice.payments.empty", tr("invoice.no_payments"));
         return;
     }
-    for (std::size_t index = 0; index < m_record->payments.size(); ++index) {
-        const api::PaymentResource& listed = m_record->payments[index];
-        const payments::Payment& payment = listed.payment;
-        const std::string row = "invoice.payments." + std::to_string(index);
-        widgets::text("cell", row + ".receipt", payment.receipt_no, widgets::colors::kAccent);
-        ImGui::SameLine();
-        widgets::muted((row + ".paid_at").c_str(), format_paid_at(listed) + " · " + payment_method_label(payment.method));
-        const std::string amount = format_rupiah(payment.amount);
-        ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(amount.c_str()).x);
-        widgets::text("cell", row + ".amount", amount);
-    }
+    for (std::size_t index = 0; index < m_record->payments.size(); ++index)
+        payment_row("invoice.payments." + std::to_string(index), m_record->payments[index]);
 }
 
 void ViewInvoiceDetail::draw_payment_panel() {
