@@ -82,7 +82,7 @@ void register_landing_routes(Router& router, app::App& app) {
                    const auto [page, per_page] = TRY(pagination(request));
                    services::LeadQuery query{request.query_value("status"), page, per_page};
                    if (!query.status.empty() && query.status != "new" && query.status != "converted" && query.status != "rejected")
-                       return validation_error({{"status", "new, converted atau rejected"}});
+                       return validation_error({{"status", messages::kLeadStatusChoice}});
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        auto leads = TRY(services::list_leads(context.db, query));
                        return json_list(std::move(leads.rows), leads.total);

@@ -179,7 +179,7 @@ std::int64_t retry_delay_seconds(int attempts) {
 
 Result<Router> router_with_password(app::Context& context, std::int64_t router_id) {
     auto router = TRY(store::find_router(context.db, router_id, &context.secrets));
-    if (!router) return make_error(ErrorCode::NotFound, "router tidak ditemukan");
+    if (!router) return make_error(ErrorCode::NotFound, messages::kRouterNotFound);
     return *router;
 }
 

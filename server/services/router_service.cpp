@@ -9,7 +9,7 @@ static constexpr const char* kPasswordAgain = "isi lagi kata sandi router: host,
 
 Result<Router> get_router(store::Database& db, std::int64_t id) {
     auto found = TRY(store::find_router(db, id));
-    if (!found) return make_error(ErrorCode::NotFound, "router not found");
+    if (!found) return make_error(ErrorCode::NotFound, messages::kRouterNotFound);
     return *found;
 }
 
@@ -19,8 +19,8 @@ static Result<void> check_unique_name(store::Database& db, const Router& router)
     auto statement = TRY(db.prepare("SELECT id FROM routers WHERE name = ? AND id <> ?"));
     statement.bind(1, router.name).bind(2, router.id);
     if (TRY(statement.step())) {
-        Error error = make_error(ErrorCode::Conflict, "nama router sudah dipakai");
-        error.fields["name"] = "nama router sudah dipakai";
+        Error error = make_error(ErrorCode::Conflict, messages::kRouterNameTaken);
+        error.fields["name"] = messages::kRouterNameTaken;
         return error;
     }
     return {};
@@ -77,7 +77,7 @@ Result<void> delete_router(app::Context& context, std::int64_t id) {
         used.bind(1, id);
         TRY(used.step());
         if (used.column_int(0) > 0)
-            return make_error(ErrorCode::Conflict, "router masih dipakai " + std::to_string(used.column_int(0)) + " pelanggan");
+            return make_error(ErrorCode::Conflict, messages::with_detail(messages::kRouterInUse, std::to_string(used.column_int(0))));
         auto remove = TRY(context.db.prepare("DELETE FROM routers WHERE id = ?"));
         remove.bind(1, id);
         TRY_VOID(remove.run());

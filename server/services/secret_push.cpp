@@ -80,7 +80,7 @@ Result<Applied> apply(network::RouterControl& control, const Target& target, con
     if (before && (before->profile != wanted.profile || !target.enabled)) applied.kicked = TRY(control.kick(wanted.name));
     auto after = TRY(control.find_secret(wanted.name));
     if (!after || after->profile != wanted.profile || after->disabled == target.enabled)
-        return make_error(ErrorCode::BadGateway, "router " + target.router->name + ": secret " + wanted.name + " tidak terbaca kembali");
+        return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterSecretNotReadBack, target.router->name + ": " + wanted.name));
     applied.changed = true;
     return applied;
 }

@@ -46,11 +46,11 @@ std::optional<std::string> whatsapp_setting_problem(std::string_view key, std::s
 }
 
 Result<std::unique_ptr<Messenger>> make_messenger(MessengerSettings settings) {
-    if (settings.api_url.empty()) return make_error(ErrorCode::Unavailable, "WhatsApp gateway is not configured (whatsapp_api_url)");
+    if (settings.api_url.empty()) return make_error(ErrorCode::Unavailable, messages::kWhatsappNotConfigured);
     if (settings.driver == "mpwa") return make_mpwa_messenger(std::move(settings));
     if (settings.driver == "fonnte") return make_fonnte_messenger(std::move(settings));
     if (settings.driver == "gowa") return make_gowa_messenger(std::move(settings));
-    return validation_error({{"whatsapp_driver", "mpwa, fonnte atau gowa"}});
+    return validation_error({{"whatsapp_driver", messages::kWhatsappDriverChoice}});
 }
 
 Result<MessengerSettings> messenger_settings(store::Database& db, const security::SecretBox& secrets) {

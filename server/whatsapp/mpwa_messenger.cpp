@@ -60,7 +60,7 @@ public:
             status.detail = message;
             return status;
         }
-        return make_error(ErrorCode::BadGateway, "gateway: " + (message.empty() ? truncate_response(answer.body) : message));
+        return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayRefused, message.empty() ? truncate_response(answer.body) : message));
     }
 
     std::string gateway_key() const override { return "mpwa:" + m_settings.sender; }
