@@ -35,7 +35,7 @@ api::Json public_package(const Package& package) {
 // A token for this IP, or the 429 answer (with Retry-After) when the source registered too often.
 Result<std::optional<Response>> limit_registrations(RateLimiter& limiter, app::Context& context, const Request& request) {
     const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "register_rate_per_minute")));
-    return refuse_when_limited(limiter, "register", request, context, std::max(per_minute, 1), "Terlalu banyak pendaftaran dari jaringan Anda.");
+    return refuse_when_limited(limiter, "register", request, context, std::max(per_minute, 1), messages::kTooManyRegistrations);
 }
 
 Result<api::Json> optional_body(const Request& request) {

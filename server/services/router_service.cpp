@@ -5,7 +5,6 @@
 
 namespace kimonet::services {
 
-static constexpr const char* kPasswordAgain = "isi lagi kata sandi router: host, port, TLS atau username berubah";
 
 Result<Router> get_router(store::Database& db, std::int64_t id) {
     auto found = TRY(store::find_router(db, id));
@@ -58,7 +57,7 @@ Result<Router> update_router(app::Context& context, std::int64_t id, const api::
         // can edit routers but does not know their passwords cannot redirect one to itself.
         const bool destination_changed = destination_of(router) != destination_of(before);
         if (destination_changed && router.password.empty())
-            return validation_error({{"password", kPasswordAgain}});
+            return validation_error({{"password", messages::kRouterPasswordAgain}});
         TRY_VOID(check_unique_name(context.db, router));
         TRY_VOID(store::update_router_row(context.db, router, context.secrets));
         updated = router;

@@ -117,6 +117,7 @@ Error sqlite_error(sqlite3* db, int code, std::string_view context) {
     if (code == SQLITE_BUSY_SNAPSHOT) message += " (SQLITE_BUSY_SNAPSHOT)";
     else if (code == SQLITE_BUSY_RECOVERY) message += " (SQLITE_BUSY_RECOVERY)";
     else if (code == SQLITE_BUSY_TIMEOUT) message += " (SQLITE_BUSY_TIMEOUT)";
+    message = messages::with_detail(messages::kDatabaseStatementFailed, message);
     if (primary == SQLITE_CONSTRAINT) return make_error(ErrorCode::Conflict, message);
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return make_error(ErrorCode::Unavailable, message);
     return make_error(ErrorCode::Internal, message);

@@ -11,13 +11,13 @@ SendOutcome transport_failure(int status, const std::string& body, const std::st
     SendOutcome outcome;
     outcome.response = truncate_response(body);
     if (status == 0) {
-        outcome.error = timed_out ? "gateway timeout: " + transport_error : "gateway unreachable: " + transport_error;
+        outcome.error = messages::with_detail(timed_out ? messages::kGatewayTimedOut : messages::kGatewayUnreachable, transport_error);
     } else if (status >= 500) {
-        outcome.error = "gateway error HTTP " + std::to_string(status);
+        outcome.error = messages::with_detail(messages::kGatewayFailing, "HTTP " + std::to_string(status));
     } else if (status == 401 || status == 403) {
-        outcome.error = "gateway rejected the credentials (HTTP " + std::to_string(status) + ")";
+        outcome.error = messages::with_detail(messages::kGatewayRejectedCredentials, "HTTP " + std::to_string(status));
     } else {
-        outcome.error = "gateway answered HTTP " + std::to_string(status);
+        outcome.error = messages::with_detail(messages::kGatewayUnexpectedStatus, "HTTP " + std::to_string(status));
     }
     return outcome;
 }

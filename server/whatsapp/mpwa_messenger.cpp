@@ -32,7 +32,7 @@ public:
             return outcome;
         }
         const std::string reason = first_string(json, {"msg", "message"});
-        outcome.error = reason.empty() ? "gateway refused the message" : "gateway refused: " + reason;
+        outcome.error = messages::with_detail(messages::kGatewayRefusedMessage, reason);
         outcome.retryable = !is_permanent_refusal(reason);
         return outcome;
     }

@@ -47,6 +47,8 @@ namespace kimonet::messages {
     X(kMalformedChunk, "chunk rusak", "malformed chunk") \
     X(kTrailersTooLarge, "trailer terlalu besar", "trailers too large") \
     X(kHeadersTooLarge, "header permintaan terlalu besar", "request headers are too large") \
+    X(kTooManyRequests, "Terlalu banyak permintaan; coba lagi setelah (detik)", "Too many requests; try again after (seconds)") \
+    X(kTooManyRegistrations, "Terlalu banyak pendaftaran dari jaringan Anda; coba lagi setelah (detik)", "Too many registrations from your network; try again after (seconds)") \
     X(kTooManyLargeUploads, "Terlalu banyak unggahan besar sekaligus; coba lagi sebentar lagi", "Too many large uploads at once; try again shortly") \
     X(kLargeBodyAuthorisationFailed, "otorisasi isi permintaan besar gagal", "authorising a large body failed") \
     X(kOriginNotAllowed, "Origin tidak diizinkan", "Origin not allowed") \
@@ -119,6 +121,10 @@ namespace kimonet::messages {
     X(kGatewayUnknownFormat, "gateway menjawab dengan format yang tidak dikenal", "the gateway answered in an unknown format") \
     X(kGatewayFailing, "gateway sedang bermasalah", "the gateway is having problems") \
     X(kGatewayRejectedApiKey, "gateway menolak kunci API (periksa pengaturan gateway)", "the gateway rejected the API key (check the gateway settings)") \
+    X(kGatewayTimedOut, "gateway tidak menjawab dalam batas waktu", "the gateway did not answer in time") \
+    X(kGatewayRejectedCredentials, "gateway menolak kredensial", "the gateway rejected the credentials") \
+    X(kGatewayUnexpectedStatus, "gateway menjawab dengan status HTTP yang tidak diharapkan", "the gateway answered with an unexpected HTTP status") \
+    X(kGatewayRefusedMessage, "gateway menolak pesan", "the gateway refused the message") \
     X(kGatewayUnreachable, "gateway tidak dapat dihubungi", "the gateway cannot be reached") \
     /* Routers (RouterOS API). */ \
     X(kRouterCommandRefused, "router menolak perintah", "the router refused the command") \
@@ -131,6 +137,13 @@ namespace kimonet::messages {
     X(kRouterLoginRejected, "router menolak login", "the router rejected the login") \
     X(kRouterUnexpectedLoginReply, "jawaban login router tidak dikenal", "the router's login reply was unexpected") \
     X(kRouterConnectionClosed, "koneksi ke router sudah tertutup", "the connection to the router is closed") \
+    X(kCustomerStatusBlocksNetwork, "status pelanggan tidak mengizinkan tindakan jaringan", "the customer's status does not allow network actions") \
+    X(kCustomerHasNoRouter, "pelanggan belum punya router", "the customer has no router") \
+    X(kCustomerHasNoPppoe, "pelanggan belum punya username PPPoE", "the customer has no PPPoE username") \
+    X(kCustomerPackageNotFound, "paket pelanggan tidak ditemukan", "the customer's package was not found") \
+    X(kSecretPushOff, "push secret PPP dimatikan di router", "pushing PPP secrets is off for the router") \
+    X(kSecretNeedsPassword, "secret belum ada di router dan password PPPoE pelanggan belum diisi", "the secret is not on the router and the customer's PPPoE password is empty") \
+    X(kRouterPasswordAgain, "isi lagi kata sandi router: host, port, TLS atau username berubah", "enter the router password again: the host, port, TLS or username changed") \
     X(kRouterNoSystemResource, "router tidak mengembalikan data sistem", "the router returned no system data") \
     X(kRouterSecretNotFound, "secret PPP tidak ditemukan di router", "the PPP secret was not found on the router") \
     X(kRouterSecretNotReadBack, "secret tidak terbaca kembali dari router", "the secret could not be read back from the router") \
@@ -167,6 +180,7 @@ namespace kimonet::messages {
     X(kWebRootHoldsKeyFile, "server menolak mulai: direktori web memuat berkas kunci rahasia", "refusing to start: a web directory contains the secret key file") \
     X(kInvalidStoredSetting, "pengaturan tersimpan tidak valid", "a stored setting is invalid") \
     X(kWriteWhileReadOpen, "penulisan pada koneksi yang bacaannya masih terbuka (reset atau selesaikan dulu)", "a write on a connection whose read is still open (reset or finish it first)") \
+    X(kDatabaseStatementFailed, "perintah basis data gagal", "a database statement failed") \
     X(kCannotCreateDatabase, "basis data tidak dapat dibuat", "cannot create the database") \
     X(kCannotOpenDatabase, "basis data tidak dapat dibuka", "cannot open the database") \
     X(kCannotReadDatabase, "basis data tidak dapat dibaca", "cannot read the database") \

@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(a_template_is_rendered_with_the_customers_variables_when_qu
         request.variables.erase("payment_link");
         auto missing = services::queue_notification(context, request);
         BOOST_TEST_REQUIRE(!missing.ok());
-        BOOST_TEST(missing.error().fields.at("variables") == "tidak ada nilai untuk {payment_link}");
+        BOOST_TEST(missing.error().fields.at("variables") == "tidak ada nilai untuk: {payment_link}");
     });
 }
 
