@@ -11,6 +11,16 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
 
 std::span<const CatalogueEntry> catalogue() { return kCatalogue; }
 
+std::string_view catalogue_problem(std::span<const CatalogueEntry> entries) {
+    for (std::size_t index = 0; index < entries.size(); ++index) {
+        if (entries[index].id.empty()) return "an entry has no Indonesian text";
+        if (entries[index].en.empty()) return "an entry has no English text";
+        for (std::size_t other = 0; other < index; ++other)
+            if (entries[other].id == entries[index].id) return "an Indonesian text appears twice";
+    }
+    return {};
+}
+
 std::string english_message(std::string_view message) {
     // The longest catalogue text that is the whole message or its fixed part, so that
     // "tagihan sudah lunas atau dibatalkan" is not read as "tagihan sudah lunas" plus a detail.

@@ -19,6 +19,10 @@ struct CatalogueEntry {
 // Every entry, error messages first, then field messages.
 std::span<const CatalogueEntry> catalogue();
 
+// The first broken rule of a catalogue, or an empty string: every entry has both texts, and no
+// Indonesian text appears twice (a message must translate one way). Unit-tested on broken tables.
+std::string_view catalogue_problem(std::span<const CatalogueEntry> entries);
+
 // The English of a message: a catalogue text, or a catalogue text followed by ": <detail>", where the
 // fixed part is translated and the detail kept (itself translated when it is a catalogue message too).
 // A message that is not in the catalogue comes back unchanged.

@@ -27,6 +27,17 @@ BOOST_AUTO_TEST_CASE(every_entry_has_an_indonesian_id_and_an_english_text) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(the_real_catalogue_breaks_no_rule_and_each_rule_can_fail) {
+    BOOST_TEST(messages::catalogue_problem(messages::catalogue()) == "");
+    const messages::CatalogueEntry no_english[] = {{"tagihan tidak ditemukan", "invoice not found"}, {"sesi tidak ditemukan", ""}};
+    const messages::CatalogueEntry no_indonesian[] = {{"", "invoice not found"}};
+    const messages::CatalogueEntry twice[] = {{"tagihan tidak ditemukan", "invoice not found"}, {"Sesi", "Session"},
+                                              {"tagihan tidak ditemukan", "no such invoice"}};
+    BOOST_TEST(messages::catalogue_problem(no_english) == "an entry has no English text");
+    BOOST_TEST(messages::catalogue_problem(no_indonesian) == "an entry has no Indonesian text");
+    BOOST_TEST(messages::catalogue_problem(twice) == "an Indonesian text appears twice");
+}
+
 BOOST_AUTO_TEST_CASE(no_two_entries_share_an_indonesian_text) {
     std::map<std::string_view, int> seen;
     for (const auto& entry : messages::catalogue()) ++seen[entry.id];
