@@ -96,7 +96,7 @@ Result<Reply> Client::receive() {
         char buffer[64 * 1024];
         auto received = m_stream.read_some(buffer, sizeof buffer, Clock::now() + m_options.reply_timeout);
         if (!received) {
-            const bool timed_out = received.error().message().find("timeout") != std::string::npos;
+            const bool timed_out = received.error().message().starts_with(messages::kNoReplyWithinTimeout);
             return fail((timed_out ? make_error(ErrorCode::Unavailable, messages::with_detail(messages::kRouterNoReplyInTime,
                                                                                             describe() + ": " + std::to_string(m_options.reply_timeout.count())))
                                    : make_error(ErrorCode::Unavailable, messages::with_detail(messages::kRouterReadFailed, describe() + ": " + received.error().message()))));

@@ -123,7 +123,7 @@ BOOST_AUTO_TEST_CASE(retries_back_off_exponentially_and_give_up_after_max_attemp
     const std::int64_t start = fixture.server.clock().now();
     fixture.drain();
     BOOST_TEST(fixture.count("SELECT next_attempt_at FROM notifications") == start + 60);
-    BOOST_TEST(fixture.server.scalar("SELECT last_error FROM notifications") == "gateway refused: invalid token");
+    BOOST_TEST(fixture.server.scalar("SELECT last_error FROM notifications") == "gateway menolak pesan: invalid token");
     fixture.server.clock().set(start + 60);
     fixture.drain();
     BOOST_TEST(fixture.count("SELECT next_attempt_at FROM notifications") == start + 60 + 120);
