@@ -3,6 +3,8 @@
 #include <array>
 #include <set>
 
+#include "core/message_catalogue.hpp"
+
 namespace kimonet::i18n {
 namespace {
 
@@ -36,9 +38,7 @@ std::string tr_format(std::string_view key, std::initializer_list<std::pair<std:
 
 std::string translate_message(std::string_view message) {
     if (g_language == Language::Indonesian) return std::string(message);
-    for (const MessageTranslation& translation : message_translations())
-        if (translation.indonesian == message) return translation.english;
-    return std::string(message);
+    return messages::english_message(message);
 }
 
 std::string api_error_text(std::string_view code, std::string_view server_message) {

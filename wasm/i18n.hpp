@@ -1,6 +1,7 @@
 #pragma once
 // Every text the app shows comes from one catalogue (i18n_catalogue.cpp): Indonesian by default,
-// English on request. Messages produced by shared/ validation (Indonesian) are translated here too.
+// English on request. Messages from the server and shared/ (Indonesian) are translated through the
+// shared message catalogue (core/message_catalogue.hpp), which pairs each with its English.
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -20,7 +21,8 @@ void set_language(Language language);
 const char* tr(std::string_view key);
 // tr() with "{name}" placeholders replaced.
 std::string tr_format(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string_view>> values);
-// A field message from shared/ or the server (Indonesian) in the current language.
+// A message from the server or shared/ (Indonesian) in the current language: a catalogue text, or a
+// catalogue text plus ": <detail>", whose fixed part is translated and whose detail is kept.
 std::string translate_message(std::string_view message);
 // A user-facing sentence for an API error code ("forbidden", "conflict", …).
 std::string api_error_text(std::string_view code, std::string_view server_message);
@@ -37,13 +39,8 @@ struct Entry {
     const char* indonesian;
     const char* english;
 };
-struct MessageTranslation {
-    std::string_view indonesian;
-    const char* english;
-};
 // The catalogue in parts, one file each: i18n_catalogue.cpp, i18n_catalogue_reports.cpp.
 std::initializer_list<Entry> catalogue();
 std::initializer_list<Entry> reports_catalogue();
-std::initializer_list<MessageTranslation> message_translations();
 
 }  // namespace kimonet::i18n

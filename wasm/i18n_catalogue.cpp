@@ -1,5 +1,4 @@
 // All UI text of the browser app: key, Indonesian (default), English.
-#include "core/validation_messages.hpp"
 #include "i18n.hpp"
 
 namespace kimonet::i18n {
@@ -752,42 +751,6 @@ std::initializer_list<Entry> catalogue() {
         {"portal.pay_another", "Bayar tagihan lain", "Pay another invoice"},
     };
     return entries;
-}
-
-std::initializer_list<MessageTranslation> message_translations() {
-    namespace m = kimonet::messages;
-    static const std::initializer_list<MessageTranslation> translations = {
-        {m::kRequired, "required"},
-        {m::kInvalid, "invalid"},
-        {m::kWrongType, "wrong data type"},
-        {m::kTooLong100, "at most 100 characters"},
-        {m::kTooLong500, "at most 500 characters"},
-        {m::kTooLong64, "at most 64 characters"},
-        {m::kServiceNumber, "service number: 3-20 capital letters, digits or dashes"},
-        {m::kPhone, "invalid phone number (e.g. 081234567890)"},
-        {m::kEmail, "invalid email address"},
-        {m::kPppoeUsername, "PPPoE username: letters, digits, dot, underscore, dash, @ only"},
-        {m::kPppoePassword, "PPPoE password: 1-64 characters (letters, digits, punctuation; no spaces)"},
-        {m::kDate, "invalid date (YYYY-MM-DD)"},
-        {m::kDueDay, "due day must be 1-31"},
-        {m::kStatus, "status must be active, isolated, inactive or terminated"},
-        {m::kPositiveSpeed, "speed must be 1-100,000,000 kbps"},
-        {m::kPrice, "price must be 0 to Rp 1,000,000,000,000"},
-        {m::kProfile, "MikroTik profile: letters, digits, space, dot, underscore, dash only"},
-        {m::kHost, "host must be a domain name or IP address"},
-        {m::kPort, "port must be 1-65535"},
-        {m::kUsername, "username: 3-32 lowercase letters, digits, dot, underscore or dash"},
-        {m::kPassword, "password must be at least 8 characters"},
-        {m::kPasswordTooLong, "password must be at most 128 characters"},
-        {m::kPasswordBlank, "password cannot be only spaces"},
-        {m::kPasswordDictionary, "password is too easy to guess (a dictionary word or simple pattern); choose a more random one"},
-        {m::kPasswordHasUsername, "password must not contain the user name"},
-        {m::kPasswordSimple, "password is too simple (repeated, sequential or a palindrome); choose a more random one"},
-        {m::kPasswordSameAsOld, "the new password must differ from the old one"},
-        {"kata sandi lama salah", "the current password is wrong"},
-        {m::kUnknownField, "unknown field"},
-    };
-    return translations;
 }
 
 }  // namespace kimonet::i18n

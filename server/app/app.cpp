@@ -29,12 +29,9 @@ static Result<void> check_web_roots(const Config& config) {
     for (const auto& [setting, root] : {std::pair{"KIMONET_WEB", config.web_dir}, std::pair{"KIMONET_LANDING", config.landing_dir}}) {
         if (root.empty()) continue;
         if (http::path_is_within(root, database_dir) || http::path_is_within(root, config.db_path))
-            return make_error(ErrorCode::Internal, std::string("refusing to start: ") + setting + " (" + root +
-                                                       ") contains the database directory " + database_dir +
-                                                       "; serve the web files from a directory of their own");
+            return make_error(ErrorCode::Internal, messages::with_detail(messages::kWebRootHoldsDatabase, std::string(setting) + " (" + root + "): " + database_dir));
         if (!config.secret_key_file.empty() && http::path_is_within(root, config.secret_key_file))
-            return make_error(ErrorCode::Internal, std::string("refusing to start: ") + setting + " (" + root +
-                                                       ") contains the secret key file " + config.secret_key_file);
+            return make_error(ErrorCode::Internal, messages::with_detail(messages::kWebRootHoldsKeyFile, std::string(setting) + " (" + root + "): " + config.secret_key_file));
     }
     return {};
 }

@@ -51,7 +51,7 @@ Result<Config> load_config(const std::string& dotenv_path) {
     config.secret_key_file = get("KIMONET_SECRET_KEY_FILE");
     if (auto v = get("KIMONET_TZ"); !v.empty()) {
         auto offset = parse_utc_offset(v);
-        if (!offset) return make_error(ErrorCode::Internal, "KIMONET_TZ: " + offset.error().message());
+        if (!offset) return make_error(ErrorCode::Internal, messages::with_detail(messages::kBadTimeZone, offset.error().message()));
         config.utc_offset = *offset;
     }
     if (auto v = get("KIMONET_TOKEN_TTL_HOURS"); !v.empty()) config.token_ttl_seconds = std::atoll(v.c_str()) * 3600;

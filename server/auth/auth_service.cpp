@@ -76,7 +76,7 @@ Result<LoginResult> login(app::Context& context, std::string_view username_input
     const LoginAttempt attempt = TRY(reserve_login_attempt(context.db, context.now, account_key, context.actor.ip, account.has_value()));
     if (!verify(account, password) || !account->active) {
         if (attempt.source_over_limit) return login_rate_limited(attempt.source_retry_after);
-        return make_error(ErrorCode::Unauthorized, "Username atau kata sandi salah");
+        return make_error(ErrorCode::Unauthorized, messages::kWrongCredentials);
     }
 
     // Two-factor sign-in (auth/two_factor.hpp): the password was right, the token waits for a code.
@@ -123,7 +123,7 @@ Result<void> change_own_password(app::Context& context, const http::Principal& o
     // as failed logins for the account.
     const LoginAttempt attempt = TRY(reserve_login_attempt(context.db, context.now, account_key, context.actor.ip, true));
     if (!verify(account, current_password))
-        return validation_error({{"current_password", "kata sandi lama salah"}}, "Kata sandi lama salah");
+        return validation_error({{"current_password", messages::kWrongCurrentPassword}}, messages::kWrongCurrentPassword);
     const std::string hash = security::hash_password(new_password);
     return context.db.transaction([&]() -> Result<void> {
         TRY_VOID(record_login_success(context.db, attempt, account_key));
@@ -148,7 +148,7 @@ Result<http::Principal> authenticate(store::Database& db, std::string_view beare
     auto token = TRY(db.prepare("SELECT id, subject_type, subject_id, expires_at, revoked_at FROM api_tokens WHERE token_hash = ?"));
     token.bind(1, security::sha256_hex(bearer_token));
     if (!TRY(token.step())) return unauthorized;
-    if (!token.column_is_null(4) || token.column_int(3) <= now) return make_error(ErrorCode::Unauthorized, "Sesi berakhir, silakan login lagi");
+    if (!token.column_is_null(4) || token.column_int(3) <= now) return make_error(ErrorCode::Unauthorized, messages::kSessionExpired);
     const std::int64_t token_id = token.column_int(0);
     const bool is_customer = token.column_text(1) == "customer";
     const std::int64_t subject = token.column_int(2);

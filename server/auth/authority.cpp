@@ -16,7 +16,7 @@ Result<void> require_holds_all(app::Context& context, const std::set<std::string
     if (!held) return {};
     for (const auto& permission : wanted)
         if (!held->contains(permission))
-            return make_error(ErrorCode::Forbidden, std::string(doing) + " memerlukan izin '" + permission + "' yang tidak Anda miliki");
+            return make_error(ErrorCode::Forbidden, messages::with_detail(messages::kPermissionNeededFor, std::string(doing) + ": '" + permission + "'"));
     return {};
 }
 
@@ -37,8 +37,8 @@ Result<std::int64_t> count_role_administrators(store::Database& db) {
 
 Result<void> require_a_role_administrator_remains(store::Database& db, std::int64_t before, const std::string& field) {
     if (before == 0 || TRY(count_role_administrators(db)) > 0) return {};
-    return validation_error({{field, "harus tetap ada minimal satu pengguna aktif dengan izin roles.update"}},
-                            "Pengguna terakhir dengan izin roles.update tidak boleh diturunkan, dinonaktifkan atau dihapus");
+    return validation_error({{field, messages::kKeepOneRoleAdministrator}},
+                            messages::kLastRoleAdministrator);
 }
 
 }  // namespace kimonet::auth

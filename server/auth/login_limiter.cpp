@@ -47,7 +47,7 @@ Result<std::int64_t> insert_failure(store::Database& db, std::int64_t now, const
 
 Error login_rate_limited(std::int64_t retry_after_seconds) {
     const std::int64_t minutes = std::max<std::int64_t>(1, (retry_after_seconds + 59) / 60);
-    return rate_limited("Terlalu banyak percobaan login. Coba lagi dalam " + std::to_string(minutes) + " menit.", retry_after_seconds);
+    return rate_limited(messages::with_detail(messages::kTooManyLogins, std::to_string(minutes)), retry_after_seconds);
 }
 
 Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now, const std::string& account_key,

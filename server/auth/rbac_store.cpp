@@ -68,7 +68,7 @@ Result<std::optional<std::int64_t>> role_id(store::Database& db, std::string_vie
 static Result<api::Json> role_json(store::Database& db, std::int64_t id) {
     auto statement = TRY(db.prepare("SELECT id, name, description FROM roles WHERE id = ?"));
     statement.bind(1, id);
-    if (!TRY(statement.step())) return make_error(ErrorCode::NotFound, "role not found");
+    if (!TRY(statement.step())) return make_error(ErrorCode::NotFound, messages::kRoleNotFound);
     const std::string name = statement.column_text(1);
     api::Json permissions = api::Json::array();
     for (const auto& permission : TRY(permissions_of_role(db, name))) permissions.push_back(permission);
@@ -88,7 +88,7 @@ static Result<std::vector<std::string>> permission_list(const api::Json& input) 
     std::vector<std::string> out;
     for (const auto& item : *it) {
         if (!item.is_string() || !rbac::is_known_permission(item.get<std::string>()))
-            return validation_error({{"permissions", "izin tidak dikenal"}});
+            return validation_error({{"permissions", messages::kUnknownPermission}});
         out.push_back(item.get<std::string>());
     }
     return out;
@@ -110,7 +110,7 @@ static Result<void> replace_permissions(store::Database& db, std::int64_t role, 
 Result<api::Json> create_role(app::Context& context, const api::Json& input) {
     api::Json created;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        if (!input.is_object()) return make_error(ErrorCode::BadRequest, "expected a JSON object");
+        if (!input.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
         api::FieldReader reader(input);
         std::string name, description;
         reader.read("name", name);
@@ -121,7 +121,7 @@ Result<api::Json> create_role(app::Context& context, const api::Json& input) {
         if (!reader.ok()) return validation_error(reader.errors());
         const auto permissions = TRY(permission_list(input));
         TRY_VOID(require_holds_all(context, std::set<std::string>(permissions.begin(), permissions.end()), "Membuat role ini"));
-        if (TRY(role_id(context.db, name))) return Error{ErrorCode::Conflict, "role sudah ada", {{"name", "role sudah ada"}}};
+        if (TRY(role_id(context.db, name))) return Error{ErrorCode::Conflict, messages::kRoleExists, {{"name", messages::kRoleExists}}};
         auto insert = TRY(context.db.prepare("INSERT INTO roles(name, description) VALUES (?, ?)"));
         insert.bind(1, name).bind(2, description);
         TRY_VOID(insert.run());
@@ -139,7 +139,7 @@ Result<api::Json> set_role_permissions(app::Context& context, std::int64_t id, c
         const api::Json before = TRY(role_json(context.db, id));
         auto permissions = TRY(permission_list(input));
         if (before["name"] == "superadmin" && std::find(permissions.begin(), permissions.end(), "roles.update") == permissions.end())
-            return validation_error({{"permissions", "superadmin harus tetap punya roles.update"}});
+            return validation_error({{"permissions", messages::kSuperadminKeepsRolesUpdate}});
         // Granting needs the permission; so does taking it from the role's holders.
         std::set<std::string> touched(permissions.begin(), permissions.end());
         for (const auto& permission : before["permissions"]) touched.insert(permission.get<std::string>());

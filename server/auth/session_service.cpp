@@ -36,7 +36,7 @@ Result<void> revoke_own_session(app::Context& context, const http::Principal& ow
             "AND expires_at > ?"));
         revoke.bind(1, context.now).bind(2, session_id).bind(3, owner.kind_name()).bind(4, owner.id).bind(5, context.now);
         TRY_VOID(revoke.run());
-        if (context.db.changes() == 0) return make_error(ErrorCode::NotFound, "sesi tidak ditemukan");
+        if (context.db.changes() == 0) return make_error(ErrorCode::NotFound, messages::kSessionNotFound);
         return services::log_activity(context, "auth.session_revoke", std::string(owner.kind_name()), owner.id, nullptr,
                                       api::Json{{"session_id", session_id}});
     });

@@ -19,7 +19,7 @@ namespace {
 constexpr std::string_view kIssuer = "Kimonet Billing";
 constexpr std::size_t kSecretBytes = 20;  // 160 bits, the RFC 4226 recommendation for HMAC-SHA1
 
-Error wrong_code(const char* field = "code") { return validation_error({{field, "Kode salah atau sudah dipakai"}}); }
+Error wrong_code(const char* field = "code") { return validation_error({{field, messages::kWrongOrUsedCode}}); }
 
 struct SecondFactor {
     std::string secret;  // raw key bytes
@@ -78,7 +78,7 @@ Result<std::int64_t> reserve_account_attempt(app::Context& context, std::int64_t
         count.bind(1, user_id).bind(2, context.now - kWrongCodeWindowSeconds);
         TRY(count.step());
         if (count.column_int(0) >= kMaxWrongCodesPerAccount)
-            return make_error(ErrorCode::RateLimited, "Terlalu banyak kode salah. Coba lagi dalam 15 menit.");
+            return make_error(ErrorCode::RateLimited, messages::kTooManyWrongCodesWait);
         auto insert = TRY(context.db.prepare("INSERT INTO two_factor_failures(user_id, at) VALUES (?, ?)"));
         insert.bind(1, user_id).bind(2, context.now);
         TRY_VOID(insert.run());
@@ -101,12 +101,12 @@ Result<void> check_password(app::Context& context, std::int64_t user_id, std::st
     auto row = TRY(context.db.prepare("SELECT password_hash FROM users WHERE id = ?"));
     row.bind(1, user_id);
     if (!TRY(row.step()) || !security::verify_password(password, row.column_text(0)))
-        return validation_error({{"password", "Kata sandi salah"}});
+        return validation_error({{"password", messages::kWrongPassword}});
     return {};
 }
 
 Result<void> require_staff(const http::Principal& user) {
-    if (user.is_customer()) return make_error(ErrorCode::Forbidden, "Verifikasi dua langkah hanya untuk staf");
+    if (user.is_customer()) return make_error(ErrorCode::Forbidden, messages::kTwoFactorStaffOnly);
     return {};
 }
 
@@ -175,8 +175,8 @@ Result<LoginResult> complete_two_factor_login(app::Context& context, std::string
     const bool found = TRY(row.step());
     if (!spent) {
         if (found && row.column_is_null(2) && row.column_int(3) > context.now)
-            return make_error(ErrorCode::RateLimited, "Terlalu banyak kode salah. Silakan login lagi.");
-        return make_error(ErrorCode::Unauthorized, "Sesi verifikasi berakhir, silakan login lagi");
+            return make_error(ErrorCode::RateLimited, messages::kTooManyWrongCodesLogin);
+        return make_error(ErrorCode::Unauthorized, messages::kTwoFactorSessionExpired);
     }
     const std::int64_t challenge_id = row.column_int(0);
     const std::int64_t user_id = row.column_int(1);
@@ -184,11 +184,11 @@ Result<LoginResult> complete_two_factor_login(app::Context& context, std::string
 
     const std::int64_t slot = TRY(reserve_account_attempt(context, user_id));
     auto factor = TRY(load_second_factor(context, user_id));
-    if (!factor || !factor->enabled) return make_error(ErrorCode::Unauthorized, "Sesi verifikasi berakhir, silakan login lagi");
+    if (!factor || !factor->enabled) return make_error(ErrorCode::Unauthorized, messages::kTwoFactorSessionExpired);
 
     auto account = TRY(context.db.prepare("SELECT username, full_name, active FROM users WHERE id = ?"));
     account.bind(1, user_id);
-    if (!TRY(account.step()) || account.column_int(2) == 0) return make_error(ErrorCode::Unauthorized, "Username atau kata sandi salah");
+    if (!TRY(account.step()) || account.column_int(2) == 0) return make_error(ErrorCode::Unauthorized, messages::kWrongCredentials);
     const std::string username = account.column_text(0), full_name = account.column_text(1);
     account.reset();
 
@@ -202,7 +202,7 @@ Result<LoginResult> complete_two_factor_login(app::Context& context, std::string
         auto consume = TRY(context.db.prepare("UPDATE two_factor_challenges SET used_at = ? WHERE id = ? AND used_at IS NULL"));
         consume.bind(1, context.now).bind(2, challenge_id);
         TRY_VOID(consume.run());
-        if (context.db.changes() != 1) return make_error(ErrorCode::Unauthorized, "Sesi verifikasi berakhir, silakan login lagi");
+        if (context.db.changes() != 1) return make_error(ErrorCode::Unauthorized, messages::kTwoFactorSessionExpired);
         TRY_VOID(release_account_attempt(context, slot));
 
         result.principal.kind = http::Principal::Kind::User;
@@ -237,7 +237,7 @@ Result<Enrollment> begin_two_factor_enrollment(app::Context& context, const http
     TRY_VOID(check_password(context, user.id, password));
     TRY_VOID(release_account_attempt(context, slot));
     if (TRY(two_factor_enabled(context.db, user.id)))
-        return make_error(ErrorCode::Conflict, "Verifikasi dua langkah sudah aktif; matikan dulu untuk mengganti perangkat");
+        return make_error(ErrorCode::Conflict, messages::kTwoFactorActiveDisableFirst);
 
     std::string secret(kSecretBytes, '\0');
     randombytes_buf(secret.data(), secret.size());
@@ -259,8 +259,8 @@ Result<Enrollment> begin_two_factor_enrollment(app::Context& context, const http
 Result<std::vector<std::string>> confirm_two_factor_enrollment(app::Context& context, const http::Principal& user, std::string_view code) {
     TRY_VOID(require_staff(user));
     auto factor = TRY(load_second_factor(context, user.id));
-    if (!factor) return make_error(ErrorCode::Conflict, "Mulai pendaftaran verifikasi dua langkah dulu");
-    if (factor->enabled) return make_error(ErrorCode::Conflict, "Verifikasi dua langkah sudah aktif");
+    if (!factor) return make_error(ErrorCode::Conflict, messages::kTwoFactorStartEnrolmentFirst);
+    if (factor->enabled) return make_error(ErrorCode::Conflict, messages::kTwoFactorAlreadyActive);
     const std::int64_t slot = TRY(reserve_account_attempt(context, user.id));
     std::vector<std::string> codes;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
@@ -293,7 +293,7 @@ Result<void> disable_two_factor(app::Context& context, const http::Principal& us
                                 const TwoFactorAnswer& answer) {
     TRY_VOID(require_staff(user));
     auto factor = TRY(load_second_factor(context, user.id));
-    if (!factor || !factor->enabled) return make_error(ErrorCode::Conflict, "Verifikasi dua langkah belum aktif");
+    if (!factor || !factor->enabled) return make_error(ErrorCode::Conflict, messages::kTwoFactorNotActive);
     const std::int64_t slot = TRY(reserve_account_attempt(context, user.id));
     TRY_VOID(check_password(context, user.id, password));
     return context.db.transaction([&]() -> Result<void> {
@@ -333,7 +333,7 @@ Result<void> set_role_requires_two_factor(app::Context& context, std::int64_t ro
         auto update = TRY(context.db.prepare("UPDATE roles SET require_two_factor = ? WHERE id = ?"));
         update.bind(1, required).bind(2, role_id);
         TRY_VOID(update.run());
-        if (context.db.changes() != 1) return make_error(ErrorCode::NotFound, "Peran tidak ditemukan");
+        if (context.db.changes() != 1) return make_error(ErrorCode::NotFound, messages::kRoleNotFound);
         return services::log_activity(context, "role.two_factor", "role", role_id, nullptr, api::Json{{"require_two_factor", required}});
     });
 }
@@ -341,7 +341,7 @@ Result<void> set_role_requires_two_factor(app::Context& context, std::int64_t ro
 Result<api::Json> qr_matrix(std::string_view text) {
     const std::string input(text);
     std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeString(input.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), &QRcode_free);
-    if (!code) return make_error(ErrorCode::Internal, "QR code could not be made");
+    if (!code) return make_error(ErrorCode::Internal, messages::kQrCodeFailed);
     api::Json rows = api::Json::array();
     for (int y = 0; y < code->width; ++y) {
         std::string row(static_cast<std::size_t>(code->width), '0');

@@ -21,7 +21,7 @@ static bool is_valid_username(std::string_view name) {
 Result<api::Json> get_user(store::Database& db, std::int64_t id) {
     auto statement = TRY(db.prepare("SELECT id, username, full_name, active, created_at FROM users WHERE id = ?"));
     statement.bind(1, id);
-    if (!TRY(statement.step())) return make_error(ErrorCode::NotFound, "user not found");
+    if (!TRY(statement.step())) return make_error(ErrorCode::NotFound, messages::kUserNotFound);
     auto [role, permissions] = TRY(role_and_permissions_of_user(db, id));
     return api::Json{{"id", id},
                      {"username", statement.column_text(1)},
@@ -42,8 +42,8 @@ Result<api::Json> list_users(store::Database& db) {
 static Result<void> assign_role(app::Context& context, std::int64_t user_id, std::string_view role) {
     store::Database& db = context.db;
     auto id = TRY(role_id(db, role));
-    if (!id) return validation_error({{"role", "role tidak dikenal"}});
-    if (role == "customer") return validation_error({{"role", "role customer hanya untuk pelanggan"}});
+    if (!id) return validation_error({{"role", messages::kUnknownRole}});
+    if (role == "customer") return validation_error({{"role", messages::kCustomerRoleOnlyForCustomers}});
     const auto permissions = TRY(permissions_of_role(db, role));
     TRY_VOID(require_holds_all(context, permissions, "Memberi role '" + std::string(role) + "'"));
     auto clear = TRY(db.prepare("DELETE FROM user_role WHERE user_id = ?"));
@@ -68,7 +68,7 @@ static Result<void> set_password(app::Context& context, std::int64_t user_id, co
 }
 
 Result<api::Json> create_user(app::Context& context, const api::Json& input, bool check_password_quality) {
-    if (!input.is_object()) return make_error(ErrorCode::BadRequest, "expected a JSON object");
+    if (!input.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     api::FieldReader reader(input);
     std::string username, full_name, password, role;
     reader.read("username", username);
@@ -89,7 +89,7 @@ Result<api::Json> create_user(app::Context& context, const api::Json& input, boo
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         auto exists = TRY(context.db.prepare("SELECT 1 FROM users WHERE username = ?"));
         exists.bind(1, username);
-        if (TRY(exists.step())) return Error{ErrorCode::Conflict, "username sudah dipakai", {{"username", "username sudah dipakai"}}};
+        if (TRY(exists.step())) return Error{ErrorCode::Conflict, messages::kUsernameTaken, {{"username", messages::kUsernameTaken}}};
         // Created by a staff user through the API: the new user replaces the password at first login.
         auto insert = TRY(context.db.prepare(
             "INSERT INTO users(username, full_name, password_hash, password_change_required) VALUES (?,?,?,?)"));
@@ -104,7 +104,7 @@ Result<api::Json> create_user(app::Context& context, const api::Json& input, boo
 }
 
 Result<api::Json> update_user(app::Context& context, std::int64_t id, const api::Json& changes) {
-    if (!changes.is_object()) return make_error(ErrorCode::BadRequest, "expected a JSON object");
+    if (!changes.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     api::FieldReader reader(changes);
     std::optional<std::string> full_name, password, role;
     std::optional<bool> active;

@@ -21,7 +21,7 @@ int run_generation(const Args& args, bool joined_in_period_only) {
         options.period = period_of(context.today());
         if (args.has("period")) {
             auto period = parse_period(args.get("period"));
-            if (!period) return fail(validation_error({{"period", "periode YYYY-MM"}}));
+            if (!period) return fail(validation_error({{"period", messages::kPeriodFormat}}));
             if (auto problem = billing_period_problem(*period, context.today())) return fail(validation_error({{"period", *problem}}));
             options.period = *period;
         }

@@ -18,7 +18,7 @@ int command_mikrotik(const Args& args) {
     const std::string action = args.positional.empty() ? "" : args.positional[0];
     const std::int64_t server = std::atoll(args.get("server", "0").c_str());
     if (action == "test") {
-        if (server <= 0) return fail(make_error(ErrorCode::ValidationFailed, "--server=ID is required"));
+        if (server <= 0) return fail(make_error(ErrorCode::ValidationFailed, messages::kServerIdRequired));
         return with_cli_context(args, [&](app::Context& context) {
             auto status = services::test_router(context, server);
             if (!status) return fail(status.error());
@@ -40,7 +40,7 @@ int command_mikrotik(const Args& args) {
         });
     }
     if (action == "import") {
-        if (server <= 0) return fail(make_error(ErrorCode::ValidationFailed, "--server=ID is required"));
+        if (server <= 0) return fail(make_error(ErrorCode::ValidationFailed, messages::kServerIdRequired));
         return with_cli_context(args, [&](app::Context& context) { return print_json(services::import_from_router(context, server, args.has("dry-run"))); });
     }
     if (action == "pending") {

@@ -81,7 +81,7 @@ int command_seed_demo(const Args& args) {
         [&](CliSession& session) -> int {
             const std::string& db_path = session.app.config().db_path;
             auto count = session.database.prepare("SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM users)");
-            if (!count || !count->step()) return fail(make_error(ErrorCode::Internal, "cannot read the database"));
+            if (!count || !count->step()) return fail(make_error(ErrorCode::Internal, messages::kCannotReadDatabase));
             const std::int64_t existing = count->column_int(0);
             count->reset();  // the read must end before the seeding transaction (store/database.hpp)
             if (existing > 0) {

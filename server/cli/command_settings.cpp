@@ -22,7 +22,7 @@ int set(app::Context& context, const Args& args) {
     for (std::size_t i = 1; i < args.positional.size(); ++i) {
         const std::string& pair = args.positional[i];
         const auto equals = pair.find('=');
-        if (equals == std::string::npos || equals == 0) return fail(make_error(ErrorCode::BadRequest, "expected KEY=VALUE, got '" + pair + "'"));
+        if (equals == std::string::npos || equals == 0) return fail(make_error(ErrorCode::BadRequest, messages::with_detail(messages::kExpectedKeyValue, "'" + pair + "'")));
         values[pair.substr(0, equals)] = pair.substr(equals + 1);
     }
     if (auto updated = services::update_settings(context, values); !updated) return fail(updated.error());

@@ -34,7 +34,7 @@ int command_export(const Args& args) {
         if (!file) return fail(file.error());
         std::ofstream out(args.get("out"), std::ios::binary);
         out.write(file->bytes.data(), static_cast<std::streamsize>(file->bytes.size()));
-        if (!out) return fail(make_error(ErrorCode::Internal, "cannot write " + args.get("out")));
+        if (!out) return fail(make_error(ErrorCode::Internal, messages::with_detail(messages::kCannotWriteFile, args.get("out"))));
         std::printf("%s: %zu bytes\n", args.get("out").c_str(), file->bytes.size());
         return 0;
     });
@@ -62,7 +62,7 @@ int command_customer(const Args& args) {
         return 2;
     }
     std::ifstream in(args.positional[1], std::ios::binary);
-    if (!in) return fail(make_error(ErrorCode::NotFound, "cannot read " + args.positional[1]));
+    if (!in) return fail(make_error(ErrorCode::NotFound, messages::with_detail(messages::kCannotReadFile, args.positional[1])));
     std::ostringstream bytes;
     bytes << in.rdbuf();
     const bool dry_run = args.has("dry-run");

@@ -39,14 +39,14 @@ public:
         const auto answer = TRY(call_gateway("Duitku", call));
         const api::Json reply = TRY(json_answer("Duitku", answer));
         if (json_string(reply, "statusCode") != "00")
-            return make_error(ErrorCode::ValidationFailed, "Duitku menolak permintaan: " + json_string(reply, "statusMessage"));
+            return make_error(ErrorCode::ValidationFailed, messages::with_detail(messages::kGatewayRejectedRequest, "Duitku: " + json_string(reply, "statusMessage")));
         Charge charge;
         charge.transaction_id = json_string(reply, "reference");
         charge.reference = charge.transaction_id;
         charge.payment_url = json_string(reply, "paymentUrl");
         charge.payment_code = json_string(reply, "vaNumber");
         charge.qr_string = json_string(reply, "qrString");
-        if (charge.transaction_id.empty()) return make_error(ErrorCode::BadGateway, "Duitku tidak mengembalikan reference");
+        if (charge.transaction_id.empty()) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayMissingField, "Duitku: reference"));
         charge.expires_at = request.expires_at;
         return charge;
     }

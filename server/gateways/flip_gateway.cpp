@@ -43,7 +43,7 @@ public:
                 charge.payment_code = json_string(payment["receiver_bank_account"], "account_number");
             charge.qr_string = json_string(payment, "qr_code_data");
         }
-        if (charge.reference.empty()) return make_error(ErrorCode::BadGateway, "Flip tidak mengembalikan link_id");
+        if (charge.reference.empty()) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayMissingField, "Flip: link_id"));
         if (charge.transaction_id.empty()) charge.transaction_id = charge.reference;
         charge.expires_at = request.expires_at;
         return charge;
@@ -54,7 +54,7 @@ public:
         api::Json body = api::parse_json(answer.body);
         // The answer lists the bill's payments ({"data":[…]} or a bare array); any successful one pays it.
         const api::Json payments = body.is_array() ? body : (body.is_object() && body.contains("data") ? body["data"] : api::Json::array());
-        if (!payments.is_array()) return make_error(ErrorCode::BadGateway, "Flip menjawab dengan format yang tidak dikenal");
+        if (!payments.is_array()) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayUnknownFormat, "Flip"));
         StatusAnswer status;
         status.raw = answer.body;
         status.status = payments::GatewayStatus::Pending;

@@ -9,7 +9,7 @@ namespace kimonet::gateways {
 namespace {
 
 Error malformed(const std::string& gateway, const std::string& why) {
-    return make_error(ErrorCode::BadRequest, "callback " + gateway + " tidak valid: " + why);
+    return make_error(ErrorCode::BadRequest, messages::with_detail(messages::kInvalidCallback, gateway + ": " + why));
 }
 
 // Form fields, or the members of a JSON object body as text.
@@ -32,7 +32,7 @@ std::string field(const std::map<std::string, std::string>& fields, const char* 
 Result<GatewayEvent> flip_event(const GatewayConfig& config, std::string_view body) {
     const auto fields = fields_of(body);
     if (!flip_token_valid(config.validation_token, field(fields, "token")))
-        return make_error(ErrorCode::Unauthorized, "token callback Flip tidak cocok");
+        return make_error(ErrorCode::Unauthorized, messages::kFlipCallbackTokenMismatch);
     const api::Json data = api::parse_json(field(fields, "data"));
     if (!data.is_object()) return malformed("Flip", "data bukan JSON");
     GatewayEvent event;
@@ -55,7 +55,7 @@ Result<GatewayEvent> midtrans_event(const GatewayConfig& config, std::string_vie
     const std::string status_code = json_string(json, "status_code");
     if (event.order_id.empty() || status_code.empty() || event.amount_text.empty()) return malformed("Midtrans", "order_id/status_code/gross_amount");
     if (!midtrans_signature_valid(event.order_id, status_code, event.amount_text, config.key, json_string(json, "signature_key")))
-        return make_error(ErrorCode::Forbidden, "signature_key Midtrans tidak cocok");
+        return make_error(ErrorCode::Forbidden, messages::kMidtransSignatureMismatch);
     // transaction_status is not signed: it must agree with the signed status_code.
     const std::string transaction_status = json_string(json, "transaction_status");
     if (!midtrans_status_code_matches(status_code, transaction_status))
@@ -80,7 +80,7 @@ Result<GatewayEvent> duitku_event(const GatewayConfig& config, std::string_view 
     if (event.order_id.empty() || event.amount_text.empty() || merchant_code.empty()) return malformed("Duitku", "merchantOrderId/amount/merchantCode");
     if (merchant_code != config.merchant_code ||
         !duitku_callback_valid(merchant_code, event.amount_text, event.order_id, config.key, field(fields, "signature")))
-        return make_error(ErrorCode::BadRequest, "signature callback Duitku tidak cocok");
+        return make_error(ErrorCode::BadRequest, messages::kDuitkuSignatureMismatch);
     event.transaction_id = field(fields, "reference");
     event.status = payments::duitku_callback_status(field(fields, "resultCode"));
     event.amount = payments::parse_gateway_amount(event.amount_text);
@@ -108,7 +108,7 @@ Result<GatewayEvent> verify_callback(const GatewayConfig& config, std::string_vi
     if (config.name == "flip") return flip_event(config, body);
     if (config.name == "midtrans") return midtrans_event(config, body);
     if (config.name == "duitku") return duitku_event(config, body);
-    return make_error(ErrorCode::NotFound, "gateway tidak dikenal");
+    return make_error(ErrorCode::NotFound, messages::kUnknownGateway);
 }
 
 }  // namespace kimonet::gateways

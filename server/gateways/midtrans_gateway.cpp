@@ -52,7 +52,7 @@ public:
         const std::string status_code = json_string(reply, "status_code");
         if (!status_code.empty() && status_code[0] != '2')
             return make_error(status_code[0] == '5' ? ErrorCode::BadGateway : ErrorCode::ValidationFailed,
-                              "Midtrans menolak permintaan: " + json_string(reply, "status_message"));
+                              messages::with_detail(messages::kGatewayRejectedRequest, "Midtrans: " + json_string(reply, "status_message")));
         Charge charge;
         charge.transaction_id = json_string(reply, "transaction_id");
         charge.reference = charge.transaction_id;
@@ -65,7 +65,7 @@ public:
         if (reply.contains("actions") && reply["actions"].is_array())
             for (const auto& action : reply["actions"])
                 if (json_string(action, "name") == "generate-qr-code" || charge.payment_url.empty()) charge.payment_url = json_string(action, "url");
-        if (charge.transaction_id.empty()) return make_error(ErrorCode::BadGateway, "Midtrans tidak mengembalikan transaction_id");
+        if (charge.transaction_id.empty()) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayMissingField, "Midtrans: transaction_id"));
         charge.expires_at = request.expires_at;
         return charge;
     }
@@ -117,7 +117,7 @@ private:
         charge.reference = charge.transaction_id;
         charge.payment_url = json_string(reply, "redirect_url");
         if (charge.transaction_id.empty() || charge.payment_url.empty())
-            return make_error(ErrorCode::BadGateway, "Midtrans Snap tidak mengembalikan token/redirect_url");
+            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayMissingField, "Midtrans Snap: token/redirect_url"));
         charge.expires_at = request.expires_at;
         return charge;
     }

@@ -41,7 +41,7 @@ Result<GatewayConfig> load_gateway_config(store::Database& db, const security::S
     const GatewayDefaults* defaults = nullptr;
     for (const auto& candidate : kDefaults)
         if (candidate.name == name) defaults = &candidate;
-    if (!defaults) return make_error(ErrorCode::ValidationFailed, "gateway tidak dikenal: " + std::string(name));
+    if (!defaults) return make_error(ErrorCode::ValidationFailed, messages::with_detail(messages::kUnknownGateway, name));
     const std::string prefix(name);
     GatewayConfig config;
     config.name = prefix;
@@ -73,7 +73,7 @@ Result<GatewayConfig> load_callback_config(store::Database& db, const security::
     const GatewayDefaults* defaults = nullptr;
     for (const auto& candidate : kDefaults)
         if (candidate.name == name) defaults = &candidate;
-    if (!defaults) return make_error(ErrorCode::NotFound, "gateway tidak dikenal: " + std::string(name));
+    if (!defaults) return make_error(ErrorCode::NotFound, messages::with_detail(messages::kUnknownGateway, name));
     GatewayConfig config;
     config.name = std::string(name);
     config.key = TRY(services::get_secret_setting(db, secrets, defaults->key_setting));
@@ -100,10 +100,10 @@ Result<whatsapp::HttpAnswer> call_gateway(const std::string& gateway, const what
 Result<whatsapp::HttpAnswer> judge_answer(const std::string& gateway, whatsapp::HttpAnswer answer) {
     if (answer.status == 0)
         return make_error(ErrorCode::BadGateway,
-                          gateway + " tidak dapat dihubungi" + (answer.timed_out ? " (waktu habis)" : ": " + answer.transport_error));
-    if (answer.status >= 500) return make_error(ErrorCode::BadGateway, gateway + " sedang bermasalah (HTTP " + std::to_string(answer.status) + ")");
+                          messages::with_detail(messages::kGatewayUnreachable, gateway + ": " + (answer.timed_out ? "timeout" : answer.transport_error)));
+    if (answer.status >= 500) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayFailing, gateway + ": HTTP " + std::to_string(answer.status)));
     if (answer.status == 401 || answer.status == 403)
-        return make_error(ErrorCode::BadGateway, gateway + " menolak kunci API (periksa pengaturan gateway)");
+        return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayRejectedApiKey, gateway));
     if (answer.status >= 400) {
         const api::Json body = api::parse_json(answer.body);
         std::string message;
@@ -118,14 +118,14 @@ Result<whatsapp::HttpAnswer> judge_answer(const std::string& gateway, whatsapp::
                 message = body["error_messages"][0].get<std::string>();
         }
         if (message.empty()) message = answer.body.substr(0, 200);
-        return make_error(ErrorCode::ValidationFailed, gateway + " menolak permintaan: " + message);
+        return make_error(ErrorCode::ValidationFailed, messages::with_detail(messages::kGatewayRejectedRequest, gateway + ": " + message));
     }
     return answer;
 }
 
 Result<api::Json> json_answer(const std::string& gateway, const whatsapp::HttpAnswer& answer) {
     api::Json body = api::parse_json(answer.body);
-    if (!body.is_object()) return make_error(ErrorCode::BadGateway, gateway + " menjawab dengan format yang tidak dikenal");
+    if (!body.is_object()) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayUnknownFormat, gateway));
     return body;
 }
 

@@ -62,7 +62,7 @@ Result<std::vector<IpNetwork>> parse_trusted_proxies(std::string_view text) {
     std::vector<IpNetwork> out;
     for (const auto& item : split_list(text)) {
         auto network = parse_network(item);
-        if (!network) return validation_error({{"trusted_proxies", "alamat IP atau CIDR tidak valid: " + item}});
+        if (!network) return validation_error({{"trusted_proxies", messages::with_detail(messages::kTrustedProxy, item)}});
         out.push_back(*network);
     }
     return out;

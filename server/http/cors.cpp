@@ -33,7 +33,7 @@ bool is_cors_path(const std::string& path) {
 Response cors_preflight(app::App& app, const Request& request) {
     const auto origin = allowed_origin(app, request);
     if (!origin) {
-        Response refused = json_error(make_error(ErrorCode::Forbidden, "Origin tidak diizinkan"));
+        Response refused = json_error(make_error(ErrorCode::Forbidden, messages::kOriginNotAllowed));
         refused.headers["Vary"] = "Origin";
         return refused;
     }

@@ -19,9 +19,9 @@ Result<void> authorize(app::App& app, const Route& route, Request& request) {
     auto lease = TRY(app.database());
     request.principal = TRY(auth::authenticate(*lease, std::string_view(header).substr(7), app.clock().now()));
     if (request.principal->password_change_required && !route.open_during_password_change)
-        return make_error(ErrorCode::PasswordChangeRequired, "Ganti kata sandi dulu (POST /api/auth/password)");
+        return make_error(ErrorCode::PasswordChangeRequired, messages::kChangePasswordFirst);
     if (route.access == Access::Permission && !request.principal->can(route.permission))
-        return make_error(ErrorCode::Forbidden, "Izin '" + route.permission + "' diperlukan");
+        return make_error(ErrorCode::Forbidden, messages::with_detail(messages::kPermissionRequired, route.permission));
     return {};
 }
 
@@ -37,7 +37,7 @@ static Response internal_error(const std::string& detail) {
     char reference[17];
     std::snprintf(reference, sizeof reference, "%016llx", static_cast<unsigned long long>(generator()));
     std::fprintf(stderr, "internal error %s: %s\n", reference, detail.c_str());
-    Response response = json_error(make_error(ErrorCode::Internal, std::string("Internal error (reference ") + reference + ")"));
+    Response response = json_error(make_error(ErrorCode::Internal, messages::with_detail(messages::kInternalWithReference, reference)));
     response.headers["X-Error-Reference"] = reference;
     return response;
 }
@@ -71,7 +71,7 @@ static Response dispatch_route(app::App& app, Request& request) {
             if (!is_api_path(request.path) && (request.method == "GET" || request.method == "HEAD")) {
                 if (auto file = serve_static(app.config(), request.path)) return *file;
             }
-            return json_error(make_error(ErrorCode::NotFound, "No route for " + request.method + " " + request.path));
+            return json_error(make_error(ErrorCode::NotFound, messages::with_detail(messages::kNoRoute, request.method + " " + request.path)));
         }
         if (request.body.size() > match.route->max_body) return json_error(make_error(ErrorCode::PayloadTooLarge));
         if (auto allowed = authorize(app, *match.route, request); !allowed) return error_response(allowed.error());
@@ -82,7 +82,7 @@ static Response dispatch_route(app::App& app, Request& request) {
     } catch (const api::Json::exception& exception) {
         // A JSON value of the wrong type or shape read past a DTO check: the caller's mistake.
         std::fprintf(stderr, "bad request body for %s %s: %s\n", request.method.c_str(), request.path.c_str(), exception.what());
-        return json_error(make_error(ErrorCode::BadRequest, "A field has the wrong type or a required field is missing"));
+        return json_error(make_error(ErrorCode::BadRequest, messages::kWrongTypeOrMissing));
     } catch (const std::exception& exception) {
         return internal_error(exception.what());
     } catch (...) {

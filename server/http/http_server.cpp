@@ -195,7 +195,7 @@ Result<void> HttpServer::start(const std::string& bind, int port, int threads) {
         m_state->endpoint->serveThreaded();
     } catch (const std::exception& exception) {
         m_state->endpoint.reset();
-        return make_error(ErrorCode::Internal, std::string("cannot listen on ") + bind + ":" + std::to_string(port) + ": " + exception.what());
+        return make_error(ErrorCode::Internal, messages::with_detail(messages::kCannotListen, bind + ":" + std::to_string(port) + ": " + exception.what()));
     }
     return {};
 }

@@ -14,7 +14,7 @@ std::optional<Response> refuse_when_limited(RateLimiter& limiter, const std::str
     // Keyed by the client IP only: one source running dry never limits another.
     const auto decision = limiter.take(bucket + ":" + request.client_ip, per_minute, limiter_time(context.now));
     if (decision.allowed) return std::nullopt;
-    const std::string text = message + " Coba lagi dalam " + std::to_string(decision.retry_after_seconds) + " detik.";
+    const std::string text = messages::with_detail(message.c_str(), std::to_string(decision.retry_after_seconds));
     Response response = as_html ? html("<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><title>Terlalu banyak permintaan</title><p>" +
                                            html_escape(text) + "</p></html>",
                                        429)

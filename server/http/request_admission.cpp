@@ -47,11 +47,11 @@ Admission admit_request(app::App& app, const Request& head) {
             return admission;
         }
     } catch (const std::exception&) {
-        admission.refusal = error_response(make_error(ErrorCode::Internal, "authorising a large body failed"));
+        admission.refusal = error_response(make_error(ErrorCode::Internal, messages::kLargeBodyAuthorisationFailed));
         return admission;
     }
     if (!take_from_budget(declared)) {
-        Response busy = error_response(make_error(ErrorCode::Unavailable, "Too many large uploads at once; try again shortly"));
+        Response busy = error_response(make_error(ErrorCode::Unavailable, messages::kTooManyLargeUploads));
         busy.headers["Retry-After"] = "5";
         admission.refusal = std::move(busy);
         return admission;

@@ -83,7 +83,7 @@ bool RequestFramer::parse_head() {
     const auto second_space = request_line.find(' ', first_space == std::string_view::npos ? 0 : first_space + 1);
     if (first_space == std::string_view::npos || second_space == std::string_view::npos ||
         request_line.find(' ', second_space + 1) != std::string_view::npos) {
-        refuse(make_error(ErrorCode::BadRequest, "Malformed request line"));
+        refuse(make_error(ErrorCode::BadRequest, messages::kMalformedRequestLine));
         return false;
     }
     const std::string_view method = request_line.substr(0, first_space);
@@ -93,7 +93,7 @@ bool RequestFramer::parse_head() {
     const bool target_ok = !target.empty() && target.front() == '/' &&
                            std::none_of(target.begin(), target.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; });
     if (!method_ok || !target_ok || (version != "HTTP/1.1" && version != "HTTP/1.0")) {
-        refuse(make_error(ErrorCode::BadRequest, "Malformed request line"));
+        refuse(make_error(ErrorCode::BadRequest, messages::kMalformedRequestLine));
         return false;
     }
     m_http10 = version == "HTTP/1.0";
@@ -113,25 +113,25 @@ bool RequestFramer::parse_head() {
         // Obsolete folding, whitespace before the colon and empty names are smuggling shapes.
         if (colon == std::string_view::npos || colon == 0 ||
             !std::all_of(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(colon), is_token_char)) {
-            refuse(make_error(ErrorCode::BadRequest, "Malformed header line"));
+            refuse(make_error(ErrorCode::BadRequest, messages::kMalformedHeaderLine));
             return false;
         }
         const std::string name = to_lower_ascii(std::string(line.substr(0, colon)));
         const std::string_view value = trim_whitespace(line.substr(colon + 1));
         if (std::any_of(value.begin(), value.end(), [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f; })) {
-            refuse(make_error(ErrorCode::BadRequest, "Control character in header " + name));
+            refuse(make_error(ErrorCode::BadRequest, messages::with_detail(messages::kControlCharacterInHeader, name)));
             return false;
         }
         if (name == "content-length") {
             const auto length = parse_decimal(value);
             if (!length || (content_length && *content_length != *length)) {
-                refuse(make_error(ErrorCode::BadRequest, "Invalid Content-Length"));
+                refuse(make_error(ErrorCode::BadRequest, messages::kInvalidContentLength));
                 return false;
             }
             content_length = length;
         } else if (name == "transfer-encoding") {
             if (to_lower_ascii(std::string(value)) != "chunked" || chunked) {
-                refuse(make_error(ErrorCode::BadRequest, "Only Transfer-Encoding: chunked is supported"));
+                refuse(make_error(ErrorCode::BadRequest, messages::kOnlyChunked));
                 return false;
             }
             chunked = true;
@@ -140,7 +140,7 @@ bool RequestFramer::parse_head() {
         if (!inserted && name != "content-length") entry->second += ", " + std::string(value);
     }
     if (content_length && chunked) {
-        refuse(make_error(ErrorCode::BadRequest, "Content-Length together with Transfer-Encoding"));
+        refuse(make_error(ErrorCode::BadRequest, messages::kLengthWithEncoding));
         return false;
     }
     const std::string connection = m_request.header("connection");
@@ -158,7 +158,7 @@ bool RequestFramer::parse_head() {
     m_hold = std::move(admission.hold);
     const bool has_body = chunked || (content_length && *content_length > 0);
     if (content_length && *content_length > m_max_body) {
-        refuse(make_error(ErrorCode::PayloadTooLarge, "Request body is too large (at most " + std::to_string(m_max_body) + " bytes here)"));
+        refuse(make_error(ErrorCode::PayloadTooLarge, messages::with_detail(messages::kBodyTooLargeHere, std::to_string(m_max_body))));
         return false;
     }
     m_head = std::string();
@@ -191,14 +191,14 @@ std::size_t RequestFramer::feed_chunked(std::string_view bytes) {
         if (m_state == State::ChunkDataEnd) {
             if (m_head.size() < 2) continue;
             if (m_head != "\r\n") {
-                refuse(make_error(ErrorCode::BadRequest, "Malformed chunk"));
+                refuse(make_error(ErrorCode::BadRequest, messages::kMalformedChunk));
                 return bytes.size();
             }
             m_head.clear();
             m_state = State::ChunkSize;
         } else if (m_state == State::ChunkSize) {
             if (m_head.size() > kMaxChunkLine) {
-                refuse(make_error(ErrorCode::BadRequest, "Malformed chunk"));
+                refuse(make_error(ErrorCode::BadRequest, messages::kMalformedChunk));
                 return bytes.size();
             }
             if (!m_head.ends_with("\r\n")) continue;
@@ -206,14 +206,14 @@ std::size_t RequestFramer::feed_chunked(std::string_view bytes) {
             line.remove_suffix(2);
             const auto size = parse_hex(line.substr(0, line.find(';')));
             if (!size) {
-                refuse(make_error(ErrorCode::BadRequest, "Malformed chunk"));
+                refuse(make_error(ErrorCode::BadRequest, messages::kMalformedChunk));
                 return bytes.size();
             }
             m_head.clear();
             if (*size == 0) {
                 m_state = State::Trailers;
             } else if (*size > m_max_body - std::min(m_max_body, m_request.body.size())) {
-                refuse(make_error(ErrorCode::PayloadTooLarge, "Request body is too large (at most " + std::to_string(m_max_body) + " bytes here)"));
+                refuse(make_error(ErrorCode::PayloadTooLarge, messages::with_detail(messages::kBodyTooLargeHere, std::to_string(m_max_body))));
                 return bytes.size();
             } else {
                 m_remaining = *size;
@@ -221,7 +221,7 @@ std::size_t RequestFramer::feed_chunked(std::string_view bytes) {
             }
         } else {  // trailers: ignored, up to the blank line
             if (m_head.size() > kMaxHeadBytes) {
-                refuse(make_error(ErrorCode::BadRequest, "Trailers too large"));
+                refuse(make_error(ErrorCode::BadRequest, messages::kTrailersTooLarge));
                 return bytes.size();
             }
             if (m_head == "\r\n" || m_head.ends_with("\r\n\r\n")) {
@@ -247,12 +247,12 @@ void RequestFramer::feed(std::string_view bytes) {
             m_head.append(bytes);
             const auto end = m_head.find("\r\n\r\n", before < 3 ? 0 : before - 3);
             if (end == std::string::npos) {
-                if (m_head.size() > kMaxHeadBytes) refuse(make_error(ErrorCode::BadRequest, "Request headers are too large"));
+                if (m_head.size() > kMaxHeadBytes) refuse(make_error(ErrorCode::BadRequest, messages::kHeadersTooLarge));
                 return;
             }
             const std::size_t head_size = end + 4;
             if (head_size > kMaxHeadBytes) {
-                refuse(make_error(ErrorCode::BadRequest, "Request headers are too large"));
+                refuse(make_error(ErrorCode::BadRequest, messages::kHeadersTooLarge));
                 return;
             }
             bytes.remove_prefix(head_size - before);

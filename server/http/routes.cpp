@@ -31,8 +31,8 @@ void register_routes(Router& router, app::App& app) {
 
 Result<api::Json> json_body(const Request& request) {
     api::Json body = api::parse_json(request.body);
-    if (body.is_discarded()) return make_error(ErrorCode::BadRequest, "Body is not valid JSON");
-    if (!body.is_object()) return make_error(ErrorCode::BadRequest, "Body must be a JSON object");
+    if (body.is_discarded()) return make_error(ErrorCode::BadRequest, messages::kBodyNotJson);
+    if (!body.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     return body;
 }
 
@@ -53,7 +53,7 @@ Result<std::pair<int, int>> pagination(const Request& request, int default_per_p
     }
     if (auto text = request.query_value("per_page"); !text.empty()) {
         auto value = parse_int(text);
-        if (!value || *value < 1 || *value > 500) fields["per_page"] = "1-500";
+        if (!value || *value < 1 || *value > 500) fields["per_page"] = messages::kPerPageRange;
         else per_page = *value;
     }
     if (!fields.empty()) return validation_error(std::move(fields));

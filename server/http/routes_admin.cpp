@@ -102,7 +102,7 @@ void register_admin_routes(Router& router, app::App& app) {
             if (value.is_string()) values[key] = value.get<std::string>();
             else if (value.is_number_integer()) values[key] = std::to_string(value.get<std::int64_t>());
             else if (value.is_boolean()) values[key] = value.get<bool>() ? "true" : "false";
-            else fields[key] = "tipe data salah";
+            else fields[key] = messages::kWrongType;
         }
         if (!fields.empty()) return validation_error(std::move(fields));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {

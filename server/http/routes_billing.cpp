@@ -16,7 +16,7 @@ Result<std::optional<std::int64_t>> id_query(const Request& request, const char*
     char* end = nullptr;
     const long long value = std::strtoll(text.c_str(), &end, 10);
     if (*end != '\0' || value <= 0) {
-        fields[name] = "id tidak valid";
+        fields[name] = messages::kInvalidId;
         return std::optional<std::int64_t>();
     }
     return std::optional<std::int64_t>(value);
@@ -31,16 +31,16 @@ Result<store::InvoiceFilter> invoice_filter(const Request& request, const Date& 
     FieldErrors fields;
     if (auto text = request.query_value("period"); !text.empty()) {
         auto period = parse_period(text);
-        if (!period) fields["period"] = "periode YYYY-MM";
+        if (!period) fields["period"] = messages::kPeriodFormat;
         else filter.period = *period;
     }
     if (auto text = request.query_value("status"); !text.empty()) {
         filter.status = billing::parse_invoice_status(text);
-        if (!filter.status) fields["status"] = "unpaid, partial, paid atau void";
+        if (!filter.status) fields["status"] = messages::kInvoiceStatusChoice;
     }
     filter.customer_id = TRY(id_query(request, "customer_id", fields));
     if (auto text = request.query_value("overdue"); !text.empty()) {
-        if (text != "true" && text != "false" && text != "1" && text != "0") fields["overdue"] = "true atau false";
+        if (text != "true" && text != "false" && text != "1" && text != "0") fields["overdue"] = messages::kTrueOrFalse;
         filter.overdue_only = text == "true" || text == "1";
     }
     if (!fields.empty()) return validation_error(std::move(fields));

@@ -14,14 +14,14 @@ static Result<store::CustomerFilter> customer_filter(const Request& request) {
     FieldErrors fields;
     if (auto status = request.query_value("status"); !status.empty()) {
         filter.status = parse_customer_status(status);
-        if (!filter.status) fields["status"] = "status tidak dikenal";
+        if (!filter.status) fields["status"] = messages::kUnknownStatus;
     }
     auto id_filter = [&](const char* name, std::optional<std::int64_t>& out) {
         const std::string text = request.query_value(name);
         if (text.empty()) return;
         char* end = nullptr;
         const long long value = std::strtoll(text.c_str(), &end, 10);
-        if (*end != '\0' || value <= 0) fields[name] = "id tidak valid";
+        if (*end != '\0' || value <= 0) fields[name] = messages::kInvalidId;
         else out = value;
     };
     id_filter("package_id", filter.package_id);
@@ -36,7 +36,7 @@ static Result<void> check_portal_password_permission(const Request& request, con
     auto it = body.find("password");
     if (it == body.end() || it->is_null() || (it->is_string() && it->get<std::string>().empty())) return {};
     if (request.who().can("customers.portal_password")) return {};
-    return make_error(ErrorCode::Forbidden, "Izin 'customers.portal_password' diperlukan untuk mengatur kata sandi portal");
+    return make_error(ErrorCode::Forbidden, messages::kPortalPasswordPermission);
 }
 
 void register_customer_routes(Router& router, app::App& app) {

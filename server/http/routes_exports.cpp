@@ -49,8 +49,8 @@ void register_export_routes(Router& router, app::App& app) {
                            return with_context(app, request, [&](app::Context& context) -> RouteResult {
                                auto outcome = TRY(services::import_customers(context, request.body, dry_run));
                                if (dry_run || outcome.errors.empty()) return json_ok({{"data", services::to_json(outcome)}}, dry_run ? 200 : 201);
-                               Error error = validation_error({{"rows", std::to_string(outcome.errors.size()) + " baris bermasalah"}},
-                                                              "rows with errors; nothing imported");
+                               Error error = validation_error({{"rows", messages::with_detail(messages::kRowsWithErrors, std::to_string(outcome.errors.size()))}},
+                                                              messages::kRowsWithErrors);
                                Response response = json_error(error);
                                api::Json body = api::parse_json(response.body);
                                body["data"] = services::to_json(outcome);

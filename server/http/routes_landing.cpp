@@ -35,7 +35,7 @@ api::Json public_package(const Package& package) {
 // A token for this IP, or the 429 answer (with Retry-After) when the source registered too often.
 Result<std::optional<Response>> limit_registrations(RateLimiter& limiter, app::Context& context, const Request& request) {
     const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "register_rate_per_minute")));
-    return refuse_when_limited(limiter, "register", request, context, std::max(per_minute, 1), "Terlalu banyak pendaftaran dari jaringan Anda.");
+    return refuse_when_limited(limiter, "register", request, context, std::max(per_minute, 1), messages::kTooManyRegistrations);
 }
 
 Result<api::Json> optional_body(const Request& request) {
@@ -82,7 +82,7 @@ void register_landing_routes(Router& router, app::App& app) {
                    const auto [page, per_page] = TRY(pagination(request));
                    services::LeadQuery query{request.query_value("status"), page, per_page};
                    if (!query.status.empty() && query.status != "new" && query.status != "converted" && query.status != "rejected")
-                       return validation_error({{"status", "new, converted atau rejected"}});
+                       return validation_error({{"status", messages::kLeadStatusChoice}});
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        auto leads = TRY(services::list_leads(context.db, query));
                        return json_list(std::move(leads.rows), leads.total);

@@ -113,7 +113,7 @@ void register_network_routes(Router& router, app::App& app) {
     page.handler = [&app, limiter](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
             const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "billing_check_rate_per_minute"))) * 4;
-            if (auto refused = refuse_when_limited(*limiter, "isolir", request, context, per_minute, "Terlalu banyak permintaan.", true))
+            if (auto refused = refuse_when_limited(*limiter, "isolir", request, context, per_minute, messages::kTooManyRequests, true))
                 return *refused;
             return html(isolir_page(app, context, request));
         });

@@ -13,7 +13,7 @@ Result<std::optional<std::int64_t>> optional_id_query(const Request& request, co
     if (text.empty()) return std::optional<std::int64_t>();
     char* end = nullptr;
     const long long value = std::strtoll(text.c_str(), &end, 10);
-    if (*end != '\0' || value <= 0) return validation_error({{name, "harus berupa id"}});
+    if (*end != '\0' || value <= 0) return validation_error({{name, messages::kMustBeId}});
     return std::optional<std::int64_t>(value);
 }
 

@@ -29,7 +29,7 @@ Result<std::optional<Response>> limit(RateLimiter& limiter, app::Context& contex
                                       int multiplier = 1, bool as_html = false) {
     const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "billing_check_rate_per_minute"))) * multiplier;
     // 0 = no limit (documented; the default is 30)
-    return refuse_when_limited(limiter, bucket, request, context, per_minute, "Terlalu banyak permintaan.", as_html);
+    return refuse_when_limited(limiter, bucket, request, context, per_minute, messages::kTooManyRequests, as_html);
 }
 
 Result<std::vector<BillingPageMethod>> page_methods(app::Context& context) {

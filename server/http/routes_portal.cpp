@@ -25,7 +25,7 @@ void register_portal_routes(Router& router, app::App& app) {
         FieldErrors fields;
         for (const auto& [key, value] : body.items()) {
             if (key == "phone" || key == "email") changes[key] = value;
-            else fields[key] = "tidak bisa diubah dari portal";
+            else fields[key] = messages::kNotEditableFromPortal;
         }
         if (!fields.empty()) return validation_error(std::move(fields));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {

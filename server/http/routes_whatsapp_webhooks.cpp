@@ -66,8 +66,8 @@ RouteResult refuse(WebhookState& state, app::Context& context, const Request& re
                    bool closed) {
     if (state.reports.take(driver, kRejectionReportsPerMinute, limiter_time(context.now)).allowed)
         std::fprintf(stderr, "whatsapp webhook %s refused from %s: %s\n", driver.c_str(), request.client_ip.c_str(), reason.c_str());
-    if (closed) return make_error(ErrorCode::NotFound, "No route for " + request.method + " " + request.path);
-    return make_error(ErrorCode::Unauthorized, "Webhook signature is invalid");
+    if (closed) return make_error(ErrorCode::NotFound, messages::with_detail(messages::kNoRoute, request.method + " " + request.path));
+    return make_error(ErrorCode::Unauthorized, messages::kWebhookSignatureInvalid);
 }
 
 // "62812…@s.whatsapp.net", "62812…:12@s.whatsapp.net" and "0812…" are one sender.

@@ -19,7 +19,7 @@ Command& Command::where(std::string_view query) {
 Command& Command::proplist(std::string_view names) { return set(".proplist", names); }
 
 Error trap_error(const std::string& router, const std::string& path, const Trap& trap) {
-    return make_error(ErrorCode::BadGateway, "router " + router + ": " + path + ": " + (trap.message.empty() ? "failed" : trap.message));
+    return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterCommandRefused, router + ": " + path + ": " + (trap.message.empty() ? "!trap" : trap.message)));
 }
 
 static std::string hex_decode(const std::string& hex) {
@@ -84,26 +84,27 @@ Result<Reply> Client::receive() {
     }
     while (true) {
         auto sentence = m_decoder.next();
-        if (!sentence) return fail(make_error(ErrorCode::BadGateway, "router " + describe() + ": " + sentence.error().message()));
+        if (!sentence) return fail(make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterUnreadableReply, describe() + ": " + sentence.error().message())));
         if (*sentence) {
             auto reply = parse_reply(**sentence);
-            if (!reply) return fail(make_error(ErrorCode::BadGateway, "router " + describe() + ": " + reply.error().message()));
+            if (!reply) return fail(make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterUnreadableReply, describe() + ": " + reply.error().message())));
             if (reply->type == ReplyType::Fatal)
-                return fail(make_error(ErrorCode::BadGateway, "router " + describe() + " closed the session: " +
-                                                                  (reply->fatal_message.empty() ? "!fatal" : reply->fatal_message)));
+                return fail(make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterClosedSession,
+                                                                        describe() + ": " + (reply->fatal_message.empty() ? "!fatal" : reply->fatal_message))));
             return std::move(reply).value();
         }
         char buffer[64 * 1024];
         auto received = m_stream.read_some(buffer, sizeof buffer, Clock::now() + m_options.reply_timeout);
         if (!received) {
-            const bool timed_out = received.error().message().find("timeout") != std::string::npos;
-            return fail(make_error(ErrorCode::Unavailable, "router " + describe() + ": " +
-                                                               (timed_out ? "no reply within " + std::to_string(m_options.reply_timeout.count()) + " ms"
-                                                                          : received.error().message())));
+            const bool timed_out = received.error().message().starts_with(messages::kNoReplyWithinTimeout);
+            return fail((timed_out ? make_error(ErrorCode::Unavailable, messages::with_detail(messages::kRouterNoReplyInTime,
+                                                                                            describe() + ": " + std::to_string(m_options.reply_timeout.count())))
+                                   : make_error(ErrorCode::Unavailable, messages::with_detail(messages::kRouterReadFailed, describe() + ": " + received.error().message()))));
         }
         if (*received == 0)
-            return fail(make_error(ErrorCode::Unavailable, "router " + describe() +
-                                                               (m_decoder.mid_sentence() ? ": connection dropped mid-sentence" : ": connection closed by the router")));
+            return fail(make_error(ErrorCode::Unavailable, messages::with_detail(m_decoder.mid_sentence() ? messages::kRouterConnectionDropped
+                                                                                                         : messages::kRouterClosedConnection,
+                                                                       describe())));
         m_decoder.feed(std::string_view(buffer, *received));
     }
 }
@@ -112,14 +113,15 @@ Result<void> Client::login() {
     TRY_VOID(send({"/login", attribute_word("name", m_endpoint.username), attribute_word("password", m_endpoint.password)}, {}));
     auto reply = TRY(receive());
     const auto rejected = [&](const Reply& trap) {
-        auto message = trap.attributes.contains("message") ? trap.attributes.at("message") : std::string("login failed");
-        return fail(make_error(ErrorCode::BadGateway, "router " + describe() + " rejected the login of '" + m_endpoint.username + "': " + message));
+        auto message = trap.attributes.contains("message") ? trap.attributes.at("message") : std::string("!trap");
+        return fail(make_error(ErrorCode::BadGateway,
+                               messages::with_detail(messages::kRouterLoginRejected, describe() + ": '" + m_endpoint.username + "': " + message)));
     };
     if (reply.type == ReplyType::Trap) {
         // A !trap is followed by !done; the connection is useless either way.
         return rejected(reply);
     }
-    if (reply.type != ReplyType::Done) return fail(make_error(ErrorCode::BadGateway, "router " + describe() + ": unexpected login reply"));
+    if (reply.type != ReplyType::Done) return fail(make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterUnexpectedLoginReply, describe())));
     auto challenge = reply.attributes.find("ret");
     if (challenge == reply.attributes.end()) return {};
     // Pre-6.43 routers ignore the password and answer with an MD5 challenge.
@@ -129,7 +131,7 @@ Result<void> Client::login() {
                   {}));
     reply = TRY(receive());
     if (reply.type == ReplyType::Trap) return rejected(reply);
-    if (reply.type != ReplyType::Done) return fail(make_error(ErrorCode::BadGateway, "router " + describe() + ": unexpected login reply"));
+    if (reply.type != ReplyType::Done) return fail(make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterUnexpectedLoginReply, describe())));
     return {};
 }
 
@@ -141,7 +143,7 @@ Result<Response> Client::run(const Command& command) {
 }
 
 Result<std::vector<Response>> Client::run_all(const std::vector<Command>& commands) {
-    if (!usable()) return make_error(ErrorCode::Unavailable, "router " + describe() + ": connection is closed");
+    if (!usable()) return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kRouterConnectionClosed, describe()));
     std::vector<Response> responses(commands.size());
     // Tags are unique per connection so a late reply to an abandoned batch can never be
     // mistaken for a reply in this one.

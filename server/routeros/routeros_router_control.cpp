@@ -50,7 +50,7 @@ public:
 
     Result<network::RouterStatus> test() override {
         auto response = TRY(run(Command("/system/resource/print")));
-        if (response.rows.empty()) return make_error(ErrorCode::BadGateway, "router " + name() + ": /system/resource/print returned nothing");
+        if (response.rows.empty()) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterNoSystemResource, name() + ": /system/resource/print"));
         const Row& row = response.rows.front();
         return network::RouterStatus{value(row, "version"), value(row, "uptime"), value(row, "board-name"), value(row, "cpu-load"),
                                      value(row, "free-memory")};
@@ -104,7 +104,7 @@ public:
 
     Result<void> set_secret_enabled(const std::string& secret_name, bool enabled) override {
         auto existing = TRY(find_secret(secret_name));
-        if (!existing) return make_error(ErrorCode::BadGateway, "router " + name() + ": PPP secret '" + secret_name + "' not found");
+        if (!existing) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterSecretNotFound, name() + ": '" + secret_name + "'"));
         TRY(run(Command(enabled ? "/ppp/secret/enable" : "/ppp/secret/disable").set(".id", existing->id)));
         return {};
     }

@@ -60,11 +60,11 @@ Result<void> handshake(SSL* ssl, int fd, bool client, Clock::time_point deadline
         else if (error == SSL_ERROR_WANT_WRITE) events = POLLOUT;
         else {
             set_blocking(fd, true);
-            return make_error(ErrorCode::BadGateway, peer + ": TLS handshake failed: " + openssl_error());
+            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kTlsHandshakeFailed, peer + ": " + openssl_error()));
         }
         if (wait_for(fd, events, deadline) <= 0) {
             set_blocking(fd, true);
-            return make_error(ErrorCode::Unavailable, peer + ": TLS handshake timed out");
+            return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kTlsHandshakeTimedOut, peer));
         }
     }
     set_blocking(fd, true);
@@ -129,7 +129,7 @@ Result<Stream> Stream::connect(const std::string& host, int port, bool tls, std:
     addrinfo* addresses = nullptr;
     const std::string service = std::to_string(port);
     if (const int status = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &addresses); status != 0)
-        return make_error(ErrorCode::Unavailable, peer + ": cannot resolve host (" + gai_strerror(status) + ")");
+        return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kCannotResolveHost, peer + ": " + gai_strerror(status)));
     std::string last_error = "no address";
     int fd = -1;
     bool timed_out = false;
@@ -160,7 +160,7 @@ Result<Stream> Stream::connect(const std::string& host, int port, bool tls, std:
     }
     ::freeaddrinfo(addresses);
     if (fd < 0)
-        return make_error(ErrorCode::Unavailable, peer + ": " + (timed_out ? "connection timed out after " + std::to_string(timeout.count()) + " ms" : last_error));
+        return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kCannotConnect, peer + ": " + (timed_out ? "timeout " + std::to_string(timeout.count()) + " ms" : last_error)));
     set_blocking(fd, true);
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -184,17 +184,17 @@ Result<Stream> Stream::accept(int fd, bool tls, std::chrono::milliseconds timeou
 }
 
 Result<void> Stream::write_all(std::string_view bytes) {
-    if (m_fd < 0) return make_error(ErrorCode::Unavailable, m_peer + ": connection is closed");
+    if (m_fd < 0) return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kConnectionIsClosed, m_peer));
     while (!bytes.empty()) {
         long written = 0;
         if (m_ssl) {
             const int result = SSL_write(m_ssl, bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), 1 << 20)));
-            if (result <= 0) return make_error(ErrorCode::Unavailable, m_peer + ": connection dropped while sending (" + openssl_error() + ")");
+            if (result <= 0) return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kConnectionDroppedWhileSending, m_peer + ": " + openssl_error()));
             written = result;
         } else {
             written = ::send(m_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
             if (written < 0 && errno == EINTR) continue;
-            if (written < 0) return make_error(ErrorCode::Unavailable, m_peer + ": connection dropped while sending (" + std::strerror(errno) + ")");
+            if (written < 0) return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kConnectionDroppedWhileSending, messages::with_detail(messages::kConnectionFailed, m_peer + ": " + std::strerror(errno))));
         }
         bytes.remove_prefix(static_cast<std::size_t>(written));
     }
@@ -202,12 +202,12 @@ Result<void> Stream::write_all(std::string_view bytes) {
 }
 
 Result<std::size_t> Stream::read_some(char* buffer, std::size_t capacity, Clock::time_point deadline) {
-    if (m_fd < 0) return make_error(ErrorCode::Unavailable, m_peer + ": connection is closed");
+    if (m_fd < 0) return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kConnectionIsClosed, m_peer));
     while (true) {
         if (!m_ssl || SSL_pending(m_ssl) == 0) {
             const int ready = wait_for(m_fd, POLLIN, deadline);
-            if (ready == 0) return make_error(ErrorCode::Unavailable, m_peer + ": no reply within the timeout");
-            if (ready < 0) return make_error(ErrorCode::Unavailable, m_peer + ": " + std::strerror(errno));
+            if (ready == 0) return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kNoReplyWithinTimeout, m_peer));
+            if (ready < 0) return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kConnectionFailed, m_peer + ": " + std::strerror(errno)));
         }
         if (m_ssl) {
             const int result = SSL_read(m_ssl, buffer, static_cast<int>(capacity));
@@ -216,12 +216,12 @@ Result<std::size_t> Stream::read_some(char* buffer, std::size_t capacity, Clock:
             if (error == SSL_ERROR_ZERO_RETURN) return std::size_t{0};
             if (error == SSL_ERROR_WANT_READ || error == SSL_ERROR_WANT_WRITE) continue;
             if (error == SSL_ERROR_SYSCALL && ERR_peek_error() == 0) return std::size_t{0};
-            return make_error(ErrorCode::Unavailable, m_peer + ": TLS read failed (" + openssl_error() + ")");
+            return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kTlsReadFailed, m_peer + ": " + openssl_error()));
         }
         const long received = ::recv(m_fd, buffer, capacity, 0);
         if (received < 0 && (errno == EINTR || errno == EAGAIN)) continue;
         if (received < 0 && errno == ECONNRESET) return std::size_t{0};
-        if (received < 0) return make_error(ErrorCode::Unavailable, m_peer + ": " + std::strerror(errno));
+        if (received < 0) return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kConnectionFailed, m_peer + ": " + std::strerror(errno)));
         return static_cast<std::size_t>(received);
     }
 }

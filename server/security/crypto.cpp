@@ -10,7 +10,7 @@
 namespace kimonet::security {
 
 Result<void> ensure_sodium() {
-    if (sodium_init() < 0) return make_error(ErrorCode::Internal, "libsodium failed to initialise");
+    if (sodium_init() < 0) return make_error(ErrorCode::Internal, messages::kSodiumInitFailed);
     return {};
 }
 

@@ -19,7 +19,7 @@ static Result<std::array<unsigned char, SecretBox::kKeySize>> key_from_hex(std::
     if (hex.size() != 2 * SecretBox::kKeySize ||
         sodium_hex2bin(key.data(), key.size(), hex.data(), hex.size(), nullptr, &length, nullptr) != 0 ||
         length != key.size())
-        return make_error(ErrorCode::Internal, "KIMONET_SECRET_KEY must be 64 hex characters (32 bytes)");
+        return make_error(ErrorCode::Internal, messages::kSecretKeyFormat);
     return key;
 }
 
@@ -44,11 +44,11 @@ Result<SecretBox> SecretBox::load(const std::string& hex_key, const std::string&
     // O_EXCL|0600: the key is never readable by anyone else, not even for a moment, and an
     // existing file (or a planted symlink) is never overwritten.
     const int fd = ::open(key_file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) return make_error(ErrorCode::Internal, "cannot create the secret key file " + key_file + ": " + std::strerror(errno));
+    if (fd < 0) return make_error(ErrorCode::Internal, messages::with_detail(messages::kCannotCreateKeyFile, key_file + ": " + std::strerror(errno)));
     const std::string line = hex + "\n";
     const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
     ::close(fd);
-    if (!written) return make_error(ErrorCode::Internal, "cannot write the secret key file " + key_file);
+    if (!written) return make_error(ErrorCode::Internal, messages::with_detail(messages::kCannotWriteKeyFile, key_file));
     return SecretBox(key);
 }
 
@@ -63,12 +63,12 @@ std::string SecretBox::seal(std::string_view plaintext) const {
 
 Result<std::string> SecretBox::open(std::string_view sealed) const {
     if (sealed.size() < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
-        return make_error(ErrorCode::Internal, "sealed secret is truncated");
+        return make_error(ErrorCode::Internal, messages::kSealedSecretTruncated);
     const auto* nonce = reinterpret_cast<const unsigned char*>(sealed.data());
     std::string out(sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
     if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(out.data()), nonce + crypto_secretbox_NONCEBYTES,
                                    sealed.size() - crypto_secretbox_NONCEBYTES, nonce, m_key.data()) != 0)
-        return make_error(ErrorCode::Internal, "cannot decrypt a stored secret (wrong KIMONET_SECRET_KEY?)");
+        return make_error(ErrorCode::Internal, messages::kCannotDecryptSecret);
     return out;
 }
 

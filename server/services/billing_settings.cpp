@@ -16,7 +16,7 @@ Result<BillingSettings> load_billing_settings(store::Database& db) {
     for (std::size_t i = 0; i < std::size(kKeys); ++i) {
         values[i] = TRY(get_setting(db, kKeys[i]));
         if (auto problem = setting_value_problem(kKeys[i], values[i]))
-            return make_error(ErrorCode::Internal, std::string("setting ") + kKeys[i] + " is invalid: " + *problem);
+            return make_error(ErrorCode::Internal, messages::with_detail(messages::kInvalidStoredSetting, std::string(kKeys[i]) + ": " + *problem));
     }
     settings.rules.default_due_day = static_cast<int>(std::atoll(values[0].c_str()));
     settings.rules.tax.rate_basis_points = TRY(billing::parse_tax_rate(values[1]));

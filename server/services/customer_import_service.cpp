@@ -28,7 +28,7 @@ struct Table {
 };
 
 Result<Table> read_table(std::string_view file) {
-    if (file.empty()) return validation_error({{"file", "berkas kosong"}});
+    if (file.empty()) return validation_error({{"file", messages::kFileEmpty}});
     if (spreadsheets::looks_like_xlsx(file)) return Table{TRY(spreadsheets::read_xlsx(file)), "xlsx", "xlsx"};
     const auto decoded = TRY(decode_spreadsheet_text(file));
     Table table{{}, "csv", std::string(to_string(decoded.encoding))};
@@ -84,7 +84,7 @@ Result<ImportOutcome> import_customers(app::Context& context, std::string_view f
     auto& rows = table.sheet.rows;
     std::size_t header_index = 0;
     while (header_index < rows.size() && blank(rows[header_index])) ++header_index;
-    if (header_index == rows.size()) return validation_error({{"file", "berkas tidak berisi baris judul kolom"}});
+    if (header_index == rows.size()) return validation_error({{"file", messages::kFileNoHeaderRow}});
 
     ImportOutcome outcome;
     outcome.dry_run = dry_run;
@@ -186,7 +186,7 @@ Result<ImportOutcome> import_customers(app::Context& context, std::string_view f
         if (outcome.preview.size() < kPreviewRows) outcome.preview.push_back(customer);
         if (!dry_run) customers.push_back(std::move(customer));
     }
-    if (outcome.rows == 0) return validation_error({{"file", "berkas tidak berisi baris data"}});
+    if (outcome.rows == 0) return validation_error({{"file", messages::kFileNoDataRows}});
     if (dry_run || !outcome.errors.empty()) return outcome;
 
     const auto total = static_cast<std::int64_t>(customers.size());

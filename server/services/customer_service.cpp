@@ -14,15 +14,15 @@ namespace kimonet::services {
 
 Result<Customer> get_customer(store::Database& db, std::int64_t id) {
     auto found = TRY(store::find_customer(db, id));
-    if (!found) return make_error(ErrorCode::NotFound, "customer not found");
+    if (!found) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
     return *found;
 }
 
 // References must point at existing rows; reported as field errors, not as 409/500.
 static Result<void> check_references(store::Database& db, const Customer& customer) {
     FieldErrors fields;
-    if (!TRY(store::find_package(db, customer.package_id))) fields["package_id"] = "paket tidak ditemukan";
-    if (customer.router_id && !TRY(store::find_router(db, *customer.router_id))) fields["router_id"] = "router tidak ditemukan";
+    if (!TRY(store::find_package(db, customer.package_id))) fields["package_id"] = messages::kPackageNotFound;
+    if (customer.router_id && !TRY(store::find_router(db, *customer.router_id))) fields["router_id"] = messages::kRouterNotFound;
     if (!fields.empty()) return validation_error(std::move(fields));
     return {};
 }
@@ -30,8 +30,8 @@ static Result<void> check_references(store::Database& db, const Customer& custom
 static Result<void> check_unique(store::Database& db, const Customer& customer) {
     auto existing = TRY(store::find_customer_by_service_number(db, customer.service_number));
     if (existing && existing->id != customer.id) {
-        Error error = make_error(ErrorCode::Conflict, "nomor layanan sudah dipakai");
-        error.fields["service_number"] = "nomor layanan sudah dipakai";
+        Error error = make_error(ErrorCode::Conflict, messages::kServiceNumberTaken);
+        error.fields["service_number"] = messages::kServiceNumberTaken;
         return error;
     }
     return {};
@@ -169,7 +169,7 @@ Result<Customer> deactivate_customer(app::Context& context, std::int64_t id) {
 Result<store::CustomerPage> search_customers(store::Database& db, const store::CustomerFilter& filter) {
     FieldErrors fields;
     if (filter.page < 1) fields["page"] = messages::kInvalid;
-    if (filter.per_page < 1 || filter.per_page > 500) fields["per_page"] = "1-500";
+    if (filter.per_page < 1 || filter.per_page > 500) fields["per_page"] = messages::kPerPageRange;
     if (!store::is_valid_customer_sort(filter.sort)) fields["sort"] = messages::kInvalid;
     if (filter.search.size() > 100) fields["q"] = messages::kTooLong100;
     if (!fields.empty()) return validation_error(std::move(fields));

@@ -96,7 +96,7 @@ Result<api::Json> assign(app::Context& context, const char* table, const char* s
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         auto current = TRY(context.db.prepare(std::string("SELECT dunning_schedule_id FROM ") + table + " WHERE id = ?"));
         current.bind(1, id);
-        if (!TRY(current.step())) return make_error(ErrorCode::NotFound, std::string(subject) + " not found");
+        if (!TRY(current.step())) return make_error(ErrorCode::NotFound, messages::with_detail(messages::kNotFound, subject));
         before = {{"dunning_schedule_id", current.column_is_null(0) ? api::Json(nullptr) : api::Json(current.column_int(0))}};
         auto update = TRY(context.db.prepare(std::string("UPDATE ") + table + " SET dunning_schedule_id = ? WHERE id = ?"));
         update.bind(1, schedule_id).bind(2, id);
@@ -138,7 +138,7 @@ Result<ScheduleSet> load_schedules(store::Database& db) {
 Result<dunning::Schedule> get_dunning_schedule(store::Database& db, std::int64_t id) {
     auto set = TRY(load_schedules(db));
     auto it = set.schedules.find(id);
-    if (it == set.schedules.end()) return make_error(ErrorCode::NotFound, "dunning schedule not found");
+    if (it == set.schedules.end()) return make_error(ErrorCode::NotFound, messages::kDunningScheduleNotFound);
     return it->second;
 }
 
@@ -166,7 +166,7 @@ Result<dunning::Schedule> create_dunning_schedule(app::Context& context, const a
     api::FieldReader reader(input);
     reader.read("is_default", make_default);
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
-    if (TRY(name_taken(context.db, schedule.name, 0))) return validation_error({{"name", "nama jadwal sudah dipakai"}});
+    if (TRY(name_taken(context.db, schedule.name, 0))) return validation_error({{"name", messages::kScheduleNameTaken}});
     std::int64_t id = 0;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         auto insert = TRY(context.db.prepare("INSERT INTO dunning_schedules(name, description) VALUES (?, ?)"));
@@ -194,9 +194,9 @@ Result<dunning::Schedule> update_dunning_schedule(app::Context& context, std::in
         if (schedule.steps[index].id && !own.contains(schedule.steps[index].id))
             reader.add_error("steps." + std::to_string(index) + ".id", "langkah bukan milik jadwal ini");
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
-    if (TRY(name_taken(context.db, schedule.name, id))) return validation_error({{"name", "nama jadwal sudah dipakai"}});
+    if (TRY(name_taken(context.db, schedule.name, id))) return validation_error({{"name", messages::kScheduleNameTaken}});
     if (before.is_default && input.contains("is_default") && !make_default)
-        return validation_error({{"is_default", "jadikan jadwal lain sebagai default terlebih dahulu"}});
+        return validation_error({{"is_default", messages::kMakeAnotherDefaultFirst}});
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         TRY_VOID(write_schedule(context, id, schedule, make_default));
         return log_activity(context, "dunning.schedule_update", "dunning_schedule", id, api::to_json(before), api::to_json(schedule));

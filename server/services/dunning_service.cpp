@@ -319,7 +319,7 @@ Result<api::Json> customer_dunning(store::Database& db, std::int64_t customer_id
         "SELECT c.status, c.dunning_schedule_id, p.dunning_schedule_id FROM customers c JOIN internet_packages p ON p.id = c.package_id "
         "WHERE c.id = ?"));
     customer.bind(1, customer_id);
-    if (!TRY(customer.step())) return make_error(ErrorCode::NotFound, "customer not found");
+    if (!TRY(customer.step())) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
     const dunning::DunningCustomer subject{customer_id, parse_customer_status(customer.column_text(0)).value_or(CustomerStatus::Active)};
     const auto own = customer.column_optional_int(1), package = customer.column_optional_int(2);
     const ScheduleSet set = TRY(load_schedules(db));

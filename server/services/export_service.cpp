@@ -40,8 +40,8 @@ Result<ExportFile> export_file(app::Context& context, std::string_view subject, 
     const bool is_report = subject == "revenue" || subject == "customers-report" || subject == "billing";
     const bool is_data = subject == "customers" || subject == "invoices" || subject == "payments";
     if (!is_report && !is_data)
-        return validation_error({{"subject", "customers, invoices, payments, revenue, customers-report atau billing"}});
-    if (is_data && format == ExportFormat::Pdf) return validation_error({{"format", "PDF hanya untuk laporan"}});
+        return validation_error({{"subject", messages::kExportSubjectChoice}});
+    if (is_data && format == ExportFormat::Pdf) return validation_error({{"format", messages::kPdfOnlyForReports}});
     ExportFile file;
     file.content_type = std::string(spreadsheets::content_type(format));
     std::string stem;

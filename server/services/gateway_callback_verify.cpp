@@ -21,8 +21,8 @@ Error disbelieve(app::Context& context, CallbackRejectionBudget* budget, const s
                  const std::string& body, const std::string& outcome, Error error) {
     if (budget && !budget->allow(context.actor.ip, context.now)) {
         if (error.code == ErrorCode::BadGateway) return error;  // still "try again later", just not written down
-        return make_error(ErrorCode::RateLimited, "Terlalu banyak callback yang ditolak dari alamat ini. Coba lagi dalam " +
-                                                      std::to_string(budget->retry_after_seconds(context.now)) + " detik.");
+        return make_error(ErrorCode::RateLimited, messages::with_detail(messages::kTooManyRejectedCallbacks,
+                                                                            std::to_string(budget->retry_after_seconds(context.now))));
     }
     auto stored = context.db.transaction([&]() -> Result<void> {
         const std::int64_t id = TRY(store_callback_digest(context, gateway, content_type, body, outcome, error.message()));
@@ -45,16 +45,16 @@ std::counting_semaphore<kMaxConcurrentConfirmations> g_confirmations{kMaxConcurr
 Result<void> confirm_with_gateway(app::Context& context, const std::string& gateway, const StoredTransaction& transaction,
                                   gateways::GatewayEvent& event) {
     if (!g_confirmations.try_acquire_for(kConfirmationQueueWait))
-        return make_error(ErrorCode::BadGateway, "terlalu banyak konfirmasi status yang sedang berjalan");
+        return make_error(ErrorCode::BadGateway, messages::kTooManyStatusChecks);
     struct Slot {
         ~Slot() { g_confirmations.release(); }
     } slot;
     const auto config = TRY(gateways::load_status_config(context.db, context.secrets, gateway));
     auto adapter = gateways::make_payment_gateway(config);
-    if (!adapter) return make_error(ErrorCode::BadGateway, "gateway tidak dikenal: " + gateway);
+    if (!adapter) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kUnknownGateway, gateway));
     const gateways::StatusAnswer answer = TRY(adapter->query_status(transaction.order_id, transaction.reference));
     if (answer.status == payments::GatewayStatus::Paid && !answer.amount)
-        return make_error(ErrorCode::BadGateway, "status " + gateway + " menyatakan lunas tanpa jumlah yang terbaca");
+        return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kPaidWithoutAmount, gateway));
     event.claimed_status = event.status;
     event.confirmed = true;
     event.status = answer.status;
@@ -79,7 +79,7 @@ Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const st
     if (!transaction) {
         // Signed, but not ours (another shop on the same account, or a replay): a digest, and 200
         // so the gateway stops; nothing to apply.
-        const Error unknown = make_error(ErrorCode::NotFound, "order tidak dikenal: " + (verified.event.order_id + verified.event.reference).substr(0, 64));
+        const Error unknown = make_error(ErrorCode::NotFound, messages::with_detail(messages::kUnknownOrder, (verified.event.order_id + verified.event.reference).substr(0, 64)));
         const Error answered = disbelieve(context, budget, gateway, content_type, body, "unknown_order", unknown);
         if (answered.code != ErrorCode::NotFound) return answered;
         verified.answered = CallbackOutcome{0, "unknown_order", std::nullopt, verified.event.order_id + verified.event.reference};
@@ -92,7 +92,7 @@ Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const st
         // The gateway cannot tell us now: not 2xx, so it sends the callback again; the attempt
         // stays pending and reconciliation asks again later.
         return disbelieve(context, budget, gateway, content_type, body, "unavailable",
-                          make_error(ErrorCode::BadGateway, "status " + gateway + " belum dapat dipastikan: " + confirmed.error().message()));
+                          make_error(ErrorCode::BadGateway, messages::with_detail(messages::kStatusNotConfirmed, gateway + ": " + confirmed.error().message())));
     }
     return verified;
 }

@@ -139,7 +139,7 @@ api::Json to_json(const GatewayTransaction& transaction, UtcOffset offset) {
 }
 
 Result<api::Json> offered_payment_methods(app::Context& context, const std::string& gateway) {
-    if (!payments::is_known_gateway(gateway)) return validation_error({{"gateway", "flip, midtrans atau duitku"}});
+    if (!payments::is_known_gateway(gateway)) return validation_error({{"gateway", messages::kGatewayChoice}});
     api::Json data = api::Json::array();
     if (TRY(get_setting(context.db, gateway + "_enabled")) != "1") return data;
     const auto methods = TRY(payments::parse_offered_methods(TRY(get_setting(context.db, gateway + "_methods"))));
@@ -155,7 +155,7 @@ Result<api::Json> check_bill(store::Database& db, const std::string& service_num
     auto customer = TRY(db.prepare("SELECT id, service_number, name FROM customers WHERE service_number = ? AND status <> 'terminated'"));
     customer.bind(1, service_number);
     if (service_number.empty() || service_number.size() > 64 || !TRY(customer.step()))
-        return make_error(ErrorCode::NotFound, "Nomor layanan tidak ditemukan");
+        return make_error(ErrorCode::NotFound, messages::kServiceNumberNotFound);
     const std::int64_t customer_id = customer.column_int(0);
     api::Json out = {{"customer",
                       {{api::kPublicServiceNumberKey, customer.column_text(1)},
@@ -200,16 +200,16 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
 
     const auto config = TRY(gateways::load_gateway_config(context.db, context.secrets, gateway, server_base_url));
-    if (!config.enabled) return validation_error({{"gateway", "gateway ini tidak aktif"}});
+    if (!config.enabled) return validation_error({{"gateway", messages::kGatewayDisabled}});
     const payments::OfferedMethod* offered = nullptr;
     for (const auto& candidate : config.methods)
         if (candidate.code == method) offered = &candidate;
-    if (!offered) return validation_error({{"method", "metode tidak tersedia untuk gateway ini"}});
+    if (!offered) return validation_error({{"method", messages::kMethodNotOffered}});
 
     auto invoice = TRY(store::find_invoice(context.db, invoice_id));
-    if (!invoice) return make_error(ErrorCode::NotFound, "Tagihan tidak ditemukan");
+    if (!invoice) return make_error(ErrorCode::NotFound, messages::kInvoiceNotFound);
     if (invoice->status == billing::InvoiceStatus::Paid || invoice->status == billing::InvoiceStatus::Void)
-        return make_error(ErrorCode::Conflict, "tagihan sudah lunas atau dibatalkan");
+        return make_error(ErrorCode::Conflict, messages::kInvoicePaidOrVoid);
     const Money amount = invoice->outstanding() + offered->fee;
 
     // Reuse a live attempt for the same amount; close one that is about to expire or is stale.
@@ -229,10 +229,9 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
     switch (charges_in_flight().reserve(invoice_id, key, TRY(open_charges(context, invoice_id)), kMaxOpenChargesPerInvoice)) {
         case ChargesInFlight::Reservation::Reserved: break;
         case ChargesInFlight::Reservation::Busy:
-            return make_error(ErrorCode::Conflict, "Pembayaran ini sedang dibuat. Coba lagi sebentar lagi.");
+            return make_error(ErrorCode::Conflict, messages::kChargeBeingCreated);
         case ChargesInFlight::Reservation::Full:
-            return make_error(ErrorCode::Conflict, "Sudah ada " + std::to_string(kMaxOpenChargesPerInvoice) +
-                                                       " pembayaran terbuka untuk tagihan ini. Gunakan salah satunya atau tunggu hingga kedaluwarsa.");
+            return make_error(ErrorCode::Conflict, messages::with_detail(messages::kOpenChargesLimit, std::to_string(kMaxOpenChargesPerInvoice)));
     }
     struct Release {
         std::int64_t invoice_id;

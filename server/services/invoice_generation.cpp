@@ -143,7 +143,7 @@ Result<void> write_batch(app::Context& context, const GenerateOptions& options, 
 }  // namespace
 
 Result<GenerateSummary> generate_invoices(app::Context& context, const GenerateOptions& options) {
-    if (options.batch_size < 1) return validation_error({{"batch_size", "minimal 1"}});
+    if (options.batch_size < 1) return validation_error({{"batch_size", messages::kAtLeastOne}});
     const BillingSettings settings = TRY(load_billing_settings(context.db));
     const std::int64_t to_process = options.progress ? TRY(count_billable(context.db, options)) : 0;
     GenerateSummary summary;

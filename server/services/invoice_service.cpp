@@ -13,7 +13,7 @@ namespace kimonet::services {
 
 Result<InvoiceDetail> get_invoice_detail(store::Database& db, std::int64_t id, std::optional<std::int64_t> owner) {
     auto found = TRY(store::find_invoice(db, id));
-    if (!found || (owner && found->customer_id != *owner)) return make_error(ErrorCode::NotFound, "tagihan tidak ditemukan");
+    if (!found || (owner && found->customer_id != *owner)) return make_error(ErrorCode::NotFound, messages::kInvoiceNotFound);
     InvoiceDetail detail;
     detail.invoice = std::move(*found);
     detail.payments = TRY(store::list_payments(db, id, std::nullopt, 1, 1000, nullptr));
@@ -32,7 +32,7 @@ Result<store::InvoicePage> search_invoices(store::Database& db, const store::Inv
 
 static Result<billing::Invoice> load_invoice(store::Database& db, std::int64_t id) {
     auto found = TRY(store::find_invoice(db, id));
-    if (!found) return make_error(ErrorCode::NotFound, "tagihan tidak ditemukan");
+    if (!found) return make_error(ErrorCode::NotFound, messages::kInvoiceNotFound);
     return std::move(*found);
 }
 
@@ -68,12 +68,12 @@ Result<billing::Invoice> create_manual_invoice(app::Context& context, const api:
     if (customer_id <= 0 && !reader.errors().contains("customer_id")) reader.add_error("customer_id", messages::kRequired);
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
     const billing::Totals checked = TRY(billing::totals_for(lines, billing::TaxRule{}));
-    if (checked.total < 0) return validation_error({{"lines", "total tagihan tidak boleh negatif"}});
+    if (checked.total < 0) return validation_error({{"lines", messages::kInvoiceTotalNegative}});
 
     billing::Invoice invoice;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         auto customer = TRY(store::find_customer(context.db, customer_id));
-        if (!customer) return validation_error({{"customer_id", "pelanggan tidak ditemukan"}});
+        if (!customer) return validation_error({{"customer_id", messages::kCustomerNotFound}});
         const BillingSettings settings = TRY(load_billing_settings(context.db));
         const Date today = context.today();
         invoice.customer_id = customer_id;
@@ -105,8 +105,8 @@ Result<billing::Invoice> void_invoice(app::Context& context, std::int64_t id, co
     billing::Invoice invoice;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         invoice = TRY(load_invoice(context.db, id));
-        if (invoice.status == billing::InvoiceStatus::Void) return make_error(ErrorCode::Conflict, "tagihan sudah dibatalkan");
-        if (invoice.paid_amount > 0) return make_error(ErrorCode::Conflict, "tagihan yang sudah dibayar tidak bisa dibatalkan");
+        if (invoice.status == billing::InvoiceStatus::Void) return make_error(ErrorCode::Conflict, messages::kInvoiceVoided);
+        if (invoice.paid_amount > 0) return make_error(ErrorCode::Conflict, messages::kPaidInvoiceCannotVoid);
         const api::Json before = api::to_json(invoice, context.today());
         invoice.status = billing::InvoiceStatus::Void;
         invoice.void_reason = reason;
@@ -122,12 +122,12 @@ Result<billing::Invoice> add_invoice_line(app::Context& context, std::int64_t id
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         invoice = TRY(load_invoice(context.db, id));
         if (invoice.status == billing::InvoiceStatus::Void || invoice.status == billing::InvoiceStatus::Paid)
-            return make_error(ErrorCode::Conflict, "baris hanya bisa ditambahkan ke tagihan yang belum lunas");
+            return make_error(ErrorCode::Conflict, messages::kLinesOnlyOnUnpaid);
         const api::Json before = api::to_json(invoice, context.today());
         invoice.lines.push_back(line);
         const billing::Totals totals = TRY(billing::totals_for(invoice.lines, invoice.tax));
         if (totals.total < invoice.paid_amount || totals.total < 0)
-            return validation_error({{"unit_price", "total tagihan tidak boleh di bawah jumlah yang sudah dibayar"}});
+            return validation_error({{"unit_price", messages::kTotalBelowPaid}});
         invoice.totals = totals;
         invoice.status = billing::status_for(invoice.totals.total, invoice.paid_amount);
         TRY_VOID(store::insert_invoice_line(context.db, id, static_cast<int>(invoice.lines.size()), line));
@@ -139,7 +139,7 @@ Result<billing::Invoice> add_invoice_line(app::Context& context, std::int64_t id
 }
 
 Result<CustomerHistory> customer_history(store::Database& db, std::int64_t customer_id) {
-    if (!TRY(store::find_customer(db, customer_id))) return make_error(ErrorCode::NotFound, "customer not found");
+    if (!TRY(store::find_customer(db, customer_id))) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
     CustomerHistory history;
     store::InvoiceFilter filter;
     filter.customer_id = customer_id;

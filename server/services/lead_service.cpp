@@ -35,26 +35,26 @@ api::Json lead_json(const store::Statement& row) {
 Result<api::Json> open_lead(store::Database& db, std::int64_t id) {
     api::Json lead = TRY(get_lead(db, id));
     if (lead["status"] != "new")
-        return make_error(ErrorCode::Conflict, "Pendaftaran sudah diproses (" + lead["status"].get<std::string>() + ")");
+        return make_error(ErrorCode::Conflict, messages::with_detail(messages::kLeadAlreadyProcessed, lead["status"].get<std::string>()));
     return lead;
 }
 
 }  // namespace
 
 Result<api::Json> register_lead(app::Context& context, const api::Json& body) {
-    if (!body.is_object()) return make_error(ErrorCode::BadRequest, "Body must be a JSON object");
-    if (leads::is_bot_submission(body)) return make_error(ErrorCode::BadRequest, "Pendaftaran ditolak.");
+    if (!body.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
+    if (leads::is_bot_submission(body)) return make_error(ErrorCode::BadRequest, messages::kRegistrationRefused);
     const leads::Registration registration = TRY(leads::registration_from_json(body));
     const auto package = TRY(store::find_package(context.db, registration.package_id));
-    if (!package || !package->active) return validation_error({{"package_id", "paket tidak tersedia"}}, "Periksa kembali isian formulir");
+    if (!package || !package->active) return validation_error({{"package_id", messages::kPackageUnavailable}}, messages::kCheckTheForm);
 
     api::Json created;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         auto open = TRY(context.db.prepare("SELECT 1 FROM leads WHERE phone = ? AND status = 'new'"));
         open.bind(1, registration.phone);
         if (TRY(open.step())) {
-            Error error = make_error(ErrorCode::Conflict, "Nomor ini sudah terdaftar dan sedang kami proses.");
-            error.fields["phone"] = "nomor ini sudah terdaftar dan sedang kami proses";
+            Error error = make_error(ErrorCode::Conflict, messages::kPhoneAlreadyRegistered);
+            error.fields["phone"] = messages::kPhoneAlreadyRegistered;
             return error;
         }
         auto insert = TRY(context.db.prepare(
@@ -98,12 +98,12 @@ Result<LeadPage> list_leads(store::Database& db, const LeadQuery& query) {
 Result<api::Json> get_lead(store::Database& db, std::int64_t id) {
     auto row = TRY(db.prepare(std::string("SELECT ") + kLeadColumns + kLeadFrom + " WHERE l.id = ?"));
     row.bind(1, id);
-    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, "Pendaftaran tidak ditemukan");
+    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, messages::kLeadNotFound);
     return lead_json(row);
 }
 
 Result<api::Json> convert_lead(app::Context& context, std::int64_t id, const api::Json& overrides) {
-    if (!overrides.is_object()) return make_error(ErrorCode::BadRequest, "Body must be a JSON object");
+    if (!overrides.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     api::Json result;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         const api::Json before = TRY(open_lead(context.db, id));
@@ -132,7 +132,7 @@ Result<api::Json> reject_lead(app::Context& context, std::int64_t id, const api:
         if (!reader.ok()) return validation_error(reader.errors());
     }
     reason = trim_copy(reason);
-    if (utf8_length(reason) > 500 || !is_valid_utf8(reason)) return validation_error({{"reason", "maksimal 500 karakter"}});
+    if (utf8_length(reason) > 500 || !is_valid_utf8(reason)) return validation_error({{"reason", messages::kTooLong500}});
     api::Json after;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         const api::Json before = TRY(open_lead(context.db, id));

@@ -31,13 +31,13 @@ Result<api::Json> list_message_templates(store::Database& db) {
 
 Result<api::Json> get_message_template(store::Database& db, const std::string& key) {
     const auto* definition = messaging::find_template_definition(key);
-    if (!definition) return make_error(ErrorCode::NotFound, "Unknown template " + key);
+    if (!definition) return make_error(ErrorCode::NotFound, messages::with_detail(messages::kUnknownTemplate, key));
     return template_json(*definition, TRY(template_body(db, key)));
 }
 
 Result<api::Json> save_message_template(app::Context& context, const std::string& key, const api::Json& input) {
     const auto* definition = messaging::find_template_definition(key);
-    if (!definition) return make_error(ErrorCode::NotFound, "Unknown template " + key);
+    if (!definition) return make_error(ErrorCode::NotFound, messages::with_detail(messages::kUnknownTemplate, key));
     api::FieldReader reader(input);
     std::string body;
     bool reset = false;

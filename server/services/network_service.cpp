@@ -35,15 +35,15 @@ Result<Resolved> resolve(app::Context& context, const Intent& intent, std::map<s
     Resolved resolved{intent, {}, {}, 0, {}};
     auto customer = TRY(store::find_customer(context.db, intent.customer_id));
     if (!customer) {
-        resolved.error = "pelanggan tidak ditemukan";
+        resolved.error = messages::kCustomerNotFound;
         return resolved;
     }
     resolved.customer = *customer;
     resolved.max_pending_id = TRY(newest_pending_id(context.db, intent.customer_id));
     if (customer->status != CustomerStatus::Active && customer->status != CustomerStatus::Isolated)
-        resolved.error = "pelanggan berstatus " + std::string(to_string(customer->status));
-    else if (!customer->router_id) resolved.error = "pelanggan belum punya router";
-    else if (customer->pppoe_username.empty()) resolved.error = "pelanggan belum punya username PPPoE";
+        resolved.error = messages::with_detail(messages::kCustomerStatusBlocksNetwork, to_string(customer->status));
+    else if (!customer->router_id) resolved.error = messages::kCustomerHasNoRouter;
+    else if (customer->pppoe_username.empty()) resolved.error = messages::kCustomerHasNoPppoe;
     if (!resolved.error.empty()) return resolved;
     if (!routers.contains(*customer->router_id)) routers.emplace(*customer->router_id, TRY(router_with_password(context, *customer->router_id)));
     const Router& router = routers.at(*customer->router_id);
@@ -51,7 +51,7 @@ Result<Resolved> resolve(app::Context& context, const Intent& intent, std::map<s
         resolved.profile = router.isolir_profile;
     } else {
         auto package = TRY(store::find_package(context.db, customer->package_id));
-        if (!package) resolved.error = "paket pelanggan tidak ditemukan";
+        if (!package) resolved.error = messages::kCustomerPackageNotFound;
         else resolved.profile = package->mikrotik_profile;
     }
     return resolved;
@@ -179,7 +179,7 @@ std::int64_t retry_delay_seconds(int attempts) {
 
 Result<Router> router_with_password(app::Context& context, std::int64_t router_id) {
     auto router = TRY(store::find_router(context.db, router_id, &context.secrets));
-    if (!router) return make_error(ErrorCode::NotFound, "router tidak ditemukan");
+    if (!router) return make_error(ErrorCode::NotFound, messages::kRouterNotFound);
     return *router;
 }
 

@@ -76,7 +76,7 @@ struct IncidentFields {
 
 // Applies the fields present in `input` over `fields`; every problem is reported at once.
 Result<void> read_incident(store::Database& db, const api::Json& input, UtcOffset offset, IncidentFields& fields) {
-    if (!input.is_object()) return make_error(ErrorCode::BadRequest, "Body must be a JSON object");
+    if (!input.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     api::FieldReader reader(input);
     reader.read("message", fields.message);
     reader.read("router_id", fields.router_id);
@@ -104,7 +104,7 @@ Result<void> read_incident(store::Database& db, const api::Json& input, UtcOffse
 Result<api::Json> incident_by_id(store::Database& db, std::int64_t id, UtcOffset offset) {
     auto row = TRY(db.prepare(std::string(kIncidentSelect) + " WHERE i.id = ?"));
     row.bind(1, id);
-    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, "Gangguan tidak ditemukan");
+    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, messages::kIncidentNotFound);
     return incident_json(row, offset);
 }
 

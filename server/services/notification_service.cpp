@@ -27,7 +27,7 @@ struct PreparedMessage {
 Result<PreparedMessage> prepare_message(store::Database& db, const NotificationRequest& request, const std::string& base_url) {
     FieldErrors fields;
     if (trim_copy(request.key).empty()) fields["key"] = messages::kRequired;
-    else if (request.key.size() > kMaxKeyLength) fields["key"] = "maksimal 200 karakter";
+    else if (request.key.size() > kMaxKeyLength) fields["key"] = messages::kTooLong200;
     messaging::TemplateVariables variables;
     std::string phone = request.phone;
     if (request.customer_id) {
@@ -56,7 +56,7 @@ Result<PreparedMessage> prepare_message(store::Database& db, const NotificationR
             if (auto missing = messaging::missing_variables(text, variables); !missing.empty()) {
                 std::string names;
                 for (const auto& name : missing) names += (names.empty() ? "{" : ", {") + name + "}";
-                fields["variables"] = "tidak ada nilai untuk " + names;
+                fields["variables"] = messages::with_detail(messages::kNoValueFor, names);
             }
             prepared.body = messaging::render_template(text, variables);
             prepared.template_key = request.template_key;
@@ -66,7 +66,7 @@ Result<PreparedMessage> prepare_message(store::Database& db, const NotificationR
         if (trim_copy(prepared.body).empty()) fields["message"] = messages::kRequired;
     }
     if (fields.empty() && (utf8_length(prepared.body) > kMaxBodyLength || !is_valid_utf8(prepared.body)))
-        fields["message"] = "maksimal 4096 karakter UTF-8";
+        fields["message"] = messages::kTooLong4096Utf8;
     if (!fields.empty()) return validation_error(std::move(fields));
     return prepared;
 }
@@ -85,7 +85,7 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
     if (queued.created) app::wake_after_commit(context, app::Work::Outbox);
     auto existing = TRY(context.db.prepare("SELECT id, status FROM notifications WHERE idempotency_key = ?"));
     existing.bind(1, request.key);
-    if (!TRY(existing.step())) return make_error(ErrorCode::Internal, "notification vanished after insert");
+    if (!TRY(existing.step())) return make_error(ErrorCode::Internal, messages::kNotificationVanished);
     queued.id = existing.column_int(0);
     queued.status = existing.column_text(1);
     return queued;
@@ -118,7 +118,7 @@ std::string_view to_string(MessageClass message_class) { return message_class ==
 
 Result<std::string> template_body(store::Database& db, std::string_view key) {
     const auto* definition = messaging::find_template_definition(key);
-    if (!definition) return make_error(ErrorCode::NotFound, "Unknown template " + std::string(key));
+    if (!definition) return make_error(ErrorCode::NotFound, messages::with_detail(messages::kUnknownTemplate, key));
     auto stored = TRY(db.prepare("SELECT body FROM message_templates WHERE key = ?"));
     stored.bind(1, key);
     if (TRY(stored.step())) return stored.column_text(0);
@@ -149,7 +149,7 @@ Result<messaging::TemplateVariables> customer_variables(store::Database& db, std
         "SELECT c.name, c.service_number, c.phone, COALESCE(p.name, '') FROM customers c "
         "LEFT JOIN internet_packages p ON p.id = c.package_id WHERE c.id = ?"));
     row.bind(1, customer_id);
-    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, "Customer not found");
+    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
     auto variables = TRY(company_variables(db));
     variables["nama_pelanggan"] = row.column_text(0);
     variables[api::kServiceNumberPlaceholder] = row.column_text(1);
@@ -174,7 +174,7 @@ Result<QueuedNotification> queue_notification(app::Context& context, const Notif
 Result<NotificationPage> list_notifications(store::Database& db, const NotificationQuery& query) {
     FieldErrors fields;
     if (!query.status.empty() && std::find(kNotificationStatuses.begin(), kNotificationStatuses.end(), query.status) == kNotificationStatuses.end())
-        fields["status"] = "queued, sending, sent, failed atau cancelled";
+        fields["status"] = messages::kNotificationStatusChoice;
     if (!fields.empty()) return validation_error(std::move(fields));
     std::string where = " WHERE 1=1";
     if (!query.status.empty()) where += " AND n.status = :status";
@@ -200,7 +200,7 @@ Result<api::Json> get_notification(store::Database& db, std::int64_t id) {
     auto row = TRY(db.prepare(std::string("SELECT ") + kNotificationColumns +
                               " FROM notifications n LEFT JOIN customers c ON c.id = n.customer_id WHERE n.id = ?"));
     row.bind(1, id);
-    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, "Notification not found");
+    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, messages::kNotificationNotFound);
     api::Json out = notification_json(row);
     auto attempts = TRY(db.prepare("SELECT at, gateway, outcome, detail FROM notification_attempts WHERE notification_id = ? ORDER BY id"));
     attempts.bind(1, id);
@@ -216,7 +216,7 @@ Result<api::Json> resend_notification(app::Context& context, std::int64_t id) {
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         const api::Json before = TRY(get_notification(context.db, id));
         const std::string status = before["status"];
-        if (status == "sending") return make_error(ErrorCode::Conflict, "The message is being sent right now");
+        if (status == "sending") return make_error(ErrorCode::Conflict, messages::kMessageBeingSent);
         std::int64_t target = id;
         if (status == "sent") {
             auto copy = TRY(context.db.prepare(

@@ -7,15 +7,15 @@ namespace kimonet::services {
 
 Result<Package> get_package(store::Database& db, std::int64_t id) {
     auto found = TRY(store::find_package(db, id));
-    if (!found) return make_error(ErrorCode::NotFound, "package not found");
+    if (!found) return make_error(ErrorCode::NotFound, messages::kPackageNotFound);
     return *found;
 }
 
 Result<std::vector<Package>> list_packages(store::Database& db, bool active_only) { return store::list_packages(db, active_only); }
 
 static Error duplicate_name() {
-    Error error = make_error(ErrorCode::Conflict, "nama paket sudah dipakai");
-    error.fields["name"] = "nama paket sudah dipakai";
+    Error error = make_error(ErrorCode::Conflict, messages::kPackageNameTaken);
+    error.fields["name"] = messages::kPackageNameTaken;
     return error;
 }
 

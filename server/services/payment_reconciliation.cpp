@@ -168,7 +168,7 @@ Result<api::Json> list_reconciliation(store::Database& db, int page, int per_pag
 
 Result<api::Json> list_gateway_transactions(store::Database& db, const std::string& status, int page, int per_page, UtcOffset offset) {
     if (!status.empty() && status != "pending" && status != "paid" && status != "expired" && status != "failed" && status != "review")
-        return validation_error({{"status", "pending, paid, expired, failed atau review"}});
+        return validation_error({{"status", messages::kReconciliationStatusChoice}});
     const std::string where = status.empty() ? "" : " WHERE t.status = :status";
     api::Json out = {{"data", api::Json::array()}, {"total", 0}};
     auto count = TRY(db.prepare("SELECT COUNT(*) FROM gateway_transactions t" + where));

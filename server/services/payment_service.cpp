@@ -123,7 +123,7 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
     PaymentReceipt receipt;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         auto found = TRY(store::find_invoice(context.db, input.invoice_id));
-        if (!found) return validation_error({{"invoice_id", "tagihan tidak ditemukan"}});
+        if (!found) return validation_error({{"invoice_id", messages::kInvoiceNotFound}});
         billing::Invoice invoice = std::move(*found);
         // The activity entry names what the payment changed: the invoice's paid amount and status.
         const api::Json before{{"invoice_no", invoice.invoice_no}, {"paid_amount", invoice.paid_amount}, {"status", billing::to_string(invoice.status)}};

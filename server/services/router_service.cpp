@@ -5,11 +5,10 @@
 
 namespace kimonet::services {
 
-static constexpr const char* kPasswordAgain = "isi lagi kata sandi router: host, port, TLS atau username berubah";
 
 Result<Router> get_router(store::Database& db, std::int64_t id) {
     auto found = TRY(store::find_router(db, id));
-    if (!found) return make_error(ErrorCode::NotFound, "router not found");
+    if (!found) return make_error(ErrorCode::NotFound, messages::kRouterNotFound);
     return *found;
 }
 
@@ -19,8 +18,8 @@ static Result<void> check_unique_name(store::Database& db, const Router& router)
     auto statement = TRY(db.prepare("SELECT id FROM routers WHERE name = ? AND id <> ?"));
     statement.bind(1, router.name).bind(2, router.id);
     if (TRY(statement.step())) {
-        Error error = make_error(ErrorCode::Conflict, "nama router sudah dipakai");
-        error.fields["name"] = "nama router sudah dipakai";
+        Error error = make_error(ErrorCode::Conflict, messages::kRouterNameTaken);
+        error.fields["name"] = messages::kRouterNameTaken;
         return error;
     }
     return {};
@@ -58,7 +57,7 @@ Result<Router> update_router(app::Context& context, std::int64_t id, const api::
         // can edit routers but does not know their passwords cannot redirect one to itself.
         const bool destination_changed = destination_of(router) != destination_of(before);
         if (destination_changed && router.password.empty())
-            return validation_error({{"password", kPasswordAgain}});
+            return validation_error({{"password", messages::kRouterPasswordAgain}});
         TRY_VOID(check_unique_name(context.db, router));
         TRY_VOID(store::update_router_row(context.db, router, context.secrets));
         updated = router;
@@ -77,7 +76,7 @@ Result<void> delete_router(app::Context& context, std::int64_t id) {
         used.bind(1, id);
         TRY(used.step());
         if (used.column_int(0) > 0)
-            return make_error(ErrorCode::Conflict, "router masih dipakai " + std::to_string(used.column_int(0)) + " pelanggan");
+            return make_error(ErrorCode::Conflict, messages::with_detail(messages::kRouterInUse, std::to_string(used.column_int(0))));
         auto remove = TRY(context.db.prepare("DELETE FROM routers WHERE id = ?"));
         remove.bind(1, id);
         TRY_VOID(remove.run());

@@ -27,22 +27,22 @@ Result<Target> push_target(app::Context& context, std::int64_t customer_id, std:
     Target target;
     auto customer = TRY(store::find_customer(context.db, customer_id));
     if (!customer) {
-        target.refusal = "pelanggan tidak ditemukan";
+        target.refusal = messages::kCustomerNotFound;
         return target;
     }
     target.customer = *customer;
-    if (!customer->router_id) target.refusal = "pelanggan belum punya router";
-    else if (customer->pppoe_username.empty()) target.refusal = "pelanggan belum punya username PPPoE";
+    if (!customer->router_id) target.refusal = messages::kCustomerHasNoRouter;
+    else if (customer->pppoe_username.empty()) target.refusal = messages::kCustomerHasNoPppoe;
     if (!target.refusal.empty()) return target;
     if (!routers.contains(*customer->router_id)) routers.emplace(*customer->router_id, TRY(router_with_password(context, *customer->router_id)));
     target.router = &routers.at(*customer->router_id);
     if (!target.router->push_secrets) {
-        target.refusal = "push secret PPP dimatikan di router " + target.router->name;
+        target.refusal = messages::with_detail(messages::kSecretPushOff, target.router->name);
         return target;
     }
     auto package = TRY(store::find_package(context.db, customer->package_id));
     if (!package) {
-        target.refusal = "paket pelanggan tidak ditemukan";
+        target.refusal = messages::kCustomerPackageNotFound;
         return target;
     }
     target.secret.name = customer->pppoe_username;
@@ -67,7 +67,7 @@ Result<Applied> apply(network::RouterControl& control, const Target& target, con
     const auto& wanted = target.secret;
     auto before = TRY(control.find_secret(wanted.name));
     if (!before && wanted.password.empty()) {
-        applied.refusal = "secret belum ada di router dan password PPPoE pelanggan belum diisi";
+        applied.refusal = messages::kSecretNeedsPassword;
         return applied;
     }
     const bool was_enabled = !before || !before->disabled;
@@ -80,7 +80,7 @@ Result<Applied> apply(network::RouterControl& control, const Target& target, con
     if (before && (before->profile != wanted.profile || !target.enabled)) applied.kicked = TRY(control.kick(wanted.name));
     auto after = TRY(control.find_secret(wanted.name));
     if (!after || after->profile != wanted.profile || after->disabled == target.enabled)
-        return make_error(ErrorCode::BadGateway, "router " + target.router->name + ": secret " + wanted.name + " tidak terbaca kembali");
+        return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterSecretNotReadBack, target.router->name + ": " + wanted.name));
     applied.changed = true;
     return applied;
 }

@@ -147,7 +147,7 @@ std::optional<std::string> setting_value_problem(std::string_view key, std::stri
 
 Result<std::string> get_setting(store::Database& db, std::string_view key) {
     const auto* definition = find_setting_definition(key);
-    if (!definition) return make_error(ErrorCode::Internal, "unknown setting " + std::string(key));
+    if (!definition) return make_error(ErrorCode::Internal, messages::with_detail(messages::kUnknownSetting, key));
     auto stored = TRY(stored_value(db, key));
     return stored ? *stored : std::string(definition->default_value);
 }

@@ -58,7 +58,7 @@ Result<ExportFormat> parse_export_format(std::string_view text) {
     if (text == "xlsx") return ExportFormat::Xlsx;
     if (text == "csv") return ExportFormat::Csv;
     if (text == "pdf") return ExportFormat::Pdf;
-    return validation_error({{"format", "xlsx, csv atau pdf"}});
+    return validation_error({{"format", messages::kExportFormatChoice}});
 }
 
 std::string_view content_type(ExportFormat format) {

@@ -13,7 +13,7 @@ namespace kimonet::spreadsheets {
 
 namespace {
 
-Error bad_file(const std::string& why) { return validation_error({{"file", "berkas .xlsx rusak atau tidak dikenali: " + why}}, why); }
+Error bad_file(const std::string& why) { return validation_error({{"file", messages::with_detail(messages::kBadXlsx, why)}}, messages::with_detail(messages::kBadXlsx, why)); }
 
 using Archive = std::unique_ptr<zip_t, decltype(&zip_discard)>;
 

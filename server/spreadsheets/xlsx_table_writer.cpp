@@ -42,12 +42,12 @@ public:
     }
 
     Result<void> begin_sheet(const std::string& title, const std::vector<Column>& columns) override {
-        if (!m_workbook) return make_error(ErrorCode::Internal, "cannot create the workbook");
+        if (!m_workbook) return make_error(ErrorCode::Internal, messages::kCannotCreateWorkbook);
         std::string name = title.substr(0, 31);
         for (char& c : name)
             if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = ' ';
         m_sheet = workbook_add_worksheet(m_workbook, name.c_str());
-        if (!m_sheet) return make_error(ErrorCode::Internal, "cannot add worksheet " + name);
+        if (!m_sheet) return make_error(ErrorCode::Internal, messages::with_detail(messages::kCannotAddWorksheet, name));
         m_columns = columns;
         m_row = 0;
         for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -61,7 +61,7 @@ public:
     }
 
     Result<void> add_row(const std::vector<Cell>& cells) override {
-        if (!m_sheet) return make_error(ErrorCode::Internal, "row before sheet");
+        if (!m_sheet) return make_error(ErrorCode::Internal, messages::kRowBeforeSheet);
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const auto column = static_cast<lxw_col_t>(i);
             const ColumnKind kind = i < m_columns.size() ? m_columns[i].kind : ColumnKind::Text;
@@ -81,11 +81,11 @@ public:
     }
 
     Result<std::string> finish() override {
-        if (!m_workbook) return make_error(ErrorCode::Internal, "cannot create the workbook");
+        if (!m_workbook) return make_error(ErrorCode::Internal, messages::kCannotCreateWorkbook);
         if (!m_sheet) TRY_VOID(begin_sheet("Data", {}));
         const lxw_error closed = workbook_close(m_workbook);
         m_workbook = nullptr;
-        if (closed != LXW_NO_ERROR) return make_error(ErrorCode::Internal, std::string("xlsx: ") + lxw_strerror(closed));
+        if (closed != LXW_NO_ERROR) return make_error(ErrorCode::Internal, messages::with_detail(messages::kCannotSaveWorkbook, lxw_strerror(closed)));
         std::ifstream file(m_path, std::ios::binary);
         std::ostringstream bytes;
         bytes << file.rdbuf();

@@ -117,6 +117,7 @@ Error sqlite_error(sqlite3* db, int code, std::string_view context) {
     if (code == SQLITE_BUSY_SNAPSHOT) message += " (SQLITE_BUSY_SNAPSHOT)";
     else if (code == SQLITE_BUSY_RECOVERY) message += " (SQLITE_BUSY_RECOVERY)";
     else if (code == SQLITE_BUSY_TIMEOUT) message += " (SQLITE_BUSY_TIMEOUT)";
+    message = messages::with_detail(messages::kDatabaseStatementFailed, message);
     if (primary == SQLITE_CONSTRAINT) return make_error(ErrorCode::Conflict, message);
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return make_error(ErrorCode::Unavailable, message);
     return make_error(ErrorCode::Internal, message);
@@ -162,7 +163,7 @@ Statement& Statement::bind_null(int index) {
 int Statement::parameter_index(const char* name) const { return sqlite3_bind_parameter_index(m_statement, name); }
 
 Error open_read_error(const std::string& sql) {
-    return make_error(ErrorCode::Internal, "a write on a connection whose read is still open (reset or finish it first): " + sql.substr(0, 120));
+    return make_error(ErrorCode::Internal, messages::with_detail(messages::kWriteWhileReadOpen, sql.substr(0, 120)));
 }
 
 Result<bool> Statement::step() {
@@ -221,7 +222,7 @@ static Result<void> restrict_database_files(const std::string& path) {
     if (fd >= 0) {
         ::close(fd);  // a new, empty file: nobody holds locks on it yet
     } else if (errno != EEXIST) {
-        return make_error(ErrorCode::Internal, "cannot create database " + path + ": " + std::strerror(errno));
+        return make_error(ErrorCode::Internal, messages::with_detail(messages::kCannotCreateDatabase, path + ": " + std::strerror(errno)));
     }
     // Best effort on files that already exist (another owner's file is left as it is).
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::chmod((path + suffix).c_str(), 0600);
@@ -233,7 +234,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path) {
     sqlite3* db = nullptr;
     const int code = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (code != SQLITE_OK) {
-        Error error = make_error(ErrorCode::Internal, "cannot open database " + path + ": " + sqlite3_errstr(code));
+        Error error = make_error(ErrorCode::Internal, messages::with_detail(messages::kCannotOpenDatabase, path + ": " + sqlite3_errstr(code)));
         sqlite3_close(db);
         return error;
     }

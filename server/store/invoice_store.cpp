@@ -7,7 +7,7 @@ Result<std::int64_t> reserve_sequence(Database& db, const std::string& name, std
         "INSERT INTO sequences(name, last_number) VALUES (?1, ?2) "
         "ON CONFLICT(name) DO UPDATE SET last_number = last_number + ?2 RETURNING last_number"));
     statement.bind(1, name).bind(2, count);
-    if (!TRY(statement.step())) return make_error(ErrorCode::Internal, "sequence not advanced");
+    if (!TRY(statement.step())) return make_error(ErrorCode::Internal, messages::kSequenceNotAdvanced);
     const std::int64_t last = statement.column_int(0);
     TRY_VOID(statement.run());
     return last - count + 1;

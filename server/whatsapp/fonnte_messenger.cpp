@@ -32,7 +32,7 @@ public:
             return outcome;
         }
         const std::string reason = first_string(json, {"reason", "detail"});
-        outcome.error = reason.empty() ? "gateway refused the message" : "gateway refused: " + reason;
+        outcome.error = messages::with_detail(messages::kGatewayRefusedMessage, reason);
         outcome.retryable = !is_permanent_refusal(reason);
         return outcome;
     }
@@ -71,9 +71,9 @@ private:
         const HttpAnswer answer = perform(authorized(path));
         if (answer.status != 200) return make_error(ErrorCode::BadGateway, transport_failure(answer.status, answer.body, answer.transport_error, answer.timed_out).error);
         api::Json json = api::parse_json(answer.body);
-        if (!json.is_object()) return make_error(ErrorCode::BadGateway, "gateway answered something that is not JSON");
+        if (!json.is_object()) return make_error(ErrorCode::BadGateway, messages::kGatewayNotJson);
         if (!json_flag(json, "status", true) && std::string(path) == "/device")
-            return make_error(ErrorCode::BadGateway, "gateway: " + first_string(json, {"reason", "detail"}));
+            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayRefused, first_string(json, {"reason", "detail"})));
         return json;
     }
 

@@ -70,7 +70,7 @@ private:
         const HttpAnswer answer = perform(request("GET", path));
         if (answer.status != 200) return make_error(ErrorCode::BadGateway, transport_failure(answer.status, answer.body, answer.transport_error, answer.timed_out).error);
         api::Json json = api::parse_json(answer.body);
-        if (!json.is_object()) return make_error(ErrorCode::BadGateway, "gateway answered something that is not JSON");
+        if (!json.is_object()) return make_error(ErrorCode::BadGateway, messages::kGatewayNotJson);
         return json;
     }
 

@@ -11,13 +11,13 @@ SendOutcome transport_failure(int status, const std::string& body, const std::st
     SendOutcome outcome;
     outcome.response = truncate_response(body);
     if (status == 0) {
-        outcome.error = timed_out ? "gateway timeout: " + transport_error : "gateway unreachable: " + transport_error;
+        outcome.error = messages::with_detail(timed_out ? messages::kGatewayTimedOut : messages::kGatewayUnreachable, transport_error);
     } else if (status >= 500) {
-        outcome.error = "gateway error HTTP " + std::to_string(status);
+        outcome.error = messages::with_detail(messages::kGatewayFailing, "HTTP " + std::to_string(status));
     } else if (status == 401 || status == 403) {
-        outcome.error = "gateway rejected the credentials (HTTP " + std::to_string(status) + ")";
+        outcome.error = messages::with_detail(messages::kGatewayRejectedCredentials, "HTTP " + std::to_string(status));
     } else {
-        outcome.error = "gateway answered HTTP " + std::to_string(status);
+        outcome.error = messages::with_detail(messages::kGatewayUnexpectedStatus, "HTTP " + std::to_string(status));
     }
     return outcome;
 }
@@ -46,11 +46,11 @@ std::optional<std::string> whatsapp_setting_problem(std::string_view key, std::s
 }
 
 Result<std::unique_ptr<Messenger>> make_messenger(MessengerSettings settings) {
-    if (settings.api_url.empty()) return make_error(ErrorCode::Unavailable, "WhatsApp gateway is not configured (whatsapp_api_url)");
+    if (settings.api_url.empty()) return make_error(ErrorCode::Unavailable, messages::kWhatsappNotConfigured);
     if (settings.driver == "mpwa") return make_mpwa_messenger(std::move(settings));
     if (settings.driver == "fonnte") return make_fonnte_messenger(std::move(settings));
     if (settings.driver == "gowa") return make_gowa_messenger(std::move(settings));
-    return validation_error({{"whatsapp_driver", "mpwa, fonnte atau gowa"}});
+    return validation_error({{"whatsapp_driver", messages::kWhatsappDriverChoice}});
 }
 
 Result<MessengerSettings> messenger_settings(store::Database& db, const security::SecretBox& secrets) {

@@ -33,7 +33,7 @@ public:
             return outcome;
         }
         const std::string reason = first_string(json, {"msg", "message"});
-        outcome.error = reason.empty() ? "gateway refused the message" : "gateway refused: " + reason;
+        outcome.error = messages::with_detail(messages::kGatewayRefusedMessage, reason);
         outcome.retryable = !is_permanent_refusal(reason);
         return outcome;
     }
@@ -61,7 +61,7 @@ public:
             status.detail = message;
             return status;
         }
-        return make_error(ErrorCode::BadGateway, "gateway: " + (message.empty() ? truncate_response(answer.body) : message));
+        return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayRefused, message.empty() ? truncate_response(answer.body) : message));
     }
 
     std::string gateway_key() const override { return "mpwa:" + m_settings.sender; }

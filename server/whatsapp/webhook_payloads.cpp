@@ -40,7 +40,7 @@ WebhookMessage parse_mpwa_webhook(std::string_view body) {
 
 Result<GowaWebhook> parse_gowa_webhook(std::string_view body) {
     const api::Json json = api::parse_json(body);
-    if (!json.is_object()) return make_error(ErrorCode::BadRequest, "Body is not a JSON object");
+    if (!json.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     const auto payload_found = json.find("payload");
     const api::Json payload = payload_found != json.end() && payload_found->is_object() ? *payload_found : api::Json::object();
     const std::string event = string_field(json, "event");

@@ -5,7 +5,7 @@
 namespace kimonet::api {
 
 static Result<Json> require_object(const Json& json) {
-    if (!json.is_object()) return make_error(ErrorCode::BadRequest, "expected a JSON object");
+    if (!json.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     return json;
 }
 
@@ -112,7 +112,7 @@ template <typename T, typename Parse>
 static Result<std::vector<T>> list_from_json(const Json& json, Parse parse) {
     auto data = json.find("data");
     if (!json.is_object() || data == json.end() || !data->is_array())
-        return make_error(ErrorCode::BadRequest, "expected {\"data\":[...]}");
+        return make_error(ErrorCode::BadRequest, messages::kExpectedDataArray);
     std::vector<T> out;
     out.reserve(data->size());
     for (const auto& item : *data) {

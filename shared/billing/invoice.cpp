@@ -42,12 +42,12 @@ Result<InvoiceLine> validate_line(InvoiceLine line) {
     FieldErrors fields;
     line.description = trim_copy(line.description);
     if (line.description.empty()) fields["description"] = messages::kRequired;
-    else if (utf8_length(line.description) > 200) fields["description"] = "maksimal 200 karakter";
-    if (line.quantity < 1 || line.quantity > 10000) fields["quantity"] = "jumlah 1-10.000";
+    else if (utf8_length(line.description) > 200) fields["description"] = messages::kTooLong200;
+    if (line.quantity < 1 || line.quantity > 10000) fields["quantity"] = messages::kQuantityRange;
     // Compared before negating: -INT64_MIN would overflow.
     constexpr Money kMaxUnitPrice = 1'000'000'000;
-    if (line.unit_price > kMaxUnitPrice || line.unit_price < -kMaxUnitPrice) fields["unit_price"] = "harga 0 sampai Rp 1.000.000.000";
-    else if (line.kind != LineKind::Discount && line.unit_price < 0) fields["unit_price"] = "harga tidak boleh negatif";
+    if (line.unit_price > kMaxUnitPrice || line.unit_price < -kMaxUnitPrice) fields["unit_price"] = messages::kUnitPriceRange;
+    else if (line.kind != LineKind::Discount && line.unit_price < 0) fields["unit_price"] = messages::kPriceNegative;
     if (!fields.empty()) return validation_error(std::move(fields));
     if (line.kind == LineKind::Discount && line.unit_price > 0) line.unit_price = -line.unit_price;
     auto amount = checked_multiply(line.unit_price, line.quantity);

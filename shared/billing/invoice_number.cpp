@@ -8,7 +8,7 @@ static bool is_sequence_token(std::string_view token) { return !token.empty() &&
 
 Result<void> validate_invoice_number_format(std::string_view format) {
     const Error invalid = validation_error(
-        {{"invoice_number_format", "format harus memuat {YYYY} atau {YY}, {MM} dan satu {NNNNN}; karakter lain huruf, angka, - / _ ."}});
+        {{"invoice_number_format", messages::kInvoiceNumberFormat}});
     int sequences = 0;
     bool year = false, month = false;
     for (std::size_t i = 0; i < format.size(); ++i) {

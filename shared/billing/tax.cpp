@@ -14,7 +14,7 @@ std::optional<TaxMode> parse_tax_mode(std::string_view text) {
 }
 
 Result<std::int64_t> parse_tax_rate(std::string_view text) {
-    const Error invalid = validation_error({{"tax_rate", "tarif pajak 0-100% (contoh 11 atau 11%)"}});
+    const Error invalid = validation_error({{"tax_rate", messages::kTaxRate}});
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     bool basis_points = false;

@@ -53,8 +53,7 @@ void append_utf8(std::string& out, char32_t code) {
 Result<DecodedText> decode_spreadsheet_text(std::string_view bytes) {
     const auto starts_with = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
     if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF") || bytes.find('\0') != std::string_view::npos)
-        return validation_error({{"file", "berkas UTF-16/biner tidak didukung: simpan sebagai \"CSV UTF-8\" atau .xlsx"}},
-                                "file is UTF-16 or binary");
+        return validation_error({{"file", messages::kUtf16OrBinary}}, messages::kUtf16OrBinary);
     if (starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
     if (is_valid_utf8(bytes)) return DecodedText{std::string(bytes), TextEncoding::Utf8};
     DecodedText decoded{std::string(), TextEncoding::Windows1252};
@@ -66,7 +65,7 @@ Result<DecodedText> decode_spreadsheet_text(std::string_view bytes) {
         }
         const char32_t code = c < 0xA0 ? kWindows1252High[c - 0x80] : char32_t{c};
         if (code == 0)
-            return validation_error({{"file", "berkas bukan teks UTF-8 maupun Windows-1252"}}, "undecodable byte in file");
+            return validation_error({{"file", messages::kFileEncoding}}, messages::kFileEncoding);
         append_utf8(decoded.text, code);
     }
     return decoded;
@@ -123,17 +122,17 @@ Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text, c
             quote_line = line;
         } else if (c == separator) {
             if (row.size() + 1 >= limits.max_columns)
-                return validation_error({{"file", "terlalu banyak kolom pada baris " + std::to_string(line) + " (paling banyak " +
-                                                      std::to_string(limits.max_columns) + ")"}},
-                                        "too many columns");
+                return validation_error({{"file", messages::with_detail(messages::kTooManyColumns, std::to_string(line) + ", " +
+                                                                                                     std::to_string(limits.max_columns))}},
+                                        messages::kTooManyColumns);
             row.push_back(std::move(field));
             field.clear();
             field_started = false;
         } else if (c == '\r' || c == '\n') {
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
             if (rows.size() >= limits.max_rows)
-                return validation_error({{"file", "terlalu banyak baris (paling banyak " + std::to_string(limits.max_rows) + ")"}},
-                                        "too many rows");
+                return validation_error({{"file", messages::with_detail(messages::kTooManyRows, std::to_string(limits.max_rows))}},
+                                        messages::kTooManyRows);
             end_row();
             ++line;
         } else {
@@ -142,7 +141,8 @@ Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text, c
         }
     }
     if (quoted)
-        return validation_error({{"file", "tanda kutip tidak ditutup (baris " + std::to_string(quote_line) + ")"}}, "unterminated quote");
+        return validation_error({{"file", messages::with_detail(messages::kUnterminatedQuote, std::to_string(quote_line))}},
+                                messages::kUnterminatedQuote);
     if (field_started || !row.empty()) end_row();
     return rows;
 }

@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 
+#include "core/validation_messages.hpp"
+
 namespace kimonet {
 
 bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -79,7 +81,7 @@ Result<Date> parse_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !parse_digits(text.substr(0, 4), year) ||
         !parse_digits(text.substr(5, 2), month) || !parse_digits(text.substr(8, 2), day) ||
         !is_valid_date(year, month, day))
-        return make_error(ErrorCode::ValidationFailed, "expected a date YYYY-MM-DD");
+        return make_error(ErrorCode::ValidationFailed, messages::kDate);
     return Date{year, month, day};
 }
 
@@ -108,7 +110,7 @@ Result<Period> parse_period(std::string_view text) {
     int year = 0, month = 0;
     if (text.size() != 7 || text[4] != '-' || !parse_digits(text.substr(0, 4), year) ||
         !parse_digits(text.substr(5, 2), month) || year < 1900 || month < 1 || month > 12)
-        return make_error(ErrorCode::ValidationFailed, "expected a period YYYY-MM");
+        return make_error(ErrorCode::ValidationFailed, messages::kExpectedPeriod);
     return Period{year, month};
 }
 
@@ -117,7 +119,7 @@ std::string format_period_indonesian(const Period& period) {
 }
 
 Result<UtcOffset> parse_utc_offset(std::string_view text) {
-    const Error invalid = make_error(ErrorCode::ValidationFailed, "expected an offset like +07:00 or WIB/WITA/WIT");
+    const Error invalid = make_error(ErrorCode::ValidationFailed, messages::kExpectedOffset);
     if (text == "WIB" || text == "Asia/Jakarta" || text == "Asia/Pontianak") return UtcOffset{420};
     if (text == "WITA" || text == "Asia/Makassar") return UtcOffset{480};
     if (text == "WIT" || text == "Asia/Jayapura") return UtcOffset{540};

@@ -1,27 +1,30 @@
 #pragma once
-// One table of every error the product reports: code -> message -> HTTP status.
+// One table of every error the product reports: code -> message -> HTTP status. The messages are
+// Indonesian catalogue texts (core/error_messages.hpp), like every message an Error carries.
 // The HTTP layer is the only place that turns an Error into a response.
 #include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 
+#include "core/error_messages.hpp"
+
 namespace kimonet {
 
 #define KIMONET_ERROR_TABLE(X)                                                      \
-    X(BadRequest, "bad_request", "The request is malformed", 400)                  \
-    X(Unauthorized, "unauthorized", "Login required or session expired", 401)      \
-    X(Forbidden, "forbidden", "You do not have permission for this action", 403)   \
-    X(PasswordChangeRequired, "password_change_required", "Change your password first", 403) \
-    X(NotFound, "not_found", "Not found", 404)                                     \
-    X(MethodNotAllowed, "method_not_allowed", "Method not allowed", 405)           \
-    X(Conflict, "conflict", "Already exists or conflicts with existing data", 409) \
-    X(PayloadTooLarge, "payload_too_large", "Request body is too large", 413)      \
-    X(ValidationFailed, "validation_failed", "Some fields are invalid", 422)       \
-    X(RateLimited, "rate_limited", "Too many attempts, try again later", 429)      \
-    X(Internal, "internal", "Internal error", 500)                                 \
-    X(BadGateway, "bad_gateway", "An upstream service failed", 502)                \
-    X(Unavailable, "unavailable", "Service temporarily unavailable", 503)
+    X(BadRequest, "bad_request", messages::kBadRequest, 400)                  \
+    X(Unauthorized, "unauthorized", messages::kUnauthorized, 401)      \
+    X(Forbidden, "forbidden", messages::kForbidden, 403)   \
+    X(PasswordChangeRequired, "password_change_required", messages::kPasswordChangeRequired, 403) \
+    X(NotFound, "not_found", messages::kNotFound, 404)                                     \
+    X(MethodNotAllowed, "method_not_allowed", messages::kMethodNotAllowed, 405)           \
+    X(Conflict, "conflict", messages::kConflict, 409) \
+    X(PayloadTooLarge, "payload_too_large", messages::kPayloadTooLarge, 413)      \
+    X(ValidationFailed, "validation_failed", messages::kValidationFailed, 422)       \
+    X(RateLimited, "rate_limited", messages::kRateLimited, 429)      \
+    X(Internal, "internal", messages::kInternal, 500)                                 \
+    X(BadGateway, "bad_gateway", messages::kBadGateway, 502)                \
+    X(Unavailable, "unavailable", messages::kUnavailable, 503)
 
 enum class ErrorCode : std::uint8_t {
 #define KIMONET_ERROR_ENUM(name, code, message, status) name,

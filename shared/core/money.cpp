@@ -47,7 +47,7 @@ static std::string_view trim(std::string_view text) {
 }
 
 Result<Money> parse_rupiah(std::string_view text) {
-    const Error invalid = make_error(ErrorCode::ValidationFailed, "not a rupiah amount");
+    const Error invalid = make_error(ErrorCode::ValidationFailed, messages::kNotRupiahAmount);
     text = trim(text);
     if (text.size() >= 2 && (text[0] == 'R' || text[0] == 'r') && (text[1] == 'p' || text[1] == 'P')) {
         text.remove_prefix(2);

@@ -97,7 +97,7 @@ Result<Customer> validate_customer(Customer customer) {
     if (!is_valid_date(customer.join_date.year, customer.join_date.month, customer.join_date.day))
         fields["join_date"] = messages::kDate;
     else if (!within_date_window(customer.join_date))
-        fields["join_date"] = "tanggal 2000-01-01 sampai 2100-12-31";
+        fields["join_date"] = messages::kJoinDateRange;
     if (customer.due_day && (*customer.due_day < 1 || *customer.due_day > 31)) fields["due_day"] = messages::kDueDay;
 
     if (!fields.empty()) return validation_error(std::move(fields));

@@ -116,10 +116,10 @@ ColumnMapping detect_columns(const std::vector<std::string>& headers) {
 
 Result<void> check_required_columns(const ColumnMapping& mapping) {
     FieldErrors fields;
-    if (!mapping.column_of(ImportField::Name)) fields["name"] = "kolom Nama tidak ditemukan";
-    if (!mapping.column_of(ImportField::Phone)) fields["phone"] = "kolom Telepon/HP/WA tidak ditemukan";
-    if (!mapping.column_of(ImportField::Package)) fields["package"] = "kolom Paket tidak ditemukan";
-    if (!fields.empty()) return validation_error(std::move(fields), "required columns missing");
+    if (!mapping.column_of(ImportField::Name)) fields["name"] = messages::kNameColumnMissing;
+    if (!mapping.column_of(ImportField::Phone)) fields["phone"] = messages::kPhoneColumnMissing;
+    if (!mapping.column_of(ImportField::Package)) fields["package"] = messages::kPackageColumnMissing;
+    if (!fields.empty()) return validation_error(std::move(fields), messages::kRequiredColumnsMissing);
     return {};
 }
 
@@ -143,7 +143,7 @@ Result<Date> parse_import_date(std::string_view raw) {
         auto year = parse_int(std::string_view(text).substr(second + 1));
         if (day && month && year && *year >= 1900 && is_valid_date(*year, *month, *day)) return Date{*year, *month, *day};
     }
-    return validation_error({{"join_date", "tanggal tidak dikenali (YYYY-MM-DD atau DD/MM/YYYY)"}});
+    return validation_error({{"join_date", messages::kImportDate}});
 }
 
 std::string phone_from_cell(std::string_view raw) {

@@ -76,32 +76,32 @@ Result<void> validate_schedule(const Schedule& schedule) {
     if (name.empty()) fields["name"] = messages::kRequired;
     else if (utf8_length(name) > 100) fields["name"] = messages::kTooLong100;
     if (utf8_length(schedule.description) > 500) fields["description"] = messages::kTooLong500;
-    if (schedule.steps.size() > kMaxSteps) fields["steps"] = "maksimal 30 langkah";
+    if (schedule.steps.size() > kMaxSteps) fields["steps"] = messages::kTooManySteps;
     std::set<std::pair<int, StepAction>> seen;
     int isolate_steps = 0, terminate_steps = 0;
     for (std::size_t index = 0; index < schedule.steps.size(); ++index) {
         const Step& step = schedule.steps[index];
         const std::string prefix = "steps." + std::to_string(index) + ".";
         if (step.day_offset < kMinDayOffset || step.day_offset > kMaxDayOffset)
-            fields[prefix + "day_offset"] = "hari -60 sampai 365 dari jatuh tempo";
+            fields[prefix + "day_offset"] = messages::kDayOffsetRange;
         else if (!seen.insert({step.day_offset, step.action}).second)
-            fields[prefix + "day_offset"] = "langkah yang sama sudah ada pada hari ini";
-        if (step.channel != "whatsapp" && step.channel != "none") fields[prefix + "channel"] = "whatsapp atau none";
-        else if (is_message(step.action) && step.channel == "none") fields[prefix + "channel"] = "pengingat harus dikirim lewat whatsapp";
+            fields[prefix + "day_offset"] = messages::kSameStepSameDay;
+        if (step.channel != "whatsapp" && step.channel != "none") fields[prefix + "channel"] = messages::kChannelChoice;
+        else if (is_message(step.action) && step.channel == "none") fields[prefix + "channel"] = messages::kReminderNeedsWhatsapp;
         if (step.channel == "whatsapp" && !messaging::find_template_definition(step.template_key))
-            fields[prefix + "template_key"] = "template tidak dikenal";
+            fields[prefix + "template_key"] = messages::kUnknownTemplateKey;
         if (step.action == StepAction::LateFee) {
             if (step.fee_kind == FeeKind::Fixed && (step.fee_amount < 1 || step.fee_amount > 100'000'000))
-                fields[prefix + "fee_amount"] = "denda Rp 1 sampai Rp 100.000.000";
+                fields[prefix + "fee_amount"] = messages::kFeeAmountRange;
             if (step.fee_kind == FeeKind::Percent && (step.fee_percent_bp < 1 || step.fee_percent_bp > 10000))
-                fields[prefix + "fee_percent_bp"] = "persentase 0,01% sampai 100% (1-10000 basis poin)";
-            if (step.fee_cap < 0 || step.fee_cap > 100'000'000) fields[prefix + "fee_cap"] = "batas denda Rp 0 sampai Rp 100.000.000";
+                fields[prefix + "fee_percent_bp"] = messages::kFeePercentRange;
+            if (step.fee_cap < 0 || step.fee_cap > 100'000'000) fields[prefix + "fee_cap"] = messages::kFeeCapRange;
         }
         if (step.enabled && step.action == StepAction::Isolate) ++isolate_steps;
         if (step.enabled && step.action == StepAction::Terminate) ++terminate_steps;
     }
-    if (isolate_steps > 1) fields["steps"] = "paling banyak satu langkah isolir aktif";
-    if (terminate_steps > 1) fields["steps"] = "paling banyak satu langkah pemutusan aktif";
+    if (isolate_steps > 1) fields["steps"] = messages::kOneIsolateStep;
+    if (terminate_steps > 1) fields["steps"] = messages::kOneTerminateStep;
     if (!fields.empty()) return validation_error(std::move(fields));
     return {};
 }

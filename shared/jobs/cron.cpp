@@ -57,7 +57,7 @@ bool parse_field(std::string_view text, int low, int high, std::bitset<N>& bits,
 }  // namespace
 
 Result<CronSchedule> parse_cron(std::string_view text) {
-    const Error invalid = validation_error({{"schedule", "jadwal cron: menit jam tanggal bulan hari (contoh \"1 0 1 * *\")"}});
+    const Error invalid = validation_error({{"schedule", messages::kCronSchedule}});
     const auto fields = split(text, ' ', true);
     if (fields.size() != 5) return invalid;
     CronSchedule schedule;

@@ -71,7 +71,7 @@ bool is_bot_submission(const api::Json& body) {
 }
 
 Result<Registration> registration_from_json(const api::Json& body) {
-    if (!body.is_object()) return make_error(ErrorCode::BadRequest, "Body must be a JSON object");
+    if (!body.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     Registration registration;
     api::FieldReader reader(body);
     reader.read("name", registration.name);
@@ -113,7 +113,7 @@ Result<Registration> registration_from_json(const api::Json& body) {
     registration.notes = trim_copy(registration.notes);
     if (utf8_length(registration.notes) > 500 || !is_valid_utf8(registration.notes)) fields.emplace("notes", kNotesTooLong);
 
-    if (!fields.empty()) return validation_error(std::move(fields), "Periksa kembali isian formulir");
+    if (!fields.empty()) return validation_error(std::move(fields), messages::kCheckTheForm);
     return registration;
 }
 

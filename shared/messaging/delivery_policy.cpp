@@ -30,10 +30,10 @@ Result<QuietHours> parse_quiet_hours(std::string_view text) {
     const std::string trimmed = to_lower_ascii(trim_copy(text));
     if (trimmed.empty() || trimmed == "off" || trimmed == "-") return QuietHours{};
     const auto dash = trimmed.find('-');
-    if (dash == std::string::npos) return validation_error({{"whatsapp_quiet_hours", "format HH:MM-HH:MM, contoh 21:00-07:00"}});
+    if (dash == std::string::npos) return validation_error({{"whatsapp_quiet_hours", messages::kQuietHoursFormat}});
     auto start = parse_clock(std::string_view(trimmed).substr(0, dash));
     auto end = parse_clock(std::string_view(trimmed).substr(dash + 1));
-    if (!start || !end) return validation_error({{"whatsapp_quiet_hours", "format HH:MM-HH:MM, contoh 21:00-07:00"}});
+    if (!start || !end) return validation_error({{"whatsapp_quiet_hours", messages::kQuietHoursFormat}});
     return QuietHours{*start, *end};
 }
 

@@ -152,14 +152,14 @@ std::vector<std::string> placeholders_in(std::string_view body) {
 
 Result<void> validate_template(std::string_view key, std::string_view body) {
     const TemplateDefinition* definition = find_template_definition(key);
-    if (!definition) return validation_error({{"key", messages::kInvalid}}, "Unknown template " + std::string(key));
+    if (!definition) return validation_error({{"key", messages::kInvalid}}, messages::with_detail(messages::kUnknownTemplate, key));
     FieldErrors fields;
     if (trim_copy(body).empty()) {
         fields["body"] = messages::kRequired;
     } else if (!is_valid_utf8(body)) {
         fields["body"] = messages::kInvalid;
     } else if (utf8_length(body) > kMaxTemplateLength) {
-        fields["body"] = "maksimal 4096 karakter";
+        fields["body"] = messages::kTooLong4096;
     } else {
         std::string unknown;
         for (const auto& name : placeholders_in(body)) {
@@ -167,7 +167,7 @@ Result<void> validate_template(std::string_view key, std::string_view body) {
                                definition->placeholders.end();
             if (!known) unknown += (unknown.empty() ? "{" : ", {") + name + "}";
         }
-        if (!unknown.empty()) fields["body"] = "placeholder tidak dikenal: " + unknown;
+        if (!unknown.empty()) fields["body"] = messages::with_detail(messages::kUnknownPlaceholder, unknown);
     }
     if (!fields.empty()) return validation_error(std::move(fields));
     return success();

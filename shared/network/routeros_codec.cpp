@@ -73,23 +73,23 @@ void SentenceDecoder::feed(std::string_view bytes) {
 }
 
 Result<std::optional<Sentence>> SentenceDecoder::next() {
-    if (m_failed) return make_error(ErrorCode::BadGateway, "RouterOS stream is corrupt");
+    if (m_failed) return make_error(ErrorCode::BadGateway, messages::kRouterOsStreamCorrupt);
     while (true) {
         const std::string_view rest(m_buffer.data() + m_position, m_buffer.size() - m_position);
         const DecodedLength length = decode_length(rest);
         if (length.status == DecodedLength::Status::Reserved) {
             m_failed = true;
-            return make_error(ErrorCode::BadGateway, "RouterOS stream has a reserved length byte 0x" +
+            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterOsReservedLength, "0x" +
                                                          [&] {
                                                              static const char* digits = "0123456789ABCDEF";
                                                              const auto byte = static_cast<unsigned char>(rest[0]);
                                                              return std::string{digits[byte >> 4], digits[byte & 0xF]};
-                                                         }());
+                                                         }()));
         }
         if (length.status == DecodedLength::Status::NeedMore) return std::optional<Sentence>();
         if (length.length > kMaxWordLength) {
             m_failed = true;
-            return make_error(ErrorCode::BadGateway, "RouterOS word of " + std::to_string(length.length) + " bytes is too long");
+            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterOsWordTooLong, std::to_string(length.length)));
         }
         if (rest.size() - length.consumed < length.length) return std::optional<Sentence>();
         m_position += length.consumed;
@@ -134,7 +134,7 @@ std::string attribute_word(std::string_view key, std::string_view value) {
 }
 
 Result<Reply> parse_reply(const Sentence& sentence) {
-    if (sentence.empty()) return make_error(ErrorCode::BadGateway, "RouterOS sent an empty reply");
+    if (sentence.empty()) return make_error(ErrorCode::BadGateway, messages::kRouterOsEmptyReply);
     Reply reply;
     const std::string& head = sentence[0];
     if (head == "!re") reply.type = ReplyType::Re;
@@ -142,7 +142,7 @@ Result<Reply> parse_reply(const Sentence& sentence) {
     else if (head == "!trap") reply.type = ReplyType::Trap;
     else if (head == "!fatal") reply.type = ReplyType::Fatal;
     else if (head == "!empty") reply.type = ReplyType::Empty;
-    else return make_error(ErrorCode::BadGateway, "RouterOS sent an unknown reply '" + head.substr(0, 40) + "'");
+    else return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterOsUnknownReply, "'" + head.substr(0, 40) + "'"));
     for (std::size_t index = 1; index < sentence.size(); ++index) {
         const std::string& word = sentence[index];
         if (word.starts_with(".tag=")) {
@@ -153,7 +153,7 @@ Result<Reply> parse_reply(const Sentence& sentence) {
             if (!reply.fatal_message.empty()) reply.fatal_message.push_back(' ');
             reply.fatal_message += word;
         } else {
-            return make_error(ErrorCode::BadGateway, "RouterOS reply has a malformed word '" + word.substr(0, 40) + "'");
+            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterOsMalformedWord, "'" + word.substr(0, 40) + "'"));
         }
     }
     return reply;

@@ -54,12 +54,12 @@ Result<std::vector<OfferedMethod>> parse_offered_methods(std::string_view text) 
         const std::size_t colon = item.find(':');
         OfferedMethod method;
         method.code = std::string(trim(item.substr(0, colon)));
-        if (!find_method(method.code)) return make_error(ErrorCode::ValidationFailed, "metode tidak dikenal: " + method.code);
+        if (!find_method(method.code)) return make_error(ErrorCode::ValidationFailed, messages::with_detail(messages::kUnknownMethod, method.code));
         if (colon != std::string_view::npos) {
             const std::string_view fee = trim(item.substr(colon + 1));
             auto [end, error] = std::from_chars(fee.data(), fee.data() + fee.size(), method.fee);
             if (error != std::errc() || end != fee.data() + fee.size() || method.fee < 0 || method.fee > 1'000'000)
-                return make_error(ErrorCode::ValidationFailed, "biaya tidak valid untuk " + method.code);
+                return make_error(ErrorCode::ValidationFailed, messages::with_detail(messages::kInvalidFee, method.code));
         }
         methods.push_back(std::move(method));
     }

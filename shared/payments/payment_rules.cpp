@@ -19,9 +19,9 @@ std::optional<PaymentMethod> parse_payment_method(std::string_view text) {
 }
 
 Result<PaymentOutcome> apply_payment(Money total, Money paid_amount, billing::InvoiceStatus status, Money amount) {
-    if (amount <= 0 || amount > kMaxMoney) return validation_error({{"amount", "jumlah pembayaran harus lebih dari 0"}});
-    if (status == billing::InvoiceStatus::Void) return make_error(ErrorCode::Conflict, "tagihan sudah dibatalkan (void)");
-    if (status == billing::InvoiceStatus::Paid) return make_error(ErrorCode::Conflict, "tagihan sudah lunas");
+    if (amount <= 0 || amount > kMaxMoney) return validation_error({{"amount", messages::kPaymentAmountPositive}});
+    if (status == billing::InvoiceStatus::Void) return make_error(ErrorCode::Conflict, messages::kInvoiceVoided);
+    if (status == billing::InvoiceStatus::Paid) return make_error(ErrorCode::Conflict, messages::kInvoiceAlreadyPaid);
     const Money outstanding = total - paid_amount;
     PaymentOutcome outcome;
     outcome.applied = amount < outstanding ? amount : outstanding;

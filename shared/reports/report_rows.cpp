@@ -18,18 +18,18 @@ Result<MonthRange> parse_month_range(std::string_view from, std::string_view to,
     if (!to.empty()) {
         auto parsed = parse_period(to);
         if (parsed) range.to = *parsed;
-        else fields["to"] = "bulan YYYY-MM";
+        else fields["to"] = messages::kMonthFormat;
     }
     range.from = range.to;
     for (int i = 0; i < 11; ++i) range.from = previous_period(range.from);
     if (!from.empty()) {
         auto parsed = parse_period(from);
         if (parsed) range.from = *parsed;
-        else fields["from"] = "bulan YYYY-MM";
+        else fields["from"] = messages::kMonthFormat;
     }
-    if (fields.empty() && range.from > range.to) fields["from"] = "harus sebelum atau sama dengan 'to'";
+    if (fields.empty() && range.from > range.to) fields["from"] = messages::kFromBeforeTo;
     if (fields.empty() && month_index(range.to) - month_index(range.from) + 1 > kMaxReportMonths)
-        fields["from"] = "paling banyak 60 bulan";
+        fields["from"] = messages::kAtMost60Months;
     if (!fields.empty()) return validation_error(std::move(fields));
     return range;
 }

@@ -448,7 +448,8 @@ BOOST_AUTO_TEST_CASE(anonymous_pay_requests_open_at_most_three_charges_per_invoi
         if (reply.status == 201) ++created;
         if (reply.status == 409) {
             ++capped;
-            BOOST_TEST(reply.json()["error"]["message"].get<std::string>().find("3 pembayaran terbuka") != std::string::npos);
+            BOOST_TEST(reply.json()["error"]["message"] ==
+                       "Pembayaran terbuka untuk tagihan ini sudah mencapai batas; gunakan salah satunya atau tunggu hingga kedaluwarsa. Batas: 3");
         }
     }
     BOOST_TEST(created == 3);

@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(a_failed_message_is_requeued_in_place) {
     fixture.drain();
     BOOST_TEST(fixture.server.scalar("SELECT status FROM notifications") == "failed");
     auto failed = fixture.server.get("/api/notifications?status=failed", token);
-    BOOST_TEST(failed.json()["data"][0]["last_error"] == "gateway error HTTP 500");
+    BOOST_TEST(failed.json()["data"][0]["last_error"] == "gateway sedang bermasalah: HTTP 500");
     auto resent = fixture.server.post("/api/notifications/" + std::to_string(queued.id) + "/resend", "{}", token);
     BOOST_TEST_REQUIRE(resent.status == 200);
     BOOST_TEST(resent.json()["data"]["id"] == queued.id);

@@ -48,7 +48,7 @@ BOOST_DATA_TEST_CASE(a_500_is_a_retryable_failure, data::make(kDrivers), driver)
     auto failed = messenger->send("6281234567890", "x");
     BOOST_TEST(!failed.delivered);
     BOOST_TEST(failed.retryable);
-    BOOST_TEST(failed.error.starts_with("gateway error HTTP 500"), failed.error);
+    BOOST_TEST(failed.error.starts_with("gateway sedang bermasalah: HTTP 500"), failed.error);
     BOOST_TEST(messenger->send("6281234567890", "x").delivered);  // recovered after one failure
 }
 
@@ -58,7 +58,7 @@ BOOST_DATA_TEST_CASE(a_timeout_is_a_retryable_failure, data::make(kDrivers), dri
     auto failed = gateway.messenger(driver)->send("6281234567890", "x");
     BOOST_TEST(!failed.delivered);
     BOOST_TEST(failed.retryable);
-    BOOST_TEST(failed.error.starts_with("gateway timeout"), failed.error);
+    BOOST_TEST(failed.error.starts_with("gateway tidak menjawab dalam batas waktu: "), failed.error);
 }
 
 BOOST_DATA_TEST_CASE(a_wrong_token_is_reported_clearly, data::make(kDrivers), driver) {
@@ -66,9 +66,9 @@ BOOST_DATA_TEST_CASE(a_wrong_token_is_reported_clearly, data::make(kDrivers), dr
     auto failed = gateway.messenger(driver, std::string(driver) == "gowa" ? "kimonet:wrong" : "wrong-key")->send("6281234567890", "x");
     BOOST_TEST(!failed.delivered);
     BOOST_TEST(failed.retryable);  // the admin fixes the key, then the queue drains
-    const std::map<std::string, std::string> expected = {{"mpwa", "gateway refused: token invalid"},
-                                                          {"fonnte", "gateway refused: invalid token"},
-                                                          {"gowa", "gateway rejected the credentials (HTTP 401): Unauthorized access"}};
+    const std::map<std::string, std::string> expected = {{"mpwa", "gateway menolak pesan: token invalid"},
+                                                          {"fonnte", "gateway menolak pesan: invalid token"},
+                                                          {"gowa", "gateway menolak kredensial: HTTP 401: Unauthorized access"}};
     BOOST_TEST(failed.error == expected.at(driver));
     BOOST_TEST(gateway.simulator.messages().empty());
 }
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(an_unreachable_gateway_is_retryable) {
     auto outcome = whatsapp::make_fonnte_messenger(settings)->send("6281234567890", "x");
     BOOST_TEST(!outcome.delivered);
     BOOST_TEST(outcome.retryable);
-    BOOST_TEST(outcome.error.starts_with("gateway unreachable"), outcome.error);
+    BOOST_TEST(outcome.error.starts_with("gateway tidak dapat dihubungi: "), outcome.error);
 }
 
 BOOST_DATA_TEST_CASE(device_status_shows_connection_and_pairing_qr, data::make(kDrivers), driver) {

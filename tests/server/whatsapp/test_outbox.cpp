@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(a_template_is_rendered_with_the_customers_variables_when_qu
         request.variables.erase("payment_link");
         auto missing = services::queue_notification(context, request);
         BOOST_TEST_REQUIRE(!missing.ok());
-        BOOST_TEST(missing.error().fields.at("variables") == "tidak ada nilai untuk {payment_link}");
+        BOOST_TEST(missing.error().fields.at("variables") == "tidak ada nilai untuk: {payment_link}");
     });
 }
 
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(gateway_down_for_a_while_then_every_message_is_delivered_ex
     BOOST_TEST(fixture.simulator.messages().empty());
     BOOST_TEST(fixture.simulator.send_requests() > 5);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications WHERE status = 'queued' AND attempts >= 2") == 5);
-    BOOST_TEST(fixture.server.scalar("SELECT last_error FROM notifications LIMIT 1") == "gateway error HTTP 500");
+    BOOST_TEST(fixture.server.scalar("SELECT last_error FROM notifications LIMIT 1") == "gateway sedang bermasalah: HTTP 500");
 
     fixture.simulator.set_mode(sim::SimMode::Ok);
     fixture.run_for(240, 30);  // two hours: longer than the backoff cap
@@ -123,7 +123,7 @@ BOOST_AUTO_TEST_CASE(retries_back_off_exponentially_and_give_up_after_max_attemp
     const std::int64_t start = fixture.server.clock().now();
     fixture.drain();
     BOOST_TEST(fixture.count("SELECT next_attempt_at FROM notifications") == start + 60);
-    BOOST_TEST(fixture.server.scalar("SELECT last_error FROM notifications") == "gateway refused: invalid token");
+    BOOST_TEST(fixture.server.scalar("SELECT last_error FROM notifications") == "gateway menolak pesan: invalid token");
     fixture.server.clock().set(start + 60);
     fixture.drain();
     BOOST_TEST(fixture.count("SELECT next_attempt_at FROM notifications") == start + 60 + 120);
@@ -143,7 +143,7 @@ BOOST_AUTO_TEST_CASE(a_timeout_is_retried) {
     fixture.simulator.set_delay_ms(1500);
     fixture.queue("slow", kPhone, "lambat");
     BOOST_TEST(fixture.drain().retried == 1);
-    BOOST_TEST(fixture.server.scalar("SELECT last_error FROM notifications").starts_with("gateway timeout"));
+    BOOST_TEST(fixture.server.scalar("SELECT last_error FROM notifications").starts_with("gateway tidak menjawab dalam batas waktu: "));
     fixture.simulator.set_delay_ms(0);
     fixture.server.clock().advance(60);
     BOOST_TEST(fixture.drain().sent == 1);
