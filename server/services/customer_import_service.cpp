@@ -32,7 +32,7 @@ Result<Table> read_table(std::string_view file) {
     if (spreadsheets::looks_like_xlsx(file)) return Table{TRY(spreadsheets::read_xlsx(file)), "xlsx", "xlsx"};
     const auto decoded = TRY(decode_spreadsheet_text(file));
     Table table{{}, "csv", std::string(to_string(decoded.encoding))};
-    table.sheet.rows = TRY(parse_csv(decoded.text, CsvLimits{spreadsheets::kMaxImportColumns, spreadsheets::kMaxImportRows}));
+    table.sheet.rows = TRY(parse_csv(decoded.text, CsvLimits{spreadsheets::kMaxImportColumns, spreadsheets::kMaxSheetRows}));
     for (std::size_t i = 0; i < table.sheet.rows.size(); ++i) table.sheet.row_numbers.push_back(i + 1);
     return table;
 }

@@ -8,7 +8,11 @@ namespace kimonet::spreadsheets {
 
 // The customer import reads about 20 columns; 64 leaves room for extra ones a user keeps.
 inline constexpr std::size_t kMaxImportColumns = 64;
-inline constexpr std::size_t kMaxImportRows = 50'000;
+// 100,000 rows: an ISP moving in with its whole customer list in one file (bench_reports imports
+// that many); a bigger list goes in several files.
+inline constexpr std::size_t kMaxImportRows = 100'000;
+// Rows of a sheet: the header row plus kMaxImportRows customers.
+inline constexpr std::size_t kMaxSheetRows = kMaxImportRows + 1;
 inline constexpr std::size_t kMaxImportCells = kMaxImportRows * 24;
 // One inflated zip entry (the sheet XML, the shared strings) at most this large...
 inline constexpr std::size_t kMaxEntryBytes = 64u << 20;

@@ -136,8 +136,8 @@ Result<SheetRows> read_xlsx(std::string_view bytes) {
     std::size_t next_row_number = 1;
     std::size_t cell_count = 0;
     for (auto row : data.children("row")) {
-        if (out.rows.size() >= kMaxImportRows)
-            return bad_file("terlalu banyak baris (paling banyak " + std::to_string(kMaxImportRows) + ")");
+        if (out.rows.size() >= kMaxSheetRows)
+            return bad_file("terlalu banyak baris (paling banyak " + std::to_string(kMaxSheetRows) + ")");
         const std::size_t row_number = row.attribute("r") ? row.attribute("r").as_ullong() : next_row_number;
         next_row_number = row_number + 1;
         std::vector<std::string> cells;
