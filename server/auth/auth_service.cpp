@@ -9,6 +9,9 @@
 #include "rbac/permissions.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
+#include "store/account_store.hpp"
+#include "store/customer_store.hpp"
+#include "store/session_store.hpp"
 
 namespace kimonet::auth {
 
@@ -25,18 +28,12 @@ struct Account {
 };
 
 Result<std::optional<Account>> find_account(store::Database& db, std::string_view username) {
-    auto user = TRY(db.prepare("SELECT id, username, full_name, password_hash, active, password_change_required FROM users WHERE username = ?"));
-    user.bind(1, to_lower_ascii(username));
-    if (TRY(user.step()))
-        return std::optional<Account>(Account{http::Principal::Kind::User, user.column_int(0), user.column_text(1),
-                                              user.column_text(2), user.column_text(3), user.column_int(4) != 0,
-                                              user.column_int(5) != 0});
-    auto customer = TRY(db.prepare("SELECT id, service_number, name, COALESCE(password_hash, ''), status FROM customers WHERE service_number = ?"));
-    customer.bind(1, to_upper_ascii(username));
-    if (TRY(customer.step()))
-        return std::optional<Account>(Account{http::Principal::Kind::Customer, customer.column_int(0), customer.column_text(1),
-                                              customer.column_text(2), customer.column_text(3),
-                                              customer.column_text(4) != "terminated"});
+    if (auto user = TRY(store::find_user_by_username(db, to_lower_ascii(username))))
+        return std::optional<Account>(Account{http::Principal::Kind::User, user->id, user->username, user->full_name, user->password_hash,
+                                              user->active, user->password_change_required});
+    if (auto customer = TRY(store::find_customer_login_by_service_number(db, to_upper_ascii(username))))
+        return std::optional<Account>(Account{http::Principal::Kind::Customer, customer->id, customer->service_number, customer->name,
+                                              customer->password_hash, customer->status != "terminated"});
     return std::optional<Account>();
 }
 
@@ -93,18 +90,9 @@ Result<LoginResult> login(app::Context& context, std::string_view username_input
     result.expires_at = context.now + ttl_seconds;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         TRY_VOID(record_login_success(context.db, attempt, account_key));
-        auto insert = TRY(context.db.prepare(
-            "INSERT INTO api_tokens(token_hash, subject_type, subject_id, created_at, expires_at, client_ip, user_agent) "
-            "VALUES (?,?,?,?,?,?,?)"));
-        insert.bind(1, security::sha256_hex(result.token))
-            .bind(2, std::string(result.principal.kind_name()))
-            .bind(3, account->id)
-            .bind(4, context.now)
-            .bind(5, result.expires_at)
-            .bind(6, context.actor.ip)
-            .bind(7, user_agent.substr(0, 200));
-        TRY_VOID(insert.run());
-        result.principal.token_id = context.db.last_insert_id();
+        result.principal.token_id = TRY(store::insert_api_token(
+            context.db, store::NewApiToken{security::sha256_hex(result.token), std::string(result.principal.kind_name()), account->id,
+                                           context.now, result.expires_at, context.actor.ip, std::string(user_agent.substr(0, 200))}));
         context.actor = app::Actor{std::string(result.principal.kind_name()), account->id, account->username, context.actor.ip};
         return services::log_activity(context, "auth.login", std::string(result.principal.kind_name()), account->id, nullptr, nullptr);
     }));
@@ -127,43 +115,33 @@ Result<void> change_own_password(app::Context& context, const http::Principal& o
     const std::string hash = security::hash_password(new_password);
     return context.db.transaction([&]() -> Result<void> {
         TRY_VOID(record_login_success(context.db, attempt, account_key));
-        auto update = TRY(context.db.prepare(owner.is_customer() ? "UPDATE customers SET password_hash = ? WHERE id = ?"
-                                                                  : "UPDATE users SET password_hash = ?, password_change_required = 0 WHERE id = ?"));
-        update.bind(1, hash).bind(2, owner.id);
-        TRY_VOID(update.run());
+        if (owner.is_customer()) TRY_VOID(store::set_customer_password_hash(context.db, owner.id, hash));
+        else TRY_VOID(store::set_user_password(context.db, owner.id, hash, false));
         TRY_VOID(revoke_sessions(context, owner.kind_name(), owner.id, owner.token_id));
         return services::log_activity(context, "auth.password_change", std::string(owner.kind_name()), owner.id, nullptr, nullptr);
     });
 }
 
 Result<void> logout(app::Context& context, std::int64_t token_id) {
-    auto revoke = TRY(context.db.prepare("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"));
-    revoke.bind(1, context.now).bind(2, token_id);
-    return revoke.run();
+    return store::revoke_api_token(context.db, token_id, context.now);
 }
 
 Result<http::Principal> authenticate(store::Database& db, std::string_view bearer_token, std::int64_t now) {
     const Error unauthorized = make_error(ErrorCode::Unauthorized);
     if (bearer_token.empty() || bearer_token.size() > 200) return unauthorized;
-    auto token = TRY(db.prepare("SELECT id, subject_type, subject_id, expires_at, revoked_at FROM api_tokens WHERE token_hash = ?"));
-    token.bind(1, security::sha256_hex(bearer_token));
-    if (!TRY(token.step())) return unauthorized;
-    if (!token.column_is_null(4) || token.column_int(3) <= now) return make_error(ErrorCode::Unauthorized, messages::kSessionExpired);
-    const std::int64_t token_id = token.column_int(0);
-    const bool is_customer = token.column_text(1) == "customer";
-    const std::int64_t subject = token.column_int(2);
+    const auto token = TRY(store::find_api_token(db, security::sha256_hex(bearer_token)));
+    if (!token) return unauthorized;
+    if (token->revoked || token->expires_at <= now) return make_error(ErrorCode::Unauthorized, messages::kSessionExpired);
+    const std::int64_t token_id = token->id;
+    const bool is_customer = token->subject_type == "customer";
+    const std::int64_t subject = token->subject_id;
     std::optional<Account> account;
     if (is_customer) {
-        auto row = TRY(db.prepare("SELECT service_number, name, status FROM customers WHERE id = ?"));
-        row.bind(1, subject);
-        if (TRY(row.step()))
-            account = Account{http::Principal::Kind::Customer, subject, row.column_text(0), row.column_text(1), {}, row.column_text(2) != "terminated"};
+        if (auto row = TRY(store::find_customer_login(db, subject)))
+            account = Account{http::Principal::Kind::Customer, subject, row->service_number, row->name, {}, row->status != "terminated"};
     } else {
-        auto row = TRY(db.prepare("SELECT username, full_name, active, password_change_required FROM users WHERE id = ?"));
-        row.bind(1, subject);
-        if (TRY(row.step()))
-            account = Account{http::Principal::Kind::User, subject, row.column_text(0), row.column_text(1), {}, row.column_int(2) != 0,
-                              row.column_int(3) != 0};
+        if (auto row = TRY(store::find_user(db, subject)))
+            account = Account{http::Principal::Kind::User, subject, row->username, row->full_name, {}, row->active, row->password_change_required};
     }
     if (!account || !account->active) return unauthorized;
     http::Principal principal = TRY(principal_for(db, *account));

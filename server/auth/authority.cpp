@@ -1,6 +1,7 @@
 #include "auth/authority.hpp"
 
 #include "auth/rbac_store.hpp"
+#include "store/role_store.hpp"
 
 namespace kimonet::auth {
 
@@ -26,13 +27,7 @@ Result<void> require_may_act_on_user(app::Context& context, std::int64_t user_id
 }
 
 Result<std::int64_t> count_role_administrators(store::Database& db) {
-    auto statement = TRY(db.prepare(
-        "SELECT COUNT(DISTINCT u.id) FROM users u JOIN user_role ur ON ur.user_id = u.id "
-        "JOIN role_permission rp ON rp.role_id = ur.role_id JOIN permissions p ON p.id = rp.permission_id "
-        "WHERE u.active = 1 AND p.name = ?"));
-    statement.bind(1, kRoleAdministration);
-    TRY(statement.step());
-    return statement.column_int(0);
+    return store::count_active_users_with_permission(db, kRoleAdministration);
 }
 
 Result<void> require_a_role_administrator_remains(store::Database& db, std::int64_t before, const std::string& field) {

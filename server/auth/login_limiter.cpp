@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "store/login_attempt_store.hpp"
+
 namespace kimonet::auth {
 
 namespace {
@@ -13,33 +15,22 @@ struct Count {
     std::int64_t retry_after = 0;  // seconds until one fewer than the limit remain in the window
 };
 
-Result<Count> count_failures(store::Database& db, const char* column, const std::string& value, bool known, std::int64_t now,
+Result<Count> count_failures(store::Database& db, store::LoginAttemptKey key, const std::string& value, bool known, std::int64_t now,
                              int limit) {
-    const std::int64_t since = now - kLoginWindowSeconds;
-    auto count = TRY(db.prepare(std::string("SELECT COUNT(*) FROM login_attempts WHERE success = 0 AND known = ? AND at > ? AND ") +
-                                column + " = ?"));
-    count.bind(1, known).bind(2, since).bind(3, value);
-    TRY(count.step());
-    Count out{count.column_int(0), 0};
+    const store::LoginFailureQuery query{key, value, known, now - kLoginWindowSeconds};
+    Count out{TRY(store::count_login_failures(db, query)), 0};
     if (out.failures < limit) return out;
     // The window slides: the limit lifts when the failure that put the count at the limit ages out.
-    auto oldest = TRY(db.prepare(std::string("SELECT at FROM login_attempts WHERE success = 0 AND known = ? AND at > ? AND ") + column +
-                                 " = ? ORDER BY at LIMIT 1 OFFSET ?"));
-    oldest.bind(1, known).bind(2, since).bind(3, value).bind(4, out.failures - limit);
-    if (TRY(oldest.step())) out.retry_after = std::max<std::int64_t>(1, oldest.column_int(0) + kLoginWindowSeconds - now);
+    if (auto at = TRY(store::login_failure_time(db, query, out.failures - limit)))
+        out.retry_after = std::max<std::int64_t>(1, *at + kLoginWindowSeconds - now);
     return out;
 }
 
 Result<std::int64_t> insert_failure(store::Database& db, std::int64_t now, const std::string& account_key, const std::string& source,
                                     bool known) {
-    auto insert = TRY(db.prepare("INSERT INTO login_attempts(at, account, ip, success, known) VALUES (?,?,?,0,?)"));
-    insert.bind(1, now).bind(2, account_key).bind(3, source).bind(4, known);
-    TRY_VOID(insert.run());
-    const std::int64_t id = db.last_insert_id();
+    const std::int64_t id = TRY(store::insert_login_failure(db, now, account_key, source, known));
     // Keep the table small: attempts older than a day are of no use to the limiter.
-    auto prune = TRY(db.prepare("DELETE FROM login_attempts WHERE at < ?"));
-    prune.bind(1, now - 86400);
-    TRY_VOID(prune.run());
+    TRY_VOID(store::delete_login_attempts_before(db, now - 86400));
     return id;
 }
 
@@ -55,11 +46,11 @@ Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now
     LoginAttempt attempt;
     std::optional<std::int64_t> refused_for;  // seconds, when refused
     TRY_VOID(db.transaction([&]() -> Result<void> {
-        const Count source_count = TRY(count_failures(db, "ip", source, false, now, kMaxUnknownNameFailuresPerSource));
+        const Count source_count = TRY(count_failures(db, store::LoginAttemptKey::Source, source, false, now, kMaxUnknownNameFailuresPerSource));
         attempt.source_over_limit = source_count.failures >= kMaxUnknownNameFailuresPerSource;
         attempt.source_retry_after = source_count.retry_after;
         if (known_account) {
-            const Count account_count = TRY(count_failures(db, "account", account_key, true, now, kMaxFailedLogins));
+            const Count account_count = TRY(count_failures(db, store::LoginAttemptKey::Account, account_key, true, now, kMaxFailedLogins));
             if (account_count.failures >= kMaxFailedLogins) {
                 refused_for = account_count.retry_after;
                 return {};
@@ -76,13 +67,9 @@ Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now
 }
 
 Result<void> record_login_success(store::Database& db, const LoginAttempt& attempt, const std::string& account_key) {
-    auto success = TRY(db.prepare("UPDATE login_attempts SET success = 1 WHERE id = ?"));
-    success.bind(1, attempt.id);
-    TRY_VOID(success.run());
+    TRY_VOID(store::mark_login_attempt_succeeded(db, attempt.id));
     // A successful login forgives the account's earlier mistakes.
-    auto forgive = TRY(db.prepare("DELETE FROM login_attempts WHERE account = ? AND known = 1 AND success = 0"));
-    forgive.bind(1, account_key);
-    return forgive.run();
+    return store::forgive_account_login_failures(db, account_key);
 }
 
 }  // namespace kimonet::auth

@@ -1,57 +1,35 @@
 #include "auth/rbac_store.hpp"
 
+#include <iterator>
+
 #include "auth/authority.hpp"
 #include "core/validation_messages.hpp"
 #include "rbac/permissions.hpp"
 #include "services/activity_log.hpp"
+#include "store/role_store.hpp"
 
 namespace kimonet::auth {
 
 Result<void> sync_rbac(store::Database& db) {
     return db.transaction([&]() -> Result<void> {
-        auto add_permission = TRY(db.prepare("INSERT OR IGNORE INTO permissions(name) VALUES (?)"));
-        for (auto permission : rbac::all_permissions()) {
-            add_permission.reset();
-            add_permission.bind(1, permission);
-            TRY_VOID(add_permission.run());
-        }
+        for (auto permission : rbac::all_permissions()) TRY_VOID(store::add_permission_if_missing(db, permission));
         for (auto role : rbac::seeded_roles()) {
-            auto add_role = TRY(db.prepare("INSERT OR IGNORE INTO roles(name) VALUES (?)"));
-            add_role.bind(1, role);
-            TRY_VOID(add_role.run());
-            if (db.changes() == 0) continue;  // existing role: admins own its permissions now
-            auto grant = TRY(db.prepare(
-                "INSERT OR IGNORE INTO role_permission(role_id, permission_id) SELECT r.id, p.id FROM roles r, permissions p "
-                "WHERE r.name = ? AND p.name = ?"));
-            for (auto permission : rbac::default_permissions(role)) {
-                grant.reset();
-                grant.bind(1, role).bind(2, permission);
-                TRY_VOID(grant.run());
-            }
+            if (!TRY(store::add_role_if_missing(db, role))) continue;  // existing role: admins own its permissions now
+            for (auto permission : rbac::default_permissions(role)) TRY_VOID(store::grant_permission_to_role_name(db, role, permission));
         }
         // The superadmin always holds every permission, including ones added by later versions.
-        return db.execute(
-            "INSERT OR IGNORE INTO role_permission(role_id, permission_id) SELECT r.id, p.id FROM roles r, permissions p "
-            "WHERE r.name = 'superadmin' AND p.name <> 'portal.self'");
+        return store::grant_every_permission_except(db, "superadmin", "portal.self");
     });
 }
 
 Result<std::set<std::string>> permissions_of_role(store::Database& db, std::string_view role) {
-    auto statement = TRY(db.prepare(
-        "SELECT p.name FROM permissions p JOIN role_permission rp ON rp.permission_id = p.id JOIN roles r ON r.id = rp.role_id "
-        "WHERE r.name = ?"));
-    statement.bind(1, role);
-    std::set<std::string> out;
-    while (TRY(statement.step())) out.insert(statement.column_text(0));
-    return out;
+    auto names = TRY(store::permissions_of_role_name(db, role));
+    return std::set<std::string>(std::make_move_iterator(names.begin()), std::make_move_iterator(names.end()));
 }
 
 Result<std::pair<std::string, std::set<std::string>>> role_and_permissions_of_user(store::Database& db, std::int64_t user_id) {
-    auto roles = TRY(db.prepare("SELECT r.name FROM roles r JOIN user_role ur ON ur.role_id = r.id WHERE ur.user_id = ? ORDER BY r.id"));
-    roles.bind(1, user_id);
     std::pair<std::string, std::set<std::string>> out;
-    while (TRY(roles.step())) {
-        const std::string role = roles.column_text(0);
+    for (const auto& role : TRY(store::role_names_of_user(db, user_id))) {
         if (out.first.empty()) out.first = role;
         for (auto& permission : TRY(permissions_of_role(db, role))) out.second.insert(permission);
     }
@@ -59,26 +37,20 @@ Result<std::pair<std::string, std::set<std::string>>> role_and_permissions_of_us
 }
 
 Result<std::optional<std::int64_t>> role_id(store::Database& db, std::string_view role) {
-    auto statement = TRY(db.prepare("SELECT id FROM roles WHERE name = ?"));
-    statement.bind(1, role);
-    if (!TRY(statement.step())) return std::optional<std::int64_t>();
-    return std::optional<std::int64_t>(statement.column_int(0));
+    return store::find_role_id(db, role);
 }
 
 static Result<api::Json> role_json(store::Database& db, std::int64_t id) {
-    auto statement = TRY(db.prepare("SELECT id, name, description FROM roles WHERE id = ?"));
-    statement.bind(1, id);
-    if (!TRY(statement.step())) return make_error(ErrorCode::NotFound, messages::kRoleNotFound);
-    const std::string name = statement.column_text(1);
+    const auto role = TRY(store::find_role(db, id));
+    if (!role) return make_error(ErrorCode::NotFound, messages::kRoleNotFound);
     api::Json permissions = api::Json::array();
-    for (const auto& permission : TRY(permissions_of_role(db, name))) permissions.push_back(permission);
-    return api::Json{{"id", id}, {"name", name}, {"description", statement.column_text(2)}, {"permissions", permissions}};
+    for (const auto& permission : TRY(permissions_of_role(db, role->name))) permissions.push_back(permission);
+    return api::Json{{"id", id}, {"name", role->name}, {"description", role->description}, {"permissions", permissions}};
 }
 
 Result<api::Json> list_roles(store::Database& db) {
-    auto statement = TRY(db.prepare("SELECT id FROM roles ORDER BY id"));
     api::Json out = api::Json::array();
-    while (TRY(statement.step())) out.push_back(TRY(role_json(db, statement.column_int(0))));
+    for (const std::int64_t id : TRY(store::list_role_ids(db))) out.push_back(TRY(role_json(db, id)));
     return out;
 }
 
@@ -95,15 +67,8 @@ static Result<std::vector<std::string>> permission_list(const api::Json& input) 
 }
 
 static Result<void> replace_permissions(store::Database& db, std::int64_t role, const std::vector<std::string>& permissions) {
-    auto clear = TRY(db.prepare("DELETE FROM role_permission WHERE role_id = ?"));
-    clear.bind(1, role);
-    TRY_VOID(clear.run());
-    auto grant = TRY(db.prepare("INSERT OR IGNORE INTO role_permission(role_id, permission_id) SELECT ?, id FROM permissions WHERE name = ?"));
-    for (const auto& permission : permissions) {
-        grant.reset();
-        grant.bind(1, role).bind(2, permission);
-        TRY_VOID(grant.run());
-    }
+    TRY_VOID(store::clear_role_permissions(db, role));
+    for (const auto& permission : permissions) TRY_VOID(store::grant_permission_to_role(db, role, permission));
     return {};
 }
 
@@ -122,10 +87,7 @@ Result<api::Json> create_role(app::Context& context, const api::Json& input) {
         const auto permissions = TRY(permission_list(input));
         TRY_VOID(require_holds_all(context, std::set<std::string>(permissions.begin(), permissions.end()), "Membuat role ini"));
         if (TRY(role_id(context.db, name))) return Error{ErrorCode::Conflict, messages::kRoleExists, {{"name", messages::kRoleExists}}};
-        auto insert = TRY(context.db.prepare("INSERT INTO roles(name, description) VALUES (?, ?)"));
-        insert.bind(1, name).bind(2, description);
-        TRY_VOID(insert.run());
-        const std::int64_t id = context.db.last_insert_id();
+        const std::int64_t id = TRY(store::insert_role(context.db, name, description));
         TRY_VOID(replace_permissions(context.db, id, permissions));
         created = TRY(role_json(context.db, id));
         return services::log_activity(context, "role.create", "role", id, nullptr, created);

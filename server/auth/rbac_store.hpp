@@ -1,5 +1,5 @@
 #pragma once
-// Roles and permissions in SQLite. sync_rbac() runs at start-up: it adds permissions and
+// Roles and permissions (their rows: store/role_store.hpp). sync_rbac() runs at start-up: it adds permissions and
 // roles the code knows but the database lacks, granting a new role its defaults once.
 #include <set>
 #include <string>

@@ -8,6 +8,8 @@
 #include "core/validation_messages.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
+#include "store/account_store.hpp"
+#include "store/role_store.hpp"
 
 namespace kimonet::auth {
 
@@ -19,22 +21,20 @@ static bool is_valid_username(std::string_view name) {
 }
 
 Result<api::Json> get_user(store::Database& db, std::int64_t id) {
-    auto statement = TRY(db.prepare("SELECT id, username, full_name, active, created_at FROM users WHERE id = ?"));
-    statement.bind(1, id);
-    if (!TRY(statement.step())) return make_error(ErrorCode::NotFound, messages::kUserNotFound);
+    const auto user = TRY(store::find_user(db, id));
+    if (!user) return make_error(ErrorCode::NotFound, messages::kUserNotFound);
     auto [role, permissions] = TRY(role_and_permissions_of_user(db, id));
     return api::Json{{"id", id},
-                     {"username", statement.column_text(1)},
-                     {"full_name", statement.column_text(2)},
-                     {"active", statement.column_int(3) != 0},
+                     {"username", user->username},
+                     {"full_name", user->full_name},
+                     {"active", user->active},
                      {"role", role},
-                     {"created_at", statement.column_text(4)}};
+                     {"created_at", user->created_at}};
 }
 
 Result<api::Json> list_users(store::Database& db) {
-    auto statement = TRY(db.prepare("SELECT id FROM users ORDER BY username"));
     api::Json out = api::Json::array();
-    while (TRY(statement.step())) out.push_back(TRY(get_user(db, statement.column_int(0))));
+    for (const std::int64_t id : TRY(store::list_user_ids(db))) out.push_back(TRY(get_user(db, id)));
     return out;
 }
 
@@ -46,12 +46,7 @@ static Result<void> assign_role(app::Context& context, std::int64_t user_id, std
     if (role == "customer") return validation_error({{"role", messages::kCustomerRoleOnlyForCustomers}});
     const auto permissions = TRY(permissions_of_role(db, role));
     TRY_VOID(require_holds_all(context, permissions, "Memberi role '" + std::string(role) + "'"));
-    auto clear = TRY(db.prepare("DELETE FROM user_role WHERE user_id = ?"));
-    clear.bind(1, user_id);
-    TRY_VOID(clear.run());
-    auto insert = TRY(db.prepare("INSERT INTO user_role(user_id, role_id) VALUES (?, ?)"));
-    insert.bind(1, user_id).bind(2, *id);
-    return insert.run();
+    return store::replace_user_role(db, user_id, *id);
 }
 
 static Result<void> revoke_tokens(app::Context& context, std::int64_t user_id) {
@@ -61,9 +56,7 @@ static Result<void> revoke_tokens(app::Context& context, std::int64_t user_id) {
 // A password someone else chose is known to them: its owner must replace it at the next login.
 static Result<void> set_password(app::Context& context, std::int64_t user_id, const std::string& hash) {
     const bool chosen_by_someone_else = !(context.actor.type == "user" && context.actor.id == user_id) && context.actor.type != "system";
-    auto statement = TRY(context.db.prepare("UPDATE users SET password_hash = ?, password_change_required = ? WHERE id = ?"));
-    statement.bind(1, hash).bind(2, chosen_by_someone_else).bind(3, user_id);
-    TRY_VOID(statement.run());
+    TRY_VOID(store::set_user_password(context.db, user_id, hash, chosen_by_someone_else));
     return revoke_tokens(context, user_id);  // a reset ends every session of the old password
 }
 
@@ -87,15 +80,10 @@ Result<api::Json> create_user(app::Context& context, const api::Json& input, boo
     api::Json created;
     const std::string hash = security::hash_password(password);
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        auto exists = TRY(context.db.prepare("SELECT 1 FROM users WHERE username = ?"));
-        exists.bind(1, username);
-        if (TRY(exists.step())) return Error{ErrorCode::Conflict, messages::kUsernameTaken, {{"username", messages::kUsernameTaken}}};
+        if (TRY(store::username_exists(context.db, username))) return Error{ErrorCode::Conflict, messages::kUsernameTaken, {{"username", messages::kUsernameTaken}}};
         // Created by a staff user through the API: the new user replaces the password at first login.
-        auto insert = TRY(context.db.prepare(
-            "INSERT INTO users(username, full_name, password_hash, password_change_required) VALUES (?,?,?,?)"));
-        insert.bind(1, username).bind(2, full_name).bind(3, hash).bind(4, context.actor.type == "user");
-        TRY_VOID(insert.run());
-        const std::int64_t id = context.db.last_insert_id();
+        const std::int64_t id =
+            TRY(store::insert_user(context.db, store::NewUser{username, full_name, hash, context.actor.type == "user"}, context.now));
         TRY_VOID(assign_role(context, id, role));
         created = TRY(get_user(context.db, id));
         return services::log_activity(context, "user.create", "user", id, nullptr, created);
@@ -129,16 +117,12 @@ Result<api::Json> update_user(app::Context& context, std::int64_t id, const api:
         // Any change to a user needs every permission they hold (no resetting a superadmin's password).
         if (full_name || password || role || active) TRY_VOID(require_may_act_on_user(context, id, "Mengubah pengguna ini"));
         if (full_name) {
-            auto statement = TRY(context.db.prepare("UPDATE users SET full_name = ? WHERE id = ?"));
-            statement.bind(1, trim_copy(*full_name)).bind(2, id);
-            TRY_VOID(statement.run());
+            TRY_VOID(store::set_user_full_name(context.db, id, trim_copy(*full_name)));
         }
         if (password) TRY_VOID(set_password(context, id, hash));
         if (role) TRY_VOID(assign_role(context, id, *role));
         if (active) {
-            auto statement = TRY(context.db.prepare("UPDATE users SET active = ? WHERE id = ?"));
-            statement.bind(1, *active).bind(2, id);
-            TRY_VOID(statement.run());
+            TRY_VOID(store::set_user_active(context.db, id, *active));
             if (!*active) TRY_VOID(revoke_tokens(context, id));
         }
         TRY_VOID(require_a_role_administrator_remains(context.db, role_administrators, role ? "role" : "active"));

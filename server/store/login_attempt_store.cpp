@@ -1,0 +1,51 @@
+#include "store/login_attempt_store.hpp"
+
+#include "store/auth_returning.hpp"
+
+namespace kimonet::store {
+
+static std::string failures_where(LoginAttemptKey key) {
+    // The column is one of two fixed names, never caller text.
+    return std::string(" FROM login_attempts WHERE success = 0 AND known = ? AND at > ? AND ") +
+           (key == LoginAttemptKey::Account ? "account" : "ip") + " = ?";
+}
+
+Result<std::int64_t> count_login_failures(Database& db, const LoginFailureQuery& query) {
+    auto count = TRY(db.prepare("SELECT COUNT(*)" + failures_where(query.key)));
+    count.bind(1, query.known).bind(2, query.since).bind(3, query.value);
+    TRY(count.step());
+    return count.column_int(0);
+}
+
+Result<std::optional<std::int64_t>> login_failure_time(Database& db, const LoginFailureQuery& query, std::int64_t offset) {
+    auto oldest = TRY(db.prepare("SELECT at" + failures_where(query.key) + " ORDER BY at LIMIT 1 OFFSET ?"));
+    oldest.bind(1, query.known).bind(2, query.since).bind(3, query.value).bind(4, offset);
+    if (!TRY(oldest.step())) return std::optional<std::int64_t>();
+    return std::optional<std::int64_t>(oldest.column_int(0));
+}
+
+Result<std::int64_t> insert_login_failure(Database& db, std::int64_t at, std::string_view account, std::string_view source, bool known) {
+    auto insert = TRY(db.prepare("INSERT INTO login_attempts(at, account, ip, success, known) VALUES (?,?,?,0,?) RETURNING id"));
+    insert.bind(1, at).bind(2, account).bind(3, source).bind(4, known);
+    return detail::run_returning_id(insert);
+}
+
+Result<void> delete_login_attempts_before(Database& db, std::int64_t before) {
+    auto prune = TRY(db.prepare("DELETE FROM login_attempts WHERE at < ?"));
+    prune.bind(1, before);
+    return prune.run();
+}
+
+Result<void> mark_login_attempt_succeeded(Database& db, std::int64_t attempt_id) {
+    auto success = TRY(db.prepare("UPDATE login_attempts SET success = 1 WHERE id = ?"));
+    success.bind(1, attempt_id);
+    return success.run();
+}
+
+Result<void> forgive_account_login_failures(Database& db, std::string_view account) {
+    auto forgive = TRY(db.prepare("DELETE FROM login_attempts WHERE account = ? AND known = 1 AND success = 0"));
+    forgive.bind(1, account);
+    return forgive.run();
+}
+
+}  // namespace kimonet::store

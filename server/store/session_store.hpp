@@ -1,0 +1,55 @@
+#pragma once
+// Sessions: the api_tokens rows behind bearer tokens (only a token's SHA-256 is stored).
+// Write functions assume the caller holds the transaction when it needs one (Database::transaction).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace kimonet::store {
+
+struct NewApiToken {
+    std::string token_hash;
+    std::string subject_type;  // "user" or "customer"
+    std::int64_t subject_id = 0;
+    std::int64_t created_at = 0;
+    std::int64_t expires_at = 0;
+    std::string client_ip;
+    std::string user_agent;  // "" when unknown (the column's default)
+};
+
+struct ApiTokenRow {
+    std::int64_t id = 0;
+    std::string subject_type;
+    std::int64_t subject_id = 0;
+    std::int64_t expires_at = 0;
+    bool revoked = false;
+};
+
+struct SessionRow {
+    std::int64_t id = 0;
+    std::int64_t created_at = 0;
+    std::int64_t expires_at = 0;
+    std::string client_ip;
+    std::string user_agent;
+};
+
+// The new token's row id.
+Result<std::int64_t> insert_api_token(Database& db, const NewApiToken& token);
+Result<std::optional<ApiTokenRow>> find_api_token(Database& db, std::string_view token_hash);
+// Revokes one token (a no-op when it is already revoked).
+Result<void> revoke_api_token(Database& db, std::int64_t token_id, std::int64_t now);
+// Revokes every live token of the subject except `keep_token_id` (0 keeps none).
+Result<void> revoke_subject_tokens(Database& db, std::string_view subject_type, std::int64_t subject_id, std::int64_t keep_token_id,
+                                   std::int64_t now);
+// The subject's live (unrevoked, unexpired at `now`) tokens, newest first.
+Result<std::vector<SessionRow>> list_live_subject_tokens(Database& db, std::string_view subject_type, std::int64_t subject_id,
+                                                         std::int64_t now);
+// Revokes the live token `token_id` only if it belongs to the subject; false when there is none such.
+Result<bool> revoke_live_subject_token(Database& db, std::int64_t token_id, std::string_view subject_type, std::int64_t subject_id,
+                                       std::int64_t now);
+
+}  // namespace kimonet::store
