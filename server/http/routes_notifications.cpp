@@ -2,6 +2,7 @@
 #include "http/routes.hpp"
 #include "services/message_template_service.hpp"
 #include "services/notification_service.hpp"
+#include "store/notification_store.hpp"
 #include "whatsapp/messenger.hpp"
 
 namespace kimonet::http {
@@ -86,9 +87,8 @@ void register_device_routes(Router& router, app::App& app) {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
             const auto settings = TRY(whatsapp::messenger_settings(context.db, context.secrets));
             api::Json data = {{"driver", settings.driver}, {"api_url", settings.api_url}, {"sender", settings.sender}, {"configured", !settings.api_url.empty()}};
-            auto queue = TRY(context.db.prepare("SELECT status, COUNT(*) FROM notifications GROUP BY status"));
             api::Json counts = {{"queued", 0}, {"sending", 0}, {"sent", 0}, {"failed", 0}};
-            while (TRY(queue.step())) counts[queue.column_text(0)] = queue.column_int(1);
+            for (const auto& [status, count] : TRY(store::count_notifications_by_status(context.db))) counts[status] = count;
             data["outbox"] = counts;
             if (settings.api_url.empty()) return json_ok({{"data", data}});
             auto messenger = TRY(whatsapp::make_messenger(settings));

@@ -5,6 +5,7 @@
 #include "api/public_shapes.hpp"
 #include "core/money.hpp"
 #include "services/notification_service.hpp"
+#include "store/messaging_lookups.hpp"
 
 namespace kimonet::services {
 
@@ -20,30 +21,14 @@ static Result<bool> queue_or_skip(app::Context& context, const NotificationReque
 
 Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Period& period) {
     const std::string base_url = TRY(public_base_url(context.db, ""));
-    struct Row {
-        std::int64_t id = 0;
-        std::int64_t customer_id = 0;
-        std::string invoice_no;
-        Money total = 0;
-        std::string due_date;
-    };
     std::int64_t queued = 0;
     // Pages by id, each read finished before its messages are written: a write while a read of
     // the same connection is open is refused (it could only meet "database is locked").
     for (std::int64_t after = 0;;) {
-        std::vector<Row> page;
-        {
-            auto invoices = TRY(context.db.prepare(
-                "SELECT id, customer_id, invoice_no, total, due_date FROM invoices WHERE period = ? AND status IN ('unpaid', 'partial') "
-                "AND id > ? ORDER BY id LIMIT 500"));
-            invoices.bind(1, to_string(period)).bind(2, after);
-            while (TRY(invoices.step()))
-                page.push_back({invoices.column_int(0), invoices.column_int(1), invoices.column_text(2), invoices.column_int(3),
-                                invoices.column_text(4)});
-        }
+        const std::vector<store::NewInvoiceNotice> page = TRY(store::list_open_invoices_of_period(context.db, to_string(period), after, 500));
         if (page.empty()) break;
         after = page.back().id;
-        for (const Row& row : page) {
+        for (const store::NewInvoiceNotice& row : page) {
             NotificationRequest request(MessageClass::Bulk);
             request.invoice_id = row.id;
             request.key = "invoice_new:" + std::to_string(row.id);

@@ -4,6 +4,7 @@
 #include "messaging/templates.hpp"
 #include "services/activity_log.hpp"
 #include "services/notification_service.hpp"
+#include "store/message_template_store.hpp"
 
 namespace kimonet::services {
 
@@ -49,15 +50,9 @@ Result<api::Json> save_message_template(app::Context& context, const std::string
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         const std::string before = TRY(template_body(context.db, key));
         if (reset || body == definition->default_body) {
-            auto remove = TRY(context.db.prepare("DELETE FROM message_templates WHERE key = ?"));
-            remove.bind(1, key);
-            TRY_VOID(remove.run());
+            TRY_VOID(store::delete_message_template(context.db, key));
         } else {
-            auto upsert = TRY(context.db.prepare(
-                "INSERT INTO message_templates(key, body, updated_at, updated_by) VALUES (?,?,?,?) "
-                "ON CONFLICT(key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, updated_by = excluded.updated_by"));
-            upsert.bind(1, key).bind(2, body).bind(3, context.now).bind(4, context.actor.name);
-            TRY_VOID(upsert.run());
+            TRY_VOID(store::save_message_template_body(context.db, key, body, context.actor.name, context.now));
         }
         return log_activity(context, "message_template.update", "message_template", std::nullopt, {{"key", key}, {"body", before}},
                             {{"key", key}, {"body", reset ? std::string(definition->default_body) : body}});

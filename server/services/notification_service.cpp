@@ -9,6 +9,9 @@
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
+#include "store/message_template_store.hpp"
+#include "store/messaging_lookups.hpp"
+#include "store/notification_store.hpp"
 
 namespace kimonet::services {
 
@@ -73,42 +76,34 @@ Result<PreparedMessage> prepare_message(store::Database& db, const NotificationR
 
 // Inserts unless the key exists; returns the row id and whether it is new.
 Result<QueuedNotification> insert_notification(app::Context& context, const NotificationRequest& request, const PreparedMessage& prepared) {
-    auto insert = TRY(context.db.prepare(
-        "INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, message_class, invoice_id, status, next_attempt_at, "
-        "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?, 'queued', ?,?,?,?) ON CONFLICT(idempotency_key) DO NOTHING"));
-    insert.bind(1, request.key).bind(2, request.customer_id).bind(3, prepared.phone).bind(4, prepared.template_key)
-        .bind(5, prepared.body).bind(6, to_string(request.message_class)).bind(7, request.invoice_id).bind(8, context.now)
-        .bind(9, context.actor.name).bind(10, context.now).bind(11, context.now);
-    TRY_VOID(insert.run());
+    store::NewNotification notification{request.key,           request.customer_id,
+                                        prepared.phone,        prepared.template_key,
+                                        prepared.body,         std::string(to_string(request.message_class)),
+                                        request.invoice_id,    context.actor.name};
+    const auto created_id = TRY(store::insert_notification(context.db, notification, context.now));
     QueuedNotification queued;
-    queued.created = context.db.changes() > 0;
+    queued.created = created_id.has_value();
     if (queued.created) app::wake_after_commit(context, app::Work::Outbox);
-    auto existing = TRY(context.db.prepare("SELECT id, status FROM notifications WHERE idempotency_key = ?"));
-    existing.bind(1, request.key);
-    if (!TRY(existing.step())) return make_error(ErrorCode::Internal, messages::kNotificationVanished);
-    queued.id = existing.column_int(0);
-    queued.status = existing.column_text(1);
+    const auto existing = TRY(store::find_notification_by_key(context.db, request.key));
+    if (!existing) return make_error(ErrorCode::Internal, messages::kNotificationVanished);
+    queued.id = existing->id;
+    queued.status = existing->status;
     return queued;
 }
 
-constexpr const char* kNotificationColumns =
-    "n.id, n.idempotency_key, n.customer_id, COALESCE(c.name, ''), COALESCE(c.service_number, ''), n.phone, n.template, n.body, "
-    "n.message_class, n.status, n.attempts, n.next_attempt_at, n.last_error, n.gateway, n.gateway_message_id, n.gateway_response, "
-    "n.created_by, n.created_at, n.sent_at, n.updated_at, n.invoice_id";
-
-api::Json notification_json(const store::Statement& row) {
+api::Json notification_json(const store::NotificationRow& row) {
     api::Json out = {
-        {"id", row.column_int(0)},           {"key", row.column_text(1)},          {"customer_name", row.column_text(3)},
-        {"service_number", row.column_text(4)}, {"phone", row.column_text(5)},     {"template", row.column_text(6)},
-        {"body", row.column_text(7)},        {"message_class", row.column_text(8)},      {"status", row.column_text(9)},
-        {"attempts", row.column_int(10)},    {"next_attempt_at", row.column_int(11)}, {"last_error", row.column_text(12)},
-        {"gateway", row.column_text(13)},    {"gateway_message_id", row.column_text(14)},
-        {"gateway_response", row.column_text(15)}, {"created_by", row.column_text(16)}, {"created_at", row.column_int(17)},
-        {"updated_at", row.column_int(19)},
+        {"id", row.id},                     {"key", row.key},                  {"customer_name", row.customer_name},
+        {"service_number", row.service_number}, {"phone", row.phone},          {"template", row.template_key},
+        {"body", row.body},                 {"message_class", row.message_class}, {"status", row.status},
+        {"attempts", row.attempts},         {"next_attempt_at", row.next_attempt_at}, {"last_error", row.last_error},
+        {"gateway", row.gateway},           {"gateway_message_id", row.gateway_message_id},
+        {"gateway_response", row.gateway_response}, {"created_by", row.created_by}, {"created_at", row.created_at},
+        {"updated_at", row.updated_at},
     };
-    out["customer_id"] = row.column_is_null(2) ? api::Json(nullptr) : api::Json(row.column_int(2));
-    out["sent_at"] = row.column_is_null(18) ? api::Json(nullptr) : api::Json(row.column_int(18));
-    out["invoice_id"] = row.column_is_null(20) ? api::Json(nullptr) : api::Json(row.column_int(20));
+    out["customer_id"] = row.customer_id ? api::Json(*row.customer_id) : api::Json(nullptr);
+    out["sent_at"] = row.sent_at ? api::Json(*row.sent_at) : api::Json(nullptr);
+    out["invoice_id"] = row.invoice_id ? api::Json(*row.invoice_id) : api::Json(nullptr);
     return out;
 }
 
@@ -119,9 +114,7 @@ std::string_view to_string(MessageClass message_class) { return message_class ==
 Result<std::string> template_body(store::Database& db, std::string_view key) {
     const auto* definition = messaging::find_template_definition(key);
     if (!definition) return make_error(ErrorCode::NotFound, messages::with_detail(messages::kUnknownTemplate, key));
-    auto stored = TRY(db.prepare("SELECT body FROM message_templates WHERE key = ?"));
-    stored.bind(1, key);
-    if (TRY(stored.step())) return stored.column_text(0);
+    if (auto stored = TRY(store::find_message_template_body(db, key))) return *stored;
     return std::string(definition->default_body);
 }
 
@@ -145,17 +138,14 @@ Result<std::string> public_base_url(store::Database& db, const std::string& fall
 std::string payment_link(const std::string& base_url, const std::string& service_number) { return base_url + "/billing/" + service_number; }
 
 Result<messaging::TemplateVariables> customer_variables(store::Database& db, std::int64_t customer_id, const std::string& base_url) {
-    auto row = TRY(db.prepare(
-        "SELECT c.name, c.service_number, c.phone, COALESCE(p.name, '') FROM customers c "
-        "LEFT JOIN internet_packages p ON p.id = c.package_id WHERE c.id = ?"));
-    row.bind(1, customer_id);
-    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
+    const auto row = TRY(store::find_customer_message_fields(db, customer_id));
+    if (!row) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
     auto variables = TRY(company_variables(db));
-    variables["nama_pelanggan"] = row.column_text(0);
-    variables[api::kServiceNumberPlaceholder] = row.column_text(1);
-    variables["__phone"] = row.column_text(2);
-    variables["paket"] = row.column_text(3);
-    if (!base_url.empty()) variables["payment_link"] = payment_link(base_url, row.column_text(1));
+    variables["nama_pelanggan"] = row->name;
+    variables[api::kServiceNumberPlaceholder] = row->service_number;
+    variables["__phone"] = row->phone;
+    variables["paket"] = row->package_name;
+    if (!base_url.empty()) variables["payment_link"] = payment_link(base_url, row->service_number);
     return variables;
 }
 
@@ -176,38 +166,21 @@ Result<NotificationPage> list_notifications(store::Database& db, const Notificat
     if (!query.status.empty() && std::find(kNotificationStatuses.begin(), kNotificationStatuses.end(), query.status) == kNotificationStatuses.end())
         fields["status"] = messages::kNotificationStatusChoice;
     if (!fields.empty()) return validation_error(std::move(fields));
-    std::string where = " WHERE 1=1";
-    if (!query.status.empty()) where += " AND n.status = :status";
-    if (query.customer_id) where += " AND n.customer_id = :customer_id";
+    store::NotificationFilter filter{query.status, query.customer_id, query.page, query.per_page};
+    const store::NotificationRows found = TRY(store::list_notification_rows(db, filter));
     NotificationPage page;
-    auto count = TRY(db.prepare("SELECT COUNT(*) FROM notifications n" + where));
-    count.bind_named(":status", query.status);
-    if (query.customer_id) count.bind_named(":customer_id", *query.customer_id);
-    TRY(count.step());
-    page.total = count.column_int(0);
-    auto rows = TRY(db.prepare(std::string("SELECT ") + kNotificationColumns +
-                               " FROM notifications n LEFT JOIN customers c ON c.id = n.customer_id" + where +
-                               " ORDER BY n.id DESC LIMIT :limit OFFSET :offset"));
-    rows.bind_named(":status", query.status);
-    if (query.customer_id) rows.bind_named(":customer_id", *query.customer_id);
-    rows.bind_named(":limit", std::int64_t{query.per_page});
-    rows.bind_named(":offset", std::int64_t{(query.page - 1) * query.per_page});
-    while (TRY(rows.step())) page.rows.push_back(notification_json(rows));
+    page.total = found.total;
+    for (const auto& row : found.rows) page.rows.push_back(notification_json(row));
     return page;
 }
 
 Result<api::Json> get_notification(store::Database& db, std::int64_t id) {
-    auto row = TRY(db.prepare(std::string("SELECT ") + kNotificationColumns +
-                              " FROM notifications n LEFT JOIN customers c ON c.id = n.customer_id WHERE n.id = ?"));
-    row.bind(1, id);
-    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, messages::kNotificationNotFound);
-    api::Json out = notification_json(row);
-    auto attempts = TRY(db.prepare("SELECT at, gateway, outcome, detail FROM notification_attempts WHERE notification_id = ? ORDER BY id"));
-    attempts.bind(1, id);
+    const auto row = TRY(store::find_notification(db, id));
+    if (!row) return make_error(ErrorCode::NotFound, messages::kNotificationNotFound);
+    api::Json out = notification_json(*row);
     out["attempt_log"] = api::Json::array();
-    while (TRY(attempts.step()))
-        out["attempt_log"].push_back({{"at", attempts.column_int(0)}, {"gateway", attempts.column_text(1)},
-                                      {"outcome", attempts.column_text(2)}, {"detail", attempts.column_text(3)}});
+    for (const auto& attempt : TRY(store::list_notification_attempts(db, id)))
+        out["attempt_log"].push_back({{"at", attempt.at}, {"gateway", attempt.gateway}, {"outcome", attempt.outcome}, {"detail", attempt.detail}});
     return out;
 }
 
@@ -219,20 +192,9 @@ Result<api::Json> resend_notification(app::Context& context, std::int64_t id) {
         if (status == "sending") return make_error(ErrorCode::Conflict, messages::kMessageBeingSent);
         std::int64_t target = id;
         if (status == "sent") {
-            auto copy = TRY(context.db.prepare(
-                "INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, message_class, invoice_id, status, "
-                "next_attempt_at, created_by, created_at, updated_at) SELECT idempotency_key || ':resend:' || ?, customer_id, phone, "
-                "template, body, message_class, invoice_id, 'queued', ?, ?, ?, ? FROM notifications WHERE id = ?"));
-            copy.bind(1, security::random_token(6)).bind(2, context.now).bind(3, context.actor.name).bind(4, context.now)
-                .bind(5, context.now).bind(6, id);
-            TRY_VOID(copy.run());
-            target = context.db.last_insert_id();
+            target = TRY(store::copy_notification_for_resend(context.db, id, security::random_token(6), context.actor.name, context.now));
         } else {
-            auto requeue = TRY(context.db.prepare(
-                "UPDATE notifications SET status = 'queued', attempts = 0, next_attempt_at = ?, lease_until = NULL, "
-                "last_error = '', updated_at = ? WHERE id = ?"));
-            requeue.bind(1, context.now).bind(2, context.now).bind(3, id);
-            TRY_VOID(requeue.run());
+            TRY_VOID(store::requeue_notification(context.db, id, context.now));
         }
         result = TRY(get_notification(context.db, target));
         app::wake_after_commit(context, app::Work::Outbox);
@@ -271,17 +233,7 @@ Result<api::Json> broadcast_notification(app::Context& context, const api::Json&
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
     if (key.empty()) key = "broadcast:" + std::to_string(context.now) + ":" + security::random_token(6);
 
-    std::string where = " WHERE 1=1";
-    if (router_id) where += " AND router_id = :router_id";
-    if (package_id) where += " AND package_id = :package_id";
-    if (!status.empty()) where += " AND status = :status";
-    else where += " AND status <> 'terminated'";
-    auto customers = TRY(context.db.prepare("SELECT id FROM customers" + where + " ORDER BY id"));
-    if (router_id) customers.bind_named(":router_id", *router_id);
-    if (package_id) customers.bind_named(":package_id", *package_id);
-    if (!status.empty()) customers.bind_named(":status", status);
-    std::vector<std::int64_t> ids;
-    while (TRY(customers.step())) ids.push_back(customers.column_int(0));
+    const std::vector<std::int64_t> ids = TRY(store::list_segment_customer_ids(context.db, store::BroadcastSegment{router_id, package_id, status}));
 
     int queued = 0, already = 0;
     FieldErrors problems;

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "services/settings.hpp"
+#include "store/messaging_lookups.hpp"
+#include "store/outbox_store.hpp"
 
 namespace kimonet::services {
 
@@ -26,60 +28,21 @@ struct ClaimStep {
     std::optional<std::int64_t> next_due_at;
 };
 
-// The next message of one class that may be handed over now.
-struct Candidate {
-    std::int64_t id = 0;
-    bool expired = false;  // an interrupted send whose lease has run out
-    int attempts = 0;
-    std::string phone;
-    std::string body;
-    std::string template_key;
-    std::optional<std::int64_t> invoice_id;
-};
+using store::OutboxCandidate;
 
 constexpr const char* kTransactional = "transactional";
 constexpr const char* kBulk = "bulk";
 
 Result<void> record_attempt(store::Database& db, std::int64_t id, std::int64_t at, const std::string& gateway, const char* outcome,
                             const std::string& detail) {
-    auto insert = TRY(db.prepare("INSERT INTO notification_attempts(notification_id, at, gateway, outcome, detail) VALUES (?,?,?,?,?)"));
-    insert.bind(1, id).bind(2, at).bind(3, gateway).bind(4, outcome).bind(5, detail);
-    return insert.run();
-}
-
-// An interrupted send of the class first, then its oldest due message. Each query is an index
-// range of notifications_due (status, message_class, next_attempt_at), so a long history stays cheap.
-Result<std::optional<Candidate>> next_of_class(store::Database& db, std::int64_t now, const char* message_class) {
-    constexpr const char* kColumns = "SELECT id, attempts, phone, body, template, invoice_id FROM notifications ";
-    auto expired = TRY(db.prepare(std::string(kColumns) +
-                                  "WHERE status = 'sending' AND message_class = :class AND lease_until <= :now ORDER BY lease_until, id LIMIT 1"));
-    expired.bind_named(":class", message_class).bind_named(":now", now);
-    bool lease_expired = TRY(expired.step());
-    store::Statement* found = &expired;
-    store::Statement queued;
-    if (!lease_expired) {
-        queued = TRY(db.prepare(std::string(kColumns) +
-                                "WHERE status = 'queued' AND message_class = :class AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT 1"));
-        queued.bind_named(":class", message_class).bind_named(":now", now);
-        if (!TRY(queued.step())) return std::optional<Candidate>();
-        found = &queued;
-    }
-    Candidate candidate{found->column_int(0), lease_expired, static_cast<int>(found->column_int(1)), found->column_text(2),
-                        found->column_text(3), found->column_text(4), found->column_optional_int(5)};
-    return std::optional<Candidate>(std::move(candidate));
+    return store::insert_notification_attempt(db, id, at, gateway, outcome, detail);
 }
 
 // When calling again can make progress for the classes allowed now.
 Result<std::optional<std::int64_t>> earliest_future_work(store::Database& db, const std::vector<const char*>& classes) {
     std::optional<std::int64_t> earliest;
-    for (const char* message_class : classes) {
-        auto next = TRY(db.prepare(
-            "SELECT MIN(t) FROM (SELECT MIN(next_attempt_at) AS t FROM notifications WHERE status = 'queued' AND message_class = ?1 "
-            "UNION ALL SELECT MIN(lease_until) FROM notifications WHERE status = 'sending' AND message_class = ?1)"));
-        next.bind(1, message_class);
-        TRY(next.step());
-        if (auto at = next.column_optional_int(0)) earliest = earliest ? std::min(*earliest, *at) : *at;
-    }
+    for (const char* message_class : classes)
+        if (auto at = TRY(store::earliest_outbox_work(db, message_class))) earliest = earliest ? std::min(*earliest, *at) : *at;
     return earliest;
 }
 
@@ -87,24 +50,20 @@ Result<std::optional<std::int64_t>> earliest_future_work(store::Database& db, co
 // template (reminders, warnings, late-fee and new-invoice notices) asks for a payment, so it lapses
 // when the invoice is paid or void, and when the customer is terminated (except a termination
 // notice, whose subject that is).
-Result<std::string> lapsed_reason(store::Database& db, const Candidate& candidate) {
+Result<std::string> lapsed_reason(store::Database& db, const OutboxCandidate& candidate) {
     if (!candidate.invoice_id) return std::string();
-    auto invoice = TRY(db.prepare(
-        "SELECT i.invoice_no, i.status, c.status, c.service_number FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?"));
-    invoice.bind(1, *candidate.invoice_id);
-    if (!TRY(invoice.step())) return "invoice #" + std::to_string(*candidate.invoice_id) + " no longer exists";
-    const std::string number = invoice.column_text(0), status = invoice.column_text(1);
+    const auto invoice = TRY(store::find_invoice_standing(db, *candidate.invoice_id));
+    if (!invoice) return "invoice #" + std::to_string(*candidate.invoice_id) + " no longer exists";
+    const std::string& number = invoice->invoice_no;
+    const std::string& status = invoice->invoice_status;
     if (status == "paid" || status == "void") return "invoice " + number + " is " + status;
-    if (invoice.column_text(2) == "terminated" && candidate.template_key != "termination_notice")
-        return "customer " + invoice.column_text(3) + " is terminated";
+    if (invoice->customer_status == "terminated" && candidate.template_key != "termination_notice")
+        return "customer " + invoice->service_number + " is terminated";
     return std::string();
 }
 
-Result<void> cancel(store::Database& db, const Candidate& candidate, std::int64_t now, const std::string& gateway, const std::string& reason) {
-    auto update = TRY(db.prepare(
-        "UPDATE notifications SET status = 'cancelled', lease_until = NULL, last_error = ?, updated_at = ? WHERE id = ?"));
-    update.bind(1, reason).bind(2, now).bind(3, candidate.id);
-    TRY_VOID(update.run());
+Result<void> cancel(store::Database& db, const OutboxCandidate& candidate, std::int64_t now, const std::string& gateway, const std::string& reason) {
+    TRY_VOID(store::mark_outbox_cancelled(db, candidate.id, reason, now));
     return record_attempt(db, candidate.id, now, gateway, "cancelled", reason);
 }
 
@@ -115,10 +74,7 @@ Result<void> explain_idle(store::Database& db, ClaimStep& step, const std::vecto
     step.stopped_by = "not_due";
     if (quiet) {
         // A held message that is already due (or will be before morning) waits for the end of the window.
-        auto waiting = TRY(db.prepare(
-            "SELECT 1 FROM notifications WHERE status = 'queued' AND message_class IN ('bulk', ?) AND next_attempt_at <= ? LIMIT 1"));
-        waiting.bind(1, quiet_transactional ? kTransactional : kBulk).bind(2, quiet_ends_at);
-        if (TRY(waiting.step())) {
+        if (TRY(store::has_queued_outbox_message_due(db, quiet_transactional ? kTransactional : kBulk, quiet_ends_at))) {
             step.stopped_by = "quiet_hours";
             step.next_due_at = step.next_due_at ? std::min(*step.next_due_at, quiet_ends_at) : quiet_ends_at;
         }
@@ -136,21 +92,16 @@ Result<ClaimStep> claim_next(store::Database& db, std::int64_t now, bool quiet, 
         std::vector<const char*> allowed;
         if (!quiet || !limits.quiet_transactional) allowed.push_back(kTransactional);
         if (!quiet) allowed.push_back(kBulk);
-        std::optional<Candidate> transactional, bulk;
+        std::optional<OutboxCandidate> transactional, bulk;
         for (const char* message_class : allowed)
-            (message_class == kTransactional ? transactional : bulk) = TRY(next_of_class(db, now, message_class));
+            (message_class == kTransactional ? transactional : bulk) = TRY(store::find_next_outbox_candidate(db, message_class, now));
         if (!transactional && !bulk) return explain_idle(db, step, allowed, quiet, quiet_ends_at, limits.quiet_transactional);
 
-        std::optional<std::int64_t> last_attempt_at;
-        std::int64_t streak = 0;
-        auto state = TRY(db.prepare("SELECT last_attempt_at, transactional_streak FROM messenger_state WHERE gateway = ?"));
-        state.bind(1, gateway);
-        if (TRY(state.step())) {
-            last_attempt_at = state.column_int(0);
-            streak = state.column_int(1);
-        }
+        const store::MessengerState state = TRY(store::find_messenger_state(db, gateway));
+        const std::optional<std::int64_t> last_attempt_at = state.last_attempt_at;
+        const std::int64_t streak = state.transactional_streak;
         const bool bulk_turn = !transactional || (bulk && streak >= limits.transactional_burst);
-        const Candidate& chosen = bulk_turn ? *bulk : *transactional;
+        const OutboxCandidate& chosen = bulk_turn ? *bulk : *transactional;
         if (bulk_turn) {
             // Dropping a message that no longer applies needs no gateway slot: the next one goes on.
             if (const std::string reason = TRY(lapsed_reason(db, chosen)); !reason.empty()) {
@@ -167,26 +118,15 @@ Result<ClaimStep> claim_next(store::Database& db, std::int64_t now, bool quiet, 
             step.lease_expired = true;
             TRY_VOID(record_attempt(db, chosen.id, now, gateway, "lease_expired", "the worker stopped during the send; it may have been delivered"));
             if (chosen.attempts >= limits.max_attempts) {
-                auto fail = TRY(db.prepare(
-                    "UPDATE notifications SET status = 'failed', lease_until = NULL, last_error = 'interrupted during the last attempt', "
-                    "updated_at = ? WHERE id = ?"));
-                fail.bind(1, now).bind(2, chosen.id);
-                TRY_VOID(fail.run());
+                TRY_VOID(store::mark_outbox_interrupted_failed(db, chosen.id, now));
                 step.gave_up_on_expired_lease = true;
                 return success();
             }
         }
-        auto mark = TRY(db.prepare(
-            "UPDATE notifications SET status = 'sending', attempts = attempts + 1, lease_until = ?, gateway = ?, updated_at = ? WHERE id = ?"));
-        mark.bind(1, now + limits.lease_seconds).bind(2, gateway).bind(3, now).bind(4, chosen.id);
-        TRY_VOID(mark.run());
+        TRY_VOID(store::mark_outbox_sending(db, chosen.id, now + limits.lease_seconds, gateway, now));
         // The streak counts transactional sends that kept a due bulk message waiting.
         const std::int64_t next_streak = !bulk_turn && bulk ? streak + 1 : 0;
-        auto remember = TRY(db.prepare(
-            "INSERT INTO messenger_state(gateway, last_attempt_at, transactional_streak) VALUES (?, ?, ?) "
-            "ON CONFLICT(gateway) DO UPDATE SET last_attempt_at = excluded.last_attempt_at, transactional_streak = excluded.transactional_streak"));
-        remember.bind(1, gateway).bind(2, now).bind(3, next_streak);
-        TRY_VOID(remember.run());
+        TRY_VOID(store::save_messenger_state(db, gateway, now, next_streak));
         step.claim = Claim{chosen.id, chosen.attempts + 1, chosen.phone, chosen.body};
         return success();
     }));
@@ -199,28 +139,17 @@ Result<Finish> finish(store::Database& db, const Claim& claim, const whatsapp::S
                       const std::string& gateway, const OutboxLimits& limits) {
     Finish result = Finish::Sent;
     TRY_VOID(db.transaction([&]() -> Result<void> {
-        store::Statement update;
         if (outcome.delivered) {
-            update = TRY(db.prepare(
-                "UPDATE notifications SET status = 'sent', sent_at = :now, lease_until = NULL, last_error = '', "
-                "gateway_message_id = :message_id, gateway_response = :response, updated_at = :now "
-                "WHERE id = :id AND status = 'sending' AND attempts = :attempts"));
-            update.bind_named(":message_id", outcome.message_id);
+            TRY_VOID(store::mark_outbox_sent(db, claim.id, claim.attempts, outcome.message_id, outcome.response, now));
         } else if (outcome.retryable && claim.attempts < limits.max_attempts) {
             result = Finish::Retried;
-            update = TRY(db.prepare(
-                "UPDATE notifications SET status = 'queued', next_attempt_at = :next, lease_until = NULL, last_error = :error, "
-                "gateway_response = :response, updated_at = :now WHERE id = :id AND status = 'sending' AND attempts = :attempts"));
-            update.bind_named(":next", now + messaging::retry_delay_seconds(claim.attempts, limits.backoff_base_seconds, limits.backoff_cap_seconds));
+            const std::int64_t next =
+                now + messaging::retry_delay_seconds(claim.attempts, limits.backoff_base_seconds, limits.backoff_cap_seconds);
+            TRY_VOID(store::requeue_outbox_message(db, claim.id, claim.attempts, next, outcome.error, outcome.response, now));
         } else {
             result = Finish::Failed;
-            update = TRY(db.prepare(
-                "UPDATE notifications SET status = 'failed', lease_until = NULL, last_error = :error, gateway_response = :response, "
-                "updated_at = :now WHERE id = :id AND status = 'sending' AND attempts = :attempts"));
+            TRY_VOID(store::mark_outbox_failed(db, claim.id, claim.attempts, outcome.error, outcome.response, now));
         }
-        update.bind_named(":now", now).bind_named(":response", outcome.response).bind_named(":error", outcome.error)
-            .bind_named(":id", claim.id).bind_named(":attempts", std::int64_t{claim.attempts});
-        TRY_VOID(update.run());
         const char* label = result == Finish::Sent ? "sent" : result == Finish::Retried ? "retry" : "failed";
         return record_attempt(db, claim.id, now, gateway, label, outcome.delivered ? outcome.message_id : outcome.error);
     }));

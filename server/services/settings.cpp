@@ -7,6 +7,7 @@
 #include "http/client_address.hpp"
 #include "services/activity_log.hpp"
 #include "services/secret_destinations.hpp"
+#include "store/settings_store.hpp"
 #include "whatsapp/messenger.hpp"
 #include "billing/invoice_number.hpp"
 #include "billing/rounding.hpp"
@@ -103,10 +104,7 @@ const SettingDefinition* find_setting_definition(std::string_view key) {
 }
 
 static Result<std::optional<std::string>> stored_value(store::Database& db, std::string_view key) {
-    auto statement = TRY(db.prepare("SELECT value FROM settings WHERE key = ?"));
-    statement.bind(1, key);
-    if (!TRY(statement.step())) return std::optional<std::string>();
-    return std::optional<std::string>(statement.column_text(0));
+    return store::find_setting_value(db, key);
 }
 
 std::optional<std::string> setting_value_problem(std::string_view key, std::string_view value) {
@@ -182,13 +180,7 @@ Result<void> update_settings(app::Context& context, const std::map<std::string, 
             const auto* definition = find_setting_definition(key);
             const std::string stored = definition->secret ? (value.empty() ? "" : context.secrets.seal(value)) : value;
             if (!definition->secret) before[key] = TRY(get_setting(context.db, key));
-            auto upsert = TRY(context.db.prepare(
-                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
-                "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"));
-            upsert.bind(1, key);
-            if (definition->secret) upsert.bind_blob(2, stored);
-            else upsert.bind(2, stored);
-            TRY_VOID(upsert.run());
+            TRY_VOID(store::save_setting_value(context.db, key, stored, definition->secret, context.now));
             after[key] = definition->secret ? api::Json("***") : api::Json(value);
         }
         return log_activity(context, "settings.update", "settings", std::nullopt, before, after);

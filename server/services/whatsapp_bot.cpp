@@ -5,36 +5,19 @@
 #include "messaging/bot_keywords.hpp"
 #include "security/crypto.hpp"
 #include "services/notification_service.hpp"
+#include "store/messaging_lookups.hpp"
+#include "store/notification_store.hpp"
+#include "store/whatsapp_bot_store.hpp"
 
 namespace kimonet::services {
 
 namespace {
-
-struct BotCustomer {
-    std::int64_t id = 0;
-    std::string status;
-};
 
 // "62812…@s.whatsapp.net", "62812…:12@s.whatsapp.net" and "0812…" all become "62812…".
 std::string sender_phone(std::string from) {
     if (auto at = from.find('@'); at != std::string::npos) from.resize(at);
     if (auto colon = from.find(':'); colon != std::string::npos) from.resize(colon);
     return normalize_phone(from);
-}
-
-Result<bool> table_exists(store::Database& db, const char* name) {
-    auto query = TRY(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
-    query.bind(1, name);
-    return TRY(query.step());
-}
-
-Result<std::optional<BotCustomer>> customer_by_phone(store::Database& db, const std::string& phone) {
-    // Several subscriptions may share one number; the active one (then the newest) answers.
-    auto query = TRY(db.prepare(
-        "SELECT id, status FROM customers WHERE phone = ? ORDER BY status = 'terminated', status = 'inactive', id DESC LIMIT 1"));
-    query.bind(1, phone);
-    if (!TRY(query.step())) return std::optional<BotCustomer>();
-    return std::optional<BotCustomer>(BotCustomer{query.column_int(0), query.column_text(1)});
 }
 
 std::string status_text(const std::string& status) {
@@ -45,23 +28,16 @@ std::string status_text(const std::string& status) {
     return status;
 }
 
-// Unpaid invoices as bullet lines plus their outstanding total; empty lines when there are none
-// (or the billing tables do not exist yet).
+// Unpaid invoices as bullet lines plus their outstanding total; empty lines when there are none.
 Result<std::pair<std::string, Money>> unpaid_invoices(store::Database& db, std::int64_t customer_id) {
     std::pair<std::string, Money> result{"", 0};
-    if (!TRY(table_exists(db, "invoices"))) return result;
-    auto query = TRY(db.prepare(
-        "SELECT invoice_no, period, total - paid_amount, due_date FROM invoices WHERE customer_id = ? "
-        "AND status IN ('unpaid','partial') AND total > paid_amount ORDER BY due_date, id"));
-    query.bind(1, customer_id);
-    while (TRY(query.step())) {
-        const Money outstanding = query.column_int(2);
-        std::string period = query.column_text(1), due = query.column_text(3);
+    for (const auto& invoice : TRY(store::list_outstanding_invoices(db, customer_id))) {
+        std::string period = invoice.period, due = invoice.due_date;
         if (auto parsed = parse_period(period)) period = format_period_indonesian(*parsed);
         if (auto parsed = parse_date(due)) due = format_date_indonesian(*parsed);
         if (!result.first.empty()) result.first += "\n";
-        result.first += "• " + query.column_text(0) + " (" + period + "): " + format_rupiah(outstanding) + ", jatuh tempo " + due;
-        result.second += outstanding;
+        result.first += "• " + invoice.invoice_no + " (" + period + "): " + format_rupiah(invoice.outstanding) + ", jatuh tempo " + due;
+        result.second += invoice.outstanding;
     }
     return result;
 }
@@ -69,12 +45,10 @@ Result<std::pair<std::string, Money>> unpaid_invoices(store::Database& db, std::
 Result<void> log_conversation(app::Context& context, const char* direction, const InboundMessage& message, const std::string& phone,
                               std::optional<std::int64_t> customer_id, const std::string& text, const std::string& intent,
                               std::optional<std::int64_t> notification_id) {
-    auto insert = TRY(context.db.prepare(
-        "INSERT INTO whatsapp_conversations(at, direction, driver, phone, customer_id, message, intent, gateway_message_id, notification_id) "
-        "VALUES (?,?,?,?,?,?,?,?,?)"));
-    insert.bind(1, context.now).bind(2, direction).bind(3, message.driver).bind(4, phone).bind(5, customer_id).bind(6, text)
-        .bind(7, intent).bind(8, std::string(direction) == "in" ? message.message_id : std::string()).bind(9, notification_id);
-    return insert.run();
+    store::ConversationEntry entry{context.now, direction,       message.driver, phone,
+                                   customer_id, text,      intent,         std::string(direction) == "in" ? message.message_id : std::string(),
+                                   notification_id};
+    return store::insert_conversation(context.db, entry);
 }
 
 }  // namespace
@@ -88,7 +62,7 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
         return reply;
     }
     const std::string links_base = TRY(public_base_url(context.db, base_url));
-    const auto customer = TRY(customer_by_phone(context.db, phone));
+    const auto customer = TRY(store::find_customer_by_phone(context.db, phone));
     const messaging::BotIntent intent = messaging::classify_message(message.text);
     reply.intent = customer ? std::string(messaging::to_string(intent)) : "unregistered";
     if (customer) reply.customer_id = customer->id;
@@ -137,10 +111,8 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
         reply.notification_id = queued.id;
         reply.queued = queued.created;
         if (!queued.created) return success();
-        auto body = TRY(context.db.prepare("SELECT body FROM notifications WHERE id = ?"));
-        body.bind(1, queued.id);
-        TRY(body.step());
-        return log_conversation(context, "out", message, phone, reply.customer_id, body.column_text(0), reply.intent, queued.id);
+        const auto body = TRY(store::find_notification_body(context.db, queued.id));
+        return log_conversation(context, "out", message, phone, reply.customer_id, body.value_or(std::string()), reply.intent, queued.id);
     }));
     return reply;
 }

@@ -1,0 +1,37 @@
+#include "store/settings_store.hpp"
+
+#include <cstdio>
+
+#include "core/date.hpp"
+
+namespace kimonet::store {
+
+std::string utc_timestamp_text(std::int64_t unix_seconds) {
+    const LocalDateTime utc = local_from_unix(unix_seconds, UtcOffset{0});
+    char time[16];
+    std::snprintf(time, sizeof time, "T%02d:%02d:%02dZ", utc.hour, utc.minute, utc.second);
+    return to_string(utc.date) + time;
+}
+
+Result<std::optional<std::string>> find_setting_value(Database& db, std::string_view key) {
+    auto statement = TRY(db.prepare("SELECT value FROM settings WHERE key = ?"));
+    statement.bind(1, key);
+    if (!TRY(statement.step())) return std::optional<std::string>();
+    return std::optional<std::string>(statement.column_text(0));
+}
+
+Result<void> save_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now) {
+    auto upsert = TRY(db.prepare(
+        "INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+        "updated_at = excluded.updated_at"));
+    upsert.bind(1, key);
+    // engine: sealed secrets are raw bytes bound as a BLOB into the TEXT column `value` (SQLite
+    // keeps them as they are). PostgreSQL needs a bytea column for them (or an encoding agreed
+    // with `kimonet db copy`, which must move sealed secrets unchanged): text refuses NUL bytes.
+    if (sealed) upsert.bind_blob(2, value);
+    else upsert.bind(2, value);
+    upsert.bind(3, utc_timestamp_text(now));
+    return upsert.run();
+}
+
+}  // namespace kimonet::store
