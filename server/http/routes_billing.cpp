@@ -5,6 +5,7 @@
 #include "services/invoice_generation.hpp"
 #include "services/invoice_service.hpp"
 #include "services/payment_service.hpp"
+#include "store/payment_store.hpp"
 
 namespace kimonet::http {
 
@@ -177,16 +178,15 @@ void register_billing_routes(Router& router, app::App& app) {
                        auto rows = TRY(store::list_payments(context.db, invoice_id, customer_id, page, per_page, &total));
                        api::Json data = api::Json::array();
                        // The screen shows whose invoice each payment settled: one indexed lookup per row.
-                       auto label = TRY(context.db.prepare(
-                           "SELECT i.invoice_no, c.name, c.service_number FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = ?"));
+                       std::vector<std::int64_t> invoice_ids;
+                       for (const auto& payment : rows) invoice_ids.push_back(payment.invoice_id);
+                       const auto labels = TRY(store::find_invoice_labels(context.db, invoice_ids));
                        for (const auto& payment : rows) {
                            api::PaymentResource listed{payment, context.offset, true};
-                           label.reset();
-                           label.bind(1, payment.invoice_id);
-                           if (TRY(label.step())) {
-                               listed.invoice_no = label.column_text(0);
-                               listed.customer_name = label.column_text(1);
-                               listed.service_number = label.column_text(2);
+                           if (auto label = labels.find(payment.invoice_id); label != labels.end()) {
+                               listed.invoice_no = label->second.invoice_no;
+                               listed.customer_name = label->second.customer_name;
+                               listed.service_number = label->second.service_number;
                            }
                            data.push_back(api::to_json(listed));
                        }

@@ -11,6 +11,8 @@
 #include "http/routes.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/settings.hpp"
+#include "store/gateway_store.hpp"
+#include "store/payment_lookups.hpp"
 
 namespace kimonet::http {
 
@@ -45,12 +47,8 @@ Result<std::vector<BillingPageMethod>> page_methods(app::Context& context) {
 Result<api::Json> live_transactions(app::Context& context, const api::Json& bill) {
     api::Json pending = api::Json::object();
     for (const auto& invoice : bill["invoices"]) {
-        auto statement = TRY(context.db.prepare(
-            "SELECT id FROM gateway_transactions WHERE invoice_id = ? AND status = 'pending' AND expires_at > ? ORDER BY id DESC LIMIT 3"));
-        statement.bind(1, invoice["invoice_id"].get<std::int64_t>()).bind(2, context.now);
-        while (TRY(statement.step()))
-            if (auto transaction = TRY(services::find_gateway_transaction(context.db, statement.column_int(0))))
-                pending[std::to_string(transaction->invoice_id)].push_back(services::to_json(*transaction, context.offset));
+        for (const auto& transaction : TRY(store::list_open_charges(context.db, invoice["invoice_id"].get<std::int64_t>(), context.now, 3)))
+            pending[std::to_string(transaction.invoice_id)].push_back(services::to_json(transaction, context.offset));
     }
     return pending;
 }
@@ -127,10 +125,9 @@ void register_payment_routes(Router& router, app::App& app) {
                              const auto [input, from_form] = TRY(pay_input(request));
                              const auto transaction = TRY(services::create_gateway_payment(context, input, server_base_url(app)));
                              if (from_form) {
-                                 auto customer = TRY(context.db.prepare("SELECT service_number FROM customers WHERE id = ?"));
-                                 customer.bind(1, transaction.customer_id);
+                                 const auto service_number = TRY(store::find_service_number(context.db, transaction.customer_id));
                                  // A meta refresh rather than a 303: it works whatever the proxy in front does with headers.
-                                 const std::string page = TRY(customer.step()) ? "/billing/" + api::url_encode(customer.column_text(0)) : "/billing";
+                                 const std::string page = service_number ? "/billing/" + api::url_encode(*service_number) : "/billing";
                                  return html("<!doctype html><meta http-equiv=\"refresh\" content=\"0;url=" + page + "\"><a href=\"" + page +
                                              "\">Lanjutkan</a>");
                              }
@@ -141,11 +138,9 @@ void register_payment_routes(Router& router, app::App& app) {
     router.add(Route{"GET", "/billing/status/{order_id}", Access::Public, "", "Status of a payment attempt and its invoice (the bill page polls it)",
                      [&app](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             auto statement = TRY(context.db.prepare(
-                                 "SELECT t.status, i.status FROM gateway_transactions t JOIN invoices i ON i.id = t.invoice_id WHERE t.order_id = ?"));
-                             statement.bind(1, request.params["order_id"]);
-                             if (!TRY(statement.step())) return make_error(ErrorCode::NotFound);
-                             return json_ok({{"status", statement.column_text(0)}, {"invoice_status", statement.column_text(1)}});
+                             const auto found = TRY(store::find_attempt_status(context.db, request.params["order_id"]));
+                             if (!found) return make_error(ErrorCode::NotFound);
+                             return json_ok({{"status", found->status}, {"invoice_status", found->invoice_status}});
                          });
                      }});
     router.add(Route{"GET", "/billing", Access::Public, "", "Public bill page (HTML); ?nomor_layanan=CUST001 shows its invoices",

@@ -7,21 +7,12 @@
 
 #include "app/context.hpp"
 #include "gateways/gateway_callbacks.hpp"
+#include "store/gateway_store.hpp"
 
 namespace kimonet::services {
 
-struct StoredTransaction {
-    std::int64_t id = 0;
-    std::string order_id;
-    std::string reference;
-    std::int64_t invoice_id = 0;
-    std::int64_t customer_id = 0;
-    std::string method;
-    Money amount = 0;
-    Money fee = 0;
-    payments::TransactionState state = payments::TransactionState::Pending;
-    std::string transaction_id;
-};
+// Our row of a gateway transaction (store/gateway_store.hpp).
+using StoredTransaction = store::StoredTransaction;
 
 // The transaction a callback names: Flip by bill_link_id (reference), the others by our order id.
 Result<std::optional<StoredTransaction>> find_for_event(store::Database& db, const std::string& gateway, const gateways::GatewayEvent& event);

@@ -10,7 +10,10 @@
 #include "services/notification_service.hpp"
 #include "services/billing_notifications.hpp"
 #include "services/payment_service.hpp"
+#include "store/database_control.hpp"
+#include "store/gateway_store.hpp"
 #include "store/invoice_store.hpp"
+#include "store/payment_store.hpp"
 
 #include <functional>
 
@@ -20,17 +23,11 @@ namespace {
 
 Result<void> add_finding(app::Context& context, const std::string& gateway, const std::string& order_id, std::optional<std::int64_t> transaction,
                          const std::string& kind, const std::string& source, const std::string& detail) {
-    auto insert = TRY(context.db.prepare(
-        "INSERT INTO payment_reconciliation(at, gateway, order_id, gateway_transaction_id, kind, source, detail) VALUES (?,?,?,?,?,?,?)"));
-    insert.bind(1, context.now).bind(2, gateway).bind(3, order_id).bind(4, transaction).bind(5, kind).bind(6, source).bind(7, detail);
-    return insert.run();
+    return store::insert_reconciliation_finding(context.db, store::ReconciliationFinding{context.now, gateway, order_id, transaction, kind, source, detail});
 }
 
 Result<void> set_state(app::Context& context, std::int64_t id, std::string_view state, const std::string& reason = {}) {
-    auto update = TRY(context.db.prepare(
-        "UPDATE gateway_transactions SET status = ?, review_reason = CASE WHEN ? = '' THEN review_reason ELSE ? END, updated_at = ? WHERE id = ?"));
-    update.bind(1, state).bind(2, reason).bind(3, reason).bind(4, context.now).bind(5, id);
-    return update.run();
+    return store::set_transaction_state(context.db, id, state, reason, context.now);
 }
 
 Result<void> queue_confirmation(app::Context& context, const std::string& gateway, const StoredTransaction& transaction,
@@ -58,9 +55,7 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
         return outcome;
     }
     // Only the status here: record_payment_in_transaction reads the whole invoice once.
-    auto status = TRY(context.db.prepare("SELECT status FROM invoices WHERE id = ?"));
-    status.bind(1, transaction.invoice_id);
-    const std::string invoice_status = TRY(status.step()) ? status.column_text(0) : std::string();
+    const std::string invoice_status = TRY(store::find_invoice_status(context.db, transaction.invoice_id));
     if (invoice_status.empty() || invoice_status == billing::to_string(billing::InvoiceStatus::Paid) ||
         invoice_status == billing::to_string(billing::InvoiceStatus::Void)) {
         // Money arrived for an invoice that was meanwhile paid another way (or voided): a person refunds or credits it.
@@ -76,11 +71,7 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
     request.paid_at = context.now;
     request.note = gateway + " " + transaction.method + " " + transaction.order_id;
     const PaymentReceipt receipt = TRY(record_payment_in_transaction(context, request));
-    auto update = TRY(context.db.prepare(
-        "UPDATE gateway_transactions SET status = 'paid', payment_id = ?, paid_at = ?, updated_at = ?, "
-        "transaction_id = CASE WHEN transaction_id = '' THEN ? ELSE transaction_id END WHERE id = ?"));
-    update.bind(1, receipt.payment.id).bind(2, context.now).bind(3, context.now).bind(4, event.transaction_id).bind(5, transaction.id);
-    TRY_VOID(update.run());
+    TRY_VOID(store::mark_transaction_paid(context.db, transaction.id, receipt.payment.id, event.transaction_id, context.now));
     TRY_VOID(queue_confirmation(context, gateway, transaction, receipt));
     if (source != "callback") TRY_VOID(add_finding(context, gateway, transaction.order_id, transaction.id, "applied", source, "callback tidak diterima"));
     outcome.outcome = "applied";
@@ -91,12 +82,7 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
 // A write transaction of its own, or, inside a group commit's transaction, a savepoint: either
 // way the work is applied whole or not at all.
 Result<void> atomically(store::Database& db, const std::function<Result<void>()>& work) {
-    if (sqlite3_get_autocommit(db.handle())) return db.transaction(work);
-    TRY_VOID(db.execute("SAVEPOINT gateway_callback"));
-    Result<void> result = db.transaction(work);  // joins the open transaction
-    if (!result) TRY_VOID(db.execute("ROLLBACK TO gateway_callback"));
-    TRY_VOID(db.execute("RELEASE gateway_callback"));
-    return result;
+    return store::atomically(db, "gateway_callback", work);
 }
 
 }  // namespace
@@ -230,13 +216,7 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
             m_writer = std::move(*opened);
             // The writer does not checkpoint inside its commits (that would hold up every callback
             // of the batch); it only notes how long the WAL has grown, see below.
-            sqlite3_wal_hook(
-                m_writer->handle(),
-                [](void* frames, sqlite3*, const char*, int count) {
-                    static_cast<std::atomic<int>*>(frames)->store(count);
-                    return SQLITE_OK;
-                },
-                &m_wal_frames);
+            store::watch_log_size(*m_writer, m_wal_frames);
         }
     }
     store::Database& db = m_writer ? *m_writer : context.db;
@@ -262,7 +242,7 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     // never blocks the writer), as SQLite's automatic checkpoint would at the same size.
     if (m_wal_frames.load() >= kCheckpointFrames) {
         m_wal_frames.store(0);
-        sqlite3_wal_checkpoint_v2(context.db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        store::checkpoint(context.db);
     }
     return std::move(*mine.result);
 }

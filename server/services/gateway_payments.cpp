@@ -8,7 +8,10 @@
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
+#include "store/gateway_store.hpp"
 #include "store/invoice_store.hpp"
+#include "store/payment_lookups.hpp"
+#include "store/payment_store.hpp"
 
 #include <map>
 #include <mutex>
@@ -18,39 +21,10 @@ namespace kimonet::services {
 
 namespace {
 
-constexpr const char* kTransactionColumns =
-    "id, gateway, order_id, transaction_id, reference, invoice_id, customer_id, method, amount, fee, status, payment_url, "
-    "payment_code, qr_string, expires_at, created_at";
-
-GatewayTransaction row_to_transaction(const store::Statement& row) {
-    GatewayTransaction transaction;
-    transaction.id = row.column_int(0);
-    transaction.gateway = row.column_text(1);
-    transaction.order_id = row.column_text(2);
-    transaction.transaction_id = row.column_text(3);
-    transaction.reference = row.column_text(4);
-    transaction.invoice_id = row.column_int(5);
-    transaction.customer_id = row.column_int(6);
-    transaction.method = row.column_text(7);
-    transaction.amount = row.column_int(8);
-    transaction.fee = row.column_int(9);
-    transaction.status = row.column_text(10);
-    transaction.payment_url = row.column_text(11);
-    transaction.payment_code = row.column_text(12);
-    transaction.qr_string = row.column_text(13);
-    transaction.expires_at = row.column_int(14);
-    transaction.created_at = row.column_int(15);
-    return transaction;
-}
-
 // The live attempt for (invoice, gateway, method) that is still worth showing: not about to expire.
 Result<std::optional<GatewayTransaction>> live_transaction(app::Context& context, std::int64_t invoice_id, const std::string& gateway,
                                                            const std::string& method) {
-    auto statement = TRY(context.db.prepare(std::string("SELECT ") + kTransactionColumns +
-                                            " FROM gateway_transactions WHERE invoice_id = ? AND gateway = ? AND method = ? AND status = 'pending'"));
-    statement.bind(1, invoice_id).bind(2, gateway).bind(3, method);
-    if (!TRY(statement.step())) return std::optional<GatewayTransaction>();
-    return std::optional<GatewayTransaction>(row_to_transaction(statement));
+    return store::find_pending_transaction(context.db, invoice_id, gateway, method);
 }
 
 // Charges being created at a gateway right now, per invoice: counted with the open ones, so
@@ -90,23 +64,13 @@ ChargesInFlight& charges_in_flight() {
 
 // Open charges of an invoice at every gateway: pending and not yet past their expiry.
 Result<std::int64_t> open_charges(app::Context& context, std::int64_t invoice_id) {
-    auto statement = TRY(context.db.prepare("SELECT COUNT(*) FROM gateway_transactions WHERE invoice_id = ? AND status = 'pending' AND expires_at > ?"));
-    statement.bind(1, invoice_id).bind(2, context.now);
-    TRY(statement.step());
-    return statement.column_int(0);
+    return store::count_open_charges(context.db, invoice_id, context.now);
 }
 
-struct Payer {
-    std::string name;
-    std::string email;
-    std::string phone;
-};
-
-Result<Payer> payer_of(store::Database& db, std::int64_t customer_id) {
-    auto statement = TRY(db.prepare("SELECT name, email, phone FROM customers WHERE id = ?"));
-    statement.bind(1, customer_id);
-    if (!TRY(statement.step())) return make_error(ErrorCode::NotFound);
-    return Payer{statement.column_text(0), statement.column_text(1), statement.column_text(2)};
+Result<store::Payer> payer_of(store::Database& db, std::int64_t customer_id) {
+    auto payer = TRY(store::find_payer(db, customer_id));
+    if (!payer) return make_error(ErrorCode::NotFound);
+    return *payer;
 }
 
 std::string_view public_status(billing::InvoiceStatus status) {
@@ -152,23 +116,17 @@ Result<api::Json> offered_payment_methods(app::Context& context, const std::stri
 }
 
 Result<api::Json> check_bill(store::Database& db, const std::string& service_number) {
-    auto customer = TRY(db.prepare("SELECT id, service_number, name FROM customers WHERE service_number = ? AND status <> 'terminated'"));
-    customer.bind(1, service_number);
-    if (service_number.empty() || service_number.size() > 64 || !TRY(customer.step()))
-        return make_error(ErrorCode::NotFound, messages::kServiceNumberNotFound);
-    const std::int64_t customer_id = customer.column_int(0);
+    const auto customer = service_number.empty() || service_number.size() > 64 ? std::optional<store::BillCustomer>()
+                                                                                 : TRY(store::find_bill_customer(db, service_number));
+    if (!customer) return make_error(ErrorCode::NotFound, messages::kServiceNumberNotFound);
     api::Json out = {{"customer",
-                      {{api::kPublicServiceNumberKey, customer.column_text(1)},
+                      {{api::kPublicServiceNumberKey, customer->service_number},
                        // Anyone can try any number: a masked name, never the address or phone.
-                       {api::kPublicCustomerNameKey, customers::mask_name(customer.column_text(2))}}},
+                       {api::kPublicCustomerNameKey, customers::mask_name(customer->name)}}},
                      {"invoices", api::Json::array()}};
     // Unpaid first, then the latest paid ones for reassurance; at most 12.
-    auto invoices = TRY(db.prepare(
-        "SELECT id FROM invoices WHERE customer_id = ? AND status <> 'void' "
-        "ORDER BY CASE WHEN status IN ('unpaid','partial') THEN 0 ELSE 1 END, period DESC, id DESC LIMIT 12"));
-    invoices.bind(1, customer_id);
-    while (TRY(invoices.step())) {
-        auto invoice = TRY(store::find_invoice(db, invoices.column_int(0)));
+    for (const std::int64_t invoice_id : TRY(store::list_bill_invoice_ids(db, customer->id, 12))) {
+        auto invoice = TRY(store::find_invoice(db, invoice_id));
         if (!invoice) continue;
         out["invoices"].push_back({{"invoice_id", invoice->id},
                                    {"invoice_no", invoice->invoice_no},
@@ -182,10 +140,7 @@ Result<api::Json> check_bill(store::Database& db, const std::string& service_num
 }
 
 Result<std::optional<GatewayTransaction>> find_gateway_transaction(store::Database& db, std::int64_t id) {
-    auto statement = TRY(db.prepare(std::string("SELECT ") + kTransactionColumns + " FROM gateway_transactions WHERE id = ?"));
-    statement.bind(1, id);
-    if (!TRY(statement.step())) return std::optional<GatewayTransaction>();
-    return std::optional<GatewayTransaction>(row_to_transaction(statement));
+    return store::find_gateway_transaction(db, id);
 }
 
 Result<GatewayTransaction> create_gateway_payment(app::Context& context, const api::Json& input, const std::string& server_base_url) {
@@ -218,9 +173,7 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
             live->reused = true;
             return *live;
         }
-        auto close = TRY(context.db.prepare("UPDATE gateway_transactions SET status = 'expired', updated_at = ? WHERE id = ? AND status = 'pending'"));
-        close.bind(1, context.now).bind(2, live->id);
-        TRY_VOID(close.run());
+        TRY_VOID(store::expire_pending_transaction(context.db, live->id, context.now));
     }
 
     // Anyone may ask to pay an invoice (the public bill page): a few open charges per invoice at
@@ -239,7 +192,7 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
         ~Release() { charges_in_flight().release(invoice_id, key); }
     } release{invoice_id, key};
 
-    const Payer payer = TRY(payer_of(context.db, invoice->customer_id));
+    const store::Payer payer = TRY(payer_of(context.db, invoice->customer_id));
     gateways::ChargeRequest request;
     // Any invoice_number_format is allowed ("INV/2026/01/…"); the gateways are not as generous.
     request.order_id = payments::gateway_order_id(gateway, invoice->invoice_no, security::to_hex(security::random_token(6)).substr(0, 8));
@@ -257,15 +210,12 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
 
     GatewayTransaction created;
     auto inserted = context.db.transaction([&]() -> Result<void> {
-        auto insert = TRY(context.db.prepare(
-            "INSERT INTO gateway_transactions(gateway, order_id, transaction_id, reference, invoice_id, customer_id, method, amount, fee, status, "
-            "payment_url, payment_code, qr_string, expires_at, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,'pending',?,?,?,?,?,?)"));
-        insert.bind(1, gateway).bind(2, request.order_id).bind(3, charge.transaction_id).bind(4, charge.reference).bind(5, invoice_id);
-        insert.bind(6, invoice->customer_id).bind(7, method).bind(8, amount).bind(9, offered->fee).bind(10, charge.payment_url);
-        insert.bind(11, charge.payment_code).bind(12, charge.qr_string).bind(13, charge.expires_at).bind(14, context.now).bind(15, context.now);
-        TRY_VOID(insert.run());
-        const std::int64_t id = context.db.last_insert_id();
-        created = *TRY(find_gateway_transaction(context.db, id));
+        const std::int64_t id = TRY(store::insert_gateway_transaction(
+            context.db,
+            store::NewGatewayTransaction{gateway, request.order_id, charge.transaction_id, charge.reference, invoice_id, invoice->customer_id, method,
+                                         amount, offered->fee, charge.payment_url, charge.payment_code, charge.qr_string, charge.expires_at},
+            context.now));
+        created = *TRY(store::find_gateway_transaction(context.db, id));
         return log_activity(context, "payment.gateway_create", "invoice", invoice_id, nullptr, to_json(created, context.offset));
     });
     if (!inserted) {

@@ -16,6 +16,7 @@
 #include "app/context.hpp"
 #include "gateways/gateway_callbacks.hpp"
 #include "services/gateway_callback_budget.hpp"
+#include "store/gateway_store.hpp"
 
 namespace kimonet::services {
 
@@ -27,25 +28,8 @@ Result<api::Json> offered_payment_methods(app::Context& context, const std::stri
 // (and nothing else) for an unknown number.
 Result<api::Json> check_bill(store::Database& db, const std::string& service_number);
 
-struct GatewayTransaction {
-    std::int64_t id = 0;
-    std::string gateway;
-    std::string order_id;
-    std::string transaction_id;
-    std::string reference;
-    std::int64_t invoice_id = 0;
-    std::int64_t customer_id = 0;
-    std::string method;
-    Money amount = 0;
-    Money fee = 0;
-    std::string status;
-    std::string payment_url;
-    std::string payment_code;
-    std::string qr_string;
-    std::int64_t expires_at = 0;
-    std::int64_t created_at = 0;
-    bool reused = false;
-};
+// One payment attempt at a gateway (store/gateway_store.hpp).
+using GatewayTransaction = store::GatewayTransaction;
 api::Json to_json(const GatewayTransaction& transaction, UtcOffset offset);
 
 // {"invoice_id","gateway","method"}: reuses this invoice's live pending transaction for the same

@@ -1,31 +1,24 @@
 #include "services/gateway_reversals.hpp"
 
 #include "services/activity_log.hpp"
+#include "store/gateway_store.hpp"
 
 namespace kimonet::services {
 
 Result<void> flag_reversed_payment(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,
                                    const StoredTransaction& transaction, const std::string& source) {
     const std::string word = event.status_text.empty() ? std::string(payments::to_string(event.status)) : event.status_text.substr(0, 32);
-    auto payment = TRY(context.db.prepare(
-        "SELECT p.id, p.receipt_no, p.amount, i.invoice_no FROM gateway_transactions t LEFT JOIN payments p ON p.id = t.payment_id "
-        "LEFT JOIN invoices i ON i.id = t.invoice_id WHERE t.id = ?"));
-    payment.bind(1, transaction.id);
-    TRY(payment.step());
-    const auto payment_id = payment.column_optional_int(0);
-    const std::string receipt = payment.column_text(1), invoice_no = payment.column_text(3);
-    const Money amount = payment.column_int(2);
+    const store::ReversedPayment reversed = TRY(store::find_reversed_payment(context.db, transaction.id));
+    const auto payment_id = reversed.payment_id;
+    const std::string receipt = reversed.receipt_no, invoice_no = reversed.invoice_no;
+    const Money amount = reversed.amount;
     const std::string detail = gateway + " melaporkan " + word + " untuk pembayaran yang sudah lunas: tagihan " + invoice_no + ", kwitansi " +
                                receipt + ", Rp " + std::to_string(amount) +
                                ". Pembayaran dan status lunas dibiarkan sampai keuangan memutuskan (batalkan pembayaran bila uang kembali).";
 
-    auto update = TRY(context.db.prepare("UPDATE gateway_transactions SET status = 'review', review_reason = ?, updated_at = ? WHERE id = ?"));
-    update.bind(1, "reversed: " + word).bind(2, context.now).bind(3, transaction.id);
-    TRY_VOID(update.run());
-    auto finding = TRY(context.db.prepare(
-        "INSERT INTO payment_reconciliation(at, gateway, order_id, gateway_transaction_id, kind, source, detail) VALUES (?,?,?,?,'refund',?,?)"));
-    finding.bind(1, context.now).bind(2, gateway).bind(3, transaction.order_id).bind(4, transaction.id).bind(5, source).bind(6, detail);
-    TRY_VOID(finding.run());
+    TRY_VOID(store::set_transaction_state(context.db, transaction.id, "review", "reversed: " + word, context.now));
+    TRY_VOID(store::insert_reconciliation_finding(
+        context.db, store::ReconciliationFinding{context.now, gateway, transaction.order_id, transaction.id, "refund", source, detail}));
     return log_activity(context, "payment.gateway_reversed", "gateway_transaction", transaction.id, {{"status", "paid"}},
                         {{"status", "review"},
                          {"gateway", gateway},

@@ -6,44 +6,19 @@
 #include "services/activity_log.hpp"
 #include "services/billing_settings.hpp"
 #include "services/payment_service.hpp"
+#include "store/invoice_run_store.hpp"
 #include "store/invoice_store.hpp"
 
 namespace kimonet::services {
 
 namespace {
 
-// What generation needs to know about one customer.
-struct BillingRow {
-    std::int64_t customer_id = 0;
-    Date join_date;
-    std::optional<int> due_day;
-    std::string package_name;
-    Money package_price = 0;
-    Money credit = 0;
-    bool already_invoiced = false;
-};
+using BillingRow = store::BillingRow;
 
-constexpr const char* kBillingRowSelect =
-    "SELECT c.id, c.join_date, c.due_day, p.name, p.price, COALESCE(cc.balance, 0), "
-    "EXISTS(SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.period = :period AND i.kind = 'monthly') "
-    "FROM customers c JOIN internet_packages p ON p.id = c.package_id "
-    "LEFT JOIN customer_credit cc ON cc.customer_id = c.id ";
-// The same without the per-customer EXISTS: batches look up existing invoices with one range scan.
-constexpr const char* kBatchRowSelect =
-    "SELECT c.id, c.join_date, c.due_day, p.name, p.price, COALESCE(cc.balance, 0), 0 "
-    "FROM customers c JOIN internet_packages p ON p.id = c.package_id "
-    "LEFT JOIN customer_credit cc ON cc.customer_id = c.id ";
-
-BillingRow read_row(const store::Statement& row) {
-    BillingRow out;
-    out.customer_id = row.column_int(0);
-    out.join_date = parse_date(row.column_text(1)).value_or(Date{});
-    if (auto due = row.column_optional_int(2)) out.due_day = static_cast<int>(*due);
-    out.package_name = row.column_text(3);
-    out.package_price = row.column_int(4);
-    out.credit = row.column_int(5);
-    out.already_invoiced = row.column_int(6) != 0;
-    return out;
+// The customers the run covers: all billable ones, or those who joined within the period.
+std::optional<store::JoinedBetween> joined_filter(const GenerateOptions& options) {
+    if (!options.joined_in_period_only) return std::nullopt;
+    return store::JoinedBetween{first_day(options.period), last_day(options.period)};
 }
 
 std::optional<billing::Invoice> invoice_for(const BillingRow& row, const Period& period, const BillingSettings& settings) {
@@ -64,42 +39,11 @@ std::optional<billing::Invoice> invoice_for(const BillingRow& row, const Period&
 }
 
 Result<std::vector<BillingRow>> read_batch(store::Database& db, const GenerateOptions& options, std::int64_t after) {
-    // "+c.status" keeps SQLite on the rowid order instead of the status index, so each batch
-    // is a range scan rather than a sort of every billable customer.
-    std::string sql = std::string(kBatchRowSelect) + "WHERE +c.status IN ('active','isolated') AND c.id > :after ";
-    if (options.joined_in_period_only) sql += "AND c.join_date BETWEEN :first AND :last ";
-    sql += "ORDER BY c.id LIMIT :limit";
-    auto statement = TRY(db.prepare(sql));
-    statement.bind_named(":period", to_string(options.period));
-    statement.bind_named(":after", after);
-    statement.bind_named(":first", to_string(first_day(options.period)));
-    statement.bind_named(":last", to_string(last_day(options.period)));
-    statement.bind_named(":limit", std::int64_t{options.batch_size});
-    std::vector<BillingRow> rows;
-    while (TRY(statement.step())) rows.push_back(read_row(statement));
-    if (rows.empty()) return rows;
-    // Customers of this id range already invoiced for the period, in id order like `rows`.
-    auto existing = TRY(db.prepare(
-        "SELECT customer_id FROM invoices INDEXED BY invoices_monthly WHERE kind = 'monthly' AND period = ? "
-        "AND customer_id BETWEEN ? AND ? ORDER BY customer_id"));
-    existing.bind(1, to_string(options.period)).bind(2, rows.front().customer_id).bind(3, rows.back().customer_id);
-    std::size_t next = 0;
-    while (TRY(existing.step())) {
-        const std::int64_t customer_id = existing.column_int(0);
-        while (next < rows.size() && rows[next].customer_id < customer_id) ++next;
-        if (next < rows.size() && rows[next].customer_id == customer_id) rows[next].already_invoiced = true;
-    }
-    return rows;
+    return store::read_billing_batch(db, options.period, joined_filter(options), after, options.batch_size);
 }
 
 Result<std::int64_t> count_billable(store::Database& db, const GenerateOptions& options) {
-    std::string sql = "SELECT COUNT(*) FROM customers c WHERE c.status IN ('active','isolated')";
-    if (options.joined_in_period_only) sql += " AND c.join_date BETWEEN :first AND :last";
-    auto statement = TRY(db.prepare(sql));
-    statement.bind_named(":first", to_string(first_day(options.period)));
-    statement.bind_named(":last", to_string(last_day(options.period)));
-    TRY(statement.step());
-    return statement.column_int(0);
+    return store::count_billable_customers(db, joined_filter(options));
 }
 
 // Numbers and writes the invoices of one batch; returns how many were created.
@@ -123,7 +67,7 @@ Result<void> write_batch(app::Context& context, const GenerateOptions& options, 
     if (options.dry_run || pending.empty()) return {};
     const auto count = static_cast<std::int64_t>(pending.size());
     const std::int64_t first = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(options.period), count));
-    auto writer = TRY(store::InvoiceWriter::prepare(context.db));
+    auto writer = TRY(store::start_invoice_writer(context.db));
     std::int64_t sequence = first;
     for (auto& [row, invoice] : pending) {
         invoice.invoice_no = billing::format_invoice_number(settings.number_format, options.period, sequence);
@@ -180,13 +124,9 @@ Result<GenerateSummary> generate_invoices(app::Context& context, const GenerateO
 Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context, std::int64_t customer_id, const Period& period) {
     std::optional<std::int64_t> result;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        auto statement = TRY(context.db.prepare(std::string(kBillingRowSelect) +
-                                                "WHERE c.id = :customer AND c.status IN ('active','isolated')"));
-        statement.bind_named(":period", to_string(period));
-        statement.bind_named(":customer", customer_id);
-        if (!TRY(statement.step())) return {};
-        const BillingRow row = read_row(statement);
-        TRY_VOID(statement.run());
+        const auto found = TRY(store::find_billing_row(context.db, customer_id, period));
+        if (!found) return {};
+        const BillingRow& row = *found;
         if (row.already_invoiced) {
             result = TRY(store::find_monthly_invoice_id(context.db, customer_id, period));
             return {};

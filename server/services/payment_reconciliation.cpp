@@ -5,6 +5,7 @@
 #include "gateways/payment_gateway.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/settings.hpp"
+#include "store/gateway_store.hpp"
 
 namespace kimonet::services {
 
@@ -14,23 +15,13 @@ api::Json ReconcileReport::to_json() const {
 
 namespace {
 
-struct PendingRow {
-    std::int64_t id = 0;
-    std::string gateway;
-    std::string order_id;
-    std::string reference;
-    std::int64_t expires_at = 0;
-};
+using PendingRow = store::AttemptToCheck;
 
 Result<void> record_error(app::Context& context, const PendingRow& row, const std::string& detail) {
     return context.db.transaction([&]() -> Result<void> {
-        auto insert = TRY(context.db.prepare(
-            "INSERT INTO payment_reconciliation(at, gateway, order_id, gateway_transaction_id, kind, source, detail) VALUES (?,?,?,?,'error','reconcile',?)"));
-        insert.bind(1, context.now).bind(2, row.gateway).bind(3, row.order_id).bind(4, row.id).bind(5, detail);
-        TRY_VOID(insert.run());
-        auto touch = TRY(context.db.prepare("UPDATE gateway_transactions SET last_checked_at = ? WHERE id = ?"));
-        touch.bind(1, context.now).bind(2, row.id);
-        return touch.run();
+        TRY_VOID(store::insert_reconciliation_finding(
+            context.db, store::ReconciliationFinding{context.now, row.gateway, row.order_id, row.id, "error", "reconcile", detail}));
+        return store::touch_transaction_checked(context.db, row.id, context.now);
     });
 }
 
@@ -43,16 +34,8 @@ constexpr std::int64_t kReversalRecheckSeconds = 3600;
 
 Result<void> recheck_settled(app::Context& context, gateways::PaymentGateway* adapter, ReconcileReport& report) {
     if (!adapter) return success();
-    std::vector<PendingRow> rows;
-    {
-        auto statement = TRY(context.db.prepare(
-            "SELECT id, gateway, order_id, reference, expires_at FROM gateway_transactions WHERE gateway = 'midtrans' AND status = 'paid' "
-            "AND paid_at >= ? AND COALESCE(last_checked_at, 0) <= ? ORDER BY id LIMIT 100"));
-        statement.bind(1, context.now - kReversalWatchSeconds).bind(2, context.now - kReversalRecheckSeconds);
-        while (TRY(statement.step()))
-            rows.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2), statement.column_text(3),
-                            statement.column_int(4)});
-    }
+    const std::vector<PendingRow> rows = TRY(
+        store::list_settled_to_recheck(context.db, "midtrans", context.now - kReversalWatchSeconds, context.now - kReversalRecheckSeconds, 100));
     for (const auto& row : rows) {
         ++report.rechecked;
         auto status = adapter->query_status(row.order_id, row.reference);
@@ -69,9 +52,7 @@ Result<void> recheck_settled(app::Context& context, gateways::PaymentGateway* ad
         event.transaction_id = status->transaction_id;
         const auto outcome = TRY(apply_gateway_event(context, row.gateway, event, "reconcile"));
         if (outcome.outcome == "review") ++report.flagged;
-        auto touch = TRY(context.db.prepare("UPDATE gateway_transactions SET last_checked_at = ? WHERE id = ?"));
-        touch.bind(1, context.now).bind(2, row.id);
-        TRY_VOID(context.db.transaction([&]() -> Result<void> { return touch.run(); }));
+        TRY_VOID(context.db.transaction([&]() -> Result<void> { return store::touch_transaction_checked(context.db, row.id, context.now); }));
     }
     return success();
 }
@@ -80,16 +61,7 @@ Result<void> recheck_settled(app::Context& context, gateways::PaymentGateway* ad
 
 Result<ReconcileReport> reconcile_payments(app::Context& context, const std::string& server_base_url, std::optional<int> older_than_minutes) {
     const std::int64_t minutes = older_than_minutes ? *older_than_minutes : TRY(get_setting_int(context.db, "payment_reconcile_after_minutes"));
-    std::vector<PendingRow> rows;
-    {
-        auto statement = TRY(context.db.prepare(
-            "SELECT id, gateway, order_id, reference, expires_at FROM gateway_transactions WHERE status = 'pending' AND created_at <= ? "
-            "ORDER BY id LIMIT 500"));
-        statement.bind(1, context.now - minutes * 60);
-        while (TRY(statement.step()))
-            rows.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2), statement.column_text(3),
-                            statement.column_int(4)});
-    }
+    const std::vector<PendingRow> rows = TRY(store::list_pending_attempts(context.db, context.now - minutes * 60, 500));
     ReconcileReport report;
     std::map<std::string, std::unique_ptr<gateways::PaymentGateway>> adapters;
     auto adapter_of = [&](const std::string& gateway) -> std::unique_ptr<gateways::PaymentGateway>& {
@@ -130,76 +102,54 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
         else if (outcome.outcome == "review") ++report.flagged;
         if (outcome.outcome == "expired" || outcome.outcome == "failed")
             TRY_VOID(context.db.transaction([&]() -> Result<void> {
-                auto insert = TRY(context.db.prepare(
-                    "INSERT INTO payment_reconciliation(at, gateway, order_id, gateway_transaction_id, kind, source, detail) VALUES (?,?,?,?,?,'reconcile','')"));
-                insert.bind(1, context.now).bind(2, row.gateway).bind(3, row.order_id).bind(4, row.id).bind(5, outcome.outcome);
-                return insert.run();
+                return store::insert_reconciliation_finding(
+                    context.db, store::ReconciliationFinding{context.now, row.gateway, row.order_id, row.id, outcome.outcome, "reconcile", ""});
             }));
-        auto touch = TRY(context.db.prepare("UPDATE gateway_transactions SET last_checked_at = ? WHERE id = ?"));
-        touch.bind(1, context.now).bind(2, row.id);
-        TRY_VOID(context.db.transaction([&]() -> Result<void> { return touch.run(); }));
+        TRY_VOID(context.db.transaction([&]() -> Result<void> { return store::touch_transaction_checked(context.db, row.id, context.now); }));
     }
     TRY_VOID(recheck_settled(context, adapter_of("midtrans").get(), report));
     return report;
 }
 
 Result<api::Json> list_reconciliation(store::Database& db, int page, int per_page, UtcOffset offset) {
-    api::Json out = {{"data", api::Json::array()}, {"total", 0}};
-    auto count = TRY(db.prepare("SELECT COUNT(*) FROM payment_reconciliation"));
-    TRY(count.step());
-    out["total"] = count.column_int(0);
-    auto rows = TRY(db.prepare(
-        "SELECT r.id, r.at, r.gateway, r.order_id, r.kind, r.source, r.detail, t.invoice_id, t.amount, t.status FROM payment_reconciliation r "
-        "LEFT JOIN gateway_transactions t ON t.id = r.gateway_transaction_id ORDER BY r.id DESC LIMIT ? OFFSET ?"));
-    rows.bind(1, per_page).bind(2, static_cast<std::int64_t>(page - 1) * per_page);
-    while (TRY(rows.step()))
-        out["data"].push_back({{"id", rows.column_int(0)},
-                               {"at", to_string(local_from_unix(rows.column_int(1), offset))},
-                               {"gateway", rows.column_text(2)},
-                               {"order_id", rows.column_text(3)},
-                               {"kind", rows.column_text(4)},
-                               {"source", rows.column_text(5)},
-                               {"detail", rows.column_text(6)},
-                               {"invoice_id", rows.column_optional_int(7) ? api::Json(*rows.column_optional_int(7)) : api::Json(nullptr)},
-                               {"amount", rows.column_int(8)},
-                               {"transaction_status", rows.column_text(9)}});
+    const store::ReconciliationPage found = TRY(store::list_reconciliation(db, page, per_page));
+    api::Json out = {{"data", api::Json::array()}, {"total", found.total}};
+    for (const auto& row : found.rows)
+        out["data"].push_back({{"id", row.id},
+                               {"at", to_string(local_from_unix(row.at, offset))},
+                               {"gateway", row.gateway},
+                               {"order_id", row.order_id},
+                               {"kind", row.kind},
+                               {"source", row.source},
+                               {"detail", row.detail},
+                               {"invoice_id", row.invoice_id ? api::Json(*row.invoice_id) : api::Json(nullptr)},
+                               {"amount", row.amount},
+                               {"transaction_status", row.transaction_status}});
     return out;
 }
 
 Result<api::Json> list_gateway_transactions(store::Database& db, const std::string& status, int page, int per_page, UtcOffset offset) {
     if (!status.empty() && status != "pending" && status != "paid" && status != "expired" && status != "failed" && status != "review")
         return validation_error({{"status", messages::kReconciliationStatusChoice}});
-    const std::string where = status.empty() ? "" : " WHERE t.status = :status";
-    api::Json out = {{"data", api::Json::array()}, {"total", 0}};
-    auto count = TRY(db.prepare("SELECT COUNT(*) FROM gateway_transactions t" + where));
-    count.bind_named(":status", status);
-    TRY(count.step());
-    out["total"] = count.column_int(0);
-    auto rows = TRY(db.prepare(
-        "SELECT t.id, t.gateway, t.order_id, t.method, t.amount, t.fee, t.status, t.invoice_id, i.invoice_no, c.name, c.service_number, "
-        "t.created_at, t.expires_at, t.paid_at, t.review_reason FROM gateway_transactions t "
-        "LEFT JOIN invoices i ON i.id = t.invoice_id LEFT JOIN customers c ON c.id = t.customer_id" +
-        where + " ORDER BY t.id DESC LIMIT :limit OFFSET :offset"));
-    rows.bind_named(":status", status);
-    rows.bind_named(":limit", std::int64_t{per_page});
-    rows.bind_named(":offset", static_cast<std::int64_t>(page - 1) * per_page);
-    auto local = [&](int column) { return rows.column_is_null(column) ? api::Json(nullptr) : api::Json(to_string(local_from_unix(rows.column_int(column), offset))); };
-    while (TRY(rows.step()))
-        out["data"].push_back({{"id", rows.column_int(0)},
-                               {"gateway", rows.column_text(1)},
-                               {"order_id", rows.column_text(2)},
-                               {"method", rows.column_text(3)},
-                               {"amount", rows.column_int(4)},
-                               {"fee", rows.column_int(5)},
-                               {"status", rows.column_text(6)},
-                               {"invoice_id", rows.column_int(7)},
-                               {"invoice_no", rows.column_text(8)},
-                               {"customer_name", rows.column_text(9)},
-                               {"service_number", rows.column_text(10)},
-                               {"created_at", local(11)},
-                               {"expires_at", local(12)},
-                               {"paid_at", local(13)},
-                               {"review_reason", rows.column_text(14)}});
+    const store::GatewayTransactionPage found = TRY(store::list_gateway_transactions(db, status, page, per_page));
+    api::Json out = {{"data", api::Json::array()}, {"total", found.total}};
+    auto local = [&](const std::optional<std::int64_t>& at) { return at ? api::Json(to_string(local_from_unix(*at, offset))) : api::Json(nullptr); };
+    for (const auto& row : found.rows)
+        out["data"].push_back({{"id", row.id},
+                               {"gateway", row.gateway},
+                               {"order_id", row.order_id},
+                               {"method", row.method},
+                               {"amount", row.amount},
+                               {"fee", row.fee},
+                               {"status", row.status},
+                               {"invoice_id", row.invoice_id},
+                               {"invoice_no", row.invoice_no},
+                               {"customer_name", row.customer_name},
+                               {"service_number", row.service_number},
+                               {"created_at", local(row.created_at)},
+                               {"expires_at", local(row.expires_at)},
+                               {"paid_at", local(row.paid_at)},
+                               {"review_reason", row.review_reason}});
     return out;
 }
 

@@ -10,6 +10,7 @@
 #include "services/activity_log.hpp"
 #include "services/invoice_generation.hpp"
 #include "store/invoice_store.hpp"
+#include "store/payment_lookups.hpp"
 
 namespace kimonet::services {
 
@@ -75,16 +76,9 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
 // An isolated customer whose invoice is paid goes back to active, and the router is asked to
 // restore them (recorded as pending until the network adapter carries it out).
 Result<bool> restore_if_isolated(app::Context& context, const billing::Invoice& invoice) {
-    auto status = TRY(context.db.prepare("SELECT status FROM customers WHERE id = ?"));
-    status.bind(1, invoice.customer_id);
-    if (!TRY(status.step()) || status.column_text(0) != "isolated") return false;
-    auto update = TRY(context.db.prepare("UPDATE customers SET status = 'active', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?"));
-    update.bind(1, invoice.customer_id);
-    TRY_VOID(update.run());
-    auto action = TRY(context.db.prepare(
-        "INSERT INTO network_actions(customer_id, action, status, reason, invoice_id, created_at) VALUES (?, 'restore', 'pending', ?, ?, ?)"));
-    action.bind(1, invoice.customer_id).bind(2, "tagihan " + invoice.invoice_no + " lunas").bind(3, invoice.id).bind(4, context.now);
-    TRY_VOID(action.run());
+    if (TRY(store::find_customer_status(context.db, invoice.customer_id)) != "isolated") return false;
+    TRY_VOID(store::reactivate_customer(context.db, invoice.customer_id, context.now));
+    TRY_VOID(store::queue_restore_action(context.db, invoice.customer_id, "tagihan " + invoice.invoice_no + " lunas", invoice.id, context.now));
     app::wake_after_commit(context, app::Work::Network);
     TRY_VOID(log_activity(context, "customer.restore", "customer", invoice.customer_id, {{"status", "isolated"}},
                           {{"status", "active"}, {"invoice_no", invoice.invoice_no}, {"network_action", "restore pending"}}));
