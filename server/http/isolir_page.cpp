@@ -6,6 +6,7 @@
 #include "http/routes.hpp"
 #include "services/active_sessions.hpp"
 #include "services/settings.hpp"
+#include "store/network_store.hpp"
 
 namespace kimonet::http {
 
@@ -17,10 +18,9 @@ struct Found {
 };
 
 Result<Found> find_by_pppoe(store::Database& db, const std::string& username) {
-    auto statement = TRY(db.prepare("SELECT id, name, service_number, status FROM customers WHERE pppoe_username = ? ORDER BY id LIMIT 1"));
-    statement.bind(1, username);
+    const auto customer = TRY(store::find_customer_by_pppoe(db, username));
     Found found;
-    if (TRY(statement.step())) found = {statement.column_int(0), statement.column_text(1), statement.column_text(2), statement.column_text(3)};
+    if (customer) found = {customer->id, customer->name, customer->service_number, customer->status};
     return found;
 }
 
@@ -29,11 +29,6 @@ Result<Found> find_by_pppoe(store::Database& db, const std::string& username) {
 std::string pppoe_user_of_address(const app::App& app, std::int64_t now, const std::string& address) {
     if (address.empty()) return {};
     return services::active_sessions(app).user_at(address, now).value_or("");
-}
-
-bool has_invoices_table(store::Database& db) {
-    auto statement = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'invoices'");
-    return statement && statement->step().value_or(false);
 }
 
 }  // namespace
@@ -62,17 +57,14 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
         body += "<p>Halo <strong>" + html_escape(customers::mask_name(customer.name)) + "</strong> (nomor layanan <strong>" + html_escape(customer.service_number) + "</strong>),</p>";
         body += customer.status == "isolated" ? "<p>koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>"
                                               : "<p>status layanan Anda saat ini aktif. Jika internet masih lambat, putuskan lalu sambungkan ulang modem Anda.</p>";
-        if (has_invoices_table(context.db)) {
-            auto invoices = context.db.prepare(
-                "SELECT invoice_no, period, total - paid_amount, due_date FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') "
-                "ORDER BY due_date");
+        if (store::invoices_table_ready(context.db)) {
+            auto invoices = store::open_invoice_summaries(context.db, customer.id);
             if (invoices) {
-                invoices->bind(1, customer.id);
                 std::string rows;
-                while (invoices->step().value_or(false)) {
-                    const std::string number = invoices->column_text(0);
-                    rows += "<tr><td>" + html_escape(number) + "</td><td>" + html_escape(invoices->column_text(1)) + "</td><td>" +
-                            html_escape(invoices->column_text(3)) + "</td><td class=\"amount\">" + html_escape(format_rupiah(invoices->column_int(2))) +
+                for (const auto& invoice : *invoices) {
+                    const std::string& number = invoice.invoice_no;
+                    rows += "<tr><td>" + html_escape(number) + "</td><td>" + html_escape(invoice.period) + "</td><td>" +
+                            html_escape(invoice.due_date) + "</td><td class=\"amount\">" + html_escape(format_rupiah(invoice.outstanding)) +
                             "</td><td><a class=\"pay\" href=\"/billing?nomor=" + html_escape(customer.service_number) + "&amp;invoice=" + html_escape(number) +
                             "\">Bayar</a></td></tr>";
                 }

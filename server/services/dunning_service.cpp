@@ -11,6 +11,7 @@
 #include "services/network_service.hpp"
 #include "services/notification_service.hpp"
 #include "services/settings.hpp"
+#include "store/dunning_store.hpp"
 
 namespace kimonet::services {
 
@@ -21,26 +22,15 @@ struct InvoiceRow {
     std::string period;
 };
 
-// The open invoices of billable customers that some schedule can already reach, by customer.
-constexpr const char* kOpenInvoicesSql =
-    "SELECT i.id, i.customer_id, i.invoice_no, i.issue_date, i.due_date, i.total, i.paid_amount, i.status, c.status, "
-    "COALESCE(c.dunning_schedule_id, p.dunning_schedule_id, 0), c.service_number, c.name "
-    "FROM invoices i JOIN customers c ON c.id = i.customer_id JOIN internet_packages p ON p.id = c.package_id "
-    "WHERE i.status IN ('unpaid','partial') AND i.due_date <= ?1 AND c.status IN ('active','isolated') "
-    "ORDER BY i.customer_id, i.due_date, i.id";
-
 Result<std::unordered_map<std::int64_t, std::vector<dunning::RecordedAction>>> recorded_actions(store::Database& db, std::int64_t customer_id) {
     std::unordered_map<std::int64_t, std::vector<dunning::RecordedAction>> recorded;
-    auto statement = TRY(db.prepare(
-        "SELECT a.invoice_id, a.step_id, a.status FROM dunning_actions a JOIN invoices i ON i.id = a.invoice_id "
-        "WHERE i.status IN ('unpaid','partial') AND (?1 = 0 OR a.customer_id = ?1)"));
-    statement.bind(1, customer_id);
-    while (TRY(statement.step())) {
-        const std::int64_t invoice_id = statement.column_int(0);
-        recorded[invoice_id].push_back({invoice_id, statement.column_int(1),
-                                        dunning::parse_action_status(statement.column_text(2)).value_or(dunning::ActionStatus::Done)});
-    }
+    for (const auto& action : TRY(store::recorded_dunning_actions(db, customer_id))) recorded[action.invoice_id].push_back(action);
     return recorded;
+}
+
+dunning::DunningInvoice invoice_of(const store::OpenDunningInvoice& open, const Date& today) {
+    return {open.id, open.invoice_no, parse_date(open.issue_date).value_or(today), parse_date(open.due_date).value_or(today), open.total,
+            open.paid_amount, billing::parse_invoice_status(open.status).value_or(billing::InvoiceStatus::Unpaid)};
 }
 
 // Steps may start up to this many days before the due date: the horizon of invoices to load.
@@ -58,8 +48,6 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today) {
     plan.today = today;
     plan.schedules = TRY(load_schedules(db));
     const auto recorded = TRY(recorded_actions(db, 0));
-    auto statement = TRY(db.prepare(kOpenInvoicesSql));
-    statement.bind(1, to_string(add_days(today, -earliest_offset(plan.schedules))));
 
     struct Group {
         dunning::DunningCustomer customer;
@@ -89,25 +77,20 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today) {
         }
         group.invoices.clear();
     };
-    while (TRY(statement.step())) {
-        const std::int64_t customer_id = statement.column_int(1);
-        if (customer_id != group.customer.id) {
+    // The open invoices of billable customers that some schedule can already reach, by customer.
+    TRY_VOID(store::for_each_open_dunning_invoice(db, to_string(add_days(today, -earliest_offset(plan.schedules))),
+                                                  [&](const store::OpenDunningInvoice& open) {
+        if (open.customer_id != group.customer.id) {
             flush();
-            group.customer = {customer_id, parse_customer_status(statement.column_text(8)).value_or(CustomerStatus::Active)};
-            group.schedule_id = statement.column_int(9);
-            group.service_number = statement.column_text(10);
-            group.name = statement.column_text(11);
+            group.customer = {open.customer_id, parse_customer_status(open.customer_status).value_or(CustomerStatus::Active)};
+            group.schedule_id = open.schedule_id;
+            group.service_number = open.service_number;
+            group.name = open.customer_name;
         }
         InvoiceRow row;
-        row.invoice.id = statement.column_int(0);
-        row.invoice.invoice_no = statement.column_text(2);
-        row.invoice.issue_date = parse_date(statement.column_text(3)).value_or(today);
-        row.invoice.due_date = parse_date(statement.column_text(4)).value_or(today);
-        row.invoice.total = statement.column_int(5);
-        row.invoice.paid_amount = statement.column_int(6);
-        row.invoice.status = billing::parse_invoice_status(statement.column_text(7)).value_or(billing::InvoiceStatus::Unpaid);
+        row.invoice = invoice_of(open, today);
         group.invoices.push_back(std::move(row));
-    }
+    }));
     flush();
     return plan;
 }
@@ -127,20 +110,22 @@ Result<std::string> isolir_window_problem(app::Context& context) {
 Result<bool> record_action(app::Context& context, const PlannedAction& planned, dunning::ActionStatus status, const std::string& result,
                            std::optional<std::int64_t> notification_id = std::nullopt) {
     const auto& decision = planned.decision;
-    auto insert = TRY(context.db.prepare(
-        "INSERT INTO dunning_actions(invoice_id, step_id, customer_id, action, step_date, amount, status, result, notification_id, at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(invoice_id, step_id) DO NOTHING"));
-    insert.bind(1, decision.invoice_id).bind(2, decision.step->id).bind(3, decision.customer_id).bind(4, dunning::to_string(decision.step->action));
-    insert.bind(5, to_string(decision.date)).bind(6, decision.amount).bind(7, dunning::to_string(status)).bind(8, result);
-    insert.bind(9, notification_id).bind(10, context.now);
-    TRY_VOID(insert.run());
-    return context.db.changes() > 0;
+    store::NewDunningAction action;
+    action.invoice_id = decision.invoice_id;
+    action.step_id = decision.step->id;
+    action.customer_id = decision.customer_id;
+    action.action = std::string(dunning::to_string(decision.step->action));
+    action.step_date = to_string(decision.date);
+    action.amount = decision.amount;
+    action.status = std::string(dunning::to_string(status));
+    action.result = result;
+    action.notification_id = notification_id;
+    action.at = context.now;
+    return store::insert_dunning_action(context.db, action);
 }
 
 Result<bool> already_recorded(store::Database& db, const dunning::Decision& decision) {
-    auto statement = TRY(db.prepare("SELECT 1 FROM dunning_actions WHERE invoice_id = ? AND step_id = ?"));
-    statement.bind(1, decision.invoice_id).bind(2, decision.step->id);
-    return TRY(statement.step());
+    return store::dunning_action_recorded(db, decision.invoice_id, decision.step->id);
 }
 
 // The date of the schedule's isolate step for this invoice, for the warning's {tanggal_isolir}.
@@ -166,12 +151,8 @@ Result<NotificationRequest> message_for(app::Context& context, const DunningPlan
     request.template_key = template_key;
     request.variables = TRY(customer_variables(context.db, planned.decision.customer_id, base_url));
     if (!request.variables.contains("payment_link")) request.variables["payment_link"] = payment_link(base_url, planned.service_number);
-    auto period = context.db.prepare("SELECT period FROM invoices WHERE id = ?");
-    if (period) {
-        period->bind(1, planned.decision.invoice_id);
-        if (period->step().value_or(false))
-            if (auto parsed = parse_period(period->column_text(0))) request.variables["periode"] = format_period_indonesian(*parsed);
-    }
+    if (auto period = store::invoice_period_text(context.db, planned.decision.invoice_id); period && *period)
+        if (auto parsed = parse_period(**period)) request.variables["periode"] = format_period_indonesian(*parsed);
     request.variables["invoice_no"] = planned.invoice_no;
     request.variables["total"] = format_rupiah(total);
     request.variables["due_date"] = format_date_indonesian(planned.due_date);
@@ -298,9 +279,7 @@ Result<api::Json> run_dunning(app::Context& context, const DunningOptions& optio
         std::string result = "isolir: " + outcome.result + (outcome.detail.empty() ? "" : " (" + outcome.detail + ")");
         TRY_VOID(context.db.transaction([&]() -> Result<void> {
             if (!failed && planned.decision.step->action == dunning::StepAction::Terminate) {
-                auto terminate = TRY(context.db.prepare("UPDATE customers SET status = 'terminated' WHERE id = ?"));
-                terminate.bind(1, planned.decision.customer_id);
-                TRY_VOID(terminate.run());
+                TRY_VOID(store::terminate_customer(context.db, planned.decision.customer_id));
                 result += "; langganan diputus";
             }
             const bool recorded = TRY(record_action(context, planned, failed ? dunning::ActionStatus::Failed : dunning::ActionStatus::Done, result));
@@ -315,28 +294,17 @@ Result<api::Json> run_dunning(app::Context& context, const DunningOptions& optio
 }
 
 Result<api::Json> customer_dunning(store::Database& db, std::int64_t customer_id, const Date& today) {
-    auto customer = TRY(db.prepare(
-        "SELECT c.status, c.dunning_schedule_id, p.dunning_schedule_id FROM customers c JOIN internet_packages p ON p.id = c.package_id "
-        "WHERE c.id = ?"));
-    customer.bind(1, customer_id);
-    if (!TRY(customer.step())) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
-    const dunning::DunningCustomer subject{customer_id, parse_customer_status(customer.column_text(0)).value_or(CustomerStatus::Active)};
-    const auto own = customer.column_optional_int(1), package = customer.column_optional_int(2);
+    const auto customer = TRY(store::find_customer_dunning_subject(db, customer_id));
+    if (!customer) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
+    const dunning::DunningCustomer subject{customer_id, parse_customer_status(customer->status).value_or(CustomerStatus::Active)};
+    const auto own = customer->own_schedule_id, package = customer->package_schedule_id;
     const ScheduleSet set = TRY(load_schedules(db));
     const dunning::Schedule* schedule = set.find(own.value_or(package.value_or(0)));
     const std::string source = own ? "customer" : package ? "package" : "default";
 
     // Every open invoice of the customer, whether or not a step has reached it yet.
     std::vector<dunning::DunningInvoice> invoices;
-    auto open = TRY(db.prepare(
-        "SELECT id, invoice_no, issue_date, due_date, total, paid_amount, status FROM invoices "
-        "WHERE customer_id = ? AND status IN ('unpaid','partial') ORDER BY due_date, id"));
-    open.bind(1, customer_id);
-    while (TRY(open.step())) {
-        invoices.push_back({open.column_int(0), open.column_text(1), parse_date(open.column_text(2)).value_or(today),
-                            parse_date(open.column_text(3)).value_or(today), open.column_int(4), open.column_int(5),
-                            billing::parse_invoice_status(open.column_text(6)).value_or(billing::InvoiceStatus::Unpaid)});
-    }
+    for (const auto& open : TRY(store::list_customer_open_invoices(db, customer_id))) invoices.push_back(invoice_of(open, today));
     const auto recorded_by_invoice = TRY(recorded_actions(db, customer_id));
     std::vector<dunning::RecordedAction> recorded;
     for (const auto& [invoice_id, rows] : recorded_by_invoice) recorded.insert(recorded.end(), rows.begin(), rows.end());
@@ -354,16 +322,11 @@ Result<api::Json> customer_dunning(store::Database& db, std::int64_t customer_id
         }
         out["outstanding"] = timeline.outstanding;
     }
-    auto past = TRY(db.prepare(
-        "SELECT a.id, a.invoice_id, i.invoice_no, a.action, a.step_date, a.amount, a.status, a.result, a.at, s.day_offset "
-        "FROM dunning_actions a JOIN invoices i ON i.id = a.invoice_id JOIN dunning_steps s ON s.id = a.step_id "
-        "WHERE a.customer_id = ? ORDER BY a.at DESC, a.id DESC LIMIT 100"));
-    past.bind(1, customer_id);
-    while (TRY(past.step())) {
-        out["actions"].push_back({{"id", past.column_int(0)}, {"invoice_id", past.column_int(1)}, {"invoice_no", past.column_text(2)},
-                                  {"action", past.column_text(3)}, {"date", past.column_text(4)}, {"amount", past.column_int(5)},
-                                  {"status", past.column_text(6)}, {"result", past.column_text(7)}, {"at", past.column_int(8)},
-                                  {"label", dunning::day_label(static_cast<int>(past.column_int(9)))}});
+    for (const auto& past : TRY(store::recent_dunning_actions(db, customer_id))) {
+        out["actions"].push_back({{"id", past.id}, {"invoice_id", past.invoice_id}, {"invoice_no", past.invoice_no},
+                                  {"action", past.action}, {"date", past.step_date}, {"amount", past.amount},
+                                  {"status", past.status}, {"result", past.result}, {"at", past.at},
+                                  {"label", dunning::day_label(past.day_offset)}});
     }
     return out;
 }

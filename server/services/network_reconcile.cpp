@@ -12,6 +12,7 @@
 #include "services/package_service.hpp"
 #include "services/secret_push.hpp"
 #include "store/customer_store.hpp"
+#include "store/network_store.hpp"
 #include "store/router_store.hpp"
 
 namespace kimonet::services {
@@ -28,34 +29,12 @@ struct Expected {
 };
 
 Result<std::vector<Expected>> expected_profiles(store::Database& db, const Router& router) {
-    auto statement = TRY(db.prepare(
-        "SELECT c.id, c.service_number, c.pppoe_username, c.status, p.mikrotik_profile, "
-        "EXISTS (SELECT 1 FROM network_actions a WHERE a.customer_id = c.id AND a.status = 'pending') "
-        "FROM customers c JOIN internet_packages p ON p.id = c.package_id "
-        "WHERE c.router_id = ? AND c.pppoe_username <> '' AND c.status IN ('active','isolated') ORDER BY c.id"));
-    statement.bind(1, router.id);
+    const auto rows = TRY(store::expected_profile_rows(db, router.id));
     std::vector<Expected> out;
-    while (TRY(statement.step())) {
-        const std::string status = statement.column_text(3);
-        out.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2), status,
-                       status == "isolated" ? router.isolir_profile : statement.column_text(4), statement.column_int(5) != 0});
-    }
+    for (const auto& row : rows)
+        out.push_back({row.customer_id, row.service_number, row.pppoe_username, row.status,
+                       row.status == "isolated" ? router.isolir_profile : row.package_profile, row.pending});
     return out;
-}
-
-bool table_has_columns(store::Database& db, const std::string& table, const std::set<std::string>& wanted) {
-    auto statement = db.prepare("SELECT name FROM pragma_table_info(?)");
-    if (!statement) return false;
-    statement->bind(1, table);
-    std::set<std::string> found;
-    while (true) {
-        auto row = statement->step();
-        if (!row || !*row) break;
-        found.insert(statement->column_text(0));
-    }
-    for (const auto& column : wanted)
-        if (!found.contains(column)) return false;
-    return true;
 }
 
 }  // namespace
@@ -123,13 +102,19 @@ Result<api::Json> network_drift(app::Context& context, bool repair, std::optiona
                         if (!result.ok) item["error"] = result.error;
                         if (!result.ok) continue;
                         ++total_repaired;
-                        auto log = TRY(context.db.prepare(
-                            "INSERT INTO isolation_log(at, customer_id, router_id, action, reason, result, profile_before, profile_after, "
-                            "detail, actor_type, actor_id, actor_name) VALUES (?, ?, ?, 'repair', 'drift', 'applied', ?, ?, '', ?, ?, ?)"));
-                        log.bind(1, context.now).bind(2, item["customer_id"].get<std::int64_t>()).bind(3, router.id);
-                        log.bind(4, result.profile_before).bind(5, repairs[index].profile).bind(6, context.actor.type);
-                        log.bind(7, context.actor.id ? std::optional(context.actor.id) : std::nullopt).bind(8, context.actor.name);
-                        TRY_VOID(log.run());
+                        store::IsolationLogEntry logged;
+                        logged.at = context.now;
+                        logged.customer_id = item["customer_id"].get<std::int64_t>();
+                        logged.router_id = router.id;
+                        logged.action = "repair";
+                        logged.reason = "drift";
+                        logged.result = "applied";
+                        logged.profile_before = result.profile_before;
+                        logged.profile_after = repairs[index].profile;
+                        logged.actor_type = context.actor.type;
+                        logged.actor_id = context.actor.id ? std::optional(context.actor.id) : std::nullopt;
+                        logged.actor_name = context.actor.name;
+                        TRY(store::insert_isolation_log(context.db, logged));
                     }
                     return log_activity(context, "network.sync", "router", router.id, api::Json::object(),
                                         {{"repaired", static_cast<int>(repairs.size())}});
@@ -164,23 +149,19 @@ Result<api::Json> auto_isolate(app::Context& context, const AutoIsolateOptions& 
             return report;
         }
     }
-    if (!table_has_columns(context.db, "invoices", {"customer_id", "status", "due_date"})) {
+    if (!store::invoices_table_ready(context.db)) {
         report["skipped"] = "belum ada tabel tagihan";
         return report;
     }
     const std::int64_t grace = TRY(get_setting_int(context.db, "isolir_grace_days"));
     const int cap = options.cap.value_or(static_cast<int>(TRY(get_setting_int(context.db, "isolir_max_per_run"))));
     const std::string cutoff = to_string(add_days(local.date, -static_cast<int>(grace)));
-    auto statement = TRY(context.db.prepare(
-        "SELECT c.id, MIN(i.due_date) FROM customers c JOIN invoices i ON i.customer_id = c.id "
-        "WHERE c.status = 'active' AND c.router_id IS NOT NULL AND c.pppoe_username <> '' AND i.status IN ('unpaid','partial') "
-        "AND i.due_date < ? AND i.created_at <= ? GROUP BY c.id ORDER BY MIN(i.due_date), c.id LIMIT ?"));
     // An invoice only counts once the customer has had it for the grace period too: a late or
     // catch-up run that bills after the due day must not isolate people the same day.
-    statement.bind(1, cutoff).bind(2, context.now - grace * 86400).bind(3, cap);
+    const auto overdue = TRY(store::overdue_customers(context.db, cutoff, context.now - grace * 86400, cap));
     std::vector<Intent> intents;
-    while (TRY(statement.step()))
-        intents.push_back({statement.column_int(0), NetworkAction::Isolate, "otomatis: tagihan jatuh tempo " + statement.column_text(1), std::nullopt, 0});
+    for (const auto& candidate : overdue)
+        intents.push_back({candidate.customer_id, NetworkAction::Isolate, "otomatis: tagihan jatuh tempo " + candidate.first_due_date, std::nullopt, 0});
     report["candidates"] = intents.size();
     report["grace_days"] = grace;
     if (options.dry_run) {
@@ -250,9 +231,7 @@ Result<api::Json> import_from_router(app::Context& context, std::int64_t router_
                         {"customers", api::Json::array()}, {"skipped", api::Json::array()}};
     std::set<std::string> known;
     {
-        auto statement = TRY(context.db.prepare("SELECT pppoe_username FROM customers WHERE router_id = ?"));
-        statement.bind(1, router.id);
-        while (TRY(statement.step())) known.insert(statement.column_text(0));
+        for (auto& username : TRY(store::pppoe_usernames_on_router(context.db, router.id))) known.insert(std::move(username));
     }
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         for (const auto& profile : profiles) {

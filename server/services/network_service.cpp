@@ -9,6 +9,7 @@
 #include "services/secret_push.hpp"
 #include "services/settings.hpp"
 #include "store/customer_store.hpp"
+#include "store/network_store.hpp"
 #include "store/package_store.hpp"
 #include "store/router_store.hpp"
 
@@ -25,10 +26,7 @@ struct Resolved {
 };
 
 Result<std::int64_t> newest_pending_id(store::Database& db, std::int64_t customer_id) {
-    auto statement = TRY(db.prepare("SELECT COALESCE(MAX(id), 0) FROM network_actions WHERE customer_id = ? AND status = 'pending' AND action IN ('isolate','restore')"));
-    statement.bind(1, customer_id);
-    TRY(statement.step());
-    return statement.column_int(0);
+    return store::newest_pending_isolation_id(db, customer_id);
 }
 
 Result<Resolved> resolve(app::Context& context, const Intent& intent, std::map<std::int64_t, Router>& routers) {
@@ -72,15 +70,12 @@ void queue_status_notice(app::Context& context, const Resolved& resolved, Networ
         request.body = "Halo " + resolved.customer.name + ", layanan internet Anda (" + resolved.customer.service_number +
                        ") saat ini diisolir. Silakan hubungi kami untuk informasi lebih lanjut.\n\n" + company;
         const std::string base = public_base_url(context.db, "").value_or("");
-        auto invoice = context.db.prepare(
-            "SELECT invoice_no, period, total - paid_amount FROM invoices WHERE customer_id = ? AND status IN ('unpaid','partial') "
-            "ORDER BY due_date LIMIT 1");
+        auto invoice = store::open_invoice_summaries(context.db, resolved.customer.id, 1);
         if (invoice) {
-            invoice->bind(1, resolved.customer.id);
-            if (invoice->step().value_or(false)) {
-                request.variables["invoice_no"] = invoice->column_text(0);
-                request.variables["periode"] = invoice->column_text(1);
-                request.variables["total"] = format_rupiah(invoice->column_int(2));
+            if (!invoice->empty()) {
+                request.variables["invoice_no"] = invoice->front().invoice_no;
+                request.variables["periode"] = invoice->front().period;
+                request.variables["total"] = format_rupiah(invoice->front().outstanding);
                 request.variables["payment_link"] = base + "/isolir?u=" + resolved.customer.pppoe_username;
                 request.template_key = "isolir_notice";
                 request.body.clear();
@@ -93,13 +88,8 @@ void queue_status_notice(app::Context& context, const Resolved& resolved, Networ
 CustomerStatus intended_status(NetworkAction action) { return action == NetworkAction::Isolate ? CustomerStatus::Isolated : CustomerStatus::Active; }
 
 Result<void> supersede_older(app::Context& context, const Resolved& resolved, std::optional<std::int64_t> keep, const std::string& result) {
-    auto statement = TRY(context.db.prepare(
-        "UPDATE network_actions SET status = 'done', processed_at = :now, result = CASE WHEN id = :own THEN :result ELSE 'superseded' END "
-        "WHERE customer_id = :customer AND status = 'pending' AND action IN ('isolate','restore') AND id <= :max AND (:keep = 0 OR id <> :keep)"));
-    statement.bind_named(":now", context.now).bind_named(":own", resolved.intent.pending_action_id.value_or(0));
-    statement.bind_named(":result", result).bind_named(":customer", resolved.customer.id);
-    statement.bind_named(":max", resolved.max_pending_id).bind_named(":keep", keep.value_or(0));
-    return statement.run();
+    return store::supersede_isolation_actions(context.db, resolved.customer.id, resolved.intent.pending_action_id.value_or(0), result,
+                                              resolved.max_pending_id, keep.value_or(0), context.now);
 }
 
 Result<void> record(app::Context& context, const Resolved& resolved, NetworkOutcome& outcome) {
@@ -110,40 +100,45 @@ Result<void> record(app::Context& context, const Resolved& resolved, NetworkOutc
         TRY_VOID(supersede_older(context, resolved, std::nullopt, outcome.result));
     } else if (retry) {
         TRY_VOID(supersede_older(context, resolved, resolved.intent.pending_action_id, {}));
-        auto update = TRY(context.db.prepare(
-            "UPDATE network_actions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, router_id = ? WHERE id = ?"));
-        update.bind(1, context.now + retry_delay_seconds(resolved.intent.attempts + 1)).bind(2, outcome.detail);
-        update.bind(3, outcome.router_id).bind(4, *resolved.intent.pending_action_id);
-        TRY_VOID(update.run());
+        TRY_VOID(store::reschedule_network_action(context.db, *resolved.intent.pending_action_id,
+                                                  context.now + retry_delay_seconds(resolved.intent.attempts + 1), outcome.detail,
+                                                  outcome.router_id, false));
         outcome.pending_action_id = resolved.intent.pending_action_id;
     } else {
         TRY_VOID(supersede_older(context, resolved, std::nullopt, {}));
-        auto insert = TRY(context.db.prepare(
-            "INSERT INTO network_actions(customer_id, action, status, reason, created_at, router_id, attempts, next_attempt_at, last_error, "
-            "requested_by) VALUES (?, ?, 'pending', ?, ?, ?, 1, ?, ?, ?)"));
-        insert.bind(1, resolved.customer.id).bind(2, to_string(outcome.action)).bind(3, resolved.intent.reason).bind(4, context.now);
-        insert.bind(5, outcome.router_id).bind(6, context.now + retry_delay_seconds(1)).bind(7, outcome.detail).bind(8, context.actor.name);
-        TRY_VOID(insert.run());
-        outcome.pending_action_id = context.db.last_insert_id();
+        store::NewNetworkAction pending;
+        pending.customer_id = resolved.customer.id;
+        pending.action = std::string(to_string(outcome.action));
+        pending.reason = resolved.intent.reason;
+        pending.created_at = context.now;
+        pending.router_id = outcome.router_id;
+        pending.attempts = 1;
+        pending.next_attempt_at = context.now + retry_delay_seconds(1);
+        pending.last_error = outcome.detail;
+        pending.requested_by = context.actor.name;
+        outcome.pending_action_id = TRY(store::insert_network_action(context.db, pending));
     }
     const CustomerStatus status = intended_status(outcome.action);
     if (!newer_intent && resolved.customer.status != status) {
-        auto update = TRY(context.db.prepare(
-            "UPDATE customers SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ? AND status IN ('active','isolated')"));
-        update.bind(1, to_string(status)).bind(2, resolved.customer.id);
-        TRY_VOID(update.run());
+        TRY_VOID(store::set_customer_network_status(context.db, resolved.customer.id, std::string(to_string(status)), context.now));
     }
     // A retry that fails again only moves the retry clock; the log already says "pending".
     if (retry && !success) return {};
-    auto log = TRY(context.db.prepare(
-        "INSERT INTO isolation_log(at, customer_id, router_id, action, reason, result, profile_before, profile_after, detail, actor_type, "
-        "actor_id, actor_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    log.bind(1, context.now).bind(2, resolved.customer.id).bind(3, outcome.router_id).bind(4, to_string(outcome.action));
-    log.bind(5, resolved.intent.reason).bind(6, outcome.result).bind(7, outcome.profile_before).bind(8, outcome.profile_after);
-    log.bind(9, outcome.detail).bind(10, context.actor.type).bind(11, context.actor.id ? std::optional(context.actor.id) : std::nullopt);
-    log.bind(12, context.actor.name);
-    TRY_VOID(log.run());
-    if (!newer_intent && resolved.customer.status != status) queue_status_notice(context, resolved, outcome.action, context.db.last_insert_id());
+    store::IsolationLogEntry entry;
+    entry.at = context.now;
+    entry.customer_id = resolved.customer.id;
+    entry.router_id = outcome.router_id;
+    entry.action = std::string(to_string(outcome.action));
+    entry.reason = resolved.intent.reason;
+    entry.result = outcome.result;
+    entry.profile_before = outcome.profile_before;
+    entry.profile_after = outcome.profile_after;
+    entry.detail = outcome.detail;
+    entry.actor_type = context.actor.type;
+    entry.actor_id = context.actor.id ? std::optional(context.actor.id) : std::nullopt;
+    entry.actor_name = context.actor.name;
+    const std::int64_t log_id = TRY(store::insert_isolation_log(context.db, entry));
+    if (!newer_intent && resolved.customer.status != status) queue_status_notice(context, resolved, outcome.action, log_id);
     return log_activity(context, "customer." + std::string(to_string(outcome.action)), "customer", resolved.customer.id,
                         {{"status", to_string(resolved.customer.status)}},
                         {{"status", to_string(newer_intent ? resolved.customer.status : status)}, {"network", outcome.result},
@@ -253,9 +248,7 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         for (std::size_t index = 0; index < intents.size(); ++index) {
             if (outcomes[index].result != "failed" || !intents[index].pending_action_id) continue;
-            auto update = TRY(context.db.prepare("UPDATE network_actions SET status = 'failed', processed_at = ?, result = ? WHERE id = ?"));
-            update.bind(1, context.now).bind(2, outcomes[index].detail).bind(3, *intents[index].pending_action_id);
-            TRY_VOID(update.run());
+            TRY_VOID(store::fail_network_action(context.db, *intents[index].pending_action_id, context.now, outcomes[index].detail));
         }
         return {};
     }));
@@ -265,39 +258,28 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
 Result<PendingRun> process_pending_network_actions(app::Context& context, int limit) {
     PendingRun run;
     // The network worker calls this several times a second: stay read-only when nothing waits.
-    {
-        // Scoped: a read left open would make the write transaction below fail at once (database.hpp).
-        auto any = TRY(context.db.prepare("SELECT EXISTS(SELECT 1 FROM network_actions WHERE status = 'pending')"));
-        TRY(any.step());
-        if (any.column_int(0) == 0) return run;
-    }
+    if (!TRY(store::any_pending_network_action(context.db))) return run;
     // Only the newest pending row of each customer is carried out; older ones are superseded. Secret
     // pushes and isolate/restore are separate lines: each push re-reads the customer, so only the
     // newest push matters, and it never stands in for an isolation's kick and log.
-    auto superseded = TRY(context.db.prepare(
-        "UPDATE network_actions SET status = 'done', processed_at = ?, result = 'superseded' WHERE status = 'pending' AND id < "
-        "(SELECT MAX(newer.id) FROM network_actions newer WHERE newer.customer_id = network_actions.customer_id AND newer.status = 'pending' "
-        "AND (newer.action = 'push_secret') = (network_actions.action = 'push_secret'))"));
-    superseded.bind(1, context.now);
-    TRY_VOID(context.db.transaction([&] { return superseded.run(); }));
-    run.superseded = context.db.changes();
-    auto due = TRY(context.db.prepare(
-        "SELECT id, customer_id, action, reason, attempts FROM network_actions WHERE status = 'pending' AND next_attempt_at <= ? "
-        "ORDER BY next_attempt_at, id LIMIT ?"));
-    due.bind(1, context.now).bind(2, limit);
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        run.superseded = TRY(store::supersede_stale_network_actions(context.db, context.now));
+        return {};
+    }));
     std::vector<Intent> intents;
     std::vector<SecretPush> pushes;
-    while (TRY(due.step())) {
-        if (due.column_text(2) == "push_secret") {
-            pushes.push_back({due.column_int(0), due.column_int(1), static_cast<int>(due.column_int(4))});
+    auto due_rows = TRY(store::due_network_actions(context.db, context.now, limit));
+    for (auto& due : due_rows) {
+        if (due.action == "push_secret") {
+            pushes.push_back({due.id, due.customer_id, due.attempts});
             continue;
         }
         Intent intent;
-        intent.pending_action_id = due.column_int(0);
-        intent.customer_id = due.column_int(1);
-        intent.action = due.column_text(2) == "isolate" ? NetworkAction::Isolate : NetworkAction::Restore;
-        intent.reason = due.column_text(3);
-        intent.attempts = static_cast<int>(due.column_int(4));
+        intent.pending_action_id = due.id;
+        intent.customer_id = due.customer_id;
+        intent.action = due.action == "isolate" ? NetworkAction::Isolate : NetworkAction::Restore;
+        intent.reason = std::move(due.reason);
+        intent.attempts = due.attempts;
         intents.push_back(std::move(intent));
     }
     run.due = static_cast<int>(intents.size() + pushes.size());
@@ -314,18 +296,13 @@ Result<PendingRun> process_pending_network_actions(app::Context& context, int li
 }
 
 Result<api::Json> isolation_log(store::Database& db, std::int64_t customer_id) {
-    auto statement = TRY(db.prepare(
-        "SELECT l.id, l.at, l.router_id, COALESCE(r.name, ''), l.action, l.reason, l.result, l.profile_before, l.profile_after, l.detail, "
-        "l.actor_type, l.actor_name FROM isolation_log l LEFT JOIN routers r ON r.id = l.router_id WHERE l.customer_id = ? ORDER BY l.id DESC "
-        "LIMIT 200"));
-    statement.bind(1, customer_id);
     api::Json rows = api::Json::array();
-    while (TRY(statement.step())) {
-        rows.push_back({{"id", statement.column_int(0)}, {"at", statement.column_int(1)}, {"router_id", statement.column_int(2)},
-                        {"router_name", statement.column_text(3)}, {"action", statement.column_text(4)}, {"reason", statement.column_text(5)},
-                        {"result", statement.column_text(6)}, {"profile_before", statement.column_text(7)},
-                        {"profile_after", statement.column_text(8)}, {"detail", statement.column_text(9)},
-                        {"actor_type", statement.column_text(10)}, {"actor_name", statement.column_text(11)}});
+    const auto entries = TRY(store::list_isolation_log(db, customer_id));
+    for (const auto& entry : entries) {
+        rows.push_back({{"id", entry.id}, {"at", entry.at}, {"router_id", entry.router_id}, {"router_name", entry.router_name},
+                        {"action", entry.action}, {"reason", entry.reason}, {"result", entry.result},
+                        {"profile_before", entry.profile_before}, {"profile_after", entry.profile_after}, {"detail", entry.detail},
+                        {"actor_type", entry.actor_type}, {"actor_name", entry.actor_name}});
     }
     return rows;
 }

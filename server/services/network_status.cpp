@@ -8,6 +8,7 @@
 #include "services/activity_log.hpp"
 #include "services/network_service.hpp"
 #include "services/router_service.hpp"
+#include "store/network_store.hpp"
 
 namespace kimonet::services {
 
@@ -42,30 +43,25 @@ std::optional<std::int64_t> parse_local_time(std::string_view text, UtcOffset of
     return unix_from_local(LocalDateTime{*date, hour, minute, second}, offset);
 }
 
-api::Json incident_json(const store::Statement& row, UtcOffset offset) {
-    // Columns: id, message, router_id, router name, expected_recovery_at, resolved, resolved_at, created_by, created_at
-    api::Json out = {{"id", row.column_int(0)},
-                     {"message", row.column_text(1)},
-                     {"router_id", row.column_is_null(2) ? api::Json(nullptr) : api::Json(row.column_int(2))},
-                     {"router_name", row.column_text(3)},
-                     {"resolved", row.column_int(5) != 0},
-                     {"created_by", row.column_text(7)},
-                     {"created_at", row.column_int(8)},
-                     {"created_at_text", local_text(row.column_int(8), offset)}};
-    if (row.column_is_null(4)) {
+api::Json incident_json(const store::IncidentRow& row, UtcOffset offset) {
+    api::Json out = {{"id", row.id},
+                     {"message", row.message},
+                     {"router_id", row.router_id ? api::Json(*row.router_id) : api::Json(nullptr)},
+                     {"router_name", row.router_name},
+                     {"resolved", row.resolved},
+                     {"created_by", row.created_by},
+                     {"created_at", row.created_at},
+                     {"created_at_text", local_text(row.created_at, offset)}};
+    if (!row.expected_recovery_at) {
         out["expected_recovery_at"] = nullptr;
         out["expected_recovery_text"] = "";
     } else {
-        out["expected_recovery_at"] = row.column_int(4);
-        out["expected_recovery_text"] = local_text(row.column_int(4), offset);
+        out["expected_recovery_at"] = *row.expected_recovery_at;
+        out["expected_recovery_text"] = local_text(*row.expected_recovery_at, offset);
     }
-    out["resolved_at"] = row.column_is_null(6) ? api::Json(nullptr) : api::Json(row.column_int(6));
+    out["resolved_at"] = row.resolved_at ? api::Json(*row.resolved_at) : api::Json(nullptr);
     return out;
 }
-
-constexpr const char* kIncidentSelect =
-    "SELECT i.id, i.message, i.router_id, COALESCE(r.name, ''), i.expected_recovery_at, i.resolved, i.resolved_at, i.created_by, "
-    "i.created_at FROM incidents i LEFT JOIN routers r ON r.id = i.router_id";
 
 struct IncidentFields {
     std::string message;
@@ -93,32 +89,34 @@ Result<void> read_incident(store::Database& db, const api::Json& input, UtcOffse
     if (fields.message.empty()) errors.emplace("message", messages::kRequired);
     else if (utf8_length(fields.message) > kMaxIncidentMessage || !is_valid_utf8(fields.message)) errors.emplace("message", messages::kTooLong500);
     if (fields.router_id && !errors.contains("router_id")) {
-        auto exists = TRY(db.prepare("SELECT 1 FROM routers WHERE id = ?"));
-        exists.bind(1, *fields.router_id);
-        if (!TRY(exists.step())) errors["router_id"] = messages::kInvalid;
+        if (!TRY(store::router_exists(db, *fields.router_id))) errors["router_id"] = messages::kInvalid;
     }
     if (!errors.empty()) return validation_error(std::move(errors));
     return success();
 }
 
+store::IncidentRow incident_row(const IncidentFields& fields, std::int64_t id, const std::string& created_by) {
+    store::IncidentRow row;
+    row.id = id;
+    row.message = fields.message;
+    row.router_id = fields.router_id;
+    row.expected_recovery_at = fields.expected_recovery_at;
+    row.resolved = fields.resolved;
+    row.created_by = created_by;
+    return row;
+}
+
 Result<api::Json> incident_by_id(store::Database& db, std::int64_t id, UtcOffset offset) {
-    auto row = TRY(db.prepare(std::string(kIncidentSelect) + " WHERE i.id = ?"));
-    row.bind(1, id);
-    if (!TRY(row.step())) return make_error(ErrorCode::NotFound, messages::kIncidentNotFound);
-    return incident_json(row, offset);
+    const auto row = TRY(store::find_incident(db, id));
+    if (!row) return make_error(ErrorCode::NotFound, messages::kIncidentNotFound);
+    return incident_json(*row, offset);
 }
 
 }  // namespace
 
 Result<void> record_router_reachability(store::Database& db, std::int64_t router_id, bool reachable, const std::string& detail,
                                         std::int64_t now) {
-    auto upsert = TRY(db.prepare(
-        "INSERT INTO router_reachability(router_id, reachable, detail, checked_at, changed_at) VALUES (?1, ?2, ?3, ?4, ?4) "
-        "ON CONFLICT(router_id) DO UPDATE SET detail = excluded.detail, checked_at = excluded.checked_at, "
-        "changed_at = CASE WHEN reachable = excluded.reachable THEN changed_at ELSE excluded.checked_at END, "
-        "reachable = excluded.reachable"));
-    upsert.bind(1, router_id).bind(2, reachable).bind(3, detail.substr(0, 300)).bind(4, now);
-    return upsert.run();
+    return store::upsert_router_reachability(db, router_id, reachable, detail, now);
 }
 
 Result<int> probe_routers(app::Context& context) {
@@ -136,23 +134,21 @@ Result<int> probe_routers(app::Context& context) {
 
 Result<api::Json> public_network_status(store::Database& db, UtcOffset offset) {
     api::Json routers = api::Json::array();
-    auto rows = TRY(db.prepare(
-        "SELECT r.name, h.reachable, h.changed_at, h.checked_at FROM routers r LEFT JOIN router_reachability h ON h.router_id = r.id "
-        "ORDER BY r.name"));
     bool any_down = false;
-    while (TRY(rows.step())) {
-        api::Json router = {{"name", rows.column_text(0)}};
-        if (rows.column_is_null(1)) {
+    const auto rows = TRY(store::list_router_reachability(db));
+    for (const auto& row : rows) {
+        api::Json router = {{"name", row.name}};
+        if (!row.reachable) {
             router["status"] = "unknown";
             router["since"] = nullptr;
             router["checked_at"] = nullptr;
         } else {
-            const bool up = rows.column_int(1) != 0;
+            const bool up = *row.reachable;
             any_down = any_down || !up;
             router["status"] = up ? "up" : "down";
-            router["since"] = rows.column_int(2);
-            router["since_text"] = local_text(rows.column_int(2), offset);
-            router["checked_at"] = rows.column_int(3);
+            router["since"] = row.changed_at;
+            router["since_text"] = local_text(row.changed_at, offset);
+            router["checked_at"] = row.checked_at;
         }
         routers.push_back(std::move(router));
     }
@@ -167,15 +163,8 @@ Result<api::Json> create_incident(app::Context& context, const api::Json& input)
     TRY_VOID(read_incident(context.db, input, context.offset, fields));
     api::Json created;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        auto insert = TRY(context.db.prepare(
-            "INSERT INTO incidents(message, router_id, expected_recovery_at, resolved, resolved_at, created_by, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        insert.bind(1, fields.message).bind(2, fields.router_id).bind(3, fields.expected_recovery_at).bind(4, fields.resolved);
-        if (fields.resolved) insert.bind(5, context.now);
-        else insert.bind_null(5);
-        insert.bind(6, context.actor.name).bind(7, context.now).bind(8, context.now);
-        TRY_VOID(insert.run());
-        created = TRY(incident_by_id(context.db, context.db.last_insert_id(), context.offset));
+        const std::int64_t id = TRY(store::insert_incident(context.db, incident_row(fields, 0, context.actor.name), context.now));
+        created = TRY(incident_by_id(context.db, id, context.offset));
         return log_activity(context, "incident.create", "incident", created["id"].get<std::int64_t>(), nullptr, created);
     }));
     return created;
@@ -191,12 +180,7 @@ Result<api::Json> update_incident(app::Context& context, std::int64_t id, const 
         if (!before["expected_recovery_at"].is_null()) fields.expected_recovery_at = before["expected_recovery_at"].get<std::int64_t>();
         fields.resolved = before["resolved"].get<bool>();
         TRY_VOID(read_incident(context.db, changes, context.offset, fields));
-        auto update = TRY(context.db.prepare(
-            "UPDATE incidents SET message = ?, router_id = ?, expected_recovery_at = ?, resolved = ?, "
-            "resolved_at = CASE WHEN ? = 0 THEN NULL ELSE COALESCE(resolved_at, ?) END, updated_at = ? WHERE id = ?"));
-        update.bind(1, fields.message).bind(2, fields.router_id).bind(3, fields.expected_recovery_at).bind(4, fields.resolved)
-            .bind(5, fields.resolved).bind(6, context.now).bind(7, context.now).bind(8, id);
-        TRY_VOID(update.run());
+        TRY_VOID(store::update_incident_row(context.db, incident_row(fields, id, {}), context.now));
         updated = TRY(incident_by_id(context.db, id, context.offset));
         return log_activity(context, "incident.update", "incident", id, before, updated);
     }));
@@ -204,10 +188,9 @@ Result<api::Json> update_incident(app::Context& context, std::int64_t id, const 
 }
 
 Result<api::Json> list_incidents(store::Database& db, UtcOffset offset, bool include_resolved) {
-    auto rows = TRY(db.prepare(std::string(kIncidentSelect) + (include_resolved ? "" : " WHERE i.resolved = 0") +
-                               " ORDER BY i.created_at DESC, i.id DESC LIMIT 200"));
+    const auto rows = TRY(store::list_incident_rows(db, include_resolved));
     api::Json out = api::Json::array();
-    while (TRY(rows.step())) out.push_back(incident_json(rows, offset));
+    for (const auto& row : rows) out.push_back(incident_json(row, offset));
     return out;
 }
 

@@ -20,9 +20,7 @@ static Error duplicate_name() {
 }
 
 static Result<void> check_unique_name(store::Database& db, const Package& package) {
-    auto statement = TRY(db.prepare("SELECT id FROM internet_packages WHERE name = ? AND id <> ?"));
-    statement.bind(1, package.name).bind(2, package.id);
-    if (TRY(statement.step())) return duplicate_name();
+    if (TRY(store::package_name_taken(db, package.name, package.id))) return duplicate_name();
     return {};
 }
 
@@ -31,7 +29,7 @@ Result<Package> create_package(app::Context& context, const api::Json& input) {
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         Package package = TRY(api::package_from_json(input, Package{}));
         TRY_VOID(check_unique_name(context.db, package));
-        package.id = TRY(store::insert_package(context.db, package));
+        package.id = TRY(store::insert_package(context.db, package, context.now));
         created = package;
         return log_activity(context, "package.create", "package", package.id, nullptr, api::to_json(package));
     }));
@@ -47,7 +45,7 @@ Result<Package> update_package(app::Context& context, std::int64_t id, const api
         Package package = TRY(api::package_from_json(body, before));
         package.id = id;
         TRY_VOID(check_unique_name(context.db, package));
-        TRY_VOID(store::update_package_row(context.db, package));
+        TRY_VOID(store::update_package_row(context.db, package, context.now));
         updated = package;
         return log_activity(context, "package.update", "package", id, api::to_json(before), api::to_json(package));
     }));

@@ -15,9 +15,7 @@ Result<Router> get_router(store::Database& db, std::int64_t id) {
 Result<std::vector<Router>> list_routers(store::Database& db) { return store::list_routers(db); }
 
 static Result<void> check_unique_name(store::Database& db, const Router& router) {
-    auto statement = TRY(db.prepare("SELECT id FROM routers WHERE name = ? AND id <> ?"));
-    statement.bind(1, router.name).bind(2, router.id);
-    if (TRY(statement.step())) {
+    if (TRY(store::router_name_taken(db, router.name, router.id))) {
         Error error = make_error(ErrorCode::Conflict, messages::kRouterNameTaken);
         error.fields["name"] = messages::kRouterNameTaken;
         return error;
@@ -30,7 +28,7 @@ Result<Router> create_router(app::Context& context, const api::Json& input) {
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         Router router = TRY(api::router_from_json(input, Router{}, true));
         TRY_VOID(check_unique_name(context.db, router));
-        router.id = TRY(store::insert_router(context.db, router, context.secrets));
+        router.id = TRY(store::insert_router(context.db, router, context.secrets, context.now));
         created = router;
         return log_activity(context, "router.create", "router", router.id, nullptr, api::to_json(router));
     }));
@@ -59,7 +57,7 @@ Result<Router> update_router(app::Context& context, std::int64_t id, const api::
         if (destination_changed && router.password.empty())
             return validation_error({{"password", messages::kRouterPasswordAgain}});
         TRY_VOID(check_unique_name(context.db, router));
-        TRY_VOID(store::update_router_row(context.db, router, context.secrets));
+        TRY_VOID(store::update_router_row(context.db, router, context.secrets, context.now));
         updated = router;
         updated.password = "\x01";
         if (destination_changed)
@@ -72,14 +70,9 @@ Result<Router> update_router(app::Context& context, std::int64_t id, const api::
 Result<void> delete_router(app::Context& context, std::int64_t id) {
     return context.db.transaction([&]() -> Result<void> {
         const Router before = TRY(get_router(context.db, id));
-        auto used = TRY(context.db.prepare("SELECT COUNT(*) FROM customers WHERE router_id = ?"));
-        used.bind(1, id);
-        TRY(used.step());
-        if (used.column_int(0) > 0)
-            return make_error(ErrorCode::Conflict, messages::with_detail(messages::kRouterInUse, std::to_string(used.column_int(0))));
-        auto remove = TRY(context.db.prepare("DELETE FROM routers WHERE id = ?"));
-        remove.bind(1, id);
-        TRY_VOID(remove.run());
+        const std::int64_t used = TRY(store::count_customers_on_router(context.db, id));
+        if (used > 0) return make_error(ErrorCode::Conflict, messages::with_detail(messages::kRouterInUse, std::to_string(used)));
+        TRY_VOID(store::delete_router_row(context.db, id));
         return log_activity(context, "router.delete", "router", id, api::to_json(before), nullptr);
     });
 }

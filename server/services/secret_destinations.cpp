@@ -2,6 +2,7 @@
 
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
+#include "store/network_store.hpp"
 
 namespace kimonet::services {
 
@@ -32,9 +33,7 @@ Result<void> follow_secret_destinations(app::Context& context, std::map<std::str
         auto supplied = values.find(rule.secret_key);
         const bool resupplied = supplied != values.end() && !supplied->second.empty();
         if (!resupplied) values[rule.secret_key] = "";  // cleared: never sent to the new destination
-        auto stored = TRY(context.db.prepare("SELECT length(value) > 0 FROM settings WHERE key = ?"));
-        stored.bind(1, rule.secret_key);
-        const bool was_set = TRY(stored.step()) && stored.column_int(0) != 0;
+        const bool was_set = TRY(store::setting_has_value(context.db, rule.secret_key));
         before[rule.secret_key] = was_set ? "set" : "not set";
         after[rule.secret_key] = resupplied ? "supplied again" : "cleared";
         TRY_VOID(log_activity(context, "settings.secret_destination", "settings", std::nullopt, before, after));

@@ -7,6 +7,7 @@
 #include "services/network_service.hpp"
 #include "services/settings.hpp"
 #include "store/customer_store.hpp"
+#include "store/network_store.hpp"
 #include "store/package_store.hpp"
 #include "store/router_store.hpp"
 
@@ -87,19 +88,12 @@ Result<Applied> apply(network::RouterControl& control, const Target& target, con
 
 Result<void> record(app::Context& context, const SecretPush& push, const SecretPushOutcome& outcome) {
     if (outcome.result == "pending") {
-        auto update = TRY(context.db.prepare(
-            "UPDATE network_actions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, router_id = ? WHERE id = ? AND "
-            "status = 'pending'"));
-        update.bind(1, context.now + retry_delay_seconds(push.attempts + 1)).bind(2, outcome.detail);
-        update.bind(3, outcome.router_id ? std::optional(outcome.router_id) : std::nullopt).bind(4, push.action_id);
-        return update.run();
+        return store::reschedule_network_action(context.db, push.action_id, context.now + retry_delay_seconds(push.attempts + 1),
+                                                outcome.detail, outcome.router_id ? std::optional(outcome.router_id) : std::nullopt, true);
     }
     const bool done = outcome.result == "applied" || outcome.result == "unchanged";
-    auto update = TRY(context.db.prepare(
-        "UPDATE network_actions SET status = ?, processed_at = ?, result = ?, last_error = ?, router_id = ? WHERE id = ? AND status = 'pending'"));
-    update.bind(1, std::string(done ? "done" : "failed")).bind(2, context.now).bind(3, done ? outcome.result : outcome.detail).bind(4, outcome.detail);
-    update.bind(5, outcome.router_id ? std::optional(outcome.router_id) : std::nullopt).bind(6, push.action_id);
-    TRY_VOID(update.run());
+    TRY_VOID(store::finish_network_action(context.db, push.action_id, done ? "done" : "failed", context.now, done ? outcome.result : outcome.detail,
+                                          outcome.detail, outcome.router_id ? std::optional(outcome.router_id) : std::nullopt));
     if (outcome.result == "unchanged") return {};
     return log_activity(context, "customer.secret_push", "customer", outcome.customer_id, nullptr,
                         {{"result", outcome.result}, {"router_id", outcome.router_id}, {"profile", outcome.profile},
@@ -112,17 +106,17 @@ Result<std::optional<std::int64_t>> queue_secret_push(app::Context& context, con
     if (!customer.router_id || customer.pppoe_username.empty()) return std::optional<std::int64_t>();
     auto router = TRY(store::find_router(context.db, *customer.router_id));
     if (!router || !router->push_secrets) return std::optional<std::int64_t>();
-    auto superseded = TRY(context.db.prepare(
-        "UPDATE network_actions SET status = 'done', processed_at = ?, result = 'superseded' WHERE customer_id = ? AND "
-        "action = 'push_secret' AND status = 'pending'"));
-    superseded.bind(1, context.now).bind(2, customer.id);
-    TRY_VOID(superseded.run());
-    auto insert = TRY(context.db.prepare(
-        "INSERT INTO network_actions(customer_id, action, status, reason, created_at, router_id, attempts, next_attempt_at, requested_by) "
-        "VALUES (?, 'push_secret', 'pending', ?, ?, ?, 0, ?, ?)"));
-    insert.bind(1, customer.id).bind(2, reason).bind(3, context.now).bind(4, router->id).bind(5, context.now).bind(6, context.actor.name);
-    TRY_VOID(insert.run());
-    const std::int64_t id = context.db.last_insert_id();
+    TRY_VOID(store::supersede_secret_pushes(context.db, customer.id, context.now));
+    store::NewNetworkAction push;
+    push.customer_id = customer.id;
+    push.action = "push_secret";
+    push.reason = reason;
+    push.created_at = context.now;
+    push.router_id = router->id;
+    push.attempts = 0;
+    push.next_attempt_at = context.now;
+    push.requested_by = context.actor.name;
+    const std::int64_t id = TRY(store::insert_network_action(context.db, push));
     app::wake_after_commit(context, app::Work::Network);
     return std::optional(id);
 }

@@ -1,5 +1,7 @@
 #include "store/package_store.hpp"
 
+#include "store/store_time.hpp"
+
 namespace kimonet::store {
 
 static constexpr const char* kSelect =
@@ -24,22 +26,34 @@ Result<std::optional<Package>> find_package(Database& db, std::int64_t id) {
     return std::optional<Package>(row_to_package(statement));
 }
 
-Result<std::int64_t> insert_package(Database& db, const Package& package) {
+Result<std::int64_t> insert_package(Database& db, const Package& package, std::int64_t now) {
     auto statement = TRY(db.prepare(
-        "INSERT INTO internet_packages(name, download_kbps, upload_kbps, price, mikrotik_profile, active) VALUES (?,?,?,?,?,?)"));
+        "INSERT INTO internet_packages(name, download_kbps, upload_kbps, price, mikrotik_profile, active, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?) RETURNING id"));
+    const std::string at = utc_timestamp_text(now);
     statement.bind(1, package.name).bind(2, package.download_kbps).bind(3, package.upload_kbps).bind(4, package.price)
-        .bind(5, package.mikrotik_profile).bind(6, package.active);
+        .bind(5, package.mikrotik_profile).bind(6, package.active).bind(7, at).bind(8, at);
+    if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
+    const std::int64_t id = statement.column_int(0);
     TRY_VOID(statement.run());
-    return db.last_insert_id();
+    return id;
 }
 
-Result<void> update_package_row(Database& db, const Package& package) {
+Result<void> update_package_row(Database& db, const Package& package, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "UPDATE internet_packages SET name=?, download_kbps=?, upload_kbps=?, price=?, mikrotik_profile=?, active=?, "
-        "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?"));
+        "updated_at=? WHERE id=?"));
     statement.bind(1, package.name).bind(2, package.download_kbps).bind(3, package.upload_kbps).bind(4, package.price)
-        .bind(5, package.mikrotik_profile).bind(6, package.active).bind(7, package.id);
+        .bind(5, package.mikrotik_profile).bind(6, package.active).bind(7, utc_timestamp_text(now)).bind(8, package.id);
     return statement.run();
+}
+
+Result<bool> package_name_taken(Database& db, const std::string& name, std::int64_t except_id) {
+    auto statement = TRY(db.prepare("SELECT id FROM internet_packages WHERE name = ? AND id <> ?"));
+    statement.bind(1, name).bind(2, except_id);
+    const bool taken = TRY(statement.step());
+    statement.reset();
+    return taken;
 }
 
 }  // namespace kimonet::store
