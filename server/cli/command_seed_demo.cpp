@@ -6,6 +6,7 @@
 #include "services/customer_service.hpp"
 #include "services/package_service.hpp"
 #include "services/router_service.hpp"
+#include "store/import_store.hpp"
 
 namespace kimonet::cli {
 
@@ -80,11 +81,9 @@ int command_seed_demo(const Args& args) {
         args,
         [&](CliSession& session) -> int {
             const std::string& db_path = session.app.config().db_path;
-            auto count = session.database.prepare("SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM users)");
-            if (!count || !count->step()) return fail(make_error(ErrorCode::Internal, messages::kCannotReadDatabase));
-            const std::int64_t existing = count->column_int(0);
-            count->reset();  // the read must end before the seeding transaction (store/database.hpp)
-            if (existing > 0) {
+            auto existing = store::count_customers_and_users(session.database);
+            if (!existing) return fail(make_error(ErrorCode::Internal, messages::kCannotReadDatabase));
+            if (*existing > 0) {
                 std::printf("demo data: %s already has data, nothing seeded\n", db_path.c_str());
                 return 0;
             }

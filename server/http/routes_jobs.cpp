@@ -1,6 +1,7 @@
 #include "http/routes.hpp"
 #include "jobs/scheduler.hpp"
 #include "services/settings.hpp"
+#include "store/job_run_store.hpp"
 
 namespace kimonet::http {
 
@@ -15,25 +16,20 @@ void register_jobs_routes(Router& router, app::App& app) {
                            std::string schedule = TRY(services::get_setting(context.db, job.schedule_setting));
                            jobs.push_back({{"name", job.name}, {"schedule", std::move(schedule)}});
                        }
-                       auto count = TRY(context.db.prepare("SELECT COUNT(*) FROM job_runs"));
-                       TRY(count.step());
-                       auto rows = TRY(context.db.prepare(
-                           "SELECT id, job, key, status, started_at, finished_at, duration_ms, result FROM job_runs "
-                           "ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?"));
-                       rows.bind(1, per_page).bind(2, std::int64_t{page - 1} * per_page);
+                       const std::int64_t total = TRY(store::count_job_runs(context.db));
                        api::Json runs = api::Json::array();
-                       while (TRY(rows.step())) {
-                           api::Json result = api::parse_json(rows.column_text(7));
-                           runs.push_back({{"id", rows.column_int(0)},
-                                           {"job", rows.column_text(1)},
-                                           {"key", rows.column_text(2)},
-                                           {"status", rows.column_text(3)},
-                                           {"started_at", rows.column_int(4)},
-                                           {"finished_at", rows.column_is_null(5) ? api::Json(nullptr) : api::Json(rows.column_int(5))},
-                                           {"duration_ms", rows.column_is_null(6) ? api::Json(nullptr) : api::Json(rows.column_int(6))},
+                       for (auto& run : TRY(store::list_job_runs(context.db, per_page, std::int64_t{page - 1} * per_page))) {
+                           api::Json result = api::parse_json(run.result);
+                           runs.push_back({{"id", run.id},
+                                           {"job", std::move(run.job)},
+                                           {"key", std::move(run.key)},
+                                           {"status", std::move(run.status)},
+                                           {"started_at", run.started_at},
+                                           {"finished_at", run.finished_at ? api::Json(*run.finished_at) : api::Json(nullptr)},
+                                           {"duration_ms", run.duration_ms ? api::Json(*run.duration_ms) : api::Json(nullptr)},
                                            {"result", result.is_discarded() ? api::Json(nullptr) : result}});
                        }
-                       return json_list(std::move(runs), count.column_int(0), {{"jobs", std::move(jobs)}, {"page", page}});
+                       return json_list(std::move(runs), total, {{"jobs", std::move(jobs)}, {"page", page}});
                    });
                });
 }

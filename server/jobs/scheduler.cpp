@@ -10,6 +10,7 @@
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
 #include "services/settings.hpp"
+#include "store/job_run_store.hpp"
 
 namespace kimonet::jobs {
 
@@ -55,7 +56,7 @@ Scheduler::~Scheduler() { stop(); }
 
 Result<void> Scheduler::recover_interrupted_runs() {
     auto lease = TRY(m_app.database());
-    return lease->execute("UPDATE job_runs SET status = 'failed', result = '{\"error\":\"interrupted\"}' WHERE status = 'running'");
+    return store::fail_interrupted_job_runs(*lease);
 }
 
 // The schedule's offset: the "timezone" setting when it parses, else the server's configuration.
@@ -73,26 +74,13 @@ Result<bool> Scheduler::run_if_due(app::Context& context, const Job& job, const 
     if (!slot) return false;
     const std::string key = slot_key(*slot);
     // Claiming the slot is the idempotency: a second tick (or a second server) finds the row.
-    auto claim = TRY(context.db.prepare(
-        "INSERT INTO job_runs(job, key, status, started_at) VALUES (?1, ?2, 'running', ?3) "
-        "ON CONFLICT(job, key) DO UPDATE SET status = 'running', started_at = ?3, finished_at = NULL, result = '' "
-        "WHERE job_runs.status = 'failed'"));
-    claim.bind(1, job.name).bind(2, key).bind(3, context.now);
-    TRY_VOID(claim.run());
-    if (context.db.changes() == 0) return false;
+    if (!TRY(store::claim_job_run(context.db, job.name, key, context.now))) return false;
 
     const auto started = std::chrono::steady_clock::now();
     auto result = job.run(context, *slot);
     const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    auto finish = TRY(context.db.prepare(
-        "UPDATE job_runs SET status = ?, finished_at = ?, duration_ms = ?, result = ? WHERE job = ? AND key = ?"));
-    finish.bind(1, result ? "succeeded" : "failed")
-        .bind(2, m_app.clock().now())
-        .bind(3, std::int64_t{elapsed})
-        .bind(4, result ? result->dump() : api::Json{{"error", result.error().message()}}.dump())
-        .bind(5, job.name)
-        .bind(6, key);
-    TRY_VOID(finish.run());
+    TRY_VOID(store::finish_job_run(context.db, job.name, key, result.ok(), m_app.clock().now(), std::int64_t{elapsed},
+                                   result ? result->dump() : api::Json{{"error", result.error().message()}}.dump()));
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "services/customer_import_service.hpp"
 
 #include <charconv>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +14,8 @@
 #include "spreadsheets/import_limits.hpp"
 #include "spreadsheets/xlsx_reader.hpp"
 #include "store/customer_store.hpp"
+#include "store/import_store.hpp"
+#include "store/report_store.hpp"
 
 namespace kimonet::services {
 
@@ -52,12 +55,12 @@ std::optional<std::int64_t> lookup(const std::unordered_map<std::string, std::in
     return std::nullopt;
 }
 
-Result<std::unordered_map<std::string, std::int64_t>> names_and_ids(store::Database& db, const char* sql) {
+// Lower-case name → id, and the id's own text → id (a later name wins, an id text never).
+std::unordered_map<std::string, std::int64_t> names_and_ids(const std::map<std::int64_t, std::string>& names) {
     std::unordered_map<std::string, std::int64_t> out;
-    auto statement = TRY(db.prepare(sql));
-    while (TRY(statement.step())) {
-        out[lower(statement.column_text(1))] = statement.column_int(0);
-        out.emplace(std::to_string(statement.column_int(0)), statement.column_int(0));
+    for (const auto& [id, name] : names) {
+        out[lower(name)] = id;
+        out.emplace(std::to_string(id), id);
     }
     return out;
 }
@@ -94,16 +97,14 @@ Result<ImportOutcome> import_customers(app::Context& context, std::string_view f
     outcome.mapping = detect_columns(outcome.headers);
     TRY_VOID(check_required_columns(outcome.mapping));
 
-    const auto packages = TRY(names_and_ids(context.db, "SELECT id, name FROM internet_packages"));
-    const auto routers = TRY(names_and_ids(context.db, "SELECT id, name FROM routers"));
+    const auto names = TRY(store::list_package_and_router_names(context.db));
+    const auto packages = names_and_ids(names.packages);
+    const auto routers = names_and_ids(names.routers);
     std::unordered_set<std::string> taken_numbers, taken_pppoe;
-    {
-        auto statement = TRY(context.db.prepare("SELECT service_number, IFNULL(router_id, 0), pppoe_username FROM customers"));
-        while (TRY(statement.step())) {
-            taken_numbers.insert(statement.column_text(0));
-            if (!statement.column_text(2).empty()) taken_pppoe.insert(std::to_string(statement.column_int(1)) + "/" + statement.column_text(2));
-        }
-    }
+    TRY_VOID(store::scan_customer_identities(context.db, [&](const store::CustomerIdentityRow& row) {
+        taken_numbers.emplace(row.service_number);
+        if (!row.pppoe_username.empty()) taken_pppoe.insert(std::to_string(row.router_id) + "/" + std::string(row.pppoe_username));
+    }));
     const std::string prefix = TRY(get_setting(context.db, "service_number_prefix"));
     std::int64_t next_number = number_after(TRY(store::next_service_number(context.db, prefix)), prefix);
 

@@ -6,6 +6,8 @@
 #include "jobs/cron.hpp"
 #include "jobs/scheduler.hpp"
 #include "services/settings.hpp"
+#include "store/dashboard_store.hpp"
+#include "store/job_run_store.hpp"
 
 namespace kimonet::services {
 namespace {
@@ -18,11 +20,10 @@ std::int64_t month_start(const Period& period, UtcOffset offset) {
 
 Result<api::Json> customer_counts(store::Database& db) {
     api::Json counts = {{"active", 0}, {"isolated", 0}, {"inactive", 0}, {"terminated", 0}, {"total", 0}};
-    auto rows = TRY(db.prepare("SELECT status, COUNT(*) FROM customers GROUP BY status"));
     std::int64_t total = 0;
-    while (TRY(rows.step())) {
-        counts[rows.column_text(0)] = rows.column_int(1);
-        total += rows.column_int(1);
+    for (const auto& row : TRY(store::count_customers_by_status(db))) {
+        counts[row.status] = row.count;
+        total += row.count;
     }
     counts["total"] = total;
     return counts;
@@ -38,44 +39,33 @@ Result<api::Json> money(app::Context& context, const Date& today) {
         period = previous_period(period);
     }
     std::map<std::string, std::int64_t> billed, collected, invoice_counts;
-    auto invoices = TRY(context.db.prepare(
-        "SELECT period, SUM(total), COUNT(*) FROM invoices WHERE status <> 'void' AND period >= ?1 GROUP BY period"));
-    invoices.bind(1, to_string(periods.front()));
-    while (TRY(invoices.step())) {
-        billed[invoices.column_text(0)] = invoices.column_int(1);
-        invoice_counts[invoices.column_text(0)] = invoices.column_int(2);
+    for (const auto& row : TRY(store::list_invoice_totals_since(context.db, periods.front()))) {
+        billed[row.period] = row.total;
+        invoice_counts[row.period] = row.count;
     }
-    auto payments = TRY(context.db.prepare("SELECT paid_at, amount FROM payments WHERE paid_at >= ?1"));
-    payments.bind(1, month_start(periods.front(), context.offset));
-    while (TRY(payments.step()))
-        collected[to_string(period_of(local_from_unix(payments.column_int(0), context.offset).date))] += payments.column_int(1);
+    TRY_VOID(store::scan_payments_since(context.db, month_start(periods.front(), context.offset), [&](std::int64_t paid_at, Money amount) {
+        collected[to_string(period_of(local_from_unix(paid_at, context.offset).date))] += amount;
+    }));
 
     api::Json months = api::Json::array();
     for (const Period& p : periods) {
         const std::string key = to_string(p);
         months.push_back({{"period", key}, {"billed", billed[key]}, {"collected", collected[key]}});
     }
-    const std::string today_text = to_string(today);
-    auto overdue = TRY(context.db.prepare(
-        "SELECT COALESCE(SUM(total - paid_amount), 0), COUNT(*) FROM invoices WHERE status IN ('unpaid','partial') AND due_date < ?1"));
-    overdue.bind(1, today_text);
-    TRY(overdue.step());
-    auto outstanding = TRY(context.db.prepare(
-        "SELECT COALESCE(SUM(total - paid_amount), 0) FROM invoices WHERE status IN ('unpaid','partial')"));
-    TRY(outstanding.step());
+    const auto overdue = TRY(store::sum_overdue_invoices(context.db, today));
+    const Money outstanding = TRY(store::sum_outstanding_invoices(context.db));
     const std::string key = to_string(current);
     // Gateway payments a person must look at (amount mismatches, paid twice, refunds/chargebacks of
     // settled payments): finance's alert on the dashboard, listed under gateway transactions.
-    auto review = TRY(context.db.prepare("SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM gateway_transactions WHERE status = 'review'"));
-    TRY(review.step());
-    return api::Json{{"gateway_review", {{"count", review.column_int(0)}, {"total", review.column_int(1)}}},
+    const auto review = TRY(store::sum_gateway_transactions_in_review(context.db));
+    return api::Json{{"gateway_review", {{"count", review.count}, {"total", review.total}}},
                      {"period", key},
                      {"billed", billed[key]},
                      {"collected", collected[key]},
                      {"invoices", invoice_counts[key]},
-                     {"overdue_total", overdue.column_int(0)},
-                     {"overdue_count", overdue.column_int(1)},
-                     {"outstanding_total", outstanding.column_int(0)},
+                     {"overdue_total", overdue.total},
+                     {"overdue_count", overdue.count},
+                     {"outstanding_total", outstanding},
                      {"months", std::move(months)}};
 }
 
@@ -102,21 +92,16 @@ Result<api::Json> jobs_today(app::Context& context, UtcOffset offset) {
                 }
             }
         }
-        auto runs = TRY(context.db.prepare(
-            "SELECT key, status, started_at, duration_ms, result FROM job_runs WHERE job = ?1 AND started_at >= ?2 "
-            "ORDER BY started_at DESC, id DESC LIMIT 5"));
-        runs.bind(1, job.name).bind(2, day_start);
         api::Json today_runs = api::Json::array();
-        while (TRY(runs.step())) {
-            const std::string status = runs.column_text(1);
-            if (status == "failed") ++failures;
-            api::Json result = api::parse_json(runs.column_text(4));
+        for (const auto& run : TRY(store::list_job_runs_since(context.db, job.name, day_start, 5))) {
+            if (run.status == "failed") ++failures;
+            api::Json result = api::parse_json(run.result);
             std::string error;
             if (result.is_object() && result.contains("error") && result["error"].is_string()) error = result["error"].get<std::string>();
-            today_runs.push_back({{"key", runs.column_text(0)},
-                                  {"status", status},
-                                  {"started_at", runs.column_int(2)},
-                                  {"duration_ms", runs.column_is_null(3) ? api::Json(nullptr) : api::Json(runs.column_int(3))},
+            today_runs.push_back({{"key", run.key},
+                                  {"status", run.status},
+                                  {"started_at", run.started_at},
+                                  {"duration_ms", run.duration_ms ? api::Json(*run.duration_ms) : api::Json(nullptr)},
                                   {"error", error}});
         }
         jobs.push_back({{"name", job.name}, {"schedule", schedule_text}, {"slots_today", slots}, {"next_slot", next}, {"runs", std::move(today_runs)}});

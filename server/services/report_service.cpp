@@ -2,21 +2,36 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
+
+#include "store/report_store.hpp"
 
 namespace kimonet::services {
 
 namespace {
 
-Period period_from_text(const std::string& text) {
-    auto period = parse_period(text);
-    return period ? *period : Period{};
-}
-
 Date date_from_text(const std::string& text) {
     auto date = parse_date(text.substr(0, 10));
     return date ? *date : Date{};
+}
+
+// "2026-01-15T09:30" (a UTC minute; "2026-01-15" counts as midnight) → the local day at `offset`;
+// nullopt for "" or text that is not a date (as SQLite's date() gave NULL).
+std::optional<Date> local_day_of_utc_minute(std::string_view text, UtcOffset offset) {
+    if (text.size() < 10) return std::nullopt;
+    auto date = parse_date(text.substr(0, 10));
+    if (!date) return std::nullopt;
+    LocalDateTime utc{*date};
+    if (text.size() >= 16 && (text[10] == 'T' || text[10] == ' ') && text[13] == ':') {
+        const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -1; };
+        const int hour = digit(11) * 10 + digit(12), minute = digit(14) * 10 + digit(15);
+        if (digit(11) < 0 || digit(12) < 0 || digit(14) < 0 || digit(15) < 0 || hour > 23 || minute > 59) return std::nullopt;
+        utc.hour = hour;
+        utc.minute = minute;
+    }
+    return local_from_unix(unix_from_local(utc, UtcOffset{0}), offset).date;
 }
 
 // Unix seconds of the first local instant of `from` and of the month after `to`.
@@ -26,11 +41,10 @@ std::pair<std::int64_t, std::int64_t> unix_bounds(const app::Context& context, c
 }
 
 Result<reports::Labels> load_labels(store::Database& db) {
+    auto names = TRY(store::list_package_and_router_names(db));
     reports::Labels labels;
-    auto packages = TRY(db.prepare("SELECT id, name FROM internet_packages"));
-    while (TRY(packages.step())) labels.packages[packages.column_int(0)] = packages.column_text(1);
-    auto routers = TRY(db.prepare("SELECT id, name FROM routers"));
-    while (TRY(routers.step())) labels.routers[routers.column_int(0)] = routers.column_text(1);
+    labels.packages = std::move(names.packages);
+    labels.routers = std::move(names.routers);
     return labels;
 }
 
@@ -43,13 +57,12 @@ struct Placement {
 
 Result<std::vector<Placement>> load_placements(store::Database& db) {
     std::vector<Placement> placements;
-    auto statement = TRY(db.prepare("SELECT id, package_id, IFNULL(router_id, 0) FROM customers ORDER BY id"));
-    while (TRY(statement.step())) {
-        const std::int64_t id = statement.column_int(0);
-        if (id < 0 || id > 100'000'000) continue;
+    TRY_VOID(store::scan_customer_placements(db, [&](const store::CustomerPlacementRow& row) {
+        const std::int64_t id = row.customer_id;
+        if (id < 0 || id > 100'000'000) return;
         if (static_cast<std::size_t>(id) >= placements.size()) placements.resize(static_cast<std::size_t>(id) + 1);
-        placements[static_cast<std::size_t>(id)] = {statement.column_int(1), statement.column_int(2)};
-    }
+        placements[static_cast<std::size_t>(id)] = {row.package_id, row.router_id};
+    }));
     return placements;
 }
 
@@ -68,24 +81,21 @@ int period_index(std::string_view text) {
 Result<std::vector<reports::InvoiceGroup>> load_invoice_groups(store::Database& db, const reports::MonthRange& range, bool by_customer) {
     std::vector<Placement> placements;
     if (by_customer) placements = TRY(load_placements(db));
-    auto statement = TRY(db.prepare(
-        "SELECT period, customer_id, status = 'void', total, paid_amount FROM invoices WHERE period BETWEEN ?1 AND ?2"));
-    statement.bind(1, to_string(range.from)).bind(2, to_string(range.to));
     using Key = std::tuple<int, std::int64_t, std::int64_t, bool>;
     std::map<Key, reports::InvoiceGroup> groups;
-    while (TRY(statement.step())) {
+    TRY_VOID(store::scan_invoice_amounts(db, range.from, range.to, [&](const store::InvoiceAmountRow& row) {
         Placement placement;
         if (by_customer)
-            if (const std::int64_t customer = statement.column_int(1); customer >= 0 && static_cast<std::size_t>(customer) < placements.size())
+            if (const std::int64_t customer = row.customer_id; customer >= 0 && static_cast<std::size_t>(customer) < placements.size())
                 placement = placements[static_cast<std::size_t>(customer)];
-        const int month = period_index(statement.column_text_view(0));
-        if (month < 0) continue;
-        auto [group, inserted] = groups.try_emplace(Key{month, placement.package_id, placement.router_id, statement.column_int(2) != 0});
+        const int month = period_index(row.period);
+        if (month < 0) return;
+        auto [group, inserted] = groups.try_emplace(Key{month, placement.package_id, placement.router_id, row.voided});
         if (inserted) group->second = {Period{month / 12, month % 12 + 1}, placement.package_id, placement.router_id, std::get<3>(group->first)};
         group->second.count += 1;
-        group->second.billed += statement.column_int(3);
-        group->second.paid += statement.column_int(4);
-    }
+        group->second.billed += row.total;
+        group->second.paid += row.paid;
+    }));
     std::vector<reports::InvoiceGroup> out;
     out.reserve(groups.size());
     for (auto& [key, group] : groups) out.push_back(group);
@@ -123,19 +133,17 @@ Result<OpenInvoices> load_open_invoices(store::Database& db) {
     };
     std::map<std::string, reports::OpenInvoiceGroup> by_due;
     std::unordered_map<std::int64_t, Owed> by_customer;
-    auto statement = TRY(db.prepare(
-        "SELECT customer_id, due_date, total - paid_amount FROM invoices WHERE status IN ('unpaid','partial')"));
-    while (TRY(statement.step())) {
-        std::string due = statement.column_text(1);
-        const Money outstanding = statement.column_int(2);
+    TRY_VOID(store::scan_open_invoices(db, [&](const store::OpenInvoiceRow& row) {
+        std::string due(row.due_date);
+        const Money outstanding = row.outstanding;
         auto& day = by_due[due];
         day.count += 1;
         day.outstanding += outstanding;
-        auto& owed = by_customer[statement.column_int(0)];
+        auto& owed = by_customer[row.customer_id];
         owed.outstanding += outstanding;
         owed.invoices += 1;
         if (owed.oldest_due.empty() || due < owed.oldest_due) owed.oldest_due = std::move(due);
-    }
+    }));
     OpenInvoices open;
     for (auto& [due, group] : by_due) {
         group.due_date = date_from_text(due);
@@ -151,12 +159,9 @@ Result<OpenInvoices> load_open_invoices(store::Database& db) {
     };
     const std::size_t top = std::min<std::size_t>(10, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top), ranked.end(), worse);
-    auto customer = TRY(db.prepare("SELECT service_number, name FROM customers WHERE id = ?1"));
     for (std::size_t i = 0; i < top; ++i) {
-        customer.reset();
-        customer.bind(1, ranked[i].first);
         std::string service_number, name;
-        if (TRY(customer.step())) service_number = customer.column_text(0), name = customer.column_text(1);
+        if (auto label = TRY(store::find_customer_label(db, ranked[i].first))) service_number = std::move(label->service_number), name = std::move(label->name);
         open.top_debtors.push_back({ranked[i].first, std::move(service_number), std::move(name), ranked[i].second->outstanding,
                                     ranked[i].second->invoices, date_from_text(ranked[i].second->oldest_due)});
     }
@@ -177,41 +182,31 @@ Result<reports::RevenueReport> revenue_report(app::Context& context, const repor
     // Payments by local day and method, grouped in memory (no sort of every payment).
     TextCodes methods, gateway_names;
     std::map<std::pair<std::int64_t, int>, reports::PaymentGroup> payment_groups;
-    auto payment_query = TRY(context.db.prepare(
-        "SELECT (paid_at + ?3) / 86400, method, amount, applied_amount FROM payments WHERE paid_at >= ?1 AND paid_at < ?2"));
-    payment_query.bind(1, start).bind(2, end).bind(3, offset_seconds);
-    while (TRY(payment_query.step())) {
-        auto [group, inserted] = payment_groups.try_emplace({payment_query.column_int(0), methods.code(payment_query.column_text_view(1))});
+    TRY_VOID(store::scan_payment_amounts(context.db, start, end, offset_seconds, [&](const store::PaymentAmountRow& row) {
+        auto [group, inserted] = payment_groups.try_emplace({row.local_day, methods.code(row.method)});
         if (inserted) group->second = {civil_from_days(group->first.first), methods.text(group->first.second)};
         group->second.count += 1;
-        group->second.received += payment_query.column_int(2);
-        group->second.applied += payment_query.column_int(3);
-    }
+        group->second.received += row.amount;
+        group->second.applied += row.applied;
+    }));
     std::vector<reports::PaymentGroup> payments;
     for (auto& [key, group] : payment_groups) payments.push_back(std::move(group));
 
     std::map<std::pair<std::int64_t, int>, reports::GatewayGroup> gateway_groups;
-    auto gateway_query = TRY(context.db.prepare(
-        "SELECT (p.paid_at + ?3) / 86400, g.gateway, p.applied_amount FROM payments p "
-        "JOIN gateway_transactions g ON g.payment_id = p.id WHERE p.method = 'gateway' AND p.paid_at >= ?1 AND p.paid_at < ?2"));
-    gateway_query.bind(1, start).bind(2, end).bind(3, offset_seconds);
-    while (TRY(gateway_query.step())) {
-        auto [group, inserted] = gateway_groups.try_emplace({gateway_query.column_int(0), gateway_names.code(gateway_query.column_text_view(1))});
+    TRY_VOID(store::scan_gateway_payments(context.db, start, end, offset_seconds, [&](const store::GatewayPaymentRow& row) {
+        auto [group, inserted] = gateway_groups.try_emplace({row.local_day, gateway_names.code(row.gateway)});
         if (inserted) group->second = {civil_from_days(group->first.first), gateway_names.text(group->first.second)};
         group->second.count += 1;
-        group->second.applied += gateway_query.column_int(2);
-    }
+        group->second.applied += row.applied;
+    }));
     std::vector<reports::GatewayGroup> gateways;
     for (auto& [key, group] : gateway_groups) gateways.push_back(std::move(group));
 
     // A late fee counts as collected when its invoice is paid in full (payments settle the
     // package first), on the day the invoice became paid.
     std::vector<reports::LateFeeGroup> late_fees;
-    auto late_fee_query = TRY(context.db.prepare(
-        "SELECT (i.paid_at + ?3) / 86400, SUM(l.amount) FROM invoice_lines l CROSS JOIN invoices i ON i.id = l.invoice_id "
-        "WHERE l.kind = 'late_fee' AND i.status = 'paid' AND i.paid_at >= ?1 AND i.paid_at < ?2 GROUP BY 1"));
-    late_fee_query.bind(1, start).bind(2, end).bind(3, offset_seconds);
-    while (TRY(late_fee_query.step())) late_fees.push_back({civil_from_days(late_fee_query.column_int(0)), late_fee_query.column_int(1)});
+    for (const auto& row : TRY(store::list_collected_late_fees(context.db, start, end, offset_seconds)))
+        late_fees.push_back({civil_from_days(row.local_day), row.amount});
 
     return reports::revenue_report(range, invoices, payments, gateways, late_fees, TRY(load_labels(context.db)));
 }
@@ -219,29 +214,32 @@ Result<reports::RevenueReport> revenue_report(app::Context& context, const repor
 Result<reports::CustomerReport> customer_report(app::Context& context, const reports::MonthRange& range) {
     // A customer's leaving day is the day their row last changed while inactive or terminated
     // (deactivation is the last change a departed customer normally gets).
-    std::vector<reports::CustomerGroup> customers;
-    auto customer_query = TRY(context.db.prepare(
-        "SELECT package_id, IFNULL(router_id, 0), status, join_date, "
-        "CASE WHEN status IN ('inactive','terminated') THEN date(updated_at, ?1) ELSE '' END, COUNT(*) "
-        "FROM customers GROUP BY 1, 2, 3, 4, 5"));
-    customer_query.bind(1, std::to_string(context.offset.minutes) + " minutes");
-    while (TRY(customer_query.step())) {
-        reports::CustomerGroup group{customer_query.column_int(0), customer_query.column_int(1), customer_query.column_text(2),
-                                     date_from_text(customer_query.column_text(3))};
-        const std::string left_on = customer_query.column_text(4);
-        group.left = !left_on.empty();
-        if (group.left) group.left_on = date_from_text(left_on);
-        group.count = customer_query.column_int(5);
-        customers.push_back(group);
+    // Groups of the same customers whose UTC minutes fall on the same local day become one group.
+    using Key = std::tuple<std::int64_t, std::int64_t, std::string, std::string, bool, Date>;
+    std::map<Key, reports::CustomerGroup> groups;
+    for (auto& row : TRY(store::list_customer_status_groups(context.db))) {
+        const std::optional<Date> left_on = local_day_of_utc_minute(row.changed_minute_utc, context.offset);
+        Key key{row.package_id, row.router_id, row.status, row.join_date, left_on.has_value(), left_on.value_or(Date{})};
+        auto [group, inserted] = groups.try_emplace(std::move(key));
+        if (inserted) {
+            group->second = {row.package_id, row.router_id, row.status, date_from_text(row.join_date)};
+            group->second.left = left_on.has_value();
+            if (left_on) group->second.left_on = *left_on;
+            group->second.count = 0;
+        }
+        group->second.count += row.count;
     }
-    const auto [start, end] = unix_bounds(context, range);
+    std::vector<reports::CustomerGroup> customers;
+    customers.reserve(groups.size());
+    for (auto& [key, group] : groups) customers.push_back(std::move(group));
+    // Distinct customers per local month: one count per month of the range (months without an
+    // isolation are left out, as a GROUP BY would).
     std::vector<reports::IsolationGroup> isolations;
-    auto isolation_query = TRY(context.db.prepare(
-        "SELECT strftime('%Y-%m', at + ?3, 'unixepoch'), COUNT(DISTINCT customer_id) FROM isolation_log "
-        "WHERE action = 'isolate' AND result IN ('applied','pending') AND at >= ?1 AND at < ?2 GROUP BY 1"));
-    isolation_query.bind(1, start).bind(2, end).bind(3, std::int64_t{context.offset.minutes} * 60);
-    while (TRY(isolation_query.step()))
-        isolations.push_back({period_from_text(isolation_query.column_text(0)), isolation_query.column_int(1)});
+    for (const Period& month : reports::months_in(range)) {
+        const auto [start, end] = unix_bounds(context, reports::MonthRange{month, month});
+        if (const std::int64_t isolated = TRY(store::count_isolated_customers(context.db, start, end)); isolated > 0)
+            isolations.push_back({month, isolated});
+    }
     return reports::customer_report(range, customers, isolations, TRY(load_labels(context.db)));
 }
 
@@ -250,10 +248,7 @@ Result<reports::BillingReport> billing_report(app::Context& context, const repor
     auto open = TRY(load_open_invoices(context.db));
 
     std::vector<reports::SubscriptionGroup> subscriptions;
-    auto subscription_query = TRY(context.db.prepare(
-        "SELECT p.price, COUNT(*) FROM customers c JOIN internet_packages p ON p.id = c.package_id "
-        "WHERE c.status IN ('active','isolated') GROUP BY c.package_id"));
-    while (TRY(subscription_query.step())) subscriptions.push_back({subscription_query.column_int(0), subscription_query.column_int(1)});
+    for (const auto& row : TRY(store::list_subscriptions_by_price(context.db))) subscriptions.push_back({row.price, row.count});
 
     return reports::billing_report(range, context.today(), invoices, open.by_due_date, subscriptions, std::move(open.top_debtors));
 }

@@ -1,18 +1,26 @@
 #include "spreadsheets/data_exports.hpp"
 
+#include "store/export_store.hpp"
+
 namespace kimonet::spreadsheets {
 
 namespace {
 
-Cell date_cell(const std::string& text) {
+Cell date_cell(std::string_view text) {
     auto date = parse_date(text.substr(0, 10));
     if (!date) return std::monostate{};
     return *date;
 }
 
-Cell optional_int(store::Statement& statement, int column) {
-    if (statement.column_is_null(column)) return std::monostate{};
-    return statement.column_int(column);
+// Reuses the cell's string when it holds one (a row vector is refilled for every exported row).
+void set_text(Cell& cell, std::string_view text) {
+    if (auto* held = std::get_if<std::string>(&cell)) held->assign(text);
+    else cell = std::string(text);
+}
+
+Cell optional_int(const std::optional<std::int64_t>& value) {
+    if (!value) return std::monostate{};
+    return *value;
 }
 
 }  // namespace
@@ -30,22 +38,22 @@ Result<void> export_customers(app::Context& context, TableWriter& writer) {
                                               {"Tanggal Daftar", ColumnKind::Date, 14},
                                               {"PPPoE", ColumnKind::Text, 16},
                                               {"Jatuh Tempo", ColumnKind::Integer, 11}}));
-    auto statement = TRY(context.db.prepare(
-        "SELECT c.service_number, c.name, c.phone, c.email, c.address, p.name, p.price, IFNULL(r.name, ''), c.status, c.join_date, "
-        "c.pppoe_username, c.due_day FROM customers c JOIN internet_packages p ON p.id = c.package_id "
-        "LEFT JOIN routers r ON r.id = c.router_id ORDER BY c.service_number"));
     std::vector<Cell> row(12);
-    while (TRY(statement.step())) {
-        for (int i : {0, 1, 2, 3, 4, 5}) row[static_cast<std::size_t>(i)] = statement.column_text(i);
-        row[6] = statement.column_int(6);
-        row[7] = statement.column_text(7);
-        row[8] = statement.column_text(8);
-        row[9] = date_cell(statement.column_text(9));
-        row[10] = statement.column_text(10);
-        row[11] = optional_int(statement, 11);
-        TRY_VOID(writer.add_row(row));
-    }
-    return {};
+    return store::scan_customers_for_export(context.db, [&](const store::CustomerExportRow& customer) -> Result<void> {
+        set_text(row[0], customer.service_number);
+        set_text(row[1], customer.name);
+        set_text(row[2], customer.phone);
+        set_text(row[3], customer.email);
+        set_text(row[4], customer.address);
+        set_text(row[5], customer.package_name);
+        row[6] = customer.package_price;
+        set_text(row[7], customer.router_name);
+        set_text(row[8], customer.status);
+        row[9] = date_cell(customer.join_date);
+        set_text(row[10], customer.pppoe_username);
+        row[11] = optional_int(customer.due_day);
+        return writer.add_row(row);
+    });
 }
 
 Result<void> export_invoices(app::Context& context, TableWriter& writer, const std::optional<reports::MonthRange>& range) {
@@ -62,21 +70,24 @@ Result<void> export_invoices(app::Context& context, TableWriter& writer, const s
                                             {"Dibayar", ColumnKind::Money, 14},
                                             {"Sisa", ColumnKind::Money, 14},
                                             {"Status", ColumnKind::Text, 10}}));
-    auto statement = TRY(context.db.prepare(
-        "SELECT i.invoice_no, c.service_number, c.name, i.period, i.kind, i.issue_date, i.due_date, i.subtotal, i.tax, i.total, "
-        "i.paid_amount, CASE WHEN i.status = 'void' THEN 0 ELSE i.total - i.paid_amount END, i.status "
-        "FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.period BETWEEN ?1 AND ?2 "
-        "ORDER BY i.period DESC, i.sequence"));
-    statement.bind(1, range ? to_string(range->from) : std::string("0000-00")).bind(2, range ? to_string(range->to) : std::string("9999-99"));
     std::vector<Cell> row(13);
-    while (TRY(statement.step())) {
-        for (int i : {0, 1, 2, 3, 4, 12}) row[static_cast<std::size_t>(i)] = statement.column_text(i);
-        row[5] = date_cell(statement.column_text(5));
-        row[6] = date_cell(statement.column_text(6));
-        for (int i : {7, 8, 9, 10, 11}) row[static_cast<std::size_t>(i)] = statement.column_int(i);
-        TRY_VOID(writer.add_row(row));
-    }
-    return {};
+    const auto from = range ? std::optional<Period>(range->from) : std::nullopt, to = range ? std::optional<Period>(range->to) : std::nullopt;
+    return store::scan_invoices_for_export(context.db, from, to, [&](const store::InvoiceExportRow& invoice) -> Result<void> {
+        set_text(row[0], invoice.invoice_no);
+        set_text(row[1], invoice.service_number);
+        set_text(row[2], invoice.customer_name);
+        set_text(row[3], invoice.period);
+        set_text(row[4], invoice.kind);
+        row[5] = date_cell(invoice.issue_date);
+        row[6] = date_cell(invoice.due_date);
+        row[7] = invoice.subtotal;
+        row[8] = invoice.tax;
+        row[9] = invoice.total;
+        row[10] = invoice.paid;
+        row[11] = invoice.remaining;
+        set_text(row[12], invoice.status);
+        return writer.add_row(row);
+    });
 }
 
 Result<void> export_payments(app::Context& context, TableWriter& writer, const std::optional<reports::MonthRange>& range) {
@@ -96,21 +107,21 @@ Result<void> export_payments(app::Context& context, TableWriter& writer, const s
         start = unix_from_local(LocalDateTime{first_day(range->from)}, context.offset);
         end = unix_from_local(LocalDateTime{first_day(next_period(range->to))}, context.offset);
     }
-    auto statement = TRY(context.db.prepare(
-        "SELECT p.receipt_no, i.invoice_no, c.service_number, c.name, p.paid_at, p.method, IFNULL(g.gateway, ''), p.amount, "
-        "p.applied_amount, p.recorded_by_name, p.note FROM payments p JOIN invoices i ON i.id = p.invoice_id "
-        "JOIN customers c ON c.id = p.customer_id LEFT JOIN gateway_transactions g ON g.payment_id = p.id "
-        "WHERE p.paid_at >= ?1 AND p.paid_at < ?2 ORDER BY p.paid_at, p.id"));
-    statement.bind(1, start).bind(2, end);
     std::vector<Cell> row(11);
-    while (TRY(statement.step())) {
-        for (int i : {0, 1, 2, 3, 5, 6, 9, 10}) row[static_cast<std::size_t>(i)] = statement.column_text(i);
-        row[4] = local_from_unix(statement.column_int(4), context.offset).date;
-        row[7] = statement.column_int(7);
-        row[8] = statement.column_int(8);
-        TRY_VOID(writer.add_row(row));
-    }
-    return {};
+    return store::scan_payments_for_export(context.db, start, end, [&](const store::PaymentExportRow& payment) -> Result<void> {
+        set_text(row[0], payment.receipt_no);
+        set_text(row[1], payment.invoice_no);
+        set_text(row[2], payment.service_number);
+        set_text(row[3], payment.customer_name);
+        row[4] = local_from_unix(payment.paid_at, context.offset).date;
+        set_text(row[5], payment.method);
+        set_text(row[6], payment.gateway);
+        row[7] = payment.amount;
+        row[8] = payment.applied;
+        set_text(row[9], payment.recorded_by);
+        set_text(row[10], payment.note);
+        return writer.add_row(row);
+    });
 }
 
 }  // namespace kimonet::spreadsheets

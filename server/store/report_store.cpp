@@ -1,0 +1,113 @@
+#include "store/report_store.hpp"
+
+namespace kimonet::store {
+
+Result<PackageAndRouterNames> list_package_and_router_names(Database& db) {
+    PackageAndRouterNames names;
+    auto packages = TRY(db.prepare("SELECT id, name FROM internet_packages"));
+    while (TRY(packages.step())) names.packages[packages.column_int(0)] = packages.column_text(1);
+    auto routers = TRY(db.prepare("SELECT id, name FROM routers"));
+    while (TRY(routers.step())) names.routers[routers.column_int(0)] = routers.column_text(1);
+    return names;
+}
+
+Result<void> scan_customer_placements(Database& db, const std::function<void(const CustomerPlacementRow&)>& visit) {
+    auto statement = TRY(db.prepare("SELECT id, package_id, COALESCE(router_id, 0) FROM customers ORDER BY id"));
+    while (TRY(statement.step())) visit({statement.column_int(0), statement.column_int(1), statement.column_int(2)});
+    return {};
+}
+
+Result<void> scan_invoice_amounts(Database& db, const Period& from, const Period& to,
+                                  const std::function<void(const InvoiceAmountRow&)>& visit) {
+    auto statement = TRY(db.prepare(
+        "SELECT period, customer_id, CASE WHEN status = 'void' THEN 1 ELSE 0 END, total, paid_amount FROM invoices "
+        "WHERE period BETWEEN ?1 AND ?2"));
+    statement.bind(1, to_string(from)).bind(2, to_string(to));
+    while (TRY(statement.step()))
+        visit({statement.column_text_view(0), statement.column_int(1), statement.column_int(2) != 0, statement.column_int(3),
+               statement.column_int(4)});
+    return {};
+}
+
+Result<void> scan_open_invoices(Database& db, const std::function<void(const OpenInvoiceRow&)>& visit) {
+    auto statement = TRY(db.prepare(
+        "SELECT customer_id, due_date, total - paid_amount FROM invoices WHERE status IN ('unpaid','partial')"));
+    while (TRY(statement.step())) visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2)});
+    return {};
+}
+
+Result<std::optional<CustomerLabel>> find_customer_label(Database& db, std::int64_t customer_id) {
+    auto statement = TRY(db.prepare("SELECT service_number, name FROM customers WHERE id = ?1"));
+    statement.bind(1, customer_id);
+    if (!TRY(statement.step())) return std::optional<CustomerLabel>();
+    return std::optional<CustomerLabel>(CustomerLabel{statement.column_text(0), statement.column_text(1)});
+}
+
+Result<void> scan_payment_amounts(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds,
+                                  const std::function<void(const PaymentAmountRow&)>& visit) {
+    // Reads only the payments_report index (paid_at, method, amount, applied_amount).
+    auto statement = TRY(db.prepare(
+        "SELECT (paid_at + ?3) / 86400, method, amount, applied_amount FROM payments WHERE paid_at >= ?1 AND paid_at < ?2"));
+    statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
+    while (TRY(statement.step()))
+        visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2), statement.column_int(3)});
+    return {};
+}
+
+Result<void> scan_gateway_payments(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds,
+                                   const std::function<void(const GatewayPaymentRow&)>& visit) {
+    auto statement = TRY(db.prepare(
+        "SELECT (p.paid_at + ?3) / 86400, g.gateway, p.applied_amount FROM payments p "
+        "JOIN gateway_transactions g ON g.payment_id = p.id WHERE p.method = 'gateway' AND p.paid_at >= ?1 AND p.paid_at < ?2"));
+    statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
+    while (TRY(statement.step())) visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2)});
+    return {};
+}
+
+Result<std::vector<LateFeeDayRow>> list_collected_late_fees(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds) {
+    // CROSS JOIN keeps SQLite's join order (the rare late-fee lines first, through their partial
+    // index); the join condition sits in WHERE because PostgreSQL refuses ON after CROSS JOIN.
+    auto statement = TRY(db.prepare(
+        "SELECT (i.paid_at + ?3) / 86400, SUM(l.amount) FROM invoice_lines l CROSS JOIN invoices i "
+        "WHERE i.id = l.invoice_id AND l.kind = 'late_fee' AND i.status = 'paid' AND i.paid_at >= ?1 AND i.paid_at < ?2 GROUP BY 1"));
+    statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
+    std::vector<LateFeeDayRow> out;
+    while (TRY(statement.step())) out.push_back({statement.column_int(0), statement.column_int(1)});
+    return out;
+}
+
+Result<std::vector<CustomerStatusGroupRow>> list_customer_status_groups(Database& db) {
+    // The minute (not the second) keeps the groups few; every UTC offset is whole minutes, so the
+    // local day of the minute is the local day of the instant. The caller shifts it to local time.
+    auto statement = TRY(db.prepare(
+        "SELECT package_id, COALESCE(router_id, 0), status, join_date, "
+        "CASE WHEN status IN ('inactive','terminated') THEN SUBSTR(updated_at, 1, 16) ELSE '' END, COUNT(*) FROM customers "
+        "GROUP BY package_id, COALESCE(router_id, 0), status, join_date, "
+        "CASE WHEN status IN ('inactive','terminated') THEN SUBSTR(updated_at, 1, 16) ELSE '' END"));
+    std::vector<CustomerStatusGroupRow> out;
+    while (TRY(statement.step()))
+        out.push_back({statement.column_int(0), statement.column_int(1), statement.column_text(2), statement.column_text(3),
+                       statement.column_text(4), statement.column_int(5)});
+    return out;
+}
+
+Result<std::int64_t> count_isolated_customers(Database& db, std::int64_t start, std::int64_t end) {
+    // Reads the partial index isolation_log_isolate_at (at, customer_id) WHERE action = 'isolate'.
+    auto statement = TRY(db.prepare(
+        "SELECT COUNT(DISTINCT customer_id) FROM isolation_log "
+        "WHERE action = 'isolate' AND result IN ('applied','pending') AND at >= ?1 AND at < ?2"));
+    statement.bind(1, start).bind(2, end);
+    TRY(statement.step());
+    return statement.column_int(0);
+}
+
+Result<std::vector<SubscriptionPriceRow>> list_subscriptions_by_price(Database& db) {
+    auto statement = TRY(db.prepare(
+        "SELECT p.price, COUNT(*) FROM customers c JOIN internet_packages p ON p.id = c.package_id "
+        "WHERE c.status IN ('active','isolated') GROUP BY c.package_id, p.price"));
+    std::vector<SubscriptionPriceRow> out;
+    while (TRY(statement.step())) out.push_back({statement.column_int(0), statement.column_int(1)});
+    return out;
+}
+
+}  // namespace kimonet::store
