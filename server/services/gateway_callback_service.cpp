@@ -88,16 +88,9 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
     return outcome;
 }
 
-// A write transaction of its own, or, inside a group commit's transaction, a savepoint: either
-// way the work is applied whole or not at all.
-Result<void> atomically(store::Database& db, const std::function<Result<void>()>& work) {
-    if (sqlite3_get_autocommit(db.handle())) return db.transaction(work);
-    TRY_VOID(db.execute("SAVEPOINT gateway_callback"));
-    Result<void> result = db.transaction(work);  // joins the open transaction
-    if (!result) TRY_VOID(db.execute("ROLLBACK TO gateway_callback"));
-    TRY_VOID(db.execute("RELEASE gateway_callback"));
-    return result;
-}
+// A write transaction of its own, or, inside a group commit's transaction, a savepoint (what a
+// nested Database::transaction is): either way the work is applied whole or not at all.
+Result<void> atomically(store::Database& db, const std::function<Result<void>()>& work) { return db.transaction(work); }
 
 }  // namespace
 
@@ -230,13 +223,14 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
             m_writer = std::move(*opened);
             // The writer does not checkpoint inside its commits (that would hold up every callback
             // of the batch); it only notes how long the WAL has grown, see below.
-            sqlite3_wal_hook(
-                m_writer->handle(),
-                [](void* frames, sqlite3*, const char*, int count) {
-                    static_cast<std::atomic<int>*>(frames)->store(count);
-                    return SQLITE_OK;
-                },
-                &m_wal_frames);
+            if (sqlite3* handle = m_writer->handle())  // nothing to watch on PostgreSQL
+                sqlite3_wal_hook(
+                    handle,
+                    [](void* frames, sqlite3*, const char*, int count) {
+                        static_cast<std::atomic<int>*>(frames)->store(count);
+                        return SQLITE_OK;
+                    },
+                    &m_wal_frames);
         }
     }
     store::Database& db = m_writer ? *m_writer : context.db;
@@ -260,7 +254,7 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     // Everyone has their answer and the next batch may already be running on the writer: this
     // thread copies the WAL back into the database on its own connection (a passive checkpoint
     // never blocks the writer), as SQLite's automatic checkpoint would at the same size.
-    if (m_wal_frames.load() >= kCheckpointFrames) {
+    if (m_wal_frames.load() >= kCheckpointFrames && context.db.handle()) {
         m_wal_frames.store(0);
         sqlite3_wal_checkpoint_v2(context.db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     }

@@ -1,5 +1,7 @@
 #include "store/package_store.hpp"
 
+#include "store/sql_dialect.hpp"
+
 namespace kimonet::store {
 
 static constexpr const char* kSelect =
@@ -35,8 +37,8 @@ Result<std::int64_t> insert_package(Database& db, const Package& package) {
 
 Result<void> update_package_row(Database& db, const Package& package) {
     auto statement = TRY(db.prepare(
-        "UPDATE internet_packages SET name=?, download_kbps=?, upload_kbps=?, price=?, mikrotik_profile=?, active=?, "
-        "updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?"));
+        std::string("UPDATE internet_packages SET name=?, download_kbps=?, upload_kbps=?, price=?, mikrotik_profile=?, active=?, "
+                    "updated_at=") + utc_now_text(db.engine()) + " WHERE id=?"));
     statement.bind(1, package.name).bind(2, package.download_kbps).bind(3, package.upload_kbps).bind(4, package.price)
         .bind(5, package.mikrotik_profile).bind(6, package.active).bind(7, package.id);
     return statement.run();

@@ -1,5 +1,7 @@
 #include "store/router_store.hpp"
 
+#include "store/sql_dialect.hpp"
+
 namespace kimonet::store {
 
 static constexpr const char* kSelect = "SELECT id, name, host, port, username, isolir_profile, tls, password_encrypted, push_secrets FROM routers";
@@ -50,7 +52,7 @@ Result<std::int64_t> insert_router(Database& db, const Router& router, const sec
 Result<void> update_router_row(Database& db, const Router& router, const security::SecretBox& secrets) {
     auto statement = TRY(db.prepare(
         "UPDATE routers SET name=?, host=?, port=?, username=?, isolir_profile=?, tls=?, push_secrets=?, "
-        "password_encrypted = COALESCE(?, password_encrypted), updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?"));
+        "password_encrypted = COALESCE(?, password_encrypted), updated_at=" + std::string(utc_now_text(db.engine())) + " WHERE id=?"));
     statement.bind(1, router.name).bind(2, router.host).bind(3, router.port).bind(4, router.username)
         .bind(5, router.isolir_profile).bind(6, router.tls).bind(7, router.push_secrets);
     if (router.password.empty() || router.password == "\x01") statement.bind_null(8);
