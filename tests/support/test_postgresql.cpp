@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <cstdlib>

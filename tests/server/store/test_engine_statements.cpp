@@ -85,7 +85,7 @@ BOOST_DATA_TEST_CASE(values_of_every_type_come_back_unchanged, engines(), name) 
     for (std::size_t i = 0; i < rows.size(); ++i) {
         select->bind(1, ids[i]);
         BOOST_TEST_REQUIRE(select->step().value_or(false));
-        BOOST_TEST(select->column_optional_int(0) == rows[i].number);
+        BOOST_TEST((select->column_optional_int(0) == rows[i].number));
         BOOST_TEST(select->column_double(1) == rows[i].real);
         BOOST_TEST(select->column_text(2) == rows[i].text);
         BOOST_TEST(select->column_text_view(3) == rows[i].bytes);
