@@ -7,22 +7,24 @@
 
 namespace kimonet::auth {
 
+// `ON CONFLICT DO NOTHING` (rather than SQLite's INSERT OR IGNORE) works on both engines: every
+// server start passes through here, on PostgreSQL too.
 Result<void> sync_rbac(store::Database& db) {
     return db.transaction([&]() -> Result<void> {
-        auto add_permission = TRY(db.prepare("INSERT OR IGNORE INTO permissions(name) VALUES (?)"));
+        auto add_permission = TRY(db.prepare("INSERT INTO permissions(name) VALUES (?) ON CONFLICT DO NOTHING"));
         for (auto permission : rbac::all_permissions()) {
             add_permission.reset();
             add_permission.bind(1, permission);
             TRY_VOID(add_permission.run());
         }
         for (auto role : rbac::seeded_roles()) {
-            auto add_role = TRY(db.prepare("INSERT OR IGNORE INTO roles(name) VALUES (?)"));
+            auto add_role = TRY(db.prepare("INSERT INTO roles(name) VALUES (?) ON CONFLICT DO NOTHING"));
             add_role.bind(1, role);
             TRY_VOID(add_role.run());
             if (db.changes() == 0) continue;  // existing role: admins own its permissions now
             auto grant = TRY(db.prepare(
-                "INSERT OR IGNORE INTO role_permission(role_id, permission_id) SELECT r.id, p.id FROM roles r, permissions p "
-                "WHERE r.name = ? AND p.name = ?"));
+                "INSERT INTO role_permission(role_id, permission_id) SELECT r.id, p.id FROM roles r, permissions p "
+                "WHERE r.name = ? AND p.name = ? ON CONFLICT DO NOTHING"));
             for (auto permission : rbac::default_permissions(role)) {
                 grant.reset();
                 grant.bind(1, role).bind(2, permission);
@@ -31,8 +33,8 @@ Result<void> sync_rbac(store::Database& db) {
         }
         // The superadmin always holds every permission, including ones added by later versions.
         return db.execute(
-            "INSERT OR IGNORE INTO role_permission(role_id, permission_id) SELECT r.id, p.id FROM roles r, permissions p "
-            "WHERE r.name = 'superadmin' AND p.name <> 'portal.self'");
+            "INSERT INTO role_permission(role_id, permission_id) SELECT r.id, p.id FROM roles r, permissions p "
+            "WHERE r.name = 'superadmin' AND p.name <> 'portal.self' ON CONFLICT DO NOTHING");
     });
 }
 
@@ -98,7 +100,7 @@ static Result<void> replace_permissions(store::Database& db, std::int64_t role, 
     auto clear = TRY(db.prepare("DELETE FROM role_permission WHERE role_id = ?"));
     clear.bind(1, role);
     TRY_VOID(clear.run());
-    auto grant = TRY(db.prepare("INSERT OR IGNORE INTO role_permission(role_id, permission_id) SELECT ?, id FROM permissions WHERE name = ?"));
+    auto grant = TRY(db.prepare("INSERT INTO role_permission(role_id, permission_id) SELECT ?, id FROM permissions WHERE name = ? ON CONFLICT DO NOTHING"));
     for (const auto& permission : permissions) {
         grant.reset();
         grant.bind(1, role).bind(2, permission);
