@@ -47,6 +47,9 @@ Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Cloc
         const std::string database_file = store::sqlite_file(config.db_path);
         const auto parent = std::filesystem::path(database_file.empty() ? std::string("data/kimonet.db") : database_file).parent_path();
         config.secret_key_file = (parent.empty() ? std::filesystem::path(".") : parent).string() + "/secret.key";
+        std::error_code ignored;
+        if (database_file.empty() && std::filesystem::create_directories(parent, ignored))  // data/, for the server's user only
+            std::filesystem::permissions(parent, std::filesystem::perms::owner_all, ignored);
     }
     TRY_VOID(check_web_roots(config));
     { TRY(open_migrated_database(config.db_path)); }

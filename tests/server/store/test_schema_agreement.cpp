@@ -3,6 +3,9 @@
 // mapped types) and the same indexes by name and uniqueness; schema_migrations records the same
 // versions. The only difference allowed is the customer search: FTS5 tables on SQLite, pg_trgm
 // indexes named customers_search_* on PostgreSQL.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "server/store/engine_fixture.hpp"
@@ -77,6 +80,26 @@ Schema postgresql_schema(store::Database& db) {
     return schema;
 }
 
+// The kimonet binary of this build tree (as test_invoice_crash finds it).
+std::string kimonet_binary() {
+    const auto build = std::filesystem::read_symlink("/proc/self/exe").parent_path().parent_path();
+    std::ifstream cache(build / "CMakeCache.txt");
+    for (std::string line; std::getline(cache, line);)
+        if (line.starts_with("KIMONET_OUTPUT_DIR:")) return line.substr(line.find('=') + 1) + "/bin/kimonet";
+    return (build.parent_path() / "bin" / "kimonet").string();
+}
+
+// Runs `kimonet migrate --db=URL`; returns what it printed (and its exit status in `status`).
+std::string kimonet_migrate(const std::string& url, int& status) {
+    FILE* pipe = ::popen((kimonet_binary() + " migrate '--db=" + url + "' 2>&1").c_str(), "r");
+    BOOST_TEST_REQUIRE(pipe != nullptr);
+    std::string output;
+    char buffer[512];
+    while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+    status = ::pclose(pipe);
+    return output;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(schema_agreement)
@@ -120,6 +143,19 @@ BOOST_DATA_TEST_CASE(migrating_again_applies_nothing, engines(), name) {
     auto again = store::migrate(*scratch.db);
     BOOST_TEST_REQUIRE(again.ok(), (again ? "" : again.error().message()));
     BOOST_TEST(*again == 0);
+}
+
+BOOST_DATA_TEST_CASE(kimonet_migrate_works_on_either_engine, engines(), name) {
+    EngineScratch scratch(name);  // an empty database
+    int status = -1;
+    const std::string first = kimonet_migrate(scratch.database.url(), status);
+    BOOST_TEST(status == 0, first);
+    const std::string expected = name == "postgresql" ? "1 migration(s) applied" : std::to_string(store::embedded_migrations().size()) + " migration(s) applied";
+    BOOST_TEST(first.find(expected) != std::string::npos, first);
+    const std::string second = kimonet_migrate(scratch.database.url(), status);
+    BOOST_TEST(status == 0, second);
+    BOOST_TEST(second.find(" 0 migration(s) applied") != std::string::npos, second);
+    BOOST_TEST(scratch.scalar_int("SELECT MAX(version) FROM schema_migrations") == store::embedded_migrations().back().version);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
