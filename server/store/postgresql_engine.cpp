@@ -358,7 +358,13 @@ public:
         return m_session->execute(sql, start == std::string_view::npos ? std::string_view() : sql.substr(start, 60));
     }
 
-    Result<void> begin() override { return m_session->execute(kBegin, "BEGIN"); }
+    Result<void> begin() override {
+        auto begun = m_session->execute(kBegin, "BEGIN");
+        // The lock wait timed out (55P03) or the connection failed after BEGIN: end the
+        // transaction block, so the connection is usable for the next caller.
+        if (!begun) (void)m_session->execute("ROLLBACK", "ROLLBACK");
+        return begun;
+    }
 
     std::int64_t last_insert_id() override {
         m_session->settle(nullptr);

@@ -1,6 +1,7 @@
 // Transactions on both engines: a transaction inside a transaction is a savepoint (an inner
 // failure undoes only the inner work and its after-commit callbacks; an outer that returns the
 // error undoes everything), and two connections writing at once never lose an update.
+#include <optional>
 #include <thread>
 
 #include "server/store/engine_fixture.hpp"
@@ -165,6 +166,27 @@ BOOST_AUTO_TEST_CASE(a_postgresql_serialization_failure_is_a_retryable_error_not
     BOOST_TEST(conflicting.error().message().find("40001") != std::string::npos, conflicting.error().message());
     EngineScratch::must(other->execute("ROLLBACK"));
     BOOST_TEST(scratch.scalar_int("SELECT value FROM counter") == 1);
+}
+
+BOOST_DATA_TEST_CASE(a_writer_that_cannot_get_the_write_lock_in_time_is_told_to_retry_and_its_connection_stays_usable, engines(), name) {
+    EngineScratch scratch(name);
+    create_work(scratch);
+    auto other = scratch.database.open();
+    // The other connection waits 200 ms instead of the usual 10 s.
+    EngineScratch::must(other->execute(per_engine(scratch.engine, "PRAGMA busy_timeout = 200", "SET lock_timeout = '200ms'")));
+    std::optional<Result<void>> waited;
+    auto held = scratch.db->transaction([&]() -> Result<void> {
+        TRY_VOID(add(*scratch.db, "holder"));
+        waited = other->transaction([&] { return add(*other, "waiter"); });
+        return {};
+    });
+    BOOST_TEST_REQUIRE(held.ok());
+    BOOST_TEST_REQUIRE(waited.has_value());
+    BOOST_TEST_REQUIRE(!waited->ok());
+    BOOST_TEST((waited->error().code == ErrorCode::Unavailable), waited->error().message());
+    BOOST_TEST(!other->in_transaction());
+    BOOST_TEST_REQUIRE(other->transaction([&] { return add(*other, "later"); }).ok(), "the connection is usable again");
+    BOOST_TEST(contents(scratch) == "holder later ");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
