@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "server/store/engine_fixture.hpp"
+#include "store/connection_pool.hpp"
 #include "store/postgresql_sql.hpp"
 
 using namespace kimonet;
@@ -168,7 +169,7 @@ BOOST_DATA_TEST_CASE(constraint_violations_are_conflicts_and_other_errors_are_in
     BOOST_TEST((code_of("INSERT INTO children(id, item_id) VALUES (3, 1)") == ErrorCode::BadRequest), "the connection still works");
 }
 
-BOOST_AUTO_TEST_CASE(a_lost_postgresql_connection_is_unavailable_and_the_pool_drops_it) {
+BOOST_AUTO_TEST_CASE(a_lost_postgresql_connection_is_unavailable_and_marked_broken) {
     EngineScratch scratch("postgresql");
     auto pid = scratch.scalar_int("SELECT pg_backend_pid()");
     auto other = scratch.database.open();
@@ -178,7 +179,39 @@ BOOST_AUTO_TEST_CASE(a_lost_postgresql_connection_is_unavailable_and_the_pool_dr
     auto row = statement->step();
     BOOST_TEST_REQUIRE(!row.ok());
     BOOST_TEST((row.error().code == ErrorCode::Unavailable), row.error().message());
-    BOOST_TEST(scratch.db->broken());
+    BOOST_TEST(scratch.db->broken(), "the pool closes it instead of handing it out again");
+}
+
+BOOST_DATA_TEST_CASE(the_pool_opens_either_engine_and_replaces_a_lost_connection, engines(), name) {
+    EngineScratch scratch(name);
+    auto pool = store::ConnectionPool::open(scratch.database.url(), 1);
+    BOOST_TEST_REQUIRE(pool.ok(), (pool ? "" : pool.error().message()));
+    const auto backend = [&](store::Database& db) {
+        auto statement = db.prepare(per_engine(scratch.engine, "SELECT 42", "SELECT pg_backend_pid()"));
+        auto row = statement->step();
+        return row && *row ? statement->column_int(0) : std::int64_t{-1};
+    };
+    std::int64_t first = 0;
+    {
+        auto lease = (*pool)->acquire();
+        BOOST_TEST_REQUIRE(lease.ok());
+        first = backend(**lease);
+        BOOST_TEST_REQUIRE(first > 0);
+        if (scratch.engine == store::Engine::Postgresql) {
+            // The server ends this connection (a restart, a failover): the next statement says so.
+            EngineScratch::must(scratch.db->execute("SELECT pg_terminate_backend(" + std::to_string(first) + ")"));
+            auto statement = (*lease)->prepare("SELECT 1");
+            auto row = statement->step();
+            BOOST_TEST_REQUIRE(!row.ok());
+            BOOST_TEST((row.error().code == ErrorCode::Unavailable), row.error().message());
+        }
+    }
+    // The lease went back; the pool (of one) hands out a working connection.
+    auto again = (*pool)->acquire();
+    BOOST_TEST_REQUIRE(again.ok(), (again ? "" : again.error().message()));
+    const std::int64_t second = backend(**again);
+    BOOST_TEST(second > 0);
+    if (scratch.engine == store::Engine::Postgresql) BOOST_TEST(second != first, "a new connection, not the dead one");
 }
 
 BOOST_DATA_TEST_CASE(a_million_row_scan_streams_without_holding_its_rows, engines(), name) {
