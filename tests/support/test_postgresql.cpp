@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <cerrno>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -30,6 +32,22 @@ namespace kimonet::testing {
 namespace {
 
 constexpr const char* kTemplate = "kimonet_template";
+
+// The worker that makes copies of the template ahead (~150 ms each) and drops finished databases,
+// off the tests' path. Kept here rather than in the header that every test includes.
+struct Ahead {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool stopping = false;
+    std::deque<std::string> ready, to_drop;
+    std::string error;
+    std::thread worker;
+};
+
+Ahead& ahead() {
+    static Ahead* state = new Ahead();  // outlives the server object's destruction at exit
+    return *state;
+}
 
 // Debian's server binaries: KIMONET_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin.
 std::string postgresql_bin() {
@@ -182,6 +200,13 @@ void TestPostgresql::start() {
 }
 
 void TestPostgresql::stop() {
+    Ahead& state = ahead();
+    {
+        std::lock_guard lock(state.mutex);
+        state.stopping = true;
+        state.changed.notify_all();
+    }
+    if (state.worker.joinable()) state.worker.join();
     m_admin.reset();
     if (m_pid > 0) {
         ::kill(m_pid, SIGINT);  // fast shutdown: open sessions are ended, not waited for
@@ -212,28 +237,77 @@ Result<void> TestPostgresql::admin(const std::string& sql) {
 }
 
 std::string TestPostgresql::create_database(bool migrated) {
-    std::lock_guard lock(m_mutex);
-    if (migrated && !m_template_ready) {
-        auto created = admin(std::string("CREATE DATABASE ") + kTemplate);
-        BOOST_TEST_REQUIRE(created.ok(), (created ? "" : created.error().message()));
-        auto opened = store::Database::open(url(kTemplate));
-        BOOST_TEST_REQUIRE(opened.ok(), (opened ? "" : opened.error().message()));
-        auto applied = store::migrate(**opened);
-        BOOST_TEST_REQUIRE(applied.ok(), (applied ? "" : applied.error().message()));
-        m_template_ready = true;  // `opened` closes here: a template must have no sessions
+    Ahead& state = ahead();
+    {
+        std::lock_guard lock(m_mutex);  // m_admin, m_next, m_template_ready
+        if (!migrated) {
+            const std::string name = "test_empty_" + std::to_string(++m_next);
+            auto created = admin("CREATE DATABASE " + name + " TEMPLATE template0 STRATEGY FILE_COPY");
+            BOOST_TEST_REQUIRE(created.ok(), (created ? "" : created.error().message()));
+            return url(name);
+        }
+        if (!m_template_ready) {
+            auto created = admin(std::string("CREATE DATABASE ") + kTemplate);
+            BOOST_TEST_REQUIRE(created.ok(), (created ? "" : created.error().message()));
+            auto opened = store::Database::open(url(kTemplate));
+            BOOST_TEST_REQUIRE(opened.ok(), (opened ? "" : opened.error().message()));
+            auto applied = store::migrate(**opened);
+            BOOST_TEST_REQUIRE(applied.ok(), (applied ? "" : applied.error().message()));
+            m_template_ready = true;  // `opened` closes here: a template must have no sessions
+            state.worker = std::thread([this, &state] {
+                // Keeps two copies ready; errors go to the next create_database() (no assertions here).
+                std::unique_ptr<store::Database> connection;
+                int next = 0;
+                std::unique_lock lock(state.mutex);
+                while (true) {
+                    state.changed.wait(lock, [&] { return state.stopping || !state.to_drop.empty() || state.ready.size() < 2; });
+                    if (state.stopping) return;
+                    std::string sql, name;
+                    if (!state.to_drop.empty()) {
+                        sql = "DROP DATABASE IF EXISTS " + state.to_drop.front() + " WITH (FORCE)";
+                        state.to_drop.pop_front();
+                    } else {
+                        name = "test_" + std::to_string(++next);
+                        sql = "CREATE DATABASE " + name + " TEMPLATE " + kTemplate + " STRATEGY FILE_COPY";
+                    }
+                    lock.unlock();
+                    Result<void> done;
+                    if (!connection) {
+                        auto opened = store::Database::open(url("postgres"));
+                        if (opened) connection = std::move(*opened);
+                        else done = Result<void>(opened.error());
+                    }
+                    if (connection) done = connection->execute(sql);
+                    lock.lock();
+                    if (!done && !name.empty()) {
+                        state.error = done.error().message();
+                        state.changed.notify_all();
+                        return;
+                    }
+                    if (!name.empty()) state.ready.push_back(name);
+                    state.changed.notify_all();
+                }
+            });
+        }
     }
-    const std::string name = "test_" + std::to_string(++m_next);
-    auto created = admin("CREATE DATABASE " + name + " TEMPLATE " + (migrated ? kTemplate : "template0") + " STRATEGY FILE_COPY");
-    BOOST_TEST_REQUIRE(created.ok(), (created ? "" : created.error().message()));
+    std::unique_lock lock(state.mutex);
+    state.changed.wait(lock, [&] { return !state.ready.empty() || !state.error.empty(); });
+    BOOST_TEST_REQUIRE(state.error.empty(), state.error);
+    const std::string name = state.ready.front();
+    state.ready.pop_front();
+    state.changed.notify_all();
     return url(name);
 }
 
 void TestPostgresql::drop_database(const std::string& database_url) {
-    std::lock_guard lock(m_mutex);
     const auto slash = database_url.find('/', std::string_view("postgresql://").size());
     const auto query = database_url.find('?', slash);
     // Best effort (called from destructors): the whole cluster goes at the end of the run anyway.
-    (void)admin("DROP DATABASE IF EXISTS " + database_url.substr(slash + 1, query - slash - 1) + " WITH (FORCE)");
+    Ahead& state = ahead();
+    std::lock_guard lock(state.mutex);
+    if (!state.worker.joinable() || state.stopping) return;
+    state.to_drop.push_back(database_url.substr(slash + 1, query - slash - 1));
+    state.changed.notify_all();
 }
 
 TestDatabase::TestDatabase(store::Engine engine, const std::string& directory, bool migrated) : m_engine(engine) {
