@@ -232,7 +232,8 @@ BOOST_DATA_TEST_CASE(a_million_row_scan_streams_without_holding_its_rows, engine
     }
     BOOST_TEST(rows == 1000000);
     BOOST_TEST(sum == std::int64_t{500000500000});
-    BOOST_TEST(grown < std::int64_t{40} << 20, "resident memory grew by " << (grown >> 20) << " MB during the scan");
+    // (64 MB leaves room for a sanitizer's quarantine; holding the rows would take hundreds of MB.)
+    BOOST_TEST(grown < std::int64_t{64} << 20, "resident memory grew by " << (grown >> 20) << " MB during the scan");
 }
 
 BOOST_DATA_TEST_CASE(a_scan_may_run_other_statements_on_its_connection_while_it_iterates, engines(), name) {
