@@ -9,6 +9,7 @@ APT_PACKAGES=(
   clang libclang-rt-dev
   emscripten binaryen
   libpistache-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev
+  libpq-dev postgresql postgresql-contrib
   libboost-test-dev libssl-dev libsodium-dev libhpdf-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libqrencode-dev

@@ -10,7 +10,7 @@
 namespace kimonet::app {
 
 Result<std::unique_ptr<store::Database>> open_migrated_database(const std::string& path) {
-    const auto parent = std::filesystem::path(path).parent_path();
+    const auto parent = std::filesystem::path(store::sqlite_file(path)).parent_path();
     std::error_code ignored;
     // A new data directory is for the server's user only.
     if (!parent.empty() && std::filesystem::create_directories(parent, ignored))
@@ -24,11 +24,13 @@ Result<std::unique_ptr<store::Database>> open_migrated_database(const std::strin
 // A web root that contains the database directory or the key file would publish them: refuse
 // to start rather than rely on the static file checks alone.
 static Result<void> check_web_roots(const Config& config) {
-    const auto database_parent = std::filesystem::path(config.db_path).parent_path();
+    const std::string database_file = store::sqlite_file(config.db_path);
+    if (database_file.empty()) return {};  // PostgreSQL: no database files here
+    const auto database_parent = std::filesystem::path(database_file).parent_path();
     const std::string database_dir = (database_parent.empty() ? std::filesystem::path(".") : database_parent).string();
     for (const auto& [setting, root] : {std::pair{"KIMONET_WEB", config.web_dir}, std::pair{"KIMONET_LANDING", config.landing_dir}}) {
         if (root.empty()) continue;
-        if (http::path_is_within(root, database_dir) || http::path_is_within(root, config.db_path))
+        if (http::path_is_within(root, database_dir) || http::path_is_within(root, database_file))
             return make_error(ErrorCode::Internal, messages::with_detail(messages::kWebRootHoldsDatabase, std::string(setting) + " (" + root + "): " + database_dir));
         if (!config.secret_key_file.empty() && http::path_is_within(root, config.secret_key_file))
             return make_error(ErrorCode::Internal, messages::with_detail(messages::kWebRootHoldsKeyFile, std::string(setting) + " (" + root + "): " + config.secret_key_file));
@@ -38,8 +40,13 @@ static Result<void> check_web_roots(const Config& config) {
 
 Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Clock> clock) {
     if (config.secret_key_file.empty()) {
-        const auto parent = std::filesystem::path(config.db_path).parent_path();
+        // Beside the SQLite file; with PostgreSQL in data/, where the SQLite file would be.
+        const std::string database_file = store::sqlite_file(config.db_path);
+        const auto parent = std::filesystem::path(database_file.empty() ? std::string("data/kimonet.db") : database_file).parent_path();
         config.secret_key_file = (parent.empty() ? std::filesystem::path(".") : parent).string() + "/secret.key";
+        std::error_code ignored;
+        if (database_file.empty() && std::filesystem::create_directories(parent, ignored))  // data/, for the server's user only
+            std::filesystem::permissions(parent, std::filesystem::perms::owner_all, ignored);
     }
     TRY_VOID(check_web_roots(config));
     { TRY(open_migrated_database(config.db_path)); }

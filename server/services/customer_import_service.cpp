@@ -193,7 +193,7 @@ Result<ImportOutcome> import_customers(app::Context& context, std::string_view f
     const auto total = static_cast<std::int64_t>(customers.size());
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         for (auto& customer : customers) {
-            customer.id = TRY(store::insert_customer(context.db, customer));
+            customer.id = TRY(store::insert_customer(context.db, customer, context.now));
             if (progress && (++outcome.imported % 1000 == 0 || outcome.imported == total)) progress(outcome.imported, total);
         }
         if (!progress) outcome.imported = total;

@@ -113,7 +113,7 @@ Result<Customer> create_customer(app::Context& context, const api::Json& input) 
         auto [customer, password, pppoe_password] = TRY(customer_and_password(body, base, input, context.actor.type != "system"));
         TRY_VOID(check_references(context.db, customer));
         TRY_VOID(check_unique(context.db, customer));
-        customer.id = TRY(store::insert_customer(context.db, customer));
+        customer.id = TRY(store::insert_customer(context.db, customer, context.now));
         if (!password.empty()) TRY_VOID(store::set_customer_password_hash(context.db, customer.id, security::hash_password(password)));
         TRY_VOID(store_pppoe_password(context, customer, pppoe_password));
         TRY(queue_secret_push(context, customer, "customer.create"));
@@ -136,7 +136,7 @@ Result<Customer> update_customer(app::Context& context, std::int64_t id, const a
         customer.id = id;
         TRY_VOID(check_references(context.db, customer));
         TRY_VOID(check_unique(context.db, customer));
-        TRY_VOID(store::update_customer_row(context.db, customer));
+        TRY_VOID(store::update_customer_row(context.db, customer, context.now));
         if (!password.empty()) {
             TRY_VOID(store::set_customer_password_hash(context.db, id, security::hash_password(password)));
             TRY_VOID(auth::revoke_sessions(context, "customer", id, std::nullopt));  // the old password's sessions end
@@ -158,7 +158,7 @@ Result<Customer> deactivate_customer(app::Context& context, std::int64_t id) {
         const Customer before = TRY(get_customer(context.db, id));
         Customer customer = before;
         customer.status = CustomerStatus::Inactive;
-        TRY_VOID(store::update_customer_row(context.db, customer));
+        TRY_VOID(store::update_customer_row(context.db, customer, context.now));
         if (before.status != customer.status) TRY(queue_secret_push(context, customer, "customer.deactivate"));
         updated = customer;
         return log_activity(context, "customer.deactivate", "customer", id, api::to_json(before), api::to_json(customer));

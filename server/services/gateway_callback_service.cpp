@@ -79,10 +79,10 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
     return outcome;
 }
 
-// A write transaction of its own, or, inside a group commit's transaction, a savepoint: either
-// way the work is applied whole or not at all.
+// A write transaction of its own, or, inside a group commit's transaction, a savepoint (what a
+// nested Database::transaction is): either way the work is applied whole or not at all.
 Result<void> atomically(store::Database& db, const std::function<Result<void>()>& work) {
-    return store::atomically(db, "gateway_callback", work);
+    return db.transaction(work);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "store/account_store.hpp"
 
+#include "store/store_time.hpp"
+
 #include <cstdio>
 
 #include "core/date.hpp"
@@ -40,14 +42,6 @@ Result<std::vector<std::int64_t>> list_user_ids(Database& db) {
     std::vector<std::int64_t> ids;
     while (TRY(rows.step())) ids.push_back(rows.column_int(0));
     return ids;
-}
-
-std::string utc_timestamp_text(std::int64_t unix_seconds) {
-    const LocalDateTime utc = local_from_unix(unix_seconds, UtcOffset{0});
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", utc.date.year, utc.date.month, utc.date.day, utc.hour, utc.minute,
-                  utc.second);
-    return text;
 }
 
 Result<std::int64_t> insert_user(Database& db, const NewUser& user, std::int64_t now) {

@@ -51,7 +51,5 @@ Result<void> set_user_password(Database& db, std::int64_t id, std::string_view p
 Result<std::optional<CustomerLoginRow>> find_customer_login(Database& db, std::int64_t customer_id);
 Result<std::optional<CustomerLoginRow>> find_customer_login_by_service_number(Database& db, std::string_view service_number);
 
-// "YYYY-MM-DDTHH:MM:SSZ" of a Unix time, the text form of users.created_at.
-std::string utc_timestamp_text(std::int64_t unix_seconds);
 
 }  // namespace kimonet::store

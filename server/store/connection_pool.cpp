@@ -37,7 +37,10 @@ Result<ConnectionPool::Lease> ConnectionPool::acquire() {
 void ConnectionPool::release(std::unique_ptr<Database> db) {
     {
         std::lock_guard lock(m_mutex);
-        m_idle.push_back(std::move(db));
+        // A connection the server dropped (PostgreSQL restarted, failover) is not handed out
+        // again: the next acquire() opens a fresh one.
+        if (db->broken()) --m_open;
+        else m_idle.push_back(std::move(db));
     }
     m_available.notify_one();
 }

@@ -1,6 +1,7 @@
 #pragma once
-// A small pool of SQLite connections for the HTTP worker threads (WAL lets readers run
-// beside one writer). A Lease returns its connection when it goes out of scope.
+// A small pool of connections (SQLite or PostgreSQL, by the URL) for the HTTP worker threads
+// (SQLite's WAL lets readers run beside one writer). A Lease returns its connection when it goes
+// out of scope; a broken one (PostgreSQL connection lost) is closed instead.
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -25,7 +26,7 @@ public:
         std::unique_ptr<Database> m_db;
     };
 
-    // Opens one connection to verify the path; more are opened on demand up to `max_size`.
+    // Opens one connection to verify the path or URL; more are opened on demand up to `max_size`.
     static Result<std::unique_ptr<ConnectionPool>> open(const std::string& path, std::size_t max_size);
     Result<Lease> acquire();
     const std::string& path() const { return m_path; }

@@ -1,5 +1,7 @@
 #include "store/customer_store.hpp"
 
+#include "store/store_time.hpp"
+
 #include "core/text.hpp"
 
 #include <array>
@@ -74,11 +76,17 @@ Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter) 
     // A phone search typed as 0812… should match the stored 62812….
     std::string phone_search = filter.search;
     if (phone_search.starts_with("0")) phone_search = "62" + phone_search.substr(1);
-    // Terms of 3+ characters use the trigram index (migration 0006); shorter ones scan.
-    const bool indexed = utf8_length(filter.search) >= 3;
+    // The search, one query per engine. SQLite: terms of 3+ characters use the FTS5 trigram index
+    // (migration 0006), shorter ones scan with LIKE. PostgreSQL: ILIKE on each column, which the
+    // pg_trgm GIN indexes (postgresql/0021_baseline.sql) answer for any length. Both match a
+    // case-insensitive substring of the name, the service number or the phone.
+    const bool postgresql = db.engine() == Engine::Postgresql;
+    const bool indexed = !postgresql && utf8_length(filter.search) >= 3;
     std::string where = " WHERE 1=1";
     if (indexed)
         where += " AND id IN (SELECT rowid FROM customers_search WHERE customers_search MATCH :match)";
+    else if (postgresql && !filter.search.empty())
+        where += " AND (name ILIKE :like ESCAPE '\\' OR service_number ILIKE :like ESCAPE '\\' OR phone ILIKE :phone_like ESCAPE '\\')";
     else if (!filter.search.empty())
         where += " AND (name LIKE :like ESCAPE '\\' OR service_number LIKE :like ESCAPE '\\' OR phone LIKE :phone_like ESCAPE '\\')";
     if (filter.status) where += " AND status = :status";
@@ -91,9 +99,10 @@ Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter) 
     // With a search term, "+" keeps SQLite from walking the sort column's index row by row until
     // 25 matches turn up: for a selective term (a phone number, a rare name) that walk visits every
     // row in index order (~5x a plain scan at 100k customers); scan + top-N sort is bounded.
-    const std::string sort_column = (filter.search.empty() ? "" : "+") + sort;
-    const std::string order = " ORDER BY " + sort_column + (sort == "name" ? " COLLATE NOCASE" : "") + (descending ? " DESC" : "") +
-                              ", id" + (descending ? " DESC" : "");
+    // (PostgreSQL plans this itself.) Names sort case-insensitively: NOCASE, lower() on PostgreSQL.
+    std::string sort_column = (filter.search.empty() || postgresql ? "" : "+") + sort;
+    if (sort == "name") sort_column = postgresql ? "lower(name)" : sort_column + " COLLATE NOCASE";
+    const std::string order = " ORDER BY " + sort_column + (descending ? " DESC" : "") + ", id" + (descending ? " DESC" : "");
 
     auto count = TRY(db.prepare("SELECT COUNT(*) FROM customers" + where));
     auto rows = TRY(db.prepare(std::string("SELECT ") + kColumns + " FROM customers" + where + order +
@@ -132,21 +141,23 @@ static void bind_customer(Statement& statement, const Customer& customer) {
         .bind(11, customer.due_day);
 }
 
-Result<std::int64_t> insert_customer(Database& db, const Customer& customer) {
+Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "INSERT INTO customers(service_number, name, phone, email, address, package_id, router_id, pppoe_username, "
-        "status, join_date, due_day) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+        "status, join_date, due_day, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     bind_customer(statement, customer);
+    const std::string at = utc_timestamp_text(now);
+    statement.bind(12, at).bind(13, at);
     TRY_VOID(statement.run());
     return db.last_insert_id();
 }
 
-Result<void> update_customer_row(Database& db, const Customer& customer) {
+Result<void> update_customer_row(Database& db, const Customer& customer, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "UPDATE customers SET service_number=?, name=?, phone=?, email=?, address=?, package_id=?, router_id=?, "
-        "pppoe_username=?, status=?, join_date=?, due_day=?, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id=?"));
+        "pppoe_username=?, status=?, join_date=?, due_day=?, updated_at=? WHERE id=?"));
     bind_customer(statement, customer);
-    statement.bind(12, customer.id);
+    statement.bind(12, utc_timestamp_text(now)).bind(13, customer.id);
     return statement.run();
 }
 
@@ -170,10 +181,14 @@ Result<std::string> customer_pppoe_password(Database& db, std::int64_t id, const
 }
 
 Result<std::string> next_service_number(Database& db, std::string_view prefix) {
+    // The numbers after the prefix: digits only (GLOB on SQLite, a regular expression on PostgreSQL).
     auto statement = TRY(db.prepare(
-        "SELECT COALESCE(MAX(CAST(substr(service_number, ?) AS INTEGER)), 0) FROM customers "
-        "WHERE service_number LIKE ? ESCAPE '\\' AND substr(service_number, ?) GLOB '[0-9]*' "
-        "AND substr(service_number, ?) NOT GLOB '*[^0-9]*'"));
+        db.engine() == Engine::Postgresql
+            ? "SELECT COALESCE(MAX(CAST(substr(service_number, ?) AS BIGINT)), 0) FROM customers "
+              "WHERE service_number LIKE ? ESCAPE '\\' AND substr(service_number, ?) ~ '^[0-9]+$'"  // the 4th binding is unused
+            : "SELECT COALESCE(MAX(CAST(substr(service_number, ?) AS INTEGER)), 0) FROM customers "
+              "WHERE service_number LIKE ? ESCAPE '\\' AND substr(service_number, ?) GLOB '[0-9]*' "
+              "AND substr(service_number, ?) NOT GLOB '*[^0-9]*'"));
     const int start = static_cast<int>(prefix.size()) + 1;
     statement.bind(1, start).bind(2, escape_like(prefix) + "%").bind(3, start).bind(4, start);
     TRY(statement.step());

@@ -27,8 +27,8 @@ struct CustomerPage {
 Result<std::optional<Customer>> find_customer(Database& db, std::int64_t id);
 Result<std::optional<Customer>> find_customer_by_service_number(Database& db, std::string_view service_number);
 Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter);
-Result<std::int64_t> insert_customer(Database& db, const Customer& customer);
-Result<void> update_customer_row(Database& db, const Customer& customer);
+Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std::int64_t now);
+Result<void> update_customer_row(Database& db, const Customer& customer, std::int64_t now);
 Result<void> set_customer_password_hash(Database& db, std::int64_t id, const std::string& hash);
 // The PPPoE password, sealed by the SecretBox (`sealed`), and opened again ("" when none is stored).
 Result<void> set_customer_pppoe_password(Database& db, std::int64_t id, const std::string& sealed);

@@ -1,14 +1,26 @@
-# Writes a C++ file holding every migrations/NNNN_name.sql as (version, name, sql), in order.
-file(GLOB files ${DIRECTORY}/*.sql)
-list(SORT files)
-set(body "// Generated from server/store/migrations at build time. Do not edit.\n#include \"store/migrations.hpp\"\nnamespace kimonet::store {\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> all = {\n")
-foreach(file ${files})
-  get_filename_component(name ${file} NAME_WE)
-  string(REGEX MATCH "^[0-9]+" version ${name})
-  string(REGEX REPLACE "^0+([0-9])" "\\1" version ${version})  # 0008 would be an (invalid) octal literal
-  file(READ ${file} sql)
-  string(APPEND body "    {${version}, \"${name}\", R\"kimonet_sql(${sql})kimonet_sql\"},\n")
-endforeach()
-string(APPEND body "  };\n  return all;\n}\n}  // namespace kimonet::store\n")
+# Writes a C++ file holding every migration as (version, name, sql), in order: migrations/NNNN_name.sql
+# (SQLite) and migrations/postgresql/NNNN_name.sql (PostgreSQL, from the baseline 0021 on).
+function(kimonet_migration_list variable files)
+  set(body "")
+  foreach(file ${files})
+    get_filename_component(name ${file} NAME_WE)
+    string(REGEX MATCH "^[0-9]+" version ${name})
+    string(REGEX REPLACE "^0+([0-9])" "\\1" version ${version})  # 0008 would be an (invalid) octal literal
+    file(READ ${file} sql)
+    string(APPEND body "    {${version}, \"${name}\", R\"kimonet_sql(${sql})kimonet_sql\"},\n")
+  endforeach()
+  set(${variable} "${body}" PARENT_SCOPE)
+endfunction()
+
+file(GLOB sqlite_files ${DIRECTORY}/*.sql)
+list(SORT sqlite_files)
+file(GLOB postgresql_files ${DIRECTORY}/postgresql/*.sql)
+list(SORT postgresql_files)
+kimonet_migration_list(sqlite_list "${sqlite_files}")
+kimonet_migration_list(postgresql_list "${postgresql_files}")
+set(body "// Generated from server/store/migrations at build time. Do not edit.\n#include \"store/migrations.hpp\"\nnamespace kimonet::store {\n")
+string(APPEND body "const std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> all = {\n${sqlite_list}  };\n  return all;\n}\n")
+string(APPEND body "const std::vector<Migration>& embedded_postgresql_migrations() {\n  static const std::vector<Migration> all = {\n${postgresql_list}  };\n  return all;\n}\n")
+string(APPEND body "}  // namespace kimonet::store\n")
 file(WRITE ${OUTPUT}.tmp "${body}")
 execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUTPUT}.tmp ${OUTPUT})

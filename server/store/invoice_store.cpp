@@ -5,7 +5,7 @@ namespace kimonet::store {
 Result<std::int64_t> reserve_sequence(Database& db, const std::string& name, std::int64_t count) {
     auto statement = TRY(db.prepare(
         "INSERT INTO sequences(name, last_number) VALUES (?1, ?2) "
-        "ON CONFLICT(name) DO UPDATE SET last_number = last_number + ?2 RETURNING last_number"));
+        "ON CONFLICT(name) DO UPDATE SET last_number = sequences.last_number + ?2 RETURNING last_number"));  // sequences.last_number: unambiguous on PostgreSQL too
     statement.bind(1, name).bind(2, count);
     if (!TRY(statement.step())) return make_error(ErrorCode::Internal, messages::kSequenceNotAdvanced);
     const std::int64_t last = statement.column_int(0);

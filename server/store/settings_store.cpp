@@ -1,17 +1,12 @@
 #include "store/settings_store.hpp"
 
+#include "store/store_time.hpp"
+
 #include <cstdio>
 
 #include "core/date.hpp"
 
 namespace kimonet::store {
-
-std::string utc_timestamp_text(std::int64_t unix_seconds) {
-    const LocalDateTime utc = local_from_unix(unix_seconds, UtcOffset{0});
-    char time[16];
-    std::snprintf(time, sizeof time, "T%02d:%02d:%02dZ", utc.hour, utc.minute, utc.second);
-    return to_string(utc.date) + time;
-}
 
 Result<std::optional<std::string>> find_setting_value(Database& db, std::string_view key) {
     auto statement = TRY(db.prepare("SELECT value FROM settings WHERE key = ?"));

@@ -16,7 +16,5 @@ Result<std::optional<std::string>> find_setting_value(Database& db, std::string_
 // ISO-8601 UTC text, the column's format.
 Result<void> save_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now);
 
-// "2026-01-15T02:00:00Z" for unix seconds (the text updated_at columns).
-std::string utc_timestamp_text(std::int64_t unix_seconds);
 
 }  // namespace kimonet::store

@@ -183,6 +183,8 @@ namespace kimonet::messages {
     X(kDatabaseStatementFailed, "perintah basis data gagal", "a database statement failed") \
     X(kCannotCreateDatabase, "basis data tidak dapat dibuat", "cannot create the database") \
     X(kCannotOpenDatabase, "basis data tidak dapat dibuka", "cannot open the database") \
+    X(kCannotConnectPostgresql, "tidak dapat terhubung ke PostgreSQL", "cannot connect to PostgreSQL") \
+    X(kCannotPrepareStatement, "perintah basis data tidak dapat disiapkan", "a database statement cannot be prepared") \
     X(kCannotReadDatabase, "basis data tidak dapat dibaca", "cannot read the database") \
     X(kSequenceNotAdvanced, "nomor urut tidak bertambah", "the sequence did not advance") \
     X(kCannotReadFile, "berkas tidak dapat dibaca", "cannot read the file") \

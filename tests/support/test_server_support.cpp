@@ -88,7 +88,12 @@ HttpReply http_request(const std::string& method, const std::string& url, const 
 
 TestServer::TestServer(bool seed) {
     ::setenv("KIMONET_PASSWORD_COST", "min", 1);
-    m_db_path = m_dir.file("kimonet.db");
+    if (testing_postgresql()) {
+        m_database = std::make_unique<TestDatabase>(store::Engine::Postgresql, m_dir.path().string());
+        m_db_path = m_database->url();
+    } else {
+        m_db_path = m_dir.file("kimonet.db");
+    }
     // 2026-01-15 09:00:00 WIB
     m_clock = std::make_shared<app::ManualClock>(unix_from_local(LocalDateTime{{2026, 1, 15}, 9, 0, 0}, UtcOffset{420}));
     app::Config config;
@@ -146,20 +151,30 @@ std::string TestServer::scalar(const std::string& sql) {
 std::string TestServer::snapshot() {
     auto db = store::Database::open(m_db_path);
     BOOST_TEST_REQUIRE(db.ok());
+    const bool postgresql = (*db)->engine() == store::Engine::Postgresql;
     auto tables = (*db)->prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('login_attempts') "
-        // The search index (FTS5 and its shadow tables) is derived from customers, which is compared.
-        "AND name NOT LIKE 'customers_search%' ORDER BY name");
+        postgresql ? "SELECT table_name, (SELECT COUNT(*) FROM information_schema.columns c WHERE c.table_schema = t.table_schema "
+                     "AND c.table_name = t.table_name) FROM information_schema.tables t WHERE table_schema = current_schema() "
+                     "AND table_type = 'BASE TABLE' AND table_name NOT IN ('login_attempts') ORDER BY table_name"
+                   : "SELECT name, 0 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('login_attempts') "
+                     // The search index (FTS5 and its shadow tables) is derived from customers, which is compared.
+                     "AND name NOT LIKE 'customers_search%' ORDER BY name");
     BOOST_TEST_REQUIRE(tables.ok());
+    std::vector<std::pair<std::string, int>> names;
+    while (*tables->step()) names.emplace_back(tables->column_text(0), static_cast<int>(tables->column_int(1)));
     std::string fingerprint;
-    while (*tables->step()) {
-        const std::string table = tables->column_text(0);
-        auto rows = (*db)->prepare("SELECT * FROM " + table + " ORDER BY rowid");
+    for (const auto& [table, column_count] : names) {
+        // PostgreSQL has no rowid: every column in order makes the order total.
+        std::string order = "rowid";
+        if (postgresql) {
+            order.clear();
+            for (int c = 1; c <= column_count; ++c) order += (c > 1 ? "," : "") + std::to_string(c);
+        }
+        auto rows = (*db)->prepare("SELECT * FROM " + table + " ORDER BY " + order);
         BOOST_TEST_REQUIRE(rows.ok());
         std::string contents;
-        const int columns = sqlite3_column_count(sqlite3_next_stmt((*db)->handle(), nullptr));
         while (*rows->step())
-            for (int c = 0; c < columns; ++c) contents += rows->column_text(c) + "\x1f";
+            for (int c = 0; c < rows->column_count(); ++c) contents += rows->column_text(c) + "\x1f";
         fingerprint += table + ":" + security::sha256_hex(contents) + "\n";
     }
     return fingerprint;

@@ -1,5 +1,6 @@
 #pragma once
-// Integration-test support: a real App on a fresh SQLite file in a temp directory, served
+// Integration-test support: a real App on a fresh database (an SQLite file in a temp directory, or
+// with KIMONET_TEST_ENGINE=postgresql a fresh PostgreSQL database, see test_postgresql.hpp), served
 // by the real Pistache server on an ephemeral loopback port, and a libcurl HTTP client.
 #include <filesystem>
 #include <map>
@@ -9,6 +10,7 @@
 #include "api/json_fields.hpp"
 #include "app/app.hpp"
 #include "http/http_server.hpp"
+#include "support/test_postgresql.hpp"
 
 namespace kimonet::testing {
 
@@ -49,6 +51,7 @@ public:
     app::App& app() { return *m_app; }
     app::ManualClock& clock() { return *m_clock; }
     std::string url(const std::string& path) const;
+    // The SQLite file, or the PostgreSQL URL (store::Database::open takes either).
     const std::string& db_path() const { return m_db_path; }
 
     HttpReply get(const std::string& path, const std::string& token = {});
@@ -62,13 +65,14 @@ public:
 
     // Logs in and returns the token (fails the test if login fails).
     std::string login(const std::string& username, const std::string& password = "demo12345");
-    // Runs SQL directly against the database file (a second connection), returns the first column of the first row.
+    // Runs SQL directly against the database (a second connection), returns the first column of the first row.
     std::string scalar(const std::string& sql);
     // A fingerprint of every user table's contents, to prove a request changed nothing.
     std::string snapshot();
 
 private:
     TempDir m_dir;
+    std::unique_ptr<TestDatabase> m_database;  // PostgreSQL: dropped after the App is gone
     std::string m_db_path;
     std::shared_ptr<app::ManualClock> m_clock;
     std::unique_ptr<app::App> m_app;
