@@ -37,10 +37,11 @@ void bind_joined(Statement& statement, const std::optional<JoinedBetween>& joine
 
 Result<std::vector<BillingRow>> read_billing_batch(Database& db, const Period& period, const std::optional<JoinedBetween>& joined,
                                                    std::int64_t after, int limit) {
-    // engine: sqlite only — "+c.status" keeps SQLite on the rowid order instead of the status
-    // index, so each batch is a range scan rather than a sort of every billable customer;
-    // PostgreSQL needs plain "c.status" (unary + on text is an error there).
-    std::string sql = std::string(kBatchRowSelect) + "WHERE +c.status IN ('active','isolated') AND c.id > :after ";
+    // Per engine: on SQLite "+c.status" keeps the planner on the rowid order instead of the
+    // status index, so each batch is a range scan rather than a sort of every billable customer;
+    // PostgreSQL has no such hint (unary + on text is an error) and plans the range scan itself.
+    const bool sqlite = db.engine() == Engine::Sqlite;
+    std::string sql = std::string(kBatchRowSelect) + (sqlite ? "WHERE +c.status" : "WHERE c.status") + " IN ('active','isolated') AND c.id > :after ";
     if (joined) sql += "AND c.join_date BETWEEN :first AND :last ";
     sql += "ORDER BY c.id LIMIT :limit";
     auto statement = TRY(db.prepare(sql));
@@ -51,11 +52,10 @@ Result<std::vector<BillingRow>> read_billing_batch(Database& db, const Period& p
     while (TRY(statement.step())) rows.push_back(read_row(statement));
     if (rows.empty()) return rows;
     // Customers of this id range already invoiced for the period, in id order like `rows`.
-    // engine: sqlite only — "INDEXED BY invoices_monthly" pins SQLite's plan to the
-    // partial (customer_id, period) index of monthly invoices; PostgreSQL needs the clause dropped.
-    auto existing = TRY(db.prepare(
-        "SELECT customer_id FROM invoices INDEXED BY invoices_monthly WHERE kind = 'monthly' AND period = ? "
-        "AND customer_id BETWEEN ? AND ? ORDER BY customer_id"));
+    // Per engine: "INDEXED BY invoices_monthly" pins SQLite's plan to the partial
+    // (customer_id, period) index of monthly invoices; PostgreSQL has no such clause.
+    auto existing = TRY(db.prepare(std::string("SELECT customer_id FROM invoices ") + (sqlite ? "INDEXED BY invoices_monthly " : "") +
+                                   "WHERE kind = 'monthly' AND period = ? AND customer_id BETWEEN ? AND ? ORDER BY customer_id"));
     existing.bind(1, to_string(period)).bind(2, rows.front().customer_id).bind(3, rows.back().customer_id);
     std::size_t next = 0;
     while (TRY(existing.step())) {
