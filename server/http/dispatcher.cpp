@@ -30,21 +30,35 @@ static bool is_api_path(const std::string& path) {
            path.starts_with("/isolir");
 }
 
-// A 500 tells the caller nothing about the inside (no exception text, no SQLite message, no
-// file paths): the detail goes to the server log under a random reference the caller can quote.
-static Response internal_error(const std::string& detail) {
+// The detail goes to the server log under a random reference the caller can quote; the caller
+// gets `code`'s own message and the reference.
+static Response logged_error(ErrorCode code, const char* message, const std::string& detail) {
     thread_local std::mt19937_64 generator{std::random_device{}()};
     char reference[17];
     std::snprintf(reference, sizeof reference, "%016llx", static_cast<unsigned long long>(generator()));
-    std::fprintf(stderr, "internal error %s: %s\n", reference, detail.c_str());
-    Response response = json_error(make_error(ErrorCode::Internal, messages::with_detail(messages::kInternalWithReference, reference)));
+    std::fprintf(stderr, "%s error %s: %s\n", code == ErrorCode::Internal ? "internal" : "database", reference, detail.c_str());
+    Response response = json_error(make_error(code, messages::with_detail(message, reference)));
     response.headers["X-Error-Reference"] = reference;
     return response;
 }
 
+// A 500 tells the caller nothing about the inside (no exception text, no SQLite message, no
+// file paths).
+static Response internal_error(const std::string& detail) { return logged_error(ErrorCode::Internal, messages::kInternalWithReference, detail); }
+
+// An error the database raised (a constraint hit by a race, a lock timeout) carries the statement
+// and the engine's own text: table and column names, and on PostgreSQL the DETAIL with the
+// conflicting value, another customer's phone for instance. Its code still tells the caller what
+// to do (409, 503 try again); its words stay in the log.
+static bool raised_by_the_database(const Error& error) { return error.message().starts_with(messages::kDatabaseStatementFailed); }
+
 Response error_response(const Error& error) {
     if (error.http_status() >= 500 && error.code != ErrorCode::BadGateway && error.code != ErrorCode::Unavailable)
         return internal_error(error.message());
+    if (raised_by_the_database(error)) {
+        const char* message = error.code == ErrorCode::Unavailable ? messages::kUnavailableWithReference : messages::kConflictWithReference;
+        return logged_error(error.code, message, error.message());
+    }
     return json_error(error);
 }
 

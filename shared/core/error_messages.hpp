@@ -37,6 +37,8 @@ namespace kimonet::messages {
     X(kWrongTypeOrMissing, "ada field dengan tipe salah atau field wajib yang tidak ada", "a field has the wrong type or a required field is missing") \
     X(kNoRoute, "tidak ada rute", "no route") \
     X(kInternalWithReference, "Kesalahan internal, nomor referensi", "Internal error, reference") \
+    X(kConflictWithReference, "Data bertentangan dengan perubahan lain; muat ulang lalu coba lagi. Nomor referensi", "The data conflicts with another change; reload and try again. Reference") \
+    X(kUnavailableWithReference, "Basis data sedang sibuk, coba lagi sebentar lagi. Nomor referensi", "The database is busy, try again shortly. Reference") \
     X(kMalformedRequestLine, "baris permintaan rusak", "malformed request line") \
     X(kMalformedHeaderLine, "baris header rusak", "malformed header line") \
     X(kControlCharacterInHeader, "ada karakter kontrol di header", "control character in header") \
