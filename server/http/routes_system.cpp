@@ -1,5 +1,6 @@
 #include "http/openapi.hpp"
 #include "http/routes.hpp"
+#include "store/database_control.hpp"
 
 namespace kimonet::http {
 
@@ -12,6 +13,21 @@ void register_system_routes(Router& router, app::App& app) {
     health.handler = [](Request&) -> RouteResult { return json_ok({{"status", "ok"}}); };
     router.add(std::move(health));
 
+    // Readiness for a load balancer in front of N servers: 200 when this server can reach the
+    // database now, 503 when it cannot (its pool could not connect or the ping failed), so traffic
+    // moves to a server that can. Says nothing else (no engine, version or host).
+    Route ready;
+    ready.method = "GET";
+    ready.pattern = "/api/ready";
+    ready.access = Access::Public;
+    ready.summary = "Readiness check: the database answers";
+    ready.handler = [&app](Request&) -> RouteResult {
+        auto lease = app.database();
+        if (!lease || !store::ping(**lease)) return make_error(ErrorCode::Unavailable);
+        return json_ok({{"status", "ok"}});
+    };
+    router.add(std::move(ready));
+
     Route openapi;
     openapi.method = "GET";
     openapi.pattern = "/api/openapi.json";
@@ -23,7 +39,6 @@ void register_system_routes(Router& router, app::App& app) {
         return response;
     };
     router.add(std::move(openapi));
-    (void)app;
 }
 
 }  // namespace kimonet::http

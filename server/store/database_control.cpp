@@ -4,6 +4,12 @@
 
 namespace kimonet::store {
 
+Result<void> ping(Database& db) {
+    auto statement = TRY(db.prepare("SELECT 1"));
+    TRY(statement.step());
+    return {};
+}
+
 // engine: sqlite only — PostgreSQL checkpoints its own WAL, so `frames` stays at 0 there.
 void watch_log_size(Database& db, std::atomic<int>& frames) {
     sqlite3* handle = db.handle();
