@@ -54,6 +54,8 @@ public:
     std::string url(const std::string& path) const;
     // The SQLite file, or the PostgreSQL URL (store::Database::open takes either).
     const std::string& db_path() const { return m_db_path; }
+    // The App's key file (in the test's temp dir on both engines), for a second App on the same database.
+    std::string secret_key_file() const { return m_dir.file("secret.key"); }
 
     HttpReply get(const std::string& path, const std::string& token = {});
     HttpReply post(const std::string& path, const std::string& body, const std::string& token = {});

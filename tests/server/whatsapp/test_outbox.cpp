@@ -171,7 +171,7 @@ BOOST_AUTO_TEST_CASE(a_restart_mid_send_loses_nothing_and_duplicates_at_most_the
     // A new process on the same database file, with its own clock.
     app::Config config;
     config.db_path = fixture.server.db_path();
-    config.secret_key_file = std::filesystem::path(fixture.server.db_path()).parent_path().string() + "/secret.key";
+    config.secret_key_file = fixture.server.secret_key_file();
     auto clock = std::make_shared<app::ManualClock>(now);
     auto reopened = app::App::open(config, clock);
     BOOST_TEST_REQUIRE(reopened.ok());
