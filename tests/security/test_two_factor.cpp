@@ -92,9 +92,10 @@ BOOST_AUTO_TEST_CASE(enrol_needs_the_password_and_gives_a_sealed_secret_with_a_q
 
     // At rest the secret is sealed: neither its bytes nor its base32 are in the database file.
     const std::string raw = security::base32_decode(secret_text).value();
-    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM user_two_factor WHERE instr(secret_sealed, X'" + security::to_hex(raw) + "') > 0") == "0");
-    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM user_two_factor WHERE instr(CAST(secret_sealed AS TEXT), '" + secret_text + "') > 0") ==
-               "0");
+    // The stored bytes are searched in C++ (the same check on both engines).
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM user_two_factor") == "1");
+    BOOST_TEST(server.count_containing("SELECT secret_sealed FROM user_two_factor", raw) == 0);
+    BOOST_TEST(server.count_containing("SELECT secret_sealed FROM user_two_factor", secret_text) == 0);
     // Pending until confirmed: the password alone still signs in.
     BOOST_TEST(server.login_attempt("admin", "demo12345").json().contains("token"));
     BOOST_TEST(before != server.snapshot());

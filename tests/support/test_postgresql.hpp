@@ -5,7 +5,7 @@
 // The engine the integration tests run on comes from KIMONET_TEST_ENGINE: unset or "sqlite" (a
 // temp file per TestServer, the default), or "postgresql" (a database per TestServer, copied from
 // a migrated template, ~150 ms each, made ahead by a worker thread while the tests run). The
-// same test_server binary runs either way; ctest's server.postgresql.* entries set it.
+// same test_server binary runs either way; ctest's postgresql.* entries (one per area) set it.
 //
 // The server: Debian's /usr/lib/postgresql/15/bin (initdb into a temp dir, fsync off, a free
 // loopback port, the unix socket in the temp dir). Running as root (CI does), initdb and postgres

@@ -112,7 +112,10 @@ TestServer::TestServer(bool seed) {
     BOOST_TEST_REQUIRE(started.ok(), (started ? "" : started.error().message()));
 }
 
-TestServer::~TestServer() { m_server->stop(); }
+TestServer::~TestServer() {
+    m_server->stop();
+    m_inspector.reset();  // before m_database drops the PostgreSQL database
+}
 
 std::string TestServer::url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_server->port()) + path; }
 
@@ -138,39 +141,90 @@ std::string TestServer::login(const std::string& username, const std::string& pa
     return reply.json()["token"].get<std::string>();
 }
 
-std::string TestServer::scalar(const std::string& sql) {
+store::Database& TestServer::inspector(std::unique_ptr<store::Database>& scratch) {
+    // SQLite: a fresh connection per call, as before (nothing held open between checks).
+    if (m_inspector) return *m_inspector;
     auto db = store::Database::open(m_db_path);
     BOOST_TEST_REQUIRE(db.ok());
-    auto statement = (*db)->prepare(sql);
-    BOOST_TEST_REQUIRE(statement.ok(), sql);
+    if ((*db)->engine() == store::Engine::Postgresql) {
+        m_inspector = std::move(*db);
+        return *m_inspector;
+    }
+    scratch = std::move(*db);
+    return *scratch;
+}
+
+std::string TestServer::scalar(const std::string& sql) {
+    std::unique_ptr<store::Database> scratch;
+    auto& db = inspector(scratch);
+    auto statement = db.prepare(sql);
+    BOOST_TEST_REQUIRE(statement.ok(), sql << (statement ? "" : ": " + statement.error().message()));
     auto row = statement->step();
     BOOST_TEST_REQUIRE((row.ok() && *row), sql);
     return statement->column_text(0);
 }
 
+std::vector<std::string> TestServer::column_values(const std::string& sql) {
+    std::unique_ptr<store::Database> scratch;
+    auto& db = inspector(scratch);
+    auto statement = db.prepare(sql);
+    BOOST_TEST_REQUIRE(statement.ok(), sql << (statement ? "" : ": " + statement.error().message()));
+    std::vector<std::string> values;
+    for (;;) {
+        auto row = statement->step();
+        BOOST_TEST_REQUIRE(row.ok(), sql);
+        if (!*row) break;
+        values.push_back(statement->column_text(0));
+    }
+    return values;
+}
+
+std::string TestServer::joined(const std::string& sql, const std::string& separator) {
+    std::string out;
+    for (const auto& value : column_values(sql)) out += (out.empty() ? "" : separator) + value;
+    return out;
+}
+
+int TestServer::count_containing(const std::string& sql, const std::string& needle) {
+    int count = 0;
+    for (const auto& value : column_values(sql)) count += value.find(needle) != std::string::npos ? 1 : 0;
+    return count;
+}
+
+int TestServer::table_count() {
+    std::unique_ptr<store::Database> scratch;
+    const bool postgresql = inspector(scratch).engine() == store::Engine::Postgresql;
+    return std::stoi(scalar(postgresql ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                                         "AND table_type = 'BASE TABLE'"
+                                       : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
+}
+
 std::string TestServer::snapshot() {
-    auto db = store::Database::open(m_db_path);
-    BOOST_TEST_REQUIRE(db.ok());
-    const bool postgresql = (*db)->engine() == store::Engine::Postgresql;
-    auto tables = (*db)->prepare(
-        postgresql ? "SELECT table_name, (SELECT COUNT(*) FROM information_schema.columns c WHERE c.table_schema = t.table_schema "
-                     "AND c.table_name = t.table_name) FROM information_schema.tables t WHERE table_schema = current_schema() "
-                     "AND table_type = 'BASE TABLE' AND table_name NOT IN ('login_attempts') ORDER BY table_name"
-                   : "SELECT name, 0 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('login_attempts') "
-                     // The search index (FTS5 and its shadow tables) is derived from customers, which is compared.
-                     "AND name NOT LIKE 'customers_search%' ORDER BY name");
-    BOOST_TEST_REQUIRE(tables.ok());
-    std::vector<std::pair<std::string, int>> names;
-    while (*tables->step()) names.emplace_back(tables->column_text(0), static_cast<int>(tables->column_int(1)));
+    std::unique_ptr<store::Database> scratch;
+    auto& db = inspector(scratch);
+    const bool postgresql = db.engine() == store::Engine::Postgresql;
+    // PostgreSQL keeps the list from the first call (the tests do not change the schema).
+    if (!postgresql || m_snapshot_tables.empty()) {
+        auto tables = db.prepare(
+            postgresql ? "SELECT table_name, (SELECT COUNT(*) FROM information_schema.columns c WHERE c.table_schema = t.table_schema "
+                         "AND c.table_name = t.table_name) FROM information_schema.tables t WHERE table_schema = current_schema() "
+                         "AND table_type = 'BASE TABLE' AND table_name NOT IN ('login_attempts') ORDER BY table_name"
+                       : "SELECT name, 0 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('login_attempts') "
+                         // The search index (FTS5 and its shadow tables) is derived from customers, which is compared.
+                         "AND name NOT LIKE 'customers_search%' ORDER BY name");
+        BOOST_TEST_REQUIRE(tables.ok());
+        m_snapshot_tables.clear();
+        while (*tables->step()) m_snapshot_tables.emplace_back(tables->column_text(0), static_cast<int>(tables->column_int(1)));
+    }
     std::string fingerprint;
-    for (const auto& [table, column_count] : names) {
+    for (const auto& [table, column_count] : m_snapshot_tables) {
         // PostgreSQL has no rowid: every column in order makes the order total.
         std::string order = "rowid";
         if (postgresql) {
             order.clear();
             for (int c = 1; c <= column_count; ++c) order += (c > 1 ? "," : "") + std::to_string(c);
         }
-        auto rows = (*db)->prepare("SELECT * FROM " + table + " ORDER BY " + order);
+        auto rows = db.prepare("SELECT * FROM " + table + " ORDER BY " + order);
         BOOST_TEST_REQUIRE(rows.ok());
         std::string contents;
         while (*rows->step())

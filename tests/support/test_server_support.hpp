@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "api/json_fields.hpp"
 #include "app/app.hpp"
@@ -53,6 +54,8 @@ public:
     std::string url(const std::string& path) const;
     // The SQLite file, or the PostgreSQL URL (store::Database::open takes either).
     const std::string& db_path() const { return m_db_path; }
+    // The App's key file (in the test's temp dir on both engines), for a second App on the same database.
+    std::string secret_key_file() const { return m_dir.file("secret.key"); }
 
     HttpReply get(const std::string& path, const std::string& token = {});
     HttpReply post(const std::string& path, const std::string& body, const std::string& token = {});
@@ -67,6 +70,15 @@ public:
     std::string login(const std::string& username, const std::string& password = "demo12345");
     // Runs SQL directly against the database (a second connection), returns the first column of the first row.
     std::string scalar(const std::string& sql);
+    // The first column of every row, as stored (text or the raw bytes of a blob/bytea), for
+    // checks that must run on both engines: search in C++ instead of SQLite's instr/hex/group_concat.
+    std::vector<std::string> column_values(const std::string& sql);
+    // column_values joined by `separator` (what group_concat gave; order the rows in the SQL).
+    std::string joined(const std::string& sql, const std::string& separator = ",");
+    // How many of the values hold `needle` anywhere (byte-exact).
+    int count_containing(const std::string& sql, const std::string& needle);
+    // The number of user tables (sqlite_master on SQLite, information_schema on PostgreSQL).
+    int table_count();
     // A fingerprint of every user table's contents, to prove a request changed nothing.
     std::string snapshot();
 
@@ -74,6 +86,11 @@ private:
     TempDir m_dir;
     std::unique_ptr<TestDatabase> m_database;  // PostgreSQL: dropped after the App is gone
     std::string m_db_path;
+    // PostgreSQL: one connection for scalar()/snapshot() (a new backend per call re-reads the catalog,
+    // seconds per snapshot-heavy test) and the table list; closed before the database is dropped.
+    std::unique_ptr<store::Database> m_inspector;
+    std::vector<std::pair<std::string, int>> m_snapshot_tables;
+    store::Database& inspector(std::unique_ptr<store::Database>& scratch);
     std::shared_ptr<app::ManualClock> m_clock;
     std::unique_ptr<app::App> m_app;
     std::unique_ptr<http::HttpServer> m_server;

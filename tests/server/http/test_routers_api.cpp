@@ -1,6 +1,7 @@
 // /api/routers over real HTTP: passwords are write-only and encrypted at rest.
 #include <boost/test/unit_test.hpp>
 
+#include "security/crypto.hpp"
 #include "store/router_store.hpp"
 #include "support/test_server_support.hpp"
 
@@ -36,7 +37,8 @@ struct AdminSession {
         return reply.json()["data"]["id"].get<std::int64_t>();
     }
     std::string count_rows_containing(const std::string& text) {
-        return server.scalar("SELECT COUNT(*) FROM routers WHERE instr(password_encrypted, CAST('" + text + "' AS BLOB)) > 0");
+        // The stored bytes searched in C++: the same check on both engines.
+        return std::to_string(server.count_containing("SELECT password_encrypted FROM routers", text));
     }
 };
 
@@ -65,8 +67,8 @@ BOOST_AUTO_TEST_CASE(password_is_encrypted_at_rest_and_decrypts_with_the_key) {
     BOOST_TEST(count_rows_containing("Rahasia") == "0");
     BOOST_TEST(decrypted_password(id) == kPassword);
     // Two routers with the same password do not share a ciphertext (random nonce).
-    const auto seeded_a = server.scalar("SELECT hex(password_encrypted) FROM routers WHERE name = 'Router Pusat'");
-    const auto seeded_b = server.scalar("SELECT hex(password_encrypted) FROM routers WHERE name = 'Router Cabang'");
+    const auto seeded_a = security::to_hex(server.scalar("SELECT password_encrypted FROM routers WHERE name = 'Router Pusat'"));
+    const auto seeded_b = security::to_hex(server.scalar("SELECT password_encrypted FROM routers WHERE name = 'Router Cabang'"));
     BOOST_TEST(seeded_a != seeded_b);
     BOOST_TEST(decrypted_password(1) == decrypted_password(2));
 }
@@ -74,11 +76,11 @@ BOOST_AUTO_TEST_CASE(password_is_encrypted_at_rest_and_decrypts_with_the_key) {
 BOOST_AUTO_TEST_CASE(empty_or_absent_password_on_update_keeps_the_old_one) {
     const auto id = create();
     const std::string path = "/api/routers/" + std::to_string(id);
-    const std::string sealed = server.scalar("SELECT hex(password_encrypted) FROM routers WHERE id = " + std::to_string(id));
+    const std::string sealed = security::to_hex(server.scalar("SELECT password_encrypted FROM routers WHERE id = " + std::to_string(id)));
     BOOST_TEST(server.put(path, R"({"password":"","isolir_profile":"ISOLIR-2"})", token).status == 200);
     BOOST_TEST(server.put(path, R"({"name":"Router Cimahi 2"})", token).status == 200);
     BOOST_TEST(decrypted_password(id) == kPassword);
-    BOOST_TEST(server.scalar("SELECT hex(password_encrypted) FROM routers WHERE id = " + std::to_string(id)) == sealed);
+    BOOST_TEST(security::to_hex(server.scalar("SELECT password_encrypted FROM routers WHERE id = " + std::to_string(id))) == sealed);
     BOOST_TEST(server.get(path, token).json()["data"]["isolir_profile"] == "ISOLIR-2");
 }
 

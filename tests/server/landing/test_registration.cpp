@@ -2,6 +2,9 @@
 // the per-IP rate limit, one lead per good submission and its WhatsApp confirmation in the outbox.
 #include <boost/test/unit_test.hpp>
 
+#include <cstdio>
+#include <string>
+
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -30,7 +33,10 @@ BOOST_AUTO_TEST_CASE(good_input_creates_exactly_one_lead_and_queues_the_whatsapp
     BOOST_TEST(count(server, "leads") == "1");
     BOOST_TEST(server.scalar("SELECT phone || '|' || email || '|' || status || '|' || package_id FROM leads") ==
                "6281234567890|siti@example.id|new|2");
-    BOOST_TEST(server.scalar("SELECT round(latitude, 4) FROM leads") == "-6.9147");
+    // Rounded in C++: PostgreSQL's round() takes numeric, not double precision.
+    char latitude[32];
+    std::snprintf(latitude, sizeof latitude, "%.4f", std::stod(server.scalar("SELECT latitude FROM leads")));
+    BOOST_TEST(std::string(latitude) == "-6.9147");
     BOOST_TEST(server.scalar("SELECT template || '|' || phone || '|' || status FROM notifications WHERE idempotency_key = 'lead:" + id +
                              ":received'") == "registration_received|6281234567890|queued");
     const std::string body = server.scalar("SELECT body FROM notifications WHERE idempotency_key = 'lead:" + id + ":received'");

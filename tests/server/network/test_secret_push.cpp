@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "network_fixture.hpp"
+#include "security/crypto.hpp"
 #include "services/network_reconcile.hpp"
 #include "store/customer_store.hpp"
 
@@ -65,7 +66,7 @@ BOOST_AUTO_TEST_CASE(the_pppoe_password_is_sealed_at_rest_and_never_returned) {
     auto created = fixture.server.post("/api/customers", fixture.new_customer(1, "sari-w").dump(), fixture.admin);
     BOOST_TEST_REQUIRE(created.status == 201, created.body);
     const std::string id = std::to_string(created.json()["data"]["id"].get<std::int64_t>());
-    const std::string stored = fixture.server.scalar("SELECT hex(pppoe_password_encrypted) FROM customers WHERE id = " + id);
+    const std::string stored = security::to_hex(fixture.server.scalar("SELECT pppoe_password_encrypted FROM customers WHERE id = " + id));
     BOOST_TEST(!stored.empty());
     BOOST_TEST(stored.find("52616861736961") == std::string::npos);  // "Rahasia" in hex
     auto read = fixture.server.get("/api/customers/" + id, fixture.admin);

@@ -132,7 +132,7 @@ BOOST_AUTO_TEST_CASE(retries_back_off_exponentially_and_give_up_after_max_attemp
     BOOST_TEST(last.failed == 1);
     BOOST_TEST(fixture.server.scalar("SELECT status FROM notifications WHERE id = " + std::to_string(queued.id)) == "failed");
     BOOST_TEST(fixture.count("SELECT attempts FROM notifications") == 3);
-    BOOST_TEST(fixture.server.scalar("SELECT group_concat(outcome) FROM notification_attempts") == "retry,retry,failed");
+    BOOST_TEST(fixture.server.joined("SELECT outcome FROM notification_attempts ORDER BY id") == "retry,retry,failed");
     fixture.run_for(10, 3600);
     BOOST_TEST(fixture.simulator.send_requests() == 3);
 }
@@ -171,7 +171,7 @@ BOOST_AUTO_TEST_CASE(a_restart_mid_send_loses_nothing_and_duplicates_at_most_the
     // A new process on the same database file, with its own clock.
     app::Config config;
     config.db_path = fixture.server.db_path();
-    config.secret_key_file = std::filesystem::path(fixture.server.db_path()).parent_path().string() + "/secret.key";
+    config.secret_key_file = fixture.server.secret_key_file();
     auto clock = std::make_shared<app::ManualClock>(now);
     auto reopened = app::App::open(config, clock);
     BOOST_TEST_REQUIRE(reopened.ok());

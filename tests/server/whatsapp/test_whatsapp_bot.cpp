@@ -32,14 +32,11 @@ BOOST_AUTO_TEST_CASE(tagihan_lists_unpaid_invoices_with_total_and_payment_link) 
     WhatsAppFixture fixture;
     const std::string phone = fixture.phone_of("CUST001");
     const std::string customer_id = fixture.server.scalar("SELECT id FROM customers WHERE service_number = 'CUST001'");
-    const bool billing = fixture.count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'invoices'") == 1;
-    if (billing) {
-        fixture.with_context([&](app::Context& context) {
-            BOOST_TEST_REQUIRE(context.db.execute("UPDATE invoices SET status = 'void' WHERE customer_id = " + customer_id).ok());
-        });
-    }
+    // The seed's invoices of this customer are voided, so the bot lists only the ones made below.
+    fixture.with_context([&](app::Context& context) {
+        BOOST_TEST_REQUIRE(context.db.execute("UPDATE invoices SET status = 'void' WHERE customer_id = " + customer_id).ok());
+    });
     BOOST_TEST(contains(converse(fixture, "fonnte", phone, "tagihan"), "tidak ada tagihan"));
-    if (!billing) return;  // the billing tables arrive with migration 0002
     fixture.with_context([&](app::Context& context) {
         auto inserted = context.db.execute(
             "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
