@@ -156,7 +156,7 @@ Result<std::int64_t> get_setting_int(store::Database& db, std::string_view key) 
 }
 
 Result<std::string> get_secret_setting(store::Database& db, const security::SecretBox& secrets, std::string_view key) {
-    auto stored = TRY(stored_value(db, key));
+    auto stored = TRY(store::find_sealed_setting_value(db, key));
     if (!stored || stored->empty()) return std::string();
     return secrets.open(*stored);
 }
@@ -191,7 +191,7 @@ Result<api::Json> settings_for_api(store::Database& db) {
     api::Json out = api::Json::object();
     for (const auto& definition : setting_definitions()) {
         if (definition.secret) {
-            auto stored = TRY(stored_value(db, definition.key));
+            auto stored = TRY(store::find_sealed_setting_value(db, definition.key));
             out[definition.key] = {{"set", stored && !stored->empty()}};
         } else {
             out[definition.key] = TRY(get_setting(db, definition.key));

@@ -12,6 +12,8 @@ namespace kimonet::store {
 
 // The stored value, none when the key has no row (the default applies).
 Result<std::optional<std::string>> find_setting_value(Database& db, std::string_view key);
+// A sealed (secret) setting's stored bytes, none when the key has no row; empty when cleared.
+Result<std::optional<std::string>> find_sealed_setting_value(Database& db, std::string_view key);
 // Inserts or replaces; `sealed` = the value is SecretBox bytes. updated_at is `now` (Clock) as
 // ISO-8601 UTC text, the column's format.
 Result<void> save_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now);

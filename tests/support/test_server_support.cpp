@@ -1,5 +1,7 @@
 #include "support/test_server_support.hpp"
 
+#include "support/column_values.hpp"
+
 #include <curl/curl.h>
 #include <unistd.h>
 
@@ -146,6 +148,21 @@ std::string TestServer::scalar(const std::string& sql) {
     auto row = statement->step();
     BOOST_TEST_REQUIRE((row.ok() && *row), sql);
     return statement->column_text(0);
+}
+
+std::vector<std::string> column_values(TestServer& server, const std::string& sql) {
+    auto db = store::Database::open(server.db_path());
+    BOOST_TEST_REQUIRE(db.ok());
+    auto statement = (*db)->prepare(sql);
+    BOOST_TEST_REQUIRE(statement.ok(), sql);
+    std::vector<std::string> values;
+    while (true) {
+        auto row = statement->step();
+        BOOST_TEST_REQUIRE(row.ok(), sql);
+        if (!*row) break;
+        values.push_back(statement->column_text(0));
+    }
+    return values;
 }
 
 std::string TestServer::snapshot() {
