@@ -224,8 +224,9 @@ Result<Money> credit_balance(Database& db, std::int64_t customer_id) {
 Result<void> change_credit(Database& db, std::int64_t customer_id, Money amount, const std::string& reason,
                            std::optional<std::int64_t> invoice_id, std::optional<std::int64_t> payment_id, std::int64_t now) {
     // Using credit only ever updates an existing balance; the CHECK keeps it from going negative.
+    // customer_credit.balance: a bare "balance" in DO UPDATE is ambiguous on PostgreSQL (excluded.balance).
     auto balance = TRY(db.prepare(amount >= 0 ? "INSERT INTO customer_credit(customer_id, balance) VALUES (?1, ?2) "
-                                                "ON CONFLICT(customer_id) DO UPDATE SET balance = balance + ?2"
+                                                "ON CONFLICT(customer_id) DO UPDATE SET balance = customer_credit.balance + ?2"
                                               : "UPDATE customer_credit SET balance = balance + ?2 WHERE customer_id = ?1"));
     balance.bind(1, customer_id).bind(2, amount);
     TRY_VOID(balance.run());

@@ -16,5 +16,4 @@ Result<std::optional<std::string>> find_setting_value(Database& db, std::string_
 // ISO-8601 UTC text, the column's format.
 Result<void> save_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now);
 
-
 }  // namespace kimonet::store

@@ -1,5 +1,7 @@
 #include "support/test_server_support.hpp"
 
+#include "support/column_values.hpp"
+
 #include <curl/curl.h>
 #include <unistd.h>
 
@@ -198,6 +200,8 @@ int TestServer::table_count() {
                                          "AND table_type = 'BASE TABLE'"
                                        : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
 }
+
+std::vector<std::string> column_values(TestServer& server, const std::string& sql) { return server.column_values(sql); }
 
 std::string TestServer::snapshot() {
     std::unique_ptr<store::Database> scratch;

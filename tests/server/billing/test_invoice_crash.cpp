@@ -8,6 +8,8 @@
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <string_view>
+#include <vector>
 
 #include "billing_test_support.hpp"
 
@@ -29,15 +31,23 @@ std::string kimonet_binary() {
     return (build.parent_path() / "bin" / "kimonet").string();
 }
 
-pid_t spawn_generate(const std::string& db_path, const std::string& period) {
+pid_t spawn_generate(TestServer& server, const std::string& period) {
     const std::string binary = kimonet_binary();
-    const std::string db = "--db=" + db_path, period_arg = "--period=" + period;
+    const std::string db = "--db=" + server.db_path(), period_arg = "--period=" + period;
+    // The test server's key file: with a PostgreSQL URL the CLI would otherwise make data/secret.key
+    // in the current directory.
+    const std::string key_file = "KIMONET_SECRET_KEY_FILE=" + server.app().config().secret_key_file;
+    std::vector<char*> environment;
+    for (char** variable = environ; *variable; ++variable)
+        if (!std::string_view(*variable).starts_with("KIMONET_SECRET_KEY_FILE=")) environment.push_back(*variable);
+    environment.push_back(const_cast<char*>(key_file.c_str()));
+    environment.push_back(nullptr);
     const char* argv[] = {binary.c_str(), "invoice", "generate", db.c_str(), period_arg.c_str(), nullptr};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
     pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, binary.c_str(), &actions, nullptr, const_cast<char**>(argv), environ);
+    const int spawned = posix_spawn(&pid, binary.c_str(), &actions, nullptr, const_cast<char**>(argv), environment.data());
     posix_spawn_file_actions_destroy(&actions);
     BOOST_TEST_REQUIRE(spawned == 0, "cannot start " << binary);
     return pid;
@@ -60,7 +70,7 @@ BOOST_AUTO_TEST_CASE(kill_9_mid_run_then_rerun_converges_to_one_gap_free_invoice
     const std::int64_t total = billable_count(server, period);
     BOOST_TEST_REQUIRE(total > 100000);
 
-    const pid_t child = spawn_generate(server.db_path(), period);
+    const pid_t child = spawn_generate(server, period);
     // Poll the committed invoice count; kill as soon as some but not all batches are in.
     std::int64_t seen = 0;
     while (true) {
@@ -81,7 +91,7 @@ BOOST_AUTO_TEST_CASE(kill_9_mid_run_then_rerun_converges_to_one_gap_free_invoice
     // Whatever committed is whole batches, numbered without gaps.
     BOOST_TEST(scalar_int(server, "SELECT COALESCE(MAX(sequence), 0) FROM invoices WHERE period = '" + period + "'") == after_kill);
 
-    const int rerun = wait_exit(spawn_generate(server.db_path(), period));
+    const int rerun = wait_exit(spawn_generate(server, period));
     BOOST_TEST_REQUIRE(WIFEXITED(rerun));
     BOOST_TEST_REQUIRE(WEXITSTATUS(rerun) == 0);
     check_complete_and_gap_free(server, period);

@@ -7,6 +7,7 @@
 #include "routeros/routeros_router_control.hpp"
 #include "services/dunning_service.hpp"
 #include "sim/routeros/routeros_simulator.hpp"
+#include "support/column_values.hpp"
 #include "support/test_server_support.hpp"
 
 namespace kimonet::testing {
@@ -60,9 +61,17 @@ struct DunningFixture {
 
     // The customer's dunning messages in the outbox as "template@local-date", oldest first.
     std::string messages(std::int64_t customer_id) {
-        return server.scalar(
-            "SELECT COALESCE(group_concat(entry, ','), '') FROM (SELECT template || '@' || date(created_at + 25200, 'unixepoch') AS entry "
-            "FROM notifications WHERE customer_id = " + std::to_string(customer_id) + " AND idempotency_key LIKE 'dunning:%' ORDER BY id)");
+        // The local date is computed here (C++), so the SQL is the same on both engines.
+        const std::string where = " FROM notifications WHERE customer_id = " + std::to_string(customer_id) +
+                                  " AND idempotency_key LIKE 'dunning:%' ORDER BY id";
+        const auto templates = column_values(server, "SELECT template" + where);
+        const auto created = column_values(server, "SELECT created_at" + where);
+        BOOST_TEST_REQUIRE(templates.size() == created.size());
+        std::string entries;
+        for (std::size_t index = 0; index < templates.size(); ++index)
+            entries += (index ? "," : "") + templates[index] + "@" +
+                       to_string(local_from_unix(std::stoll(created[index]), UtcOffset{420}).date);
+        return entries;
     }
     std::int64_t count(const std::string& sql) { return std::stoll(server.scalar(sql)); }
     std::string status(std::int64_t customer_id) { return server.scalar("SELECT status FROM customers WHERE id = " + std::to_string(customer_id)); }

@@ -30,8 +30,9 @@ BOOST_AUTO_TEST_CASE(a_month_of_daily_runs_sends_each_step_on_its_day_once_and_i
     BOOST_TEST(fixture.messages(2) == kFullMonth);
     BOOST_TEST(fixture.status(2) == "isolated");
     BOOST_TEST(fixture.profile_on_router(2) == "ISOLIR");
-    BOOST_TEST(fixture.server.scalar("SELECT date(at + 25200, 'unixepoch') || ' ' || status FROM dunning_actions WHERE action = 'isolate'") ==
-               "2026-01-31 done");
+    const std::int64_t isolated_at = fixture.count("SELECT at FROM dunning_actions WHERE action = 'isolate'");
+    BOOST_TEST(to_string(local_from_unix(isolated_at, UtcOffset{420}).date) == "2026-01-31");
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM dunning_actions WHERE action = 'isolate'") == "done");
     // Six enabled steps (the late fee is off by default), each recorded once for the invoice.
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM dunning_actions WHERE invoice_id = " + std::to_string(invoice) + " AND status = 'done'") == 6);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM activity_log WHERE action LIKE 'dunning.%'") == 6);
@@ -96,8 +97,11 @@ BOOST_AUTO_TEST_CASE(a_partial_payment_keeps_reminding_for_what_is_still_owed) {
     BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
     fixture.run_days({2026, 1, 22}, {2026, 1, 31});
     BOOST_TEST(fixture.messages(2) == kFullMonth);
+    // Queued on 2026-01-23 WIB: the day's bounds in unix seconds.
+    const std::int64_t day_start = unix_from_local(LocalDateTime{{2026, 1, 23}, 0, 0, 0}, UtcOffset{420});
     const std::string reminder = fixture.server.scalar(
-        "SELECT body FROM notifications WHERE idempotency_key LIKE 'dunning:%' AND date(created_at + 25200, 'unixepoch') = '2026-01-23'");
+        "SELECT body FROM notifications WHERE idempotency_key LIKE 'dunning:%' AND created_at >= " + std::to_string(day_start) +
+        " AND created_at < " + std::to_string(day_start + 86400));
     BOOST_TEST(reminder.find("Rp 50.000") != std::string::npos, reminder);
     BOOST_TEST(fixture.status(2) == "isolated");
 }

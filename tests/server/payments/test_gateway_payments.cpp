@@ -8,6 +8,7 @@
 #include "services/settings.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
 #include "support/gateway_settings.hpp"
+#include "support/column_values.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -62,6 +63,14 @@ struct Gateways {
     }
     std::string invoice_status(std::int64_t id) { return server.scalar("SELECT status FROM invoices WHERE id = " + std::to_string(id)); }
     std::int64_t payments_of(std::int64_t id) { return count("SELECT COUNT(*) FROM payments WHERE invoice_id = " + std::to_string(id)); }
+    // Payments, every invoice's and transaction's status, notifications and network actions, as one string.
+    std::string money_state() {
+        std::string state = server.scalar("SELECT COUNT(*) FROM payments") + "/";
+        for (const auto& status : column_values(server, "SELECT status FROM invoices ORDER BY id")) state += status + ",";
+        state += "/";
+        for (const auto& status : column_values(server, "SELECT status FROM gateway_transactions ORDER BY id")) state += status + ",";
+        return state + "/" + server.scalar("SELECT COUNT(*) FROM notifications") + "/" + server.scalar("SELECT COUNT(*) FROM network_actions");
+    }
 };
 
 struct Case {
@@ -167,19 +176,13 @@ BOOST_DATA_TEST_CASE(forged_callbacks_are_rejected_and_change_nothing, boost::un
     const std::int64_t id = invoice["id"];
     HttpReply paid = fixture.pay(id, c.gateway, c.method);
     BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
-    const std::string before = fixture.server.scalar(
-        "SELECT (SELECT COUNT(*) FROM payments) || '/' || (SELECT group_concat(status) FROM invoices) || '/' || "
-        "(SELECT group_concat(status) FROM gateway_transactions) || '/' || (SELECT COUNT(*) FROM notifications) || '/' || "
-        "(SELECT COUNT(*) FROM network_actions)");
+    const std::string before = fixture.money_state();
     BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
     const auto callbacks = fixture.simulator.callbacks();
     BOOST_TEST_REQUIRE(!callbacks.empty());
     for (const auto& callback : callbacks) BOOST_TEST(callback.answered == c.forged_status);
-    const std::string after = fixture.server.scalar(
-        "SELECT (SELECT COUNT(*) FROM payments) || '/' || (SELECT group_concat(status) FROM invoices) || '/' || "
-        "(SELECT group_concat(status) FROM gateway_transactions) || '/' || (SELECT COUNT(*) FROM notifications) || '/' || "
-        "(SELECT COUNT(*) FROM network_actions)");
+    const std::string after = fixture.money_state();
     BOOST_TEST(after == before);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'rejected'") == static_cast<std::int64_t>(callbacks.size()));
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM activity_log WHERE action = 'payment.callback_rejected'") >= 1);

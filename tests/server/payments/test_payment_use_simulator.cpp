@@ -3,6 +3,8 @@
 // default keys, a bill is paid through each gateway and the invoice turns paid by callback.
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
+
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
@@ -20,7 +22,12 @@ BOOST_AUTO_TEST_CASE(the_demo_setup_pays_through_every_gateway_of_the_simulator)
     BOOST_TEST_REQUIRE(simulator.start().ok());
     cli::Args args;
     args.options = {{"db", server.db_path()}, {"url", simulator.base_url()}, {"callback-base", server.url("")}};
-    BOOST_TEST_REQUIRE(cli::command_payment_use_simulator(args) == 0);
+    // The server's key file: the CLI's default is beside an SQLite file, but data/secret.key (in the
+    // current directory) for a PostgreSQL URL, which would seal the secrets with another key.
+    ::setenv("KIMONET_SECRET_KEY_FILE", server.app().config().secret_key_file.c_str(), 1);
+    const int exit_code = cli::command_payment_use_simulator(args);
+    ::unsetenv("KIMONET_SECRET_KEY_FILE");
+    BOOST_TEST_REQUIRE(exit_code == 0);
 
     const std::string token = server.login("finance");
     auto generated = server.post("/api/invoices/generate", R"({"period":"2026-01","notify":false,"dry_run":false})", token);
