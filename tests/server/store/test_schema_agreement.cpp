@@ -38,7 +38,11 @@ std::vector<std::vector<std::string>> rows_of(store::Database& db, const std::st
     return rows;
 }
 
-std::string postgresql_type_of(std::string sqlite_type) {
+// The columns whose PostgreSQL type is not the mapped one, and why.
+std::string postgresql_type_of(const std::string& table, const std::string& column, std::string sqlite_type) {
+    // settings.value holds text and sealed secret bytes; PostgreSQL's text refuses NUL bytes, so bytea
+    // there (0021_baseline.sql, settings_store.cpp).
+    if (table == "settings" && column == "value" && sqlite_type == "TEXT") return "bytea";
     if (sqlite_type == "INTEGER") return "bigint";
     if (sqlite_type == "REAL") return "double precision";
     if (sqlite_type == "BLOB") return "bytea";
@@ -53,7 +57,7 @@ Schema sqlite_schema(store::Database& db) {
         auto& columns = schema.columns[table[0]];
         // An INTEGER PRIMARY KEY is never NULL in SQLite even though the pragma says nullable.
         for (const auto& column : rows_of(db, "SELECT name, type, \"notnull\" OR pk > 0 FROM pragma_table_info(?) ORDER BY cid", {table[0]}))
-            columns.push_back(column[0] + " " + postgresql_type_of(column[1]) + (column[2] == "1" ? " NOT NULL" : " NULL"));
+            columns.push_back(column[0] + " " + postgresql_type_of(table[0], column[0], column[1]) + (column[2] == "1" ? " NOT NULL" : " NULL"));
         for (const auto& index : rows_of(db, "SELECT l.name, l.\"unique\" FROM pragma_index_list(?) l JOIN sqlite_master m ON m.name = l.name "
                                              "WHERE m.type = 'index' AND m.sql IS NOT NULL",
                                          {table[0]}))
