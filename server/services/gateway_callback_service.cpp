@@ -211,6 +211,9 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     std::vector<Result<CallbackOutcome>> results;
     results.reserve(batch.size());
     const std::string& path = context.db.path();
+    // The writer's server went away (PostgreSQL restarted or failed over): a new connection, which
+    // a multi-host URL with target_session_attrs=read-write takes to the new primary.
+    if (m_writer && m_writer->broken()) m_writer.reset();
     if (!m_writer && !path.empty() && path != ":memory:") {
         if (auto opened = store::Database::open(path)) {
             m_writer = std::move(*opened);

@@ -17,10 +17,13 @@ Result<std::unique_ptr<ConnectionPool>> ConnectionPool::open(const std::string& 
 Result<ConnectionPool::Lease> ConnectionPool::acquire() {
     std::unique_lock lock(m_mutex);
     m_available.wait(lock, [&] { return !m_idle.empty() || m_open < m_max_size; });
-    if (!m_idle.empty()) {
+    while (!m_idle.empty()) {
         auto db = std::move(m_idle.back());
         m_idle.pop_back();
-        return Lease(this, std::move(db));
+        // The server may have ended it while it lay idle (failover, restart): a new one instead,
+        // rather than a failed request.
+        if (!db->broken()) return Lease(this, std::move(db));
+        --m_open;
     }
     ++m_open;
     lock.unlock();
@@ -39,8 +42,14 @@ void ConnectionPool::release(std::unique_ptr<Database> db) {
         std::lock_guard lock(m_mutex);
         // A connection the server dropped (PostgreSQL restarted, failover) is not handed out
         // again: the next acquire() opens a fresh one.
-        if (db->broken()) --m_open;
-        else m_idle.push_back(std::move(db));
+        // A lost server usually takes every connection with it (a failover): the idle ones go too,
+        // even those whose loss their socket does not show yet (a host gone from the network).
+        if (db->broken()) {
+            m_open -= m_idle.size() + 1;
+            m_idle.clear();
+        } else {
+            m_idle.push_back(std::move(db));
+        }
     }
     m_available.notify_one();
 }

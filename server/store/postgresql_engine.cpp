@@ -6,6 +6,7 @@
 //   of a scan that is still streaming (database.hpp);
 // - transaction() takes one writer lock per database, like SQLite's BEGIN IMMEDIATE.
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -377,7 +378,17 @@ public:
     }
 
     int changes() const override { return m_session->changes; }
-    bool broken() const override { return PQstatus(m_session->connection) != CONNECTION_OK; }
+    bool broken() const override {
+        PGconn* connection = m_session->connection;
+        if (PQstatus(connection) != CONNECTION_OK) return true;
+        // An idle connection has nothing to read: the server speaks only when asked. If its socket
+        // is readable (or hung up), the server ended the session meanwhile (killed, restarted,
+        // failed over; its FATAL or EOF is waiting): found here, before a caller's statement
+        // fails on it. One poll() without waiting; a query in progress is not looked at.
+        if (m_session->streaming || PQtransactionStatus(connection) == PQTRANS_ACTIVE) return false;
+        pollfd socket{PQsocket(connection), POLLIN, 0};
+        return socket.fd < 0 || ::poll(&socket, 1, 0) != 0;
+    }
 
 private:
     std::shared_ptr<Session> m_session;

@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -67,6 +68,45 @@ public:
 private:
     store::Engine m_engine;
     std::string m_url;
+};
+
+}  // namespace kimonet::testing
+
+namespace kimonet::testing {
+
+// A primary with a synchronous standby, for the failover test (its own two servers, not the
+// shared one above): initdb, the primary on a free loopback port with synchronous_commit=on and
+// synchronous_standby_names='*', the standby made by `pg_basebackup -R` and streaming from it.
+// The constructor returns once the standby is the primary's synchronous standby: from then on a
+// commit reported to a client is on both. Both stop (and their temp dir goes) with this object.
+class TestPostgresqlStandbyPair {
+public:
+    TestPostgresqlStandbyPair();
+    ~TestPostgresqlStandbyPair();
+    TestPostgresqlStandbyPair(const TestPostgresqlStandbyPair&) = delete;
+    TestPostgresqlStandbyPair& operator=(const TestPostgresqlStandbyPair&) = delete;
+
+    // One server, over TCP on the loopback.
+    std::string primary_url(const std::string& database) const;
+    std::string standby_url(const std::string& database) const;
+    // Both hosts; libpq takes the one that accepts writes (what a kimonet server is given).
+    std::string failover_url(const std::string& database) const;
+
+    // kill -9 of the primary's postmaster (its backends end when they notice), reaped.
+    void kill_primary();
+    // pg_promote() on the standby; returns once it accepts writes.
+    Result<void> promote_standby();
+
+private:
+    struct Node {
+        int port = 0;
+        int pid = 0;
+    };
+    Node start_node(const std::string& data, const std::vector<std::string>& settings);
+    static void stop_node(Node& node);
+
+    std::string m_directory;
+    Node m_primary, m_standby;
 };
 
 }  // namespace kimonet::testing
