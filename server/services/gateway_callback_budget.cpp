@@ -1,5 +1,7 @@
 #include "services/gateway_callback_budget.hpp"
 
+#include "store/rate_limit_store.hpp"
+
 namespace kimonet::services {
 
 bool CallbackRejectionBudget::allow(const std::string& source, std::int64_t now) {
@@ -20,6 +22,16 @@ bool CallbackRejectionBudget::allow(const std::string& source, std::int64_t now)
     ++found->second;
     ++m_total;
     return true;
+}
+
+bool CallbackRejectionBudget::allow(store::Database& db, const std::string& source, std::int64_t now) {
+    if (db.engine() == store::Engine::Postgresql && !db.in_transaction()) {
+        auto own = store::take_rate_limit_token(db, "callback-rejections:" + source, kPerSourcePerMinute, now);
+        if (own && !own->allowed) return false;
+        auto all = own ? store::take_rate_limit_token(db, "callback-rejections:*", kTotalPerMinute, now) : own;
+        if (all) return all->allowed;
+    }
+    return allow(source, now);
 }
 
 }  // namespace kimonet::services

@@ -268,7 +268,9 @@ Result<PendingRun> process_pending_network_actions(app::Context& context, int li
     }));
     std::vector<Intent> intents;
     std::vector<SecretPush> pushes;
-    auto due_rows = TRY(store::due_network_actions(context.db, context.now, limit));
+    // On PostgreSQL the rows are leased to this server for kNetworkActionLeaseSeconds (N servers:
+    // no two push the same action; a dead server's rows are due again after the lease).
+    auto due_rows = TRY(store::claim_due_network_actions(context.db, context.now, context.now + kNetworkActionLeaseSeconds, limit));
     for (auto& due : due_rows) {
         if (due.action == "push_secret") {
             pushes.push_back({due.id, due.customer_id, due.attempts});
