@@ -28,7 +28,8 @@ int command_serve(const Args& args) {
     std::fflush(stdout);
     // Scheduled jobs (monthly invoices, …) run inside the server; a missed slot is caught up now.
     jobs::Scheduler scheduler(**app);
-    scheduler.start();
+    // With N servers on one PostgreSQL only the elected leader runs the jobs (jobs/leader_election.hpp).
+    scheduler.start(config->scheduler_seconds);
     // The WhatsApp outbox: sends queued notifications with the configured rate limit.
     jobs::OutboxRunner outbox(**app);
     outbox.start();
