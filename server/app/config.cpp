@@ -47,7 +47,6 @@ Result<Config> load_config(const std::string& dotenv_path) {
     if (auto v = get("KIMONET_LANDING"); !v.empty()) config.landing_dir = v;
     if (auto v = get("KIMONET_THREADS"); !v.empty()) config.threads = std::max(1, std::atoi(v.c_str()));
     if (auto v = get("KIMONET_PUBLIC_URL"); !v.empty()) config.public_base_url = v;
-    if (auto v = get("KIMONET_SCHEDULER_SECONDS"); !v.empty()) config.scheduler_seconds = std::max(1, std::atoi(v.c_str()));
     config.secret_key_hex = get("KIMONET_SECRET_KEY");
     config.secret_key_file = get("KIMONET_SECRET_KEY_FILE");
     if (auto v = get("KIMONET_TZ"); !v.empty()) {

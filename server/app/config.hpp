@@ -24,9 +24,6 @@ struct Config {
     int threads = 16;
     std::int64_t token_ttl_seconds = 12 * 3600;
     std::string public_base_url;  // for links in messages/PDFs; default http://<bind>:<port>
-    // KIMONET_SCHEDULER_SECONDS: how often the scheduler's leader looks for due jobs (the slots are
-    // minutes apart; tests make it 1 s so a schedule change is picked up at once).
-    int scheduler_seconds = 20;
 };
 
 // Reads KIMONET_* variables from `dotenv_path` (if it exists) and then the environment.

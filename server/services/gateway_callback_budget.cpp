@@ -1,5 +1,7 @@
 #include "services/gateway_callback_budget.hpp"
 
+#include "services/callback_budget_shared.hpp"
+
 #include "store/rate_limit_store.hpp"
 
 namespace kimonet::services {
@@ -24,14 +26,16 @@ bool CallbackRejectionBudget::allow(const std::string& source, std::int64_t now)
     return true;
 }
 
-bool CallbackRejectionBudget::allow(store::Database& db, const std::string& source, std::int64_t now) {
+bool allow_rejection(CallbackRejectionBudget& budget, store::Database& db, const std::string& source, std::int64_t now) {
     if (db.engine() == store::Engine::Postgresql && !db.in_transaction()) {
-        auto own = store::take_rate_limit_token(db, "callback-rejections:" + source, kPerSourcePerMinute, now);
-        if (own && !own->allowed) return false;
-        auto all = own ? store::take_rate_limit_token(db, "callback-rejections:*", kTotalPerMinute, now) : own;
-        if (all) return all->allowed;
+        auto own = store::take_rate_limit_token(db, "callback-rejections:" + source, CallbackRejectionBudget::kPerSourcePerMinute, now);
+        if (own) {
+            if (!own->allowed) return false;
+            auto all = store::take_rate_limit_token(db, "callback-rejections:*", CallbackRejectionBudget::kTotalPerMinute, now);
+            if (all) return all->allowed;
+        }
     }
-    return allow(source, now);
+    return budget.allow(source, now);
 }
 
 }  // namespace kimonet::services

@@ -3,16 +3,11 @@
 // status API unreachable) may be written down: per source address and for everyone together, per
 // minute of the application clock. Beyond that a rejection is answered 429 and stores nothing, so
 // a flood of forgeries costs the database at most a few rows a minute, whatever its size or
-// number of sources. In memory, bounded: the counts start over every minute — on SQLite (one
-// process). On PostgreSQL (N servers on one database) the budget is shared by all of them as token
-// buckets in rate_limit_buckets (the same 10 per source and 60 in all per minute, refilled
-// continuously), so N servers write down no more than one would.
+// number of sources. In memory, bounded: the counts start over every minute.
 #include <cstdint>
 #include <mutex>
 #include <string>
 #include <unordered_map>
-
-#include "store/database.hpp"
 
 namespace kimonet::services {
 
@@ -24,9 +19,6 @@ public:
 
     // Takes one from the budget of `source` at `now` (Unix seconds); false when it is spent.
     bool allow(const std::string& source, std::int64_t now);
-    // The same on `db`'s engine: shared buckets on PostgreSQL (outside a transaction; the memory
-    // counts when that fails), allow() on SQLite.
-    bool allow(store::Database& db, const std::string& source, std::int64_t now);
     // Seconds until the budget starts over.
     int retry_after_seconds(std::int64_t now) const { return static_cast<int>(60 - (now % 60 + 60) % 60); }
 

@@ -58,10 +58,6 @@ struct PendingRun {
     int failed = 0;
     int superseded = 0;
 };
-// How long a server holds the network actions it took (PostgreSQL, N servers): long enough for a
-// batch against routers that answer slowly (each call has its own short timeout), short enough that
-// the actions of a server that died are carried out by another within two minutes.
-inline constexpr std::int64_t kNetworkActionLeaseSeconds = 120;
 // Retries every pending network action whose time has come (including restores that billing records
 // and PPP secret pushes).
 Result<PendingRun> process_pending_network_actions(app::Context& context, int limit = 1000);

@@ -1,5 +1,7 @@
 #include "store/leader_store.hpp"
 
+#include <cstdlib>
+
 namespace kimonet::store {
 
 Result<void> prepare_leader_session(Database& db, const std::string& application_name) {

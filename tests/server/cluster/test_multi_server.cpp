@@ -15,7 +15,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <cstdlib>
@@ -257,8 +259,6 @@ BOOST_AUTO_TEST_CASE(three_servers_on_one_postgresql_behave_like_one_and_survive
         BOOST_TEST_REQUIRE(gateway.pay(paid.json()["transaction_id"].get<std::string>()));
         BOOST_TEST_REQUIRE(gateway.wait_idle());
     }
-    std::string in_list;
-    for (const auto& [customer, invoice] : paying) in_list += (in_list.empty() ? "" : ",") + std::to_string(customer);
     BOOST_TEST_REQUIRE(poll_until([&] {
         return as_int(server.scalar("SELECT COUNT(*) FROM network_actions WHERE status = 'pending'")) == 0 &&
                as_int(server.scalar("SELECT COUNT(*) FROM notifications WHERE status IN ('queued','sending') AND message_class = 'transactional'")) == 0;
