@@ -9,6 +9,7 @@
 
 #include "engine_fixture.hpp"
 #include "jobs/leader_election.hpp"
+#include "store/job_run_store.hpp"
 #include "store/leader_store.hpp"
 #include "store/network_store.hpp"
 #include "store/rate_limit_store.hpp"
@@ -57,6 +58,20 @@ BOOST_DATA_TEST_CASE(one_server_leads_and_another_takes_over_the_moment_its_sess
     first.resign();  // as when the process dies: its session, and with it the lock, is gone
     BOOST_TEST(second.poll(problem));
     BOOST_TEST(!first.poll(problem));
+}
+
+BOOST_DATA_TEST_CASE(a_job_slot_is_claimed_once_and_an_interrupted_run_is_taken_over_once, engines(), engine) {
+    EngineScratch scratch(engine, true);
+    auto other = scratch.database.open();
+    BOOST_TEST(*store::claim_job_run(*scratch.db, "invoice_generation", "2026-12-01T00:01", 100));
+    BOOST_TEST(!*store::claim_job_run(*other, "invoice_generation", "2026-12-01T00:01", 101));  // running elsewhere
+    // The leader died mid-run; the next leader marks its run failed and takes the slot, once.
+    BOOST_TEST_REQUIRE(store::fail_interrupted_job_runs(*other).ok());
+    BOOST_TEST(*store::claim_job_run(*other, "invoice_generation", "2026-12-01T00:01", 102));
+    BOOST_TEST(!*store::claim_job_run(*scratch.db, "invoice_generation", "2026-12-01T00:01", 103));
+    BOOST_TEST_REQUIRE(store::finish_job_run(*other, "invoice_generation", "2026-12-01T00:01", true, 104, 2, "{}").ok());
+    BOOST_TEST(!*store::claim_job_run(*scratch.db, "invoice_generation", "2026-12-01T00:01", 105));
+    BOOST_TEST(scratch.scalar_int("SELECT COUNT(*) FROM job_runs") == 1);
 }
 
 BOOST_DATA_TEST_CASE(two_servers_claiming_at_once_never_take_the_same_network_action, engines(), engine) {
