@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 
 #include "cli/commands.hpp"
@@ -28,7 +30,11 @@ int command_serve(const Args& args) {
     std::fflush(stdout);
     // Scheduled jobs (monthly invoices, …) run inside the server; a missed slot is caught up now.
     jobs::Scheduler scheduler(**app);
-    scheduler.start();
+    // With N servers on one PostgreSQL only the elected leader runs the jobs (jobs/leader_election.hpp).
+    // KIMONET_SCHEDULER_SECONDS: how often the leader looks for due jobs (20 s; the slots are
+    // minutes apart; the multi_server test makes it 1 s so a schedule change is picked up at once).
+    const char* scheduler_seconds = std::getenv("KIMONET_SCHEDULER_SECONDS");
+    scheduler.start(scheduler_seconds ? std::max(1, std::atoi(scheduler_seconds)) : 20);
     // The WhatsApp outbox: sends queued notifications with the configured rate limit.
     jobs::OutboxRunner outbox(**app);
     outbox.start();

@@ -1,6 +1,7 @@
 #include "http/public_limit.hpp"
 
 #include "http/html.hpp"
+#include "store/rate_limit_store.hpp"
 
 namespace kimonet::http {
 
@@ -8,11 +9,22 @@ RateLimiter::Clock::time_point limiter_time(std::int64_t unix_seconds) {
     return RateLimiter::Clock::time_point(std::chrono::seconds(unix_seconds));
 }
 
+RateLimiter::Decision take_token(RateLimiter& local, const std::string& key, int per_minute, const app::Context& context) {
+    if (per_minute <= 0) return {false, 60};
+    // Inside a caller's transaction the take would roll back with it (and a failure would abort it
+    // on PostgreSQL): the local bucket then. No route limits inside one today.
+    if (context.db.engine() == store::Engine::Postgresql && !context.db.in_transaction()) {
+        if (auto shared = store::take_rate_limit_token(context.db, key, per_minute, context.now))
+            return {shared->allowed, shared->retry_after_seconds};
+    }
+    return local.take(key, per_minute, limiter_time(context.now));
+}
+
 std::optional<Response> refuse_when_limited(RateLimiter& limiter, const std::string& bucket, const Request& request,
                                             const app::Context& context, int per_minute, const std::string& message, bool as_html) {
     if (per_minute <= 0) return std::nullopt;
     // Keyed by the client IP only: one source running dry never limits another.
-    const auto decision = limiter.take(bucket + ":" + request.client_ip, per_minute, limiter_time(context.now));
+    const auto decision = take_token(limiter, bucket + ":" + request.client_ip, per_minute, context);
     if (decision.allowed) return std::nullopt;
     const std::string text = messages::with_detail(message.c_str(), std::to_string(decision.retry_after_seconds));
     Response response = as_html ? html("<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><title>Terlalu banyak permintaan</title><p>" +

@@ -15,6 +15,12 @@ namespace kimonet::http {
 // Buckets run on the application clock (app.clock(), as context.now), so tests move time.
 RateLimiter::Clock::time_point limiter_time(std::int64_t unix_seconds);
 
+// Takes one token of `key` (a bucket name and a source). On PostgreSQL the bucket is a row shared
+// by every server on that database (store/rate_limit_store.hpp): N servers behind a load balancer
+// limit a source exactly as one does. On SQLite (one process) it is `local`, in memory. Should the
+// shared bucket fail (the database is busy or gone), `local` decides: still a limit, per server.
+RateLimiter::Decision take_token(RateLimiter& local, const std::string& key, int per_minute, const app::Context& context);
+
 // nullopt: go ahead. Otherwise the 429 (JSON envelope, or the HTML page when `as_html`), whose
 // message is `message` followed by "Coba lagi dalam N detik.". `per_minute` <= 0 means no limit.
 std::optional<Response> refuse_when_limited(RateLimiter& limiter, const std::string& bucket, const Request& request,

@@ -64,6 +64,8 @@ Result<std::string> refusal(app::Context& context, const Request& request, const
 
 RouteResult refuse(WebhookState& state, app::Context& context, const Request& request, const std::string& driver, const std::string& reason,
                    bool closed) {
+    // Per server on purpose: this only thins out stderr lines (each server's own log); N servers
+    // print at most N× as many, and no request is refused by it.
     if (state.reports.take(driver, kRejectionReportsPerMinute, limiter_time(context.now)).allowed)
         std::fprintf(stderr, "whatsapp webhook %s refused from %s: %s\n", driver.c_str(), request.client_ip.c_str(), reason.c_str());
     if (closed) return make_error(ErrorCode::NotFound, messages::with_detail(messages::kNoRoute, request.method + " " + request.path));
@@ -80,7 +82,7 @@ std::string sender_key(std::string from) {
 
 RouteResult answer(WebhookState& state, app::Context& context, const app::App& app, const services::InboundMessage& message) {
     if (!message.from.empty() && !message.text.empty() &&
-        !state.senders.take("sender:" + sender_key(message.from), kRepliesPerMinute, limiter_time(context.now)).allowed)
+        !take_token(state.senders, "sender:" + sender_key(message.from), kRepliesPerMinute, context).allowed)
         return json_ok();  // acknowledged (the provider must not retry), not answered
     TRY(services::handle_inbound_message(context, message, fallback_base_url(app)));
     return json_ok();

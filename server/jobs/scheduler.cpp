@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "jobs/cron.hpp"
+#include "jobs/leader_election.hpp"
 #include "services/dunning_service.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/invoice_generation.hpp"
@@ -11,6 +12,7 @@
 #include "services/network_service.hpp"
 #include "services/settings.hpp"
 #include "store/job_run_store.hpp"
+#include "store/rate_limit_store.hpp"
 
 namespace kimonet::jobs {
 
@@ -102,16 +104,42 @@ Result<int> Scheduler::tick() {
 }
 
 void Scheduler::start(int interval_seconds) {
-    (void)recover_interrupted_runs();
     m_thread = std::thread([this, interval_seconds] {
+        // N servers on PostgreSQL: only the leader ticks (jobs/leader_election.hpp). The others poll
+        // the lock every kElectionInterval; the one that takes it first marks the runs the dead
+        // leader left "running" as failed and ticks at once, which takes those slots over (the
+        // job_runs claim) and converges the half-done run (each job is idempotent per slot).
+        LeaderElection election(m_app.config().db_path);
+        const auto interval = std::chrono::seconds(interval_seconds);
+        std::chrono::steady_clock::time_point last_tick;
+        bool was_leading = false;
         std::unique_lock lock(m_mutex);
         while (!m_stopping) {
             lock.unlock();
-            (void)tick();
+            std::string problem;
+            const bool leading = election.poll(problem);
+            if (!problem.empty()) m_app.worker_log().problem("scheduler", "leader election: " + problem);
+            const auto now = std::chrono::steady_clock::now();
+            if (leading && (!was_leading || now - last_tick >= interval)) {
+                if (!was_leading) {
+                    (void)recover_interrupted_runs();
+                    m_app.worker_log().done("scheduler", "leading the scheduler");
+                }
+                (void)tick();
+                (void)forget_idle_rate_limits();
+                last_tick = now;
+            }
+            was_leading = leading;
             lock.lock();
-            m_wake.wait_for(lock, std::chrono::seconds(interval_seconds), [this] { return m_stopping; });
+            m_wake.wait_for(lock, std::min<std::chrono::seconds>(interval, kElectionInterval), [this] { return m_stopping; });
         }
     });
+}
+
+Result<void> Scheduler::forget_idle_rate_limits() {
+    auto lease = TRY(m_app.database());
+    if (lease->engine() != store::Engine::Postgresql) return {};
+    return store::delete_idle_rate_limit_buckets(*lease, m_app.clock().now());
 }
 
 void Scheduler::stop() {

@@ -32,11 +32,15 @@ public:
     Result<void> recover_interrupted_runs();
     // Runs every job whose latest due slot has not run yet (or failed). Returns how many ran.
     Result<int> tick();
-    // A background thread calling tick() every `interval_seconds` until stop().
+    // A background thread calling tick() every `interval_seconds` until stop(). With N servers on
+    // PostgreSQL only the elected leader ticks (jobs/leader_election.hpp: a dead leader is
+    // replaced within ~2 s, ≤ 7 s when its host vanished); on SQLite it always ticks.
     void start(int interval_seconds = 20);
     void stop();
 
 private:
+    // The leader deletes the shared rate-limit buckets that are full again (PostgreSQL).
+    Result<void> forget_idle_rate_limits();
     Result<bool> run_if_due(app::Context& context, const Job& job, const LocalDateTime& now);
 
     app::App& m_app;

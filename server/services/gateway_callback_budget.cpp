@@ -1,5 +1,9 @@
 #include "services/gateway_callback_budget.hpp"
 
+#include "services/callback_budget_shared.hpp"
+
+#include "store/rate_limit_store.hpp"
+
 namespace kimonet::services {
 
 bool CallbackRejectionBudget::allow(const std::string& source, std::int64_t now) {
@@ -20,6 +24,18 @@ bool CallbackRejectionBudget::allow(const std::string& source, std::int64_t now)
     ++found->second;
     ++m_total;
     return true;
+}
+
+bool allow_rejection(CallbackRejectionBudget& budget, store::Database& db, const std::string& source, std::int64_t now) {
+    if (db.engine() == store::Engine::Postgresql && !db.in_transaction()) {
+        auto own = store::take_rate_limit_token(db, "callback-rejections:" + source, CallbackRejectionBudget::kPerSourcePerMinute, now);
+        if (own) {
+            if (!own->allowed) return false;
+            auto all = store::take_rate_limit_token(db, "callback-rejections:*", CallbackRejectionBudget::kTotalPerMinute, now);
+            if (all) return all->allowed;
+        }
+    }
+    return budget.allow(source, now);
 }
 
 }  // namespace kimonet::services

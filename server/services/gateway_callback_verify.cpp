@@ -8,6 +8,7 @@
 
 #include "gateways/payment_gateway.hpp"
 #include "services/activity_log.hpp"
+#include "services/callback_budget_shared.hpp"
 #include "services/gateway_callback_records.hpp"
 #include "services/gateway_payments.hpp"
 
@@ -19,7 +20,7 @@ namespace {
 // over budget nothing is written and the answer is 429.
 Error disbelieve(app::Context& context, CallbackRejectionBudget* budget, const std::string& gateway, const std::string& content_type,
                  const std::string& body, const std::string& outcome, Error error) {
-    if (budget && !budget->allow(context.actor.ip, context.now)) {
+    if (budget && !allow_rejection(*budget, context.db, context.actor.ip, context.now)) {
         if (error.code == ErrorCode::BadGateway) return error;  // still "try again later", just not written down
         return make_error(ErrorCode::RateLimited, messages::with_detail(messages::kTooManyRejectedCallbacks,
                                                                             std::to_string(budget->retry_after_seconds(context.now))));

@@ -268,7 +268,12 @@ Result<PendingRun> process_pending_network_actions(app::Context& context, int li
     }));
     std::vector<Intent> intents;
     std::vector<SecretPush> pushes;
-    auto due_rows = TRY(store::due_network_actions(context.db, context.now, limit));
+    // On PostgreSQL the rows are leased to this server (N servers: no two push the same action; a
+    // dead server's rows are due again after the lease): long enough for a batch against routers
+    // that answer slowly (each call has its own short timeout), short enough that the actions of a
+    // server that died are carried out by another within two minutes.
+    constexpr std::int64_t kNetworkActionLeaseSeconds = 120;
+    auto due_rows = TRY(store::claim_due_network_actions(context.db, context.now, context.now + kNetworkActionLeaseSeconds, limit));
     for (auto& due : due_rows) {
         if (due.action == "push_secret") {
             pushes.push_back({due.id, due.customer_id, due.attempts});

@@ -1,5 +1,7 @@
 #include "store/network_store.hpp"
 
+#include <algorithm>
+
 #include "store/store_time.hpp"
 
 namespace kimonet::store {
@@ -64,7 +66,7 @@ Result<void> supersede_isolation_actions(Database& db, std::int64_t customer_id,
 Result<void> reschedule_network_action(Database& db, std::int64_t id, std::int64_t next_attempt_at, const std::string& last_error,
                                        std::optional<std::int64_t> router_id, bool only_pending) {
     auto update = TRY(db.prepare(std::string("UPDATE network_actions SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, "
-                                             "router_id = ? WHERE id = ?") +
+                                             "router_id = ?, lease_until = NULL WHERE id = ?") +
                                  (only_pending ? " AND status = 'pending'" : "")));
     update.bind(1, next_attempt_at).bind(2, last_error).bind(3, router_id).bind(4, id);
     return update.run();
@@ -102,20 +104,50 @@ Result<bool> any_pending_network_action(Database& db) {
 
 Result<int> supersede_stale_network_actions(Database& db, std::int64_t now) {
     auto superseded = TRY(db.prepare(
-        "UPDATE network_actions SET status = 'done', processed_at = ?, result = 'superseded' WHERE status = 'pending' AND id < "
+        "UPDATE network_actions SET status = 'done', processed_at = ?1, result = 'superseded' WHERE status = 'pending' AND id < "
         "(SELECT MAX(newer.id) FROM network_actions newer WHERE newer.customer_id = network_actions.customer_id AND newer.status = 'pending' "
-        "AND (newer.action = 'push_secret') = (network_actions.action = 'push_secret'))"));
+        "AND (newer.action = 'push_secret') = (network_actions.action = 'push_secret')) "
+        // A row another server holds (N servers on PostgreSQL) is being carried out: it ends itself,
+        // and the newer row waits for it (claim_due_network_actions), so the router sees them in order.
+        "AND (lease_until IS NULL OR lease_until <= ?1)"));
     superseded.bind(1, now);
     TRY_VOID(superseded.run());
     return db.changes();
 }
 
-Result<std::vector<DueNetworkAction>> due_network_actions(Database& db, std::int64_t now, int limit) {
+Result<std::vector<DueNetworkAction>> claim_due_network_actions(Database& db, std::int64_t now, std::int64_t lease_until, int limit) {
+    std::vector<DueNetworkAction> out;
+    if (db.engine() == Engine::Postgresql) {
+        // engine: N servers share PostgreSQL. One statement outside the writer lock: the due rows
+        // are locked FOR UPDATE SKIP LOCKED (a row another server is claiming this instant is
+        // skipped, not waited for) and leased to this server until `lease_until`; a leased row is
+        // not due for anyone else until its lease runs out (a dead server's actions come back then).
+        // A customer with a leased row is skipped whole, so a newer action never overtakes an older
+        // one that another server is still pushing to the router.
+        auto claim = TRY(db.prepare(
+            "UPDATE network_actions SET lease_until = :lease WHERE id IN ("
+            "SELECT candidate.id FROM network_actions candidate WHERE candidate.status = 'pending' AND candidate.next_attempt_at <= :now "
+            "AND (candidate.lease_until IS NULL OR candidate.lease_until <= :now) "
+            "AND NOT EXISTS (SELECT 1 FROM network_actions busy WHERE busy.customer_id = candidate.customer_id AND busy.status = 'pending' "
+            "AND busy.lease_until > :now) "
+            "ORDER BY candidate.next_attempt_at, candidate.id LIMIT :limit FOR UPDATE SKIP LOCKED) "
+            "RETURNING id, customer_id, action, reason, attempts, next_attempt_at"));
+        claim.bind_named(":lease", lease_until).bind_named(":now", now).bind_named(":limit", std::int64_t{limit});
+        std::vector<std::pair<std::int64_t, DueNetworkAction>> claimed;
+        while (TRY(claim.step()))
+            claimed.push_back({claim.column_int(5), {claim.column_int(0), claim.column_int(1), claim.column_text(2), claim.column_text(3),
+                                                     static_cast<int>(claim.column_int(4))}});
+        // RETURNING has no order: oldest first, as the SQLite query gives them.
+        std::sort(claimed.begin(), claimed.end(),
+                  [](const auto& a, const auto& b) { return a.first != b.first ? a.first < b.first : a.second.id < b.second.id; });
+        for (auto& [due_at, action] : claimed) out.push_back(std::move(action));
+        return out;
+    }
+    // engine: SQLite is one process (`kimonet serve` owns the worker): a plain read, no lease.
     auto due = TRY(db.prepare(
         "SELECT id, customer_id, action, reason, attempts FROM network_actions WHERE status = 'pending' AND next_attempt_at <= ? "
         "ORDER BY next_attempt_at, id LIMIT ?"));
     due.bind(1, now).bind(2, limit);
-    std::vector<DueNetworkAction> out;
     while (TRY(due.step()))
         out.push_back({due.column_int(0), due.column_int(1), due.column_text(2), due.column_text(3), static_cast<int>(due.column_int(4))});
     return out;

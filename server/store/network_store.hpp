@@ -63,8 +63,11 @@ struct DueNetworkAction {
     std::string reason;
     int attempts = 0;
 };
-// Pending rows whose retry time has come, oldest first.
-Result<std::vector<DueNetworkAction>> due_network_actions(Database& db, std::int64_t now, int limit);
+// Pending rows whose retry time has come, oldest first, taken by this server. On PostgreSQL (N
+// servers) each is leased until `lease_until` (FOR UPDATE SKIP LOCKED): no other server takes it
+// before that, and a row whose lease ran out (its server died) is due again. On SQLite (one
+// process) a plain read. Finishing or rescheduling a row ends its lease.
+Result<std::vector<DueNetworkAction>> claim_due_network_actions(Database& db, std::int64_t now, std::int64_t lease_until, int limit);
 
 // ---- customers (network side) -------------------------------------------------------------------
 

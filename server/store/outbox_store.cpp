@@ -14,18 +14,21 @@ OutboxCandidate row_to_candidate(const Statement& row, bool expired) {
 }  // namespace
 
 Result<std::optional<OutboxCandidate>> find_next_outbox_candidate(Database& db, std::string_view message_class, std::int64_t now) {
-    // engine: PostgreSQL with N servers needs `FOR UPDATE SKIP LOCKED` after LIMIT 1 in both
-    // queries below (and the caller's transaction then locks only that row, not the whole
-    // database); SQLite has no row locks and serialises the claim with BEGIN IMMEDIATE instead.
+    // engine: on PostgreSQL (N servers) both reads lock the row they find FOR UPDATE SKIP LOCKED,
+    // so two servers claiming at once skip each other's row instead of waiting for it or both
+    // taking it; the caller's transaction then marks it 'sending' with a lease (lease_until, from
+    // the Clock), and a dead server's lease runs out and the row is taken again (the first query).
+    // SQLite has no row locks and serialises the claim with BEGIN IMMEDIATE instead.
     // Each is an index range of notifications_due (status, message_class, next_attempt_at): keep
     // status and message_class as equalities so a long history stays cheap.
+    const std::string lock = db.engine() == Engine::Postgresql ? " FOR UPDATE SKIP LOCKED" : "";
     auto expired = TRY(db.prepare(std::string(kCandidateColumns) +
-                                  "WHERE status = 'sending' AND message_class = :class AND lease_until <= :now ORDER BY lease_until, id LIMIT 1"));
+                                  "WHERE status = 'sending' AND message_class = :class AND lease_until <= :now ORDER BY lease_until, id LIMIT 1" + lock));
     expired.bind_named(":class", message_class).bind_named(":now", now);
     if (TRY(expired.step())) return std::optional<OutboxCandidate>(row_to_candidate(expired, true));
     auto queued = TRY(db.prepare(std::string(kCandidateColumns) +
                                  "WHERE status = 'queued' AND message_class = :class AND next_attempt_at <= :now "
-                                 "ORDER BY next_attempt_at, id LIMIT 1"));
+                                 "ORDER BY next_attempt_at, id LIMIT 1" + lock));
     queued.bind_named(":class", message_class).bind_named(":now", now);
     if (!TRY(queued.step())) return std::optional<OutboxCandidate>();
     return std::optional<OutboxCandidate>(row_to_candidate(queued, false));
@@ -50,8 +53,10 @@ Result<bool> has_queued_outbox_message_due(Database& db, std::string_view other_
 
 Result<MessengerState> find_messenger_state(Database& db, const std::string& gateway) {
     // engine: with N servers on PostgreSQL this row is the gateway's rate limit shared by all of
-    // them; it needs `FOR UPDATE` here so two claims cannot both pass the spacing check.
-    auto state = TRY(db.prepare("SELECT last_attempt_at, transactional_streak FROM messenger_state WHERE gateway = ?"));
+    // them: `FOR UPDATE` so two claims cannot both pass the spacing check (the second waits for
+    // the first's commit and sees its last_attempt_at). SQLite's BEGIN IMMEDIATE already serialises.
+    auto state = TRY(db.prepare(std::string("SELECT last_attempt_at, transactional_streak FROM messenger_state WHERE gateway = ?") +
+                                (db.engine() == Engine::Postgresql ? " FOR UPDATE" : "")));
     state.bind(1, gateway);
     MessengerState out;
     if (TRY(state.step())) {

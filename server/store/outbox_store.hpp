@@ -6,9 +6,9 @@
 //
 // Engine note (N servers, issue #17): on SQLite the claim is safe because the whole claim runs in
 // one BEGIN IMMEDIATE transaction (one writer at a time). On PostgreSQL the two candidate reads
-// (find_expired_outbox_lease, find_due_outbox_message) are where `FOR UPDATE SKIP LOCKED` goes, so
-// two servers claiming at once skip each other's row instead of waiting for it or both taking it;
-// see the comments at those queries in outbox_store.cpp.
+// (find_next_outbox_candidate) lock their row `FOR UPDATE SKIP LOCKED` and messenger_state is read
+// `FOR UPDATE`, so two servers claiming at once skip each other's row instead of waiting for it or
+// both taking it; the lease (lease_until) makes a dead server's message due again.
 #include <cstdint>
 #include <optional>
 #include <string>
