@@ -46,6 +46,13 @@ class TestServer {
 public:
     // Starts at 2026-01-15 09:00 WIB unless told otherwise; `seed` adds the demo data.
     explicit TestServer(bool seed = true);
+    // An App on a database that already exists (e.g. `kimonet db copy`'s target), nothing seeded,
+    // opened with that data's secret key file (copied into this server's directory).
+    struct Existing {
+        std::string db_url;
+        std::string secret_key_file;
+    };
+    explicit TestServer(const Existing& existing);
     ~TestServer();
 
     app::App& app() { return *m_app; }
@@ -53,6 +60,8 @@ public:
     std::string url(const std::string& path) const;
     // The SQLite file, or the PostgreSQL URL (store::Database::open takes either).
     const std::string& db_path() const { return m_db_path; }
+    // The key that seals this server's secrets (router passwords, gateway keys).
+    std::string secret_key_file() const { return m_dir.file("secret.key"); }
 
     HttpReply get(const std::string& path, const std::string& token = {});
     HttpReply post(const std::string& path, const std::string& body, const std::string& token = {});
@@ -71,6 +80,8 @@ public:
     std::string snapshot();
 
 private:
+    void start(bool seed);
+
     TempDir m_dir;
     std::unique_ptr<TestDatabase> m_database;  // PostgreSQL: dropped after the App is gone
     std::string m_db_path;
