@@ -150,7 +150,7 @@ BOOST_AUTO_TEST_CASE(a_target_with_data_is_refused_and_left_unchanged_unless_rep
 
     auto again = copy(source.db_path(), postgresql.url());
     BOOST_TEST_REQUIRE(!again.ok());
-    BOOST_TEST(again.error().code == ErrorCode::Conflict);
+    BOOST_TEST((again.error().code == ErrorCode::Conflict));
     BOOST_TEST(again.error().message() == messages::kCopyTargetHasData);
     BOOST_TEST(fingerprint(postgresql.url()) == before);
 
@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(a_copy_that_fails_midway_leaves_the_target_empty) {
     };
     auto failed = copy(source.db_path(), postgresql.url(), failing);
     BOOST_TEST_REQUIRE(!failed.ok());
-    BOOST_TEST(failed.error().code == ErrorCode::Unavailable);
+    BOOST_TEST((failed.error().code == ErrorCode::Unavailable));
     BOOST_TEST(written.size() > 2u);  // packages, routers, users… were written before it failed
     for (const char* table : {"users", "packages", "routers", "customers", "invoices"}) BOOST_TEST(rows_in(postgresql.url(), table) == 0, table);
     // The empty target takes a clean copy afterwards (it is not "has data").
