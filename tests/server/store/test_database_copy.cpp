@@ -51,7 +51,7 @@ std::string fingerprint(const std::string& url) {
 std::int64_t rows_in(const std::string& url, const std::string& table) {
     auto db = open_database(url);
     auto count = store::count_table_rows(*db, table);
-    BOOST_TEST_REQUIRE(count.ok());
+    BOOST_TEST_REQUIRE(count.ok(), (count ? "" : count.error().message()));
     return *count;
 }
 
@@ -74,7 +74,7 @@ struct DemoIsp {
     DemoIsp() {
         BOOST_TEST_REQUIRE(server.post("/api/invoices/generate", R"({"period":"2026-01"})", finance).status == 200);
         const Json january = list("/api/invoices?per_page=500&period=2026-01");
-        BOOST_TEST_REQUIRE(january.size() >= 40u);
+        BOOST_TEST_REQUIRE(january.size() >= 30u);
         for (std::size_t i = 0; i < 2; ++i) {
             auto paid = server.post("/api/payments", Json{{"invoice_id", january[i]["id"]}, {"amount", january[i]["total"]}, {"method", "cash"}}.dump(),
                                     finance);
@@ -176,8 +176,8 @@ BOOST_AUTO_TEST_CASE(a_copy_that_fails_midway_leaves_the_target_empty) {
     auto failed = copy(source.db_path(), postgresql.url(), failing);
     BOOST_TEST_REQUIRE(!failed.ok());
     BOOST_TEST((failed.error().code == ErrorCode::Unavailable));
-    BOOST_TEST(written.size() > 2u);  // packages, routers, users… were written before it failed
-    for (const char* table : {"users", "packages", "routers", "customers", "invoices"}) BOOST_TEST(rows_in(postgresql.url(), table) == 0, table);
+    BOOST_TEST(written.size() > 10u);  // packages, routers, users… were written before it failed
+    for (const char* table : {"users", "internet_packages", "routers", "customers", "invoices"}) BOOST_TEST(rows_in(postgresql.url(), table) == 0, table);
     // The empty target takes a clean copy afterwards (it is not "has data").
     auto retried = copy(source.db_path(), postgresql.url());
     BOOST_TEST_REQUIRE(retried.ok(), (retried ? "" : retried.error().message()));
