@@ -100,8 +100,8 @@ TestServer::TestServer(bool seed) {
 TestServer::TestServer(const Existing& existing) {
     ::setenv("KIMONET_PASSWORD_COST", "min", 1);
     m_db_path = existing.db_url;
-    std::filesystem::copy_file(existing.secret_key_file, secret_key_file());
-    start(false);
+    if (!existing.secret_key_file.empty()) std::filesystem::copy_file(existing.secret_key_file, secret_key_file());
+    start(existing.seed);
 }
 
 void TestServer::start(bool seed) {

@@ -46,11 +46,13 @@ class TestServer {
 public:
     // Starts at 2026-01-15 09:00 WIB unless told otherwise; `seed` adds the demo data.
     explicit TestServer(bool seed = true);
-    // An App on a database that already exists (e.g. `kimonet db copy`'s target), nothing seeded,
-    // opened with that data's secret key file (copied into this server's directory).
+    // An App on the database at `db_url` whatever KIMONET_TEST_ENGINE says (e.g. `kimonet db
+    // copy`'s target, or an SQLite file made here), opened with that data's secret key file
+    // (copied into this server's directory; empty: a new key), seeded with the demo if `seed`.
     struct Existing {
         std::string db_url;
         std::string secret_key_file;
+        bool seed = false;
     };
     explicit TestServer(const Existing& existing);
     ~TestServer();

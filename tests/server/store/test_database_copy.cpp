@@ -67,7 +67,9 @@ std::string column_bytes(const std::string& url, const std::string& sql) {
 // The demo ISP as `make run` has it (seed-demo's code, through TestServer), with January billed
 // and two invoices paid through the API.
 struct DemoIsp {
-    TestServer server;
+    TempDir directory;
+    // SQLite, as `make run` has it, whichever engine KIMONET_TEST_ENGINE gives other servers.
+    TestServer server{TestServer::Existing{directory.file("kimonet.db"), "", true}};
     std::string finance = server.login("finance");
     Json customers, invoices, payments;
 
