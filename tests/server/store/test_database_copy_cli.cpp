@@ -2,6 +2,7 @@
 // real PostgreSQL, prints one progress line per table (plain lines when not on a terminal) and the
 // verification table; a second run into the filled target is refused with exit code 1; --replace
 // copies again.
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -12,7 +13,9 @@
 #include <regex>
 #include <sstream>
 
+#include "../billing/billing_test_support.hpp"
 #include "services/database_copy_service.hpp"
+#include "store/database_copy.hpp"
 #include "support/test_server_support.hpp"
 
 extern char** environ;
@@ -45,7 +48,7 @@ std::string read_file(const std::string& path) {
     return text.str();
 }
 
-Run run_kimonet(const TempDir& directory, std::vector<std::string> arguments) {
+pid_t start_kimonet(const TempDir& directory, std::vector<std::string> arguments) {
     const std::string binary = kimonet_binary(), out = directory.file("out.txt"), err = directory.file("err.txt");
     arguments.insert(arguments.begin(), binary);
     std::vector<char*> argv;
@@ -59,12 +62,17 @@ Run run_kimonet(const TempDir& directory, std::vector<std::string> arguments) {
     const int spawned = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     BOOST_TEST_REQUIRE(spawned == 0, "cannot start " << binary);
+    return pid;
+}
+
+Run run_kimonet(const TempDir& directory, std::vector<std::string> arguments) {
+    const pid_t pid = start_kimonet(directory, std::move(arguments));
     int status = 0;
     waitpid(pid, &status, 0);
     Run run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = read_file(out);
-    run.err = read_file(err);
+    run.out = read_file(directory.file("out.txt"));
+    run.err = read_file(directory.file("err.txt"));
     return run;
 }
 
@@ -99,6 +107,35 @@ BOOST_AUTO_TEST_CASE(the_binary_copies_the_demo_database_with_progress_and_a_ver
     const Run replaced = run_kimonet(directory, {"db", "copy", "--from", from, "--to", postgresql.url(), "--replace"});
     BOOST_TEST(replaced.exit_code == 0, replaced.err);
     BOOST_TEST(std::regex_search(replaced.out, std::regex("\ncustomers +50 +50  [0-9a-f]{16}  ok\n")), replaced.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_copy_killed_midway_leaves_the_target_empty_and_a_rerun_copies_everything) {
+    TestServer demo;
+    add_bulk_customers(demo, 30000);
+    TempDir directory;
+    TestDatabase postgresql(store::Engine::Postgresql, directory.path().string(), false);
+    const std::string from = demo.db_path().starts_with("postgres") ? demo.db_path() : "sqlite:" + demo.db_path();
+    const pid_t copying = start_kimonet(directory, {"db", "copy", "--from", from, "--to", postgresql.url()});
+    // Kill it once the tables before customers are written and the 30,050 customers are on their way.
+    while (read_file(directory.file("err.txt")).find("\nrouters ") == std::string::npos) {
+        int status = 0;
+        if (waitpid(copying, &status, WNOHANG) == copying) BOOST_FAIL("the copy ended before it could be killed");
+    }
+    kill(copying, SIGKILL);
+    int status = 0;
+    waitpid(copying, &status, 0);
+    BOOST_TEST_REQUIRE(WIFSIGNALED(status));
+    BOOST_TEST(read_file(directory.file("out.txt")).find("copied") == std::string::npos);
+    {
+        auto target = store::Database::open(postgresql.url());
+        BOOST_TEST_REQUIRE(target.ok());
+        for (const char* table : {"users", "internet_packages", "routers", "customers"})
+            BOOST_TEST(store::count_table_rows(**target, table).value() == 0, table);
+    }
+    // Nothing half-copied counts as data: the rerun copies everything.
+    const Run rerun = run_kimonet(directory, {"db", "copy", "--from", from, "--to", postgresql.url()});
+    BOOST_TEST_REQUIRE(rerun.exit_code == 0, rerun.err);
+    BOOST_TEST(std::regex_search(rerun.out, std::regex("\ncustomers +30050 +30050  [0-9a-f]{16}  ok\n")), rerun.out);
 }
 
 BOOST_AUTO_TEST_CASE(without_both_databases_it_prints_its_usage) {
