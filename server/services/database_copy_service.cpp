@@ -135,13 +135,17 @@ Result<void> copy_tables(store::Database& source, store::Database& target, const
         TableChecksum checksum;
         store::TableInserter inserter(target, table);
         if (options.progress) options.progress(table.name, 0, total);
-        TRY_VOID(store::scan_table(source, table, [&](const store::Statement& row) -> Result<void> {
+        auto written = store::scan_table(source, table, [&](const store::Statement& row) -> Result<void> {
             checksum.add(row, table.columns);
             TRY_VOID(inserter.add(row));
             if (options.progress && checksum.rows() % kProgressEvery == 0) options.progress(table.name, checksum.rows(), total);
             return {};
-        }));
-        TRY_VOID(inserter.flush());
+        });
+        if (written) written = inserter.flush();
+        // The engine's message names a statement; the operator needs the table too.
+        if (!written)
+            return make_error(written.error().code,
+                              messages::with_detail(messages::kCopyTableFailed, table.name + ": " + written.error().message()));
         if (options.progress) options.progress(table.name, checksum.rows(), total);
         report.tables.push_back({table.name, checksum.rows(), 0, checksum.hex(), {}});
         if (options.after_table) TRY_VOID(options.after_table(target, table.name));

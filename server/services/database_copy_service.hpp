@@ -23,6 +23,7 @@ inline constexpr const char* kCopySameDatabase = "sumber dan tujuan adalah basis
 inline constexpr const char* kCopySchemaVersion = "versi skema basis data tidak sama dengan program ini";
 inline constexpr const char* kCopySchemaDiffers = "skema sumber dan tujuan berbeda";
 inline constexpr const char* kCopyVerificationFailed = "verifikasi salinan gagal, tidak ada yang diubah";
+inline constexpr const char* kCopyTableFailed = "tabel tidak dapat disalin, tidak ada yang diubah";  // EN: a table could not be copied, nothing was changed
 }  // namespace kimonet::messages
 
 namespace kimonet::services {
