@@ -174,6 +174,32 @@ BOOST_AUTO_TEST_CASE(a_sealed_setting_moves_byte_for_byte_to_sqlite_and_is_refus
     BOOST_TEST(rows_in(postgresql.url(), "customers") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(the_source_keeps_running_and_the_copy_is_one_moment_of_it) {
+    TestServer source;
+    const std::string admin = source.login("admin");
+    TempDir directory;
+    const std::string target = directory.file("copy.db");
+    services::CopyOptions meanwhile;
+    int created_during_copy = 0;
+    meanwhile.after_table = [&](store::Database&, const std::string& table) -> Result<void> {
+        // The ISP keeps working while its tables are read: a customer signs up before customers is read.
+        if (table == "internet_packages") {
+            auto created = source.post("/api/customers",
+                                       Json{{"name", "Pelanggan Saat Salin"}, {"phone", "081277770000"}, {"package_id", 1}, {"join_date", "2026-01-15"}}.dump(),
+                                       admin);
+            BOOST_TEST_REQUIRE(created.status == 201, created.body);
+            ++created_during_copy;
+        }
+        return {};
+    };
+    auto report = copy(source.db_path(), target, meanwhile);
+    BOOST_TEST_REQUIRE(report.ok(), (report ? "" : report.error().message()));
+    check_all_verified(*report);
+    BOOST_TEST(created_during_copy == 1);
+    BOOST_TEST(rows_in(target, "customers") == 50);          // the moment the copy began
+    BOOST_TEST(rows_in(source.db_path(), "customers") == 51);  // the source went on
+}
+
 BOOST_AUTO_TEST_CASE(a_target_with_data_is_refused_and_left_unchanged_unless_replace_is_given) {
     TestServer source;
     TempDir directory;
