@@ -30,6 +30,7 @@ void draw_progress(std::int64_t done, std::int64_t total);
 
 int command_serve(const Args& args);
 int command_migrate(const Args& args);
+int command_db(const Args& args);  // db copy --from URL --to URL [--replace]
 int command_seed_demo(const Args& args);
 int command_user(const Args& args);
 int command_settings(const Args& args);

@@ -96,6 +96,17 @@ TestServer::TestServer(bool seed) {
     } else {
         m_db_path = m_dir.file("kimonet.db");
     }
+    start(seed);
+}
+
+TestServer::TestServer(const Existing& existing) {
+    ::setenv("KIMONET_PASSWORD_COST", "min", 1);
+    m_db_path = existing.db_url;
+    if (!existing.secret_key_file.empty()) std::filesystem::copy_file(existing.secret_key_file, secret_key_file());
+    start(existing.seed);
+}
+
+void TestServer::start(bool seed) {
     // 2026-01-15 09:00:00 WIB
     m_clock = std::make_shared<app::ManualClock>(unix_from_local(LocalDateTime{{2026, 1, 15}, 9, 0, 0}, UtcOffset{420}));
     app::Config config;

@@ -47,6 +47,15 @@ class TestServer {
 public:
     // Starts at 2026-01-15 09:00 WIB unless told otherwise; `seed` adds the demo data.
     explicit TestServer(bool seed = true);
+    // An App on the database at `db_url` whatever KIMONET_TEST_ENGINE says (e.g. `kimonet db
+    // copy`'s target, or an SQLite file made here), opened with that data's secret key file
+    // (copied into this server's directory; empty: a new key), seeded with the demo if `seed`.
+    struct Existing {
+        std::string db_url;
+        std::string secret_key_file;
+        bool seed = false;
+    };
+    explicit TestServer(const Existing& existing);
     ~TestServer();
 
     app::App& app() { return *m_app; }
@@ -83,6 +92,8 @@ public:
     std::string snapshot();
 
 private:
+    void start(bool seed);
+
     TempDir m_dir;
     std::unique_ptr<TestDatabase> m_database;  // PostgreSQL: dropped after the App is gone
     std::string m_db_path;
