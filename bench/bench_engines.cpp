@@ -27,7 +27,13 @@ const std::vector<std::string> kDurableSettings{"fsync=on",           "synchrono
 testing::PostgresqlServer& postgresql() {
     static std::unique_ptr<testing::PostgresqlServer> server;
     if (!server) {
-        auto started = testing::PostgresqlServer::start(kDurableSettings);
+        // KIMONET_BENCH_PG_SETTINGS: more `name=value` settings, space-separated (e.g. logging for a diagnosis).
+        std::vector<std::string> settings = kDurableSettings;
+        if (const char* extra = std::getenv("KIMONET_BENCH_PG_SETTINGS")) {
+            std::istringstream words(extra);
+            for (std::string word; words >> word;) settings.push_back(word);
+        }
+        auto started = testing::PostgresqlServer::start(settings);
         if (!started) stop("postgresql", started.error().message());
         server = std::move(*started);
     }
