@@ -20,10 +20,10 @@ Result<void> save_setting_value(Database& db, std::string_view key, const std::s
         "INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
         "updated_at = excluded.updated_at"));
     upsert.bind(1, key);
-    // engine: sealed secrets are raw bytes bound as a BLOB into the TEXT column `value` (SQLite
-    // keeps them as they are). PostgreSQL needs a bytea column for them (or an encoding agreed
-    // with `kimonet db copy`, which must move sealed secrets unchanged): text refuses NUL bytes.
-    if (sealed) upsert.bind_blob(2, value);
+    // engine: sealed secrets are raw bytes. SQLite: bound as a BLOB into the TEXT column `value`
+    // (kept as they are), plain values as text. PostgreSQL: the column is bytea (text refuses NUL
+    // bytes, see 0021_baseline.sql), so every value is bound as bytes and reads back byte-exact.
+    if (sealed || db.engine() == Engine::Postgresql) upsert.bind_blob(2, value);
     else upsert.bind(2, value);
     upsert.bind(3, utc_timestamp_text(now));
     return upsert.run();

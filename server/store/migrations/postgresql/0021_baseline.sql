@@ -9,9 +9,13 @@
 -- order (SQLite accepted forward references). `name COLLATE NOCASE` becomes lower(name).
 -- The FTS5 trigram search (customers_search, 0006) becomes pg_trgm GIN indexes, at the end.
 
+-- settings.value holds plain text and sealed secrets (raw SecretBox bytes, any byte including NUL).
+-- SQLite's TEXT column keeps either as bound; PostgreSQL's text refuses NUL and invalid UTF-8, so
+-- the column is bytea here and the store binds every value as bytes (settings_store.cpp): text
+-- values read back as the same bytes. The one column whose type differs (schema_agreement knows).
 CREATE TABLE settings (
   key TEXT PRIMARY KEY,
-  value TEXT NOT NULL,
+  value BYTEA NOT NULL,
   updated_at TEXT NOT NULL DEFAULT (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
 );
 CREATE TABLE dunning_schedules (
