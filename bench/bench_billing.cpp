@@ -145,7 +145,7 @@ Result<services::GenerateSummary> generate(const std::string& url, const std::st
     services::GenerateOptions options;
     options.period = Period{2026, 3};
     if (const char* batch = std::getenv("KIMONET_BENCH_BATCH")) options.batch_size = std::atoi(batch);
-    figures.batch = options.batch_size;
+    figures.batch = options.batch_size.value_or(lease->engine() == store::Engine::Postgresql ? 5000 : 1000);  // the service's default
     const Stopwatch stopwatch;
     auto summary = services::generate_invoices(context, options);
     figures.generate = stopwatch.elapsed();
