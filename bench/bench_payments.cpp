@@ -214,11 +214,11 @@ int main(int argc, char** argv) {
     bool pass = true;
     const std::string at_once = std::to_string(kDeliveryThreads) + " deliveries at once";
     std::printf("payment callbacks (issues 4, 17), %ld per figure\n", count);
-    std::printf("  %-58s", "");
+    std::printf("  %-68s", "");
     for (const auto& result : results) std::printf(" %14s", bench::engine_name(result.first));
     std::printf("\n");
     auto row = [&](const std::string& label, const char* format, auto value) {
-        std::printf("  %-58s", label.c_str());
+        std::printf("  %-68s", label.c_str());
         for (const auto& result : results) std::printf(format, value(result.second));
         std::printf("\n");
     };
@@ -234,7 +234,7 @@ int main(int argc, char** argv) {
     row("one-at-a-time callback cost vs bare transaction", " %13.2fx", [](const Figures& f) { return f.bare / f.sequential; });
     row("one server's callbacks vs bare transactions (ratio)", " %13.2fx", [](const Figures& f) { return f.one_server / f.bare; });
     if (results.size() == 2)
-        std::printf("  %-58s %13.2fx\n", "PostgreSQL / SQLite, one server", results[1].second.one_server / results[0].second.one_server);
+        std::printf("  %-68s %13.2fx\n", "PostgreSQL / SQLite, one server", results[1].second.one_server / results[0].second.one_server);
     for (const auto& [engine, figures] : results) {
         const bool applied = figures.applied == count && figures.one_applied == count && figures.three_applied == count;
         const bool ok = figures.one_server >= kMinCallbacksPerSecond && applied;
