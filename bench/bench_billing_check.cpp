@@ -6,8 +6,11 @@
 // Both use a wrk Lua `request` function (so wrk's own cost is the same for both) and alternate
 // round by round, so a burst of load from elsewhere on the machine hits both alike. The per-IP rate
 // limit is turned off for the run with its documented setting (billing_check_rate_per_minute = 0).
+// On both engines (issue 17), each its own server and database: SQLite, and a durable PostgreSQL;
+// each engine's check against the same server's health, the same budgets.
 // Exits 1 when a budget is missed, 2 when the run itself fails (wrk missing, errors, non-2xx).
 //   bench_billing_check [--customers N] [--seconds S] [--rounds R] [--threads T]
+//   (KIMONET_BENCH_ENGINES=sqlite|postgresql runs one)
 #include <unistd.h>
 
 #include <algorithm>
@@ -21,6 +24,7 @@
 #include <vector>
 
 #include "bench_customers.hpp"
+#include "bench_engines.hpp"
 #include "bench_support.hpp"
 #include "http/http_server.hpp"
 #include "services/invoice_generation.hpp"
@@ -126,24 +130,26 @@ double median(std::vector<double> values) {
     return values.empty() ? 0 : values[values.size() / 2];
 }
 
-}  // namespace
+struct Figures {
+    double health_rps = 0, check_rps = 0, health_p99 = 0, check_p99 = 0;
+    double throughput_ratio() const { return check_rps / health_rps; }
+    double p99_ratio() const { return check_p99 / health_p99; }
+};
 
-int main(int argc, char** argv) {
-    const Options options = parse_options(argc, argv);
+Result<Figures> run_engine(store::Engine engine, const Options& options) {
     bench::ScratchDir scratch;
     app::Config config;
-    config.db_path = scratch.file("bench.db");
+    config.db_path = bench::fresh_database_url(engine, scratch.file(""), "bench_billing_check");
     config.secret_key_file = scratch.file("secret.key");
     config.threads = options.threads;
-    auto app = app::App::open(config, std::make_shared<app::SystemClock>());
-    if (!app) return fail("open", app.error().message());
+    auto app = TRY(app::App::open(config, std::make_shared<app::SystemClock>()));
     const auto seed_start = std::chrono::steady_clock::now();
-    if (auto seeded = seed(**app, options.customers); !seeded) return fail("seed", seeded.error().message());
-    std::printf("seeded %d customers and their invoices in %.1f s\n", options.customers,
+    TRY_VOID(seed(*app, options.customers));
+    std::printf("%s: seeded %d customers and their invoices in %.1f s\n", bench::engine_name(engine), options.customers,
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - seed_start).count());
 
-    http::HttpServer server(**app);
-    if (auto started = server.start("127.0.0.1", 0, options.threads); !started) return fail("listen", started.error().message());
+    http::HttpServer server(*app);
+    TRY_VOID(server.start("127.0.0.1", 0, options.threads));
     const std::string base = "http://127.0.0.1:" + std::to_string(server.port());
 
     // The same shape of script for both: a Lua request() per request.
@@ -156,12 +162,12 @@ int main(int argc, char** argv) {
                                   "  return wrk.format(\"POST\", \"/billing/check\", {[\"Content-Type\"] = \"application/json\"},\n"
                                   "                    string.format('{\"customer_number\":\"CUST%06d\"}', id))\n"
                                   "end\n"))
-        return fail("scripts", "cannot write the wrk scripts");
+        return make_error(ErrorCode::Internal, "cannot write the wrk scripts");
 
     // Sanity: one check answers the seed's shape before anything is timed.
     bench::HttpClient http(base);
     if (http.request("POST", "/billing/check", R"({"customer_number":"CUST000001"})") != 200 || http.body().find("\"invoices\"") == std::string::npos)
-        return fail("check", "POST /billing/check did not answer 200 with invoices: " + http.body());
+        return make_error(ErrorCode::Internal, "POST /billing/check did not answer 200 with invoices: " + http.body());
 
     std::vector<double> health64, check64, health8, check8;
     long bad = 0;
@@ -171,28 +177,45 @@ int main(int argc, char** argv) {
                                                                                           {64, base + "/billing/check", check_script, &check64},
                                                                                           {8, base + "/api/health", health_script, &health8},
                                                                                           {8, base + "/billing/check", check_script, &check8}}) {
-            auto run = run_wrk(url, script, connections, options.threads, options.seconds);
-            if (!run) return fail("wrk", run.error().message());
-            bad += run->non_2xx + run->socket_errors;
-            if (run->non_2xx + run->socket_errors > 0) std::fprintf(stderr, "%s\n", run->output.c_str());
-            out->push_back(connections == 64 ? run->requests_per_second : run->p99_ms);
+            auto run = TRY(run_wrk(url, script, connections, options.threads, options.seconds));
+            bad += run.non_2xx + run.socket_errors;
+            if (run.non_2xx + run.socket_errors > 0) std::fprintf(stderr, "%s\n", run.output.c_str());
+            out->push_back(connections == 64 ? run.requests_per_second : run.p99_ms);
             std::printf("  round %d  %-15s c=%-2d  %8.0f req/s  p99 %7.2f ms  (%ld requests)\n", round + 1,
-                        url.substr(base.size()).c_str(), connections, run->requests_per_second, run->p99_ms, run->requests);
+                        url.substr(base.size()).c_str(), connections, run.requests_per_second, run.p99_ms, run.requests);
         }
     }
     server.stop();
-    if (bad > 0) return fail("wrk", std::to_string(bad) + " non-2xx answers or socket errors");
+    if (bad > 0) return make_error(ErrorCode::Internal, std::to_string(bad) + " non-2xx answers or socket errors");
+    return Figures{median(health64), median(check64), median(health8), median(check8)};
+}
 
-    const double health_rps = median(health64), check_rps = median(check64);
-    const double health_p99 = median(health8), check_p99 = median(check8);
-    const double throughput_ratio = check_rps / health_rps, p99_ratio = check_p99 / health_p99;
-    const bool throughput_ok = throughput_ratio >= kMinThroughputRatio, p99_ok = p99_ratio <= kMaxP99Ratio;
-    std::printf("public bill check under wrk, %d customers, %d server threads (median of %d rounds of %d s)\n", options.customers,
-                options.threads, options.rounds, options.seconds);
-    std::printf("  %-40s %10.0f req/s   baseline /api/health %10.0f req/s   ratio %.2f (budget >= %.1f): %s\n",
-                "POST /billing/check, 64 connections", check_rps, health_rps, throughput_ratio, kMinThroughputRatio,
-                throughput_ok ? "PASS" : "FAIL");
-    std::printf("  %-40s %10.2f ms p99  baseline /api/health %10.2f ms p99  ratio %.2f (budget <= %.1f): %s\n",
-                "POST /billing/check, 8 connections", check_p99, health_p99, p99_ratio, kMaxP99Ratio, p99_ok ? "PASS" : "FAIL");
-    return throughput_ok && p99_ok ? 0 : 1;
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Options options = parse_options(argc, argv);
+    std::vector<std::pair<store::Engine, Figures>> results;
+    for (store::Engine engine : bench::engines_to_run()) {
+        auto figures = run_engine(engine, options);
+        if (!figures) return fail(bench::engine_name(engine), figures.error().message());
+        results.emplace_back(engine, *figures);
+    }
+
+    bool pass = true;
+    std::printf("public bill check under wrk, %d customers, %d server threads (median of %d rounds of %d s), each engine's own server\n",
+                options.customers, options.threads, options.rounds, options.seconds);
+    for (const auto& [engine, figures] : results) {
+        const bool throughput_ok = figures.throughput_ratio() >= kMinThroughputRatio, p99_ok = figures.p99_ratio() <= kMaxP99Ratio;
+        pass = pass && throughput_ok && p99_ok;
+        std::printf("  %-10s %-36s %8.0f req/s   baseline /api/health %8.0f req/s   ratio %.2f (budget >= %.1f): %s\n",
+                    bench::engine_name(engine), "POST /billing/check, 64 connections", figures.check_rps, figures.health_rps,
+                    figures.throughput_ratio(), kMinThroughputRatio, throughput_ok ? "PASS" : "FAIL");
+        std::printf("  %-10s %-36s %8.2f ms p99  baseline /api/health %8.2f ms p99  ratio %.2f (budget <= %.1f): %s\n",
+                    bench::engine_name(engine), "POST /billing/check, 8 connections", figures.check_p99, figures.health_p99,
+                    figures.p99_ratio(), kMaxP99Ratio, p99_ok ? "PASS" : "FAIL");
+    }
+    if (results.size() == 2)
+        std::printf("  PostgreSQL / SQLite: check throughput %.2fx, check p99 %.2fx\n", results[1].second.check_rps / results[0].second.check_rps,
+                    results[1].second.check_p99 / results[0].second.check_p99);
+    return pass ? 0 : 1;
 }

@@ -8,13 +8,18 @@
 //     holds it, several committed together. This one carries the budget.
 // Every paid callback is confirmed with Midtrans' status API (GET /v2/{order_id}/status) before it
 // is applied, as the server does: here the in-process gateway simulator answers it, over HTTP.
-// Budget (issue 4): >= 2,000 callbacks/s. Exit 1 when under.   bench_payments [callbacks=2000] [workdir=/tmp]
+// Both engines (issue 17), each in its own database: SQLite, and a durable PostgreSQL (fsync and
+// synchronous_commit on). A third figure: three servers on the same database (three groups, each
+// with its own 16 connections, as three App processes have), against one, same run (the ratio).
+// Budget (issues 4, 17): >= 2,000 callbacks/s with one server, on each engine. Exit 1 when under.
+//   bench_payments [callbacks=2000] [workdir=/tmp]   (KIMONET_BENCH_ENGINES=sqlite|postgresql runs one)
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,6 +31,7 @@
 #include "services/settings.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
 #include "bench_database.hpp"
+#include "bench_engines.hpp"
 
 using namespace kimonet;
 using bench::check;
@@ -36,8 +42,9 @@ constexpr double kMinCallbacksPerSecond = 2000;
 const int kDeliveryThreads = app::Config{}.threads;  // the server's HTTP worker threads: callbacks handled at once
 constexpr const char* kServerKey = "SB-Mid-server-bench";
 
-// Pages this connection has written to the WAL so far (SQLite's own counter).
+// Pages this connection has written to the WAL so far (SQLite's own counter; 0 on PostgreSQL).
 long pages_written(store::Database& db) {
+    if (!db.handle()) return 0;
     int current = 0, highwater = 0;
     sqlite3_db_status(db.handle(), SQLITE_DBSTATUS_CACHE_WRITE, &current, &highwater, 0);
     return current;
@@ -47,15 +54,65 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-}  // namespace
+struct Figures {
+    double sequential = 0, one_server = 0, three_servers = 0, bare = 0;
+    double pages_sequential = 0, pages_grouped = 0, group_size = 0, group_size_three = 0;
+    long applied = 0, one_applied = 0, three_applied = 0;
+};
 
-int main(int argc, char** argv) {
-    const long count = argc > 1 ? std::atol(argv[1]) : 2000;
-    const long customers = 2 * count;  // half for one-at-a-time, half for concurrent deliveries
-    const std::string workdir = argc > 2 ? argv[2] : "/tmp";
-    const std::string path = workdir + "/kimonet-bench-payments-" + std::to_string(getpid()) + ".db";
-    auto opened = bench::fresh_database(path);
-    store::Database& db = *opened;
+// `servers` groups (CallbackGroupCommit, one per App as routes_payments.cpp makes it), each with
+// kDeliveryThreads connections of its own, delivering `bodies` between them; returns callbacks/s.
+double deliver(const std::string& url, int servers, const std::vector<std::string>& bodies, const app::Context& model, long& applied,
+               double& group_size, double* grouped_pages) {
+    std::vector<std::unique_ptr<services::CallbackGroupCommit>> groups;
+    for (int s = 0; s < servers; ++s) groups.push_back(std::make_unique<services::CallbackGroupCommit>());
+    std::atomic<long> done{0}, failures{0};
+    const int threads_total = servers * kDeliveryThreads;
+    const auto start = std::chrono::steady_clock::now();
+    {
+        std::vector<std::thread> threads;
+        for (int t = 0; t < threads_total; ++t)
+            threads.emplace_back([&, t] {
+                auto connection = store::Database::open(url);
+                if (!connection) {
+                    ++failures;
+                    return;
+                }
+                app::Context own{**connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, model.now, model.offset, model.secrets};
+                services::CallbackGroupCommit& group = *groups[static_cast<std::size_t>(t % servers)];
+                for (std::size_t i = static_cast<std::size_t>(t); i < bodies.size(); i += static_cast<std::size_t>(threads_total)) {
+                    auto outcome = group.handle(own, "midtrans", "application/json", bodies[i]);
+                    if (!outcome) {
+                        if (failures++ == 0) std::fprintf(stderr, "callback: %s\n", outcome.error().message().c_str());
+                    } else if (outcome->outcome == "applied") ++done;
+                }
+            });
+        for (auto& thread : threads) thread.join();
+    }
+    const double seconds = seconds_since(start);
+    if (failures > 0) {
+        std::fprintf(stderr, "%ld deliveries failed\n", failures.load());
+        std::exit(2);
+    }
+    std::int64_t batches = 0, deliveries = 0;
+    for (auto& group : groups) {
+        batches += group->batches();
+        deliveries += group->deliveries();
+    }
+    if (grouped_pages && groups[0]->writer())
+        *grouped_pages = static_cast<double>(pages_written(*groups[0]->writer())) / static_cast<double>(bodies.size());
+    group_size = batches ? static_cast<double>(deliveries) / static_cast<double>(batches) : 0;
+    applied = done.load();
+    return static_cast<double>(bodies.size()) / seconds;
+}
+
+Figures run_engine(store::Engine engine, long count, const std::string& workdir) {
+    const long customers = 3 * count;  // a third each: one at a time, one server, three servers
+    const std::string url = bench::fresh_database_url(engine, workdir, "bench_payments");
+    auto opened = app::open_migrated_database(url);
+    if (!opened) check(opened.error(), "open");
+    store::Database& db = **opened;
+
     std::array<unsigned char, security::SecretBox::kKeySize> key{};
     key.fill(7);
     const security::SecretBox secrets(key);
@@ -85,7 +142,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> bodies;
     {
         auto rows = db.prepare("SELECT order_id, amount FROM gateway_transactions ORDER BY id");
-        if (!rows) return 2;
+        if (!rows) check(rows.error(), "transactions");
         while (rows->step().value_or(false)) {
             const std::string order = rows->column_text(0), gross = std::to_string(rows->column_int(1)) + ".00";
             // Paid at the gateway (no callback from the simulator: the benchmark delivers its own).
@@ -100,59 +157,39 @@ int main(int argc, char** argv) {
         }
     }
 
-    const std::vector<std::string> sequential(bodies.begin(), bodies.begin() + count), concurrent(bodies.begin() + count, bodies.end());
+    const auto third = static_cast<std::ptrdiff_t>(count);
+    const std::vector<std::string> sequential(bodies.begin(), bodies.begin() + third), one_server(bodies.begin() + third, bodies.begin() + 2 * third),
+        three_servers(bodies.begin() + 2 * third, bodies.end());
+    Figures figures;
 
     // One delivery at a time: one write transaction (one commit) per callback.
     const long pages_before = pages_written(db);
     auto start = std::chrono::steady_clock::now();
-    long applied = 0;
     for (const auto& body : sequential) {
         auto outcome = services::handle_gateway_callback(context, "midtrans", "application/json", body);
         if (!outcome) check(outcome.error(), "callback");
-        if (outcome->outcome == "applied") ++applied;
+        if (outcome->outcome == "applied") ++figures.applied;
     }
-    const double sequential_seconds = seconds_since(start);
-    const double pages_per_callback = static_cast<double>(pages_written(db) - pages_before) / static_cast<double>(count);
+    figures.sequential = static_cast<double>(count) / seconds_since(start);
+    figures.pages_sequential = static_cast<double>(pages_written(db) - pages_before) / static_cast<double>(count);
 
-    // Deliveries arriving together: kDeliveryThreads connections, as the HTTP workers hold.
-    services::CallbackGroupCommit group;
-    std::atomic<long> concurrent_applied{0}, failures{0};
-    start = std::chrono::steady_clock::now();
-    {
-        std::vector<std::thread> threads;
-        for (int t = 0; t < kDeliveryThreads; ++t)
-            threads.emplace_back([&, t] {
-                auto connection = store::Database::open(path);
-                if (!connection) {
-                    ++failures;
-                    return;
-                }
-                app::Context own{**connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, now, offset, secrets};
-                for (std::size_t i = static_cast<std::size_t>(t); i < concurrent.size(); i += kDeliveryThreads) {
-                    auto outcome = group.handle(own, "midtrans", "application/json", concurrent[i]);
-                    if (!outcome) ++failures;
-                    else if (outcome->outcome == "applied") ++concurrent_applied;
-                }
-            });
-        for (auto& thread : threads) thread.join();
-    }
-    const double callback_seconds = seconds_since(start);
-    const double grouped_pages = group.writer() ? static_cast<double>(pages_written(*group.writer())) / static_cast<double>(count) : 0;
-    const double group_size = group.batches() ? static_cast<double>(group.deliveries()) / static_cast<double>(group.batches()) : 0;
-    if (failures > 0) {
-        std::fprintf(stderr, "%ld concurrent deliveries failed\n", failures.load());
-        return 2;
-    }
+    // Deliveries arriving together: one server's kDeliveryThreads connections, then three servers'.
+    figures.one_server = deliver(url, 1, one_server, context, figures.one_applied, figures.group_size, &figures.pages_grouped);
+    figures.three_servers = deliver(url, 3, three_servers, context, figures.three_applied, figures.group_size_three, nullptr);
+
     // Exactly one payment per transaction, whichever way it came.
     auto payments = db.prepare("SELECT COUNT(*), COUNT(DISTINCT invoice_id) FROM payments WHERE method = 'gateway'");
     if (!payments || !payments->step().value_or(false) || payments->column_int(0) != static_cast<std::int64_t>(bodies.size()) ||
         payments->column_int(1) != static_cast<std::int64_t>(bodies.size())) {
         std::fprintf(stderr, "expected %zu gateway payments, one per invoice\n", bodies.size());
-        return 2;
+        std::exit(2);
     }
     payments->reset();  // the read ends before the baseline writes (store/database.hpp)
 
-    check(db.execute("CREATE TABLE bench_bare(id INTEGER PRIMARY KEY, body TEXT NOT NULL)"), "bare table");
+    // The baseline: bare write transactions of one row (the engine's own auto-increment key).
+    check(db.execute(engine == store::Engine::Sqlite ? "CREATE TABLE bench_bare(id INTEGER PRIMARY KEY, body TEXT NOT NULL)"
+                                                     : "CREATE TABLE bench_bare(id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, body TEXT NOT NULL)"),
+          "bare table");
     start = std::chrono::steady_clock::now();
     for (const auto& body : sequential)
         check(db.transaction([&]() -> Result<void> {
@@ -161,24 +198,49 @@ int main(int argc, char** argv) {
             return insert.run();
         }),
               "bare");
-    const double bare_seconds = seconds_since(start);
-    std::filesystem::remove(path);
-    std::filesystem::remove(path + "-wal");
-    std::filesystem::remove(path + "-shm");
+    figures.bare = static_cast<double>(count) / seconds_since(start);
+    return figures;
+}
 
-    const double sequential_rate = static_cast<double>(sequential.size()) / sequential_seconds;
-    const double rate = static_cast<double>(concurrent.size()) / callback_seconds;
-    const double bare_rate = static_cast<double>(sequential.size()) / bare_seconds;
-    const bool pass = rate >= kMinCallbacksPerSecond && applied == count && concurrent_applied.load() == count;
-    std::printf("payment callbacks (issue 4)\n");
-    std::printf("  %-52s %10.0f /s  (%ld applied of %ld)\n", "durable verified callbacks, one at a time", sequential_rate, applied, count);
-    std::printf("  %-52s %10.0f /s  (%ld applied of %ld)\n", ("durable verified callbacks, " + std::to_string(kDeliveryThreads) + " deliveries at once").c_str(), rate,
-                concurrent_applied.load(), count);
-    std::printf("  %-52s %10.1f\n", "pages written per callback, one at a time", pages_per_callback);
-    std::printf("  %-52s %10.1f  (%.1f callbacks per commit)\n", ("pages written per callback, " + std::to_string(kDeliveryThreads) + " at once").c_str(), grouped_pages, group_size);
-    std::printf("  %-52s %10.0f /s\n", "baseline: bare SQLite write transactions", bare_rate);
-    std::printf("  %-52s %10.2f x\n", "one-at-a-time callback cost vs bare transaction", bare_rate / sequential_rate);
-    std::printf("  %-52s %10.2f x\n", "concurrent callbacks vs bare transactions (ratio)", rate / bare_rate);
-    std::printf("  budget >= %.0f callbacks/s (%d deliveries at once): %s\n", kMinCallbacksPerSecond, kDeliveryThreads, pass ? "PASS" : "FAIL");
+}  // namespace
+
+int main(int argc, char** argv) {
+    const long count = argc > 1 ? std::atol(argv[1]) : 2000;
+    const std::string workdir = bench::run_directory(argc, argv, 2, "payments");
+    std::vector<std::pair<store::Engine, Figures>> results;
+    for (store::Engine engine : bench::engines_to_run()) results.emplace_back(engine, run_engine(engine, count, workdir));
+    std::filesystem::remove_all(workdir);
+
+    bool pass = true;
+    const std::string at_once = std::to_string(kDeliveryThreads) + " deliveries at once";
+    std::printf("payment callbacks (issues 4, 17), %ld per figure\n", count);
+    std::printf("  %-68s", "");
+    for (const auto& result : results) std::printf(" %14s", bench::engine_name(result.first));
+    std::printf("\n");
+    auto row = [&](const std::string& label, const char* format, auto value) {
+        std::printf("  %-68s", label.c_str());
+        for (const auto& result : results) std::printf(format, value(result.second));
+        std::printf("\n");
+    };
+    row("durable verified callbacks/s, one at a time", " %14.0f", [](const Figures& f) { return f.sequential; });
+    row("durable verified callbacks/s, one server, " + at_once, " %14.0f", [](const Figures& f) { return f.one_server; });
+    row("durable verified callbacks/s, three servers, 3 x " + at_once, " %14.0f", [](const Figures& f) { return f.three_servers; });
+    row("three servers / one server (ratio)", " %13.2fx", [](const Figures& f) { return f.three_servers / f.one_server; });
+    row("callbacks per commit, one server", " %14.1f", [](const Figures& f) { return f.group_size; });
+    row("callbacks per commit, three servers", " %14.1f", [](const Figures& f) { return f.group_size_three; });
+    row("pages written per callback, one at a time (SQLite)", " %14.1f", [](const Figures& f) { return f.pages_sequential; });
+    row("pages written per callback, one server (SQLite)", " %14.1f", [](const Figures& f) { return f.pages_grouped; });
+    row("baseline: bare write transactions/s", " %14.0f", [](const Figures& f) { return f.bare; });
+    row("one-at-a-time callback cost vs bare transaction", " %13.2fx", [](const Figures& f) { return f.bare / f.sequential; });
+    row("one server's callbacks vs bare transactions (ratio)", " %13.2fx", [](const Figures& f) { return f.one_server / f.bare; });
+    if (results.size() == 2)
+        std::printf("  %-68s %13.2fx\n", "PostgreSQL / SQLite, one server", results[1].second.one_server / results[0].second.one_server);
+    for (const auto& [engine, figures] : results) {
+        const bool applied = figures.applied == count && figures.one_applied == count && figures.three_applied == count;
+        const bool ok = figures.one_server >= kMinCallbacksPerSecond && applied;
+        pass = pass && ok;
+        std::printf("  %s: budget >= %.0f callbacks/s (one server, %s): %.0f/s%s: %s\n", bench::engine_name(engine), kMinCallbacksPerSecond,
+                    at_once.c_str(), figures.one_server, applied ? "" : " (not every callback applied)", ok ? "PASS" : "FAIL");
+    }
     return pass ? 0 : 1;
 }

@@ -8,6 +8,7 @@
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
+#include "store/bill_check_store.hpp"
 #include "store/gateway_store.hpp"
 #include "store/invoice_store.hpp"
 #include "store/payment_lookups.hpp"
@@ -125,16 +126,14 @@ Result<api::Json> check_bill(store::Database& db, const std::string& service_num
                        {api::kPublicCustomerNameKey, customers::mask_name(customer->name)}}},
                      {"invoices", api::Json::array()}};
     // Unpaid first, then the latest paid ones for reassurance; at most 12.
-    for (const std::int64_t invoice_id : TRY(store::list_bill_invoice_ids(db, customer->id, 12))) {
-        auto invoice = TRY(store::find_invoice(db, invoice_id));
-        if (!invoice) continue;
-        out["invoices"].push_back({{"invoice_id", invoice->id},
-                                   {"invoice_no", invoice->invoice_no},
-                                   {api::kPublicPeriodKey, to_string(invoice->period)},
-                                   {"bill", invoice->totals.total},
-                                   {"outstanding", invoice->outstanding()},
-                                   {"due_date", to_string(invoice->due_date)},
-                                   {"status", public_status(invoice->status)}});
+    for (const billing::Invoice& invoice : TRY(store::list_bill_invoices(db, customer->id, 12))) {
+        out["invoices"].push_back({{"invoice_id", invoice.id},
+                                   {"invoice_no", invoice.invoice_no},
+                                   {api::kPublicPeriodKey, to_string(invoice.period)},
+                                   {"bill", invoice.totals.total},
+                                   {"outstanding", invoice.outstanding()},
+                                   {"due_date", to_string(invoice.due_date)},
+                                   {"status", public_status(invoice.status)}});
     }
     return out;
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 // Monthly invoice generation: one service for the API, the CLI and the scheduler.
 #include <functional>
 
@@ -13,7 +14,11 @@ struct GenerateOptions {
     bool dry_run = false;  // count and sum what would be created, write nothing
     // Only customers who joined during `period` (the prorate run).
     bool joined_in_period_only = false;
-    int batch_size = 1000;
+    // Customers per batch (one write transaction each); unset: the engine's own, SQLite 1,000 (peak
+    // memory ≤ 200 MB at a million customers), PostgreSQL 5,000 (each commit waits for the WAL
+    // flush and a batch costs a few round trips: 1,000 a batch ran at 2.7× its COPY baseline,
+    // 5,000 at 1.7×, bench_billing with 100,000 customers).
+    std::optional<int> batch_size;
     // Called after each batch with (customers processed, customers to process).
     std::function<void(std::int64_t, std::int64_t)> progress;
 };

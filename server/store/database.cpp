@@ -94,6 +94,20 @@ Result<Statement> Database::prepare(std::string_view sql) {
 }
 
 Result<void> Database::execute(std::string_view sql) { return m_connection->execute(sql); }
+Result<void> Database::copy_in(std::string_view target, std::string_view rows) { return m_connection->copy_in(target, rows); }
+
+void append_copy_field(std::string& row, std::string_view value) {
+    for (const char c : value) {
+        switch (c) {
+            case '\\': row += "\\\\"; break;
+            case '\t': row += "\\t"; break;
+            case '\n': row += "\\n"; break;
+            case '\r': row += "\\r"; break;
+            default: row.push_back(c);
+        }
+    }
+}
+
 std::int64_t Database::last_insert_id() const { return m_connection->last_insert_id(); }
 int Database::changes() const { return m_connection->changes(); }
 sqlite3* Database::handle() { return m_connection->sqlite_handle(); }

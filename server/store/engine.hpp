@@ -44,6 +44,11 @@ public:
     // Starts the outermost transaction.
     virtual Result<void> begin() = 0;
     virtual std::int64_t last_insert_id() = 0;
+    // COPY … FROM STDIN (PostgreSQL only; see Database::copy_in).
+    virtual Result<void> copy_in(std::string_view target, std::string_view rows) {
+        (void)rows;
+        return make_error(ErrorCode::Internal, "COPY is PostgreSQL's: " + std::string(target.substr(0, 60)));
+    }
     virtual int changes() const = 0;
     virtual sqlite3* sqlite_handle() { return nullptr; }
     virtual bool broken() const { return false; }

@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 #include <poll.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -365,6 +366,36 @@ public:
         // transaction block, so the connection is usable for the next caller.
         if (!begun) (void)m_session->execute("ROLLBACK", "ROLLBACK");
         return begun;
+    }
+
+    Result<void> copy_in(std::string_view target, std::string_view rows) override {
+        m_session->settle(nullptr);
+        PGconn* connection = m_session->connection;
+        const std::string sql = "COPY " + std::string(target) + " FROM STDIN";
+        PGresult* result = PQexec(connection, sql.c_str());
+        if (PQresultStatus(result) != PGRES_COPY_IN) {
+            Error error = result_error(connection, result, "COPY " + std::string(target.substr(0, 60)));
+            PQclear(result);
+            return error;
+        }
+        PQclear(result);
+        // libpq buffers what it is given and sends as the socket takes it (blocking connection).
+        constexpr std::size_t kChunk = 1 << 16;
+        bool sent = true;
+        for (std::size_t offset = 0; offset < rows.size() && sent; offset += kChunk) {
+            const std::size_t length = std::min(kChunk, rows.size() - offset);
+            sent = PQputCopyData(connection, rows.data() + offset, static_cast<int>(length)) == 1;
+        }
+        // A failed send still ends the COPY (with an error), so the connection is usable again.
+        PQputCopyEnd(connection, sent ? nullptr : "client failed to send COPY data");
+        std::optional<Error> error;
+        while ((result = PQgetResult(connection))) {
+            if (PQresultStatus(result) == PGRES_COMMAND_OK) m_session->note_changes(result);
+            else if (!error) error = result_error(connection, result, "COPY " + std::string(target.substr(0, 60)));
+            PQclear(result);
+        }
+        if (error) return *error;
+        return {};
     }
 
     std::int64_t last_insert_id() override {

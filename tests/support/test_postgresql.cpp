@@ -1,29 +1,11 @@
 #include "support/test_postgresql.hpp"
 
-#include <fcntl.h>
-#include <libpq-fe.h>
-#include <netinet/in.h>
-#include <pwd.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <atomic>
+#include <cstdlib>
 #include <condition_variable>
 #include <deque>
-#include <cerrno>
 #include <boost/test/unit_test.hpp>
-#include <chrono>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
 #include <thread>
-#include <vector>
 
 #include "store/migrations.hpp"
 
@@ -49,91 +31,6 @@ Ahead& ahead() {
     return *state;
 }
 
-// Debian's server binaries: KIMONET_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin.
-std::string postgresql_bin() {
-    if (const char* configured = std::getenv("KIMONET_PG_BIN"); configured && *configured) return configured;
-    std::string best;
-    int best_version = 0;
-    std::error_code ignored;
-    for (const auto& entry : std::filesystem::directory_iterator("/usr/lib/postgresql", ignored)) {
-        const int version = std::atoi(entry.path().filename().c_str());
-        if (version > best_version && std::filesystem::exists(entry.path() / "bin/postgres")) {
-            best_version = version;
-            best = (entry.path() / "bin").string();
-        }
-    }
-    return best;
-}
-
-bool running_as_root() { return ::geteuid() == 0; }
-
-// Starts `arguments` (as the postgres user when we are root) with output to `log`. With
-// `tied`, the child gets SIGINT when this thread's process dies (prctl, or setpriv as root).
-pid_t spawn(std::vector<std::string> arguments, const std::string& log, bool tied) {
-    if (running_as_root()) {
-        std::vector<std::string> wrapped{"/usr/bin/setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups"};
-        if (tied) wrapped.push_back("--pdeathsig=INT");
-        wrapped.push_back("--");
-        wrapped.insert(wrapped.end(), arguments.begin(), arguments.end());
-        arguments = std::move(wrapped);
-    }
-    // Everything the child needs is built before fork(): between fork and exec only system calls.
-    std::vector<char*> argv;
-    for (std::string& argument : arguments) argv.push_back(argument.data());
-    argv.push_back(nullptr);
-    const pid_t parent = ::getpid();
-    const pid_t child = ::fork();
-    if (child == 0) {
-        if (tied && !running_as_root()) {
-            ::prctl(PR_SET_PDEATHSIG, SIGINT);
-            if (::getppid() != parent) ::_exit(1);
-        }
-        const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        const int nothing = ::open("/dev/null", O_RDONLY);
-        if (out >= 0) {
-            ::dup2(out, 1);
-            ::dup2(out, 2);
-        }
-        if (nothing >= 0) ::dup2(nothing, 0);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    return child;
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-int free_loopback_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof address;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
-
-// Data directories of earlier runs that crashed (their process is gone; its postgres went with it).
-void remove_stale_directories() {
-    std::error_code ignored;
-    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::temp_directory_path(), ignored)) {
-        const std::string name = entry.path().filename().string();
-        if (!name.starts_with("kimonet-pg-")) continue;
-        const int pid = std::atoi(name.c_str() + 11);
-        if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) std::filesystem::remove_all(entry.path(), ignored);
-    }
-}
-
 }  // namespace
 
 bool testing_postgresql() {
@@ -156,47 +53,9 @@ TestPostgresql& TestPostgresql::instance() {
 TestPostgresql::~TestPostgresql() { stop(); }
 
 void TestPostgresql::start() {
-    remove_stale_directories();
-    const std::string bin = postgresql_bin();
-    BOOST_TEST_REQUIRE(!bin.empty(), "PostgreSQL server binaries not found (Debian package postgresql; or set KIMONET_PG_BIN)");
-    std::random_device random;
-    m_directory = (std::filesystem::temp_directory_path() / ("kimonet-pg-" + std::to_string(::getpid()) + "-" + std::to_string(random())))
-                      .string();
-    std::filesystem::create_directories(m_directory);
-    ::chmod(m_directory.c_str(), 0700);
-    if (running_as_root()) {
-        const passwd* user = ::getpwnam("postgres");
-        BOOST_TEST_REQUIRE(user != nullptr, "running as root needs the postgres system user (Debian package postgresql)");
-        BOOST_TEST_REQUIRE(::chown(m_directory.c_str(), user->pw_uid, user->pw_gid) == 0);
-    }
-    const std::string log = m_directory + "/server.log";
-    const pid_t initdb = spawn({bin + "/initdb", "-D", m_directory + "/data", "-U", "kimonet", "--auth=trust", "-E", "UTF8",
-                                "--locale=C.UTF-8", "--no-sync", "--no-instructions"},
-                               log, false);
-    int status = 0;
-    ::waitpid(initdb, &status, 0);
-    BOOST_TEST_REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0), "initdb failed:\n" << read_file(log));
-    for (int attempt = 0; attempt < 3 && m_pid == 0; ++attempt) {
-        m_port = free_loopback_port();
-        const pid_t server = spawn({bin + "/postgres", "-D", m_directory + "/data", "-p", std::to_string(m_port), "-k", m_directory, "-c",
-                                    "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c",
-                                    "full_page_writes=off", "-c", "max_connections=300", "-c", "shared_buffers=64MB"},
-                                   log, true);
-        const std::string ping = url("postgres");
-        for (int wait = 0; wait < 600; ++wait) {  // up to 30 s
-            if (::waitpid(server, &status, WNOHANG) == server) break;  // exited: port taken meanwhile?
-            if (PQping(ping.c_str()) == PQPING_OK) {
-                m_pid = server;
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        if (m_pid == 0) {
-            ::kill(server, SIGKILL);
-            ::waitpid(server, &status, 0);
-        }
-    }
-    BOOST_TEST_REQUIRE(m_pid != 0, "postgres did not start:\n" << read_file(log));
+    auto started = PostgresqlServer::start(fast_test_settings());
+    BOOST_TEST_REQUIRE(started.ok(), (started ? "" : started.error().message()));
+    m_server = std::move(*started);
 }
 
 void TestPostgresql::stop() {
@@ -208,28 +67,10 @@ void TestPostgresql::stop() {
     }
     if (state.worker.joinable()) state.worker.join();
     m_admin.reset();
-    if (m_pid > 0) {
-        ::kill(m_pid, SIGINT);  // fast shutdown: open sessions are ended, not waited for
-        int status = 0;
-        bool gone = false;
-        for (int wait = 0; wait < 200 && !gone; ++wait) {
-            gone = ::waitpid(m_pid, &status, WNOHANG) == m_pid;
-            if (!gone) std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        if (!gone) {
-            ::kill(m_pid, SIGKILL);
-            ::waitpid(m_pid, &status, 0);
-        }
-        m_pid = 0;
-    }
-    std::error_code ignored;
-    if (!m_directory.empty()) std::filesystem::remove_all(m_directory, ignored);
+    m_server.reset();
 }
 
-std::string TestPostgresql::url(const std::string& database) const {
-    // The unix socket in the temp dir (the server also listens on 127.0.0.1:port).
-    return "postgresql://kimonet@/" + database + "?host=" + m_directory + "&port=" + std::to_string(m_port);
-}
+std::string TestPostgresql::url(const std::string& database) const { return m_server->url(database); }
 
 Result<void> TestPostgresql::admin(const std::string& sql) {
     if (!m_admin) m_admin = TRY(store::Database::open(url("postgres")));

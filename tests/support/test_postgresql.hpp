@@ -7,17 +7,15 @@
 // a migrated template, ~150 ms each, made ahead by a worker thread while the tests run). The
 // same test_server binary runs either way; ctest's postgresql.* entries (one per area) set it.
 //
-// The server: Debian's /usr/lib/postgresql/15/bin (initdb into a temp dir, fsync off, a free
-// loopback port, the unix socket in the temp dir). Running as root (CI does), initdb and postgres
-// run as the `postgres` system user through setpriv, the temp dir owned by it. postgres is started
-// with a parent-death signal (SIGINT, fast shutdown): if the test process crashes or is killed,
-// the server goes with it; a later run removes the data directories such runs left behind.
+// The server: support/postgresql_server.hpp (initdb into a temp dir, a free loopback port, the
+// unix socket in the temp dir, gone with this process), here with fsync off.
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "store/database.hpp"
+#include "support/postgresql_server.hpp"
 
 namespace kimonet::testing {
 
@@ -43,9 +41,7 @@ private:
     void stop();
     Result<void> admin(const std::string& sql);
 
-    std::string m_directory;
-    int m_port = 0;
-    int m_pid = 0;
+    std::unique_ptr<PostgresqlServer> m_server;
     int m_next = 0;
     bool m_template_ready = false;
     std::unique_ptr<store::Database> m_admin;
