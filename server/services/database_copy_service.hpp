@@ -11,21 +11,6 @@
 
 #include "store/database.hpp"
 
-namespace kimonet::messages {
-// The copy's own messages (Indonesian on the wire, as the catalogue). They belong in
-// shared/core/error_messages.hpp (with their English); kept here for now because editing that
-// header rebuilds the whole tree. English: the target database already has data, add --replace
-// to overwrite it / the source and the target are the same database / the database's schema
-// version differs from this program's / the source and target schemas differ / the copy did not
-// verify, nothing was changed.
-inline constexpr const char* kCopyTargetHasData = "basis data tujuan sudah berisi data; tambahkan --replace untuk menimpanya";
-inline constexpr const char* kCopySameDatabase = "sumber dan tujuan adalah basis data yang sama";
-inline constexpr const char* kCopySchemaVersion = "versi skema basis data tidak sama dengan program ini";
-inline constexpr const char* kCopySchemaDiffers = "skema sumber dan tujuan berbeda";
-inline constexpr const char* kCopyVerificationFailed = "verifikasi salinan gagal, tidak ada yang diubah";
-inline constexpr const char* kCopyTableFailed = "tabel tidak dapat disalin, tidak ada yang diubah";  // EN: a table could not be copied, nothing was changed
-}  // namespace kimonet::messages
-
 namespace kimonet::services {
 
 struct TableCopyCheck {

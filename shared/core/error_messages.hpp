@@ -185,6 +185,12 @@ namespace kimonet::messages {
     X(kDatabaseStatementFailed, "perintah basis data gagal", "a database statement failed") \
     X(kCannotCreateDatabase, "basis data tidak dapat dibuat", "cannot create the database") \
     X(kCannotOpenDatabase, "basis data tidak dapat dibuka", "cannot open the database") \
+    X(kCopyTargetHasData, "basis data tujuan sudah berisi data; tambahkan --replace untuk menimpanya", "the target database already has data; add --replace to overwrite it") \
+    X(kCopySameDatabase, "sumber dan tujuan adalah basis data yang sama", "the source and the target are the same database") \
+    X(kCopySchemaVersion, "versi skema basis data tidak sama dengan program ini", "the database's schema version differs from this program's") \
+    X(kCopySchemaDiffers, "skema sumber dan tujuan berbeda", "the source and target schemas differ") \
+    X(kCopyVerificationFailed, "verifikasi salinan gagal, tidak ada yang diubah", "the copy did not verify, nothing was changed") \
+    X(kCopyTableFailed, "tabel tidak dapat disalin, tidak ada yang diubah", "a table could not be copied, nothing was changed") \
     X(kCannotConnectPostgresql, "tidak dapat terhubung ke PostgreSQL", "cannot connect to PostgreSQL") \
     X(kCannotPrepareStatement, "perintah basis data tidak dapat disiapkan", "a database statement cannot be prepared") \
     X(kCannotReadDatabase, "basis data tidak dapat dibaca", "cannot read the database") \
