@@ -59,9 +59,10 @@ int main(int argc, char** argv) {
     std::array<unsigned char, security::SecretBox::kKeySize> key{};
     key.fill(7);
     const security::SecretBox secrets(key);
+    const app::Ports ports = app::production_ports();
     const UtcOffset offset{420};
     const std::int64_t now = unix_from_local(LocalDateTime{{2026, 1, 15}, 9, 0, 0}, offset);
-    app::Context context{db, app::Actor{"system", 0, "bench", ""}, now, offset, secrets};
+    app::Context context{db, app::Actor{"system", 0, "bench", ""}, now, offset, secrets, ports};
 
     // Not timed: customers, their January invoices, settings and one pending attempt per invoice.
     check(db.execute("INSERT INTO internet_packages(name, download_kbps, upload_kbps, price, mikrotik_profile) VALUES ('Home 30 Mbps', 30000, 15000, 300000, '30M')"),
@@ -127,7 +128,7 @@ int main(int argc, char** argv) {
                     ++failures;
                     return;
                 }
-                app::Context own{**connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, now, offset, secrets};
+                app::Context own{**connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, now, offset, secrets, ports};
                 for (std::size_t i = static_cast<std::size_t>(t); i < concurrent.size(); i += kDeliveryThreads) {
                     auto outcome = group.handle(own, "midtrans", "application/json", concurrent[i]);
                     if (!outcome) ++failures;

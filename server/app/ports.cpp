@@ -19,4 +19,8 @@ Ports production_ports() {
     return ports;
 }
 
+Result<std::unique_ptr<whatsapp::Messenger>> Ports::configured_messenger(store::Database& db, const security::SecretBox& secrets) const {
+    return messenger(TRY(whatsapp::messenger_settings(db, secrets)));
+}
+
 }  // namespace kimonet::app

@@ -39,9 +39,7 @@ struct Ports {
     std::function<Result<std::unique_ptr<whatsapp::Messenger>>(whatsapp::MessengerSettings settings)> messenger;
 
     // The Messenger the whatsapp_* settings configure (the API key decrypted).
-    Result<std::unique_ptr<whatsapp::Messenger>> configured_messenger(store::Database& db, const security::SecretBox& secrets) const {
-        return messenger(TRY(whatsapp::messenger_settings(db, secrets)));
-    }
+    Result<std::unique_ptr<whatsapp::Messenger>> configured_messenger(store::Database& db, const security::SecretBox& secrets) const;
 };
 
 // The real adapters: what `kimonet serve`, the CLI and the tests' TestServer run with.
