@@ -78,7 +78,7 @@ double deliver(const std::string& url, int servers, const std::vector<std::strin
                     ++failures;
                     return;
                 }
-                app::Context own{**connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, model.now, model.offset, model.secrets};
+                app::Context own{**connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, model.now, model.offset, model.secrets, model.ports};
                 services::CallbackGroupCommit& group = *groups[static_cast<std::size_t>(t % servers)];
                 for (std::size_t i = static_cast<std::size_t>(t); i < bodies.size(); i += static_cast<std::size_t>(threads_total)) {
                     auto outcome = group.handle(own, "midtrans", "application/json", bodies[i]);
@@ -116,9 +116,10 @@ Figures run_engine(store::Engine engine, long count, const std::string& workdir)
     std::array<unsigned char, security::SecretBox::kKeySize> key{};
     key.fill(7);
     const security::SecretBox secrets(key);
+    const app::Ports ports = app::production_ports();
     const UtcOffset offset{420};
     const std::int64_t now = unix_from_local(LocalDateTime{{2026, 1, 15}, 9, 0, 0}, offset);
-    app::Context context{db, app::Actor{"system", 0, "bench", ""}, now, offset, secrets};
+    app::Context context{db, app::Actor{"system", 0, "bench", ""}, now, offset, secrets, ports};
 
     // Not timed: customers, their January invoices, settings and one pending attempt per invoice.
     check(db.execute("INSERT INTO internet_packages(name, download_kbps, upload_kbps, price, mikrotik_profile) VALUES ('Home 30 Mbps', 30000, 15000, 300000, '30M')"),

@@ -38,7 +38,7 @@ static Result<void> check_web_roots(const Config& config) {
     return {};
 }
 
-Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Clock> clock) {
+Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Clock> clock, Ports ports) {
     if (config.secret_key_file.empty()) {
         // Beside the SQLite file; with PostgreSQL in data/, where the SQLite file would be.
         const std::string database_file = store::sqlite_file(config.db_path);
@@ -52,13 +52,13 @@ Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Cloc
     { TRY(open_migrated_database(config.db_path)); }
     auto secrets = TRY(security::SecretBox::load(config.secret_key_hex, config.secret_key_file));
     auto pool = TRY(store::ConnectionPool::open(config.db_path, static_cast<std::size_t>(config.threads) + 4));
-    std::unique_ptr<App> app(new App(std::move(config), std::move(clock), secrets, std::move(pool)));
+    std::unique_ptr<App> app(new App(std::move(config), std::move(clock), secrets, std::move(pool), std::move(ports)));
     http::register_routes(app->m_router, *app);
     return app;
 }
 
 Context App::context(store::Database& db, Actor actor) const {
-    return Context{db, std::move(actor), m_clock->now(), m_config.utc_offset, m_secrets, &m_signals};
+    return Context{db, std::move(actor), m_clock->now(), m_config.utc_offset, m_secrets, m_ports, &m_signals};
 }
 
 Context App::context(store::Database& db, const http::Request& request) const {

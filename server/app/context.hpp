@@ -1,5 +1,6 @@
 #pragma once
-// What every service function receives: a database connection, who is acting, and "now".
+// What every service function receives: a database connection, who is acting, "now", and the
+// ports to the outside world (app/ports.hpp).
 // The same service is called by the HTTP route, the CLI and the scheduler with their own actor.
 #include <cstdint>
 #include <string>
@@ -10,6 +11,8 @@
 #include "store/database.hpp"
 
 namespace kimonet::app {
+
+struct Ports;
 
 struct Actor {
     std::string type = "system";  // "user", "customer", "system"
@@ -24,6 +27,9 @@ struct Context {
     std::int64_t now = 0;  // Unix seconds
     UtcOffset offset;
     const security::SecretBox& secrets;
+    // The App's adapters' factories (routers, payment gateways, WhatsApp): services ask these,
+    // never construct an adapter themselves.
+    const Ports& ports;
     // The App's wake-on-commit hub (app/work_signals.hpp); null in a bare context (workers poll).
     WorkSignals* signals = nullptr;
 

@@ -18,7 +18,7 @@ namespace {
 // Drains until nothing more is due now, sleeping through rate-limit waits (never through
 // quiet hours or retry backoff). Returns the totals.
 Result<services::DrainReport> drain_now(app::App& app, store::Database& db, int max_messages) {
-    auto messenger = TRY(whatsapp::messenger_from_settings(db, app.secrets()));
+    auto messenger = TRY(app.ports().configured_messenger(db, app.secrets()));
     auto limits = TRY(services::outbox_limits(db));
     limits.max_messages = max_messages;
     services::DrainReport total;
@@ -70,7 +70,7 @@ int run_whatsapp(const std::string& action, const Args& args, CliSession& sessio
         return 0;
     }
     if (action == "status") {
-        auto messenger = whatsapp::messenger_from_settings(session.database, session.app.secrets());
+        auto messenger = session.app.ports().configured_messenger(session.database, session.app.secrets());
         if (!messenger) return fail(messenger.error());
         auto status = (*messenger)->device_status();
         if (!status) return fail(status.error());

@@ -91,7 +91,7 @@ void register_device_routes(Router& router, app::App& app) {
             for (const auto& [status, count] : TRY(store::count_notifications_by_status(context.db))) counts[status] = count;
             data["outbox"] = counts;
             if (settings.api_url.empty()) return json_ok({{"data", data}});
-            auto messenger = TRY(whatsapp::make_messenger(settings));
+            auto messenger = TRY(context.ports.messenger(settings));
             auto status = messenger->device_status();
             if (!status) {
                 data["connected"] = false;

@@ -13,7 +13,7 @@ OutboxRunner::OutboxRunner(app::App& app, int poll_seconds)
 std::chrono::milliseconds OutboxRunner::round() {
     auto drain = [&]() -> Result<services::DrainReport> {
         auto lease = TRY(m_app.database());
-        auto messenger = TRY(whatsapp::messenger_from_settings(*lease, m_app.secrets()));
+        auto messenger = TRY(m_app.ports().configured_messenger(*lease, m_app.secrets()));
         const auto limits = TRY(services::outbox_limits(*lease));
         return services::drain_outbox(*lease, m_app.clock(), m_app.config().utc_offset, *messenger, limits);
     };

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "routeros/routeros_router_control.hpp"
+#include "app/ports.hpp"
 #include "services/network_service.hpp"
 #include "store/router_store.hpp"
 
@@ -46,10 +46,10 @@ Result<int> refresh_active_sessions(app::Context& context, ActiveSessionTable& t
     for (const auto& listed : routers) {
         auto router = router_with_password(context, listed.id);
         if (!router) continue;
-        routeros::ClientOptions quick;
-        quick.connect_timeout = std::chrono::milliseconds(2000);
-        quick.reply_timeout = std::chrono::milliseconds(5000);
-        auto sessions = routeros::router_control(*router, quick)->list_active();
+        app::RouterTimeouts quick;
+        quick.connect = std::chrono::milliseconds(2000);
+        quick.reply = std::chrono::milliseconds(5000);
+        auto sessions = context.ports.router_control(*router, quick)->list_active();
         if (!sessions) continue;
         table.replace_router(listed.id, *sessions, context.now);
         ++answered;

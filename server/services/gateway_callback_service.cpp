@@ -226,7 +226,7 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     auto committed = db.transaction([&]() -> Result<void> {
         for (Delivery* delivery : batch) {
             app::Context own{db, delivery->context->actor, delivery->context->now, delivery->context->offset, delivery->context->secrets,
-                             delivery->context->signals};
+                             delivery->context->ports, delivery->context->signals};
             results.push_back(apply_verified_callback(own, *delivery->gateway, *delivery->content_type, *delivery->body, *delivery->event));
         }
         return success();

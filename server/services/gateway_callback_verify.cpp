@@ -6,7 +6,7 @@
 #include <chrono>
 #include <semaphore>
 
-#include "gateways/payment_gateway.hpp"
+#include "app/ports.hpp"
 #include "services/activity_log.hpp"
 #include "services/callback_budget_shared.hpp"
 #include "services/gateway_callback_records.hpp"
@@ -51,7 +51,7 @@ Result<void> confirm_with_gateway(app::Context& context, const std::string& gate
         ~Slot() { g_confirmations.release(); }
     } slot;
     const auto config = TRY(gateways::load_status_config(context.db, context.secrets, gateway));
-    auto adapter = gateways::make_payment_gateway(config);
+    auto adapter = context.ports.payment_gateway(config);
     if (!adapter) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kUnknownGateway, gateway));
     const gateways::StatusAnswer answer = TRY(adapter->query_status(transaction.order_id, transaction.reference));
     if (answer.status == payments::GatewayStatus::Paid && !answer.amount)

@@ -4,7 +4,7 @@
 #include "core/validation_messages.hpp"
 #include "customers/name_mask.hpp"
 #include "payments/gateway_fields.hpp"
-#include "gateways/payment_gateway.hpp"
+#include "app/ports.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
@@ -204,7 +204,7 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
     request.now = context.now;
     request.expires_at = context.now + TRY(get_setting_int(context.db, "payment_expiry_minutes")) * 60;
     request.offset = context.offset;
-    auto adapter = gateways::make_payment_gateway(config);
+    auto adapter = context.ports.payment_gateway(config);
     const gateways::Charge charge = TRY(adapter->create_charge(request));
 
     GatewayTransaction created;

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "network/isolir_settings.hpp"
-#include "routeros/routeros_router_control.hpp"
+#include "app/ports.hpp"
 #include "services/activity_log.hpp"
 #include "services/network_service.hpp"
 #include "services/settings.hpp"
@@ -48,7 +48,7 @@ Result<api::Json> network_drift(app::Context& context, bool repair, std::optiona
         const Router router = TRY(router_with_password(context, listed.id));
         api::Json entry = {{"router_id", router.id}, {"router_name", router.name}, {"reachable", true}, {"checked", 0},
                            {"drift", api::Json::array()}, {"error", ""}};
-        auto control = routeros::router_control(router);
+        auto control = context.ports.router_control(router, {});
         auto secrets = control->list_secrets();
         if (!secrets) {
             entry["reachable"] = false;
@@ -221,7 +221,7 @@ std::pair<std::string, std::string> name_and_phone(const std::string& comment) {
 
 Result<api::Json> import_from_router(app::Context& context, std::int64_t router_id, bool dry_run) {
     const Router router = TRY(router_with_password(context, router_id));
-    auto control = routeros::router_control(router);
+    auto control = context.ports.router_control(router, {});
     const auto profiles = TRY(control->list_profiles());
     const auto secrets = TRY(control->list_secrets());
     auto packages = TRY(list_packages(context.db, false));

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "routeros/routeros_router_control.hpp"
+#include "app/ports.hpp"
 #include "core/money.hpp"
 #include "services/activity_log.hpp"
 #include "services/notification_service.hpp"
@@ -180,7 +180,7 @@ Result<Router> router_with_password(app::Context& context, std::int64_t router_i
 
 Result<network::RouterStatus> test_router(app::Context& context, std::int64_t router_id) {
     const Router router = TRY(router_with_password(context, router_id));
-    return routeros::router_control(router)->test();
+    return context.ports.router_control(router, {})->test();
 }
 
 Result<NetworkOutcome> isolate(app::Context& context, std::int64_t customer_id, const std::string& reason) {
@@ -213,7 +213,7 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
     const std::string rate_limit = TRY(get_setting(context.db, "isolir_rate_limit"));
     for (const auto& [router_id, members] : by_router) {
         const Router& router = routers.at(router_id);
-        auto control = routeros::router_control(router);
+        auto control = context.ports.router_control(router, {});
         std::vector<network::ProfileSwitch> switches;
         bool any_isolate = false;
         for (std::size_t index : members) {

@@ -4,7 +4,7 @@
 
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
-#include "routeros/routeros_router_control.hpp"
+#include "app/ports.hpp"
 #include "services/activity_log.hpp"
 #include "services/network_service.hpp"
 #include "services/router_service.hpp"
@@ -125,7 +125,7 @@ Result<int> probe_routers(app::Context& context) {
     for (const auto& listed : routers) {
         auto router = router_with_password(context, listed.id);
         if (!router) continue;
-        auto status = routeros::router_control(*router)->test();
+        auto status = context.ports.router_control(*router, {})->test();
         reachable += status ? 1 : 0;
         TRY_VOID(record_router_reachability(context.db, listed.id, status.ok(), status ? "" : status.error().message(), context.now));
     }

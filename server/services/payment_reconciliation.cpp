@@ -2,7 +2,7 @@
 // Paid ones whose callback never came are applied through the same apply_gateway_event as
 // callbacks (so a late callback afterwards is a harmless duplicate); attempts past their expiry
 // that the gateway does not report paid are expired. Everything it fixes or doubts is recorded.
-#include "gateways/payment_gateway.hpp"
+#include "app/ports.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/settings.hpp"
 #include "store/gateway_store.hpp"
@@ -67,7 +67,7 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
     auto adapter_of = [&](const std::string& gateway) -> std::unique_ptr<gateways::PaymentGateway>& {
         if (!adapters.contains(gateway)) {
             auto config = gateways::load_gateway_config(context.db, context.secrets, gateway, server_base_url);
-            adapters[gateway] = config ? gateways::make_payment_gateway(*config) : nullptr;
+            adapters[gateway] = config ? context.ports.payment_gateway(*config) : nullptr;
         }
         return adapters[gateway];
     };

@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "routeros/routeros_router_control.hpp"
+#include "app/ports.hpp"
 #include "services/activity_log.hpp"
 #include "services/network_service.hpp"
 #include "services/settings.hpp"
@@ -141,7 +141,7 @@ Result<std::vector<SecretPushOutcome>> carry_out_secret_pushes(app::Context& con
             outcome.result = "pending";
             outcome.detail = down->second;
         } else {
-            auto control = routeros::router_control(*target.router);
+            auto control = context.ports.router_control(*target.router, {});
             auto applied = apply(*control, target, rate_limit);
             if (!applied) {
                 outcome.result = "pending";

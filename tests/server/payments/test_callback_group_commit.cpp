@@ -39,6 +39,7 @@ struct GroupFixture {
         key.fill(3);
         return key;
     }()};
+    app::Ports ports = app::production_ports();
     UtcOffset offset{420};
     std::int64_t now = unix_from_local(LocalDateTime{{2026, 1, 15}, 9, 0, 0}, offset);
     // Paid callbacks are confirmed with Midtrans' status API: the simulator knows every order as paid.
@@ -82,7 +83,7 @@ struct GroupFixture {
     static void require(const Result<void>& result) { BOOST_TEST_REQUIRE(result.ok(), (result ? "" : result.error().message())); }
 
     app::Context context(store::Database& connection) {
-        return app::Context{connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, now, offset, secrets};
+        return app::Context{connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, now, offset, secrets, ports};
     }
 
     std::string settlement(std::int64_t invoice_id, const std::string& key = kServerKey) {

@@ -1,0 +1,26 @@
+// The one place the concrete adapters are named (tests/structure/adapter_includes.cmake keeps
+// services, runners, routes and the CLI from naming them).
+#include "app/ports.hpp"
+
+#include "routeros/routeros_router_control.hpp"
+
+namespace kimonet::app {
+
+Ports production_ports() {
+    Ports ports;
+    ports.router_control = [](const Router& router, const RouterTimeouts& timeouts) {
+        routeros::ClientOptions options;
+        options.connect_timeout = timeouts.connect;
+        options.reply_timeout = timeouts.reply;
+        return routeros::router_control(router, options);
+    };
+    ports.payment_gateway = [](const gateways::GatewayConfig& config) { return gateways::make_payment_gateway(config); };
+    ports.messenger = [](whatsapp::MessengerSettings settings) { return whatsapp::make_messenger(std::move(settings)); };
+    return ports;
+}
+
+Result<std::unique_ptr<whatsapp::Messenger>> Ports::configured_messenger(store::Database& db, const security::SecretBox& secrets) const {
+    return messenger(TRY(whatsapp::messenger_settings(db, secrets)));
+}
+
+}  // namespace kimonet::app
