@@ -20,9 +20,7 @@
 #include <sstream>
 #include <thread>
 
-namespace kimonet::testing {
-
-namespace {
+namespace kimonet::testing::postgresql_process {
 
 // Debian's server binaries: KIMONET_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin.
 std::string postgresql_bin() {
@@ -111,7 +109,11 @@ void remove_stale_directories() {
 
 Error failed(const std::string& message) { return make_error(ErrorCode::Unavailable, message); }
 
-}  // namespace
+}  // namespace kimonet::testing::postgresql_process
+
+namespace kimonet::testing {
+
+using namespace postgresql_process;
 
 std::vector<std::string> fast_test_settings() {
     return {"fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=300", "shared_buffers=64MB"};

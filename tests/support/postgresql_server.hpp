@@ -38,6 +38,20 @@ private:
     int m_pid = 0;
 };
 
+// The process helpers the servers above and the tests' primary + standby pair share.
+namespace postgresql_process {
+// Debian's server binaries: KIMONET_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin.
+std::string postgresql_bin();
+bool running_as_root();
+// Starts `arguments` (as the postgres user when we are root) with output to `log`; with `tied`,
+// the child gets SIGINT when this process dies.
+int spawn(std::vector<std::string> arguments, const std::string& log, bool tied);
+std::string read_file(const std::string& path);
+int free_loopback_port();
+// Removes the temp directories of earlier runs whose process is gone.
+void remove_stale_directories();
+}  // namespace postgresql_process
+
 // The settings of a throwaway test server: nothing is flushed to disk (fsync, synchronous_commit
 // and full_page_writes off).
 std::vector<std::string> fast_test_settings();

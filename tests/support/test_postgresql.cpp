@@ -8,6 +8,17 @@
 #include <thread>
 
 #include "store/migrations.hpp"
+#include "support/postgresql_server.hpp"
+
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
 
 namespace kimonet::testing {
 
@@ -178,6 +189,8 @@ std::unique_ptr<store::Database> TestDatabase::open() const {
 }  // namespace kimonet::testing
 
 namespace kimonet::testing {
+
+using namespace postgresql_process;
 
 namespace {
 
