@@ -123,6 +123,20 @@ Result<bool> target_has_data(store::Database& target, const std::vector<store::C
     return false;
 }
 
+// A value travels as the target's column declares it: the one column whose type differs between
+// the engines, settings.value (TEXT on SQLite, bytea on PostgreSQL, where sealed secrets need
+// bytes), is bound as bytes into PostgreSQL and as text into SQLite, the same bytes either way.
+void written_as_the_target_declares(std::vector<store::CopyTable>& tables, const std::vector<store::CopyTable>& target_tables) {
+    for (auto& table : tables) {
+        const auto target = std::ranges::find(target_tables, table.name, &store::CopyTable::name);
+        if (target == target_tables.end()) continue;
+        for (auto& column : table.columns) {
+            const auto declared = std::ranges::find(target->columns, column.name, &store::CopyColumn::name);
+            if (declared != target->columns.end()) column.kind = declared->kind;
+        }
+    }
+}
+
 constexpr std::int64_t kProgressEvery = 1000;
 
 Result<void> copy_tables(store::Database& source, store::Database& target, const std::vector<store::CopyTable>& tables,
@@ -185,8 +199,10 @@ Result<CopyReport> copy_database(store::Database& source, store::Database& targe
     report.schema_version = store::embedded_migrations().empty() ? 0 : store::embedded_migrations().back().version;
     TRY_VOID(store::begin_read_snapshot(source));
     auto copied = [&]() -> Result<void> {
-        const auto tables = TRY(store::read_copy_tables(source));
-        TRY_VOID(check_same_tables(tables, TRY(store::read_copy_tables(target))));
+        auto tables = TRY(store::read_copy_tables(source));
+        const auto target_tables = TRY(store::read_copy_tables(target));
+        TRY_VOID(check_same_tables(tables, target_tables));
+        written_as_the_target_declares(tables, target_tables);
         std::map<std::string, std::int64_t> totals;
         for (const auto& table : tables) totals[table.name] = TRY(store::count_table_rows(source, table.name));
         return target.transaction([&]() -> Result<void> {

@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(the_binary_copies_the_demo_database_with_progress_and_a_ver
     BOOST_TEST(std::regex_search(copied.out, std::regex("\ncustomers +50 +50  [0-9a-f]{16}  ok\n")), copied.out);
     BOOST_TEST(std::regex_search(copied.out, std::regex("\nrouters +2 +2  [0-9a-f]{16}  ok\n")), copied.out);
     BOOST_TEST(copied.out.find("MISMATCH") == std::string::npos);
-    BOOST_TEST(std::regex_search(copied.out, std::regex("\ncopied [0-9]+ rows in [0-9]+ tables in [0-9.]+ s \\(schema version 21\\)")), copied.out);
+    BOOST_TEST(std::regex_search(copied.out, std::regex("\ncopied [0-9]+ rows in [0-9]+ tables in [0-9.]+ s \\(schema version [0-9]+\\)")), copied.out);
 
     // Again into the now filled target: refused, nothing printed as copied.
     const Run refused = run_kimonet(directory, {"db", "copy", "--from", from, "--to", postgresql.url()});
