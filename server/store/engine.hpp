@@ -47,7 +47,7 @@ public:
     // COPY … FROM STDIN (PostgreSQL only; see Database::copy_in).
     virtual Result<void> copy_in(std::string_view target, std::string_view rows) {
         (void)rows;
-        return make_error(ErrorCode::Internal, "COPY is PostgreSQL's: " + std::string(target.substr(0, 60)));
+        return make_error(ErrorCode::Internal, messages::with_detail(messages::kCopyInNeedsPostgresql, target.substr(0, 60)));
     }
     virtual int changes() const = 0;
     virtual sqlite3* sqlite_handle() { return nullptr; }

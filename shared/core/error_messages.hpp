@@ -191,6 +191,7 @@ namespace kimonet::messages {
     X(kCopySchemaDiffers, "skema sumber dan tujuan berbeda", "the source and target schemas differ") \
     X(kCopyVerificationFailed, "verifikasi salinan gagal, tidak ada yang diubah", "the copy did not verify, nothing was changed") \
     X(kCopyTableFailed, "tabel tidak dapat disalin, tidak ada yang diubah", "a table could not be copied, nothing was changed") \
+    X(kCopyInNeedsPostgresql, "COPY hanya tersedia di PostgreSQL", "COPY is PostgreSQL's") \
     X(kCannotConnectPostgresql, "tidak dapat terhubung ke PostgreSQL", "cannot connect to PostgreSQL") \
     X(kCannotPrepareStatement, "perintah basis data tidak dapat disiapkan", "a database statement cannot be prepared") \
     X(kCannotReadDatabase, "basis data tidak dapat dibaca", "cannot read the database") \
