@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config lld
   clang libclang-rt-dev
   emscripten binaryen
   libpistache-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev

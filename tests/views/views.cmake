@@ -12,7 +12,8 @@ include(${CMAKE_SOURCE_DIR}/wasm/sources.cmake)
 add_library(kimonet_imgui_headless STATIC ${KIMONET_IMGUI_CORE_SOURCES})
 target_include_directories(kimonet_imgui_headless SYSTEM PUBLIC ${KIMONET_IMGUI_DIR} ${KIMONET_IMGUI_DIR}/misc/cpp)
 target_compile_definitions(kimonet_imgui_headless PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
-target_compile_options(kimonet_imgui_headless PRIVATE -w)
+# Built only for these tests, like the test files themselves: without optimisation (tests/CMakeLists.txt).
+target_compile_options(kimonet_imgui_headless PRIVATE -w -O0)
 
 add_library(kimonet_app_headless STATIC ${KIMONET_APP_PORTABLE_SOURCES}
   ${CMAKE_CURRENT_LIST_DIR}/headless_platform.cpp ${CMAKE_CURRENT_LIST_DIR}/fake_api_client.cpp
@@ -20,6 +21,7 @@ add_library(kimonet_app_headless STATIC ${KIMONET_APP_PORTABLE_SOURCES}
 target_include_directories(kimonet_app_headless PUBLIC ${KIMONET_APP_DIR} ${CMAKE_CURRENT_LIST_DIR})
 target_compile_definitions(kimonet_app_headless PRIVATE KIMONET_FONT_DIR="${KIMONET_FONT_DIR}")
 target_link_libraries(kimonet_app_headless PUBLIC kimonet_core kimonet_imgui_headless)
+target_compile_options(kimonet_app_headless PRIVATE -O0)
 
 kimonet_test_executable(test_views ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(test_views PRIVATE kimonet_app_headless)
