@@ -224,6 +224,56 @@ BOOST_AUTO_TEST_CASE(idle_pooled_connections_the_server_ended_are_replaced_befor
     }
 }
 
+// While the database cannot be reached (the primary gone, its standby still being promoted), a
+// storm of requests is not a storm of connection attempts on the standby: the pool tries again
+// after a growing pause and answers Unavailable (503) in between. Once the database is back, the
+// next try after the pause (at most kMaxBackoff) connects.
+BOOST_AUTO_TEST_CASE(while_the_database_is_away_the_pool_tries_again_after_a_pause_not_per_request) {
+    TempDir dir;
+    TestDatabase database(store::Engine::Postgresql, dir.path().string(), false);
+    const std::string& url = database.url();
+    const std::string name = url.substr(url.find("@/") + 2, url.find('?') - url.find("@/") - 2);
+    auto pool = store::ConnectionPool::open(url, 4);
+    BOOST_TEST_REQUIRE(pool.ok(), (pool ? "" : pool.error().message()));
+    auto admin = store::Database::open(TestPostgresql::instance().url("postgres"));
+    BOOST_TEST_REQUIRE(admin.ok());
+    const auto sessions = [&] { return count(**admin, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '" + name + "'"); };
+    // The database goes away: its sessions end and new ones are refused.
+    require((*admin)->execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false"));
+    require((*admin)->execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'"));
+    const auto gone_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (sessions() != 0 && std::chrono::steady_clock::now() < gone_deadline) std::this_thread::yield();
+    BOOST_TEST_REQUIRE(sessions() == 0);
+
+    const std::int64_t attempts_before = (*pool)->connection_attempts();
+    int requests = 0, unavailable = 0;
+    const auto storm_end = std::chrono::steady_clock::now() + std::chrono::milliseconds(300);
+    while (std::chrono::steady_clock::now() < storm_end) {
+        auto lease = (*pool)->acquire();
+        ++requests;
+        if (!lease && lease.error().code == ErrorCode::Unavailable) ++unavailable;
+    }
+    const std::int64_t attempts = (*pool)->connection_attempts() - attempts_before;
+    BOOST_TEST(unavailable == requests, "every request meanwhile is told Unavailable");
+    BOOST_TEST(requests > 100);
+    // Tries at 0, 25, 75, 175 ms (then every 200 ms): a handful, whatever the number of requests.
+    BOOST_TEST(attempts >= 2);
+    BOOST_TEST(attempts <= 6, attempts << " connection attempts for " << requests << " requests");
+
+    require((*admin)->execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true"));
+    const auto back_at = std::chrono::steady_clock::now();
+    std::optional<store::ConnectionPool::Lease> lease;
+    while (!lease && std::chrono::steady_clock::now() < back_at + std::chrono::seconds(5)) {
+        auto acquired = (*pool)->acquire();
+        if (acquired) lease.emplace(std::move(acquired).value());
+        else std::this_thread::yield();
+    }
+    BOOST_TEST_REQUIRE(lease.has_value(), "the pool connects again once the database is back");
+    const double waited = milliseconds(back_at, std::chrono::steady_clock::now());
+    BOOST_TEST(waited < static_cast<double>(store::ConnectionPool::kMaxBackoff.count()) + 300.0, waited << " ms");
+    BOOST_TEST(count(**lease, "SELECT 1") == 1);
+}
+
 BOOST_FIXTURE_TEST_CASE(every_answered_callback_survives_the_primarys_death_and_the_server_carries_on_on_the_promoted_standby,
                         FailoverFixture) {
     Storm storm;
