@@ -30,13 +30,19 @@ Result<ConnectionPool::Lease> ConnectionPool::acquire() {
     // The database could not be reached a moment ago (a primary gone, its standby not promoted
     // yet): the request is refused at once, Unavailable, instead of every request of a storm
     // knocking on the standby while it is being promoted.
+    // One request tries while the database is away, the others meanwhile get the same answer: a
+    // host gone from the network makes each try wait for the connect timeout, and N parallel
+    // waits would each hold a worker for it.
     const auto now = std::chrono::steady_clock::now();
-    if (m_last_failure && now < m_retry_at) return *m_last_failure;
+    if (m_last_failure && (now < m_retry_at || m_retrying)) return *m_last_failure;
+    const bool retrying = m_last_failure.has_value();
+    m_retrying = retrying;
     ++m_open;
     ++m_attempts;
     lock.unlock();
     auto opened = Database::open(m_path);
     std::lock_guard relock(m_mutex);
+    if (retrying) m_retrying = false;
     if (!opened) {
         --m_open;
         m_available.notify_one();

@@ -52,6 +52,7 @@ private:
     std::chrono::milliseconds m_backoff{0};
     std::chrono::steady_clock::time_point m_retry_at;
     std::optional<Error> m_last_failure;  // the answer while m_retry_at has not come
+    bool m_retrying = false;              // a try after a failure is under way
     mutable std::mutex m_mutex;
     std::condition_variable m_available;
 };

@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -245,20 +246,30 @@ BOOST_AUTO_TEST_CASE(while_the_database_is_away_the_pool_tries_again_after_a_pau
     while (sessions() != 0 && std::chrono::steady_clock::now() < gone_deadline) std::this_thread::yield();
     BOOST_TEST_REQUIRE(sessions() == 0);
 
+    // Four workers asking at once for 300 ms, as HTTP workers of a server under load would.
     const std::int64_t attempts_before = (*pool)->connection_attempts();
-    int requests = 0, unavailable = 0;
+    std::atomic<int> requests{0}, unavailable{0};
     const auto storm_end = std::chrono::steady_clock::now() + std::chrono::milliseconds(300);
-    while (std::chrono::steady_clock::now() < storm_end) {
-        auto lease = (*pool)->acquire();
-        ++requests;
-        if (!lease && lease.error().code == ErrorCode::Unavailable) ++unavailable;
+    {
+        std::vector<std::thread> workers;
+        for (int worker = 0; worker < 4; ++worker)
+            workers.emplace_back([&] {
+                while (std::chrono::steady_clock::now() < storm_end) {
+                    auto lease = (*pool)->acquire();
+                    ++requests;
+                    if (!lease && lease.error().code == ErrorCode::Unavailable) ++unavailable;
+                }
+            });
+        for (auto& worker : workers) worker.join();
     }
     const std::int64_t attempts = (*pool)->connection_attempts() - attempts_before;
-    BOOST_TEST(unavailable == requests, "every request meanwhile is told Unavailable");
-    BOOST_TEST(requests > 100);
-    // Tries at 0, 25, 75, 175 ms (then every 200 ms): a handful, whatever the number of requests.
+    BOOST_TEST(unavailable.load() == requests.load(), "every request meanwhile is told Unavailable");
+    BOOST_TEST(requests.load() > 100);
+    // Tries at 0, 25, 75, 175 ms (then every 200 ms), one at a time: a handful, whatever the
+    // number of requests and workers.
     BOOST_TEST(attempts >= 2);
-    BOOST_TEST(attempts <= 6, attempts << " connection attempts for " << requests << " requests");
+    BOOST_TEST(attempts <= 6, attempts << " connection attempts for " << requests.load() << " requests");
+    BOOST_TEST(sessions() == 0, "no try got through while the database refused connections");
 
     require((*admin)->execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true"));
     const auto back_at = std::chrono::steady_clock::now();
@@ -272,6 +283,15 @@ BOOST_AUTO_TEST_CASE(while_the_database_is_away_the_pool_tries_again_after_a_pau
     const double waited = milliseconds(back_at, std::chrono::steady_clock::now());
     BOOST_TEST(waited < static_cast<double>(store::ConnectionPool::kMaxBackoff.count()) + 300.0, waited << " ms");
     BOOST_TEST(count(**lease, "SELECT 1") == 1);
+    // Back means back: every further request gets a connection at once (new ones opened, no
+    // pause left over from the outage), the pool's full size of them.
+    std::vector<store::ConnectionPool::Lease> more;
+    for (int i = 0; i < 3; ++i) {
+        auto acquired = (*pool)->acquire();
+        BOOST_TEST_REQUIRE(acquired.ok(), "refused once the database is back: " << (acquired ? "" : acquired.error().message()));
+        more.push_back(std::move(acquired).value());
+        BOOST_TEST(count(*more.back(), "SELECT 1") == 1);
+    }
 }
 
 BOOST_FIXTURE_TEST_CASE(every_answered_callback_survives_the_primarys_death_and_the_server_carries_on_on_the_promoted_standby,
