@@ -2,8 +2,8 @@
 // A small pool of connections (SQLite or PostgreSQL, by the URL) for the HTTP worker threads
 // (SQLite's WAL lets readers run beside one writer). A Lease returns its connection when it goes
 // out of scope; a broken one (PostgreSQL connection lost) is closed instead. While the database
-// cannot be reached, new connections are tried with a growing pause (25 ms up to 200 ms) and the
-// requests in between are answered Unavailable at once.
+// cannot be reached, a new connection is tried by one request at a time after a growing pause
+// (25 ms up to 200 ms) and the requests in between are answered Unavailable at once.
 #include <chrono>
 #include <condition_variable>
 #include <memory>
