@@ -9,14 +9,11 @@
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
 #include "store/bill_check_store.hpp"
+#include "store/charge_reservation_store.hpp"
 #include "store/gateway_store.hpp"
 #include "store/invoice_store.hpp"
 #include "store/payment_lookups.hpp"
 #include "store/payment_store.hpp"
-
-#include <map>
-#include <mutex>
-#include <set>
 
 namespace kimonet::services {
 
@@ -28,45 +25,11 @@ Result<std::optional<GatewayTransaction>> live_transaction(app::Context& context
     return store::find_pending_transaction(context.db, invoice_id, gateway, method);
 }
 
-// Charges being created at a gateway right now, per invoice: counted with the open ones, so
-// parallel anonymous requests cannot pass the cap together while their gateway calls run, and
-// one gateway and method of an invoice is created by one request at a time.
-class ChargesInFlight {
-public:
-    enum class Reservation { Reserved, Busy, Full };
-    // Reserves `key` (gateway:method) of `invoice_id` if `open` + those in flight stay under `cap`.
-    Reservation reserve(std::int64_t invoice_id, const std::string& key, std::int64_t open, std::int64_t cap) {
-        std::lock_guard lock(m_mutex);
-        auto& flying = m_keys[invoice_id];
-        Reservation result = Reservation::Reserved;
-        if (flying.contains(key)) result = Reservation::Busy;
-        else if (open + static_cast<std::int64_t>(flying.size()) >= cap) result = Reservation::Full;
-        else flying.insert(key);
-        if (flying.empty()) m_keys.erase(invoice_id);
-        return result;
-    }
-    void release(std::int64_t invoice_id, const std::string& key) {
-        std::lock_guard lock(m_mutex);
-        auto found = m_keys.find(invoice_id);
-        if (found == m_keys.end()) return;
-        found->second.erase(key);
-        if (found->second.empty()) m_keys.erase(found);
-    }
-
-private:
-    std::mutex m_mutex;
-    std::map<std::int64_t, std::set<std::string>> m_keys;
-};
-
-ChargesInFlight& charges_in_flight() {
-    static ChargesInFlight registry;
-    return registry;
-}
-
-// Open charges of an invoice at every gateway: pending and not yet past their expiry.
-Result<std::int64_t> open_charges(app::Context& context, std::int64_t invoice_id) {
-    return store::count_open_charges(context.db, invoice_id, context.now);
-}
+// A charge's reservation outlives the gateway call it covers: the HTTP timeout
+// (payment_gateway_timeout_seconds, one request per charge) plus a minute for the time between
+// reserving and calling and for the servers' clocks disagreeing. Only a holder that died mid-call
+// (kill -9, a lost server) ever reaches it; a live one releases its reservation when the call ends.
+constexpr std::int64_t kReservationMarginSeconds = 60;
 
 Result<store::Payer> payer_of(store::Database& db, std::int64_t customer_id) {
     auto payer = TRY(store::find_payer(db, customer_id));
@@ -176,20 +139,38 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
     }
 
     // Anyone may ask to pay an invoice (the public bill page): a few open charges per invoice at
-    // most, so nobody can make the gateways hold hundreds of virtual accounts for one bill.
+    // most, so nobody can make the gateways hold hundreds of virtual accounts for one bill. The
+    // charges being created right now count too, on every server: each request reserves its
+    // gateway:method in the database (a short write transaction of its own, committed before the
+    // gateway call, which never runs inside a transaction) and releases it when the call is over.
     const std::string key = gateway + ":" + method;
-    switch (charges_in_flight().reserve(invoice_id, key, TRY(open_charges(context, invoice_id)), kMaxOpenChargesPerInvoice)) {
-        case ChargesInFlight::Reservation::Reserved: break;
-        case ChargesInFlight::Reservation::Busy:
+    const std::string holder = security::to_hex(security::random_token(12));
+    const std::int64_t lease_until = context.now + TRY(get_setting_int(context.db, "payment_gateway_timeout_seconds")) + kReservationMarginSeconds;
+    auto reservation = store::ChargeReservation::Full;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        reservation = TRY(store::reserve_charge(
+            context.db, store::ChargeReservationRequest{invoice_id, key, holder, context.now, lease_until, kMaxOpenChargesPerInvoice}));
+        return {};
+    }));
+    switch (reservation) {
+        case store::ChargeReservation::Reserved: break;
+        case store::ChargeReservation::Busy:
             return make_error(ErrorCode::Conflict, messages::kChargeBeingCreated);
-        case ChargesInFlight::Reservation::Full:
+        case store::ChargeReservation::Full:
             return make_error(ErrorCode::Conflict, messages::with_detail(messages::kOpenChargesLimit, std::to_string(kMaxOpenChargesPerInvoice)));
     }
+    // Released on every way out: with the charge in the insert's transaction, else (the gateway
+    // refused or failed, the insert failed) here. If that cannot reach the database either, the
+    // lease ends it.
     struct Release {
+        store::Database& db;
         std::int64_t invoice_id;
-        const std::string& key;
-        ~Release() { charges_in_flight().release(invoice_id, key); }
-    } release{invoice_id, key};
+        const std::string& holder;
+        bool done = false;
+        ~Release() {
+            if (!done) (void)db.transaction([&] { return store::release_charge(db, invoice_id, holder); });
+        }
+    } release{context.db, invoice_id, holder, false};
 
     const store::Payer payer = TRY(payer_of(context.db, invoice->customer_id));
     gateways::ChargeRequest request;
@@ -215,6 +196,8 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
                                          amount, offered->fee, charge.payment_url, charge.payment_code, charge.qr_string, charge.expires_at},
             context.now));
         created = *TRY(store::find_gateway_transaction(context.db, id));
+        // The charge counts as open from this commit on: its reservation ends in the same one.
+        TRY_VOID(store::release_charge(context.db, invoice_id, holder));
         return log_activity(context, "payment.gateway_create", "invoice", invoice_id, nullptr, to_json(created, context.offset));
     });
     if (!inserted) {
@@ -226,6 +209,7 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
             }
         return inserted.error();
     }
+    release.done = true;
     return created;
 }
 

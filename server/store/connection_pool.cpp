@@ -1,5 +1,7 @@
 #include "store/connection_pool.hpp"
 
+#include <algorithm>
+
 namespace kimonet::store {
 
 ConnectionPool::Lease::~Lease() {
@@ -25,16 +27,39 @@ Result<ConnectionPool::Lease> ConnectionPool::acquire() {
         if (!db->broken()) return Lease(this, std::move(db));
         --m_open;
     }
+    // The database could not be reached a moment ago (a primary gone, its standby not promoted
+    // yet): the request is refused at once, Unavailable, instead of every request of a storm
+    // knocking on the standby while it is being promoted.
+    // One request tries while the database is away, the others meanwhile get the same answer: a
+    // host gone from the network makes each try wait for the connect timeout, and N parallel
+    // waits would each hold a worker for it.
+    const auto now = std::chrono::steady_clock::now();
+    if (m_last_failure && (now < m_retry_at || m_retrying)) return *m_last_failure;
+    const bool retrying = m_last_failure.has_value();
+    m_retrying = retrying;
     ++m_open;
+    ++m_attempts;
     lock.unlock();
     auto opened = Database::open(m_path);
+    std::lock_guard relock(m_mutex);
+    if (retrying) m_retrying = false;
     if (!opened) {
-        std::lock_guard relock(m_mutex);
         --m_open;
         m_available.notify_one();
+        // 25 ms, doubling while the database stays away, at most kMaxBackoff between attempts.
+        m_backoff = std::min(kMaxBackoff, m_backoff.count() == 0 ? kFirstBackoff : m_backoff * 2);
+        m_retry_at = std::chrono::steady_clock::now() + m_backoff;
+        m_last_failure = opened.error();
         return std::move(opened).error();
     }
+    m_backoff = {};
+    m_last_failure.reset();
     return Lease(this, std::move(opened).value());
+}
+
+std::int64_t ConnectionPool::connection_attempts() const {
+    std::lock_guard lock(m_mutex);
+    return m_attempts;
 }
 
 void ConnectionPool::release(std::unique_ptr<Database> db) {

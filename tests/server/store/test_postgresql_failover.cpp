@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -221,6 +222,79 @@ BOOST_AUTO_TEST_CASE(idle_pooled_connections_the_server_ended_are_replaced_befor
         const std::int64_t pid = backend(*db);
         BOOST_TEST(pid > 0, "the lease works at once");
         BOOST_TEST(!old_backends.contains(pid), "a new connection, not one the server ended");
+    }
+}
+
+// While the database cannot be reached (the primary gone, its standby still being promoted), a
+// storm of requests is not a storm of connection attempts on the standby: the pool tries again
+// after a growing pause and answers Unavailable (503) in between. Once the database is back, the
+// next try after the pause (at most kMaxBackoff) connects.
+BOOST_AUTO_TEST_CASE(while_the_database_is_away_the_pool_tries_again_after_a_pause_not_per_request) {
+    TempDir dir;
+    TestDatabase database(store::Engine::Postgresql, dir.path().string(), false);
+    const std::string& url = database.url();
+    const std::string name = url.substr(url.find("@/") + 2, url.find('?') - url.find("@/") - 2);
+    auto pool = store::ConnectionPool::open(url, 4);
+    BOOST_TEST_REQUIRE(pool.ok(), (pool ? "" : pool.error().message()));
+    auto admin = store::Database::open(TestPostgresql::instance().url("postgres"));
+    BOOST_TEST_REQUIRE(admin.ok());
+    const auto sessions = [&] { return count(**admin, "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '" + name + "'"); };
+    // The database goes away: its sessions end and new ones are refused.
+    require((*admin)->execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false"));
+    require((*admin)->execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'"));
+    const auto gone_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (sessions() != 0 && std::chrono::steady_clock::now() < gone_deadline) std::this_thread::yield();
+    BOOST_TEST_REQUIRE(sessions() == 0);
+
+    // Four workers asking at once for 300 ms, as HTTP workers of a server under load would.
+    const std::int64_t attempts_before = (*pool)->connection_attempts();
+    std::atomic<int> requests{0}, unavailable{0};
+    const auto storm_end = std::chrono::steady_clock::now() + std::chrono::milliseconds(300);
+    {
+        std::vector<std::thread> workers;
+        for (int worker = 0; worker < 4; ++worker)
+            workers.emplace_back([&] {
+                while (std::chrono::steady_clock::now() < storm_end) {
+                    auto lease = (*pool)->acquire();
+                    ++requests;
+                    if (!lease && lease.error().code == ErrorCode::Unavailable) ++unavailable;
+                }
+            });
+        for (auto& worker : workers) worker.join();
+    }
+    const std::int64_t attempts = (*pool)->connection_attempts() - attempts_before;
+    BOOST_TEST(unavailable.load() == requests.load(), "every request meanwhile is told Unavailable");
+    BOOST_TEST(requests.load() > 100);
+    // Until the first try has failed nobody knows (each worker may try once, as a pool grows);
+    // then one at a time at 25, 75, 175 ms (then every 200 ms): a handful, whatever the number of
+    // requests. Without the pause every request was a connection attempt.
+    BOOST_TEST(attempts >= 2);
+    BOOST_TEST(attempts <= 4 + 4, attempts << " connection attempts for " << requests.load() << " requests");
+    BOOST_TEST(sessions() == 0, "no try got through while the database refused connections");
+    std::printf("postgresql_failover: database away 300 ms: %d requests from 4 workers, all 503 at once, %lld connection attempts\n",
+                requests.load(), static_cast<long long>(attempts));
+
+    require((*admin)->execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true"));
+    const auto back_at = std::chrono::steady_clock::now();
+    std::optional<store::ConnectionPool::Lease> lease;
+    while (!lease && std::chrono::steady_clock::now() < back_at + std::chrono::seconds(5)) {
+        auto acquired = (*pool)->acquire();
+        if (acquired) lease.emplace(std::move(acquired).value());
+        else std::this_thread::yield();
+    }
+    BOOST_TEST_REQUIRE(lease.has_value(), "the pool connects again once the database is back");
+    const double waited = milliseconds(back_at, std::chrono::steady_clock::now());
+    BOOST_TEST(waited < static_cast<double>(store::ConnectionPool::kMaxBackoff.count()) + 300.0, waited << " ms");
+    std::printf("postgresql_failover: database back: connected after %.0f ms\n", waited);
+    BOOST_TEST(count(**lease, "SELECT 1") == 1);
+    // Back means back: every further request gets a connection at once (new ones opened, no
+    // pause left over from the outage), the pool's full size of them.
+    std::vector<store::ConnectionPool::Lease> more;
+    for (int i = 0; i < 3; ++i) {
+        auto acquired = (*pool)->acquire();
+        BOOST_TEST_REQUIRE(acquired.ok(), "refused once the database is back: " << (acquired ? "" : acquired.error().message()));
+        more.push_back(std::move(acquired).value());
+        BOOST_TEST(count(*more.back(), "SELECT 1") == 1);
     }
 }
 
