@@ -242,7 +242,10 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     // that attempt is rolled back whole and the batch runs again with the savepoints.
     Result<void> committed = success();
     if (auto flat = store::transaction_without_savepoints(db, apply_batch); !flat) committed = flat.error();
-    else if (!*flat) committed = db.transaction(apply_batch);
+    else if (!*flat) {
+        ++m_batches_with_savepoints;
+        committed = db.transaction(apply_batch);
+    }
     lock.lock();
     ++m_batches;
     m_last_batch = batch.size();
