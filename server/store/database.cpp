@@ -70,7 +70,7 @@ Result<bool> transaction_without_savepoints(Database& db, const std::function<Re
         TRY_VOID(work());
         for (std::size_t i = 0; i < t_joined.before_commit.size() && !t_joined.nested_failed; ++i)
             if (!t_joined.before_commit[i]()) t_joined.nested_failed = true;
-        if (t_joined.nested_failed) return make_error(ErrorCode::Conflict, "a nested step failed (run again with savepoints)");
+        if (t_joined.nested_failed) return make_error(ErrorCode::Conflict);  // only to roll back: the caller is told false
         return {};
     });
     if (t_joined.nested_failed) return false;  // rolled back, whatever the outer work made of the error

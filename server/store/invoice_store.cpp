@@ -135,7 +135,7 @@ Result<std::int64_t> InvoiceWriter::insert(const billing::Invoice& invoice, std:
         .bind(15, now);
     std::int64_t id = 0;
     if (m_db->engine() == Engine::Postgresql) {
-        if (!TRY(m_invoice.step())) return make_error(ErrorCode::Internal, "INSERT … RETURNING id gave no row");
+        if (!TRY(m_invoice.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
         id = m_invoice.column_int(0);
         TRY_VOID(m_invoice.run());
     } else {
@@ -189,7 +189,7 @@ Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, co
         .bind(10, recorded_by_id)
         .bind(11, payment.recorded_by)
         .bind(12, now);
-    if (!TRY(statement.step())) return make_error(ErrorCode::Internal, "INSERT … RETURNING id gave no row");
+    if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
     payment.id = statement.column_int(0);
     TRY_VOID(statement.run());
     return payment.id;
