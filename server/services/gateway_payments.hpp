@@ -85,6 +85,9 @@ public:
     // Commits made and deliveries they held (deliveries / batches = the average group size).
     std::int64_t batches() const { return m_batches.load(); }
     std::int64_t deliveries() const { return m_deliveries.load(); }
+    // Batches that had to run again with a savepoint per callback, because something inside one
+    // failed on the first run (without savepoints); see handle().
+    std::int64_t batches_with_savepoints() const { return m_batches_with_savepoints.load(); }
     store::Database* writer() { return m_writer.get(); }
 
     // What the group does, as it does it (for tests and metrics). Both run on a delivering thread;
@@ -110,7 +113,7 @@ private:
     CallbackRejectionBudget m_budget;
     static constexpr int kCheckpointFrames = 1000;  // SQLite's own automatic checkpoint size
     std::atomic<int> m_wal_frames{0};               // the WAL's length after the writer's last commit
-    std::atomic<std::int64_t> m_batches{0}, m_deliveries{0};  // read by monitoring without the lock
+    std::atomic<std::int64_t> m_batches{0}, m_deliveries{0}, m_batches_with_savepoints{0};  // read by monitoring without the lock
     Observer m_observer;
     // The leader's connection, one for every batch: its page cache stays warm instead of each
     // worker's connection re-reading the pages the previous batch changed.

@@ -83,7 +83,12 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
     const auto created_id = TRY(store::insert_notification(context.db, notification, context.now));
     QueuedNotification queued;
     queued.created = created_id.has_value();
-    if (queued.created) app::wake_after_commit(context, app::Work::Outbox);
+    if (queued.created) {
+        app::wake_after_commit(context, app::Work::Outbox);
+        queued.id = *created_id;
+        queued.status = "queued";  // as the INSERT wrote it
+        return queued;
+    }
     const auto existing = TRY(store::find_notification_by_key(context.db, request.key));
     if (!existing) return make_error(ErrorCode::Internal, messages::kNotificationVanished);
     queued.id = existing->id;

@@ -1,21 +1,74 @@
 #include "store/activity_store.hpp"
 
+#include <string>
+#include <vector>
+
+#include "store/transaction_memo.hpp"
+
 namespace kimonet::store {
 
-Result<void> insert_activity(Database& db, const ActivityEntry& entry) {
-    auto insert = TRY(db.prepare(
+namespace {
+
+constexpr int kActivityColumns = 10;
+
+// "INSERT INTO activity_log(…) VALUES (?,…),(?,…)…" for `rows` rows (one prepared statement per size).
+std::string activity_insert_sql(int rows) {
+    std::string sql =
         "INSERT INTO activity_log(at, actor_type, actor_id, actor_name, action, subject_type, subject_id, before_json, "
-        "after_json, ip) VALUES (?,?,?,?,?,?,?,?,?,?)"));
-    insert.bind(1, entry.at)
-        .bind(2, entry.actor_type)
-        .bind(3, entry.actor_id)
-        .bind(4, entry.actor_name)
-        .bind(5, entry.action)
-        .bind(6, entry.subject_type)
-        .bind(7, entry.subject_id)
-        .bind(8, entry.before_json)
-        .bind(9, entry.after_json)
-        .bind(10, entry.ip);
+        "after_json, ip) VALUES ";
+    for (int row = 0; row < rows; ++row) sql += row ? ",(?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?)";
+    return sql;
+}
+
+void bind_activity(Statement& insert, int row, const ActivityEntry& entry) {
+    const int first = row * kActivityColumns;
+    insert.bind(first + 1, entry.at)
+        .bind(first + 2, entry.actor_type)
+        .bind(first + 3, entry.actor_id)
+        .bind(first + 4, entry.actor_name)
+        .bind(first + 5, entry.action)
+        .bind(first + 6, entry.subject_type)
+        .bind(first + 7, entry.subject_id)
+        .bind(first + 8, entry.before_json)
+        .bind(first + 9, entry.after_json)
+        .bind(first + 10, entry.ip);
+}
+
+// Entries gathered in a transaction without savepoints (store/transaction_memo.hpp): written just
+// before its COMMIT, a few statements for a whole callback batch instead of one per entry.
+thread_local std::vector<ActivityEntry> t_deferred;
+thread_local std::uint64_t t_deferred_for = 0;
+
+Result<void> write_deferred(Database& db) {
+    std::vector<ActivityEntry> entries;
+    entries.swap(t_deferred);
+    std::size_t next = 0;
+    // Rows per statement from a few fixed sizes, so a handful of prepared statements serve any count.
+    for (const int size : {64, 16, 4, 1}) {
+        while (entries.size() - next >= static_cast<std::size_t>(size)) {
+            auto insert = TRY(db.prepare(activity_insert_sql(size)));
+            for (int row = 0; row < size; ++row) bind_activity(insert, row, entries[next + static_cast<std::size_t>(row)]);
+            TRY_VOID(insert.run());
+            next += static_cast<std::size_t>(size);
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<void> insert_activity(Database& db, const ActivityEntry& entry) {
+    if (const std::uint64_t joined = transaction_without_savepoints_id(db)) {
+        if (t_deferred_for != joined) {  // the first entry of this transaction (a failed one's are dropped)
+            t_deferred.clear();
+            t_deferred_for = joined;
+            before_commit_without_savepoints(db, [&db] { return write_deferred(db); });
+        }
+        t_deferred.push_back(entry);
+        return {};
+    }
+    auto insert = TRY(db.prepare(activity_insert_sql(1)));
+    bind_activity(insert, 0, entry);
     return insert.run();
 }
 

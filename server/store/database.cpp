@@ -3,9 +3,80 @@
 // after-commit callbacks) that are the same on both engines.
 #include "store/database.hpp"
 
+#include <atomic>
+
 #include "store/engine.hpp"
+#include "store/transaction_memo.hpp"
 
 namespace kimonet::store {
+
+namespace {
+
+// transaction_without_savepoints and the remembered values (transaction_memo.hpp). Per thread: a
+// transaction begins, runs and ends on one thread (a pooled connection may move to another thread
+// between transactions, and nothing here outlives a transaction).
+struct JoinedTransaction {
+    const Database* db = nullptr;  // whose nested transactions join instead of savepoints
+    bool nested_failed = false;
+    std::uint64_t id = 0;
+    std::vector<std::function<Result<void>()>> before_commit;
+};
+thread_local JoinedTransaction t_joined;
+std::atomic<std::uint64_t> g_joined_transactions{0};
+
+struct Remembered {
+    const Database* db;
+    std::string key;
+    std::optional<std::string> value;
+};
+thread_local std::vector<Remembered> t_remembered;
+
+void forget_of(const Database* db) {
+    if (t_remembered.empty()) return;
+    std::erase_if(t_remembered, [db](const Remembered& entry) { return entry.db == db; });
+}
+
+}  // namespace
+
+const std::optional<std::string>* remembered(const Database& db, std::string_view key) {
+    for (const auto& entry : t_remembered)
+        if (entry.db == &db && entry.key == key) return &entry.value;
+    return nullptr;
+}
+
+void remember(const Database& db, std::string key, std::optional<std::string> value) {
+    if (!db.in_transaction() || t_remembered.size() >= 64) return;
+    t_remembered.push_back(Remembered{&db, std::move(key), std::move(value)});
+}
+
+void forget_remembered(const Database& db) { forget_of(&db); }
+
+std::uint64_t transaction_without_savepoints_id(const Database& db) { return t_joined.db == &db ? t_joined.id : 0; }
+
+void before_commit_without_savepoints(const Database& db, std::function<Result<void>()> flush) {
+    if (t_joined.db == &db) t_joined.before_commit.push_back(std::move(flush));
+}
+
+Result<bool> transaction_without_savepoints(Database& db, const std::function<Result<void>()>& work) {
+    if (db.in_transaction() || t_joined.db) {
+        TRY_VOID(db.transaction(work));
+        return true;
+    }
+    t_joined = JoinedTransaction{&db, false, ++g_joined_transactions, {}};
+    struct Restore {
+        ~Restore() { t_joined = JoinedTransaction{}; }
+    } restore;
+    Result<void> result = db.transaction([&]() -> Result<void> {
+        TRY_VOID(work());
+        for (std::size_t i = 0; i < t_joined.before_commit.size() && !t_joined.nested_failed; ++i)
+            if (!t_joined.before_commit[i]()) t_joined.nested_failed = true;
+        if (t_joined.nested_failed) return make_error(ErrorCode::Conflict);  // only to roll back: the caller is told false
+        return {};
+    });
+    if (t_joined.nested_failed) return false;  // rolled back, whatever the outer work made of the error
+    TRY_VOID(std::move(result));
+    return true;
+}
 
 bool is_postgresql_url(std::string_view url) { return url.starts_with("postgresql://") || url.starts_with("postgres://"); }
 
@@ -93,7 +164,10 @@ Result<Statement> Database::prepare(std::string_view sql) {
     return Statement(backend);
 }
 
-Result<void> Database::execute(std::string_view sql) { return m_connection->execute(sql); }
+Result<void> Database::execute(std::string_view sql) {
+    forget_of(this);
+    return m_connection->execute(sql);
+}
 Result<void> Database::copy_in(std::string_view target, std::string_view rows) { return m_connection->copy_in(target, rows); }
 
 void append_copy_field(std::string& row, std::string_view value) {
@@ -131,6 +205,13 @@ static Result<void> run_work(const std::function<Result<void>()>& work) {
 }
 
 Result<void> Database::savepoint(const std::function<Result<void>()>& work) {
+    if (t_joined.db == this) {
+        ++m_transaction_depth;
+        Result<void> result = run_work(work);
+        --m_transaction_depth;
+        if (!result) t_joined.nested_failed = true;  // cannot be undone alone: the whole transaction goes
+        return result;
+    }
     const std::string name = "kimonet_" + std::to_string(m_transaction_depth);
     TRY_VOID(m_connection->execute("SAVEPOINT " + name));
     const std::size_t callbacks = m_after_commit.size();
@@ -141,12 +222,14 @@ Result<void> Database::savepoint(const std::function<Result<void>()>& work) {
         // Only the inner work is undone (PostgreSQL: the transaction is usable again); its
         // callbacks go with it. The outer work decides whether the error ends everything.
         m_after_commit.resize(callbacks);
+        forget_of(this);
         (void)m_connection->execute("ROLLBACK TO SAVEPOINT " + name);
         (void)m_connection->execute("RELEASE SAVEPOINT " + name);
         return result;
     }
     if (auto released = m_connection->execute("RELEASE SAVEPOINT " + name); !released) {
         m_after_commit.resize(callbacks);
+        forget_of(this);
         (void)m_connection->execute("ROLLBACK TO SAVEPOINT " + name);
         (void)m_connection->execute("RELEASE SAVEPOINT " + name);
         return released;
@@ -159,8 +242,10 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work) {
     TRY_VOID(m_connection->begin());
     m_transaction_depth = 1;
     m_after_commit.clear();
+    forget_of(this);
     Result<void> result = run_work(work);
     m_transaction_depth = 0;
+    forget_of(this);
     std::vector<std::function<void()>> after_commit;
     after_commit.swap(m_after_commit);
     if (!result) {

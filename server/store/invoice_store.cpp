@@ -90,6 +90,11 @@ Result<InvoicePage> list_invoices(Database& db, const InvoiceFilter& filter) {
 static constexpr const char* kInsertInvoice =
     "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
     "tax_rate_bp, tax_mode, paid_amount, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+// PostgreSQL: the id comes back with the INSERT (no second round trip for lastval()); SQLite's
+// last_insert_rowid() is free, and the bulk run keeps its plain INSERT there.
+static constexpr const char* kInsertInvoiceReturning =
+    "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
+    "tax_rate_bp, tax_mode, paid_amount, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
 static constexpr const char* kInsertLine =
     "INSERT INTO invoice_lines(invoice_id, position, kind, description, quantity, unit_price, amount) VALUES (?,?,?,?,?,?,?)";
 
@@ -106,7 +111,7 @@ static Result<void> run_line_insert(Statement& statement, std::int64_t invoice_i
 }
 
 Result<InvoiceWriter> InvoiceWriter::prepare(Database& db) {
-    auto invoice = TRY(db.prepare(kInsertInvoice));
+    auto invoice = TRY(db.prepare(db.engine() == Engine::Postgresql ? kInsertInvoiceReturning : kInsertInvoice));
     auto line = TRY(db.prepare(kInsertLine));
     return InvoiceWriter(db, std::move(invoice), std::move(line));
 }
@@ -128,8 +133,15 @@ Result<std::int64_t> InvoiceWriter::insert(const billing::Invoice& invoice, std:
         .bind(13, invoice.paid_amount)
         .bind(14, billing::to_string(invoice.status))
         .bind(15, now);
-    TRY_VOID(m_invoice.run());
-    const std::int64_t id = m_db->last_insert_id();
+    std::int64_t id = 0;
+    if (m_db->engine() == Engine::Postgresql) {
+        if (!TRY(m_invoice.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
+        id = m_invoice.column_int(0);
+        TRY_VOID(m_invoice.run());
+    } else {
+        TRY_VOID(m_invoice.run());
+        id = m_db->last_insert_id();
+    }
     int position = 0;
     for (const auto& line : invoice.lines) TRY_VOID(run_line_insert(m_line, id, ++position, line));
     return id;
@@ -164,7 +176,7 @@ Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, co
                                     std::optional<std::int64_t> recorded_by_id, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "INSERT INTO payments(invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, "
-        "recorded_by_type, recorded_by_id, recorded_by_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "recorded_by_type, recorded_by_id, recorded_by_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     statement.bind(1, payment.invoice_id)
         .bind(2, payment.customer_id)
         .bind(3, payment.amount)
@@ -177,8 +189,9 @@ Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, co
         .bind(10, recorded_by_id)
         .bind(11, payment.recorded_by)
         .bind(12, now);
+    if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
+    payment.id = statement.column_int(0);
     TRY_VOID(statement.run());
-    payment.id = db.last_insert_id();
     return payment.id;
 }
 

@@ -5,6 +5,9 @@
 #include <thread>
 
 #include "server/store/engine_fixture.hpp"
+#include "store/message_template_store.hpp"
+#include "store/settings_store.hpp"
+#include "store/transaction_memo.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
@@ -84,6 +87,158 @@ BOOST_DATA_TEST_CASE(an_inner_error_the_outer_returns_rolls_back_everything, eng
     BOOST_TEST(!db.in_transaction());
     BOOST_TEST_REQUIRE(db.transaction([&] { return add(db, "next"); }).ok(), "the connection is usable afterwards");
     BOOST_TEST(contents(scratch) == "next ");
+}
+
+BOOST_DATA_TEST_CASE(without_savepoints_nested_work_joins_the_outer_and_commits_when_nothing_failed, engines(), name) {
+    EngineScratch scratch(name);
+    create_work(scratch);
+    auto& db = *scratch.db;
+    std::vector<std::string> ran;
+    auto committed = store::transaction_without_savepoints(db, [&]() -> Result<void> {
+        TRY_VOID(add(db, "outer"));
+        TRY_VOID(db.transaction([&]() -> Result<void> {
+            db.after_commit([&] { ran.push_back("inner"); });
+            TRY_VOID(add(db, "inner"));
+            return db.transaction([&] { return add(db, "innermost"); });
+        }));
+        BOOST_TEST(contents(scratch).empty(), "nothing is visible before the commit");
+        return success();
+    });
+    BOOST_TEST_REQUIRE(committed.ok(), (committed ? "" : committed.error().message()));
+    BOOST_TEST(*committed);
+    BOOST_TEST(contents(scratch) == "inner innermost outer ");
+    BOOST_TEST(ran == (std::vector<std::string>{"inner"}));
+    BOOST_TEST(!db.in_transaction());
+}
+
+BOOST_DATA_TEST_CASE(without_savepoints_any_inner_failure_rolls_back_everything_and_the_savepoint_run_gives_the_old_outcome, engines(), name) {
+    EngineScratch scratch(name);
+    create_work(scratch);
+    auto& db = *scratch.db;
+    std::vector<std::string> ran;
+    // The outer handles the inner error and goes on (what a savepoint allows): without savepoints
+    // the inner work cannot be undone alone, so nothing at all is committed and the answer is false.
+    auto work = [&]() -> Result<void> {
+        TRY_VOID(add(db, "outer-before"));
+        auto duplicate = db.transaction([&]() -> Result<void> {
+            db.after_commit([&] { ran.push_back("dropped"); });
+            TRY_VOID(add(db, "inner-duplicate"));
+            return add(db, "outer-before");  // Conflict (on PostgreSQL it aborts the transaction)
+        });
+        if (duplicate) return make_error(ErrorCode::Internal, "the duplicate was accepted");
+        TRY_VOID(db.transaction([&] { return add(db, "inner-kept"); }));
+        (void)add(db, "outer-after");  // on PostgreSQL refused: the transaction is aborted
+        return success();
+    };
+    auto flat = store::transaction_without_savepoints(db, work);
+    BOOST_TEST_REQUIRE(flat.ok(), (flat ? "" : flat.error().message()));
+    BOOST_TEST(!*flat);
+    BOOST_TEST(contents(scratch).empty());
+    BOOST_TEST(ran.empty());
+    BOOST_TEST(!db.in_transaction());
+    // Run again with savepoints: exactly what transaction() alone gives.
+    BOOST_TEST_REQUIRE(db.transaction(work).ok());
+    BOOST_TEST(contents(scratch) == "inner-kept outer-after outer-before ");
+    BOOST_TEST(ran.empty());
+    // The outer's own error is an error, as with transaction().
+    auto failed = store::transaction_without_savepoints(db, [&]() -> Result<void> {
+        TRY_VOID(add(db, "never"));
+        return make_error(ErrorCode::ValidationFailed, "no");
+    });
+    BOOST_TEST_REQUIRE(!failed.ok());
+    BOOST_TEST((failed.error().code == ErrorCode::ValidationFailed));
+    BOOST_TEST(contents(scratch) == "inner-kept outer-after outer-before ");
+}
+
+BOOST_DATA_TEST_CASE(rows_gathered_for_the_commit_are_written_in_it_in_order_or_dropped_with_it, engines(), name) {
+    EngineScratch scratch(name);
+    create_work(scratch);
+    auto& db = *scratch.db;
+    std::vector<std::string> gathered;
+    auto gather = [&](const std::string& what) {
+        if (gathered.empty()) store::before_commit_without_savepoints(db, [&]() -> Result<void> {
+            for (const auto& each : gathered) TRY_VOID(add(db, each));
+            return success();
+        });
+        gathered.push_back(what);
+    };
+    BOOST_TEST(store::transaction_without_savepoints_id(db) == 0u);
+    auto committed = store::transaction_without_savepoints(db, [&]() -> Result<void> {
+        BOOST_TEST(store::transaction_without_savepoints_id(db) != 0u);
+        gather("b-gathered");
+        TRY_VOID(add(db, "a-direct"));
+        gather("c-gathered");
+        return success();
+    });
+    BOOST_TEST_REQUIRE(committed.ok());
+    BOOST_TEST(*committed);
+    BOOST_TEST(contents(scratch) == "a-direct b-gathered c-gathered ");
+    // A flush that fails is an inner failure: nothing of the transaction stays, the answer is false.
+    gathered.clear();
+    auto refused = store::transaction_without_savepoints(db, [&]() -> Result<void> {
+        TRY_VOID(add(db, "d-direct"));
+        gather("a-direct");  // already there: Conflict at the flush
+        return success();
+    });
+    BOOST_TEST_REQUIRE(refused.ok());
+    BOOST_TEST(!*refused);
+    BOOST_TEST(contents(scratch) == "a-direct b-gathered c-gathered ");
+    BOOST_TEST(store::transaction_without_savepoints_id(db) == 0u);
+}
+
+BOOST_DATA_TEST_CASE(a_value_remembered_in_a_write_transaction_lasts_only_as_long_as_it, engines(), name) {
+    EngineScratch scratch(name);
+    auto& db = *scratch.db;
+    store::remember(db, "k", "outside");  // outside a transaction nothing is remembered
+    BOOST_TEST(store::remembered(db, "k") == nullptr);
+    BOOST_TEST_REQUIRE(db.transaction([&]() -> Result<void> {
+        store::remember(db, "k", "v");
+        BOOST_TEST_REQUIRE(store::remembered(db, "k") != nullptr);
+        BOOST_TEST(**store::remembered(db, "k") == "v");
+        // A savepoint that rolls back forgets (what it read may have been its own, undone, write).
+        (void)db.transaction([&]() -> Result<void> { return make_error(ErrorCode::ValidationFailed, "no"); });
+        BOOST_TEST(store::remembered(db, "k") == nullptr);
+        store::remember(db, "k", std::nullopt);  // "no row" is remembered too
+        BOOST_TEST_REQUIRE(store::remembered(db, "k") != nullptr);
+        BOOST_TEST(!store::remembered(db, "k")->has_value());
+        return success();
+    }).ok());
+    BOOST_TEST(store::remembered(db, "k") == nullptr, "the next transaction reads again");
+}
+
+BOOST_DATA_TEST_CASE(a_setting_or_template_read_twice_in_a_transaction_sees_that_transactions_own_writes, engines(), name) {
+    EngineScratch scratch(name);
+    auto& db = *scratch.db;
+    EngineScratch::must(db.execute(per_engine(scratch.engine, "CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT, updated_at TEXT)",
+                                              "CREATE TABLE settings(key TEXT PRIMARY KEY, value BYTEA, updated_at TEXT)")));
+    EngineScratch::must(db.execute("CREATE TABLE message_templates(key TEXT PRIMARY KEY, body TEXT, updated_at BIGINT, updated_by TEXT)"));
+    auto setting = [](store::Database& on) {
+        auto value = store::find_setting_value(on, "company_name");
+        return value ? value->value_or("(none)") : "(error)";
+    };
+    auto template_body = [&] {
+        auto body = store::find_message_template_body(db, "payment_confirmation");
+        return body ? body->value_or("(none)") : "(error)";
+    };
+    BOOST_TEST_REQUIRE(db.transaction([&]() -> Result<void> {
+        BOOST_TEST(setting(db) == "(none)");
+        TRY_VOID(store::save_setting_value(db, "company_name", "Kimonet", false, 1767225600));
+        BOOST_TEST(setting(db) == "Kimonet");
+        BOOST_TEST(setting(db) == "Kimonet");
+        BOOST_TEST(template_body() == "(none)");
+        TRY_VOID(store::save_message_template_body(db, "payment_confirmation", "Terima kasih", "admin", 1767225600));
+        BOOST_TEST(template_body() == "Terima kasih");
+        TRY_VOID(store::delete_message_template(db, "payment_confirmation"));
+        BOOST_TEST(template_body() == "(none)");
+        return success();
+    }).ok());
+    // Another connection's committed change is what the next transaction reads.
+    auto other = scratch.database.open();
+    BOOST_TEST_REQUIRE(other->transaction([&] { return store::save_setting_value(*other, "company_name", "Lain", false, 1767225601); }).ok());
+    BOOST_TEST_REQUIRE(db.transaction([&]() -> Result<void> {
+        BOOST_TEST(setting(db) == "Lain");
+        return success();
+    }).ok());
 }
 
 BOOST_DATA_TEST_CASE(after_commit_callbacks_follow_their_savepoint, engines(), name) {
