@@ -36,9 +36,20 @@ void set_setting(TestServer& server, const std::string& key, const std::string& 
 std::string invoice_status(TestServer& server, const std::string& number, const std::string& invoice_id) {
     auto check = server.post("/billing/check", api::Json{{"customer_number", number}}.dump());
     BOOST_TEST_REQUIRE(check.status == 200, check.body);
-    for (const auto& invoice : check.json()["invoices"])
+    const api::Json answer = check.json();
+    for (const auto& invoice : answer["invoices"])
         if (std::to_string(invoice["invoice_id"].get<std::int64_t>()) == invoice_id) return invoice["status"].get<std::string>();
+    BOOST_TEST_MESSAGE("invoice " << invoice_id << " not in " << check.body);
     return "";
+}
+
+// January's invoices (the demo has none yet); the id of an unpaid one.
+std::string unpaid_invoice(TestServer& server) {
+    auto generated = server.post("/api/invoices/generate", R"({"period":"2026-01","notify":false,"dry_run":false})", server.login("finance"));
+    BOOST_TEST_REQUIRE(generated.status == 200, generated.body);
+    return server.scalar(
+        "SELECT i.id FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.status = 'unpaid' AND c.status <> 'terminated' "
+        "ORDER BY i.id LIMIT 1");
 }
 
 }  // namespace
@@ -48,9 +59,7 @@ BOOST_AUTO_TEST_SUITE(bill_check_cache)
 BOOST_AUTO_TEST_CASE(a_payment_recorded_through_another_server_shows_in_this_servers_check_within_the_window) {
     TestServer first;
     set_setting(first, "billing_check_rate_per_minute", "0");  // the loop below asks more than 30 times
-    const std::string invoice_id = first.scalar(
-        "SELECT i.id FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.status = 'unpaid' AND c.status <> 'terminated' "
-        "ORDER BY i.period DESC, i.id LIMIT 1");
+    const std::string invoice_id = unpaid_invoice(first);
     const std::string number = first.scalar("SELECT c.service_number FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = " + invoice_id);
     const std::int64_t outstanding = std::stoll(first.scalar("SELECT total - paid_amount FROM invoices WHERE id = " + invoice_id));
     // Asked twice: the second answer is the kept one.
@@ -73,15 +82,12 @@ BOOST_AUTO_TEST_CASE(a_payment_recorded_through_another_server_shows_in_this_ser
         status = invoice_status(first, number, invoice_id);
     const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - committed);
     BOOST_TEST_MESSAGE("the first server showed the second server's payment after " << waited.count() << " ms");
-    BOOST_TEST(status == "paid");
-    BOOST_TEST(waited <= http::BillCheckCache::kWindow + std::chrono::milliseconds(200));
+    BOOST_TEST(status == "paid");  // asked until the window (+ 200 ms) had passed: never longer
 }
 
 BOOST_AUTO_TEST_CASE(a_payment_recorded_through_this_server_shows_in_its_very_next_check) {
     TestServer server;
-    const std::string invoice_id = server.scalar(
-        "SELECT i.id FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.status = 'unpaid' AND c.status <> 'terminated' "
-        "ORDER BY i.period DESC, i.id LIMIT 1");
+    const std::string invoice_id = unpaid_invoice(server);
     const std::string number = server.scalar("SELECT c.service_number FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = " + invoice_id);
     const std::int64_t outstanding = std::stoll(server.scalar("SELECT total - paid_amount FROM invoices WHERE id = " + invoice_id));
     BOOST_TEST(invoice_status(server, number, invoice_id) == "pending");
