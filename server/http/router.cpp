@@ -16,6 +16,15 @@ void Router::add(std::string method, std::string pattern, std::string permission
 }
 
 bool match_pattern(const std::string& pattern, const std::string& path, std::map<std::string, std::string>& params) {
+    // Every request tries the routes in order, twice (admission and dispatch): a pattern without
+    // parameters is one comparison, and one with them is ruled out by its literal prefix first.
+    const std::size_t first_parameter = pattern.find('{');
+    if (first_parameter == std::string::npos) {
+        if (pattern != path) return false;
+        params.clear();
+        return true;
+    }
+    if (path.compare(0, first_parameter, pattern, 0, first_parameter) != 0) return false;
     std::size_t p = 0, q = 0;
     std::map<std::string, std::string> found;
     while (p < pattern.size() && q <= path.size()) {

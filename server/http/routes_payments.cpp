@@ -6,6 +6,7 @@
 
 #include "api/json_fields.hpp"
 #include "api/public_shapes.hpp"
+#include "http/bill_check_cache.hpp"
 #include "http/public_billing_page.hpp"
 #include "http/public_limit.hpp"
 #include "http/routes.hpp"
@@ -27,9 +28,11 @@ std::string server_base_url(const app::App& app) {
 }
 
 // Takes a token for this IP from `bucket`; the 429 answer (with Retry-After) when there is none.
-Result<std::optional<Response>> limit(RateLimiter& limiter, app::Context& context, const Request& request, const std::string& bucket,
-                                      int multiplier = 1, bool as_html = false) {
-    const int per_minute = static_cast<int>(TRY(services::get_setting_int(context.db, "billing_check_rate_per_minute"))) * multiplier;
+// The setting is read through `cache` (kept until anything commits, see bill_check_cache.hpp).
+Result<std::optional<Response>> limit(RateLimiter& limiter, BillCheckCache& cache, app::Context& context, const Request& request,
+                                      const std::string& bucket, int multiplier = 1, bool as_html = false) {
+    const std::int64_t setting = TRY(cache.setting([&] { return services::get_setting_int(context.db, "billing_check_rate_per_minute"); }));
+    const int per_minute = static_cast<int>(setting) * multiplier;
     // 0 = no limit (documented; the default is 30)
     return refuse_when_limited(limiter, bucket, request, context, per_minute, messages::kTooManyRequests, as_html);
 }
@@ -53,11 +56,11 @@ Result<api::Json> live_transactions(app::Context& context, const api::Json& bill
     return pending;
 }
 
-RouteResult billing_page(app::App& app, RateLimiter& limiter, Request& request, const std::string& service_number) {
+RouteResult billing_page(app::App& app, RateLimiter& limiter, BillCheckCache& cache, Request& request, const std::string& service_number) {
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         const std::string company = TRY(services::get_setting(context.db, "company_name"));
         if (service_number.empty()) return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), ""));
-        if (auto refused = TRY(limit(limiter, context, request, "page", 4, true))) return *refused;
+        if (auto refused = TRY(limit(limiter, cache, context, request, "page", 4, true))) return *refused;
         auto bill = services::check_bill(context.db, service_number);
         if (!bill) {
             if (bill.error().code != ErrorCode::NotFound) return bill.error();
@@ -97,6 +100,7 @@ Result<std::pair<api::Json, bool>> pay_input(const Request& request) {
 
 void register_payment_routes(Router& router, app::App& app) {
     auto limiter = std::make_shared<RateLimiter>();
+    auto cache = std::make_shared<BillCheckCache>(app.config().db_path, store::commit_counter(app.config().db_path));
     auto callbacks = std::make_shared<services::CallbackGroupCommit>();
 
     router.add(Route{"GET", "/api/payment-methods", Access::Public, "", "Payment methods a gateway offers (?gateway=flip|midtrans|duitku)",
@@ -106,22 +110,26 @@ void register_payment_routes(Router& router, app::App& app) {
                          });
                      }});
     router.add(Route{"POST", "/billing/check", Access::Public, "", "Public bill check {customer_number}: masked name, invoices (rate limited per IP, 429 with Retry-After)",
-                     [&app, limiter](Request& request) -> RouteResult {
+                     [&app, limiter, cache](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             if (auto refused = TRY(limit(*limiter, context, request, "check"))) return *refused;
+                             if (auto refused = TRY(limit(*limiter, *cache, context, request, "check"))) return *refused;
                              const api::Json body = TRY(json_body(request));
                              std::string number;
                              for (const char* name : {api::kBillCheckCustomerNumberKey, api::kPublicServiceNumberKey})
                                  if (number.empty() && body.contains(name) && body[name].is_string()) number = body[name].get<std::string>();
-                             return json_ok(TRY(services::check_bill(context.db, number)));
+                             // Only found customers' answers are kept; an unknown number asks the database every time.
+                             std::string answer = TRY(cache->answer(number, [&]() -> Result<std::string> {
+                                 return json_ok(TRY(services::check_bill(context.db, number))).body;
+                             }));
+                             return Response{200, "application/json", std::move(answer), {}};
                          });
                      },
                      kMaxPublicBody});
     router.add(Route{"POST", "/billing/pay", Access::Public, "",
                      "Create (or reuse) a gateway payment {invoice_id, gateway, method} → payment_url, payment_code, transaction_id, expires_at",
-                     [&app, limiter](Request& request) -> RouteResult {
+                     [&app, limiter, cache](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             if (auto refused = TRY(limit(*limiter, context, request, "pay"))) return *refused;
+                             if (auto refused = TRY(limit(*limiter, *cache, context, request, "pay"))) return *refused;
                              const auto [input, from_form] = TRY(pay_input(request));
                              const auto transaction = TRY(services::create_gateway_payment(context, input, server_base_url(app)));
                              if (from_form) {
@@ -144,15 +152,15 @@ void register_payment_routes(Router& router, app::App& app) {
                          });
                      }});
     router.add(Route{"GET", "/billing", Access::Public, "", "Public bill page (HTML); ?nomor_layanan=CUST001 shows its invoices",
-                     [&app, limiter](Request& request) -> RouteResult {
+                     [&app, limiter, cache](Request& request) -> RouteResult {
                          std::string number = request.query_value(api::kPublicServiceNumberKey);
                          if (number.empty()) number = request.query_value("nomor");
-                         return billing_page(app, *limiter, request, number);
+                         return billing_page(app, *limiter, *cache, request, number);
                      }});
     // The seed's public link (api/public_shapes.hpp): the path parameter keeps its published name.
     router.add(Route{"GET", "/billing/{nomor_layanan}", Access::Public, "", "Public bill page (HTML) of one customer, with pay buttons",
-                     [&app, limiter](Request& request) -> RouteResult {
-                         return billing_page(app, *limiter, request, request.params[api::kPublicServiceNumberKey]);
+                     [&app, limiter, cache](Request& request) -> RouteResult {
+                         return billing_page(app, *limiter, *cache, request, request.params[api::kPublicServiceNumberKey]);
                      }});
     router.add(Route{"POST", "/payment/callback/{gateway}", Access::Public, "",
                      "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Verified, confirmed with the "

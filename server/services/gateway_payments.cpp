@@ -80,16 +80,18 @@ Result<api::Json> offered_payment_methods(app::Context& context, const std::stri
 }
 
 Result<api::Json> check_bill(store::Database& db, const std::string& service_number) {
-    const auto customer = service_number.empty() || service_number.size() > 64 ? std::optional<store::BillCustomer>()
-                                                                                 : TRY(store::find_bill_customer(db, service_number));
-    if (!customer) return make_error(ErrorCode::NotFound, messages::kServiceNumberNotFound);
+    // One statement: the customer and its invoices (one round trip on PostgreSQL).
+    const auto found = service_number.empty() || service_number.size() > 64 ? std::optional<store::BillCheck>()
+                                                                              : TRY(store::find_bill_check(db, service_number, 12));
+    if (!found) return make_error(ErrorCode::NotFound, messages::kServiceNumberNotFound);
+    const store::BillCustomer* customer = &found->customer;
     api::Json out = {{"customer",
                       {{api::kPublicServiceNumberKey, customer->service_number},
                        // Anyone can try any number: a masked name, never the address or phone.
                        {api::kPublicCustomerNameKey, customers::mask_name(customer->name)}}},
                      {"invoices", api::Json::array()}};
     // Unpaid first, then the latest paid ones for reassurance; at most 12.
-    for (const billing::Invoice& invoice : TRY(store::list_bill_invoices(db, customer->id, 12))) {
+    for (const billing::Invoice& invoice : found->invoices) {
         out["invoices"].push_back({{"invoice_id", invoice.id},
                                    {"invoice_no", invoice.invoice_no},
                                    {api::kPublicPeriodKey, to_string(invoice.period)},

@@ -4,6 +4,8 @@
 #include "store/database.hpp"
 
 #include <atomic>
+#include <map>
+#include <mutex>
 
 #include "store/engine.hpp"
 #include "store/transaction_memo.hpp"
@@ -145,8 +147,23 @@ std::optional<std::int64_t> Statement::column_optional_int(int index) const {
 }
 int Statement::column_count() const { return m_backend->column_count(); }
 
+// One counter per URL for the life of the process's connections to it (a test process opens
+// hundreds of scratch databases: counters nobody holds are dropped).
+static std::shared_ptr<std::atomic<std::uint64_t>> shared_commit_counter(const std::string& url) {
+    static std::mutex mutex;
+    static std::map<std::string, std::weak_ptr<std::atomic<std::uint64_t>>> counters;
+    std::lock_guard lock(mutex);
+    if (auto existing = counters[url].lock()) return existing;
+    std::erase_if(counters, [](const auto& entry) { return entry.second.expired(); });
+    auto counter = std::make_shared<std::atomic<std::uint64_t>>(0);
+    counters[url] = counter;
+    return counter;
+}
+
+std::shared_ptr<const std::atomic<std::uint64_t>> commit_counter(const std::string& url) { return shared_commit_counter(url); }
+
 Database::Database(std::unique_ptr<detail::Connection> connection, Engine engine, std::string path)
-    : m_connection(std::move(connection)), m_engine(engine), m_path(std::move(path)) {}
+    : m_connection(std::move(connection)), m_engine(engine), m_path(std::move(path)), m_commits(shared_commit_counter(m_path)) {}
 
 Database::~Database() = default;
 
@@ -252,10 +269,13 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work) {
         (void)m_connection->execute("ROLLBACK");
         return result;
     }
-    if (auto committed = m_connection->execute("COMMIT"); !committed) {
+    // PostgreSQL: the notice goes out with the COMMIT (one round trip, delivered only if it commits).
+    const char* commit = m_engine == Engine::Postgresql ? "NOTIFY kimonet_changes; COMMIT" : "COMMIT";
+    if (auto committed = m_connection->execute(commit); !committed) {
         (void)m_connection->execute("ROLLBACK");
         return committed;
     }
+    if (m_commits) ++*m_commits;
     for (auto& callback : after_commit) callback();
     return {};
 }

@@ -23,6 +23,7 @@
 // memory; page by key, or scan on a second connection, when that could be millions).
 #include <sqlite3.h>  // for the few callers that still tune SQLite itself through handle()
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -160,7 +161,13 @@ private:
     std::string m_path;
     int m_transaction_depth = 0;
     std::vector<std::function<void()>> m_after_commit;
+    std::shared_ptr<std::atomic<std::uint64_t>> m_commits;  // commit_counter(m_path)
 };
+
+// Counted up after every outermost COMMIT of any connection this process opened with exactly this
+// URL (or path), before transaction() returns; store/change_watch.hpp reads it. On PostgreSQL every
+// such COMMIT also sends `NOTIFY kimonet_changes`, which other processes' change watches hear.
+std::shared_ptr<const std::atomic<std::uint64_t>> commit_counter(const std::string& url);
 
 // Appends `value` to a copy_in() row, escaped for COPY's text format (backslash, tab, newline, CR).
 void append_copy_field(std::string& row, std::string_view value);

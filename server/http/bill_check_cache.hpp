@@ -1,0 +1,69 @@
+#pragma once
+// The public bill check's answers, kept in memory (issue 17: the check must cost little more than
+// /api/health; on PostgreSQL one round trip to the database costs more than a whole health
+// request). What it keeps and for how long:
+//  - only answers for numbers that exist (a 404 is asked of the database every time), so a
+//    caller trying random numbers neither grows it nor pushes anything out; the per-IP rate limit
+//    runs before it, exactly as before, so sweeping real numbers costs a caller time;
+//  - at most kMaxEntries answers and kMaxBytes of keys and bodies; when full, the oldest go first;
+//  - everything is forgotten when store::ChangeWatch's generation moves: any commit on this
+//    server's pool (at once, before the writer's caller goes on), any commit by another server or
+//    process (as soon as the watch hears of it);
+//  - nothing is served unless the watch has looked within kWindow: an answer is never older than
+//    what any other server or process committed kWindow ago. With no watch (it could not start)
+//    nothing is kept.
+// The rate-limit setting the public routes read per request is kept the same way.
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "core/result.hpp"
+#include "store/change_watch.hpp"
+#include "store/database.hpp"
+
+namespace kimonet::http {
+
+class BillCheckCache {
+public:
+    static constexpr std::size_t kMaxEntries = 200'000;
+    static constexpr std::size_t kMaxBytes = 64u << 20;
+    static constexpr std::chrono::milliseconds kWindow{500};
+
+    // The watch starts with the first answer asked for (a server that never serves a check opens
+    // no extra connection).
+    BillCheckCache(std::string database_url, std::shared_ptr<const std::atomic<std::uint64_t>> local_commits);
+
+    // The answer body for `number`: kept, or `compute()`d and kept when it succeeds. Errors
+    // (404 for an unknown number) are returned and never kept.
+    Result<std::string> answer(const std::string& number, const std::function<Result<std::string>()>& compute);
+    // The integer setting `compute()` reads, kept under the same rules.
+    Result<std::int64_t> setting(const std::function<Result<std::int64_t>()>& compute);
+
+    std::size_t size() const;
+
+private:
+    // The generation an answer may be kept under, or none when nothing may be served now.
+    std::optional<std::uint64_t> usable_generation();
+    void keep(const std::string& number, const std::string& body, std::uint64_t generation);
+
+    std::string m_url;
+    std::shared_ptr<const std::atomic<std::uint64_t>> m_local_commits;
+    std::once_flag m_started;
+    std::unique_ptr<store::ChangeWatch> m_watch;
+
+    mutable std::shared_mutex m_mutex;
+    std::uint64_t m_generation = 0;  // of everything kept
+    std::unordered_map<std::string, std::string> m_answers;
+    std::deque<std::string> m_order;  // oldest first
+    std::size_t m_bytes = 0;
+    std::optional<std::int64_t> m_setting;
+};
+
+}  // namespace kimonet::http

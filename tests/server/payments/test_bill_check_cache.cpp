@@ -1,0 +1,153 @@
+// The public bill check keeps answers in memory (http/bill_check_cache.hpp). From the customer's
+// side nothing may change: a payment recorded anywhere shows in the next check, within the stated
+// window when another server recorded it. From an outsider's side: numbers that do not exist are
+// never kept (trying random numbers cannot grow it), and it stays within its bounds.
+// Runs on either engine (KIMONET_TEST_ENGINE=postgresql).
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+
+#include "http/bill_check_cache.hpp"
+#include "services/payment_service.hpp"
+#include "services/settings.hpp"
+#include "store/database.hpp"
+#include "support/test_server_support.hpp"
+
+using namespace kimonet;
+using namespace kimonet::testing;
+
+namespace {
+
+// The same database spelt differently: to this process, another server's connections (they do not
+// share its commit counter), so only what the database itself tells the first server can help it.
+std::string other_spelling(const std::string& url) {
+    if (store::is_postgresql_url(url)) return url + (url.find('?') == std::string::npos ? "?" : "&") + "application_name=second_server";
+    return "sqlite:" + url;
+}
+
+void set_setting(TestServer& server, const std::string& key, const std::string& value) {
+    auto lease = server.app().database();
+    BOOST_TEST_REQUIRE(lease.ok());
+    app::Context context = server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+    BOOST_TEST_REQUIRE(services::update_settings(context, {{key, value}}).ok());
+}
+
+// The status the bill check shows for `invoice_id`, "" when it does not list it.
+std::string invoice_status(TestServer& server, const std::string& number, const std::string& invoice_id) {
+    auto check = server.post("/billing/check", api::Json{{"customer_number", number}}.dump());
+    BOOST_TEST_REQUIRE(check.status == 200, check.body);
+    const api::Json answer = check.json();
+    for (const auto& invoice : answer["invoices"])
+        if (std::to_string(invoice["invoice_id"].get<std::int64_t>()) == invoice_id) return invoice["status"].get<std::string>();
+    BOOST_TEST_MESSAGE("invoice " << invoice_id << " not in " << check.body);
+    return "";
+}
+
+// January's invoices (the demo has none yet); the id of an unpaid one.
+std::string unpaid_invoice(TestServer& server) {
+    auto generated = server.post("/api/invoices/generate", R"({"period":"2026-01","notify":false,"dry_run":false})", server.login("finance"));
+    BOOST_TEST_REQUIRE(generated.status == 200, generated.body);
+    return server.scalar(
+        "SELECT i.id FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.status = 'unpaid' AND c.status <> 'terminated' "
+        "ORDER BY i.id LIMIT 1");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(bill_check_cache)
+
+BOOST_AUTO_TEST_CASE(a_payment_recorded_through_another_server_shows_in_this_servers_check_within_the_window) {
+    TestServer first;
+    set_setting(first, "billing_check_rate_per_minute", "0");  // the loop below asks more than 30 times
+    const std::string invoice_id = unpaid_invoice(first);
+    const std::string number = first.scalar("SELECT c.service_number FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = " + invoice_id);
+    const std::int64_t outstanding = std::stoll(first.scalar("SELECT total - paid_amount FROM invoices WHERE id = " + invoice_id));
+    // Asked twice: the second answer is the kept one.
+    BOOST_TEST(invoice_status(first, number, invoice_id) == "pending");
+    BOOST_TEST(invoice_status(first, number, invoice_id) == "pending");
+
+    TestServer second{TestServer::Existing{other_spelling(first.db_path()), first.secret_key_file()}};
+    {
+        auto lease = second.app().database();
+        BOOST_TEST_REQUIRE(lease.ok());
+        app::Context context = second.app().context(**lease, app::Actor{"system", 0, "test", ""});
+        auto paid = services::record_payment(context, api::Json{{"invoice_id", std::stoll(invoice_id)}, {"amount", outstanding}, {"method", "cash"}});
+        BOOST_TEST_REQUIRE(paid.ok(), (paid ? "" : paid.error().message()));
+    }
+    // The payment has committed: from now on the first server may answer "pending" only until the
+    // window has passed (in practice until its watch hears of the commit, a few milliseconds).
+    const auto committed = std::chrono::steady_clock::now();
+    std::string status = invoice_status(first, number, invoice_id);
+    while (status != "paid" && std::chrono::steady_clock::now() - committed < http::BillCheckCache::kWindow + std::chrono::milliseconds(200))
+        status = invoice_status(first, number, invoice_id);
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - committed);
+    BOOST_TEST_MESSAGE("the first server showed the second server's payment after " << waited.count() << " ms");
+    BOOST_TEST(status == "paid");  // asked until the window (+ 200 ms) had passed: never longer
+}
+
+BOOST_AUTO_TEST_CASE(a_payment_recorded_through_this_server_shows_in_its_very_next_check) {
+    TestServer server;
+    const std::string invoice_id = unpaid_invoice(server);
+    const std::string number = server.scalar("SELECT c.service_number FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.id = " + invoice_id);
+    const std::int64_t outstanding = std::stoll(server.scalar("SELECT total - paid_amount FROM invoices WHERE id = " + invoice_id));
+    BOOST_TEST(invoice_status(server, number, invoice_id) == "pending");
+    BOOST_TEST(invoice_status(server, number, invoice_id) == "pending");
+    auto lease = server.app().database();
+    BOOST_TEST_REQUIRE(lease.ok());
+    app::Context context = server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+    BOOST_TEST_REQUIRE(services::record_payment(context, api::Json{{"invoice_id", std::stoll(invoice_id)}, {"amount", outstanding}, {"method", "cash"}}).ok());
+    BOOST_TEST(invoice_status(server, number, invoice_id) == "paid");  // no window: the commit moved this process's counter
+}
+
+BOOST_AUTO_TEST_CASE(unknown_numbers_are_never_kept_and_known_ones_are_kept_once) {
+    TestServer server(false);
+    http::BillCheckCache cache(server.db_path(), store::commit_counter(server.db_path()));
+    int asked = 0;
+    for (int i = 0; i < 1000; ++i) {
+        auto answer = cache.answer("NOPE" + std::to_string(i), [&]() -> Result<std::string> {
+            ++asked;
+            return make_error(ErrorCode::NotFound);
+        });
+        BOOST_TEST(!answer.ok());
+    }
+    BOOST_TEST(asked == 1000);  // every unknown number went to the database
+    BOOST_TEST(cache.size() == 0u);
+
+    asked = 0;
+    const auto known = [&]() -> Result<std::string> {
+        ++asked;
+        return std::string("{\"success\":true}");
+    };
+    BOOST_TEST(*cache.answer("CUST001", known) == "{\"success\":true}");
+    BOOST_TEST(*cache.answer("CUST001", known) == "{\"success\":true}");
+    BOOST_TEST(asked == 1);
+    BOOST_TEST(cache.size() == 1u);
+    // Any commit forgets it.
+    set_setting(server, "company_name", "PT Lain");
+    BOOST_TEST(*cache.answer("CUST001", known) == "{\"success\":true}");
+    BOOST_TEST(asked == 2);
+}
+
+BOOST_AUTO_TEST_CASE(it_stays_within_its_entry_and_byte_bounds_oldest_out_first) {
+    TestServer server(false);
+    http::BillCheckCache cache(server.db_path(), store::commit_counter(server.db_path()));
+    const auto small = []() -> Result<std::string> { return std::string("{}"); };
+    for (std::size_t i = 0; i < http::BillCheckCache::kMaxEntries + 100; ++i) BOOST_TEST_REQUIRE(cache.answer("N" + std::to_string(i), small).ok());
+    BOOST_TEST(cache.size() == http::BillCheckCache::kMaxEntries);
+    int asked = 0;
+    const auto counted = [&]() -> Result<std::string> {
+        ++asked;
+        return std::string("{}");
+    };
+    (void)cache.answer("N0", counted);  // the oldest went first
+    (void)cache.answer("N" + std::to_string(http::BillCheckCache::kMaxEntries + 99), counted);  // the newest stayed
+    BOOST_TEST(asked == 1);
+
+    set_setting(server, "company_name", "PT Lain");  // start empty
+    const std::string megabyte(1 << 20, 'x');
+    for (int i = 0; i < 100; ++i) BOOST_TEST_REQUIRE(cache.answer("B" + std::to_string(i), [&]() -> Result<std::string> { return megabyte; }).ok());
+    BOOST_TEST(cache.size() * megabyte.size() <= http::BillCheckCache::kMaxBytes);
+    BOOST_TEST(cache.size() >= 60u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
