@@ -85,6 +85,5 @@ Result<std::optional<BillingRow>> find_billing_row(Database& db, std::int64_t cu
     return std::optional<BillingRow>(row);
 }
 
-Result<InvoiceWriter> start_invoice_writer(Database& db) { return InvoiceWriter::prepare(db); }
 
 }  // namespace kimonet::store

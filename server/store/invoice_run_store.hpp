@@ -38,7 +38,4 @@ Result<std::int64_t> count_billable_customers(Database& db, const std::optional<
 // One customer, when billable.
 Result<std::optional<BillingRow>> find_billing_row(Database& db, std::int64_t customer_id, const Period& period);
 
-// The run's writer: its insert statements prepared once for the batch (store::InvoiceWriter).
-Result<InvoiceWriter> start_invoice_writer(Database& db);
-
 }  // namespace kimonet::store

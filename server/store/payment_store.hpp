@@ -1,6 +1,6 @@
 #pragma once
-// The reads of invoices and payments that the bill page, the payment screens and gateway payments
-// need beside invoice_store.hpp: a customer's bill by service number, an invoice's status, whose
+// The reads of invoices and payments that the payment screens and gateway payments need beside
+// invoice_store.hpp: the bill's customer (bill_check_store.hpp reads it with its invoices), whose
 // invoice a payment settled. Readers only; no transaction needed.
 #include <cstdint>
 #include <map>
@@ -12,20 +12,12 @@
 
 namespace kimonet::store {
 
-// A customer that is not terminated, found by service number for the public bill check.
+// A customer that is not terminated, as the public bill check names it.
 struct BillCustomer {
     std::int64_t id = 0;
     std::string service_number;
     std::string name;
 };
-Result<std::optional<BillCustomer>> find_bill_customer(Database& db, const std::string& service_number);
-// The customer's invoices the bill shows (not void): unpaid and partial first, then the newest
-// periods; at most `limit`.
-Result<std::vector<std::int64_t>> list_bill_invoice_ids(Database& db, std::int64_t customer_id, int limit);
-
-// An invoice's stored status ("unpaid", "partial", "paid", "void"); empty when there is no such invoice.
-Result<std::string> find_invoice_status(Database& db, std::int64_t invoice_id);
-
 // Whose invoice a payment settled, for the payments list.
 struct InvoiceLabel {
     std::string invoice_no;
