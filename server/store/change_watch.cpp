@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/error_messages.hpp"
 #include "store/database.hpp"
 
 namespace kimonet::store {
@@ -58,7 +59,7 @@ public:
     Result<Look> look() override {
         // Changes when another connection (this process's pool, or another process) committed.
         auto version = TRY(m_db->prepare("PRAGMA data_version"));
-        if (!TRY(version.step())) return make_error(ErrorCode::Internal, "PRAGMA data_version returned no row");
+        if (!TRY(version.step())) return make_error(ErrorCode::Internal, messages::kDatabaseStatementFailed);
         const std::int64_t value = version.column_int(0);
         const bool changed = m_version && *m_version != value;
         m_version = value;
@@ -87,7 +88,7 @@ public:
         if (!m_connection || PQstatus(m_connection) != CONNECTION_OK) {
             const std::string message = m_connection ? PQerrorMessage(m_connection) : "out of memory";
             disconnect();
-            return make_error(ErrorCode::Unavailable, "change watch: " + message);
+            return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kConnectionFailed, message));
         }
         // Its own channel, for the pings; a ping commits nothing worth a flush.
         m_own_channel = "kimonet_watch_" + std::to_string(PQbackendPID(m_connection));
@@ -114,12 +115,12 @@ public:
             const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - ChangeWatch::Clock::now()).count();
             if (left <= 0) return {};
             pollfd socket{PQsocket(m_connection), POLLIN, 0};
-            if (socket.fd < 0) return make_error(ErrorCode::Unavailable, "change watch: no socket");
+            if (socket.fd < 0) return make_error(ErrorCode::Unavailable, messages::kConnectionIsClosed);
             // Short slices, so that stopping is prompt.
             const int ready = ::poll(&socket, 1, static_cast<int>(std::min<long long>(left, 20)));
             if (ready <= 0) continue;
             if (!PQconsumeInput(m_connection) || PQstatus(m_connection) != CONNECTION_OK)
-                return make_error(ErrorCode::Unavailable, "change watch: connection lost");
+                return make_error(ErrorCode::Unavailable, messages::kConnectionIsClosed);
             drain(changed, nullptr);
         }
         return {};
@@ -130,7 +131,7 @@ private:
         PGresult* result = PQexec(m_connection, sql.c_str());
         const bool ok = result && PQresultStatus(result) == PGRES_COMMAND_OK;
         if (result) PQclear(result);
-        if (!ok) return make_error(ErrorCode::Unavailable, "change watch: " + std::string(PQerrorMessage(m_connection)));
+        if (!ok) return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kDatabaseStatementFailed, PQerrorMessage(m_connection)));
         return {};
     }
 
