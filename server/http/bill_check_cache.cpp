@@ -4,8 +4,9 @@
 
 namespace kimonet::http {
 
-BillCheckCache::BillCheckCache(std::string database_url, std::shared_ptr<const std::atomic<std::uint64_t>> local_commits)
-    : m_url(std::move(database_url)), m_local_commits(std::move(local_commits)) {}
+BillCheckCache::BillCheckCache(std::string database_url, std::shared_ptr<const std::atomic<std::uint64_t>> local_commits,
+                               std::chrono::milliseconds window)
+    : m_url(std::move(database_url)), m_local_commits(std::move(local_commits)), m_window(window) {}
 
 std::optional<std::uint64_t> BillCheckCache::usable_generation() {
     std::call_once(m_started, [this] {
@@ -16,7 +17,7 @@ std::optional<std::uint64_t> BillCheckCache::usable_generation() {
     if (!m_watch) return std::nullopt;
     // The generation first: a commit the watch confirms after this read moves it again.
     const std::uint64_t generation = m_watch->generation();
-    if (!m_watch->caught_up(store::ChangeWatch::Clock::now(), kWindow)) return std::nullopt;
+    if (!m_watch->caught_up(store::ChangeWatch::Clock::now(), m_window)) return std::nullopt;
     return generation;
 }
 

@@ -38,7 +38,10 @@ public:
 
     // The watch starts with the first answer asked for (a server that never serves a check opens
     // no extra connection).
-    BillCheckCache(std::string database_url, std::shared_ptr<const std::atomic<std::uint64_t>> local_commits);
+    // `window`: kWindow in the server; the tests of its bounds give a long one, so that a test
+    // thread starved on a loaded machine cannot turn "kept" into "asked again".
+    BillCheckCache(std::string database_url, std::shared_ptr<const std::atomic<std::uint64_t>> local_commits,
+                   std::chrono::milliseconds window = kWindow);
 
     // The answer body for `number`: kept, or `compute()`d and kept when it succeeds. Errors
     // (404 for an unknown number) are returned and never kept.
@@ -55,6 +58,7 @@ private:
 
     std::string m_url;
     std::shared_ptr<const std::atomic<std::uint64_t>> m_local_commits;
+    std::chrono::milliseconds m_window;
     std::once_flag m_started;
     std::unique_ptr<store::ChangeWatch> m_watch;
 

@@ -1,5 +1,7 @@
 #include "store/gateway_store.hpp"
 
+#include "store/callback_apply_store.hpp"
+
 namespace kimonet::store {
 
 namespace {
@@ -93,25 +95,12 @@ Result<void> expire_pending_transaction(Database& db, std::int64_t id, std::int6
     return close.run();
 }
 
+// The same row as find_transaction_for_callback reads (one reader for both), without its invoice's status.
 Result<std::optional<StoredTransaction>> find_transaction_for_event(Database& db, const std::string& gateway, bool by_reference,
                                                                     const std::string& key) {
-    auto statement = TRY(db.prepare(std::string("SELECT id, order_id, invoice_id, customer_id, method, amount, fee, status, transaction_id, reference "
-                                                "FROM gateway_transactions WHERE gateway = ? AND ") +
-                                    (by_reference ? "reference = ?" : "order_id = ?") + " ORDER BY id DESC LIMIT 1"));
-    statement.bind(1, gateway).bind(2, key);
-    if (!TRY(statement.step())) return std::optional<StoredTransaction>();
-    StoredTransaction found;
-    found.id = statement.column_int(0);
-    found.order_id = statement.column_text(1);
-    found.invoice_id = statement.column_int(2);
-    found.customer_id = statement.column_int(3);
-    found.method = statement.column_text(4);
-    found.amount = statement.column_int(5);
-    found.fee = statement.column_int(6);
-    found.state = payments::parse_transaction_state(statement.column_text(7)).value_or(payments::TransactionState::Review);
-    found.transaction_id = statement.column_text(8);
-    found.reference = statement.column_text(9);
-    return std::optional<StoredTransaction>(found);
+    auto found = TRY(find_transaction_for_callback(db, gateway, by_reference, key));
+    if (!found) return std::optional<StoredTransaction>();
+    return std::optional<StoredTransaction>(std::move(found->transaction));
 }
 
 Result<void> set_transaction_state(Database& db, std::int64_t id, std::string_view state, const std::string& reason, std::int64_t now) {
