@@ -21,13 +21,10 @@ std::optional<std::uint64_t> BillCheckCache::usable_generation() {
     return generation;
 }
 
-// Kept under the generation read before the answer was computed: if anything committed since,
-// the generation has moved and this is never served.
-void BillCheckCache::keep(const std::string& number, const std::string& body, std::uint64_t generation) {
-    const std::size_t bytes = number.size() + body.size();
-    if (bytes > kMaxBytes) return;
-    std::unique_lock lock(m_mutex);
-    if (generation < m_generation) return;
+// A newer generation forgets everything kept under the older one; false when `generation` is
+// itself older than what is kept (computed before a commit that has since been seen).
+bool BillCheckCache::adopt(std::uint64_t generation) {
+    if (generation < m_generation) return false;
     if (generation > m_generation) {
         m_answers.clear();
         m_order.clear();
@@ -35,6 +32,16 @@ void BillCheckCache::keep(const std::string& number, const std::string& body, st
         m_setting.reset();
         m_generation = generation;
     }
+    return true;
+}
+
+// Kept under the generation read before the answer was computed: if anything committed since,
+// the generation has moved and this is never served.
+void BillCheckCache::keep(const std::string& number, const std::string& body, std::uint64_t generation) {
+    const std::size_t bytes = number.size() + body.size();
+    if (bytes > kMaxBytes) return;
+    std::unique_lock lock(m_mutex);
+    if (!adopt(generation)) return;
     if (m_answers.contains(number)) return;
     while (!m_order.empty() && (m_answers.size() >= kMaxEntries || m_bytes + bytes > kMaxBytes)) {
         const auto oldest = m_answers.find(m_order.front());
@@ -69,13 +76,7 @@ Result<std::int64_t> BillCheckCache::setting(const std::function<Result<std::int
     const std::int64_t value = TRY(compute());
     if (generation) {
         std::unique_lock lock(m_mutex);
-        if (*generation > m_generation) {
-            m_answers.clear();
-            m_order.clear();
-            m_bytes = 0;
-            m_generation = *generation;
-        }
-        if (*generation == m_generation) m_setting = value;
+        if (adopt(*generation)) m_setting = value;
     }
     return value;
 }

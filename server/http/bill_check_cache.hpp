@@ -55,6 +55,7 @@ private:
     // The generation an answer may be kept under, or none when nothing may be served now.
     std::optional<std::uint64_t> usable_generation();
     void keep(const std::string& number, const std::string& body, std::uint64_t generation);
+    bool adopt(std::uint64_t generation);  // m_mutex held exclusively
 
     std::string m_url;
     std::shared_ptr<const std::atomic<std::uint64_t>> m_local_commits;
