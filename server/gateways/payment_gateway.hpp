@@ -84,5 +84,8 @@ Result<GatewayConfig> load_callback_config(store::Database& db, const security::
 // Only what asking a transaction's status needs (API base, key, merchant code, timeout): the
 // confirmation of every state-changing callback reads five settings, not a dozen.
 Result<GatewayConfig> load_status_config(store::Database& db, const security::SecretBox& secrets, std::string_view name);
+// The settings load_status_config (and so load_callback_config) reads for `name`: a callback's
+// verification reads them ahead in one statement (store::SettingsReadAhead).
+std::vector<std::string> status_config_setting_keys(std::string_view name);
 
 }  // namespace kimonet::gateways

@@ -40,7 +40,8 @@ Result<void> queue_confirmation(app::Context& context, const std::string& gatewa
 }
 
 Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gateway, const gateways::GatewayEvent& event,
-                                   const StoredTransaction& transaction, const std::string& invoice_status, const std::string& source) {
+                                   const StoredTransaction& transaction, const std::string& invoice_status,
+                                   const std::optional<billing::Invoice>& invoice, const std::string& source) {
     CallbackOutcome outcome;
     if (!event.amount) {
         // Money we cannot count is never applied: a person looks at it.
@@ -72,6 +73,8 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
     request.method = payments::PaymentMethod::Gateway;
     request.paid_at = context.now;
     request.note = gateway + " " + transaction.method + " " + transaction.order_id;
+    request.receipt_with_lines = false;  // nothing below reads the invoice's lines
+    request.invoice = invoice;           // read with the transaction, above in this write transaction
     const PaymentReceipt receipt = TRY(record_payment_in_transaction(context, request));
     TRY_VOID(store::mark_transaction_paid(context.db, transaction.id, receipt.payment.id, event.transaction_id, context.now));
     TRY_VOID(queue_confirmation(context, gateway, transaction, receipt));
@@ -100,7 +103,12 @@ Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::st
             outcome.outcome = "unknown_order";
         } else {
             switch (payments::decide_transaction_action(transaction->state, event.status)) {
-                case payments::TransactionAction::ApplyPayment: outcome = TRY(apply_paid(context, gateway, event, *transaction, found->invoice_status, source)); break;
+                case payments::TransactionAction::ApplyPayment: {
+                    // The invoice's customer as the read above found it, for the restore check and the receipt.
+                    const store::CallbackCustomerKnown known(context.db, found->customer);
+                    outcome = TRY(apply_paid(context, gateway, event, *transaction, found->invoice_status, found->invoice, source));
+                    break;
+                }
                 case payments::TransactionAction::MarkFailed:
                     TRY_VOID(set_state(context, transaction->id, "failed"));
                     outcome.outcome = "failed";

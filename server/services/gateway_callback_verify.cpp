@@ -11,6 +11,7 @@
 #include "services/callback_budget_shared.hpp"
 #include "services/gateway_callback_records.hpp"
 #include "services/gateway_payments.hpp"
+#include "store/settings_store.hpp"
 
 namespace kimonet::services {
 
@@ -70,6 +71,8 @@ Result<void> confirm_with_gateway(app::Context& context, const std::string& gate
 Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                  const std::string& body, CallbackRejectionBudget* budget) {
     if (!payments::is_known_gateway(gateway)) return make_error(ErrorCode::NotFound);
+    // The four to six settings verifying may read, in one statement rather than one each.
+    const store::SettingsReadAhead settings_ahead(context.db, gateways::status_config_setting_keys(gateway));
     const auto config = TRY(gateways::load_callback_config(context.db, context.secrets, gateway));
     auto event = gateways::verify_callback(config, body);
     if (!event) return disbelieve(context, budget, gateway, content_type, body, "rejected", event.error());

@@ -116,7 +116,11 @@ Result<void> apply_customer_credit(app::Context& context, billing::Invoice& invo
 Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, const PaymentRequest& input) {
     PaymentReceipt receipt;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        auto found = TRY(store::find_invoice(context.db, input.invoice_id));
+        std::optional<billing::Invoice> found;
+        if (input.invoice && input.invoice->id == input.invoice_id) found = input.invoice;
+        else
+            found = TRY(input.receipt_with_lines ? store::find_invoice(context.db, input.invoice_id)
+                                                 : store::find_invoice_without_lines(context.db, input.invoice_id));
         if (!found) return validation_error({{"invoice_id", messages::kInvoiceNotFound}});
         billing::Invoice invoice = std::move(*found);
         // The activity entry names what the payment changed: the invoice's paid amount and status.
@@ -132,11 +136,12 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         payment.note = input.note;
         payment.recorded_by = context.actor.name;
         payment.receipt_no = TRY(next_receipt_no(context, input.paid_at));
-        TRY(store::insert_payment(context.db, payment, context.actor.type,
-                                  context.actor.id ? std::optional(context.actor.id) : std::nullopt, context.now));
         invoice.paid_amount = outcome.paid_amount;
         invoice.status = outcome.status;
-        TRY_VOID(store::update_invoice_state(context.db, invoice, outcome.became_paid ? std::optional(input.paid_at) : std::nullopt));
+        // The payment row and the invoice's new state (one statement on PostgreSQL).
+        TRY(store::insert_payment_updating_invoice(context.db, payment, context.actor.type,
+                                                   context.actor.id ? std::optional(context.actor.id) : std::nullopt, context.now, invoice,
+                                                   outcome.became_paid ? std::optional(input.paid_at) : std::nullopt));
         TRY_VOID(log_activity(context, "payment.create", "invoice", invoice.id, before,
                               {{"payment", api::to_json(payment, context.offset)},
                                {"invoice_no", invoice.invoice_no},

@@ -21,6 +21,13 @@ struct PaymentRequest {
     payments::PaymentMethod method = payments::PaymentMethod::Cash;
     std::int64_t paid_at = 0;
     std::string note;
+    // The receipt's invoice carries its lines (the payment route answers with them). A gateway
+    // callback needs only the invoice's totals and state: one statement fewer per callback.
+    bool receipt_with_lines = true;
+    // The invoice (without lines) as the caller read it earlier in this same write transaction,
+    // nothing written to it since (a gateway callback's first read): not read again. Used only when
+    // its id is invoice_id.
+    std::optional<billing::Invoice> invoice;
 };
 
 // The paid-sequence for an already validated payment, inside the caller's transaction (it joins

@@ -5,17 +5,59 @@
 
 #include "store/database.hpp"
 #include "store/gateway_store.hpp"
+#include "store/invoice_store.hpp"
+#include "store/messaging_lookups.hpp"
 
 namespace kimonet::store {
+
+// The customer of the transaction's invoice as the callback's first read found it.
+struct CallbackCustomer {
+    std::int64_t id = 0;
+    std::string status;
+    CustomerMessageFields fields;  // for the payment's receipt
+};
 
 struct TransactionForCallback {
     StoredTransaction transaction;
     std::string invoice_status;  // of transaction.invoice_id; "" when there is no such invoice
+    std::optional<CallbackCustomer> customer;  // none when there is no such invoice or customer
+    std::optional<billing::Invoice> invoice;   // transaction.invoice_id's row (without lines), when it exists
 };
 
-// find_transaction_for_event and the status of its invoice, in one statement (one round trip fewer
-// per callback than reading the status afterwards).
+// find_transaction_for_event, its invoice (status and row) and that invoice's customer (status and
+// the receipt's fields), in one statement: four round trips fewer per paid callback than reading
+// the invoice status, the invoice, the customer's status and the receipt's fields where each is
+// used. `with_invoice_and_customer` false: the transaction and its invoice's status only (what
+// verifying a callback, outside the write transaction, needs).
 Result<std::optional<TransactionForCallback>> find_transaction_for_callback(Database& db, const std::string& gateway, bool by_reference,
-                                                                            const std::string& key);
+                                                                            const std::string& key, bool with_invoice_and_customer = true);
+
+// While this object lives, inside the write transaction that read `customer` (with
+// find_transaction_for_callback), find_customer_status and find_customer_message_fields on this
+// thread and `db` answer for that customer from it instead of asking again. Exact, not a cache: the
+// writer lock keeps every other writer out until the transaction ends, and the one write of the
+// callback path to the customer, reactivate_customer (restore after payment), forgets the status.
+// Keep the scope to applying one callback (apply_paid): nothing there changes the customer's
+// name, phone, service number or package. Not consulted outside a transaction.
+class CallbackCustomerKnown {
+public:
+    CallbackCustomerKnown(const Database& db, const std::optional<CallbackCustomer>& customer);
+    ~CallbackCustomerKnown();
+    CallbackCustomerKnown(const CallbackCustomerKnown&) = delete;
+    CallbackCustomerKnown& operator=(const CallbackCustomerKnown&) = delete;
+    // The customer when `customer_id` is the one known here for `db`, else nullptr.
+    static const CallbackCustomerKnown* find(const Database& db, std::int64_t customer_id);
+    static void forget_status(const Database& db, std::int64_t customer_id);
+
+    const CallbackCustomer& customer() const { return m_customer; }
+    bool status_known() const { return m_status_known; }
+
+private:
+    const Database* m_db;
+    CallbackCustomer m_customer;
+    bool m_known;
+    bool m_status_known;
+    CallbackCustomerKnown* m_outer;
+};
 
 }  // namespace kimonet::store

@@ -98,7 +98,7 @@ Result<void> expire_pending_transaction(Database& db, std::int64_t id, std::int6
 // The same row as find_transaction_for_callback reads (one reader for both), without its invoice's status.
 Result<std::optional<StoredTransaction>> find_transaction_for_event(Database& db, const std::string& gateway, bool by_reference,
                                                                     const std::string& key) {
-    auto found = TRY(find_transaction_for_callback(db, gateway, by_reference, key));
+    auto found = TRY(find_transaction_for_callback(db, gateway, by_reference, key, false));
     if (!found) return std::optional<StoredTransaction>();
     return std::optional<StoredTransaction>(std::move(found->transaction));
 }

@@ -15,33 +15,41 @@ Result<std::int64_t> reserve_sequence(Database& db, const std::string& name, std
 
 std::string invoice_sequence_name(const Period& period) { return "invoice:" + to_string(period); }
 
-static constexpr const char* kInvoiceColumns =
+const char* const kInvoiceColumns =
     "i.id, i.invoice_no, i.customer_id, i.period, i.kind, i.issue_date, i.due_date, i.subtotal, i.tax, i.total, "
     "i.tax_rate_bp, i.tax_mode, i.paid_amount, i.status, i.void_reason";
 
-static billing::Invoice row_to_invoice(const Statement& row) {
+billing::Invoice invoice_from_row(const Statement& row, int first) {
     billing::Invoice invoice;
-    invoice.id = row.column_int(0);
-    invoice.invoice_no = row.column_text(1);
-    invoice.customer_id = row.column_int(2);
-    invoice.period = parse_period(row.column_text(3)).value_or(Period{});
-    invoice.kind = row.column_text(4);
-    invoice.issue_date = parse_date(row.column_text(5)).value_or(Date{});
-    invoice.due_date = parse_date(row.column_text(6)).value_or(Date{});
-    invoice.totals = billing::Totals{row.column_int(7), row.column_int(8), row.column_int(9)};
-    invoice.tax.rate_basis_points = row.column_int(10);
-    invoice.tax.mode = billing::parse_tax_mode(row.column_text(11)).value_or(billing::TaxMode::Exclusive);
-    invoice.paid_amount = row.column_int(12);
-    invoice.status = billing::parse_invoice_status(row.column_text(13)).value_or(billing::InvoiceStatus::Unpaid);
-    invoice.void_reason = row.column_text(14);
+    invoice.id = row.column_int(first + 0);
+    invoice.invoice_no = row.column_text(first + 1);
+    invoice.customer_id = row.column_int(first + 2);
+    invoice.period = parse_period(row.column_text(first + 3)).value_or(Period{});
+    invoice.kind = row.column_text(first + 4);
+    invoice.issue_date = parse_date(row.column_text(first + 5)).value_or(Date{});
+    invoice.due_date = parse_date(row.column_text(first + 6)).value_or(Date{});
+    invoice.totals = billing::Totals{row.column_int(first + 7), row.column_int(first + 8), row.column_int(first + 9)};
+    invoice.tax.rate_basis_points = row.column_int(first + 10);
+    invoice.tax.mode = billing::parse_tax_mode(row.column_text(first + 11)).value_or(billing::TaxMode::Exclusive);
+    invoice.paid_amount = row.column_int(first + 12);
+    invoice.status = billing::parse_invoice_status(row.column_text(first + 13)).value_or(billing::InvoiceStatus::Unpaid);
+    invoice.void_reason = row.column_text(first + 14);
     return invoice;
 }
 
-Result<std::optional<billing::Invoice>> find_invoice(Database& db, std::int64_t id) {
+static billing::Invoice row_to_invoice(const Statement& row) { return invoice_from_row(row, 0); }
+
+Result<std::optional<billing::Invoice>> find_invoice_without_lines(Database& db, std::int64_t id) {
     auto statement = TRY(db.prepare(std::string("SELECT ") + kInvoiceColumns + " FROM invoices i WHERE i.id = ?"));
     statement.bind(1, id);
     if (!TRY(statement.step())) return std::optional<billing::Invoice>();
-    billing::Invoice invoice = row_to_invoice(statement);
+    return std::optional<billing::Invoice>(row_to_invoice(statement));
+}
+
+Result<std::optional<billing::Invoice>> find_invoice(Database& db, std::int64_t id) {
+    auto found = TRY(find_invoice_without_lines(db, id));
+    if (!found) return found;
+    billing::Invoice invoice = std::move(*found);
     auto lines = TRY(db.prepare(
         "SELECT kind, description, quantity, unit_price, amount FROM invoice_lines WHERE invoice_id = ? ORDER BY position, id"));
     lines.bind(1, id);
@@ -148,8 +156,48 @@ Result<std::int64_t> InvoiceWriter::insert(const billing::Invoice& invoice, std:
 }
 
 Result<std::int64_t> insert_invoice(Database& db, const billing::Invoice& invoice, std::int64_t sequence, std::int64_t now) {
-    auto writer = TRY(InvoiceWriter::prepare(db));
-    return writer.insert(invoice, sequence, now);
+    // engine: PostgreSQL inserts the invoice and its lines in ONE statement (a data-modifying WITH,
+    // which SQLite does not have): one round trip instead of one per row, for the next month's
+    // invoice of every paid callback. SQLite's statements cost no round trip: the writer's.
+    if (db.engine() != Engine::Postgresql || invoice.lines.empty() || invoice.lines.size() > 16) {
+        auto writer = TRY(InvoiceWriter::prepare(db));
+        return writer.insert(invoice, sequence, now);
+    }
+    std::string sql = std::string("WITH invoice AS (") + kInsertInvoiceReturning +
+                      "), line AS (INSERT INTO invoice_lines(invoice_id, position, kind, description, quantity, unit_price, amount) "
+                      "SELECT invoice.id, v.position, v.kind, v.description, v.quantity, v.unit_price, v.amount FROM invoice, (VALUES ";
+    for (std::size_t i = 0; i < invoice.lines.size(); ++i) sql += i ? ", (?,?,?,?,?,?)" : "(?,?,?,?,?,?)";
+    sql += ") AS v(position, kind, description, quantity, unit_price, amount)) SELECT id FROM invoice";
+    auto statement = TRY(db.prepare(sql));
+    statement.bind(1, invoice.invoice_no)
+        .bind(2, invoice.customer_id)
+        .bind(3, to_string(invoice.period))
+        .bind(4, invoice.kind)
+        .bind(5, sequence)
+        .bind(6, to_string(invoice.issue_date))
+        .bind(7, to_string(invoice.due_date))
+        .bind(8, invoice.totals.subtotal)
+        .bind(9, invoice.totals.tax)
+        .bind(10, invoice.totals.total)
+        .bind(11, invoice.tax.rate_basis_points)
+        .bind(12, billing::to_string(invoice.tax.mode))
+        .bind(13, invoice.paid_amount)
+        .bind(14, billing::to_string(invoice.status))
+        .bind(15, now);
+    for (std::size_t i = 0; i < invoice.lines.size(); ++i) {
+        const billing::InvoiceLine& line = invoice.lines[i];
+        const int first = 16 + 6 * static_cast<int>(i);
+        statement.bind(first, static_cast<std::int64_t>(i + 1))
+            .bind(first + 1, billing::to_string(line.kind))
+            .bind(first + 2, line.description)
+            .bind(first + 3, line.quantity)
+            .bind(first + 4, line.unit_price)
+            .bind(first + 5, line.amount);
+    }
+    if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
+    const std::int64_t id = statement.column_int(0);
+    TRY_VOID(statement.run());
+    return id;
 }
 
 Result<void> insert_invoice_line(Database& db, std::int64_t invoice_id, int position, const billing::InvoiceLine& line) {
@@ -189,6 +237,47 @@ Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, co
         .bind(10, recorded_by_id)
         .bind(11, payment.recorded_by)
         .bind(12, now);
+    if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
+    payment.id = statement.column_int(0);
+    TRY_VOID(statement.run());
+    return payment.id;
+}
+
+Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Payment& payment, const std::string& recorded_by_type,
+                                                     std::optional<std::int64_t> recorded_by_id, std::int64_t now, const billing::Invoice& invoice,
+                                                     std::optional<std::int64_t> paid_at) {
+    // engine: SQLite runs the two statements (no round trips to save); PostgreSQL one, the
+    // invoice's UPDATE in a data-modifying WITH (SQLite has none).
+    if (db.engine() != Engine::Postgresql) {
+        TRY(insert_payment(db, payment, recorded_by_type, recorded_by_id, now));
+        TRY_VOID(update_invoice_state(db, invoice, paid_at));
+        return payment.id;
+    }
+    auto statement = TRY(db.prepare(
+        "WITH invoice AS (UPDATE invoices SET subtotal = ?, tax = ?, total = ?, paid_amount = ?, status = ?, void_reason = ?, "
+        "paid_at = COALESCE(?, paid_at) WHERE id = ?) "
+        "INSERT INTO payments(invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, "
+        "recorded_by_type, recorded_by_id, recorded_by_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    statement.bind(1, invoice.totals.subtotal)
+        .bind(2, invoice.totals.tax)
+        .bind(3, invoice.totals.total)
+        .bind(4, invoice.paid_amount)
+        .bind(5, billing::to_string(invoice.status))
+        .bind(6, invoice.void_reason)
+        .bind(7, paid_at)
+        .bind(8, invoice.id)
+        .bind(9, payment.invoice_id)
+        .bind(10, payment.customer_id)
+        .bind(11, payment.amount)
+        .bind(12, payment.applied_amount)
+        .bind(13, payments::to_string(payment.method))
+        .bind(14, payment.paid_at)
+        .bind(15, payment.receipt_no)
+        .bind(16, payment.note)
+        .bind(17, recorded_by_type)
+        .bind(18, recorded_by_id)
+        .bind(19, payment.recorded_by)
+        .bind(20, now);
     if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
     payment.id = statement.column_int(0);
     TRY_VOID(statement.run());

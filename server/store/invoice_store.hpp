@@ -36,7 +36,13 @@ struct InvoicePage {
 };
 
 // With lines.
+// An invoice row's columns (invoices aliased `i`, 15 of them) and the invoice they make, read from
+// column `first` on: for a statement that reads an invoice beside other rows.
+extern const char* const kInvoiceColumns;
+billing::Invoice invoice_from_row(const Statement& row, int first);
 Result<std::optional<billing::Invoice>> find_invoice(Database& db, std::int64_t id);
+// The invoice row alone (lines empty): for a path that needs only its totals and state.
+Result<std::optional<billing::Invoice>> find_invoice_without_lines(Database& db, std::int64_t id);
 Result<std::optional<std::int64_t>> find_monthly_invoice_id(Database& db, std::int64_t customer_id, const Period& period);
 Result<InvoicePage> list_invoices(Database& db, const InvoiceFilter& filter);
 
@@ -62,6 +68,10 @@ Result<void> update_invoice_state(Database& db, const billing::Invoice& invoice,
 
 Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, const std::string& recorded_by_type,
                                     std::optional<std::int64_t> recorded_by_id, std::int64_t now);
+// insert_payment, then update_invoice_state(invoice, paid_at): PostgreSQL in one statement.
+Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Payment& payment, const std::string& recorded_by_type,
+                                                     std::optional<std::int64_t> recorded_by_id, std::int64_t now, const billing::Invoice& invoice,
+                                                     std::optional<std::int64_t> paid_at);
 Result<std::vector<payments::Payment>> list_payments(Database& db, std::optional<std::int64_t> invoice_id,
                                                      std::optional<std::int64_t> customer_id, int page, int per_page,
                                                      std::int64_t* total);

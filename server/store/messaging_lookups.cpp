@@ -1,5 +1,7 @@
 #include "store/messaging_lookups.hpp"
 
+#include "store/callback_apply_store.hpp"
+
 namespace kimonet::store {
 
 Result<std::optional<InvoiceStanding>> find_invoice_standing(Database& db, std::int64_t invoice_id) {
@@ -12,6 +14,7 @@ Result<std::optional<InvoiceStanding>> find_invoice_standing(Database& db, std::
 }
 
 Result<std::optional<CustomerMessageFields>> find_customer_message_fields(Database& db, std::int64_t customer_id) {
+    if (const auto* known = CallbackCustomerKnown::find(db, customer_id)) return std::optional<CustomerMessageFields>(known->customer().fields);
     auto row = TRY(db.prepare(
         "SELECT c.name, c.service_number, c.phone, COALESCE(p.name, '') FROM customers c "
         "LEFT JOIN internet_packages p ON p.id = c.package_id WHERE c.id = ?"));

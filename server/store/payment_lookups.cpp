@@ -1,6 +1,7 @@
 #include "store/payment_lookups.hpp"
 
 #include "core/date.hpp"
+#include "store/callback_apply_store.hpp"
 
 namespace kimonet::store {
 
@@ -19,12 +20,14 @@ Result<std::optional<std::string>> find_service_number(Database& db, std::int64_
 }
 
 Result<std::string> find_customer_status(Database& db, std::int64_t customer_id) {
+    if (const auto* known = CallbackCustomerKnown::find(db, customer_id); known && known->status_known()) return known->customer().status;
     auto status = TRY(db.prepare("SELECT status FROM customers WHERE id = ?"));
     status.bind(1, customer_id);
     return TRY(status.step()) ? status.column_text(0) : std::string();
 }
 
 Result<void> reactivate_customer(Database& db, std::int64_t customer_id, std::int64_t now) {
+    CallbackCustomerKnown::forget_status(db, customer_id);
     // customers.updated_at is ISO-8601 UTC text (what strftime('%Y-%m-%dT%H:%M:%SZ') wrote), from the Clock.
     std::string updated_at = to_string(local_from_unix(now, UtcOffset{0}));
     updated_at[10] = 'T';

@@ -9,7 +9,49 @@
 
 namespace kimonet::store {
 
+namespace {
+thread_local SettingsReadAhead* t_read_ahead = nullptr;  // the innermost live read-ahead of this thread
+}  // namespace
+
+SettingsReadAhead::SettingsReadAhead(Database& db, const std::vector<std::string>& keys) : m_db(&db), m_outer(t_read_ahead) {
+    t_read_ahead = this;
+    if (keys.empty() || db.in_transaction()) return;
+    std::string sql = "SELECT key, value FROM settings WHERE key IN (";
+    for (std::size_t i = 0; i < keys.size(); ++i) sql += i ? ",?" : "?";
+    sql += ")";
+    auto statement = db.prepare(sql);
+    if (!statement) return;  // nothing read ahead: each key is read where it is used, as without this
+    for (std::size_t i = 0; i < keys.size(); ++i) statement->bind(static_cast<int>(i + 1), keys[i]);
+    std::map<std::string, std::optional<std::string>, std::less<>> found;
+    for (const auto& key : keys) found.emplace(key, std::nullopt);
+    for (;;) {
+        auto row = statement->step();
+        if (!row) return;
+        if (!*row) break;
+        found[statement->column_text(0)] = statement->column_text(1);
+    }
+    statement->reset();
+    m_values = std::move(found);
+}
+
+SettingsReadAhead::~SettingsReadAhead() { t_read_ahead = m_outer; }
+
+const std::optional<std::string>* SettingsReadAhead::find(const Database& db, std::string_view key) {
+    if (db.in_transaction()) return nullptr;
+    for (const SettingsReadAhead* scope = t_read_ahead; scope; scope = scope->m_outer) {
+        if (scope->m_db != &db) continue;
+        if (auto it = scope->m_values.find(key); it != scope->m_values.end()) return &it->second;
+    }
+    return nullptr;
+}
+
+void SettingsReadAhead::forget(const Database& db) {
+    for (SettingsReadAhead* scope = t_read_ahead; scope; scope = scope->m_outer)
+        if (scope->m_db == &db) scope->m_values.clear();
+}
+
 Result<std::optional<std::string>> find_setting_value(Database& db, std::string_view key) {
+    if (const auto* ahead = SettingsReadAhead::find(db, key)) return *ahead;
     // Inside a write transaction a setting read once stays what it was (store/transaction_memo.hpp).
     const std::string memo_key = "settings:" + std::string(key);
     if (const auto* known = remembered(db, memo_key)) return *known;
@@ -24,6 +66,7 @@ Result<std::optional<std::string>> find_setting_value(Database& db, std::string_
 
 Result<void> save_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now) {
     forget_remembered(db);
+    SettingsReadAhead::forget(db);
     auto upsert = TRY(db.prepare(
         "INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
         "updated_at = excluded.updated_at"));
