@@ -11,6 +11,9 @@ namespace kimonet::store {
 
 // Advances the counter `name` by `count` and returns the first of the reserved numbers.
 // Must run inside the write transaction that uses them, so numbers stay gap-free.
+// In a transaction_without_savepoints (a callback batch) single numbers come from a block of 16
+// reserved in one statement; the unused rest is given back before COMMIT (the same numbers, one
+// statement for up to 16 callbacks instead of one each).
 Result<std::int64_t> reserve_sequence(Database& db, const std::string& name, std::int64_t count);
 std::string invoice_sequence_name(const Period& period);  // "invoice:2026-01"
 

@@ -7,6 +7,7 @@
 #include "store/messaging_lookups.hpp"
 #include "store/payment_lookups.hpp"
 #include "store/settings_store.hpp"
+#include "store/transaction_memo.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
@@ -123,6 +124,34 @@ BOOST_DATA_TEST_CASE(an_invoice_with_its_lines_and_a_payment_with_the_invoice_st
     BOOST_TEST(billing::to_string((*stored)->status) == "paid");
     BOOST_TEST(scratch.scalar_int("SELECT COUNT(*) FROM payments WHERE invoice_id = " + std::to_string(invoice.id) + " AND amount = 250000") == 1);
     BOOST_TEST(scratch.scalar_int("SELECT paid_at FROM invoices WHERE id = " + std::to_string(invoice.id)) == 1770000000);
+}
+
+BOOST_DATA_TEST_CASE(numbers_handed_out_of_a_batch_block_leave_the_counter_where_single_reservations_would, engines(), name) {
+    EngineScratch scratch(name, true);
+    store::Database& db = *scratch.db;
+    std::vector<std::int64_t> numbers;
+    auto batch = store::transaction_without_savepoints(db, [&]() -> Result<void> {
+        for (int i = 0; i < 3; ++i) numbers.push_back(TRY(store::reserve_sequence(db, "receipt:2026-02", 1)));
+        numbers.push_back(TRY(store::reserve_sequence(db, "invoice:2026-03", 1)));
+        numbers.push_back(TRY(store::reserve_sequence(db, "receipt:2026-02", 2)));  // several at once follow on
+        numbers.push_back(TRY(store::reserve_sequence(db, "receipt:2026-02", 1)));
+        return success();
+    });
+    BOOST_TEST_REQUIRE((batch.ok() && *batch));
+    BOOST_TEST((numbers == std::vector<std::int64_t>{1, 2, 3, 1, 4, 6}));
+    BOOST_TEST(scratch.scalar_int("SELECT last_number FROM sequences WHERE name = 'receipt:2026-02'") == 6);
+    BOOST_TEST(scratch.scalar_int("SELECT last_number FROM sequences WHERE name = 'invoice:2026-03'") == 1);
+    // A batch that fails takes its numbers with it; the next one goes on from the committed counter.
+    auto failed = store::transaction_without_savepoints(db, [&]() -> Result<void> {
+        TRY(store::reserve_sequence(db, "receipt:2026-02", 1));
+        return make_error(ErrorCode::Conflict);
+    });
+    BOOST_TEST(!failed.ok());
+    auto next = db.transaction([&]() -> Result<void> {
+        BOOST_TEST(TRY(store::reserve_sequence(db, "receipt:2026-02", 1)) == 7);
+        return success();
+    });
+    BOOST_TEST(next.ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
