@@ -10,12 +10,11 @@
 using namespace kimonet;
 using http::Route;
 using http::RouteMatch;
-using http::Router;
 
 namespace {
 
 // The table walk the index replaced: the first route in order whose pattern and method match.
-RouteMatch walk(const Router& router, http::Request& request) {
+RouteMatch walk(const http::Router& router, http::Request& request) {
     RouteMatch result;
     for (const Route& route : router.routes()) {
         std::map<std::string, std::string> params;
@@ -44,7 +43,7 @@ std::string path_for(const std::string& pattern, const std::string& value) {
     return path;
 }
 
-void expect_same(const Router& router, const std::string& method, const std::string& path) {
+void expect_same(const http::Router& router, const std::string& method, const std::string& path) {
     http::Request indexed, walked;
     indexed.method = walked.method = method;
     indexed.path = walked.path = path;
@@ -71,7 +70,7 @@ BOOST_AUTO_TEST_SUITE(route_table)
 
 BOOST_AUTO_TEST_CASE(the_index_finds_what_the_table_walk_finds_for_every_route_of_the_server) {
     kimonet::testing::TestServer server;
-    const Router& router = server.app().router();
+    const http::Router& router = server.app().router();
     BOOST_TEST(router.routes().size() > 100u);
     for (const Route& each : router.routes()) {
         for (const std::string& value : {std::string("7"), std::string("check"), std::string("public")}) {
@@ -88,7 +87,7 @@ BOOST_AUTO_TEST_CASE(the_index_finds_what_the_table_walk_finds_for_every_route_o
 }
 
 BOOST_AUTO_TEST_CASE(a_route_with_parameters_registered_first_still_wins_over_a_later_exact_one) {
-    Router router;
+    http::Router router;
     router.add(route("GET", "/items/{name}"));
     router.add(route("GET", "/items/new"));
     router.add(route("POST", "/items/new"));
