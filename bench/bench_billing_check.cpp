@@ -11,6 +11,7 @@
 // Exits 1 when a budget is missed, 2 when the run itself fails (wrk missing, errors, non-2xx).
 //   bench_billing_check [--customers N] [--seconds S] [--rounds R] [--threads T]
 //   (KIMONET_BENCH_ENGINES=sqlite|postgresql runs one)
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -80,6 +81,13 @@ Result<void> seed(app::App& app, int customers) {
     return services::update_settings(context, {{"billing_check_rate_per_minute", "0"}});
 }
 
+// This process's CPU time (the server's threads; wrk is another process, PostgreSQL others again).
+double process_cpu_seconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 struct WrkRun {
     double requests_per_second = 0;
     double p99_ms = 0;
@@ -132,6 +140,7 @@ double median(std::vector<double> values) {
 
 struct Figures {
     double health_rps = 0, check_rps = 0, health_p99 = 0, check_p99 = 0;
+    double health_cpu_us = 0, check_cpu_us = 0;  // the server's CPU per answer at 64 connections, last round
     double throughput_ratio() const { return check_rps / health_rps; }
     double p99_ratio() const { return check_p99 / health_p99; }
 };
@@ -170,6 +179,7 @@ Result<Figures> run_engine(store::Engine engine, const Options& options) {
         return make_error(ErrorCode::Internal, "POST /billing/check did not answer 200 with invoices: " + http.body());
 
     std::vector<double> health64, check64, health8, check8;
+    double health_cpu_us = 0, check_cpu_us = 0;
     long bad = 0;
     for (int round = 0; round < options.rounds; ++round) {
         for (const auto& [connections, url, script, out] :
@@ -177,17 +187,22 @@ Result<Figures> run_engine(store::Engine engine, const Options& options) {
                                                                                           {64, base + "/billing/check", check_script, &check64},
                                                                                           {8, base + "/api/health", health_script, &health8},
                                                                                           {8, base + "/billing/check", check_script, &check8}}) {
+            const double cpu_before = process_cpu_seconds();
             auto run = TRY(run_wrk(url, script, connections, options.threads, options.seconds));
+            // Counting work rather than timing it: the server's own CPU per answer, which other
+            // load on the machine changes far less than it changes requests per second.
+            const double cpu_us = run.requests > 0 ? (process_cpu_seconds() - cpu_before) * 1e6 / static_cast<double>(run.requests) : 0;
+            if (connections == 64) (script == health_script ? health_cpu_us : check_cpu_us) = cpu_us;
             bad += run.non_2xx + run.socket_errors;
             if (run.non_2xx + run.socket_errors > 0) std::fprintf(stderr, "%s\n", run.output.c_str());
             out->push_back(connections == 64 ? run.requests_per_second : run.p99_ms);
-            std::printf("  round %d  %-15s c=%-2d  %8.0f req/s  p99 %7.2f ms  (%ld requests)\n", round + 1,
-                        url.substr(base.size()).c_str(), connections, run.requests_per_second, run.p99_ms, run.requests);
+            std::printf("  round %d  %-15s c=%-2d  %8.0f req/s  p99 %7.2f ms  (%ld requests, server CPU %.1f us each)\n", round + 1,
+                        url.substr(base.size()).c_str(), connections, run.requests_per_second, run.p99_ms, run.requests, cpu_us);
         }
     }
     server.stop();
     if (bad > 0) return make_error(ErrorCode::Internal, std::to_string(bad) + " non-2xx answers or socket errors");
-    return Figures{median(health64), median(check64), median(health8), median(check8)};
+    return Figures{median(health64), median(check64), median(health8), median(check8), health_cpu_us, check_cpu_us};
 }
 
 }  // namespace
@@ -213,6 +228,9 @@ int main(int argc, char** argv) {
         std::printf("  %-10s %-36s %8.2f ms p99  baseline /api/health %8.2f ms p99  ratio %.2f (budget <= %.1f): %s\n",
                     bench::engine_name(engine), "POST /billing/check, 8 connections", figures.check_p99, figures.health_p99,
                     figures.p99_ratio(), kMaxP99Ratio, p99_ok ? "PASS" : "FAIL");
+        std::printf("  %-10s %-36s %8.1f us      baseline /api/health %8.1f us      ratio %.2f (not a budget; last round)\n",
+                    bench::engine_name(engine), "server CPU per answer, 64 connections", figures.check_cpu_us, figures.health_cpu_us,
+                    figures.health_cpu_us > 0 ? figures.check_cpu_us / figures.health_cpu_us : 0);
     }
     if (results.size() == 2)
         std::printf("  PostgreSQL / SQLite: check throughput %.2fx, check p99 %.2fx\n", results[1].second.check_rps / results[0].second.check_rps,

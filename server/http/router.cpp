@@ -2,7 +2,17 @@
 
 namespace kimonet::http {
 
-void Router::add(Route route) { m_routes.push_back(std::move(route)); }
+void Router::add(Route route) {
+    m_routes.push_back(std::move(route));
+    index_last();
+}
+
+void Router::index_last() {
+    const std::size_t position = m_routes.size() - 1;
+    const std::string& pattern = m_routes[position].pattern;
+    if (pattern.find('{') == std::string::npos) m_exact[pattern].push_back(position);
+    else m_patterned.push_back(position);
+}
 
 void Router::add(std::string method, std::string pattern, std::string permission, std::string summary, Handler handler) {
     Route route;
@@ -12,7 +22,7 @@ void Router::add(std::string method, std::string pattern, std::string permission
     route.permission = std::move(permission);
     route.summary = std::move(summary);
     route.handler = std::move(handler);
-    m_routes.push_back(std::move(route));
+    add(std::move(route));
 }
 
 bool match_pattern(const std::string& pattern, const std::string& path, std::map<std::string, std::string>& params) {
@@ -49,8 +59,22 @@ bool match_pattern(const std::string& pattern, const std::string& path, std::map
 }
 
 RouteMatch Router::match(Request& request) const {
+    // The first route in table order whose path and method match wins, as a walk of the table
+    // would find it: the first exact route with this method, unless a route with parameters
+    // registered before it matches too.
     RouteMatch result;
-    for (const Route& route : m_routes) {
+    std::size_t first_exact = m_routes.size();
+    if (const auto found = m_exact.find(request.path); found != m_exact.end()) {
+        result.path_matched = true;
+        for (const std::size_t position : found->second) {
+            if (m_routes[position].method != request.method) continue;
+            first_exact = position;
+            break;
+        }
+    }
+    for (const std::size_t position : m_patterned) {
+        if (position > first_exact) break;
+        const Route& route = m_routes[position];
         std::map<std::string, std::string> params;
         if (!match_pattern(route.pattern, request.path, params)) continue;
         result.path_matched = true;
@@ -59,6 +83,10 @@ RouteMatch Router::match(Request& request) const {
             result.route = &route;
             return result;
         }
+    }
+    if (first_exact < m_routes.size()) {
+        request.params.clear();
+        result.route = &m_routes[first_exact];
     }
     return result;
 }

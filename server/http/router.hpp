@@ -3,6 +3,7 @@
 // one place before any handler runs, and the RBAC matrix test walks this same table.
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "http/request.hpp"
@@ -45,6 +46,11 @@ public:
 
 private:
     std::vector<Route> m_routes;
+    // The same table indexed (positions in m_routes, in order): a path without parameters is
+    // found by one hash lookup instead of a walk past every route registered before it.
+    std::unordered_map<std::string, std::vector<std::size_t>> m_exact;
+    std::vector<std::size_t> m_patterned;
+    void index_last();
 };
 
 bool match_pattern(const std::string& pattern, const std::string& path, std::map<std::string, std::string>& params);
