@@ -65,18 +65,22 @@
       node.dataset.key = key;
       nodes.set(key, node);
     }
-    var inRow = /(^|\/)r\d+$/.test(path);
-    var effectiveRole = role || (inRow ? 'cell' : '');
+    // Scrolling moves nodes without changing them: attributes only when role, text or states changed.
+    var signature = role + '\u0001' + text + '\u0001' + name + '\u0001' + path + '\u0001' + states;
     var control = !!CONTROLS[role];
-    node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '');
-    setAttribute(node, 'role', effectiveRole);
-    setAttribute(node, 'aria-label', name);
-    setAttribute(node, 'tabindex', control ? '-1' : '');
-    setAttribute(node, 'aria-level', role === 'heading' ? '2' : '');
-    setAttribute(node, 'aria-disabled', states.indexOf('d') >= 0 ? 'true' : '');
-    setAttribute(node, 'aria-checked', role === 'checkbox' ? String(states.indexOf('c') >= 0) : '');
-    setAttribute(node, 'aria-current', states.indexOf('p') >= 0 ? 'page' : '');
-    if (node.textContent !== text) node.textContent = text;
+    if (node._signature !== signature) {
+      node._signature = signature;
+      var inRow = /(^|\/)r\d+$/.test(path);
+      node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '');
+      setAttribute(node, 'role', role || (inRow ? 'cell' : ''));
+      setAttribute(node, 'aria-label', name);
+      setAttribute(node, 'tabindex', control ? '-1' : '');
+      setAttribute(node, 'aria-level', role === 'heading' ? '2' : '');
+      setAttribute(node, 'aria-disabled', states.indexOf('d') >= 0 ? 'true' : '');
+      setAttribute(node, 'aria-checked', role === 'checkbox' ? String(states.indexOf('c') >= 0) : '');
+      setAttribute(node, 'aria-current', states.indexOf('p') >= 0 ? 'page' : '');
+      if (node.textContent !== text) node.textContent = text;
+    }
     var style = node.style;
     style.left = x + 'px';
     style.top = y + 'px';
