@@ -60,7 +60,10 @@ std::string_view role_of(std::string_view kind) {
 }
 
 // Registry kinds that say something about other items and draw no text of their own.
-bool mirrored(const ui_registry::Item& item) { return item.visible && item.kind != "table"; }
+// Items scrolled out of their window or table (the clipper's extra row) are not on screen either.
+bool mirrored(const ui_registry::Item& item) {
+    return item.visible && item.kind != "table" && item.clip.Overlaps(item.rect);
+}
 
 // Text shown in the node (selectable, found by Ctrl+F) and its accessible name when the text
 // alone does not name it (a field's label, a chart bar's figures).
@@ -97,6 +100,7 @@ std::string states_of(const ui_registry::Item& item, std::string_view role) {
     if (role == "checkbox" && item.value.rfind("true", 0) == 0) states += 'c';
     if (role == "link" && item.value == "current") states += 'p';  // the current screen
     if (item.kind == "input" && item.value.find_first_not_of('*') == std::string::npos && !item.value.empty()) states += 'm';
+    if (item.kind == "badge") states += 'C';  // text centred in its pill
     return states;
 }
 
@@ -120,6 +124,13 @@ std::string record_of(const ui_registry::Item& item, float scale) {
     append_json_string(out, container_of(item));
     out += ',';
     append_json_string(out, states_of(item, role));
+    // How much of each side its window or table hides (top, right, bottom, left).
+    const ImRect& rect = item.rect;
+    for (const float hidden : {item.clip.Min.y - rect.Min.y, rect.Max.x - item.clip.Max.x, rect.Max.y - item.clip.Max.y,
+                               item.clip.Min.x - rect.Min.x}) {
+        out += ',';
+        append_number(out, hidden > 0.f ? hidden : 0.f, scale);
+    }
     return out;
 }
 

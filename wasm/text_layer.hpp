@@ -11,9 +11,10 @@
 namespace kimonet::text_layer {
 
 // The changes since the last call, as JSON for web/text_layer.js; empty when nothing changed.
-// {"set": [[key, role, text, name, x, y, w, h, font_px, container, states], …], "del": [key, …],
+// {"set": [[key, role, text, name, x, y, w, h, font_px, container, states, hidden top, right, bottom,
+//  left], …], "del": [key, …],
 //  "order": [key, …] (only when the order changed), "focus": key (only when it changed)}.
-// Rects are CSS px; container is "" or a path ("d<window>/t<table>/r<row>") the page builds.
+// Rects are CSS px; container is "" or a path ("d<window>/g<table>/r<row>") the page builds.
 const std::string& changes();
 
 // Forgets what was handed over (the page lost its layer, e.g. a reload of the script).

@@ -37,10 +37,16 @@ Item& added(std::string_view kind, std::string_view id, std::string_view label, 
     item.hit = hit;
     item.hovered = item.active = item.focused = item.visible = item.disabled = false;
     const ImGuiContext& context = *GImGui;
+    item.clip = ImRect(-FLT_MAX, -FLT_MAX, FLT_MAX, FLT_MAX);
+    if (context.CurrentWindow) {
+        item.clip = context.CurrentWindow->ClipRect;
+        item.clip.ClipWithFull(ImRect(ImGui::GetWindowDrawList()->GetClipRectMin(), ImGui::GetWindowDrawList()->GetClipRectMax()));
+    }
     if (const ImGuiTable* table = context.CurrentTable) {
         item.table = table->ID;
         item.table_row = table->CurrentRow;
         item.table_column = table->CurrentColumn;
+        item.clip.ClipWithFull(table->InnerClipRect);
     }
     item.font_size = ImGui::GetFontSize();
     const ImGuiWindow* root = context.CurrentWindow ? context.CurrentWindow->RootWindow : nullptr;
@@ -80,7 +86,9 @@ void record(std::string_view kind, std::string_view id, std::string_view label, 
 void record_rect(std::string_view kind, std::string_view id, std::string_view label, std::string_view value, ImVec2 min,
                  ImVec2 max) {
     const ImRect rect(min, max);
-    added(kind, id, label, value, rect, rect).visible = true;
+    Item& item = added(kind, id, label, value, rect, rect);
+    item.visible = true;
+    item.clip = rect;  // drawn over everything (toasts) or within its own plot (chart slots)
 }
 
 void end_frame() {

@@ -18,6 +18,7 @@ enum class WindowRole { Page, Dialog, Popup, Tooltip };
 struct Item {
     std::string kind, id, label, value;
     ImRect rect, hit;  // device px
+    ImRect clip;       // the region it may show in (its window's and table's visible part), device px
     bool hovered, active, focused, visible, disabled;
     ImGuiID table = 0;  // the ImGui table the item was drawn in (0: none), its row and column
     int table_row = -1, table_column = -1;

@@ -17,6 +17,9 @@
   stylesheet.href = 'text_layer.css';
   document.head.appendChild(stylesheet);
 
+  var keyboardField = document.getElementById('soft-keyboard');
+  if (keyboardField && !keyboardField.getAttribute('aria-label')) keyboardField.setAttribute('aria-label', 'Kolom aktif');
+
   var layer = document.createElement('div');
   layer.id = 'text-layer';
   canvas.insertAdjacentElement('afterend', layer);
@@ -53,7 +56,11 @@
     }
   }
 
-  // One record: [key, role, text, name, x, y, w, h, font, container, states].
+  // ImGui sizes a font by its ascent + descent, CSS by its em: for Inter that is 1.21 em, so a
+  // 15 px ImGui font is a 12.4 px CSS font, and its line box (1.21 em) is ImGui's line.
+  var EM_PER_IMGUI_SIZE = 1 / 1.21;
+
+  // One record: [key, role, text, name, x, y, w, h, font, container, states, hidden top, right, bottom, left].
   function update(record) {
     var key = record[0], role = record[1], text = record[2], name = record[3];
     var x = record[4], y = record[5], w = record[6], h = record[7], font = record[8];
@@ -84,15 +91,20 @@
     var style = node.style;
     style.left = x + 'px';
     style.top = y + 'px';
-    style.fontSize = font + 'px';
+    style.fontSize = (font * EM_PER_IMGUI_SIZE).toFixed(2) + 'px';
     // Controls cover their frame (text centred or padded like ImGui draws it); text nodes are as
     // wide as their text, so a selection highlights the text and not the empty cell after it.
     // Wrapped text (a banner, a long message) wraps in its drawn width, line by line as ImGui does.
     var wrapped = !control && h > font * 1.6;
-    style.width = control || role === 'img' ? w + 'px' : wrapped ? (w + 2) + 'px' : '';
+    var centred = states.indexOf('C') >= 0;
+    style.width = control || role === 'img' || centred ? w + 'px' : wrapped ? (w + 2) + 'px' : '';
+    style.textAlign = centred ? 'center' : '';
     style.height = h + 'px';
     style.lineHeight = (wrapped ? font : h) + 'px';
     style.whiteSpace = wrapped ? 'pre-wrap' : '';
+    // The part its window or table hides (a row half under the table's edge) is hidden here too.
+    var top = record[11] || 0, right = record[12] || 0, bottom = record[13] || 0, left = record[14] || 0;
+    style.clipPath = top || right || bottom || left ? 'inset(' + top + 'px ' + right + 'px ' + bottom + 'px ' + left + 'px)' : '';
     node._rect = { x: x, y: y, w: w, h: h };
     var parent = containerFor(path);
     if (node.parentNode !== parent) {
@@ -162,6 +174,11 @@
     if (changes.order || moved || changes.del.length) pruneContainers();
     if (changes.focus !== undefined) {
       var focused = changes.focus && nodes.get(changes.focus);
+      // The phone's keyboard field (shell.js) types into the focused field: it carries that name.
+      var keyboard = document.getElementById('soft-keyboard');
+      if (keyboard && focused && focused.classList.contains('tl-textbox')) {
+        setAttribute(keyboard, 'aria-label', focused.getAttribute('aria-label') || focused.textContent);
+      }
       if (focused && focused !== document.activeElement && mayFollowFocus()) {
         following = true;
         focused.focus({ preventScroll: true });

@@ -61,14 +61,14 @@ bool password_field(const char* id, const char* label, std::string& value, const
 }
 
 bool select_field(const char* id, const char* label, const std::vector<std::string>& options, int& selected,
-                  const std::string& error, float width) {
+                  const std::string& error, float width, const char* name) {
     ImGui::PushID(id);
     field_label(id, label);
     ImGui::SetNextItemWidth(width);
     const char* preview = selected >= 0 && selected < static_cast<int>(options.size()) ? options[selected].c_str() : "";
     bool changed = false;
     const bool open = ImGui::BeginCombo("##select", preview, ImGuiComboFlags_HeightLarge);
-    ui_registry::record("select", id, label ? label : "", preview);
+    ui_registry::record("select", id, label && *label ? label : name ? name : "", preview);
     if (open) {
         for (int index = 0; index < static_cast<int>(options.size()); ++index) {
             ImGui::PushID(index);

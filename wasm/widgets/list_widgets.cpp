@@ -27,9 +27,14 @@ void strong_headers_row() {
             if (!ImGui::TableSetColumnIndex(column)) continue;
             const char* name = ImGui::TableGetColumnName(column);
             ImGui::PushID(table->InstanceCurrent * table->ColumnsCount + column);
+            const ImVec2 label_position = ImGui::GetCursorScreenPos();  // where TableHeader draws the label
             ImGui::TableHeader(name);
             ImGui::PopID();
-            if (name && *name) ui_registry::record("header", std::string("header.") + name, name, name);
+            if (name && *name) {
+                const ImVec2 size = ImGui::CalcTextSize(name);
+                ui_registry::record_rect("header", std::string("header.") + name, name, name, label_position,
+                                         ImVec2(label_position.x + size.x, label_position.y + size.y));
+            }
         }
     }
     ImGui::PopFont();
