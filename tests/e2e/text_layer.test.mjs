@@ -153,7 +153,7 @@ try {
     assert.equal(found.role, 'cell');
     // The match is where the canvas drew that name.
     assert.equal(found.key, target.id);
-    assert.ok(Math.abs(target.rect.x - found.x) < 2 && Math.abs(target.rect.y - found.y) < 3,
+    assert.ok(Math.abs(target.rect.x - found.x) < 3 && Math.abs(target.rect.y - found.y) < 3,
       `the match at (${found.x}, ${found.y}) is where the cell was drawn (${target.rect.x}, ${target.rect.y})`);
 
     const tree = await assertControlsNamed(page, 'customers');
