@@ -146,13 +146,16 @@
         containers.delete(path);
       }
     });
+    var modalOpen = false;
     // A dialog is named by its first heading.
     containers.forEach(function (element) {
+      if (element.getAttribute('role') === 'dialog') modalOpen = true;
       if (element.getAttribute('role') !== 'dialog') return;
       var heading = element.querySelector('[role=heading]');
       if (heading && !heading.id) heading.id = 'tl-heading-' + heading.dataset.key.replace(/[^A-Za-z0-9_-]/g, '_');
       setAttribute(element, 'aria-labelledby', heading ? heading.id : '');
     });
+    layer.classList.toggle('tl-modal-open', modalOpen);
   }
 
   function mayFollowFocus() {
