@@ -99,6 +99,8 @@
     var centred = states.indexOf('C') >= 0;
     style.width = control || role === 'img' || centred ? w + 'px' : wrapped ? (w + 2) + 'px' : '';
     style.textAlign = centred ? 'center' : '';
+    // A checkbox's label is drawn after its square box (as wide as the frame is high) and a gap.
+    style.paddingLeft = role === 'checkbox' ? (h + 8) + 'px' : '';
     style.height = h + 'px';
     style.lineHeight = (wrapped ? font : h) + 'px';
     style.whiteSpace = wrapped ? 'pre-wrap' : '';
