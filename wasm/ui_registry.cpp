@@ -38,9 +38,11 @@ Item& added(std::string_view kind, std::string_view id, std::string_view label, 
     item.hovered = item.active = item.focused = item.visible = item.disabled = false;
     const ImGuiContext& context = *GImGui;
     item.clip = ImRect(-FLT_MAX, -FLT_MAX, FLT_MAX, FLT_MAX);
-    if (context.CurrentWindow) {
-        item.clip = context.CurrentWindow->ClipRect;
-        item.clip.ClipWithFull(ImRect(ImGui::GetWindowDrawList()->GetClipRectMin(), ImGui::GetWindowDrawList()->GetClipRectMax()));
+    // Read through the context, not ImGui::GetWindowDrawList(): that marks the window written to,
+    // and toasts are recorded outside any window, where it would show ImGui's implicit debug window.
+    if (const ImGuiWindow* window = context.CurrentWindow) {
+        item.clip = window->ClipRect;
+        item.clip.ClipWithFull(ImRect(window->DrawList->GetClipRectMin(), window->DrawList->GetClipRectMax()));
     }
     if (const ImGuiTable* table = context.CurrentTable) {
         item.table = table->ID;

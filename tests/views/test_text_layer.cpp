@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(the_customer_list_is_handed_over_once_as_a_table_and_then_o
     BOOST_TEST(name[9].get<std::string>().find("/r") != std::string::npos, "placed in a table row: " << name[9]);
     const Json other = record(first, "customers.CUST002.name");
     BOOST_TEST(other[9] != name[9], "each customer in its own row");
-    const Json header = record(first, "header.Nama");
+    const Json header = record(first, "column_header.Nama");
     BOOST_REQUIRE(header.is_array());
     BOOST_TEST(header[1] == "columnheader");
     const Json edit = record(first, "customers.CUST001.edit");

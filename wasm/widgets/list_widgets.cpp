@@ -32,7 +32,7 @@ void strong_headers_row() {
             ImGui::PopID();
             if (name && *name) {
                 const ImVec2 size = ImGui::CalcTextSize(name);
-                ui_registry::record_rect("header", std::string("header.") + name, name, name, label_position,
+                ui_registry::record_rect("header", std::string("column_header.") + name, name, name, label_position,
                                          ImVec2(label_position.x + size.x, label_position.y + size.y));
             }
         }
