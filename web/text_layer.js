@@ -30,6 +30,7 @@
   var containers = new Map();  // path -> container element
   var lastOrder = [];
   var following = false;      // true while the layer moves focus itself (not a user's choice)
+  var focusedKey = '';        // ImGui's focused item, as the app last reported it
 
   function containerFor(path) {
     if (!path) return layer;
@@ -179,6 +180,7 @@
     if (changes.order || moved || changes.del.length) pruneContainers();
     if (changes.focus !== undefined) {
       var focused = changes.focus && nodes.get(changes.focus);
+      focusedKey = changes.focus;
       // The phone's keyboard field (shell.js) types into the focused field: it carries that name.
       var keyboard = document.getElementById('soft-keyboard');
       if (keyboard && focused && focused.classList.contains('tl-textbox')) {
@@ -223,9 +225,9 @@
       toCanvas('mouseup', event);  // a press on the canvas released over text: ImGui sees the release
       return;
     }
+    // (Not "is the selection empty": a click inside an earlier selection only clears it after this.)
     var still = Math.abs(event.clientX - press.x) < 4 && Math.abs(event.clientY - press.y) < 4;
-    var selection = window.getSelection();
-    if (still && press.detail <= 1 && (!selection || selection.isCollapsed)) {
+    if (still && press.detail <= 1) {
       toCanvas('mousedown', event, downInit(press.x, press.y, 1));
       toCanvas('mouseup', event, downInit(press.x, press.y, 0));
     }
@@ -256,9 +258,9 @@
 
   // Inside an active text field Ctrl+A means that field (ImGui selects its text), not the page.
   window.addEventListener('keydown', function (event) {
-    var active = document.activeElement;
-    if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A') && active &&
-        active.classList && active.classList.contains('tl-textbox')) event.preventDefault();
+    var field = focusedKey && nodes.get(focusedKey);
+    if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A') && field &&
+        field.classList.contains('tl-textbox')) event.preventDefault();
   });
 
   window.kimonetTextLayer = {
