@@ -81,11 +81,13 @@ void App::draw_sidebar() {
     ImGui::PushFont(display().fonts().title);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     ImGui::TextUnformatted("Kimonet");
+    ui_registry::record("title", "shell.brand", "Kimonet", "Kimonet");
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, widgets::colors::kSidebarText);
     ImGui::PushTextWrapPos(0.f);
     ImGui::TextUnformatted(tr("app.tagline"));
+    ui_registry::record("text", "shell.tagline", tr("app.tagline"), tr("app.tagline"));
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, display().px(10)));
@@ -110,9 +112,11 @@ void App::draw_sidebar() {
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - footer + display().px(8));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     ImGui::TextUnformatted(m_user->name.c_str());
+    ui_registry::record("text", "shell.user", m_user->name, m_user->name);
     ImGui::PopStyleColor();
     ImGui::PushStyleColor(ImGuiCol_Text, widgets::colors::kSidebarText);
     ImGui::TextUnformatted(i18n::role_label(m_user->role).c_str());
+    ui_registry::record("text", "shell.role", i18n::role_label(m_user->role), i18n::role_label(m_user->role));
     ImGui::PopStyleColor();
     ImGui::EndChild();
     ImGui::PopStyleVar(3);

@@ -15,6 +15,7 @@
 #include "platform/display.hpp"
 #include "platform/frame_pacing.hpp"
 #include "platform/input_queue.hpp"
+#include "platform/text_layer_bridge.hpp"
 #include "ui_registry.hpp"
 #include "widgets/theme.hpp"
 
@@ -49,6 +50,7 @@ void frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     kimonet::ui_registry::end_frame();
+    kimonet::platform::publish_text_layer();  // the DOM text and accessibility layer follows the frame
     // The frame's CPU time on the main thread (the browser benchmark's figure).
     kimonet::platform::report_frame_time(emscripten_get_now() - started);
 }

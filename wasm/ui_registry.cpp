@@ -16,12 +16,6 @@
 namespace kimonet::ui_registry {
 namespace {
 
-struct Item {
-    std::string kind, id, label, value;
-    ImRect rect, hit;
-    bool hovered, active, focused, visible, disabled;
-};
-
 std::vector<Item> g_current, g_last;
 float g_scale = 1.f;
 int g_frames = 0;
@@ -29,6 +23,41 @@ std::string g_json;
 
 nlohmann::json css_rect(const ImRect& r) {
     return {{"x", r.Min.x / g_scale}, {"y", r.Min.y / g_scale}, {"w", r.GetWidth() / g_scale}, {"h", r.GetHeight() / g_scale}};
+}
+
+// A new item of this frame, placed in the table cell and the popup/modal window it is drawn in.
+Item& added(std::string_view kind, std::string_view id, std::string_view label, std::string_view value, const ImRect& rect,
+            const ImRect& hit) {
+    Item& item = g_current.emplace_back();
+    item.kind = kind;
+    item.id = id;
+    item.label = label;
+    item.value = value;
+    item.rect = rect;
+    item.hit = hit;
+    item.hovered = item.active = item.focused = item.visible = item.disabled = false;
+    const ImGuiContext& context = *GImGui;
+    item.clip = ImRect(-FLT_MAX, -FLT_MAX, FLT_MAX, FLT_MAX);
+    // Read through the context, not ImGui::GetWindowDrawList(): that marks the window written to,
+    // and toasts are recorded outside any window, where it would show ImGui's implicit debug window.
+    if (const ImGuiWindow* window = context.CurrentWindow) {
+        item.clip = window->ClipRect;
+        item.clip.ClipWithFull(ImRect(window->DrawList->GetClipRectMin(), window->DrawList->GetClipRectMax()));
+    }
+    if (const ImGuiTable* table = context.CurrentTable) {
+        item.table = table->ID;
+        item.table_row = table->CurrentRow;
+        item.table_column = table->CurrentColumn;
+        item.clip.ClipWithFull(table->InnerClipRect);
+    }
+    item.font_size = ImGui::GetFontSize();
+    const ImGuiWindow* root = context.CurrentWindow ? context.CurrentWindow->RootWindow : nullptr;
+    if (!root) return item;
+    if (root->Flags & ImGuiWindowFlags_Modal) item.window_role = WindowRole::Dialog;
+    else if (root->Flags & ImGuiWindowFlags_Tooltip) item.window_role = WindowRole::Tooltip;
+    else if (root->Flags & ImGuiWindowFlags_Popup) item.window_role = WindowRole::Popup;
+    if (item.window_role != WindowRole::Page) item.window = root->ID;
+    return item;
 }
 
 }  // namespace
@@ -48,17 +77,20 @@ void record(std::string_view kind, std::string_view id, std::string_view label, 
     // A window in its first, hidden frame (popups measuring themselves) is not clickable yet.
     bool hidden = false;
     for (const ImGuiWindow* window = context.CurrentWindow; window && !hidden; window = window->ParentWindow) hidden = window->Hidden;
-    g_current.push_back({std::string(kind), std::string(id), std::string(label), std::string(value), rect, hit,
-                         ImGui::IsItemHovered(), ImGui::IsItemActive(), ImGui::IsItemFocused(),
-                         ImGui::IsItemVisible() && hit.GetWidth() > 0 && hit.GetHeight() > 0 && !hidden,
-                         (context.LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0});
+    Item& item = added(kind, id, label, value, rect, hit);
+    item.hovered = ImGui::IsItemHovered();
+    item.active = ImGui::IsItemActive();
+    item.focused = ImGui::IsItemFocused();
+    item.visible = ImGui::IsItemVisible() && hit.GetWidth() > 0 && hit.GetHeight() > 0 && !hidden;
+    item.disabled = (context.LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
 }
 
 void record_rect(std::string_view kind, std::string_view id, std::string_view label, std::string_view value, ImVec2 min,
                  ImVec2 max) {
     const ImRect rect(min, max);
-    g_current.push_back({std::string(kind), std::string(id), std::string(label), std::string(value), rect, rect, false, false,
-                         false, true, false});
+    Item& item = added(kind, id, label, value, rect, rect);
+    item.visible = true;
+    item.clip = rect;  // drawn over everything (toasts) or within its own plot (chart slots)
 }
 
 void end_frame() {
@@ -79,6 +111,10 @@ const char* query_json() {
 }
 
 int frame_count() { return g_frames; }
+
+const std::vector<Item>& last_items() { return g_last; }
+
+float pixels_per_css() { return g_scale; }
 
 }  // namespace kimonet::ui_registry
 

@@ -2,11 +2,30 @@
 // The test hook of an immediate-mode UI: there is no DOM, so every frame each interactive widget
 // (and each table cell worth asserting on) reports what it is and where it was drawn. The last
 // completed frame is exported to JavaScript as JSON by ui_query(); Playwright clicks by id/label.
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ImRect
 
 namespace kimonet::ui_registry {
+
+// Where an item was drawn beyond its rect, for the page's text and accessibility layer
+// (text_layer.*): the ImGui table cell it sits in, and the popup or modal window around it.
+enum class WindowRole { Page, Dialog, Popup, Tooltip };
+
+struct Item {
+    std::string kind, id, label, value;
+    ImRect rect, hit;  // device px
+    ImRect clip;       // the region it may show in (its window's and table's visible part), device px
+    bool hovered, active, focused, visible, disabled;
+    ImGuiID table = 0;  // the ImGui table the item was drawn in (0: none), its row and column
+    int table_row = -1, table_column = -1;
+    ImGuiID window = 0;  // the root window when it is a modal, popup or tooltip (0: the page)
+    WindowRole window_role = WindowRole::Page;
+    float font_size = 0.f;  // device px
+};
 
 // pixels_per_css = devicePixelRatio: the app renders in device pixels, the registry speaks CSS px.
 void begin_frame(float pixels_per_css);
@@ -17,6 +36,9 @@ void record(std::string_view kind, std::string_view id, std::string_view label, 
 void record_rect(std::string_view kind, std::string_view id, std::string_view label, std::string_view value, ImVec2 min,
                  ImVec2 max);
 void end_frame();
+// The last completed frame's items, in drawing order, and its device pixels per CSS px.
+const std::vector<Item>& last_items();
+float pixels_per_css();
 
 }  // namespace kimonet::ui_registry
 

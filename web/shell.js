@@ -8,9 +8,7 @@
   var SENTINEL = ' ';  // keeps Backspace meaningful in an otherwise empty field
   var GLFW_KEY_BACKSPACE = 259;
 
-  // The canvas has its own right-click behaviour (here, not an inline handler: the page's
-  // Content-Security-Policy allows no inline script).
-  canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
+  // The browser's own right-click menu stays (copy, search, translate the text layer's text).
 
   var shell = { clipboardText: '' };
   window.kimonetShell = shell;
@@ -79,7 +77,8 @@
     }));
   }
   function onTouch(event) {
-    if (event.target !== canvas) return;
+    // Taps on the text layer's nodes (web/text_layer.js) are taps on the canvas under them.
+    if (event.target !== canvas && !(event.target.closest && event.target.closest('#text-layer'))) return;
     event.stopPropagation();
     event.preventDefault();
     var touch = event.changedTouches[0];

@@ -136,12 +136,13 @@ void ViewCustomers::draw_toolbar(App& app) {
     if (widgets::text_field("customers.search", "", m_search, {}, 0, tr("customers.search_hint"), search_width))
         m_search_changed_at = ImGui::GetTime();
     if (!compact) ImGui::SameLine();
-    if (widgets::select_field("customers.status_filter", "", statuses, m_status_filter, {}, select_width)) {
+    if (widgets::select_field("customers.status_filter", "", statuses, m_status_filter, {}, select_width,
+                              tr("customers.col.status"))) {
         reload();
     }
     ImGui::SameLine();
     if (widgets::select_field("customers.package_filter", "", packages, m_package_filter, {},
-                              compact ? select_width : display().px(200))) {
+                              compact ? select_width : display().px(200), tr("customers.col.package"))) {
         reload();
     }
     if (app.user().can("customers.create")) {

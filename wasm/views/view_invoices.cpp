@@ -81,7 +81,8 @@ void ViewInvoices::draw_toolbar(App& app) {
     if (widgets::text_field("invoices.period", "", m_period, {}, 0, tr("invoices.period_hint"), compact ? half : display().px(170)))
         m_period_changed_at = ImGui::GetTime();
     ImGui::SameLine();
-    if (widgets::select_field("invoices.status_filter", "", statuses, m_status_filter, {}, compact ? half : display().px(180))) {
+    if (widgets::select_field("invoices.status_filter", "", statuses, m_status_filter, {}, compact ? half : display().px(180),
+                              tr("invoices.col.status"))) {
         m_list.first_page();
         reload();
     }

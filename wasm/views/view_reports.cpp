@@ -141,18 +141,18 @@ void ViewReports::draw_range() {
         ImGui::SameLine(start + half + spacing);
         widgets::text("text", "reports.range.to.label", tr("reports.range.to"));
         ImGui::PopFont();
-        changed |= widgets::select_field("reports.range.from", "", options, from_index, {}, half);
+        changed |= widgets::select_field("reports.range.from", "", options, from_index, {}, half, tr("reports.range.from"));
         ImGui::SameLine();
-        changed |= widgets::select_field("reports.range.to", "", options, to_index, {}, half);
+        changed |= widgets::select_field("reports.range.to", "", options, to_index, {}, half, tr("reports.range.to"));
     } else {
         ImGui::AlignTextToFramePadding();
         widgets::muted("reports.range.from.label", tr("reports.range.from"));
         ImGui::SameLine();
-        changed |= widgets::select_field("reports.range.from", "", options, from_index, {}, display().px(120));
+        changed |= widgets::select_field("reports.range.from", "", options, from_index, {}, display().px(120), tr("reports.range.from"));
         ImGui::SameLine();
         widgets::muted("reports.range.to.label", tr("reports.range.to"));
         ImGui::SameLine();
-        changed |= widgets::select_field("reports.range.to", "", options, to_index, {}, display().px(120));
+        changed |= widgets::select_field("reports.range.to", "", options, to_index, {}, display().px(120), tr("reports.range.to"));
         ImGui::SameLine(0, spacing * 2);
     }
     if (changed) set_range(months_before(*m_current_month, from_index), months_before(*m_current_month, to_index));

@@ -10,11 +10,12 @@
 namespace kimonet::widgets {
 namespace {
 
-void field_label(const char* label) {
+void field_label(const char* id, const char* label) {
     if (!label || !*label) return;  // toolbar fields carry a hint instead
     ImGui::PushFont(platform::display().fonts().strong);
     ImGui::PushStyleColor(ImGuiCol_Text, colors::kText);
     ImGui::TextUnformatted(label);
+    ui_registry::record("label", std::string(id) + ".label", label, label);
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
@@ -32,7 +33,7 @@ void field_error(const char* id, const std::string& error) {
 bool input(const char* id, const char* label, std::string& value, const std::string& error, ImGuiInputTextFlags flags,
            const char* hint, float width) {
     ImGui::PushID(id);
-    field_label(label);
+    field_label(id, label);
     ImGui::SetNextItemWidth(width);
     if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, colors::kDanger);
     const bool changed = hint ? ImGui::InputTextWithHint("##input", hint, &value, flags)
@@ -60,14 +61,14 @@ bool password_field(const char* id, const char* label, std::string& value, const
 }
 
 bool select_field(const char* id, const char* label, const std::vector<std::string>& options, int& selected,
-                  const std::string& error, float width) {
+                  const std::string& error, float width, const char* name) {
     ImGui::PushID(id);
-    field_label(label);
+    field_label(id, label);
     ImGui::SetNextItemWidth(width);
     const char* preview = selected >= 0 && selected < static_cast<int>(options.size()) ? options[selected].c_str() : "";
     bool changed = false;
     const bool open = ImGui::BeginCombo("##select", preview, ImGuiComboFlags_HeightLarge);
-    ui_registry::record("select", id, label ? label : "", preview);
+    ui_registry::record("select", id, label && *label ? label : name ? name : "", preview);
     if (open) {
         for (int index = 0; index < static_cast<int>(options.size()); ++index) {
             ImGui::PushID(index);

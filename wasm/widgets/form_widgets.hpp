@@ -18,8 +18,9 @@ bool text_field(const char* id, const char* label, std::string& value, const std
 // The same, value masked (also in the registry).
 bool password_field(const char* id, const char* label, std::string& value, const std::string& error = {});
 // A labelled drop-down; `selected` indexes `options`. Returns true when the choice changed.
+// `name`: what a screen reader calls a drop-down drawn without a label (toolbar filters).
 bool select_field(const char* id, const char* label, const std::vector<std::string>& options, int& selected,
-                  const std::string& error = {}, float width = -FLT_MIN);
+                  const std::string& error = {}, float width = -FLT_MIN, const char* name = nullptr);
 bool checkbox(const char* id, const char* label, bool& value);
 bool button(const char* id, const char* label, ButtonStyle style = ButtonStyle::Secondary, float width = 0.f,
             bool disabled = false);

@@ -1,10 +1,12 @@
 #include "widgets/list_widgets.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "ui_registry.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -16,7 +18,25 @@ float pager_height() {
 
 void strong_headers_row() {
     ImGui::PushFont(platform::display().fonts().strong);
-    ImGui::TableHeadersRow();
+    // ImGui::TableHeadersRow(), with each header reported to the registry (the page's text layer
+    // gives the table its column headers).
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::TableGetHeaderRowHeight());
+    if (!table->HostSkipItems) {
+        for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {
+            if (!ImGui::TableSetColumnIndex(column)) continue;
+            const char* name = ImGui::TableGetColumnName(column);
+            ImGui::PushID(table->InstanceCurrent * table->ColumnsCount + column);
+            const ImVec2 label_position = ImGui::GetCursorScreenPos();  // where TableHeader draws the label
+            ImGui::TableHeader(name);
+            ImGui::PopID();
+            if (name && *name) {
+                const ImVec2 size = ImGui::CalcTextSize(name);
+                ui_registry::record_rect("header", std::string("column_header.") + name, name, name, label_position,
+                                         ImVec2(label_position.x + size.x, label_position.y + size.y));
+            }
+        }
+    }
     ImGui::PopFont();
 }
 

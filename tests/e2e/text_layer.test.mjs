@@ -1,0 +1,255 @@
+// Issue 18, "the web page under the pixels": the DOM layer over the canvas (web/text_layer.js).
+// Text the app draws can be selected and copied, found as Ctrl+F finds it, the browser's own
+// right-click menu is not suppressed, and Chromium's accessibility tree names every control of the
+// login, the customer list, an invoice and the payment form, with focus following ImGui's. A
+// screen reader's activation (a click on the mirrored control) reaches the app. Desktop and a
+// 390x844 phone. Screenshots (layer made visible) go to build/e2e-artifacts/.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+
+import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
+import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
+import { ARTIFACTS, startServer } from './lib/server.mjs';
+import { click, fill, item, itemValue, items, waitUi } from './lib/ui.mjs';
+
+const runner = createRunner();
+const test = runner.test;
+let server, browser;
+
+const CONTROL_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'option']);
+
+// Chromium's accessibility tree (CDP Accessibility.getFullAXTree): [{role, name}] of nodes not ignored.
+async function accessibilityTree(page) {
+  const session = await page.context().newCDPSession(page);
+  const { nodes } = await session.send('Accessibility.getFullAXTree');
+  await session.detach();
+  return nodes.filter((node) => !node.ignored)
+    .map((node) => ({ role: node.role ? node.role.value : '', name: node.name ? String(node.name.value).trim() : '' }));
+}
+
+// Every control in the tree has a name, and every visible registry control has its layer node
+// in the tree, with its label as name (only those inside the dialog while one is open: a modal
+// dialog hides the page behind it). Returns the tree.
+async function assertControlsNamed(page, screen) {
+  const tree = await accessibilityTree(page);
+  const unnamed = tree.filter((node) => CONTROL_ROLES.has(node.role) && !node.name);
+  assert.deepEqual(unnamed, [], `${screen}: no unnamed controls`);
+  const registry = (await items(page)).filter((i) => i.visible && ['button', 'input', 'select', 'checkbox', 'nav'].includes(i.kind));
+  const roleOf = { button: 'button', input: 'textbox', select: 'combobox', checkbox: 'checkbox', nav: 'link' };
+  const inDialog = await page.evaluate((ids) => {
+    const dialogOpen = !!document.querySelector('#text-layer [role=dialog]');
+    return ids.map((id) => {
+      const node = document.querySelector(`#text-layer [data-key="${CSS.escape(id)}"]`);
+      return !dialogOpen || !!(node && node.closest('[role=dialog]'));
+    });
+  }, registry.map((i) => i.id));
+  let checked = 0;
+  registry.forEach((control, index) => {
+    const name = control.label.trim();
+    if (!name || !inDialog[index]) return;
+    checked++;
+    assert.ok(tree.some((node) => node.role === roleOf[control.kind] && node.name === name),
+      `${screen}: ${roleOf[control.kind]} "${name}" (${control.id}) is in the accessibility tree`);
+  });
+  assert.ok(checked > 0, `${screen}: some controls checked`);
+  return tree;
+}
+
+// The layer node mirroring a registry id, once its text is there; its box in page px.
+async function layerNode(page, key, text) {
+  const selector = `#text-layer [data-key="${key.replace(/["\\]/g, '\\$&')}"]`;
+  await page.waitForFunction(([s, t]) => {
+    const node = document.querySelector(s);
+    return node && (t === undefined || node.textContent === t);
+  }, [selector, text], { timeout: 15000 });
+  return page.locator(selector);
+}
+
+// Waits until the layer has caught up with the registry for this id (same position, CSS px).
+async function layerMatchesRegistry(page, id) {
+  const found = await item(page, id);
+  const node = await layerNode(page, id, found.value || found.label);
+  await page.waitForFunction(([key, rect]) => {
+    const box = document.querySelector(`#text-layer [data-key="${key}"]`).getBoundingClientRect();
+    const canvas = document.getElementById('canvas').getBoundingClientRect();
+    return Math.abs(box.left - canvas.left - rect.x) < 1.5 && Math.abs(box.top - canvas.top - rect.y) < 1.5;
+  }, [id, found.rect], { timeout: 15000 });
+  return { found, node };
+}
+
+async function showLayer(page) {
+  await page.evaluate(() => document.body.classList.add('text-layer-visible'));
+}
+
+try {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+  console.log(`server ${server.url}`);
+
+  await test('login: every control is named in the accessibility tree; a screen reader signs in through the layer', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await item(page, 'login.submit', 30000);
+    await layerNode(page, 'login.submit', 'Masuk');
+    const tree = await assertControlsNamed(page, 'login');
+    assert.ok(tree.some((n) => n.role === 'textbox' && n.name === 'Nama pengguna atau nomor layanan'), 'the username field');
+    assert.ok(tree.some((n) => n.role === 'textbox' && n.name === 'Kata sandi'), 'the password field');
+    assert.ok(tree.some((n) => n.role === 'button' && n.name === 'Masuk'), 'the sign-in button');
+    assert.ok(tree.some((n) => n.role === 'heading'), 'the title is a heading');
+
+    // As a screen reader does: focus the field (it becomes ImGui's active field), type, press the button.
+    await page.locator('#text-layer [data-key="login.username"]').focus();
+    await waitUi(page, (all) => all.find((i) => i.id === 'login.username' && i.active));
+    await page.keyboard.type('admin');
+    await itemValue(page, 'login.username', 'admin');
+    await page.locator('#text-layer [data-key="login.password"]').focus();
+    await waitUi(page, (all) => all.find((i) => i.id === 'login.password' && i.active));
+    await page.keyboard.type(PASSWORD);
+    await itemValue(page, 'login.password', '*'.repeat(PASSWORD.length));
+    await page.locator('#text-layer [role=button]', { hasText: 'Masuk' }).dispatchEvent('click');
+    await waitUi(page, (all) => all.some((i) => i.kind === 'nav' && i.visible), null, 30000);
+    await page.context().close();
+  });
+
+  await test('focus follows ImGui: a clicked field is the focused node of the layer', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await item(page, 'login.username', 30000);
+    await click(page, 'login.username');
+    await waitUi(page, (all) => all.find((i) => i.id === 'login.username' && i.active));
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'login.username');
+    const focused = await page.evaluate(() => ({ role: document.activeElement.getAttribute('role'),
+      name: document.activeElement.getAttribute('aria-label') }));
+    assert.deepEqual(focused, { role: 'textbox', name: 'Nama pengguna atau nomor layanan' });
+    await page.context().close();
+  });
+
+  await test('customers: a table with rows and cells; Ctrl+F finds a customer name where it is drawn', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await signIn(page, 'admin', PASSWORD);
+    await waitUi(page, (all) => all.filter((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) && i.visible).length >= 5);
+    const cells = (await items(page)).filter((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) && i.visible);
+    await layerMatchesRegistry(page, cells[cells.length - 1].id);
+    // A name drawn once on screen and inside no other text (window.find matches substrings).
+    const unique = await page.evaluate((names) => {
+      const texts = [...document.querySelectorAll('#text-layer .tl')].map((node) => node.textContent);
+      return names.find((name) => texts.filter((text) => text.includes(name)).length === 1);
+    }, cells.map((c) => c.value));
+    const target = cells.find((c) => c.value === unique);
+    assert.ok(target, 'a customer name shown once');
+    await showLayer(page);
+    await shot(page, 'text-layer-customers');
+
+    // window.find is what the browser's find bar does: it selects the first match.
+    const found = await page.evaluate((name) => {
+      window.getSelection().removeAllRanges();
+      if (!window.find(name, true, false, true)) return null;
+      const range = window.getSelection().getRangeAt(0);
+      const box = range.getBoundingClientRect();
+      const node = range.startContainer.parentElement;
+      return { text: window.getSelection().toString(), x: box.left, y: box.top, key: node.dataset.key, role: node.getAttribute('role') };
+    }, target.value);
+    assert.ok(found, `window.find("${target.value}") finds it`);
+    assert.equal(found.text, target.value);
+    assert.equal(found.role, 'cell');
+    // The match is where the canvas drew that name.
+    assert.equal(found.key, target.id);
+    assert.ok(Math.abs(target.rect.x - found.x) < 3 && Math.abs(target.rect.y - found.y) < 3,
+      `the match at (${found.x}, ${found.y}) is where the cell was drawn (${target.rect.x}, ${target.rect.y})`);
+
+    const tree = await assertControlsNamed(page, 'customers');
+    assert.ok(tree.some((n) => n.role === 'table'), 'a table');
+    assert.ok(tree.filter((n) => n.role === 'row').length >= 5, 'with rows');
+    assert.ok(tree.some((n) => n.role === 'columnheader' && n.name === 'Nama'), 'and column headers');
+    assert.ok(tree.some((n) => n.role === 'cell' && n.name === target.value), 'the name is a cell');
+    await page.context().close();
+  });
+
+  await test('invoices: an invoice number is selected by dragging over it and copied; a plain click still opens it', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await signIn(page, 'admin', PASSWORD);
+    await click(page, 'nav.invoices');
+    await waitUi(page, (all) => all.filter((i) => /^invoices\..+\.number$/.test(i.id) && i.visible).length >= 3);
+    const number = (await items(page)).filter((i) => /^invoices\..+\.number$/.test(i.id) && i.visible)[1];
+    const { node } = await layerMatchesRegistry(page, number.id);
+    const box = await node.boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + 0.5, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, y, { steps: 4 });
+    await page.mouse.move(box.x + box.width - 0.5, y, { steps: 4 });
+    await page.mouse.up();
+    assert.equal(await page.evaluate(() => window.getSelection().toString()), number.value, 'the selection is the invoice number');
+    await page.keyboard.press('Control+C');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), number.value, 'the clipboard holds it');
+    // Selecting text is not a click in the app: the invoice did not open.
+    const frame = await page.evaluate(() => window.__ui().frame);
+    await waitUi(page, (all, after) => window.__ui().frame > after + 2 || !window.__ui(), frame).catch(() => {});
+    assert.ok(!(await items(page)).some((i) => i.id === 'invoice.title'), 'selecting does not open the invoice');
+    await showLayer(page);
+    await shot(page, 'text-layer-invoice-selected');
+
+    // A still click on the same text reaches ImGui: the invoice opens as a dialog.
+    await page.evaluate(() => window.getSelection().removeAllRanges());
+    await page.mouse.click(box.x + box.width / 2, y);
+    await itemValue(page, 'invoice.title', `Tagihan ${number.value}`);
+    await waitUi(page, (all) => all.find((i) => i.id === 'invoice.pay' && i.visible));
+    await layerNode(page, 'invoice.pay');
+    const tree = await assertControlsNamed(page, 'invoice');
+    assert.ok(tree.some((n) => n.role === 'dialog' && n.name === `Tagihan ${number.value}`), 'the invoice is a named dialog');
+    await shot(page, 'text-layer-invoice');
+
+    // The payment form: amount, method, note and submit, all named.
+    await click(page, 'invoice.pay');
+    await item(page, 'payment_form.amount');
+    await layerNode(page, 'payment_form.amount');
+    const form = await assertControlsNamed(page, 'payment form');
+    assert.ok(form.some((n) => n.role === 'textbox' && n.name === 'Jumlah dibayar (Rp)'), 'the amount field');
+    assert.ok(form.some((n) => n.role === 'combobox'), 'the method choice');
+    await page.context().close();
+  });
+
+  await test('the right-click menu is the browser\'s: contextmenu is not prevented on the canvas or the text', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await item(page, 'login.title', 30000);
+    await layerNode(page, 'login.title');
+    const prevented = await page.evaluate(() => ['#canvas', '#text-layer [data-key="login.title"]'].map((selector) => {
+      const event = new MouseEvent('contextmenu', { bubbles: true, cancelable: true, button: 2 });
+      document.querySelector(selector).dispatchEvent(event);
+      return event.defaultPrevented;
+    }));
+    assert.deepEqual(prevented, [false, false]);
+    await page.context().close();
+  });
+
+  await test('phone 390x844: customers found by text, every control named, taps on text still reach the app', async () => {
+    const page = await openApp(browser, server.url, PHONE);
+    await item(page, 'login.username', 30000);
+    await layerNode(page, 'login.submit', 'Masuk');
+    await assertControlsNamed(page, 'phone login');
+    await signIn(page, 'admin', PASSWORD, { tap: true });
+    await waitUi(page, (all) => all.filter((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) && i.visible).length >= 3, null, 30000);
+    const cell = (await items(page)).filter((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) && i.visible)[0];
+    await layerMatchesRegistry(page, cell.id);
+    const found = await page.evaluate((name) => {
+      window.getSelection().removeAllRanges();
+      return window.find(name, true, false, true) && window.getSelection().toString();
+    }, cell.value);
+    assert.equal(found, cell.value);
+    await assertControlsNamed(page, 'phone customers');
+    await showLayer(page);
+    await shot(page, 'text-layer-phone-customers');
+    // A tap on the customer's number (a text node of the layer) opens the customer.
+    const number = cell.id.split('.')[1];
+    await layerMatchesRegistry(page, `customers.${number}.number`);
+    await click(page, `customers.${number}.number`, { tap: true });
+    await itemValue(page, 'customer_detail.service_number', number);
+    await page.context().close();
+  });
+} catch (error) {
+  runner.fail('setup', error);
+} finally {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+}
+process.exit(runner.finish('text_layer'));

@@ -1,0 +1,202 @@
+#include "text_layer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ui_registry.hpp"
+
+namespace kimonet::text_layer {
+namespace {
+
+// What one node showed when it was last handed over: its serialised record and its position in
+// the drawing order.
+std::unordered_map<std::string, std::string> g_sent;
+std::vector<std::string> g_sent_order;
+std::string g_sent_focus;
+std::string g_changes;
+
+void append_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// Half CSS pixels: finer than the eye needs, coarse enough that a steady frame repeats exactly.
+void append_number(std::string& out, float device_px, float scale) {
+    char number[24];
+    std::snprintf(number, sizeof number, "%g", std::round(device_px / scale * 2.f) / 2.f);
+    out += number;
+}
+
+// The ARIA role a registry kind is mirrored as ("" = plain text).
+std::string_view role_of(std::string_view kind) {
+    if (kind == "button") return "button";
+    if (kind == "nav") return "link";
+    if (kind == "input") return "textbox";
+    if (kind == "select") return "combobox";
+    if (kind == "option") return "option";
+    if (kind == "checkbox") return "checkbox";
+    if (kind == "title") return "heading";
+    if (kind == "header") return "columnheader";
+    if (kind == "error" || kind == "field_error" || kind == "toast") return "alert";
+    if (kind == "notice") return "status";
+    if (kind == "qr" || kind == "bar" || kind == "line" || kind == "hbar") return "img";
+    return "";
+}
+
+// Registry kinds that say something about other items and draw no text of their own.
+// Items scrolled out of their window or table (the clipper's extra row) are not on screen either.
+bool mirrored(const ui_registry::Item& item) {
+    return item.visible && item.kind != "table" && item.clip.Overlaps(item.rect);
+}
+
+// Text shown in the node (selectable, found by Ctrl+F) and its accessible name when the text
+// alone does not name it (a field's label, a chart bar's figures).
+void text_and_name(const ui_registry::Item& item, std::string_view role, std::string& text, std::string& name) {
+    if (role == "textbox" || role == "combobox") {
+        text = item.value;
+        name = item.label;
+    } else if (role == "checkbox" || role == "link" || role == "button") {
+        text = item.label;
+    } else if (role == "img") {
+        name = item.value.empty() || item.value == item.label ? item.label : item.label + ": " + item.value;
+    } else {
+        text = item.value.empty() ? item.label : item.value;
+    }
+}
+
+std::string container_of(const ui_registry::Item& item) {
+    std::string path;
+    if (item.window != 0) {
+        static constexpr const char* kWindowPrefix[] = {"", "d", "p", "t"};
+        path += kWindowPrefix[static_cast<int>(item.window_role)];
+        path += std::to_string(item.window);
+    }
+    if (item.table != 0 && item.table_row >= 0) {
+        if (!path.empty()) path += '/';
+        path += "g" + std::to_string(item.table) + "/r" + std::to_string(item.table_row);
+    }
+    return path;
+}
+
+std::string states_of(const ui_registry::Item& item, std::string_view role) {
+    std::string states;
+    if (item.disabled) states += 'd';
+    if (role == "checkbox" && item.value.rfind("true", 0) == 0) states += 'c';
+    if (role == "link" && item.value == "current") states += 'p';  // the current screen
+    if (item.kind == "input" && item.value.find_first_not_of('*') == std::string::npos && !item.value.empty()) states += 'm';
+    if (item.kind == "badge") states += 'C';  // text centred in its pill
+    return states;
+}
+
+// The record of one item, everything after its key.
+std::string record_of(const ui_registry::Item& item, float scale) {
+    const std::string_view role = role_of(item.kind);
+    std::string text, name;
+    text_and_name(item, role, text, name);
+    std::string out;
+    out.reserve(96 + text.size() + name.size());
+    append_json_string(out, role);
+    out += ',';
+    append_json_string(out, text);
+    out += ',';
+    append_json_string(out, name);
+    for (const float value : {item.rect.Min.x, item.rect.Min.y, item.rect.GetWidth(), item.rect.GetHeight(), item.font_size}) {
+        out += ',';
+        append_number(out, value, scale);
+    }
+    out += ',';
+    append_json_string(out, container_of(item));
+    out += ',';
+    append_json_string(out, states_of(item, role));
+    // How much of each side its window or table hides (top, right, bottom, left).
+    const ImRect& rect = item.rect;
+    for (const float hidden : {item.clip.Min.y - rect.Min.y, rect.Max.x - item.clip.Max.x, rect.Max.y - item.clip.Max.y,
+                               item.clip.Min.x - rect.Min.x}) {
+        out += ',';
+        append_number(out, hidden > 0.f ? hidden : 0.f, scale);
+    }
+    return out;
+}
+
+}  // namespace
+
+const std::string& changes() {
+    const auto& items = ui_registry::last_items();
+    const float scale = ui_registry::pixels_per_css();
+    std::unordered_map<std::string, std::string> current;
+    current.reserve(items.size());
+    std::vector<std::string> order;
+    order.reserve(items.size());
+    std::unordered_map<std::string, int> seen;
+    std::string focus;
+    std::string set;
+    for (const ui_registry::Item& item : items) {
+        if (!mirrored(item)) continue;
+        // Ids repeat now and then (the same pager twice): the second is "<id>#2".
+        const int occurrence = ++seen[item.id];
+        std::string key = occurrence == 1 ? item.id : item.id + "#" + std::to_string(occurrence);
+        std::string record = record_of(item, scale);
+        const auto sent = g_sent.find(key);
+        if (sent == g_sent.end() || sent->second != record) {
+            set += set.empty() ? "[" : ",[";
+            append_json_string(set, key);
+            set += ',';
+            set += record;
+            set += ']';
+        }
+        if (focus.empty() && (item.focused || (item.active && item.kind == "input"))) focus = key;
+        order.push_back(key);
+        current.emplace(std::move(key), std::move(record));
+    }
+    std::string deleted;
+    for (const auto& [key, record] : g_sent) {
+        if (current.count(key)) continue;
+        deleted += deleted.empty() ? "" : ",";
+        append_json_string(deleted, key);
+    }
+    g_changes.clear();
+    const bool order_changed = order != g_sent_order;
+    if (set.empty() && deleted.empty() && !order_changed && focus == g_sent_focus) return g_changes;
+    g_changes = "{\"set\":[" + set + "],\"del\":[" + deleted + "]";
+    if (order_changed) {
+        g_changes += ",\"order\":[";
+        for (std::size_t index = 0; index < order.size(); ++index) {
+            if (index) g_changes += ',';
+            append_json_string(g_changes, order[index]);
+        }
+        g_changes += ']';
+    }
+    if (focus != g_sent_focus) {
+        g_changes += ",\"focus\":";
+        append_json_string(g_changes, focus);
+    }
+    g_changes += '}';
+    g_sent.swap(current);
+    g_sent_order.swap(order);
+    g_sent_focus = focus;
+    return g_changes;
+}
+
+void reset() {
+    g_sent.clear();
+    g_sent_order.clear();
+    g_sent_focus.clear();
+}
+
+}  // namespace kimonet::text_layer

@@ -1,0 +1,23 @@
+#pragma once
+// The page under the pixels: what the last frame drew (the widget registry) mirrored into the DOM
+// by web/text_layer.js, as PDF readers lay selectable text over a rendered page. People select,
+// copy and find text, and assistive technology reads roles and names, and follows ImGui's focus.
+//
+// Each frame only the changes are handed over (keyed by registry id): nodes added, changed or
+// gone, the drawing order when it changed, and the focused node when it changed. A frame that
+// drew the same things hands over nothing, so idle pages and repeated frames cost no DOM work.
+#include <string>
+
+namespace kimonet::text_layer {
+
+// The changes since the last call, as JSON for web/text_layer.js; empty when nothing changed.
+// {"set": [[key, role, text, name, x, y, w, h, font_px, container, states, hidden top, right, bottom,
+//  left], …], "del": [key, …],
+//  "order": [key, …] (only when the order changed), "focus": key (only when it changed)}.
+// Rects are CSS px; container is "" or a path ("d<window>/g<table>/r<row>") the page builds.
+const std::string& changes();
+
+// Forgets what was handed over (the page lost its layer, e.g. a reload of the script).
+void reset();
+
+}  // namespace kimonet::text_layer

@@ -1,0 +1,271 @@
+// The page under the pixels: every text, control, table and dialog the last ImGui frame drew
+// (the widget registry), mirrored into transparent DOM nodes at their positions, as PDF readers
+// lay text over a rendered page. People select and copy text, Ctrl+F finds it, the browser's own
+// right-click menu works, and assistive technology reads roles and names, follows ImGui's focus
+// and activates controls (an activation becomes a click on the canvas at the control).
+//
+// The app hands over only changes (wasm/text_layer.cpp): nodes set (added or changed), deleted,
+// the drawing order when it changed, and the focused node when it changed. Nodes are keyed by
+// registry id, so a frame that changed one cell touches one node.
+(function () {
+  'use strict';
+  var canvas = document.getElementById('canvas');
+  if (!canvas) return;
+
+  var stylesheet = document.createElement('link');
+  stylesheet.rel = 'stylesheet';
+  stylesheet.href = 'text_layer.css';
+  document.head.appendChild(stylesheet);
+
+  var keyboardField = document.getElementById('soft-keyboard');
+  if (keyboardField && !keyboardField.getAttribute('aria-label')) keyboardField.setAttribute('aria-label', 'Kolom aktif');
+
+  var layer = document.createElement('div');
+  layer.id = 'text-layer';
+  canvas.insertAdjacentElement('afterend', layer);
+
+  var CONTROLS = { button: 1, link: 1, textbox: 1, combobox: 1, option: 1, checkbox: 1 };
+  var CONTAINER_ROLES = { d: 'dialog', p: 'listbox', t: 'tooltip', g: 'table', r: 'row' };
+  var nodes = new Map();       // key -> node
+  var containers = new Map();  // path -> container element
+  var lastOrder = [];
+  var following = false;      // true while the layer moves focus itself (not a user's choice)
+  var focusedKey = '';        // ImGui's focused item, as the app last reported it
+
+  function containerFor(path) {
+    if (!path) return layer;
+    var found = containers.get(path);
+    if (found) return found;
+    var slash = path.lastIndexOf('/');
+    var segment = path.slice(slash + 1);
+    var element = document.createElement('div');
+    element.className = 'tl-group';
+    element.setAttribute('role', CONTAINER_ROLES[segment[0]] || 'group');
+    if (segment[0] === 'd') element.setAttribute('aria-modal', 'true');
+    element.dataset.path = path;
+    containers.set(path, element);
+    var parent = containerFor(slash < 0 ? '' : path.slice(0, slash));
+    parent.appendChild(element);
+    return element;
+  }
+
+  function setAttribute(node, name, value) {
+    if (value === null || value === '' || value === false) {
+      if (node.hasAttribute(name)) node.removeAttribute(name);
+    } else if (node.getAttribute(name) !== String(value)) {
+      node.setAttribute(name, value);
+    }
+  }
+
+  // ImGui sizes a font by its ascent + descent, CSS by its em: for Inter that is 1.21 em, so a
+  // 15 px ImGui font is a 12.4 px CSS font, and its line box (1.21 em) is ImGui's line.
+  var EM_PER_IMGUI_SIZE = 1 / 1.21;
+
+  // One record: [key, role, text, name, x, y, w, h, font, container, states, hidden top, right, bottom, left].
+  function update(record) {
+    var key = record[0], role = record[1], text = record[2], name = record[3];
+    var x = record[4], y = record[5], w = record[6], h = record[7], font = record[8];
+    var path = record[9], states = record[10];
+    var node = nodes.get(key);
+    var created = !node;
+    if (created) {
+      node = document.createElement('div');
+      node.dataset.key = key;
+      nodes.set(key, node);
+    }
+    // Scrolling moves nodes without changing them: attributes only when role, text or states changed.
+    var signature = role + '\u0001' + text + '\u0001' + name + '\u0001' + path + '\u0001' + states;
+    var control = !!CONTROLS[role];
+    if (node._signature !== signature) {
+      node._signature = signature;
+      var inRow = /(^|\/)r\d+$/.test(path);
+      node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '');
+      setAttribute(node, 'role', role || (inRow ? 'cell' : ''));
+      setAttribute(node, 'aria-label', name);
+      setAttribute(node, 'tabindex', control ? '-1' : '');
+      setAttribute(node, 'aria-level', role === 'heading' ? '2' : '');
+      setAttribute(node, 'aria-disabled', states.indexOf('d') >= 0 ? 'true' : '');
+      setAttribute(node, 'aria-checked', role === 'checkbox' ? String(states.indexOf('c') >= 0) : '');
+      setAttribute(node, 'aria-current', states.indexOf('p') >= 0 ? 'page' : '');
+      if (node.textContent !== text) node.textContent = text;
+    }
+    var style = node.style;
+    style.left = x + 'px';
+    style.top = y + 'px';
+    style.fontSize = (font * EM_PER_IMGUI_SIZE).toFixed(2) + 'px';
+    // Controls cover their frame (text centred or padded like ImGui draws it); text nodes are as
+    // wide as their text, so a selection highlights the text and not the empty cell after it.
+    // Wrapped text (a banner, a long message) wraps in its drawn width, line by line as ImGui does.
+    var wrapped = !control && h > font * 1.6;
+    var centred = states.indexOf('C') >= 0;
+    style.width = control || role === 'img' || centred ? w + 'px' : wrapped ? (w + 2) + 'px' : '';
+    style.textAlign = centred ? 'center' : '';
+    // A checkbox's label is drawn after its square box (as wide as the frame is high) and a gap.
+    style.paddingLeft = role === 'checkbox' ? (h + 8) + 'px' : '';
+    style.height = h + 'px';
+    style.lineHeight = (wrapped ? font : h) + 'px';
+    style.whiteSpace = wrapped ? 'pre-wrap' : '';
+    // The part its window or table hides (a row half under the table's edge) is hidden here too.
+    var top = record[11] || 0, right = record[12] || 0, bottom = record[13] || 0, left = record[14] || 0;
+    style.clipPath = top || right || bottom || left ? 'inset(' + top + 'px ' + right + 'px ' + bottom + 'px ' + left + 'px)' : '';
+    node._rect = { x: x, y: y, w: w, h: h };
+    var parent = containerFor(path);
+    if (node.parentNode !== parent) {
+      parent.appendChild(node);
+      return true;
+    }
+    return created;
+  }
+
+  // Children in the drawing order; moves only the nodes that are out of place.
+  function reorder(order) {
+    var lastPlaced = new Map();
+    function place(node, parent) {
+      var previous = lastPlaced.has(parent) ? lastPlaced.get(parent) : null;
+      var expected = previous ? previous.nextSibling : parent.firstChild;
+      if (expected !== node) parent.insertBefore(node, expected);
+      lastPlaced.set(parent, node);
+    }
+    var placedContainers = new Set();
+    function placeContainer(element) {
+      if (element === layer || placedContainers.has(element)) return;
+      var parent = element.parentNode;
+      placeContainer(parent);
+      place(element, parent);
+      placedContainers.add(element);
+    }
+    order.forEach(function (key) {
+      var node = nodes.get(key);
+      if (!node) return;
+      placeContainer(node.parentNode);
+      place(node, node.parentNode);
+    });
+  }
+
+  function pruneContainers() {
+    containers.forEach(function (element, path) {
+      if (!element.firstChild) {
+        element.remove();
+        containers.delete(path);
+      }
+    });
+    var modalOpen = false;
+    // A dialog is named by its first heading.
+    containers.forEach(function (element) {
+      if (element.getAttribute('role') === 'dialog') modalOpen = true;
+      if (element.getAttribute('role') !== 'dialog') return;
+      var heading = element.querySelector('[role=heading]');
+      if (heading && !heading.id) heading.id = 'tl-heading-' + heading.dataset.key.replace(/[^A-Za-z0-9_-]/g, '_');
+      setAttribute(element, 'aria-labelledby', heading ? heading.id : '');
+    });
+    layer.classList.toggle('tl-modal-open', modalOpen);
+  }
+
+  function mayFollowFocus() {
+    var active = document.activeElement;
+    return !active || active === document.body || active === canvas || layer.contains(active);
+  }
+
+  function apply(json) {
+    var changes = JSON.parse(json);
+    var moved = false;
+    changes.del.forEach(function (key) {
+      var node = nodes.get(key);
+      if (node) node.remove();
+      nodes.delete(key);
+    });
+    changes.set.forEach(function (record) { if (update(record)) moved = true; });
+    if (changes.order) lastOrder = changes.order;
+    if (changes.order || moved) reorder(lastOrder);
+    if (changes.order || moved || changes.del.length) pruneContainers();
+    if (changes.focus !== undefined) {
+      var focused = changes.focus && nodes.get(changes.focus);
+      focusedKey = changes.focus;
+      // The phone's keyboard field (shell.js) types into the focused field: it carries that name.
+      var keyboard = document.getElementById('soft-keyboard');
+      if (keyboard && focused && focused.classList.contains('tl-textbox')) {
+        setAttribute(keyboard, 'aria-label', focused.getAttribute('aria-label') || focused.textContent);
+      }
+      if (focused && focused !== document.activeElement && mayFollowFocus()) {
+        following = true;
+        focused.focus({ preventScroll: true });
+        following = false;
+      }
+    }
+  }
+
+  // Input over text nodes belongs to ImGui too: hover, wheel and plain clicks go on to the canvas.
+  // A press on text is held back until release: a drag or a double click selects text (and is not
+  // a click in the app); a still, single click reaches the app as a click.
+  function toCanvas(type, source, init) {
+    var event = init || {
+      clientX: source.clientX, clientY: source.clientY, screenX: source.screenX, screenY: source.screenY,
+      button: source.button || 0, buttons: source.buttons, ctrlKey: source.ctrlKey, shiftKey: source.shiftKey,
+      altKey: source.altKey, metaKey: source.metaKey, bubbles: true, cancelable: true,
+    };
+    canvas.dispatchEvent(type === 'wheel' ? new WheelEvent(type, event) : new MouseEvent(type, event));
+  }
+  var held = null;  // the press on text waiting for its release
+  layer.addEventListener('mousemove', function (event) { toCanvas('mousemove', event); });
+  layer.addEventListener('wheel', function (event) {
+    toCanvas('wheel', event, {
+      clientX: event.clientX, clientY: event.clientY, deltaX: event.deltaX, deltaY: event.deltaY,
+      deltaMode: event.deltaMode, bubbles: true, cancelable: true,
+    });
+  }, { passive: true });
+  layer.addEventListener('mousedown', function (event) {
+    held = event.button === 0 ? { x: event.clientX, y: event.clientY, detail: event.detail } : null;
+  });
+  window.addEventListener('mouseup', function (event) {
+    if (event.button !== 0) return;
+    var press = held;
+    held = null;
+    if (event.target === canvas) return;
+    if (!press) {
+      toCanvas('mouseup', event);  // a press on the canvas released over text: ImGui sees the release
+      return;
+    }
+    // (Not "is the selection empty": a click inside an earlier selection only clears it after this.)
+    var still = Math.abs(event.clientX - press.x) < 4 && Math.abs(event.clientY - press.y) < 4;
+    if (still && press.detail <= 1) {
+      toCanvas('mousedown', event, downInit(press.x, press.y, 1));
+      toCanvas('mouseup', event, downInit(press.x, press.y, 0));
+    }
+  }, true);
+  function downInit(x, y, buttons) {
+    return { clientX: x, clientY: y, button: 0, buttons: buttons, bubbles: true, cancelable: true };
+  }
+
+  // A click on the canvas at a control: an activation by assistive technology or a script
+  // (control nodes let real pointer input through to the canvas, so it never lands here).
+  function clickControl(node) {
+    var rect = node._rect, box = canvas.getBoundingClientRect();
+    if (!rect) return;
+    var x = box.left + rect.x + rect.w / 2, y = box.top + rect.y + rect.h / 2;
+    toCanvas('mousemove', null, downInit(x, y, 0));
+    toCanvas('mousedown', null, downInit(x, y, 1));
+    toCanvas('mouseup', null, downInit(x, y, 0));
+  }
+  layer.addEventListener('click', function (event) {
+    var node = event.target.closest && event.target.closest('.tl-control');
+    if (node && node.getAttribute('aria-disabled') !== 'true') clickControl(node);
+  });
+  // A screen reader moving into a text field: the field becomes ImGui's active one.
+  layer.addEventListener('focusin', function (event) {
+    var node = event.target;
+    if (!following && node.classList && node.classList.contains('tl-textbox')) clickControl(node);
+  });
+
+  // Inside an active text field Ctrl+A means that field (ImGui selects its text), not the page.
+  window.addEventListener('keydown', function (event) {
+    var field = focusedKey && nodes.get(focusedKey);
+    if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A') && field &&
+        field.classList.contains('tl-textbox')) event.preventDefault();
+  });
+
+  window.kimonetTextLayer = {
+    apply: apply,
+    element: layer,
+    node: function (key) { return nodes.get(key) || null; },
+  };
+})();
