@@ -113,13 +113,12 @@ static std::optional<Response> serve_file_under(const std::string& root, std::st
     };
     auto chosen = current_representation(*file, accepted_codings(request.header("accept-encoding")), sibling_allowed);
     if (!chosen) return std::nullopt;
-    const bool is_page = file->extension() == ".html";
     Response response{200, content_type_for(file->string()), {}, {}};
-    // The page is always revalidated (a new build must reach the next load); the assets too, by
-    // their ETag, unless the URL names their content version (?v=, from the page of the same
-    // build): that URL's bytes can never change, so it is kept for a year without asking again.
-    const bool versioned = !is_page && !request.query_value("v").empty() && request.query_value("v") == chosen->version;
-    response.headers["Cache-Control"] = versioned ? "public, max-age=31536000, immutable" : "no-cache";
+    // Every file is revalidated by its ETag on each load (a 304 costs one round trip, no bytes):
+    // the page and its assets keep fixed names (the service worker and the offline cache know
+    // them by name), so a cached asset kept without asking could pair an old app.wasm with a
+    // new app.js after a rebuild.
+    response.headers["Cache-Control"] = "no-cache";
     response.headers["ETag"] = chosen->etag;
     response.headers["Vary"] = "Accept-Encoding";
     if (etag_listed(request.header("if-none-match"), chosen->etag)) {

@@ -18,8 +18,7 @@ namespace kimonet::http {
 struct Representation {
     ContentCoding coding = ContentCoding::Identity;
     std::string bytes;
-    std::string version;  // the source's content version: the first 16 hex digits of its SHA-256
-    std::string etag;     // "\"<version>\"", "\"<version>-br\"" or "\"<version>-gz\""
+    std::string etag;  // "\"<v>\"", "\"<v>-br\"" or "\"<v>-gz\"", v: the first 16 hex digits of the source's SHA-256
 };
 
 // `file` is canonical and may be served; `sibling_allowed` says whether a sibling path may be
