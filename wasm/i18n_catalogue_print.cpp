@@ -10,15 +10,15 @@ std::initializer_list<Entry> print_catalogue() {
         {"print.customer", "Pelanggan", "Customer"},
         {"print.tax", "Pajak", "Tax"},
         {"print.payment_note", "Pembayaran {receipt} · {date} · {method} · {amount}", "Payment {receipt} · {date} · {method} · {amount}"},
-        {"print.receipt_title", "Struk Pembayaran", "Payment Receipt"},
-        {"print.receipt_no", "No. struk", "Receipt no."},
+        {"print.receipt_title", "Kuitansi Pembayaran", "Payment Receipt"},
+        {"print.receipt_no", "No. kuitansi", "Receipt no."},
         {"print.paid_at", "Tanggal bayar", "Paid at"},
         {"print.invoice", "Tagihan", "Invoice"},
         {"print.method", "Metode", "Method"},
         {"print.amount_paid", "Dibayar", "Paid"},
         {"print.credit_note", "{amount} menjadi saldo (kredit) pelanggan.", "{amount} became the customer's credit."},
         {"print.thanks", "Terima kasih atas pembayaran Anda.", "Thank you for your payment."},
-        {"print.receipt_button", "Cetak struk", "Print receipt"},
+        {"print.receipt_button", "Cetak kuitansi", "Print receipt"},
         {"print.report_range", "Rentang", "Range"},
     };
     return entries;

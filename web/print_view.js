@@ -41,19 +41,22 @@
     if (documentData.stamp) head.appendChild(element('p', 'print-stamp', documentData.stamp));
     article.appendChild(head);
     if (documentData.facts && documentData.facts.length) article.appendChild(pairs('print-facts', documentData.facts));
-    if (documentData.columns && documentData.columns.length) {
+    (documentData.tables || []).forEach(function (data) {
+      var section = element('section', 'print-section');
+      if (data.title) section.appendChild(element('h2', 'print-section-title', data.title));
       var table = element('table', 'print-table');
       var headRow = element('tr');
-      documentData.columns.forEach(function (column) { headRow.appendChild(element('th', '', column)); });
+      (data.columns || []).forEach(function (column) { headRow.appendChild(element('th', '', column)); });
       table.appendChild(element('thead')).appendChild(headRow);
       var body = table.appendChild(element('tbody'));
-      (documentData.rows || []).forEach(function (row) {
+      (data.rows || []).forEach(function (row) {
         var line = element('tr');
         row.forEach(function (cell) { line.appendChild(element('td', '', cell)); });
         body.appendChild(line);
       });
-      article.appendChild(table);
-    }
+      section.appendChild(table);
+      article.appendChild(section);
+    });
     if (documentData.totals && documentData.totals.length) article.appendChild(pairs('print-totals', documentData.totals));
     (documentData.notes || []).forEach(function (note) { article.appendChild(element('p', 'print-note', note)); });
     root.appendChild(article);

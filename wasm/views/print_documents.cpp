@@ -28,9 +28,10 @@ print_view::Document invoice_document(const api::InvoiceResource& record) {
                       {tr("invoice.period"), i18n::format_period(invoice.period)},
                       {tr("invoice.issue_date"), i18n::format_date(invoice.issue_date)},
                       {tr("invoice.due_date"), i18n::format_date(invoice.due_date)}};
-    document.columns = {tr("invoice.col.description"), tr("invoice.col.quantity"), tr("invoice.col.unit_price"), tr("invoice.col.amount")};
+    print_view::Table lines{{}, {tr("invoice.col.description"), tr("invoice.col.quantity"), tr("invoice.col.unit_price"), tr("invoice.col.amount")}, {}};
     for (const billing::InvoiceLine& line : invoice.lines)
-        document.rows.push_back({line.description, std::to_string(line.quantity), format_rupiah(line.unit_price), format_rupiah(line.amount)});
+        lines.rows.push_back({line.description, std::to_string(line.quantity), format_rupiah(line.unit_price), format_rupiah(line.amount)});
+    document.tables.push_back(std::move(lines));
     document.totals.push_back({tr("invoice.subtotal"), format_rupiah(invoice.totals.subtotal)});
     if (invoice.tax.rate_basis_points > 0) document.totals.push_back({tr("print.tax"), format_rupiah(invoice.totals.tax)});
     document.totals.push_back({tr("invoice.total"), format_rupiah(invoice.totals.total)});

@@ -18,8 +18,11 @@ api::Json to_json(const Document& document) {
     for (const auto& [label, value] : document.facts) facts.push_back({{"label", label}, {"value", value}});
     api::Json totals = api::Json::array();
     for (const auto& [label, value] : document.totals) totals.push_back({{"label", label}, {"value", value}});
+    api::Json tables = api::Json::array();
+    for (const Table& table : document.tables)
+        tables.push_back({{"title", table.title}, {"columns", table.columns}, {"rows", table.rows}});
     return {{"layout", layout_name(document.layout)}, {"title", document.title}, {"subtitle", document.subtitle},
-            {"stamp", document.stamp}, {"facts", std::move(facts)}, {"columns", document.columns}, {"rows", document.rows},
+            {"stamp", document.stamp}, {"facts", std::move(facts)}, {"tables", std::move(tables)},
             {"totals", std::move(totals)}, {"notes", document.notes}};
 }
 

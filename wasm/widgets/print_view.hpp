@@ -14,14 +14,20 @@ namespace kimonet::print_view {
 
 enum class Layout { A4, Thermal58 };  // Thermal58: a receipt on a 58 mm roll (@page size 58mm)
 
+// A table: the first column is text, the others figures (right-aligned).
+struct Table {
+    std::string title;  // "" for a document's only table
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> rows;
+};
+
 struct Document {
     Layout layout = Layout::A4;
-    std::string title;     // "Faktur INV-202601-0001"
+    std::string title;     // "Tagihan INV-202601-0001"
     std::string subtitle;  // the issuer's line under it
-    std::string stamp;     // "LUNAS", "BELUM LUNAS", … beside the title
+    std::string stamp;     // "Lunas", "Belum dibayar", … beside the title
     std::vector<std::pair<std::string, std::string>> facts;  // label, value
-    std::vector<std::string> columns;                        // the table's head; the last is right-aligned
-    std::vector<std::vector<std::string>> rows;
+    std::vector<Table> tables;
     std::vector<std::pair<std::string, std::string>> totals;  // label, value; the last is the strong one
     std::vector<std::string> notes;                           // lines under everything
 };
