@@ -84,8 +84,24 @@
     try { return JSON.parse(json); } catch (error) { return null; }
   }
 
+  // While the page is in print media the canvas is hidden, so the app draws its screens at no
+  // size and they offer nothing: what they offer then is kept aside, not printed, and taken
+  // when printing ends.
+  var printMedia = window.matchMedia('print');
+  var offeredWhilePrinting;
+  printMedia.addEventListener('change', function () {
+    if (printMedia.matches || offeredWhilePrinting === undefined) return;
+    var json = offeredWhilePrinting;
+    offeredWhilePrinting = undefined;
+    window.kimonetPrintView.show(json);
+  });
+
   window.kimonetPrintView = {
     show: function (json) {
+      if (printMedia.matches) {
+        offeredWhilePrinting = json;
+        return;
+      }
       shown = parse(json);
       if (!pinned) render(shown);
     },

@@ -1,7 +1,8 @@
 // The loader: downloads the app's big files as soon as the page is parsed and shows, on the
-// loading screen, the bytes received of the total (as sent: compressed when the server sent them
-// compressed), as a real progress bar (role=progressbar, aria-valuenow). Totals come from each
-// response's Content-Length; until every file has announced its total the bar stays at 0.
+// loading screen, the bytes received of the total as a real progress bar (role=progressbar,
+// aria-valuenow). Chromium counts an encoded download in decoded bytes, so the totals are the
+// decoded lengths: X-Uncompressed-Length when the server sent the file compressed, else its
+// Content-Length. Until every file has announced its total the bar stays at 0.
 (function () {
   'use strict';
   function kilobytes(bytes) { return Math.round(bytes / 1024).toLocaleString('id-ID'); }
@@ -23,7 +24,7 @@
         window.kimonetLoading = { loaded: loaded, total: known ? total : 0, percent: percent };
         if (!bar) return;
         bar.setAttribute('aria-valuenow', String(percent));
-        var words = known ? kilobytes(loaded) + ' dari ' + kilobytes(total) + ' KB' : kilobytes(loaded) + ' KB';
+        var words = known ? kilobytes(Math.min(loaded, total)) + ' dari ' + kilobytes(total) + ' KB' : kilobytes(loaded) + ' KB';
         bar.setAttribute('aria-valuetext', words);
         fill.style.width = percent + '%';
         text.textContent = words;
@@ -34,9 +35,16 @@
           var request = new XMLHttpRequest();
           request.open('GET', name, true);
           request.responseType = 'arraybuffer';
+          request.onreadystatechange = function () {
+            if (request.readyState !== 2) return;  // HEADERS_RECEIVED
+            var decoded = Number(request.getResponseHeader('X-Uncompressed-Length'));
+            var length = Number(request.getResponseHeader('Content-Length'));
+            file.total = decoded > 0 ? decoded : (!request.getResponseHeader('Content-Encoding') && length > 0 ? length : 0);
+            show();
+          };
           request.onprogress = function (event) {
             file.loaded = event.loaded;
-            if (event.lengthComputable) file.total = event.total;
+            if (!file.total && event.lengthComputable) file.total = event.total;
             show();
           };
           request.onload = function () {

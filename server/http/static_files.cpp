@@ -126,7 +126,12 @@ static std::optional<Response> serve_file_under(const std::string& root, std::st
         response.content_type.clear();
         return response;
     }
-    if (chosen->coding != ContentCoding::Identity) response.headers["Content-Encoding"] = std::string(coding_name(chosen->coding));
+    if (chosen->coding != ContentCoding::Identity) {
+        response.headers["Content-Encoding"] = std::string(coding_name(chosen->coding));
+        // Browsers count an encoded download's progress in decoded bytes but know only the encoded
+        // Content-Length: the loading bar (web/shell.js) needs the decoded total to show a fraction.
+        response.headers["X-Uncompressed-Length"] = std::to_string(chosen->source_size);
+    }
     response.headers["Content-Security-Policy"] = kStaticPagePolicy;
     response.body = std::move(chosen->bytes);
     return response;

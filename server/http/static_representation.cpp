@@ -145,6 +145,7 @@ std::optional<Representation> try_representation(const std::filesystem::path& fi
     // would otherwise pair new bytes with an old tag or an unchecked sibling.
     if (!(stamp_of(file) == stamp)) return std::nullopt;
     if (chosen_stamp && !(stamp_of(sibling_of(file, chosen.coding)) == chosen_stamp)) return std::nullopt;
+    chosen.source_size = static_cast<std::size_t>(stamp.size);
     const std::string_view name = coding_name(chosen.coding);
     chosen.etag = "\"" + facts.version + (name.empty() ? "" : "-" + std::string(name)) + "\"";
     fact_cache().keep(file.string(), std::move(facts));

@@ -18,6 +18,7 @@ namespace kimonet::http {
 struct Representation {
     ContentCoding coding = ContentCoding::Identity;
     std::string bytes;
+    std::size_t source_size = 0;  // the file's own length (the decoded length of an encoded answer)
     std::string etag;  // "\"<v>\"", "\"<v>-br\"" or "\"<v>-gz\"", v: the first 16 hex digits of the source's SHA-256
 };
 

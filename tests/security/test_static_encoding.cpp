@@ -122,6 +122,8 @@ BOOST_AUTO_TEST_CASE(the_encoding_follows_accept_encoding_with_its_headers) {
             const std::string& expected = entry.encoding == "br" ? brotli : entry.encoding == "gzip" ? gzip : source;
             BOOST_TEST(reply->body == expected);
             BOOST_TEST(reply->headers["content-length"] == std::to_string(expected.size()));
+            BOOST_TEST((reply->headers.contains("x-uncompressed-length") ? reply->headers["x-uncompressed-length"] : "") ==
+                       (entry.encoding.empty() ? std::string() : std::to_string(source.size())));
             BOOST_TEST(reply->headers["etag"].find(entry.encoding.empty() ? "\"" : "-" + entry.encoding + "\"") != std::string::npos);
         }
     }
