@@ -121,6 +121,9 @@ static std::optional<Response> serve_file_under(const std::string& root, std::st
     response.headers["Cache-Control"] = "no-cache";
     response.headers["ETag"] = chosen->etag;
     response.headers["Vary"] = "Accept-Encoding";
+    // On a 304 too: the browser replaces the stored answer's headers with the 304's, and the
+    // strict default policy (add_security_headers) would then sandbox the page on its next load.
+    response.headers["Content-Security-Policy"] = kStaticPagePolicy;
     if (etag_listed(request.header("if-none-match"), chosen->etag)) {
         response.status = 304;
         response.content_type.clear();
@@ -132,7 +135,6 @@ static std::optional<Response> serve_file_under(const std::string& root, std::st
         // Content-Length: the loading bar (web/shell.js) needs the decoded total to show a fraction.
         response.headers["X-Uncompressed-Length"] = std::to_string(chosen->source_size);
     }
-    response.headers["Content-Security-Policy"] = kStaticPagePolicy;
     response.body = std::move(chosen->bytes);
     return response;
 }

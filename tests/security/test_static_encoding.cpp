@@ -256,6 +256,10 @@ BOOST_AUTO_TEST_CASE(a_current_etag_gets_304_and_every_file_is_revalidated) {
             BOOST_TEST(raw.find("Content-Length") == std::string::npos);
             BOOST_TEST(raw.find("ETag: " + etag + "\r\n") != std::string::npos);
             BOOST_TEST(raw.find("Vary: Accept-Encoding\r\n") != std::string::npos);
+            // The page's own policy, as on the 200: a browser stores the 304's headers over the
+            // 200's, and the strict default policy would sandbox the app on its next load.
+            BOOST_TEST(raw.find("Content-Security-Policy: " + first->headers["content-security-policy"] + "\r\n") != std::string::npos);
+            BOOST_TEST(first->headers["content-security-policy"].find("script-src 'self'") != std::string::npos);
         }
     }
     // Another representation's tag, a stale tag, or garbage: the full answer.
