@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libboost-test-dev libssl-dev libsodium-dev libhpdf-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev
   libqrencode-dev
+  brotli libbrotli-dev zlib1g-dev
   libpwquality-dev cracklib-runtime
   fonts-inter fonts-noto-core
   chromium poppler-utils wrk xz-utils dpkg-dev zip

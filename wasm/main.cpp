@@ -16,7 +16,9 @@
 #include "platform/frame_pacing.hpp"
 #include "platform/input_queue.hpp"
 #include "platform/text_layer_bridge.hpp"
+#include "platform/print_page.hpp"
 #include "ui_registry.hpp"
+#include "widgets/print_view.hpp"
 #include "widgets/theme.hpp"
 
 namespace {
@@ -51,6 +53,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     kimonet::ui_registry::end_frame();
     kimonet::platform::publish_text_layer();  // the DOM text and accessibility layer follows the frame
+    kimonet::print_view::end_frame();
     // The frame's CPU time on the main thread (the browser benchmark's figure).
     kimonet::platform::report_frame_time(emscripten_get_now() - started);
 }
@@ -81,6 +84,7 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     kimonet::platform::install_input_queue(window);  // replaces ImGui's key/char/button callbacks
     kimonet::platform::install_clipboard();
+    kimonet::platform::install_print_page();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     ImGui_ImplOpenGL3_CreateDeviceObjects();  // so Display can swap the font texture at any time
 

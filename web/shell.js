@@ -1,3 +1,73 @@
+// The loader: downloads the app's big files as soon as the page is parsed and shows, on the
+// loading screen, the bytes received of the total as a real progress bar (role=progressbar,
+// aria-valuenow). Chromium counts an encoded download in decoded bytes, so the totals are the
+// decoded lengths: X-Uncompressed-Length when the server sent the file compressed, else its
+// Content-Length. Until every file has announced its total the bar stays at 0.
+(function () {
+  'use strict';
+  function kilobytes(bytes) { return Math.round(bytes / 1024).toLocaleString('id-ID'); }
+
+  window.kimonetLoader = {
+    start: function (names) {
+      var files = {};
+      var bar = document.getElementById('loading');
+      var fill = document.getElementById('loading-fill');
+      var text = document.getElementById('loading-bytes');
+      function show() {
+        var loaded = 0, total = 0, known = true;
+        names.forEach(function (name) {
+          loaded += files[name].loaded;
+          total += files[name].total;
+          known = known && files[name].total > 0;
+        });
+        var percent = known && total > 0 ? Math.min(100, Math.floor(100 * loaded / total)) : 0;
+        window.kimonetLoading = { loaded: loaded, total: known ? total : 0, percent: percent };
+        if (!bar) return;
+        bar.setAttribute('aria-valuenow', String(percent));
+        var words = known ? kilobytes(Math.min(loaded, total)) + ' dari ' + kilobytes(total) + ' KB' : kilobytes(loaded) + ' KB';
+        bar.setAttribute('aria-valuetext', words);
+        fill.style.width = percent + '%';
+        text.textContent = words;
+      }
+      names.forEach(function (name) {
+        var file = { loaded: 0, total: 0, buffer: null };
+        file.promise = new Promise(function (resolve, reject) {
+          var request = new XMLHttpRequest();
+          request.open('GET', name, true);
+          request.responseType = 'arraybuffer';
+          request.onreadystatechange = function () {
+            if (request.readyState !== 2) return;  // HEADERS_RECEIVED
+            var decoded = Number(request.getResponseHeader('X-Uncompressed-Length'));
+            var length = Number(request.getResponseHeader('Content-Length'));
+            file.total = decoded > 0 ? decoded : (!request.getResponseHeader('Content-Encoding') && length > 0 ? length : 0);
+            show();
+          };
+          request.onprogress = function (event) {
+            file.loaded = event.loaded;
+            if (!file.total && event.lengthComputable) file.total = event.total;
+            show();
+          };
+          request.onload = function () {
+            if (request.status !== 200) return reject(new Error(name + ': HTTP ' + request.status));
+            file.buffer = request.response;
+            file.total = file.loaded = Math.max(file.loaded, file.total);
+            show();
+            resolve(file.buffer);
+          };
+          request.onerror = function () { reject(new Error(name + ': network error')); };
+          request.send();
+        });
+        files[name] = file;
+      });
+      show();
+      return {
+        bytes: function (name) { return files[name].promise; },
+        ready: function (name) { return files[name] ? files[name].buffer : null; },
+      };
+    },
+  };
+})();
+
 // Page glue for the ImGui canvas: touch -> mouse, the phone's soft keyboard and clipboard paste.
 // Loaded before app.js; the wasm side reaches it through kimonet_glue.js (window.kimonetShell).
 (function () {
@@ -76,9 +146,22 @@
       button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true,
     }));
   }
+  // Two fingers are the browser's pinch zoom (the viewport allows it; app.css: touch-action
+  // pinch-zoom): the app's press under the first finger is let go away from any widget, so a
+  // pinch never clicks, and nothing reaches the app until every finger is up again.
+  var pinching = false;
   function onTouch(event) {
     // Taps on the text layer's nodes (web/text_layer.js) are taps on the canvas under them.
     if (event.target !== canvas && !(event.target.closest && event.target.closest('#text-layer'))) return;
+    if (event.touches.length > 1 && !pinching) {
+      pinching = true;
+      forward('mousemove', { clientX: -10000, clientY: -10000, screenX: -10000, screenY: -10000 });
+      forward('mouseup', { clientX: -10000, clientY: -10000, screenX: -10000, screenY: -10000 });
+    }
+    if (pinching) {
+      if (event.touches.length === 0) pinching = false;
+      return;
+    }
     event.stopPropagation();
     event.preventDefault();
     var touch = event.changedTouches[0];
@@ -179,10 +262,24 @@
     });
   }
 
+  var loader = window.kimonetLoader.start(['app.wasm', 'app.data']);
   window.Module = {
     canvas: canvas,  // emscripten's GLFW renders into Module.canvas
     print: function (text) { console.log(text); },
     printErr: function (text) { console.error(text); },
+    // The wasm and the fonts come from the loader's downloads (their progress is the bar), not
+    // from emscripten's own fetches.
+    instantiateWasm: function (imports, receive) {
+      loader.bytes('app.wasm').then(function (buffer) {
+        return WebAssembly.instantiate(buffer, imports);
+      }).then(function (result) {
+        receive(result.instance, result.module);
+      }, function (error) {
+        Module.onAbort('wasm: ' + error);
+      });
+      return {};
+    },
+    getPreloadedPackage: function (name) { return loader.ready(name); },
     onRuntimeInitialized: function () { document.body.classList.add('ready'); },
     onAbort: function (what) {
       window.kimonetAbort = String(what);
@@ -190,4 +287,11 @@
       document.body.classList.remove('ready');
     },
   };
+  // app.js (preloaded by the page) runs once the fonts are here: emscripten asks for them
+  // synchronously (getPreloadedPackage). A failed download leaves emscripten to fetch it itself.
+  loader.bytes('app.data').catch(function () { return null; }).then(function () {
+    var script = document.createElement('script');
+    script.src = 'app.js';
+    document.body.appendChild(script);
+  });
 })();

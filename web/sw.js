@@ -4,7 +4,7 @@
 // touched: their last answers are kept by the app itself (localStorage, see browser_glue.hpp).
 'use strict';
 var CACHE = 'kimonet-shell-v1';
-var SHELL = ['./', 'index.html', 'app.css', 'shell.js', 'text_layer.js', 'text_layer.css', 'app.js', 'app.wasm', 'app.data'];
+var SHELL = ['./', 'index.html', 'app.css', 'print_view.js', 'shell.js', 'text_layer.js', 'text_layer.css', 'app.js', 'app.wasm', 'app.data'];
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.addAll(SHELL); }).then(function () {

@@ -83,7 +83,7 @@ static Response dispatch_route(app::App& app, Request& request) {
         if (!match.route) {
             if (match.path_matched) return json_error(make_error(ErrorCode::MethodNotAllowed));
             if (!is_api_path(request.path) && (request.method == "GET" || request.method == "HEAD")) {
-                if (auto file = serve_static(app.config(), request.path)) return *file;
+                if (auto file = serve_static(app.config(), request)) return *file;
             }
             return json_error(make_error(ErrorCode::NotFound, messages::with_detail(messages::kNoRoute, request.method + " " + request.path)));
         }

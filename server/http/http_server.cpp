@@ -50,7 +50,11 @@ void resolve_client_ip(app::App& app, Request& request) {
     request.client_ip = client_address(request.client_ip, forwarded_for, *proxies);
 }
 
-std::string serialize(const Response& response, bool http10, bool keep_alive) {
+// `head`: the answer to a HEAD request, whose Content-Length is that of the body a GET would get
+// but whose body is not sent (bytes after it would be read as the next response by a keep-alive
+// client). A 304 has no body and no Content-Length (RFC 9110 section 8.6: it would have to be the
+// full representation's length).
+std::string serialize(const Response& response, bool http10, bool keep_alive, bool head = false) {
     std::string out = http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
     out += std::to_string(response.status) + " " + Pistache::Http::codeString(static_cast<Pistache::Http::Code>(response.status)) + "\r\n";
     for (const auto& [name, value] : response.headers) {
@@ -59,9 +63,10 @@ std::string serialize(const Response& response, bool http10, bool keep_alive) {
         out += name + ": " + value + "\r\n";
     }
     if (!response.content_type.empty()) out += "Content-Type: " + response.content_type + "\r\n";
-    out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+    const bool bodiless = response.status == 304;
+    if (!bodiless) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
     out += keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-    return out + response.body;
+    return head || bodiless ? out : out + response.body;
 }
 
 // Reads requests off each connection with our own RequestFramer instead of Pistache's parser
@@ -119,13 +124,11 @@ private:
             request.client_ip = alive->address().host();
             resolve_client_ip(*m_app, request);
             Response response = dispatch(*m_app, request);
-            // A HEAD answer has no body on the wire: bytes after it would be read as the next
-            // response by a keep-alive client.
-            if (request.method == "HEAD") response.body.clear();
+            const bool head = request.method == "HEAD";
             request = Request();  // the body is no longer needed while the answer is written
             hold.reset();         // nor its share of the large-body budget
             add_security_headers(response);
-            write(alive, *state, serialize(response, http10, keep_alive), keep_alive);
+            write(alive, *state, serialize(response, http10, keep_alive, head), keep_alive);
         };
         sink.refuse = [this, weak_peer, weak_connection](Response response, bool http10) {
             auto alive = weak_peer.lock();

@@ -2,11 +2,10 @@
 
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "http/request.hpp"
 #include "http/security_headers.hpp"
+#include "http/static_representation.hpp"
 
 namespace kimonet::http {
 
@@ -79,7 +78,9 @@ bool path_is_within(const std::string& root, const std::string& path) {
     return is_within(canonical_root, canonical_path);
 }
 
-static std::optional<Response> read_file_under(const std::string& root, std::string relative_text) {
+// The file below `root` that `relative_text` names, canonical, or nullopt when there is none
+// that may be served.
+static std::optional<std::filesystem::path> file_under(const std::string& root, std::string relative_text) {
     if (root.empty()) return std::nullopt;
     if (relative_text.empty() || relative_text.back() == '/') relative_text += "index.html";
     const auto relative = safe_relative_path(relative_text);
@@ -93,25 +94,59 @@ static std::optional<Response> read_file_under(const std::string& root, std::str
     // A link may also lead to a dotfile inside the root.
     for (const auto& part : file.lexically_relative(canonical_root))
         if (part.string().starts_with(".")) return std::nullopt;
+    // "app.wasm.br" is a representation of app.wasm, chosen by Accept-Encoding, never a document
+    // of its own: asked for by name (or through a link) it does not exist.
+    const auto extension = file.extension();
+    if (extension == ".br" || extension == ".gz") return std::nullopt;
     if (!std::filesystem::is_regular_file(file, error)) return std::nullopt;
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream body;
-    body << in.rdbuf();
-    Response response{200, content_type_for(file.string()), body.str(), {}};
-    // The app's files change with each build; the index must always be revalidated.
-    response.headers["Cache-Control"] = relative_text.ends_with(".html") ? "no-cache" : "public, max-age=300";
+    return file;
+}
+
+static std::optional<Response> serve_file_under(const std::string& root, std::string relative_text, const Request& request) {
+    const auto file = file_under(root, relative_text);
+    if (!file) return std::nullopt;
+    // A precompressed sibling counts only when it is a plain file inside the same root too.
+    const auto sibling_allowed = [&](const std::filesystem::path& sibling) {
+        std::error_code error;
+        const auto canonical = std::filesystem::canonical(sibling, error);
+        return !error && canonical == sibling && std::filesystem::is_regular_file(canonical, error);
+    };
+    auto chosen = current_representation(*file, accepted_codings(request.header("accept-encoding")), sibling_allowed);
+    if (!chosen) return std::nullopt;
+    Response response{200, content_type_for(file->string()), {}, {}};
+    // Every file is revalidated by its ETag on each load (a 304 costs one round trip, no bytes):
+    // the page and its assets keep fixed names (the service worker and the offline cache know
+    // them by name), so a cached asset kept without asking could pair an old app.wasm with a
+    // new app.js after a rebuild.
+    response.headers["Cache-Control"] = "no-cache";
+    response.headers["ETag"] = chosen->etag;
+    response.headers["Vary"] = "Accept-Encoding";
+    // On a 304 too: the browser replaces the stored answer's headers with the 304's, and the
+    // strict default policy (add_security_headers) would then sandbox the page on its next load.
     response.headers["Content-Security-Policy"] = kStaticPagePolicy;
+    if (etag_listed(request.header("if-none-match"), chosen->etag)) {
+        response.status = 304;
+        response.content_type.clear();
+        return response;
+    }
+    if (chosen->coding != ContentCoding::Identity) {
+        response.headers["Content-Encoding"] = std::string(coding_name(chosen->coding));
+        // Browsers count an encoded download's progress in decoded bytes but know only the encoded
+        // Content-Length: the loading bar (web/shell.js) needs the decoded total to show a fraction.
+        response.headers["X-Uncompressed-Length"] = std::to_string(chosen->source_size);
+    }
+    response.body = std::move(chosen->bytes);
     return response;
 }
 
-std::optional<Response> serve_static(const app::Config& config, const std::string& path) {
+std::optional<Response> serve_static(const app::Config& config, const Request& request) {
+    const std::string& path = request.path;
     // The page links its assets relatively, so it must be seen under "/landing/".
     if (path == "/landing" && !config.landing_dir.empty())
         return Response{301, "text/html; charset=utf-8", "<a href=\"/landing/\">/landing/</a>", {{"Location", "/landing/"}}};
-    if (path.starts_with("/landing/")) return read_file_under(config.landing_dir, path.substr(9));
+    if (path.starts_with("/landing/")) return serve_file_under(config.landing_dir, path.substr(9), request);
     if (!path.starts_with("/")) return std::nullopt;
-    return read_file_under(config.web_dir, path.substr(1));
+    return serve_file_under(config.web_dir, path.substr(1), request);
 }
 
 }  // namespace kimonet::http

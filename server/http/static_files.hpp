@@ -1,17 +1,20 @@
 #pragma once
 // Serves the browser app (web dir at "/") and the landing page (at "/landing/"): only plain
-// files whose canonical path lies inside the canonical root, never dotfiles.
+// files whose canonical path lies inside the canonical root, never dotfiles; each in the best
+// encoding the client accepts among the build's verified .br/.gz siblings, with an ETag (304 on
+// If-None-Match).
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "app/config.hpp"
+#include "http/request.hpp"
 #include "http/response.hpp"
 
 namespace kimonet::http {
 
-std::optional<Response> serve_static(const app::Config& config, const std::string& path);
+std::optional<Response> serve_static(const app::Config& config, const Request& request);
 std::string content_type_for(const std::string& path);
 // The raw (still percent-encoded) path below a root as plain segments, or nullopt when it is
 // anything else (empty/dot segments, dotfiles, backslashes, control bytes, double encoding).

@@ -15,6 +15,26 @@ namespace kimonet {
 
 using platform::display;
 
+namespace {
+
+print_view::Document* g_print_document = nullptr;
+std::string g_card_title;  // the heading of the card being drawn: its table's title in print
+
+void add_printed_table(const std::vector<ReportColumn>& columns, const std::vector<ReportRow>& rows) {
+    if (!g_print_document) return;
+    print_view::Table table{g_card_title, {}, {}};
+    for (const ReportColumn& column : columns) table.columns.push_back(column.header);
+    for (const ReportRow& row : rows) table.rows.push_back(row.cells);
+    g_print_document->tables.push_back(std::move(table));
+}
+
+}  // namespace
+
+void collect_report_tables(print_view::Document* document) {
+    g_print_document = document;
+    g_card_title.clear();
+}
+
 void report_cell(const char* kind, const std::string& id, const std::string& value, bool figure) {
     if (figure) {
         const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(value.c_str()).x;
@@ -24,6 +44,7 @@ void report_cell(const char* kind, const std::string& id, const std::string& val
 }
 
 void report_table(const std::string& id, const std::vector<ReportColumn>& columns, const std::vector<ReportRow>& rows, int max_rows) {
+    add_printed_table(columns, rows);
     if (rows.empty()) {
         widgets::muted((id + ".empty").c_str(), i18n::tr("reports.empty"));
         return;
@@ -81,6 +102,7 @@ void report_table(const std::string& id, const std::vector<ReportColumn>& column
 
 bool begin_report_card(const std::string& id, std::string_view title, float width) {
     const bool open = widgets::begin_card(id.c_str(), width);
+    g_card_title = title;
     if (open) {
         ImGui::PushFont(display().fonts().strong);
         widgets::text("title", id + ".title", title);

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "widgets/print_view.hpp"
+
 namespace kimonet {
 
 struct ReportColumn {
@@ -24,6 +26,10 @@ struct ReportRow {
 // rows tall, scrolling inside.
 void report_table(const std::string& id, const std::vector<ReportColumn>& columns, const std::vector<ReportRow>& rows,
                   int max_rows = 0);
+
+// While a report tab is drawn into `document` (nullptr: not), every report_table also adds its
+// full contents to it, titled by its card: the tab's print view (Ctrl+P prints the report).
+void collect_report_tables(print_view::Document* document);
 
 // Text in the current table cell under `id`, right-aligned when it is a figure.
 void report_cell(const char* kind, const std::string& id, const std::string& value, bool figure);

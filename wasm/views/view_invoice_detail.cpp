@@ -10,6 +10,7 @@
 #include "platform/display.hpp"
 #include "views/billing_widgets.hpp"
 #include "views/form_modal.hpp"
+#include "views/print_documents.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -183,6 +184,11 @@ void ViewInvoiceDetail::draw_actions(App& app) {
     next();
     pdf_button("invoice.pdf", "/api/invoices/" + std::to_string(invoice.id) + "/pdf", invoice.invoice_no + ".pdf",
                widgets::ButtonStyle::Secondary, width);
+    if (const api::PaymentResource* payment = latest_payment(*m_record)) {
+        next();
+        if (widgets::button("invoice.print_receipt", tr("print.receipt_button"), widgets::ButtonStyle::Secondary, width))
+            print_view::print_now(receipt_document(*payment, *m_record));
+    }
     if (app.user().can("invoices.update") && invoice.status == InvoiceStatus::Unpaid) {
         next();
         if (widgets::button("invoice.add_line", tr("invoice.add_line"), widgets::ButtonStyle::Secondary, width))
@@ -299,6 +305,7 @@ void ViewInvoiceDetail::draw(App& app) {
     if (!m_notice.empty()) widgets::banner("invoice.notice", m_notice, false);
     if (!m_error.empty()) widgets::banner("invoice.error", m_error, true);
     if (m_record) {
+        print_view::offer(invoice_document(*m_record));  // Ctrl+P prints this invoice
         draw_header(app);
         ImGui::Dummy(ImVec2(0, display().px(4)));
         if (m_panel == Panel::None) draw_actions(app);

@@ -57,6 +57,15 @@ float download_width() {
     return std::max(ImGui::CalcTextSize("XLSX").x, ImGui::CalcTextSize(tr("pdf.downloading")).x) + ImGui::GetStyle().FramePadding.x * 2;
 }
 
+// The print view of tab `tab` over `from`..`to`; report_table fills in its tables as they are drawn.
+print_view::Document report_print_document(int tab, const Period& from, const Period& to) {
+    print_view::Document document;
+    document.title = std::string(tr("reports.title")) + " " + tr(kTabs[tab].label);
+    document.subtitle = tr("print.issuer");
+    document.facts = {{tr("print.report_range"), i18n::format_period(from) + " – " + i18n::format_period(to)}};
+    return document;
+}
+
 }  // namespace
 
 void ViewReports::enter(App&) {
@@ -288,12 +297,15 @@ void ViewReports::draw(App& app) {
         if (!slot.error.empty()) widgets::banner("reports.error", slot.error, true);
         if (!slot.loaded) {
             if (slot.loading) widgets::muted("reports.loading", tr("common.loading"));
-        } else if (m_tab == kRevenue) {
-            draw_revenue_report(m_revenue);
-        } else if (m_tab == kCustomers) {
-            draw_customers_report(m_customers);
         } else {
-            draw_billing_report(app, m_billing);
+            // The tab as drawn is also the print view (Ctrl+P prints the report's tables).
+            print_view::Document printed = report_print_document(m_tab, m_from, m_to);
+            collect_report_tables(&printed);
+            if (m_tab == kRevenue) draw_revenue_report(m_revenue);
+            else if (m_tab == kCustomers) draw_customers_report(m_customers);
+            else draw_billing_report(app, m_billing);
+            collect_report_tables(nullptr);
+            if (!printed.tables.empty()) print_view::offer(printed);
         }
     }
     if (m_current_month) draw_exports(app);

@@ -1,0 +1,15 @@
+#pragma once
+// The documents a cashier prints, as print_view documents: an invoice (A4, what the invoice modal
+// shows: customer, dates, lines, totals, payments) and a payment receipt (a 58 mm thermal slip).
+#include "api/billing_dto.hpp"
+#include "widgets/print_view.hpp"
+
+namespace kimonet {
+
+print_view::Document invoice_document(const api::InvoiceResource& record);
+// `payment` of `record`'s invoice.
+print_view::Document receipt_document(const api::PaymentResource& payment, const api::InvoiceResource& record);
+// The newest payment of `record` (highest id), or nullptr when it has none.
+const api::PaymentResource* latest_payment(const api::InvoiceResource& record);
+
+}  // namespace kimonet
