@@ -65,15 +65,18 @@ int command_payment(const Args& args) {
     if (action != "add") {
         std::fprintf(stderr,
                      "usage: kimonet payment add --invoice ID --amount N [--method cash|bank_transfer] [--paid-at YYYY-MM-DD] "
-                     "[--note TEXT] [--db PATH]\n");
+                     "[--note TEXT] [--confirm partial|overpayment] [--db PATH]\n"
+                     "       (--amount as a cashier writes it: 750000, 750.000, 750rb, 1,5jt; an amount other than what is owed\n"
+                     "        needs --confirm naming what will happen)\n");
         return 2;
     }
     return with_cli_context(args, [&](app::Context& context) -> int {
         api::Json input = {{"invoice_id", std::atoll(args.get("invoice").c_str())},
-                           {"amount", std::atoll(args.get("amount").c_str())},
+                           {"amount", args.get("amount")},  // read as typed: atoll("750rb") was a silent Rp 750
                            {"method", args.get("method", "cash")}};
         if (args.has("paid-at")) input["paid_at"] = args.get("paid-at");
         if (args.has("note")) input["note"] = args.get("note");
+        if (args.has("confirm")) input["confirm"] = args.get("confirm");
         auto receipt = services::record_payment(context, input);
         if (!receipt) return fail(receipt.error());
         std::printf("receipt %s: %s on %s, invoice now %s (paid %s of %s)%s\n", receipt->payment.receipt_no.c_str(),
