@@ -180,7 +180,10 @@ Result<VoidOutcome> correct_payment(app::Context& context, std::int64_t payment_
 }
 
 Result<payments::PaymentPreview> preview_payment(app::Context& context, const api::Json& body) {
-    const PaymentRequest request = TRY(payment_request_from_json(body, context));
+    // The method does not change what a payment does to the invoice; a screen may leave it out.
+    api::Json input = body.is_object() ? body : api::Json::object();
+    if (!input.contains("method")) input["method"] = "cash";
+    const PaymentRequest request = TRY(payment_request_from_json(input, context));
     auto invoice = TRY(store::find_invoice(context.db, request.invoice_id));
     if (!invoice) return validation_error({{"invoice_id", messages::kInvoiceNotFound}});
     return payments::preview_payment(invoice->totals.total, invoice->paid_amount, invoice->status, request.amount);

@@ -55,9 +55,9 @@ BOOST_AUTO_TEST_SUITE(payment_void_authority)
 BOOST_AUTO_TEST_CASE(a_role_without_the_permission_a_customer_and_a_stranger_change_nothing) {
     Scene scene;
     const auto payment = scene.pay(scene.finance);
-    const std::string before = scene.server.snapshot();
     const std::string technician = scene.server.login("technician");
     const std::string customer = scene.server.login("CUST002");
+    const std::string before = scene.server.snapshot();
     for (const std::string& token : {technician, customer}) {
         BOOST_TEST(scene.void_payment(payment, token).status == 403);
         BOOST_TEST(scene.correct(payment, token).status == 403);
@@ -77,13 +77,18 @@ BOOST_AUTO_TEST_CASE(a_cashier_voids_only_her_own_payments_of_the_last_24_hours)
     BOOST_TEST_REQUIRE(other.status == 403, other.body);
     BOOST_TEST(other.json()["error"]["message"].get<std::string>().find("payments.void_any") != std::string::npos);
     BOOST_TEST(scene.correct(payment, colleague).status == 403);
+    BOOST_TEST(scene.server.snapshot() == before, "a colleague's void changes nothing");
     scene.server.clock().advance(24 * 3600 + 60);
-    auto late = scene.void_payment(payment, scene.finance);
+    const std::string finance = scene.server.login("finance");  // the old session has expired meanwhile
+    const std::string admin_token = scene.server.login("admin");
+    const std::string later = scene.server.snapshot();
+    auto late = scene.void_payment(payment, finance);
     BOOST_TEST_REQUIRE(late.status == 403, late.body);
     BOOST_TEST(late.json()["error"]["message"].get<std::string>().find("24 jam") != std::string::npos);
-    BOOST_TEST(scene.server.snapshot() == before, "refused voids change nothing");
+    BOOST_TEST(scene.correct(payment, finance).status == 403);
+    BOOST_TEST(scene.server.snapshot() == later, "a late void changes nothing");
     // An admin (payments.void_any) may.
-    auto admin = scene.void_payment(payment, scene.server.login("admin"));
+    auto admin = scene.void_payment(payment, admin_token);
     BOOST_TEST_REQUIRE(admin.status == 200, admin.body);
     BOOST_TEST(admin.json()["data"]["voided_by"] == "admin");
 }
@@ -112,11 +117,11 @@ BOOST_AUTO_TEST_CASE(a_gateway_payment_is_voided_only_with_void_any_and_the_refu
     const auto payment = scene.pay(scene.finance);
     // The money of a gateway payment is at the gateway (made one here for the test).
     scene.server.scalar("UPDATE payments SET method = 'gateway' WHERE id = " + std::to_string(payment) + " RETURNING id");
+    const std::string admin = scene.server.login("admin");
     const std::string before = scene.server.snapshot();
     auto cashier = scene.void_payment(payment, scene.finance);
     BOOST_TEST_REQUIRE(cashier.status == 403, cashier.body);
     BOOST_TEST(cashier.json()["error"]["message"].get<std::string>().find("refund") != std::string::npos);
-    const std::string admin = scene.server.login("admin");
     auto without_reference = scene.void_payment(payment, admin);
     BOOST_TEST_REQUIRE(without_reference.status == 422, without_reference.body);
     BOOST_TEST(without_reference.json()["error"]["fields"].contains("gateway_refund_reference"));

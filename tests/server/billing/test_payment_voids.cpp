@@ -151,7 +151,7 @@ BOOST_AUTO_TEST_CASE(a_voided_payment_leaves_revenue_and_its_invoice_is_unpaid_a
     };
     const Json before = revenue();
     const auto payment = cashier.paid(invoice, 750000);
-    BOOST_TEST(revenue()["cash_received"].get<Money>() == before["cash_received"].get<Money>() + 750000);
+    BOOST_TEST(revenue()["collected"].get<Money>() == before["collected"].get<Money>() + 750000);
     auto voided = cashier.server.post("/api/payments/" + std::to_string(payment) + "/void", R"({"reason":"uang palsu"})", cashier.finance);
     BOOST_TEST_REQUIRE(voided.status == 200, voided.body);
     BOOST_TEST(voided.json()["data"]["invoice"]["status"] == "unpaid");
@@ -207,11 +207,11 @@ BOOST_AUTO_TEST_CASE(voiding_an_overpayment_whose_credit_was_spent_is_refused_un
 
 BOOST_AUTO_TEST_CASE(voiding_the_payment_of_an_isolated_customer_reopens_isolation_on_its_schedule) {
     DunningFixture fixture;
-    const std::string finance = fixture.server.login("finance");
     const auto invoice = fixture.create_invoice(2, "2026-01-24");
     fixture.run_days({2026, 1, 15}, {2026, 2, 1});
     BOOST_TEST_REQUIRE(fixture.status(2) == "isolated");
     fixture.set_day({2026, 2, 2}, 10);
+    const std::string finance = fixture.server.login("finance");
     auto paid = fixture.server.post("/api/payments", Json{{"invoice_id", invoice}, {"amount", 150000}, {"method", "cash"}}.dump(), finance);
     BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
     BOOST_TEST(fixture.status(2) == "active");
@@ -225,18 +225,21 @@ BOOST_AUTO_TEST_CASE(voiding_the_payment_of_an_isolated_customer_reopens_isolati
     BOOST_TEST(fixture.status(2) == "active");
     auto timeline = fixture.server.get("/api/customers/2/dunning", finance);
     BOOST_TEST_REQUIRE(timeline.status == 200, timeline.body);
-    BOOST_TEST(timeline.json()["data"]["outstanding"] == 150000);
+    const Json dunning = timeline.json()["data"];
+    BOOST_TEST(dunning["outstanding"] == 150000);
     std::string isolate_state;
-    for (const auto& entry : timeline.json()["data"]["timeline"])
+    for (const auto& entry : dunning["timeline"])
         if (entry["action"] == "isolate") isolate_state = entry["state"].get<std::string>() + "@" + entry["date"].get<std::string>();
-    BOOST_TEST(isolate_state == "due@2026-01-31", timeline.body);
+    BOOST_TEST(isolate_state == "due@2026-01-31", isolate_state);
+    BOOST_TEST(dunning["isolation_date"] == "2026-02-02");
     // The next run isolates again (its day has passed), once.
     fixture.set_day({2026, 2, 3});
     fixture.run();
     BOOST_TEST(fixture.status(2) == "isolated");
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM dunning_actions WHERE action = 'isolate' AND invoice_id = " + std::to_string(invoice)) == 1);
     fixture.run();
-    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM network_actions WHERE action = 'isolate' AND customer_id = 2") == 2);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM isolation_log WHERE action = 'isolate' AND customer_id = 2") == 2,
+               fixture.server.joined("SELECT action || ':' || result FROM isolation_log WHERE customer_id = 2 ORDER BY id"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -19,7 +19,7 @@ BOOST_AUTO_TEST_CASE(a_service_number_in_lower_case_opens_the_same_bill) {
     BOOST_TEST(lower.body == upper.body);
     auto checked = server.post("/billing/check", R"({"customer_number":" cust003 "})");
     BOOST_TEST_REQUIRE(checked.status == 200, checked.body);
-    BOOST_TEST(checked.json()["data"]["customer"]["nomor_layanan"] == "CUST003", checked.body);
+    BOOST_TEST(checked.json()["customer"]["nomor_layanan"] == "CUST003", checked.body);
     BOOST_TEST(server.post("/billing/check", R"({"customer_number":"cust999"})").status == 404);
 }
 
