@@ -235,7 +235,7 @@ Result<std::vector<payments::Payment>> list_payments(Database& db, std::optional
     auto rows = TRY(db.prepare(
         "SELECT id, invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, recorded_by_name, "
         "voided_at, voided_by_name, void_reason, replaces_payment_id, "
-        "(SELECT c.id FROM payments c WHERE c.replaces_payment_id = payments.id) "
+        "(SELECT c.id FROM payments c WHERE c.replaces_payment_id = payments.id) AS replaced_by_payment_id "
         "FROM payments" + where + " ORDER BY paid_at DESC, id DESC LIMIT :limit OFFSET :offset"));
     bind(rows);
     rows.bind_named(":limit", std::int64_t{per_page});

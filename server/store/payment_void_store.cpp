@@ -8,7 +8,7 @@ Result<std::optional<StoredPayment>> find_payment(Database& db, std::int64_t id)
     auto row = TRY(db.prepare(
         "SELECT id, invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, recorded_by_name, "
         "voided_at, voided_by_name, void_reason, replaces_payment_id, "
-        "(SELECT c.id FROM payments c WHERE c.replaces_payment_id = payments.id), "
+        "(SELECT c.id FROM payments c WHERE c.replaces_payment_id = payments.id) AS replaced_by_payment_id, "
         "recorded_by_type, recorded_by_id, created_at FROM payments WHERE id = ?"));
     row.bind(1, id);
     if (!TRY(row.step())) return std::optional<StoredPayment>();
