@@ -2,6 +2,7 @@
 #include "core/date_window.hpp"
 #include "http/routes.hpp"
 #include "pdf/invoice_pdf.hpp"
+#include "pdf/receipt_pdf.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/invoice_service.hpp"
 #include "services/payment_service.hpp"
@@ -239,6 +240,17 @@ void register_billing_routes(Router& router, app::App& app) {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        return json_ok(preview_answer(TRY(services::preview_payment(context, body))));
+                   });
+               });
+    router.add("GET", "/api/payments/{id}/pdf", "payments.read",
+               "The payment's receipt (kuitansi) as PDF; a voided payment's says BATAL, when, by whom, why and its correction",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       const auto detail = TRY(services::get_payment_detail(context.db, request.id_param()));
+                       std::string document = TRY(pdf::render_receipt_pdf(context.db, detail, context.offset));
+                       Response response = bytes(std::move(document), "application/pdf");
+                       response.headers["Content-Disposition"] = "inline; filename=\"" + detail.payment.receipt_no + ".pdf\"";
+                       return response;
                    });
                });
     router.add("POST", "/api/payments/{id}/void", "payments.void",

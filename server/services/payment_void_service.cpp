@@ -6,6 +6,7 @@
 #include "services/activity_log.hpp"
 #include "services/billing_notifications.hpp"
 #include "store/invoice_store.hpp"
+#include "store/payment_store.hpp"
 #include "store/payment_lookups.hpp"
 #include "store/payment_void_store.hpp"
 
@@ -177,6 +178,24 @@ Result<VoidOutcome> correct_payment(app::Context& context, std::int64_t payment_
         return {};
     }));
     return outcome;
+}
+
+Result<PaymentDetail> get_payment_detail(store::Database& db, std::int64_t payment_id) {
+    PaymentDetail detail;
+    detail.payment = TRY(load_payment(db, payment_id)).payment;
+    const auto labels = TRY(store::find_invoice_labels(db, {detail.payment.invoice_id}));
+    if (auto label = labels.find(detail.payment.invoice_id); label != labels.end()) {
+        detail.invoice_no = label->second.invoice_no;
+        detail.customer_name = label->second.customer_name;
+        detail.service_number = label->second.service_number;
+    }
+    if (detail.payment.replaced_by_payment_id)
+        if (auto correction = TRY(store::find_payment(db, *detail.payment.replaced_by_payment_id)))
+            detail.replaced_by_receipt_no = correction->payment.receipt_no;
+    if (detail.payment.replaces_payment_id)
+        if (auto original = TRY(store::find_payment(db, *detail.payment.replaces_payment_id)))
+            detail.replaces_receipt_no = original->payment.receipt_no;
+    return detail;
 }
 
 Result<payments::PaymentPreview> preview_payment(app::Context& context, const api::Json& body) {

@@ -36,6 +36,17 @@ Result<VoidOutcome> void_payment(app::Context& context, std::int64_t payment_id,
 // already recorded (already_void) and records nothing.
 Result<VoidOutcome> correct_payment(app::Context& context, std::int64_t payment_id, const api::Json& input, bool may_void_any);
 
+// One payment with whose it is and the receipts it is linked to (the receipt PDF).
+struct PaymentDetail {
+    payments::Payment payment;
+    std::string invoice_no;
+    std::string customer_name;
+    std::string service_number;
+    std::string replaced_by_receipt_no;  // the correction's receipt, when there is one
+    std::string replaces_receipt_no;     // what a correction replaced
+};
+Result<PaymentDetail> get_payment_detail(store::Database& db, std::int64_t payment_id);
+
 // What POST /api/payments with this input would do, without recording: {invoice_id, amount
 // (integer or typed text)}.
 Result<payments::PaymentPreview> preview_payment(app::Context& context, const api::Json& input);

@@ -2,6 +2,8 @@
 // dunning and the reports follow a void; a correction leaves one live payment of the right amount;
 // an amount other than what is owed is recorded only when the cashier confirms what will happen.
 #include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <fstream>
 
 #include "../dunning/dunning_fixture.hpp"
 #include "billing_test_support.hpp"
@@ -11,6 +13,20 @@ using namespace kimonet::testing;
 using api::Json;
 
 namespace {
+
+// Text of a PDF as pdftotext (poppler-utils) extracts it.
+std::string pdf_text(const TempDir& dir, const std::string& pdf) {
+    const std::string path = dir.file("receipt.pdf");
+    std::ofstream(path, std::ios::binary) << pdf;
+    std::string text;
+    FILE* pipe = popen(("pdftotext -layout " + path + " - 2>/dev/null").c_str(), "r");
+    BOOST_TEST_REQUIRE(pipe != nullptr);
+    char buffer[4096];
+    std::size_t read = 0;
+    while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, read);
+    BOOST_TEST(pclose(pipe) == 0, text);
+    return text;
+}
 
 struct Cashier {
     TestServer server;
@@ -131,6 +147,20 @@ BOOST_AUTO_TEST_CASE(correcting_75_000_to_750_000_leaves_one_live_payment_of_750
     // The activity log names who and why.
     BOOST_TEST(cashier.text("SELECT actor_name FROM activity_log WHERE action = 'payment.void'") == "finance");
     BOOST_TEST(cashier.text("SELECT after_json FROM activity_log WHERE action = 'payment.void'").find("salah ketik") != std::string::npos);
+
+    // The voided receipt says BATAL, why and what replaced it; the new one what it replaces.
+    TempDir dir;
+    auto voided_pdf = cashier.server.get("/api/payments/" + std::to_string(wrong) + "/pdf", cashier.finance);
+    BOOST_TEST_REQUIRE(voided_pdf.status == 200, voided_pdf.body.substr(0, 300));
+    const std::string voided_text = pdf_text(dir, voided_pdf.body);
+    BOOST_TEST(voided_text.find("BATAL") != std::string::npos, voided_text);
+    BOOST_TEST(voided_text.find("salah ketik") != std::string::npos, voided_text);
+    BOOST_TEST(voided_text.find(data["correction"]["receipt_no"].get<std::string>()) != std::string::npos, voided_text);
+    const std::string correction_path = "/api/payments/" + std::to_string(data["correction"]["id"].get<std::int64_t>()) + "/pdf";
+    const std::string live_text = pdf_text(dir, cashier.server.get(correction_path, cashier.finance).body);
+    BOOST_TEST(live_text.find("BATAL") == std::string::npos, live_text);
+    BOOST_TEST(live_text.find("Rp 750.000") != std::string::npos, live_text);
+    BOOST_TEST(live_text.find(data["receipt_no"].get<std::string>()) != std::string::npos, live_text);
 
     // A replay answers with the same correction and records nothing.
     const std::string settled = cashier.server.snapshot();
