@@ -122,6 +122,13 @@ BOOST_AUTO_TEST_CASE(correcting_75_000_to_750_000_leaves_one_live_payment_of_750
     const auto invoice = cashier.invoice(750000);
     const auto wrong = cashier.paid(invoice, 75000, "partial");
     const std::string path = "/api/payments/" + std::to_string(wrong) + "/correct";
+    // A correction to another partial amount needs its confirmation too; refused, nothing changes
+    // (not even the void: both are one transaction).
+    const std::string unconfirmed = cashier.server.snapshot();
+    auto partial_again = cashier.server.post(path, R"({"amount":"700rb","reason":"salah ketik"})", cashier.finance);
+    BOOST_TEST_REQUIRE(partial_again.status == 409, partial_again.body);
+    BOOST_TEST(partial_again.json()["error"]["fields"]["confirm"] == "partial");
+    BOOST_TEST(cashier.server.snapshot() == unconfirmed);
     const Json body = {{"amount", "750rb"}, {"reason", "salah ketik, kurang satu nol"}};
     auto corrected = cashier.server.post(path, body.dump(), cashier.finance);
     BOOST_TEST_REQUIRE(corrected.status == 201, corrected.body);
