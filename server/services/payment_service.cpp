@@ -7,6 +7,7 @@
 #include "api/billing_dto.hpp"
 #include "core/date_window.hpp"
 #include "core/validation_messages.hpp"
+#include "payments/typed_amount.hpp"
 #include "services/activity_log.hpp"
 #include "services/invoice_generation.hpp"
 #include "store/invoice_store.hpp"
@@ -47,13 +48,22 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
     PaymentInput input;
     std::string method, paid_at;
     reader.read("invoice_id", input.invoice_id);
-    reader.read("amount", input.amount);
+    if (json.is_object() && json.contains("amount") && json["amount"].is_string()) {
+        // What the cashier typed, read as they mean it ("750rb"); a refusal names the field.
+        auto typed = payments::parse_typed_amount(json["amount"].get<std::string>());
+        if (!typed) reader.add_error("amount", typed.error().fields.count("amount") ? typed.error().fields.at("amount") : messages::kInvalid);
+        else input.amount = *typed;
+    } else {
+        reader.read("amount", input.amount);
+    }
+    reader.read("confirm", input.confirm);
+    input.confirmation_required = true;
     reader.read("method", method);
     reader.read("paid_at", paid_at);
     reader.read("note", input.note);
     if (!reader.has("invoice_id") || (reader.ok() && input.invoice_id <= 0)) reader.add_error("invoice_id", messages::kRequired);
     if (!reader.has("amount")) reader.add_error("amount", messages::kRequired);
-    else if (input.amount <= 0 || input.amount > kMaxMoney) reader.add_error("amount", "jumlah pembayaran harus lebih dari 0");
+    else if (!reader.errors().contains("amount") && (input.amount <= 0 || input.amount > kMaxMoney)) reader.add_error("amount", "jumlah pembayaran harus lebih dari 0");
     auto parsed_method = payments::parse_payment_method(method);
     if (!parsed_method || *parsed_method == payments::PaymentMethod::Credit || *parsed_method == payments::PaymentMethod::Gateway)
         reader.add_error("method", "cash atau bank_transfer");
@@ -69,6 +79,7 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
         else input.paid_at = *parsed;
     }
     if (input.note.size() > 500) reader.add_error("note", messages::kTooLong500);
+    if (!input.confirm.empty() && input.confirm != "partial" && input.confirm != "overpayment") reader.add_error("confirm", messages::kConfirmChoice);
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
     return input;
 }
@@ -122,6 +133,14 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         // The activity entry names what the payment changed: the invoice's paid amount and status.
         const api::Json before{{"invoice_no", invoice.invoice_no}, {"paid_amount", invoice.paid_amount}, {"status", billing::to_string(invoice.status)}};
         const auto outcome = TRY(payments::apply_payment(invoice.totals.total, invoice.paid_amount, invoice.status, input.amount));
+        if (input.confirmation_required) {
+            const auto preview = TRY(payments::preview_payment(invoice.totals.total, invoice.paid_amount, invoice.status, input.amount));
+            if (auto difference = payments::unconfirmed_difference(preview, input.confirm); !difference.empty()) {
+                Error unconfirmed = make_error(ErrorCode::Conflict, messages::with_detail(messages::kPaymentNeedsConfirmation, difference));
+                unconfirmed.fields["confirm"] = std::string(payments::to_string(preview.fit));
+                return unconfirmed;
+            }
+        }
         payments::Payment payment;
         payment.invoice_id = invoice.id;
         payment.customer_id = invoice.customer_id;
@@ -131,6 +150,7 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         payment.paid_at = input.paid_at;
         payment.note = input.note;
         payment.recorded_by = context.actor.name;
+        payment.replaces_payment_id = input.replaces_payment_id;
         payment.receipt_no = TRY(next_receipt_no(context, input.paid_at));
         TRY(store::insert_payment(context.db, payment, context.actor.type,
                                   context.actor.id ? std::optional(context.actor.id) : std::nullopt, context.now));
@@ -156,6 +176,10 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         return {};
     }));
     return receipt;
+}
+
+Result<PaymentRequest> payment_request_from_json(const api::Json& input, const app::Context& context) {
+    return payment_from_json(input, context);
 }
 
 Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& body) {
