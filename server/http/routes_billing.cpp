@@ -220,9 +220,15 @@ void register_billing_routes(Router& router, app::App& app) {
                    });
                });
     router.add("POST", "/api/payments", "payments.create",
-               "Record a manual payment {invoice_id, amount, method: cash|bank_transfer, paid_at?, note?}",
+               "Record a manual payment {invoice_id, amount, method: cash|bank_transfer, paid_at?, note?, confirm?}; an "
+               "Idempotency-Key header (or idempotency_key) makes a repeat answer 200 with the first payment (repeated: true)",
                [&app](Request& request) -> RouteResult {
-                   const auto body = TRY(json_body(request));
+                   auto body = TRY(json_body(request));
+                   if (const std::string key = request.header("idempotency-key"); !key.empty() && body.is_object()) {
+                       if (body.contains("idempotency_key") && body["idempotency_key"] != key)
+                           return validation_error({{"idempotency_key", messages::kIdempotencyKeyTwice}});
+                       body["idempotency_key"] = key;
+                   }
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        auto receipt = TRY(services::record_payment(context, body));
                        api::Json data = api::to_json(receipt.payment, context.offset);
@@ -230,7 +236,8 @@ void register_billing_routes(Router& router, app::App& app) {
                        data["credit_added"] = receipt.credit_added;
                        data["restore_requested"] = receipt.restore_requested;
                        data["next_invoice_id"] = receipt.next_invoice_id ? api::Json(*receipt.next_invoice_id) : api::Json(nullptr);
-                       return json_ok({{"data", std::move(data)}, {"receipt_no", receipt.payment.receipt_no}}, 201);
+                       data["repeated"] = receipt.repeated;
+                       return json_ok({{"data", std::move(data)}, {"receipt_no", receipt.payment.receipt_no}}, receipt.repeated ? 200 : 201);
                    });
                });
     router.add("POST", "/api/payments/preview", "payments.create",

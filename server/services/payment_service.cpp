@@ -2,6 +2,7 @@
 
 #include "services/billing_notifications.hpp"
 
+#include <cctype>
 #include <cstdio>
 
 #include "api/billing_dto.hpp"
@@ -11,11 +12,39 @@
 #include "services/activity_log.hpp"
 #include "services/invoice_generation.hpp"
 #include "store/invoice_store.hpp"
+#include "store/payment_idempotency_store.hpp"
 #include "store/payment_lookups.hpp"
+#include "store/payment_void_store.hpp"
 
 namespace kimonet::services {
 
 namespace {
+
+bool valid_idempotency_key(const std::string& key) {
+    if (key.empty() || key.size() > 128) return false;
+    for (unsigned char c : key)
+        if (!std::isalnum(c) && c != '-' && c != '_' && c != '.' && c != ':') return false;
+    return true;
+}
+
+// The same Idempotency-Key again: the payment it recorded, if the request is the same one (same
+// invoice and amount); another request under a used key is refused rather than guessed at.
+Result<PaymentReceipt> repeated_receipt(app::Context& context, std::int64_t payment_id, const PaymentRequest& input) {
+    auto stored = TRY(store::find_payment(context.db, payment_id));
+    if (!stored) return make_error(ErrorCode::Internal, "payment of an idempotency key is gone");
+    if (stored->payment.invoice_id != input.invoice_id || stored->payment.amount != input.amount) {
+        Error reused = make_error(ErrorCode::Conflict, messages::kIdempotencyKeyReused);
+        reused.fields["idempotency_key"] = messages::kIdempotencyKeyReused;
+        return reused;
+    }
+    auto invoice = TRY(store::find_invoice(context.db, input.invoice_id));
+    if (!invoice) return validation_error({{"invoice_id", messages::kInvoiceNotFound}});
+    PaymentReceipt receipt;
+    receipt.payment = std::move(stored->payment);
+    receipt.invoice = std::move(*invoice);
+    receipt.repeated = true;
+    return receipt;
+}
 
 // "KW-202601-000001": receipts (kuitansi) numbered per month of payment.
 Result<std::string> next_receipt_no(app::Context& context, std::int64_t paid_at) {
@@ -58,6 +87,9 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
     }
     reader.read("confirm", input.confirm);
     input.confirmation_required = true;
+    reader.read("idempotency_key", input.idempotency_key);
+    if (reader.has("idempotency_key") && !valid_idempotency_key(input.idempotency_key))
+        reader.add_error("idempotency_key", messages::kIdempotencyKeyFormat);
     reader.read("method", method);
     reader.read("paid_at", paid_at);
     reader.read("note", input.note);
@@ -126,7 +158,14 @@ Result<void> apply_customer_credit(app::Context& context, billing::Invoice& invo
 
 Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, const PaymentRequest& input) {
     PaymentReceipt receipt;
+    const bool keyed = !input.idempotency_key.empty() && context.actor.type == "user";
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        if (keyed) {
+            if (auto earlier = TRY(store::find_payment_by_idempotency_key(context.db, context.actor.id, input.idempotency_key))) {
+                receipt = TRY(repeated_receipt(context, *earlier, input));
+                return {};
+            }
+        }
         auto found = TRY(store::find_invoice(context.db, input.invoice_id));
         if (!found) return validation_error({{"invoice_id", messages::kInvoiceNotFound}});
         billing::Invoice invoice = std::move(*found);
@@ -154,6 +193,7 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         payment.receipt_no = TRY(next_receipt_no(context, input.paid_at));
         TRY(store::insert_payment(context.db, payment, context.actor.type,
                                   context.actor.id ? std::optional(context.actor.id) : std::nullopt, context.now));
+        if (keyed) TRY_VOID(store::set_payment_idempotency_key(context.db, payment.id, input.idempotency_key));
         invoice.paid_amount = outcome.paid_amount;
         invoice.status = outcome.status;
         TRY_VOID(store::update_invoice_state(context.db, invoice, outcome.became_paid ? std::optional(input.paid_at) : std::nullopt));
@@ -187,6 +227,7 @@ Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& bo
     PaymentReceipt receipt;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         receipt = TRY(record_payment_in_transaction(context, input));
+        if (receipt.repeated) return Result<void>{};  // its receipt went out the first time
         return queue_payment_receipt(context, receipt, "payment:" + std::to_string(receipt.payment.id),
                                      payment_method_label(receipt.payment.method));
     }));

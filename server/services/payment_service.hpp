@@ -13,6 +13,7 @@ struct PaymentReceipt {
     Money credit_added = 0;
     std::optional<std::int64_t> next_invoice_id;  // ensured when this payment paid the invoice
     bool restore_requested = false;
+    bool repeated = false;  // the request's Idempotency-Key found this payment: nothing was recorded
 };
 
 struct PaymentRequest {
@@ -26,6 +27,9 @@ struct PaymentRequest {
     bool confirmation_required = false;
     std::string confirm;
     std::optional<std::int64_t> replaces_payment_id;  // a correction names the payment it replaces
+    // A user's Idempotency-Key (1–128 of A–Z a–z 0–9 - _ . :): the same key again answers with the
+    // payment it recorded (same invoice and amount) or 409 (another request); empty: none.
+    std::string idempotency_key;
 };
 
 // The paid-sequence for an already validated payment, inside the caller's transaction (it joins

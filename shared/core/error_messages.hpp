@@ -104,6 +104,7 @@ namespace kimonet::messages {
     X(kPaidInvoiceCannotVoid, "tagihan yang sudah dibayar tidak bisa dibatalkan", "an invoice with payments cannot be voided") \
     X(kPaymentNeedsConfirmation, "Jumlah berbeda dari sisa tagihan; kirim lagi dengan confirm", "The amount differs from what is owed; send it again with confirm") \
     X(kPaymentNotFound, "pembayaran tidak ditemukan", "payment not found") \
+    X(kIdempotencyKeyReused, "Idempotency-Key ini sudah dipakai untuk pembayaran lain", "this Idempotency-Key was already used for another payment") \
     X(kPaymentVoidNotOwn, "pembayaran ini dicatat pengguna lain; pembatalannya perlu izin payments.void_any", "another user recorded this payment; voiding it needs the payments.void_any permission") \
     X(kPaymentVoidWindowPassed, "pembayaran ini dicatat lebih dari 24 jam yang lalu; pembatalannya perlu izin payments.void_any", "this payment was recorded more than 24 hours ago; voiding it needs the payments.void_any permission") \
     X(kGatewayPaymentVoidNeedsRefund, "dana pembayaran gateway ada di gateway: lakukan refund di dasbor gateway dulu, lalu batalkan dengan gateway_refund_reference (izin payments.void_any)", "the money of a gateway payment is at the gateway: refund it in the gateway's dashboard first, then void with gateway_refund_reference (payments.void_any permission)") \

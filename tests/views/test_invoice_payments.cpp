@@ -97,7 +97,10 @@ BOOST_AUTO_TEST_CASE(a_typed_amount_is_read_back_and_a_partial_one_is_saved_only
     harness.api().answer("POST", "/api/payments", {{"success", true}, {"data", recorded}, {"receipt_no", "RCP-202601-0009"}}, 201);
     harness.click("invoice.panel.submit");
     harness.settle();
-    BOOST_TEST(last_body(harness, "/api/payments")["confirm"] == "partial");
+    const Json confirmed = last_body(harness, "/api/payments");
+    BOOST_TEST(confirmed["confirm"] == "partial");
+    BOOST_TEST(confirmed["idempotency_key"].get<std::string>().size() == 36u, "app- and 128 random bits");
+    BOOST_TEST(confirmed["idempotency_key"] == first["idempotency_key"], "the confirmed request is the same payment");
     BOOST_TEST(harness.value("invoice.notice") == "Pembayaran tercatat. No. kuitansi RCP-202601-0009.");
 }
 

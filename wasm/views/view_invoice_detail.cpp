@@ -81,6 +81,7 @@ void ViewInvoiceDetail::open_panel(Panel panel) {
     m_notice.clear();
     m_confirm.clear();
     m_confirm_amount.clear();
+    m_idempotency_key.clear();
     if (panel == Panel::Payment && m_record) {
         m_amount = format_thousands(m_record->invoice.outstanding());
         m_method = 0;

@@ -78,6 +78,10 @@ private:
     // the next submit sends it, unless the amount was changed meanwhile.
     std::string m_confirm;
     std::string m_confirm_amount;
+    // The payment's Idempotency-Key: one per amount the cashier means, so a request whose answer
+    // was lost and is sent again cannot record the payment twice.
+    std::string m_idempotency_key;
+    std::string m_idempotency_amount;
     // Void panel (the invoice's, or the chosen payment's).
     std::string m_void_reason;
     // Void/correct payment panels.

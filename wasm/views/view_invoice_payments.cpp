@@ -4,6 +4,7 @@
 // uses (payments/typed_amount.hpp), so the screen says "Rp 750.000 — lunas" before anyone saves;
 // the server still decides, and an amount other than what is owed comes back as a question.
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,18 @@ std::string outcome_text(const payments::PaymentPreview& preview) {
         return i18n::tr_format("payment.outcome_overpayment", {{"credit", format_rupiah(preview.credit)}});
     }
     return {};
+}
+
+// 128 random bits in hex (the browser's crypto through std::random_device).
+std::string new_idempotency_key() {
+    std::random_device random;
+    std::string key = "app-";
+    const char* digits = "0123456789abcdef";
+    for (int index = 0; index < 8; ++index) {
+        const unsigned value = random();
+        for (int shift = 0; shift < 16; shift += 4) key += digits[(value >> shift) & 0xF];
+    }
+    return key;
 }
 
 }  // namespace
@@ -194,7 +207,12 @@ void ViewInvoiceDetail::submit_payment() {
         m_field_errors["amount"] = tr("payment.amount_invalid");
         return;
     }
-    api::Json body{{"invoice_id", m_record->invoice.id}, {"amount", m_amount}, {"method", kMethods[m_method]}, {"note", m_note}};
+    if (m_idempotency_key.empty() || m_idempotency_amount != m_amount) {
+        m_idempotency_key = new_idempotency_key();
+        m_idempotency_amount = m_amount;
+    }
+    api::Json body{{"invoice_id", m_record->invoice.id}, {"amount", m_amount},           {"method", kMethods[m_method]},
+                   {"note", m_note},                    {"idempotency_key", m_idempotency_key}};
     if (!m_confirm.empty()) body["confirm"] = m_confirm;
     m_busy = true;
     api_client().post("/api/payments", body, [this](const ApiResponse& response) {
