@@ -9,6 +9,7 @@
 #include "core/money.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/payment_service.hpp"
+#include "services/payment_void_service.hpp"
 
 namespace kimonet::cli {
 
@@ -58,22 +59,48 @@ int command_invoice(const Args& args) {
     return 2;
 }
 
+// The console is the server's operator: payments.void_any (any payment, any age; a gateway payment
+// still needs its refund reference).
+static int command_payment_void(const Args& args, bool correct) {
+    return with_cli_context(args, [&](app::Context& context) -> int {
+        api::Json input = {{"reason", args.get("reason")}};
+        if (args.has("gateway-refund-reference")) input["gateway_refund_reference"] = args.get("gateway-refund-reference");
+        if (correct) input["amount"] = args.get("amount");
+        if (args.has("confirm")) input["confirm"] = args.get("confirm");
+        const std::int64_t id = std::atoll(args.get("id").c_str());
+        auto outcome = correct ? services::correct_payment(context, id, input, true) : services::void_payment(context, id, input, true);
+        if (!outcome) return fail(outcome.error());
+        std::printf("receipt %s %s: invoice %s now %s (paid %s of %s)%s\n", outcome->payment.receipt_no.c_str(),
+                    outcome->already_void ? "was already void" : "voided", outcome->invoice.invoice_no.c_str(),
+                    std::string(billing::to_string(outcome->invoice.status)).c_str(), format_rupiah(outcome->invoice.paid_amount).c_str(),
+                    format_rupiah(outcome->invoice.totals.total).c_str(),
+                    outcome->correction ? (", corrected by " + outcome->correction->payment.receipt_no).c_str() : "");
+        return 0;
+    });
+}
+
 int command_payment(const Args& args) {
     const std::string action = args.positional.empty() ? "" : args.positional[0];
     if (action == "reconcile") return command_payment_reconcile(args);
     if (action == "use-simulator") return command_payment_use_simulator(args);
+    if (action == "void" || action == "correct") return command_payment_void(args, action == "correct");
     if (action != "add") {
         std::fprintf(stderr,
                      "usage: kimonet payment add --invoice ID --amount N [--method cash|bank_transfer] [--paid-at YYYY-MM-DD] "
-                     "[--note TEXT] [--db PATH]\n");
+                     "[--note TEXT] [--confirm partial|overpayment] [--db PATH]\n"
+                     "       kimonet payment void --id N --reason TEXT [--gateway-refund-reference REF]\n"
+                     "       kimonet payment correct --id N --amount 750rb --reason TEXT [--confirm partial|overpayment]\n"
+                     "       (--amount as a cashier writes it: 750000, 750.000, 750rb, 1,5jt; an amount other than what is owed\n"
+                     "        needs --confirm naming what will happen)\n");
         return 2;
     }
     return with_cli_context(args, [&](app::Context& context) -> int {
         api::Json input = {{"invoice_id", std::atoll(args.get("invoice").c_str())},
-                           {"amount", std::atoll(args.get("amount").c_str())},
+                           {"amount", args.get("amount")},  // read as typed: atoll("750rb") was a silent Rp 750
                            {"method", args.get("method", "cash")}};
         if (args.has("paid-at")) input["paid_at"] = args.get("paid-at");
         if (args.has("note")) input["note"] = args.get("note");
+        if (args.has("confirm")) input["confirm"] = args.get("confirm");
         auto receipt = services::record_payment(context, input);
         if (!receipt) return fail(receipt.error());
         std::printf("receipt %s: %s on %s, invoice now %s (paid %s of %s)%s\n", receipt->payment.receipt_no.c_str(),

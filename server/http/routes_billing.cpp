@@ -2,9 +2,11 @@
 #include "core/date_window.hpp"
 #include "http/routes.hpp"
 #include "pdf/invoice_pdf.hpp"
+#include "pdf/receipt_pdf.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/invoice_service.hpp"
 #include "services/payment_service.hpp"
+#include "services/payment_void_service.hpp"
 #include "store/payment_store.hpp"
 
 namespace kimonet::http {
@@ -104,6 +106,30 @@ Result<services::GenerateOptions> generate_options(const api::Json& body, const 
     return options;
 }
 
+api::Json void_answer(const services::VoidOutcome& outcome, const app::Context& context) {
+    api::Json data = api::to_json(outcome.payment, context.offset);
+    data["invoice"] = api::to_json(outcome.invoice, context.today());
+    data["already_void"] = outcome.already_void;
+    data["credit_taken_back"] = outcome.credit_taken_back;
+    data["credit_returned"] = outcome.credit_returned;
+    data["dunning_steps_reopened"] = outcome.dunning_steps_reopened;
+    data["correction"] = outcome.correction ? api::to_json(outcome.correction->payment, context.offset) : api::Json(nullptr);
+    return {{"data", std::move(data)}};
+}
+
+api::Json preview_answer(const payments::PaymentPreview& preview) {
+    return {{"data",
+             {{"outstanding", preview.outstanding},
+              {"amount", preview.amount},
+              {"applied", preview.applied},
+              {"remaining", preview.remaining},
+              {"credit", preview.credit},
+              {"fit", payments::to_string(preview.fit)},
+              {"needs_confirmation", preview.fit != payments::AmountFit::Exact},
+              {"status_after", billing::to_string(preview.status_after)},
+              {"message", payments::unconfirmed_difference(preview, "")}}}};
+}
+
 api::Json summary_json(const services::GenerateSummary& summary, const services::GenerateOptions& options) {
     return {{"period", to_string(options.period)}, {"dry_run", options.dry_run}, {"created", summary.created},
             {"skipped", summary.skipped},         {"total_amount", summary.total_amount}, {"notified", summary.notified}};
@@ -194,9 +220,15 @@ void register_billing_routes(Router& router, app::App& app) {
                    });
                });
     router.add("POST", "/api/payments", "payments.create",
-               "Record a manual payment {invoice_id, amount, method: cash|bank_transfer, paid_at?, note?}",
+               "Record a manual payment {invoice_id, amount, method: cash|bank_transfer, paid_at?, note?, confirm?}; an "
+               "Idempotency-Key header (or idempotency_key) makes a repeat answer 200 with the first payment (repeated: true)",
                [&app](Request& request) -> RouteResult {
-                   const auto body = TRY(json_body(request));
+                   auto body = TRY(json_body(request));
+                   if (const std::string key = request.header("idempotency-key"); !key.empty() && body.is_object()) {
+                       if (body.contains("idempotency_key") && body["idempotency_key"] != key)
+                           return validation_error({{"idempotency_key", messages::kIdempotencyKeyTwice}});
+                       body["idempotency_key"] = key;
+                   }
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        auto receipt = TRY(services::record_payment(context, body));
                        api::Json data = api::to_json(receipt.payment, context.offset);
@@ -204,7 +236,49 @@ void register_billing_routes(Router& router, app::App& app) {
                        data["credit_added"] = receipt.credit_added;
                        data["restore_requested"] = receipt.restore_requested;
                        data["next_invoice_id"] = receipt.next_invoice_id ? api::Json(*receipt.next_invoice_id) : api::Json(nullptr);
-                       return json_ok({{"data", std::move(data)}, {"receipt_no", receipt.payment.receipt_no}}, 201);
+                       data["repeated"] = receipt.repeated;
+                       return json_ok({{"data", std::move(data)}, {"receipt_no", receipt.payment.receipt_no}}, receipt.repeated ? 200 : 201);
+                   });
+               });
+    router.add("POST", "/api/payments/preview", "payments.create",
+               "What a payment would do, without recording it {invoice_id, amount (integer or typed: \"750rb\", \"Rp 750.000\")} → "
+               "outstanding, amount, remaining, credit, fit: exact|partial|overpayment, needs_confirmation, message",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok(preview_answer(TRY(services::preview_payment(context, body))));
+                   });
+               });
+    router.add("GET", "/api/payments/{id}/pdf", "payments.read",
+               "The payment's receipt (kuitansi) as PDF; a voided payment's says BATAL, when, by whom, why and its correction",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       const auto detail = TRY(services::get_payment_detail(context.db, request.id_param()));
+                       std::string document = TRY(pdf::render_receipt_pdf(context.db, detail, context.offset));
+                       Response response = bytes(std::move(document), "application/pdf");
+                       response.headers["Content-Disposition"] = "inline; filename=\"" + detail.payment.receipt_no + ".pdf\"";
+                       return response;
+                   });
+               });
+    router.add("POST", "/api/payments/{id}/void", "payments.void",
+               "Void a payment {reason, gateway_refund_reference?}: never deleted; the invoice, credit and dunning follow. Own payments "
+               "of the last 24 h; payments.void_any for any (and gateway payments after their refund). Repeats answer already_void",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   const bool any = request.who().can("payments.void_any");
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       return json_ok(void_answer(TRY(services::void_payment(context, request.id_param(), body, any)), context));
+                   });
+               });
+    router.add("POST", "/api/payments/{id}/correct", "payments.void",
+               "Correct a cash/bank transfer payment {amount, reason, confirm?, method?, paid_at?, note?}: voids it and records the right "
+               "amount in one transaction (the new payment's replaces_payment_id names it). Repeats answer the same correction",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   const bool any = request.who().can("payments.void_any");
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       auto outcome = TRY(services::correct_payment(context, request.id_param(), body, any));
+                       return json_ok(void_answer(outcome, context), outcome.already_void ? 200 : 201);
                    });
                });
     router.add("GET", "/api/customers/{id}/history", "invoices.read", "A customer's invoices, payments and credit",

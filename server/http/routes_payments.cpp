@@ -7,6 +7,7 @@
 
 #include "api/json_fields.hpp"
 #include "api/public_shapes.hpp"
+#include "customers/typed_lookup.hpp"
 #include "http/bill_check_cache.hpp"
 #include "http/public_billing_page.hpp"
 #include "http/public_limit.hpp"
@@ -149,6 +150,7 @@ void register_payment_routes(Router& router, app::App& app) {
                          std::string number;
                          for (const char* name : {api::kBillCheckCustomerNumberKey, api::kPublicServiceNumberKey})
                              if (number.empty() && body.contains(name) && body[name].is_string()) number = body[name].get<std::string>();
+                         number = customers::service_number_from_typed(number);  // one cache entry for cust003 and CUST003
                          // Only found customers' answers are kept; an unknown number asks the database every time.
                          std::string answer = TRY(cache->answer(number, [&]() -> Result<std::string> {
                              return json_ok(TRY(services::check_bill(TRY(on_demand.get())->db, number))).body;

@@ -3,6 +3,7 @@
 #include "api/public_shapes.hpp"
 #include "core/validation_messages.hpp"
 #include "customers/name_mask.hpp"
+#include "customers/typed_lookup.hpp"
 #include "payments/gateway_fields.hpp"
 #include "app/ports.hpp"
 #include "security/crypto.hpp"
@@ -79,7 +80,9 @@ Result<api::Json> offered_payment_methods(app::Context& context, const std::stri
     return data;
 }
 
-Result<api::Json> check_bill(store::Database& db, const std::string& service_number) {
+Result<api::Json> check_bill(store::Database& db, const std::string& typed_service_number) {
+    // "cust003" is CUST003: service numbers are stored in capitals.
+    const std::string service_number = customers::service_number_from_typed(typed_service_number);
     // One statement: the customer and its invoices (one round trip on PostgreSQL).
     const auto found = service_number.empty() || service_number.size() > 64 ? std::optional<store::BillCheck>()
                                                                               : TRY(store::find_bill_check(db, service_number, 12));

@@ -2,19 +2,49 @@
 
 #include "services/billing_notifications.hpp"
 
+#include <cctype>
 #include <cstdio>
 
 #include "api/billing_dto.hpp"
 #include "core/date_window.hpp"
 #include "core/validation_messages.hpp"
+#include "payments/typed_amount.hpp"
 #include "services/activity_log.hpp"
 #include "services/invoice_generation.hpp"
 #include "store/invoice_store.hpp"
+#include "store/payment_idempotency_store.hpp"
 #include "store/payment_lookups.hpp"
+#include "store/payment_void_store.hpp"
 
 namespace kimonet::services {
 
 namespace {
+
+bool valid_idempotency_key(const std::string& key) {
+    if (key.empty() || key.size() > 128) return false;
+    for (unsigned char c : key)
+        if (!std::isalnum(c) && c != '-' && c != '_' && c != '.' && c != ':') return false;
+    return true;
+}
+
+// The same Idempotency-Key again: the payment it recorded, if the request is the same one (same
+// invoice and amount); another request under a used key is refused rather than guessed at.
+Result<PaymentReceipt> repeated_receipt(app::Context& context, std::int64_t payment_id, const PaymentRequest& input) {
+    auto stored = TRY(store::find_payment(context.db, payment_id));
+    if (!stored) return make_error(ErrorCode::Internal, "payment of an idempotency key is gone");
+    if (stored->payment.invoice_id != input.invoice_id || stored->payment.amount != input.amount) {
+        Error reused = make_error(ErrorCode::Conflict, messages::kIdempotencyKeyReused);
+        reused.fields["idempotency_key"] = messages::kIdempotencyKeyReused;
+        return reused;
+    }
+    auto invoice = TRY(store::find_invoice(context.db, input.invoice_id));
+    if (!invoice) return validation_error({{"invoice_id", messages::kInvoiceNotFound}});
+    PaymentReceipt receipt;
+    receipt.payment = std::move(stored->payment);
+    receipt.invoice = std::move(*invoice);
+    receipt.repeated = true;
+    return receipt;
+}
 
 // "KW-202601-000001": receipts (kuitansi) numbered per month of payment.
 Result<std::string> next_receipt_no(app::Context& context, std::int64_t paid_at) {
@@ -47,13 +77,25 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
     PaymentInput input;
     std::string method, paid_at;
     reader.read("invoice_id", input.invoice_id);
-    reader.read("amount", input.amount);
+    if (json.is_object() && json.contains("amount") && json["amount"].is_string()) {
+        // What the cashier typed, read as they mean it ("750rb"); a refusal names the field.
+        auto typed = payments::parse_typed_amount(json["amount"].get<std::string>());
+        if (!typed) reader.add_error("amount", typed.error().fields.count("amount") ? typed.error().fields.at("amount") : messages::kInvalid);
+        else input.amount = *typed;
+    } else {
+        reader.read("amount", input.amount);
+    }
+    reader.read("confirm", input.confirm);
+    input.confirmation_required = true;
+    reader.read("idempotency_key", input.idempotency_key);
+    if (reader.has("idempotency_key") && !valid_idempotency_key(input.idempotency_key))
+        reader.add_error("idempotency_key", messages::kIdempotencyKeyFormat);
     reader.read("method", method);
     reader.read("paid_at", paid_at);
     reader.read("note", input.note);
     if (!reader.has("invoice_id") || (reader.ok() && input.invoice_id <= 0)) reader.add_error("invoice_id", messages::kRequired);
     if (!reader.has("amount")) reader.add_error("amount", messages::kRequired);
-    else if (input.amount <= 0 || input.amount > kMaxMoney) reader.add_error("amount", "jumlah pembayaran harus lebih dari 0");
+    else if (!reader.errors().contains("amount") && (input.amount <= 0 || input.amount > kMaxMoney)) reader.add_error("amount", "jumlah pembayaran harus lebih dari 0");
     auto parsed_method = payments::parse_payment_method(method);
     if (!parsed_method || *parsed_method == payments::PaymentMethod::Credit || *parsed_method == payments::PaymentMethod::Gateway)
         reader.add_error("method", "cash atau bank_transfer");
@@ -69,6 +111,7 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
         else input.paid_at = *parsed;
     }
     if (input.note.size() > 500) reader.add_error("note", messages::kTooLong500);
+    if (!input.confirm.empty() && input.confirm != "partial" && input.confirm != "overpayment") reader.add_error("confirm", messages::kConfirmChoice);
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
     return input;
 }
@@ -115,7 +158,14 @@ Result<void> apply_customer_credit(app::Context& context, billing::Invoice& invo
 
 Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, const PaymentRequest& input) {
     PaymentReceipt receipt;
+    const bool keyed = !input.idempotency_key.empty() && context.actor.type == "user";
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        if (keyed) {
+            if (auto earlier = TRY(store::find_payment_by_idempotency_key(context.db, context.actor.id, input.idempotency_key))) {
+                receipt = TRY(repeated_receipt(context, *earlier, input));
+                return {};
+            }
+        }
         std::optional<billing::Invoice> found;
         if (input.invoice && input.invoice->id == input.invoice_id) found = input.invoice;
         else
@@ -126,6 +176,14 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         // The activity entry names what the payment changed: the invoice's paid amount and status.
         const api::Json before{{"invoice_no", invoice.invoice_no}, {"paid_amount", invoice.paid_amount}, {"status", billing::to_string(invoice.status)}};
         const auto outcome = TRY(payments::apply_payment(invoice.totals.total, invoice.paid_amount, invoice.status, input.amount));
+        if (input.confirmation_required) {
+            const auto preview = TRY(payments::preview_payment(invoice.totals.total, invoice.paid_amount, invoice.status, input.amount));
+            if (auto difference = payments::unconfirmed_difference(preview, input.confirm); !difference.empty()) {
+                Error unconfirmed = make_error(ErrorCode::Conflict, messages::with_detail(messages::kPaymentNeedsConfirmation, difference));
+                unconfirmed.fields["confirm"] = std::string(payments::to_string(preview.fit));
+                return unconfirmed;
+            }
+        }
         payments::Payment payment;
         payment.invoice_id = invoice.id;
         payment.customer_id = invoice.customer_id;
@@ -135,6 +193,7 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         payment.paid_at = input.paid_at;
         payment.note = input.note;
         payment.recorded_by = context.actor.name;
+        payment.replaces_payment_id = input.replaces_payment_id;
         payment.receipt_no = TRY(next_receipt_no(context, input.paid_at));
         invoice.paid_amount = outcome.paid_amount;
         invoice.status = outcome.status;
@@ -142,6 +201,7 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
         TRY(store::insert_payment_updating_invoice(context.db, payment, context.actor.type,
                                                    context.actor.id ? std::optional(context.actor.id) : std::nullopt, context.now, invoice,
                                                    outcome.became_paid ? std::optional(input.paid_at) : std::nullopt));
+        if (keyed) TRY_VOID(store::set_payment_idempotency_key(context.db, payment.id, input.idempotency_key));
         TRY_VOID(log_activity(context, "payment.create", "invoice", invoice.id, before,
                               {{"payment", api::to_json(payment, context.offset)},
                                {"invoice_no", invoice.invoice_no},
@@ -163,11 +223,16 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
     return receipt;
 }
 
+Result<PaymentRequest> payment_request_from_json(const api::Json& input, const app::Context& context) {
+    return payment_from_json(input, context);
+}
+
 Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& body) {
     const PaymentInput input = TRY(payment_from_json(body, context));
     PaymentReceipt receipt;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         receipt = TRY(record_payment_in_transaction(context, input));
+        if (receipt.repeated) return Result<void>{};  // its receipt went out the first time
         return queue_payment_receipt(context, receipt, "payment:" + std::to_string(receipt.payment.id),
                                      payment_method_label(receipt.payment.method));
     }));

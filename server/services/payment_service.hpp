@@ -13,6 +13,7 @@ struct PaymentReceipt {
     Money credit_added = 0;
     std::optional<std::int64_t> next_invoice_id;  // ensured when this payment paid the invoice
     bool restore_requested = false;
+    bool repeated = false;  // the request's Idempotency-Key found this payment: nothing was recorded
 };
 
 struct PaymentRequest {
@@ -28,6 +29,14 @@ struct PaymentRequest {
     // nothing written to it since (a gateway callback's first read): not read again. Used only when
     // its id is invoice_id.
     std::optional<billing::Invoice> invoice;
+    // Staff input (issue 18): an amount other than the outstanding one is recorded only when
+    // `confirm` names what will happen ("partial" or "overpayment"); gateways' payments skip it.
+    bool confirmation_required = false;
+    std::string confirm;
+    std::optional<std::int64_t> replaces_payment_id;  // a correction names the payment it replaces
+    // A user's Idempotency-Key (1–128 of A–Z a–z 0–9 - _ . :): the same key again answers with the
+    // payment it recorded (same invoice and amount) or 409 (another request); empty: none.
+    std::string idempotency_key;
 };
 
 // The paid-sequence for an already validated payment, inside the caller's transaction (it joins
@@ -36,11 +45,16 @@ struct PaymentRequest {
 // payment gateways' callbacks both use it.
 Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, const PaymentRequest& request);
 
-// Input {"invoice_id","amount","method":"cash"|"bank_transfer","paid_at"?: "YYYY-MM-DD[THH:MM[:SS]]","note"?}.
+// Input {"invoice_id","amount","method":"cash"|"bank_transfer","paid_at"?: "YYYY-MM-DD[THH:MM[:SS]]","note"?,
+// "confirm"?: "partial"|"overpayment"}. "amount" is an integer or what the cashier typed ("750rb",
+// "Rp 750.000"; payments/typed_amount.hpp). An amount other than the outstanding one without the
+// matching confirm is a 409 whose message says what would happen and whose fields.confirm names it.
 // One transaction: the payment, the invoice's new state, overpayment to credit and, when the
 // invoice becomes paid, an isolated customer back to active with a pending restore request and
 // the next period's invoice ensured.
 Result<PaymentReceipt> record_payment(app::Context& context, const api::Json& input);
+// The same input without recording: reads the amount (typed text too) and says what it would do.
+Result<PaymentRequest> payment_request_from_json(const api::Json& input, const app::Context& context);
 
 // Pays as much of `invoice` as the customer's credit covers (a "credit" payment) and updates
 // `invoice` in place. Runs inside the caller's transaction.

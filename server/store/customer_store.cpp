@@ -1,4 +1,5 @@
 #include "store/customer_store.hpp"
+#include "customers/typed_lookup.hpp"
 
 #include "store/store_time.hpp"
 
@@ -73,9 +74,8 @@ static std::string fts_phrase(std::string_view text) {
 }
 
 Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter) {
-    // A phone search typed as 0812… should match the stored 62812….
-    std::string phone_search = filter.search;
-    if (phone_search.starts_with("0")) phone_search = "62" + phone_search.substr(1);
+    // A phone search typed as 0812-…, +62 812… or 62812… should match the stored 62812….
+    const std::string phone_search = customers::phone_search_term(filter.search);
     // The search, one query per engine. SQLite: terms of 3+ characters use the FTS5 trigram index
     // (migration 0006), shorter ones scan with LIKE. PostgreSQL: ILIKE on each column, which the
     // pg_trgm GIN indexes (postgresql/0021_baseline.sql) answer for any length. Both match a

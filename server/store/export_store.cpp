@@ -41,7 +41,7 @@ Result<void> scan_payments_for_export(Database& db, std::int64_t start, std::int
         "SELECT p.receipt_no, i.invoice_no, c.service_number, c.name, p.paid_at, p.method, COALESCE(g.gateway, ''), p.amount, "
         "p.applied_amount, p.recorded_by_name, p.note FROM payments p JOIN invoices i ON i.id = p.invoice_id "
         "JOIN customers c ON c.id = p.customer_id LEFT JOIN gateway_transactions g ON g.payment_id = p.id "
-        "WHERE p.paid_at >= ?1 AND p.paid_at < ?2 ORDER BY p.paid_at, p.id"));
+        "WHERE p.paid_at >= ?1 AND p.paid_at < ?2 AND p.voided_at IS NULL ORDER BY p.paid_at, p.id"));
     statement.bind(1, start).bind(2, end);
     while (TRY(statement.step())) {
         TRY_VOID(visit({statement.column_text_view(0), statement.column_text_view(1), statement.column_text_view(2),

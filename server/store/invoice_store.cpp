@@ -282,7 +282,7 @@ Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, co
                                     std::optional<std::int64_t> recorded_by_id, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "INSERT INTO payments(invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, "
-        "recorded_by_type, recorded_by_id, recorded_by_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+        "recorded_by_type, recorded_by_id, recorded_by_name, created_at, replaces_payment_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     statement.bind(1, payment.invoice_id)
         .bind(2, payment.customer_id)
         .bind(3, payment.amount)
@@ -294,7 +294,8 @@ Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, co
         .bind(9, recorded_by_type)
         .bind(10, recorded_by_id)
         .bind(11, payment.recorded_by)
-        .bind(12, now);
+        .bind(12, now)
+        .bind(13, payment.replaces_payment_id);
     if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
     payment.id = statement.column_int(0);
     TRY_VOID(statement.run());
@@ -315,7 +316,7 @@ Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Pay
         "WITH invoice AS (UPDATE invoices SET subtotal = ?, tax = ?, total = ?, paid_amount = ?, status = ?, void_reason = ?, "
         "paid_at = COALESCE(?, paid_at) WHERE id = ?) "
         "INSERT INTO payments(invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, "
-        "recorded_by_type, recorded_by_id, recorded_by_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+        "recorded_by_type, recorded_by_id, recorded_by_name, created_at, replaces_payment_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     statement.bind(1, invoice.totals.subtotal)
         .bind(2, invoice.totals.tax)
         .bind(3, invoice.totals.total)
@@ -335,11 +336,32 @@ Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Pay
         .bind(17, recorded_by_type)
         .bind(18, recorded_by_id)
         .bind(19, payment.recorded_by)
-        .bind(20, now);
+        .bind(20, now)
+        .bind(21, payment.replaces_payment_id);
     if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
     payment.id = statement.column_int(0);
     TRY_VOID(statement.run());
     return payment.id;
+}
+
+payments::Payment payment_from_row(Statement& row, int first) {
+    payments::Payment payment;
+    payment.id = row.column_int(first);
+    payment.invoice_id = row.column_int(first + 1);
+    payment.customer_id = row.column_int(first + 2);
+    payment.amount = row.column_int(first + 3);
+    payment.applied_amount = row.column_int(first + 4);
+    payment.method = payments::parse_payment_method(row.column_text(first + 5)).value_or(payments::PaymentMethod::Cash);
+    payment.paid_at = row.column_int(first + 6);
+    payment.receipt_no = row.column_text(first + 7);
+    payment.note = row.column_text(first + 8);
+    payment.recorded_by = row.column_text(first + 9);
+    if (!row.column_is_null(first + 10)) payment.voided_at = row.column_int(first + 10);
+    payment.voided_by = row.column_text(first + 11);
+    payment.void_reason = row.column_text(first + 12);
+    if (!row.column_is_null(first + 13)) payment.replaces_payment_id = row.column_int(first + 13);
+    if (!row.column_is_null(first + 14)) payment.replaced_by_payment_id = row.column_int(first + 14);
+    return payment;
 }
 
 Result<std::vector<payments::Payment>> list_payments(Database& db, std::optional<std::int64_t> invoice_id,
@@ -359,18 +381,15 @@ Result<std::vector<payments::Payment>> list_payments(Database& db, std::optional
         *total = count.column_int(0);
     }
     auto rows = TRY(db.prepare(
-        "SELECT id, invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, recorded_by_name "
+        "SELECT id, invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, recorded_by_name, "
+        "voided_at, voided_by_name, void_reason, replaces_payment_id, "
+        "(SELECT c.id FROM payments c WHERE c.replaces_payment_id = payments.id) AS replaced_by_payment_id "
         "FROM payments" + where + " ORDER BY paid_at DESC, id DESC LIMIT :limit OFFSET :offset"));
     bind(rows);
     rows.bind_named(":limit", std::int64_t{per_page});
     rows.bind_named(":offset", std::int64_t{page - 1} * per_page);
     std::vector<payments::Payment> out;
-    while (TRY(rows.step())) {
-        out.push_back(payments::Payment{rows.column_int(0), rows.column_int(1), rows.column_int(2), rows.column_int(3),
-                                        rows.column_int(4),
-                                        payments::parse_payment_method(rows.column_text(5)).value_or(payments::PaymentMethod::Cash),
-                                        rows.column_int(6), rows.column_text(7), rows.column_text(8), rows.column_text(9)});
-    }
+    while (TRY(rows.step())) out.push_back(payment_from_row(rows, 0));
     return out;
 }
 

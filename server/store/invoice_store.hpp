@@ -75,6 +75,11 @@ Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, co
 Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Payment& payment, const std::string& recorded_by_type,
                                                      std::optional<std::int64_t> recorded_by_id, std::int64_t now, const billing::Invoice& invoice,
                                                      std::optional<std::int64_t> paid_at);
+// A payment from the columns id, invoice_id, customer_id, amount, applied_amount, method, paid_at,
+// receipt_no, note, recorded_by_name, voided_at, voided_by_name, void_reason, replaces_payment_id and
+// the id of its correction, starting at column `first`.
+payments::Payment payment_from_row(Statement& row, int first);
+// Newest first, voided payments included (each says so); revenue reads leave them out.
 Result<std::vector<payments::Payment>> list_payments(Database& db, std::optional<std::int64_t> invoice_id,
                                                      std::optional<std::int64_t> customer_id, int page, int per_page,
                                                      std::int64_t* total);

@@ -45,9 +45,9 @@ Result<std::optional<CustomerLabel>> find_customer_label(Database& db, std::int6
 
 Result<void> scan_payment_amounts(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds,
                                   const std::function<void(const PaymentAmountRow&)>& visit) {
-    // Reads only the payments_report index (paid_at, method, amount, applied_amount).
+    // Reads only the payments_report index (paid_at, method, amount, applied_amount; live payments only).
     auto statement = TRY(db.prepare(
-        "SELECT (paid_at + ?3) / 86400, method, amount, applied_amount FROM payments WHERE paid_at >= ?1 AND paid_at < ?2"));
+        "SELECT (paid_at + ?3) / 86400, method, amount, applied_amount FROM payments WHERE paid_at >= ?1 AND paid_at < ?2 AND voided_at IS NULL"));
     statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
     while (TRY(statement.step()))
         visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2), statement.column_int(3)});
@@ -58,7 +58,7 @@ Result<void> scan_gateway_payments(Database& db, std::int64_t start, std::int64_
                                    const std::function<void(const GatewayPaymentRow&)>& visit) {
     auto statement = TRY(db.prepare(
         "SELECT (p.paid_at + ?3) / 86400, g.gateway, p.applied_amount FROM payments p "
-        "JOIN gateway_transactions g ON g.payment_id = p.id WHERE p.method = 'gateway' AND p.paid_at >= ?1 AND p.paid_at < ?2"));
+        "JOIN gateway_transactions g ON g.payment_id = p.id WHERE p.method = 'gateway' AND p.paid_at >= ?1 AND p.paid_at < ?2 AND p.voided_at IS NULL"));
     statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
     while (TRY(statement.step())) visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2)});
     return {};

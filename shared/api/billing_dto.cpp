@@ -44,7 +44,7 @@ Json invoice_json(const billing::Invoice& invoice, bool overdue) {
 Json to_json(const billing::Invoice& invoice, const Date& today) { return invoice_json(invoice, invoice.overdue(today)); }
 
 Json to_json(const payments::Payment& payment, UtcOffset offset) {
-    return Json{{"id", payment.id},
+    Json json{{"id", payment.id},
                 {"invoice_id", payment.invoice_id},
                 {"customer_id", payment.customer_id},
                 {"amount", payment.amount},
@@ -53,7 +53,17 @@ Json to_json(const payments::Payment& payment, UtcOffset offset) {
                 {"paid_at", local_timestamp(payment.paid_at, offset)},
                 {"receipt_no", payment.receipt_no},
                 {"note", payment.note},
-                {"recorded_by", payment.recorded_by}};
+                {"recorded_by", payment.recorded_by},
+                {"voided", payment.voided()}};
+    // A voided payment (BATAL) says when, by whom and why; a correction names what it replaced.
+    if (payment.voided_at) {
+        json["voided_at"] = local_timestamp(*payment.voided_at, offset);
+        json["voided_by"] = payment.voided_by;
+        json["void_reason"] = payment.void_reason;
+    }
+    if (payment.replaces_payment_id) json["replaces_payment_id"] = *payment.replaces_payment_id;
+    if (payment.replaced_by_payment_id) json["replaced_by_payment_id"] = *payment.replaced_by_payment_id;
+    return json;
 }
 
 std::string local_timestamp(std::int64_t unix_seconds, UtcOffset offset) {
@@ -156,6 +166,11 @@ Result<PaymentResource> payment_resource_from_json(const Json& json) {
     payment.receipt_no = json_string(json, "receipt_no");
     payment.note = json_string(json, "note");
     payment.recorded_by = json_string(json, "recorded_by");
+    if (auto voided_at = parse_local_timestamp(json_string(json, "voided_at"))) payment.voided_at = voided_at->first;
+    payment.voided_by = json_string(json, "voided_by");
+    payment.void_reason = json_string(json, "void_reason");
+    if (json_int(json, "replaces_payment_id") > 0) payment.replaces_payment_id = json_int(json, "replaces_payment_id");
+    if (json_int(json, "replaced_by_payment_id") > 0) payment.replaced_by_payment_id = json_int(json, "replaced_by_payment_id");
     resource.listed = json.contains("invoice_no");
     resource.invoice_no = json_string(json, "invoice_no");
     resource.customer_name = json_string(json, "customer_name");

@@ -102,6 +102,15 @@ namespace kimonet::messages {
     X(kInvoiceAlreadyPaid, "tagihan sudah lunas", "the invoice is already paid") \
     X(kInvoicePaidOrVoid, "tagihan sudah lunas atau dibatalkan", "the invoice is already paid or voided") \
     X(kPaidInvoiceCannotVoid, "tagihan yang sudah dibayar tidak bisa dibatalkan", "an invoice with payments cannot be voided") \
+    X(kPaymentNeedsConfirmation, "Jumlah berbeda dari sisa tagihan; kirim lagi dengan confirm", "The amount differs from what is owed; send it again with confirm") \
+    X(kPaymentNotFound, "pembayaran tidak ditemukan", "payment not found") \
+    X(kIdempotencyKeyReused, "Idempotency-Key ini sudah dipakai untuk pembayaran lain", "this Idempotency-Key was already used for another payment") \
+    X(kPaymentVoidNotOwn, "pembayaran ini dicatat pengguna lain; pembatalannya perlu izin payments.void_any", "another user recorded this payment; voiding it needs the payments.void_any permission") \
+    X(kPaymentVoidWindowPassed, "pembayaran ini dicatat lebih dari 24 jam yang lalu; pembatalannya perlu izin payments.void_any", "this payment was recorded more than 24 hours ago; voiding it needs the payments.void_any permission") \
+    X(kGatewayPaymentVoidNeedsRefund, "dana pembayaran gateway ada di gateway: lakukan refund di dasbor gateway dulu, lalu batalkan dengan gateway_refund_reference (izin payments.void_any)", "the money of a gateway payment is at the gateway: refund it in the gateway's dashboard first, then void with gateway_refund_reference (payments.void_any permission)") \
+    X(kPaymentCreditSpent, "kelebihan bayar dari pembayaran ini sudah dipakai sebagai kredit; batalkan dulu pembayaran kredit", "the overpayment of this payment has been used as credit; void the credit payment first") \
+    X(kPaymentVoidedWithoutCorrection, "pembayaran ini sudah dibatalkan; catat pembayaran baru", "this payment has already been voided; record a new payment") \
+    X(kPaymentCannotBeCorrected, "hanya pembayaran tunai atau transfer bank yang bisa dikoreksi; pembayaran lain cukup dibatalkan", "only cash or bank transfer payments can be corrected; void other payments instead") \
     X(kLinesOnlyOnUnpaid, "baris hanya bisa ditambahkan ke tagihan yang belum lunas", "lines can only be added to an unpaid invoice") \
     X(kDunningScheduleNotFound, "jadwal penagihan tidak ditemukan", "dunning schedule not found") \
     X(kChargeBeingCreated, "Pembayaran ini sedang dibuat. Coba lagi sebentar lagi.", "This payment is being created. Try again in a moment.") \

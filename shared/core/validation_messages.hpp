@@ -98,6 +98,15 @@ namespace kimonet::messages {
     X(kOneIsolateStep, "paling banyak satu langkah isolir aktif", "at most one active isolate step") \
     X(kOneTerminateStep, "paling banyak satu langkah pemutusan aktif", "at most one active termination step") \
     X(kPaymentAmountPositive, "jumlah pembayaran harus lebih dari 0", "the payment amount must be more than 0") \
+    X(kTypedAmountUnreadable, "jumlah tidak terbaca; tulis misalnya 750000, 750.000, 750rb atau 1,5jt", "the amount cannot be read; write e.g. 750000, 750.000, 750rb or 1,5jt") \
+    X(kTypedAmountTooSmall, "jumlah di bawah Rp 1.000; maksudnya ribuan? tulis 750rb atau 750.000", "the amount is below Rp 1,000; did you mean thousands? write 750rb or 750.000") \
+    X(kTypedAmountDecimal, "angka desimal tanpa satuan tidak jelas; tulis 7,5jt, 7.500 atau 7500", "a decimal number without a unit is ambiguous; write 7,5jt, 7.500 or 7500") \
+    X(kTypedAmountFraction, "jumlah harus rupiah utuh", "the amount must be whole rupiah") \
+    X(kVoidReasonRequired, "alasan wajib diisi (minimal 3 huruf)", "a reason is required (at least 3 letters)") \
+    X(kConfirmChoice, "partial atau overpayment", "partial or overpayment") \
+    X(kIdempotencyKeyTwice, "header Idempotency-Key dan idempotency_key berbeda", "the Idempotency-Key header and idempotency_key differ") \
+    X(kIdempotencyKeyFormat, "1–128 karakter: huruf, angka, - _ . :", "1–128 characters: letters, digits, - _ . :") \
+    X(kGatewayRefundReferenceRequired, "nomor refund di gateway wajib diisi untuk pembayaran gateway", "the gateway's refund reference is required for a gateway payment") \
     X(kMonthFormat, "bulan YYYY-MM", "month YYYY-MM") \
     X(kFromBeforeTo, "harus sebelum atau sama dengan 'to'", "must be before or equal to 'to'") \
     X(kAtMost60Months, "paling banyak 60 bulan", "at most 60 months") \

@@ -1,5 +1,7 @@
 #include "payments/payment_rules.hpp"
 
+#include "core/money.hpp"
+
 namespace kimonet::payments {
 
 std::string_view to_string(PaymentMethod method) {
@@ -30,6 +32,36 @@ Result<PaymentOutcome> apply_payment(Money total, Money paid_amount, billing::In
     outcome.status = billing::status_for(total, outcome.paid_amount);
     outcome.became_paid = outcome.status == billing::InvoiceStatus::Paid;
     return outcome;
+}
+
+std::string_view to_string(AmountFit fit) {
+    switch (fit) {
+        case AmountFit::Exact: return "exact";
+        case AmountFit::Partial: return "partial";
+        case AmountFit::Overpayment: return "overpayment";
+    }
+    return "exact";
+}
+
+Result<PaymentPreview> preview_payment(Money total, Money paid_amount, billing::InvoiceStatus status, Money amount) {
+    const PaymentOutcome outcome = TRY(apply_payment(total, paid_amount, status, amount));
+    PaymentPreview preview;
+    preview.outstanding = total - paid_amount;
+    preview.amount = amount;
+    preview.applied = outcome.applied;
+    preview.remaining = total - outcome.paid_amount;
+    preview.credit = outcome.credit;
+    preview.fit = outcome.credit > 0 ? AmountFit::Overpayment : preview.remaining > 0 ? AmountFit::Partial : AmountFit::Exact;
+    preview.status_after = outcome.status;
+    return preview;
+}
+
+std::string unconfirmed_difference(const PaymentPreview& preview, std::string_view confirm) {
+    if (preview.fit == AmountFit::Exact || confirm == to_string(preview.fit)) return "";
+    std::string text = "sisa tagihan " + format_rupiah(preview.outstanding) + ", dibayar " + format_rupiah(preview.amount) + ": ";
+    if (preview.fit == AmountFit::Partial) text += "bayar sebagian, sisa " + format_rupiah(preview.remaining);
+    else text += "lunas, kelebihan " + format_rupiah(preview.credit) + " menjadi kredit pelanggan";
+    return text;
 }
 
 Money credit_to_apply(Money credit_balance, Money outstanding) {

@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 35> kPermissions{
+static constexpr std::array<std::string_view, 37> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -18,6 +18,10 @@ static constexpr std::array<std::string_view, 35> kPermissions{
     // Setting a customer's portal password (issue 14): not implied by customers.update, so a
     // technician editing an address cannot take over the customer's portal.
     "customers.portal_password",
+    // Voiding or correcting a payment (issue 18). payments.void: payments the user recorded
+    // themselves in the last 24 hours (a cashier fixing a typo); payments.void_any widens it to
+    // every payment at any time. Neither is implied by payments.create.
+    "payments.void", "payments.void_any",
 };
 
 static constexpr std::array<std::string_view, 5> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer};
@@ -42,7 +46,7 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
         staff_all([](std::string_view p) { return p != "roles.update"; });
     } else if (role == kFinance) {
         out = {"customers.read", "packages.read",  "routers.read",    "invoices.read", "invoices.create",
-               "invoices.update", "payments.read", "payments.create", "dunning.read",  "messages.read",
+               "invoices.update", "payments.read", "payments.create", "payments.void", "dunning.read",  "messages.read",
                "reports.read",   "activity.read"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",

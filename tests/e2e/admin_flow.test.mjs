@@ -219,6 +219,7 @@ try {
     await itemValue(page, `customer_detail.invoice.${invoiceNo}.total`, rupiah(expected.amount));
     await fill(page, 'customer_detail.isolate_reason', 'tunggakan tagihan');
     await click(page, 'customer_detail.isolate');
+    await click(page, 'customer_detail.isolate_confirm');  // the second step says what happens
     await itemValue(page, 'customer_detail.network.notice', `Pelanggan diisolir (profil ${isolirProfile}).`);
     await itemValue(page, 'customer_detail.status', 'Terisolir');
     const [isolation] = await isolationActions(page, 1);

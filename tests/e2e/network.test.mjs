@@ -66,8 +66,14 @@ try {
     const profile = await packageProfile(admin, first.id);
     assert.equal((await secretOnRouter(routerPort, first.pppoe_username)).profile, profile);
 
+    // No reason, no isolation; with one, a second step says what will happen before anything does.
+    await click(page, 'customer_detail.isolate');
+    await itemValue(page, 'customer_detail.isolate_reason.error', 'Isi alasan isolir dulu');
     await fill(page, 'customer_detail.isolate_reason', 'tunggakan dua bulan');
     await click(page, 'customer_detail.isolate');
+    await item(page, 'customer_detail.isolate_question');
+    assert.equal((await secretOnRouter(routerPort, first.pppoe_username)).profile, profile, 'nothing happens before the confirmation');
+    await click(page, 'customer_detail.isolate_confirm');
     await item(page, 'customer_detail.network.notice');
     await item(page, 'customer_detail.restore');  // the customer reloaded as isolated
     await waitUi(page, (all) => all.find((i) => /^customer_detail\.isolation\.\d+\.reason$/.test(i.id) && i.value.startsWith('tunggakan dua bulan')));

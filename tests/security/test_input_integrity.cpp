@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(paid_at_before_2000_or_in_the_future_is_refused) {
         const Json payment = {{"invoice_id", std::stoll(invoice_id)}, {"amount", 1000}, {"method", "cash"}, {"paid_at", paid_at}};
         refused("POST", "/api/payments", payment.dump(), "paid_at");
     }
-    const Json accepted = {{"invoice_id", std::stoll(invoice_id)}, {"amount", 1000}, {"method", "cash"}, {"paid_at", "2000-01-01"}};
+    const Json accepted = {{"invoice_id", std::stoll(invoice_id)}, {"amount", 1000}, {"method", "cash"}, {"paid_at", "2000-01-01"}, {"confirm", "partial"}};
     BOOST_TEST(server.post("/api/payments", accepted.dump(), admin).status == 201);
 }
 

@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(a_technician_neither_reads_payments_nor_sets_portal_passwor
     const std::string technician = server.login("technician");
     BOOST_TEST_REQUIRE(server.post("/api/invoices/generate", R"({"period":"2026-01"})", finance).status == 200);
     const Json invoice = server.get("/api/invoices?customer_id=1", finance).json()["data"][0];
-    BOOST_TEST_REQUIRE(server.post("/api/payments", Json{{"invoice_id", invoice["id"]}, {"amount", 1000}, {"method", "cash"}}.dump(), finance).status ==
+    BOOST_TEST_REQUIRE(server.post("/api/payments", Json{{"invoice_id", invoice["id"]}, {"amount", 1000}, {"method", "cash"}, {"confirm", "partial"}}.dump(), finance).status ==
                        201);
     BOOST_TEST(server.get("/api/customers/1/history", finance).json()["data"]["payments"].size() == 1u);
     auto history = server.get("/api/customers/1/history", technician);

@@ -132,3 +132,18 @@ void ViewHarness::type(const std::string& text) {
 }
 
 }  // namespace kimonet::testing
+
+namespace kimonet::testing {
+
+void ViewHarness::select_all() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_A] = 'A';  // the null backend maps no keys; any free index will do
+    io.KeyCtrl = true;
+    io.KeysDown['A'] = true;
+    frames(1);
+    io.KeysDown['A'] = false;
+    io.KeyCtrl = false;
+    frames(1);
+}
+
+}  // namespace kimonet::testing

@@ -51,6 +51,8 @@ public:
     void click(const std::string& id);
     // Types into the focused text field (after click() on it).
     void type(const std::string& text);
+    // Ctrl+A in the focused text field: what is typed next replaces its text.
+    void select_all();
 
 private:
     void draw_frame();

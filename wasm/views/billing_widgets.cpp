@@ -65,8 +65,8 @@ void amount_row(const std::string& id, const char* label, Money amount, bool str
 }
 
 void pdf_button(const std::string& id, const std::string& api_path, const std::string& filename, widgets::ButtonStyle style,
-                float width) {
-    if (widgets::download_button(id, tr("pdf.download"), api_path, filename, style, width).failed) {
+                float width, const char* label) {
+    if (widgets::download_button(id, label ? label : tr("pdf.download"), api_path, filename, style, width).failed) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         widgets::text("error", id + ".error", tr("pdf.failed"), widgets::colors::kDanger);

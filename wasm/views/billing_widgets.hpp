@@ -24,9 +24,9 @@ std::string format_paid_at(const api::PaymentResource& payment);
 void amount_row(const std::string& id, const char* label, Money amount, bool strong = false, float width = 0.f);
 
 // Downloads `api_path` (a PDF) with the session token and saves it as `filename`; the button shows
-// "Mengunduh…" meanwhile and an error line when it failed.
+// "Mengunduh…" meanwhile and an error line when it failed. `label` defaults to "Unduh PDF".
 void pdf_button(const std::string& id, const std::string& api_path, const std::string& filename,
-                widgets::ButtonStyle style = widgets::ButtonStyle::Secondary, float width = 0.f);
+                widgets::ButtonStyle style = widgets::ButtonStyle::Secondary, float width = 0.f, const char* label = nullptr);
 
 // One payment as a row: receipt number, when and how it was paid, the amount right-aligned;
 // widget ids "<row>.receipt", "<row>.paid_at", "<row>.amount".

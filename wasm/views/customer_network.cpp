@@ -134,6 +134,31 @@ void CustomerNetworkPanel::draw_log() {
     ImGui::EndTable();
 }
 
+// Isolating cuts a paying customer off: it needs a reason (it is in the log and on the isolir
+// page's audit) and a second, explicit step that says what will happen.
+void CustomerNetworkPanel::draw_isolate(const std::function<void()>& changed) {
+    if (widgets::text_field("customer_detail.isolate_reason", tr("network.reason"), m_reason, m_reason_error, 0, tr("network.reason_hint"))) {
+        m_reason_error.clear();
+        m_confirming_isolate = false;
+    }
+    if (!m_confirming_isolate) {
+        if (widgets::button("customer_detail.isolate", tr("network.isolate"), widgets::ButtonStyle::Danger, 0.f, m_busy)) {
+            if (m_reason.find_first_not_of(" \t") == std::string::npos) m_reason_error = tr("network.reason_required");
+            else m_confirming_isolate = true;
+        }
+        return;
+    }
+    ImGui::PushTextWrapPos(0.f);
+    widgets::text("text", "customer_detail.isolate_question", tr("network.isolate_question"), widgets::colors::kDanger);
+    ImGui::PopTextWrapPos();
+    if (widgets::button("customer_detail.isolate_confirm", tr("network.isolate_confirm"), widgets::ButtonStyle::Danger, 0.f, m_busy)) {
+        m_confirming_isolate = false;
+        act("isolate", changed);
+    }
+    ImGui::SameLine();
+    if (widgets::button("customer_detail.isolate_cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary)) m_confirming_isolate = false;
+}
+
 void CustomerNetworkPanel::draw(App& app, CustomerStatus status, const std::function<void()>& changed) {
     if (!app.user().can("network.read") && !app.user().can("network.control")) return;
     ImGui::PushFont(display().fonts().strong);
@@ -144,9 +169,7 @@ void CustomerNetworkPanel::draw(App& app, CustomerStatus status, const std::func
     const bool connected = status == CustomerStatus::Active || status == CustomerStatus::Isolated;
     if (app.user().can("network.control") && connected) {
         if (status == CustomerStatus::Active) {
-            widgets::text_field("customer_detail.isolate_reason", tr("network.reason"), m_reason, {}, 0, tr("network.reason_hint"));
-            if (widgets::button("customer_detail.isolate", tr("network.isolate"), widgets::ButtonStyle::Danger, 0.f, m_busy))
-                act("isolate", changed);
+            draw_isolate(changed);
         } else {
             if (widgets::button("customer_detail.restore", tr("network.restore"), widgets::ButtonStyle::Primary, 0.f, m_busy))
                 act("restore", changed);

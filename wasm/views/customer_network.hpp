@@ -31,12 +31,15 @@ private:
     void load_log();
     void act(const std::string& action, const std::function<void()>& changed);
     void draw_log();
+    void draw_isolate(const std::function<void()>& changed);
 
     std::int64_t m_customer_id = 0;
     std::vector<LogRow> m_log;
     bool m_log_loaded = false;
     bool m_busy = false;
     std::string m_reason;
+    std::string m_reason_error;
+    bool m_confirming_isolate = false;  // "Isolir" asked once: the second step says what happens
     std::string m_notice;
     std::string m_error;
 };

@@ -80,6 +80,9 @@ void ViewInvoiceDetail::open_panel(Panel panel) {
     m_field_errors.clear();
     m_error.clear();
     m_notice.clear();
+    m_confirm.clear();
+    m_confirm_amount.clear();
+    m_idempotency_key.clear();
     if (panel == Panel::Payment && m_record) {
         m_amount = format_thousands(m_record->invoice.outstanding());
         m_method = 0;
@@ -89,8 +92,9 @@ void ViewInvoiceDetail::open_panel(Panel panel) {
         m_line_description.clear();
         m_line_quantity = "1";
         m_line_price.clear();
-    } else if (panel == Panel::Void) {
+    } else if (panel == Panel::Void || panel == Panel::VoidPayment || panel == Panel::CorrectPayment) {
         m_void_reason.clear();
+        m_refund_reference.clear();
     }
 }
 
@@ -99,6 +103,14 @@ void ViewInvoiceDetail::finished(const ApiResponse& response, std::string notice
     if (!response.ok()) {
         m_field_errors = response.fields;
         m_error = i18n::api_error_text(response.error_code, response.error_message);
+        // An amount other than what is owed: the message says what will happen; submitting again
+        // (the button now says so) confirms exactly that outcome.
+        if (auto confirm = m_field_errors.find("confirm"); confirm != m_field_errors.end() && response.error_code == "conflict") {
+            m_confirm = confirm->second;
+            m_confirm_amount = m_amount;
+            m_field_errors.erase(confirm);
+            m_error = confirmation_question();
+        }
         return;
     }
     m_panel = Panel::None;
@@ -113,16 +125,7 @@ void ViewInvoiceDetail::submit_panel() {
     m_error.clear();
     const std::string path = "/api/invoices/" + std::to_string(m_record->invoice.id);
     if (m_panel == Panel::Payment) {
-        auto amount = parse_rupiah(m_amount);
-        if (!amount || *amount <= 0) {
-            m_field_errors["amount"] = tr("payment.amount_invalid");
-            return;
-        }
-        const api::Json body{{"invoice_id", m_record->invoice.id}, {"amount", *amount}, {"method", kMethods[m_method]}, {"note", m_note}};
-        m_busy = true;
-        api_client().post("/api/payments", body, [this](const ApiResponse& response) {
-            finished(response, i18n::tr_format("payment.recorded", {{"receipt", json_string(response.body, "receipt_no")}}));
-        });
+        submit_payment();
     } else if (m_panel == Panel::AddLine) {
         auto price = parse_rupiah(m_line_price);
         if (!price) m_field_errors["unit_price"] = tr("field.not_a_number");
@@ -138,6 +141,8 @@ void ViewInvoiceDetail::submit_panel() {
         m_busy = true;
         api_client().post(path + "/void", api::Json{{"reason", m_void_reason}},
                           [this](const ApiResponse& response) { finished(response, tr("invoice.voided")); });
+    } else if (m_panel == Panel::VoidPayment || m_panel == Panel::CorrectPayment) {
+        submit_payment_change();
     }
 }
 
@@ -220,27 +225,6 @@ void ViewInvoiceDetail::draw_totals() {
     ImGui::EndGroup();
 }
 
-void ViewInvoiceDetail::draw_payments() {
-    ImGui::PushFont(display().fonts().strong);
-    widgets::text("text", "invoice.payments.title", tr("invoice.payments"));
-    ImGui::PopFont();
-    if (m_record->payments.empty()) {
-        widgets::muted("invoice.payments.empty", tr("invoice.no_payments"));
-        return;
-    }
-    for (std::size_t index = 0; index < m_record->payments.size(); ++index)
-        payment_row("invoice.payments." + std::to_string(index), m_record->payments[index]);
-}
-
-void ViewInvoiceDetail::draw_payment_panel() {
-    widgets::text_field("payment_form.amount", tr("payment.amount"), m_amount, field_message(m_field_errors, "amount"),
-                        ImGuiInputTextFlags_CharsDecimal);
-    std::vector<std::string> methods;
-    for (const char* method : kMethods) methods.push_back(payment_method_label(method));
-    widgets::select_field("payment_form.method", tr("payment.method"), methods, m_method, field_message(m_field_errors, "method"));
-    widgets::text_field("payment_form.note", tr("payment.note"), m_note, field_message(m_field_errors, "note"));
-}
-
 void ViewInvoiceDetail::draw_line_panel() {
     std::vector<std::string> kinds;
     for (const char* kind : kLineKinds) kinds.push_back(tr(std::string("line_kind.") + kind));
@@ -261,25 +245,26 @@ void ViewInvoiceDetail::draw_void_panel() {
 }
 
 void ViewInvoiceDetail::draw_panel(App&) {
-    const char* titles[] = {"", "invoice.pay", "invoice.add_line", "invoice.void"};
+    const char* titles[] = {"", "invoice.pay", "invoice.add_line", "invoice.void", "payment_void.title", "payment_correct.title"};
     if (widgets::begin_card("invoice.panel")) {
         ImGui::PushFont(display().fonts().strong);
-        widgets::text("text", "invoice.panel.title", tr(titles[static_cast<int>(m_panel)]));
+        widgets::text("text", "invoice.panel.title", i18n::tr_format(titles[static_cast<int>(m_panel)], {{"receipt", m_payment_receipt}}));
         ImGui::PopFont();
         switch (m_panel) {
         case Panel::Payment: draw_payment_panel(); break;
         case Panel::AddLine: draw_line_panel(); break;
         case Panel::Void: draw_void_panel(); break;
+        case Panel::VoidPayment: draw_payment_void_panel(); break;
+        case Panel::CorrectPayment: draw_payment_correct_panel(); break;
         case Panel::None: break;
         }
-        const char* submit = m_busy ? tr("common.saving")
-                             : m_panel == Panel::Payment ? tr("payment.submit")
-                             : m_panel == Panel::Void    ? tr("void.submit")
-                                                         : tr("line.submit");
+        const char* submit = m_busy ? tr("common.saving") : payment_submit_label();
         const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         const float width = display().compact() ? half : 0.f;
         if (widgets::button("invoice.panel.submit", submit,
-                            m_panel == Panel::Void ? widgets::ButtonStyle::Danger : widgets::ButtonStyle::Primary, width, m_busy))
+                            m_panel == Panel::Void || m_panel == Panel::VoidPayment ? widgets::ButtonStyle::Danger
+                                                                                    : widgets::ButtonStyle::Primary,
+                            width, m_busy))
             submit_panel();
         ImGui::SameLine();
         if (widgets::button("invoice.panel.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, width)) {
@@ -315,7 +300,7 @@ void ViewInvoiceDetail::draw(App& app) {
         ImGui::Dummy(ImVec2(0, display().px(4)));
         draw_totals();
         ImGui::Dummy(ImVec2(0, display().px(10)));
-        draw_payments();
+        draw_payments(app);
     } else if (m_loading) {
         widgets::muted("invoice.loading", tr("common.loading"));
     }

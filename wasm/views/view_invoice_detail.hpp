@@ -1,14 +1,17 @@
 #pragma once
 // One invoice in a modal (full screen on phones): customer, lines, totals, payments and what staff
-// may do with it — download the PDF, record a payment (amount prefilled with what is left),
-// add a line to an unpaid invoice, or void it with a reason. Each action is a panel inside the
-// modal rather than a second modal, so nothing stacks on a phone.
+// may do with it — download the PDF, record a payment (amount prefilled with what is left, typed
+// amounts like "750rb" read as the cashier means them and an amount other than what is owed
+// confirmed in words first), add a line to an unpaid invoice, void it with a reason, and per
+// payment: its receipt, void it or correct its amount (view_invoice_payments.cpp). Each action is
+// a panel inside the modal rather than a second modal, so nothing stacks on a phone.
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 
 #include "api/billing_dto.hpp"
+#include "payments/payment_rules.hpp"
 #include "core/error.hpp"
 
 namespace kimonet {
@@ -18,7 +21,7 @@ struct ApiResponse;
 
 class ViewInvoiceDetail {
 public:
-    enum class Panel { None, Payment, AddLine, Void };
+    enum class Panel { None, Payment, AddLine, Void, VoidPayment, CorrectPayment };
 
     // `changed` runs after anything altered the invoice (lists reload then).
     void open(std::int64_t invoice_id, std::function<void()> changed, Panel panel = Panel::None);
@@ -29,11 +32,25 @@ private:
     void draw_header(App& app);
     void draw_actions(App& app);
     void draw_totals();
-    void draw_payments();
+    void draw_payments(App& app);
     void draw_panel(App& app);
     void draw_payment_panel();
     void draw_line_panel();
     void draw_void_panel();
+    // view_invoice_payments.cpp: the payments list with per-payment actions, and the panels that
+    // record, void and correct a payment.
+    void draw_payment_actions(App& app, const api::PaymentResource& payment, const std::string& row);
+    void draw_amount_reading(const char* id);
+    // What the typed amount would do, by the server's rules: against what is owed, or for a
+    // correction against what is owed once the corrected payment no longer counts.
+    Result<payments::PaymentPreview> local_preview() const;
+    std::string confirmation_question() const;
+    void draw_payment_void_panel();
+    void draw_payment_correct_panel();
+    void choose_payment(const api::PaymentResource& payment, Panel panel);
+    void submit_payment();
+    void submit_payment_change();
+    const char* payment_submit_label() const;
     void open_panel(Panel panel);
     void submit_panel();
     void finished(const ApiResponse& response, std::string notice_key);
@@ -57,8 +74,22 @@ private:
     std::string m_line_description;
     std::string m_line_quantity = "1";
     std::string m_line_price;
-    // Void panel.
+    // The server asked to confirm the amount (409 with fields.confirm "partial"|"overpayment"):
+    // the next submit sends it, unless the amount was changed meanwhile.
+    std::string m_confirm;
+    std::string m_confirm_amount;
+    // The payment's Idempotency-Key: one per amount the cashier means, so a request whose answer
+    // was lost and is sent again cannot record the payment twice.
+    std::string m_idempotency_key;
+    std::string m_idempotency_amount;
+    // Void panel (the invoice's, or the chosen payment's).
     std::string m_void_reason;
+    // Void/correct payment panels.
+    std::int64_t m_payment_id = 0;
+    std::string m_payment_receipt;
+    bool m_payment_gateway = false;
+    Money m_payment_applied = 0;
+    std::string m_refund_reference;
     std::function<void()> m_changed;
 };
 

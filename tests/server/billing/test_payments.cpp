@@ -22,9 +22,11 @@ struct Billed {
         BOOST_TEST_REQUIRE(list.status == 200, list.body);
         return list.json()["data"][0];
     }
-    HttpReply pay(std::int64_t invoice_id, std::int64_t amount, const std::string& method = "cash") {
-        return server.post("/api/payments",
-                           api::Json{{"invoice_id", invoice_id}, {"amount", amount}, {"method", method}, {"note", "loket"}}.dump(), token);
+    // `confirm`: "partial" or "overpayment" when the amount is not what is owed (issue 18).
+    HttpReply pay(std::int64_t invoice_id, std::int64_t amount, const std::string& method = "cash", const std::string& confirm = {}) {
+        api::Json body{{"invoice_id", invoice_id}, {"amount", amount}, {"method", method}, {"note", "loket"}};
+        if (!confirm.empty()) body["confirm"] = confirm;
+        return server.post("/api/payments", body.dump(), token);
     }
     std::int64_t count(const std::string& sql) { return scalar_int(server, sql); }
 };
@@ -38,7 +40,7 @@ BOOST_AUTO_TEST_CASE(partial_then_full_payment_pays_and_creates_next_invoice_onc
     const api::Json invoice = billed.invoice(1);
     const std::int64_t id = invoice["id"], total = invoice["total"], customer = invoice["customer_id"];
 
-    auto partial = billed.pay(id, 50000);
+    auto partial = billed.pay(id, 50000, "cash", "partial");
     BOOST_TEST_REQUIRE(partial.status == 201, partial.body);
     BOOST_TEST(partial.json()["receipt_no"].get<std::string>().starts_with("KW-202601-"));
     BOOST_TEST(partial.json()["data"]["invoice"]["status"] == "partial");
@@ -55,7 +57,7 @@ BOOST_AUTO_TEST_CASE(partial_then_full_payment_pays_and_creates_next_invoice_onc
     BOOST_TEST(billed.count(next) == 1);
 
     // Paying a paid invoice is refused; generating February afterwards does not duplicate.
-    BOOST_TEST(billed.pay(id, 1000).status == 409);
+    BOOST_TEST(billed.pay(id, 1000, "cash", "partial").status == 409);
     auto february = billed.server.post("/api/invoices/generate", R"({"period":"2026-02"})", billed.token);
     BOOST_TEST_REQUIRE(february.status == 200, february.body);
     BOOST_TEST(billed.count(next) == 1);
@@ -71,7 +73,7 @@ BOOST_AUTO_TEST_CASE(partial_then_full_payment_pays_and_creates_next_invoice_onc
 BOOST_AUTO_TEST_CASE(payment_rows_name_the_customer_by_service_number_and_read_back_in_the_browser_reader) {
     Billed billed;
     const api::Json invoice = billed.invoice(1);
-    BOOST_TEST_REQUIRE(billed.pay(invoice["id"], 50000).status == 201);
+    BOOST_TEST_REQUIRE(billed.pay(invoice["id"], 50000, "cash", "partial").status == 201);
     auto list = billed.server.get("/api/payments?invoice_id=" + std::to_string(invoice["id"].get<std::int64_t>()), billed.token);
     BOOST_TEST_REQUIRE(list.status == 200, list.body);
     const api::Json row = list.json()["data"][0];
@@ -98,7 +100,7 @@ BOOST_AUTO_TEST_CASE(overpayment_becomes_credit_used_by_the_next_invoice) {
     Billed billed;
     const api::Json invoice = billed.invoice(2);
     const std::int64_t id = invoice["id"], total = invoice["total"], customer = invoice["customer_id"];
-    auto paid = billed.pay(id, total + 50000);
+    auto paid = billed.pay(id, total + 50000, "cash", "overpayment");
     BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
     BOOST_TEST(paid.json()["data"]["applied_amount"] == total);
     BOOST_TEST(paid.json()["data"]["credit_added"] == 50000);

@@ -31,7 +31,9 @@ struct Session {
     }
     std::int64_t pay(const Json& invoice, std::int64_t amount) {
         auto reply = server.post("/api/payments",
-                                 Json{{"invoice_id", invoice["id"]}, {"amount", amount}, {"method", "cash"}}.dump(), finance);
+                                 Json{{"invoice_id", invoice["id"]}, {"amount", amount}, {"method", "cash"},
+                                      {"confirm", amount < invoice["total"].get<std::int64_t>() ? "partial" : "overpayment"}}.dump(),
+                                 finance);
         BOOST_TEST_REQUIRE(reply.status == 201, reply.body);
         return amount;
     }
