@@ -99,11 +99,15 @@ BOOST_AUTO_TEST_CASE(a_malformed_key_is_a_clear_error_and_changes_nothing) {
     Desk desk;
     const auto invoice = desk.invoice(750000);
     const std::string before = desk.server.snapshot();
-    for (const std::string& key : {std::string(129, 'a'), std::string("spasi di dalam"), std::string("kunci\x01")}) {
+    for (const std::string& key : {std::string(129, 'a'), std::string("spasi di dalam"), std::string("kunci/../1")}) {
         auto reply = desk.pay(invoice, 100000, key, desk.finance);
         BOOST_TEST(reply.status == 422, reply.body);
         BOOST_TEST(reply.json()["error"]["fields"].contains("idempotency_key"), reply.body);
     }
+    // A control character never reaches the route: the HTTP layer refuses the header itself.
+    BOOST_TEST(desk.pay(invoice, 100000, "kunci\x01", desk.finance).status == 400);
+    const Json control = {{"invoice_id", invoice}, {"amount", 100000}, {"method", "cash"}, {"confirm", "partial"}, {"idempotency_key", "kunci\x01"}};
+    BOOST_TEST(desk.server.post("/api/payments", control.dump(), desk.finance).status == 422);
     const Json both = {{"invoice_id", invoice}, {"amount", 100000}, {"method", "cash"}, {"confirm", "partial"}, {"idempotency_key", "a"}};
     auto differ = http_request("POST", desk.server.url("/api/payments"), both.dump(),
                                {{"Authorization", "Bearer " + desk.finance}, {"Content-Type", "application/json"}, {"Idempotency-Key", "b"}});
