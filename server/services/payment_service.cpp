@@ -31,7 +31,7 @@ bool valid_idempotency_key(const std::string& key) {
 // invoice and amount); another request under a used key is refused rather than guessed at.
 Result<PaymentReceipt> repeated_receipt(app::Context& context, std::int64_t payment_id, const PaymentRequest& input) {
     auto stored = TRY(store::find_payment(context.db, payment_id));
-    if (!stored) return make_error(ErrorCode::Internal, "payment of an idempotency key is gone");
+    if (!stored) return make_error(ErrorCode::Internal);  // the key's payment row cannot vanish inside this transaction
     if (stored->payment.invoice_id != input.invoice_id || stored->payment.amount != input.amount) {
         Error reused = make_error(ErrorCode::Conflict, messages::kIdempotencyKeyReused);
         reused.fields["idempotency_key"] = messages::kIdempotencyKeyReused;

@@ -105,7 +105,7 @@ namespace kimonet::messages {
     X(kVoidReasonRequired, "alasan wajib diisi (minimal 3 huruf)", "a reason is required (at least 3 letters)") \
     X(kConfirmChoice, "partial atau overpayment", "partial or overpayment") \
     X(kIdempotencyKeyTwice, "header Idempotency-Key dan idempotency_key berbeda", "the Idempotency-Key header and idempotency_key differ") \
-    X(kIdempotencyKeyFormat, "1–128 karakter: huruf, angka, - _ . :", "1–128 characters: letters, digits, - _ . :") \
+    X(kIdempotencyKeyFormat, "1–128 karakter (huruf, angka, - _ . :)", "1–128 characters (letters, digits, - _ . :)") \
     X(kGatewayRefundReferenceRequired, "nomor refund di gateway wajib diisi untuk pembayaran gateway", "the gateway's refund reference is required for a gateway payment") \
     X(kMonthFormat, "bulan YYYY-MM", "month YYYY-MM") \
     X(kFromBeforeTo, "harus sebelum atau sama dengan 'to'", "must be before or equal to 'to'") \
