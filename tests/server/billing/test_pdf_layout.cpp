@@ -134,6 +134,20 @@ BOOST_AUTO_TEST_CASE(a_long_name_address_and_description_wrap_inside_their_colum
         if (!is_stamp(word)) BOOST_TEST(!word.overlaps(border), word.text << " is under the stamp");
 }
 
+BOOST_AUTO_TEST_CASE(thirty_long_lines_continue_on_new_pages_and_none_is_left_out) {
+    LongCustomer customer;
+    Json lines = Json::array();
+    for (int line = 0; line < 30; ++line) lines.push_back({{"description", kDescription}, {"quantity", 1}, {"unit_price", 10000}});
+    auto reply = customer.server.post("/api/invoices", Json{{"customer_id", 2}, {"lines", lines}}.dump(), customer.admin);
+    BOOST_TEST_REQUIRE(reply.status == 201, reply.body);
+    const PdfWords pdf = customer.words("/api/invoices/" + std::to_string(reply.json()["data"]["id"].get<std::int64_t>()) + "/pdf", "long.pdf");
+    check_on_paper_and_apart(pdf, 48);
+    BOOST_TEST(pdf.words.back().page >= 3);
+    BOOST_TEST(pdf.matching("distribusi").size() == 30u);  // every line's description, once each
+    BOOST_TEST(pdf.matching("30").size() >= 1u);
+    BOOST_TEST(pdf.matching("300.000").size() >= 2u);  // subtotal and total, after the last line
+}
+
 BOOST_AUTO_TEST_CASE(a_long_name_wraps_inside_the_receipt) {
     LongCustomer customer;
     const std::int64_t invoice = customer.invoice();
