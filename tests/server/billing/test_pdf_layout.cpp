@@ -134,6 +134,24 @@ BOOST_AUTO_TEST_CASE(a_long_name_address_and_description_wrap_inside_their_colum
         if (!is_stamp(word)) BOOST_TEST(!word.overlaps(border), word.text << " is under the stamp");
 }
 
+BOOST_AUTO_TEST_CASE(a_voided_invoice_wraps_a_long_reason_below_its_stamp) {
+    LongCustomer customer;
+    const std::string id = std::to_string(customer.invoice());
+    const std::string reason = "Pelanggan pindah ke luar kota, lihat tiket https://helpdesk.kimonet.example/tiket/"
+                               "2026-01-15-pindah-alamat-pelanggan-raden-ajeng-siti-nurhaliza-kartikasari-dan-keluarga-di-bogor-jawa-barat untuk rinciannya";
+    auto voided = customer.server.post("/api/invoices/" + id + "/void", Json{{"reason", reason}}.dump(), customer.admin);
+    BOOST_TEST_REQUIRE(voided.status == 200, voided.body);
+    const PdfWords pdf = customer.words("/api/invoices/" + id + "/pdf", "voided.pdf");
+    check_on_paper_and_apart(pdf, 48);  // the unbroken link is cut between characters, not run off the page
+    BOOST_TEST(pdf.matching("rinciannya").size() == 1u);
+    std::vector<WordBox> stamp;
+    for (const auto& word : pdf.words)
+        if (is_stamp(word)) stamp.push_back(word);
+    BOOST_TEST_REQUIRE(!stamp.empty());
+    for (const auto& word : pdf.matching("Alasan"))
+        for (const auto& letter : stamp) BOOST_TEST(word.top >= letter.bottom + 8, "the reason starts under the stamp");
+}
+
 BOOST_AUTO_TEST_CASE(thirty_long_lines_continue_on_new_pages_and_none_is_left_out) {
     LongCustomer customer;
     Json lines = Json::array();
