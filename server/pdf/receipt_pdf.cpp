@@ -2,10 +2,12 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include "core/money.hpp"
+#include "pdf/pdf_canvas.hpp"
 #include "pdf/pdf_document.hpp"
 #include "services/settings.hpp"
 
@@ -16,14 +18,9 @@ namespace {
 // A5 landscape: what a loket prints a kuitansi on.
 constexpr float kWidth = 595.0f, kHeight = 420.0f, kMargin = 40.0f;
 
-struct Ink {
-    float r, g, b;
-};
-constexpr Ink kText{0.13f, 0.15f, 0.18f};
-constexpr Ink kMuted{0.42f, 0.45f, 0.50f};
-constexpr Ink kVoid{0.80f, 0.15f, 0.15f};
+constexpr Rgb kVoid = kUnpaid;
 
-void write(HPDF_Page page, HPDF_Font font, float x, float y, const std::string& value, float size, Ink ink = kText) {
+void write(HPDF_Page page, HPDF_Font font, float x, float y, const std::string& value, float size, Rgb ink = kInk) {
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, font, size);
     HPDF_Page_SetRGBFill(page, ink.r, ink.g, ink.b);
@@ -75,13 +72,19 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
     HPDF_Page_SetWidth(page, kWidth);
     HPDF_Page_SetHeight(page, kHeight);
     HPDF_Font regular = document->regular(), bold = document->bold();
+    Canvas canvas(page, regular, bold);  // measures text so a long name or company wraps inside its column
+    const float title_x = kWidth - kMargin - 150, value_x = kMargin + 110, value_width = kWidth - kMargin - value_x;
 
     float y = kHeight - kMargin - 10;
-    write(page, bold, kMargin, y, company, 14);
-    write(page, bold, kWidth - kMargin - 150, y, "KUITANSI", 16);
+    float company_y = y;
+    for (const auto& line : canvas.wrap(company, 14, title_x - 16 - kMargin, true)) {
+        write(page, bold, kMargin, company_y, line, 14);
+        company_y -= 20;
+    }
+    write(page, bold, title_x, y, "KUITANSI", 16);
     y -= 18;
-    write(page, regular, kWidth - kMargin - 150, y, payment.receipt_no, 10, kMuted);
-    y -= 34;
+    write(page, regular, title_x, y, payment.receipt_no, 10, kMuted);
+    y = std::min(y - 34, company_y - 14);
     const std::pair<std::string, std::string> rows[] = {
         {"Tanggal bayar", local_time_text(payment.paid_at, offset)},
         {"Diterima dari", facts.customer_name + " (" + facts.service_number + ")"},
@@ -91,8 +94,11 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
     };
     for (const auto& [label, value] : rows) {
         write(page, regular, kMargin, y, label, 10, kMuted);
-        write(page, regular, kMargin + 110, y, value, 10);
-        y -= 18;
+        for (const auto& line : canvas.wrap(value, 10, value_width)) {
+            write(page, regular, value_x, y, line, 10);
+            y -= 14;
+        }
+        y -= 4;
     }
     if (!facts.replaces_receipt_no.empty()) {
         write(page, regular, kMargin, y, "Menggantikan", 10, kMuted);
@@ -109,7 +115,11 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
         y -= 15;
         write(page, regular, kMargin, y, "Dibatalkan " + local_time_text(*payment.voided_at, offset) + " oleh " + payment.voided_by, 9.5f);
         y -= 14;
-        write(page, regular, kMargin, y, "Alasan: " + payment.void_reason, 9.5f);
+        for (const auto& line : canvas.wrap("Alasan: " + payment.void_reason, 9.5f, kWidth - 2 * kMargin)) {
+            write(page, regular, kMargin, y, line, 9.5f);
+            y -= 13;
+        }
+        y += 13;
         if (!facts.replaced_by_receipt_no.empty()) {
             y -= 14;
             write(page, regular, kMargin, y, "Diganti dengan kuitansi " + facts.replaced_by_receipt_no, 9.5f);
