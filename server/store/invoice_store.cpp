@@ -164,6 +164,25 @@ static constexpr const char* kInsertInvoiceReturning =
 static constexpr const char* kInsertLine =
     "INSERT INTO invoice_lines(invoice_id, position, kind, description, quantity, unit_price, amount) VALUES (?,?,?,?,?,?,?)";
 
+// The 15 parameters of kInsertInvoice / kInsertInvoiceReturning, in their order.
+static void bind_invoice_columns(Statement& statement, const billing::Invoice& invoice, std::int64_t sequence, std::int64_t now) {
+    statement.bind(1, invoice.invoice_no)
+        .bind(2, invoice.customer_id)
+        .bind(3, to_string(invoice.period))
+        .bind(4, invoice.kind)
+        .bind(5, sequence)
+        .bind(6, to_string(invoice.issue_date))
+        .bind(7, to_string(invoice.due_date))
+        .bind(8, invoice.totals.subtotal)
+        .bind(9, invoice.totals.tax)
+        .bind(10, invoice.totals.total)
+        .bind(11, invoice.tax.rate_basis_points)
+        .bind(12, billing::to_string(invoice.tax.mode))
+        .bind(13, invoice.paid_amount)
+        .bind(14, billing::to_string(invoice.status))
+        .bind(15, now);
+}
+
 static Result<void> run_line_insert(Statement& statement, std::int64_t invoice_id, int position, const billing::InvoiceLine& line) {
     statement.reset();
     statement.bind(1, invoice_id)
@@ -184,21 +203,7 @@ Result<InvoiceWriter> InvoiceWriter::prepare(Database& db) {
 
 Result<std::int64_t> InvoiceWriter::insert(const billing::Invoice& invoice, std::int64_t sequence, std::int64_t now) {
     m_invoice.reset();
-    m_invoice.bind(1, invoice.invoice_no)
-        .bind(2, invoice.customer_id)
-        .bind(3, to_string(invoice.period))
-        .bind(4, invoice.kind)
-        .bind(5, sequence)
-        .bind(6, to_string(invoice.issue_date))
-        .bind(7, to_string(invoice.due_date))
-        .bind(8, invoice.totals.subtotal)
-        .bind(9, invoice.totals.tax)
-        .bind(10, invoice.totals.total)
-        .bind(11, invoice.tax.rate_basis_points)
-        .bind(12, billing::to_string(invoice.tax.mode))
-        .bind(13, invoice.paid_amount)
-        .bind(14, billing::to_string(invoice.status))
-        .bind(15, now);
+    bind_invoice_columns(m_invoice, invoice, sequence, now);
     std::int64_t id = 0;
     if (m_db->engine() == Engine::Postgresql) {
         if (!TRY(m_invoice.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
@@ -227,21 +232,7 @@ Result<std::int64_t> insert_invoice(Database& db, const billing::Invoice& invoic
     for (std::size_t i = 0; i < invoice.lines.size(); ++i) sql += i ? ", (?,?,?,?,?,?)" : "(?,?,?,?,?,?)";
     sql += ") AS v(position, kind, description, quantity, unit_price, amount)) SELECT id FROM invoice";
     auto statement = TRY(db.prepare(sql));
-    statement.bind(1, invoice.invoice_no)
-        .bind(2, invoice.customer_id)
-        .bind(3, to_string(invoice.period))
-        .bind(4, invoice.kind)
-        .bind(5, sequence)
-        .bind(6, to_string(invoice.issue_date))
-        .bind(7, to_string(invoice.due_date))
-        .bind(8, invoice.totals.subtotal)
-        .bind(9, invoice.totals.tax)
-        .bind(10, invoice.totals.total)
-        .bind(11, invoice.tax.rate_basis_points)
-        .bind(12, billing::to_string(invoice.tax.mode))
-        .bind(13, invoice.paid_amount)
-        .bind(14, billing::to_string(invoice.status))
-        .bind(15, now);
+    bind_invoice_columns(statement, invoice, sequence, now);
     for (std::size_t i = 0; i < invoice.lines.size(); ++i) {
         const billing::InvoiceLine& line = invoice.lines[i];
         const int first = 16 + 6 * static_cast<int>(i);
