@@ -132,6 +132,7 @@ try {
     assert.ok(Math.abs(pdf.width - 210 * MM) < 2 && Math.abs(pdf.height - 297 * MM) < 2, `A4: ${pdf.width} x ${pdf.height}`);
     assert.equal(pdf.pages, 1);
     for (const expected of [invoiceNumber, customer, total, line]) assert.ok(pdf.text.includes(expected), `PDF has ${expected}:\n${pdf.text}`);
+    assert.ok(!pdf.text.includes('OPERASIONAL'), `the screen's own text (the text layer's sidebar) is not printed:\n${pdf.text}`);
     await page.context().close();
   });
 

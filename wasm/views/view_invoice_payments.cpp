@@ -235,7 +235,9 @@ void ViewInvoiceDetail::submit_payment_change() {
     api::Json body{{"amount", m_amount}, {"reason", m_void_reason}};
     if (!m_confirm.empty()) body["confirm"] = m_confirm;
     api_client().post(path + "/correct", body, [this, receipt](const ApiResponse& response) {
-        const std::string corrected = response.ok() ? json_string(response_data(response.body)["correction"], "receipt_no") : std::string();
+        const api::Json& data = response_data(response.body);
+        const auto correction = data.find("correction");
+        const std::string corrected = response.ok() && correction != data.end() ? json_string(*correction, "receipt_no") : std::string();
         finished(response, i18n::tr_format("payment.corrected_notice", {{"receipt", receipt}, {"new_receipt", corrected}}));
     });
 }
