@@ -269,28 +269,38 @@ Result<void> update_invoice_state(Database& db, const billing::Invoice& invoice,
     return statement.run();
 }
 
-Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, const std::string& recorded_by_type,
-                                    std::optional<std::int64_t> recorded_by_id, std::int64_t now) {
-    auto statement = TRY(db.prepare(
-        "INSERT INTO payments(invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, "
-        "recorded_by_type, recorded_by_id, recorded_by_name, created_at, replaces_payment_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
-    statement.bind(1, payment.invoice_id)
-        .bind(2, payment.customer_id)
-        .bind(3, payment.amount)
-        .bind(4, payment.applied_amount)
-        .bind(5, payments::to_string(payment.method))
-        .bind(6, payment.paid_at)
-        .bind(7, payment.receipt_no)
-        .bind(8, payment.note)
-        .bind(9, recorded_by_type)
-        .bind(10, recorded_by_id)
-        .bind(11, payment.recorded_by)
-        .bind(12, now)
-        .bind(13, payment.replaces_payment_id);
+// The payment row's columns, shared by insert_payment and PostgreSQL's payment-with-invoice
+// statement, so neither can leave a column out (a correction's replaces_payment_id, say).
+constexpr const char* kInsertPayment =
+    "INSERT INTO payments(invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, "
+    "recorded_by_type, recorded_by_id, recorded_by_name, created_at, replaces_payment_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
+
+// Binds kInsertPayment's 13 parameters from `first`, runs the statement and stores the new id.
+static Result<std::int64_t> run_payment_insert(Statement& statement, int first, payments::Payment& payment, const std::string& recorded_by_type,
+                                               std::optional<std::int64_t> recorded_by_id, std::int64_t now) {
+    statement.bind(first, payment.invoice_id)
+        .bind(first + 1, payment.customer_id)
+        .bind(first + 2, payment.amount)
+        .bind(first + 3, payment.applied_amount)
+        .bind(first + 4, payments::to_string(payment.method))
+        .bind(first + 5, payment.paid_at)
+        .bind(first + 6, payment.receipt_no)
+        .bind(first + 7, payment.note)
+        .bind(first + 8, recorded_by_type)
+        .bind(first + 9, recorded_by_id)
+        .bind(first + 10, payment.recorded_by)
+        .bind(first + 11, now)
+        .bind(first + 12, payment.replaces_payment_id);
     if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
     payment.id = statement.column_int(0);
     TRY_VOID(statement.run());
     return payment.id;
+}
+
+Result<std::int64_t> insert_payment(Database& db, payments::Payment& payment, const std::string& recorded_by_type,
+                                    std::optional<std::int64_t> recorded_by_id, std::int64_t now) {
+    auto statement = TRY(db.prepare(kInsertPayment));
+    return run_payment_insert(statement, 1, payment, recorded_by_type, recorded_by_id, now);
 }
 
 Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Payment& payment, const std::string& recorded_by_type,
@@ -303,11 +313,9 @@ Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Pay
         TRY_VOID(update_invoice_state(db, invoice, paid_at));
         return payment.id;
     }
-    auto statement = TRY(db.prepare(
-        "WITH invoice AS (UPDATE invoices SET subtotal = ?, tax = ?, total = ?, paid_amount = ?, status = ?, void_reason = ?, "
-        "paid_at = COALESCE(?, paid_at) WHERE id = ?) "
-        "INSERT INTO payments(invoice_id, customer_id, amount, applied_amount, method, paid_at, receipt_no, note, "
-        "recorded_by_type, recorded_by_id, recorded_by_name, created_at, replaces_payment_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+    auto statement = TRY(db.prepare(std::string("WITH invoice AS (UPDATE invoices SET subtotal = ?, tax = ?, total = ?, paid_amount = ?, "
+                                                "status = ?, void_reason = ?, paid_at = COALESCE(?, paid_at) WHERE id = ?) ") +
+                                    kInsertPayment));
     statement.bind(1, invoice.totals.subtotal)
         .bind(2, invoice.totals.tax)
         .bind(3, invoice.totals.total)
@@ -315,24 +323,8 @@ Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Pay
         .bind(5, billing::to_string(invoice.status))
         .bind(6, invoice.void_reason)
         .bind(7, paid_at)
-        .bind(8, invoice.id)
-        .bind(9, payment.invoice_id)
-        .bind(10, payment.customer_id)
-        .bind(11, payment.amount)
-        .bind(12, payment.applied_amount)
-        .bind(13, payments::to_string(payment.method))
-        .bind(14, payment.paid_at)
-        .bind(15, payment.receipt_no)
-        .bind(16, payment.note)
-        .bind(17, recorded_by_type)
-        .bind(18, recorded_by_id)
-        .bind(19, payment.recorded_by)
-        .bind(20, now)
-        .bind(21, payment.replaces_payment_id);
-    if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
-    payment.id = statement.column_int(0);
-    TRY_VOID(statement.run());
-    return payment.id;
+        .bind(8, invoice.id);
+    return run_payment_insert(statement, 9, payment, recorded_by_type, recorded_by_id, now);
 }
 
 payments::Payment payment_from_row(Statement& row, int first) {
