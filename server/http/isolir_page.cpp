@@ -52,6 +52,7 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
     const std::string phone = services::get_setting(context.db, "company_phone").value_or("");
     std::string body;
     body += "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+    body += "<link rel=\"icon\" href=\"data:,\">";  // no icon request (and no 404) on an isolated line
     body += "<title>Layanan internet diisolir - " + html_escape(company) + "</title><style>";
     body += "body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1f2933;margin:0;padding:24px}"
             "main{max-width:560px;margin:0 auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 2px 8px rgba(0,0,0,.08)}"

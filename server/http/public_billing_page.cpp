@@ -42,8 +42,9 @@ constexpr const char* kScript =
     "if(j.qr_svg){var p=document.createElement('p');p.textContent='Pindai kode QRIS ini dengan aplikasi m-banking atau e-wallet:';o.appendChild(p);"
     "var q=document.createElement('div');q.className='qr-box';q.innerHTML=j.qr_svg;o.appendChild(q)}else line('QRIS:',j.qr_string,'code');"
     "if(j.payment_code!==j.qr_string)line(/_va$/.test(m||'')?'Nomor virtual account:':'Kode bayar:',j.payment_code,'code');"
-    "if(j.payment_url){var a=document.createElement('a');a.href=j.payment_url;a.textContent='Buka halaman pembayaran';o.appendChild(a)}"
-    "if(j.expires_at){var e=document.createElement('small');e.textContent='Berlaku sampai '+j.expires_at;o.appendChild(e)}}"
+    "function para(c){var p=document.createElement('p');p.appendChild(c);o.appendChild(p)}"
+    "if(j.payment_url){var a=document.createElement('a');a.href=j.payment_url;a.textContent='Buka halaman pembayaran';para(a)}"
+    "if(j.expires_at){var e=document.createElement('small');e.textContent='Berlaku sampai '+j.expires_at;para(e)}}"
     "function poll(id){setTimeout(function(){fetch('/billing/status/'+encodeURIComponent(id)).then(function(r){return r.json()})"
     ".then(function(j){if(j.invoice_status==='paid')location.reload();else poll(id)}).catch(function(){poll(id)})},4000)}"
     "document.querySelectorAll('[data-poll]').forEach(function(e){poll(e.dataset.poll)});";
@@ -98,6 +99,8 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                                 const api::Json& pending, const std::string& message) {
     std::string page =
         "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+        // No icon request: one round trip less (and no 404) on an isolated 512 kbps line.
+        "<link rel=\"icon\" href=\"data:,\">"
         "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main><h1>Cek Tagihan " +
         html_escape(company) + "</h1>"
         "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
