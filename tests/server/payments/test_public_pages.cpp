@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 
+#include "http/qr_svg.hpp"
 #include "services/settings.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
 #include "support/gateway_settings.hpp"
@@ -119,6 +120,19 @@ BOOST_AUTO_TEST_CASE(a_qris_payment_is_a_qr_image_that_scans_as_the_gateways_str
     BOOST_TEST(page.body.find("<p>Nomor virtual account:</p>") == std::string::npos);
     BOOST_TEST(page.body.find("<p>Kode bayar:</p>") == std::string::npos);
     BOOST_TEST(page.body.find("(flip)") == std::string::npos);  // no gateway names for the customer
+}
+
+BOOST_AUTO_TEST_CASE(a_full_length_qris_payload_still_scans) {
+    // A dynamic QRIS payload as the gateways send it (EMVCo tags, merchant PAN, amount, CRC): ~200
+    // characters, a version 9 symbol, where a drawing error would show.
+    const std::string payload =
+        "00020101021226670016COM.NOBUBANK.WWW01189360050300000488170214080200000005380303UMI51440014ID.CO.QRIS.WWW0215"
+        "ID20232790823290303UMI5204481653033605406152000.05802ID5913KIMONET NET6007BANDUNG61054011162070703A0163046C1E";
+    TempDir dir;
+    auto svg = http::qr_svg(payload, "Kode QRIS");
+    BOOST_TEST_REQUIRE(svg.ok());
+    BOOST_TEST(scan(*svg, dir.file("long.pgm")) == payload);
+    BOOST_TEST(svg->size() < 16u * 1024u);  // light enough for a 512 kbps isolated line
 }
 
 BOOST_AUTO_TEST_CASE(a_virtual_account_is_labelled_as_one_and_has_no_qr) {
