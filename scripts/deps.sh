@@ -16,7 +16,7 @@ APT_PACKAGES=(
   brotli libbrotli-dev zlib1g-dev
   libpwquality-dev cracklib-runtime
   fonts-inter fonts-noto-core
-  chromium poppler-utils wrk xz-utils dpkg-dev zip
+  chromium poppler-utils zbar-tools wrk xz-utils dpkg-dev zip
 )
 
 missing=()

@@ -1,5 +1,6 @@
 // The isolir (captive) page for isolated customers, and the RouterOS snippets an admin pastes
 // into the router so isolated customers land on it.
+#include "core/date.hpp"
 #include "core/money.hpp"
 #include "customers/name_mask.hpp"
 #include "http/html.hpp"
@@ -16,6 +17,16 @@ struct Found {
     std::int64_t id = 0;
     std::string name, service_number, status;
 };
+
+std::string indonesian_period(const std::string& text) {
+    auto period = kimonet::parse_period(text);
+    return period ? kimonet::format_period_indonesian(*period) : text;
+}
+
+std::string indonesian_date(const std::string& text) {
+    auto date = kimonet::parse_date(text);
+    return date ? kimonet::format_date_indonesian(*date) : text;
+}
 
 Result<Found> find_by_pppoe(store::Database& db, const std::string& username) {
     const auto customer = TRY(store::find_customer_by_pppoe(db, username));
@@ -41,13 +52,21 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
     const std::string phone = services::get_setting(context.db, "company_phone").value_or("");
     std::string body;
     body += "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
+    body += "<link rel=\"icon\" href=\"data:,\">";  // no icon request (and no 404) on an isolated line
     body += "<title>Layanan internet diisolir - " + html_escape(company) + "</title><style>";
     body += "body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1f2933;margin:0;padding:24px}"
             "main{max-width:560px;margin:0 auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 2px 8px rgba(0,0,0,.08)}"
             "h1{font-size:1.4rem;color:#b42318}table{width:100%;border-collapse:collapse;margin:16px 0}"
             "td,th{padding:8px;border-bottom:1px solid #e4e7eb;text-align:left}.amount{text-align:right}"
             "a.pay{display:inline-block;background:#0b7a53;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none}"
-            ".note{background:#ecfdf3;padding:12px;border-radius:8px}</style></head><body><main>";
+            ".note{background:#ecfdf3;padding:12px;border-radius:8px}main{overflow-wrap:anywhere}"
+            // A phone (390 px) has no room for five columns: each invoice becomes a small card whose
+            // cells carry their column name, and the page never scrolls sideways.
+            "@media (max-width:520px){body{padding:12px}main{padding:16px}thead{position:absolute;left:-9999px}"
+            "table,tbody,tr,td{display:block}tr{border:1px solid #e4e7eb;border-radius:8px;margin:0 0 10px;padding:4px 12px}"
+            "td{display:flex;justify-content:space-between;gap:12px;border:0;padding:6px 0;text-align:right}"
+            "td::before{content:attr(data-label);color:#52606d;text-align:left}td.action::before{content:none}"
+            "a.pay{display:block;width:100%;text-align:center;padding:10px}}</style></head><body><main>";
     body += "<h1>Layanan internet Anda sedang diisolir</h1>";
     if (customer.id == 0) {
         body += "<p>Koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>";
@@ -63,13 +82,15 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
                 std::string rows;
                 for (const auto& invoice : *invoices) {
                     const std::string& number = invoice.invoice_no;
-                    rows += "<tr><td>" + html_escape(number) + "</td><td>" + html_escape(invoice.period) + "</td><td>" +
-                            html_escape(invoice.due_date) + "</td><td class=\"amount\">" + html_escape(format_rupiah(invoice.outstanding)) +
-                            "</td><td><a class=\"pay\" href=\"/billing?nomor=" + html_escape(customer.service_number) + "&amp;invoice=" + html_escape(number) +
-                            "\">Bayar</a></td></tr>";
+                    rows += "<tr><td data-label=\"Tagihan\">" + html_escape(number) + "</td><td data-label=\"Periode\">" +
+                            html_escape(indonesian_period(invoice.period)) + "</td><td data-label=\"Jatuh tempo\">" +
+                            html_escape(indonesian_date(invoice.due_date)) + "</td><td class=\"amount\" data-label=\"Sisa\">" +
+                            html_escape(format_rupiah(invoice.outstanding)) + "</td><td class=\"action\"><a class=\"pay\" href=\"/billing?nomor=" +
+                            html_escape(customer.service_number) + "&amp;invoice=" + html_escape(number) + "\">Bayar</a></td></tr>";
                 }
                 if (!rows.empty())
-                    body += "<table><tr><th>Tagihan</th><th>Periode</th><th>Jatuh tempo</th><th class=\"amount\">Sisa</th><th></th></tr>" + rows + "</table>";
+                    body += "<table><thead><tr><th>Tagihan</th><th>Periode</th><th>Jatuh tempo</th><th class=\"amount\">Sisa</th><th></th></tr></thead><tbody>" +
+                            rows + "</tbody></table>";
             }
         }
     }

@@ -6,6 +6,8 @@
 #include "core/date.hpp"
 #include "core/money.hpp"
 #include "http/html.hpp"
+#include "http/qr_svg.hpp"
+#include "payments/gateway_rules.hpp"
 
 namespace kimonet::http {
 
@@ -24,7 +26,8 @@ constexpr const char* kStyle =
     "button{display:block;width:100%;padding:12px;margin:6px 0;border:0;border-radius:8px;background:#1565c0;color:#fff;font-size:1em}"
     "input{width:100%;padding:12px;font-size:1em;box-sizing:border-box;border:1px solid #bbb;border-radius:8px}"
     ".code{font-size:1.4em;font-family:monospace;letter-spacing:1px;word-break:break-all;background:#eef3fb;padding:8px;border-radius:6px}"
-    "small{color:#5f6b7a}";
+    "small{color:#5f6b7a}"
+    ".qr-box{background:#fff;padding:8px;text-align:center}svg.qr{width:100%;max-width:280px;height:auto;display:block;margin:0 auto}";
 
 // Paying: JSON to /billing/pay, then poll /billing/status/{order} until the invoice is paid.
 constexpr const char* kScript =
@@ -32,12 +35,16 @@ constexpr const char* kScript =
     "var o=document.getElementById('pay-'+f.dataset.invoice);o.textContent='Memproses…';"
     "fetch('/billing/pay',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify(d)})"
     ".then(function(r){return r.json()}).then(function(j){if(!j.success){o.textContent=(j.error&&j.error.message)||'Gagal';return}"
-    "show(o,j);poll(j.order_id)}).catch(function(){o.textContent='Gagal menghubungi server'});return false}"
-    "function show(o,j){o.innerHTML='';function line(l,v,c){if(!v)return;var p=document.createElement('p');p.textContent=l;"
+    "show(o,j,d.method);poll(j.order_id)}).catch(function(){o.textContent='Gagal menghubungi server'});return false}"
+    // qr_svg is the server's own drawing of qr_string (only rectangles), so it is inserted as markup.
+    "function show(o,j,m){o.innerHTML='';function line(l,v,c){if(!v)return;var p=document.createElement('p');p.textContent=l;"
     "var s=document.createElement('div');s.className=c||'';s.textContent=v;o.appendChild(p);o.appendChild(s)}"
-    "line('Kode bayar / nomor VA:',j.payment_code,'code');line('QRIS:',j.qr_string,'code');"
-    "if(j.payment_url){var a=document.createElement('a');a.href=j.payment_url;a.textContent='Buka halaman pembayaran';o.appendChild(a)}"
-    "line('Berlaku sampai: '+j.expires_at,'','')}"
+    "if(j.qr_svg){var p=document.createElement('p');p.textContent='Pindai kode QRIS ini dengan aplikasi m-banking atau e-wallet:';o.appendChild(p);"
+    "var q=document.createElement('div');q.className='qr-box';q.innerHTML=j.qr_svg;o.appendChild(q)}else line('QRIS:',j.qr_string,'code');"
+    "if(j.payment_code!==j.qr_string)line(/_va$/.test(m||'')?'Nomor virtual account:':'Kode bayar:',j.payment_code,'code');"
+    "function para(c){var p=document.createElement('p');p.appendChild(c);o.appendChild(p)}"
+    "if(j.payment_url){var a=document.createElement('a');a.href=j.payment_url;a.textContent='Buka halaman pembayaran';para(a)}"
+    "if(j.expires_at){var e=document.createElement('small');e.textContent='Berlaku sampai '+j.expires_at;para(e)}}"
     "function poll(id){setTimeout(function(){fetch('/billing/status/'+encodeURIComponent(id)).then(function(r){return r.json()})"
     ".then(function(j){if(j.invoice_status==='paid')location.reload();else poll(id)}).catch(function(){poll(id)})},4000)}"
     "document.querySelectorAll('[data-poll]').forEach(function(e){poll(e.dataset.poll)});";
@@ -56,6 +63,28 @@ std::vector<BillingPageMethod> cheapest_per_method(const std::vector<BillingPage
     return out;
 }
 
+// What the customer pays with: a QRIS code as a QR image to scan (its text is for machines, and
+// some gateways repeat it as the "account number"), a virtual account number or a payment code.
+static std::string payment_details(const std::string& method, const std::string& payment_code, const std::string& qr_string) {
+    std::string out;
+    if (!qr_string.empty()) {
+        if (auto image = qr_svg(qr_string, "Kode QRIS"))
+            out += "<p>Pindai kode QRIS ini dengan aplikasi m-banking atau e-wallet:</p><div class=\"qr-box\">" + *image + "</div>";
+        else
+            out += "<p>QRIS:</p><div class=\"code\">" + html_escape(qr_string) + "</div>";
+    }
+    if (!payment_code.empty() && payment_code != qr_string)
+        out += std::string("<p>") + (method.ends_with("_va") ? "Nomor virtual account:" : "Kode bayar:") + "</p><div class=\"code\">" +
+               html_escape(payment_code) + "</div>";
+    return out;
+}
+
+// "BNI Virtual Account" rather than our code; the customer never needs the gateway's name.
+static std::string method_name(const std::string& code) {
+    const auto* method = payments::find_method(code);
+    return method ? std::string(method->name) : code;
+}
+
 static std::string indonesian_period(const std::string& text) {
     auto period = kimonet::parse_period(text);
     return period ? kimonet::format_period_indonesian(*period) : text;
@@ -70,6 +99,8 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                                 const api::Json& pending, const std::string& message) {
     std::string page =
         "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+        // No icon request: one round trip less (and no 404) on an isolated 512 kbps line.
+        "<link rel=\"icon\" href=\"data:,\">"
         "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main><h1>Cek Tagihan " +
         html_escape(company) + "</h1>"
         "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
@@ -97,12 +128,9 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             page += "<div id=\"pay-" + id + "\">";
             if (pending.contains(id))
                 for (const auto& transaction : pending[id]) {
-                    page += "<div data-poll=\"" + html_escape(text_of(transaction, "order_id")) + "\"><p>" + html_escape(text_of(transaction, "method")) +
-                            " (" + html_escape(text_of(transaction, "gateway")) + "), bayar " + format_rupiah(transaction.value("amount", 0LL)) + ":</p>";
-                    if (!text_of(transaction, "payment_code").empty())
-                        page += "<div class=\"code\">" + html_escape(text_of(transaction, "payment_code")) + "</div>";
-                    if (!text_of(transaction, "qr_string").empty())
-                        page += "<p>QRIS:</p><div class=\"code\">" + html_escape(text_of(transaction, "qr_string")) + "</div>";
+                    page += "<div data-poll=\"" + html_escape(text_of(transaction, "order_id")) + "\"><p>" + html_escape(method_name(text_of(transaction, "method"))) + ", bayar " +
+                            format_rupiah(transaction.value("amount", 0LL)) + ":</p>";
+                    page += payment_details(text_of(transaction, "method"), text_of(transaction, "payment_code"), text_of(transaction, "qr_string"));
                     if (!text_of(transaction, "payment_url").empty())
                         page += "<p><a href=\"" + html_escape(text_of(transaction, "payment_url")) + "\">Buka halaman pembayaran</a></p>";
                     page += "<small>Berlaku sampai " + html_escape(text_of(transaction, "expires_at")) + "</small></div>";

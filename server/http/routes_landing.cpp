@@ -63,8 +63,16 @@ void register_landing_routes(Router& router, app::App& app) {
                              return json_data(services::public_network_status(context.db, context.offset));
                          });
                      }});
+    router.add(Route{"GET", "/api/register", Access::Public, "",
+                     "What the registration form asks: {email_required} (the register_email_required setting; name and WhatsApp number always)",
+                     [&app](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             const bool email_required = TRY(services::get_setting(context.db, "register_email_required")) == "1";
+                             return json_ok({{"data", {{"email_required", email_required}}}});
+                         });
+                     }});
     router.add(Route{"POST", "/api/register", Access::Public, "",
-                     "Landing page registration {name, phone, email, address, package_id, latitude?, longitude?, notes?} → lead (rate limited per IP)",
+                     "Landing page registration {name, phone, email?, address, package_id, latitude?, longitude?, notes?} → lead (email required when register_email_required is 1; rate limited per IP)",
                      [&app, limiter](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              if (auto refused = TRY(limit_registrations(*limiter, context, request))) return *refused;

@@ -9,9 +9,12 @@
 #include "api/public_shapes.hpp"
 #include "customers/typed_lookup.hpp"
 #include "http/bill_check_cache.hpp"
+#include "http/customer_address.hpp"
 #include "http/public_billing_page.hpp"
 #include "http/public_limit.hpp"
+#include "http/qr_svg.hpp"
 #include "http/routes.hpp"
+#include "http/static_files.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/settings.hpp"
 #include "store/gateway_store.hpp"
@@ -94,11 +97,48 @@ RouteResult billing_page(app::App& app, RateLimiter& limiter, BillCheckCache& ca
     });
 }
 
+// GET / and HEAD /: the app (the static site), except on a customer address
+// ({nomor_layanan}.<billing_base_domain>, see http/customer_address.hpp), which is that customer's
+// bill page. What an unknown number gets is exactly what a host outside the base domain gets, and
+// every customer-shaped host takes a token of the bill page's per-source limit: over the limit the
+// answer is the normal site too, so the Host header is no faster way to test numbers than
+// /billing/{nomor_layanan} and no 429 tells a tester anything either.
+RouteResult site_root(app::App& app, RateLimiter& limiter, BillCheckCache& cache, Request& request) {
+    const auto normal_site = [&]() -> RouteResult {
+        if (auto file = serve_static(app.config(), request)) return *file;
+        return make_error(ErrorCode::NotFound, messages::with_detail(messages::kNoRoute, request.method + " " + request.path));
+    };
+    return with_context(app, request, [&](app::Context& context) -> RouteResult {
+        const std::string base_domain = TRY(services::get_setting(context.db, "billing_base_domain"));
+        if (base_domain.empty()) return normal_site();
+        const HostAddress host = customer_host(request.header("host"), base_domain);
+        if (host.kind == HostAddress::Kind::Malformed)
+            return make_error(ErrorCode::BadRequest, messages::with_detail(messages::kMalformedHeaderLine, "Host"));
+        if (host.kind != HostAddress::Kind::Customer) return normal_site();
+        if (TRY(limit(limiter, cache, context, request, "page", 4, true))) return normal_site();
+        auto bill = services::check_bill(context.db, host.label);
+        if (!bill) {
+            if (bill.error().code != ErrorCode::NotFound) return bill.error();
+            return normal_site();
+        }
+        const std::string company = TRY(services::get_setting(context.db, "company_name"));
+        const auto methods = TRY(page_methods(context));
+        const api::Json pending = TRY(live_transactions(context, *bill));
+        return html(render_billing_page(company, *bill, methods, pending, ""));
+    });
+}
+
+// The QRIS code drawn as an inline SVG for the bill page to show ("" when there is none).
+std::string qr_image(const std::string& qr_string) {
+    if (qr_string.empty()) return {};
+    return qr_svg(qr_string, "Kode QRIS").value_or(std::string());
+}
+
 api::Json pay_answer(const services::GatewayTransaction& transaction, UtcOffset offset) {
     const api::Json full = services::to_json(transaction, offset);
     return {{"payment_url", full["payment_url"]}, {"payment_code", full["payment_code"]}, {"transaction_id", full["transaction_id"]},
             {"expires_at", full["expires_at"]},   {"order_id", full["order_id"]},         {"qr_string", full["qr_string"]},
-            {"amount", full["amount"]},           {"reused", full["reused"]}};
+            {"amount", full["amount"]},           {"reused", full["reused"]},         {"qr_svg", qr_image(transaction.qr_string)}};
 }
 
 // /billing/pay takes JSON, or the bill page's plain form (invoice_id, choice=gateway:method) when
@@ -195,6 +235,10 @@ void register_payment_routes(Router& router, app::App& app) {
                      [&app, limiter, cache](Request& request) -> RouteResult {
                          return billing_page(app, *limiter, *cache, request, request.params[api::kPublicServiceNumberKey]);
                      }});
+    for (const char* method : {"GET", "HEAD"})
+        router.add(Route{method, "/", Access::Public, "",
+                         "The browser app; on a customer address ({nomor_layanan}.<billing_base_domain>) that customer's bill page (HTML)",
+                         [&app, limiter, cache](Request& request) -> RouteResult { return site_root(app, *limiter, *cache, request); }});
     router.add(Route{"POST", "/payment/callback/{gateway}", Access::Public, "",
                      "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Verified, confirmed with the "
                      "gateway's status API, applied once; 502 while the status API cannot be asked, 429 for a source whose rejections are over budget",

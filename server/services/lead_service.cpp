@@ -5,6 +5,7 @@
 #include "services/activity_log.hpp"
 #include "services/customer_service.hpp"
 #include "services/notification_service.hpp"
+#include "services/settings.hpp"
 #include "store/lead_store.hpp"
 #include "store/package_store.hpp"
 
@@ -39,7 +40,8 @@ Result<api::Json> open_lead(store::Database& db, std::int64_t id) {
 Result<api::Json> register_lead(app::Context& context, const api::Json& body) {
     if (!body.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     if (leads::is_bot_submission(body)) return make_error(ErrorCode::BadRequest, messages::kRegistrationRefused);
-    const leads::Registration registration = TRY(leads::registration_from_json(body));
+    const bool email_required = TRY(get_setting(context.db, "register_email_required")) == "1";
+    const leads::Registration registration = TRY(leads::registration_from_json(body, email_required));
     const auto package = TRY(store::find_package(context.db, registration.package_id));
     if (!package || !package->active) return validation_error({{"package_id", messages::kPackageUnavailable}}, messages::kCheckTheForm);
 

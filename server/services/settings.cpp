@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
 #include "http/client_address.hpp"
+#include "http/customer_address.hpp"
 #include "services/activity_log.hpp"
 #include "services/secret_destinations.hpp"
 #include "store/settings_store.hpp"
@@ -90,6 +91,10 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"cors_allowed_origins", "", false,
          "Origins (scheme://host[:port], comma-separated) of a separately hosted landing page allowed to call the public API"},
         {"register_rate_per_minute", "3", false, "Landing page registrations per minute per IP address (burst; refills evenly)"},
+        {"register_email_required", "0", false, "1 = the registration form asks for an email address and requires it; 0 = name and WhatsApp number are enough"},
+        {"billing_base_domain", "", false,
+         "Customer addresses: with billing.example.id, {nomor_layanan}.billing.example.id opens that customer's bill page "
+         "(needs a wildcard DNS record and the reverse proxy passing Host); empty = off"},
         {"router_probe_seconds", "60", false, "Seconds between reachability checks of every router (public network status); 0 = off"},
         {"trusted_proxies", "", false,
          "IP addresses or CIDRs of our own reverse proxies (comma-separated); only their X-Forwarded-For is believed"},
@@ -123,7 +128,7 @@ std::optional<std::string> setting_value_problem(std::string_view key, std::stri
         if (auto valid = billing::validate_invoice_number_format(value); !valid) return first_field_message(valid.error());
     } else if (key == "invoice_schedule" || key == "isolir_schedule" || key == "network_retry_schedule" || key == "dunning_schedule") {
         if (auto schedule = jobs::parse_cron(value); !schedule) return first_field_message(schedule.error());
-    } else if (key == "dunning_enabled") {
+    } else if (key == "dunning_enabled" || key == "register_email_required") {
         if (value != "0" && value != "1") return std::string("0 atau 1");
     } else if (key == "default_due_day") {
         const int day = std::atoi(std::string(value).c_str());
@@ -131,6 +136,7 @@ std::optional<std::string> setting_value_problem(std::string_view key, std::stri
     }
     if (key == "cors_allowed_origins") return api::allowed_origins_problem(value);
     if (key == "trusted_proxies") return http::trusted_proxies_problem(value);
+    if (key == "billing_base_domain") return http::base_domain_problem(value);
     if (key == "register_rate_per_minute" || key == "router_probe_seconds") {
         const bool probe = key == "router_probe_seconds";
         const int number = std::atoi(std::string(value).c_str());

@@ -70,7 +70,7 @@ bool is_bot_submission(const api::Json& body) {
     return !it->is_string() || !trim_copy(it->get<std::string>()).empty();
 }
 
-Result<Registration> registration_from_json(const api::Json& body) {
+Result<Registration> registration_from_json(const api::Json& body, bool email_required) {
     if (!body.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     Registration registration;
     api::FieldReader reader(body);
@@ -103,7 +103,7 @@ Result<Registration> registration_from_json(const api::Json& body) {
     } else {
         api::merge_field_errors(fields, checked.error().fields);
     }
-    if (trim_copy(registration.email).empty()) fields.emplace("email", messages::kRequired);
+    if (email_required && trim_copy(registration.email).empty()) fields.emplace("email", messages::kRequired);
     if (trim_copy(registration.address).empty()) fields.emplace("address", kAddressRequired);
     if (registration.package_id == 0) fields.emplace("package_id", kPackageRequired);
     else if (registration.package_id < 0) fields.emplace("package_id", messages::kInvalid);

@@ -28,10 +28,12 @@ inline constexpr const char* kHoneypotField = "website";
 // True when the honeypot field carries anything: the request is refused and nothing is stored.
 bool is_bot_submission(const api::Json& body);
 
-// Reads and validates every field at once: name, phone (Indonesian mobile), email and address are
-// required, package_id a positive integer, latitude/longitude optional (numbers or numeric text,
-// both or neither, within range). Unknown fields are ignored; all problems come back together.
-Result<Registration> registration_from_json(const api::Json& body);
+// Reads and validates every field at once: name, phone (Indonesian WhatsApp number, normalised to
+// 62…) and address are required, email only when `email_required` (the operator's
+// register_email_required setting; a given email is validated either way), package_id a positive
+// integer, latitude/longitude optional (numbers or numeric text, both or neither, within range).
+// Unknown fields are ignored; all problems come back together.
+Result<Registration> registration_from_json(const api::Json& body, bool email_required = true);
 
 api::Json to_json(const Registration& registration);
 

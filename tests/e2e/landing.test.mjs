@@ -7,7 +7,7 @@
 // status shows a router that went down, and the page served from another origin works through
 // CORS while an origin that is not on the allowlist is refused by the browser.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -112,7 +112,11 @@ const GOOD = { name: 'Rina Wulandari', email: 'rina@example.id', address: 'Jl. C
 async function fillRegistration(page, { name, phone, email, address, packageId }) {
   await page.fill('#reg-name', name);
   await page.fill('#reg-phone', phone);
-  await page.fill('#reg-email', email);
+  if (email !== undefined) {
+    // The field appears once GET /api/register says the operator wants an email.
+    await page.waitForSelector('#reg-email-field:not([hidden])');
+    await page.fill('#reg-email', email);
+  }
   await page.fill('#reg-address', address);
   await page.selectOption('#reg-package', packageId === '' ? '' : String(packageId));
 }
@@ -138,7 +142,7 @@ try {
   const otherOrigin = await startStaticSite(base);
   const refusedOrigin = await startStaticSite(base);
   const configured = await api('PUT', `${base}/api/settings`, {
-    cors_allowed_origins: otherOrigin, router_probe_seconds: '1', register_rate_per_minute: '100',
+    cors_allowed_origins: otherOrigin, router_probe_seconds: '1', register_rate_per_minute: '100', register_email_required: '1',
     flip_enabled: '1', flip_base_url: `${gateways.match[1]}/flip`, flip_secret_key: 'sim-flip-secret', flip_validation_token: 'sim-flip-token',
     payment_callback_base_url: base,
   }, admin);
@@ -278,6 +282,64 @@ try {
     await page.context().close();
   });
 
+  await test('phone: without the email setting (the default) a name and a WhatsApp number register; no email field', async () => {
+    assert.equal((await api('PUT', `${base}/api/settings`, { register_email_required: '0' }, admin)).status, 200);
+    const page = await openLanding(PHONE, `${landing}#daftar`);
+    await page.waitForSelector('[data-package-id="1"]');
+    await page.waitForFunction(() => document.getElementById('reg-email').required === false);
+    assert.equal(await page.isVisible('#reg-email'), false);
+    await fillRegistration(page, { ...GOOD, email: undefined, phone: '+62 813-7770-0030', packageId: 1 });
+    await page.tap('#register-submit');
+    await page.waitForSelector('#register-message.ok');
+    const lead = (await api('GET', `${base}/api/leads?per_page=500`, null, admin)).json.data.find((row) => row.phone === '6281377700030');
+    assert.equal(lead.email, '');
+    await page.locator('#daftar').screenshot({ path: path.join(ARTIFACTS, 'landing-register-no-email-phone.png') });
+    assert.deepEqual(page.problems, []);
+    assert.equal((await api('PUT', `${base}/api/settings`, { register_email_required: '1' }, admin)).status, 200);
+    await page.context().close();
+  });
+
+  await test('phone: the isolir page lists the open invoices without sideways scrolling at 390 px', async () => {
+    const customer = (await api('GET', `${base}/api/customers?q=CUST001`, null, admin)).json.data.find((row) => row.service_number === 'CUST001');
+    const page = await openLanding(PHONE, `${base}/isolir?u=${encodeURIComponent(customer.pppoe_username)}`);
+    assert.match(await page.textContent('main'), /CUST001/);
+    const rows = await page.locator('tbody tr').count();
+    assert.ok(rows >= 1, 'CUST001 has open invoices');
+    const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(width <= 390, `the isolir page is ${width}px wide on a 390px screen`);
+    // Each cell still says what it is, and the pay button is a full-width tap target.
+    assert.equal(await page.getAttribute('tbody tr:first-child td:nth-child(4)', 'data-label'), 'Sisa');
+    const button = await page.locator('tbody tr:first-child a.pay').boundingBox();
+    assert.ok(button.width >= 250 && button.height >= 36, JSON.stringify(button));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'isolir-phone.png'), fullPage: true });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  await test('phone: a customer address (cust001.<billing domain>) opens the bill page, and QRIS is a QR that scans', async () => {
+    // *.localhost reaches this machine in Chromium without DNS: the wildcard record of a real domain.
+    assert.equal((await api('PUT', `${base}/api/settings`, { billing_base_domain: 'localhost' }, admin)).status, 200);
+    const address = `http://cust001.localhost:${new URL(base).port}/`;
+    const page = await openLanding(PHONE, address);
+    assert.match(await page.textContent('h1'), /Cek Tagihan/);
+    assert.match(await page.textContent('main'), /CUST001/);
+    const answer = page.waitForResponse((response) => response.url().endsWith('/billing/pay'));
+    await page.locator('button', { hasText: 'Bayar dengan QRIS' }).first().tap();
+    const { qr_string: qrString } = await (await answer).json();
+    const image = path.join(ARTIFACTS, 'bill-qris-phone.png');
+    await page.locator('svg.qr').first().screenshot({ path: image });
+    const scanned = spawnSync('zbarimg', ['--raw', '-q', image], { encoding: 'utf8' });
+    assert.equal(scanned.status, 0, `zbarimg (zbar-tools): ${scanned.stderr}`);
+    assert.equal(scanned.stdout.trim(), qrString);
+    assert.equal(await page.isVisible('text=nomor VA'), false);
+    const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(width <= 390, `the bill page is ${width}px wide on a 390px screen`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'bill-customer-address-phone.png'), fullPage: true });
+    assert.deepEqual(page.problems, []);
+    assert.equal((await api('PUT', `${base}/api/settings`, { billing_base_domain: '' }, admin)).status, 200);
+    await page.context().close();
+  });
+
   await test('phone: pay from Cek Tagihan through the gateway simulator, and the invoice shows Lunas', async () => {
     const unpaidNow = async () => (await api('POST', `${base}/billing/check`, { customer_number: 'CUST001' })).json.invoices
       .filter((invoice) => invoice.status !== 'paid').map((invoice) => invoice.invoice_no);
@@ -353,7 +415,9 @@ try {
     const refused = await openLanding(DESKTOP, `${refusedOrigin}/`);
     // The browser refuses the API's answers: the static list stands in, and nothing can be registered.
     await refused.waitForSelector('#paket-offline:not([hidden])');
-    await fillRegistration(refused, { ...GOOD, phone: '081377700021', packageId: 1 });
+    // Nor can it learn whether an email is wanted: the field stays hidden.
+    assert.equal(await refused.isVisible('#reg-email'), false);
+    await fillRegistration(refused, { ...GOOD, email: undefined, phone: '081377700021', packageId: 1 });
     await refused.click('#register-submit');
     await refused.waitForSelector('#register-message.error');
     assert.match(await refused.textContent('#register-message'), /Tidak dapat terhubung/);

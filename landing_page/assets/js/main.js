@@ -175,6 +175,16 @@
   }
 
   // ---- registration ----
+  // Name and WhatsApp number are always asked; email only when the operator wants it
+  // (register_email_required). Until the server answers, and when it cannot, the field stays hidden.
+  function loadRegistrationForm() {
+    request('GET', '/api/register').then(function (reply) {
+      var required = !!(reply.status === 200 && reply.body && reply.body.data && reply.body.data.email_required);
+      $('reg-email-field').hidden = !required;
+      $('reg-email').required = required;
+    }).catch(function () {});
+  }
+
   function clearFieldErrors() {
     REGISTER_FIELDS.forEach(function (field) {
       var input = $(FIELD_IDS[field]);
@@ -189,6 +199,7 @@
     var first = null;
     REGISTER_FIELDS.forEach(function (field) {
       if (!fields[field]) return;
+      if (field === 'email') $('reg-email-field').hidden = false;  // the operator has just started asking for it
       var input = $(FIELD_IDS[field]);
       var error = $(FIELD_IDS[field] + '-error');
       error.textContent = fields[field].charAt(0).toUpperCase() + fields[field].slice(1) + '.';
@@ -209,7 +220,8 @@
 
   function registrationPayload(form) {
     var payload = {};
-    ['name', 'phone', 'email', 'address', 'website'].forEach(function (name) { payload[name] = form.elements[name].value; });
+    ['name', 'phone', 'address', 'website'].forEach(function (name) { payload[name] = form.elements[name].value; });
+    if (!$('reg-email-field').hidden) payload.email = form.elements.email.value;
     var packageId = form.elements.package_id.value;
     payload.package_id = packageId ? Number(packageId) : 0;
     ['latitude', 'longitude'].forEach(function (name) {
@@ -335,6 +347,7 @@
   function start() {
     applyConfig();
     loadPackages();
+    loadRegistrationForm();
     loadNetworkStatus();
     setInterval(loadNetworkStatus, STATUS_REFRESH_MS);
     $('register-form').addEventListener('submit', submitRegistration);

@@ -46,6 +46,37 @@ BOOST_AUTO_TEST_CASE(good_input_creates_exactly_one_lead_and_queues_the_whatsapp
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM activity_log WHERE action = 'lead.create'") == "1");
 }
 
+BOOST_AUTO_TEST_CASE(a_name_and_a_whatsapp_number_are_enough_unless_the_operator_wants_an_email) {
+    TestServer server;
+    // Off by default: the form says so, and a registration without email is taken.
+    BOOST_TEST(server.get("/api/register").json()["data"]["email_required"] == false);
+    Json without = good_registration("+62 812-3456-7001");
+    without.erase("email");
+    auto taken = server.post("/api/register", without.dump());
+    BOOST_TEST_REQUIRE(taken.status == 201, taken.body);
+    BOOST_TEST(server.scalar("SELECT phone || '|' || email || '|' || name FROM leads") == "6281234567001||Siti Rahma");
+    // A given email is still checked.
+    Json bad_email = good_registration("081234567002");
+    bad_email["email"] = "bukan-email";
+    BOOST_TEST(server.call("POST", "/api/register", bad_email.dump(), "", "127.0.0.4").json()["error"]["fields"]["email"] ==
+               "alamat email tidak valid");
+
+    // The operator wants an email: the form asks for it and the server requires it.
+    const std::string token = server.login("admin");
+    BOOST_TEST_REQUIRE(server.put("/api/settings", R"({"register_email_required":"1"})", token).status == 200);
+    BOOST_TEST(server.get("/api/register").json()["data"]["email_required"] == true);
+    const std::string before = server.snapshot();
+    Json missing = good_registration("081234567003");
+    missing["email"] = "  ";
+    auto refused = server.call("POST", "/api/register", missing.dump(), "", "127.0.0.5");
+    BOOST_TEST(refused.status == 422);
+    BOOST_TEST(refused.error_code() == "validation_failed");
+    BOOST_TEST(refused.json()["error"]["fields"]["email"] == "wajib diisi");
+    BOOST_TEST(refused.json()["error"]["fields"].size() == 1u);
+    BOOST_TEST(server.snapshot() == before);
+    BOOST_TEST(server.put("/api/settings", R"({"register_email_required":"yes"})", token).status == 422);
+}
+
 BOOST_AUTO_TEST_CASE(bad_input_gets_indonesian_field_messages_and_stores_nothing) {
     TestServer server;
     const std::string before = server.snapshot();

@@ -1,0 +1,197 @@
+// The public pages as a customer meets them, over real HTTP: a QRIS payment on the bill page is a
+// QR image that a scanner reads back as the gateway's QR string (zbarimg, from zbar-tools), a
+// virtual account is labelled as one, and {nomor_layanan}.<billing_base_domain> opens that
+// customer's bill page whatever the case or port of the Host header.
+#include <boost/test/unit_test.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <regex>
+
+#include "http/qr_svg.hpp"
+#include "services/settings.hpp"
+#include "sim/gateways/payment_gateway_simulator.hpp"
+#include "support/gateway_settings.hpp"
+#include "support/test_server_support.hpp"
+
+using namespace kimonet;
+using namespace kimonet::testing;
+
+namespace {
+
+struct PublicPages {
+    TestServer server;
+    sim::PaymentGatewaySimulator simulator{sim::GatewaySimulatorOptions{.sandbox_behaviours = false, .retry_delay_ms = 50, .max_retries = 2}};
+
+    PublicPages() {
+        BOOST_TEST_REQUIRE(simulator.start().ok());
+        simulator.set_callback_base(server.url(""));
+        configure(gateway_simulator_settings(simulator, server.url("")));
+        const std::string token = server.login("finance");
+        auto generated = server.post("/api/invoices/generate", R"({"period":"2026-01","notify":false,"dry_run":false})", token);
+        BOOST_TEST_REQUIRE(generated.status == 200, generated.body);
+    }
+
+    void configure(const std::map<std::string, std::string>& values) {
+        auto lease = server.app().database();
+        BOOST_TEST_REQUIRE(lease.ok());
+        app::Context context = server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+        auto updated = services::update_settings(context, values);
+        BOOST_TEST_REQUIRE(updated.ok(), (updated ? "" : updated.error().message()));
+    }
+
+    // CUST001's oldest open invoice.
+    std::int64_t open_invoice() {
+        return std::stoll(server.scalar("SELECT MIN(i.id) FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                                        "WHERE c.service_number = 'CUST001' AND i.status <> 'paid'"));
+    }
+    HttpReply pay(std::int64_t invoice_id, const std::string& gateway, const std::string& method) {
+        return server.post("/billing/pay", api::Json{{"invoice_id", invoice_id}, {"gateway", gateway}, {"method", method}}.dump());
+    }
+    HttpReply with_host(const std::string& method, const std::string& host) {
+        return http_request(method, server.url("/"), "", {{"Host", host}});
+    }
+};
+
+// The first <svg class="qr" …>…</svg> of `html`, or "".
+std::string first_qr_svg(const std::string& html) {
+    const auto start = html.find("<svg class=\"qr\"");
+    if (start == std::string::npos) return {};
+    const auto end = html.find("</svg>", start);
+    return end == std::string::npos ? std::string() : html.substr(start, end + 6 - start);
+}
+
+// What a scanner reads from the SVG: its dark runs ("Mx yhNv1h-Nz") painted into a greyscale
+// image, 6 pixels a module, then zbarimg.
+std::string scan(const std::string& svg, const std::string& file) {
+    std::smatch box;
+    BOOST_TEST_REQUIRE(std::regex_search(svg, box, std::regex("viewBox=\"0 0 (\\d+) \\1\"")), svg.substr(0, 200));
+    const int side = std::stoi(box[1]), scale = 6, pixels = side * scale;
+    std::vector<unsigned char> image(static_cast<std::size_t>(pixels * pixels), 255);
+    const std::regex run("M(\\d+) (\\d+)h(\\d+)v1h-\\3z");
+    int runs = 0;
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), run); it != std::sregex_iterator(); ++it, ++runs) {
+        const int x = std::stoi((*it)[1]), y = std::stoi((*it)[2]), length = std::stoi((*it)[3]);
+        for (int py = y * scale; py < (y + 1) * scale; ++py)
+            for (int px = x * scale; px < (x + length) * scale; ++px) image[static_cast<std::size_t>(py * pixels + px)] = 0;
+    }
+    BOOST_TEST_REQUIRE(runs > 50);
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << "P5\n" << pixels << " " << pixels << "\n255\n";
+        out.write(reinterpret_cast<const char*>(image.data()), static_cast<std::streamsize>(image.size()));
+    }
+    FILE* pipe = popen(("zbarimg --raw -q " + file + " 2>/dev/null").c_str(), "r");
+    BOOST_TEST_REQUIRE(pipe != nullptr);
+    std::string text;
+    char buffer[512];
+    std::size_t read = 0;
+    while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, read);
+    BOOST_TEST(pclose(pipe) == 0, "zbarimg (zbar-tools, scripts/deps.sh): " << text);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(public_pages)
+
+BOOST_AUTO_TEST_CASE(a_qris_payment_is_a_qr_image_that_scans_as_the_gateways_string_not_a_va_number) {
+    PublicPages pages;
+    TempDir dir;
+    auto paid = pages.pay(pages.open_invoice(), "flip", "qris");
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    const std::string qr_string = paid.json()["qr_string"];
+    BOOST_TEST_REQUIRE(qr_string.starts_with("000201"));
+    // The pay answer carries the drawing the page's script shows at once.
+    const std::string answered = paid.json()["qr_svg"];
+    BOOST_TEST(scan(answered, dir.file("answer.pgm")) == qr_string);
+
+    // Coming back to the page: the live payment is drawn by the server.
+    auto page = pages.server.get("/billing/cust001");
+    BOOST_TEST_REQUIRE(page.status == 200);
+    const std::string svg = first_qr_svg(page.body);
+    BOOST_TEST_REQUIRE(!svg.empty(), page.body);
+    BOOST_TEST(scan(svg, dir.file("page.pgm")) == qr_string);
+    BOOST_TEST(svg.find("role=\"img\" aria-label=\"Kode QRIS\"") != std::string::npos);
+    BOOST_TEST(page.body.find("Pindai kode QRIS") != std::string::npos);
+    // Flip repeats the QR string as the "account number": it is not shown as a number to type.
+    BOOST_TEST(page.body.find(qr_string) == std::string::npos);
+    BOOST_TEST(page.body.find("<p>Nomor virtual account:</p>") == std::string::npos);
+    BOOST_TEST(page.body.find("<p>Kode bayar:</p>") == std::string::npos);
+    BOOST_TEST(page.body.find("(flip)") == std::string::npos);  // no gateway names for the customer
+}
+
+BOOST_AUTO_TEST_CASE(a_full_length_qris_payload_still_scans) {
+    // A dynamic QRIS payload as the gateways send it (EMVCo tags, merchant PAN, amount, CRC): ~200
+    // characters, a version 9 symbol, where a drawing error would show.
+    const std::string payload =
+        "00020101021226670016COM.NOBUBANK.WWW01189360050300000488170214080200000005380303UMI51440014ID.CO.QRIS.WWW0215"
+        "ID20232790823290303UMI5204481653033605406152000.05802ID5913KIMONET NET6007BANDUNG61054011162070703A0163046C1E";
+    TempDir dir;
+    auto svg = http::qr_svg(payload, "Kode QRIS");
+    BOOST_TEST_REQUIRE(svg.ok());
+    BOOST_TEST(scan(*svg, dir.file("long.pgm")) == payload);
+    BOOST_TEST(svg->size() < 16u * 1024u);  // light enough for a 512 kbps isolated line
+}
+
+BOOST_AUTO_TEST_CASE(a_virtual_account_is_labelled_as_one_and_has_no_qr) {
+    PublicPages pages;
+    auto paid = pages.pay(pages.open_invoice(), "flip", "bni_va");
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    const std::string code = paid.json()["payment_code"];
+    BOOST_TEST_REQUIRE(!code.empty());
+    BOOST_TEST(paid.json()["qr_svg"] == "");
+    auto page = pages.server.get("/billing/CUST001");
+    BOOST_TEST(page.body.find("<p>Nomor virtual account:</p><div class=\"code\">" + code + "</div>") != std::string::npos, page.body);
+    BOOST_TEST(page.body.find("BNI Virtual Account, bayar") != std::string::npos);
+    BOOST_TEST(first_qr_svg(page.body).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_customer_address_opens_that_customers_bill_page_in_any_case_and_with_a_port) {
+    PublicPages pages;
+    // Off by default: a customer-shaped host is the normal site.
+    const HttpReply normal = pages.with_host("GET", "billing.example.id");
+    BOOST_TEST(pages.with_host("GET", "cust001.billing.example.id").body == normal.body);
+    pages.configure({{"billing_base_domain", "billing.example.id"}});
+    const std::string bill = pages.server.get("/billing/CUST001").body;
+    for (const char* host : {"cust001.billing.example.id", "CUST001.Billing.Example.ID", "cust001.billing.example.id:8443",
+                             "cust001.billing.example.id."}) {
+        BOOST_TEST_CONTEXT(host) {
+            const HttpReply page = pages.with_host("GET", host);
+            BOOST_TEST(page.status == 200);
+            BOOST_TEST(page.headers.at("content-type").starts_with("text/html"));
+            BOOST_TEST(page.body == bill);
+            BOOST_TEST(page.headers.at("cache-control") == "no-store");
+        }
+    }
+    const HttpReply head = pages.with_host("HEAD", "cust001.billing.example.id");
+    BOOST_TEST(head.status == 200);
+    BOOST_TEST(head.body.empty());
+    // The base itself, another customer's depth of name and other hosts are the normal site.
+    for (const char* host : {"billing.example.id", "www.cust001.billing.example.id", "cust001.example.id", "127.0.0.1", "[::1]:8080"}) {
+        BOOST_TEST_CONTEXT(host) {
+            const HttpReply other = pages.with_host("GET", host);
+            BOOST_TEST(other.status == normal.status);
+            BOOST_TEST(other.body == normal.body);
+        }
+    }
+    // Another customer gets their own page.
+    BOOST_TEST(pages.with_host("GET", "cust002.billing.example.id").body == pages.server.get("/billing/CUST002").body);
+}
+
+BOOST_AUTO_TEST_CASE(billing_base_domain_takes_a_bare_lower_case_domain_name) {
+    PublicPages pages;
+    const std::string token = pages.server.login("admin");
+    for (const char* bad : {"https://billing.example.id", "billing.example.id:8080", "Billing.Example.ID", ".example.id", "a..b", "bill ing.id"}) {
+        BOOST_TEST_CONTEXT(bad) {
+            auto refused = pages.server.put("/api/settings", api::Json{{"billing_base_domain", bad}}.dump(), token);
+            BOOST_TEST(refused.status == 422);
+            BOOST_TEST(refused.json()["error"]["fields"].contains("billing_base_domain"));
+        }
+    }
+    BOOST_TEST(pages.server.put("/api/settings", R"({"billing_base_domain":"tagihan.kimonet.id"})", token).status == 200);
+    BOOST_TEST(pages.server.put("/api/settings", R"({"billing_base_domain":""})", token).status == 200);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
