@@ -46,8 +46,8 @@ std::string trimmed(std::string_view text) {
 }
 
 std::string clock_text(int hour, int minute) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", hour, minute);
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d:%02d", hour % 24, minute % 60);
     return text;
 }
 

@@ -14,8 +14,8 @@ WaitReason why_messages_wait(const OutboxState& state) {
         reason.error = state.last_retry_error;
     } else if (is_quiet(state.quiet, state.minute_of_day)) {
         reason.kind = WaitKind::QuietHours;
-        char text[8];
-        std::snprintf(text, sizeof text, "%02d:%02d", state.quiet.end_minute / 60, state.quiet.end_minute % 60);
+        char text[16];
+        std::snprintf(text, sizeof text, "%02d:%02d", (state.quiet.end_minute / 60) % 24, state.quiet.end_minute % 60);
         reason.until = text;
     } else if (state.rate_seconds > 0) {
         reason.kind = WaitKind::RateLimit;

@@ -53,8 +53,8 @@ std::string text_or(const std::string& key, const std::string& fallback) {
 }
 
 std::string clock_text(int hour, int minute) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", hour, minute);
+    char text[16];
+    std::snprintf(text, sizeof text, "%02d:%02d", hour % 24, minute % 60);
     return text;
 }
 

@@ -6,7 +6,7 @@
 #include <chrono>
 
 #include "cli/seed_demo.hpp"
-#include "test_server_support.hpp"
+#include "support/test_server_support.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
