@@ -10,7 +10,7 @@ namespace kimonet::cli {
 
 Result<void> seed_demo(app::Context& context);
 
-// What seed_demo_history made in one month.
+// What seed_demo_history made in one month (invoices: all of the period's).
 struct DemoMonth {
     Period period;
     std::int64_t invoices = 0, payments = 0, late = 0, gateway_transactions = 0;

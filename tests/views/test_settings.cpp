@@ -30,7 +30,7 @@ Json settings_answer(const std::string& invoice_schedule, const std::string& iso
     return {{"success", true}, {"data", data}, {"definitions", definitions}, {"logo", logo}};
 }
 
-Json put_body(const ViewHarness& harness) {
+Json put_body(ViewHarness& harness) {
     const auto& sent = harness.api().sent();
     auto put = std::find_if(sent.rbegin(), sent.rend(), [](const auto& request) { return request.method == "PUT"; });
     BOOST_TEST_REQUIRE((put != sent.rend()));

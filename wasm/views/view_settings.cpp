@@ -443,13 +443,17 @@ void ViewSettings::draw(App& app) {
                       ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+    if (m_group != m_drawn_group) ImGui::SetScrollY(0.f);  // another group starts at its top
+    m_drawn_group = m_group;
     ImGui::PushTextWrapPos(0.f);
     widgets::muted("settings.group_help", tr(std::string("settings.task_help.") + kGroupKeys[m_group]));
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, display().px(4)));
     if (m_group == kCompany) draw_logo(can_edit);
-    for (Setting& setting : m_settings)
-        if (settings_group_of(setting.key) == m_group) draw_setting(setting, can_edit);
+    // When things run comes first in a group (the schedules), then the rest in the server's order.
+    for (bool schedules : {true, false})
+        for (Setting& setting : m_settings)
+            if (settings_group_of(setting.key) == m_group && is_schedule(setting.key) == schedules) draw_setting(setting, can_edit);
     ImGui::EndChild();
     if (can_edit &&
         widgets::button("settings.save", m_busy ? tr("common.saving") : tr("settings.save"), widgets::ButtonStyle::Primary,

@@ -47,6 +47,7 @@ private:
     std::vector<Setting> m_settings;
     std::vector<billing::BankAccount> m_bank_rows;
     int m_group = 0;
+    int m_drawn_group = -1;
     bool m_loaded = false;
     bool m_busy = false;
     std::string m_error, m_notice;
