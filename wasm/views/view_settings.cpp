@@ -186,8 +186,11 @@ void ViewSettings::draw_schedule(Setting& setting, const std::string& label, con
     }
     const bool compact = display().compact();
     const float narrow = compact ? -FLT_MIN : display().px(180);
-    auto same_line = [&] {
-        if (!compact) ImGui::SameLine();
+    float row_y = 0.f;  // where the row of fields under the kind starts
+    auto same_line = [&] {  // the next field beside the last one, its label on the same line
+        if (compact) return;
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(row_y);
     };
     std::string time_error;
     auto time_field = [&] {
@@ -204,6 +207,7 @@ void ViewSettings::draw_schedule(Setting& setting, const std::string& label, con
             time_error = tr("settings.schedule.bad_time");
         }
     };
+    row_y = ImGui::GetCursorPosY();
     switch (preset.kind) {
         case jobs::PresetKind::Monthly: {
             std::vector<std::string> days;
@@ -272,15 +276,21 @@ void ViewSettings::draw_bank_accounts(Setting& setting, const std::string& label
         billing::BankAccount& row = m_bank_rows[static_cast<std::size_t>(i)];
         const std::string prefix = "settings.bank." + std::to_string(i);
         ImGui::PushID(i);
+        const float row_y = ImGui::GetCursorPosY();
+        auto beside = [&] {  // the next field beside the last one, its label on the same line
+            if (compact) return;
+            ImGui::SameLine();
+            ImGui::SetCursorPosY(row_y);
+        };
         ImGui::BeginGroup();
         changed |= widgets::text_field((prefix + ".bank").c_str(), tr("settings.bank.bank"), row.bank, {}, 0, "BCA", column);
         ImGui::EndGroup();
-        if (!compact) ImGui::SameLine();
+        beside();
         ImGui::BeginGroup();
         changed |= widgets::text_field((prefix + ".number").c_str(), tr("settings.bank.number"), row.number, {}, ImGuiInputTextFlags_CharsDecimal,
                                        "1234567890", column);
         ImGui::EndGroup();
-        if (!compact) ImGui::SameLine();
+        beside();
         ImGui::BeginGroup();
         changed |= widgets::text_field((prefix + ".holder").c_str(), tr("settings.bank.holder"), row.holder, {}, 0, "PT Kimonet Net",
                                        compact ? -FLT_MIN : display().px(200));
