@@ -46,6 +46,25 @@ async function signedIn(username, options = DESKTOP) {
   return page;
 }
 
+// The settings form scrolls in its own region: wheel over a field inside it until `id` shows
+// (each step waits for a later frame, never a fixed time).
+async function revealSetting(page, id) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const all = await page.evaluate(() => window.__ui().items);
+    const target = all.find((i) => i.id === id);
+    if (target && target.visible) return target;
+    const inside = all.filter((i) => i.visible && /^settings\.[a-z_]+/.test(i.id) && !/^settings\.(tab|save|notice|error|group)/.test(i.id));
+    if (!target || !inside.length) return item(page, id);
+    const box = await page.locator('#canvas').boundingBox();
+    const anchor = inside[Math.floor(inside.length / 2)].rect;
+    await page.mouse.move(box.x + anchor.x + Math.min(anchor.w / 2, 40), box.y + anchor.y + anchor.h / 2);
+    const frame = await page.evaluate(() => window.__ui().frame);
+    await page.mouse.wheel(0, target.rect.y > anchor.y ? 240 : -240);
+    await waitUi(page, (items, after) => window.__ui().frame > after + 1, frame);
+  }
+  return item(page, id);
+}
+
 const idsOf = async (page) => (await page.evaluate(() => window.__ui())).items.map((i) => i.id);
 
 try {
@@ -174,13 +193,15 @@ try {
     assert.equal(definition.secret, true);
 
     await click(page, 'settings.tab.1');
+    await revealSetting(page, 'settings.tax_rate');
     await fill(page, 'settings.tax_rate', 'banyak');
     await click(page, 'settings.save');
-    const problem = await item(page, 'settings.tax_rate.error');
+    const problem = await revealSetting(page, 'settings.tax_rate.error');
     assert.ok(problem.value.length > 0);
     await shot(page, 'admin-settings-422');
     const unchanged = await api('GET', '/api/settings', null, token);
     assert.equal(unchanged.json.data.tax_rate, settings.json.data.tax_rate, 'nothing changed');
+    await revealSetting(page, 'settings.tax_rate');
     await fill(page, 'settings.tax_rate', '11');
     await click(page, 'settings.save');
     await itemValue(page, 'settings.notice', 'Pengaturan disimpan.');

@@ -460,10 +460,18 @@ void ViewSettings::draw(App& app) {
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, display().px(4)));
     if (m_group == kCompany) draw_logo(can_edit);
-    // When things run comes first in a group (the schedules), then the rest in the server's order.
-    for (bool schedules : {true, false})
-        for (Setting& setting : m_settings)
-            if (settings_group_of(setting.key) == m_group && is_schedule(setting.key) == schedules) draw_setting(setting, can_edit);
+    // What an operator sets first comes first (when invoices are made, the tax, the due day, when
+    // isolation runs), then the rest in the server's order.
+    static const std::vector<std::string> kFirst = {"invoice_schedule", "tax_rate", "tax_mode", "default_due_day", "isolir_schedule"};
+    auto rank = [](const std::string& key) {
+        const auto found = std::find(kFirst.begin(), kFirst.end(), key);
+        return found == kFirst.end() ? kFirst.size() : static_cast<std::size_t>(found - kFirst.begin());
+    };
+    std::vector<Setting*> shown;
+    for (Setting& setting : m_settings)
+        if (settings_group_of(setting.key) == m_group) shown.push_back(&setting);
+    std::stable_sort(shown.begin(), shown.end(), [&](const Setting* a, const Setting* b) { return rank(a->key) < rank(b->key); });
+    for (Setting* setting : shown) draw_setting(*setting, can_edit);
     ImGui::EndChild();
     if (can_edit &&
         widgets::button("settings.save", m_busy ? tr("common.saving") : tr("settings.save"), widgets::ButtonStyle::Primary,
