@@ -9,6 +9,7 @@
 #include "app.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "views/admin_widgets.hpp"
@@ -191,6 +192,7 @@ void ViewSettings::draw_schedule(Setting& setting, const std::string& label, con
         if (compact) return;
         ImGui::SameLine();
         ImGui::SetCursorPosY(row_y);
+        ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.f;  // the label starts at the top, as the first one
     };
     std::string time_error;
     auto time_field = [&] {
@@ -281,6 +283,7 @@ void ViewSettings::draw_bank_accounts(Setting& setting, const std::string& label
             if (compact) return;
             ImGui::SameLine();
             ImGui::SetCursorPosY(row_y);
+            ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset = 0.f;  // the label starts at the top, as the first one
         };
         ImGui::BeginGroup();
         changed |= widgets::text_field((prefix + ".bank").c_str(), tr("settings.bank.bank"), row.bank, {}, 0, "BCA", column);
