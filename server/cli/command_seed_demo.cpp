@@ -83,6 +83,8 @@ int command_seed_demo(const Args& args) {
             const std::string& db_path = session.app.config().db_path;
             auto existing = store::count_customers_and_users(session.database);
             if (!existing) return fail(make_error(ErrorCode::Internal, messages::kCannotReadDatabase));
+            // Idempotent: only an empty database is seeded; one with any customer or user (a
+            // real installation, or a second run) is left alone.
             if (*existing > 0) {
                 std::printf("demo data: %s already has data, nothing seeded\n", db_path.c_str());
                 return 0;
@@ -90,6 +92,23 @@ int command_seed_demo(const Args& args) {
             auto seeded = session.database.transaction([&] { return seed_demo(session.context); });
             if (!seeded) return fail(seeded.error());
             std::printf("demo data: 4 packages, 2 routers, 4 staff users, 50 customers in %s\n", db_path.c_str());
+            if (args.has("no-history")) return 0;  // the interop suites start from unbilled customers
+            DemoHistory history;
+            auto made = session.database.transaction([&]() -> Result<void> {
+                history = TRY(seed_demo_history(session.context));
+                return {};
+            });
+            if (!made) return fail(made.error());
+            std::int64_t invoices_made = 0, payments = 0, late = 0, online = 0;
+            for (const DemoMonth& month : history.months) {
+                invoices_made += month.invoices;
+                payments += month.payments;
+                late += month.late;
+                online += month.gateway_transactions;
+            }
+            std::printf("demo history: %zu months, %lld invoices, %lld payments (%lld late, %lld online), %lld customers isolated\n",
+                        history.months.size(), static_cast<long long>(invoices_made), static_cast<long long>(payments),
+                        static_cast<long long>(late), static_cast<long long>(online), static_cast<long long>(history.isolated));
             return 0;
         },
         "seed-demo");

@@ -21,7 +21,7 @@ constexpr Command kCommands[] = {
     {"migrate", "migrate [--db PATH]", command_migrate},
     {"db", "db copy --from sqlite:data/kimonet.db --to postgresql://user@host/db [--replace]   (every table, verified; all or nothing)",
      command_db},
-    {"seed-demo", "seed-demo [--db PATH]   (demo packages, routers, ~50 customers, staff for every role)", command_seed_demo},
+    {"seed-demo", "seed-demo [--no-history] [--db PATH]   (demo packages, routers, 50 customers, staff for every role, and a year of invoices, payments, late payers, isolated customers and gateway transactions)", command_seed_demo},
     {"settings", "settings list | set KEY=VALUE... [--db PATH]   (secrets are sealed; same rules as PUT /api/settings)", command_settings},
     {"user", "user add --username U --password P --role ROLE [--name NAME] [--db PATH]", command_user},
     {"whatsapp", "whatsapp send --to 0812… --message TEXT | drain [--max N] | status | reminder [--dry-run] [--db PATH]", command_whatsapp},
@@ -96,7 +96,7 @@ int run(int argc, char** argv) {
         return argc < 2 ? 2 : 0;
     }
     for (const auto& command : kCommands) {
-        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run", "force", "replace"}));
+        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run", "force", "replace", "no-history"}));
     }
     std::fprintf(stderr, "unknown command '%s'\n", argv[1]);
     usage();

@@ -1,10 +1,28 @@
 #pragma once
 // The demo data behind `kimonet seed-demo` (and the integration tests): 4 packages,
 // 2 routers, a staff user per role and 50 customers, all with password "demo12345".
+#include <vector>
+
 #include "app/context.hpp"
+#include "core/date.hpp"
 
 namespace kimonet::cli {
 
 Result<void> seed_demo(app::Context& context);
+
+// What seed_demo_history made in one month (invoices: all of the period's).
+struct DemoMonth {
+    Period period;
+    std::int64_t invoices = 0, payments = 0, late = 0, gateway_transactions = 0;
+};
+struct DemoHistory {
+    std::vector<DemoMonth> months;
+    std::int64_t isolated = 0;
+};
+// `months` monthly invoice runs ending with the Clock's month, with payments (on time, late,
+// online with gateway transactions), and the customers three months behind isolated. Runs inside
+// the caller's transaction; deterministic for a given Clock (a fixed seed). Not part of
+// seed_demo: the integration tests start from the plain demo data.
+Result<DemoHistory> seed_demo_history(app::Context& context, int months = 12);
 
 }  // namespace kimonet::cli

@@ -96,12 +96,13 @@ static std::string indonesian_date(const std::string& text) {
 }
 
 std::string render_billing_page(const std::string& company, const api::Json& bill, const std::vector<BillingPageMethod>& methods,
-                                const api::Json& pending, const std::string& message) {
+                                const api::Json& pending, const std::string& message, bool show_logo) {
     std::string page =
         "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         // No icon request: one round trip less (and no 404) on an isolated 512 kbps line.
         "<link rel=\"icon\" href=\"data:,\">"
-        "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main><h1>Cek Tagihan " +
+        "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main>" +
+        (show_logo ? std::string("<img class=\"logo\" src=\"/api/logo\" alt=\"Logo\" height=\"48\">") : std::string()) + "<h1>Cek Tagihan " +
         html_escape(company) + "</h1>"
         "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
         html_escape(bill.is_object() && bill.contains("customer") ? text_of(bill["customer"], api::kPublicServiceNumberKey) : std::string()) +

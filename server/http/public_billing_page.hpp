@@ -18,8 +18,9 @@ struct BillingPageMethod {
 std::vector<BillingPageMethod> cheapest_per_method(const std::vector<BillingPageMethod>& methods);
 
 // `bill` is check_bill()'s JSON (empty object: the search form only); `pending` maps invoice id to
-// its live transactions (JSON from services::to_json); `message` an optional notice.
+// its live transactions (JSON from services::to_json); `message` an optional notice; `show_logo`
+// puts the company logo (GET /api/logo) above the title.
 std::string render_billing_page(const std::string& company, const api::Json& bill, const std::vector<BillingPageMethod>& methods,
-                                const api::Json& pending, const std::string& message);
+                                const api::Json& pending, const std::string& message, bool show_logo = false);
 
 }  // namespace kimonet::http

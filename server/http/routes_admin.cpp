@@ -2,6 +2,7 @@
 #include "auth/user_service.hpp"
 #include "http/routes.hpp"
 #include "services/activity_log.hpp"
+#include "services/company_logo.hpp"
 #include "services/settings.hpp"
 
 namespace kimonet::http {
@@ -63,6 +64,38 @@ static void register_role_routes(Router& router, app::App& app) {
                });
 }
 
+// The company logo: uploaded as the file's bytes (checked by content, services/company_logo.hpp),
+// removed, and served to the public pages and the app.
+static void register_logo_routes(Router& router, app::App& app) {
+    Route upload{"POST", "/api/settings/logo", Access::Permission, "settings.update",
+                 "Upload the company logo: body = the PNG or JPEG file's bytes (at most 256 KB, 16-1024 px a side; the type is read "
+                 "from the bytes, SVG and files carrying markup are refused); 201 {content_type, width, height}",
+                 [&app](Request& request) -> RouteResult {
+                     return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                         const auto image = TRY(services::save_company_logo(context, request.body));
+                         return json_ok({{"data", {{"content_type", image.content_type}, {"width", image.width}, {"height", image.height}}}}, 201);
+                     });
+                 }};
+    upload.max_body = 1u << 20;  // a larger body is 413; up to here the answer says the limit in words (422)
+    router.add(std::move(upload));
+    router.add("DELETE", "/api/settings/logo", "settings.update", "Remove the uploaded company logo", [&app](Request& request) -> RouteResult {
+        return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            TRY_VOID(services::remove_company_logo(context));
+            return json_ok();
+        });
+    });
+    router.add(Route{"GET", "/api/logo", Access::Public, "", "The company logo (PNG or JPEG) for the public pages and invoices; 404 when none",
+                     [&app](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             auto logo = TRY(services::company_logo(context.db));
+                             if (!logo) return make_error(ErrorCode::NotFound, messages::kNotFound);
+                             Response response = bytes(std::move(logo->bytes), logo->image.content_type);
+                             response.headers["Cache-Control"] = "public, max-age=300";
+                             return response;
+                         });
+                     }});
+}
+
 void register_admin_routes(Router& router, app::App& app) {
     register_user_routes(router, app);
     register_role_routes(router, app);
@@ -80,7 +113,7 @@ void register_admin_routes(Router& router, app::App& app) {
                        return json_list(std::move(result.rows), result.total, {{"page", query.page}, {"per_page", query.per_page}});  // the query's copies: clang 14 cannot capture bindings
                    });
                });
-    router.add("GET", "/api/settings", "settings.read", "All settings (secrets only say whether they are set) and their definitions",
+    router.add("GET", "/api/settings", "settings.read", "All settings (secrets only say whether they are set), their definitions, and the logo in use ({content_type, width, height} or null)",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        // The definitions let the browser app build its forms (secrets: no default shown).
@@ -91,7 +124,11 @@ void register_admin_routes(Router& router, app::App& app) {
                                                   {"description", definition.description},
                                                   {"default", definition.secret ? "" : definition.default_value}});
                        api::Json settings = TRY(services::settings_for_api(context.db));
-                       return json_ok({{"data", std::move(settings)}, {"definitions", std::move(definitions)}});
+                       // The logo the invoices and public pages use (uploaded, or the company_logo file), or null.
+                       api::Json logo;
+                       if (auto found = TRY(services::company_logo(context.db)))
+                           logo = {{"content_type", found->image.content_type}, {"width", found->image.width}, {"height", found->image.height}};
+                       return json_ok({{"data", std::move(settings)}, {"definitions", std::move(definitions)}, {"logo", std::move(logo)}});
                    });
                });
     router.add("PUT", "/api/settings", "settings.update", "Update settings ({key: string value})", [&app](Request& request) -> RouteResult {
@@ -110,6 +147,7 @@ void register_admin_routes(Router& router, app::App& app) {
             return json_data(services::settings_for_api(context.db));
         });
     });
+    register_logo_routes(router, app);
 }
 
 }  // namespace kimonet::http

@@ -1,5 +1,7 @@
 // Notifications (the outbox and its log), message templates, and the WhatsApp device.
 #include "http/routes.hpp"
+#include "messaging/wait_reason.hpp"
+#include "services/settings.hpp"
 #include "services/message_template_service.hpp"
 #include "services/notification_service.hpp"
 #include "store/notification_store.hpp"
@@ -82,6 +84,20 @@ void register_template_routes(Router& router, app::App& app) {
                });
 }
 
+// Why queued messages wait (messaging/wait_reason.hpp), from the outbox and the settings.
+static Result<api::Json> waiting_reason(app::Context& context, std::int64_t queued, bool configured) {
+    messaging::OutboxState state;
+    state.queued = queued;
+    state.configured = configured;
+    state.last_retry_error = TRY(store::latest_queued_retry_error(context.db));
+    if (auto quiet = messaging::parse_quiet_hours(TRY(services::get_setting(context.db, "whatsapp_quiet_hours")))) state.quiet = *quiet;
+    const LocalDateTime local = local_from_unix(context.now, context.offset);
+    state.minute_of_day = local.hour * 60 + local.minute;
+    state.rate_seconds = TRY(services::get_setting_int(context.db, "whatsapp_rate_limit_seconds"));
+    const messaging::WaitReason reason = messaging::why_messages_wait(state);
+    return api::Json{{"reason", messaging::to_string(reason.kind)}, {"until", reason.until}, {"seconds", reason.seconds}, {"error", reason.error}};
+}
+
 void register_device_routes(Router& router, app::App& app) {
     router.add("GET", "/api/whatsapp/status", "settings.read", "WhatsApp device connection status and pairing QR", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
@@ -90,6 +106,7 @@ void register_device_routes(Router& router, app::App& app) {
             api::Json counts = {{"queued", 0}, {"sending", 0}, {"sent", 0}, {"failed", 0}};
             for (const auto& [status, count] : TRY(store::count_notifications_by_status(context.db))) counts[status] = count;
             data["outbox"] = counts;
+            data["waiting"] = TRY(waiting_reason(context, counts["queued"].get<std::int64_t>(), !settings.api_url.empty()));
             if (settings.api_url.empty()) return json_ok({{"data", data}});
             auto messenger = TRY(context.ports.messenger(settings));
             auto status = messenger->device_status();

@@ -11,6 +11,7 @@
 #include "http/bill_check_cache.hpp"
 #include "http/customer_address.hpp"
 #include "http/public_billing_page.hpp"
+#include "services/company_logo.hpp"
 #include "http/public_limit.hpp"
 #include "http/qr_svg.hpp"
 #include "http/routes.hpp"
@@ -84,16 +85,17 @@ Result<api::Json> live_transactions(app::Context& context, const api::Json& bill
 RouteResult billing_page(app::App& app, RateLimiter& limiter, BillCheckCache& cache, Request& request, const std::string& service_number) {
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         const std::string company = TRY(services::get_setting(context.db, "company_name"));
-        if (service_number.empty()) return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), ""));
+        const bool logo = TRY(services::company_logo(context.db)).has_value();
+        if (service_number.empty()) return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), "", logo));
         if (auto refused = TRY(limit(limiter, cache, context, request, "page", 4, true))) return *refused;
         auto bill = services::check_bill(context.db, service_number);
         if (!bill) {
             if (bill.error().code != ErrorCode::NotFound) return bill.error();
-            return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), "Nomor layanan tidak ditemukan."), 404);
+            return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), "Nomor layanan tidak ditemukan.", logo), 404);
         }
         const auto methods = TRY(page_methods(context));
         const api::Json pending = TRY(live_transactions(context, *bill));
-        return html(render_billing_page(company, *bill, methods, pending, ""));
+        return html(render_billing_page(company, *bill, methods, pending, "", logo));
     });
 }
 

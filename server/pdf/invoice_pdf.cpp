@@ -10,6 +10,7 @@
 #include "core/money.hpp"
 #include "pdf/pdf_canvas.hpp"
 #include "pdf/pdf_document.hpp"
+#include "services/company_logo.hpp"
 #include "services/settings.hpp"
 
 namespace kimonet::pdf {
@@ -25,7 +26,8 @@ constexpr float kLowestText = kFooterRule + 14;  // nothing but the footer below
 constexpr float kFactsLeft = 340.0f;            // the invoice facts column; the customer block ends before it
 
 struct Company {
-    std::string name, address, phone, email, instructions, base_url, logo_path;
+    std::string name, address, phone, email, instructions, base_url;
+    std::optional<services::CompanyLogo> logo;
     std::vector<std::string> bank_accounts;
 };
 
@@ -35,7 +37,7 @@ Result<Company> load_company(store::Database& db, const std::string& fallback_ba
     company.address = TRY(services::get_setting(db, "company_address"));
     company.phone = TRY(services::get_setting(db, "company_phone"));
     company.email = TRY(services::get_setting(db, "company_email"));
-    company.logo_path = TRY(services::get_setting(db, "company_logo"));
+    company.logo = TRY(services::company_logo(db));
     company.instructions = TRY(services::get_setting(db, "payment_instructions"));
     company.bank_accounts = split(TRY(services::get_setting(db, "bank_accounts")), '|');
     company.base_url = TRY(services::get_setting(db, "public_base_url"));
@@ -277,8 +279,11 @@ Result<std::string> render_invoice_pdf(store::Database& db, const services::Invo
     Canvas canvas(page, document->regular(), document->bold());
     // A missing or unreadable logo must not stop the invoice: it is drawn without one.
     HPDF_Image logo = nullptr;
-    if (!company.logo_path.empty() && std::filesystem::is_regular_file(company.logo_path)) {
-        logo = HPDF_LoadPngImageFromFile(pdf, company.logo_path.c_str());
+    if (company.logo) {
+        const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(company.logo->bytes.data());
+        const auto size = static_cast<HPDF_UINT>(company.logo->bytes.size());
+        logo = company.logo->image.content_type == "image/jpeg" ? HPDF_LoadJpegImageFromMem(pdf, bytes, size)
+                                                                : HPDF_LoadPngImageFromMem(pdf, bytes, size);
         if (!logo) document->clear_failure();
     }
     InvoiceLayout(pdf, canvas, company, detail, today).draw(logo);

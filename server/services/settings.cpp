@@ -10,6 +10,7 @@
 #include "services/secret_destinations.hpp"
 #include "store/settings_store.hpp"
 #include "whatsapp/messenger.hpp"
+#include "billing/bank_accounts.hpp"
 #include "billing/invoice_number.hpp"
 #include "billing/rounding.hpp"
 #include "billing/tax.hpp"
@@ -39,9 +40,9 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"dunning_schedule", "0 9 * * *", false, "Cron schedule of the daily dunning run (default 09:00: reminders, fees, isolation)"},
         {"network_retry_schedule", "* * * * *", false, "Cron schedule for retrying network actions routers have not applied"},
         {"company_email", "billing@kimonet.id", false, "Contact email on invoices"},
-        {"company_logo", "", false, "PNG logo printed on invoices: a file path on the server (empty: none)"},
+        {"company_logo", "", false, "PNG logo printed on invoices: a file path on the server (empty: none); an uploaded logo (POST /api/settings/logo) takes its place"},
         {"bank_accounts", "BCA 1234567890 a.n. PT Kimonet Net|Mandiri 1300012345678 a.n. PT Kimonet Net", false,
-         "Bank accounts for transfers on invoices, separated by |"},
+         "Bank accounts for transfers on invoices: rows \"BANK NUMBER a.n. HOLDER\" separated by | (at most 10; number 5-20 digits)"},
         {"payment_instructions", "Transfer sesuai total tagihan dan cantumkan nomor tagihan pada berita transfer.", false,
          "Payment instructions printed on invoices"},
         {"public_base_url", "", false, "Base URL of public links (empty: the server's own address)"},
@@ -128,6 +129,8 @@ std::optional<std::string> setting_value_problem(std::string_view key, std::stri
         if (auto valid = billing::validate_invoice_number_format(value); !valid) return first_field_message(valid.error());
     } else if (key == "invoice_schedule" || key == "isolir_schedule" || key == "network_retry_schedule" || key == "dunning_schedule") {
         if (auto schedule = jobs::parse_cron(value); !schedule) return first_field_message(schedule.error());
+    } else if (key == "bank_accounts") {
+        return billing::bank_accounts_problem(value);
     } else if (key == "dunning_enabled" || key == "register_email_required") {
         if (value != "0" && value != "1") return std::string("0 atau 1");
     } else if (key == "default_due_day") {

@@ -132,4 +132,14 @@ Result<std::vector<NotificationStatusCount>> count_notifications_by_status(Datab
     return out;
 }
 
+Result<std::string> latest_queued_retry_error(Database& db) {
+    auto query = TRY(db.prepare(
+        "SELECT last_error FROM notifications WHERE status = 'queued' AND attempts > 0 AND last_error <> '' ORDER BY next_attempt_at DESC, id DESC "
+        "LIMIT 1"));
+    std::string error;
+    if (TRY(query.step())) error = query.column_text(0);
+    query.reset();
+    return error;
+}
+
 }  // namespace kimonet::store

@@ -92,5 +92,8 @@ struct NotificationStatusCount {
     std::int64_t count = 0;
 };
 Result<std::vector<NotificationStatusCount>> count_notifications_by_status(Database& db);
+// The last delivery error of a queued message that has been tried already (the gateway failing),
+// empty when no waiting message has failed an attempt.
+Result<std::string> latest_queued_retry_error(Database& db);
 
 }  // namespace kimonet::store

@@ -5,12 +5,15 @@
 //    tests/server/http/test_users_roles.cpp)
 // 3. the users & roles matrix saves a permission change (checked through the API); removing the
 //    superadmin's roles.update shows the server's refusal;
-// 4. settings: a secret saved shows "Tersimpan" and the API never returns it; a bad value shows the
-//    server's 422 message under its field;
+// 4. settings: grouped by task (Perusahaan … Keamanan); a secret saved shows "Tersimpan" and the API
+//    never returns it; a bad value shows the server's 422 message under its field; a schedule preset
+//    saves its cron; a logo uploaded through the file chooser shows on the screen and the bill page;
 // 5. users, activity log, jobs, notification log (detail, resend, broadcast with confirmation),
 //    WhatsApp status and test message — every screen shot into the artifacts.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
 import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
@@ -41,6 +44,25 @@ async function signedIn(username, options = DESKTOP) {
   // Desktop: the sidebar entries; phone: the menu button of the header.
   await waitUi(page, (items) => items.find((i) => (i.kind === 'nav' || i.id === 'shell.menu') && i.visible), null, 30000);
   return page;
+}
+
+// The settings form scrolls in its own region: wheel over a field inside it until `id` shows
+// (each step waits for a later frame, never a fixed time).
+async function revealSetting(page, id) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const all = await page.evaluate(() => window.__ui().items);
+    const target = all.find((i) => i.id === id);
+    if (target && target.visible) return target;
+    const inside = all.filter((i) => i.visible && /^settings\.[a-z_]+/.test(i.id) && !/^settings\.(tab|save|notice|error|group)/.test(i.id));
+    if (!target || !inside.length) return item(page, id);
+    const box = await page.locator('#canvas').boundingBox();
+    const anchor = inside[Math.floor(inside.length / 2)].rect;
+    await page.mouse.move(box.x + anchor.x + Math.min(anchor.w / 2, 40), box.y + anchor.y + anchor.h / 2);
+    const frame = await page.evaluate(() => window.__ui().frame);
+    await page.mouse.wheel(0, target.rect.y > anchor.y ? 240 : -240);
+    await waitUi(page, (items, after) => window.__ui().frame > after + 1, frame);
+  }
+  return item(page, id);
 }
 
 const idsOf = async (page) => (await page.evaluate(() => window.__ui())).items.map((i) => i.id);
@@ -149,8 +171,13 @@ try {
     // The sidebar may not show every entry at 800 px: the address bar reaches every screen.
     await page.evaluate(() => { window.location.hash = '#/settings'; });
     await item(page, 'settings.company_name');
+    const tabs = await waitUi(page, (items) => {
+      const labels = items.filter((i) => /^settings\.tab\.\d$/.test(i.id)).map((i) => i.label);
+      return labels.length === 7 ? labels : null;
+    });
+    assert.deepEqual(tabs, ['Perusahaan', 'Penagihan', 'Pembayaran', 'WhatsApp', 'Jaringan', 'Keamanan', 'Lainnya']);
     await shot(page, 'admin-settings-company');
-    await click(page, 'settings.tab.6');
+    await click(page, 'settings.tab.3');
     await itemValue(page, 'settings.whatsapp_api_key.state', 'Belum diisi');
     const secret = 'rahasia-uji-98765';
     await fill(page, 'settings.whatsapp_api_key', secret, { masked: true });
@@ -165,22 +192,54 @@ try {
     const definition = settings.json.definitions.find((d) => d.key === 'whatsapp_api_key');
     assert.equal(definition.secret, true);
 
-    await click(page, 'settings.tab.2');
+    await click(page, 'settings.tab.1');
+    await revealSetting(page, 'settings.tax_rate');
     await fill(page, 'settings.tax_rate', 'banyak');
     await click(page, 'settings.save');
-    const problem = await item(page, 'settings.tax_rate.error');
+    const problem = await revealSetting(page, 'settings.tax_rate.error');
     assert.ok(problem.value.length > 0);
     await shot(page, 'admin-settings-422');
     const unchanged = await api('GET', '/api/settings', null, token);
     assert.equal(unchanged.json.data.tax_rate, settings.json.data.tax_rate, 'nothing changed');
+    await revealSetting(page, 'settings.tax_rate');
     await fill(page, 'settings.tax_rate', '11');
     await click(page, 'settings.save');
     await itemValue(page, 'settings.notice', 'Pengaturan disimpan.');
     assert.equal((await api('GET', '/api/settings', null, token)).json.data.tax_rate, '11');
-    for (const tab of [1, 3, 4, 5]) {
+    for (const tab of [2, 4, 5]) {
       await click(page, `settings.tab.${tab}`);
       await shot(page, `admin-settings-tab${tab}`);
     }
+    await page.context().close();
+  });
+
+  await test('settings: a schedule preset saves its cron; a logo uploaded shows on the screen and the public bill page', async () => {
+    const page = await signedIn('admin');
+    await page.evaluate(() => { window.location.hash = '#/settings'; });
+    await click(page, 'settings.tab.1');
+    await itemValue(page, 'settings.invoice_schedule.summary', 'setiap tanggal 1 jam 00:01');
+    await click(page, 'settings.invoice_schedule.day');
+    await click(page, 'settings.invoice_schedule.day.option.4');
+    await fill(page, 'settings.invoice_schedule.time', '02:30');
+    await itemValue(page, 'settings.invoice_schedule.summary', 'setiap tanggal 5 jam 02:30');
+    await shot(page, 'admin-settings-schedule-preset');
+    await click(page, 'settings.save');
+    await itemValue(page, 'settings.notice', 'Pengaturan disimpan.');
+    const token = await tokenOf('admin');
+    assert.equal((await api('GET', '/api/settings', null, token)).json.data.invoice_schedule, '30 2 5 * *');
+
+    await click(page, 'settings.tab.0');
+    await itemValue(page, 'settings.logo.state', 'Belum ada logo yang diunggah.');
+    const logo = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../assets/logo.png'));
+    const chooser = page.waitForEvent('filechooser');
+    await click(page, 'settings.logo.upload');
+    await (await chooser).setFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await itemValue(page, 'settings.logo.state', 'Logo tersimpan: image/png, 256×256 piksel');
+    await shot(page, 'admin-settings-logo');
+    const bill = await (await fetch(`${base}/billing`)).text();
+    assert.match(bill, /<img class="logo" src="\/api\/logo"/);
+    const served = Buffer.from(await (await fetch(`${base}/api/logo`)).arrayBuffer());
+    assert.ok(served.equals(logo), 'the public logo is the uploaded file');
     await page.context().close();
   });
 
@@ -228,7 +287,7 @@ try {
     await page.evaluate(() => { window.location.hash = '#/activity'; });
     await fill(page, 'activity.actor', 'admin');
     await click(page, 'activity.apply');
-    const row = await waitUi(page, (items) => items.find((i) => /^activity\.\d+\.action$/.test(i.id) && i.value === 'notification.broadcast'));
+    const row = await waitUi(page, (items) => items.find((i) => /^activity\.\d+\.action$/.test(i.id) && i.value === 'Pesan siaran dikirim'));
     assert.ok(row);
     await shot(page, 'admin-activity');
 

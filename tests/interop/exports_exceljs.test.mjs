@@ -16,7 +16,7 @@ const kimonet = path.join(bin, 'kimonet');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kimonet-exceljs-'));
 const db = path.join(dir, 'k.db');
-const seeded = spawnSync(kimonet, ['seed-demo', '--db', db], { encoding: 'utf8' });
+const seeded = spawnSync(kimonet, ['seed-demo', '--no-history', '--db', db], { encoding: 'utf8' });
 assert.equal(seeded.status, 0, seeded.stderr);
 
 const server = spawn(kimonet, ['serve', '--db', db, '--port', '0', '--bind', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'inherit'] });

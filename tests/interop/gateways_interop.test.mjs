@@ -80,7 +80,7 @@ async function call(method, url, { json, form, headers = {}, token } = {}) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kimonet-gateways-interop-'));
 const db = path.join(dir, 'k.db');
-const seeded = spawnSync(path.join(bin, 'kimonet'), ['seed-demo', '--db', db], { encoding: 'utf8' });
+const seeded = spawnSync(path.join(bin, 'kimonet'), ['seed-demo', '--no-history', '--db', db], { encoding: 'utf8' });
 assert.equal(seeded.status, 0, seeded.stderr);
 const server = await startProcess([path.join(bin, 'kimonet'), 'serve', '--db', db, '--port', '0', '--bind', '127.0.0.1'],
   /listening on (http:\/\/127\.0\.0\.1:\d+)\//, 'kimonet serve');

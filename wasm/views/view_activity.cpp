@@ -5,6 +5,7 @@
 #include "core/date.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
+#include "jobs/run_words.hpp"
 #include "platform/display.hpp"
 #include "views/admin_widgets.hpp"
 #include "widgets/form_widgets.hpp"
@@ -86,7 +87,12 @@ void ViewActivity::draw(App&) {
             }
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            widgets::text("cell", prefix + ".action", json_string(row, "action"), widgets::colors::kAccent);
+            const api::Json before = row.contains("before") ? row["before"] : api::Json();
+            const api::Json after = row.contains("after") ? row["after"] : api::Json();
+            // In words (jobs/run_words.hpp): "Pengaturan diubah: company_name", not the action key and JSON.
+            widgets::text("cell", prefix + ".action",
+                          jobs::describe_activity(json_string(row, "action"), json_string(row, "subject_type"), json_int(row, "subject_id"), before, after),
+                          widgets::colors::kAccent);
             if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             if (ImGui::IsItemClicked()) m_expanded = m_expanded == current ? -1 : current;
             if (!compact) {
@@ -101,10 +107,8 @@ void ViewActivity::draw(App&) {
                 ImGui::TableNextColumn();
                 ImGui::TableNextColumn();
                 ImGui::PushTextWrapPos(0.f);
-                const api::Json before = row.contains("before") ? row["before"] : api::Json();
-                const api::Json after = row.contains("after") ? row["after"] : api::Json();
-                widgets::muted((prefix + ".before").c_str(), std::string(tr("activity.before")) + " " + before.dump(-1, ' ', false, api::Json::error_handler_t::replace));
-                widgets::muted((prefix + ".after").c_str(), std::string(tr("activity.after")) + " " + after.dump(-1, ' ', false, api::Json::error_handler_t::replace));
+                widgets::muted((prefix + ".before").c_str(), std::string(tr("activity.before")) + " " + jobs::json_in_words(before));
+                widgets::muted((prefix + ".after").c_str(), std::string(tr("activity.after")) + " " + jobs::json_in_words(after));
                 ImGui::PopTextWrapPos();
             }
             ImGui::PopID();

@@ -6,6 +6,8 @@
 #include "app.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
+#include "jobs/run_words.hpp"
+#include "jobs/schedule_presets.hpp"
 #include "platform/display.hpp"
 #include "views/admin_widgets.hpp"
 #include "widgets/form_widgets.hpp"
@@ -53,9 +55,9 @@ void ViewJobs::draw(App&) {
                 const std::string name = json_string(job, "name");
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                widgets::text("cell", "jobs." + name + ".name", name);
+                widgets::text("cell", "jobs." + name + ".name", jobs::job_title(name));
                 ImGui::TableNextColumn();
-                widgets::text("cell", "jobs." + name + ".schedule", json_string(job, "schedule"), widgets::colors::kMuted);
+                widgets::text("cell", "jobs." + name + ".schedule", jobs::describe_schedule(json_string(job, "schedule")), widgets::colors::kMuted);
                 if (compact) continue;
                 const api::Json* last = nullptr;
                 for (const api::Json& run : m_runs.rows())
@@ -89,7 +91,7 @@ void ViewJobs::draw(App&) {
             ImGui::TableNextColumn();
             widgets::text("cell", prefix + ".started", format_unix_time(json_int(run, "started_at")), widgets::colors::kMuted);
             ImGui::TableNextColumn();
-            widgets::text("cell", prefix + ".job", json_string(run, "job"));
+            widgets::text("cell", prefix + ".job", jobs::job_title(json_string(run, "job")));
             if (!compact) {
                 ImGui::TableNextColumn();
                 widgets::text("cell", prefix + ".duration", duration_text(run));
@@ -98,9 +100,10 @@ void ViewJobs::draw(App&) {
             widgets::text("cell", prefix + ".status", status, status == "failed" ? widgets::colors::kDanger : widgets::colors::kSuccess);
             if (!compact) {
                 ImGui::TableNextColumn();
+                // In words, not JSON: "Penagihan bulanan: 312 tagihan dibuat" (jobs/run_words.hpp).
                 const api::Json result = run.contains("result") ? run["result"] : api::Json();
-                std::string text = result.is_null() ? std::string() : result.dump(-1, ' ', false, api::Json::error_handler_t::replace);
-                if (text.size() > 120) text = text.substr(0, 117) + "...";
+                std::string text = jobs::describe_job_run(json_string(run, "job"), status, result);
+                if (text.size() > 160) text = text.substr(0, 157) + "...";
                 widgets::text("cell", prefix + ".result", text, widgets::colors::kMuted);
             }
         }

@@ -110,12 +110,29 @@ void ViewWhatsapp::draw_status_card(float width) {
                           std::string(tr((std::string("notifications.status.") + status).c_str())) + ": " + std::to_string(json_int(outbox, status)),
                           std::string(status) == "failed" ? widgets::colors::kDanger : widgets::colors::kText);
         }
+        draw_wait_reason();
         ImGui::Dummy(ImVec2(0, display().px(4)));
         if (widgets::button("whatsapp.refresh", m_loading ? tr("common.loading") : tr("whatsapp.refresh"), widgets::ButtonStyle::Secondary, 0.f,
                             m_loading))
             reload();
     }
     widgets::end_card();
+}
+
+// Why the queued messages wait (GET /api/whatsapp/status → waiting), in words.
+void ViewWhatsapp::draw_wait_reason() {
+    const api::Json waiting = m_status.is_object() && m_status.contains("waiting") ? m_status["waiting"] : api::Json::object();
+    const std::string reason = json_string(waiting, "reason");
+    std::string text;
+    if (reason == "quiet_hours") text = i18n::tr_format("whatsapp.wait.quiet", {{"time", json_string(waiting, "until")}});
+    else if (reason == "rate_limit") text = i18n::tr_format("whatsapp.wait.rate", {{"seconds", std::to_string(json_int(waiting, "seconds"))}});
+    else if (reason == "provider") text = i18n::tr_format("whatsapp.wait.provider", {{"error", i18n::translate_message(json_string(waiting, "error"))}});
+    else if (reason == "unconfigured") text = tr("whatsapp.wait.unconfigured");
+    else if (reason == "none") text = tr("whatsapp.wait.none");
+    if (text.empty()) return;
+    ImGui::PushTextWrapPos(0.f);
+    widgets::text("text", "whatsapp.wait", text, reason == "none" ? widgets::colors::kMuted : widgets::colors::kWarning);
+    ImGui::PopTextWrapPos();
 }
 
 void ViewWhatsapp::draw_qr_card(float width) {

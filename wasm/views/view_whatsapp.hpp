@@ -23,6 +23,7 @@ private:
     void send_test();
     void draw_status_card(float width);
     void draw_qr_card(float width);
+    void draw_wait_reason();
     void draw_test_card(App& app);
 
     api::Json m_status;

@@ -18,7 +18,7 @@ export async function startServer({ timeoutMs = 30000, args = [] } = {}) {
   if (!fs.existsSync(kimonet)) throw new Error(`${kimonet} not found: run make native`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kimonet-e2e-'));
   const db = path.join(dir, 'k.db');
-  const seeded = spawnSync(kimonet, ['seed-demo', '--db', db], { encoding: 'utf8', timeout: timeoutMs });
+  const seeded = spawnSync(kimonet, ['seed-demo', '--no-history', '--db', db], { encoding: 'utf8', timeout: timeoutMs });
   if (seeded.status !== 0) throw new Error(`kimonet seed-demo failed (${seeded.status}): ${seeded.stderr}${seeded.stdout}`);
 
   const child = spawn(kimonet, ['serve', '--db', db, '--port', '0', '--bind', '127.0.0.1', '--web', WEB_DIR, ...args],
