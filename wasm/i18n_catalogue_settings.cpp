@@ -90,6 +90,8 @@ std::initializer_list<Entry> settings_catalogue() {
         {"setting.billing_check_rate_per_minute", "Cek tagihan publik per menit per IP", "Public bill checks per minute per IP"},
         {"setting.cors_allowed_origins", "Asal yang diizinkan (CORS)", "Allowed origins (CORS)"},
         {"setting.register_rate_per_minute", "Pendaftaran per menit per IP", "Registrations per minute per IP"},
+        {"setting.register_email_required", "Pendaftaran wajib email", "Registration requires an email"},
+        {"setting.billing_base_domain", "Domain alamat pelanggan", "Customer address domain"},
         {"setting.router_probe_seconds", "Cek router setiap (detik)", "Check routers every (seconds)"},
         {"setting.trusted_proxies", "Proxy tepercaya", "Trusted proxies"},
 
@@ -156,6 +158,8 @@ std::initializer_list<Entry> settings_catalogue() {
         {"setting_help.billing_check_rate_per_minute", "Batas cek tagihan publik per IP per menit; 0 = tanpa batas.",
          "Public bill checks per IP per minute; 0 = no limit."},
         {"setting_help.register_rate_per_minute", "Batas pendaftaran dari halaman depan per IP per menit.", "Landing page registrations per IP per minute."},
+        {"setting_help.register_email_required", "1 = formulir pendaftaran meminta email dan mewajibkannya; 0 = nama dan nomor WhatsApp cukup.", "1 = the registration form asks for an email and requires it; 0 = name and WhatsApp number are enough."},
+        {"setting_help.billing_base_domain", "Misalnya billing.contoh.id: {nomor_layanan}.billing.contoh.id membuka halaman tagihan pelanggan itu (perlu DNS wildcard). Kosong = mati.", "E.g. billing.example.id: {service number}.billing.example.id opens that customer's bill page (needs wildcard DNS). Empty = off."},
         {"setting_help.cors_allowed_origins", "Alamat situs lain yang boleh memanggil API publik, dipisah koma.",
          "Other sites allowed to call the public API, comma-separated."},
         {"setting_help.trusted_proxies", "IP atau CIDR reverse proxy Anda; hanya X-Forwarded-For mereka yang dipercaya.",

@@ -124,9 +124,10 @@ RouteResult site_root(app::App& app, RateLimiter& limiter, BillCheckCache& cache
             return normal_site();
         }
         const std::string company = TRY(services::get_setting(context.db, "company_name"));
+        const bool logo = TRY(services::company_logo(context.db)).has_value();
         const auto methods = TRY(page_methods(context));
         const api::Json pending = TRY(live_transactions(context, *bill));
-        return html(render_billing_page(company, *bill, methods, pending, ""));
+        return html(render_billing_page(company, *bill, methods, pending, "", logo));
     });
 }
 

@@ -79,7 +79,7 @@ constexpr int kEveryChoices[] = {1, 2, 5, 10, 15, 20, 30};
 }  // namespace
 
 int settings_group_of(const std::string& key) {
-    if (starts_with(key, "company_") || key == "public_base_url" || key == "timezone") return kCompany;
+    if (starts_with(key, "company_") || key == "public_base_url" || key == "timezone" || key == "billing_base_domain") return kCompany;
     if (key == "bank_accounts" || key == "payment_instructions" || starts_with(key, "flip_") || starts_with(key, "midtrans_") ||
         starts_with(key, "duitku_") || starts_with(key, "payment_"))
         return kPayment;
@@ -88,7 +88,7 @@ int settings_group_of(const std::string& key) {
         return kBilling;
     if (starts_with(key, "whatsapp_")) return kWhatsapp;
     if (starts_with(key, "isolir_") || key == "network_retry_schedule" || key == "router_probe_seconds") return kNetwork;
-    if (key == "billing_check_rate_per_minute" || key == "register_rate_per_minute" || key == "cors_allowed_origins" || key == "trusted_proxies")
+    if (key == "billing_check_rate_per_minute" || key == "register_rate_per_minute" || key == "register_email_required" || key == "cors_allowed_origins" || key == "trusted_proxies")
         return kSecurity;
     return kOther;
 }
