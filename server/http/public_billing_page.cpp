@@ -6,6 +6,7 @@
 #include "core/date.hpp"
 #include "core/money.hpp"
 #include "http/html.hpp"
+#include "payments/gateway_rules.hpp"
 
 namespace kimonet::http {
 
@@ -67,7 +68,7 @@ static std::string indonesian_date(const std::string& text) {
 }
 
 std::string render_billing_page(const std::string& company, const api::Json& bill, const std::vector<BillingPageMethod>& methods,
-                                const api::Json& pending, const std::string& message) {
+                                const api::Json& pending, const std::string& message, const std::string& today) {
     std::string page =
         "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main><h1>Cek Tagihan " +
@@ -81,6 +82,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         page += "<div class=\"card\"><b>" + html_escape(text_of(customer, api::kPublicCustomerNameKey)) + "</b><br><small>" +
                 html_escape(text_of(customer, api::kPublicServiceNumberKey)) + "</small></div>";
         bool any_unpaid = false;
+        int upcoming = 0;
         const std::vector<BillingPageMethod> offered = cheapest_per_method(methods);
         for (const auto& invoice : bill["invoices"]) {
             const std::string status = text_of(invoice, "status");
@@ -91,14 +93,23 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                 page += "<span class=\"paid\">LUNAS ✓</span></div>";
                 continue;
             }
-            any_unpaid = true;
-            page += "Sisa: <span class=\"due\">" + format_rupiah(invoice.value("outstanding", 0LL)) + "</span> · jatuh tempo " +
-                    html_escape(indonesian_date(text_of(invoice, "due_date")));
+            // A bill not yet due is the next bill: information, not a red warning (ISO dates compare as text).
+            const bool not_due = !today.empty() && text_of(invoice, "due_date") > today;
+            if (not_due) ++upcoming;
+            else any_unpaid = true;
+            if (not_due)
+                page += "Tagihan berikutnya, belum jatuh tempo<br>Sisa: <b>" + format_rupiah(invoice.value("outstanding", 0LL)) + "</b> · jatuh tempo <b>" +
+                        html_escape(indonesian_date(text_of(invoice, "due_date"))) + "</b>";
+            else
+                page += "Sisa: <span class=\"due\">" + format_rupiah(invoice.value("outstanding", 0LL)) + "</span> · jatuh tempo " +
+                        html_escape(indonesian_date(text_of(invoice, "due_date")));
             page += "<div id=\"pay-" + id + "\">";
             if (pending.contains(id))
                 for (const auto& transaction : pending[id]) {
-                    page += "<div data-poll=\"" + html_escape(text_of(transaction, "order_id")) + "\"><p>" + html_escape(text_of(transaction, "method")) +
-                            " (" + html_escape(text_of(transaction, "gateway")) + "), bayar " + format_rupiah(transaction.value("amount", 0LL)) + ":</p>";
+                    const auto* info = payments::find_method(text_of(transaction, "method"));
+                    const std::string method_name = info ? std::string(info->name) : text_of(transaction, "method");
+                    page += "<div data-poll=\"" + html_escape(text_of(transaction, "order_id")) + "\"><p>" + html_escape(method_name) +
+                            ", bayar " + format_rupiah(transaction.value("amount", 0LL)) + ":</p>";
                     if (!text_of(transaction, "payment_code").empty())
                         page += "<div class=\"code\">" + html_escape(text_of(transaction, "payment_code")) + "</div>";
                     if (!text_of(transaction, "qr_string").empty())
@@ -118,8 +129,9 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                         (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string()) + "</button>";
             page += "</form></div>";
         }
-        if (!any_unpaid) page += "<div class=\"card paid\">Tidak ada tagihan yang belum dibayar. Terima kasih!</div>";
-        else page += "<noscript><meta http-equiv=\"refresh\" content=\"20\"></noscript>";
+        if (!any_unpaid && upcoming == 0) page += "<div class=\"card paid\">Lunas. Tidak ada tagihan yang belum dibayar. Terima kasih!</div>";
+        else if (!any_unpaid) page += "<div class=\"card paid\">Lunas. Tidak ada tagihan yang jatuh tempo. Terima kasih!</div>";
+        if (any_unpaid || upcoming > 0) page += "<noscript><meta http-equiv=\"refresh\" content=\"20\"></noscript>";
     }
     page += "<p><small>Halaman ini diperbarui otomatis setelah pembayaran diterima.</small></p></main><script>" + std::string(kScript) +
             "</script></body></html>";
