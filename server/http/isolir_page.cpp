@@ -85,7 +85,7 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
             "Jika belum, putuskan lalu sambungkan ulang modem Anda.</p>";
     if (!phone.empty()) {
         // wa.me takes the international digits (62…); people read the number as they write it (0812-1002-3757).
-        const std::string digits = customers::normalize_phone(phone);
+        const std::string digits = normalize_phone(phone);
         const std::string shown = digits.empty() ? phone : customers::format_phone(digits);
         body += "<p>Bantuan: WhatsApp <a href=\"https://wa.me/" + html_escape(digits.empty() ? phone : digits) + "\">" + html_escape(shown) + "</a></p>";
     }

@@ -180,8 +180,9 @@ void ViewPortalPay::draw_invoices(float width) {
         for (const api::InvoiceResource& record : m_invoices) {
             const billing::Invoice& invoice = record.invoice;
             const bool chosen = invoice.id == m_invoice_id;
-            const std::string label = format_period_indonesian(invoice.period) + " · " + invoice.invoice_no + " · " +
-                                      format_rupiah(invoice.outstanding());
+            // A phone's button has room for the period and the amount, not the invoice number too.
+            const std::string label = format_period_indonesian(invoice.period) + " · " +
+                                      (display().compact() ? std::string() : invoice.invoice_no + " · ") + format_rupiah(invoice.outstanding());
             if (widgets::button(("portal_pay.invoice." + invoice.invoice_no).c_str(), label.c_str(),
                                 chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary, -FLT_MIN, m_has_payment && !m_paid) &&
                 !chosen) {
@@ -220,7 +221,9 @@ void ViewPortalPay::draw_methods(float width) {
 // 4-module white quiet zone scanners need, as large as a phone screen allows.
 void ViewPortalPay::draw_qr(const Payment& payment) {
     widgets::muted("portal_pay.qr.hint", tr("portal.qr_image"));
-    const float side = std::min(ImGui::GetContentRegionAvail().x, display().px(280));
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float side = std::min(available, display().px(280));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (available - side) * 0.5f);  // centred
     const float cell = side / static_cast<float>(payment.qr_size + 8);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -238,6 +241,7 @@ void ViewPortalPay::draw_qr(const Payment& payment) {
 void ViewPortalPay::draw_payment() {
     if (!m_has_payment) return;
     if (widgets::begin_card("portal_pay.payment")) {
+        ImGui::PushTextWrapPos(0.f);  // a phone is narrower than the hints
         ImGui::PushFont(display().fonts().strong);
         widgets::text("text", "portal_pay.payment.title", tr("portal.payment_created"));
         ImGui::PopFont();
@@ -250,7 +254,9 @@ void ViewPortalPay::draw_payment() {
         }
         if (m_resumed && !m_paid) widgets::muted("portal_pay.resumed", tr("portal.resumed"));
         if (m_payment.amount > 0) amount_row("portal_pay.amount", tr("portal.amount"), m_payment.amount, true);
-        if (!m_payment.payment_code.empty()) copy_row("portal_pay.code", tr("portal.va_number"), m_payment.payment_code);
+        // Flip answers a QRIS charge with the QR string as its "payment code": that is no VA number.
+        if (!m_payment.payment_code.empty() && m_payment.payment_code != m_payment.qr_string)
+            copy_row("portal_pay.code", tr("portal.va_number"), m_payment.payment_code);
         if (m_payment.qr_size > 0 && !m_paid) draw_qr(m_payment);
         if (!m_payment.qr_string.empty()) copy_row("portal_pay.qr", tr("portal.qr_string"), m_payment.qr_string);
         if (!m_payment.payment_url.empty()) {
@@ -270,12 +276,15 @@ void ViewPortalPay::draw_payment() {
                 m_invoice_id = m_invoices.empty() ? 0 : m_invoices.front().invoice.id;
             }
         }
+        ImGui::PopTextWrapPos();
     }
     widgets::end_card();
 }
 
 void ViewPortalPay::draw(App&) {
+    ImGui::PushTextWrapPos(0.f);
     widgets::muted("portal_pay.hint", tr("portal.pay_hint"));
+    ImGui::PopTextWrapPos();
     if (!m_error.empty()) widgets::banner("portal_pay.error", m_error, true);
     draw_payment();
     const bool compact = display().compact();
