@@ -84,6 +84,8 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         bool any_unpaid = false;
         int upcoming = 0;
         const std::vector<BillingPageMethod> offered = cheapest_per_method(methods);
+        // The invoices' cards are written after the summary ("Lunas…"), which comes first on a phone.
+        const std::size_t summary_at = page.size();
         for (const auto& invoice : bill["invoices"]) {
             const std::string status = text_of(invoice, "status");
             const std::string id = std::to_string(invoice.value("invoice_id", 0LL));
@@ -129,8 +131,8 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                         (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string()) + "</button>";
             page += "</form></div>";
         }
-        if (!any_unpaid && upcoming == 0) page += "<div class=\"card paid\">Lunas. Tidak ada tagihan yang belum dibayar. Terima kasih!</div>";
-        else if (!any_unpaid) page += "<div class=\"card paid\">Lunas. Tidak ada tagihan yang jatuh tempo. Terima kasih!</div>";
+        if (!any_unpaid && upcoming == 0) page.insert(summary_at, "<div class=\"card paid\">Lunas. Tidak ada tagihan yang belum dibayar. Terima kasih!</div>");
+        else if (!any_unpaid) page.insert(summary_at, "<div class=\"card paid\">Lunas. Tidak ada tagihan yang jatuh tempo. Terima kasih!</div>");
         if (any_unpaid || upcoming > 0) page += "<noscript><meta http-equiv=\"refresh\" content=\"20\"></noscript>";
     }
     page += "<p><small>Halaman ini diperbarui otomatis setelah pembayaran diterima.</small></p></main><script>" + std::string(kScript) +

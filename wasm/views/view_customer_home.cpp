@@ -162,6 +162,7 @@ void ViewCustomerHome::draw_service_card(App& app, float width) {
 
 void ViewCustomerHome::draw_bill_card(float width) {
     if (widgets::begin_card("home.bill", width)) {
+        ImGui::PushTextWrapPos(0.f);  // the next bill's line is longer than a phone is wide
         card_title("home.bill.title", tr("home.bill"));
         const api::InvoiceResource* bill = current_bill();
         if (!bill) {
@@ -195,6 +196,7 @@ void ViewCustomerHome::draw_bill_card(float width) {
             pdf_button("home.bill.pdf", pdf_path(*bill), invoice.invoice_no + ".pdf", widgets::ButtonStyle::Primary,
                        display().compact() ? ImGui::GetContentRegionAvail().x : 0.f);
         }
+        ImGui::PopTextWrapPos();
     }
     widgets::end_card();
 }

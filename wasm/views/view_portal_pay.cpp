@@ -259,7 +259,7 @@ void ViewPortalPay::draw_payment() {
             copy_row("portal_pay.code", tr("portal.va_number"), m_payment.payment_code);
         if (m_payment.qr_size > 0 && !m_paid) draw_qr(m_payment);
         if (!m_payment.qr_string.empty()) copy_row("portal_pay.qr", tr("portal.qr_string"), m_payment.qr_string);
-        if (!m_payment.payment_url.empty()) {
+        if (!m_payment.payment_url.empty() && !m_paid) {
             if (widgets::button("portal_pay.url.open", tr("portal.open_link"), widgets::ButtonStyle::Primary,
                                 display().compact() ? ImGui::GetContentRegionAvail().x : 0.f))
                 platform::open_link(m_payment.payment_url);
