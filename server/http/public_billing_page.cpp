@@ -132,7 +132,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             page += "</form></div>";
         }
         if (!any_unpaid && upcoming == 0) page.insert(summary_at, "<div class=\"card paid\">Lunas. Tidak ada tagihan yang belum dibayar. Terima kasih!</div>");
-        else if (!any_unpaid) page.insert(summary_at, "<div class=\"card paid\">Lunas. Tidak ada tagihan yang jatuh tempo. Terima kasih!</div>");
+        // A bill not yet due is no reason for a summary: "Lunas" would be untrue of it, a warning too.
         if (any_unpaid || upcoming > 0) page += "<noscript><meta http-equiv=\"refresh\" content=\"20\"></noscript>";
     }
     page += "<p><small>Halaman ini diperbarui otomatis setelah pembayaran diterima.</small></p></main><script>" + std::string(kScript) +
