@@ -191,4 +191,15 @@ BOOST_AUTO_TEST_CASE(a_late_bill_still_shows_the_isolation_date) {
     BOOST_TEST(!harness.find("home.bill.next").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(of_two_bills_this_month_the_open_one_is_shown_with_its_isolation_date_as_information) {
+    ViewHarness harness;
+    Json open = invoice_row(3, {2025, 12}, {2025, 12, 10}, 150000, 0, false);
+    open["invoice_no"] = "INV-202512-0003";
+    answer_portal(harness, Json::array({open, invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 200000, false)}), "2025-12-17");
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST(harness.value("home.bill.period") == "Desember 2025 · INV-202512-0003");
+    BOOST_TEST(harness.value("home.bill.isolation") == "Layanan Anda akan diisolir pada 17 Desember 2025");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

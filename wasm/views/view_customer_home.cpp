@@ -111,8 +111,12 @@ void ViewCustomerHome::load_invoices() {
 }
 
 const api::InvoiceResource* ViewCustomerHome::current_bill() const {
-    // This month's invoice; else the newest one that is still open; else the newest.
+    // This month's invoice (an open one first, when there are several); else the newest one that is
+    // still open; else the newest.
     const Period now = current_period();
+    for (const api::InvoiceResource& record : m_invoices)
+        if (record.invoice.period == now && record.invoice.outstanding() > 0 && record.invoice.status != billing::InvoiceStatus::Void)
+            return &record;
     for (const api::InvoiceResource& record : m_invoices)
         if (record.invoice.period == now && record.invoice.status != billing::InvoiceStatus::Void) return &record;
     for (const api::InvoiceResource& record : m_invoices)
