@@ -93,8 +93,8 @@ void App::sign_in(std::string token, SessionUser user) {
     m_user = std::move(user);
     m_catalog.clear();
     if (m_user->is_customer()) {
-        // Customers may or may not be allowed the package list; the home screen copes either way.
-        m_catalog.reload_packages();
+        // Nothing: the portal asks only for what a customer may read (/api/portal/…; the package
+        // comes with /api/portal/me). /api/packages is staff-only, and its 403 was a toast at login.
     } else if (!m_user->two_factor_enrollment_required) {  // else two_factor_enrolled() loads them
         if (m_user->can("packages.read")) m_catalog.reload_packages();
         if (m_user->can("routers.read")) m_catalog.reload_routers();

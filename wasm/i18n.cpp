@@ -19,7 +19,7 @@ Language language() { return g_language; }
 void set_language(Language language) { g_language = language; }
 
 const char* tr(std::string_view key) {
-    for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue()})
+    for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue()})
         for (const Entry& entry : part)
             if (entry.key == key) return g_language == Language::English ? entry.english : entry.indonesian;
     // Keep unknown keys alive: callers hold the pointer for the frame.

@@ -40,10 +40,12 @@ struct Entry {
     const char* english;
 };
 // The catalogue in parts, one file each: i18n_catalogue.cpp, i18n_catalogue_reports.cpp,
-// i18n_catalogue_print.cpp, i18n_catalogue_settings.cpp.
+// i18n_catalogue_print.cpp, i18n_catalogue_settings.cpp,
+// i18n_catalogue_portal.cpp.
 std::initializer_list<Entry> catalogue();
 std::initializer_list<Entry> reports_catalogue();
 std::initializer_list<Entry> print_catalogue();
 std::initializer_list<Entry> settings_catalogue();
+std::initializer_list<Entry> portal_catalogue();
 
 }  // namespace kimonet::i18n

@@ -1,7 +1,10 @@
 // The isolir (captive) page for isolated customers, and the RouterOS snippets an admin pastes
 // into the router so isolated customers land on it.
 #include "core/date.hpp"
+#include "api/public_shapes.hpp"
 #include "core/money.hpp"
+#include "customers/customer.hpp"
+#include "customers/typed_lookup.hpp"
 #include "customers/name_mask.hpp"
 #include "http/html.hpp"
 #include "http/routes.hpp"
@@ -58,6 +61,8 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
             "main{max-width:560px;margin:0 auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 2px 8px rgba(0,0,0,.08)}"
             "h1{font-size:1.4rem;color:#b42318}table{width:100%;border-collapse:collapse;margin:16px 0}"
             "td,th{padding:8px;border-bottom:1px solid #e4e7eb;text-align:left}.amount{text-align:right}"
+            "input{padding:10px;font-size:1rem;border:1px solid #bbb;border-radius:6px;width:100%;box-sizing:border-box}"
+            "button{margin-top:8px;padding:10px 16px;font-size:1rem;border:0;border-radius:6px;background:#1565c0;color:#fff}"
             "a.pay{display:inline-block;background:#0b7a53;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none}"
             ".note{background:#ecfdf3;padding:12px;border-radius:8px}main{overflow-wrap:anywhere}"
             // A phone (390 px) has no room for five columns: each invoice becomes a small card whose
@@ -71,6 +76,9 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
     if (customer.id == 0) {
         body += "<p>Koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>";
         body += "<p>Kami tidak dapat mengenali akun Anda otomatis. Silakan cek tagihan dengan nomor layanan Anda atau hubungi kami.</p>";
+        // The bill check right here (the public bill page, which also pays): an isolated line can reach it.
+        body += "<form method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"" + std::string(api::kPublicServiceNumberKey) +
+                "\" placeholder=\"CUST001\" autocomplete=\"off\" required></label> <button type=\"submit\">Cek tagihan</button></form>";
     } else {
         // Anyone can ask for any ?u=: a masked name is enough for the customer to recognise themselves.
         body += "<p>Halo <strong>" + html_escape(customers::mask_name(customer.name)) + "</strong> (nomor layanan <strong>" + html_escape(customer.service_number) + "</strong>),</p>";
@@ -96,7 +104,12 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
     }
     body += "<p class=\"note\">Setelah pembayaran diterima, layanan internet Anda <strong>kembali normal secara otomatis</strong> dalam beberapa detik. "
             "Jika belum, putuskan lalu sambungkan ulang modem Anda.</p>";
-    if (!phone.empty()) body += "<p>Bantuan: WhatsApp <a href=\"https://wa.me/" + html_escape(phone) + "\">" + html_escape(phone) + "</a></p>";
+    if (!phone.empty()) {
+        // wa.me takes the international digits (62…); people read the number as they write it (0812-1002-3757).
+        const std::string digits = normalize_phone(phone);
+        const std::string shown = digits.empty() ? phone : customers::format_phone(digits);
+        body += "<p>Bantuan: WhatsApp <a href=\"https://wa.me/" + html_escape(digits.empty() ? phone : digits) + "\">" + html_escape(shown) + "</a></p>";
+    }
     body += "<p><small>" + html_escape(company) + "</small></p></main></body></html>";
     return body;
 }

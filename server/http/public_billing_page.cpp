@@ -96,7 +96,8 @@ static std::string indonesian_date(const std::string& text) {
 }
 
 std::string render_billing_page(const std::string& company, const api::Json& bill, const std::vector<BillingPageMethod>& methods,
-                                const api::Json& pending, const std::string& message, bool show_logo) {
+                                const api::Json& pending, const std::string& message, bool show_logo,
+                                const std::string& today) {
     std::string page =
         "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         // No icon request: one round trip less (and no 404) on an isolated 512 kbps line.
@@ -113,7 +114,10 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         page += "<div class=\"card\"><b>" + html_escape(text_of(customer, api::kPublicCustomerNameKey)) + "</b><br><small>" +
                 html_escape(text_of(customer, api::kPublicServiceNumberKey)) + "</small></div>";
         bool any_unpaid = false;
+        int upcoming = 0;
         const std::vector<BillingPageMethod> offered = cheapest_per_method(methods);
+        // The invoices' cards are written after the summary ("Lunas…"), which comes first on a phone.
+        const std::size_t summary_at = page.size();
         for (const auto& invoice : bill["invoices"]) {
             const std::string status = text_of(invoice, "status");
             const std::string id = std::to_string(invoice.value("invoice_id", 0LL));
@@ -123,9 +127,16 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                 page += "<span class=\"paid\">LUNAS ✓</span></div>";
                 continue;
             }
-            any_unpaid = true;
-            page += "Sisa: <span class=\"due\">" + format_rupiah(invoice.value("outstanding", 0LL)) + "</span> · jatuh tempo " +
-                    html_escape(indonesian_date(text_of(invoice, "due_date")));
+            // A bill not yet due is the next bill: information, not a red warning (ISO dates compare as text).
+            const bool not_due = !today.empty() && text_of(invoice, "due_date") > today;
+            if (not_due) ++upcoming;
+            else any_unpaid = true;
+            if (not_due)
+                page += "Tagihan berikutnya, belum jatuh tempo<br>Sisa: <b>" + format_rupiah(invoice.value("outstanding", 0LL)) + "</b> · jatuh tempo <b>" +
+                        html_escape(indonesian_date(text_of(invoice, "due_date"))) + "</b>";
+            else
+                page += "Sisa: <span class=\"due\">" + format_rupiah(invoice.value("outstanding", 0LL)) + "</span> · jatuh tempo " +
+                        html_escape(indonesian_date(text_of(invoice, "due_date")));
             page += "<div id=\"pay-" + id + "\">";
             if (pending.contains(id))
                 for (const auto& transaction : pending[id]) {
@@ -147,8 +158,9 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                         (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string()) + "</button>";
             page += "</form></div>";
         }
-        if (!any_unpaid) page += "<div class=\"card paid\">Tidak ada tagihan yang belum dibayar. Terima kasih!</div>";
-        else page += "<noscript><meta http-equiv=\"refresh\" content=\"20\"></noscript>";
+        if (!any_unpaid && upcoming == 0) page.insert(summary_at, "<div class=\"card paid\">Lunas. Tidak ada tagihan yang belum dibayar. Terima kasih!</div>");
+        // A bill not yet due is no reason for a summary: "Lunas" would be untrue of it, a warning too.
+        if (any_unpaid || upcoming > 0) page += "<noscript><meta http-equiv=\"refresh\" content=\"20\"></noscript>";
     }
     page += "<p><small>Halaman ini diperbarui otomatis setelah pembayaran diterima.</small></p></main><script>" + std::string(kScript) +
             "</script></body></html>";

@@ -7,7 +7,9 @@
 
 #include "api/json_fields.hpp"
 #include "api/public_shapes.hpp"
+#include "auth/two_factor.hpp"
 #include "customers/typed_lookup.hpp"
+#include "payments/gateway_rules.hpp"
 #include "http/bill_check_cache.hpp"
 #include "http/customer_address.hpp"
 #include "http/public_billing_page.hpp"
@@ -18,6 +20,7 @@
 #include "http/static_files.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/settings.hpp"
+#include "store/dunning_store.hpp"
 #include "store/gateway_store.hpp"
 #include "store/payment_lookups.hpp"
 
@@ -68,7 +71,8 @@ Result<std::vector<BillingPageMethod>> page_methods(app::Context& context) {
     for (const char* gateway : {"flip", "midtrans", "duitku"}) {
         const api::Json offered = TRY(services::offered_payment_methods(context, gateway));
         for (const auto& method : offered)
-            methods.push_back({gateway, method["code"].get<std::string>(), method["name"].get<std::string>(), method["fee"].get<long long>()});
+            methods.push_back({gateway, method["code"].get<std::string>(), method["name"].get<std::string>(), method["fee"].get<long long>(),
+                               method["type"].get<std::string>()});
     }
     return methods;
 }
@@ -95,7 +99,7 @@ RouteResult billing_page(app::App& app, RateLimiter& limiter, BillCheckCache& ca
         }
         const auto methods = TRY(page_methods(context));
         const api::Json pending = TRY(live_transactions(context, *bill));
-        return html(render_billing_page(company, *bill, methods, pending, "", logo));
+        return html(render_billing_page(company, *bill, methods, pending, "", logo, to_string(context.today())));
     });
 }
 
@@ -127,7 +131,7 @@ RouteResult site_root(app::App& app, RateLimiter& limiter, BillCheckCache& cache
         const bool logo = TRY(services::company_logo(context.db)).has_value();
         const auto methods = TRY(page_methods(context));
         const api::Json pending = TRY(live_transactions(context, *bill));
-        return html(render_billing_page(company, *bill, methods, pending, "", logo));
+        return html(render_billing_page(company, *bill, methods, pending, "", logo, to_string(context.today())));
     });
 }
 
@@ -137,11 +141,29 @@ std::string qr_image(const std::string& qr_string) {
     return qr_svg(qr_string, "Kode QRIS").value_or(std::string());
 }
 
+// The QR's modules (size, rows of '0'/'1') for a QRIS string, drawn by the app as an image; null
+// without one (or if libqrencode cannot encode it: the string is still shown with its copy button).
+api::Json qr_of(const std::string& qr_string) {
+    if (qr_string.empty()) return nullptr;
+    auto matrix = auth::qr_matrix(qr_string);
+    return matrix ? std::move(matrix).value() : api::Json(nullptr);
+}
+
+// Every enabled gateway's methods, one entry per method: the cheapest gateway for it (the first of
+// flip, midtrans, duitku on a tie), as the public bill page lists them.
+Result<api::Json> payment_choices(app::Context& context) {
+    api::Json out = api::Json::array();
+    for (const auto& method : cheapest_per_method(TRY(page_methods(context))))
+        out.push_back({{"code", method.code}, {"name", method.name}, {"type", method.type}, {"fee", method.fee}, {"gateway", method.gateway}});
+    return out;
+}
+
 api::Json pay_answer(const services::GatewayTransaction& transaction, UtcOffset offset) {
     const api::Json full = services::to_json(transaction, offset);
     return {{"payment_url", full["payment_url"]}, {"payment_code", full["payment_code"]}, {"transaction_id", full["transaction_id"]},
             {"expires_at", full["expires_at"]},   {"order_id", full["order_id"]},         {"qr_string", full["qr_string"]},
-            {"amount", full["amount"]},           {"reused", full["reused"]},         {"qr_svg", qr_image(transaction.qr_string)}};
+            {"amount", full["amount"]},           {"reused", full["reused"]},         {"qr_svg", qr_image(transaction.qr_string)},
+            {"qr", qr_of(transaction.qr_string)}};
 }
 
 // /billing/pay takes JSON, or the bill page's plain form (invoice_id, choice=gateway:method) when
@@ -168,10 +190,14 @@ void register_payment_routes(Router& router, app::App& app) {
     auto cache = std::make_shared<BillCheckCache>(app.config().db_path, store::commit_counter(app.config().db_path));
     auto callbacks = std::make_shared<services::CallbackGroupCommit>();
 
-    router.add(Route{"GET", "/api/payment-methods", Access::Public, "", "Payment methods a gateway offers (?gateway=flip|midtrans|duitku)",
+    router.add(Route{"GET", "/api/payment-methods", Access::Public, "",
+                     "Payment methods a gateway offers (?gateway=flip|midtrans|duitku); without ?gateway every enabled gateway's methods, "
+                     "one per method (the cheapest gateway; flip, midtrans, duitku on a tie) with its gateway and fee",
                      [&app](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                             return json_data(services::offered_payment_methods(context, request.query_value("gateway")));
+                             const std::string gateway = request.query_value("gateway");
+                             if (gateway.empty()) return json_data(payment_choices(context));
+                             return json_data(services::offered_payment_methods(context, gateway));
                          });
                      }});
     router.add(Route{"POST", "/billing/check", Access::Public, "", "Public bill check {customer_number}: masked name, invoices (rate limited per IP, 429 with Retry-After)",
@@ -219,6 +245,26 @@ void register_payment_routes(Router& router, app::App& app) {
                          });
                      },
                      kMaxPublicBody});
+    // The portal remembers a payment the customer started: reopening "Bayar online" shows the
+    // pending VA number or QR with its expiry instead of starting another charge.
+    router.add("GET", "/api/portal/payments/pending", "portal.self",
+               "My payments still waiting at a gateway (not expired), newest first, with the QR's modules for QRIS",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       api::Json out = api::Json::array();
+                       for (const auto& invoice : TRY(store::list_customer_open_invoices(context.db, request.who().id)))
+                           for (const auto& transaction : TRY(store::list_open_charges(context.db, invoice.id, context.now, 3))) {
+                               api::Json row = pay_answer(transaction, context.offset);
+                               row["invoice_id"] = transaction.invoice_id;
+                               row["invoice_no"] = invoice.invoice_no;
+                               row["method"] = transaction.method;
+                               const auto* info = payments::find_method(transaction.method);
+                               row["method_name"] = info ? std::string(info->name) : transaction.method;
+                               out.push_back(std::move(row));
+                           }
+                       return json_ok({{"data", std::move(out)}});
+                   });
+               });
     router.add(Route{"GET", "/billing/status/{order_id}", Access::Public, "", "Status of a payment attempt and its invoice (the bill page polls it)",
                      [&app](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {

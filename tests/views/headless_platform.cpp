@@ -9,6 +9,7 @@
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "platform/frame_pacing.hpp"
+#include "platform/open_link.hpp"
 #include "platform/qr_image.hpp"
 #include "widgets/theme.hpp"
 
@@ -23,6 +24,7 @@ std::string g_session_token;
 std::string g_route;
 bool g_route_changed = false;
 std::vector<std::function<void()>> g_timers;
+std::string g_opened_link;
 
 // The product's fonts when installed (the same metrics as the browser), else ImGui's own.
 ImFont* add_font(const char* path, float pixels) {
@@ -44,6 +46,7 @@ int run_timers() {
 }
 
 std::string written_route() { return g_route; }
+std::string opened_link() { return g_opened_link; }
 
 void change_route(const std::string& route) {
     g_route = route;
@@ -57,6 +60,7 @@ void reset_platform() {
     g_route.clear();
     g_route_changed = false;
     g_timers.clear();
+    g_opened_link.clear();
     g_canvas_width = 1280.f;
 }
 
@@ -101,6 +105,7 @@ void note_activity() {}
 bool should_render_frame() { return true; }
 
 int start_qr_decode(const std::string&) { return 1; }
+void open_link(const std::string& url) { g_opened_link = url; }
 QrState qr_state(int) { return QrState::Failed; }
 QrModules qr_modules(int) { return {}; }
 

@@ -14,6 +14,8 @@ int run_timers();
 std::string written_route();
 // The user edits the address bar / goes back: the app takes the new hash on its next frame.
 void change_route(const std::string& route);
+// The link the app last opened (platform::open_link), "" if none.
+std::string opened_link();
 // Forgets storage, route and timers (a fresh browser tab).
 void reset_platform();
 

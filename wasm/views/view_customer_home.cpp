@@ -6,6 +6,7 @@
 #include "api_client.hpp"
 #include "app.hpp"
 #include "core/money.hpp"
+#include "customers/typed_lookup.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/browser_glue.hpp"
@@ -86,7 +87,7 @@ void ViewCustomerHome::load_profile() {
         base.id = json_int(customer, "id");
         if (auto parsed = api::customer_from_json(customer, base)) {
             m_customer = std::move(parsed).value();
-            m_phone = m_customer->phone;
+            m_phone = customers::format_phone(m_customer->phone);  // as Indonesians write it: 0812-1002-3757
             m_email = m_customer->email;
         } else {
             m_error_code = "bad_response";
@@ -110,13 +111,27 @@ void ViewCustomerHome::load_invoices() {
 }
 
 const api::InvoiceResource* ViewCustomerHome::current_bill() const {
-    // This month's invoice; else the newest one that is still open; else the newest.
+    // This month's invoice (an open one first, when there are several); else the newest one that is
+    // still open; else the newest.
     const Period now = current_period();
+    for (const api::InvoiceResource& record : m_invoices)
+        if (record.invoice.period == now && record.invoice.outstanding() > 0 && record.invoice.status != billing::InvoiceStatus::Void)
+            return &record;
     for (const api::InvoiceResource& record : m_invoices)
         if (record.invoice.period == now && record.invoice.status != billing::InvoiceStatus::Void) return &record;
     for (const api::InvoiceResource& record : m_invoices)
         if (record.invoice.outstanding() > 0) return &record;
     return m_invoices.empty() ? nullptr : &m_invoices.front();
+}
+
+// The next bill after the one shown: the open invoice (not late) due first, other than `shown`.
+const api::InvoiceResource* ViewCustomerHome::next_bill(const api::InvoiceResource& shown) const {
+    const api::InvoiceResource* next = nullptr;
+    for (const api::InvoiceResource& record : m_invoices)
+        if (record.invoice.id != shown.invoice.id && record.invoice.outstanding() > 0 && !record.overdue &&
+            record.invoice.status != billing::InvoiceStatus::Void && (!next || record.invoice.due_date < next->invoice.due_date))
+            next = &record;
+    return next;
 }
 
 void ViewCustomerHome::draw_service_card(App& app, float width) {
@@ -151,6 +166,7 @@ void ViewCustomerHome::draw_service_card(App& app, float width) {
 
 void ViewCustomerHome::draw_bill_card(float width) {
     if (widgets::begin_card("home.bill", width)) {
+        ImGui::PushTextWrapPos(0.f);  // the next bill's line is longer than a phone is wide
         card_title("home.bill.title", tr("home.bill"));
         const api::InvoiceResource* bill = current_bill();
         if (!bill) {
@@ -164,14 +180,27 @@ void ViewCustomerHome::draw_bill_card(float width) {
             invoice_status_badge("home.bill.status", invoice.status, bill->overdue);
             ImGui::Dummy(ImVec2(0, display().px(4)));
             detail_row("home.bill.due_date", tr("invoice.due_date"), i18n::format_date(invoice.due_date));
-            if (auto isolation = parse_date(m_isolation_date))
-                widgets::text("text", "home.bill.isolation", i18n::tr_format("home.isolation_date", {{"date", i18n::format_date(*isolation)}}),
-                              widgets::colors::kDanger);
+            if (invoice.status == billing::InvoiceStatus::Paid) widgets::text("text", "home.bill.paid", tr("home.bill_paid"), widgets::colors::kSuccess);
+            // The isolation date is a red warning only when a bill is late; for a bill not yet due it
+            // is information, and after paying (the next bill not due yet) it is not shown at all.
+            const bool late = std::any_of(m_invoices.begin(), m_invoices.end(), [](const api::InvoiceResource& record) {
+                return record.invoice.outstanding() > 0 && record.overdue;
+            });
+            if (auto isolation = parse_date(m_isolation_date); isolation && (late || invoice.outstanding() > 0)) {
+                const std::string text = i18n::tr_format("home.isolation_date", {{"date", i18n::format_date(*isolation)}});
+                if (late) widgets::text("text", "home.bill.isolation", text, widgets::colors::kDanger);
+                else widgets::muted("home.bill.isolation", text);
+            }
+            if (const api::InvoiceResource* next = next_bill(*bill))
+                widgets::muted("home.bill.next", i18n::tr_format("home.next_bill", {{"period", format_period_indonesian(next->invoice.period)},
+                                                                                   {"amount", format_rupiah(next->invoice.outstanding())},
+                                                                                   {"date", i18n::format_date(next->invoice.due_date)}}));
             if (invoice.outstanding() > 0 && invoice.paid_amount > 0)
                 detail_row("home.bill.outstanding", tr("invoice.outstanding"), format_rupiah(invoice.outstanding()));
             pdf_button("home.bill.pdf", pdf_path(*bill), invoice.invoice_no + ".pdf", widgets::ButtonStyle::Primary,
                        display().compact() ? ImGui::GetContentRegionAvail().x : 0.f);
         }
+        ImGui::PopTextWrapPos();
     }
     widgets::end_card();
 }
@@ -227,7 +256,7 @@ void ViewCustomerHome::save_profile() {
         }
         if (auto customer = response.body.find("customer"); customer != response.body.end() && m_customer) {
             if (auto parsed = api::customer_from_json(*customer, *m_customer)) m_customer = std::move(parsed).value();
-            m_phone = m_customer->phone;
+            m_phone = customers::format_phone(m_customer->phone);
             m_email = m_customer->email;
         }
         m_profile_notice = tr("profile.saved");

@@ -32,6 +32,7 @@ private:
     void save_profile();
     void change_password();
     const api::InvoiceResource* current_bill() const;
+    const api::InvoiceResource* next_bill(const api::InvoiceResource& shown) const;
 
     std::optional<Customer> m_customer;
     std::optional<Package> m_package;

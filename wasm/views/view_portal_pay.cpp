@@ -1,13 +1,17 @@
 #include "views/view_portal_pay.hpp"
 
+#include <algorithm>
+
 #include "api_client.hpp"
 #include "app.hpp"
+#include "core/date.hpp"
 #include "core/money.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "platform/frame_pacing.hpp"
+#include "platform/open_link.hpp"
 #include "ui_registry.hpp"
 #include "views/admin_widgets.hpp"
 #include "views/billing_widgets.hpp"
@@ -21,13 +25,17 @@ using i18n::tr;
 using platform::display;
 
 constexpr double kPollMilliseconds = 2000.0;
-constexpr const char* kGateways[] = {"flip", "midtrans", "duitku"};
 
-std::string gateway_label(const std::string& gateway) {
-    if (gateway == "flip") return "Flip";
-    if (gateway == "midtrans") return "Midtrans";
-    if (gateway == "duitku") return "Duitku";
-    return gateway;
+// "BNI Virtual Account · biaya Rp 4.000" (or "· tanpa biaya"): no gateway name, the fee always said.
+std::string method_label(const std::string& name, std::int64_t fee) {
+    return name + " · " + (fee > 0 ? i18n::tr_format("portal.fee", {{"fee", format_rupiah(fee)}}) : std::string(tr("portal.no_fee")));
+}
+
+// The server's "2026-12-05 19:00:00" (WIB) as "5 Desember 2026 19:00".
+std::string readable_time(const std::string& text) {
+    if (text.size() < 16) return text;
+    const auto date = parse_date(text.substr(0, 10));
+    return date ? i18n::format_date(*date) + " " + text.substr(11, 5) : text;
 }
 
 }  // namespace
@@ -40,9 +48,51 @@ void ViewPortalPay::enter(App&, std::int64_t invoice_id) {
     m_fields.clear();
     m_has_payment = false;
     m_paid = false;
+    m_resumed = false;
     m_status.clear();
     load_invoices();
     load_methods();
+    load_pending();
+}
+
+ViewPortalPay::Payment ViewPortalPay::payment_from_json(const api::Json& body) {
+    Payment payment{json_string(body, "order_id"),   json_string(body, "payment_code"), json_string(body, "payment_url"),
+                    json_string(body, "qr_string"),  json_string(body, "expires_at"),   json_int(body, "amount"), 0, {}};
+    if (auto qr = body.find("qr"); qr != body.end() && qr->is_object() && qr->contains("rows") && (*qr)["rows"].is_array()) {
+        const int size = static_cast<int>(json_int(*qr, "size"));
+        for (const auto& row : (*qr)["rows"])
+            if (row.is_string() && static_cast<int>(row.get<std::string>().size()) == size) payment.qr_rows.push_back(row.get<std::string>());
+        if (size > 0 && static_cast<int>(payment.qr_rows.size()) == size) payment.qr_size = size;
+        else payment.qr_rows.clear();
+    }
+    return payment;
+}
+
+void ViewPortalPay::show_payment(Payment payment) {
+    m_payment = std::move(payment);
+    m_has_payment = true;
+    m_paid = false;
+    m_status = "pending";
+    schedule_poll();
+}
+
+// A payment started before (this visit or an earlier one) and still open at its gateway: shown
+// again, so the customer pays the VA number / QR they may already have, not a second charge.
+void ViewPortalPay::load_pending() {
+    const int generation = m_generation;
+    api_client().get("/api/portal/payments/pending", [this, generation](const ApiResponse& response) {
+        if (generation != m_generation || m_has_payment || !response.ok()) return;
+        const api::Json& data = response_data(response.body);
+        if (!data.is_array()) return;
+        for (const api::Json& pending : data) {
+            // Entered for one invoice: only that invoice's payment; else the newest of any.
+            if (m_invoice_id != 0 && json_int(pending, "invoice_id") != m_invoice_id) continue;
+            m_invoice_id = json_int(pending, "invoice_id");
+            m_resumed = true;
+            show_payment(payment_from_json(pending));
+            return;
+        }
+    });
 }
 
 void ViewPortalPay::load_invoices() {
@@ -62,21 +112,18 @@ void ViewPortalPay::load_invoices() {
 
 void ViewPortalPay::load_methods() {
     m_methods.clear();
-    m_methods_pending = 3;
-    for (const char* gateway : kGateways) {
-        const std::string name = gateway;
-        const int generation = m_generation;
-        api_client().get("/api/payment-methods?gateway=" + name, [this, name, generation](const ApiResponse& response) {
-            if (generation != m_generation) return;  // entered again meanwhile: that round's answers count
-            --m_methods_pending;
-            if (!response.ok()) return;
-            const api::Json& data = response_data(response.body);
-            if (!data.is_array()) return;
-            for (const api::Json& method : data)
-                m_methods.push_back({name, json_string(method, "code"), json_string(method, "name"), json_string(method, "type"),
-                                     json_int(method, "fee")});
-        });
-    }
+    m_methods_pending = 1;
+    const int generation = m_generation;
+    api_client().get("/api/payment-methods", [this, generation](const ApiResponse& response) {
+        if (generation != m_generation) return;  // entered again meanwhile: that round's answer counts
+        m_methods_pending = 0;
+        if (!response.ok()) return;
+        const api::Json& data = response_data(response.body);
+        if (!data.is_array()) return;
+        for (const api::Json& method : data)
+            m_methods.push_back({json_string(method, "gateway"), json_string(method, "code"), json_string(method, "name"),
+                                 json_string(method, "type"), json_int(method, "fee")});
+    });
 }
 
 void ViewPortalPay::pay() {
@@ -96,13 +143,8 @@ void ViewPortalPay::pay() {
                                                          : all_field_errors(m_fields);
                               return;
                           }
-                          const api::Json& body = response.body;
-                          m_payment = {json_string(body, "order_id"),   json_string(body, "payment_code"),
-                                       json_string(body, "payment_url"), json_string(body, "qr_string"),
-                                       json_string(body, "expires_at"),  json_int(body, "amount")};
-                          m_has_payment = true;
-                          m_status = "pending";
-                          schedule_poll();
+                          m_resumed = false;
+                          show_payment(payment_from_json(response.body));
                       });
 }
 
@@ -138,8 +180,9 @@ void ViewPortalPay::draw_invoices(float width) {
         for (const api::InvoiceResource& record : m_invoices) {
             const billing::Invoice& invoice = record.invoice;
             const bool chosen = invoice.id == m_invoice_id;
-            const std::string label = format_period_indonesian(invoice.period) + " · " + invoice.invoice_no + " · " +
-                                      format_rupiah(invoice.outstanding());
+            // A phone's button has room for the period and the amount, not the invoice number too.
+            const std::string label = format_period_indonesian(invoice.period) + " · " +
+                                      (display().compact() ? std::string() : invoice.invoice_no + " · ") + format_rupiah(invoice.outstanding());
             if (widgets::button(("portal_pay.invoice." + invoice.invoice_no).c_str(), label.c_str(),
                                 chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary, -FLT_MIN, m_has_payment && !m_paid) &&
                 !chosen) {
@@ -159,9 +202,8 @@ void ViewPortalPay::draw_methods(float width) {
         else if (m_methods.empty()) widgets::muted("portal_pay.methods.empty", tr("portal.no_methods"));
         for (int index = 0; index < static_cast<int>(m_methods.size()); ++index) {
             const Method& method = m_methods[index];
-            std::string label = method.name + " · " + gateway_label(method.gateway);
-            if (method.fee > 0) label += " · " + i18n::tr_format("portal.fee", {{"fee", format_rupiah(method.fee)}});
-            if (widgets::button(("portal_pay.method." + method.gateway + "." + method.code).c_str(), label.c_str(),
+            const std::string label = method_label(method.name, method.fee);
+            if (widgets::button(("portal_pay.method." + method.code).c_str(), label.c_str(),
                                 index == m_method ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary, -FLT_MIN,
                                 m_has_payment && !m_paid))
                 m_method = index;
@@ -175,9 +217,31 @@ void ViewPortalPay::draw_methods(float width) {
     widgets::end_card();
 }
 
+// The QRIS as an image: the server's modules (libqrencode) as squares on the draw list with the
+// 4-module white quiet zone scanners need, as large as a phone screen allows.
+void ViewPortalPay::draw_qr(const Payment& payment) {
+    widgets::muted("portal_pay.qr.hint", tr("portal.qr_image"));
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float side = std::min(available, display().px(280));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (available - side) * 0.5f);  // centred
+    const float cell = side / static_cast<float>(payment.qr_size + 8);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32_WHITE);
+    for (int y = 0; y < payment.qr_size; ++y)
+        for (int x = 0; x < payment.qr_size; ++x)
+            if (payment.qr_rows[static_cast<std::size_t>(y)][static_cast<std::size_t>(x)] == '1') {
+                const ImVec2 a(origin.x + (x + 4) * cell, origin.y + (y + 4) * cell);
+                draw->AddRectFilled(a, ImVec2(a.x + cell + 0.5f, a.y + cell + 0.5f), IM_COL32(0, 0, 0, 255));
+            }
+    ImGui::Dummy(ImVec2(side, side));
+    ui_registry::record("qr", "portal_pay.qr.image", tr("portal.qr_image"), std::to_string(payment.qr_size));
+}
+
 void ViewPortalPay::draw_payment() {
     if (!m_has_payment) return;
     if (widgets::begin_card("portal_pay.payment")) {
+        ImGui::PushTextWrapPos(0.f);  // a phone is narrower than the hints
         ImGui::PushFont(display().fonts().strong);
         widgets::text("text", "portal_pay.payment.title", tr("portal.payment_created"));
         ImGui::PopFont();
@@ -188,26 +252,39 @@ void ViewPortalPay::draw_payment() {
         } else {
             widgets::text("text", "portal_pay.waiting", tr("portal.waiting"), widgets::colors::kWarning);
         }
+        if (m_resumed && !m_paid) widgets::muted("portal_pay.resumed", tr("portal.resumed"));
         if (m_payment.amount > 0) amount_row("portal_pay.amount", tr("portal.amount"), m_payment.amount, true);
-        if (!m_payment.payment_code.empty()) copy_row("portal_pay.code", tr("portal.va_number"), m_payment.payment_code);
+        // Flip answers a QRIS charge with the QR string as its "payment code": that is no VA number.
+        if (!m_payment.payment_code.empty() && m_payment.payment_code != m_payment.qr_string)
+            copy_row("portal_pay.code", tr("portal.va_number"), m_payment.payment_code);
+        if (m_payment.qr_size > 0 && !m_paid) draw_qr(m_payment);
         if (!m_payment.qr_string.empty()) copy_row("portal_pay.qr", tr("portal.qr_string"), m_payment.qr_string);
-        if (!m_payment.payment_url.empty()) copy_row("portal_pay.url", tr("portal.link"), m_payment.payment_url);
-        if (!m_payment.expires_at.empty()) widgets::muted("portal_pay.expires", i18n::tr_format("portal.expires", {{"time", m_payment.expires_at}}));
+        if (!m_payment.payment_url.empty() && !m_paid) {
+            if (widgets::button("portal_pay.url.open", tr("portal.open_link"), widgets::ButtonStyle::Primary,
+                                display().compact() ? ImGui::GetContentRegionAvail().x : 0.f))
+                platform::open_link(m_payment.payment_url);
+            copy_row("portal_pay.url", tr("portal.link"), m_payment.payment_url);
+        }
+        if (!m_payment.expires_at.empty()) widgets::muted("portal_pay.expires", i18n::tr_format("portal.expires", {{"time", readable_time(m_payment.expires_at)}}));
         widgets::muted("portal_pay.order", i18n::tr_format("portal.order", {{"order", m_payment.order_id}}));
         if (m_paid || m_status == "expired" || m_status == "failed") {
             if (widgets::button("portal_pay.again", tr("portal.pay_another"))) {
                 m_has_payment = false;
+                m_resumed = false;
                 m_paid = false;
                 m_method = -1;
                 m_invoice_id = m_invoices.empty() ? 0 : m_invoices.front().invoice.id;
             }
         }
+        ImGui::PopTextWrapPos();
     }
     widgets::end_card();
 }
 
 void ViewPortalPay::draw(App&) {
+    ImGui::PushTextWrapPos(0.f);
     widgets::muted("portal_pay.hint", tr("portal.pay_hint"));
+    ImGui::PopTextWrapPos();
     if (!m_error.empty()) widgets::banner("portal_pay.error", m_error, true);
     draw_payment();
     const bool compact = display().compact();

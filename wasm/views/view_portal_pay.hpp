@@ -1,13 +1,17 @@
 #pragma once
-// Customer portal "Bayar online": pick an open invoice, a gateway's method (from the public
-// /api/payment-methods), create the payment (POST /billing/pay) and show the VA number, QR string
-// or link with copy buttons; /billing/status/{order_id} is polled every few seconds and the screen
-// turns "Lunas" by itself when the gateway's callback lands.
+// Customer portal "Bayar online": pick an open invoice and a method (the public /api/payment-methods
+// without ?gateway: each method once, the cheapest gateway's, with its fee; no gateway names on
+// screen), create the payment (POST /billing/pay) and show the VA number with a copy button, the
+// QRIS as a QR image (the server's modules), or a checkout link to tap. A payment still pending
+// (/api/portal/payments/pending) is shown again when the customer comes back, instead of a new one.
+// /billing/status/{order_id} is polled every few seconds and the screen turns "Lunas" by itself
+// when the gateway's callback lands.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "api/billing_dto.hpp"
+#include "api/json_fields.hpp"
 #include "core/error.hpp"
 #include "view.hpp"
 
@@ -32,9 +36,15 @@ private:
     struct Payment {
         std::string order_id, payment_code, payment_url, qr_string, expires_at;
         std::int64_t amount = 0;
+        int qr_size = 0;                  // modules per side (0: no QR)
+        std::vector<std::string> qr_rows;  // '0'/'1' per module
     };
+    static Payment payment_from_json(const api::Json& body);
     void load_invoices();
     void load_methods();
+    void load_pending();
+    void show_payment(Payment payment);
+    void draw_qr(const Payment& payment);
     void pay();
     void schedule_poll();
     void draw_invoices(float width);
@@ -54,6 +64,7 @@ private:
     Payment m_payment;
     std::string m_status;  // pending / paid / expired …
     bool m_paid = false;
+    bool m_resumed = false;  // the payment shown was started before (remembered), not just now
     int m_generation = 0;  // bumps on enter/pay: an old timer finds a new generation and stops
 };
 

@@ -1,0 +1,205 @@
+// The customer portal, headless (issue 18, "the customer sees the truth"): a customer's login asks
+// only for what a customer may read (no error toast); "Bayar online" lists each method once, with
+// its fee and no gateway name, shows a QRIS payment as a QR image, a checkout link to tap, and a
+// payment still pending when the customer comes back; the home screen after paying says "Lunas"
+// and shows the next bill as information, the isolation date in red only for a late bill; the
+// phone reads as Indonesians write it. The headless clock is 5 December 2025.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+
+#include "api/billing_dto.hpp"
+#include "api/dto.hpp"
+#include "headless_platform.hpp"
+#include "view_harness.hpp"
+
+using kimonet::testing::ViewHarness;
+using kimonet::api::Json;
+namespace api = kimonet::api;
+namespace billing = kimonet::billing;
+
+namespace {
+
+Json invoice_row(std::int64_t id, kimonet::Period period, kimonet::Date due, kimonet::Money total, kimonet::Money paid, bool overdue) {
+    billing::Invoice invoice;
+    invoice.id = id;
+    invoice.invoice_no = "INV-" + std::to_string(period.year) + (period.month < 10 ? "0" : "") + std::to_string(period.month) + "-0001";
+    invoice.customer_id = 7;
+    invoice.period = period;
+    invoice.issue_date = {period.year, period.month, 1};
+    invoice.due_date = due;
+    invoice.totals = {total, 0, total};
+    invoice.paid_amount = paid;
+    invoice.status = billing::status_for(total, paid);
+    api::InvoiceResource listed{invoice, overdue, "Budi Santoso", "CUST001"};
+    listed.detail = false;
+    return api::to_json(listed);
+}
+
+Json list(const Json& rows) { return {{"success", true}, {"data", rows}, {"total", rows.size()}}; }
+
+// What a customer's portal reads at login, answered as the server does.
+void answer_portal(ViewHarness& harness, Json invoices, const std::string& isolation_date = {}) {
+    kimonet::Customer customer;
+    customer.id = 7;
+    customer.service_number = "CUST001";
+    customer.name = "Budi Santoso";
+    customer.phone = "6281210023757";
+    customer.package_id = 2;
+    customer.join_date = {2025, 3, 14};
+    kimonet::Package package;
+    package.id = 2;
+    package.name = "Home 20";
+    harness.api().answer("GET", "/api/portal/me", {{"customer", api::to_json(customer)}, {"package", api::to_json(package)}});
+    harness.api().answer("GET", "/api/portal/invoices", list(invoices));
+    harness.api().answer("GET", "/api/portal/dunning",
+                         {{"success", true}, {"data", {{"isolation_date", isolation_date.empty() ? Json(nullptr) : Json(isolation_date)}}}});
+    harness.api().answer("GET", "/api/me", {{"user", {{"id", 50}, {"username", "CUST001"}, {"role", "customer"}}}});
+}
+
+// GET /api/payment-methods (no ?gateway): one entry per method, as the server merges them.
+Json methods() {
+    return {{"success", true},
+            {"data",
+             {{{"code", "bni_va"}, {"name", "BNI Virtual Account"}, {"type", "virtual_account"}, {"fee", 3000}, {"gateway", "duitku"}},
+              {{"code", "qris"}, {"name", "QRIS"}, {"type", "qris"}, {"fee", 0}, {"gateway", "flip"}},
+              {{"code", "alfamart"}, {"name", "Alfamart"}, {"type", "retail"}, {"fee", 2500}, {"gateway", "duitku"}}}}};
+}
+
+Json qr_payment() {
+    return {{"order_id", "FLIP-INV-1"},
+            {"payment_code", ""},
+            {"payment_url", "https://pay.example.test/checkout/1"},
+            {"qr_string", "00020101021226ABCDEF"},
+            {"expires_at", "2025-12-05 09:00:00"},
+            {"amount", 200000},
+            {"qr", {{"size", 21}, {"rows", Json(std::vector<std::string>(21, std::string(10, '1') + std::string(11, '0')))}}}};
+}
+
+void no_pending(ViewHarness& harness) { harness.api().answer("GET", "/api/portal/payments/pending", {{"success", true}, {"data", Json::array()}}); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(portal)
+
+BOOST_AUTO_TEST_CASE(a_customer_login_asks_only_for_the_portal_and_shows_no_error_toast) {
+    ViewHarness harness;
+    answer_portal(harness, Json::array({invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 0, false)}));
+    harness.sign_in_customer(7);
+    harness.settle();
+    for (const auto& request : harness.api().sent())
+        BOOST_TEST((request.path.starts_with("/api/portal/") || request.path == "/api/me"), request.method << " " << request.path);
+    BOOST_TEST(harness.api().unanswered().empty());
+    BOOST_TEST(harness.values("toast.error").empty());
+    BOOST_TEST(harness.value("home.bill.total") == "Rp 200.000");
+}
+
+BOOST_AUTO_TEST_CASE(methods_are_listed_once_with_their_fee_and_no_gateway_name) {
+    ViewHarness harness;
+    kimonet::testing::set_canvas_width(390);
+    answer_portal(harness, Json::array({invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 0, false)}));
+    harness.api().answer("GET", "/api/payment-methods", methods());
+    no_pending(harness);
+    harness.sign_in_customer(7);
+    harness.app().navigate(kimonet::Screen::PortalPay);
+    harness.settle();
+    BOOST_TEST(harness.api().count("GET", "/api/payment-methods") == 1, "one request, not one per gateway");
+    BOOST_TEST(harness.api().count("GET", "/api/payment-methods?gateway") == 0);
+    BOOST_TEST(harness.find_prefix("portal_pay.method.").size() == 3u);
+    BOOST_TEST(harness.label("portal_pay.method.bni_va") == "BNI Virtual Account · biaya Rp 3.000");
+    BOOST_TEST(harness.label("portal_pay.method.qris") == "QRIS · tanpa biaya");
+    for (const auto& method : harness.find_prefix("portal_pay.method.")) {
+        const std::string label = method["label"];
+        for (const char* gateway : {"Flip", "Midtrans", "Duitku", "flip", "duitku"})
+            BOOST_TEST(label.find(gateway) == std::string::npos, label);
+    }
+    kimonet::testing::set_canvas_width(1280);
+}
+
+BOOST_AUTO_TEST_CASE(paying_by_qris_shows_the_qr_image_and_a_link_to_tap) {
+    ViewHarness harness;
+    kimonet::testing::set_canvas_width(390);
+    answer_portal(harness, Json::array({invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 0, false)}));
+    harness.api().answer("GET", "/api/payment-methods", methods());
+    no_pending(harness);
+    harness.api().answer("POST", "/billing/pay", qr_payment(), 201);
+    harness.sign_in_customer(7);
+    harness.app().navigate(kimonet::Screen::PortalPay);
+    harness.settle();
+    harness.click("portal_pay.method.qris");
+    harness.click("portal_pay.submit");
+    harness.settle();
+    const auto& sent = harness.api().sent();
+    const auto pay = std::find_if(sent.begin(), sent.end(), [](const auto& request) { return request.path == "/billing/pay"; });
+    BOOST_TEST_REQUIRE((pay != sent.end()));
+    BOOST_TEST(Json::parse(pay->body) == (Json{{"invoice_id", 1}, {"gateway", "flip"}, {"method", "qris"}}));
+    const auto image = harness.find("portal_pay.qr.image");
+    BOOST_TEST_REQUIRE(image.has_value());
+    BOOST_TEST((*image)["kind"] == "qr");
+    BOOST_TEST((*image)["value"] == "21");
+    BOOST_TEST(harness.value("portal_pay.qr") == "00020101021226ABCDEF");
+    harness.click("portal_pay.url.open");
+    BOOST_TEST(kimonet::testing::opened_link() == "https://pay.example.test/checkout/1");
+    kimonet::testing::set_canvas_width(1280);
+}
+
+BOOST_AUTO_TEST_CASE(a_pending_payment_is_shown_again_instead_of_a_new_one) {
+    ViewHarness harness;
+    answer_portal(harness, Json::array({invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 0, false)}));
+    harness.api().answer("GET", "/api/payment-methods", methods());
+    Json pending = qr_payment();
+    pending["payment_code"] = "8808123456";
+    pending["invoice_id"] = 1;
+    pending["invoice_no"] = "INV-202512-0001";
+    harness.api().answer("GET", "/api/portal/payments/pending", {{"success", true}, {"data", Json::array({pending})}});
+    harness.api().answer("GET", "/billing/status/FLIP-INV-1", {{"status", "pending"}, {"invoice_status", "unpaid"}});
+    harness.sign_in_customer(7);
+    harness.app().navigate(kimonet::Screen::PortalPay);
+    harness.settle();
+    BOOST_TEST(harness.value("portal_pay.code") == "8808123456");
+    BOOST_TEST(harness.find("portal_pay.resumed").has_value());
+    BOOST_TEST(harness.find("portal_pay.qr.image").has_value());
+    BOOST_TEST(harness.value("portal_pay.expires") == "Berlaku sampai 5 Desember 2025 09:00");
+    BOOST_TEST(harness.api().count("POST", "/billing/pay") == 0, "no second charge");
+    // It is polled like a payment made just now.
+    BOOST_TEST(kimonet::testing::run_timers() >= 1);
+    harness.settle();
+    BOOST_TEST(harness.api().count("GET", "/billing/status/FLIP-INV-1") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(after_paying_the_home_says_lunas_and_the_next_bill_is_information_not_a_red_warning) {
+    ViewHarness harness;
+    answer_portal(harness,
+                  Json::array({invoice_row(2, {2026, 1}, {2026, 1, 10}, 200000, 0, false), invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 200000, false)}),
+                  "2026-01-17");
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST(harness.value("home.bill.period") == "Desember 2025 · INV-202512-0001");
+    BOOST_TEST(harness.value("home.bill.status") == "Lunas");
+    BOOST_TEST(harness.find("home.bill.paid").has_value());
+    BOOST_TEST(!harness.find("home.bill.isolation").has_value(), "no isolation warning for a bill not due yet");
+    BOOST_TEST(harness.value("home.bill.next") == "Tagihan berikutnya: Januari 2026 · Rp 200.000 · jatuh tempo 10 Januari 2026");
+    BOOST_TEST(harness.value("profile.phone") == "0812-1002-3757");
+}
+
+BOOST_AUTO_TEST_CASE(a_late_bill_still_shows_the_isolation_date) {
+    ViewHarness harness;
+    answer_portal(harness, Json::array({invoice_row(1, {2025, 12}, {2025, 12, 1}, 200000, 0, true)}), "2025-12-08");
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST(harness.value("home.bill.isolation") == "Layanan Anda akan diisolir pada 8 Desember 2025");
+    BOOST_TEST(!harness.find("home.bill.next").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(of_two_bills_this_month_the_open_one_is_shown_with_its_isolation_date_as_information) {
+    ViewHarness harness;
+    Json open = invoice_row(3, {2025, 12}, {2025, 12, 10}, 150000, 0, false);
+    open["invoice_no"] = "INV-202512-0003";
+    answer_portal(harness, Json::array({open, invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 200000, false)}), "2025-12-17");
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST(harness.value("home.bill.period") == "Desember 2025 · INV-202512-0003");
+    BOOST_TEST(harness.value("home.bill.isolation") == "Layanan Anda akan diisolir pada 17 Desember 2025");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
