@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/date.hpp"
 #include "customers/customer.hpp"
@@ -40,9 +41,15 @@ struct Entry {
     const char* english;
 };
 // The catalogue in parts, one file each: i18n_catalogue.cpp, i18n_catalogue_reports.cpp,
-// i18n_catalogue_print.cpp.
+// i18n_catalogue_print.cpp, i18n_catalogue_customer.cpp.
 std::initializer_list<Entry> catalogue();
 std::initializer_list<Entry> reports_catalogue();
 std::initializer_list<Entry> print_catalogue();
+std::initializer_list<Entry> customer_catalogue();
+// Whether the catalogue has `key` (a label for a value that may have none: a custom role's name).
+bool has_key(std::string_view key);
+// The keys asked for this run that no catalogue part has (shown as themselves): the views tests
+// fail on any.
+std::vector<std::string> unknown_keys();
 
 }  // namespace kimonet::i18n

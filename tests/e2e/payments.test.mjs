@@ -5,6 +5,9 @@
 // page turns the invoice "LUNAS" by itself. Then staff: a payment whose callback the simulator
 // drops is applied by reconciliation, and the payments screen's "Transaksi online" tab shows the
 // attempt paid and the reconciliation finding; "Jalankan rekonsiliasi sekarang" runs it again.
+// Issue 18: a payment voided from its invoice with a reason (the invoice unpaid again, the customer
+// told on WhatsApp); the invoice's address survives a reload and opens signed in in a new tab; on a
+// phone the customer screen's WhatsApp button opens wa.me/62… and a long press selects text.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +15,7 @@ import path from 'node:path';
 
 import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
 import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
-import { click, item, itemValue, waitUi } from './lib/ui.mjs';
+import { click, fill, item, itemValue, items, waitUi } from './lib/ui.mjs';
 import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
 import { startGateways } from './lib/simulators.mjs';
 
@@ -120,6 +123,66 @@ try {
     const visible = await waitUi(phone, (all) => all.some((i) => i.id.startsWith('gateway_tx.')) && all.map((i) => i.id));
     assert.ok(!visible.includes('reconciliation.run'), 'no reconcile button without payments.create');
     await shot(phone, 'payments-gateway-transactions-phone');
+    await phone.context().close();
+  });
+  await test('a payment voided from its invoice with a reason leaves the invoice unpaid; the address survives reload and a new tab', async () => {
+    const open = await api('GET', `${base}/api/invoices?customer_id=3&status=unpaid`, null, token);
+    const invoice = open.json.data[0];
+    assert.ok(invoice, JSON.stringify(open.json));
+    const paid = await api('POST', `${base}/api/payments`, { invoice_id: invoice.id, amount: invoice.total, method: 'cash' }, token);
+    assert.equal(paid.status, 201, JSON.stringify(paid.json));
+    // A link to the invoice, opened before signing in, is where the cashier lands.
+    const page = await openApp(browser, `${server.url}#/invoices/${invoice.id}`, DESKTOP);
+    await signIn(page, 'admin', PASSWORD);
+    await itemValue(page, 'invoice.status', 'Lunas');
+    await click(page, 'invoice.payments.0.void');
+    assert.match(page.url(), new RegExp(`#/invoices/${invoice.id}/payments/${paid.json.data.id}/void$`));
+    await fill(page, 'payment_void.reason', 'uang palsu');
+    await click(page, 'invoice.panel.submit');
+    await waitUi(page, (all) => all.some((i) => i.id === 'invoice.notice' && / dibatalkan\. /.test(i.value)));
+    const unpaid = (all) => all.find((i) => i.id === 'invoice.status' && i.value !== 'Lunas');
+    await waitUi(page, unpaid);
+    const after = await api('GET', `${base}/api/invoices/${invoice.id}`, null, token);
+    assert.equal(after.json.data.status, 'unpaid');
+    const messages = await api('GET', `${base}/api/notifications?customer_id=3`, null, token);
+    assert.ok(messages.json.data.some((row) => row.template === 'payment_void'), 'the customer is told on WhatsApp');
+    await shot(page, 'payments-void-desktop');
+    // Reload: still signed in, the same invoice open.
+    assert.match(page.url(), new RegExp(`#/invoices/${invoice.id}$`));
+    await page.reload();
+    await waitUi(page, unpaid, null, 30000);
+    // A link opened in a new tab of the same browser: signed in, at the address, no login screen.
+    const tab = await page.context().newPage();
+    await tab.goto(`${server.url}#/invoices/${invoice.id}/pay`);
+    await item(tab, 'invoice.panel.submit');
+    const shown = await tab.evaluate(() => window.__ui().items.map((i) => i.id));
+    assert.ok(!shown.includes('login.username'), 'the new tab did not ask to sign in');
+    assert.ok(!tab.url().includes('token') && !(await tab.evaluate(() => document.cookie)).includes('token'));
+    await page.context().close();
+  });
+
+  await test('on a phone the customer screen offers WhatsApp as 62…, keeps every button on screen, and a long press selects text', async () => {
+    const phone = await openApp(browser, `${server.url}#/customers/3`, PHONE);
+    await signIn(phone, 'admin', PASSWORD, { tap: true });
+    await itemValue(phone, 'customer_detail.service_number', 'CUST003');
+    await phone.evaluate(() => { window.kimonetOpenedUrls = []; });
+    await click(phone, 'customer_detail.action.whatsapp', { tap: true });
+    const opened = await phone.waitForFunction(() => window.kimonetOpenedUrls.length && window.kimonetOpenedUrls[0]);
+    assert.match(await opened.jsonValue(), /^https:\/\/wa\.me\/62\d{8,13}$/);
+    const buttons = (await items(phone)).filter((i) => i.kind === 'button');
+    const outside = buttons.filter((i) => i.rect.x < 0 || i.rect.x + i.rect.w > 390.5).map((i) => i.id);
+    assert.deepEqual(outside, []);
+    await shot(phone, 'customer-quick-actions-phone');
+    // A long press on the customer's name (a text node of the text layer) selects it.
+    const name = await item(phone, 'customer_detail.name');
+    const box = await phone.locator('#canvas').boundingBox();
+    const x = box.x + name.rect.x + Math.min(20, name.rect.w / 2), y = box.y + name.rect.y + name.rect.h / 2;
+    const cdp = await phone.context().newCDPSession(phone);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await phone.waitForFunction(() => window.getSelection().toString().trim().length > 0, null, { timeout: 5000 });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const selected = await phone.evaluate(() => window.getSelection().toString());
+    assert.ok(name.value.includes(selected.trim()), `selected "${selected}" of "${name.value}"`);
     await phone.context().close();
   });
 } catch (error) {
