@@ -129,6 +129,8 @@ void ViewReports::load(int tab) {
 }
 
 std::string ViewReports::route() const {
+    // The first tab over the server's default range is just the screen: #/reports.
+    if (m_tab == kRevenue && !m_range_chosen) return "reports";
     std::string route = std::string("reports/") + kTabs[m_tab].api;
     if (m_range_chosen) route += "/" + to_string(m_from) + "/" + to_string(m_to);
     return route;

@@ -22,7 +22,8 @@ class ViewReports final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
-    // "reports/billing/2025-12/2026-05": the tab and the range (once the server's month is known).
+    // "reports/billing/2025-12/2026-05": the tab and the range when chosen; "reports" for the first
+    // tab over the default range.
     std::string route() const override;
     // `parts` after "reports": [tab] or [tab, from, to]; false when they name nothing.
     bool open_route(const std::vector<std::string>& parts);

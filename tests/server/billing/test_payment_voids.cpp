@@ -215,7 +215,7 @@ BOOST_AUTO_TEST_CASE(a_void_queues_one_whatsapp_message_telling_the_customer_the
     BOOST_TEST(cashier.number(void_messages) == 1);
     const std::string where = " FROM notifications WHERE template = 'payment_void'";
     const std::string body = cashier.text("SELECT body" + where);
-    for (const std::string expected : {receipt_no, std::string("uang palsu"), std::string("Rp 750.000"), std::string("dibatalkan"),
+    for (const std::string& expected : {receipt_no, std::string("uang palsu"), std::string("Rp 750.000"), std::string("dibatalkan"),
                                        cashier.text("SELECT invoice_no FROM invoices WHERE id = " + std::to_string(invoice))})
         BOOST_TEST(body.find(expected) != std::string::npos, expected << " in " << body);
     // Through the outbox, to the customer's own number, as a transactional message (not held back

@@ -62,8 +62,8 @@ BOOST_AUTO_TEST_CASE(the_views_tests_route_permissions_match_the_router) {
         if (row.permission.empty()) BOOST_TEST((found->access != http::Access::Permission), label << " needs " << found->permission);
         else BOOST_TEST((found->access == http::Access::Permission && found->permission == row.permission), label);
     }
-    BOOST_TEST(testing::route_permission("GET", "/api/customers/42/history?x=1") == std::optional<std::string_view>("invoices.read"));
-    BOOST_TEST(testing::route_permission("POST", "/api/payments/4/void") == std::optional<std::string_view>("payments.void"));
+    BOOST_TEST(testing::route_permission("GET", "/api/customers/42/history?x=1").value_or("") == "invoices.read");
+    BOOST_TEST(testing::route_permission("POST", "/api/payments/4/void").value_or("") == "payments.void");
     BOOST_TEST(!testing::route_permission("POST", "/api/payments/4").has_value());
 }
 
