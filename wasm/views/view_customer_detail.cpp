@@ -48,6 +48,9 @@ void ViewCustomerDetail::open(App& app, std::int64_t customer_id) {
     m_history_loaded = false;
     m_error.clear();
     m_edit_pending = false;
+    // Another customer (or the same one again from the list): nothing of the last visit stays open.
+    m_detail.close();
+    if (m_form.is_open()) m_form.close();
     load();
     m_network.open(app, customer_id);
     m_dunning.open(app, customer_id);
