@@ -153,8 +153,12 @@ void App::navigate(Screen screen) {
     if (!can_open(screen)) return;
     m_screen = screen;
     m_phone_menu = false;
-    if (find_screen(screen)->nav) write_route(std::string(screen.id));
     view(screen)->enter(*this);
+    // The screen's own address when it has one (the reports' tab), else its registration's.
+    if (find_screen(screen)->nav) {
+        const std::string route = view(screen)->route();
+        write_route(route.empty() ? std::string(screen.id) : route);
+    }
 }
 
 void App::open_customer(std::int64_t customer_id) {
@@ -199,6 +203,7 @@ void App::pay_invoice(std::int64_t invoice_id) {
 
 void App::draw_screen() {
     if (View* current = view(m_screen)) current->draw(*this);
+    sync_route();
 }
 
 void App::draw() {

@@ -41,6 +41,9 @@ public:
     void toast_ok(std::string message);
 
     const SessionUser& user() const { return *m_user; }
+    // A screen corrected the address it was opened with (a panel this user may not use): the next
+    // address change replaces the history entry instead of adding one, so Back does not loop.
+    void route_corrected() { m_route_correction = true; }
     Catalog& catalog() { return m_catalog; }
     bool can_open(Screen screen) const;
     // "ID | EN" buttons (header and login screen).
@@ -49,7 +52,9 @@ public:
 private:
     // URL hash routing (routing.cpp): "#/customers/42" <-> screen + state.
     void apply_route(const std::string& hash);
+    void route_to(const std::string& hash);
     void write_route(const std::string& route);
+    void sync_route();
     void restore_session();
     void draw_offline_banner();
     void draw_loading_indicator();
@@ -67,6 +72,8 @@ private:
     bool m_reauth = false;              // the session expired: login over the kept screen state
     std::string m_pending_route;        // the hash to open once signed in
     std::string m_route;                // the hash last written or applied ("customers/42")
+    bool m_route_correction = false;
+    bool m_applying_route = false;
     bool m_phone_menu = false;          // the phone's full-screen navigation list is open
     widgets::Toasts m_toasts;
     Catalog m_catalog;

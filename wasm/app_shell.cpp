@@ -151,9 +151,15 @@ void App::draw_top_bar() {
 
     ImGui::PushFont(compact ? display().fonts().strong : display().fonts().title);
     std::string title = compact && !staff_menu ? std::string("Kimonet") : screen_title();
-    // Phones: a long title (a customer's name) is cut with "…" before it reaches the buttons.
-    const float room = ImGui::GetWindowContentRegionMax().x - right - ImGui::GetCursorPosX() - ImGui::GetFontSize() * 1.5f;
-    if (compact && ImGui::CalcTextSize(title.c_str()).x > room) {
+    // A long title (a customer's name) is cut with "…" before it reaches the user's name and the
+    // buttons, leaving room for the loading indicator drawn after it.
+    float loading = 0.f;
+    if (api_client().in_flight() > 0) {
+        loading = ImGui::GetFontSize() + display().px(14);
+        if (!compact) loading += display().px(6) + ImGui::CalcTextSize(tr("common.loading")).x;
+    }
+    const float room = ImGui::GetWindowContentRegionMax().x - right - ImGui::GetCursorPosX() - ImGui::GetFontSize() * 1.5f - loading;
+    if (ImGui::CalcTextSize(title.c_str()).x > room) {
         while (!title.empty() && ImGui::CalcTextSize((title + "…").c_str()).x > room) {
             title.pop_back();
             while (!title.empty() && (static_cast<unsigned char>(title.back()) & 0xC0) == 0x80) title.pop_back();  // whole UTF-8 characters

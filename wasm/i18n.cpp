@@ -13,19 +13,32 @@ Language g_language = Language::Indonesian;
 constexpr std::array<const char*, 12> kEnglishMonths{"January", "February", "March",     "April",   "May",      "June",
                                                       "July",    "August",   "September", "October", "November", "December"};
 
+std::set<std::string, std::less<>>& unknown_key_texts() {
+    static std::set<std::string, std::less<>> texts;
+    return texts;
+}
+
 }  // namespace
 
 Language language() { return g_language; }
 void set_language(Language language) { g_language = language; }
 
 const char* tr(std::string_view key) {
-    for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue()})
+    for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue()})
         for (const Entry& entry : part)
             if (entry.key == key) return g_language == Language::English ? entry.english : entry.indonesian;
     // Keep unknown keys alive: callers hold the pointer for the frame.
-    static std::set<std::string, std::less<>> unknown_keys;
-    return unknown_keys.emplace(key).first->c_str();
+    return unknown_key_texts().emplace(key).first->c_str();
 }
+
+bool has_key(std::string_view key) {
+    for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), customer_catalogue()})
+        for (const Entry& entry : part)
+            if (entry.key == key) return true;
+    return false;
+}
+
+std::vector<std::string> unknown_keys() { return {unknown_key_texts().begin(), unknown_key_texts().end()}; }
 
 std::string tr_format(std::string_view key, std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
     std::string text = tr(key);
@@ -56,9 +69,9 @@ std::string api_error_text(std::string_view code, std::string_view server_messag
 std::string status_label(CustomerStatus status) { return tr(std::string("status.") + std::string(to_string(status))); }
 
 std::string role_label(std::string_view role) {
+    // A role an admin created has no catalogue text: its own name.
     const std::string key = "role." + std::string(role);
-    const std::string label = tr(key);
-    return label == key ? std::string(role) : label;
+    return has_key(key) ? std::string(tr(key)) : std::string(role);
 }
 
 std::string format_date(const Date& date) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/date.hpp"
 #include "customers/customer.hpp"
@@ -41,11 +42,12 @@ struct Entry {
 };
 // The catalogue in parts, one file each: i18n_catalogue.cpp, i18n_catalogue_reports.cpp,
 // i18n_catalogue_print.cpp, i18n_catalogue_settings.cpp,
-// i18n_catalogue_portal.cpp.
+// i18n_catalogue_portal.cpp, i18n_catalogue_customer.cpp.
 std::initializer_list<Entry> catalogue();
 std::initializer_list<Entry> reports_catalogue();
 std::initializer_list<Entry> print_catalogue();
 std::initializer_list<Entry> settings_catalogue();
 std::initializer_list<Entry> portal_catalogue();
+std::initializer_list<Entry> customer_catalogue();
 
 }  // namespace kimonet::i18n

@@ -1,14 +1,21 @@
 // URL hash routing: every screen has an address (#/customers, #/customers/42, #/invoices/7,
-// #/invoices/generate, #/home) so reload, back/forward and shared links work. navigate() writes the
-// hash with history.pushState; shell.js reports hashchange/popstate and App::draw applies it.
+// #/invoices/generate, #/home), and so does what is open on it (#/customers/42/edit,
+// #/customers/42/invoices/7/pay, #/invoices/7/payments/4/void, #/reports/billing/2025-12/2026-05),
+// so reload, back/forward and links opened in another tab work. navigate() and sync_route() (a
+// screen's View::route() changed) write the hash with history.pushState; shell.js reports
+// hashchange/popstate and App::draw applies it.
 // Unknown or forbidden addresses land on the home screen with a toast.
 #include <charconv>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "app.hpp"
 #include "i18n.hpp"
 #include "platform/browser_glue.hpp"
+#include "views/view_customer_detail.hpp"
+#include "views/view_invoices.hpp"
+#include "views/view_reports.hpp"
 
 namespace kimonet {
 namespace {
@@ -35,11 +42,28 @@ std::optional<std::int64_t> parse_id(std::string_view text) {
 
 void App::write_route(const std::string& route) {
     m_route = route;
-    platform::push_route(route);
+    // Applying an address the browser already shows: the screens it opens on the way (the invoices
+    // list under #/invoices/7) add no history entries of their own.
+    if (m_applying_route) platform::replace_route(route);
+    else platform::push_route(route);
 }
 
 void App::apply_route(const std::string& hash) {
     if (!m_user) return;
+    m_applying_route = true;
+    route_to(hash);
+    m_applying_route = false;
+    // What the screen has open now (or is opening) is the address: nothing left to push later.
+    if (const View* current = view(m_screen)) {
+        const std::string route = current->route();
+        if (!route.empty() && route != m_route) {
+            m_route = route;
+            platform::replace_route(route);
+        }
+    }
+}
+
+void App::route_to(const std::string& hash) {
     const auto parts = split_route(hash);
     const Screen home = m_user->is_customer() ? Screen::CustomerHome
                                               : (can_open(Screen::Customers) ? Screen::Customers : Screen::Dashboard);
@@ -53,33 +77,61 @@ void App::apply_route(const std::string& hash) {
         return;
     }
     const std::string& first = parts[0];
-    if (parts.size() == 2) {
+    const std::vector<std::string> rest(parts.begin() + 1, parts.end());
+    // Past what a screen's own address names (#/customers/42/invoices/7/pay): the screen opens what
+    // the rest names, or, when it names nothing, stays open with a toast.
+    auto unknown_rest = [&] { toast_error(i18n::tr_format("route.unknown", {{"route", "#/" + hash}})); };
+    if (first == "customers" && parts.size() >= 2) {
         const auto id = parse_id(parts[1]);
-        if (first == "customers" && id) {
-            if (!can_open(Screen::CustomerDetail)) return refuse("route.forbidden");
-            open_customer(*id);
-            return;
-        }
-        if (first == "invoices" && id) {
-            if (!can_open(Screen::Invoices)) return refuse("route.forbidden");
-            open_invoice(*id);
-            return;
-        }
-        if (first == "invoices" && parts[1] == "generate") {
-            if (!can_open(Screen::Invoices) || !m_user->can("invoices.create")) return refuse("route.forbidden");
-            open_invoice_generate();
-            return;
-        }
-        return refuse("route.unknown");
+        if (!id) return refuse("route.unknown");
+        if (!can_open(Screen::CustomerDetail)) return refuse("route.forbidden");
+        auto& detail = view_as<ViewCustomerDetail>(Screen::CustomerDetail);
+        if (m_screen != Screen::CustomerDetail || detail.customer_id() != *id) open_customer(*id);
+        if (!detail.open_route(*this, std::vector<std::string>(parts.begin() + 2, parts.end()))) unknown_rest();
+        return;
     }
-    if (parts.size() > 2) return refuse("route.unknown");
+    if (first == "invoices" && parts.size() == 2 && parts[1] == "generate") {
+        if (!can_open(Screen::Invoices) || !m_user->can("invoices.create")) return refuse("route.forbidden");
+        open_invoice_generate();
+        return;
+    }
+    if (first == "invoices" && parts.size() >= 2) {
+        if (!parse_id(parts[1])) return refuse("route.unknown");
+        if (!can_open(Screen::Invoices)) return refuse("route.forbidden");
+        if (m_screen != Screen::Invoices) navigate(Screen::Invoices);
+        if (!view_as<ViewInvoices>(Screen::Invoices).open_route(rest)) unknown_rest();
+        return;
+    }
+    if (first == "reports" && parts.size() >= 2) {
+        if (!can_open(Screen{"reports"})) return refuse("route.forbidden");
+        if (m_screen != Screen{"reports"}) navigate(Screen{"reports"});
+        if (!view_as<ViewReports>(Screen{"reports"}).open_route(rest)) unknown_rest();
+        return;
+    }
+    if (parts.size() > 1) return refuse("route.unknown");
     for (const ScreenRegistration& entry : screen_registry()) {
         if (!entry.nav || entry.screen.id != first) continue;
         if (!can_open(entry.screen)) return refuse("route.forbidden");
         navigate(entry.screen);
+        // Back from #/invoices/7 to #/invoices closes the invoice.
+        if (entry.screen == Screen::Invoices) view_as<ViewInvoices>(Screen::Invoices).open_route({});
         return;
     }
     refuse("route.unknown");
+}
+
+// After each frame of a screen: what it has open is its address (a modal opened, a tab chosen).
+void App::sync_route() {
+    const View* current = view(m_screen);
+    if (!current) return;
+    const std::string route = current->route();
+    if (route.empty() || route == m_route) return;
+    if (std::exchange(m_route_correction, false)) {
+        m_route = route;
+        platform::replace_route(route);
+        return;
+    }
+    write_route(route);
 }
 
 }  // namespace kimonet

@@ -17,6 +17,10 @@ public:
     // The header's title when it depends on the screen's state ("Pelanggan · Budi"); "" = the
     // registration's title key.
     virtual std::string title() const { return {}; }
+    // The screen's address with what is open on it ("customers/42/invoices/7/pay"); App writes it
+    // to the URL whenever it changes, so reload, back/forward and a link in a new tab show the same.
+    // "" = just the registration's route (written on navigation).
+    virtual std::string route() const { return {}; }
 };
 
 }  // namespace kimonet

@@ -97,6 +97,9 @@ mergeInto(LibraryManager.library, {
       var value = UTF8ToString(token);
       if (value) window.sessionStorage.setItem('kimonet.token', value);
       else window.sessionStorage.removeItem('kimonet.token');
+      // Only a hint for shell.js (a new tab asks the others for the session when it is set).
+      if (value) window.localStorage.setItem('kimonet.signed-in', '1');
+      else window.localStorage.removeItem('kimonet.signed-in');
     } catch (e) { /* storage disabled: the session lives in memory only */ }
   },
 
@@ -144,6 +147,26 @@ mergeInto(LibraryManager.library, {
   kimonet_push_route: function (route) {
     var hash = '#/' + UTF8ToString(route);
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+  },
+
+  kimonet_replace_route: function (route) {
+    var hash = '#/' + UTF8ToString(route);
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  },
+
+  // A tap on "Telepon"/"WhatsApp" or a gateway's checkout link (the click is still a user
+  // activation, so no popup blocker). Only tel:, http: and https: — a gateway's answer must never
+  // run javascript: in the app's origin. A new tab without an opener (not the "noopener" feature:
+  // with it window.open answers null even when the tab opened); where the browser blocks the tab,
+  // this one. window.kimonetOpenedUrls lets the browser tests see the address without leaving the page.
+  kimonet_open_url: function (url) {
+    var address = UTF8ToString(url);
+    if (!/^(tel:|https?:)/i.test(address)) return;
+    if (Array.isArray(window.kimonetOpenedUrls)) { window.kimonetOpenedUrls.push(address); return; }
+    if (/^tel:/i.test(address)) { window.location.href = address; return; }
+    var opened = window.open(address, '_blank');
+    if (opened) opened.opener = null;
+    else window.location.assign(address);
   },
 
   // The browser benchmark reads frame CPU times from here (only when it set up the array).

@@ -150,9 +150,59 @@
   // pinch-zoom): the app's press under the first finger is let go away from any widget, so a
   // pinch never clicks, and nothing reaches the app until every finger is up again.
   var pinching = false;
+  // A finger on the text layer's text (not its controls) may mean "select this": a long press is
+  // left to the browser, which selects the word and shows its handles and copy menu (so nothing
+  // is prevented while the finger rests). A tap still reaches the app as a click; a finger that
+  // moves first is the app's drag (scrolling a list).
+  var LONG_PRESS_MS = 450, DRAG_PX = 8;
+  var textPress = null;  // {x, y, timer, long, dragging} while a finger that started on text is down
+  function textNodeAt(target) {
+    var node = target.closest && target.closest('#text-layer .tl');
+    return node && !node.classList.contains('tl-control') ? node : null;
+  }
+  function onTextTouch(event) {
+    var touch = event.changedTouches[0];
+    if (event.type === 'touchstart') {
+      textPress = { x: touch.clientX, y: touch.clientY, long: false, dragging: false };
+      textPress.timer = setTimeout(function () { if (textPress) textPress.long = true; }, LONG_PRESS_MS);
+      return;  // not prevented: the browser's long-press selection needs the default
+    }
+    var press = textPress;
+    if (event.type === 'touchmove') {
+      if (press.long) return;  // the browser moves the selection's handles
+      if (!press.dragging && Math.hypot(touch.clientX - press.x, touch.clientY - press.y) < DRAG_PX) return;
+      event.preventDefault();
+      if (!press.dragging) {
+        press.dragging = true;
+        clearTimeout(press.timer);
+        forward('mousemove', { clientX: press.x, clientY: press.y, screenX: press.x, screenY: press.y });
+        forward('mousedown', { clientX: press.x, clientY: press.y, screenX: press.x, screenY: press.y });
+      }
+      forward('mousemove', touch);
+      return;
+    }
+    textPress = null;
+    clearTimeout(press.timer);
+    if (press.long) return;  // the selection (and the browser's menu) stay
+    event.preventDefault();  // no compatibility mouse events: the app gets exactly one click
+    if (!press.dragging) {
+      forward('mousemove', touch);
+      forward('mousedown', touch);
+    }
+    forward('mouseup', touch);
+  }
   function onTouch(event) {
     // Taps on the text layer's nodes (web/text_layer.js) are taps on the canvas under them.
     if (event.target !== canvas && !(event.target.closest && event.target.closest('#text-layer'))) return;
+    if (event.touches.length > 1 && textPress) {
+      clearTimeout(textPress.timer);
+      textPress = null;
+    }
+    if (!pinching && (textPress || (event.type === 'touchstart' && event.touches.length === 1 && textNodeAt(event.target)))) {
+      event.stopPropagation();
+      onTextTouch(event);
+      return;
+    }
     if (event.touches.length > 1 && !pinching) {
       pinching = true;
       forward('mousemove', { clientX: -10000, clientY: -10000, screenX: -10000, screenY: -10000 });
@@ -287,9 +337,44 @@
       document.body.classList.remove('ready');
     },
   };
+  // A link opened in a new tab stays signed in. The session token lives in sessionStorage (this tab
+  // only, never in the URL, never in a cookie); a tab that starts without one asks the tabs of
+  // this origin on a BroadcastChannel, and a signed-in tab answers with its token. The question
+  // waits at most SHARE_WAIT_MS, while the app downloads anyway, and only when some tab of this
+  // browser is signed in. Signing out in any tab ends the
+  // session on the server for every tab that shares it.
+  var SHARE_WAIT_MS = 150;
+  function storedToken() {
+    try { return window.sessionStorage.getItem('kimonet.token'); } catch (e) { return null; }
+  }
+  function shareSession() {
+    if (!('BroadcastChannel' in window)) return Promise.resolve();
+    var channel = new BroadcastChannel('kimonet.session');
+    channel.addEventListener('message', function (event) {
+      var message = event.data || {};
+      var token = storedToken();
+      if (message.type === 'ask' && token) channel.postMessage({ type: 'token', token: token });
+    });
+    var someTabSignedIn = false;  // a hint kimonet_glue.js keeps in localStorage (no token there)
+    try { someTabSignedIn = !!window.localStorage.getItem('kimonet.signed-in'); } catch (e) { someTabSignedIn = true; }
+    if (storedToken() || !someTabSignedIn) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var timer = setTimeout(resolve, SHARE_WAIT_MS);
+      channel.addEventListener('message', function (event) {
+        var message = event.data || {};
+        if (message.type !== 'token' || typeof message.token !== 'string' || !message.token || storedToken()) return;
+        try { window.sessionStorage.setItem('kimonet.token', message.token); } catch (e) { /* memory only */ }
+        clearTimeout(timer);
+        resolve();
+      });
+      channel.postMessage({ type: 'ask' });
+    });
+  }
+  var session = shareSession();
+
   // app.js (preloaded by the page) runs once the fonts are here: emscripten asks for them
   // synchronously (getPreloadedPackage). A failed download leaves emscripten to fetch it itself.
-  loader.bytes('app.data').catch(function () { return null; }).then(function () {
+  Promise.all([loader.bytes('app.data').catch(function () { return null; }), session]).then(function () {
     var script = document.createElement('script');
     script.src = 'app.js';
     document.body.appendChild(script);

@@ -66,6 +66,25 @@ Result<void> queue_payment_receipt(app::Context& context, const PaymentReceipt& 
     return {};
 }
 
+Result<void> queue_payment_void_notice(app::Context& context, const payments::Payment& payment, const billing::Invoice& invoice) {
+    NotificationRequest request(MessageClass::Transactional);
+    request.invoice_id = invoice.id;
+    request.key = "payment_void:" + std::to_string(payment.id);
+    request.customer_id = invoice.customer_id;
+    request.template_key = "payment_void";
+    const Money outstanding = invoice.totals.total > invoice.paid_amount ? invoice.totals.total - invoice.paid_amount : 0;
+    request.variables = {{"periode", format_period_indonesian(invoice.period)},
+                         {"invoice_no", invoice.invoice_no},
+                         {"jumlah", format_rupiah(payment.amount)},
+                         {"total", format_rupiah(invoice.totals.total)},
+                         {"sisa", format_rupiah(outstanding)},
+                         {"no_kwitansi", payment.receipt_no},
+                         {"alasan", payment.void_reason},
+                         {"waktu", to_string(local_from_unix(context.now, context.offset))}};
+    TRY(queue_or_skip(context, request));
+    return {};
+}
+
 std::string payment_method_label(payments::PaymentMethod method) {
     switch (method) {
         case payments::PaymentMethod::Cash: return "Tunai";

@@ -139,6 +139,9 @@ Result<VoidOutcome> void_payment(app::Context& context, std::int64_t payment_id,
         }
         TRY_VOID(check_authority(context, stored, input, may_void_any));
         outcome = TRY(void_in_transaction(context, stored, input));
+        // The customer was sent a receipt for this payment: tell them it no longer counts. (A
+        // correction sends the new receipt instead.)
+        TRY_VOID(queue_payment_void_notice(context, outcome.payment, outcome.invoice));
         return {};
     }));
     return outcome;

@@ -64,6 +64,18 @@ const std::vector<TemplateDefinition>& template_definitions() {
          "💳 Metode: {metode}\n"
          "🕒 Waktu: {waktu}\n\n"
          "Simpan pesan ini sebagai bukti pembayaran.\n{nama_isp}"},
+        // A payment voided by staff (a counterfeit note, a transfer that bounced, a wrong invoice):
+        // the customer hears that the receipt they were sent no longer counts, and why.
+        {"payment_void", "Pembatalan pembayaran",
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "jumlah", "total", "sisa", "no_kwitansi", "alasan", "waktu"},
+         "⚠️ *Pembayaran dibatalkan*\n\n"
+         "Halo *{nama_pelanggan}*, pembayaran *{jumlah}* untuk tagihan {invoice_no} (periode {periode}) "
+         "telah kami batalkan.\n\n"
+         "🧾 No. kwitansi: {no_kwitansi}\n"
+         "📝 Alasan: {alasan}\n"
+         "🕒 Waktu: {waktu}\n\n"
+         "Kwitansi tersebut tidak berlaku lagi. Sisa tagihan Anda: *{sisa}* dari {total}.\n"
+         "Hubungi kami jika ada pertanyaan: wa.me/{telepon_isp}\n{nama_isp}"},
         {"isolir_warning", "Peringatan isolir",
          {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link", "tanggal_isolir"},
          "⚠️ *Peringatan*\n\n"
@@ -217,6 +229,9 @@ const TemplateVariables& sample_variables() {
         {"daftar_tagihan", "• INV-202601-0001 (Januari 2026): Rp 166.500, jatuh tempo 10 Januari 2026"},
         {"status_layanan", "Aktif"},
         {"nomor_pendaftaran", "REG-12"},
+        {"no_kwitansi", "RCP-202601-0001"},
+        {"alasan", "Transfer tidak masuk ke rekening"},
+        {"sisa", "Rp 166.500"},
     };
     return sample;
 }

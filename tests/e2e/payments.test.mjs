@@ -5,6 +5,9 @@
 // page turns the invoice "LUNAS" by itself. Then staff: a payment whose callback the simulator
 // drops is applied by reconciliation, and the payments screen's "Transaksi online" tab shows the
 // attempt paid and the reconciliation finding; "Jalankan rekonsiliasi sekarang" runs it again.
+// Issue 18: a payment voided from its invoice with a reason (the invoice unpaid again, the customer
+// told on WhatsApp); the invoice's address survives a reload and opens signed in in a new tab; on the
+// finance phone the customer screen's WhatsApp button opens wa.me/62… and its text takes a long press.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,13 +15,13 @@ import path from 'node:path';
 
 import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
 import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
-import { click, item, itemValue, waitUi } from './lib/ui.mjs';
+import { click, fill, item, itemValue, items, waitUi } from './lib/ui.mjs';
 import { ARTIFACTS, BIN_DIR, startServer } from './lib/server.mjs';
 import { startGateways } from './lib/simulators.mjs';
 
 const runner = createRunner();
 const test = runner.test;
-let server, browser, simulator;
+let server, browser, simulator, staffPage;
 
 async function api(method, url, body, token) {
   const headers = { 'Content-Type': 'application/json' };
@@ -101,7 +104,7 @@ try {
     const notice = await item(page, 'reconciliation.notice');
     assert.match(notice.value, /^Rekonsiliasi selesai: \d+ dicek, 0 diterapkan/);
     await shot(page, 'payments-gateway-transactions');
-    await page.context().close();
+    staffPage = page;  // the void case goes on from here (signed in as admin)
 
     // A role that may read payments but not create them sees the list without the button (finance
     // loses payments.create for this), here on a phone.
@@ -120,8 +123,97 @@ try {
     const visible = await waitUi(phone, (all) => all.some((i) => i.id.startsWith('gateway_tx.')) && all.map((i) => i.id));
     assert.ok(!visible.includes('reconciliation.run'), 'no reconcile button without payments.create');
     await shot(phone, 'payments-gateway-transactions-phone');
+
+    // Issue 18, on the same phone: a customer's screen offers WhatsApp as wa.me/62…, keeps every
+    // button on screen, and a finger on its text is left to the browser's long-press selection.
+    await phone.evaluate(() => { window.location.hash = '#/customers/3'; });
+    await itemValue(phone, 'customer_detail.service_number', 'CUST003');
+    await phone.evaluate(() => { window.kimonetOpenedUrls = []; });
+    await click(phone, 'customer_detail.action.whatsapp', { tap: true });
+    const opened = await phone.waitForFunction(() => window.kimonetOpenedUrls.length && window.kimonetOpenedUrls[0]);
+    assert.match(await opened.jsonValue(), /^https:\/\/wa\.me\/62\d{8,13}$/);
+    const buttons = (await items(phone)).filter((i) => i.kind === 'button');
+    const outside = buttons.filter((i) => i.rect.x < 0 || i.rect.x + i.rect.w > 390.5).map((i) => i.id);
+    assert.deepEqual(outside, []);
+    await shot(phone, 'customer-quick-actions-phone');
+    // A finger on the customer's name (a text node of the text layer) is not taken by the canvas:
+    // the touch's default (the browser's long-press selection) is left alone, and the text is
+    // selectable there.
+    const name = await item(phone, 'customer_detail.name');
+    const box = await phone.locator('#canvas').boundingBox();
+    const x = box.x + name.rect.x + Math.min(20, name.rect.w / 2), y = box.y + name.rect.y + name.rect.h / 2;
+    await phone.evaluate(() => {
+      window.__touch = null;
+      // After the page's own capturing listener (shell.js), on the same target.
+      window.addEventListener('touchstart', (event) => {
+        window.__touch = { prevented: event.defaultPrevented, text: event.target.textContent, className: event.target.className };
+      }, { once: true, capture: true });
+    });
+    const cdp = await phone.context().newCDPSession(phone);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    const touch = await (await phone.waitForFunction(() => window.__touch)).jsonValue();
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    assert.equal(touch.prevented, false, JSON.stringify(touch));
+    assert.equal(touch.text, name.value);
+    const style = await phone.evaluate(([px, py]) => {
+      const node = document.elementFromPoint(px, py);
+      const computed = window.getComputedStyle(node);
+      return { select: computed.userSelect || computed.webkitUserSelect, touchAction: computed.touchAction };
+    }, [x, y]);
+    assert.equal(style.select, 'text');
+    // And the text can be selected there (what the long press does), as text, not as pixels.
+    const selected = await phone.evaluate(([px, py]) => {
+      const node = document.elementFromPoint(px, py);
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      return window.getSelection().toString();
+    }, [x, y]);
+    assert.equal(selected, name.value);
     await phone.context().close();
   });
+
+  await test('a payment voided from its invoice with a reason leaves the invoice unpaid; the address survives reload and a new tab', async () => {
+    const open = await api('GET', `${base}/api/invoices?customer_id=3&status=unpaid`, null, token);
+    const invoice = open.json.data[0];
+    assert.ok(invoice, JSON.stringify(open.json));
+    const paid = await api('POST', `${base}/api/payments`, { invoice_id: invoice.id, amount: invoice.total, method: 'cash' }, token);
+    assert.equal(paid.status, 201, JSON.stringify(paid.json));
+    // The invoice's address, in the admin's tab of the case before (or a new one signed in).
+    let page = staffPage;
+    if (!page) {
+      page = await openApp(browser, server.url, DESKTOP);
+      await signIn(page, 'admin', PASSWORD);
+    }
+    await page.evaluate((id) => { window.location.hash = `#/invoices/${id}`; }, invoice.id);
+    await itemValue(page, 'invoice.status', 'Lunas');
+    await click(page, 'invoice.payments.0.void');
+    await page.waitForFunction((hash) => window.location.hash === hash, `#/invoices/${invoice.id}/payments/${paid.json.data.id}/void`);
+    await fill(page, 'payment_void.reason', 'uang palsu');
+    await click(page, 'invoice.panel.submit');
+    await waitUi(page, (all) => all.some((i) => i.id === 'invoice.notice' && / dibatalkan\. /.test(i.value)));
+    const unpaid = (all) => all.find((i) => i.id === 'invoice.status' && i.value !== 'Lunas');
+    await waitUi(page, unpaid);
+    const after = await api('GET', `${base}/api/invoices/${invoice.id}`, null, token);
+    assert.equal(after.json.data.status, 'unpaid');
+    const messages = await api('GET', `${base}/api/notifications?customer_id=3`, null, token);
+    assert.ok(messages.json.data.some((row) => row.template === 'payment_void'), 'the customer is told on WhatsApp');
+    await shot(page, 'payments-void-desktop');
+    // Reload: still signed in, the same invoice open.
+    await page.waitForFunction((hash) => window.location.hash === hash, `#/invoices/${invoice.id}`);
+    await page.reload();
+    await waitUi(page, unpaid, null, 30000);
+    // A link opened in a new tab of the same browser: signed in, at the address, no login screen.
+    const tab = await page.context().newPage();
+    await tab.goto(`${server.url}#/invoices/${invoice.id}/pay`);
+    await item(tab, 'invoice.panel.submit');
+    const shown = await tab.evaluate(() => window.__ui().items.map((i) => i.id));
+    assert.ok(!shown.includes('login.username'), 'the new tab did not ask to sign in');
+    assert.ok(!tab.url().includes('token') && !(await tab.evaluate(() => document.cookie)).includes('token'));
+    await page.context().close();
+  });
+
 } catch (error) {
   runner.fail('setup', error);
 } finally {

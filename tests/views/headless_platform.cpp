@@ -9,7 +9,6 @@
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "platform/frame_pacing.hpp"
-#include "platform/open_link.hpp"
 #include "platform/qr_image.hpp"
 #include "widgets/theme.hpp"
 
@@ -23,8 +22,9 @@ std::map<std::string, std::string> g_cache;
 std::string g_session_token;
 std::string g_route;
 bool g_route_changed = false;
+std::vector<std::string> g_opened_urls;
+std::vector<std::string> g_downloads;
 std::vector<std::function<void()>> g_timers;
-std::string g_opened_link;
 
 // The product's fonts when installed (the same metrics as the browser), else ImGui's own.
 ImFont* add_font(const char* path, float pixels) {
@@ -46,7 +46,8 @@ int run_timers() {
 }
 
 std::string written_route() { return g_route; }
-std::string opened_link() { return g_opened_link; }
+std::vector<std::string> opened_urls() { return g_opened_urls; }
+std::vector<std::string> downloaded_urls() { return g_downloads; }
 
 void change_route(const std::string& route) {
     g_route = route;
@@ -60,7 +61,8 @@ void reset_platform() {
     g_route.clear();
     g_route_changed = false;
     g_timers.clear();
-    g_opened_link.clear();
+    g_opened_urls.clear();
+    g_downloads.clear();
     g_canvas_width = 1280.f;
 }
 
@@ -72,7 +74,10 @@ void install_clipboard() {}
 void sync_soft_keyboard(bool) {}
 double now_unix_seconds() { return 1764892800.0; }  // 2025-12-05 00:00 UTC: tests must not read the clock
 
-int start_download(const std::string&, const std::string&, const std::string&) { return 1; }
+int start_download(const std::string& url, const std::string&, const std::string&) {
+    g_downloads.push_back(url);
+    return 1;
+}
 DownloadState download_state(int) { return DownloadState::Saved; }
 int pick_file(const std::string&) { return 1; }
 PickState picked_file_state(int) { return PickState::Failed; }
@@ -93,6 +98,8 @@ void cache_response(const std::string& path, const std::string& body) { g_cache[
 void clear_cached_responses() { g_cache.clear(); }
 std::string current_route() { return g_route; }
 void push_route(const std::string& route) { g_route = route; }
+void open_url(const std::string& url) { g_opened_urls.push_back(url); }
+void replace_route(const std::string& route) { g_route = route; }
 bool take_route_change() {
     const bool changed = g_route_changed;
     g_route_changed = false;
@@ -105,7 +112,6 @@ void note_activity() {}
 bool should_render_frame() { return true; }
 
 int start_qr_decode(const std::string&) { return 1; }
-void open_link(const std::string& url) { g_opened_link = url; }
 QrState qr_state(int) { return QrState::Failed; }
 QrModules qr_modules(int) { return {}; }
 

@@ -3,6 +3,7 @@
 // JavaScript. Display is a fixed canvas (1280 × 1400 CSS px unless a test narrows it), storage is
 // in memory, timers wait until a test runs them, the route is a string.
 #include <string>
+#include <vector>
 
 namespace kimonet::testing {
 
@@ -12,10 +13,12 @@ void set_canvas_width(float css_width);
 int run_timers();
 // The hash route last written by the app ("customers/42").
 std::string written_route();
+// The links the app opened (platform::open_url: "tel:+62…", "https://wa.me/62…"), oldest first.
+std::vector<std::string> opened_urls();
+// The downloads started (the API path of each: "/api/invoices/7/pdf"), oldest first.
+std::vector<std::string> downloaded_urls();
 // The user edits the address bar / goes back: the app takes the new hash on its next frame.
 void change_route(const std::string& route);
-// The link the app last opened (platform::open_link), "" if none.
-std::string opened_link();
 // Forgets storage, route and timers (a fresh browser tab).
 void reset_platform();
 

@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(paying_by_qris_shows_the_qr_image_and_a_link_to_tap) {
     BOOST_TEST((*image)["value"] == "21");
     BOOST_TEST(harness.value("portal_pay.qr") == "00020101021226ABCDEF");
     harness.click("portal_pay.url.open");
-    BOOST_TEST(kimonet::testing::opened_link() == "https://pay.example.test/checkout/1");
+    BOOST_TEST(kimonet::testing::opened_urls() == (std::vector<std::string>{"https://pay.example.test/checkout/1"}));
     kimonet::testing::set_canvas_width(1280);
 }
 

@@ -17,7 +17,7 @@ target_compile_options(kimonet_imgui_headless PRIVATE -w -O0)
 
 add_library(kimonet_app_headless STATIC ${KIMONET_APP_PORTABLE_SOURCES}
   ${CMAKE_CURRENT_LIST_DIR}/headless_platform.cpp ${CMAKE_CURRENT_LIST_DIR}/fake_api_client.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/view_harness.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/view_harness.cpp ${CMAKE_CURRENT_LIST_DIR}/customer_world.cpp)
 target_include_directories(kimonet_app_headless PUBLIC ${KIMONET_APP_DIR} ${CMAKE_CURRENT_LIST_DIR})
 target_compile_definitions(kimonet_app_headless PRIVATE KIMONET_FONT_DIR="${KIMONET_FONT_DIR}")
 target_link_libraries(kimonet_app_headless PUBLIC kimonet_core kimonet_imgui_headless)

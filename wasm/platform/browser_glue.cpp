@@ -30,6 +30,8 @@ void kimonet_cache_response(const char* path, const char* body);
 void kimonet_clear_cached_responses();
 char* kimonet_current_route();  // malloc'd
 void kimonet_push_route(const char* route);
+void kimonet_open_url(const char* url);
+void kimonet_replace_route(const char* route);
 void kimonet_report_frame_time(double milliseconds);
 }
 
@@ -151,6 +153,8 @@ void clear_cached_responses() { kimonet_clear_cached_responses(); }
 
 std::string current_route() { return take_string(kimonet_current_route()); }
 void push_route(const std::string& route) { kimonet_push_route(route.c_str()); }
+void open_url(const std::string& url) { kimonet_open_url(url.c_str()); }
+void replace_route(const std::string& route) { kimonet_replace_route(route.c_str()); }
 
 bool take_route_change() {
     const bool changed = g_route_changed;

@@ -51,7 +51,14 @@ void clear_cached_responses();
 // popstate and calls kimonet_route_changed(); the app takes the change on its next frame.
 std::string current_route();
 void push_route(const std::string& route);  // history.pushState, no hashchange event
+// history.replaceState: the app corrected the address it was given (a panel this user may not open).
+void replace_route(const std::string& route);
 bool take_route_change();
+
+// Opens a link the canvas cannot hold as an <a>: "tel:+62…" in this tab (the phone's dialler takes
+// it), http(s) ("https://wa.me/62…", a gateway's checkout page) in a new tab without an opener, or
+// this tab where the browser blocks one; any other scheme is ignored.
+void open_url(const std::string& url);
 
 // Runs `callback` once after `milliseconds` on the main thread (between frames).
 void set_timeout(double milliseconds, std::function<void()> callback);

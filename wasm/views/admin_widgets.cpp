@@ -82,8 +82,19 @@ std::string format_unix_time(std::int64_t unix_seconds) {
 
 bool tab_row(const char* prefix, const std::vector<std::string>& labels, int& current) {
     bool changed = false;
+    const float available = ImGui::GetContentRegionAvail().x, gap = display().px(6);
+    float used = 0.f;
     for (int index = 0; index < static_cast<int>(labels.size()); ++index) {
-        if (index > 0) ImGui::SameLine(0, display().px(6));
+        // Side by side while the next tab fits, else on the next line (five filters on a phone).
+        ImGui::PushFont(display().fonts().strong);
+        const float width = ImGui::CalcTextSize(labels[index].c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        ImGui::PopFont();
+        if (index > 0 && used + gap + width <= available) {
+            ImGui::SameLine(0, gap);
+            used += gap + width;
+        } else {
+            used = width;
+        }
         const std::string id = std::string(prefix) + "." + std::to_string(index);
         if (widgets::button(id.c_str(), labels[index].c_str(),
                             index == current ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary) &&

@@ -33,8 +33,7 @@ void invoice_status_badge(const std::string& id, billing::InvoiceStatus status, 
 
 std::string payment_method_label(const std::string& method) {
     const std::string key = "payment_method." + method;
-    const std::string label = tr(key);
-    return label == key ? method : label;
+    return i18n::has_key(key) ? std::string(tr(key)) : method;
 }
 
 std::string payment_method_label(payments::PaymentMethod method) { return payment_method_label(std::string(payments::to_string(method))); }

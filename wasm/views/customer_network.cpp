@@ -137,6 +137,11 @@ void CustomerNetworkPanel::draw_log() {
 // Isolating cuts a paying customer off: it needs a reason (it is in the log and on the isolir
 // page's audit) and a second, explicit step that says what will happen.
 void CustomerNetworkPanel::draw_isolate(const std::function<void()>& changed) {
+    if (m_focus_reason) {
+        m_focus_reason = false;
+        ImGui::SetScrollHereY(0.3f);
+        ImGui::SetKeyboardFocusHere();
+    }
     if (widgets::text_field("customer_detail.isolate_reason", tr("network.reason"), m_reason, m_reason_error, 0, tr("network.reason_hint"))) {
         m_reason_error.clear();
         m_confirming_isolate = false;

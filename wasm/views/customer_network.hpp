@@ -20,6 +20,11 @@ public:
     void refresh(App& app);
     // `changed` runs after an isolate/restore was accepted, so the screen reloads the customer.
     void draw(App& app, CustomerStatus status, const std::function<void()>& changed);
+    // The customer screen's quick actions: "Isolir" brings the reason field into view and focuses
+    // it (isolating still asks for a reason and a confirmation); "Pulihkan" restores at once.
+    void focus_isolate() { m_focus_reason = true; }
+    void restore(const std::function<void()>& changed) { act("restore", changed); }
+    bool busy() const { return m_busy; }
 
 private:
     struct LogRow {
@@ -39,7 +44,8 @@ private:
     bool m_busy = false;
     std::string m_reason;
     std::string m_reason_error;
-    bool m_confirming_isolate = false;  // "Isolir" asked once: the second step says what happens
+    bool m_confirming_isolate = false;
+    bool m_focus_reason = false;  // "Isolir" asked once: the second step says what happens
     std::string m_notice;
     std::string m_error;
 };

@@ -47,6 +47,10 @@ void ViewCustomerDetail::open(App& app, std::int64_t customer_id) {
     m_credit_balance = 0;
     m_history_loaded = false;
     m_error.clear();
+    m_edit_pending = false;
+    // Another customer (or the same one again from the list): nothing of the last visit stays open.
+    m_detail.close();
+    if (m_form.is_open()) m_form.close();
     load();
     m_network.open(app, customer_id);
     m_dunning.open(app, customer_id);
@@ -106,6 +110,8 @@ void ViewCustomerDetail::draw_profile(App& app, float width) {
         widgets::text("text", "customer_detail.service_number", m_customer->service_number, widgets::colors::kAccent);
         ImGui::SameLine();
         status_badge("customer_detail.status", m_customer->status);
+        ImGui::Dummy(ImVec2(0, display().px(2)));
+        draw_actions(app);
         ImGui::Dummy(ImVec2(0, display().px(4)));
         const Package* package = app.catalog().package(m_customer->package_id);
         profile_row("customer_detail.package", tr("field.package"),
@@ -204,7 +210,12 @@ void ViewCustomerDetail::draw(App& app) {
         widgets::end_card();
     }
     ImGui::EndGroup();
+    if (m_edit_pending && m_customer) {
+        m_edit_pending = false;
+        edit(app);
+    }
     m_detail.draw(app);
+    m_form.draw(app);
 }
 
 }  // namespace kimonet

@@ -1,7 +1,10 @@
 #pragma once
-// One customer for staff: profile, credit balance, their invoices and payments (from
-// /api/customers/{id}/history), isolate/restore and the isolation log; an invoice opens in
-// ViewInvoiceDetail.
+// One customer for staff, where work on them starts: profile, credit balance, their invoices and
+// payments (from /api/customers/{id}/history), isolate/restore and the isolation log; an invoice
+// opens in ViewInvoiceDetail. Quick actions (customer_actions.cpp), each shown only to a role
+// the server lets use it: edit, record a payment, open an invoice, call, WhatsApp, print the last
+// receipt, isolate/restore. What is open is in the address: #/customers/42/edit,
+// #/customers/42/invoices/7/pay.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +14,7 @@
 #include "customers/customer.hpp"
 #include "views/customer_dunning.hpp"
 #include "views/customer_network.hpp"
+#include "views/view_customer_form.hpp"
 #include "views/view_invoice_detail.hpp"
 #include "view.hpp"
 
@@ -24,6 +28,11 @@ public:
     void draw(App& app) override;
     // The header shows this ("Budi Santoso · CUST001").
     std::string title() const override;
+    std::string route() const override;
+    // `parts` after "customers/<id>": [] (just the customer), ["edit"], ["invoices", "7", ...].
+    // False when they name nothing.
+    bool open_route(App& app, const std::vector<std::string>& parts);
+    std::int64_t customer_id() const { return m_customer_id; }
 
 private:
     void load();
@@ -33,6 +42,12 @@ private:
     void draw_profile(App& app, float width);
     void draw_invoices(App& app);
     void draw_payments();
+    // customer_actions.cpp: the quick actions under the customer's name.
+    void draw_actions(App& app);
+    void print_last_receipt();
+    // The open invoice a payment goes to (the oldest unpaid or partly paid one); null when none.
+    const api::InvoiceResource* open_invoice() const;
+    void edit(App& app);
 
     App* m_app = nullptr;
     std::int64_t m_customer_id = 0;
@@ -43,6 +58,8 @@ private:
     bool m_history_loaded = false;
     std::string m_error;
     ViewInvoiceDetail m_detail;
+    ViewCustomerForm m_form;
+    bool m_edit_pending = false;  // #/customers/42/edit before the customer has loaded
     CustomerNetworkPanel m_network;
     CustomerDunningPanel m_dunning;
 };

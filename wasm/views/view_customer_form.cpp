@@ -243,7 +243,8 @@ void ViewCustomerForm::draw(App& app) {
                                         : std::string(tr("customer_form.create_title"));
     // Creating on a wide screen: the first-invoice preview sits beside the fields.
     const bool side_preview = !m_editing && !display().compact();
-    if (!begin_form_modal(kPopup, "customer_form.title", title, display().px(side_preview ? 1040 : 680))) return;
+    m_visible = begin_form_modal(kPopup, "customer_form.title", title, display().px(side_preview ? 1040 : 680));
+    if (!m_visible) return;
     if (m_close_requested) {
         m_close_requested = false;
         ImGui::CloseCurrentPopup();

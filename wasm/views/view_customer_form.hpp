@@ -20,6 +20,11 @@ public:
     void open_create(App& app, std::function<void(const Customer&)> saved);
     void open_edit(App& app, const Customer& customer, std::function<void(const Customer&)> saved);
     void draw(App& app);
+    // Open or about to open (the customer screen's address says "/edit" then).
+    bool is_open() const { return m_open_requested || (m_visible && !m_close_requested); }
+    bool is_editing() const { return m_editing; }
+    // Back from #/customers/42/edit: closes without saving.
+    void close() { m_close_requested = true; }
 
 private:
     void open(App& app, std::function<void(const Customer&)> saved);
@@ -35,6 +40,7 @@ private:
 
     bool m_open_requested = false;
     bool m_close_requested = false;
+    bool m_visible = false;
     bool m_editing = false;
     bool m_busy = false;
     bool m_submitted = false;

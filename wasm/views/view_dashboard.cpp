@@ -181,8 +181,9 @@ void ViewDashboard::draw_actions(App& app) {
         if (app.can_open(Screen::Invoices) && app.user().can("invoices.create") &&
             action("dashboard.action.generate", tr("dashboard.action_generate"), true))
             app.open_invoice_generate();
-        // Dunning is its own screen (when this build has it): the run button lives there.
-        if (app.can_open(Screen{"dunning"}) && action("dashboard.action.dunning", tr("dashboard.action_dunning"), false))
+        // Dunning is its own screen: the run button lives there, so only a role that may run it
+        // (dunning.run, which finance does not have) is offered the way to it.
+        if (app.can_open(Screen{"dunning"}) && app.user().can("dunning.run") && action("dashboard.action.dunning", tr("dashboard.action_dunning"), false))
             app.navigate(Screen{"dunning"});
         if (app.can_open(Screen::Payments) && app.user().can("payments.create") &&
             action("dashboard.action.payment", tr("dashboard.action_payment"), false))

@@ -42,14 +42,16 @@ void fact(const char* id, const char* label, const std::string& value) {
 
 }  // namespace
 
-void ViewInvoiceDetail::open(std::int64_t invoice_id, std::function<void()> changed, Panel panel) {
+void ViewInvoiceDetail::open(std::int64_t invoice_id, std::function<void()> changed, Panel panel, std::int64_t payment_id) {
     m_invoice_id = invoice_id;
+    m_initial_payment_id = payment_id;
     m_changed = std::move(changed);
     m_record.reset();
     m_error.clear();
     m_notice.clear();
     m_panel = Panel::None;
     m_initial_panel = panel;
+    m_close_requested = false;
     m_open_requested = true;
     load();
 }
@@ -68,10 +70,6 @@ void ViewInvoiceDetail::load() {
         if (read) m_record = std::move(read).value();
         else m_record.reset();
         if (!m_record) m_error = i18n::api_error_text("bad_response", {});
-        if (m_record && m_initial_panel != Panel::None) {
-            open_panel(m_initial_panel);
-            m_initial_panel = Panel::None;
-        }
     });
 }
 
@@ -181,8 +179,7 @@ void ViewInvoiceDetail::draw_actions(App& app) {
         if (drawn++ % (compact ? 2 : 8) != 0) ImGui::SameLine();
     };
     const float width = compact ? half : 0.f;
-    const bool open_invoice = invoice.status == InvoiceStatus::Unpaid || invoice.status == InvoiceStatus::Partial;
-    if (app.user().can("payments.create") && open_invoice) {
+    if (panel_allowed(app, Panel::Payment, nullptr)) {
         next();
         if (widgets::button("invoice.pay", tr("invoice.pay"), widgets::ButtonStyle::Primary, width)) open_panel(Panel::Payment);
     }
@@ -194,12 +191,12 @@ void ViewInvoiceDetail::draw_actions(App& app) {
         if (widgets::button("invoice.print_receipt", tr("print.receipt_button"), widgets::ButtonStyle::Secondary, width))
             print_view::print_now(receipt_document(*payment, *m_record));
     }
-    if (app.user().can("invoices.update") && invoice.status == InvoiceStatus::Unpaid) {
+    if (panel_allowed(app, Panel::AddLine, nullptr)) {
         next();
         if (widgets::button("invoice.add_line", tr("invoice.add_line"), widgets::ButtonStyle::Secondary, width))
             open_panel(Panel::AddLine);
     }
-    if (app.user().can("invoices.update") && invoice.status != InvoiceStatus::Void && invoice.paid_amount == 0) {
+    if (panel_allowed(app, Panel::Void, nullptr)) {
         next();
         if (widgets::button("invoice.void", tr("invoice.void"), widgets::ButtonStyle::Danger, width)) open_panel(Panel::Void);
     }
@@ -282,7 +279,17 @@ void ViewInvoiceDetail::draw(App& app) {
     }
     const std::string title = m_record ? i18n::tr_format("invoice.title", {{"number", m_record->invoice.invoice_no}})
                                        : std::string(tr("common.loading"));
-    if (!begin_form_modal(kPopup, "invoice.title", title, display().px(820))) return;
+    m_visible = begin_form_modal(kPopup, "invoice.title", title, display().px(820));
+    if (!m_visible) return;
+    if (m_close_requested) {
+        m_close_requested = false;
+        m_visible = false;
+        m_invoice_id = 0;
+        ImGui::CloseCurrentPopup();
+        end_form_modal();
+        return;
+    }
+    if (m_record && m_initial_panel != Panel::None) open_initial_panel(app);
     const float footer = ImGui::GetFrameHeightWithSpacing() + display().px(8);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
     ImGui::BeginChild("invoice.body", ImVec2(0, -footer), false);

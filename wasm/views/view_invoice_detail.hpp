@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "api/billing_dto.hpp"
 #include "payments/payment_rules.hpp"
@@ -23,12 +24,27 @@ class ViewInvoiceDetail {
 public:
     enum class Panel { None, Payment, AddLine, Void, VoidPayment, CorrectPayment };
 
-    // `changed` runs after anything altered the invoice (lists reload then).
-    void open(std::int64_t invoice_id, std::function<void()> changed, Panel panel = Panel::None);
+    // `changed` runs after anything altered the invoice (lists reload then). `panel` opens once the
+    // invoice is loaded, if the user may use it (an address like #/invoices/7/pay); the payment
+    // panels name their payment.
+    void open(std::int64_t invoice_id, std::function<void()> changed, Panel panel = Panel::None, std::int64_t payment_id = 0);
     void draw(App& app);
+    bool is_open() const { return m_invoice_id != 0 && !m_close_requested && (m_visible || m_open_requested); }
+    // Back from #/invoices/7 to #/invoices: closes the modal.
+    void close() {
+        if (is_open()) m_close_requested = true;
+    }
+    // The modal's address below its screen's (invoice_route.cpp): "7", "7/pay", "7/add-line", "7/void",
+    // "7/payments/4/void", "7/payments/4/correct"; "" when closed.
+    std::string route() const;
+    // Opens what such an address names (the parts after the screen's); false when it names nothing.
+    bool open_route(const std::vector<std::string>& parts, std::function<void()> changed);
 
 private:
     void load();
+    // The panel an address asked for, once the invoice is loaded, if this user may use it.
+    void open_initial_panel(App& app);
+    bool panel_allowed(App& app, Panel panel, const api::PaymentResource* payment) const;
     void draw_header(App& app);
     void draw_actions(App& app);
     void draw_totals();
@@ -62,6 +78,9 @@ private:
     bool m_busy = false;
     Panel m_panel = Panel::None;
     Panel m_initial_panel = Panel::None;
+    std::int64_t m_initial_payment_id = 0;
+    bool m_visible = false;
+    bool m_close_requested = false;  // the modal was drawn last frame (closing it any way clears this)
     std::string m_error;
     std::string m_notice;
     FieldErrors m_field_errors;

@@ -91,16 +91,14 @@ void ViewInvoiceDetail::draw_payments(App& app) {
 // payment is not corrected either (its amount is the credit that was there).
 void ViewInvoiceDetail::draw_payment_actions(App& app, const api::PaymentResource& listed, const std::string& row) {
     const payments::Payment& payment = listed.payment;
-    pdf_button(row + ".receipt_pdf", "/api/payments/" + std::to_string(payment.id) + "/pdf", payment.receipt_no + ".pdf",
-               widgets::ButtonStyle::Link, 0.f, tr("payment.receipt_pdf"));
-    if (payment.voided() || m_panel != Panel::None) return;
-    const bool any = app.user().can("payments.void_any");
-    const bool own = app.user().can("payments.void") && payment.recorded_by == app.user().username;
-    const bool gateway = payment.method == PaymentMethod::Gateway;
-    if (!(any || (own && !gateway))) return;
+    // The receipt PDF is payment data (payments.read); a technician reads the invoice only.
+    if (app.user().can("payments.read"))
+        pdf_button(row + ".receipt_pdf", "/api/payments/" + std::to_string(payment.id) + "/pdf", payment.receipt_no + ".pdf",
+                   widgets::ButtonStyle::Link, 0.f, tr("payment.receipt_pdf"));
+    if (m_panel != Panel::None || !panel_allowed(app, Panel::VoidPayment, &listed)) return;
     ImGui::SameLine();
     if (widgets::button((row + ".void").c_str(), tr("payment.void"), widgets::ButtonStyle::Link)) choose_payment(listed, Panel::VoidPayment);
-    if (payment.method == PaymentMethod::Cash || payment.method == PaymentMethod::BankTransfer) {
+    if (panel_allowed(app, Panel::CorrectPayment, &listed)) {
         ImGui::SameLine();
         if (widgets::button((row + ".correct").c_str(), tr("payment.correct"), widgets::ButtonStyle::Link))
             choose_payment(listed, Panel::CorrectPayment);

@@ -60,6 +60,19 @@ void ViewInvoices::open_by_id(std::int64_t invoice_id) {
     m_detail.open(invoice_id, [this] { reload(); });
 }
 
+std::string ViewInvoices::route() const {
+    const std::string detail = m_detail.route();
+    return detail.empty() ? std::string("invoices") : "invoices/" + detail;
+}
+
+bool ViewInvoices::open_route(const std::vector<std::string>& parts) {
+    if (parts.empty()) {
+        m_detail.close();
+        return true;
+    }
+    return m_detail.open_route(parts, [this] { reload(); });
+}
+
 void ViewInvoices::open_generate() {
     const std::string period = parse_period(m_period) ? m_period : this_period();
     m_generate.open(period, [this](const std::string& generated) {

@@ -21,6 +21,10 @@ public:
     // Deep links (#/invoices/7, #/invoices/generate, the dashboard's quick action).
     void open_by_id(std::int64_t invoice_id);
     void open_generate();
+    // "invoices" or "invoices/<the open invoice's address>" (ViewInvoiceDetail::route).
+    std::string route() const override;
+    // #/invoices/7/pay: `parts` after "invoices"; empty closes the open invoice. False: names nothing.
+    bool open_route(const std::vector<std::string>& parts);
 
 private:
     void reload();

@@ -11,7 +11,6 @@
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "platform/frame_pacing.hpp"
-#include "platform/open_link.hpp"
 #include "ui_registry.hpp"
 #include "views/admin_widgets.hpp"
 #include "views/billing_widgets.hpp"
@@ -262,7 +261,7 @@ void ViewPortalPay::draw_payment() {
         if (!m_payment.payment_url.empty() && !m_paid) {
             if (widgets::button("portal_pay.url.open", tr("portal.open_link"), widgets::ButtonStyle::Primary,
                                 display().compact() ? ImGui::GetContentRegionAvail().x : 0.f))
-                platform::open_link(m_payment.payment_url);
+                platform::open_url(m_payment.payment_url);
             copy_row("portal_pay.url", tr("portal.link"), m_payment.payment_url);
         }
         if (!m_payment.expires_at.empty()) widgets::muted("portal_pay.expires", i18n::tr_format("portal.expires", {{"time", readable_time(m_payment.expires_at)}}));

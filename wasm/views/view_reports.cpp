@@ -118,15 +118,44 @@ void ViewReports::load(int tab) {
         const bool has_range = report.is_object() && report.contains("range");
         if (!m_current_month && has_range) {
             m_current_month = range.to;  // the server's default range ends with its current month
-            m_from = range.from;
-            m_to = range.to;
+            if (!m_range_chosen) {
+                m_from = range.from;
+                m_to = range.to;
+            }
         }
         answered.range = to_string(range.from) + "/" + to_string(range.to);
         answered.loaded = true;
     });
 }
 
+std::string ViewReports::route() const {
+    // The first tab over the server's default range is just the screen: #/reports.
+    if (m_tab == kRevenue && !m_range_chosen) return "reports";
+    std::string route = std::string("reports/") + kTabs[m_tab].api;
+    if (m_range_chosen) route += "/" + to_string(m_from) + "/" + to_string(m_to);
+    return route;
+}
+
+bool ViewReports::open_route(const std::vector<std::string>& parts) {
+    if (parts.empty()) return true;
+    int tab = -1;
+    for (int index = 0; index < 3; ++index)
+        if (parts[0] == kTabs[index].api) tab = index;
+    if (tab < 0 || (parts.size() != 1 && parts.size() != 3)) return false;
+    if (parts.size() == 3) {
+        const auto from = parse_period(parts[1]), to = parse_period(parts[2]);
+        if (!from || !to || *to < *from) return false;
+        m_from = *from;
+        m_to = *to;
+        m_range_chosen = true;
+    }
+    m_tab = tab;
+    load(m_tab);
+    return true;
+}
+
 void ViewReports::set_range(Period from, Period to) {
+    m_range_chosen = true;
     m_from = from;
     m_to = to;
 }

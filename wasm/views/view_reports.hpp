@@ -7,6 +7,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.hpp"
 #include "api/report_dto.hpp"
@@ -21,6 +22,11 @@ class ViewReports final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
+    // "reports/billing/2025-12/2026-05": the tab and the range when chosen; "reports" for the first
+    // tab over the default range.
+    std::string route() const override;
+    // `parts` after "reports": [tab] or [tab, from, to]; false when they name nothing.
+    bool open_route(const std::vector<std::string>& parts);
 
 private:
     enum Tab { kRevenue = 0, kCustomers = 1, kBilling = 2 };
@@ -46,6 +52,9 @@ private:
     int m_tab = kRevenue;
     std::optional<Period> m_current_month;
     Period m_from, m_to;
+    // The range was chosen (a preset, the month pickers, an address #/reports/…/<from>/<to>), not the
+    // server's default: the address names it.
+    bool m_range_chosen = false;
     std::array<Slot, 3> m_slots;
     reports::RevenueReport m_revenue;
     reports::CustomerReport m_customers;

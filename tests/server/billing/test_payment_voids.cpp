@@ -202,6 +202,40 @@ BOOST_AUTO_TEST_CASE(a_voided_payment_leaves_revenue_and_its_invoice_is_unpaid_a
     BOOST_TEST(no_reason.json()["error"]["fields"].contains("reason"));
 }
 
+BOOST_AUTO_TEST_CASE(a_void_queues_one_whatsapp_message_telling_the_customer_the_receipt_no_longer_counts) {
+    Cashier cashier;
+    const auto invoice = cashier.invoice(750000);
+    const auto payment = cashier.paid(invoice, 750000);
+    const std::string receipt_no = cashier.text("SELECT receipt_no FROM payments WHERE id = " + std::to_string(payment));
+    const std::string void_messages = "SELECT COUNT(*) FROM notifications WHERE template = 'payment_void' AND customer_id = 2";
+    BOOST_TEST(cashier.number(void_messages) == 0, "paying queues the receipt only");
+
+    auto voided = cashier.server.post("/api/payments/" + std::to_string(payment) + "/void", R"({"reason":"uang palsu"})", cashier.finance);
+    BOOST_TEST_REQUIRE(voided.status == 200, voided.body);
+    BOOST_TEST(cashier.number(void_messages) == 1);
+    const std::string where = " FROM notifications WHERE template = 'payment_void'";
+    const std::string body = cashier.text("SELECT body" + where);
+    for (const std::string& expected : {receipt_no, std::string("uang palsu"), std::string("Rp 750.000"), std::string("dibatalkan"),
+                                       cashier.text("SELECT invoice_no FROM invoices WHERE id = " + std::to_string(invoice))})
+        BOOST_TEST(body.find(expected) != std::string::npos, expected << " in " << body);
+    // Through the outbox, to the customer's own number, as a transactional message (not held back
+    // behind a broadcast), with the payment's key.
+    BOOST_TEST(cashier.text("SELECT phone" + where) == cashier.text("SELECT phone FROM customers WHERE id = 2"));
+    BOOST_TEST(cashier.text("SELECT status" + where) == "queued");
+    BOOST_TEST(cashier.text("SELECT idempotency_key" + where) == "payment_void:" + std::to_string(payment));
+    BOOST_TEST(cashier.text("SELECT message_class" + where) == "transactional");
+
+    // A repeated void changes nothing and sends nothing again.
+    auto again = cashier.server.post("/api/payments/" + std::to_string(payment) + "/void", R"({"reason":"uang palsu"})", cashier.finance);
+    BOOST_TEST_REQUIRE(again.status == 200, again.body);
+    BOOST_TEST(again.json()["data"]["already_void"] == true);
+    BOOST_TEST(cashier.number(void_messages) == 1);
+    // A refused void (no reason) queues nothing either.
+    const auto second = cashier.paid(invoice, 750000);
+    BOOST_TEST(cashier.server.post("/api/payments/" + std::to_string(second) + "/void", R"({"reason":""})", cashier.finance).status == 422);
+    BOOST_TEST(cashier.number(void_messages) == 1);
+}
+
 BOOST_AUTO_TEST_CASE(voiding_an_overpayment_whose_credit_was_spent_is_refused_until_the_credit_payment_is_voided) {
     Cashier cashier;
     auto generated = cashier.server.post("/api/invoices/generate", R"({"period":"2026-01","notify":false})", cashier.finance);

@@ -3,6 +3,7 @@
 
 #include "core/text.hpp"
 #include "rbac/permissions.hpp"
+#include "support/route_permissions.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -46,6 +47,24 @@ BOOST_AUTO_TEST_CASE(routes_are_unique_and_permissions_known) {
         BOOST_TEST(seen.insert(label).second, "duplicate route " << label);
         if (route.access == http::Access::Permission) BOOST_TEST(rbac::is_known_permission(route.permission), label);
     }
+}
+
+// The views tests' table of what each route the app calls needs (tests/views/test_role_walk.cpp
+// fails a button that leads to a 403 by it): every row is a route of the router, with its permission.
+BOOST_AUTO_TEST_CASE(the_views_tests_route_permissions_match_the_router) {
+    TestServer server(false);
+    for (const auto& row : testing::kRoutePermissions) {
+        const std::string label = std::string(row.method) + " " + std::string(row.pattern);
+        const http::Route* found = nullptr;
+        for (const auto& route : server.app().router().routes())
+            if (route.method == row.method && route.pattern == row.pattern) found = &route;
+        BOOST_TEST_REQUIRE(found != nullptr, label << " is not a route");
+        if (row.permission.empty()) BOOST_TEST((found->access != http::Access::Permission), label << " needs " << found->permission);
+        else BOOST_TEST((found->access == http::Access::Permission && found->permission == row.permission), label);
+    }
+    BOOST_TEST(testing::route_permission("GET", "/api/customers/42/history?x=1").value_or("") == "invoices.read");
+    BOOST_TEST(testing::route_permission("POST", "/api/payments/4/void").value_or("") == "payments.void");
+    BOOST_TEST(!testing::route_permission("POST", "/api/payments/4").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

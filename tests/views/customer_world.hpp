@@ -1,0 +1,14 @@
+#pragma once
+// One customer's world as the server's own serialisers write it (api::to_json), for the views
+// tests that start from a customer: Budi Santoso (id 42, phone "0812-3456-7890"), an unpaid
+// January invoice 7 and a paid December invoice 6 with payment 4 (recorded by "admin", the
+// harness's user), the customer list, the invoice list and the packages.
+#include "customers/customer.hpp"
+#include "view_harness.hpp"
+
+namespace kimonet::testing {
+
+void answer_customer_world(FakeApiClient& api, CustomerStatus status = CustomerStatus::Active,
+                           const std::string& name = "Budi Santoso");
+
+}  // namespace kimonet::testing
