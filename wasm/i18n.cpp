@@ -23,20 +23,21 @@ std::set<std::string, std::less<>>& unknown_key_texts() {
 Language language() { return g_language; }
 void set_language(Language language) { g_language = language; }
 
-const char* tr(std::string_view key) {
+// The entry for `key` in any part of the catalogue, or null.
+static const Entry* find_entry(std::string_view key) {
     for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue()})
         for (const Entry& entry : part)
-            if (entry.key == key) return g_language == Language::English ? entry.english : entry.indonesian;
+            if (entry.key == key) return &entry;
+    return nullptr;
+}
+
+const char* tr(std::string_view key) {
+    if (const Entry* entry = find_entry(key)) return g_language == Language::English ? entry->english : entry->indonesian;
     // Keep unknown keys alive: callers hold the pointer for the frame.
     return unknown_key_texts().emplace(key).first->c_str();
 }
 
-bool has_key(std::string_view key) {
-    for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), customer_catalogue()})
-        for (const Entry& entry : part)
-            if (entry.key == key) return true;
-    return false;
-}
+bool has_key(std::string_view key) { return find_entry(key) != nullptr; }
 
 std::vector<std::string> unknown_keys() { return {unknown_key_texts().begin(), unknown_key_texts().end()}; }
 

@@ -49,5 +49,10 @@ std::initializer_list<Entry> print_catalogue();
 std::initializer_list<Entry> settings_catalogue();
 std::initializer_list<Entry> portal_catalogue();
 std::initializer_list<Entry> customer_catalogue();
+// Whether the catalogue has `key` (a label for a value that may have none: a custom role's name).
+bool has_key(std::string_view key);
+// The keys asked for this run that no catalogue part has (shown as themselves): the views tests
+// fail on any.
+std::vector<std::string> unknown_keys();
 
 }  // namespace kimonet::i18n
