@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui_registry.hpp"
+#include "widgets/field_kind.hpp"
 
 namespace kimonet::text_layer {
 namespace {
@@ -101,6 +102,14 @@ std::string states_of(const ui_registry::Item& item, std::string_view role) {
     if (role == "link" && item.value == "current") states += 'p';  // the current screen
     if (item.kind == "input" && item.value.find_first_not_of('*') == std::string::npos && !item.value.empty()) states += 'm';
     if (item.kind == "badge") states += 'C';  // text centred in its pill
+    // A field the page edits through a real <input> ('I'), and its kind (widgets/field_kind.hpp):
+    // the keypad, the input type and what a password manager may fill.
+    if (item.kind == "input" && dom_fields::is_real_input(item.id)) {
+        static constexpr char kKindLetter[] = {'x', 'n', 't', 'e', 'u', 'w', 'P', 'N', 'o', 'S'};
+        states += 'I';
+        states += kKindLetter[static_cast<int>(dom_fields::kind_of(item.id))];
+    }
+    if (item.kind == "button" && dom_fields::kind_of(item.id) == dom_fields::FieldKind::Submit) states += 'S';
     return states;
 }
 
