@@ -62,8 +62,13 @@ std::string_view role_of(std::string_view kind) {
 
 // Registry kinds that say something about other items and draw no text of their own.
 // Items scrolled out of their window or table (the clipper's extra row) are not on screen either.
+// A real input scrolled out of its form stays in the page, hidden by its clip: Tab reaches it, and
+// ImGui scrolls it into view when it takes focus (widgets/field_kind.hpp).
 bool mirrored(const ui_registry::Item& item) {
-    return item.visible && item.kind != "table" && item.clip.Overlaps(item.rect);
+    if (item.kind == "table") return false;
+    if (item.visible && item.clip.Overlaps(item.rect)) return true;
+    return item.kind == "input" && item.window_role != ui_registry::WindowRole::Popup && item.rect.GetWidth() > 0.f &&
+           dom_fields::is_real_input(item.id);
 }
 
 // Text shown in the node (selectable, found by Ctrl+F) and its accessible name when the text

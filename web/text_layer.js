@@ -127,11 +127,12 @@
       if (!text && input.value) input.value = '';
       return;
     }
-    if (input._composing || input.value === text) return;
-    var atEnd = document.activeElement === input && input.selectionStart === input.value.length;
-    input.value = text;
-    if (atEnd) input.setSelectionRange(text.length, text.length);
-    input.classList.toggle('tl-own-text', BEYOND_APP_FONT.test(text));
+    if (!input._composing && input.value !== text) {
+      var atEnd = document.activeElement === input && input.selectionStart === input.value.length;
+      input.value = text;
+      if (atEnd) input.setSelectionRange(text.length, text.length);
+    }
+    input.classList.toggle('tl-own-text', BEYOND_APP_FONT.test(input.value));
   }
 
   // A field going away (its screen closed, signed in): nothing it held stays in the page.
@@ -199,7 +200,8 @@
     if (node._signature !== signature) {
       node._signature = signature;
       var inRow = /(^|\/)r\d+$/.test(path);
-      node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '');
+      node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '') +
+        (field ? ' tl-input' : '');
       setAttribute(node, 'role', role || (inRow ? 'cell' : ''));
       setAttribute(node, 'aria-label', name);
       if (!field) setAttribute(node, 'tabindex', control ? '-1' : '');
@@ -270,12 +272,17 @@
       form.remove();
       forms.delete(container);
     });
-    containers.forEach(function (element, path) {
-      if (!element.firstChild) {
-        element.remove();
-        containers.delete(path);
-      }
-    });
+    // Innermost first: a dialog whose table rows just went is empty too once they are removed.
+    for (var removed = true; removed;) {
+      removed = false;
+      containers.forEach(function (element, path) {
+        if (!element.firstChild) {
+          element.remove();
+          containers.delete(path);
+          removed = true;
+        }
+      });
+    }
     var modalOpen = false;
     // A dialog is named by its first heading.
     containers.forEach(function (element) {
@@ -286,10 +293,15 @@
       setAttribute(element, 'aria-labelledby', heading ? heading.id : '');
     });
     layer.classList.toggle('tl-modal-open', modalOpen);
+    // An open drop-down lies over the fields below it: their inputs let its options have the pointer.
+    layer.classList.toggle('tl-popup-open', !!layer.querySelector('[role=listbox]'));
   }
 
-  function mayFollowFocus() {
+  // ImGui's focus moving elsewhere takes the page's along, except away from a real input to a
+  // control that is not one (ImGui's own first-frame focus must not pull the caret out of a field).
+  function mayFollowFocus(target) {
     var active = document.activeElement;
+    if (isField(active) && !target._field) return false;
     return !active || active === document.body || active === canvas || layer.contains(active);
   }
 
@@ -307,10 +319,8 @@
     changes.set.forEach(function (record) { if (update(record)) moved = true; });
     if (changes.order) lastOrder = changes.order;
     if (changes.order || moved) reorder(lastOrder);
-    if (changes.order || moved || changes.del.length) {
-      pruneContainers();
-      manageFocus();
-    }
+    var structureChanged = changes.order || moved || changes.del.length;
+    if (structureChanged) pruneContainers();
     if (changes.focus !== undefined) {
       var focused = changes.focus && nodes.get(changes.focus);
       focusedKey = changes.focus;
@@ -319,12 +329,13 @@
       if (keyboard && focused && focused.classList.contains('tl-textbox')) {
         setAttribute(keyboard, 'aria-label', focused.getAttribute('aria-label') || focused.textContent);
       }
-      if (focused && focused !== document.activeElement && mayFollowFocus()) {
+      if (focused && focused !== document.activeElement && mayFollowFocus(focused)) {
         following = true;
         focused.focus({ preventScroll: true });
         following = false;
       }
     }
+    if (structureChanged) manageFocus();
   }
 
   // Input over text nodes belongs to ImGui too: hover, wheel and plain clicks go on to the canvas.
@@ -469,8 +480,13 @@
   // Focus moved by the keyboard or the layer itself; a control scrolled out of the window comes
   // into view (the page scrolls when the canvas is taller than the window, e.g. at 200% zoom).
   function focusNode(node) {
-    if (!node._field) node.tabIndex = -1;
-    node.focus();
+    // Never let the browser scroll the layer itself (it clips, it does not scroll): the page
+    // scrolls instead when the control is outside the window, and ImGui scrolls a field that is
+    // outside its form into view once it has focus.
+    node.focus({ preventScroll: true });
+    var box = node.getBoundingClientRect();
+    if (box.bottom > window.innerHeight) window.scrollBy(0, box.bottom - window.innerHeight + 16);
+    else if (box.top < 0) window.scrollBy(0, box.top - 16);
   }
 
   // Focus lands on the first field of a dialog when it opens (else its first control) and goes
@@ -507,11 +523,20 @@
       return !node.closest('[role=dialog],[role=listbox],[role=tooltip]');
     });
     var screen = heading ? heading.dataset.key : '';
-    if (screen === screenHeading) return;
-    screenHeading = screen;
-    var field = layer.querySelector('.tl-input');
-    if (field && !touchOnly && (lost || !layer.contains(active))) focusNode(field);
+    if (screen !== screenHeading) {
+      screenHeading = screen;
+      screenFocusPending = !touchOnly;
+    }
+    // (Fields may come a frame or a load after the title; the user's own first move cancels it.)
+    var field = screenFocusPending && layer.querySelector('.tl-input');
+    if (!field) return;
+    screenFocusPending = false;
+    focusNode(field);
   }
+  var screenFocusPending = false;
+  ['pointerdown', 'keydown'].forEach(function (type) {
+    window.addEventListener(type, function () { screenFocusPending = false; }, true);
+  });
 
   window.kimonetTextLayer = {
     apply: apply,

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
 import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
-import { PASSWORD, createRunner, shot, signIn } from './lib/harness.mjs';
+import { PASSWORD, apiAs, createRunner, shot, signIn } from './lib/harness.mjs';
 import { ARTIFACTS, startServer } from './lib/server.mjs';
 import { click, fill, item, itemValue, items, waitUi } from './lib/ui.mjs';
 
@@ -75,6 +75,85 @@ async function layerMatchesRegistry(page, id) {
     return Math.abs(box.left - canvas.left - rect.x) < 1.5 && Math.abs(box.top - canvas.top - rect.y) < 1.5;
   }, [id, found.rect], { timeout: 15000 });
   return { found, node };
+}
+
+// Real inputs (issue 18): the page's <input> for a registry id, and what has focus.
+const fieldSelector = (id) => `#text-layer input[data-key="${id}"]`;
+const focusedKey = (page) => page.evaluate(() => (document.activeElement && document.activeElement.dataset
+  ? document.activeElement.dataset.key || '' : ''));
+
+// Types `text` into the focused real input as an IME does: a composition updated twice, then
+// committed (CDP Input.imeSetComposition + Input.insertText). Returns the composition events seen.
+async function composeInto(page, id, text) {
+  await page.waitForFunction((key) => document.activeElement && document.activeElement.dataset.key === key, id);
+  await page.evaluate((selector) => {
+    const input = document.querySelector(selector);
+    window.__composition = [];
+    ['compositionstart', 'compositionupdate', 'compositionend'].forEach((type) =>
+      input.addEventListener(type, () => window.__composition.push(type)));
+  }, fieldSelector(id));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'De', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.imeSetComposition', { text: 'D\u00e9s', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.insertText', { text });
+  await cdp.detach();
+  return page.evaluate(() => window.__composition);
+}
+
+// A customer named through an IME (accents, an em dash, an emoji) in the open customer form,
+// saved with Enter in a field, read back from the API.
+async function customerThroughIme(page, name, { tap = false, screenshot }) {
+  await click(page, 'customer_form.name', { tap });
+  const events = await composeInto(page, 'customer_form.name', name);
+  assert.ok(events.includes('compositionstart') && events.includes('compositionend'), `IME composition events: ${events}`);
+  await itemValue(page, 'customer_form.name', name);
+  await shot(page, screenshot);
+  // The phone keypad and the e-mail keyboard come from the field's kind.
+  const kinds = await page.evaluate(([phone, email]) => [phone, email].map((s) => {
+    const input = document.querySelector(s);
+    return `${input.type}/${input.inputMode}`;
+  }), [fieldSelector('customer_form.phone'), fieldSelector('customer_form.email')]);
+  assert.deepEqual(kinds, ['tel/tel', 'email/email']);
+  await fill(page, 'customer_form.phone', '0812-7777-0118', { tap });
+  await click(page, 'customer_form.package', { tap });
+  const option = await waitUi(page, (all) => all.find((i) => i.kind === 'option' && i.value.startsWith('Home 20 Mbps')));
+  await click(page, option.id, { tap });
+  await waitUi(page, (all) => all.find((i) => i.id === 'customer_form.package' && i.value.startsWith('Home 20 Mbps')));
+  // The address may lie below the screen: focusing its input (as Tab does) scrolls it in. Enter saves.
+  await page.locator(fieldSelector('customer_form.address')).focus();
+  await waitUi(page, (all) => all.find((i) => i.id === 'customer_form.address' && i.active && i.visible));
+  await page.keyboard.type('Jl. Melati 3');
+  await itemValue(page, 'customer_form.address', 'Jl. Melati 3');
+  await page.keyboard.press('Enter');
+  await waitUi(page, (all) => all.some((i) => i.id === 'customers.notice'));
+  const found = await apiAs(page, 'admin', 'GET', `/api/customers?q=${encodeURIComponent(name)}`);
+  assert.equal(found.data.length, 1, `one customer named ${name}`);
+  assert.equal(found.data[0].name, name);
+}
+
+// The login as a password manager sees it: a real form with the autocomplete fields and a submit;
+// filled in the DOM (as a manager fills) and submitted with Enter, it signs in; afterwards no
+// input and no layer text holds the password.
+async function loginThroughTheForm(page) {
+  await item(page, 'login.submit', 30000);
+  await page.waitForSelector('#text-layer form input[autocomplete="current-password"]');
+  const form = await page.evaluate(() => {
+    const f = document.querySelector('#text-layer form');
+    const username = f.querySelector('input[autocomplete="username"]');
+    const password = f.querySelector('input[autocomplete="current-password"]');
+    return { username: username && `${username.name}/${username.type}`, password: password && `${password.name}/${password.type}`,
+      submit: !!f.querySelector('button[type=submit]'), button: !!f.querySelector('[role=button][data-key="login.submit"]') };
+  });
+  assert.deepEqual(form, { username: 'username/text', password: 'password/password', submit: true, button: true });
+  await page.locator('#text-layer input[autocomplete="username"]').fill('admin');
+  await page.locator('#text-layer input[autocomplete="current-password"]').fill(PASSWORD);
+  await itemValue(page, 'login.password', '*'.repeat(PASSWORD.length));
+  assert.ok(!(await page.evaluate(() => document.getElementById('text-layer').textContent)).includes(PASSWORD));
+  await page.locator('#text-layer input[autocomplete="current-password"]').press('Enter');
+  await waitUi(page, (all) => !all.some((i) => i.id === 'login.submit') && all.some((i) => i.id === 'customers.add'), null, 30000);
+  const left = await page.evaluate((secret) => [...document.querySelectorAll('input')].filter((i) => i.value === secret).length +
+    (document.getElementById('text-layer').textContent.includes(secret) ? 1 : 0), PASSWORD);
+  assert.equal(left, 0, 'the password is nowhere in the page after signing in');
 }
 
 async function showLayer(page) {
@@ -219,6 +298,57 @@ try {
       return event.defaultPrevented;
     }));
     assert.deepEqual(prevented, [false, false]);
+    await page.context().close();
+  });
+
+  await test('desktop: the login is a form (password manager, Enter); focus on the first field; Tab order; an IME-composed name with an emoji saved by Enter; Esc closes', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await item(page, 'login.username', 30000);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'login.username');
+    await loginThroughTheForm(page);
+    await click(page, 'customers.add');
+    await item(page, 'customer_form.name');
+    // Every enabled control of the dialog, in the order the form draws them (the registry's order):
+    // focus starts on the first, Tab visits each in turn and wraps, Shift+Tab goes back.
+    const controls = (await items(page)).filter((i) => i.id.startsWith('customer_form.') && i.visible && !i.disabled &&
+      ['input', 'select', 'checkbox', 'button'].includes(i.kind)).map((i) => i.id);
+    assert.ok(controls.includes('customer_form.package') && controls.includes('customer_form.save'), controls.join());
+    await page.waitForFunction((first) => document.activeElement && document.activeElement.dataset.key === first, controls[0]);
+    const visited = [await focusedKey(page)];
+    for (let step = 0; step < controls.length; step++) {
+      await page.keyboard.press('Tab');
+      visited.push(await focusedKey(page));
+    }
+    assert.deepEqual(visited, [...controls, controls[0]]);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedKey(page), controls[controls.length - 1]);
+    await customerThroughIme(page, 'D\u00e9sir\u00e9e \u2014 \ud83d\ude4f', { screenshot: 'real-input-desktop-ime' });
+    await shot(page, 'real-input-desktop-saved');
+    // Esc closes a dialog and focus goes back to what opened it; Enter on that button opens it again.
+    await click(page, 'customers.add');
+    await page.waitForFunction((first) => document.activeElement && document.activeElement.dataset.key === first, controls[0]);
+    await page.keyboard.press('Escape');
+    await waitUi(page, (all) => !all.some((i) => i.id === 'customer_form.name'));
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'customers.add');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((first) => document.activeElement && document.activeElement.dataset.key === first, controls[0]);
+    await page.keyboard.press('Escape');
+    await waitUi(page, (all) => !all.some((i) => i.id === 'customer_form.name'));
+    // An amount has the numeric keypad (a package's price).
+    const nav = await waitUi(page, (all) => all.find((i) => i.kind === 'nav' && /packages$/.test(i.id) && i.visible));
+    await click(page, nav.id);
+    await click(page, 'packages.add');
+    await item(page, 'package_form.price');
+    assert.equal(await page.evaluate((s) => document.querySelector(s).inputMode, fieldSelector('package_form.price')), 'numeric');
+    await page.context().close();
+  });
+
+  await test('phone 390x844: the login form signs in with Enter; an IME-composed name with an emoji is saved and read back', async () => {
+    const page = await openApp(browser, server.url, PHONE);
+    await loginThroughTheForm(page);
+    await click(page, 'customers.add', { tap: true });
+    await item(page, 'customer_form.name');
+    await customerThroughIme(page, 'D\u00e9sir\u00e9e Putri \u2014 \ud83d\ude4f', { tap: true, screenshot: 'real-input-phone-ime' });
     await page.context().close();
   });
 
