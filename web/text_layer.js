@@ -81,6 +81,8 @@
   // What the app's font atlas draws (wasm/platform/display.cpp): anything else shows as the browser's text.
   var BEYOND_APP_FONT = /[^\u0020-\u00ff\u2013-\u203a]/;
   var forms = new Map();  // container element -> its <form>
+  var awaitingFocus = '';  // a field the page focused that ImGui has not reported focused yet
+  var awaitingApplies = 0;
 
   function fieldKind(states) { return states.charAt(states.indexOf('I') + 1); }
   function registryId(node) { return node.dataset.key.replace(/#\d+$/, ''); }
@@ -109,7 +111,15 @@
       sendValue(input);
     });
     input.addEventListener('input', function () { sendValue(input); });
-    input.addEventListener('focus', function () { callApp('kimonet_field_focus', [registryId(input)]); });
+    input.addEventListener('focus', function () {
+      // ImGui takes this focus a frame or two later: until it reports it, its older focus news
+      // (Tab pressed faster than frames come) must not pull the page's focus back.
+      if (!following) {
+        awaitingFocus = registryId(input);
+        awaitingApplies = 0;
+      }
+      callApp('kimonet_field_focus', [registryId(input)]);
+    });
     input.addEventListener('blur', function () { callApp('kimonet_field_blur', [registryId(input)]); });
     return input;
   }
@@ -321,9 +331,13 @@
     if (changes.order || moved) reorder(lastOrder);
     var structureChanged = changes.order || moved || changes.del.length;
     if (structureChanged) pruneContainers();
+    if (awaitingFocus && ++awaitingApplies > 30) awaitingFocus = '';  // ImGui never took it: stop waiting
     if (changes.focus !== undefined) {
       var focused = changes.focus && nodes.get(changes.focus);
       focusedKey = changes.focus;
+      var awaited = awaitingFocus;
+      if (awaited && changes.focus.replace(/#\d+$/, '') === awaited) awaitingFocus = '';
+      if (awaited) focused = null;
       // The phone's keyboard field (shell.js) types into the focused field: it carries that name.
       var keyboard = document.getElementById('soft-keyboard');
       if (keyboard && focused && focused.classList.contains('tl-textbox')) {
@@ -534,6 +548,13 @@
     focusNode(field);
   }
   var screenFocusPending = false;
+  // A touch elsewhere (the canvas, another control) leaves a real input: phones do not move focus
+  // on a tap the shell hands to the app, so the input would keep it (and the next focus() of it
+  // would not reach the app).
+  window.addEventListener('touchstart', function (event) {
+    var active = document.activeElement;
+    if (isField(active) && event.target !== active) active.blur();
+  }, { capture: true, passive: true });
   ['pointerdown', 'keydown'].forEach(function (type) {
     window.addEventListener(type, function () { screenFocusPending = false; }, true);
   });
