@@ -16,7 +16,7 @@ set(KIMONET_APP_BROWSER_SOURCES
   ${KIMONET_APP_DIR}/main.cpp ${KIMONET_APP_DIR}/fetch_api_client.cpp
   ${KIMONET_APP_DIR}/platform/display.cpp ${KIMONET_APP_DIR}/platform/input_queue.cpp
   ${KIMONET_APP_DIR}/platform/frame_pacing.cpp ${KIMONET_APP_DIR}/platform/browser_glue.cpp
-  ${KIMONET_APP_DIR}/platform/qr_image.cpp ${KIMONET_APP_DIR}/platform/text_layer_bridge.cpp ${KIMONET_APP_DIR}/platform/print_page.cpp)
+  ${KIMONET_APP_DIR}/platform/qr_image.cpp ${KIMONET_APP_DIR}/platform/text_layer_bridge.cpp ${KIMONET_APP_DIR}/platform/dom_fields_bridge.cpp ${KIMONET_APP_DIR}/platform/print_page.cpp)
 set(KIMONET_IMGUI_CORE_SOURCES
   ${KIMONET_IMGUI_DIR}/imgui.cpp ${KIMONET_IMGUI_DIR}/imgui_draw.cpp ${KIMONET_IMGUI_DIR}/imgui_tables.cpp
   ${KIMONET_IMGUI_DIR}/imgui_widgets.cpp ${KIMONET_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)

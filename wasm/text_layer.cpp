@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui_registry.hpp"
+#include "widgets/field_kind.hpp"
 
 namespace kimonet::text_layer {
 namespace {
@@ -61,8 +62,13 @@ std::string_view role_of(std::string_view kind) {
 
 // Registry kinds that say something about other items and draw no text of their own.
 // Items scrolled out of their window or table (the clipper's extra row) are not on screen either.
+// A real input scrolled out of its form stays in the page, hidden by its clip: Tab reaches it, and
+// ImGui scrolls it into view when it takes focus (widgets/field_kind.hpp).
 bool mirrored(const ui_registry::Item& item) {
-    return item.visible && item.kind != "table" && item.clip.Overlaps(item.rect);
+    if (item.kind == "table") return false;
+    if (item.visible && item.clip.Overlaps(item.rect)) return true;
+    return item.kind == "input" && item.window_role != ui_registry::WindowRole::Popup && item.rect.GetWidth() > 0.f &&
+           dom_fields::is_real_input(item.id);
 }
 
 // Text shown in the node (selectable, found by Ctrl+F) and its accessible name when the text
@@ -101,6 +107,14 @@ std::string states_of(const ui_registry::Item& item, std::string_view role) {
     if (role == "link" && item.value == "current") states += 'p';  // the current screen
     if (item.kind == "input" && item.value.find_first_not_of('*') == std::string::npos && !item.value.empty()) states += 'm';
     if (item.kind == "badge") states += 'C';  // text centred in its pill
+    // A field the page edits through a real <input> ('I'), and its kind (widgets/field_kind.hpp):
+    // the keypad, the input type and what a password manager may fill.
+    if (item.kind == "input" && dom_fields::is_real_input(item.id)) {
+        static constexpr char kKindLetter[] = {'x', 'n', 't', 'e', 'u', 'w', 'P', 'N', 'o', 'S'};
+        states += 'I';
+        states += kKindLetter[static_cast<int>(dom_fields::kind_of(item.id))];
+    }
+    if (item.kind == "button" && dom_fields::kind_of(item.id) == dom_fields::FieldKind::Submit) states += 'S';
     return states;
 }
 

@@ -95,8 +95,14 @@
     keyboard.setSelectionRange(1, 1);
   }
 
+  // A real input of the text layer (text_layer.js) has focus: it is the keyboard's field itself.
+  function realInputFocused() {
+    var active = document.activeElement;
+    return !!(active && active.classList && active.classList.contains('tl-input'));
+  }
+
   shell.softKeyboard = function (show) {
-    if (!isTouch) return;
+    if (!isTouch || realInputFocused()) return;
     if (show && document.activeElement !== keyboard) {
       resetKeyboardField();
       keyboard.focus({ preventScroll: true });
@@ -194,6 +200,8 @@
   function onTouch(event) {
     // Taps on the text layer's nodes (web/text_layer.js) are taps on the canvas under them.
     if (event.target !== canvas && !(event.target.closest && event.target.closest('#text-layer'))) return;
+    // A tap on a real input is the browser's: it focuses the input and opens the keyboard there.
+    if (event.target.classList && event.target.classList.contains('tl-input') && event.touches.length <= 1 && !pinching) return;
     if (event.touches.length > 1 && textPress) {
       clearTimeout(textPress.timer);
       textPress = null;

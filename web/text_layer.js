@@ -57,6 +57,130 @@
     }
   }
 
+  // Real inputs. A text field drawn through the app's form widgets is an <input> here, exactly over
+  // the field ImGui draws: it owns the editing (IME composition, the emoji picker, dictation,
+  // paste, the phone's own keypad, password managers), and its whole value goes to the app on every
+  // change (kimonet_field_input), where the field's string takes it on the next frame. A value the
+  // app sets (cleared after saving, upper-cased) comes back in the record and replaces the input's.
+  // Its text is transparent over ImGui's own until it has focus (then it is drawn here: caret,
+  // selection, composition underline) or holds characters the app's font lacks (emoji).
+  // Kinds (states after 'I', widgets/field_kind.hpp): x text, n amount, t phone, e email,
+  // u username, w other secret, P current password, N new password, o one-time code.
+  var FIELD_KINDS = {
+    x: { type: 'text', mode: '', complete: 'off' },
+    n: { type: 'text', mode: 'numeric', complete: 'off' },
+    t: { type: 'tel', mode: 'tel', complete: 'off' },
+    e: { type: 'email', mode: 'email', complete: 'off' },
+    u: { type: 'text', mode: '', complete: 'username', name: 'username' },
+    w: { type: 'password', mode: '', complete: 'off' },
+    P: { type: 'password', mode: '', complete: 'current-password', name: 'password' },
+    N: { type: 'password', mode: '', complete: 'new-password', name: 'new-password' },
+    o: { type: 'text', mode: 'numeric', complete: 'one-time-code', name: 'one-time-code' },
+  };
+  var FORM_KINDS = { u: 1, P: 1, N: 1, o: 1 };
+  // What the app's font atlas draws (wasm/platform/display.cpp): anything else shows as the browser's text.
+  var BEYOND_APP_FONT = /[^\u0020-\u00ff\u2013-\u203a]/;
+  var forms = new Map();  // container element -> its <form>
+  var awaitingFocus = '';  // a field the page focused that ImGui has not reported focused yet
+  var awaitingApplies = 0;
+
+  function fieldKind(states) { return states.charAt(states.indexOf('I') + 1); }
+  function registryId(node) { return node.dataset.key.replace(/#\d+$/, ''); }
+  function isField(element) { return !!(element && element._field && layer.contains(element)); }
+  function isSecret(node) { return node.type === 'password'; }
+
+  function callApp(name, args) {
+    if (!window.Module || !Module.calledRun) return;
+    Module.ccall(name, null, args.map(function () { return 'string'; }), args);
+  }
+
+  function createField(key, states) {
+    var kind = FIELD_KINDS[fieldKind(states)] || FIELD_KINDS.x;
+    var input = document.createElement('input');
+    input.className = 'tl-input';
+    input.type = kind.type;
+    if (kind.mode) input.inputMode = kind.mode;
+    input.autocomplete = kind.complete;
+    input.name = kind.name || key;
+    input.placeholder = ' ';  // :placeholder-shown = empty: ImGui's hint shows through
+    input.spellcheck = false;
+    if (kind.type !== 'text' || kind.name) input.setAttribute('autocapitalize', 'off');
+    input.addEventListener('compositionstart', function () { input._composing = true; });
+    input.addEventListener('compositionend', function () {
+      input._composing = false;
+      sendValue(input);
+    });
+    input.addEventListener('input', function () { sendValue(input); });
+    input.addEventListener('focus', function () {
+      // ImGui takes this focus a frame or two later: until it reports it, its older focus news
+      // (Tab pressed faster than frames come) must not pull the page's focus back.
+      if (!following) {
+        awaitingFocus = registryId(input);
+        awaitingApplies = 0;
+      }
+      callApp('kimonet_field_focus', [registryId(input)]);
+    });
+    input.addEventListener('blur', function () { callApp('kimonet_field_blur', [registryId(input)]); });
+    return input;
+  }
+
+  function sendValue(input) {
+    input._sent = input.value;
+    input.classList.toggle('tl-own-text', !isSecret(input) && BEYOND_APP_FONT.test(input.value));
+    callApp('kimonet_field_input', [registryId(input), input.value]);
+  }
+
+  // The app's value for the field. A password never comes back (the record has it masked): the
+  // app can only have emptied it.
+  function syncField(input, text) {
+    if (isSecret(input)) {
+      if (!text && input.value) input.value = '';
+      return;
+    }
+    if (!input._composing && input.value !== text) {
+      var atEnd = document.activeElement === input && input.selectionStart === input.value.length;
+      input.value = text;
+      if (atEnd) input.setSelectionRange(text.length, text.length);
+    }
+    input.classList.toggle('tl-own-text', BEYOND_APP_FONT.test(input.value));
+  }
+
+  // A field going away (its screen closed, signed in): nothing it held stays in the page.
+  function releaseField(node) {
+    if (node._field) node.value = '';
+  }
+
+  // The login's fields and its submit button sit in a real <form>: password managers offer to save
+  // and fill it, and Enter in it submits (implicit submission, through a hidden submit button),
+  // which presses the app's button.
+  function inForm(role, states) {
+    return (role === 'textbox' && FORM_KINDS[fieldKind(states)] && states.indexOf('I') >= 0) ||
+      (role === 'button' && states.indexOf('S') >= 0);
+  }
+  function formIn(container) {
+    var form = forms.get(container);
+    if (form) return form;
+    form = document.createElement('form');
+    form.className = 'tl-group tl-form';
+    form.method = 'post';
+    form.action = '#';
+    form.setAttribute('autocomplete', 'on');
+    var submit = document.createElement('button');
+    submit.type = 'submit';
+    submit.className = 'tl-form-submit';
+    submit.tabIndex = -1;
+    submit.setAttribute('aria-hidden', 'true');
+    form.appendChild(submit);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var button = form.querySelector('.tl-button');
+      if (button && button.getAttribute('aria-disabled') !== 'true') clickControl(button);
+    });
+    forms.set(container, form);
+    container.appendChild(form);
+    return form;
+  }
+
   // ImGui sizes a font by its ascent + descent, CSS by its em: for Inter that is 1.21 em, so a
   // 15 px ImGui font is a 12.4 px CSS font, and its line box (1.21 em) is ImGui's line.
   var EM_PER_IMGUI_SIZE = 1 / 1.21;
@@ -67,10 +191,17 @@
     var x = record[4], y = record[5], w = record[6], h = record[7], font = record[8];
     var path = record[9], states = record[10];
     var node = nodes.get(key);
+    var field = role === 'textbox' && states.indexOf('I') >= 0;
+    if (node && node._field !== field) {  // a field that became a real input (or stopped being one)
+      releaseField(node);
+      node.remove();
+      node = null;
+    }
     var created = !node;
     if (created) {
-      node = document.createElement('div');
+      node = field ? createField(key, states) : document.createElement('div');
       node.dataset.key = key;
+      node._field = field;
       nodes.set(key, node);
     }
     // Scrolling moves nodes without changing them: attributes only when role, text or states changed.
@@ -79,15 +210,17 @@
     if (node._signature !== signature) {
       node._signature = signature;
       var inRow = /(^|\/)r\d+$/.test(path);
-      node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '');
+      node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '') +
+        (field ? ' tl-input' : '');
       setAttribute(node, 'role', role || (inRow ? 'cell' : ''));
       setAttribute(node, 'aria-label', name);
-      setAttribute(node, 'tabindex', control ? '-1' : '');
+      if (!field) setAttribute(node, 'tabindex', control ? '-1' : '');
       setAttribute(node, 'aria-level', role === 'heading' ? '2' : '');
       setAttribute(node, 'aria-disabled', states.indexOf('d') >= 0 ? 'true' : '');
       setAttribute(node, 'aria-checked', role === 'checkbox' ? String(states.indexOf('c') >= 0) : '');
       setAttribute(node, 'aria-current', states.indexOf('p') >= 0 ? 'page' : '');
-      if (node.textContent !== text) node.textContent = text;
+      if (field) syncField(node, text, states);
+      else if (node.textContent !== text) node.textContent = text;
     }
     var style = node.style;
     style.left = x + 'px';
@@ -101,7 +234,7 @@
     style.width = control || role === 'img' || centred ? w + 'px' : wrapped ? (w + 2) + 'px' : '';
     style.textAlign = centred ? 'center' : '';
     // A checkbox's label is drawn after its square box (as wide as the frame is high) and a gap.
-    style.paddingLeft = role === 'checkbox' ? (h + 8) + 'px' : '';
+    style.paddingLeft = role === 'checkbox' ? (h + 8) + 'px' : field ? (h > 40 ? 12 : 10) + 'px' : '';
     style.height = h + 'px';
     style.lineHeight = (wrapped ? font : h) + 'px';
     style.whiteSpace = wrapped ? 'pre-wrap' : '';
@@ -110,6 +243,7 @@
     style.clipPath = top || right || bottom || left ? 'inset(' + top + 'px ' + right + 'px ' + bottom + 'px ' + left + 'px)' : '';
     node._rect = { x: x, y: y, w: w, h: h };
     var parent = containerFor(path);
+    if (inForm(role, states)) parent = formIn(parent);
     if (node.parentNode !== parent) {
       parent.appendChild(node);
       return true;
@@ -143,12 +277,22 @@
   }
 
   function pruneContainers() {
-    containers.forEach(function (element, path) {
-      if (!element.firstChild) {
-        element.remove();
-        containers.delete(path);
-      }
+    forms.forEach(function (form, container) {
+      if (form.querySelector('.tl') && container.isConnected) return;
+      form.remove();
+      forms.delete(container);
     });
+    // Innermost first: a dialog whose table rows just went is empty too once they are removed.
+    for (var removed = true; removed;) {
+      removed = false;
+      containers.forEach(function (element, path) {
+        if (!element.firstChild) {
+          element.remove();
+          containers.delete(path);
+          removed = true;
+        }
+      });
+    }
     var modalOpen = false;
     // A dialog is named by its first heading.
     containers.forEach(function (element) {
@@ -159,10 +303,15 @@
       setAttribute(element, 'aria-labelledby', heading ? heading.id : '');
     });
     layer.classList.toggle('tl-modal-open', modalOpen);
+    // An open drop-down lies over the fields below it: their inputs let its options have the pointer.
+    layer.classList.toggle('tl-popup-open', !!layer.querySelector('[role=listbox]'));
   }
 
-  function mayFollowFocus() {
+  // ImGui's focus moving elsewhere takes the page's along, except away from a real input to a
+  // control that is not one (ImGui's own first-frame focus must not pull the caret out of a field).
+  function mayFollowFocus(target) {
     var active = document.activeElement;
+    if (isField(active) && !target._field) return false;
     return !active || active === document.body || active === canvas || layer.contains(active);
   }
 
@@ -171,27 +320,36 @@
     var moved = false;
     changes.del.forEach(function (key) {
       var node = nodes.get(key);
-      if (node) node.remove();
+      if (node) {
+        releaseField(node);
+        node.remove();
+      }
       nodes.delete(key);
     });
     changes.set.forEach(function (record) { if (update(record)) moved = true; });
     if (changes.order) lastOrder = changes.order;
     if (changes.order || moved) reorder(lastOrder);
-    if (changes.order || moved || changes.del.length) pruneContainers();
+    var structureChanged = changes.order || moved || changes.del.length;
+    if (structureChanged) pruneContainers();
+    if (awaitingFocus && ++awaitingApplies > 30) awaitingFocus = '';  // ImGui never took it: stop waiting
     if (changes.focus !== undefined) {
       var focused = changes.focus && nodes.get(changes.focus);
       focusedKey = changes.focus;
+      var awaited = awaitingFocus;
+      if (awaited && changes.focus.replace(/#\d+$/, '') === awaited) awaitingFocus = '';
+      if (awaited) focused = null;
       // The phone's keyboard field (shell.js) types into the focused field: it carries that name.
       var keyboard = document.getElementById('soft-keyboard');
       if (keyboard && focused && focused.classList.contains('tl-textbox')) {
         setAttribute(keyboard, 'aria-label', focused.getAttribute('aria-label') || focused.textContent);
       }
-      if (focused && focused !== document.activeElement && mayFollowFocus()) {
+      if (focused && focused !== document.activeElement && mayFollowFocus(focused)) {
         following = true;
         focused.focus({ preventScroll: true });
         following = false;
       }
     }
+    if (structureChanged) manageFocus();
   }
 
   // Input over text nodes belongs to ImGui too: hover, wheel and plain clicks go on to the canvas.
@@ -214,13 +372,15 @@
     });
   }, { passive: true });
   layer.addEventListener('mousedown', function (event) {
-    held = event.button === 0 ? { x: event.clientX, y: event.clientY, detail: event.detail } : null;
+    // A press in a real input is the input's (caret, selection); its release is not the app's.
+    if (isField(event.target)) held = 'field';
+    else held = event.button === 0 ? { x: event.clientX, y: event.clientY, detail: event.detail } : null;
   });
   window.addEventListener('mouseup', function (event) {
     if (event.button !== 0) return;
     var press = held;
     held = null;
-    if (event.target === canvas) return;
+    if (event.target === canvas || press === 'field') return;
     if (!press) {
       toCanvas('mouseup', event);  // a press on the canvas released over text: ImGui sees the release
       return;
@@ -248,19 +408,155 @@
   }
   layer.addEventListener('click', function (event) {
     var node = event.target.closest && event.target.closest('.tl-control');
-    if (node && node.getAttribute('aria-disabled') !== 'true') clickControl(node);
+    if (node && !node._field && node.getAttribute('aria-disabled') !== 'true') clickControl(node);
   });
   // A screen reader moving into a text field: the field becomes ImGui's active one.
   layer.addEventListener('focusin', function (event) {
     var node = event.target;
-    if (!following && node.classList && node.classList.contains('tl-textbox')) clickControl(node);
+    if (!following && !node._field && node.classList && node.classList.contains('tl-textbox')) clickControl(node);
   });
 
   // Inside an active text field Ctrl+A means that field (ImGui selects its text), not the page.
   window.addEventListener('keydown', function (event) {
     var field = focusedKey && nodes.get(focusedKey);
     if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A') && field &&
-        field.classList.contains('tl-textbox')) event.preventDefault();
+        field.classList.contains('tl-textbox') && !isField(event.target)) event.preventDefault();
+  });
+
+  // The keyboard. These listeners are registered before the app's (emscripten's GLFW listens on
+  // window too, later), so they decide what the app sees:
+  // - Tab / Shift+Tab move focus through every control of the layer (fields, drop-downs,
+  //   checkboxes, buttons, links) in drawing order, within the dialog in front when one is open;
+  // - in a real input every key is the input's, except Esc (the app: closes the dialog) and Enter
+  //   outside a form (the app: the field's or the dialog's Enter); Enter in a form submits it;
+  // - on a focused control Enter and Space press it.
+  var passedKeys = {};  // keyCode -> its keydown went on to the app, so its keyup does too
+  function keyTarget(event) {
+    var target = event.target;
+    if (isField(target)) return 'field';
+    if (target && target.classList && target.classList.contains('tl-control') && layer.contains(target)) return 'control';
+    return '';
+  }
+  window.addEventListener('keydown', function (event) {
+    var plain = !event.ctrlKey && !event.altKey && !event.metaKey;
+    if (event.key === 'Tab' && plain && window.Module && Module.calledRun) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      moveFocus(event.shiftKey ? -1 : 1);
+      return;
+    }
+    var target = keyTarget(event);
+    if (target === 'field') {
+      var input = event.target;
+      var toApp = !event.isComposing && event.keyCode !== 229 &&
+        (event.key === 'Escape' || (event.key === 'Enter' && !input.form && input.tagName === 'INPUT'));
+      if (toApp) passedKeys[event.keyCode] = true;
+      else event.stopImmediatePropagation();
+    } else if (target === 'control' && plain && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (event.target.getAttribute('aria-disabled') !== 'true') clickControl(event.target);
+    }
+  }, true);
+  window.addEventListener('keypress', function (event) {
+    var target = keyTarget(event);
+    if (target === 'field' || (target === 'control' && (event.key === 'Enter' || event.key === ' '))) event.stopImmediatePropagation();
+  }, true);
+  window.addEventListener('keyup', function (event) {
+    if (passedKeys[event.keyCode]) {
+      delete passedKeys[event.keyCode];
+      return;
+    }
+    var target = keyTarget(event);
+    if (target === 'field' || (target === 'control' && (event.key === 'Enter' || event.key === ' '))) event.stopImmediatePropagation();
+  }, true);
+
+  // The controls Tab visits: those of the dialog in front, else the page's (not the options of an
+  // open drop-down or a tooltip), enabled, in drawing order.
+  function frontDialog() {
+    var dialogs = layer.querySelectorAll('[role=dialog]');
+    return dialogs.length ? dialogs[dialogs.length - 1] : null;
+  }
+  function tabStops() {
+    var scope = frontDialog() || layer;
+    return Array.prototype.filter.call(scope.querySelectorAll('.tl-control'), function (node) {
+      return node.getAttribute('aria-disabled') !== 'true' && !node.closest('[role=listbox],[role=tooltip]');
+    });
+  }
+  function moveFocus(step) {
+    var stops = tabStops();
+    if (!stops.length) return;
+    var current = stops.indexOf(document.activeElement);
+    if (current < 0 && focusedKey) current = stops.indexOf(nodes.get(focusedKey));
+    var next = current < 0 ? (step > 0 ? 0 : stops.length - 1) : (current + step + stops.length) % stops.length;
+    focusNode(stops[next]);
+  }
+  // Focus moved by the keyboard or the layer itself; a control scrolled out of the window comes
+  // into view (the page scrolls when the canvas is taller than the window, e.g. at 200% zoom).
+  function focusNode(node) {
+    // Never let the browser scroll the layer itself (it clips, it does not scroll): the page
+    // scrolls instead when the control is outside the window, and ImGui scrolls a field that is
+    // outside its form into view once it has focus.
+    node.focus({ preventScroll: true });
+    var box = node.getBoundingClientRect();
+    if (box.bottom > window.innerHeight) window.scrollBy(0, box.bottom - window.innerHeight + 16);
+    else if (box.top < 0) window.scrollBy(0, box.top - 16);
+  }
+
+  // Focus lands on the first field of a dialog when it opens (else its first control) and goes
+  // back to what opened it when it closes; a new screen puts it on its first field (not on a
+  // phone: focus there would pop up the keyboard uninvited).
+  var openDialogs = new Map();  // dialog element -> the key of what had focus when it opened
+  var screenHeading = '';
+  var touchOnly = window.matchMedia('(pointer: coarse)').matches;
+  function firstFocus(scope) {
+    return scope.querySelector('.tl-input') ||
+      Array.prototype.find.call(scope.querySelectorAll('.tl-control'), function (node) {
+        return node.getAttribute('aria-disabled') !== 'true' && !node.closest('[role=listbox],[role=tooltip]');
+      });
+  }
+  function manageFocus() {
+    var active = document.activeElement;
+    var lost = !active || active === document.body || active === canvas;
+    openDialogs.forEach(function (opener, dialog) {
+      if (dialog.isConnected) return;
+      openDialogs.delete(dialog);
+      var back = opener && nodes.get(opener);
+      if (back && back.isConnected && (lost || !layer.contains(active))) focusNode(back);
+    });
+    var dialog = frontDialog();
+    if (dialog && !openDialogs.has(dialog)) {
+      var target = firstFocus(dialog);
+      if (!target) return;
+      openDialogs.set(dialog, active && active.dataset && layer.contains(active) ? active.dataset.key : focusedKey);
+      if (!touchOnly || !target._field) focusNode(target);
+      return;
+    }
+    if (dialog) return;
+    var heading = Array.prototype.find.call(layer.querySelectorAll('[role=heading]'), function (node) {
+      return !node.closest('[role=dialog],[role=listbox],[role=tooltip]');
+    });
+    var screen = heading ? heading.dataset.key : '';
+    if (screen !== screenHeading) {
+      screenHeading = screen;
+      screenFocusPending = !touchOnly;
+    }
+    // (Fields may come a frame or a load after the title; the user's own first move cancels it.)
+    var field = screenFocusPending && layer.querySelector('.tl-input');
+    if (!field) return;
+    screenFocusPending = false;
+    focusNode(field);
+  }
+  var screenFocusPending = false;
+  // A touch elsewhere (the canvas, another control) leaves a real input: phones do not move focus
+  // on a tap the shell hands to the app, so the input would keep it (and the next focus() of it
+  // would not reach the app).
+  window.addEventListener('touchstart', function (event) {
+    var active = document.activeElement;
+    if (isField(active) && event.target !== active) active.blur();
+  }, { capture: true, passive: true });
+  ['pointerdown', 'keydown'].forEach(function (type) {
+    window.addEventListener(type, function () { screenFocusPending = false; }, true);
   });
 
   window.kimonetTextLayer = {

@@ -2,8 +2,11 @@
 // Text the app draws can be selected and copied, found as Ctrl+F finds it, the browser's own
 // right-click menu is not suppressed, and Chromium's accessibility tree names every control of the
 // login, the customer list, an invoice and the payment form, with focus following ImGui's. A
-// screen reader's activation (a click on the mirrored control) reaches the app. Desktop and a
-// 390x844 phone. Screenshots (layer made visible) go to build/e2e-artifacts/.
+// screen reader's activation (a click on the mirrored control) reaches the app. Real inputs: text
+// fields edit through a positioned <input> (an IME composition with an emoji is saved and read back),
+// the login is a form a password manager fills and Enter submits, Tab visits every control of the
+// customer form in order, Enter saves it, Esc closes it and focus goes back to its opener. Desktop
+// and a 390x844 phone. Screenshots (layer made visible) go to build/e2e-artifacts/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
@@ -77,6 +80,89 @@ async function layerMatchesRegistry(page, id) {
   return { found, node };
 }
 
+// Real inputs (issue 18): the page's <input> for a registry id, and what has focus.
+const fieldSelector = (id) => `#text-layer input[data-key="${id}"]`;
+const focusedKey = (page) => page.evaluate(() => (document.activeElement && document.activeElement.dataset
+  ? document.activeElement.dataset.key || '' : ''));
+
+// Types `text` into the focused real input as an IME does: a composition updated twice, then
+// committed (CDP Input.imeSetComposition + Input.insertText). Returns the composition events seen.
+async function composeInto(page, id, text) {
+  await page.waitForFunction((key) => document.activeElement && document.activeElement.dataset.key === key, id);
+  await page.evaluate((selector) => {
+    const input = document.querySelector(selector);
+    window.__composition = [];
+    ['compositionstart', 'compositionupdate', 'compositionend'].forEach((type) =>
+      input.addEventListener(type, () => window.__composition.push(type)));
+  }, fieldSelector(id));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'De', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.imeSetComposition', { text: 'D\u00e9s', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.insertText', { text });
+  await cdp.detach();
+  return page.evaluate(() => window.__composition);
+}
+
+// A customer named through an IME (accents, an em dash, an emoji) in the open customer form,
+// saved with Enter in a field, read back from the API. (Typing key by key costs a frame a key on
+// a phone's 3x canvas: the other fields are filled in one input event, as autofill does.)
+async function customerThroughIme(page, name, { tap = false, screenshot }) {
+  await click(page, 'customer_form.name', { tap });
+  const events = await composeInto(page, 'customer_form.name', name);
+  assert.ok(events.includes('compositionstart') && events.includes('compositionend'), `IME composition events: ${events}`);
+  await itemValue(page, 'customer_form.name', name);
+  await shot(page, screenshot);
+  // The phone keypad and the e-mail keyboard come from the field's kind.
+  const kinds = await page.evaluate(([phone, email]) => [phone, email].map((s) => {
+    const input = document.querySelector(s);
+    return `${input.type}/${input.inputMode}`;
+  }), [fieldSelector('customer_form.phone'), fieldSelector('customer_form.email')]);
+  assert.deepEqual(kinds, ['tel/tel', 'email/email']);
+  // Filled as a browser's autofill or a paste does: the whole value in one input event.
+  await page.locator(fieldSelector('customer_form.phone')).fill('0812-7777-0118');
+  await itemValue(page, 'customer_form.phone', '0812-7777-0118');
+  await click(page, 'customer_form.package', { tap });
+  const option = await waitUi(page, (all) => all.find((i) => i.kind === 'option' && i.value.startsWith('Home 20 Mbps')));
+  await click(page, option.id, { tap });
+  await waitUi(page, (all) => all.find((i) => i.id === 'customer_form.package' && i.value.startsWith('Home 20 Mbps')));
+  // Enter in a field saves the dialog.
+  await page.locator(fieldSelector('customer_form.phone')).focus();
+  await waitUi(page, (all) => all.find((i) => i.id === 'customer_form.phone' && i.active));
+  await page.keyboard.press('Enter');
+  await waitUi(page, (all) => all.some((i) => i.id === 'customers.notice'));
+  // Read back through the API with the page's own session (sessionStorage), as the app reads it.
+  const found = await page.evaluate(async (address) => (await fetch(address, {
+    headers: { Authorization: `Bearer ${sessionStorage.getItem('kimonet.token')}` } })).json(),
+  `/api/customers?q=${encodeURIComponent(name)}`);
+  assert.equal(found.data.length, 1, `one customer named ${name}`);
+  assert.equal(found.data[0].name, name);
+}
+
+// The login as a password manager sees it: a real form with the autocomplete fields and a submit;
+// filled in the DOM (as a manager fills) and submitted with Enter, it signs in; afterwards no
+// input and no layer text holds the password.
+async function loginThroughTheForm(page) {
+  await item(page, 'login.submit', 30000);
+  await page.waitForSelector('#text-layer form input[autocomplete="current-password"]');
+  const form = await page.evaluate(() => {
+    const f = document.querySelector('#text-layer form');
+    const username = f.querySelector('input[autocomplete="username"]');
+    const password = f.querySelector('input[autocomplete="current-password"]');
+    return { username: username && `${username.name}/${username.type}`, password: password && `${password.name}/${password.type}`,
+      submit: !!f.querySelector('button[type=submit]'), button: !!f.querySelector('[role=button][data-key="login.submit"]') };
+  });
+  assert.deepEqual(form, { username: 'username/text', password: 'password/password', submit: true, button: true });
+  await page.locator('#text-layer input[autocomplete="username"]').fill('admin');
+  await page.locator('#text-layer input[autocomplete="current-password"]').fill(PASSWORD);
+  await itemValue(page, 'login.password', '*'.repeat(PASSWORD.length));
+  assert.ok(!(await page.evaluate(() => document.getElementById('text-layer').textContent)).includes(PASSWORD));
+  await page.locator('#text-layer input[autocomplete="current-password"]').press('Enter');
+  await waitUi(page, (all) => !all.some((i) => i.id === 'login.submit') && all.some((i) => i.id === 'customers.add'), null, 30000);
+  const left = await page.evaluate((secret) => [...document.querySelectorAll('input')].filter((i) => i.value === secret).length +
+    (document.getElementById('text-layer').textContent.includes(secret) ? 1 : 0), PASSWORD);
+  assert.equal(left, 0, 'the password is nowhere in the page after signing in');
+}
+
 async function showLayer(page) {
   await page.evaluate(() => document.body.classList.add('text-layer-visible'));
 }
@@ -108,18 +194,6 @@ try {
     await itemValue(page, 'login.password', '*'.repeat(PASSWORD.length));
     await page.locator('#text-layer [role=button]', { hasText: 'Masuk' }).dispatchEvent('click');
     await waitUi(page, (all) => all.some((i) => i.kind === 'nav' && i.visible), null, 30000);
-    await page.context().close();
-  });
-
-  await test('focus follows ImGui: a clicked field is the focused node of the layer', async () => {
-    const page = await openApp(browser, server.url, DESKTOP);
-    await item(page, 'login.username', 30000);
-    await click(page, 'login.username');
-    await waitUi(page, (all) => all.find((i) => i.id === 'login.username' && i.active));
-    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'login.username');
-    const focused = await page.evaluate(() => ({ role: document.activeElement.getAttribute('role'),
-      name: document.activeElement.getAttribute('aria-label') }));
-    assert.deepEqual(focused, { role: 'textbox', name: 'Nama pengguna atau nomor layanan' });
     await page.context().close();
   });
 
@@ -206,6 +280,8 @@ try {
     const form = await assertControlsNamed(page, 'payment form');
     assert.ok(form.some((n) => n.role === 'textbox' && n.name === 'Jumlah dibayar (Rp)'), 'the amount field');
     assert.ok(form.some((n) => n.role === 'combobox'), 'the method choice');
+    // The amount is a real input with the numeric keypad (issue 18, real inputs).
+    assert.equal(await page.evaluate((s) => document.querySelector(s).inputMode, fieldSelector('payment_form.amount')), 'numeric');
     await page.context().close();
   });
 
@@ -219,6 +295,57 @@ try {
       return event.defaultPrevented;
     }));
     assert.deepEqual(prevented, [false, false]);
+    await page.context().close();
+  });
+
+  await test('desktop: focus on the first field and following ImGui; the login is a form (password manager, Enter); Tab order; an IME-composed name with an emoji saved by Enter; Esc closes', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await item(page, 'login.username', 30000);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'login.username');
+    // Focus follows ImGui: a clicked field is the focused node of the layer, named by its label.
+    await click(page, 'login.password');
+    await waitUi(page, (all) => all.find((i) => i.id === 'login.password' && i.active));
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'login.password');
+    const focused = await page.evaluate(() => ({ role: document.activeElement.getAttribute('role'),
+      name: document.activeElement.getAttribute('aria-label') }));
+    assert.deepEqual(focused, { role: 'textbox', name: 'Kata sandi' });
+    await loginThroughTheForm(page);
+    await click(page, 'customers.add');
+    await item(page, 'customer_form.name');
+    // Every enabled control of the dialog, in the order the form draws them (the registry's order):
+    // focus starts on the first, Tab visits each in turn and wraps, Shift+Tab goes back.
+    const controls = (await items(page)).filter((i) => i.id.startsWith('customer_form.') && i.visible && !i.disabled &&
+      ['input', 'select', 'checkbox', 'button'].includes(i.kind)).map((i) => i.id);
+    assert.ok(controls.includes('customer_form.package') && controls.includes('customer_form.save'), controls.join());
+    await page.waitForFunction((first) => document.activeElement && document.activeElement.dataset.key === first, controls[0]);
+    const visited = [await focusedKey(page)];
+    for (let step = 0; step < controls.length; step++) {
+      await page.keyboard.press('Tab');
+      visited.push(await focusedKey(page));
+    }
+    assert.deepEqual(visited, [...controls, controls[0]]);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedKey(page), controls[controls.length - 1]);
+    // Esc closes the dialog and focus goes back to what opened it; Enter on that button opens it
+    // again with focus on its first field.
+    await page.keyboard.press('Escape');
+    await waitUi(page, (all) => !all.some((i) => i.id === 'customer_form.name'));
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'customers.add');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((first) => document.activeElement && document.activeElement.dataset.key === first, controls[0]);
+    await customerThroughIme(page, 'D\u00e9sir\u00e9e \u2014 \ud83d\ude4f', { screenshot: 'real-input-desktop-ime' });
+    await shot(page, 'real-input-desktop-saved');
+    await page.context().close();
+  });
+
+  await test('phone 390x844: the login form signs in with Enter; an IME-composed name with an emoji is saved and read back', async () => {
+    // The phone's viewport and touch at 1x pixels: the 3x canvas costs a frame per key under CI's
+    // software GL, and nothing here depends on the pixel density.
+    const page = await openApp(browser, server.url, { ...PHONE, deviceScaleFactor: 1 });
+    await loginThroughTheForm(page);
+    await click(page, 'customers.add', { tap: true });
+    await item(page, 'customer_form.name');
+    await customerThroughIme(page, 'D\u00e9sir\u00e9e Putri \u2014 \ud83d\ude4f', { tap: true, screenshot: 'real-input-phone-ime' });
     await page.context().close();
   });
 

@@ -3,6 +3,7 @@
 #include <emscripten/emscripten.h>
 
 #include "text_layer.hpp"
+#include "widgets/field_kind.hpp"
 
 // Returns false when the page has no layer (yet): then nothing counts as handed over.
 EM_JS(int, kimonet_text_layer_apply, (const char* changes), {
@@ -16,7 +17,10 @@ namespace kimonet::platform {
 void publish_text_layer() {
     const std::string& changes = text_layer::changes();
     if (changes.empty()) return;
-    if (!kimonet_text_layer_apply(changes.c_str())) text_layer::reset();
+    const bool page_has_layer = kimonet_text_layer_apply(changes.c_str());
+    if (!page_has_layer) text_layer::reset();
+    // The layer's real inputs edit the text fields from now on (widgets/field_kind.hpp).
+    dom_fields::set_enabled(page_has_layer);
 }
 
 }  // namespace kimonet::platform

@@ -20,7 +20,25 @@ float banner_height(const std::string& banner) {
     return ImGui::CalcTextSize(banner.c_str(), nullptr, false, wrap).y + padding * 2 + ImGui::GetStyle().ItemSpacing.y;
 }
 
+// The keyboard of a dialog, while it is the one in front (not under an open drop-down): Esc closes
+// it as Cancel does, Enter in one of its fields saves it as Save does. (Enter on a focused button
+// or drop-down belongs to that control: the page does not pass it on.)
+FormAction keyboard_action(bool busy) {
+    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return FormAction::None;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return FormAction::Cancel;
+    if (!busy && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) return FormAction::Save;
+    return FormAction::None;
+}
+
+FormAction footer_buttons(const char* prefix, const std::string& banner, bool busy);
+
 }  // namespace
+
+FormAction draw_form_footer(const char* prefix, const std::string& banner, bool busy) {
+    const FormAction keyboard = keyboard_action(busy);
+    const FormAction clicked = footer_buttons(prefix, banner, busy);
+    return clicked != FormAction::None ? clicked : keyboard;
+}
 
 bool begin_form_modal(const char* popup, const char* title_id, const std::string& title, float max_width) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -55,7 +73,9 @@ bool begin_form_body(const char* id, const std::string& banner) {
 
 void end_form_body() { ImGui::EndChild(); }
 
-FormAction draw_form_footer(const char* prefix, const std::string& banner, bool busy) {
+namespace {
+
+FormAction footer_buttons(const char* prefix, const std::string& banner, bool busy) {
     ImGui::Dummy(ImVec2(0, display().px(4)));
     if (!banner.empty()) widgets::banner((std::string(prefix) + ".banner").c_str(), banner, true);
     FormAction action = FormAction::None;
@@ -80,6 +100,8 @@ FormAction draw_form_footer(const char* prefix, const std::string& banner, bool 
         action = FormAction::Save;
     return action;
 }
+
+}  // namespace
 
 void end_form_modal() { ImGui::EndPopup(); }
 

@@ -11,6 +11,7 @@
 #include "platform/display.hpp"
 #include "views/form_modal.hpp"
 #include "views/invoice_preview.hpp"
+#include "widgets/field_kind.hpp"
 #include "widgets/form_widgets.hpp"
 
 namespace kimonet {
@@ -169,6 +170,8 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
     if (widgets::text_field("customer_form.name", tr("field.name"), m_name, field_error(live, "name", !m_name.empty())))
         edited("name");
     cell();
+    widgets::mark_field("customer_form.phone", widgets::FieldKind::Phone);
+    widgets::mark_field("customer_form.email", widgets::FieldKind::Email);
     if (widgets::text_field("customer_form.phone", tr("field.phone"), m_phone, field_error(live, "phone", !m_phone.empty()), 0,
                             "0812…"))
         edited("phone");

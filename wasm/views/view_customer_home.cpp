@@ -13,6 +13,7 @@
 #include "platform/display.hpp"
 #include "views/billing_widgets.hpp"
 #include "views/status_badge.hpp"
+#include "widgets/field_kind.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -290,6 +291,8 @@ void ViewCustomerHome::change_password() {
 void ViewCustomerHome::draw_profile_card(float width) {
     if (widgets::begin_card("home.profile", width)) {
         card_title("profile.title", tr("profile.title"));
+        widgets::mark_field("profile.phone", widgets::FieldKind::Phone);
+        widgets::mark_field("profile.email", widgets::FieldKind::Email);
         widgets::text_field("profile.phone", tr("field.phone"), m_phone, field_message(m_profile_errors, "phone"), 0, "0812…");
         widgets::text_field("profile.email", tr("field.email"), m_email, field_message(m_profile_errors, "email"));
         if (auto form = m_profile_errors.find("form"); form != m_profile_errors.end()) widgets::banner("profile.error", form->second, true);

@@ -11,6 +11,7 @@
 #include "views/billing_widgets.hpp"
 #include "views/form_modal.hpp"
 #include "views/print_documents.hpp"
+#include "widgets/field_kind.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -230,6 +231,7 @@ void ViewInvoiceDetail::draw_line_panel() {
                         field_message(m_field_errors, "description"));
     widgets::text_field("line_form.quantity", tr("line.quantity"), m_line_quantity, field_message(m_field_errors, "quantity"),
                         ImGuiInputTextFlags_CharsDecimal);
+    widgets::mark_field("line_form.unit_price", widgets::FieldKind::Amount);
     widgets::text_field("line_form.unit_price", tr("line.unit_price"), m_line_price, field_message(m_field_errors, "unit_price"),
                         ImGuiInputTextFlags_CharsDecimal);
 }

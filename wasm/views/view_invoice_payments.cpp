@@ -17,6 +17,7 @@
 #include "platform/display.hpp"
 #include "views/billing_widgets.hpp"
 #include "views/view_invoice_detail.hpp"
+#include "widgets/field_kind.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -154,6 +155,7 @@ void ViewInvoiceDetail::draw_amount_reading(const char* id) {
 
 void ViewInvoiceDetail::draw_payment_panel() {
     // Free text (not digits only): "750rb" and "Rp 750.000" are what cashiers type.
+    widgets::mark_field("payment_form.amount", widgets::FieldKind::Amount);
     widgets::text_field("payment_form.amount", tr("payment.amount"), m_amount, field_message(m_field_errors, "amount"), 0,
                         tr("payment.amount_hint"));
     if (!m_confirm.empty() && m_amount != m_confirm_amount) m_confirm.clear();  // a changed amount asks again
@@ -178,6 +180,7 @@ void ViewInvoiceDetail::draw_payment_correct_panel() {
     ImGui::PushTextWrapPos(0.f);
     widgets::muted("payment_correct.hint", tr("payment_correct.hint"));
     ImGui::PopTextWrapPos();
+    widgets::mark_field("payment_correct.amount", widgets::FieldKind::Amount);
     widgets::text_field("payment_correct.amount", tr("payment_correct.amount"), m_amount, field_message(m_field_errors, "amount"), 0,
                         tr("payment.amount_hint"));
     if (!m_confirm.empty() && m_amount != m_confirm_amount) m_confirm.clear();

@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
+#include "widgets/field_kind.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -97,6 +98,11 @@ void ViewLogin::draw_password_change(App& app) {
     widgets::muted("login.password_change.hint", tr("login.password_change_hint"));
     ImGui::PopTextWrapPos();
     bool enter = false;
+    // A real password-change form for password managers: the current one, then the new one twice.
+    widgets::mark_field("login.current_password", widgets::FieldKind::CurrentPassword);
+    widgets::mark_field("login.new_password", widgets::FieldKind::NewPassword);
+    widgets::mark_field("login.repeat_password", widgets::FieldKind::NewPassword);
+    widgets::mark_field("login.password_change.save", widgets::FieldKind::Submit);
     if (m_ask_current)
         enter = widgets::password_field("login.current_password", tr("password.current"), m_current_password,
                                         field_error("current_password")) || enter;
@@ -189,6 +195,8 @@ void ViewLogin::draw_second_step(App& app) {
     ImGui::PushTextWrapPos(0.f);
     widgets::muted("login.two_factor.hint", tr(m_use_recovery ? "login.recovery_hint" : "login.two_factor_hint"));
     ImGui::PopTextWrapPos();
+    widgets::mark_field("login.code", widgets::FieldKind::Code);
+    widgets::mark_field("login.verify", widgets::FieldKind::Submit);
     const bool enter = m_use_recovery
                            ? widgets::text_field("login.recovery_code", tr("login.recovery_code"), m_code, {},
                                                  ImGuiInputTextFlags_EnterReturnsTrue, "xxxxx-xxxxx")
@@ -247,6 +255,11 @@ void ViewLogin::draw(App& app) {
         widgets::text("title", "login.title", tr("login.title"));
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, display().px(4)));
+        // The sign-in is a real form on the page (username, current-password, a submit) that
+        // password managers offer to save and fill; Enter in it submits.
+        widgets::mark_field("login.username", widgets::FieldKind::Username);
+        widgets::mark_field("login.password", widgets::FieldKind::CurrentPassword);
+        widgets::mark_field("login.submit", widgets::FieldKind::Submit);
         bool enter = widgets::text_field("login.username", tr("login.username"), m_username, {},
                                          ImGuiInputTextFlags_EnterReturnsTrue);
         enter = widgets::password_field("login.password", tr("login.password"), m_password) || enter;

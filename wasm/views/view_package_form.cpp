@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "views/form_modal.hpp"
+#include "widgets/field_kind.hpp"
 #include "widgets/form_widgets.hpp"
 
 namespace kimonet {
@@ -108,6 +109,7 @@ void ViewPackageForm::draw(App&) {
         if (widgets::text_field("package_form.upload_kbps", tr("field.upload_kbps"), m_upload,
                                 field_error("upload_kbps", !m_upload.empty()), ImGuiInputTextFlags_CharsDecimal, "5000"))
             edited("upload_kbps");
+        widgets::mark_field("package_form.price", widgets::FieldKind::Amount);
         if (widgets::text_field("package_form.price", tr("field.price"), m_price, field_error("price", !m_price.empty()), 0,
                                 "Rp 150.000"))
             edited("price");

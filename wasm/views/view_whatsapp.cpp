@@ -10,6 +10,7 @@
 #include "platform/frame_pacing.hpp"
 #include "ui_registry.hpp"
 #include "views/admin_widgets.hpp"
+#include "widgets/field_kind.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -183,6 +184,7 @@ void ViewWhatsapp::draw_test_card(App& app) {
         ImGui::PushFont(display().fonts().strong);
         widgets::text("text", "whatsapp.test.title", tr("whatsapp.test"));
         ImGui::PopFont();
+        widgets::mark_field("whatsapp.test.phone", widgets::FieldKind::Phone);
         widgets::text_field("whatsapp.test.phone", tr("field.phone"), m_phone, field_error(m_test_fields, "phone"), 0, "0812…");
         widgets::text_field("whatsapp.test.message", tr("whatsapp.test_message"), m_message, field_error(m_test_fields, "message"));
         if (!m_test_error.empty()) widgets::banner("whatsapp.test.error", m_test_error, true);

@@ -2,9 +2,11 @@
 
 #include <vector>
 
+#include "imgui_internal.h"  // ClearActiveID: the page took focus elsewhere
 #include "imgui_stdlib.h"
 #include "platform/display.hpp"
 #include "ui_registry.hpp"
+#include "widgets/field_kind.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet::widgets {
@@ -30,14 +32,41 @@ void field_error(const char* id, const std::string& error) {
     ui_registry::record("field_error", std::string(id) + ".error", error, error);
 }
 
+// What ImGui's character filters would have let through, for text typed on the page.
+std::string filtered(std::string text, ImGuiInputTextFlags flags) {
+    if (flags & ImGuiInputTextFlags_CharsUppercase)
+        for (char& c : text)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (flags & ImGuiInputTextFlags_CharsDecimal)
+        std::erase_if(text, [](char c) { return !((c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == '*' || c == '/'); });
+    return text;
+}
+
 bool input(const char* id, const char* label, std::string& value, const std::string& error, ImGuiInputTextFlags flags,
            const char* hint, float width) {
+    // In the browser the page's real <input> edits (field_kind.hpp): its value lands here, and the
+    // ImGui widget is read-only for keys (it shows the text, takes clicks and focus, reports Enter).
+    const bool page_edits = dom_fields::enabled();
+    dom_fields::note_real_input(id);
+    bool typed = false;
+    if (page_edits) {
+        if (auto text = dom_fields::take_value(id)) {
+            std::string accepted = filtered(std::move(*text), flags);
+            typed = accepted != value;
+            value = std::move(accepted);
+        }
+        flags |= ImGuiInputTextFlags_ReadOnly;
+    }
     ImGui::PushID(id);
     field_label(id, label);
     ImGui::SetNextItemWidth(width);
     if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, colors::kDanger);
-    const bool changed = hint ? ImGui::InputTextWithHint("##input", hint, &value, flags)
-                              : ImGui::InputText("##input", &value, flags);
+    if (page_edits && dom_fields::take_focus_request(id)) ImGui::SetKeyboardFocusHere();
+    bool changed = hint ? ImGui::InputTextWithHint("##input", hint, &value, flags)
+                        : ImGui::InputText("##input", &value, flags);
+    if (page_edits && dom_fields::take_blur(id) && ImGui::IsItemActive()) ImGui::ClearActiveID();
+    // Enter (EnterReturnsTrue) still comes from ImGui; a change comes from the page.
+    if (page_edits && !(flags & ImGuiInputTextFlags_EnterReturnsTrue)) changed = typed;
     if (!error.empty()) ImGui::PopStyleColor();
     ImGui::PopID();
     // Recorded after the widget ran, so the registry reports this frame's text (passwords masked).
@@ -56,6 +85,10 @@ bool text_field(const char* id, const char* label, std::string& value, const std
 }
 
 bool password_field(const char* id, const char* label, std::string& value, const std::string& error) {
+    // A password the view did not call the user's own (the login's) is some other secret: the page
+    // keeps password managers from filling it.
+    const FieldKind kind = dom_fields::kind_of(id);
+    if (kind != FieldKind::CurrentPassword && kind != FieldKind::NewPassword) mark_field(id, FieldKind::Password);
     return input(id, label, value, error, ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue, nullptr,
                  -FLT_MIN);
 }

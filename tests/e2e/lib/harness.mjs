@@ -12,6 +12,8 @@ export function createRunner() {
   return {
     results,
     async test(name, body) {
+      // KIMONET_E2E_ONLY=<regex>: run only the matching cases (while working on them).
+      if (process.env.KIMONET_E2E_ONLY && !new RegExp(process.env.KIMONET_E2E_ONLY).test(name)) return;
       const started = Date.now();
       try {
         await body();

@@ -1,0 +1,153 @@
+// Issue 18, real inputs: in the browser a text field edits through a real <input> of the page
+// (web/text_layer.js). Headless, the page's side is played by dom_fields::page_typed/focused: what
+// it types lands in the field and goes to the server byte for byte (accents, a dash, an emoji);
+// the layer's records carry each field's kind (phone keypad, password manager hints) and never a
+// password's text; Esc closes the customer form and Enter saves it.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "api/dto.hpp"
+#include "imgui.h"
+#include "text_layer.hpp"
+#include "view_harness.hpp"
+#include "widgets/field_kind.hpp"
+
+using kimonet::testing::ViewHarness;
+using Json = kimonet::api::Json;
+
+namespace {
+
+const std::string kName = "D\xC3\xA9sir\xC3\xA9" "e \xE2\x80\x94 \xF0\x9F\x99\x8F";  // "Désirée — 🙏"
+
+// Every record the layer was handed since reset(), latest per key.
+struct LayerRecords {
+    Json latest = Json::object();
+    void take() {
+        const std::string& text = kimonet::text_layer::changes();
+        if (text.empty()) return;
+        const Json changes = Json::parse(text);
+        for (const Json& entry : changes["set"]) latest[entry[0].get<std::string>()] = entry;
+    }
+    std::string states(const std::string& key) const { return latest.contains(key) ? latest[key][10].get<std::string>() : "?"; }
+    std::string text(const std::string& key) const { return latest.contains(key) ? latest[key][2].get<std::string>() : "?"; }
+};
+
+Json empty_list() { return {{"success", true}, {"data", Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 100}}; }
+
+void open_customer_form(ViewHarness& harness) {
+    harness.api().answer("GET", "/api/customers", empty_list());
+    kimonet::Package package;
+    package.id = 1;
+    package.name = "Paket 20 Mbps";
+    package.price = 150000;
+    harness.api().answer("GET", "/api/packages", {{"success", true}, {"data", Json::array({kimonet::api::to_json(package)})}});
+    harness.sign_in_staff({"customers.read", "customers.create", "customers.update", "packages.read"});
+    harness.settle();
+    harness.click("customers.add");
+    harness.frames(2);
+    BOOST_REQUIRE(harness.find("customer_form.name"));
+}
+
+// More fields typed on the page (the package, a drop-down, stays unchosen: Save then refuses with
+// the form's banner, which shows that Save ran).
+void fill_required(ViewHarness& harness) {
+    kimonet::dom_fields::page_typed("customer_form.phone", "0812-1002-3757");
+    kimonet::dom_fields::page_typed("customer_form.service_number", "cust777");
+    harness.frames(1);
+}
+
+bool posted_customer(ViewHarness& harness) {
+    for (const auto& request : harness.api().sent())
+        if (request.method == "POST" && request.path == "/api/customers") return true;
+    return false;
+}
+
+struct PageEdits {
+    PageEdits() {
+        kimonet::dom_fields::reset();
+        kimonet::dom_fields::set_enabled(true);
+        kimonet::text_layer::reset();
+    }
+    ~PageEdits() { kimonet::dom_fields::reset(); }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(real_inputs)
+
+BOOST_FIXTURE_TEST_CASE(text_typed_in_the_page_input_is_what_the_customer_form_sends, PageEdits) {
+    ViewHarness harness;
+    open_customer_form(harness);
+    kimonet::dom_fields::page_focused("customer_form.name");
+    harness.frames(2);
+    kimonet::dom_fields::page_typed("customer_form.name", kName);
+    fill_required(harness);
+    BOOST_TEST(harness.value("customer_form.name") == kName);
+    BOOST_TEST(harness.value("customer_form.service_number") == "CUST777");  // the field's upper-case filter still applies
+
+    BOOST_TEST(harness.value("customer_form.phone") == "0812-1002-3757");
+    // (Saved to the server and read back through the API: tests/e2e/text_layer.test.mjs.)
+}
+
+BOOST_FIXTURE_TEST_CASE(the_layer_knows_each_field_kind_and_never_gets_a_password, PageEdits) {
+    ViewHarness harness;
+    LayerRecords layer;
+    harness.frames(2);
+    kimonet::dom_fields::page_typed("login.username", "admin");
+    kimonet::dom_fields::page_typed("login.password", "rahasia-sekali");
+    harness.frames(1);
+    layer.take();
+    BOOST_TEST(layer.states("login.username").find("Iu") != std::string::npos);  // autocomplete=username
+    BOOST_TEST(layer.states("login.password").find("IP") != std::string::npos);  // current-password
+    BOOST_TEST(layer.states("login.submit").find('S') != std::string::npos);     // the form's submit
+    BOOST_TEST(layer.text("login.username") == "admin");
+    BOOST_TEST(layer.text("login.password") == std::string(14, '*'));
+    BOOST_TEST(layer.latest.dump().find("rahasia") == std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_customer_form_has_a_phone_keypad_and_an_email_field, PageEdits) {
+    ViewHarness harness;
+    LayerRecords layer;
+    open_customer_form(harness);
+    harness.frames(1);
+    layer.take();
+    BOOST_TEST(layer.states("customer_form.phone").find("It") != std::string::npos);
+    BOOST_TEST(layer.states("customer_form.email").find("Ie") != std::string::npos);
+    BOOST_TEST(layer.states("customer_form.name").find("Ix") != std::string::npos);
+    // A PPPoE secret is a password the browser must not fill with the operator's own.
+    BOOST_TEST(layer.states("customer_form.pppoe_password").find("Iw") != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(escape_closes_the_customer_form_and_enter_in_a_field_saves_it, PageEdits) {
+    ViewHarness harness;
+    open_customer_form(harness);
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Escape] = 27;  // the null backend maps no keys
+    io.KeyMap[ImGuiKey_Enter] = 13;
+    const auto press = [&](int key) {
+        io.KeysDown[key] = true;
+        harness.frames(1);
+        io.KeysDown[key] = false;
+        harness.frames(1);
+    };
+    press(27);
+    harness.frames(1);
+    BOOST_TEST(!harness.find("customer_form.name"));
+    BOOST_TEST(!posted_customer(harness));
+    BOOST_TEST(!harness.find("customer_form.banner"));
+
+    harness.click("customers.add");
+    harness.frames(2);
+    kimonet::dom_fields::page_focused("customer_form.name");
+    harness.frames(2);
+    kimonet::dom_fields::page_typed("customer_form.name", kName);
+    fill_required(harness);
+    BOOST_TEST(!harness.find("customer_form.banner"));
+    kimonet::dom_fields::page_focused("customer_form.name");
+    harness.frames(2);
+    press(13);
+    BOOST_TEST(harness.find("customer_form.banner").has_value());  // Save ran: it asks for the package
+}
+
+BOOST_AUTO_TEST_SUITE_END()
