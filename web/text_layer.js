@@ -434,6 +434,9 @@
   function keyTarget(event) {
     var target = event.target;
     if (isField(target)) return 'field';
+    // A text field ImGui edits itself (a multiline template or broadcast body) takes its keys: Space
+    // and Enter are text there, not a press.
+    if (target && target.classList && target.classList.contains('tl-textbox')) return '';
     if (target && target.classList && target.classList.contains('tl-control') && layer.contains(target)) return 'control';
     return '';
   }
@@ -539,7 +542,9 @@
     var screen = heading ? heading.dataset.key : '';
     if (screen !== screenHeading) {
       screenHeading = screen;
-      screenFocusPending = !touchOnly;
+      // Not when the address opens something on the screen (#/invoices/7/pay): that dialog takes
+      // the focus when it appears, and a field behind it must not take it first.
+      screenFocusPending = !touchOnly && window.location.hash.split('/').length <= 2;
     }
     // (Fields may come a frame or a load after the title; the user's own first move cancels it.)
     var field = screenFocusPending && layer.querySelector('.tl-input');

@@ -90,7 +90,7 @@ try {
     await fill(page, 'customer_form.phone', '0812-7777-1234');
     await waitUi(page, (all) => !all.some((i) => i.id === 'customer_form.phone.error'));
     await click(page, 'customer_form.save');
-    await itemValue(page, `customers.${target.number}.phone`, '6281277771234');
+    await itemValue(page, `customers.${target.number}.phone`, '0812-7777-1234');  // shown as Indonesians write it
     await item(page, 'customers.notice');
     await shot(page, 'customers-after-edit');
 

@@ -13,6 +13,7 @@
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
+#include "customers/typed_lookup.hpp"
 
 namespace kimonet {
 namespace {
@@ -116,7 +117,7 @@ void ViewCustomerDetail::draw_profile(App& app, float width) {
         const Package* package = app.catalog().package(m_customer->package_id);
         profile_row("customer_detail.package", tr("field.package"),
                     package ? package->name + " · " + format_rupiah(package->price) : std::string(tr("common.none")));
-        profile_row("customer_detail.phone", tr("field.phone"), m_customer->phone);
+        profile_row("customer_detail.phone", tr("field.phone"), customers::format_phone(m_customer->phone));
         profile_row("customer_detail.email", tr("field.email"), m_customer->email);
         profile_row("customer_detail.address", tr("field.address"), m_customer->address);
         profile_row("customer_detail.pppoe", tr("field.pppoe_username"), m_customer->pppoe_username);

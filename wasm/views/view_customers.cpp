@@ -16,6 +16,7 @@
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
+#include "customers/typed_lookup.hpp"
 
 namespace kimonet {
 namespace {
@@ -226,7 +227,7 @@ void ViewCustomers::draw_table(App& app) {
         if (opens_detail()) opened = customer.id;
         ImGui::TableSetColumnIndex(kPhone);
         ImGui::AlignTextToFramePadding();
-        widgets::text("cell", cell_id(customer, "phone"), customer.phone);
+        widgets::text("cell", cell_id(customer, "phone"), customers::format_phone(customer.phone));
         ImGui::TableSetColumnIndex(kPackage);
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id));
@@ -289,7 +290,7 @@ void ViewCustomers::draw_cards(App& app) {
                 widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
                 if (opens_detail()) opened = customer.id;
                 ImGui::SameLine();
-                widgets::text("cell", cell_id(customer, "phone"), customer.phone, widgets::colors::kMuted);
+                widgets::text("cell", cell_id(customer, "phone"), customers::format_phone(customer.phone), widgets::colors::kMuted);
                 widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id),
                               widgets::colors::kMuted);
                 draw_row_actions(app, customer);
