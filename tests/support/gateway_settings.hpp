@@ -5,7 +5,11 @@
 #include <map>
 #include <string>
 
+#include <boost/test/unit_test.hpp>
+
+#include "services/settings.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
+#include "support/test_server_support.hpp"
 
 namespace kimonet::testing {
 
@@ -25,6 +29,16 @@ inline std::map<std::string, std::string> gateway_simulator_settings(const sim::
             {"duitku_api_key", options.duitku_api_key},
             {"payment_callback_base_url", callback_base},
             {"payment_gateway_timeout_seconds", "2"}};
+}
+
+// Stores `values` in the server's settings as the system would (validated like any update); the
+// test stops when one is refused.
+inline void apply_settings(TestServer& server, const std::map<std::string, std::string>& values) {
+    auto lease = server.app().database();
+    BOOST_TEST_REQUIRE(lease.ok());
+    app::Context context = server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+    auto updated = services::update_settings(context, values);
+    BOOST_TEST_REQUIRE(updated.ok(), (updated ? "" : updated.error().message()));
 }
 
 }  // namespace kimonet::testing

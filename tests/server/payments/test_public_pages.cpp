@@ -33,11 +33,7 @@ struct PublicPages {
     }
 
     void configure(const std::map<std::string, std::string>& values) {
-        auto lease = server.app().database();
-        BOOST_TEST_REQUIRE(lease.ok());
-        app::Context context = server.app().context(**lease, app::Actor{"system", 0, "test", ""});
-        auto updated = services::update_settings(context, values);
-        BOOST_TEST_REQUIRE(updated.ok(), (updated ? "" : updated.error().message()));
+        apply_settings(server, values);
     }
 
     // CUST001's oldest open invoice.
