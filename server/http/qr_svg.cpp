@@ -6,9 +6,12 @@
 namespace kimonet::http {
 
 Result<std::string> qr_svg(std::string_view text, std::string_view label) {
-    constexpr int kQuietZone = 4;  // modules of white around the symbol, as ISO/IEC 18004 asks
     // The same modules the app draws from a pay answer's `qr` (one libqrencode call, level M).
-    const api::Json matrix = TRY(auth::qr_matrix(text));
+    return qr_svg_of(TRY(auth::qr_matrix(text)), label);
+}
+
+std::string qr_svg_of(const api::Json& matrix, std::string_view label) {
+    constexpr int kQuietZone = 4;  // modules of white around the symbol, as ISO/IEC 18004 asks
     const int width = matrix["size"].get<int>();
     const auto& rows = matrix["rows"];
     const std::string side = std::to_string(width + 2 * kQuietZone);

@@ -5,11 +5,14 @@
 #include <string>
 #include <string_view>
 
+#include "api/json_fields.hpp"
 #include "core/result.hpp"
 
 namespace kimonet::http {
 
 // `label` is the image's accessible name (aria-label, escaped here).
 Result<std::string> qr_svg(std::string_view text, std::string_view label);
+// The same from modules already encoded (auth::qr_matrix's {"size","rows"}).
+std::string qr_svg_of(const api::Json& matrix, std::string_view label);
 
 }  // namespace kimonet::http

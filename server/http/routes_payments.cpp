@@ -135,18 +135,15 @@ RouteResult site_root(app::App& app, RateLimiter& limiter, BillCheckCache& cache
     });
 }
 
-// The QRIS code drawn as an inline SVG for the bill page to show ("" when there is none).
-std::string qr_image(const std::string& qr_string) {
-    if (qr_string.empty()) return {};
-    return qr_svg(qr_string, "Kode QRIS").value_or(std::string());
-}
-
-// The QR's modules (size, rows of '0'/'1') for a QRIS string, drawn by the app as an image; null
-// without one (or if libqrencode cannot encode it: the string is still shown with its copy button).
-api::Json qr_of(const std::string& qr_string) {
-    if (qr_string.empty()) return nullptr;
+// The QRIS string's QR code, encoded once: its modules (size, rows of '0'/'1') for the app to draw
+// and the same modules as an inline SVG for the bill page; null and "" without one (or if
+// libqrencode cannot encode it: the string is still shown with its copy button).
+std::pair<api::Json, std::string> qr_of(const std::string& qr_string) {
+    if (qr_string.empty()) return {nullptr, ""};
     auto matrix = auth::qr_matrix(qr_string);
-    return matrix ? std::move(matrix).value() : api::Json(nullptr);
+    if (!matrix) return {nullptr, ""};
+    std::string svg = qr_svg_of(*matrix, "Kode QRIS");
+    return {std::move(matrix).value(), std::move(svg)};
 }
 
 // Every enabled gateway's methods, one entry per method: the cheapest gateway for it (the first of
@@ -160,10 +157,11 @@ Result<api::Json> payment_choices(app::Context& context) {
 
 api::Json pay_answer(const services::GatewayTransaction& transaction, UtcOffset offset) {
     const api::Json full = services::to_json(transaction, offset);
+    auto [qr, qr_svg] = qr_of(transaction.qr_string);
     return {{"payment_url", full["payment_url"]}, {"payment_code", full["payment_code"]}, {"transaction_id", full["transaction_id"]},
             {"expires_at", full["expires_at"]},   {"order_id", full["order_id"]},         {"qr_string", full["qr_string"]},
-            {"amount", full["amount"]},           {"reused", full["reused"]},         {"qr_svg", qr_image(transaction.qr_string)},
-            {"qr", qr_of(transaction.qr_string)}};
+            {"amount", full["amount"]},           {"reused", full["reused"]},         {"qr_svg", std::move(qr_svg)},
+            {"qr", std::move(qr)}};
 }
 
 // /billing/pay takes JSON, or the bill page's plain form (invoice_id, choice=gateway:method) when
