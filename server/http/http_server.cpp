@@ -55,18 +55,21 @@ void resolve_client_ip(app::App& app, Request& request) {
 // client). A 304 has no body and no Content-Length (RFC 9110 section 8.6: it would have to be the
 // full representation's length).
 std::string serialize(const Response& response, bool http10, bool keep_alive, bool head = false) {
-    std::string out = http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
-    out += std::to_string(response.status) + " " + Pistache::Http::codeString(static_cast<Pistache::Http::Code>(response.status)) + "\r\n";
+    const bool bodiless = response.status == 304;
+    std::string out;
+    out.reserve(512 + (head || bodiless ? 0 : response.body.size()));  // one allocation, the body copied once
+    out += http10 ? "HTTP/1.0 " : "HTTP/1.1 ";
+    out.append(std::to_string(response.status)).append(" ").append(Pistache::Http::codeString(static_cast<Pistache::Http::Code>(response.status))).append("\r\n");
     for (const auto& [name, value] : response.headers) {
         // A header value never ends the header block early.
         if (name.find_first_of("\r\n:") != std::string::npos || value.find_first_of("\r\n") != std::string::npos) continue;
-        out += name + ": " + value + "\r\n";
+        out.append(name).append(": ").append(value).append("\r\n");
     }
-    if (!response.content_type.empty()) out += "Content-Type: " + response.content_type + "\r\n";
-    const bool bodiless = response.status == 304;
-    if (!bodiless) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
+    if (!response.content_type.empty()) out.append("Content-Type: ").append(response.content_type).append("\r\n");
+    if (!bodiless) out.append("Content-Length: ").append(std::to_string(response.body.size())).append("\r\n");
     out += keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
-    return head || bodiless ? out : out + response.body;
+    if (!head && !bodiless) out += response.body;
+    return out;
 }
 
 // Reads requests off each connection with our own RequestFramer instead of Pistache's parser

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "api/json_fields.hpp"
+#include "api/json_top_strings.hpp"
 #include "api/public_shapes.hpp"
 #include "auth/two_factor.hpp"
 #include "customers/typed_lookup.hpp"
@@ -213,10 +214,11 @@ void register_payment_routes(Router& router, app::App& app) {
                                                                     messages::kTooManyRequests))
                                  return *refused;
                          }
-                         const api::Json body = TRY(json_body(request));
+                         // Read without building the JSON tree (the same verdicts as json_body, see json_top_strings.hpp).
+                         const auto fields = TRY(api::top_level_strings(request.body, {api::kBillCheckCustomerNumberKey, api::kPublicServiceNumberKey}));
                          std::string number;
-                         for (const char* name : {api::kBillCheckCustomerNumberKey, api::kPublicServiceNumberKey})
-                             if (number.empty() && body.contains(name) && body[name].is_string()) number = body[name].get<std::string>();
+                         for (const auto& field : fields)
+                             if (number.empty() && field) number = *field;
                          number = customers::service_number_from_typed(number);  // one cache entry for cust003 and CUST003
                          // Only found customers' answers are kept; an unknown number asks the database every time.
                          std::string answer = TRY(cache->answer(number, [&]() -> Result<std::string> {

@@ -5,18 +5,26 @@
 
 #include "billing/invoice_number.hpp"
 #include "services/settings.hpp"
+#include "store/settings_store.hpp"
 
 namespace kimonet::services {
 
+const std::vector<std::string>& billing_setting_keys() {
+    static const std::vector<std::string> keys{"default_due_day", "tax_rate", "tax_mode", "proration_rounding", "invoice_number_format"};
+    return keys;
+}
+
 Result<BillingSettings> load_billing_settings(store::Database& db) {
     BillingSettings settings;
-    // Each setting read once (this runs inside every paid callback's transaction), then checked.
-    constexpr const char* kKeys[] = {"default_due_day", "tax_rate", "tax_mode", "proration_rounding", "invoice_number_format"};
-    std::string values[std::size(kKeys)];
-    for (std::size_t i = 0; i < std::size(kKeys); ++i) {
-        values[i] = TRY(get_setting(db, kKeys[i]));
-        if (auto problem = setting_value_problem(kKeys[i], values[i]))
-            return make_error(ErrorCode::Internal, messages::with_detail(messages::kInvalidStoredSetting, std::string(kKeys[i]) + ": " + *problem));
+    // Each setting read once (this runs inside every paid callback's transaction), all in one statement, then checked.
+    const auto& keys = billing_setting_keys();
+    const store::SettingsReadAhead ahead(db, keys);
+    std::string values[5];
+    static_assert(std::size(values) == 5);
+    for (std::size_t i = 0; i < std::size(values); ++i) {
+        values[i] = TRY(get_setting(db, keys[i]));
+        if (auto problem = setting_value_problem(keys[i], values[i]))
+            return make_error(ErrorCode::Internal, messages::with_detail(messages::kInvalidStoredSetting, keys[i] + ": " + *problem));
     }
     settings.rules.default_due_day = static_cast<int>(std::atoll(values[0].c_str()));
     settings.rules.tax.rate_basis_points = TRY(billing::parse_tax_rate(values[1]));

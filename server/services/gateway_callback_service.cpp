@@ -9,12 +9,14 @@
 #include "services/gateway_reversals.hpp"
 #include "services/notification_service.hpp"
 #include "services/billing_notifications.hpp"
+#include "services/billing_settings.hpp"
 #include "services/payment_service.hpp"
 #include "store/callback_apply_store.hpp"
 #include "store/database_control.hpp"
 #include "store/gateway_store.hpp"
 #include "store/invoice_store.hpp"
 #include "store/payment_store.hpp"
+#include "store/settings_store.hpp"
 #include "store/transaction_memo.hpp"
 
 #include <functional>
@@ -235,8 +237,16 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
         }
     }
     store::Database& db = m_writer ? *m_writer : context.db;
+    // The settings a paid callback reads (the next invoice's billing rules, the receipt's company
+    // lines), read once per batch in one statement into the transaction memo.
+    static const std::vector<std::string> kBatchSettings = [] {
+        std::vector<std::string> keys = billing_setting_keys();
+        for (const auto& key : company_setting_keys()) keys.push_back(key);
+        return keys;
+    }();
     auto apply_batch = [&]() -> Result<void> {
         results.clear();
+        const store::SettingsReadAhead settings_ahead(db, kBatchSettings);
         for (Delivery* delivery : batch) {
             app::Context own{db, delivery->context->actor, delivery->context->now, delivery->context->offset, delivery->context->secrets,
                              delivery->context->ports, delivery->context->signals};

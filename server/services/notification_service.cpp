@@ -1,4 +1,5 @@
 #include "services/notification_service.hpp"
+#include "store/settings_store.hpp"
 
 #include <algorithm>
 
@@ -123,7 +124,13 @@ Result<std::string> template_body(store::Database& db, std::string_view key) {
     return std::string(definition->default_body);
 }
 
+const std::vector<std::string>& company_setting_keys() {
+    static const std::vector<std::string> keys{"company_name", "company_phone"};
+    return keys;
+}
+
 Result<messaging::TemplateVariables> company_variables(store::Database& db) {
+    const store::SettingsReadAhead ahead(db, company_setting_keys());  // both in one statement
     messaging::TemplateVariables variables;
     variables["nama_isp"] = TRY(get_setting(db, "company_name"));
     variables["telepon_isp"] = TRY(get_setting(db, "company_phone"));

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/json_fields.hpp"
 #include "app/context.hpp"
@@ -52,6 +53,8 @@ Result<std::string> template_body(store::Database& db, std::string_view key);
 Result<messaging::TemplateVariables> customer_variables(store::Database& db, std::int64_t customer_id, const std::string& base_url = {});
 // The ISP-wide variables only (nama_isp, telepon_isp).
 Result<messaging::TemplateVariables> company_variables(store::Database& db);
+// The settings company_variables reads, for a path that reads them ahead with others.
+const std::vector<std::string>& company_setting_keys();
 // The base of public links: the public_base_url setting when set, else `fallback`.
 Result<std::string> public_base_url(store::Database& db, const std::string& fallback);
 std::string payment_link(const std::string& base_url, const std::string& service_number);

@@ -23,8 +23,12 @@ void add_number(std::string& row, std::int64_t value, char end = '\t') {
 
 // `count` new ids of invoices.id, in one round trip.
 Result<std::vector<std::int64_t>> draw_invoice_ids(Database& db, std::int64_t count) {
+    // The sequence is looked up once (a MATERIALIZED CTE): written inside nextval(), the lookup ran
+    // for every id, and drawing 100,000 ids took 0.8 s instead of 0.14 s (a fifth of the run's
+    // COPY baseline in bench_billing).
     auto statement = TRY(db.prepare(
-        "SELECT string_agg(nextval(pg_get_serial_sequence('invoices', 'id'))::text, ',') FROM generate_series(1, ?)"));  // engine: postgresql only
+        "WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('invoices', 'id')::regclass AS seq) "
+        "SELECT string_agg(nextval(s.seq)::text, ',') FROM s, generate_series(1, ?)"));  // engine: postgresql only
     statement.bind(1, count);
     if (!TRY(statement.step())) return make_error(ErrorCode::Internal, messages::kSequenceNotAdvanced);
     const std::string_view text = statement.column_text_view(0);

@@ -11,19 +11,28 @@ namespace kimonet::store {
 
 namespace {
 thread_local SettingsReadAhead* t_read_ahead = nullptr;  // the innermost live read-ahead of this thread
+
+// A setting's entry in the transaction memo.
+std::string memo_key(std::string_view key) { return "settings:" + std::string(key); }
 }  // namespace
 
 SettingsReadAhead::SettingsReadAhead(Database& db, const std::vector<std::string>& keys) : m_db(&db), m_outer(t_read_ahead) {
     t_read_ahead = this;
-    if (keys.empty() || db.in_transaction()) return;
+    // Inside a write transaction the values go to the transaction memo (exact for the rest of the
+    // transaction, see transaction_memo.hpp), and only the keys it does not hold yet are read.
+    const bool inside = db.in_transaction();
+    std::vector<std::string_view> wanted;
+    for (const auto& key : keys)
+        if (!inside || !remembered(db, memo_key(key))) wanted.push_back(key);
+    if (wanted.empty()) return;
     std::string sql = "SELECT key, value FROM settings WHERE key IN (";
-    for (std::size_t i = 0; i < keys.size(); ++i) sql += i ? ",?" : "?";
+    for (std::size_t i = 0; i < wanted.size(); ++i) sql += i ? ",?" : "?";
     sql += ")";
     auto statement = db.prepare(sql);
     if (!statement) return;  // nothing read ahead: each key is read where it is used, as without this
-    for (std::size_t i = 0; i < keys.size(); ++i) statement->bind(static_cast<int>(i + 1), keys[i]);
+    for (std::size_t i = 0; i < wanted.size(); ++i) statement->bind(static_cast<int>(i + 1), wanted[i]);
     std::map<std::string, std::optional<std::string>, std::less<>> found;
-    for (const auto& key : keys) found.emplace(key, std::nullopt);
+    for (const auto& key : wanted) found.emplace(key, std::nullopt);
     for (;;) {
         auto row = statement->step();
         if (!row) return;
@@ -31,7 +40,11 @@ SettingsReadAhead::SettingsReadAhead(Database& db, const std::vector<std::string
         found[statement->column_text(0)] = statement->column_text(1);
     }
     statement->reset();
-    m_values = std::move(found);
+    if (!inside) {
+        m_values = std::move(found);
+        return;
+    }
+    for (auto& [key, value] : found) remember(db, memo_key(key), std::move(value));
 }
 
 SettingsReadAhead::~SettingsReadAhead() { t_read_ahead = m_outer; }
@@ -53,14 +66,13 @@ void SettingsReadAhead::forget(const Database& db) {
 Result<std::optional<std::string>> find_setting_value(Database& db, std::string_view key) {
     if (const auto* ahead = SettingsReadAhead::find(db, key)) return *ahead;
     // Inside a write transaction a setting read once stays what it was (store/transaction_memo.hpp).
-    const std::string memo_key = "settings:" + std::string(key);
-    if (const auto* known = remembered(db, memo_key)) return *known;
+    if (const auto* known = remembered(db, memo_key(key))) return *known;
     auto statement = TRY(db.prepare("SELECT value FROM settings WHERE key = ?"));
     statement.bind(1, key);
     std::optional<std::string> value;
     if (TRY(statement.step())) value = statement.column_text(0);
     statement.reset();
-    remember(db, memo_key, value);
+    remember(db, memo_key(key), value);
     return value;
 }
 

@@ -20,11 +20,14 @@ Result<void> save_setting_value(Database& db, std::string_view key, const std::s
 
 // Several settings a path is about to read, in ONE statement instead of one each (a gateway
 // callback's verification reads four to six): while this object lives, find_setting_value(db, key)
-// on this thread answers those keys from what the read found. Only outside a write transaction
-// (inside one the transaction memo does this job, store/transaction_memo.hpp): a read-ahead is then
-// exactly as fresh as reading each key where it is used — each such read takes its own snapshot
+// on this thread answers those keys from what the read found. Outside a write transaction a
+// read-ahead is exactly as fresh as reading each key where it is used — each such read takes its own snapshot
 // anyway, so reading them together is no older than reading them a few statements apart. Forgotten
 // when this thread writes a setting on `db`. Scopes nest (the inner one is asked first).
+// Inside a write transaction the values read go to the transaction memo instead (exact until the
+// transaction ends, store/transaction_memo.hpp), and keys it already holds are not read again: a
+// hot write path names the settings it will read once, at its start (a batch of callbacks: one
+// statement instead of seven).
 class SettingsReadAhead {
 public:
     SettingsReadAhead(Database& db, const std::vector<std::string>& keys);

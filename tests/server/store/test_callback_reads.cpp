@@ -65,6 +65,44 @@ BOOST_DATA_TEST_CASE(settings_read_ahead_answers_only_outside_a_transaction_and_
     BOOST_TEST(read(db, "midtrans_mode") == "production");  // the scope ended
 }
 
+// Inside a write transaction a read-ahead fills the transaction memo (one statement for a batch's
+// settings): the values it read answer the rest of the transaction, and a later read-ahead of the
+// same keys leaves them as they were read first.
+BOOST_DATA_TEST_CASE(settings_read_ahead_inside_a_transaction_answers_from_the_memo_until_it_ends, engines(), name) {
+    EngineScratch scratch(name, true);
+    store::Database& db = *scratch.db;
+    save(db, "company_name", "PT Satu");
+    save(db, "company_phone", "6281200000001");
+    // A prepared UPDATE changes the row without forgetting the memo (save_setting_value and
+    // execute() would forget it): what the reads answer then shows where they came from.
+    auto change_behind_the_memo = [&](const std::string& key, const std::string& value) -> Result<void> {
+        auto update = TRY(db.prepare("UPDATE settings SET value = ? WHERE key = ?"));
+        update.bind_blob(1, value).bind(2, key);
+        return update.run();
+    };
+    EngineScratch::must(db.transaction([&]() -> Result<void> {
+        {
+            const store::SettingsReadAhead ahead(db, {"company_name", "company_phone", "tax_rate"});
+        }  // its scope has ended; the memo keeps what it read for the whole transaction
+        TRY_VOID(change_behind_the_memo("company_name", "PT Dua"));
+        BOOST_TEST(read(db, "company_name") == "PT Satu");
+        BOOST_TEST(read(db, "tax_rate") == "(none)");  // no row: known without asking
+        // Keys the memo holds are not read again by a second read-ahead.
+        { const store::SettingsReadAhead again(db, {"company_name"}); }
+        BOOST_TEST(read(db, "company_name") == "PT Satu");
+        TRY_VOID(change_behind_the_memo("company_phone", "6281200000009"));
+        BOOST_TEST(read(db, "company_phone") == "6281200000001");  // read ahead
+        return success();
+    }));
+    // The transaction ended: the memo is gone and the committed values are read.
+    BOOST_TEST(read(db, "company_name") == "PT Dua");
+    BOOST_TEST(read(db, "company_phone") == "6281200000009");
+    EngineScratch::must(db.transaction([&]() -> Result<void> {
+        BOOST_TEST(read(db, "company_name") == "PT Dua");  // without a read-ahead: asked as usual
+        return success();
+    }));
+}
+
 BOOST_DATA_TEST_CASE(the_callback_customer_answers_in_its_transaction_and_forgets_its_status_on_restore, engines(), name) {
     EngineScratch scratch(name, true);
     store::Database& db = *scratch.db;
