@@ -267,6 +267,7 @@
     style.paddingLeft = role === 'checkbox' ? (h + 8) + 'px' : textarea ? (phonePadding ? 12 : 10) + 'px' :
       field ? (h > 40 ? 12 : 10) + 'px' : '';
     style.paddingTop = style.paddingBottom = textarea ? (phonePadding ? 10 : 7) + 'px' : '';
+
     style.height = h + 'px';
     style.lineHeight = (wrapped || textarea ? font : h) + 'px';
     style.whiteSpace = wrapped ? 'pre-wrap' : '';
@@ -382,6 +383,13 @@
       }
     }
     if (structureChanged) manageFocus();
+    // A <textarea> covers ImGui's whole field, border included: it draws the border itself, red
+    // while the field has an error under it (aria-invalid also tells a screen reader).
+    if (changes.set.length || changes.del.length) {
+      Array.prototype.forEach.call(layer.querySelectorAll('textarea.tl-input'), function (textarea) {
+        setAttribute(textarea, 'aria-invalid', nodes.has(registryId(textarea) + '.error') ? 'true' : '');
+      });
+    }
   }
 
   // Input over text nodes belongs to ImGui too: hover, wheel and plain clicks go on to the canvas.
