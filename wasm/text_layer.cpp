@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui_registry.hpp"
+#include "widgets/browser_glyphs.hpp"
 #include "widgets/field_kind.hpp"
 
 namespace kimonet::text_layer {
@@ -110,12 +111,73 @@ std::string states_of(const ui_registry::Item& item, std::string_view role) {
     // A field the page edits through a real <input> ('I'), and its kind (widgets/field_kind.hpp):
     // the keypad, the input type and what a password manager may fill.
     if (item.kind == "input" && dom_fields::is_real_input(item.id)) {
-        static constexpr char kKindLetter[] = {'x', 'n', 't', 'e', 'u', 'w', 'P', 'N', 'o', 'S'};
+        static constexpr char kKindLetter[] = {'x', 'n', 't', 'e', 'u', 'w', 'P', 'N', 'o', 'S', 'M'};
         states += 'I';
         states += kKindLetter[static_cast<int>(dom_fields::kind_of(item.id))];
     }
     if (item.kind == "button" && dom_fields::kind_of(item.id) == dom_fields::FieldKind::Submit) states += 'S';
     return states;
+}
+
+// Where ImGui started drawing `text` in the item's rect, and the width it wrapped at (0: none).
+// Text items (TextUnformatted) start at their rect; a button's and a badge's text is centred in it,
+// a drop-down's sits after the frame padding, a checkbox's after its box.
+bool text_origin(const ui_registry::Item& item, std::string_view role, const std::string& text, ImVec2& origin, float& wrap) {
+    if (item.text_layout) {
+        origin = item.text_pos;
+        wrap = item.text_wrap;
+        return true;
+    }
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImRect& rect = item.rect;
+    const ImFont* font = item.font;
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    ImVec2 size = font->CalcTextSizeA(item.font_size, FLT_MAX, 0.f, begin, end);
+    wrap = 0.f;
+    origin = rect.Min;
+    const float centred_y = rect.Min.y + (rect.GetHeight() - size.y) * 0.5f;
+    if (role == "button" || item.kind == "badge") {
+        origin = ImVec2(rect.Min.x + (rect.GetWidth() - size.x) * 0.5f, centred_y);
+    } else if (role == "combobox") {
+        origin = ImVec2(rect.Min.x + style.FramePadding.x, centred_y);
+    } else if (role == "checkbox") {
+        origin = ImVec2(rect.Min.x + rect.GetHeight() + style.ItemInnerSpacing.x, centred_y);
+    } else if (role == "textbox" || role == "link" || role == "img") {
+        return false;  // a real input draws its own text; links and images have none of their own here
+    } else if (size.x > rect.GetWidth() + 1.f && rect.GetHeight() > size.y + item.font_size * 0.5f) {
+        // Wrapped text is as wide as its longest line: wrapping again at that width breaks where ImGui did.
+        wrap = rect.GetWidth() + 0.5f;
+    }
+    return true;
+}
+
+// The characters the app's font leaves to the browser (emoji), where ImGui left gaps for them
+// (widgets/browser_glyphs.hpp): [[x, y, w, h, text], …] in CSS px from the item's rect, or "".
+std::string browser_runs_of(const ui_registry::Item& item, std::string_view role, const std::string& text, float scale) {
+    if (!item.font || text.empty()) return {};
+    ImVec2 origin;
+    float wrap = 0.f;
+    if (!text_origin(item, role, text, origin, wrap)) return {};
+    const auto runs = widgets::browser_runs(item.font, item.font_size, text, wrap);
+    if (runs.empty()) return {};
+    std::string out = "[";
+    for (const auto& run : runs) {
+        if (out.size() > 1) out += ',';
+        out += '[';
+        append_number(out, origin.x - item.rect.Min.x + run.x, scale);
+        out += ',';
+        append_number(out, origin.y - item.rect.Min.y + static_cast<float>(run.line) * item.font_size, scale);
+        out += ',';
+        append_number(out, run.width, scale);
+        out += ',';
+        append_number(out, item.font_size, scale);
+        out += ',';
+        append_json_string(out, run.text);
+        out += ']';
+    }
+    out += ']';
+    return out;
 }
 
 // The record of one item, everything after its key.
@@ -144,6 +206,11 @@ std::string record_of(const ui_registry::Item& item, float scale) {
                                item.clip.Min.x - rect.Min.x}) {
         out += ',';
         append_number(out, hidden > 0.f ? hidden : 0.f, scale);
+    }
+    const std::string runs = browser_runs_of(item, role, role == "combobox" ? item.value : text, scale);
+    if (!runs.empty()) {
+        out += ',';
+        out += runs;
     }
     return out;
 }

@@ -51,6 +51,7 @@ Item& added(std::string_view kind, std::string_view id, std::string_view label, 
         item.clip.ClipWithFull(table->InnerClipRect);
     }
     item.font_size = ImGui::GetFontSize();
+    item.font = ImGui::GetFont();
     const ImGuiWindow* root = context.CurrentWindow ? context.CurrentWindow->RootWindow : nullptr;
     if (!root) return item;
     if (root->Flags & ImGuiWindowFlags_Modal) item.window_role = WindowRole::Dialog;
@@ -91,6 +92,14 @@ void record_rect(std::string_view kind, std::string_view id, std::string_view la
     Item& item = added(kind, id, label, value, rect, rect);
     item.visible = true;
     item.clip = rect;  // drawn over everything (toasts) or within its own plot (chart slots)
+}
+
+void set_text_layout(ImVec2 pos, float wrap) {
+    if (g_current.empty()) return;
+    Item& item = g_current.back();
+    item.text_layout = true;
+    item.text_pos = pos;
+    item.text_wrap = wrap;
 }
 
 void end_frame() {

@@ -25,6 +25,12 @@ struct Item {
     ImGuiID window = 0;  // the root window when it is a modal, popup or tooltip (0: the page)
     WindowRole window_role = WindowRole::Page;
     float font_size = 0.f;  // device px
+    const ImFont* font = nullptr;  // the font it was drawn with (valid until the fonts are rebuilt)
+    // Where its text starts and the width it wraps at, when the widget said (set_text_layout): a
+    // banner's or a toast's text sits inside padding. Otherwise the page works it out (text_layer.cpp).
+    bool text_layout = false;
+    ImVec2 text_pos;
+    float text_wrap = 0.f;
 };
 
 // pixels_per_css = devicePixelRatio: the app renders in device pixels, the registry speaks CSS px.
@@ -35,6 +41,8 @@ void record(std::string_view kind, std::string_view id, std::string_view label, 
 // The same for something drawn without an ImGui item (toasts, chart bars): its rect is given.
 void record_rect(std::string_view kind, std::string_view id, std::string_view label, std::string_view value, ImVec2 min,
                  ImVec2 max);
+// For the item just recorded: its text was drawn from `pos` (device px), wrapped at `wrap` (0: not).
+void set_text_layout(ImVec2 pos, float wrap);
 void end_frame();
 // The last completed frame's items, in drawing order, and its device pixels per CSS px.
 const std::vector<Item>& last_items();

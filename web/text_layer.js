@@ -65,7 +65,9 @@
   // Its text is transparent over ImGui's own until it has focus (then it is drawn here: caret,
   // selection, composition underline) or holds characters the app's font lacks (emoji).
   // Kinds (states after 'I', widgets/field_kind.hpp): x text, n amount, t phone, e email,
-  // u username, w other secret, P current password, N new password, o one-time code.
+  // u username, w other secret, P current password, N new password, o one-time code, M multi-line.
+  // A multi-line field is a <textarea> that always draws its own text (it wraps and scrolls inside
+  // itself, as ImGui's cannot), except while a drop-down or a dialog lies over it (text_layer.css).
   var FIELD_KINDS = {
     x: { type: 'text', mode: '', complete: 'off' },
     n: { type: 'text', mode: 'numeric', complete: 'off' },
@@ -76,6 +78,7 @@
     P: { type: 'password', mode: '', complete: 'current-password', name: 'password' },
     N: { type: 'password', mode: '', complete: 'new-password', name: 'new-password' },
     o: { type: 'text', mode: 'numeric', complete: 'one-time-code', name: 'one-time-code' },
+    M: { textarea: true, mode: '', complete: 'off' },
   };
   var FORM_KINDS = { u: 1, P: 1, N: 1, o: 1 };
   // What the app's font atlas draws (wasm/platform/display.cpp): anything else shows as the browser's text.
@@ -96,15 +99,16 @@
 
   function createField(key, states) {
     var kind = FIELD_KINDS[fieldKind(states)] || FIELD_KINDS.x;
-    var input = document.createElement('input');
+    var input = document.createElement(kind.textarea ? 'textarea' : 'input');
     input.className = 'tl-input';
-    input.type = kind.type;
+    if (!kind.textarea) input.type = kind.type;
     if (kind.mode) input.inputMode = kind.mode;
     input.autocomplete = kind.complete;
     input.name = kind.name || key;
     input.placeholder = ' ';  // :placeholder-shown = empty: ImGui's hint shows through
     input.spellcheck = false;
-    if (kind.type !== 'text' || kind.name) input.setAttribute('autocapitalize', 'off');
+    if (kind.textarea) input.setAttribute('autocapitalize', 'sentences');
+    else if (kind.type !== 'text' || kind.name) input.setAttribute('autocapitalize', 'off');
     input.addEventListener('compositionstart', function () { input._composing = true; });
     input.addEventListener('compositionend', function () {
       input._composing = false;
@@ -181,6 +185,28 @@
     return form;
   }
 
+  // Characters the app's font lacks (emoji): ImGui left a gap for each run of them
+  // (widgets/browser_glyphs.hpp) and the record says where ([x, y, w, h, text] from the node's
+  // corner). Each run is painted there by the browser's own fonts (colour emoji), as a pseudo-element:
+  // the node's own transparent text stays what is selected, copied, found and read aloud.
+  function setGlyphs(node, runs) {
+    var key = runs ? JSON.stringify(runs) : '';
+    if (node._glyphs === key && (!key || node.querySelector('.tl-glyph'))) return;
+    node._glyphs = key;
+    Array.prototype.slice.call(node.querySelectorAll('.tl-glyph')).forEach(function (glyph) { glyph.remove(); });
+    (runs || []).forEach(function (run) {
+      var glyph = document.createElement('span');
+      glyph.className = 'tl-glyph';
+      glyph.setAttribute('aria-hidden', 'true');
+      glyph.dataset.glyphs = run[4];
+      glyph.style.left = run[0] + 'px';
+      glyph.style.top = run[1] + 'px';
+      glyph.style.width = run[2] + 'px';
+      glyph.style.height = glyph.style.lineHeight = run[3] + 'px';
+      node.appendChild(glyph);
+    });
+  }
+
   // ImGui sizes a font by its ascent + descent, CSS by its em: for Inter that is 1.21 em, so a
   // 15 px ImGui font is a 12.4 px CSS font, and its line box (1.21 em) is ImGui's line.
   var EM_PER_IMGUI_SIZE = 1 / 1.21;
@@ -211,7 +237,7 @@
       node._signature = signature;
       var inRow = /(^|\/)r\d+$/.test(path);
       node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '') +
-        (field ? ' tl-input' : '');
+        (field ? ' tl-input' : '') + (node.tagName === 'TEXTAREA' ? ' tl-textarea' : '');
       setAttribute(node, 'role', role || (inRow ? 'cell' : ''));
       setAttribute(node, 'aria-label', name);
       if (!field) setAttribute(node, 'tabindex', control ? '-1' : '');
@@ -222,6 +248,7 @@
       if (field) syncField(node, text, states);
       else if (node.textContent !== text) node.textContent = text;
     }
+    if (!field) setGlyphs(node, record[15] || null);
     var style = node.style;
     style.left = x + 'px';
     style.top = y + 'px';
@@ -234,9 +261,15 @@
     style.width = control || role === 'img' || centred ? w + 'px' : wrapped ? (w + 2) + 'px' : '';
     style.textAlign = centred ? 'center' : '';
     // A checkbox's label is drawn after its square box (as wide as the frame is high) and a gap.
-    style.paddingLeft = role === 'checkbox' ? (h + 8) + 'px' : field ? (h > 40 ? 12 : 10) + 'px' : '';
+    // A <textarea>'s text starts inside ImGui's frame padding (10x7 px; 12x14 on a phone, whose font is 16 px).
+    var textarea = node.tagName === 'TEXTAREA';
+    var phonePadding = font >= 16;
+    style.paddingLeft = role === 'checkbox' ? (h + 8) + 'px' : textarea ? (phonePadding ? 12 : 10) + 'px' :
+      field ? (h > 40 ? 12 : 10) + 'px' : '';
+    style.paddingTop = style.paddingBottom = textarea ? (phonePadding ? 10 : 7) + 'px' : '';
+
     style.height = h + 'px';
-    style.lineHeight = (wrapped ? font : h) + 'px';
+    style.lineHeight = (wrapped || textarea ? font : h) + 'px';
     style.whiteSpace = wrapped ? 'pre-wrap' : '';
     // The part its window or table hides (a row half under the table's edge) is hidden here too.
     var top = record[11] || 0, right = record[12] || 0, bottom = record[13] || 0, left = record[14] || 0;
@@ -350,6 +383,13 @@
       }
     }
     if (structureChanged) manageFocus();
+    // A <textarea> covers ImGui's whole field, border included: it draws the border itself, red
+    // while the field has an error under it (aria-invalid also tells a screen reader).
+    if (changes.set.length || changes.del.length) {
+      Array.prototype.forEach.call(layer.querySelectorAll('textarea.tl-input'), function (textarea) {
+        setAttribute(textarea, 'aria-invalid', nodes.has(registryId(textarea) + '.error') ? 'true' : '');
+      });
+    }
   }
 
   // Input over text nodes belongs to ImGui too: hover, wheel and plain clicks go on to the canvas.
@@ -366,6 +406,9 @@
   var held = null;  // the press on text waiting for its release
   layer.addEventListener('mousemove', function (event) { toCanvas('mousemove', event); });
   layer.addEventListener('wheel', function (event) {
+    // A <textarea> with more text than it shows scrolls itself, not the page under it.
+    var target = event.target;
+    if (isField(target) && target.tagName === 'TEXTAREA' && target.scrollHeight > target.clientHeight + 1) return;
     toCanvas('wheel', event, {
       clientX: event.clientX, clientY: event.clientY, deltaX: event.deltaX, deltaY: event.deltaY,
       deltaMode: event.deltaMode, bubbles: true, cancelable: true,
@@ -434,7 +477,8 @@
   function keyTarget(event) {
     var target = event.target;
     if (isField(target)) return 'field';
-    // A text field ImGui edits itself (a multiline template or broadcast body) takes its keys: Space
+    // A text field ImGui edits itself (none in the browser now: single- and multi-line fields are
+    // real inputs; without the page's fields, e.g. before they are enabled) takes its keys: Space
     // and Enter are text there, not a press.
     if (target && target.classList && target.classList.contains('tl-textbox')) return '';
     if (target && target.classList && target.classList.contains('tl-control') && layer.contains(target)) return 'control';
@@ -451,8 +495,14 @@
     var target = keyTarget(event);
     if (target === 'field') {
       var input = event.target;
-      var toApp = !event.isComposing && event.keyCode !== 229 &&
+      var composing = event.isComposing || event.keyCode === 229;
+      var toApp = !composing &&
         (event.key === 'Escape' || (event.key === 'Enter' && !input.form && input.tagName === 'INPUT'));
+      // In a <textarea> Enter is a new line (the browser's); Ctrl+Enter is the form's Save.
+      if (!composing && input.tagName === 'TEXTAREA' && event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        callApp('kimonet_field_submit', [registryId(input)]);
+      }
       if (toApp) passedKeys[event.keyCode] = true;
       else event.stopImmediatePropagation();
     } else if (target === 'control' && plain && (event.key === 'Enter' || event.key === ' ')) {

@@ -6,7 +6,10 @@
 // fields edit through a positioned <input> (an IME composition with an emoji is saved and read back),
 // the login is a form a password manager fills and Enter submits, Tab visits every control of the
 // customer form in order, Enter saves it, Esc closes it and focus goes back to its opener. Desktop
-// and a 390x844 phone. Screenshots (layer made visible) go to build/e2e-artifacts/.
+// and a 390x844 phone. Multi-line fields are <textarea>s: a WhatsApp template body composed by an IME
+// with an emoji and a new line is saved by Ctrl+Enter and read back exactly. Emoji on the canvas: the
+// customer named with one shows it in the table, in colour, in the gap the canvas left for it, and
+// the canvas text around it is not overlapped. Screenshots (layer made visible) go to build/e2e-artifacts/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
@@ -81,7 +84,7 @@ async function layerMatchesRegistry(page, id) {
 }
 
 // Real inputs (issue 18): the page's <input> for a registry id, and what has focus.
-const fieldSelector = (id) => `#text-layer input[data-key="${id}"]`;
+const fieldSelector = (id) => `#text-layer :is(input, textarea)[data-key="${id}"]`;
 const focusedKey = (page) => page.evaluate(() => (document.activeElement && document.activeElement.dataset
   ? document.activeElement.dataset.key || '' : ''));
 
@@ -161,6 +164,106 @@ async function loginThroughTheForm(page) {
   const left = await page.evaluate((secret) => [...document.querySelectorAll('input')].filter((i) => i.value === secret).length +
     (document.getElementById('text-layer').textContent.includes(secret) ? 1 : 0), PASSWORD);
   assert.equal(left, 0, 'the password is nowhere in the page after signing in');
+}
+
+// Pixels of a page region (CSS px): how many are coloured (an emoji) and how many dark (canvas text).
+async function pixelsIn(page, clip) {
+  const png = await page.screenshot({ clip });
+  return page.evaluate(async (data) => {
+    const picture = new Image();
+    picture.src = `data:image/png;base64,${data}`;
+    await picture.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = picture.naturalWidth;
+    canvas.height = picture.naturalHeight;
+    const context = canvas.getContext('2d');
+    context.drawImage(picture, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let colour = 0, dark = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      const high = Math.max(pixels[i], pixels[i + 1], pixels[i + 2]), low = Math.min(pixels[i], pixels[i + 1], pixels[i + 2]);
+      if (high - low > 80) colour++;
+      else if (high < 150) dark++;
+    }
+    return { colour, dark };
+  }, png.toString('base64'));
+}
+
+// The customer whose name has an emoji inside, found in the list: the canvas leaves a blank gap
+// where the emoji goes (no "?"), the page paints the emoji in colour in that gap, and the canvas's
+// own text on both sides of it is not overlapped.
+async function emojiInTheTable(page, name, emoji) {
+  await page.locator(fieldSelector('customers.search')).fill(name.split(' ')[0]);
+  const cell = await waitUi(page, (all, wanted) => all.find((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) &&
+    i.value === wanted && i.visible), name);
+  await layerMatchesRegistry(page, cell.id);
+  const handle = await page.waitForFunction((key) => {
+    const glyph = document.querySelector(`#text-layer [data-key="${CSS.escape(key)}"] .tl-glyph`);
+    if (!glyph) return null;
+    const box = glyph.getBoundingClientRect();
+    return { x: box.left, y: box.top, w: box.width, h: box.height, text: glyph.dataset.glyphs };
+  }, cell.id, { timeout: 15000 });
+  const gap = await handle.jsonValue();
+  assert.equal(gap.text, emoji);
+  const canvas = await page.locator('#canvas').boundingBox();
+  const cellX = canvas.x + cell.rect.x;
+  assert.ok(gap.x > cellX + 40 && gap.x + gap.w < cellX + cell.rect.w, `the gap ${gap.x}..${gap.x + gap.w} is inside the cell after its first words`);
+  const row = { y: gap.y, height: gap.h };
+  const inGap = await pixelsIn(page, { x: gap.x, width: gap.w, ...row });
+  assert.ok(inGap.colour >= 20, `the emoji is painted in colour in its gap: ${JSON.stringify(inGap)}`);
+  const before = await pixelsIn(page, { x: gap.x - 24, width: 23, ...row });
+  const after = await pixelsIn(page, { x: gap.x + gap.w + 1, width: 24, ...row });
+  assert.ok(before.dark >= 5 && after.dark >= 5, `canvas text on both sides: ${JSON.stringify({ before, after })}`);
+  assert.ok(before.colour <= 2 && after.colour <= 2, `and no emoji pixels over it: ${JSON.stringify({ before, after })}`);
+  await shot(page, 'emoji-customers-desktop');
+  await page.evaluate(() => document.querySelectorAll('#text-layer .tl-glyph').forEach((glyph) => { glyph.style.visibility = 'hidden'; }));
+  const bare = await pixelsIn(page, { x: gap.x, width: gap.w, ...row });
+  assert.deepEqual(bare, { colour: 0, dark: 0 }, 'the canvas itself draws nothing in the gap (no "?")');
+  await page.evaluate(() => document.querySelectorAll('#text-layer .tl-glyph').forEach((glyph) => { glyph.style.visibility = ''; }));
+}
+
+// A WhatsApp template body edited through its real <textarea>: IME text with an emoji, Enter for a
+// new line (not Save), a re-layout that keeps the text, Ctrl+Enter saves; read back exactly.
+async function templateThroughTextarea(page) {
+  await click(page, 'nav.templates');
+  await click(page, 'templates.item.reminder');
+  await itemValue(page, 'templates.editor.title', 'Pengingat pembayaran');
+  await click(page, 'templates.clear');
+  await itemValue(page, 'templates.body', '');
+  await click(page, 'templates.body');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'TEXTAREA' &&
+    document.activeElement.dataset.key === 'templates.body');
+  const first = 'Halo {nama_pelanggan} \ud83d\ude4f';
+  const events = await composeInto(page, 'templates.body', first);
+  assert.ok(events.includes('compositionstart') && events.includes('compositionend'), `IME composition events: ${events}`);
+  await page.keyboard.press('Enter');  // a new line, not Save
+  const rest = ['Tagihan {invoice_no} sebesar {total} jatuh tempo {due_date}.', 'Mohon dibayar sebelum jatuh tempo.',
+    'Abaikan pesan ini bila sudah membayar.', ...Array.from({ length: 12 }, (_, n) => `Catatan ${n + 1}.`), 'Terima kasih \u2014 Kimonet'];
+  await page.keyboard.insertText(rest.join('\n'));
+  const body = `${first}\n${rest.join('\n')}`;
+  await itemValue(page, 'templates.body', body);
+  const textarea = page.locator('#text-layer textarea[data-key="templates.body"]');
+  assert.equal(await textarea.inputValue(), body);
+  assert.ok(!(await items(page)).some((i) => i.id === 'templates.notice'), 'Enter did not save');
+  // Long text scrolls inside the textarea (to the caret's line), not the page.
+  const scrolled = await textarea.evaluate((node) => ({ overflow: node.scrollHeight > node.clientHeight, atCaret: node.scrollTop > 0 }));
+  assert.deepEqual(scrolled, { overflow: true, atCaret: true });
+  // A re-layout (the window narrower: the phone layout) keeps the text, in the field's new place.
+  await page.setViewportSize({ width: 700, height: 800 });
+  await waitUi(page, (all) => all.some((i) => i.id === 'templates.pick'));
+  const field = await item(page, 'templates.body');
+  await page.waitForFunction(([key, x]) => {
+    const node = document.querySelector(`#text-layer textarea[data-key="${key}"]`);
+    return node && Math.abs(node.getBoundingClientRect().left - x) < 1.5;
+  }, ['templates.body', field.rect.x]);
+  assert.equal(await textarea.inputValue(), body, 'the text survived the re-layout');
+  await shot(page, 'textarea-template-desktop');
+  await textarea.focus();
+  await page.keyboard.press('Control+Enter');
+  await waitUi(page, (all) => all.some((i) => i.id === 'templates.notice'));  // (below the long preview)
+  const saved = await page.evaluate(async () => (await fetch('/api/message-templates/reminder', {
+    headers: { Authorization: `Bearer ${sessionStorage.getItem('kimonet.token')}` } })).json());
+  assert.equal(saved.data.body, body, 'read back from the API exactly');
 }
 
 async function showLayer(page) {
@@ -298,7 +401,7 @@ try {
     await page.context().close();
   });
 
-  await test('desktop: focus on the first field and following ImGui; the login is a form (password manager, Enter); Tab order; an IME-composed name with an emoji saved by Enter; Esc closes', async () => {
+  await test('desktop: focus on the first field and following ImGui; the login is a form (password manager, Enter); Tab order; an IME-composed name with an emoji saved by Enter; Esc closes; the emoji in the table; a template body through its <textarea>', async () => {
     const page = await openApp(browser, server.url, DESKTOP);
     await item(page, 'login.username', 30000);
     await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'login.username');
@@ -333,8 +436,10 @@ try {
     await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'customers.add');
     await page.keyboard.press('Enter');
     await page.waitForFunction((first) => document.activeElement && document.activeElement.dataset.key === first, controls[0]);
-    await customerThroughIme(page, 'D\u00e9sir\u00e9e \u2014 \ud83d\ude4f', { screenshot: 'real-input-desktop-ime' });
+    await customerThroughIme(page, 'D\u00e9sir\u00e9e \u2014 \ud83d\ude4f Putri', { screenshot: 'real-input-desktop-ime' });
     await shot(page, 'real-input-desktop-saved');
+    await emojiInTheTable(page, 'D\u00e9sir\u00e9e \u2014 \ud83d\ude4f Putri', '\ud83d\ude4f');
+    await templateThroughTextarea(page);
     await page.context().close();
   });
 

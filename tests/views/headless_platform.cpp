@@ -10,6 +10,7 @@
 #include "platform/display.hpp"
 #include "platform/frame_pacing.hpp"
 #include "platform/qr_image.hpp"
+#include "widgets/browser_glyphs.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet {
@@ -29,7 +30,9 @@ std::vector<std::function<void()>> g_timers;
 // The product's fonts when installed (the same metrics as the browser), else ImGui's own.
 ImFont* add_font(const char* path, float pixels) {
     ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path, pixels);
-    return font ? font : ImGui::GetIO().Fonts->AddFontDefault();
+    if (!font) font = ImGui::GetIO().Fonts->AddFontDefault();
+    widgets::add_browser_glyphs(font, pixels);  // as the browser's display.cpp does
+    return font;
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // (web/text_layer.js). Headless, the page's side is played by dom_fields::page_typed/focused: what
 // it types lands in the field and goes to the server byte for byte (accents, a dash, an emoji);
 // the layer's records carry each field's kind (phone keypad, password manager hints) and never a
-// password's text; Esc closes the customer form and Enter saves it.
+// password's text; Esc closes the customer form and Enter saves it. The multi-line fields (a
+// WhatsApp template body, a broadcast message) are <textarea>s ('M'): a body typed there with new
+// lines and an emoji is what Ctrl+Enter (or Save) sends.
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -148,6 +150,62 @@ BOOST_FIXTURE_TEST_CASE(escape_closes_the_customer_form_and_enter_in_a_field_sav
     harness.frames(2);
     press(13);
     BOOST_TEST(harness.find("customer_form.banner").has_value());  // Save ran: it asks for the package
+}
+
+BOOST_FIXTURE_TEST_CASE(the_template_body_is_a_textarea_and_ctrl_enter_saves_exactly_what_was_typed, PageEdits) {
+    ViewHarness harness("templates");
+    LayerRecords layer;
+    const Json reminder = {{"key", "reminder"}, {"title", "Pengingat pembayaran"}, {"body", "Halo {nama_pelanggan}"},
+                           {"default_body", "Halo {nama_pelanggan}"}, {"placeholders", Json::array({"nama_pelanggan", "total"})},
+                           {"customized", false}};
+    harness.api().answer("GET", "/api/message-templates", {{"success", true}, {"data", Json::array({reminder})}});
+    harness.api().answer("PUT", "/api/message-templates/reminder", {{"success", true}, {"data", reminder}});
+    harness.sign_in_staff({"messages.read", "settings.update"});
+    harness.settle();
+    BOOST_REQUIRE(harness.find("templates.body"));
+    layer.take();
+    BOOST_TEST(layer.states("templates.body").find("IM") != std::string::npos, "a <textarea>: " << layer.states("templates.body"));
+    BOOST_TEST((kimonet::dom_fields::kind_of("templates.body") == kimonet::dom_fields::FieldKind::Multiline));
+
+    // Typed on the page (an IME's Indonesian text, a new line, an emoji), then Ctrl+Enter.
+    const std::string body = "Halo {nama_pelanggan},\nterima kasih \xF0\x9F\x99\x8F\nTotal: {total}";
+    kimonet::dom_fields::page_focused("templates.body");
+    harness.frames(2);
+    kimonet::dom_fields::page_typed("templates.body", body);
+    harness.frames(1);
+    BOOST_TEST(harness.value("templates.body") == body);
+    layer.take();
+    BOOST_TEST(layer.text("templates.body") == body, "the page gets the text back unchanged");
+    const auto puts = [&] {
+        int count = 0;
+        for (const auto& request : harness.api().sent())
+            if (request.method == "PUT" && request.path == "/api/message-templates/reminder") ++count;
+        return count;
+    };
+    BOOST_TEST(puts() == 0, "typing a new line does not save");
+    kimonet::dom_fields::page_submitted("templates.body");
+    harness.frames(2);
+    BOOST_REQUIRE(puts() == 1);
+    for (const auto& request : harness.api().sent())
+        if (request.method == "PUT") BOOST_TEST(Json::parse(request.body)["body"] == body);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_broadcast_message_is_a_textarea_too, PageEdits) {
+    ViewHarness harness("notifications");
+    LayerRecords layer;
+    harness.api().answer("GET", "/api/notifications", empty_list());
+    harness.sign_in_staff({"messages.read", "messages.send", "customers.read", "routers.read", "packages.read"});
+    harness.settle();
+    harness.click("notifications.broadcast");
+    harness.frames(2);
+    BOOST_REQUIRE(harness.find("broadcast.message"));
+    layer.take();
+    BOOST_TEST(layer.states("broadcast.message").find("IM") != std::string::npos, layer.states("broadcast.message"));
+    kimonet::dom_fields::page_typed("broadcast.message", "Gangguan \xE2\x9A\xA0\xEF\xB8\x8F\nmalam ini");
+    harness.frames(1);
+    kimonet::dom_fields::page_submitted("broadcast.message");
+    harness.frames(2);
+    BOOST_TEST(harness.find("broadcast.confirm_text").has_value(), "Ctrl+Enter is Kirim: it asks before sending");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "widgets/browser_glyphs.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet::platform {
@@ -25,7 +26,9 @@ ImFont* add_font(const char* path, float pixels) {
     // Latin + Latin-1 covers Indonesian and the Rupiah/en-dash punctuation we draw.
     static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x203A, 0};
     ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path, std::round(pixels), &config, kRanges);
-    return font ? font : ImGui::GetIO().Fonts->AddFontDefault();
+    if (!font) font = ImGui::GetIO().Fonts->AddFontDefault();
+    widgets::add_browser_glyphs(font, std::round(pixels));  // gaps where the browser draws emoji
+    return font;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // The page's real inputs (web/text_layer.js) report to the app here: what was typed (the whole
-// value), focus and blur. Each wakes the frame loop, so the field shows it on the next frame.
+// value), focus, blur and Ctrl+Enter in a <textarea> (submit). Each wakes the frame loop, so the field shows it on the next frame.
 #include <emscripten/emscripten.h>
 
 #include "platform/frame_pacing.hpp"
@@ -17,5 +17,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE void kimonet_field_focus(const char* id) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void kimonet_field_blur(const char* id) {
     kimonet::dom_fields::page_blurred(id);
+    kimonet::platform::note_activity();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void kimonet_field_submit(const char* id) {
+    kimonet::dom_fields::page_submitted(id);
     kimonet::platform::note_activity();
 }

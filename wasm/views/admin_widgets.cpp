@@ -2,6 +2,7 @@
 
 #include "i18n.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // ClearActiveID: the page took focus elsewhere
 #include "imgui_stdlib.h"
 #include <cstdio>
 
@@ -9,6 +10,7 @@
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "ui_registry.hpp"
+#include "widgets/field_kind.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -30,7 +32,20 @@ std::string all_field_errors(const FieldErrors& errors) {
     return out;
 }
 
-bool multiline_field(const char* id, const char* label, std::string& value, float height, const std::string& error) {
+bool multiline_field(const char* id, const char* label, std::string& value, float height, const std::string& error,
+                     bool* submitted) {
+    // As widgets::text_field: the page's <textarea> edits (its whole value lands here on each
+    // change) and the ImGui widget only shows the text, takes clicks and focus, and sees Ctrl+Enter.
+    widgets::mark_field(id, widgets::FieldKind::Multiline);
+    const bool page_edits = dom_fields::enabled();
+    dom_fields::note_real_input(id);
+    bool typed = false;
+    if (page_edits) {
+        if (auto text = dom_fields::take_value(id)) {
+            typed = *text != value;
+            value = std::move(*text);
+        }
+    }
     ImGui::PushID(id);
     if (label && *label) {
         ImGui::PushFont(display().fonts().strong);
@@ -38,10 +53,18 @@ bool multiline_field(const char* id, const char* label, std::string& value, floa
         ImGui::PopFont();
     }
     if (!error.empty()) ImGui::PushStyleColor(ImGuiCol_Border, widgets::colors::kDanger);
-    const bool changed = ImGui::InputTextMultiline("##multiline", &value, ImVec2(-FLT_MIN, height));
+    if (page_edits && dom_fields::take_focus_request(id)) ImGui::SetKeyboardFocusHere();
+    const std::string before = page_edits ? std::string() : value;
+    // EnterReturnsTrue: the widget returns true on Ctrl+Enter (a plain Enter is a new line).
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+    if (page_edits) flags |= ImGuiInputTextFlags_ReadOnly;
+    const bool entered = ImGui::InputTextMultiline("##multiline", &value, ImVec2(-FLT_MIN, height), flags);
+    if (page_edits && dom_fields::take_blur(id) && ImGui::IsItemActive()) ImGui::ClearActiveID();
     if (!error.empty()) ImGui::PopStyleColor();
     ImGui::PopID();
     ui_registry::record("input", id, label ? label : "", value);
+    const bool page_submit = page_edits && dom_fields::take_submit(id);
+    if (submitted) *submitted = entered || page_submit;
     if (!error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, widgets::colors::kDanger);
         ImGui::PushTextWrapPos(0.f);
@@ -50,7 +73,7 @@ bool multiline_field(const char* id, const char* label, std::string& value, floa
         ImGui::PopStyleColor();
         ui_registry::record("field_error", std::string(id) + ".error", error, error);
     }
-    return changed;
+    return page_edits ? typed : value != before;
 }
 
 void copy_row(const std::string& id, const char* label, const std::string& value) {

@@ -15,8 +15,11 @@ std::string field_error(const FieldErrors& errors, const std::string& field);
 // Every message of `errors` as "field: message" lines (for the banner of a form).
 std::string all_field_errors(const FieldErrors& errors);
 
-// A labelled multi-line text field `height` tall; returns true when the text changed.
-bool multiline_field(const char* id, const char* label, std::string& value, float height, const std::string& error = {});
+// A labelled multi-line text field `height` tall; returns true when the text changed. In the browser
+// it edits through a real <textarea> of the page (widgets/field_kind.hpp: IME, emoji picker,
+// dictation): Enter is a new line there, and Ctrl+Enter sets `*submitted` (the form's Save).
+bool multiline_field(const char* id, const char* label, std::string& value, float height, const std::string& error = {},
+                     bool* submitted = nullptr);
 
 // "label / value [Salin]": the value in the strong font and a button copying it (ids "<id>" and
 // "<id>.copy"); the button says "Disalin" for a moment after a copy.

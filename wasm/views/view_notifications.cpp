@@ -231,7 +231,10 @@ void ViewNotifications::draw_broadcast(App& app) {
         }
         if (m_segment > 0 && widgets::select_field("broadcast.choice", tr("broadcast.choice"), choices, m_segment_choice))
             m_confirming = false;
-        multiline_field("broadcast.message", tr("broadcast.message"), m_message, display().px(160), field_error(m_broadcast_fields, "message"));
+        bool submitted = false;  // Ctrl+Enter in the message: "Kirim" (which still asks before sending)
+        multiline_field("broadcast.message", tr("broadcast.message"), m_message, display().px(160), field_error(m_broadcast_fields, "message"),
+                        &submitted);
+        if (submitted && !m_message.empty()) m_confirming = true;
         if (m_confirming) widgets::banner("broadcast.confirm_text", tr("broadcast.confirm_text"), true);
     }
     end_form_body();

@@ -148,7 +148,8 @@ void ViewTemplates::draw_editor(App& app) {
     std::string problem = unknown.empty() ? local_problem(item.key, m_body) : i18n::tr_format("templates.unknown", {{"names", unknown}});
     if (problem.empty()) problem = field_error(m_fields, "body");
     const bool compact = display().compact();
-    multiline_field("templates.body", tr("templates.body"), m_body, display().px(compact ? 200 : 230), problem);
+    bool submitted = false;  // Ctrl+Enter in the body: Save
+    multiline_field("templates.body", tr("templates.body"), m_body, display().px(compact ? 200 : 230), problem, &submitted);
 
     ImGui::PushFont(display().fonts().strong);
     widgets::text("text", "templates.preview.label", tr("templates.preview"));
@@ -166,8 +167,10 @@ void ViewTemplates::draw_editor(App& app) {
     if (!m_notice.empty()) widgets::banner("templates.notice", m_notice, false);
     if (can_edit) {
         const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f : 0.f;
+        const bool can_save = !m_busy && unknown.empty() && local_problem(item.key, m_body).empty();
         if (widgets::button("templates.save", m_busy ? tr("common.saving") : tr("common.save"), widgets::ButtonStyle::Primary, width,
-                            m_busy || !unknown.empty() || !local_problem(item.key, m_body).empty()))
+                            !can_save) ||
+            (submitted && can_save))
             save(false);
         ImGui::SameLine();
         if (widgets::button("templates.reset", tr("templates.reset"), widgets::ButtonStyle::Secondary, width, m_busy || !item.customized))

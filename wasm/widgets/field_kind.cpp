@@ -13,6 +13,7 @@ std::set<std::string, std::less<>> g_real_inputs;
 std::unordered_map<std::string, std::string> g_typed;
 std::set<std::string, std::less<>> g_focus_requests;
 std::set<std::string, std::less<>> g_blurs;
+std::set<std::string, std::less<>> g_submits;
 
 bool take(std::set<std::string, std::less<>>& from, std::string_view id) {
     const auto found = from.find(id);
@@ -57,6 +58,8 @@ void page_blurred(std::string_view id) {
     g_blurs.emplace(id);
 }
 
+void page_submitted(std::string_view id) { g_submits.emplace(id); }
+
 std::optional<std::string> take_value(std::string_view id) {
     const auto found = g_typed.find(std::string(id));
     if (found == g_typed.end()) return std::nullopt;
@@ -67,6 +70,7 @@ std::optional<std::string> take_value(std::string_view id) {
 
 bool take_focus_request(std::string_view id) { return take(g_focus_requests, id); }
 bool take_blur(std::string_view id) { return take(g_blurs, id); }
+bool take_submit(std::string_view id) { return take(g_submits, id); }
 
 void reset() {
     g_enabled = false;
@@ -75,6 +79,7 @@ void reset() {
     g_typed.clear();
     g_focus_requests.clear();
     g_blurs.clear();
+    g_submits.clear();
 }
 
 }  // namespace dom_fields

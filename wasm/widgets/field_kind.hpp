@@ -24,6 +24,7 @@ enum class FieldKind {
     NewPassword,      // autocomplete=new-password (the password change)
     Code,             // autocomplete=one-time-code, inputmode=numeric (two-factor)
     Submit,           // a button: the submit button of the form its fields are in
+    Multiline,        // a <textarea>: Enter is a new line, Ctrl+Enter submits (multiline_field marks it)
 };
 
 // Marks a field (or the submit button) drawn under this registry id; unmarked fields are Text.
@@ -40,7 +41,7 @@ using widgets::FieldKind;
 void set_enabled(bool enabled);
 bool enabled();
 
-// Fields drawn through widgets::text_field/password_field: these are real inputs on the page.
+// Fields drawn through widgets::text_field/password_field (and multiline_field): real inputs on the page.
 void note_real_input(std::string_view id);
 bool is_real_input(std::string_view id);
 FieldKind kind_of(std::string_view id);
@@ -49,11 +50,13 @@ FieldKind kind_of(std::string_view id);
 void page_typed(std::string_view id, std::string_view value);  // the input's whole value
 void page_focused(std::string_view id);                        // the input got focus
 void page_blurred(std::string_view id);                        // focus left it
+void page_submitted(std::string_view id);                      // Ctrl+Enter in a <textarea>
 
 // For the widget: the page's latest value (once), whether to take ImGui focus, to drop it.
 std::optional<std::string> take_value(std::string_view id);
 bool take_focus_request(std::string_view id);
 bool take_blur(std::string_view id);
+bool take_submit(std::string_view id);
 
 // Forgets everything (tests).
 void reset();

@@ -152,9 +152,9 @@ bool button(const char* id, const char* label, ButtonStyle style, float width, b
     const std::string imgui_label = std::string(label) + "##" + id;
     const bool pressed = ImGui::Button(imgui_label.c_str(), ImVec2(width, 0.f));
     if (disabled) ImGui::EndDisabled();
+    ui_registry::record("button", id, label);  // (with the font it was drawn in)
     ImGui::PopFont();
     ImGui::PopStyleColor(colors_pushed);
-    ui_registry::record("button", id, label);
     return pressed && !disabled;
 }
 
@@ -201,6 +201,7 @@ void banner(const char* id, std::string_view message, bool is_error) {
                   message.data(), message.data() + message.size(), wrap);
     ImGui::Dummy(ImVec2(width, end.y - start.y));
     ui_registry::record(is_error ? "error" : "notice", id, message, message);
+    ui_registry::set_text_layout(ImVec2(start.x + padding, start.y + padding), wrap);
 }
 
 namespace {

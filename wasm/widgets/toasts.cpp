@@ -65,6 +65,7 @@ void Toasts::draw() {
         // A click or tap on the toast dismisses it (the registry reports it for tests).
         if (ImGui::IsMouseClicked(0) && ImGui::IsMouseHoveringRect(min, max, false)) item.shown_at = now - kSeconds - 1;
         ui_registry::record_rect("toast", item.is_error ? "toast.error" : "toast.ok", item.message, item.message, min, max);
+        ui_registry::set_text_layout(ImVec2(min.x + padding + display.px(4), min.y + padding), wrap);
         y = compact ? max.y + display.px(8) : min.y - display.px(8);
     }
 }
