@@ -78,8 +78,9 @@
     o: { type: 'text', mode: 'numeric', complete: 'one-time-code', name: 'one-time-code' },
   };
   var FORM_KINDS = { u: 1, P: 1, N: 1, o: 1 };
-  // What the app's font atlas draws (wasm/platform/display.cpp): anything else shows as the browser's text.
-  var BEYOND_APP_FONT = /[^\u0020-\u00ff\u2013-\u203a]/;
+  // What the app's fonts draw (wasm/platform/glyph_ranges.hpp; views.fonts checks the two agree):
+  // anything else shows as the browser's text.
+  var BEYOND_APP_FONT = /[^\u0020-\u00ff\u2013-\u203a\u2713]/;
   var forms = new Map();  // container element -> its <form>
   var awaitingFocus = '';  // a field the page focused that ImGui has not reported focused yet
   var awaitingApplies = 0;
@@ -210,8 +211,10 @@
     if (node._signature !== signature) {
       node._signature = signature;
       var inRow = /(^|\/)r\d+$/.test(path);
+      // Text with a character the app's fonts lack (a Vietnamese or Cyrillic name) is drawn "?" by
+      // ImGui: the browser draws it over the canvas instead (text_layer.css, .tl-own-text).
       node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '') +
-        (field ? ' tl-input' : '');
+        (field ? ' tl-input' : '') + (!field && !control && BEYOND_APP_FONT.test(text) ? ' tl-own-text' : '');
       setAttribute(node, 'role', role || (inRow ? 'cell' : ''));
       setAttribute(node, 'aria-label', name);
       if (!field) setAttribute(node, 'tabindex', control ? '-1' : '');
