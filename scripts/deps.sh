@@ -15,7 +15,7 @@ APT_PACKAGES=(
   libqrencode-dev
   brotli libbrotli-dev zlib1g-dev
   libpwquality-dev cracklib-runtime
-  fonts-inter fonts-noto-core fonts-noto-color-emoji
+  fonts-inter fonts-noto-core fonts-noto-color-emoji libharfbuzz-bin
   chromium poppler-utils zbar-tools wrk xz-utils dpkg-dev zip
 )
 

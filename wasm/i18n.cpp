@@ -23,9 +23,14 @@ std::set<std::string, std::less<>>& unknown_key_texts() {
 Language language() { return g_language; }
 void set_language(Language language) { g_language = language; }
 
+std::vector<std::initializer_list<Entry>> catalogue_parts() {
+    return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
+            choices_catalogue()};
+}
+
 // The entry for `key` in any part of the catalogue, or null.
 static const Entry* find_entry(std::string_view key) {
-    for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue()})
+    for (const auto& part : catalogue_parts())
         for (const Entry& entry : part)
             if (entry.key == key) return &entry;
     return nullptr;

@@ -42,13 +42,16 @@ struct Entry {
 };
 // The catalogue in parts, one file each: i18n_catalogue.cpp, i18n_catalogue_reports.cpp,
 // i18n_catalogue_print.cpp, i18n_catalogue_settings.cpp,
-// i18n_catalogue_portal.cpp, i18n_catalogue_customer.cpp.
+// i18n_catalogue_portal.cpp, i18n_catalogue_customer.cpp, i18n_catalogue_choices.cpp.
 std::initializer_list<Entry> catalogue();
 std::initializer_list<Entry> reports_catalogue();
 std::initializer_list<Entry> print_catalogue();
 std::initializer_list<Entry> settings_catalogue();
 std::initializer_list<Entry> portal_catalogue();
 std::initializer_list<Entry> customer_catalogue();
+std::initializer_list<Entry> choices_catalogue();
+// Every part, in the order a key is looked up (a new part is registered here).
+std::vector<std::initializer_list<Entry>> catalogue_parts();
 // Whether the catalogue has `key` (a label for a value that may have none: a custom role's name).
 bool has_key(std::string_view key);
 // The keys asked for this run that no catalogue part has (shown as themselves): the views tests

@@ -81,8 +81,9 @@
     M: { textarea: true, mode: '', complete: 'off' },
   };
   var FORM_KINDS = { u: 1, P: 1, N: 1, o: 1 };
-  // What the app's font atlas draws (wasm/platform/display.cpp): anything else shows as the browser's text.
-  var BEYOND_APP_FONT = /[^\u0020-\u00ff\u2013-\u203a]/;
+  // What the app's fonts draw (wasm/platform/glyph_ranges.hpp; views.fonts checks the two agree):
+  // anything else shows as the browser's text.
+  var BEYOND_APP_FONT = /[^\u0020-\u00ff\u2013-\u203a\u2713]/;
   var forms = new Map();  // container element -> its <form>
   var awaitingFocus = '';  // a field the page focused that ImGui has not reported focused yet
   var awaitingApplies = 0;

@@ -44,7 +44,7 @@ constexpr const char* kScript =
     "if(j.payment_code!==j.qr_string)line(/_va$/.test(m||'')?'Nomor virtual account:':'Kode bayar:',j.payment_code,'code');"
     "function para(c){var p=document.createElement('p');p.appendChild(c);o.appendChild(p)}"
     "if(j.payment_url){var a=document.createElement('a');a.href=j.payment_url;a.textContent='Buka halaman pembayaran';para(a)}"
-    "if(j.expires_at){var e=document.createElement('small');e.textContent='Berlaku sampai '+j.expires_at;para(e)}}"
+    "if(j.expires_text||j.expires_at){var e=document.createElement('small');e.textContent='Berlaku sampai '+(j.expires_text||j.expires_at);para(e)}}"
     "function poll(id){setTimeout(function(){fetch('/billing/status/'+encodeURIComponent(id)).then(function(r){return r.json()})"
     ".then(function(j){if(j.invoice_status==='paid')location.reload();else poll(id)}).catch(function(){poll(id)})},4000)}"
     "document.querySelectorAll('[data-poll]').forEach(function(e){poll(e.dataset.poll)});";
@@ -145,7 +145,9 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                     page += payment_details(text_of(transaction, "method"), text_of(transaction, "payment_code"), text_of(transaction, "qr_string"));
                     if (!text_of(transaction, "payment_url").empty())
                         page += "<p><a href=\"" + html_escape(text_of(transaction, "payment_url")) + "\">Buka halaman pembayaran</a></p>";
-                    page += "<small>Berlaku sampai " + html_escape(text_of(transaction, "expires_at")) + "</small></div>";
+                    // "6 Desember 2026 pukul 23.57 WIB" (routes_payments.cpp), in the configured time zone.
+                    const std::string expires = text_of(transaction, "expires_text");
+                    page += "<small>Berlaku sampai " + html_escape(expires.empty() ? text_of(transaction, "expires_at") : expires) + "</small></div>";
                 }
             page += "</div>";
             if (methods.empty()) page += "<p><small>Pembayaran online belum tersedia. Hubungi kami untuk membayar.</small></p>";

@@ -9,10 +9,12 @@
 #include "api/json_top_strings.hpp"
 #include "api/public_shapes.hpp"
 #include "auth/two_factor.hpp"
+#include "core/date_time_text.hpp"
 #include "customers/typed_lookup.hpp"
 #include "payments/gateway_rules.hpp"
 #include "http/bill_check_cache.hpp"
 #include "http/customer_address.hpp"
+#include "http/kept_setting.hpp"
 #include "http/public_billing_page.hpp"
 #include "services/company_logo.hpp"
 #include "http/public_limit.hpp"
@@ -81,8 +83,11 @@ Result<std::vector<BillingPageMethod>> page_methods(app::Context& context) {
 Result<api::Json> live_transactions(app::Context& context, const api::Json& bill) {
     api::Json pending = api::Json::object();
     for (const auto& invoice : bill["invoices"]) {
-        for (const auto& transaction : TRY(store::list_open_charges(context.db, invoice["invoice_id"].get<std::int64_t>(), context.now, 3)))
-            pending[std::to_string(transaction.invoice_id)].push_back(services::to_json(transaction, context.offset));
+        for (const auto& transaction : TRY(store::list_open_charges(context.db, invoice["invoice_id"].get<std::int64_t>(), context.now, 3))) {
+            api::Json row = services::to_json(transaction, context.offset);
+            row["expires_text"] = format_moment_indonesian(transaction.expires_at, context.offset);
+            pending[std::to_string(transaction.invoice_id)].push_back(std::move(row));
+        }
     }
     return pending;
 }
@@ -110,30 +115,34 @@ RouteResult billing_page(app::App& app, RateLimiter& limiter, BillCheckCache& ca
 // every customer-shaped host takes a token of the bill page's per-source limit: over the limit the
 // answer is the normal site too, so the Host header is no faster way to test numbers than
 // /billing/{nomor_layanan} and no 429 tells a tester anything either.
-RouteResult site_root(app::App& app, RateLimiter& limiter, BillCheckCache& cache, Request& request) {
+RouteResult site_root(app::App& app, RateLimiter& limiter, BillCheckCache& cache, KeptSetting& base_domain_setting, Request& request) {
     const auto normal_site = [&]() -> RouteResult {
         if (auto file = serve_static(app.config(), request)) return *file;
         return make_error(ErrorCode::NotFound, messages::with_detail(messages::kNoRoute, request.method + " " + request.path));
     };
-    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-        const std::string base_domain = TRY(services::get_setting(context.db, "billing_base_domain"));
-        if (base_domain.empty()) return normal_site();
-        const HostAddress host = customer_host(request.header("host"), base_domain);
-        if (host.kind == HostAddress::Kind::Malformed)
-            return make_error(ErrorCode::BadRequest, messages::with_detail(messages::kMalformedHeaderLine, "Host"));
-        if (host.kind != HostAddress::Kind::Customer) return normal_site();
-        if (TRY(limit(limiter, cache, context, request, "page", 4, true))) return normal_site();
-        auto bill = services::check_bill(context.db, host.label);
-        if (!bill) {
-            if (bill.error().code != ErrorCode::NotFound) return bill.error();
-            return normal_site();
-        }
-        const std::string company = TRY(services::get_setting(context.db, "company_name"));
-        const bool logo = TRY(services::company_logo(context.db)).has_value();
-        const auto methods = TRY(page_methods(context));
-        const api::Json pending = TRY(live_transactions(context, *bill));
-        return html(render_billing_page(company, *bill, methods, pending, "", logo, to_string(context.today())));
-    });
+    // The setting is kept a few seconds (http/kept_setting.hpp): loading the app asks the database
+    // nothing, and takes no pooled connection, while the feature is off.
+    ContextOnDemand on_demand(app, request);
+    const std::string base_domain = TRY(base_domain_setting.get([&]() -> Result<std::string> {
+        return services::get_setting(TRY(on_demand.get())->db, "billing_base_domain");
+    }));
+    if (base_domain.empty()) return normal_site();
+    const HostAddress host = customer_host(request.header("host"), base_domain);
+    if (host.kind == HostAddress::Kind::Malformed)
+        return make_error(ErrorCode::BadRequest, messages::with_detail(messages::kMalformedHeaderLine, "Host"));
+    if (host.kind != HostAddress::Kind::Customer) return normal_site();
+    app::Context& context = *TRY(on_demand.get());
+    if (TRY(limit(limiter, cache, context, request, "page", 4, true))) return normal_site();
+    auto bill = services::check_bill(context.db, host.label);
+    if (!bill) {
+        if (bill.error().code != ErrorCode::NotFound) return bill.error();
+        return normal_site();
+    }
+    const std::string company = TRY(services::get_setting(context.db, "company_name"));
+    const bool logo = TRY(services::company_logo(context.db)).has_value();
+    const auto methods = TRY(page_methods(context));
+    const api::Json pending = TRY(live_transactions(context, *bill));
+    return html(render_billing_page(company, *bill, methods, pending, "", logo, to_string(context.today())));
 }
 
 // The QRIS string's QR code, encoded once: its modules (size, rows of '0'/'1') for the app to draw
@@ -162,7 +171,7 @@ api::Json pay_answer(const services::GatewayTransaction& transaction, UtcOffset 
     return {{"payment_url", full["payment_url"]}, {"payment_code", full["payment_code"]}, {"transaction_id", full["transaction_id"]},
             {"expires_at", full["expires_at"]},   {"order_id", full["order_id"]},         {"qr_string", full["qr_string"]},
             {"amount", full["amount"]},           {"reused", full["reused"]},         {"qr_svg", std::move(qr_svg)},
-            {"qr", std::move(qr)}};
+            {"qr", std::move(qr)},                {"expires_text", format_moment_indonesian(transaction.expires_at, offset)}};
 }
 
 // /billing/pay takes JSON, or the bill page's plain form (invoice_id, choice=gateway:method) when
@@ -188,6 +197,7 @@ void register_payment_routes(Router& router, app::App& app) {
     auto limiter = std::make_shared<RateLimiter>();
     auto cache = std::make_shared<BillCheckCache>(app.config().db_path, store::commit_counter(app.config().db_path));
     auto callbacks = std::make_shared<services::CallbackGroupCommit>();
+    auto base_domain = std::make_shared<KeptSetting>(app.clock(), store::commit_counter(app.config().db_path));
 
     router.add(Route{"GET", "/api/payment-methods", Access::Public, "",
                      "Payment methods a gateway offers (?gateway=flip|midtrans|duitku); without ?gateway every enabled gateway's methods, "
@@ -228,7 +238,7 @@ void register_payment_routes(Router& router, app::App& app) {
                      },
                      kMaxPublicBody});
     router.add(Route{"POST", "/billing/pay", Access::Public, "",
-                     "Create (or reuse) a gateway payment {invoice_id, gateway, method} → payment_url, payment_code, transaction_id, expires_at",
+                     "Create (or reuse) a gateway payment {invoice_id, gateway, method} → payment_url, payment_code, transaction_id, expires_at, expires_text",
                      [&app, limiter, cache](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              if (auto refused = TRY(limit(*limiter, *cache, context, request, "pay"))) return *refused;
@@ -287,7 +297,9 @@ void register_payment_routes(Router& router, app::App& app) {
     for (const char* method : {"GET", "HEAD"})
         router.add(Route{method, "/", Access::Public, "",
                          "The browser app; on a customer address ({nomor_layanan}.<billing_base_domain>) that customer's bill page (HTML)",
-                         [&app, limiter, cache](Request& request) -> RouteResult { return site_root(app, *limiter, *cache, request); }});
+                         [&app, limiter, cache, base_domain](Request& request) -> RouteResult {
+                         return site_root(app, *limiter, *cache, *base_domain, request);
+                     }});
     router.add(Route{"POST", "/payment/callback/{gateway}", Access::Public, "",
                      "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Verified, confirmed with the "
                      "gateway's status API, applied once; 502 while the status API cannot be asked, 429 for a source whose rejections are over budget",

@@ -1,7 +1,10 @@
 #include "services/settings.hpp"
 
+#include <algorithm>
+
 #include "api/json_fields.hpp"
 #include "api/cors.hpp"
+#include "api/setting_choices.hpp"
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
 #include "http/client_address.hpp"
@@ -113,7 +116,7 @@ static Result<std::optional<std::string>> stored_value(store::Database& db, std:
     return store::find_setting_value(db, key);
 }
 
-std::optional<std::string> setting_value_problem(std::string_view key, std::string_view value) {
+static std::optional<std::string> value_problem_of(std::string_view key, std::string_view value) {
     if (key == "company_logo" && !value.empty() && !(value.size() > 4 && value.substr(value.size() - 4) == ".png"))
         return "logo harus file PNG (.png)";
     auto first_field_message = [](const Error& error) {
@@ -150,6 +153,18 @@ std::optional<std::string> setting_value_problem(std::string_view key, std::stri
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
     return std::nullopt;
+}
+
+// Each setting's own rule first (its message says what it wants), then, for a setting with a fixed
+// set of values (api/setting_choices.hpp), one of them and nothing else: the settings screen
+// offers only those.
+std::optional<std::string> setting_value_problem(std::string_view key, std::string_view value) {
+    if (auto problem = value_problem_of(key, value)) return problem;
+    const auto* choices = api::find_setting_choices(key);
+    if (!choices || std::find(choices->values.begin(), choices->values.end(), value) != choices->values.end()) return std::nullopt;
+    std::string allowed;
+    for (const auto& choice : choices->values) allowed += (allowed.empty() ? "" : ", ") + std::string(choice);
+    return messages::with_detail(messages::kInvalid, allowed);
 }
 
 Result<std::string> get_setting(store::Database& db, std::string_view key) {

@@ -1,11 +1,14 @@
 // The settings screen headless: grouped by task with Indonesian labels and help, schedules from
 // presets saved as the cron string, bank accounts as rows saved as the setting's text, the logo's
-// state from the server's answer, and an unknown cron shown as "Lanjutan: <cron>".
+// state from the server's answer, an unknown cron shown as "Lanjutan: <cron>", and every setting with a
+// fixed set of values chosen by its Indonesian label (or ticked), never shown as its raw value.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 
 #include "api/json_fields.hpp"
+#include "api/setting_choices.hpp"
+#include "i18n.hpp"
 #include "view_harness.hpp"
 #include "views/view_settings.hpp"
 
@@ -140,6 +143,93 @@ BOOST_AUTO_TEST_CASE(bank_accounts_are_rows_added_reordered_and_removed) {
     harness.click("settings.save");
     harness.settle();
     BOOST_TEST(put_body(harness) == (Json{{"bank_accounts", "Mandiri 1300012345678 a.n. PT Kimonet Net|BRI 0012345678 a.n. Siti Rahayu"}}));
+}
+
+BOOST_AUTO_TEST_CASE(no_setting_with_a_fixed_set_of_values_shows_a_raw_value) {
+    const auto all = kimonet::api::setting_choices();
+    std::size_t rounds = 0;
+    for (const auto& choices : all) rounds = std::max(rounds, choices.values.size());
+    int checked = 0;
+    // Round r stores every such setting at its r-th value (the last one when it has fewer).
+    for (std::size_t round = 0; round < rounds; ++round) {
+        Json definitions = Json::array(), data = Json::object();
+        for (const auto& choices : all) {
+            definitions.push_back({{"key", choices.key}, {"secret", false}, {"description", "raw description"}, {"default", ""}});
+            data[std::string(choices.key)] = choices.values[std::min(round, choices.values.size() - 1)];
+        }
+        ViewHarness harness;
+        harness.api().answer("GET", "/api/settings", {{"success", true}, {"data", data}, {"definitions", definitions}, {"logo", nullptr}});
+        harness.sign_in_staff({"settings.read", "settings.update"});
+        harness.app().navigate(kimonet::Screen{"settings"});
+        harness.settle();
+        for (int group = 0; group < kimonet::kSettingsGroupCount; ++group) {
+            harness.click("settings.tab." + std::to_string(group));
+            harness.settle();
+            for (const auto& choices : all) {
+                const std::string key(choices.key);
+                if (kimonet::settings_group_of(key) != group) continue;
+                const std::string value(choices.values[std::min(round, choices.values.size() - 1)]);
+                const std::string id = "settings." + key;
+                const auto widget = harness.find(id);
+                BOOST_TEST_REQUIRE(widget.has_value(), id << " is not drawn in group " << group);
+                BOOST_TEST(kimonet::i18n::has_key("setting." + key), key << " has no label");
+                BOOST_TEST(kimonet::i18n::has_key("setting_help." + key), key << " has no help");
+                if (choices.is_switch()) {
+                    BOOST_TEST(widget->value("kind", "") == "checkbox", id);
+                    BOOST_TEST(widget->value("value", "") == (value == "1" ? "true" : "false"), id);
+                } else {
+                    BOOST_TEST(widget->value("kind", "") == "select", id);
+                    BOOST_TEST(kimonet::i18n::has_key("setting_choice." + key + "." + value), key << "=" << value << " has no label");
+                    BOOST_TEST(kimonet::i18n::has_key("setting_choice_help." + key + "." + value), key << "=" << value << " has no help");
+                    BOOST_TEST(widget->value("value", "") == kimonet::i18n::tr("setting_choice." + key + "." + value), id);
+                    BOOST_TEST(!harness.value(id + ".choice_help").empty(), id);
+                    // Opened, every option is a label too.
+                    harness.click(id);
+                    harness.settle();
+                    for (std::size_t i = 0; i < choices.values.size(); ++i)
+                        BOOST_TEST(harness.label(id + ".option." + std::to_string(i)) ==
+                                       kimonet::i18n::tr("setting_choice." + key + "." + std::string(choices.values[i])),
+                                   id << " option " << i);
+                    // Closed again by choosing the value it has (a click on the combo would open it anew).
+                    const auto chosen = std::find(choices.values.begin(), choices.values.end(), value) - choices.values.begin();
+                    harness.click(id + ".option." + std::to_string(chosen));
+                    harness.settle();
+                    BOOST_TEST(harness.find_prefix(id + ".option.").empty(), id << " stays open");
+                }
+                // Nothing drawn for this setting (label, value, help, options) is one of its raw values.
+                for (const auto& drawn : harness.find_prefix(id))
+                    for (const auto& raw : choices.values) {
+                        BOOST_TEST(drawn.value("label", "") != raw, drawn.value("id", "") << " shows " << raw);
+                        BOOST_TEST(drawn.value("value", "") != raw, drawn.value("id", "") << " shows " << raw);
+                    }
+                ++checked;
+            }
+        }
+        BOOST_TEST(kimonet::i18n::unknown_keys().empty());
+    }
+    BOOST_TEST(checked == static_cast<int>(rounds * all.size()));
+}
+
+BOOST_AUTO_TEST_CASE(a_choice_saves_the_value_the_server_knows) {
+    Json definitions = Json::array({{{"key", "tax_mode"}, {"secret", false}, {"description", ""}, {"default", "exclusive"}}});
+    ViewHarness harness;
+    harness.api().answer("GET", "/api/settings", {{"success", true}, {"data", {{"tax_mode", "exclusive"}}}, {"definitions", definitions}, {"logo", nullptr}});
+    harness.api().answer("PUT", "/api/settings", {{"success", true}, {"data", Json::object()}});
+    harness.sign_in_staff({"settings.read", "settings.update"});
+    harness.app().navigate(kimonet::Screen{"settings"});
+    harness.settle();
+    harness.click("settings.tab.1");
+    harness.settle();
+    BOOST_TEST(harness.value("settings.tax_mode") == "Harga belum termasuk PPN");
+    BOOST_TEST(harness.value("settings.tax_mode.choice_help") == "PPN dihitung dari harga paket dan ditambahkan ke tagihan.");
+    harness.click("settings.tax_mode");
+    harness.settle();
+    harness.click("settings.tax_mode.option.1");
+    harness.settle();
+    BOOST_TEST(harness.value("settings.tax_mode") == "Harga sudah termasuk PPN");
+    harness.click("settings.save");
+    harness.settle();
+    BOOST_TEST(put_body(harness) == (Json{{"tax_mode", "inclusive"}}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

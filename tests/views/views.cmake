@@ -3,7 +3,7 @@
 # fake ApiClient answering JSON recorded from the server's own serialisers (shared/api to_json),
 # and assertions on the widget registry the Playwright suites read. See tests/views/README.md.
 set(KIMONET_IMGUI_DIR ${KIMONET_THIRD_PARTY}/imgui CACHE PATH "Dear ImGui 1.86 sources (make deps)")
-set(KIMONET_FONT_DIR /usr/share/fonts/opentype/inter CACHE PATH "Inter fonts (fonts-inter)")
+include(${CMAKE_SOURCE_DIR}/wasm/fonts.cmake)
 if(NOT EXISTS ${KIMONET_IMGUI_DIR}/imgui.cpp)
   message(FATAL_ERROR "Dear ImGui sources not found in ${KIMONET_IMGUI_DIR}; run `make deps`")
 endif()
@@ -25,6 +25,12 @@ target_compile_options(kimonet_app_headless PRIVATE -O0)
 
 kimonet_test_executable(test_views ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(test_views PRIVATE kimonet_app_headless)
+# views.fonts reads the fonts app.data ships, subset here the way wasm/CMakeLists.txt does, and
+# the full ones beside them; the paths only for that file (the other files keep their precompiled header).
+kimonet_subset_fonts(kimonet_views_fonts ${CMAKE_CURRENT_BINARY_DIR}/views_fonts)
+add_dependencies(test_views kimonet_views_fonts)
+set_source_files_properties(${CMAKE_CURRENT_LIST_DIR}/test_fonts.cpp PROPERTIES SKIP_PRECOMPILE_HEADERS ON
+  COMPILE_DEFINITIONS "KIMONET_SUBSET_FONT_DIR=\"${CMAKE_CURRENT_BINARY_DIR}/views_fonts\";KIMONET_FONT_DIR=\"${KIMONET_FONT_DIR}\";KIMONET_SOURCE_DIR=\"${CMAKE_SOURCE_DIR}\"")
 file(GLOB KIMONET_VIEW_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.cpp)
 foreach(source ${KIMONET_VIEW_TESTS})
   get_filename_component(stem ${source} NAME_WE)

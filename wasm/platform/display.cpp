@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/glyph_ranges.hpp"
 #include "widgets/browser_glyphs.hpp"
 #include "widgets/theme.hpp"
 
@@ -16,18 +17,18 @@ constexpr float kBodyFontCss = 15.f;
 constexpr float kCompactBodyFontCss = 16.f;
 constexpr float kTitleFontCss = 22.f;
 constexpr float kCompactBreakpointCss = 760.f;
-constexpr const char* kRegularFont = "/fonts/Inter-Regular.otf";  // --preload-file'd by CMake
+constexpr const char* kRegularFont = "/fonts/Inter-Regular.otf";  // subset and --preload-file'd by CMake
 constexpr const char* kSemiBoldFont = "/fonts/Inter-SemiBold.otf";
 
 ImFont* add_font(const char* path, float pixels) {
     ImFontConfig config;
     config.OversampleH = 2;  // already at device resolution: little oversampling needed
     config.OversampleV = 1;
-    // Latin + Latin-1 covers Indonesian and the Rupiah/en-dash punctuation we draw.
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x203A, 0};
-    ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path, std::round(pixels), &config, kRanges);
+    // The fonts in app.data hold these characters only (platform/glyph_ranges.hpp); every other
+    // character leaves a gap the page paints (widgets/browser_glyphs.hpp).
+    ImFont* font = ImGui::GetIO().Fonts->AddFontFromFileTTF(path, std::round(pixels), &config, kAppGlyphRanges);
     if (!font) font = ImGui::GetIO().Fonts->AddFontDefault();
-    widgets::add_browser_glyphs(font, std::round(pixels));  // gaps where the browser draws emoji
+    widgets::add_browser_glyphs(font, std::round(pixels));
     return font;
 }
 

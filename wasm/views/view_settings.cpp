@@ -5,6 +5,7 @@
 #include <cstring>
 #include <utility>
 
+#include "api/setting_choices.hpp"
 #include "api_client.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
@@ -31,18 +32,10 @@ bool ends_with(const std::string& text, const char* suffix) {
     return text.size() >= n && text.compare(text.size() - n, n, suffix) == 0;
 }
 
-// Choices for settings with a fixed set of values; empty for free text.
-std::vector<std::string> choices_of(const std::string& key) {
-    if (key == "tax_mode") return {"exclusive", "inclusive"};
-    if (ends_with(key, "_mode")) return {"sandbox", "production"};
-    if (key == "whatsapp_driver") return {"mpwa", "fonnte", "gowa"};
-    if (key == "proration_rounding") return {"nearest", "up", "down", "up_100", "up_1000"};
-    if (key == "midtrans_api") return {"core", "snap"};
-    return {};
-}
-
+// A setting with the values "0" and "1" is a switch (api/setting_choices.hpp).
 bool is_switch(const std::string& key) {
-    return ends_with(key, "_enabled") || key == "isolir_skip_sundays" || key == "whatsapp_quiet_hours_transactional";
+    const auto* choices = api::find_setting_choices(key);
+    return choices && choices->is_switch();
 }
 
 bool is_schedule(const std::string& key) { return ends_with(key, "_schedule"); }
@@ -391,6 +384,29 @@ void ViewSettings::take_picked_logo() {
     });
 }
 
+// A setting with a fixed set of values as a choice of Indonesian labels, the chosen one's help
+// beneath; the value saved is the one the server knows. A stored value outside the set (written by
+// hand in the database) shows as no choice, never as itself.
+void ViewSettings::draw_choice(Setting& setting, const api::SettingChoices& choices, const std::string& label, const std::string& error) {
+    const std::string id = "settings." + setting.key;
+    std::vector<std::string> labels;
+    int selected = -1;
+    for (std::size_t i = 0; i < choices.values.size(); ++i) {
+        const std::string value(choices.values[i]);
+        labels.push_back(tr("setting_choice." + setting.key + "." + value));
+        if (value == setting.edited) selected = static_cast<int>(i);
+    }
+    if (widgets::select_field(id.c_str(), label.c_str(), labels, selected, i18n::translate_message(error)) && selected >= 0)
+        setting.edited = std::string(choices.values[static_cast<std::size_t>(selected)]);
+    if (selected >= 0) {
+        ImGui::PushTextWrapPos(0.f);
+        widgets::text("text", id + ".choice_help",
+                      tr("setting_choice_help." + setting.key + "." + std::string(choices.values[static_cast<std::size_t>(selected)])),
+                      widgets::colors::kAccent);
+        ImGui::PopTextWrapPos();
+    }
+}
+
 void ViewSettings::draw_setting(Setting& setting, bool can_edit) {
     const std::string label = text_or("setting." + setting.key, setting.key);
     const std::string help = text_or("setting_help." + setting.key, setting.description);
@@ -413,11 +429,8 @@ void ViewSettings::draw_setting(Setting& setting, bool can_edit) {
         bool on = setting.edited == "1" || setting.edited == "true";
         if (widgets::checkbox(id.c_str(), label.c_str(), on)) setting.edited = on ? "1" : "0";
         if (!error.empty()) widgets::text("field_error", id + ".error", error, widgets::colors::kDanger);
-    } else if (auto choices = choices_of(setting.key); !choices.empty()) {
-        int selected = -1;
-        for (int i = 0; i < static_cast<int>(choices.size()); ++i)
-            if (choices[i] == setting.edited) selected = i;
-        if (widgets::select_field(id.c_str(), label.c_str(), choices, selected, error) && selected >= 0) setting.edited = choices[selected];
+    } else if (const auto* choices = api::find_setting_choices(setting.key)) {
+        draw_choice(setting, *choices, label, error);
     } else {
         widgets::text_field(id.c_str(), label.c_str(), setting.edited, error, 0,
                             setting.default_value.empty() ? nullptr : setting.default_value.c_str());

@@ -2,8 +2,10 @@
 // Pengaturan: the server's setting definitions (GET /api/settings → data + definitions + logo)
 // grouped by task — Perusahaan, Penagihan, Pembayaran, WhatsApp, Jaringan, Keamanan (Lainnya for
 // keys without a group) — with Indonesian labels and a help line each (i18n_catalogue_settings.cpp);
-// the keys stay the same on the wire. Schedules are chosen from presets ("setiap tanggal 1 jam
-// 00:01", jobs/schedule_presets.hpp) with cron as the advanced choice; bank accounts are rows
+// the keys stay the same on the wire. A setting with a fixed set of values (api/setting_choices.hpp)
+// is a choice of Indonesian labels with the chosen one's help, or a switch; never its raw value.
+// Schedules are chosen from presets ("setiap tanggal 1 jam 00:01", jobs/schedule_presets.hpp) with
+// cron as the advanced choice; bank accounts are rows
 // (billing/bank_accounts.hpp); the logo is uploaded as a file (POST /api/settings/logo).
 // Each group saves only what changed; the server's 422 messages show under their fields.
 // Secrets are write-only: the field is empty, a badge says "Tersimpan" or "Belum diisi", and an
@@ -14,6 +16,7 @@
 
 #include "billing/bank_accounts.hpp"
 #include "api/json_fields.hpp"
+#include "api/setting_choices.hpp"
 #include "core/error.hpp"
 #include "jobs/schedule_presets.hpp"
 #include "view.hpp"
@@ -41,6 +44,7 @@ private:
     void draw_setting(Setting& setting, bool can_edit);
     void draw_schedule(Setting& setting, const std::string& label, const std::string& error);
     void draw_bank_accounts(Setting& setting, const std::string& label, const std::string& error);
+    void draw_choice(Setting& setting, const api::SettingChoices& choices, const std::string& label, const std::string& error);
     void draw_logo(bool can_edit);
     void take_picked_logo();
 

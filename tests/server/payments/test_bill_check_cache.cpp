@@ -11,19 +11,13 @@
 #include "services/payment_service.hpp"
 #include "services/settings.hpp"
 #include "store/database.hpp"
+#include "support/second_server.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
 
 namespace {
-
-// The same database spelt differently: to this process, another server's connections (they do not
-// share its commit counter), so only what the database itself tells the first server can help it.
-std::string other_spelling(const std::string& url) {
-    if (store::is_postgresql_url(url)) return url + (url.find('?') == std::string::npos ? "?" : "&") + "application_name=second_server";
-    return "sqlite:" + url;
-}
 
 void set_setting(TestServer& server, const std::string& key, const std::string& value) {
     auto lease = server.app().database();
@@ -66,7 +60,7 @@ BOOST_AUTO_TEST_CASE(a_payment_recorded_through_another_server_shows_in_this_ser
     BOOST_TEST(invoice_status(first, number, invoice_id) == "pending");
     BOOST_TEST(invoice_status(first, number, invoice_id) == "pending");
 
-    TestServer second{TestServer::Existing{other_spelling(first.db_path()), first.secret_key_file()}};
+    TestServer second{TestServer::Existing{another_servers_url(first.db_path()), first.secret_key_file()}};
     {
         auto lease = second.app().database();
         BOOST_TEST_REQUIRE(lease.ok());

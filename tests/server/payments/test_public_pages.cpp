@@ -1,7 +1,9 @@
 // The public pages as a customer meets them, over real HTTP: a QRIS payment on the bill page is a
 // QR image that a scanner reads back as the gateway's QR string (zbarimg, from zbar-tools), a
 // virtual account is labelled as one, and {nomor_layanan}.<billing_base_domain> opens that
-// customer's bill page whatever the case or port of the Host header.
+// customer's bill page whatever the case or port of the Host header (and follows a change of the
+// setting made through another server within its stated bound); a payment's expiry reads as
+// Indonesians write it, in the configured zone.
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
@@ -12,6 +14,7 @@
 #include "services/settings.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
 #include "support/gateway_settings.hpp"
+#include "support/second_server.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -118,6 +121,23 @@ BOOST_AUTO_TEST_CASE(a_qris_payment_is_a_qr_image_that_scans_as_the_gateways_str
     BOOST_TEST(page.body.find("(flip)") == std::string::npos);  // no gateway names for the customer
 }
 
+BOOST_AUTO_TEST_CASE(a_pending_payment_says_until_when_as_indonesians_read_it) {
+    PublicPages pages;
+    // The server's clock is at 2026-01-15 09:00 WIB: 897 minutes later is 23:57 the same day.
+    pages.configure({{"payment_expiry_minutes", "897"}});
+    auto paid = pages.pay(pages.open_invoice(), "flip", "qris");
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    const std::string expiry = pages.server.scalar("SELECT expires_at FROM gateway_transactions WHERE order_id = '" +
+                                                   paid.json()["order_id"].get<std::string>() + "'");
+    BOOST_TEST_REQUIRE(std::stoll(expiry) == pages.server.clock().now() + 897 * 60);
+    // The answer the page's script shows at once, and the page drawn by the server on coming back.
+    BOOST_TEST(paid.json()["expires_text"] == "15 Januari 2026 pukul 23.57 WIB");
+    BOOST_TEST(paid.json()["expires_at"] == "2026-01-15 23:57:00");  // unchanged for API clients
+    const std::string page = pages.server.get("/billing/cust001").body;
+    BOOST_TEST(page.find("<small>Berlaku sampai 15 Januari 2026 pukul 23.57 WIB</small>") != std::string::npos, page);
+    BOOST_TEST(page.find("2026-01-15 23:57") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_full_length_qris_payload_still_scans) {
     // A dynamic QRIS payload as the gateways send it (EMVCo tags, merchant PAN, amount, CRC): ~200
     // characters, a version 9 symbol, where a drawing error would show.
@@ -174,6 +194,38 @@ BOOST_AUTO_TEST_CASE(a_customer_address_opens_that_customers_bill_page_in_any_ca
     }
     // Another customer gets their own page.
     BOOST_TEST(pages.with_host("GET", "cust002.billing.example.id").body == pages.server.get("/billing/CUST002").body);
+}
+
+BOOST_AUTO_TEST_CASE(a_base_domain_changed_on_another_server_takes_effect_here_within_five_seconds) {
+    PublicPages pages;  // the first server
+    TestServer second{TestServer::Existing{another_servers_url(pages.server.db_path()), pages.server.secret_key_file()}};
+    const auto on = [](TestServer& server, const char* host) { return http_request("GET", server.url("/"), "", {{"Host", host}}); };
+    const std::string normal = on(pages.server, "billing.example.id").body;
+    const std::string bill = pages.server.get("/billing/CUST001").body;
+    BOOST_TEST_REQUIRE(bill != normal);
+    // Both servers have read the setting (off) and keep it.
+    BOOST_TEST(on(pages.server, "cust001.billing.example.id").body == normal);
+    BOOST_TEST(on(second, "cust001.billing.example.id").body == normal);
+
+    const std::string token = second.login("admin");
+    BOOST_TEST_REQUIRE(second.put("/api/settings", R"({"billing_base_domain":"billing.example.id"})", token).status == 200);
+    // The server that wrote it: at once.
+    BOOST_TEST(on(second, "cust001.billing.example.id").body == bill);
+    // The other: within five seconds of its clock, and not before (what it kept is used until then).
+    pages.server.clock().advance(4);
+    BOOST_TEST(on(pages.server, "cust001.billing.example.id").body == normal);
+    pages.server.clock().advance(1);
+    BOOST_TEST(on(pages.server, "cust001.billing.example.id").body == bill);
+
+    // Turned off again on the second server: the first stops answering for customers as promptly.
+    BOOST_TEST_REQUIRE(second.put("/api/settings", R"({"billing_base_domain":""})", token).status == 200);
+    BOOST_TEST(on(second, "cust001.billing.example.id").body == normal);
+    pages.server.clock().advance(5);
+    BOOST_TEST(on(pages.server, "cust001.billing.example.id").body == normal);
+
+    // A change made through the first server itself needs no wait there.
+    pages.configure({{"billing_base_domain", "billing.example.id"}});
+    BOOST_TEST(on(pages.server, "cust001.billing.example.id").body == bill);
 }
 
 BOOST_AUTO_TEST_CASE(billing_base_domain_takes_a_bare_lower_case_domain_name) {
