@@ -25,7 +25,8 @@ void set_language(Language language) { g_language = language; }
 
 // The entry for `key` in any part of the catalogue, or null.
 static const Entry* find_entry(std::string_view key) {
-    for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue()})
+    for (const auto& part : {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
+                              keys_catalogue()})
         for (const Entry& entry : part)
             if (entry.key == key) return &entry;
     return nullptr;

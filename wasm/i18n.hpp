@@ -42,13 +42,14 @@ struct Entry {
 };
 // The catalogue in parts, one file each: i18n_catalogue.cpp, i18n_catalogue_reports.cpp,
 // i18n_catalogue_print.cpp, i18n_catalogue_settings.cpp,
-// i18n_catalogue_portal.cpp, i18n_catalogue_customer.cpp.
+// i18n_catalogue_portal.cpp, i18n_catalogue_customer.cpp, i18n_catalogue_keys.cpp.
 std::initializer_list<Entry> catalogue();
 std::initializer_list<Entry> reports_catalogue();
 std::initializer_list<Entry> print_catalogue();
 std::initializer_list<Entry> settings_catalogue();
 std::initializer_list<Entry> portal_catalogue();
 std::initializer_list<Entry> customer_catalogue();
+std::initializer_list<Entry> keys_catalogue();
 // Whether the catalogue has `key` (a label for a value that may have none: a custom role's name).
 bool has_key(std::string_view key);
 // The keys asked for this run that no catalogue part has (shown as themselves): the views tests

@@ -12,6 +12,7 @@
 #include "ui_registry.hpp"
 #include "views/admin_widgets.hpp"
 #include "views/billing_widgets.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -193,9 +194,23 @@ void ViewPayments::draw_picker() {
     ImGui::EndChild();
     const float width = compact ? ImGui::GetContentRegionAvail().x : display().px(120);
     if (!compact) ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
-    if (widgets::button("payment_picker.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, width))
+    if (widgets::button("payment_picker.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, width) ||
+        widgets::dialog_escape())
         ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+}
+
+std::string ViewPayments::route() const { return m_tab == 1 ? "payments/gateway" : "payments"; }
+
+RouteOutcome ViewPayments::open_subroute(App&, const std::vector<std::string>& rest) {
+    int tab = 0;
+    if (rest.size() == 1 && rest[0] == "gateway") tab = 1;
+    else if (!rest.empty()) return RouteOutcome::Unknown;
+    if (tab == m_tab) return RouteOutcome::Opened;
+    m_tab = tab;
+    if (m_tab == 1) m_gateway.enter();
+    else reload();
+    return RouteOutcome::Opened;
 }
 
 void ViewPayments::draw(App& app) {

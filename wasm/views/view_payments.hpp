@@ -22,6 +22,9 @@ class ViewPayments final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
+    // #/payments, #/payments/gateway (the online payments tab)
+    std::string route() const override;
+    RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
 
 private:
     void reload();

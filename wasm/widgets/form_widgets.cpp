@@ -6,6 +6,7 @@
 #include "imgui_stdlib.h"
 #include "platform/display.hpp"
 #include "ui_registry.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/field_kind.hpp"
 #include "widgets/theme.hpp"
 
@@ -103,6 +104,7 @@ bool select_field(const char* id, const char* label, const std::vector<std::stri
     const bool open = ImGui::BeginCombo("##select", preview, ImGuiComboFlags_HeightLarge);
     ui_registry::record("select", id, label && *label ? label : name ? name : "", preview);
     if (open) {
+        if (popup_escape()) ImGui::CloseCurrentPopup();  // Esc closes the list, not the dialog under it
         for (int index = 0; index < static_cast<int>(options.size()); ++index) {
             ImGui::PushID(index);
             if (ImGui::Selectable(options[index].c_str(), index == selected)) {
