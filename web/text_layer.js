@@ -501,6 +501,9 @@
     // scrolls instead when the control is outside the window, and ImGui scrolls a field that is
     // outside its form into view once it has focus.
     node.focus({ preventScroll: true });
+    // A control the app draws (not a real input, which tells it itself): the app scrolls it into
+    // view when its dialog's body has it scrolled out.
+    if (!node._field && node.dataset && node.dataset.key) callApp('kimonet_field_focus', [registryId(node)]);
     var box = node.getBoundingClientRect();
     if (box.bottom > window.innerHeight) window.scrollBy(0, box.bottom - window.innerHeight + 16);
     else if (box.top < 0) window.scrollBy(0, box.top - 16);
