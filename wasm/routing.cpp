@@ -5,8 +5,8 @@
 // screen's View::route() changed) write the hash with history.pushState; shell.js reports
 // hashchange/popstate and App::draw applies it.
 // Tabs and dialogs of the other screens too (#/packages/3/edit, #/routers/new, #/users/2/edit,
-// #/users/roles, #/settings/billing, #/payments/gateway): View::open_subroute. Unknown or forbidden
-// addresses land on the home screen with a toast.
+// #/users/roles, #/settings/billing, #/payments/gateway, #/payments/record, #/notifications/9):
+// View::open_subroute. Unknown or forbidden addresses land on the home screen with a toast.
 #include <charconv>
 #include <string_view>
 #include <utility>

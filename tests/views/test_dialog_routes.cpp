@@ -89,6 +89,7 @@ const std::vector<Address> kAddresses = {
     {"users/roles", "roles.hint"},               {"settings/billing", "settings.invoice_schedule.kind"},
     {"settings/security", "settings.trusted_proxies"}, {"payments/gateway", "gateway.filter.0"},
     {"invoices/generate", "generate.period"},     {"notifications/9", "notification.message"},
+    {"payments/record", "payment_picker.cancel"},
 };
 
 }  // namespace
@@ -182,6 +183,26 @@ BOOST_AUTO_TEST_CASE(a_role_with_the_users_tab_only_is_refused_the_roles_tab) {
     open(harness, {"users.read", "users.create"});
     BOOST_TEST(shows_toast(harness, "Anda tidak punya akses ke #/users/roles."));
     BOOST_TEST(harness.value("header.title") == "Dasbor");
+}
+
+BOOST_AUTO_TEST_CASE(a_role_that_may_only_read_payments_is_refused_the_picker) {
+    ViewHarness harness("payments/record");
+    open(harness, {"payments.read", "invoices.read"}, "viewer");
+    BOOST_TEST(shows_toast(harness, "Anda tidak punya akses ke #/payments/record."));
+    BOOST_TEST(!harness.find("payment_picker.cancel").has_value());
+    BOOST_TEST(harness.value("header.title") == "Dasbor");
+}
+
+BOOST_AUTO_TEST_CASE(the_picker_is_in_the_address_and_back_closes_it) {
+    ViewHarness harness("payments");
+    open(harness, kAdmin);
+    harness.click("payments.record");
+    harness.settle();
+    BOOST_TEST(written_route() == "payments/record");
+    change_route("payments");  // back
+    harness.settle();
+    BOOST_TEST(!harness.find("payment_picker.cancel").has_value());
+    BOOST_TEST(written_route() == "payments");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_ids_and_tabs_are_refused_cleanly) {
