@@ -308,10 +308,13 @@
   }
 
   // ImGui's focus moving elsewhere takes the page's along, except away from a real input to a
-  // control that is not one (ImGui's own first-frame focus must not pull the caret out of a field).
+  // control that is not one (ImGui's own first-frame focus must not pull the caret out of a field),
+  // and never to a control on a touch screen (a dialog opening there put a focus ring on its
+  // Cancel button, ImGui's first item: nobody tabs on a phone).
   function mayFollowFocus(target) {
     var active = document.activeElement;
     if (isField(active) && !target._field) return false;
+    if (touchOnly && !target._field) return false;
     return !active || active === document.body || active === canvas || layer.contains(active);
   }
 

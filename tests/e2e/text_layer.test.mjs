@@ -432,6 +432,10 @@ try {
     await loginThroughTheForm(page);
     await click(page, 'customers.add', { tap: true });
     await item(page, 'customer_form.name');
+    // Nobody tabs on a phone: the dialog's first item (ImGui's focus) gets no focus ring.
+    await layerNode(page, 'customer_form.save');
+    assert.ok(!(await page.evaluate(() => !!document.querySelector('#text-layer .tl-control:not(.tl-input):focus-visible'))),
+      'no focus ring on a control of the dialog');
     await customerThroughIme(page, 'D\u00e9sir\u00e9e Putri \u2014 \ud83d\ude4f', { tap: true, screenshot: 'real-input-phone-ime' });
     await page.context().close();
   });
