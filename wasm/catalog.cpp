@@ -19,6 +19,7 @@ std::string Catalog::package_name(std::int64_t id) const {
 
 void Catalog::reload_packages() {
     api_client().get("/api/packages", [this](const ApiResponse& response) {
+        ++packages_answers;
         if (!response.ok()) return;
         if (auto parsed = api::packages_from_list(response.body)) {
             packages = std::move(parsed).value();

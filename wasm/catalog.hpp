@@ -19,6 +19,7 @@ struct Catalog {
     std::vector<Package> packages;
     std::vector<RouterOption> routers;
     bool packages_loaded = false;
+    int packages_answers = 0;  // answers to reload_packages() so far (a list newer than a moment ago)
     // Where billing_rules came from: the server this session, this browser's last copy, or defaults.
     enum class RulesSource { Defaults, Stored, Server };
     billing::BillingRules billing_rules;

@@ -4,7 +4,9 @@
 // so reload, back/forward and links opened in another tab work. navigate() and sync_route() (a
 // screen's View::route() changed) write the hash with history.pushState; shell.js reports
 // hashchange/popstate and App::draw applies it.
-// Unknown or forbidden addresses land on the home screen with a toast.
+// Tabs and dialogs of the other screens too (#/packages/3/edit, #/routers/new, #/users/2/edit,
+// #/users/roles, #/settings/billing, #/payments/gateway, #/payments/record, #/notifications/9):
+// View::open_subroute. Unknown or forbidden addresses land on the home screen with a toast.
 #include <charconv>
 #include <string_view>
 #include <utility>
@@ -108,13 +110,19 @@ void App::route_to(const std::string& hash) {
         if (!view_as<ViewReports>(Screen{"reports"}).open_route(rest)) unknown_rest();
         return;
     }
-    if (parts.size() > 1) return refuse("route.unknown");
     for (const ScreenRegistration& entry : screen_registry()) {
         if (!entry.nav || entry.screen.id != first) continue;
         if (!can_open(entry.screen)) return refuse("route.forbidden");
-        navigate(entry.screen);
+        // A tab or dialog of the screen already shown (back/forward between them) keeps the screen
+        // as it is; the bare address enters it again (reloads), as a click on its entry does.
+        if (rest.empty() || m_screen != entry.screen) navigate(entry.screen);
         // Back from #/invoices/7 to #/invoices closes the invoice.
         if (entry.screen == Screen::Invoices) view_as<ViewInvoices>(Screen::Invoices).open_route({});
+        switch (view(entry.screen)->open_subroute(*this, rest)) {
+            case RouteOutcome::Opened: return;
+            case RouteOutcome::Forbidden: return refuse("route.forbidden");
+            case RouteOutcome::Unknown: return refuse("route.unknown");
+        }
         return;
     }
     refuse("route.unknown");

@@ -64,12 +64,16 @@ std::string_view role_of(std::string_view kind) {
 // Registry kinds that say something about other items and draw no text of their own.
 // Items scrolled out of their window or table (the clipper's extra row) are not on screen either.
 // A real input scrolled out of its form stays in the page, hidden by its clip: Tab reaches it, and
-// ImGui scrolls it into view when it takes focus (widgets/field_kind.hpp).
+// ImGui scrolls it into view when it takes focus (widgets/field_kind.hpp). So do a dialog's other
+// controls (a drop-down, a checkbox, Save below the fold of a long form at 200% zoom): Tab is kept
+// inside the dialog, so each of them must be in it.
 bool mirrored(const ui_registry::Item& item) {
     if (item.kind == "table") return false;
     if (item.visible && item.clip.Overlaps(item.rect)) return true;
-    return item.kind == "input" && item.window_role != ui_registry::WindowRole::Popup && item.rect.GetWidth() > 0.f &&
-           dom_fields::is_real_input(item.id);
+    if (item.window_role == ui_registry::WindowRole::Popup || item.rect.GetWidth() <= 0.f) return false;
+    if (item.kind == "input") return dom_fields::is_real_input(item.id);
+    return item.window_role == ui_registry::WindowRole::Dialog &&
+           (item.kind == "select" || item.kind == "checkbox" || item.kind == "button");
 }
 
 // Text shown in the node (selectable, found by Ctrl+F) and its accessible name when the text

@@ -342,10 +342,13 @@
   }
 
   // ImGui's focus moving elsewhere takes the page's along, except away from a real input to a
-  // control that is not one (ImGui's own first-frame focus must not pull the caret out of a field).
+  // control that is not one (ImGui's own first-frame focus must not pull the caret out of a field),
+  // and never to a control on a touch screen (a dialog opening there put a focus ring on its
+  // Cancel button, ImGui's first item: nobody tabs on a phone).
   function mayFollowFocus(target) {
     var active = document.activeElement;
     if (isField(active) && !target._field) return false;
+    if (touchOnly && !target._field) return false;
     return !active || active === document.body || active === canvas || layer.contains(active);
   }
 
@@ -552,6 +555,9 @@
     // scrolls instead when the control is outside the window, and ImGui scrolls a field that is
     // outside its form into view once it has focus.
     node.focus({ preventScroll: true });
+    // A control the app draws (not a real input, which tells it itself): the app scrolls it into
+    // view when its dialog's body has it scrolled out.
+    if (!node._field && node.dataset && node.dataset.key) callApp('kimonet_field_focus', [registryId(node)]);
     var box = node.getBoundingClientRect();
     if (box.bottom > window.innerHeight) window.scrollBy(0, box.bottom - window.innerHeight + 16);
     else if (box.top < 0) window.scrollBy(0, box.top - 16);

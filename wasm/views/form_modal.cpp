@@ -6,6 +6,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 
 namespace kimonet {
@@ -20,12 +21,13 @@ float banner_height(const std::string& banner) {
     return ImGui::CalcTextSize(banner.c_str(), nullptr, false, wrap).y + padding * 2 + ImGui::GetStyle().ItemSpacing.y;
 }
 
-// The keyboard of a dialog, while it is the one in front (not under an open drop-down): Esc closes
-// it as Cancel does, Enter in one of its fields saves it as Save does. (Enter on a focused button
-// or drop-down belongs to that control: the page does not pass it on.)
+// The keyboard of a dialog: Esc closes it as Cancel does while it is the one in front (an open
+// drop-down in it takes the press first: widgets/dialog_keys.hpp), Enter in one of its fields saves
+// it as Save does. (Enter on a focused button or drop-down belongs to that control: the page does
+// not pass it on.)
 FormAction keyboard_action(bool busy) {
+    if (widgets::dialog_escape()) return FormAction::Cancel;
     if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return FormAction::None;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) return FormAction::Cancel;
     if (!busy && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) return FormAction::Save;
     return FormAction::None;
 }
@@ -150,9 +152,11 @@ bool FormModalState::begin(const char* popup, const char* title_id, const std::s
         open_requested = false;
         close_requested = false;
     }
-    if (!begin_form_modal(popup, title_id, title, max_width)) return false;
+    visible = begin_form_modal(popup, title_id, title, max_width);
+    if (!visible) return false;
     if (close_requested) {
         close_requested = false;
+        visible = false;
         ImGui::CloseCurrentPopup();
     }
     return true;
@@ -160,7 +164,10 @@ bool FormModalState::begin(const char* popup, const char* title_id, const std::s
 
 bool FormModalState::end(const char* prefix, const std::string& banner_shown) {
     const FormAction action = draw_form_footer(prefix, banner_shown, busy);
-    if (action == FormAction::Cancel) ImGui::CloseCurrentPopup();
+    if (action == FormAction::Cancel) {
+        ImGui::CloseCurrentPopup();
+        visible = false;
+    }
     end_form_modal();
     return action == FormAction::Save;
 }

@@ -27,6 +27,7 @@ struct FormModalState {
     bool editing = false;
     bool open_requested = false;
     bool close_requested = false;
+    bool visible = false;  // drawn last frame and not closed since
     bool busy = false;
     bool submitted = false;
     FieldErrors server_errors;
@@ -35,6 +36,13 @@ struct FormModalState {
 
     // Asks for the modal to open on the next frame, clearing what the last one left behind.
     void request_open();
+    // Open, or opening: what the screen's address names (#/packages/new).
+    bool is_open() const { return open_requested || (visible && !close_requested); }
+    // Closes it on the next frame, as Cancel does (back from #/packages/3/edit to #/packages).
+    void close() {
+        open_requested = false;
+        if (visible) close_requested = true;
+    }
     // Save pressed: false (with the banner set) while `live` has errors.
     bool accept_submit(const FieldErrors& live);
     void saved() { busy = false; close_requested = true; }

@@ -13,6 +13,7 @@
 #include "platform/display.hpp"
 #include "ui_registry.hpp"
 #include "views/status_badge.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -347,7 +348,7 @@ void ViewCustomers::draw_confirm_deactivate() {
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (widgets::button("customers.confirm.no", tr("common.cancel"))) {
+    if (widgets::button("customers.confirm.no", tr("common.cancel")) || widgets::dialog_escape()) {
         m_confirm_deactivate.reset();
         ImGui::CloseCurrentPopup();
     }

@@ -10,6 +10,7 @@
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "views/form_modal.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -281,6 +282,7 @@ void ViewImport::draw(App& app) {
     end_form_body();
     if (!m_error.empty()) widgets::banner("import.error", m_error, true);
     draw_footer();
+    if (widgets::dialog_escape()) ImGui::CloseCurrentPopup();  // as Cancel (or Close) does
     end_form_modal();
 }
 

@@ -12,6 +12,7 @@
 #include "views/form_modal.hpp"
 #include "views/print_documents.hpp"
 #include "widgets/field_kind.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -316,7 +317,13 @@ void ViewInvoiceDetail::draw(App& app) {
     ImGui::EndChild();
     const float width = display().compact() ? ImGui::GetContentRegionAvail().x : display().px(120);
     if (!display().compact()) ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
-    if (widgets::button("invoice.close", tr("common.close"), widgets::ButtonStyle::Secondary, width)) {
+    const bool close = widgets::button("invoice.close", tr("common.close"), widgets::ButtonStyle::Secondary, width);
+    const bool escape = widgets::dialog_escape();
+    if (escape && m_panel != Panel::None) {
+        // Esc leaves the open panel first, as its Cancel does; the next one closes the invoice.
+        m_panel = Panel::None;
+        m_error.clear();
+    } else if (close || escape) {
         m_invoice_id = 0;
         ImGui::CloseCurrentPopup();
     }

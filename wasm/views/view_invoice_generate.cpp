@@ -5,6 +5,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -76,6 +77,7 @@ void ViewInvoiceGenerate::draw() {
     if (m_open_requested) {
         ImGui::OpenPopup(kPopup);
         m_open_requested = false;
+        m_close_requested = false;
     }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowSize(ImVec2(std::min(display().px(520), viewport->Size.x - display().px(24)), 0));
@@ -84,7 +86,14 @@ void ViewInvoiceGenerate::draw() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, display().px(10));
     const bool open = ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleVar(2);
+    m_visible = open;
     if (!open) return;
+    const auto close_now = [this] {
+        m_visible = false;
+        m_close_requested = false;
+        ImGui::CloseCurrentPopup();
+    };
+    if (m_close_requested) close_now();  // still drawn this frame, as after Cancel
     widgets::title("generate.title", tr("generate.title"));
     ImGui::PushTextWrapPos(0.f);
     widgets::muted("generate.hint", tr("generate.hint"));
@@ -119,9 +128,9 @@ void ViewInvoiceGenerate::draw() {
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (finished) {
         if (widgets::button("generate.close", tr("common.close"), widgets::ButtonStyle::Primary, ImGui::GetContentRegionAvail().x))
-            ImGui::CloseCurrentPopup();
+            close_now();
     } else {
-        if (widgets::button("generate.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, half)) ImGui::CloseCurrentPopup();
+        if (widgets::button("generate.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, half)) close_now();
         ImGui::SameLine();
         if (!m_preview) {
             if (widgets::button("generate.dry_run", m_busy ? tr("common.loading") : tr("generate.dry_run"),
@@ -134,6 +143,7 @@ void ViewInvoiceGenerate::draw() {
                 run(false);
         }
     }
+    if (widgets::dialog_escape()) close_now();  // as Cancel (or Close) does, never the confirm
     ImGui::EndPopup();
 }
 

@@ -16,6 +16,12 @@ public:
     // `generated` runs with the period after a real run created invoices.
     void open(std::string period, std::function<void(const std::string& period)> generated);
     void draw();
+    // Open or opening (#/invoices/generate); close() closes it next frame, as Cancel does.
+    bool is_open() const { return m_open_requested || (m_visible && !m_close_requested); }
+    void close() {
+        m_open_requested = false;
+        m_close_requested = m_visible;
+    }
 
 private:
     struct Summary {
@@ -26,6 +32,8 @@ private:
     void run(bool dry_run);
 
     bool m_open_requested = false;
+    bool m_close_requested = false;
+    bool m_visible = false;
     bool m_busy = false;
     std::string m_period;
     std::string m_previewed_period;  // the preview belongs to this period; editing it asks again

@@ -61,6 +61,7 @@ void ViewInvoices::open_by_id(std::int64_t invoice_id) {
 }
 
 std::string ViewInvoices::route() const {
+    if (m_generate.is_open()) return "invoices/generate";
     const std::string detail = m_detail.route();
     return detail.empty() ? std::string("invoices") : "invoices/" + detail;
 }
@@ -68,6 +69,7 @@ std::string ViewInvoices::route() const {
 bool ViewInvoices::open_route(const std::vector<std::string>& parts) {
     if (parts.empty()) {
         m_detail.close();
+        m_generate.close();
         return true;
     }
     return m_detail.open_route(parts, [this] { reload(); });

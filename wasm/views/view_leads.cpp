@@ -8,6 +8,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -128,7 +129,7 @@ void ViewLeads::draw_reject_dialog() {
                           });
     }
     ImGui::SameLine();
-    if (widgets::button("leads_reject.cancel", tr("common.cancel"))) m_reject_id = 0;
+    if (widgets::button("leads_reject.cancel", tr("common.cancel")) || widgets::dialog_escape()) m_reject_id = 0;
     if (m_reject_id == 0) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }

@@ -1,12 +1,16 @@
 #include "views/view_notifications.hpp"
 
+#include <utility>
+
 #include "api_client.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "views/admin_widgets.hpp"
+#include "views/dialog_routes.hpp"
 #include "views/form_modal.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -58,14 +62,36 @@ void ViewNotifications::reload() {
 
 void ViewNotifications::open(std::int64_t id) {
     m_detail_notice.clear();
-    api_client().get("/api/notifications/" + std::to_string(id), [this](const ApiResponse& response) {
+    m_detail_id = id;
+    m_detail_close = false;
+    api_client().get("/api/notifications/" + std::to_string(id), [this, id](const ApiResponse& response) {
+        if (id != m_detail_id) return;  // another one was asked for since (or it was closed)
         if (!response.ok()) {
             m_error = i18n::api_error_text(response.error_code, response.error_message);
+            m_detail_id = 0;
+            m_detail_missing = true;
             return;
         }
         m_detail = response_data(response.body);
         m_detail_requested = true;
     });
+}
+
+std::string ViewNotifications::route() const {
+    return m_detail_id > 0 ? "notifications/" + std::to_string(m_detail_id) : std::string("notifications");
+}
+
+RouteOutcome ViewNotifications::open_subroute(App&, const std::vector<std::string>& rest) {
+    if (rest.empty()) {
+        m_detail_id = 0;
+        m_detail_requested = false;
+        m_detail_close = m_detail_visible;
+        return RouteOutcome::Opened;
+    }
+    const std::int64_t id = rest.size() == 1 ? route_id(rest[0]) : 0;
+    if (id == 0) return RouteOutcome::Unknown;
+    if (id != m_detail_id) open(id);
+    return RouteOutcome::Opened;
 }
 
 void ViewNotifications::resend(std::int64_t id) {
@@ -156,7 +182,14 @@ void ViewNotifications::draw_detail(App& app) {
         ImGui::OpenPopup(kDetail);
         m_detail_requested = false;
     }
-    if (!begin_form_modal(kDetail, "notification.title", tr("notifications.detail"), display().px(640))) return;
+    m_detail_visible = begin_form_modal(kDetail, "notification.title", tr("notifications.detail"), display().px(640));
+    if (!m_detail_visible) return;
+    if (m_detail_close) {
+        m_detail_close = m_detail_visible = false;
+        ImGui::CloseCurrentPopup();
+        end_form_modal();
+        return;
+    }
     const std::int64_t id = json_int(m_detail, "id");
     const float footer = ImGui::GetFrameHeightWithSpacing() + display().px(12);
     ImGui::BeginChild("notification.body", ImVec2(0, -footer), false);
@@ -194,7 +227,11 @@ void ViewNotifications::draw_detail(App& app) {
     }
     if (!m_detail_notice.empty()) widgets::banner("notification.notice", m_detail_notice, false);
     ImGui::EndChild();
-    if (widgets::button("notification.close", tr("common.close"))) ImGui::CloseCurrentPopup();
+    if (widgets::button("notification.close", tr("common.close")) || widgets::dialog_escape()) {
+        m_detail_id = 0;
+        m_detail_visible = false;
+        ImGui::CloseCurrentPopup();
+    }
     if (app.user().can("messages.send")) {
         ImGui::SameLine();
         if (widgets::button("notification.resend", tr("notifications.resend"), widgets::ButtonStyle::Primary)) resend(id);
@@ -245,7 +282,7 @@ void ViewNotifications::draw_broadcast(App& app) {
     else if (m_segment == 3) segment["status"] = kCustomerStatuses[m_segment_choice];
     ImGui::Dummy(ImVec2(0, display().px(4)));
     if (!m_broadcast_error.empty()) widgets::banner("broadcast.banner", m_broadcast_error, true);
-    if (widgets::button("broadcast.cancel", tr("common.cancel"))) {
+    if (widgets::button("broadcast.cancel", tr("common.cancel")) || widgets::dialog_escape()) {
         m_confirming = false;
         ImGui::CloseCurrentPopup();
     }
@@ -299,6 +336,7 @@ void ViewNotifications::draw(App& app) {
     if (m_list.loaded() && m_list.rows().empty()) widgets::muted("notifications.empty", tr("notifications.empty"));
     draw_table();
     if (m_list.pager("notifications")) reload();
+    if (std::exchange(m_detail_missing, false)) app.route_corrected();  // the address becomes #/notifications again
     draw_detail(app);
     draw_broadcast(app);
 }

@@ -19,6 +19,9 @@ class ViewNotifications final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
+    // #/notifications/7: a message's detail (its attempts).
+    std::string route() const override;
+    RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
 
 private:
     void reload();
@@ -36,6 +39,10 @@ private:
 
     api::Json m_detail;
     bool m_detail_requested = false;
+    std::int64_t m_detail_id = 0;      // the message open or being fetched; 0 = none
+    bool m_detail_visible = false;     // drawn last frame and not closed since
+    bool m_detail_close = false;       // back to #/notifications: close it next frame
+    bool m_detail_missing = false;     // an address's message the server does not have
     std::string m_detail_notice;
 
     bool m_broadcast_requested = false;

@@ -1,11 +1,15 @@
 #include "views/view_packages.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "api_client.hpp"
 #include "app.hpp"
 #include "core/money.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "views/dialog_routes.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -31,7 +35,42 @@ void active_badge(const Package& package) {
 void ViewPackages::enter(App& app) {
     m_notice.clear();
     m_error.clear();
+    m_answers_at_enter = app.catalog().packages_answers;
     app.catalog().reload_packages();
+}
+
+void ViewPackages::open_create(App& app) {
+    m_pending_edit = 0;
+    m_form.open_create([this, &app](const Package& saved) {
+        m_notice = i18n::tr_format("packages.saved", {{"name", saved.name}});
+        app.catalog().reload_packages();
+    });
+}
+
+void ViewPackages::open_edit(App& app, const Package& package) {
+    m_pending_edit = 0;
+    m_form.open_edit(package, [this, &app](const Package& saved) {
+        m_notice = i18n::tr_format("packages.saved", {{"name", saved.name}});
+        app.catalog().reload_packages();
+    });
+}
+
+std::string ViewPackages::route() const {
+    if (m_pending_edit > 0) return form_route("packages", false, m_pending_edit);
+    if (!m_form.is_open()) return "packages";
+    return form_route("packages", !m_form.is_editing(), m_form.editing_id());
+}
+
+RouteOutcome ViewPackages::open_subroute(App& app, const std::vector<std::string>& rest) {
+    FormRoute wanted;
+    const RouteOutcome outcome = parse_form_route(app, rest, "packages.create", "packages.update", wanted);
+    if (outcome != RouteOutcome::Opened) return outcome;
+    if (route() == form_route("packages", wanted.create, wanted.edit_id)) return outcome;  // already shown
+    m_pending_edit = 0;
+    if (wanted.create) open_create(app);
+    else if (wanted.edit_id > 0) m_pending_edit = wanted.edit_id;  // draw() opens it once the list is here
+    else m_form.close();
+    return outcome;
 }
 
 void ViewPackages::deactivate(App& app, const Package& package) {
@@ -48,10 +87,7 @@ void ViewPackages::draw_row_actions(App& app, const Package& package) {
     if (app.user().can("packages.update")) {
         any = true;
         if (widgets::button(cell_id(package, "edit").c_str(), tr("common.edit"), widgets::ButtonStyle::Secondary, width))
-            m_form.open_edit(package, [this, &app](const Package& saved) {
-                m_notice = i18n::tr_format("packages.saved", {{"name", saved.name}});
-                app.catalog().reload_packages();
-            });
+            open_edit(app, package);
     }
     if (app.user().can("packages.delete") && package.active) {
         if (any) ImGui::SameLine();
@@ -122,10 +158,15 @@ void ViewPackages::draw(App& app) {
         const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
         if (!compact) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
         if (widgets::button("packages.add", label, widgets::ButtonStyle::Primary, compact ? -FLT_MIN : 0.f))
-            m_form.open_create([this, &app](const Package& saved) {
-                m_notice = i18n::tr_format("packages.saved", {{"name", saved.name}});
-                app.catalog().reload_packages();
-            });
+            open_create(app);
+    }
+    // (The list asked for on entering the screen, not an older one: the package may be new.)
+    if (m_pending_edit > 0 && app.catalog().packages_answers > m_answers_at_enter && app.catalog().packages_loaded) {
+        const std::int64_t id = std::exchange(m_pending_edit, 0);
+        const auto& packages = app.catalog().packages;
+        const auto found = std::find_if(packages.begin(), packages.end(), [id](const Package& package) { return package.id == id; });
+        if (found != packages.end()) open_edit(app, *found);
+        else refuse_missing_record(app, form_route("packages", false, id));
     }
     if (!m_notice.empty()) widgets::banner("packages.notice", m_notice, false);
     if (!m_error.empty()) widgets::banner("packages.error", m_error, true);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <utility>
 
 #include "api_client.hpp"
 #include "app.hpp"
@@ -12,6 +13,7 @@
 #include "ui_registry.hpp"
 #include "views/admin_widgets.hpp"
 #include "views/billing_widgets.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -143,6 +145,13 @@ void ViewPayments::draw_pager() {
     if (m_list.pager("payments")) reload();
 }
 
+void ViewPayments::open_picker() {
+    m_picker_search.clear();
+    m_picker_requested = true;
+    m_picker_close = false;
+    load_open_invoices();
+}
+
 void ViewPayments::draw_picker() {
     if (m_picker_requested) {
         ImGui::OpenPopup(kPicker);
@@ -162,7 +171,14 @@ void ViewPayments::draw_picker() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, compact ? 0.f : display().px(10));
     const bool open = ImGui::BeginPopupModal(kPicker, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
     ImGui::PopStyleVar(2);
+    m_picker_visible = open;
     if (!open) return;
+    if (std::exchange(m_picker_close, false)) {
+        m_picker_visible = false;
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
     widgets::title("payment_picker.title", tr("picker.title"));
     widgets::text_field("payment_picker.search", "", m_picker_search, {}, 0, tr("picker.search_hint"));
     const float footer = ImGui::GetFrameHeightWithSpacing() + display().px(8);
@@ -179,6 +195,7 @@ void ViewPayments::draw_picker() {
         const ImVec2 start = ImGui::GetCursorPos();
         if (ImGui::Selectable("##pick", false, 0, ImVec2(0, ImGui::GetFrameHeight()))) {
             m_pay_invoice_id = record.invoice.id;
+            m_picker_visible = false;
             ImGui::CloseCurrentPopup();
         }
         ui_registry::record("button", "payment_picker." + record.invoice.invoice_no, label);
@@ -193,9 +210,35 @@ void ViewPayments::draw_picker() {
     ImGui::EndChild();
     const float width = compact ? ImGui::GetContentRegionAvail().x : display().px(120);
     if (!compact) ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width);
-    if (widgets::button("payment_picker.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, width))
+    if (widgets::button("payment_picker.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, width) ||
+        widgets::dialog_escape()) {
+        m_picker_visible = false;
         ImGui::CloseCurrentPopup();
+    }
     ImGui::EndPopup();
+}
+
+std::string ViewPayments::route() const {
+    if (m_tab == 1) return "payments/gateway";
+    return m_picker_requested || (m_picker_visible && !m_picker_close) ? "payments/record" : "payments";
+}
+
+RouteOutcome ViewPayments::open_subroute(App& app, const std::vector<std::string>& rest) {
+    int tab = 0;
+    const bool record = rest.size() == 1 && rest[0] == "record";
+    if (rest.size() == 1 && rest[0] == "gateway") tab = 1;
+    else if (record && !app.user().can("payments.create")) return RouteOutcome::Forbidden;
+    else if (!rest.empty() && !record) return RouteOutcome::Unknown;
+    if (record && route() != "payments/record") open_picker();
+    if (!record && (m_picker_requested || m_picker_visible)) {
+        m_picker_requested = false;
+        m_picker_close = m_picker_visible;
+    }
+    if (tab == m_tab) return RouteOutcome::Opened;
+    m_tab = tab;
+    if (m_tab == 1) m_gateway.enter();
+    else reload();
+    return RouteOutcome::Opened;
 }
 
 void ViewPayments::draw(App& app) {
@@ -224,11 +267,7 @@ void ViewPayments::draw_payments(App& app) {
             widgets::muted("payments.hint", tr("payments.hint"));
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
         }
-        if (widgets::button("payments.record", label, widgets::ButtonStyle::Primary, compact ? width : 0.f)) {
-            m_picker_search.clear();
-            m_picker_requested = true;
-            load_open_invoices();
-        }
+        if (widgets::button("payments.record", label, widgets::ButtonStyle::Primary, compact ? width : 0.f)) open_picker();
     }
     if (!m_notice.empty()) widgets::banner("payments.notice", m_notice, false);
     if (!m_list.error().empty()) widgets::banner("payments.error", m_list.error(), true);

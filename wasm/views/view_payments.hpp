@@ -22,6 +22,9 @@ class ViewPayments final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
+    // #/payments, #/payments/gateway (the online payments tab), #/payments/record (the invoice picker)
+    std::string route() const override;
+    RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
 
 private:
     void reload();
@@ -30,6 +33,7 @@ private:
     void draw_cards();
     void draw_pager();
     void draw_picker();
+    void open_picker();
     void draw_payments(App& app);
 
     PagedList m_list{"/api/payments", 25};
@@ -39,6 +43,8 @@ private:
     std::string m_notice;
 
     bool m_picker_requested = false;
+    bool m_picker_visible = false;  // drawn last frame and not closed since
+    bool m_picker_close = false;    // back to #/payments: close it next frame
     std::string m_picker_search;
     std::vector<api::InvoiceResource> m_open_invoices;
     bool m_open_loading = false;

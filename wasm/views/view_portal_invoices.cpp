@@ -8,6 +8,7 @@
 #include "platform/display.hpp"
 #include "views/billing_widgets.hpp"
 #include "views/form_modal.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -83,7 +84,7 @@ void ViewPortalInvoices::draw_detail(App& app) {
     ImGui::EndChild();
     const bool compact = display().compact();
     const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.f : 0.f;
-    if (widgets::button("portal_invoice.close", tr("common.close"), widgets::ButtonStyle::Secondary, width)) {
+    if (widgets::button("portal_invoice.close", tr("common.close"), widgets::ButtonStyle::Secondary, width) || widgets::dialog_escape()) {
         ImGui::CloseCurrentPopup();
         m_open.reset();
     }

@@ -1,6 +1,7 @@
 #pragma once
 // Create/edit a router (lokasi_server) in a modal, validated live with shared/'s router_from_json.
 // The password is write-only: empty on edit keeps the stored one.
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -18,6 +19,11 @@ public:
     void open_create(std::function<void(const Router&)> saved);
     void open_edit(const Router& router, std::function<void(const Router&)> saved);
     void draw(App& app);
+    // For the screen's address: open (or opening), which record, and closing it from the address.
+    bool is_open() const { return m_form.is_open(); }
+    bool is_editing() const { return m_form.editing; }
+    std::int64_t editing_id() const { return m_form.editing ? m_base.id : 0; }
+    void close() { m_form.close(); }
 
 private:
     void open(std::function<void(const Router&)> saved);

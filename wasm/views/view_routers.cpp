@@ -1,12 +1,14 @@
 #include "views/view_routers.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "api_client.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "views/dialog_routes.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -32,6 +34,7 @@ void ViewRouters::enter(App& app) {
     m_error.clear();
     m_tests.clear();
     m_drift_notice.clear();
+    m_fresh = false;
     load_routers();
     if (app.user().can("network.read")) {
         load_drift(false);
@@ -48,6 +51,7 @@ void ViewRouters::enter(App& app) {
 void ViewRouters::load_routers() {
     api_client().get("/api/routers", [this](const ApiResponse& response) {
         m_loaded = true;
+        m_fresh = true;
         if (!response.ok()) {
             m_error = i18n::api_error_text(response.error_code, response.error_message);
             return;
@@ -57,6 +61,40 @@ void ViewRouters::load_routers() {
         if (rows.is_array())
             for (const api::Json& row : rows) m_routers.push_back(router_from_response(row));
     });
+}
+
+void ViewRouters::open_create() {
+    m_pending_edit = 0;
+    m_form.open_create([this](const Router& saved) {
+        m_notice = i18n::tr_format("routers.saved", {{"name", saved.name}});
+        load_routers();
+    });
+}
+
+void ViewRouters::open_edit(const Router& router) {
+    m_pending_edit = 0;
+    m_form.open_edit(router, [this](const Router& saved) {
+        m_notice = i18n::tr_format("routers.saved", {{"name", saved.name}});
+        load_routers();
+    });
+}
+
+std::string ViewRouters::route() const {
+    if (m_pending_edit > 0) return form_route("routers", false, m_pending_edit);
+    if (!m_form.is_open()) return "routers";
+    return form_route("routers", !m_form.is_editing(), m_form.editing_id());
+}
+
+RouteOutcome ViewRouters::open_subroute(App& app, const std::vector<std::string>& rest) {
+    FormRoute wanted;
+    const RouteOutcome outcome = parse_form_route(app, rest, "routers.create", "routers.update", wanted);
+    if (outcome != RouteOutcome::Opened) return outcome;
+    if (route() == form_route("routers", wanted.create, wanted.edit_id)) return outcome;  // already shown
+    m_pending_edit = 0;
+    if (wanted.create) open_create();
+    else if (wanted.edit_id > 0) m_pending_edit = wanted.edit_id;  // draw() opens it once the list is here
+    else m_form.close();
+    return outcome;
 }
 
 void ViewRouters::test(std::int64_t router_id) {
@@ -138,10 +176,7 @@ void ViewRouters::draw_table(App& app) {
         if (app.user().can("routers.update")) {
             ImGui::SameLine();
             if (widgets::button(cell_id(router.id, "edit").c_str(), tr("common.edit")))
-                m_form.open_edit(router, [this](const Router& saved) {
-                    m_notice = i18n::tr_format("routers.saved", {{"name", saved.name}});
-                    load_routers();
-                });
+                open_edit(router);
         }
         if (auto found = m_tests.find(router.id); found != m_tests.end() && !found->second.busy) {
             ImGui::PushTextWrapPos(0.f);
@@ -225,10 +260,13 @@ void ViewRouters::draw(App& app) {
         const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
         if (!compact) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
         if (widgets::button("routers.add", label, widgets::ButtonStyle::Primary, compact ? -FLT_MIN : 0.f))
-            m_form.open_create([this](const Router& saved) {
-                m_notice = i18n::tr_format("routers.saved", {{"name", saved.name}});
-                load_routers();
-            });
+            open_create();
+    }
+    if (m_pending_edit > 0 && m_fresh) {
+        const std::int64_t id = std::exchange(m_pending_edit, 0);
+        const auto found = std::find_if(m_routers.begin(), m_routers.end(), [id](const Router& router) { return router.id == id; });
+        if (found != m_routers.end()) open_edit(*found);
+        else refuse_missing_record(app, form_route("routers", false, id));
     }
     if (!m_notice.empty()) widgets::banner("routers.notice", m_notice, false);
     if (!m_error.empty()) widgets::banner("routers.error", m_error, true);

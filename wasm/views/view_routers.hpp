@@ -20,8 +20,13 @@ class ViewRouters final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
+    // #/routers/new, #/routers/3/edit
+    std::string route() const override;
+    RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
 
 private:
+    void open_create();
+    void open_edit(const Router& router);
     struct TestResult {
         bool busy = false;
         bool ok = false;
@@ -49,6 +54,8 @@ private:
     std::string m_notice;
     std::string m_error;
     ViewRouterForm m_form;
+    std::int64_t m_pending_edit = 0;  // an address's router, opened once the list asked on entering is here
+    bool m_fresh = false;             // the list asked for on entering the screen has come
 };
 
 }  // namespace kimonet

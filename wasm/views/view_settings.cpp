@@ -86,6 +86,24 @@ int settings_group_of(const std::string& key) {
     return kOther;
 }
 
+const char* settings_group_key(int group) { return kGroupKeys[std::clamp(group, 0, kSettingsGroupCount - 1)]; }
+
+std::string ViewSettings::route() const {
+    return m_group == 0 ? std::string("settings") : std::string("settings/") + settings_group_key(m_group);
+}
+
+RouteOutcome ViewSettings::open_subroute(App&, const std::vector<std::string>& rest) {
+    if (rest.size() > 1) return RouteOutcome::Unknown;
+    int group = 0;
+    if (!rest.empty()) {
+        const auto found = std::find(std::begin(kGroupKeys), std::end(kGroupKeys), rest[0]);
+        if (found == std::end(kGroupKeys)) return RouteOutcome::Unknown;
+        group = static_cast<int>(found - std::begin(kGroupKeys));
+    }
+    m_group = group;
+    return RouteOutcome::Opened;
+}
+
 void ViewSettings::enter(App&) {
     m_notice.clear();
     m_error.clear();

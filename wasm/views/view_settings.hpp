@@ -29,6 +29,10 @@ class ViewSettings final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
+    // #/settings (the first group), #/settings/<group>: billing, payment, whatsapp, network,
+    // security, other (settings_group_key).
+    std::string route() const override;
+    RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
 
 private:
     struct Setting {
@@ -63,6 +67,8 @@ private:
 
 // The task group (index into the tab row) a setting key belongs to.
 int settings_group_of(const std::string& key);
+// A group's address ("company", "billing", ...): #/settings/billing.
+const char* settings_group_key(int group);
 inline constexpr int kSettingsGroupCount = 7;
 
 }  // namespace kimonet

@@ -1,5 +1,8 @@
 #include "views/view_users.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "api_client.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
@@ -8,6 +11,7 @@
 #include "rbac/permissions.hpp"
 #include "ui_registry.hpp"
 #include "views/admin_widgets.hpp"
+#include "views/dialog_routes.hpp"
 #include "views/form_modal.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
@@ -26,6 +30,7 @@ constexpr const char* kForm = "user_form";
 void ViewUsers::enter(App& app) {
     m_notice.clear();
     m_error.clear();
+    m_users_fresh = m_roles_fresh = false;
     if (app.user().can("users.read")) load_users();
     if (app.user().can("roles.read")) load_roles();
     if (!app.user().can("users.read")) m_tab = 1;
@@ -33,6 +38,7 @@ void ViewUsers::enter(App& app) {
 
 void ViewUsers::load_users() {
     api_client().get("/api/users", [this](const ApiResponse& response) {
+        m_users_fresh = true;
         if (!response.ok()) {
             m_error = i18n::api_error_text(response.error_code, response.error_message);
             return;
@@ -48,6 +54,7 @@ void ViewUsers::load_users() {
 
 void ViewUsers::load_roles() {
     api_client().get("/api/roles", [this](const ApiResponse& response) {
+        m_roles_fresh = true;
         if (!response.ok()) {
             m_error = i18n::api_error_text(response.error_code, response.error_message);
             return;
@@ -136,8 +143,10 @@ void ViewUsers::draw_user_form() {
         ImGui::OpenPopup(kForm);
         m_form_requested = false;
     }
-    if (!begin_form_modal(kForm, "user_form.title", m_form_id == 0 ? tr("users.new") : tr("users.edit"), display().px(520))) return;
+    m_form_visible = begin_form_modal(kForm, "user_form.title", m_form_id == 0 ? tr("users.new") : tr("users.edit"), display().px(520));
+    if (!m_form_visible) return;
     if (m_form_id < 0) {
+        m_form_visible = false;
         ImGui::CloseCurrentPopup();
         end_form_modal();
         return;
@@ -159,34 +168,80 @@ void ViewUsers::draw_user_form() {
     end_form_body();
     switch (draw_form_footer("user_form", m_form_error, m_form_busy)) {
     case FormAction::Save: save_user(); break;
-    case FormAction::Cancel: ImGui::CloseCurrentPopup(); break;
+    case FormAction::Cancel:
+        m_form_visible = false;
+        ImGui::CloseCurrentPopup();
+        break;
     default: break;
     }
     end_form_modal();
+}
+
+void ViewUsers::open_form(const User* user) {
+    m_pending_form = -1;
+    m_form_id = user ? user->id : 0;
+    m_form_username = user ? user->username : "";
+    m_form_name = user ? user->full_name : "";
+    m_form_password.clear();
+    m_form_active = user ? user->active : true;
+    m_form_role = 0;
+    int index = 0;
+    for (const Role& role : m_roles) {
+        if (role.name == "customer") continue;
+        if (user && role.name == user->role) m_form_role = index;
+        if (!user && role.name == "admin") m_form_role = index;
+        ++index;
+    }
+    m_form_fields.clear();
+    m_form_error.clear();
+    m_form_requested = true;
+}
+
+std::string ViewUsers::route() const {
+    if (m_pending_form >= 0) return form_route("users", m_pending_form == 0, m_pending_form);
+    if (m_form_requested || (m_form_visible && m_form_id >= 0)) return form_route("users", m_form_id == 0, m_form_id);
+    return m_tab == 1 ? "users/roles" : "users";
+}
+
+RouteOutcome ViewUsers::open_subroute(App& app, const std::vector<std::string>& rest) {
+    const bool users = app.user().can("users.read"), roles = app.user().can("roles.read");
+    if (rest.size() == 1 && rest[0] == "roles") {
+        if (!roles) return RouteOutcome::Forbidden;
+        m_tab = 1;
+        m_pending_form = -1;
+        if (m_form_visible) m_form_id = -1;  // closes the form
+        return RouteOutcome::Opened;
+    }
+    FormRoute wanted;
+    const RouteOutcome outcome = parse_form_route(app, rest, "users.create", "users.update", wanted);
+    if (outcome != RouteOutcome::Opened) return outcome;
+    if (!rest.empty() && !users) return RouteOutcome::Forbidden;
+    if (users) m_tab = 0;
+    if (route() == form_route("users", wanted.create, wanted.edit_id) && !rest.empty()) return outcome;  // already shown
+    m_pending_form = wanted.create ? 0 : wanted.edit_id > 0 ? wanted.edit_id : -1;
+    if (m_pending_form < 0 && (m_form_requested || m_form_visible)) {
+        m_form_requested = false;
+        m_form_id = -1;  // closes the form
+    }
+    open_pending_form(app);
+    return outcome;
+}
+
+// The form an address named, once the users (and roles, for the role choice) asked for on entering
+// the screen are here.
+void ViewUsers::open_pending_form(App& app) {
+    if (m_pending_form < 0 || !m_users_fresh || (app.user().can("roles.read") && !m_roles_fresh)) return;
+    const std::int64_t id = std::exchange(m_pending_form, -1);
+    if (id == 0) return open_form(nullptr);
+    const auto found = std::find_if(m_users.begin(), m_users.end(), [id](const User& user) { return user.id == id; });
+    if (found != m_users.end()) open_form(&*found);
+    else refuse_missing_record(app, form_route("users", false, id));
 }
 
 void ViewUsers::draw_users(App& app) {
     const bool can_create = app.user().can("users.create");
     const bool can_update = app.user().can("users.update");
     const bool can_delete = app.user().can("users.delete");
-    auto open_form = [this](const User* user) {
-        m_form_id = user ? user->id : 0;
-        m_form_username = user ? user->username : "";
-        m_form_name = user ? user->full_name : "";
-        m_form_password.clear();
-        m_form_active = user ? user->active : true;
-        m_form_role = 0;
-        int index = 0;
-        for (const Role& role : m_roles) {
-            if (role.name == "customer") continue;
-            if (user && role.name == user->role) m_form_role = index;
-            if (!user && role.name == "admin") m_form_role = index;
-            ++index;
-        }
-        m_form_fields.clear();
-        m_form_error.clear();
-        m_form_requested = true;
-    };
     if (can_create && widgets::button("users.add", tr("users.add"), widgets::ButtonStyle::Primary)) open_form(nullptr);
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
@@ -232,7 +287,6 @@ void ViewUsers::draw_users(App& app) {
         }
         ImGui::EndTable();
     }
-    draw_user_form();
 }
 
 void ViewUsers::draw_matrix(App& app) {
@@ -290,6 +344,7 @@ void ViewUsers::draw_matrix(App& app) {
 }
 
 void ViewUsers::draw(App& app) {
+    open_pending_form(app);
     std::vector<std::string> tabs;
     const bool users = app.user().can("users.read"), roles = app.user().can("roles.read");
     if (users) tabs.push_back(tr("users.tab"));
@@ -301,6 +356,7 @@ void ViewUsers::draw(App& app) {
     const bool show_users = users && (m_tab == 0 || !roles);
     if (show_users) draw_users(app);
     else if (roles) draw_matrix(app);
+    draw_user_form();  // on either tab: an address may switch tabs under it, and it must close
 }
 
 }  // namespace kimonet

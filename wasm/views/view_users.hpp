@@ -18,6 +18,9 @@ class ViewUsers final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
+    // #/users (the users tab), #/users/roles, #/users/new, #/users/2/edit
+    std::string route() const override;
+    RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
 
 private:
     struct User {
@@ -35,6 +38,8 @@ private:
     void draw_users(App& app);
     void draw_matrix(App& app);
     void draw_user_form();
+    void open_form(const User* user);
+    void open_pending_form(App& app);
     void save_user();
     void save_role(int index);
     void deactivate(std::int64_t id);
@@ -45,6 +50,9 @@ private:
     std::string m_error, m_notice;
     // User form.
     bool m_form_requested = false;
+    bool m_form_visible = false;  // drawn last frame and not closed since
+    std::int64_t m_pending_form = -1;  // an address's form (0 = new), opened once the lists asked on entering are here
+    bool m_users_fresh = false, m_roles_fresh = false;
     std::int64_t m_form_id = 0;  // 0 = new
     std::string m_form_username, m_form_name, m_form_password;
     int m_form_role = 0;

@@ -6,6 +6,7 @@
 #include "imgui_stdlib.h"
 #include "platform/display.hpp"
 #include "ui_registry.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/field_kind.hpp"
 #include "widgets/theme.hpp"
 
@@ -93,6 +94,16 @@ bool password_field(const char* id, const char* label, std::string& value, const
                  -FLT_MIN);
 }
 
+namespace {
+
+// Tab on the page moved focus to this control (web/text_layer.js): when it lies scrolled out of
+// its dialog's body (a drop-down below the fold at 200% zoom), the body scrolls it into view.
+void follow_page_focus(const char* id) {
+    if (dom_fields::enabled() && dom_fields::take_focus_request(id)) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+}
+
+}  // namespace
+
 bool select_field(const char* id, const char* label, const std::vector<std::string>& options, int& selected,
                   const std::string& error, float width, const char* name) {
     ImGui::PushID(id);
@@ -101,8 +112,10 @@ bool select_field(const char* id, const char* label, const std::vector<std::stri
     const char* preview = selected >= 0 && selected < static_cast<int>(options.size()) ? options[selected].c_str() : "";
     bool changed = false;
     const bool open = ImGui::BeginCombo("##select", preview, ImGuiComboFlags_HeightLarge);
+    if (!open) follow_page_focus(id);  // (an open list is the last item then)
     ui_registry::record("select", id, label && *label ? label : name ? name : "", preview);
     if (open) {
+        if (popup_escape()) ImGui::CloseCurrentPopup();  // Esc closes the list, not the dialog under it
         for (int index = 0; index < static_cast<int>(options.size()); ++index) {
             ImGui::PushID(index);
             if (ImGui::Selectable(options[index].c_str(), index == selected)) {
@@ -123,6 +136,7 @@ bool select_field(const char* id, const char* label, const std::vector<std::stri
 bool checkbox(const char* id, const char* label, bool& value) {
     const std::string imgui_label = std::string(label) + "##" + id;
     const bool changed = ImGui::Checkbox(imgui_label.c_str(), &value);
+    follow_page_focus(id);
     ui_registry::record("checkbox", id, label, value ? "true" : "false");
     return changed;
 }
@@ -155,6 +169,7 @@ bool button(const char* id, const char* label, ButtonStyle style, float width, b
     ui_registry::record("button", id, label);  // (with the font it was drawn in)
     ImGui::PopFont();
     ImGui::PopStyleColor(colors_pushed);
+    follow_page_focus(id);
     return pressed && !disabled;
 }
 
