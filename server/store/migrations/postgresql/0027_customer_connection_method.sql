@@ -1,4 +1,4 @@
--- Static-IP and DHCP customers (issue 19; the twin of migrations/0032_customer_connection_method.sql): how the router lets each customer in. 'pppoe' (today's:
+-- Static-IP and DHCP customers (issue 19; the twin of migrations/0027_customer_connection_method.sql): how the router lets each customer in. 'pppoe' (today's:
 -- a PPP secret, isolated by profile), 'static' or 'dhcp' (isolated by putting ip_address on the
 -- router's `isolir` address list; a DHCP customer's lease is bound to mac_address). More methods
 -- (RADIUS, hotspot) will widen the CHECK in a later migration.
