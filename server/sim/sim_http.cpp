@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstring>
 
@@ -249,6 +250,9 @@ std::string HttpRequest::header(const std::string& lower_case_name) const {
 std::string HttpServer::start(const std::string& bind, int port, Handler handler, SSL_CTX* tls) {
     m_handler = std::move(handler);
     m_tls = tls;
+    // OpenSSL writes with write(2), which raises SIGPIPE when the client has gone (a client that
+    // aborts a huge answer): the simulator must see an error instead of dying.
+    if (tls) std::signal(SIGPIPE, SIG_IGN);
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return std::string("socket: ") + std::strerror(errno);
     const int one = 1;
