@@ -2,6 +2,8 @@
 // services, runners, routes and the CLI from naming them).
 #include "app/ports.hpp"
 
+#include "routeros/rest_router_control.hpp"
+#include "routeros/router_diagnostics.hpp"
 #include "routeros/routeros_router_control.hpp"
 
 namespace kimonet::app {
@@ -12,7 +14,19 @@ Ports production_ports() {
         routeros::ClientOptions options;
         options.connect_timeout = timeouts.connect;
         options.reply_timeout = timeouts.reply;
-        return routeros::router_control(router, options);
+        routeros::RestOptions rest;
+        rest.connect_timeout = timeouts.connect;
+        rest.reply_timeout = timeouts.reply;
+        return routeros::router_control_for_mode(router, options, rest);
+    };
+    ports.router_diagnostics = [](const Router& router, const RouterTimeouts& timeouts) {
+        routeros::ClientOptions options;
+        options.connect_timeout = timeouts.connect;
+        options.reply_timeout = timeouts.reply;
+        routeros::RestOptions rest;
+        rest.connect_timeout = timeouts.connect;
+        rest.reply_timeout = timeouts.reply;
+        return routeros::diagnose_router(router, options, rest);
     };
     ports.payment_gateway = [](const gateways::GatewayConfig& config) { return gateways::make_payment_gateway(config); };
     ports.messenger = [](whatsapp::MessengerSettings settings) { return whatsapp::make_messenger(std::move(settings)); };

@@ -17,6 +17,7 @@
 #include "core/result.hpp"
 #include "gateways/payment_gateway.hpp"
 #include "network/router_control.hpp"
+#include "network/router_diagnosis.hpp"
 #include "routers/router.hpp"
 #include "security/secret_box.hpp"
 #include "store/database.hpp"
@@ -33,6 +34,9 @@ struct RouterTimeouts {
 struct Ports {
     // A RouterControl for `router` (its password already decrypted). Cheap to call per use.
     std::function<std::unique_ptr<network::RouterControl>(const Router& router, const RouterTimeouts& timeouts)> router_control;
+    // Tries both RouterOS interfaces (binary API and REST) of `router` and says why each does or
+    // does not work. Optional: without it the router test asks router_control(...)->test() only.
+    std::function<std::vector<network::TransportDiagnosis>(const Router& router, const RouterTimeouts& timeouts)> router_diagnostics;
     // The PaymentGateway for `config.name` ("flip", "midtrans", "duitku"); null for an unknown name.
     std::function<std::unique_ptr<gateways::PaymentGateway>(const gateways::GatewayConfig& config)> payment_gateway;
     // The Messenger for `settings.driver`; 503 when no gateway URL is set, 422 for an unknown driver.

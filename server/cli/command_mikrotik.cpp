@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
+#include "services/router_test.hpp"
 
 namespace kimonet::cli {
 
@@ -22,8 +23,13 @@ int command_mikrotik(const Args& args) {
         return with_cli_context(args, [&](app::Context& context) {
             auto status = services::test_router(context, server);
             if (!status) return fail(status.error());
-            std::printf("router %lld OK: RouterOS %s, uptime %s, board %s, CPU %s%%\n", static_cast<long long>(server), status->version.c_str(),
-                        status->uptime.c_str(), status->board_name.c_str(), status->cpu_load.c_str());
+            // One line per interface: which works, and exactly why the other does not.
+            for (const auto& diagnosis : status->transports)
+                std::printf("%-4s %-28s %-18s %s\n", diagnosis.transport.c_str(), diagnosis.endpoint.c_str(),
+                            std::string(network::to_string(diagnosis.problem)).c_str(), diagnosis.message.c_str());
+            std::printf("router %lld OK over %s: RouterOS %s, uptime %s, board %s, CPU %s%%\n", static_cast<long long>(server),
+                        status->transport.c_str(), status->version.c_str(), status->uptime.c_str(), status->board_name.c_str(),
+                        status->cpu_load.c_str());
             return 0;
         });
     }

@@ -135,13 +135,15 @@ api::Json routeros_snippets(app::Context& context) {
         "/ip firewall nat add chain=dstnat src-address-list=ISOLIR protocol=tcp dst-port=80 dst-address=!" + server +
             " action=dst-nat to-addresses=" + server + " to-ports=" + port + " comment=\"isolir: redirect\"\n"
             "# Halaman: " + base + "/isolir  (pelanggan dikenali dari alamat IP sesi PPP, atau ?u=<user PPPoE>)");
-    add("Pelanggan IP statis: masukkan alamatnya ke address-list ISOLIR",
-        "/ip firewall address-list add list=ISOLIR address=10.10.10.5 comment=cust001");
+    add("Pelanggan IP statis / DHCP: Kimonet memasukkan alamatnya ke address-list ISOLIR saat isolir (dan menghapusnya saat dibuka)",
+        "# otomatis; secara manual:\n/ip firewall address-list add list=ISOLIR address=10.10.10.5 comment=cust001");
     add("Hotspot: izinkan server billing tanpa login",
         "/ip hotspot walled-garden ip add dst-address=" + server + " action=accept comment=\"billing\"");
     add("User API untuk Kimonet (ganti password)",
         "/user group add name=billing policy=api,read,write,test\n/user add name=billing group=billing password=GANTI-PASSWORD\n"
-        "/ip service set api address=" + server + "/32 disabled=no");
+        "/ip service set api address=" + server + "/32 disabled=no\n"
+        "# RouterOS 7 REST API (www-ssl): /user group set billing policy=api,rest-api,read,write,test\n"
+        "# /ip service set www-ssl address=" + server + "/32 certificate=<sertifikat> disabled=no");
     return out;
 }
 

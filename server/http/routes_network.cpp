@@ -6,6 +6,7 @@
 #include "http/routes.hpp"
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
+#include "services/router_test.hpp"
 #include "services/network_status.hpp"
 #include "services/settings.hpp"
 
@@ -29,7 +30,7 @@ Result<api::Json> optional_body(const Request& request) {
 }  // namespace
 
 void register_network_routes(Router& router, app::App& app) {
-    router.add("POST", "/api/routers/{id}/test", "network.read", "Connect to the router and read version/uptime/board/CPU",
+    router.add("POST", "/api/routers/{id}/test", "network.read", "Test the router: both RouterOS interfaces (API, REST) diagnosed, version/uptime/board/CPU",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        auto tested = services::test_router(context, request.id_param());
@@ -37,10 +38,7 @@ void register_network_routes(Router& router, app::App& app) {
                        if (tested || tested.error().code != ErrorCode::NotFound)
                            TRY_VOID(services::record_router_reachability(context.db, request.id_param(), tested.ok(),
                                                                          tested ? std::string() : tested.error().message(), context.now));
-                       auto status = TRY(std::move(tested));
-                       return json_ok({{"data",
-                                        {{"version", status.version}, {"uptime", status.uptime}, {"board_name", status.board_name},
-                                         {"cpu_load", status.cpu_load}, {"free_memory", status.free_memory}}}});
+                       return json_ok({{"data", services::to_json(TRY(std::move(tested)))}});
                    });
                });
     router.add("POST", "/api/customers/{id}/isolate", "network.control", "Isolate a customer on their router {\"reason\"}",

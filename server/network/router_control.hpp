@@ -80,6 +80,11 @@ public:
     virtual Result<void> address_list_add(const std::string& list, const std::string& address, const std::string& comment) = 0;
     // Removes `address` from the list (no-op when absent).
     virtual Result<void> address_list_remove(const std::string& list, const std::string& address) = 0;
+    // Every address on the list (read back after a change; the drift check).
+    virtual Result<std::vector<std::string>> address_list_entries(const std::string& list) = 0;
+    // Binds `address` to `mac` in /ip/dhcp-server/lease: the MAC's lease (a dynamic one is made
+    // static first) gets the address; without one, a static lease is added. For DHCP customers.
+    virtual Result<void> dhcp_lease_bind(const std::string& address, const std::string& mac, const std::string& comment) = 0;
     // Sets each secret's profile, kicks sessions whose profile changed and reads every secret back,
     // with the commands pipelined. Per-secret outcomes; an error only when the router itself fails.
     virtual Result<std::vector<ProfileSwitchResult>> switch_profiles(const std::vector<ProfileSwitch>& switches) = 0;

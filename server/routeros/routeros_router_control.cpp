@@ -146,6 +146,26 @@ public:
         return {};
     }
 
+    Result<std::vector<std::string>> address_list_entries(const std::string& list) override {
+        auto found = TRY(run(Command("/ip/firewall/address-list/print").where("list=" + list).proplist("address")));
+        std::vector<std::string> out;
+        for (const auto& row : found.rows) out.push_back(value(row, "address"));
+        return out;
+    }
+
+    Result<void> dhcp_lease_bind(const std::string& address, const std::string& mac, const std::string& comment) override {
+        auto found = TRY(run(Command("/ip/dhcp-server/lease/print").where("mac-address=" + mac).proplist(".id,address,dynamic")));
+        if (found.rows.empty()) {
+            TRY(run(Command("/ip/dhcp-server/lease/add").set("address", address).set("mac-address", mac).set("comment", comment)));
+            return {};
+        }
+        const std::string id = value(found.rows.front(), ".id");
+        if (value(found.rows.front(), "dynamic") == "true") TRY(run(Command("/ip/dhcp-server/lease/make-static").set(".id", id)));
+        if (value(found.rows.front(), "address") != address || value(found.rows.front(), "dynamic") == "true")
+            TRY(run(Command("/ip/dhcp-server/lease/set").set(".id", id).set("address", address).set("comment", comment)));
+        return {};
+    }
+
     Result<std::vector<network::ProfileSwitchResult>> switch_profiles(const std::vector<network::ProfileSwitch>& switches) override {
         std::vector<network::ProfileSwitchResult> results(switches.size());
         std::vector<std::string> ids(switches.size());

@@ -34,6 +34,13 @@ static Result<void> check_unique(store::Database& db, const Customer& customer) 
         error.fields["service_number"] = messages::kServiceNumberTaken;
         return error;
     }
+    // One IP per router: two customers on one address would be isolated and restored together.
+    if (customer.router_id && !customer.ip_address.empty() &&
+        TRY(store::customer_ip_taken(db, *customer.router_id, customer.ip_address, customer.id))) {
+        Error error = make_error(ErrorCode::Conflict, messages::kIpAddressTaken);
+        error.fields["ip_address"] = messages::kIpAddressTaken;
+        return error;
+    }
     return {};
 }
 

@@ -6,6 +6,7 @@
 #include "network/isolir_settings.hpp"
 #include "app/ports.hpp"
 #include "services/activity_log.hpp"
+#include "services/address_drift.hpp"
 #include "services/network_service.hpp"
 #include "services/settings.hpp"
 #include "services/customer_service.hpp"
@@ -87,6 +88,8 @@ Result<api::Json> network_drift(app::Context& context, bool repair, std::optiona
             }
             entry["drift"].push_back(std::move(item));
         }
+        const int address_repaired = TRY(address_list_drift(context, router, *control, repair, entry));
+        total_repaired += address_repaired;
         total_drift += static_cast<int>(entry["drift"].size());
         if (!repairs.empty()) {
             Result<void> ensured = control->ensure_profile(router.isolir_profile, TRY(get_setting(context.db, "isolir_rate_limit")));

@@ -5,6 +5,7 @@
 #include "app/ports.hpp"
 #include "core/money.hpp"
 #include "services/activity_log.hpp"
+#include "services/address_isolation.hpp"
 #include "services/notification_service.hpp"
 #include "services/secret_push.hpp"
 #include "services/settings.hpp"
@@ -29,6 +30,9 @@ Result<std::int64_t> newest_pending_id(store::Database& db, std::int64_t custome
     return store::newest_pending_isolation_id(db, customer_id);
 }
 
+// Static-IP and DHCP customers are isolated by address list, PPPoE customers by profile.
+bool by_address(const Customer& customer) { return customer.connection_method != ConnectionMethod::Pppoe; }
+
 Result<Resolved> resolve(app::Context& context, const Intent& intent, std::map<std::int64_t, Router>& routers) {
     Resolved resolved{intent, {}, {}, 0, {}};
     auto customer = TRY(store::find_customer(context.db, intent.customer_id));
@@ -41,9 +45,14 @@ Result<Resolved> resolve(app::Context& context, const Intent& intent, std::map<s
     if (customer->status != CustomerStatus::Active && customer->status != CustomerStatus::Isolated)
         resolved.error = messages::with_detail(messages::kCustomerStatusBlocksNetwork, to_string(customer->status));
     else if (!customer->router_id) resolved.error = messages::kCustomerHasNoRouter;
-    else if (customer->pppoe_username.empty()) resolved.error = messages::kCustomerHasNoPppoe;
+    else if (by_address(*customer) && customer->ip_address.empty()) resolved.error = messages::kCustomerHasNoIpAddress;
+    else if (!by_address(*customer) && customer->pppoe_username.empty()) resolved.error = messages::kCustomerHasNoPppoe;
     if (!resolved.error.empty()) return resolved;
     if (!routers.contains(*customer->router_id)) routers.emplace(*customer->router_id, TRY(router_with_password(context, *customer->router_id)));
+    if (by_address(*customer)) {  // static / DHCP: the "profile" is the isolir address list, or none
+        resolved.profile = intent.action == NetworkAction::Isolate ? kIsolirAddressList : "";
+        return resolved;
+    }
     const Router& router = routers.at(*customer->router_id);
     if (intent.action == NetworkAction::Isolate) {
         resolved.profile = router.isolir_profile;
@@ -178,11 +187,6 @@ Result<Router> router_with_password(app::Context& context, std::int64_t router_i
     return *router;
 }
 
-Result<network::RouterStatus> test_router(app::Context& context, std::int64_t router_id) {
-    const Router router = TRY(router_with_password(context, router_id));
-    return context.ports.router_control(router, {})->test();
-}
-
 Result<NetworkOutcome> isolate(app::Context& context, std::int64_t customer_id, const std::string& reason) {
     return single(context, customer_id, NetworkAction::Isolate, reason.empty() ? "manual" : reason);
 }
@@ -214,9 +218,11 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
     for (const auto& [router_id, members] : by_router) {
         const Router& router = routers.at(router_id);
         auto control = context.ports.router_control(router, {});
+        std::vector<std::size_t> by_profile, by_list;
+        for (std::size_t index : members) (by_address(resolved[index].customer) ? by_list : by_profile).push_back(index);
         std::vector<network::ProfileSwitch> switches;
         bool any_isolate = false;
-        for (std::size_t index : members) {
+        for (std::size_t index : by_profile) {
             switches.push_back({resolved[index].customer.pppoe_username, resolved[index].profile});
             any_isolate = any_isolate || intents[index].action == NetworkAction::Isolate;
         }
@@ -224,9 +230,9 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
         if (any_isolate) {
             if (auto ensured = control->ensure_profile(router.isolir_profile, rate_limit); !ensured) switched = std::move(ensured).error();
         }
-        if (switched) switched = control->switch_profiles(switches);
-        for (std::size_t position = 0; position < members.size(); ++position) {
-            auto& outcome = outcomes[members[position]];
+        if (switched && !switches.empty()) switched = control->switch_profiles(switches);
+        for (std::size_t position = 0; position < by_profile.size(); ++position) {
+            auto& outcome = outcomes[by_profile[position]];
             if (!switched) {
                 outcome.result = "pending";
                 outcome.detail = switched.error().message();
@@ -235,6 +241,25 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
             const auto& result = switched->at(position);
             outcome.profile_before = result.profile_before;
             outcome.kicked = result.kicked;
+            outcome.result = result.ok ? (result.changed ? "applied" : "unchanged") : "pending";
+            if (!result.ok) outcome.detail = "router " + router.name + ": " + result.error;
+        }
+        std::vector<AddressChange> changes;
+        for (std::size_t index : by_list) {
+            const Customer& customer = resolved[index].customer;
+            changes.push_back({customer.ip_address, customer.connection_method == ConnectionMethod::Dhcp ? customer.mac_address : std::string(),
+                               intents[index].action == NetworkAction::Isolate, "kimonet " + customer.service_number});
+        }
+        const auto listed = apply_address_changes(*control, changes);
+        for (std::size_t position = 0; position < by_list.size(); ++position) {
+            auto& outcome = outcomes[by_list[position]];
+            if (!listed) {
+                outcome.result = "pending";
+                outcome.detail = listed.error().message();
+                continue;
+            }
+            const auto& result = listed->at(position);
+            outcome.profile_before = result.was_listed ? kIsolirAddressList : "";
             outcome.result = result.ok ? (result.changed ? "applied" : "unchanged") : "pending";
             if (!result.ok) outcome.detail = "router " + router.name + ": " + result.error;
         }

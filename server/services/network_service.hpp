@@ -64,8 +64,7 @@ Result<PendingRun> process_pending_network_actions(app::Context& context, int li
 // Seconds to wait before attempt number `attempts + 1`: 30 s doubling, capped at one hour.
 std::int64_t retry_delay_seconds(int attempts);
 
-// Connects to the router and reads /system/resource (version, uptime, board, CPU).
-Result<network::RouterStatus> test_router(app::Context& context, std::int64_t router_id);
+// The router test (both RouterOS interfaces diagnosed) is services/router_test.hpp.
 // The router with its password opened, for adapters.
 Result<Router> router_with_password(app::Context& context, std::int64_t router_id);
 

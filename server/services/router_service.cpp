@@ -35,9 +35,12 @@ Result<Router> create_router(app::Context& context, const api::Json& input) {
     return created;
 }
 
-// Where the router's password goes: the address, the transport (TLS or not) and the account.
+// Where the router's password goes: the address, the transports (binary API port and TLS, REST
+// port and TLS, which of them is used) and the account.
 static api::Json destination_of(const Router& router) {
-    return {{"host", router.host}, {"port", router.port}, {"tls", router.tls}, {"username", router.username}};
+    return {{"host", router.host},          {"port", router.port},           {"tls", router.tls},
+            {"username", router.username},  {"api_mode", router.api_mode},   {"rest_port", router.rest_port},
+            {"rest_tls", router.rest_tls}};
 }
 
 Result<Router> update_router(app::Context& context, std::int64_t id, const api::Json& changes) {

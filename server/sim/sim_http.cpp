@@ -5,9 +5,11 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstring>
 
@@ -50,9 +52,9 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-bool send_all(int fd, std::string_view bytes) {
+bool send_all(int fd, SSL* ssl, std::string_view bytes) {
     while (!bytes.empty()) {
-        const ssize_t sent = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        const ssize_t sent = ssl ? SSL_write(ssl, bytes.data(), static_cast<int>(bytes.size())) : ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
         if (sent < 0 && errno == EINTR) continue;
         if (sent <= 0) return false;
         bytes.remove_prefix(static_cast<std::size_t>(sent));
@@ -63,18 +65,20 @@ bool send_all(int fd, std::string_view bytes) {
 // A connection's unread bytes, refilled from the socket until `running` turns false or the peer goes quiet.
 class Reader {
 public:
-    Reader(int fd, const std::atomic<bool>& running) : m_fd(fd), m_running(running) {}
+    Reader(int fd, SSL* ssl, const std::atomic<bool>& running) : m_fd(fd), m_ssl(ssl), m_running(running) {}
     std::string buffer;
 
     bool fill() {
         const auto deadline = std::chrono::steady_clock::now() + kIdleTimeout;
         while (m_running && std::chrono::steady_clock::now() < deadline) {
-            pollfd poll_fd{m_fd, POLLIN, 0};
-            const int ready = ::poll(&poll_fd, 1, 200);
-            if (ready < 0 && errno != EINTR) return false;
-            if (ready <= 0) continue;
+            if (!(m_ssl && SSL_pending(m_ssl) > 0)) {
+                pollfd poll_fd{m_fd, POLLIN, 0};
+                const int ready = ::poll(&poll_fd, 1, 200);
+                if (ready < 0 && errno != EINTR) return false;
+                if (ready <= 0) continue;
+            }
             char chunk[16 * 1024];
-            const ssize_t received = ::recv(m_fd, chunk, sizeof chunk, 0);
+            const ssize_t received = m_ssl ? SSL_read(m_ssl, chunk, sizeof chunk) : ::recv(m_fd, chunk, sizeof chunk, 0);
             if (received < 0 && errno == EINTR) continue;
             if (received <= 0) return false;
             buffer.append(chunk, static_cast<std::size_t>(received));
@@ -103,6 +107,7 @@ public:
 
 private:
     int m_fd;
+    SSL* m_ssl;
     const std::atomic<bool>& m_running;
 };
 
@@ -134,8 +139,17 @@ struct Parsed {
     int refuse = 0;  // when non-zero: answer this status and close
 };
 
-std::optional<Parsed> read_request(Reader& reader, int fd) {
+std::optional<Parsed> read_request(Reader& reader, int fd, SSL* ssl) {
     Parsed parsed;
+    // RFC 9112 §3: a request line starts with a method, a token. Anything else (a TLS ClientHello
+    // starts with 0x16) is refused at once rather than waited on until a CRLF that never comes.
+    while (reader.buffer.empty())
+        if (!reader.fill()) return std::nullopt;
+    const unsigned char first = static_cast<unsigned char>(reader.buffer.front());
+    if (first != '\r' && first != '\n' && (first < 0x21 || first > 0x7E)) {
+        parsed.refuse = 400;
+        return parsed;
+    }
     std::optional<std::string> request_line;
     do {  // RFC 9112 §2.2: a server SHOULD ignore empty lines before the request line.
         request_line = reader.line();
@@ -179,7 +193,7 @@ std::optional<Parsed> read_request(Reader& reader, int fd) {
     request.path = request.target.substr(0, question);
     if (question != std::string::npos) request.query = parse_form(std::string_view(request.target).substr(question + 1));
 
-    if (lower_ascii(request.header("expect")) == "100-continue") send_all(fd, "HTTP/1.1 100 Continue\r\n\r\n");
+    if (lower_ascii(request.header("expect")) == "100-continue") send_all(fd, ssl, "HTTP/1.1 100 Continue\r\n\r\n");
     const std::string transfer_encoding = lower_ascii(request.header("transfer-encoding"));
     if (!transfer_encoding.empty()) {
         if (transfer_encoding != "chunked") {
@@ -211,6 +225,7 @@ std::optional<Parsed> read_request(Reader& reader, int fd) {
 std::string response_bytes(const HttpResponse& response, bool head, bool keep_alive) {
     std::string out = "HTTP/1.1 " + std::to_string(response.status) + " " + reason_phrase(response.status) + "\r\n";
     if (!response.content_type.empty()) out += "Content-Type: " + response.content_type + "\r\n";
+    for (const auto& [name, value] : response.headers) out += name + ": " + value + "\r\n";
     out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
     out += keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
     if (!head) out += response.body;
@@ -220,13 +235,24 @@ std::string response_bytes(const HttpResponse& response, bool head, bool keep_al
 
 }  // namespace
 
+// SO_LINGER with a zero timeout makes close() send RST instead of FIN: the peer reads ECONNRESET.
+static void reset_and_close(int fd) {
+    linger hard{1, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+    ::close(fd);
+}
+
 std::string HttpRequest::header(const std::string& lower_case_name) const {
     auto found = headers.find(lower_case_name);
     return found == headers.end() ? std::string() : found->second;
 }
 
-std::string HttpServer::start(const std::string& bind, int port, Handler handler) {
+std::string HttpServer::start(const std::string& bind, int port, Handler handler, SSL_CTX* tls) {
     m_handler = std::move(handler);
+    m_tls = tls;
+    // OpenSSL writes with write(2), which raises SIGPIPE when the client has gone (a client that
+    // aborts a huge answer): the simulator must see an error instead of dying.
+    if (tls) std::signal(SIGPIPE, SIG_IGN);
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) return std::string("socket: ") + std::strerror(errno);
     const int one = 1;
@@ -274,6 +300,10 @@ void HttpServer::accept_loop() {
         if (client < 0) continue;
         const int one = 1;
         ::setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        if (m_reset_gate && m_reset_gate()) {
+            reset_and_close(client);
+            continue;
+        }
         std::lock_guard lock(m_mutex);
         m_connections.insert(client);
         m_pending.push_back(client);
@@ -303,19 +333,55 @@ void HttpServer::worker() {
 }
 
 void HttpServer::serve(int fd) {
-    Reader reader(fd, m_running);
+    SSL* ssl = nullptr;
+    if (m_tls) {
+        // A silent peer cannot hold the handshake (or a TLS record) for longer than 5 s.
+        timeval timeout{5, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        ssl = SSL_new(m_tls);
+        SSL_set_fd(ssl, fd);
+        if (SSL_accept(ssl) != 1) {
+            SSL_free(ssl);
+            ssl = nullptr;
+            forget_and_close(fd);
+            return;
+        }
+    }
+    serve_requests(fd, ssl);
+    if (ssl) SSL_free(ssl);
+}
+
+void HttpServer::forget_and_close(int fd) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_connections.erase(fd);
+    }
+    ::shutdown(fd, SHUT_RDWR);
+    ::close(fd);
+}
+
+void HttpServer::serve_requests(int fd, SSL* ssl) {
+    Reader reader(fd, ssl, m_running);
     while (m_running) {
-        auto parsed = read_request(reader, fd);
+        auto parsed = read_request(reader, fd, ssl);
         if (!parsed) break;
         HttpResponse response;
         if (parsed->refuse != 0) {
             response.status = parsed->refuse;
             response.body = R"({"error":"malformed HTTP request"})";
-            send_all(fd, response_bytes(response, false, false));
+            send_all(fd, ssl, response_bytes(response, false, false));
             break;
         }
         m_handler(parsed->request, response);
-        if (!send_all(fd, response_bytes(response, parsed->request.method == "HEAD", parsed->keep_alive)) || !parsed->keep_alive) break;
+        if (response.reset_connection) {
+            {
+                std::lock_guard lock(m_mutex);
+                m_connections.erase(fd);
+            }
+            reset_and_close(fd);
+            return;
+        }
+        if (!send_all(fd, ssl, response_bytes(response, parsed->request.method == "HEAD", parsed->keep_alive)) || !parsed->keep_alive) break;
     }
     {
         // Forgotten before it is closed, so stop() never shuts down a number the kernel gave to someone else.

@@ -6,6 +6,8 @@
 // RFC 7617) and answer with plain status line + Content-Length responses.
 // A small server with one thread per open connection, threads kept for the next connection
 // (a connect per request, as our libcurl clients do, must not pay a thread start each time).
+#include <openssl/ssl.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -37,6 +39,8 @@ struct HttpResponse {
     int status = 200;
     std::string content_type = "application/json";
     std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;  // extra fields (Location, WWW-Authenticate)
+    bool reset_connection = false;  // answer nothing: reset the connection (RST) instead
 };
 
 class HttpServer {
@@ -47,8 +51,11 @@ public:
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
-    // Listens on bind:port (0 = ephemeral); an empty string on success, else why not.
-    std::string start(const std::string& bind, int port, Handler handler);
+    // Listens on bind:port (0 = ephemeral); an empty string on success, else why not. With `tls`
+    // (a server context the caller owns and keeps alive), every connection is HTTPS.
+    std::string start(const std::string& bind, int port, Handler handler, SSL_CTX* tls = nullptr);
+    // Asked for every accepted connection: true resets it at once (RST), before any byte.
+    void set_reset_gate(std::function<bool()> reset) { m_reset_gate = std::move(reset); }
     // Stops accepting, ends every connection and waits for the handlers still running.
     void stop();
     int port() const { return m_port; }
@@ -57,8 +64,12 @@ private:
     void accept_loop();
     void worker();
     void serve(int fd);
+    void serve_requests(int fd, SSL* ssl);
+    void forget_and_close(int fd);
 
     Handler m_handler;
+    SSL_CTX* m_tls = nullptr;
+    std::function<bool()> m_reset_gate;
     std::atomic<bool> m_running{false};
     int m_listen_fd = -1;
     int m_port = 0;

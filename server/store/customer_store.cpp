@@ -11,7 +11,7 @@ namespace kimonet::store {
 
 static constexpr const char* kColumns =
     "id, service_number, name, phone, email, address, package_id, router_id, pppoe_username, status, join_date, due_day, "
-    "pppoe_password_encrypted IS NOT NULL";
+    "pppoe_password_encrypted IS NOT NULL, connection_method, ip_address, mac_address";
 
 static Customer row_to_customer(const Statement& row) {
     Customer customer;
@@ -28,6 +28,9 @@ static Customer row_to_customer(const Statement& row) {
     customer.join_date = parse_date(row.column_text(10)).value_or(Date{});
     if (auto due = row.column_optional_int(11)) customer.due_day = static_cast<int>(*due);
     customer.has_pppoe_password = row.column_int(12) != 0;
+    customer.connection_method = parse_connection_method(row.column_text(13)).value_or(ConnectionMethod::Pppoe);
+    customer.ip_address = row.column_text(14);
+    customer.mac_address = row.column_text(15);
     return customer;
 }
 
@@ -138,16 +141,20 @@ static void bind_customer(Statement& statement, const Customer& customer) {
         .bind(8, customer.pppoe_username)
         .bind(9, std::string(to_string(customer.status)))
         .bind(10, to_string(customer.join_date))
-        .bind(11, customer.due_day);
+        .bind(11, customer.due_day)
+        .bind(12, std::string(to_string(customer.connection_method)))
+        .bind(13, customer.ip_address)
+        .bind(14, customer.mac_address);
 }
 
 Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "INSERT INTO customers(service_number, name, phone, email, address, package_id, router_id, pppoe_username, "
-        "status, join_date, due_day, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "status, join_date, due_day, connection_method, ip_address, mac_address, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     bind_customer(statement, customer);
     const std::string at = utc_timestamp_text(now);
-    statement.bind(12, at).bind(13, at);
+    statement.bind(15, at).bind(16, at);
     TRY_VOID(statement.run());
     return db.last_insert_id();
 }
@@ -155,10 +162,18 @@ Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std
 Result<void> update_customer_row(Database& db, const Customer& customer, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "UPDATE customers SET service_number=?, name=?, phone=?, email=?, address=?, package_id=?, router_id=?, "
-        "pppoe_username=?, status=?, join_date=?, due_day=?, updated_at=? WHERE id=?"));
+        "pppoe_username=?, status=?, join_date=?, due_day=?, connection_method=?, ip_address=?, mac_address=?, updated_at=? WHERE id=?"));
     bind_customer(statement, customer);
-    statement.bind(12, utc_timestamp_text(now)).bind(13, customer.id);
+    statement.bind(15, utc_timestamp_text(now)).bind(16, customer.id);
     return statement.run();
+}
+
+Result<bool> customer_ip_taken(Database& db, std::int64_t router_id, const std::string& ip_address, std::int64_t except_id) {
+    auto statement = TRY(db.prepare("SELECT id FROM customers WHERE router_id = ? AND ip_address = ? AND id <> ?"));
+    statement.bind(1, router_id).bind(2, ip_address).bind(3, except_id);
+    const bool taken = TRY(statement.step());
+    statement.reset();
+    return taken;
 }
 
 Result<void> set_customer_password_hash(Database& db, std::int64_t id, const std::string& hash) {

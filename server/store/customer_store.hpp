@@ -29,6 +29,8 @@ Result<std::optional<Customer>> find_customer_by_service_number(Database& db, st
 Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter);
 Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std::int64_t now);
 Result<void> update_customer_row(Database& db, const Customer& customer, std::int64_t now);
+// Another customer (not `except_id`) on the router already has this IP address.
+Result<bool> customer_ip_taken(Database& db, std::int64_t router_id, const std::string& ip_address, std::int64_t except_id);
 Result<void> set_customer_password_hash(Database& db, std::int64_t id, const std::string& hash);
 // The PPPoE password, sealed by the SecretBox (`sealed`), and opened again ("" when none is stored).
 Result<void> set_customer_pppoe_password(Database& db, std::int64_t id, const std::string& sealed);

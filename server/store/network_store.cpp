@@ -236,7 +236,7 @@ Result<std::vector<ExpectedProfileRow>> expected_profile_rows(Database& db, std:
         "SELECT c.id, c.service_number, c.pppoe_username, c.status, p.mikrotik_profile, "
         "CASE WHEN EXISTS (SELECT 1 FROM network_actions a WHERE a.customer_id = c.id AND a.status = 'pending') THEN 1 ELSE 0 END "
         "FROM customers c JOIN internet_packages p ON p.id = c.package_id "
-        "WHERE c.router_id = ? AND c.pppoe_username <> '' AND c.status IN ('active','isolated') ORDER BY c.id"));
+        "WHERE c.router_id = ? AND c.connection_method = 'pppoe' AND c.pppoe_username <> '' AND c.status IN ('active','isolated') ORDER BY c.id"));
     statement.bind(1, router_id);
     std::vector<ExpectedProfileRow> out;
     while (TRY(statement.step()))
@@ -245,10 +245,26 @@ Result<std::vector<ExpectedProfileRow>> expected_profile_rows(Database& db, std:
     return out;
 }
 
+Result<std::vector<ExpectedAddressRow>> expected_address_rows(Database& db, std::int64_t router_id) {
+    auto statement = TRY(db.prepare(
+        "SELECT c.id, c.service_number, c.status, c.ip_address, c.mac_address, c.connection_method, "
+        "CASE WHEN EXISTS (SELECT 1 FROM network_actions a WHERE a.customer_id = c.id AND a.status = 'pending') THEN 1 ELSE 0 END "
+        "FROM customers c WHERE c.router_id = ? AND c.connection_method <> 'pppoe' AND c.ip_address <> '' "
+        "AND c.status IN ('active','isolated') ORDER BY c.id"));
+    statement.bind(1, router_id);
+    std::vector<ExpectedAddressRow> out;
+    while (TRY(statement.step()))
+        out.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2), statement.column_text(3),
+                       statement.column_text(4), statement.column_text(5), statement.column_int(6) != 0});
+    return out;
+}
+
 Result<std::vector<OverdueCustomer>> overdue_customers(Database& db, const std::string& due_before, std::int64_t created_until, int cap) {
     auto statement = TRY(db.prepare(
         "SELECT c.id, MIN(i.due_date) FROM customers c JOIN invoices i ON i.customer_id = c.id "
-        "WHERE c.status = 'active' AND c.router_id IS NOT NULL AND c.pppoe_username <> '' AND i.status IN ('unpaid','partial') "
+        "WHERE c.status = 'active' AND c.router_id IS NOT NULL "
+        "AND ((c.connection_method = 'pppoe' AND c.pppoe_username <> '') OR (c.connection_method <> 'pppoe' AND c.ip_address <> '')) "
+        "AND i.status IN ('unpaid','partial') "
         "AND i.due_date < ? AND i.created_at <= ? GROUP BY c.id ORDER BY MIN(i.due_date), c.id LIMIT ?"));
     statement.bind(1, due_before).bind(2, created_until).bind(3, cap);
     std::vector<OverdueCustomer> out;

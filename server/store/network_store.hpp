@@ -121,6 +121,14 @@ struct ExpectedProfileRow {
 // Active/isolated customers of the router that have a PPPoE user, by id.
 Result<std::vector<ExpectedProfileRow>> expected_profile_rows(Database& db, std::int64_t router_id);
 
+struct ExpectedAddressRow {
+    std::int64_t customer_id = 0;
+    std::string service_number, status, ip_address, mac_address, connection_method;
+    bool pending = false;  // a network action of the customer is still pending
+};
+// Active/isolated static-IP and DHCP customers of the router that have an IP address, by id.
+Result<std::vector<ExpectedAddressRow>> expected_address_rows(Database& db, std::int64_t router_id);
+
 struct OverdueCustomer {
     std::int64_t customer_id = 0;
     std::string first_due_date;

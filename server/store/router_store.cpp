@@ -4,7 +4,7 @@
 
 namespace kimonet::store {
 
-static constexpr const char* kSelect = "SELECT id, name, host, port, username, isolir_profile, tls, password_encrypted, push_secrets FROM routers";
+static constexpr const char* kSelect = "SELECT id, name, host, port, username, isolir_profile, tls, password_encrypted, push_secrets, api_mode, rest_port, rest_tls FROM routers";
 
 static Router row_to_router(const Statement& row) {
     Router router;
@@ -16,6 +16,9 @@ static Router row_to_router(const Statement& row) {
     router.isolir_profile = row.column_text(5);
     router.tls = row.column_int(6) != 0;
     router.push_secrets = row.column_int(8) != 0;
+    router.api_mode = row.column_text(9);
+    router.rest_port = static_cast<int>(row.column_int(10));
+    router.rest_tls = row.column_int(11) != 0;
     return router;
 }
 
@@ -42,12 +45,12 @@ Result<std::optional<Router>> find_router(Database& db, std::int64_t id, const s
 
 Result<std::int64_t> insert_router(Database& db, const Router& router, const security::SecretBox& secrets, std::int64_t now) {
     auto statement = TRY(db.prepare(
-        "INSERT INTO routers(name, host, port, username, password_encrypted, isolir_profile, tls, push_secrets, created_at, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id"));
+        "INSERT INTO routers(name, host, port, username, password_encrypted, isolir_profile, tls, push_secrets, created_at, updated_at, "
+        "api_mode, rest_port, rest_tls) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"));
     const std::string at = utc_timestamp_text(now);
     statement.bind(1, router.name).bind(2, router.host).bind(3, router.port).bind(4, router.username)
         .bind_blob(5, secrets.seal(router.password)).bind(6, router.isolir_profile).bind(7, router.tls).bind(8, router.push_secrets)
-        .bind(9, at).bind(10, at);
+        .bind(9, at).bind(10, at).bind(11, router.api_mode).bind(12, router.rest_port).bind(13, router.rest_tls);
     if (!TRY(statement.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
     const std::int64_t id = statement.column_int(0);
     TRY_VOID(statement.run());
@@ -57,12 +60,12 @@ Result<std::int64_t> insert_router(Database& db, const Router& router, const sec
 Result<void> update_router_row(Database& db, const Router& router, const security::SecretBox& secrets, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "UPDATE routers SET name=?, host=?, port=?, username=?, isolir_profile=?, tls=?, push_secrets=?, "
-        "password_encrypted = COALESCE(?, password_encrypted), updated_at=? WHERE id=?"));
+        "password_encrypted = COALESCE(?, password_encrypted), updated_at=?, api_mode=?, rest_port=?, rest_tls=? WHERE id=?"));
     statement.bind(1, router.name).bind(2, router.host).bind(3, router.port).bind(4, router.username)
         .bind(5, router.isolir_profile).bind(6, router.tls).bind(7, router.push_secrets);
     if (router.password.empty() || router.password == "\x01") statement.bind_null(8);
     else statement.bind_blob(8, secrets.seal(router.password));
-    statement.bind(9, utc_timestamp_text(now)).bind(10, router.id);
+    statement.bind(9, utc_timestamp_text(now)).bind(10, router.api_mode).bind(11, router.rest_port).bind(12, router.rest_tls).bind(13, router.id);
     return statement.run();
 }
 

@@ -30,7 +30,10 @@ Json to_json(const Customer& customer) {
                 {"status", to_string(customer.status)},
                 {"join_date", to_string(customer.join_date)},
                 {"due_day", customer.due_day ? Json(*customer.due_day) : Json(nullptr)},
-                {"has_pppoe_password", customer.has_pppoe_password}};
+                {"has_pppoe_password", customer.has_pppoe_password},
+                {"connection_method", to_string(customer.connection_method)},
+                {"ip_address", customer.ip_address},
+                {"mac_address", customer.mac_address}};
 }
 
 Result<Customer> customer_from_json(const Json& json, Customer base) {
@@ -49,6 +52,12 @@ Result<Customer> customer_from_json(const Json& json, Customer base) {
     reader.read("status", status);
     if (auto parsed = parse_customer_status(status)) base.status = *parsed;
     else reader.add_error("status", messages::kStatus);
+    std::string method(to_string(base.connection_method));
+    reader.read("connection_method", method);
+    if (auto parsed = parse_connection_method(method)) base.connection_method = *parsed;
+    else reader.add_error("connection_method", messages::kConnectionMethod);
+    reader.read("ip_address", base.ip_address);
+    reader.read("mac_address", base.mac_address);
     if (reader.has("join_date")) {
         std::string join_date;
         reader.read("join_date", join_date);
@@ -89,7 +98,10 @@ Json to_json(const Router& router) {
                 {"has_password", !router.password.empty()},
                 {"isolir_profile", router.isolir_profile},
                 {"tls", router.tls},
-                {"push_secrets", router.push_secrets}};
+                {"push_secrets", router.push_secrets},
+                {"api_mode", router.api_mode},
+                {"rest_port", router.rest_port},
+                {"rest_tls", router.rest_tls}};
 }
 
 Result<Router> router_from_json(const Json& json, Router base, bool password_required) {
@@ -105,6 +117,9 @@ Result<Router> router_from_json(const Json& json, Router base, bool password_req
     reader.read("isolir_profile", base.isolir_profile);
     reader.read("tls", base.tls);
     reader.read("push_secrets", base.push_secrets);
+    reader.read("api_mode", base.api_mode);
+    reader.read("rest_port", base.rest_port);
+    reader.read("rest_tls", base.rest_tls);
     return finish(reader, validate_router(std::move(base), password_required));
 }
 

@@ -83,6 +83,7 @@ namespace kimonet::messages {
     /* Customers, packages, routers, registrations. */ \
     X(kCustomerNotFound, "pelanggan tidak ditemukan", "customer not found") \
     X(kServiceNumberTaken, "nomor layanan sudah dipakai", "the service number is already taken") \
+    X(kIpAddressTaken, "alamat IP sudah dipakai pelanggan lain di router ini", "the IP address is already used by another customer on this router") \
     X(kServiceNumberNotFound, "Nomor layanan tidak ditemukan", "Service number not found") \
     X(kPackageNotFound, "paket tidak ditemukan", "package not found") \
     X(kPackageNameTaken, "nama paket sudah dipakai", "the package name is already taken") \
@@ -151,6 +152,8 @@ namespace kimonet::messages {
     X(kCustomerStatusBlocksNetwork, "status pelanggan tidak mengizinkan tindakan jaringan", "the customer's status does not allow network actions") \
     X(kCustomerHasNoRouter, "pelanggan belum punya router", "the customer has no router") \
     X(kCustomerHasNoPppoe, "pelanggan belum punya username PPPoE", "the customer has no PPPoE username") \
+    X(kCustomerHasNoIpAddress, "pelanggan belum punya alamat IP", "the customer has no IP address") \
+    X(kAddressListNotReadBack, "alamat tidak terbaca kembali di address list router", "the address could not be read back on the router's address list") \
     X(kCustomerPackageNotFound, "paket pelanggan tidak ditemukan", "the customer's package was not found") \
     X(kSecretPushOff, "push secret PPP dimatikan di router", "pushing PPP secrets is off for the router") \
     X(kSecretNeedsPassword, "secret belum ada di router dan password PPPoE pelanggan belum diisi", "the secret is not on the router and the customer's PPPoE password is empty") \
@@ -173,6 +176,24 @@ namespace kimonet::messages {
     X(kRouterOsEmptyReply, "RouterOS mengirim jawaban kosong", "RouterOS sent an empty reply") \
     X(kRouterOsUnknownReply, "RouterOS mengirim jawaban yang tidak dikenal", "RouterOS sent an unknown reply") \
     X(kRouterOsMalformedWord, "jawaban RouterOS memuat kata yang rusak", "a RouterOS reply has a malformed word") \
+    /* RouterOS REST API (v7.1+) and the router test's diagnoses. */ \
+    X(kRouterRestStatus, "REST API router menjawab dengan status HTTP", "the router's REST API answered with HTTP status") \
+    X(kRouterRestNotJson, "REST API router menjawab sesuatu yang bukan JSON", "the router's REST API answered something that is not JSON") \
+    X(kRouterRestTooLarge, "jawaban REST API router terlalu besar (byte)", "the router's REST API answer is too large (bytes)") \
+    X(kRouterRestRedirect, "REST API router mengalihkan ke alamat lain; tidak diikuti", "the router's REST API redirected elsewhere; not followed") \
+    X(kRouterRestTransport, "REST API router tidak dapat dihubungi", "the router's REST API cannot be reached") \
+    X(kDiagnosisWorks, "berfungsi", "works") \
+    X(kDiagnosisPortClosed, "port tertutup (koneksi ditolak): layanan mati di /ip service atau port lain", "port closed (connection refused): the service is disabled in /ip service or on another port") \
+    X(kDiagnosisNoAnswer, "tidak ada jawaban (batas waktu): router mati, alamat salah atau firewall membuang paket", "no answer (timeout): router down, wrong address or a firewall drops the packets") \
+    X(kDiagnosisReset, "router memutus koneksi (reset): layanan hidup tetapi available-from atau firewall menolak alamat ini", "the router reset the connection: the service is on but its available-from list or a firewall refuses this address") \
+    X(kDiagnosisSpeaksTls, "port ini berbicara TLS: nyalakan TLS atau pakai port tanpa TLS", "this port speaks TLS: turn TLS on or use the plain port") \
+    X(kDiagnosisSpeaksPlain, "port ini tidak berbicara TLS: matikan TLS atau pakai port TLS", "this port does not speak TLS: turn TLS off or use the TLS port") \
+    X(kDiagnosisTlsFailed, "TLS gagal", "TLS failed") \
+    X(kDiagnosisBadCredentials, "username atau password router salah", "wrong router username or password") \
+    X(kDiagnosisMissingPolicy, "user router tidak punya policy", "the router user lacks the policy") \
+    X(kDiagnosisNoRest, "REST API tidak tersedia: perlu RouterOS 7.1 atau lebih baru", "no REST API: RouterOS 7.1 or newer is needed") \
+    X(kDiagnosisHostileAnswer, "jawaban router ditolak", "the router's answer was rejected") \
+    X(kDiagnosisFailed, "gagal", "failed") \
     /* WhatsApp and notifications. */ \
     X(kWhatsappNotConfigured, "Gateway WhatsApp belum diatur (whatsapp_api_url)", "The WhatsApp gateway is not configured (whatsapp_api_url)") \
     X(kGatewayNotJson, "gateway menjawab dengan sesuatu yang bukan JSON", "the gateway answered something that is not JSON") \

@@ -1,5 +1,6 @@
 #include "customers/customer.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "core/date_window.hpp"
@@ -70,6 +71,65 @@ std::optional<std::string> pppoe_password_problem(std::string_view password) {
     return std::nullopt;
 }
 
+std::string_view to_string(ConnectionMethod method) {
+    switch (method) {
+        case ConnectionMethod::Pppoe: return "pppoe";
+        case ConnectionMethod::Static: return "static";
+        case ConnectionMethod::Dhcp: return "dhcp";
+    }
+    return "pppoe";
+}
+
+std::optional<ConnectionMethod> parse_connection_method(std::string_view text) {
+    if (text == "pppoe") return ConnectionMethod::Pppoe;
+    if (text == "static") return ConnectionMethod::Static;
+    if (text == "dhcp") return ConnectionMethod::Dhcp;
+    return std::nullopt;
+}
+
+bool is_valid_ipv4(std::string_view text) {
+    int parts = 0;
+    std::size_t position = 0;
+    while (position <= text.size()) {
+        const std::size_t end = std::min(text.find('.', position), text.size());
+        const std::string_view part = text.substr(position, end - position);
+        if (part.empty() || part.size() > 3 || (part.size() > 1 && part[0] == '0')) return false;
+        int value = 0;
+        for (char c : part) {
+            if (c < '0' || c > '9') return false;
+            value = value * 10 + (c - '0');
+        }
+        if (value > 255) return false;
+        ++parts;
+        position = end + 1;
+    }
+    return parts == 4;
+}
+
+std::string normalize_mac(std::string_view text) {
+    std::string digits;
+    for (char c : text) {
+        if (c == ':' || c == '-' || c == '.') continue;
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return {};
+        digits.push_back(static_cast<char>(c >= 'a' && c <= 'f' ? c - 'a' + 'A' : c));
+    }
+    if (digits.size() != 12) return {};
+    // Separators must be consistent with one of the usual forms: 6 groups of 2, or 3 groups of 4 (Cisco).
+    const std::string trimmed(text);
+    const bool grouped_by_two = trimmed.size() == 17 && (trimmed[2] == ':' || trimmed[2] == '-');
+    const bool grouped_by_four = trimmed.size() == 14 && trimmed[4] == '.' && trimmed[9] == '.';
+    if (!(grouped_by_two || grouped_by_four || trimmed.size() == 12)) return {};
+    if (grouped_by_two)
+        for (std::size_t index = 2; index < 17; index += 3)
+            if (trimmed[index] != trimmed[2]) return {};
+    std::string out;
+    for (std::size_t index = 0; index < 12; index += 2) {
+        if (!out.empty()) out.push_back(':');
+        out.append(digits, index, 2);
+    }
+    return out;
+}
+
 Result<Customer> validate_customer(Customer customer) {
     FieldErrors fields;
     customer.service_number = to_upper_ascii(trim_copy(customer.service_number));
@@ -99,6 +159,19 @@ Result<Customer> validate_customer(Customer customer) {
     else if (!within_date_window(customer.join_date))
         fields["join_date"] = messages::kJoinDateRange;
     if (customer.due_day && (*customer.due_day < 1 || *customer.due_day > 31)) fields["due_day"] = messages::kDueDay;
+    customer.ip_address = trim_copy(customer.ip_address);
+    const bool needs_address = customer.connection_method != ConnectionMethod::Pppoe;
+    if (customer.ip_address.empty() ? needs_address : !is_valid_ipv4(customer.ip_address))
+        fields["ip_address"] = customer.ip_address.empty() ? messages::kRequired : messages::kIpv4Address;
+    const std::string mac = normalize_mac(trim_copy(customer.mac_address));
+    if (trim_copy(customer.mac_address).empty()) {
+        customer.mac_address.clear();
+        if (customer.connection_method == ConnectionMethod::Dhcp) fields["mac_address"] = messages::kRequired;
+    } else if (mac.empty()) {
+        fields["mac_address"] = messages::kMacAddress;
+    } else {
+        customer.mac_address = mac;
+    }
 
     if (!fields.empty()) return validation_error(std::move(fields));
     return customer;

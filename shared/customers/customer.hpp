@@ -15,6 +15,17 @@ enum class CustomerStatus { Active, Isolated, Inactive, Terminated };
 std::string_view to_string(CustomerStatus status);  // "active", "isolated", "inactive", "terminated"
 std::optional<CustomerStatus> parse_customer_status(std::string_view text);
 
+// How the router lets a customer in, and so how isolation works: a PPPoE secret (profile switch),
+// a static IP or a DHCP lease bound to a MAC (the IP on the `isolir` address list). RADIUS and
+// hotspot customers come later: the enum grows, "pppoe" stays the default.
+enum class ConnectionMethod { Pppoe, Static, Dhcp };
+std::string_view to_string(ConnectionMethod method);  // "pppoe", "static", "dhcp"
+std::optional<ConnectionMethod> parse_connection_method(std::string_view text);
+// Dotted-quad IPv4 without leading zeros ("10.0.0.5"), no prefix length.
+bool is_valid_ipv4(std::string_view text);
+// "aa-bb-cc-dd-ee-ff", "aa:bb:…", "aabb.ccdd.eeff" -> "AA:BB:CC:DD:EE:FF" (RouterOS's form); empty when not a MAC.
+std::string normalize_mac(std::string_view text);
+
 struct Customer {
     std::int64_t id = 0;
     std::string service_number;  // nomor layanan, e.g. "CUST001"
@@ -31,6 +42,9 @@ struct Customer {
     // The PPPoE password itself is write-only (sealed in the database, never in the API);
     // reads only say whether one is stored.
     bool has_pppoe_password = false;
+    ConnectionMethod connection_method = ConnectionMethod::Pppoe;
+    std::string ip_address;   // static / dhcp: the customer's IPv4 (unique per router)
+    std::string mac_address;  // dhcp: the lease's MAC (required); static: optional
     bool operator==(const Customer&) const = default;
 };
 

@@ -22,6 +22,8 @@ bool is_valid_host(std::string_view host) {
     return host.front() != '-' && host.front() != '.' && host.back() != '-' && host.back() != '.';
 }
 
+bool is_valid_router_api_mode(std::string_view mode) { return mode == "api" || mode == "rest" || mode == "auto"; }
+
 Result<Router> validate_router(Router router, bool password_required) {
     FieldErrors fields;
     router.name = trim_copy(router.name);
@@ -33,6 +35,8 @@ Result<Router> validate_router(Router router, bool password_required) {
     if (router.host.empty()) fields["host"] = messages::kRequired;
     else if (!is_valid_host(router.host)) fields["host"] = messages::kHost;
     if (router.port < 1 || router.port > 65535) fields["port"] = messages::kPort;
+    if (router.rest_port < 1 || router.rest_port > 65535) fields["rest_port"] = messages::kPort;
+    if (!is_valid_router_api_mode(router.api_mode)) fields["api_mode"] = messages::kRouterApiMode;
     if (router.username.empty()) fields["username"] = messages::kRequired;
     else if (router.username.size() > 64) fields["username"] = messages::kTooLong64;
     if (password_required && router.password.empty()) fields["password"] = messages::kRequired;

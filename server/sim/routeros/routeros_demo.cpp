@@ -48,7 +48,7 @@ void on_signal(int) { g_stop = 1; }
 int usage() {
     std::fprintf(stderr,
                  "usage: kimonet-sim routeros --port N [--port2 M] [--tls-port T] [--user billing] [--password billing-demo]\n"
-                 "                            [--legacy-login] [--seed-demo]\n"
+                 "                            [--rest-port W] [--rest-tls-port S] [--legacy-login] [--seed-demo]\n"
                  "  --port 0 picks a free port; each router prints 'listening on <port>' when ready.\n");
     return 2;
 }
@@ -64,6 +64,8 @@ int run_routeros_simulator(int argc, char** argv) {
         if (arg == "--port") first.port = std::atoi(value().c_str());
         else if (arg == "--port2") { second.port = std::atoi(value().c_str()); two = true; }
         else if (arg == "--tls-port") first.tls_port = std::atoi(value().c_str());
+        else if (arg == "--rest-port") first.rest_port = std::atoi(value().c_str());
+        else if (arg == "--rest-tls-port") first.rest_tls_port = std::atoi(value().c_str());
         else if (arg == "--user") first.username = second.username = value();
         else if (arg == "--password") first.password = second.password = value();
         else if (arg == "--legacy-login") first.legacy_login = second.legacy_login = true;
@@ -86,6 +88,8 @@ int run_routeros_simulator(int argc, char** argv) {
     if (seed) seed_demo_router(router, 0);
     std::printf("routeros: listening on %d\n", router.port());
     if (router.tls_port() > 0) std::printf("routeros: tls listening on %d\n", router.tls_port());
+    if (router.rest_port() > 0) std::printf("routeros: rest (www) listening on %d\n", router.rest_port());
+    if (router.rest_tls_port() > 0) std::printf("routeros: rest (www-ssl) listening on %d\n", router.rest_tls_port());
     if (two) {
         router2 = std::make_unique<RouterOsSimulator>(second);
         if (auto started = router2->start(); !started) {

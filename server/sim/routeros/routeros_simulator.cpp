@@ -95,7 +95,10 @@ struct RouterOsSimulator::Session {
 
 RouterOsSimulator::RouterOsSimulator(RouterOsSimulatorOptions options) : m_options(std::move(options)) {}
 
-RouterOsSimulator::~RouterOsSimulator() { stop(); }
+RouterOsSimulator::~RouterOsSimulator() {
+    stop();
+    if (m_rest_tls_context) SSL_CTX_free(m_rest_tls_context);
+}
 
 Result<int> RouterOsSimulator::listen_on(int port) {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -122,6 +125,12 @@ static int bound_port(int fd) {
 }
 
 Result<void> RouterOsSimulator::start() {
+    {
+        std::lock_guard lock(m_state_mutex);
+        m_state.menu("/user/group")->add({{"name", "kimonet"}, {"policy", m_options.policy}, {"skin", "default"}});
+        m_state.menu("/user")->add({{"name", m_options.username}, {"group", "kimonet"}, {"address", ""}, {"disabled", "false"}});
+    }
+    TRY_VOID(start_rest());
     const int fd = TRY(listen_on(m_options.port));
     m_listen_fd = fd;
     m_port = bound_port(fd);
@@ -137,6 +146,7 @@ Result<void> RouterOsSimulator::start() {
 }
 
 void RouterOsSimulator::stop() {
+    stop_rest();
     if (!m_running.exchange(false)) return;
     if (m_accept_thread.joinable()) m_accept_thread.join();
     if (m_tls_accept_thread.joinable()) m_tls_accept_thread.join();
@@ -169,6 +179,13 @@ void RouterOsSimulator::accept_loop(bool tls) {
             ::close(client);
             continue;
         }
+        if (m_reset) {
+            // SO_LINGER 0: close() sends RST, the client reads "connection reset by peer".
+            linger hard{1, 0};
+            ::setsockopt(client, SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+            ::close(client);
+            continue;
+        }
         std::lock_guard lock(m_connections_mutex);
         m_open_fds.insert(client);
         m_connection_threads.emplace_back([this, client, tls] { serve(client, tls); });
@@ -186,8 +203,10 @@ void RouterOsSimulator::set_down(bool down) {
             if (old >= 0) ::close(old);
         }
         drop_connections();
+        stop_rest();
     } else {
         reopen_listeners();
+        (void)start_rest();
     }
 }
 
@@ -276,6 +295,11 @@ bool RouterOsSimulator::handle(Session& session, const Sentence& command, std::s
             return true;
         }
         const bool ok = name_ok && attributes["password"] == m_options.password;
+        if (ok && !has_policy("api")) {
+            write_sentence(out, {"!trap", "=message=not enough permissions (9)"}, tag);
+            write_sentence(out, {"!done"}, tag);
+            return true;
+        }
         session.logged_in = ok;
         if (ok) ++m_logins;
         if (ok) write_sentence(out, {"!done"}, tag);
@@ -296,6 +320,11 @@ bool RouterOsSimulator::handle(Session& session, const Sentence& command, std::s
         return false;
     }
     ++m_commands;
+    if (!allowed(path)) {
+        write_sentence(out, {"!trap", "=message=not enough permissions (9)"}, tag);
+        write_sentence(out, {"!done"}, tag);
+        return true;
+    }
     {
         std::lock_guard lock(m_failures_mutex);
         for (auto it = m_failures.begin(); it != m_failures.end(); ++it) {

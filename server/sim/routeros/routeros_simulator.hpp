@@ -13,6 +13,7 @@
 
 #include "core/result.hpp"
 #include "sim/routeros/routeros_state.hpp"
+#include "sim/sim_http.hpp"
 
 namespace kimonet::sim {
 
@@ -23,7 +24,14 @@ struct RouterOsSimulatorOptions {
     std::string username = "billing";
     std::string password = "billing-demo";
     bool legacy_login = false;  // answer logins like RouterOS before 6.43 (MD5 challenge)
+    int rest_port = -1;         // the www service (REST over plain HTTP, RouterOS 7.9+): -1 = off, 0 = ephemeral
+    int rest_tls_port = -1;     // the www-ssl service (REST over HTTPS, self-signed certificate made at start)
+    // The user's group policy, as /user/group prints it (help.mikrotik.com "User": policies).
+    std::string policy = "local,telnet,ssh,ftp,reboot,read,write,policy,test,winbox,password,web,sniff,sensitive,api,romon,rest-api";
 };
+
+// How a hostile or broken web service answers REST requests (failure modes for the client's bounds).
+enum class RestHostility { None, HugeBody, MalformedJson, Redirect };
 
 class RouterOsSimulator {
 public:
@@ -36,6 +44,8 @@ public:
     void stop();
     int port() const { return m_port; }
     int tls_port() const { return m_tls_port; }
+    int rest_port() const { return m_www ? m_www->port() : -1; }
+    int rest_tls_port() const { return m_www_ssl ? m_www_ssl->port() : -1; }
 
     // Runs `work` on the router state under the simulator's lock (inspect or inject drift).
     template <typename Work>
@@ -57,6 +67,13 @@ public:
     // The next `count` commands whose path starts with `prefix` get half a reply, then the connection closes.
     void drop_next(const std::string& prefix, int count = 1);
     void drop_connections();
+    // Every new connection (API and REST) is accepted and reset at once, as RouterOS does for an
+    // address outside a service's available-from list.
+    void set_reset_connections(bool reset) { m_reset = reset; }
+    // The user's group policy from now on (e.g. without "write", or without "api").
+    void set_user_policy(const std::string& policy);
+    void set_rest_hostility(RestHostility hostility) { m_hostility = hostility; }
+    std::uint64_t rest_requests() const { return m_rest_requests; }
 
     std::uint64_t commands_handled() const { return m_commands; }
     std::uint64_t logins() const { return m_logins; }
@@ -68,6 +85,12 @@ private:
     void serve(int fd, bool tls);
     bool handle(Session& session, const Sentence& command, std::string& out);
     void reopen_listeners();
+    Result<void> start_rest();
+    void stop_rest();
+    bool has_policy(const std::string& policy);
+    bool allowed(const std::string& command_path);
+    void handle_rest(const HttpRequest& request, HttpResponse& response);
+    void rest_command(const Sentence& command, HttpResponse& response, bool want_rows, const std::string& item_menu);
 
     RouterOsSimulatorOptions m_options;
     std::mutex m_state_mutex;
@@ -78,6 +101,12 @@ private:
     std::atomic<int> m_delay_ms{0};
     std::atomic<std::uint64_t> m_commands{0};
     std::atomic<std::uint64_t> m_logins{0};
+    std::atomic<std::uint64_t> m_rest_requests{0};
+    std::atomic<bool> m_reset{false};
+    std::atomic<RestHostility> m_hostility{RestHostility::None};
+    SSL_CTX* m_rest_tls_context = nullptr;
+    std::unique_ptr<HttpServer> m_www;
+    std::unique_ptr<HttpServer> m_www_ssl;
     int m_port = 0;
     int m_tls_port = -1;
     std::atomic<int> m_listen_fd{-1};

@@ -157,6 +157,9 @@ RouterState::RouterState() {
     m_menus.emplace("/ppp/active", Menu("/ppp/active", 0x8000001, true));
     m_menus.emplace("/ppp/profile", Menu("/ppp/profile", 1, true));
     m_menus.emplace("/ip/firewall/address-list", Menu("/ip/firewall/address-list", 1, false));
+    m_menus.emplace("/ip/dhcp-server/lease", Menu("/ip/dhcp-server/lease", 1, false));
+    m_menus.emplace("/user", Menu("/user", 1, true));
+    m_menus.emplace("/user/group", Menu("/user/group", 1, true));
     started_at = steady_seconds();
     Menu& profiles = m_menus.at("/ppp/profile");
     profiles.add({{"name", "default"}, {"rate-limit", ""}, {"only-one", "default"}});
@@ -184,6 +187,14 @@ CommandReply RouterState::execute(const Sentence& command) {
     if (verb == "set") return set(*target, attributes);
     if (verb == "remove") return remove(*target, attributes);
     if (verb == "enable" || verb == "disable") return enable(*target, attributes, verb == "enable");
+    if (verb == "make-static" && menu_path == "/ip/dhcp-server/lease") {
+        auto id = attributes.find(".id");
+        if (id == attributes.end()) id = attributes.find("numbers");
+        Row* row = id == attributes.end() ? nullptr : target->find(id->second);
+        if (!row) return trap_reply("no such item", "0");
+        (*row)["dynamic"] = "false";
+        return done_reply();
+    }
     return trap_reply("no such command", "0");
 }
 
@@ -243,6 +254,12 @@ std::optional<std::string> RouterState::check(Menu& menu, const Row& row, const 
             if (other->at("list") == value("list") && other->at("address") == value("address") && other->at(".id") != own_id)
                 return "failure: already have such entry";
     }
+    if (menu.path() == "/ip/dhcp-server/lease") {
+        if (value("address").empty() || value("mac-address").empty()) return "failure: address and mac-address must be set";
+        for (const Row* other : menu.rows())
+            if (other->at("mac-address") == value("mac-address") && other->at(".id") != own_id)
+                return "failure: lease for this MAC address already exists";
+    }
     return std::nullopt;
 }
 
@@ -251,6 +268,7 @@ CommandReply RouterState::add(Menu& menu, const std::map<std::string, std::strin
     Row row;
     if (menu.path() == "/ppp/secret") row = {{"service", "any"}, {"profile", "default"}, {"password", ""}, {"disabled", "false"}};
     else if (menu.path() == "/ppp/profile") row = {{"rate-limit", ""}, {"only-one", "default"}};
+    else if (menu.path() == "/ip/dhcp-server/lease") row = {{"disabled", "false"}, {"dynamic", "false"}, {"comment", ""}, {"server", "all"}, {"status", "waiting"}};
     else row = {{"disabled", "false"}, {"dynamic", "false"}, {"comment", ""}};
     for (const auto& [key, value] : attributes)
         if (!key.starts_with(".")) row[key] = value;

@@ -9,6 +9,7 @@
 #include "services/invoice_generation.hpp"
 #include "services/network_service.hpp"
 #include "services/router_service.hpp"
+#include "services/router_test.hpp"
 #include "services/settings.hpp"
 #include "support/test_server_support.hpp"
 
@@ -42,6 +43,8 @@ public:
     Result<int> kick(const std::string&) override { return not_in_this_test(); }
     Result<void> address_list_add(const std::string&, const std::string&, const std::string&) override { return not_in_this_test(); }
     Result<void> address_list_remove(const std::string&, const std::string&) override { return not_in_this_test(); }
+    Result<std::vector<std::string>> address_list_entries(const std::string&) override { return not_in_this_test(); }
+    Result<void> dhcp_lease_bind(const std::string&, const std::string&, const std::string&) override { return not_in_this_test(); }
     Result<std::vector<network::ProfileSwitchResult>> switch_profiles(const std::vector<network::ProfileSwitch>&) override {
         return not_in_this_test();
     }

@@ -58,7 +58,8 @@ const std::vector<Resource>& resources() {
          {"name", "phone", "package_id"},
          {{"service_number", Kind::Text}, {"name", Kind::Text, true}, {"phone", Kind::Text}, {"email", Kind::Text},
           {"address", Kind::Text, true}, {"pppoe_username", Kind::Text}, {"status", Kind::Text}, {"join_date", Kind::Text},
-          {"password", Kind::Text, true, 8}, {"package_id", Kind::Integer}, {"router_id", Kind::Integer}, {"due_day", Kind::Integer}}},
+          {"password", Kind::Text, true, 8}, {"package_id", Kind::Integer}, {"router_id", Kind::Integer}, {"due_day", Kind::Integer},
+          {"connection_method", Kind::Text}, {"ip_address", Kind::Text}, {"mac_address", Kind::Text}}},
         {"packages", "/api/packages", [](TestServer&) { return std::string("/api/packages/1"); },
          [](int unique) {
              return Json{{"name", "Paket " + std::to_string(unique)}, {"download_kbps", 1000}, {"upload_kbps", 1000}, {"price", 1000},

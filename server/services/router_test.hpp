@@ -1,0 +1,25 @@
+#pragma once
+// The router test of `kimonet mikrotik test` and the router page's test button (one function):
+// both RouterOS interfaces diagnosed (binary API and REST), the configured one's status read.
+#include <string>
+#include <vector>
+
+#include "api/json_fields.hpp"
+#include "app/context.hpp"
+#include "network/router_control.hpp"
+#include "network/router_diagnosis.hpp"
+
+namespace kimonet::services {
+
+struct RouterTest : network::RouterStatus {
+    std::string transport;  // the interface that answered: "api" or "rest"
+    std::vector<network::TransportDiagnosis> transports;  // each interface, and why it does or does not work
+};
+api::Json to_json(const network::TransportDiagnosis& diagnosis);
+api::Json to_json(const RouterTest& test);
+
+// Fails when the interface the router's api_mode names (for "auto": either) does not work; the
+// error's message is that interface's diagnosis (for "auto" both), never the password.
+Result<RouterTest> test_router(app::Context& context, std::int64_t router_id);
+
+}  // namespace kimonet::services
