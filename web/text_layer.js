@@ -83,7 +83,7 @@
   var FORM_KINDS = { u: 1, P: 1, N: 1, o: 1 };
   // What the app's fonts draw (wasm/platform/glyph_ranges.hpp; views.fonts checks the two agree):
   // anything else shows as the browser's text.
-  var BEYOND_APP_FONT = /[^\u0020-\u00ff\u2013-\u203a\u2713]/;
+  var BEYOND_APP_FONT = /[^\u0020-\u00ff\u0100-\u024f\u1e00-\u1eff\u2013-\u203a\u2713]/;
   var forms = new Map();  // container element -> its <form>
   var awaitingFocus = '';  // a field the page focused that ImGui has not reported focused yet
   var awaitingApplies = 0;
