@@ -7,26 +7,32 @@
 #include "routeros/routeros_router_control.hpp"
 
 namespace kimonet::app {
+namespace {
+
+// The same timeouts for the binary API and for REST.
+routeros::ClientOptions api_options(const RouterTimeouts& timeouts) {
+    routeros::ClientOptions options;
+    options.connect_timeout = timeouts.connect;
+    options.reply_timeout = timeouts.reply;
+    return options;
+}
+
+routeros::RestOptions rest_options(const RouterTimeouts& timeouts) {
+    routeros::RestOptions options;
+    options.connect_timeout = timeouts.connect;
+    options.reply_timeout = timeouts.reply;
+    return options;
+}
+
+}  // namespace
 
 Ports production_ports() {
     Ports ports;
     ports.router_control = [](const Router& router, const RouterTimeouts& timeouts) {
-        routeros::ClientOptions options;
-        options.connect_timeout = timeouts.connect;
-        options.reply_timeout = timeouts.reply;
-        routeros::RestOptions rest;
-        rest.connect_timeout = timeouts.connect;
-        rest.reply_timeout = timeouts.reply;
-        return routeros::router_control_for_mode(router, options, rest);
+        return routeros::router_control_for_mode(router, api_options(timeouts), rest_options(timeouts));
     };
     ports.router_diagnostics = [](const Router& router, const RouterTimeouts& timeouts) {
-        routeros::ClientOptions options;
-        options.connect_timeout = timeouts.connect;
-        options.reply_timeout = timeouts.reply;
-        routeros::RestOptions rest;
-        rest.connect_timeout = timeouts.connect;
-        rest.reply_timeout = timeouts.reply;
-        return routeros::diagnose_router(router, options, rest);
+        return routeros::diagnose_router(router, api_options(timeouts), rest_options(timeouts));
     };
     ports.payment_gateway = [](const gateways::GatewayConfig& config) { return gateways::make_payment_gateway(config); };
     ports.messenger = [](whatsapp::MessengerSettings settings) { return whatsapp::make_messenger(std::move(settings)); };

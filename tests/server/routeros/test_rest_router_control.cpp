@@ -6,6 +6,7 @@
 #include "routeros/rest_router_control.hpp"
 #include "routeros/routeros_router_control.hpp"
 #include "sim/routeros/routeros_simulator.hpp"
+#include "support/closed_port.hpp"
 
 using namespace kimonet;
 using namespace kimonet::routeros;
@@ -46,14 +47,6 @@ RestOptions fast() {
     options.connect_timeout = std::chrono::milliseconds(1000);
     options.reply_timeout = std::chrono::milliseconds(2000);
     return options;
-}
-
-int closed_port() {
-    sim::RouterOsSimulator probe;
-    BOOST_TEST_REQUIRE(probe.start().ok());
-    const int port = probe.port();
-    probe.stop();
-    return port;
 }
 
 }  // namespace
@@ -126,7 +119,7 @@ BOOST_AUTO_TEST_CASE(auto_mode_moves_to_rest_when_the_binary_api_is_closed) {
     RestRouter fixture;
     Router router = fixture.router();
     router.api_mode = "auto";
-    router.port = closed_port();
+    router.port = testing::closed_port();
     auto control = router_control_for_mode(router, ClientOptions{}, fast());
     auto status = control->test();
     BOOST_TEST_REQUIRE(status.ok(), (status ? "" : status.error().message()));

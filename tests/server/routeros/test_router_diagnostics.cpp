@@ -6,6 +6,7 @@
 #include "routeros/router_diagnostics.hpp"
 #include "routeros/routeros_router_control.hpp"
 #include "sim/routeros/routeros_simulator.hpp"
+#include "support/closed_port.hpp"
 
 namespace kimonet::network {
 // Boost prints a failed comparison's values.
@@ -56,14 +57,6 @@ struct Diagnosed {
     sim::RouterOsSimulator simulator;
 };
 
-int closed_port() {
-    sim::RouterOsSimulator probe;
-    BOOST_TEST_REQUIRE(probe.start().ok());
-    const int port = probe.port();
-    probe.stop();
-    return port;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(router_diagnostics)
@@ -85,7 +78,7 @@ BOOST_AUTO_TEST_CASE(both_interfaces_work_and_report_the_version) {
 BOOST_AUTO_TEST_CASE(a_closed_port_is_connection_refused) {
     Diagnosed fixture;
     Router router = fixture.router();
-    router.port = closed_port();
+    router.port = testing::closed_port();
     router.rest_port = router.port;
     for (const auto& diagnosis : {fixture.api(router), fixture.rest(router)}) {
         BOOST_TEST(diagnosis.problem == RouterProblem::PortClosed, diagnosis.message);

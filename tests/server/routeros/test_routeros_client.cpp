@@ -5,6 +5,7 @@
 #include "routeros/client.hpp"
 #include "routeros/routeros_router_control.hpp"
 #include "sim/routeros/routeros_simulator.hpp"
+#include "support/closed_port.hpp"
 
 using namespace kimonet;
 using namespace kimonet::routeros;
@@ -28,14 +29,6 @@ ClientOptions fast() {
     options.connect_timeout = std::chrono::milliseconds(500);
     options.reply_timeout = std::chrono::milliseconds(300);
     return options;
-}
-
-int free_port() {
-    sim::RouterOsSimulator probe;
-    BOOST_TEST_REQUIRE(probe.start().ok());
-    const int port = probe.port();
-    probe.stop();
-    return port;
 }
 
 }  // namespace
@@ -131,7 +124,7 @@ BOOST_AUTO_TEST_CASE(queries_with_or_and_negation_select_rows) {
 }
 
 BOOST_AUTO_TEST_CASE(refused_connection_names_the_router) {
-    const int port = free_port();
+    const int port = testing::closed_port();
     auto client = Client::connect(Endpoint{"127.0.0.1", port, false, "billing", "billing-demo"}, fast());
     BOOST_TEST_REQUIRE(!client.ok());
     BOOST_TEST((client.error().code == ErrorCode::Unavailable));
