@@ -38,7 +38,10 @@ void register_network_routes(Router& router, app::App& app) {
                        if (tested || tested.error().code != ErrorCode::NotFound)
                            TRY_VOID(services::record_router_reachability(context.db, request.id_param(), tested.ok(),
                                                                          tested ? std::string() : tested.error().message(), context.now));
-                       return json_ok({{"data", services::to_json(TRY(std::move(tested)))}});
+                       // (TRY as its own statement: leaving from inside a braced list would skip the
+                       // destructors of the elements already built)
+                       const auto status = TRY(std::move(tested));
+                       return json_ok({{"data", services::to_json(status)}});
                    });
                });
     router.add("POST", "/api/customers/{id}/isolate", "network.control", "Isolate a customer on their router {\"reason\"}",
