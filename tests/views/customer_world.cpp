@@ -73,4 +73,47 @@ void answer_customer_world(FakeApiClient& api, CustomerStatus status, const std:
     api.answer("GET", "/api/customers/42/isolation-log", {{"success", true}, {"data", api::Json::array()}});
 }
 
+namespace {
+
+api::Json settings_answer() {
+    api::Json definitions = api::Json::array();
+    api::Json data = api::Json::object();
+    for (const char* key : {"company_name", "invoice_schedule", "bank_accounts", "whatsapp_api_url", "isolir_schedule", "trusted_proxies"}) {
+        definitions.push_back({{"key", key}, {"secret", false}, {"description", key}, {"default", ""}});
+        data[key] = "";
+    }
+    data["invoice_schedule"] = "1 0 1 * *";
+    data["isolir_schedule"] = "0 8 * * *";
+    return {{"success", true}, {"data", data}, {"definitions", definitions}, {"logo", api::Json()}};
+}
+
+}  // namespace
+
+// The lists the admin screens ask for beside Budi's world: packages, routers, users, roles, leads,
+// settings, payments and notifications (the dialog keys and dialog routes tests).
+void answer_admin_lists(FakeApiClient& api) {
+    answer_customer_world(api);
+    api.answer("GET", "/api/me", {{"success", true}});  // kept for an offline reload; read by nothing here
+    kimonet::Package package{1, "Home 20 Mbps", 20000, 5000, 166500, "home20", true};
+    api.answer("GET", "/api/packages", {{"success", true}, {"data", api::Json::array({kimonet::api::to_json(package)})}, {"total", 1}});
+    api.answer("GET", "/api/payments/transactions", {{"success", true}, {"data", api::Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 25}});
+    api.answer("GET", "/api/routers",
+                         {{"success", true}, {"data", api::Json::array({{{"id", 3}, {"name", "Core"}, {"host", "10.0.0.1"}, {"port", 8728}}})}});
+    api.answer("GET", "/api/users", {{"success", true},
+                                              {"data", api::Json::array({{{"id", 2}, {"username", "kasir"}, {"full_name", "Kasir Satu"},
+                                                                     {"role", "finance"}, {"active", true}}})}});
+    api.answer("GET", "/api/roles", {{"success", true},
+                                              {"data", api::Json::array({{{"id", 1}, {"name", "admin"}, {"permissions", api::Json::array()}},
+                                                                    {{"id", 2}, {"name", "finance"}, {"permissions", api::Json::array()}}})}});
+    api.answer("GET", "/api/leads", {{"success", true},
+                                              {"data", api::Json::array({{{"id", 5}, {"name", "Sari"}, {"status", "new"}, {"phone", "0812"}}})},
+                                              {"total", 1}, {"page", 1}, {"per_page", 25}});
+    api.answer("GET", "/api/settings", settings_answer());
+    api.answer("GET", "/api/payments/reconciliation", {{"success", true}, {"data", api::Json::array()}, {"total", 0}});
+    api.answer("GET", "/api/notifications", {{"success", true}, {"data", api::Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 25}});
+    api.answer("GET", "/api/notifications/9", {{"success", true},
+                                                        {"data", {{"id", 9}, {"customer_name", "Budi Santoso"}, {"phone", "0812"},
+                                                                  {"status", "sent"}, {"body", "Tagihan Januari"}}}});
+}
+
 }  // namespace kimonet::testing

@@ -10,5 +10,7 @@ namespace kimonet::testing {
 
 void answer_customer_world(FakeApiClient& api, CustomerStatus status = CustomerStatus::Active,
                            const std::string& name = "Budi Santoso");
+// Budi's world and the lists the admin screens and their dialogs ask for.
+void answer_admin_lists(FakeApiClient& api);
 
 }  // namespace kimonet::testing

@@ -38,29 +38,6 @@ void press_escape(ViewHarness& harness) {
     harness.frames(2);
 }
 
-// What the rest of the app answers besides Budi's world: the lists the screens below ask for.
-void answer_lists(ViewHarness& harness) {
-    kimonet::testing::answer_customer_world(harness.api());
-    harness.api().answer("GET", "/api/me", {{"success", true}});  // kept for an offline reload; read by nothing here
-    kimonet::Package package{1, "Home 20 Mbps", 20000, 5000, 166500, "home20", true};
-    harness.api().answer("GET", "/api/packages", {{"success", true}, {"data", Json::array({kimonet::api::to_json(package)})}, {"total", 1}});
-    harness.api().answer("GET", "/api/payments/transactions", {{"success", true}, {"data", Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 25}});
-    harness.api().answer("GET", "/api/routers",
-                         {{"success", true}, {"data", Json::array({{{"id", 3}, {"name", "Core"}, {"host", "10.0.0.1"}, {"port", 8728}}})}});
-    harness.api().answer("GET", "/api/users", {{"success", true},
-                                              {"data", Json::array({{{"id", 2}, {"username", "kasir"}, {"full_name", "Kasir Satu"},
-                                                                     {"role", "finance"}, {"active", true}}})}});
-    harness.api().answer("GET", "/api/roles", {{"success", true},
-                                              {"data", Json::array({{{"id", 1}, {"name", "admin"}, {"permissions", Json::array()}},
-                                                                    {{"id", 2}, {"name", "finance"}, {"permissions", Json::array()}}})}});
-    harness.api().answer("GET", "/api/leads", {{"success", true},
-                                              {"data", Json::array({{{"id", 5}, {"name", "Sari"}, {"status", "new"}, {"phone", "0812"}}})},
-                                              {"total", 1}, {"page", 1}, {"per_page", 25}});
-    harness.api().answer("GET", "/api/notifications", {{"success", true}, {"data", Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 25}});
-    harness.api().answer("GET", "/api/notifications/9", {{"success", true},
-                                                        {"data", {{"id", 9}, {"customer_name", "Budi Santoso"}, {"phone", "0812"},
-                                                                  {"status", "sent"}, {"body", "Tagihan Januari"}}}});
-}
 
 bool only_reads_since(ViewHarness& harness, std::size_t from) {
     const auto& sent = harness.api().sent();
@@ -94,7 +71,7 @@ BOOST_AUTO_TEST_SUITE(dialog_keys)
 
 BOOST_DATA_TEST_CASE(escape_closes_the_dialog_as_cancel_does_and_confirms_nothing, boost::unit_test::data::make(kDialogs), dialog) {
     ViewHarness harness(dialog.address);
-    answer_lists(harness);
+    kimonet::testing::answer_admin_lists(harness.api());
     harness.sign_in_staff(kEverything);
     harness.settle();
     if (!dialog.opener.empty()) {
@@ -118,7 +95,7 @@ BOOST_DATA_TEST_CASE(escape_closes_the_dialog_as_cancel_does_and_confirms_nothin
 
 BOOST_AUTO_TEST_CASE(escape_in_an_open_drop_down_closes_only_the_drop_down) {
     ViewHarness harness("customers/42/edit");
-    answer_lists(harness);
+    kimonet::testing::answer_admin_lists(harness.api());
     harness.sign_in_staff(kEverything);
     harness.settle();
     harness.click("customer_form.package");
@@ -137,7 +114,7 @@ BOOST_AUTO_TEST_CASE(escape_in_a_drop_down_of_a_simple_dialog_and_of_a_screen_cl
     // The broadcast's segment drop-down is drawn before the dialog's own Esc check, the screen's
     // filter outside any dialog: either way one press closes one thing.
     ViewHarness harness("notifications");
-    answer_lists(harness);
+    kimonet::testing::answer_admin_lists(harness.api());
     harness.sign_in_staff(kEverything);
     harness.settle();
     harness.click("notifications.broadcast");
@@ -164,7 +141,7 @@ BOOST_AUTO_TEST_CASE(escape_in_a_drop_down_of_a_simple_dialog_and_of_a_screen_cl
 
 BOOST_AUTO_TEST_CASE(escape_on_an_invoice_panel_leaves_the_panel_first_then_the_invoice) {
     ViewHarness harness("invoices/7/pay");
-    answer_lists(harness);
+    kimonet::testing::answer_admin_lists(harness.api());
     harness.sign_in_staff(kEverything);
     harness.settle();
     BOOST_TEST_REQUIRE(harness.find("invoice.panel.submit").has_value());
@@ -181,7 +158,7 @@ BOOST_AUTO_TEST_CASE(escape_on_an_invoice_panel_leaves_the_panel_first_then_the_
 
 BOOST_AUTO_TEST_CASE(escape_after_the_dialog_closed_does_nothing_more) {
     ViewHarness harness("packages/new");
-    answer_lists(harness);
+    kimonet::testing::answer_admin_lists(harness.api());
     harness.sign_in_staff(kEverything);
     harness.settle();
     press_escape(harness);

@@ -32,42 +32,9 @@ const std::vector<std::string> kAdmin = {
 const std::vector<std::string> kTechnician = {"customers.read", "customers.update", "invoices.read", "packages.read",
                                               "routers.read",   "network.read",     "network.control"};
 
-Json settings_answer() {
-    Json definitions = Json::array();
-    Json data = Json::object();
-    for (const char* key : {"company_name", "invoice_schedule", "bank_accounts", "whatsapp_api_url", "isolir_schedule", "trusted_proxies"}) {
-        definitions.push_back({{"key", key}, {"secret", false}, {"description", key}, {"default", ""}});
-        data[key] = "";
-    }
-    data["invoice_schedule"] = "1 0 1 * *";
-    data["isolir_schedule"] = "0 8 * * *";
-    return {{"success", true}, {"data", data}, {"definitions", definitions}, {"logo", Json()}};
-}
-
-void answer_lists(ViewHarness& harness) {
-    kimonet::testing::answer_customer_world(harness.api());
-    harness.api().answer("GET", "/api/me", {{"success", true}});  // kept for an offline reload; read by nothing here
-    kimonet::Package package{1, "Home 20 Mbps", 20000, 5000, 166500, "home20", true};
-    harness.api().answer("GET", "/api/packages", {{"success", true}, {"data", Json::array({kimonet::api::to_json(package)})}, {"total", 1}});
-    harness.api().answer("GET", "/api/payments/transactions", {{"success", true}, {"data", Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 25}});
-    harness.api().answer("GET", "/api/routers",
-                         {{"success", true}, {"data", Json::array({{{"id", 3}, {"name", "Core"}, {"host", "10.0.0.1"}, {"port", 8728}}})}});
-    harness.api().answer("GET", "/api/users", {{"success", true},
-                                              {"data", Json::array({{{"id", 2}, {"username", "kasir"}, {"full_name", "Kasir Satu"},
-                                                                     {"role", "finance"}, {"active", true}}})}});
-    harness.api().answer("GET", "/api/roles", {{"success", true},
-                                              {"data", Json::array({{{"id", 1}, {"name", "admin"}, {"permissions", Json::array()}},
-                                                                    {{"id", 2}, {"name", "finance"}, {"permissions", Json::array()}}})}});
-    harness.api().answer("GET", "/api/settings", settings_answer());
-    harness.api().answer("GET", "/api/payments/reconciliation", {{"success", true}, {"data", Json::array()}, {"total", 0}});
-    harness.api().answer("GET", "/api/notifications", {{"success", true}, {"data", Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 25}});
-    harness.api().answer("GET", "/api/notifications/9", {{"success", true},
-                                                        {"data", {{"id", 9}, {"customer_name", "Budi Santoso"}, {"phone", "0812"},
-                                                                  {"status", "sent"}, {"body", "Tagihan Januari"}}}});
-}
 
 void open(ViewHarness& harness, const std::vector<std::string>& permissions, const std::string& role = "admin") {
-    answer_lists(harness);
+    kimonet::testing::answer_admin_lists(harness.api());
     harness.sign_in_staff(permissions, role);
     harness.settle();
 }
