@@ -83,7 +83,7 @@
   var FORM_KINDS = { u: 1, P: 1, N: 1, o: 1 };
   // What the app's fonts draw (wasm/platform/glyph_ranges.hpp; views.fonts checks the two agree):
   // anything else shows as the browser's text.
-  var BEYOND_APP_FONT = /[^\u0020-\u00ff\u0100-\u024f\u1e00-\u1eff\u2013-\u203a\u2713]/;
+  var BEYOND_APP_FONT = /[^\u0020-\u00ff\u0100-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff\u2013-\u203a\u2713]/;
   var forms = new Map();  // container element -> its <form>
   var awaitingFocus = '';  // a field the page focused that ImGui has not reported focused yet
   var awaitingApplies = 0;
@@ -257,9 +257,13 @@
     // Controls cover their frame (text centred or padded like ImGui draws it); text nodes are as
     // wide as their text, so a selection highlights the text and not the empty cell after it.
     // Wrapped text (a banner, a long message) wraps in its drawn width, line by line as ImGui does.
+    // Text with painted runs is as wide as the canvas drew it (the gaps are wider or narrower than
+    // the browser's own letters), and so is text its table clips: the clip below counts from the
+    // canvas's right edge.
     var wrapped = !control && h > font * 1.6;
     var centred = states.indexOf('C') >= 0;
-    style.width = control || role === 'img' || centred ? w + 'px' : wrapped ? (w + 2) + 'px' : '';
+    var canvasWide = (record[15] || []).length > 0 || (record[12] || 0) > 0;
+    style.width = control || role === 'img' || centred ? w + 'px' : wrapped ? (w + 2) + 'px' : canvasWide ? w + 'px' : '';
     style.textAlign = centred ? 'center' : '';
     // A checkbox's label is drawn after its square box (as wide as the frame is high) and a gap.
     // A <textarea>'s text starts inside ImGui's frame padding (10x7 px; 12x14 on a phone, whose font is 16 px).

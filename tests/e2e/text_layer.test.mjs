@@ -571,13 +571,14 @@ try {
     await page.context().close();
   });
 
-  // Last: it renames CUST001. The app's fonts hold the Latin scripts (Vietnamese included) and some
-  // punctuation (wasm/platform/glyph_ranges.hpp): the canvas draws "Hương" itself and leaves a gap
-  // for a Cyrillic word, which the page paints (widgets/browser_glyphs.hpp), so the name reads whole.
-  await test('a name with letters the app\'s fonts lack (Cyrillic) is painted by the page into the gap the canvas leaves; Vietnamese is the canvas\'s own', async () => {
+  // Last: it renames CUST001. The app's fonts hold the Latin scripts (Vietnamese included), Greek,
+  // Cyrillic and some punctuation (wasm/platform/glyph_ranges.hpp): the canvas draws "Hương Жанна"
+  // itself and leaves a gap for a Thai word, which the page paints (widgets/browser_glyphs.hpp), so
+  // the name reads whole.
+  await test('a name with letters the app\'s fonts lack (Thai) is painted by the page into the gap the canvas leaves; Vietnamese and Cyrillic are the canvas\'s own', async () => {
     const page = await openApp(browser, server.url, DESKTOP);
     await item(page, 'login.username', 30000);
-    const name = 'Hương Жанна';
+    const name = 'Hương Жанна สมชาย';
     const saved = await apiAs(page, 'admin', 'PUT', '/api/customers/1', { name });
     assert.equal(saved.data && saved.data.name, name, JSON.stringify(saved));
     await signIn(page, 'admin', PASSWORD);
@@ -587,7 +588,7 @@ try {
       if (!node) return null;
       const box = node.getBoundingClientRect();
       return {
-        text: node.textContent, x: box.left,
+        text: node.textContent, x: box.left, right: box.right,
         runs: Array.from(node.querySelectorAll('.tl-glyph')).map((glyph) => {
           const run = glyph.getBoundingClientRect();
           return { text: glyph.dataset.glyphs, x: run.left, y: run.top, w: run.width, h: run.height };
@@ -597,12 +598,15 @@ try {
     await page.waitForFunction(() => document.querySelector('#text-layer [data-key="customers.CUST001.name"] .tl-glyph'));
     const drawn = await glyphsOf('customers.CUST001.name');
     assert.equal(drawn.text, name, 'the layer keeps the whole name once, for copy, find and screen readers');
-    assert.deepEqual(drawn.runs.map((run) => run.text), ['Жанна']);
+    assert.deepEqual(drawn.runs.map((run) => run.text), ['สมชาย']);
     const [gap] = drawn.runs;
+    // The node is as wide as the canvas drew the name, so its clip (the table cell's edge) does not
+    // cut the painted run short.
+    assert.ok(drawn.right >= gap.x + gap.w - 0.5, `the gap lies inside the node: ${JSON.stringify(drawn)}`);
     const painted = await pixelsIn(page, { x: gap.x, y: gap.y, width: gap.w, height: gap.h });
-    assert.ok(painted.dark > 0, `"Жанна" is painted in its gap: ${JSON.stringify(painted)}`);
+    assert.ok(painted.dark > 0, `"สมชาย" is painted in its gap: ${JSON.stringify(painted)}`);
     const canvasText = await pixelsIn(page, { x: drawn.x, y: gap.y, width: gap.x - drawn.x - 1, height: gap.h });
-    assert.ok(canvasText.dark > 0, `the canvas draws "Hương" itself: ${JSON.stringify(canvasText)}`);
+    assert.ok(canvasText.dark > 0, `the canvas draws "Hương Жанна" itself: ${JSON.stringify(canvasText)}`);
     // A name the fonts can draw is the canvas's alone.
     assert.deepEqual((await glyphsOf('customers.CUST002.name')).runs, []);
     await shot(page, 'text-layer-own-glyphs');

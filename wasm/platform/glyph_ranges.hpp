@@ -12,6 +12,8 @@ namespace kimonet::platform {
 inline constexpr ImWchar kAppGlyphRanges[] = {
     0x0020, 0x00FF,  // Basic Latin and Latin-1: Indonesian, "Rp", ×, ·, names such as "Désirée"
     0x0100, 0x024F,  // Latin Extended-A and -B: names such as "Łukasz", "Şükrü", Vietnamese ư ơ
+    0x0370, 0x03FF,  // Greek
+    0x0400, 0x04FF,  // Cyrillic: names such as "Жанна" (Inter spaces them as it spaces Latin)
     0x1E00, 0x1EFF,  // Latin Extended Additional: Vietnamese names ("Nguyễn Thị Hương")
     0x2013, 0x203A,  // General Punctuation: – — ‘ ’ “ ” • … ‹ ›
     0x2713, 0x2713,  // ✓ ("Disalin ✓")
