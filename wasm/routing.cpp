@@ -5,7 +5,8 @@
 // screen's View::route() changed) write the hash with history.pushState; shell.js reports
 // hashchange/popstate and App::draw applies it.
 // Tabs and dialogs of the other screens too (#/packages/3/edit, #/routers/new, #/users/2/edit,
-// #/users/roles, #/settings/billing, #/payments/gateway, #/payments/record, #/notifications/9):
+// #/users/roles, #/settings/billing, #/payments/gateway/pending, #/payments/record, #/notifications/9,
+// #/notifications/broadcast; #/reports/import is the customer import on the reports screen):
 // View::open_subroute. Unknown or forbidden addresses land on the home screen with a toast.
 #include <charconv>
 #include <string_view>
@@ -102,6 +103,12 @@ void App::route_to(const std::string& hash) {
         if (!can_open(Screen::Invoices)) return refuse("route.forbidden");
         if (m_screen != Screen::Invoices) navigate(Screen::Invoices);
         if (!view_as<ViewInvoices>(Screen::Invoices).open_route(rest)) unknown_rest();
+        return;
+    }
+    if (first == "reports" && parts.size() == 2 && parts[1] == "import") {
+        if (!can_open(Screen{"reports"}) || !m_user->can("customers.create")) return refuse("route.forbidden");
+        if (m_screen != Screen{"reports"}) navigate(Screen{"reports"});
+        view_as<ViewReports>(Screen{"reports"}).open_import(*this);
         return;
     }
     if (first == "reports" && parts.size() >= 2) {

@@ -2,6 +2,7 @@
 
 #include "api/billing_dto.hpp"
 #include "api/dto.hpp"
+#include "api/report_dto.hpp"
 
 namespace kimonet::testing {
 namespace {
@@ -90,7 +91,7 @@ api::Json settings_answer() {
 }  // namespace
 
 // The lists the admin screens ask for beside Budi's world: packages, routers, users, roles, leads,
-// settings, payments and notifications (the dialog keys and dialog routes tests).
+// settings, payments, notifications and the revenue report (the dialog keys and dialog routes tests).
 void answer_admin_lists(FakeApiClient& api) {
     answer_customer_world(api);
     api.answer("GET", "/api/me", {{"success", true}});  // kept for an offline reload; read by nothing here
@@ -114,6 +115,9 @@ void answer_admin_lists(FakeApiClient& api) {
     api.answer("GET", "/api/notifications/9", {{"success", true},
                                                         {"data", {{"id", 9}, {"customer_name", "Budi Santoso"}, {"phone", "0812"},
                                                                   {"status", "sent"}, {"body", "Tagihan Januari"}}}});
+    reports::RevenueReport revenue;
+    revenue.range = {{2025, 7}, {2025, 12}};
+    api.answer("GET", "/api/reports/revenue", {{"success", true}, {"data", api::to_json(revenue)}});
 }
 
 }  // namespace kimonet::testing

@@ -1,7 +1,7 @@
 // Issue 18, addresses for everything on screen: the dialogs and tabs of the list screens have an
 // address (View::route / View::open_subroute) — #/packages/new, #/packages/1/edit, #/routers/3/edit,
-// #/users/new, #/users/2/edit, #/users/roles, #/settings/<group>, #/payments/gateway,
-// #/invoices/generate — so a reload (a new harness on the same address), back/forward
+// #/users/new, #/users/2/edit, #/users/roles, #/settings/<group>, #/payments/gateway/pending,
+// #/invoices/generate, #/notifications/broadcast, #/reports/import — so a reload (a new harness on the same address), back/forward
 // (change_route) and a link opened in a new tab show the same. A role that may not open one gets
 // the forbidden toast and the fallback screen; an unknown id or tab the unknown-address toast.
 #include <boost/test/data/test_case.hpp>
@@ -27,7 +27,7 @@ namespace {
 const std::vector<std::string> kAdmin = {
     "messages.read",  "customers.read", "invoices.read", "invoices.create", "payments.read", "payments.create", "packages.read", "packages.create",
     "packages.update", "routers.read", "routers.create",  "routers.update", "users.read",    "users.create",  "users.update",
-    "roles.read",     "settings.read", "settings.update"};
+    "roles.read",     "settings.read", "settings.update", "messages.send", "reports.read", "customers.create"};
 // The seeded technician (rbac::default_permissions): no users, no settings, packages read-only.
 const std::vector<std::string> kTechnician = {"customers.read", "customers.update", "invoices.read", "packages.read",
                                               "routers.read",   "network.read",     "network.control"};
@@ -56,7 +56,8 @@ const std::vector<Address> kAddresses = {
     {"users/roles", "roles.hint"},               {"settings/billing", "settings.invoice_schedule.kind"},
     {"settings/security", "settings.trusted_proxies"}, {"payments/gateway", "gateway.filter.0"},
     {"invoices/generate", "generate.period"},     {"notifications/9", "notification.message"},
-    {"payments/record", "payment_picker.cancel"},
+    {"payments/record", "payment_picker.cancel"}, {"payments/gateway/pending", "gateway.filter.0"},
+    {"notifications/broadcast", "broadcast.message"}, {"reports/import", "import.hint"},
 };
 
 }  // namespace
@@ -170,6 +171,67 @@ BOOST_AUTO_TEST_CASE(the_picker_is_in_the_address_and_back_closes_it) {
     harness.settle();
     BOOST_TEST(!harness.find("payment_picker.cancel").has_value());
     BOOST_TEST(written_route() == "payments");
+}
+
+BOOST_AUTO_TEST_CASE(the_online_payments_filter_is_in_the_address) {
+    ViewHarness harness("payments/gateway/pending");
+    open(harness, kAdmin);
+    BOOST_TEST(harness.api().count("GET", "/api/payments/transactions?page=1&per_page=25&status=pending") == 1);
+    BOOST_TEST(harness.api().count("GET", "/api/payments/transactions") == 1, "the filtered list only, asked for once");
+    harness.click("gateway.filter.2");
+    harness.settle();
+    BOOST_TEST(written_route() == "payments/gateway/paid");
+    change_route("payments/gateway");  // back to all statuses
+    harness.settle();
+    BOOST_TEST(written_route() == "payments/gateway");
+    std::string last;
+    for (const auto& request : harness.api().sent())
+        if (request.path.starts_with("/api/payments/transactions")) last = request.path;
+    BOOST_TEST(last == "/api/payments/transactions?page=1&per_page=25", "the list of every status again");
+    change_route("payments/gateway/refunded");
+    harness.settle();
+    BOOST_TEST(shows_toast(harness, "Alamat #/payments/gateway/refunded tidak dikenal; kembali ke dasbor."));
+}
+
+BOOST_AUTO_TEST_CASE(the_broadcast_and_the_import_are_in_the_address_and_back_closes_them) {
+    ViewHarness harness("notifications");
+    open(harness, kAdmin);
+    harness.click("notifications.broadcast");
+    harness.settle();
+    BOOST_TEST(written_route() == "notifications/broadcast");
+    change_route("notifications");  // back
+    harness.settle();
+    BOOST_TEST(!harness.find("broadcast.message").has_value());
+    BOOST_TEST(written_route() == "notifications");
+    change_route("notifications/broadcast");  // forward
+    harness.settle();
+    BOOST_TEST(harness.find("broadcast.message").has_value());
+    harness.click("broadcast.cancel");
+    harness.settle();
+    BOOST_TEST(written_route() == "notifications");
+    BOOST_TEST(harness.api().count("POST", "/api/notifications/broadcast") == 0, "an address never sends");
+
+    change_route("reports");
+    harness.settle();
+    harness.click("reports.import");
+    harness.settle();
+    BOOST_TEST(written_route() == "reports/import");
+    change_route("reports");  // back
+    harness.settle();
+    BOOST_TEST(!harness.find("import.hint").has_value());
+    BOOST_TEST(written_route() == "reports");
+}
+
+BOOST_AUTO_TEST_CASE(a_role_without_the_permission_is_refused_the_broadcast_and_the_import) {
+    ViewHarness harness;
+    open(harness, {"messages.read", "reports.read", "customers.read"}, "viewer");
+    for (const std::string address : {"notifications/broadcast", "reports/import"}) {
+        change_route(address);
+        harness.settle();
+        BOOST_TEST(shows_toast(harness, "Anda tidak punya akses ke #/" + address + "."), address);
+        BOOST_TEST(!harness.find("broadcast.message").has_value());
+        BOOST_TEST(!harness.find("import.hint").has_value());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(unknown_ids_and_tabs_are_refused_cleanly) {

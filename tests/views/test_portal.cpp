@@ -202,4 +202,39 @@ BOOST_AUTO_TEST_CASE(of_two_bills_this_month_the_open_one_is_shown_with_its_isol
     BOOST_TEST(harness.value("home.bill.isolation") == "Layanan Anda akan diisolir pada 17 Desember 2025");
 }
 
+// Issue 18: the invoice open in the portal has an address (#/bills/1), so a reload, back and a link
+// shared from the phone open it again; an invoice the server does not show this customer (another
+// customer's id typed in) is refused with its error, without a dialog.
+BOOST_AUTO_TEST_CASE(the_open_invoice_is_in_the_address) {
+    ViewHarness harness("bills/1");
+    const Json row = invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 0, false);
+    answer_portal(harness, Json::array({row}));
+    Json detail = row;
+    detail["lines"] = Json::array();
+    detail["payments"] = Json::array();
+    harness.api().answer("GET", "/api/portal/invoices/1", {{"success", true}, {"data", detail}});
+    harness.api().answer_error("GET", "/api/portal/invoices/2", 404, "NOT_FOUND", "Tagihan tidak ditemukan");
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST(harness.find("portal_invoice.close").has_value(), "the reload opens the invoice again");
+    BOOST_TEST(kimonet::testing::written_route() == "bills/1");
+    harness.click("portal_invoice.close");
+    harness.settle();
+    BOOST_TEST(kimonet::testing::written_route() == "bills");
+    kimonet::testing::change_route("bills/1");  // forward
+    harness.settle();
+    BOOST_TEST(harness.find("portal_invoice.close").has_value());
+    kimonet::testing::change_route("bills");  // back
+    harness.settle();
+    BOOST_TEST(!harness.find("portal_invoice.close").has_value());
+    kimonet::testing::change_route("bills/2");
+    harness.settle();
+    BOOST_TEST(!harness.find("portal_invoice.close").has_value());
+    BOOST_TEST(harness.find("portal_invoices.error").has_value(), "the server's refusal is shown");
+    BOOST_TEST(kimonet::testing::written_route() == "bills");
+    kimonet::testing::change_route("bills/x");
+    harness.settle();
+    BOOST_TEST(!harness.values("toast.error").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

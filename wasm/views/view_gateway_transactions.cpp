@@ -58,6 +58,21 @@ void ViewGatewayTransactions::enter() {
     reload_findings();
 }
 
+std::string ViewGatewayTransactions::status_route() const { return kStatuses[m_status]; }
+
+bool ViewGatewayTransactions::choose_status(const std::string& status, bool shown) {
+    for (int index = 0; index < static_cast<int>(std::size(kStatuses)); ++index) {
+        if (status != kStatuses[index]) continue;
+        if (index != m_status) {
+            m_status = index;
+            m_list.first_page();
+            if (shown) reload();
+        }
+        return true;
+    }
+    return false;
+}
+
 void ViewGatewayTransactions::reload() {
     m_list.load(m_status > 0 ? std::string("&status=") + kStatuses[m_status] : std::string(), [this](const ApiResponse&) { m_error.clear(); });
 }

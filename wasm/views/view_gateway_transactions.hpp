@@ -16,6 +16,11 @@ class ViewGatewayTransactions {
 public:
     void enter();
     void draw(App& app);
+    // The status filter as it appears in the address: "" for all, else "pending", "paid"…
+    std::string status_route() const;
+    // Chooses the filter an address names ("" = all), loading the list again when `shown` and the
+    // filter changed; false when it names no status.
+    bool choose_status(const std::string& status, bool shown);
 
 private:
     void reload();

@@ -55,6 +55,11 @@ void ViewImport::open(std::function<void(std::int64_t)> imported) {
     m_open_requested = true;
 }
 
+void ViewImport::close() {
+    m_open_requested = false;
+    m_close_requested = m_visible;
+}
+
 void ViewImport::pick() { m_pick = platform::pick_file(".xlsx,.csv,text/csv"); }
 
 void ViewImport::take_picked_file() {
@@ -271,7 +276,17 @@ void ViewImport::draw(App& app) {
         ImGui::OpenPopup(kPopup);
         m_open_requested = false;
     }
-    if (!begin_form_modal(kPopup, "import.title", tr("import.title"), display().px(780))) return;
+    m_visible = begin_form_modal(kPopup, "import.title", tr("import.title"), display().px(780));
+    if (!m_visible) {
+        m_close_requested = false;
+        return;
+    }
+    if (std::exchange(m_close_requested, false)) {
+        m_visible = false;
+        ImGui::CloseCurrentPopup();
+        end_form_modal();
+        return;
+    }
     ImGui::PushTextWrapPos(0.f);
     widgets::muted("import.hint", tr("import.hint"));
     ImGui::PopTextWrapPos();

@@ -18,6 +18,9 @@ public:
     // `imported` runs with the number of customers saved after a successful import.
     void open(std::function<void(std::int64_t)> imported);
     void draw(App& app);
+    // Open or opening (its address #/reports/import); close() shuts it on the next frame (back).
+    bool is_open() const { return m_open_requested || (m_visible && !m_close_requested); }
+    void close();
 
 private:
     struct Column {
@@ -51,6 +54,8 @@ private:
     void draw_footer();
 
     bool m_open_requested = false;
+    bool m_visible = false;          // drawn last frame and not closed since
+    bool m_close_requested = false;  // the address moved away: close it next frame
     int m_pick = 0;  // the file chooser's handle while it is open
     std::string m_file_name;
     std::string m_bytes;

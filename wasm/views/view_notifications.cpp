@@ -78,16 +78,27 @@ void ViewNotifications::open(std::int64_t id) {
 }
 
 std::string ViewNotifications::route() const {
+    if (m_broadcast_requested || (m_broadcast_visible && !m_broadcast_close)) return "notifications/broadcast";
     return m_detail_id > 0 ? "notifications/" + std::to_string(m_detail_id) : std::string("notifications");
 }
 
-RouteOutcome ViewNotifications::open_subroute(App&, const std::vector<std::string>& rest) {
-    if (rest.empty()) {
+RouteOutcome ViewNotifications::open_subroute(App& app, const std::vector<std::string>& rest) {
+    if (rest.empty() || (rest.size() == 1 && rest[0] == "broadcast")) {
         m_detail_id = 0;
         m_detail_requested = false;
         m_detail_close = m_detail_visible;
+    }
+    if (rest.size() == 1 && rest[0] == "broadcast") {
+        if (!app.user().can("messages.send")) return RouteOutcome::Forbidden;
+        if (!m_broadcast_requested && !m_broadcast_visible) open_broadcast(app);
+        m_broadcast_close = false;
         return RouteOutcome::Opened;
     }
+    if (m_broadcast_requested || m_broadcast_visible) {  // back from #/notifications/broadcast
+        m_broadcast_requested = false;
+        m_broadcast_close = m_broadcast_visible;
+    }
+    if (rest.empty()) return RouteOutcome::Opened;
     const std::int64_t id = rest.size() == 1 ? route_id(rest[0]) : 0;
     if (id == 0) return RouteOutcome::Unknown;
     if (id != m_detail_id) open(id);
@@ -239,14 +250,27 @@ void ViewNotifications::draw_detail(App& app) {
     end_form_modal();
 }
 
+void ViewNotifications::open_broadcast(App& app) {
+    m_broadcast_requested = true;
+    m_confirming = false;
+    m_broadcast_error.clear();
+    m_broadcast_fields.clear();
+    if (app.catalog().routers.empty() && app.user().can("routers.read")) app.catalog().reload_routers();
+}
+
 void ViewNotifications::draw_broadcast(App& app) {
     if (m_broadcast_requested) {
         ImGui::OpenPopup(kBroadcast);
         m_broadcast_requested = false;
     }
-    if (!begin_form_modal(kBroadcast, "broadcast.title", tr("notifications.broadcast"), display().px(560))) return;
+    m_broadcast_visible = begin_form_modal(kBroadcast, "broadcast.title", tr("notifications.broadcast"), display().px(560));
+    if (!m_broadcast_visible) {
+        m_broadcast_close = false;
+        return;
+    }
     if (m_broadcast_close) {
         m_broadcast_close = false;
+        m_broadcast_visible = false;
         ImGui::CloseCurrentPopup();
         end_form_modal();
         return;
@@ -321,13 +345,8 @@ void ViewNotifications::draw(App& app) {
         ImGui::BeginGroup();
         if (!compact) ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeightWithSpacing()));
         if (widgets::button("notifications.broadcast", tr("notifications.broadcast"), widgets::ButtonStyle::Primary,
-                            compact ? ImGui::GetContentRegionAvail().x : display().px(200))) {
-            m_broadcast_requested = true;
-            m_confirming = false;
-            m_broadcast_error.clear();
-            m_broadcast_fields.clear();
-            if (app.catalog().routers.empty() && app.user().can("routers.read")) app.catalog().reload_routers();
-        }
+                            compact ? ImGui::GetContentRegionAvail().x : display().px(200)))
+            open_broadcast(app);
         ImGui::EndGroup();
     }
     if (!m_notice.empty()) widgets::banner("notifications.notice", m_notice, false);

@@ -19,7 +19,8 @@ class ViewNotifications final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
-    // #/notifications/7: a message's detail (its attempts).
+    // #/notifications/7: a message's detail (its attempts); #/notifications/broadcast: the broadcast
+    // being written (its confirmation step has no address of its own).
     std::string route() const override;
     RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
 
@@ -31,6 +32,7 @@ private:
     void draw_table();
     void draw_detail(App& app);
     void draw_broadcast(App& app);
+    void open_broadcast(App& app);
 
     int m_status = 0;
     std::string m_customer;  // customer id typed by the user
@@ -51,6 +53,7 @@ private:
     std::string m_message;
     bool m_confirming = false;
     bool m_broadcast_close = false;
+    bool m_broadcast_visible = false;  // drawn last frame and not closed since
     bool m_broadcast_busy = false;
     FieldErrors m_broadcast_fields;
     std::string m_broadcast_error;

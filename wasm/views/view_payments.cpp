@@ -219,14 +219,20 @@ void ViewPayments::draw_picker() {
 }
 
 std::string ViewPayments::route() const {
-    if (m_tab == 1) return "payments/gateway";
+    if (m_tab == 1) {
+        const std::string status = m_gateway.status_route();
+        return status.empty() ? std::string("payments/gateway") : "payments/gateway/" + status;
+    }
     return m_picker_requested || (m_picker_visible && !m_picker_close) ? "payments/record" : "payments";
 }
 
 RouteOutcome ViewPayments::open_subroute(App& app, const std::vector<std::string>& rest) {
     int tab = 0;
     const bool record = rest.size() == 1 && rest[0] == "record";
-    if (rest.size() == 1 && rest[0] == "gateway") tab = 1;
+    // #/payments/gateway/pending: the online payments tab with its status filter.
+    const bool gateway = !rest.empty() && rest.size() <= 2 && rest[0] == "gateway";
+    if (gateway && !m_gateway.choose_status(rest.size() == 2 ? rest[1] : std::string(), m_tab == 1)) return RouteOutcome::Unknown;
+    if (gateway) tab = 1;
     else if (record && !app.user().can("payments.create")) return RouteOutcome::Forbidden;
     else if (!rest.empty() && !record) return RouteOutcome::Unknown;
     if (record && route() != "payments/record") open_picker();

@@ -1,5 +1,7 @@
 #include "views/view_portal_invoices.hpp"
 
+#include <utility>
+
 #include "api_client.hpp"
 #include "app.hpp"
 #include "core/money.hpp"
@@ -7,6 +9,7 @@
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "views/billing_widgets.hpp"
+#include "views/dialog_routes.hpp"
 #include "views/form_modal.hpp"
 #include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
@@ -27,7 +30,24 @@ std::string pdf_path(std::int64_t id) { return "/api/portal/invoices/" + std::to
 
 void ViewPortalInvoices::enter(App&) {
     m_open.reset();
+    m_open_id = 0;
     reload();
+}
+
+std::string ViewPortalInvoices::route() const {
+    return m_open_id > 0 ? "bills/" + std::to_string(m_open_id) : std::string("bills");
+}
+
+RouteOutcome ViewPortalInvoices::open_subroute(App&, const std::vector<std::string>& rest) {
+    if (rest.empty()) {
+        m_open_id = 0;
+        m_close_requested = m_open.has_value();
+        return RouteOutcome::Opened;
+    }
+    const std::int64_t id = rest.size() == 1 ? route_id(rest[0]) : 0;
+    if (id == 0) return RouteOutcome::Unknown;
+    if (id != m_open_id) open(id);
+    return RouteOutcome::Opened;
 }
 
 void ViewPortalInvoices::reload() {
@@ -45,15 +65,21 @@ void ViewPortalInvoices::reload() {
 }
 
 void ViewPortalInvoices::open(std::int64_t invoice_id) {
-    api_client().get("/api/portal/invoices/" + std::to_string(invoice_id), [this](const ApiResponse& response) {
+    m_open_id = invoice_id;
+    m_close_requested = false;
+    api_client().get("/api/portal/invoices/" + std::to_string(invoice_id), [this, invoice_id](const ApiResponse& response) {
+        if (invoice_id != m_open_id) return;  // another one was asked for since (or it was closed)
         if (!response.ok()) {
             m_error = i18n::api_error_text(response.error_code, response.error_message);
+            m_open_id = 0;
+            m_missing = true;
             return;
         }
         auto read = api::invoice_resource_from_json(response_data(response.body));
         if (read) m_open = std::move(read).value();
         else m_open.reset();
         m_open_requested = m_open.has_value();
+        if (!m_open) m_open_id = 0;
     });
 }
 
@@ -65,8 +91,17 @@ void ViewPortalInvoices::draw_detail(App& app) {
     if (!m_open) return;
     const billing::Invoice& invoice = m_open->invoice;
     if (!begin_form_modal(kPopup, "portal_invoice.title", tr("portal.invoice") + std::string(" ") + invoice.invoice_no,
-                          display().px(640)))
+                          display().px(640))) {
+        m_open.reset();  // closed by ImGui itself
+        m_open_id = 0;
         return;
+    }
+    if (std::exchange(m_close_requested, false)) {
+        ImGui::CloseCurrentPopup();
+        m_open.reset();
+        end_form_modal();
+        return;
+    }
     const float footer = ImGui::GetFrameHeightWithSpacing() + display().px(12);
     ImGui::BeginChild("portal_invoice.body", ImVec2(0, -footer), false);
     widgets::muted("portal_invoice.period", format_period_indonesian(invoice.period) + " · " + tr("invoice.due_date") + " " +
@@ -87,6 +122,7 @@ void ViewPortalInvoices::draw_detail(App& app) {
     if (widgets::button("portal_invoice.close", tr("common.close"), widgets::ButtonStyle::Secondary, width) || widgets::dialog_escape()) {
         ImGui::CloseCurrentPopup();
         m_open.reset();
+        m_open_id = 0;
     }
     if (m_open) {
         ImGui::SameLine();
@@ -97,6 +133,7 @@ void ViewPortalInvoices::draw_detail(App& app) {
                 const std::int64_t id = invoice.id;
                 ImGui::CloseCurrentPopup();
                 m_open.reset();
+                m_open_id = 0;
                 app.pay_invoice(id);
             }
         }
@@ -144,6 +181,7 @@ void ViewPortalInvoices::draw(App& app) {
         widgets::end_card();
         ImGui::PopID();
     }
+    if (std::exchange(m_missing, false)) app.route_corrected();  // the address becomes #/bills again
     draw_detail(app);
 }
 

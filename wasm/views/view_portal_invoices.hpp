@@ -17,6 +17,9 @@ class ViewPortalInvoices final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
+    // #/bills/12: the invoice open in its dialog (a reload or a shared link opens it again).
+    std::string route() const override;
+    RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
 
 private:
     void reload();
@@ -29,6 +32,9 @@ private:
     std::string m_error;
     std::optional<api::InvoiceResource> m_open;
     bool m_open_requested = false;
+    std::int64_t m_open_id = 0;   // the invoice open or being fetched; 0 = none
+    bool m_close_requested = false;  // back to #/bills: close it next frame
+    bool m_missing = false;          // an address's invoice the server does not show this customer
 };
 
 }  // namespace kimonet

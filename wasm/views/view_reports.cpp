@@ -129,6 +129,7 @@ void ViewReports::load(int tab) {
 }
 
 std::string ViewReports::route() const {
+    if (m_import.is_open()) return "reports/import";
     // The first tab over the server's default range is just the screen: #/reports.
     if (m_tab == kRevenue && !m_range_chosen) return "reports";
     std::string route = std::string("reports/") + kTabs[m_tab].api;
@@ -136,7 +137,21 @@ std::string ViewReports::route() const {
     return route;
 }
 
+RouteOutcome ViewReports::open_subroute(App&, const std::vector<std::string>& rest) {
+    m_import.close();
+    return rest.empty() ? RouteOutcome::Opened : RouteOutcome::Unknown;
+}
+
+void ViewReports::open_import(App& app) {
+    if (m_import.is_open()) return;
+    m_import.open([this, &app](std::int64_t count) {
+        app.toast_ok(i18n::tr_format("import.done", {{"count", std::to_string(count)}}));
+        enter(app);  // every figure may have moved (customers, MRR, ARPU)
+    });
+}
+
 bool ViewReports::open_route(const std::vector<std::string>& parts) {
+    m_import.close();
     if (parts.empty()) return true;
     int tab = -1;
     for (int index = 0; index < 3; ++index)
@@ -307,10 +322,7 @@ void ViewReports::draw_exports(App& app) {
             ImGui::PopTextWrapPos();
             if (widgets::button("reports.import", tr("reports.import"), widgets::ButtonStyle::Primary,
                                 compact ? ImGui::GetContentRegionAvail().x : 0.f))
-                m_import.open([this, &app](std::int64_t count) {
-                    app.toast_ok(i18n::tr_format("import.done", {{"count", std::to_string(count)}}));
-                    enter(app);  // every figure may have moved (customers, MRR, ARPU)
-                });
+                open_import(app);
         }
     }
     widgets::end_card();

@@ -23,10 +23,14 @@ public:
     void enter(App& app) override;
     void draw(App& app) override;
     // "reports/billing/2025-12/2026-05": the tab and the range when chosen; "reports" for the first
-    // tab over the default range.
+    // tab over the default range; "reports/import" while the customer import is open.
     std::string route() const override;
     // `parts` after "reports": [tab] or [tab, from, to]; false when they name nothing.
     bool open_route(const std::vector<std::string>& parts);
+    // The bare #/reports (back from #/reports/import closes the import).
+    RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
+    // #/reports/import (customers.create, checked by the caller).
+    void open_import(App& app);
 
 private:
     enum Tab { kRevenue = 0, kCustomers = 1, kBilling = 2 };
