@@ -38,6 +38,13 @@ T must(Result<T> result, const char* what) {
     return std::move(result).value();
 }
 
+void must(Result<void> result, const char* what) {
+    if (!result) {
+        std::fprintf(stderr, "%s: %s\n", what, result.error().message().c_str());
+        std::exit(2);
+    }
+}
+
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 }  // namespace
@@ -97,7 +104,7 @@ int main(int argc, char** argv) {
     std::printf("vouchers ratio: %.2f × the raw pipelined add (budget ≤ %.1f ×): %s\n", ratio, kBudgetRatio,
                 ratio <= kBudgetRatio && complete ? "PASS" : "FAIL");
     routeros::close_cached_connections();
-    app.reset();
+    // The files go now (Linux keeps them open for the App until it closes at the end of main).
     std::filesystem::remove(config.db_path);
     std::filesystem::remove(config.db_path + "-wal");
     std::filesystem::remove(config.db_path + "-shm");

@@ -1,5 +1,6 @@
 #include "services/voucher_push.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <set>
 #include <unordered_map>
@@ -95,11 +96,16 @@ Result<VoucherPushReport> push_claimed(app::Context& context, const VoucherBatch
             results = std::move(*added);
         }
         // This chunk's markers and the progress in one commit before the next chunk goes out.
+        const bool all_on_router = std::all_of(results.begin(), results.end(), [](const auto& result) { return result.added; });
         TRY_VOID(context.db.transaction([&]() -> Result<void> {
-            for (const auto& name : already) TRY_VOID(store::mark_voucher_pushed(context.db, batch.id, name, context.now));
-            for (const auto& result : results) {
-                if (!result.added) continue;
-                TRY_VOID(store::mark_voucher_pushed(context.db, batch.id, result.name, context.now));
+            // The chunk is the unpushed vouchers from its first id to its last: one UPDATE when the
+            // router took them all, one per voucher otherwise.
+            if (all_on_router) {
+                TRY_VOID(store::mark_vouchers_pushed(context.db, batch.id, next.front().id, next.back().id, context.now));
+            } else {
+                for (const auto& name : already) TRY_VOID(store::mark_voucher_pushed(context.db, batch.id, name, context.now));
+                for (const auto& result : results)
+                    if (result.added) TRY_VOID(store::mark_voucher_pushed(context.db, batch.id, result.name, context.now));
             }
             return store::recount_batch_pushed(context.db, batch.id);
         }));

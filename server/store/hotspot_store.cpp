@@ -204,6 +204,12 @@ Result<std::vector<Voucher>> unpushed_vouchers(Database& db, std::int64_t batch_
     return vouchers_where(db, " AND pushed_at IS NULL", batch_id, after_id, limit);
 }
 
+Result<void> mark_vouchers_pushed(Database& db, std::int64_t batch_id, std::int64_t first_id, std::int64_t last_id, std::int64_t now) {
+    auto statement = TRY(db.prepare("UPDATE vouchers SET pushed_at = ? WHERE batch_id = ? AND id >= ? AND id <= ? AND pushed_at IS NULL"));
+    statement.bind(1, now).bind(2, batch_id).bind(3, first_id).bind(4, last_id);
+    return statement.run();
+}
+
 Result<std::vector<Voucher>> live_vouchers(Database& db, std::int64_t batch_id) {
     return vouchers_where(db, " AND pushed_at IS NOT NULL AND removed_at IS NULL", batch_id, 0, 25000);
 }

@@ -32,6 +32,8 @@ Result<void> recount_batch_pushed(Database& db, std::int64_t batch_id);
 Result<std::vector<Voucher>> list_vouchers(Database& db, std::int64_t batch_id);
 Result<std::vector<Voucher>> unpushed_vouchers(Database& db, std::int64_t batch_id, std::int64_t after_id, int limit);
 Result<void> mark_voucher_pushed(Database& db, std::int64_t batch_id, const std::string& username, std::int64_t now);
+// Marks every unpushed voucher of the batch with first_id <= id <= last_id (a whole chunk the router took).
+Result<void> mark_vouchers_pushed(Database& db, std::int64_t batch_id, std::int64_t first_id, std::int64_t last_id, std::int64_t now);
 // Pushed vouchers still on the router (not removed), for the expiry check.
 Result<std::vector<Voucher>> live_vouchers(Database& db, std::int64_t batch_id);
 // Usage read back from the router; first_used_at is set once.
