@@ -24,6 +24,7 @@
 #include "views/view_settings.hpp"
 #include "views/view_templates.hpp"
 #include "views/view_users.hpp"
+#include "views/view_vouchers.hpp"
 #include "views/view_whatsapp.hpp"
 
 namespace kimonet {
@@ -52,6 +53,7 @@ constexpr char kMessagesRead[] = "messages.read";
 constexpr char kSettingsRead[] = "settings.read";
 constexpr char kReportsRead[] = "reports.read";
 constexpr char kActivityRead[] = "activity.read";
+constexpr char kVouchersRead[] = "vouchers.read";
 
 bool users_or_roles(const SessionUser& user) { return staff(user) && (user.can("users.read") || user.can("roles.read")); }
 
@@ -65,6 +67,7 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"packages"}, "nav.packages", "nav.group.ops", "packages.title", staff_with<kPackagesRead>, make<ViewPackages>},
     {Screen{"routers"}, "nav.routers", "nav.group.ops", "routers.title", staff_with<kRoutersRead>, make<ViewRouters>},
     {Screen{"leads"}, "nav.leads", "nav.group.ops", "leads.title", staff_with<kCustomersRead>, make<ViewLeads>},
+    {Screen{"vouchers"}, "nav.vouchers", "nav.group.ops", "vouchers.title", staff_with<kVouchersRead>, make<ViewVouchers>},
     {Screen::Invoices, "nav.invoices", "nav.group.billing", "invoices.title", staff_with<kInvoicesRead>, make<ViewInvoices>},
     {Screen::Payments, "nav.payments", "nav.group.billing", "payments.title", staff_with<kPaymentsRead>, make<ViewPayments>},
     {Screen{"dunning"}, "nav.dunning", "nav.group.billing", "dunning.title", staff_with<kDunningRead>, make<ViewDunning>},

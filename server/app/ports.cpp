@@ -2,7 +2,12 @@
 // services, runners, routes and the CLI from naming them).
 #include "app/ports.hpp"
 
+#include <mutex>
+
+#include "app/hotspot_port.hpp"
+
 #include "routeros/rest_router_control.hpp"
+#include "routeros/routeros_hotspot_control.hpp"
 #include "routeros/router_diagnostics.hpp"
 #include "routeros/routeros_router_control.hpp"
 
@@ -37,6 +42,32 @@ Ports production_ports() {
     ports.payment_gateway = [](const gateways::GatewayConfig& config) { return gateways::make_payment_gateway(config); };
     ports.messenger = [](whatsapp::MessengerSettings settings) { return whatsapp::make_messenger(std::move(settings)); };
     return ports;
+}
+
+namespace {
+
+std::mutex& hotspot_factory_mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
+HotspotControlFactory& hotspot_factory() {
+    static HotspotControlFactory factory;
+    return factory;
+}
+
+}  // namespace
+
+const HotspotControlFactory& hotspot_control_factory() {
+    std::lock_guard lock(hotspot_factory_mutex());
+    HotspotControlFactory& factory = hotspot_factory();
+    if (!factory) factory = [](const Router& router, const RouterTimeouts& timeouts) { return routeros::hotspot_control(router, api_options(timeouts)); };
+    return factory;
+}
+
+void set_hotspot_control_factory(HotspotControlFactory factory) {
+    std::lock_guard lock(hotspot_factory_mutex());
+    hotspot_factory() = std::move(factory);
 }
 
 Result<std::unique_ptr<whatsapp::Messenger>> Ports::configured_messenger(store::Database& db, const security::SecretBox& secrets) const {

@@ -11,6 +11,7 @@
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
 #include "services/settings.hpp"
+#include "services/voucher_push.hpp"
 #include "store/job_run_store.hpp"
 #include "store/rate_limit_store.hpp"
 
@@ -49,6 +50,18 @@ std::vector<Job> default_jobs() {
             // Applies gateway payments whose callbacks never came and expires stale attempts.
             Job{"payment_reconcile", "payment_reconcile_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
                     return TRY(services::reconcile_payments(context, {})).to_json();
+                }},
+            // Hotspot vouchers: resumes pushes a crash or an unreachable router interrupted, then reads
+            // usage back and removes used-up and expired vouchers from the routers.
+            Job{"vouchers", "voucher_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                    api::Json result = TRY(services::push_pending_voucher_batches(context));
+                    const auto expiry = TRY(services::expire_vouchers(context));
+                    result["checked"] = expiry.checked;
+                    result["used_up"] = expiry.used_up;
+                    result["expired"] = expiry.expired;
+                    result["removed"] = expiry.removed;
+                    result["unreachable_routers"] = expiry.unreachable_routers;
+                    return result;
                 }}};
 }
 

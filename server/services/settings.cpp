@@ -99,6 +99,10 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"billing_base_domain", "", false,
          "Customer addresses: with billing.example.id, {nomor_layanan}.billing.example.id opens that customer's bill page "
          "(needs a wildcard DNS record and the reverse proxy passing Host); empty = off"},
+        {"hotspot_login_url", "http://10.5.50.1/login", false,
+         "Hotspot login page printed as the QR code on voucher cards (with username and password added)"},
+        {"voucher_schedule", "*/10 * * * *", false,
+         "Cron schedule of the voucher job: resumes interrupted pushes, reads usage back and removes used-up or expired vouchers"},
         {"router_probe_seconds", "60", false, "Seconds between reachability checks of every router (public network status); 0 = off"},
         {"trusted_proxies", "", false,
          "IP addresses or CIDRs of our own reverse proxies (comma-separated); only their X-Forwarded-For is believed"},
@@ -130,7 +134,8 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
         if (!billing::parse_rounding_mode(value)) return std::string("nearest, up, down, up_100 atau up_1000");
     } else if (key == "invoice_number_format") {
         if (auto valid = billing::validate_invoice_number_format(value); !valid) return first_field_message(valid.error());
-    } else if (key == "invoice_schedule" || key == "isolir_schedule" || key == "network_retry_schedule" || key == "dunning_schedule") {
+    } else if (key == "invoice_schedule" || key == "isolir_schedule" || key == "network_retry_schedule" || key == "dunning_schedule" ||
+               key == "voucher_schedule") {
         if (auto schedule = jobs::parse_cron(value); !schedule) return first_field_message(schedule.error());
     } else if (key == "bank_accounts") {
         return billing::bank_accounts_problem(value);

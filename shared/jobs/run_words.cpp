@@ -123,6 +123,7 @@ std::string job_title(std::string_view job) {
     if (job == "dunning") return "Pengingat dan denda";
     if (job == "network_retry") return "Ulang perintah router";
     if (job == "payment_reconcile") return "Cocokkan pembayaran online";
+    if (job == "vouchers") return "Voucher hotspot";
     return std::string(job);
 }
 
@@ -154,6 +155,12 @@ std::string describe_job_run(std::string_view job, std::string_view status, cons
         words = counts(result, {{"applied", "pembayaran diterapkan"}, {"expired", "kedaluwarsa"}, {"flagged", "perlu diperiksa"},
                                 {"failed", "gagal"}});
         if (words.empty()) words = std::to_string(number_of(result, "checked")) + " transaksi diperiksa, tidak ada perubahan";
+    } else if (job == "vouchers") {
+        const std::size_t pushed = result.is_object() && result.contains("batches") && result["batches"].is_array() ? result["batches"].size() : 0;
+        words = counts(result, {{"used_up", "habis dipakai"}, {"expired", "kedaluwarsa"}, {"removed", "dihapus dari router"},
+                                {"unreachable_routers", "router tidak terjangkau"}});
+        if (pushed > 0) words = std::to_string(pushed) + " batch dikirim ke router" + (words.empty() ? "" : ", " + words);
+        if (words.empty()) words = std::to_string(number_of(result, "checked")) + " voucher diperiksa, tidak ada perubahan";
     } else {
         words = result.is_null() ? std::string("selesai") : json_in_words(result);
     }

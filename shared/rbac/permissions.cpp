@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 37> kPermissions{
+static constexpr std::array<std::string_view, 40> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -22,6 +22,10 @@ static constexpr std::array<std::string_view, 37> kPermissions{
     // themselves in the last 24 hours (a cashier fixing a typo); payments.void_any widens it to
     // every payment at any time. Neither is implied by payments.create.
     "payments.void", "payments.void_any",
+    // Hotspot vouchers (issue 19). vouchers.read: batches, sheets, resellers, the sales report;
+    // vouchers.create: profiles, batches and their push to routers; vouchers.sell: resellers'
+    // accounts, balance top-ups and sales (money).
+    "vouchers.read", "vouchers.create", "vouchers.sell",
 };
 
 static constexpr std::array<std::string_view, 5> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer};
@@ -47,10 +51,10 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
     } else if (role == kFinance) {
         out = {"customers.read", "packages.read",  "routers.read",    "invoices.read", "invoices.create",
                "invoices.update", "payments.read", "payments.create", "payments.void", "dunning.read",  "messages.read",
-               "reports.read",   "activity.read"};
+               "reports.read",   "activity.read", "vouchers.read", "vouchers.sell"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
-               "routers.update", "network.read",     "network.control", "invoices.read"};
+               "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};
     } else if (role == kCustomer) {
         out = {"portal.self"};
     }

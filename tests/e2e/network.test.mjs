@@ -8,7 +8,7 @@ import fs from 'node:fs';
 
 import { DESKTOP, launchBrowser, openApp } from './lib/browser.mjs';
 import { PASSWORD, createRunner, openCustomer, shot, signIn } from './lib/harness.mjs';
-import { secretOnRouter, setSecretProfile } from './lib/routeros.mjs';
+import { onRouter, secretOnRouter, setSecretProfile } from './lib/routeros.mjs';
 import { ARTIFACTS, startServer } from './lib/server.mjs';
 import { startRouters } from './lib/simulators.mjs';
 import { click, fill, item, itemValue, waitUi } from './lib/ui.mjs';
@@ -162,6 +162,24 @@ try {
     const commands = await item(page, 'routers.snippets.0.commands');
     assert.match(commands.value, /ppp profile add name=ISOLIR/);
     await shot(page, 'network-routers');
+    await page.context().close();
+  });
+
+  await test('a technician makes a voucher batch on the Vouchers screen and the router holds it', async () => {
+    const technician = await login('technician');
+    const made = await api('POST', '/api/hotspot-profiles', { name: 'e2e-jam', time_limit_seconds: 3600, price: 3000 }, technician);
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    const page = await openApp(browser, server.url, DESKTOP);
+    await signIn(page, 'technician', PASSWORD);
+    await click(page, 'nav.vouchers');
+    await fill(page, 'vouchers.make.count', '5');
+    await click(page, 'vouchers.make.submit');
+    await waitUi(page, (all) => all.some((i) => i.id === 'vouchers.make.progress' && i.value.startsWith('5 / 5')));
+    const [batch] = (await api('GET', '/api/voucher-batches', null, technician)).json.data;
+    const users = await onRouter(simulator.ports[batch.router_id - 1], (routerApi) => routerApi.write('/ip/hotspot/user/print', ['?profile=e2e-jam']));
+    assert.equal(users.length, 5);
+    assert.ok(users.every((user) => user.password === user.name && user['limit-uptime'] === '1h'));
+    await shot(page, 'vouchers');
     await page.context().close();
   });
 } catch (error) {

@@ -76,6 +76,35 @@ try {
     assert.equal(entries.length, 1);
     await api.write('/ip/firewall/address-list/remove', [`=.id=${entries[0]['.id']}`]);
   });
+  // The hotspot menus the voucher feature uses (issue 19), as MikroTik documents them.
+  await check('hotspot user profile add and print', async () => {
+    await api.write('/ip/hotspot/user/profile/add', ['=name=jam-1', '=rate-limit=2M/2M', '=shared-users=1']);
+    const [profile] = await api.write('/ip/hotspot/user/profile/print', ['?name=jam-1']);
+    assert.equal(profile['rate-limit'], '2M/2M');
+    assert.equal(profile['shared-users'], '1');
+    assert.equal((await api.write('/ip/hotspot/user/profile/print', ['?name=default'])).length, 1);
+  });
+  await check('hotspot users added with many tagged adds in flight, read back by comment', async () => {
+    const names = Array.from({ length: 50 }, (_, index) => `V${String(index).padStart(7, '0')}`);
+    const replies = await Promise.all(names.map((name) =>
+      api.write('/ip/hotspot/user/add', [`=name=${name}`, `=password=${name}`, '=profile=jam-1', '=limit-uptime=1h', '=comment=batch-9'])));
+    replies.forEach((reply) => assert.ok(reply[0].ret.startsWith('*')));
+    const users = await api.write('/ip/hotspot/user/print', ['?comment=batch-9', '=.proplist=.id,name,uptime,bytes-in,limit-uptime']);
+    assert.deepEqual(users.map((user) => user.name).sort(), names);
+    assert.equal(users[0].uptime, '0s');
+    assert.equal(users[0]['limit-uptime'], '1h');
+  });
+  await check('a duplicate hotspot user and an unknown profile are trapped', async () => {
+    await assert.rejects(api.write('/ip/hotspot/user/add', ['=name=V0000000', '=profile=jam-1']), /already have user with this name/);
+    await assert.rejects(api.write('/ip/hotspot/user/add', ['=name=X1', '=profile=nope']), /input does not match any value of profile/);
+  });
+  await check('hotspot user remove and the active list', async () => {
+    const [user] = await api.write('/ip/hotspot/user/print', ['?name=V0000001']);
+    await api.write('/ip/hotspot/user/remove', [`=.id=${user['.id']}`]);
+    assert.equal((await api.write('/ip/hotspot/user/print', ['?name=V0000001'])).length, 0);
+    assert.deepEqual(await api.write('/ip/hotspot/active/print'), []);
+    await assert.rejects(api.write('/ip/hotspot/active/add', ['=user=V0000002']), /cannot be added/);
+  });
   await api.close();
 
   await check('wrong password is refused', async () => {

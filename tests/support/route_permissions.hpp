@@ -16,6 +16,16 @@ struct RoutePermission {
 };
 
 inline constexpr RoutePermission kRoutePermissions[] = {
+    {"GET", "/api/hotspot-profiles", "vouchers.read"},
+    {"GET", "/api/voucher-batches", "vouchers.read"},
+    {"POST", "/api/voucher-batches", "vouchers.create"},
+    {"GET", "/api/voucher-batches/{id}", "vouchers.read"},
+    {"POST", "/api/voucher-batches/{id}/push", "vouchers.create"},
+    {"GET", "/api/voucher-batches/{id}/pdf", "vouchers.read"},
+    {"GET", "/api/resellers", "vouchers.read"},
+    {"POST", "/api/resellers/{id}/top-up", "vouchers.sell"},
+    {"POST", "/api/voucher-sales", "vouchers.sell"},
+    {"GET", "/api/voucher-sales/report", "vouchers.read"},
     {"GET", "/api/users", "users.read"},
     {"POST", "/api/users", "users.create"},
     {"GET", "/api/users/{id}", "users.read"},

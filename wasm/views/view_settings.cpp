@@ -80,7 +80,9 @@ int settings_group_of(const std::string& key) {
         starts_with(key, "tax_") || starts_with(key, "dunning_") || starts_with(key, "reminder"))
         return kBilling;
     if (starts_with(key, "whatsapp_")) return kWhatsapp;
-    if (starts_with(key, "isolir_") || key == "network_retry_schedule" || key == "router_probe_seconds") return kNetwork;
+    if (starts_with(key, "isolir_") || key == "network_retry_schedule" || key == "router_probe_seconds" || key == "voucher_schedule" ||
+        key == "hotspot_login_url")
+        return kNetwork;
     if (key == "billing_check_rate_per_minute" || key == "register_rate_per_minute" || key == "register_email_required" || key == "cors_allowed_origins" || key == "trusted_proxies")
         return kSecurity;
     return kOther;

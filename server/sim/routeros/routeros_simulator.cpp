@@ -256,6 +256,25 @@ void RouterOsSimulator::connect_session(const std::string& name, const std::stri
                 {"encoding", ""}, {"session-id", "0x81000001"}, {"radius", "false"}});
 }
 
+void RouterOsSimulator::hotspot_use(const std::string& user, const std::string& uptime, std::int64_t bytes_in, std::int64_t bytes_out, bool online) {
+    std::lock_guard lock(m_state_mutex);
+    if (Row* row = m_state.menu("/ip/hotspot/user")->find_name(user)) {
+        (*row)["uptime"] = uptime;
+        (*row)["bytes-in"] = std::to_string(bytes_in);
+        (*row)["bytes-out"] = std::to_string(bytes_out);
+    }
+    Menu& active = *m_state.menu("/ip/hotspot/active");
+    for (const Row* session : active.rows())
+        if (session->at("user") == user) {
+            active.remove(session->at(".id"));
+            break;
+        }
+    if (online)
+        active.add({{"server", "hotspot1"}, {"user", user}, {"address", "10.5.50.10"}, {"mac-address", "AA:BB:CC:00:05:0A"},
+                    {"login-by", "http-chap"}, {"uptime", uptime}, {"idle-time", "0s"}, {"bytes-in", std::to_string(bytes_in)},
+                    {"bytes-out", std::to_string(bytes_out)}, {"radius", "false"}});
+}
+
 static std::string random_challenge_hex() {
     static thread_local std::mt19937 random{std::random_device{}()};
     static const char* digits = "0123456789abcdef";

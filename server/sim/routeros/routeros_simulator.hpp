@@ -57,6 +57,9 @@ public:
     std::vector<Row> rows(const std::string& menu);
     // Adds a connected PPP session for `name`.
     void connect_session(const std::string& name, const std::string& address);
+    // A hotspot user has been used: its uptime and byte counters as RouterOS keeps them, and (when
+    // `online`) a session in /ip/hotspot/active.
+    void hotspot_use(const std::string& user, const std::string& uptime, std::int64_t bytes_in, std::int64_t bytes_out, bool online);
 
     // Failure switches.
     // Router down: closes the listeners (connects are refused) and drops every open connection.

@@ -34,6 +34,13 @@ std::string format_uptime(std::int64_t seconds) {
     return out;
 }
 
+// A new /ip/hotspot/user/profile with RouterOS's defaults.
+Row hotspot_profile_defaults(const std::string& name) {
+    return {{"name", name},           {"shared-users", "1"},        {"rate-limit", ""},          {"idle-timeout", "none"},
+            {"keepalive-timeout", "2m"}, {"status-autorefresh", "1m"}, {"add-mac-cookie", "true"}, {"mac-cookie-timeout", "3d"},
+            {"transparent-proxy", "false"}, {"default", name == "default" ? "true" : "false"}};
+}
+
 std::int64_t steady_seconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -160,10 +167,15 @@ RouterState::RouterState() {
     m_menus.emplace("/ip/dhcp-server/lease", Menu("/ip/dhcp-server/lease", 1, false));
     m_menus.emplace("/user", Menu("/user", 1, true));
     m_menus.emplace("/user/group", Menu("/user/group", 1, true));
+    // The hotspot (help.mikrotik.com "HotSpot - Captive portal": User, User Profile, Active).
+    m_menus.emplace("/ip/hotspot/user", Menu("/ip/hotspot/user", 1, true));
+    m_menus.emplace("/ip/hotspot/user/profile", Menu("/ip/hotspot/user/profile", 1, true));
+    m_menus.emplace("/ip/hotspot/active", Menu("/ip/hotspot/active", 0x80000001, false));
     started_at = steady_seconds();
     Menu& profiles = m_menus.at("/ppp/profile");
     profiles.add({{"name", "default"}, {"rate-limit", ""}, {"only-one", "default"}});
     profiles.add({{"name", "default-encryption"}, {"rate-limit", ""}, {"only-one", "default"}});
+    m_menus.at("/ip/hotspot/user/profile").add(hotspot_profile_defaults("default"));
 }
 
 Menu* RouterState::menu(const std::string& path) {
@@ -242,11 +254,14 @@ std::optional<std::string> RouterState::check(Menu& menu, const Row& row, const 
         if (value("name").empty()) return "failure: name must be set";
         const Row* same = menu.find_name(value("name"));
         if (same && same->at(".id") != own_id) {
-            return menu.path() == "/ppp/secret" ? "failure: secret with the same name already exists"
-                                                : "failure: entry with the same name already exists";
+            if (menu.path() == "/ppp/secret") return "failure: secret with the same name already exists";
+            if (menu.path() == "/ip/hotspot/user") return "failure: already have user with this name";
+            return "failure: entry with the same name already exists";
         }
     }
     if (menu.path() == "/ppp/secret" && !m_menus.at("/ppp/profile").find_name(value("profile")))
+        return "input does not match any value of profile";
+    if (menu.path() == "/ip/hotspot/user" && !m_menus.at("/ip/hotspot/user/profile").find_name(value("profile")))
         return "input does not match any value of profile";
     if (menu.path() == "/ip/firewall/address-list") {
         if (value("list").empty() || value("address").empty()) return "failure: list and address must be set";
@@ -264,10 +279,14 @@ std::optional<std::string> RouterState::check(Menu& menu, const Row& row, const 
 }
 
 CommandReply RouterState::add(Menu& menu, const std::map<std::string, std::string>& attributes) {
-    if (menu.path() == "/ppp/active") return trap_reply("failure: active connections cannot be added", "0");
+    if (menu.path() == "/ppp/active" || menu.path() == "/ip/hotspot/active") return trap_reply("failure: active connections cannot be added", "0");
     Row row;
     if (menu.path() == "/ppp/secret") row = {{"service", "any"}, {"profile", "default"}, {"password", ""}, {"disabled", "false"}};
     else if (menu.path() == "/ppp/profile") row = {{"rate-limit", ""}, {"only-one", "default"}};
+    else if (menu.path() == "/ip/hotspot/user/profile") row = hotspot_profile_defaults("");
+    else if (menu.path() == "/ip/hotspot/user")
+        row = {{"server", "all"}, {"profile", "default"}, {"password", ""}, {"disabled", "false"}, {"dynamic", "false"}, {"comment", ""},
+               {"uptime", "0s"}, {"bytes-in", "0"}, {"bytes-out", "0"}, {"packets-in", "0"}, {"packets-out", "0"}};
     else if (menu.path() == "/ip/dhcp-server/lease") row = {{"disabled", "false"}, {"dynamic", "false"}, {"comment", ""}, {"server", "all"}, {"status", "waiting"}};
     else row = {{"disabled", "false"}, {"dynamic", "false"}, {"comment", ""}};
     for (const auto& [key, value] : attributes)

@@ -1,6 +1,7 @@
 #pragma once
 // The in-memory state of one simulated RouterOS router and the API commands on it:
-// /ppp/secret, /ppp/active, /ppp/profile, /ip/firewall/address-list, /system/resource.
+// /ppp/secret, /ppp/active, /ppp/profile, /ip/firewall/address-list, /ip/dhcp-server/lease,
+// /ip/hotspot/user, /ip/hotspot/user/profile, /ip/hotspot/active, /system/resource.
 // Not thread-safe on its own: the simulator holds a lock around every call.
 #include <cstdint>
 #include <map>
