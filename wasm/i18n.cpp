@@ -23,9 +23,13 @@ std::set<std::string, std::less<>>& unknown_key_texts() {
 Language language() { return g_language; }
 void set_language(Language language) { g_language = language; }
 
+// i18n_catalogue_cash.cpp (issue 20): declared here, where the parts are listed, so adding it
+// recompiled no view.
+std::initializer_list<Entry> cash_catalogue();
+
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
-            choices_catalogue(), keys_catalogue()};
+            choices_catalogue(), keys_catalogue(), cash_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.
