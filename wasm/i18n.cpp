@@ -23,13 +23,15 @@ std::set<std::string, std::less<>>& unknown_key_texts() {
 Language language() { return g_language; }
 void set_language(Language language) { g_language = language; }
 
-// The Vouchers screen's part (i18n_catalogue_vouchers.cpp), declared here rather than in i18n.hpp
-// so adding it rebuilds one file instead of every view.
+// The Vouchers screen's part (i18n_catalogue_vouchers.cpp) and the cash part
+// (i18n_catalogue_cash.cpp), declared here rather than in i18n.hpp so adding one rebuilds one file
+// instead of every view.
 std::initializer_list<Entry> voucher_catalogue();
+std::initializer_list<Entry> cash_catalogue();
 
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
-            choices_catalogue(), keys_catalogue(), voucher_catalogue()};
+            choices_catalogue(), keys_catalogue(), voucher_catalogue(), cash_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.

@@ -68,8 +68,11 @@ void App::apply_route(const std::string& hash) {
 
 void App::route_to(const std::string& hash) {
     const auto parts = split_route(hash);
-    const Screen home = m_user->is_customer() ? Screen::CustomerHome
-                                              : (can_open(Screen::Customers) ? Screen::Customers : Screen::Dashboard);
+    // Staff land on the customer list, else (a collector) Tagih tunai, else the dashboard.
+    const Screen home = m_user->is_customer()               ? Screen::CustomerHome
+                        : can_open(Screen::Customers)       ? Screen::Customers
+                        : can_open(Screen{"collect"})       ? Screen{"collect"}
+                                                            : Screen::Dashboard;
     const Screen fallback = m_user->is_customer() ? Screen::CustomerHome : Screen::Dashboard;
     auto refuse = [&](const char* key) {
         toast_error(i18n::tr_format(key, {{"route", "#/" + hash}}));

@@ -5,6 +5,8 @@
 #include "screens.hpp"
 
 #include "views/view_activity.hpp"
+#include "views/view_cash_desk.hpp"
+#include "views/view_collect.hpp"
 #include "views/view_customer_detail.hpp"
 #include "views/view_customer_home.hpp"
 #include "views/view_customers.hpp"
@@ -54,6 +56,8 @@ constexpr char kSettingsRead[] = "settings.read";
 constexpr char kReportsRead[] = "reports.read";
 constexpr char kActivityRead[] = "activity.read";
 constexpr char kVouchersRead[] = "vouchers.read";
+constexpr char kCashCollect[] = "cash.collect";
+constexpr char kCashConfirm[] = "cash.confirm";
 
 bool users_or_roles(const SessionUser& user) { return staff(user) && (user.can("users.read") || user.can("roles.read")); }
 
@@ -71,6 +75,8 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen::Invoices, "nav.invoices", "nav.group.billing", "invoices.title", staff_with<kInvoicesRead>, make<ViewInvoices>},
     {Screen::Payments, "nav.payments", "nav.group.billing", "payments.title", staff_with<kPaymentsRead>, make<ViewPayments>},
     {Screen{"dunning"}, "nav.dunning", "nav.group.billing", "dunning.title", staff_with<kDunningRead>, make<ViewDunning>},
+    {Screen{"collect"}, "nav.collect", "nav.group.billing", "collect.title", staff_with<kCashCollect>, make<ViewCollect>},
+    {Screen{"cash"}, "nav.cash_desk", "nav.group.billing", "cash_desk.title", staff_with<kCashConfirm>, make<ViewCashDesk>},
     {Screen::CustomerHome, "nav.home", "nav.group.portal", "home.title", customer, make<ViewCustomerHome>},
     {Screen{"bills"}, "nav.my_invoices", "nav.group.portal", "portal.invoices_title", customer, make<ViewPortalInvoices>},
     {Screen::PortalPay, "nav.pay", "nav.group.portal", "portal.pay_title", customer, make<ViewPortalPay>},

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "cli/command_audit.hpp"
 #include "store/migrations.hpp"
 
 namespace kimonet::cli {
@@ -35,6 +36,8 @@ constexpr Command kCommands[] = {
     {"export", "export customers|invoices|payments|revenue|customers-report|billing --format xlsx|csv|pdf --out FILE [--from YYYY-MM] [--to YYYY-MM] [--db PATH]",
      command_export},
     {"customer", "customer import FILE.xlsx|FILE.csv [--dry-run] [--db PATH]   (columns from the header row; all rows or none)", command_customer},
+    {"audit", "audit verify | anchor [--db PATH]   (verify: walk the cash ledger's hash chain, exit 1 at the first broken row; anchor: its head into the activity log)",
+     command_audit},
     {"isolir", "isolir auto [--force] [--dry-run] | customer --id=N [--reason=T] | restore --id=N [--db PATH]", command_isolir},
 };
 

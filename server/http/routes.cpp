@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/validation_messages.hpp"
+#include "http/routes_cash.hpp"
 #include "http/routes_two_factor.hpp"
 #include "http/routes_vouchers.hpp"
 
@@ -29,6 +30,7 @@ void register_routes(Router& router, app::App& app) {
     register_report_routes(router, app);
     register_export_routes(router, app);
     register_voucher_routes(router, app);
+    register_cash_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

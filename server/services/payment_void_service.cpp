@@ -5,6 +5,7 @@
 #include "core/validation_messages.hpp"
 #include "services/activity_log.hpp"
 #include "services/billing_notifications.hpp"
+#include "services/cash_ledger.hpp"
 #include "store/invoice_store.hpp"
 #include "store/payment_store.hpp"
 #include "store/payment_lookups.hpp"
@@ -88,6 +89,7 @@ Result<VoidOutcome> void_in_transaction(app::Context& context, const store::Stor
     const std::optional<std::int64_t> actor_id = context.actor.id ? std::optional(context.actor.id) : std::nullopt;
     if (!TRY(store::mark_payment_void(context.db, payment.id, context.now, actor_id, context.actor.name, reason)))
         return make_error(ErrorCode::Conflict, messages::kConflict);  // voided meanwhile: the writer lock makes this unreachable
+    TRY_VOID(append_cash_void_if_collected(context, payment.id, reason));  // a collector's cash: its void row in the cash ledger
     invoice.paid_amount = TRY(store::live_applied_amount(context.db, invoice.id));
     invoice.status = billing::status_for(invoice.totals.total, invoice.paid_amount);
     TRY_VOID(store::update_invoice_state(context.db, invoice, std::nullopt));

@@ -112,6 +112,17 @@ namespace kimonet::messages {
     X(kPaymentCreditSpent, "kelebihan bayar dari pembayaran ini sudah dipakai sebagai kredit; batalkan dulu pembayaran kredit", "the overpayment of this payment has been used as credit; void the credit payment first") \
     X(kPaymentVoidedWithoutCorrection, "pembayaran ini sudah dibatalkan; catat pembayaran baru", "this payment has already been voided; record a new payment") \
     X(kPaymentCannotBeCorrected, "hanya pembayaran tunai atau transfer bank yang bisa dikoreksi; pembayaran lain cukup dibatalkan", "only cash or bank transfer payments can be corrected; void other payments instead") \
+    /* Cash collection and the cash ledger (issue 20). */ \
+    X(kCashCustomerOutsideAreas, "pelanggan ini di luar area Anda", "this customer is outside your areas") \
+    X(kCashStaffOnly, "uang tunai hanya dicatat oleh pengguna staf yang masuk", "cash is recorded only by a signed-in staff user") \
+    X(kCashNothingToRemit, "tidak ada uang tunai yang belum disetor", "there is no cash left to remit") \
+    X(kCashOwnRemittance, "setoran Anda sendiri harus dikonfirmasi kasir lain", "another cashier must confirm your own remittance") \
+    X(kCashRemittanceNotFound, "setoran tidak ditemukan", "remittance not found") \
+    X(kCashRemittanceConfirmedOtherwise, "setoran ini sudah dikonfirmasi dengan jumlah lain", "this remittance was already confirmed with another amount") \
+    X(kCashKeyReused, "Idempotency-Key ini sudah dipakai untuk setoran lain", "this Idempotency-Key was already used for another remittance") \
+    X(kAreaNotFound, "area tidak ditemukan", "area not found") \
+    X(kAreaExists, "area dengan nama ini sudah ada", "an area with this name already exists") \
+    X(kCashLedgerBroken, "rantai buku kas rusak", "the cash ledger chain is broken") \
     X(kLinesOnlyOnUnpaid, "baris hanya bisa ditambahkan ke tagihan yang belum lunas", "lines can only be added to an unpaid invoice") \
     X(kDunningScheduleNotFound, "jadwal penagihan tidak ditemukan", "dunning schedule not found") \
     X(kChargeBeingCreated, "Pembayaran ini sedang dibuat. Coba lagi sebentar lagi.", "This payment is being created. Try again in a moment.") \

@@ -109,6 +109,9 @@ namespace kimonet::messages {
     X(kVoidReasonRequired, "alasan wajib diisi (minimal 3 huruf)", "a reason is required (at least 3 letters)") \
     X(kConfirmChoice, "partial atau overpayment", "partial or overpayment") \
     X(kIdempotencyKeyTwice, "header Idempotency-Key dan idempotency_key berbeda", "the Idempotency-Key header and idempotency_key differ") \
+    X(kIdList, "daftar id (angka positif), paling banyak 1000", "a list of ids (positive numbers), at most 1000") \
+    X(kAreaNameLength, "1–80 karakter", "1–80 characters") \
+    X(kAmountNotNegative, "jumlah tidak boleh negatif", "the amount cannot be negative") \
     X(kIdempotencyKeyFormat, "1–128 karakter (huruf, angka, - _ . :)", "1–128 characters (letters, digits, - _ . :)") \
     X(kGatewayRefundReferenceRequired, "nomor refund di gateway wajib diisi untuk pembayaran gateway", "the gateway's refund reference is required for a gateway payment") \
     X(kMonthFormat, "bulan YYYY-MM", "month YYYY-MM") \

@@ -26,9 +26,14 @@ static constexpr std::array<std::string_view, 40> kPermissions{
     // vouchers.create: profiles, batches and their push to routers; vouchers.sell: resellers'
     // accounts, balance top-ups and sales (money).
     "vouchers.read", "vouchers.create", "vouchers.sell",
+    // Cash collection (issue 20). cash.collect: a collector's route, cash payments for customers of
+    // their own areas, their own day and remittances. cash.confirm: the cashier's side (confirm a
+    // remittance, never one's own; the report; the ledger's proof). cash.areas: areas and who
+    // collects in them.
+    "cash.collect", "cash.confirm", "cash.areas",
 };
 
-static constexpr std::array<std::string_view, 5> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer};
+static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
 
 std::span<const std::string_view> all_permissions() { return kPermissions; }
 std::span<const std::string_view> seeded_roles() { return kRoles; }
@@ -51,10 +56,12 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
     } else if (role == kFinance) {
         out = {"customers.read", "packages.read",  "routers.read",    "invoices.read", "invoices.create",
                "invoices.update", "payments.read", "payments.create", "payments.void", "dunning.read",  "messages.read",
-               "reports.read",   "activity.read", "vouchers.read", "vouchers.sell"};
+               "reports.read",   "activity.read", "vouchers.read", "vouchers.sell", "cash.confirm"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
                "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};
+    } else if (role == kCollector) {
+        out = {"cash.collect"};
     } else if (role == kCustomer) {
         out = {"portal.self"};
     }

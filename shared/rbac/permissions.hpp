@@ -12,6 +12,9 @@ inline constexpr std::string_view kAdmin = "admin";
 inline constexpr std::string_view kFinance = "finance";
 inline constexpr std::string_view kTechnician = "technician";
 inline constexpr std::string_view kCustomer = "customer";
+// A cash collector in the field (issue 20): their route, cash payments for customers of their
+// areas, their own day and remittances; nothing else.
+inline constexpr std::string_view kCollector = "collector";
 
 // Every permission the product knows, in display order.
 std::span<const std::string_view> all_permissions();

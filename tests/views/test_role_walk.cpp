@@ -1,4 +1,4 @@
-// Every screen, for every seeded staff role and a read-only one, clicked through headless (issue 18):
+// Every screen, for every seeded staff role (the collector too, issue 20) and a read-only one, clicked through headless (issue 18):
 // - no button leads to a request the server would refuse with 403 (the permission of each route
 //   from tests/support/route_permissions.hpp, checked against the router by test_server's openapi
 //   suite) — the finance dashboard once offered "Jalankan penagihan" it could not run;
@@ -36,7 +36,7 @@ struct Role {
 
 std::vector<Role> roles() {
     std::vector<Role> out;
-    for (const char* name : {"admin", "finance", "technician"}) {
+    for (const char* name : {"admin", "finance", "technician", "collector"}) {
         Role role{name, {}};
         for (auto permission : kimonet::rbac::default_permissions(name)) role.permissions.emplace_back(permission);
         out.push_back(role);
@@ -169,11 +169,11 @@ void walk_role(const Role& role, float width) {
 
 BOOST_AUTO_TEST_SUITE(role_walk)
 
-BOOST_DATA_TEST_CASE(no_button_leads_to_a_403_and_no_key_is_shown_on_a_desktop, data::make(std::vector<int>{0, 1, 2, 3}), index) {
+BOOST_DATA_TEST_CASE(no_button_leads_to_a_403_and_no_key_is_shown_on_a_desktop, data::make(std::vector<int>{0, 1, 2, 3, 4}), index) {
     walk_role(roles()[static_cast<std::size_t>(index)], 1280.f);
 }
 
-BOOST_DATA_TEST_CASE(on_a_390_px_phone_every_button_is_inside_the_screen, data::make(std::vector<int>{0, 1, 2, 3}), index) {
+BOOST_DATA_TEST_CASE(on_a_390_px_phone_every_button_is_inside_the_screen, data::make(std::vector<int>{0, 1, 2, 3, 4}), index) {
     walk_role(roles()[static_cast<std::size_t>(index)], 390.f);
 }
 

@@ -59,7 +59,10 @@ DashboardData parse(const api::Json& data) {
 
 }  // namespace
 
-void ViewDashboard::enter(App&) { reload(); }
+// Its figures need customers.read (GET /api/dashboard); a collector's dashboard asks nothing.
+void ViewDashboard::enter(App& app) {
+    if (app.user().can("customers.read")) reload();
+}
 
 void ViewDashboard::reload() {
     m_loading = true;

@@ -29,7 +29,7 @@ BOOST_AUTO_TEST_CASE(permission_names_are_unique_resource_dot_action) {
     }
 }
 
-static const char* const kRoles[] = {"superadmin", "admin", "finance", "technician", "customer"};
+static const char* const kRoles[] = {"superadmin", "admin", "finance", "technician", "customer", "collector"};
 
 BOOST_DATA_TEST_CASE(every_default_permission_is_known, data::make(kRoles), role) {
     const auto defaults = rbac::default_permissions(role);
@@ -38,10 +38,10 @@ BOOST_DATA_TEST_CASE(every_default_permission_is_known, data::make(kRoles), role
     BOOST_TEST(as_set(defaults).size() == defaults.size(), role << " has a duplicate permission");
 }
 
-BOOST_AUTO_TEST_CASE(seeded_roles_are_the_five_product_roles) {
+BOOST_AUTO_TEST_CASE(seeded_roles_are_the_six_product_roles) {
     const auto roles = rbac::seeded_roles();
     BOOST_TEST(std::vector<std::string>(roles.begin(), roles.end()) ==
-                   (std::vector<std::string>{"superadmin", "admin", "finance", "technician", "customer"}),
+                   (std::vector<std::string>{"superadmin", "admin", "finance", "technician", "customer", "collector"}),
                boost::test_tools::per_element());
 }
 
@@ -85,6 +85,17 @@ BOOST_AUTO_TEST_CASE(technician_neither_reads_payments_nor_sets_portal_passwords
     BOOST_TEST(!technician.contains("customers.portal_password"));
     BOOST_TEST(!as_set(rbac::default_permissions(rbac::kFinance)).contains("customers.portal_password"));
     BOOST_TEST(as_set(rbac::default_permissions(rbac::kAdmin)).contains("customers.portal_password"));
+}
+
+// Issue 20: a collector records cash for their areas and nothing else; the cashier confirms.
+BOOST_AUTO_TEST_CASE(a_collector_only_collects_and_finance_confirms) {
+    BOOST_TEST(as_set(rbac::default_permissions(rbac::kCollector)) == (std::set<std::string>{"cash.collect"}));
+    const auto finance = as_set(rbac::default_permissions(rbac::kFinance));
+    BOOST_TEST(finance.contains("cash.confirm"));
+    BOOST_TEST(!finance.contains("cash.collect"));
+    BOOST_TEST(!finance.contains("cash.areas"));
+    for (auto role : {rbac::kFinance, rbac::kTechnician, rbac::kCustomer})
+        BOOST_TEST(!as_set(rbac::default_permissions(role)).contains("cash.collect"), role);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_role_and_permission_get_nothing) {
