@@ -43,7 +43,7 @@ struct Entry {
 // The catalogue in parts, one file each: i18n_catalogue.cpp, i18n_catalogue_reports.cpp,
 // i18n_catalogue_print.cpp, i18n_catalogue_settings.cpp,
 // i18n_catalogue_portal.cpp, i18n_catalogue_customer.cpp, i18n_catalogue_choices.cpp,
-// i18n_catalogue_keys.cpp.
+// i18n_catalogue_keys.cpp, i18n_catalogue_network.cpp.
 std::initializer_list<Entry> catalogue();
 std::initializer_list<Entry> reports_catalogue();
 std::initializer_list<Entry> print_catalogue();
@@ -52,6 +52,7 @@ std::initializer_list<Entry> portal_catalogue();
 std::initializer_list<Entry> customer_catalogue();
 std::initializer_list<Entry> choices_catalogue();
 std::initializer_list<Entry> keys_catalogue();
+std::initializer_list<Entry> network_catalogue();
 // Every part, in the order a key is looked up (a new part is registered here).
 std::vector<std::initializer_list<Entry>> catalogue_parts();
 // Whether the catalogue has `key` (a label for a value that may have none: a custom role's name).

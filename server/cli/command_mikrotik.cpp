@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
+#include "services/router_fix.hpp"
 #include "services/router_test.hpp"
 
 namespace kimonet::cli {
@@ -15,22 +16,43 @@ static int print_json(const Result<api::Json>& result) {
     return 0;
 }
 
+// One line per interface (which works, and exactly why the other does not), then what --fix
+// changed or would change: the interface, the isolir firewall rules.
+static int print_router_fix(std::int64_t server, const services::RouterFix& fix, bool applied) {
+    const auto& test = fix.examination.test;
+    for (const auto& diagnosis : test.transports)
+        std::printf("%-4s %-28s %-18s %s\n", diagnosis.transport.c_str(), diagnosis.endpoint.c_str(),
+                    std::string(network::to_string(diagnosis.problem)).c_str(), diagnosis.message.c_str());
+    if (!fix.working_mode.empty())
+        std::printf(fix.mode_switched ? "fixed: api_mode %s -> %s (the configured interface does not work, %s does)\n"
+                                      : "fix: api_mode %s -> %s would work (%s answers); run again with --fix\n",
+                    fix.mode_before.c_str(), fix.working_mode.c_str(), fix.working_mode.c_str());
+    if (fix.examination.failure) return fail(*fix.examination.failure);
+    std::printf("router %lld OK over %s: RouterOS %s, uptime %s, board %s, CPU %s%%\n", static_cast<long long>(server), test.transport.c_str(),
+                test.version.c_str(), test.uptime.c_str(), test.board_name.c_str(), test.cpu_load.c_str());
+    for (const auto& rule : fix.rules)
+        std::printf("isolir rule %-6s %-26s %s\n", rule.table.c_str(), rule.comment.c_str(),
+                    rule.present ? "present" : rule.added ? "added" : applied ? "missing" : "missing (add with --fix)");
+    if (fix.rules_problem) {
+        if (fix.rules_problem->code == ErrorCode::Conflict)
+            std::printf("the kimonet-isolir filter rules are incomplete, so their order cannot be kept: remove them and run again\n");
+        else if (fix.rules_problem->code == ErrorCode::ValidationFailed)
+            std::printf("the router needs the billing server's IPv4 address: pass --billing-address=IP[:PORT]\n");
+        return fail(*fix.rules_problem);
+    }
+    return 0;
+}
+
 int command_mikrotik(const Args& args) {
     const std::string action = args.positional.empty() ? "" : args.positional[0];
     const std::int64_t server = std::atoll(args.get("server", "0").c_str());
     if (action == "test") {
         if (server <= 0) return fail(make_error(ErrorCode::ValidationFailed, messages::kServerIdRequired));
         return with_cli_context(args, [&](app::Context& context) {
-            auto status = services::test_router(context, server);
-            if (!status) return fail(status.error());
-            // One line per interface: which works, and exactly why the other does not.
-            for (const auto& diagnosis : status->transports)
-                std::printf("%-4s %-28s %-18s %s\n", diagnosis.transport.c_str(), diagnosis.endpoint.c_str(),
-                            std::string(network::to_string(diagnosis.problem)).c_str(), diagnosis.message.c_str());
-            std::printf("router %lld OK over %s: RouterOS %s, uptime %s, board %s, CPU %s%%\n", static_cast<long long>(server),
-                        status->transport.c_str(), status->version.c_str(), status->uptime.c_str(), status->board_name.c_str(),
-                        status->cpu_load.c_str());
-            return 0;
+            services::RouterFixOptions options{args.has("fix"), args.get("billing-address", "")};
+            auto fix = services::fix_router(context, server, options);
+            if (!fix) return fail(fix.error());
+            return print_router_fix(server, *fix, options.apply);
         });
     }
     if (action == "sync") {
@@ -58,7 +80,7 @@ int command_mikrotik(const Args& args) {
             return 0;
         });
     }
-    std::fprintf(stderr, "usage: kimonet mikrotik test --server=ID | sync [--server=ID] [--dry-run] | import --server=ID [--dry-run] | pending\n");
+    std::fprintf(stderr, "usage: kimonet mikrotik test --server=ID [--fix] [--billing-address=IP[:PORT]] | sync [--server=ID] [--dry-run] | import --server=ID [--dry-run] | pending\n");
     return 2;
 }
 

@@ -29,7 +29,7 @@ constexpr Command kCommands[] = {
     {"invoice", "invoice generate|prorate [--period=2026-01] [--notify] [--dry-run] [--db PATH]", command_invoice},
     {"payment", "payment add --invoice ID --amount N [--method cash|bank_transfer] [--paid-at DATE] [--note T] | reconcile [--older-than MIN] | use-simulator [--url URL] [--db PATH]",
      command_payment},
-    {"mikrotik", "mikrotik test --server=ID | sync [--server=ID] [--dry-run] | import --server=ID [--dry-run] | pending [--db PATH]",
+    {"mikrotik", "mikrotik test --server=ID [--fix] [--billing-address=IP[:PORT]] | sync [--server=ID] [--dry-run] | import --server=ID [--dry-run] | pending [--db PATH]",
      command_mikrotik},
     {"dunning", "dunning run [--dry-run] [--db PATH]   (reminders, late fees and isolation due today, by the dunning schedules)",
      command_dunning},

@@ -6,6 +6,7 @@
 #include "customers/customer.hpp"
 #include "customers/typed_lookup.hpp"
 #include "customers/name_mask.hpp"
+#include "http/client_address.hpp"
 #include "http/html.hpp"
 #include "http/routes.hpp"
 #include "services/active_sessions.hpp"
@@ -45,12 +46,32 @@ std::string pppoe_user_of_address(const app::App& app, std::int64_t now, const s
     return services::active_sessions(app).user_at(address, now).value_or("");
 }
 
+// A static-IP or DHCP customer is the one whose address the visitor comes from: the router's
+// redirect keeps the customer's own source address, and request.client_ip believes
+// X-Forwarded-For only from a configured proxy. An address two customers share (the same private
+// range behind two routers) names no one: the generic page, never a guess.
+// The address of one of our own reverse proxies (`trusted_proxies`) is never a customer's: a
+// request it forwards without X-Forwarded-For would otherwise show everyone that customer's bill.
+Result<Found> find_by_address(store::Database& db, std::string address) {
+    if (address.starts_with("::ffff:")) address = address.substr(7);
+    if (!is_valid_ipv4(address)) return Found{};
+    const std::string proxies_text = services::get_setting(db, "trusted_proxies").value_or("");
+    if (!proxies_text.empty()) {
+        auto proxies = parse_trusted_proxies(proxies_text);
+        if (!proxies || is_trusted_proxy(*proxies, address)) return Found{};
+    }
+    const auto matches = TRY(store::find_customers_by_address(db, address, 2));
+    if (matches.size() != 1) return Found{};
+    return Found{matches[0].id, matches[0].name, matches[0].service_number, matches[0].status};
+}
+
 }  // namespace
 
 std::string isolir_page(const app::App& app, app::Context& context, const Request& request) {
     std::string username = request.query_value("u");
     if (username.empty()) username = pppoe_user_of_address(app, context.now, request.client_ip);
-    const Found customer = username.empty() ? Found{} : find_by_pppoe(context.db, username).value_or(Found{});
+    Found customer = username.empty() ? Found{} : find_by_pppoe(context.db, username).value_or(Found{});
+    if (customer.id == 0 && request.query_value("u").empty()) customer = find_by_address(context.db, request.client_ip).value_or(Found{});
     const std::string company = services::get_setting(context.db, "company_name").value_or("Kimonet Net");
     const std::string phone = services::get_setting(context.db, "company_phone").value_or("");
     std::string body;

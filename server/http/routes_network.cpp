@@ -33,15 +33,19 @@ void register_network_routes(Router& router, app::App& app) {
     router.add("POST", "/api/routers/{id}/test", "network.read", "Test the router: both RouterOS interfaces (API, REST) diagnosed, version/uptime/board/CPU",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       auto tested = services::test_router(context, request.id_param());
+                       const auto examination = TRY(services::examine_router(context, request.id_param()));
                        // Every test is also the latest word on the router's reachability (public network status).
-                       if (tested || tested.error().code != ErrorCode::NotFound)
-                           TRY_VOID(services::record_router_reachability(context.db, request.id_param(), tested.ok(),
-                                                                         tested ? std::string() : tested.error().message(), context.now));
-                       // (TRY as its own statement: leaving from inside a braced list would skip the
-                       // destructors of the elements already built)
-                       const auto status = TRY(std::move(tested));
-                       return json_ok({{"data", services::to_json(status)}});
+                       const bool works = !examination.failure;
+                       TRY_VOID(services::record_router_reachability(context.db, request.id_param(), works,
+                                                                     works ? std::string() : examination.failure->message(), context.now));
+                       if (works) return json_ok({{"data", services::to_json(examination.test)}});
+                       // A failing test keeps the error envelope and adds what each interface does
+                       // (the browser says what to do about each, and which one would work).
+                       Response response = json_error(*examination.failure);
+                       api::Json body = api::Json::parse(response.body);
+                       body["data"] = services::to_json(examination.test);
+                       response.body = body.dump(-1, ' ', false, api::Json::error_handler_t::replace);
+                       return response;
                    });
                });
     router.add("POST", "/api/customers/{id}/isolate", "network.control", "Isolate a customer on their router {\"reason\"}",

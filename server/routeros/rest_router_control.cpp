@@ -1,5 +1,6 @@
 #include "routeros/rest_router_control.hpp"
 
+#include "network/firewall_control.hpp"
 #include "routeros/routeros_router_control.hpp"
 
 namespace kimonet::routeros {
@@ -28,7 +29,7 @@ std::vector<api::Json> records(const api::Json& answer) {
     return {};
 }
 
-class RestControl final : public network::RouterControl {
+class RestControl final : public network::RouterControl, public network::FirewallControl {
 public:
     RestControl(RestEndpoint endpoint, RestOptions options) : m_client(std::move(endpoint), options) {}
 
@@ -125,6 +126,24 @@ public:
         return out;
     }
 
+    Result<std::vector<network::FirewallRule>> firewall_rules(const std::string& table) override {
+        std::vector<network::FirewallRule> out;
+        for (const auto& row : records(TRY(m_client.call("GET", "/ip/firewall/" + table + rest_query({{".proplist", network::kFirewallRuleFields}}))))) {
+            network::FirewallRule rule{text(row, ".id"), {}};
+            for (const auto& [key, field] : row.items())
+                if (key != ".id" && !field.is_null()) rule.fields[key] = text(row, key.c_str());
+            out.push_back(std::move(rule));
+        }
+        return out;
+    }
+
+    Result<void> firewall_rule_add(const std::string& table, const network::FirewallRule& rule) override {
+        api::Json add = api::Json::object();
+        for (const auto& [key, field] : rule.fields) add[key] = field;
+        TRY(m_client.call("PUT", "/ip/firewall/" + table, add));
+        return {};
+    }
+
     Result<void> dhcp_lease_bind(const std::string& address, const std::string& mac, const std::string& comment) override {
         auto found = records(TRY(m_client.call("GET", "/ip/dhcp-server/lease" + rest_query({{"mac-address", mac}}))));
         if (found.empty()) {
@@ -195,7 +214,7 @@ private:
 };
 
 // "auto": the binary API while it can be reached; REST (RouterOS 7) when it cannot.
-class AutoControl final : public network::RouterControl {
+class AutoControl final : public network::RouterControl, public network::FirewallControl {
 public:
     AutoControl(std::unique_ptr<network::RouterControl> api, std::unique_ptr<network::RouterControl> rest)
         : m_api(std::move(api)), m_rest(std::move(rest)) {}
@@ -226,6 +245,12 @@ public:
     }
     Result<void> dhcp_lease_bind(const std::string& address, const std::string& mac, const std::string& comment) override {
         return either([&](auto& c) { return c.dhcp_lease_bind(address, mac, comment); });
+    }
+    Result<std::vector<network::FirewallRule>> firewall_rules(const std::string& table) override {
+        return either([&](auto& c) { return network::firewall_of(c)->firewall_rules(table); });
+    }
+    Result<void> firewall_rule_add(const std::string& table, const network::FirewallRule& rule) override {
+        return either([&](auto& c) { return network::firewall_of(c)->firewall_rule_add(table, rule); });
     }
     Result<std::vector<network::ProfileSwitchResult>> switch_profiles(const std::vector<network::ProfileSwitch>& switches) override {
         return either([&](auto& c) { return c.switch_profiles(switches); });

@@ -1,5 +1,7 @@
 #include "routeros/routeros_router_control.hpp"
 
+#include "network/firewall_control.hpp"
+
 #include <mutex>
 #include <unordered_map>
 
@@ -43,7 +45,7 @@ std::string value(const Row& row, const char* key) {
     return it == row.end() ? std::string() : it->second;
 }
 
-class RouterOsControl final : public network::RouterControl {
+class RouterOsControl final : public network::RouterControl, public network::FirewallControl {
 public:
     RouterOsControl(std::int64_t router_id, Endpoint endpoint, ClientOptions options)
         : m_endpoint(std::move(endpoint)), m_options(options), m_connection(cache().entry(router_id)) {}
@@ -163,6 +165,25 @@ public:
         if (value(found.rows.front(), "dynamic") == "true") TRY(run(Command("/ip/dhcp-server/lease/make-static").set(".id", id)));
         if (value(found.rows.front(), "address") != address || value(found.rows.front(), "dynamic") == "true")
             TRY(run(Command("/ip/dhcp-server/lease/set").set(".id", id).set("address", address).set("comment", comment)));
+        return {};
+    }
+
+    Result<std::vector<network::FirewallRule>> firewall_rules(const std::string& table) override {
+        auto found = TRY(run(Command("/ip/firewall/" + table + "/print").proplist(network::kFirewallRuleFields)));
+        std::vector<network::FirewallRule> out;
+        for (const auto& row : found.rows) {
+            network::FirewallRule rule{value(row, ".id"), {}};
+            for (const auto& [key, field] : row)
+                if (key != ".id") rule.fields[key] = field;
+            out.push_back(std::move(rule));
+        }
+        return out;
+    }
+
+    Result<void> firewall_rule_add(const std::string& table, const network::FirewallRule& rule) override {
+        Command add("/ip/firewall/" + table + "/add");
+        for (const auto& [key, field] : rule.fields) add.set(key, field);
+        TRY(run(add));
         return {};
     }
 

@@ -29,12 +29,21 @@ static ErrorCode code_of(network::RouterProblem problem) {
 }
 
 Result<RouterTest> test_router(app::Context& context, std::int64_t router_id) {
+    auto examination = TRY(examine_router(context, router_id));
+    if (examination.failure) return std::move(*examination.failure);
+    return std::move(examination.test);
+}
+
+Result<RouterExamination> examine_router(app::Context& context, std::int64_t router_id) {
     const Router router = TRY(router_with_password(context, router_id));
-    RouterTest test;
+    RouterExamination examination;
+    RouterTest& test = examination.test;
     if (!context.ports.router_diagnostics) {  // a deployment (or test) without diagnostics: the configured adapter's word
-        static_cast<network::RouterStatus&>(test) = TRY(context.ports.router_control(router, {})->test());
+        auto status = context.ports.router_control(router, {})->test();
+        if (!status) examination.failure = status.error();
+        else static_cast<network::RouterStatus&>(test) = std::move(status).value();
         test.transport = router.api_mode;
-        return test;
+        return examination;
     }
     test.transports = context.ports.router_diagnostics(router, {});
     const network::TransportDiagnosis* chosen = nullptr;
@@ -61,13 +70,16 @@ Result<RouterTest> test_router(app::Context& context, std::int64_t router_id) {
         // Every interface's verdict rides along, so the operator sees what does work (e.g. REST
         // when the binary API is closed) and why each one does not.
         for (const auto& diagnosis : test.transports) error.fields[diagnosis.transport] = diagnosis.message;
-        return error;
+        examination.failure = std::move(error);
+        return examination;
     }
     test.transport = chosen->transport;
     Router pinned = router;
     pinned.api_mode = chosen->transport;
-    static_cast<network::RouterStatus&>(test) = TRY(context.ports.router_control(pinned, {})->test());
-    return test;
+    auto status = context.ports.router_control(pinned, {})->test();
+    if (!status) examination.failure = status.error();
+    else static_cast<network::RouterStatus&>(test) = std::move(status).value();
+    return examination;
 }
 
 }  // namespace kimonet::services

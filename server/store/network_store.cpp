@@ -168,6 +168,16 @@ Result<std::optional<PppoeCustomer>> find_customer_by_pppoe(Database& db, const 
     return std::optional<PppoeCustomer>(std::move(found));
 }
 
+Result<std::vector<PppoeCustomer>> find_customers_by_address(Database& db, const std::string& ip_address, int limit) {
+    auto statement = TRY(db.prepare("SELECT id, name, service_number, status FROM customers "
+                                    "WHERE ip_address = ? AND connection_method <> 'pppoe' ORDER BY id LIMIT ?"));
+    statement.bind(1, ip_address).bind(2, static_cast<std::int64_t>(limit));
+    std::vector<PppoeCustomer> out;
+    while (TRY(statement.step()))
+        out.push_back({statement.column_int(0), statement.column_text(1), statement.column_text(2), statement.column_text(3)});
+    return out;
+}
+
 Result<std::vector<std::string>> pppoe_usernames_on_router(Database& db, std::int64_t router_id) {
     auto statement = TRY(db.prepare("SELECT pppoe_username FROM customers WHERE router_id = ?"));
     statement.bind(1, router_id);

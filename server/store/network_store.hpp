@@ -79,6 +79,8 @@ struct PppoeCustomer {
     std::string name, service_number, status;
 };
 Result<std::optional<PppoeCustomer>> find_customer_by_pppoe(Database& db, const std::string& pppoe_username);
+// The static-IP and DHCP customers (any router) with this address: at most `limit` of them.
+Result<std::vector<PppoeCustomer>> find_customers_by_address(Database& db, const std::string& ip_address, int limit);
 Result<std::vector<std::string>> pppoe_usernames_on_router(Database& db, std::int64_t router_id);
 
 // ---- isolation_log -------------------------------------------------------------------------------

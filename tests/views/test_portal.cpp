@@ -72,6 +72,8 @@ Json qr_payment() {
             {"payment_url", "https://pay.example.test/checkout/1"},
             {"qr_string", "00020101021226ABCDEF"},
             {"expires_at", "2025-12-05 09:00:00"},
+            // The server's words (format_moment_indonesian in its time zone, here WITA): shown as they are.
+            {"expires_text", "5 Desember 2025 pukul 10.00 WITA"},
             {"amount", 200000},
             {"qr", {{"size", 21}, {"rows", Json(std::vector<std::string>(21, std::string(10, '1') + std::string(11, '0')))}}}};
 }
@@ -159,7 +161,7 @@ BOOST_AUTO_TEST_CASE(a_pending_payment_is_shown_again_instead_of_a_new_one) {
     BOOST_TEST(harness.value("portal_pay.code") == "8808123456");
     BOOST_TEST(harness.find("portal_pay.resumed").has_value());
     BOOST_TEST(harness.find("portal_pay.qr.image").has_value());
-    BOOST_TEST(harness.value("portal_pay.expires") == "Berlaku sampai 5 Desember 2025 09:00");
+    BOOST_TEST(harness.value("portal_pay.expires") == "Berlaku sampai 5 Desember 2025 pukul 10.00 WITA");
     BOOST_TEST(harness.api().count("POST", "/billing/pay") == 0, "no second charge");
     // It is polled like a payment made just now.
     BOOST_TEST(kimonet::testing::run_timers() >= 1);

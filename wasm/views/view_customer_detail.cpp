@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "views/billing_widgets.hpp"
+#include "views/connection_methods.hpp"
 #include "views/status_badge.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
@@ -120,7 +121,12 @@ void ViewCustomerDetail::draw_profile(App& app, float width) {
         profile_row("customer_detail.phone", tr("field.phone"), customers::format_phone(m_customer->phone));
         profile_row("customer_detail.email", tr("field.email"), m_customer->email);
         profile_row("customer_detail.address", tr("field.address"), m_customer->address);
-        profile_row("customer_detail.pppoe", tr("field.pppoe_username"), m_customer->pppoe_username);
+        const ConnectionMethodChoice& method = connection_method_choice(m_customer->connection_method);
+        profile_row("customer_detail.connection_method", tr("field.connection_method"), tr(method.label_key));
+        if (method.uses_pppoe) profile_row("customer_detail.pppoe", tr("field.pppoe_username"), m_customer->pppoe_username);
+        if (method.uses_ip) profile_row("customer_detail.ip_address", tr("field.ip_address"), m_customer->ip_address);
+        if (method.uses_mac && !m_customer->mac_address.empty())
+            profile_row("customer_detail.mac_address", tr("field.mac_address"), m_customer->mac_address);
         profile_row("customer_detail.join_date", tr("customers.col.join_date"), i18n::format_date(m_customer->join_date));
         profile_row("customer_detail.credit", tr("customer_detail.credit"), format_rupiah(m_credit_balance));
     } else {

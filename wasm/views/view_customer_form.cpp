@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
+#include "views/connection_methods.hpp"
 #include "views/form_modal.hpp"
 #include "views/invoice_preview.hpp"
 #include "widgets/field_kind.hpp"
@@ -51,6 +52,9 @@ void ViewCustomerForm::open(App& app, std::function<void(const Customer&)> saved
     m_address = m_base.address;
     m_pppoe_username = m_base.pppoe_username;
     m_pppoe_password.clear();
+    m_method_index = connection_method_index(m_base.connection_method);
+    m_ip_address = m_base.ip_address;
+    m_mac_address = m_base.mac_address;
     m_join_date = to_string(m_base.join_date);
     m_due_day = m_base.due_day ? std::to_string(*m_base.due_day) : "";
     const auto& packages = app.catalog().packages;
@@ -93,6 +97,12 @@ api::Json ViewCustomerForm::request_json(App& app, FieldErrors& local_errors) co
     json["router_id"] = m_router_index > 0 && m_router_index <= static_cast<int>(routers.size())
                             ? api::Json(routers[m_router_index - 1].id)
                             : api::Json(nullptr);
+    // Fields the chosen method does not use are sent empty: a customer moved from static IP to
+    // PPPoE gives its address back (addresses are unique per router).
+    const ConnectionMethodChoice& method = connection_method_choices()[m_method_index];
+    json["connection_method"] = to_string(method.method);
+    json["ip_address"] = method.uses_ip ? m_ip_address : std::string();
+    json["mac_address"] = method.uses_mac ? m_mac_address : std::string();
     bool due_day_valid = true;
     const auto due_day = parse_small_number(m_due_day, due_day_valid);
     json["due_day"] = due_day ? api::Json(*due_day) : api::Json(nullptr);
@@ -192,15 +202,7 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
     if (widgets::select_field("customer_form.router", tr("field.router"), routers, m_router_index,
                               field_error(live, "router_id", true)))
         edited("router_id");
-    cell();
-    if (widgets::text_field("customer_form.pppoe_username", tr("field.pppoe_username"), m_pppoe_username,
-                            field_error(live, "pppoe_username", !m_pppoe_username.empty())))
-        edited("pppoe_username");
-    cell();
-    if (widgets::password_field("customer_form.pppoe_password",
-                                m_editing ? tr("field.pppoe_password_keep") : tr("field.pppoe_password"), m_pppoe_password,
-                                field_error(live, "pppoe_password", !m_pppoe_password.empty())))
-        edited("pppoe_password");
+    draw_connection_fields(live, cell);
     cell();
     if (widgets::text_field("customer_form.join_date", tr("field.join_date"), m_join_date,
                             field_error(live, "join_date", !m_join_date.empty())))
@@ -223,6 +225,40 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
     if (!m_editing && compact) {
         ImGui::Dummy(ImVec2(0, display().px(6)));
         draw_preview(app);
+    }
+}
+
+void ViewCustomerForm::draw_connection_fields(const FieldErrors& live, const std::function<void()>& cell) {
+    auto edited = [this](const char* field) { m_server_errors.erase(field); };
+    std::vector<std::string> methods;
+    for (const ConnectionMethodChoice& choice : connection_method_choices()) methods.push_back(tr(choice.label_key));
+    cell();
+    if (widgets::select_field("customer_form.connection_method", tr("field.connection_method"), methods, m_method_index,
+                              field_error(live, "connection_method", true)))
+        edited("connection_method");
+    const ConnectionMethodChoice& method = connection_method_choices()[m_method_index];
+    if (method.uses_pppoe) {
+        cell();
+        if (widgets::text_field("customer_form.pppoe_username", tr("field.pppoe_username"), m_pppoe_username,
+                                field_error(live, "pppoe_username", !m_pppoe_username.empty())))
+            edited("pppoe_username");
+        cell();
+        if (widgets::password_field("customer_form.pppoe_password",
+                                    m_editing ? tr("field.pppoe_password_keep") : tr("field.pppoe_password"), m_pppoe_password,
+                                    field_error(live, "pppoe_password", !m_pppoe_password.empty())))
+            edited("pppoe_password");
+    }
+    if (method.uses_ip) {
+        cell();
+        if (widgets::text_field("customer_form.ip_address", tr("field.ip_address"), m_ip_address,
+                                field_error(live, "ip_address", !m_ip_address.empty()), 0, "10.10.10.5"))
+            edited("ip_address");
+    }
+    if (method.uses_mac) {
+        cell();
+        if (widgets::text_field("customer_form.mac_address", tr(method.mac_required ? "field.mac_address" : "field.mac_address_optional"),
+                                m_mac_address, field_error(live, "mac_address", !m_mac_address.empty()), 0, "AA:BB:CC:DD:EE:FF"))
+            edited("mac_address");
     }
 }
 

@@ -29,6 +29,8 @@ public:
 private:
     void open(App& app, std::function<void(const Customer&)> saved);
     void draw_fields(App& app, const FieldErrors& errors);
+    // The connection method and the fields it uses (PPPoE account, or IP and MAC).
+    void draw_connection_fields(const FieldErrors& errors, const std::function<void()>& cell);
     // The offline first-invoice preview (create only): beside the fields, below them on phones.
     void draw_preview(App& app);
     // The body sent to the server; problems only the form can see (a non-numeric due day) go to local_errors.
@@ -47,7 +49,9 @@ private:
     Customer m_base;
     std::string m_service_number, m_name, m_phone, m_email, m_address, m_pppoe_username, m_join_date, m_due_day;
     std::string m_pppoe_password;  // write-only: empty keeps the stored one
+    std::string m_ip_address, m_mac_address;
     int m_package_index = -1, m_router_index = 0, m_status_index = 0;
+    int m_method_index = 0;  // in connection_method_choices()
     FieldErrors m_server_errors;
     std::string m_banner;         // catalogue key ("form.fix_errors", "error.conflict", …)
     std::string m_banner_detail;  // the server's message, for errors the catalogue does not know

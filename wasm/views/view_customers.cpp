@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "ui_registry.hpp"
+#include "views/connection_methods.hpp"
 #include "views/status_badge.hpp"
 #include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
@@ -232,6 +233,9 @@ void ViewCustomers::draw_table(App& app) {
         ImGui::TableSetColumnIndex(kPackage);
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id));
+        ImGui::SameLine();
+        widgets::text("cell", cell_id(customer, "method"), tr(connection_method_choice(customer.connection_method).label_key),
+                      widgets::colors::kMuted);
         ImGui::TableSetColumnIndex(kStatus);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.5f);
         status_badge(cell_id(customer, "status"), customer.status);
@@ -293,6 +297,9 @@ void ViewCustomers::draw_cards(App& app) {
                 ImGui::SameLine();
                 widgets::text("cell", cell_id(customer, "phone"), customers::format_phone(customer.phone), widgets::colors::kMuted);
                 widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id),
+                              widgets::colors::kMuted);
+                ImGui::SameLine();
+                widgets::text("cell", cell_id(customer, "method"), tr(connection_method_choice(customer.connection_method).label_key),
                               widgets::colors::kMuted);
                 draw_row_actions(app, customer);
             }

@@ -30,13 +30,6 @@ std::string method_label(const std::string& name, std::int64_t fee) {
     return name + " · " + (fee > 0 ? i18n::tr_format("portal.fee", {{"fee", format_rupiah(fee)}}) : std::string(tr("portal.no_fee")));
 }
 
-// The server's "2026-12-05 19:00:00" (WIB) as "5 Desember 2026 19:00".
-std::string readable_time(const std::string& text) {
-    if (text.size() < 16) return text;
-    const auto date = parse_date(text.substr(0, 10));
-    return date ? i18n::format_date(*date) + " " + text.substr(11, 5) : text;
-}
-
 }  // namespace
 
 void ViewPortalPay::enter(App&, std::int64_t invoice_id) {
@@ -56,7 +49,8 @@ void ViewPortalPay::enter(App&, std::int64_t invoice_id) {
 
 ViewPortalPay::Payment ViewPortalPay::payment_from_json(const api::Json& body) {
     Payment payment{json_string(body, "order_id"),   json_string(body, "payment_code"), json_string(body, "payment_url"),
-                    json_string(body, "qr_string"),  json_string(body, "expires_at"),   json_int(body, "amount"), 0, {}};
+                    json_string(body, "qr_string"),  json_string(body, "expires_at"),   json_int(body, "amount"),
+                    json_string(body, "expires_text"), 0, {}};
     if (auto qr = body.find("qr"); qr != body.end() && qr->is_object() && qr->contains("rows") && (*qr)["rows"].is_array()) {
         const int size = static_cast<int>(json_int(*qr, "size"));
         for (const auto& row : (*qr)["rows"])
@@ -264,7 +258,10 @@ void ViewPortalPay::draw_payment() {
                 platform::open_url(m_payment.payment_url);
             copy_row("portal_pay.url", tr("portal.link"), m_payment.payment_url);
         }
-        if (!m_payment.expires_at.empty()) widgets::muted("portal_pay.expires", i18n::tr_format("portal.expires", {{"time", readable_time(m_payment.expires_at)}}));
+        // The expiry as the server words it (its time zone, its format, as the bill page shows it);
+        // an answer without the words shows the moment as sent.
+        const std::string& expires = m_payment.expires_text.empty() ? m_payment.expires_at : m_payment.expires_text;
+        if (!expires.empty()) widgets::muted("portal_pay.expires", i18n::tr_format("portal.expires", {{"time", expires}}));
         widgets::muted("portal_pay.order", i18n::tr_format("portal.order", {{"order", m_payment.order_id}}));
         if (m_paid || m_status == "expired" || m_status == "failed") {
             if (widgets::button("portal_pay.again", tr("portal.pay_another"))) {

@@ -36,6 +36,7 @@ private:
     struct Payment {
         std::string order_id, payment_code, payment_url, qr_string, expires_at;
         std::int64_t amount = 0;
+        std::string expires_text;  // the server's words for expires_at, in its time zone ("5 Desember 2026 19.00 WIB")
         int qr_size = 0;                  // modules per side (0: no QR)
         std::vector<std::string> qr_rows;  // '0'/'1' per module
     };

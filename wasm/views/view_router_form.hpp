@@ -1,6 +1,8 @@
 #pragma once
 // Create/edit a router (lokasi_server) in a modal, validated live with shared/'s router_from_json.
-// The password is write-only: empty on edit keeps the stored one.
+// The password is write-only: empty on edit keeps the stored one. The RouterOS interface (API, REST
+// or automatic) with the REST port and TLS; editing, a role that manages routers and may test them
+// gets "Uji koneksi" (views/router_test_panel) for the stored router.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -9,6 +11,7 @@
 #include "core/error.hpp"
 #include "routers/router.hpp"
 #include "views/form_modal.hpp"
+#include "views/router_test_panel.hpp"
 
 namespace kimonet {
 
@@ -28,12 +31,17 @@ public:
 private:
     void open(std::function<void(const Router&)> saved);
     FieldErrors validate() const;
+    // The router as the form has it (the port numbers 0 when not numbers).
+    Router edited_router() const;
     void submit();
 
     FormModalState m_form;
     Router m_base;
-    std::string m_name, m_host, m_port, m_username, m_password, m_isolir_profile;
+    std::string m_name, m_host, m_port, m_username, m_password, m_isolir_profile, m_rest_port;
+    int m_mode_index = 0;  // in the form's list of api modes
     bool m_tls = false;
+    bool m_rest_tls = true;
+    RouterTestPanel m_test;
     bool m_push_secrets = false;
     std::function<void(const Router&)> m_saved;
 };

@@ -111,7 +111,12 @@ bool select_field(const char* id, const char* label, const std::vector<std::stri
     ImGui::SetNextItemWidth(width);
     const char* preview = selected >= 0 && selected < static_cast<int>(options.size()) ? options[selected].c_str() : "";
     bool changed = false;
+    // ImGui's combo list takes the window padding's height above and below its options: the
+    // theme's 20 px looked like an empty first row (most of all over a list of two). The list's own
+    // padding is a little breathing room instead (BeginCombo reads it when it begins the list).
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().FramePadding.y * 0.5f));
     const bool open = ImGui::BeginCombo("##select", preview, ImGuiComboFlags_HeightLarge);
+    ImGui::PopStyleVar();
     if (!open) follow_page_focus(id);  // (an open list is the last item then)
     ui_registry::record("select", id, label && *label ? label : name ? name : "", preview);
     if (open) {

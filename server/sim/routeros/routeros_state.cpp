@@ -165,6 +165,8 @@ RouterState::RouterState() {
     m_menus.emplace("/ppp/profile", Menu("/ppp/profile", 1, true));
     m_menus.emplace("/ip/firewall/address-list", Menu("/ip/firewall/address-list", 1, false));
     m_menus.emplace("/ip/dhcp-server/lease", Menu("/ip/dhcp-server/lease", 1, false));
+    m_menus.emplace("/ip/firewall/filter", Menu("/ip/firewall/filter", 1, false));
+    m_menus.emplace("/ip/firewall/nat", Menu("/ip/firewall/nat", 1, false));
     m_menus.emplace("/user", Menu("/user", 1, true));
     m_menus.emplace("/user/group", Menu("/user/group", 1, true));
     // The hotspot (help.mikrotik.com "HotSpot - Captive portal": User, User Profile, Active).
@@ -269,6 +271,21 @@ std::optional<std::string> RouterState::check(Menu& menu, const Row& row, const 
             if (other->at("list") == value("list") && other->at("address") == value("address") && other->at(".id") != own_id)
                 return "failure: already have such entry";
     }
+    if (menu.path() == "/ip/firewall/filter" || menu.path() == "/ip/firewall/nat") {
+        // RouterOS manual, IP/Firewall/Filter and NAT: `chain` is required; `action` is one of
+        // the table's actions; dst-port/src-port need protocol tcp, udp, udp-lite, sctp or dccp.
+        static const std::set<std::string> filter_actions = {"accept", "add-dst-to-address-list", "add-src-to-address-list", "drop",
+                                                             "fasttrack-connection", "jump", "log", "passthrough", "reject", "return", "tarpit"};
+        static const std::set<std::string> nat_actions = {"accept", "add-dst-to-address-list", "add-src-to-address-list", "dst-nat",
+                                                          "endpoint-independent-nat", "jump", "log", "masquerade", "netmap", "passthrough",
+                                                          "redirect", "return", "same", "src-nat"};
+        if (value("chain").empty()) return "failure: chain not specified";
+        const auto& actions = menu.path() == "/ip/firewall/filter" ? filter_actions : nat_actions;
+        if (!actions.contains(value("action"))) return "input does not match any value of action";
+        static const std::set<std::string> port_protocols = {"tcp", "udp", "udp-lite", "sctp", "dccp", "6", "17"};
+        if ((!value("dst-port").empty() || !value("src-port").empty()) && !port_protocols.contains(value("protocol")))
+            return "failure: dst-port can be set only if protocol is tcp, udp, udp-lite, sctp or dccp";
+    }
     if (menu.path() == "/ip/dhcp-server/lease") {
         if (value("address").empty() || value("mac-address").empty()) return "failure: address and mac-address must be set";
         for (const Row* other : menu.rows())
@@ -287,6 +304,9 @@ CommandReply RouterState::add(Menu& menu, const std::map<std::string, std::strin
     else if (menu.path() == "/ip/hotspot/user")
         row = {{"server", "all"}, {"profile", "default"}, {"password", ""}, {"disabled", "false"}, {"dynamic", "false"}, {"comment", ""},
                {"uptime", "0s"}, {"bytes-in", "0"}, {"bytes-out", "0"}, {"packets-in", "0"}, {"packets-out", "0"}};
+    else if (menu.path() == "/ip/firewall/filter" || menu.path() == "/ip/firewall/nat")
+        row = {{"action", "accept"}, {"disabled", "false"}, {"dynamic", "false"}, {"invalid", "false"}, {"log", "false"},
+               {"log-prefix", ""}, {"bytes", "0"}, {"packets", "0"}};
     else if (menu.path() == "/ip/dhcp-server/lease") row = {{"disabled", "false"}, {"dynamic", "false"}, {"comment", ""}, {"server", "all"}, {"status", "waiting"}};
     else row = {{"disabled", "false"}, {"dynamic", "false"}, {"comment", ""}};
     for (const auto& [key, value] : attributes)

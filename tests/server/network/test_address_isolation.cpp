@@ -2,7 +2,9 @@
 // IP on the router's `ISOLIR` address list (a DHCP lease bound to the MAC first), restore removes
 // it, each read back from the simulated router; the drift check finds and repairs a missing entry;
 // the customer fields are validated at the edge.
+#include "customers/name_mask.hpp"
 #include "network_fixture.hpp"
+#include "services/settings.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
@@ -130,6 +132,69 @@ BOOST_AUTO_TEST_CASE(drift_finds_a_missing_isolir_entry_and_sync_repairs_it) {
     BOOST_TEST(sync.json()["data"]["repaired"] == 1, sync.body);
     BOOST_TEST(on_isolir_list(*fixture.routers[0], "10.50.0.2"));
     BOOST_TEST(fixture.server.get("/api/network/drift", fixture.token).json()["data"]["drift"] == 0);
+}
+
+// The isolir page recognises a static-IP or DHCP visitor by the source address the router's
+// redirect keeps, and shows what the PPPoE path shows: the masked name, the nomor layanan, the
+// open bills with their pay links. X-Forwarded-For counts only from a configured proxy; an
+// address two customers share, or nobody's, gets the generic page.
+BOOST_AUTO_TEST_CASE(isolir_page_recognises_static_and_dhcp_visitors_by_source_address) {
+    NetworkFixture fixture;
+    const std::string admin = fixture.server.login("admin");
+    BOOST_TEST_REQUIRE(fixture.server.post("/api/invoices/generate", R"({"period":"2026-01"})", fixture.server.login("finance")).status == 200);
+    const std::vector<std::pair<int, std::string>> changes = {
+        {2, R"({"connection_method":"static","ip_address":"127.0.5.2"})"},
+        {4, R"({"connection_method":"dhcp","ip_address":"127.0.5.4","mac_address":"AA:BB:CC:00:00:04"})"},
+        {6, R"({"connection_method":"static","ip_address":"127.0.5.9"})"},  // router 1
+        {3, R"({"connection_method":"static","ip_address":"127.0.5.9"})"},  // router 2: the same private address
+        {8, R"({"connection_method":"static","ip_address":"127.0.5.7"})"},  // later also the reverse proxy's address
+    };
+    for (const auto& [customer, body] : changes) {
+        auto reply = fixture.server.put("/api/customers/" + std::to_string(customer), body, admin);
+        BOOST_TEST_REQUIRE(reply.status == 200, reply.body);
+    }
+    const auto column = [&](const char* name, int customer) {
+        return fixture.server.scalar(std::string("SELECT ") + name + " FROM customers WHERE id = " + std::to_string(customer));
+    };
+    const std::string invoice_no = fixture.server.scalar("SELECT invoice_no FROM invoices WHERE customer_id = 2 AND status = 'unpaid' LIMIT 1");
+    BOOST_TEST_REQUIRE(!invoice_no.empty());
+    auto isolir_from = [&](const std::string& source, const std::map<std::string, std::string>& headers = {}) {
+        auto reply = http_request("GET", fixture.server.url("/isolir"), {}, headers, source);
+        BOOST_TEST_REQUIRE(reply.status == 200);
+        return reply.body;
+    };
+    const auto generic = [](const std::string& body) { return body.find("tidak dapat mengenali") != std::string::npos; };
+
+    const std::string page = isolir_from("127.0.5.2");
+    BOOST_TEST(page.find(customers::mask_name(column("name", 2))) != std::string::npos, page);
+    BOOST_TEST(page.find(column("service_number", 2)) != std::string::npos);
+    BOOST_TEST(page.find(invoice_no) != std::string::npos);
+    BOOST_TEST(page.find("/billing?nomor=" + column("service_number", 2) + "&amp;invoice=" + invoice_no) != std::string::npos);
+    // No more than the PPPoE path shows: not the full name, phone, e-mail, address, IP or MAC.
+    for (const char* hidden : {"name", "phone", "email", "address"})
+        if (!column(hidden, 2).empty() && column(hidden, 2) != customers::mask_name(column("name", 2)))
+            BOOST_TEST(page.find(column(hidden, 2)) == std::string::npos, hidden);
+    BOOST_TEST(page.find("127.0.5.2") == std::string::npos);
+
+    BOOST_TEST(isolir_from("127.0.5.4").find(column("service_number", 4)) != std::string::npos);
+    BOOST_TEST(generic(isolir_from("127.0.5.9")));  // two customers on two routers: no guess
+    BOOST_TEST(generic(isolir_from("127.0.5.8")));  // nobody's address
+    // A forged X-Forwarded-For from an ordinary client is not believed: the peer is customer 8.
+    BOOST_TEST(isolir_from("127.0.5.7", {{"X-Forwarded-For", "127.0.5.2"}}).find(column("service_number", 8)) != std::string::npos);
+    BOOST_TEST(generic(isolir_from("127.0.5.8", {{"X-Forwarded-For", "127.0.5.2"}})));
+    {
+        auto lease = fixture.server.app().database();
+        app::Context context = fixture.server.app().context(**lease, app::Actor{"system", 0, "test", ""});
+        BOOST_TEST_REQUIRE(services::update_settings(context, {{"trusted_proxies", "127.0.5.7"}}).ok());
+    }
+    // From the configured proxy it is; from anyone else still not. The proxy's own address names
+    // no one, even a customer given it by mistake.
+    BOOST_TEST(isolir_from("127.0.5.7", {{"X-Forwarded-For", "127.0.5.2"}}).find(column("service_number", 2)) != std::string::npos);
+    BOOST_TEST(generic(isolir_from("127.0.5.8", {{"X-Forwarded-For", "127.0.5.2"}})));
+    BOOST_TEST(generic(isolir_from("127.0.5.7")));
+    // A PPPoE customer is never found by an address: only static and DHCP customers have one here.
+    BOOST_TEST_REQUIRE(fixture.server.put("/api/customers/2", R"({"connection_method":"pppoe"})", admin).status == 200);
+    BOOST_TEST(generic(isolir_from("127.0.5.2")));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,246 @@
+// Issue 19 in the browser app, headless: the customer form's connection method (PPPoE, static IP,
+// DHCP) shows only the fields that method uses, sends them, and puts the server's 409/422 message on
+// the right field; the list and the customer screen say the method. The router form's RouterOS
+// interface (API / REST / automatic) with the REST port and TLS, and "Uji koneksi" answered in plain
+// Indonesian with what to do — shown only to a role that manages routers and may test them.
+#include <boost/test/unit_test.hpp>
+
+#include "api/dto.hpp"
+#include "customer_world.hpp"
+#include "view_harness.hpp"
+#include "views/connection_methods.hpp"
+
+using kimonet::api::Json;
+using kimonet::testing::ViewHarness;
+
+namespace {
+
+const std::vector<std::string> kCustomerStaff = {"customers.read", "customers.update", "packages.read", "routers.read"};
+const std::vector<std::string> kRouterStaff = {"routers.read", "routers.update", "network.read"};
+
+void open(ViewHarness& harness, const std::vector<std::string>& permissions) {
+    kimonet::testing::answer_admin_lists(harness.api());
+    harness.api().answer("GET", "/api/network/drift", {{"success", true}, {"data", {{"drift", 0}, {"items", Json::array()}}}});
+    harness.api().answer("GET", "/api/network/snippets", {{"success", true}, {"data", Json::array()}});
+    harness.sign_in_staff(permissions);
+    harness.settle();
+}
+
+void choose(ViewHarness& harness, const std::string& select, int option) {
+    harness.click(select);
+    harness.frames(2);
+    harness.click(select + ".option." + std::to_string(option));
+    harness.frames(2);
+}
+
+// Budi as a customer on a static IP (the server's own serialiser).
+Json static_budi() {
+    kimonet::Customer budi;
+    budi.id = 42;
+    budi.service_number = "CUST042";
+    budi.name = "Budi Santoso";
+    budi.phone = "6281234567890";
+    budi.package_id = 1;
+    budi.join_date = {2025, 3, 14};
+    budi.connection_method = kimonet::ConnectionMethod::Static;
+    budi.ip_address = "10.20.0.42";
+    return kimonet::api::to_json(budi);
+}
+
+// POST /api/routers/3/test as services::to_json(RouterTest) writes it: the binary API's port is
+// closed, REST answers (the "data" beside a failure's "error" has the same shape).
+Json transports(bool api_works) {
+    return Json::array(
+        {{{"transport", "api"}, {"endpoint", "10.0.0.1:8728 api"}, {"works", api_works}, {"problem", api_works ? "ok" : "port_closed"},
+          {"message", api_works ? "berfungsi" : "port tertutup (koneksi ditolak): layanan mati di /ip service atau port lain: 10.0.0.1:8728"},
+          {"version", api_works ? "7.16.2 (stable)" : ""}, {"missing_policies", Json::array()}},
+         {{"transport", "rest"}, {"endpoint", "10.0.0.1:443 https"}, {"works", true}, {"problem", "ok"}, {"message", "berfungsi"},
+          {"version", "7.16.2 (stable)"}, {"missing_policies", Json::array()}}});
+}
+
+}  // namespace
+
+// The body of the last request sent as `method path`.
+Json sent_body(ViewHarness& harness, const std::string& method, const std::string& path) {
+    const auto& sent = harness.api().sent();
+    for (auto request = sent.rbegin(); request != sent.rend(); ++request)
+        if (request->method == method && request->path == path) return Json::parse(request->body);
+    return Json();
+}
+
+BOOST_AUTO_TEST_SUITE(network_forms)
+
+// Issue 18 leftover: a drop-down's list began with an empty band as tall as a row (the theme's
+// 20 px window padding above the options), most visible over two options. The first option now
+// sits right under the field, the last right above the list's end.
+BOOST_AUTO_TEST_CASE(a_two_option_drop_down_has_no_empty_first_row) {
+    ViewHarness harness("customers/42/edit");
+    open(harness, kCustomerStaff);
+    const auto closed = harness.find("customer_form.router");
+    BOOST_TEST_REQUIRE(closed.has_value());
+    const float field_bottom = (*closed)["rect"]["y"].get<float>() + (*closed)["rect"]["h"].get<float>();
+    harness.click("customer_form.router");
+    harness.frames(2);
+    const auto options = harness.find_prefix("customer_form.router.option.");
+    BOOST_TEST_REQUIRE(options.size() == 2u, "no router and the one router: two options");
+    const float first_top = options[0]["rect"]["y"].get<float>();
+    const float row = options[1]["rect"]["h"].get<float>();
+    BOOST_TEST(first_top - field_bottom < row / 2, "gap above the first option " << first_top - field_bottom << " px, a row is " << row);
+    BOOST_TEST(options[1]["rect"]["y"].get<float>() - first_top <= row + 1.f, "the options follow each other");
+}
+
+BOOST_AUTO_TEST_CASE(the_customer_form_shows_the_fields_of_the_chosen_method_and_sends_them) {
+    ViewHarness harness("customers/42/edit");
+    open(harness, kCustomerStaff);
+    BOOST_TEST_REQUIRE(harness.find("customer_form.connection_method").has_value());
+    BOOST_TEST(harness.value("customer_form.connection_method") == "PPPoE");
+    BOOST_TEST(harness.find("customer_form.pppoe_username").has_value());
+    BOOST_TEST(!harness.find("customer_form.ip_address").has_value());
+    BOOST_TEST(!harness.find("customer_form.mac_address").has_value());
+
+    // Every method of the one table is offered, in its order, with its label.
+    harness.click("customer_form.connection_method");
+    harness.frames(2);
+    const auto options = harness.find_prefix("customer_form.connection_method.option.");
+    BOOST_TEST(options.size() == kimonet::connection_method_choices().size());
+    BOOST_TEST(harness.label("customer_form.connection_method.option.1") == "IP statis");
+    harness.click("customer_form.connection_method.option.1");
+    harness.frames(2);
+    BOOST_TEST(!harness.find("customer_form.pppoe_username").has_value());
+    BOOST_TEST(!harness.find("customer_form.pppoe_password").has_value());
+    BOOST_TEST(harness.find("customer_form.ip_address").has_value());
+    BOOST_TEST(harness.label("customer_form.mac_address") == "Alamat MAC (opsional)");
+
+    choose(harness, "customer_form.connection_method", 2);  // DHCP: the MAC is required
+    BOOST_TEST(harness.value("customer_form.connection_method") == "DHCP");
+    BOOST_TEST(harness.label("customer_form.mac_address") == "Alamat MAC");
+    harness.click("customer_form.ip_address");
+    harness.type("10.20.0.7");
+    harness.click("customer_form.save");
+    harness.frames(2);
+    BOOST_TEST(harness.find("customer_form.mac_address.error").has_value(), "live validation: DHCP needs the MAC");
+    BOOST_TEST(harness.api().count("PUT", "/api/customers/42") == 0);
+    harness.click("customer_form.mac_address");
+    harness.type("aa-bb-cc-00-00-07");
+    harness.api().answer("PUT", "/api/customers/42", {{"success", true}, {"data", static_budi()}});
+    harness.click("customer_form.save");
+    harness.settle();
+    BOOST_TEST_REQUIRE(harness.api().count("PUT", "/api/customers/42") == 1);
+    const Json sent = sent_body(harness, "PUT", "/api/customers/42");
+    BOOST_TEST(sent["connection_method"] == "dhcp");
+    BOOST_TEST(sent["ip_address"] == "10.20.0.7");
+    BOOST_TEST(sent["mac_address"] == "aa-bb-cc-00-00-07");
+}
+
+BOOST_AUTO_TEST_CASE(the_servers_duplicate_ip_answer_is_shown_on_the_ip_field) {
+    ViewHarness harness("customers/42/edit");
+    open(harness, kCustomerStaff);
+    choose(harness, "customer_form.connection_method", 1);
+    harness.click("customer_form.ip_address");
+    harness.type("10.20.0.5");
+    // The server's 409 for an address another customer has on the same router.
+    harness.api().answer_error("PUT", "/api/customers/42", 409, "conflict", "data bentrok",
+                               {{"ip_address", "alamat IP sudah dipakai pelanggan lain di router ini"}});
+    harness.click("customer_form.save");
+    harness.settle();
+    BOOST_TEST(harness.value("customer_form.ip_address.error") == "alamat IP sudah dipakai pelanggan lain di router ini");
+    BOOST_TEST(!harness.find("customer_form.name.error").has_value());
+    BOOST_TEST(harness.values("toast.error").empty(), "field errors stay by their field");
+    // Switching to PPPoE hides the field and sends the address back empty.
+    choose(harness, "customer_form.connection_method", 0);
+    BOOST_TEST(!harness.find("customer_form.ip_address").has_value());
+    harness.api().answer("PUT", "/api/customers/42", {{"success", true}, {"data", static_budi()}});
+    harness.click("customer_form.save");
+    harness.settle();
+    const Json sent = sent_body(harness, "PUT", "/api/customers/42");
+    BOOST_TEST(sent["connection_method"] == "pppoe");
+    BOOST_TEST(sent["ip_address"] == "");
+}
+
+BOOST_AUTO_TEST_CASE(the_list_and_the_customer_screen_say_the_method) {
+    ViewHarness harness("customers/42");
+    kimonet::testing::answer_customer_world(harness.api());
+    harness.api().answer("GET", "/api/customers/42", {{"success", true}, {"data", static_budi()}});
+    harness.api().answer("GET", "/api/customers", {{"success", true}, {"data", Json::array({static_budi()})}, {"total", 1}, {"page", 1}, {"per_page", 100}});
+    harness.sign_in_staff(kCustomerStaff);
+    harness.settle();
+    BOOST_TEST(harness.value("customer_detail.connection_method") == "IP statis");
+    BOOST_TEST(harness.value("customer_detail.ip_address") == "10.20.0.42");
+    BOOST_TEST(!harness.find("customer_detail.pppoe").has_value());
+    harness.app().navigate(kimonet::Screen::Customers);
+    harness.settle();
+    BOOST_TEST(harness.value("customers.CUST042.method") == "IP statis");
+}
+
+BOOST_AUTO_TEST_CASE(the_router_form_has_the_interface_and_rest_fields_only_when_rest_may_be_used) {
+    ViewHarness harness("routers/3/edit");
+    open(harness, kRouterStaff);
+    BOOST_TEST_REQUIRE(harness.find("router_form.api_mode").has_value());
+    BOOST_TEST(harness.value("router_form.api_mode") == "API (port 8728 / 8729)");
+    BOOST_TEST(!harness.find("router_form.rest_port").has_value());
+    choose(harness, "router_form.api_mode", 1);
+    BOOST_TEST(harness.value("router_form.rest_port") == "443");
+    BOOST_TEST(harness.value("router_form.rest_tls") == "true");
+    harness.click("router_form.rest_port");
+    harness.select_all();
+    harness.type("8443");
+    harness.click("router_form.username");
+    harness.type("billing");  // (the listed router has none; the form asks for one)
+    harness.click("router_form.password");
+    harness.type("sandi-router-9");
+    harness.api().answer("PUT", "/api/routers/3", {{"success", true}, {"data", {{"id", 3}, {"name", "Core"}, {"api_mode", "rest"}}}});
+    harness.click("router_form.save");
+    harness.settle();
+    BOOST_TEST_REQUIRE(harness.api().count("PUT", "/api/routers/3") == 1);
+    const Json sent = sent_body(harness, "PUT", "/api/routers/3");
+    BOOST_TEST(sent["api_mode"] == "rest");
+    BOOST_TEST(sent["rest_port"] == 8443);
+    BOOST_TEST(sent["rest_tls"] == true);
+}
+
+BOOST_AUTO_TEST_CASE(the_test_button_says_in_plain_words_what_is_wrong_and_what_works) {
+    ViewHarness harness("routers/3/edit");
+    open(harness, kRouterStaff);
+    // The stored router speaks the binary API, whose port is closed; REST answers.
+    harness.api().answer("POST", "/api/routers/3/test",
+                         {{"success", false},
+                          {"error", {{"code", "unavailable"}, {"message", "port tertutup (koneksi ditolak)"}, {"fields", {{"api", "port tertutup"}, {"rest", "berfungsi"}}}}},
+                          {"data", {{"version", ""}, {"transport", ""}, {"transports", transports(false)}}}},
+                         503);
+    harness.click("router_form.test.button");
+    harness.settle();
+    BOOST_TEST(harness.value("router_form.test.line.0") == "API: Port 8728 tertutup — aktifkan /ip service api di router, atau periksa nomor port");
+    BOOST_TEST(harness.value("router_form.test.line.1") == "REST: berfungsi (RouterOS 7.16.2 (stable))");
+    BOOST_TEST(harness.value("router_form.test.verdict").starts_with("Mode yang dipilih tidak berfungsi, tetapi REST berfungsi"));
+    BOOST_TEST(harness.values("toast.error").empty());
+
+    harness.api().answer("POST", "/api/routers/3/test",
+                         {{"success", true},
+                          {"data", {{"version", "7.16.2 (stable)"}, {"uptime", "3d4h"}, {"board_name", "CHR"}, {"cpu_load", "3"},
+                                    {"free_memory", "1"}, {"transport", "api"}, {"transports", transports(true)}}}});
+    harness.click("router_form.test.button");
+    harness.settle();
+    BOOST_TEST(harness.value("router_form.test.verdict") == "Terhubung lewat API: RouterOS 7.16.2 (stable), CHR, menyala 3d4h");
+    BOOST_TEST(harness.value("router_form.test.line.0") == "API: berfungsi (RouterOS 7.16.2 (stable))");
+    BOOST_TEST(harness.api().count("POST", "/api/routers/3/test") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(only_a_role_that_manages_and_may_test_routers_sees_the_test_button) {
+    {
+        ViewHarness harness("routers/3/edit");
+        open(harness, {"routers.read", "routers.update"});  // may edit, may not run the test
+        BOOST_TEST_REQUIRE(harness.find("router_form.name").has_value());
+        BOOST_TEST(!harness.find("router_form.test.button").has_value());
+    }
+    {
+        ViewHarness harness("routers/new");
+        open(harness, {"routers.read", "routers.create", "routers.update", "network.read"});
+        BOOST_TEST_REQUIRE(harness.find("router_form.name").has_value());
+        BOOST_TEST(!harness.find("router_form.test.button").has_value(), "a router not saved yet has nothing to test");
+    }
+    ViewHarness harness("routers/3/edit");
+    open(harness, kRouterStaff);
+    BOOST_TEST(harness.find("router_form.test.button").has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
