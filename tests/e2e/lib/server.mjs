@@ -18,11 +18,15 @@ export async function startServer({ timeoutMs = 30000, args = [] } = {}) {
   if (!fs.existsSync(kimonet)) throw new Error(`${kimonet} not found: run make native`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kimonet-e2e-'));
   const db = path.join(dir, 'k.db');
-  const seeded = spawnSync(kimonet, ['seed-demo', '--no-history', '--db', db], { encoding: 'utf8', timeout: timeoutMs });
+  // libsodium's minimum argon2id cost, as every server test uses (KIMONET_PASSWORD_COST, see
+  // server/security/crypto.hpp): seeding the demo's 54 passwords at the interactive cost took 4.8 s
+  // of CPU per suite, and every login verifies at the cost its hash was made with.
+  const env = { ...process.env, KIMONET_PASSWORD_COST: 'min' };
+  const seeded = spawnSync(kimonet, ['seed-demo', '--no-history', '--db', db], { encoding: 'utf8', timeout: timeoutMs, env });
   if (seeded.status !== 0) throw new Error(`kimonet seed-demo failed (${seeded.status}): ${seeded.stderr}${seeded.stdout}`);
 
   const child = spawn(kimonet, ['serve', '--db', db, '--port', '0', '--bind', '127.0.0.1', '--web', WEB_DIR, ...args],
-                      { stdio: ['ignore', 'pipe', 'pipe'] });
+                      { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not report listening within ${timeoutMs} ms:\n${output}`)), timeoutMs);
