@@ -349,9 +349,10 @@
   // only, never in the URL, never in a cookie); a tab that starts without one asks the tabs of
   // this origin on a BroadcastChannel, and a signed-in tab answers with its token. The question
   // waits at most SHARE_WAIT_MS, while the app downloads anyway, and only when some tab of this
-  // browser is signed in. Signing out in any tab ends the
-  // session on the server for every tab that shares it.
+  // browser is signed in; an answer up to SHARE_LATE_MS late still signs the tab in. Signing out
+  // in any tab ends the session on the server for every tab that shares it.
   var SHARE_WAIT_MS = 150;
+  var SHARE_LATE_MS = 3000;  // how late an answer may still come (then the page reloads signed in)
   function storedToken() {
     try { return window.sessionStorage.getItem('kimonet.token'); } catch (e) { return null; }
   }
@@ -367,13 +368,18 @@
     try { someTabSignedIn = !!window.localStorage.getItem('kimonet.signed-in'); } catch (e) { someTabSignedIn = true; }
     if (storedToken() || !someTabSignedIn) return Promise.resolve();
     return new Promise(function (resolve) {
-      var timer = setTimeout(resolve, SHARE_WAIT_MS);
+      var asked = Date.now(), started = false;
+      var timer = setTimeout(function () { started = true; resolve(); }, SHARE_WAIT_MS);
       channel.addEventListener('message', function (event) {
         var message = event.data || {};
         if (message.type !== 'token' || typeof message.token !== 'string' || !message.token || storedToken()) return;
-        try { window.sessionStorage.setItem('kimonet.token', message.token); } catch (e) { /* memory only */ }
+        // An answer after the app started (a busy tab answers late): the login shown meanwhile is
+        // replaced by the same address signed in, unless the person has had time to start typing.
+        if (started && Date.now() - asked > SHARE_LATE_MS) return;
+        try { window.sessionStorage.setItem('kimonet.token', message.token); } catch (e) { return; }
         clearTimeout(timer);
-        resolve();
+        if (started) window.location.reload();
+        else resolve();
       });
       channel.postMessage({ type: 'ask' });
     });
