@@ -7,6 +7,9 @@
 
 namespace kimonet::http {
 
+// Bank statement import and review (routes_bank_statements.cpp, issue 20).
+void register_bank_statement_routes(Router& router, app::App& app);
+
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
     register_auth_routes(router, app);
@@ -27,6 +30,7 @@ void register_routes(Router& router, app::App& app) {
     register_dunning_routes(router, app);
     register_report_routes(router, app);
     register_export_routes(router, app);
+    register_bank_statement_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {
