@@ -16,6 +16,7 @@
 #include "views/view_notifications.hpp"
 #include "views/view_packages.hpp"
 #include "views/view_payments.hpp"
+#include "views/view_bank_statements.hpp"
 #include "views/view_portal_invoices.hpp"
 #include "views/view_portal_pay.hpp"
 #include "views/view_reports.hpp"
@@ -67,6 +68,7 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"leads"}, "nav.leads", "nav.group.ops", "leads.title", staff_with<kCustomersRead>, make<ViewLeads>},
     {Screen::Invoices, "nav.invoices", "nav.group.billing", "invoices.title", staff_with<kInvoicesRead>, make<ViewInvoices>},
     {Screen::Payments, "nav.payments", "nav.group.billing", "payments.title", staff_with<kPaymentsRead>, make<ViewPayments>},
+    {Screen{"bank"}, "nav.bank_statements", "nav.group.billing", "bank.title", staff_with<kPaymentsRead>, make<ViewBankStatements>},
     {Screen{"dunning"}, "nav.dunning", "nav.group.billing", "dunning.title", staff_with<kDunningRead>, make<ViewDunning>},
     {Screen::CustomerHome, "nav.home", "nav.group.portal", "home.title", customer, make<ViewCustomerHome>},
     {Screen{"bills"}, "nav.my_invoices", "nav.group.portal", "portal.invoices_title", customer, make<ViewPortalInvoices>},
