@@ -18,6 +18,7 @@
 #include "views/view_notifications.hpp"
 #include "views/view_packages.hpp"
 #include "views/view_payments.hpp"
+#include "views/view_bank_statements.hpp"
 #include "views/view_portal_invoices.hpp"
 #include "views/view_portal_pay.hpp"
 #include "views/view_reports.hpp"
@@ -74,6 +75,7 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"vouchers"}, "nav.vouchers", "nav.group.ops", "vouchers.title", staff_with<kVouchersRead>, make<ViewVouchers>},
     {Screen::Invoices, "nav.invoices", "nav.group.billing", "invoices.title", staff_with<kInvoicesRead>, make<ViewInvoices>},
     {Screen::Payments, "nav.payments", "nav.group.billing", "payments.title", staff_with<kPaymentsRead>, make<ViewPayments>},
+    {Screen{"bank"}, "nav.bank_statements", "nav.group.billing", "bank.title", staff_with<kPaymentsRead>, make<ViewBankStatements>},
     {Screen{"dunning"}, "nav.dunning", "nav.group.billing", "dunning.title", staff_with<kDunningRead>, make<ViewDunning>},
     {Screen{"collect"}, "nav.collect", "nav.group.billing", "collect.title", staff_with<kCashCollect>, make<ViewCollect>},
     {Screen{"cash"}, "nav.cash_desk", "nav.group.billing", "cash_desk.title", staff_with<kCashConfirm>, make<ViewCashDesk>},

@@ -9,6 +9,9 @@
 
 namespace kimonet::http {
 
+// Bank statement import and review (routes_bank_statements.cpp, issue 20).
+void register_bank_statement_routes(Router& router, app::App& app);
+
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
     register_auth_routes(router, app);
@@ -31,6 +34,7 @@ void register_routes(Router& router, app::App& app) {
     register_export_routes(router, app);
     register_voucher_routes(router, app);
     register_cash_routes(router, app);
+    register_bank_statement_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

@@ -7,6 +7,7 @@
 #include "services/invoice_service.hpp"
 #include "services/payment_service.hpp"
 #include "services/payment_void_service.hpp"
+#include "services/unique_codes.hpp"
 #include "store/payment_store.hpp"
 
 namespace kimonet::http {
@@ -74,7 +75,9 @@ RouteResult invoice_list(app::App& app, Request& request, std::optional<std::int
 RouteResult invoice_detail(app::App& app, Request& request, std::optional<std::int64_t> owner) {
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         auto detail = TRY(services::get_invoice_detail(context.db, request.id_param(), owner));
-        return json_ok({{"data", api::to_json(detail_resource(detail, context))}});
+        api::InvoiceResource resource = detail_resource(detail, context);
+        resource.unique_code = TRY(services::invoice_unique_code(context.db, detail.invoice.id));  // issue 20
+        return json_ok({{"data", api::to_json(resource)}});
     });
 }
 

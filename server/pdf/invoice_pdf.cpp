@@ -7,11 +7,13 @@
 #include <memory>
 #include <vector>
 
+#include "billing/unique_code.hpp"
 #include "core/money.hpp"
 #include "pdf/pdf_canvas.hpp"
 #include "pdf/pdf_document.hpp"
 #include "services/company_logo.hpp"
 #include "services/settings.hpp"
+#include "services/unique_codes.hpp"
 
 namespace kimonet::pdf {
 
@@ -77,6 +79,7 @@ public:
         draw_totals_and_stamp();
         draw_payment_instructions();
     }
+    void set_unique_code(Money code) { m_unique_code = code; }
 
 private:
     const billing::Invoice& invoice() const { return m_detail.invoice; }
@@ -248,6 +251,12 @@ private:
         }
         m_y -= 4;
         m_canvas.text(kMargin, m_y, "Transfer bank:", 9.5f, true);
+        // Issue 20: with a unique code the transfer must be exact for the statement import to find it.
+        if (m_unique_code > 0 && invoice().outstanding() > 0) {
+            const std::string exact = "Transfer tepat " + format_rupiah(billing::transfer_amount(invoice().outstanding(), m_unique_code)) +
+                                      " (kode unik " + format_rupiah(m_unique_code) + " menjadi saldo Anda)";
+            m_canvas.text(kMargin + m_canvas.width("Transfer bank: ", 9.5f, true), m_y, exact, 9.5f, true, kBrand);
+        }
         m_y -= 14;
         for (const auto& account : m_company.bank_accounts) {
             m_canvas.text(kMargin + 10, m_y, "•  " + account, 9.5f);
@@ -263,6 +272,7 @@ private:
     Canvas& m_canvas;
     const Company& m_company;
     const services::InvoiceDetail& m_detail;
+    Money m_unique_code = 0;  // issue 20: "Transfer tepat …" under the bank accounts when set
     const Date& m_today;
     float m_y = 0;
 };
@@ -286,7 +296,9 @@ Result<std::string> render_invoice_pdf(store::Database& db, const services::Invo
                                                                 : HPDF_LoadPngImageFromMem(pdf, bytes, size);
         if (!logo) document->clear_failure();
     }
-    InvoiceLayout(pdf, canvas, company, detail, today).draw(logo);
+    InvoiceLayout layout(pdf, canvas, company, detail, today);
+    layout.set_unique_code(TRY(services::invoice_unique_code(db, detail.invoice.id)));
+    layout.draw(logo);
     return document->bytes();
 }
 

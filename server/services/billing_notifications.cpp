@@ -1,5 +1,8 @@
 #include "services/billing_notifications.hpp"
 
+#include "services/settings.hpp"
+#include "services/unique_codes.hpp"
+
 #include <vector>
 
 #include "api/public_shapes.hpp"
@@ -21,6 +24,7 @@ static Result<bool> queue_or_skip(app::Context& context, const NotificationReque
 
 Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Period& period) {
     const std::string base_url = TRY(public_base_url(context.db, ""));
+    const bool coded = TRY(get_setting(context.db, "transfer_unique_code")) == "1";
     std::int64_t queued = 0;
     // Pages by id, each read finished before its messages are written: a write while a read of
     // the same connection is open is refused (it could only meet "database is locked").
@@ -41,6 +45,12 @@ Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Peri
             request.variables["periode"] = format_period_indonesian(period);
             request.variables["invoice_no"] = row.invoice_no;
             request.variables["total"] = format_rupiah(row.total);
+            // Issue 20: with a unique code the message asks for the exact amount the statement import recognises.
+            const Money code = coded ? TRY(invoice_unique_code(context.db, row.id)) : 0;
+            request.variables["jumlah_transfer"] = format_rupiah(row.total + code);
+            if (code > 0)
+                request.variables["total"] += " (transfer tepat " + format_rupiah(row.total + code) + "; kode unik " + format_rupiah(code) +
+                                              " menjadi saldo Anda)";
             const auto due = parse_date(row.due_date);
             request.variables["due_date"] = due ? format_date_indonesian(*due) : row.due_date;
             if (TRY(queue_or_skip(context, request))) ++queued;

@@ -12,7 +12,7 @@
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
 #include "spreadsheets/import_limits.hpp"
-#include "spreadsheets/xlsx_reader.hpp"
+#include "spreadsheets/uploaded_table.hpp"
 #include "store/customer_store.hpp"
 #include "store/import_store.hpp"
 #include "store/report_store.hpp"
@@ -24,20 +24,8 @@ namespace {
 constexpr std::size_t kPreviewRows = 20;
 constexpr std::size_t kMaxErrorsReported = 1000;
 
-struct Table {
-    spreadsheets::SheetRows sheet;
-    std::string format;
-    std::string encoding;
-};
-
-Result<Table> read_table(std::string_view file) {
-    if (file.empty()) return validation_error({{"file", messages::kFileEmpty}});
-    if (spreadsheets::looks_like_xlsx(file)) return Table{TRY(spreadsheets::read_xlsx(file)), "xlsx", "xlsx"};
-    const auto decoded = TRY(decode_spreadsheet_text(file));
-    Table table{{}, "csv", std::string(to_string(decoded.encoding))};
-    table.sheet.rows = TRY(parse_csv(decoded.text, CsvLimits{spreadsheets::kMaxImportColumns, spreadsheets::kMaxSheetRows}));
-    for (std::size_t i = 0; i < table.sheet.rows.size(); ++i) table.sheet.row_numbers.push_back(i + 1);
-    return table;
+Result<spreadsheets::UploadedTable> read_table(std::string_view file) {
+    return spreadsheets::read_uploaded_table(file, CsvLimits{spreadsheets::kMaxImportColumns, spreadsheets::kMaxSheetRows});
 }
 
 bool blank(const std::vector<std::string>& row) {
@@ -83,7 +71,7 @@ std::int64_t number_after(std::string_view number, std::string_view prefix) {
 }  // namespace
 
 Result<ImportOutcome> import_customers(app::Context& context, std::string_view file, bool dry_run, const ImportProgress& progress) {
-    Table table = TRY(read_table(file));
+    spreadsheets::UploadedTable table = TRY(read_table(file));
     auto& rows = table.sheet.rows;
     std::size_t header_index = 0;
     while (header_index < rows.size() && blank(rows[header_index])) ++header_index;

@@ -6,6 +6,7 @@
 #include "services/activity_log.hpp"
 #include "services/billing_settings.hpp"
 #include "services/payment_service.hpp"
+#include "services/unique_codes.hpp"
 #include "store/invoice_bulk_store.hpp"
 #include "store/invoice_run_store.hpp"
 #include "store/invoice_store.hpp"
@@ -81,6 +82,7 @@ Result<void> write_batch(app::Context& context, const GenerateOptions& options, 
     }
     // The whole batch in one call (on PostgreSQL a few round trips, not three per invoice), then credit.
     TRY_VOID(store::insert_invoices(context.db, invoices, first, context.now));
+    TRY_VOID(assign_unique_codes(context, invoices));
     for (auto& [row, invoice] : pending)
         if (row->credit > 0) TRY_VOID(apply_customer_credit(context, invoice));
     return log_activity(context, "invoice.generate", "invoice", std::nullopt, nullptr,
@@ -145,6 +147,7 @@ Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context
         const std::int64_t sequence = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(period), 1));
         invoice->invoice_no = billing::format_invoice_number(settings.number_format, period, sequence);
         invoice->id = TRY(store::insert_invoice(context.db, *invoice, sequence, context.now));
+        TRY_VOID(assign_unique_codes(context, {&*invoice}));
         if (row.credit > 0) TRY_VOID(apply_customer_credit(context, *invoice));
         result = invoice->id;
         return log_activity(context, "invoice.create", "invoice", invoice->id, nullptr,

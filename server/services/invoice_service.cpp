@@ -7,6 +7,7 @@
 #include "core/validation_messages.hpp"
 #include "services/activity_log.hpp"
 #include "services/billing_settings.hpp"
+#include "services/unique_codes.hpp"
 #include "store/customer_store.hpp"
 
 namespace kimonet::services {
@@ -89,6 +90,7 @@ Result<billing::Invoice> create_manual_invoice(app::Context& context, const api:
         const std::int64_t sequence = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(invoice.period), 1));
         invoice.invoice_no = billing::format_invoice_number(settings.number_format, invoice.period, sequence);
         invoice.id = TRY(store::insert_invoice(context.db, invoice, sequence, context.now));
+        TRY_VOID(assign_unique_codes(context, {&invoice}));
         return log_activity(context, "invoice.create", "invoice", invoice.id, nullptr, api::to_json(invoice, today));
     }));
     return invoice;
@@ -128,8 +130,10 @@ Result<billing::Invoice> add_invoice_line(app::Context& context, std::int64_t id
         const billing::Totals totals = TRY(billing::totals_for(invoice.lines, invoice.tax));
         if (totals.total < invoice.paid_amount || totals.total < 0)
             return validation_error({{"unit_price", messages::kTotalBelowPaid}});
+        const Money old_total = invoice.totals.total;
         invoice.totals = totals;
         invoice.status = billing::status_for(invoice.totals.total, invoice.paid_amount);
+        TRY_VOID(reassign_unique_code(context, invoice, old_total));
         TRY_VOID(store::insert_invoice_line(context.db, id, static_cast<int>(invoice.lines.size()), line));
         TRY_VOID(store::update_invoice_state(context.db, invoice,
                                              invoice.status == billing::InvoiceStatus::Paid ? std::optional(context.now) : std::nullopt));

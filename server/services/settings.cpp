@@ -46,6 +46,9 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"company_logo", "", false, "PNG logo printed on invoices: a file path on the server (empty: none); an uploaded logo (POST /api/settings/logo) takes its place"},
         {"bank_accounts", "BCA 1234567890 a.n. PT Kimonet Net|Mandiri 1300012345678 a.n. PT Kimonet Net", false,
          "Bank accounts for transfers on invoices: rows \"BANK NUMBER a.n. HOLDER\" separated by | (at most 10; number 5-20 digits)"},
+        {"transfer_unique_code", "0", false,
+         "1 = each new invoice asks for a transfer of its amount plus a unique code of 1-999 rupiah (kept as the customer's credit), "
+         "so the bank statement import pays it by amount alone"},
         {"payment_instructions", "Transfer sesuai total tagihan dan cantumkan nomor tagihan pada berita transfer.", false,
          "Payment instructions printed on invoices"},
         {"public_base_url", "", false, "Base URL of public links (empty: the server's own address)"},

@@ -1,5 +1,7 @@
 #include "api/billing_dto.hpp"
 
+#include "billing/unique_code.hpp"
+
 #include <tuple>
 
 #include "core/validation_messages.hpp"
@@ -103,6 +105,8 @@ Json to_json(const InvoiceResource& resource) {
     json["customer_name"] = resource.customer_name;
     json["service_number"] = resource.service_number;
     if (resource.detail) {
+        json["unique_code"] = resource.unique_code;
+        json["transfer_amount"] = billing::transfer_amount(resource.invoice.outstanding(), resource.unique_code);
         Json payments = Json::array();
         for (const auto& payment : resource.payments) payments.push_back(to_json(payment));
         json["payments"] = std::move(payments);
@@ -185,6 +189,7 @@ Result<InvoiceResource> invoice_resource_from_json(const Json& json) {
     resource.customer_name = json_string(json, "customer_name");
     resource.service_number = json_string(json, "service_number");
     resource.detail = json.contains("lines");
+    resource.unique_code = json_int(json, "unique_code");
     if (auto payments = json.find("payments"); payments != json.end() && payments->is_array())
         for (const auto& payment : *payments)
             if (auto read = payment_resource_from_json(payment)) resource.payments.push_back(std::move(read).value());

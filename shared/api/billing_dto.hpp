@@ -41,6 +41,9 @@ struct InvoiceResource {
     std::string service_number;
     bool detail = true;  // false for list rows: no "lines", no "payments"
     std::vector<PaymentResource> payments;
+    // Issue 20, in the detail only: "unique_code" (0 = none) and "transfer_amount" (outstanding +
+    // code: what the customer transfers, billing/unique_code.hpp).
+    Money unique_code = 0;
 };
 
 Json to_json(const PaymentResource& resource);

@@ -18,6 +18,7 @@ std::span<const SettingChoices> setting_choices() {
         {"midtrans_enabled", {"0", "1"}},
         {"duitku_enabled", {"0", "1"}},
         {"register_email_required", {"0", "1"}},
+        {"transfer_unique_code", {"0", "1"}},
     };
     return all;
 }

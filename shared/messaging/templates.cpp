@@ -37,7 +37,7 @@ void scan_placeholders(std::string_view body, Visitor on_placeholder) {
 const std::vector<TemplateDefinition>& template_definitions() {
     static const std::vector<TemplateDefinition> all = {
         {"invoice_new", "Tagihan baru",
-         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link"},
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link", "jumlah_transfer"},
          "Halo *{nama_pelanggan}* 👋\n\n"
          "Tagihan internet Anda untuk periode *{periode}* sudah terbit.\n\n"
          "🧾 No. tagihan: {invoice_no}\n"
@@ -218,6 +218,7 @@ const TemplateVariables& sample_variables() {
         {"invoice_no", "INV-202601-0001"},
         {"total", "Rp 166.500"},
         {"jumlah", "Rp 166.500"},
+        {"jumlah_transfer", "Rp 166.623"},
         {"due_date", "10 Januari 2026"},
         {"payment_link", "https://billing.kimonet.id/billing/CUST001"},
         {"sisa_hari", "3"},

@@ -73,7 +73,7 @@ constexpr int kEveryChoices[] = {1, 2, 5, 10, 15, 20, 30};
 
 int settings_group_of(const std::string& key) {
     if (starts_with(key, "company_") || key == "public_base_url" || key == "timezone" || key == "billing_base_domain") return kCompany;
-    if (key == "bank_accounts" || key == "payment_instructions" || starts_with(key, "flip_") || starts_with(key, "midtrans_") ||
+    if (key == "bank_accounts" || key == "payment_instructions" || key == "transfer_unique_code" || starts_with(key, "flip_") || starts_with(key, "midtrans_") ||
         starts_with(key, "duitku_") || starts_with(key, "payment_"))
         return kPayment;
     if (starts_with(key, "invoice_") || key == "default_due_day" || key == "service_number_prefix" || key == "proration_rounding" ||
