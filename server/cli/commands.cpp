@@ -36,6 +36,8 @@ constexpr Command kCommands[] = {
      command_export},
     {"customer", "customer import FILE.xlsx|FILE.csv [--dry-run] [--db PATH]   (columns from the header row; all rows or none)", command_customer},
     {"isolir", "isolir auto [--force] [--dry-run] | customer --id=N [--reason=T] | restore --id=N [--db PATH]", command_isolir},
+    {"radius", "radius config --out DIR [--url URL] [--listen ADDR] [--auth-port N] [--acct-port N] [--rotate] [--db PATH]   (FreeRADIUS radiusd.conf: clients, rlm_rest to Kimonet)",
+     command_radius},
 };
 
 void usage() {

@@ -7,6 +7,10 @@
 
 namespace kimonet::http {
 
+// routes_radius.cpp: FreeRADIUS rlm_rest calls, RADIUS sessions, NAS settings (declared here, not in
+// routes.hpp, so adding it did not touch every route file).
+void register_radius_routes(Router& router, app::App& app);
+
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
     register_auth_routes(router, app);
@@ -27,6 +31,7 @@ void register_routes(Router& router, app::App& app) {
     register_dunning_routes(router, app);
     register_report_routes(router, app);
     register_export_routes(router, app);
+    register_radius_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {
