@@ -25,7 +25,7 @@ void set_language(Language language) { g_language = language; }
 
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
-            choices_catalogue(), keys_catalogue()};
+            choices_catalogue(), keys_catalogue(), radius_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.

@@ -50,6 +50,7 @@ std::initializer_list<Entry> print_catalogue();
 std::initializer_list<Entry> settings_catalogue();
 std::initializer_list<Entry> portal_catalogue();
 std::initializer_list<Entry> customer_catalogue();
+std::initializer_list<Entry> radius_catalogue();  // i18n_catalogue_radius.cpp: the customer detail's RADIUS section
 std::initializer_list<Entry> choices_catalogue();
 std::initializer_list<Entry> keys_catalogue();
 // Every part, in the order a key is looked up (a new part is registered here).
