@@ -17,6 +17,7 @@ APT_PACKAGES=(
   libpwquality-dev cracklib-runtime
   fonts-inter fonts-noto-core fonts-noto-color-emoji libharfbuzz-bin
   chromium poppler-utils zbar-tools wrk xz-utils dpkg-dev zip
+  freeradius freeradius-utils freeradius-rest
 )
 
 missing=()

@@ -32,7 +32,7 @@ std::initializer_list<Entry> cash_catalogue();
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
             choices_catalogue(), keys_catalogue(), voucher_catalogue(), cash_catalogue(), network_catalogue(),
-            bank_transfer_catalogue()};
+            bank_transfer_catalogue(), radius_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.

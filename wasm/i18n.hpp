@@ -51,6 +51,7 @@ std::initializer_list<Entry> settings_catalogue();
 std::initializer_list<Entry> portal_catalogue();
 std::initializer_list<Entry> customer_catalogue();
 std::initializer_list<Entry> bank_transfer_catalogue();  // i18n_catalogue_bank_transfers.cpp (issue 20)
+std::initializer_list<Entry> radius_catalogue();  // i18n_catalogue_radius.cpp: the customer detail's RADIUS section
 std::initializer_list<Entry> choices_catalogue();
 std::initializer_list<Entry> keys_catalogue();
 std::initializer_list<Entry> network_catalogue();

@@ -39,6 +39,8 @@ constexpr Command kCommands[] = {
     {"audit", "audit verify | anchor [--db PATH]   (verify: walk the cash ledger's hash chain, exit 1 at the first broken row; anchor: its head into the activity log)",
      command_audit},
     {"isolir", "isolir auto [--force] [--dry-run] | customer --id=N [--reason=T] | restore --id=N [--db PATH]", command_isolir},
+    {"radius", "radius config --out DIR [--url URL] [--listen ADDR] [--auth-port N] [--acct-port N] [--rotate] [--db PATH]   (FreeRADIUS radiusd.conf: clients, rlm_rest to Kimonet)",
+     command_radius},
 };
 
 void usage() {

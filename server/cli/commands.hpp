@@ -41,6 +41,7 @@ int command_payment_reconcile(const Args& args);      // payment reconcile (gate
 int command_payment_use_simulator(const Args& args);  // payment use-simulator (demo)
 int command_mikrotik(const Args& args);
 int command_isolir(const Args& args);
+int command_radius(const Args& args);  // radius config --out DIR
 int command_export(const Args& args);    // export customers|invoices|payments|revenue|customers-report|billing
 int command_customer(const Args& args);  // customer import FILE [--dry-run]
 int command_dunning(const Args& args);

@@ -7,6 +7,7 @@
 #include "services/activity_log.hpp"
 #include "services/address_isolation.hpp"
 #include "services/notification_service.hpp"
+#include "services/radius_isolation.hpp"
 #include "services/secret_push.hpp"
 #include "services/settings.hpp"
 #include "store/customer_store.hpp"
@@ -30,8 +31,12 @@ Result<std::int64_t> newest_pending_id(store::Database& db, std::int64_t custome
     return store::newest_pending_isolation_id(db, customer_id);
 }
 
-// Static-IP and DHCP customers are isolated by address list, PPPoE customers by profile.
-bool by_address(const Customer& customer) { return customer.connection_method != ConnectionMethod::Pppoe; }
+// Static-IP and DHCP customers are isolated by address list, PPPoE customers by profile, RADIUS
+// customers by their RADIUS answer and a CoA / Disconnect-Request to the NAS.
+bool by_address(const Customer& customer) {
+    return customer.connection_method == ConnectionMethod::Static || customer.connection_method == ConnectionMethod::Dhcp;
+}
+bool by_radius(const Customer& customer) { return customer.connection_method == ConnectionMethod::Radius; }
 
 Result<Resolved> resolve(app::Context& context, const Intent& intent, std::map<std::int64_t, Router>& routers) {
     Resolved resolved{intent, {}, {}, 0, {}};
@@ -49,6 +54,10 @@ Result<Resolved> resolve(app::Context& context, const Intent& intent, std::map<s
     else if (!by_address(*customer) && customer->pppoe_username.empty()) resolved.error = messages::kCustomerHasNoPppoe;
     if (!resolved.error.empty()) return resolved;
     if (!routers.contains(*customer->router_id)) routers.emplace(*customer->router_id, TRY(router_with_password(context, *customer->router_id)));
+    if (by_radius(*customer)) {  // RADIUS: what was sent to the NAS is filled in by carry_out
+        resolved.profile.clear();
+        return resolved;
+    }
     if (by_address(*customer)) {  // static / DHCP: the "profile" is the isolir address list, or none
         resolved.profile = intent.action == NetworkAction::Isolate ? kIsolirAddressList : "";
         return resolved;
@@ -218,8 +227,9 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
     for (const auto& [router_id, members] : by_router) {
         const Router& router = routers.at(router_id);
         auto control = context.ports.router_control(router, {});
-        std::vector<std::size_t> by_profile, by_list;
-        for (std::size_t index : members) (by_address(resolved[index].customer) ? by_list : by_profile).push_back(index);
+        std::vector<std::size_t> by_profile, by_list, by_nas;
+        for (std::size_t index : members)
+            (by_radius(resolved[index].customer) ? by_nas : by_address(resolved[index].customer) ? by_list : by_profile).push_back(index);
         std::vector<network::ProfileSwitch> switches;
         bool any_isolate = false;
         for (std::size_t index : by_profile) {
@@ -262,6 +272,21 @@ Result<std::vector<NetworkOutcome>> carry_out(app::Context& context, const std::
             outcome.profile_before = result.was_listed ? kIsolirAddressList : "";
             outcome.result = result.ok ? (result.changed ? "applied" : "unchanged") : "pending";
             if (!result.ok) outcome.detail = "router " + router.name + ": " + result.error;
+        }
+        std::vector<RadiusChange> radius_changes;
+        for (std::size_t index : by_nas) radius_changes.push_back({resolved[index].customer, intents[index].action == NetworkAction::Isolate});
+        const auto answered = apply_radius_changes(context, router, radius_changes);
+        for (std::size_t position = 0; position < by_nas.size(); ++position) {
+            auto& outcome = outcomes[by_nas[position]];
+            if (!answered) {
+                outcome.result = "pending";
+                outcome.detail = answered.error().message();
+                continue;
+            }
+            const auto& result = answered->at(position);
+            outcome.profile_after = result.sent;
+            outcome.result = result.ok ? "applied" : "pending";
+            outcome.detail = "NAS " + router.name + ": " + result.detail;
         }
         const auto& router_members = members;  // a lambda cannot capture a structured binding under clang 14
         TRY_VOID(context.db.transaction([&]() -> Result<void> {

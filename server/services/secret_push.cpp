@@ -104,6 +104,9 @@ Result<void> record(app::Context& context, const SecretPush& push, const SecretP
 
 Result<std::optional<std::int64_t>> queue_secret_push(app::Context& context, const Customer& customer, const std::string& reason) {
     if (!customer.router_id || customer.pppoe_username.empty()) return std::optional<std::int64_t>();
+    // A RADIUS customer's secret lives in Kimonet and is answered to FreeRADIUS; a local PPP secret
+    // on the router would be used before RADIUS and bypass isolation.
+    if (customer.connection_method == ConnectionMethod::Radius) return std::optional<std::int64_t>();
     auto router = TRY(store::find_router(context.db, *customer.router_id));
     if (!router || !router->push_secrets) return std::optional<std::int64_t>();
     TRY_VOID(store::supersede_secret_pushes(context.db, customer.id, context.now));

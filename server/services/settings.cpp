@@ -19,6 +19,7 @@
 #include "billing/tax.hpp"
 #include "jobs/cron.hpp"
 #include "network/isolir_settings.hpp"
+#include "network/radius_reply.hpp"
 #include "payments/gateway_rules.hpp"
 
 namespace kimonet::services {
@@ -106,6 +107,11 @@ const std::vector<SettingDefinition>& setting_definitions() {
          "Hotspot login page printed as the QR code on voucher cards (with username and password added)"},
         {"voucher_schedule", "*/10 * * * *", false,
          "Cron schedule of the voucher job: resumes interrupted pushes, reads usage back and removes used-up or expired vouchers"},
+        {"radius_api_secret", "", true,
+         "Credential FreeRADIUS presents (HTTP Basic, user freeradius) when it asks Kimonet about a RADIUS customer; empty = the RADIUS endpoints are closed. `kimonet radius config` makes one"},
+        {"radius_isolir_pool", "isolir", false, "Address pool (Framed-Pool) an isolated RADIUS customer gets; empty = keep the usual address and change only the rate limit (by CoA)"},
+        {"radius_isolir_rate_limit", "512k/512k", false, "Mikrotik-Rate-Limit (rx/tx) of an isolated RADIUS customer; empty = the package's speed"},
+        {"radius_coa_timeout_ms", "1000", false, "How long Kimonet waits for a NAS to answer one CoA / Disconnect-Request before sending it again (3 tries)"},
         {"router_probe_seconds", "60", false, "Seconds between reachability checks of every router (public network status); 0 = off"},
         {"trusted_proxies", "", false,
          "IP addresses or CIDRs of our own reverse proxies (comma-separated); only their X-Forwarded-For is believed"},
@@ -158,6 +164,11 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
             return std::string(probe ? "detik 0-86400 (0 = mati)" : "angka 1-10000");
     }
     if (key.starts_with("isolir_")) return network::isolir_setting_problem(key, value);
+    if (key.starts_with("radius_isolir_")) return network::radius_setting_problem(key, value);
+    if (key == "radius_coa_timeout_ms") {
+        const int number = std::atoi(std::string(value).c_str());
+        if (std::to_string(number) != value || number < 50 || number > 10000) return std::string("angka 50-10000");
+    }
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
     return std::nullopt;

@@ -259,7 +259,7 @@ Result<std::vector<ExpectedAddressRow>> expected_address_rows(Database& db, std:
     auto statement = TRY(db.prepare(
         "SELECT c.id, c.service_number, c.status, c.ip_address, c.mac_address, c.connection_method, "
         "CASE WHEN EXISTS (SELECT 1 FROM network_actions a WHERE a.customer_id = c.id AND a.status = 'pending') THEN 1 ELSE 0 END "
-        "FROM customers c WHERE c.router_id = ? AND c.connection_method <> 'pppoe' AND c.ip_address <> '' "
+        "FROM customers c WHERE c.router_id = ? AND c.connection_method IN ('static','dhcp') AND c.ip_address <> '' "
         "AND c.status IN ('active','isolated') ORDER BY c.id"));
     statement.bind(1, router_id);
     std::vector<ExpectedAddressRow> out;
@@ -273,7 +273,7 @@ Result<std::vector<OverdueCustomer>> overdue_customers(Database& db, const std::
     auto statement = TRY(db.prepare(
         "SELECT c.id, MIN(i.due_date) FROM customers c JOIN invoices i ON i.customer_id = c.id "
         "WHERE c.status = 'active' AND c.router_id IS NOT NULL "
-        "AND ((c.connection_method = 'pppoe' AND c.pppoe_username <> '') OR (c.connection_method <> 'pppoe' AND c.ip_address <> '')) "
+        "AND ((c.connection_method IN ('pppoe','radius') AND c.pppoe_username <> '') OR (c.connection_method IN ('static','dhcp') AND c.ip_address <> '')) "
         "AND i.status IN ('unpaid','partial') "
         "AND i.due_date < ? AND i.created_at <= ? GROUP BY c.id ORDER BY MIN(i.due_date), c.id LIMIT ?"));
     statement.bind(1, due_before).bind(2, created_until).bind(3, cap);

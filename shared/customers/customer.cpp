@@ -76,6 +76,7 @@ std::string_view to_string(ConnectionMethod method) {
         case ConnectionMethod::Pppoe: return "pppoe";
         case ConnectionMethod::Static: return "static";
         case ConnectionMethod::Dhcp: return "dhcp";
+        case ConnectionMethod::Radius: return "radius";
     }
     return "pppoe";
 }
@@ -84,6 +85,7 @@ std::optional<ConnectionMethod> parse_connection_method(std::string_view text) {
     if (text == "pppoe") return ConnectionMethod::Pppoe;
     if (text == "static") return ConnectionMethod::Static;
     if (text == "dhcp") return ConnectionMethod::Dhcp;
+    if (text == "radius") return ConnectionMethod::Radius;
     return std::nullopt;
 }
 
@@ -160,7 +162,10 @@ Result<Customer> validate_customer(Customer customer) {
         fields["join_date"] = messages::kJoinDateRange;
     if (customer.due_day && (*customer.due_day < 1 || *customer.due_day > 31)) fields["due_day"] = messages::kDueDay;
     customer.ip_address = trim_copy(customer.ip_address);
-    const bool needs_address = customer.connection_method != ConnectionMethod::Pppoe;
+    // A RADIUS customer logs in with the PPPoE user name (and may have a fixed Framed-IP-Address).
+    const bool needs_address = customer.connection_method == ConnectionMethod::Static || customer.connection_method == ConnectionMethod::Dhcp;
+    if (customer.connection_method == ConnectionMethod::Radius && customer.pppoe_username.empty() && !fields.contains("pppoe_username"))
+        fields["pppoe_username"] = messages::kRequired;
     if (customer.ip_address.empty() ? needs_address : !is_valid_ipv4(customer.ip_address))
         fields["ip_address"] = customer.ip_address.empty() ? messages::kRequired : messages::kIpv4Address;
     const std::string mac = normalize_mac(trim_copy(customer.mac_address));

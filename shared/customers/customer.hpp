@@ -16,10 +16,12 @@ std::string_view to_string(CustomerStatus status);  // "active", "isolated", "in
 std::optional<CustomerStatus> parse_customer_status(std::string_view text);
 
 // How the router lets a customer in, and so how isolation works: a PPPoE secret (profile switch),
-// a static IP or a DHCP lease bound to a MAC (the IP on the `isolir` address list). RADIUS and
-// hotspot customers come later: the enum grows, "pppoe" stays the default.
-enum class ConnectionMethod { Pppoe, Static, Dhcp };
-std::string_view to_string(ConnectionMethod method);  // "pppoe", "static", "dhcp"
+// a static IP or a DHCP lease bound to a MAC (the IP on the `isolir` address list), or RADIUS
+// (FreeRADIUS asks Kimonet; isolation changes the RADIUS answer and a CoA / Disconnect-Request
+// reaches the NAS at once, see docs/integrations/radius.md). Hotspot customers come later: the
+// enum grows, "pppoe" stays the default.
+enum class ConnectionMethod { Pppoe, Static, Dhcp, Radius };
+std::string_view to_string(ConnectionMethod method);  // "pppoe", "static", "dhcp", "radius"
 std::optional<ConnectionMethod> parse_connection_method(std::string_view text);
 // Dotted-quad IPv4 without leading zeros ("10.0.0.5"), no prefix length.
 bool is_valid_ipv4(std::string_view text);

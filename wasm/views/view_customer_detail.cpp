@@ -81,6 +81,7 @@ void ViewCustomerDetail::load() {
         Customer base;
         base.id = json_int(data, "id");
         if (auto parsed = api::customer_from_json(data, base)) m_customer = std::move(parsed).value();
+        if (m_customer && m_app) m_radius.open(*m_app, m_customer->id, m_customer->connection_method == ConnectionMethod::Radius);
     });
     api_client().get("/api/customers/" + std::to_string(requested) + "/history", [this, requested](const ApiResponse& response) {
         if (requested != m_customer_id) return;
@@ -209,7 +210,10 @@ void ViewCustomerDetail::draw(App& app) {
     }
     widgets::end_card();
     if (m_customer && (app.user().can("network.read") || app.user().can("network.control"))) {
-        if (widgets::begin_card("customer_detail.network")) m_network.draw(app, m_customer->status, [this] { reload_all(); });
+        if (widgets::begin_card("customer_detail.network")) {
+            m_network.draw(app, m_customer->status, [this] { reload_all(); });
+            m_radius.draw();
+        }
         widgets::end_card();
     }
     if (m_customer && app.user().can("dunning.read")) {

@@ -14,6 +14,7 @@
 #include "customers/customer.hpp"
 #include "views/customer_dunning.hpp"
 #include "views/customer_network.hpp"
+#include "views/customer_radius.hpp"
 #include "views/view_customer_form.hpp"
 #include "views/view_invoice_detail.hpp"
 #include "view.hpp"
@@ -61,6 +62,7 @@ private:
     ViewCustomerForm m_form;
     bool m_edit_pending = false;  // #/customers/42/edit before the customer has loaded
     CustomerNetworkPanel m_network;
+    CustomerRadiusPanel m_radius;  // views/customer_radius.hpp: RADIUS customers only
     CustomerDunningPanel m_dunning;
 };
 

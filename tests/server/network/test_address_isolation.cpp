@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(address_fields_are_validated_and_unique_per_router) {
         {R"({"connection_method":"dhcp","ip_address":"10.50.0.6"})", "mac_address"},
         {R"({"connection_method":"dhcp","ip_address":"10.50.0.6","mac_address":"zz:bb:cc:00:00:06"})", "mac_address"},
         {R"({"connection_method":"dhcp","ip_address":"10.50.0.6","mac_address":"aa:bb-cc:00:00:06"})", "mac_address"},
-        {R"({"connection_method":"radius"})", "connection_method"},
+        {R"({"connection_method":"hotspot"})", "connection_method"},
         {R"({"connection_method":"static","ip_address":10})", "ip_address"},
     };
     for (const auto& [body, field] : bad) {
