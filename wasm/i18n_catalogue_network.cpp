@@ -12,6 +12,7 @@ std::initializer_list<Entry> network_catalogue() {
         {"connection.method.pppoe", "PPPoE", "PPPoE"},
         {"connection.method.static", "IP statis", "Static IP"},
         {"connection.method.dhcp", "DHCP", "DHCP"},
+        {"connection.method.radius", "RADIUS", "RADIUS"},
         {"field.ip_address", "Alamat IP", "IP address"},
         {"field.mac_address", "Alamat MAC", "MAC address"},
         {"field.mac_address_optional", "Alamat MAC (opsional)", "MAC address (optional)"},

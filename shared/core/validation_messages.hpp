@@ -25,7 +25,7 @@ namespace kimonet::messages {
     X(kProfile, "nama profil MikroTik hanya huruf, angka, spasi, titik, garis bawah, minus", "MikroTik profile: letters, digits, space, dot, underscore, dash only") \
     X(kIpv4Address, "alamat IP harus IPv4 seperti 10.0.0.5", "the IP address must be IPv4 like 10.0.0.5") \
     X(kMacAddress, "alamat MAC harus seperti AA:BB:CC:DD:EE:FF", "the MAC address must look like AA:BB:CC:DD:EE:FF") \
-    X(kConnectionMethod, "cara koneksi harus pppoe, static atau dhcp", "the connection method must be pppoe, static or dhcp") \
+    X(kConnectionMethod, "cara koneksi harus pppoe, static, dhcp atau radius", "the connection method must be pppoe, static, dhcp or radius") \
     X(kRouterApiMode, "cara akses router harus api, rest atau auto", "router access must be api, rest or auto") \
     X(kHost, "host harus nama domain atau alamat IP", "host must be a domain name or IP address") \
     X(kPort, "port harus 1-65535", "port must be 1-65535") \

@@ -8,6 +8,8 @@ constexpr ConnectionMethodChoice kChoices[] = {
     {ConnectionMethod::Pppoe, "connection.method.pppoe", true, false, false, false},
     {ConnectionMethod::Static, "connection.method.static", false, true, true, false},
     {ConnectionMethod::Dhcp, "connection.method.dhcp", false, true, true, true},
+    // RADIUS: the PPPoE user and password are what FreeRADIUS checks; an IP is sent as Framed-IP-Address.
+    {ConnectionMethod::Radius, "connection.method.radius", true, true, false, false},
 };
 
 }  // namespace

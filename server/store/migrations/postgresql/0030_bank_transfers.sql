@@ -1,4 +1,4 @@
--- Bank transfers (issue 20; the twin of migrations/0032_bank_transfers.sql). Unique-code amounts: an open invoice asks for total - paid + unique_code
+-- Bank transfers (issue 20; the twin of migrations/0030_bank_transfers.sql). Unique-code amounts: an open invoice asks for total - paid + unique_code
 -- (1-999; 0 = none). The service picks a code no other open coded invoice's amount uses, inside the
 -- invoice's write transaction, through this index (paid and void invoices leave it). It is not a
 -- UNIQUE index on purpose: voiding a payment reopens an invoice whose amount another invoice may

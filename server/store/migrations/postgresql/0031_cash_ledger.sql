@@ -1,4 +1,4 @@
--- Cash collection (issue 20); the twin of migrations/0034_cash_ledger.sql.
+-- Cash collection (issue 20); the twin of migrations/0031_cash_ledger.sql.
 -- A customer belongs to at most one area; a collector (a user) may work several. Areas are their
 -- own tables (not a column of customers) so that nothing else about a customer changes.
 CREATE TABLE areas (
