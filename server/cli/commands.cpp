@@ -35,6 +35,8 @@ constexpr Command kCommands[] = {
     {"export", "export customers|invoices|payments|revenue|customers-report|billing --format xlsx|csv|pdf --out FILE [--from YYYY-MM] [--to YYYY-MM] [--db PATH]",
      command_export},
     {"customer", "customer import FILE.xlsx|FILE.csv [--dry-run] [--db PATH]   (columns from the header row; all rows or none)", command_customer},
+    {"voucher", "voucher push BATCH_ID | push --pending | expire [--db PATH]   (hotspot vouchers to the router, with progress; expiry of used/expired ones)",
+     command_voucher},
     {"isolir", "isolir auto [--force] [--dry-run] | customer --id=N [--reason=T] | restore --id=N [--db PATH]", command_isolir},
 };
 
@@ -96,7 +98,7 @@ int run(int argc, char** argv) {
         return argc < 2 ? 2 : 0;
     }
     for (const auto& command : kCommands) {
-        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run", "force", "replace", "no-history"}));
+        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run", "force", "replace", "no-history", "pending"}));
     }
     std::fprintf(stderr, "unknown command '%s'\n", argv[1]);
     usage();
