@@ -147,6 +147,7 @@ BOOST_AUTO_TEST_CASE(a_new_profile_goes_in_the_servers_shape_and_its_refusal_sho
     package.download_kbps = 10000;
     package.upload_kbps = 5000;
     package.price = 150000;
+    package.mikrotik_profile = "paket-10m";
     harness.api().answer("GET", "/api/packages", list_of(Json::array({api::to_json(package)})));
     harness.api().answer_error("POST", "/api/hotspot-profiles", 422, "VALIDATION_FAILED", "data tidak valid",
                                {{"name", "nama profil hotspot sudah dipakai"}});
@@ -200,6 +201,75 @@ BOOST_AUTO_TEST_CASE(a_new_profile_goes_in_the_servers_shape_and_its_refusal_sho
     BOOST_TEST(sent(harness, "POST", "/api/hotspot-profiles").size() == 2u);
     BOOST_TEST(!harness.find("vouchers.profile_form.save").has_value(), "saved: the form closes");
     BOOST_TEST(harness.value("vouchers.profiles.saved") == "Profil jam-2 tersimpan.");
+}
+
+BOOST_AUTO_TEST_CASE(editing_a_profile_starts_from_its_values_and_keeps_its_package) {
+    ViewHarness harness;
+    answer_lists(harness);
+    kimonet::HotspotProfile profile;
+    profile.id = 3;
+    profile.name = "jam-1";
+    profile.package_id = 2;
+    profile.rate_limit = "10M/5M";
+    profile.time_limit_seconds = 3600;
+    profile.quota_bytes = 2'000'000'000;
+    profile.validity_days = 1;
+    profile.price = 5000;
+    harness.api().answer("GET", "/api/hotspot-profiles", list_of(Json::array({api::to_json(profile)})));
+    kimonet::Package package;
+    package.id = 2;
+    package.name = "Paket 10M";
+    package.download_kbps = 10000;
+    package.upload_kbps = 5000;
+    package.price = 150000;
+    package.mikrotik_profile = "paket-10m";
+    harness.api().answer("GET", "/api/packages", list_of(Json::array({api::to_json(package)})));
+    harness.api().answer("PUT", "/api/hotspot-profiles/3", {{"success", true}, {"data", api::to_json(profile)}});
+    harness.sign_in_staff({"vouchers.read", "vouchers.create", "routers.read", "packages.read"}, "technician");
+    harness.app().navigate(kimonet::Screen{"vouchers"});
+    harness.settle();
+    harness.click("vouchers.tab.3");
+    harness.settle();
+    BOOST_TEST(harness.value("vouchers.profile.3.time_limit") == "1 jam");
+    BOOST_TEST(harness.value("vouchers.profile.3.quota") == "2000 MB");
+    BOOST_TEST(harness.value("vouchers.profile.3.rate_limit") == "10M/5M · Paket 10M");
+    harness.click("vouchers.profile.3.edit");
+    harness.settle();
+    BOOST_TEST(harness.value("vouchers.profile_form.time_limit") == "60");
+    BOOST_TEST(harness.value("vouchers.profile_form.quota") == "2000");
+    harness.click("vouchers.profile_form.save");
+    harness.settle();
+    const auto put = sent(harness, "PUT", "/api/hotspot-profiles/3");
+    BOOST_TEST_REQUIRE(put.size() == 1u);
+    const Json body = api::parse_json(put[0].body);
+    BOOST_TEST(body["package_id"] == 2);
+    BOOST_TEST(body["time_limit_seconds"] == 3600);
+    BOOST_TEST(body["quota_bytes"] == 2'000'000'000);
+}
+
+BOOST_AUTO_TEST_CASE(a_role_that_cannot_list_packages_does_not_unlink_a_profiles_package) {
+    ViewHarness harness;
+    answer_lists(harness);
+    kimonet::HotspotProfile profile;
+    profile.id = 3;
+    profile.name = "jam-1";
+    profile.package_id = 2;
+    profile.price = 5000;
+    harness.api().answer("GET", "/api/hotspot-profiles", list_of(Json::array({api::to_json(profile)})));
+    harness.api().answer("PUT", "/api/hotspot-profiles/3", {{"success", true}, {"data", api::to_json(profile)}});
+    harness.sign_in_staff({"vouchers.read", "vouchers.create", "routers.read"}, "technician");
+    harness.app().navigate(kimonet::Screen{"vouchers"});
+    harness.settle();
+    harness.click("vouchers.tab.3");
+    harness.settle();
+    harness.click("vouchers.profile.3.edit");
+    harness.settle();
+    harness.click("vouchers.profile_form.save");
+    harness.settle();
+    const auto put = sent(harness, "PUT", "/api/hotspot-profiles/3");
+    BOOST_TEST_REQUIRE(put.size() == 1u);
+    BOOST_TEST(!api::parse_json(put[0].body).contains("package_id"), put[0].body);
+    BOOST_TEST(harness.api().count("GET", "/api/packages") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_reader_sees_the_profiles_but_no_profile_form) {

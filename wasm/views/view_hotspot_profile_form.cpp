@@ -44,6 +44,7 @@ void ViewHotspotProfileForm::open(std::function<void(const HotspotProfile&)> sav
     m_shared = std::to_string(m_base.shared_users);
     m_price = m_form.editing ? format_thousands(m_base.price) : "";
     m_package = -1;  // chosen from m_base.package_id on the first draw, when the catalogue is known
+    m_keep_package = false;
     m_form.request_open();
 }
 
@@ -61,9 +62,10 @@ void ViewHotspotProfileForm::open_edit(const HotspotProfile& profile, std::funct
 
 api::Json ViewHotspotProfileForm::request_json(FieldErrors& local_errors) const {
     api::Json json{{"name", m_name}, {"rate_limit", m_rate_limit}};
-    json["package_id"] = m_package > 0 && m_package <= static_cast<int>(m_package_ids.size())
-                             ? api::Json(m_package_ids[static_cast<std::size_t>(m_package - 1)])
-                             : api::Json(nullptr);
+    if (m_package > 0 && m_package <= static_cast<int>(m_package_ids.size()))
+        json["package_id"] = m_package_ids[static_cast<std::size_t>(m_package - 1)];
+    else if (!m_keep_package)
+        json["package_id"] = nullptr;  // else unnamed: the server keeps the link it has
     const auto whole = [&](const char* field, const std::string& text, std::int64_t scale) {
         const auto value = parse_whole(text);
         if (!value) local_errors[field] = tr("field.not_a_number");
@@ -113,6 +115,7 @@ void ViewHotspotProfileForm::draw(App& app) {
     if (m_package < 0) {
         const auto found = std::find(m_package_ids.begin(), m_package_ids.end(), m_base.package_id.value_or(0));
         m_package = found == m_package_ids.end() ? 0 : static_cast<int>(found - m_package_ids.begin()) + 1;
+        m_keep_package = m_base.package_id.has_value() && m_package == 0;
     }
     const FieldErrors live = validate();
     const std::string banner = m_form.banner_text();
@@ -122,8 +125,10 @@ void ViewHotspotProfileForm::draw(App& app) {
         if (widgets::text_field("vouchers.profile_form.name", tr("vouchers.profile_name"), m_name, error("name", m_name), 0, "jam-1"))
             edited("name");
         if (widgets::select_field("vouchers.profile_form.package", tr("vouchers.profile_package"), packages, m_package,
-                                  m_form.field_error(live, "package_id", m_package > 0)))
+                                  m_form.field_error(live, "package_id", m_package > 0))) {
             edited("package_id");
+            m_keep_package = false;
+        }
         if (widgets::text_field("vouchers.profile_form.rate_limit", tr("vouchers.profile_rate_limit"), m_rate_limit,
                                 error("rate_limit", m_rate_limit), 0, "2M/2M"))
             edited("rate_limit");

@@ -34,6 +34,7 @@ private:
     std::string m_name, m_rate_limit, m_minutes, m_quota_mb, m_validity, m_shared, m_price;
     int m_package = 0;                         // 0: none; else index + 1 into m_package_ids
     std::vector<std::int64_t> m_package_ids;  // the catalogue's packages when the form was drawn
+    bool m_keep_package = false;              // linked to a package this user cannot list: left as it is
     std::function<void(const HotspotProfile&)> m_saved;
 };
 
