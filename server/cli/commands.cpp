@@ -38,6 +38,8 @@ constexpr Command kCommands[] = {
     {"customer", "customer import FILE.xlsx|FILE.csv [--dry-run] [--db PATH]   (columns from the header row; all rows or none)", command_customer},
     {"audit", "audit verify | anchor [--db PATH]   (verify: walk the cash ledger's hash chain, exit 1 at the first broken row; anchor: its head into the activity log)",
      command_audit},
+    {"voucher", "voucher push BATCH_ID | push --pending | expire [--db PATH]   (hotspot vouchers to the router, with progress; expiry of used/expired ones)",
+     command_voucher},
     {"isolir", "isolir auto [--force] [--dry-run] | customer --id=N [--reason=T] | restore --id=N [--db PATH]", command_isolir},
     {"radius", "radius config --out DIR [--url URL] [--listen ADDR] [--auth-port N] [--acct-port N] [--rotate] [--db PATH]   (FreeRADIUS radiusd.conf: clients, rlm_rest to Kimonet)",
      command_radius},
@@ -101,7 +103,7 @@ int run(int argc, char** argv) {
         return argc < 2 ? 2 : 0;
     }
     for (const auto& command : kCommands) {
-        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run", "force", "replace", "no-history"}));
+        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run", "force", "replace", "no-history", "pending"}));
     }
     std::fprintf(stderr, "unknown command '%s'\n", argv[1]);
     usage();

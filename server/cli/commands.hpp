@@ -45,5 +45,6 @@ int command_radius(const Args& args);  // radius config --out DIR
 int command_export(const Args& args);    // export customers|invoices|payments|revenue|customers-report|billing
 int command_customer(const Args& args);  // customer import FILE [--dry-run]
 int command_dunning(const Args& args);
+int command_voucher(const Args& args);  // voucher push BATCH_ID | push --pending | expire
 
 }  // namespace kimonet::cli

@@ -45,7 +45,7 @@ Result<std::unique_ptr<network::HotspotControl>> hotspot_for(app::Context& conte
     return app::hotspot_control_factory()(router, app::RouterTimeouts{});
 }
 
-Result<VoucherPushReport> push_claimed(app::Context& context, const VoucherBatch& batch, int chunk) {
+Result<VoucherPushReport> push_claimed(app::Context& context, const VoucherBatch& batch, int chunk, const VoucherPushProgress& progress) {
     VoucherPushReport report;
     report.batch_id = batch.id;
     report.total = batch.count;
@@ -67,8 +67,9 @@ Result<VoucherPushReport> push_claimed(app::Context& context, const VoucherBatch
     std::set<std::string> present;
     for (const auto& user : *on_router) present.insert(user.name);
 
-    std::int64_t after_id = 0;
+    std::int64_t after_id = 0, on_router_now = batch.pushed_count;
     std::string first_refusal;
+    if (progress) progress(on_router_now, batch.count);
     for (;;) {
         auto next = TRY(store::unpushed_vouchers(context.db, batch.id, after_id, chunk));
         if (next.empty()) break;
@@ -110,14 +111,18 @@ Result<VoucherPushReport> push_claimed(app::Context& context, const VoucherBatch
             return store::recount_batch_pushed(context.db, batch.id);
         }));
         report.found_on_router += static_cast<int>(already.size());
+        on_router_now += static_cast<std::int64_t>(already.size());
         for (const auto& result : results) {
-            if (result.added) ++report.added;
-            else {
+            if (result.added) {
+                ++report.added;
+                ++on_router_now;
+            } else {
                 // "already have user with this name" here is a user that is not ours (ours were listed above).
                 ++report.refused;
                 if (first_refusal.empty()) first_refusal = result.name + ": " + (result.existed ? "already have user with this name" : result.error);
             }
         }
+        if (progress) progress(on_router_now, batch.count);
     }
     report.status = report.refused > 0 ? "failed" : "pushed";
     report.error = first_refusal.empty() ? "" : messages::with_detail(messages::kVoucherPushFailed, first_refusal);
@@ -134,10 +139,10 @@ Result<VoucherPushReport> push_claimed(app::Context& context, const VoucherBatch
 
 std::string voucher_batch_comment(std::int64_t batch_id) { return "kimonet-voucher-batch-" + std::to_string(batch_id); }
 
-Result<VoucherPushReport> push_voucher_batch(app::Context& context, std::int64_t batch_id, int chunk) {
+Result<VoucherPushReport> push_voucher_batch(app::Context& context, std::int64_t batch_id, int chunk, const VoucherPushProgress& progress) {
     const VoucherBatch batch = TRY(get_voucher_batch(context.db, batch_id));
     if (!busy_batches().claim(batch_id)) return make_error(ErrorCode::Conflict, messages::kVoucherBatchBusy);
-    auto report = push_claimed(context, batch, std::max(1, chunk));
+    auto report = push_claimed(context, batch, std::max(1, chunk), progress);
     busy_batches().release(batch_id);
     return report;
 }

@@ -4,6 +4,8 @@
 // each voucher carries its own pushed / removed marker, committed per chunk, and a push starts by
 // reading what the router already holds of the batch (its comment), so a push that died half way
 // adds only what is missing and never a duplicate.
+#include <functional>
+
 #include "api/json_fields.hpp"
 #include "app/context.hpp"
 
@@ -24,7 +26,10 @@ struct VoucherPushReport {
 std::string voucher_batch_comment(std::int64_t batch_id);
 // Pushes the batch's vouchers not yet on the router: profile first, then chunks of pipelined adds,
 // each chunk's markers and the progress committed before the next. `chunk` is for tests.
-Result<VoucherPushReport> push_voucher_batch(app::Context& context, std::int64_t batch_id, int chunk = 1000);
+// `progress` (the CLI's bar) hears (vouchers on the router, count) after each committed chunk.
+using VoucherPushProgress = std::function<void(std::int64_t pushed, std::int64_t total)>;
+Result<VoucherPushReport> push_voucher_batch(app::Context& context, std::int64_t batch_id, int chunk = 1000,
+                                             const VoucherPushProgress& progress = {});
 // Every queued or interrupted batch (the scheduler's job and the CLI).
 Result<api::Json> push_pending_voucher_batches(app::Context& context);
 

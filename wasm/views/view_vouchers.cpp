@@ -39,13 +39,16 @@ std::string new_sale_key() {
 
 void ViewVouchers::enter(App& app) {
     if (app.user().can("routers.read")) app.catalog().reload_routers();
+    if (app.user().can("vouchers.create") && app.user().can("packages.read")) app.catalog().reload_packages();
     m_sale_key = new_sale_key();
     reload();
 }
 
 void ViewVouchers::reload() {
     api_client().get("/api/hotspot-profiles", [this](const ApiResponse& response) {
-        if (response.ok()) m_profiles = rows_of<HotspotProfile>(response, api::hotspot_profile_of);
+        if (!response.ok()) return;
+        m_profiles = rows_of<HotspotProfile>(response, api::hotspot_profile_of);
+        m_profiles_loaded = true;
     });
     api_client().get("/api/voucher-batches", [this](const ApiResponse& response) {
         if (response.ok()) m_batches = rows_of<VoucherBatch>(response, api::voucher_batch_of);
@@ -94,6 +97,13 @@ void ViewVouchers::draw_make_form(App& app) {
         return;
     }
     widgets::title("vouchers.make.title", tr("vouchers.make"));
+    if (m_profiles_loaded && m_profiles.empty()) {
+        // Nothing to choose from: say so and offer the profile form instead of an empty drop-down.
+        widgets::muted("vouchers.make.no_profiles", tr("vouchers.no_profiles"));
+        if (widgets::button("vouchers.make.new_profile", tr("vouchers.new_profile"), widgets::ButtonStyle::Primary)) open_profile_form(app, nullptr);
+        widgets::end_card();
+        return;
+    }
     std::vector<std::string> routers, profiles;
     for (const auto& router : app.catalog().routers) routers.push_back(router.name);
     for (const auto& profile : m_profiles) profiles.push_back(profile.name + " · " + format_rupiah(profile.price));
@@ -233,11 +243,15 @@ void ViewVouchers::draw_report() {
 
 void ViewVouchers::draw(App& app) {
     poll_progress();
-    std::vector<std::string> tabs = {tr("vouchers.tab.batches"), tr("vouchers.tab.resellers"), tr("vouchers.tab.report")};
+    // Profiles last, so the tabs' ids (vouchers.tab.N) stay as they were.
+    std::vector<std::string> tabs = {tr("vouchers.tab.batches"), tr("vouchers.tab.resellers"), tr("vouchers.tab.report"),
+                                     tr("vouchers.tab.profiles")};
     if (tab_row("vouchers.tab", tabs, m_tab) && m_tab == 2) load_report();
     if (m_tab == 0) draw_batches(app);
     else if (m_tab == 1) draw_resellers(app);
-    else draw_report();
+    else if (m_tab == 2) draw_report();
+    else draw_profiles(app);
+    m_profile_form.draw(app);
 }
 
 }  // namespace kimonet

@@ -2,12 +2,14 @@
 // Voucher hotspot (issue 19): make a batch and watch its push to the router (pushed of count, read
 // from the batch while the push runs), the list of batches with their A4 and 58 mm sheets, the
 // resellers with their balance (top-up, sell vouchers with an idempotency key per form), and the
-// sales report by reseller and day (CSV download).
+// sales report by reseller and day (CSV download), and the hotspot profiles (list; create and edit
+// for vouchers.create) that batches are made from.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "api/voucher_dto.hpp"
+#include "views/view_hotspot_profile_form.hpp"
 #include "view.hpp"
 
 namespace kimonet {
@@ -25,13 +27,18 @@ private:
     void draw_make_form(App& app);
     void draw_resellers(App& app);
     void draw_report();
+    void draw_profiles(App& app);  // view_voucher_profiles.cpp
+    void open_profile_form(App& app, const HotspotProfile* profile);
     void make_batch();
     void poll_progress();
     void sell();
     void load_report();
 
-    int m_tab = 0;  // 0 batches, 1 resellers, 2 sales report
+    int m_tab = 0;  // 0 batches, 1 resellers, 2 sales report, 3 profiles
     std::vector<HotspotProfile> m_profiles;
+    bool m_profiles_loaded = false;
+    ViewHotspotProfileForm m_profile_form;
+    std::string m_profile_notice;
     std::vector<VoucherBatch> m_batches;
     std::vector<Reseller> m_resellers;
     std::vector<ResellerSalesDay> m_report;
