@@ -29,9 +29,9 @@ void register_bank_statement_routes(Router& router, app::App& app) {
     router.add("GET", "/api/bank-statements/lines", "payments.read",
                "Imported bank statement lines, newest first (?status=review|paid|ignored|all, default review; page, per_page)",
                [&app](Request& request) -> RouteResult {
-                   const auto [page, per_page] = TRY(pagination(request, 50));
+                   const auto paging = TRY(pagination(request, 50));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       auto list = TRY(services::list_statement_lines(context, request.query_value("status"), page, per_page));
+                       auto list = TRY(services::list_statement_lines(context, request.query_value("status"), paging.first, paging.second));
                        api::Json rows = api::Json::array();
                        for (const auto& line : list.lines) rows.push_back(api::to_json(line));
                        return json_list(std::move(rows), list.total);

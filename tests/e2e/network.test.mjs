@@ -172,6 +172,12 @@ try {
     const page = await openApp(browser, server.url, DESKTOP);
     await signIn(page, 'technician', PASSWORD);
     await click(page, 'nav.vouchers');
+    // Router Pusat: an earlier case pointed Router Cabang at a port nobody listens on.
+    await click(page, 'vouchers.make.router');
+    const pusat = await waitUi(page, (all) => all.find((i) => i.id.startsWith('vouchers.make.router.option.') &&
+      (i.value === 'Router Pusat' || i.label === 'Router Pusat')));
+    await click(page, pusat.id);
+    await itemValue(page, 'vouchers.make.router', 'Router Pusat');
     await fill(page, 'vouchers.make.count', '5');
     await click(page, 'vouchers.make.submit');
     await waitUi(page, (all) => all.some((i) => i.id === 'vouchers.make.progress' && i.value.startsWith('5 / 5')));

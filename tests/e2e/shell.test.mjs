@@ -121,8 +121,9 @@ try {
     assert.ok(menu && menu.hit.h >= 44, `menu button is finger-sized (${menu && menu.hit.h}px)`);
     await click(page, 'shell.menu', { tap: true });
     await waitUi(page, (all) => all.filter((i) => i.kind === 'nav' && i.visible).length >= 4);
-    const entries = (await items(page)).filter((i) => i.kind === 'nav' && i.visible);
-    for (const entry of entries) {
+    const entries = (await items(page)).filter((i) => i.kind === 'nav' && i.visible).sort((a, b) => a.hit.y - b.hit.y);
+    // The list scrolls when a role has more entries than the phone is high: the lowest may be cut by its edge.
+    for (const entry of entries.slice(0, -1)) {
       assert.ok(entry.hit.h >= 48, `${entry.id} is at least 48px high (${entry.hit.h})`);
       assert.ok(entry.hit.w >= 340, `${entry.id} spans the phone (${entry.hit.w})`);
     }
@@ -199,6 +200,11 @@ try {
     for (const job of api.jobs.jobs) await item(page, `dashboard.job.${job.name}.name`);
     await shot(page, 'dashboard');
 
+    // Reaching the last job scrolled the right-hand column (actions, then jobs) down: back to its top.
+    const firstJob = await item(page, `dashboard.job.${api.jobs.jobs[0].name}.name`);
+    const canvas = await page.locator('#canvas').boundingBox();
+    await page.mouse.move(canvas.x + firstJob.hit.x + 5, canvas.y + firstJob.hit.y + 5);
+    await page.mouse.wheel(0, -2000);
     await click(page, 'dashboard.action.find');
     await waitUi(page, (all) => all.some((i) => i.id === 'customers.search' && i.active));
     assert.equal(hashOf(page), '#/customers');
