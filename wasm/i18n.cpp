@@ -1,6 +1,7 @@
 #include "i18n.hpp"
 
 #include <array>
+#include <cstdio>
 #include <set>
 
 #include "core/message_catalogue.hpp"
@@ -85,6 +86,18 @@ std::string role_label(std::string_view role) {
     // A role an admin created has no catalogue text: its own name.
     const std::string key = "role." + std::string(role);
     return has_key(key) ? std::string(tr(key)) : std::string(role);
+}
+
+std::string format_date_time(std::int64_t unix_seconds) {
+    const LocalDateTime local = local_from_unix(unix_seconds, UtcOffset{});
+    char clock[8];
+    std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour, local.minute);
+    return format_date(local.date) + " " + clock;
+}
+
+std::string field_message(const FieldErrors& errors, const char* field) {
+    auto found = errors.find(field);
+    return found == errors.end() ? std::string() : translate_message(found->second);
 }
 
 std::string format_date(const Date& date) {

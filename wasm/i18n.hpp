@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/error.hpp"
 #include "customers/customer.hpp"
 
 namespace kimonet::i18n {
@@ -32,6 +33,10 @@ std::string status_label(CustomerStatus status);
 std::string role_label(std::string_view role);
 std::string format_date(const Date& date);  // "15 Januari 2026" / "15 January 2026"
 std::string format_period(const Period& period);  // "Januari 2026" / "January 2026"
+// A Unix time as "15 Januari 2026 09:05" in WIB, the product's default zone.
+std::string format_date_time(std::int64_t unix_seconds);
+// The server's message for `field` in the current language, or "" when the field has none.
+std::string field_message(const FieldErrors& errors, const char* field);
 const char* month_short(int month);                // 1 -> "Jan", 5 -> "Mei" / "May"
 
 // Catalogue storage (i18n_catalogue.cpp).

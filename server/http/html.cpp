@@ -1,5 +1,7 @@
 #include "http/html.hpp"
 
+#include "core/date.hpp"
+
 namespace kimonet::http {
 
 std::string html_escape(std::string_view text) {
@@ -16,6 +18,16 @@ std::string html_escape(std::string_view text) {
         }
     }
     return out;
+}
+
+std::string indonesian_period(const std::string& text) {
+    auto period = kimonet::parse_period(text);
+    return period ? kimonet::format_period_indonesian(*period) : text;
+}
+
+std::string indonesian_date(const std::string& text) {
+    auto date = kimonet::parse_date(text);
+    return date ? kimonet::format_date_indonesian(*date) : text;
 }
 
 }  // namespace kimonet::http

@@ -22,16 +22,6 @@ struct Found {
     std::string name, service_number, status;
 };
 
-std::string indonesian_period(const std::string& text) {
-    auto period = kimonet::parse_period(text);
-    return period ? kimonet::format_period_indonesian(*period) : text;
-}
-
-std::string indonesian_date(const std::string& text) {
-    auto date = kimonet::parse_date(text);
-    return date ? kimonet::format_date_indonesian(*date) : text;
-}
-
 Result<Found> find_by_pppoe(store::Database& db, const std::string& username) {
     const auto customer = TRY(store::find_customer_by_pppoe(db, username));
     Found found;

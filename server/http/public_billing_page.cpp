@@ -85,16 +85,6 @@ static std::string method_name(const std::string& code) {
     return method ? std::string(method->name) : code;
 }
 
-static std::string indonesian_period(const std::string& text) {
-    auto period = kimonet::parse_period(text);
-    return period ? kimonet::format_period_indonesian(*period) : text;
-}
-
-static std::string indonesian_date(const std::string& text) {
-    auto date = kimonet::parse_date(text);
-    return date ? kimonet::format_date_indonesian(*date) : text;
-}
-
 std::string render_billing_page(const std::string& company, const api::Json& bill, const std::vector<BillingPageMethod>& methods,
                                 const api::Json& pending, const std::string& message, bool show_logo,
                                 const std::string& today) {

@@ -5,8 +5,12 @@
 #include <type_traits>
 #include <string>
 
+// json_data below names api::to_json, which finds only the overloads declared before it: every DTO
+// header whose types routes hand to json_data is included here, whatever a file includes first.
+#include "api/cash_dto.hpp"
 #include "api/dto.hpp"
 #include "api/dunning_dto.hpp"
+#include "api/report_dto.hpp"
 #include "api/json_fields.hpp"
 #include "core/result.hpp"
 

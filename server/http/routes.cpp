@@ -48,6 +48,11 @@ Result<api::Json> json_body(const Request& request) {
     return body;
 }
 
+Result<api::Json> optional_body(const Request& request) {
+    if (request.body.empty()) return api::Json::object();
+    return json_body(request);
+}
+
 static std::optional<int> parse_int(const std::string& text) {
     int value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

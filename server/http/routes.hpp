@@ -29,6 +29,8 @@ void register_export_routes(Router& router, app::App& app);  // XLSX/CSV/PDF dow
 
 // Parses the request body as a JSON object or fails with 400.
 Result<api::Json> json_body(const Request& request);
+// The same for a body that may be left out: an empty body is {}.
+Result<api::Json> optional_body(const Request& request);
 // page/per_page query parameters with bounds, as 422 on nonsense.
 Result<std::pair<int, int>> pagination(const Request& request, int default_per_page = 25);
 

@@ -2,7 +2,7 @@
 // remittances (cash.collect), the cashier's remittances, confirmation, report and the ledger's
 // proof (cash.confirm). The rules are in services/cash_collection.hpp and services/cash_ledger.hpp.
 #include "api/billing_dto.hpp"
-#include "api/cash_dto.hpp"  // before http/response.hpp: json_data finds these to_json
+#include "api/cash_dto.hpp"
 #include "core/validation_messages.hpp"
 #include "http/routes.hpp"
 #include "http/routes_cash.hpp"

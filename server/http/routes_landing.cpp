@@ -38,11 +38,6 @@ Result<std::optional<Response>> limit_registrations(RateLimiter& limiter, app::C
     return refuse_when_limited(limiter, "register", request, context, std::max(per_minute, 1), messages::kTooManyRegistrations);
 }
 
-Result<api::Json> optional_body(const Request& request) {
-    if (request.body.empty()) return api::Json::object();
-    return json_body(request);
-}
-
 }  // namespace
 
 void register_landing_routes(Router& router, app::App& app) {

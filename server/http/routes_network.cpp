@@ -22,11 +22,6 @@ std::string reason_from(const api::Json& body) {
     return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-Result<api::Json> optional_body(const Request& request) {
-    if (request.body.empty()) return api::Json::object();
-    return json_body(request);
-}
-
 }  // namespace
 
 void register_network_routes(Router& router, app::App& app) {

@@ -16,7 +16,7 @@ namespace kimonet::pdf {
 namespace {
 
 // A5 landscape: what a loket prints a kuitansi on.
-constexpr float kWidth = 595.0f, kHeight = 420.0f, kMargin = 40.0f;
+constexpr float kReceiptWidth = 595.0f, kReceiptHeight = 420.0f, kReceiptMargin = 40.0f;
 
 constexpr Rgb kVoid = kUnpaid;
 
@@ -69,16 +69,16 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
     const payments::Payment& payment = facts.payment;
     auto document = TRY(PdfDocument::create("Kuitansi " + payment.receipt_no));
     HPDF_Page page = HPDF_AddPage(document->handle());
-    HPDF_Page_SetWidth(page, kWidth);
-    HPDF_Page_SetHeight(page, kHeight);
+    HPDF_Page_SetWidth(page, kReceiptWidth);
+    HPDF_Page_SetHeight(page, kReceiptHeight);
     HPDF_Font regular = document->regular(), bold = document->bold();
     Canvas canvas(page, regular, bold);  // measures text so a long name or company wraps inside its column
-    const float title_x = kWidth - kMargin - 150, value_x = kMargin + 110, value_width = kWidth - kMargin - value_x;
+    const float title_x = kReceiptWidth - kReceiptMargin - 150, value_x = kReceiptMargin + 110, value_width = kReceiptWidth - kReceiptMargin - value_x;
 
-    float y = kHeight - kMargin - 10;
+    float y = kReceiptHeight - kReceiptMargin - 10;
     float company_y = y;
-    for (const auto& line : canvas.wrap(company, 14, title_x - 16 - kMargin, true)) {
-        write(page, bold, kMargin, company_y, line, 14);
+    for (const auto& line : canvas.wrap(company, 14, title_x - 16 - kReceiptMargin, true)) {
+        write(page, bold, kReceiptMargin, company_y, line, 14);
         company_y -= 20;
     }
     write(page, bold, title_x, y, "KUITANSI", 16);
@@ -93,7 +93,7 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
         {"Dicatat oleh", payment.recorded_by},
     };
     for (const auto& [label, value] : rows) {
-        write(page, regular, kMargin, y, label, 10, kMuted);
+        write(page, regular, kReceiptMargin, y, label, 10, kMuted);
         for (const auto& line : canvas.wrap(value, 10, value_width)) {
             write(page, regular, value_x, y, line, 10);
             y -= 14;
@@ -101,31 +101,31 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
         y -= 4;
     }
     if (!facts.replaces_receipt_no.empty()) {
-        write(page, regular, kMargin, y, "Menggantikan", 10, kMuted);
-        write(page, regular, kMargin + 110, y, facts.replaces_receipt_no, 10);
+        write(page, regular, kReceiptMargin, y, "Menggantikan", 10, kMuted);
+        write(page, regular, kReceiptMargin + 110, y, facts.replaces_receipt_no, 10);
         y -= 18;
     }
     y -= 14;
-    write(page, regular, kMargin, y, "Jumlah", 11, kMuted);
-    write(page, bold, kMargin + 110, y, format_rupiah(payment.amount), 20);
+    write(page, regular, kReceiptMargin, y, "Jumlah", 11, kMuted);
+    write(page, bold, kReceiptMargin + 110, y, format_rupiah(payment.amount), 20);
     if (payment.voided()) {
-        void_stamp(page, bold, kWidth - kMargin - 110, y + 10);
+        void_stamp(page, bold, kReceiptWidth - kReceiptMargin - 110, y + 10);
         y -= 30;
-        write(page, bold, kMargin, y, "Pembayaran ini DIBATALKAN dan tidak berlaku.", 10, kVoid);
+        write(page, bold, kReceiptMargin, y, "Pembayaran ini DIBATALKAN dan tidak berlaku.", 10, kVoid);
         y -= 15;
-        write(page, regular, kMargin, y, "Dibatalkan " + local_time_text(*payment.voided_at, offset) + " oleh " + payment.voided_by, 9.5f);
+        write(page, regular, kReceiptMargin, y, "Dibatalkan " + local_time_text(*payment.voided_at, offset) + " oleh " + payment.voided_by, 9.5f);
         y -= 14;
-        for (const auto& line : canvas.wrap("Alasan: " + payment.void_reason, 9.5f, kWidth - 2 * kMargin)) {
-            write(page, regular, kMargin, y, line, 9.5f);
+        for (const auto& line : canvas.wrap("Alasan: " + payment.void_reason, 9.5f, kReceiptWidth - 2 * kReceiptMargin)) {
+            write(page, regular, kReceiptMargin, y, line, 9.5f);
             y -= 13;
         }
         y += 13;
         if (!facts.replaced_by_receipt_no.empty()) {
             y -= 14;
-            write(page, regular, kMargin, y, "Diganti dengan kuitansi " + facts.replaced_by_receipt_no, 9.5f);
+            write(page, regular, kReceiptMargin, y, "Diganti dengan kuitansi " + facts.replaced_by_receipt_no, 9.5f);
         }
     }
-    write(page, regular, kMargin, kMargin, "Terima kasih telah membayar tepat waktu.", 8.5f, kMuted);
+    write(page, regular, kReceiptMargin, kReceiptMargin, "Terima kasih telah membayar tepat waktu.", 8.5f, kMuted);
     return document->bytes();
 }
 

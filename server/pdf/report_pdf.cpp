@@ -6,22 +6,17 @@
 #include <memory>
 
 #include "core/money.hpp"
+#include "pdf/pdf_canvas.hpp"
 #include "pdf/pdf_document.hpp"
 
 namespace kimonet::pdf {
 
 namespace {
 
-constexpr float kPageWidth = 842.0f;  // A4 landscape: room for wide tables
-constexpr float kPageHeight = 595.0f;
-constexpr float kMargin = 40.0f;
+constexpr float kLandscapeWidth = 842.0f;  // A4 landscape: room for wide tables
+constexpr float kLandscapeHeight = 595.0f;
+constexpr float kReportMargin = 40.0f;
 
-struct Rgb {
-    float r, g, b;
-};
-constexpr Rgb kInk{0.13f, 0.15f, 0.18f};
-constexpr Rgb kMuted{0.42f, 0.45f, 0.50f};
-constexpr Rgb kRule{0.82f, 0.85f, 0.88f};
 constexpr Rgb kSeriesColors[] = {{0.07f, 0.33f, 0.62f}, {0.16f, 0.65f, 0.45f}};
 
 class ReportCanvas {
@@ -31,7 +26,7 @@ public:
     void new_page() {
         m_page = HPDF_AddPage(m_pdf);
         HPDF_Page_SetSize(m_page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
-        y = kPageHeight - kMargin;
+        y = kLandscapeHeight - kReportMargin;
     }
     void text(float x, float at, const std::string& value, float size, bool bold = false, Rgb color = kInk) {
         HPDF_Page_BeginText(m_page);
@@ -82,8 +77,8 @@ std::string short_number(std::int64_t value) {
 }
 
 void draw_chart(ReportCanvas& canvas, const spreadsheets::ReportChart& chart) {
-    const float left = kMargin + 50, right = kPageWidth - kMargin, top = canvas.y - 18, height = 170, bottom = top - height;
-    canvas.text(kMargin, canvas.y, chart.title, 11, true);
+    const float left = kReportMargin + 50, right = kLandscapeWidth - kReportMargin, top = canvas.y - 18, height = 170, bottom = top - height;
+    canvas.text(kReportMargin, canvas.y, chart.title, 11, true);
     std::int64_t maximum = 1;
     for (const auto& series : chart.series)
         for (auto value : series.values) maximum = std::max(maximum, value);
@@ -118,27 +113,27 @@ void draw_chart(ReportCanvas& canvas, const spreadsheets::ReportChart& chart) {
 void draw_table(ReportCanvas& canvas, const spreadsheets::ReportSheet& sheet) {
     float total_width = 0;
     for (const auto& column : sheet.columns) total_width += static_cast<float>(column.width);
-    const float scale = (kPageWidth - 2 * kMargin) / std::max(1.0f, total_width);
+    const float scale = (kLandscapeWidth - 2 * kReportMargin) / std::max(1.0f, total_width);
     const auto header = [&] {
-        canvas.text(kMargin, canvas.y, sheet.title, 11, true);
+        canvas.text(kReportMargin, canvas.y, sheet.title, 11, true);
         canvas.y -= 16;
-        float x = kMargin;
+        float x = kReportMargin;
         for (const auto& column : sheet.columns) {
             const float w = static_cast<float>(column.width) * scale;
             if (column.kind == spreadsheets::ColumnKind::Text) canvas.text(x, canvas.y, column.header, 8, true);
             else canvas.text_right(x + w - 4, canvas.y, column.header, 8, true);
             x += w;
         }
-        canvas.rule(kMargin, kPageWidth - kMargin, canvas.y - 4, kMuted);
+        canvas.rule(kReportMargin, kLandscapeWidth - kReportMargin, canvas.y - 4, kMuted);
         canvas.y -= 16;
     };
     header();
     for (const auto& row : sheet.rows) {
-        if (canvas.y < kMargin + 20) {
+        if (canvas.y < kReportMargin + 20) {
             canvas.new_page();
             header();
         }
-        float x = kMargin;
+        float x = kReportMargin;
         for (std::size_t i = 0; i < sheet.columns.size() && i < row.size(); ++i) {
             const float w = static_cast<float>(sheet.columns[i].width) * scale;
             const std::string value = spreadsheets::cell_text(row[i], sheet.columns[i].kind);
@@ -146,7 +141,7 @@ void draw_table(ReportCanvas& canvas, const spreadsheets::ReportSheet& sheet) {
             else canvas.text_right(x + w - 4, canvas.y, value, 8);
             x += w;
         }
-        canvas.rule(kMargin, kPageWidth - kMargin, canvas.y - 5);
+        canvas.rule(kReportMargin, kLandscapeWidth - kReportMargin, canvas.y - 5);
         canvas.y -= 15;
     }
     canvas.y -= 10;
@@ -158,11 +153,11 @@ Result<std::string> render_report_pdf(const spreadsheets::ReportDocument& docume
     auto pdf = TRY(PdfDocument::create(document.title));
     ReportCanvas canvas(pdf->handle(), pdf->regular(), pdf->bold());
 
-    canvas.text(kMargin, canvas.y - 6, document.title, 18, true);
-    canvas.text_right(kPageWidth - kMargin, canvas.y - 6, "Dicetak " + printed_on, 8, false, kMuted);
-    canvas.text(kMargin, canvas.y - 24, document.subtitle, 10, false, kMuted);
+    canvas.text(kReportMargin, canvas.y - 6, document.title, 18, true);
+    canvas.text_right(kLandscapeWidth - kReportMargin, canvas.y - 6, "Dicetak " + printed_on, 8, false, kMuted);
+    canvas.text(kReportMargin, canvas.y - 24, document.subtitle, 10, false, kMuted);
     canvas.y -= 52;
-    float x = kMargin;
+    float x = kReportMargin;
     for (const auto& [label, value] : document.figures) {
         canvas.text(x, canvas.y, label, 8, false, kMuted);
         canvas.text(x, canvas.y - 14, value, 11, true);

@@ -47,6 +47,12 @@ private:
 
 using Row = std::map<std::string, std::string>;
 
+// A reply row's field, or "" when the router left it out.
+inline std::string row_value(const Row& row, const char* key) {
+    auto it = row.find(key);
+    return it == row.end() ? std::string() : it->second;
+}
+
 struct Trap {
     std::string message;
     std::string category;

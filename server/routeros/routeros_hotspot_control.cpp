@@ -6,13 +6,8 @@ namespace kimonet::routeros {
 
 namespace {
 
-std::string value(const Row& row, const char* key) {
-    auto it = row.find(key);
-    return it == row.end() ? std::string() : it->second;
-}
-
 std::int64_t number(const Row& row, const char* key) {
-    const std::string text = value(row, key);
+    const std::string text = row_value(row, key);
     std::int64_t out = 0;
     std::from_chars(text.data(), text.data() + text.size(), out);
     return out;
@@ -28,9 +23,9 @@ public:
         const std::string shared = std::to_string(profile.shared_users);
         if (found.rows.empty()) {
             TRY(client.run(Command("/ip/hotspot/user/profile/add").set("name", profile.name).set("rate-limit", profile.rate_limit).set("shared-users", shared)));
-        } else if (value(found.rows.front(), "rate-limit") != profile.rate_limit || value(found.rows.front(), "shared-users") != shared) {
+        } else if (row_value(found.rows.front(), "rate-limit") != profile.rate_limit || row_value(found.rows.front(), "shared-users") != shared) {
             TRY(client.run(Command("/ip/hotspot/user/profile/set")
-                               .set(".id", value(found.rows.front(), ".id"))
+                               .set(".id", row_value(found.rows.front(), ".id"))
                                .set("rate-limit", profile.rate_limit)
                                .set("shared-users", shared)));
         }
@@ -47,14 +42,14 @@ public:
         out.reserve(response.rows.size());
         for (const auto& row : response.rows) {
             network::HotspotUser user;
-            user.id = value(row, ".id");
-            user.name = value(row, "name");
-            user.profile = value(row, "profile");
-            user.comment = value(row, "comment");
-            user.uptime = value(row, "uptime");
+            user.id = row_value(row, ".id");
+            user.name = row_value(row, "name");
+            user.profile = row_value(row, "profile");
+            user.comment = row_value(row, "comment");
+            user.uptime = row_value(row, "uptime");
             user.bytes_in = number(row, "bytes-in");
             user.bytes_out = number(row, "bytes-out");
-            user.limit_uptime = value(row, "limit-uptime");
+            user.limit_uptime = row_value(row, "limit-uptime");
             user.limit_bytes_total = number(row, "limit-bytes-total");
             out.push_back(std::move(user));
         }
@@ -103,7 +98,7 @@ public:
         Client& client = TRY(connected());
         auto response = TRY(client.run(Command("/ip/hotspot/active/print").proplist(".id,user,address,uptime")));
         std::vector<network::HotspotSession> out;
-        for (const auto& row : response.rows) out.push_back({value(row, ".id"), value(row, "user"), value(row, "address"), value(row, "uptime")});
+        for (const auto& row : response.rows) out.push_back({row_value(row, ".id"), row_value(row, "user"), row_value(row, "address"), row_value(row, "uptime")});
         return out;
     }
 

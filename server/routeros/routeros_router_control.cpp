@@ -40,11 +40,6 @@ ConnectionCache& cache() {
     return instance;
 }
 
-std::string value(const Row& row, const char* key) {
-    auto it = row.find(key);
-    return it == row.end() ? std::string() : it->second;
-}
-
 class RouterOsControl final : public network::RouterControl, public network::FirewallControl {
 public:
     RouterOsControl(std::int64_t router_id, Endpoint endpoint, ClientOptions options)
@@ -54,16 +49,16 @@ public:
         auto response = TRY(run(Command("/system/resource/print")));
         if (response.rows.empty()) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterNoSystemResource, name() + ": /system/resource/print"));
         const Row& row = response.rows.front();
-        return network::RouterStatus{value(row, "version"), value(row, "uptime"), value(row, "board-name"), value(row, "cpu-load"),
-                                     value(row, "free-memory")};
+        return network::RouterStatus{row_value(row, "version"), row_value(row, "uptime"), row_value(row, "board-name"), row_value(row, "cpu-load"),
+                                     row_value(row, "free-memory")};
     }
 
     Result<void> ensure_profile(const std::string& profile, const std::string& rate_limit) override {
         auto found = TRY(run(Command("/ppp/profile/print").where("name=" + profile).proplist(".id,name,rate-limit")));
         if (found.rows.empty()) {
             TRY(run(Command("/ppp/profile/add").set("name", profile).set("rate-limit", rate_limit)));
-        } else if (value(found.rows.front(), "rate-limit") != rate_limit) {
-            TRY(run(Command("/ppp/profile/set").set(".id", value(found.rows.front(), ".id")).set("rate-limit", rate_limit)));
+        } else if (row_value(found.rows.front(), "rate-limit") != rate_limit) {
+            TRY(run(Command("/ppp/profile/set").set(".id", row_value(found.rows.front(), ".id")).set("rate-limit", rate_limit)));
         }
         return {};
     }
@@ -71,7 +66,7 @@ public:
     Result<std::vector<network::PppProfile>> list_profiles() override {
         auto response = TRY(run(Command("/ppp/profile/print").proplist(".id,name,rate-limit")));
         std::vector<network::PppProfile> out;
-        for (const auto& row : response.rows) out.push_back({value(row, ".id"), value(row, "name"), value(row, "rate-limit")});
+        for (const auto& row : response.rows) out.push_back({row_value(row, ".id"), row_value(row, "name"), row_value(row, "rate-limit")});
         return out;
     }
 
@@ -117,7 +112,7 @@ public:
         if (session_name) print.where("name=" + *session_name);
         auto response = TRY(run(print));
         std::vector<network::ActiveSession> out;
-        for (const auto& row : response.rows) out.push_back({value(row, ".id"), value(row, "name"), value(row, "address"), value(row, "uptime")});
+        for (const auto& row : response.rows) out.push_back({row_value(row, ".id"), row_value(row, "name"), row_value(row, "address"), row_value(row, "uptime")});
         return out;
     }
 
@@ -141,7 +136,7 @@ public:
     Result<void> address_list_remove(const std::string& list, const std::string& address) override {
         auto found = TRY(run(Command("/ip/firewall/address-list/print").where("list=" + list).where("address=" + address).proplist(".id")));
         std::vector<Command> removes;
-        for (const auto& row : found.rows) removes.push_back(std::move(Command("/ip/firewall/address-list/remove").set(".id", value(row, ".id"))));
+        for (const auto& row : found.rows) removes.push_back(std::move(Command("/ip/firewall/address-list/remove").set(".id", row_value(row, ".id"))));
         auto responses = TRY(run_all(removes));
         for (std::size_t index = 0; index < responses.size(); ++index)
             if (responses[index].trap) return trap_error(name(), "/ip/firewall/address-list/remove", *responses[index].trap);
@@ -151,7 +146,7 @@ public:
     Result<std::vector<std::string>> address_list_entries(const std::string& list) override {
         auto found = TRY(run(Command("/ip/firewall/address-list/print").where("list=" + list).proplist("address")));
         std::vector<std::string> out;
-        for (const auto& row : found.rows) out.push_back(value(row, "address"));
+        for (const auto& row : found.rows) out.push_back(row_value(row, "address"));
         return out;
     }
 
@@ -161,9 +156,9 @@ public:
             TRY(run(Command("/ip/dhcp-server/lease/add").set("address", address).set("mac-address", mac).set("comment", comment)));
             return {};
         }
-        const std::string id = value(found.rows.front(), ".id");
-        if (value(found.rows.front(), "dynamic") == "true") TRY(run(Command("/ip/dhcp-server/lease/make-static").set(".id", id)));
-        if (value(found.rows.front(), "address") != address || value(found.rows.front(), "dynamic") == "true")
+        const std::string id = row_value(found.rows.front(), ".id");
+        if (row_value(found.rows.front(), "dynamic") == "true") TRY(run(Command("/ip/dhcp-server/lease/make-static").set(".id", id)));
+        if (row_value(found.rows.front(), "address") != address || row_value(found.rows.front(), "dynamic") == "true")
             TRY(run(Command("/ip/dhcp-server/lease/set").set(".id", id).set("address", address).set("comment", comment)));
         return {};
     }
@@ -172,7 +167,7 @@ public:
         auto found = TRY(run(Command("/ip/firewall/" + table + "/print").proplist(network::kFirewallRuleFields)));
         std::vector<network::FirewallRule> out;
         for (const auto& row : found.rows) {
-            network::FirewallRule rule{value(row, ".id"), {}};
+            network::FirewallRule rule{row_value(row, ".id"), {}};
             for (const auto& [key, field] : row)
                 if (key != ".id") rule.fields[key] = field;
             out.push_back(std::move(rule));
@@ -203,8 +198,8 @@ public:
             if (found[index].trap) results[index].error = found[index].trap->message;
             else if (found[index].rows.empty()) results[index].error = "PPP secret '" + switches[index].name + "' not found on the router";
             if (!results[index].error.empty()) continue;
-            ids[index] = value(found[index].rows.front(), ".id");
-            results[index].profile_before = value(found[index].rows.front(), "profile");
+            ids[index] = row_value(found[index].rows.front(), ".id");
+            results[index].profile_before = row_value(found[index].rows.front(), "profile");
             if (results[index].profile_before == switches[index].profile) continue;
             sets.push_back(std::move(Command("/ppp/secret/set").set(".id", ids[index]).set("profile", switches[index].profile)));
             set_index.push_back(index);
@@ -232,7 +227,7 @@ public:
         for (std::size_t position = 0; position < verify_index.size(); ++position) {
             auto& result = results[verify_index[position]];
             const auto& response = read_responses[position];
-            const std::string now = response.rows.empty() ? std::string() : value(response.rows.front(), "profile");
+            const std::string now = response.rows.empty() ? std::string() : row_value(response.rows.front(), "profile");
             if (response.trap) result.error = "read back failed: " + response.trap->message;
             else if (now != switches[verify_index[position]].profile)
                 result.error = "read back shows profile '" + now + "' instead of '" + switches[verify_index[position]].profile + "'";
@@ -243,7 +238,7 @@ public:
         for (std::size_t position = 0; position < active_index.size(); ++position) {
             const auto& response = read_responses[verify_index.size() + position];
             for (const auto& row : response.rows) {
-                kicks.push_back(std::move(Command("/ppp/active/remove").set(".id", value(row, ".id"))));
+                kicks.push_back(std::move(Command("/ppp/active/remove").set(".id", row_value(row, ".id"))));
                 kick_index.push_back(active_index[position]);
             }
         }
@@ -259,13 +254,13 @@ private:
 
     static network::PppSecret to_secret(const Row& row) {
         network::PppSecret secret;
-        secret.id = value(row, ".id");
-        secret.name = value(row, "name");
-        secret.password = value(row, "password");
-        secret.profile = value(row, "profile");
-        secret.service = value(row, "service");
-        secret.disabled = value(row, "disabled") == "true";
-        secret.comment = value(row, "comment");
+        secret.id = row_value(row, ".id");
+        secret.name = row_value(row, "name");
+        secret.password = row_value(row, "password");
+        secret.profile = row_value(row, "profile");
+        secret.service = row_value(row, "service");
+        secret.disabled = row_value(row, "disabled") == "true";
+        secret.comment = row_value(row, "comment");
         return secret;
     }
 

@@ -46,7 +46,7 @@ Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Peri
             request.variables["invoice_no"] = row.invoice_no;
             request.variables["total"] = format_rupiah(row.total);
             // Issue 20: with a unique code the message asks for the exact amount the statement import recognises.
-            const Money code = coded ? TRY(invoice_unique_code(context.db, row.id)) : 0;
+            const Money code = coded ? TRY(services::invoice_unique_code(context.db, row.id)) : 0;
             request.variables["jumlah_transfer"] = format_rupiah(row.total + code);
             if (code > 0)
                 request.variables["total"] += " (transfer tepat " + format_rupiah(row.total + code) + "; kode unik " + format_rupiah(code) +

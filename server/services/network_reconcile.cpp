@@ -227,7 +227,7 @@ Result<api::Json> import_from_router(app::Context& context, std::int64_t router_
     auto control = context.ports.router_control(router, {});
     const auto profiles = TRY(control->list_profiles());
     const auto secrets = TRY(control->list_secrets());
-    auto packages = TRY(list_packages(context.db, false));
+    auto packages = TRY(services::list_packages(context.db, false));
     std::map<std::string, std::int64_t> package_by_profile;
     for (const auto& package : packages) package_by_profile[package.mikrotik_profile] = package.id;
     api::Json report = {{"router_id", router.id}, {"dry_run", dry_run}, {"packages", api::Json::array()},

@@ -120,7 +120,7 @@ Result<void> record_router_reachability(store::Database& db, std::int64_t router
 }
 
 Result<int> probe_routers(app::Context& context) {
-    const auto routers = TRY(list_routers(context.db));
+    const auto routers = TRY(services::list_routers(context.db));
     int reachable = 0;
     for (const auto& listed : routers) {
         auto router = router_with_password(context, listed.id);

@@ -14,6 +14,8 @@ target_include_directories(kimonet_imgui_headless SYSTEM PUBLIC ${KIMONET_IMGUI_
 target_compile_definitions(kimonet_imgui_headless PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
 # Built only for these tests, like the test files themselves: without optimisation (tests/CMakeLists.txt).
 target_compile_options(kimonet_imgui_headless PRIVATE -w -O0)
+# Dear ImGui's own files are few and large, and were not written to share one translation unit.
+set_target_properties(kimonet_imgui_headless PROPERTIES UNITY_BUILD OFF)
 
 add_library(kimonet_app_headless STATIC ${KIMONET_APP_PORTABLE_SOURCES}
   ${CMAKE_CURRENT_LIST_DIR}/headless_platform.cpp ${CMAKE_CURRENT_LIST_DIR}/fake_api_client.cpp

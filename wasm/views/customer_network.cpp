@@ -15,14 +15,6 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-// "15 Januari 2026 09:05" in WIB, the product's default zone.
-std::string format_at(std::int64_t at) {
-    const LocalDateTime local = local_from_unix(at, UtcOffset{});
-    char clock[8];
-    std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour, local.minute);
-    return i18n::format_date(local.date) + " " + clock;
-}
-
 ImU32 result_color(const std::string& result) {
     if (result == "applied" || result == "unchanged") return widgets::colors::kSuccess;
     if (result == "pending") return widgets::colors::kWarning;
@@ -111,7 +103,7 @@ void CustomerNetworkPanel::draw_log() {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0.f);  // a narrow column puts the time under the date instead of cutting it
-        widgets::text("cell", id + ".at", format_at(row.at));
+        widgets::text("cell", id + ".at", i18n::format_date_time(row.at));
         ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
         widgets::text("cell", id + ".action", tr(("network.action." + row.action).c_str()));

@@ -14,13 +14,6 @@ namespace {
 
 using i18n::tr;
 
-std::string format_at(std::int64_t at) {
-    const LocalDateTime local = local_from_unix(at, UtcOffset{});
-    char clock[8];
-    std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour, local.minute);
-    return i18n::format_date(local.date) + " " + clock;
-}
-
 std::string format_duration(std::int64_t seconds) {
     const std::int64_t hours = seconds / 3600, minutes = (seconds % 3600) / 60;
     if (hours > 0) return i18n::tr_format("radius.hours_minutes", {{"hours", std::to_string(hours)}, {"minutes", std::to_string(minutes)}});
@@ -78,12 +71,12 @@ void CustomerRadiusPanel::draw() {
     if (!m_shown || !m_loaded) return;
     std::string online = m_online ? std::string(tr("radius.online_yes")) : std::string(tr("radius.online_no"));
     if (m_online && !m_online_address.empty()) online += " · " + m_online_address;
-    if (m_online && m_online_since > 0) online += " · " + i18n::tr_format("radius.since", {{"at", format_at(m_online_since)}});
+    if (m_online && m_online_since > 0) online += " · " + i18n::tr_format("radius.since", {{"at", i18n::format_date_time(m_online_since)}});
     widgets::text("text", "customer_detail.radius.online", std::string(tr("radius.online")) + ": " + online,
                   m_online ? widgets::colors::kSuccess : 0);
     std::string last = tr("radius.none");
     if (m_has_last) {
-        last = format_at(m_last_started) + " · " + format_duration(m_last_seconds);
+        last = i18n::format_date_time(m_last_started) + " · " + format_duration(m_last_seconds);
         if (!m_last_cause.empty()) last += " · " + m_last_cause;
     }
     widgets::text("text", "customer_detail.radius.last", std::string(tr("radius.last_session")) + ": " + last);

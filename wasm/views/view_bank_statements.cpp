@@ -21,7 +21,7 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kStatuses[] = {"review", "paid", "ignored"};
+constexpr const char* kBankStatementsStatuses[] = {"review", "paid", "ignored"};
 
 const char* content_type(const std::string& file_name) {
     const bool xlsx = file_name.size() > 5 && file_name.substr(file_name.size() - 5) == ".xlsx";
@@ -52,7 +52,7 @@ void ViewBankStatements::enter(App&) {
 }
 
 void ViewBankStatements::reload() {
-    m_list.load(std::string("&status=") + kStatuses[m_status], [this](const ApiResponse& response) {
+    m_list.load(std::string("&status=") + kBankStatementsStatuses[m_status], [this](const ApiResponse& response) {
         m_lines = api::bank_statement_lines_from_list(response.body);
     });
 }
@@ -222,7 +222,7 @@ void ViewBankStatements::draw(App& app) {
     }
     if (!m_list.error().empty()) widgets::banner("bank.list_error", m_list.error(), true);
     for (const auto& line : m_lines) draw_line(line, can_handle, compact);
-    if (m_list.loaded() && m_lines.empty()) widgets::muted("bank.empty", tr("bank.empty." + std::string(kStatuses[m_status])));
+    if (m_list.loaded() && m_lines.empty()) widgets::muted("bank.empty", tr("bank.empty." + std::string(kBankStatementsStatuses[m_status])));
     if (m_list.pager("bank")) reload();
 }
 

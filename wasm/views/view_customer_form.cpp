@@ -21,10 +21,10 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kPopup = "customer_form";
+constexpr const char* kCustomerFormPopup = "customer_form";
 // Lets shared/'s validation run on a create form whose nomor layanan the server will assign.
 constexpr const char* kServiceNumberPlaceholder = "AUTO-000";
-constexpr CustomerStatus kStatuses[] = {CustomerStatus::Active, CustomerStatus::Isolated, CustomerStatus::Inactive,
+constexpr CustomerStatus kCustomerFormStatuses[] = {CustomerStatus::Active, CustomerStatus::Isolated, CustomerStatus::Inactive,
                                         CustomerStatus::Terminated};
 
 std::optional<int> parse_small_number(const std::string& text, bool& valid) {
@@ -107,7 +107,7 @@ api::Json ViewCustomerForm::request_json(App& app, FieldErrors& local_errors) co
     const auto due_day = parse_small_number(m_due_day, due_day_valid);
     json["due_day"] = due_day ? api::Json(*due_day) : api::Json(nullptr);
     if (!due_day_valid) local_errors["due_day"] = tr("field.not_a_number");
-    if (m_editing) json["status"] = to_string(kStatuses[m_status_index]);
+    if (m_editing) json["status"] = to_string(kCustomerFormStatuses[m_status_index]);
     if (m_editing || !m_service_number.empty()) json["service_number"] = m_service_number;
     if (!m_pppoe_password.empty()) {
         json["pppoe_password"] = m_pppoe_password;
@@ -213,7 +213,7 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
         edited("due_day");
     if (m_editing) {
         std::vector<std::string> statuses;
-        for (CustomerStatus status : kStatuses) statuses.push_back(i18n::status_label(status));
+        for (CustomerStatus status : kCustomerFormStatuses) statuses.push_back(i18n::status_label(status));
         cell();
         if (widgets::select_field("customer_form.status", tr("field.status"), statuses, m_status_index,
                                   field_error(live, "status", true)))
@@ -274,7 +274,7 @@ void ViewCustomerForm::draw_preview(App& app) {
 
 void ViewCustomerForm::draw(App& app) {
     if (m_open_requested) {
-        ImGui::OpenPopup(kPopup);
+        ImGui::OpenPopup(kCustomerFormPopup);
         m_open_requested = false;
         m_close_requested = false;
     }
@@ -282,7 +282,7 @@ void ViewCustomerForm::draw(App& app) {
                                         : std::string(tr("customer_form.create_title"));
     // Creating on a wide screen: the first-invoice preview sits beside the fields.
     const bool side_preview = !m_editing && !display().compact();
-    m_visible = begin_form_modal(kPopup, "customer_form.title", title, display().px(side_preview ? 1040 : 680));
+    m_visible = begin_form_modal(kCustomerFormPopup, "customer_form.title", title, display().px(side_preview ? 1040 : 680));
     if (!m_visible) return;
     if (m_close_requested) {
         m_close_requested = false;

@@ -37,11 +37,6 @@ void card_title(const char* id, const char* text) {
     ImGui::PopFont();
 }
 
-std::string field_message(const FieldErrors& errors, const char* field) {
-    auto found = errors.find(field);
-    return found == errors.end() ? std::string() : i18n::translate_message(found->second);
-}
-
 Period current_period() {
     return period_of(local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), UtcOffset{}).date);
 }
@@ -293,8 +288,8 @@ void ViewCustomerHome::draw_profile_card(float width) {
         card_title("profile.title", tr("profile.title"));
         widgets::mark_field("profile.phone", widgets::FieldKind::Phone);
         widgets::mark_field("profile.email", widgets::FieldKind::Email);
-        widgets::text_field("profile.phone", tr("field.phone"), m_phone, field_message(m_profile_errors, "phone"), 0, "0812…");
-        widgets::text_field("profile.email", tr("field.email"), m_email, field_message(m_profile_errors, "email"));
+        widgets::text_field("profile.phone", tr("field.phone"), m_phone, i18n::field_message(m_profile_errors, "phone"), 0, "0812…");
+        widgets::text_field("profile.email", tr("field.email"), m_email, i18n::field_message(m_profile_errors, "email"));
         if (auto form = m_profile_errors.find("form"); form != m_profile_errors.end()) widgets::banner("profile.error", form->second, true);
         if (!m_profile_notice.empty()) widgets::banner("profile.notice", m_profile_notice, false);
         if (widgets::button("profile.save", m_profile_busy ? tr("common.saving") : tr("profile.save"), widgets::ButtonStyle::Primary,
@@ -308,10 +303,10 @@ void ViewCustomerHome::draw_password_card(float width) {
     if (widgets::begin_card("home.password", width)) {
         card_title("password.title", tr("password.title"));
         widgets::password_field("password.current", tr("password.current"), m_current_password,
-                                field_message(m_password_errors, "current_password"));
-        widgets::password_field("password.new", tr("password.new"), m_new_password, field_message(m_password_errors, "new_password"));
+                                i18n::field_message(m_password_errors, "current_password"));
+        widgets::password_field("password.new", tr("password.new"), m_new_password, i18n::field_message(m_password_errors, "new_password"));
         widgets::password_field("password.repeat", tr("password.repeat"), m_repeat_password,
-                                field_message(m_password_errors, "repeat_password"));
+                                i18n::field_message(m_password_errors, "repeat_password"));
         if (auto form = m_password_errors.find("form"); form != m_password_errors.end())
             widgets::banner("password.error", form->second, true);
         if (!m_password_notice.empty()) widgets::banner("password.notice", m_password_notice, false);

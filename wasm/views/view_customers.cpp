@@ -30,7 +30,7 @@ constexpr int kPageSize = 100;   // rows per request
 constexpr int kKeptPages = 30;   // pages kept around the viewport (3,000 rows)
 constexpr int kMaxInFlight = 2;
 constexpr double kSearchDebounceSeconds = 0.3;
-constexpr CustomerStatus kStatuses[] = {CustomerStatus::Active, CustomerStatus::Isolated, CustomerStatus::Inactive,
+constexpr CustomerStatus kCustomersStatuses[] = {CustomerStatus::Active, CustomerStatus::Isolated, CustomerStatus::Inactive,
                                         CustomerStatus::Terminated};
 enum Column { kNumber, kName, kPhone, kPackage, kStatus, kJoined, kActions, kColumnCount };
 
@@ -55,7 +55,7 @@ std::string ViewCustomers::list_path(int page) const {
     std::string path = "/api/customers?page=" + std::to_string(page) + "&per_page=" + std::to_string(kPageSize) +
                        "&sort=" + url_encode(m_sort);
     if (!m_search.empty()) path += "&q=" + url_encode(m_search);
-    if (m_status_filter > 0) path += "&status=" + std::string(to_string(kStatuses[m_status_filter - 1]));
+    if (m_status_filter > 0) path += "&status=" + std::string(to_string(kCustomersStatuses[m_status_filter - 1]));
     if (m_package_filter > 0 && m_package_filter <= static_cast<int>(m_package_filter_ids.size()))
         path += "&package_id=" + std::to_string(m_package_filter_ids[m_package_filter - 1]);
     return path;
@@ -122,7 +122,7 @@ void ViewCustomers::draw_toolbar(App& app) {
     const float full = ImGui::GetContentRegionAvail().x;
 
     std::vector<std::string> statuses{tr("customers.status_all")};
-    for (CustomerStatus status : kStatuses) statuses.push_back(i18n::status_label(status));
+    for (CustomerStatus status : kCustomersStatuses) statuses.push_back(i18n::status_label(status));
     std::vector<std::string> packages{tr("customers.package_all")};
     m_package_filter_ids.clear();
     for (const Package& package : app.catalog().packages) {

@@ -16,7 +16,7 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-const std::vector<std::string> kActions = {"remind", "warn", "late_fee", "isolate", "terminate"};
+const std::vector<std::string> kDunningActions = {"remind", "warn", "late_fee", "isolate", "terminate"};
 const std::vector<std::string> kTemplates = {"reminder", "isolir_warning", "late_fee_notice", "isolir_notice", "termination_notice"};
 
 int index_of(const std::vector<std::string>& values, const std::string& value) {
@@ -188,10 +188,10 @@ void ViewDunning::draw_editor() {
         ImGui::SetNextItemWidth(display().px(90));
         ImGui::InputInt("##day", &step.day_offset);
         ImGui::SameLine();
-        int action = index_of(kActions, action_name(step));
-        if (widgets::select_field(("dunning.editor.action." + std::to_string(index)).c_str(), "", translated(kActions, "dunning.action."), action,
+        int action = index_of(kDunningActions, action_name(step));
+        if (widgets::select_field(("dunning.editor.action." + std::to_string(index)).c_str(), "", translated(kDunningActions, "dunning.action."), action,
                                   {}, display().px(170)))
-            step.action = dunning::parse_step_action(kActions[static_cast<std::size_t>(action)]).value_or(step.action);
+            step.action = dunning::parse_step_action(kDunningActions[static_cast<std::size_t>(action)]).value_or(step.action);
         ImGui::SameLine();
         int template_index = index_of(kTemplates, step.template_key);
         if (widgets::select_field(("dunning.editor.template." + std::to_string(index)).c_str(), "", kTemplates, template_index, {},

@@ -22,7 +22,7 @@ using i18n::tr;
 using platform::display;
 
 constexpr int kPerPage = 25;
-constexpr const char* kStatuses[] = {"", "pending", "paid", "expired", "review"};
+constexpr const char* kGatewayTransactionsStatuses[] = {"", "pending", "paid", "expired", "review"};
 
 void status_pill(const std::string& id, const std::string& status) {
     const std::string label = tr(("gateway.status." + status).c_str());
@@ -58,11 +58,11 @@ void ViewGatewayTransactions::enter() {
     reload_findings();
 }
 
-std::string ViewGatewayTransactions::status_route() const { return kStatuses[m_status]; }
+std::string ViewGatewayTransactions::status_route() const { return kGatewayTransactionsStatuses[m_status]; }
 
 bool ViewGatewayTransactions::choose_status(const std::string& status, bool shown) {
-    for (int index = 0; index < static_cast<int>(std::size(kStatuses)); ++index) {
-        if (status != kStatuses[index]) continue;
+    for (int index = 0; index < static_cast<int>(std::size(kGatewayTransactionsStatuses)); ++index) {
+        if (status != kGatewayTransactionsStatuses[index]) continue;
         if (index != m_status) {
             m_status = index;
             m_list.first_page();
@@ -74,7 +74,7 @@ bool ViewGatewayTransactions::choose_status(const std::string& status, bool show
 }
 
 void ViewGatewayTransactions::reload() {
-    m_list.load(m_status > 0 ? std::string("&status=") + kStatuses[m_status] : std::string(), [this](const ApiResponse&) { m_error.clear(); });
+    m_list.load(m_status > 0 ? std::string("&status=") + kGatewayTransactionsStatuses[m_status] : std::string(), [this](const ApiResponse&) { m_error.clear(); });
 }
 
 void ViewGatewayTransactions::reload_findings() {
@@ -192,7 +192,7 @@ void ViewGatewayTransactions::draw_findings() {
 
 void ViewGatewayTransactions::draw(App& app) {
     std::vector<std::string> statuses;
-    for (const char* status : kStatuses) statuses.push_back(tr((std::string("gateway.filter.") + (*status ? status : "all")).c_str()));
+    for (const char* status : kGatewayTransactionsStatuses) statuses.push_back(tr((std::string("gateway.filter.") + (*status ? status : "all")).c_str()));
     int status = m_status;
     if (tab_row("gateway.filter", statuses, status) && status != m_status) {
         m_status = status;

@@ -20,7 +20,7 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kPopup = "hotspot_profile_form";
+constexpr const char* kHotspotProfileFormPopup = "hotspot_profile_form";
 constexpr std::int64_t kMegabyte = 1'000'000;  // RouterOS limit-bytes-total counts bytes; MB as people read them
 
 // Whole numbers only; empty is 0, anything else not a number is nullopt.
@@ -105,7 +105,7 @@ void ViewHotspotProfileForm::submit() {
 
 void ViewHotspotProfileForm::draw(App& app) {
     const std::string title = m_form.editing ? tr("vouchers.profile_form.edit") : tr("vouchers.profile_form.create");
-    if (!m_form.begin(kPopup, "vouchers.profile_form.title", title, display().px(560))) return;
+    if (!m_form.begin(kHotspotProfileFormPopup, "vouchers.profile_form.title", title, display().px(560))) return;
     std::vector<std::string> packages = {tr("vouchers.profile_form.no_package")};
     m_package_ids.clear();
     for (const auto& package : app.catalog().packages) {

@@ -21,7 +21,7 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kPopup = "customer_import";
+constexpr const char* kImportPopup = "customer_import";
 
 const char* content_type(const std::string& file_name) {
     auto ends_with = [&](std::string_view suffix) {
@@ -273,10 +273,10 @@ void ViewImport::draw_footer() {
 void ViewImport::draw(App& app) {
     take_picked_file();
     if (m_open_requested) {
-        ImGui::OpenPopup(kPopup);
+        ImGui::OpenPopup(kImportPopup);
         m_open_requested = false;
     }
-    m_visible = begin_form_modal(kPopup, "import.title", tr("import.title"), display().px(780));
+    m_visible = begin_form_modal(kImportPopup, "import.title", tr("import.title"), display().px(780));
     if (!m_visible) {
         m_close_requested = false;
         return;

@@ -23,14 +23,8 @@ using billing::InvoiceStatus;
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kPopup = "invoice_detail";
-constexpr const char* kMethods[] = {"cash", "bank_transfer"};
+constexpr const char* kInvoiceDetailPopup = "invoice_detail";
 constexpr const char* kLineKinds[] = {"charge", "discount", "late_fee"};
-
-std::string field_message(const FieldErrors& errors, const char* field) {
-    auto found = errors.find(field);
-    return found == errors.end() ? std::string() : i18n::translate_message(found->second);
-}
 
 // A muted label over a strong value: the invoice's facts.
 void fact(const char* id, const char* label, const std::string& value) {
@@ -227,13 +221,13 @@ void ViewInvoiceDetail::draw_totals() {
 void ViewInvoiceDetail::draw_line_panel() {
     std::vector<std::string> kinds;
     for (const char* kind : kLineKinds) kinds.push_back(tr(std::string("line_kind.") + kind));
-    widgets::select_field("line_form.kind", tr("line.kind"), kinds, m_line_kind, field_message(m_field_errors, "kind"));
+    widgets::select_field("line_form.kind", tr("line.kind"), kinds, m_line_kind, i18n::field_message(m_field_errors, "kind"));
     widgets::text_field("line_form.description", tr("line.description"), m_line_description,
-                        field_message(m_field_errors, "description"));
-    widgets::text_field("line_form.quantity", tr("line.quantity"), m_line_quantity, field_message(m_field_errors, "quantity"),
+                        i18n::field_message(m_field_errors, "description"));
+    widgets::text_field("line_form.quantity", tr("line.quantity"), m_line_quantity, i18n::field_message(m_field_errors, "quantity"),
                         ImGuiInputTextFlags_CharsDecimal);
     widgets::mark_field("line_form.unit_price", widgets::FieldKind::Amount);
-    widgets::text_field("line_form.unit_price", tr("line.unit_price"), m_line_price, field_message(m_field_errors, "unit_price"),
+    widgets::text_field("line_form.unit_price", tr("line.unit_price"), m_line_price, i18n::field_message(m_field_errors, "unit_price"),
                         ImGuiInputTextFlags_CharsDecimal);
 }
 
@@ -241,7 +235,7 @@ void ViewInvoiceDetail::draw_void_panel() {
     ImGui::PushTextWrapPos(0.f);
     widgets::muted("void_form.hint", tr("void.hint"));
     ImGui::PopTextWrapPos();
-    widgets::text_field("void_form.reason", tr("void.reason"), m_void_reason, field_message(m_field_errors, "reason"));
+    widgets::text_field("void_form.reason", tr("void.reason"), m_void_reason, i18n::field_message(m_field_errors, "reason"));
 }
 
 void ViewInvoiceDetail::draw_panel(App&) {
@@ -277,12 +271,12 @@ void ViewInvoiceDetail::draw_panel(App&) {
 
 void ViewInvoiceDetail::draw(App& app) {
     if (m_open_requested) {
-        ImGui::OpenPopup(kPopup);
+        ImGui::OpenPopup(kInvoiceDetailPopup);
         m_open_requested = false;
     }
     const std::string title = m_record ? i18n::tr_format("invoice.title", {{"number", m_record->invoice.invoice_no}})
                                        : std::string(tr("common.loading"));
-    m_visible = begin_form_modal(kPopup, "invoice.title", title, display().px(820));
+    m_visible = begin_form_modal(kInvoiceDetailPopup, "invoice.title", title, display().px(820));
     if (!m_visible) return;
     if (m_close_requested) {
         m_close_requested = false;

@@ -15,7 +15,7 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kPopup = "invoice_generate";
+constexpr const char* kInvoiceGeneratePopup = "invoice_generate";
 
 // One big number with its caption, as a column of the summary.
 void figure(const char* id, const char* caption, const std::string& value, float width) {
@@ -75,7 +75,7 @@ void ViewInvoiceGenerate::run(bool dry_run) {
 
 void ViewInvoiceGenerate::draw() {
     if (m_open_requested) {
-        ImGui::OpenPopup(kPopup);
+        ImGui::OpenPopup(kInvoiceGeneratePopup);
         m_open_requested = false;
         m_close_requested = false;
     }
@@ -84,7 +84,7 @@ void ViewInvoiceGenerate::draw() {
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(display().px(24), display().px(20)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, display().px(10));
-    const bool open = ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+    const bool open = ImGui::BeginPopupModal(kInvoiceGeneratePopup, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleVar(2);
     m_visible = open;
     if (!open) return;

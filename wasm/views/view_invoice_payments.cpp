@@ -28,12 +28,7 @@ using i18n::tr;
 using payments::PaymentMethod;
 using platform::display;
 
-constexpr const char* kMethods[] = {"cash", "bank_transfer"};
-
-std::string field_message(const FieldErrors& errors, const char* field) {
-    auto found = errors.find(field);
-    return found == errors.end() ? std::string() : i18n::translate_message(found->second);
-}
+constexpr const char* kInvoicePaymentsMethods[] = {"cash", "bank_transfer"};
 
 // What a payment of `amount` does to the invoice, in the words of the confirmation.
 std::string outcome_text(const payments::PaymentPreview& preview) {
@@ -156,24 +151,24 @@ void ViewInvoiceDetail::draw_amount_reading(const char* id) {
 void ViewInvoiceDetail::draw_payment_panel() {
     // Free text (not digits only): "750rb" and "Rp 750.000" are what cashiers type.
     widgets::mark_field("payment_form.amount", widgets::FieldKind::Amount);
-    widgets::text_field("payment_form.amount", tr("payment.amount"), m_amount, field_message(m_field_errors, "amount"), 0,
+    widgets::text_field("payment_form.amount", tr("payment.amount"), m_amount, i18n::field_message(m_field_errors, "amount"), 0,
                         tr("payment.amount_hint"));
     if (!m_confirm.empty() && m_amount != m_confirm_amount) m_confirm.clear();  // a changed amount asks again
     draw_amount_reading("payment_form.reading");
     std::vector<std::string> methods;
-    for (const char* method : kMethods) methods.push_back(payment_method_label(method));
-    widgets::select_field("payment_form.method", tr("payment.method"), methods, m_method, field_message(m_field_errors, "method"));
-    widgets::text_field("payment_form.note", tr("payment.note"), m_note, field_message(m_field_errors, "note"));
+    for (const char* method : kInvoicePaymentsMethods) methods.push_back(payment_method_label(method));
+    widgets::select_field("payment_form.method", tr("payment.method"), methods, m_method, i18n::field_message(m_field_errors, "method"));
+    widgets::text_field("payment_form.note", tr("payment.note"), m_note, i18n::field_message(m_field_errors, "note"));
 }
 
 void ViewInvoiceDetail::draw_payment_void_panel() {
     ImGui::PushTextWrapPos(0.f);
     widgets::muted("payment_void.hint", tr("payment_void.hint"));
     ImGui::PopTextWrapPos();
-    widgets::text_field("payment_void.reason", tr("payment_void.reason"), m_void_reason, field_message(m_field_errors, "reason"));
+    widgets::text_field("payment_void.reason", tr("payment_void.reason"), m_void_reason, i18n::field_message(m_field_errors, "reason"));
     if (m_payment_gateway)
         widgets::text_field("payment_void.refund_reference", tr("payment_void.refund_reference"), m_refund_reference,
-                            field_message(m_field_errors, "gateway_refund_reference"));
+                            i18n::field_message(m_field_errors, "gateway_refund_reference"));
 }
 
 void ViewInvoiceDetail::draw_payment_correct_panel() {
@@ -181,11 +176,11 @@ void ViewInvoiceDetail::draw_payment_correct_panel() {
     widgets::muted("payment_correct.hint", tr("payment_correct.hint"));
     ImGui::PopTextWrapPos();
     widgets::mark_field("payment_correct.amount", widgets::FieldKind::Amount);
-    widgets::text_field("payment_correct.amount", tr("payment_correct.amount"), m_amount, field_message(m_field_errors, "amount"), 0,
+    widgets::text_field("payment_correct.amount", tr("payment_correct.amount"), m_amount, i18n::field_message(m_field_errors, "amount"), 0,
                         tr("payment.amount_hint"));
     if (!m_confirm.empty() && m_amount != m_confirm_amount) m_confirm.clear();
     draw_amount_reading("payment_correct.reading");
-    widgets::text_field("payment_correct.reason", tr("payment_void.reason"), m_void_reason, field_message(m_field_errors, "reason"));
+    widgets::text_field("payment_correct.reason", tr("payment_void.reason"), m_void_reason, i18n::field_message(m_field_errors, "reason"));
 }
 
 const char* ViewInvoiceDetail::payment_submit_label() const {
@@ -212,7 +207,7 @@ void ViewInvoiceDetail::submit_payment() {
         m_idempotency_key = new_idempotency_key();
         m_idempotency_amount = m_amount;
     }
-    api::Json body{{"invoice_id", m_record->invoice.id}, {"amount", m_amount},           {"method", kMethods[m_method]},
+    api::Json body{{"invoice_id", m_record->invoice.id}, {"amount", m_amount},           {"method", kInvoicePaymentsMethods[m_method]},
                    {"note", m_note},                    {"idempotency_key", m_idempotency_key}};
     if (!m_confirm.empty()) body["confirm"] = m_confirm;
     m_busy = true;

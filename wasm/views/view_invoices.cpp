@@ -21,7 +21,7 @@ using i18n::tr;
 using platform::display;
 
 constexpr double kDebounceSeconds = 0.4;
-constexpr InvoiceStatus kStatuses[] = {InvoiceStatus::Unpaid, InvoiceStatus::Partial, InvoiceStatus::Paid, InvoiceStatus::Void};
+constexpr InvoiceStatus kInvoicesStatuses[] = {InvoiceStatus::Unpaid, InvoiceStatus::Partial, InvoiceStatus::Paid, InvoiceStatus::Void};
 enum Column { kNumber, kCustomer, kPeriod, kDueDate, kTotal, kOutstanding, kStatus, kColumnCount };
 
 std::string row_id(const api::InvoiceResource& record, const char* column) { return "invoices." + record.invoice.invoice_no + "." + column; }
@@ -47,7 +47,7 @@ void ViewInvoices::enter(App&) {
 void ViewInvoices::reload() {
     std::string filters;
     if (parse_period(m_period)) filters += "&period=" + m_period;
-    if (m_status_filter > 0) filters += "&status=" + std::string(billing::to_string(kStatuses[m_status_filter - 1]));
+    if (m_status_filter > 0) filters += "&status=" + std::string(billing::to_string(kInvoicesStatuses[m_status_filter - 1]));
     if (m_overdue_only) filters += "&overdue=true";
     m_list.load(filters, [this](const ApiResponse& response) { m_invoices = api::invoice_resources_from_list(response.body); });
 }
@@ -90,7 +90,7 @@ void ViewInvoices::draw_toolbar(App& app) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float full = ImGui::GetContentRegionAvail().x;
     std::vector<std::string> statuses{tr("invoices.status_all")};
-    for (InvoiceStatus status : kStatuses) statuses.push_back(invoice_status_label(status));
+    for (InvoiceStatus status : kInvoicesStatuses) statuses.push_back(invoice_status_label(status));
 
     const float half = (full - spacing) * 0.5f;
     if (widgets::text_field("invoices.period", "", m_period, {}, 0, tr("invoices.period_hint"), compact ? half : display().px(170)))

@@ -21,7 +21,7 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kStatuses[] = {"", "queued", "sending", "sent", "failed", "cancelled"};
+constexpr const char* kNotificationsStatuses[] = {"", "queued", "sending", "sent", "failed", "cancelled"};
 constexpr const char* kCustomerStatuses[] = {"active", "isolated", "inactive"};
 constexpr const char* kDetail = "notification_detail";
 constexpr const char* kBroadcast = "notification_broadcast";
@@ -55,7 +55,7 @@ void ViewNotifications::enter(App&) {
 
 void ViewNotifications::reload() {
     std::string filters;
-    if (m_status > 0) filters += std::string("&status=") + kStatuses[m_status];
+    if (m_status > 0) filters += std::string("&status=") + kNotificationsStatuses[m_status];
     if (!m_customer.empty()) filters += "&customer_id=" + url_encode(m_customer);
     m_list.load(filters, [this](const ApiResponse&) { m_error.clear(); });
 }

@@ -19,7 +19,7 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kPopup = "package_form";
+constexpr const char* kPackageFormPopup = "package_form";
 
 // Whole kbps only; empty or non-numeric comes back as nullopt.
 std::optional<std::int64_t> parse_kbps(const std::string& text) {
@@ -94,7 +94,7 @@ void ViewPackageForm::submit() {
 
 void ViewPackageForm::draw(App&) {
     const std::string title = m_form.editing ? tr("package_form.edit_title") : tr("package_form.create_title");
-    if (!m_form.begin(kPopup, "package_form.title", title, display().px(560))) return;
+    if (!m_form.begin(kPackageFormPopup, "package_form.title", title, display().px(560))) return;
     const FieldErrors live = validate();
     const std::string banner = m_form.banner_text();
     auto edited = [this](const char* field) { m_form.server_errors.erase(field); };

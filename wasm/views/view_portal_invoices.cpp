@@ -21,8 +21,8 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kStatuses[] = {"", "unpaid", "partial", "paid"};
-constexpr const char* kPopup = "portal_invoice";
+constexpr const char* kPortalInvoicesStatuses[] = {"", "unpaid", "partial", "paid"};
+constexpr const char* kPortalInvoicesPopup = "portal_invoice";
 
 std::string pdf_path(std::int64_t id) { return "/api/portal/invoices/" + std::to_string(id) + "/pdf"; }
 
@@ -52,7 +52,7 @@ RouteOutcome ViewPortalInvoices::open_subroute(App&, const std::vector<std::stri
 
 void ViewPortalInvoices::reload() {
     std::string path = "/api/portal/invoices?per_page=100";
-    if (m_status > 0) path += std::string("&status=") + kStatuses[m_status];
+    if (m_status > 0) path += std::string("&status=") + kPortalInvoicesStatuses[m_status];
     api_client().get(path, [this](const ApiResponse& response) {
         m_loaded = true;
         if (!response.ok()) {
@@ -85,12 +85,12 @@ void ViewPortalInvoices::open(std::int64_t invoice_id) {
 
 void ViewPortalInvoices::draw_detail(App& app) {
     if (m_open_requested) {
-        ImGui::OpenPopup(kPopup);
+        ImGui::OpenPopup(kPortalInvoicesPopup);
         m_open_requested = false;
     }
     if (!m_open) return;
     const billing::Invoice& invoice = m_open->invoice;
-    if (!begin_form_modal(kPopup, "portal_invoice.title", tr("portal.invoice") + std::string(" ") + invoice.invoice_no,
+    if (!begin_form_modal(kPortalInvoicesPopup, "portal_invoice.title", tr("portal.invoice") + std::string(" ") + invoice.invoice_no,
                           display().px(640))) {
         m_open.reset();  // closed by ImGui itself
         m_open_id = 0;

@@ -17,7 +17,7 @@ namespace {
 using i18n::tr;
 using platform::display;
 
-constexpr const char* kPopup = "router_form";
+constexpr const char* kRouterFormPopup = "router_form";
 
 struct ModeChoice {
     const char* mode;
@@ -129,7 +129,7 @@ void ViewRouterForm::submit() {
 
 void ViewRouterForm::draw(App& app) {
     const std::string title = m_form.editing ? tr("router_form.edit_title") : tr("router_form.create_title");
-    if (!m_form.begin(kPopup, "router_form.title", title, display().px(680))) return;
+    if (!m_form.begin(kRouterFormPopup, "router_form.title", title, display().px(680))) return;
     const FieldErrors live = validate();
     const std::string banner = m_form.banner_text();
     auto edited = [this](const char* field) { m_form.server_errors.erase(field); };
