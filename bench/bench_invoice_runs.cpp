@@ -3,7 +3,8 @@
 // directly (the baseline, timed), a tenth of the customers change package and a hundredth leave,
 // then this month is prepared (drafts + change reasons), summarised, its change list's first page
 // read, and approved (numbered, issued). Budgets: prepare ≤ 1.5× the direct run; summary and first
-// page ≤ 0.5 s each (they are what the operator waits for on the screen).
+// page ≤ 0.5 s each (they are what the operator waits for on the screen). SQLite is judged on this
+// process's CPU time, PostgreSQL on wall time, as bench_billing.
 // Exit 1 when a budget is missed, 2 when the run fails.
 //   bench_invoice_runs [customers=300000 on SQLite, 100000 on PostgreSQL] [workdir=/tmp]   (KIMONET_BENCH_ENGINES=sqlite|postgresql)
 #include <cstdio>
@@ -110,13 +111,14 @@ Figures run_engine(store::Engine engine, long customers, const std::string& work
     }
     figures.result = *approved;
     const auto& result = figures.result;
-    std::printf("  direct run (Feb)   %6.2f s wall\n  prepare (Mar)      %6.2f s wall: %lld drafts, Rp %lld; new %lld, leaving %lld, "
-                "prorated %lld, package changes %lld\n  summary            %6.3f s\n  changes, page 1    %6.3f s (%lld rows)\n"
+    std::printf("  direct run (Feb)   %6.2f s wall, %.2f s cpu\n  prepare (Mar)      %6.2f s wall, %.2f s cpu: %lld drafts, Rp %lld; new %lld, leaving %lld, "
+                "prorated %lld, package changes %lld\n  summary            %6.3f s wall, %.3f s cpu\n  changes, page 1    %6.3f s wall, %.3f s cpu (%lld rows)\n"
                 "  approve            %6.2f s wall: %lld issued\n",
-                figures.direct.wall, figures.prepare.wall, static_cast<long long>(result.run.invoice_count),
+                figures.direct.wall, figures.direct.cpu, figures.prepare.wall, figures.prepare.cpu, static_cast<long long>(result.run.invoice_count),
                 static_cast<long long>(result.run.total_amount), static_cast<long long>(result.new_customers),
                 static_cast<long long>(result.leaving), static_cast<long long>(result.prorations),
-                static_cast<long long>(result.package_changes), figures.summary.wall, figures.first_page.wall,
+                static_cast<long long>(result.package_changes), figures.summary.wall, figures.summary.cpu, figures.first_page.wall,
+                figures.first_page.cpu,
                 static_cast<long long>(*total), figures.approve.wall, static_cast<long long>(result.issued));
     return figures;
 }
@@ -129,8 +131,12 @@ int main(int argc, char** argv) {
     bool ok = true;
     for (store::Engine engine : bench::engines_to_run()) {
         const auto figures = run_engine(engine, given > 0 ? given : engine == store::Engine::Sqlite ? 300'000 : 100'000, workdir);
-        const double ratio = figures.prepare.wall / figures.direct.wall;
-        const bool pass = ratio <= kMaxPrepareRatio && figures.summary.wall <= kMaxReadSeconds && figures.first_page.wall <= kMaxReadSeconds &&
+        // SQLite: process CPU (the work is in this process, which a shared machine cannot inflate);
+        // PostgreSQL: wall (the work is in the server's processes), as bench_billing.
+        const bool sqlite = engine == store::Engine::Sqlite;
+        const auto time_of = [sqlite](const Timing& timing) { return sqlite ? timing.cpu : timing.wall; };
+        const double ratio = time_of(figures.prepare) / time_of(figures.direct);
+        const bool pass = ratio <= kMaxPrepareRatio && time_of(figures.summary) <= kMaxReadSeconds && time_of(figures.first_page) <= kMaxReadSeconds &&
                           figures.result.issued == figures.result.run.invoice_count;
         std::printf("  %s: prepare / direct run %.2fx (budget %.1fx), reads ≤ %.1f s: %s\n", bench::engine_name(engine), ratio, kMaxPrepareRatio,
                     kMaxReadSeconds, pass ? "PASS" : "FAIL");
