@@ -101,6 +101,15 @@ void App::route_to(const std::string& hash) {
         open_invoice_generate();
         return;
     }
+    if (first == "invoices" && parts.size() == 3 && parts[1] == "runs") {
+        const auto id = parse_id(parts[2]);
+        if (!id) return refuse("route.unknown");
+        if (!can_open(Screen::Invoices)) return refuse("route.forbidden");
+        if (m_screen != Screen::Invoices) navigate(Screen::Invoices);
+        auto& invoices = view_as<ViewInvoices>(Screen::Invoices);
+        if (invoices.route() != "invoices/runs/" + std::to_string(*id)) invoices.open_run(*id);
+        return;
+    }
     if (first == "invoices" && parts.size() >= 2) {
         if (!parse_id(parts[1])) return refuse("route.unknown");
         if (!can_open(Screen::Invoices)) return refuse("route.forbidden");

@@ -49,13 +49,19 @@ int run_generation(const Args& args, bool joined_in_period_only) {
 
 }  // namespace
 
+// prepare|approve|discard|run (cli/command_invoice_run.cpp).
+int command_invoice_run(const Args& args, const std::string& action);
+
 int command_invoice(const Args& args) {
     const std::string action = args.positional.empty() ? "" : args.positional[0];
     if (action == "generate") return run_generation(args, false);
     if (action == "prorate") return run_generation(args, true);
+    if (action == "prepare" || action == "approve" || action == "discard" || action == "run") return command_invoice_run(args, action);
     std::fprintf(stderr,
                  "usage: kimonet invoice generate [--period=2026-01] [--notify] [--dry-run] [--db PATH]\n"
-                 "       kimonet invoice prorate [--period=2026-01] [--dry-run] [--db PATH]\n");
+                 "       kimonet invoice prorate [--period=2026-01] [--dry-run] [--db PATH]\n"
+                 "       kimonet invoice prepare [--period=2026-01]    (drafts for approval: nothing numbered or sent)\n"
+                 "       kimonet invoice run|approve|discard --id N    (show, approve or discard a prepared run)\n");
     return 2;
 }
 

@@ -4,6 +4,7 @@
 #include "pdf/invoice_pdf.hpp"
 #include "pdf/receipt_pdf.hpp"
 #include "services/invoice_generation.hpp"
+#include "services/invoice_runs.hpp"
 #include "services/invoice_service.hpp"
 #include "services/payment_service.hpp"
 #include "services/payment_void_service.hpp"
@@ -151,11 +152,20 @@ void register_billing_routes(Router& router, app::App& app) {
                        return json_ok({{"data", api::to_json(invoice, context.today())}}, 201);
                    });
                });
-    router.add("POST", "/api/invoices/generate", "invoices.create", "Generate monthly invoices {period, notify, dry_run}",
+    router.add("POST", "/api/invoices/generate", "invoices.create", "Generate monthly invoices {period, notify, dry_run}; with invoice_run_mode=approve, prepares them for approval (run_id)",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        const auto options = TRY(generate_options(body, context.today()));
+                       // invoice_run_mode = approve: the run is prepared for approval instead (issue 20).
+                       if (!options.dry_run && TRY(services::invoice_run_needs_approval(context.db))) {
+                           const std::int64_t run_id =
+                               TRY(services::prepare_invoice_run(context, services::PrepareRunOptions{options.period, std::nullopt}));
+                           const auto prepared = TRY(services::invoice_run_summary(context, run_id));
+                           return json_ok({{"period", to_string(options.period)}, {"prepared", true}, {"run_id", run_id},
+                                           {"created", 0}, {"drafts", prepared.run.invoice_count},
+                                           {"total_amount", prepared.run.total_amount}, {"notified", 0}});
+                       }
                        auto summary = TRY(services::generate_invoices(context, options));
                        return json_ok(summary_json(summary, options));
                    });

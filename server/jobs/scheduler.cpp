@@ -8,6 +8,7 @@
 #include "services/dunning_service.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/invoice_generation.hpp"
+#include "services/invoice_runs.hpp"
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
 #include "services/settings.hpp"
@@ -21,6 +22,15 @@ std::vector<Job> default_jobs() {
     return {Job{"invoice_generation", "invoice_schedule", [](app::Context& context, const LocalDateTime& slot) -> Result<api::Json> {
                     services::GenerateOptions options;
                     options.period = period_of(slot.date);
+                    // invoice_run_mode = approve: prepare the drafts and wait for someone to approve them.
+                    if (TRY(services::invoice_run_needs_approval(context.db))) {
+                        auto run_id = TRY(store::find_open_invoice_run(context.db, options.period));
+                        const bool prepared = !run_id;
+                        if (!run_id) run_id = TRY(services::prepare_invoice_run(context, {options.period, std::nullopt}));
+                        const auto run = TRY(services::invoice_run_summary(context, *run_id));
+                        return api::Json{{"period", to_string(options.period)}, {"run_id", *run_id}, {"prepared", prepared},
+                                         {"drafts", run.run.invoice_count}, {"total_amount", run.run.total_amount}};
+                    }
                     auto summary = TRY(services::generate_invoices(context, options));
                     return api::Json{{"period", to_string(options.period)},
                                      {"created", summary.created},

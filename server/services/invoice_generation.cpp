@@ -5,8 +5,10 @@
 #include "billing/invoice_number.hpp"
 #include "services/activity_log.hpp"
 #include "services/billing_settings.hpp"
+#include "services/invoice_runs.hpp"
 #include "services/payment_service.hpp"
 #include "services/unique_codes.hpp"
+#include "store/invoice_approval_store.hpp"
 #include "store/invoice_bulk_store.hpp"
 #include "store/invoice_run_store.hpp"
 #include "store/invoice_store.hpp"
@@ -23,7 +25,9 @@ std::optional<store::JoinedBetween> joined_filter(const GenerateOptions& options
     return store::JoinedBetween{first_day(options.period), last_day(options.period)};
 }
 
-std::optional<billing::Invoice> invoice_for(const BillingRow& row, const Period& period, const BillingSettings& settings) {
+}  // namespace
+
+std::optional<billing::Invoice> monthly_invoice_for(const BillingRow& row, const Period& period, const BillingSettings& settings) {
     auto draft = billing::monthly_invoice(
         billing::MonthlyBillingInput{period, row.join_date, row.due_day, row.package_name, row.package_price}, settings.rules);
     if (!draft) return std::nullopt;
@@ -39,6 +43,8 @@ std::optional<billing::Invoice> invoice_for(const BillingRow& row, const Period&
     invoice.status = billing::status_for(invoice.totals.total, 0);
     return invoice;
 }
+
+namespace {
 
 int batch_size(store::Database& db, const GenerateOptions& options) {
     return options.batch_size.value_or(db.engine() == store::Engine::Postgresql ? 5000 : 1000);
@@ -61,7 +67,7 @@ Result<void> write_batch(app::Context& context, const GenerateOptions& options, 
             ++summary.skipped;
             continue;
         }
-        auto invoice = invoice_for(row, options.period, settings);
+        auto invoice = monthly_invoice_for(row, options.period, settings);
         if (!invoice) {
             ++summary.skipped;
             continue;
@@ -98,6 +104,8 @@ Result<void> write_batch(app::Context& context, const GenerateOptions& options, 
 
 Result<GenerateSummary> generate_invoices(app::Context& context, const GenerateOptions& options) {
     if (batch_size(context.db, options) < 1) return validation_error({{"batch_size", messages::kAtLeastOne}});
+    // A prepared run of the period is the period's run until it is approved or discarded.
+    if (!options.dry_run) TRY_VOID(refuse_if_invoice_run_open(context.db, options.period));
     const BillingSettings settings = TRY(load_billing_settings(context.db));
     const std::int64_t to_process = options.progress ? TRY(count_billable(context.db, options)) : 0;
     GenerateSummary summary;
@@ -134,6 +142,8 @@ Result<GenerateSummary> generate_invoices(app::Context& context, const GenerateO
 Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context, std::int64_t customer_id, const Period& period) {
     std::optional<std::int64_t> result;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        // While a prepared run of the period waits, its draft is the customer's invoice-to-be.
+        if (TRY(store::find_open_invoice_run(context.db, period))) return {};
         const auto found = TRY(store::find_billing_row(context.db, customer_id, period));
         if (!found) return {};
         const BillingRow& row = *found;
@@ -142,7 +152,7 @@ Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context
             return {};
         }
         const BillingSettings settings = TRY(load_billing_settings(context.db));
-        auto invoice = invoice_for(row, period, settings);
+        auto invoice = monthly_invoice_for(row, period, settings);
         if (!invoice) return {};
         const std::int64_t sequence = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(period), 1));
         invoice->invoice_no = billing::format_invoice_number(settings.number_format, period, sequence);

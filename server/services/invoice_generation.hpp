@@ -5,6 +5,8 @@
 
 #include "app/context.hpp"
 #include "billing/invoice.hpp"
+#include "services/billing_settings.hpp"
+#include "store/invoice_run_store.hpp"
 
 namespace kimonet::services {
 
@@ -35,6 +37,9 @@ struct GenerateSummary {
 // its numbers there, so reruns and concurrent runs neither duplicate nor leave gaps, and a crash
 // loses at most the batch in progress.
 Result<GenerateSummary> generate_invoices(app::Context& context, const GenerateOptions& options);
+
+// The monthly invoice `row` gets for `period` (not numbered), or nothing when it gets none.
+std::optional<billing::Invoice> monthly_invoice_for(const store::BillingRow& row, const Period& period, const BillingSettings& settings);
 
 // Makes sure the customer has the monthly invoice of `period` (inside the caller's transaction).
 // Returns its id, or nothing when the customer is not billable for the period.

@@ -58,6 +58,10 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"proration_rounding", "nearest", false, "nearest, up, down, up_100 or up_1000"},
         {"invoice_number_format", "INV-{YYYY}{MM}-{NNNNN}", false, "Tokens {YYYY} {YY} {MM} {NNNNN}"},
         {"invoice_schedule", "1 0 1 * *", false, "Cron schedule (minute hour day month weekday) of the monthly invoice run"},
+        {"invoice_run_mode", "direct", false,
+         "direct = the monthly run numbers and issues the invoices at once; approve = it prepares them as drafts that someone "
+         "with invoices.approve_run approves (numbered, issued, sent) or discards"},
+        {"invoice_run_four_eyes", "0", false, "1 = a prepared run must be approved by someone other than the person who prepared it"},
         {"whatsapp_driver", "mpwa", false, "WhatsApp gateway: mpwa, fonnte or gowa (go-whatsapp-web-multidevice)"},
         {"whatsapp_api_url", "", false, "Base URL of the WhatsApp gateway (empty: messages stay queued)"},
         {"whatsapp_sender", "", false, "Sender device number (mpwa sender / fonnte device)"},

@@ -19,6 +19,8 @@ std::span<const SettingChoices> setting_choices() {
         {"duitku_enabled", {"0", "1"}},
         {"register_email_required", {"0", "1"}},
         {"transfer_unique_code", {"0", "1"}},
+        {"invoice_run_mode", {"direct", "approve"}},
+        {"invoice_run_four_eyes", {"0", "1"}},
     };
     return all;
 }

@@ -136,7 +136,12 @@ std::string describe_job_run(std::string_view job, std::string_view status, cons
     }
     if (const std::string skipped = text_of(result, "skipped"); !skipped.empty()) return title + ": dilewati, " + skipped;
     std::string words;
-    if (job == "invoice_generation") {
+    if (job == "invoice_generation" && result.is_object() && result.contains("run_id")) {
+        // invoice_run_mode = approve (issue 20): drafts waiting for someone to approve them.
+        words = std::to_string(number_of(result, "drafts")) + " tagihan disiapkan, menunggu persetujuan";
+        if (const auto total = number_of(result, "total_amount")) words += ", total " + format_rupiah(total);
+        if (const std::string period = text_of(result, "period"); !period.empty()) words += " (periode " + period + ")";
+    } else if (job == "invoice_generation") {
         words = std::to_string(number_of(result, "created")) + " tagihan dibuat";
         if (const auto skipped = number_of(result, "skipped")) words += ", " + std::to_string(skipped) + " sudah ada";
         if (const auto total = number_of(result, "total_amount")) words += ", total " + format_rupiah(total);

@@ -95,6 +95,7 @@ api::Json settings_answer() {
 void answer_admin_lists(FakeApiClient& api) {
     answer_customer_world(api);
     api.answer("GET", "/api/me", {{"success", true}});  // kept for an offline reload; read by nothing here
+    api.answer("GET", "/api/invoice-runs", {{"success", true}, {"data", api::Json::array()}});  // no run waiting for approval
     kimonet::Package package{1, "Home 20 Mbps", 20000, 5000, 166500, "home20", true};
     api.answer("GET", "/api/packages", {{"success", true}, {"data", api::Json::array({kimonet::api::to_json(package)})}, {"total", 1}});
     api.answer("GET", "/api/payments/transactions", {{"success", true}, {"data", api::Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 25}});

@@ -30,9 +30,11 @@ void figure(const char* id, const char* caption, const std::string& value, float
 
 }  // namespace
 
-void ViewInvoiceGenerate::open(std::string period, std::function<void(const std::string&)> generated) {
+void ViewInvoiceGenerate::open(std::string period, std::function<void(const std::string&)> generated,
+                               std::function<void(std::int64_t)> prepared) {
     m_period = std::move(period);
     m_generated = std::move(generated);
+    m_prepared = std::move(prepared);
     m_preview.reset();
     m_result.reset();
     m_error.clear();
@@ -65,6 +67,13 @@ void ViewInvoiceGenerate::run(bool dry_run) {
         if (dry_run) {
             m_preview = summary;
             m_previewed_period = period;
+            return;
+        }
+        // Prepared for approval: the prepared run's own dialog takes over from here.
+        if (json_bool(response.body, "prepared", false)) {
+            m_preview.reset();
+            m_close_requested = m_visible;
+            if (m_prepared) m_prepared(json_int(response.body, "run_id"));
             return;
         }
         m_result = summary;

@@ -13,8 +13,10 @@ namespace kimonet {
 
 class ViewInvoiceGenerate {
 public:
-    // `generated` runs with the period after a real run created invoices.
-    void open(std::string period, std::function<void(const std::string& period)> generated);
+    // `generated` runs with the period after a real run created invoices; `prepared` with the run's
+    // id when the server prepared them for approval instead (invoice_run_mode = approve, issue 20).
+    void open(std::string period, std::function<void(const std::string& period)> generated,
+              std::function<void(std::int64_t run_id)> prepared = {});
     void draw();
     // Open or opening (#/invoices/generate); close() closes it next frame, as Cancel does.
     bool is_open() const { return m_open_requested || (m_visible && !m_close_requested); }
@@ -43,6 +45,7 @@ private:
     std::string m_error;
     std::string m_period_error;
     std::function<void(const std::string&)> m_generated;
+    std::function<void(std::int64_t)> m_prepared;
 };
 
 }  // namespace kimonet

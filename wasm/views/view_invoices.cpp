@@ -39,9 +39,35 @@ bool link_cell(const std::string& id, const std::string& text) {
 
 }  // namespace
 
-void ViewInvoices::enter(App&) {
+void ViewInvoices::enter(App& app) {
     m_notice.clear();
     reload();
+    if (app.user().can("invoices.create")) load_open_run();
+}
+
+void ViewInvoices::load_open_run() {
+    api_client().get("/api/invoice-runs", [this](const ApiResponse& response) {
+        m_open_run = {};
+        if (!response.ok()) return;
+        const auto data = response.body.find("data");
+        if (data == response.body.end() || !data->is_array()) return;
+        for (const auto& row : *data) {
+            auto run = api::invoice_run_from_json(row);
+            if (run.status == "prepared" || run.status == "approving") {
+                m_open_run = std::move(run);
+                return;
+            }
+        }
+    });
+}
+
+void ViewInvoices::open_run(std::int64_t run_id) {
+    m_generate.close();
+    m_run.open(run_id, [this] {
+        m_list.first_page();
+        reload();
+        load_open_run();
+    });
 }
 
 void ViewInvoices::reload() {
@@ -62,6 +88,7 @@ void ViewInvoices::open_by_id(std::int64_t invoice_id) {
 
 std::string ViewInvoices::route() const {
     if (m_generate.is_open()) return "invoices/generate";
+    if (m_run.is_open()) return "invoices/runs/" + std::to_string(m_run.run_id());
     const std::string detail = m_detail.route();
     return detail.empty() ? std::string("invoices") : "invoices/" + detail;
 }
@@ -70,6 +97,7 @@ bool ViewInvoices::open_route(const std::vector<std::string>& parts) {
     if (parts.empty()) {
         m_detail.close();
         m_generate.close();
+        m_run.close();
         return true;
     }
     return m_detail.open_route(parts, [this] { reload(); });
@@ -82,6 +110,9 @@ void ViewInvoices::open_generate() {
         m_list.first_page();
         m_notice = i18n::tr_format("invoices.generated", {{"period", format_period_indonesian(*parse_period(generated))}});
         reload();
+    }, [this](std::int64_t run_id) {
+        load_open_run();
+        open_run(run_id);
     });
 }
 
@@ -208,6 +239,14 @@ void ViewInvoices::draw(App& app) {
     }
     draw_toolbar(app);
     if (!m_notice.empty()) widgets::banner("invoices.notice", m_notice, false);
+    if (m_open_run.id > 0 && !m_run.is_open()) {
+        const auto period = parse_period(m_open_run.period);
+        widgets::banner("invoices.open_run",
+                        i18n::tr_format("invoice_run.waiting", {{"period", period ? i18n::format_period(*period) : m_open_run.period},
+                                                                {"count", std::to_string(m_open_run.invoice_count)}}),
+                        false);
+        if (widgets::button("invoices.open_run.open", tr("invoice_run.open"), widgets::ButtonStyle::Primary)) open_run(m_open_run.id);
+    }
     if (!m_list.error().empty()) widgets::banner("invoices.error", m_list.error(), true);
     if (m_list.loaded() && m_invoices.empty() && !m_list.loading()) widgets::muted("invoices.empty", tr("invoices.empty"));
     else if (!m_list.loaded()) widgets::muted("invoices.loading", tr("common.loading"));
@@ -215,6 +254,7 @@ void ViewInvoices::draw(App& app) {
     else draw_table();
     draw_pager();
     m_generate.draw();
+    m_run.draw(app);
     m_detail.draw(app);
 }
 

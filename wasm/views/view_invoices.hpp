@@ -7,6 +7,7 @@
 #include "api/billing_dto.hpp"
 #include "views/view_invoice_detail.hpp"
 #include "views/view_invoice_generate.hpp"
+#include "views/view_invoice_run.hpp"
 #include "view.hpp"
 #include "views/paged_list.hpp"
 
@@ -21,6 +22,8 @@ public:
     // Deep links (#/invoices/7, #/invoices/generate, the dashboard's quick action).
     void open_by_id(std::int64_t invoice_id);
     void open_generate();
+    // #/invoices/runs/<id>: a monthly run prepared for approval (issue 20).
+    void open_run(std::int64_t run_id);
     // "invoices" or "invoices/<the open invoice's address>" (ViewInvoiceDetail::route).
     std::string route() const override;
     // #/invoices/7/pay: `parts` after "invoices"; empty closes the open invoice. False: names nothing.
@@ -28,6 +31,7 @@ public:
 
 private:
     void reload();
+    void load_open_run();
     void draw_toolbar(App& app);
     void draw_table();
     void draw_cards();
@@ -43,6 +47,8 @@ private:
     std::string m_notice;
     ViewInvoiceDetail m_detail;
     ViewInvoiceGenerate m_generate;
+    ViewInvoiceRun m_run;
+    api::InvoiceRunResource m_open_run;  // the newest run still waiting for approval (id 0: none)
 };
 
 }  // namespace kimonet

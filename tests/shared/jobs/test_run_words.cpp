@@ -12,6 +12,9 @@ BOOST_AUTO_TEST_CASE(each_job_says_what_it_did) {
                "Penagihan bulanan: 312 tagihan dibuat (periode 2026-02)");
     BOOST_TEST(describe_job_run("invoice_generation", "ok", Json{{"created", 2}, {"skipped", 1}, {"total_amount", 300000}}) ==
                "Penagihan bulanan: 2 tagihan dibuat, 1 sudah ada, total Rp 300.000");
+    BOOST_TEST(describe_job_run("invoice_generation", "ok",
+                                Json{{"period", "2026-02"}, {"run_id", 5}, {"prepared", true}, {"drafts", 312}, {"total_amount", 300000}}) ==
+               "Penagihan bulanan: 312 tagihan disiapkan, menunggu persetujuan, total Rp 300.000 (periode 2026-02)");
     BOOST_TEST(describe_job_run("auto_isolir", "ok", Json{{"candidates", 4}, {"skipped", ""}}) == "Isolir otomatis: 4 pelanggan diisolir");
     BOOST_TEST(describe_job_run("auto_isolir", "ok", Json{{"skipped", "hari Minggu"}}) == "Isolir otomatis: dilewati, hari Minggu");
     BOOST_TEST(describe_job_run("dunning", "ok", Json{{"done", 5}, {"failed", 1}, {"skipped", 0}, {"waiting", 0}}) ==
