@@ -89,7 +89,7 @@ Result<std::string> render_credit_note_pdf(store::Database& db, const billing::C
     amount_row("Jumlah nota kredit", note.figures.amount, true, 13);
     canvas.rule(kMargin + 230, y + 10, right);
     y -= 6;
-    if (note.figures.applied > 0) amount_row("Mengurangi sisa tagihan " + note.invoice_no, note.figures.applied, false, 10);
+    if (note.figures.applied > 0) amount_row("Mengurangi sisa tagihan", note.figures.applied, false, 10);
     if (note.figures.credit > 0) amount_row("Menjadi saldo kredit pelanggan", note.figures.credit, false, 10);
     canvas.text(kMargin, kMargin, "Nota kredit ini mengoreksi tagihan di atas dan bukan tagihan baru.", 8.5f, false, kMuted);
     return document->bytes();
