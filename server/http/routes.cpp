@@ -15,6 +15,7 @@ void register_bank_statement_routes(Router& router, app::App& app);
 // routes.hpp, so adding it did not touch every route file).
 void register_radius_routes(Router& router, app::App& app);
 void register_invoice_run_routes(Router& router, app::App& app);  // prepared runs awaiting approval (issue 20)
+void register_credit_note_routes(Router& router, app::App& app);  // credit notes and refunds (issue 20)
 
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
@@ -41,6 +42,7 @@ void register_routes(Router& router, app::App& app) {
     register_bank_statement_routes(router, app);
     register_radius_routes(router, app);
     register_invoice_run_routes(router, app);
+    register_credit_note_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

@@ -5,6 +5,7 @@
 #include "pdf/receipt_pdf.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/invoice_runs.hpp"
+#include "services/credit_note_service.hpp"
 #include "services/invoice_service.hpp"
 #include "services/payment_service.hpp"
 #include "services/payment_void_service.hpp"
@@ -78,7 +79,9 @@ RouteResult invoice_detail(app::App& app, Request& request, std::optional<std::i
         auto detail = TRY(services::get_invoice_detail(context.db, request.id_param(), owner));
         api::InvoiceResource resource = detail_resource(detail, context);
         resource.unique_code = TRY(services::invoice_unique_code(context.db, detail.invoice.id));  // issue 20
-        return json_ok({{"data", api::to_json(resource)}});
+        api::Json data = api::to_json(resource);
+        api::add_invoice_credit(data, TRY(services::invoice_credit(context.db, detail.invoice)), context.offset);  // credit notes (issue 20)
+        return json_ok({{"data", std::move(data)}});
     });
 }
 
@@ -303,8 +306,20 @@ void register_billing_routes(Router& router, app::App& app) {
                        // Payment data is its own permission (a technician reads invoices, not payments).
                        if (request.who().can("payments.read"))
                            for (const auto& payment : history.payments) payments.push_back(api::to_json(payment, context.offset));
+                       // Credit notes and refunds (issue 20): the notes follow invoices.read, refunds payments.read.
+                       store::CreditNoteFilter notes_filter;
+                       notes_filter.customer_id = request.id_param();
+                       notes_filter.per_page = 500;
+                       api::Json credit_notes = api::Json::array(), refunds = api::Json::array();
+                       for (const auto& note : TRY(services::search_credit_notes(context.db, notes_filter)).rows)
+                           credit_notes.push_back(api::to_json(note, context.offset));
+                       if (request.who().can("payments.read"))
+                           for (const auto& refund : TRY(services::customer_refunds(context.db, request.id_param())).refunds)
+                               refunds.push_back(api::to_json(refund, context.offset));
                        return json_ok({{"data", {{"invoices", std::move(invoices)},
                                                  {"payments", std::move(payments)},
+                                                 {"credit_notes", std::move(credit_notes)},
+                                                 {"refunds", std::move(refunds)},
                                                  {"credit_balance", history.credit_balance}}}});
                    });
                });

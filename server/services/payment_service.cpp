@@ -18,14 +18,14 @@
 
 namespace kimonet::services {
 
-namespace {
-
-bool valid_idempotency_key(const std::string& key) {
+bool idempotency_key_well_formed(const std::string& key) {
     if (key.empty() || key.size() > 128) return false;
     for (unsigned char c : key)
         if (!std::isalnum(c) && c != '-' && c != '_' && c != '.' && c != ':') return false;
     return true;
 }
+
+namespace {
 
 // The same Idempotency-Key again: the payment it recorded, if the request is the same one (same
 // invoice and amount); another request under a used key is refused rather than guessed at.
@@ -88,7 +88,7 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
     reader.read("confirm", input.confirm);
     input.confirmation_required = true;
     reader.read("idempotency_key", input.idempotency_key);
-    if (reader.has("idempotency_key") && !valid_idempotency_key(input.idempotency_key))
+    if (reader.has("idempotency_key") && !idempotency_key_well_formed(input.idempotency_key))
         reader.add_error("idempotency_key", messages::kIdempotencyKeyFormat);
     reader.read("method", method);
     reader.read("paid_at", paid_at);
@@ -116,6 +116,8 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
     return input;
 }
 
+}  // namespace
+
 // An isolated customer whose invoice is paid goes back to active, and the router is asked to
 // restore them (recorded as pending until the network adapter carries it out).
 Result<bool> restore_if_isolated(app::Context& context, const billing::Invoice& invoice) {
@@ -127,8 +129,6 @@ Result<bool> restore_if_isolated(app::Context& context, const billing::Invoice& 
                           {{"status", "active"}, {"invoice_no", invoice.invoice_no}, {"network_action", "restore pending"}}));
     return true;
 }
-
-}  // namespace
 
 Result<void> apply_customer_credit(app::Context& context, billing::Invoice& invoice) {
     const Money balance = TRY(store::credit_balance(context.db, invoice.customer_id));

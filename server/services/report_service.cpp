@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "store/credit_note_store.hpp"
 #include "store/report_store.hpp"
 
 namespace kimonet::services {
@@ -208,7 +209,11 @@ Result<reports::RevenueReport> revenue_report(app::Context& context, const repor
     for (const auto& row : TRY(store::list_collected_late_fees(context.db, start, end, offset_seconds)))
         late_fees.push_back({civil_from_days(row.local_day), row.amount});
 
-    return reports::revenue_report(range, invoices, payments, gateways, late_fees, TRY(load_labels(context.db)));
+    auto report = reports::revenue_report(range, invoices, payments, gateways, late_fees, TRY(load_labels(context.db)));
+    // Credit notes (issue 20) in the month they are issued.
+    const auto credit_notes = TRY(store::credit_notes_by_month(context.db, first_day(range.from), last_day(range.to)));
+    reports::net_credit_notes(report, credit_notes);
+    return report;
 }
 
 Result<reports::CustomerReport> customer_report(app::Context& context, const reports::MonthRange& range) {

@@ -57,6 +57,8 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"tax_mode", "exclusive", false, "exclusive (tax added on top) or inclusive (prices contain tax)"},
         {"proration_rounding", "nearest", false, "nearest, up, down, up_100 or up_1000"},
         {"invoice_number_format", "INV-{YYYY}{MM}-{NNNNN}", false, "Tokens {YYYY} {YY} {MM} {NNNNN}"},
+        {"credit_note_number_format", "NK/{YYYY}/{MM}/{NNNN}", false,
+         "Credit note (nota kredit) numbers, their own series: tokens {YYYY} {YY} {MM} {NNNN}"},
         {"invoice_schedule", "1 0 1 * *", false, "Cron schedule (minute hour day month weekday) of the monthly invoice run"},
         {"invoice_run_mode", "direct", false,
          "direct = the monthly run numbers and issues the invoices at once; approve = it prepares them as drafts that someone "
@@ -146,6 +148,8 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
     } else if (key == "proration_rounding") {
         if (!billing::parse_rounding_mode(value)) return std::string("nearest, up, down, up_100 atau up_1000");
     } else if (key == "invoice_number_format") {
+        if (auto valid = billing::validate_invoice_number_format(value); !valid) return first_field_message(valid.error());
+    } else if (key == "credit_note_number_format") {
         if (auto valid = billing::validate_invoice_number_format(value); !valid) return first_field_message(valid.error());
     } else if (key == "invoice_schedule" || key == "isolir_schedule" || key == "network_retry_schedule" || key == "dunning_schedule" ||
                key == "voucher_schedule") {

@@ -30,7 +30,9 @@ Result<bool> mark_payment_void(Database& db, std::int64_t id, std::int64_t now, 
 }
 
 Result<Money> live_applied_amount(Database& db, std::int64_t invoice_id) {
-    auto sum = TRY(db.prepare("SELECT COALESCE(SUM(applied_amount), 0) FROM payments WHERE invoice_id = ? AND voided_at IS NULL"));
+    // The amount settled: live payments' applied parts and credit notes' (issue 20; never voided).
+    auto sum = TRY(db.prepare("SELECT COALESCE(SUM(applied_amount), 0) + (SELECT COALESCE(SUM(applied_amount), 0) FROM credit_notes "
+                              "WHERE invoice_id = ?1) FROM payments WHERE invoice_id = ?1 AND voided_at IS NULL"));
     sum.bind(1, invoice_id);
     TRY(sum.step());
     return sum.column_int(0);

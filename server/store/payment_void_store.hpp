@@ -24,7 +24,7 @@ Result<std::optional<StoredPayment>> find_payment(Database& db, std::int64_t id)
 Result<bool> mark_payment_void(Database& db, std::int64_t id, std::int64_t now, std::optional<std::int64_t> voided_by_id,
                                const std::string& voided_by_name, const std::string& reason);
 
-// What the invoice's payments that are not void applied to it.
+// What settled the invoice: its payments that are not void and its credit notes (their applied parts).
 Result<Money> live_applied_amount(Database& db, std::int64_t invoice_id);
 // The invoice is no longer paid: its paid_at goes back to NULL.
 Result<void> clear_invoice_paid_at(Database& db, std::int64_t invoice_id);

@@ -29,7 +29,8 @@ Json to_json(const reports::RevenueReport& report) {
     for (const auto& month : report.months) {
         months.push_back({{"period", to_string(month.period)}, {"invoices", month.invoices}, {"billed", month.billed},
                           {"paid_on_billed", month.paid_on_billed}, {"collected", month.collected}, {"cash_received", month.cash_received},
-                          {"credit_applied", month.credit_applied}, {"late_fees_collected", month.late_fees_collected}});
+                          {"credit_applied", month.credit_applied}, {"late_fees_collected", month.late_fees_collected},
+                          {"credited", month.credited}, {"net_billed", month.net_billed}});
         labels.push_back(to_string(month.period));
         billed.push_back(month.billed);
         collected.push_back(month.collected);
@@ -39,7 +40,9 @@ Json to_json(const reports::RevenueReport& report) {
     return {{"range", range_json(report.range)},
             {"totals", {{"billed", report.total_billed}, {"collected", report.total_collected},
                         {"late_fees_collected", report.total_late_fees_collected}, {"voided_invoices", report.voided_invoices},
-                        {"voided_amount", report.voided_amount}}},
+                        {"voided_amount", report.voided_amount}, {"credit_notes", report.credit_notes},
+                        {"credited", report.total_credited}, {"credited_tax", report.total_credited_tax},
+                        {"net_billed", report.total_net_billed}}},
             {"months", months},
             {"by_package", slices_json(report.by_package)},
             {"by_router", slices_json(report.by_router)},
@@ -157,10 +160,15 @@ reports::RevenueReport revenue_report_from_json(const Json& data) {
     out.total_late_fees_collected = json_int(totals, "late_fees_collected");
     out.voided_invoices = json_int(totals, "voided_invoices");
     out.voided_amount = json_int(totals, "voided_amount");
+    out.credit_notes = json_int(totals, "credit_notes");
+    out.total_credited = json_int(totals, "credited");
+    out.total_credited_tax = json_int(totals, "credited_tax");
+    out.total_net_billed = json_int(totals, "net_billed", out.total_billed);
     each(data, "months", [&](const Json& month) {
         out.months.push_back({period_or_default(month, "period"), json_int(month, "invoices"), json_int(month, "billed"),
                               json_int(month, "paid_on_billed"), json_int(month, "collected"), json_int(month, "cash_received"),
-                              json_int(month, "credit_applied"), json_int(month, "late_fees_collected")});
+                              json_int(month, "credit_applied"), json_int(month, "late_fees_collected"), json_int(month, "credited"),
+                              json_int(month, "net_billed", json_int(month, "billed"))});
     });
     out.by_package = revenue_slices(data, "by_package");
     out.by_router = revenue_slices(data, "by_router");

@@ -99,4 +99,17 @@ RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGro
     return report;
 }
 
+void net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> credit_notes) {
+    for (const auto& group : credit_notes) {
+        MonthRevenue* month = month_of(report.months, report.range, group.period);
+        if (!month) continue;
+        month->credited += group.amount;
+        report.credit_notes += group.count;
+        report.total_credited += group.amount;
+        report.total_credited_tax += group.tax;
+    }
+    for (auto& month : report.months) month.net_billed = month.billed - month.credited;
+    report.total_net_billed = report.total_billed - report.total_credited;
+}
+
 }  // namespace kimonet::reports

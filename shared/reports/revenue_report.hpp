@@ -16,6 +16,10 @@ struct MonthRevenue {
     Money cash_received = 0;    // handed over in the month by payers, credit use excluded
     Money credit_applied = 0;   // collected from customer credit
     Money late_fees_collected = 0;
+    // Credit notes issued in the month (issue 20), tax included, and the month's billed net of them.
+    // A credit note counts in the month it is issued, whatever the period of its invoice.
+    Money credited = 0;
+    Money net_billed = 0;
 };
 
 // One slice of a breakdown: a package, a router, a method or a gateway.
@@ -46,11 +50,27 @@ struct RevenueReport {
     Money total_late_fees_collected = 0;
     std::int64_t voided_invoices = 0;
     Money voided_amount = 0;
+    std::int64_t credit_notes = 0;
+    Money total_credited = 0;    // credit notes issued in the range (tax included)
+    Money total_credited_tax = 0;  // of which PPN
+    Money total_net_billed = 0;  // total_billed - total_credited
+};
+
+// Credit notes issued in one month.
+struct CreditNoteGroup {
+    Period period;
+    std::int64_t count = 0;
+    Money amount = 0;
+    Money tax = 0;
 };
 
 // Rows outside the range are ignored. Slices are sorted by amount, largest first.
 RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGroup> invoices,
                              std::span<const PaymentGroup> payments, std::span<const GatewayGroup> gateways,
                              std::span<const LateFeeGroup> late_fees, const Labels& labels);
+
+// Nets the range's credit notes: each month's credited and net_billed (billed - credited), and the
+// totals. Groups outside the range are ignored; net figures are set for every month.
+void net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> credit_notes);
 
 }  // namespace kimonet::reports

@@ -69,6 +69,11 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"GET", "/api/portal/invoices", "portal.self"},
     {"GET", "/api/portal/invoices/{id}", "portal.self"},
     {"GET", "/api/portal/invoices/{id}/pdf", "portal.self"},
+    // Credit notes and refunds (issue 20).
+    {"POST", "/api/invoices/{id}/credit-notes", "credit_notes.create"},
+    {"GET", "/api/credit-notes/{id}/pdf", "invoices.read"},
+    {"GET", "/api/portal/credit-notes/{id}/pdf", "portal.self"},
+    {"POST", "/api/customers/{id}/refunds", "refunds.create"},
     {"GET", "/api/customers", "customers.read"},
     {"POST", "/api/customers", "customers.create"},
     {"GET", "/api/customers/{id}", "customers.read"},

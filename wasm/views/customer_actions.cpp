@@ -106,6 +106,8 @@ void ViewCustomerDetail::draw_actions(App& app) {
     const bool has_receipt = std::any_of(m_payments.begin(), m_payments.end(), [](const auto& listed) { return !listed.payment.voided(); });
     if (has_receipt && user.can("payments.read") && flow.button("customer_detail.action.receipt", tr("customer_actions.receipt")))
         print_last_receipt();
+    if (m_credit.offered(app) && flow.button("customer_detail.action.refund", tr("refund.action")))
+        m_credit.open([this] { reload_all(); });  // customer_credit.hpp (issue 20)
     if (user.can("network.control")) {
         if (m_customer->status == CustomerStatus::Active &&
             flow.button("customer_detail.action.isolate", tr("network.isolate"), widgets::ButtonStyle::Danger))

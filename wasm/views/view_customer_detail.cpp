@@ -47,6 +47,7 @@ void ViewCustomerDetail::open(App& app, std::int64_t customer_id) {
     m_invoices.clear();
     m_payments.clear();
     m_credit_balance = 0;
+    m_credit.read_history(customer_id, api::Json::object());
     m_history_loaded = false;
     m_error.clear();
     m_edit_pending = false;
@@ -95,6 +96,7 @@ void ViewCustomerDetail::load() {
         if (auto invoices = data.find("invoices"); invoices != data.end()) m_invoices = api::invoice_resources_from_list(*invoices);
         if (auto payments = data.find("payments"); payments != data.end()) m_payments = api::payment_resources_from_list(*payments);
         m_credit_balance = json_int(data, "credit_balance");
+        m_credit.read_history(requested, data);
         // Newest first, like the invoices screen.
         std::sort(m_invoices.begin(), m_invoices.end(),
                   [](const api::InvoiceResource& a, const api::InvoiceResource& b) { return a.invoice.period > b.invoice.period; });
@@ -207,6 +209,7 @@ void ViewCustomerDetail::draw(App& app) {
         draw_invoices(app);
         ImGui::Dummy(ImVec2(0, display().px(10)));
         draw_payments();
+        m_credit.draw_lists();
     }
     widgets::end_card();
     if (m_customer && (app.user().can("network.read") || app.user().can("network.control"))) {
@@ -227,6 +230,7 @@ void ViewCustomerDetail::draw(App& app) {
     }
     m_detail.draw(app);
     m_form.draw(app);
+    m_credit.draw_dialog(app);
 }
 
 }  // namespace kimonet

@@ -12,6 +12,7 @@
 
 #include "api/billing_dto.hpp"
 #include "customers/customer.hpp"
+#include "views/customer_credit.hpp"
 #include "views/customer_dunning.hpp"
 #include "views/customer_network.hpp"
 #include "views/customer_radius.hpp"
@@ -64,6 +65,7 @@ private:
     CustomerNetworkPanel m_network;
     CustomerRadiusPanel m_radius;  // views/customer_radius.hpp: RADIUS customers only
     CustomerDunningPanel m_dunning;
+    CustomerCreditPanel m_credit;  // credit notes, refunds and "Kembalikan dana" (issue 20)
 };
 
 }  // namespace kimonet

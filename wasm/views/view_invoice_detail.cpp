@@ -65,6 +65,7 @@ void ViewInvoiceDetail::load() {
         auto read = api::invoice_resource_from_json(response_data(response.body));
         if (read) m_record = std::move(read).value();
         else m_record.reset();
+        m_credit = api::invoice_credit_from_json(response_data(response.body));
         if (!m_record) m_error = i18n::api_error_text("bad_response", {});
     });
 }
@@ -86,6 +87,11 @@ void ViewInvoiceDetail::open_panel(Panel panel) {
         m_line_description.clear();
         m_line_quantity = "1";
         m_line_price.clear();
+    } else if (panel == Panel::CreditNote) {
+        m_credit_choice = 0;
+        m_credit_amount.clear();
+        m_credit_reason.clear();
+        m_credit_key.clear();
     } else if (panel == Panel::Void || panel == Panel::VoidPayment || panel == Panel::CorrectPayment) {
         m_void_reason.clear();
         m_refund_reference.clear();
@@ -137,6 +143,8 @@ void ViewInvoiceDetail::submit_panel() {
                           [this](const ApiResponse& response) { finished(response, tr("invoice.voided")); });
     } else if (m_panel == Panel::VoidPayment || m_panel == Panel::CorrectPayment) {
         submit_payment_change();
+    } else if (m_panel == Panel::CreditNote) {
+        submit_credit_note();
     }
 }
 
@@ -192,6 +200,11 @@ void ViewInvoiceDetail::draw_actions(App& app) {
         if (widgets::button("invoice.add_line", tr("invoice.add_line"), widgets::ButtonStyle::Secondary, width))
             open_panel(Panel::AddLine);
     }
+    if (panel_allowed(app, Panel::CreditNote, nullptr)) {
+        next();
+        if (widgets::button("invoice.credit_note", tr("credit_note.action"), widgets::ButtonStyle::Secondary, width))
+            open_panel(Panel::CreditNote);
+    }
     if (panel_allowed(app, Panel::Void, nullptr)) {
         next();
         if (widgets::button("invoice.void", tr("invoice.void"), widgets::ButtonStyle::Danger, width)) open_panel(Panel::Void);
@@ -213,7 +226,13 @@ void ViewInvoiceDetail::draw_totals() {
         amount_row("invoice.tax", label.c_str(), invoice.totals.tax, false, width);
     }
     amount_row("invoice.total", tr("invoice.total"), invoice.totals.total, true, width);
-    amount_row("invoice.paid_amount", tr("invoice.paid_amount"), invoice.paid_amount, false, width);
+    if (m_credit.credited_amount > 0) {
+        // Credit notes (issue 20): what they took off, and what payments paid of the rest.
+        amount_row("invoice.credited_amount", tr("credit_note.credited"), m_credit.credited_amount, false, width);
+        amount_row("invoice.paid_amount", tr("invoice.paid_amount"), m_credit.paid_by_payments, false, width);
+    } else {
+        amount_row("invoice.paid_amount", tr("invoice.paid_amount"), invoice.paid_amount, false, width);
+    }
     amount_row("invoice.outstanding", tr("invoice.outstanding"), invoice.outstanding(), true, width);
     ImGui::EndGroup();
 }
@@ -239,7 +258,8 @@ void ViewInvoiceDetail::draw_void_panel() {
 }
 
 void ViewInvoiceDetail::draw_panel(App&) {
-    const char* titles[] = {"", "invoice.pay", "invoice.add_line", "invoice.void", "payment_void.title", "payment_correct.title"};
+    const char* titles[] = {"", "invoice.pay", "invoice.add_line", "invoice.void", "payment_void.title", "payment_correct.title",
+                            "credit_note.title"};
     if (widgets::begin_card("invoice.panel")) {
         ImGui::PushFont(display().fonts().strong);
         widgets::text("text", "invoice.panel.title", i18n::tr_format(titles[static_cast<int>(m_panel)], {{"receipt", m_payment_receipt}}));
@@ -250,6 +270,7 @@ void ViewInvoiceDetail::draw_panel(App&) {
         case Panel::Void: draw_void_panel(); break;
         case Panel::VoidPayment: draw_payment_void_panel(); break;
         case Panel::CorrectPayment: draw_payment_correct_panel(); break;
+        case Panel::CreditNote: draw_credit_note_panel(); break;
         case Panel::None: break;
         }
         const char* submit = m_busy ? tr("common.saving") : payment_submit_label();
@@ -305,6 +326,7 @@ void ViewInvoiceDetail::draw(App& app) {
         draw_totals();
         ImGui::Dummy(ImVec2(0, display().px(10)));
         draw_payments(app);
+        draw_credit_notes();
     } else if (m_loading) {
         widgets::muted("invoice.loading", tr("common.loading"));
     }

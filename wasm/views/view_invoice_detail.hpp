@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/billing_dto.hpp"
+#include "api/credit_note_dto.hpp"
 #include "payments/payment_rules.hpp"
 #include "core/error.hpp"
 
@@ -20,9 +21,13 @@ namespace kimonet {
 class App;
 struct ApiResponse;
 
+// A fresh Idempotency-Key for one request a user means (view_invoice_payments.cpp): payments,
+// credit notes and refunds send one, so a request whose answer was lost cannot count twice.
+std::string new_idempotency_key();
+
 class ViewInvoiceDetail {
 public:
-    enum class Panel { None, Payment, AddLine, Void, VoidPayment, CorrectPayment };
+    enum class Panel { None, Payment, AddLine, Void, VoidPayment, CorrectPayment, CreditNote };
 
     // `changed` runs after anything altered the invoice (lists reload then). `panel` opens once the
     // invoice is loaded, if the user may use it (an address like #/invoices/7/pay); the payment
@@ -62,6 +67,12 @@ private:
     Result<payments::PaymentPreview> local_preview() const;
     std::string confirmation_question() const;
     void draw_payment_void_panel();
+    // invoice_credit_note.cpp (issue 20): the "Buat nota kredit" panel (the whole rest or an amount,
+    // with a reason) and the invoice's credit notes with their PDFs.
+    void draw_credit_note_panel();
+    void submit_credit_note();
+    void draw_credit_notes();
+    Money creditable() const;
     void draw_payment_correct_panel();
     void choose_payment(const api::PaymentResource& payment, Panel panel);
     void submit_payment();
@@ -109,6 +120,13 @@ private:
     bool m_payment_gateway = false;
     Money m_payment_applied = 0;
     std::string m_refund_reference;
+    // Credit notes (issue 20): what the detail answer says of them, and the panel's fields.
+    api::InvoiceCredit m_credit;
+    int m_credit_choice = 0;  // 0: the whole rest, 1: an amount
+    std::string m_credit_amount;
+    std::string m_credit_reason;
+    std::string m_credit_key;
+    std::string m_credit_key_for;  // the choice and amount the key was made for
     std::function<void()> m_changed;
 };
 

@@ -41,6 +41,8 @@ std::string outcome_text(const payments::PaymentPreview& preview) {
     return {};
 }
 
+}  // namespace
+
 // 128 random bits in hex (the browser's crypto through std::random_device).
 std::string new_idempotency_key() {
     std::random_device random;
@@ -52,8 +54,6 @@ std::string new_idempotency_key() {
     }
     return key;
 }
-
-}  // namespace
 
 void ViewInvoiceDetail::draw_payments(App& app) {
     ImGui::PushFont(display().fonts().strong);
@@ -190,6 +190,7 @@ const char* ViewInvoiceDetail::payment_submit_label() const {
     case Panel::Void: return tr("void.submit");
     case Panel::VoidPayment: return tr("payment_void.submit");
     case Panel::CorrectPayment: return tr("payment_correct.submit");
+    case Panel::CreditNote: return tr("credit_note.submit");
     case Panel::AddLine:
     case Panel::None: break;
     }

@@ -1,5 +1,6 @@
 #include "views/view_portal_invoices.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "api_client.hpp"
@@ -78,6 +79,7 @@ void ViewPortalInvoices::open(std::int64_t invoice_id) {
         auto read = api::invoice_resource_from_json(response_data(response.body));
         if (read) m_open = std::move(read).value();
         else m_open.reset();
+        m_open_credit = api::invoice_credit_from_json(response_data(response.body));
         m_open_requested = m_open.has_value();
         if (!m_open) m_open_id = 0;
     });
@@ -111,11 +113,26 @@ void ViewPortalInvoices::draw_detail(App& app) {
     invoice_lines_table("portal_invoice.lines", invoice.lines);
     ImGui::Dummy(ImVec2(0, display().px(6)));
     amount_row("portal_invoice.total", tr("invoice.total"), invoice.totals.total, true);
-    if (invoice.paid_amount > 0) amount_row("portal_invoice.paid", tr("invoice.paid_amount"), invoice.paid_amount);
+    if (m_open_credit.credited_amount > 0) {
+        // Credit notes (issue 20): what they took off, what payments paid, and each note's PDF.
+        amount_row("portal_invoice.credited", tr("credit_note.credited"), m_open_credit.credited_amount);
+        if (m_open_credit.paid_by_payments > 0) amount_row("portal_invoice.paid", tr("invoice.paid_amount"), m_open_credit.paid_by_payments);
+    } else if (invoice.paid_amount > 0) {
+        amount_row("portal_invoice.paid", tr("invoice.paid_amount"), invoice.paid_amount);
+    }
     if (invoice.outstanding() > 0) amount_row("portal_invoice.outstanding", tr("invoice.outstanding"), invoice.outstanding(), true);
     for (const api::PaymentResource& listed : m_open->payments)
         widgets::muted(("portal_invoice.payment." + listed.payment.receipt_no).c_str(),
                        listed.payment.receipt_no + " · " + format_paid_at(listed) + " · " + format_rupiah(listed.payment.amount));
+    for (const auto& note : m_open_credit.credit_notes) {
+        const std::string row = "portal_invoice.credit_note." + std::to_string(note.id);
+        widgets::muted(row.c_str(), note.credit_note_no + " · " + i18n::format_date(note.issue_date) + " · " + format_rupiah(note.figures.amount) +
+                                        " · " + note.reason);
+        std::string filename = note.credit_note_no;
+        std::replace(filename.begin(), filename.end(), '/', '-');
+        pdf_button(row + ".pdf", "/api/portal/credit-notes/" + std::to_string(note.id) + "/pdf", filename + ".pdf",
+                   widgets::ButtonStyle::Link);
+    }
     ImGui::EndChild();
     const bool compact = display().compact();
     const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.f : 0.f;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/billing_dto.hpp"
+#include "api/credit_note_dto.hpp"
 #include "view.hpp"
 
 namespace kimonet {
@@ -31,6 +32,7 @@ private:
     bool m_loaded = false;
     std::string m_error;
     std::optional<api::InvoiceResource> m_open;
+    api::InvoiceCredit m_open_credit;  // the open invoice's credit notes (issue 20)
     bool m_open_requested = false;
     std::int64_t m_open_id = 0;   // the invoice open or being fetched; 0 = none
     bool m_close_requested = false;  // back to #/bills: close it next frame
