@@ -124,9 +124,9 @@ void BhpUsoPanel::draw(App& app, const reports::BhpUsoReport& report) {
             {"period", tr("reports.col.period"), false},
             {"billed", tr("reports.bhp.col.billed"), true, false},
             {"tax", tr("reports.bhp.col.tax"), true, false},
-            {"gross", tr("reports.bhp.gross"), true, false},
+            {"gross", tr("reports.bhp.col.gross"), true, false},
             {"deductions", tr("reports.bhp.col.deductions"), true, false},
-            {"base", tr("reports.bhp.base")},
+            {"base", tr("reports.bhp.col.base")},
             {"bhp", tr("reports.bhp.bhp")},
             {"uso", tr("reports.bhp.uso")},
         };
@@ -137,8 +137,7 @@ void BhpUsoPanel::draw(App& app, const reports::BhpUsoReport& report) {
             rows.push_back({line.key,
                             {line_label(line), format_rupiah(line.billed), format_rupiah(line.tax), format_rupiah(line.gross),
                              format_rupiah(line.deductions), format_rupiah(line.base),
-                             format_rupiah(line.bhp) + " (" + rate_label(line.bhp_bp, line.rates_vary) + ")",
-                             format_rupiah(line.uso) + " (" + rate_label(line.uso_bp, line.rates_vary) + ")"}});
+                             format_rupiah(line.bhp) + (line.rates_vary ? "*" : ""), format_rupiah(line.uso) + (line.rates_vary ? "*" : "")}});
         }
         rows.push_back({"total",
                         {tr("reports.total"), format_rupiah(total.billed), format_rupiah(total.tax), format_rupiah(total.gross),
