@@ -5,6 +5,7 @@
 #include "screens.hpp"
 
 #include "views/view_activity.hpp"
+#include "views/view_areas.hpp"
 #include "views/view_cash_desk.hpp"
 #include "views/view_collect.hpp"
 #include "views/view_customer_detail.hpp"
@@ -59,6 +60,7 @@ constexpr char kActivityRead[] = "activity.read";
 constexpr char kVouchersRead[] = "vouchers.read";
 constexpr char kCashCollect[] = "cash.collect";
 constexpr char kCashConfirm[] = "cash.confirm";
+constexpr char kCashAreas[] = "cash.areas";
 
 bool users_or_roles(const SessionUser& user) { return staff(user) && (user.can("users.read") || user.can("roles.read")); }
 
@@ -79,6 +81,7 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"dunning"}, "nav.dunning", "nav.group.billing", "dunning.title", staff_with<kDunningRead>, make<ViewDunning>},
     {Screen{"collect"}, "nav.collect", "nav.group.billing", "collect.title", staff_with<kCashCollect>, make<ViewCollect>},
     {Screen{"cash"}, "nav.cash_desk", "nav.group.billing", "cash_desk.title", staff_with<kCashConfirm>, make<ViewCashDesk>},
+    {Screen{"areas"}, "nav.areas", "nav.group.billing", "areas.title", staff_with<kCashAreas>, make<ViewAreas>},
     {Screen::CustomerHome, "nav.home", "nav.group.portal", "home.title", customer, make<ViewCustomerHome>},
     {Screen{"bills"}, "nav.my_invoices", "nav.group.portal", "portal.invoices_title", customer, make<ViewPortalInvoices>},
     {Screen::PortalPay, "nav.pay", "nav.group.portal", "portal.pay_title", customer, make<ViewPortalPay>},

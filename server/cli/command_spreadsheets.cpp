@@ -24,13 +24,13 @@ void draw_progress(std::int64_t done, std::int64_t total) {
 // kimonet export customers --format xlsx --out pelanggan.xlsx [--from 2025-01 --to 2025-12]
 int command_export(const Args& args) {
     if (args.positional.empty() || !args.has("out")) {
-        std::fprintf(stderr, "usage: kimonet export customers|invoices|payments|revenue|customers-report|billing --format xlsx|csv|pdf --out FILE\n");
+        std::fprintf(stderr, "usage: kimonet export customers|invoices|payments|revenue|customers-report|billing|bhp-uso --format xlsx|csv|pdf --out FILE\n");
         return 2;
     }
     auto format = spreadsheets::parse_export_format(args.get("format", "xlsx"));
     if (!format) return fail(format.error());
     return with_cli_context(args, [&](app::Context& context) -> int {
-        auto file = services::export_file(context, args.positional[0], *format, args.get("from"), args.get("to"));
+        auto file = services::export_file(context, args.positional[0], *format, args.get("from"), args.get("to"), args.get("per"));
         if (!file) return fail(file.error());
         std::ofstream out(args.get("out"), std::ios::binary);
         out.write(file->bytes.data(), static_cast<std::streamsize>(file->bytes.size()));

@@ -46,5 +46,6 @@ int command_export(const Args& args);    // export customers|invoices|payments|r
 int command_customer(const Args& args);  // customer import FILE [--dry-run]
 int command_dunning(const Args& args);
 int command_voucher(const Args& args);  // voucher push BATCH_ID | push --pending | expire
+int command_statement(const Args& args);  // statement import FILE --bank … [--account ID] (cli/command_statement.cpp)
 
 }  // namespace kimonet::cli

@@ -41,8 +41,23 @@ void register_cash_routes(Router& router, app::App& app) {
         const auto body = TRY(json_body(request));
         return with_context(app, request, [&](app::Context& context) { return json_data(services::create_area(context, body), 201); });
     });
+    router.add("PUT", "/api/cash/areas/{id}", "cash.areas", "Rename an area {name} (1–80 characters, unique)",
+               [&app](Request& request) -> RouteResult {
+                   const auto body = TRY(json_body(request));
+                   return with_context(app, request,
+                                       [&](app::Context& context) { return json_data(services::rename_area(context, request.id_param(), body)); });
+               });
+    router.add("GET", "/api/cash/areas/{id}/customers", "cash.areas", "The area's customers (id, service_number, name; at most 1000)",
+               [&app](Request& request) {
+                   return with_context(app, request,
+                                       [&](app::Context& context) { return json_data(services::area_customers(context, request.id_param())); });
+               });
+    router.add("GET", "/api/cash/collectors", "cash.areas", "Active staff who may collect cash (their roles grant cash.collect)",
+               [&app](Request& request) {
+                   return with_context(app, request, [&](app::Context& context) { return json_data(services::list_collectors(context)); });
+               });
     router.add("PUT", "/api/cash/areas/{id}/customers", "cash.areas",
-               "Put customers in the area {customer_ids: [id…]} (at most 1000; each leaves any other area)",
+               "Put customers in the area {customer_ids: [id…]} or {service_numbers: [\"KMN-0001\"…]} (at most 1000; each leaves any other area)",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) {

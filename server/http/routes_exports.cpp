@@ -20,7 +20,8 @@ void add_export_route(Router& router, app::App& app, const ExportRoute& route, s
                std::string(route.what) + " as ." + extension + " (attachment; ?from=YYYY-MM&to=YYYY-MM)",
                [&app, subject, format](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       auto file = TRY(services::export_file(context, subject, format, request.query_value("from"), request.query_value("to")));
+                       auto file = TRY(services::export_file(context, subject, format, request.query_value("from"), request.query_value("to"),
+                                                                 request.query_value("per")));
                        return bytes(std::move(file.bytes), std::move(file.content_type), file.filename);
                    });
                });
@@ -37,6 +38,8 @@ void register_export_routes(Router& router, app::App& app) {
         {"reports/revenue", "revenue", "Revenue report", {ExportFormat::Xlsx, ExportFormat::Csv, ExportFormat::Pdf}},
         {"reports/customers", "customers-report", "Customers report", {ExportFormat::Xlsx, ExportFormat::Csv, ExportFormat::Pdf}},
         {"reports/billing", "billing", "Billing report", {ExportFormat::Xlsx, ExportFormat::Csv, ExportFormat::Pdf}},
+        {"reports/bhp-uso", "bhp-uso", "BHP Telekomunikasi and USO report (?per=month|quarter|year)",
+         {ExportFormat::Xlsx, ExportFormat::Csv, ExportFormat::Pdf}},
     };
     for (const auto& route : routes)
         for (auto format : route.formats) add_export_route(router, app, route, format);

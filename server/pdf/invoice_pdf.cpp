@@ -240,7 +240,8 @@ private:
 
     void draw_payment_instructions() {
         const auto instructions = m_canvas.wrap(m_company.instructions, 9.5f, kRight - kMargin);
-        make_room(80 + 13.0f * static_cast<float>(instructions.size() + m_company.bank_accounts.size()));
+        const bool coded = m_unique_code > 0 && invoice().outstanding() > 0;
+        make_room(80 + 13.0f * static_cast<float>(instructions.size() + m_company.bank_accounts.size() + (coded ? 1 : 0)));
         m_y -= 40;
         m_canvas.rule(kMargin, m_y + 12, kRight, kRule, 1.0f);
         m_canvas.text(kMargin, m_y - 4, "CARA PEMBAYARAN", 8, true, kMuted);
@@ -252,10 +253,15 @@ private:
         m_y -= 4;
         m_canvas.text(kMargin, m_y, "Transfer bank:", 9.5f, true);
         // Issue 20: with a unique code the transfer must be exact for the statement import to find it.
-        if (m_unique_code > 0 && invoice().outstanding() > 0) {
-            const std::string exact = "Transfer tepat " + format_rupiah(billing::transfer_amount(invoice().outstanding(), m_unique_code)) +
-                                      " (kode unik " + format_rupiah(m_unique_code) + " menjadi saldo Anda)";
+        // The amount still open (not the total) plus the code: a partly paid invoice asks for the rest.
+        if (coded) {
+            const std::string exact = "Transfer tepat " + format_rupiah(billing::transfer_amount(invoice().outstanding(), m_unique_code));
             m_canvas.text(kMargin + m_canvas.width("Transfer bank: ", 9.5f, true), m_y, exact, 9.5f, true, kBrand);
+            m_y -= 13;
+            m_canvas.text(kMargin + 10, m_y,
+                          "Angka terakhir adalah kode unik " + format_rupiah(m_unique_code) +
+                              ": tanda pengenal pembayaran Anda di mutasi bank; kode unik menjadi saldo Anda.",
+                          8.5f, false, kMuted);
         }
         m_y -= 14;
         for (const auto& account : m_company.bank_accounts) {

@@ -90,9 +90,19 @@ Result<store::StatementLineRow> line_under_review(app::Context& context, std::in
 
 Result<api::BankStatementImportResource> import_bank_statement(app::Context& context, std::string_view file,
                                                                std::optional<payments::Bank> bank) {
+    return import_bank_statement(context, file, StatementImportOptions{bank, {}, {}});
+}
+
+Result<api::BankStatementImportResource> import_bank_statement(app::Context& context, std::string_view file,
+                                                               const StatementImportOptions& options) {
     const auto table = TRY(spreadsheets::read_uploaded_table(
         file, CsvLimits{spreadsheets::kMaxImportColumns, payments::kMaxStatementRows + 50}));
-    const auto statement = TRY(payments::read_bank_statement(table.sheet.rows, table.sheet.row_numbers, bank));
+    auto statement = TRY(payments::read_bank_statement(table.sheet.rows, table.sheet.row_numbers, options.bank));
+    if (!options.account.empty()) {
+        if (!statement.account.empty() && statement.account != options.account)
+            return validation_error({{"account", messages::with_detail(messages::kStatementOtherAccount, statement.account)}});
+        statement.account = options.account;
+    }
     api::BankStatementImportResource summary;
     summary.bank = std::string(payments::to_string(statement.bank));
     summary.account = statement.account;
@@ -123,7 +133,9 @@ Result<api::BankStatementImportResource> import_bank_statement(app::Context& con
 
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         payments::StatementMatcher matcher(TRY(store::open_invoices_for_matching(context.db)));
+        const auto total = static_cast<std::int64_t>(rows.size());
         for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (options.progress && i > 0 && i % 500 == 0) options.progress(static_cast<std::int64_t>(i), total);
             auto& row = rows[i];
             payments::MatchDecision decision;
             if (TRY(store::same_line_stored_otherwise(context.db, row))) decision.reason = payments::ReviewReason::EditedDuplicate;
@@ -150,6 +162,7 @@ Result<api::BankStatementImportResource> import_bank_statement(app::Context& con
             ++summary.paid;
             summary.paid_amount += row.amount;
         }
+        if (options.progress) options.progress(total, total);
         // A re-import that found only lines stored before changes nothing, not even the log.
         if (summary.added == 0) return Result<void>{};
         return log_activity(context, "bank_statement.import", "bank_statement", std::nullopt, nullptr, api::to_json(summary));

@@ -8,6 +8,7 @@
 // record_payment_in_transaction — the same paid-sequence as any payment: restore of an isolated
 // customer, the next invoice, overpayment (the unique code) to credit — with its WhatsApp receipt.
 // The rest waits on the review screen: match it to an invoice, or ignore it.
+#include <functional>
 #include <optional>
 
 #include "api/bank_statement_dto.hpp"
@@ -21,6 +22,17 @@ inline constexpr std::size_t kMaxStatementBytes = 8u << 20;
 
 Result<api::BankStatementImportResource> import_bank_statement(app::Context& context, std::string_view file,
                                                                std::optional<payments::Bank> bank);
+
+// The same with what `kimonet statement import` adds: `account` (non-empty) is the account the file
+// must name (a file of another account is refused, 422 on "account"; a file naming none is taken as
+// that account's), and `progress` hears (lines done, lines) every 500 lines and at the end.
+struct StatementImportOptions {
+    std::optional<payments::Bank> bank;
+    std::string account;
+    std::function<void(std::int64_t done, std::int64_t total)> progress;
+};
+Result<api::BankStatementImportResource> import_bank_statement(app::Context& context, std::string_view file,
+                                                               const StatementImportOptions& options);
 
 struct StatementLineList {
     std::vector<api::BankStatementLineResource> lines;

@@ -1,6 +1,7 @@
 #include "services/billing_notifications.hpp"
 
 #include "services/settings.hpp"
+#include "billing/unique_code.hpp"
 #include "services/unique_codes.hpp"
 
 #include <vector>
@@ -44,13 +45,17 @@ Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Peri
                 request.variables["payment_link"] = payment_link(base_url, request.variables[api::kServiceNumberPlaceholder]);
             request.variables["periode"] = format_period_indonesian(period);
             request.variables["invoice_no"] = row.invoice_no;
-            request.variables["total"] = format_rupiah(row.total);
+            // What is still open: an invoice partly paid when it was made (credit applied) asks for the rest.
+            const Money outstanding = row.total > row.paid_amount ? row.total - row.paid_amount : 0;
+            request.variables["total"] = format_rupiah(outstanding);
+            if (outstanding != row.total) request.variables["total"] += " (sisa dari " + format_rupiah(row.total) + ")";
             // Issue 20: with a unique code the message asks for the exact amount the statement import recognises.
             const Money code = coded ? TRY(services::invoice_unique_code(context.db, row.id)) : 0;
-            request.variables["jumlah_transfer"] = format_rupiah(row.total + code);
-            if (code > 0)
-                request.variables["total"] += " (transfer tepat " + format_rupiah(row.total + code) + "; kode unik " + format_rupiah(code) +
-                                              " menjadi saldo Anda)";
+            request.variables["jumlah_transfer"] = format_rupiah(billing::transfer_amount(outstanding, code));
+            if (code > 0 && outstanding > 0)
+                request.variables["total"] += " (transfer tepat " + format_rupiah(billing::transfer_amount(outstanding, code)) +
+                                              ": angka terakhir = kode unik " + format_rupiah(code) +
+                                              ", tanda pengenal pembayaran Anda; menjadi saldo Anda)";
             const auto due = parse_date(row.due_date);
             request.variables["due_date"] = due ? format_date_indonesian(*due) : row.due_date;
             if (TRY(queue_or_skip(context, request))) ++queued;

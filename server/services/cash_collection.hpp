@@ -20,6 +20,12 @@ Result<api::Json> list_areas(app::Context& context);
 Result<api::Json> create_area(app::Context& context, const api::Json& input);
 Result<api::Json> set_area_customers(app::Context& context, std::int64_t area_id, const api::Json& input);
 Result<api::Json> set_area_collectors(app::Context& context, std::int64_t area_id, const api::Json& input);
+// The areas screen (issue 20): {"name"} renames (unique, 1–80 characters); the area's customers
+// (id, service_number, name; at most 1000); the staff who may collect (hold cash.collect).
+// set_area_customers also takes {"service_numbers":["KMN-0001",…]} (what an operator types).
+Result<api::Json> rename_area(app::Context& context, std::int64_t area_id, const api::Json& input);
+Result<api::Json> area_customers(app::Context& context, std::int64_t area_id);
+Result<api::Json> list_collectors(app::Context& context);
 
 // The signed-in collector's route: open invoices of the customers in their areas.
 Result<api::CashRoute> collector_route(app::Context& context);

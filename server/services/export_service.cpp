@@ -1,6 +1,7 @@
 #include "services/export_service.hpp"
 
 #include "pdf/report_pdf.hpp"
+#include "services/bhp_uso_service.hpp"
 #include "services/report_service.hpp"
 #include "spreadsheets/data_exports.hpp"
 #include "spreadsheets/report_document.hpp"
@@ -20,7 +21,10 @@ Result<std::optional<reports::MonthRange>> optional_range(const app::Context& co
     return std::optional<reports::MonthRange>(TRY(report_range(context, from, to)));
 }
 
-Result<spreadsheets::ReportDocument> report_document(app::Context& context, std::string_view subject, const reports::MonthRange& range) {
+Result<spreadsheets::ReportDocument> report_document(app::Context& context, std::string_view subject, const reports::MonthRange& range,
+                                                     std::string_view per) {
+    if (subject == "bhp-uso")
+        return spreadsheets::bhp_uso_document(TRY(bhp_uso_report(context, to_string(range.from), to_string(range.to), per)));
     if (subject == "revenue") return spreadsheets::revenue_document(TRY(revenue_report(context, range)));
     if (subject == "customers-report") return spreadsheets::customer_document(TRY(customer_report(context, range)));
     return spreadsheets::billing_document(TRY(billing_report(context, range)));
@@ -36,8 +40,8 @@ std::string_view export_permission(std::string_view subject) {
 }
 
 Result<ExportFile> export_file(app::Context& context, std::string_view subject, ExportFormat format, std::string_view from,
-                               std::string_view to) {
-    const bool is_report = subject == "revenue" || subject == "customers-report" || subject == "billing";
+                               std::string_view to, std::string_view per) {
+    const bool is_report = subject == "revenue" || subject == "customers-report" || subject == "billing" || subject == "bhp-uso";
     const bool is_data = subject == "customers" || subject == "invoices" || subject == "payments";
     if (!is_report && !is_data)
         return validation_error({{"subject", messages::kExportSubjectChoice}});
@@ -61,7 +65,7 @@ Result<ExportFile> export_file(app::Context& context, std::string_view subject, 
         file.bytes = TRY(writer->finish());
     } else {
         const auto range = TRY(report_range(context, from, to));
-        const auto document = TRY(report_document(context, subject, range));
+        const auto document = TRY(report_document(context, subject, range, per));
         stem = "laporan-" + document.name;
         if (format == ExportFormat::Pdf) {
             file.bytes = TRY(pdf::render_report_pdf(document, format_date_indonesian(context.today())));

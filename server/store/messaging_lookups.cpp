@@ -63,12 +63,13 @@ Result<std::vector<OutstandingInvoice>> list_outstanding_invoices(Database& db, 
 Result<std::vector<NewInvoiceNotice>> list_open_invoices_of_period(Database& db, const std::string& period, std::int64_t after_id,
                                                                    int limit) {
     auto invoices = TRY(db.prepare(
-        "SELECT id, customer_id, invoice_no, total, due_date FROM invoices WHERE period = ? AND status IN ('unpaid', 'partial') "
+        "SELECT id, customer_id, invoice_no, total, due_date, paid_amount FROM invoices WHERE period = ? AND status IN ('unpaid', 'partial') "
         "AND id > ? ORDER BY id LIMIT ?"));
     invoices.bind(1, period).bind(2, after_id).bind(3, std::int64_t{limit});
     std::vector<NewInvoiceNotice> page;
     while (TRY(invoices.step()))
-        page.push_back({invoices.column_int(0), invoices.column_int(1), invoices.column_text(2), invoices.column_int(3), invoices.column_text(4)});
+        page.push_back({invoices.column_int(0), invoices.column_int(1), invoices.column_text(2), invoices.column_int(3), invoices.column_text(4),
+                        invoices.column_int(5)});
     return page;
 }
 

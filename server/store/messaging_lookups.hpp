@@ -63,6 +63,7 @@ struct NewInvoiceNotice {
     std::string invoice_no;
     std::int64_t total = 0;
     std::string due_date;
+    std::int64_t paid_amount = 0;  // e.g. credit applied when the invoice was made
 };
 Result<std::vector<NewInvoiceNotice>> list_open_invoices_of_period(Database& db, const std::string& period, std::int64_t after_id,
                                                                    int limit);

@@ -18,7 +18,8 @@ namespace kimonet::messages {
     X(kStatementRowsWithErrors, "baris mutasi bermasalah; tidak ada yang diimpor", "statement rows with errors; nothing was imported") \
     X(kStatementLineNotFound, "baris mutasi tidak ditemukan", "statement line not found") \
     X(kStatementLineResolved, "baris mutasi sudah diproses", "the statement line was already handled") \
-    X(kStatementStatusChoice, "review, paid, ignored atau all", "review, paid, ignored or all")
+    X(kStatementStatusChoice, "review, paid, ignored atau all", "review, paid, ignored or all") \
+    X(kStatementOtherAccount, "berkas ini mutasi rekening lain", "this file is the statement of another account")
 // clang-format on
 
 #define KIMONET_BANK_TRANSFER_MESSAGE_CONSTANT(name, indonesian, english) inline constexpr const char* name = indonesian;

@@ -4,6 +4,7 @@
 #include "core/bank_transfer_messages.hpp"
 #include "core/invoice_run_messages.hpp"
 #include "core/credit_note_messages.hpp"
+#include "core/regulatory_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -12,7 +13,8 @@ namespace {
 constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGUE_ENTRY) KIMONET_FIELD_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_VOUCHER_MESSAGES(KIMONET_CATALOGUE_ENTRY) KIMONET_BANK_TRANSFER_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_INVOICE_RUN_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_CREDIT_NOTE_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_CREDIT_NOTE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_REGULATORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace

@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 46> kPermissions{
+static constexpr std::array<std::string_view, 47> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -37,6 +37,9 @@ static constexpr std::array<std::string_view, 46> kPermissions{
     // Credit notes and refunds (issue 20): money leaves the books, so neither is implied by
     // invoices.update or payments.create. Reading them follows invoices.read.
     "credit_notes.create", "refunds.create",
+    // BHP Telekomunikasi and USO (issue 20): entering revenue deductions and the dated rates
+    // (reading the report is reports.read).
+    "reports.regulatory",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -63,7 +66,8 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
         out = {"customers.read", "packages.read",  "routers.read",    "invoices.read", "invoices.create",
                "invoices.update", "payments.read", "payments.create", "payments.void", "dunning.read",  "messages.read",
                "reports.read",   "activity.read", "vouchers.read", "vouchers.sell", "cash.confirm", "invoices.approve_run",
-               "credit_notes.create", "refunds.create"};
+               "credit_notes.create", "refunds.create",
+               "reports.regulatory"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
                "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};

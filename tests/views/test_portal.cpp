@@ -239,4 +239,27 @@ BOOST_AUTO_TEST_CASE(the_open_invoice_is_in_the_address) {
     BOOST_TEST(!harness.values("toast.error").empty());
 }
 
+// Issue 20: a partly paid bill shows what is still open (its total below), and with a unique code
+// the detail asks for the exact transfer, saying what the last digits are for.
+BOOST_AUTO_TEST_CASE(a_partly_paid_bill_shows_what_is_open_and_the_exact_transfer_with_its_code) {
+    ViewHarness harness("bills/1");
+    kimonet::testing::set_canvas_width(390.f);
+    const Json row = invoice_row(1, {2026, 1}, {2026, 1, 10}, 150000, 50000, false);
+    answer_portal(harness, Json::array({row}));
+    Json detail = row;
+    detail["lines"] = Json::array();
+    detail["payments"] = Json::array();
+    detail["unique_code"] = 123;
+    detail["transfer_amount"] = 100123;
+    harness.api().answer("GET", "/api/portal/invoices/1", {{"success", true}, {"data", detail}});
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST(harness.value("portal_invoice.transfer_amount") == "Transfer tepat Rp 100.123");
+    BOOST_TEST(harness.value("portal_invoice.transfer_amount.hint").find("kode unik Rp 123") != std::string::npos);
+    harness.click("portal_invoice.close");
+    harness.settle();
+    BOOST_TEST(harness.value("portal_invoices.INV-202601-0001.total") == "Rp 100.000");
+    BOOST_TEST(harness.value("portal_invoices.INV-202601-0001.of_total") == "sisa dari Rp 150.000");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

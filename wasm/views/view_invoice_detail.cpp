@@ -11,6 +11,7 @@
 #include "views/billing_widgets.hpp"
 #include "views/form_modal.hpp"
 #include "views/print_documents.hpp"
+#include "views/transfer_note.hpp"
 #include "widgets/field_kind.hpp"
 #include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
@@ -234,6 +235,7 @@ void ViewInvoiceDetail::draw_totals() {
         amount_row("invoice.paid_amount", tr("invoice.paid_amount"), invoice.paid_amount, false, width);
     }
     amount_row("invoice.outstanding", tr("invoice.outstanding"), invoice.outstanding(), true, width);
+    transfer_note("invoice.transfer_amount", *m_record);
     ImGui::EndGroup();
 }
 

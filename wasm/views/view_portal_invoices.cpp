@@ -12,6 +12,7 @@
 #include "views/billing_widgets.hpp"
 #include "views/dialog_routes.hpp"
 #include "views/form_modal.hpp"
+#include "views/transfer_note.hpp"
 #include "widgets/dialog_keys.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -121,6 +122,7 @@ void ViewPortalInvoices::draw_detail(App& app) {
         amount_row("portal_invoice.paid", tr("invoice.paid_amount"), invoice.paid_amount);
     }
     if (invoice.outstanding() > 0) amount_row("portal_invoice.outstanding", tr("invoice.outstanding"), invoice.outstanding(), true);
+    transfer_note("portal_invoice.transfer_amount", *m_open);
     for (const api::PaymentResource& listed : m_open->payments)
         widgets::muted(("portal_invoice.payment." + listed.payment.receipt_no).c_str(),
                        listed.payment.receipt_no + " · " + format_paid_at(listed) + " · " + format_rupiah(listed.payment.amount));
@@ -179,12 +181,16 @@ void ViewPortalInvoices::draw(App& app) {
             ImGui::PopFont();
             ImGui::SameLine();
             invoice_status_badge(row + ".status", invoice.status, record.overdue);
-            const std::string total = format_rupiah(invoice.totals.total);
+            // A partly paid invoice shows what is still open; "sisa dari Rp …" names the total below.
+            const bool partly_paid = invoice.paid_amount > 0 && invoice.outstanding() > 0;
+            const std::string total = format_rupiah(partly_paid ? invoice.outstanding() : invoice.totals.total);
             ImGui::PushFont(display().fonts().strong);
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(total.c_str()).x);
             widgets::text("cell", row + ".total", total);
             ImGui::PopFont();
             widgets::muted((row + ".number").c_str(), invoice.invoice_no + " · " + tr("invoice.due_date") + " " + i18n::format_date(invoice.due_date));
+            if (partly_paid)
+                widgets::muted((row + ".of_total").c_str(), i18n::tr_format("portal.of_total", {{"total", format_rupiah(invoice.totals.total)}}));
             const float width = compact ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.f : display().px(130);
             if (widgets::button((row + ".open").c_str(), tr("portal.open"), widgets::ButtonStyle::Secondary, width)) open(invoice.id);
             ImGui::SameLine();

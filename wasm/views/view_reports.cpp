@@ -30,7 +30,9 @@ constexpr TabInfo kTabs[] = {
     {"reports.tab.revenue", "revenue", "laporan-pendapatan"},
     {"reports.tab.customers", "customers", "laporan-pelanggan"},
     {"reports.tab.billing", "billing", "laporan-penagihan"},
+    {"reports.tab.bhp_uso", "bhp-uso", "laporan-bhp-uso"},
 };
+constexpr int kTabCount = static_cast<int>(std::size(kTabs));
 
 struct DataExport {
     const char* id;
@@ -87,13 +89,15 @@ std::string ViewReports::range_query() const {
 
 void ViewReports::load(int tab) {
     Slot& slot = m_slots[static_cast<std::size_t>(tab)];
-    const std::string key = range_key();
+    // The BHP tab's figures also depend on the grouping (?per).
+    const std::string per = tab == kBhpUso && m_current_month ? std::string("&per=") + m_bhp_panel.per() : std::string();
+    const std::string key = range_key() + per;
     if (slot.range == key && (slot.loading || slot.loaded || !slot.error.empty())) return;
     slot.range = key;
     slot.loading = true;
     slot.error.clear();
     const int serial = ++slot.serial;
-    api_client().get(std::string("/api/reports/") + kTabs[tab].api + range_query(), [this, tab, serial](const ApiResponse& response) {
+    api_client().get(std::string("/api/reports/") + kTabs[tab].api + range_query() + per, [this, tab, serial, key](const ApiResponse& response) {
         Slot& answered = m_slots[static_cast<std::size_t>(tab)];
         if (serial != answered.serial) return;  // the range changed since
         answered.loading = false;
@@ -111,9 +115,12 @@ void ViewReports::load(int tab) {
         } else if (tab == kCustomers) {
             m_customers = api::customer_report_from_json(report);
             range = m_customers.range;
-        } else {
+        } else if (tab == kBilling) {
             m_billing = api::billing_report_from_json(report);
             range = m_billing.range;
+        } else {
+            m_bhp_uso = api::bhp_uso_report_from_json(report);
+            range = m_bhp_uso.range;
         }
         const bool has_range = report.is_object() && report.contains("range");
         if (!m_current_month && has_range) {
@@ -124,6 +131,7 @@ void ViewReports::load(int tab) {
             }
         }
         answered.range = to_string(range.from) + "/" + to_string(range.to);
+        if (tab == kBhpUso) answered.range = key.empty() ? answered.range + "&per=" + m_bhp_panel.per() : key;
         answered.loaded = true;
     });
 }
@@ -154,7 +162,7 @@ bool ViewReports::open_route(const std::vector<std::string>& parts) {
     m_import.close();
     if (parts.empty()) return true;
     int tab = -1;
-    for (int index = 0; index < 3; ++index)
+    for (int index = 0; index < kTabCount; ++index)
         if (parts[0] == kTabs[index].api) tab = index;
     if (tab < 0 || (parts.size() != 1 && parts.size() != 3)) return false;
     if (parts.size() == 3) {
@@ -248,7 +256,8 @@ void ViewReports::draw_downloads(App& app) {
         if (std::string_view(format) != "xlsx") ImGui::SameLine();
         std::string label = format;
         std::transform(label.begin(), label.end(), label.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        const std::string path = std::string("/api/exports/reports/") + kTabs[m_tab].api + "." + format + range_query();
+        const std::string per = m_tab == kBhpUso ? std::string("&per=") + m_bhp_panel.per() : std::string();
+        const std::string path = std::string("/api/exports/reports/") + kTabs[m_tab].api + "." + format + range_query() + per;
         if (widgets::download_button(std::string("reports.download.") + format, label.c_str(), path, stem + "." + format,
                                      widgets::ButtonStyle::Secondary, width)
                 .failed_now)
@@ -334,6 +343,16 @@ void ViewReports::draw(App& app) {
     if (m_current_month && m_from > m_to) {
         widgets::banner("reports.range.error", tr("reports.range_order"), true);
     } else {
+        if (m_tab == kBhpUso && m_current_month) {
+            // A new grouping, or a deduction or rate saved: the figures are asked for again.
+            if (m_bhp_panel.draw_grouping() || m_bhp_panel.take_changed()) {
+                Slot& bhp = m_slots[kBhpUso];
+                ++bhp.serial;
+                bhp.range.clear();
+                bhp.loaded = bhp.loading = false;
+                bhp.error.clear();
+            }
+        }
         load(m_tab);
         if (!slot.error.empty()) widgets::banner("reports.error", slot.error, true);
         if (!slot.loaded) {
@@ -344,7 +363,8 @@ void ViewReports::draw(App& app) {
             collect_report_tables(&printed);
             if (m_tab == kRevenue) draw_revenue_report(m_revenue);
             else if (m_tab == kCustomers) draw_customers_report(m_customers);
-            else draw_billing_report(app, m_billing);
+            else if (m_tab == kBilling) draw_billing_report(app, m_billing);
+            else m_bhp_panel.draw(app, m_bhp_uso);
             collect_report_tables(nullptr);
             if (!printed.tables.empty()) print_view::offer(printed);
         }

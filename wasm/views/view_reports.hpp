@@ -1,6 +1,6 @@
 #pragma once
-// Laporan (reports.read): three tabs over a range of months — Pendapatan, Pelanggan, Penagihan
-// (report_tabs.hpp) — from GET /api/reports/revenue|customers|billing. A range filter (two month
+// Laporan (reports.read): four tabs over a range of months — Pendapatan, Pelanggan, Penagihan
+// (report_tabs.hpp), BHP & USO (report_bhp_uso.hpp) — from GET /api/reports/revenue|customers|billing|bhp-uso. A range filter (two month
 // pickers and presets), the current tab and range as XLSX/CSV/PDF, exports of customers,
 // invoices and payments, and the customer import dialog (customers.create).
 // The range's anchor is the server's current month: the first answer (without ?from&to) says it.
@@ -11,6 +11,7 @@
 
 #include "core/date.hpp"
 #include "api/report_dto.hpp"
+#include "views/report_bhp_uso.hpp"
 #include "views/view_import.hpp"
 #include "view.hpp"
 
@@ -33,7 +34,7 @@ public:
     void open_import(App& app);
 
 private:
-    enum Tab { kRevenue = 0, kCustomers = 1, kBilling = 2 };
+    enum Tab { kRevenue = 0, kCustomers = 1, kBilling = 2, kBhpUso = 3 };
     struct Slot {
         std::string range;  // "2025-12/2026-11" of the report held (or asked for)
         bool loading = false;
@@ -59,10 +60,12 @@ private:
     // The range was chosen (a preset, the month pickers, an address #/reports/…/<from>/<to>), not the
     // server's default: the address names it.
     bool m_range_chosen = false;
-    std::array<Slot, 3> m_slots;
+    std::array<Slot, 4> m_slots;
     reports::RevenueReport m_revenue;
     reports::CustomerReport m_customers;
     reports::BillingReport m_billing;
+    reports::BhpUsoReport m_bhp_uso;
+    BhpUsoPanel m_bhp_panel;
     ViewImport m_import;
 };
 

@@ -3,8 +3,14 @@
 // two invoices waits for review, a bad file changes nothing, lower roles are refused.
 #include <boost/test/unit_test.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include "cli/commands.hpp"
 
 #include "server/billing/billing_test_support.hpp"
 #include "server/spreadsheets/xlsx_fixture.hpp"
@@ -90,9 +96,67 @@ std::string sample(const std::string& name) {
     return content.str();
 }
 
+// `kimonet statement import …` through the CLI's entry point on the test server's database, its
+// standard output captured: {exit code, what it printed}.
+std::pair<int, std::string> statement_cli(TestServer& server, std::vector<std::string> words) {
+    words.insert(words.begin(), {"kimonet", "statement"});
+    words.push_back("--db=" + server.db_path());
+    std::vector<char*> argv;
+    for (auto& word : words) argv.push_back(word.data());
+    TempDir dir;
+    std::fflush(stdout);
+    const int saved = ::dup(STDOUT_FILENO);
+    const int captured = ::open(dir.file("out.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ::dup2(captured, STDOUT_FILENO);
+    ::setenv("KIMONET_SECRET_KEY_FILE", server.secret_key_file().c_str(), 1);
+    const int exit_code = cli::run(static_cast<int>(argv.size()), argv.data());
+    ::unsetenv("KIMONET_SECRET_KEY_FILE");
+    std::fflush(stdout);
+    ::dup2(saved, STDOUT_FILENO);
+    ::close(saved);
+    ::close(captured);
+    std::ifstream out(dir.file("out.txt"));
+    return {exit_code, std::string((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>())};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(bank_statement_import)
+
+BOOST_AUTO_TEST_CASE(the_cli_imports_a_file_with_the_routes_service_and_prints_matched_review_and_duplicates) {
+    Statements statements;
+    auto& server = statements.server;
+    const Invoice by_amount = statements.open_invoice(1);
+    TempDir dir;
+    const std::string path = dir.file("mutasi.csv");
+    {
+        std::ofstream(path, std::ios::binary) << bca_csv({
+            {2, "TRSF E-BANKING CR 0201/FTSCY/WS95031 BUDI", by_amount.total + by_amount.unique_code, 5200000},
+            {5, "BUNGA REKENING", 1234, 5201234},
+        });
+    }
+    // Refused before anything is written: no file, another bank, another account, no action.
+    const std::string before = server.snapshot();
+    BOOST_TEST(statement_cli(server, {"import", dir.file("none.csv"), "--bank", "bca"}).first == 1);
+    BOOST_TEST(statement_cli(server, {"import", path, "--bank", "mandiri"}).first == 1);
+    BOOST_TEST(statement_cli(server, {"import", path, "--bank", "bcx"}).first == 1);
+    BOOST_TEST(statement_cli(server, {"import", path, "--bank", "bca", "--account", "999"}).first == 1);
+    BOOST_TEST(statement_cli(server, {"list"}).first == 2);
+    BOOST_TEST(server.snapshot() == before);
+
+    const auto [code, printed] = statement_cli(server, {"import", path, "--bank", "bca", "--account", "1234567890"});
+    BOOST_TEST_REQUIRE(code == 0);
+    BOOST_TEST(printed.find("bca 1234567890 (csv): 2 credit lines; matched and paid 1") != std::string::npos, printed);
+    BOOST_TEST(printed.find("review 1, duplicate 0") != std::string::npos, printed);
+    BOOST_TEST(statements.status_of(by_amount.id) == "paid");
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM activity_log WHERE action = 'bank_statement.import' AND actor_name LIKE 'cli:%'") == "1");
+    // Again: the same lines are duplicates; nothing is paid twice.
+    const auto [again_code, again] = statement_cli(server, {"import", path, "--bank", "bca"});
+    BOOST_TEST(again_code == 0);
+    BOOST_TEST(again.find("matched and paid 0") != std::string::npos, again);
+    BOOST_TEST(again.find("duplicate 2") != std::string::npos, again);
+    BOOST_TEST(statements.payments_of(by_amount.id) == 1);
+}
 
 BOOST_AUTO_TEST_CASE(open_invoices_get_distinct_unique_codes_shown_as_the_transfer_amount) {
     Statements statements;

@@ -150,4 +150,48 @@ BOOST_AUTO_TEST_CASE(a_void_is_a_new_row_and_lowers_what_the_collector_owes) {
     BOOST_TEST(field.verify()["ok"] == true);
 }
 
+// The areas screen's requests (issue 20): rename (unique), customers by nomor layanan (an unknown
+// one named, nothing moved), the area's customers, the staff who may collect; a collector may not.
+BOOST_AUTO_TEST_CASE(the_areas_screen_renames_an_area_and_fills_it_by_service_number) {
+    CashField field;
+    auto& server = field.server;
+    const std::string rw03 = server.scalar("SELECT id FROM areas WHERE name = 'RW 03'");
+    const std::string rw05 = server.scalar("SELECT id FROM areas WHERE name = 'RW 05'");
+    BOOST_TEST(server.put("/api/cash/areas/" + rw03, R"({"name":"RW 05"})", field.admin).status == 409);
+    BOOST_TEST(server.put("/api/cash/areas/" + rw03, R"({"name":"  "})", field.admin).status == 422);
+    BOOST_TEST(server.put("/api/cash/areas/9999", R"({"name":"RW 09"})", field.admin).status == 404);
+    auto renamed = server.put("/api/cash/areas/" + rw03, R"({"name":"RW 03 Sukamaju"})", field.admin);
+    BOOST_TEST_REQUIRE(renamed.status == 200, renamed.body);
+    BOOST_TEST(server.scalar("SELECT name FROM areas WHERE id = " + rw03) == "RW 03 Sukamaju");
+
+    const std::string third = server.scalar("SELECT service_number FROM customers WHERE id = 3");
+    const std::string before = server.snapshot();
+    auto unknown = server.put("/api/cash/areas/" + rw03 + "/customers", api::Json{{"service_numbers", {third, "TIDAK-ADA"}}}.dump(), field.admin);
+    BOOST_TEST(unknown.status == 422);
+    BOOST_TEST(unknown.json()["error"]["fields"]["service_numbers"] == "pelanggan tidak ditemukan: TIDAK-ADA");
+    BOOST_TEST(server.snapshot() == before);
+    auto moved = server.put("/api/cash/areas/" + rw03 + "/customers", api::Json{{"service_numbers", {" " + third + " "}}}.dump(), field.admin);
+    BOOST_TEST_REQUIRE(moved.status == 200, moved.body);
+    BOOST_TEST(server.scalar("SELECT area_id FROM customer_areas WHERE customer_id = 3") == rw03);  // out of RW 05
+    auto members = server.get("/api/cash/areas/" + rw03 + "/customers", field.admin);
+    BOOST_TEST_REQUIRE(members.status == 200);
+    BOOST_TEST(members.json()["data"].size() == 3u);
+    BOOST_TEST(server.get("/api/cash/areas/" + rw05 + "/customers", field.admin).json()["data"].size() == 0u);
+
+    std::set<std::string> collectors;
+    auto listed = server.get("/api/cash/collectors", field.admin);
+    BOOST_TEST_REQUIRE(listed.status == 200, listed.body);
+    const api::Json users = listed.json();
+    for (const auto& user : users["data"]) collectors.insert(user["username"].get<std::string>());
+    BOOST_TEST(collectors.count("kolektor.barat") == 1u, listed.body);
+    BOOST_TEST(collectors.count("kolektor.timur") == 1u);
+    BOOST_TEST(collectors.count("finance") == 0u);  // finance holds cash.confirm, not cash.collect
+
+    const std::string snapshot = server.snapshot();
+    BOOST_TEST(server.put("/api/cash/areas/" + rw03, R"({"name":"Milik saya"})", field.west).status == 403);
+    BOOST_TEST(server.get("/api/cash/collectors", field.west).status == 403);
+    BOOST_TEST(server.get("/api/cash/areas/" + rw03 + "/customers", field.finance).status == 403);
+    BOOST_TEST(server.snapshot() == snapshot);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,53 @@
+// The BHP Telekomunikasi and USO figures (shared/reports/bhp_uso_report.cpp): PPN out of gross
+// revenue, deductions lowering the base, the rate in force per month, rounding once per line, and
+// nothing due on a negative base.
+#include <boost/test/unit_test.hpp>
+
+#include "reports/bhp_uso_report.hpp"
+
+using namespace kimonet;
+using namespace kimonet::reports;
+
+BOOST_AUTO_TEST_SUITE(bhp_uso_report)
+
+BOOST_AUTO_TEST_CASE(a_rate_applies_from_its_month_and_the_defaults_before_any) {
+    const std::vector<RegulatoryRate> rates = {{1, {2026, 7, 1}, 60, 150, ""}, {2, {2026, 1, 1}, 50, 125, ""}};
+    BOOST_TEST(rate_for(rates, {2025, 12}).bhp_bp == 50);  // before any row: PP 43/2023's defaults
+    BOOST_TEST(rate_for(rates, {2026, 6}).uso_bp == 125);
+    BOOST_TEST(rate_for(rates, {2026, 7}).bhp_bp == 60);
+    BOOST_TEST(rate_for(rates, {2027, 1}).uso_bp == 150);
+}
+
+BOOST_AUTO_TEST_CASE(a_quarter_sums_month_bases_times_their_rates_rounded_once) {
+    // Jan–Mar 2026, Rp 1.000.001 each without PPN (PPN 110.000 inside the totals); rates change in March.
+    const std::vector<MonthlyRevenue> revenue = {{{2026, 1}, 10, 1'110'001, 110'000}, {{2026, 2}, 10, 1'110'001, 110'000},
+                                                 {{2026, 3}, 10, 1'110'001, 110'000}};
+    const std::vector<RegulatoryRate> rates = {{1, {2026, 3, 1}, 100, 125, ""}};
+    auto report = reports::bhp_uso_report({{2026, 1}, {2026, 3}}, Grouping::Quarter, revenue, {{1, {2026, 2}, "bad_debt", 1, "x"}}, rates);
+    BOOST_TEST_REQUIRE(report.ok());
+    BOOST_TEST_REQUIRE(report->periods.size() == 1u);
+    const BhpUsoLine& q1 = report->periods[0];
+    BOOST_TEST(q1.key == "2026-Q1");
+    BOOST_TEST(q1.gross == 3'000'003);
+    BOOST_TEST(q1.base == 3'000'002);
+    BOOST_TEST(q1.rates_vary);
+    // (1.000.001 × 50 + 1.000.000 × 50 + 1.000.001 × 100) / 10.000 = 20.000,015 → 20.000
+    BOOST_TEST(q1.bhp == 20'000);
+    // 3.000.002 × 125 / 10.000 = 37.500,025 → 37.500
+    BOOST_TEST(q1.uso == 37'500);
+    BOOST_TEST(report->total.bhp == q1.bhp);
+}
+
+BOOST_AUTO_TEST_CASE(deductions_beyond_revenue_owe_nothing_and_deductions_outside_the_range_are_left_out) {
+    auto report = reports::bhp_uso_report({{2026, 1}, {2026, 1}}, Grouping::Month, {{{2026, 1}, 1, 100'000, 0}},
+                                 {{1, {2026, 1}, "interconnection", 150'000, "x"}, {2, {2026, 2}, "bad_debt", 5, "y"}}, {});
+    BOOST_TEST_REQUIRE(report.ok());
+    BOOST_TEST(report->total.base == -50'000);
+    BOOST_TEST(report->total.bhp == 0);
+    BOOST_TEST(report->total.uso == 0);
+    BOOST_TEST(report->deductions.size() == 1u);
+    BOOST_TEST(!parse_grouping("week").ok());
+    BOOST_TEST((*parse_grouping("") == Grouping::Quarter));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
