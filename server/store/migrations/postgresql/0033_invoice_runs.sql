@@ -1,4 +1,4 @@
--- Billing-run approval (issue 20); the twin of migrations/0036_invoice_runs.sql.
+-- Billing-run approval (issue 20); the twin of migrations/0033_invoice_runs.sql.
 -- A monthly run prepared for approval is kept apart from invoices until approved, so nothing that
 -- reads invoices (portal, bill check, dunning, reports, payments, exports) can see a draft. At most
 -- one open (prepared or approving) run per period; an approved run stays as the record of who
