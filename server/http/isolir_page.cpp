@@ -57,6 +57,17 @@ Result<Found> find_by_address(store::Database& db, std::string address) {
 
 }  // namespace
 
+std::string isolir_promise_section(app::Context& context, std::int64_t customer_id, const std::string& client_ip);
+
+// The customer behind the request's own source address (their PPP session's address, or their
+// static/DHCP address), never a ?u= name: only this visitor may make a promise on the isolir page.
+std::int64_t customer_behind_address(const app::App& app, app::Context& context, const std::string& client_ip) {
+    const std::string username = pppoe_user_of_address(app, context.now, client_ip);
+    Found customer = username.empty() ? Found{} : find_by_pppoe(context.db, username).value_or(Found{});
+    if (customer.id == 0) customer = find_by_address(context.db, client_ip).value_or(Found{});
+    return customer.id;
+}
+
 std::string isolir_page(const app::App& app, app::Context& context, const Request& request) {
     std::string username = request.query_value("u");
     if (username.empty()) username = pppoe_user_of_address(app, context.now, request.client_ip);
@@ -112,6 +123,8 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
                             rows + "</tbody></table>";
             }
         }
+        // The promise to pay, only for the visitor recognised by their own address (never by ?u=).
+        if (request.query_value("u").empty()) body += isolir_promise_section(context, customer.id, request.client_ip);
     }
     body += "<p class=\"note\">Setelah pembayaran diterima, layanan internet Anda <strong>kembali normal secara otomatis</strong> dalam beberapa detik. "
             "Jika belum, putuskan lalu sambungkan ulang modem Anda.</p>";

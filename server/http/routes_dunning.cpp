@@ -1,11 +1,12 @@
 // Dunning over HTTP: the run (dunning.run), schedules (read: dunning.read; write: settings.update,
 // because a schedule is configuration that decides fees and isolation for every customer), schedule
-// assignment to packages and customers (settings.update), a customer's timeline, and the portal's
-// own isolation date.
+// assignment to packages and customers (settings.update), a customer's timeline, the portal's
+// own isolation date, and promises to pay (the portal's own, staff grants with dunning.promise_grant).
 #include "api/dunning_dto.hpp"
 #include "http/routes.hpp"
 #include "services/dunning_schedules.hpp"
 #include "services/dunning_service.hpp"
+#include "services/payment_promise.hpp"
 
 namespace kimonet::http {
 
@@ -21,6 +22,37 @@ Result<services::DunningOptions> run_options(const Request& request) {
         if (key != "dry_run") reader.add_error(key, "field tidak dikenal");
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
     return options;
+}
+
+// A staff grant: {days (1-30), reason, invoice_id?}; nothing else.
+Result<services::PromiseRequest> grant_request(const Request& request) {
+    const auto body = TRY(json_body(request));
+    api::FieldReader reader(body);
+    services::PromiseRequest grant;
+    grant.customer_id = request.id_param();
+    grant.channel = dunning::PromiseChannel::Staff;
+    reader.read("days", grant.days);
+    reader.read("reason", grant.reason);
+    reader.read("invoice_id", grant.invoice_id);
+    for (const auto& [key, value] : body.items())
+        if (key != "days" && key != "reason" && key != "invoice_id") reader.add_error(key, messages::kUnknownField);
+    if (!reader.ok()) return validation_error(std::move(reader.errors()));
+    return grant;
+}
+
+// The portal's promise takes nothing from the body: the customer is the token's, the invoice the
+// path's, the days the setting's.
+Result<void> refuse_portal_fields(const Request& request) {
+    if (request.body.empty()) return success();
+    const auto body = TRY(json_body(request));
+    FieldErrors fields;
+    for (const auto& [key, value] : body.items()) fields[key] = messages::kUnknownField;
+    if (!fields.empty()) return validation_error(std::move(fields));
+    return success();
+}
+
+api::Json promise_answer(const services::PromiseOutcome& outcome) {
+    return {{"data", services::to_json(outcome.promise)}, {"created", outcome.created}, {"restored", outcome.restored}};
 }
 
 }  // namespace
@@ -93,7 +125,30 @@ void register_dunning_routes(Router& router, app::App& app) {
                        api::Json data = {{"isolation_date", full["isolation_date"]}, {"outstanding", full["outstanding"]},
                                          {"status", full["status"]}};
                        if (full.contains("isolation_date_text")) data["isolation_date_text"] = full["isolation_date_text"];
+                       data["promise"] = TRY(services::promise_offer(context, request.who().id));
                        return json_ok({{"data", std::move(data)}});
+                   });
+               });
+    router.add("POST", "/api/portal/invoices/{id}/promise", "portal.self",
+               "Promise to pay my overdue invoice (janji bayar): isolation waits until the date; an isolated line is restored now",
+               [&app](Request& request) -> RouteResult {
+                   TRY_VOID(refuse_portal_fields(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       services::PromiseRequest promise;
+                       promise.customer_id = request.who().id;
+                       promise.invoice_id = request.id_param();
+                       promise.channel = dunning::PromiseChannel::Portal;
+                       const auto outcome = TRY(services::make_promise(context, promise));
+                       return json_ok(promise_answer(outcome), outcome.created ? 201 : 200);
+                   });
+               });
+    router.add("POST", "/api/customers/{id}/promises", "dunning.promise_grant",
+               "Grant a customer a promise to pay beyond the settings {days 1-30, reason, invoice_id?}; replaces one that holds",
+               [&app](Request& request) -> RouteResult {
+                   const auto grant = TRY(grant_request(request));
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       const auto outcome = TRY(services::make_promise(context, grant));
+                       return json_ok(promise_answer(outcome), outcome.created ? 201 : 200);
                    });
                });
 }

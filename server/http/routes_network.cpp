@@ -14,6 +14,7 @@ namespace kimonet::http {
 
 std::string isolir_page(const app::App& app, app::Context& context, const Request& request);
 api::Json routeros_snippets(app::Context& context);
+void register_isolir_promise_route(Router& router, app::App& app);  // isolir_promise.cpp
 
 namespace {
 
@@ -119,6 +120,7 @@ void register_network_routes(Router& router, app::App& app) {
         });
     };
     router.add(std::move(page));
+    register_isolir_promise_route(router, app);
 }
 
 }  // namespace kimonet::http

@@ -10,8 +10,10 @@
 #include "services/invoice_service.hpp"
 #include "services/network_service.hpp"
 #include "services/notification_service.hpp"
+#include "services/payment_promise.hpp"
 #include "services/settings.hpp"
 #include "store/dunning_store.hpp"
+#include "store/promise_store.hpp"
 
 namespace kimonet::services {
 
@@ -48,12 +50,14 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today) {
     plan.today = today;
     plan.schedules = TRY(load_schedules(db));
     const auto recorded = TRY(recorded_actions(db, 0));
+    const auto promises = TRY(store::active_promise_dates(db));
 
     struct Group {
         dunning::DunningCustomer customer;
         std::int64_t schedule_id = 0;
         std::string service_number, name;
         std::vector<InvoiceRow> invoices;
+        std::optional<Date> promised_until;  // the last day of the customer's promise to pay
     } group;
     std::vector<dunning::RecordedAction> customer_recorded;
     auto flush = [&]() {
@@ -69,7 +73,8 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today) {
                 customer_recorded.insert(customer_recorded.end(), it->second.begin(), it->second.end());
         }
         if (const dunning::Schedule* schedule = plan.schedules.find(group.schedule_id)) {
-            for (auto& decision : dunning::due_actions(group.customer, invoices, *schedule, today, customer_recorded)) {
+            auto decisions = dunning::due_actions(group.customer, invoices, *schedule, today, customer_recorded);
+            for (auto& decision : dunning::without_deferred(std::move(decisions), today, group.promised_until)) {
                 const auto row = std::find_if(group.invoices.begin(), group.invoices.end(),
                                               [&](const InvoiceRow& candidate) { return candidate.invoice.id == decision.invoice_id; });
                 plan.actions.push_back({std::move(decision), row->invoice.invoice_no, row->invoice.due_date, group.service_number, group.name});
@@ -83,6 +88,9 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today) {
         if (open.customer_id != group.customer.id) {
             flush();
             group.customer = {open.customer_id, parse_customer_status(open.customer_status).value_or(CustomerStatus::Active)};
+            group.promised_until.reset();
+            if (auto promise = promises.find(open.customer_id); promise != promises.end())
+                if (auto until = parse_date(promise->second)) group.promised_until = *until;
             group.schedule_id = open.schedule_id;
             group.service_number = open.service_number;
             group.name = open.customer_name;
@@ -223,6 +231,12 @@ api::Json action_json(const PlannedAction& planned, const std::string& outcome) 
 Result<DunningPlan> plan_dunning(store::Database& db, const Date& today) { return evaluate(db, today); }
 
 Result<api::Json> run_dunning(app::Context& context, const DunningOptions& options) {
+    // Promises first: one whose invoice was paid is kept, one whose last day has passed unpaid is
+    // broken, and the plan below then isolates that customer again.
+    if (!options.dry_run) TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        TRY(settle_promises(context));
+        return success();
+    }));
     const DunningPlan plan = TRY(plan_dunning(context.db, context.today()));
     const std::string base_url = TRY(public_base_url(context.db, ""));
     const std::string window = TRY(isolir_window_problem(context));
@@ -297,6 +311,10 @@ Result<api::Json> customer_dunning(store::Database& db, std::int64_t customer_id
     const auto customer = TRY(store::find_customer_dunning_subject(db, customer_id));
     if (!customer) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
     const dunning::DunningCustomer subject{customer_id, parse_customer_status(customer->status).value_or(CustomerStatus::Active)};
+    const auto active_promise = TRY(store::active_promise(db, customer_id));
+    std::optional<Date> promised_until;
+    if (active_promise)
+        if (auto until = parse_date(active_promise->promised_until)) promised_until = *until;
     const auto own = customer->own_schedule_id, package = customer->package_schedule_id;
     const ScheduleSet set = TRY(load_schedules(db));
     const dunning::Schedule* schedule = set.find(own.value_or(package.value_or(0)));
@@ -311,14 +329,26 @@ Result<api::Json> customer_dunning(store::Database& db, std::int64_t customer_id
 
     api::Json out = {{"customer_id", customer_id}, {"status", to_string(subject.status)}, {"schedule_source", source},
                      {"schedule", nullptr}, {"timeline", api::Json::array()}, {"isolation_date", nullptr},
-                     {"outstanding", 0}, {"actions", api::Json::array()}};
+                     {"outstanding", 0}, {"actions", api::Json::array()}, {"promise", nullptr}, {"promises", api::Json::array()}};
+    // Promises to pay: the one that holds (until its last day) and the history, newest first.
+    if (active_promise && promised_until && *promised_until >= today) out["promise"] = to_json(*active_promise);
+    for (const auto& promise : TRY(store::customer_promises(db, customer_id, 20))) out["promises"].push_back(to_json(promise));
     if (schedule) {
         out["schedule"] = {{"id", schedule->id}, {"name", schedule->name}};
         const dunning::Timeline timeline = dunning::timeline(subject, invoices, *schedule, today, recorded);
-        for (const auto& entry : timeline.entries) out["timeline"].push_back(api::to_json(entry));
-        if (timeline.isolation_date) {
-            out["isolation_date"] = to_string(*timeline.isolation_date);
-            out["isolation_date_text"] = format_date_indonesian(*timeline.isolation_date);
+        // A promise to pay holding: its deferred steps are "postponed" and isolation waits for the day after it.
+        const dunning::PromisedTimeline promised = dunning::promised_timeline(timeline, today, promised_until);
+        for (std::size_t index = 0; index < timeline.entries.size(); ++index) {
+            api::Json entry = api::to_json(timeline.entries[index]);
+            if (promised.postponed[index]) {
+                entry["state"] = "postponed";
+                entry["reason"] = "janji bayar sampai " + to_string(*promised_until);
+            }
+            out["timeline"].push_back(std::move(entry));
+        }
+        if (promised.isolation_date) {
+            out["isolation_date"] = to_string(*promised.isolation_date);
+            out["isolation_date_text"] = format_date_indonesian(*promised.isolation_date);
         }
         out["outstanding"] = timeline.outstanding;
     }

@@ -14,6 +14,7 @@
 #include "services/secret_push.hpp"
 #include "store/customer_store.hpp"
 #include "store/network_store.hpp"
+#include "store/promise_store.hpp"
 #include "store/router_store.hpp"
 
 namespace kimonet::services {
@@ -162,9 +163,13 @@ Result<api::Json> auto_isolate(app::Context& context, const AutoIsolateOptions& 
     // An invoice only counts once the customer has had it for the grace period too: a late or
     // catch-up run that bills after the due day must not isolate people the same day.
     const auto overdue = TRY(store::overdue_customers(context.db, cutoff, context.now - grace * 86400, cap));
+    // A customer whose promise to pay holds today is not due for isolation (payment_promise.hpp).
+    const auto promises = TRY(store::active_promise_dates(context.db));
     std::vector<Intent> intents;
-    for (const auto& candidate : overdue)
+    for (const auto& candidate : overdue) {
+        if (auto promise = promises.find(candidate.customer_id); promise != promises.end() && promise->second >= to_string(local.date)) continue;
         intents.push_back({candidate.customer_id, NetworkAction::Isolate, "otomatis: tagihan jatuh tempo " + candidate.first_due_date, std::nullopt, 0});
+    }
     report["candidates"] = intents.size();
     report["grace_days"] = grace;
     if (options.dry_run) {

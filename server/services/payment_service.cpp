@@ -11,6 +11,8 @@
 #include "payments/typed_amount.hpp"
 #include "services/activity_log.hpp"
 #include "services/invoice_generation.hpp"
+#include "services/payment_promise.hpp"
+#include "services/restore_request.hpp"
 #include "store/invoice_store.hpp"
 #include "store/payment_idempotency_store.hpp"
 #include "store/payment_lookups.hpp"
@@ -119,15 +121,12 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
 }  // namespace
 
 // An isolated customer whose invoice is paid goes back to active, and the router is asked to
-// restore them (recorded as pending until the network adapter carries it out).
+// restore them (recorded as pending until the network adapter carries it out); a promise to pay on
+// the invoice is kept.
 Result<bool> restore_if_isolated(app::Context& context, const billing::Invoice& invoice) {
-    if (TRY(store::find_customer_status(context.db, invoice.customer_id)) != "isolated") return false;
-    TRY_VOID(store::reactivate_customer(context.db, invoice.customer_id, context.now));
-    TRY_VOID(store::queue_restore_action(context.db, invoice.customer_id, "tagihan " + invoice.invoice_no + " lunas", invoice.id, context.now));
-    app::wake_after_commit(context, app::Work::Network);
-    TRY_VOID(log_activity(context, "customer.restore", "customer", invoice.customer_id, {{"status", "isolated"}},
-                          {{"status", "active"}, {"invoice_no", invoice.invoice_no}, {"network_action", "restore pending"}}));
-    return true;
+    TRY_VOID(keep_promise_of_paid_invoice(context, invoice.id));
+    return request_restore_if_isolated(context, invoice.customer_id, invoice.id, "tagihan " + invoice.invoice_no + " lunas",
+                                       {{"invoice_no", invoice.invoice_no}});
 }
 
 Result<void> apply_customer_credit(app::Context& context, billing::Invoice& invoice) {

@@ -6,6 +6,7 @@
 #include "api/cors.hpp"
 #include "api/setting_choices.hpp"
 #include "core/text.hpp"
+#include "core/promise_messages.hpp"
 #include "core/validation_messages.hpp"
 #include "http/client_address.hpp"
 #include "http/customer_address.hpp"
@@ -42,6 +43,13 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"dunning_enabled", "1", false,
          "1 = the daily dunning run sends reminders, adds late fees and isolates by the schedules (the fixed grace-day auto-isolir job then rests)"},
         {"dunning_schedule", "0 9 * * *", false, "Cron schedule of the daily dunning run (default 09:00: reminders, fees, isolation)"},
+        {"dunning_promise_enabled", "0", false,
+         "1 = customers may postpone isolation with a promise to pay (janji bayar) from the portal, the isolir page or the WhatsApp bot"},
+        {"dunning_promise_days", "3", false, "Days a customer's promise to pay postpones isolation (1-14)"},
+        {"dunning_promise_frequency", "invoice", false,
+         "How often a customer may promise: invoice (once per invoice), month (once per calendar month) or 90_days (once in 90 days)"},
+        {"dunning_promise_customers", "all", false,
+         "Who may promise: all, without_broken (no broken promise in the last 365 days) or staff_only (only staff grant promises)"},
         {"network_retry_schedule", "* * * * *", false, "Cron schedule for retrying network actions routers have not applied"},
         {"company_email", "billing@kimonet.id", false, "Contact email on invoices"},
         {"company_logo", "", false, "PNG logo printed on invoices: a file path on the server (empty: none); an uploaded logo (POST /api/settings/logo) takes its place"},
@@ -156,6 +164,9 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
         if (auto schedule = jobs::parse_cron(value); !schedule) return first_field_message(schedule.error());
     } else if (key == "bank_accounts") {
         return billing::bank_accounts_problem(value);
+    } else if (key == "dunning_promise_days") {
+        const int days = std::atoi(std::string(value).c_str());
+        if (days < 1 || days > 14 || std::to_string(days) != value) return std::string(messages::kPromiseCustomerDays);
     } else if (key == "dunning_enabled" || key == "register_email_required") {
         if (value != "0" && value != "1") return std::string("0 atau 1");
     } else if (key == "default_due_day") {

@@ -5,6 +5,7 @@
 #include "messaging/bot_keywords.hpp"
 #include "security/crypto.hpp"
 #include "services/notification_service.hpp"
+#include "services/payment_promise.hpp"
 #include "store/messaging_lookups.hpp"
 #include "store/notification_store.hpp"
 #include "store/whatsapp_bot_store.hpp"
@@ -49,6 +50,27 @@ Result<void> log_conversation(app::Context& context, const char* direction, cons
                                    customer_id, text,      intent,         std::string(direction) == "in" ? message.message_id : std::string(),
                                    notification_id};
     return store::insert_conversation(context.db, entry);
+}
+
+// "janji bayar" from the customer's registered number: the promise service (the one the portal
+// and the isolir page use), answered with the promise's date, the same date again when one holds,
+// or why not. The reply is the promise's notice, so the service queues none of its own.
+Result<void> answer_promise(app::Context& context, std::int64_t customer_id, NotificationRequest& request) {
+    PromiseRequest promise;
+    promise.customer_id = customer_id;
+    promise.channel = dunning::PromiseChannel::WhatsApp;
+    promise.notify = false;
+    auto outcome = make_promise(context, promise);
+    if (!outcome) {
+        const ErrorCode code = outcome.error().code;
+        if (code != ErrorCode::Conflict && code != ErrorCode::Forbidden && code != ErrorCode::NotFound) return std::move(outcome).error();
+        request.template_key = "bot_janji_bayar_ditolak";
+        request.variables["alasan"] = outcome.error().message();
+        return success();
+    }
+    request.template_key = "janji_bayar_diterima";
+    request.variables = TRY(promise_notice_variables(context, outcome->promise));
+    return success();
 }
 
 }  // namespace
@@ -98,6 +120,7 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
                 request.template_key = "bot_status";
                 request.variables["status_layanan"] = status_text(customer->status);
                 break;
+            case messaging::BotIntent::Promise: TRY_VOID(answer_promise(context, customer->id, request)); break;
             case messaging::BotIntent::Menu:
             case messaging::BotIntent::Unknown: request.template_key = "bot_menu"; break;
         }

@@ -5,6 +5,7 @@
 #include "core/invoice_run_messages.hpp"
 #include "core/credit_note_messages.hpp"
 #include "core/regulatory_messages.hpp"
+#include "core/promise_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -14,7 +15,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_VOUCHER_MESSAGES(KIMONET_CATALOGUE_ENTRY) KIMONET_BANK_TRANSFER_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_INVOICE_RUN_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_CREDIT_NOTE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_REGULATORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_REGULATORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_PROMISE_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace

@@ -56,6 +56,7 @@ std::string_view to_string(BotIntent intent) {
         case BotIntent::PaymentLink: return "payment_link";
         case BotIntent::ServiceStatus: return "status";
         case BotIntent::Menu: return "menu";
+        case BotIntent::Promise: return "promise";
         case BotIntent::Unknown: break;
     }
     return "unknown";
@@ -87,10 +88,13 @@ BotIntent classify_message(std::string_view text) {
         if (words[0] == "3") return BotIntent::ServiceStatus;
         if (words[0] == "0" || words[0] == "4") return BotIntent::Menu;
     }
+    const std::size_t considered = std::min<std::size_t>(words.size(), 4);
+    // "janji bayar", "saya janji bayar besok": the promise, not the payment link its "bayar" names.
+    for (std::size_t w = 0; w < considered; ++w)
+        if (keyword_distance(words[w], "janji") <= tolerance("janji") && !words[w].empty() && words[w][0] == 'j') return BotIntent::Promise;
     // The first few words decide ("cek tagihan saya", "mau bayar"); the closest keyword wins.
     BotIntent best = BotIntent::Unknown;
     int best_distance = 1 << 20;
-    const std::size_t considered = std::min<std::size_t>(words.size(), 4);
     for (std::size_t w = 0; w < considered; ++w) {
         for (const auto& keyword : kKeywords) {
             const std::string& word = words[w];

@@ -5,9 +5,11 @@
 
 namespace kimonet::messaging {
 
-enum class BotIntent { Invoices, PaymentLink, ServiceStatus, Menu, Unknown };
+enum class BotIntent { Invoices, PaymentLink, ServiceStatus, Menu, Promise, Unknown };
 
-std::string_view to_string(BotIntent intent);  // "invoices", "payment_link", "status", "menu", "unknown"
+// "invoices", "payment_link", "status", "menu", "promise", "unknown"
+std::string_view to_string(BotIntent intent);
+// "janji bayar" (a promise to pay) wins over "bayar" wherever "janji" stands among the first words.
 BotIntent classify_message(std::string_view text);
 // Optimal-string-alignment distance (Levenshtein plus adjacent swaps) between two ASCII words.
 int edit_distance(std::string_view a, std::string_view b);

@@ -105,6 +105,18 @@ const std::vector<TemplateDefinition>& template_definitions() {
          {KIMONET_COMMON_PLACEHOLDERS},
          "🎉 Halo *{nama_pelanggan}*, layanan internet Anda ({nomor_layanan}, paket {paket}) sudah "
          "*aktif kembali*.\n\nTerima kasih atas pembayarannya.\n{nama_isp}"},
+        // A promise to pay accepted (or asked for again: the same promise, the same date).
+        {"janji_bayar_diterima", "Janji bayar diterima",
+         {KIMONET_COMMON_PLACEHOLDERS, "tanggal_janji", "invoice_no", "total", "payment_link"},
+         "🤝 *Janji bayar tercatat*\n\n"
+         "Halo *{nama_pelanggan}*, janji bayar Anda untuk tagihan {invoice_no} sebesar *{total}* sudah kami catat.\n\n"
+         "Layanan internet Anda ({nomor_layanan}) tidak diisolir sampai *{tanggal_janji}*. "
+         "Jika sampai tanggal tersebut tagihan belum lunas, layanan akan diisolir.\n\n"
+         "💳 Bayar: {payment_link}\n{nama_isp}"},
+        {"bot_janji_bayar_ditolak", "Bot: janji bayar tidak bisa",
+         {KIMONET_COMMON_PLACEHOLDERS, "alasan", "payment_link"},
+         "Halo *{nama_pelanggan}*, janji bayar belum bisa kami catat: {alasan}.\n\n"
+         "💳 Bayar: {payment_link}\nAtau hubungi kami: wa.me/{telepon_isp}"},
         {"broadcast", "Pesan massal",
          {KIMONET_COMMON_PLACEHOLDERS, "pesan"},
          "📢 *Informasi {nama_isp}*\n\nYth. {nama_pelanggan},\n\n{pesan}\n\nTerima kasih."},
@@ -232,6 +244,7 @@ const TemplateVariables& sample_variables() {
         {"nomor_pendaftaran", "REG-12"},
         {"no_kwitansi", "RCP-202601-0001"},
         {"alasan", "Transfer tidak masuk ke rekening"},
+        {"tanggal_janji", "20 Januari 2026"},
         {"sisa", "Rp 166.500"},
     };
     return sample;

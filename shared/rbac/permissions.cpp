@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 47> kPermissions{
+static constexpr std::array<std::string_view, 48> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -40,6 +40,9 @@ static constexpr std::array<std::string_view, 47> kPermissions{
     // BHP Telekomunikasi and USO (issue 20): entering revenue deductions and the dated rates
     // (reading the report is reports.read).
     "reports.regulatory",
+    // Promise to pay (issue 20): granting a customer more or longer promises than the settings
+    // allow, with a reason. Admin and finance; never a technician.
+    "dunning.promise_grant",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -67,7 +70,8 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
                "invoices.update", "payments.read", "payments.create", "payments.void", "dunning.read",  "messages.read",
                "reports.read",   "activity.read", "vouchers.read", "vouchers.sell", "cash.confirm", "invoices.approve_run",
                "credit_notes.create", "refunds.create",
-               "reports.regulatory"};
+               "reports.regulatory",
+               "dunning.promise_grant"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
                "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};

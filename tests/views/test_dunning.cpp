@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "api/dunning_dto.hpp"
+#include "customer_world.hpp"
 #include "view_harness.hpp"
 
 using kimonet::testing::ViewHarness;
@@ -68,6 +69,42 @@ BOOST_AUTO_TEST_CASE(the_steps_of_a_schedule_show_from_the_server_json_and_an_ed
     BOOST_TEST(parsed->name == "Standar");
     BOOST_TEST(parsed->steps.size() == steps.size());
     BOOST_TEST(parsed->steps[0].id == 1);
+}
+
+// A customer's promises on the detail screen: the one that holds, the history with channel, who and
+// kept/broken; finance grants a longer one with a reason, sent as the server's grant reads it.
+BOOST_AUTO_TEST_CASE(the_customer_screen_shows_promises_and_finance_grants_one) {
+    ViewHarness harness("customers/42");
+    kimonet::testing::answer_customer_world(harness.api());
+    const Json active = {{"id", 2}, {"made_on", "2025-12-04"}, {"promised_until", "2025-12-07"}, {"channel", "whatsapp"}, {"by", "CUST042"}, {"status", "active"}};
+    const Json broken = {{"id", 1}, {"made_on", "2025-11-12"}, {"promised_until", "2025-11-15"}, {"channel", "isolir_page"}, {"by", "CUST042"}, {"status", "broken"}};
+    harness.api().answer("GET", "/api/customers/42/dunning",
+                         {{"success", true}, {"data", {{"timeline", Json::array()}, {"outstanding", 166500}, {"isolation_date", "2025-12-08"},
+                                                       {"promise", active}, {"promises", Json::array({active, broken})}}}});
+    harness.api().answer("POST", "/api/customers/42/promises", {{"success", true}, {"data", {{"promised_until", "2025-12-15"}}}, {"created", true}}, 201);
+    harness.sign_in_staff({"customers.read", "invoices.read", "payments.read", "dunning.read", "dunning.promise_grant"}, "finance");
+    harness.settle();
+    BOOST_TEST(harness.value("promise.active") == "Janji bayar berlaku sampai 7 Desember 2025");
+    BOOST_TEST(harness.value("promise.2") == "4 Desember 2025 · WhatsApp · CUST042 · sampai 7 Desember 2025 · berlaku");
+    BOOST_TEST(harness.value("promise.1") == "12 November 2025 · halaman isolir · CUST042 · sampai 15 November 2025 · tidak ditepati");
+    harness.click("promise.grant.reason");
+    harness.type("gaji telat");
+    harness.click("promise.grant.submit");
+    harness.settle();
+    const auto& sent = harness.api().sent();
+    const auto post = std::find_if(sent.begin(), sent.end(), [](const auto& request) { return request.method == "POST"; });
+    BOOST_TEST_REQUIRE((post != sent.end()));
+    BOOST_TEST(api::parse_json(post->body) == (Json{{"days", 7}, {"reason", "gaji telat"}}));
+    BOOST_TEST(harness.value("promise.grant.done") == "Janji bayar sampai 15 Desember 2025");
+}
+
+BOOST_AUTO_TEST_CASE(without_the_grant_permission_there_is_no_grant_form) {
+    ViewHarness harness("customers/42");
+    kimonet::testing::answer_customer_world(harness.api());
+    harness.sign_in_staff({"customers.read", "invoices.read", "dunning.read"}, "technician");
+    harness.settle();
+    BOOST_TEST(harness.value("promise.none") == "Belum ada janji bayar.");
+    BOOST_TEST(!harness.find("promise.grant.submit").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -193,6 +193,30 @@ BOOST_AUTO_TEST_CASE(a_late_bill_still_shows_the_isolation_date) {
     BOOST_TEST(!harness.find("home.bill.next").has_value());
 }
 
+// "Janji bayar" under a late bill: the button names the date the server offers, pressing it posts
+// the promise for that invoice (nothing else in the body), and the answer shows the promise.
+BOOST_AUTO_TEST_CASE(a_late_bill_offers_janji_bayar_with_its_date_and_then_shows_the_promise) {
+    ViewHarness harness;
+    answer_portal(harness, Json::array({invoice_row(1, {2025, 12}, {2025, 12, 1}, 200000, 0, true)}), "2025-12-08");
+    const Json offer = {{"active", nullptr}, {"available", true}, {"invoice_id", 1}, {"until", "2025-12-08"}, {"until_text", "8 Desember 2025"}};
+    harness.api().answer("GET", "/api/portal/dunning", {{"success", true}, {"data", {{"isolation_date", "2025-12-06"}, {"promise", offer}}}});
+    harness.api().answer("POST", "/api/portal/invoices/1/promise", {{"success", true}, {"data", {{"promised_until", "2025-12-08"}}}, {"created", true}}, 201);
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST(harness.label("home.promise") == "Janji bayar sampai 8 Desember 2025");
+    const Json held = {{"active", {{"promised_until", "2025-12-08"}}}, {"available", false}};
+    harness.api().answer("GET", "/api/portal/dunning", {{"success", true}, {"data", {{"isolation_date", "2025-12-09"}, {"promise", held}}}});
+    harness.click("home.promise");
+    harness.settle();
+    const auto& sent = harness.api().sent();
+    const auto post = std::find_if(sent.begin(), sent.end(), [](const auto& request) { return request.method == "POST"; });
+    BOOST_TEST_REQUIRE((post != sent.end()));
+    BOOST_TEST(post->path == "/api/portal/invoices/1/promise");
+    BOOST_TEST(api::parse_json(post->body) == Json::object());
+    BOOST_TEST(harness.value("home.promise.active") == "Janji bayar Anda berlaku sampai 8 Desember 2025.");
+    BOOST_TEST(!harness.find("home.promise").has_value());
+}
+
 BOOST_AUTO_TEST_CASE(of_two_bills_this_month_the_open_one_is_shown_with_its_isolation_date_as_information) {
     ViewHarness harness;
     Json open = invoice_row(3, {2025, 12}, {2025, 12, 10}, 150000, 0, false);

@@ -20,7 +20,7 @@ using platform::display;
 ImU32 state_color(const std::string& state) {
     if (state == "done") return widgets::colors::kSuccess;
     if (state == "failed") return widgets::colors::kDanger;
-    if (state == "due") return widgets::colors::kWarning;
+    if (state == "due" || state == "postponed") return widgets::colors::kWarning;
     return widgets::colors::kMuted;
 }
 
@@ -67,6 +67,7 @@ void CustomerDunningPanel::draw(App& app) {
     if (!isolation.empty())
         widgets::text("text", "dunning.customer.isolation", i18n::tr_format("dunning.customer.isolation", {{"date", date_text(isolation)}}),
                       widgets::colors::kDanger);
+    m_promises.draw(app, m_customer_id, m_data, [this, &app]() { open(app, m_customer_id); });
     const api::Json& timeline = m_data.contains("timeline") ? m_data["timeline"] : api::Json();
     if (!timeline.is_array() || timeline.empty()) {
         widgets::muted("dunning.customer.empty", tr("dunning.customer.empty"));
@@ -83,7 +84,8 @@ void CustomerDunningPanel::draw(App& app) {
         for (const api::Json& written : timeline) {
             const dunning::TimelineEntry entry = api::timeline_entry_from_json(written);
             const std::string prefix = "dunning.customer." + std::to_string(entry.invoice_id) + "." + std::to_string(entry.step.id);
-            const std::string state(dunning::to_string(entry.state));
+            // The server's word: "postponed" (a promise to pay defers the step) has no TimelineState.
+            const std::string state = json_string(written, "state", std::string(dunning::to_string(entry.state)));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             widgets::text("cell", prefix + ".date", i18n::format_date(entry.date));

@@ -1,11 +1,12 @@
 #pragma once
 // The dunning part of a customer's detail screen (dunning.read): the schedule in use, the
 // isolation date, every step of the open invoices with its date, amount and state, and the
-// actions already taken (from /api/customers/{id}/dunning).
+// actions already taken (from /api/customers/{id}/dunning), and promises to pay (customer_promise.hpp).
 #include <cstdint>
 #include <string>
 
 #include "api/json_fields.hpp"
+#include "views/customer_promise.hpp"
 
 namespace kimonet {
 
@@ -21,6 +22,7 @@ private:
     api::Json m_data;
     bool m_loaded = false;
     std::string m_error;
+    CustomerPromiseSection m_promises;
 };
 
 }  // namespace kimonet

@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
+#include "views/customer_promise.hpp"
 #include "views/billing_widgets.hpp"
 #include "views/status_badge.hpp"
 #include "widgets/field_kind.hpp"
@@ -66,7 +67,17 @@ void ViewCustomerHome::enter(App&) {
 void ViewCustomerHome::load_isolation_date() {
     m_isolation_date.clear();
     api_client().get("/api/portal/dunning", [this](const ApiResponse& response) {
-        if (response.ok()) m_isolation_date = json_string(response_data(response.body), "isolation_date");
+        if (!response.ok()) return;
+        m_isolation_date = json_string(response_data(response.body), "isolation_date");
+        m_promise = response_data(response.body).contains("promise") ? response_data(response.body)["promise"] : api::Json();
+    });
+}
+
+void ViewCustomerHome::make_promise(std::int64_t invoice_id) {
+    m_promise_error.clear();
+    api_client().post("/api/portal/invoices/" + std::to_string(invoice_id) + "/promise", api::Json::object(), [this](const ApiResponse& response) {
+        if (!response.ok()) m_promise_error = i18n::api_error_text(response.error_code, response.error_message);
+        load_isolation_date();
     });
 }
 
@@ -187,6 +198,7 @@ void ViewCustomerHome::draw_bill_card(float width) {
                 if (late) widgets::text("text", "home.bill.isolation", text, widgets::colors::kDanger);
                 else widgets::muted("home.bill.isolation", text);
             }
+            if (const std::int64_t promised = draw_portal_promise(m_promise, m_promise_error)) make_promise(promised);
             if (const api::InvoiceResource* next = next_bill(*bill))
                 widgets::muted("home.bill.next", i18n::tr_format("home.next_bill", {{"period", format_period_indonesian(next->invoice.period)},
                                                                                    {"amount", format_rupiah(next->invoice.outstanding())},

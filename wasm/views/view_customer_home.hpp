@@ -39,6 +39,9 @@ private:
     std::vector<api::InvoiceResource> m_invoices;
     bool m_invoices_loaded = false;
     std::string m_isolation_date;  // from /api/portal/dunning: "2026-01-31" or empty
+    api::Json m_promise;           // from /api/portal/dunning: the promise to pay offered or holding
+    std::string m_promise_error;
+    void make_promise(std::int64_t invoice_id);
     std::string m_error_code;
     bool m_loading = false;
     // Profile form.

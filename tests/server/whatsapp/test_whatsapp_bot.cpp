@@ -144,4 +144,41 @@ BOOST_AUTO_TEST_CASE(the_simulator_delivers_inbound_over_its_own_http_endpoint) 
     BOOST_TEST(recorded.json()["messages"][0]["to"] == phone);
 }
 
+// "janji bayar" from the customer's registered number goes through the promise service the portal
+// uses: one promise, the reply names its date; the webhook retried and the message sent again
+// create nothing new and answer with the same date; a refusal says why.
+BOOST_AUTO_TEST_CASE(janji_bayar_makes_one_promise_and_answers_with_its_date) {
+    WhatsAppFixture fixture;
+    fixture.with_context([&](app::Context& context) {
+        BOOST_TEST_REQUIRE(services::update_settings(context, {{"dunning_promise_enabled", "1"}, {"dunning_promise_days", "3"}}).ok());
+    });
+    const std::string phone = fixture.phone_of("CUST001");
+    const std::string customer_id = fixture.server.scalar("SELECT id FROM customers WHERE service_number = 'CUST001'");
+    fixture.with_context([&](app::Context& context) {
+        BOOST_TEST_REQUIRE(context.db.execute("UPDATE invoices SET status = 'void' WHERE customer_id = " + customer_id).ok());
+        BOOST_TEST_REQUIRE(context.db.execute(
+            "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
+            "paid_amount, status, created_at) VALUES ('INV-JANJI-1', " + customer_id +
+            ", '2026-01', 'monthly', 911, '2026-01-01', '2026-01-10', 150000, 16500, 166500, 0, 'unpaid', 0)").ok());
+    });
+    const std::string reply = converse(fixture, "fonnte", phone, "Janji bayar", "janji-1");
+    BOOST_TEST(contains(reply, "tidak diisolir sampai *18 Januari 2026*"), reply);
+    BOOST_TEST(contains(reply, "INV-JANJI-1"), reply);
+    BOOST_TEST(contains(reply, "Rp 166.500"), reply);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_promises WHERE channel = 'whatsapp' AND promised_until = '2026-01-18'") == 1);
+    BOOST_TEST(converse(fixture, "fonnte", phone, "Janji bayar", "janji-1") == "");  // the webhook retried
+    const std::string repeated = converse(fixture, "fonnte", phone, "saya janji bayar besok ya", "janji-2");
+    BOOST_TEST(contains(repeated, "18 Januari 2026"), repeated);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_promises") == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications WHERE template = 'janji_bayar_diterima'") == 2);  // the two replies only
+    BOOST_TEST(fixture.server.scalar("SELECT intent FROM whatsapp_conversations WHERE gateway_message_id = 'janji-2'") == "promise");
+
+    fixture.with_context([&](app::Context& context) {
+        BOOST_TEST_REQUIRE(services::update_settings(context, {{"dunning_promise_enabled", "0"}}).ok());
+    });
+    const std::string refused = converse(fixture, "fonnte", fixture.phone_of("CUST002"), "janji bayar");
+    BOOST_TEST(contains(refused, "belum bisa kami catat"), refused);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_promises") == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

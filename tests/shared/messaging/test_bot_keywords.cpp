@@ -25,6 +25,8 @@ static const Case kCases[] = {
     {"3", BotIntent::ServiceStatus},
     {"menu", BotIntent::Menu},              {"bantuan", BotIntent::Menu},         {"bantuam", BotIntent::Menu},
     {"Menu!", BotIntent::Menu},             {"help", BotIntent::Menu},
+    {"janji bayar", BotIntent::Promise},    {"JANJI BAYAR", BotIntent::Promise},  {"saya janji bayar besok", BotIntent::Promise},
+    {"janj bayar", BotIntent::Promise},     {"bayar janji", BotIntent::Promise},  {"janji", BotIntent::Promise},
     {"halo", BotIntent::Unknown},           {"", BotIntent::Unknown},             {"dek", BotIntent::Unknown},
     {"🙏", BotIntent::Unknown},             {"terima kasih", BotIntent::Unknown}, {"xyzzy", BotIntent::Unknown},
 };

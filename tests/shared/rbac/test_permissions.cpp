@@ -98,6 +98,15 @@ BOOST_AUTO_TEST_CASE(a_collector_only_collects_and_finance_confirms) {
         BOOST_TEST(!as_set(rbac::default_permissions(role)).contains("cash.collect"), role);
 }
 
+// Issue 20: granting promises to pay beyond the settings is for admin and finance, never a technician.
+BOOST_AUTO_TEST_CASE(admin_and_finance_grant_promises_to_pay_a_technician_does_not) {
+    BOOST_TEST(rbac::is_known_permission("dunning.promise_grant"));
+    BOOST_TEST(as_set(rbac::default_permissions(rbac::kAdmin)).contains("dunning.promise_grant"));
+    BOOST_TEST(as_set(rbac::default_permissions(rbac::kFinance)).contains("dunning.promise_grant"));
+    for (auto role : {rbac::kTechnician, rbac::kCollector, rbac::kCustomer})
+        BOOST_TEST(!as_set(rbac::default_permissions(role)).contains("dunning.promise_grant"), role);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_role_and_permission_get_nothing) {
     BOOST_TEST(rbac::default_permissions("janitor").empty());
     BOOST_TEST(!rbac::is_known_permission("customers.destroy"));
