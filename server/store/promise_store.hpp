@@ -1,5 +1,5 @@
 #pragma once
-// Promises to pay (payment_promises, migration 0034): the rows, the customer's history, the active
+// Promises to pay (payment_promises, migration 0035): the rows, the customer's history, the active
 // promise of a customer, and the invoice reads the promise service needs. Functions that write
 // assume the caller holds the transaction. Dates are local YYYY-MM-DD text; times come from the Clock.
 #include <cstdint>
