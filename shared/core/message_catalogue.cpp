@@ -2,13 +2,15 @@
 
 #include "core/voucher_messages.hpp"
 #include "core/bank_transfer_messages.hpp"
+#include "core/tax_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
 
 #define KIMONET_CATALOGUE_ENTRY(name, indonesian, english) CatalogueEntry{indonesian, english},
 constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGUE_ENTRY) KIMONET_FIELD_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_VOUCHER_MESSAGES(KIMONET_CATALOGUE_ENTRY) KIMONET_BANK_TRANSFER_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_VOUCHER_MESSAGES(KIMONET_CATALOGUE_ENTRY) KIMONET_BANK_TRANSFER_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_TAX_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace
