@@ -14,6 +14,8 @@ void register_bank_statement_routes(Router& router, app::App& app);
 // routes_radius.cpp: FreeRADIUS rlm_rest calls, RADIUS sessions, NAS settings (declared here, not in
 // routes.hpp, so adding it did not touch every route file).
 void register_radius_routes(Router& router, app::App& app);
+// routes_tax.cpp: the Coretax export of faktur keluaran (issue 20).
+void register_tax_routes(Router& router, app::App& app);
 
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
@@ -39,6 +41,7 @@ void register_routes(Router& router, app::App& app) {
     register_cash_routes(router, app);
     register_bank_statement_routes(router, app);
     register_radius_routes(router, app);
+    register_tax_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

@@ -20,7 +20,8 @@ namespace kimonet::messages {
     X(kNitkuNpwpMismatch, "NITKU harus diawali NPWP 16 angka pelanggan", "NITKU must start with the customer's 16-digit NPWP") \
     X(kFakturNeedsTaxId, "pelanggan yang minta faktur perlu NPWP atau NIK", "a customer who needs a faktur needs an NPWP or NIK") \
     X(kCompanyNpwpMissing, "NPWP perusahaan (company_npwp, 16 angka) belum diisi", "the company's NPWP (company_npwp, 16 digits) is not set") \
-    X(kCoretaxNothingToExport, "tidak ada faktur untuk diekspor pada bulan ini", "no faktur to export for this month")
+    X(kCoretaxNothingToExport, "tidak ada faktur untuk diekspor pada bulan ini", "no faktur to export for this month") \
+    X(kCoretaxTooManyForOneFile, "lebih dari 1.000 faktur: unduh sebagai .zip", "more than 1,000 fakturs: download the .zip")
 // clang-format on
 
 #define KIMONET_TAX_MESSAGE_CONSTANT(name, indonesian, english) inline constexpr const char* name = indonesian;

@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 43> kPermissions{
+static constexpr std::array<std::string_view, 44> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -31,6 +31,9 @@ static constexpr std::array<std::string_view, 43> kPermissions{
     // remittance, never one's own; the report; the ledger's proof). cash.areas: areas and who
     // collects in them.
     "cash.collect", "cash.confirm", "cash.areas",
+    // The Coretax export of faktur keluaran (issue 20): the accountant's month of PPN, with the
+    // customers' tax identities in it; finance, admin and superadmin.
+    "tax.export",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -56,7 +59,7 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
     } else if (role == kFinance) {
         out = {"customers.read", "packages.read",  "routers.read",    "invoices.read", "invoices.create",
                "invoices.update", "payments.read", "payments.create", "payments.void", "dunning.read",  "messages.read",
-               "reports.read",   "activity.read", "vouchers.read", "vouchers.sell", "cash.confirm"};
+               "reports.read",   "activity.read", "vouchers.read", "vouchers.sell", "cash.confirm", "tax.export"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
                "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};
