@@ -28,11 +28,12 @@ void set_language(Language language) { g_language = language; }
 // instead of every view.
 std::initializer_list<Entry> voucher_catalogue();
 std::initializer_list<Entry> cash_catalogue();
+std::initializer_list<Entry> tax_catalogue();  // i18n_catalogue_tax.cpp: PPN and Coretax (issue 20)
 
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
             choices_catalogue(), keys_catalogue(), voucher_catalogue(), cash_catalogue(), network_catalogue(),
-            bank_transfer_catalogue(), radius_catalogue()};
+            bank_transfer_catalogue(), radius_catalogue(), tax_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.

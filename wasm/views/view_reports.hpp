@@ -11,6 +11,7 @@
 
 #include "core/date.hpp"
 #include "api/report_dto.hpp"
+#include "views/coretax_section.hpp"
 #include "views/view_import.hpp"
 #include "view.hpp"
 
@@ -64,6 +65,7 @@ private:
     reports::CustomerReport m_customers;
     reports::BillingReport m_billing;
     ViewImport m_import;
+    CoretaxSection m_coretax;
 };
 
 }  // namespace kimonet
