@@ -16,7 +16,8 @@ APT_PACKAGES=(
   brotli libbrotli-dev zlib1g-dev
   libpwquality-dev cracklib-runtime
   fonts-inter fonts-noto-core fonts-noto-color-emoji libharfbuzz-bin
-  chromium poppler-utils zbar-tools wrk xz-utils dpkg-dev zip
+  chromium poppler-utils zbar-tools wrk xz-utils dpkg-dev zip unzip
+  libxml2-utils
   freeradius freeradius-utils freeradius-rest
 )
 

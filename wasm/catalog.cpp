@@ -50,8 +50,10 @@ billing::BillingRules rules_from_settings(const api::Json& settings) {
     if (!due_day.empty() && due_day.size() <= 2 && due_day.find_first_not_of("0123456789") == std::string::npos &&
         std::stoi(due_day) >= 1 && std::stoi(due_day) <= 31)
         rules.default_due_day = std::stoi(due_day);
-    if (auto rate = billing::parse_tax_rate(json_string(settings, "tax_rate", "0"))) rules.tax.rate_basis_points = *rate;
-    rules.tax.mode = billing::parse_tax_mode(json_string(settings, "tax_mode")).value_or(billing::TaxMode::Exclusive);
+    if (auto rate = billing::parse_tax_rate(json_string(settings, "tax_rate", "0"))) rules.tax.legacy.rate_basis_points = *rate;
+    rules.tax.legacy.mode = billing::parse_tax_mode(json_string(settings, "tax_mode")).value_or(billing::TaxMode::Exclusive);
+    rules.tax.pkp = billing::parse_pkp_status(json_string(settings, "pkp", "legacy")).value_or(billing::PkpStatus::Legacy);
+    if (auto dated = billing::parse_ppn_rules(json_string(settings, "ppn_rules"))) rules.tax.rules = *dated;
     rules.rounding = billing::parse_rounding_mode(json_string(settings, "proration_rounding")).value_or(billing::RoundingMode::Nearest);
     return rules;
 }
@@ -70,7 +72,7 @@ void Catalog::reload_billing_rules(bool ask_server) {
         auto data = response.body.find("data");
         if (data == response.body.end() || !data->is_object()) return;
         api::Json kept = api::Json::object();
-        for (const char* key : {"default_due_day", "tax_rate", "tax_mode", "proration_rounding"})
+        for (const char* key : {"default_due_day", "tax_rate", "tax_mode", "proration_rounding", "pkp", "ppn_rules"})
             if (auto value = data->find(key); value != data->end() && value->is_string()) kept[key] = *value;
         billing_rules = rules_from_settings(kept);
         billing_rules_source = RulesSource::Server;

@@ -18,6 +18,8 @@ void register_invoice_run_routes(Router& router, app::App& app);  // prepared ru
 void register_credit_note_routes(Router& router, app::App& app);  // credit notes and refunds (issue 20)
 // BHP Telekomunikasi and USO report, deductions and rates (routes_bhp_uso.cpp, issue 20).
 void register_bhp_uso_routes(Router& router, app::App& app);
+// routes_tax.cpp: the Coretax export of faktur keluaran (issue 20).
+void register_tax_routes(Router& router, app::App& app);
 
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
@@ -46,6 +48,7 @@ void register_routes(Router& router, app::App& app) {
     register_invoice_run_routes(router, app);
     register_credit_note_routes(router, app);
     register_bhp_uso_routes(router, app);
+    register_tax_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

@@ -225,6 +225,10 @@ private:
         };
         m_y -= 8;
         total_row("Subtotal", invoice().totals.subtotal);
+        // A PKP rule with DPP nilai lain (PMK 131/2024) shows the DPP the PPN was computed on.
+        if (invoice().tax.rate_basis_points > 0 && invoice().tax.pkp && invoice().tax.dpp_numerator != invoice().tax.dpp_denominator)
+            total_row("DPP " + std::to_string(invoice().tax.dpp_numerator) + "/" + std::to_string(invoice().tax.dpp_denominator),
+                      invoice().totals.tax_base);
         if (invoice().tax.rate_basis_points > 0) total_row(tax_label(invoice()), invoice().totals.tax);
         m_canvas.rule(totals_label, m_y + 10, kRight, kInk, 0.8f);
         m_y -= 4;

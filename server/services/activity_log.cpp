@@ -4,9 +4,28 @@
 
 namespace kimonet::services {
 
+// Tax identities (NPWP, NIK, NITKU) are personal data the activity log must not keep: a stored
+// number shows as "***", wherever in the record the key appears.
+static void redact_tax_ids(api::Json& json) {
+    if (json.is_array()) {
+        for (auto& item : json) redact_tax_ids(item);
+        return;
+    }
+    if (!json.is_object()) return;
+    for (auto& [key, value] : json.items()) {
+        if ((key == "npwp" || key == "nik" || key == "nitku") && value.is_string()) {
+            if (!value.get_ref<const std::string&>().empty()) value = "***";
+        } else {
+            redact_tax_ids(value);
+        }
+    }
+}
+
 static std::optional<std::string> dump_or_null(const api::Json& json) {
     if (json.is_null()) return std::nullopt;
-    return json.dump(-1, ' ', false, api::Json::error_handler_t::replace);
+    api::Json redacted = json;
+    redact_tax_ids(redacted);
+    return redacted.dump(-1, ' ', false, api::Json::error_handler_t::replace);
 }
 
 Result<void> log_activity(app::Context& context, std::string_view action, std::string_view subject_type,

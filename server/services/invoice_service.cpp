@@ -84,7 +84,7 @@ Result<billing::Invoice> create_manual_invoice(app::Context& context, const api:
         invoice.due_date = due ? *due : billing::due_date(invoice.period, customer->due_day, settings.rules.default_due_day);
         if (!due && invoice.due_date < today) invoice.due_date = add_days(today, 7);
         invoice.lines = lines;
-        invoice.tax = settings.rules.tax;
+        invoice.tax = billing::tax_rule_on(settings.rules.tax, invoice.issue_date);
         invoice.totals = TRY(billing::totals_for(lines, invoice.tax));
         invoice.status = billing::status_for(invoice.totals.total, 0);
         const std::int64_t sequence = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(invoice.period), 1));

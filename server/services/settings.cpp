@@ -18,6 +18,9 @@
 #include "billing/invoice_number.hpp"
 #include "billing/rounding.hpp"
 #include "billing/tax.hpp"
+#include "billing/tax_rules.hpp"
+#include "core/tax_messages.hpp"
+#include "customers/tax_identity.hpp"
 #include "jobs/cron.hpp"
 #include "network/isolir_settings.hpp"
 #include "network/radius_reply.hpp"
@@ -63,6 +66,15 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"public_base_url", "", false, "Base URL of public links (empty: the server's own address)"},
         {"tax_rate", "0", false, "PPN rate: percent (11, 11.5%) or basis points (1100bp); 0 = no tax"},
         {"tax_mode", "exclusive", false, "exclusive (tax added on top) or inclusive (prices contain tax)"},
+        {"pkp", "legacy", false,
+         "PKP switch: on = a PKP, PPN by the dated ppn_rules on every invoice; off = not a PKP, no PPN anywhere; "
+         "legacy = the flat tax_rate as before this switch existed"},
+        {"ppn_rules", billing::kDefaultPpnRules.data(), false,
+         "Dated PPN rules when pkp is on: rows \"YYYY-MM-DD,rate_bp,numerator/denominator\" (berlaku mulai, tariff, DPP fraction) "
+         "separated by ; (PMK 131/2024: 2025-01-01,1200,11/12); each invoice keeps the rule it was made with"},
+        {"company_npwp", "", false, "The company's 16-digit NPWP (the seller's TIN in the Coretax export)"},
+        {"company_nitku", "", false, "The company's 22-digit NITKU (SellerIDTKU; empty: NPWP + 000000, the head office)"},
+        {"coretax_service_code", "000000", false, "Goods/service code (Kode Barang/Jasa) of internet service lines in the Coretax export"},
         {"proration_rounding", "nearest", false, "nearest, up, down, up_100 or up_1000"},
         {"invoice_number_format", "INV-{YYYY}{MM}-{NNNNN}", false, "Tokens {YYYY} {YY} {MM} {NNNNN}"},
         {"credit_note_number_format", "NK/{YYYY}/{MM}/{NNNN}", false,
@@ -151,6 +163,14 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
     };
     if (key == "tax_rate") {
         if (auto rate = billing::parse_tax_rate(value); !rate) return first_field_message(rate.error());
+    } else if (key == "ppn_rules") {
+        if (auto rules = billing::parse_ppn_rules(value); !rules) return first_field_message(rules.error());
+    } else if (key == "company_npwp" && !value.empty()) {
+        if (auto npwp = customers::validate_npwp(value); !npwp || npwp->size() != 16) return std::string(messages::kCompanyNpwpMissing);
+    } else if (key == "company_nitku" && !value.empty()) {
+        if (!customers::validate_nitku(value)) return std::string(messages::kNitkuFormat);
+    } else if (key == "coretax_service_code") {
+        if (value.size() != 6 || value.find_first_not_of("0123456789") != std::string_view::npos) return std::string(messages::kInvalid);
     } else if (key == "tax_mode") {
         if (!billing::parse_tax_mode(value)) return std::string("exclusive atau inclusive");
     } else if (key == "proration_rounding") {

@@ -11,7 +11,7 @@ namespace kimonet::store {
 
 static constexpr const char* kColumns =
     "id, service_number, name, phone, email, address, package_id, router_id, pppoe_username, status, join_date, due_day, "
-    "pppoe_password_encrypted IS NOT NULL, connection_method, ip_address, mac_address";
+    "pppoe_password_encrypted IS NOT NULL, connection_method, ip_address, mac_address, npwp, nik, nitku, needs_faktur";
 
 static Customer row_to_customer(const Statement& row) {
     Customer customer;
@@ -31,6 +31,7 @@ static Customer row_to_customer(const Statement& row) {
     customer.connection_method = parse_connection_method(row.column_text(13)).value_or(ConnectionMethod::Pppoe);
     customer.ip_address = row.column_text(14);
     customer.mac_address = row.column_text(15);
+    customer.tax = customers::TaxIdentity{row.column_text(16), row.column_text(17), row.column_text(18), row.column_int(19) != 0};
     return customer;
 }
 
@@ -144,17 +145,21 @@ static void bind_customer(Statement& statement, const Customer& customer) {
         .bind(11, customer.due_day)
         .bind(12, std::string(to_string(customer.connection_method)))
         .bind(13, customer.ip_address)
-        .bind(14, customer.mac_address);
+        .bind(14, customer.mac_address)
+        .bind(15, customer.tax.npwp)
+        .bind(16, customer.tax.nik)
+        .bind(17, customer.tax.nitku)
+        .bind(18, std::int64_t{customer.tax.needs_faktur ? 1 : 0});
 }
 
 Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "INSERT INTO customers(service_number, name, phone, email, address, package_id, router_id, pppoe_username, "
-        "status, join_date, due_day, connection_method, ip_address, mac_address, created_at, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        "status, join_date, due_day, connection_method, ip_address, mac_address, npwp, nik, nitku, needs_faktur, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     bind_customer(statement, customer);
     const std::string at = utc_timestamp_text(now);
-    statement.bind(15, at).bind(16, at);
+    statement.bind(19, at).bind(20, at);
     TRY_VOID(statement.run());
     return db.last_insert_id();
 }
@@ -162,9 +167,10 @@ Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std
 Result<void> update_customer_row(Database& db, const Customer& customer, std::int64_t now) {
     auto statement = TRY(db.prepare(
         "UPDATE customers SET service_number=?, name=?, phone=?, email=?, address=?, package_id=?, router_id=?, "
-        "pppoe_username=?, status=?, join_date=?, due_day=?, connection_method=?, ip_address=?, mac_address=?, updated_at=? WHERE id=?"));
+        "pppoe_username=?, status=?, join_date=?, due_day=?, connection_method=?, ip_address=?, mac_address=?, npwp=?, nik=?, nitku=?, needs_faktur=?, "
+        "updated_at=? WHERE id=?"));
     bind_customer(statement, customer);
-    statement.bind(15, utc_timestamp_text(now)).bind(16, customer.id);
+    statement.bind(19, utc_timestamp_text(now)).bind(20, customer.id);
     return statement.run();
 }
 

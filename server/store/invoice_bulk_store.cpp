@@ -77,7 +77,11 @@ Result<void> insert_invoices(Database& db, const std::vector<billing::Invoice*>&
         add_field(rows, billing::to_string(invoice.tax.mode));
         add_number(rows, invoice.paid_amount);
         add_field(rows, billing::to_string(invoice.status));
-        add_number(rows, now, '\n');
+        add_number(rows, now);
+        add_number(rows, invoice.tax.pkp ? 1 : 0);
+        add_number(rows, invoice.tax.dpp_numerator);
+        add_number(rows, invoice.tax.dpp_denominator);
+        add_number(rows, invoice.totals.tax_base, '\n');
         int position = 0;
         for (const billing::InvoiceLine& line : invoice.lines) {
             add_number(lines, invoice.id);
@@ -90,7 +94,7 @@ Result<void> insert_invoices(Database& db, const std::vector<billing::Invoice*>&
         }
     }
     TRY_VOID(db.copy_in("invoices(id, invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
-                        "tax_rate_bp, tax_mode, paid_amount, status, created_at)",
+                        "tax_rate_bp, tax_mode, paid_amount, status, created_at, tax_pkp, tax_dpp_numerator, tax_dpp_denominator, tax_base)",
                         rows));
     if (!lines.empty()) TRY_VOID(db.copy_in("invoice_lines(invoice_id, position, kind, description, quantity, unit_price, amount)", lines));
     return {};

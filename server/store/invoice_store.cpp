@@ -75,7 +75,7 @@ std::string invoice_sequence_name(const Period& period) { return "invoice:" + to
 
 const char* const kInvoiceColumns =
     "i.id, i.invoice_no, i.customer_id, i.period, i.kind, i.issue_date, i.due_date, i.subtotal, i.tax, i.total, "
-    "i.tax_rate_bp, i.tax_mode, i.paid_amount, i.status, i.void_reason";
+    "i.tax_rate_bp, i.tax_mode, i.paid_amount, i.status, i.void_reason, i.tax_pkp, i.tax_dpp_numerator, i.tax_dpp_denominator, i.tax_base";
 
 billing::Invoice invoice_from_row(const Statement& row, int first) {
     billing::Invoice invoice;
@@ -92,6 +92,10 @@ billing::Invoice invoice_from_row(const Statement& row, int first) {
     invoice.paid_amount = row.column_int(first + 12);
     invoice.status = billing::parse_invoice_status(row.column_text(first + 13)).value_or(billing::InvoiceStatus::Unpaid);
     invoice.void_reason = row.column_text(first + 14);
+    invoice.tax.pkp = row.column_int(first + 15) != 0;
+    invoice.tax.dpp_numerator = row.column_int(first + 16);
+    invoice.tax.dpp_denominator = row.column_int(first + 17);
+    invoice.totals.tax_base = row.column_int(first + 18);
     return invoice;
 }
 
@@ -149,22 +153,24 @@ Result<InvoicePage> list_invoices(Database& db, const InvoiceFilter& filter) {
     bind(rows);
     rows.bind_named(":limit", std::int64_t{filter.per_page});
     rows.bind_named(":offset", std::int64_t{filter.page - 1} * filter.per_page);
-    while (TRY(rows.step())) page.rows.push_back(InvoiceListRow{row_to_invoice(rows), rows.column_text(15), rows.column_text(16)});
+    while (TRY(rows.step())) page.rows.push_back(InvoiceListRow{row_to_invoice(rows), rows.column_text(kInvoiceColumnCount), rows.column_text(kInvoiceColumnCount + 1)});
     return page;
 }
 
 static constexpr const char* kInsertInvoice =
     "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
-    "tax_rate_bp, tax_mode, paid_amount, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "tax_rate_bp, tax_mode, paid_amount, status, created_at, tax_pkp, tax_dpp_numerator, tax_dpp_denominator, tax_base) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 // PostgreSQL: the id comes back with the INSERT (no second round trip for lastval()); SQLite's
 // last_insert_rowid() is free, and the bulk run keeps its plain INSERT there.
 static constexpr const char* kInsertInvoiceReturning =
     "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
-    "tax_rate_bp, tax_mode, paid_amount, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
+    "tax_rate_bp, tax_mode, paid_amount, status, created_at, tax_pkp, tax_dpp_numerator, tax_dpp_denominator, tax_base) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
 static constexpr const char* kInsertLine =
     "INSERT INTO invoice_lines(invoice_id, position, kind, description, quantity, unit_price, amount) VALUES (?,?,?,?,?,?,?)";
 
-// The 15 parameters of kInsertInvoice / kInsertInvoiceReturning, in their order.
+// The 19 parameters of kInsertInvoice / kInsertInvoiceReturning, in their order.
 static void bind_invoice_columns(Statement& statement, const billing::Invoice& invoice, std::int64_t sequence, std::int64_t now) {
     statement.bind(1, invoice.invoice_no)
         .bind(2, invoice.customer_id)
@@ -180,7 +186,11 @@ static void bind_invoice_columns(Statement& statement, const billing::Invoice& i
         .bind(12, billing::to_string(invoice.tax.mode))
         .bind(13, invoice.paid_amount)
         .bind(14, billing::to_string(invoice.status))
-        .bind(15, now);
+        .bind(15, now)
+        .bind(16, std::int64_t{invoice.tax.pkp ? 1 : 0})
+        .bind(17, invoice.tax.dpp_numerator)
+        .bind(18, invoice.tax.dpp_denominator)
+        .bind(19, invoice.totals.tax_base);
 }
 
 static Result<void> run_line_insert(Statement& statement, std::int64_t invoice_id, int position, const billing::InvoiceLine& line) {
@@ -235,7 +245,7 @@ Result<std::int64_t> insert_invoice(Database& db, const billing::Invoice& invoic
     bind_invoice_columns(statement, invoice, sequence, now);
     for (std::size_t i = 0; i < invoice.lines.size(); ++i) {
         const billing::InvoiceLine& line = invoice.lines[i];
-        const int first = 16 + 6 * static_cast<int>(i);
+        const int first = 20 + 6 * static_cast<int>(i);  // after the invoice's 19 parameters
         statement.bind(first, static_cast<std::int64_t>(i + 1))
             .bind(first + 1, billing::to_string(line.kind))
             .bind(first + 2, line.description)
@@ -257,7 +267,7 @@ Result<void> insert_invoice_line(Database& db, std::int64_t invoice_id, int posi
 Result<void> update_invoice_state(Database& db, const billing::Invoice& invoice, std::optional<std::int64_t> paid_at) {
     auto statement = TRY(db.prepare(
         "UPDATE invoices SET subtotal = ?, tax = ?, total = ?, paid_amount = ?, status = ?, void_reason = ?, "
-        "paid_at = COALESCE(?, paid_at) WHERE id = ?"));
+        "paid_at = COALESCE(?, paid_at), tax_base = ? WHERE id = ?"));
     statement.bind(1, invoice.totals.subtotal)
         .bind(2, invoice.totals.tax)
         .bind(3, invoice.totals.total)
@@ -265,7 +275,8 @@ Result<void> update_invoice_state(Database& db, const billing::Invoice& invoice,
         .bind(5, billing::to_string(invoice.status))
         .bind(6, invoice.void_reason)
         .bind(7, paid_at)
-        .bind(8, invoice.id);
+        .bind(8, invoice.totals.tax_base)
+        .bind(9, invoice.id);
     return statement.run();
 }
 
@@ -314,7 +325,7 @@ Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Pay
         return payment.id;
     }
     auto statement = TRY(db.prepare(std::string("WITH invoice AS (UPDATE invoices SET subtotal = ?, tax = ?, total = ?, paid_amount = ?, "
-                                                "status = ?, void_reason = ?, paid_at = COALESCE(?, paid_at) WHERE id = ?) ") +
+                                                "status = ?, void_reason = ?, paid_at = COALESCE(?, paid_at), tax_base = ? WHERE id = ?) ") +
                                     kInsertPayment));
     statement.bind(1, invoice.totals.subtotal)
         .bind(2, invoice.totals.tax)
@@ -323,8 +334,9 @@ Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Pay
         .bind(5, billing::to_string(invoice.status))
         .bind(6, invoice.void_reason)
         .bind(7, paid_at)
-        .bind(8, invoice.id);
-    return run_payment_insert(statement, 9, payment, recorded_by_type, recorded_by_id, now);
+        .bind(8, invoice.totals.tax_base)
+        .bind(9, invoice.id);
+    return run_payment_insert(statement, 10, payment, recorded_by_type, recorded_by_id, now);
 }
 
 payments::Payment payment_from_row(Statement& row, int first) {

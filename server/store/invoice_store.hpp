@@ -42,6 +42,7 @@ struct InvoicePage {
 // An invoice row's columns (invoices aliased `i`, 15 of them) and the invoice they make, read from
 // column `first` on: for a statement that reads an invoice beside other rows.
 extern const char* const kInvoiceColumns;
+inline constexpr int kInvoiceColumnCount = 19;  // the columns of kInvoiceColumns
 billing::Invoice invoice_from_row(const Statement& row, int first);
 Result<std::optional<billing::Invoice>> find_invoice(Database& db, std::int64_t id);
 // The invoice row alone (lines empty): for a path that needs only its totals and state.

@@ -32,6 +32,10 @@ Json invoice_json(const billing::Invoice& invoice, bool overdue) {
                 {"tax", invoice.totals.tax},
                 {"tax_rate_bp", invoice.tax.rate_basis_points},
                 {"tax_mode", billing::to_string(invoice.tax.mode)},
+                {"tax_pkp", invoice.tax.pkp},
+                {"dpp", invoice.totals.tax_base},
+                {"dpp_numerator", invoice.tax.dpp_numerator},
+                {"dpp_denominator", invoice.tax.dpp_denominator},
                 {"total", invoice.totals.total},
                 {"paid_amount", invoice.paid_amount},
                 {"outstanding", invoice.outstanding()},
@@ -148,6 +152,10 @@ Result<billing::Invoice> invoice_from_json(const Json& json) {
     invoice.totals = {json_int(json, "subtotal"), json_int(json, "tax"), json_int(json, "total")};
     invoice.tax.rate_basis_points = json_int(json, "tax_rate_bp");
     invoice.tax.mode = billing::parse_tax_mode(json_string(json, "tax_mode")).value_or(billing::TaxMode::Exclusive);
+    invoice.tax.pkp = json_bool(json, "tax_pkp", false);
+    invoice.totals.tax_base = json_int(json, "dpp");
+    invoice.tax.dpp_numerator = json_int(json, "dpp_numerator", 1);
+    invoice.tax.dpp_denominator = json_int(json, "dpp_denominator", 1);
     invoice.paid_amount = json_int(json, "paid_amount");
     invoice.status = billing::parse_invoice_status(json_string(json, "status")).value_or(billing::InvoiceStatus::Unpaid);
     invoice.void_reason = json_string(json, "void_reason");

@@ -33,7 +33,11 @@ Json to_json(const Customer& customer) {
                 {"has_pppoe_password", customer.has_pppoe_password},
                 {"connection_method", to_string(customer.connection_method)},
                 {"ip_address", customer.ip_address},
-                {"mac_address", customer.mac_address}};
+                {"mac_address", customer.mac_address},
+                {"npwp", customer.tax.npwp},
+                {"nik", customer.tax.nik},
+                {"nitku", customer.tax.nitku},
+                {"needs_faktur", customer.tax.needs_faktur}};
 }
 
 Result<Customer> customer_from_json(const Json& json, Customer base) {
@@ -58,6 +62,10 @@ Result<Customer> customer_from_json(const Json& json, Customer base) {
     else reader.add_error("connection_method", messages::kConnectionMethod);
     reader.read("ip_address", base.ip_address);
     reader.read("mac_address", base.mac_address);
+    reader.read("npwp", base.tax.npwp);
+    reader.read("nik", base.tax.nik);
+    reader.read("nitku", base.tax.nitku);
+    reader.read("needs_faktur", base.tax.needs_faktur);
     if (reader.has("join_date")) {
         std::string join_date;
         reader.read("join_date", join_date);

@@ -5,6 +5,7 @@ namespace kimonet::api {
 std::span<const SettingChoices> setting_choices() {
     static const std::vector<SettingChoices> all = {
         {"tax_mode", {"exclusive", "inclusive"}},
+        {"pkp", {"legacy", "off", "on"}},
         {"proration_rounding", {"nearest", "up", "down", "up_100", "up_1000"}},
         {"whatsapp_driver", {"mpwa", "fonnte", "gowa"}},
         {"flip_mode", {"sandbox", "production"}},

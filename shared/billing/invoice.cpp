@@ -86,7 +86,6 @@ std::optional<InvoiceDraft> monthly_invoice(const MonthlyBillingInput& input, co
     if (input.package_price < 0 || input.package_price > kMaxMoney) return std::nullopt;
     InvoiceDraft draft;
     draft.period = input.period;
-    draft.tax = rules.tax;
     draft.issue_date = first_day(input.period);
     draft.due_date = due_date(input.period, input.due_day, rules.default_due_day);
     const std::string label = input.package_name + " - " + format_period_indonesian(input.period);
@@ -102,7 +101,8 @@ std::optional<InvoiceDraft> monthly_invoice(const MonthlyBillingInput& input, co
     } else {
         draft.lines.push_back(InvoiceLine{LineKind::Package, label, 1, input.package_price, input.package_price});
     }
-    auto totals = totals_for(draft.lines, rules.tax);
+    draft.tax = tax_rule_on(rules.tax, draft.issue_date);
+    auto totals = totals_for(draft.lines, draft.tax);
     if (!totals) return std::nullopt;
     draft.totals = *totals;
     return draft;

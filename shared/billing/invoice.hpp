@@ -7,6 +7,7 @@
 
 #include "billing/proration.hpp"
 #include "billing/tax.hpp"
+#include "billing/tax_rules.hpp"
 
 namespace kimonet::billing {
 
@@ -50,7 +51,7 @@ struct InvoiceDraft {
 struct BillingRules {
     int default_due_day = 10;
     RoundingMode rounding = RoundingMode::Nearest;
-    TaxRule tax;
+    TaxSettings tax;  // the invoice takes the rule in force on its issue date (tax_rule_on)
 };
 
 struct MonthlyBillingInput {

@@ -48,21 +48,69 @@ Result<std::int64_t> parse_tax_rate(std::string_view text) {
     return rate;
 }
 
+namespace {
+
+// ⌊amount × numerator / denominator⌋ for 0 ≤ amount ≤ kMaxMoney. The product is taken in 128 bits
+// (10^12 × 10^7 passes int64), the quotient is at most the amount × 10^4, so it fits int64 again.
+Money floor_fraction(Money amount, std::int64_t numerator, std::int64_t denominator) {
+    const __int128 product = static_cast<__int128>(amount) * numerator;
+    return static_cast<Money>(product / denominator);
+}
+
+// PPN = ⌊price × rate × n/d⌋ in one exact step: what DJP gets from TaxBase × n/d (OtherTaxBase, to the
+// cent) × the tariff, rounded down to the rupiah. 150,000 → 16,500; 100,000 → 11,000 (11% effective).
+Money pkp_tax_on(Money price, const TaxRule& rule) {
+    return floor_fraction(price, rule.rate_basis_points * rule.dpp_numerator, 10000 * rule.dpp_denominator);
+}
+
+Result<Totals> pkp_totals(Money line_sum, const TaxRule& rule, const Error& too_large) {
+    if (rule.mode == TaxMode::Exclusive) {
+        const Money tax = pkp_tax_on(line_sum, rule);
+        auto total = checked_add(line_sum, tax);
+        if (!total) return too_large;
+        return Totals{line_sum, tax, *total, floor_fraction(line_sum, rule.dpp_numerator, rule.dpp_denominator)};
+    }
+    // The price contains the tax: the PPN is the x for which ⌊(total − x) × effective rate⌋ == x,
+    // searched next to the exact split (the subtotal's own PPN, as DJP recomputes it from the faktur).
+    const std::int64_t effective = rule.rate_basis_points * rule.dpp_numerator;  // ≤ 10^7
+    const std::int64_t scale = 10000 * rule.dpp_denominator;                     // ≤ 10^7
+    const Money estimate = floor_fraction(line_sum, effective, scale + effective);
+    Money chosen = estimate;
+    for (Money candidate = estimate > 2 ? estimate - 2 : 0; candidate <= estimate + 2 && candidate <= line_sum; ++candidate) {
+        if (pkp_tax_on(line_sum - candidate, rule) == candidate) {
+            chosen = candidate;
+            break;
+        }
+    }
+    const Money subtotal = line_sum - chosen;
+    return Totals{subtotal, chosen, line_sum, floor_fraction(subtotal, rule.dpp_numerator, rule.dpp_denominator)};
+}
+
+}  // namespace
+
+bool valid_dpp_fraction(std::int64_t numerator, std::int64_t denominator) {
+    return numerator >= 1 && denominator >= 1 && numerator <= denominator && denominator <= 1000;
+}
+
 Result<Totals> compute_totals(Money line_sum, const TaxRule& rule) {
     const Error too_large = validation_error({{"lines", messages::kAmountTooLarge}});
     if (!within_money_cap(line_sum) || rule.rate_basis_points > 10000) return too_large;
-    if (rule.rate_basis_points <= 0 || line_sum <= 0) return Totals{line_sum, 0, line_sum};
+    if (rule.rate_basis_points <= 0 || line_sum <= 0) return Totals{line_sum, 0, line_sum, 0};
     // Within the cap these cannot overflow (10^12 × 10^4); checked anyway so a wider cap stays safe.
     auto taxed = checked_multiply(line_sum, rule.rate_basis_points);
     if (!taxed) return too_large;
+    if (rule.pkp) {
+        if (!valid_dpp_fraction(rule.dpp_numerator, rule.dpp_denominator)) return too_large;
+        return pkp_totals(line_sum, rule, too_large);
+    }
     if (rule.mode == TaxMode::Exclusive) {
         const Money tax = round_fraction(*taxed, 10000, RoundingMode::Nearest);
         auto total = checked_add(line_sum, tax);
         if (!total) return too_large;
-        return Totals{line_sum, tax, *total};
+        return Totals{line_sum, tax, *total, line_sum};
     }
     const Money tax = round_fraction(*taxed, 10000 + rule.rate_basis_points, RoundingMode::Nearest);
-    return Totals{line_sum - tax, tax, line_sum};
+    return Totals{line_sum - tax, tax, line_sum, line_sum - tax};
 }
 
 }  // namespace kimonet::billing

@@ -6,6 +6,7 @@
 #include "core/credit_note_messages.hpp"
 #include "core/regulatory_messages.hpp"
 #include "core/promise_messages.hpp"
+#include "core/tax_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -16,7 +17,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_INVOICE_RUN_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_CREDIT_NOTE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_REGULATORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_PROMISE_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_PROMISE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_TAX_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace

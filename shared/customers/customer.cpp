@@ -178,6 +178,9 @@ Result<Customer> validate_customer(Customer customer) {
         customer.mac_address = mac;
     }
 
+    if (auto tax = customers::validate_tax_identity(customer.tax)) customer.tax = *tax;
+    else fields.insert(tax.error().fields.begin(), tax.error().fields.end());
+
     if (!fields.empty()) return validation_error(std::move(fields));
     return customer;
 }

@@ -7,6 +7,7 @@
 
 #include "core/date.hpp"
 #include "core/result.hpp"
+#include "customers/tax_identity.hpp"
 
 namespace kimonet {
 
@@ -47,6 +48,7 @@ struct Customer {
     ConnectionMethod connection_method = ConnectionMethod::Pppoe;
     std::string ip_address;   // static / dhcp: the customer's IPv4 (unique per router)
     std::string mac_address;  // dhcp: the lease's MAC (required); static: optional
+    customers::TaxIdentity tax;  // NPWP, NIK, NITKU, "needs faktur" (personal data: never logged)
     bool operator==(const Customer&) const = default;
 };
 

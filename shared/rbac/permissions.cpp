@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 48> kPermissions{
+static constexpr std::array<std::string_view, 49> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -43,6 +43,9 @@ static constexpr std::array<std::string_view, 48> kPermissions{
     // Promise to pay (issue 20): granting a customer more or longer promises than the settings
     // allow, with a reason. Admin and finance; never a technician.
     "dunning.promise_grant",
+    // The Coretax export of faktur keluaran (issue 20): the accountant's month of PPN, with the
+    // customers' tax identities in it; finance, admin and superadmin.
+    "tax.export",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -71,7 +74,7 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
                "reports.read",   "activity.read", "vouchers.read", "vouchers.sell", "cash.confirm", "invoices.approve_run",
                "credit_notes.create", "refunds.create",
                "reports.regulatory",
-               "dunning.promise_grant"};
+               "dunning.promise_grant", "tax.export"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
                "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};

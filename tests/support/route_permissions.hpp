@@ -60,6 +60,7 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"GET", "/api/cash/remittances", "cash.confirm"},
     {"POST", "/api/cash/remittances/{id}/confirm", "cash.confirm"},
     {"GET", "/api/cash/report", "cash.confirm"},
+    {"GET", "/api/tax/coretax/{period}", "tax.export"},
     {"POST", "/api/payments", "payments.create"},
     {"POST", "/api/payments/preview", "payments.create"},
     {"GET", "/api/payments/{id}/pdf", "payments.read"},

@@ -130,6 +130,10 @@ void ViewCustomerDetail::draw_profile(App& app, float width) {
         if (method.uses_ip) profile_row("customer_detail.ip_address", tr("field.ip_address"), m_customer->ip_address);
         if (method.uses_mac && !m_customer->mac_address.empty())
             profile_row("customer_detail.mac_address", tr("field.mac_address"), m_customer->mac_address);
+        if (!m_customer->tax.npwp.empty()) profile_row("customer_detail.npwp", tr("customer_tax.npwp_label"), m_customer->tax.npwp);
+        if (!m_customer->tax.nik.empty()) profile_row("customer_detail.nik", tr("customer_tax.nik_label"), m_customer->tax.nik);
+        if (!m_customer->tax.nitku.empty()) profile_row("customer_detail.nitku", tr("customer_tax.nitku_label"), m_customer->tax.nitku);
+        if (m_customer->tax.needs_faktur) profile_row("customer_detail.faktur", tr("customer_tax.section"), tr("customer_tax.faktur_yes"));
         profile_row("customer_detail.join_date", tr("customers.col.join_date"), i18n::format_date(m_customer->join_date));
         profile_row("customer_detail.credit", tr("customer_detail.credit"), format_rupiah(m_credit_balance));
     } else {

@@ -55,6 +55,10 @@ void ViewCustomerForm::open(App& app, std::function<void(const Customer&)> saved
     m_method_index = connection_method_index(m_base.connection_method);
     m_ip_address = m_base.ip_address;
     m_mac_address = m_base.mac_address;
+    m_npwp = m_base.tax.npwp;
+    m_nik = m_base.tax.nik;
+    m_nitku = m_base.tax.nitku;
+    m_needs_faktur = m_base.tax.needs_faktur;
     m_join_date = to_string(m_base.join_date);
     m_due_day = m_base.due_day ? std::to_string(*m_base.due_day) : "";
     const auto& packages = app.catalog().packages;
@@ -103,6 +107,10 @@ api::Json ViewCustomerForm::request_json(App& app, FieldErrors& local_errors) co
     json["connection_method"] = to_string(method.method);
     json["ip_address"] = method.uses_ip ? m_ip_address : std::string();
     json["mac_address"] = method.uses_mac ? m_mac_address : std::string();
+    json["npwp"] = m_npwp;
+    json["nik"] = m_nik;
+    json["nitku"] = m_nitku;
+    json["needs_faktur"] = m_needs_faktur;
     bool due_day_valid = true;
     const auto due_day = parse_small_number(m_due_day, due_day_valid);
     json["due_day"] = due_day ? api::Json(*due_day) : api::Json(nullptr);
@@ -219,6 +227,7 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
                                   field_error(live, "status", true)))
             edited("status");
     }
+    draw_tax_fields(live, cell);
     if (grid) ImGui::EndTable();
     if (widgets::text_field("customer_form.address", tr("field.address"), m_address, field_error(live, "address", !m_address.empty())))
         edited("address");

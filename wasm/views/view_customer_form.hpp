@@ -31,6 +31,8 @@ private:
     void draw_fields(App& app, const FieldErrors& errors);
     // The connection method and the fields it uses (PPPoE account, or IP and MAC).
     void draw_connection_fields(const FieldErrors& errors, const std::function<void()>& cell);
+    // NPWP, NIK, NITKU and "needs faktur" (view_customer_form_tax.cpp), checked by shared/customers/tax_identity.
+    void draw_tax_fields(const FieldErrors& errors, const std::function<void()>& cell);
     // The offline first-invoice preview (create only): beside the fields, below them on phones.
     void draw_preview(App& app);
     // The body sent to the server; problems only the form can see (a non-numeric due day) go to local_errors.
@@ -50,6 +52,8 @@ private:
     std::string m_service_number, m_name, m_phone, m_email, m_address, m_pppoe_username, m_join_date, m_due_day;
     std::string m_pppoe_password;  // write-only: empty keeps the stored one
     std::string m_ip_address, m_mac_address;
+    std::string m_npwp, m_nik, m_nitku;
+    bool m_needs_faktur = false;
     int m_package_index = -1, m_router_index = 0, m_status_index = 0;
     int m_method_index = 0;  // in connection_method_choices()
     FieldErrors m_server_errors;

@@ -218,6 +218,11 @@ void ViewInvoiceDetail::draw_totals() {
     if (!display().compact()) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
     ImGui::BeginGroup();
     amount_row("invoice.subtotal", tr("invoice.subtotal"), invoice.totals.subtotal, false, width);
+    if (invoice.tax.rate_basis_points > 0 && invoice.tax.pkp && invoice.tax.dpp_numerator != invoice.tax.dpp_denominator) {
+        const std::string label = i18n::tr_format("invoice.dpp", {{"fraction", std::to_string(invoice.tax.dpp_numerator) + "/" +
+                                                                                  std::to_string(invoice.tax.dpp_denominator)}});
+        amount_row("invoice.dpp", label.c_str(), invoice.totals.tax_base, false, width);
+    }
     if (invoice.tax.rate_basis_points > 0) {
         const std::string rate = std::to_string(invoice.tax.rate_basis_points / 100) +
                                  (invoice.tax.rate_basis_points % 100 ? "," + std::to_string(invoice.tax.rate_basis_points % 100) : "");

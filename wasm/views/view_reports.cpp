@@ -370,6 +370,7 @@ void ViewReports::draw(App& app) {
         }
     }
     if (m_current_month) draw_exports(app);
+    if (m_current_month) m_coretax.draw(app, *m_current_month);
     m_import.draw(app);
 }
 

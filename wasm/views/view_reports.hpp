@@ -12,6 +12,7 @@
 #include "core/date.hpp"
 #include "api/report_dto.hpp"
 #include "views/report_bhp_uso.hpp"
+#include "views/coretax_section.hpp"
 #include "views/view_import.hpp"
 #include "view.hpp"
 
@@ -67,6 +68,7 @@ private:
     reports::BhpUsoReport m_bhp_uso;
     BhpUsoPanel m_bhp_panel;
     ViewImport m_import;
+    CoretaxSection m_coretax;
 };
 
 }  // namespace kimonet

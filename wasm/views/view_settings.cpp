@@ -77,7 +77,8 @@ int settings_group_of(const std::string& key) {
         starts_with(key, "duitku_") || starts_with(key, "payment_"))
         return kPayment;
     if (starts_with(key, "invoice_") || key == "default_due_day" || key == "service_number_prefix" || key == "proration_rounding" ||
-        starts_with(key, "tax_") || starts_with(key, "dunning_") || starts_with(key, "reminder"))
+        starts_with(key, "tax_") || key == "pkp" || key == "ppn_rules" || starts_with(key, "coretax_") || starts_with(key, "dunning_") ||
+        starts_with(key, "reminder"))
         return kBilling;
     if (starts_with(key, "whatsapp_")) return kWhatsapp;
     if (starts_with(key, "isolir_") || key == "network_retry_schedule" || key == "router_probe_seconds" || key == "voucher_schedule" ||
@@ -498,7 +499,8 @@ void ViewSettings::draw(App& app) {
     if (m_group == kCompany) draw_logo(can_edit);
     // What an operator sets first comes first (when invoices are made, the tax, the due day, when
     // isolation runs), then the rest in the server's order.
-    static const std::vector<std::string> kFirst = {"invoice_schedule", "tax_rate", "tax_mode", "default_due_day", "isolir_schedule"};
+    static const std::vector<std::string> kFirst = {"invoice_schedule", "pkp", "ppn_rules", "tax_rate", "tax_mode", "default_due_day",
+                                                    "isolir_schedule"};
     auto rank = [](const std::string& key) {
         const auto found = std::find(kFirst.begin(), kFirst.end(), key);
         return found == kFirst.end() ? kFirst.size() : static_cast<std::size_t>(found - kFirst.begin());

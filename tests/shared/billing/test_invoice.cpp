@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(joining_on_the_first_bills_full_price_and_after_the_period_
 BOOST_AUTO_TEST_CASE(rules_carry_rounding_and_tax) {
     BillingRules rules;
     rules.rounding = RoundingMode::UpTo1000;
-    rules.tax = TaxRule{1100, TaxMode::Exclusive};
+    rules.tax.legacy = TaxRule{1100, TaxMode::Exclusive};
     auto draft = monthly_invoice(customer_joined({2026, 1, 15}, {2026, 1}, 20), rules);
     BOOST_TEST_REQUIRE(draft.has_value());
     BOOST_TEST(draft->totals.subtotal == 165000);

@@ -56,6 +56,51 @@ BOOST_DATA_TEST_CASE(computes_inclusive_and_exclusive_ppn, data::make(kTaxCases)
     BOOST_TEST(totals.tax == c.expected.tax);
     BOOST_TEST(totals.total == c.expected.total);
     BOOST_TEST(totals.subtotal + totals.tax == totals.total);
+    BOOST_TEST(totals.tax_base == (totals.tax > 0 ? totals.subtotal : 0));  // legacy: DPP = the price
+}
+
+// PKP rules (PMK 131/2024): 12% on a DPP of 11/12 of the price, DPP and PPN rounded down to the rupiah.
+struct PkpCase {
+    Money lines;
+    TaxMode mode;
+    Totals expected;  // subtotal, tax, total, DPP
+};
+
+std::ostream& operator<<(std::ostream& out, const PkpCase& c) { return out << c.lines << " " << to_string(c.mode); }
+
+const PkpCase kPkpCases[] = {
+    {150000, TaxMode::Exclusive, {150000, 16500, 166500, 137500}},  // 150,000 × 11/12 = 137,500; × 12% = 16,500
+    {100000, TaxMode::Exclusive, {100000, 11000, 111000, 91666}},   // DPP 91,666.67 (91,666 in whole rupiah); × 12% = 11,000.00
+    {164516, TaxMode::Exclusive, {164516, 18096, 182612, 150806}},  // 164,516 × 11% = 18,096.76 → 18,096 (down)
+    {166500, TaxMode::Inclusive, {150000, 16500, 166500, 137500}},  // the first case read back
+    {111000, TaxMode::Inclusive, {100000, 11000, 111000, 91666}},
+    {300000, TaxMode::Inclusive, {270271, 29729, 300000, 247748}},  // 270,271 × 11% = 29,729.81 → 29,729; 270,271 + 29,729
+    {0, TaxMode::Exclusive, {0, 0, 0, 0}},
+};
+
+BOOST_DATA_TEST_CASE(pkp_rules_tax_a_dpp_of_eleven_twelfths_rounded_down, data::make(kPkpCases), c) {
+    TaxRule rule{1200, c.mode, true, 11, 12};
+    const auto computed = compute_totals(c.lines, rule);
+    BOOST_TEST_REQUIRE(computed.ok());
+    BOOST_TEST(computed->subtotal + computed->tax == computed->total);
+    BOOST_TEST(computed->total == c.expected.total);
+    BOOST_TEST(computed->subtotal == c.expected.subtotal);
+    BOOST_TEST(computed->tax == c.expected.tax);
+    BOOST_TEST(computed->tax_base == c.expected.tax_base);
+    // What DJP recomputes from the faktur: DPP = harga jual × 11/12, PPN = DPP × 12% rounded down.
+    BOOST_TEST(computed->tax_base == computed->subtotal * 11 / 12);
+    BOOST_TEST(computed->tax == computed->subtotal * 11 / 100);
+}
+
+BOOST_AUTO_TEST_CASE(pkp_rules_at_the_money_cap_do_not_overflow) {
+    for (auto mode : {TaxMode::Exclusive, TaxMode::Inclusive}) {
+        auto totals = compute_totals(kMaxMoney, TaxRule{10000, mode, true, 999, 1000});
+        BOOST_TEST_REQUIRE(totals.ok());
+        BOOST_TEST(totals->tax > 0);
+        BOOST_TEST(totals->subtotal + totals->tax == totals->total);
+    }
+    auto bad_fraction = compute_totals(1000, TaxRule{1200, TaxMode::Exclusive, true, 13, 12});
+    BOOST_TEST(!bad_fraction.ok());
 }
 
 BOOST_AUTO_TEST_CASE(tax_on_the_largest_sum_is_exact_and_positive) {
