@@ -166,7 +166,7 @@ Result<std::string> render_report_pdf(const spreadsheets::ReportDocument& docume
     canvas.y -= 40;
     draw_chart(canvas, document.chart);
     for (std::size_t i = 0; i < document.sheets.size() && i < document.pdf_tables; ++i) {
-        if (i > 0 && canvas.y < kMargin + 80) canvas.new_page();
+        if (i > 0 && canvas.y < kReportMargin + 80) canvas.new_page();
         draw_table(canvas, document.sheets[i]);
     }
 
