@@ -5,12 +5,9 @@
 #include <type_traits>
 #include <string>
 
-// json_data below names api::to_json, which finds only the overloads declared before it: every DTO
-// header whose types routes hand to json_data is included here, whatever a file includes first.
-#include "api/cash_dto.hpp"
 #include "api/dto.hpp"
 #include "api/dunning_dto.hpp"
-#include "api/report_dto.hpp"
+#include "api/report_dto.hpp"  // to_json of the reports' types, which live outside kimonet::api (json_data)
 #include "api/json_fields.hpp"
 #include "core/result.hpp"
 
@@ -42,7 +39,12 @@ RouteResult json_data(Result<T> result, int status = 200) {
     if constexpr (std::is_constructible_v<api::Json, T>) {
         return json_ok({{"data", std::move(result).value()}}, status);
     } else {
-        return json_ok({{"data", api::to_json(std::move(result).value())}}, status);
+        // Unqualified, so the types of kimonet::api find their to_json by argument-dependent lookup
+        // wherever it is declared; the using-declaration adds the overloads included above (the
+        // reports' types live in kimonet::reports). A qualified api::to_json would see only the
+        // overloads declared before this header, which depended on each file's include order.
+        using api::to_json;
+        return json_ok({{"data", to_json(std::move(result).value())}}, status);
     }
 }
 

@@ -63,6 +63,16 @@ Result<api::Json> optional_body(const Request& request) {
     return json_body(request);
 }
 
+Result<api::Json> keyed_body(const Request& request) {
+    auto body = TRY(json_body(request));
+    if (const std::string key = request.header("idempotency-key"); !key.empty() && body.is_object()) {
+        if (body.contains("idempotency_key") && body["idempotency_key"] != key)
+            return validation_error({{"idempotency_key", messages::kIdempotencyKeyTwice}});
+        body["idempotency_key"] = key;
+    }
+    return body;
+}
+
 static std::optional<int> parse_int(const std::string& text) {
     int value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);

@@ -31,6 +31,9 @@ void register_export_routes(Router& router, app::App& app);  // XLSX/CSV/PDF dow
 Result<api::Json> json_body(const Request& request);
 // The same for a body that may be left out: an empty body is {}.
 Result<api::Json> optional_body(const Request& request);
+// The same, with the Idempotency-Key header copied into the body as idempotency_key (both given
+// must agree).
+Result<api::Json> keyed_body(const Request& request);
 // page/per_page query parameters with bounds, as 422 on nonsense.
 Result<std::pair<int, int>> pagination(const Request& request, int default_per_page = 25);
 

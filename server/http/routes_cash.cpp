@@ -13,17 +13,6 @@ namespace kimonet::http {
 
 namespace {
 
-// The Idempotency-Key header, copied into the body as idempotency_key (both given must agree).
-Result<api::Json> keyed_body(const Request& request) {
-    auto body = TRY(json_body(request));
-    if (const std::string key = request.header("idempotency-key"); !key.empty() && body.is_object()) {
-        if (body.contains("idempotency_key") && body["idempotency_key"] != key)
-            return validation_error({{"idempotency_key", messages::kIdempotencyKeyTwice}});
-        body["idempotency_key"] = key;
-    }
-    return body;
-}
-
 api::Json list_json(const auto& rows) {
     api::Json out = api::Json::array();
     for (const auto& row : rows) out.push_back(api::to_json(row));

@@ -14,7 +14,7 @@ namespace kimonet::pdf {
 namespace {
 
 // A4 portrait, like the invoice it corrects.
-constexpr float kWidth = 595.0f, kHeight = 842.0f, kMargin = 48.0f;
+constexpr float kCreditNoteWidth = 595.0f, kCreditNoteHeight = 842.0f, kCreditNoteMargin = 48.0f;
 
 }  // namespace
 
@@ -24,25 +24,25 @@ Result<std::string> render_credit_note_pdf(store::Database& db, const billing::C
     const std::string phone = TRY(services::get_setting(db, "company_phone"));
     auto document = TRY(PdfDocument::create("Nota Kredit " + note.credit_note_no));
     HPDF_Page page = HPDF_AddPage(document->handle());
-    HPDF_Page_SetWidth(page, kWidth);
-    HPDF_Page_SetHeight(page, kHeight);
+    HPDF_Page_SetWidth(page, kCreditNoteWidth);
+    HPDF_Page_SetHeight(page, kCreditNoteHeight);
     Canvas canvas(page, document->regular(), document->bold());
-    const float title_x = kWidth - kMargin - 190, value_x = kMargin + 130, right = kWidth - kMargin;
+    const float title_x = kCreditNoteWidth - kCreditNoteMargin - 190, value_x = kCreditNoteMargin + 130, right = kCreditNoteWidth - kCreditNoteMargin;
 
-    float y = kHeight - kMargin - 10;
+    float y = kCreditNoteHeight - kCreditNoteMargin - 10;
     float company_y = y;
-    for (const auto& line : canvas.wrap(company, 15, title_x - 16 - kMargin, true)) {
-        canvas.text(kMargin, company_y, line, 15, true, kBrand);
+    for (const auto& line : canvas.wrap(company, 15, title_x - 16 - kCreditNoteMargin, true)) {
+        canvas.text(kCreditNoteMargin, company_y, line, 15, true, kBrand);
         company_y -= 20;
     }
-    for (const auto& line : canvas.wrap(address + (phone.empty() ? "" : " - " + phone), 9, title_x - 16 - kMargin)) {
-        canvas.text(kMargin, company_y, line, 9, false, kMuted);
+    for (const auto& line : canvas.wrap(address + (phone.empty() ? "" : " - " + phone), 9, title_x - 16 - kCreditNoteMargin)) {
+        canvas.text(kCreditNoteMargin, company_y, line, 9, false, kMuted);
         company_y -= 12;
     }
     canvas.text(title_x, y, "NOTA KREDIT", 18, true);
     canvas.text(title_x, y - 18, note.credit_note_no, 10, false, kMuted);
     y = std::min(y - 50, company_y - 16);
-    canvas.rule(kMargin, y, right);
+    canvas.rule(kCreditNoteMargin, y, right);
     y -= 24;
 
     const LocalDateTime created = local_from_unix(note.created_at, offset);
@@ -53,7 +53,7 @@ Result<std::string> render_credit_note_pdf(store::Database& db, const billing::C
         {"Dibuat oleh", note.created_by + ", " + format_date_indonesian(created.date)},
     };
     for (const auto& [label, value] : rows) {
-        canvas.text(kMargin, y, label, 10, false, kMuted);
+        canvas.text(kCreditNoteMargin, y, label, 10, false, kMuted);
         for (const auto& line : canvas.wrap(value, 10, right - value_x)) {
             canvas.text(value_x, y, line, 10);
             y -= 14;
@@ -61,23 +61,23 @@ Result<std::string> render_credit_note_pdf(store::Database& db, const billing::C
         y -= 4;
     }
     y -= 6;
-    canvas.text(kMargin, y, "Alasan", 10, false, kMuted);
+    canvas.text(kCreditNoteMargin, y, "Alasan", 10, false, kMuted);
     for (const auto& line : canvas.wrap(note.reason, 10, right - value_x)) {
         canvas.text(value_x, y, line, 10);
         y -= 14;
     }
     if (!note.lines.empty()) {
         y -= 4;
-        canvas.text(kMargin, y, "Baris dikreditkan", 10, false, kMuted);
+        canvas.text(kCreditNoteMargin, y, "Baris dikreditkan", 10, false, kMuted);
         for (const auto& line : canvas.wrap(note.lines, 10, right - value_x)) {
             canvas.text(value_x, y, line, 10);
             y -= 14;
         }
     }
     y -= 16;
-    canvas.rule(kMargin, y + 8, right);
+    canvas.rule(kCreditNoteMargin, y + 8, right);
     const auto amount_row = [&](const std::string& label, Money amount, bool bold, float size) {
-        canvas.text(kMargin + 230, y, label, size, bold);
+        canvas.text(kCreditNoteMargin + 230, y, label, size, bold);
         canvas.text_right(right, y, format_rupiah(amount), size, bold);
         y -= size + 8;
     };
@@ -87,11 +87,11 @@ Result<std::string> render_credit_note_pdf(store::Database& db, const billing::C
         amount_row("PPN", note.figures.tax, false, 10);
     }
     amount_row("Jumlah nota kredit", note.figures.amount, true, 13);
-    canvas.rule(kMargin + 230, y + 10, right);
+    canvas.rule(kCreditNoteMargin + 230, y + 10, right);
     y -= 6;
     if (note.figures.applied > 0) amount_row("Mengurangi sisa tagihan", note.figures.applied, false, 10);
     if (note.figures.credit > 0) amount_row("Menjadi saldo kredit pelanggan", note.figures.credit, false, 10);
-    canvas.text(kMargin, kMargin, "Nota kredit ini mengoreksi tagihan di atas dan bukan tagihan baru.", 8.5f, false, kMuted);
+    canvas.text(kCreditNoteMargin, kCreditNoteMargin, "Nota kredit ini mengoreksi tagihan di atas dan bukan tagihan baru.", 8.5f, false, kMuted);
     return document->bytes();
 }
 
