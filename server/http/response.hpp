@@ -7,7 +7,6 @@
 
 #include "api/dto.hpp"
 #include "api/dunning_dto.hpp"
-#include "api/report_dto.hpp"  // to_json of the reports' types, which live outside kimonet::api (json_data)
 #include "api/json_fields.hpp"
 #include "core/result.hpp"
 
@@ -39,10 +38,11 @@ RouteResult json_data(Result<T> result, int status = 200) {
     if constexpr (std::is_constructible_v<api::Json, T>) {
         return json_ok({{"data", std::move(result).value()}}, status);
     } else {
-        // Unqualified, so the types of kimonet::api find their to_json by argument-dependent lookup
-        // wherever it is declared; the using-declaration adds the overloads included above (the
-        // reports' types live in kimonet::reports). A qualified api::to_json would see only the
-        // overloads declared before this header, which depended on each file's include order.
+        // Unqualified, so a type finds its to_json by argument-dependent lookup wherever that is
+        // declared (the reports' DTO headers make theirs reachable from kimonet::reports); the
+        // using-declaration adds the overloads included above (kimonet::Customer's and the like).
+        // A qualified api::to_json would see only the overloads declared before this header, which
+        // depended on each file's include order.
         using api::to_json;
         return json_ok({{"data", to_json(std::move(result).value())}}, status);
     }

@@ -15,3 +15,10 @@ Json to_json(const reports::BhpUsoReport& report);
 reports::BhpUsoReport bhp_uso_report_from_json(const Json& data);
 
 }  // namespace kimonet::api
+
+// The BHP/USO types live in kimonet::reports: this makes their to_json above reachable by
+// argument-dependent lookup (http::json_data converts any result that way, whatever a file includes
+// first).
+namespace kimonet::reports {
+using api::to_json;
+}  // namespace kimonet::reports

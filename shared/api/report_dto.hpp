@@ -19,3 +19,10 @@ reports::CustomerReport customer_report_from_json(const Json& data);
 reports::BillingReport billing_report_from_json(const Json& data);
 
 }  // namespace kimonet::api
+
+// The report types live in kimonet::reports: this makes their to_json above reachable by
+// argument-dependent lookup (http::json_data converts any result that way, whatever a file includes
+// first).
+namespace kimonet::reports {
+using api::to_json;
+}  // namespace kimonet::reports

@@ -3,11 +3,13 @@
 #include <boost/test/unit_test.hpp>
 
 #include "api/dto.hpp"
+#include "api/tax_dto.hpp"
 #include "customer_world.hpp"
 #include "view_harness.hpp"
 
 using kimonet::testing::ViewHarness;
 using kimonet::testing::answer_customer_world;
+using kimonet::testing::answer_admin_lists;
 
 namespace {
 
@@ -52,6 +54,53 @@ BOOST_AUTO_TEST_CASE(the_customer_screen_shows_the_tax_identity) {
     BOOST_TEST(harness.value("customer_detail.nik") == "3201014101900001");
     BOOST_TEST(harness.value("customer_detail.nitku") == "0123456789012345000000");
     BOOST_TEST(harness.value("customer_detail.faktur") == "Minta faktur pajak");
+}
+
+// The accountant's card on Laporan: the month's counts from the server, a .zip past 1,000 fakturs
+// (DJP's import takes at most 1,000 per file), the whole month again on request; a role without
+// tax.export never sees the card nor asks for the counts.
+BOOST_AUTO_TEST_CASE(the_coretax_card_offers_the_month_as_xml_or_a_zip_and_only_to_tax_export) {
+    kimonet::api::CoretaxSummary summary;
+    summary.period = "2025-12";
+    summary.pending = 1001;
+    summary.exported = 3;
+    summary.files = 2;
+    summary.seller_ready = true;
+    {
+        ViewHarness harness("reports");
+        answer_admin_lists(harness.api());
+        harness.api().answer("GET", "/api/tax/coretax/2025-12", {{"success", true}, {"data", kimonet::api::to_json(summary)}});
+        harness.sign_in_staff({"reports.read", "tax.export"}, "finance");
+        harness.settle();
+        BOOST_TEST(harness.api().count("GET", "/api/tax/coretax/2025-12") == 1);
+        BOOST_TEST(harness.value("coretax.period") == "2025-12");
+        BOOST_TEST(harness.value("coretax.pending") == "1001 faktur menunggu · 3 sudah diekspor · 2 berkas");
+        BOOST_TEST_REQUIRE(harness.find("coretax.download").has_value());
+        BOOST_TEST(harness.label("coretax.download") == "Unduh ZIP Coretax");
+        BOOST_TEST(!harness.find("coretax.seller_missing").has_value());
+    }
+    {
+        summary.pending = 0;
+        ViewHarness harness("reports");
+        answer_admin_lists(harness.api());
+        harness.api().answer("GET", "/api/tax/coretax/2025-12", {{"success", true}, {"data", kimonet::api::to_json(summary)}});
+        harness.sign_in_staff({"reports.read", "tax.export"}, "finance");
+        harness.settle();
+        BOOST_TEST(harness.find("coretax.nothing").has_value());  // nothing new this month
+        BOOST_TEST(!harness.find("coretax.download").has_value());
+        harness.click("coretax.again");
+        harness.frames(2);
+        BOOST_TEST_REQUIRE(harness.find("coretax.download").has_value());  // the 3 already sent, again
+        BOOST_TEST(harness.label("coretax.download") == "Unduh XML Coretax");
+    }
+    {
+        ViewHarness harness("reports");
+        answer_admin_lists(harness.api());
+        harness.sign_in_staff({"reports.read"}, "technician");
+        harness.settle();
+        BOOST_TEST(!harness.find("coretax.title").has_value());
+        BOOST_TEST(harness.api().count("GET", "/api/tax/coretax") == 0);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
