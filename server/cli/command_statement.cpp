@@ -17,13 +17,13 @@ namespace kimonet::cli {
 
 namespace {
 
-constexpr const char* kUsage = "usage: kimonet statement import FILE --bank bca|mandiri|bri|bni [--account ID] [--db PATH]\n";
+constexpr const char* kStatementUsage = "usage: kimonet statement import FILE --bank bca|mandiri|bri|bni [--account ID] [--db PATH]\n";
 
 }  // namespace
 
 int command_statement(const Args& args) {
     if (args.positional.size() != 2 || args.positional[0] != "import") {
-        std::fprintf(stderr, "%s", kUsage);
+        std::fprintf(stderr, "%s", kStatementUsage);
         return 2;
     }
     services::StatementImportOptions options;

@@ -13,7 +13,7 @@ namespace kimonet::cli {
 
 namespace {
 
-constexpr const char* kUsage = "usage: kimonet voucher push BATCH_ID | push --pending | expire\n";
+constexpr const char* kVoucherUsage = "usage: kimonet voucher push BATCH_ID | push --pending | expire\n";
 
 int push_one(const Args& args, std::int64_t batch_id) {
     return with_cli_context(args, [&](app::Context& context) {
@@ -54,7 +54,7 @@ int command_voucher(const Args& args) {
             return report->unreachable_routers > 0 ? 1 : 0;
         });
     }
-    std::fprintf(stderr, "%s", kUsage);
+    std::fprintf(stderr, "%s", kVoucherUsage);
     return 2;
 }
 
