@@ -1,35 +1,16 @@
 #include "api/bhp_uso_dto.hpp"
 
+#include "api/json_objects.hpp"
+
 namespace kimonet::api {
 
 namespace {
 
-template <typename Read>
-void each(const Json& object, const char* key, Read read) {
-    if (!object.is_object()) return;
-    auto found = object.find(key);
-    if (found == object.end() || !found->is_array()) return;
-    for (const auto& element : *found)
-        if (element.is_object()) read(element);
-}
-
-const Json& member(const Json& object, const char* key) {
-    static const Json empty = Json::object();
-    if (!object.is_object()) return empty;
-    auto found = object.find(key);
-    return found != object.end() && found->is_object() ? *found : empty;
-}
-
-Period period_or_default(const Json& object, const char* key) {
-    auto parsed = parse_period(json_string(object, key));
-    return parsed ? *parsed : Period{};
-}
-
 reports::BhpUsoLine line_from_json(const Json& line) {
     reports::BhpUsoLine out;
     out.key = json_string(line, "key");
-    out.from = period_or_default(line, "from");
-    out.to = period_or_default(line, "to");
+    out.from = json_period(line, "from");
+    out.to = json_period(line, "to");
     out.invoices = json_int(line, "invoices");
     out.billed = json_int(line, "billed");
     out.tax = json_int(line, "tax");
@@ -82,18 +63,18 @@ Json to_json(const reports::BhpUsoReport& report) {
 
 reports::BhpUsoReport bhp_uso_report_from_json(const Json& data) {
     reports::BhpUsoReport out;
-    const Json& range = member(data, "range");
-    out.range = {period_or_default(range, "from"), period_or_default(range, "to")};
+    const Json& range = json_object(data, "range");
+    out.range = {json_period(range, "from"), json_period(range, "to")};
     auto grouping = reports::parse_grouping(json_string(data, "per"));
     out.grouping = grouping ? *grouping : reports::Grouping::Quarter;
-    each(data, "periods", [&](const Json& line) { out.periods.push_back(line_from_json(line)); });
-    each(data, "months", [&](const Json& line) { out.months.push_back(line_from_json(line)); });
-    out.total = line_from_json(member(data, "total"));
-    each(data, "deductions", [&](const Json& row) {
-        out.deductions.push_back({json_int(row, "id"), period_or_default(row, "period"), json_string(row, "kind"), json_int(row, "amount"),
+    json_each_object(data, "periods", [&](const Json& line) { out.periods.push_back(line_from_json(line)); });
+    json_each_object(data, "months", [&](const Json& line) { out.months.push_back(line_from_json(line)); });
+    out.total = line_from_json(json_object(data, "total"));
+    json_each_object(data, "deductions", [&](const Json& row) {
+        out.deductions.push_back({json_int(row, "id"), json_period(row, "period"), json_string(row, "kind"), json_int(row, "amount"),
                                   json_string(row, "reason")});
     });
-    each(data, "rates", [&](const Json& row) {
+    json_each_object(data, "rates", [&](const Json& row) {
         auto date = parse_date(json_string(row, "effective_from"));
         out.rates.push_back({json_int(row, "id"), date ? *date : Date{}, json_int(row, "bhp_bp"), json_int(row, "uso_bp"),
                              json_string(row, "note")});

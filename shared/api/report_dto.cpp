@@ -1,5 +1,7 @@
 #include "api/report_dto.hpp"
 
+#include "api/json_objects.hpp"
+
 namespace kimonet::api {
 
 namespace {
@@ -99,41 +101,19 @@ Json to_json(const reports::BillingReport& report) {
 
 namespace {
 
-// Calls `read` for every object of the array `key` (nothing when it is absent or not an array).
-template <typename Read>
-void each(const Json& object, const char* key, Read read) {
-    if (!object.is_object()) return;
-    auto found = object.find(key);
-    if (found == object.end() || !found->is_array()) return;
-    for (const auto& element : *found)
-        if (element.is_object()) read(element);
-}
-
-const Json& member(const Json& object, const char* key) {
-    static const Json empty = Json::object();
-    if (!object.is_object()) return empty;
-    auto found = object.find(key);
-    return found != object.end() && found->is_object() ? *found : empty;
-}
-
-Period period_or_default(const Json& object, const char* key) {
-    auto parsed = parse_period(json_string(object, key));
-    return parsed ? *parsed : Period{};
-}
-
 Date date_or_default(const Json& object, const char* key) {
     auto parsed = parse_date(json_string(object, key));
     return parsed ? *parsed : Date{};
 }
 
 reports::MonthRange range_from_json(const Json& data) {
-    const Json& range = member(data, "range");
-    return {period_or_default(range, "from"), period_or_default(range, "to")};
+    const Json& range = json_object(data, "range");
+    return {json_period(range, "from"), json_period(range, "to")};
 }
 
 std::vector<reports::RevenueSlice> revenue_slices(const Json& data, const char* key) {
     std::vector<reports::RevenueSlice> out;
-    each(data, key, [&](const Json& slice) {
+    json_each_object(data, key, [&](const Json& slice) {
         out.push_back({json_string(slice, "key"), json_string(slice, "label"), json_int(slice, "count"), json_int(slice, "billed"),
                        json_int(slice, "collected")});
     });
@@ -142,7 +122,7 @@ std::vector<reports::RevenueSlice> revenue_slices(const Json& data, const char* 
 
 std::vector<reports::CustomerSlice> customer_slices(const Json& data, const char* key) {
     std::vector<reports::CustomerSlice> out;
-    each(data, key, [&](const Json& slice) {
+    json_each_object(data, key, [&](const Json& slice) {
         out.push_back({json_string(slice, "key"), json_string(slice, "label"), json_int(slice, "active"), json_int(slice, "isolated"),
                        json_int(slice, "inactive"), json_int(slice, "total")});
     });
@@ -154,7 +134,7 @@ std::vector<reports::CustomerSlice> customer_slices(const Json& data, const char
 reports::RevenueReport revenue_report_from_json(const Json& data) {
     reports::RevenueReport out;
     out.range = range_from_json(data);
-    const Json& totals = member(data, "totals");
+    const Json& totals = json_object(data, "totals");
     out.total_billed = json_int(totals, "billed");
     out.total_collected = json_int(totals, "collected");
     out.total_late_fees_collected = json_int(totals, "late_fees_collected");
@@ -164,8 +144,8 @@ reports::RevenueReport revenue_report_from_json(const Json& data) {
     out.total_credited = json_int(totals, "credited");
     out.total_credited_tax = json_int(totals, "credited_tax");
     out.total_net_billed = json_int(totals, "net_billed", out.total_billed);
-    each(data, "months", [&](const Json& month) {
-        out.months.push_back({period_or_default(month, "period"), json_int(month, "invoices"), json_int(month, "billed"),
+    json_each_object(data, "months", [&](const Json& month) {
+        out.months.push_back({json_period(month, "period"), json_int(month, "invoices"), json_int(month, "billed"),
                               json_int(month, "paid_on_billed"), json_int(month, "collected"), json_int(month, "cash_received"),
                               json_int(month, "credit_applied"), json_int(month, "late_fees_collected"), json_int(month, "credited"),
                               json_int(month, "net_billed", json_int(month, "billed"))});
@@ -174,7 +154,7 @@ reports::RevenueReport revenue_report_from_json(const Json& data) {
     out.by_router = revenue_slices(data, "by_router");
     out.by_method = revenue_slices(data, "by_method");
     out.by_gateway = revenue_slices(data, "by_gateway");
-    each(data, "daily", [&](const Json& day) {
+    json_each_object(data, "daily", [&](const Json& day) {
         out.daily.push_back({date_or_default(day, "day"), json_int(day, "payments"), json_int(day, "collected")});
     });
     return out;
@@ -183,13 +163,13 @@ reports::RevenueReport revenue_report_from_json(const Json& data) {
 reports::CustomerReport customer_report_from_json(const Json& data) {
     reports::CustomerReport out;
     out.range = range_from_json(data);
-    const Json& totals = member(data, "totals");
+    const Json& totals = json_object(data, "totals");
     out.total = json_int(totals, "total");
     out.active = json_int(totals, "active");
     out.isolated = json_int(totals, "isolated");
     out.inactive = json_int(totals, "inactive");
-    each(data, "months", [&](const Json& month) {
-        out.months.push_back({period_or_default(month, "period"), json_int(month, "active"), json_int(month, "new"),
+    json_each_object(data, "months", [&](const Json& month) {
+        out.months.push_back({json_period(month, "period"), json_int(month, "active"), json_int(month, "new"),
                               json_int(month, "churned"), json_int(month, "isolated"), json_int(month, "net_growth"),
                               json_int(month, "growth_bp")});
     });
@@ -203,7 +183,7 @@ reports::BillingReport billing_report_from_json(const Json& data) {
     out.range = range_from_json(data);
     out.as_of = date_or_default(data, "as_of");
     std::size_t bucket_index = 0;
-    each(data, "aging", [&](const Json& bucket) {
+    json_each_object(data, "aging", [&](const Json& bucket) {
         if (bucket_index < out.aging.size())
             out.aging[bucket_index++] = {json_string(bucket, "key"), json_string(bucket, "label"), json_int(bucket, "invoices"),
                                          json_int(bucket, "amount")};
@@ -216,7 +196,7 @@ reports::BillingReport billing_report_from_json(const Json& data) {
     out.mrr = json_int(data, "mrr");
     out.subscribers = json_int(data, "subscribers");
     out.arpu = json_int(data, "arpu");
-    each(data, "top_debtors", [&](const Json& debtor) {
+    json_each_object(data, "top_debtors", [&](const Json& debtor) {
         out.top_debtors.push_back({json_int(debtor, "customer_id"), json_string(debtor, "service_number"), json_string(debtor, "name"),
                                    json_int(debtor, "outstanding"), json_int(debtor, "invoices"), date_or_default(debtor, "oldest_due")});
     });
