@@ -227,10 +227,16 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
                                   field_error(live, "status", true)))
             edited("status");
     }
-    draw_tax_fields(live, cell);
     if (grid) ImGui::EndTable();
     if (widgets::text_field("customer_form.address", tr("field.address"), m_address, field_error(live, "address", !m_address.empty())))
         edited("address");
+    // The tax identities after everything every customer has: most customers have none, and they
+    // must not push the address below the fold.
+    const bool tax_grid = !compact && ImGui::BeginTable("customer_form.tax_grid", 2, ImGuiTableFlags_SizingStretchSame);
+    draw_tax_fields(live, [tax_grid] {
+        if (tax_grid) ImGui::TableNextColumn();
+    });
+    if (tax_grid) ImGui::EndTable();
     if (!m_editing && compact) {
         ImGui::Dummy(ImVec2(0, display().px(6)));
         draw_preview(app);
