@@ -87,7 +87,9 @@ void register_credit_note_routes(Router& router, app::App& app) {
                });
     router.add("GET", "/api/credit-notes/{id}", "invoices.read", "One credit note", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
-            return json_ok({{"data", api::to_json(TRY(services::get_credit_note(context.db, request.id_param())), context.offset)}});
+            // Not TRY inside the braces: an error return there would skip the keys already built (leak).
+            const auto note = TRY(services::get_credit_note(context.db, request.id_param()));
+            return json_ok({{"data", api::to_json(note, context.offset)}});
         });
     });
     router.add("GET", "/api/credit-notes/{id}/pdf", "invoices.read", "The credit note as PDF",
