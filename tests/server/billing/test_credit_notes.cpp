@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "billing_test_support.hpp"
+#include "support/pdf_text.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
@@ -59,19 +60,6 @@ struct Desk {
     Money balance() { return scalar_int(server, "SELECT COALESCE(SUM(balance), 0) FROM customer_credit WHERE customer_id = " + std::to_string(customer)); }
     std::int64_t number(const std::string& sql) { return scalar_int(server, sql); }
 };
-
-std::string pdf_text(const TempDir& dir, const std::string& pdf) {
-    const std::string path = dir.file("credit_note.pdf");
-    std::ofstream(path, std::ios::binary) << pdf;
-    std::string text;
-    FILE* pipe = popen(("pdftotext -layout " + path + " - 2>/dev/null").c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    std::size_t read = 0;
-    while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, read);
-    BOOST_TEST(pclose(pipe) == 0, text);
-    return text;
-}
 
 }  // namespace
 

@@ -4,25 +4,12 @@
 
 #include "billing_test_support.hpp"
 #include "core/money.hpp"
+#include "support/pdf_text.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
 
 namespace {
-
-// Text of a PDF as pdftotext (poppler-utils) extracts it.
-std::string pdf_text(const TempDir& dir, const std::string& pdf) {
-    const std::string path = dir.file("invoice.pdf");
-    std::ofstream(path, std::ios::binary) << pdf;
-    std::string text;
-    FILE* pipe = popen(("pdftotext -layout " + path + " - 2>/dev/null").c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    char buffer[4096];
-    std::size_t read = 0;
-    while ((read = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) text.append(buffer, read);
-    BOOST_TEST(pclose(pipe) == 0, text);
-    return text;
-}
 
 }  // namespace
 

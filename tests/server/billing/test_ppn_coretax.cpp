@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "support/test_server_support.hpp"
+#include "support/pdf_text.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
@@ -40,12 +41,6 @@ std::string schema_check(const TempDir& dir, const std::string& xml, const std::
     const std::string path = dir.file(name);
     std::ofstream(path, std::ios::binary) << xml;
     return output_of("xmllint --noout --schema " + repository_file("docs/integrations/coretax-taxinvoice.xsd") + " " + path);
-}
-
-std::string pdf_text(const TempDir& dir, const std::string& pdf) {
-    const std::string path = dir.file("invoice.pdf");
-    std::ofstream(path, std::ios::binary) << pdf;
-    return output_of("pdftotext -layout " + path + " -");
 }
 
 api::Json manual_invoice(TestServer& server, const std::string& token, std::int64_t customer_id, std::int64_t price) {

@@ -10,6 +10,7 @@
 #include "server/reports/report_fixture.hpp"
 #include "spreadsheets/xlsx_reader.hpp"
 #include "support/test_server_support.hpp"
+#include "support/pdf_text.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
@@ -145,11 +146,7 @@ BOOST_AUTO_TEST_CASE(the_xlsx_reads_back_with_the_figures_and_the_pdf_prints_the
     auto pdf = server.get("/api/exports/reports/bhp-uso.pdf?from=2025-10&to=2025-12", finance);
     BOOST_TEST_REQUIRE(pdf.status == 200);
     TempDir dir;
-    { std::ofstream(dir.file("b.pdf"), std::ios::binary) << pdf.body; }
-    const std::string command = "pdftotext -layout " + dir.file("b.pdf") + " " + dir.file("b.txt");
-    BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
-    std::ifstream text_file(dir.file("b.txt"));
-    const std::string text((std::istreambuf_iterator<char>(text_file)), std::istreambuf_iterator<char>());
+    const std::string text = pdf_text(dir, pdf.body);
     BOOST_TEST(text.find("Laporan BHP Telekomunikasi dan USO") != std::string::npos);
     BOOST_TEST(text.find("Rp 540.000") != std::string::npos);  // the base
     BOOST_TEST(text.find("Rp 2.700") != std::string::npos);    // BHP due

@@ -7,6 +7,7 @@
 #include "spreadsheets/xlsx_reader.hpp"
 #include "support/column_values.hpp"
 #include "support/test_server_support.hpp"
+#include "support/pdf_text.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
@@ -106,11 +107,7 @@ BOOST_AUTO_TEST_CASE(reports_export_to_xlsx_csv_and_pdf_with_the_same_figures) {
     BOOST_TEST_REQUIRE(pdf.status == 200);
     BOOST_TEST(pdf.body.substr(0, 5) == "%PDF-");
     TempDir dir;
-    { std::ofstream(dir.file("r.pdf"), std::ios::binary) << pdf.body; }
-    const std::string command = "pdftotext -layout " + dir.file("r.pdf") + " " + dir.file("r.txt");
-    BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
-    std::ifstream text_file(dir.file("r.txt"));
-    const std::string text((std::istreambuf_iterator<char>(text_file)), std::istreambuf_iterator<char>());
+    const std::string text = pdf_text(dir, pdf.body);
     BOOST_TEST(text.find("Laporan Pendapatan") != std::string::npos);
     BOOST_TEST(text.find("Rp 250.000") != std::string::npos);  // collected in the range
     BOOST_TEST(text.find("200.000") != std::string::npos);
