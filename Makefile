@@ -43,7 +43,8 @@ fuzz: fuzz-build
 # AddressSanitizer + UndefinedBehaviorSanitizer, at -O1 with line tables only (a quicker build than
 # RelWithDebInfo, and enough for symbolised reports). Only what the suites need is built (the three
 # test executables, and `kimonet` itself, which billing.invoice_crash kills mid-run); ccache is
-# used when installed. `make test` runs every suite from it a second time (ctest label asan).
+# used when installed. `make test` runs every suite of those three from it, on SQLite (asan.*) and on
+# PostgreSQL (postgresql.*); the g++ tree builds them only on request (tests/CMakeLists.txt).
 SANITIZE_LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 sanitize-build: deps
 	@CC=clang CXX=clang++ cmake -S . -B build/asan -DKIMONET_SANITIZE=ON -DCMAKE_BUILD_TYPE=Sanitize \
