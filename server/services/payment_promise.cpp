@@ -168,9 +168,8 @@ Result<int> settle_promises(app::Context& context, std::int64_t customer_id) {
     return ended;
 }
 
-Result<void> keep_promise_of_paid_invoice(app::Context& context, std::int64_t invoice_id) {
-    for (const auto& state : TRY(store::active_promise_states(context.db))) {
-        if (state.invoice_id != invoice_id) continue;
+Result<void> keep_promise_of_paid_invoice(app::Context& context, std::int64_t customer_id, std::int64_t invoice_id) {
+    for (const auto& state : TRY(store::active_promises_of_invoice(context.db, customer_id, invoice_id))) {
         TRY_VOID(store::end_promise(context.db, state.id, "kept", context.now));
         TRY_VOID(log_activity(context, "dunning.promise_kept", "customer", state.customer_id, {{"status", "active"}},
                               {{"status", "kept"}, {"promise_id", state.id}, {"promised_until", state.promised_until}}));

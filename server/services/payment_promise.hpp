@@ -45,7 +45,7 @@ Result<PromiseOutcome> make_promise(app::Context& context, const PromiseRequest&
 // in the caller's transaction. Gives how many ended.
 Result<int> settle_promises(app::Context& context, std::int64_t customer_id = 0);
 // Inside a payment's transaction: the promise on a now paid invoice is kept.
-Result<void> keep_promise_of_paid_invoice(app::Context& context, std::int64_t invoice_id);
+Result<void> keep_promise_of_paid_invoice(app::Context& context, std::int64_t customer_id, std::int64_t invoice_id);
 
 // For the portal and the isolir page: may the customer promise now, until when, for which invoice,
 // and their active promise. {"active": promise|null, "available": bool, "invoice_id", "until",

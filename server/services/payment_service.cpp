@@ -124,7 +124,7 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
 // restore them (recorded as pending until the network adapter carries it out); a promise to pay on
 // the invoice is kept.
 Result<bool> restore_if_isolated(app::Context& context, const billing::Invoice& invoice) {
-    TRY_VOID(keep_promise_of_paid_invoice(context, invoice.id));
+    TRY_VOID(keep_promise_of_paid_invoice(context, invoice.customer_id, invoice.id));
     return request_restore_if_isolated(context, invoice.customer_id, invoice.id, "tagihan " + invoice.invoice_no + " lunas",
                                        {{"invoice_no", invoice.invoice_no}});
 }

@@ -1,5 +1,7 @@
 #include "store/invoice_approval_store.hpp"
 
+#include "store/transaction_memo.hpp"
+
 namespace kimonet::store {
 
 namespace {
@@ -80,6 +82,7 @@ Result<std::int64_t> insert_invoice_run(Database& db, const Period& period, std:
     if (!TRY(statement.step())) return make_error(ErrorCode::Internal);
     const std::int64_t id = statement.column_int(0);
     TRY_VOID(statement.run());
+    forget_remembered(db);  // find_open_invoice_run's answer for this period
     return id;
 }
 
@@ -93,12 +96,20 @@ Result<std::optional<InvoiceRunRow>> find_invoice_run(Database& db, std::int64_t
 }
 
 Result<std::optional<std::int64_t>> find_open_invoice_run(Database& db, const Period& period) {
+    // Every paid monthly invoice asks about its next period: remembered for the rest of the write
+    // transaction (a batch of gateway callbacks asks once per period); the writers below forget it.
+    const std::string memo = "invoice_runs:open:" + to_string(period);
+    if (const auto* known = remembered(db, memo)) {
+        if (!known->has_value()) return std::optional<std::int64_t>();
+        return std::optional<std::int64_t>(std::stoll(**known));
+    }
     auto statement = TRY(db.prepare("SELECT id FROM invoice_runs WHERE period = ? AND status <> 'approved'"));
     statement.bind(1, to_string(period));
-    if (!TRY(statement.step())) return std::optional<std::int64_t>();
-    const std::int64_t id = statement.column_int(0);
+    std::optional<std::int64_t> id;
+    if (TRY(statement.step())) id = statement.column_int(0);
     TRY_VOID(statement.run());
-    return std::optional<std::int64_t>(id);
+    remember(db, memo, id ? std::optional<std::string>(std::to_string(*id)) : std::nullopt);
+    return id;
 }
 
 Result<std::vector<InvoiceRunRow>> list_invoice_runs(Database& db, int limit) {
@@ -271,6 +282,7 @@ Result<void> set_invoice_run_status(Database& db, std::int64_t run_id, const std
                                     const std::string& approved_by_name, std::optional<std::int64_t> approved_at) {
     auto statement = TRY(db.prepare("UPDATE invoice_runs SET status = ?, approved_by = ?, approved_by_name = ?, approved_at = ? WHERE id = ?"));
     statement.bind(1, status).bind(2, approved_by).bind(3, approved_by_name).bind(4, approved_at).bind(5, run_id);
+    forget_remembered(db);  // find_open_invoice_run's answer
     return statement.run();
 }
 
@@ -280,6 +292,7 @@ Result<void> delete_invoice_run(Database& db, std::int64_t run_id) {
     TRY_VOID(items.run());
     auto run = TRY(db.prepare("DELETE FROM invoice_runs WHERE id = ?"));
     run.bind(1, run_id);
+    forget_remembered(db);  // find_open_invoice_run's answer
     return run.run();
 }
 

@@ -1,8 +1,13 @@
 #include "store/promise_store.hpp"
 
+#include "store/transaction_memo.hpp"
+
 namespace kimonet::store {
 
 namespace {
+
+// Remembered in a write transaction: "1" when an active promise may exist, nothing when none does.
+constexpr std::string_view kAnyActivePromiseMemo = "payment_promises:any_active";
 
 constexpr const char* kPromiseColumns =
     "p.id, p.customer_id, p.invoice_id, i.invoice_no, p.made_on, p.promised_until, p.days, p.channel, p.status, p.actor_type, "
@@ -62,7 +67,10 @@ Result<std::int64_t> insert_promise(Database& db, const PromiseRow& promise) {
     insert.bind(5, promise.days).bind(6, promise.channel).bind(7, promise.actor_type).bind(8, promise.actor_id);
     insert.bind(9, promise.actor_name).bind(10, promise.reason).bind(11, promise.restored).bind(12, promise.created_at);
     TRY(insert.step());
-    return insert.column_int(0);
+    const std::int64_t id = insert.column_int(0);
+    TRY_VOID(insert.run());
+    if (db.in_transaction()) remember(db, std::string(kAnyActivePromiseMemo), std::string("1"));
+    return id;
 }
 
 Result<void> end_promise(Database& db, std::int64_t promise_id, const std::string& status, std::int64_t now) {
@@ -75,6 +83,28 @@ Result<std::vector<ActivePromiseState>> active_promise_states(Database& db) {
     auto statement = TRY(db.prepare(
         "SELECT p.id, p.customer_id, p.invoice_id, p.promised_until, i.status FROM payment_promises p "
         "JOIN invoices i ON i.id = p.invoice_id WHERE p.status = 'active' ORDER BY p.id"));
+    std::vector<ActivePromiseState> out;
+    while (TRY(statement.step()))
+        out.push_back({statement.column_int(0), statement.column_int(1), statement.column_int(2), statement.column_text(3), statement.column_text(4)});
+    return out;
+}
+
+Result<std::vector<ActivePromiseState>> active_promises_of_invoice(Database& db, std::int64_t customer_id, std::int64_t invoice_id) {
+    if (db.in_transaction()) {
+        const auto* known = remembered(db, kAnyActivePromiseMemo);
+        if (known && !known->has_value()) return std::vector<ActivePromiseState>();
+        if (!known) {
+            auto any = TRY(db.prepare("SELECT EXISTS(SELECT 1 FROM payment_promises WHERE status = 'active')"));
+            const bool found = TRY(any.step()) && any.column_int(0) != 0;
+            TRY_VOID(any.run());
+            remember(db, std::string(kAnyActivePromiseMemo), found ? std::optional<std::string>("1") : std::nullopt);
+            if (!found) return std::vector<ActivePromiseState>();
+        }
+    }
+    auto statement = TRY(db.prepare(
+        "SELECT p.id, p.customer_id, p.invoice_id, p.promised_until, i.status FROM payment_promises p "
+        "JOIN invoices i ON i.id = p.invoice_id WHERE p.customer_id = ? AND p.invoice_id = ? AND p.status = 'active' ORDER BY p.id"));
+    statement.bind(1, customer_id).bind(2, invoice_id);
     std::vector<ActivePromiseState> out;
     while (TRY(statement.step()))
         out.push_back({statement.column_int(0), statement.column_int(1), statement.column_int(2), statement.column_text(3), statement.column_text(4)});

@@ -42,6 +42,10 @@ struct ActivePromiseState {
     std::string promised_until, invoice_status;
 };
 Result<std::vector<ActivePromiseState>> active_promise_states(Database& db);
+// The active promises on one invoice of `customer_id` (through the customer index). Every paid
+// invoice asks: inside a write transaction, once no active promise was found anywhere, the rest of
+// the transaction (a batch of gateway callbacks) asks the database nothing more.
+Result<std::vector<ActivePromiseState>> active_promises_of_invoice(Database& db, std::int64_t customer_id, std::int64_t invoice_id);
 
 // An invoice a promise may name: it belongs to the customer and is still owed.
 struct PromiseInvoice {

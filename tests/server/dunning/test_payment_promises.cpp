@@ -106,6 +106,25 @@ BOOST_AUTO_TEST_CASE(a_portal_promise_postpones_isolation_and_a_broken_one_isola
     BOOST_TEST(fixture.server.snapshot() == before);
 }
 
+BOOST_AUTO_TEST_CASE(paying_the_promised_invoice_keeps_that_promise_and_no_other) {
+    DunningFixture fixture;
+    enable_promises(fixture);
+    const auto second = fixture.create_invoice(2, "2026-01-15");
+    const auto third = fixture.create_invoice(3, "2026-01-15");
+    fixture.run_days({2026, 1, 15}, {2026, 1, 20});
+    for (const auto& [customer, invoice] : {std::pair{2, second}, std::pair{3, third}}) {
+        auto made = fixture.server.post("/api/portal/invoices/" + std::to_string(invoice) + "/promise", "", customer_login(fixture, customer));
+        BOOST_TEST_REQUIRE(made.status == 201, made.body);
+    }
+    auto paid = fixture.server.post("/api/payments", api::Json{{"invoice_id", second}, {"amount", 150000}, {"method", "cash"}}.dump(),
+                                    fixture.server.login("superadmin"));
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM payment_promises WHERE invoice_id = " + std::to_string(second)) == "kept");
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM payment_promises WHERE invoice_id = " + std::to_string(third)) == "active");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM activity_log WHERE action = 'dunning.promise_kept' AND subject_id = 2") == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM activity_log WHERE action = 'dunning.promise_kept'") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(an_isolated_customer_promises_on_the_isolir_page_and_only_from_their_own_address) {
     DunningFixture fixture;
     enable_promises(fixture);
