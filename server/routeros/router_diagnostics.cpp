@@ -61,11 +61,14 @@ bool answers_plain_api(const std::string& host, int port, std::chrono::milliseco
 // Does the service accept and then at once reset (or close) without a word of ours? A TLS or API
 // server that works waits for the client to speak first, so it sends nothing until the deadline.
 bool resets_at_once(const std::string& host, int port, std::chrono::milliseconds timeout) {
+    // The reset shows as an end of stream or as ECONNRESET, on connect or on the first read,
+    // whichever the kernel reports first.
     auto stream = Stream::connect(host, port, false, timeout);
-    if (!stream) return false;
+    if (!stream) return contains(stream.error().message(), "reset");
     char byte = 0;
     auto received = stream->read_some(&byte, 1, Clock::now() + timeout);
-    return received.ok() && *received == 0;
+    if (!received) return contains(received.error().message(), "reset");
+    return *received == 0;
 }
 
 // Does a TLS server complete a handshake here? (No bytes of ours follow the handshake.)

@@ -58,7 +58,10 @@ int upload(int port, const std::string& head, std::size_t send_at_most, bool chu
     const std::string& frame = chunked ? chunk_frame : piece;
     while (sent < send_at_most) {
         pollfd poller{connection.fd(), POLLIN | POLLOUT, 0};
-        if (::poll(&poller, 1, 10'000) <= 0) return -3;
+        // No progress for a minute is a failure: the server's two threads may be busy with
+        // admitted imports for several seconds (under the sanitizers, on PostgreSQL, on a loaded
+        // machine 10 s was seen), and a stalled reader is what the status -3 reports.
+        if (::poll(&poller, 1, 60'000) <= 0) return -3;
         if (poller.revents & (POLLIN | POLLHUP | POLLERR)) break;
         const ssize_t written = ::send(connection.fd(), frame.data(), frame.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
         if (written <= 0) break;
