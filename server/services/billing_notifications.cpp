@@ -52,10 +52,7 @@ Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Peri
             // Issue 20: with a unique code the message asks for the exact amount the statement import recognises.
             const Money code = coded ? TRY(services::invoice_unique_code(context.db, row.id)) : 0;
             request.variables["jumlah_transfer"] = format_rupiah(billing::transfer_amount(outstanding, code));
-            if (code > 0 && outstanding > 0)
-                request.variables["total"] += " (transfer tepat " + format_rupiah(billing::transfer_amount(outstanding, code)) +
-                                              ": angka terakhir = kode unik " + format_rupiah(code) +
-                                              ", tanda pengenal pembayaran Anda; menjadi saldo Anda)";
+            request.variables["total"] += exact_transfer_note(outstanding, code);
             const auto due = parse_date(row.due_date);
             request.variables["due_date"] = due ? format_date_indonesian(*due) : row.due_date;
             if (TRY(queue_or_skip(context, request))) ++queued;

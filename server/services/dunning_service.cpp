@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "api/dunning_dto.hpp"
+#include "billing/unique_code.hpp"
 #include "core/money.hpp"
 #include "network/isolir_settings.hpp"
 #include "services/activity_log.hpp"
@@ -12,6 +13,7 @@
 #include "services/notification_service.hpp"
 #include "services/payment_promise.hpp"
 #include "services/settings.hpp"
+#include "services/unique_codes.hpp"
 #include "store/dunning_store.hpp"
 #include "store/promise_store.hpp"
 
@@ -162,7 +164,10 @@ Result<NotificationRequest> message_for(app::Context& context, const DunningPlan
     if (auto period = store::invoice_period_text(context.db, planned.decision.invoice_id); period && *period)
         if (auto parsed = parse_period(**period)) request.variables["periode"] = format_period_indonesian(*parsed);
     request.variables["invoice_no"] = planned.invoice_no;
-    request.variables["total"] = format_rupiah(total);
+    // Issue 20: with a unique code the reminder asks for the exact amount the statement import recognises.
+    const Money code = TRY(invoice_unique_code(context.db, planned.decision.invoice_id));
+    request.variables["total"] = format_rupiah(total) + exact_transfer_note(total, code);
+    request.variables["jumlah_transfer"] = format_rupiah(billing::transfer_amount(total, code));
     request.variables["due_date"] = format_date_indonesian(planned.due_date);
     request.variables["sisa_hari"] = std::to_string(std::max<std::int64_t>(days_between(plan.today, planned.due_date), 0));
     request.variables["tanggal_isolir"] = isolation_date_text(plan, planned);

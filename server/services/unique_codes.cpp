@@ -1,6 +1,7 @@
 #include "services/unique_codes.hpp"
 
 #include "billing/unique_code.hpp"
+#include "core/money.hpp"
 #include "services/settings.hpp"
 #include "store/bank_statement_store.hpp"
 
@@ -23,6 +24,12 @@ Result<void> give_codes(app::Context& context, const std::vector<billing::Invoic
 }  // namespace
 
 Result<Money> invoice_unique_code(store::Database& db, std::int64_t invoice_id) { return store::invoice_unique_code(db, invoice_id); }
+
+std::string exact_transfer_note(Money outstanding, Money code) {
+    if (code <= 0 || outstanding <= 0) return {};
+    return " (transfer tepat " + format_rupiah(billing::transfer_amount(outstanding, code)) + ": angka terakhir = kode unik " + format_rupiah(code) +
+           ", tanda pengenal pembayaran Anda; menjadi saldo Anda)";
+}
 
 Result<void> assign_unique_codes(app::Context& context, const std::vector<billing::Invoice*>& invoices) {
     if (invoices.empty() || TRY(get_setting(context.db, "transfer_unique_code")) != "1") return {};

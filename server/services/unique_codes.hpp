@@ -15,6 +15,9 @@ namespace kimonet::services {
 Result<void> assign_unique_codes(app::Context& context, const std::vector<billing::Invoice*>& invoices);
 // The invoice's unique code (0 = none): its transfer amount is outstanding + code.
 Result<Money> invoice_unique_code(store::Database& db, std::int64_t invoice_id);
+// What a message adds after the amount to pay when the invoice has a unique code: " (transfer
+// tepat Rp 150.123: …)"; empty without a code or with nothing open.
+std::string exact_transfer_note(Money outstanding, Money code);
 // After the invoice's total changed: a code free for the new total (when it had one).
 Result<void> reassign_unique_code(app::Context& context, billing::Invoice& invoice, Money old_total);
 

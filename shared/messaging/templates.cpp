@@ -47,7 +47,7 @@ const std::vector<TemplateDefinition>& template_definitions() {
          "Bayar online: {payment_link}\n\n"
          "Terima kasih,\n{nama_isp}"},
         {"reminder", "Pengingat pembayaran",
-         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link", "sisa_hari"},
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link", "jumlah_transfer", "sisa_hari"},
          "Halo *{nama_pelanggan}*,\n\n"
          "Kami mengingatkan tagihan internet Anda periode *{periode}* sebesar *{total}* "
          "jatuh tempo pada *{due_date}*.\n\n"
@@ -77,20 +77,20 @@ const std::vector<TemplateDefinition>& template_definitions() {
          "Kwitansi tersebut tidak berlaku lagi. Sisa tagihan Anda: *{sisa}* dari {total}.\n"
          "Hubungi kami jika ada pertanyaan: wa.me/{telepon_isp}\n{nama_isp}"},
         {"isolir_warning", "Peringatan isolir",
-         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link", "tanggal_isolir"},
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "due_date", "payment_link", "jumlah_transfer", "tanggal_isolir"},
          "⚠️ *Peringatan*\n\n"
          "Halo *{nama_pelanggan}*, tagihan periode *{periode}* sebesar *{total}* telah melewati "
          "jatuh tempo ({due_date}).\n\n"
          "Layanan Anda akan *diisolir pada {tanggal_isolir}* jika belum ada pembayaran.\n\n"
          "💳 Bayar sekarang: {payment_link}\n\n{nama_isp}"},
         {"isolir_notice", "Pemberitahuan isolir",
-         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "payment_link"},
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "total", "payment_link", "jumlah_transfer"},
          "⛔ *Layanan diisolir*\n\n"
          "Halo *{nama_pelanggan}*, layanan internet Anda ({nomor_layanan}) saat ini diisolir karena "
          "tagihan periode *{periode}* sebesar *{total}* belum dibayar.\n\n"
          "Layanan aktif kembali otomatis setelah pembayaran: {payment_link}\n\n{nama_isp}"},
         {"late_fee_notice", "Denda keterlambatan",
-         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "denda", "total", "due_date", "payment_link"},
+         {KIMONET_COMMON_PLACEHOLDERS, "periode", "invoice_no", "denda", "total", "due_date", "payment_link", "jumlah_transfer"},
          "Halo *{nama_pelanggan}*,\n\n"
          "Tagihan periode *{periode}* ({invoice_no}) telah melewati jatuh tempo {due_date}, sehingga dikenakan "
          "denda keterlambatan *{denda}*.\n\n"

@@ -3,27 +3,12 @@
 // plus the code ("Transfer tepat Rp …", the last digits explained) — never for the total.
 #include <boost/test/unit_test.hpp>
 
-#include <cstdlib>
-#include <fstream>
-
 #include "billing_test_support.hpp"
 #include "core/money.hpp"
+#include "support/pdf_text.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
-
-namespace {
-
-std::string pdf_text(const std::string& pdf) {
-    TempDir dir;
-    { std::ofstream(dir.file("i.pdf"), std::ios::binary) << pdf; }
-    const std::string command = "pdftotext " + dir.file("i.pdf") + " " + dir.file("i.txt");
-    BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
-    std::ifstream text(dir.file("i.txt"));
-    return std::string((std::istreambuf_iterator<char>(text)), std::istreambuf_iterator<char>());
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(transfer_amounts)
 
@@ -57,12 +42,33 @@ BOOST_AUTO_TEST_CASE(a_partly_paid_invoice_asks_for_what_is_open_plus_the_code_i
 
     auto pdf = server.get("/api/invoices/" + id + "/pdf", finance);
     BOOST_TEST_REQUIRE(pdf.status == 200);
-    const std::string text = pdf_text(pdf.body);
+    const std::string text = pdf_text(TempDir(), pdf.body);
     BOOST_TEST(text.find("Transfer tepat " + exact) != std::string::npos, text);
     BOOST_TEST(text.find("Angka terakhir adalah kode unik " + format_rupiah(code)) != std::string::npos, text);
 
     // The staff detail (and its portal twin, the same function) carries the amount the screens show.
     BOOST_TEST(server.get("/api/invoices/" + id, finance).json()["data"]["transfer_amount"] == total - paid + code);
+}
+
+BOOST_AUTO_TEST_CASE(a_dunning_reminder_asks_for_the_exact_transfer_too) {
+    TestServer server;
+    BOOST_TEST_REQUIRE(server.put("/api/settings", R"({"transfer_unique_code":"1"})", server.login("admin")).status == 200);
+    const std::string customer = server.scalar("SELECT MIN(id) FROM customers WHERE status = 'active'");
+    // Due tomorrow (the clock is 15 January): today's run sends the H-1 reminder.
+    auto made = server.post("/api/invoices",
+                            api::Json{{"customer_id", std::stoll(customer)}, {"due_date", "2026-01-16"},
+                                      {"lines", {{{"description", "Pemasangan"}, {"quantity", 1}, {"unit_price", 250000}, {"kind", "charge"}}}}}
+                                .dump(),
+                            server.login("finance"));
+    BOOST_TEST_REQUIRE(made.status == 201, made.body);
+    const std::string id = std::to_string(made.json()["data"]["id"].get<std::int64_t>());
+    const Money code = scalar_int(server, "SELECT unique_code FROM invoices WHERE id = " + id);
+    BOOST_TEST_REQUIRE(code > 0);
+    auto run = server.post("/api/dunning/run", "{}", server.login("admin"));
+    BOOST_TEST_REQUIRE(run.status == 200, run.body);
+    const std::string body = server.scalar("SELECT body FROM notifications WHERE template = 'reminder' AND invoice_id = " + id);
+    BOOST_TEST(body.find("*" + format_rupiah(250000) + " (transfer tepat " + format_rupiah(250000 + code)) != std::string::npos, body);
+    BOOST_TEST(body.find("kode unik " + format_rupiah(code)) != std::string::npos, body);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
