@@ -12,6 +12,7 @@
 #include "pdf/pdf_canvas.hpp"
 #include "pdf/pdf_document.hpp"
 #include "services/company_logo.hpp"
+#include "services/credit_note_service.hpp"
 #include "services/settings.hpp"
 #include "services/unique_codes.hpp"
 
@@ -80,6 +81,7 @@ public:
         draw_payment_instructions();
     }
     void set_unique_code(Money code) { m_unique_code = code; }
+    void set_credit(api::InvoiceCredit credit) { m_credit = std::move(credit); }
 
 private:
     const billing::Invoice& invoice() const { return m_detail.invoice; }
@@ -212,7 +214,8 @@ private:
         const StampExtent stamp = m_canvas.stamp_extent(label);
         const bool voided = invoice().status == billing::InvoiceStatus::Void;
         const auto reason = voided ? m_canvas.wrap("Alasan pembatalan: " + invoice().void_reason, 9, kRight - kMargin) : std::vector<std::string>{};
-        make_room(std::max(100.0f, 2 * stamp.half_height + 16) + 13.0f * static_cast<float>(reason.size()) + 40);
+        make_room(std::max(100.0f + 15.0f * static_cast<float>(m_credit.credit_notes.size()), 2 * stamp.half_height + 16) +
+                  13.0f * static_cast<float>(reason.size()) + 40);
         m_y -= 8;
         const float stamp_y = m_y - stamp.half_height;
         m_canvas.stamp(std::max(175.0f, kMargin + stamp.half_width + 4), stamp_y, label, status_color(invoice().status));
@@ -233,7 +236,11 @@ private:
         m_canvas.rule(totals_label, m_y + 10, kRight, kInk, 0.8f);
         m_y -= 4;
         total_row("Total", invoice().totals.total, true);
-        if (invoice().paid_amount > 0) total_row("Sudah dibayar", invoice().paid_amount);
+        // Credit notes (issue 20) are named one by one with what each took off what is owed; the
+        // payments' sum is then what was paid, so the rows add up to the rest.
+        if (m_credit.paid_by_payments > 0) total_row("Sudah dibayar", m_credit.paid_by_payments);
+        for (const auto& note : m_credit.credit_notes)
+            if (note.figures.applied > 0) total_row("Nota kredit " + note.credit_note_no, note.figures.applied);
         if (!voided) total_row("Sisa tagihan", invoice().outstanding(), true, invoice().outstanding() > 0 ? kUnpaid : kPaid);
         m_y = std::min(m_y, stamp_y - stamp.half_height - 8);
         for (const auto& line : reason) {
@@ -283,6 +290,7 @@ private:
     const Company& m_company;
     const services::InvoiceDetail& m_detail;
     Money m_unique_code = 0;  // issue 20: "Transfer tepat …" under the bank accounts when set
+    api::InvoiceCredit m_credit;  // issue 20: the invoice's credit notes and what payments paid
     const Date& m_today;
     float m_y = 0;
 };
@@ -308,6 +316,7 @@ Result<std::string> render_invoice_pdf(store::Database& db, const services::Invo
     }
     InvoiceLayout layout(pdf, canvas, company, detail, today);
     layout.set_unique_code(TRY(services::invoice_unique_code(db, detail.invoice.id)));
+    layout.set_credit(TRY(services::invoice_credit(db, detail.invoice)));
     layout.draw(logo);
     return document->bytes();
 }

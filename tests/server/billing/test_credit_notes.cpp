@@ -199,6 +199,20 @@ BOOST_AUTO_TEST_CASE(the_invoice_ppn_goes_into_the_credit_note_in_proportion) {
     const std::string text = pdf_text(dir, pdf.body);
     for (const char* expected : {"NOTA KREDIT", "NK/2026/01/0001", "Biaya pasang batal", "PPN", "Rp 22.000", "Rp 222.000"})
         BOOST_TEST(text.find(expected) != std::string::npos, expected << " in\n" << text);
+    // The invoice's own PDF names both notes with what each took off, and no payment that was not made.
+    auto invoice_pdf = desk.server.get("/api/invoices/" + std::to_string(invoice) + "/pdf", desk.finance);
+    BOOST_TEST_REQUIRE(invoice_pdf.status == 200);
+    const std::string invoice_text = pdf_text(dir, invoice_pdf.body);
+    auto line_with = [&](const std::string& label) {
+        const auto at = invoice_text.find(label);
+        if (at == std::string::npos) return std::string();
+        const auto start = invoice_text.rfind('\n', at) + 1;
+        return invoice_text.substr(start, invoice_text.find('\n', at) - start);
+    };
+    BOOST_TEST(line_with("Nota kredit NK/2026/01/0001").find("Rp 222.000") != std::string::npos, invoice_text);
+    BOOST_TEST(line_with("Nota kredit NK/2026/01/0002").find("Rp 11.100") != std::string::npos, invoice_text);
+    BOOST_TEST(line_with("Sisa tagihan").find("Rp 99.900") != std::string::npos, invoice_text);
+    BOOST_TEST(invoice_text.find("Sudah dibayar") == std::string::npos, invoice_text);
 }
 
 BOOST_AUTO_TEST_CASE(over_credit_and_bad_amounts_are_refused_with_field_errors_and_change_nothing) {
