@@ -11,6 +11,7 @@
 #include "http/client_address.hpp"
 #include "http/customer_address.hpp"
 #include "services/activity_log.hpp"
+#include "services/attachments.hpp"
 #include "services/secret_destinations.hpp"
 #include "store/settings_store.hpp"
 #include "whatsapp/messenger.hpp"
@@ -141,6 +142,8 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"router_probe_seconds", "60", false, "Seconds between reachability checks of every router (public network status); 0 = off"},
         {"trusted_proxies", "", false,
          "IP addresses or CIDRs of our own reverse proxies (comma-separated); only their X-Forwarded-For is believed"},
+        {"attachments_max_kb", "5120", false, "Largest uploaded photo or signature (JPEG, PNG, WebP) in KB, 1-20480"},
+        {"attachments_per_owner", "10", false, "At most this many photos per ticket or job, 1-100"},
     };
     return all;
 }
@@ -210,6 +213,7 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
     }
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
+    if (key.starts_with("attachments_")) return attachment_setting_problem(key, value);
     return std::nullopt;
 }
 
