@@ -1,5 +1,7 @@
 #include "services/whatsapp_bot.hpp"
 
+#include <algorithm>
+
 #include "core/money.hpp"
 #include "customers/customer.hpp"
 #include "messaging/bot_keywords.hpp"
@@ -86,7 +88,10 @@ Result<void> answer_trouble(app::Context& context, std::int64_t customer_id, con
     report.customer_id = customer_id;
     report.channel = "whatsapp";
     report.category = std::string(tickets::category_from_text(message.text));
-    report.message = message.text.substr(0, tickets::kMaxDescriptionLength);
+    // A very long message is kept up to the limit, cut between characters (never inside one).
+    std::size_t cut = std::min(message.text.size(), tickets::kMaxDescriptionLength);
+    while (cut > 0 && cut < message.text.size() && (static_cast<unsigned char>(message.text[cut]) & 0xC0) == 0x80) --cut;
+    report.message = message.text.substr(0, cut);
     report.idempotency_key = "whatsapp:" + message.driver + ":" + inbound_id;
     report.notify = false;
     auto opened = open_ticket(context, report);

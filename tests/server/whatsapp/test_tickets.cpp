@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/attachment_messages.hpp"
+#include "core/text.hpp"
 #include "core/ticket_messages.hpp"
 #include "support/test_images.hpp"
 #include "support/whatsapp_fixture.hpp"
@@ -103,10 +104,16 @@ BOOST_AUTO_TEST_CASE(a_bot_report_becomes_one_ticket_and_the_customer_is_told_at
     BOOST_TEST(!contains(close_messages[0], "ODP-07"), close_messages[0]);  // the staff's note stays inside
     // Closed twice: refused, nothing sent.
     BOOST_TEST(fixture.server.post("/api/tickets/1/close", R"({"cause":"fiber_cut"})", technician).status == 409);
-    // After closing, a new report opens a new ticket.
-    const auto reopened = deliver(fixture, phone, "gangguan lagi", "wa-3");
+    // After closing, a new report opens a new ticket; a huge message is kept up to the limit, cut between characters.
+    std::string long_report = "gangguan lagi ";
+    for (int i = 0; i < 3000; ++i) long_report += "\xc3\xa9";  // é
+    const auto reopened = deliver(fixture, phone, long_report, "wa-3");
     BOOST_TEST_REQUIRE(reopened.size() == 1u);
     BOOST_TEST(contains(reopened[0], "TKT-000002"), reopened[0]);
+    const std::string kept = fixture.server.scalar("SELECT description FROM tickets WHERE id = 2");
+    BOOST_TEST(kept.size() <= 2000u);
+    BOOST_TEST(kept.size() >= 1998u);
+    BOOST_TEST(is_valid_utf8(kept));
 }
 
 BOOST_AUTO_TEST_CASE(the_portal_opens_a_ticket_with_a_photo_and_never_shows_the_internal_comment) {
