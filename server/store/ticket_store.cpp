@@ -75,7 +75,7 @@ Result<TicketPage> list_tickets(Database& db, const TicketFilter& filter) {
     page.total = count.column_int(0);
     count.reset();
     auto rows = TRY(db.prepare(std::string(kTicketSelect) + where +
-                               " ORDER BY CASE WHEN t.status = 'closed' THEN 1 ELSE 0 END, "
+                               " ORDER BY CASE WHEN t.status = 'closed' THEN 2 WHEN " + kTicketBreached + " THEN 0 ELSE 1 END, "
                                "CASE WHEN t.status = 'closed' THEN -t.closed_at ELSE t.resolve_due_at END, t.id DESC LIMIT :limit OFFSET :offset"));
     bind_ticket_filter(rows, filter);
     rows.bind_named(":limit", std::int64_t{filter.per_page});

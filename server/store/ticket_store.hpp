@@ -41,7 +41,8 @@ struct TicketPage {
     std::vector<TicketRow> rows;
     std::int64_t total = 0;
 };
-// Not closed first, the nearest resolution target first; closed ones after, newest first.
+// Not closed first (those past their SLA before the rest), the nearest resolution target first;
+// closed ones after, newest first.
 Result<TicketPage> list_tickets(Database& db, const TicketFilter& filter);
 
 Result<std::int64_t> insert_ticket(Database& db, const TicketRow& ticket);

@@ -54,7 +54,7 @@ void sla_line(const std::string& id, const api::Json& ticket) {
     const api::Json& sla = ticket.contains("sla") && ticket["sla"].is_object() ? ticket["sla"] : api::Json::object();
     if (json_bool(sla, "breached", false)) {
         widgets::badge(id, tr("tickets.breached"), widgets::colors::kDanger, widgets::colors::kDangerSoft);
-        ImGui::SameLine();
+        if (!display().compact()) ImGui::SameLine();
         widgets::text("cell", id + "_reason", tr("tickets.breach." + json_string(sla, "breach", "resolve")), widgets::colors::kDanger);
     } else if (sla.contains("seconds_left") && sla["seconds_left"].is_number_integer()) {
         widgets::muted((id + "_left").c_str(), i18n::tr_format("tickets.left", {{"time", hours_minutes(sla["seconds_left"].get<std::int64_t>())}}));
@@ -206,15 +206,17 @@ void ViewTickets::draw_row(const api::Json& ticket) {
         widgets::badge(row_id(id, "priority"), tr("tickets.priority." + json_string(ticket, "priority")), widgets::colors::kText,
                        widgets::colors::kNeutralSoft);
         if (json_string(ticket, "status") != "closed") {
-            ImGui::SameLine();
+            if (!display().compact()) ImGui::SameLine();
             sla_line(row_id(id, "sla"), ticket);
         }
+        ImGui::PushTextWrapPos(0.f);  // a phone wraps the long lines instead of cutting them
         std::string who = m_portal ? std::string() : json_string(ticket, "service_number") + " · " + json_string(ticket, "customer_name") + " · ";
         widgets::muted(row_id(id, "about").c_str(), who + tr("tickets.category." + json_string(ticket, "category")) + " · " +
                                                        format_unix_time(json_int(ticket, "created_at")));
         const std::string assignee = json_string(ticket, "assignee_name");
         widgets::muted(row_id(id, "assignee").c_str(),
                        std::string(tr("tickets.assignee")) + ": " + (assignee.empty() ? std::string(tr("tickets.unassigned")) : assignee));
+        ImGui::PopTextWrapPos();
         if (widgets::button(row_id(id, "open").c_str(), tr("tickets.open"), widgets::ButtonStyle::Secondary, display().compact() ? -FLT_MIN : 0.f))
             open_ticket(id);
     }
@@ -230,12 +232,13 @@ void ViewTickets::draw(App& app) {
         return;
     }
     if (!m_list.error().empty()) widgets::banner("tickets.error", m_list.error(), true);
-    if (m_portal) draw_report_form(app);
-    else draw_filters(app);
     const float pager_height = widgets::pager_height();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, widgets::colors::kBackground);
     ImGui::BeginChild("tickets.list", ImVec2(0, m_portal ? 0.f : -pager_height), false);
     ImGui::PopStyleColor();
+    // The form and the filters scroll with the list: on a phone they would leave it no room otherwise.
+    if (m_portal) draw_report_form(app);
+    else draw_filters(app);
     if (m_portal) widgets::title("tickets.my", tr("tickets.my"));
     if (m_list.loaded() && m_list.rows().empty()) widgets::muted("tickets.empty", tr("tickets.empty"));
     for (const api::Json& ticket : m_list.rows()) draw_row(ticket);

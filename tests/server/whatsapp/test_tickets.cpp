@@ -233,6 +233,17 @@ BOOST_AUTO_TEST_CASE(the_sla_breach_follows_the_moved_clock_and_a_priority_chang
     BOOST_TEST(ticket["sla"]["breach"] == "resolve");
     BOOST_TEST(server.get("/api/tickets?breach=1&assignee=" + technician_id(fixture), admin).json()["total"] == 1);
     BOOST_TEST(server.get("/api/tickets?breach=1&assignee=none", admin).json()["total"] == 1);
+    // The list puts tickets past their SLA first, even before one whose resolution target is nearer.
+    BOOST_TEST_REQUIRE(server.post("/api/tickets", R"({"customer_id":9,"category":"other","priority":"low","message":"tanya"})", admin).status == 201);
+    server.clock().advance(8 * 3600 + 1);
+    const std::string dispatcher = server.login("admin");  // the morning's session has expired by now
+    BOOST_TEST_REQUIRE(server.post("/api/tickets", R"({"customer_id":10,"category":"no_connection","priority":"urgent","message":"mati"})", dispatcher).status == 201);
+    const auto active = server.get("/api/tickets?status=active", dispatcher).json()["data"];
+    BOOST_TEST_REQUIRE(active.size() == 4u);
+    BOOST_TEST(active[2]["customer_id"] == 9);
+    BOOST_TEST(active[2]["sla"]["breached"] == true);
+    BOOST_TEST(active[3]["customer_id"] == 10);
+    BOOST_TEST(active[3]["sla"]["breached"] == false);
 }
 
 BOOST_AUTO_TEST_CASE(the_landing_report_says_the_same_for_any_number_and_is_limited_per_source_only) {
