@@ -109,6 +109,7 @@ int command_seed_demo(const Args& args) {
             std::printf("demo history: %zu months, %lld invoices, %lld payments (%lld late, %lld online), %lld customers isolated\n",
                         history.months.size(), static_cast<long long>(invoices_made), static_cast<long long>(payments),
                         static_cast<long long>(late), static_cast<long long>(online), static_cast<long long>(history.isolated));
+            std::printf("demo tickets: %lld trouble tickets of the last two weeks\n", static_cast<long long>(history.tickets));
             return 0;
         },
         "seed-demo");

@@ -18,11 +18,15 @@ struct DemoMonth {
 struct DemoHistory {
     std::vector<DemoMonth> months;
     std::int64_t isolated = 0;
+    std::int64_t tickets = 0;  // trouble tickets of the last two weeks (seed_demo_tickets)
 };
 // `months` monthly invoice runs ending with the Clock's month, with payments (on time, late,
 // online with gateway transactions), and the customers three months behind isolated. Runs inside
 // the caller's transaction; deterministic for a given Clock (a fixed seed). Not part of
 // seed_demo: the integration tests start from the plain demo data.
 Result<DemoHistory> seed_demo_history(app::Context& context, int months = 12);
+// Trouble tickets of the last two weeks (issue 21): closed ones with their causes, one given to the
+// technician, one still waiting and past its response target. No WhatsApp messages are queued.
+Result<std::int64_t> seed_demo_tickets(app::Context& context);
 
 }  // namespace kimonet::cli

@@ -111,6 +111,7 @@ Result<DemoHistory> seed_demo_history(app::Context& context, int months) {
         TRY(services::isolate(context, row.invoice.customer_id, "demo: tiga bulan belum membayar"));
     }
     history.isolated = static_cast<std::int64_t>(isolated.size());
+    history.tickets = TRY(seed_demo_tickets(context));
     return history;
 }
 

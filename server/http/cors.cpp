@@ -9,7 +9,8 @@ namespace kimonet::http {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kCorsPaths = {"/api/packages/public", "/api/network-status", "/api/register", "/billing/check"};
+constexpr std::array<std::string_view, 5> kCorsPaths = {"/api/packages/public", "/api/network-status", "/api/register", "/billing/check",
+                                                         "/api/trouble-reports"};
 
 // The request's origin when the allowlist admits it, else nothing (also when the setting cannot be read).
 std::optional<std::string> allowed_origin(app::App& app, const Request& request) {

@@ -11,6 +11,8 @@
 #include "http/client_address.hpp"
 #include "http/customer_address.hpp"
 #include "services/activity_log.hpp"
+#include "services/attachments.hpp"
+#include "services/tickets.hpp"
 #include "services/secret_destinations.hpp"
 #include "store/settings_store.hpp"
 #include "whatsapp/messenger.hpp"
@@ -141,6 +143,12 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"router_probe_seconds", "60", false, "Seconds between reachability checks of every router (public network status); 0 = off"},
         {"trusted_proxies", "", false,
          "IP addresses or CIDRs of our own reverse proxies (comma-separated); only their X-Forwarded-For is believed"},
+        {"attachments_max_kb", "5120", false, "Largest uploaded photo or signature (JPEG, PNG, WebP) in KB, 1-20480"},
+        {"attachments_per_owner", "10", false, "At most this many photos per ticket or job, 1-100"},
+        {"ticket_sla_response_hours", "urgent=1,high=2,normal=4,low=8", false,
+         "Trouble tickets: hours until the first response (assignment or a reply the customer sees), per priority"},
+        {"ticket_sla_resolve_hours", "urgent=4,high=8,normal=24,low=72", false, "Trouble tickets: hours until the ticket is closed, per priority"},
+        {"ticket_report_rate_per_minute", "3", false, "Landing page trouble reports per minute per IP address (burst; refills evenly), 1-100"},
     };
     return all;
 }
@@ -210,6 +218,8 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
     }
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
+    if (key.starts_with("attachments_")) return attachment_setting_problem(key, value);
+    if (key.starts_with("ticket_")) return ticket_setting_problem(key, value);
     return std::nullopt;
 }
 

@@ -1,14 +1,19 @@
 #include "services/whatsapp_bot.hpp"
 
+#include <algorithm>
+
 #include "core/money.hpp"
 #include "customers/customer.hpp"
 #include "messaging/bot_keywords.hpp"
 #include "security/crypto.hpp"
 #include "services/notification_service.hpp"
 #include "services/payment_promise.hpp"
+#include "services/ticket_notices.hpp"
+#include "services/tickets.hpp"
 #include "store/messaging_lookups.hpp"
 #include "store/notification_store.hpp"
 #include "store/whatsapp_bot_store.hpp"
+#include "tickets/ticket_rules.hpp"
 
 namespace kimonet::services {
 
@@ -73,6 +78,38 @@ Result<void> answer_promise(app::Context& context, std::int64_t customer_id, Not
     return success();
 }
 
+// "gangguan …" / "lapor …" from the customer's registered number: the ticket service (the one the
+// portal, the landing page and staff use) opens a ticket, or adds the message to the ticket still
+// open. The reply is the ticket's opening notice (same key, so it is sent once) or "added to your
+// ticket". The inbound message's id is the report's key: a webhook delivered twice opens one ticket.
+Result<void> answer_trouble(app::Context& context, std::int64_t customer_id, const InboundMessage& message, const std::string& inbound_id,
+                            NotificationRequest& request) {
+    TicketOpenRequest report;
+    report.customer_id = customer_id;
+    report.channel = "whatsapp";
+    report.category = std::string(tickets::category_from_text(message.text));
+    // A very long message is kept up to the limit, cut between characters (never inside one).
+    std::size_t cut = std::min(message.text.size(), tickets::kMaxDescriptionLength);
+    while (cut > 0 && cut < message.text.size() && (static_cast<unsigned char>(message.text[cut]) & 0xC0) == 0x80) --cut;
+    report.message = message.text.substr(0, cut);
+    report.idempotency_key = "whatsapp:" + message.driver + ":" + inbound_id;
+    report.notify = false;
+    auto opened = open_ticket(context, report);
+    if (!opened && opened.error().code == ErrorCode::ValidationFailed) {  // control characters, nothing to report: the menu
+        request.template_key = "bot_menu";
+        return success();
+    }
+    if (!opened) return std::move(opened).error();
+    const auto ticket = TRY(store::find_ticket(context.db, opened->ticket_id));
+    if (!ticket) return make_error(ErrorCode::NotFound, messages::kNotFound);
+    const bool joined = opened->joined;
+    const NotificationRequest notice = TRY(ticket_notice(context, *ticket, joined ? "bot_tiket_terbuka" : "ticket_opened", "opened"));
+    request.template_key = notice.template_key;
+    request.variables.insert(notice.variables.begin(), notice.variables.end());
+    if (!joined) request.key = notice.key;  // the ticket's one opening notice, however often the report arrives
+    return success();
+}
+
 }  // namespace
 
 Result<BotReply> handle_inbound_message(app::Context& context, const InboundMessage& message, const std::string& base_url) {
@@ -121,6 +158,7 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
                 request.variables["status_layanan"] = status_text(customer->status);
                 break;
             case messaging::BotIntent::Promise: TRY_VOID(answer_promise(context, customer->id, request)); break;
+            case messaging::BotIntent::Trouble: TRY_VOID(answer_trouble(context, customer->id, message, inbound_id, request)); break;
             case messaging::BotIntent::Menu:
             case messaging::BotIntent::Unknown: request.template_key = "bot_menu"; break;
         }

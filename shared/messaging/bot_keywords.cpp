@@ -20,6 +20,8 @@ constexpr Keyword kKeywords[] = {
     {"bayar", BotIntent::PaymentLink},    {"pembayaran", BotIntent::PaymentLink},
     {"status", BotIntent::ServiceStatus}, {"bantuan", BotIntent::Menu},        {"menu", BotIntent::Menu},
     {"help", BotIntent::Menu},
+    {"gangguan", BotIntent::Trouble},     {"lapor", BotIntent::Trouble},       {"rusak", BotIntent::Trouble},
+    {"mati", BotIntent::Trouble},         {"lemot", BotIntent::Trouble},
 };
 
 // Longer words tolerate more typos: up to five letters one, longer ones two. Three-letter
@@ -57,6 +59,7 @@ std::string_view to_string(BotIntent intent) {
         case BotIntent::ServiceStatus: return "status";
         case BotIntent::Menu: return "menu";
         case BotIntent::Promise: return "promise";
+        case BotIntent::Trouble: return "trouble";
         case BotIntent::Unknown: break;
     }
     return "unknown";

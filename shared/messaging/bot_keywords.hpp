@@ -5,9 +5,9 @@
 
 namespace kimonet::messaging {
 
-enum class BotIntent { Invoices, PaymentLink, ServiceStatus, Menu, Promise, Unknown };
+enum class BotIntent { Invoices, PaymentLink, ServiceStatus, Menu, Promise, Unknown, Trouble };
 
-// "invoices", "payment_link", "status", "menu", "promise", "unknown"
+// "invoices", "payment_link", "status", "menu", "promise", "unknown", "trouble" (a fault report: "gangguan", "lapor")
 std::string_view to_string(BotIntent intent);
 // "janji bayar" (a promise to pay) wins over "bayar" wherever "janji" stands among the first words.
 BotIntent classify_message(std::string_view text);

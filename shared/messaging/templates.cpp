@@ -127,6 +127,7 @@ const std::vector<TemplateDefinition>& template_definitions() {
          "• *TAGIHAN* – cek tagihan\n"
          "• *BAYAR* – link pembayaran\n"
          "• *STATUS* – status layanan\n"
+         "• *GANGGUAN* – lapor gangguan (tulis keluhannya)\n"
          "• *MENU* – tampilkan menu ini"},
         {"bot_invoices", "Bot: daftar tagihan",
          {KIMONET_COMMON_PLACEHOLDERS, "daftar_tagihan", "total", "payment_link"},
@@ -154,6 +155,24 @@ const std::vector<TemplateDefinition>& template_definitions() {
          "Mohon maaf, nomor Anda belum terdaftar sebagai pelanggan {nama_isp}.\n\n"
          "Untuk berlangganan atau mendaftarkan nomor ini, hubungi admin di wa.me/{telepon_isp} "
          "dengan menyebutkan nama dan nomor layanan Anda. Terima kasih 🙏"},
+        // Trouble tickets (issue 21): opened (from any channel), given to a technician, closed.
+        {"ticket_opened", "Tiket gangguan dibuka",
+         {KIMONET_COMMON_PLACEHOLDERS, "nomor_tiket", "kategori", "target_selesai"},
+         "🛠️ Halo *{nama_pelanggan}*, laporan gangguan Anda ({nomor_layanan}) sudah kami terima.\n\n"
+         "🎫 No. tiket: *{nomor_tiket}*\n📋 Kategori: {kategori}\n⏱️ Target selesai: {target_selesai}\n\n"
+         "Kami akan mengabari Anda. Untuk menambah keterangan, balas pesan ini.\n{nama_isp}"},
+        {"ticket_assigned", "Tiket gangguan ditugaskan",
+         {KIMONET_COMMON_PLACEHOLDERS, "nomor_tiket", "kategori", "teknisi", "target_selesai"},
+         "👷 Halo *{nama_pelanggan}*, tiket *{nomor_tiket}* ({kategori}) sedang ditangani oleh teknisi kami, *{teknisi}*.\n\n"
+         "⏱️ Target selesai: {target_selesai}\n{nama_isp}"},
+        {"ticket_closed", "Tiket gangguan selesai",
+         {KIMONET_COMMON_PLACEHOLDERS, "nomor_tiket", "kategori", "penyebab"},
+         "✅ Halo *{nama_pelanggan}*, tiket *{nomor_tiket}* ({kategori}) sudah selesai.\n\n"
+         "Penyebab: {penyebab}\n\nJika internet masih bermasalah, balas *GANGGUAN* dan ceritakan keluhannya.\n{nama_isp}"},
+        {"bot_tiket_terbuka", "Bot: tiket masih terbuka",
+         {KIMONET_COMMON_PLACEHOLDERS, "nomor_tiket", "kategori", "target_selesai"},
+         "Halo *{nama_pelanggan}*, keterangan Anda sudah kami tambahkan ke tiket *{nomor_tiket}* ({kategori}) yang masih kami tangani.\n\n"
+         "⏱️ Target selesai: {target_selesai}\n{nama_isp}"},
     };
     return all;
 }
@@ -246,6 +265,11 @@ const TemplateVariables& sample_variables() {
         {"alasan", "Transfer tidak masuk ke rekening"},
         {"tanggal_janji", "20 Januari 2026"},
         {"sisa", "Rp 166.500"},
+        {"nomor_tiket", "TKT-000042"},
+        {"kategori", "Internet mati"},
+        {"target_selesai", "15 Januari 2026 pukul 17.00 WIB"},
+        {"teknisi", "Andi Teknisi"},
+        {"penyebab", "Kabel FO putus"},
     };
     return sample;
 }

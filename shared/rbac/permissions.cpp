@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 49> kPermissions{
+static constexpr std::array<std::string_view, 53> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -46,6 +46,10 @@ static constexpr std::array<std::string_view, 49> kPermissions{
     // The Coretax export of faktur keluaran (issue 20): the accountant's month of PPN, with the
     // customers' tax identities in it; finance, admin and superadmin.
     "tax.export",
+    // Trouble tickets (issue 21). tickets.read: every ticket with its internal comments and photos;
+    // tickets.update: open for a customer, comment, add photos, priority/category, in progress;
+    // tickets.assign: give a ticket to a staff user (the dispatcher); tickets.close: close with a cause.
+    "tickets.read", "tickets.update", "tickets.assign", "tickets.close",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -74,10 +78,12 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
                "reports.read",   "activity.read", "vouchers.read", "vouchers.sell", "cash.confirm", "invoices.approve_run",
                "credit_notes.create", "refunds.create",
                "reports.regulatory",
-               "dunning.promise_grant", "tax.export"};
+               "dunning.promise_grant", "tax.export",
+               "tickets.read", "tickets.update"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
-               "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};
+               "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create",
+               "tickets.read", "tickets.update", "tickets.close"};
     } else if (role == kCollector) {
         out = {"cash.collect"};
     } else if (role == kCustomer) {

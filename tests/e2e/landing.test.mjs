@@ -316,6 +316,32 @@ try {
     await page.context().close();
   });
 
+  await test('phone: Lapor Gangguan opens one ticket for a known number and answers an unknown one the same way', async () => {
+    const page = await openLanding(PHONE, `${landing}#lapor-gangguan`);
+    const send = async (number) => {
+      await page.fill('#trouble-number', number);
+      await page.selectOption('#trouble-category', 'slow');
+      await page.fill('#trouble-text', 'Internet lambat sejak pagi');
+      await page.click('#trouble-submit');
+      await page.waitForSelector('#trouble-message:not([hidden])');
+      const text = await page.textContent('#trouble-message');
+      await page.evaluate(() => { document.getElementById('trouble-message').hidden = true; });
+      return text;
+    };
+    const known = await send('cust007');
+    assert.match(known, /Laporan diterima/);
+    assert.equal(await send('TIDAKADA99'), known);
+    const tickets = (await api('GET', `${base}/api/tickets?per_page=100`, null, admin)).json.data.filter((ticket) => ticket.service_number === 'CUST007');
+    assert.equal(tickets.length, 1);
+    assert.equal(tickets[0].channel, 'landing');
+    assert.equal(tickets[0].category, 'slow');
+    const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+    assert.ok(width <= 390, `the landing page is ${width}px wide on a 390px screen`);
+    await page.locator('#lapor-gangguan').screenshot({ path: path.join(ARTIFACTS, 'landing-trouble-phone.png') });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   await test('phone: a customer address (cust001.<billing domain>) opens the bill page, and QRIS is a QR that scans', async () => {
     // *.localhost reaches this machine in Chromium without DNS: the wildcard record of a real domain.
     assert.equal((await api('PUT', `${base}/api/settings`, { billing_base_domain: 'localhost' }, admin)).status, 200);

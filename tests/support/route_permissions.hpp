@@ -181,6 +181,17 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"POST", "/api/auth/two-factor/confirm", ""},
     {"POST", "/api/auth/two-factor/disable", ""},
     {"PUT", "/api/roles/{id}/two-factor", "roles.update"},
+    {"GET", "/api/tickets", "tickets.read"},
+    {"GET", "/api/tickets/{id}", "tickets.read"},
+    {"PUT", "/api/tickets/{id}", "tickets.update"},
+    {"POST", "/api/tickets/{id}/assign", "tickets.assign"},
+    {"POST", "/api/tickets/{id}/close", "tickets.close"},
+    {"POST", "/api/tickets/{id}/comments", "tickets.update"},
+    {"GET", "/api/ticket-assignees", "tickets.assign"},
+    {"GET", "/api/portal/tickets", "portal.self"},
+    {"POST", "/api/portal/tickets", "portal.self"},
+    {"GET", "/api/portal/tickets/{id}", "portal.self"},
+    {"POST", "/api/portal/tickets/{id}/comments", "portal.self"},
 };
 
 // "/api/customers/42/history?x=1" against "/api/customers/{id}/history".

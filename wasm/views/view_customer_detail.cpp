@@ -227,6 +227,10 @@ void ViewCustomerDetail::draw(App& app) {
         if (widgets::begin_card("customer_detail.dunning")) m_dunning.draw(app);
         widgets::end_card();
     }
+    if (m_customer && app.user().can("tickets.read")) {
+        if (widgets::begin_card("customer_detail.tickets")) m_tickets.draw(m_customer_id);
+        widgets::end_card();
+    }
     ImGui::EndGroup();
     if (m_edit_pending && m_customer) {
         m_edit_pending = false;

@@ -16,6 +16,7 @@
 #include "views/customer_dunning.hpp"
 #include "views/customer_network.hpp"
 #include "views/customer_radius.hpp"
+#include "views/customer_tickets.hpp"
 #include "views/view_customer_form.hpp"
 #include "views/view_invoice_detail.hpp"
 #include "view.hpp"
@@ -66,6 +67,7 @@ private:
     CustomerRadiusPanel m_radius;  // views/customer_radius.hpp: RADIUS customers only
     CustomerDunningPanel m_dunning;
     CustomerCreditPanel m_credit;  // credit notes, refunds and "Kembalikan dana" (issue 20)
+    CustomerTicketsSection m_tickets;  // trouble tickets (issue 21)
 };
 
 }  // namespace kimonet

@@ -344,6 +344,39 @@
     }).finally(function () { submit.disabled = false; });
   }
 
+  // ---- trouble report: the same answer for any number; the customer hears back on their registered WhatsApp ----
+  function submitTrouble(event) {
+    event.preventDefault();
+    var error = $('trouble-error'), message = $('trouble-message');
+    error.hidden = true;
+    message.hidden = true;
+    var number = $('trouble-number').value.trim(), text = $('trouble-text').value.trim();
+    if (!number || !text) {
+      error.textContent = !number ? 'Masukkan nomor layanan Anda.' : 'Tuliskan keluhan Anda.';
+      error.hidden = false;
+      return;
+    }
+    var submit = $('trouble-submit');
+    submit.disabled = true;
+    request('POST', '/api/trouble-reports', { nomor_layanan: number, category: $('trouble-category').value, message: text }).then(function (reply) {
+      if (reply.status === 202 && reply.body && reply.body.data) {
+        message.textContent = reply.body.data.message;
+        message.hidden = false;
+        message.focus();
+        $('trouble-text').value = '';
+      } else if (reply.status === 429) {
+        error.textContent = 'Terlalu banyak laporan. Silakan tunggu sebentar lalu coba lagi.';
+        error.hidden = false;
+      } else {
+        error.textContent = errorMessage(reply, 'Laporan belum terkirim. Silakan coba lagi.');
+        error.hidden = false;
+      }
+    }).catch(function () {
+      error.textContent = 'Tidak dapat terhubung ke server. Periksa koneksi Anda lalu coba lagi.';
+      error.hidden = false;
+    }).finally(function () { submit.disabled = false; });
+  }
+
   function start() {
     applyConfig();
     loadPackages();
@@ -353,6 +386,7 @@
     $('register-form').addEventListener('submit', submitRegistration);
     $('use-location').addEventListener('click', useMyLocation);
     $('check-form').addEventListener('submit', submitCheck);
+    $('trouble-form').addEventListener('submit', submitTrouble);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -66,6 +66,12 @@ BOOST_AUTO_TEST_CASE(a_year_of_invoices_payments_late_payers_and_isolated_custom
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM customers WHERE status = 'isolated'") == std::to_string(seeded.history.isolated));
     // Payments are dated in their months, never after the Clock.
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM payments WHERE paid_at > " + std::to_string(server.clock().now())) == "0");
+    // Trouble tickets of the last two weeks: closed ones with causes, one in progress, one waiting past its response target.
+    BOOST_TEST(seeded.history.tickets == 7);
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM tickets WHERE status = 'closed' AND close_cause IS NOT NULL") == "5");
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM tickets WHERE status = 'in_progress' AND assignee_user_id IS NOT NULL") == "1");
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM tickets WHERE status = 'open' AND response_due_at < " + std::to_string(server.clock().now())) == "1");
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM notifications WHERE idempotency_key LIKE 'ticket:%'") == "0");
     BOOST_TEST_MESSAGE("seed_demo_history: " << seeded.seconds << " s");
     BOOST_TEST(seeded.seconds < 30.0);
 }

@@ -29,6 +29,9 @@ static const Case kCases[] = {
     {"janj bayar", BotIntent::Promise},     {"bayar janji", BotIntent::Promise},  {"janji", BotIntent::Promise},
     {"halo", BotIntent::Unknown},           {"", BotIntent::Unknown},             {"dek", BotIntent::Unknown},
     {"🙏", BotIntent::Unknown},             {"terima kasih", BotIntent::Unknown}, {"xyzzy", BotIntent::Unknown},
+    {"gangguan", BotIntent::Trouble},       {"GANGGUAN internet", BotIntent::Trouble}, {"ganguan", BotIntent::Trouble},
+    {"lapor", BotIntent::Trouble},          {"internet mati", BotIntent::Trouble}, {"lapor, masih mati", BotIntent::Trouble},
+    {"wifi lemot", BotIntent::Trouble},     {"router rusak", BotIntent::Trouble},
 };
 
 BOOST_DATA_TEST_CASE(classifies_indonesian_keywords_with_typos, data::make(kCases), sample) {
