@@ -4,6 +4,7 @@
 // a free loopback port with its socket in that dir, as the `mysql` system user through setpriv
 // when running as root, with a parent-death signal), stopped and removed when the object dies.
 // Data is loaded with Debian's own `mariadb` client (the real server runs the dump, not our parser).
+// Nothing is made durable (a 4 MiB redo log, no doublewrite, no flush at commit): a scratch server.
 #include <mariadb/mysql.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -38,13 +39,15 @@ public:
         }
         const std::string log = m_directory + "/setup.log";
         BOOST_TEST_REQUIRE(wait_for(spawn({"/usr/bin/mariadb-install-db", "--no-defaults", "--datadir=" + m_directory + "/data",
-                                           "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve"},
+                                           "--auth-root-authentication-method=normal", "--skip-test-db", "--skip-name-resolve", "--innodb-log-file-size=4M",
+                                           "--innodb-buffer-pool-size=16M", "--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0"},
                                           log, "", true, false)) == 0,
                            "mariadb-install-db failed:\n" << postgresql_process::read_file(log));
         m_port = postgresql_process::free_loopback_port();
         m_pid = spawn({"/usr/sbin/mariadbd", "--no-defaults", "--datadir=" + m_directory + "/data", "--socket=" + socket(),
                        "--port=" + std::to_string(m_port), "--bind-address=127.0.0.1", "--skip-name-resolve", "--skip-log-bin",
-                       "--innodb-flush-log-at-trx-commit=0", "--innodb-buffer-pool-size=16M", "--pid-file=" + m_directory + "/mariadbd.pid"},
+                       "--innodb-flush-log-at-trx-commit=0", "--innodb-buffer-pool-size=16M", "--innodb-log-file-size=4M", "--innodb-doublewrite=0",
+                       "--pid-file=" + m_directory + "/mariadbd.pid"},
                       m_directory + "/server.log", "", true, true);
         // Ready when a root connection over the socket succeeds (polled, with a deadline).
         bool ready = false;
