@@ -19,6 +19,7 @@ APT_PACKAGES=(
   chromium poppler-utils zbar-tools wrk xz-utils dpkg-dev zip unzip
   libxml2-utils
   freeradius freeradius-utils freeradius-rest
+  libmariadb-dev mariadb-server
 )
 
 missing=()

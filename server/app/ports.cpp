@@ -5,11 +5,13 @@
 #include <mutex>
 
 #include "app/hotspot_port.hpp"
+#include "app/router_accounts_port.hpp"
 
 #include "routeros/rest_router_control.hpp"
 #include "routeros/routeros_hotspot_control.hpp"
 #include "routeros/router_diagnostics.hpp"
 #include "routeros/routeros_router_control.hpp"
+#include "routeros/routeros_router_accounts.hpp"
 
 namespace kimonet::app {
 namespace {
@@ -68,6 +70,10 @@ const HotspotControlFactory& hotspot_control_factory() {
 void set_hotspot_control_factory(HotspotControlFactory factory) {
     std::lock_guard lock(hotspot_factory_mutex());
     hotspot_factory() = std::move(factory);
+}
+
+std::unique_ptr<network::RouterAccounts> router_accounts(const Router& router, const RouterTimeouts& timeouts) {
+    return routeros::router_accounts(router, api_options(timeouts));
 }
 
 Result<std::unique_ptr<whatsapp::Messenger>> Ports::configured_messenger(store::Database& db, const security::SecretBox& secrets) const {

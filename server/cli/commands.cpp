@@ -45,6 +45,8 @@ constexpr Command kCommands[] = {
     {"isolir", "isolir auto [--force] [--dry-run] | customer --id=N [--reason=T] | restore --id=N [--db PATH]", command_isolir},
     {"radius", "radius config --out DIR [--url URL] [--listen ADDR] [--auth-port N] [--acct-port N] [--rotate] [--db PATH]   (FreeRADIUS radiusd.conf: clients, rlm_rest to Kimonet)",
      command_radius},
+    {"import", "import phpnuxbill --file DUMP.sql | --mariadb mariadb://user:password@host:port/db [--dry-run] [--json] [--db PATH]   (customers, PPPoE plans, routers, recharges, balances and transactions; a mapping report; all or nothing; safe to run again; the password may come from KIMONET_IMPORT_MARIADB_PASSWORD)",
+     command_import},
 };
 
 void usage() {
@@ -105,7 +107,7 @@ int run(int argc, char** argv) {
         return argc < 2 ? 2 : 0;
     }
     for (const auto& command : kCommands) {
-        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run", "force", "replace", "no-history", "pending"}));
+        if (std::strcmp(argv[1], command.name) == 0) return command.run(parse_args(argc, argv, 2, {"notify", "dry-run", "force", "replace", "no-history", "pending", "json"}));
     }
     std::fprintf(stderr, "unknown command '%s'\n", argv[1]);
     usage();

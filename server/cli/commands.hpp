@@ -47,5 +47,6 @@ int command_customer(const Args& args);  // customer import FILE [--dry-run]
 int command_dunning(const Args& args);
 int command_voucher(const Args& args);  // voucher push BATCH_ID | push --pending | expire
 int command_statement(const Args& args);  // statement import FILE --bank … [--account ID] (cli/command_statement.cpp)
+int command_import(const Args& args);     // import phpnuxbill --file DUMP.sql | --mariadb URL [--dry-run] (cli/command_import.cpp)
 
 }  // namespace kimonet::cli

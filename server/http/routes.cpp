@@ -22,6 +22,8 @@ void register_bhp_uso_routes(Router& router, app::App& app);
 void register_tax_routes(Router& router, app::App& app);
 // routes_tickets.cpp: trouble tickets for staff, the portal and the landing page (issue 21).
 void register_ticket_routes(Router& router, app::App& app);
+// routes_moving_in.cpp: the PHPNuxBill import (issue 22).
+void register_moving_in_routes(Router& router, app::App& app);
 
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
@@ -52,6 +54,7 @@ void register_routes(Router& router, app::App& app) {
     register_bhp_uso_routes(router, app);
     register_tax_routes(router, app);
     register_ticket_routes(router, app);
+    register_moving_in_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

@@ -11,6 +11,7 @@
 #include "services/settings.hpp"
 #include "services/customer_service.hpp"
 #include "services/package_service.hpp"
+#include "services/router_import_accounts.hpp"
 #include "services/secret_push.hpp"
 #include "store/customer_store.hpp"
 #include "store/network_store.hpp"
@@ -192,10 +193,8 @@ Result<api::Json> auto_isolate(app::Context& context, const AutoIsolateOptions& 
 
 namespace kimonet::services {
 
-namespace {
-
 // "10M" -> 10000, "512k" -> 512 (kbps); 0 when unreadable.
-std::int64_t rate_kbps(const std::string& text) {
+std::int64_t router_rate_kbps(const std::string& text) {
     if (text.empty()) return 0;
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
@@ -205,7 +204,7 @@ std::int64_t rate_kbps(const std::string& text) {
 }
 
 // RT/RW-net routers usually keep "name 0812…" in the secret's comment.
-std::pair<std::string, std::string> name_and_phone(const std::string& comment) {
+std::pair<std::string, std::string> router_comment_name_and_phone(const std::string& comment) {
     std::string digits, name;
     std::size_t start = std::string::npos, length = 0;
     for (std::size_t index = 0; index <= comment.size(); ++index) {
@@ -225,8 +224,6 @@ std::pair<std::string, std::string> name_and_phone(const std::string& comment) {
     return {digits.empty() ? comment : name, digits};
 }
 
-}  // namespace
-
 Result<api::Json> import_from_router(app::Context& context, std::int64_t router_id, bool dry_run) {
     const Router router = TRY(router_with_password(context, router_id));
     auto control = context.ports.router_control(router, {});
@@ -241,13 +238,15 @@ Result<api::Json> import_from_router(app::Context& context, std::int64_t router_
     {
         for (auto& username : TRY(store::pppoe_usernames_on_router(context.db, router.id))) known.insert(std::move(username));
     }
+    // Hotspot users and DHCP leases (issue 22) are read before the write transaction, like the secrets.
+    const RouterAccountsSnapshot accounts = read_router_accounts(router);
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         for (const auto& profile : profiles) {
             if (package_by_profile.contains(profile.name) || profile.name == router.isolir_profile || profile.name.starts_with("default")) continue;
             const auto slash = profile.rate_limit.find('/');
             // RouterOS rate-limit is rx/tx from the router's side: rx is the customer's upload.
-            std::int64_t upload = rate_kbps(profile.rate_limit.substr(0, slash));
-            std::int64_t download = slash == std::string::npos ? upload : rate_kbps(profile.rate_limit.substr(slash + 1));
+            std::int64_t upload = router_rate_kbps(profile.rate_limit.substr(0, slash));
+            std::int64_t download = slash == std::string::npos ? upload : router_rate_kbps(profile.rate_limit.substr(slash + 1));
             api::Json package = {{"name", "Impor " + profile.name}, {"download_kbps", download > 0 ? download : 1024},
                                  {"upload_kbps", upload > 0 ? upload : 1024}, {"price", 0}, {"mikrotik_profile", profile.name}};
             if (!dry_run) package_by_profile[profile.name] = TRY(create_package(context, package)).id;
@@ -256,7 +255,7 @@ Result<api::Json> import_from_router(app::Context& context, std::int64_t router_
         }
         for (const auto& secret : secrets) {
             if (known.contains(secret.name)) continue;
-            auto [name, phone] = name_and_phone(secret.comment);
+            auto [name, phone] = router_comment_name_and_phone(secret.comment);
             if (name.empty()) name = secret.name;
             auto package = package_by_profile.find(secret.profile);
             std::string why;
@@ -283,9 +282,11 @@ Result<api::Json> import_from_router(app::Context& context, std::int64_t router_
             }
             report["customers"].push_back(customer);
         }
+        TRY_VOID(import_router_accounts(context, router, accounts, package_by_profile, dry_run, report));
         if (dry_run) return {};
         return log_activity(context, "network.import", "router", router.id, api::Json::object(),
-                            {{"packages", report["packages"].size()}, {"customers", report["customers"].size()}});
+                            {{"packages", report["packages"].size()}, {"customers", report["customers"].size()},
+                             {"hotspot_customers", report["hotspot_customers"].size()}, {"static_customers", report["static_customers"].size()}});
     }));
     return report;
 }

@@ -9,6 +9,7 @@
 #include "core/tax_messages.hpp"
 #include "core/attachment_messages.hpp"
 #include "core/ticket_messages.hpp"
+#include "core/import_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -22,7 +23,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_PROMISE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_TAX_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_ATTACHMENT_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_TICKET_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_TICKET_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_IMPORT_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace
