@@ -30,6 +30,8 @@
 #include "views/view_users.hpp"
 #include "views/view_vouchers.hpp"
 #include "views/view_whatsapp.hpp"
+#include "views/view_field_jobs.hpp"
+#include "views/view_dispatch.hpp"
 
 namespace kimonet {
 namespace {
@@ -61,6 +63,8 @@ constexpr char kVouchersRead[] = "vouchers.read";
 constexpr char kCashCollect[] = "cash.collect";
 constexpr char kCashConfirm[] = "cash.confirm";
 constexpr char kCashAreas[] = "cash.areas";
+constexpr char kJobsWork[] = "jobs.work";
+constexpr char kJobsDispatch[] = "jobs.dispatch";
 
 bool users_or_roles(const SessionUser& user) { return staff(user) && (user.can("users.read") || user.can("roles.read")); }
 
@@ -95,6 +99,9 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"jobs"}, "nav.jobs", "nav.group.system", "jobs.title", staff_with<kSettingsRead>, make<ViewJobs>},
     {Screen{"settings"}, "nav.settings", "nav.group.system", "settings.title", staff_with<kSettingsRead>, make<ViewSettings>},
     {Screen::Security, "nav.security", "nav.group.system", "security.title", staff, make<ViewSecurity>},
+    // Technician jobs (issue 21): the technician's phone screen and the dispatcher's schedule.
+    {Screen{"field"}, "nav.field", "nav.group.ops", "field.title", staff_with<kJobsWork>, make<ViewFieldJobs>},
+    {Screen{"dispatch"}, "nav.dispatch", "nav.group.ops", "dispatch.title", staff_with<kJobsDispatch>, make<ViewDispatch>},
     };
     return table;
 }

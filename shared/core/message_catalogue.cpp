@@ -8,6 +8,7 @@
 #include "core/promise_messages.hpp"
 #include "core/tax_messages.hpp"
 #include "core/attachment_messages.hpp"
+#include "core/technician_job_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -20,7 +21,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_REGULATORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_PROMISE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_TAX_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_ATTACHMENT_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_ATTACHMENT_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_TECHNICIAN_JOB_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace

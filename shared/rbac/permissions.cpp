@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 49> kPermissions{
+static constexpr std::array<std::string_view, 51> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -46,6 +46,10 @@ static constexpr std::array<std::string_view, 49> kPermissions{
     // The Coretax export of faktur keluaran (issue 20): the accountant's month of PPN, with the
     // customers' tax identities in it; finance, admin and superadmin.
     "tax.export",
+    // Technician jobs (issue 21). jobs.dispatch: every job, creating, scheduling, assigning and
+    // cancelling them (admins; a "dispatcher" role is a custom role with it). jobs.work: the jobs
+    // assigned to oneself, their checklist and completion (technicians).
+    "jobs.dispatch", "jobs.work",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -77,7 +81,8 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
                "dunning.promise_grant", "tax.export"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
-               "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};
+               "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create",
+               "jobs.work"};
     } else if (role == kCollector) {
         out = {"cash.collect"};
     } else if (role == kCustomer) {
