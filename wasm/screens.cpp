@@ -79,6 +79,10 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"routers"}, "nav.routers", "nav.group.ops", "routers.title", staff_with<kRoutersRead>, make<ViewRouters>},
     {Screen{"leads"}, "nav.leads", "nav.group.ops", "leads.title", staff_with<kCustomersRead>, make<ViewLeads>},
     {Screen{"vouchers"}, "nav.vouchers", "nav.group.ops", "vouchers.title", staff_with<kVouchersRead>, make<ViewVouchers>},
+    // Technician jobs (issue 21), in the operations group: the technician's phone screen and the
+    // dispatcher's schedule.
+    {Screen{"field"}, "nav.field", "nav.group.ops", "field.title", staff_with<kJobsWork>, make<ViewFieldJobs>},
+    {Screen{"dispatch"}, "nav.dispatch", "nav.group.ops", "dispatch.title", staff_with<kJobsDispatch>, make<ViewDispatch>},
     {Screen::Invoices, "nav.invoices", "nav.group.billing", "invoices.title", staff_with<kInvoicesRead>, make<ViewInvoices>},
     {Screen::Payments, "nav.payments", "nav.group.billing", "payments.title", staff_with<kPaymentsRead>, make<ViewPayments>},
     {Screen{"bank"}, "nav.bank_statements", "nav.group.billing", "bank.title", staff_with<kPaymentsRead>, make<ViewBankStatements>},
@@ -99,9 +103,6 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"jobs"}, "nav.jobs", "nav.group.system", "jobs.title", staff_with<kSettingsRead>, make<ViewJobs>},
     {Screen{"settings"}, "nav.settings", "nav.group.system", "settings.title", staff_with<kSettingsRead>, make<ViewSettings>},
     {Screen::Security, "nav.security", "nav.group.system", "security.title", staff, make<ViewSecurity>},
-    // Technician jobs (issue 21): the technician's phone screen and the dispatcher's schedule.
-    {Screen{"field"}, "nav.field", "nav.group.ops", "field.title", staff_with<kJobsWork>, make<ViewFieldJobs>},
-    {Screen{"dispatch"}, "nav.dispatch", "nav.group.ops", "dispatch.title", staff_with<kJobsDispatch>, make<ViewDispatch>},
     };
     return table;
 }
