@@ -31,6 +31,8 @@
 #include "views/view_vouchers.hpp"
 #include "views/view_whatsapp.hpp"
 #include "views/view_tickets.hpp"
+#include "views/view_field_jobs.hpp"
+#include "views/view_dispatch.hpp"
 
 namespace kimonet {
 namespace {
@@ -63,6 +65,8 @@ constexpr char kCashCollect[] = "cash.collect";
 constexpr char kCashConfirm[] = "cash.confirm";
 constexpr char kCashAreas[] = "cash.areas";
 constexpr char kTicketsRead[] = "tickets.read";
+constexpr char kJobsWork[] = "jobs.work";
+constexpr char kJobsDispatch[] = "jobs.dispatch";
 
 bool users_or_roles(const SessionUser& user) { return staff(user) && (user.can("users.read") || user.can("roles.read")); }
 
@@ -77,6 +81,10 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"routers"}, "nav.routers", "nav.group.ops", "routers.title", staff_with<kRoutersRead>, make<ViewRouters>},
     {Screen{"leads"}, "nav.leads", "nav.group.ops", "leads.title", staff_with<kCustomersRead>, make<ViewLeads>},
     {Screen{"vouchers"}, "nav.vouchers", "nav.group.ops", "vouchers.title", staff_with<kVouchersRead>, make<ViewVouchers>},
+    // Technician jobs (issue 21), in the operations group: the technician's phone screen and the
+    // dispatcher's schedule.
+    {Screen{"field"}, "nav.field", "nav.group.ops", "field.title", staff_with<kJobsWork>, make<ViewFieldJobs>},
+    {Screen{"dispatch"}, "nav.dispatch", "nav.group.ops", "dispatch.title", staff_with<kJobsDispatch>, make<ViewDispatch>},
     {Screen::Invoices, "nav.invoices", "nav.group.billing", "invoices.title", staff_with<kInvoicesRead>, make<ViewInvoices>},
     {Screen::Payments, "nav.payments", "nav.group.billing", "payments.title", staff_with<kPaymentsRead>, make<ViewPayments>},
     {Screen{"bank"}, "nav.bank_statements", "nav.group.billing", "bank.title", staff_with<kPaymentsRead>, make<ViewBankStatements>},

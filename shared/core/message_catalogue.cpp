@@ -10,6 +10,7 @@
 #include "core/attachment_messages.hpp"
 #include "core/ticket_messages.hpp"
 #include "core/import_messages.hpp"
+#include "core/technician_job_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -24,7 +25,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_TAX_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_ATTACHMENT_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_TICKET_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_IMPORT_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_IMPORT_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_TECHNICIAN_JOB_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace

@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 53> kPermissions{
+static constexpr std::array<std::string_view, 55> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -50,6 +50,10 @@ static constexpr std::array<std::string_view, 53> kPermissions{
     // tickets.update: open for a customer, comment, add photos, priority/category, in progress;
     // tickets.assign: give a ticket to a staff user (the dispatcher); tickets.close: close with a cause.
     "tickets.read", "tickets.update", "tickets.assign", "tickets.close",
+    // Technician jobs (issue 21). jobs.dispatch: every job, creating, scheduling, assigning and
+    // cancelling them (admins; a "dispatcher" role is a custom role with it). jobs.work: the jobs
+    // assigned to oneself, their checklist and completion (technicians).
+    "jobs.dispatch", "jobs.work",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -83,7 +87,8 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
                "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create",
-               "tickets.read", "tickets.update", "tickets.close"};
+               "tickets.read", "tickets.update", "tickets.close",
+               "jobs.work"};
     } else if (role == kCollector) {
         out = {"cash.collect"};
     } else if (role == kCustomer) {

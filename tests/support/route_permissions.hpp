@@ -192,6 +192,21 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"POST", "/api/portal/tickets", "portal.self"},
     {"GET", "/api/portal/tickets/{id}", "portal.self"},
     {"POST", "/api/portal/tickets/{id}/comments", "portal.self"},
+    // Technician jobs (issue 21).
+    {"GET", "/api/technician-jobs", "jobs.dispatch"},
+    {"POST", "/api/technician-jobs", "jobs.dispatch"},
+    {"GET", "/api/technician-jobs/technicians", "jobs.dispatch"},
+    {"GET", "/api/technician-jobs/mine", "jobs.work"},
+    {"GET", "/api/technician-jobs/{id}", "jobs.work"},
+    {"PUT", "/api/technician-jobs/{id}", "jobs.dispatch"},
+    {"POST", "/api/technician-jobs/{id}/cancel", "jobs.dispatch"},
+    {"POST", "/api/technician-jobs/{id}/checklist/{position}", "jobs.work"},
+    {"POST", "/api/technician-jobs/{id}/complete", "jobs.work"},
+    {"POST", "/api/technician-jobs/{id}/signature", "jobs.work"},
+    {"GET", "/api/technician-jobs/{id}/signature", "jobs.work"},
+    {"POST", "/api/technician-jobs/{id}/photo", "jobs.work"},
+    {"GET", "/api/technician-jobs/{id}/photo", "jobs.work"},
+    {"GET", "/api/portal/jobs", "portal.self"},
 };
 
 // "/api/customers/42/history?x=1" against "/api/customers/{id}/history".

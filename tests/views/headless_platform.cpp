@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "imgui.h"
@@ -26,6 +27,7 @@ bool g_route_changed = false;
 std::vector<std::string> g_opened_urls;
 std::vector<std::string> g_downloads;
 std::vector<std::function<void()>> g_timers;
+std::optional<std::string> g_next_picked_file;  // the file the next chooser is given (nullopt: cancelled)
 
 // The product's fonts when installed (the same metrics as the browser), else ImGui's own.
 ImFont* add_font(const char* path, float pixels) {
@@ -66,8 +68,11 @@ void reset_platform() {
     g_timers.clear();
     g_opened_urls.clear();
     g_downloads.clear();
+    g_next_picked_file.reset();
     g_canvas_width = 1280.f;
 }
+
+void pick_next_file(const std::string& bytes) { g_next_picked_file = bytes; }
 
 }  // namespace testing
 
@@ -83,8 +88,12 @@ int start_download(const std::string& url, const std::string&, const std::string
 }
 DownloadState download_state(int) { return DownloadState::Saved; }
 int pick_file(const std::string&) { return 1; }
-PickState picked_file_state(int) { return PickState::Failed; }
-PickedFile take_picked_file(int) { return {}; }
+PickState picked_file_state(int) { return g_next_picked_file ? PickState::Ready : PickState::Failed; }
+PickedFile take_picked_file(int) {
+    PickedFile file{"picked", g_next_picked_file.value_or("")};
+    g_next_picked_file.reset();
+    return file;
+}
 
 std::string stored_value(const char* key) {
     auto found = g_local_storage.find(key);

@@ -19,6 +19,8 @@ std::vector<std::string> opened_urls();
 std::vector<std::string> downloaded_urls();
 // The user edits the address bar / goes back: the app takes the new hash on its next frame.
 void change_route(const std::string& route);
+// The user chooses a file with these bytes in the next file chooser the app opens (else: cancelled).
+void pick_next_file(const std::string& bytes);
 // Forgets storage, route and timers (a fresh browser tab).
 void reset_platform();
 

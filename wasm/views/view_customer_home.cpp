@@ -62,6 +62,10 @@ void ViewCustomerHome::enter(App&) {
     load_profile();
     load_invoices();
     load_isolation_date();
+    m_visits = api::Json::array();
+    api_client().get("/api/portal/jobs", [this](const ApiResponse& response) {
+        if (response.ok() && response_data(response.body).is_array()) m_visits = response_data(response.body);
+    });
 }
 
 void ViewCustomerHome::load_isolation_date() {
@@ -166,6 +170,18 @@ void ViewCustomerHome::draw_service_card(App& app, float width) {
                 detail_row("home.since", tr("home.since"), i18n::format_date(m_customer->join_date));
             }
             ImGui::EndTable();
+        }
+        // The technician's next visit (an installation's time, issue 21).
+        if (!m_visits.empty()) {
+            const api::Json& visit = m_visits.front();
+            const auto day = parse_date(json_string(visit, "scheduled_date"));
+            ImGui::PushTextWrapPos(0.f);
+            widgets::text("text", "home.visit",
+                          i18n::tr_format("home.visit", {{"kind", i18n::tr("field.kind." + json_string(visit, "kind"))},
+                                                         {"date", day ? i18n::format_date(*day) : json_string(visit, "scheduled_date")},
+                                                         {"start", json_string(visit, "window_start")},
+                                                         {"end", json_string(visit, "window_end")}}));
+            ImGui::PopTextWrapPos();
         }
     }
     widgets::end_card();

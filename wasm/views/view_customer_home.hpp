@@ -41,6 +41,7 @@ private:
     std::string m_isolation_date;  // from /api/portal/dunning: "2026-01-31" or empty
     api::Json m_promise;           // from /api/portal/dunning: the promise to pay offered or holding
     std::string m_promise_error;
+    api::Json m_visits = api::Json::array();  // from /api/portal/jobs: the technician's next scheduled visits
     void make_promise(std::int64_t invoice_id);
     std::string m_error_code;
     bool m_loading = false;
