@@ -336,4 +336,23 @@ BOOST_AUTO_TEST_CASE(a_role_that_may_add_but_not_update_routers_gets_no_radius_p
     BOOST_TEST(!harness.find("router_form.radius_secret").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(the_drift_report_says_what_a_radius_session_applies_even_when_the_routers_api_is_down) {
+    ViewHarness harness("routers");
+    open(harness, kRouterStaff);
+    // As services::network_drift writes it: router 3's API unreachable, one RADIUS session still normal.
+    harness.api().answer("GET", "/api/network/drift",
+                         {{"success", true},
+                          {"data", {{"drift", 1}, {"repaired", 0},
+                                    {"routers", Json::array({{{"router_id", 3}, {"router_name", "Core"}, {"reachable", false},
+                                                              {"error", "port tertutup"}, {"checked", 1},
+                                                              {"drift", Json::array({{{"customer_id", 42}, {"service_number", "CUST042"},
+                                                                                      {"pppoe_username", "budi"}, {"connection_method", "radius"},
+                                                                                      {"kind", "session_not_isolated"}, {"expected_state", "isolated"},
+                                                                                      {"session_state", "normal"}}})}}})}}}});
+    harness.click("routers.drift.check");
+    harness.settle();
+    BOOST_TEST(harness.value("routers.drift.3.error") == "Core: port tertutup");
+    BOOST_TEST(harness.value("routers.drift.3.budi") == "Core · CUST042 (budi): sesi RADIUS normal, seharusnya terisolir");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
