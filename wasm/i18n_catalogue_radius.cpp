@@ -1,4 +1,6 @@
-// UI text of the RADIUS section of the customer detail (issue 19): key, Indonesian (default), English.
+// UI text of the RADIUS parts of the app (issue 19): the customer detail's RADIUS section, the router
+// form's connection methods and NAS settings, the RADIUS lines of the drift report. Key, Indonesian
+// (default), English.
 // A part of the catalogue of its own (i18n.hpp), like i18n_catalogue_customer.cpp.
 #include "i18n.hpp"
 
@@ -16,6 +18,22 @@ std::initializer_list<Entry> radius_catalogue() {
         {"radius.usage", "unduh {download} · unggah {upload}", "download {download} · upload {upload}"},
         {"radius.minutes", "{minutes} menit", "{minutes} min"},
         {"radius.hours_minutes", "{hours} jam {minutes} menit", "{hours} h {minutes} min"},
+        {"router_form.radius_title", "Cara koneksi dan RADIUS", "Connection methods and RADIUS"},
+        {"router_form.methods_hint", "Cara koneksi yang dilayani router ini untuk pelanggannya.",
+         "The connection methods this router offers its customers."},
+        {"field.nas_address", "Alamat NAS untuk CoA (kosong = host router)", "NAS address for CoA (empty = the router's host)"},
+        {"field.coa_port", "Port CoA / Disconnect", "CoA / Disconnect port"},
+        {"field.radius_secret", "Rahasia RADIUS (shared secret)", "RADIUS shared secret"},
+        {"field.radius_secret_keep", "Rahasia RADIUS (kosongkan agar tetap)", "RADIUS shared secret (leave empty to keep)"},
+        {"router_form.radius_secret_stored", "Rahasia RADIUS tersimpan terenkripsi dan tidak pernah ditampilkan.",
+         "A RADIUS secret is stored encrypted and never shown."},
+        {"router_form.radius_secret_none", "Belum ada rahasia RADIUS: CoA ke router ini belum bisa dikirim.",
+         "No RADIUS secret yet: CoA cannot be sent to this router."},
+        {"routers.drift_radius", "sesi RADIUS {actual}, seharusnya {expected}", "RADIUS session {actual}, should be {expected}"},
+        {"routers.drift_radius_rate", "batas kecepatan sesi {actual}, seharusnya {expected}", "session rate limit {actual}, should be {expected}"},
+        {"routers.drift_radius_unknown", "CoA terakhir tidak dijawab NAS: {detail}", "the NAS did not acknowledge the last CoA: {detail}"},
+        {"radius.state.normal", "normal", "normal"},
+        {"radius.state.isolated", "terisolir", "isolated"},
     };
     return entries;
 }

@@ -1,10 +1,8 @@
-// The one place the concrete adapters are named (tests/structure/adapter_includes.cmake keeps
-// services, runners, routes and the CLI from naming them).
+// The one place the concrete adapters are named: RouterOS (binary API and REST: router, hotspot,
+// firewall), the payment gateways, the WhatsApp drivers and the RADIUS CoA client
+// (tests/structure/adapter_includes.cmake keeps services, runners, routes and the CLI from naming them).
 #include "app/ports.hpp"
 
-#include <mutex>
-
-#include "app/hotspot_port.hpp"
 #include "app/router_accounts_port.hpp"
 
 #include "routeros/rest_router_control.hpp"
@@ -43,33 +41,19 @@ Ports production_ports() {
     };
     ports.payment_gateway = [](const gateways::GatewayConfig& config) { return gateways::make_payment_gateway(config); };
     ports.messenger = [](whatsapp::MessengerSettings settings) { return whatsapp::make_messenger(std::move(settings)); };
+    ports.hotspot_control = [](const Router& router, const RouterTimeouts& timeouts) { return routeros::hotspot_control(router, api_options(timeouts)); };
+    ports.firewall_control = [](const Router& router, const RouterTimeouts& timeouts) -> std::unique_ptr<network::FirewallControl> {
+        // The RouterOS adapters (binary API, REST, auto) are RouterControl and FirewallControl in one.
+        auto control = routeros::router_control_for_mode(router, api_options(timeouts), rest_options(timeouts));
+        auto* firewall = network::firewall_of(*control);
+        if (!firewall) return nullptr;
+        control.release();
+        return std::unique_ptr<network::FirewallControl>(firewall);
+    };
+    ports.dynamic_authorization = [](const radius::CoaTarget& target, radius::Code code, const std::vector<radius::Attribute>& attributes) {
+        return radius::send_coa(target, code, attributes);
+    };
     return ports;
-}
-
-namespace {
-
-std::mutex& hotspot_factory_mutex() {
-    static std::mutex mutex;
-    return mutex;
-}
-
-HotspotControlFactory& hotspot_factory() {
-    static HotspotControlFactory factory;
-    return factory;
-}
-
-}  // namespace
-
-const HotspotControlFactory& hotspot_control_factory() {
-    std::lock_guard lock(hotspot_factory_mutex());
-    HotspotControlFactory& factory = hotspot_factory();
-    if (!factory) factory = [](const Router& router, const RouterTimeouts& timeouts) { return routeros::hotspot_control(router, api_options(timeouts)); };
-    return factory;
-}
-
-void set_hotspot_control_factory(HotspotControlFactory factory) {
-    std::lock_guard lock(hotspot_factory_mutex());
-    hotspot_factory() = std::move(factory);
 }
 
 std::unique_ptr<network::RouterAccounts> router_accounts(const Router& router, const RouterTimeouts& timeouts) {

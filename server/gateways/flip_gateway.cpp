@@ -5,6 +5,7 @@
 #include "api/json_fields.hpp"
 #include "gateways/gateway_http.hpp"
 #include "payments/gateway_fields.hpp"
+#include "security/base64.hpp"
 
 namespace kimonet::gateways {
 
@@ -76,7 +77,7 @@ private:
         whatsapp::HttpCall call;
         call.method = method;
         call.url = whatsapp::join_url(m_config.base_url, path);
-        call.headers["Authorization"] = "Basic " + base64(m_config.key + ":");
+        call.headers["Authorization"] = "Basic " + security::base64(m_config.key + ":");
         call.timeout_ms = m_config.timeout_ms;
         return call;
     }

@@ -7,6 +7,7 @@
 #include "api/json_fields.hpp"
 #include "gateways/gateway_http.hpp"
 #include "payments/gateway_fields.hpp"
+#include "security/base64.hpp"
 
 namespace kimonet::gateways {
 
@@ -128,7 +129,7 @@ private:
         call.url = whatsapp::join_url(base.empty() ? m_config.base_url : base, path);
         call.headers["Accept"] = "application/json";
         call.headers["Content-Type"] = "application/json";
-        call.headers["Authorization"] = "Basic " + base64(m_config.key + ":");
+        call.headers["Authorization"] = "Basic " + security::base64(m_config.key + ":");
         call.timeout_ms = m_config.timeout_ms;
         return call;
     }

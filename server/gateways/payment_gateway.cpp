@@ -143,26 +143,6 @@ Result<api::Json> json_answer(const std::string& gateway, const whatsapp::HttpAn
     return body;
 }
 
-std::string base64(std::string_view bytes) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned value = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                               static_cast<unsigned char>(bytes[i + 2]);
-        for (int shift : {18, 12, 6, 0}) out += kAlphabet[(value >> shift) & 63];
-    }
-    if (i < bytes.size()) {
-        unsigned value = static_cast<unsigned char>(bytes[i]) << 16;
-        if (i + 1 < bytes.size()) value |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-        out += kAlphabet[(value >> 18) & 63];
-        out += kAlphabet[(value >> 12) & 63];
-        out += i + 1 < bytes.size() ? kAlphabet[(value >> 6) & 63] : '=';
-        out += '=';
-    }
-    return out;
-}
-
 std::string gateway_local_minutes(std::int64_t unix_seconds, UtcOffset offset) {
     const LocalDateTime local = local_from_unix(unix_seconds, offset);
     char buffer[32];

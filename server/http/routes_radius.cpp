@@ -55,14 +55,15 @@ void register_radius_routes(Router& router, app::App& app) {
                        return json_data(services::customer_radius_summary(context, request.id_param()));
                    });
                });
-    router.add("GET", "/api/routers/{id}/radius", "routers.read", "The router's NAS settings for RADIUS CoA (address, port, whether a secret is set)",
+    router.add("GET", "/api/routers/{id}/radius", "routers.read",
+               "The router's NAS settings for RADIUS CoA (address, port, whether a secret is set) and the connection methods it offers",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        return json_data(services::radius_nas_for_api(context, request.id_param()));
                    });
                });
     router.add("PUT", "/api/routers/{id}/radius", "routers.update",
-               "Set the router's NAS settings {\"nas_address\",\"coa_port\",\"secret\"} (the RADIUS secret is write-only)",
+               "Set the router's NAS settings {\"nas_address\",\"coa_port\",\"secret\",\"connection_methods\"} (the RADIUS secret is write-only)",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {

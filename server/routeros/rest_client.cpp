@@ -4,6 +4,8 @@
 
 #include <mutex>
 
+#include "security/base64.hpp"
+
 namespace kimonet::routeros {
 
 namespace {
@@ -29,26 +31,6 @@ void ensure_global_init() {
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-std::string base64(std::string_view bytes) {
-    static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    std::size_t index = 0;
-    for (; index + 2 < bytes.size(); index += 3) {
-        const unsigned value = (static_cast<unsigned char>(bytes[index]) << 16) | (static_cast<unsigned char>(bytes[index + 1]) << 8) |
-                               static_cast<unsigned char>(bytes[index + 2]);
-        for (int shift = 18; shift >= 0; shift -= 6) out.push_back(alphabet[(value >> shift) & 63]);
-    }
-    if (index < bytes.size()) {
-        unsigned value = static_cast<unsigned char>(bytes[index]) << 16;
-        if (index + 1 < bytes.size()) value |= static_cast<unsigned char>(bytes[index + 1]) << 8;
-        out.push_back(alphabet[(value >> 18) & 63]);
-        out.push_back(alphabet[(value >> 12) & 63]);
-        out.push_back(index + 1 < bytes.size() ? alphabet[(value >> 6) & 63] : '=');
-        out.push_back('=');
-    }
-    return out;
-}
-
 void cut_out(std::string& text, const std::string& secret) {
     if (secret.empty()) return;
     for (auto at = text.find(secret); at != std::string::npos; at = text.find(secret, at)) text.replace(at, secret.size(), "***");
@@ -69,7 +51,7 @@ std::string RestClient::describe() const { return m_endpoint.host + ":" + std::t
 
 std::string RestClient::scrub(std::string text) const {
     cut_out(text, m_endpoint.password);
-    cut_out(text, base64(m_endpoint.username + ":" + m_endpoint.password));
+    cut_out(text, security::base64(m_endpoint.username + ":" + m_endpoint.password));
     if (text.size() > 300) text.resize(300);
     return text;
 }

@@ -2,12 +2,14 @@
 
 #include "auth/password_policy.hpp"
 #include "auth/session_service.hpp"
+#include "core/radius_messages.hpp"
 #include "core/validation_messages.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
 #include "services/secret_push.hpp"
 #include "services/settings.hpp"
 #include "store/package_store.hpp"
+#include "store/radius_store.hpp"
 #include "store/router_store.hpp"
 
 namespace kimonet::services {
@@ -23,6 +25,13 @@ static Result<void> check_references(store::Database& db, const Customer& custom
     FieldErrors fields;
     if (!TRY(store::find_package(db, customer.package_id))) fields["package_id"] = messages::kPackageNotFound;
     if (customer.router_id && !TRY(store::find_router(db, *customer.router_id))) fields["router_id"] = messages::kRouterNotFound;
+    // The customer's connection method must be one its router offers (PUT /api/routers/{id}/radius).
+    if (customer.router_id && !fields.contains("router_id")) {
+        const auto nas = TRY(store::find_radius_nas(db, *customer.router_id, nullptr));
+        const std::string offered = "," + (nas ? nas->connection_methods : std::string()) + ",";
+        if (nas && offered.find("," + std::string(to_string(customer.connection_method)) + ",") == std::string::npos)
+            fields["connection_method"] = messages::kConnectionMethodNotOffered;
+    }
     if (!fields.empty()) return validation_error(std::move(fields));
     return {};
 }

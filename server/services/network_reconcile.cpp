@@ -8,6 +8,7 @@
 #include "services/activity_log.hpp"
 #include "services/address_drift.hpp"
 #include "services/network_service.hpp"
+#include "services/radius_drift.hpp"
 #include "services/settings.hpp"
 #include "services/customer_service.hpp"
 #include "services/package_service.hpp"
@@ -46,23 +47,29 @@ Result<api::Json> network_drift(app::Context& context, bool repair, std::optiona
     auto routers = TRY(store::list_routers(context.db));
     api::Json report = api::Json::array();
     int total_drift = 0, total_repaired = 0;
+    // CoA / Disconnect-Requests one run may send, over all NASes (radius_drift.hpp).
+    int radius_budget = static_cast<int>(TRY(get_setting_int(context.db, "radius_drift_max_per_run")));
     for (const auto& listed : routers) {
         if (router_id && listed.id != *router_id) continue;
         const Router router = TRY(router_with_password(context, listed.id));
         api::Json entry = {{"router_id", router.id}, {"router_name", router.name}, {"reachable", true}, {"checked", 0},
                            {"drift", api::Json::array()}, {"error", ""}};
         auto control = context.ports.router_control(router, {});
+        // RADIUS sessions are checked with the NAS (CoA), not the router's API: even when the API is unreachable.
+        const int radius_repaired = TRY(radius_session_drift(context, router, repair, radius_budget, entry));
+        total_repaired += radius_repaired;
         auto secrets = control->list_secrets();
         if (!secrets) {
             entry["reachable"] = false;
             entry["error"] = secrets.error().message();
+            total_drift += static_cast<int>(entry["drift"].size());
             report.push_back(std::move(entry));
             continue;
         }
         std::map<std::string, std::string> actual;
         for (const auto& secret : *secrets) actual[secret.name] = secret.profile;
         const auto expected = TRY(expected_profiles(context.db, router));
-        entry["checked"] = expected.size();
+        entry["checked"] = entry["checked"].get<std::int64_t>() + static_cast<std::int64_t>(expected.size());
         std::vector<network::ProfileSwitch> repairs;
         std::vector<std::size_t> repair_rows;
         for (const auto& row : expected) {

@@ -10,7 +10,10 @@
 namespace kimonet::services {
 
 // Compares, per router (or only `router_id`), the profile each active/isolated customer should
-// have with the router's secret. With `repair`, mismatched profiles are set (and sessions kicked).
+// have with the router's secret, the ISOLIR address list of static/DHCP customers, and what the
+// NAS applies to each online RADIUS customer's session (radius_drift.hpp). With `repair`,
+// mismatched profiles are set (and sessions kicked), addresses listed or unlisted, and RADIUS
+// sessions get a CoA / Disconnect-Request (at most radius_drift_max_per_run per call).
 // Customers with a pending network action are reported as "pending" and left to the retry loop.
 Result<api::Json> network_drift(app::Context& context, bool repair, std::optional<std::int64_t> router_id = std::nullopt);
 

@@ -7,11 +7,14 @@
 // An ACK is applied; a NAK with Error-Cause 503 (Session-Context-Not-Found) is applied too (no
 // session is up: the next login gets the new answer); any other NAK or no answer after the
 // retries leaves the action pending for the network worker's retry, like an unreachable router.
+// Every answer is recorded on the customer's open sessions (what the NAS applies: the drift check,
+// services/radius_drift.hpp). The requests go out through the App's dynamic_authorization port.
 #include <string>
 #include <vector>
 
 #include "app/context.hpp"
 #include "customers/customer.hpp"
+#include "network/radius_reply.hpp"
 #include "routers/router.hpp"
 
 namespace kimonet::services {
@@ -19,14 +22,21 @@ namespace kimonet::services {
 struct RadiusChange {
     Customer customer;
     bool isolate = false;
+    bool rate_only = false;  // the state stays, only the rate limit changes: a CoA-Request whatever the pool policy
 };
 
 struct RadiusChangeResult {
     bool ok = false;
+    bool unanswered = false;  // the NAS answered nothing (all tries timed out)
     std::string sent;    // "Disconnect-Request" / "CoA-Request Mikrotik-Rate-Limit=…" (the log's profile_after)
     std::string detail;  // the NAS's answer in words
 };
 
 Result<std::vector<RadiusChangeResult>> apply_radius_changes(app::Context& context, const Router& router, const std::vector<RadiusChange>& changes);
+
+// The isolir pool and rate limit the radius_isolir_* settings give.
+Result<network::RadiusIsolirPolicy> radius_isolir_policy(store::Database& db);
+// The Mikrotik-Rate-Limit FreeRADIUS answers a customer in this state with this package's speeds.
+std::string radius_expected_rate_limit(bool isolated, std::int64_t upload_kbps, std::int64_t download_kbps, const network::RadiusIsolirPolicy& policy);
 
 }  // namespace kimonet::services

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include "core/radius_messages.hpp"
 #include "core/validation_messages.hpp"
 #include "customers/customer.hpp"
 #include "network/radius_reply.hpp"
 #include "radius/freeradius_config.hpp"
+#include "security/base64.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
+#include "services/radius_isolation.hpp"
 #include "services/settings.hpp"
 #include "store/radius_store.hpp"
 
@@ -44,35 +47,48 @@ std::optional<std::int64_t> counter(const api::Json& request, const char* name) 
     return value;
 }
 
+// "pppoe,radius" -> {"pppoe", "radius"}.
+std::vector<std::string> split_radius_methods(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        if (comma > start) out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+// A non-empty JSON array of distinct connection method names, as stored (in the canonical order
+// pppoe, static, dhcp, radius); nullopt for anything else.
+std::optional<std::string> radius_methods_from_json(const api::Json& value) {
+    if (!value.is_array() || value.empty() || value.size() > 4) return std::nullopt;
+    bool chosen[4] = {false, false, false, false};
+    for (const auto& each : value) {
+        if (!each.is_string()) return std::nullopt;
+        const auto method = parse_connection_method(each.get<std::string>());
+        if (!method || chosen[static_cast<int>(*method)]) return std::nullopt;
+        chosen[static_cast<int>(*method)] = true;
+    }
+    std::string out;
+    for (ConnectionMethod method : {ConnectionMethod::Pppoe, ConnectionMethod::Static, ConnectionMethod::Dhcp, ConnectionMethod::Radius})
+        if (chosen[static_cast<int>(method)]) out += (out.empty() ? "" : ",") + std::string(to_string(method));
+    return out;
+}
+
 api::Json literal(const std::string& value) {
     // do_xlat false: a password or pool name holding "%{...}" must reach the NAS as typed, never be expanded by FreeRADIUS.
     return {{"value", value}, {"do_xlat", false}, {"op", ":="}};
-}
-
-Result<network::RadiusIsolirPolicy> isolir_policy(store::Database& db) {
-    return network::RadiusIsolirPolicy{TRY(get_setting(db, "radius_isolir_pool")), TRY(get_setting(db, "radius_isolir_rate_limit"))};
 }
 
 api::Json session_json(const store::RadiusSessionRow& session) {
     api::Json out = {{"nas_address", session.nas_address}, {"acct_session_id", session.acct_session_id}, {"username", session.username},
                      {"framed_ip", session.framed_ip}, {"started_at", session.started_at}, {"updated_at", session.updated_at},
                      {"session_seconds", session.session_seconds}, {"upload_bytes", session.upload_bytes},
-                     {"download_bytes", session.download_bytes}, {"terminate_cause", session.terminate_cause}};
+                     {"download_bytes", session.download_bytes}, {"terminate_cause", session.terminate_cause},
+                     {"applied_state", session.applied_state}, {"applied_rate_limit", session.applied_rate_limit},
+                     {"applied_by", session.applied_by}, {"last_coa", session.coa_result}, {"last_coa_detail", session.coa_detail}};
     out["stopped_at"] = session.stopped_at ? api::Json(*session.stopped_at) : api::Json(nullptr);
-    return out;
-}
-
-// RFC 4648 §4 Base64 with padding, for the expected HTTP Basic value (RFC 7617).
-std::string base64(std::string_view bytes) {
-    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    for (std::size_t index = 0; index < bytes.size(); index += 3) {
-        const std::size_t left = std::min<std::size_t>(3, bytes.size() - index);
-        std::uint32_t group = 0;
-        for (std::size_t part = 0; part < 3; ++part)
-            group = (group << 8) | (part < left ? static_cast<std::uint8_t>(bytes[index + part]) : 0u);
-        for (std::size_t part = 0; part < 4; ++part) out.push_back(part <= left ? kAlphabet[(group >> (18 - 6 * part)) & 0x3f] : '=');
-    }
     return out;
 }
 
@@ -81,7 +97,7 @@ std::string base64(std::string_view bytes) {
 Result<RadiusCaller> radius_caller(app::Context& context, const std::string& authorization) {
     const std::string secret = TRY(get_secret_setting(context.db, context.secrets, "radius_api_secret"));
     if (secret.empty()) return RadiusCaller::Closed;
-    const std::string expected = "Basic " + base64(std::string(kRadiusApiUser) + ":" + secret);
+    const std::string expected = "Basic " + security::base64(std::string(kRadiusApiUser) + ":" + secret);
     return security::constant_time_equals(security::sha256_hex(authorization), security::sha256_hex(expected)) ? RadiusCaller::Trusted
                                                                                                                  : RadiusCaller::Refused;
 }
@@ -93,8 +109,14 @@ Result<RadiusAnswer> radius_authorize(app::Context& context, const api::Json& re
     if (!subscriber || (subscriber->status != "active" && subscriber->status != "isolated") || subscriber->sealed_password.empty())
         return RadiusAnswer{404, {}};
     const std::string password = TRY(context.secrets.open(subscriber->sealed_password));
-    const auto attributes = network::radius_reply_attributes(subscriber->status == "isolated", subscriber->upload_kbps, subscriber->download_kbps,
-                                                             subscriber->ip_address, TRY(isolir_policy(context.db)));
+    const bool isolated = subscriber->status == "isolated";
+    const auto policy = TRY(radius_isolir_policy(context.db));
+    const auto attributes = network::radius_reply_attributes(isolated, subscriber->upload_kbps, subscriber->download_kbps, subscriber->ip_address, policy);
+    // What the NAS will apply to the session this login opens (its accounting Start copies it): the drift check compares it.
+    const std::string state = isolated ? "isolated" : "normal";
+    const std::string rate = radius_expected_rate_limit(isolated, subscriber->upload_kbps, subscriber->download_kbps, policy);
+    if (TRY(store::radius_accept_differs(context.db, subscriber->customer_id, state, rate)))
+        TRY_VOID(context.db.transaction([&]() -> Result<void> { return store::record_radius_accept(context.db, subscriber->customer_id, state, rate, context.now); }));
     api::Json body = api::Json::object();
     body["control:Cleartext-Password"] = literal(password);
     for (const auto& [name, value] : attributes.reply) body["reply:" + name] = literal(value);
@@ -157,8 +179,11 @@ Result<api::Json> customer_radius_summary(app::Context& context, std::int64_t cu
 Result<api::Json> radius_nas_for_api(app::Context& context, std::int64_t router_id) {
     const auto nas = TRY(store::find_radius_nas(context.db, router_id, nullptr));
     if (!nas) return make_error(ErrorCode::NotFound, messages::kRouterNotFound);
+    const auto methods = split_radius_methods(nas->connection_methods);
     return api::Json{{"router_id", nas->router_id}, {"nas_address", nas->nas_address}, {"coa_port", nas->coa_port},
-                     {"coa_address", nas->nas_address.empty() ? nas->router_host : nas->nas_address}, {"has_secret", nas->has_secret}};
+                     {"coa_address", nas->nas_address.empty() ? nas->router_host : nas->nas_address}, {"has_secret", nas->has_secret},
+                     {"connection_methods", methods},
+                     {"offers_radius", std::find(methods.begin(), methods.end(), "radius") != methods.end()}};
 }
 
 Result<api::Json> update_radius_nas(app::Context& context, std::int64_t router_id, const api::Json& body) {
@@ -179,18 +204,32 @@ Result<api::Json> update_radius_nas(app::Context& context, std::int64_t router_i
         // RFC 2865 §3: the shared secret; MikroTik's /radius secret. 8-64 characters that stand in
         // FreeRADIUS's clients file as they are (letters, digits, - _ . ~ + = @ ! * ^ : , / ?).
         const bool plain = found->is_string() && radius::is_plain_config_text(found->get<std::string>());
-        if (!plain || found->get<std::string>().size() < 8 || found->get<std::string>().size() > 64) fields["secret"] = messages::kInvalid;
+        if (!plain || found->get<std::string>().size() < 8 || found->get<std::string>().size() > 64) fields["secret"] = messages::kRadiusSecret;
         else secret = found->get<std::string>();
     }
+    std::string methods = before->connection_methods;
+    if (const auto found = body.find("connection_methods"); found != body.end()) {
+        auto parsed = radius_methods_from_json(*found);
+        if (!parsed) fields["connection_methods"] = messages::kConnectionMethods;
+        else methods = *parsed;
+    }
     for (const auto& [key, value] : body.items())
-        if (key != "nas_address" && key != "coa_port" && key != "secret") fields[key] = messages::kInvalid;
+        if (key != "nas_address" && key != "coa_port" && key != "secret" && key != "connection_methods") fields[key] = messages::kUnknownField;
+    // A method still used by the router's customers stays offered (their next edit would be refused otherwise).
+    if (!fields.contains("connection_methods")) {
+        const auto offered = split_radius_methods(methods);
+        for (const auto& [method, count] : TRY(store::router_method_counts(context.db, router_id)))
+            if (count > 0 && std::find(offered.begin(), offered.end(), method) == offered.end())
+                fields["connection_methods"] = messages::with_detail(messages::kConnectionMethodInUse, method + " (" + std::to_string(count) + ")");
+    }
     if (!fields.empty()) return validation_error(std::move(fields));
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         TRY_VOID(store::upsert_radius_nas(context.db, router_id, nas_address, coa_port, secret.empty() ? std::string() : context.secrets.seal(secret),
-                                          context.now));
+                                          methods, context.now));
         return log_activity(context, "router.radius", "router", router_id,
-                            {{"nas_address", before->nas_address}, {"coa_port", before->coa_port}},
-                            {{"nas_address", nas_address}, {"coa_port", coa_port}, {"secret", secret.empty() ? "(kept)" : "***"}});
+                            {{"nas_address", before->nas_address}, {"coa_port", before->coa_port}, {"connection_methods", before->connection_methods}},
+                            {{"nas_address", nas_address}, {"coa_port", coa_port}, {"secret", secret.empty() ? "(kept)" : "***"},
+                             {"connection_methods", methods}});
     }));
     return radius_nas_for_api(context, router_id);
 }

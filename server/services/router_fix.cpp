@@ -40,9 +40,9 @@ Result<RouterFix> fix_router(app::Context& context, std::int64_t router_id, cons
     }
     Router pinned = router;
     pinned.api_mode = fix.examination.test.transport.empty() ? router.api_mode : fix.examination.test.transport;
-    auto control = context.ports.router_control(pinned, {});
-    network::FirewallControl* firewall = network::firewall_of(*control);
-    if (!firewall) return fix;  // an adapter without a firewall (a test's fake router): nothing to check
+    // No firewall port, or an adapter without a firewall (a test's fake router): nothing to check.
+    auto firewall = context.ports.firewall_control ? context.ports.firewall_control(pinned, {}) : nullptr;
+    if (!firewall) return fix;
     auto rules = ensure_isolation_rules(*firewall, *billing, options.apply);
     if (rules) fix.rules = std::move(rules).value();
     else fix.rules_problem = rules.error();

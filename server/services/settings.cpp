@@ -140,6 +140,8 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"radius_isolir_pool", "isolir", false, "Address pool (Framed-Pool) an isolated RADIUS customer gets; empty = keep the usual address and change only the rate limit (by CoA)"},
         {"radius_isolir_rate_limit", "512k/512k", false, "Mikrotik-Rate-Limit (rx/tx) of an isolated RADIUS customer; empty = the package's speed"},
         {"radius_coa_timeout_ms", "1000", false, "How long Kimonet waits for a NAS to answer one CoA / Disconnect-Request before sending it again (3 tries)"},
+        {"radius_drift_max_per_run", "100", false,
+         "Most CoA / Disconnect-Requests one drift repair sends to the NASes (the rest wait for the next run, oldest attempt first)"},
         {"router_probe_seconds", "60", false, "Seconds between reachability checks of every router (public network status); 0 = off"},
         {"trusted_proxies", "", false,
          "IP addresses or CIDRs of our own reverse proxies (comma-separated); only their X-Forwarded-For is believed"},
@@ -212,9 +214,10 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
     }
     if (key.starts_with("isolir_")) return network::isolir_setting_problem(key, value);
     if (key.starts_with("radius_isolir_")) return network::radius_setting_problem(key, value);
-    if (key == "radius_coa_timeout_ms") {
+    if (key == "radius_coa_timeout_ms" || key == "radius_drift_max_per_run") {
         const int number = std::atoi(std::string(value).c_str());
-        if (std::to_string(number) != value || number < 50 || number > 10000) return std::string("angka 50-10000");
+        const int lowest = key == "radius_coa_timeout_ms" ? 50 : 1;
+        if (std::to_string(number) != value || number < lowest || number > 10000) return std::string(lowest == 50 ? "angka 50-10000" : "angka 1-10000");
     }
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;

@@ -5,7 +5,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "app/hotspot_port.hpp"
+#include "app/ports.hpp"
 #include "core/voucher_messages.hpp"
 #include "services/activity_log.hpp"
 #include "services/network_service.hpp"
@@ -42,7 +42,8 @@ BusyBatches& busy_batches() {
 
 Result<std::unique_ptr<network::HotspotControl>> hotspot_for(app::Context& context, std::int64_t router_id) {
     const Router router = TRY(router_with_password(context, router_id));
-    return app::hotspot_control_factory()(router, app::RouterTimeouts{});
+    if (!context.ports.hotspot_control) return make_error(ErrorCode::Unavailable);
+    return context.ports.hotspot_control(router, app::RouterTimeouts{});
 }
 
 Result<VoucherPushReport> push_claimed(app::Context& context, const VoucherBatch& batch, int chunk, const VoucherPushProgress& progress) {

@@ -11,6 +11,7 @@
 #include "core/ticket_messages.hpp"
 #include "core/import_messages.hpp"
 #include "core/technician_job_messages.hpp"
+#include "core/radius_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -26,7 +27,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_ATTACHMENT_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_TICKET_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_IMPORT_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_TECHNICIAN_JOB_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_TECHNICIAN_JOB_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_RADIUS_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace

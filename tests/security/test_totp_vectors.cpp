@@ -1,7 +1,9 @@
 // The TOTP arithmetic against the published vectors: RFC 4226 Appendix D (HOTP), RFC 6238
-// Appendix B (TOTP, the SHA-1 rows) and RFC 4648 §10 (base32).
+// Appendix B (TOTP, the SHA-1 rows) and RFC 4648 §10 (base32, and base64: the one encoder of HTTP
+// Basic credentials, security::base64).
 #include <boost/test/unit_test.hpp>
 
+#include "security/base64.hpp"
 #include "security/totp.hpp"
 
 using namespace kimonet::security;
@@ -46,6 +48,15 @@ BOOST_AUTO_TEST_CASE(a_code_matches_one_step_either_side_and_no_further) {
     BOOST_TEST(!totp_matching_step(key, "12345", now).has_value());
     BOOST_TEST(!totp_matching_step(key, "12a456", now).has_value());
     BOOST_TEST(!totp_matching_step(key, totp(key, now) + "0", now).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(base64_matches_rfc_4648_section_10_and_rfc_7617_example) {
+    const std::pair<const char*, const char*> vectors[] = {{"", ""},           {"f", "Zg=="},         {"fo", "Zm8="},        {"foo", "Zm9v"},
+                                                           {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="}, {"foobar", "Zm9vYmFy"}};
+    for (const auto& [plain, encoded] : vectors) BOOST_TEST(kimonet::security::base64(plain) == encoded);
+    // RFC 7617 §2's credential, and bytes above 0x7f (the standard alphabet's + and /, not URL-safe).
+    BOOST_TEST(kimonet::security::base64("Aladdin:open sesame") == "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+    BOOST_TEST(kimonet::security::base64(std::string("\xfb\xff\xbf", 3)) == "+/+/");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

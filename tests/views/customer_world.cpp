@@ -119,6 +119,11 @@ void answer_admin_lists(FakeApiClient& api) {
     reports::RevenueReport revenue;
     revenue.range = {{2025, 7}, {2025, 12}};
     api.answer("GET", "/api/reports/revenue", {{"success", true}, {"data", api::to_json(revenue)}});
+    // Router 3's NAS settings as services::radius_nas_for_api writes them (the secret is never in it).
+    api.answer("GET", "/api/routers/3/radius",
+               {{"success", true},
+                {"data", {{"router_id", 3}, {"nas_address", ""}, {"coa_port", 3799}, {"coa_address", "10.0.0.1"}, {"has_secret", true},
+                          {"connection_methods", api::Json::array({"pppoe", "radius"})}, {"offers_radius", true}}}});
 }
 
 }  // namespace kimonet::testing

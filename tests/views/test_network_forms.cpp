@@ -2,11 +2,13 @@
 // DHCP) shows only the fields that method uses, sends them, and puts the server's 409/422 message on
 // the right field; the list and the customer screen say the method. The router form's RouterOS
 // interface (API / REST / automatic) with the REST port and TLS, and "Uji koneksi" answered in plain
-// Indonesian with what to do — shown only to a role that manages routers and may test them.
+// Indonesian with what to do — shown only to a role that manages routers and may test them. The
+// router form's connection methods and RADIUS NAS settings (secret write-only, errors at the fields).
 #include <boost/test/unit_test.hpp>
 
 #include "api/dto.hpp"
 #include "customer_world.hpp"
+#include "imgui.h"
 #include "view_harness.hpp"
 #include "views/connection_methods.hpp"
 
@@ -31,6 +33,19 @@ void choose(ViewHarness& harness, const std::string& select, int option) {
     harness.frames(2);
     harness.click(select + ".option." + std::to_string(option));
     harness.frames(2);
+}
+
+// Turns the mouse wheel over the open form's body until its end is in view (the RADIUS part is last).
+void scroll_form_to_bottom(ViewHarness& harness) {
+    const auto name = harness.find("router_form.name");
+    BOOST_TEST_REQUIRE(name.has_value());
+    const auto& hit = (*name)["hit"];
+    ImGui::GetIO().MousePos = ImVec2(hit["x"].get<float>() + hit["w"].get<float>() / 2, hit["y"].get<float>() + hit["h"].get<float>() / 2);
+    for (int turn = 0; turn < 4; ++turn) {
+        ImGui::GetIO().MouseWheel = -10.f;
+        harness.frames(1);
+    }
+    harness.frames(1);
 }
 
 // Budi as a customer on a static IP (the server's own serialiser).
@@ -241,6 +256,103 @@ BOOST_AUTO_TEST_CASE(only_a_role_that_manages_and_may_test_routers_sees_the_test
     ViewHarness harness("routers/3/edit");
     open(harness, kRouterStaff);
     BOOST_TEST(harness.find("router_form.test.button").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_router_form_sets_the_methods_and_nas_with_a_write_only_secret_and_errors_at_the_fields) {
+    ViewHarness harness("routers/3/edit");
+    open(harness, kRouterStaff);
+    harness.click("router_form.username");
+    harness.type("billing");
+    harness.click("router_form.password");
+    harness.type("sandi-router-9");
+    scroll_form_to_bottom(harness);
+    // What the server has: PPPoE and RADIUS offered, a secret stored (never shown, never sent back).
+    BOOST_TEST(harness.value("router_form.method.pppoe") == "true");
+    BOOST_TEST(harness.value("router_form.method.static") == "false");
+    BOOST_TEST(harness.value("router_form.method.radius") == "true");
+    BOOST_TEST(harness.value("router_form.coa_port") == "3799");
+    BOOST_TEST(harness.value("router_form.radius_secret").empty());
+    BOOST_TEST(harness.label("router_form.radius_secret") == "Rahasia RADIUS (kosongkan agar tetap)");
+    BOOST_TEST(harness.value("router_form.radius_secret_state") == "Rahasia RADIUS tersimpan terenkripsi dan tidak pernah ditampilkan.");
+
+    harness.click("router_form.method.static");
+    BOOST_TEST(harness.value("router_form.method.static") == "true");
+
+    // Live checks at the fields: a port out of range, an address that is not IPv4, a short secret.
+    harness.click("router_form.coa_port");
+    harness.select_all();
+    harness.type("70000");
+    harness.click("router_form.nas_address");
+    harness.type("10.0.0.300");
+    scroll_form_to_bottom(harness);  // the errors above pushed it down
+    harness.click("router_form.radius_secret");
+    harness.type("pendek");
+    harness.frames(2);
+    BOOST_TEST(harness.value("router_form.coa_port.error") == "port harus 1-65535");
+    BOOST_TEST(harness.value("router_form.nas_address.error") == "alamat IP harus IPv4 seperti 10.0.0.5");
+    BOOST_TEST(harness.value("router_form.radius_secret.error").starts_with("rahasia RADIUS 8-64 karakter"));
+    harness.click("router_form.save");
+    harness.settle();
+    BOOST_TEST(harness.api().count("PUT", "/api/routers/3") == 0, "nothing is sent while a field is wrong");
+
+    harness.click("router_form.coa_port");
+    harness.select_all();
+    harness.type("1700");
+    harness.click("router_form.nas_address");
+    harness.select_all();
+    harness.type("10.0.0.2");
+    scroll_form_to_bottom(harness);
+    harness.click("router_form.radius_secret");
+    harness.select_all();
+    harness.type("rahasia-nas-baru");
+    // The router is saved, then its RADIUS part; the server refuses a method still in use, at its field.
+    harness.api().answer("PUT", "/api/routers/3", {{"success", true}, {"data", {{"id", 3}, {"name", "Core"}, {"host", "10.0.0.1"}}}});
+    harness.api().answer_error("PUT", "/api/routers/3/radius", 422, "validation_failed", "data tidak valid",
+                               {{"connection_methods", "cara koneksi masih dipakai pelanggan router ini: dhcp (2)"}});
+    harness.click("router_form.save");
+    harness.settle();
+    BOOST_TEST_REQUIRE(harness.api().count("PUT", "/api/routers/3/radius") == 1);
+    const Json sent = sent_body(harness, "PUT", "/api/routers/3/radius");
+    BOOST_TEST(sent["connection_methods"] == Json::array({"pppoe", "static", "radius"}));
+    BOOST_TEST(sent["nas_address"] == "10.0.0.2");
+    BOOST_TEST(sent["coa_port"] == 1700);
+    BOOST_TEST(sent["secret"] == "rahasia-nas-baru");
+    BOOST_TEST(harness.value("router_form.connection_methods.error") == "cara koneksi masih dipakai pelanggan router ini: dhcp (2)");
+    BOOST_TEST(harness.find("router_form.name").has_value(), "the form stays open with its values");
+    BOOST_TEST(harness.values("toast.error").empty());
+
+    // Without RADIUS offered the NAS fields go away.
+    harness.click("router_form.method.radius");
+    harness.frames(2);
+    BOOST_TEST(!harness.find("router_form.coa_port").has_value());
+    BOOST_TEST(!harness.find("router_form.radius_secret").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_role_that_may_add_but_not_update_routers_gets_no_radius_part) {
+    ViewHarness harness("routers/new");
+    open(harness, {"routers.read", "routers.create"});
+    BOOST_TEST_REQUIRE(harness.find("router_form.name").has_value());
+    BOOST_TEST(!harness.find("router_form.method.radius").has_value());
+    BOOST_TEST(!harness.find("router_form.radius_secret").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_drift_report_says_what_a_radius_session_applies_even_when_the_routers_api_is_down) {
+    ViewHarness harness("routers");
+    open(harness, kRouterStaff);
+    // As services::network_drift writes it: router 3's API unreachable, one RADIUS session still normal.
+    harness.api().answer("GET", "/api/network/drift",
+                         {{"success", true},
+                          {"data", {{"drift", 1}, {"repaired", 0},
+                                    {"routers", Json::array({{{"router_id", 3}, {"router_name", "Core"}, {"reachable", false},
+                                                              {"error", "port tertutup"}, {"checked", 1},
+                                                              {"drift", Json::array({{{"customer_id", 42}, {"service_number", "CUST042"},
+                                                                                      {"pppoe_username", "budi"}, {"connection_method", "radius"},
+                                                                                      {"kind", "session_not_isolated"}, {"expected_state", "isolated"},
+                                                                                      {"session_state", "normal"}}})}}})}}}});
+    harness.click("routers.drift.check");
+    harness.settle();
+    BOOST_TEST(harness.value("routers.drift.3.error") == "Core: port tertutup");
+    BOOST_TEST(harness.value("routers.drift.3.budi") == "Core · CUST042 (budi): sesi RADIUS normal, seharusnya terisolir");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

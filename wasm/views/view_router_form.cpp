@@ -68,6 +68,8 @@ void ViewRouterForm::open(std::function<void(const Router&)> saved) {
     m_rest_port = std::to_string(m_base.rest_port);
     m_rest_tls = m_base.rest_tls;
     m_test.set_router(m_base.id, m_base.api_mode);
+    if (m_base.id > 0) m_radius.load(m_base.id);
+    else m_radius.reset();
     m_form.request_open();
 }
 
@@ -105,10 +107,26 @@ FieldErrors ViewRouterForm::validate() const {
     if (!is_port_number(m_rest_port)) errors["rest_port"] = tr("field.not_a_number");
     if (auto validated = validate_router(edited_router(), !m_form.editing); !validated)
         for (const auto& [field, message] : validated.error().fields) errors.emplace(field, message);
+    if (m_radius_editable)
+        for (const auto& [field, message] : m_radius.validate()) errors.emplace(field, message);
     return errors;
 }
 
-void ViewRouterForm::submit() {
+void ViewRouterForm::save_radius(const Router& router, bool radius_editable) {
+    auto finish = [this, router] {
+        m_form.saved();
+        m_password.clear();
+        m_radius.clear_secret();
+        if (m_saved) m_saved(router);
+    };
+    if (!radius_editable || !m_radius.changed()) return finish();
+    api_client().put("/api/routers/" + std::to_string(router.id) + "/radius", m_radius.body(), [this, finish](const ApiResponse& response) {
+        if (!response.ok()) return m_form.refused(response);  // the router is saved; its fields keep their values
+        finish();
+    });
+}
+
+void ViewRouterForm::submit(bool radius_editable) {
     if (!m_form.accept_submit(validate())) return;
     const Router router = edited_router();
     api::Json body{{"name", router.name},           {"host", router.host}, {"port", router.port},
@@ -117,11 +135,15 @@ void ViewRouterForm::submit() {
                    {"api_mode", router.api_mode},   {"rest_port", router.rest_port},
                    {"rest_tls", router.rest_tls}};
     if (!m_password.empty()) body["password"] = m_password;
-    auto done = [this](const ApiResponse& response) {
+    auto done = [this, radius_editable](const ApiResponse& response) {
         if (!response.ok()) return m_form.refused(response);
-        m_form.saved();
-        m_password.clear();
-        if (m_saved) m_saved(router_from_response(response.body.contains("data") ? response.body["data"] : response.body));
+        const Router saved = router_from_response(response.body.contains("data") ? response.body["data"] : response.body);
+        // A new router is stored now: a refused RADIUS part is saved again as an edit of it.
+        if (!m_form.editing && saved.id > 0) {
+            m_form.editing = true;
+            m_base.id = saved.id;
+        }
+        save_radius(saved, radius_editable);
     };
     if (m_form.editing) api_client().put("/api/routers/" + std::to_string(m_base.id), body, done);
     else api_client().post("/api/routers", body, done);
@@ -130,6 +152,7 @@ void ViewRouterForm::submit() {
 void ViewRouterForm::draw(App& app) {
     const std::string title = m_form.editing ? tr("router_form.edit_title") : tr("router_form.create_title");
     if (!m_form.begin(kRouterFormPopup, "router_form.title", title, display().px(680))) return;
+    m_radius_editable = app.user().can("routers.update");
     const FieldErrors live = validate();
     const std::string banner = m_form.banner_text();
     auto edited = [this](const char* field) { m_form.server_errors.erase(field); };
@@ -191,9 +214,11 @@ void ViewRouterForm::draw(App& app) {
             current.password = m_base.password;  // (the stored one is a marker; a typed one counts below)
             if (current != m_base || !m_password.empty()) widgets::muted("router_form.test_hint", tr("router_test.saved_only"));
         }
+        // Last, below the connection test: which methods the router offers and its NAS settings.
+        if (m_radius_editable) m_radius.draw(m_form, field_error);
     }
     end_form_body();
-    if (m_form.end("router_form", banner)) submit();
+    if (m_form.end("router_form", banner)) submit(m_radius_editable);
 }
 
 }  // namespace kimonet

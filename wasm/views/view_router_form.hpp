@@ -2,7 +2,9 @@
 // Create/edit a router (lokasi_server) in a modal, validated live with shared/'s router_from_json.
 // The password is write-only: empty on edit keeps the stored one. The RouterOS interface (API, REST
 // or automatic) with the REST port and TLS; editing, a role that manages routers and may test them
-// gets "Uji koneksi" (views/router_test_panel) for the stored router.
+// gets "Uji koneksi" (views/router_test_panel) for the stored router. A role that may update
+// routers also sets the connection methods the router offers and its RADIUS NAS settings
+// (views/router_radius_section), saved after the router.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -11,6 +13,7 @@
 #include "core/error.hpp"
 #include "routers/router.hpp"
 #include "views/form_modal.hpp"
+#include "views/router_radius_section.hpp"
 #include "views/router_test_panel.hpp"
 
 namespace kimonet {
@@ -33,7 +36,9 @@ private:
     FieldErrors validate() const;
     // The router as the form has it (the port numbers 0 when not numbers).
     Router edited_router() const;
-    void submit();
+    void submit(bool radius_editable);
+    // Saves the RADIUS section of the saved `router` (when it changed), then closes the form.
+    void save_radius(const Router& router, bool radius_editable);
 
     FormModalState m_form;
     Router m_base;
@@ -42,6 +47,8 @@ private:
     bool m_tls = false;
     bool m_rest_tls = true;
     RouterTestPanel m_test;
+    RouterRadiusSection m_radius;
+    bool m_radius_editable = false;  // the role may update routers (GET/PUT /api/routers/{id}/radius)
     bool m_push_secrets = false;
     std::function<void(const Router&)> m_saved;
 };

@@ -27,6 +27,22 @@ void section_title(const char* id, const char* text) {
     ImGui::PopFont();
 }
 
+
+// One drift item in words: a PPPoE profile, or what a RADIUS session applies against what it should.
+std::string drift_words(const api::Json& item) {
+    const std::string kind = json_string(item, "kind");
+    if (json_string(item, "connection_method") == "radius") {
+        if (kind == "rate_limit_mismatch")
+            return i18n::tr_format("routers.drift_radius_rate",
+                                   {{"expected", json_string(item, "expected_rate_limit")}, {"actual", json_string(item, "session_rate_limit")}});
+        if (kind == "coa_not_acknowledged") return i18n::tr_format("routers.drift_radius_unknown", {{"detail", json_string(item, "last_coa_detail")}});
+        return i18n::tr_format("routers.drift_radius", {{"expected", i18n::tr("radius.state." + json_string(item, "expected_state"))},
+                                                        {"actual", i18n::tr("radius.state." + json_string(item, "session_state"))}});
+    }
+    return i18n::tr_format(kind == "missing_secret" ? "routers.drift_missing" : "routers.drift_mismatch",
+                           {{"expected", json_string(item, "expected_profile")}, {"actual", json_string(item, "router_profile")}});
+}
+
 }  // namespace
 
 void ViewRouters::enter(App& app) {
@@ -208,19 +224,15 @@ void ViewRouters::draw_drift(App& app) {
     if (routers == m_drift.end() || !routers->is_array()) return;
     for (const api::Json& router : *routers) {
         const std::string prefix = "routers.drift." + std::to_string(json_int(router, "router_id"));
-        if (!json_bool(router, "reachable", true)) {
+        // An unreachable router's API says why; its RADIUS sessions (checked with the NAS) are listed all the same.
+        if (!json_bool(router, "reachable", true))
             widgets::text("error", prefix + ".error", json_string(router, "router_name") + ": " + json_string(router, "error"),
                           widgets::colors::kDanger);
-            continue;
-        }
         const auto items = router.find("drift");
         if (items == router.end() || !items->is_array()) continue;
         for (const api::Json& item : *items) {
             const std::string line = json_string(router, "router_name") + " · " + json_string(item, "service_number") + " (" +
-                                     json_string(item, "pppoe_username") + "): " +
-                                     i18n::tr_format(json_string(item, "kind") == "missing_secret" ? "routers.drift_missing" : "routers.drift_mismatch",
-                                                     {{"expected", json_string(item, "expected_profile")},
-                                                      {"actual", json_string(item, "router_profile")}});
+                                     json_string(item, "pppoe_username") + "): " + drift_words(item);
             widgets::text("cell", prefix + "." + json_string(item, "pppoe_username"), line);
         }
     }

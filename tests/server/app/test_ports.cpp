@@ -1,13 +1,15 @@
 // The ports are wired in one place: an App opened with other adapters (here fakes that record what
 // they were asked) is what every service, the outbox runner and the CLI reach — no service builds
-// a RouterOS connection, a payment gateway or a WhatsApp client of its own.
+// a RouterOS connection, a payment gateway, a WhatsApp client or a RADIUS CoA client of its own.
 #include <boost/test/unit_test.hpp>
 
 #include "app/app.hpp"
 #include "services/active_sessions.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/invoice_generation.hpp"
+#include "services/customer_service.hpp"
 #include "services/network_service.hpp"
+#include "services/radius_service.hpp"
 #include "services/router_service.hpp"
 #include "services/router_test.hpp"
 #include "services/settings.hpp"
@@ -24,6 +26,7 @@ struct Asked {
     std::vector<std::string> gateways;
     std::vector<std::string> charges;  // "<gateway>:<order id prefix>:<amount>"
     std::vector<std::string> messengers;
+    std::vector<std::string> coa;  // "<address>:<port> <code> <attribute count>"
 };
 
 Error not_in_this_test() { return make_error(ErrorCode::Unavailable); }
@@ -79,6 +82,11 @@ app::Ports fake_ports(Asked& asked) {
     ports.messenger = [&asked](whatsapp::MessengerSettings settings) -> Result<std::unique_ptr<whatsapp::Messenger>> {
         asked.messengers.push_back(settings.driver + " " + settings.api_url);
         return make_error(ErrorCode::Unavailable);
+    };
+    ports.dynamic_authorization = [&asked](const radius::CoaTarget& target, radius::Code code, const std::vector<radius::Attribute>& attributes) {
+        asked.coa.push_back(target.address + ":" + std::to_string(target.port) + " " + std::to_string(static_cast<int>(code)) + " " +
+                            std::to_string(attributes.size()));
+        return radius::CoaResult{radius::CoaAnswer::Ack, 0, 1, "CoA-ACK (fake)"};
     };
     return ports;
 }
@@ -156,6 +164,21 @@ BOOST_FIXTURE_TEST_CASE(the_runners_and_cli_messenger_comes_from_the_apps_messen
     BOOST_TEST(!messenger.ok());  // the fake refuses: nothing was sent anywhere
     BOOST_TEST(asked.messengers == std::vector<std::string>{"fonnte http://127.0.0.1:9"});
     BOOST_TEST(&context.ports == &app->ports());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_radius_isolation_asks_the_apps_dynamic_authorization_port, FakePortsApp) {
+    auto lease = app->database();
+    BOOST_TEST_REQUIRE(lease.ok());
+    app::Context context = app->context(**lease, app::Actor{"system", 0, "test", ""});
+    BOOST_TEST_REQUIRE(services::update_radius_nas(context, 1, api::Json{{"nas_address", "10.9.8.7"}, {"coa_port", 3799}, {"secret", "nas-secret-9"}}).ok());
+    auto changed = services::update_customer(context, 2, api::Json{{"connection_method", "radius"}, {"pppoe_password", "rahasia-2"}});
+    BOOST_TEST_REQUIRE(changed.ok(), (changed ? "" : changed.error().message()));
+    const auto outcome = services::isolate(context, 2, "test");
+    BOOST_TEST_REQUIRE(outcome.ok(), (outcome ? "" : outcome.error().message()));
+    BOOST_TEST(outcome->result == "applied");
+    BOOST_TEST(outcome->detail == "NAS " + services::get_router(context.db, 1)->name + ": CoA-ACK (fake)");
+    // A Disconnect-Request (40, the isolir pool needs a new session) with User-Name and Event-Timestamp.
+    BOOST_TEST(asked.coa == std::vector<std::string>{"10.9.8.7:3799 40 2"});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -152,13 +152,15 @@ BOOST_AUTO_TEST_CASE(the_endpoints_freeradius_calls_refuse_a_missing_or_wrong_cr
     BOOST_TEST_REQUIRE(trusted.status == 200, trusted.body);
     BOOST_TEST(trusted.json()["control:Cleartext-Password"]["value"] == "rahasia-14");
     BOOST_TEST(trusted.json()["control:Cleartext-Password"]["do_xlat"] == false);
+    // (the answer is remembered as what the customer's next session applies: radius_accepts)
+    const std::string answered = world.server.snapshot();
     auto huge = http_request("POST", world.server.url("/api/radius/accounting"), std::string(40 * 1024, ' '), {{"Authorization", basic}});
     BOOST_TEST(huge.status == 413, huge.body);
     auto malformed = http_request("POST", world.server.url("/api/radius/accounting"),
                                   R"({"Acct-Status-Type":{"value":["Start"]},"Acct-Session-Id":{"value":["x"]},"User-Name":{"value":["a"]},"Acct-Input-Octets":{"value":["-1"]}})",
                                   {{"Authorization", basic}});
     BOOST_TEST(malformed.status == 422, malformed.body);
-    BOOST_TEST(world.server.snapshot() == before);
+    BOOST_TEST(world.server.snapshot() == answered);
 }
 
 BOOST_AUTO_TEST_CASE(the_nas_settings_keep_the_secret_write_only_and_lower_roles_cannot_change_them) {
@@ -250,6 +252,42 @@ BOOST_AUTO_TEST_CASE(the_coa_listener_agrees_with_radclient_on_the_wire) {
     BOOST_TEST(forged.code.empty(), forged.output);
     BOOST_TEST_REQUIRE(world.coa.received().size() == 1u);
     BOOST_TEST(!world.coa.received()[0].authenticator_ok);
+}
+
+BOOST_AUTO_TEST_CASE(a_router_offers_only_its_connection_methods_and_keeps_those_its_customers_use) {
+    auto& world = radius_world();
+    const std::string technician = world.server.login("technician"), admin = world.server.login("admin"), finance = world.server.login("finance");
+    auto read = world.server.get("/api/routers/2/radius", technician);
+    BOOST_TEST_REQUIRE(read.status == 200, read.body);
+    BOOST_TEST(read.json()["data"]["connection_methods"] == api::Json::array({"pppoe", "static", "dhcp", "radius"}));
+    BOOST_TEST(read.json()["data"]["offers_radius"] == true);
+    BOOST_TEST(read.json()["data"]["has_secret"] == false);
+
+    // Router 2's customers all use PPPoE: RADIUS alone would strand them.
+    const std::string before = world.server.snapshot();
+    auto stranded = world.server.put("/api/routers/2/radius", R"({"connection_methods":["radius"]})", technician);
+    BOOST_TEST(stranded.status == 422, stranded.body);
+    BOOST_TEST(stranded.json()["error"]["fields"]["connection_methods"].get<std::string>().find("pppoe") != std::string::npos, stranded.body);
+    for (const char* bad : {R"({"connection_methods":[]})", R"({"connection_methods":["pppoe","pppoe"]})", R"({"connection_methods":["wifi"]})",
+                            R"({"connection_methods":"pppoe"})", R"({"connection_methods":[1]})"}) {
+        auto reply = world.server.put("/api/routers/2/radius", bad, technician);
+        BOOST_TEST(reply.status == 422, bad << " " << reply.body);
+        BOOST_TEST(reply.json()["error"]["fields"].contains("connection_methods"), reply.body);
+    }
+    BOOST_TEST(world.server.put("/api/routers/2/radius", R"({"connection_methods":["pppoe"]})", finance).status == 403);
+    BOOST_TEST(world.server.snapshot() == before);
+
+    // PPPoE only: stored in order, and a customer of that router cannot be moved to RADIUS.
+    auto narrowed = world.server.put("/api/routers/2/radius", R"({"connection_methods":["pppoe"]})", technician);
+    BOOST_TEST_REQUIRE(narrowed.status == 200, narrowed.body);
+    BOOST_TEST(narrowed.json()["data"]["connection_methods"] == api::Json::array({"pppoe"}));
+    BOOST_TEST(narrowed.json()["data"]["offers_radius"] == false);
+    auto refused = world.server.put("/api/customers/3", R"({"connection_method":"radius","pppoe_password":"rahasia-3"})", admin);
+    BOOST_TEST(refused.status == 422, refused.body);
+    BOOST_TEST(refused.json()["error"]["fields"]["connection_method"] == "router ini tidak menyediakan cara koneksi ini", refused.body);
+    BOOST_TEST(world.server.scalar("SELECT connection_method FROM customers WHERE id = 3") == "pppoe");
+    BOOST_TEST_REQUIRE(world.server.put("/api/routers/2/radius", R"({"connection_methods":["radius","pppoe"]})", technician).status == 200);
+    BOOST_TEST(world.server.get("/api/routers/2/radius", technician).json()["data"]["connection_methods"] == api::Json::array({"pppoe", "radius"}));
 }
 
 // Last: the automatic isolir run isolates every overdue demo customer.
