@@ -154,6 +154,23 @@ const std::vector<TemplateDefinition>& template_definitions() {
          "Mohon maaf, nomor Anda belum terdaftar sebagai pelanggan {nama_isp}.\n\n"
          "Untuk berlangganan atau mendaftarkan nomor ini, hubungi admin di wa.me/{telepon_isp} "
          "dengan menyebutkan nama dan nomor layanan Anda. Terima kasih 🙏"},
+        // Outages (docs/outages.md): one notice at the start and one at the end per customer,
+        // however many tickets they open about it.
+        {"outage_start", "Gangguan jaringan",
+         {KIMONET_COMMON_PLACEHOLDERS, "judul_gangguan", "area_gangguan", "waktu_mulai", "perkiraan_pulih"},
+         "⚠️ *Gangguan jaringan*\n\n"
+         "Halo *{nama_pelanggan}*, saat ini ada gangguan di area *{area_gangguan}*: {judul_gangguan}.\n\n"
+         "🕒 Sejak: {waktu_mulai}\n"
+         "⏳ Perkiraan pulih: {perkiraan_pulih}\n\n"
+         "Layanan Anda ({nomor_layanan}) ikut terdampak. Tim kami sedang menanganinya; selama gangguan, "
+         "pengingat tagihan dan isolir kami tunda.\n{nama_isp}"},
+        {"outage_end", "Gangguan selesai",
+         {KIMONET_COMMON_PLACEHOLDERS, "judul_gangguan", "area_gangguan", "waktu_mulai", "waktu_selesai", "durasi", "kompensasi"},
+         "✅ *Gangguan selesai*\n\n"
+         "Halo *{nama_pelanggan}*, gangguan di area *{area_gangguan}* ({judul_gangguan}) sudah selesai pada {waktu_selesai} "
+         "(lama {durasi}).\n\n"
+         "{kompensasi}\n\n"
+         "Mohon maaf atas ketidaknyamanannya. Jika layanan Anda belum normal, balas pesan ini.\n{nama_isp}"},
     };
     return all;
 }
@@ -246,6 +263,13 @@ const TemplateVariables& sample_variables() {
         {"alasan", "Transfer tidak masuk ke rekening"},
         {"tanggal_janji", "20 Januari 2026"},
         {"sisa", "Rp 166.500"},
+        {"judul_gangguan", "Kabel fiber putus di Jl. Sukajadi"},
+        {"area_gangguan", "ODP-SKJ-07"},
+        {"waktu_mulai", "2026-01-15 08:10"},
+        {"waktu_selesai", "2026-01-15 14:40"},
+        {"perkiraan_pulih", "2026-01-15 15:00"},
+        {"durasi", "6 jam 30 menit"},
+        {"kompensasi", "Sebagai kompensasi, tagihan berikutnya dipotong *Rp 1.734*."},
     };
     return sample;
 }

@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 49> kPermissions{
+static constexpr std::array<std::string_view, 51> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -46,6 +46,11 @@ static constexpr std::array<std::string_view, 49> kPermissions{
     // The Coretax export of faktur keluaran (issue 20): the accountant's month of PPN, with the
     // customers' tax identities in it; finance, admin and superadmin.
     "tax.export",
+    // Outages that pause billing (issue 21, docs/outages.md). outages.read: the list with affected
+    // counts; outages.manage: open, edit and close one — which pauses dunning and isolation for the
+    // customers below it and, by the settings' rule, credits them. The field finds a cut cable
+    // first, so technicians hold it; the credit's size is never theirs to choose (settings).
+    "outages.read", "outages.manage",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -74,10 +79,11 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
                "reports.read",   "activity.read", "vouchers.read", "vouchers.sell", "cash.confirm", "invoices.approve_run",
                "credit_notes.create", "refunds.create",
                "reports.regulatory",
-               "dunning.promise_grant", "tax.export"};
+               "dunning.promise_grant", "tax.export", "outages.read"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
-               "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};
+               "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create",
+               "outages.read", "outages.manage"};
     } else if (role == kCollector) {
         out = {"cash.collect"};
     } else if (role == kCustomer) {

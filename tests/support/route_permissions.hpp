@@ -181,6 +181,11 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"POST", "/api/auth/two-factor/confirm", ""},
     {"POST", "/api/auth/two-factor/disable", ""},
     {"PUT", "/api/roles/{id}/two-factor", "roles.update"},
+    {"GET", "/api/outages", "outages.read"},
+    {"GET", "/api/outages/{id}", "outages.read"},
+    {"POST", "/api/outages", "outages.manage"},
+    {"PUT", "/api/outages/{id}", "outages.manage"},
+    {"POST", "/api/outages/{id}/close", "outages.manage"},
 };
 
 // "/api/customers/42/history?x=1" against "/api/customers/{id}/history".
