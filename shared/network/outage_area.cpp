@@ -1,9 +1,10 @@
 #include "network/outage_area.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 
 #include "core/outage_messages.hpp"
 
@@ -21,9 +22,13 @@ std::optional<double> outage_number_of(std::string_view text) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     if (text.empty() || text.size() > 32) return std::nullopt;
-    double value = 0;
-    const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (problem != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+    // Digits, one sign, one point only (no exponent, hex, inf or nan), then strtod: emscripten's
+    // libc++ has no floating-point from_chars.
+    if (text.find_first_not_of("0123456789.-+") != std::string_view::npos) return std::nullopt;
+    const std::string copy(text);
+    char* end = nullptr;
+    const double value = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
     return value;
 }
 
