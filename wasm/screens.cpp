@@ -30,6 +30,7 @@
 #include "views/view_users.hpp"
 #include "views/view_vouchers.hpp"
 #include "views/view_whatsapp.hpp"
+#include "views/view_outages.hpp"
 
 namespace kimonet {
 namespace {
@@ -61,6 +62,7 @@ constexpr char kVouchersRead[] = "vouchers.read";
 constexpr char kCashCollect[] = "cash.collect";
 constexpr char kCashConfirm[] = "cash.confirm";
 constexpr char kCashAreas[] = "cash.areas";
+constexpr char kOutagesRead[] = "outages.read";
 
 bool users_or_roles(const SessionUser& user) { return staff(user) && (user.can("users.read") || user.can("roles.read")); }
 
@@ -95,6 +97,7 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"jobs"}, "nav.jobs", "nav.group.system", "jobs.title", staff_with<kSettingsRead>, make<ViewJobs>},
     {Screen{"settings"}, "nav.settings", "nav.group.system", "settings.title", staff_with<kSettingsRead>, make<ViewSettings>},
     {Screen::Security, "nav.security", "nav.group.system", "security.title", staff, make<ViewSecurity>},
+    {Screen{"outages"}, "nav.outages", "nav.group.ops", "outages.title", staff_with<kOutagesRead>, make<ViewOutages>},
     };
     return table;
 }
