@@ -144,7 +144,9 @@ void ViewOutages::draw_new(App& app) {
                         "YYYY-MM-DD HH:MM");
     widgets::text_field("outages.new.expected_end", tr("outages.field.expected_end"), m_expected_end, error_of("expected_end_at"),
                         ImGuiInputTextFlags_None, "YYYY-MM-DD HH:MM");
+    ImGui::PushTextWrapPos(0.f);  // long lines wrap at the card's edge (a phone is 390 px wide)
     widgets::muted("outages.new.note", tr("outages.note"));
+    ImGui::PopTextWrapPos();
     if (widgets::button("outages.open", tr("outages.open"), widgets::ButtonStyle::Danger, outage_full_width_on_phone(), m_busy)) open_outage(app);
     widgets::end_card();
 }
@@ -152,6 +154,7 @@ void ViewOutages::draw_new(App& app) {
 void ViewOutages::draw_outage(App& app, const api::OutageResource& outage) {
     ImGui::PushID(static_cast<int>(outage.id));
     if (widgets::begin_card("outage")) {
+        ImGui::PushTextWrapPos(0.f);  // the area, times and counts wrap at the card's edge on a phone
         ImGui::PushFont(display().fonts().strong);
         widgets::text("cell", outage_id(outage.id, "title"), outage.title);
         ImGui::PopFont();
@@ -170,6 +173,7 @@ void ViewOutages::draw_outage(App& app, const api::OutageResource& outage) {
                                                          {"end", std::to_string(outage.end_notices)},
                                                          {"credit", format_rupiah(outage.credit_total)}}));
         if (!outage.cause.empty()) widgets::muted(outage_id(outage.id, "cause").c_str(), std::string(tr("outages.field.cause")) + ": " + outage.cause);
+        ImGui::PopTextWrapPos();
         if (outage.ongoing && app.user().can("outages.manage")) {
             if (m_closing == outage.id) {
                 widgets::text_field(outage_id(outage.id, "ended_at").c_str(), tr("outages.field.ended_at"), m_ended_at, m_close_error,
