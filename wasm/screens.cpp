@@ -33,6 +33,7 @@
 #include "views/view_tickets.hpp"
 #include "views/view_field_jobs.hpp"
 #include "views/view_dispatch.hpp"
+#include "views/view_outages.hpp"
 
 namespace kimonet {
 namespace {
@@ -67,6 +68,7 @@ constexpr char kCashAreas[] = "cash.areas";
 constexpr char kTicketsRead[] = "tickets.read";
 constexpr char kJobsWork[] = "jobs.work";
 constexpr char kJobsDispatch[] = "jobs.dispatch";
+constexpr char kOutagesRead[] = "outages.read";
 
 bool users_or_roles(const SessionUser& user) { return staff(user) && (user.can("users.read") || user.can("roles.read")); }
 
@@ -108,6 +110,7 @@ const std::vector<ScreenRegistration>& screens() {
     // Trouble tickets (issue 21): the staff's list and the customer's report screen.
     {Screen{"tickets"}, "nav.tickets", "nav.group.ops", "tickets.title", staff_with<kTicketsRead>, make<ViewTickets>},
     {Screen{"trouble"}, "nav.trouble", "nav.group.portal", "trouble.title", customer, make<ViewPortalTickets>},
+    {Screen{"outages"}, "nav.outages", "nav.group.ops", "outages.title", staff_with<kOutagesRead>, make<ViewOutages>},
     };
     return table;
 }

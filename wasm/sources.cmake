@@ -11,7 +11,7 @@ set(KIMONET_APP_PORTABLE_SOURCES
   ${KIMONET_APP_DIR}/i18n_catalogue_choices.cpp ${KIMONET_APP_DIR}/i18n_catalogue_keys.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_vouchers.cpp ${KIMONET_APP_DIR}/i18n_catalogue_cash.cpp ${KIMONET_APP_DIR}/i18n_catalogue_network.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_bank_transfers.cpp ${KIMONET_APP_DIR}/i18n_catalogue_radius.cpp ${KIMONET_APP_DIR}/i18n_catalogue_invoice_runs.cpp
-  ${KIMONET_APP_DIR}/i18n_catalogue_credit.cpp
+  ${KIMONET_APP_DIR}/i18n_catalogue_credit.cpp ${KIMONET_APP_DIR}/i18n_catalogue_outages.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_bhp.cpp ${KIMONET_APP_DIR}/i18n_catalogue_promise.cpp ${KIMONET_APP_DIR}/i18n_catalogue_tax.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_tickets.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_field_jobs.cpp

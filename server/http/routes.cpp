@@ -26,6 +26,8 @@ void register_ticket_routes(Router& router, app::App& app);
 void register_moving_in_routes(Router& router, app::App& app);
 // routes_technician_jobs.cpp: technician jobs and the portal's next visit (issue 21).
 void register_technician_job_routes(Router& router, app::App& app);
+// routes_outages.cpp: outages that pause billing (issue 21).
+void register_outage_routes(Router& router, app::App& app);
 
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
@@ -58,6 +60,7 @@ void register_routes(Router& router, app::App& app) {
     register_ticket_routes(router, app);
     register_moving_in_routes(router, app);
     register_technician_job_routes(router, app);
+    register_outage_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

@@ -11,6 +11,7 @@
 #include "services/invoice_runs.hpp"
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
+#include "services/outage_service.hpp"
 #include "services/settings.hpp"
 #include "services/voucher_push.hpp"
 #include "store/job_run_store.hpp"
@@ -72,6 +73,12 @@ std::vector<Job> default_jobs() {
                     result["removed"] = expiry.removed;
                     result["unreachable_routers"] = expiry.unreachable_routers;
                     return result;
+                }},
+            // Outages (docs/outages.md): the start/end notices and credits an opened or closed outage
+            // still owes (normally none: opening and closing do them at once; this finishes after a crash).
+            Job{"outages", "outage_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                    const auto work = TRY(services::process_outages(context));
+                    return api::Json{{"start_notices", work.start_notices}, {"end_notices", work.end_notices}, {"credits", work.credits}};
                 }}};
 }
 

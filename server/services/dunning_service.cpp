@@ -11,6 +11,7 @@
 #include "services/invoice_service.hpp"
 #include "services/network_service.hpp"
 #include "services/notification_service.hpp"
+#include "services/outage_service.hpp"
 #include "services/payment_promise.hpp"
 #include "services/settings.hpp"
 #include "services/unique_codes.hpp"
@@ -47,7 +48,7 @@ int earliest_offset(const ScheduleSet& set) {
 }
 
 // Evaluates the policy for every customer with an open invoice within reach of their schedule.
-Result<DunningPlan> evaluate(store::Database& db, const Date& today) {
+Result<DunningPlan> evaluate(store::Database& db, const Date& today, const std::unordered_set<std::int64_t>& paused) {
     DunningPlan plan;
     plan.today = today;
     plan.schedules = TRY(load_schedules(db));
@@ -64,6 +65,11 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today) {
     std::vector<dunning::RecordedAction> customer_recorded;
     auto flush = [&]() {
         if (group.invoices.empty()) return;
+        if (paused.contains(group.customer.id)) {
+            ++plan.paused_by_outage;
+            group.invoices.clear();
+            return;
+        }
         ++plan.customers;
         plan.invoices += static_cast<std::int64_t>(group.invoices.size());
         std::vector<dunning::DunningInvoice> invoices;
@@ -233,7 +239,9 @@ api::Json action_json(const PlannedAction& planned, const std::string& outcome) 
 
 }  // namespace
 
-Result<DunningPlan> plan_dunning(store::Database& db, const Date& today) { return evaluate(db, today); }
+Result<DunningPlan> plan_dunning(store::Database& db, const Date& today, const std::unordered_set<std::int64_t>& paused) {
+    return evaluate(db, today, paused);
+}
 
 Result<api::Json> run_dunning(app::Context& context, const DunningOptions& options) {
     // Promises first: one whose invoice was paid is kept, one whose last day has passed unpaid is
@@ -242,11 +250,11 @@ Result<api::Json> run_dunning(app::Context& context, const DunningOptions& optio
         TRY(settle_promises(context));
         return success();
     }));
-    const DunningPlan plan = TRY(plan_dunning(context.db, context.today()));
+    const DunningPlan plan = TRY(plan_dunning(context.db, context.today(), TRY(customers_paused_by_outages(context.db, context.now, context.offset))));
     const std::string base_url = TRY(public_base_url(context.db, ""));
     const std::string window = TRY(isolir_window_problem(context));
     api::Json report = {{"date", to_string(plan.today)}, {"dry_run", options.dry_run}, {"customers", plan.customers},
-                        {"invoices", plan.invoices}, {"by_action", api::Json::object()}, {"done", 0}, {"skipped", 0},
+                        {"invoices", plan.invoices}, {"paused_by_outage", plan.paused_by_outage}, {"by_action", api::Json::object()}, {"done", 0}, {"skipped", 0},
                         {"failed", 0}, {"waiting", 0}, {"isolir_window", window}, {"actions", api::Json::array()}};
     std::vector<const PlannedAction*> isolations;
     auto list = [&](const PlannedAction& planned, const std::string& outcome) {

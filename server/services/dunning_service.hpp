@@ -11,6 +11,7 @@
 // window: outside it the step waits for the next run). `kimonet isolir auto` stays a manual tool.
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <vector>
 
 #include "api/json_fields.hpp"
@@ -34,10 +35,13 @@ struct DunningPlan {
     std::vector<PlannedAction> actions;  // by customer, then as the policy ordered them
     std::int64_t customers = 0;          // customers with an open invoice within reach
     std::int64_t invoices = 0;
+    std::int64_t paused_by_outage = 0;   // customers left alone: under an outage (docs/outages.md)
 };
 
-// Load + policy, nothing written: what a run would do today.
-Result<DunningPlan> plan_dunning(store::Database& db, const Date& today);
+// Load + policy, nothing written: what a run would do today. The customers in `paused` (under an
+// outage, services/outage_service.hpp) get no decision at all: their steps wait, and the first run
+// after the pause decides them as the policy does after missed days.
+Result<DunningPlan> plan_dunning(store::Database& db, const Date& today, const std::unordered_set<std::int64_t>& paused);
 
 struct DunningOptions {
     bool dry_run = false;

@@ -6,6 +6,7 @@
 #include "services/activity_log.hpp"
 #include "services/billing_settings.hpp"
 #include "services/invoice_runs.hpp"
+#include "services/outage_service.hpp"
 #include "services/payment_service.hpp"
 #include "services/unique_codes.hpp"
 #include "store/invoice_approval_store.hpp"
@@ -86,8 +87,16 @@ Result<void> write_batch(app::Context& context, const GenerateOptions& options, 
         invoice.invoice_no = billing::format_invoice_number(settings.number_format, options.period, sequence++);
         invoices.push_back(&invoice);
     }
+    // Outage credits (docs/outages.md) go on as discount lines before the invoices are written.
+    const auto outage_credits = TRY(add_outage_credit_lines(context.db, invoices, context.offset));
+    if (!outage_credits.empty()) {
+        // `summary` is this batch's alone (generate_invoices adds it up): its total after the credits.
+        summary.total_amount = 0;
+        for (const auto& [row, invoice] : pending) summary.total_amount += invoice.totals.total;
+    }
     // The whole batch in one call (on PostgreSQL a few round trips, not three per invoice), then credit.
     TRY_VOID(store::insert_invoices(context.db, invoices, first, context.now));
+    TRY_VOID(mark_outage_credits_applied(context.db, outage_credits));
     TRY_VOID(assign_unique_codes(context, invoices));
     for (auto& [row, invoice] : pending)
         if (row->credit > 0) TRY_VOID(apply_customer_credit(context, invoice));
@@ -156,7 +165,9 @@ Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context
         if (!invoice) return {};
         const std::int64_t sequence = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(period), 1));
         invoice->invoice_no = billing::format_invoice_number(settings.number_format, period, sequence);
+        const auto outage_credits = TRY(add_outage_credit_lines(context.db, {&*invoice}, context.offset));
         invoice->id = TRY(store::insert_invoice(context.db, *invoice, sequence, context.now));
+        TRY_VOID(mark_outage_credits_applied(context.db, outage_credits));
         TRY_VOID(assign_unique_codes(context, {&*invoice}));
         if (row.credit > 0) TRY_VOID(apply_customer_credit(context, *invoice));
         result = invoice->id;

@@ -9,6 +9,7 @@
 #include "services/address_drift.hpp"
 #include "services/network_service.hpp"
 #include "services/radius_drift.hpp"
+#include "services/outage_service.hpp"
 #include "services/settings.hpp"
 #include "services/customer_service.hpp"
 #include "services/package_service.hpp"
@@ -173,8 +174,11 @@ Result<api::Json> auto_isolate(app::Context& context, const AutoIsolateOptions& 
     const auto overdue = TRY(store::overdue_customers(context.db, cutoff, context.now - grace * 86400, cap));
     // A customer whose promise to pay holds today is not due for isolation (payment_promise.hpp).
     const auto promises = TRY(store::active_promise_dates(context.db));
+    // Nor is a customer under an outage (docs/outages.md): one read of the affected sets per run.
+    const auto paused = TRY(customers_paused_by_outages(context.db, context.now, context.offset));
     std::vector<Intent> intents;
     for (const auto& candidate : overdue) {
+        if (paused.contains(candidate.customer_id)) continue;
         if (auto promise = promises.find(candidate.customer_id); promise != promises.end() && promise->second >= to_string(local.date)) continue;
         intents.push_back({candidate.customer_id, NetworkAction::Isolate, "otomatis: tagihan jatuh tempo " + candidate.first_due_date, std::nullopt, 0});
     }

@@ -7,6 +7,7 @@
 #include "app/ports.hpp"
 #include "services/activity_log.hpp"
 #include "services/network_service.hpp"
+#include "services/outage_service.hpp"
 #include "services/router_service.hpp"
 #include "store/network_store.hpp"
 
@@ -42,6 +43,13 @@ std::optional<std::int64_t> parse_local_time(std::string_view text, UtcOffset of
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return std::nullopt;
     return unix_from_local(LocalDateTime{*date, hour, minute, second}, offset);
 }
+
+}  // namespace
+
+std::string local_time_text(std::int64_t unix_seconds, UtcOffset offset) { return local_text(unix_seconds, offset); }
+std::optional<std::int64_t> parse_local_time_text(std::string_view text, UtcOffset offset) { return parse_local_time(text, offset); }
+
+namespace {
 
 api::Json incident_json(const store::IncidentRow& row, UtcOffset offset) {
     api::Json out = {{"id", row.id},
@@ -154,8 +162,11 @@ Result<api::Json> public_network_status(store::Database& db, UtcOffset offset) {
     }
     api::Json incidents = TRY(list_incidents(db, offset, false));
     for (auto& incident : incidents) incident.erase("created_by");
-    const bool disrupted = any_down || !incidents.empty();
-    return api::Json{{"overall", disrupted ? "gangguan" : "normal"}, {"routers", std::move(routers)}, {"incidents", std::move(incidents)}};
+    // Ongoing outages (docs/outages.md): title and area, never who is affected.
+    api::Json outages = TRY(public_outages(db, offset));
+    const bool disrupted = any_down || !incidents.empty() || !outages.empty();
+    return api::Json{{"overall", disrupted ? "gangguan" : "normal"}, {"routers", std::move(routers)}, {"incidents", std::move(incidents)},
+                     {"outages", std::move(outages)}};
 }
 
 Result<api::Json> create_incident(app::Context& context, const api::Json& input) {

@@ -10,6 +10,10 @@
 
 namespace kimonet::services {
 
+// "YYYY-MM-DD HH:MM" at `offset`, and back ("2026-01-15 14:00", "2026-01-15T14:00" or with seconds).
+std::string local_time_text(std::int64_t unix_seconds, UtcOffset offset);
+std::optional<std::int64_t> parse_local_time_text(std::string_view text, UtcOffset offset);
+
 // Stores the outcome of one connection attempt to a router; `changed_at` moves only when the
 // reachability flips.
 Result<void> record_router_reachability(store::Database& db, std::int64_t router_id, bool reachable, const std::string& detail,

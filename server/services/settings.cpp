@@ -18,6 +18,8 @@
 #include "whatsapp/messenger.hpp"
 #include "billing/bank_accounts.hpp"
 #include "billing/invoice_number.hpp"
+#include "billing/outage_credit.hpp"
+#include "core/outage_messages.hpp"
 #include "billing/rounding.hpp"
 #include "billing/tax.hpp"
 #include "billing/tax_rules.hpp"
@@ -151,6 +153,14 @@ const std::vector<SettingDefinition>& setting_definitions() {
          "Trouble tickets: hours until the first response (assignment or a reply the customer sees), per priority"},
         {"ticket_sla_resolve_hours", "urgent=4,high=8,normal=24,low=72", false, "Trouble tickets: hours until the ticket is closed, per priority"},
         {"ticket_report_rate_per_minute", "3", false, "Landing page trouble reports per minute per IP address (burst; refills evenly), 1-100"},
+        // Outages that pause billing (docs/outages.md).
+        {"outage_schedule", "* * * * *", false,
+         "Cron schedule of the outage job: start/end WhatsApp notices and SLA credits an opened or closed outage still owes"},
+        {"outage_credit_rule", "off", false,
+         "SLA credit for customers under an outage, on their next invoice: off, prorata (the monthly price for the outage time "
+         "beyond outage_credit_after_hours, over a 30-day month) or fixed (outage_credit_fixed_amount once it lasted longer than that)"},
+        {"outage_credit_after_hours", "4", false, "Hours of an outage that earn no credit (0-720)"},
+        {"outage_credit_fixed_amount", "0", false, "Rupiah the fixed outage credit gives (0-10000000; never more than the monthly price)"},
     };
     return all;
 }
@@ -163,6 +173,25 @@ const SettingDefinition* find_setting_definition(std::string_view key) {
 
 static Result<std::optional<std::string>> stored_value(store::Database& db, std::string_view key) {
     return store::find_setting_value(db, key);
+}
+
+// The outage settings (docs/outages.md): the job's cron, the credit rule and its numbers.
+static std::optional<std::string> outage_setting_problem(std::string_view key, std::string_view value) {
+    auto whole_number_within = [&](std::int64_t low, std::int64_t high) {
+        if (value.empty() || value.size() > 12 || value.find_first_not_of("0123456789") != std::string_view::npos) return false;
+        const std::int64_t number = std::atoll(std::string(value).c_str());
+        return number >= low && number <= high;
+    };
+    if (key == "outage_schedule") {
+        if (auto schedule = jobs::parse_cron(value); !schedule) return schedule.error().fields.empty() ? schedule.error().message() : schedule.error().fields.begin()->second;
+    } else if (key == "outage_credit_rule") {
+        if (!billing::parse_outage_credit_rule(value)) return std::string(messages::kOutageCreditRule);
+    } else if (key == "outage_credit_after_hours") {
+        if (!whole_number_within(0, 720)) return std::string(messages::kOutageCreditHours);
+    } else if (key == "outage_credit_fixed_amount") {
+        if (!whole_number_within(0, 10'000'000)) return std::string(messages::kOutageCreditAmount);
+    }
+    return std::nullopt;
 }
 
 static std::optional<std::string> value_problem_of(std::string_view key, std::string_view value) {
@@ -220,6 +249,7 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
         if (std::to_string(number) != value || number < lowest || number > 10000) return std::string(lowest == 50 ? "angka 50-10000" : "angka 1-10000");
     }
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
+    if (auto problem = outage_setting_problem(key, value)) return problem;
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
     if (key.starts_with("attachments_")) return attachment_setting_problem(key, value);
     if (key.starts_with("ticket_")) return ticket_setting_problem(key, value);

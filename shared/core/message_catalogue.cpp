@@ -12,6 +12,7 @@
 #include "core/import_messages.hpp"
 #include "core/technician_job_messages.hpp"
 #include "core/radius_messages.hpp"
+#include "core/outage_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -28,7 +29,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_TICKET_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_IMPORT_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_TECHNICIAN_JOB_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_RADIUS_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_RADIUS_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_OUTAGE_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace

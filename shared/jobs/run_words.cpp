@@ -96,6 +96,9 @@ const std::map<std::string_view, const char*>& activity_titles() {
         {"settings.update", "Pengaturan diubah"},
         {"user.create", "Pengguna ditambahkan"},
         {"user.update", "Pengguna diubah"},
+        {"outage.open", "Gangguan jaringan dibuka"},
+        {"outage.update", "Gangguan jaringan diubah"},
+        {"outage.close", "Gangguan jaringan ditutup"},
     };
     return titles;
 }
@@ -124,6 +127,7 @@ std::string job_title(std::string_view job) {
     if (job == "network_retry") return "Ulang perintah router";
     if (job == "payment_reconcile") return "Cocokkan pembayaran online";
     if (job == "vouchers") return "Voucher hotspot";
+    if (job == "outages") return "Gangguan jaringan";
     return std::string(job);
 }
 
@@ -166,6 +170,9 @@ std::string describe_job_run(std::string_view job, std::string_view status, cons
                                 {"unreachable_routers", "router tidak terjangkau"}});
         if (pushed > 0) words = std::to_string(pushed) + " batch dikirim ke router" + (words.empty() ? "" : ", " + words);
         if (words.empty()) words = std::to_string(number_of(result, "checked")) + " voucher diperiksa, tidak ada perubahan";
+    } else if (job == "outages") {
+        words = counts(result, {{"start_notices", "pemberitahuan mulai"}, {"end_notices", "pemberitahuan selesai"}, {"credits", "kompensasi"}});
+        if (words.empty()) words = "tidak ada pekerjaan tertunda";
     } else {
         words = result.is_null() ? std::string("selesai") : json_in_words(result);
     }

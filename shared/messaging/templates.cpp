@@ -173,6 +173,23 @@ const std::vector<TemplateDefinition>& template_definitions() {
          {KIMONET_COMMON_PLACEHOLDERS, "nomor_tiket", "kategori", "target_selesai"},
          "Halo *{nama_pelanggan}*, keterangan Anda sudah kami tambahkan ke tiket *{nomor_tiket}* ({kategori}) yang masih kami tangani.\n\n"
          "⏱️ Target selesai: {target_selesai}\n{nama_isp}"},
+        // Outages (docs/outages.md): one notice at the start and one at the end per customer,
+        // however many tickets they open about it.
+        {"outage_start", "Gangguan jaringan",
+         {KIMONET_COMMON_PLACEHOLDERS, "judul_gangguan", "area_gangguan", "waktu_mulai", "perkiraan_pulih"},
+         "⚠️ *Gangguan jaringan*\n\n"
+         "Halo *{nama_pelanggan}*, saat ini ada gangguan di area *{area_gangguan}*: {judul_gangguan}.\n\n"
+         "🕒 Sejak: {waktu_mulai}\n"
+         "⏳ Perkiraan pulih: {perkiraan_pulih}\n\n"
+         "Layanan Anda ({nomor_layanan}) ikut terdampak. Tim kami sedang menanganinya; selama gangguan, "
+         "pengingat tagihan dan isolir kami tunda.\n{nama_isp}"},
+        {"outage_end", "Gangguan selesai",
+         {KIMONET_COMMON_PLACEHOLDERS, "judul_gangguan", "area_gangguan", "waktu_mulai", "waktu_selesai", "durasi", "kompensasi"},
+         "✅ *Gangguan selesai*\n\n"
+         "Halo *{nama_pelanggan}*, gangguan di area *{area_gangguan}* ({judul_gangguan}) sudah selesai pada {waktu_selesai} "
+         "(lama {durasi}).\n\n"
+         "{kompensasi}\n\n"
+         "Mohon maaf atas ketidaknyamanannya. Jika layanan Anda belum normal, balas pesan ini.\n{nama_isp}"},
     };
     return all;
 }
@@ -270,6 +287,13 @@ const TemplateVariables& sample_variables() {
         {"target_selesai", "15 Januari 2026 pukul 17.00 WIB"},
         {"teknisi", "Andi Teknisi"},
         {"penyebab", "Kabel FO putus"},
+        {"judul_gangguan", "Kabel fiber putus di Jl. Sukajadi"},
+        {"area_gangguan", "ODP-SKJ-07"},
+        {"waktu_mulai", "2026-01-15 08:10"},
+        {"waktu_selesai", "2026-01-15 14:40"},
+        {"perkiraan_pulih", "2026-01-15 15:00"},
+        {"durasi", "6 jam 30 menit"},
+        {"kompensasi", "Sebagai kompensasi, tagihan berikutnya dipotong *Rp 1.734*."},
     };
     return sample;
 }

@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 55> kPermissions{
+static constexpr std::array<std::string_view, 57> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -54,6 +54,11 @@ static constexpr std::array<std::string_view, 55> kPermissions{
     // cancelling them (admins; a "dispatcher" role is a custom role with it). jobs.work: the jobs
     // assigned to oneself, their checklist and completion (technicians).
     "jobs.dispatch", "jobs.work",
+    // Outages that pause billing (issue 21, docs/outages.md). outages.read: the list with affected
+    // counts; outages.manage: open, edit and close one — which pauses dunning and isolation for the
+    // customers below it and, by the settings' rule, credits them. The field finds a cut cable
+    // first, so technicians hold it; the credit's size is never theirs to choose (settings).
+    "outages.read", "outages.manage",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -83,12 +88,12 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
                "credit_notes.create", "refunds.create",
                "reports.regulatory",
                "dunning.promise_grant", "tax.export",
-               "tickets.read", "tickets.update"};
+               "tickets.read", "tickets.update", "outages.read"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
                "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create",
                "tickets.read", "tickets.update", "tickets.close",
-               "jobs.work"};
+               "jobs.work", "outages.read", "outages.manage"};
     } else if (role == kCollector) {
         out = {"cash.collect"};
     } else if (role == kCustomer) {

@@ -404,12 +404,17 @@ try {
     const incident = await api('POST', `${base}/api/incidents`,
                                { message: 'Perbaikan kabel optik di area Cabang', router_id: 2, expected_recovery_at: '2030-01-15 14:00' }, admin);
     assert.equal(incident.status, 201, JSON.stringify(incident.json));
+    // An outage staff opened (docs/outages.md): its title and area, and nothing about who is affected.
+    const outage = await api('POST', `${base}/api/outages`,
+                             { title: 'Kabel fiber putus', target_kind: 'router', target_id: 2, area_name: 'Perumahan Griya Asri' }, admin);
+    assert.equal(outage.status, 201, JSON.stringify(outage.json));
     await page.reload();
     await page.waitForSelector('#network-summary.gangguan');
     const rows = await page.$$eval('.router-item', (items) => items.map((item) => [item.firstChild.textContent, item.getAttribute('data-router-status'), item.lastChild.textContent]));
     assert.deepEqual(rows, [['Router Cabang', 'down', 'Gangguan'], ['Router Pusat', 'up', 'Normal']]);
     assert.match(await page.textContent('.incident'), /Perbaikan kabel optik di area Cabang/);
     assert.match(await page.textContent('.incident'), /15 Januari 2030 pukul 14\.00/);
+    assert.match(await page.textContent('.outage[data-outage-area="Perumahan Griya Asri"]'), /Kabel fiber putus.*Area: Perumahan Griya Asri/s);
     await page.locator('#status').screenshot({ path: path.join(ARTIFACTS, 'landing-network-down-desktop.png') });
     await page.context().close();
   });

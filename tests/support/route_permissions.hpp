@@ -207,6 +207,11 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"POST", "/api/technician-jobs/{id}/photo", "jobs.work"},
     {"GET", "/api/technician-jobs/{id}/photo", "jobs.work"},
     {"GET", "/api/portal/jobs", "portal.self"},
+    {"GET", "/api/outages", "outages.read"},
+    {"GET", "/api/outages/{id}", "outages.read"},
+    {"POST", "/api/outages", "outages.manage"},
+    {"PUT", "/api/outages/{id}", "outages.manage"},
+    {"POST", "/api/outages/{id}/close", "outages.manage"},
 };
 
 // "/api/customers/42/history?x=1" against "/api/customers/{id}/history".

@@ -141,6 +141,17 @@
       h('span', { className: 'status-dot', 'aria-hidden': 'true' }),
       normal ? 'Semua jaringan beroperasi normal' : 'Sebagian jaringan sedang mengalami gangguan'
     ]));
+    // Outages staff opened on a router, OLT, ODC, ODP or a drawn area: title and area, as the server gives them.
+    if (status.outages && status.outages.length) {
+      var outages = h('ul', { className: 'incident-list outage-list', 'aria-label': 'Gangguan yang sedang berlangsung' });
+      status.outages.forEach(function (outage) {
+        var meta = ['Area: ' + outage.area_name, 'Sejak: ' + localTime(outage.started_at_text)];
+        meta.push(outage.expected_end_text ? 'Perkiraan pulih: ' + localTime(outage.expected_end_text) : 'Perkiraan pulih: sedang dipastikan');
+        outages.appendChild(h('li', { className: 'card outage', 'data-outage-area': outage.area_name }, [
+          h('p', {}, [h('strong', {}, [outage.title])]), h('p', { className: 'meta' }, [meta.join(' • ')])]));
+      });
+      box.appendChild(outages);
+    }
     if (status.incidents && status.incidents.length) {
       var incidents = h('ul', { className: 'incident-list', 'aria-label': 'Pengumuman gangguan' });
       status.incidents.forEach(function (incident) {
