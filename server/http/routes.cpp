@@ -20,6 +20,8 @@ void register_credit_note_routes(Router& router, app::App& app);  // credit note
 void register_bhp_uso_routes(Router& router, app::App& app);
 // routes_tax.cpp: the Coretax export of faktur keluaran (issue 20).
 void register_tax_routes(Router& router, app::App& app);
+// routes_inventory.cpp: the FTTH inventory, customers on ODP ports, the map (issue 21).
+void register_inventory_routes(Router& router, app::App& app);
 
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
@@ -49,6 +51,7 @@ void register_routes(Router& router, app::App& app) {
     register_credit_note_routes(router, app);
     register_bhp_uso_routes(router, app);
     register_tax_routes(router, app);
+    register_inventory_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

@@ -20,6 +20,8 @@
 #include "billing/tax.hpp"
 #include "billing/tax_rules.hpp"
 #include "core/tax_messages.hpp"
+#include "core/inventory_messages.hpp"
+#include "inventory/web_mercator.hpp"
 #include "customers/tax_identity.hpp"
 #include "jobs/cron.hpp"
 #include "network/isolir_settings.hpp"
@@ -141,6 +143,9 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"router_probe_seconds", "60", false, "Seconds between reachability checks of every router (public network status); 0 = off"},
         {"trusted_proxies", "", false,
          "IP addresses or CIDRs of our own reverse proxies (comma-separated); only their X-Forwarded-For is believed"},
+        {"map_tile_url", "", false,
+         "The map's tile server, a Web Mercator z/x/y template (https://…/{z}/{x}/{y}.png); empty = the app draws a schematic and "
+         "asks no tile server"},
     };
     return all;
 }
@@ -208,6 +213,7 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
         const int number = std::atoi(std::string(value).c_str());
         if (std::to_string(number) != value || number < 50 || number > 10000) return std::string("angka 50-10000");
     }
+    if (key == "map_tile_url" && !value.empty() && !inventory::valid_tile_url_template(value)) return std::string(messages::kTileUrlTemplate);
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
     return std::nullopt;

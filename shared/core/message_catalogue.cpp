@@ -7,6 +7,7 @@
 #include "core/regulatory_messages.hpp"
 #include "core/promise_messages.hpp"
 #include "core/tax_messages.hpp"
+#include "core/inventory_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -18,7 +19,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_CREDIT_NOTE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_REGULATORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_PROMISE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_TAX_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_TAX_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_INVENTORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace

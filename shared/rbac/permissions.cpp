@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 49> kPermissions{
+static constexpr std::array<std::string_view, 52> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -46,6 +46,10 @@ static constexpr std::array<std::string_view, 49> kPermissions{
     // The Coretax export of faktur keluaran (issue 20): the accountant's month of PPN, with the
     // customers' tax identities in it; finance, admin and superadmin.
     "tax.export",
+    // The FTTH inventory and the map (issue 21). inventory.read: the tree, the map, who is below a
+    // node; inventory.edit: OLTs, PON ports, ODCs, ODPs, their import and routers' coordinates;
+    // inventory.place: customers on ODP ports and their coordinates (the technician at the pole).
+    "inventory.read", "inventory.edit", "inventory.place",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -74,10 +78,11 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
                "reports.read",   "activity.read", "vouchers.read", "vouchers.sell", "cash.confirm", "invoices.approve_run",
                "credit_notes.create", "refunds.create",
                "reports.regulatory",
-               "dunning.promise_grant", "tax.export"};
+               "dunning.promise_grant", "tax.export", "inventory.read"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
-               "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create"};
+               "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create",
+               "inventory.read", "inventory.place"};
     } else if (role == kCollector) {
         out = {"cash.collect"};
     } else if (role == kCustomer) {
