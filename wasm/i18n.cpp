@@ -34,12 +34,13 @@ std::initializer_list<Entry> credit_catalogue();  // i18n_catalogue_credit.cpp (
 std::initializer_list<Entry> bhp_catalogue();
 std::initializer_list<Entry> promise_catalogue();  // i18n_catalogue_promise.cpp (issue 20: janji bayar)
 std::initializer_list<Entry> tax_catalogue();  // i18n_catalogue_tax.cpp: PPN and Coretax (issue 20)
+std::initializer_list<Entry> inventory_catalogue();  // i18n_catalogue_inventory.cpp: FTTH inventory and the map (issue 21)
 
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
             choices_catalogue(), keys_catalogue(), voucher_catalogue(), cash_catalogue(), network_catalogue(),
             bank_transfer_catalogue(), radius_catalogue(), invoice_run_catalogue(),
-            credit_catalogue(), bhp_catalogue(), promise_catalogue(), tax_catalogue()};
+            credit_catalogue(), bhp_catalogue(), promise_catalogue(), tax_catalogue(), inventory_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.

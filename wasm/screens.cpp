@@ -6,6 +6,8 @@
 
 #include "views/view_activity.hpp"
 #include "views/view_areas.hpp"
+#include "views/view_inventory.hpp"
+#include "views/view_map.hpp"
 #include "views/view_cash_desk.hpp"
 #include "views/view_collect.hpp"
 #include "views/view_customer_detail.hpp"
@@ -61,6 +63,7 @@ constexpr char kVouchersRead[] = "vouchers.read";
 constexpr char kCashCollect[] = "cash.collect";
 constexpr char kCashConfirm[] = "cash.confirm";
 constexpr char kCashAreas[] = "cash.areas";
+constexpr char kInventoryRead[] = "inventory.read";
 
 bool users_or_roles(const SessionUser& user) { return staff(user) && (user.can("users.read") || user.can("roles.read")); }
 
@@ -95,6 +98,8 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"jobs"}, "nav.jobs", "nav.group.system", "jobs.title", staff_with<kSettingsRead>, make<ViewJobs>},
     {Screen{"settings"}, "nav.settings", "nav.group.system", "settings.title", staff_with<kSettingsRead>, make<ViewSettings>},
     {Screen::Security, "nav.security", "nav.group.system", "security.title", staff, make<ViewSecurity>},
+    {Screen{"map"}, "nav.map", "nav.group.field", "map.title", staff_with<kInventoryRead>, make<ViewMap>},
+    {Screen{"inventory"}, "nav.inventory", "nav.group.field", "inventory.title", staff_with<kInventoryRead>, make<ViewInventory>},
     };
     return table;
 }
