@@ -63,12 +63,15 @@ void ViewMap::draw_canvas(App&) {
     ImGui::InvisibleButton("map.canvas", size);
     ui_registry::record("map", "map.canvas", tr("map.title"), camera_text(m_camera));
     const ImGuiIO& io = ImGui::GetIO();
+    // Dragging pans by the pointer's movement since the last frame it was held, measured from the
+    // press: the frame of the press itself may carry the jump from wherever the pointer was before
+    // (a tap lands anywhere), which is not a drag.
     if (ImGui::IsItemActivated()) {
-        m_press_at = io.MousePos;
+        m_press_at = m_drag_from = io.MousePos;
         m_dragged = false;
-    }
-    if (ImGui::IsItemActive() && (io.MouseDelta.x != 0.f || io.MouseDelta.y != 0.f)) {
-        m_camera = map_canvas::panned(m_camera, io.MouseDelta, scale);
+    } else if (ImGui::IsItemActive() && (io.MousePos.x != m_drag_from.x || io.MousePos.y != m_drag_from.y)) {
+        m_camera = map_canvas::panned(m_camera, ImVec2(io.MousePos.x - m_drag_from.x, io.MousePos.y - m_drag_from.y), scale);
+        m_drag_from = io.MousePos;
         if (std::hypot(io.MousePos.x - m_press_at.x, io.MousePos.y - m_press_at.y) > 6.f * scale) m_dragged = true;
     }
     if (ImGui::IsItemHovered() && io.MouseWheel != 0.f) m_camera = map_canvas::zoomed(m_camera, io.MouseWheel * 0.5, io.MousePos, origin, size, scale);

@@ -31,6 +31,7 @@ private:
     map_canvas::Camera m_camera;
     std::optional<std::size_t> m_selected;
     ImVec2 m_press_at{0, 0};
+    ImVec2 m_drag_from{0, 0};
     bool m_dragged = false;
 };
 
