@@ -6,6 +6,8 @@
 
 #include "views/view_activity.hpp"
 #include "views/view_areas.hpp"
+#include "views/view_inventory.hpp"
+#include "views/view_map.hpp"
 #include "views/view_cash_desk.hpp"
 #include "views/view_collect.hpp"
 #include "views/view_customer_detail.hpp"
@@ -69,6 +71,7 @@ constexpr char kTicketsRead[] = "tickets.read";
 constexpr char kJobsWork[] = "jobs.work";
 constexpr char kJobsDispatch[] = "jobs.dispatch";
 constexpr char kOutagesRead[] = "outages.read";
+constexpr char kInventoryRead[] = "inventory.read";
 
 bool users_or_roles(const SessionUser& user) { return staff(user) && (user.can("users.read") || user.can("roles.read")); }
 
@@ -111,6 +114,8 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"tickets"}, "nav.tickets", "nav.group.ops", "tickets.title", staff_with<kTicketsRead>, make<ViewTickets>},
     {Screen{"trouble"}, "nav.trouble", "nav.group.portal", "trouble.title", customer, make<ViewPortalTickets>},
     {Screen{"outages"}, "nav.outages", "nav.group.ops", "outages.title", staff_with<kOutagesRead>, make<ViewOutages>},
+    {Screen{"map"}, "nav.map", "nav.group.field", "map.title", staff_with<kInventoryRead>, make<ViewMap>},
+    {Screen{"inventory"}, "nav.inventory", "nav.group.field", "inventory.title", staff_with<kInventoryRead>, make<ViewInventory>},
     };
     return table;
 }

@@ -28,6 +28,8 @@ void register_moving_in_routes(Router& router, app::App& app);
 void register_technician_job_routes(Router& router, app::App& app);
 // routes_outages.cpp: outages that pause billing (issue 21).
 void register_outage_routes(Router& router, app::App& app);
+// routes_inventory.cpp: the FTTH inventory, customers on ODP ports, the map (issue 21).
+void register_inventory_routes(Router& router, app::App& app);
 
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
@@ -61,6 +63,7 @@ void register_routes(Router& router, app::App& app) {
     register_moving_in_routes(router, app);
     register_technician_job_routes(router, app);
     register_outage_routes(router, app);
+    register_inventory_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

@@ -24,6 +24,8 @@
 #include "billing/tax.hpp"
 #include "billing/tax_rules.hpp"
 #include "core/tax_messages.hpp"
+#include "core/inventory_messages.hpp"
+#include "inventory/web_mercator.hpp"
 #include "customers/tax_identity.hpp"
 #include "jobs/cron.hpp"
 #include "network/isolir_settings.hpp"
@@ -161,6 +163,9 @@ const std::vector<SettingDefinition>& setting_definitions() {
          "beyond outage_credit_after_hours, over a 30-day month) or fixed (outage_credit_fixed_amount once it lasted longer than that)"},
         {"outage_credit_after_hours", "4", false, "Hours of an outage that earn no credit (0-720)"},
         {"outage_credit_fixed_amount", "0", false, "Rupiah the fixed outage credit gives (0-10000000; never more than the monthly price)"},
+        {"map_tile_url", "", false,
+         "The map's tile server, a Web Mercator z/x/y template (https://…/{z}/{x}/{y}.png); empty = the app draws a schematic and "
+         "asks no tile server"},
     };
     return all;
 }
@@ -248,6 +253,7 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
         const int lowest = key == "radius_coa_timeout_ms" ? 50 : 1;
         if (std::to_string(number) != value || number < lowest || number > 10000) return std::string(lowest == 50 ? "angka 50-10000" : "angka 1-10000");
     }
+    if (key == "map_tile_url" && !value.empty() && !inventory::valid_tile_url_template(value)) return std::string(messages::kTileUrlTemplate);
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (auto problem = outage_setting_problem(key, value)) return problem;
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;

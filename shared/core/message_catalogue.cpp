@@ -13,6 +13,7 @@
 #include "core/technician_job_messages.hpp"
 #include "core/radius_messages.hpp"
 #include "core/outage_messages.hpp"
+#include "core/inventory_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -30,7 +31,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_IMPORT_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_TECHNICIAN_JOB_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_RADIUS_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_OUTAGE_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_OUTAGE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_INVENTORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace

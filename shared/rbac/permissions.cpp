@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 57> kPermissions{
+static constexpr std::array<std::string_view, 60> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -59,6 +59,10 @@ static constexpr std::array<std::string_view, 57> kPermissions{
     // customers below it and, by the settings' rule, credits them. The field finds a cut cable
     // first, so technicians hold it; the credit's size is never theirs to choose (settings).
     "outages.read", "outages.manage",
+    // The FTTH inventory and the map (issue 21). inventory.read: the tree, the map, who is below a
+    // node; inventory.edit: OLTs, PON ports, ODCs, ODPs, their import and routers' coordinates;
+    // inventory.place: customers on ODP ports and their coordinates (the technician at the pole).
+    "inventory.read", "inventory.edit", "inventory.place",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -88,12 +92,12 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
                "credit_notes.create", "refunds.create",
                "reports.regulatory",
                "dunning.promise_grant", "tax.export",
-               "tickets.read", "tickets.update", "outages.read"};
+               "tickets.read", "tickets.update", "outages.read", "inventory.read"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
                "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create",
                "tickets.read", "tickets.update", "tickets.close",
-               "jobs.work", "outages.read", "outages.manage"};
+               "jobs.work", "outages.read", "outages.manage", "inventory.read", "inventory.place"};
     } else if (role == kCollector) {
         out = {"cash.collect"};
     } else if (role == kCustomer) {

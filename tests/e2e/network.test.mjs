@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
-import { DESKTOP, launchBrowser, openApp } from './lib/browser.mjs';
+import { DESKTOP, PHONE, launchBrowser, openApp } from './lib/browser.mjs';
 import { PASSWORD, createRunner, openCustomer, shot, signIn } from './lib/harness.mjs';
 import { onRouter, secretOnRouter, setSecretProfile } from './lib/routeros.mjs';
 import { ARTIFACTS, startServer } from './lib/server.mjs';
@@ -188,6 +188,53 @@ try {
     await shot(page, 'vouchers');
     await page.context().close();
   });
+
+  await test('a technician places a customer on an ODP port on a phone and sees the FTTH network on the map', async () => {
+    // The network through the API (the CSV import), the customers' and router's coordinates.
+    const csv = 'type,name,olt,pon,odc,port_count,latitude,longitude,router,site\n' +
+      'olt,OLT-Pusat,,,,,-6.9147,107.6098,Router Pusat,POP Pusat\npon,0/1/1,OLT-Pusat,,,,,,,\n' +
+      'odc,ODC-01,OLT-Pusat,0/1/1,,,-6.9160,107.6115,,\nodp,ODP-01-01,,,ODC-01,8,-6.9172,107.6131,,\n' +
+      'odp,ODP-01-02,,,ODC-01,8,-6.9151,107.6138,,\n';
+    const imported = await fetch(`${server.url.replace(/\/$/, '')}/api/imports/inventory`,
+      { method: 'POST', headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'text/csv' }, body: csv });
+    assert.equal(imported.status, 201, await imported.text());
+    const tree = (await api('GET', '/api/inventory', null, admin)).json.data;
+    const odp = tree.odps.find((row) => row.name === 'ODP-01-01');
+    assert.equal((await api('PUT', '/api/inventory/routers/1/location', { latitude: -6.9142, longitude: 107.6085 }, admin)).status, 200);
+    for (const [index, customer] of [first, second, third].entries()) {
+      const at = { latitude: -6.9175 - index * 0.0004, longitude: 107.6125 + index * 0.0007 };
+      assert.equal((await api('PUT', `/api/inventory/customers/${customer.id}/location`, at, admin)).status, 200);
+      if (index < 2) assert.equal((await api('POST', `/api/inventory/odps/${odp.id}/ports`, { customer_id: customer.id, port_number: index + 1 }, admin)).status, 201);
+    }
+
+    // One page (one app load, one sign-in: the browser budget): the technician on a 390 px phone places
+    // a customer on a free ODP port and sees the map; the same page at desktop width shows the map wide.
+    const phone = await openApp(browser, server.url, PHONE);
+    await signIn(phone, 'technician', PASSWORD);
+    await item(phone, 'shell.menu');  // signed in
+    await phone.goto(`${server.url.replace(/\/$/, '')}/#/inventory`);
+    await itemValue(phone, `inventory.odp.${odp.id}`, 'ODP ODP-01-01 · bebas 6/8');
+    await click(phone, `inventory.odp.${odp.id}.open`, { tap: true });
+    await item(phone, 'inventory.ports.taken.2');
+    await fill(phone, 'inventory.ports.service_number', third.service_number, { tap: true });
+    await click(phone, 'inventory.ports.place', { tap: true });
+    await itemValue(phone, `inventory.odp.${odp.id}`, 'ODP ODP-01-01 · bebas 5/8');
+    await shot(phone, 'inventory-phone');
+    const placed = (await api('GET', `/api/inventory/customers/${third.id}`, null, admin)).json.data;
+    assert.equal(placed.port.port_number, 3);
+    await phone.goto(`${server.url.replace(/\/$/, '')}/#/map`);
+    await item(phone, `map.marker.customer.${third.id}`);
+    await item(phone, 'map.marker.router.1');
+    await shot(phone, 'map-phone');
+    await phone.setViewportSize({ width: 1280, height: 800 });
+    await waitUi(phone, (all) => all.some((i) => i.id === 'map.canvas' && i.rect.w > 900));
+    await click(phone, `map.marker.customer.${first.id}`, { tap: true });
+    await itemValue(phone, 'map.selected.detail', first.service_number);
+    await shot(phone, 'map-desktop');
+    assert.deepEqual(phone.kimonetLogs, []);
+    await phone.context().close();
+  });
+
 } catch (error) {
   runner.fail('network e2e setup', error);
 } finally {

@@ -212,6 +212,27 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"POST", "/api/outages", "outages.manage"},
     {"PUT", "/api/outages/{id}", "outages.manage"},
     {"POST", "/api/outages/{id}/close", "outages.manage"},
+    // The FTTH inventory and the map (issue 21).
+    {"GET", "/api/inventory", "inventory.read"},
+    {"POST", "/api/inventory/olts", "inventory.edit"},
+    {"PUT", "/api/inventory/olts/{id}", "inventory.edit"},
+    {"DELETE", "/api/inventory/olts/{id}", "inventory.edit"},
+    {"POST", "/api/inventory/pon-ports", "inventory.edit"},
+    {"PUT", "/api/inventory/pon-ports/{id}", "inventory.edit"},
+    {"DELETE", "/api/inventory/pon-ports/{id}", "inventory.edit"},
+    {"POST", "/api/inventory/odcs", "inventory.edit"},
+    {"PUT", "/api/inventory/odcs/{id}", "inventory.edit"},
+    {"DELETE", "/api/inventory/odcs/{id}", "inventory.edit"},
+    {"POST", "/api/inventory/odps", "inventory.edit"},
+    {"PUT", "/api/inventory/odps/{id}", "inventory.edit"},
+    {"DELETE", "/api/inventory/odps/{id}", "inventory.edit"},
+    {"GET", "/api/inventory/odps/{id}/ports", "inventory.read"},
+    {"POST", "/api/inventory/odps/{id}/ports", "inventory.place"},
+    {"GET", "/api/inventory/customers/{id}", "inventory.read"},
+    {"DELETE", "/api/inventory/customers/{id}/port", "inventory.place"},
+    {"PUT", "/api/inventory/customers/{id}/location", "inventory.place"},
+    {"POST", "/api/imports/inventory", "inventory.edit"},
+    {"GET", "/api/map", "inventory.read"},
 };
 
 // "/api/customers/42/history?x=1" against "/api/customers/{id}/history".

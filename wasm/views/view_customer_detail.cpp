@@ -1,4 +1,5 @@
 #include "views/view_customer_detail.hpp"
+#include "views/view_customer_form.hpp"
 
 #include <algorithm>
 
@@ -47,6 +48,8 @@ void ViewCustomerDetail::open(App& app, std::int64_t customer_id) {
     m_invoices.clear();
     m_payments.clear();
     m_credit_balance = 0;
+    m_coordinates.clear();
+    m_odp_port.clear();
     m_credit.read_history(customer_id, api::Json::object());
     m_history_loaded = false;
     m_error.clear();
@@ -84,6 +87,17 @@ void ViewCustomerDetail::load() {
         if (auto parsed = api::customer_from_json(data, base)) m_customer = std::move(parsed).value();
         if (m_customer && m_app) m_radius.open(*m_app, m_customer->id, m_customer->connection_method == ConnectionMethod::Radius);
     });
+    if (m_app && m_app->user().can("inventory.read"))
+        api_client().get("/api/inventory/customers/" + std::to_string(requested), [this, requested](const ApiResponse& response) {
+            if (requested != m_customer_id || !response.ok()) return;
+            const api::Json& data = response_data(response.body);
+            if (data.is_object() && data.contains("latitude") && data["latitude"].is_number() && data["longitude"].is_number())
+                m_coordinates = customer_coordinate_text(data["latitude"].get<double>()) + ", " +
+                                customer_coordinate_text(data["longitude"].get<double>());
+            if (const auto port = data.find("port"); data.is_object() && port != data.end() && port->is_object())
+                m_odp_port = i18n::tr_format("customer.odp_port", {{"odp", json_string(*port, "odp_name")},
+                                                                  {"port", std::to_string(json_int(*port, "port_number"))}});
+        });
     api_client().get("/api/customers/" + std::to_string(requested) + "/history", [this, requested](const ApiResponse& response) {
         if (requested != m_customer_id) return;
         m_history_loaded = true;
@@ -134,6 +148,8 @@ void ViewCustomerDetail::draw_profile(App& app, float width) {
         if (!m_customer->tax.nik.empty()) profile_row("customer_detail.nik", tr("customer_tax.nik_label"), m_customer->tax.nik);
         if (!m_customer->tax.nitku.empty()) profile_row("customer_detail.nitku", tr("customer_tax.nitku_label"), m_customer->tax.nitku);
         if (m_customer->tax.needs_faktur) profile_row("customer_detail.faktur", tr("customer_tax.section"), tr("customer_tax.faktur_yes"));
+        if (!m_coordinates.empty()) profile_row("customer_detail.coordinates", tr("customer.coordinates"), m_coordinates);
+        if (!m_odp_port.empty()) profile_row("customer_detail.odp_port", tr("customer.odp"), m_odp_port);
         profile_row("customer_detail.join_date", tr("customers.col.join_date"), i18n::format_date(m_customer->join_date));
         profile_row("customer_detail.credit", tr("customer_detail.credit"), format_rupiah(m_credit_balance));
     } else {

@@ -58,6 +58,8 @@ private:
     std::vector<api::InvoiceResource> m_invoices;
     std::vector<api::PaymentResource> m_payments;
     Money m_credit_balance = 0;
+    // Where the customer is and its ODP port (issue 21, GET /api/inventory/customers/{id}): "" = not known.
+    std::string m_coordinates, m_odp_port;
     bool m_history_loaded = false;
     std::string m_error;
     ViewInvoiceDetail m_detail;

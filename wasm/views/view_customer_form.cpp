@@ -59,6 +59,7 @@ void ViewCustomerForm::open(App& app, std::function<void(const Customer&)> saved
     m_nik = m_base.tax.nik;
     m_nitku = m_base.tax.nitku;
     m_needs_faktur = m_base.tax.needs_faktur;
+    load_location(app);
     m_join_date = to_string(m_base.join_date);
     m_due_day = m_base.due_day ? std::to_string(*m_base.due_day) : "";
     const auto& packages = app.catalog().packages;
@@ -130,6 +131,7 @@ FieldErrors ViewCustomerForm::validate(App& app) const {
     if (!json.contains("service_number")) json["service_number"] = kServiceNumberPlaceholder;
     if (auto validated = api::customer_from_json(json, m_base); !validated)
         for (const auto& [field, message] : validated.error().fields) errors.emplace(field, message);
+    location_json(errors);
     return errors;
 }
 
@@ -151,15 +153,14 @@ void ViewCustomerForm::submit(App& app) {
     const api::Json body = request_json(app, ignored);
     m_busy = true;
     m_banner.clear();
-    auto done = [this](const ApiResponse& response) {
+    auto done = [this, &app](const ApiResponse& response) {
         m_busy = false;
         if (response.ok()) {
             const api::Json& data = response.body.contains("data") ? response.body["data"] : response.body;
             Customer stored = m_base;
             stored.id = json_int(data, "id", m_base.id);
             if (auto parsed = api::customer_from_json(data, stored)) stored = std::move(parsed).value();
-            m_close_requested = true;
-            if (m_saved) m_saved(stored);
+            save_location(app, stored);
             return;
         }
         m_server_errors = response.fields;
@@ -227,6 +228,9 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
                                   field_error(live, "status", true)))
             edited("status");
     }
+    // Where the customer is (issue 21), beside the other fields every customer has: the technician
+    // fills it in at the door.
+    if (app.user().can("inventory.place")) draw_location_fields(live, cell);
     if (grid) ImGui::EndTable();
     if (widgets::text_field("customer_form.address", tr("field.address"), m_address, field_error(live, "address", !m_address.empty())))
         edited("address");
@@ -236,6 +240,7 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
     draw_tax_fields(live, [tax_grid] {
         if (tax_grid) ImGui::TableNextColumn();
     });
+
     if (tax_grid) ImGui::EndTable();
     if (!m_editing && compact) {
         ImGui::Dummy(ImVec2(0, display().px(6)));

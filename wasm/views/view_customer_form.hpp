@@ -14,6 +14,9 @@ namespace kimonet {
 
 class App;
 
+// A coordinate as the form shows it ("-6.914744"; "" for none).
+std::string customer_coordinate_text(const std::optional<double>& value);
+
 class ViewCustomerForm {
 public:
     // `saved` runs with the stored customer after a successful save.
@@ -33,6 +36,15 @@ private:
     void draw_connection_fields(const FieldErrors& errors, const std::function<void()>& cell);
     // NPWP, NIK, NITKU and "needs faktur" (view_customer_form_tax.cpp), checked by shared/customers/tax_identity.
     void draw_tax_fields(const FieldErrors& errors, const std::function<void()>& cell);
+    // Latitude and longitude (view_customer_form_location.cpp, issue 21), checked like the server does.
+    // They live in the inventory (PUT /api/inventory/customers/{id}/location, inventory.place), not in the
+    // customer record: loaded when an existing customer is opened, saved after the customer is.
+    void draw_location_fields(const FieldErrors& errors, const std::function<void()>& cell);
+    void load_location(App& app);
+    // {latitude, longitude} of the fields (null when empty); field errors (range, both or neither) to `errors`.
+    api::Json location_json(FieldErrors& errors) const;
+    // After the customer is stored: its coordinates if they changed, then the form closes (or shows why not).
+    void save_location(App& app, const Customer& stored);
     // The offline first-invoice preview (create only): beside the fields, below them on phones.
     void draw_preview(App& app);
     // The body sent to the server; problems only the form can see (a non-numeric due day) go to local_errors.
@@ -53,6 +65,8 @@ private:
     std::string m_pppoe_password;  // write-only: empty keeps the stored one
     std::string m_ip_address, m_mac_address;
     std::string m_npwp, m_nik, m_nitku;
+    std::string m_latitude, m_longitude;
+    std::string m_location_loaded;  // "lat,lon" as loaded, to send only a change
     bool m_needs_faktur = false;
     int m_package_index = -1, m_router_index = 0, m_status_index = 0;
     int m_method_index = 0;  // in connection_method_choices()

@@ -107,6 +107,20 @@ BOOST_AUTO_TEST_CASE(admin_and_finance_grant_promises_to_pay_a_technician_does_n
         BOOST_TEST(!as_set(rbac::default_permissions(role)).contains("dunning.promise_grant"), role);
 }
 
+BOOST_AUTO_TEST_CASE(the_dispatcher_edits_the_fibre_network_and_the_technician_places_customers_on_it) {
+    const auto admin = as_set(rbac::default_permissions(rbac::kAdmin));
+    const auto technician = as_set(rbac::default_permissions(rbac::kTechnician));
+    const auto finance = as_set(rbac::default_permissions(rbac::kFinance));
+    BOOST_TEST((admin.contains("inventory.read") && admin.contains("inventory.edit") && admin.contains("inventory.place")));
+    BOOST_TEST((technician.contains("inventory.read") && technician.contains("inventory.place")));
+    BOOST_TEST(!technician.contains("inventory.edit"));
+    BOOST_TEST(finance.contains("inventory.read"));
+    BOOST_TEST((!finance.contains("inventory.edit") && !finance.contains("inventory.place")));
+    for (auto role : {rbac::kCollector, rbac::kCustomer})
+        for (auto permission : {"inventory.read", "inventory.edit", "inventory.place"})
+            BOOST_TEST(!as_set(rbac::default_permissions(role)).contains(permission), role << " " << permission);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_role_and_permission_get_nothing) {
     BOOST_TEST(rbac::default_permissions("janitor").empty());
     BOOST_TEST(!rbac::is_known_permission("customers.destroy"));
