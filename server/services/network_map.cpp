@@ -6,6 +6,7 @@
 #include "services/inventory_records.hpp"
 #include "services/settings.hpp"
 #include "store/network_map_store.hpp"
+#include "store/ticket_store.hpp"
 
 namespace kimonet::services {
 
@@ -13,9 +14,11 @@ namespace {
 
 inventory::Coordinates inventory_map_point(const store::GeoPoint& point) { return {point.latitude, point.longitude}; }
 
-// The trouble tickets' hook (issue 21): the customers with an open ticket, drawn with the ticket
-// colour. Tickets are another module (s14-tickets); until it answers here, no customer has one.
-Result<std::set<std::int64_t>> customers_with_open_tickets(app::Context&) { return std::set<std::int64_t>(); }
+// Customers with a ticket not yet closed are drawn with the ticket colour.
+Result<std::set<std::int64_t>> open_ticket_customers(store::Database& db) {
+    const auto ids = TRY(store::customers_with_open_tickets(db));
+    return std::set<std::int64_t>(ids.begin(), ids.end());
+}
 
 }  // namespace
 
@@ -41,7 +44,7 @@ Result<api::NetworkMap> network_map(app::Context& context) {
         map.markers.push_back({"odp", odp.id, odp.name, std::to_string(odp.used_ports) + "/" + std::to_string(odp.port_count),
                                inventory_map_point(*odp.location), odp.used_ports >= odp.port_count ? "full" : "", "odc", odp.odc_id, false});
     }
-    const auto open_tickets = TRY(customers_with_open_tickets(context));
+    const auto open_tickets = TRY(open_ticket_customers(context.db));
     for (const auto& customer : TRY(store::list_customer_map_rows(context.db, kMaxMapCustomers)))
         map.markers.push_back({"customer", customer.id, customer.name, customer.service_number, inventory_map_point(customer.location), customer.status,
                                customer.odp_id ? "odp" : "", customer.odp_id.value_or(0), open_tickets.contains(customer.id)});

@@ -126,6 +126,13 @@ Result<std::vector<std::int64_t>> open_ticket_ids(Database& db, std::int64_t cus
     return out;
 }
 
+Result<std::vector<std::int64_t>> customers_with_open_tickets(Database& db) {
+    auto statement = TRY(db.prepare("SELECT DISTINCT customer_id FROM tickets WHERE status IN ('open', 'assigned', 'in_progress') ORDER BY customer_id"));
+    std::vector<std::int64_t> out;
+    while (TRY(statement.step())) out.push_back(statement.column_int(0));
+    return out;
+}
+
 Result<void> update_ticket_classification(Database& db, std::int64_t ticket_id, const std::string& category, const std::string& priority,
                                           std::int64_t response_due_at, std::int64_t resolve_due_at, std::int64_t now) {
     auto update = TRY(db.prepare(

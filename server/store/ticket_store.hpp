@@ -52,6 +52,8 @@ Result<std::optional<std::int64_t>> ticket_id_by_key(Database& db, const std::st
 Result<std::optional<std::int64_t>> ticket_id_by_comment_key(Database& db, const std::string& idempotency_key);
 // The customer's tickets that are not closed, newest first.
 Result<std::vector<std::int64_t>> open_ticket_ids(Database& db, std::int64_t customer_id);
+// Every customer with a ticket not yet closed (the map's ticket colour), through the status index.
+Result<std::vector<std::int64_t>> customers_with_open_tickets(Database& db);
 
 Result<void> update_ticket_classification(Database& db, std::int64_t ticket_id, const std::string& category, const std::string& priority,
                                           std::int64_t response_due_at, std::int64_t resolve_due_at, std::int64_t now);

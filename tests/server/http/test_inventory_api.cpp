@@ -205,6 +205,21 @@ BOOST_AUTO_TEST_CASE(the_map_draws_what_has_coordinates_with_its_status_and_pare
     BOOST_TEST(by_kind["odp"]["parent_kind"] == "odc");
     BOOST_TEST(by_kind["odc"]["parent_kind"] == "olt");
     BOOST_TEST(by_kind["olt"]["parent_kind"] == "router");
+    BOOST_TEST(by_kind["customer"]["ticket_open"] == false);
+    // A ticket the customer has open colours their marker; closing it takes the colour away.
+    const auto ticket = server.post("/api/tickets", Json{{"customer_id", std::stoll(customer)}, {"category", "device"}, {"priority", "normal"},
+                                                         {"message", "ONT mati total"}}.dump(), admin);
+    BOOST_TEST_REQUIRE(ticket.status == 201, ticket.body);
+    auto customer_marker = [&] {
+        for (const auto& marker : server.get("/api/map", technician).json()["data"]["markers"])
+            if (marker["kind"] == "customer") return marker;
+        return Json();
+    };
+    BOOST_TEST(customer_marker()["ticket_open"] == true);
+    const auto ticket_id = std::to_string(ticket.json()["data"]["id"].get<std::int64_t>());
+    const auto closed = server.post("/api/tickets/" + ticket_id + "/close", R"({"cause":"device_fault","note":"ONT diganti"})", admin);
+    BOOST_TEST_REQUIRE(closed.status == 200, closed.body);
+    BOOST_TEST(customer_marker()["ticket_open"] == false);
     const std::string probed = server.scalar("SELECT COUNT(*) FROM router_reachability WHERE router_id = 1");
     const std::string reachable = probed == "0" ? "" : server.scalar("SELECT reachable FROM router_reachability WHERE router_id = 1");
     BOOST_TEST(by_kind["router"]["status"] == (probed == "0" ? "unknown" : reachable == "1" ? "online" : "offline"));
