@@ -86,10 +86,14 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"routers"}, "nav.routers", "nav.group.ops", "routers.title", staff_with<kRoutersRead>, make<ViewRouters>},
     {Screen{"leads"}, "nav.leads", "nav.group.ops", "leads.title", staff_with<kCustomersRead>, make<ViewLeads>},
     {Screen{"vouchers"}, "nav.vouchers", "nav.group.ops", "vouchers.title", staff_with<kVouchersRead>, make<ViewVouchers>},
-    // Technician jobs (issue 21), in the operations group: the technician's phone screen and the
-    // dispatcher's schedule.
-    {Screen{"field"}, "nav.field", "nav.group.ops", "field.title", staff_with<kJobsWork>, make<ViewFieldJobs>},
-    {Screen{"dispatch"}, "nav.dispatch", "nav.group.ops", "dispatch.title", staff_with<kJobsDispatch>, make<ViewDispatch>},
+    // The field (issue 21), its own group after operations: trouble tickets, the technician's phone
+    // screen and the dispatcher's schedule, outages, the map and the FTTH inventory.
+    {Screen{"tickets"}, "nav.tickets", "nav.group.field", "tickets.title", staff_with<kTicketsRead>, make<ViewTickets>},
+    {Screen{"field"}, "nav.field", "nav.group.field", "field.title", staff_with<kJobsWork>, make<ViewFieldJobs>},
+    {Screen{"dispatch"}, "nav.dispatch", "nav.group.field", "dispatch.title", staff_with<kJobsDispatch>, make<ViewDispatch>},
+    {Screen{"outages"}, "nav.outages", "nav.group.field", "outages.title", staff_with<kOutagesRead>, make<ViewOutages>},
+    {Screen{"map"}, "nav.map", "nav.group.field", "map.title", staff_with<kInventoryRead>, make<ViewMap>},
+    {Screen{"inventory"}, "nav.inventory", "nav.group.field", "inventory.title", staff_with<kInventoryRead>, make<ViewInventory>},
     {Screen::Invoices, "nav.invoices", "nav.group.billing", "invoices.title", staff_with<kInvoicesRead>, make<ViewInvoices>},
     {Screen::Payments, "nav.payments", "nav.group.billing", "payments.title", staff_with<kPaymentsRead>, make<ViewPayments>},
     {Screen{"bank"}, "nav.bank_statements", "nav.group.billing", "bank.title", staff_with<kPaymentsRead>, make<ViewBankStatements>},
@@ -100,6 +104,7 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen::CustomerHome, "nav.home", "nav.group.portal", "home.title", customer, make<ViewCustomerHome>},
     {Screen{"bills"}, "nav.my_invoices", "nav.group.portal", "portal.invoices_title", customer, make<ViewPortalInvoices>},
     {Screen::PortalPay, "nav.pay", "nav.group.portal", "portal.pay_title", customer, make<ViewPortalPay>},
+    {Screen{"trouble"}, "nav.trouble", "nav.group.portal", "trouble.title", customer, make<ViewPortalTickets>},
     {Screen{"templates"}, "nav.templates", "nav.group.messages", "templates.title", staff_with<kMessagesRead>, make<ViewTemplates>},
     {Screen{"notifications"}, "nav.notifications", "nav.group.messages", "notifications.title", staff_with<kMessagesRead>,
      make<ViewNotifications>},
@@ -110,12 +115,6 @@ const std::vector<ScreenRegistration>& screens() {
     {Screen{"jobs"}, "nav.jobs", "nav.group.system", "jobs.title", staff_with<kSettingsRead>, make<ViewJobs>},
     {Screen{"settings"}, "nav.settings", "nav.group.system", "settings.title", staff_with<kSettingsRead>, make<ViewSettings>},
     {Screen::Security, "nav.security", "nav.group.system", "security.title", staff, make<ViewSecurity>},
-    // Trouble tickets (issue 21): the staff's list and the customer's report screen.
-    {Screen{"tickets"}, "nav.tickets", "nav.group.ops", "tickets.title", staff_with<kTicketsRead>, make<ViewTickets>},
-    {Screen{"trouble"}, "nav.trouble", "nav.group.portal", "trouble.title", customer, make<ViewPortalTickets>},
-    {Screen{"outages"}, "nav.outages", "nav.group.ops", "outages.title", staff_with<kOutagesRead>, make<ViewOutages>},
-    {Screen{"map"}, "nav.map", "nav.group.field", "map.title", staff_with<kInventoryRead>, make<ViewMap>},
-    {Screen{"inventory"}, "nav.inventory", "nav.group.field", "inventory.title", staff_with<kInventoryRead>, make<ViewInventory>},
     };
     return table;
 }

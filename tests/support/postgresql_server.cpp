@@ -40,12 +40,12 @@ std::string postgresql_bin() {
 
 bool running_as_root() { return ::geteuid() == 0; }
 
-// Starts `arguments` (as the postgres user when we are root) with output to `log`. With
-// `tied`, the child gets SIGINT when this thread's process dies (prctl, or setpriv as root).
-pid_t spawn(std::vector<std::string> arguments, const std::string& log, bool tied) {
-    if (running_as_root()) {
-        std::vector<std::string> wrapped{"/usr/bin/setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups"};
-        if (tied) wrapped.push_back("--pdeathsig=INT");
+pid_t spawn_as(const std::string& user, int death_signal, std::vector<std::string> arguments, const std::string& log, const std::string& input,
+               bool tied) {
+    const bool as_user = running_as_root() && !user.empty();
+    if (as_user) {
+        std::vector<std::string> wrapped{"/usr/bin/setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups"};
+        if (tied) wrapped.push_back(std::string("--pdeathsig=") + (death_signal == SIGTERM ? "TERM" : "INT"));
         wrapped.push_back("--");
         wrapped.insert(wrapped.end(), arguments.begin(), arguments.end());
         arguments = std::move(wrapped);
@@ -54,24 +54,29 @@ pid_t spawn(std::vector<std::string> arguments, const std::string& log, bool tie
     std::vector<char*> argv;
     for (std::string& argument : arguments) argv.push_back(argument.data());
     argv.push_back(nullptr);
+    const std::string stdin_path = input.empty() ? "/dev/null" : input;
     const pid_t parent = ::getpid();
     const pid_t child = ::fork();
     if (child == 0) {
-        if (tied && !running_as_root()) {
-            ::prctl(PR_SET_PDEATHSIG, SIGINT);
+        if (tied && !as_user) {
+            ::prctl(PR_SET_PDEATHSIG, death_signal);
             if (::getppid() != parent) ::_exit(1);
         }
         const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        const int nothing = ::open("/dev/null", O_RDONLY);
+        const int in = ::open(stdin_path.c_str(), O_RDONLY);
         if (out >= 0) {
             ::dup2(out, 1);
             ::dup2(out, 2);
         }
-        if (nothing >= 0) ::dup2(nothing, 0);
+        if (in >= 0) ::dup2(in, 0);
         ::execv(argv[0], argv.data());
         ::_exit(127);
     }
     return child;
+}
+
+pid_t spawn(std::vector<std::string> arguments, const std::string& log, bool tied) {
+    return spawn_as("postgres", SIGINT, std::move(arguments), log, "", tied);
 }
 
 std::string read_file(const std::string& path) {

@@ -46,6 +46,11 @@ bool running_as_root();
 // Starts `arguments` (as the postgres user when we are root) with output to `log`; with `tied`,
 // the child gets SIGINT when this process dies.
 int spawn(std::vector<std::string> arguments, const std::string& log, bool tied);
+// The same for any server a test starts (the tests' MariaDB too): as `user` when we are root and
+// `user` is not empty, stdout and stderr appended to `log`, stdin from `input` (a file; empty =
+// /dev/null); with `tied`, the child gets `death_signal` when this process dies.
+int spawn_as(const std::string& user, int death_signal, std::vector<std::string> arguments, const std::string& log, const std::string& input,
+             bool tied);
 std::string read_file(const std::string& path);
 int free_loopback_port();
 // Removes the temp directories of earlier runs whose process is gone.

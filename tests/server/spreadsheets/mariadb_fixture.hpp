@@ -97,35 +97,7 @@ private:
     }
     // `as_server`: as the mysql user when root; `tied`: SIGTERM when this process dies.
     static pid_t spawn(std::vector<std::string> arguments, const std::string& log, const std::string& input, bool as_server, bool tied) {
-        const bool root = ::geteuid() == 0;
-        if (as_server && root) {
-            std::vector<std::string> wrapped{"/usr/bin/setpriv", "--reuid=mysql", "--regid=mysql", "--init-groups"};
-            if (tied) wrapped.push_back("--pdeathsig=TERM");
-            wrapped.push_back("--");
-            wrapped.insert(wrapped.end(), arguments.begin(), arguments.end());
-            arguments = std::move(wrapped);
-        }
-        std::vector<char*> argv;
-        for (std::string& argument : arguments) argv.push_back(argument.data());
-        argv.push_back(nullptr);
-        const pid_t parent = ::getpid();
-        const pid_t child = ::fork();
-        if (child == 0) {
-            if (tied && !(as_server && root)) {
-                ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-                if (::getppid() != parent) ::_exit(1);
-            }
-            const int out = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-            const int in = ::open(input.empty() ? "/dev/null" : input.c_str(), O_RDONLY);
-            if (out >= 0) {
-                ::dup2(out, 1);
-                ::dup2(out, 2);
-            }
-            if (in >= 0) ::dup2(in, 0);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-        return child;
+        return postgresql_process::spawn_as(as_server ? "mysql" : "", SIGTERM, std::move(arguments), log, input, tied);
     }
 
     std::string m_directory;
