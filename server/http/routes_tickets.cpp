@@ -83,11 +83,11 @@ void register_staff_ticket_routes(Router& router, app::App& app) {
                "Tickets (status=open|assigned|in_progress|closed|active, category, priority, assignee=<user id>|none, breach=1, customer_id, "
                "page, per_page), not closed first by their resolution target, each with its SLA state",
                [&app](Request& request) -> RouteResult {
-                   const auto [page, per_page] = TRY(pagination(request));
+                   const auto paging = TRY(pagination(request));  // a pair, not a structured binding: clang 14 cannot capture one
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        auto filter = TRY(services::ticket_filter_from_query(request.query, context.now));
-                       filter.page = page;
-                       filter.per_page = per_page;
+                       filter.page = paging.first;
+                       filter.per_page = paging.second;
                        return json_ok(TRY(services::list_tickets_json(context.db, filter, services::TicketViewer{}, context.now)));
                    });
                });
@@ -151,12 +151,12 @@ void register_staff_ticket_routes(Router& router, app::App& app) {
 void register_portal_ticket_routes(Router& router, app::App& app) {
     router.add("GET", "/api/portal/tickets", "portal.self", "My tickets, newest first, with their SLA state (page, per_page)",
                [&app](Request& request) -> RouteResult {
-                   const auto [page, per_page] = TRY(pagination(request));
+                   const auto paging = TRY(pagination(request));  // a pair, not a structured binding: clang 14 cannot capture one
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        store::TicketFilter filter;
                        filter.now = context.now;
-                       filter.page = page;
-                       filter.per_page = per_page;
+                       filter.page = paging.first;
+                       filter.per_page = paging.second;
                        return json_ok(TRY(services::list_tickets_json(context.db, filter, viewer_of(request, true), context.now)));
                    });
                });
