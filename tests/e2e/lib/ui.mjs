@@ -48,10 +48,15 @@ async function scrollIntoView(page, id) {
   for (let attempt = 0; !found.visible && attempt < 30; attempt++) {
     const box = await page.locator('#canvas').boundingBox();
     const below = found.rect.y > box.height / 2;
-    // Wheel over a visible sibling (same id prefix): it sits in the same scrolled region, which
-    // may be an inner one (a table with its own scrollbar); else near the edge of the canvas.
-    const prefix = id.slice(0, id.lastIndexOf('.') + 1);
-    const siblings = prefix ? (await items(page)).filter((i) => i.visible && i.id.startsWith(prefix) && i.id !== id) : [];
+    // Wheel over a visible sibling (the longest id prefix that has one: "dashboard.job.a." then
+    // "dashboard.job."): it sits in the same scrolled region, which may be an inner one (a table or
+    // a card with its own scrollbar); else near the edge of the canvas.
+    const all = await items(page);
+    let siblings = [];
+    for (let prefix = id.slice(0, id.lastIndexOf('.') + 1); prefix.indexOf('.') < prefix.length - 1 && !siblings.length;
+      prefix = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('.') + 1)) {
+      siblings = all.filter((i) => i.visible && i.id.startsWith(prefix) && i.id !== id);
+    }
     const sibling = siblings.length ? siblings[below ? siblings.length - 1 : 0] : null;
     const x = sibling ? sibling.hit.x + sibling.hit.w / 2 : Math.min(Math.max(found.rect.x + 12, 12), box.width - 12);
     const y = sibling ? sibling.hit.y + sibling.hit.h / 2 : (below ? box.height - 48 : 48);
