@@ -18,7 +18,7 @@ void register_moving_in_routes(Router& router, app::App& app) {
                            std::istringstream dump(request.body);
                            const imports::PhpnuxbillData data = TRY(imports::read_phpnuxbill_dump(dump));
                            return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                               return json_ok({{"data", TRY(services::import_phpnuxbill(context, data, dry_run))}}, dry_run ? 200 : 201);
+                               return json_data(services::import_phpnuxbill(context, data, dry_run), dry_run ? 200 : 201);
                            });
                        }};
     import_route.max_body = 16u << 20;  // like the customer import (a larger dump: the CLI, or --mariadb); see request_admission.hpp

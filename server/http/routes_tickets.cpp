@@ -44,7 +44,7 @@ void register_ticket_item_routes(Router& router, app::App& app, const std::strin
     router.add("GET", prefix + "/{id}", read, "One ticket with its comments (a customer: public ones only) and photos",
                [&app, portal](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::ticket_detail_json(context.db, request.id_param(), viewer_of(request, portal), context.now))}});
+                       return json_data(services::ticket_detail_json(context.db, request.id_param(), viewer_of(request, portal), context.now));
                    });
                });
     router.add("POST", prefix + "/{id}/comments", update, "Comment on a ticket {body, internal? (staff only)}; 201 {id}",
@@ -100,7 +100,7 @@ void register_staff_ticket_routes(Router& router, app::App& app) {
                          if (!ticket_request.idempotency_key.empty()) ticket_request.idempotency_key = "staff:" + ticket_request.idempotency_key;
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              const auto opened = TRY(services::open_ticket(context, ticket_request));
-                             return json_ok({{"data", TRY(services::ticket_detail_json(context.db, opened.ticket_id, services::TicketViewer{}, context.now))}},
+                             return json_data(services::ticket_detail_json(context.db, opened.ticket_id, services::TicketViewer{}, context.now),
                                             opened.created ? 201 : 200);
                          });
                      },
@@ -108,7 +108,7 @@ void register_staff_ticket_routes(Router& router, app::App& app) {
     router.add("GET", "/api/ticket-assignees", "tickets.assign", "Staff users a ticket may be given to (active, with tickets.update)",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_ok({{"data", TRY(services::ticket_assignees_json(context.db))}});
+                       return json_data(services::ticket_assignees_json(context.db));
                    });
                });
     router.add("PUT", "/api/tickets/{id}", "tickets.update", "Change a ticket's category, priority (moves its SLA targets) or status (in_progress)",
@@ -116,7 +116,7 @@ void register_staff_ticket_routes(Router& router, app::App& app) {
                    const auto body = TRY(json_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        TRY_VOID(services::update_ticket(context, request.id_param(), body));
-                       return json_ok({{"data", TRY(services::ticket_detail_json(context.db, request.id_param(), services::TicketViewer{}, context.now))}});
+                       return json_data(services::ticket_detail_json(context.db, request.id_param(), services::TicketViewer{}, context.now));
                    });
                });
     router.add("POST", "/api/tickets/{id}/assign", "tickets.assign", "Give a ticket to a staff user {user_id}; the customer is told on WhatsApp",
@@ -129,7 +129,7 @@ void register_staff_ticket_routes(Router& router, app::App& app) {
                    if (!reader.ok()) return validation_error(reader.errors());
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        TRY_VOID(services::assign_ticket(context, request.id_param(), user_id));
-                       return json_ok({{"data", TRY(services::ticket_detail_json(context.db, request.id_param(), services::TicketViewer{}, context.now))}});
+                       return json_data(services::ticket_detail_json(context.db, request.id_param(), services::TicketViewer{}, context.now));
                    });
                });
     router.add("POST", "/api/tickets/{id}/close", "tickets.close", "Close a ticket {cause, note?}; the customer is told on WhatsApp",
@@ -142,7 +142,7 @@ void register_staff_ticket_routes(Router& router, app::App& app) {
                    if (!reader.ok()) return validation_error(reader.errors());
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        TRY_VOID(services::close_ticket(context, request.id_param(), cause, note));
-                       return json_ok({{"data", TRY(services::ticket_detail_json(context.db, request.id_param(), services::TicketViewer{}, context.now))}});
+                       return json_data(services::ticket_detail_json(context.db, request.id_param(), services::TicketViewer{}, context.now));
                    });
                });
     register_ticket_item_routes(router, app, "/api/tickets", "tickets.read", "tickets.update", false);
@@ -171,7 +171,7 @@ void register_portal_ticket_routes(Router& router, app::App& app) {
                              ticket_request.idempotency_key = "portal:" + std::to_string(request.who().id) + ":" + ticket_request.idempotency_key;
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              const auto opened = TRY(services::open_ticket(context, ticket_request));
-                             return json_ok({{"data", TRY(services::ticket_detail_json(context.db, opened.ticket_id, viewer_of(request, true), context.now))}},
+                             return json_data(services::ticket_detail_json(context.db, opened.ticket_id, viewer_of(request, true), context.now),
                                             opened.created ? 201 : 200);
                          });
                      },

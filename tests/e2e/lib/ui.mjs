@@ -53,9 +53,11 @@ async function scrollIntoView(page, id) {
     // a card with its own scrollbar); else near the edge of the canvas.
     const all = await items(page);
     let siblings = [];
-    for (let prefix = id.slice(0, id.lastIndexOf('.') + 1); prefix.indexOf('.') < prefix.length - 1 && !siblings.length;
-      prefix = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('.') + 1)) {
+    for (let prefix = id.slice(0, id.lastIndexOf('.') + 1); prefix; ) {
       siblings = all.filter((i) => i.visible && i.id.startsWith(prefix) && i.id !== id);
+      const shorter = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('.') + 1);
+      // Never shorter than two parts ("dashboard.job."): one part ("dashboard.") is the whole screen.
+      prefix = siblings.length || shorter.split('.').length < 3 ? '' : shorter;
     }
     const sibling = siblings.length ? siblings[below ? siblings.length - 1 : 0] : null;
     const x = sibling ? sibling.hit.x + sibling.hit.w / 2 : Math.min(Math.max(found.rect.x + 12, 12), box.width - 12);

@@ -211,7 +211,8 @@ BOOST_AUTO_TEST_CASE(the_map_draws_what_has_coordinates_with_its_status_and_pare
                                                          {"message", "ONT mati total"}}.dump(), admin);
     BOOST_TEST_REQUIRE(ticket.status == 201, ticket.body);
     auto customer_marker = [&] {
-        for (const auto& marker : server.get("/api/map", technician).json()["data"]["markers"])
+        const Json reply = server.get("/api/map", technician).json();  // kept: the loop reads inside it
+        for (const auto& marker : reply["data"]["markers"])
             if (marker["kind"] == "customer") return marker;
         return Json();
     };
