@@ -19,6 +19,7 @@ struct DemoHistory {
     std::vector<DemoMonth> months;
     std::int64_t isolated = 0;
     std::int64_t tickets = 0;  // trouble tickets of the last two weeks (seed_demo_tickets)
+    std::int64_t placed = 0;   // customers on ODP ports with coordinates (seed_demo_inventory)
 };
 // `months` monthly invoice runs ending with the Clock's month, with payments (on time, late,
 // online with gateway transactions), and the customers three months behind isolated. Runs inside
@@ -28,5 +29,8 @@ Result<DemoHistory> seed_demo_history(app::Context& context, int months = 12);
 // Trouble tickets of the last two weeks (issue 21): closed ones with their causes, one given to the
 // technician, one still waiting and past its response target. No WhatsApp messages are queued.
 Result<std::int64_t> seed_demo_tickets(app::Context& context);
+// The FTTH side of the demo network (issue 21): one OLT, two ODCs, five ODPs around Bandung, forty
+// customers on their ports with coordinates, the routers placed; the number of customers placed.
+Result<std::int64_t> seed_demo_inventory(app::Context& context);
 
 }  // namespace kimonet::cli

@@ -68,6 +68,11 @@ BOOST_AUTO_TEST_CASE(a_year_of_invoices_payments_late_payers_and_isolated_custom
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM payments WHERE paid_at > " + std::to_string(server.clock().now())) == "0");
     // Trouble tickets of the last two weeks: closed ones with causes, one in progress, one waiting past its response target.
     BOOST_TEST(seeded.history.tickets == 7);
+    // The street side: forty customers on ODP ports, with coordinates, so the map shows a network.
+    BOOST_TEST(seeded.history.placed == 40);
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM odp_ports") == "40");
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM customers WHERE latitude IS NOT NULL") == "40");
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM odps") == "5");
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM tickets WHERE status = 'closed' AND close_cause IS NOT NULL") == "5");
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM tickets WHERE status = 'in_progress' AND assignee_user_id IS NOT NULL") == "1");
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM tickets WHERE status = 'open' AND response_due_at < " + std::to_string(server.clock().now())) == "1");
