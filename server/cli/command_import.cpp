@@ -5,7 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "core/import_messages.hpp"
-#include "imports/mariadb_source.hpp"
+#include "store/mariadb_source.hpp"
 #include "services/phpnuxbill_import.hpp"
 
 namespace kimonet::cli {

@@ -13,7 +13,7 @@
 
 #include "cli/commands.hpp"
 #include "core/import_messages.hpp"
-#include "imports/mariadb_source.hpp"
+#include "store/mariadb_source.hpp"
 #include "imports/phpnuxbill_data.hpp"
 #include "imports/sql_dump.hpp"
 #include "server/spreadsheets/mariadb_fixture.hpp"

@@ -1,4 +1,4 @@
-#include "imports/mariadb_source.hpp"
+#include "store/mariadb_source.hpp"
 
 #include <mariadb/mysql.h>
 
