@@ -22,6 +22,13 @@ SendOutcome transport_failure(int status, const std::string& body, const std::st
     return outcome;
 }
 
+SendOutcome Messenger::send_document(const std::string&, const DocumentMessage&) {
+    SendOutcome outcome;
+    outcome.retryable = false;
+    outcome.error = messages::with_detail(messages::kGatewayRefusedMessage, "document");
+    return outcome;
+}
+
 std::optional<std::string> whatsapp_setting_problem(std::string_view key, std::string_view value) {
     auto is_count = [](std::string_view text, long low, long high) {
         if (text.empty() || text.size() > 6) return false;

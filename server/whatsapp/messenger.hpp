@@ -28,6 +28,16 @@ struct DeviceStatus {
     std::string detail;
 };
 
+// A document (an invoice's PDF) sent as a WhatsApp document message. Providers that take media by
+// URL use `url`; those that take an upload use `bytes`. Either may be empty, not both.
+struct DocumentMessage {
+    std::string filename;   // shown to the recipient ("INV-2026-12-0001.pdf")
+    std::string mime_type = "application/pdf";
+    std::string bytes;      // the file itself, when the provider accepts an upload
+    std::string url;        // a link the provider fetches (the invoice's signed public PDF link)
+    std::string caption;    // the text under the document
+};
+
 struct MessengerSettings {
     std::string driver = "mpwa";  // mpwa | fonnte | gowa
     std::string api_url;           // base URL of the gateway
@@ -45,6 +55,10 @@ public:
     virtual Result<DeviceStatus> device_status() = 0;
     // Identifies the gateway for the rate limit and the delivery log ("fonnte:62812…").
     virtual std::string gateway_key() const = 0;
+    // Whether send_document can deliver a file; callers without it send the pay link as text.
+    virtual bool supports_documents() const { return false; }
+    // Sends one document. The default refuses (not retryable): callers check supports_documents().
+    virtual SendOutcome send_document(const std::string& phone, const DocumentMessage& document);
 };
 
 std::unique_ptr<Messenger> make_mpwa_messenger(MessengerSettings settings);
