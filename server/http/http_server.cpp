@@ -4,16 +4,19 @@
 #include <pistache/http.h>
 #include <pistache/peer.h>
 #include <pistache/transport.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <cerrno>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 
 #include "app/app.hpp"
 #include "core/text.hpp"
 #include "http/client_address.hpp"
+#include "http/connection_book.hpp"
 #include "http/dispatcher.hpp"
 #include "http/request_admission.hpp"
 #include "http/request_framer.hpp"
@@ -28,10 +31,16 @@ namespace {
 constexpr std::size_t kMaxResponse = 64 << 20;
 constexpr const char* kFramerKey = "kimonet.framer";
 
-// Per connection: the framer, and how many of our answers Pistache is still writing.
+std::atomic<std::uint64_t> g_next_connection_id{1};
+
+// Per connection: the framer, how many answers it has had, and how many of our answers (and
+// bytes) Pistache is still writing.
 struct Connection {
+    std::uint64_t id = g_next_connection_id++;
     std::shared_ptr<RequestFramer> framer;
+    std::size_t answered = 0;
     std::size_t queued_writes = 0;
+    std::size_t queued_bytes = 0;
     bool close_when_written = false;
 };
 
@@ -81,7 +90,9 @@ std::string serialize(const Response& response, bool http10, bool keep_alive, bo
 class PistacheHandler : public Pistache::Http::Handler {
 public:
     HTTP_PROTOTYPE(PistacheHandler)
-    explicit PistacheHandler(app::App* app) : m_app(app) {}
+    // Pistache clones the handler for each transport thread: the book is shared by the clones.
+    PistacheHandler(app::App* app, ConnectionLimits limits)
+        : m_app(app), m_limits(limits), m_book(std::make_shared<ConnectionBook>(limits.max_connections)) {}
 
     // Not reached: onInput below frames and dispatches every request itself.
     void onRequest(const Pistache::Http::Request&, Pistache::Http::ResponseWriter writer) override {
@@ -89,21 +100,53 @@ public:
     }
 
 private:
+    // Replaces Http::Handler's own (private) one, which only gives the peer Pistache's parser; the
+    // idle checker reads that parser's clock. The connection is counted in the book here, before
+    // it has sent anything, so connections that never send count against the cap too.
+    void onConnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override {
+        peer->putData(ParserData, std::make_shared<Pistache::Http::RequestParser>(getMaxRequestSize()));
+        auto connection = connection_for(peer);
+        std::weak_ptr<Pistache::Tcp::Peer> weak_peer = peer;
+        // Under the book's lock, and before Pistache's onDisconnection: the socket is still open.
+        auto close = [weak_peer] {
+            if (auto alive = weak_peer.lock()) ::shutdown(alive->fd(), SHUT_RDWR);
+        };
+        if (m_book->open(connection->id, std::move(close))) return;
+        // Every open connection is in the middle of a request: this one is answered 503 at once
+        // and closed (what it may already have sent is read and dropped first, so the close
+        // does not reset the connection before the answer is read).
+        connection->framer->stop();
+        char discard[4096];
+        while (::recv(peer->fd(), discard, sizeof discard, MSG_DONTWAIT) > 0) {}
+        Response busy = error_response(make_error(ErrorCode::Unavailable, messages::with_detail(messages::kTooManyRequests, "5")));
+        busy.headers["Retry-After"] = "5";
+        add_security_headers(busy);
+        const std::string bytes = serialize(busy, false, false);
+        (void)::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        ::shutdown(peer->fd(), SHUT_RDWR);
+    }
+
+    void onDisconnection(const std::shared_ptr<Pistache::Tcp::Peer>& peer) override {
+        if (auto data = peer->tryGetData(kFramerKey)) m_book->closed(std::static_pointer_cast<Connection>(data)->id);
+    }
+
     void onInput(const char* buffer, size_t length, const std::shared_ptr<Pistache::Tcp::Peer>& peer) override {
         auto connection = connection_for(peer);
         auto framer = connection->framer;  // kept alive while it calls back
         // Pistache's idle checker (every 500 ms on this thread) reads its own parser's start time
         // and the peer's idle flag: a request must arrive whole within the header/body timeout
-        // (60 s) of its first byte, an idle keep-alive connection is closed after 300 s, and a
-        // refused connection still being sent to is closed after 60 s.
+        // (60 s) of its first byte, an idle keep-alive connection is closed after the idle timeout
+        // (ConnectionLimits), and a refused connection still being sent to is closed after 60 s.
         if (framer->between_requests()) {
             getParser(peer)->reset();
             peer->setIdle(false);
+            m_book->set_quiet(connection->id, false);
         }
         framer->feed(std::string_view(buffer, length));
         if (framer->between_requests()) {
             getParser(peer)->reset();
             peer->setIdle(true);
+            m_book->set_quiet(connection->id, true);
         }
     }
 
@@ -131,6 +174,15 @@ private:
             request = Request();  // the body is no longer needed while the answer is written
             hold.reset();         // nor its share of the large-body budget
             add_security_headers(response);
+            // The bounds of one keep-alive connection: this answer is its last after
+            // max_requests, or when the client has left too many pipelined answers unread (the
+            // requests after it are then not read; a pipelining client sends them again).
+            ++state->answered;
+            if (keep_alive && (state->answered >= m_limits.max_requests || state->queued_writes + 1 >= m_limits.max_unsent_answers ||
+                               state->queued_bytes >= m_limits.max_unsent_bytes)) {
+                keep_alive = false;
+                state->framer->stop();
+            }
             write(alive, *state, serialize(response, http10, keep_alive, head), keep_alive);
         };
         sink.refuse = [this, weak_peer, weak_connection](Response response, bool http10) {
@@ -157,22 +209,26 @@ private:
             if (state.close_when_written && state.queued_writes == 0) ::shutdown(fd, SHUT_WR);
             return;
         }
+        const std::size_t size = bytes.size();
         ++state.queued_writes;
+        state.queued_bytes += size;
         std::weak_ptr<Pistache::Tcp::Peer> weak_peer = peer;
-        auto finished = [weak_peer] {
+        auto finished = [weak_peer, size] {
             auto alive = weak_peer.lock();
             if (!alive) return;
             auto data = alive->tryGetData(kFramerKey);
             if (!data) return;
             auto& connection = *std::static_pointer_cast<Connection>(data);
+            connection.queued_bytes -= size;
             if (--connection.queued_writes == 0 && connection.close_when_written) ::shutdown(alive->fd(), SHUT_WR);
         };
-        const std::size_t size = bytes.size();
         transport()->asyncWrite(fd, Pistache::RawBuffer(std::move(bytes), size))
             .then([finished](ssize_t) { finished(); }, [finished](std::exception_ptr&) { finished(); });
     }
 
     app::App* m_app;
+    ConnectionLimits m_limits;
+    std::shared_ptr<ConnectionBook> m_book;
 };
 
 }  // namespace
@@ -186,6 +242,11 @@ HttpServer::HttpServer(app::App& app) : m_app(app), m_state(std::make_unique<Sta
 HttpServer::~HttpServer() { stop(); }
 
 Result<void> HttpServer::start(const std::string& bind, int port, int threads) {
+    ConnectionLimits limits = connection_limits();
+    // Half of the process's descriptors at most: the rest are for the database, the outbox's and
+    // the workers' sockets (past the limit accept() fails before the book could make room).
+    if (rlimit files{}; ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY)
+        limits.max_connections = std::max<std::size_t>(1, std::min<std::size_t>(limits.max_connections, files.rlim_cur / 2));
     try {
         Pistache::Address address(bind, Pistache::Port(static_cast<std::uint16_t>(port)));
         m_state->endpoint = std::make_unique<Pistache::Http::Endpoint>(address);
@@ -195,9 +256,10 @@ Result<void> HttpServer::start(const std::string& bind, int port, int threads) {
                            .threads(threads)
                            .flags(Pistache::Tcp::Options::ReuseAddr)
                            .maxRequestSize(largest_body_limit(m_app) + RequestFramer::kMaxHeadBytes)
-                           .maxResponseSize(kMaxResponse);
+                           .maxResponseSize(kMaxResponse)
+                           .keepaliveTimeout(limits.idle_timeout);
         m_state->endpoint->init(options);
-        m_state->endpoint->setHandler(std::make_shared<PistacheHandler>(&m_app));
+        m_state->endpoint->setHandler(std::make_shared<PistacheHandler>(&m_app, limits));
         m_state->endpoint->serveThreaded();
     } catch (const std::exception& exception) {
         m_state->endpoint.reset();

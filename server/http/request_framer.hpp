@@ -50,6 +50,11 @@ public:
 
     // Consumes every byte; calls the sink for each complete request or refusal.
     void feed(std::string_view bytes);
+    // Reads nothing more on this connection (the caller answers what it has and closes).
+    void stop() {
+        m_state = State::Discard;
+        m_head = std::string();
+    }
     // True once the connection is to be closed (after a refusal or a non-keep-alive request):
     // later bytes are ignored and nothing more is held.
     bool closing() const { return m_state == State::Discard; }

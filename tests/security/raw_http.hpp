@@ -23,8 +23,10 @@ struct RawResponse {
 
 class RawConnection {
 public:
-    explicit RawConnection(int port) {
+    // `receive_buffer` > 0 shrinks this side's receive buffer (a client slow to read).
+    explicit RawConnection(int port, int receive_buffer = 0) {
         m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        if (receive_buffer > 0) ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(static_cast<std::uint16_t>(port));
