@@ -128,7 +128,7 @@ Result<WrkRun> run_wrk(const std::string& url, const std::string& script, int co
     if (std::regex_search(run.output, match, std::regex(R"((\d+) requests in)"))) run.requests = std::stol(match[1]);
     if (std::regex_search(run.output, match, std::regex(R"(Non-2xx or 3xx responses:\s+(\d+))"))) run.non_2xx = std::stol(match[1]);
     if (std::regex_search(run.output, match, std::regex(R"(Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+))")))
-        run.socket_errors = std::stol(match[1]) + std::stol(match[3]) + std::stol(match[4]);  // read errors: the server closes (no keep-alive)
+        run.socket_errors = std::stol(match[1]) + std::stol(match[3]) + std::stol(match[4]);  // read errors: wrk counts a connection the server closes after its answer (the closing run)
     if (run.requests_per_second <= 0 || run.p99_ms <= 0) return make_error(ErrorCode::Internal, "cannot parse wrk output: " + run.output);
     return run;
 }
