@@ -8,6 +8,7 @@
 
 #include "app.hpp"
 #include "fetch_api_client.hpp"
+#include "frame_fingerprint.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -28,7 +29,10 @@ kimonet::App g_app;
 
 void frame() {
     auto& display = kimonet::platform::display();
-    if (display.sync()) kimonet::platform::note_activity();
+    if (display.sync()) {
+        kimonet::platform::note_activity();
+        kimonet::platform::note_texture_changed();  // the font atlas may have been rebuilt
+    }
     if (!kimonet::platform::should_render_frame()) return;
     const double started = emscripten_get_now();
     kimonet::ui_registry::begin_frame(display.dpr());
@@ -46,11 +50,18 @@ void frame() {
 
     ImGui::Render();
     kimonet::platform::sync_soft_keyboard(io.WantTextInput);
-    glViewport(0, 0, display.framebuffer_width(), display.framebuffer_height());
-    const ImVec4 background = ImGui::ColorConvertU32ToFloat4(kimonet::widgets::colors::kBackground);
-    glClearColor(background.x, background.y, background.z, 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // The settle period after input runs ImGui for ~36 frames; most of them draw the same picture,
+    // which WebGL would repaint at device resolution. A frame that changes nothing is not drawn:
+    // without draw calls the canvas keeps showing the last picture.
+    const unsigned long long picture = kimonet::frame_fingerprint(*ImGui::GetDrawData()) ^
+        (static_cast<unsigned long long>(display.framebuffer_width()) << 32) ^ static_cast<unsigned long long>(display.framebuffer_height());
+    if (kimonet::platform::must_present(picture)) {
+        glViewport(0, 0, display.framebuffer_width(), display.framebuffer_height());
+        const ImVec4 background = ImGui::ColorConvertU32ToFloat4(kimonet::widgets::colors::kBackground);
+        glClearColor(background.x, background.y, background.z, 1.f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
     kimonet::ui_registry::end_frame();
     kimonet::platform::publish_text_layer();  // the DOM text and accessibility layer follows the frame
     kimonet::print_view::end_frame();

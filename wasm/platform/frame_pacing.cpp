@@ -13,6 +13,8 @@ constexpr double kSettleMilliseconds = 600.0;
 constexpr int kSettleFrames = 8;
 double g_awake_until = 0.0;
 int g_frames_left = 0;
+unsigned long long g_presented = 0;
+bool g_texture_changed = true;  // nothing is on the canvas yet
 
 }  // namespace
 
@@ -27,6 +29,15 @@ bool should_render_frame() {
         return true;
     }
     return emscripten_get_now() < g_awake_until;
+}
+
+void note_texture_changed() { g_texture_changed = true; }
+
+bool must_present(unsigned long long fingerprint) {
+    if (!g_texture_changed && fingerprint == g_presented) return false;
+    g_texture_changed = false;
+    g_presented = fingerprint;
+    return true;
 }
 
 }  // namespace kimonet::platform

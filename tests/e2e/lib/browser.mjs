@@ -18,7 +18,19 @@ export function launchBrowser() {
 export async function openApp(browser, url, contextOptions) {
   const context = await browser.newContext(contextOptions);
   await context.addInitScript(() => {
-    window.__ui = () => (window.Module && Module.calledRun) ? JSON.parse(Module.ccall('ui_query', 'string', [], [])) : null;
+    // Parsed once per frame: waits poll on every animation frame, and between two frames the
+    // registry cannot have changed (ui_frame_count moves when a frame completes).
+    let parsedFrame = -1;
+    let parsed = null;
+    window.__ui = () => {
+      if (!(window.Module && Module.calledRun)) return null;
+      const frame = Module._ui_frame_count();
+      if (frame !== parsedFrame || !parsed) {
+        parsed = JSON.parse(Module.ccall('ui_query', 'string', [], []));
+        parsedFrame = frame;
+      }
+      return parsed;
+    };
   });
   const page = await context.newPage();
   page.kimonetLogs = [];
