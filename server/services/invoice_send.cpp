@@ -98,7 +98,7 @@ std::string invoice_email_html(const InvoiceDetail& detail, const std::string& c
            "</a></p><p>Terima kasih,<br>" + http::html_escape(company) + "</p></body></html>";
 }
 
-struct Delivery {
+struct InvoiceDelivery {
     std::string sent_as;
     std::optional<std::int64_t> email_id;
     std::optional<std::int64_t> notification_id;
@@ -111,7 +111,7 @@ std::string whatsapp_invoice_text(const InvoiceDetail& detail, const std::string
 }
 
 // WhatsApp without documents: the pay link as text through the outbox (durable, retried).
-Result<Delivery> deliver_pay_link(app::Context& context, const InvoiceDetail& detail, const std::string& recipient, const std::string& key,
+Result<InvoiceDelivery> deliver_pay_link(app::Context& context, const InvoiceDetail& detail, const std::string& recipient, const std::string& key,
                                   const std::string& text) {
     NotificationRequest request(MessageClass::Transactional);
     request.invoice_id = detail.invoice.id;
@@ -119,7 +119,7 @@ Result<Delivery> deliver_pay_link(app::Context& context, const InvoiceDetail& de
     request.customer_id = detail.invoice.customer_id;
     request.phone = recipient;
     request.body = text;
-    Delivery delivery;
+    InvoiceDelivery delivery;
     delivery.sent_as = "pay_link";
     delivery.notification_id = TRY(queue_notification(context, request)).id;
     return delivery;
@@ -139,12 +139,12 @@ Result<void> deliver_document(app::Context& context, whatsapp::Messenger& messen
     return context.db.transaction([&]() -> Result<void> {
         if (outcome.delivered || !outcome.retryable)
             return store::update_invoice_send_delivery(context.db, send_id, "document", std::nullopt, outcome.delivered ? "sent" : "failed");
-        const Delivery fallback = TRY(deliver_pay_link(context, detail, recipient, key, text));
+        const InvoiceDelivery fallback = TRY(deliver_pay_link(context, detail, recipient, key, text));
         return store::update_invoice_send_delivery(context.db, send_id, "pay_link", fallback.notification_id, "");
     });
 }
 
-Result<Delivery> deliver_by_email(app::Context& context, const InvoiceDetail& detail, const std::string& recipient, const std::string& key,
+Result<InvoiceDelivery> deliver_by_email(app::Context& context, const InvoiceDetail& detail, const std::string& recipient, const std::string& key,
                                   const std::string& link, const std::string& company) {
     if (!TRY(email_configured(context.db))) return make_error(ErrorCode::Unavailable, messages::kSmtpNotConfigured);
     EmailRequest request;
@@ -157,7 +157,7 @@ Result<Delivery> deliver_by_email(app::Context& context, const InvoiceDetail& de
     request.text = invoice_email_text(detail, company, link);
     request.html = invoice_email_html(detail, company, link);
     request.attach_invoice_id = detail.invoice.id;
-    Delivery delivery;
+    InvoiceDelivery delivery;
     delivery.sent_as = "pdf_attachment";
     delivery.email_id = TRY(queue_email(context, request)).id;
     return delivery;
@@ -207,8 +207,8 @@ Result<api::Json> send_invoice(app::Context& context, std::int64_t invoice_id, c
     std::int64_t send_id = 0;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         TRY_VOID(check_send_bounds(context, invoice_id, recipient != own));
-        Delivery delivery;
-        if (documents) delivery = Delivery{"document", std::nullopt, std::nullopt, "sending"};
+        InvoiceDelivery delivery;
+        if (documents) delivery = InvoiceDelivery{"document", std::nullopt, std::nullopt, "sending"};
         else if (send.channel == "email") delivery = TRY(deliver_by_email(context, detail, recipient, send.key, link, company));
         else delivery = TRY(deliver_pay_link(context, detail, recipient, send.key, text));
         store::NewInvoiceSend row{invoice_id,      context.actor.type, context.actor.id, context.actor.name, send.channel, recipient,

@@ -60,6 +60,7 @@ void ViewCustomerForm::open(App& app, std::function<void(const Customer&)> saved
     m_nitku = m_base.tax.nitku;
     m_needs_faktur = m_base.tax.needs_faktur;
     load_location(app);
+    load_channel(app);
     m_join_date = to_string(m_base.join_date);
     m_due_day = m_base.due_day ? std::to_string(*m_base.due_day) : "";
     const auto& packages = app.catalog().packages;
@@ -160,7 +161,7 @@ void ViewCustomerForm::submit(App& app) {
             Customer stored = m_base;
             stored.id = json_int(data, "id", m_base.id);
             if (auto parsed = api::customer_from_json(data, stored)) stored = std::move(parsed).value();
-            save_location(app, stored);
+            save_channel(app, stored);  // then the coordinates
             return;
         }
         m_server_errors = response.fields;
@@ -197,6 +198,7 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
     cell();
     if (widgets::text_field("customer_form.email", tr("field.email"), m_email, field_error(live, "email", !m_email.empty())))
         edited("email");
+    draw_channel_field(cell);
 
     std::vector<std::string> packages;
     for (const Package& package : app.catalog().packages)
