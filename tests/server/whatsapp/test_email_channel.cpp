@@ -331,4 +331,33 @@ BOOST_AUTO_TEST_CASE(refusals_bad_input_and_relay_bounds_change_nothing) {
     BOOST_TEST(fixture.server.get("/api/settings", admin).body.find("sim-smtp-secret") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_customer_who_prefers_email_gets_the_receipt_by_email_and_no_whatsapp) {
+    EmailFixture fixture;
+    const std::string admin = fixture.server.login("admin");
+    const std::string customer = fixture.server.scalar("SELECT id FROM customers WHERE service_number = 'CUST001'");
+    BOOST_TEST_REQUIRE(fixture.server.put("/api/customers/" + customer, R"({"email":"budi@example.id"})", admin).status == 200);
+    const std::string path = "/api/customers/" + customer + "/channel";
+    auto refused = fixture.server.put(path, R"({"channel_preference":"fax"})", admin);
+    BOOST_TEST(refused.status == 422, refused.body);
+    BOOST_TEST(refused.json()["error"]["fields"].contains("channel_preference"));
+    BOOST_TEST(fixture.server.put(path, R"({"channel_preference":"email"})", fixture.server.login("finance")).status == 403);
+    auto chosen = fixture.server.put(path, R"({"channel_preference":"email"})", admin);
+    BOOST_TEST_REQUIRE(chosen.status == 200, chosen.body);
+    BOOST_TEST(chosen.json()["data"]["effective"]["email"] == true);
+    BOOST_TEST(chosen.json()["data"]["effective"]["whatsapp"] == false);
+
+    const std::int64_t invoice = fixture.invoice(admin);
+    const std::int64_t whatsapp_before = fixture.count("SELECT COUNT(*) FROM notifications WHERE customer_id = " + customer);
+    auto paid = fixture.server.post("/api/payments", api::Json{{"invoice_id", invoice}, {"amount", 150000}, {"method", "cash"}}.dump(), admin);
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications WHERE customer_id = " + customer) == whatsapp_before, "no WhatsApp receipt");
+    BOOST_TEST(fixture.drain_email().sent == 1);
+    BOOST_TEST_REQUIRE(fixture.smtp.messages().size() == 1u);
+    const auto& received = fixture.smtp.messages()[0];
+    BOOST_TEST(received.recipients == std::vector<std::string>{"budi@example.id"});
+    const std::string subject = header_value(split_part(received.data).headers, "Subject");
+    const std::string encoded = subject.substr(10, subject.find("?=") - 10);
+    BOOST_TEST(sim::base64_decode(encoded).value_or("").starts_with("Kwitansi pembayaran INV"), subject);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
