@@ -19,7 +19,7 @@ std::initializer_list<Entry> email_catalogue() {
         {"invoice_send.submit", "Kirim sekarang", "Send now"},
         {"invoice_send.queued", "Tagihan masuk antrean kirim ke {to}", "The invoice is queued for {to}"},
         {"invoice_send.log_title", "Riwayat kirim", "Sent"},
-        {"invoice_send.log_row", "{at} · {by} · {channel} → {to} · {outcome}", "{at} · {by} · {channel} → {to} · {outcome}"},
+        {"invoice_send.log_row", "{at} · {by} · {channel} ke {to} · {outcome}", "{at} · {by} · {channel} to {to} · {outcome}"},
         {"channel_preference.label", "Kirim tagihan & kuitansi lewat", "Send invoices & receipts by"},
         {"channel_preference.default", "Otomatis (WhatsApp bila ada nomor)", "Automatic (WhatsApp when there is a number)"},
         {"channel_preference.whatsapp", "WhatsApp", "WhatsApp"},

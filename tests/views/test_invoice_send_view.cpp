@@ -5,6 +5,7 @@
 
 #include "api/dto.hpp"
 #include "customer_world.hpp"
+#include "imgui.h"
 #include "view_harness.hpp"
 
 using kimonet::api::Json;
@@ -33,7 +34,7 @@ BOOST_AUTO_TEST_SUITE(invoice_send_view)
 BOOST_AUTO_TEST_CASE(finance_sends_by_email_to_a_typed_address_and_sees_the_log) {
     ViewHarness harness("invoices/7");
     open_invoice_seven(harness, {"invoices.read", "invoices.send", "payments.read"}, "finance");
-    BOOST_TEST(harness.label("invoice.send.1") == "15 Januari 2026 10:00 · finance · email → budi@example.id · sent",
+    BOOST_TEST(harness.label("invoice.send.1") == "15 Januari 2026 10:00 · finance · email ke budi@example.id · sent",
                harness.label("invoice.send.1"));
     BOOST_TEST_REQUIRE(harness.find("invoice.send").has_value());
     harness.click("invoice.send");
@@ -98,6 +99,10 @@ BOOST_AUTO_TEST_CASE(the_customer_form_saves_a_changed_channel_preference_after_
     harness.sign_in_staff({"customers.read", "customers.update", "packages.read", "routers.read"}, "admin");
     harness.settle();
     BOOST_TEST(harness.value("customer_form.channel") == "Otomatis (WhatsApp bila ada nomor)");
+    // The field is the form's last: scroll the form down to it, as a user would.
+    harness.click("customer_form.name");
+    ImGui::GetIO().MouseWheel = -40.f;
+    harness.frames(2);
     harness.click("customer_form.channel");
     harness.frames(2);
     harness.click("customer_form.channel.option.3");

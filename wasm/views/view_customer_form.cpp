@@ -198,7 +198,6 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
     cell();
     if (widgets::text_field("customer_form.email", tr("field.email"), m_email, field_error(live, "email", !m_email.empty())))
         edited("email");
-    draw_channel_field(cell);
 
     std::vector<std::string> packages;
     for (const Package& package : app.catalog().packages)
@@ -244,6 +243,8 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
     });
 
     if (tax_grid) ImGui::EndTable();
+    // How invoices and receipts reach the customer (issue 22): last, so it moves no other field.
+    draw_channel_field([] {});
     if (!m_editing && compact) {
         ImGui::Dummy(ImVec2(0, display().px(6)));
         draw_preview(app);
