@@ -40,3 +40,16 @@ for _ in $(seq 1 50); do
   grep -q "listening on" "$whatsapp_log" 2>/dev/null && break
   sleep 0.1
 done
+
+# Email: the SMTP simulator (STARTTLS with a certificate made at start, AUTH PLAIN/LOGIN); the demo
+# database sends invoices, receipts and "send this invoice" emails to it (docs/email.md). The
+# messages it received are listed in its log when `make run` stops.
+smtp_log=$(dirname "$db")/sim-smtp.log
+"$bin/kimonet-sim" smtp --port 18025 --user demo --password demo-smtp-secret >"$smtp_log" 2>&1 &
+pids+=("$!")
+"$bin/kimonet" settings set smtp_url=smtp://127.0.0.1:18025 smtp_username=demo smtp_password=demo-smtp-secret \
+  smtp_from=tagihan@kimonet.id smtp_verify_certificate=0 --db "$db" >/dev/null
+for _ in $(seq 1 50); do
+  grep -q "listening on" "$smtp_log" 2>/dev/null && break
+  sleep 0.1
+done

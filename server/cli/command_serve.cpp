@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "http/http_server.hpp"
+#include "jobs/email_runner.hpp"
 #include "jobs/network_runner.hpp"
 #include "jobs/outbox_runner.hpp"
 #include "jobs/router_probe_runner.hpp"
@@ -38,6 +39,9 @@ int command_serve(const Args& args) {
     // The WhatsApp outbox: sends queued notifications with the configured rate limit.
     jobs::OutboxRunner outbox(**app);
     outbox.start();
+    // The email outbox (issue 22): invoices with their PDF, receipts, "send this invoice".
+    jobs::EmailRunner email(**app);
+    email.start();
     // Router actions (restore after payment, isolations a router missed) as soon as they are due.
     jobs::NetworkRunner network(**app);
     network.start();
@@ -50,6 +54,7 @@ int command_serve(const Args& args) {
     std::printf("stopping (signal %d)\n", received);
     probe.stop();
     network.stop();
+    email.stop();
     outbox.stop();
     scheduler.stop();
     server.stop();

@@ -30,6 +30,8 @@ void register_technician_job_routes(Router& router, app::App& app);
 void register_outage_routes(Router& router, app::App& app);
 // routes_inventory.cpp: the FTTH inventory, customers on ODP ports, the map (issue 21).
 void register_inventory_routes(Router& router, app::App& app);
+// routes_email.cpp: send this invoice by WhatsApp or email, its log, customers' channel preference (issue 22).
+void register_email_routes(Router& router, app::App& app);
 
 void register_routes(Router& router, app::App& app) {
     register_system_routes(router, app);
@@ -64,6 +66,7 @@ void register_routes(Router& router, app::App& app) {
     register_technician_job_routes(router, app);
     register_outage_routes(router, app);
     register_inventory_routes(router, app);
+    register_email_routes(router, app);
 }
 
 Result<api::Json> json_body(const Request& request) {

@@ -8,24 +8,33 @@
 
 #include "api/public_shapes.hpp"
 #include "core/money.hpp"
+#include "services/email_notices.hpp"
+#include "services/email_outbox.hpp"
 #include "services/notification_service.hpp"
 #include "store/messaging_lookups.hpp"
 
 namespace kimonet::services {
 
 // A message that cannot be addressed (no usable phone) must never undo the billing event.
-static Result<bool> queue_or_skip(app::Context& context, const NotificationRequest& request) {
+// Issue 22: the customer's channels (services/email_notices.hpp) may send it by email too, or
+// instead; the invoice notice carries the invoice PDF there.
+static Result<bool> queue_or_skip(app::Context& context, const NotificationRequest& request, bool attach_invoice_pdf = false,
+                                  std::optional<bool> email_on = std::nullopt) {
+    const NoticeRoute route = TRY(notice_route(context, request, email_on ? *email_on : TRY(email_configured(context.db))));
+    const bool emailed = route.email && TRY(queue_notice_email(context, request, attach_invoice_pdf));
+    if (!route.whatsapp) return emailed;
     auto queued = queue_notification(context, request);
     if (!queued) {
         if (queued.error().code == ErrorCode::ValidationFailed) return false;
         return std::move(queued).error();
     }
-    return queued->created;
+    return queued->created || emailed;
 }
 
 Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Period& period) {
     const std::string base_url = TRY(public_base_url(context.db, ""));
     const bool coded = TRY(get_setting(context.db, "transfer_unique_code")) == "1";
+    const bool email_on = TRY(email_configured(context.db));  // read once for the whole run
     std::int64_t queued = 0;
     // Pages by id, each read finished before its messages are written: a write while a read of
     // the same connection is open is refused (it could only meet "database is locked").
@@ -55,7 +64,7 @@ Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Peri
             request.variables["total"] += exact_transfer_note(outstanding, code);
             const auto due = parse_date(row.due_date);
             request.variables["due_date"] = due ? format_date_indonesian(*due) : row.due_date;
-            if (TRY(queue_or_skip(context, request))) ++queued;
+            if (TRY(queue_or_skip(context, request, true, email_on))) ++queued;
         }
     }
     return queued;

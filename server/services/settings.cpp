@@ -13,6 +13,7 @@
 #include "services/activity_log.hpp"
 #include "services/attachments.hpp"
 #include "services/tickets.hpp"
+#include "services/email_outbox.hpp"
 #include "services/secret_destinations.hpp"
 #include "store/settings_store.hpp"
 #include "whatsapp/messenger.hpp"
@@ -166,6 +167,16 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"map_tile_url", "", false,
          "The map's tile server, a Web Mercator z/x/y template (https://…/{z}/{x}/{y}.png); empty = the app draws a schematic and "
          "asks no tile server"},
+        // Email as a channel (issue 22, docs/email.md).
+        {"smtp_url", "", false, "Mail server: smtp://host:587 (STARTTLS by smtp_tls) or smtps://host:465 (implicit TLS); empty = no email"},
+        {"smtp_username", "", false, "SMTP login (empty: no AUTH)"},
+        {"smtp_password", "", true, "SMTP password (sealed; never shown again)"},
+        {"smtp_from", "", false, "Sender address of invoices and receipts (billing@example.id)"},
+        {"smtp_from_name", "", false, "Sender name (empty: company_name)"},
+        {"smtp_tls", "starttls", false, "starttls = STARTTLS required on smtp:// (refuse to send in clear); none = plain (a relay on loopback only)"},
+        {"smtp_verify_certificate", "1", false, "1 = check the mail server's TLS certificate; 0 = accept a self-signed one (a local relay)"},
+        {"smtp_timeout_seconds", "30", false, "Mail server timeout in seconds (1-300)"},
+        {"smtp_max_attempts", "8", false, "Delivery attempts of an email (4xx answers, dropped connections) before it is marked failed (1-20)"},
     };
     return all;
 }
@@ -255,6 +266,7 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
     }
     if (key == "map_tile_url" && !value.empty() && !inventory::valid_tile_url_template(value)) return std::string(messages::kTileUrlTemplate);
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
+    if (key.starts_with("smtp_")) return email_setting_problem(key, value);
     if (auto problem = outage_setting_problem(key, value)) return problem;
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
     if (key.starts_with("attachments_")) return attachment_setting_problem(key, value);

@@ -1,10 +1,11 @@
-// kimonet-sim: simulators of the outside world (payment gateways, RouterOS, WhatsApp)
+// kimonet-sim: simulators of the outside world (payment gateways, RouterOS, WhatsApp, SMTP)
 // speaking the exact wire formats on loopback. Each simulator arrives with its issue.
 #include <cstdio>
 #include <cstring>
 
 #include "sim/gateways/payment_gateway_simulator.hpp"
 #include "sim/routeros/routeros_simulator.hpp"
+#include "sim/smtp/smtp_simulator.hpp"
 #include "sim/whatsapp/whatsapp_simulator.hpp"
 
 namespace {
@@ -20,6 +21,7 @@ constexpr Simulator kSimulators[] = {
     {"routeros", "MikroTik RouterOS API routers (TCP, optional TLS)", kimonet::sim::run_routeros_simulator},
     {"whatsapp", "WhatsApp HTTP gateways: MPWA, Fonnte, go-whatsapp (send, device, inbound webhooks)", kimonet::sim::run_whatsapp_simulator},
     {"gateways", "Payment gateways Flip, Midtrans, Duitku on one port (/flip, /midtrans, /duitku; signed callbacks)", kimonet::sim::run_gateway_simulator},
+    {"smtp", "Mail submission server: SMTP with STARTTLS or implicit TLS, AUTH PLAIN/LOGIN, keeps received messages", kimonet::sim::run_smtp_simulator},
 };
 
 }  // namespace

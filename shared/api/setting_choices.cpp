@@ -25,6 +25,8 @@ std::span<const SettingChoices> setting_choices() {
         {"transfer_unique_code", {"0", "1"}},
         {"invoice_run_mode", {"direct", "approve"}},
         {"invoice_run_four_eyes", {"0", "1"}},
+        {"smtp_tls", {"starttls", "none"}},  // email (issue 22); smtps:// is always TLS
+        {"smtp_verify_certificate", {"0", "1"}},
     };
     return all;
 }

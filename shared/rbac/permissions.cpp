@@ -5,7 +5,7 @@
 
 namespace kimonet::rbac {
 
-static constexpr std::array<std::string_view, 60> kPermissions{
+static constexpr std::array<std::string_view, 61> kPermissions{
     "customers.read",  "customers.create", "customers.update", "customers.delete",
     "packages.read",   "packages.create",  "packages.update",  "packages.delete",
     "routers.read",    "routers.create",   "routers.update",   "routers.delete",
@@ -63,6 +63,11 @@ static constexpr std::array<std::string_view, 60> kPermissions{
     // node; inventory.edit: OLTs, PON ports, ODCs, ODPs, their import and routers' coordinates;
     // inventory.place: customers on ODP ports and their coordinates (the technician at the pole).
     "inventory.read", "inventory.edit", "inventory.place",
+    // Sending an invoice by WhatsApp or email, to its customer or a typed-in recipient (issue 22,
+    // docs/email.md): the office (admin, finance). Not a technician or a collector: a typed-in
+    // recipient is a way to mail anyone, so it stays with the roles that own billing. Customers
+    // send their own invoices to themselves from the portal (portal.self).
+    "invoices.send",
 };
 
 static constexpr std::array<std::string_view, 6> kRoles{kSuperadmin, kAdmin, kFinance, kTechnician, kCustomer, kCollector};
@@ -92,7 +97,7 @@ std::vector<std::string_view> default_permissions(std::string_view role) {
                "credit_notes.create", "refunds.create",
                "reports.regulatory",
                "dunning.promise_grant", "tax.export",
-               "tickets.read", "tickets.update", "outages.read", "inventory.read"};
+               "tickets.read", "tickets.update", "outages.read", "inventory.read", "invoices.send"};
     } else if (role == kTechnician) {
         out = {"customers.read", "customers.update", "packages.read",   "routers.read", "routers.create",
                "routers.update", "network.read",     "network.control", "invoices.read", "vouchers.read", "vouchers.create",

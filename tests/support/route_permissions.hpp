@@ -233,6 +233,14 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"PUT", "/api/inventory/customers/{id}/location", "inventory.place"},
     {"POST", "/api/imports/inventory", "inventory.edit"},
     {"GET", "/api/map", "inventory.read"},
+    // Email and send this invoice (issue 22).
+    {"POST", "/api/invoices/{id}/send", "invoices.send"},
+    {"GET", "/api/invoices/{id}/sends", "invoices.read"},
+    {"POST", "/api/portal/invoices/{id}/send", "portal.self"},
+    {"GET", "/api/customers/{id}/channel", "customers.read"},
+    {"PUT", "/api/customers/{id}/channel", "customers.update"},
+    {"GET", "/api/portal/channel", "portal.self"},
+    {"PUT", "/api/portal/channel", "portal.self"},
 };
 
 // "/api/customers/42/history?x=1" against "/api/customers/{id}/history".

@@ -63,6 +63,15 @@ void answer_customer_world(FakeApiClient& api, CustomerStatus status, const std:
                {{"success", true}, {"data", {{"invoices", invoices}, {"payments", history_payments}, {"credit_balance", 0}}}});
     api.answer("GET", "/api/invoices/7", {{"success", true}, {"data", api::to_json(unpaid)}});
     api.answer("GET", "/api/invoices/6", {{"success", true}, {"data", api::to_json(paid)}});
+    // The send log of an invoice (issue 22): one email sent for #7, none for #6.
+    api.answer("GET", "/api/invoices/7/sends",
+               {{"success", true},
+                {"data", api::Json::array({{{"id", 1}, {"invoice_id", 7}, {"by", "finance"}, {"by_type", "user"}, {"channel", "email"},
+                                            {"to", "budi@example.id"}, {"sent_as", "pdf_attachment"}, {"outcome", "sent"}, {"error", ""},
+                                            {"at", 1768446000}}})}});
+    api.answer("GET", "/api/invoices/6/sends", {{"success", true}, {"data", api::Json::array()}});
+    const api::Json channel = {{"channel_preference", ""}, {"email", "budi@example.id"}, {"effective", {{"whatsapp", true}, {"email", false}}}};
+    api.answer("GET", "/api/customers/42/channel", {{"success", true}, {"data", channel}});
     api.answer("GET", "/api/invoices", {{"success", true}, {"data", invoices}, {"total", 2}});
     api.answer("GET", "/api/payments", {{"success", true}, {"data", history_payments}, {"total", 1}});
     Package home;

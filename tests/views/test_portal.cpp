@@ -56,6 +56,7 @@ void answer_portal(ViewHarness& harness, Json invoices, const std::string& isola
                          {{"success", true}, {"data", {{"isolation_date", isolation_date.empty() ? Json(nullptr) : Json(isolation_date)}}}});
     harness.api().answer("GET", "/api/me", {{"user", {{"id", 50}, {"username", "CUST001"}, {"role", "customer"}}}});
     harness.api().answer("GET", "/api/portal/jobs", {{"success", true}, {"data", Json::array()}});  // no technician visit scheduled
+    harness.api().answer("GET", "/api/portal/channel", {{"success", true}, {"data", {{"channel_preference", ""}}}});  // issue 22
 }
 
 // GET /api/payment-methods (no ?gateway): one entry per method, as the server merges them.

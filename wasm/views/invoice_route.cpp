@@ -29,6 +29,7 @@ std::string ViewInvoiceDetail::route() const {
         case Panel::AddLine: route += "/add-line"; break;
         case Panel::Void: route += "/void"; break;
         case Panel::CreditNote: route += "/credit-note"; break;
+        case Panel::Send: route += "/send"; break;
         case Panel::VoidPayment:
         case Panel::CorrectPayment: {
             const bool void_panel = (m_panel == Panel::None ? m_initial_panel : m_panel) == Panel::VoidPayment;
@@ -50,6 +51,7 @@ bool ViewInvoiceDetail::open_route(const std::vector<std::string>& parts, std::f
     else if (parts.size() == 2 && parts[1] == "add-line") panel = Panel::AddLine;
     else if (parts.size() == 2 && parts[1] == "void") panel = Panel::Void;
     else if (parts.size() == 2 && parts[1] == "credit-note") panel = Panel::CreditNote;
+    else if (parts.size() == 2 && parts[1] == "send") panel = Panel::Send;
     else if (parts.size() == 4 && parts[1] == "payments" && (parts[3] == "void" || parts[3] == "correct")) {
         payment = parse_positive(parts[2]);
         if (payment == 0) return false;
@@ -85,6 +87,7 @@ bool ViewInvoiceDetail::panel_allowed(App& app, Panel panel, const api::PaymentR
         case Panel::AddLine: return user.can("invoices.update") && invoice.status == InvoiceStatus::Unpaid;
         case Panel::Void: return user.can("invoices.update") && invoice.status != InvoiceStatus::Void && invoice.paid_amount == 0;
         case Panel::CreditNote: return user.can("credit_notes.create") && creditable() > 0;
+        case Panel::Send: return user.can("invoices.send") && invoice.status != InvoiceStatus::Void;
         case Panel::VoidPayment:
         case Panel::CorrectPayment: {
             if (!listed || listed->payment.voided()) return false;

@@ -60,6 +60,7 @@ void ViewCustomerForm::open(App& app, std::function<void(const Customer&)> saved
     m_nitku = m_base.tax.nitku;
     m_needs_faktur = m_base.tax.needs_faktur;
     load_location(app);
+    load_channel(app);
     m_join_date = to_string(m_base.join_date);
     m_due_day = m_base.due_day ? std::to_string(*m_base.due_day) : "";
     const auto& packages = app.catalog().packages;
@@ -160,7 +161,7 @@ void ViewCustomerForm::submit(App& app) {
             Customer stored = m_base;
             stored.id = json_int(data, "id", m_base.id);
             if (auto parsed = api::customer_from_json(data, stored)) stored = std::move(parsed).value();
-            save_location(app, stored);
+            save_channel(app, stored);  // then the coordinates
             return;
         }
         m_server_errors = response.fields;
@@ -242,6 +243,8 @@ void ViewCustomerForm::draw_fields(App& app, const FieldErrors& live) {
     });
 
     if (tax_grid) ImGui::EndTable();
+    // How invoices and receipts reach the customer (issue 22): last, so it moves no other field.
+    draw_channel_field([] {});
     if (!m_editing && compact) {
         ImGui::Dummy(ImVec2(0, display().px(6)));
         draw_preview(app);

@@ -45,6 +45,13 @@ private:
     api::Json location_json(FieldErrors& errors) const;
     // After the customer is stored: its coordinates if they changed, then the form closes (or shows why not).
     void save_location(App& app, const Customer& stored);
+    // The channel preference (view_customer_form_channel.cpp, issue 22): its own endpoint, loaded on
+    // open and saved after the customer (then the coordinates), only when changed.
+    void load_channel(App& app);
+    void draw_channel_field(const std::function<void()>& cell);
+    void save_channel(App& app, const Customer& stored);
+    int m_channel_index = 0;
+    int m_channel_loaded = 0;
     // The offline first-invoice preview (create only): beside the fields, below them on phones.
     void draw_preview(App& app);
     // The body sent to the server; problems only the form can see (a non-numeric due day) go to local_errors.

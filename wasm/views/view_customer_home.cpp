@@ -87,6 +87,7 @@ void ViewCustomerHome::make_promise(std::int64_t invoice_id) {
 
 void ViewCustomerHome::load_profile() {
     m_loading = true;
+    load_channel_preference();
     api_client().get("/api/portal/me", [this](const ApiResponse& response) {
         m_loading = false;
         if (!response.ok()) {
@@ -284,6 +285,7 @@ void ViewCustomerHome::save_profile() {
             m_email = m_customer->email;
         }
         m_profile_notice = tr("profile.saved");
+        save_channel_preference();
     });
 }
 
@@ -318,6 +320,7 @@ void ViewCustomerHome::draw_profile_card(float width) {
         widgets::mark_field("profile.email", widgets::FieldKind::Email);
         widgets::text_field("profile.phone", tr("field.phone"), m_phone, i18n::field_message(m_profile_errors, "phone"), 0, "0812…");
         widgets::text_field("profile.email", tr("field.email"), m_email, i18n::field_message(m_profile_errors, "email"));
+        draw_channel_preference();
         if (auto form = m_profile_errors.find("form"); form != m_profile_errors.end()) widgets::banner("profile.error", form->second, true);
         if (!m_profile_notice.empty()) widgets::banner("profile.notice", m_profile_notice, false);
         if (widgets::button("profile.save", m_profile_busy ? tr("common.saving") : tr("profile.save"), widgets::ButtonStyle::Primary,

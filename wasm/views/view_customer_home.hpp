@@ -30,6 +30,13 @@ private:
     void draw_profile_card(float width);
     void draw_password_card(float width);
     void save_profile();
+    // How invoices and receipts reach me (customer_home_channel.cpp, issue 22): GET/PUT
+    // /api/portal/channel, saved with the profile when changed.
+    void load_channel_preference();
+    void draw_channel_preference();
+    void save_channel_preference();
+    int m_channel_index = 0;
+    int m_channel_loaded = 0;
     void change_password();
     const api::InvoiceResource* current_bill() const;
     const api::InvoiceResource* next_bill(const api::InvoiceResource& shown) const;

@@ -69,6 +69,7 @@ void ViewInvoiceDetail::load() {
         m_credit = api::invoice_credit_from_json(response_data(response.body));
         if (!m_record) m_error = i18n::api_error_text("bad_response", {});
     });
+    load_sends();
 }
 
 void ViewInvoiceDetail::open_panel(Panel panel) {
@@ -93,6 +94,10 @@ void ViewInvoiceDetail::open_panel(Panel panel) {
         m_credit_amount.clear();
         m_credit_reason.clear();
         m_credit_key.clear();
+    } else if (panel == Panel::Send) {
+        m_send_channel = 0;
+        m_send_to.clear();
+        m_send_key.clear();
     } else if (panel == Panel::Void || panel == Panel::VoidPayment || panel == Panel::CorrectPayment) {
         m_void_reason.clear();
         m_refund_reference.clear();
@@ -146,6 +151,8 @@ void ViewInvoiceDetail::submit_panel() {
         submit_payment_change();
     } else if (m_panel == Panel::CreditNote) {
         submit_credit_note();
+    } else if (m_panel == Panel::Send) {
+        submit_send();
     }
 }
 
@@ -195,6 +202,10 @@ void ViewInvoiceDetail::draw_actions(App& app) {
         next();
         if (widgets::button("invoice.print_receipt", tr("print.receipt_button"), widgets::ButtonStyle::Secondary, width))
             print_view::print_now(receipt_document(*payment, *m_record));
+    }
+    if (panel_allowed(app, Panel::Send, nullptr)) {
+        next();
+        if (widgets::button("invoice.send", tr("invoice_send.action"), widgets::ButtonStyle::Secondary, width)) open_panel(Panel::Send);
     }
     if (panel_allowed(app, Panel::AddLine, nullptr)) {
         next();
@@ -266,7 +277,7 @@ void ViewInvoiceDetail::draw_void_panel() {
 
 void ViewInvoiceDetail::draw_panel(App&) {
     const char* titles[] = {"", "invoice.pay", "invoice.add_line", "invoice.void", "payment_void.title", "payment_correct.title",
-                            "credit_note.title"};
+                            "credit_note.title", "invoice_send.title"};
     if (widgets::begin_card("invoice.panel")) {
         ImGui::PushFont(display().fonts().strong);
         widgets::text("text", "invoice.panel.title", i18n::tr_format(titles[static_cast<int>(m_panel)], {{"receipt", m_payment_receipt}}));
@@ -278,6 +289,7 @@ void ViewInvoiceDetail::draw_panel(App&) {
         case Panel::VoidPayment: draw_payment_void_panel(); break;
         case Panel::CorrectPayment: draw_payment_correct_panel(); break;
         case Panel::CreditNote: draw_credit_note_panel(); break;
+        case Panel::Send: draw_send_panel(); break;
         case Panel::None: break;
         }
         const char* submit = m_busy ? tr("common.saving") : payment_submit_label();
@@ -334,6 +346,7 @@ void ViewInvoiceDetail::draw(App& app) {
         ImGui::Dummy(ImVec2(0, display().px(10)));
         draw_payments(app);
         draw_credit_notes();
+        draw_send_log();
     } else if (m_loading) {
         widgets::muted("invoice.loading", tr("common.loading"));
     }

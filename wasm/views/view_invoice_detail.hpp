@@ -27,7 +27,7 @@ std::string new_idempotency_key();
 
 class ViewInvoiceDetail {
 public:
-    enum class Panel { None, Payment, AddLine, Void, VoidPayment, CorrectPayment, CreditNote };
+    enum class Panel { None, Payment, AddLine, Void, VoidPayment, CorrectPayment, CreditNote, Send };
 
     // `changed` runs after anything altered the invoice (lists reload then). `panel` opens once the
     // invoice is loaded, if the user may use it (an address like #/invoices/7/pay); the payment
@@ -73,6 +73,12 @@ private:
     void submit_credit_note();
     void draw_credit_notes();
     Money creditable() const;
+    // invoice_send.cpp (issue 22): the "Kirim" panel (WhatsApp or email, to the customer or a
+    // typed recipient, one idempotency key per thing meant) and the invoice's send log.
+    void draw_send_panel();
+    void submit_send();
+    void load_sends();
+    void draw_send_log();
     void draw_payment_correct_panel();
     void choose_payment(const api::PaymentResource& payment, Panel panel);
     void submit_payment();
@@ -127,6 +133,12 @@ private:
     std::string m_credit_reason;
     std::string m_credit_key;
     std::string m_credit_key_for;  // the choice and amount the key was made for
+    // Send this invoice (issue 22).
+    int m_send_channel = 0;  // 0: WhatsApp, 1: email
+    std::string m_send_to;
+    std::string m_send_key;
+    std::string m_send_key_for;
+    std::vector<api::Json> m_sends;
     std::function<void()> m_changed;
 };
 

@@ -191,6 +191,7 @@ const char* ViewInvoiceDetail::payment_submit_label() const {
     case Panel::VoidPayment: return tr("payment_void.submit");
     case Panel::CorrectPayment: return tr("payment_correct.submit");
     case Panel::CreditNote: return tr("credit_note.submit");
+    case Panel::Send: return tr("invoice_send.submit");
     case Panel::AddLine:
     case Panel::None: break;
     }

@@ -80,7 +80,8 @@ int settings_group_of(const std::string& key) {
         starts_with(key, "tax_") || key == "pkp" || key == "ppn_rules" || starts_with(key, "coretax_") || starts_with(key, "dunning_") ||
         starts_with(key, "reminder"))
         return kBilling;
-    if (starts_with(key, "whatsapp_")) return kWhatsapp;
+    // The messages group: WhatsApp and, since issue 22, email (smtp_*).
+    if (starts_with(key, "whatsapp_") || starts_with(key, "smtp_")) return kWhatsapp;
     if (starts_with(key, "isolir_") || key == "network_retry_schedule" || key == "router_probe_seconds" || key == "voucher_schedule" ||
         key == "hotspot_login_url")
         return kNetwork;
