@@ -19,6 +19,8 @@
 #include "store/settings_store.hpp"
 #include "store/transaction_memo.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <functional>
 
 namespace kimonet::services {
@@ -77,8 +79,10 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
     request.note = gateway + " " + transaction.method + " " + transaction.order_id;
     request.receipt_with_lines = false;  // nothing below reads the invoice's lines
     request.invoice = invoice;           // read with the transaction, above in this write transaction
+    // The payment's statement also marks the transaction paid with it (one round trip on PostgreSQL).
+    store::CallbackMarksTransactionPaid marks(context.db, transaction.id, transaction.invoice_id, event.transaction_id, context.now);
     const PaymentReceipt receipt = TRY(record_payment_in_transaction(context, request));
-    TRY_VOID(store::mark_transaction_paid(context.db, transaction.id, receipt.payment.id, event.transaction_id, context.now));
+    if (!marks.marked()) TRY_VOID(store::mark_transaction_paid(context.db, transaction.id, receipt.payment.id, event.transaction_id, context.now));
     TRY_VOID(queue_confirmation(context, gateway, transaction, receipt));
     if (source != "callback") TRY_VOID(add_finding(context, gateway, transaction.order_id, transaction.id, "applied", source, "callback tidak diterima"));
     outcome.outcome = "applied";
@@ -217,13 +221,27 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     m_done.wait_for(lock, kGatherWindow, [&] { return m_verifying == 0 && m_queue.size() >= m_last_batch; });
     // Verifying now includes a question to the gateway's status API: a slow gateway must not hold
     // up everyone else's commit, so the leader waits for stragglers only so long.
-    m_done.wait_for(lock, kMaxWaitForVerifying, [&] { return m_verifying == 0; });
-    std::vector<Delivery*> batch;
-    batch.swap(m_queue);
+    // When the last batch took long, a quarter of its time (bounded) is worth waiting for them.
+    const auto verifying_wait = std::clamp<std::chrono::microseconds>(m_last_batch_time / 4, kMaxWaitForVerifying, kMaxAdaptiveWait);
+    m_done.wait_for(lock, verifying_wait, [&] { return m_verifying == 0; });
     lock.unlock();
-    if (m_observer.batch_starting) m_observer.batch_starting(batch.size());
+    const auto batch_started = std::chrono::steady_clock::now();
+    // The queue is taken only once the batch's transaction holds the writer lock: with several
+    // servers on one database, a leader may wait for another server's commit, and everything that
+    // queued here meanwhile goes into this commit instead of waiting for the next one.
+    std::vector<Delivery*> batch;
     std::vector<Result<CallbackOutcome>> results;
-    results.reserve(batch.size());
+    bool taken = false;
+    auto take_batch = [&] {
+        if (taken) return;  // the rerun with savepoints applies the same batch
+        taken = true;
+        {
+            std::lock_guard guard(m_mutex);
+            batch.swap(m_queue);
+        }
+        if (m_observer.batch_starting) m_observer.batch_starting(batch.size());
+        results.reserve(batch.size());
+    };
     const std::string& path = context.db.path();
     // The writer's server went away (PostgreSQL restarted or failed over): a new connection, which
     // a multi-host URL with target_session_attrs=read-write takes to the new primary.
@@ -245,6 +263,7 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
         return keys;
     }();
     auto apply_batch = [&]() -> Result<void> {
+        take_batch();
         results.clear();
         const store::SettingsReadAhead settings_ahead(db, kBatchSettings);
         for (Delivery* delivery : batch) {
@@ -264,9 +283,11 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
         ++m_batches_with_savepoints;
         committed = db.transaction(apply_batch);
     }
+    take_batch();  // BEGIN failed (no writer lock, the database unreachable): the queue gets its error
     lock.lock();
     ++m_batches;
     m_last_batch = batch.size();
+    m_last_batch_time = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - batch_started);
     m_deliveries += static_cast<std::int64_t>(batch.size());
     for (std::size_t i = 0; i < batch.size(); ++i)
         batch[i]->result = committed ? std::move(results[i]) : Result<CallbackOutcome>(committed.error());

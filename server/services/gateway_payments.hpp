@@ -40,7 +40,7 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
 Result<std::optional<GatewayTransaction>> find_gateway_transaction(store::Database& db, std::int64_t id);
 
 struct CallbackOutcome {
-    std::int64_t callback_id = 0;
+    std::int64_t callback_id = 0;  // the raw callback's row; 0 when a group commit wrote it with its batch
     // applied, duplicate, ignored, failed, expired, review, unknown_order, unconfirmed (the callback
     // said paid, the gateway's status API did not)
     std::string outcome;
@@ -95,7 +95,8 @@ public:
     struct Observer {
         // A verified delivery joined the queue; `waiting` deliveries are now queued (the group's lock is held).
         std::function<void(std::size_t waiting)> delivery_queued;
-        // A leader took `size` deliveries and is about to commit them in one transaction (no lock held).
+        // A leader took `size` deliveries and is about to apply them in one transaction, which already holds
+        // the database's writer lock (the group's mutex is not held).
         std::function<void(std::size_t size)> batch_starting;
     };
     void observe(Observer observer) { m_observer = std::move(observer); }
@@ -110,6 +111,11 @@ private:
     std::size_t m_last_batch = 1;  // how many the previous commit held: the leader waits for as many
     static constexpr std::chrono::microseconds kGatherWindow{500};
     static constexpr std::chrono::milliseconds kMaxWaitForVerifying{5};
+    // When commits are slow (a loaded machine, a slow disk), waiting for stragglers is cheap beside
+    // them: the leader waits up to a quarter of the previous batch's time (apply + commit) instead,
+    // never more than kMaxAdaptiveWait.
+    static constexpr std::chrono::milliseconds kMaxAdaptiveWait{50};
+    std::chrono::microseconds m_last_batch_time{0};
     CallbackRejectionBudget m_budget;
     static constexpr int kCheckpointFrames = 1000;  // SQLite's own automatic checkpoint size
     std::atomic<int> m_wal_frames{0};               // the WAL's length after the writer's last commit
