@@ -111,11 +111,6 @@ private:
     std::size_t m_last_batch = 1;  // how many the previous commit held: the leader waits for as many
     static constexpr std::chrono::microseconds kGatherWindow{500};
     static constexpr std::chrono::milliseconds kMaxWaitForVerifying{5};
-    // When commits are slow (a loaded machine, a slow disk), waiting for stragglers is cheap beside
-    // them: the leader waits up to a quarter of the previous batch's time (apply + commit) instead,
-    // never more than kMaxAdaptiveWait.
-    static constexpr std::chrono::milliseconds kMaxAdaptiveWait{50};
-    std::chrono::microseconds m_last_batch_time{0};
     CallbackRejectionBudget m_budget;
     static constexpr int kCheckpointFrames = 1000;  // SQLite's own automatic checkpoint size
     std::atomic<int> m_wal_frames{0};               // the WAL's length after the writer's last commit
