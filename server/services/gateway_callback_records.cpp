@@ -1,6 +1,7 @@
 #include "services/gateway_callback_records.hpp"
 
 #include "gateways/gateway_callback_log.hpp"
+#include "store/callback_apply_store.hpp"
 #include "store/gateway_store.hpp"
 
 #include <algorithm>
@@ -38,7 +39,10 @@ Result<std::optional<StoredTransaction>> find_for_event(store::Database& db, con
 Result<std::int64_t> store_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                     const std::string& body, const std::string& outcome, const std::string& detail,
                                     const std::string& order_id) {
-    return insert_callback(context, gateway, content_type, gateways::redact_credentials(body), outcome, detail, order_id);
+    // Whole callbacks change something (never replays): in a callback batch, written with the batch's others.
+    return store::insert_gateway_callback_or_gather(
+        context.db, store::CallbackRecord{gateway, context.now, context.actor.ip.substr(0, 64), content_type.substr(0, 128),
+                                          gateways::redact_credentials(body), outcome, detail, order_id});
 }
 
 Result<std::int64_t> store_callback_digest(app::Context& context, const std::string& gateway, const std::string& content_type,

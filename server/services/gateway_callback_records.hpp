@@ -17,7 +17,8 @@ using StoredTransaction = store::StoredTransaction;
 // The transaction a callback names: Flip by bill_link_id (reference), the others by our order id.
 Result<std::optional<StoredTransaction>> find_for_event(store::Database& db, const std::string& gateway, const gateways::GatewayEvent& event);
 
-// A believed callback: the whole body, credentials redacted. Returns its id.
+// A believed callback: the whole body, credentials redacted. Returns its id; 0 inside a
+// CallbackGroupCommit batch, which writes its callbacks together just before COMMIT.
 Result<std::int64_t> store_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                     const std::string& body, const std::string& outcome, const std::string& detail,
                                     const std::string& order_id = {});

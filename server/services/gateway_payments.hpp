@@ -40,7 +40,7 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
 Result<std::optional<GatewayTransaction>> find_gateway_transaction(store::Database& db, std::int64_t id);
 
 struct CallbackOutcome {
-    std::int64_t callback_id = 0;
+    std::int64_t callback_id = 0;  // the raw callback's row; 0 when a group commit wrote it with its batch
     // applied, duplicate, ignored, failed, expired, review, unknown_order, unconfirmed (the callback
     // said paid, the gateway's status API did not)
     std::string outcome;
@@ -95,7 +95,8 @@ public:
     struct Observer {
         // A verified delivery joined the queue; `waiting` deliveries are now queued (the group's lock is held).
         std::function<void(std::size_t waiting)> delivery_queued;
-        // A leader took `size` deliveries and is about to commit them in one transaction (no lock held).
+        // A leader took `size` deliveries and is about to apply them in one transaction, which already holds
+        // the database's writer lock (the group's mutex is not held).
         std::function<void(std::size_t size)> batch_starting;
     };
     void observe(Observer observer) { m_observer = std::move(observer); }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "store/callback_apply_store.hpp"
+#include "store/gateway_store.hpp"
 #include "store/transaction_memo.hpp"
 
 namespace kimonet::store {
@@ -319,14 +321,27 @@ Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Pay
                                                      std::optional<std::int64_t> paid_at) {
     // engine: SQLite runs the two statements (no round trips to save); PostgreSQL one, the
     // invoice's UPDATE in a data-modifying WITH (SQLite has none).
+    // A paid callback's gateway transaction, marked paid with this payment (store/callback_apply_store.hpp).
+    CallbackMarksTransactionPaid* marks = CallbackMarksTransactionPaid::pending(db, invoice.id);
     if (db.engine() != Engine::Postgresql) {
         TRY(insert_payment(db, payment, recorded_by_type, recorded_by_id, now));
         TRY_VOID(update_invoice_state(db, invoice, paid_at));
+        if (marks) {
+            TRY_VOID(mark_transaction_paid(db, marks->transaction_id(), payment.id, marks->gateway_transaction_id(), marks->now()));
+            marks->set_marked();
+        }
         return payment.id;
     }
-    auto statement = TRY(db.prepare(std::string("WITH invoice AS (UPDATE invoices SET subtotal = ?, tax = ?, total = ?, paid_amount = ?, "
-                                                "status = ?, void_reason = ?, paid_at = COALESCE(?, paid_at), tax_base = ? WHERE id = ?) ") +
-                                    kInsertPayment));
+    const std::string update_invoice =
+        "WITH invoice AS (UPDATE invoices SET subtotal = ?, tax = ?, total = ?, paid_amount = ?, "
+        "status = ?, void_reason = ?, paid_at = COALESCE(?, paid_at), tax_base = ? WHERE id = ?) ";
+    // ?1-?9 the invoice, ?10-?22 the payment, then (when marking) ?23-?26 the gateway transaction.
+    auto statement = TRY(db.prepare(marks ? update_invoice + ", paid AS (" + kInsertPayment +
+                                                "), marked AS (UPDATE gateway_transactions SET status = 'paid', payment_id = (SELECT id FROM paid), "
+                                                "paid_at = ?, updated_at = ?, transaction_id = CASE WHEN transaction_id = '' THEN ? ELSE transaction_id END "
+                                                "WHERE id = ?) SELECT id FROM paid"
+                                          : update_invoice + kInsertPayment));
+    if (marks) statement.bind(23, marks->now()).bind(24, marks->now()).bind(25, marks->gateway_transaction_id()).bind(26, marks->transaction_id());
     statement.bind(1, invoice.totals.subtotal)
         .bind(2, invoice.totals.tax)
         .bind(3, invoice.totals.total)
@@ -336,7 +351,9 @@ Result<std::int64_t> insert_payment_updating_invoice(Database& db, payments::Pay
         .bind(7, paid_at)
         .bind(8, invoice.totals.tax_base)
         .bind(9, invoice.id);
-    return run_payment_insert(statement, 10, payment, recorded_by_type, recorded_by_id, now);
+    TRY(run_payment_insert(statement, 10, payment, recorded_by_type, recorded_by_id, now));
+    if (marks) marks->set_marked();
+    return payment.id;
 }
 
 payments::Payment payment_from_row(Statement& row, int first) {

@@ -298,4 +298,53 @@ BOOST_FIXTURE_TEST_CASE(a_lone_callback_is_committed_before_it_returns, GroupFix
     BOOST_TEST(group.deliveries() == 1);
 }
 
+
+BOOST_FIXTURE_TEST_CASE(a_leader_waiting_for_the_writer_lock_takes_everything_that_queued_meanwhile, GroupFixture) {
+    // Another server's write transaction holds the database's writer lock (here the test's own
+    // connection): this server's leader waits for it, and every delivery that arrives meanwhile
+    // joins the leader's batch when it gets the lock, instead of waiting for a commit of its own.
+    services::CallbackGroupCommit group;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t waiting = 0;
+    std::vector<std::size_t> sizes;
+    group.observe({.delivery_queued =
+                       [&](std::size_t now_waiting) {
+                           std::lock_guard lock(mutex);
+                           waiting = now_waiting;
+                           changed.notify_all();
+                       },
+                   .batch_starting =
+                       [&](std::size_t size) {
+                           std::lock_guard lock(mutex);
+                           sizes.push_back(size);
+                       }});
+    std::vector<std::string> bodies, outcomes(kThreads);
+    for (int t = 0; t < kThreads; ++t) bodies.push_back(settlement(t + 1));
+    std::vector<std::thread> threads;
+    bool all_queued = false;
+    const Result<void> held = db->transaction([&]() -> Result<void> {
+        for (int t = 0; t < kThreads; ++t)
+            threads.emplace_back([&, t] {
+                auto connection = store::Database::open(path);
+                if (!connection) return;
+                app::Context own = context(**connection);
+                auto outcome = group.handle(own, "midtrans", "application/json", bodies[static_cast<std::size_t>(t)]);
+                outcomes[static_cast<std::size_t>(t)] = outcome ? outcome->outcome : outcome.error().message();
+            });
+        std::unique_lock lock(mutex);
+        // Bounded only so that a group that takes its queue before the lock fails instead of hanging.
+        all_queued = changed.wait_for(lock, std::chrono::seconds(8), [&] { return waiting == static_cast<std::size_t>(kThreads); });
+        return success();
+    });
+    for (auto& thread : threads) thread.join();
+    BOOST_TEST(held.ok());
+    BOOST_TEST(all_queued, "every delivery queued behind the leader waiting for the lock");
+    for (int t = 0; t < kThreads; ++t) BOOST_TEST(outcomes[static_cast<std::size_t>(t)] == "applied", "invoice " << t + 1);
+    BOOST_TEST(group.batches() == 1);
+    BOOST_TEST(sizes == std::vector<std::size_t>{static_cast<std::size_t>(kThreads)}, boost::test_tools::per_element());
+    BOOST_TEST(count("SELECT COUNT(*) FROM payments") == kThreads);
+    BOOST_TEST(count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'applied'") == kThreads);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -192,4 +192,101 @@ BOOST_DATA_TEST_CASE(numbers_handed_out_of_a_batch_block_leave_the_counter_where
     BOOST_TEST(next.ok());
 }
 
+BOOST_DATA_TEST_CASE(a_callback_payment_marks_its_gateway_transaction_paid_in_the_same_write, engines(), name) {
+    EngineScratch scratch(name, true);
+    store::Database& db = *scratch.db;
+    const std::int64_t customer_id = add_customer(scratch, "active");
+    billing::Invoice invoice;
+    invoice.invoice_no = "INV-202602-0001";
+    invoice.customer_id = customer_id;
+    invoice.period = Period{2026, 2};
+    invoice.issue_date = Date{2026, 2, 1};
+    invoice.due_date = Date{2026, 2, 10};
+    invoice.lines = {billing::InvoiceLine{billing::LineKind::Charge, "Home 30", 1, 300000, 300000}};
+    invoice.totals = billing::Totals{300000, 0, 300000};
+    billing::Invoice other = invoice;
+    other.invoice_no = "INV-202603-0001";
+    other.period = Period{2026, 3};
+    std::int64_t payment_id = 0, other_payment_id = 0;
+    bool marked = true, other_marked = true;
+    EngineScratch::must(db.transaction([&]() -> Result<void> {
+        invoice.id = TRY(store::insert_invoice(db, invoice, 1, 0));
+        other.id = TRY(store::insert_invoice(db, other, 2, 0));
+        return success();
+    }));
+    // Two pending attempts; the callback's (the first) has no gateway transaction id yet.
+    EngineScratch::must(db.execute("INSERT INTO gateway_transactions(gateway, order_id, invoice_id, customer_id, method, amount, status, expires_at, "
+                                   "created_at, updated_at) SELECT 'midtrans', 'M-' || id, id, customer_id, 'bca_va', total, 'pending', 9, 1, 1 "
+                                   "FROM invoices ORDER BY id"));
+    const std::int64_t transaction = scratch.scalar_int("SELECT id FROM gateway_transactions WHERE invoice_id = " + std::to_string(invoice.id));
+    auto pay = [&](billing::Invoice& paid) -> Result<std::int64_t> {
+        payments::Payment payment;
+        payment.invoice_id = paid.id;
+        payment.customer_id = customer_id;
+        payment.amount = 300000;
+        payment.applied_amount = 300000;
+        payment.method = payments::PaymentMethod::Gateway;
+        payment.paid_at = 1770000000;
+        payment.receipt_no = "KW-202602-00000" + std::to_string(paid.id);
+        paid.paid_amount = 300000;
+        paid.status = billing::InvoiceStatus::Paid;
+        return store::insert_payment_updating_invoice(db, payment, "system", std::nullopt, 0, paid, payment.paid_at);
+    };
+    EngineScratch::must(db.transaction([&]() -> Result<void> {
+        store::CallbackMarksTransactionPaid marks(db, transaction, invoice.id, "T-777", 1770000001);
+        // Another invoice's payment inside the scope (as a credit or a second invoice would be) marks nothing.
+        other_payment_id = TRY(pay(other));
+        other_marked = marks.marked();
+        payment_id = TRY(pay(invoice));
+        marked = marks.marked();
+        return success();
+    }));
+    BOOST_TEST(!other_marked);
+    BOOST_TEST(marked);
+    const std::string of_transaction = " FROM gateway_transactions WHERE id = " + std::to_string(transaction);
+    BOOST_TEST(scratch.scalar_int("SELECT payment_id" + of_transaction) == payment_id);
+    BOOST_TEST(scratch.scalar_int("SELECT COUNT(*)" + of_transaction + " AND status = 'paid' AND transaction_id = 'T-777' AND paid_at = 1770000001") == 1);
+    BOOST_TEST(scratch.scalar_int("SELECT COUNT(*) FROM gateway_transactions WHERE status = 'pending' AND payment_id IS NULL AND invoice_id = " +
+                                  std::to_string(other.id)) == 1);
+    BOOST_TEST(scratch.scalar_int("SELECT COUNT(*) FROM invoices WHERE status = 'paid'") == 2);
+    BOOST_TEST(other_payment_id != payment_id);
+}
+
+BOOST_DATA_TEST_CASE(raw_callbacks_of_a_batch_are_written_together_before_its_commit_and_dropped_with_it, engines(), name) {
+    EngineScratch scratch(name, true);
+    store::Database& db = *scratch.db;
+    auto record = [](int i) { return store::CallbackRecord{"midtrans", 1770000000 + i, "127.0.0.1", "application/json", "{\"n\":" + std::to_string(i) + "}", "applied", "", "M-" + std::to_string(i)}; };
+    std::vector<std::int64_t> ids;
+    std::int64_t seen_inside = -1;
+    auto batch = store::transaction_without_savepoints(db, [&]() -> Result<void> {
+        for (int i = 1; i <= 21; ++i) ids.push_back(TRY(store::insert_gateway_callback_or_gather(db, store::CallbackRecord(record(i)))));
+        auto count = TRY(db.prepare("SELECT COUNT(*) FROM gateway_callbacks"));
+        TRY(count.step());
+        seen_inside = count.column_int(0);
+        return success();
+    });
+    BOOST_TEST_REQUIRE((batch.ok() && *batch));
+    BOOST_TEST(seen_inside == 0);  // gathered, not yet written
+    BOOST_TEST((ids == std::vector<std::int64_t>(21, 0)));
+    // All 21 (16 + 4 + 1 rows per statement), whole and in order.
+    BOOST_TEST(scratch.scalar_int("SELECT COUNT(*) FROM gateway_callbacks") == 21);
+    BOOST_TEST(scratch.scalar_int("SELECT COUNT(*) FROM gateway_callbacks WHERE order_id = 'M-' || CAST(received_at - 1770000000 AS TEXT) "
+                                  "AND body = '{\"n\":' || CAST(received_at - 1770000000 AS TEXT) || '}' AND outcome = 'applied'") == 21);
+    BOOST_TEST(scratch.scalar_int("SELECT COUNT(*) FROM gateway_callbacks a JOIN gateway_callbacks b ON b.id > a.id AND b.received_at < a.received_at") == 0);
+    // A batch that fails writes none of what it gathered; outside a batch the row is written at once.
+    auto failed = store::transaction_without_savepoints(db, [&]() -> Result<void> {
+        TRY(store::insert_gateway_callback_or_gather(db, record(99)));
+        return make_error(ErrorCode::Conflict);
+    });
+    BOOST_TEST(!failed.ok());
+    std::int64_t alone = 0;
+    EngineScratch::must(db.transaction([&]() -> Result<void> {
+        alone = TRY(store::insert_gateway_callback_or_gather(db, record(100)));
+        return success();
+    }));
+    BOOST_TEST(alone > 0);
+    BOOST_TEST(scratch.scalar_int("SELECT COUNT(*) FROM gateway_callbacks") == 22);
+    BOOST_TEST(scratch.scalar_int("SELECT COUNT(*) FROM gateway_callbacks WHERE order_id = 'M-99'") == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
