@@ -244,7 +244,15 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
         std::string target = value_of(params, "target");
         const std::string country = value_of(params, "countryCode").empty() ? "62" : value_of(params, "countryCode");
         if (target.starts_with("0")) target = country + target.substr(1);
-        if (!record("fonnte", target, value_of(params, "message"), id)) return exchange.reply(200, {{"status", false}, {"reason", "target invalid"}});
+        if (const std::string file = value_of(params, "url"); !file.empty()) {
+            // A file by link (https://docs.fonnte.com/api-send-message/: url, filename); the message is its caption.
+            SimMessage document{0, "fonnte", target, value_of(params, "message"), "document", file, value_of(params, "filename")};
+            if (!record_message(document)) return exchange.reply(200, {{"status", false}, {"reason", "target invalid"}});
+            std::lock_guard lock(m_mutex);
+            id = m_messages.back().id;
+        } else if (!record("fonnte", target, value_of(params, "message"), id)) {
+            return exchange.reply(200, {{"status", false}, {"reason", "target invalid"}});
+        }
         return exchange.reply(200, {{"status", true}, {"detail", "success! message in queue"}, {"id", Json::array({std::to_string(id)})},
                                     {"process", "pending"}, {"requestid", id}, {"target", Json::array({simulated_whatsapp_number(target)})}});
     }

@@ -123,6 +123,30 @@ BOOST_AUTO_TEST_CASE(waha_uploads_a_document_without_a_link_and_the_others_need_
     BOOST_TEST(gateway.simulator.messages().size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(fonnte_sends_a_document_by_link) {
+    ProviderGateway gateway;
+    whatsapp::MessengerSettings settings{"fonnte", gateway.simulator.base_url(), gateway.simulator.options().sender, gateway.simulator.options().api_key, 1000};
+    auto messenger = whatsapp::make_messenger(settings).value();
+    BOOST_TEST(messenger->supports_documents());
+    whatsapp::DocumentMessage document;
+    document.filename = "INV-202601-00001.pdf";
+    document.url = "https://billing.example.id/invoices/1.pdf";
+    document.caption = "Tagihan Januari";
+    const auto sent = messenger->send_document("081234567890", document);
+    BOOST_TEST_REQUIRE(sent.delivered, sent.error);
+    const auto messages = gateway.simulator.messages();
+    BOOST_TEST_REQUIRE(messages.size() == 1u);
+    BOOST_TEST(messages[0].type == "document");
+    BOOST_TEST(messages[0].to == "6281234567890");
+    BOOST_TEST(messages[0].document == document.url);
+    BOOST_TEST(messages[0].filename == document.filename);
+    BOOST_TEST(messages[0].message == "Tagihan Januari");
+    document.url.clear();
+    document.bytes = "%PDF-1.4";
+    BOOST_TEST(!messenger->send_document("6281234567890", document).retryable);
+    BOOST_TEST(gateway.simulator.messages().size() == 1u);
+}
+
 BOOST_DATA_TEST_CASE(failure_modes_are_mapped_to_retry_or_not, data::make(kProviders), driver) {
     ProviderGateway gateway;
     auto messenger = gateway.messenger(driver);
