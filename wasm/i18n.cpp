@@ -39,6 +39,7 @@ std::initializer_list<Entry> field_jobs_catalogue();  // i18n_catalogue_field_jo
 std::initializer_list<Entry> outage_catalogue();  // i18n_catalogue_outages.cpp: outages that pause billing (issue 21)
 std::initializer_list<Entry> inventory_catalogue();  // i18n_catalogue_inventory.cpp: FTTH inventory and the map (issue 21)
 std::initializer_list<Entry> email_catalogue();  // i18n_catalogue_email.cpp: email and send this invoice (issue 22)
+std::initializer_list<Entry> wa_providers_catalogue();  // i18n_catalogue_wa_providers.cpp: Wablas, WAHA, Meta (issue 22)
 
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
@@ -47,7 +48,8 @@ std::vector<std::initializer_list<Entry>> catalogue_parts() {
             credit_catalogue(), bhp_catalogue(), promise_catalogue(), tax_catalogue(),
             ticket_catalogue(),
             field_jobs_catalogue(), outage_catalogue(), inventory_catalogue(),
-            email_catalogue()};
+            email_catalogue(),
+            wa_providers_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.

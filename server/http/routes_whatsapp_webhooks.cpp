@@ -5,7 +5,12 @@
 // How each provider proves a call is its own:
 // - go-whatsapp-web-multidevice (gowa) signs the raw body: X-Hub-Signature-256: sha256=<hex
 //   HMAC-SHA256(webhook secret, body)> (its --webhook-secret / WHATSAPP_WEBHOOK_SECRET).
-// - Fonnte and MPWA do not sign their webhooks: the webhook URL configured at the provider
+// - WAHA signs the raw body with its hmac.key: X-Webhook-Hmac: <hex HMAC-SHA512(webhook secret,
+//   body)> and X-Webhook-Hmac-Algorithm: sha512.
+// - Meta's WhatsApp Cloud API signs with the app secret (whatsapp_meta_app_secret, not the webhook
+//   secret): X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, body)>; its GET URL check
+//   answers hub.challenge only for the configured whatsapp_meta_verify_token.
+// - Fonnte, MPWA and Wablas do not sign their webhooks: the webhook URL configured at the provider
 //   carries the secret, /webhook/whatsapp/fonnte?token=<secret> (or an X-Webhook-Token header
 //   for a proxy that adds one), compared in constant time over digests (no length leak).
 // A refused call gets 401, changes nothing in the database (a forger cannot fill the disk with
@@ -16,12 +21,17 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/whatsapp_provider_messages.hpp"
 #include "customers/customer.hpp"
 #include "http/public_limit.hpp"
 #include "http/routes.hpp"
 #include "security/crypto.hpp"
+#include "security/hmac_sha512.hpp"
 #include "services/settings.hpp"
+#include "services/activity_log.hpp"
 #include "services/whatsapp_bot.hpp"
+#include "services/whatsapp_delivery_reports.hpp"
+#include "whatsapp/provider_webhook_payloads.hpp"
 #include "whatsapp/webhook_payloads.hpp"
 
 namespace kimonet::http {
@@ -50,12 +60,20 @@ bool secrets_match(std::string_view given, std::string_view secret) {
 // Why a call is not the configured provider's, or "" when it is.
 Result<std::string> refusal(app::Context& context, const Request& request, const std::string& driver, bool& closed) {
     const std::string configured = TRY(services::get_setting(context.db, "whatsapp_driver"));
-    const std::string secret = TRY(services::get_secret_setting(context.db, context.secrets, "whatsapp_webhook_secret"));
+    // Meta signs with the app's secret; every other provider's key is our webhook secret.
+    const char* secret_key = driver == "meta" ? "whatsapp_meta_app_secret" : "whatsapp_webhook_secret";
+    const std::string secret = TRY(services::get_secret_setting(context.db, context.secrets, secret_key));
     closed = configured != driver || secret.empty();
     if (closed) return std::string("webhook closed (not the configured driver, or no webhook secret)");
-    if (driver == "gowa") {
+    if (driver == "gowa" || driver == "meta") {
         const std::string expected = "sha256=" + security::hmac_sha256_hex(secret, request.body);
         return secrets_match(request.header("x-hub-signature-256"), expected) ? std::string() : std::string("bad X-Hub-Signature-256");
+    }
+    if (driver == "waha") {
+        // WAHA's hmac.key: X-Webhook-Hmac = hex HMAC-SHA512(key, raw body), X-Webhook-Hmac-Algorithm: sha512.
+        if (request.header("x-webhook-hmac-algorithm") != "sha512") return std::string("missing or unknown X-Webhook-Hmac-Algorithm");
+        const std::string expected = security::hmac_sha512_hex(secret, request.body);
+        return secrets_match(request.header("x-webhook-hmac"), expected) ? std::string() : std::string("bad X-Webhook-Hmac");
     }
     std::string token = request.query_value("token");
     if (token.empty()) token = request.header("x-webhook-token");
@@ -111,6 +129,38 @@ Route webhook_route(app::App& app, std::shared_ptr<WebhookState> state, const st
                  kMaxWebhookBody};
 }
 
+// Meta's webhook URL check (GET ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…): the
+// challenge echoed as plain text when the verify token matches; 403 otherwise (404 while closed).
+RouteResult meta_verification(WebhookState& state, app::Context& context, const Request& request) {
+    const std::string configured = TRY(services::get_setting(context.db, "whatsapp_driver"));
+    const std::string token = TRY(services::get_secret_setting(context.db, context.secrets, "whatsapp_meta_verify_token"));
+    if (configured != "meta" || token.empty()) return refuse(state, context, request, "meta", "verification closed (not meta, or no verify token)", true);
+    const std::string challenge = request.query_value("hub.challenge");
+    const bool valid_challenge = !challenge.empty() && challenge.size() <= 256 && challenge.find_first_of("\r\n<>&\"'") == std::string::npos;
+    if (request.query_value("hub.mode") != "subscribe" || !secrets_match(request.query_value("hub.verify_token"), token) || !valid_challenge) {
+        if (state.reports.take("meta-verify", kRejectionReportsPerMinute, limiter_time(context.now)).allowed)
+            std::fprintf(stderr, "whatsapp webhook meta verification refused from %s\n", request.client_ip.c_str());
+        return make_error(ErrorCode::Forbidden, messages::kWebhookVerifyTokenInvalid);
+    }
+    Response response;
+    response.content_type = "text/plain";
+    response.body = challenge;
+    return response;
+}
+
+// Meta's signed POST: each customer message goes to the bot; a "failed" status marks the message
+// we sent as not delivered; sent, delivered and read change nothing.
+RouteResult meta_notification(WebhookState& state, app::Context& context, const app::App& app, const Request& request) {
+    const whatsapp::MetaWebhook parsed = TRY(whatsapp::parse_meta_webhook(request.body));
+    for (const whatsapp::MetaStatus& status : parsed.statuses) {
+        if (status.status != "failed") continue;
+        const std::string reason = "#" + std::to_string(status.error_code) + (status.error_title.empty() ? "" : " " + status.error_title);
+        TRY(services::record_undelivered_message(context, "meta:", status.message_id, messages::with_detail(messages::kGatewayRefusedMessage, reason)));
+    }
+    for (const whatsapp::WebhookMessage& message : parsed.messages) TRY(answer(state, context, app, inbound("meta", message)));
+    return json_ok();
+}
+
 }  // namespace
 
 void register_whatsapp_webhook_routes(Router& router, app::App& app) {
@@ -130,6 +180,34 @@ void register_whatsapp_webhook_routes(Router& router, app::App& app) {
             if (parsed.ignored) return json_ok();
             return answer(shared, context, app, inbound("gowa", std::move(parsed.message)));
         }));
+    router.add(webhook_route(app, state, "wablas", "Wablas incoming-message webhook (id, phone, message, isGroup, isFromMe); URL carries ?token=<secret>",
+                             [&app](WebhookState& shared, app::Context& context, const Request& request) -> RouteResult {
+                                 auto parsed = whatsapp::parse_wablas_webhook(request.body);
+                                 if (parsed.ignored) return json_ok();
+                                 return answer(shared, context, app, inbound("wablas", std::move(parsed.message)));
+                             }));
+    router.add(webhook_route(
+        app, state, "waha", "WAHA webhook (events message, session.status), signed X-Webhook-Hmac: <hex HMAC-SHA512(secret, body)>",
+        [&app](WebhookState& shared, app::Context& context, const Request& request) -> RouteResult {
+            auto parsed = TRY(whatsapp::parse_waha_webhook(request.body));
+            if (parsed.event == "session.status") {
+                TRY_VOID(services::log_activity(context, "whatsapp.session_status", "whatsapp", std::nullopt, nullptr,
+                                                {{"driver", "waha"}, {"session", parsed.session.substr(0, 64)}, {"status", parsed.session_status.substr(0, 32)}}));
+                return json_ok();
+            }
+            if (parsed.ignored) return json_ok();
+            return answer(shared, context, app, inbound("waha", std::move(parsed.message)));
+        }));
+    router.add(webhook_route(app, state, "meta",
+                             "Meta WhatsApp Cloud API webhook (messages, statuses), signed X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, body)>",
+                             [&app](WebhookState& shared, app::Context& context, const Request& request) {
+                                 return meta_notification(shared, context, app, request);
+                             }));
+    router.add(Route{"GET", "/webhook/whatsapp/meta", Access::Public, "", "Meta WhatsApp Cloud API webhook URL check (hub.mode, hub.verify_token, hub.challenge)",
+                     [&app, state](Request& request) -> RouteResult {
+                         return with_context(app, request, [&](app::Context& context) { return meta_verification(*state, context, request); });
+                     },
+                     kMaxWebhookBody});
 }
 
 }  // namespace kimonet::http

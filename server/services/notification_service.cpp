@@ -11,6 +11,7 @@
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
 #include "store/message_template_store.hpp"
+#include "store/notification_variables_store.hpp"
 #include "store/messaging_lookups.hpp"
 #include "store/notification_store.hpp"
 
@@ -25,6 +26,7 @@ struct PreparedMessage {
     std::string phone;
     std::string template_key;
     std::string body;
+    messaging::TemplateVariables variables;  // what a templated body was rendered with (Meta's templates take them)
 };
 
 // Renders and validates without writing anything.
@@ -64,6 +66,7 @@ Result<PreparedMessage> prepare_message(store::Database& db, const NotificationR
             }
             prepared.body = messaging::render_template(text, variables);
             prepared.template_key = request.template_key;
+            prepared.variables = variables;
         }
     } else {
         prepared.body = request.body;
@@ -87,6 +90,8 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
     if (queued.created) {
         app::wake_after_commit(context, app::Work::Outbox);
         queued.id = *created_id;
+        if (!prepared.template_key.empty())
+            TRY_VOID(store::save_notification_variables(context.db, queued.id, api::Json(prepared.variables).dump()));
         queued.status = "queued";  // as the INSERT wrote it
         return queued;
     }
@@ -205,6 +210,7 @@ Result<api::Json> resend_notification(app::Context& context, std::int64_t id) {
         std::int64_t target = id;
         if (status == "sent") {
             target = TRY(store::copy_notification_for_resend(context.db, id, security::random_token(6), context.actor.name, context.now));
+            TRY_VOID(store::copy_notification_variables(context.db, id, target));
         } else {
             TRY_VOID(store::requeue_notification(context.db, id, context.now));
         }

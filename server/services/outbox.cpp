@@ -4,7 +4,10 @@
 #include <vector>
 
 #include "services/settings.hpp"
+#include "api/json_fields.hpp"
 #include "store/messaging_lookups.hpp"
+#include "store/notification_variables_store.hpp"
+#include "whatsapp/messenger_templates.hpp"
 #include "store/outbox_store.hpp"
 
 namespace kimonet::services {
@@ -16,6 +19,7 @@ struct Claim {
     int attempts = 0;  // after this claim; also the claim's token
     std::string phone;
     std::string body;
+    std::string template_key;
 };
 
 // What the claim step decided.
@@ -127,10 +131,27 @@ Result<ClaimStep> claim_next(store::Database& db, std::int64_t now, bool quiet, 
         // The streak counts transactional sends that kept a due bulk message waiting.
         const std::int64_t next_streak = !bulk_turn && bulk ? streak + 1 : 0;
         TRY_VOID(store::save_messenger_state(db, gateway, now, next_streak));
-        step.claim = Claim{chosen.id, chosen.attempts + 1, chosen.phone, chosen.body};
+        step.claim = Claim{chosen.id, chosen.attempts + 1, chosen.phone, chosen.body, chosen.template_key};
         return success();
     }));
     return step;
+}
+
+// Sends the claimed message: as text, or to a provider with templates (Meta) with its kind and the
+// variables it was rendered with (whatsapp/messenger_templates.hpp).
+Result<whatsapp::SendOutcome> send_claimed(store::Database& db, whatsapp::Messenger& messenger, const Claim& claim) {
+    auto* templated = dynamic_cast<whatsapp::TemplateMessenger*>(&messenger);
+    if (!templated) return messenger.send(claim.phone, claim.body);
+    whatsapp::OutgoingMessage message{claim.phone, claim.body, claim.template_key, {}};
+    if (!claim.template_key.empty()) {
+        if (const auto stored = TRY(store::find_notification_variables(db, claim.id))) {
+            const api::Json variables = api::parse_json(*stored);
+            if (variables.is_object())
+                for (const auto& [name, value] : variables.items())
+                    if (value.is_string()) message.variables[name] = value.get<std::string>();
+        }
+    }
+    return templated->send_message(message);
 }
 
 enum class Finish { Sent, Retried, Failed };
@@ -201,7 +222,7 @@ Result<DrainReport> drain_outbox(store::Database& db, const app::Clock& clock, U
             report.next_due_at = step.next_due_at;
             break;
         }
-        const whatsapp::SendOutcome outcome = messenger.send(step.claim->phone, step.claim->body);
+        const whatsapp::SendOutcome outcome = TRY(send_claimed(db, messenger, *step.claim));
         switch (TRY(finish(db, *step.claim, outcome, clock.now(), gateway, limits))) {
             case Finish::Sent: ++report.sent; break;
             case Finish::Retried: ++report.retried; break;

@@ -91,7 +91,7 @@ const std::vector<SettingDefinition>& setting_definitions() {
          "direct = the monthly run numbers and issues the invoices at once; approve = it prepares them as drafts that someone "
          "with invoices.approve_run approves (numbered, issued, sent) or discards"},
         {"invoice_run_four_eyes", "0", false, "1 = a prepared run must be approved by someone other than the person who prepared it"},
-        {"whatsapp_driver", "mpwa", false, "WhatsApp gateway: mpwa, fonnte or gowa (go-whatsapp-web-multidevice)"},
+        {"whatsapp_driver", "mpwa", false, "WhatsApp gateway: mpwa, fonnte, gowa (go-whatsapp-web-multidevice), wablas, waha or meta (WhatsApp Cloud API)"},
         {"whatsapp_api_url", "", false, "Base URL of the WhatsApp gateway (empty: messages stay queued)"},
         {"whatsapp_sender", "", false, "Sender device number (mpwa sender / fonnte device)"},
         {"whatsapp_api_key", "", true, "Gateway key: mpwa api_key, fonnte token, gowa user:password"},
@@ -177,6 +177,14 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"smtp_verify_certificate", "1", false, "1 = check the mail server's TLS certificate; 0 = accept a self-signed one (a local relay)"},
         {"smtp_timeout_seconds", "30", false, "Mail server timeout in seconds (1-300)"},
         {"smtp_max_attempts", "8", false, "Delivery attempts of an email (4xx answers, dropped connections) before it is marked failed (1-20)"},
+        // WhatsApp providers Wablas, WAHA and the Meta WhatsApp Cloud API (docs/integrations/whatsapp-*.md).
+        {"whatsapp_waha_session", "default", false, "WAHA: the session that sends and receives (its name in WAHA)"},
+        {"whatsapp_meta_phone_number_id", "", false, "Meta WhatsApp Cloud API: the sending number's Phone number ID (digits, from the app's WhatsApp setup)"},
+        {"whatsapp_meta_app_secret", "", true, "Meta: the app secret that signs webhooks (X-Hub-Signature-256); empty = the Meta webhook is closed"},
+        {"whatsapp_meta_verify_token", "", true, "Meta: the verify token entered at Meta for the webhook URL check (hub.verify_token)"},
+        {"whatsapp_meta_templates", "", false,
+         "Meta: message kind=template name pairs, comma-separated, overriding the default kimonet_<kind>; - = send that kind as free text"},
+        {"whatsapp_meta_language", "id", false, "Meta: the language code of the approved templates (id, en_US, …)"},
     };
     return all;
 }

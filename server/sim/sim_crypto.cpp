@@ -50,6 +50,13 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
     return to_hex(std::string_view(reinterpret_cast<const char*>(out), size));
 }
 
+std::string hmac_sha512_hex(std::string_view key, std::string_view data) {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    HMAC(EVP_sha512(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &size);
+    return to_hex(std::string_view(reinterpret_cast<const char*>(out), size));
+}
+
 std::string base64_encode(std::string_view bytes) {
     std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
     const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(bytes.data()),

@@ -15,6 +15,8 @@ std::string sha256_hex(std::string_view data);
 std::string md5_hex(std::string_view data);
 // Lower-case hex HMAC-SHA256 of `data` under `key`.
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);
+// Lower-case hex HMAC-SHA512 of `data` under `key` (WAHA's webhook signature).
+std::string hmac_sha512_hex(std::string_view key, std::string_view data);
 // Raw MD5 (RouterOS's pre-6.43 challenge login works on the bytes).
 std::string md5_bytes(std::string_view data);
 

@@ -1,8 +1,10 @@
 // Fonnte: POST {base}/send with header "Authorization: <token>" and form fields target, message,
-// countryCode -> {"status":true,"id":[…],"process":"pending"} or {"status":false,"reason":…}.
+// countryCode (and url, filename for a file by link) -> {"status":true,"id":[…],"process":"pending"}
+// or {"status":false,"reason":…}.
 // Device state from POST {base}/device, the pairing QR from POST {base}/qr.
 #include "api/form_encoding.hpp"
 #include "api/json_fields.hpp"
+#include "core/whatsapp_provider_messages.hpp"
 #include "whatsapp/gateway_answers.hpp"
 #include "whatsapp/http_client.hpp"
 #include "whatsapp/messenger.hpp"
@@ -16,8 +18,25 @@ public:
     explicit FonnteMessenger(MessengerSettings settings) : m_settings(std::move(settings)) {}
 
     SendOutcome send(const std::string& phone, const std::string& text) override {
+        return post_send({{"target", phone}, {"message", text}, {"countryCode", "62"}});
+    }
+
+    bool supports_documents() const override { return true; }
+
+    // Fonnte attaches a file by link: /send with url (and filename); the message is its caption.
+    SendOutcome send_document(const std::string& phone, const DocumentMessage& document) override {
+        if (document.url.empty()) {
+            SendOutcome outcome;
+            outcome.retryable = false;
+            outcome.error = messages::kWhatsappDocumentNeedsLink;
+            return outcome;
+        }
+        return post_send({{"target", phone}, {"message", document.caption}, {"url", document.url}, {"filename", document.filename}, {"countryCode", "62"}});
+    }
+
+    SendOutcome post_send(const std::vector<std::pair<std::string, std::string>>& fields) {
         HttpCall call = authorized("/send");
-        call.body = api::form_encode({{"target", phone}, {"message", text}, {"countryCode", "62"}});
+        call.body = api::form_encode(fields);
         const HttpAnswer answer = perform(call);
         if (answer.status != 200) return transport_failure(answer.status, answer.body, answer.transport_error, answer.timed_out);
         const api::Json json = api::parse_json(answer.body);

@@ -7,7 +7,7 @@ std::span<const SettingChoices> setting_choices() {
         {"tax_mode", {"exclusive", "inclusive"}},
         {"pkp", {"legacy", "off", "on"}},
         {"proration_rounding", {"nearest", "up", "down", "up_100", "up_1000"}},
-        {"whatsapp_driver", {"mpwa", "fonnte", "gowa"}},
+        {"whatsapp_driver", {"mpwa", "fonnte", "gowa", "wablas", "waha", "meta"}},
         {"flip_mode", {"sandbox", "production"}},
         {"midtrans_mode", {"sandbox", "production"}},
         {"duitku_mode", {"sandbox", "production"}},

@@ -232,4 +232,50 @@ BOOST_AUTO_TEST_CASE(a_choice_saves_the_value_the_server_knows) {
     BOOST_TEST(put_body(harness) == (Json{{"tax_mode", "inclusive"}}));
 }
 
+// Issue 22: the Wablas, WAHA and Meta settings on the WhatsApp tab: Indonesian labels, the driver's
+// choice help, Meta's secrets as masked fields that show only whether they are set, and a typed
+// secret saved as typed.
+BOOST_AUTO_TEST_CASE(whatsapp_provider_settings_are_labelled_and_their_secrets_stay_masked) {
+    Json definitions = Json::array(), data = Json::object();
+    auto add = [&](const char* key, const Json& value, bool secret) {
+        definitions.push_back({{"key", key}, {"secret", secret}, {"description", "raw description"}, {"default", ""}});
+        data[key] = value;
+    };
+    add("whatsapp_driver", "meta", false);
+    add("whatsapp_meta_phone_number_id", "106540352242922", false);
+    add("whatsapp_meta_app_secret", Json{{"set", true}}, true);
+    add("whatsapp_meta_verify_token", Json{{"set", false}}, true);
+    add("whatsapp_meta_templates", "", false);
+    add("whatsapp_meta_language", "id", false);
+    add("whatsapp_waha_session", "default", false);
+    ViewHarness harness;
+    harness.api().answer("GET", "/api/settings", {{"success", true}, {"data", data}, {"definitions", definitions}, {"logo", nullptr}});
+    harness.api().answer("PUT", "/api/settings", {{"success", true}, {"data", Json::object()}});
+    harness.sign_in_staff({"settings.read", "settings.update"});
+    harness.app().navigate(kimonet::Screen{"settings"});
+    harness.settle();
+    harness.click("settings.tab.3");
+    harness.settle();
+    BOOST_TEST(harness.value("settings.whatsapp_driver") == "Meta WhatsApp Cloud API (resmi)");
+    BOOST_TEST(harness.value("settings.whatsapp_driver.choice_help").find("ID nomor telepon") != std::string::npos);
+    BOOST_TEST(harness.label("settings.whatsapp_meta_phone_number_id") == "ID nomor telepon Meta");
+    BOOST_TEST(harness.label("settings.whatsapp_meta_templates") == "Template Meta per jenis pesan");
+    BOOST_TEST(harness.label("settings.whatsapp_meta_language") == "Bahasa template Meta");
+    BOOST_TEST(harness.label("settings.whatsapp_waha_session") == "Sesi WAHA");
+    BOOST_TEST(harness.value("settings.whatsapp_meta_app_secret.state") == "Tersimpan");
+    BOOST_TEST(harness.value("settings.whatsapp_meta_verify_token.state") == "Belum diisi");
+    BOOST_TEST(harness.value("settings.whatsapp_meta_app_secret") == "");
+    for (const char* key : {"whatsapp_waha_session", "whatsapp_meta_phone_number_id", "whatsapp_meta_app_secret", "whatsapp_meta_verify_token",
+                            "whatsapp_meta_templates", "whatsapp_meta_language"})
+        BOOST_TEST(harness.value(std::string("settings.") + key + ".help").find("raw description") == std::string::npos, key);
+    harness.click("settings.whatsapp_meta_verify_token");
+    harness.type("verify-me");
+    harness.settle();
+    BOOST_TEST(harness.value("settings.whatsapp_meta_verify_token") == "*********");  // masked in the registry too
+    harness.click("settings.save");
+    harness.settle();
+    BOOST_TEST(put_body(harness) == (Json{{"whatsapp_meta_verify_token", "verify-me"}}));
+    BOOST_TEST(kimonet::i18n::unknown_keys().empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -39,6 +39,11 @@ int run_whatsapp_simulator(int argc, char** argv) {
     std::printf("  mpwa:   POST /send-message (api_key=%s, sender=%s)   GET /generate-qr\n", options.api_key.c_str(), options.sender.c_str());
     std::printf("  fonnte: POST /send (Authorization: %s)   POST /device   POST /qr\n", options.api_key.c_str());
     std::printf("  gowa:   POST /send/message (Basic %s)   GET /app/devices   GET /app/login\n", options.basic_auth.c_str());
+    std::printf("  wablas: POST /api/send-message, /api/send-document (Authorization: %s)   GET /api/device/info\n", options.api_key.c_str());
+    std::printf("  waha:   POST /api/sendText, /api/sendFile (X-Api-Key: %s, session %s)   GET /api/sessions/%s\n", options.api_key.c_str(),
+                options.waha_session.c_str(), options.waha_session.c_str());
+    std::printf("  meta:   POST /v21.0/%s/messages (Bearer %s; app secret %s)\n", options.meta_phone_number_id.c_str(), options.api_key.c_str(),
+                options.meta_app_secret.c_str());
     std::printf("  tests:  GET /_sim/messages   POST /_sim/mode   POST /_sim/inbound\n");
     std::fflush(stdout);
     int received = 0;

@@ -5,44 +5,11 @@
 
 #include "sim/sim_crypto.hpp"
 #include "sim/sim_json.hpp"
+#include "sim/whatsapp/simulator_exchange.hpp"
 
 namespace kimonet::sim {
 
-struct WhatsAppSimulator::Exchange {
-    std::string method;
-    std::string path;
-    std::map<std::string, std::string> query;
-    std::map<std::string, std::string> headers;  // lower-case names
-    std::string body;
-    int status = 200;
-    std::string answer;
-
-    std::string header(const std::string& name) const {
-        auto found = headers.find(name);
-        return found == headers.end() ? std::string() : found->second;
-    }
-    void reply(int code, const Json& json) {
-        status = code;
-        answer = json.dump();
-    }
-};
-
 namespace {
-
-// The simulated WhatsApp knows Indonesian mobile numbers (62 8…, 10 to 15 digits, the E.164
-// maximum) as accounts. Gateways take them with or without "+", spaces or dashes, and local
-// numbers with a leading 0 (Fonnte: countryCode 62 by default, https://docs.fonnte.com/api-send-message/).
-std::string whatsapp_number(std::string_view text) {
-    std::string digits;
-    for (char c : text) {
-        if (c >= '0' && c <= '9') digits.push_back(c);
-        else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')' && c != '.') return {};
-    }
-    if (digits.starts_with("0")) digits = "62" + digits.substr(1);
-    else if (digits.starts_with("8")) digits = "62" + digits;
-    if (!digits.starts_with("628") || digits.size() < 10 || digits.size() > 15) return {};
-    return digits;
-}
 
 // go-whatsapp-web-multidevice's --basic-auth user:password guards its REST API with HTTP Basic (RFC 7617).
 bool gowa_basic_auth_ok(const std::string& authorization, const std::string& configured) {
@@ -151,8 +118,34 @@ void WhatsAppSimulator::wait_ms(int milliseconds) {
     m_stop_signal.wait_for(lock, std::chrono::milliseconds(milliseconds), [this] { return m_stopping.load(); });
 }
 
+bool WhatsAppSimulator::record_message(SimMessage message) {
+    message.to = simulated_whatsapp_number(message.to);
+    if (message.to.empty()) return false;
+    std::lock_guard lock(m_mutex);
+    message.id = m_next_id++;
+    if (message.message_id.empty()) message.message_id = message.driver + "-" + std::to_string(message.id);
+    m_messages.push_back(std::move(message));
+    return true;
+}
+
+HttpAnswer WhatsAppSimulator::post_webhook(const std::string& path, std::string body, const std::vector<std::pair<std::string, std::string>>& headers,
+                                           const std::string& webhook_url) {
+    std::string base;
+    {
+        std::lock_guard lock(m_mutex);
+        base = m_options.webhook_base;
+    }
+    HttpCall call;
+    call.url = webhook_url.empty() ? join_url(base, path) : webhook_url;
+    call.headers.push_back({"Content-Type", "application/json"});
+    for (const auto& header : headers) call.headers.push_back(header);
+    call.body = std::move(body);
+    call.timeout_ms = 15'000;
+    return http_perform(call);
+}
+
 bool WhatsAppSimulator::record(const std::string& driver, const std::string& to, const std::string& message, std::int64_t& id) {
-    const std::string phone = whatsapp_number(to);
+    const std::string phone = simulated_whatsapp_number(to);
     if (phone.empty()) return false;
     std::lock_guard lock(m_mutex);
     id = m_next_id++;
@@ -183,7 +176,8 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
             else if (mode == "error_500") set_mode(SimMode::Error500, count);
             else if (mode == "timeout") set_mode(SimMode::Timeout, count);
             else if (mode == "token_invalid") set_mode(SimMode::TokenInvalid, count);
-            else return exchange.reply(400, {{"error", "mode: ok, error_500, timeout or token_invalid"}});
+            else if (mode == "rate_limited") set_mode(SimMode::RateLimited, count);
+            else return exchange.reply(400, {{"error", "mode: ok, error_500, timeout, token_invalid or rate_limited"}});
             if (body.contains("delay_ms") && body["delay_ms"].is_number_integer()) set_delay_ms(body["delay_ms"].get<int>());
             if (body.contains("connected") && body["connected"].is_boolean()) set_connected(body["connected"].get<bool>());
             exchange.reply(200, {{"success", true}, {"mode", mode}});
@@ -202,6 +196,7 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
         return;
     }
 
+    if (handle_wablas(exchange) || handle_waha(exchange) || handle_meta(exchange)) return;
     const bool is_send = path == "/send-message" || path == "/send" || path == "/send/message";
     const bool is_gowa = path == "/send/message" || path.starts_with("/app/");
     if (is_gowa && !gowa_basic_auth_ok(exchange.header("authorization"), m_options.basic_auth))
@@ -211,6 +206,7 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
         SimMode failure = SimMode::Ok;
         if (consume_failure(failure)) {
             if (failure == SimMode::Error500) return exchange.reply(500, {{"status", false}, {"message", "Internal Server Error"}});
+            if (failure == SimMode::RateLimited) return exchange.reply(429, {{"status", false}, {"message", "Too Many Requests"}});
             if (failure == SimMode::Timeout) {
                 wait_ms(m_delay_ms > 0 ? 0 : 30'000);
                 return exchange.reply(504, {{"status", false}, {"message", "Gateway Timeout"}});
@@ -248,9 +244,17 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
         std::string target = value_of(params, "target");
         const std::string country = value_of(params, "countryCode").empty() ? "62" : value_of(params, "countryCode");
         if (target.starts_with("0")) target = country + target.substr(1);
-        if (!record("fonnte", target, value_of(params, "message"), id)) return exchange.reply(200, {{"status", false}, {"reason", "target invalid"}});
+        if (const std::string file = value_of(params, "url"); !file.empty()) {
+            // A file by link (https://docs.fonnte.com/api-send-message/: url, filename); the message is its caption.
+            SimMessage document{0, "fonnte", target, value_of(params, "message"), "document", file, value_of(params, "filename")};
+            if (!record_message(document)) return exchange.reply(200, {{"status", false}, {"reason", "target invalid"}});
+            std::lock_guard lock(m_mutex);
+            id = m_messages.back().id;
+        } else if (!record("fonnte", target, value_of(params, "message"), id)) {
+            return exchange.reply(200, {{"status", false}, {"reason", "target invalid"}});
+        }
         return exchange.reply(200, {{"status", true}, {"detail", "success! message in queue"}, {"id", Json::array({std::to_string(id)})},
-                                    {"process", "pending"}, {"requestid", id}, {"target", Json::array({whatsapp_number(target)})}});
+                                    {"process", "pending"}, {"requestid", id}, {"target", Json::array({simulated_whatsapp_number(target)})}});
     }
     if (path == "/send/message") {
         const std::string phone = value_of(params, "phone");
@@ -284,7 +288,10 @@ HttpAnswer WhatsAppSimulator::deliver_inbound(const std::string& driver, const s
         base = m_options.webhook_base;
         secret = m_options.webhook_secret;
     }
-    const std::string phone = whatsapp_number(from).empty() ? from : whatsapp_number(from);
+    const std::string phone = simulated_whatsapp_number(from).empty() ? from : simulated_whatsapp_number(from);
+    if (driver == "wablas") return deliver_wablas_inbound(phone, text, id, forge, webhook_url);
+    if (driver == "waha") return deliver_waha_inbound(phone, text, id, forge, webhook_url);
+    if (driver == "meta") return deliver_meta_inbound(phone, text, id, forge, webhook_url);
     HttpCall call;
     call.headers.push_back({"Content-Type", "application/json"});
     call.timeout_ms = 15'000;

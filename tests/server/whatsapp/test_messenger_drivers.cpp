@@ -107,7 +107,7 @@ BOOST_DATA_TEST_CASE(device_status_shows_connection_and_pairing_qr, data::make(k
 BOOST_AUTO_TEST_CASE(unknown_driver_and_missing_url_are_clean_errors) {
     auto unknown = whatsapp::make_messenger({"telegram", "http://x", "", "", 1000});
     BOOST_TEST_REQUIRE(!unknown.ok());
-    BOOST_TEST(unknown.error().fields.at("whatsapp_driver") == "mpwa, fonnte atau gowa");
+    BOOST_TEST(unknown.error().fields.at("whatsapp_driver") == "mpwa, fonnte, gowa, wablas, waha atau meta");
     auto unconfigured = whatsapp::make_messenger({"fonnte", "", "", "", 1000});
     BOOST_TEST_REQUIRE(!unconfigured.ok());
     BOOST_TEST(unconfigured.error().http_status() == 503);

@@ -1,0 +1,47 @@
+#pragma once
+// One HTTP exchange inside the WhatsApp simulator, and what its provider files share
+// (whatsapp_simulator.cpp, wablas_simulator.cpp, waha_simulator.cpp, meta_simulator.cpp).
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "sim/sim_json.hpp"
+#include "sim/whatsapp/whatsapp_simulator.hpp"
+
+namespace kimonet::sim {
+
+struct WhatsAppSimulator::Exchange {
+    std::string method;
+    std::string path;
+    std::map<std::string, std::string> query;
+    std::map<std::string, std::string> headers;  // lower-case names
+    std::string body;
+    int status = 200;
+    std::string answer;
+
+    std::string header(const std::string& name) const {
+        auto found = headers.find(name);
+        return found == headers.end() ? std::string() : found->second;
+    }
+    void reply(int code, const Json& json) {
+        status = code;
+        answer = json.dump();
+    }
+};
+
+// The simulated WhatsApp knows Indonesian mobile numbers (62 8…, 10 to 15 digits, the E.164
+// maximum) as accounts. Gateways take them with or without "+", spaces or dashes, and local
+// numbers with a leading 0 (Fonnte: countryCode 62 by default, https://docs.fonnte.com/api-send-message/).
+inline std::string simulated_whatsapp_number(std::string_view text) {
+    std::string digits;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') digits.push_back(c);
+        else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')' && c != '.') return {};
+    }
+    if (digits.starts_with("0")) digits = "62" + digits.substr(1);
+    else if (digits.starts_with("8")) digits = "62" + digits;
+    if (!digits.starts_with("628") || digits.size() < 10 || digits.size() > 15) return {};
+    return digits;
+}
+
+}  // namespace kimonet::sim
