@@ -166,6 +166,8 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"map_tile_url", "", false,
          "The map's tile server, a Web Mercator z/x/y template (https://…/{z}/{x}/{y}.png); empty = the app draws a schematic and "
          "asks no tile server"},
+        {"map_tile_attribution", "© OpenStreetMap contributors", false,
+         "The credit the tile server asks for, drawn on the map over its tiles (at most 200 characters)"},
     };
     return all;
 }
@@ -254,6 +256,7 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
         if (std::to_string(number) != value || number < lowest || number > 10000) return std::string(lowest == 50 ? "angka 50-10000" : "angka 1-10000");
     }
     if (key == "map_tile_url" && !value.empty() && !inventory::valid_tile_url_template(value)) return std::string(messages::kTileUrlTemplate);
+    if (key == "map_tile_attribution" && value.size() > 200) return std::string(messages::kTileAttributionLength);
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (auto problem = outage_setting_problem(key, value)) return problem;
     if (auto problem = payments::gateway_setting_problem(key, value)) return problem;
