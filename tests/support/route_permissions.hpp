@@ -233,6 +233,8 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"PUT", "/api/inventory/customers/{id}/location", "inventory.place"},
     {"POST", "/api/imports/inventory", "inventory.edit"},
     {"GET", "/api/map", "inventory.read"},
+    {"GET", "/api/inventory/routers/{id}/location", "inventory.read"},
+    {"PUT", "/api/inventory/routers/{id}/location", "inventory.edit"},
 };
 
 // "/api/customers/42/history?x=1" against "/api/customers/{id}/history".
