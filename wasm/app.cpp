@@ -111,7 +111,7 @@ void App::sign_in(std::string token, SessionUser user) {
     // Staff land on the customer list (the screen they work in most; existing flows start there).
     if (m_user->is_customer()) navigate(Screen::CustomerHome);
     else if (m_user->two_factor_enrollment_required) navigate(Screen::Security);
-    else route_to("");  // the staff home (routing.cpp): the customer list, a collector's route, or the dashboard
+    else route_to("");  // the staff home (routing.cpp): a technician's jobs, the customer list, a collector's route, or the dashboard
 }
 
 void App::sign_out(bool expired) {

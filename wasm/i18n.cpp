@@ -40,6 +40,7 @@ std::initializer_list<Entry> outage_catalogue();  // i18n_catalogue_outages.cpp:
 std::initializer_list<Entry> inventory_catalogue();  // i18n_catalogue_inventory.cpp: FTTH inventory and the map (issue 21)
 std::initializer_list<Entry> email_catalogue();  // i18n_catalogue_email.cpp: email and send this invoice (issue 22)
 std::initializer_list<Entry> wa_providers_catalogue();  // i18n_catalogue_wa_providers.cpp: Wablas, WAHA, Meta (issue 22)
+std::initializer_list<Entry> field_gaps_catalogue();  // i18n_catalogue_field_gaps.cpp: map tiles, outage pauses and credits (issue 21)
 
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
@@ -49,7 +50,8 @@ std::vector<std::initializer_list<Entry>> catalogue_parts() {
             ticket_catalogue(),
             field_jobs_catalogue(), outage_catalogue(), inventory_catalogue(),
             email_catalogue(),
-            wa_providers_catalogue()};
+            wa_providers_catalogue(),
+            field_gaps_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.

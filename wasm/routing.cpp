@@ -68,8 +68,11 @@ void App::apply_route(const std::string& hash) {
 
 void App::route_to(const std::string& hash) {
     const auto parts = split_route(hash);
-    // Staff land on the customer list, else (a collector) Tagih tunai, else the dashboard.
+    // Staff land on the customer list, else (a collector) Tagih tunai, else the dashboard; a
+    // technician (field jobs of their own, nobody else's to dispatch) on today's jobs (issue 21).
+    const bool field_worker = can_open(Screen{"field"}) && !can_open(Screen{"dispatch"});
     const Screen home = m_user->is_customer()               ? Screen::CustomerHome
+                        : field_worker                      ? Screen{"field"}
                         : can_open(Screen::Customers)       ? Screen::Customers
                         : can_open(Screen{"collect"})       ? Screen{"collect"}
                                                             : Screen::Dashboard;

@@ -18,6 +18,7 @@ set(KIMONET_APP_PORTABLE_SOURCES
   ${KIMONET_APP_DIR}/i18n_catalogue_inventory.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_email.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_wa_providers.cpp
+  ${KIMONET_APP_DIR}/i18n_catalogue_field_gaps.cpp
   ${KIMONET_APP_DIR}/api_client.cpp ${KIMONET_APP_DIR}/session.cpp ${KIMONET_APP_DIR}/ui_registry.cpp ${KIMONET_APP_DIR}/text_layer.cpp
   ${KIMONET_APP_DIR}/catalog.cpp ${KIMONET_APP_DIR}/frame_fingerprint.cpp
   ${KIMONET_APP_VIEW_SOURCES})
@@ -26,7 +27,8 @@ set(KIMONET_APP_BROWSER_SOURCES
   ${KIMONET_APP_DIR}/main.cpp ${KIMONET_APP_DIR}/fetch_api_client.cpp
   ${KIMONET_APP_DIR}/platform/display.cpp ${KIMONET_APP_DIR}/platform/input_queue.cpp
   ${KIMONET_APP_DIR}/platform/frame_pacing.cpp ${KIMONET_APP_DIR}/platform/browser_glue.cpp
-  ${KIMONET_APP_DIR}/platform/qr_image.cpp ${KIMONET_APP_DIR}/platform/text_layer_bridge.cpp ${KIMONET_APP_DIR}/platform/dom_fields_bridge.cpp ${KIMONET_APP_DIR}/platform/print_page.cpp)
+  ${KIMONET_APP_DIR}/platform/qr_image.cpp ${KIMONET_APP_DIR}/platform/text_layer_bridge.cpp ${KIMONET_APP_DIR}/platform/dom_fields_bridge.cpp ${KIMONET_APP_DIR}/platform/print_page.cpp
+  ${KIMONET_APP_DIR}/platform/map_tile_loader.cpp)
 set(KIMONET_IMGUI_CORE_SOURCES
   ${KIMONET_IMGUI_DIR}/imgui.cpp ${KIMONET_IMGUI_DIR}/imgui_draw.cpp ${KIMONET_IMGUI_DIR}/imgui_tables.cpp
   ${KIMONET_IMGUI_DIR}/imgui_widgets.cpp ${KIMONET_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)

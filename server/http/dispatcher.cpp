@@ -9,6 +9,7 @@
 #include "http/cors.hpp"
 #include "http/routes_two_factor.hpp"
 #include "http/static_files.hpp"
+#include "services/settings.hpp"
 
 namespace kimonet::http {
 
@@ -64,6 +65,18 @@ Response error_response(const Error& error) {
 
 static Response dispatch_route(app::App& app, Request& request);
 
+// The policy of a static file of the app: an HTML page (the app opened as /index.html; GET / is
+// site_root's, which keeps the setting) names the operator's tile server; every other file, and a
+// page when the setting cannot be read, has the strict static policy (a script's or an image's
+// own policy governs nothing the page loads).
+static std::string static_file_policy(app::App& app, const Request& request) {
+    if (!request.path.ends_with(".html") || request.path.starts_with("/landing/")) return kStaticPagePolicy;
+    auto lease = app.database();
+    if (!lease) return kStaticPagePolicy;
+    const auto tile_url = services::get_setting(**lease, "map_tile_url");
+    return tile_url ? app_page_policy(*tile_url) : std::string(kStaticPagePolicy);
+}
+
 Response dispatch(app::App& app, Request& request) {
     try {
         // The public endpoints a landing page on another origin calls carry CORS headers.
@@ -83,7 +96,7 @@ static Response dispatch_route(app::App& app, Request& request) {
         if (!match.route) {
             if (match.path_matched) return json_error(make_error(ErrorCode::MethodNotAllowed));
             if (!is_api_path(request.path) && (request.method == "GET" || request.method == "HEAD")) {
-                if (auto file = serve_static(app.config(), request)) return *file;
+                if (auto file = serve_static(app.config(), request, static_file_policy(app, request))) return *file;
             }
             return json_error(make_error(ErrorCode::NotFound, messages::with_detail(messages::kNoRoute, request.method + " " + request.path)));
         }

@@ -5,6 +5,7 @@
 #include "api/dunning_dto.hpp"
 #include "http/routes.hpp"
 #include "services/dunning_schedules.hpp"
+#include "services/customer_dunning_pause.hpp"
 #include "services/dunning_service.hpp"
 #include "services/payment_promise.hpp"
 
@@ -112,18 +113,24 @@ void register_dunning_routes(Router& router, app::App& app) {
                    });
                });
     router.add("GET", "/api/customers/{id}/dunning", "dunning.read",
-               "A customer's dunning timeline: upcoming steps with dates and amounts, the isolation date, past actions",
+               "A customer's dunning timeline: upcoming steps with dates and amounts, the isolation date, past actions, outages pausing it",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_data(services::customer_dunning(context.db, request.id_param(), context.today()));
+                       return json_data(services::customer_dunning_today(context, request.id_param()));
                    });
                });
     router.add("GET", "/api/portal/dunning", "portal.self", "My isolation date (if any) and what I still owe",
                [&app](Request& request) -> RouteResult {
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       const auto full = TRY(services::customer_dunning(context.db, request.who().id, context.today()));
+                       const auto full = TRY(services::customer_dunning_today(context, request.who().id));
                        api::Json data = {{"isolation_date", full["isolation_date"]}, {"outstanding", full["outstanding"]},
-                                         {"status", full["status"]}};
+                                         {"status", full["status"]}, {"isolation_paused", full["isolation_paused"]},
+                                         {"outage_pauses", api::Json::array()}};
+                       // The outages pausing the customer, as the public network status shows them.
+                       for (const auto& pause : full["outage_pauses"])
+                           data["outage_pauses"].push_back({{"title", pause["title"]}, {"area_name", pause["area_name"]},
+                                                            {"started_at_text", pause["started_at_text"]},
+                                                            {"ended_at_text", pause["ended_at_text"]}});
                        if (full.contains("isolation_date_text")) data["isolation_date_text"] = full["isolation_date_text"];
                        data["promise"] = TRY(services::promise_offer(context, request.who().id));
                        return json_ok({{"data", std::move(data)}});

@@ -106,6 +106,11 @@ void register_inventory_routes(Router& router, app::App& app) {
                        return json_data(services::set_router_coordinates(context, request.id_param(), body));
                    });
                });
+    router.add("GET", "/api/inventory/routers/{id}/location", "inventory.read", "A router's coordinates {latitude, longitude} (both null: none)",
+               [&app](Request& request) -> RouteResult {
+                   return with_context(app, request,
+                                       [&](app::Context& context) { return json_data(services::router_coordinates(context, request.id_param())); });
+               });
     router.add("GET", "/api/inventory/{level}/{id}/customers", "inventory.read",
                "Every customer below a node (level: router, olt, pon_port, odc, odp): an outage's reach", [&app](Request& request) -> RouteResult {
                    const auto level = store::inventory_level_from_name(request.params["level"]);

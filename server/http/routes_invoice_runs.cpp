@@ -46,6 +46,8 @@ api::InvoiceRunResource run_resource(const services::InvoiceRunSummary& summary,
     out.amount_changes = summary.amount_changes;
     out.no_previous = summary.no_previous;
     out.four_eyes = summary.four_eyes;
+    out.outage_credits = summary.outage_credits;
+    out.outage_credit_amount = summary.outage_credit_amount;
     return out;
 }
 
@@ -91,6 +93,7 @@ Result<store::RunItemFilter> change_filter(const Request& request) {
     FieldErrors fields;
     if (const std::string reason = request.query_value("reason"); reason == "changes") filter.changes_only = true;
     else if (reason == "prorated") filter.prorated_only = true;
+    else if (reason == "outage_credit") filter.outage_credit_only = true;
     else if (!reason.empty() && !one_of(reason, kReasons)) fields["reason"] = messages::kInvalid;
     else if (!reason.empty()) filter.reason = reason;
     if (const std::string state = request.query_value("state"); !state.empty()) {
@@ -135,15 +138,27 @@ void register_invoice_run_routes(Router& router, app::App& app) {
                    return with_context(app, request, [&](app::Context& context) { return summary_answer(context, request.id_param()); });
                });
     router.add("GET", "/api/invoice-runs/{id}/changes", "invoices.read",
-               "The run's customers (reason=<reason>|changes|prorated, state, page, per_page): draft amount vs last month",
+               "The run's customers (reason=<reason>|changes|prorated|outage_credit, state, page, per_page): draft amount vs last month, "
+               "and the outage credit a draft will carry",
                [&app](Request& request) -> RouteResult {
                    const auto filter = TRY(change_filter(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        const std::int64_t run_id = request.id_param();
-                       if (!TRY(store::find_invoice_run(context.db, run_id))) return make_error(ErrorCode::NotFound, messages::kInvoiceRunNotFound);
+                       const auto run = TRY(store::find_invoice_run(context.db, run_id));
+                       if (!run) return make_error(ErrorCode::NotFound, messages::kInvoiceRunNotFound);
+                       const auto items = TRY(store::list_invoice_run_items(context.db, run_id, filter));
+                       // The outage credit each draft will carry once approved (issue 21), shown before approval.
+                       const auto credits = TRY(services::draft_outage_credits(context, TRY(parse_period(run->period)), items));
                        api::Json rows = api::Json::array();
-                       for (const auto& item : TRY(store::list_invoice_run_items(context.db, run_id, filter)))
-                           rows.push_back(api::to_json(change_resource(item)));
+                       for (const auto& item : items) {
+                           api::InvoiceRunChange change = change_resource(item);
+                           if (const auto credit = credits.find(item.customer_id); credit != credits.end()) {
+                               change.outage_credit = credit->second.amount;
+                               change.outage_credit_description = credit->second.description;
+                               change.amount_after_credit = credit->second.total_after;
+                           }
+                           rows.push_back(api::to_json(change));
+                       }
                        const std::int64_t total = TRY(store::count_invoice_run_items(context.db, run_id, filter));
                        return json_ok({{"data", rows}, {"total", total}, {"page", filter.page}, {"per_page", filter.per_page}});
                    });

@@ -115,14 +115,19 @@ RouteResult billing_page(app::App& app, RateLimiter& limiter, BillCheckCache& ca
 // every customer-shaped host takes a token of the bill page's per-source limit: over the limit the
 // answer is the normal site too, so the Host header is no faster way to test numbers than
 // /billing/{nomor_layanan} and no 429 tells a tester anything either.
-RouteResult site_root(app::App& app, RateLimiter& limiter, BillCheckCache& cache, KeptSetting& base_domain_setting, Request& request) {
+RouteResult site_root(app::App& app, RateLimiter& limiter, BillCheckCache& cache, KeptSetting& base_domain_setting, KeptSetting& tile_url_setting,
+                      Request& request) {
+    ContextOnDemand on_demand(app, request);
     const auto normal_site = [&]() -> RouteResult {
-        if (auto file = serve_static(app.config(), request)) return *file;
+        // The page's policy names the operator's tile server (issue 21), kept like the base domain.
+        const std::string tile_url = TRY(tile_url_setting.get([&]() -> Result<std::string> {
+            return services::get_setting(TRY(on_demand.get())->db, "map_tile_url");
+        }));
+        if (auto file = serve_static(app.config(), request, app_page_policy(tile_url))) return *file;
         return make_error(ErrorCode::NotFound, messages::with_detail(messages::kNoRoute, request.method + " " + request.path));
     };
-    // The setting is kept a few seconds (http/kept_setting.hpp): loading the app asks the database
+    // The settings are kept a few seconds (http/kept_setting.hpp): loading the app asks the database
     // nothing, and takes no pooled connection, while the feature is off.
-    ContextOnDemand on_demand(app, request);
     const std::string base_domain = TRY(base_domain_setting.get([&]() -> Result<std::string> {
         return services::get_setting(TRY(on_demand.get())->db, "billing_base_domain");
     }));
@@ -198,6 +203,7 @@ void register_payment_routes(Router& router, app::App& app) {
     auto cache = std::make_shared<BillCheckCache>(app.config().db_path, store::commit_counter(app.config().db_path));
     auto callbacks = std::make_shared<services::CallbackGroupCommit>();
     auto base_domain = std::make_shared<KeptSetting>(app.clock(), store::commit_counter(app.config().db_path));
+    auto tile_url = std::make_shared<KeptSetting>(app.clock(), store::commit_counter(app.config().db_path));
 
     router.add(Route{"GET", "/api/payment-methods", Access::Public, "",
                      "Payment methods a gateway offers (?gateway=flip|midtrans|duitku); without ?gateway every enabled gateway's methods, "
@@ -297,8 +303,8 @@ void register_payment_routes(Router& router, app::App& app) {
     for (const char* method : {"GET", "HEAD"})
         router.add(Route{method, "/", Access::Public, "",
                          "The browser app; on a customer address ({nomor_layanan}.<billing_base_domain>) that customer's bill page (HTML)",
-                         [&app, limiter, cache, base_domain](Request& request) -> RouteResult {
-                         return site_root(app, *limiter, *cache, *base_domain, request);
+                         [&app, limiter, cache, base_domain, tile_url](Request& request) -> RouteResult {
+                         return site_root(app, *limiter, *cache, *base_domain, *tile_url, request);
                      }});
     router.add(Route{"POST", "/payment/callback/{gateway}", Access::Public, "",
                      "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Verified, confirmed with the "

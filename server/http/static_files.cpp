@@ -102,7 +102,8 @@ static std::optional<std::filesystem::path> file_under(const std::string& root, 
     return file;
 }
 
-static std::optional<Response> serve_file_under(const std::string& root, std::string relative_text, const Request& request) {
+static std::optional<Response> serve_file_under(const std::string& root, std::string relative_text, const Request& request,
+                                                const std::string& page_policy) {
     const auto file = file_under(root, relative_text);
     if (!file) return std::nullopt;
     // A precompressed sibling counts only when it is a plain file inside the same root too.
@@ -123,7 +124,7 @@ static std::optional<Response> serve_file_under(const std::string& root, std::st
     response.headers["Vary"] = "Accept-Encoding";
     // On a 304 too: the browser replaces the stored answer's headers with the 304's, and the
     // strict default policy (add_security_headers) would then sandbox the page on its next load.
-    response.headers["Content-Security-Policy"] = kStaticPagePolicy;
+    response.headers["Content-Security-Policy"] = page_policy;
     if (etag_listed(request.header("if-none-match"), chosen->etag)) {
         response.status = 304;
         response.content_type.clear();
@@ -139,14 +140,14 @@ static std::optional<Response> serve_file_under(const std::string& root, std::st
     return response;
 }
 
-std::optional<Response> serve_static(const app::Config& config, const Request& request) {
+std::optional<Response> serve_static(const app::Config& config, const Request& request, const std::string& app_policy) {
     const std::string& path = request.path;
     // The page links its assets relatively, so it must be seen under "/landing/".
     if (path == "/landing" && !config.landing_dir.empty())
         return Response{301, "text/html; charset=utf-8", "<a href=\"/landing/\">/landing/</a>", {{"Location", "/landing/"}}};
-    if (path.starts_with("/landing/")) return serve_file_under(config.landing_dir, path.substr(9), request);
+    if (path.starts_with("/landing/")) return serve_file_under(config.landing_dir, path.substr(9), request, kStaticPagePolicy);
     if (!path.starts_with("/")) return std::nullopt;
-    return serve_file_under(config.web_dir, path.substr(1), request);
+    return serve_file_under(config.web_dir, path.substr(1), request, app_policy);
 }
 
 }  // namespace kimonet::http

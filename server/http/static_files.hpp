@@ -11,10 +11,13 @@
 #include "app/config.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
+#include "http/security_headers.hpp"
 
 namespace kimonet::http {
 
-std::optional<Response> serve_static(const app::Config& config, const Request& request);
+// `app_policy` is the Content-Security-Policy of the app's files (app_page_policy(), which names the
+// operator's tile server); the landing page always has kStaticPagePolicy.
+std::optional<Response> serve_static(const app::Config& config, const Request& request, const std::string& app_policy = kStaticPagePolicy);
 std::string content_type_for(const std::string& path);
 // The raw (still percent-encoded) path below a root as plain segments, or nullopt when it is
 // anything else (empty/dot segments, dotfiles, backslashes, control bytes, double encoding).

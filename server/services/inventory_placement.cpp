@@ -134,6 +134,12 @@ Result<api::Json> set_router_coordinates(app::Context& context, std::int64_t rou
     return inventory_coordinates_json(location);
 }
 
+Result<api::Json> router_coordinates(app::Context& context, std::int64_t router_id) {
+    const auto location = TRY(store::router_location(context.db, router_id));
+    if (!location) return make_error(ErrorCode::NotFound, messages::kRouterNotFound);
+    return inventory_coordinates_json(coordinates_from_store(*location));
+}
+
 Result<std::vector<store::CustomerBelow>> customers_below_node(app::Context& context, store::InventoryLevel level, std::int64_t id) {
     TRY_VOID(inventory_node_exists(context, level, id));
     return store::customers_below(context.db, level, id);

@@ -35,6 +35,8 @@ Result<api::Json> customer_placement(app::Context& context, std::int64_t custome
 Result<api::Json> set_customer_coordinates(app::Context& context, std::int64_t customer_id, const api::Json& input);
 // Sets or clears a router's coordinates (the map draws routers where they stand).
 Result<api::Json> set_router_coordinates(app::Context& context, std::int64_t router_id, const api::Json& input);
+// {latitude, longitude} of a router (both null when it has none); 404 when there is no such router.
+Result<api::Json> router_coordinates(app::Context& context, std::int64_t router_id);
 
 // Every customer below a node (an outage's reach); 404 when the node does not exist.
 Result<std::vector<store::CustomerBelow>> customers_below_node(app::Context& context, store::InventoryLevel level, std::int64_t id);

@@ -14,11 +14,8 @@
 
 namespace kimonet::services {
 
-namespace {
-
-// The draft as the invoice it becomes (not yet numbered). Dates and amounts are the prepared ones:
-// what was approved is what is issued.
-billing::Invoice invoice_of(const store::InvoiceRunItemRow& item, const Period& period) {
+// Dates and amounts are the prepared ones: what was approved is what is issued.
+billing::Invoice invoice_of_draft(const store::InvoiceRunItemRow& item, const Period& period) {
     billing::Invoice invoice;
     invoice.customer_id = item.customer_id;
     invoice.period = period;
@@ -34,6 +31,8 @@ billing::Invoice invoice_of(const store::InvoiceRunItemRow& item, const Period& 
     return invoice;
 }
 
+namespace {
+
 // Issues the next batch of drafts; returns how many drafts it handled (0: none left).
 Result<std::size_t> approve_batch(app::Context& context, const store::InvoiceRunRow& run, const Period& period,
                                   const BillingSettings& settings, int batch) {
@@ -47,7 +46,7 @@ Result<std::size_t> approve_batch(app::Context& context, const store::InvoiceRun
             TRY_VOID(store::set_invoice_run_item_state(context.db, run.id, row.item.customer_id, "skipped"));
             continue;
         }
-        invoices.push_back(invoice_of(row.item, period));
+        invoices.push_back(invoice_of_draft(row.item, period));
     }
     if (!invoices.empty()) {
         const auto count = static_cast<std::int64_t>(invoices.size());

@@ -117,6 +117,7 @@ Result<InvoiceRunSummary> invoice_run_summary(app::Context& context, std::int64_
         else if (group.reason == "amount_change") summary.amount_changes += group.count;
         else if (group.reason == "no_previous") summary.no_previous += group.count;
     }
+    TRY_VOID(count_run_outage_credits(context, summary));
     return summary;
 }
 

@@ -4,9 +4,11 @@
 // invoices.approve_run approves them (numbered in order, issued, announced) or discards them
 // (nothing left). One service for the HTTP routes, the CLI and the scheduler.
 #include <functional>
+#include <map>
 #include <optional>
 
 #include "app/context.hpp"
+#include "billing/invoice.hpp"
 #include "core/invoice_run_messages.hpp"
 #include "store/invoice_approval_store.hpp"
 
@@ -27,6 +29,8 @@ struct InvoiceRunSummary {
     std::int64_t drafts = 0, excluded = 0, issued = 0, skipped = 0;
     std::int64_t same = 0, new_customers = 0, leaving = 0, prorations = 0, package_changes = 0, amount_changes = 0, no_previous = 0;
     bool four_eyes = false;  // the approver must not be the preparer
+    std::int64_t outage_credits = 0;  // drafts approval will give an outage credit (prepared or approving runs)
+    Money outage_credit_amount = 0;
 };
 
 // Prepares the period's run in one write transaction (a crash leaves nothing) and returns its id.
@@ -45,6 +49,20 @@ struct ApproveRunOptions {
 // queues the messages. An interrupted approval resumes where it stopped; approving an approved run
 // numbers nothing again.
 Result<InvoiceRunSummary> approve_invoice_run(app::Context& context, std::int64_t run_id, const ApproveRunOptions& options);
+// The draft as the invoice it becomes (not yet numbered).
+billing::Invoice invoice_of_draft(const store::InvoiceRunItemRow& item, const Period& period);
+// What approval will add to these drafts for outages (issue 21, docs/outages.md): per customer with
+// a credit waiting, the discount lines add_outage_credit_lines gives the draft's invoice (the same
+// function approval calls), their text and the invoice's total with them. Nothing is written.
+struct DraftOutageCredit {
+    Money amount = 0;  // positive: what the lines take off
+    std::string description;
+    Money total_after = 0;
+};
+Result<std::map<std::int64_t, DraftOutageCredit>> draft_outage_credits(app::Context& context, const Period& period,
+                                                                       const std::vector<store::InvoiceRunItemRow>& items);
+// Fills the summary's outage_credits and outage_credit_amount (a prepared or approving run's drafts).
+Result<void> count_run_outage_credits(app::Context& context, InvoiceRunSummary& summary);
 // Deletes a prepared run and its drafts; refused once approval has begun.
 Result<void> discard_invoice_run(app::Context& context, std::int64_t run_id);
 // Takes a customer's draft out of a prepared run (or puts it back).

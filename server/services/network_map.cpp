@@ -25,6 +25,7 @@ Result<std::set<std::int64_t>> open_ticket_customers(store::Database& db) {
 Result<api::NetworkMap> network_map(app::Context& context) {
     api::NetworkMap map;
     map.tile_url = TRY(get_setting(context.db, "map_tile_url"));
+    if (!map.tile_url.empty()) map.tile_attribution = TRY(get_setting(context.db, "map_tile_attribution"));
     for (const auto& router : TRY(store::list_router_map_rows(context.db)))
         map.markers.push_back({"router", router.id, router.name, {}, inventory_map_point(router.location),
                                router.reachable ? (*router.reachable ? "online" : "offline") : "unknown", {}, 0, false});

@@ -130,7 +130,8 @@ Result<api::Json> outages_pausing_customer(store::Database& db, std::int64_t cus
     api::Json out = api::Json::array();
     for (const auto& outage : TRY(store::outages_pausing_customer(db, customer_id, start_of_today)))
         out.push_back({{"id", outage.id}, {"title", outage.title}, {"area_name", outage.area_name},
-                       {"started_at_text", local_time_text(outage.started_at, offset)},
+                       {"started_at", outage.started_at}, {"started_at_text", local_time_text(outage.started_at, offset)},
+                       {"ended_at", outage.ended_at ? api::Json(*outage.ended_at) : api::Json(nullptr)},
                        {"ended_at_text", outage.ended_at ? local_time_text(*outage.ended_at, offset) : std::string()}});
     return out;
 }

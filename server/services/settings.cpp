@@ -185,6 +185,8 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"whatsapp_meta_templates", "", false,
          "Meta: message kind=template name pairs, comma-separated, overriding the default kimonet_<kind>; - = send that kind as free text"},
         {"whatsapp_meta_language", "id", false, "Meta: the language code of the approved templates (id, en_US, …)"},
+        {"map_tile_attribution", "© OpenStreetMap contributors", false,
+         "The credit the tile server asks for, drawn on the map over its tiles (at most 200 characters)"},
     };
     return all;
 }
@@ -273,6 +275,7 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
         if (std::to_string(number) != value || number < lowest || number > 10000) return std::string(lowest == 50 ? "angka 50-10000" : "angka 1-10000");
     }
     if (key == "map_tile_url" && !value.empty() && !inventory::valid_tile_url_template(value)) return std::string(messages::kTileUrlTemplate);
+    if (key == "map_tile_attribution" && value.size() > 200) return std::string(messages::kTileAttributionLength);
     if (key.starts_with("whatsapp_")) return whatsapp::whatsapp_setting_problem(key, value);
     if (key.starts_with("smtp_")) return email_setting_problem(key, value);
     if (auto problem = outage_setting_problem(key, value)) return problem;

@@ -60,6 +60,10 @@ std::string filter_clause(const RunItemFilter& filter) {
     if (filter.changes_only) sql += " AND it.reason <> 'same'";
     if (filter.prorated_only) sql += " AND it.line_kind = 'prorated_package'";
     if (filter.state) sql += " AND it.state = :state";
+    // Drafts an outage's SLA credit waits for (issue 21), by outage_customers_pending_credit.
+    if (filter.outage_credit_only)
+        sql += " AND it.state IN ('draft', 'excluded') AND EXISTS (SELECT 1 FROM outage_customers oc WHERE oc.customer_id = it.customer_id "
+               "AND oc.credit_amount > 0 AND oc.credit_invoice_id IS NULL)";
     return sql;
 }
 

@@ -82,6 +82,7 @@ struct RunItemFilter {
     bool changes_only = false;          // every reason but 'same'
     bool prorated_only = false;
     std::optional<std::string> state;
+    bool outage_credit_only = false;  // drafts (or excluded drafts) whose customer has an outage credit waiting
     int page = 1, per_page = 50;
 };
 Result<std::vector<InvoiceRunItemRow>> list_invoice_run_items(Database& db, std::int64_t run_id, const RunItemFilter& filter);

@@ -24,6 +24,14 @@ Result<bool> set_router_location(Database& db, std::int64_t router_id, std::opti
     return db.changes() > 0;
 }
 
+Result<std::optional<std::optional<GeoPoint>>> router_location(Database& db, std::int64_t router_id) {
+    auto row = TRY(db.prepare("SELECT latitude, longitude FROM routers WHERE id = ?"));
+    row.bind(1, router_id);
+    if (!TRY(row.step())) return std::optional<std::optional<GeoPoint>>();
+    if (row.column_is_null(0) || row.column_is_null(1)) return std::optional<std::optional<GeoPoint>>(std::optional<GeoPoint>());
+    return std::optional<std::optional<GeoPoint>>(GeoPoint{row.column_double(0), row.column_double(1)});
+}
+
 Result<std::vector<CustomerMapRow>> list_customer_map_rows(Database& db, int limit) {
     auto rows = TRY(db.prepare(
         "SELECT c.id, c.service_number, c.name, c.status, c.latitude, c.longitude, p.odp_id, p.port_number FROM customers c "

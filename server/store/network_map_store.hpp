@@ -20,6 +20,8 @@ struct RouterMapRow {
 Result<std::vector<RouterMapRow>> list_router_map_rows(Database& db);
 // False when there is no such router.
 Result<bool> set_router_location(Database& db, std::int64_t router_id, std::optional<GeoPoint> location);
+// The router's coordinates: nullopt when there is no such router, an empty inner value when it has none.
+Result<std::optional<std::optional<GeoPoint>>> router_location(Database& db, std::int64_t router_id);
 
 struct CustomerMapRow {
     std::int64_t id = 0;

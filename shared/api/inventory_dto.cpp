@@ -130,13 +130,14 @@ Json to_json(const MapMarker& marker) {
 Json to_json(const NetworkMap& map) {
     Json markers = Json::array();
     for (const auto& marker : map.markers) markers.push_back(to_json(marker));
-    return {{"markers", markers}, {"tile_url", map.tile_url}};
+    return {{"markers", markers}, {"tile_url", map.tile_url}, {"tile_attribution", map.tile_attribution}};
 }
 
 NetworkMap network_map_from_json(const Json& json) {
     const Json& data = response_data(json);
     NetworkMap map;
     map.tile_url = json_string(data, "tile_url");
+    map.tile_attribution = json_string(data, "tile_attribution");
     for (const auto& item : inventory_array(data, "markers")) {
         const auto location = location_from_json(item);
         if (!location) continue;

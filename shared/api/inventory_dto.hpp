@@ -84,6 +84,7 @@ struct MapMarker {
 struct NetworkMap {
     std::vector<MapMarker> markers;
     std::string tile_url;  // the operator's tile server template ({z}/{x}/{y}); empty = the schematic
+    std::string tile_attribution;  // the tile server's credit, drawn on the map with its tiles
 };
 Json to_json(const MapMarker& marker);
 Json to_json(const NetworkMap& map);

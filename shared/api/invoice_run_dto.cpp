@@ -22,7 +22,9 @@ Json to_json(const InvoiceRunResource& run) {
                 {"package_changes", run.package_changes},
                 {"amount_changes", run.amount_changes},
                 {"no_previous", run.no_previous},
-                {"four_eyes", run.four_eyes}};
+                {"four_eyes", run.four_eyes},
+                {"outage_credits", run.outage_credits},
+                {"outage_credit_amount", run.outage_credit_amount}};
 }
 
 InvoiceRunResource invoice_run_from_json(const Json& json) {
@@ -48,6 +50,8 @@ InvoiceRunResource invoice_run_from_json(const Json& json) {
     run.amount_changes = json_int(json, "amount_changes");
     run.no_previous = json_int(json, "no_previous");
     run.four_eyes = json_bool(json, "four_eyes", false);
+    run.outage_credits = json_int(json, "outage_credits");
+    run.outage_credit_amount = json_int(json, "outage_credit_amount");
     return run;
 }
 
@@ -66,6 +70,11 @@ Json to_json(const InvoiceRunChange& change) {
               {"invoice_id", nullptr}};
     if (change.has_previous) json["previous_amount"] = change.previous_amount;
     if (change.invoice_id > 0) json["invoice_id"] = change.invoice_id;
+    if (change.outage_credit > 0) {
+        json["outage_credit"] = change.outage_credit;
+        json["outage_credit_description"] = change.outage_credit_description;
+        json["amount_after_credit"] = change.amount_after_credit;
+    }
     return json;
 }
 
@@ -86,6 +95,9 @@ InvoiceRunChange invoice_run_change_from_json(const Json& json) {
     change.description = json_string(json, "description");
     change.due_date = json_string(json, "due_date");
     change.invoice_id = json_int(json, "invoice_id");
+    change.outage_credit = json_int(json, "outage_credit");
+    change.outage_credit_description = json_string(json, "outage_credit_description");
+    change.amount_after_credit = json_int(json, "amount_after_credit", change.amount);
     return change;
 }
 

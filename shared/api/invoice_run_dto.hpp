@@ -24,6 +24,9 @@ struct InvoiceRunResource {
     std::int64_t issued = 0, excluded = 0, skipped = 0;
     std::int64_t same = 0, new_customers = 0, leaving = 0, prorations = 0, package_changes = 0, amount_changes = 0, no_previous = 0;
     bool four_eyes = false;
+    // Drafts that approval will give an outage's SLA credit (issue 21, docs/outages.md), and the credits' sum.
+    std::int64_t outage_credits = 0;
+    Money outage_credit_amount = 0;
 };
 Json to_json(const InvoiceRunResource& run);
 InvoiceRunResource invoice_run_from_json(const Json& json);
@@ -43,6 +46,11 @@ struct InvoiceRunChange {
     std::string description;
     std::string due_date;
     std::int64_t invoice_id = 0;
+    // The outage credit approval will add (a draft or excluded draft; 0: none), its line's text and
+    // the invoice's total with it.
+    Money outage_credit = 0;
+    std::string outage_credit_description;
+    Money amount_after_credit = 0;
 };
 Json to_json(const InvoiceRunChange& change);
 InvoiceRunChange invoice_run_change_from_json(const Json& json);

@@ -33,7 +33,8 @@ namespace kimonet::messages {
     X(kInventoryTypeChoice, "type: olt, pon, odc atau odp", "type: olt, pon, odc or odp") \
     X(kInventoryParentUnknown, "induk tidak dikenal (di database maupun di baris sebelumnya)", "unknown parent (neither in the database nor in an earlier row)") \
     X(kInventoryDuplicateInFile, "nama ganda di berkas, baris", "duplicate name in the file, row") \
-    X(kTileUrlTemplate, "URL https dengan {z}, {x} dan {y}, atau kosong", "an https URL with {z}, {x} and {y}, or empty")
+    X(kTileUrlTemplate, "URL https dengan {z}, {x} dan {y}, atau kosong", "an https URL with {z}, {x} and {y}, or empty") \
+    X(kTileAttributionLength, "paling banyak 200 karakter", "at most 200 characters")
 // clang-format on
 
 #define KIMONET_INVENTORY_MESSAGE_CONSTANT(name, indonesian, english) inline constexpr const char* name = indonesian;

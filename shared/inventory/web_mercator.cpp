@@ -31,9 +31,6 @@ void unproject(WorldPoint point, double zoom, double& latitude, double& longitud
 
 bool valid_tile_url_template(std::string_view url_template) {
     if (url_template.size() > 300) return false;
-    const bool https = url_template.starts_with("https://");
-    const bool loopback = url_template.starts_with("http://127.0.0.1") || url_template.starts_with("http://localhost");
-    if (!https && !loopback) return false;
     for (const char c : url_template)
         if (static_cast<unsigned char>(c) <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == 0x7f) return false;
     if (tile_origin(url_template).empty()) return false;
@@ -50,19 +47,34 @@ std::string tile_url(std::string_view url_template, int zoom, int x, int y) {
     return url;
 }
 
+// The origin goes into the app page's Content-Security-Policy (server/http/security_headers), so it is
+// built only from what a host name may hold: a wildcard, a second source, a directive separator, a
+// user name or password, an IP literal in brackets or an escape in it is refused, not repaired.
 std::string tile_origin(std::string_view url_template) {
-    const auto scheme_end = url_template.find("://");
-    if (scheme_end == std::string_view::npos) return {};
-    const auto host_start = scheme_end + 3;
+    const bool https = url_template.starts_with("https://");
+    if (!https && !url_template.starts_with("http://")) return {};
+    const std::size_t host_start = https ? 8 : 7;
     const auto path_start = url_template.find('/', host_start);
-    const std::string_view origin = url_template.substr(0, path_start);
-    if (origin.size() <= host_start) return {};
-    const std::string_view host = origin.substr(host_start);
-    if (host.find('{') != std::string_view::npos && host.find("{s}") == std::string_view::npos) return {};
-    if (host.find('@') != std::string_view::npos) return {};
-    std::string out(origin);
-    replace_all(out, "{s}", "*");
-    return out;
+    if (path_start == std::string_view::npos) return {};
+    std::string authority(url_template.substr(host_start, path_start - host_start));
+    // {s} (the a/b/c subdomain some servers use) is always "a" (tile_url), so the origin is one exact host.
+    if (authority.starts_with("{s}.")) authority.replace(0, 3, "a");
+    std::string host = authority, port;
+    if (const auto colon = authority.find(':'); colon != std::string::npos) {
+        host = authority.substr(0, colon);
+        port = authority.substr(colon + 1);
+        if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+            std::stoi(port) < 1 || std::stoi(port) > 65535)
+            return {};
+    }
+    if (host.empty() || host.size() > 253 || host.front() == '.' || host.back() == '.' || host.find("..") != std::string::npos) return {};
+    for (char& c : host) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) return {};
+    }
+    // Plain http only to this machine (a local tile cache): exactly these host names, not a prefix of another.
+    if (!https && host != "127.0.0.1" && host != "localhost") return {};
+    return std::string(https ? "https://" : "http://") + host + (port.empty() ? "" : ":" + port);
 }
 
 }  // namespace kimonet::inventory

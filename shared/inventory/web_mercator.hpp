@@ -23,12 +23,16 @@ struct WorldPoint {
 WorldPoint project(double latitude, double longitude, double zoom);
 // The inverse: latitude and longitude of a world pixel at `zoom`.
 void unproject(WorldPoint point, double zoom, double& latitude, double& longitude);
-// A valid tile URL template: https:// (or http:// to loopback, for a local tile cache) with {z}, {x}
-// and {y}, at most 300 characters, no spaces, quotes or angle brackets.
+// A valid tile URL template: https:// (or http:// to 127.0.0.1 or localhost, for a local tile cache)
+// with {z}, {x} and {y}, at most 300 characters, no spaces, quotes or angle brackets, and an origin
+// tile_origin() accepts.
 bool valid_tile_url_template(std::string_view url_template);
 // The template with {z}, {x}, {y} (and {s} → "a") replaced.
 std::string tile_url(std::string_view url_template, int zoom, int x, int y);
-// "https://tile.example.com" of a template: what a Content-Security-Policy must allow; empty if invalid.
+// "https://tile.example.com" of a template: the one origin the app page's Content-Security-Policy
+// allows besides its own. A plain host name (letters, digits, dots, hyphens; {s}. at the front
+// becomes "a.", as tile_url() asks) and an optional port; empty for anything else (a wildcard, "@"
+// credentials, an IP literal in brackets, a percent escape, ";" or ",", another scheme).
 std::string tile_origin(std::string_view url_template);
 
 }  // namespace kimonet::inventory

@@ -241,6 +241,8 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"PUT", "/api/customers/{id}/channel", "customers.update"},
     {"GET", "/api/portal/channel", "portal.self"},
     {"PUT", "/api/portal/channel", "portal.self"},
+    {"GET", "/api/inventory/routers/{id}/location", "inventory.read"},
+    {"PUT", "/api/inventory/routers/{id}/location", "inventory.edit"},
 };
 
 // "/api/customers/42/history?x=1" against "/api/customers/{id}/history".

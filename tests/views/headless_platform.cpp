@@ -1,6 +1,7 @@
 // wasm/platform/ for the headless view tests (see headless_platform.hpp).
 #include "headless_platform.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -10,6 +11,7 @@
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "platform/frame_pacing.hpp"
+#include "platform/map_tile_loader.hpp"
 #include "platform/qr_image.hpp"
 #include "widgets/browser_glyphs.hpp"
 #include "widgets/theme.hpp"
@@ -28,6 +30,12 @@ std::vector<std::string> g_opened_urls;
 std::vector<std::string> g_downloads;
 std::vector<std::function<void()>> g_timers;
 std::optional<std::string> g_next_picked_file;  // the file the next chooser is given (nullopt: cancelled)
+struct HeadlessTile {
+    platform::TileLoadState state = platform::TileLoadState::Loading;
+    std::int64_t bytes = 0;
+};
+std::vector<std::string> g_tile_urls;        // every start_tile_load, oldest first (handle = index + 1)
+std::map<int, HeadlessTile> g_live_tiles;    // started and not released
 
 // The product's fonts when installed (the same metrics as the browser), else ImGui's own.
 ImFont* add_font(const char* path, float pixels) {
@@ -70,9 +78,21 @@ void reset_platform() {
     g_downloads.clear();
     g_next_picked_file.reset();
     g_canvas_width = 1280.f;
+    g_tile_urls.clear();
+    g_live_tiles.clear();
 }
 
 void pick_next_file(const std::string& bytes) { g_next_picked_file = bytes; }
+
+std::vector<std::string> requested_tiles() { return g_tile_urls; }
+int live_tiles() { return static_cast<int>(g_live_tiles.size()); }
+void finish_tile_loads(bool ok, int side) {
+    for (auto& [handle, tile] : g_live_tiles) {
+        if (tile.state != platform::TileLoadState::Loading) continue;
+        tile.state = ok ? platform::TileLoadState::Ready : platform::TileLoadState::Failed;
+        tile.bytes = ok ? std::int64_t{side} * side * 4 : 0;
+    }
+}
 
 }  // namespace testing
 
@@ -122,6 +142,27 @@ void set_timeout(double, std::function<void()> callback) { g_timers.push_back(st
 
 void note_activity() {}
 bool should_render_frame() { return true; }
+
+int start_tile_load(const std::string& url) {
+    g_tile_urls.push_back(url);
+    const int handle = static_cast<int>(g_tile_urls.size());
+    g_live_tiles[handle] = {};
+    return handle;
+}
+TileLoadState tile_load_state(int handle) {
+    const auto found = g_live_tiles.find(handle);
+    return found == g_live_tiles.end() ? TileLoadState::Failed : found->second.state;
+}
+ImTextureID tile_texture(int handle) {
+    const auto found = g_live_tiles.find(handle);
+    if (found == g_live_tiles.end() || found->second.state != TileLoadState::Ready) return ImTextureID{};
+    return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1000 + handle));
+}
+std::int64_t tile_texture_bytes(int handle) {
+    const auto found = g_live_tiles.find(handle);
+    return found == g_live_tiles.end() ? 0 : found->second.bytes;
+}
+void release_tile(int handle) { g_live_tiles.erase(handle); }
 
 int start_qr_decode(const std::string&) { return 1; }
 QrState qr_state(int) { return QrState::Failed; }

@@ -21,6 +21,12 @@ std::vector<std::string> downloaded_urls();
 void change_route(const std::string& route);
 // The user chooses a file with these bytes in the next file chooser the app opens (else: cancelled).
 void pick_next_file(const std::string& bytes);
+// The map's tile loads (platform/map_tile_loader.hpp): every URL asked for, oldest first; how many
+// are loading or loaded and not released; and the answers: each loading tile becomes a `side` px
+// square texture (side × side × 4 bytes), or fails.
+std::vector<std::string> requested_tiles();
+int live_tiles();
+void finish_tile_loads(bool ok, int side = 256);
 // Forgets storage, route and timers (a fresh browser tab).
 void reset_platform();
 

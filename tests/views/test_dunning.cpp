@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "api/dunning_dto.hpp"
+#include "core/date.hpp"
 #include "customer_world.hpp"
 #include "view_harness.hpp"
 
@@ -105,6 +106,37 @@ BOOST_AUTO_TEST_CASE(without_the_grant_permission_there_is_no_grant_form) {
     harness.settle();
     BOOST_TEST(harness.value("promise.none") == "Belum ada janji bayar.");
     BOOST_TEST(!harness.find("promise.grant.submit").has_value());
+}
+
+// Issue 21: under an outage the customer's timeline says the step is paused, by which outage and
+// since when, and that the isolation waits (the server's words from customer_dunning_today).
+BOOST_AUTO_TEST_CASE(an_outage_pausing_the_customer_shows_on_the_timeline) {
+    ViewHarness harness("customers/42");
+    kimonet::testing::answer_customer_world(harness.api());
+    kimonet::dunning::TimelineEntry step;
+    step.invoice_id = 7;
+    step.invoice_no = "INV/2025/12/0007";
+    step.step = kimonet::dunning::default_schedule().steps.back();
+    step.step.id = 4;
+    step.date = *kimonet::parse_date("2025-12-05");
+    step.amount = 166500;
+    step.state = kimonet::dunning::TimelineState::DueToday;
+    Json entry = api::to_json(step);
+    entry["state"] = "paused";
+    entry["reason"] = "ditahan: gangguan Kabel putus ODP-A1 sejak 5 Desember 2025 pukul 08.10";
+    const Json pause = {{"id", 3}, {"title", "Kabel putus ODP-A1"}, {"area_name", "Jl. Merdeka"}, {"started_at", 1764897000},
+                        {"started_at_text", "5 Desember 2025 pukul 08.10"}, {"ended_at", nullptr}, {"ended_at_text", ""}};
+    harness.api().answer("GET", "/api/customers/42/dunning",
+                         {{"success", true}, {"data", {{"timeline", Json::array({entry})}, {"outstanding", 166500}, {"isolation_date", nullptr},
+                                                       {"isolation_paused", true}, {"outage_pauses", Json::array({pause})},
+                                                       {"promises", Json::array()}}}});
+    harness.sign_in_staff({"customers.read", "invoices.read", "dunning.read"}, "finance");
+    harness.settle();
+    BOOST_TEST(harness.value("dunning.customer.outage.3") ==
+               "Penagihan dan isolir ditahan: gangguan Kabel putus ODP-A1 (Jl. Merdeka) sejak 5 Desember 2025 pukul 08.10");
+    BOOST_TEST(harness.value("dunning.customer.isolation_paused") == "Isolir menunggu sampai gangguan selesai.");
+    BOOST_TEST(!harness.find("dunning.customer.isolation").has_value());
+    BOOST_TEST(harness.value("dunning.customer.7.4.state") == "Ditahan (gangguan)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,8 +5,12 @@
 // network), the dispatcher's form sends the item and shows the server's field message, and a CSV is
 // checked before it can be imported.
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <tuple>
 
 #include "api/dto.hpp"
 #include "api/inventory_dto.hpp"
@@ -122,6 +126,66 @@ std::vector<Json> sent_bodies(ViewHarness& harness, const std::string& method, c
     return out;
 }
 
+// The map with the operator's tile server set (as GET /api/map answers then).
+void open_tiled_map(ViewHarness& harness, const std::string& tile_url) {
+    kimonet::testing::set_canvas_width(1280.f);
+    api::NetworkMap map = bandung_map();
+    map.tile_url = tile_url;
+    map.tile_attribution = "© OpenStreetMap contributors";
+    harness.api().answer("GET", "/api/map", {{"success", true}, {"data", api::to_json(map)}});
+    harness.sign_in_staff({"inventory.read"}, "technician");
+    harness.settle();
+}
+
+// Answers every tile load (a `side` px texture each) and draws, until the map asks for no more.
+void load_every_tile(ViewHarness& harness, int side = 256) {
+    for (int round = 0; round < 40; ++round) {
+        const std::size_t asked = kimonet::testing::requested_tiles().size();
+        kimonet::testing::finish_tile_loads(true, side);
+        harness.frames(2);
+        if (kimonet::testing::requested_tiles().size() == asked) return;
+    }
+    BOOST_FAIL("the map kept asking for tiles");
+}
+
+struct TileAddress {
+    int zoom = 0, x = 0, y = 0;
+};
+// "https://a.tile.example/15/26178/17014.png" → 15, 26178, 17014.
+TileAddress tile_address(const std::string& url) {
+    TileAddress tile;
+    const auto path = url.find(".example/");
+    BOOST_TEST_REQUIRE(std::sscanf(url.c_str() + path + 9, "%d/%d/%d.png", &tile.zoom, &tile.x, &tile.y) == 3, url);
+    return tile;
+}
+
+// The number after `key=` in the map.tiles value ("drawn=30 loading=0 cached=30 bytes=…").
+long long tiles_figure(const ViewHarness& harness, const std::string& key) {
+    const std::string value = harness.value("map.tiles");
+    const auto at = value.find(key + "=");
+    BOOST_TEST_REQUIRE(at != std::string::npos, value);
+    return std::atoll(value.c_str() + at + key.size() + 1);
+}
+
+// Drags the map by `dx` px from the canvas's centre.
+void drag_map(ViewHarness& harness, float dx) {
+    const auto canvas = harness.find("map.canvas");
+    BOOST_TEST_REQUIRE(canvas.has_value());
+    const Json rect = (*canvas)["rect"];
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 grab(rect["x"].get<float>() + rect["w"].get<float>() / 2, rect["y"].get<float>() + rect["h"].get<float>() / 2);
+    io.MousePos = grab;
+    harness.frames(1);
+    io.MouseDown[0] = true;
+    harness.frames(1);
+    io.MousePos = ImVec2(grab.x + dx / 2, grab.y);
+    harness.frames(1);
+    io.MousePos = ImVec2(grab.x + dx, grab.y);
+    harness.frames(1);
+    io.MouseDown[0] = false;
+    harness.frames(1);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(inventory_screens)
@@ -151,6 +215,9 @@ BOOST_AUTO_TEST_CASE(every_marker_sits_where_web_mercator_puts_it_and_a_tap_show
     BOOST_TEST(markers_sit_where_mercator_puts_them(harness) >= 1);
     // The map never asked anything but the server for its data: no tile server is set.
     for (const auto& sent : harness.api().sent()) BOOST_TEST(sent.path.rfind("/api/", 0) == 0U, sent.path);
+    BOOST_TEST(kimonet::testing::requested_tiles().empty());
+    BOOST_TEST(!harness.find("map.tiles").has_value());
+    BOOST_TEST(!harness.find("map.attribution").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(on_a_phone_the_map_fits_the_screen_and_keeps_the_projection) {
@@ -358,6 +425,129 @@ BOOST_AUTO_TEST_CASE(a_tap_that_lands_on_a_marker_selects_it_and_a_drag_pans_by_
     BOOST_TEST(std::abs(world_y(after_tap.latitude, after_tap.zoom) - world_y(dragged.latitude, dragged.zoom) - 40) < 0.6);
     BOOST_TEST(harness.value("map.selected.title") == "ODP · ODP-A1");
     BOOST_TEST(markers_sit_where_mercator_puts_them(harness) >= 1);
+}
+
+// With a tile server (issue 21) every tile the canvas shows is asked for once, by its z/x/y, and
+// drawn where the published formula puts its corner; the markers stay on top, the credit is written
+// in the corner, and while the map is dragged across the province the textures kept stay within
+// the cache's count and bytes and every dropped one is released.
+BOOST_AUTO_TEST_CASE(with_a_tile_server_the_tiles_lie_under_the_network_and_the_cache_stays_bounded) {
+    kimonet::testing::reset_platform();
+    ViewHarness harness("map");
+    open_tiled_map(harness, "https://{s}.tile.example/{z}/{x}/{y}.png");
+    BOOST_TEST(kimonet::testing::requested_tiles().size() <= 8U);  // at most eight loads at once
+    load_every_tile(harness);
+    BOOST_TEST(markers_sit_where_mercator_puts_them(harness) == 6);
+    const Camera camera = camera_of(harness);
+    const int level = static_cast<int>(std::lround(camera.zoom));
+
+    // The tiles asked for are exactly those the canvas covers, each once, from the one origin.
+    const auto canvas = harness.find("map.canvas");
+    BOOST_TEST_REQUIRE(canvas.has_value());
+    const Json rect = (*canvas)["rect"];
+    const double left = rect["x"].get<double>(), top = rect["y"].get<double>();
+    const double width = rect["w"].get<double>(), height = rect["h"].get<double>();
+    const double factor = std::pow(2.0, level - camera.zoom);
+    const double centre_x = world_x(camera.longitude, level), centre_y = world_y(camera.latitude, level);
+    const int min_x = static_cast<int>(std::floor((centre_x - width / 2 * factor) / 256)), max_x = static_cast<int>(std::ceil((centre_x + width / 2 * factor) / 256)) - 1;
+    const int min_y = static_cast<int>(std::floor((centre_y - height / 2 * factor) / 256)), max_y = static_cast<int>(std::ceil((centre_y + height / 2 * factor) / 256)) - 1;
+    const auto requested = kimonet::testing::requested_tiles();
+    std::set<std::tuple<int, int, int>> asked;
+    for (const auto& url : requested) {
+        BOOST_TEST(url.rfind("https://a.tile.example/", 0) == 0U, url);
+        const TileAddress tile = tile_address(url);
+        asked.insert({tile.zoom, tile.x, tile.y});
+    }
+    BOOST_TEST(asked.size() == requested.size());  // none twice
+    std::set<std::tuple<int, int, int>> expected;
+    for (int y = min_y; y <= max_y; ++y)
+        for (int x = min_x; x <= max_x; ++x) expected.insert({level, x, y});
+    BOOST_TEST((asked == expected), asked.size() << " tiles asked, " << expected.size() << " cover the canvas");
+    BOOST_TEST(tiles_figure(harness, "drawn") == static_cast<long long>(expected.size()));
+    BOOST_TEST(tiles_figure(harness, "loading") == 0);
+    BOOST_TEST(tiles_figure(harness, "bytes") == static_cast<long long>(expected.size()) * 256 * 256 * 4);
+
+    // Each tile's texture is drawn as a square whose corner is where the formula puts the tile's
+    // corner (read from the draw commands ImGui hands the renderer).
+    const double canvas_centre_x = left + width / 2, canvas_centre_y = top + height / 2;
+    const double side = 256.0 / factor;
+    int checked = 0;
+    for (const ImDrawList* list : std::vector<ImDrawList*>(ImGui::GetDrawData()->CmdLists, ImGui::GetDrawData()->CmdLists + ImGui::GetDrawData()->CmdListsCount)) {
+        for (const ImDrawCmd& command : list->CmdBuffer) {
+            const auto id = reinterpret_cast<std::intptr_t>(command.TextureId);
+            if (id <= 1000 || id > 1000 + static_cast<std::intptr_t>(requested.size())) continue;
+            const TileAddress tile = tile_address(requested[static_cast<std::size_t>(id - 1001)]);
+            float min_vx = 1e9f, min_vy = 1e9f, max_vx = -1e9f, max_vy = -1e9f;
+            for (unsigned int index = 0; index < command.ElemCount; ++index) {
+                const ImDrawVert& vertex = list->VtxBuffer[list->IdxBuffer[command.IdxOffset + index] + command.VtxOffset];
+                min_vx = std::min(min_vx, vertex.pos.x), max_vx = std::max(max_vx, vertex.pos.x);
+                min_vy = std::min(min_vy, vertex.pos.y), max_vy = std::max(max_vy, vertex.pos.y);
+            }
+            const double expected_left = canvas_centre_x + tile.x * side - world_x(camera.longitude, camera.zoom);
+            const double expected_top = canvas_centre_y + tile.y * side - world_y(camera.latitude, camera.zoom);
+            BOOST_TEST(std::abs(min_vx - expected_left) < 0.6, "tile " << tile.x << "/" << tile.y << " x " << min_vx << " expected " << expected_left);
+            BOOST_TEST(std::abs(min_vy - expected_top) < 0.6, "tile " << tile.x << "/" << tile.y << " y " << min_vy << " expected " << expected_top);
+            BOOST_TEST(std::abs((max_vx - min_vx) - side) < 0.6);
+            ++checked;
+        }
+    }
+    BOOST_TEST(checked == static_cast<int>(expected.size()));
+
+    // Under the markers, the credit over them, in the canvas's bottom-right corner.
+    std::vector<std::string> order;
+    for (const auto& widget : harness.widgets()) order.push_back(widget["id"].get<std::string>());
+    const auto position = [&](const std::string& id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
+    BOOST_TEST(position("map.tiles") < position("map.marker.customer.5"));
+    BOOST_TEST(position("map.attribution") > position("map.marker.customer.5"));
+    BOOST_TEST(harness.label("map.attribution") == "© OpenStreetMap contributors");
+    const auto credit = harness.find("map.attribution");
+    BOOST_TEST_REQUIRE(credit.has_value());
+    BOOST_TEST(std::abs((*credit)["rect"]["x"].get<double>() + (*credit)["rect"]["w"].get<double>() - (left + width)) < 1.0);
+    BOOST_TEST(std::abs((*credit)["rect"]["y"].get<double>() + (*credit)["rect"]["h"].get<double>() - (top + height)) < 1.0);
+
+    // Across the map: ten drags of a screen each, every tile answered; the cache never passes its
+    // bounds (160 tiles, then 40 MiB with 512 px tiles) and holds exactly the textures not released.
+    for (int drag = 0; drag < 10; ++drag) {
+        drag_map(harness, -900.f);
+        load_every_tile(harness, drag < 7 ? 256 : 512);
+        BOOST_TEST(tiles_figure(harness, "cached") <= 160);
+        BOOST_TEST(tiles_figure(harness, "bytes") <= 40LL << 20);
+        BOOST_TEST(tiles_figure(harness, "cached") == kimonet::testing::live_tiles());
+        BOOST_TEST(tiles_figure(harness, "loading") == 0);
+    }
+    BOOST_TEST(kimonet::testing::requested_tiles().size() > 200U);  // more than the cache holds
+    BOOST_TEST(tiles_figure(harness, "drawn") >= 20);
+}
+
+// A tile server that answers nothing usable: each tile is asked for once (not again every frame),
+// the ground stays the schematic's, the network is still drawn. A template the server would not
+// have stored (javascript:, no {y}) asks nothing at all.
+BOOST_AUTO_TEST_CASE(a_failing_or_invalid_tile_server_leaves_the_schematic_and_asks_once) {
+    kimonet::testing::reset_platform();
+    {
+        ViewHarness harness("map");
+        open_tiled_map(harness, "https://tiles.example.net/{z}/{x}/{y}.png");
+        for (int round = 0; round < 10; ++round) {
+            kimonet::testing::finish_tile_loads(false);
+            harness.frames(2);
+        }
+        const std::size_t asked = kimonet::testing::requested_tiles().size();
+        BOOST_TEST(asked >= 20U);
+        harness.frames(10);
+        BOOST_TEST(kimonet::testing::requested_tiles().size() == asked);
+        BOOST_TEST(tiles_figure(harness, "drawn") == 0);
+        BOOST_TEST(tiles_figure(harness, "bytes") == 0);
+        BOOST_TEST(markers_sit_where_mercator_puts_them(harness) == 6);
+    }
+    for (const char* invalid : {"javascript:alert(1)//{z}/{x}/{y}", "https://*.example.net/{z}/{x}/{y}.png", "https://tiles.example.net/{z}/{x}.png"}) {
+        kimonet::testing::reset_platform();
+        ViewHarness harness("map");
+        open_tiled_map(harness, invalid);
+        harness.frames(3);
+        BOOST_TEST(kimonet::testing::requested_tiles().empty(), invalid);
+        BOOST_TEST(!harness.find("map.tiles").has_value());
+        BOOST_TEST(markers_sit_where_mercator_puts_them(harness) == 6);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

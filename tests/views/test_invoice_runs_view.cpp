@@ -163,4 +163,42 @@ BOOST_AUTO_TEST_CASE(the_generate_dialog_hands_a_prepared_run_to_its_screen) {
     BOOST_TEST(kimonet::testing::written_route() == "invoices/runs/5");
 }
 
+// Issue 21: approval adds an outage's SLA credit to the drafts of the customers it affected; the
+// approver sees it before (the summary's count and sum, the draft's line and its total once
+// approved), and a filter of its own lists those drafts.
+BOOST_AUTO_TEST_CASE(a_draft_with_an_outage_credit_shows_it_before_approval) {
+    ViewHarness harness("invoices/runs/5");
+    api::InvoiceRunResource run = prepared_run();
+    run.outage_credits = 1;
+    run.outage_credit_amount = 25900;
+    api::InvoiceRunChange credited;
+    credited.customer_id = 44;
+    credited.customer_name = "Dewi Lestari";
+    credited.service_number = "CUST044";
+    credited.reason = "same";
+    credited.state = "draft";
+    credited.has_previous = true;
+    credited.previous_amount = 166500;
+    credited.amount = 166500;
+    credited.outage_credit = 25900;
+    credited.outage_credit_description = "Kompensasi gangguan: Kabel putus (31 Januari 2026, 16 jam)";
+    credited.amount_after_credit = 140600;
+    answer_run(harness, run);
+    harness.api().answer("GET", "/api/invoice-runs/5/changes",
+                         {{"success", true}, {"data", Json::array({api::to_json(credited)})}, {"total", 1}, {"page", 1}, {"per_page", 20}});
+    harness.sign_in_staff(kFinance, "finance");
+    harness.settle();
+    BOOST_TEST(harness.value("invoice_run.outage_credits") == "1 draf mendapat kompensasi gangguan, total Rp 25.900: dipotong saat disetujui.");
+    BOOST_TEST(harness.value("invoice_run.change.44.outage_credit") ==
+               "Kompensasi gangguan: Kabel putus (31 Januari 2026, 16 jam): -Rp 25.900; setelah disetujui Rp 140.600");
+    BOOST_TEST(harness.value("invoice_run.change.44.amounts") == "Bulan lalu Rp 166.500, bulan ini Rp 166.500");
+    harness.click("invoice_run.filter");
+    harness.frames(2);
+    harness.click("invoice_run.filter.option.8");
+    harness.settle();
+    BOOST_TEST(harness.api().count("GET", "/api/invoice-runs/5/changes?per_page=20&page=1&reason=outage_credit") == 1);
+    // Without a credit waiting, no such line.
+    BOOST_TEST(!harness.find("invoice_run.change.42.outage_credit").has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "headless_platform.hpp"
+#include "rbac/permissions.hpp"
 #include "view_harness.hpp"
 
 using kimonet::testing::ViewHarness;
@@ -103,6 +104,43 @@ BOOST_AUTO_TEST_CASE(a_technician_has_no_reports_entry_and_the_address_is_refuse
     harness.settle();
     BOOST_TEST(shows_toast(harness, "Anda tidak punya akses ke #/reports."));
     BOOST_TEST(harness.find_prefix("reports.").empty(), "nothing of the reports screen is drawn");
+}
+
+// Issue 21: the seeded technician starts the day on their jobs (#/field); whoever may also dispatch
+// jobs (an admin, a dispatcher role) still lands on the customer list, and a link opened before
+// signing in still wins.
+BOOST_AUTO_TEST_CASE(a_technician_lands_on_todays_jobs_and_a_dispatcher_on_the_customers) {
+    const auto seeded = [](const char* role) {
+        std::vector<std::string> permissions;
+        for (auto permission : kimonet::rbac::default_permissions(role)) permissions.emplace_back(permission);
+        return permissions;
+    };
+    {
+        ViewHarness harness;
+        harness.sign_in_staff(seeded("technician"), "technician");
+        harness.settle();
+        BOOST_TEST(kimonet::testing::written_route() == "field");
+        BOOST_TEST(harness.value("header.title") == "Tugas teknisi");
+        BOOST_TEST(harness.value("nav.field") == "current");
+    }
+    for (const char* role : {"admin", "superadmin", "finance"}) {
+        ViewHarness harness;
+        harness.sign_in_staff(seeded(role), role);
+        harness.settle();
+        BOOST_TEST(kimonet::testing::written_route() == "customers", role);
+    }
+    {
+        ViewHarness harness;  // a custom dispatcher role: both job permissions
+        harness.sign_in_staff({"customers.read", "jobs.work", "jobs.dispatch"}, "dispatcher");
+        harness.settle();
+        BOOST_TEST(kimonet::testing::written_route() == "customers");
+    }
+    {
+        ViewHarness harness("tickets");  // a link the technician followed before signing in
+        harness.sign_in_staff(seeded("technician"), "technician");
+        harness.settle();
+        BOOST_TEST(kimonet::testing::written_route() == "tickets");
+    }
 }
 
 // The two-factor gate (App::can_open) before the registry: only Keamanan akun.

@@ -355,4 +355,64 @@ BOOST_AUTO_TEST_CASE(the_drift_report_says_what_a_radius_session_applies_even_wh
     BOOST_TEST(harness.value("routers.drift.3.budi") == "Core · CUST042 (budi): sesi RADIUS normal, seharusnya terisolir");
 }
 
+// Issue 21: a router's place on the map is set in its form. The stored coordinates are shown, a
+// latitude out of range or a longitude missing is a field error (nothing is sent), and a valid pair
+// goes to the inventory after the router; the server's refusal lands on its field. A role that may
+// not edit the inventory has no such fields and asks nothing of it.
+BOOST_AUTO_TEST_CASE(the_router_form_places_the_router_on_the_map_with_errors_at_the_fields) {
+    const std::vector<std::string> placer = {"routers.read", "routers.update", "inventory.read", "inventory.edit"};
+    {
+        ViewHarness harness("routers/3/edit");  // a router already placed: its coordinates are shown
+        harness.api().answer("GET", "/api/inventory/routers/3/location", {{"success", true}, {"data", {{"latitude", -6.914}, {"longitude", 107.609}}}});
+        open(harness, placer);
+        BOOST_TEST(harness.value("router_form.latitude") == "-6.914000");
+        BOOST_TEST(harness.value("router_form.longitude") == "107.609000");
+    }
+    {
+        ViewHarness harness("routers/3/edit");  // not placed yet
+        harness.api().answer("GET", "/api/inventory/routers/3/location", {{"success", true}, {"data", {{"latitude", nullptr}, {"longitude", nullptr}}}});
+        open(harness, placer);
+        BOOST_TEST(harness.value("router_form.latitude").empty());
+        harness.click("router_form.username");
+        harness.type("billing");
+        harness.click("router_form.password");
+        harness.type("sandi-router-9");
+        harness.click("router_form.latitude");
+        harness.type("-91");
+        harness.frames(2);
+        BOOST_TEST(harness.value("router_form.latitude.error") == "lintang harus angka antara -90 dan 90");
+        harness.select_all();
+        harness.type("-6,9205");  // a comma as decimal point is read as the point
+        harness.frames(2);
+        BOOST_TEST(harness.value("router_form.latitude.error") == "");
+        harness.api().answer("PUT", "/api/routers/3", {{"success", true}, {"data", {{"id", 3}, {"name", "Core"}, {"host", "10.0.0.1"}}}});
+        harness.click("router_form.save");
+        harness.settle();
+        BOOST_TEST(harness.api().count("PUT", "/api/routers/3") == 0, "nothing is sent while a field is wrong");
+        BOOST_TEST(harness.value("router_form.longitude.error") == "isi lintang dan bujur, atau kosongkan keduanya");
+
+        harness.click("router_form.longitude");
+        harness.type("107.6102");
+        harness.frames(2);
+        BOOST_TEST(harness.value("router_form.longitude.error") == "");
+        // The server refuses (say another admin's rule changed): its message at the field, the form open.
+        harness.api().answer_error("PUT", "/api/inventory/routers/3/location", 422, "validation_failed", "data tidak valid",
+                                   {{"longitude", "bujur harus angka antara -180 dan 180"}});
+        harness.click("router_form.save");
+        harness.settle();
+        BOOST_TEST(harness.api().count("PUT", "/api/routers/3") == 1);
+        BOOST_TEST_REQUIRE(harness.api().count("PUT", "/api/inventory/routers/3/location") == 1);
+        BOOST_TEST(sent_body(harness, "PUT", "/api/inventory/routers/3/location") == (Json{{"latitude", -6.9205}, {"longitude", 107.6102}}));
+        BOOST_TEST(harness.value("router_form.longitude.error") == "bujur harus angka antara -180 dan 180");
+        BOOST_TEST(harness.find("router_form.name").has_value(), "the form stays open with its values");
+    }
+    {
+        ViewHarness harness("routers/3/edit");  // may manage routers, not the inventory
+        open(harness, kRouterStaff);
+        BOOST_TEST(harness.find("router_form.name").has_value());
+        BOOST_TEST(!harness.find("router_form.latitude").has_value());
+        BOOST_TEST(harness.api().count("GET", "/api/inventory/routers/3/location") == 0);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -20,7 +20,7 @@ using platform::display;
 ImU32 state_color(const std::string& state) {
     if (state == "done") return widgets::colors::kSuccess;
     if (state == "failed") return widgets::colors::kDanger;
-    if (state == "due" || state == "postponed") return widgets::colors::kWarning;
+    if (state == "due" || state == "postponed" || state == "paused") return widgets::colors::kWarning;
     return widgets::colors::kMuted;
 }
 
@@ -63,6 +63,17 @@ void CustomerDunningPanel::draw(App& app) {
         widgets::muted("dunning.customer.schedule",
                        i18n::tr_format("dunning.customer.schedule", {{"name", json_string(schedule, "name")},
                                                                {"source", tr(("dunning.source." + json_string(m_data, "schedule_source")).c_str())}}));
+    // Outages pausing the customer (issue 21): which one, since when, and until when once it ended.
+    if (m_data.contains("outage_pauses") && m_data["outage_pauses"].is_array())
+        for (const api::Json& pause : m_data["outage_pauses"]) {
+            const std::string ended = json_string(pause, "ended_at_text");
+            const std::string text = i18n::tr_format(ended.empty() ? "dunning.customer.outage_pause" : "dunning.customer.outage_pause_ended",
+                                                     {{"title", json_string(pause, "title")}, {"area", json_string(pause, "area_name")},
+                                                      {"since", json_string(pause, "started_at_text")}, {"until", ended}});
+            widgets::text("text", "dunning.customer.outage." + std::to_string(json_int(pause, "id")), text, widgets::colors::kWarning);
+        }
+    if (json_bool(m_data, "isolation_paused", false))
+        widgets::text("text", "dunning.customer.isolation_paused", tr("dunning.customer.isolation_paused"), widgets::colors::kWarning);
     const std::string isolation = json_string(m_data, "isolation_date");
     if (!isolation.empty())
         widgets::text("text", "dunning.customer.isolation", i18n::tr_format("dunning.customer.isolation", {{"date", date_text(isolation)}}),

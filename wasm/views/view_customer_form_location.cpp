@@ -3,14 +3,12 @@
 // server's rules (shared/inventory) before anything is sent. They belong to the inventory's API, so
 // the customer is saved first and its coordinates after, when they changed.
 #include <cstdio>
-#include <cstdlib>
 
 #include "api_client.hpp"
 #include "app.hpp"
-#include "core/inventory_messages.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
-#include "inventory/inventory_rules.hpp"
+#include "views/coordinate_fields.hpp"
 #include "views/view_customer_form.hpp"
 #include "widgets/form_widgets.hpp"
 
@@ -19,21 +17,6 @@ namespace kimonet {
 namespace {
 
 using i18n::tr;
-
-// "-6.9147" or "-6,9147" → the number; "" → nullopt; anything else → the field's range message.
-std::optional<double> form_coordinate(const std::string& text, const char* field, FieldErrors& errors) {
-    if (text.empty()) return std::nullopt;
-    std::string number = text;
-    if (number.find('.') == std::string::npos)
-        if (const auto comma = number.find(','); comma != std::string::npos) number[comma] = '.';
-    char* end = nullptr;
-    const double value = std::strtod(number.c_str(), &end);
-    if (end == number.c_str() || *end != '\0') {
-        errors.emplace(field, std::string(field) == "latitude" ? messages::kLatitudeRange : messages::kLongitudeRange);
-        return std::nullopt;
-    }
-    return value;
-}
 
 }  // namespace
 
@@ -62,16 +45,7 @@ void ViewCustomerForm::load_location(App& app) {
     });
 }
 
-api::Json ViewCustomerForm::location_json(FieldErrors& errors) const {
-    FieldErrors found;
-    const auto latitude = form_coordinate(m_latitude, "latitude", found);
-    const auto longitude = form_coordinate(m_longitude, "longitude", found);
-    std::optional<inventory::Coordinates> checked;
-    if (found.empty()) checked = inventory::checked_coordinates(latitude, longitude, found);
-    for (auto& [field, message] : found) errors.emplace(field, message);
-    if (!checked) return {{"latitude", nullptr}, {"longitude", nullptr}};
-    return {{"latitude", checked->latitude}, {"longitude", checked->longitude}};
-}
+api::Json ViewCustomerForm::location_json(FieldErrors& errors) const { return form_coordinates_json(m_latitude, m_longitude, errors); }
 
 void ViewCustomerForm::save_location(App& app, const Customer& stored) {
     const auto finish = [this, stored] {

@@ -30,7 +30,8 @@ constexpr Filter kFilters[] = {{"changes", "invoice_run.filter.changes"},   {"ne
                                {"leaving", "invoice_run.filter.leaving"},   {"prorated", "invoice_run.filter.prorated"},
                                {"package_change", "invoice_run.filter.package_change"},
                                {"amount_change", "invoice_run.filter.amount_change"},
-                               {"no_previous", "invoice_run.filter.no_previous"}, {"", "invoice_run.filter.all"}};
+                               {"no_previous", "invoice_run.filter.no_previous"}, {"", "invoice_run.filter.all"},
+                               {"outage_credit", "invoice_run.filter.outage_credit"}};
 
 std::string reason_label(const std::string& reason) { return tr(("invoice_run.reason." + reason).c_str()); }
 
@@ -141,6 +142,12 @@ void ViewInvoiceRun::draw_summary() {
         figure(id, tr(("invoice_run.figure." + std::string(key)).c_str()), value, width);
         ++index;
     }
+    // Outage credits (issue 21) are added at approval: the approver sees them before.
+    if (m_run.outage_credits > 0)
+        widgets::text("text", "invoice_run.outage_credits",
+                      i18n::tr_format("invoice_run.outage_credits",
+                                      {{"count", std::to_string(m_run.outage_credits)}, {"amount", format_rupiah(m_run.outage_credit_amount)}}),
+                      widgets::colors::kWarning);
     widgets::end_card();
 }
 
@@ -166,6 +173,12 @@ void ViewInvoiceRun::draw_changes(bool editable) {
         const std::string previous = change.has_previous ? format_rupiah(change.previous_amount) : std::string(tr("invoice_run.none"));
         const std::string now = change.reason == "leaving" ? std::string(tr("invoice_run.none")) : format_rupiah(change.amount);
         widgets::text("cell", id + ".amounts", i18n::tr_format("invoice_run.amounts", {{"previous", previous}, {"now", now}}));
+        if (change.outage_credit > 0)
+            widgets::text("cell", id + ".outage_credit",
+                          i18n::tr_format("invoice_run.outage_credit", {{"description", change.outage_credit_description},
+                                                                        {"amount", format_rupiah(change.outage_credit)},
+                                                                        {"total", format_rupiah(change.amount_after_credit)}}),
+                          widgets::colors::kWarning);
         if (change.state == "excluded" || change.state == "skipped" || change.state == "issued")
             widgets::text("cell", id + ".state", tr(("invoice_run.state." + change.state).c_str()),
                           change.state == "issued" ? widgets::colors::kSuccess : widgets::colors::kDanger);

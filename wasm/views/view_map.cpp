@@ -79,8 +79,11 @@ void ViewMap::draw_canvas(App&) {
 
     ImDrawList& draw = *ImGui::GetWindowDrawList();
     draw.PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
-    map_canvas::draw_schematic(draw, m_camera, origin, size, scale);
+    const bool tiled = inventory::valid_tile_url_template(m_map.tile_url);
+    if (tiled) m_tiles.draw(draw, m_map.tile_url, m_camera, origin, size, scale);
+    else map_canvas::draw_schematic(draw, m_camera, origin, size, scale);
     const auto nearest = map_canvas::draw_markers(draw, m_map.markers, m_selected, m_camera, origin, size, scale, io.MousePos);
+    if (tiled) map_canvas::draw_attribution(draw, m_map.tile_attribution, origin, size, scale);
     draw.PopClipRect();
     draw.AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), widgets::colors::kBorder);
     if (released_here) m_selected = nearest;

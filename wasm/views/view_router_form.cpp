@@ -8,6 +8,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "views/coordinate_fields.hpp"
 #include "views/form_modal.hpp"
 #include "widgets/form_widgets.hpp"
 
@@ -70,6 +71,10 @@ void ViewRouterForm::open(std::function<void(const Router&)> saved) {
     m_test.set_router(m_base.id, m_base.api_mode);
     if (m_base.id > 0) m_radius.load(m_base.id);
     else m_radius.reset();
+    m_latitude.clear();
+    m_longitude.clear();
+    m_location_loaded = ",";
+    m_location_requested = false;
     m_form.request_open();
 }
 
@@ -109,6 +114,7 @@ FieldErrors ViewRouterForm::validate() const {
         for (const auto& [field, message] : validated.error().fields) errors.emplace(field, message);
     if (m_radius_editable)
         for (const auto& [field, message] : m_radius.validate()) errors.emplace(field, message);
+    if (m_location_editable) form_coordinates_json(m_latitude, m_longitude, errors);
     return errors;
 }
 
@@ -143,7 +149,7 @@ void ViewRouterForm::submit(bool radius_editable) {
             m_form.editing = true;
             m_base.id = saved.id;
         }
-        save_radius(saved, radius_editable);
+        save_location(saved, radius_editable);
     };
     if (m_form.editing) api_client().put("/api/routers/" + std::to_string(m_base.id), body, done);
     else api_client().post("/api/routers", body, done);
@@ -153,6 +159,8 @@ void ViewRouterForm::draw(App& app) {
     const std::string title = m_form.editing ? tr("router_form.edit_title") : tr("router_form.create_title");
     if (!m_form.begin(kRouterFormPopup, "router_form.title", title, display().px(680))) return;
     m_radius_editable = app.user().can("routers.update");
+    m_location_editable = app.user().can("inventory.edit");
+    load_location(app);
     const FieldErrors live = validate();
     const std::string banner = m_form.banner_text();
     auto edited = [this](const char* field) { m_form.server_errors.erase(field); };
@@ -199,6 +207,7 @@ void ViewRouterForm::draw(App& app) {
                                     ImGuiInputTextFlags_CharsDecimal, "443"))
                 edited("rest_port");
         }
+        if (m_location_editable) draw_location_fields(live, cell);
         if (grid) ImGui::EndTable();
         widgets::muted("router_form.api_mode_hint", tr(std::string(kModes[m_mode_index].label_key) + "_hint"));
         widgets::checkbox("router_form.tls", tr("field.router_tls"), m_tls);

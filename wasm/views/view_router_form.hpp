@@ -4,7 +4,8 @@
 // or automatic) with the REST port and TLS; editing, a role that manages routers and may test them
 // gets "Uji koneksi" (views/router_test_panel) for the stored router. A role that may update
 // routers also sets the connection methods the router offers and its RADIUS NAS settings
-// (views/router_radius_section), saved after the router.
+// (views/router_radius_section), saved after the router; one that may edit the inventory sets where
+// the router stands on the map (latitude, longitude; view_router_form_location.cpp).
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -39,6 +40,12 @@ private:
     void submit(bool radius_editable);
     // Saves the RADIUS section of the saved `router` (when it changed), then closes the form.
     void save_radius(const Router& router, bool radius_editable);
+    // Where the router stands on the map (issue 21): its coordinates live in the inventory
+    // (GET/PUT /api/inventory/routers/{id}/location, inventory.read/inventory.edit), loaded when
+    // the form opens and saved after the router, when they changed; then the RADIUS section.
+    void load_location(App& app);
+    void save_location(const Router& router, bool radius_editable);
+    void draw_location_fields(const FieldErrors& live, const std::function<void()>& cell);
 
     FormModalState m_form;
     Router m_base;
@@ -50,6 +57,10 @@ private:
     RouterRadiusSection m_radius;
     bool m_radius_editable = false;  // the role may update routers (GET/PUT /api/routers/{id}/radius)
     bool m_push_secrets = false;
+    bool m_location_editable = false;  // the role may place routers (inventory.edit)
+    bool m_location_requested = false;  // the form opened: the stored coordinates are asked for once
+    std::string m_latitude, m_longitude;
+    std::string m_location_loaded = ",";  // "lat,lon" as loaded, to send only a change
     std::function<void(const Router&)> m_saved;
 };
 

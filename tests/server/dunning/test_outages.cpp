@@ -132,6 +132,37 @@ BOOST_AUTO_TEST_CASE(an_odp_outage_pauses_isolation_for_its_customers_only_and_c
     BOOST_TEST(fixture.status(2) == "active");
     BOOST_TEST(fixture.profile_on_router(2) != "ISOLIR");
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM dunning_actions WHERE customer_id = 2") == 0);
+    // The customer's dunning timeline says so (its API for staff and the portal): which outage, since
+    // when; the step due today waits and the isolation date is not known while the outage lasts.
+    const std::string started_text =
+        fixture.server.get("/api/outages/" + std::to_string(outage), technician).json()["data"]["started_at_text"].get<std::string>();
+    const std::string staff = fixture.server.login("superadmin");  // the fixture's session is two weeks old
+    const api::Json paused = fixture.server.get("/api/customers/2/dunning", staff).json()["data"];
+    BOOST_TEST_REQUIRE(paused["outage_pauses"].size() == 1U, paused.dump());
+    BOOST_TEST(paused["outage_pauses"][0]["id"] == outage);
+    BOOST_TEST(paused["outage_pauses"][0]["title"] == "Kabel drop putus");
+    BOOST_TEST(paused["outage_pauses"][0]["area_name"] == "ODP-SKJ-07");
+    BOOST_TEST(paused["outage_pauses"][0]["started_at_text"] == started_text);
+    BOOST_TEST(paused["outage_pauses"][0]["ended_at"].is_null());
+    BOOST_TEST(paused["isolation_paused"] == true);
+    BOOST_TEST(paused["isolation_date"].is_null());
+    int paused_steps = 0;
+    for (const auto& entry : paused["timeline"]) {
+        BOOST_TEST(entry["state"] != "due", entry.dump());
+        if (entry["state"] != "paused") continue;
+        ++paused_steps;
+        BOOST_TEST(entry["reason"] == "ditahan: gangguan Kabel drop putus sejak " + started_text);
+    }
+    BOOST_TEST(paused_steps >= 1);
+    const api::Json elsewhere = fixture.server.get("/api/customers/" + std::to_string(other) + "/dunning", staff).json()["data"];
+    BOOST_TEST(elsewhere["outage_pauses"].empty());
+    BOOST_TEST(elsewhere["isolation_paused"] == false);
+    const api::Json portal = fixture.server.get("/api/portal/dunning", fixture.server.login("CUST002")).json()["data"];
+    BOOST_TEST_REQUIRE(portal["outage_pauses"].size() == 1U, portal.dump());
+    BOOST_TEST(portal["outage_pauses"][0]["title"] == "Kabel drop putus");
+    BOOST_TEST(portal["outage_pauses"][0]["started_at_text"] == started_text);
+    BOOST_TEST(!portal["outage_pauses"][0].contains("id"));
+    BOOST_TEST(portal["isolation_paused"] == true);
 
     // Back at 18:00: 11 hours down, the first 4 free, 7 credited pro rata of a 30-day month.
     fixture.set_day({2026, 1, 31}, 18);
@@ -145,11 +176,18 @@ BOOST_AUTO_TEST_CASE(an_odp_outage_pauses_isolation_for_its_customers_only_and_c
     fixture.set_day({2026, 1, 31}, 19);
     BOOST_TEST(fixture.run()["paused_by_outage"] == 1);
     BOOST_TEST(fixture.status(2) == "active");
+    // Ended today: the timeline names the end too, and the isolation waits for the day after it.
+    const api::Json ended = fixture.server.get("/api/customers/2/dunning", fixture.server.login("superadmin")).json()["data"];
+    BOOST_TEST_REQUIRE(ended["outage_pauses"].size() == 1U, ended.dump());
+    BOOST_TEST(ended["outage_pauses"][0]["ended_at_text"] != "");
+    BOOST_TEST(ended["isolation_paused"] == false);
+    BOOST_TEST(ended["isolation_date"] == "2026-02-01");
     // The next working morning (Monday; no isolation on Sundays) the waiting step is decided:
     // customer 2 is isolated like the other was. Due dates did not move.
     fixture.set_day({2026, 2, 2}, 9);
     BOOST_TEST(fixture.run()["paused_by_outage"] == 0);
     BOOST_TEST(fixture.status(2) == "isolated");
+    BOOST_TEST(fixture.server.get("/api/customers/2/dunning", fixture.server.login("superadmin")).json()["data"]["outage_pauses"].empty());
     BOOST_TEST(fixture.profile_on_router(2) == "ISOLIR");
 
     // The next invoice carries the credit as a discount line, once; the other's carries none.
@@ -171,6 +209,53 @@ BOOST_AUTO_TEST_CASE(an_odp_outage_pauses_isolation_for_its_customers_only_and_c
     BOOST_TEST(march.status == 200, march.body);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE l.kind = 'discount' "
                              "AND i.customer_id = 2") == 1);
+}
+
+// Issue 21: with billing-run approval the credit used to appear only once approved. The prepared
+// draft now shows it (the change list and the run's summary), computed by the same function the
+// approval runs, and the issued invoice carries exactly what the approver saw.
+BOOST_AUTO_TEST_CASE(an_approver_sees_the_outage_credit_on_the_prepared_draft_before_approving) {
+    OutageFixture fixture;
+    const auto odps = fixture.build_odps({2}, {});
+    fixture.set_day({2026, 1, 31}, 7);
+    const std::string technician = fixture.server.login("technician");
+    const auto outage = fixture.open_outage({{"title", "ODP basah"}, {"target_kind", "odp"}, {"target_id", odps.first},
+                                             {"started_at", "2026-01-31 01:00"}}, technician);
+    fixture.set_day({2026, 1, 31}, 17);  // 16 hours down: 12 credited
+    BOOST_TEST_REQUIRE(fixture.server.post("/api/outages/" + std::to_string(outage) + "/close", "{}", technician).status == 200);
+    const std::int64_t credit = fixture.price_of(2) * 12 * 3600 / (30 * 86400);
+    BOOST_TEST_REQUIRE(credit > 0);
+
+    fixture.set_day({2026, 2, 1}, 9);
+    const std::string admin = fixture.server.login("superadmin");
+    BOOST_TEST_REQUIRE(fixture.server.put("/api/settings", R"({"invoice_run_mode":"approve"})", admin).status == 200);
+    const auto prepared = fixture.server.post("/api/invoice-runs", R"({"period":"2026-02"})", admin);
+    BOOST_TEST_REQUIRE(prepared.status == 201, prepared.body);
+    const std::string run = std::to_string(prepared.json()["data"]["id"].get<std::int64_t>());
+    BOOST_TEST(prepared.json()["data"]["outage_credits"] == 1);
+    BOOST_TEST(prepared.json()["data"]["outage_credit_amount"] == credit);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.customer_id = 2 "
+                             "AND l.kind = 'discount'") == 0);  // nothing issued yet
+
+    // The draft with the credit, found by its own filter: its line, and the total it will have.
+    const api::Json rows = fixture.server.get("/api/invoice-runs/" + run + "/changes?reason=outage_credit", admin).json()["data"];
+    BOOST_TEST_REQUIRE(rows.size() == 1U, rows.dump());
+    BOOST_TEST(rows[0]["customer_id"] == 2);
+    BOOST_TEST(rows[0]["outage_credit"] == credit);
+    BOOST_TEST(rows[0]["outage_credit_description"].get<std::string>().find("Kompensasi gangguan: ODP basah (31 Januari 2026, 16 jam)") == 0U);
+    const std::int64_t shown_total = rows[0]["amount_after_credit"].get<std::int64_t>();
+    BOOST_TEST(shown_total == rows[0]["amount"].get<std::int64_t>() - credit);
+    // The same row in the unfiltered list carries it too; another customer's draft carries none.
+    const api::Json all_rows = fixture.server.get("/api/invoice-runs/" + run + "/changes?per_page=200", admin).json();  // kept: looped over
+    BOOST_TEST(all_rows["data"].size() > 1U);
+    for (const auto& row : all_rows["data"]) BOOST_TEST(row.contains("outage_credit") == (row["customer_id"] == 2), row.dump());
+
+    const auto approved = fixture.server.post("/api/invoice-runs/" + run + "/approve", "{}", admin);
+    BOOST_TEST_REQUIRE(approved.status == 200, approved.body);
+    BOOST_TEST(approved.json()["data"]["outage_credits"] == 0);  // applied: nothing waits any more
+    const std::string invoice = fixture.server.scalar("SELECT id FROM invoices WHERE kind = 'monthly' AND period = '2026-02' AND customer_id = 2");
+    BOOST_TEST(fixture.count("SELECT total FROM invoices WHERE id = " + invoice) == shown_total);
+    BOOST_TEST(fixture.count("SELECT amount FROM invoice_lines WHERE kind = 'discount' AND invoice_id = " + invoice) == -credit);
 }
 
 BOOST_AUTO_TEST_CASE(each_affected_customer_gets_one_start_and_one_end_whatsapp_and_nothing_more_after_a_rerun) {

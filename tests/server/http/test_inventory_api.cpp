@@ -4,6 +4,12 @@
 // role gets exactly what it may (refusals change nothing).
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+#include <map>
+
+#include "http/kept_setting.hpp"
+#include "http/security_headers.hpp"
+#include "store/database.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -190,6 +196,25 @@ BOOST_AUTO_TEST_CASE(the_map_draws_what_has_coordinates_with_its_status_and_pare
     BOOST_TEST_REQUIRE(set.status == 200, set.body);
     BOOST_TEST(server.put("/api/inventory/customers/" + customer + "/location", Json{{"latitude", -100}, {"longitude", 0}}.dump(), technician).status == 422);
     BOOST_TEST(server.put("/api/inventory/routers/1/location", Json{{"latitude", -6.914}, {"longitude", 107.609}}.dump(), admin).status == 200);
+    // The router form reads it back (issue 21); a latitude out of range, one coordinate without the
+    // other or a text is a field error and changes nothing; both null clear it.
+    const auto placed = server.get("/api/inventory/routers/1/location", technician);
+    BOOST_TEST_REQUIRE(placed.status == 200, placed.body);
+    BOOST_TEST(placed.json()["data"] == (Json{{"latitude", -6.914}, {"longitude", 107.609}}));
+    const std::string placed_state = server.snapshot();
+    const auto out_of_range = server.put("/api/inventory/routers/1/location", Json{{"latitude", 91}, {"longitude", 107.6}}.dump(), admin);
+    BOOST_TEST(out_of_range.status == 422);
+    BOOST_TEST(out_of_range.json()["error"]["fields"]["latitude"] == "lintang harus angka antara -90 dan 90");
+    const auto one_only = server.put("/api/inventory/routers/1/location", Json{{"latitude", -6.9}}.dump(), admin);
+    BOOST_TEST(one_only.status == 422);
+    BOOST_TEST(one_only.json()["error"]["fields"]["longitude"] == "isi lintang dan bujur, atau kosongkan keduanya");
+    BOOST_TEST(server.put("/api/inventory/routers/1/location", Json{{"latitude", "-6.9"}, {"longitude", 107.6}}.dump(), admin).status == 422);
+    BOOST_TEST(server.snapshot() == placed_state);
+    BOOST_TEST(server.get("/api/inventory/routers/999/location", admin).status == 404);
+    BOOST_TEST(server.get("/api/inventory/routers/1/location").status == 401);
+    BOOST_TEST(server.put("/api/inventory/routers/1/location", Json{{"latitude", nullptr}, {"longitude", nullptr}}.dump(), admin).status == 200);
+    BOOST_TEST(server.get("/api/inventory/routers/1/location", admin).json()["data"] == (Json{{"latitude", nullptr}, {"longitude", nullptr}}));
+    BOOST_TEST(server.put("/api/inventory/routers/1/location", Json{{"latitude", -6.914}, {"longitude", 107.609}}.dump(), admin).status == 200);
 
     const auto map = server.get("/api/map", technician).json()["data"];
     BOOST_TEST(map["tile_url"] == "");
@@ -232,6 +257,65 @@ BOOST_AUTO_TEST_CASE(the_map_draws_what_has_coordinates_with_its_status_and_pare
     BOOST_TEST(server.snapshot() == before);
     BOOST_TEST(server.put("/api/settings", R"({"map_tile_url":"https://tiles.example.net/{z}/{x}/{y}.png"})", admin).status == 200);
     BOOST_TEST(server.get("/api/map", technician).json()["data"]["tile_url"] == "https://tiles.example.net/{z}/{x}/{y}.png");
+    BOOST_TEST(server.get("/api/map", technician).json()["data"]["tile_attribution"] == "© OpenStreetMap contributors");
+    // A wildcard, a second source or credentials would widen the page's policy: refused.
+    for (const char* widening : {"https://*.example.net/{z}/{x}/{y}.png", "https://a.example.net;script-src/{z}/{x}/{y}",
+                                 "https://user:pw@tiles.example.net/{z}/{x}/{y}.png", "http://localhost.evil.example/{z}/{x}/{y}.png"})
+        BOOST_TEST(server.put("/api/settings", Json{{"map_tile_url", widening}}.dump(), admin).status == 422, widening);
+    BOOST_TEST(server.put("/api/settings", Json{{"map_tile_attribution", std::string(201, 'x')}}.dump(), admin).status == 422);
+    BOOST_TEST(server.get("/api/map", technician).json()["data"]["tile_url"] == "https://tiles.example.net/{z}/{x}/{y}.png");
+}
+
+// The app's page (GET /, /index.html, and a 304 of it) allows images and fetches from exactly the
+// configured tile server's origin besides its own, and nothing else changes in its policy; without
+// the setting, or with a value that would not pass the settings' check (written straight into the
+// database), the policy is the strict static one. Other files keep the strict one.
+BOOST_AUTO_TEST_CASE(the_app_page_allows_exactly_the_configured_tile_origin) {
+    // A second App on this database that serves a browser app (the test server serves none).
+    kimonet::testing::TempDir web;
+    std::ofstream(web.file("index.html")) << "<!doctype html><title>Kimonet</title>";
+    std::ofstream(web.file("app.js")) << "console.log('app');";
+    app::Config config;
+    config.db_path = server.db_path();
+    config.secret_key_file = server.secret_key_file();
+    config.web_dir = web.path().string();
+    config.threads = 2;
+    auto clock = std::make_shared<app::ManualClock>(server.clock().now());
+    auto opened = app::App::open(config, clock);
+    BOOST_TEST_REQUIRE(opened.ok(), (opened ? "" : opened.error().message()));
+    const std::unique_ptr<app::App> site_app = std::move(opened).value();
+    http::HttpServer site(*site_app);
+    BOOST_TEST_REQUIRE(site.start("127.0.0.1", 0, 2).ok());
+    const std::string base = "http://127.0.0.1:" + std::to_string(site.port());
+    const auto policy_of = [&](const std::string& path, const std::map<std::string, std::string>& headers = {}) {
+        const HttpReply reply = kimonet::testing::http_request("GET", base + path, {}, headers);
+        BOOST_TEST((reply.status == 200 || reply.status == 304), path << " " << reply.status);
+        return reply.headers.contains("content-security-policy") ? reply.headers.at("content-security-policy") : std::string();
+    };
+    const std::string strict = http::kStaticPagePolicy;
+    BOOST_TEST(policy_of("/") == strict);
+    BOOST_TEST(policy_of("/index.html") == strict);
+
+    BOOST_TEST_REQUIRE(server.put("/api/settings", R"({"map_tile_url":"https://{s}.tile.example.net/{z}/{x}/{y}.png"})", admin).status == 200);
+    std::string expected = strict;
+    expected.replace(expected.find("img-src 'self' data: blob:") + 26, 0, " https://a.tile.example.net");
+    expected.replace(expected.find("connect-src 'self'") + 18, 0, " https://a.tile.example.net");
+    BOOST_TEST(policy_of("/") == expected);
+    BOOST_TEST(policy_of("/index.html") == expected);
+    BOOST_TEST(policy_of("/app.js") == strict);
+    const std::string etag = kimonet::testing::http_request("GET", base + "/").headers.at("etag");
+    BOOST_TEST(policy_of("/", {{"If-None-Match", etag}}) == expected);  // a revalidated page gets the new policy too
+
+    // Written past the settings' check (an old version, a hand edit): the page stays strict.
+    auto direct = store::Database::open(server.db_path());
+    BOOST_TEST_REQUIRE(direct.ok());
+    BOOST_TEST_REQUIRE((*direct)->execute("UPDATE settings SET value = 'https://*.evil.example/{z}/{x}/{y}.png' WHERE key = 'map_tile_url'").ok());
+    clock->advance(http::KeptSetting::kTtlSeconds + 1);
+    BOOST_TEST(policy_of("/") == strict);
+    BOOST_TEST(policy_of("/index.html") == strict);
+    BOOST_TEST_REQUIRE(server.put("/api/settings", R"({"map_tile_url":""})", admin).status == 200);
+    BOOST_TEST(policy_of("/") == strict);
+    site.stop();
 }
 
 BOOST_AUTO_TEST_SUITE_END()

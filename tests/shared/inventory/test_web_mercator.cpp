@@ -47,8 +47,47 @@ BOOST_AUTO_TEST_CASE(a_tile_url_template_is_https_with_z_x_and_y) {
     BOOST_TEST(!valid_tile_url_template("https://user@evil.example/{z}/{x}/{y}.png"));
     BOOST_TEST(!valid_tile_url_template("https://" + std::string(300, 'a') + "/{z}/{x}/{y}"));
     BOOST_TEST(tile_url("https://{s}.t.example/{z}/{x}/{y}.png", 13, 6527, 4236) == "https://a.t.example/13/6527/4236.png");
-    BOOST_TEST(tile_origin("https://{s}.t.example/{z}/{x}/{y}.png") == "https://*.t.example");
+    BOOST_TEST(tile_origin("https://{s}.t.example/{z}/{x}/{y}.png") == "https://a.t.example");  // the host tile_url asks, no wildcard
     BOOST_TEST(tile_origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png") == "https://tile.openstreetmap.org");
+    BOOST_TEST(tile_origin("https://Tiles.Example.NET:8443/{z}/{x}/{y}.png") == "https://tiles.example.net:8443");
+}
+
+// The origin goes into the app page's Content-Security-Policy: whatever an administrator (or a
+// stolen admin session) types, it is one exact https host, or http to this machine, or nothing.
+BOOST_AUTO_TEST_CASE(a_tile_template_that_would_widen_the_page_policy_is_refused) {
+    for (const char* refused : {
+             "data:image/png;base64,{z}{x}{y}",
+             "javascript:alert(1)//{z}/{x}/{y}",
+             "https://*.example.net/{z}/{x}/{y}.png",             // a wildcard source
+             "https://*/{z}/{x}/{y}.png",
+             "https://example.net;script-src/{z}/{x}/{y}.png",    // a second directive
+             "https://example.net,evil.example/{z}/{x}/{y}.png",
+             "https://user:secret@tiles.example.net/{z}/{x}/{y}.png",  // credentials
+             "https://tiles.example.net@evil.example/{z}/{x}/{y}.png",
+             "https://[::1]/{z}/{x}/{y}.png",
+             "https://tiles%2eexample.net/{z}/{x}/{y}.png",
+             "https://tiles.example.net:0/{z}/{x}/{y}.png",
+             "https://tiles.example.net:99999/{z}/{x}/{y}.png",
+             "https://tiles.example.net:/{z}/{x}/{y}.png",
+             "https://tiles..example.net/{z}/{x}/{y}.png",
+             "https://.example.net/{z}/{x}/{y}.png",
+             "https://{z}.example.net/{x}/{y}.png",
+             "https://tiles{s}.example.net/{z}/{x}/{y}.png",
+             "https:///{z}/{x}/{y}.png",
+             "https://tiles.example.net?{z}/{x}/{y}",             // no path: the origin is not clear
+             "http://localhost.evil.example/{z}/{x}/{y}.png",     // plain http off this machine
+             "http://127.0.0.1.nip.io/{z}/{x}/{y}.png",
+             "http://10.0.0.1/{z}/{x}/{y}.png",
+             "ftp://tiles.example.net/{z}/{x}/{y}.png",
+             "//tiles.example.net/{z}/{x}/{y}.png",
+         }) {
+        BOOST_TEST_CONTEXT(refused) {
+            BOOST_TEST(!valid_tile_url_template(refused));
+            BOOST_TEST(tile_origin(refused).empty());
+        }
+    }
+    BOOST_TEST(valid_tile_url_template("http://localhost:8081/tiles/{z}/{x}/{y}.png"));
+    BOOST_TEST(tile_origin("http://localhost:8081/tiles/{z}/{x}/{y}.png") == "http://localhost:8081");
 }
 
 BOOST_AUTO_TEST_CASE(coordinates_are_in_range_and_both_or_neither) {
