@@ -3,6 +3,8 @@
 // GLctx.texImage2D, no copy through wasm memory).
 #include "platform/map_tile_loader.hpp"
 
+#include "platform/frame_pacing.hpp"
+
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
@@ -114,6 +116,7 @@ TileLoadState tile_load_state(int handle) {
         return TileLoadState::Failed;
     }
     g_tile_textures[handle] = {texture, std::int64_t{size / 65536} * (size % 65536) * 4};
+    note_texture_changed();  // GL may hand out a deleted tile's name again: draw the next frame
     return TileLoadState::Ready;
 }
 
