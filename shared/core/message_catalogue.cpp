@@ -14,6 +14,7 @@
 #include "core/radius_messages.hpp"
 #include "core/outage_messages.hpp"
 #include "core/inventory_messages.hpp"
+#include "core/whatsapp_failover_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -32,7 +33,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_TECHNICIAN_JOB_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_RADIUS_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_OUTAGE_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_INVENTORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_INVENTORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_WHATSAPP_FAILOVER_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace
