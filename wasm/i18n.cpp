@@ -38,6 +38,7 @@ std::initializer_list<Entry> ticket_catalogue();  // i18n_catalogue_tickets.cpp:
 std::initializer_list<Entry> field_jobs_catalogue();  // i18n_catalogue_field_jobs.cpp: technician jobs (issue 21)
 std::initializer_list<Entry> outage_catalogue();  // i18n_catalogue_outages.cpp: outages that pause billing (issue 21)
 std::initializer_list<Entry> inventory_catalogue();  // i18n_catalogue_inventory.cpp: FTTH inventory and the map (issue 21)
+std::initializer_list<Entry> whatsapp_failover_catalogue();  // i18n_catalogue_whatsapp_failover.cpp: WhatsApp session banner, opt-out (issue 22)
 
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
@@ -45,7 +46,8 @@ std::vector<std::initializer_list<Entry>> catalogue_parts() {
             bank_transfer_catalogue(), radius_catalogue(), invoice_run_catalogue(),
             credit_catalogue(), bhp_catalogue(), promise_catalogue(), tax_catalogue(),
             ticket_catalogue(),
-            field_jobs_catalogue(), outage_catalogue(), inventory_catalogue()};
+            field_jobs_catalogue(), outage_catalogue(), inventory_catalogue(),
+            whatsapp_failover_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.

@@ -16,6 +16,7 @@ set(KIMONET_APP_PORTABLE_SOURCES
   ${KIMONET_APP_DIR}/i18n_catalogue_tickets.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_field_jobs.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_inventory.cpp
+  ${KIMONET_APP_DIR}/i18n_catalogue_whatsapp_failover.cpp
   ${KIMONET_APP_DIR}/api_client.cpp ${KIMONET_APP_DIR}/session.cpp ${KIMONET_APP_DIR}/ui_registry.cpp ${KIMONET_APP_DIR}/text_layer.cpp
   ${KIMONET_APP_DIR}/catalog.cpp
   ${KIMONET_APP_VIEW_SOURCES})
