@@ -311,6 +311,8 @@ const TemplateVariables& sample_variables() {
         {"perkiraan_pulih", "2026-01-15 15:00"},
         {"durasi", "6 jam 30 menit"},
         {"kompensasi", "Sebagai kompensasi, tagihan berikutnya dipotong *Rp 1.734*."},
+        {"status_sesi", "Sesi WhatsApp gateway utama terputus"},
+        {"gateway_whatsapp", "fonnte:6281200000000"},
     };
     return sample;
 }
