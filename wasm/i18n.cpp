@@ -41,6 +41,7 @@ std::initializer_list<Entry> inventory_catalogue();  // i18n_catalogue_inventory
 std::initializer_list<Entry> email_catalogue();  // i18n_catalogue_email.cpp: email and send this invoice (issue 22)
 std::initializer_list<Entry> wa_providers_catalogue();  // i18n_catalogue_wa_providers.cpp: Wablas, WAHA, Meta (issue 22)
 std::initializer_list<Entry> field_gaps_catalogue();  // i18n_catalogue_field_gaps.cpp: map tiles, outage pauses and credits (issue 21)
+std::initializer_list<Entry> whatsapp_failover_catalogue();  // i18n_catalogue_whatsapp_failover.cpp: WhatsApp session banner, opt-out (issue 22)
 
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
     return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
@@ -51,7 +52,8 @@ std::vector<std::initializer_list<Entry>> catalogue_parts() {
             field_jobs_catalogue(), outage_catalogue(), inventory_catalogue(),
             email_catalogue(),
             wa_providers_catalogue(),
-            field_gaps_catalogue()};
+            field_gaps_catalogue(),
+            whatsapp_failover_catalogue()};
 }
 
 // The entry for `key` in any part of the catalogue, or null.

@@ -19,6 +19,7 @@ set(KIMONET_APP_PORTABLE_SOURCES
   ${KIMONET_APP_DIR}/i18n_catalogue_email.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_wa_providers.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_field_gaps.cpp
+  ${KIMONET_APP_DIR}/i18n_catalogue_whatsapp_failover.cpp
   ${KIMONET_APP_DIR}/api_client.cpp ${KIMONET_APP_DIR}/session.cpp ${KIMONET_APP_DIR}/ui_registry.cpp ${KIMONET_APP_DIR}/text_layer.cpp
   ${KIMONET_APP_DIR}/catalog.cpp ${KIMONET_APP_DIR}/frame_fingerprint.cpp
   ${KIMONET_APP_VIEW_SOURCES})

@@ -1,6 +1,7 @@
 // `kimonet whatsapp send|drain|status|reminder`: the same outbox services as the API and the server's
 // worker. `send` queues one message and delivers it now (respecting the rate limit); `reminder`
 // queues the dunning reminder/warning steps due today (services/dunning_service) and delivers them.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -9,7 +10,7 @@
 #include "security/crypto.hpp"
 #include "services/dunning_service.hpp"
 #include "services/notification_service.hpp"
-#include "services/outbox.hpp"
+#include "services/outbox_failover.hpp"
 
 namespace kimonet::cli {
 
@@ -18,20 +19,21 @@ namespace {
 // Drains until nothing more is due now, sleeping through rate-limit waits (never through
 // quiet hours or retry backoff). Returns the totals.
 Result<services::DrainReport> drain_now(app::App& app, store::Database& db, int max_messages) {
-    auto messenger = TRY(app.ports().configured_messenger(db, app.secrets()));
-    auto limits = TRY(services::outbox_limits(db));
-    limits.max_messages = max_messages;
+    int left = max_messages;
     services::DrainReport total;
     for (;;) {
-        const auto report = TRY(services::drain_outbox(db, app.clock(), app.config().utc_offset, *messenger, limits));
+        // The primary and, when configured, the backup (failover), as the server's worker drains.
+        const auto report =
+            TRY(services::drain_configured_outbox(db, app.ports(), app.secrets(), app.clock(), app.config().utc_offset, std::max(left, 1)));
         total.sent += report.sent;
         total.retried += report.retried;
         total.failed += report.failed;
         total.expired_leases += report.expired_leases;
         total.stopped_by = report.stopped_by;
         total.next_due_at = report.next_due_at;
-        limits.max_messages -= report.sent + report.retried + report.failed;
-        if (report.stopped_by != "rate_limit" || limits.max_messages <= 0 || !report.next_due_at) break;
+        total.failed_over += report.failed_over;
+        left -= report.sent + report.retried + report.failed;
+        if (report.stopped_by != "rate_limit" || left <= 0 || !report.next_due_at) break;
         const std::int64_t wait = *report.next_due_at - app.clock().now();
         std::this_thread::sleep_for(std::chrono::milliseconds(std::max<std::int64_t>(wait, 0) * 1000 + 50));
     }

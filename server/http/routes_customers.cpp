@@ -1,5 +1,6 @@
 #include "api/dto.hpp"
 #include "http/routes.hpp"
+#include "services/whatsapp_opt_out.hpp"
 #include "services/customer_service.hpp"
 
 namespace kimonet::http {
@@ -61,7 +62,10 @@ void register_customer_routes(Router& router, app::App& app) {
     router.add("GET", "/api/customers/{id}", "customers.read", "Get a customer", [&app](Request& request) -> RouteResult {
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
             auto customer = TRY(services::get_customer(context.db, request.id_param()));
-            return json_ok({{"data", api::to_json(customer)}});
+            api::Json data = api::to_json(customer);
+            // Issue 22: the number said STOP/BERHENTI (null when not): shown, not overridable by staff.
+            data["whatsapp_opt_out"] = TRY(services::whatsapp_opt_out_json(context.db, customer.phone));
+            return json_ok({{"data", std::move(data)}});
         });
     });
     router.add("PUT", "/api/customers/{id}", "customers.update", "Update a customer (fields present are applied)",

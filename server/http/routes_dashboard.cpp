@@ -1,5 +1,6 @@
 #include "http/routes.hpp"
 #include "services/dashboard_service.hpp"
+#include "services/whatsapp_session_health.hpp"
 
 namespace kimonet::http {
 
@@ -9,8 +10,12 @@ void register_dashboard_routes(Router& router, app::App& app) {
                "(money only with invoices.read), today's jobs and failures",
                [&app](Request& request) -> RouteResult {
                    const bool money = request.who().can("invoices.read");
+                   // The WhatsApp session banner (issue 22) is for those who can fix it: the settings' editors.
+                   const bool whatsapp_banner = request.who().can("settings.update");
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return json_data(services::dashboard_summary(context, money));
+                       api::Json summary = TRY(services::dashboard_summary(context, money));
+                       if (whatsapp_banner) summary["whatsapp_session"] = TRY(services::whatsapp_session_banner(context.db));
+                       return json_ok({{"data", std::move(summary)}});
                    });
                });
 }

@@ -1,5 +1,5 @@
 // Inbound WhatsApp webhooks (public: the gateways call them). Closed unless configured: a
-// webhook answers only for the configured whatsapp_driver and only when whatsapp_webhook_secret
+// webhook answers only for the configured whatsapp_driver (or whatsapp_backup_driver) and only when whatsapp_webhook_secret
 // is set; otherwise it is a 404 like any unknown path, and does nothing.
 //
 // How each provider proves a call is its own:
@@ -63,7 +63,10 @@ Result<std::string> refusal(app::Context& context, const Request& request, const
     // Meta signs with the app's secret; every other provider's key is our webhook secret.
     const char* secret_key = driver == "meta" ? "whatsapp_meta_app_secret" : "whatsapp_webhook_secret";
     const std::string secret = TRY(services::get_secret_setting(context.db, context.secrets, secret_key));
-    closed = configured != driver || secret.empty();
+    // Customers answer the number that wrote to them: with failover that may be the backup gateway's
+    // (issue 22), so its driver's webhook is open too, under the same secret.
+    const std::string backup = TRY(services::get_setting(context.db, "whatsapp_backup_driver"));
+    closed = (configured != driver && backup != driver) || secret.empty();
     if (closed) return std::string("webhook closed (not the configured driver, or no webhook secret)");
     if (driver == "gowa" || driver == "meta") {
         const std::string expected = "sha256=" + security::hmac_sha256_hex(secret, request.body);

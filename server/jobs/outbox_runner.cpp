@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "services/outbox.hpp"
+#include "services/outbox_failover.hpp"
 
 namespace kimonet::jobs {
 
@@ -13,9 +13,8 @@ OutboxRunner::OutboxRunner(app::App& app, int poll_seconds)
 std::chrono::milliseconds OutboxRunner::round() {
     auto drain = [&]() -> Result<services::DrainReport> {
         auto lease = TRY(m_app.database());
-        auto messenger = TRY(m_app.ports().configured_messenger(*lease, m_app.secrets()));
-        const auto limits = TRY(services::outbox_limits(*lease));
-        return services::drain_outbox(*lease, m_app.clock(), m_app.config().utc_offset, *messenger, limits);
+        // The primary, and the backup when one is configured (issue 22 failover).
+        return services::drain_configured_outbox(*lease, m_app.ports(), m_app.secrets(), m_app.clock(), m_app.config().utc_offset);
     };
     std::int64_t wait_seconds = m_poll_seconds;
     auto report = drain();

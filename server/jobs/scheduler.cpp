@@ -14,6 +14,7 @@
 #include "services/outage_service.hpp"
 #include "services/settings.hpp"
 #include "services/voucher_push.hpp"
+#include "services/whatsapp_session_health.hpp"
 #include "store/job_run_store.hpp"
 #include "store/rate_limit_store.hpp"
 
@@ -79,6 +80,10 @@ std::vector<Job> default_jobs() {
             Job{"outages", "outage_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
                     const auto work = TRY(services::process_outages(context));
                     return api::Json{{"start_notices", work.start_notices}, {"end_notices", work.end_notices}, {"credits", work.credits}};
+                }},
+            // The primary WhatsApp gateway's session (issue 22): one owner alert and a dashboard banner per lost session.
+            Job{"whatsapp_health", "whatsapp_health_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                    return services::check_whatsapp_session(context);
                 }}};
 }
 

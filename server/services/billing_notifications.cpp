@@ -28,7 +28,8 @@ static Result<bool> queue_or_skip(app::Context& context, const NotificationReque
         if (queued.error().code == ErrorCode::ValidationFailed) return false;
         return std::move(queued).error();
     }
-    return queued->created || emailed;
+    // An opted-out number's notice is logged as cancelled, not counted.
+    return (queued->created && !queued->opted_out) || emailed;
 }
 
 Result<std::int64_t> queue_new_invoice_notices(app::Context& context, const Period& period) {

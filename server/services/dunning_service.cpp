@@ -1,4 +1,5 @@
 #include "services/dunning_service.hpp"
+#include "core/whatsapp_failover_messages.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -215,7 +216,10 @@ Result<std::string> carry_out_in_store(app::Context& context, const DunningPlan&
                 return {};
             }
             if (queued) notification_id = queued->id;
-            result += std::string(result.empty() ? "" : "; ") + (queued ? "pesan diantrikan" : "pesan tidak terkirim: " + queued.error().message());
+            const std::string sent = !queued ? "pesan tidak terkirim: " + queued.error().message()
+                                     : queued->opted_out ? messages::with_detail(messages::kWhatsappOptedOut, "pesan tidak dikirim")
+                                                         : std::string("pesan diantrikan");
+            result += std::string(result.empty() ? "" : "; ") + sent;
         }
         TRY(record_action(context, planned, dunning::ActionStatus::Done, result, notification_id));
         return log_activity(context, "dunning." + std::string(dunning::to_string(step.action)), "invoice", decision.invoice_id, api::Json::object(),

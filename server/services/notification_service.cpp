@@ -10,6 +10,9 @@
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
 #include "services/settings.hpp"
+#include "services/whatsapp_opt_out.hpp"
+#include "store/outbox_store.hpp"
+#include "core/whatsapp_failover_messages.hpp"
 #include "store/message_template_store.hpp"
 #include "store/notification_variables_store.hpp"
 #include "store/messaging_lookups.hpp"
@@ -88,11 +91,19 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
     QueuedNotification queued;
     queued.created = created_id.has_value();
     if (queued.created) {
-        app::wake_after_commit(context, app::Work::Outbox);
         queued.id = *created_id;
         if (!prepared.template_key.empty())
             TRY_VOID(store::save_notification_variables(context.db, queued.id, api::Json(prepared.variables).dump()));
         queued.status = "queued";  // as the INSERT wrote it
+        // Opt-out (issue 22): a bulk message to a number that said STOP is kept, cancelled, in the log.
+        if (request.message_class == MessageClass::Bulk && TRY(is_opted_out_of_whatsapp(context.db, prepared.phone))) {
+            TRY_VOID(store::mark_outbox_cancelled(context.db, queued.id, messages::kWhatsappOptedOut, context.now));
+            TRY_VOID(store::insert_notification_attempt(context.db, queued.id, context.now, "", "cancelled", messages::kWhatsappOptedOut));
+            queued.status = "cancelled";
+            queued.opted_out = true;
+            return queued;
+        }
+        app::wake_after_commit(context, app::Work::Outbox);
         return queued;
     }
     const auto existing = TRY(store::find_notification_by_key(context.db, request.key));
@@ -207,6 +218,9 @@ Result<api::Json> resend_notification(app::Context& context, std::int64_t id) {
         const api::Json before = TRY(get_notification(context.db, id));
         const std::string status = before["status"];
         if (status == "sending") return make_error(ErrorCode::Conflict, messages::kMessageBeingSent);
+        // Staff see an opt-out but do not override it: a bulk message to that number is not sent again.
+        if (before["message_class"] == "bulk" && TRY(is_opted_out_of_whatsapp(context.db, before["phone"].get<std::string>())))
+            return make_error(ErrorCode::Conflict, messages::kWhatsappOptedOutNoResend);
         std::int64_t target = id;
         if (status == "sent") {
             target = TRY(store::copy_notification_for_resend(context.db, id, security::random_token(6), context.actor.name, context.now));
@@ -253,7 +267,7 @@ Result<api::Json> broadcast_notification(app::Context& context, const api::Json&
 
     const std::vector<std::int64_t> ids = TRY(store::list_segment_customer_ids(context.db, store::BroadcastSegment{router_id, package_id, status}));
 
-    int queued = 0, already = 0;
+    int queued = 0, already = 0, opted_out = 0;
     FieldErrors problems;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         for (std::int64_t customer_id : ids) {
@@ -271,14 +285,15 @@ Result<api::Json> broadcast_notification(app::Context& context, const api::Json&
                 continue;
             }
             const auto inserted = TRY(insert_notification(context, request, *prepared));
-            (inserted.created ? queued : already) += 1;
+            (inserted.opted_out ? opted_out : inserted.created ? queued : already) += 1;
         }
         return log_activity(context, "notification.broadcast", "notification", std::nullopt, nullptr,
-                            {{"key", key}, {"template", template_key}, {"queued", queued}, {"segment", segment}});
+                            {{"key", key}, {"template", template_key}, {"queued", queued}, {"segment", segment}, {"opted_out", opted_out}});
     }));
     api::Json skipped = api::Json::object();
     for (const auto& [customer, problem] : problems) skipped[customer] = problem;
-    return api::Json{{"key", key}, {"matched", ids.size()}, {"queued", queued}, {"already_queued", already}, {"skipped", skipped}};
+    return api::Json{{"key", key}, {"matched", ids.size()}, {"queued", queued}, {"already_queued", already}, {"skipped", skipped},
+                     {"opted_out", opted_out}};
 }
 
 }  // namespace kimonet::services

@@ -43,6 +43,9 @@ struct QueuedNotification {
     std::int64_t id = 0;
     bool created = false;  // false: the key was already queued (nothing changed)
     std::string status;
+    // A bulk message to a number that sent STOP/BERHENTI (whatsapp_opt_out.hpp): stored as
+    // cancelled with the reason, never sent; the caller says so in its own log.
+    bool opted_out = false;
 };
 
 Result<QueuedNotification> queue_notification(app::Context& context, const NotificationRequest& request);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/whatsapp_failover_messages.hpp"
 #include "services/settings.hpp"
 #include "api/json_fields.hpp"
 #include "store/messaging_lookups.hpp"
@@ -177,6 +178,23 @@ Result<Finish> finish(store::Database& db, const Claim& claim, const whatsapp::S
     return result;
 }
 
+// A failure the backup may not share: one the primary may get over (not a bad number, which
+// every gateway refuses) and one it answered. A timeout (whatsapp::transport_failure's
+// kGatewayTimedOut) may have delivered: it is retried after the backoff like before, not moved.
+bool moves_to_backup(const whatsapp::SendOutcome& outcome) {
+    return !outcome.delivered && outcome.retryable && !outcome.error.starts_with(messages::kGatewayTimedOut);
+}
+
+// The primary failed: the claim goes back to the queue due now (its token checked like any
+// outcome, so a stale worker changes nothing), for the next claim on the backup.
+Result<void> hand_to_backup(store::Database& db, const Claim& claim, const whatsapp::SendOutcome& outcome, std::int64_t now,
+                            const std::string& gateway) {
+    return db.transaction([&]() -> Result<void> {
+        TRY_VOID(store::requeue_outbox_message(db, claim.id, claim.attempts, now, outcome.error, outcome.response, now));
+        return record_attempt(db, claim.id, now, gateway, "retry", messages::with_detail(messages::kWhatsappFailedOver, outcome.error));
+    });
+}
+
 }  // namespace
 
 Result<OutboxLimits> outbox_limits(store::Database& db) {
@@ -194,14 +212,21 @@ Result<OutboxLimits> outbox_limits(store::Database& db) {
 
 Result<DrainReport> drain_outbox(store::Database& db, const app::Clock& clock, UtcOffset offset, whatsapp::Messenger& messenger,
                                  const OutboxLimits& limits) {
+    return drain_outbox(db, clock, offset, OutboxMessengers{messenger}, limits);
+}
+
+Result<DrainReport> drain_outbox(store::Database& db, const app::Clock& clock, UtcOffset offset, const OutboxMessengers& messengers,
+                                 const OutboxLimits& limits) {
     DrainReport report;
-    const std::string gateway = messenger.gateway_key();
+    bool on_backup = messengers.backup && messengers.primary_down;
     for (int handled = 0;; ++handled) {
         if (handled >= limits.max_messages) {
             report.stopped_by = "batch_limit";
             report.next_due_at = clock.now();
             break;
         }
+        whatsapp::Messenger& messenger = on_backup ? *messengers.backup : messengers.primary;
+        const std::string gateway = messenger.gateway_key();
         const std::int64_t now = clock.now();
         const LocalDateTime local = local_from_unix(now, offset);
         const int minute = local.hour * 60 + local.minute;
@@ -223,6 +248,12 @@ Result<DrainReport> drain_outbox(store::Database& db, const app::Clock& clock, U
             break;
         }
         const whatsapp::SendOutcome outcome = TRY(send_claimed(db, messenger, *step.claim));
+        if (!on_backup && messengers.backup && moves_to_backup(outcome)) {
+            TRY_VOID(hand_to_backup(db, *step.claim, outcome, clock.now(), gateway));
+            ++report.failed_over;
+            on_backup = true;
+            continue;
+        }
         switch (TRY(finish(db, *step.claim, outcome, clock.now(), gateway, limits))) {
             case Finish::Sent: ++report.sent; break;
             case Finish::Retried: ++report.retried; break;

@@ -11,6 +11,14 @@
 // operator says so (whatsapp_quiet_hours_transactional). A bulk message about an invoice is
 // re-checked in the claim's transaction and cancelled (logged in notification_attempts) when the
 // invoice is paid or void or its customer terminated.
+// Failover (issue 22, docs/integrations/whatsapp-failover.md#failover): with a backup gateway, a message
+// whose send the primary answered with a failure that may pass (5xx, refused connection, device
+// disconnected, bad token) goes back to the queue due at once and is sent through the backup, with
+// the backup's own rate limit, and the rest of the drain uses the backup too; while the session
+// health job holds an incident open for the primary, the drain starts on the backup. The claim and
+// its lease are unchanged, so a message is still handed to exactly one gateway per claim: never
+// lost, and never sent twice, except where the primary gave no answer at all (a timeout: it may
+// have sent it), which is retried after the usual backoff instead of being moved at once.
 // Time comes from the Clock passed in, so tests drive it with a ManualClock and no sleeps.
 #include <cstdint>
 #include <optional>
@@ -47,9 +55,19 @@ struct DrainReport {
     // Why the drain stopped: "empty", "rate_limit", "quiet_hours", "not_due", "batch_limit".
     std::string stopped_by = "empty";
     std::optional<std::int64_t> next_due_at;  // when calling again can make progress
+    int failed_over = 0;  // sends the primary failed that went back to the queue for the backup
+};
+
+// The gateways one drain may use.
+struct OutboxMessengers {
+    whatsapp::Messenger& primary;
+    whatsapp::Messenger* backup = nullptr;  // none: no failover
+    bool primary_down = false;              // an open session incident: start on the backup
 };
 
 Result<DrainReport> drain_outbox(store::Database& db, const app::Clock& clock, UtcOffset offset, whatsapp::Messenger& messenger,
+                                 const OutboxLimits& limits);
+Result<DrainReport> drain_outbox(store::Database& db, const app::Clock& clock, UtcOffset offset, const OutboxMessengers& messengers,
                                  const OutboxLimits& limits);
 
 }  // namespace kimonet::services

@@ -187,6 +187,15 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"whatsapp_meta_language", "id", false, "Meta: the language code of the approved templates (id, en_US, …)"},
         {"map_tile_attribution", "© OpenStreetMap contributors", false,
          "The credit the tile server asks for, drawn on the map over its tiles (at most 200 characters)"},
+        // WhatsApp failover, session health and opt-out (docs/integrations/whatsapp-failover.md#failover).
+        {"whatsapp_backup_driver", "", false, "Backup WhatsApp gateway, used when the primary fails or its session is lost: empty (none) or a driver like whatsapp_driver"},
+        {"whatsapp_backup_api_url", "", false, "Base URL of the backup WhatsApp gateway"},
+        {"whatsapp_backup_sender", "", false, "Backup gateway's sender device number"},
+        {"whatsapp_backup_api_key", "", true, "Backup gateway's key (as whatsapp_api_key)"},
+        {"whatsapp_backup_timeout_seconds", "10", false, "Backup gateway request timeout in seconds"},
+        {"whatsapp_owner_phone", "", false,
+         "The owner's WhatsApp number: alerted through the backup gateway when the primary's session is lost or its QR must be scanned again"},
+        {"whatsapp_health_schedule", "*/5 * * * *", false, "Cron schedule of the WhatsApp session health check of the primary gateway"},
     };
     return all;
 }

@@ -10,6 +10,7 @@
 #include "services/payment_promise.hpp"
 #include "services/ticket_notices.hpp"
 #include "services/tickets.hpp"
+#include "services/whatsapp_opt_out.hpp"
 #include "store/messaging_lookups.hpp"
 #include "store/notification_store.hpp"
 #include "store/whatsapp_bot_store.hpp"
@@ -135,10 +136,18 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
                                        ? message.message_id
                                        : security::sha256_hex(phone + "|" + message.text + "|" + std::to_string(context.now / 60)).substr(0, 24);
     request.key = "bot:" + message.driver + ":" + inbound_id;
+    // STOP / BERHENTI and START / MULAI from a customer's number (whatsapp_opt_out.hpp).
+    const OptOutCommand opt_out = customer ? opt_out_command(message.text) : OptOutCommand::None;
     if (!customer) {
         // One registration hint per number and day, so a chatty stranger cannot make us spam.
         request.key = "bot:unregistered:" + phone + ":" + to_string(context.today());
         request.template_key = "bot_unregistered";
+    } else if (opt_out != OptOutCommand::None) {
+        reply.intent = opt_out == OptOutCommand::Stop ? "opt_out" : "opt_in";
+        request.template_key = opt_out == OptOutCommand::Stop ? "bot_berhenti" : "bot_mulai";
+        auto variables = TRY(customer_variables(context.db, customer->id, links_base));
+        request.variables.insert(variables.begin(), variables.end());
+        request.variables.erase("__phone");
     } else {
         switch (intent) {
             case messaging::BotIntent::Invoices: {
@@ -168,6 +177,8 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
     }
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         TRY_VOID(log_conversation(context, "in", message, phone, reply.customer_id, message.text, reply.intent, std::nullopt));
+        if (opt_out == OptOutCommand::Stop) TRY(opt_out_of_whatsapp(context, phone, reply.customer_id, message.text));
+        if (opt_out == OptOutCommand::Start) TRY(opt_back_in_to_whatsapp(context, phone, reply.customer_id));
         const auto queued = TRY(queue_notification(context, request));
         reply.notification_id = queued.id;
         reply.queued = queued.created;

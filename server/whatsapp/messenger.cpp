@@ -1,6 +1,9 @@
 #include "whatsapp/messenger.hpp"
 
 #include "core/whatsapp_provider_messages.hpp"
+#include "core/validation_messages.hpp"
+#include "customers/customer.hpp"
+#include "jobs/cron.hpp"
 #include "messaging/delivery_policy.hpp"
 #include "messaging/meta_templates.hpp"
 #include "services/settings.hpp"
@@ -65,6 +68,16 @@ std::optional<std::string> whatsapp_setting_problem(std::string_view key, std::s
         }
         return number >= low && number <= high;
     };
+    // The backup provider's keys have the primary's shapes (failover_settings.hpp); its driver may be empty (none).
+    if (key.starts_with("whatsapp_backup_")) {
+        if (key == "whatsapp_backup_driver" && value.empty()) return std::nullopt;
+        return whatsapp_setting_problem("whatsapp_" + std::string(key.substr(16)), value);
+    }
+    if (key == "whatsapp_owner_phone" && !value.empty() && normalize_phone(value).empty()) return std::string(messages::kPhone);
+    if (key == "whatsapp_health_schedule") {
+        if (auto schedule = jobs::parse_cron(value); !schedule)
+            return schedule.error().fields.empty() ? schedule.error().message() : schedule.error().fields.begin()->second;
+    }
     if (key == "whatsapp_driver" && value != "mpwa" && value != "fonnte" && value != "gowa" && value != "wablas" && value != "waha" && value != "meta")
         return std::string(messages::kWhatsappDriverChoice);
     if (auto problem = whatsapp_provider_setting_problem(key, value)) return problem;

@@ -99,6 +99,8 @@ const std::map<std::string_view, const char*>& activity_titles() {
         {"outage.open", "Gangguan jaringan dibuka"},
         {"outage.update", "Gangguan jaringan diubah"},
         {"outage.close", "Gangguan jaringan ditutup"},
+        {"whatsapp.opt_out", "Pelanggan berhenti menerima pesan massal WhatsApp"},
+        {"whatsapp.opt_in", "Pelanggan menerima pesan massal WhatsApp lagi"},
     };
     return titles;
 }
@@ -128,6 +130,7 @@ std::string job_title(std::string_view job) {
     if (job == "payment_reconcile") return "Cocokkan pembayaran online";
     if (job == "vouchers") return "Voucher hotspot";
     if (job == "outages") return "Gangguan jaringan";
+    if (job == "whatsapp_health") return "Cek sesi WhatsApp";
     return std::string(job);
 }
 

@@ -190,6 +190,23 @@ const std::vector<TemplateDefinition>& template_definitions() {
          "(lama {durasi}).\n\n"
          "{kompensasi}\n\n"
          "Mohon maaf atas ketidaknyamanannya. Jika layanan Anda belum normal, balas pesan ini.\n{nama_isp}"},
+        // WhatsApp opt-out (issue 22, docs/integrations/whatsapp-failover.md#opt-out) and the session alert to the owner.
+        {"bot_berhenti", "Bot: berhenti menerima pesan",
+         {KIMONET_COMMON_PLACEHOLDERS},
+         "Baik *{nama_pelanggan}*, nomor ini tidak akan lagi menerima pengingat tagihan, pemberitahuan tagihan baru, info gangguan "
+         "dan pesan massal dari {nama_isp}.\n\n"
+         "Bukti pembayaran, pemberitahuan isolir/aktif kembali, tiket gangguan dan balasan pesan Anda tetap kami kirim.\n\n"
+         "Ketik *MULAI* kapan saja untuk menerima pesan lagi."},
+        {"bot_mulai", "Bot: menerima pesan lagi",
+         {KIMONET_COMMON_PLACEHOLDERS},
+         "Terima kasih *{nama_pelanggan}*, nomor ini akan kembali menerima pengingat tagihan dan informasi dari {nama_isp}.\n\n"
+         "Ketik *BERHENTI* jika tidak ingin menerimanya lagi."},
+        {"whatsapp_session_alert", "Peringatan: sesi WhatsApp terputus",
+         {"nama_isp", "telepon_isp", "status_sesi", "gateway_whatsapp", "waktu"},
+         "⚠️ *{nama_isp}: WhatsApp bermasalah*\n\n"
+         "{status_sesi} ({gateway_whatsapp}) sejak {waktu}.\n\n"
+         "Pesan ke pelanggan sementara dikirim lewat gateway cadangan. Buka Kimonet → WhatsApp untuk memindai kode QR "
+         "atau memeriksa gateway. Peringatan ini dikirim sekali per gangguan."},
     };
     return all;
 }
@@ -294,6 +311,8 @@ const TemplateVariables& sample_variables() {
         {"perkiraan_pulih", "2026-01-15 15:00"},
         {"durasi", "6 jam 30 menit"},
         {"kompensasi", "Sebagai kompensasi, tagihan berikutnya dipotong *Rp 1.734*."},
+        {"status_sesi", "Sesi WhatsApp gateway utama terputus"},
+        {"gateway_whatsapp", "fonnte:6281200000000"},
     };
     return sample;
 }

@@ -85,6 +85,11 @@ void ViewCustomerDetail::load() {
         Customer base;
         base.id = json_int(data, "id");
         if (auto parsed = api::customer_from_json(data, base)) m_customer = std::move(parsed).value();
+        m_whatsapp_opt_out.clear();
+        if (const auto opt_out = data.find("whatsapp_opt_out"); data.is_object() && opt_out != data.end() && opt_out->is_object())
+            m_whatsapp_opt_out = i18n::tr_format("customer_detail.whatsapp_opted_out",
+                                                 {{"date", i18n::format_date_time(json_int(*opt_out, "opted_out_at"))},
+                                                  {"keyword", json_string(*opt_out, "keyword")}});
         if (m_customer && m_app) m_radius.open(*m_app, m_customer->id, m_customer->connection_method == ConnectionMethod::Radius);
     });
     if (m_app && m_app->user().can("inventory.read"))
@@ -136,6 +141,7 @@ void ViewCustomerDetail::draw_profile(App& app, float width) {
         profile_row("customer_detail.package", tr("field.package"),
                     package ? package->name + " · " + format_rupiah(package->price) : std::string(tr("common.none")));
         profile_row("customer_detail.phone", tr("field.phone"), customers::format_phone(m_customer->phone));
+        if (!m_whatsapp_opt_out.empty()) profile_row("customer_detail.whatsapp_opt_out", tr("customer_detail.whatsapp_opt_out"), m_whatsapp_opt_out);
         profile_row("customer_detail.email", tr("field.email"), m_customer->email);
         profile_row("customer_detail.address", tr("field.address"), m_customer->address);
         const ConnectionMethodChoice& method = connection_method_choice(m_customer->connection_method);

@@ -55,6 +55,7 @@ private:
     App* m_app = nullptr;
     std::int64_t m_customer_id = 0;
     std::optional<Customer> m_customer;
+    std::string m_whatsapp_opt_out;  // "since <date> (STOP)" when the number opted out of bulk messages (issue 22)
     std::vector<api::InvoiceResource> m_invoices;
     std::vector<api::PaymentResource> m_payments;
     Money m_credit_balance = 0;

@@ -54,6 +54,11 @@ DashboardData parse(const api::Json& data) {
                 out.jobs.push_back(std::move(row));
             }
     }
+    if (auto session = data.find("whatsapp_session"); session != data.end() && session->is_object()) {
+        out.whatsapp_lost = true;
+        out.whatsapp_state = json_string(*session, "state");
+        out.whatsapp_gateway = json_string(*session, "gateway");
+    }
     return out;
 }
 
@@ -197,12 +202,33 @@ void ViewDashboard::draw_actions(App& app) {
     widgets::end_card();
 }
 
+// Issue 22: the primary WhatsApp session is lost (the health job's open incident). Shown to whoever
+// can fix it (settings.update; the server leaves it out for others), with the ways to the fix;
+// gone on the next load after the job finds the session back.
+void ViewDashboard::draw_whatsapp_banner(App& app) {
+    if (!m_data.whatsapp_lost || !app.user().can("settings.update")) return;
+    const std::string key = "dashboard.whatsapp_" + (m_data.whatsapp_state.empty() ? std::string("disconnected") : m_data.whatsapp_state);
+    const char* translated = tr(key);
+    const std::string state = key == translated ? std::string(tr("dashboard.whatsapp_disconnected")) : std::string(translated);
+    widgets::banner("dashboard.whatsapp_banner", i18n::tr_format("dashboard.whatsapp_lost", {{"state", state}, {"gateway", m_data.whatsapp_gateway}}),
+                    true);
+    if (app.can_open(Screen{"whatsapp"}) && widgets::button("dashboard.whatsapp_open", tr("dashboard.whatsapp_open"), widgets::ButtonStyle::Primary))
+        app.navigate(Screen{"whatsapp"});
+    if (app.can_open(Screen{"settings"})) {
+        ImGui::SameLine();
+        if (widgets::button("dashboard.whatsapp_settings", tr("dashboard.whatsapp_settings"), widgets::ButtonStyle::Secondary))
+            app.navigate(Screen{"settings"});
+    }
+    ImGui::Dummy(ImVec2(0, display().px(2)));
+}
+
 void ViewDashboard::draw(App& app) {
     if (!m_error.empty()) widgets::banner("dashboard.error", m_error, true);
     if (!m_loaded) {
         widgets::muted("dashboard.loading", tr("common.loading"));
         return;
     }
+    draw_whatsapp_banner(app);
     draw_stats(app);
     ImGui::Dummy(ImVec2(0, display().px(2)));
     const bool compact = display().compact();

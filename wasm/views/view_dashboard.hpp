@@ -36,6 +36,10 @@ struct DashboardData {
     std::vector<DashboardMonth> months;
     std::int64_t failures_today = 0;
     std::vector<DashboardJob> jobs;
+    // The primary WhatsApp session's open incident (issue 22; only sent to settings.update roles).
+    bool whatsapp_lost = false;
+    std::string whatsapp_state;    // disconnected | qr_required | unreachable
+    std::string whatsapp_gateway;  // "fonnte:62812…"
 };
 
 class ViewDashboard final : public View {
@@ -49,6 +53,7 @@ private:
     void draw_chart();
     void draw_jobs();
     void draw_actions(App& app);
+    void draw_whatsapp_banner(App& app);
 
     DashboardData m_data;
     bool m_loaded = false;

@@ -104,6 +104,21 @@ void WhatsAppSimulator::set_mode(SimMode mode, int count) {
     m_mode_count = count;
 }
 
+void WhatsAppSimulator::break_after(int accepted, SimMode mode, bool disconnect) {
+    std::lock_guard lock(m_mutex);
+    m_break_after = accepted;
+    m_break_mode = mode;
+    m_break_disconnects = disconnect;
+    if (accepted > 0) return;
+    m_break_after = -1;
+    if (disconnect) {
+        m_connected = false;
+    } else {
+        m_mode = mode;
+        m_mode_count = -1;
+    }
+}
+
 bool WhatsAppSimulator::consume_failure(SimMode& mode) {
     std::lock_guard lock(m_mutex);
     if (m_mode == SimMode::Ok || m_mode_count == 0) return false;
@@ -150,6 +165,15 @@ bool WhatsAppSimulator::record(const std::string& driver, const std::string& to,
     std::lock_guard lock(m_mutex);
     id = m_next_id++;
     m_messages.push_back(SimMessage{id, driver, phone, message});
+    if (m_break_after > 0 && --m_break_after == 0) {
+        m_break_after = -1;
+        if (m_break_disconnects) {
+            m_connected = false;
+        } else {
+            m_mode = m_break_mode;
+            m_mode_count = -1;
+        }
+    }
     return true;
 }
 
@@ -172,6 +196,11 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
             if (!body.is_object()) return exchange.reply(400, {{"error", "JSON object expected"}});
             const std::string mode = body.value("mode", std::string("ok"));
             const int count = body.contains("count") && body["count"].is_number_integer() ? body["count"].get<int>() : -1;
+            if (body.contains("after") && body["after"].is_number_integer()) {
+                const SimMode later = mode == "timeout" ? SimMode::Timeout : mode == "token_invalid" ? SimMode::TokenInvalid : SimMode::Error500;
+                break_after(body["after"].get<int>(), later, body.value("disconnect", false));
+                return exchange.reply(200, {{"success", true}, {"mode", mode}, {"after", body["after"]}});
+            }
             if (mode == "ok") set_mode(SimMode::Ok);
             else if (mode == "error_500") set_mode(SimMode::Error500, count);
             else if (mode == "timeout") set_mode(SimMode::Timeout, count);

@@ -13,7 +13,8 @@
 // node; webhooks signed X-Hub-Signature-256 with the app secret), each in its own file.
 //
 // Test endpoints: GET/DELETE /_sim/messages, POST /_sim/mode {"mode":"ok|error_500|timeout|
-// token_invalid|rate_limited","count":N,"delay_ms":N,"connected":bool}, POST /_sim/inbound {"driver":"fonnte|gowa|mpwa|wablas|waha|meta",
+// token_invalid|rate_limited","count":N,"delay_ms":N,"connected":bool,"after":N (the mode, or with "disconnect":true a lost
+// session, starts after N more accepted messages)}, POST /_sim/inbound {"driver":"fonnte|gowa|mpwa|wablas|waha|meta",
 // "from":"0812…","message":"tagihan","id":"…","forge":false,"webhook_url":"…"}.
 #include <atomic>
 #include <condition_variable>
@@ -91,6 +92,10 @@ public:
     void set_connected(bool connected) { m_connected = connected; }
     // Meta: `name` is an approved template with `parameters` body parameters (once one is, unknown names are refused).
     void approve_meta_template(const std::string& name, int parameters);
+    // Breaks the gateway mid-batch: after `accepted` more accepted messages, send endpoints fail in
+    // `mode` (until changed), or with `disconnect` the device drops its session instead (sends are
+    // refused as each provider refuses them on a disconnected device, and a QR must be scanned).
+    void break_after(int accepted, SimMode mode, bool disconnect = false);
 
     // Posts an inbound message to our webhook the way `driver` does; `forge` signs with a wrong key.
     HttpAnswer deliver_inbound(const std::string& driver, const std::string& from, const std::string& text,
@@ -136,6 +141,9 @@ private:
     std::atomic<bool> m_stopping{false};
     std::atomic<std::int64_t> m_send_requests{0};
     std::int64_t m_next_id = 1;
+    int m_break_after = -1;  // accepted messages left before break_after's breakage; -1 = none
+    SimMode m_break_mode = SimMode::Ok;
+    bool m_break_disconnects = false;
 
     struct Server;
     std::unique_ptr<Server> m_server;
