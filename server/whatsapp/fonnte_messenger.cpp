@@ -87,10 +87,7 @@ private:
     }
 
     Result<api::Json> post_json(const char* path) const {
-        const HttpAnswer answer = perform(authorized(path));
-        if (answer.status != 200) return make_error(ErrorCode::BadGateway, transport_failure(answer.status, answer.body, answer.transport_error, answer.timed_out).error);
-        api::Json json = api::parse_json(answer.body);
-        if (!json.is_object()) return make_error(ErrorCode::BadGateway, messages::kGatewayNotJson);
+        api::Json json = TRY(json_object_answer(perform(authorized(path))));
         if (!json_flag(json, "status", true) && std::string(path) == "/device")
             return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayRefused, first_string(json, {"reason", "detail"})));
         return json;

@@ -1,6 +1,7 @@
 #include "whatsapp/gateway_answers.hpp"
 
 #include "core/text.hpp"
+#include "whatsapp/messenger.hpp"
 
 namespace kimonet::whatsapp {
 
@@ -31,6 +32,14 @@ bool is_permanent_refusal(const std::string& reason) {
     for (const char* marker : {"target invalid", "invalid target", "not registered", "invalid number", "tidak terdaftar", "invalid_jid"})
         if (lower.find(marker) != std::string::npos) return true;
     return false;
+}
+
+Result<api::Json> json_object_answer(const HttpAnswer& answer) {
+    if (answer.status != 200)
+        return make_error(ErrorCode::BadGateway, transport_failure(answer.status, answer.body, answer.transport_error, answer.timed_out).error);
+    api::Json json = api::parse_json(answer.body);
+    if (!json.is_object()) return make_error(ErrorCode::BadGateway, messages::kGatewayNotJson);
+    return json;
 }
 
 }  // namespace kimonet::whatsapp

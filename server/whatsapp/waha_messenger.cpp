@@ -107,11 +107,7 @@ private:
     }
 
     Result<api::Json> get_json(const std::string& path) const {
-        const HttpAnswer answer = perform(request("GET", path));
-        if (answer.status != 200) return make_error(ErrorCode::BadGateway, transport_failure(answer.status, answer.body, answer.transport_error, answer.timed_out).error);
-        api::Json json = api::parse_json(answer.body);
-        if (!json.is_object()) return make_error(ErrorCode::BadGateway, messages::kGatewayNotJson);
-        return json;
+        return json_object_answer(perform(request("GET", path)));
     }
 
     MessengerSettings m_settings;
