@@ -79,7 +79,7 @@ std::optional<std::string> whatsapp_setting_problem(std::string_view key, std::s
             return schedule.error().fields.empty() ? schedule.error().message() : schedule.error().fields.begin()->second;
     }
     if (key == "whatsapp_driver" && value != "mpwa" && value != "fonnte" && value != "gowa" && value != "wablas" && value != "waha" && value != "meta")
-        return std::string(messages::kWhatsappDriverChoice);
+        return std::string(messages::kWhatsappDriverChoiceAll);
     if (auto problem = whatsapp_provider_setting_problem(key, value)) return problem;
     if (key == "whatsapp_api_url" && !value.empty() && !value.starts_with("http://") && !value.starts_with("https://"))
         return std::string("harus diawali http:// atau https://");
@@ -104,7 +104,7 @@ Result<std::unique_ptr<Messenger>> make_messenger(MessengerSettings settings) {
         if (settings.sender.empty()) return make_error(ErrorCode::Unavailable, messages::kWhatsappMetaPhoneNumberIdMissing);
         return make_meta_messenger(std::move(settings));
     }
-    return validation_error({{"whatsapp_driver", messages::kWhatsappDriverChoice}});
+    return validation_error({{"whatsapp_driver", messages::kWhatsappDriverChoiceAll}});
 }
 
 Result<MessengerSettings> messenger_settings(store::Database& db, const security::SecretBox& secrets) {

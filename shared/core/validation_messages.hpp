@@ -77,6 +77,7 @@ namespace kimonet::messages {
     X(kPeriodFormat, "periode YYYY-MM", "period YYYY-MM") \
     X(kInvoiceStatusChoice, "unpaid, partial, paid atau void", "unpaid, partial, paid or void") \
     X(kTrueOrFalse, "true atau false", "true or false") \
+    X(kWhatsappDriverChoice, "mpwa, fonnte atau gowa", "mpwa, fonnte or gowa") \
     X(kNameColumnMissing, "kolom Nama tidak ditemukan", "no Name column") \
     X(kPhoneColumnMissing, "kolom Telepon/HP/WA tidak ditemukan", "no Phone/HP/WA column") \
     X(kPackageColumnMissing, "kolom Paket tidak ditemukan", "no Package column") \

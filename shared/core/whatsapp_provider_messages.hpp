@@ -6,7 +6,7 @@ namespace kimonet::messages {
 
 // clang-format off
 #define KIMONET_WHATSAPP_PROVIDER_MESSAGES(X) \
-    X(kWhatsappDriverChoice, "mpwa, fonnte, gowa, wablas, waha atau meta", "mpwa, fonnte, gowa, wablas, waha or meta") \
+    X(kWhatsappDriverChoiceAll, "mpwa, fonnte, gowa, wablas, waha atau meta", "mpwa, fonnte, gowa, wablas, waha or meta") \
     X(kWhatsappMetaPhoneNumberIdMissing, "ID nomor telepon Meta (whatsapp_meta_phone_number_id) belum diisi", "the Meta phone number ID (whatsapp_meta_phone_number_id) is not set") \
     X(kWhatsappMetaPhoneNumberIdFormat, "ID nomor telepon Meta hanya angka (5-20 digit)", "the Meta phone number ID is digits only (5-20)") \
     X(kWhatsappMetaTemplatesFormat, "jenis=nama_template dipisah koma (nama: huruf kecil, angka, _; - = tanpa template)", "kind=template_name separated by commas (name: lower case, digits, _; - = no template)") \
