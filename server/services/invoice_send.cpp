@@ -126,8 +126,10 @@ Result<InvoiceDelivery> deliver_pay_link(app::Context& context, const InvoiceDet
 }
 
 // WhatsApp with a gateway that takes documents: the PDF goes at once, outside any transaction (a
-// slow gateway must not hold the database's write lock); the logged send says how it went, and a
-// document the gateway could not take now still reaches the customer as the pay link.
+// slow gateway must not hold the database's write lock); the logged send says how it went. A
+// document the gateway did not take (down now, or one that takes documents only by a link, which
+// invoices do not have: Fonnte, Wablas, Meta) still reaches the customer as the pay link, through
+// the outbox and its retries.
 Result<void> deliver_document(app::Context& context, whatsapp::Messenger& messenger, const InvoiceDetail& detail, std::int64_t send_id,
                               const std::string& recipient, const std::string& key, const std::string& text,
                               const std::string& fallback_base_url) {
@@ -137,8 +139,7 @@ Result<void> deliver_document(app::Context& context, whatsapp::Messenger& messen
     document.caption = text;
     const whatsapp::SendOutcome outcome = messenger.send_document(recipient, document);
     return context.db.transaction([&]() -> Result<void> {
-        if (outcome.delivered || !outcome.retryable)
-            return store::update_invoice_send_delivery(context.db, send_id, "document", std::nullopt, outcome.delivered ? "sent" : "failed");
+        if (outcome.delivered) return store::update_invoice_send_delivery(context.db, send_id, "document", std::nullopt, "sent");
         const InvoiceDelivery fallback = TRY(deliver_pay_link(context, detail, recipient, key, text));
         return store::update_invoice_send_delivery(context.db, send_id, "pay_link", fallback.notification_id, "");
     });

@@ -269,7 +269,8 @@ BOOST_AUTO_TEST_CASE(invoice_sent_by_whatsapp_goes_as_its_pay_link_and_is_logged
     const std::int64_t invoice = fixture.invoice(token);
     auto sent = fixture.send(invoice, {{"channel", "whatsapp"}, {"to", "0812-9999-0001"}, {"idempotency_key", "send-wa-00001"}}, token);
     BOOST_TEST_REQUIRE(sent.status == 201, sent.body);
-    BOOST_TEST(sent.json()["data"]["sent_as"] == "pay_link", "the default gateways take no documents");
+    // Fonnte takes documents only by a link, and an invoice's PDF has none: the pay link goes instead.
+    BOOST_TEST(sent.json()["data"]["sent_as"] == "pay_link");
     BOOST_TEST(sent.json()["data"]["to"] == "6281299990001");
     fixture.drain();
     BOOST_TEST_REQUIRE(fixture.simulator.messages().size() == 1u);
@@ -278,6 +279,37 @@ BOOST_AUTO_TEST_CASE(invoice_sent_by_whatsapp_goes_as_its_pay_link_and_is_logged
     auto log = fixture.server.get("/api/invoices/" + std::to_string(invoice) + "/sends", token);
     BOOST_TEST(log.json()["data"][0]["outcome"] == "sent");
     BOOST_TEST(log.json()["data"][0]["channel"] == "whatsapp");
+}
+
+BOOST_AUTO_TEST_CASE(invoice_sent_by_whatsapp_through_a_gateway_that_takes_uploads_goes_as_its_pdf) {
+    EmailFixture fixture;
+    fixture.configure("waha");
+    const std::string token = fixture.server.login("admin");
+    const std::int64_t invoice = fixture.invoice(token);
+    const auto pdf = fixture.server.get("/api/invoices/" + std::to_string(invoice) + "/pdf", token);
+    BOOST_TEST_REQUIRE(pdf.status == 200);
+    auto sent = fixture.send(invoice, {{"channel", "whatsapp"}, {"to", "0812-9999-0002"}, {"idempotency_key", "send-wa-doc-1"}}, token);
+    BOOST_TEST_REQUIRE(sent.status == 201, sent.body);
+    BOOST_TEST(sent.json()["data"]["sent_as"] == "document");
+    BOOST_TEST(sent.json()["data"]["outcome"] == "sent");
+    const auto messages = fixture.simulator.messages();
+    BOOST_TEST_REQUIRE(messages.size() == 1u, "the PDF went at once, nothing through the outbox");
+    BOOST_TEST(messages[0].driver == "waha");
+    BOOST_TEST(messages[0].type == "document");
+    BOOST_TEST(messages[0].to == "6281299990002");
+    BOOST_TEST(messages[0].document == "data:" + std::to_string(pdf.body.size()), "the uploaded file is the invoice's own PDF");
+    BOOST_TEST(messages[0].filename.ends_with(".pdf"));
+
+    // The gateway down: the customer still gets the pay link, through the outbox.
+    fixture.simulator.set_mode(sim::SimMode::Error500, 1);
+    auto fallback = fixture.send(invoice, {{"channel", "whatsapp"}, {"to", "0812-9999-0002"}, {"idempotency_key", "send-wa-doc-2"}}, token);
+    BOOST_TEST_REQUIRE(fallback.status == 201, fallback.body);
+    BOOST_TEST(fallback.json()["data"]["sent_as"] == "pay_link");
+    fixture.drain();
+    const auto after = fixture.simulator.messages();
+    BOOST_TEST_REQUIRE(after.size() == 2u);
+    BOOST_TEST(after[1].type == "text");
+    BOOST_TEST(after[1].message.find("/billing/CUST001") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(refusals_bad_input_and_relay_bounds_change_nothing) {
