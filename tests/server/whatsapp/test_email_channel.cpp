@@ -385,7 +385,7 @@ BOOST_AUTO_TEST_CASE(a_customer_who_prefers_email_gets_the_receipt_by_email_and_
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications WHERE customer_id = " + customer) == whatsapp_before, "no WhatsApp receipt");
     BOOST_TEST(fixture.drain_email().sent == 1);
     BOOST_TEST_REQUIRE(fixture.smtp.messages().size() == 1u);
-    const auto& received = fixture.smtp.messages()[0];
+    const auto received = fixture.smtp.messages()[0];
     BOOST_TEST(received.recipients == std::vector<std::string>{"budi@example.id"});
     const std::string subject = header_value(split_part(received.data).headers, "Subject");
     const std::string encoded = subject.substr(10, subject.find("?=") - 10);
