@@ -500,7 +500,19 @@ try {
       window.scrollBy(0, box.bottom - window.innerHeight + 8);
     });
     await inWindow(page, 'customer_form.save');
-    const save = await page.locator('#text-layer [data-key="customer_form.save"]').boundingBox();
+    // Click where Save is once the page has stopped moving (the scroll, and the layer following the
+    // frame): the same box and scroll position over two animation frames.
+    const where = () => page.evaluate(() => {
+      const box = document.querySelector('#text-layer [data-key="customer_form.save"]').getBoundingClientRect();
+      return { x: box.x, y: box.y, width: box.width, height: box.height, scroll: window.scrollY };
+    });
+    let save = await where();
+    for (let settled = 0; settled < 20; settled++) {
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const again = await where();
+      if (JSON.stringify(again) === JSON.stringify(save)) break;
+      save = again;
+    }
     await page.mouse.click(save.x + save.width / 2, save.y + save.height / 2);
     await item(page, 'customer_form.banner');
     await shot(page, 'zoom-200-customer-form');
