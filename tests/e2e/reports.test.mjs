@@ -94,7 +94,8 @@ async function reveal(page, id) {
   const box = await page.locator('#canvas').boundingBox();
   const x = box.x + box.width * (box.width > 600 ? 0.6 : 0.5), y = box.y + box.height * 0.6;
   for (let step = 0; step < 40; step++) {
-    if ((await items(page)).some((i) => i.id === id)) break;
+    // Visible, not only drawn: a card half under the header is in the registry but not in view.
+    if ((await items(page)).some((i) => i.id === id && i.visible)) break;
     await wheel(page, x, y, step < 20 ? 300 : -300);
   }
   return item(page, id);
