@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <openssl/types.h>  // SSL_CTX
+
 namespace kimonet::sim {
 
 // Lower-case hex digests of `data`.
@@ -32,5 +34,10 @@ int hex_digit_value(char c);
 std::string random_hex(std::size_t length);
 // Compares without an early exit, so a wrong signature takes as long to refuse as a near miss.
 bool same_secret(std::string_view left, std::string_view right);
+
+// A TLS server context with a self-signed P-256 certificate for `common_name`, made at start (a
+// router's `/certificate add … sign`, a fresh mail server's snakeoil certificate); clients connect
+// with certificate checks off. The caller frees it with SSL_CTX_free.
+SSL_CTX* self_signed_tls_context(const std::string& common_name);
 
 }  // namespace kimonet::sim

@@ -9,41 +9,17 @@
 //   - every value in a reply is a string; errors are {"error":<status>,"message":<reason>} with
 //     a "detail" carrying the console's own words (e.g. "failure: already have such entry").
 // Policies (help.mikrotik.com "User"): REST needs "rest-api", print needs "read", every change "write".
-#include <openssl/ec.h>
-#include <openssl/evp.h>
-#include <openssl/x509.h>
 
 #include <cstring>
 #include <sstream>
 
 #include "sim/routeros/routeros_simulator.hpp"
+#include "sim/sim_crypto.hpp"
 #include "sim/sim_json.hpp"
 
 namespace kimonet::sim {
 
 namespace {
-
-// A self-signed certificate made at start, like `/certificate add … sign` on a router whose
-// www-ssl service the operator enabled (clients connect with certificate checks off, `curl -k`).
-SSL_CTX* self_signed_context() {
-    EVP_PKEY* key = EVP_EC_gen("P-256");
-    X509* certificate = X509_new();
-    X509_set_version(certificate, 2);
-    ASN1_INTEGER_set(X509_get_serialNumber(certificate), 1);
-    X509_gmtime_adj(X509_getm_notBefore(certificate), -60);
-    X509_gmtime_adj(X509_getm_notAfter(certificate), 86400);
-    X509_set_pubkey(certificate, key);
-    X509_NAME* name = X509_get_subject_name(certificate);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("kimonet-sim-router"), -1, -1, 0);
-    X509_set_issuer_name(certificate, name);
-    X509_sign(certificate, key, EVP_sha256());
-    SSL_CTX* context = SSL_CTX_new(TLS_server_method());
-    SSL_CTX_use_certificate(context, certificate);
-    SSL_CTX_use_PrivateKey(context, key);
-    X509_free(certificate);
-    EVP_PKEY_free(key);
-    return context;
-}
 
 void error_answer(HttpResponse& response, int status, const std::string& detail = {}) {
     static const std::map<int, std::string> reasons = {{400, "Bad Request"}, {401, "Unauthorized"}, {404, "Not Found"}, {500, "Internal Server Error"}};
@@ -95,7 +71,7 @@ Result<void> RouterOsSimulator::start_rest() {
         m_options.rest_port = m_www->port();  // a restart after set_down(false) comes back on the same port
     }
     if (m_options.rest_tls_port >= 0 && !m_www_ssl) {
-        if (!m_rest_tls_context) m_rest_tls_context = self_signed_context();
+        if (!m_rest_tls_context) m_rest_tls_context = self_signed_tls_context("kimonet-sim-router");
         m_www_ssl = std::make_unique<HttpServer>();
         m_www_ssl->set_reset_gate([this] { return m_reset.load(); });
         const std::string failed = m_www_ssl->start(

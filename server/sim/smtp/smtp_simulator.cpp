@@ -3,9 +3,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <openssl/evp.h>
 #include <openssl/ssl.h>
-#include <openssl/x509.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -20,27 +18,6 @@
 namespace kimonet::sim {
 
 namespace {
-
-// A self-signed certificate made at start (a fresh mail server's snakeoil certificate).
-SSL_CTX* smtp_self_signed_context(const std::string& hostname) {
-    EVP_PKEY* key = EVP_EC_gen("P-256");
-    X509* certificate = X509_new();
-    X509_set_version(certificate, 2);
-    ASN1_INTEGER_set(X509_get_serialNumber(certificate), 1);
-    X509_gmtime_adj(X509_getm_notBefore(certificate), -60);
-    X509_gmtime_adj(X509_getm_notAfter(certificate), 86400);
-    X509_set_pubkey(certificate, key);
-    X509_NAME* name = X509_get_subject_name(certificate);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(hostname.c_str()), -1, -1, 0);
-    X509_set_issuer_name(certificate, name);
-    X509_sign(certificate, key, EVP_sha256());
-    SSL_CTX* context = SSL_CTX_new(TLS_server_method());
-    SSL_CTX_use_certificate(context, certificate);
-    SSL_CTX_use_PrivateKey(context, key);
-    X509_free(certificate);
-    EVP_PKEY_free(key);
-    return context;
-}
 
 std::string upper_word(const std::string& line) {
     std::string word = line.substr(0, line.find(' '));
@@ -117,7 +94,7 @@ SmtpSimulator::~SmtpSimulator() {
 }
 
 Result<void> SmtpSimulator::start() {
-    m_tls_context = smtp_self_signed_context(m_options.hostname);
+    m_tls_context = self_signed_tls_context(m_options.hostname);
     m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
     if (m_listener < 0) return make_error(ErrorCode::Internal, std::string("smtp simulator: socket failed"));
     const int yes = 1;
