@@ -10,8 +10,13 @@ void Router::add(Route route) {
 void Router::index_last() {
     const std::size_t position = m_routes.size() - 1;
     const std::string& pattern = m_routes[position].pattern;
-    if (pattern.find('{') == std::string::npos) m_exact[pattern].push_back(position);
-    else m_patterned.push_back(position);
+    const std::size_t first_parameter = pattern.find('{');
+    if (first_parameter == std::string::npos) {
+        m_exact[pattern].push_back(position);
+        return;
+    }
+    const std::size_t directory_end = pattern.rfind('/', first_parameter);
+    m_patterned[pattern.substr(0, directory_end == std::string::npos ? 0 : directory_end + 1)].push_back(position);
 }
 
 void Router::add(std::string method, std::string pattern, std::string permission, std::string summary, Handler handler) {
@@ -72,7 +77,18 @@ RouteMatch Router::match(Request& request) const {
             break;
         }
     }
-    for (const std::size_t position : m_patterned) {
+    // The candidate lists of every '/'-ending prefix of the path, walked together in table order.
+    std::vector<std::pair<const std::vector<std::size_t>*, std::size_t>> lists;
+    const std::string_view path = request.path;
+    if (const auto found = m_patterned.find(std::string_view()); found != m_patterned.end()) lists.emplace_back(&found->second, 0);
+    for (std::size_t slash = path.find('/'); slash != std::string_view::npos; slash = path.find('/', slash + 1))
+        if (const auto found = m_patterned.find(path.substr(0, slash + 1)); found != m_patterned.end()) lists.emplace_back(&found->second, 0);
+    while (true) {
+        auto next = lists.end();
+        for (auto list = lists.begin(); list != lists.end(); ++list)
+            if (list->second < list->first->size() && (next == lists.end() || (*list->first)[list->second] < (*next->first)[next->second])) next = list;
+        if (next == lists.end()) break;
+        const std::size_t position = (*next->first)[next->second++];
         if (position > first_exact) break;
         const Route& route = m_routes[position];
         std::map<std::string, std::string> params;

@@ -3,6 +3,7 @@
 // one place before any handler runs, and the RBAC matrix test walks this same table.
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -48,8 +49,16 @@ private:
     std::vector<Route> m_routes;
     // The same table indexed (positions in m_routes, in order): a path without parameters is
     // found by one hash lookup instead of a walk past every route registered before it.
+    // A path with parameters is looked for only among the routes whose literal directory (the
+    // pattern up to the last '/' before its first '{') is a '/'-ending prefix of the path: a
+    // parameter never spans a '/', so no other route can match. /billing/check used to compare
+    // itself with every patterned route registered before the payment routes, twice a request.
+    struct TransparentHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
     std::unordered_map<std::string, std::vector<std::size_t>> m_exact;
-    std::vector<std::size_t> m_patterned;
+    std::unordered_map<std::string, std::vector<std::size_t>, TransparentHash, std::equal_to<>> m_patterned;
     void index_last();
 };
 
