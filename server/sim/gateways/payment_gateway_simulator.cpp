@@ -39,15 +39,9 @@ Result<void> PaymentGatewaySimulator::start() {
     m_stopping = false;
     const std::string failure = m_server->http.start(m_options.bind, m_options.port, [this](const HttpRequest& request, HttpResponse& response) {
         Exchange exchange;
-        exchange.method = request.method;
-        exchange.path = request.path;
-        exchange.query = request.query;
-        exchange.headers = request.headers;
-        exchange.body = request.body;
+        exchange.take(request);
         handle(exchange);
-        response.status = exchange.status;
-        response.content_type = exchange.content_type;
-        response.body = std::move(exchange.answer);
+        exchange.give(response);
     });
     if (!failure.empty()) return make_error(ErrorCode::Internal, "gateway simulator cannot listen: " + failure);
     m_server->listening = true;

@@ -5,29 +5,13 @@
 #include <string>
 #include <string_view>
 
+#include "sim/sim_exchange.hpp"
 #include "sim/sim_json.hpp"
 #include "sim/whatsapp/whatsapp_simulator.hpp"
 
 namespace kimonet::sim {
 
-struct WhatsAppSimulator::Exchange {
-    std::string method;
-    std::string path;
-    std::map<std::string, std::string> query;
-    std::map<std::string, std::string> headers;  // lower-case names
-    std::string body;
-    int status = 200;
-    std::string answer;
-
-    std::string header(const std::string& name) const {
-        auto found = headers.find(name);
-        return found == headers.end() ? std::string() : found->second;
-    }
-    void reply(int code, const Json& json) {
-        status = code;
-        answer = json.dump();
-    }
-};
+struct WhatsAppSimulator::Exchange : SimExchange {};
 
 // The simulated WhatsApp knows Indonesian mobile numbers (62 8…, 10 to 15 digits, the E.164
 // maximum) as accounts. Gateways take them with or without "+", spaces or dashes, and local
