@@ -5,6 +5,7 @@
 
 #include "store/callback_apply_store.hpp"
 #include "store/gateway_store.hpp"
+#include "store/invoice_columns.hpp"
 #include "store/transaction_memo.hpp"
 
 namespace kimonet::store {
@@ -159,51 +160,47 @@ Result<InvoicePage> list_invoices(Database& db, const InvoiceFilter& filter) {
     return page;
 }
 
-static constexpr const char* kInsertInvoice =
-    "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
-    "tax_rate_bp, tax_mode, paid_amount, status, created_at, tax_pkp, tax_dpp_numerator, tax_dpp_denominator, tax_base) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+static const std::string kInsertInvoice = std::string("INSERT INTO invoices(") + kInvoiceInsertColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 // PostgreSQL: the id comes back with the INSERT (no second round trip for lastval()); SQLite's
-// last_insert_rowid() is free, and the bulk run keeps its plain INSERT there.
-static constexpr const char* kInsertInvoiceReturning =
-    "INSERT INTO invoices(invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, "
-    "tax_rate_bp, tax_mode, paid_amount, status, created_at, tax_pkp, tax_dpp_numerator, tax_dpp_denominator, tax_base) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
-static constexpr const char* kInsertLine =
-    "INSERT INTO invoice_lines(invoice_id, position, kind, description, quantity, unit_price, amount) VALUES (?,?,?,?,?,?,?)";
+// last_insert_rowid() is free.
+static const std::string kInsertInvoiceReturning = kInsertInvoice + " RETURNING id";
+static const std::string kInsertLine = std::string("INSERT INTO invoice_lines(") + kLineInsertColumns + ") VALUES (?,?,?,?,?,?,?)";
 
-// The 19 parameters of kInsertInvoice / kInsertInvoiceReturning, in their order.
-static void bind_invoice_columns(Statement& statement, const billing::Invoice& invoice, std::int64_t sequence, std::int64_t now) {
-    statement.bind(1, invoice.invoice_no)
-        .bind(2, invoice.customer_id)
-        .bind(3, to_string(invoice.period))
-        .bind(4, invoice.kind)
-        .bind(5, sequence)
-        .bind(6, to_string(invoice.issue_date))
-        .bind(7, to_string(invoice.due_date))
-        .bind(8, invoice.totals.subtotal)
-        .bind(9, invoice.totals.tax)
-        .bind(10, invoice.totals.total)
-        .bind(11, invoice.tax.rate_basis_points)
-        .bind(12, billing::to_string(invoice.tax.mode))
-        .bind(13, invoice.paid_amount)
-        .bind(14, billing::to_string(invoice.status))
-        .bind(15, now)
-        .bind(16, std::int64_t{invoice.tax.pkp ? 1 : 0})
-        .bind(17, invoice.tax.dpp_numerator)
-        .bind(18, invoice.tax.dpp_denominator)
-        .bind(19, invoice.totals.tax_base);
+void bind_invoice_columns(Statement& statement, int first, const billing::Invoice& invoice, std::int64_t sequence, std::int64_t now) {
+    statement.bind(first, invoice.invoice_no)
+        .bind(first + 1, invoice.customer_id)
+        .bind(first + 2, to_string(invoice.period))
+        .bind(first + 3, invoice.kind)
+        .bind(first + 4, sequence)
+        .bind(first + 5, to_string(invoice.issue_date))
+        .bind(first + 6, to_string(invoice.due_date))
+        .bind(first + 7, invoice.totals.subtotal)
+        .bind(first + 8, invoice.totals.tax)
+        .bind(first + 9, invoice.totals.total)
+        .bind(first + 10, invoice.tax.rate_basis_points)
+        .bind(first + 11, billing::to_string(invoice.tax.mode))
+        .bind(first + 12, invoice.paid_amount)
+        .bind(first + 13, billing::to_string(invoice.status))
+        .bind(first + 14, now)
+        .bind(first + 15, std::int64_t{invoice.tax.pkp ? 1 : 0})
+        .bind(first + 16, invoice.tax.dpp_numerator)
+        .bind(first + 17, invoice.tax.dpp_denominator)
+        .bind(first + 18, invoice.totals.tax_base);
+}
+
+void bind_line_columns(Statement& statement, int first, std::int64_t invoice_id, int position, const billing::InvoiceLine& line) {
+    statement.bind(first, invoice_id)
+        .bind(first + 1, position)
+        .bind(first + 2, billing::to_string(line.kind))
+        .bind(first + 3, line.description)
+        .bind(first + 4, line.quantity)
+        .bind(first + 5, line.unit_price)
+        .bind(first + 6, line.amount);
 }
 
 static Result<void> run_line_insert(Statement& statement, std::int64_t invoice_id, int position, const billing::InvoiceLine& line) {
     statement.reset();
-    statement.bind(1, invoice_id)
-        .bind(2, position)
-        .bind(3, billing::to_string(line.kind))
-        .bind(4, line.description)
-        .bind(5, line.quantity)
-        .bind(6, line.unit_price)
-        .bind(7, line.amount);
+    bind_line_columns(statement, 1, invoice_id, position, line);
     return statement.run();
 }
 
@@ -215,7 +212,7 @@ Result<InvoiceWriter> InvoiceWriter::prepare(Database& db) {
 
 Result<std::int64_t> InvoiceWriter::insert(const billing::Invoice& invoice, std::int64_t sequence, std::int64_t now) {
     m_invoice.reset();
-    bind_invoice_columns(m_invoice, invoice, sequence, now);
+    bind_invoice_columns(m_invoice, 1, invoice, sequence, now);
     std::int64_t id = 0;
     if (m_db->engine() == Engine::Postgresql) {
         if (!TRY(m_invoice.step())) return make_error(ErrorCode::Internal);  // an INSERT that succeeds returns its row
@@ -244,7 +241,7 @@ Result<std::int64_t> insert_invoice(Database& db, const billing::Invoice& invoic
     for (std::size_t i = 0; i < invoice.lines.size(); ++i) sql += i ? ", (?,?,?,?,?,?)" : "(?,?,?,?,?,?)";
     sql += ") AS v(position, kind, description, quantity, unit_price, amount)) SELECT id FROM invoice";
     auto statement = TRY(db.prepare(sql));
-    bind_invoice_columns(statement, invoice, sequence, now);
+    bind_invoice_columns(statement, 1, invoice, sequence, now);
     for (std::size_t i = 0; i < invoice.lines.size(); ++i) {
         const billing::InvoiceLine& line = invoice.lines[i];
         const int first = 20 + 6 * static_cast<int>(i);  // after the invoice's 19 parameters
