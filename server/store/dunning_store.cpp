@@ -62,8 +62,8 @@ std::string open_dunning_invoices_sql(Engine engine) {
 }
 
 // PostgreSQL compiles a plan with JIT once its estimated cost passes jit_above_cost, and the
-// subquery per invoice above takes a plan of 100,000 invoices past jit_optimize_above_cost: the
-// compiling cost 0.25–0.5 s, more than the whole query, for a query run once a day. JIT is off for
+// subquery per invoice above takes a plan of 100,000 invoices past it: the compiling cost
+// 0.25–0.5 s (bench_dunning), more than the subqueries save, for a query run once a day. JIT is off for
 // this scan; the setting is the session's, so it is put back afterwards (errors there are ignored:
 // a broken connection is dropped by the pool anyway).
 class WithoutJit {
