@@ -53,7 +53,6 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today, const std::
     DunningPlan plan;
     plan.today = today;
     plan.schedules = TRY(load_schedules(db));
-    const auto recorded = TRY(recorded_actions(db, 0));
     const auto promises = TRY(store::active_promise_dates(db));
 
     struct Group {
@@ -62,27 +61,26 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today, const std::
         std::string service_number, name;
         std::vector<InvoiceRow> invoices;
         std::optional<Date> promised_until;  // the last day of the customer's promise to pay
+        // The (invoice, step) pairs recorded for these invoices. due_actions() only asks whether a
+        // pair is recorded, never with which status, so the store gives the pairs alone (from the
+        // unique key's index) and they are marked Done here.
+        std::vector<dunning::RecordedAction> recorded;
     } group;
-    std::vector<dunning::RecordedAction> customer_recorded;
     auto flush = [&]() {
         if (group.invoices.empty()) return;
         if (paused.contains(group.customer.id)) {
             ++plan.paused_by_outage;
             group.invoices.clear();
+            group.recorded.clear();
             return;
         }
         ++plan.customers;
         plan.invoices += static_cast<std::int64_t>(group.invoices.size());
         std::vector<dunning::DunningInvoice> invoices;
         invoices.reserve(group.invoices.size());
-        customer_recorded.clear();
-        for (const auto& row : group.invoices) {
-            invoices.push_back(row.invoice);
-            if (auto it = recorded.find(row.invoice.id); it != recorded.end())
-                customer_recorded.insert(customer_recorded.end(), it->second.begin(), it->second.end());
-        }
+        for (const auto& row : group.invoices) invoices.push_back(row.invoice);
         if (const dunning::Schedule* schedule = plan.schedules.find(group.schedule_id)) {
-            auto decisions = dunning::due_actions(group.customer, invoices, *schedule, today, customer_recorded);
+            auto decisions = dunning::due_actions(group.customer, invoices, *schedule, today, group.recorded);
             for (auto& decision : dunning::without_deferred(std::move(decisions), today, group.promised_until)) {
                 const auto row = std::find_if(group.invoices.begin(), group.invoices.end(),
                                               [&](const InvoiceRow& candidate) { return candidate.invoice.id == decision.invoice_id; });
@@ -90,6 +88,7 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today, const std::
             }
         }
         group.invoices.clear();
+        group.recorded.clear();
     };
     // The open invoices of billable customers that some schedule can already reach, by customer.
     TRY_VOID(store::for_each_open_dunning_invoice(db, to_string(add_days(today, -earliest_offset(plan.schedules))),
@@ -107,6 +106,7 @@ Result<DunningPlan> evaluate(store::Database& db, const Date& today, const std::
         InvoiceRow row;
         row.invoice = invoice_of(open, today);
         group.invoices.push_back(std::move(row));
+        for (const std::int64_t step_id : open.recorded_step_ids) group.recorded.push_back({open.id, step_id, dunning::ActionStatus::Done});
     }));
     flush();
     return plan;

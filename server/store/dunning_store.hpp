@@ -76,16 +76,21 @@ struct OpenDunningInvoice {
     std::string customer_status;
     std::int64_t schedule_id = 0;  // the customer's, else the package's, else 0 (the default)
     std::string service_number, customer_name;
+    // The steps already recorded for the invoice (done, skipped or failed alike), read from the
+    // (invoice_id, step_id) key alone: an index-only lookup per invoice, not the dunning_actions rows.
+    std::vector<std::int64_t> recorded_step_ids;
 };
 // The open invoices due on or before `due_until` of active/isolated customers, by customer, due
-// date and id; `visit` sees each (streamed: the statement stays open, so `visit` must not write).
+// date and id, each with its recorded steps; `visit` sees each (streamed: the statement stays open,
+// so `visit` must not write).
 Result<void> for_each_open_dunning_invoice(Database& db, const std::string& due_until,
                                            const std::function<void(const OpenDunningInvoice&)>& visit);
 // The customer's open invoices by due date and id.
 Result<std::vector<OpenDunningInvoice>> list_customer_open_invoices(Database& db, std::int64_t customer_id);
 Result<std::optional<std::string>> invoice_period_text(Database& db, std::int64_t invoice_id);
 
-// Actions recorded for open invoices (of one customer, or of everyone when customer_id is 0).
+// Actions recorded for open invoices (of one customer, or of everyone when customer_id is 0) with
+// their status (the timeline shows it; the dunning run reads recorded_step_ids instead).
 Result<std::vector<dunning::RecordedAction>> recorded_dunning_actions(Database& db, std::int64_t customer_id);
 Result<bool> dunning_action_recorded(Database& db, std::int64_t invoice_id, std::int64_t step_id);
 
