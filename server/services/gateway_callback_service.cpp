@@ -7,6 +7,7 @@
 #include "services/gateway_callback_records.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/gateway_reversals.hpp"
+#include "services/next_invoices_at_commit.hpp"
 #include "services/notification_service.hpp"
 #include "services/billing_notifications.hpp"
 #include "services/billing_settings.hpp"
@@ -263,6 +264,8 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     auto apply_batch = [&]() -> Result<void> {
         take_batch();
         results.clear();
+        // First: its flush (the batch's next invoices) must run before those that write what it gathers.
+        const NextInvoicesAtCommit next_invoices(db);
         const store::SettingsReadAhead settings_ahead(db, kBatchSettings);
         for (Delivery* delivery : batch) {
             app::Context own{db, delivery->context->actor, delivery->context->now, delivery->context->offset, delivery->context->secrets,

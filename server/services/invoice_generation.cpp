@@ -1,5 +1,7 @@
 #include "services/invoice_generation.hpp"
 
+#include <algorithm>
+
 #include "services/billing_notifications.hpp"
 
 #include "billing/invoice_number.hpp"
@@ -59,10 +61,35 @@ Result<std::int64_t> count_billable(store::Database& db, const GenerateOptions& 
     return store::count_billable_customers(db, joined_filter(options));
 }
 
+using PendingInvoices = std::vector<std::pair<const BillingRow*, billing::Invoice>>;
+
+// Numbers `pending` (the customers' invoices of `period`, in order) from one reservation and writes
+// them in one call (on PostgreSQL a few round trips, not three per invoice): outage credits as
+// discount lines first, then unique transfer codes and the customers' credit.
+Result<void> write_numbered_invoices(app::Context& context, const BillingSettings& settings, const Period& period, PendingInvoices& pending) {
+    const auto count = static_cast<std::int64_t>(pending.size());
+    const std::int64_t first = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(period), count));
+    std::vector<billing::Invoice*> invoices;
+    invoices.reserve(pending.size());
+    std::int64_t sequence = first;
+    for (auto& [row, invoice] : pending) {
+        invoice.invoice_no = billing::format_invoice_number(settings.number_format, period, sequence++);
+        invoices.push_back(&invoice);
+    }
+    // Outage credits (docs/outages.md) go on as discount lines before the invoices are written.
+    const auto outage_credits = TRY(add_outage_credit_lines(context.db, invoices, context.offset));
+    TRY_VOID(store::insert_invoices(context.db, invoices, first, context.now));
+    TRY_VOID(mark_outage_credits_applied(context.db, outage_credits));
+    TRY_VOID(assign_unique_codes(context, invoices));
+    for (auto& [row, invoice] : pending)
+        if (row->credit > 0) TRY_VOID(apply_customer_credit(context, invoice));
+    return {};
+}
+
 // Numbers and writes the invoices of one batch; returns how many were created.
 Result<void> write_batch(app::Context& context, const GenerateOptions& options, const BillingSettings& settings,
                          const std::vector<BillingRow>& rows, GenerateSummary& summary) {
-    std::vector<std::pair<const BillingRow*, billing::Invoice>> pending;
+    PendingInvoices pending;
     for (const auto& row : rows) {
         if (row.already_invoiced) {
             ++summary.skipped;
@@ -73,36 +100,19 @@ Result<void> write_batch(app::Context& context, const GenerateOptions& options, 
             ++summary.skipped;
             continue;
         }
-        summary.total_amount += invoice->totals.total;
         ++summary.created;
         pending.emplace_back(&row, std::move(*invoice));
     }
-    if (options.dry_run || pending.empty()) return {};
-    const auto count = static_cast<std::int64_t>(pending.size());
-    const std::int64_t first = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(options.period), count));
-    std::vector<billing::Invoice*> invoices;
-    invoices.reserve(pending.size());
-    std::int64_t sequence = first;
-    for (auto& [row, invoice] : pending) {
-        invoice.invoice_no = billing::format_invoice_number(settings.number_format, options.period, sequence++);
-        invoices.push_back(&invoice);
-    }
-    // Outage credits (docs/outages.md) go on as discount lines before the invoices are written.
-    const auto outage_credits = TRY(add_outage_credit_lines(context.db, invoices, context.offset));
-    if (!outage_credits.empty()) {
-        // `summary` is this batch's alone (generate_invoices adds it up): its total after the credits.
-        summary.total_amount = 0;
+    if (options.dry_run || pending.empty()) {
         for (const auto& [row, invoice] : pending) summary.total_amount += invoice.totals.total;
+        return {};
     }
-    // The whole batch in one call (on PostgreSQL a few round trips, not three per invoice), then credit.
-    TRY_VOID(store::insert_invoices(context.db, invoices, first, context.now));
-    TRY_VOID(mark_outage_credits_applied(context.db, outage_credits));
-    TRY_VOID(assign_unique_codes(context, invoices));
-    for (auto& [row, invoice] : pending)
-        if (row->credit > 0) TRY_VOID(apply_customer_credit(context, invoice));
+    TRY_VOID(write_numbered_invoices(context, settings, options.period, pending));
+    // `summary` is this batch's alone (generate_invoices adds it up): its total after outage credits.
+    for (const auto& [row, invoice] : pending) summary.total_amount += invoice.totals.total;
     return log_activity(context, "invoice.generate", "invoice", std::nullopt, nullptr,
                         {{"period", to_string(options.period)},
-                         {"created", count},
+                         {"created", static_cast<std::int64_t>(pending.size())},
                          {"first_invoice_no", pending.front().second.invoice_no},
                          {"last_invoice_no", pending.back().second.invoice_no},
                          {"first_customer_id", pending.front().first->customer_id},
@@ -176,6 +186,34 @@ Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context
                              {"total", invoice->totals.total}});
     }));
     return result;
+}
+
+Result<void> ensure_monthly_invoices(const std::vector<MonthlyInvoiceRequest>& requests, const Period& period) {
+    if (requests.empty()) return {};
+    app::Context context = *requests.front().context;
+    // While a prepared run of the period waits, its drafts are the customers' invoices-to-be.
+    if (TRY(store::find_open_invoice_run(context.db, period))) return {};
+    std::vector<std::int64_t> customer_ids;
+    for (const auto& request : requests) customer_ids.push_back(request.customer_id);
+    std::sort(customer_ids.begin(), customer_ids.end());
+    customer_ids.erase(std::unique(customer_ids.begin(), customer_ids.end()), customer_ids.end());
+    const auto rows = TRY(store::find_billing_rows(context.db, customer_ids, period));
+    const BillingSettings settings = TRY(load_billing_settings(context.db));
+    PendingInvoices pending;
+    for (const auto& row : rows)
+        if (!row.already_invoiced)
+            if (auto invoice = monthly_invoice_for(row, period, settings)) pending.emplace_back(&row, std::move(*invoice));
+    if (pending.empty()) return {};
+    TRY_VOID(write_numbered_invoices(context, settings, period, pending));
+    for (const auto& [row, invoice] : pending) {
+        // Logged as ensure_monthly_invoice logs it, by the payment that asked for it.
+        const auto asked = std::find_if(requests.begin(), requests.end(), [&](const auto& request) { return request.customer_id == row->customer_id; });
+        app::Context own = *asked->context;
+        TRY_VOID(log_activity(own, "invoice.create", "invoice", invoice.id, nullptr,
+                              {{"invoice_no", invoice.invoice_no}, {"customer_id", row->customer_id}, {"period", to_string(period)},
+                               {"total", invoice.totals.total}}));
+    }
+    return {};
 }
 
 }  // namespace kimonet::services

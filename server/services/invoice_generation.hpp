@@ -2,6 +2,7 @@
 #include <optional>
 // Monthly invoice generation: one service for the API, the CLI and the scheduler.
 #include <functional>
+#include <vector>
 
 #include "app/context.hpp"
 #include "billing/invoice.hpp"
@@ -44,5 +45,15 @@ std::optional<billing::Invoice> monthly_invoice_for(const store::BillingRow& row
 // Makes sure the customer has the monthly invoice of `period` (inside the caller's transaction).
 // Returns its id, or nothing when the customer is not billable for the period.
 Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context, std::int64_t customer_id, const Period& period);
+
+// The same for several customers at once, inside the caller's write transaction on the first
+// request's database: one read of their billing rows, one reservation of the numbers, one bulk
+// insert; each created invoice logged (invoice.create) with the context of the request that asked
+// for it. Customers named twice get one invoice. (services/next_invoices_at_commit.hpp)
+struct MonthlyInvoiceRequest {
+    std::int64_t customer_id = 0;
+    const app::Context* context = nullptr;
+};
+Result<void> ensure_monthly_invoices(const std::vector<MonthlyInvoiceRequest>& requests, const Period& period);
 
 }  // namespace kimonet::services

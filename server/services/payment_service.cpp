@@ -11,6 +11,7 @@
 #include "payments/typed_amount.hpp"
 #include "services/activity_log.hpp"
 #include "services/invoice_generation.hpp"
+#include "services/next_invoices_at_commit.hpp"
 #include "services/payment_promise.hpp"
 #include "services/restore_request.hpp"
 #include "store/invoice_store.hpp"
@@ -211,8 +212,11 @@ Result<PaymentReceipt> record_payment_in_transaction(app::Context& context, cons
                                           invoice.id, payment.id, context.now));
         if (outcome.became_paid) {
             receipt.restore_requested = TRY(restore_if_isolated(context, invoice));
-            if (invoice.kind == "monthly")
-                receipt.next_invoice_id = TRY(ensure_monthly_invoice(context, invoice.customer_id, next_period(invoice.period)));
+            if (invoice.kind == "monthly") {
+                // In a group commit's batch, made with the batch's others just before its COMMIT.
+                if (auto* at_commit = NextInvoicesAtCommit::find(context.db)) at_commit->add(context, invoice.customer_id, next_period(invoice.period));
+                else receipt.next_invoice_id = TRY(ensure_monthly_invoice(context, invoice.customer_id, next_period(invoice.period)));
+            }
         }
         receipt.payment = payment;
         receipt.invoice = std::move(invoice);

@@ -11,7 +11,9 @@ struct PaymentReceipt {
     payments::Payment payment;
     billing::Invoice invoice;  // after the payment
     Money credit_added = 0;
-    std::optional<std::int64_t> next_invoice_id;  // ensured when this payment paid the invoice
+    // Ensured when this payment paid the invoice; not known yet (none) inside a group commit's batch,
+    // which makes it just before COMMIT (services/next_invoices_at_commit.hpp).
+    std::optional<std::int64_t> next_invoice_id;
     bool restore_requested = false;
     bool repeated = false;  // the request's Idempotency-Key found this payment: nothing was recorded
 };

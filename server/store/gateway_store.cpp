@@ -112,11 +112,15 @@ Result<void> set_transaction_state(Database& db, std::int64_t id, std::string_vi
 
 Result<void> mark_transaction_paid(Database& db, std::int64_t id, std::int64_t payment_id, const std::string& gateway_transaction_id,
                                    std::int64_t now) {
-    auto update = TRY(db.prepare(
-        "UPDATE gateway_transactions SET status = 'paid', payment_id = ?, paid_at = ?, updated_at = ?, "
-        "transaction_id = CASE WHEN transaction_id = '' THEN ? ELSE transaction_id END WHERE id = ?"));
-    update.bind(1, payment_id).bind(2, now).bind(3, now).bind(4, gateway_transaction_id).bind(5, id);
-    return update.run();
+    auto update = TRY(db.prepare("UPDATE gateway_transactions SET status = 'paid', payment_id = ?, paid_at = ?, updated_at = ? WHERE id = ?"));
+    update.bind(1, payment_id).bind(2, now).bind(3, now).bind(4, id);
+    TRY_VOID(update.run());
+    // The gateway's id only where we had none. A statement of its own: SQLite rewrites an index of
+    // every column in an UPDATE's SET, changed or not (gateway_transactions_gateway_id: a page per
+    // paid callback, when the attempt had its id from the charge already, as nearly all have).
+    auto identify = TRY(db.prepare("UPDATE gateway_transactions SET transaction_id = ? WHERE id = ? AND transaction_id = ''"));
+    identify.bind(1, gateway_transaction_id).bind(2, id);
+    return identify.run();
 }
 
 Result<void> touch_transaction_checked(Database& db, std::int64_t id, std::int64_t now) {

@@ -85,5 +85,18 @@ Result<std::optional<BillingRow>> find_billing_row(Database& db, std::int64_t cu
     return std::optional<BillingRow>(row);
 }
 
+Result<std::vector<BillingRow>> find_billing_rows(Database& db, const std::vector<std::int64_t>& customer_ids, const Period& period) {
+    std::vector<BillingRow> rows;
+    if (customer_ids.empty()) return rows;
+    std::string sql = std::string(kBillingRowSelect) + "WHERE c.status IN ('active','isolated') AND c.id IN (";
+    for (std::size_t i = 0; i < customer_ids.size(); ++i) sql += i ? ",?" : "?";
+    sql += ") ORDER BY c.id";
+    auto statement = TRY(db.prepare(sql));
+    statement.bind_named(":period", to_string(period));
+    for (std::size_t i = 0; i < customer_ids.size(); ++i) statement.bind(static_cast<int>(i) + 2, customer_ids[i]);  // :period is 1
+    while (TRY(statement.step())) rows.push_back(read_row(statement));
+    return rows;
+}
+
 
 }  // namespace kimonet::store

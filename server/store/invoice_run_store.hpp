@@ -37,5 +37,7 @@ Result<std::vector<BillingRow>> read_billing_batch(Database& db, const Period& p
 Result<std::int64_t> count_billable_customers(Database& db, const std::optional<JoinedBetween>& joined);
 // One customer, when billable.
 Result<std::optional<BillingRow>> find_billing_row(Database& db, std::int64_t customer_id, const Period& period);
+// Those of `customer_ids` that are billable, in id order (one statement).
+Result<std::vector<BillingRow>> find_billing_rows(Database& db, const std::vector<std::int64_t>& customer_ids, const Period& period);
 
 }  // namespace kimonet::store

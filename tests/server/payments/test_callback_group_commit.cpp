@@ -280,6 +280,18 @@ BOOST_FIXTURE_TEST_CASE(callbacks_arriving_together_share_one_or_two_commits, Gr
     BOOST_TEST(gate.total() == kThreads);
     BOOST_TEST(gate.largest() >= static_cast<std::size_t>(kThreads / 2));
     BOOST_TEST(count("SELECT COUNT(*) FROM payments") == kThreads);
+    // Each batch made its payments' next invoices together just before its COMMIT: every paid
+    // customer has February's, numbered without a gap (the numbers' unused block given back), each
+    // logged as one payment ensuring it would log it.
+    BOOST_TEST(count("SELECT COUNT(*) FROM invoices WHERE period = '2026-02' AND kind = 'monthly'") == kThreads);
+    BOOST_TEST(count("SELECT COUNT(DISTINCT customer_id) FROM invoices WHERE period = '2026-02'") == kThreads);
+    BOOST_TEST(count("SELECT COUNT(*) FROM invoices f JOIN invoices j ON j.customer_id = f.customer_id AND j.period = '2026-01' "
+                     "WHERE f.period = '2026-02' AND j.status = 'paid'") == kThreads);
+    BOOST_TEST(count("SELECT last_number FROM sequences WHERE name = 'invoice:2026-02'") == kThreads);
+    BOOST_TEST(count("SELECT COUNT(DISTINCT invoice_no) FROM invoices WHERE period = '2026-02'") == kThreads);
+    BOOST_TEST(count("SELECT COUNT(*) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id WHERE i.period = '2026-02'") >= kThreads);
+    BOOST_TEST(count("SELECT last_number FROM sequences WHERE name = 'receipt:2026-01'") == kThreads);
+    BOOST_TEST(count("SELECT COUNT(*) FROM activity_log WHERE action = 'invoice.create'") == kThreads);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_lone_callback_is_committed_before_it_returns, GroupFixture) {

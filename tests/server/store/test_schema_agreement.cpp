@@ -154,8 +154,9 @@ BOOST_DATA_TEST_CASE(kimonet_migrate_works_on_either_engine, engines(), name) {
     int status = -1;
     const std::string first = kimonet_migrate(scratch.database.url(), status);
     BOOST_TEST(status == 0, first);
-    // PostgreSQL: the baseline (0021) and every pair after it.
-    const auto postgresql_count = 1 + store::embedded_migrations().back().version - 21;
+    // PostgreSQL: the baseline (0021) and every pair after it (numbers may have gaps: each helper
+    // of a session has its own).
+    const auto postgresql_count = store::embedded_postgresql_migrations().size();
     const std::string expected = name == "postgresql" ? std::to_string(postgresql_count) + " migration(s) applied"
                                                       : std::to_string(store::embedded_migrations().size()) + " migration(s) applied";
     BOOST_TEST(first.find(expected) != std::string::npos, first);
