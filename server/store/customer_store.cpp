@@ -1,6 +1,7 @@
 #include "store/customer_store.hpp"
 #include "customers/typed_lookup.hpp"
 
+#include "store/customer_columns.hpp"
 #include "store/store_time.hpp"
 
 #include "core/text.hpp"
@@ -131,7 +132,7 @@ Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter) 
     return page;
 }
 
-static void bind_customer(Statement& statement, const Customer& customer) {
+void bind_customer_columns(Statement& statement, const Customer& customer) {
     statement.bind(1, customer.service_number)
         .bind(2, customer.name)
         .bind(3, customer.phone)
@@ -153,11 +154,9 @@ static void bind_customer(Statement& statement, const Customer& customer) {
 }
 
 Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std::int64_t now) {
-    auto statement = TRY(db.prepare(
-        "INSERT INTO customers(service_number, name, phone, email, address, package_id, router_id, pppoe_username, "
-        "status, join_date, due_day, connection_method, ip_address, mac_address, npwp, nik, nitku, needs_faktur, created_at, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    bind_customer(statement, customer);
+    static const std::string sql = insert_customer_sql();
+    auto statement = TRY(db.prepare(sql));
+    bind_customer_columns(statement, customer);
     const std::string at = utc_timestamp_text(now);
     statement.bind(19, at).bind(20, at);
     TRY_VOID(statement.run());
@@ -169,7 +168,7 @@ Result<void> update_customer_row(Database& db, const Customer& customer, std::in
         "UPDATE customers SET service_number=?, name=?, phone=?, email=?, address=?, package_id=?, router_id=?, "
         "pppoe_username=?, status=?, join_date=?, due_day=?, connection_method=?, ip_address=?, mac_address=?, npwp=?, nik=?, nitku=?, needs_faktur=?, "
         "updated_at=? WHERE id=?"));
-    bind_customer(statement, customer);
+    bind_customer_columns(statement, customer);
     statement.bind(19, utc_timestamp_text(now)).bind(20, customer.id);
     return statement.run();
 }

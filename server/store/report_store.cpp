@@ -11,57 +11,11 @@ Result<PackageAndRouterNames> list_package_and_router_names(Database& db) {
     return names;
 }
 
-Result<void> scan_customer_placements(Database& db, const std::function<void(const CustomerPlacementRow&)>& visit) {
-    auto statement = TRY(db.prepare("SELECT id, package_id, COALESCE(router_id, 0) FROM customers ORDER BY id"));
-    while (TRY(statement.step())) visit({statement.column_int(0), statement.column_int(1), statement.column_int(2)});
-    return {};
-}
-
-Result<void> scan_invoice_amounts(Database& db, const Period& from, const Period& to,
-                                  const std::function<void(const InvoiceAmountRow&)>& visit) {
-    auto statement = TRY(db.prepare(
-        "SELECT period, customer_id, CASE WHEN status = 'void' THEN 1 ELSE 0 END, total, paid_amount FROM invoices "
-        "WHERE period BETWEEN ?1 AND ?2"));
-    statement.bind(1, to_string(from)).bind(2, to_string(to));
-    while (TRY(statement.step()))
-        visit({statement.column_text_view(0), statement.column_int(1), statement.column_int(2) != 0, statement.column_int(3),
-               statement.column_int(4)});
-    return {};
-}
-
-Result<void> scan_open_invoices(Database& db, const std::function<void(const OpenInvoiceRow&)>& visit) {
-    auto statement = TRY(db.prepare(
-        "SELECT customer_id, due_date, total - paid_amount FROM invoices WHERE status IN ('unpaid','partial')"));
-    while (TRY(statement.step())) visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2)});
-    return {};
-}
-
 Result<std::optional<CustomerLabel>> find_customer_label(Database& db, std::int64_t customer_id) {
     auto statement = TRY(db.prepare("SELECT service_number, name FROM customers WHERE id = ?1"));
     statement.bind(1, customer_id);
     if (!TRY(statement.step())) return std::optional<CustomerLabel>();
     return std::optional<CustomerLabel>(CustomerLabel{statement.column_text(0), statement.column_text(1)});
-}
-
-Result<void> scan_payment_amounts(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds,
-                                  const std::function<void(const PaymentAmountRow&)>& visit) {
-    // Reads only the payments_report index (paid_at, method, amount, applied_amount; live payments only).
-    auto statement = TRY(db.prepare(
-        "SELECT (paid_at + ?3) / 86400, method, amount, applied_amount FROM payments WHERE paid_at >= ?1 AND paid_at < ?2 AND voided_at IS NULL"));
-    statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
-    while (TRY(statement.step()))
-        visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2), statement.column_int(3)});
-    return {};
-}
-
-Result<void> scan_gateway_payments(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds,
-                                   const std::function<void(const GatewayPaymentRow&)>& visit) {
-    auto statement = TRY(db.prepare(
-        "SELECT (p.paid_at + ?3) / 86400, g.gateway, p.applied_amount FROM payments p "
-        "JOIN gateway_transactions g ON g.payment_id = p.id WHERE p.method = 'gateway' AND p.paid_at >= ?1 AND p.paid_at < ?2 AND p.voided_at IS NULL"));
-    statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
-    while (TRY(statement.step())) visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2)});
-    return {};
 }
 
 Result<std::vector<LateFeeDayRow>> list_collected_late_fees(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds) {
