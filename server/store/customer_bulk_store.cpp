@@ -1,5 +1,6 @@
 #include "store/customer_bulk_store.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -65,13 +66,23 @@ Result<void> insert_customers(Database& db, const std::vector<Customer>& custome
         }
         return {};
     }
-    auto insert = TRY(db.prepare(insert_customer_sql()));
-    for (const Customer& customer : customers) {
-        insert.reset();
-        bind_customer_columns(insert, customer);
-        insert.bind(19, at).bind(20, at);
+    // Many rows per INSERT: SQLite's FTS5 (the customer search, migration 0006) writes its pending
+    // index out at the end of every statement, so 100,000 one-row INSERTs cost 3.5 times what the
+    // same rows cost 100 at a time (bench_reports). 100 rows are 2,000 parameters.
+    constexpr std::size_t kRowsPerInsert = 100;
+    const std::string full_sql = insert_customer_sql(kRowsPerInsert);
+    for (std::size_t begin = 0; begin < customers.size(); begin += kRowsPerInsert) {
+        const std::size_t rows = std::min(kRowsPerInsert, customers.size() - begin);
+        auto insert = TRY(db.prepare(rows == kRowsPerInsert ? full_sql : insert_customer_sql(rows)));
+        for (std::size_t row = 0; row < rows; ++row) {
+            const int first = static_cast<int>(row) * kCustomerInsertParameters + 1;
+            bind_customer_columns(insert, customers[begin + row], first);
+            insert.bind(first + 18, at).bind(first + 19, at);
+        }
         TRY_VOID(insert.run());
-        if (progress && (++done % progress_every == 0 || done == total)) progress(done);
+        const std::int64_t before = done;
+        done += static_cast<std::int64_t>(rows);
+        if (progress && (done / progress_every != before / progress_every || done == total)) progress(done);
     }
     return {};
 }

@@ -11,9 +11,9 @@
 
 namespace kimonet::store {
 
-// SQLite: one prepared INSERT, bound again per row (its fastest path); PostgreSQL: one COPY of all
-// the rows (a round trip per row would cost more than the rows: bench_reports). `progress` is
-// told how many rows are written so far, every `progress_every` rows and at the end.
+// SQLite: INSERTs of 100 rows each; PostgreSQL: COPY, 10,000 rows at a time (a round trip per row
+// would cost more than the rows: bench_reports). `progress` is told how many rows are written so
+// far, at least every `progress_every` rows and at the end.
 Result<void> insert_customers(Database& db, const std::vector<Customer>& customers, std::int64_t now,
                               const std::function<void(std::int64_t done)>& progress = {}, std::int64_t progress_every = 1000);
 

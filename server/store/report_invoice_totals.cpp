@@ -88,22 +88,21 @@ Result<std::vector<InvoiceTotalsRow>> sqlite_invoice_totals(Database& db, const 
     const FoldVisit visit = [&](const FoldRow& row) {
         const int month = month_number(row.text(0)) - first;
         if (month < 0 || month >= months) return;
-        const std::size_t placement = by_placement ? placements.of(row.integer(1)) : 0;
+        const std::size_t placement = by_placement && !voided ? placements.of(row.integer(1)) : 0;
         Totals& cell = cells[(static_cast<std::size_t>(month) * width + placement) * 2 + (voided ? 1 : 0)];
         cell.count += 1;
         cell.billed += row.integer(2);
         cell.paid += row.integer(3);
     };
-    // Live invoices from their partial covering index (invoices_period_billed, 0050); the few
-    // voided ones through invoices_status_due (`+period` keeps SQLite off the period index, which
-    // would read every invoice of the range to find them).
+    // Live invoices and voided ones, each from its partial covering index (invoices_period_billed,
+    // invoices_period_voided: migration 0050).
     auto live = TRY(db.prepare("SELECT kimonet_fold(period, customer_id, total, paid_amount) FROM invoices "
                                "WHERE status <> 'void' AND period BETWEEN ?1 AND ?2"));
     live.bind(1, to_string(from)).bind(2, to_string(to));
     TRY_VOID(fold_rows(live, visit));
     voided = true;
-    auto dead = TRY(db.prepare("SELECT kimonet_fold(period, customer_id, total, paid_amount) FROM invoices "
-                               "WHERE status = 'void' AND +period BETWEEN ?1 AND ?2"));
+    auto dead = TRY(db.prepare("SELECT kimonet_fold(period, 0, total, paid_amount) FROM invoices "
+                               "WHERE status = 'void' AND period BETWEEN ?1 AND ?2"));
     dead.bind(1, to_string(from)).bind(2, to_string(to));
     TRY_VOID(fold_rows(dead, visit));
 
@@ -118,21 +117,28 @@ Result<std::vector<InvoiceTotalsRow>> sqlite_invoice_totals(Database& db, const 
     return rows;
 }
 
+// Live invoices (through the partial index invoices_period_billed when the planner likes it), split
+// by placement when asked; voided ones by period alone (the reports count them apart).
 Result<std::vector<InvoiceTotalsRow>> postgresql_invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement) {
-    auto statement = TRY(db.prepare(
-        by_placement ? "SELECT i.period, c.package_id, COALESCE(c.router_id, 0), CASE WHEN i.status = 'void' THEN 1 ELSE 0 END, "
-                       "COUNT(*), SUM(i.total), SUM(i.paid_amount) FROM invoices i JOIN customers c ON c.id = i.customer_id "
-                       "WHERE i.period BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3, 4"
-                     : "SELECT period, 0, 0, CASE WHEN status = 'void' THEN 1 ELSE 0 END, COUNT(*), SUM(total), SUM(paid_amount) "
-                       "FROM invoices WHERE period BETWEEN ?1 AND ?2 GROUP BY 1, 4"));
-    statement.bind(1, to_string(from)).bind(2, to_string(to));
     std::vector<InvoiceTotalsRow> rows;
-    while (TRY(statement.step())) {
-        auto period = parse_period(statement.column_text_view(0));
-        if (!period) continue;
-        rows.push_back({*period, statement.column_int(1), statement.column_int(2), statement.column_int(3) != 0, statement.column_int(4),
-                        statement.column_int(5), statement.column_int(6)});
-    }
+    const auto read = [&](const char* sql, bool voided) -> Result<void> {
+        auto statement = TRY(db.prepare(sql));
+        statement.bind(1, to_string(from)).bind(2, to_string(to));
+        while (TRY(statement.step()))
+            if (auto period = parse_period(statement.column_text_view(0)))
+                rows.push_back({*period, statement.column_int(1), statement.column_int(2), voided, statement.column_int(3),
+                                statement.column_int(4), statement.column_int(5)});
+        return {};
+    };
+    TRY_VOID(read(by_placement ? "SELECT i.period, c.package_id, COALESCE(c.router_id, 0), COUNT(*), SUM(i.total), SUM(i.paid_amount) "
+                                 "FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                                 "WHERE i.status <> 'void' AND i.period BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3"
+                               : "SELECT period, 0, 0, COUNT(*), SUM(total), SUM(paid_amount) FROM invoices "
+                                 "WHERE status <> 'void' AND period BETWEEN ?1 AND ?2 GROUP BY 1",
+                  false));
+    TRY_VOID(read("SELECT period, 0, 0, COUNT(*), SUM(total), SUM(paid_amount) FROM invoices "
+                  "WHERE status = 'void' AND period BETWEEN ?1 AND ?2 GROUP BY 1",
+                  true));
     return rows;
 }
 

@@ -64,6 +64,42 @@ struct GatewayPayment {
     bool operator<(const GatewayPayment& other) const { return payment_id < other.payment_id; }
 };
 
+// The gateway payments of the range by id. Payment ids are handed out in order, so those of a
+// range of days are mostly dense: then a slot per id between the lowest and the highest (a lookup
+// is one read); when they are not (at most one in 16 ids), sorted and searched.
+class GatewayPaymentIndex {
+public:
+    explicit GatewayPaymentIndex(std::vector<GatewayPayment>& payments) : m_payments(payments) {
+        const auto [lowest, highest] = std::minmax_element(payments.begin(), payments.end());
+        m_lowest = lowest->payment_id;
+        m_highest = highest->payment_id;
+        const auto span = static_cast<std::uint64_t>(m_highest - m_lowest) + 1;
+        if (span <= 16 * static_cast<std::uint64_t>(payments.size())) {
+            m_slots.assign(static_cast<std::size_t>(span), 0);
+            for (std::size_t i = 0; i < payments.size(); ++i) m_slots[static_cast<std::size_t>(payments[i].payment_id - m_lowest)] = static_cast<std::uint32_t>(i + 1);
+        } else {
+            std::sort(payments.begin(), payments.end());
+        }
+    }
+    std::int64_t lowest() const { return m_lowest; }
+    std::int64_t highest() const { return m_highest; }
+    const GatewayPayment* find(std::int64_t payment_id) const {
+        if (payment_id < m_lowest || payment_id > m_highest) return nullptr;
+        if (!m_slots.empty()) {
+            const std::uint32_t slot = m_slots[static_cast<std::size_t>(payment_id - m_lowest)];
+            return slot == 0 ? nullptr : &m_payments[slot - 1];
+        }
+        const auto found = std::lower_bound(m_payments.begin(), m_payments.end(), GatewayPayment{payment_id});
+        return found != m_payments.end() && found->payment_id == payment_id ? &*found : nullptr;
+    }
+
+private:
+    const std::vector<GatewayPayment>& m_payments;
+    std::vector<std::uint32_t> m_slots;  // payment id - lowest → index + 1 (0 = none)
+    std::int64_t m_lowest = 0;
+    std::int64_t m_highest = 0;
+};
+
 Result<PaymentTotals> sqlite_payment_totals(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds) {
     const std::int64_t first_day = (start + offset_seconds) / kSecondsPerDay;
     const std::int64_t days = std::max<std::int64_t>(0, (end + offset_seconds) / kSecondsPerDay - first_day + 1);
@@ -89,16 +125,16 @@ Result<PaymentTotals> sqlite_payment_totals(Database& db, std::int64_t start, st
     // (payment_id, gateway) between the lowest and highest id, matched in C++ (a lookup per
     // payment inside SQLite is a B-tree descent each, several times the cost).
     if (!gateway_payments.empty()) {
-        std::sort(gateway_payments.begin(), gateway_payments.end());
+        const GatewayPaymentIndex index(gateway_payments);
         auto transactions = TRY(db.prepare("SELECT kimonet_fold(payment_id, gateway) FROM gateway_transactions WHERE payment_id BETWEEN ?1 AND ?2"));
-        transactions.bind(1, gateway_payments.front().payment_id).bind(2, gateway_payments.back().payment_id);
+        transactions.bind(1, index.lowest()).bind(2, index.highest());
         TRY_VOID(fold_rows(transactions, [&](const FoldRow& row) {
-            const auto found = std::lower_bound(gateway_payments.begin(), gateway_payments.end(), GatewayPayment{row.integer(0)});
-            if (found == gateway_payments.end() || found->payment_id != row.integer(0)) return;
-            DayTotals* cell = by_gateway.at(found->local_day, gateways.code(row.text(1)));
+            const GatewayPayment* payment = index.find(row.integer(0));
+            if (!payment) return;
+            DayTotals* cell = by_gateway.at(payment->local_day, gateways.code(row.text(1)));
             if (!cell) return;
             cell->count += 1;
-            cell->applied += found->applied;
+            cell->applied += payment->applied;
         }));
     }
     PaymentTotals totals;

@@ -1,5 +1,7 @@
 #include "store/report_store.hpp"
 
+#include "store/sqlite_fold.hpp"
+
 namespace kimonet::store {
 
 Result<PackageAndRouterNames> list_package_and_router_names(Database& db) {
@@ -56,10 +58,21 @@ Result<std::int64_t> count_isolated_customers(Database& db, std::int64_t start, 
 }
 
 Result<std::vector<SubscriptionPriceRow>> list_subscriptions_by_price(Database& db) {
+    std::vector<SubscriptionPriceRow> out;
+    if (db.engine() == Engine::Sqlite) {
+        // Counted in C++ from inside SQLite's scan (sqlite_fold.hpp): its GROUP BY would sort every
+        // subscriber first (bench_reports: 0.035 s against 0.010 s for 100,000 customers).
+        std::map<std::int64_t, std::int64_t> per_package;
+        auto subscribers = TRY(db.prepare("SELECT kimonet_fold(package_id) FROM customers WHERE status IN ('active','isolated')"));
+        TRY_VOID(fold_rows(subscribers, [&](const FoldRow& row) { ++per_package[row.integer(0)]; }));
+        auto prices = TRY(db.prepare("SELECT id, price FROM internet_packages"));
+        while (TRY(prices.step()))
+            if (auto found = per_package.find(prices.column_int(0)); found != per_package.end()) out.push_back({prices.column_int(1), found->second});
+        return out;
+    }
     auto statement = TRY(db.prepare(
         "SELECT p.price, COUNT(*) FROM customers c JOIN internet_packages p ON p.id = c.package_id "
         "WHERE c.status IN ('active','isolated') GROUP BY c.package_id, p.price"));
-    std::vector<SubscriptionPriceRow> out;
     while (TRY(statement.step())) out.push_back({statement.column_int(0), statement.column_int(1)});
     return out;
 }

@@ -16,8 +16,8 @@
 
 namespace kimonet::store {
 
-// Invoices of one billing period, voided or not, and (when asked) of one package and router of
-// their customer as it is now (router 0 = none; both 0 when not asked).
+// Invoices of one billing period, voided or not, and (when asked, live invoices only) of one
+// package and router of their customer as it is now (router 0 = none; both 0 otherwise).
 struct InvoiceTotalsRow {
     Period period;
     std::int64_t package_id = 0;
