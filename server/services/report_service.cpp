@@ -50,15 +50,6 @@ Result<reports::Labels> load_labels(store::Database& db) {
     return labels;
 }
 
-// The range's invoices, grouped by the store (report_totals.hpp); `by_placement` splits them by
-// the customer's package and router.
-Result<std::vector<reports::InvoiceGroup>> load_invoice_groups(store::Database& db, const reports::MonthRange& range, bool by_placement) {
-    std::vector<reports::InvoiceGroup> groups;
-    for (const auto& row : TRY(store::invoice_totals(db, range.from, range.to, by_placement)))
-        groups.push_back({row.period, row.package_id, row.router_id, row.voided, row.count, row.billed, row.paid});
-    return groups;
-}
-
 // Unpaid and partly paid invoices: outstanding per due date (aging) and the ten largest debtors.
 struct OpenInvoices {
     std::vector<reports::OpenInvoiceGroup> by_due_date;
@@ -87,7 +78,7 @@ Result<reports::MonthRange> report_range(const app::Context& context, std::strin
 Result<reports::RevenueReport> revenue_report(app::Context& context, const reports::MonthRange& range) {
     const auto [start, end] = unix_bounds(context, range);
     const std::int64_t offset_seconds = std::int64_t{context.offset.minutes} * 60;
-    const auto invoices = TRY(load_invoice_groups(context.db, range, true));
+    const auto invoices = TRY(store::invoice_totals(context.db, range.from, range.to, true));
 
     // Payments by local day and method, and those through a gateway by gateway.
     const auto totals = TRY(store::payment_totals(context.db, start, end, offset_seconds));
@@ -142,7 +133,7 @@ Result<reports::CustomerReport> customer_report(app::Context& context, const rep
 }
 
 Result<reports::BillingReport> billing_report(app::Context& context, const reports::MonthRange& range) {
-    const auto invoices = TRY(load_invoice_groups(context.db, range, false));
+    const auto invoices = TRY(store::invoice_totals(context.db, range.from, range.to, false));
     auto open = TRY(load_open_invoices(context.db));
 
     std::vector<reports::SubscriptionGroup> subscriptions;

@@ -47,7 +47,7 @@ std::string day_text(int key) {
     return text;
 }
 
-struct Totals {
+struct InvoiceCell {
     std::int64_t count = 0;
     Money billed = 0;
     Money paid = 0;
@@ -55,7 +55,7 @@ struct Totals {
 
 // Every customer's package and router as a small number (0 = none), so an invoice finds its
 // group by two vector lookups.
-struct Placements {
+struct CustomerPlacements {
     std::vector<std::pair<std::int64_t, std::int64_t>> pairs{{0, 0}};  // number → (package, router)
     std::vector<std::uint32_t> of_customer;                            // customer id → number
     std::uint32_t of(std::int64_t customer_id) const {
@@ -63,8 +63,8 @@ struct Placements {
     }
 };
 
-Result<Placements> load_placements(Database& db) {
-    Placements placements;
+Result<CustomerPlacements> load_customer_placements(Database& db) {
+    CustomerPlacements placements;
     std::map<std::pair<std::int64_t, std::int64_t>, std::uint32_t> numbers;
     auto statement = TRY(db.prepare("SELECT kimonet_fold(id, package_id, COALESCE(router_id, 0)) FROM customers"));
     TRY_VOID(fold_rows(statement, [&](const FoldRow& row) {
@@ -78,18 +78,18 @@ Result<Placements> load_placements(Database& db) {
     return placements;
 }
 
-Result<std::vector<InvoiceTotalsRow>> sqlite_invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement) {
+Result<std::vector<reports::InvoiceGroup>> sqlite_invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement) {
     const int first = month_number(from), months = month_number(to) - first + 1;
-    if (months <= 0) return std::vector<InvoiceTotalsRow>();
-    const Placements placements = by_placement ? TRY(load_placements(db)) : Placements{};
+    if (months <= 0) return std::vector<reports::InvoiceGroup>();
+    const CustomerPlacements placements = by_placement ? TRY(load_customer_placements(db)) : CustomerPlacements{};
     const std::size_t width = placements.pairs.size();
-    std::vector<Totals> cells(static_cast<std::size_t>(months) * width * 2);  // [month][placement][voided]
+    std::vector<InvoiceCell> cells(static_cast<std::size_t>(months) * width * 2);  // [month][placement][voided]
     bool voided = false;
     const FoldVisit visit = [&](const FoldRow& row) {
         const int month = month_number(row.text(0)) - first;
         if (month < 0 || month >= months) return;
         const std::size_t placement = by_placement && !voided ? placements.of(row.integer(1)) : 0;
-        Totals& cell = cells[(static_cast<std::size_t>(month) * width + placement) * 2 + (voided ? 1 : 0)];
+        InvoiceCell& cell = cells[(static_cast<std::size_t>(month) * width + placement) * 2 + (voided ? 1 : 0)];
         cell.count += 1;
         cell.billed += row.integer(2);
         cell.paid += row.integer(3);
@@ -106,9 +106,9 @@ Result<std::vector<InvoiceTotalsRow>> sqlite_invoice_totals(Database& db, const 
     dead.bind(1, to_string(from)).bind(2, to_string(to));
     TRY_VOID(fold_rows(dead, visit));
 
-    std::vector<InvoiceTotalsRow> rows;
+    std::vector<reports::InvoiceGroup> rows;
     for (std::size_t index = 0; index < cells.size(); ++index) {
-        const Totals& cell = cells[index];
+        const InvoiceCell& cell = cells[index];
         if (cell.count == 0) continue;
         const int month = first + static_cast<int>(index / (width * 2));
         const auto& [package_id, router_id] = placements.pairs[index / 2 % width];
@@ -119,8 +119,8 @@ Result<std::vector<InvoiceTotalsRow>> sqlite_invoice_totals(Database& db, const 
 
 // Live invoices (through the partial index invoices_period_billed when the planner likes it), split
 // by placement when asked; voided ones by period alone (the reports count them apart).
-Result<std::vector<InvoiceTotalsRow>> postgresql_invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement) {
-    std::vector<InvoiceTotalsRow> rows;
+Result<std::vector<reports::InvoiceGroup>> postgresql_invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement) {
+    std::vector<reports::InvoiceGroup> rows;
     const auto read = [&](const char* sql, bool voided) -> Result<void> {
         auto statement = TRY(db.prepare(sql));
         statement.bind(1, to_string(from)).bind(2, to_string(to));
@@ -199,7 +199,7 @@ Result<OpenInvoiceTotals> postgresql_open_invoice_totals(Database& db, std::size
 
 }  // namespace
 
-Result<std::vector<InvoiceTotalsRow>> invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement) {
+Result<std::vector<reports::InvoiceGroup>> invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement) {
     return db.engine() == Engine::Sqlite ? sqlite_invoice_totals(db, from, to, by_placement) : postgresql_invoice_totals(db, from, to, by_placement);
 }
 

@@ -12,24 +12,15 @@
 
 #include "core/date.hpp"
 #include "core/money.hpp"
+#include "reports/report_rows.hpp"
 #include "store/database.hpp"
 
 namespace kimonet::store {
 
-// Invoices of one billing period, voided or not, and (when asked, live invoices only) of one
-// package and router of their customer as it is now (router 0 = none; both 0 otherwise).
-struct InvoiceTotalsRow {
-    Period period;
-    std::int64_t package_id = 0;
-    std::int64_t router_id = 0;
-    bool voided = false;
-    std::int64_t count = 0;
-    Money billed = 0;  // invoice totals
-    Money paid = 0;    // applied to them so far
-};
-// The invoices of the billing periods from … to (inclusive), grouped; `by_placement` splits them
-// by their customer's package and router.
-Result<std::vector<InvoiceTotalsRow>> invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement);
+// The invoices of the billing periods from … to (inclusive) as reports::InvoiceGroup rows: per
+// period, voided or not, and — when `by_placement`, live invoices only — per package and router of
+// their customer as it is now (router 0 = none; both 0 otherwise).
+Result<std::vector<reports::InvoiceGroup>> invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement);
 
 // Unpaid and partly paid invoices.
 struct DueDateTotalsRow {
