@@ -13,6 +13,7 @@
 #include "services/settings.hpp"
 #include "spreadsheets/import_limits.hpp"
 #include "spreadsheets/uploaded_table.hpp"
+#include "store/customer_bulk_store.hpp"
 #include "store/customer_store.hpp"
 #include "store/import_store.hpp"
 #include "store/report_store.hpp"
@@ -180,11 +181,9 @@ Result<ImportOutcome> import_customers(app::Context& context, std::string_view f
 
     const auto total = static_cast<std::int64_t>(customers.size());
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        for (auto& customer : customers) {
-            customer.id = TRY(store::insert_customer(context.db, customer, context.now));
-            if (progress && (++outcome.imported % 1000 == 0 || outcome.imported == total)) progress(outcome.imported, total);
-        }
-        if (!progress) outcome.imported = total;
+        TRY_VOID(store::insert_customers(context.db, customers, context.now, [&](std::int64_t done) {
+            if (progress) progress(done, total);
+        }));
         // One entry for the whole import: who imported what, with the range of numbers created.
         return log_activity(context, "customer.import", "customer", std::nullopt, nullptr,
                             {{"format", outcome.format}, {"imported", total},

@@ -8,6 +8,7 @@
 
 #include "store/credit_note_store.hpp"
 #include "store/report_store.hpp"
+#include "store/report_totals.hpp"
 
 namespace kimonet::services {
 
@@ -49,122 +50,21 @@ Result<reports::Labels> load_labels(store::Database& db) {
     return labels;
 }
 
-// Customer id → package and router, so invoices can be split without a join per invoice
-// (customer ids are dense: a vector indexed by id).
-struct Placement {
-    std::int64_t package_id = 0;
-    std::int64_t router_id = 0;
-};
-
-Result<std::vector<Placement>> load_placements(store::Database& db) {
-    std::vector<Placement> placements;
-    TRY_VOID(store::scan_customer_placements(db, [&](const store::CustomerPlacementRow& row) {
-        const std::int64_t id = row.customer_id;
-        if (id < 0 || id > 100'000'000) return;
-        if (static_cast<std::size_t>(id) >= placements.size()) placements.resize(static_cast<std::size_t>(id) + 1);
-        placements[static_cast<std::size_t>(id)] = {row.package_id, row.router_id};
-    }));
-    return placements;
-}
-
-// "2026-01" → months since year 0, read in place (no string per row); -1 when malformed.
-int period_index(std::string_view text) {
-    if (text.size() != 7 || text[4] != '-') return -1;
-    int year = 0, month = 0;
-    for (int i = 0; i < 4; ++i) year = year * 10 + (text[static_cast<std::size_t>(i)] - '0');
-    month = (text[5] - '0') * 10 + (text[6] - '0');
-    return year * 12 + month - 1;
-}
-
-// One pass over the range's invoices, grouped in memory (with `by_customer` split by the
-// customer's package and router). SQLite's GROUP BY over a join sorts every row first; a lookup
-// per row into a handful of groups with integer keys does not (bench_reports).
-Result<std::vector<reports::InvoiceGroup>> load_invoice_groups(store::Database& db, const reports::MonthRange& range, bool by_customer) {
-    std::vector<Placement> placements;
-    if (by_customer) placements = TRY(load_placements(db));
-    using Key = std::tuple<int, std::int64_t, std::int64_t, bool>;
-    std::map<Key, reports::InvoiceGroup> groups;
-    TRY_VOID(store::scan_invoice_amounts(db, range.from, range.to, [&](const store::InvoiceAmountRow& row) {
-        Placement placement;
-        if (by_customer)
-            if (const std::int64_t customer = row.customer_id; customer >= 0 && static_cast<std::size_t>(customer) < placements.size())
-                placement = placements[static_cast<std::size_t>(customer)];
-        const int month = period_index(row.period);
-        if (month < 0) return;
-        auto [group, inserted] = groups.try_emplace(Key{month, placement.package_id, placement.router_id, row.voided});
-        if (inserted) group->second = {Period{month / 12, month % 12 + 1}, placement.package_id, placement.router_id, std::get<3>(group->first)};
-        group->second.count += 1;
-        group->second.billed += row.total;
-        group->second.paid += row.paid;
-    }));
-    std::vector<reports::InvoiceGroup> out;
-    out.reserve(groups.size());
-    for (auto& [key, group] : groups) out.push_back(group);
-    return out;
-}
-
-// The few distinct texts of a column (payment methods, gateways) as small numbers, so rows group
-// by integers without a string per row.
-class TextCodes {
-public:
-    int code(std::string_view text) {
-        for (std::size_t i = 0; i < m_texts.size(); ++i)
-            if (m_texts[i] == text) return static_cast<int>(i);
-        m_texts.emplace_back(text);
-        return static_cast<int>(m_texts.size() - 1);
-    }
-    const std::string& text(int code) const { return m_texts[static_cast<std::size_t>(code)]; }
-
-private:
-    std::vector<std::string> m_texts;
-};
-
-// Unpaid and partly paid invoices in one pass: outstanding per due date (aging) and per customer
-// (the ten largest debtors, ties broken by the oldest due date, then the customer id).
+// Unpaid and partly paid invoices: outstanding per due date (aging) and the ten largest debtors.
 struct OpenInvoices {
     std::vector<reports::OpenInvoiceGroup> by_due_date;
     std::vector<reports::Debtor> top_debtors;
 };
 
 Result<OpenInvoices> load_open_invoices(store::Database& db) {
-    struct Owed {
-        Money outstanding = 0;
-        std::int64_t invoices = 0;
-        std::string oldest_due;
-    };
-    std::map<std::string, reports::OpenInvoiceGroup> by_due;
-    std::unordered_map<std::int64_t, Owed> by_customer;
-    TRY_VOID(store::scan_open_invoices(db, [&](const store::OpenInvoiceRow& row) {
-        std::string due(row.due_date);
-        const Money outstanding = row.outstanding;
-        auto& day = by_due[due];
-        day.count += 1;
-        day.outstanding += outstanding;
-        auto& owed = by_customer[row.customer_id];
-        owed.outstanding += outstanding;
-        owed.invoices += 1;
-        if (owed.oldest_due.empty() || due < owed.oldest_due) owed.oldest_due = std::move(due);
-    }));
+    constexpr std::size_t kTopDebtors = 10;
+    const auto totals = TRY(store::open_invoice_totals(db, kTopDebtors));
     OpenInvoices open;
-    for (auto& [due, group] : by_due) {
-        group.due_date = date_from_text(due);
-        open.by_due_date.push_back(group);
-    }
-    std::vector<std::pair<std::int64_t, const Owed*>> ranked;
-    ranked.reserve(by_customer.size());
-    for (const auto& [customer_id, owed] : by_customer) ranked.emplace_back(customer_id, &owed);
-    const auto worse = [](const auto& a, const auto& b) {
-        if (a.second->outstanding != b.second->outstanding) return a.second->outstanding > b.second->outstanding;
-        if (a.second->oldest_due != b.second->oldest_due) return a.second->oldest_due < b.second->oldest_due;
-        return a.first < b.first;
-    };
-    const std::size_t top = std::min<std::size_t>(10, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top), ranked.end(), worse);
-    for (std::size_t i = 0; i < top; ++i) {
+    for (const auto& row : totals.by_due_date) open.by_due_date.push_back({date_from_text(row.due_date), row.count, row.outstanding});
+    for (const auto& row : totals.top_debtors) {
         std::string service_number, name;
-        if (auto label = TRY(store::find_customer_label(db, ranked[i].first))) service_number = std::move(label->service_number), name = std::move(label->name);
-        open.top_debtors.push_back({ranked[i].first, std::move(service_number), std::move(name), ranked[i].second->outstanding,
-                                    ranked[i].second->invoices, date_from_text(ranked[i].second->oldest_due)});
+        if (auto label = TRY(store::find_customer_label(db, row.customer_id))) service_number = std::move(label->service_number), name = std::move(label->name);
+        open.top_debtors.push_back({row.customer_id, std::move(service_number), std::move(name), row.outstanding, row.invoices, date_from_text(row.oldest_due)});
     }
     return open;
 }
@@ -178,30 +78,14 @@ Result<reports::MonthRange> report_range(const app::Context& context, std::strin
 Result<reports::RevenueReport> revenue_report(app::Context& context, const reports::MonthRange& range) {
     const auto [start, end] = unix_bounds(context, range);
     const std::int64_t offset_seconds = std::int64_t{context.offset.minutes} * 60;
-    const auto invoices = TRY(load_invoice_groups(context.db, range, true));
+    const auto invoices = TRY(store::invoice_totals(context.db, range.from, range.to, true));
 
-    // Payments by local day and method, grouped in memory (no sort of every payment).
-    TextCodes methods, gateway_names;
-    std::map<std::pair<std::int64_t, int>, reports::PaymentGroup> payment_groups;
-    TRY_VOID(store::scan_payment_amounts(context.db, start, end, offset_seconds, [&](const store::PaymentAmountRow& row) {
-        auto [group, inserted] = payment_groups.try_emplace({row.local_day, methods.code(row.method)});
-        if (inserted) group->second = {civil_from_days(group->first.first), methods.text(group->first.second)};
-        group->second.count += 1;
-        group->second.received += row.amount;
-        group->second.applied += row.applied;
-    }));
+    // Payments by local day and method, and those through a gateway by gateway.
+    const auto totals = TRY(store::payment_totals(context.db, start, end, offset_seconds));
     std::vector<reports::PaymentGroup> payments;
-    for (auto& [key, group] : payment_groups) payments.push_back(std::move(group));
-
-    std::map<std::pair<std::int64_t, int>, reports::GatewayGroup> gateway_groups;
-    TRY_VOID(store::scan_gateway_payments(context.db, start, end, offset_seconds, [&](const store::GatewayPaymentRow& row) {
-        auto [group, inserted] = gateway_groups.try_emplace({row.local_day, gateway_names.code(row.gateway)});
-        if (inserted) group->second = {civil_from_days(group->first.first), gateway_names.text(group->first.second)};
-        group->second.count += 1;
-        group->second.applied += row.applied;
-    }));
+    for (const auto& row : totals.by_method) payments.push_back({civil_from_days(row.local_day), row.method, row.count, row.received, row.applied});
     std::vector<reports::GatewayGroup> gateways;
-    for (auto& [key, group] : gateway_groups) gateways.push_back(std::move(group));
+    for (const auto& row : totals.by_gateway) gateways.push_back({civil_from_days(row.local_day), row.gateway, row.count, row.applied});
 
     // A late fee counts as collected when its invoice is paid in full (payments settle the
     // package first), on the day the invoice became paid.
@@ -249,7 +133,7 @@ Result<reports::CustomerReport> customer_report(app::Context& context, const rep
 }
 
 Result<reports::BillingReport> billing_report(app::Context& context, const reports::MonthRange& range) {
-    const auto invoices = TRY(load_invoice_groups(context.db, range, false));
+    const auto invoices = TRY(store::invoice_totals(context.db, range.from, range.to, false));
     auto open = TRY(load_open_invoices(context.db));
 
     std::vector<reports::SubscriptionGroup> subscriptions;

@@ -1,6 +1,7 @@
 #include "store/customer_store.hpp"
 #include "customers/typed_lookup.hpp"
 
+#include "store/customer_columns.hpp"
 #include "store/store_time.hpp"
 
 #include "core/text.hpp"
@@ -131,33 +132,32 @@ Result<CustomerPage> list_customers(Database& db, const CustomerFilter& filter) 
     return page;
 }
 
-static void bind_customer(Statement& statement, const Customer& customer) {
-    statement.bind(1, customer.service_number)
-        .bind(2, customer.name)
-        .bind(3, customer.phone)
-        .bind(4, customer.email)
-        .bind(5, customer.address)
-        .bind(6, customer.package_id)
-        .bind(7, customer.router_id)
-        .bind(8, customer.pppoe_username)
-        .bind(9, std::string(to_string(customer.status)))
-        .bind(10, to_string(customer.join_date))
-        .bind(11, customer.due_day)
-        .bind(12, std::string(to_string(customer.connection_method)))
-        .bind(13, customer.ip_address)
-        .bind(14, customer.mac_address)
-        .bind(15, customer.tax.npwp)
-        .bind(16, customer.tax.nik)
-        .bind(17, customer.tax.nitku)
-        .bind(18, std::int64_t{customer.tax.needs_faktur ? 1 : 0});
+void bind_customer_columns(Statement& statement, const Customer& customer, int first) {
+    const int at = first - 1;
+    statement.bind(at + 1, customer.service_number)
+        .bind(at + 2, customer.name)
+        .bind(at + 3, customer.phone)
+        .bind(at + 4, customer.email)
+        .bind(at + 5, customer.address)
+        .bind(at + 6, customer.package_id)
+        .bind(at + 7, customer.router_id)
+        .bind(at + 8, customer.pppoe_username)
+        .bind(at + 9, std::string(to_string(customer.status)))
+        .bind(at + 10, to_string(customer.join_date))
+        .bind(at + 11, customer.due_day)
+        .bind(at + 12, std::string(to_string(customer.connection_method)))
+        .bind(at + 13, customer.ip_address)
+        .bind(at + 14, customer.mac_address)
+        .bind(at + 15, customer.tax.npwp)
+        .bind(at + 16, customer.tax.nik)
+        .bind(at + 17, customer.tax.nitku)
+        .bind(at + 18, std::int64_t{customer.tax.needs_faktur ? 1 : 0});
 }
 
 Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std::int64_t now) {
-    auto statement = TRY(db.prepare(
-        "INSERT INTO customers(service_number, name, phone, email, address, package_id, router_id, pppoe_username, "
-        "status, join_date, due_day, connection_method, ip_address, mac_address, npwp, nik, nitku, needs_faktur, created_at, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    bind_customer(statement, customer);
+    static const std::string sql = insert_customer_sql();
+    auto statement = TRY(db.prepare(sql));
+    bind_customer_columns(statement, customer);
     const std::string at = utc_timestamp_text(now);
     statement.bind(19, at).bind(20, at);
     TRY_VOID(statement.run());
@@ -169,7 +169,7 @@ Result<void> update_customer_row(Database& db, const Customer& customer, std::in
         "UPDATE customers SET service_number=?, name=?, phone=?, email=?, address=?, package_id=?, router_id=?, "
         "pppoe_username=?, status=?, join_date=?, due_day=?, connection_method=?, ip_address=?, mac_address=?, npwp=?, nik=?, nitku=?, needs_faktur=?, "
         "updated_at=? WHERE id=?"));
-    bind_customer(statement, customer);
+    bind_customer_columns(statement, customer);
     statement.bind(19, utc_timestamp_text(now)).bind(20, customer.id);
     return statement.run();
 }

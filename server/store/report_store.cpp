@@ -1,5 +1,7 @@
 #include "store/report_store.hpp"
 
+#include "store/sqlite_fold.hpp"
+
 namespace kimonet::store {
 
 Result<PackageAndRouterNames> list_package_and_router_names(Database& db) {
@@ -11,57 +13,11 @@ Result<PackageAndRouterNames> list_package_and_router_names(Database& db) {
     return names;
 }
 
-Result<void> scan_customer_placements(Database& db, const std::function<void(const CustomerPlacementRow&)>& visit) {
-    auto statement = TRY(db.prepare("SELECT id, package_id, COALESCE(router_id, 0) FROM customers ORDER BY id"));
-    while (TRY(statement.step())) visit({statement.column_int(0), statement.column_int(1), statement.column_int(2)});
-    return {};
-}
-
-Result<void> scan_invoice_amounts(Database& db, const Period& from, const Period& to,
-                                  const std::function<void(const InvoiceAmountRow&)>& visit) {
-    auto statement = TRY(db.prepare(
-        "SELECT period, customer_id, CASE WHEN status = 'void' THEN 1 ELSE 0 END, total, paid_amount FROM invoices "
-        "WHERE period BETWEEN ?1 AND ?2"));
-    statement.bind(1, to_string(from)).bind(2, to_string(to));
-    while (TRY(statement.step()))
-        visit({statement.column_text_view(0), statement.column_int(1), statement.column_int(2) != 0, statement.column_int(3),
-               statement.column_int(4)});
-    return {};
-}
-
-Result<void> scan_open_invoices(Database& db, const std::function<void(const OpenInvoiceRow&)>& visit) {
-    auto statement = TRY(db.prepare(
-        "SELECT customer_id, due_date, total - paid_amount FROM invoices WHERE status IN ('unpaid','partial')"));
-    while (TRY(statement.step())) visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2)});
-    return {};
-}
-
 Result<std::optional<CustomerLabel>> find_customer_label(Database& db, std::int64_t customer_id) {
     auto statement = TRY(db.prepare("SELECT service_number, name FROM customers WHERE id = ?1"));
     statement.bind(1, customer_id);
     if (!TRY(statement.step())) return std::optional<CustomerLabel>();
     return std::optional<CustomerLabel>(CustomerLabel{statement.column_text(0), statement.column_text(1)});
-}
-
-Result<void> scan_payment_amounts(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds,
-                                  const std::function<void(const PaymentAmountRow&)>& visit) {
-    // Reads only the payments_report index (paid_at, method, amount, applied_amount; live payments only).
-    auto statement = TRY(db.prepare(
-        "SELECT (paid_at + ?3) / 86400, method, amount, applied_amount FROM payments WHERE paid_at >= ?1 AND paid_at < ?2 AND voided_at IS NULL"));
-    statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
-    while (TRY(statement.step()))
-        visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2), statement.column_int(3)});
-    return {};
-}
-
-Result<void> scan_gateway_payments(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds,
-                                   const std::function<void(const GatewayPaymentRow&)>& visit) {
-    auto statement = TRY(db.prepare(
-        "SELECT (p.paid_at + ?3) / 86400, g.gateway, p.applied_amount FROM payments p "
-        "JOIN gateway_transactions g ON g.payment_id = p.id WHERE p.method = 'gateway' AND p.paid_at >= ?1 AND p.paid_at < ?2 AND p.voided_at IS NULL"));
-    statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
-    while (TRY(statement.step())) visit({statement.column_int(0), statement.column_text_view(1), statement.column_int(2)});
-    return {};
 }
 
 Result<std::vector<LateFeeDayRow>> list_collected_late_fees(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds) {
@@ -102,10 +58,21 @@ Result<std::int64_t> count_isolated_customers(Database& db, std::int64_t start, 
 }
 
 Result<std::vector<SubscriptionPriceRow>> list_subscriptions_by_price(Database& db) {
+    std::vector<SubscriptionPriceRow> out;
+    if (db.engine() == Engine::Sqlite) {
+        // Counted in C++ from inside SQLite's scan (sqlite_fold.hpp): its GROUP BY would sort every
+        // subscriber first (bench_reports: 0.035 s against 0.010 s for 100,000 customers).
+        std::map<std::int64_t, std::int64_t> per_package;
+        auto subscribers = TRY(db.prepare("SELECT kimonet_fold(package_id) FROM customers WHERE status IN ('active','isolated')"));
+        TRY_VOID(fold_rows(subscribers, [&](const FoldRow& row) { ++per_package[row.integer(0)]; }));
+        auto prices = TRY(db.prepare("SELECT id, price FROM internet_packages"));
+        while (TRY(prices.step()))
+            if (auto found = per_package.find(prices.column_int(0)); found != per_package.end()) out.push_back({prices.column_int(1), found->second});
+        return out;
+    }
     auto statement = TRY(db.prepare(
         "SELECT p.price, COUNT(*) FROM customers c JOIN internet_packages p ON p.id = c.package_id "
         "WHERE c.status IN ('active','isolated') GROUP BY c.package_id, p.price"));
-    std::vector<SubscriptionPriceRow> out;
     while (TRY(statement.step())) out.push_back({statement.column_int(0), statement.column_int(1)});
     return out;
 }

@@ -1,7 +1,6 @@
 #pragma once
 // The rows the reports are computed from (report_service.cpp). Read-only: no transaction needed.
-// Scans over up to millions of rows stream: each row is handed to `visit` while the statement is
-// on it (string_views are valid only during that call), nothing is collected here.
+// The totals over millions of invoices and payments are in report_totals.hpp.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -23,58 +22,11 @@ struct PackageAndRouterNames {
 };
 Result<PackageAndRouterNames> list_package_and_router_names(Database& db);
 
-// Every customer's package and router (0 = none), in id order.
-struct CustomerPlacementRow {
-    std::int64_t customer_id = 0;
-    std::int64_t package_id = 0;
-    std::int64_t router_id = 0;
-};
-Result<void> scan_customer_placements(Database& db, const std::function<void(const CustomerPlacementRow&)>& visit);
-
-// Invoices of the billing periods from … to (inclusive), in no particular order.
-struct InvoiceAmountRow {
-    std::string_view period;  // "2026-01"
-    std::int64_t customer_id = 0;
-    bool voided = false;
-    Money total = 0;
-    Money paid = 0;
-};
-Result<void> scan_invoice_amounts(Database& db, const Period& from, const Period& to,
-                                  const std::function<void(const InvoiceAmountRow&)>& visit);
-
-// Unpaid and partly paid invoices.
-struct OpenInvoiceRow {
-    std::int64_t customer_id = 0;
-    std::string_view due_date;  // "2026-01-20"
-    Money outstanding = 0;
-};
-Result<void> scan_open_invoices(Database& db, const std::function<void(const OpenInvoiceRow&)>& visit);
-
 struct CustomerLabel {
     std::string service_number;
     std::string name;
 };
 Result<std::optional<CustomerLabel>> find_customer_label(Database& db, std::int64_t customer_id);
-
-// Payments with paid_at in [start, end) (unix seconds); `local_day` = days since 1970-01-01 at
-// the given offset (seconds east of UTC).
-struct PaymentAmountRow {
-    std::int64_t local_day = 0;
-    std::string_view method;
-    Money amount = 0;
-    Money applied = 0;
-};
-Result<void> scan_payment_amounts(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds,
-                                  const std::function<void(const PaymentAmountRow&)>& visit);
-
-// Gateway payments in [start, end) with the gateway that settled them.
-struct GatewayPaymentRow {
-    std::int64_t local_day = 0;
-    std::string_view gateway;
-    Money applied = 0;
-};
-Result<void> scan_gateway_payments(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds,
-                                   const std::function<void(const GatewayPaymentRow&)>& visit);
 
 // Late-fee lines of invoices paid in full in [start, end), summed per local day of the payment.
 struct LateFeeDayRow {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/engine.hpp"
+#include "store/sqlite_fold.hpp"
 
 namespace kimonet::store::detail {
 
@@ -228,6 +229,7 @@ Result<std::unique_ptr<Connection>> open_sqlite(const std::string& file) {
     auto connection = std::make_unique<SqliteConnection>(db);
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 10000);
+    if (const int registered = register_fold_function(db); registered != SQLITE_OK) return sqlite_error(db, registered, "kimonet_fold");
     TRY_VOID(connection->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"));
     return std::unique_ptr<Connection>(std::move(connection));
 }
