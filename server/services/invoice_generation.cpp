@@ -207,7 +207,8 @@ Result<void> ensure_monthly_invoices(const std::vector<MonthlyInvoiceRequest>& r
     TRY_VOID(write_numbered_invoices(context, settings, period, pending));
     for (const auto& [row, invoice] : pending) {
         // Logged as ensure_monthly_invoice logs it, by the payment that asked for it.
-        const auto asked = std::find_if(requests.begin(), requests.end(), [&](const auto& request) { return request.customer_id == row->customer_id; });
+        const std::int64_t customer_id = row->customer_id;  // clang 14 cannot capture a structured binding
+        const auto asked = std::find_if(requests.begin(), requests.end(), [&](const auto& request) { return request.customer_id == customer_id; });
         app::Context own = *asked->context;
         TRY_VOID(log_activity(own, "invoice.create", "invoice", invoice.id, nullptr,
                               {{"invoice_no", invoice.invoice_no}, {"customer_id", row->customer_id}, {"period", to_string(period)},
