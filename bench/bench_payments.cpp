@@ -13,7 +13,7 @@
 // with its own 16 connections, as three App processes have), against one, same run (the ratio).
 // Budgets (exit 1 when one is missed): >= 2,000 callbacks/s with one server, on each engine
 // (issues 4, 17); PostgreSQL: three servers faster than one (issue 17); SQLite (issue 23): >= 8,000/s
-// with one server, a lone callback <= 38 pages (its tables and indexes are named, and counted as the
+// with one server, a lone callback <= 41 pages (its tables and indexes are named, and counted as the
 // floor) and <= 10x a bare write transaction (its verifying and applying halves timed apart).
 //   bench_payments [callbacks=2000] [workdir=/tmp]   (KIMONET_BENCH_ENGINES=sqlite|postgresql runs one)
 #include <unistd.h>
@@ -50,7 +50,10 @@ constexpr double kMinSqliteCallbacksPerSecond = 8000;  // issue 23: one server o
 // floor line counts them), each at least one page, so 10 cannot be met without giving up an
 // invariant or a query's index (server/store/README.md, "Pages a paid callback writes"). The budget
 // is what the path does now with a margin for page splits (35.8-36.8 measured): a regression guard.
-constexpr double kMaxLonePages = 38;
+// A regression guard, not issue 23's 10 (below the floor of the b-trees a paid callback must write;
+// server/store/README.md): 36 after 0052, plus ~3 for the report indexes of 0050
+// (invoices_period_billed, gateway_transactions_payment), which issue 23's report budget needs.
+constexpr double kMaxLonePages = 41;
 constexpr double kMaxLoneCost = 10;                    // issue 23: a lone callback vs a bare write transaction (SQLite)
 constexpr std::size_t kProbed = 20;  // one-at-a-time callbacks whose pages are named (~40 each: under SQLite's 1,000-frame checkpoint)
 const int kDeliveryThreads = app::Config{}.threads;  // the server's HTTP worker threads: callbacks handled at once
