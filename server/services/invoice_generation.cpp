@@ -63,24 +63,30 @@ Result<std::int64_t> count_billable(store::Database& db, const GenerateOptions& 
 
 using PendingInvoices = std::vector<std::pair<const BillingRow*, billing::Invoice>>;
 
-// Numbers `pending` (the customers' invoices of `period`, in order) from one reservation and writes
-// them in one call (on PostgreSQL a few round trips, not three per invoice): outage credits as
-// discount lines first, then unique transfer codes and the customers' credit.
-Result<void> write_numbered_invoices(app::Context& context, const BillingSettings& settings, const Period& period, PendingInvoices& pending) {
-    const auto count = static_cast<std::int64_t>(pending.size());
+}  // namespace
+
+Result<void> number_and_write_invoices(app::Context& context, const BillingSettings& settings, const Period& period,
+                                       const std::vector<billing::Invoice*>& invoices) {
+    const auto count = static_cast<std::int64_t>(invoices.size());
     const std::int64_t first = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(period), count));
-    std::vector<billing::Invoice*> invoices;
-    invoices.reserve(pending.size());
     std::int64_t sequence = first;
-    for (auto& [row, invoice] : pending) {
-        invoice.invoice_no = billing::format_invoice_number(settings.number_format, period, sequence++);
-        invoices.push_back(&invoice);
-    }
+    for (billing::Invoice* invoice : invoices) invoice->invoice_no = billing::format_invoice_number(settings.number_format, period, sequence++);
     // Outage credits (docs/outages.md) go on as discount lines before the invoices are written.
     const auto outage_credits = TRY(add_outage_credit_lines(context.db, invoices, context.offset));
     TRY_VOID(store::insert_invoices(context.db, invoices, first, context.now));
     TRY_VOID(mark_outage_credits_applied(context.db, outage_credits));
-    TRY_VOID(assign_unique_codes(context, invoices));
+    return assign_unique_codes(context, invoices);
+}
+
+namespace {
+
+// Numbers and writes `pending` (the customers' invoices of `period`, in order; on PostgreSQL a few
+// round trips, not three per invoice), then applies the customers' credit.
+Result<void> write_numbered_invoices(app::Context& context, const BillingSettings& settings, const Period& period, PendingInvoices& pending) {
+    std::vector<billing::Invoice*> invoices;
+    invoices.reserve(pending.size());
+    for (auto& [row, invoice] : pending) invoices.push_back(&invoice);
+    TRY_VOID(number_and_write_invoices(context, settings, period, invoices));
     for (auto& [row, invoice] : pending)
         if (row->credit > 0) TRY_VOID(apply_customer_credit(context, invoice));
     return {};

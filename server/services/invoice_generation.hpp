@@ -42,6 +42,13 @@ Result<GenerateSummary> generate_invoices(app::Context& context, const GenerateO
 // The monthly invoice `row` gets for `period` (not numbered), or nothing when it gets none.
 std::optional<billing::Invoice> monthly_invoice_for(const store::BillingRow& row, const Period& period, const BillingSettings& settings);
 
+// Numbers `invoices` (one period's, in order) from one reservation of the period's gap-free
+// sequence and writes them, inside the caller's write transaction: the outage credits they earned
+// as discount lines first, then the rows and lines, then their unique transfer codes. The invoice
+// run, a billing run's approval and a callback batch's next invoices share it.
+Result<void> number_and_write_invoices(app::Context& context, const BillingSettings& settings, const Period& period,
+                                       const std::vector<billing::Invoice*>& invoices);
+
 // Makes sure the customer has the monthly invoice of `period` (inside the caller's transaction).
 // Returns its id, or nothing when the customer is not billable for the period.
 Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context, std::int64_t customer_id, const Period& period);

@@ -5,6 +5,7 @@
 #include "services/activity_log.hpp"
 #include "services/billing_notifications.hpp"
 #include "services/billing_settings.hpp"
+#include "services/invoice_generation.hpp"
 #include "services/outage_service.hpp"
 #include "services/payment_service.hpp"
 #include "services/settings.hpp"
@@ -50,18 +51,10 @@ Result<std::size_t> approve_batch(app::Context& context, const store::InvoiceRun
     }
     if (!invoices.empty()) {
         const auto count = static_cast<std::int64_t>(invoices.size());
-        const std::int64_t first = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(period), count));
         std::vector<billing::Invoice*> pointers;
-        std::int64_t sequence = first;
-        for (auto& invoice : invoices) {
-            invoice.invoice_no = billing::format_invoice_number(settings.number_format, period, sequence++);
-            pointers.push_back(&invoice);
-        }
+        for (auto& invoice : invoices) pointers.push_back(&invoice);
         // Outage credits earned since the run was prepared go on at issue (docs/outages.md).
-        const auto outage_credits = TRY(add_outage_credit_lines(context.db, pointers, context.offset));
-        TRY_VOID(store::insert_invoices(context.db, pointers, first, context.now));
-        TRY_VOID(mark_outage_credits_applied(context.db, outage_credits));
-        TRY_VOID(assign_unique_codes(context, pointers));
+        TRY_VOID(number_and_write_invoices(context, settings, period, pointers));
         for (auto& invoice : invoices) TRY_VOID(apply_customer_credit(context, invoice));
         TRY_VOID(store::mark_invoice_run_items_issued(context.db, run.id, period, rows.front().item.customer_id, rows.back().item.customer_id));
         TRY_VOID(store::add_invoice_run_issued(context.db, run.id, count));
