@@ -98,6 +98,27 @@ BOOST_AUTO_TEST_CASE(ten_thousand_rows_with_three_bad_import_nothing_then_all_on
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM activity_log WHERE action = 'customer.import'") == "1");
 }
 
+// The import writes by COPY on PostgreSQL (text format: backslash, tab, newline and \N mean
+// something there) and by many rows per INSERT on SQLite: text carrying those characters must be
+// stored as typed, and never shift a value into the next column or turn it into NULL.
+BOOST_AUTO_TEST_CASE(text_with_copy_escape_characters_is_stored_exactly_as_written) {
+    TestServer server;
+    const std::string token = server.login("admin");
+    const std::string package = server.scalar("SELECT name FROM internet_packages ORDER BY id LIMIT 1");
+    const std::string address = "Jl. Mawar \\N\\ RT\t2\\t";
+    const std::string csv = "No. Layanan,Nama,Telepon,Alamat,Paket,Tanggal Daftar\r\n"
+                            "ESC001,\"Budi \\N\",081299990101,\"" + address + "\"," + package + ",2025-07-01\r\n"
+                            "ESC002,\\N,081299990102,\\," + package + ",2025-07-01\r\n";
+    auto reply = upload(server, csv, false, token);
+    BOOST_TEST_REQUIRE(reply.status == 201, reply.body);
+    BOOST_TEST(server.scalar("SELECT name FROM customers WHERE service_number = 'ESC001'") == "Budi \\N");
+    BOOST_TEST(server.scalar("SELECT address FROM customers WHERE service_number = 'ESC001'") == address);
+    BOOST_TEST(server.scalar("SELECT phone FROM customers WHERE service_number = 'ESC001'") == "6281299990101");
+    BOOST_TEST(server.scalar("SELECT name FROM customers WHERE service_number = 'ESC002'") == "\\N");
+    BOOST_TEST(server.scalar("SELECT address FROM customers WHERE service_number = 'ESC002'") == "\\");
+    BOOST_TEST(server.scalar("SELECT phone FROM customers WHERE service_number = 'ESC002'") == "6281299990102");
+}
+
 BOOST_AUTO_TEST_CASE(xlsx_with_shared_and_inline_strings_serial_dates_and_formulas) {
     TestServer server;
     const std::string token = server.login("admin");
