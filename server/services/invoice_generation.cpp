@@ -179,12 +179,7 @@ Result<std::optional<std::int64_t>> ensure_monthly_invoice(app::Context& context
         const BillingSettings settings = TRY(load_billing_settings(context.db));
         auto invoice = monthly_invoice_for(row, period, settings);
         if (!invoice) return {};
-        const std::int64_t sequence = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(period), 1));
-        invoice->invoice_no = billing::format_invoice_number(settings.number_format, period, sequence);
-        const auto outage_credits = TRY(add_outage_credit_lines(context.db, {&*invoice}, context.offset));
-        invoice->id = TRY(store::insert_invoice(context.db, *invoice, sequence, context.now));
-        TRY_VOID(mark_outage_credits_applied(context.db, outage_credits));
-        TRY_VOID(assign_unique_codes(context, {&*invoice}));
+        TRY_VOID(number_and_write_invoices(context, settings, period, {&*invoice}));
         if (row.credit > 0) TRY_VOID(apply_customer_credit(context, *invoice));
         result = invoice->id;
         return log_activity(context, "invoice.create", "invoice", invoice->id, nullptr,

@@ -1,16 +1,12 @@
 // Approving and discarding a prepared run (services/invoice_runs.hpp).
 #include "services/invoice_runs.hpp"
 
-#include "billing/invoice_number.hpp"
 #include "services/activity_log.hpp"
 #include "services/billing_notifications.hpp"
 #include "services/billing_settings.hpp"
 #include "services/invoice_generation.hpp"
-#include "services/outage_service.hpp"
 #include "services/payment_service.hpp"
 #include "services/settings.hpp"
-#include "services/unique_codes.hpp"
-#include "store/invoice_bulk_store.hpp"
 #include "store/invoice_store.hpp"
 
 namespace kimonet::services {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "store/invoice_columns.hpp"
+#include "store/invoice_store.hpp"
 
 namespace kimonet::store {
 
@@ -124,6 +125,10 @@ Result<void> insert_invoices_sqlite(Database& db, const std::vector<billing::Inv
 
 Result<void> insert_invoices(Database& db, const std::vector<billing::Invoice*>& invoices, std::int64_t first_sequence, std::int64_t now) {
     if (invoices.empty()) return {};
+    if (invoices.size() == 1) {
+        invoices.front()->id = TRY(insert_invoice(db, *invoices.front(), first_sequence, now));
+        return {};
+    }
     if (db.engine() == Engine::Sqlite) return insert_invoices_sqlite(db, invoices, first_sequence, now);
     const auto ids = TRY(draw_invoice_ids(db, static_cast<std::int64_t>(invoices.size())));
     std::string rows, lines;

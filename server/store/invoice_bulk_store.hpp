@@ -19,6 +19,8 @@ namespace kimonet::store {
 //   invoices and the lines each in one COPY (Database::copy_in): a handful of round trips per
 //   batch instead of three per invoice (INSERT, lastval(), line), which made the run ~10× its
 //   COPY baseline (bench_billing).
+// One invoice goes through insert_invoice (invoice_store.hpp), each engine's cheapest single write
+// (on PostgreSQL the invoice and its lines in one statement): the next invoice of a lone payment.
 Result<void> insert_invoices(Database& db, const std::vector<billing::Invoice*>& invoices, std::int64_t first_sequence, std::int64_t now);
 
 }  // namespace kimonet::store
