@@ -1,48 +1,39 @@
 #include "store/customer_bulk_store.hpp"
 
-#include <algorithm>
 #include <optional>
 #include <string>
 
+#include "store/copy_rows.hpp"
 #include "store/customer_columns.hpp"
+#include "store/multi_row_insert.hpp"
 #include "store/store_time.hpp"
 
 namespace kimonet::store {
 
 namespace {
 
-void add_customer_text(std::string& rows, std::string_view value, char end = '\t') {
-    append_copy_field(rows, value);
-    rows += end;
-}
-
-void add_customer_number(std::string& rows, std::optional<std::int64_t> value, char end = '\t') {
-    rows += value ? std::to_string(*value) : std::string("\\N");
-    rows += end;
-}
-
 // One COPY text line, the columns of kCustomerInsertColumns in their order.
 void add_customer_row(std::string& rows, const Customer& customer, const std::string& at) {
-    add_customer_text(rows, customer.service_number);
-    add_customer_text(rows, customer.name);
-    add_customer_text(rows, customer.phone);
-    add_customer_text(rows, customer.email);
-    add_customer_text(rows, customer.address);
-    add_customer_number(rows, customer.package_id);
-    add_customer_number(rows, customer.router_id);
-    add_customer_text(rows, customer.pppoe_username);
-    add_customer_text(rows, to_string(customer.status));
-    add_customer_text(rows, to_string(customer.join_date));
-    add_customer_number(rows, customer.due_day ? std::optional<std::int64_t>(*customer.due_day) : std::nullopt);
-    add_customer_text(rows, to_string(customer.connection_method));
-    add_customer_text(rows, customer.ip_address);
-    add_customer_text(rows, customer.mac_address);
-    add_customer_text(rows, customer.tax.npwp);
-    add_customer_text(rows, customer.tax.nik);
-    add_customer_text(rows, customer.tax.nitku);
-    add_customer_number(rows, customer.tax.needs_faktur ? 1 : 0);
-    add_customer_text(rows, at);
-    add_customer_text(rows, at, '\n');
+    add_copy_text(rows, customer.service_number);
+    add_copy_text(rows, customer.name);
+    add_copy_text(rows, customer.phone);
+    add_copy_text(rows, customer.email);
+    add_copy_text(rows, customer.address);
+    add_copy_number(rows, customer.package_id);
+    add_copy_number(rows, customer.router_id);
+    add_copy_text(rows, customer.pppoe_username);
+    add_copy_text(rows, to_string(customer.status));
+    add_copy_text(rows, to_string(customer.join_date));
+    add_copy_number(rows, customer.due_day ? std::optional<std::int64_t>(*customer.due_day) : std::nullopt);
+    add_copy_text(rows, to_string(customer.connection_method));
+    add_copy_text(rows, customer.ip_address);
+    add_copy_text(rows, customer.mac_address);
+    add_copy_text(rows, customer.tax.npwp);
+    add_copy_text(rows, customer.tax.nik);
+    add_copy_text(rows, customer.tax.nitku);
+    add_copy_number(rows, customer.tax.needs_faktur ? 1 : 0);
+    add_copy_text(rows, at);
+    add_copy_text(rows, at, '\n');
 }
 
 }  // namespace
@@ -70,21 +61,18 @@ Result<void> insert_customers(Database& db, const std::vector<Customer>& custome
     // index out at the end of every statement, so 100,000 one-row INSERTs cost 3.5 times what the
     // same rows cost 100 at a time (bench_reports). 100 rows are 2,000 parameters.
     constexpr std::size_t kRowsPerInsert = 100;
-    const std::string full_sql = insert_customer_sql(kRowsPerInsert);
-    for (std::size_t begin = 0; begin < customers.size(); begin += kRowsPerInsert) {
-        const std::size_t rows = std::min(kRowsPerInsert, customers.size() - begin);
-        auto insert = TRY(db.prepare(rows == kRowsPerInsert ? full_sql : insert_customer_sql(rows)));
-        for (std::size_t row = 0; row < rows; ++row) {
-            const int first = static_cast<int>(row) * kCustomerInsertParameters + 1;
-            bind_customer_columns(insert, customers[begin + row], first);
-            insert.bind(first + 18, at).bind(first + 19, at);
-        }
-        TRY_VOID(insert.run());
-        const std::int64_t before = done;
-        done += static_cast<std::int64_t>(rows);
-        if (progress && (done / progress_every != before / progress_every || done == total)) progress(done);
-    }
-    return {};
+    const auto every = static_cast<std::size_t>(progress_every);
+    std::size_t reported = 0;
+    return insert_rows(
+        db, std::string("customers(") + kCustomerInsertColumns + ")", kCustomerInsertParameters, customers.size(), kRowsPerInsert,
+        [&](Statement& statement, int first, std::size_t i) {
+            bind_customer_columns(statement, customers[i], first);
+            statement.bind(first + 18, at).bind(first + 19, at);
+        },
+        [&](std::size_t written) {
+            if (progress && (written / every != reported / every || written == customers.size())) progress(static_cast<std::int64_t>(written));
+            reported = written;
+        });
 }
 
 }  // namespace kimonet::store

@@ -16,13 +16,6 @@ inline constexpr const char* kCustomerInsertColumns =
 
 inline constexpr int kCustomerInsertParameters = 20;
 
-// The INSERT of `rows` customer rows in one statement (parameters row by row).
-inline std::string insert_customer_sql(std::size_t rows = 1) {
-    std::string sql = std::string("INSERT INTO customers(") + kCustomerInsertColumns + ") VALUES ";
-    for (std::size_t row = 0; row < rows; ++row) sql += row == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    return sql;
-}
-
 // Binds parameters first … first + 17 (1–18 by default).
 void bind_customer_columns(Statement& statement, const Customer& customer, int first = 1);
 

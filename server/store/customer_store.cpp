@@ -2,6 +2,7 @@
 #include "customers/typed_lookup.hpp"
 
 #include "store/customer_columns.hpp"
+#include "store/multi_row_insert.hpp"
 #include "store/store_time.hpp"
 
 #include "core/text.hpp"
@@ -155,7 +156,7 @@ void bind_customer_columns(Statement& statement, const Customer& customer, int f
 }
 
 Result<std::int64_t> insert_customer(Database& db, const Customer& customer, std::int64_t now) {
-    static const std::string sql = insert_customer_sql();
+    static const std::string sql = multi_row_insert_sql(std::string("customers(") + kCustomerInsertColumns + ")", kCustomerInsertParameters, 1);
     auto statement = TRY(db.prepare(sql));
     bind_customer_columns(statement, customer);
     const std::string at = utc_timestamp_text(now);

@@ -1,5 +1,6 @@
 #include "store/invoice_approval_store.hpp"
 
+#include "store/multi_row_insert.hpp"
 #include "store/transaction_memo.hpp"
 
 namespace kimonet::store {
@@ -126,10 +127,10 @@ Result<std::vector<InvoiceRunRow>> list_invoice_runs(Database& db, int limit) {
 
 namespace {
 
-constexpr const char* kItemInsert =
-    "INSERT INTO invoice_run_items(run_id, customer_id, reason, state, package_name, previous_amount, issue_date, due_date, "
-    "line_kind, description, subtotal, tax, total, tax_rate_bp, tax_mode, invoice_id, line_amount) VALUES ";
-constexpr const char* kItemValues = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kItemTarget =
+    "invoice_run_items(run_id, customer_id, reason, state, package_name, previous_amount, issue_date, due_date, "
+    "line_kind, description, subtotal, tax, total, tax_rate_bp, tax_mode, invoice_id, line_amount)";
+constexpr int kItemTargetColumns = 17;
 
 void bind_item(Statement& statement, int at, std::int64_t run_id, const InvoiceRunItemRow& item) {
     statement.bind(at + 1, run_id).bind(at + 2, item.customer_id).bind(at + 3, item.reason).bind(at + 4, item.state);
@@ -142,18 +143,9 @@ void bind_item(Statement& statement, int at, std::int64_t run_id, const InvoiceR
 }  // namespace
 
 Result<void> insert_invoice_run_items(Database& db, std::int64_t run_id, const std::vector<InvoiceRunItemRow>& items) {
-    // Both engines, kInsertChunk rows to a statement: on PostgreSQL each statement is a round trip;
-    // on SQLite a statement per row costs about as much again as the rows' own B-tree work (see
-    // kRowsPerInsert in invoice_bulk_store.cpp).
-    for (std::size_t start = 0; start < items.size(); start += kInsertChunk) {
-        const std::size_t end = std::min(items.size(), start + kInsertChunk);
-        std::string sql = kItemInsert;
-        for (std::size_t i = start; i < end; ++i) sql += i == start ? kItemValues : std::string(",") + kItemValues;
-        auto statement = TRY(db.prepare(sql));
-        for (std::size_t i = start; i < end; ++i) bind_item(statement, static_cast<int>(i - start) * 17, run_id, items[i]);
-        TRY_VOID(statement.run());
-    }
-    return {};
+    // Both engines, kInsertChunk rows to a statement (multi_row_insert.hpp says why).
+    return insert_rows(db, kItemTarget, kItemTargetColumns, items.size(), kInsertChunk,
+                       [&](Statement& statement, int first, std::size_t i) { bind_item(statement, first - 1, run_id, items[i]); });
 }
 
 Result<std::int64_t> insert_leaving_items(Database& db, std::int64_t run_id, const Period& previous) {

@@ -1,27 +1,15 @@
 #include "store/invoice_bulk_store.hpp"
 
-#include <algorithm>
 #include <charconv>
 
+#include "store/copy_rows.hpp"
 #include "store/invoice_columns.hpp"
 #include "store/invoice_store.hpp"
+#include "store/multi_row_insert.hpp"
 
 namespace kimonet::store {
 
 namespace {
-
-void add_field(std::string& row, std::string_view value, char end = '\t') {
-    append_copy_field(row, value);
-    row.push_back(end);
-}
-
-void add_number(std::string& row, std::int64_t value, char end = '\t') {
-    char digits[24];
-    const auto [last, error] = std::to_chars(digits, digits + sizeof digits, value);
-    (void)error;
-    row.append(digits, last);
-    row.push_back(end);
-}
 
 // `count` new ids of invoices.id, in one round trip.
 Result<std::vector<std::int64_t>> draw_invoice_ids(Database& db, std::int64_t count) {
@@ -52,38 +40,6 @@ Result<std::vector<std::int64_t>> draw_invoice_ids(Database& db, std::int64_t co
 // invoices are 1,280 parameters, far under SQLite's 32,766.
 constexpr std::size_t kRowsPerInsert = 64;
 
-// "INSERT INTO <target> VALUES (?,…),(?,…)…": `rows` rows of `columns` parameters.
-std::string multi_row_insert(std::string_view target, int columns, std::size_t rows) {
-    std::string row = "(?";
-    for (int column = 1; column < columns; ++column) row += ",?";
-    row += ')';
-    std::string sql = "INSERT INTO " + std::string(target) + " VALUES ";
-    sql.reserve(sql.size() + rows * (row.size() + 1));
-    for (std::size_t i = 0; i < rows; ++i) {
-        if (i) sql += ',';
-        sql += row;
-    }
-    return sql;
-}
-
-// Inserts `count` rows into `target`, kRowsPerInsert to a statement; bind_row(statement, first
-// parameter, i) binds row i's `columns` values.
-template <typename BindRow>
-Result<void> insert_rows(Database& db, std::string_view target, int columns, std::size_t count, BindRow bind_row) {
-    Statement full;  // prepared once per call, for every whole chunk
-    for (std::size_t start = 0; start < count; start += kRowsPerInsert) {
-        const std::size_t rows = std::min(kRowsPerInsert, count - start);
-        Statement last;
-        if (rows == kRowsPerInsert && start == 0) full = TRY(db.prepare(multi_row_insert(target, columns, rows)));
-        if (rows < kRowsPerInsert) last = TRY(db.prepare(multi_row_insert(target, columns, rows)));
-        Statement& statement = rows == kRowsPerInsert ? full : last;
-        statement.reset();
-        for (std::size_t i = 0; i < rows; ++i) bind_row(statement, static_cast<int>(i) * columns + 1, start + i);
-        TRY_VOID(statement.run());
-    }
-    return {};
-}
-
 // The id SQLite would give the next invoice (one above the largest; the caller's write
 // transaction keeps every other writer out until COMMIT).
 Result<std::int64_t> first_free_invoice_id(Database& db) {
@@ -110,12 +66,12 @@ Result<void> insert_invoices_sqlite(Database& db, const std::vector<billing::Inv
         int position = 0;
         for (const billing::InvoiceLine& line : invoice->lines) lines.push_back({invoice->id, ++position, &line});
     }
-    TRY_VOID(insert_rows(db, std::string("invoices(id, ") + kInvoiceInsertColumns + ")", kInvoiceInsertColumnCount + 1, invoices.size(),
+    TRY_VOID(insert_rows(db, std::string("invoices(id, ") + kInvoiceInsertColumns + ")", kInvoiceInsertColumnCount + 1, invoices.size(), kRowsPerInsert,
                          [&](Statement& statement, int first, std::size_t i) {
                              statement.bind(first, invoices[i]->id);
                              bind_invoice_columns(statement, first + 1, *invoices[i], first_sequence + static_cast<std::int64_t>(i), now);
                          }));
-    return insert_rows(db, std::string("invoice_lines(") + kLineInsertColumns + ")", kLineInsertColumnCount, lines.size(),
+    return insert_rows(db, std::string("invoice_lines(") + kLineInsertColumns + ")", kLineInsertColumnCount, lines.size(), kRowsPerInsert,
                        [&](Statement& statement, int first, std::size_t i) {
                            bind_line_columns(statement, first, lines[i].invoice_id, lines[i].position, *lines[i].line);
                        });
@@ -138,35 +94,35 @@ Result<void> insert_invoices(Database& db, const std::vector<billing::Invoice*>&
     for (std::size_t i = 0; i < invoices.size(); ++i) {
         billing::Invoice& invoice = *invoices[i];
         invoice.id = ids[i];
-        add_number(rows, invoice.id);
-        add_field(rows, invoice.invoice_no);
-        add_number(rows, invoice.customer_id);
-        add_field(rows, to_string(invoice.period));
-        add_field(rows, invoice.kind);
-        add_number(rows, sequence++);
-        add_field(rows, to_string(invoice.issue_date));
-        add_field(rows, to_string(invoice.due_date));
-        add_number(rows, invoice.totals.subtotal);
-        add_number(rows, invoice.totals.tax);
-        add_number(rows, invoice.totals.total);
-        add_number(rows, invoice.tax.rate_basis_points);
-        add_field(rows, billing::to_string(invoice.tax.mode));
-        add_number(rows, invoice.paid_amount);
-        add_field(rows, billing::to_string(invoice.status));
-        add_number(rows, now);
-        add_number(rows, invoice.tax.pkp ? 1 : 0);
-        add_number(rows, invoice.tax.dpp_numerator);
-        add_number(rows, invoice.tax.dpp_denominator);
-        add_number(rows, invoice.totals.tax_base, '\n');
+        add_copy_number(rows, invoice.id);
+        add_copy_text(rows, invoice.invoice_no);
+        add_copy_number(rows, invoice.customer_id);
+        add_copy_text(rows, to_string(invoice.period));
+        add_copy_text(rows, invoice.kind);
+        add_copy_number(rows, sequence++);
+        add_copy_text(rows, to_string(invoice.issue_date));
+        add_copy_text(rows, to_string(invoice.due_date));
+        add_copy_number(rows, invoice.totals.subtotal);
+        add_copy_number(rows, invoice.totals.tax);
+        add_copy_number(rows, invoice.totals.total);
+        add_copy_number(rows, invoice.tax.rate_basis_points);
+        add_copy_text(rows, billing::to_string(invoice.tax.mode));
+        add_copy_number(rows, invoice.paid_amount);
+        add_copy_text(rows, billing::to_string(invoice.status));
+        add_copy_number(rows, now);
+        add_copy_number(rows, invoice.tax.pkp ? 1 : 0);
+        add_copy_number(rows, invoice.tax.dpp_numerator);
+        add_copy_number(rows, invoice.tax.dpp_denominator);
+        add_copy_number(rows, invoice.totals.tax_base, '\n');
         int position = 0;
         for (const billing::InvoiceLine& line : invoice.lines) {
-            add_number(lines, invoice.id);
-            add_number(lines, ++position);
-            add_field(lines, billing::to_string(line.kind));
-            add_field(lines, line.description);
-            add_number(lines, line.quantity);
-            add_number(lines, line.unit_price);
-            add_number(lines, line.amount, '\n');
+            add_copy_number(lines, invoice.id);
+            add_copy_number(lines, ++position);
+            add_copy_text(lines, billing::to_string(line.kind));
+            add_copy_text(lines, line.description);
+            add_copy_number(lines, line.quantity);
+            add_copy_number(lines, line.unit_price);
+            add_copy_number(lines, line.amount, '\n');
         }
     }
     TRY_VOID(db.copy_in(std::string("invoices(id, ") + kInvoiceInsertColumns + ")", rows));
