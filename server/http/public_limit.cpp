@@ -22,9 +22,14 @@ RateLimiter::Decision take_token(RateLimiter& local, const std::string& key, int
 
 std::optional<Response> refuse_when_limited(RateLimiter& limiter, const std::string& bucket, const Request& request,
                                             const app::Context& context, int per_minute, const std::string& message, bool as_html) {
-    if (per_minute <= 0) return std::nullopt;
     // Keyed by the client IP only: one source running dry never limits another.
-    const auto decision = take_token(limiter, bucket + ":" + request.client_ip, per_minute, context);
+    return refuse_when_key_limited(limiter, bucket + ":" + request.client_ip, context, per_minute, message, as_html);
+}
+
+std::optional<Response> refuse_when_key_limited(RateLimiter& limiter, const std::string& key, const app::Context& context, int per_minute,
+                                                const std::string& message, bool as_html) {
+    if (per_minute <= 0) return std::nullopt;
+    const auto decision = take_token(limiter, key, per_minute, context);
     if (decision.allowed) return std::nullopt;
     const std::string text = messages::with_detail(message.c_str(), std::to_string(decision.retry_after_seconds));
     Response response = as_html ? html("<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><title>Terlalu banyak permintaan</title><p>" +

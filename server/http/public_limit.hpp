@@ -25,5 +25,9 @@ RateLimiter::Decision take_token(RateLimiter& local, const std::string& key, int
 // message is `message` followed by "Coba lagi dalam N detik.". `per_minute` <= 0 means no limit.
 std::optional<Response> refuse_when_limited(RateLimiter& limiter, const std::string& bucket, const Request& request,
                                             const app::Context& context, int per_minute, const std::string& message, bool as_html = false);
+// The same for a key of the route's own choosing (a signed link's invoice rather than the source,
+// whose address may be a provider's fetcher shared by many customers).
+std::optional<Response> refuse_when_key_limited(RateLimiter& limiter, const std::string& key, const app::Context& context, int per_minute,
+                                                const std::string& message, bool as_html = false);
 
 }  // namespace kimonet::http

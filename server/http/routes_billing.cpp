@@ -1,9 +1,11 @@
 #include "api/billing_dto.hpp"
 #include "core/date_window.hpp"
+#include "http/public_limit.hpp"
 #include "http/routes.hpp"
 #include "pdf/invoice_pdf.hpp"
 #include "pdf/receipt_pdf.hpp"
 #include "services/invoice_generation.hpp"
+#include "services/invoice_pdf_link.hpp"
 #include "services/invoice_runs.hpp"
 #include "services/credit_note_service.hpp"
 #include "services/invoice_service.hpp"
@@ -91,6 +93,31 @@ RouteResult invoice_pdf(app::App& app, Request& request, std::optional<std::int6
         std::string document = TRY(pdf::render_invoice_pdf(context.db, detail, app.config().public_base_url, context.today()));
         Response response = bytes(std::move(document), "application/pdf");
         response.headers["Content-Disposition"] = "inline; filename=\"" + detail.invoice.invoice_no + ".pdf\"";
+        return response;
+    });
+}
+
+// Opens per invoice and minute: enough for a provider's fetch and its retries and for a customer
+// opening it again; keyed by the invoice, not the source, since a provider fetches every
+// customer's document from the same few addresses.
+constexpr int kInvoiceLinkOpensPerMinute = 20;
+
+// GET /billing/invoice/<id>-<expires>-<signature>.pdf (services/invoice_pdf_link.hpp): anyone
+// holding the link, no login. Forged, altered, expired or voided: 404, as any unknown path.
+RouteResult signed_invoice_pdf(app::App& app, RateLimiter& limiter, Request& request) {
+    return with_context(app, request, [&](app::Context& context) -> RouteResult {
+        const auto invoice_id = TRY(services::invoice_of_pdf_link(context, request.params["token"]));
+        if (!invoice_id) return json_error(make_error(ErrorCode::NotFound, messages::kNotFound));
+        if (auto refused = refuse_when_key_limited(limiter, "invoice-link:" + std::to_string(*invoice_id), context, kInvoiceLinkOpensPerMinute,
+                                                   messages::kTooManyRequests))
+            return *refused;
+        auto detail = TRY(services::get_invoice_detail(context.db, *invoice_id, std::nullopt));
+        if (detail.invoice.status == billing::InvoiceStatus::Void) return json_error(make_error(ErrorCode::NotFound, messages::kNotFound));
+        std::string document = TRY(pdf::render_invoice_pdf(context.db, detail, app.config().public_base_url, context.today()));
+        Response response = bytes(std::move(document), "application/pdf");
+        response.headers["Content-Disposition"] = "inline; filename=\"" + detail.invoice.invoice_no + ".pdf\"";
+        response.headers["Cache-Control"] = "private, no-store";
+        response.headers["X-Robots-Tag"] = "noindex, nofollow";
         return response;
     });
 }
@@ -188,6 +215,9 @@ void register_billing_routes(Router& router, app::App& app) {
                [&app](Request& request) { return invoice_detail(app, request, std::nullopt); });
     router.add("GET", "/api/invoices/{id}/pdf", "invoices.read", "The invoice as PDF",
                [&app](Request& request) { return invoice_pdf(app, request, std::nullopt); });
+    router.add(Route{"GET", "/billing/invoice/{token}", Access::Public, "",
+                     "An invoice's PDF by its signed link (what WhatsApp providers fetch; 404 when forged, altered, expired or voided)",
+                     [&app, limiter = std::make_shared<RateLimiter>()](Request& request) { return signed_invoice_pdf(app, *limiter, request); }});
     router.add("POST", "/api/invoices/{id}/void", "invoices.update", "Void an invoice {reason} (keeps its number)",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(json_body(request));

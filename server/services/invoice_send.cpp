@@ -12,6 +12,7 @@
 #include "http/html.hpp"
 #include "pdf/invoice_pdf.hpp"
 #include "services/email_outbox.hpp"
+#include "services/invoice_pdf_link.hpp"
 #include "services/invoice_service.hpp"
 #include "services/notification_service.hpp"
 #include "services/settings.hpp"
@@ -126,10 +127,12 @@ Result<InvoiceDelivery> deliver_pay_link(app::Context& context, const InvoiceDet
 }
 
 // WhatsApp with a gateway that takes documents: the PDF goes at once, outside any transaction (a
-// slow gateway must not hold the database's write lock); the logged send says how it went. A
-// document the gateway did not take (down now, or one that takes documents only by a link, which
-// invoices do not have: Fonnte, Wablas, Meta) still reaches the customer as the pay link, through
-// the outbox and its retries.
+// slow gateway must not hold the database's write lock); the logged send says how it went. The
+// gateways that take a document only by a link they fetch (Fonnte, Wablas, Meta) get the invoice's
+// signed link (invoice_pdf_link.hpp) when the public_base_url setting says where the internet
+// reaches this server; without it they cannot fetch anything, and they refuse the document. A
+// document the gateway did not take (down now, or no link) still reaches the customer as the pay
+// link, through the outbox and its retries.
 Result<void> deliver_document(app::Context& context, whatsapp::Messenger& messenger, const InvoiceDetail& detail, std::int64_t send_id,
                               const std::string& recipient, const std::string& key, const std::string& text,
                               const std::string& fallback_base_url) {
@@ -137,6 +140,8 @@ Result<void> deliver_document(app::Context& context, whatsapp::Messenger& messen
     document.filename = detail.invoice.invoice_no + ".pdf";
     document.bytes = TRY(pdf::render_invoice_pdf(context.db, detail, fallback_base_url, context.today()));
     document.caption = text;
+    if (const std::string reachable_at = TRY(get_setting(context.db, "public_base_url")); !reachable_at.empty())
+        document.url = TRY(invoice_pdf_link(context, reachable_at, detail.invoice.id));
     const whatsapp::SendOutcome outcome = messenger.send_document(recipient, document);
     return context.db.transaction([&]() -> Result<void> {
         if (outcome.delivered) return store::update_invoice_send_delivery(context.db, send_id, "document", std::nullopt, "sent");

@@ -76,20 +76,33 @@ Result<std::optional<std::string>> find_setting_value(Database& db, std::string_
     return value;
 }
 
-Result<void> save_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now) {
+namespace {
+
+Result<void> write_setting_value(Database& db, const char* sql, std::string_view key, const std::string& value, bool sealed, std::int64_t now) {
     forget_remembered(db);
     SettingsReadAhead::forget(db);
-    auto upsert = TRY(db.prepare(
-        "INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
-        "updated_at = excluded.updated_at"));
-    upsert.bind(1, key);
+    auto write = TRY(db.prepare(sql));
+    write.bind(1, key);
     // engine: sealed secrets are raw bytes. SQLite: bound as a BLOB into the TEXT column `value`
     // (kept as they are), plain values as text. PostgreSQL: the column is bytea (text refuses NUL
     // bytes, see 0021_baseline.sql), so every value is bound as bytes and reads back byte-exact.
-    if (sealed || db.engine() == Engine::Postgresql) upsert.bind_blob(2, value);
-    else upsert.bind(2, value);
-    upsert.bind(3, utc_timestamp_text(now));
-    return upsert.run();
+    if (sealed || db.engine() == Engine::Postgresql) write.bind_blob(2, value);
+    else write.bind(2, value);
+    write.bind(3, utc_timestamp_text(now));
+    return write.run();
+}
+
+}  // namespace
+
+Result<void> save_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now) {
+    return write_setting_value(db,
+                               "INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+                               "updated_at = excluded.updated_at",
+                               key, value, sealed, now);
+}
+
+Result<void> add_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now) {
+    return write_setting_value(db, "INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING", key, value, sealed, now);
 }
 
 }  // namespace kimonet::store

@@ -17,6 +17,9 @@ Result<std::optional<std::string>> find_setting_value(Database& db, std::string_
 // Inserts or replaces; `sealed` = the value is SecretBox bytes. updated_at is `now` (Clock) as
 // ISO-8601 UTC text, the column's format.
 Result<void> save_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now);
+// Inserts unless the key has a row already (then nothing changes): a value made once, by whichever
+// server gets there first (services/invoice_pdf_link.cpp's key).
+Result<void> add_setting_value(Database& db, std::string_view key, const std::string& value, bool sealed, std::int64_t now);
 
 // Several settings a path is about to read, in ONE statement instead of one each (a gateway
 // callback's verification reads four to six): while this object lives, find_setting_value(db, key)

@@ -42,8 +42,9 @@ public:
 
     SendOutcome send_document(const std::string& phone, const DocumentMessage& document) override {
         api::Json file = {{"mimetype", document.mime_type}, {"filename", document.filename}};
-        if (!document.url.empty()) file["url"] = document.url;
-        else file["data"] = security::base64(document.bytes);
+        // An upload needs nothing of the server's reachability; the link only when there are no bytes.
+        if (!document.bytes.empty()) file["data"] = security::base64(document.bytes);
+        else file["url"] = document.url;
         return post("/api/sendFile",
                     api::Json{{"session", m_settings.sender}, {"chatId", phone + "@c.us"}, {"file", file}, {"caption", document.caption}});
     }

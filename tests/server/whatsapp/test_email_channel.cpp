@@ -7,6 +7,7 @@
 #include "core/validation_messages.hpp"
 #include "email/mailer.hpp"
 #include "services/email_outbox.hpp"
+#include "services/invoice_pdf_link.hpp"
 #include "sim/sim_crypto.hpp"
 #include "sim/smtp/smtp_simulator.hpp"
 #include "support/whatsapp_fixture.hpp"
@@ -269,7 +270,8 @@ BOOST_AUTO_TEST_CASE(invoice_sent_by_whatsapp_goes_as_its_pay_link_and_is_logged
     const std::int64_t invoice = fixture.invoice(token);
     auto sent = fixture.send(invoice, {{"channel", "whatsapp"}, {"to", "0812-9999-0001"}, {"idempotency_key", "send-wa-00001"}}, token);
     BOOST_TEST_REQUIRE(sent.status == 201, sent.body);
-    // Fonnte takes documents only by a link, and an invoice's PDF has none: the pay link goes instead.
+    // Fonnte takes documents only by a link it fetches, and without public_base_url nothing says where
+    // it could reach this server: the pay link goes instead.
     BOOST_TEST(sent.json()["data"]["sent_as"] == "pay_link");
     BOOST_TEST(sent.json()["data"]["to"] == "6281299990001");
     fixture.drain();
@@ -310,6 +312,39 @@ BOOST_AUTO_TEST_CASE(invoice_sent_by_whatsapp_through_a_gateway_that_takes_uploa
     BOOST_TEST_REQUIRE(after.size() == 2u);
     BOOST_TEST(after[1].type == "text");
     BOOST_TEST(after[1].message.find("/billing/CUST001") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(invoice_sent_through_a_gateway_that_fetches_links_goes_as_its_signed_pdf_link) {
+    EmailFixture fixture;
+    const std::string token = fixture.server.login("admin");
+    const std::int64_t invoice = fixture.invoice(token);
+    // Where the internet reaches this server: the provider fetches the document from there.
+    fixture.with_context([&](app::Context& context) {
+        BOOST_TEST_REQUIRE(services::update_settings(context, {{"public_base_url", fixture.server.url("")}}).ok());
+    });
+    const auto staff_pdf = fixture.server.get("/api/invoices/" + std::to_string(invoice) + "/pdf", token);
+    BOOST_TEST_REQUIRE(staff_pdf.status == 200);
+    auto sent = fixture.send(invoice, {{"channel", "whatsapp"}, {"to", "0812-9999-0003"}, {"idempotency_key", "send-wa-link-1"}}, token);
+    BOOST_TEST_REQUIRE(sent.status == 201, sent.body);
+    BOOST_TEST(sent.json()["data"]["sent_as"] == "document");
+    BOOST_TEST(sent.json()["data"]["outcome"] == "sent");
+    const auto messages = fixture.simulator.messages();
+    BOOST_TEST_REQUIRE(messages.size() == 1u, "the document went at once, nothing through the outbox");
+    BOOST_TEST(messages[0].driver == "fonnte");
+    BOOST_TEST(messages[0].type == "document");
+    const std::string link = messages[0].document;
+    BOOST_TEST_REQUIRE(link.starts_with(fixture.server.url("/billing/invoice/" + std::to_string(invoice) + "-")), link);
+    BOOST_TEST(link.ends_with(".pdf"));
+
+    // The provider fetches it with no login, and gets the invoice's own PDF.
+    const auto fetched = fixture.server.get(link.substr(fixture.server.url("").size()));
+    BOOST_TEST_REQUIRE(fetched.status == 200, fetched.body.substr(0, 200));
+    BOOST_TEST(fetched.headers.at("content-type") == "application/pdf");
+    BOOST_TEST(fetched.body == staff_pdf.body);
+
+    // A week later the link has expired; the staff can send a fresh one.
+    fixture.server.clock().advance(services::kInvoiceLinkSeconds);
+    BOOST_TEST(fixture.server.get(link.substr(fixture.server.url("").size())).status == 404);
 }
 
 BOOST_AUTO_TEST_CASE(refusals_bad_input_and_relay_bounds_change_nothing) {
