@@ -152,8 +152,8 @@ Result<PaymentTotals> sqlite_payment_totals(Database& db, std::int64_t start, st
 // against 0.27 + 0.34 s for 1,000,000 invoices' payments on a loaded machine). The gateways: the
 // live gateway payments (payments_gateway_report, 0053) merged in id order with their transactions
 // (gateway_transactions_payment), two index-only scans. The planner prefers a hash of one of them,
-// which measured 1.7–2× the merge (bench_reports, 200,000 gateway payments: 0.10–0.14 s against
-// 0.06 s at load 9), so hash joins are off for this query alone.
+// which measured 1.3–1.7× the merge (bench_reports' 200,000 gateway payments, load 9–10.5: 0.10–0.24 s
+// against 0.06–0.18 s), so hash joins are off for this query alone.
 Result<PaymentTotals> postgresql_payment_totals(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds) {
     PaymentTotals totals;
     auto payments = TRY(db.prepare("SELECT (paid_at + ?3) / 86400, method, COUNT(*), SUM(amount), SUM(applied_amount) FROM payments "
