@@ -5,6 +5,7 @@
 // A no-op on SQLite. Errors are ignored: the query runs under the defaults then, and a broken
 // connection is dropped by the pool anyway.
 #include <string>
+#include <utility>
 
 #include "store/database.hpp"
 

@@ -135,6 +135,10 @@ BOOST_AUTO_TEST_CASE(both_engines_have_the_same_tables_columns_indexes_and_versi
     }
     for (const auto& [index, shape] : actual.indexes)
         BOOST_TEST((expected.indexes.count(index) == 1u || kPostgresqlOnlyIndexes.count(index) == 1u), "index only on PostgreSQL: " << index);
+    for (const auto& index : kPostgresqlOnlyIndexes) {
+        BOOST_TEST(actual.indexes.count(index) == 1u, "PostgreSQL-only index missing: " << index);
+        BOOST_TEST(expected.indexes.count(index) == 0u, "PostgreSQL-only index on SQLite too: " << index);
+    }
     BOOST_TEST(expected.versions == actual.versions, boost::test_tools::per_element());
 }
 
