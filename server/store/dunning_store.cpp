@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "store/postgresql_setting.hpp"
 #include "store/store_time.hpp"
 
 namespace kimonet::store {
@@ -64,22 +65,7 @@ std::string open_dunning_invoices_sql(Engine engine) {
 // PostgreSQL compiles a plan with JIT once its estimated cost passes jit_above_cost, and the
 // subquery per invoice above takes a plan of 100,000 invoices past it: the compiling cost
 // 0.25–0.5 s (bench_dunning), more than the subqueries save, for a query run once a day. JIT is off for
-// this scan; the setting is the session's, so it is put back afterwards (errors there are ignored:
-// a broken connection is dropped by the pool anyway).
-class WithoutJit {
-public:
-    explicit WithoutJit(Database& db) : m_db(db.engine() == Engine::Postgresql ? &db : nullptr) {
-        if (m_db && !m_db->execute("SET jit = off")) m_db = nullptr;
-    }
-    ~WithoutJit() {
-        if (m_db) (void)m_db->execute("RESET jit");
-    }
-    WithoutJit(const WithoutJit&) = delete;
-    WithoutJit& operator=(const WithoutJit&) = delete;
-
-private:
-    Database* m_db;
-};
+// this scan (store/postgresql_setting.hpp puts it back afterwards).
 
 // "12,13,14" (an aggregate of ids; "" when there are none) into `ids`, replacing what it held.
 void parse_id_list(std::string_view text, std::vector<std::int64_t>& ids) {
@@ -233,7 +219,7 @@ Result<void> for_each_open_dunning_invoice(Database& db, const std::string& due_
     // Each invoice comes with the ids of its recorded steps, read from the UNIQUE (invoice_id,
     // step_id) index alone (both engines answer the subquery with an index-only scan): one short
     // index range per invoice, not every action row of every open invoice joined to its invoice.
-    const WithoutJit without_jit(db);
+    const ScopedPostgresqlSetting without_jit(db, "jit", "off");
     auto statement = TRY(db.prepare(open_dunning_invoices_sql(db.engine())));
     statement.bind(1, due_until);
     OpenDunningInvoice row;

@@ -1,6 +1,7 @@
 // payment_totals (report_totals.hpp): GROUP BY on PostgreSQL, folds on SQLite.
 #include <algorithm>
 
+#include "store/postgresql_setting.hpp"
 #include "store/report_totals.hpp"
 #include "store/sqlite_fold.hpp"
 
@@ -148,7 +149,11 @@ Result<PaymentTotals> sqlite_payment_totals(Database& db, std::int64_t start, st
 }
 
 // Two GROUP BYs (one pass with a LEFT JOIN to the gateway transactions measured slower: 0.80 s
-// against 0.27 + 0.34 s for 1,000,000 invoices' payments on a loaded machine).
+// against 0.27 + 0.34 s for 1,000,000 invoices' payments on a loaded machine). The gateways: the
+// live gateway payments (payments_gateway_report, 0053) merged in id order with their transactions
+// (gateway_transactions_payment), two index-only scans. The planner prefers a hash of one of them,
+// which measured 1.3–1.7× the merge (bench_reports' 200,000 gateway payments, load 9–10.5: 0.10–0.24 s
+// against 0.06–0.18 s), so hash joins are off for this query alone.
 Result<PaymentTotals> postgresql_payment_totals(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds) {
     PaymentTotals totals;
     auto payments = TRY(db.prepare("SELECT (paid_at + ?3) / 86400, method, COUNT(*), SUM(amount), SUM(applied_amount) FROM payments "
@@ -156,6 +161,7 @@ Result<PaymentTotals> postgresql_payment_totals(Database& db, std::int64_t start
     payments.bind(1, start).bind(2, end).bind(3, offset_seconds);
     while (TRY(payments.step()))
         totals.by_method.push_back({payments.column_int(0), payments.column_text(1), payments.column_int(2), payments.column_int(3), payments.column_int(4)});
+    const ScopedPostgresqlSetting merge_join(db, "enable_hashjoin", "off");
     auto gateways = TRY(db.prepare("SELECT (p.paid_at + ?3) / 86400, g.gateway, COUNT(*), SUM(p.applied_amount) FROM payments p "
                                    "JOIN gateway_transactions g ON g.payment_id = p.id "
                                    "WHERE p.method = 'gateway' AND p.paid_at >= ?1 AND p.paid_at < ?2 AND p.voided_at IS NULL GROUP BY 1, 2"));

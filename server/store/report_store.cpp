@@ -23,6 +23,8 @@ Result<std::optional<CustomerLabel>> find_customer_label(Database& db, std::int6
 Result<std::vector<LateFeeDayRow>> list_collected_late_fees(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds) {
     // CROSS JOIN keeps SQLite's join order (the rare late-fee lines first, through their partial
     // index); the join condition sits in WHERE because PostgreSQL refuses ON after CROSS JOIN.
+    // PostgreSQL looks each line's invoice up in invoices_paid_day (0053, index-only) rather than
+    // hash-joining the lines to a scan of every invoice.
     auto statement = TRY(db.prepare(
         "SELECT (i.paid_at + ?3) / 86400, SUM(l.amount) FROM invoice_lines l CROSS JOIN invoices i "
         "WHERE i.id = l.invoice_id AND l.kind = 'late_fee' AND i.status = 'paid' AND i.paid_at >= ?1 AND i.paid_at < ?2 GROUP BY 1"));

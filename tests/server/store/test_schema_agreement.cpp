@@ -1,12 +1,14 @@
 // One schema on two engines: the SQLite migrations 0001… and the PostgreSQL baseline (plus later
 // PostgreSQL migrations) produce the same tables, the same columns (names, order, nullability,
 // mapped types) and the same indexes by name and uniqueness; schema_migrations records the same
-// versions. The only difference allowed is the customer search: FTS5 tables on SQLite, pg_trgm
-// indexes named customers_search_* on PostgreSQL.
+// versions. The differences allowed: the customer search (FTS5 tables on SQLite, pg_trgm indexes
+// named customers_search_* on PostgreSQL) and the indexes only PostgreSQL's reports read
+// (kPostgresqlOnlyIndexes).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 
 #include "server/store/engine_fixture.hpp"
 #include "store/migrations.hpp"
@@ -84,6 +86,11 @@ Schema postgresql_schema(store::Database& db) {
     return schema;
 }
 
+// Indexes only PostgreSQL's revenue report reads (migrations/postgresql/0053): SQLite folds those
+// rows in C++ and finds each invoice and payment by its rowid, and there each would cost a paid
+// callback a page (bench_payments).
+const std::set<std::string> kPostgresqlOnlyIndexes{"invoices_paid_day", "payments_gateway_report"};
+
 // The kimonet binary of this build tree (as test_invoice_crash finds it).
 std::string kimonet_binary() {
     const auto build = std::filesystem::read_symlink("/proc/self/exe").parent_path().parent_path();
@@ -126,7 +133,12 @@ BOOST_AUTO_TEST_CASE(both_engines_have_the_same_tables_columns_indexes_and_versi
         const auto found = actual.indexes.find(index);
         BOOST_TEST((found != actual.indexes.end() && found->second == shape), "index " << index << " (" << shape << ")");
     }
-    for (const auto& [index, shape] : actual.indexes) BOOST_TEST(expected.indexes.count(index) == 1u, "index only on PostgreSQL: " << index);
+    for (const auto& [index, shape] : actual.indexes)
+        BOOST_TEST((expected.indexes.count(index) == 1u || kPostgresqlOnlyIndexes.count(index) == 1u), "index only on PostgreSQL: " << index);
+    for (const auto& index : kPostgresqlOnlyIndexes) {
+        BOOST_TEST(actual.indexes.count(index) == 1u, "PostgreSQL-only index missing: " << index);
+        BOOST_TEST(expected.indexes.count(index) == 0u, "PostgreSQL-only index on SQLite too: " << index);
+    }
     BOOST_TEST(expected.versions == actual.versions, boost::test_tools::per_element());
 }
 
