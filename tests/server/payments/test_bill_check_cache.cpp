@@ -83,6 +83,24 @@ std::shared_ptr<const std::string> prepared_answer(TestServer& server, const std
     return routes[0]->answer(request);
 }
 
+// A customer's number and the check's own body for it.
+std::pair<std::string, std::string> plain_check_of_a_customer(TestServer& server) {
+    const std::string number = server.scalar("SELECT service_number FROM customers WHERE status <> 'terminated' ORDER BY id LIMIT 1");
+    return {number, R"({"customer_number":")" + number + R"("})"};
+}
+
+// Checks `body` until its answer is kept, then the bytes of that last answer and the prepared ones
+// (asked again while the cache's watch, on a loaded machine, had not looked within its window).
+std::pair<std::string, std::shared_ptr<const std::string>> check_until_kept(TestServer& server, const std::string& body) {
+    std::string written;
+    std::shared_ptr<const std::string> prepared;
+    for (int attempt = 0; attempt < 100 && !prepared; ++attempt) {
+        written = answer_bytes(port_of(server), check_request(body));
+        prepared = prepared_answer(server, body);
+    }
+    return {written, prepared};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(bill_check_cache)
@@ -91,16 +109,9 @@ BOOST_AUTO_TEST_CASE(a_kept_answer_written_whole_is_byte_for_byte_what_the_full_
     TestServer server;
     set_setting(server, "billing_check_rate_per_minute", "0");
     const int port = port_of(server);
-    const std::string number = server.scalar("SELECT service_number FROM customers WHERE status <> 'terminated' ORDER BY id LIMIT 1");
-    const std::string plain = R"({"customer_number":")" + number + R"("})";
-    // The first check of a number is computed and written the full way, and kept (asked again if
-    // the cache's watch, on a loaded machine, had not looked within its window).
-    std::string full;
-    std::shared_ptr<const std::string> prepared;
-    for (int attempt = 0; attempt < 100 && !prepared; ++attempt) {
-        full = answer_bytes(port, check_request(plain));
-        prepared = prepared_answer(server, plain);
-    }
+    const auto [number, plain] = plain_check_of_a_customer(server);
+    // The first check of a number is computed and written the full way, and kept.
+    const auto [full, prepared] = check_until_kept(server, plain);
     BOOST_TEST_REQUIRE(full.starts_with("HTTP/1.1 200 OK\r\n"), full);
     BOOST_TEST_REQUIRE(prepared);
     BOOST_TEST(*prepared == full);
@@ -130,8 +141,7 @@ BOOST_AUTO_TEST_CASE(an_allowed_origin_and_the_rate_limit_still_go_the_full_way)
     TestServer server;
     set_setting(server, "cors_allowed_origins", "https://shop.example");
     const int port = port_of(server);
-    const std::string number = server.scalar("SELECT service_number FROM customers WHERE status <> 'terminated' ORDER BY id LIMIT 1");
-    const std::string plain = R"({"customer_number":")" + number + R"("})";
+    const auto [number, plain] = plain_check_of_a_customer(server);
     // The default limit (30 a minute): the answer is kept, but never written whole, so every
     // request takes a token and the 31st is refused.
     int refused = 0;
@@ -142,11 +152,7 @@ BOOST_AUTO_TEST_CASE(an_allowed_origin_and_the_rate_limit_still_go_the_full_way)
     BOOST_TEST(refused >= 1);
     BOOST_TEST(!prepared_answer(server, plain));
     set_setting(server, "billing_check_rate_per_minute", "0");
-    std::shared_ptr<const std::string> prepared;
-    for (int attempt = 0; attempt < 100 && !prepared; ++attempt) {
-        (void)answer_bytes(port, check_request(plain));
-        prepared = prepared_answer(server, plain);
-    }
+    const auto prepared = check_until_kept(server, plain).second;
     BOOST_TEST_REQUIRE(prepared);
     // An allowed origin gets its CORS header (the full way), which the kept bytes do not have.
     const std::string cors = answer_bytes(port, check_request(plain, "HTTP/1.1", "Origin: https://shop.example\r\n"));
