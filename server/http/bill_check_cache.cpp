@@ -5,8 +5,8 @@
 namespace kimonet::http {
 
 BillCheckCache::BillCheckCache(std::string database_url, std::shared_ptr<const std::atomic<std::uint64_t>> local_commits,
-                               std::chrono::milliseconds window)
-    : m_url(std::move(database_url)), m_local_commits(std::move(local_commits)), m_window(window) {}
+                               std::chrono::milliseconds window, Wire wire)
+    : m_url(std::move(database_url)), m_local_commits(std::move(local_commits)), m_window(window), m_wire(std::move(wire)) {}
 
 std::optional<std::uint64_t> BillCheckCache::usable_generation() {
     std::call_once(m_started, [this] {
@@ -37,19 +37,23 @@ bool BillCheckCache::adopt(std::uint64_t generation) {
 
 // Kept under the generation read before the answer was computed: if anything committed since,
 // the generation has moved and this is never served.
+// The wire bytes are made before the lock (the same for every caller that computed this body).
 void BillCheckCache::keep(const std::string& number, const std::string& body, std::uint64_t generation) {
-    const std::size_t bytes = number.size() + body.size();
+    Entry entry{std::make_shared<const std::string>(m_wire ? m_wire(body) : body), 0};
+    if (entry.bytes->size() < body.size() || !entry.bytes->ends_with(body)) return;  // a `wire` that broke its promise: keep nothing
+    entry.body_at = entry.bytes->size() - body.size();
+    const std::size_t bytes = number.size() + entry.bytes->size();
     if (bytes > kMaxBytes) return;
     std::unique_lock lock(m_mutex);
     if (!adopt(generation)) return;
     if (m_answers.contains(number)) return;
     while (!m_order.empty() && (m_answers.size() >= kMaxEntries || m_bytes + bytes > kMaxBytes)) {
         const auto oldest = m_answers.find(m_order.front());
-        m_bytes -= oldest->first.size() + oldest->second.size();
+        m_bytes -= oldest->first.size() + oldest->second.bytes->size();
         m_answers.erase(oldest);
         m_order.pop_front();
     }
-    m_answers.emplace(number, body);
+    m_answers.emplace(number, std::move(entry));
     m_order.push_back(number);
     m_bytes += bytes;
 }
@@ -59,7 +63,7 @@ Result<std::string> BillCheckCache::answer(const std::string& number, const std:
     if (generation) {
         std::shared_lock lock(m_mutex);
         if (m_generation == *generation) {
-            if (const auto found = m_answers.find(number); found != m_answers.end()) return found->second;
+            if (const auto found = m_answers.find(number); found != m_answers.end()) return found->second.bytes->substr(found->second.body_at);
         }
     }
     std::string body = TRY(compute());
@@ -79,6 +83,16 @@ Result<std::int64_t> BillCheckCache::setting(const std::function<Result<std::int
         if (adopt(*generation)) m_setting = value;
     }
     return value;
+}
+
+BillCheckCache::Kept BillCheckCache::kept(std::string_view number) {
+    const auto generation = usable_generation();
+    if (!generation) return {};
+    std::shared_lock lock(m_mutex);
+    if (m_generation != *generation) return {};
+    Kept kept{nullptr, m_setting};
+    if (const auto found = m_answers.find(number); found != m_answers.end() && m_wire) kept.wire = found->second.bytes;
+    return kept;
 }
 
 std::size_t BillCheckCache::size() const {

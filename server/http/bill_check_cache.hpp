@@ -5,7 +5,7 @@
 //  - only answers for numbers that exist (a 404 is asked of the database every time), so a
 //    caller trying random numbers neither grows it nor pushes anything out; the per-IP rate limit
 //    runs before it, exactly as before, so sweeping real numbers costs a caller time;
-//  - at most kMaxEntries answers and kMaxBytes of keys and bodies; when full, the oldest go first;
+//  - at most kMaxEntries answers and kMaxBytes of keys and kept bytes; when full, the oldest go first;
 //  - everything is forgotten when store::ChangeWatch's generation moves: any commit on this
 //    server's pool (at once, before the writer's caller goes on), any commit by another server or
 //    process (as soon as the watch hears of it);
@@ -13,6 +13,9 @@
 //    what any other server or process committed kWindow ago. With no watch (it could not start)
 //    nothing is kept.
 // The rate-limit setting the public routes read per request is kept the same way.
+// With a `wire` function (the server's), what is kept of an answer is the whole HTTP response the
+// transport writes for it (issue 23: a kept answer is then one lookup and one write, see
+// http/prepared_answers.hpp); the body is its tail.
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -22,6 +25,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/result.hpp"
@@ -40,14 +44,24 @@ public:
     // no extra connection).
     // `window`: kWindow in the server; the tests of its bounds give a long one, so that a test
     // thread starved on a loaded machine cannot turn "kept" into "asked again".
+    // `wire`: the bytes to keep for an answer body, which must end with the body; none keeps the body.
+    using Wire = std::function<std::string(const std::string& body)>;
     BillCheckCache(std::string database_url, std::shared_ptr<const std::atomic<std::uint64_t>> local_commits,
-                   std::chrono::milliseconds window = kWindow);
+                   std::chrono::milliseconds window = kWindow, Wire wire = {});
 
     // The answer body for `number`: kept, or `compute()`d and kept when it succeeds. Errors
     // (404 for an unknown number) are returned and never kept.
     Result<std::string> answer(const std::string& number, const std::function<Result<std::string>()>& compute);
     // The integer setting `compute()` reads, kept under the same rules.
     Result<std::int64_t> setting(const std::function<Result<std::int64_t>()>& compute);
+
+    // What is kept now for `number`, computing nothing: its `wire` bytes (null when none are kept
+    // or the cache has no `wire` function) and the setting (when kept), read under one generation.
+    struct Kept {
+        std::shared_ptr<const std::string> wire;
+        std::optional<std::int64_t> setting;
+    };
+    Kept kept(std::string_view number);
 
     std::size_t size() const;
 
@@ -65,7 +79,16 @@ private:
 
     mutable std::shared_mutex m_mutex;
     std::uint64_t m_generation = 0;  // of everything kept
-    std::unordered_map<std::string, std::string> m_answers;
+    struct Entry {
+        std::shared_ptr<const std::string> bytes;  // `wire` of the body, or the body
+        std::size_t body_at = 0;                   // where the body starts in them
+    };
+    struct TransparentHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    Wire m_wire;
+    std::unordered_map<std::string, Entry, TransparentHash, std::equal_to<>> m_answers;
     std::deque<std::string> m_order;  // oldest first
     std::size_t m_bytes = 0;
     std::optional<std::int64_t> m_setting;

@@ -17,7 +17,9 @@
 #include "core/text.hpp"
 #include "http/client_address.hpp"
 #include "http/connection_book.hpp"
+#include "http/cors.hpp"
 #include "http/dispatcher.hpp"
+#include "http/prepared_answers.hpp"
 #include "http/request_admission.hpp"
 #include "http/request_framer.hpp"
 #include "http/security_headers.hpp"
@@ -59,11 +61,13 @@ void resolve_client_ip(app::App& app, Request& request) {
     request.client_ip = client_address(request.client_ip, forwarded_for, *proxies);
 }
 
+}  // namespace
+
 // `head`: the answer to a HEAD request, whose Content-Length is that of the body a GET would get
 // but whose body is not sent (bytes after it would be read as the next response by a keep-alive
 // client). A 304 has no body and no Content-Length (RFC 9110 section 8.6: it would have to be the
 // full representation's length).
-std::string serialize(const Response& response, bool http10, bool keep_alive, bool head = false) {
+static std::string serialize(const Response& response, bool http10, bool keep_alive, bool head = false) {
     const bool bodiless = response.status == 304;
     std::string out;
     out.reserve(512 + (head || bodiless ? 0 : response.body.size()));  // one allocation, the body copied once
@@ -81,6 +85,29 @@ std::string serialize(const Response& response, bool http10, bool keep_alive, bo
     return out;
 }
 
+std::string keep_alive_answer(app::App& app, const Request& request, Response response) {
+    if (is_cors_path(request.path)) add_cors_headers(app, request, response);  // as dispatch() does
+    add_security_headers(response);                                            // as the sink below does
+    return serialize(response, false, true);
+}
+
+namespace {
+
+// The prepared routes (prepared_answers.hpp) that the router sends their own method and path to,
+// taken once when the server starts (the table does not change after the App is open).
+std::vector<std::shared_ptr<const PreparedRoute>> prepared_routes_of(app::App& app) {
+    std::vector<std::shared_ptr<const PreparedRoute>> usable;
+    for (auto& route : prepared_routes(app.router())) {
+        Request probe;
+        probe.method = route->method;
+        probe.path = route->path;
+        const RouteMatch match = app.router().match(probe);
+        if (match.route && match.route->pattern == route->path && match.route->method == route->method && match.route->access == Access::Public)
+            usable.push_back(std::move(route));
+    }
+    return usable;
+}
+
 // Reads requests off each connection with our own RequestFramer instead of Pistache's parser
 // (which buffered whole bodies before any route limit and dropped pipelined requests) and
 // writes answers straight to the socket from the connection's transport thread, in order.
@@ -92,7 +119,7 @@ public:
     HTTP_PROTOTYPE(PistacheHandler)
     // Pistache clones the handler for each transport thread: the book is shared by the clones.
     PistacheHandler(app::App* app, ConnectionLimits limits)
-        : m_app(app), m_limits(limits), m_book(std::make_shared<ConnectionBook>(limits.max_connections)) {}
+        : m_app(app), m_limits(limits), m_book(std::make_shared<ConnectionBook>(limits.max_connections)), m_prepared(prepared_routes_of(*app)) {}
 
     // Not reached: onInput below frames and dispatches every request itself.
     void onRequest(const Pistache::Http::Request&, Pistache::Http::ResponseWriter writer) override {
@@ -169,11 +196,6 @@ private:
             if (!alive || !state) return;
             request.client_ip = alive->address().host();
             resolve_client_ip(*m_app, request);
-            Response response = dispatch(*m_app, request);
-            const bool head = request.method == "HEAD";
-            request = Request();  // the body is no longer needed while the answer is written
-            hold.reset();         // nor its share of the large-body budget
-            add_security_headers(response);
             // The bounds of one keep-alive connection: this answer is its last after
             // max_requests, or when the client has left too many pipelined answers unread (the
             // requests after it are then not read; a pipelining client sends them again).
@@ -183,6 +205,19 @@ private:
                 keep_alive = false;
                 state->framer->stop();
             }
+            if (!http10 && keep_alive) {
+                if (auto bytes = prepared_answer(request)) {
+                    request = Request();
+                    hold.reset();
+                    send_prepared(alive, *state, *bytes);
+                    return;
+                }
+            }
+            Response response = dispatch(*m_app, request);
+            const bool head = request.method == "HEAD";
+            request = Request();  // the body is no longer needed while the answer is written
+            hold.reset();         // nor its share of the large-body budget
+            add_security_headers(response);
             write(alive, *state, serialize(response, http10, keep_alive, head), keep_alive);
         };
         sink.refuse = [this, weak_peer, weak_connection](Response response, bool http10) {
@@ -195,6 +230,30 @@ private:
         connection->framer = std::make_shared<RequestFramer>(std::move(sink));
         peer->putData(kFramerKey, connection);
         return connection;
+    }
+
+    // A prepared route's whole answer to this request (an HTTP/1.1 keep-alive one), or null.
+    std::shared_ptr<const std::string> prepared_answer(const Request& request) const {
+        for (const auto& route : m_prepared) {
+            if (request.path != route->path || request.method != route->method || request.headers.contains("origin")) continue;
+            try {
+                return route->answer(request);
+            } catch (const std::exception&) {
+                return nullptr;  // the full way answers (and reports) whatever went wrong
+            }
+        }
+        return nullptr;
+    }
+
+    // Kept bytes written as they are: copied only if the socket does not take them all at once.
+    void send_prepared(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& state, const std::string& bytes) {
+        std::size_t sent = 0;
+        if (state.queued_writes == 0) {
+            const ssize_t result = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (result < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // the client is gone
+            sent = result < 0 ? 0 : static_cast<std::size_t>(result);
+        }
+        if (sent < bytes.size()) write(peer, state, bytes.substr(sent), true);
     }
 
     void write(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& state, std::string bytes, bool keep_open) {
@@ -229,6 +288,7 @@ private:
     app::App* m_app;
     ConnectionLimits m_limits;
     std::shared_ptr<ConnectionBook> m_book;
+    std::vector<std::shared_ptr<const PreparedRoute>> m_prepared;
 };
 
 }  // namespace

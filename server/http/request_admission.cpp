@@ -32,7 +32,11 @@ std::size_t largest_body_limit(app::App& app) {
 }
 
 Admission admit_request(app::App& app, const Request& head) {
-    Request probe = head;
+    // The table looks at the method and path only: the whole head is copied only for a large body's
+    // authorisation below (every request copied all its headers here, allocations it did not need).
+    Request probe;
+    probe.method = head.method;
+    probe.path = head.path;
     const RouteMatch match = app.router().match(probe);
     if (!match.route) return Admission{kNoRouteMaxBody, std::nullopt, nullptr};
     const Route& route = *match.route;
@@ -42,7 +46,9 @@ Admission admit_request(app::App& app, const Request& head) {
     const std::size_t declared = chunked ? route.max_body : std::strtoull(head.header("content-length").c_str(), nullptr, 10);
     if (declared <= kLargeBody || declared > route.max_body) return admission;  // small, or a 413 anyway
     try {
-        if (auto allowed = authorize(app, route, probe); !allowed) {
+        Request whole = head;
+        whole.params = std::move(probe.params);
+        if (auto allowed = authorize(app, route, whole); !allowed) {
             admission.refusal = error_response(allowed.error());
             return admission;
         }

@@ -80,4 +80,28 @@ Result<std::vector<std::optional<std::string>>> top_level_strings(std::string_vi
     return std::move(reader).values();
 }
 
+namespace {
+
+bool plain_text(std::string_view text) {
+    for (const char c : text)
+        if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
+    return true;
+}
+
+bool take(std::string_view& text, std::string_view prefix) {
+    if (!text.starts_with(prefix)) return false;
+    text.remove_prefix(prefix.size());
+    return true;
+}
+
+}  // namespace
+
+std::optional<std::string_view> plain_string_of(std::string_view json, std::string_view key) {
+    if (!plain_text(key) || !take(json, "{\"") || !take(json, key) || !take(json, "\":\"") || !json.ends_with("\"}"))
+        return std::nullopt;
+    json.remove_suffix(2);
+    if (!plain_text(json)) return std::nullopt;
+    return json;
+}
+
 }  // namespace kimonet::api

@@ -1,7 +1,12 @@
 // api::top_level_strings, the bill check's body reader: for every body, the same verdict and the
 // same value as reading nlohmann's tree the way the route did before (parse_json, must be an
-// object, `object[key]` when it is a string), including the shapes an attacker would try.
+// object, `object[key]` when it is a string), including the shapes an attacker would try. And
+// api::plain_string_of, which skips even that reader for the check's own shape: wherever it gives
+// a value, the reader gives the same verdict and values, over many generated and mutated bodies
+// (a fixed seed, so a failure repeats; the fuzz target json_top_strings searches further).
 #include <boost/test/unit_test.hpp>
+
+#include <random>
 
 #include "api/json_fields.hpp"
 #include "api/json_top_strings.hpp"
@@ -25,9 +30,75 @@ Result<std::vector<std::optional<std::string>>> through_the_tree(std::string_vie
     return values;
 }
 
+// Whether plain_string_of's value for `body`, if any, is what top_level_strings reads; false with
+// the reason in `why` when they disagree.
+bool plain_agrees(const std::string& body, std::string& why) {
+    const auto plain = api::plain_string_of(body, kKeys[0]);
+    if (!plain) return true;
+    const auto read = api::top_level_strings(body, kKeys);
+    if (!read.ok()) why = "the reader refuses it: " + read.error().message();
+    else if ((*read)[0] != std::optional<std::string>(std::string(*plain))) why = "the reader reads another customer_number";
+    else if ((*read)[1]) why = "the reader reads a nomor_layanan too";
+    else return true;
+    return false;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(json_top_strings)
+
+BOOST_AUTO_TEST_CASE(the_plain_shape_is_read_without_the_parser_and_nothing_else_is) {
+    BOOST_TEST(api::plain_string_of(R"({"customer_number":"CUST001"})", kKeys[0]).value_or("-") == "CUST001");
+    BOOST_TEST(api::plain_string_of(R"({"customer_number":""})", kKeys[0]).value_or("-") == "");
+    BOOST_TEST(api::plain_string_of(R"({"customer_number":" cust 001 "})", kKeys[0]).value_or("-") == " cust 001 ");
+    for (const std::string body : {R"({ "customer_number":"CUST001"})", R"({"customer_number":"CUST001"} )", R"({"customer_number":"C\u0055ST"})",
+                                   R"({"customer_number":"CU\"ST"})", R"({"customer_number":"CUST001","x":1})", R"({"nomor_layanan":"CUST001"})",
+                                   R"({"customer_number":5})", R"({"customer_number":"CUST001")", R"({"customer_number":"CUST001"}})",
+                                   "{\"customer_number\":\"CU\x01ST\"}", "{\"customer_number\":\"caf\xc3\xa9\"}", "{\"customer_number\":\"\xff\"}",
+                                   R"({"customer_number":"})", R"({"customer_number"})", ""})
+        BOOST_TEST(!api::plain_string_of(body, kKeys[0]), body);
+}
+
+BOOST_AUTO_TEST_CASE(wherever_the_plain_shape_gives_a_value_the_reader_gives_the_same_over_generated_and_mutated_bodies) {
+    std::mt19937 random(20261206);
+    const auto below = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+    // Bytes that matter to JSON, to the shape and to UTF-8, and plain ones.
+    const std::string interesting = std::string("\"\\{}[]:, \t\r\nu0aZ-_.\x7f\x80\xc3\xa9\xff\x01", 25) + std::string(1, '\0');
+    const auto value = [&] {
+        std::string text;
+        const std::size_t length = below(14);
+        for (std::size_t i = 0; i < length; ++i) text += below(4) == 0 ? interesting[below(interesting.size())] : static_cast<char>(0x20 + below(0x5f));
+        return text;
+    };
+    const std::vector<std::string> shapes{R"({"customer_number":"%"})", R"({"nomor_layanan":"%"})", R"({"customer_number":"%","customer_number":"%"})",
+                                          R"({"customer_number":"%","nomor_layanan":"%"})", R"({ "customer_number" : "%" })", R"({"customer_number":%})",
+                                          R"([{"customer_number":"%"}])", R"({"x":{"customer_number":"%"}})", R"({"customer_number":["%"]})"};
+    int plain = 0, checked = 0;
+    for (int round = 0; round < 40'000; ++round) {
+        std::string body = shapes[below(shapes.size())];
+        for (auto at = body.find('%'); at != std::string::npos; at = body.find('%', at)) {
+            const std::string text = value();
+            body.replace(at, 1, text);
+            at += text.size();
+        }
+        for (std::size_t mutations = below(4), i = 0; i < mutations && !body.empty(); ++i) {
+            const std::size_t at = below(body.size());
+            switch (below(5)) {
+            case 0: body.insert(at, 1, interesting[below(interesting.size())]); break;
+            case 1: body.erase(at, 1); break;
+            case 2: body[at] = interesting[below(interesting.size())]; break;
+            case 3: body.insert(at, body.substr(below(body.size()), below(6))); break;
+            default: body.resize(at); break;
+            }
+        }
+        std::string why;
+        if (!plain_agrees(body, why)) BOOST_TEST(false, "plain_string_of and top_level_strings disagree on " << body << ": " << why);
+        plain += api::plain_string_of(body, kKeys[0]).has_value();
+        ++checked;
+    }
+    BOOST_TEST_MESSAGE(plain << " of " << checked << " bodies had the plain shape");
+    BOOST_TEST(plain > 300);  // the comparison was not vacuous
+}
 
 BOOST_AUTO_TEST_CASE(reads_the_wanted_top_level_strings_only) {
     const auto fields = api::top_level_strings(R"({"x":{"customer_number":"INNER"},"customer_number":"CUST001","y":[1,{"nomor_layanan":"A"}]})", kKeys);
