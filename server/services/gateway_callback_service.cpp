@@ -259,6 +259,9 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     static const std::vector<std::string> kBatchSettings = [] {
         std::vector<std::string> keys = billing_setting_keys();
         for (const auto& key : company_setting_keys()) keys.push_back(key);
+        // The receipt's e-mail channel and the next invoices' unique transfer codes, read once per
+        // batch too (each a round trip of its own on PostgreSQL otherwise).
+        for (const char* key : {"smtp_url", "transfer_unique_code"}) keys.push_back(key);
         return keys;
     }();
     auto apply_batch = [&]() -> Result<void> {
