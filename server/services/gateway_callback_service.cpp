@@ -267,7 +267,9 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     auto apply_batch = [&]() -> Result<void> {
         take_batch();
         results.clear();
-        // First: its flush (the batch's next invoices) must run before those that write what it gathers.
+        // The raw callbacks' flush before the numbering flushes (it needs no number), then the next
+        // invoices', which must run before the flushes that write what it gathers.
+        store::gather_gateway_callbacks(db);
         const NextInvoicesAtCommit next_invoices(db);
         number_receipts_at_commit(db);  // second: after the next invoices (paid from credit), before the activity
         const store::SettingsReadAhead settings_ahead(db, kBatchSettings);

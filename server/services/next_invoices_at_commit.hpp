@@ -26,9 +26,9 @@ namespace kimonet::services {
 class NextInvoicesAtCommit {
 public:
     // Construct at the start of the batch's work, inside transaction_without_savepoints on `db`
-    // (before anything else registers a before-commit flush: the invoices' activity
-    // entries and the invoice numbers' unused block are written by flushes that must run after
-    // this one). Elsewhere it does nothing and find() answers nullptr.
+    // (before anything that gathers what it writes registers a before-commit flush: the invoices'
+    // activity entries and the invoice numbers' unused block are written by flushes that must run
+    // after this one). Elsewhere it does nothing and find() answers nullptr.
     explicit NextInvoicesAtCommit(const store::Database& db);
     ~NextInvoicesAtCommit();
     NextInvoicesAtCommit(const NextInvoicesAtCommit&) = delete;

@@ -191,14 +191,17 @@ Result<void> write_gathered_callbacks(Database& db) {
 
 }  // namespace
 
-Result<std::int64_t> insert_gateway_callback_or_gather(Database& db, const CallbackRecord& record) {
+void gather_gateway_callbacks(Database& db) {
     const std::uint64_t joined = transaction_without_savepoints_id(db);
-    if (!joined) return insert_gateway_callback(db, record);
-    if (t_gathered_callbacks_for != joined) {  // the first of this transaction (a failed one's are dropped)
-        t_gathered_callbacks.clear();
-        t_gathered_callbacks_for = joined;
-        before_commit_without_savepoints(db, [&db] { return write_gathered_callbacks(db); });
-    }
+    if (!joined || t_gathered_callbacks_for == joined) return;
+    t_gathered_callbacks.clear();  // a failed transaction's are dropped
+    t_gathered_callbacks_for = joined;
+    before_commit_without_savepoints(db, [&db] { return write_gathered_callbacks(db); });
+}
+
+Result<std::int64_t> insert_gateway_callback_or_gather(Database& db, const CallbackRecord& record) {
+    if (!transaction_without_savepoints_id(db)) return insert_gateway_callback(db, record);
+    gather_gateway_callbacks(db);  // the first of this transaction starts the gathering
     t_gathered_callbacks.push_back(record);
     return 0;
 }

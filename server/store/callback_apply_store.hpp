@@ -63,6 +63,10 @@ Result<void> renumber_receipts(Database& db, const std::vector<std::pair<std::st
 // that fails drops what it gathered (its rerun with savepoints inserts one by one). Elsewhere the
 // row is inserted at once and its id returned (insert_gateway_callback).
 Result<std::int64_t> insert_gateway_callback_or_gather(Database& db, const CallbackRecord& record);
+// Inside transaction_without_savepoints: the gathering starts here (else at the first row), so the
+// rows are written by a flush that runs before those registered later — a callback batch's number
+// flushes, from which on other servers' batches wait for this one's COMMIT.
+void gather_gateway_callbacks(Database& db);
 
 // While this object lives (applying one paid callback, inside its write transaction), the payment
 // that insert_payment_updating_invoice records for `invoice_id` on `db` and this thread also marks
