@@ -33,8 +33,8 @@ Result<bool> transaction_without_savepoints(Database& db, const std::function<Re
 // exclusively and waits for every shared holder. Only for work that locks the rows it reads and
 // changes (FOR UPDATE, store::lock_callback_rows) and takes gap-free numbers only at its end, in
 // its before-commit flushes (the numbers' `sequences` row is then locked until COMMIT); the
-// remembered values stay exact, as what they remember (settings, templates) is only written under
-// the exclusive lock. A deadlock or lock timeout comes back as the work's failure: run the work
+// remembered values stay exact, as what they remember (settings, templates, open invoice runs,
+// whether any promise is active) is only written under the exclusive lock: keep it so. A deadlock or lock timeout comes back as the work's failure: run the work
 // again with db.transaction() (the exclusive lock). On SQLite it is transaction_without_savepoints.
 Result<bool> transaction_without_savepoints_sharing_the_writer_lock(Database& db, const std::function<Result<void>()>& work);
 // Inside transaction_without_savepoints_sharing_the_writer_lock(db) on PostgreSQL: true.
