@@ -58,7 +58,7 @@ private:
 // next_receipt_no gives each payment a provisional number, unique across servers and never seen
 // after COMMIT ("~" + this process's random tag, the transaction, a counter); the flush reserves
 // each month's numbers in one go, gives them out in the order the provisional ones were taken
-// (store::renumber_receipts, one UPDATE per 16 payments) and writes them into the gathered activity
+// (store::renumber_receipts, one UPDATE for the batch) and writes them into the gathered activity
 // entries. Elsewhere (the exclusive lock, SQLite, a rerun with savepoints) it does nothing and
 // receipts are numbered at once, as always. The receipt message carries no number.
 void number_receipts_at_commit(store::Database& db);

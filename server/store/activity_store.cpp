@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "store/copy_rows.hpp"
 #include "store/multi_row_insert.hpp"
 #include "store/transaction_memo.hpp"
 
@@ -41,10 +42,25 @@ thread_local std::uint64_t t_deferred_for = 0;
 Result<void> write_deferred(Database& db) {
     std::vector<ActivityEntry> entries;
     entries.swap(t_deferred);
-    // PostgreSQL: each statement is a round trip, so one for the batch (64 rows each).
-    if (db.engine() == Engine::Postgresql)
-        return insert_rows(db, kActivityTarget, kActivityColumns, entries.size(), 64,
-                           [&](Statement& insert, int first, std::size_t i) { bind_activity_at(insert, first - 1, entries[i]); });
+    // PostgreSQL: each statement is a round trip, so the batch's entries in one COPY (no statement
+    // of its own to prepare for each count, as a multi-row INSERT of exactly the count would need).
+    if (db.engine() == Engine::Postgresql) {
+        if (entries.empty()) return {};
+        std::string rows;
+        for (const ActivityEntry& entry : entries) {
+            add_copy_number(rows, entry.at);
+            add_copy_text(rows, entry.actor_type);
+            add_copy_number(rows, entry.actor_id);
+            add_copy_text(rows, entry.actor_name);
+            add_copy_text(rows, entry.action);
+            add_copy_text(rows, entry.subject_type);
+            add_copy_number(rows, entry.subject_id);
+            add_copy_optional_text(rows, entry.before_json);
+            add_copy_optional_text(rows, entry.after_json);
+            add_copy_text(rows, entry.ip, '\n');
+        }
+        return db.copy_in(kActivityTarget, rows);
+    }
     std::size_t next = 0;
     // Rows per statement from a few fixed sizes, so a handful of prepared statements serve any count.
     for (const int size : {64, 16, 4, 1}) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "store/copy_rows.hpp"
 #include "store/multi_row_insert.hpp"
 #include "store/transaction_memo.hpp"
 
@@ -89,23 +90,52 @@ Result<std::optional<TransactionForCallback>> find_transaction_for_callback(Data
     return std::optional<TransactionForCallback>(std::move(found));
 }
 
+namespace {
+
+// Lists bound as one text each, split by the server (`string_to_array(?, chr(31))`): one statement
+// text, so one prepared statement, whatever the batch's size. The unit separator is in no key we
+// make or accept; a value with one is refused (the batch then runs again under the exclusive lock).
+constexpr char kListSeparator = '\x1f';
+constexpr const char* kSplitList = "string_to_array(?, chr(31))";
+
+Result<void> append_to_list(std::string& list, const std::string& value) {
+    if (value.find(kListSeparator) != std::string::npos) return make_error(ErrorCode::Conflict);
+    if (!list.empty()) list.push_back(kListSeparator);
+    list += value;
+    return {};
+}
+
+}  // namespace
+
 Result<void> lock_callback_rows(Database& db, const std::vector<CallbackKey>& keys) {
     t_ahead_for = 0;
     t_ahead.clear();
     t_customers_read.clear();
     if (keys.empty() || !shares_the_writer_lock(db)) return {};
+    // The keys by (gateway, order id or reference): one `= ANY(…)` each (the unique (gateway,
+    // order_id) index, the (gateway, reference) one), almost always a single group.
+    std::vector<std::pair<const CallbackKey*, std::string>> groups;
+    for (const CallbackKey& key : keys) {
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& candidate) {
+            return candidate.first->gateway == key.gateway && candidate.first->by_reference == key.by_reference;
+        });
+        if (group == groups.end()) group = groups.emplace(groups.end(), &key, std::string());
+        TRY_VOID(append_to_list(group->second, key.key));
+    }
     std::string sql = std::string("SELECT ") + kTransactionColumns + kCustomerColumns + kInvoiceColumns +
                       ", t.gateway FROM customers c JOIN invoices i ON i.customer_id = c.id JOIN gateway_transactions t ON t.invoice_id = i.id "
                       "LEFT JOIN internet_packages p ON p.id = c.package_id WHERE ";
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-        if (k) sql += " OR ";
-        sql += keys[k].by_reference ? "(t.gateway = ? AND t.reference = ?)" : "(t.gateway = ? AND t.order_id = ?)";
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (g) sql += " OR ";
+        sql += std::string(groups[g].first->by_reference ? "(t.gateway = ? AND t.reference = ANY(" : "(t.gateway = ? AND t.order_id = ANY(") +
+               kSplitList + "))";
     }
     // Locked row by row in this order (LockRows runs above the sort), each row's customer, then its
     // invoice, then its transaction (the order of the OF list).
     sql += " ORDER BY c.id, i.id, t.id FOR UPDATE OF c, i, t";
     auto lock = TRY(db.prepare(sql));
-    for (std::size_t k = 0; k < keys.size(); ++k) lock.bind(static_cast<int>(2 * k + 1), keys[k].gateway).bind(static_cast<int>(2 * k + 2), keys[k].key);
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        lock.bind(static_cast<int>(2 * g + 1), groups[g].first->gateway).bind(static_cast<int>(2 * g + 2), groups[g].second);
     std::vector<ReadAhead> rows;
     while (TRY(lock.step())) rows.push_back(ReadAhead{lock.column_text(lock.column_count() - 1), transaction_from_row(lock, true)});
     t_ahead = std::move(rows);
@@ -115,13 +145,14 @@ Result<void> lock_callback_rows(Database& db, const std::vector<CallbackKey>& ke
 
 Result<void> renumber_receipts(Database& db, const std::vector<std::pair<std::string, std::string>>& renumbered) {
     if (renumbered.empty()) return {};
-    // One statement for the batch (a prepared statement per batch size: at most a few dozen).
-    std::string sql = "UPDATE payments SET receipt_no = v.receipt_no FROM (VALUES ";
-    for (std::size_t row = 0; row < renumbered.size(); ++row) sql += row ? ",(?,?)" : "(?,?)";
-    sql += ") AS v(provisional, receipt_no) WHERE payments.receipt_no = v.provisional";
-    auto update = TRY(db.prepare(sql));
-    for (std::size_t row = 0; row < renumbered.size(); ++row)
-        update.bind(static_cast<int>(2 * row + 1), renumbered[row].first).bind(static_cast<int>(2 * row + 2), renumbered[row].second);
+    std::string provisional, final_numbers;
+    for (const auto& [from, to] : renumbered) {
+        TRY_VOID(append_to_list(provisional, from));
+        TRY_VOID(append_to_list(final_numbers, to));
+    }
+    auto update = TRY(db.prepare(std::string("UPDATE payments SET receipt_no = v.receipt_no FROM unnest(") + kSplitList + ", " + kSplitList +
+                                 ") AS v(provisional, receipt_no) WHERE payments.receipt_no = v.provisional"));
+    update.bind(1, provisional).bind(2, final_numbers);
     return update.run();
 }
 
@@ -176,12 +207,26 @@ constexpr int kGatheredCallbackColumns = 8;
 thread_local std::vector<CallbackRecord> t_gathered_callbacks;
 thread_local std::uint64_t t_gathered_callbacks_for = 0;
 
-// Up to 16 rows per INSERT, the last one of exactly the rows left: one statement for a batch.
+constexpr const char* kGatheredCallbackTarget = "gateway_callbacks(gateway, received_at, remote_ip, content_type, body, outcome, detail, order_id)";
+
+// One statement for a batch: PostgreSQL one COPY, SQLite INSERTs of up to 16 rows (the last of
+// exactly the rows left).
 Result<void> write_gathered_callbacks(Database& db) {
     std::vector<CallbackRecord> records;
     records.swap(t_gathered_callbacks);
-    return insert_rows(db, "gateway_callbacks(gateway, received_at, remote_ip, content_type, body, outcome, detail, order_id)",
-                       kGatheredCallbackColumns, records.size(), 16, [&](Statement& insert, int first, std::size_t i) {
+    if (db.engine() == Engine::Postgresql) {
+        if (records.empty()) return {};
+        std::string rows;
+        for (const CallbackRecord& record : records) {
+            add_copy_text(rows, record.gateway);
+            add_copy_number(rows, record.received_at);
+            for (const std::string* text : {&record.remote_ip, &record.content_type, &record.body, &record.outcome, &record.detail})
+                add_copy_text(rows, *text);
+            add_copy_text(rows, record.order_id, '\n');
+        }
+        return db.copy_in(kGatheredCallbackTarget, rows);
+    }
+    return insert_rows(db, kGatheredCallbackTarget, kGatheredCallbackColumns, records.size(), 16, [&](Statement& insert, int first, std::size_t i) {
                            const CallbackRecord& record = records[i];
                            insert.bind(first, record.gateway).bind(first + 1, record.received_at).bind(first + 2, record.remote_ip);
                            insert.bind(first + 3, record.content_type).bind(first + 4, record.body).bind(first + 5, record.outcome);

@@ -54,7 +54,7 @@ Result<void> lock_callback_rows(Database& db, const std::vector<CallbackKey>& ke
 
 // Gives payments their receipt numbers: each (provisional receipt_no, final one), a batch's
 // provisional numbers numbered just before COMMIT (services::number_receipts_at_commit), in one
-// `UPDATE payments … FROM (VALUES …)`.
+// `UPDATE payments … FROM unnest(…)`. PostgreSQL only (the only engine whose batches share the lock).
 Result<void> renumber_receipts(Database& db, const std::vector<std::pair<std::string, std::string>>& renumbered);
 
 // The raw callback's row. Inside transaction_without_savepoints (a CallbackGroupCommit batch) it is

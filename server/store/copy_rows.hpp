@@ -25,6 +25,13 @@ inline void add_copy_number(std::string& rows, std::int64_t value, char end = '\
     rows.push_back(end);
 }
 
+// NULL (\N) when none.
+inline void add_copy_optional_text(std::string& rows, const std::optional<std::string>& value, char end = '\t') {
+    if (value) return add_copy_text(rows, std::string_view(*value), end);
+    rows += "\\N";
+    rows.push_back(end);
+}
+
 // NULL (\N) when empty.
 inline void add_copy_number(std::string& rows, std::optional<std::int64_t> value, char end = '\t') {
     if (value) return add_copy_number(rows, *value, end);
