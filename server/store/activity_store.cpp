@@ -44,10 +44,8 @@ Result<void> write_deferred(Database& db) {
     entries.swap(t_deferred);
     // PostgreSQL: each statement is a round trip, so the batch's entries in one COPY (no statement
     // of its own to prepare for each count, as a multi-row INSERT of exactly the count would need).
-    if (db.engine() == Engine::Postgresql) {
-        if (entries.empty()) return {};
-        std::string rows;
-        for (const ActivityEntry& entry : entries) {
+    if (db.engine() == Engine::Postgresql)
+        return copy_items(db, kActivityTarget, entries, [](std::string& rows, const ActivityEntry& entry) {
             add_copy_number(rows, entry.at);
             add_copy_text(rows, entry.actor_type);
             add_copy_number(rows, entry.actor_id);
@@ -58,9 +56,7 @@ Result<void> write_deferred(Database& db) {
             add_copy_optional_text(rows, entry.before_json);
             add_copy_optional_text(rows, entry.after_json);
             add_copy_text(rows, entry.ip, '\n');
-        }
-        return db.copy_in(kActivityTarget, rows);
-    }
+        });
     std::size_t next = 0;
     // Rows per statement from a few fixed sizes, so a handful of prepared statements serve any count.
     for (const int size : {64, 16, 4, 1}) {

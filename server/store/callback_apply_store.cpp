@@ -214,18 +214,14 @@ constexpr const char* kGatheredCallbackTarget = "gateway_callbacks(gateway, rece
 Result<void> write_gathered_callbacks(Database& db) {
     std::vector<CallbackRecord> records;
     records.swap(t_gathered_callbacks);
-    if (db.engine() == Engine::Postgresql) {
-        if (records.empty()) return {};
-        std::string rows;
-        for (const CallbackRecord& record : records) {
+    if (db.engine() == Engine::Postgresql)
+        return copy_items(db, kGatheredCallbackTarget, records, [](std::string& rows, const CallbackRecord& record) {
             add_copy_text(rows, record.gateway);
             add_copy_number(rows, record.received_at);
             for (const std::string* text : {&record.remote_ip, &record.content_type, &record.body, &record.outcome, &record.detail})
                 add_copy_text(rows, *text);
             add_copy_text(rows, record.order_id, '\n');
-        }
-        return db.copy_in(kGatheredCallbackTarget, rows);
-    }
+        });
     return insert_rows(db, kGatheredCallbackTarget, kGatheredCallbackColumns, records.size(), 16, [&](Statement& insert, int first, std::size_t i) {
                            const CallbackRecord& record = records[i];
                            insert.bind(first, record.gateway).bind(first + 1, record.received_at).bind(first + 2, record.remote_ip);

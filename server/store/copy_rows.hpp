@@ -39,4 +39,14 @@ inline void add_copy_number(std::string& rows, std::optional<std::int64_t> value
     rows.push_back(end);
 }
 
+// COPY of `items` into `target` (PostgreSQL): add_row(rows, item) appends each item's line.
+// Nothing is sent when there are none.
+template <typename Items, typename AddRow>
+Result<void> copy_items(Database& db, std::string_view target, const Items& items, AddRow add_row) {
+    if (items.empty()) return {};
+    std::string rows;
+    for (const auto& item : items) add_row(rows, item);
+    return db.copy_in(target, rows);
+}
+
 }  // namespace kimonet::store
