@@ -259,14 +259,29 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     static const std::vector<std::string> kBatchSettings = [] {
         std::vector<std::string> keys = billing_setting_keys();
         for (const auto& key : company_setting_keys()) keys.push_back(key);
+        // The receipt's e-mail channel and the next invoices' unique transfer codes, read once per
+        // batch too (each a round trip of its own on PostgreSQL otherwise).
+        for (const char* key : {"smtp_url", "transfer_unique_code"}) keys.push_back(key);
         return keys;
     }();
     auto apply_batch = [&]() -> Result<void> {
         take_batch();
         results.clear();
-        // First: its flush (the batch's next invoices) must run before those that write what it gathers.
+        // The raw callbacks' flush before the numbering flushes (it needs no number), then the next
+        // invoices', which must run before the flushes that write what it gathers.
+        store::gather_gateway_callbacks(db);
         const NextInvoicesAtCommit next_invoices(db);
+        number_receipts_at_commit(db);  // second: after the next invoices (paid from credit), before the activity
         const store::SettingsReadAhead settings_ahead(db, kBatchSettings);
+        // Beside other servers' batches (the shared writer lock): the rows the batch changes, locked
+        // in one order before anything reads them.
+        std::vector<store::CallbackKey> keys;
+        keys.reserve(batch.size());
+        for (const Delivery* delivery : batch) {
+            const bool by_reference = delivery->event->order_id.empty();
+            keys.push_back(store::CallbackKey{*delivery->gateway, by_reference, by_reference ? delivery->event->reference : delivery->event->order_id});
+        }
+        TRY_VOID(store::lock_callback_rows(db, keys));
         for (Delivery* delivery : batch) {
             app::Context own{db, delivery->context->actor, delivery->context->now, delivery->context->offset, delivery->context->secrets,
                              delivery->context->ports, delivery->context->signals};
@@ -278,8 +293,14 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
     // down. Savepoints cost two round trips each on PostgreSQL, several per callback, and almost
     // every batch has no failure at all: it first runs without them; when anything inside failed,
     // that attempt is rolled back whole and the batch runs again with the savepoints.
+    // On PostgreSQL the first run holds the writer lock shared, beside other servers' batches (its
+    // rows locked by lock_callback_rows, its numbers taken at its end); the rerun takes it
+    // exclusively, as every other write transaction does: a batch that met a deadlock or a lock
+    // timeout beside another one then runs alone.
     Result<void> committed = success();
-    if (auto flat = store::transaction_without_savepoints(db, apply_batch); !flat) committed = flat.error();
+    auto flat = store::transaction_without_savepoints_sharing_the_writer_lock(db, apply_batch);
+    if (!flat && taken && db.engine() == store::Engine::Postgresql && !db.broken()) flat = false;  // run it again alone
+    if (!flat) committed = flat.error();
     else if (!*flat) {
         ++m_batches_with_savepoints;
         committed = db.transaction(apply_batch);

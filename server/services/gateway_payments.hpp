@@ -77,7 +77,10 @@ Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std
 // shared pages are written once. Each caller verifies its own callback first (in parallel, on its
 // own connection); the first verified caller to find no batch running leads: it waits until no
 // other caller is still verifying (they are about to join), then applies everything queued on the
-// group's own writer connection. The others wait for their result.
+// group's own writer connection. The others wait for their result. On PostgreSQL the batch holds
+// the writer lock shared: several servers' batches run at once, each locking its transactions,
+// invoices and customers (store::lock_callback_rows) and numbering its receipts and next invoices
+// just before COMMIT; a batch where anything failed runs again alone, with the exclusive lock.
 class CallbackGroupCommit {
 public:
     Result<CallbackOutcome> handle(app::Context& context, const std::string& gateway, const std::string& content_type,
@@ -96,7 +99,7 @@ public:
         // A verified delivery joined the queue; `waiting` deliveries are now queued (the group's lock is held).
         std::function<void(std::size_t waiting)> delivery_queued;
         // A leader took `size` deliveries and is about to apply them in one transaction, which already holds
-        // the database's writer lock (the group's mutex is not held).
+        // the database's writer lock (shared on PostgreSQL; the group's mutex is not held).
         std::function<void(std::size_t size)> batch_starting;
     };
     void observe(Observer observer) { m_observer = std::move(observer); }

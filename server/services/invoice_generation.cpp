@@ -67,12 +67,14 @@ using PendingInvoices = std::vector<std::pair<const BillingRow*, billing::Invoic
 
 Result<void> number_and_write_invoices(app::Context& context, const BillingSettings& settings, const Period& period,
                                        const std::vector<billing::Invoice*>& invoices) {
+    // Outage credits (docs/outages.md) go on as discount lines before the invoices are written.
+    const auto outage_credits = TRY(add_outage_credit_lines(context.db, invoices, context.offset));
+    // The numbers as late as possible: the counter's row stays locked from here to COMMIT (callback
+    // batches of other servers wait for it; server/store/README.md).
     const auto count = static_cast<std::int64_t>(invoices.size());
     const std::int64_t first = TRY(store::reserve_sequence(context.db, store::invoice_sequence_name(period), count));
     std::int64_t sequence = first;
     for (billing::Invoice* invoice : invoices) invoice->invoice_no = billing::format_invoice_number(settings.number_format, period, sequence++);
-    // Outage credits (docs/outages.md) go on as discount lines before the invoices are written.
-    const auto outage_credits = TRY(add_outage_credit_lines(context.db, invoices, context.offset));
     TRY_VOID(store::insert_invoices(context.db, invoices, first, context.now));
     TRY_VOID(mark_outage_credits_applied(context.db, outage_credits));
     return assign_unique_codes(context, invoices);

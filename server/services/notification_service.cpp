@@ -87,13 +87,15 @@ Result<QueuedNotification> insert_notification(app::Context& context, const Noti
                                         prepared.phone,        prepared.template_key,
                                         prepared.body,         std::string(to_string(request.message_class)),
                                         request.invoice_id,    context.actor.name};
-    const auto created_id = TRY(store::insert_notification(context.db, notification, context.now));
+    // A templated message keeps the variables it was rendered with (with the row: one statement on PostgreSQL).
+    const auto created_id = TRY(prepared.template_key.empty()
+                                    ? store::insert_notification(context.db, notification, context.now)
+                                    : store::insert_notification_with_variables(context.db, notification, context.now,
+                                                                                api::Json(prepared.variables).dump()));
     QueuedNotification queued;
     queued.created = created_id.has_value();
     if (queued.created) {
         queued.id = *created_id;
-        if (!prepared.template_key.empty())
-            TRY_VOID(store::save_notification_variables(context.db, queued.id, api::Json(prepared.variables).dump()));
         queued.status = "queued";  // as the INSERT wrote it
         // Opt-out (issue 22): a bulk message to a number that said STOP is kept, cancelled, in the log.
         if (request.message_class == MessageClass::Bulk && TRY(is_opted_out_of_whatsapp(context.db, prepared.phone))) {

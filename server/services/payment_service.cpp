@@ -49,13 +49,13 @@ Result<PaymentReceipt> repeated_receipt(app::Context& context, std::int64_t paym
     return receipt;
 }
 
-// "KW-202601-000001": receipts (kuitansi) numbered per month of payment.
+// Receipts (kuitansi) numbered per month of payment; in a callback batch beside other servers'
+// batches, numbered just before its COMMIT (number_receipts_at_commit).
 Result<std::string> next_receipt_no(app::Context& context, std::int64_t paid_at) {
     const Period period = period_of(local_from_unix(paid_at, context.offset).date);
+    if (auto provisional = provisional_receipt_no(context.db, period)) return std::move(*provisional);
     const std::int64_t number = TRY(store::reserve_sequence(context.db, "receipt:" + to_string(period), 1));
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "KW-%04d%02d-%06lld", period.year, period.month, static_cast<long long>(number));
-    return std::string(buffer);
+    return receipt_no_text(period, number);
 }
 
 using PaymentInput = PaymentRequest;

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "store/copy_rows.hpp"
+#include "store/multi_row_insert.hpp"
 #include "store/transaction_memo.hpp"
 
 namespace kimonet::store {
@@ -10,29 +12,27 @@ namespace kimonet::store {
 namespace {
 
 constexpr int kActivityColumns = 10;
+constexpr const char* kActivityTarget =
+    "activity_log(at, actor_type, actor_id, actor_name, action, subject_type, subject_id, before_json, after_json, ip)";
 
 // "INSERT INTO activity_log(…) VALUES (?,…),(?,…)…" for `rows` rows (one prepared statement per size).
-std::string activity_insert_sql(int rows) {
-    std::string sql =
-        "INSERT INTO activity_log(at, actor_type, actor_id, actor_name, action, subject_type, subject_id, before_json, "
-        "after_json, ip) VALUES ";
-    for (int row = 0; row < rows; ++row) sql += row ? ",(?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?)";
-    return sql;
+std::string activity_insert_sql(int rows) { return multi_row_insert_sql(kActivityTarget, kActivityColumns, static_cast<std::size_t>(rows)); }
+
+// Binds `entry` as parameters before + 1 … before + kActivityColumns.
+void bind_activity_at(Statement& insert, int before, const ActivityEntry& entry) {
+    insert.bind(before + 1, entry.at)
+        .bind(before + 2, entry.actor_type)
+        .bind(before + 3, entry.actor_id)
+        .bind(before + 4, entry.actor_name)
+        .bind(before + 5, entry.action)
+        .bind(before + 6, entry.subject_type)
+        .bind(before + 7, entry.subject_id)
+        .bind(before + 8, entry.before_json)
+        .bind(before + 9, entry.after_json)
+        .bind(before + 10, entry.ip);
 }
 
-void bind_activity(Statement& insert, int row, const ActivityEntry& entry) {
-    const int first = row * kActivityColumns;
-    insert.bind(first + 1, entry.at)
-        .bind(first + 2, entry.actor_type)
-        .bind(first + 3, entry.actor_id)
-        .bind(first + 4, entry.actor_name)
-        .bind(first + 5, entry.action)
-        .bind(first + 6, entry.subject_type)
-        .bind(first + 7, entry.subject_id)
-        .bind(first + 8, entry.before_json)
-        .bind(first + 9, entry.after_json)
-        .bind(first + 10, entry.ip);
-}
+void bind_activity(Statement& insert, int row, const ActivityEntry& entry) { bind_activity_at(insert, row * kActivityColumns, entry); }
 
 // Entries gathered in a transaction without savepoints (store/transaction_memo.hpp): written just
 // before its COMMIT, a few statements for a whole callback batch instead of one per entry.
@@ -42,6 +42,21 @@ thread_local std::uint64_t t_deferred_for = 0;
 Result<void> write_deferred(Database& db) {
     std::vector<ActivityEntry> entries;
     entries.swap(t_deferred);
+    // PostgreSQL: each statement is a round trip, so the batch's entries in one COPY (no statement
+    // of its own to prepare for each count, as a multi-row INSERT of exactly the count would need).
+    if (db.engine() == Engine::Postgresql)
+        return copy_items(db, kActivityTarget, entries, [](std::string& rows, const ActivityEntry& entry) {
+            add_copy_number(rows, entry.at);
+            add_copy_text(rows, entry.actor_type);
+            add_copy_number(rows, entry.actor_id);
+            add_copy_text(rows, entry.actor_name);
+            add_copy_text(rows, entry.action);
+            add_copy_text(rows, entry.subject_type);
+            add_copy_number(rows, entry.subject_id);
+            add_copy_optional_text(rows, entry.before_json);
+            add_copy_optional_text(rows, entry.after_json);
+            add_copy_text(rows, entry.ip, '\n');
+        });
     std::size_t next = 0;
     // Rows per statement from a few fixed sizes, so a handful of prepared statements serve any count.
     for (const int size : {64, 16, 4, 1}) {
@@ -70,6 +85,19 @@ Result<void> insert_activity(Database& db, const ActivityEntry& entry) {
     auto insert = TRY(db.prepare(activity_insert_sql(1)));
     bind_activity(insert, 0, entry);
     return insert.run();
+}
+
+void replace_in_gathered_activity(const Database& db, const std::vector<std::pair<std::string, std::string>>& replacements) {
+    if (replacements.empty() || !transaction_without_savepoints_id(db) || t_deferred_for != transaction_without_savepoints_id(db)) return;
+    auto replace = [&](std::optional<std::string>& text) {
+        if (!text) return;
+        for (const auto& [from, to] : replacements)
+            for (std::size_t at = text->find(from); at != std::string::npos; at = text->find(from, at + to.size())) text->replace(at, from.size(), to);
+    };
+    for (ActivityEntry& entry : t_deferred) {
+        replace(entry.before_json);
+        replace(entry.after_json);
+    }
 }
 
 Result<ActivityRows> list_activity_rows(Database& db, const ActivityFilter& filter) {

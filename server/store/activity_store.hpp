@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/database.hpp"
@@ -25,6 +26,10 @@ struct ActivityEntry {
     std::string ip;
 };
 Result<void> insert_activity(Database& db, const ActivityEntry& entry);
+// Inside transaction_without_savepoints: each `from` (first) becomes its `to` (second) in the
+// before/after text of the entries gathered so far, not yet written — values that take their final
+// form just before COMMIT (receipt numbers: services::number_receipts_at_commit).
+void replace_in_gathered_activity(const Database& db, const std::vector<std::pair<std::string, std::string>>& replacements);
 
 struct ActivityFilter {
     std::string subject_type;  // empty: any

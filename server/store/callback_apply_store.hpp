@@ -2,6 +2,8 @@
 // Reads for applying a gateway callback inside its write transaction (services/gateway_callback_service.cpp).
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "store/database.hpp"
 #include "store/gateway_store.hpp"
@@ -32,12 +34,39 @@ struct TransactionForCallback {
 Result<std::optional<TransactionForCallback>> find_transaction_for_callback(Database& db, const std::string& gateway, bool by_reference,
                                                                             const std::string& key, bool with_invoice_and_customer = true);
 
+// How a callback names its transaction: `key` is the order id, or (by_reference) the gateway's reference.
+struct CallbackKey {
+    std::string gateway;
+    bool by_reference = false;
+    std::string key;
+};
+// Inside transaction_without_savepoints_sharing_the_writer_lock on PostgreSQL (a CallbackGroupCommit
+// batch beside other servers' batches): locks (FOR UPDATE) every gateway transaction these keys
+// name, its invoice and that invoice's customer — the rows a callback changes that another batch
+// could change too — in one statement, ordered by customer, invoice and transaction. Every batch
+// takes its locks in that one order, so two batches that share a customer or a transaction wait
+// for each other instead of deadlocking; a row it waited for is read as the other batch committed
+// it. What it read is kept for the batch: find_transaction_for_callback answers from it (one
+// statement for the batch instead of one per callback) while no callback of the batch has read
+// that customer yet; after that (a second callback for the same customer or transaction) it asks
+// the database again. Elsewhere (the exclusive writer lock, SQLite) it does nothing.
+Result<void> lock_callback_rows(Database& db, const std::vector<CallbackKey>& keys);
+
+// Gives payments their receipt numbers: each (provisional receipt_no, final one), a batch's
+// provisional numbers numbered just before COMMIT (services::number_receipts_at_commit), in one
+// `UPDATE payments … FROM unnest(…)`. PostgreSQL only (the only engine whose batches share the lock).
+Result<void> renumber_receipts(Database& db, const std::vector<std::pair<std::string, std::string>>& renumbered);
+
 // The raw callback's row. Inside transaction_without_savepoints (a CallbackGroupCommit batch) it is
 // gathered and written with the batch's other callbacks just before COMMIT, in multi-row INSERTs
 // (one statement per 16 instead of one each), and the answer is 0: the row has no id yet. A batch
 // that fails drops what it gathered (its rerun with savepoints inserts one by one). Elsewhere the
 // row is inserted at once and its id returned (insert_gateway_callback).
 Result<std::int64_t> insert_gateway_callback_or_gather(Database& db, const CallbackRecord& record);
+// Inside transaction_without_savepoints: the gathering starts here (else at the first row), so the
+// rows are written by a flush that runs before those registered later — a callback batch's number
+// flushes, from which on other servers' batches wait for this one's COMMIT.
+void gather_gateway_callbacks(Database& db);
 
 // While this object lives (applying one paid callback, inside its write transaction), the payment
 // that insert_payment_updating_invoice records for `invoice_id` on `db` and this thread also marks

@@ -25,11 +25,28 @@ inline void add_copy_number(std::string& rows, std::int64_t value, char end = '\
     rows.push_back(end);
 }
 
+// NULL (\N) when none.
+inline void add_copy_optional_text(std::string& rows, const std::optional<std::string>& value, char end = '\t') {
+    if (value) return add_copy_text(rows, std::string_view(*value), end);
+    rows += "\\N";
+    rows.push_back(end);
+}
+
 // NULL (\N) when empty.
 inline void add_copy_number(std::string& rows, std::optional<std::int64_t> value, char end = '\t') {
     if (value) return add_copy_number(rows, *value, end);
     rows += "\\N";
     rows.push_back(end);
+}
+
+// COPY of `items` into `target` (PostgreSQL): add_row(rows, item) appends each item's line.
+// Nothing is sent when there are none.
+template <typename Items, typename AddRow>
+Result<void> copy_items(Database& db, std::string_view target, const Items& items, AddRow add_row) {
+    if (items.empty()) return {};
+    std::string rows;
+    for (const auto& item : items) add_row(rows, item);
+    return db.copy_in(target, rows);
 }
 
 }  // namespace kimonet::store

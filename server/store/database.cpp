@@ -22,6 +22,7 @@ struct JoinedTransaction {
     bool nested_failed = false;
     std::uint64_t id = 0;
     std::vector<std::function<Result<void>()>> before_commit;
+    bool shared = false;  // PostgreSQL: holds the writer lock shared
 };
 thread_local JoinedTransaction t_joined;
 std::atomic<std::uint64_t> g_joined_transactions{0};
@@ -59,12 +60,16 @@ void before_commit_without_savepoints(const Database& db, std::function<Result<v
     if (t_joined.db == &db) t_joined.before_commit.push_back(std::move(flush));
 }
 
-Result<bool> transaction_without_savepoints(Database& db, const std::function<Result<void>()>& work) {
+bool shares_the_writer_lock(const Database& db) { return t_joined.db == &db && t_joined.shared; }
+
+namespace {
+
+Result<bool> run_without_savepoints(Database& db, const std::function<Result<void>()>& work, bool shared) {
     if (db.in_transaction() || t_joined.db) {
         TRY_VOID(db.transaction(work));
         return true;
     }
-    t_joined = JoinedTransaction{&db, false, ++g_joined_transactions, {}};
+    t_joined = JoinedTransaction{&db, false, ++g_joined_transactions, {}, shared && db.engine() == Engine::Postgresql};
     struct Restore {
         ~Restore() { t_joined = JoinedTransaction{}; }
     } restore;
@@ -78,6 +83,16 @@ Result<bool> transaction_without_savepoints(Database& db, const std::function<Re
     if (t_joined.nested_failed) return false;  // rolled back, whatever the outer work made of the error
     TRY_VOID(std::move(result));
     return true;
+}
+
+}  // namespace
+
+Result<bool> transaction_without_savepoints(Database& db, const std::function<Result<void>()>& work) {
+    return run_without_savepoints(db, work, false);
+}
+
+Result<bool> transaction_without_savepoints_sharing_the_writer_lock(Database& db, const std::function<Result<void>()>& work) {
+    return run_without_savepoints(db, work, true);
 }
 
 bool is_postgresql_url(std::string_view url) { return url.starts_with("postgresql://") || url.starts_with("postgres://"); }
@@ -256,7 +271,7 @@ Result<void> Database::savepoint(const std::function<Result<void>()>& work) {
 
 Result<void> Database::transaction(const std::function<Result<void>()>& work) {
     if (m_transaction_depth > 0) return savepoint(work);
-    TRY_VOID(m_connection->begin());
+    TRY_VOID(shares_the_writer_lock(*this) ? m_connection->begin_sharing_the_writer_lock() : m_connection->begin());
     m_transaction_depth = 1;
     m_after_commit.clear();
     forget_of(this);

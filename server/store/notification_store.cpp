@@ -1,5 +1,7 @@
 #include "store/notification_store.hpp"
 
+#include "store/notification_variables_store.hpp"
+
 namespace kimonet::store {
 
 namespace {
@@ -36,14 +38,14 @@ NotificationRow row_to_notification(const Statement& row) {
     return out;
 }
 
-}  // namespace
+// RETURNING gives the id only when the row is new (portable; last_insert_id after DO NOTHING
+// differs between the engines).
+constexpr const char* kInsertNotification =
+    "INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, message_class, invoice_id, status, next_attempt_at, "
+    "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?, 'queued', ?,?,?,?) ON CONFLICT(idempotency_key) DO NOTHING RETURNING id";
 
-Result<std::optional<std::int64_t>> insert_notification(Database& db, const NewNotification& notification, std::int64_t now) {
-    // RETURNING gives the id only when the row is new (portable; last_insert_id after DO NOTHING
-    // differs between the engines).
-    auto insert = TRY(db.prepare(
-        "INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, message_class, invoice_id, status, next_attempt_at, "
-        "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?, 'queued', ?,?,?,?) ON CONFLICT(idempotency_key) DO NOTHING RETURNING id"));
+// Parameters 1…11 of kInsertNotification; the new row's id, if the key was new.
+Result<std::optional<std::int64_t>> run_notification_insert(Statement& insert, const NewNotification& notification, std::int64_t now) {
     insert.bind(1, notification.key).bind(2, notification.customer_id).bind(3, notification.phone).bind(4, notification.template_key)
         .bind(5, notification.body).bind(6, notification.message_class).bind(7, notification.invoice_id).bind(8, now)
         .bind(9, notification.created_by).bind(10, now).bind(11, now);
@@ -51,6 +53,27 @@ Result<std::optional<std::int64_t>> insert_notification(Database& db, const NewN
     if (TRY(insert.step())) id = insert.column_int(0);
     TRY_VOID(insert.run());
     return id;
+}
+
+}  // namespace
+
+Result<std::optional<std::int64_t>> insert_notification(Database& db, const NewNotification& notification, std::int64_t now) {
+    auto insert = TRY(db.prepare(kInsertNotification));
+    return run_notification_insert(insert, notification, now);
+}
+
+Result<std::optional<std::int64_t>> insert_notification_with_variables(Database& db, const NewNotification& notification, std::int64_t now,
+                                                                       const std::string& variables_json) {
+    if (db.engine() != Engine::Postgresql) {
+        const auto id = TRY(insert_notification(db, notification, now));
+        if (id) TRY_VOID(save_notification_variables(db, *id, variables_json));
+        return id;
+    }
+    auto insert = TRY(db.prepare(std::string("WITH n AS (") + kInsertNotification +
+                                 "), v AS (INSERT INTO notification_variables(notification_id, variables) SELECT id, ? FROM n "
+                                 "ON CONFLICT(notification_id) DO NOTHING) SELECT id FROM n"));
+    insert.bind(12, variables_json);
+    return run_notification_insert(insert, notification, now);
 }
 
 Result<std::optional<NotificationKeyState>> find_notification_by_key(Database& db, const std::string& key) {

@@ -24,6 +24,11 @@ struct NewNotification {
 };
 // Queues the message unless its key exists: the new id, or none when the key was already queued.
 Result<std::optional<std::int64_t>> insert_notification(Database& db, const NewNotification& notification, std::int64_t now);
+// The same, a new row getting the variables (a JSON object's text) it was rendered with, as
+// save_notification_variables stores them: one statement on PostgreSQL (a data-modifying WITH; one
+// round trip fewer per templated message, e.g. each paid callback's receipt), two on SQLite.
+Result<std::optional<std::int64_t>> insert_notification_with_variables(Database& db, const NewNotification& notification, std::int64_t now,
+                                                                       const std::string& variables_json);
 
 struct NotificationKeyState {
     std::int64_t id = 0;

@@ -32,6 +32,9 @@ constexpr std::size_t kMaxPrepared = 512;
 // the services were written for on SQLite (BEGIN IMMEDIATE). Lifting it (row locks, SKIP LOCKED,
 // SERIALIZABLE with retries) is done per table as the store layer grows; see README.md.
 constexpr const char* kBegin = "BEGIN; SELECT pg_advisory_xact_lock(7731283942160150387)";
+// The same lock shared: CallbackGroupCommit's batches, which lock the rows they change (FOR UPDATE)
+// and may run beside each other, but never beside a kBegin transaction (store/transaction_memo.hpp).
+constexpr const char* kBeginShared = "BEGIN; SELECT pg_advisory_xact_lock_shared(7731283942160150387)";
 
 class PostgresqlStatement;
 
@@ -360,8 +363,11 @@ public:
         return m_session->execute(sql, start == std::string_view::npos ? std::string_view() : sql.substr(start, 60));
     }
 
-    Result<void> begin() override {
-        auto begun = m_session->execute(kBegin, "BEGIN");
+    Result<void> begin() override { return begin_with(kBegin); }
+    Result<void> begin_sharing_the_writer_lock() override { return begin_with(kBeginShared); }
+
+    Result<void> begin_with(const char* begin_sql) {
+        auto begun = m_session->execute(begin_sql, "BEGIN");
         // The lock wait timed out (55P03) or the connection failed after BEGIN: end the
         // transaction block, so the connection is usable for the next caller.
         if (!begun) (void)m_session->execute("ROLLBACK", "ROLLBACK");

@@ -27,6 +27,18 @@ namespace kimonet::store {
 // transaction it is db.transaction() (savepoints as usual). For a path whose inner errors are rare
 // (CallbackGroupCommit's batches).
 Result<bool> transaction_without_savepoints(Database& db, const std::function<Result<void>()>& work);
+// transaction_without_savepoints whose transaction, on PostgreSQL, holds the writer lock SHARED
+// (pg_advisory_xact_lock_shared): it may run beside other such transactions (another server's
+// CallbackGroupCommit batch), never beside an ordinary write transaction, which takes the lock
+// exclusively and waits for every shared holder. Only for work that locks the rows it reads and
+// changes (FOR UPDATE, store::lock_callback_rows) and takes gap-free numbers only at its end, in
+// its before-commit flushes (the numbers' `sequences` row is then locked until COMMIT); the
+// remembered values stay exact, as what they remember (settings, templates, open invoice runs,
+// whether any promise is active) is only written under the exclusive lock: keep it so. A deadlock or lock timeout comes back as the work's failure: run the work
+// again with db.transaction() (the exclusive lock). On SQLite it is transaction_without_savepoints.
+Result<bool> transaction_without_savepoints_sharing_the_writer_lock(Database& db, const std::function<Result<void>()>& work);
+// Inside transaction_without_savepoints_sharing_the_writer_lock(db) on PostgreSQL: true.
+bool shares_the_writer_lock(const Database& db);
 // Inside transaction_without_savepoints(db): a number no other such transaction of this process
 // had; 0 outside (on another Database, or none running).
 std::uint64_t transaction_without_savepoints_id(const Database& db);

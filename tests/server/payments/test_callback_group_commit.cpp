@@ -359,4 +359,76 @@ BOOST_FIXTURE_TEST_CASE(a_leader_waiting_for_the_writer_lock_takes_everything_th
     BOOST_TEST(count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'applied'") == kThreads);
 }
 
+BOOST_FIXTURE_TEST_CASE(two_servers_batches_overlap_and_still_pay_each_transaction_once_with_gap_free_numbers, GroupFixture) {
+    // PostgreSQL: two servers' batches hold the writer lock shared and run at the same time; their
+    // row locks (the transaction, its invoice, its customer) decide who pays. SQLite has one writer.
+    if (db->engine() != store::Engine::Postgresql) return;
+    constexpr int kPaid = 16, kPerServer = 8;
+    // The first batch of each server waits, inside its transaction, until the other server's batch
+    // has begun too: with the writer lock taken exclusively that never happens (the wait times out).
+    std::mutex mutex;
+    std::condition_variable changed;
+    int started = 0;
+    bool overlapped = true;
+    auto hold_first_batch = [&](std::size_t) {
+        std::unique_lock lock(mutex);
+        if (++started > 2) return;
+        changed.notify_all();
+        if (!changed.wait_for(lock, std::chrono::seconds(10), [&] { return started >= 2; })) overlapped = false;
+    };
+    services::CallbackGroupCommit servers[2];
+    for (auto& server : servers) server.observe({.delivery_queued = {}, .batch_starting = hold_first_batch});
+    // Both servers get a callback for every transaction at the same time (the gateway retrying on
+    // another server), the second in the opposite order: their batches want the same rows.
+    std::vector<std::vector<std::int64_t>> orders(2);
+    std::map<std::int64_t, std::string> bodies;  // made here: the fixture's connection is this thread's
+    for (std::int64_t id = 1; id <= kPaid; ++id) {
+        orders[0].push_back(id);
+        bodies[id] = settlement(id);
+    }
+    orders[1].assign(orders[0].rbegin(), orders[0].rend());
+    std::mutex results_mutex;
+    std::map<std::int64_t, std::vector<std::string>> outcomes;
+    {
+        std::vector<std::thread> threads;
+        for (int server = 0; server < 2; ++server)
+            for (int t = 0; t < kPerServer; ++t)
+                threads.emplace_back([&, server, t] {
+                    auto connection = store::Database::open(path);
+                    if (!connection) return;
+                    app::Context own = context(**connection);
+                    for (std::size_t i = static_cast<std::size_t>(t); i < kPaid; i += kPerServer) {
+                        const std::int64_t id = orders[static_cast<std::size_t>(server)][i];
+                        auto outcome = servers[server].handle(own, "midtrans", "application/json", bodies.at(id));
+                        std::lock_guard lock(results_mutex);
+                        outcomes[id].push_back(outcome ? outcome->outcome : outcome.error().message());
+                    }
+                });
+        for (auto& thread : threads) thread.join();
+    }
+    BOOST_TEST(overlapped, "the two servers' first batches ran at the same time");
+    for (std::int64_t id = 1; id <= kPaid; ++id) {
+        auto got = outcomes[id];
+        std::sort(got.begin(), got.end());
+        BOOST_TEST(got == (std::vector<std::string>{"applied", "duplicate"}), boost::test_tools::per_element());
+    }
+    // One payment per transaction, each invoice paid once.
+    BOOST_TEST(count("SELECT COUNT(*) FROM payments") == kPaid);
+    BOOST_TEST(count("SELECT COUNT(DISTINCT invoice_id) FROM payments") == kPaid);
+    BOOST_TEST(count("SELECT COUNT(*) FROM gateway_transactions WHERE status = 'paid' AND payment_id IS NOT NULL") == kPaid);
+    // Receipt and invoice numbers without a gap or a twice, none left provisional, the same
+    // numbers in the payments' activity entries.
+    BOOST_TEST(count("SELECT last_number FROM sequences WHERE name = 'receipt:2026-01'") == kPaid);
+    BOOST_TEST(count("SELECT COUNT(DISTINCT receipt_no) FROM payments WHERE receipt_no BETWEEN 'KW-202601-000001' AND 'KW-202601-000016'") == kPaid);
+    BOOST_TEST(count("SELECT COUNT(*) FROM payments p JOIN activity_log a ON a.action = 'payment.create' AND a.subject_id = p.invoice_id "
+                     "AND a.after_json LIKE '%\"' || p.receipt_no || '\"%'") == kPaid);
+    BOOST_TEST(count("SELECT COUNT(*) FROM activity_log WHERE after_json LIKE '%~%'") == 0);
+    BOOST_TEST(count("SELECT last_number FROM sequences WHERE name = 'invoice:2026-02'") == kPaid);
+    BOOST_TEST(count("SELECT COUNT(DISTINCT invoice_no) FROM invoices WHERE period = '2026-02'") == kPaid);
+    BOOST_TEST(count("SELECT COUNT(*) FROM notifications WHERE template = 'payment_confirmation'") == kPaid);
+    BOOST_TEST(count("SELECT COUNT(*) FROM gateway_callbacks") == 2 * kPaid);
+    // The batches took their row locks in one order: none deadlocked and had to run again alone.
+    BOOST_TEST(servers[0].batches_with_savepoints() + servers[1].batches_with_savepoints() == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
