@@ -303,9 +303,9 @@ Result<ImportOutcome> import_customers(app::Context& context, std::string_view f
             written += static_cast<std::int64_t>(chunk->size());
         }
         checking.join();
-        if (checking_failed) return make_error(ErrorCode::Internal, "checking the rows failed");
+        if (checking_failed) return make_error(ErrorCode::Internal);  // rolls back; rethrown below
         rejected = !outcome.errors.empty() || written == 0;
-        if (rejected) return make_error(ErrorCode::ValidationFailed, "rows rejected: nothing imported");
+        if (rejected) return make_error(ErrorCode::ValidationFailed);  // rolls back; the outcome has the rows
         // One entry for the whole import: who imported what, with the range of numbers created.
         return log_activity(context, "customer.import", "customer", std::nullopt, nullptr,
                             {{"format", outcome.format}, {"imported", written}, {"first", first}, {"last", last}});
