@@ -4,7 +4,6 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
-#include <future>
 #include <map>
 #include <mutex>
 #include <set>
@@ -251,10 +250,7 @@ struct JoinOnExit {
 }  // namespace
 
 Result<ImportOutcome> import_customers(app::Context& context, std::string_view file, bool dry_run, const ImportProgress& progress) {
-    // The file is parsed while the database is read for what its rows are checked against.
-    auto parsed = std::async(std::launch::async, [file] { return read_table(file); });
-    Result<ImportReference> reference = read_reference(context.db);
-    spreadsheets::UploadedTable table = TRY(parsed.get());
+    spreadsheets::UploadedTable table = TRY(read_table(file));
     auto& rows = table.sheet.rows;
     std::size_t header_index = 0;
     while (header_index < rows.size() && blank(rows[header_index])) ++header_index;
@@ -267,11 +263,11 @@ Result<ImportOutcome> import_customers(app::Context& context, std::string_view f
     outcome.headers = rows[header_index];
     outcome.mapping = detect_columns(outcome.headers);
     TRY_VOID(check_required_columns(outcome.mapping));
-    if (!reference) return reference.error();
+    const ImportReference reference = TRY(read_reference(context.db));
     const Date today = context.today();
 
     if (dry_run) {
-        check_rows(table, header_index, *reference, today, outcome, nullptr);
+        check_rows(table, header_index, reference, today, outcome, nullptr);
         if (outcome.rows == 0) return validation_error({{"file", messages::kFileNoDataRows}});
         return outcome;
     }
@@ -282,7 +278,7 @@ Result<ImportOutcome> import_customers(app::Context& context, std::string_view f
     std::exception_ptr checking_failed;
     std::thread checking([&] {
         try {
-            check_rows(table, header_index, *reference, today, outcome, &chunks);
+            check_rows(table, header_index, reference, today, outcome, &chunks);
         } catch (...) {
             checking_failed = std::current_exception();
             chunks.fail();
