@@ -147,8 +147,9 @@ private:
     bool m_failed = false, m_finished = false;
 };
 
-// Checks every data row of `rows` (after the header) into `outcome` (counts, errors with their
-// row numbers, preview) and hands each valid customer to `valid`, in file order.
+// Checks every data row of `table` (after the header) into `outcome` (counts, errors with their
+// row numbers, preview) and hands the valid customers to `valid` in file order, until the first
+// bad row (`valid` is null for a dry run, which writes nothing).
 void check_rows(const spreadsheets::UploadedTable& table, std::size_t header_index, const ImportReference& reference, Date today,
                 ImportOutcome& outcome, ValidatedChunks* valid) {
     const auto& rows = table.sheet.rows;
