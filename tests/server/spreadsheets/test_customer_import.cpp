@@ -98,6 +98,32 @@ BOOST_AUTO_TEST_CASE(ten_thousand_rows_with_three_bad_import_nothing_then_all_on
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM activity_log WHERE action = 'customer.import'") == "1");
 }
 
+// Valid rows are written in chunks while the rest are still checked: a bad row after whole chunks
+// are written must still import nothing, and once fixed every row is found by search at once.
+BOOST_AUTO_TEST_CASE(a_bad_row_after_written_chunks_imports_nothing_and_imported_rows_are_found_by_search) {
+    TestServer server;
+    const std::string token = server.login("admin");
+    const std::int64_t before = customer_count(server);
+    auto rejected = upload(server, big_csv(12000, {11500}), false, token);
+    BOOST_TEST_REQUIRE(rejected.status == 422, rejected.body.substr(0, 300));
+    BOOST_TEST(error_rows(rejected.json()["data"]) == (std::vector<std::int64_t>{11500}), boost::test_tools::per_element());
+    BOOST_TEST(customer_count(server) == before);
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM activity_log WHERE action = 'customer.import'") == "0");
+
+    auto imported = upload(server, big_csv(12000, {}), false, token);
+    BOOST_TEST_REQUIRE(imported.status == 201, imported.body.substr(0, 300));
+    BOOST_TEST(customer_count(server) == before + 12000);
+    for (const char* typed : {"IMP111999", "Pelanggan 11999", "081320011999"}) {
+        auto found = server.get("/api/customers?q=" + api::url_encode(typed), token);
+        BOOST_TEST_REQUIRE(found.status == 200, found.body);
+        BOOST_TEST_REQUIRE(found.json()["data"].size() == 1u, typed << ": " << found.body.substr(0, 300));
+        BOOST_TEST(found.json()["data"][0]["service_number"] == "IMP111999", typed);
+    }
+    auto again = upload(server, big_csv(12000, {}), false, token);  // the same file twice adds nothing
+    BOOST_TEST_REQUIRE(again.status == 422, again.body.substr(0, 300));
+    BOOST_TEST(customer_count(server) == before + 12000);
+}
+
 // The import writes by COPY on PostgreSQL (text format: backslash, tab, newline and \N mean
 // something there) and by many rows per INSERT on SQLite: text carrying those characters must be
 // stored as typed, and never shift a value into the next column or turn it into NULL.
