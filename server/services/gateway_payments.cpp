@@ -48,6 +48,9 @@ std::string_view public_status(billing::InvoiceStatus status) {
     return "pending";
 }
 
+// A live attempt the payer can still use: the same amount, and not expiring within 5 minutes.
+bool reusable(const GatewayTransaction& live, std::int64_t now, Money amount) { return live.expires_at > now + 300 && live.amount == amount; }
+
 }  // namespace
 
 api::Json to_json(const GatewayTransaction& transaction, UtcOffset offset) {
@@ -136,7 +139,7 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
 
     // Reuse a live attempt for the same amount; close one that is about to expire or is stale.
     if (auto live = TRY(live_transaction(context, invoice_id, gateway, method))) {
-        if (live->expires_at > context.now + 300 && live->amount == amount) {
+        if (reusable(*live, context.now, amount)) {
             live->reused = true;
             return *live;
         }
@@ -176,6 +179,13 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
             if (!done) (void)db.transaction([&] { return store::release_charge(db, invoice_id, holder); });
         }
     } release{context.db, invoice_id, holder, false};
+    // A request for the same gateway:method may have committed its charge (and ended its
+    // reservation) between the look above and this reservation: show that one rather than ask the
+    // gateway for another (this reservation ends on the way out).
+    if (auto live = TRY(live_transaction(context, invoice_id, gateway, method)); live && reusable(*live, context.now, amount)) {
+        live->reused = true;
+        return *live;
+    }
 
     const store::Payer payer = TRY(payer_of(context.db, invoice->customer_id));
     gateways::ChargeRequest request;
