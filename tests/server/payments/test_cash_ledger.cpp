@@ -93,12 +93,14 @@ BOOST_AUTO_TEST_CASE(concurrent_collections_form_one_unforked_chain) {
     std::vector<std::pair<std::int64_t, const std::string*>> work;
     for (std::int64_t customer : {1, 2, 1, 2}) work.emplace_back(field.invoice(customer, 120000), &field.west);
     for (int index = 0; index < 4; ++index) work.emplace_back(field.invoice(3, 130000 + index), &field.east);
+    // The amounts are read before the threads start: the test's inspection connection serves one
+    // thread at a time (on PostgreSQL a shared connection read from eight threads at once failed).
+    std::vector<std::int64_t> totals;
+    for (const auto& [invoice, collector] : work) totals.push_back(field.total_of(invoice));
     std::vector<int> statuses(work.size());
     std::vector<std::thread> threads;
     for (std::size_t index = 0; index < work.size(); ++index)
-        threads.emplace_back([&, index] {
-            statuses[index] = field.collect(work[index].first, field.total_of(work[index].first), *work[index].second).status;
-        });
+        threads.emplace_back([&, index] { statuses[index] = field.collect(work[index].first, totals[index], *work[index].second).status; });
     for (auto& thread : threads) thread.join();
     for (int status : statuses) BOOST_TEST(status == 201);
     const auto verified = field.verify();
