@@ -18,21 +18,19 @@ constexpr const char* kActivityTarget =
 // "INSERT INTO activity_log(…) VALUES (?,…),(?,…)…" for `rows` rows (one prepared statement per size).
 std::string activity_insert_sql(int rows) { return multi_row_insert_sql(kActivityTarget, kActivityColumns, static_cast<std::size_t>(rows)); }
 
-// Binds `entry` as parameters before + 1 … before + kActivityColumns.
-void bind_activity_at(Statement& insert, int before, const ActivityEntry& entry) {
-    insert.bind(before + 1, entry.at)
-        .bind(before + 2, entry.actor_type)
-        .bind(before + 3, entry.actor_id)
-        .bind(before + 4, entry.actor_name)
-        .bind(before + 5, entry.action)
-        .bind(before + 6, entry.subject_type)
-        .bind(before + 7, entry.subject_id)
-        .bind(before + 8, entry.before_json)
-        .bind(before + 9, entry.after_json)
-        .bind(before + 10, entry.ip);
+void bind_activity(Statement& insert, int row, const ActivityEntry& entry) {
+    const int first = row * kActivityColumns;
+    insert.bind(first + 1, entry.at)
+        .bind(first + 2, entry.actor_type)
+        .bind(first + 3, entry.actor_id)
+        .bind(first + 4, entry.actor_name)
+        .bind(first + 5, entry.action)
+        .bind(first + 6, entry.subject_type)
+        .bind(first + 7, entry.subject_id)
+        .bind(first + 8, entry.before_json)
+        .bind(first + 9, entry.after_json)
+        .bind(first + 10, entry.ip);
 }
-
-void bind_activity(Statement& insert, int row, const ActivityEntry& entry) { bind_activity_at(insert, row * kActivityColumns, entry); }
 
 // Entries gathered in a transaction without savepoints (store/transaction_memo.hpp): written just
 // before its COMMIT, a few statements for a whole callback batch instead of one per entry.
