@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <optional>
+#include <string_view>
 
 #include "app/app.hpp"
 #include "core/text.hpp"
@@ -245,24 +247,26 @@ private:
         return nullptr;
     }
 
+    // What the socket takes of `bytes` at once (0 while earlier answers are still queued: they go
+    // first); nullopt when the client is gone.
+    static std::optional<std::size_t> send_at_once(int fd, const Connection& state, std::string_view bytes) {
+        if (state.queued_writes != 0) return std::size_t{0};
+        const ssize_t sent = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return std::nullopt;
+        return sent < 0 ? 0 : static_cast<std::size_t>(sent);
+    }
+
     // Kept bytes written as they are: copied only if the socket does not take them all at once.
     void send_prepared(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& state, const std::string& bytes) {
-        std::size_t sent = 0;
-        if (state.queued_writes == 0) {
-            const ssize_t result = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (result < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // the client is gone
-            sent = result < 0 ? 0 : static_cast<std::size_t>(result);
-        }
-        if (sent < bytes.size()) write(peer, state, bytes.substr(sent), true);
+        const auto sent = send_at_once(peer->fd(), state, bytes);
+        if (sent && *sent < bytes.size()) write(peer, state, bytes.substr(*sent), true);
     }
 
     void write(const std::shared_ptr<Pistache::Tcp::Peer>& peer, Connection& state, std::string bytes, bool keep_open) {
         const int fd = peer->fd();
-        if (state.queued_writes == 0) {
-            const ssize_t sent = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-            if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // the client is gone
-            bytes.erase(0, sent < 0 ? 0 : static_cast<std::size_t>(sent));
-        }
+        const auto sent = send_at_once(fd, state, bytes);
+        if (!sent) return;  // the client is gone
+        bytes.erase(0, *sent);
         if (!keep_open) state.close_when_written = true;
         if (bytes.empty()) {
             if (state.close_when_written && state.queued_writes == 0) ::shutdown(fd, SHUT_WR);
