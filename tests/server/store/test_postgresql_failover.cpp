@@ -320,13 +320,17 @@ BOOST_FIXTURE_TEST_CASE(every_answered_callback_survives_the_primarys_death_and_
     if (!storming) stop_senders();
     BOOST_TEST_REQUIRE(storming, "the storm did not get going on the primary");
 
-    // Mid-storm: the primary dies without a word; the operator (here: at once) promotes the standby.
+    // Mid-storm: the primary dies without a word; the operator promotes the standby once the
+    // server has refused a delivery for want of a primary (a 503, which the gateway retries). How
+    // quickly the gap ends is the operator's; what the server does in it is this test's, so the
+    // gap always holds at least one delivery (at most 30 s are waited for it).
     lock.lock();
     storm.killing = true;
     lock.unlock();
     pair.kill_primary();
     lock.lock();
     storm.killed_at = std::chrono::steady_clock::now();
+    const bool refused_in_gap = storm.changed.wait_for(lock, std::chrono::seconds(30), [&] { return !storm.failures.empty(); });
     lock.unlock();
     const auto promoted = pair.promote_standby();
     lock.lock();
@@ -336,6 +340,7 @@ BOOST_FIXTURE_TEST_CASE(every_answered_callback_survives_the_primarys_death_and_
     lock.unlock();
     stop_senders();
     BOOST_TEST_REQUIRE(promoted.ok(), (promoted ? "" : promoted.error().message()));
+    BOOST_TEST(refused_in_gap, "no delivery was refused in 30 s without a primary");
     BOOST_TEST_REQUIRE(finished, "answered " << storm.answered.size() << " of " << kOrders << " after the promotion");
 
     int failed = 0;
