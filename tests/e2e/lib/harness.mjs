@@ -15,13 +15,24 @@ export function createRunner() {
       // KIMONET_E2E_ONLY=<regex>: run only the matching cases (while working on them).
       if (process.env.KIMONET_E2E_ONLY && !new RegExp(process.env.KIMONET_E2E_ONLY).test(name)) return;
       const started = Date.now();
-      try {
-        await body();
-        results.push({ name, ok: true });
-        console.log(`ok   ${name} (${Date.now() - started} ms)`);
-      } catch (error) {
-        results.push({ name, ok: false });
-        console.log(`FAIL ${name}\n${error.stack || error}`);
+      for (let attempt = 1; ; ++attempt) {
+        try {
+          await body();
+          results.push({ name, ok: true });
+          console.log(`ok   ${name} (${Date.now() - started} ms${attempt > 1 ? ', second attempt' : ''})`);
+          return;
+        } catch (error) {
+          // Chromium's renderer process dying ("Target crashed": software GL on a loaded machine)
+          // is the browser's failure, not a verdict on the app: the case runs once more, from a
+          // new page, and says so. A second crash, or any other error, fails it.
+          if (attempt === 1 && /Target crashed/.test(String(error && error.message))) {
+            console.log(`RETRY ${name}: the browser's renderer crashed\n${error.stack || error}`);
+            continue;
+          }
+          results.push({ name, ok: false });
+          console.log(`FAIL ${name}\n${error.stack || error}`);
+          return;
+        }
       }
     },
     fail(name, error) {
