@@ -28,8 +28,8 @@ static std::optional<std::string> dump_or_null(const api::Json& json) {
     return redacted.dump(-1, ' ', false, api::Json::error_handler_t::replace);
 }
 
-Result<void> log_activity(app::Context& context, std::string_view action, std::string_view subject_type,
-                          std::optional<std::int64_t> subject_id, const api::Json& before, const api::Json& after) {
+store::ActivityEntry activity_entry(const app::Context& context, std::string_view action, std::string_view subject_type,
+                                    std::optional<std::int64_t> subject_id, const api::Json& before, const api::Json& after) {
     store::ActivityEntry entry;
     entry.at = context.now;
     entry.actor_type = context.actor.type;
@@ -41,7 +41,12 @@ Result<void> log_activity(app::Context& context, std::string_view action, std::s
     entry.before_json = dump_or_null(before);
     entry.after_json = dump_or_null(after);
     entry.ip = context.actor.ip;
-    return store::insert_activity(context.db, entry);
+    return entry;
+}
+
+Result<void> log_activity(app::Context& context, std::string_view action, std::string_view subject_type,
+                          std::optional<std::int64_t> subject_id, const api::Json& before, const api::Json& after) {
+    return store::insert_activity(context.db, activity_entry(context, action, subject_type, subject_id, before, after));
 }
 
 Result<ActivityPage> list_activity(store::Database& db, const ActivityQuery& query) {

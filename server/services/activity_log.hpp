@@ -5,11 +5,16 @@
 
 #include "api/json_fields.hpp"
 #include "app/context.hpp"
+#include "store/activity_store.hpp"
 
 namespace kimonet::services {
 
 Result<void> log_activity(app::Context& context, std::string_view action, std::string_view subject_type,
                           std::optional<std::int64_t> subject_id, const api::Json& before, const api::Json& after);
+// The entry log_activity writes, for a writer that adds it later (a gathered receipt's, whose id
+// the batch's flush fills: store::gather_notification).
+store::ActivityEntry activity_entry(const app::Context& context, std::string_view action, std::string_view subject_type,
+                                    std::optional<std::int64_t> subject_id, const api::Json& before, const api::Json& after);
 
 struct ActivityQuery {
     std::string subject_type;

@@ -16,6 +16,7 @@
 #include "store/database_control.hpp"
 #include "store/gateway_store.hpp"
 #include "store/invoice_store.hpp"
+#include "store/notification_store.hpp"
 #include "store/payment_store.hpp"
 #include "store/settings_store.hpp"
 #include "store/transaction_memo.hpp"
@@ -270,6 +271,7 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
         // The raw callbacks' flush before the numbering flushes (it needs no number), then the next
         // invoices', which must run before the flushes that write what it gathers.
         store::gather_gateway_callbacks(db);
+        store::gather_notifications(db);  // before the first activity entry: its flush adds the receipts' entries
         const NextInvoicesAtCommit next_invoices(db);
         number_receipts_at_commit(db);  // second: after the next invoices (paid from credit), before the activity
         const store::SettingsReadAhead settings_ahead(db, kBatchSettings);

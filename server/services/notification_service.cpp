@@ -81,18 +81,35 @@ Result<PreparedMessage> prepare_message(store::Database& db, const NotificationR
     return prepared;
 }
 
+// What the activity log says of a queued message.
+api::Json queue_details(const NotificationRequest& request, const PreparedMessage& prepared) {
+    return {{"key", request.key}, {"template", prepared.template_key}, {"phone", prepared.phone}};
+}
+
 // Inserts unless the key exists; returns the row id and whether it is new.
 Result<QueuedNotification> insert_notification(app::Context& context, const NotificationRequest& request, const PreparedMessage& prepared) {
     store::NewNotification notification{request.key,           request.customer_id,
                                         prepared.phone,        prepared.template_key,
                                         prepared.body,         std::string(to_string(request.message_class)),
                                         request.invoice_id,    context.actor.name};
+    const std::string variables = prepared.template_key.empty() ? std::string() : api::Json(prepared.variables).dump();
+    QueuedNotification queued;
+    // A receipt inside a callback batch: written with the batch's others just before its COMMIT,
+    // with the activity entry that records it (store::gather_notification).
+    if (request.message_class == MessageClass::Transactional && !prepared.template_key.empty() &&
+        TRY(store::gather_notification(context.db, notification, context.now, variables,
+                                       activity_entry(context, "notification.queue", "notification", std::nullopt, nullptr,
+                                                      queue_details(request, prepared))))) {
+        queued.created = true;
+        queued.gathered = true;
+        queued.status = "queued";
+        app::wake_after_commit(context, app::Work::Outbox);
+        return queued;
+    }
     // A templated message keeps the variables it was rendered with (with the row: one statement on PostgreSQL).
     const auto created_id = TRY(prepared.template_key.empty()
                                     ? store::insert_notification(context.db, notification, context.now)
-                                    : store::insert_notification_with_variables(context.db, notification, context.now,
-                                                                                api::Json(prepared.variables).dump()));
-    QueuedNotification queued;
+                                    : store::insert_notification_with_variables(context.db, notification, context.now, variables));
     queued.created = created_id.has_value();
     if (queued.created) {
         queued.id = *created_id;
@@ -184,9 +201,8 @@ Result<QueuedNotification> queue_notification(app::Context& context, const Notif
     QueuedNotification queued;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         queued = TRY(insert_notification(context, request, prepared));
-        if (!queued.created) return success();
-        return log_activity(context, "notification.queue", "notification", queued.id, nullptr,
-                            {{"key", request.key}, {"template", prepared.template_key}, {"phone", prepared.phone}});
+        if (!queued.created || queued.gathered) return success();  // a gathered one's entry is written with it
+        return log_activity(context, "notification.queue", "notification", queued.id, nullptr, queue_details(request, prepared));
     }));
     return queued;
 }

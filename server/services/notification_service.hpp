@@ -46,6 +46,9 @@ struct QueuedNotification {
     // A bulk message to a number that sent STOP/BERHENTI (whatsapp_opt_out.hpp): stored as
     // cancelled with the reason, never sent; the caller says so in its own log.
     bool opted_out = false;
+    // Gathered with a callback batch's other receipts (store::gather_notification): written just
+    // before the batch's COMMIT, so `id` is 0, and a key already queued is only found out then.
+    bool gathered = false;
 };
 
 Result<QueuedNotification> queue_notification(app::Context& context, const NotificationRequest& request);

@@ -75,8 +75,10 @@ Result<bool> run_without_savepoints(Database& db, const std::function<Result<voi
     } restore;
     Result<void> result = db.transaction([&]() -> Result<void> {
         TRY_VOID(work());
+        // By index, and each flush copied before it runs: a flush may register another (its first
+        // activity entry does), which can move the list while the flush is still running.
         for (std::size_t i = 0; i < t_joined.before_commit.size() && !t_joined.nested_failed; ++i)
-            if (!t_joined.before_commit[i]()) t_joined.nested_failed = true;
+            if (const auto flush = t_joined.before_commit[i]; !flush()) t_joined.nested_failed = true;
         if (t_joined.nested_failed) return make_error(ErrorCode::Conflict);  // only to roll back: the caller is told false
         return {};
     });

@@ -1,6 +1,11 @@
 #include "store/notification_store.hpp"
 
+#include <algorithm>
+#include <map>
+
+#include "store/multi_row_insert.hpp"
 #include "store/notification_variables_store.hpp"
+#include "store/transaction_memo.hpp"
 
 namespace kimonet::store {
 
@@ -74,6 +79,109 @@ Result<std::optional<std::int64_t>> insert_notification_with_variables(Database&
                                  "ON CONFLICT(notification_id) DO NOTHING) SELECT id FROM n"));
     insert.bind(12, variables_json);
     return run_notification_insert(insert, notification, now);
+}
+
+namespace {
+
+struct GatheredNotification {
+    NewNotification notification;
+    std::int64_t now = 0;
+    std::string variables_json;
+    ActivityEntry logged;
+};
+thread_local std::vector<GatheredNotification> t_gathered_notifications;
+thread_local std::uint64_t t_gathered_notifications_for = 0;
+
+constexpr std::size_t kNotificationsPerStatement = 16;
+constexpr int kGatheredNotificationColumns = 11;
+constexpr const char* kGatheredNotificationTarget =
+    "notifications(idempotency_key, customer_id, phone, template, body, message_class, invoice_id, status, next_attempt_at, created_by, "
+    "created_at, updated_at)";
+
+// "INSERT INTO notifications(…) VALUES (…),… ON CONFLICT DO NOTHING RETURNING id, idempotency_key"
+// for `rows` rows; on PostgreSQL the variables go in the same statement (the key's new id, joined
+// to a VALUES list of (key, variables) after the rows' parameters).
+std::string gathered_insert_sql(Engine engine, std::size_t rows) {
+    std::string values;
+    for (std::size_t i = 0; i < rows; ++i) values += i ? ",(?,?,?,?,?,?,?,'queued',?,?,?,?)" : "(?,?,?,?,?,?,?,'queued',?,?,?,?)";
+    const std::string insert = std::string("INSERT INTO ") + kGatheredNotificationTarget + " VALUES " + values +
+                               " ON CONFLICT(idempotency_key) DO NOTHING RETURNING id, idempotency_key";
+    if (engine != Engine::Postgresql) return insert;
+    std::string variables;
+    for (std::size_t i = 0; i < rows; ++i) variables += i ? ",(?::text,?::text)" : "(?::text,?::text)";
+    return "WITH n AS (" + insert + "), v AS (INSERT INTO notification_variables(notification_id, variables) SELECT n.id, x.variables FROM n JOIN (VALUES " +
+           variables + ") AS x(idempotency_key, variables) ON x.idempotency_key = n.idempotency_key ON CONFLICT(notification_id) DO NOTHING) "
+           "SELECT id, idempotency_key FROM n";
+}
+
+// One chunk: its new rows' ids by key (a key met earlier in the batch, or already queued, is absent).
+Result<std::map<std::string, std::int64_t>> write_gathered_chunk(Database& db, const std::vector<const GatheredNotification*>& chunk) {
+    auto insert = TRY(db.prepare(gathered_insert_sql(db.engine(), chunk.size())));
+    int parameter = 1;
+    for (const GatheredNotification* item : chunk) {
+        const NewNotification& n = item->notification;
+        insert.bind(parameter, n.key).bind(parameter + 1, n.customer_id).bind(parameter + 2, n.phone).bind(parameter + 3, n.template_key);
+        insert.bind(parameter + 4, n.body).bind(parameter + 5, n.message_class).bind(parameter + 6, n.invoice_id).bind(parameter + 7, item->now);
+        insert.bind(parameter + 8, n.created_by).bind(parameter + 9, item->now).bind(parameter + 10, item->now);
+        parameter += kGatheredNotificationColumns;
+    }
+    if (db.engine() == Engine::Postgresql)
+        for (const GatheredNotification* item : chunk) {
+            insert.bind(parameter, item->notification.key).bind(parameter + 1, item->variables_json);
+            parameter += 2;
+        }
+    std::map<std::string, std::int64_t> created;
+    while (TRY(insert.step())) created.emplace(insert.column_text(1), insert.column_int(0));
+    insert.reset();
+    return created;
+}
+
+Result<void> write_gathered_notifications(Database& db) {
+    // From here on a message is inserted at once: a later flush (next month's invoice paid from
+    // credit) may still queue one, after this one has run.
+    t_gathered_notifications_for = 0;
+    std::vector<GatheredNotification> gathered;
+    gathered.swap(t_gathered_notifications);
+    // A key twice in the batch: the first is the message (as one by one, the second would find it queued).
+    std::vector<const GatheredNotification*> unique;
+    for (const GatheredNotification& item : gathered)
+        if (std::none_of(unique.begin(), unique.end(), [&](const GatheredNotification* seen) { return seen->notification.key == item.notification.key; }))
+            unique.push_back(&item);
+    for (std::size_t start = 0; start < unique.size(); start += kNotificationsPerStatement) {
+        const std::vector<const GatheredNotification*> chunk(unique.begin() + static_cast<std::ptrdiff_t>(start),
+                                                             unique.begin() + static_cast<std::ptrdiff_t>(std::min(unique.size(), start + kNotificationsPerStatement)));
+        const auto created = TRY(write_gathered_chunk(db, chunk));
+        std::vector<std::pair<std::int64_t, const std::string*>> variables;  // SQLite: the new rows' variables, a statement of their own
+        for (const GatheredNotification* item : chunk) {
+            const auto id = created.find(item->notification.key);
+            if (id == created.end()) continue;
+            if (db.engine() != Engine::Postgresql) variables.emplace_back(id->second, &item->variables_json);
+            ActivityEntry logged = item->logged;
+            logged.subject_id = id->second;
+            TRY_VOID(insert_activity(db, logged));
+        }
+        TRY_VOID(insert_rows(db, "notification_variables(notification_id, variables)", 2, variables.size(), kNotificationsPerStatement,
+                             [&](Statement& insert, int first, std::size_t i) { insert.bind(first, variables[i].first).bind(first + 1, *variables[i].second); }));
+    }
+    return {};
+}
+
+}  // namespace
+
+void gather_notifications(Database& db) {
+    const std::uint64_t joined = transaction_without_savepoints_id(db);
+    if (!joined || t_gathered_notifications_for == joined) return;
+    t_gathered_notifications.clear();  // a failed transaction's are dropped
+    t_gathered_notifications_for = joined;
+    before_commit_without_savepoints(db, [&db] { return write_gathered_notifications(db); });
+}
+
+Result<bool> gather_notification(Database& db, const NewNotification& notification, std::int64_t now, const std::string& variables_json,
+                                 ActivityEntry logged) {
+    const std::uint64_t joined = transaction_without_savepoints_id(db);
+    if (!joined || t_gathered_notifications_for != joined) return false;
+    t_gathered_notifications.push_back(GatheredNotification{notification, now, variables_json, std::move(logged)});
+    return true;
 }
 
 Result<std::optional<NotificationKeyState>> find_notification_by_key(Database& db, const std::string& key) {

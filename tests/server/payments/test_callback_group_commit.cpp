@@ -106,6 +106,23 @@ struct GroupFixture {
             .dump();
     }
 
+    // Each body delivered through `group` at once, by a thread of its own with its own connection
+    // (as HTTP workers are); the outcomes in the bodies' order (a failed one's error message).
+    std::vector<std::string> deliver_together(services::CallbackGroupCommit& group, const std::vector<std::string>& bodies) {
+        std::vector<std::string> outcomes(bodies.size());
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < bodies.size(); ++t)
+            threads.emplace_back([&, t] {
+                auto connection = store::Database::open(path);
+                if (!connection) return;
+                app::Context own = context(**connection);
+                auto outcome = group.handle(own, "midtrans", "application/json", bodies[t]);
+                outcomes[t] = outcome ? outcome->outcome : outcome.error().message();
+            });
+        for (auto& thread : threads) thread.join();
+        return outcomes;
+    }
+
     std::string scalar(const std::string& sql) {
         auto statement = db->prepare(sql);
         BOOST_TEST_REQUIRE(statement.ok());
@@ -257,20 +274,9 @@ BOOST_FIXTURE_TEST_CASE(callbacks_arriving_together_share_one_or_two_commits, Gr
     services::CallbackGroupCommit group;
     BatchGate gate(kThreads);
     gate.attach(group);
-    std::vector<std::string> bodies, outcomes(kThreads);
+    std::vector<std::string> bodies;
     for (int t = 0; t < kThreads; ++t) bodies.push_back(settlement(t + 1));
-    {
-        std::vector<std::thread> threads;
-        for (int t = 0; t < kThreads; ++t)
-            threads.emplace_back([&, t] {
-                auto connection = store::Database::open(path);
-                if (!connection) return;
-                app::Context own = context(**connection);
-                auto outcome = group.handle(own, "midtrans", "application/json", bodies[static_cast<std::size_t>(t)]);
-                outcomes[static_cast<std::size_t>(t)] = outcome ? outcome->outcome : outcome.error().message();
-            });
-        for (auto& thread : threads) thread.join();
-    }
+    const std::vector<std::string> outcomes = deliver_together(group, bodies);
     for (int t = 0; t < kThreads; ++t) BOOST_TEST(outcomes[static_cast<std::size_t>(t)] == "applied", "invoice " << t + 1);
     // Eight deliveries, at most two transactions: the first leader's and one for all who queued behind it.
     BOOST_TEST(!gate.gave_up);
@@ -357,6 +363,48 @@ BOOST_FIXTURE_TEST_CASE(a_leader_waiting_for_the_writer_lock_takes_everything_th
     BOOST_TEST(sizes == std::vector<std::size_t>{static_cast<std::size_t>(kThreads)}, boost::test_tools::per_element());
     BOOST_TEST(count("SELECT COUNT(*) FROM payments") == kThreads);
     BOOST_TEST(count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'applied'") == kThreads);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_batchs_receipts_are_queued_once_each_with_their_variables_and_activity_entry, GroupFixture) {
+    // The receipts of a batch are written together just before its COMMIT. What a customer and an
+    // operator see must be what one at a time gave: one message per paid transaction, rendered
+    // for that customer's invoice, its variables kept (for a resend), and an activity entry that
+    // points at that message. A receipt key already queued (here a message an earlier run queued
+    // for G-3) adds no second message and no entry.
+    require(db->execute("INSERT INTO notifications(idempotency_key, customer_id, phone, template, body, message_class, status, next_attempt_at, "
+                        "created_by, created_at, updated_at) VALUES ('payment:midtrans:G-3', 3, '6281310000003', 'payment_confirmation', "
+                        "'queued before', 'transactional', 'queued', 0, 'test', 0, 0)"));
+    services::CallbackGroupCommit group;
+    BatchGate gate(kThreads);
+    gate.attach(group);
+    std::vector<std::string> bodies;
+    for (int t = 0; t < kThreads; ++t) bodies.push_back(settlement(t + 1));  // the test's connection is not for threads
+    const std::vector<std::string> outcomes = deliver_together(group, bodies);
+    for (int t = 0; t < kThreads; ++t) BOOST_TEST(outcomes[static_cast<std::size_t>(t)] == "applied", "invoice " << t + 1);
+    BOOST_TEST(!gate.gave_up);
+    BOOST_TEST(gate.largest() >= static_cast<std::size_t>(kThreads / 2), "the receipts were written by a batch");
+    BOOST_TEST(group.batches_with_savepoints() == 0);
+
+    BOOST_TEST(count("SELECT COUNT(*) FROM notifications WHERE template = 'payment_confirmation'") == kThreads);
+    BOOST_TEST(scalar("SELECT body FROM notifications WHERE idempotency_key = 'payment:midtrans:G-3'") == "queued before");
+    for (int invoice = 1; invoice <= kThreads; ++invoice) {
+        if (invoice == 3) continue;
+        const std::string key = "'payment:midtrans:G-" + std::to_string(invoice) + "'";
+        const std::string invoice_no = scalar("SELECT invoice_no FROM invoices WHERE id = " + std::to_string(invoice));
+        // Rendered for this customer's invoice, to this customer, waiting for the outbox.
+        BOOST_TEST(scalar("SELECT body FROM notifications WHERE idempotency_key = " + key).find(invoice_no) != std::string::npos, key);
+        BOOST_TEST(count("SELECT customer_id FROM notifications WHERE idempotency_key = " + key) == invoice);
+        BOOST_TEST(count("SELECT invoice_id FROM notifications WHERE idempotency_key = " + key) == invoice);
+        BOOST_TEST(scalar("SELECT status FROM notifications WHERE idempotency_key = " + key) == "queued");
+        // Its variables kept with it, and its activity entry pointing at it.
+        BOOST_TEST(scalar("SELECT v.variables FROM notification_variables v JOIN notifications n ON n.id = v.notification_id "
+                          "WHERE n.idempotency_key = " + key).find(invoice_no) != std::string::npos, key);
+        BOOST_TEST(count("SELECT COUNT(*) FROM activity_log a JOIN notifications n ON n.id = a.subject_id WHERE a.action = 'notification.queue' "
+                         "AND a.subject_type = 'notification' AND n.idempotency_key = " + key + " AND a.after_json LIKE '%' || n.idempotency_key || '%'") == 1,
+                   key);
+    }
+    BOOST_TEST(count("SELECT COUNT(*) FROM activity_log WHERE action = 'notification.queue'") == kThreads - 1);
+    BOOST_TEST(count("SELECT COUNT(*) FROM activity_log WHERE action = 'notification.queue' AND after_json LIKE '%G-3\"%'") == 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(two_servers_batches_overlap_and_still_pay_each_transaction_once_with_gap_free_numbers, GroupFixture) {
