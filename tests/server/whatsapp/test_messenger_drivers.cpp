@@ -1,6 +1,10 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
+#include <thread>
+
+#include "sim/sim_http.hpp"
 #include "sim/whatsapp/whatsapp_simulator.hpp"
 #include "whatsapp/http_client.hpp"
 #include "whatsapp/messenger.hpp"
@@ -124,6 +128,38 @@ BOOST_AUTO_TEST_CASE(gowa_gets_the_jid_form_and_basic_auth) {
     call.body = R"({"phone":"6281234567890","message":"x"})";
     BOOST_TEST(whatsapp::perform(call).status == 400);
     BOOST_TEST(gateway.messenger("gowa")->send("6281234567890", "x").delivered);
+}
+
+BOOST_AUTO_TEST_CASE(reads_keep_their_connection_and_writes_always_open_their_own) {
+    // A gateway's status API is asked once per paid callback: a thread's reads share one kept
+    // connection (in production no TLS handshake each time). A write never goes on a kept one:
+    // curl resends a request whose kept connection turns out closed, and a charge or a message
+    // must never be sent twice.
+    sim::HttpServer server;
+    std::atomic<int> accepted{0};
+    server.set_reset_gate([&] {
+        ++accepted;
+        return false;
+    });
+    BOOST_TEST_REQUIRE(server.start("127.0.0.1", 0, [](const sim::HttpRequest& request, sim::HttpResponse& response) {
+        response.body = R"({"method":")" + request.method + "\"}";
+    }).empty());
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/v2/order-1/status";
+    std::vector<whatsapp::HttpAnswer> answers;
+    std::thread([&] {  // a thread of its own: no kept connection from another test
+        for (const char* method : {"GET", "GET", "GET", "POST", "POST", "GET"}) {
+            whatsapp::HttpCall call;
+            call.method = method;
+            call.url = url;
+            answers.push_back(whatsapp::perform(call));
+        }
+    }).join();
+    BOOST_TEST_REQUIRE(answers.size() == 6u);
+    for (std::size_t i = 0; i < answers.size(); ++i) BOOST_TEST(answers[i].status == 200, "call " << i);
+    BOOST_TEST(answers[3].body == R"({"method":"POST"})");
+    BOOST_TEST(answers[5].body == R"({"method":"GET"})");
+    // One connection for the four reads, one for each write.
+    BOOST_TEST(accepted.load() == 3);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
