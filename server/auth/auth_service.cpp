@@ -27,6 +27,14 @@ struct Account {
     bool password_change_required = false;
 };
 
+// Whether the account signed in from the request's address lately: its failures there are counted
+// apart from everyone else's (auth/login_limiter.hpp).
+Result<bool> signed_in_from_here(app::Context& context, const std::optional<Account>& account) {
+    if (!account) return false;
+    return source_known_for_account(context.db, context.now, account->kind == http::Principal::Kind::Customer ? "customer" : "user",
+                                    account->id, context.actor.ip);
+}
+
 Result<std::optional<Account>> find_account(store::Database& db, std::string_view username) {
     if (auto user = TRY(store::find_user_by_username(db, to_lower_ascii(username))))
         return std::optional<Account>(Account{http::Principal::Kind::User, user->id, user->username, user->full_name, user->password_hash,
@@ -70,7 +78,8 @@ Result<LoginResult> login(app::Context& context, std::string_view username_input
     const std::string account_key = to_lower_ascii(username);
     auto account = TRY(find_account(context.db, username));
     // The attempt is counted before the (slow) verification, so concurrent guesses cannot overrun the limit.
-    const LoginAttempt attempt = TRY(reserve_login_attempt(context.db, context.now, account_key, context.actor.ip, account.has_value()));
+    const LoginAttempt attempt =
+        TRY(reserve_login_attempt(context.db, context.now, account_key, context.actor.ip, account.has_value(), TRY(signed_in_from_here(context, account))));
     if (!verify(account, password) || !account->active) {
         if (attempt.source_over_limit) return login_rate_limited(attempt.source_retry_after);
         return make_error(ErrorCode::Unauthorized, messages::kWrongCredentials);
@@ -109,7 +118,7 @@ Result<void> change_own_password(app::Context& context, const http::Principal& o
     if (!account || account->kind != owner.kind || account->id != owner.id) return make_error(ErrorCode::Unauthorized);
     // A stolen session must not become a password-guessing oracle: wrong current passwords count
     // as failed logins for the account.
-    const LoginAttempt attempt = TRY(reserve_login_attempt(context.db, context.now, account_key, context.actor.ip, true));
+    const LoginAttempt attempt = TRY(reserve_login_attempt(context.db, context.now, account_key, context.actor.ip, true, TRY(signed_in_from_here(context, account))));
     if (!verify(account, current_password))
         return validation_error({{"current_password", messages::kWrongCurrentPassword}}, messages::kWrongCurrentPassword);
     const std::string hash = security::hash_password(new_password);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "store/login_attempt_store.hpp"
+#include "store/session_store.hpp"
 
 namespace kimonet::auth {
 
@@ -16,8 +17,8 @@ struct Count {
 };
 
 Result<Count> count_failures(store::Database& db, store::LoginAttemptKey key, const std::string& value, bool known, std::int64_t now,
-                             int limit) {
-    const store::LoginFailureQuery query{key, value, known, now - kLoginWindowSeconds};
+                             int limit, const std::string& source = {}) {
+    const store::LoginFailureQuery query{key, value, known, now - kLoginWindowSeconds, source};
     Count out{TRY(store::count_login_failures(db, query)), 0};
     if (out.failures < limit) return out;
     // The window slides: the limit lifts when the failure that put the count at the limit ages out.
@@ -41,16 +42,24 @@ Error login_rate_limited(std::int64_t retry_after_seconds) {
     return rate_limited(messages::with_detail(messages::kTooManyLogins, std::to_string(minutes)), retry_after_seconds);
 }
 
+Result<bool> source_known_for_account(store::Database& db, std::int64_t now, std::string_view account_type, std::int64_t account_id,
+                                      const std::string& source) {
+    return store::signed_in_from(db, account_type, account_id, source, now - kKnownSourceSeconds);
+}
+
 Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now, const std::string& account_key,
-                                           const std::string& source, bool known_account) {
+                                           const std::string& source, bool known_account, bool source_signed_in) {
     LoginAttempt attempt;
+    attempt.source = source;
     std::optional<std::int64_t> refused_for;  // seconds, when refused
     TRY_VOID(db.transaction([&]() -> Result<void> {
         const Count source_count = TRY(count_failures(db, store::LoginAttemptKey::Source, source, false, now, kMaxUnknownNameFailuresPerSource));
         attempt.source_over_limit = source_count.failures >= kMaxUnknownNameFailuresPerSource;
         attempt.source_retry_after = source_count.retry_after;
         if (known_account) {
-            const Count account_count = TRY(count_failures(db, store::LoginAttemptKey::Account, account_key, true, now, kMaxFailedLogins));
+            const Count account_count =
+                source_signed_in ? TRY(count_failures(db, store::LoginAttemptKey::AccountAtSource, account_key, true, now, kMaxFailedLogins, source))
+                                 : TRY(count_failures(db, store::LoginAttemptKey::Account, account_key, true, now, kMaxFailedLogins));
             if (account_count.failures >= kMaxFailedLogins) {
                 refused_for = account_count.retry_after;
                 return {};
@@ -68,8 +77,8 @@ Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now
 
 Result<void> record_login_success(store::Database& db, const LoginAttempt& attempt, const std::string& account_key) {
     TRY_VOID(store::mark_login_attempt_succeeded(db, attempt.id));
-    // A successful login forgives the account's earlier mistakes.
-    return store::forgive_account_login_failures(db, account_key);
+    // A successful login forgives the account's earlier mistakes made from the same address.
+    return store::forgive_account_login_failures(db, account_key, attempt.source);
 }
 
 }  // namespace kimonet::auth

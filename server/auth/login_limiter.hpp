@@ -1,7 +1,12 @@
 #pragma once
-// The login limiter (issue 14, item 7). Two separate counters in login_attempts:
+// The login limiter (issue 14, item 7). Separate counters in login_attempts:
 //  - per real account: kMaxFailedLogins failures (from anywhere) within kLoginWindowSeconds lock
-//    that account, even for the right password, until the oldest counted failure ages out;
+//    that account, even for the right password, until the oldest counted failure ages out — for
+//    every address but those the account signed in from within kKnownSourceSeconds;
+//  - per real account and such a known address: the same limit, counting that address's failures
+//    only. So a stranger who knows a name (every ISP has an "admin") can hold the account at its
+//    limit for strangers, but not lock its owner out where the owner signs in; and an address
+//    becomes known only by a complete sign-in (password and, with 2FA, the code: a session);
 //  - per source address: failures for names that are no account (made-up names, typos, spraying)
 //    — kMaxUnknownNameFailuresPerSource of them refuse further made-up names from that source.
 // A failure against a made-up name never counts for a real account, and the per-source counter
@@ -13,6 +18,7 @@
 // failure) before the password is verified, so N concurrent guesses evaluate at most the limit.
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "store/database.hpp"
 
@@ -21,18 +27,27 @@ namespace kimonet::auth {
 inline constexpr int kMaxFailedLogins = 5;
 inline constexpr int kMaxUnknownNameFailuresPerSource = 20;
 inline constexpr std::int64_t kLoginWindowSeconds = 15 * 60;
+inline constexpr std::int64_t kKnownSourceSeconds = 30 * 86400;
 
 struct LoginAttempt {
     std::int64_t id = 0;
     bool source_over_limit = false;  // failures answer 429; a correct password still succeeds
     std::int64_t source_retry_after = 0;  // seconds until the source is under its limit again
+    std::string source;  // the address the attempt came from
 };
 
 // Reserves one attempt for `account_key` (lower-cased name) from `source`, or answers 429 with
 // Retry-After when the account (known) or the source (unknown names) is over its limit.
+// `source_signed_in`: the account signed in from `source` lately (source_known_for_account), so
+// only that source's failures for the account count.
 Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now, const std::string& account_key,
-                                           const std::string& source, bool known_account);
-// Marks a reserved attempt as the success it was; forgives the account's earlier failures.
+                                           const std::string& source, bool known_account, bool source_signed_in = false);
+// Whether the account (a staff user or a customer) signed in from `source` within kKnownSourceSeconds.
+Result<bool> source_known_for_account(store::Database& db, std::int64_t now, std::string_view account_type, std::int64_t account_id,
+                                      const std::string& source);
+// Marks a reserved attempt as the success it was; forgives the account's earlier failures from
+// the same address (a typo before the right password), never a stranger's elsewhere: the owner
+// signing in does not hand the stranger a fresh set of guesses.
 Result<void> record_login_success(store::Database& db, const LoginAttempt& attempt, const std::string& account_key);
 // The 429 for a failure when the source is over its limit.
 Error login_rate_limited(std::int64_t retry_after_seconds);

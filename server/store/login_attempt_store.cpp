@@ -5,21 +5,29 @@
 namespace kimonet::store {
 
 static std::string failures_where(LoginAttemptKey key) {
-    // The column is one of two fixed names, never caller text.
-    return std::string(" FROM login_attempts WHERE success = 0 AND known = ? AND at > ? AND ") +
-           (key == LoginAttemptKey::Account ? "account" : "ip") + " = ?";
+    // The columns are fixed names, never caller text; the source is always the 4th parameter.
+    const char* column = key == LoginAttemptKey::Source ? "ip" : "account";
+    return std::string(" FROM login_attempts WHERE success = 0 AND known = ?1 AND at > ?2 AND ") + column + " = ?3" +
+           (key == LoginAttemptKey::AccountAtSource ? " AND ip = ?4" : "");
+}
+
+static void bind_failures(Statement& statement, const LoginFailureQuery& query) {
+    statement.bind(1, query.known).bind(2, query.since).bind(3, query.value);
+    if (query.key == LoginAttemptKey::AccountAtSource) statement.bind(4, query.source);
 }
 
 Result<std::int64_t> count_login_failures(Database& db, const LoginFailureQuery& query) {
     auto count = TRY(db.prepare("SELECT COUNT(*)" + failures_where(query.key)));
-    count.bind(1, query.known).bind(2, query.since).bind(3, query.value);
+    bind_failures(count, query);
     TRY(count.step());
     return count.column_int(0);
 }
 
 Result<std::optional<std::int64_t>> login_failure_time(Database& db, const LoginFailureQuery& query, std::int64_t offset) {
-    auto oldest = TRY(db.prepare("SELECT at" + failures_where(query.key) + " ORDER BY at LIMIT 1 OFFSET ?"));
-    oldest.bind(1, query.known).bind(2, query.since).bind(3, query.value).bind(4, offset);
+    const int offset_parameter = query.key == LoginAttemptKey::AccountAtSource ? 5 : 4;
+    auto oldest = TRY(db.prepare("SELECT at" + failures_where(query.key) + " ORDER BY at LIMIT 1 OFFSET ?" + std::to_string(offset_parameter)));
+    bind_failures(oldest, query);
+    oldest.bind(offset_parameter, offset);
     if (!TRY(oldest.step())) return std::optional<std::int64_t>();
     return std::optional<std::int64_t>(oldest.column_int(0));
 }
@@ -42,9 +50,9 @@ Result<void> mark_login_attempt_succeeded(Database& db, std::int64_t attempt_id)
     return success.run();
 }
 
-Result<void> forgive_account_login_failures(Database& db, std::string_view account) {
-    auto forgive = TRY(db.prepare("DELETE FROM login_attempts WHERE account = ? AND known = 1 AND success = 0"));
-    forgive.bind(1, account);
+Result<void> forgive_account_login_failures(Database& db, std::string_view account, std::string_view source) {
+    auto forgive = TRY(db.prepare("DELETE FROM login_attempts WHERE account = ? AND ip = ? AND known = 1 AND success = 0"));
+    forgive.bind(1, account).bind(2, source);
     return forgive.run();
 }
 

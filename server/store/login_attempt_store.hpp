@@ -11,14 +11,16 @@
 
 namespace kimonet::store {
 
-// Which counter: failures against one account name, or from one source address.
-enum class LoginAttemptKey { Account, Source };
+// Which counter: failures against one account name, from one source address, or against one
+// account from one source address.
+enum class LoginAttemptKey { Account, Source, AccountAtSource };
 
 struct LoginFailureQuery {
     LoginAttemptKey key = LoginAttemptKey::Account;
     std::string_view value;  // the account name (lower-cased) or the source address
     bool known = true;       // failures for a real account (true) or for made-up names (false)
     std::int64_t since = 0;  // only failures strictly after this time count
+    std::string_view source;  // AccountAtSource: the source address (`value` is the account)
 };
 
 Result<std::int64_t> count_login_failures(Database& db, const LoginFailureQuery& query);
@@ -28,7 +30,7 @@ Result<std::optional<std::int64_t>> login_failure_time(Database& db, const Login
 Result<std::int64_t> insert_login_failure(Database& db, std::int64_t at, std::string_view account, std::string_view source, bool known);
 Result<void> delete_login_attempts_before(Database& db, std::int64_t before);
 Result<void> mark_login_attempt_succeeded(Database& db, std::int64_t attempt_id);
-// Deletes the account's failures (known accounts only).
-Result<void> forgive_account_login_failures(Database& db, std::string_view account);
+// Deletes the account's failures from `source` (known accounts only).
+Result<void> forgive_account_login_failures(Database& db, std::string_view account, std::string_view source);
 
 }  // namespace kimonet::store

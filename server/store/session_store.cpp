@@ -18,6 +18,14 @@ Result<std::int64_t> insert_api_token(Database& db, const NewApiToken& token) {
     return detail::run_returning_id(insert);
 }
 
+Result<bool> signed_in_from(Database& db, std::string_view subject_type, std::int64_t subject_id, std::string_view client_ip, std::int64_t since) {
+    auto found = TRY(db.prepare("SELECT EXISTS(SELECT 1 FROM api_tokens WHERE subject_type = ? AND subject_id = ? AND client_ip = ? AND created_at > ?)"));
+    found.bind(1, subject_type).bind(2, subject_id).bind(3, client_ip).bind(4, since);
+    const bool signed_in = TRY(found.step()) && found.column_int(0) != 0;
+    found.reset();
+    return signed_in;
+}
+
 Result<std::optional<ApiTokenRow>> find_api_token(Database& db, std::string_view token_hash) {
     auto row = TRY(db.prepare("SELECT id, subject_type, subject_id, expires_at, revoked_at FROM api_tokens WHERE token_hash = ?"));
     row.bind(1, token_hash);

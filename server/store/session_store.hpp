@@ -39,6 +39,9 @@ struct SessionRow {
 
 // The new token's row id.
 Result<std::int64_t> insert_api_token(Database& db, const NewApiToken& token);
+// Whether the subject signed in from `client_ip` (a session was made there, revoked or not) after
+// `since`: the login limiter gives such an address a limit of its own.
+Result<bool> signed_in_from(Database& db, std::string_view subject_type, std::int64_t subject_id, std::string_view client_ip, std::int64_t since);
 Result<std::optional<ApiTokenRow>> find_api_token(Database& db, std::string_view token_hash);
 // Revokes one token (a no-op when it is already revoked).
 Result<void> revoke_api_token(Database& db, std::int64_t token_id, std::int64_t now);

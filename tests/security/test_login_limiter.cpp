@@ -111,6 +111,40 @@ BOOST_AUTO_TEST_CASE(every_429_carries_retry_after_and_the_lock_lifts_when_it_sa
     BOOST_TEST(server.login_attempt("technician", "demo12345", "127.0.11.9").status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(a_stranger_who_knows_the_name_cannot_lock_the_owner_out_where_the_owner_signs_in) {
+    // Every ISP has an "admin". A stranger who knows the name and spends the account's failures
+    // must not keep its owner out: where the owner signed in lately, the owner's own failures are
+    // the only ones counted. Strangers still get no more guesses than before.
+    TestServer server;
+    const std::string owner = "127.0.20.1", stranger = "127.0.21.";
+    BOOST_TEST_REQUIRE(server.login_attempt("technician", "demo12345", owner).status == 200);
+    server.clock().advance(3600);
+    for (int i = 1; i <= kAccountLimit; ++i) BOOST_TEST(server.login_attempt("technician", "tebakan", stranger + std::to_string(i)).status == 401);
+    // Strangers, and the owner somewhere new, are held at the limit as before…
+    BOOST_TEST(server.login_attempt("technician", "tebakan-lagi", stranger + "99").status == 429);
+    BOOST_TEST(server.login_attempt("technician", "demo12345", "127.0.22.1").status == 429);
+    // …but at the owner's address the owner signs in, which forgives the owner's typos there only:
+    // the stranger gets no fresh set of guesses from it.
+    BOOST_TEST(server.login_attempt("technician", "demo12345", owner).status == 200);
+    BOOST_TEST(server.login_attempt("technician", "tebakan-lagi", stranger + "98").status == 429);
+
+    // The owner's address has the same limit of its own: its own failures still lock it.
+    for (int i = 1; i <= kAccountLimit; ++i) BOOST_TEST(server.login_attempt("technician", "salah-ketik", owner).status == 401);
+    BOOST_TEST(server.login_attempt("technician", "demo12345", owner).status == 429);
+
+    // An address is known only after a complete sign-in: a right password from a new address while
+    // the account is held does not make it known (it is refused before the password is checked).
+    server.clock().advance(auth::kLoginWindowSeconds);
+    for (int i = 1; i <= kAccountLimit; ++i) BOOST_TEST(server.login_attempt("technician", "tebakan", stranger + std::to_string(i)).status == 401);
+    BOOST_TEST(server.login_attempt("technician", "demo12345", "127.0.22.2").status == 429);
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM api_tokens WHERE client_ip = '127.0.22.2'") == "0");
+
+    // Thirty days after its last sign-in the address is a stranger's again.
+    server.clock().advance(auth::kKnownSourceSeconds);
+    for (int i = 1; i <= kAccountLimit; ++i) BOOST_TEST(server.login_attempt("technician", "tebakan", stranger + std::to_string(i)).status == 401);
+    BOOST_TEST(server.login_attempt("technician", "demo12345", owner).status == 429);
+}
+
 BOOST_AUTO_TEST_CASE(x_forwarded_for_is_ignored_from_untrusted_peers) {
     TestServer server;
     auto reply = login_via(server, "admin", "demo12345", "127.0.12.1", "203.0.113.7");
