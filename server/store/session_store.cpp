@@ -15,7 +15,16 @@ Result<std::int64_t> insert_api_token(Database& db, const NewApiToken& token) {
         .bind(5, token.expires_at)
         .bind(6, token.client_ip)
         .bind(7, token.user_agent);
-    return detail::run_returning_id(insert);
+    const std::int64_t id = TRY(detail::run_returning_id(insert));
+    auto oldest = TRY(db.prepare(
+        "DELETE FROM api_tokens WHERE subject_type = ?1 AND subject_id = ?2 AND ("
+        "id NOT IN (SELECT id FROM api_tokens WHERE subject_type = ?1 AND subject_id = ?2 ORDER BY id DESC LIMIT ?3) OR "
+        "((revoked_at IS NOT NULL OR expires_at <= ?5) AND "
+        "id NOT IN (SELECT id FROM api_tokens WHERE subject_type = ?1 AND subject_id = ?2 ORDER BY id DESC LIMIT ?4)))"));
+    oldest.bind(1, token.subject_type).bind(2, token.subject_id).bind(3, std::int64_t{kMaxLiveSessionsPerSubject});
+    oldest.bind(4, std::int64_t{kKeptEndedSessionsPerSubject}).bind(5, token.created_at);
+    TRY_VOID(oldest.run());
+    return id;
 }
 
 Result<bool> signed_in_from(Database& db, std::string_view subject_type, std::int64_t subject_id, std::string_view client_ip, std::int64_t since) {

@@ -37,7 +37,15 @@ struct SessionRow {
     std::string user_agent;
 };
 
-// The new token's row id.
+// Sessions kept per subject (staff user or customer): signing in again and again (a script with
+// the right password) cannot grow the table without bound. Ended ones (signed out, revoked,
+// expired) beyond the subject's newest kKeptEndedSessionsPerSubject rows are deleted (what remains
+// is the sign-ins the owner lists and the login limiter's known addresses); live ones beyond its
+// newest kMaxLiveSessionsPerSubject rows are deleted too, and so end — far more than any person
+// or integration holds within a token's life.
+inline constexpr int kKeptEndedSessionsPerSubject = 50;
+inline constexpr int kMaxLiveSessionsPerSubject = 1000;
+// The new token's row id; the subject's rows beyond the bounds above are deleted.
 Result<std::int64_t> insert_api_token(Database& db, const NewApiToken& token);
 // Whether the subject signed in from `client_ip` (a session was made there, revoked or not) after
 // `since`: the login limiter gives such an address a limit of its own.

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/validation_messages.hpp"
+#include "store/session_store.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -197,6 +198,31 @@ BOOST_AUTO_TEST_CASE(a_customer_changing_the_portal_password_keeps_this_session_
     BOOST_TEST(server.get("/api/portal/me", current).status == 200);
     BOOST_TEST(server.get("/api/portal/me", other).status == 401);
     BOOST_TEST(server.login_attempt("CUST002", "Sapu-Lidi-Merah-93").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(signing_in_again_and_again_cannot_grow_the_sessions_without_bound) {
+    // A script with a customer's right password (any customer is an outsider) signs in and out
+    // again and again: each subject keeps its newest ended sessions only, and the live ones it
+    // holds are bounded too; nobody else's sessions are touched.
+    const std::string customer = server.scalar("SELECT id FROM customers WHERE service_number = 'CUST001'");
+    const std::string rows = "SELECT COUNT(*) FROM api_tokens WHERE subject_type = 'customer' AND subject_id = " + customer;
+    const std::string kept = server.login("CUST001");  // stays signed in throughout
+    for (int i = 0; i < store::kKeptEndedSessionsPerSubject + 10; ++i)
+        BOOST_TEST_REQUIRE(server.post("/api/auth/logout", "{}", server.login("CUST001")).status == 200);
+    BOOST_TEST(server.scalar(rows) == std::to_string(store::kKeptEndedSessionsPerSubject + 1));  // the ended ones kept, and the live one
+    BOOST_TEST(server.get("/api/me", kept).status == 200, "a live session is not an ended one");
+
+    // Live sessions beyond the bound: the oldest ends when a new one begins.
+    const std::string now = server.scalar("SELECT MAX(created_at) FROM api_tokens");
+    server.scalar("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(store::kMaxLiveSessionsPerSubject) +
+                  ") INSERT INTO api_tokens(token_hash, subject_type, subject_id, created_at, expires_at, client_ip, user_agent) "
+                  "SELECT 'seeded-' || i, 'customer', " + customer + ", " + now + ", " + now + " + 86400, '127.0.0.1', 'script' FROM n RETURNING id");
+    const std::string newest = server.login("CUST001");
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM api_tokens WHERE subject_type = 'customer' AND subject_id = " + customer +
+                             " AND revoked_at IS NULL") == std::to_string(store::kMaxLiveSessionsPerSubject));
+    BOOST_TEST(server.get("/api/me", kept).status == 401, "the oldest live session ended");
+    BOOST_TEST(server.get("/api/me", newest).status == 200);
+    BOOST_TEST(server.get("/api/me", admin).status == 200, "nobody else's sessions went");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
