@@ -25,23 +25,25 @@ void ensure_global_init() {
 // a read. A write (POST, PUT, DELETE) always goes on a fresh connection: a request resent after a
 // kept connection died could make a charge or a message twice. The threads are the server's fixed
 // pools, so the handles (at most 5 connections each, curl's default) are bounded too.
-struct ThreadHandle {
-    CURL* curl = curl_easy_init();
-    ~ThreadHandle() {
-        if (curl) curl_easy_cleanup(curl);
-    }
-};
-
-bool is_read(const std::string& method) { return method == "GET" || method == "HEAD"; }
+// This thread's handle for reads, made at its first read.
+CURL* reads_handle() {
+    struct ThreadHandle {
+        CURL* curl = curl_easy_init();
+        ~ThreadHandle() {
+            if (curl) curl_easy_cleanup(curl);
+        }
+    };
+    thread_local ThreadHandle handle;
+    return handle.curl;
+}
 
 }  // namespace
 
 HttpAnswer perform(const HttpCall& call) {
     ensure_global_init();
     HttpAnswer answer;
-    const bool kept = is_read(call.method);
-    thread_local ThreadHandle reads;
-    CURL* curl = kept ? reads.curl : curl_easy_init();
+    const bool kept = call.method == "GET" || call.method == "HEAD";
+    CURL* curl = kept ? reads_handle() : curl_easy_init();
     if (kept && curl) curl_easy_reset(curl);  // the options of the last call go; its open connections stay
     if (!curl) {
         answer.transport_error = "curl_easy_init failed";
@@ -65,8 +67,7 @@ HttpAnswer perform(const HttpCall& call) {
         curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
         curl_easy_setopt(curl, CURLOPT_USERPWD, call.basic_auth.c_str());
     }
-    if (!kept) curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);
-    if (!is_read(call.method)) {
+    if (!kept) {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, call.body.data());
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
     }
