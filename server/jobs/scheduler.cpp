@@ -12,6 +12,7 @@
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
 #include "services/outage_service.hpp"
+#include "services/report_service.hpp"
 #include "services/settings.hpp"
 #include "services/voucher_push.hpp"
 #include "services/whatsapp_session_health.hpp"
@@ -81,6 +82,12 @@ std::vector<Job> default_jobs() {
                     const auto work = TRY(services::process_outages(context));
                     return api::Json{{"start_notices", work.start_notices}, {"end_notices", work.end_notices}, {"credits", work.credits}};
                 }},
+            // PostgreSQL's running report totals folded (issue 23): a report then reads one row per group.
+            Job{"report_totals", "report_totals_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                    if (context.db.engine() != store::Engine::Postgresql) return api::Json{{"skipped", "SQLite: laporan dihitung langsung dari tagihan"}};
+                    const auto folded = TRY(services::fold_report_totals(context));
+                    return api::Json{{"rows_read", folded.rows_read}, {"rows_written", folded.rows_written}};
+                }},
             // The primary WhatsApp gateway's session (issue 22): one owner alert and a dashboard banner per lost session.
             Job{"whatsapp_health", "whatsapp_health_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
                     return services::check_whatsapp_session(context);
@@ -105,6 +112,9 @@ static UtcOffset schedule_offset(app::Context& context) {
     return context.offset;
 }
 
+// Days of runs kept per job (job_runs; the jobs screen and the dashboard read the recent ones).
+constexpr int kJobRunDays = 90;
+
 Result<bool> Scheduler::run_if_due(app::Context& context, const Job& job, const LocalDateTime& now) {
     const CronSchedule schedule = TRY(parse_cron(TRY(services::get_setting(context.db, job.schedule_setting))));
     const auto slot = latest_slot(schedule, now, 31);
@@ -118,6 +128,9 @@ Result<bool> Scheduler::run_if_due(app::Context& context, const Job& job, const 
     const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     TRY_VOID(store::finish_job_run(context.db, job.name, key, result.ok(), m_app.clock().now(), std::int64_t{elapsed},
                                    result ? result->dump() : api::Json{{"error", result.error().message()}}.dump()));
+    // The job's history is kept kJobRunDays (far beyond the 31 days a missed slot is caught up
+    // within, so no slot can run twice): a job every minute would otherwise add 525,600 rows a year.
+    TRY_VOID(store::delete_job_runs_before(context.db, job.name, slot_key(LocalDateTime{add_days(now.date, -kJobRunDays), now.hour, now.minute})));
     return true;
 }
 

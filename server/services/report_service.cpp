@@ -142,4 +142,13 @@ Result<reports::BillingReport> billing_report(app::Context& context, const repor
     return reports::billing_report(range, context.today(), invoices, open.by_due_date, subscriptions, std::move(open.top_debtors));
 }
 
+Result<store::FoldedTotals> fold_report_totals(app::Context& context) {
+    store::FoldedTotals folded;
+    TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        folded = TRY(store::fold_invoice_period_totals(context.db));
+        return {};
+    }));
+    return folded;
+}
+
 }  // namespace kimonet::services

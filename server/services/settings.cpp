@@ -138,6 +138,8 @@ const std::vector<SettingDefinition>& setting_definitions() {
          "(needs a wildcard DNS record and the reverse proxy passing Host); empty = off"},
         {"hotspot_login_url", "http://10.5.50.1/login", false,
          "Hotspot login page printed as the QR code on voucher cards (with username and password added)"},
+        {"report_totals_schedule", "*/10 * * * *", false,
+         "Cron schedule of folding PostgreSQL's running report totals into one row per group (nothing to do on SQLite)"},
         {"voucher_schedule", "*/10 * * * *", false,
          "Cron schedule of the voucher job: resumes interrupted pushes, reads usage back and removes used-up or expired vouchers"},
         {"radius_api_secret", "", true,
@@ -254,7 +256,7 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
     } else if (key == "credit_note_number_format") {
         if (auto valid = billing::validate_invoice_number_format(value); !valid) return first_field_message(valid.error());
     } else if (key == "invoice_schedule" || key == "isolir_schedule" || key == "network_retry_schedule" || key == "dunning_schedule" ||
-               key == "voucher_schedule") {
+               key == "voucher_schedule" || key == "report_totals_schedule") {
         if (auto schedule = jobs::parse_cron(value); !schedule) return first_field_message(schedule.error());
     } else if (key == "bank_accounts") {
         return billing::bank_accounts_problem(value);

@@ -91,13 +91,17 @@ Result<std::vector<CopyTable>> sqlite_tables(Database& db) {
     return tables;
 }
 
+// Every table but schema_migrations and invoice_period_totals: the running totals (migration 0055,
+// PostgreSQL only) are derived rows, which a PostgreSQL target's triggers rebuild from the invoices
+// and customers copied into it (SQLite has no such table).
 Result<std::vector<CopyTable>> postgresql_tables(Database& db) {
     std::map<std::string, CopyTable> tables;
     {
         auto columns = TRY(db.prepare(
             "SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c "
             "JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
-            "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name <> 'schema_migrations' "
+            "WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.table_name NOT IN ('schema_migrations', "
+            "'invoice_period_totals') "
             "ORDER BY c.table_name, c.ordinal_position"));
         while (TRY(columns.step())) {
             CopyTable& table = tables[columns.column_text(0)];

@@ -39,6 +39,12 @@ Result<void> finish_job_run(Database& db, const std::string& job, const std::str
     return statement.run();
 }
 
+Result<void> delete_job_runs_before(Database& db, const std::string& job, const std::string& key) {
+    auto statement = TRY(db.prepare("DELETE FROM job_runs WHERE job = ?1 AND key < ?2 AND status <> 'running'"));
+    statement.bind(1, job).bind(2, key);
+    return statement.run();
+}
+
 Result<std::int64_t> count_job_runs(Database& db) {
     auto statement = TRY(db.prepare("SELECT COUNT(*) FROM job_runs"));
     TRY(statement.step());

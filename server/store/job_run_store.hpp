@@ -33,6 +33,10 @@ Result<bool> claim_job_run(Database& db, const std::string& job, const std::stri
 Result<void> finish_job_run(Database& db, const std::string& job, const std::string& key, bool succeeded, std::int64_t finished_at,
                             std::int64_t duration_ms, const std::string& result);
 
+// Deletes the runs of `job` whose slot key sorts before `key` ("2026-01-15T09:30": the keys sort
+// as times), through the UNIQUE (job, key) index; a run still going is kept.
+Result<void> delete_job_runs_before(Database& db, const std::string& job, const std::string& key);
+
 Result<std::int64_t> count_job_runs(Database& db);
 // Newest first (started_at, then id), a page at a time.
 Result<std::vector<JobRunRow>> list_job_runs(Database& db, std::int64_t limit, std::int64_t offset);

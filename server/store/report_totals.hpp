@@ -1,7 +1,8 @@
 #pragma once
 // The grouped totals the revenue and billing reports are computed from (report_service.cpp), over
 // up to millions of invoices and payments. Read-only. Each engine groups its own way:
-//   - PostgreSQL: GROUP BY in SQL (its hash aggregate and hash join);
+//   - PostgreSQL: GROUP BY in SQL (its hash aggregate and hash join); the invoices by period and
+//     placement from running totals kept by triggers (migrations/postgresql/0055);
 //   - SQLite: its GROUP BY sorts every row first, and a row stepped out to C++ costs about twice
 //     what the engine spends reading it, so the rows are folded in C++ from inside SQLite's loop
 //     (store/sqlite_fold.hpp) into small arrays, over covering indexes (migration 0050).
@@ -19,8 +20,20 @@ namespace kimonet::store {
 
 // The invoices of the billing periods from … to (inclusive) as reports::InvoiceGroup rows: per
 // period, voided or not, and — when `by_placement`, live invoices only — per package and router of
-// their customer as it is now (router 0 = none; both 0 otherwise).
+// their customer as it is now (router 0 = none; both 0 otherwise). SQLite folds the invoices;
+// PostgreSQL sums the running totals its triggers keep (migrations/postgresql/0055), and folds
+// them back into one row per group once a report reads more than a few thousand of them (the
+// report_totals job does so every 10 minutes, services::fold_report_totals).
 Result<std::vector<reports::InvoiceGroup>> invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement);
+
+// PostgreSQL: folds the running totals' log (invoice_period_totals) into one row per group, in
+// the caller's transaction: only the groups with more than one row (or that cancel out) are
+// rewritten. Nothing on SQLite (both counts 0).
+struct FoldedTotals {
+    std::int64_t rows_read = 0;     // log rows replaced
+    std::int64_t rows_written = 0;  // one per group they belonged to (none for a group that cancels out)
+};
+Result<FoldedTotals> fold_invoice_period_totals(Database& db);
 
 // Unpaid and partly paid invoices.
 struct DueDateTotalsRow {

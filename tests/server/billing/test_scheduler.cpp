@@ -3,6 +3,7 @@
 #include "billing_test_support.hpp"
 #include "jobs/cron.hpp"
 #include "jobs/scheduler.hpp"
+#include "services/settings.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
@@ -84,6 +85,81 @@ BOOST_AUTO_TEST_CASE(a_run_interrupted_by_a_crash_is_retried) {
     BOOST_TEST(*scheduler.tick() == 1);
     BOOST_TEST(server.scalar("SELECT status FROM job_runs") == "succeeded");
     BOOST_TEST(scalar_int(server, "SELECT COUNT(*) FROM invoices") == billable_count(server, "2026-01"));
+}
+
+// A job's history is kept 90 days: when it runs, its older finished runs go; a run still marked
+// running and other jobs' runs stay.
+BOOST_AUTO_TEST_CASE(a_jobs_runs_older_than_90_days_go_when_it_runs_again) {
+    TestServer server;  // 2026-01-15 09:00 WIB: 90 days back is 2025-10-17 09:00
+    {
+        auto db = store::Database::open(server.db_path());
+        BOOST_TEST_REQUIRE(db.ok());
+        BOOST_TEST_REQUIRE((*db)->execute("INSERT INTO job_runs(job, key, status, started_at) VALUES "
+                                          "('invoice_generation', '2025-09-01T00:01', 'running', 0), "
+                                          "('invoice_generation', '2025-10-01T00:01', 'succeeded', 0), "
+                                          "('invoice_generation', '2025-10-17T08:59', 'failed', 0), "
+                                          "('invoice_generation', '2025-10-17T09:00', 'succeeded', 0), "
+                                          "('invoice_generation', '2025-11-01T00:01', 'succeeded', 0), "
+                                          "('dunning', '2025-06-01T09:00', 'succeeded', 0)")
+                                .ok());
+    }
+    jobs::Scheduler scheduler(server.app(), invoice_job_only());
+    BOOST_TEST_REQUIRE(*scheduler.tick() == 1);
+    std::vector<std::string> kept;
+    auto db = store::Database::open(server.db_path());
+    BOOST_TEST_REQUIRE(db.ok());
+    auto rows = (*db)->prepare("SELECT job || ' ' || key FROM job_runs ORDER BY job, key");
+    BOOST_TEST_REQUIRE(rows.ok());
+    while (rows->step().value_or(false)) kept.push_back(rows->column_text(0));
+    const std::vector<std::string> expected{"dunning 2025-06-01T09:00", "invoice_generation 2025-09-01T00:01", "invoice_generation 2025-10-17T09:00",
+                                            "invoice_generation 2025-11-01T00:01", "invoice_generation 2026-01-01T00:01"};
+    BOOST_TEST(kept == expected, boost::test_tools::per_element());
+}
+
+// PostgreSQL's running invoice totals (migrations/postgresql/0055): a month's invoices and then a
+// payment each for some of them leave a log of several rows per group; the job folds it to one row
+// per group and records how many rows it replaced. On SQLite it records that it had nothing to do.
+BOOST_AUTO_TEST_CASE(the_report_totals_job_folds_the_running_totals_to_one_row_per_group) {
+    TestServer server;  // 2026-01-15 09:00 WIB
+    std::vector<jobs::Job> selected;
+    for (auto& job : jobs::default_jobs())
+        if (job.name == "report_totals") selected.push_back(std::move(job));
+    BOOST_TEST_REQUIRE(selected.size() == 1u);
+    BOOST_TEST(selected[0].schedule_setting == "report_totals_schedule");
+    BOOST_TEST(services::find_setting_definition("report_totals_schedule")->default_value == std::string("*/10 * * * *"));
+
+    jobs::Scheduler invoices(server.app(), invoice_job_only());
+    BOOST_TEST_REQUIRE(*invoices.tick() == 1);
+    const std::int64_t billed = billable_count(server, "2026-01");
+    BOOST_TEST_REQUIRE(billed > 4);
+    {
+        auto db = store::Database::open(server.db_path());
+        BOOST_TEST_REQUIRE(db.ok());
+        // One statement, one row changed at a time: a log row each on PostgreSQL.
+        BOOST_TEST_REQUIRE((*db)->execute("UPDATE invoices SET paid_amount = total, status = 'paid' WHERE id % 2 = 0").ok());
+    }
+
+    jobs::Scheduler scheduler(server.app(), std::move(selected));
+    if (!testing_postgresql()) {
+        BOOST_TEST(*scheduler.tick() == 1);
+        BOOST_TEST(server.scalar("SELECT result FROM job_runs WHERE job = 'report_totals'").find("skipped") != std::string::npos);
+        return;
+    }
+    const std::string groups_sql =
+        "SELECT COUNT(*) FROM (SELECT DISTINCT i.period, c.package_id, COALESCE(c.router_id, 0) FROM invoices i "
+        "JOIN customers c ON c.id = i.customer_id WHERE i.status <> 'void') g";
+    const std::int64_t groups = scalar_int(server, groups_sql);
+    const std::int64_t before = scalar_int(server, "SELECT COUNT(*) FROM invoice_period_totals");
+    BOOST_TEST_REQUIRE(before >= groups + billed / 2);
+    BOOST_TEST(*scheduler.tick() == 1);
+    BOOST_TEST(scalar_int(server, "SELECT COUNT(*) FROM invoice_period_totals") == groups);
+    const auto result = api::Json::parse(server.scalar("SELECT result FROM job_runs WHERE job = 'report_totals'"));
+    BOOST_TEST(result["rows_read"].get<std::int64_t>() - result["rows_written"].get<std::int64_t>() == before - groups);
+    BOOST_TEST(result["rows_written"].get<std::int64_t>() <= groups);
+    // The figures did not change: every group still sums to its invoices.
+    BOOST_TEST(scalar_int(server, "SELECT SUM(paid) FROM invoice_period_totals") ==
+               scalar_int(server, "SELECT SUM(paid_amount) FROM invoices"));
+    BOOST_TEST(scalar_int(server, "SELECT SUM(invoices) FROM invoice_period_totals") == billed);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,7 +3,8 @@
 // its own way (SQLite folds in C++, PostgreSQL groups in SQL through the indexes of 0050 and 0053
 // with hash joins off for the gateways), and each must give exactly what the rows say. The ledger
 // mixes every status, voided payments, payments of other methods, transactions without a payment,
-// late fees on paid and unpaid invoices, and invoices and payments on either side of the range.
+// late fees on paid and unpaid invoices, and invoices and payments on either side of the range. The
+// invoice totals also follow every later write (PostgreSQL keeps them as running totals).
 #include <map>
 #include <tuple>
 
@@ -165,6 +166,108 @@ BOOST_DATA_TEST_CASE(invoice_totals_by_placement_are_what_the_rows_say, engines(
     for (const auto& group : *groups) got[{to_string(group.period), group.package_id, group.router_id, group.voided}] = {group.count, group.billed, group.paid};
     BOOST_TEST(groups->size() == got.size());
     BOOST_TEST((got == expected));
+}
+
+// Every write that changes a period's invoices, on PostgreSQL through the running totals its triggers
+// keep (migrations/postgresql/0055): payments, voids (and an invoice brought back), a changed total,
+// customers moved to another package or router (or to none), invoices added one at a time and many
+// in one statement, invoices deleted, changes that leave the totals alone; after each, both reports'
+// groupings are what the rows say. Then a report that reads thousands of log rows folds them.
+BOOST_DATA_TEST_CASE(invoice_totals_follow_every_write_that_changes_them, engines(), name) {
+    EngineScratch scratch(name, true);
+    load_ledger(scratch);
+    store::Database& db = *scratch.db;
+    const bool postgresql = scratch.engine == store::Engine::Postgresql;
+
+    using Key = std::tuple<std::string, std::int64_t, std::int64_t, bool>;  // period, package, router, voided
+    using Cell = std::tuple<std::int64_t, Money, Money>;                    // count, billed, paid
+    const auto expect_rows = [&](const std::string& step) {
+        BOOST_TEST_CONTEXT("after " << step) {
+            for (const bool by_placement : {true, false}) {
+                std::map<Key, Cell> expected;
+                each_row(db,
+                         "SELECT i.period, c.package_id, COALESCE(c.router_id, 0), i.status, i.total, i.paid_amount FROM invoices i "
+                         "JOIN customers c ON c.id = i.customer_id WHERE i.period BETWEEN '2025-10' AND '2026-03'",
+                         [&](store::Statement& row) {
+                             const bool voided = row.column_text(3) == "void", placed = by_placement && !voided;
+                             Cell& cell = expected[{row.column_text(0), placed ? row.column_int(1) : 0, placed ? row.column_int(2) : 0, voided}];
+                             std::get<0>(cell) += 1, std::get<1>(cell) += row.column_int(4), std::get<2>(cell) += row.column_int(5);
+                         });
+                const auto groups = store::invoice_totals(db, Period{2025, 10}, Period{2026, 3}, by_placement);
+                BOOST_TEST_REQUIRE(groups.ok(), (groups ? "" : groups.error().message()));
+                std::map<Key, Cell> got;
+                for (const auto& group : *groups)
+                    got[{to_string(group.period), group.package_id, group.router_id, group.voided}] = {group.count, group.billed, group.paid};
+                BOOST_TEST(groups->size() == got.size());
+                BOOST_TEST((got == expected), (by_placement ? "by placement" : "by period"));
+            }
+        }
+    };
+    const auto log_rows = [&] { return postgresql ? scratch.scalar_int("SELECT COUNT(*) FROM invoice_period_totals") : 0; };
+    expect_rows("loading");
+
+    EngineScratch::must(db.execute("UPDATE invoices SET paid_amount = total, status = 'paid' WHERE status = 'unpaid' AND id % 4 = 1"));
+    EngineScratch::must(db.execute("UPDATE invoices SET paid_amount = paid_amount + 700 WHERE status = 'partial' AND id % 4 = 2"));
+    expect_rows("payments");
+    EngineScratch::must(db.execute("UPDATE invoices SET status = 'void' WHERE status = 'partial' AND id % 3 = 0"));
+    EngineScratch::must(db.execute("UPDATE invoices SET status = 'unpaid' WHERE status = 'void' AND id % 2 = 0"));
+    expect_rows("voids");
+    EngineScratch::must(db.execute("UPDATE invoices SET subtotal = subtotal + 2500, total = total + 2500 WHERE id % 10 = 4"));
+    expect_rows("changed totals");
+    EngineScratch::must(db.execute("UPDATE customers SET package_id = 1 + package_id % 3 WHERE id % 7 = 0"));
+    EngineScratch::must(db.execute("UPDATE customers SET router_id = NULL WHERE id % 11 = 0"));
+    EngineScratch::must(db.execute("UPDATE customers SET router_id = 2, package_id = 3 WHERE router_id IS NULL AND id % 13 = 0"));
+    expect_rows("customers moved");
+    EngineScratch::must(db.execute(
+        "INSERT INTO invoices(id, invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, paid_amount, status, created_at) "
+        "VALUES (5001, 'M-1', 7, '2026-03', 'manual', 90001, '2026-03-02', '2026-03-10', 55000, 0, 55000, 0, 'unpaid', 0)"));
+    EngineScratch::must(db.execute(
+        "INSERT INTO invoices(id, invoice_no, customer_id, period, kind, sequence, issue_date, due_date, subtotal, tax, total, paid_amount, status, created_at) "
+        "SELECT 5100 + id, 'M-' || (id + 1), id, '2026-03', 'manual', 90001 + id, '2026-03-02', '2026-03-10', 40000 + id, 0, 40000 + id, "
+        "CASE WHEN id % 2 = 0 THEN 40000 + id ELSE 0 END, CASE WHEN id % 5 = 0 THEN 'void' WHEN id % 2 = 0 THEN 'paid' ELSE 'unpaid' END, 0 "
+        "FROM customers WHERE id BETWEEN 10 AND 400"));
+    expect_rows("invoices added");
+    EngineScratch::must(db.execute("DELETE FROM invoices WHERE kind = 'manual' AND customer_id % 3 = 0"));
+    expect_rows("invoices deleted");
+
+    // Changes that leave the totals alone add nothing to the log.
+    const std::int64_t before_unrelated = log_rows();
+    EngineScratch::must(db.execute("UPDATE invoices SET paid_at = paid_at + 1, unique_code = 7 WHERE status = 'paid'"));
+    EngineScratch::must(db.execute("UPDATE customers SET name = name || '.', status = 'isolated' WHERE id % 2 = 0"));
+    BOOST_TEST(log_rows() == before_unrelated);
+    expect_rows("unrelated changes");
+
+    if (!postgresql) return;
+    // A report that reads more than 4,096 log rows folds the whole log into one row per group.
+    EngineScratch::must(db.execute("UPDATE invoices SET paid_amount = paid_amount + 1 WHERE status <> 'void'"));
+    EngineScratch::must(db.execute("UPDATE invoices SET paid_amount = paid_amount - 1 WHERE status <> 'void'"));
+    BOOST_TEST_REQUIRE(log_rows() > 4096);
+    expect_rows("a fold");
+    const std::int64_t groups = scratch.scalar_int(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT i.period, CASE WHEN i.status = 'void' THEN 0 ELSE c.package_id END, "
+        "CASE WHEN i.status = 'void' THEN 0 ELSE COALESCE(c.router_id, 0) END, i.status = 'void' FROM invoices i "
+        "JOIN customers c ON c.id = i.customer_id) g");
+    BOOST_TEST(log_rows() == groups);
+    expect_rows("reading the folded log");
+    // Folding a folded log rewrites nothing; one more payment makes one group loose again.
+    const auto fold = [&] {
+        store::FoldedTotals folded;
+        EngineScratch::must(db.transaction([&]() -> Result<void> {
+            folded = TRY(store::fold_invoice_period_totals(db));
+            return {};
+        }));
+        return folded;
+    };
+    const store::FoldedTotals nothing = fold();
+    BOOST_TEST(nothing.rows_read == 0);
+    BOOST_TEST(nothing.rows_written == 0);
+    EngineScratch::must(db.execute("UPDATE invoices SET paid_amount = paid_amount + 1 WHERE id = 2"));
+    BOOST_TEST(log_rows() == groups + 1);
+    const store::FoldedTotals one = fold();
+    BOOST_TEST(one.rows_read == 2);
+    BOOST_TEST(one.rows_written == 1);
+    BOOST_TEST(log_rows() == groups);
+    expect_rows("a fold of one group");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
