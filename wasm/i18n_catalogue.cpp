@@ -127,6 +127,7 @@ std::initializer_list<Entry> catalogue() {
         {"job.auto_isolir", "Isolir otomatis", "Automatic isolation"},
         {"job.network_retry", "Ulangi perintah jaringan", "Network retries"},
         {"job.payment_reconcile", "Rekonsiliasi pembayaran", "Payment reconciliation"},
+        {"job.report_totals", "Rangkum total laporan", "Report totals folding"},
         {"month.jan", "Jan", "Jan"},
         {"month.feb", "Feb", "Feb"},
         {"month.mar", "Mar", "Mar"},

@@ -12,7 +12,7 @@ void register_jobs_routes(Router& router, app::App& app) {
                    int page = paging.first, per_page = paging.second;
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        api::Json jobs = api::Json::array();
-                       for (const auto& job : jobs::default_jobs()) {
+                       for (const auto& job : jobs::default_jobs(context.db.engine())) {
                            std::string schedule = TRY(services::get_setting(context.db, job.schedule_setting));
                            jobs.push_back({{"name", job.name}, {"schedule", std::move(schedule)}});
                        }

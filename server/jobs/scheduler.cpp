@@ -21,8 +21,8 @@
 
 namespace kimonet::jobs {
 
-std::vector<Job> default_jobs() {
-    return {Job{"invoice_generation", "invoice_schedule", [](app::Context& context, const LocalDateTime& slot) -> Result<api::Json> {
+std::vector<Job> default_jobs(store::Engine engine) {
+    std::vector<Job> jobs{Job{"invoice_generation", "invoice_schedule", [](app::Context& context, const LocalDateTime& slot) -> Result<api::Json> {
                     services::GenerateOptions options;
                     options.period = period_of(slot.date);
                     // invoice_run_mode = approve: prepare the drafts and wait for someone to approve them.
@@ -82,17 +82,22 @@ std::vector<Job> default_jobs() {
                     const auto work = TRY(services::process_outages(context));
                     return api::Json{{"start_notices", work.start_notices}, {"end_notices", work.end_notices}, {"credits", work.credits}};
                 }},
-            // PostgreSQL's running report totals folded (issue 23): a report then reads one row per group.
-            Job{"report_totals", "report_totals_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
-                    if (context.db.engine() != store::Engine::Postgresql) return api::Json{{"skipped", "SQLite: laporan dihitung langsung dari tagihan"}};
-                    const auto folded = TRY(services::fold_report_totals(context));
-                    return api::Json{{"rows_read", folded.rows_read}, {"rows_written", folded.rows_written}};
-                }},
             // The primary WhatsApp gateway's session (issue 22): one owner alert and a dashboard banner per lost session.
             Job{"whatsapp_health", "whatsapp_health_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
                     return services::check_whatsapp_session(context);
                 }}};
+    // PostgreSQL's running report totals folded (issue 23): a report then reads one row per group.
+    // SQLite keeps none (its reports fold the invoices themselves), so it has no such job.
+    if (engine == store::Engine::Postgresql)
+        jobs.push_back(Job{"report_totals", "report_totals_schedule", [](app::Context& context, const LocalDateTime&) -> Result<api::Json> {
+                               const auto folded = TRY(services::fold_report_totals(context));
+                               return api::Json{{"rows_read", folded.rows_read}, {"rows_written", folded.rows_written}};
+                           }});
+    return jobs;
 }
+
+Scheduler::Scheduler(app::App& app)
+    : Scheduler(app, default_jobs(store::is_postgresql_url(app.pool().path()) ? store::Engine::Postgresql : store::Engine::Sqlite)) {}
 
 Scheduler::Scheduler(app::App& app, std::vector<Job> jobs) : m_app(app), m_jobs(std::move(jobs)) {}
 

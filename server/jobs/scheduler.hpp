@@ -21,11 +21,14 @@ struct Job {
 };
 
 // The product's jobs; more arrive with dunning, reminders and reconciliation.
-std::vector<Job> default_jobs();
+// `engine`: report_totals runs on PostgreSQL only.
+std::vector<Job> default_jobs(store::Engine engine);
 
 class Scheduler {
 public:
-    Scheduler(app::App& app, std::vector<Job> jobs = default_jobs());
+    // The product's jobs for the app's engine.
+    explicit Scheduler(app::App& app);
+    Scheduler(app::App& app, std::vector<Job> jobs);
     ~Scheduler();
 
     // Marks runs left "running" by a process that died as failed, so their slot is retried.

@@ -75,7 +75,7 @@ Result<api::Json> jobs_today(app::Context& context, UtcOffset offset) {
     const std::int64_t day_start = unix_from_local(LocalDateTime{now.date, 0, 0, 0}, offset);
     api::Json jobs = api::Json::array();
     std::int64_t failures = 0;
-    for (const auto& job : jobs::default_jobs()) {
+    for (const auto& job : jobs::default_jobs(context.db.engine())) {
         const std::string schedule_text = TRY(get_setting(context.db, job.schedule_setting));
         // Today's slots (local time): how many, and the next one from now ("HH:MM", null when done).
         std::int64_t slots = 0;

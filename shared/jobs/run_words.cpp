@@ -131,6 +131,7 @@ std::string job_title(std::string_view job) {
     if (job == "vouchers") return "Voucher hotspot";
     if (job == "outages") return "Gangguan jaringan";
     if (job == "whatsapp_health") return "Cek sesi WhatsApp";
+    if (job == "report_totals") return "Rangkum total laporan";
     return std::string(job);
 }
 
@@ -176,6 +177,10 @@ std::string describe_job_run(std::string_view job, std::string_view status, cons
     } else if (job == "outages") {
         words = counts(result, {{"start_notices", "pemberitahuan mulai"}, {"end_notices", "pemberitahuan selesai"}, {"credits", "kompensasi"}});
         if (words.empty()) words = "tidak ada pekerjaan tertunda";
+    } else if (job == "report_totals") {
+        const std::int64_t read = number_of(result, "rows_read");
+        words = read == 0 ? std::string("sudah ringkas, tidak ada yang dirangkum")
+                          : std::to_string(read) + " catatan dirangkum menjadi " + std::to_string(number_of(result, "rows_written")) + " baris";
     } else {
         words = result.is_null() ? std::string("selesai") : json_in_words(result);
     }

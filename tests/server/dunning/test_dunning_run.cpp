@@ -181,7 +181,7 @@ BOOST_AUTO_TEST_CASE(the_daily_job_runs_dunning_at_nine_and_the_grace_day_job_re
     DunningFixture fixture;
     fixture.create_invoice(2, "2026-01-22");  // H-7 is today, the 15th; H-3 the 19th
     std::vector<jobs::Job> selected;
-    for (auto& job : jobs::default_jobs())
+    for (auto& job : jobs::default_jobs(store::Engine::Sqlite))
         if (job.name == "dunning" || job.name == "auto_isolir") selected.push_back(std::move(job));
     BOOST_TEST_REQUIRE(selected.size() == 2u);
     jobs::Scheduler scheduler(fixture.server.app(), std::move(selected));

@@ -278,7 +278,7 @@ BOOST_AUTO_TEST_CASE(each_affected_customer_gets_one_start_and_one_end_whatsapp_
     BOOST_TEST(again.status == 409, again.body);
     BOOST_TEST(fixture.server.snapshot() == before);
     std::vector<jobs::Job> selected;
-    for (auto& job : jobs::default_jobs())
+    for (auto& job : jobs::default_jobs(store::Engine::Sqlite))
         if (job.name == "outages") selected.push_back(std::move(job));
     BOOST_TEST_REQUIRE(selected.size() == 1u);
     jobs::Scheduler scheduler(fixture.server.app(), std::move(selected));

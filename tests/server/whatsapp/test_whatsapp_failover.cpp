@@ -220,7 +220,7 @@ BOOST_AUTO_TEST_CASE(the_backup_key_is_write_only_and_lower_roles_cannot_change_
 
 BOOST_AUTO_TEST_CASE(the_health_check_is_a_scheduled_job) {
     bool found = false;
-    for (const auto& job : jobs::default_jobs())
+    for (const auto& job : jobs::default_jobs(store::Engine::Sqlite))
         if (job.name == "whatsapp_health") found = job.schedule_setting == "whatsapp_health_schedule";
     BOOST_TEST(found);
     BOOST_TEST(services::find_setting_definition("whatsapp_health_schedule")->default_value == std::string("*/5 * * * *"));

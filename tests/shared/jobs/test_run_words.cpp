@@ -23,6 +23,10 @@ BOOST_AUTO_TEST_CASE(each_job_says_what_it_did) {
     BOOST_TEST(describe_job_run("payment_reconcile", "ok", Json{{"checked", 3}, {"applied", 1}, {"expired", 2}}) ==
                "Cocokkan pembayaran online: 1 pembayaran diterapkan, 2 kedaluwarsa");
     BOOST_TEST(describe_job_run("dunning", "failed", Json{{"error", "database terkunci"}}) == "Pengingat dan denda: gagal (database terkunci)");
+    BOOST_TEST(describe_job_run("report_totals", "ok", Json{{"rows_read", 1840}, {"rows_written", 12}}) ==
+               "Rangkum total laporan: 1840 catatan dirangkum menjadi 12 baris");
+    BOOST_TEST(describe_job_run("report_totals", "ok", Json{{"rows_read", 0}, {"rows_written", 0}}) ==
+               "Rangkum total laporan: sudah ringkas, tidak ada yang dirangkum");
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_job_falls_back_to_words_not_json) {
