@@ -118,38 +118,24 @@ Result<std::vector<reports::InvoiceGroup>> sqlite_invoice_totals(Database& db, c
     return rows;
 }
 
-// Above this many log rows read by one report (and more than twice the groups they make), the
-// log is folded back into one row per group (fold_invoice_period_totals).
-constexpr std::int64_t kCompactAboveRows = 4096;
-
 // The running totals of migration 0055 (postgresql/0055_invoice_period_totals.sql), summed per
-// group; a group every row of which cancels out (a customer who moved away) is left out.
+// group; a group every row of which cancels out (a customer who moved away) is left out. Read only:
+// the report_totals job folds the log (a report never waits for the writer lock).
 Result<std::vector<reports::InvoiceGroup>> postgresql_invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement) {
+    auto statement = TRY(db.prepare(
+        by_placement ? "SELECT period, package_id, router_id, CASE WHEN voided THEN 1 ELSE 0 END, SUM(invoices), SUM(billed), SUM(paid) "
+                       "FROM invoice_period_totals WHERE period BETWEEN ?1 AND ?2 GROUP BY period, package_id, router_id, voided"
+                     : "SELECT period, 0, 0, CASE WHEN voided THEN 1 ELSE 0 END, SUM(invoices), SUM(billed), SUM(paid) "
+                       "FROM invoice_period_totals WHERE period BETWEEN ?1 AND ?2 GROUP BY period, voided"));
+    statement.bind(1, to_string(from)).bind(2, to_string(to));
     std::vector<reports::InvoiceGroup> rows;
-    std::int64_t rows_read = 0;
-    {
-        auto statement = TRY(db.prepare(
-            by_placement ? "SELECT period, package_id, router_id, CASE WHEN voided THEN 1 ELSE 0 END, SUM(invoices), SUM(billed), SUM(paid), COUNT(*) "
-                           "FROM invoice_period_totals WHERE period BETWEEN ?1 AND ?2 GROUP BY period, package_id, router_id, voided"
-                         : "SELECT period, 0, 0, CASE WHEN voided THEN 1 ELSE 0 END, SUM(invoices), SUM(billed), SUM(paid), COUNT(*) "
-                           "FROM invoice_period_totals WHERE period BETWEEN ?1 AND ?2 GROUP BY period, voided"));
-        statement.bind(1, to_string(from)).bind(2, to_string(to));
-        while (TRY(statement.step())) {
-            rows_read += statement.column_int(7);
-            const std::int64_t count = statement.column_int(4);
-            const Money billed = statement.column_int(5), paid = statement.column_int(6);
-            if (count == 0 && billed == 0 && paid == 0) continue;
-            if (auto period = parse_period(statement.column_text_view(0)))
-                rows.push_back({*period, statement.column_int(1), statement.column_int(2), statement.column_int(3) == 1, count, billed, paid});
-        }
+    while (TRY(statement.step())) {
+        const std::int64_t count = statement.column_int(4);
+        const Money billed = statement.column_int(5), paid = statement.column_int(6);
+        if (count == 0 && billed == 0 && paid == 0) continue;
+        if (auto period = parse_period(statement.column_text_view(0)))
+            rows.push_back({*period, statement.column_int(1), statement.column_int(2), statement.column_int(3) == 1, count, billed, paid});
     }
-    // Folding is a write; a report read inside someone's transaction leaves it to the next one. A
-    // fold that fails changes nothing (its transaction rolls back) and the figures above stand.
-    if (rows_read > kCompactAboveRows && rows_read > 2 * static_cast<std::int64_t>(rows.size()) && !db.in_transaction())
-        (void)db.transaction([&]() -> Result<void> {
-            TRY(fold_invoice_period_totals(db));
-            return {};
-        });
     return rows;
 }
 

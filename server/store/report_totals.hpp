@@ -21,9 +21,8 @@ namespace kimonet::store {
 // The invoices of the billing periods from … to (inclusive) as reports::InvoiceGroup rows: per
 // period, voided or not, and — when `by_placement`, live invoices only — per package and router of
 // their customer as it is now (router 0 = none; both 0 otherwise). SQLite folds the invoices;
-// PostgreSQL sums the running totals its triggers keep (migrations/postgresql/0055), and folds
-// them back into one row per group once a report reads more than a few thousand of them (the
-// report_totals job does so every 10 minutes, services::fold_report_totals).
+// PostgreSQL sums the running totals its triggers keep (migrations/postgresql/0055), which the
+// report_totals job folds into one row per group every 10 minutes (services::fold_report_totals).
 Result<std::vector<reports::InvoiceGroup>> invoice_totals(Database& db, const Period& from, const Period& to, bool by_placement);
 
 // PostgreSQL: folds the running totals' log (invoice_period_totals) into one row per group, in

@@ -7,9 +7,8 @@
 --
 -- An append-only log of changes: every write that changes a period's count, billed or paid amount,
 -- or moves it between placements, adds rows here (+ for the new side, − for the old); the reader
--- sums them (store::invoice_totals); the report_totals job (every 10 minutes) and a report that
--- reads more than 4,096 of them fold them back into one row per group
--- (store::fold_invoice_period_totals). Appending never waits on another writer: two servers'
+-- sums them (store::invoice_totals); the report_totals job folds them back into one row per group
+-- every 10 minutes (store::fold_invoice_period_totals). Appending never waits on another writer: two servers'
 -- callback batches that pay invoices of the same package never queue on one totals row.
 --
 -- Placement is the customer's package and router as they are now (router 0 = none); voided
