@@ -8,8 +8,8 @@
 -- An append-only log of changes: every write that changes a period's count, billed or paid amount,
 -- or moves it between placements, adds rows here (+ for the new side, − for the old); the reader
 -- sums them (store::invoice_totals); the report_totals job folds them back into one row per group
--- every 10 minutes (store::fold_invoice_period_totals). Appending never waits on another writer: two servers'
--- callback batches that pay invoices of the same package never queue on one totals row.
+-- every 10 minutes (store::fold_invoice_period_totals). Appending never waits on another writer:
+-- two servers' callback batches that pay invoices of the same package never queue on one row.
 --
 -- Placement is the customer's package and router as they are now (router 0 = none); voided
 -- invoices are counted by period alone (package 0, router 0), as the reports show them.
@@ -29,7 +29,7 @@ CREATE TABLE invoice_period_totals (
 
 -- Rows added by one statement (the invoice run's COPY of thousands, one invoice, `kimonet db copy`'s
 -- multi-row INSERTs): grouped once per statement. Each row's customer is an index lookup (hash and
--- merge joins off: with a COPY of 5,000 invoices the planner may otherwise scan every customer).
+-- merge joins off, so a batch of thousands is never joined by reading every customer).
 CREATE FUNCTION invoice_period_totals_added() RETURNS trigger LANGUAGE plpgsql
 SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
