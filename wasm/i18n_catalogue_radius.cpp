@@ -34,6 +34,25 @@ std::initializer_list<Entry> radius_catalogue() {
         {"routers.drift_radius_unknown", "CoA terakhir tidak dijawab NAS: {detail}", "the NAS did not acknowledge the last CoA: {detail}"},
         {"radius.state.normal", "normal", "normal"},
         {"radius.state.isolated", "terisolir", "isolated"},
+        // The settings screen's labels and help of the radius_* settings (group Jaringan).
+        {"setting.radius_api_secret", "Kredensial FreeRADIUS", "FreeRADIUS credential"},
+        {"setting.radius_isolir_pool", "Pool alamat isolir RADIUS", "RADIUS isolation address pool"},
+        {"setting.radius_isolir_rate_limit", "Batas kecepatan isolir RADIUS", "RADIUS isolation rate limit"},
+        {"setting.radius_coa_timeout_ms", "Batas waktu CoA (milidetik)", "CoA timeout (milliseconds)"},
+        {"setting.radius_drift_max_per_run", "Perbaikan CoA terbanyak per putaran", "Most CoA repairs per run"},
+        {"setting_help.radius_api_secret",
+         "Dipakai FreeRADIUS (HTTP Basic, pengguna freeradius) saat bertanya ke Kimonet tentang pelanggan RADIUS. Kosong = layanan RADIUS "
+         "tertutup. `kimonet radius config` membuatnya.",
+         "What FreeRADIUS presents (HTTP Basic, user freeradius) when it asks Kimonet about a RADIUS customer. Empty = the RADIUS "
+         "endpoints are closed. `kimonet radius config` makes one."},
+        {"setting_help.radius_isolir_pool", "Pool alamat (Framed-Pool) untuk pelanggan RADIUS yang diisolir; kosong = alamat tetap, hanya kecepatan diubah (CoA).",
+         "Address pool (Framed-Pool) for an isolated RADIUS customer; empty = keep the address and change only the speed (CoA)."},
+        {"setting_help.radius_isolir_rate_limit", "Mikrotik-Rate-Limit (rx/tx) pelanggan RADIUS yang diisolir; kosong = kecepatan paketnya.",
+         "Mikrotik-Rate-Limit (rx/tx) of an isolated RADIUS customer; empty = the package's speed."},
+        {"setting_help.radius_coa_timeout_ms", "Berapa lama menunggu jawaban NAS atas satu CoA / Disconnect-Request sebelum dikirim ulang (3 kali).",
+         "How long to wait for a NAS to answer one CoA / Disconnect-Request before sending it again (3 tries)."},
+        {"setting_help.radius_drift_max_per_run", "CoA / Disconnect-Request terbanyak yang dikirim satu perbaikan; sisanya menunggu putaran berikutnya.",
+         "Most CoA / Disconnect-Requests one repair sends; the rest wait for the next run."},
     };
     return entries;
 }

@@ -31,6 +31,12 @@ std::initializer_list<Entry> whatsapp_failover_catalogue() {
          "Empty = no backup. Messages the primary fails, or sent while its session is lost, go through this gateway."},
         {"setting_help.whatsapp_owner_phone", "Menerima satu peringatan (lewat gateway cadangan) setiap kali sesi gateway utama terputus.",
          "Gets one alert (through the backup gateway) each time the primary gateway's session is lost."},
+        {"setting_help.whatsapp_backup_api_url", "Alamat dasar API gateway cadangan.", "The backup gateway's API base address."},
+        {"setting_help.whatsapp_backup_sender", "Nomor perangkat pengirim di gateway cadangan.", "The sender device number at the backup gateway."},
+        {"setting_help.whatsapp_backup_api_key", "Kunci gateway cadangan (seperti kunci API gateway utama). Tersimpan terenkripsi.",
+         "The backup gateway's key (like the primary gateway's API key). Stored encrypted."},
+        {"setting_help.whatsapp_backup_timeout_seconds", "Berapa lama menunggu jawaban gateway cadangan.", "How long to wait for the backup gateway to answer."},
+        {"setting_help.whatsapp_health_schedule", "Kapan sesi WhatsApp gateway utama dicek.", "When the primary gateway's WhatsApp session is checked."},
     };
     return entries;
 }

@@ -51,6 +51,8 @@ BOOST_AUTO_TEST_CASE(settings_are_grouped_by_task_with_indonesian_labels_and_hel
     BOOST_TEST(kimonet::settings_group_of("midtrans_server_key") == 2);
     BOOST_TEST(kimonet::settings_group_of("whatsapp_api_url") == 3);
     BOOST_TEST(kimonet::settings_group_of("isolir_schedule") == 4);
+    BOOST_TEST(kimonet::settings_group_of("radius_isolir_pool") == 4);
+    BOOST_TEST(kimonet::settings_group_of("credit_note_number_format") == 1);
     BOOST_TEST(kimonet::settings_group_of("trusted_proxies") == 5);
     BOOST_TEST(kimonet::settings_group_of("something_new") == 6);
 

@@ -78,12 +78,12 @@ int settings_group_of(const std::string& key) {
         return kPayment;
     if (starts_with(key, "invoice_") || key == "default_due_day" || key == "service_number_prefix" || key == "proration_rounding" ||
         starts_with(key, "tax_") || key == "pkp" || key == "ppn_rules" || starts_with(key, "coretax_") || starts_with(key, "dunning_") ||
-        starts_with(key, "reminder"))
+        starts_with(key, "reminder") || key == "credit_note_number_format")
         return kBilling;
     // The messages group: WhatsApp and, since issue 22, email (smtp_*).
     if (starts_with(key, "whatsapp_") || starts_with(key, "smtp_")) return kWhatsapp;
     if (starts_with(key, "isolir_") || key == "network_retry_schedule" || key == "router_probe_seconds" || key == "voucher_schedule" ||
-        key == "hotspot_login_url")
+        key == "hotspot_login_url" || starts_with(key, "radius_"))
         return kNetwork;
     if (key == "billing_check_rate_per_minute" || key == "register_rate_per_minute" || key == "register_email_required" || key == "cors_allowed_origins" || key == "trusted_proxies")
         return kSecurity;
