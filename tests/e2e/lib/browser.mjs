@@ -15,8 +15,22 @@ export function launchBrowser() {
 }
 
 // A page with the registry accessor installed and console errors collected (page.kimonetLogs).
+// The contexts openApp made that are still open: a case that fails midway (a renderer crash) leaves
+// its contexts behind, and the harness closes those (and only those: a page a case keeps for the
+// next one stays) before it runs the case again.
+const openContexts = new Set();
+
+export const contextsOpenNow = () => new Set(openContexts);
+
+export async function closeContextsOpenedSince(before) {
+  const opened = [...openContexts].filter((context) => !before.has(context));
+  await Promise.all(opened.map((context) => context.close().catch(() => {})));
+}
+
 export async function openApp(browser, url, contextOptions) {
   const context = await browser.newContext(contextOptions);
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   await context.addInitScript(() => {
     // Parsed once per frame: waits poll on every animation frame, and between two frames the
     // registry cannot have changed (ui_frame_count moves when a frame completes).

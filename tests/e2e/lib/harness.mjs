@@ -2,10 +2,14 @@
 // ("N passed, M failed"), screenshots into the artifacts folder, and signing in through the UI.
 import path from 'node:path';
 
+import { closeContextsOpenedSince, contextsOpenNow } from './browser.mjs';
 import { ARTIFACTS } from './server.mjs';
 import { click, fill, item, itemValue, waitUi } from './ui.mjs';
 
 export const PASSWORD = 'demo12345';
+
+// Attempts of a case whose renderer crashes (see test() below).
+const kCrashAttempts = 3;
 
 export function createRunner() {
   const results = [];
@@ -16,17 +20,20 @@ export function createRunner() {
       if (process.env.KIMONET_E2E_ONLY && !new RegExp(process.env.KIMONET_E2E_ONLY).test(name)) return;
       const started = Date.now();
       for (let attempt = 1; ; ++attempt) {
+        const before = contextsOpenNow();
         try {
           await body();
           results.push({ name, ok: true });
-          console.log(`ok   ${name} (${Date.now() - started} ms${attempt > 1 ? ', second attempt' : ''})`);
+          console.log(`ok   ${name} (${Date.now() - started} ms${attempt > 1 ? `, attempt ${attempt}` : ''})`);
           return;
         } catch (error) {
           // Chromium's renderer process dying ("Target crashed": software GL on a loaded machine)
-          // is the browser's failure, not a verdict on the app: the case runs once more, from a
-          // new page, and says so. A second crash, or any other error, fails it.
-          if (attempt === 1 && /Target crashed/.test(String(error && error.message))) {
+          // is the browser's failure, not a verdict on the app: the pages the crashed attempt opened
+          // are closed and the case runs again from a new page, at most twice more, and says so. A
+          // third crash, or any other error, fails it.
+          if (attempt < kCrashAttempts && /Target crashed/.test(String(error && error.message))) {
             console.log(`RETRY ${name}: the browser's renderer crashed\n${error.stack || error}`);
+            await closeContextsOpenedSince(before);
             continue;
           }
           results.push({ name, ok: false });
