@@ -31,8 +31,7 @@ struct Account {
 // apart from everyone else's (auth/login_limiter.hpp).
 Result<bool> signed_in_from_here(app::Context& context, const std::optional<Account>& account) {
     if (!account) return false;
-    return source_known_for_account(context.db, context.now, account->kind == http::Principal::Kind::Customer ? "customer" : "user",
-                                    account->id, context.actor.ip);
+    return source_known_for_account(context.db, context.now, http::Principal{account->kind}.kind_name(), account->id, context.actor.ip);
 }
 
 Result<std::optional<Account>> find_account(store::Database& db, std::string_view username) {

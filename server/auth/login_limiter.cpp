@@ -16,6 +16,7 @@ struct Count {
     std::int64_t retry_after = 0;  // seconds until one fewer than the limit remain in the window
 };
 
+// `source`: read by LoginAttemptKey::AccountAtSource only.
 Result<Count> count_failures(store::Database& db, store::LoginAttemptKey key, const std::string& value, bool known, std::int64_t now,
                              int limit, const std::string& source = {}) {
     const store::LoginFailureQuery query{key, value, known, now - kLoginWindowSeconds, source};
@@ -57,9 +58,8 @@ Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now
         attempt.source_over_limit = source_count.failures >= kMaxUnknownNameFailuresPerSource;
         attempt.source_retry_after = source_count.retry_after;
         if (known_account) {
-            const Count account_count =
-                source_signed_in ? TRY(count_failures(db, store::LoginAttemptKey::AccountAtSource, account_key, true, now, kMaxFailedLogins, source))
-                                 : TRY(count_failures(db, store::LoginAttemptKey::Account, account_key, true, now, kMaxFailedLogins));
+            const auto key = source_signed_in ? store::LoginAttemptKey::AccountAtSource : store::LoginAttemptKey::Account;
+            const Count account_count = TRY(count_failures(db, key, account_key, true, now, kMaxFailedLogins, source));
             if (account_count.failures >= kMaxFailedLogins) {
                 refused_for = account_count.retry_after;
                 return {};
