@@ -110,6 +110,7 @@ int command_seed_demo(const Args& args) {
                         history.months.size(), static_cast<long long>(invoices_made), static_cast<long long>(payments),
                         static_cast<long long>(late), static_cast<long long>(online), static_cast<long long>(history.isolated));
             std::printf("demo tickets: %lld trouble tickets of the last two weeks\n", static_cast<long long>(history.tickets));
+            std::printf("demo field work: %lld technician visits today and tomorrow\n", static_cast<long long>(history.jobs));
             std::printf("demo network: 1 OLT, 2 ODCs, 5 ODPs, %lld customers on their ports (see the map)\n", static_cast<long long>(history.placed));
             return 0;
         },

@@ -20,6 +20,7 @@ struct DemoHistory {
     std::int64_t isolated = 0;
     std::int64_t tickets = 0;  // trouble tickets of the last two weeks (seed_demo_tickets)
     std::int64_t placed = 0;   // customers on ODP ports with coordinates (seed_demo_inventory)
+    std::int64_t jobs = 0;     // technician visits today and tomorrow (seed_demo_jobs)
 };
 // `months` monthly invoice runs ending with the Clock's month, with payments (on time, late,
 // online with gateway transactions), and the customers three months behind isolated. Runs inside
@@ -32,5 +33,8 @@ Result<std::int64_t> seed_demo_tickets(app::Context& context);
 // The FTTH side of the demo network (issue 21): one OLT, two ODCs, five ODPs around Bandung, forty
 // customers on their ports with coordinates, the routers placed; the number of customers placed.
 Result<std::int64_t> seed_demo_inventory(app::Context& context);
+// The technician's visits (issue 21): today a repair for the ticket in progress and an
+// installation, tomorrow a relocation and a dismantle not yet assigned; the number made.
+Result<std::int64_t> seed_demo_jobs(app::Context& context);
 
 }  // namespace kimonet::cli

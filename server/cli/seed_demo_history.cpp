@@ -113,6 +113,7 @@ Result<DemoHistory> seed_demo_history(app::Context& context, int months) {
     history.isolated = static_cast<std::int64_t>(isolated.size());
     history.tickets = TRY(seed_demo_tickets(context));
     history.placed = TRY(seed_demo_inventory(context));
+    history.jobs = TRY(seed_demo_jobs(context));
     return history;
 }
 

@@ -77,6 +77,15 @@ BOOST_AUTO_TEST_CASE(a_year_of_invoices_payments_late_payers_and_isolated_custom
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM tickets WHERE status = 'in_progress' AND assignee_user_id IS NOT NULL") == "1");
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM tickets WHERE status = 'open' AND response_due_at < " + std::to_string(server.clock().now())) == "1");
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM notifications WHERE idempotency_key LIKE 'ticket:%'") == "0");
+    // The technician signs in to today's work, not an empty screen: the repair of the ticket they
+    // have in progress and an installation; tomorrow a relocation, and a dismantle left to assign.
+    BOOST_TEST(seeded.history.jobs == 4);
+    const std::string technician = "(SELECT id FROM users WHERE username = 'technician')";
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM technician_jobs WHERE status = 'scheduled' AND scheduled_date = '2026-12-20' AND technician_id = " +
+                             technician) == "2");
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM technician_jobs j JOIN tickets t ON t.id = j.ticket_id WHERE j.kind = 'repair' AND "
+                             "t.status = 'in_progress' AND t.customer_id = j.customer_id AND t.assignee_user_id = j.technician_id") == "1");
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM technician_jobs WHERE scheduled_date = '2026-12-21' AND technician_id IS NULL") == "1");
     BOOST_TEST_MESSAGE("seed_demo_history: " << seeded.seconds << " s");
     BOOST_TEST(seeded.seconds < 30.0);
 }
