@@ -111,6 +111,19 @@ static bool changes_the_secret(const Customer& before, const Customer& after, co
            before.router_id != after.router_id || before.status != after.status;
 }
 
+// The stored PPPoE password only goes where it went before. Moving a customer to another router
+// that receives secrets sends it there in plain text (the RouterOS API), and a role that may create
+// routers and edit customers (a technician) could otherwise move anyone to a router of its own
+// and read their password: the move needs the password typed again, as a router's move does.
+static Result<void> check_password_follows_router(app::Context& context, const Customer& before, const Customer& after,
+                                                  const std::string& pppoe_password) {
+    if (!after.router_id || after.router_id == before.router_id || !pppoe_password.empty() || !before.has_pppoe_password) return {};
+    if (after.pppoe_username.empty() || after.connection_method == ConnectionMethod::Radius) return {};
+    const auto router = TRY(store::find_router(context.db, *after.router_id));
+    if (!router || !router->push_secrets) return {};
+    return validation_error({{"pppoe_password", messages::kPppoePasswordAgain}});
+}
+
 Result<Customer> create_customer(app::Context& context, const api::Json& input) {
     Customer created;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
@@ -152,6 +165,7 @@ Result<Customer> update_customer(app::Context& context, std::int64_t id, const a
         customer.id = id;
         TRY_VOID(check_references(context.db, customer));
         TRY_VOID(check_unique(context.db, customer));
+        TRY_VOID(check_password_follows_router(context, before, customer, pppoe_password));
         TRY_VOID(store::update_customer_row(context.db, customer, context.now));
         if (!password.empty()) {
             TRY_VOID(store::set_customer_password_hash(context.db, id, security::hash_password(password)));

@@ -222,6 +222,10 @@ Result<api::Json> update_radius_nas(app::Context& context, std::int64_t router_i
             if (count > 0 && std::find(offered.begin(), offered.end(), method) == offered.end())
                 fields["connection_methods"] = messages::with_detail(messages::kConnectionMethodInUse, method + " (" + std::to_string(count) + ")");
     }
+    // The shared secret keys every CoA/Disconnect-Request sent to the NAS address: whoever moves
+    // the address types the secret again, or packets keyed with it would go to the new host.
+    if (fields.empty() && nas_address != before->nas_address && before->has_secret && secret.empty())
+        fields["secret"] = messages::kRadiusSecretAgain;
     if (!fields.empty()) return validation_error(std::move(fields));
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         TRY_VOID(store::upsert_radius_nas(context.db, router_id, nas_address, coa_port, secret.empty() ? std::string() : context.secrets.seal(secret),

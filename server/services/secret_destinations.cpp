@@ -8,12 +8,17 @@ namespace kimonet::services {
 
 const std::vector<SecretDestination>& secret_destinations() {
     // The mode settings (sandbox/production) are not destinations: both hosts are the gateway's own.
+    // Every rule here is checked by secret_redirect/every_sent_secret_follows_its_destination.
     // flip_validation_token and whatsapp_webhook_secret are only compared with what arrives, never sent.
     static const std::vector<SecretDestination> all = {
         {"midtrans_server_key", {"midtrans_base_url"}},
         {"duitku_api_key", {"duitku_base_url"}},
         {"flip_secret_key", {"flip_base_url"}},
         {"whatsapp_api_key", {"whatsapp_api_url", "whatsapp_driver"}},
+        {"whatsapp_backup_api_key", {"whatsapp_backup_api_url", "whatsapp_backup_driver"}},
+        // The SMTP password goes wherever smtp_url points, and how it travels is part of where:
+        // turning TLS off or the certificate check off would hand it to anyone on the path.
+        {"smtp_password", {"smtp_url", "smtp_tls", "smtp_verify_certificate"}},
     };
     return all;
 }

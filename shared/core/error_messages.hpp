@@ -169,6 +169,8 @@ namespace kimonet::messages {
     X(kSecretPushOff, "push secret PPP dimatikan di router", "pushing PPP secrets is off for the router") \
     X(kSecretNeedsPassword, "secret belum ada di router dan password PPPoE pelanggan belum diisi", "the secret is not on the router and the customer's PPPoE password is empty") \
     X(kRouterPasswordAgain, "isi lagi kata sandi router: host, port, TLS atau username berubah", "enter the router password again: the host, port, TLS or username changed") \
+    X(kPppoePasswordAgain, "isi lagi password PPPoE: router baru akan menerimanya", "enter the PPPoE password again: the new router will receive it") \
+    X(kRadiusSecretAgain, "isi lagi secret RADIUS: alamat NAS berubah", "enter the RADIUS secret again: the NAS address changed") \
     X(kRouterNoSystemResource, "router tidak mengembalikan data sistem", "the router returned no system data") \
     X(kRouterSecretNotFound, "secret PPP tidak ditemukan di router", "the PPP secret was not found on the router") \
     X(kRouterSecretNotReadBack, "secret tidak terbaca kembali dari router", "the secret could not be read back from the router") \

@@ -95,6 +95,37 @@ BOOST_AUTO_TEST_CASE(technician_cannot_point_a_router_at_a_listener_without_its_
     BOOST_TEST(server.put("/api/routers/1", R"({"name":"Router Pusat Baru"})", technician).status == 200);
 }
 
+// A customer's stored PPPoE password is pushed to their router when it receives secrets. A
+// technician (routers.create, customers.update) made a router of their own with push_secrets at a
+// listener and moved a customer there: the password would go out in plain text. The move needs the
+// PPPoE password typed again, like a router's move needs the router's.
+BOOST_AUTO_TEST_CASE(moving_a_customer_to_a_router_that_receives_secrets_needs_their_pppoe_password) {
+    const Json trap = {{"name", "Router Teknisi"}, {"host", "127.0.0.1"}, {"port", listener.port()}, {"username", "u"},
+                       {"password", "sandi-router-teknisi"}, {"isolir_profile", "ISOLIR"}, {"push_secrets", true}};
+    auto created = server.post("/api/routers", trap.dump(), technician);
+    BOOST_TEST_REQUIRE(created.status == 201, created.body);
+    const std::int64_t trap_id = created.json()["data"]["id"].get<std::int64_t>();
+    BOOST_TEST_REQUIRE(server.scalar("SELECT push_secrets FROM routers WHERE id = " + std::to_string(trap_id)) == "1");
+
+    const std::string before = server.snapshot();
+    for (const Json& move : {Json{{"router_id", trap_id}}, Json{{"router_id", trap_id}, {"pppoe_password", ""}},
+                             Json{{"router_id", trap_id}, {"connection_method", "pppoe"}}}) {
+        auto reply = server.put("/api/customers/1", move.dump(), technician);
+        BOOST_TEST(reply.status == 422, move.dump() << " " << reply.body);
+        BOOST_TEST(reply.json()["error"]["fields"].contains("pppoe_password"), reply.body);
+    }
+    BOOST_TEST(server.snapshot() == before);  // no move, no push queued
+    BOOST_TEST(listener.connections() == 0);
+
+    // To a router that does not receive secrets (the demo's other router) the move needs nothing.
+    BOOST_TEST(server.put("/api/customers/1", R"({"router_id":1})", technician).status == 200);
+    // With the password typed again the move is made and the push queued for the new router.
+    auto typed = server.put("/api/customers/1", Json{{"router_id", trap_id}, {"pppoe_password", "ppp-baru-cust001"}}.dump(), technician);
+    BOOST_TEST(typed.status == 200, typed.body);
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM network_actions WHERE customer_id = 1 AND action = 'push_secret' AND router_id = " +
+                             std::to_string(trap_id)) == "1");
+}
+
 BOOST_AUTO_TEST_CASE(moving_a_router_with_its_password_typed_again_works_and_is_audited) {
     const Json move = {{"host", "127.0.0.1"}, {"port", listener.port()}, {"password", "sandi-baru-router-31"}};
     BOOST_TEST_REQUIRE(server.put("/api/routers/1", move.dump(), admin).status == 200);
@@ -174,6 +205,42 @@ BOOST_AUTO_TEST_CASE(every_gateway_base_url_clears_its_key_and_an_unchanged_url_
         BOOST_TEST(server.get("/api/settings", admin).json()["data"][secret]["set"] == false, secret);
         BOOST_TEST(last_activity("settings.secret_destination").find(std::string("\"") + secret + "\":\"cleared\"") != std::string::npos);
     }
+}
+
+// Every write-only secret the server sends somewhere: the SMTP password (to smtp_url, in the way
+// smtp_tls and smtp_verify_certificate say) and the backup WhatsApp gateway's key were missing from
+// the rules, so an admin with settings.update could point them at their own host and read them.
+BOOST_AUTO_TEST_CASE(every_sent_secret_follows_its_destination) {
+    struct Rule {
+        const char* secret;
+        Json configured;  // the destination as it was when the secret was typed
+        Json moved;       // one change of destination
+    };
+    const Rule rules[] = {
+        {"smtp_password", {{"smtp_url", "smtps://mail.isp.example:465"}}, {{"smtp_url", "smtps://mx.attacker.example:465"}}},
+        {"smtp_password", {{"smtp_url", "smtp://mail.isp.example:587"}, {"smtp_tls", "starttls"}}, {{"smtp_tls", "none"}}},
+        {"smtp_password", {{"smtp_url", "smtps://mail.isp.example:465"}, {"smtp_verify_certificate", "1"}}, {{"smtp_verify_certificate", "0"}}},
+        {"whatsapp_backup_api_key", {{"whatsapp_backup_driver", "fonnte"}, {"whatsapp_backup_api_url", "http://127.0.0.1:9"}},
+         {{"whatsapp_backup_api_url", listener.url()}}},
+        {"whatsapp_backup_api_key", {{"whatsapp_backup_driver", "fonnte"}, {"whatsapp_backup_api_url", "http://127.0.0.1:9"}},
+         {{"whatsapp_backup_driver", "mpwa"}}},
+    };
+    for (const Rule& rule : rules) {
+        const std::string what = std::string(rule.secret) + " after " + rule.moved.dump();
+        Json configure = rule.configured;
+        configure[rule.secret] = "Rahasia-Tersimpan-9431";
+        BOOST_TEST_REQUIRE(server.put("/api/settings", configure.dump(), admin).status == 200, what);
+        // Saving the same destination again (the settings screen sends every field) keeps the secret.
+        BOOST_TEST_REQUIRE(server.put("/api/settings", rule.configured.dump(), admin).status == 200, what);
+        BOOST_TEST(server.get("/api/settings", admin).json()["data"][rule.secret]["set"] == true, what);
+        BOOST_TEST_REQUIRE(server.put("/api/settings", rule.moved.dump(), admin).status == 200, what);
+        BOOST_TEST(server.get("/api/settings", admin).json()["data"][rule.secret]["set"] == false, what);
+        BOOST_TEST(last_activity("settings.secret_destination").find(std::string("\"") + rule.secret + "\":\"cleared\"") != std::string::npos, what);
+    }
+    // Typed again together with the new destination, it is kept.
+    BOOST_TEST_REQUIRE(server.put("/api/settings", Json{{"smtp_url", "smtps://mail2.isp.example:465"}, {"smtp_password", "Baru-7713"}}.dump(), admin)
+                           .status == 200);
+    BOOST_TEST(server.get("/api/settings", admin).json()["data"]["smtp_password"]["set"] == true);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -186,6 +186,30 @@ BOOST_AUTO_TEST_CASE(the_nas_settings_keep_the_secret_write_only_and_lower_roles
     BOOST_TEST(world.server.snapshot() == before);
 }
 
+// The shared secret keys every Disconnect-Request and CoA-Request sent to the NAS address: a role
+// that may edit the router's RADIUS settings but does not know the secret (a technician) cannot
+// point that address at its own host and collect packets to guess the secret from.
+BOOST_AUTO_TEST_CASE(moving_the_nas_address_needs_the_secret_typed_again) {
+    auto& world = radius_world();
+    const std::string technician = world.server.login("technician");
+    const api::Json stored = world.server.get("/api/routers/1/radius", technician).json()["data"];
+    const std::string before = world.server.snapshot();
+    for (const char* move : {R"({"nas_address":"203.0.113.66"})", R"({"nas_address":"203.0.113.66","coa_port":3799})"}) {
+        auto reply = world.server.put("/api/routers/1/radius", move, technician);
+        BOOST_TEST(reply.status == 422, reply.body);
+        BOOST_TEST(reply.json()["error"]["fields"].contains("secret"), reply.body);
+    }
+    BOOST_TEST(world.server.snapshot() == before);
+    // The same address again (the form sends every field) and a new port on it are not moves.
+    auto same = world.server.put("/api/routers/1/radius", api::Json{{"nas_address", stored["nas_address"]}, {"coa_port", stored["coa_port"]}}.dump(), technician);
+    BOOST_TEST(same.status == 200, same.body);
+    // Typed again with the move, it is accepted; then put back as it was for the other cases.
+    auto moved = world.server.put("/api/routers/1/radius", api::Json{{"nas_address", "203.0.113.66"}, {"secret", kNasSecret}}.dump(), technician);
+    BOOST_TEST(moved.status == 200, moved.body);
+    auto back = world.server.put("/api/routers/1/radius", api::Json{{"nas_address", stored["nas_address"]}, {"secret", kNasSecret}}.dump(), technician);
+    BOOST_TEST_REQUIRE(back.status == 200, back.body);
+}
+
 BOOST_AUTO_TEST_CASE(coa_nak_timeouts_and_retransmission_are_handled_and_logged) {
     auto& world = radius_world();
     world.make_radius_customer(16, "rahasia-16");
