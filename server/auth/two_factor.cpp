@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "api/json_fields.hpp"
+#include "auth/authority.hpp"
 #include "auth/rbac_store.hpp"
 #include "security/crypto.hpp"
 #include "security/totp.hpp"
@@ -255,6 +256,13 @@ Result<api::Json> two_factor_status(store::Database& db, const http::Principal& 
 
 Result<void> set_role_requires_two_factor(app::Context& context, std::int64_t role_id, bool required) {
     return context.db.transaction([&]() -> Result<void> {
+        // Whether a role's holders need a second factor is part of what the role is: like its
+        // permissions, only someone holding all of them may change it (a custom role with
+        // roles.update cannot switch the superadmins' 2FA off).
+        const auto role = TRY(store::find_role(context.db, role_id));
+        if (!role) return make_error(ErrorCode::NotFound, messages::kRoleNotFound);
+        const auto permissions = TRY(store::permissions_of_role_name(context.db, role->name));
+        TRY_VOID(require_holds_all(context, std::set<std::string>(permissions.begin(), permissions.end()), "Mengubah 2FA role ini"));
         if (!TRY(store::set_role_two_factor_required(context.db, role_id, required)))
             return make_error(ErrorCode::NotFound, messages::kRoleNotFound);
         return services::log_activity(context, "role.two_factor", "role", role_id, nullptr, api::Json{{"require_two_factor", required}});

@@ -55,9 +55,12 @@ Result<store::InvoiceFilter> invoice_filter(const Request& request, const Date& 
     return filter;
 }
 
-api::InvoiceResource detail_resource(const services::InvoiceDetail& detail, const app::Context& context) {
+// with_payments: payment data is its own permission (a technician reads invoices, not payments),
+// as in a customer's history; the invoice's owner sees their own.
+api::InvoiceResource detail_resource(const services::InvoiceDetail& detail, const app::Context& context, bool with_payments) {
     api::InvoiceResource resource{detail.invoice, detail.invoice.overdue(context.today()), detail.customer_name, detail.service_number};
-    for (const auto& payment : detail.payments) resource.payments.push_back({payment, context.offset});
+    if (with_payments)
+        for (const auto& payment : detail.payments) resource.payments.push_back({payment, context.offset});
     return resource;
 }
 
@@ -79,7 +82,7 @@ RouteResult invoice_list(app::App& app, Request& request, std::optional<std::int
 RouteResult invoice_detail(app::App& app, Request& request, std::optional<std::int64_t> owner) {
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         auto detail = TRY(services::get_invoice_detail(context.db, request.id_param(), owner));
-        api::InvoiceResource resource = detail_resource(detail, context);
+        api::InvoiceResource resource = detail_resource(detail, context, owner.has_value() || request.who().can("payments.read"));
         resource.unique_code = TRY(services::invoice_unique_code(context.db, detail.invoice.id));  // issue 20
         api::Json data = api::to_json(resource);
         api::add_invoice_credit(data, TRY(services::invoice_credit(context.db, detail.invoice)), context.offset);  // credit notes (issue 20)

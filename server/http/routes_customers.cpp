@@ -1,4 +1,5 @@
 #include "api/dto.hpp"
+#include "http/portal_password_permission.hpp"
 #include "http/routes.hpp"
 #include "services/whatsapp_opt_out.hpp"
 #include "services/customer_service.hpp"
@@ -29,15 +30,6 @@ static Result<store::CustomerFilter> customer_filter(const Request& request) {
     id_filter("router_id", filter.router_id);
     if (!fields.empty()) return validation_error(std::move(fields));
     return filter;
-}
-
-// The portal password is its own permission: customers.create/update alone do not set it.
-static Result<void> check_portal_password_permission(const Request& request, const api::Json& body) {
-    if (!body.is_object()) return {};
-    auto it = body.find("password");
-    if (it == body.end() || it->is_null() || (it->is_string() && it->get<std::string>().empty())) return {};
-    if (request.who().can("customers.portal_password")) return {};
-    return make_error(ErrorCode::Forbidden, messages::kPortalPasswordPermission);
 }
 
 void register_customer_routes(Router& router, app::App& app) {

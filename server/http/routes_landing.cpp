@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "http/portal_password_permission.hpp"
 #include "http/public_limit.hpp"
 #include "http/routes.hpp"
 #include "services/lead_service.hpp"
@@ -100,6 +101,7 @@ void register_landing_routes(Router& router, app::App& app) {
                "Create a customer from a registration (optional overrides: router_id, pppoe_username, due_day, …) and mark it converted",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(optional_body(request));
+                   TRY_VOID(check_portal_password_permission(request, body));  // as POST /api/customers
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
                        return json_data(services::convert_lead(context, request.id_param(), body), 201);
                    });

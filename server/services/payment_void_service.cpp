@@ -1,5 +1,7 @@
 #include "services/payment_void_service.hpp"
 
+#include <algorithm>
+
 #include "api/billing_dto.hpp"
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
@@ -40,6 +42,21 @@ Result<store::StoredPayment> load_payment(store::Database& db, std::int64_t id) 
     return std::move(*found);
 }
 
+// When the money was first recorded: a correction is a new payment by the same cashier, so its own
+// time would let a cashier renew the 24 hours forever (correct to the same amount every day, then
+// void a month later). The window runs from the first payment of the correction chain.
+Result<std::int64_t> first_recorded_at(store::Database& db, const store::StoredPayment& stored) {
+    std::int64_t at = stored.created_at;
+    std::optional<std::int64_t> earlier_id = stored.payment.replaces_payment_id;
+    for (int hops = 0; earlier_id && hops < 10000; ++hops) {
+        const auto earlier = TRY(store::find_payment(db, *earlier_id));
+        if (!earlier) break;
+        at = std::min(at, earlier->created_at);
+        earlier_id = earlier->payment.replaces_payment_id;
+    }
+    return at;
+}
+
 // payments.void reaches the caller's own payments of the last 24 hours; payments.void_any the rest.
 // A gateway payment's money is at the gateway: only payments.void_any, after the refund there.
 Result<void> check_authority(const app::Context& context, const store::StoredPayment& stored, const VoidInput& input, bool may_void_any) {
@@ -52,7 +69,8 @@ Result<void> check_authority(const app::Context& context, const store::StoredPay
     if (may_void_any) return {};
     const bool own = context.actor.type == "user" && stored.recorded_by_type == "user" && stored.recorded_by_id == context.actor.id;
     if (!own) return make_error(ErrorCode::Forbidden, messages::kPaymentVoidNotOwn);
-    if (context.now - stored.created_at > payments::kOwnVoidWindowSeconds) return make_error(ErrorCode::Forbidden, messages::kPaymentVoidWindowPassed);
+    if (context.now - TRY(first_recorded_at(context.db, stored)) > payments::kOwnVoidWindowSeconds)
+        return make_error(ErrorCode::Forbidden, messages::kPaymentVoidWindowPassed);
     return {};
 }
 

@@ -93,6 +93,38 @@ BOOST_AUTO_TEST_CASE(a_cashier_voids_only_her_own_payments_of_the_last_24_hours)
     BOOST_TEST(admin.json()["data"]["voided_by"] == "admin");
 }
 
+// A correction is a new payment recorded by the same cashier; were the 24 hours measured from it, a
+// cashier could correct her payment to the same amount every day and void it a month later (the
+// cash gone, the invoice open again). The window runs from the first payment of the chain.
+BOOST_AUTO_TEST_CASE(corrections_do_not_renew_a_cashiers_24_hours) {
+    Scene scene;
+    std::int64_t latest = scene.pay(scene.finance);
+    std::string finance = scene.finance;
+    for (int day = 0; day < 2; ++day) {
+        scene.server.clock().advance(11 * 3600);
+        finance = scene.server.login("finance");
+        auto corrected = scene.correct(latest, finance);
+        BOOST_TEST_REQUIRE(corrected.status == 201, corrected.body);
+        latest = corrected.json()["data"]["correction"]["id"].get<std::int64_t>();
+    }
+    scene.server.clock().advance(3 * 3600);  // 25 hours after the first payment, 3 after the last correction
+    finance = scene.server.login("finance");
+    const std::string before = scene.server.snapshot();
+    auto late = scene.void_payment(latest, finance);
+    BOOST_TEST_REQUIRE(late.status == 403, late.body);
+    BOOST_TEST(late.json()["error"]["message"].get<std::string>().find("24 jam") != std::string::npos);
+    BOOST_TEST(scene.correct(latest, finance).status == 403);
+    BOOST_TEST(scene.server.snapshot() == before);
+    // Within the first 24 hours a correction of a correction is still hers to void.
+    Scene fresh;
+    const auto first = fresh.pay(fresh.finance);
+    auto corrected = fresh.correct(first, fresh.finance);
+    BOOST_TEST_REQUIRE(corrected.status == 201, corrected.body);
+    const auto second = corrected.json()["data"]["correction"]["id"].get<std::int64_t>();
+    fresh.server.clock().advance(20 * 3600);
+    BOOST_TEST(fresh.void_payment(second, fresh.server.login("finance")).status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(a_replayed_void_or_correction_changes_nothing_the_second_time) {
     Scene scene;
     const auto payment = scene.pay(scene.finance);

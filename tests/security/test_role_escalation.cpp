@@ -155,9 +155,47 @@ BOOST_AUTO_TEST_CASE(a_role_editor_cannot_grant_a_permission_they_do_not_hold) {
                                   R"({"permissions":[]})", token);
     BOOST_TEST(strip.status == 403);
     BOOST_TEST(scene.server.post("/api/roles", R"({"name":"sneaky","permissions":["settings.update"]})", token).status == 403);
+    // Whether a role needs a second factor is the role's too: the delegate cannot switch off the
+    // superadmins' (nor switch on the technicians', whose permissions they do not hold).
+    const std::string superadmin_role = scene.server.scalar("SELECT id FROM roles WHERE name = 'superadmin'");
+    const std::string technician_role = scene.server.scalar("SELECT id FROM roles WHERE name = 'technician'");
+    BOOST_TEST(scene.server.put("/api/roles/" + superadmin_role + "/two-factor", R"({"required":false})", token).status == 403);
+    BOOST_TEST(scene.server.put("/api/roles/" + technician_role + "/two-factor", R"({"required":true})", token).status == 403);
     BOOST_TEST(scene.server.snapshot() == before);
     // Within what they hold, they may edit.
     BOOST_TEST(scene.server.post("/api/roles", R"({"name":"reader","permissions":["users.read"]})", token).status == 201);
+    // Their own role's second factor, whose permissions they hold, they may require (last: from then
+    // on their own session must enrol before anything else).
+    BOOST_TEST(scene.server.put("/api/roles/" + role + "/two-factor", R"({"required":true})", token).status == 200);
+}
+
+// A registration converted into a customer goes through create_customer, whose body may carry a
+// portal password: customers.create alone (a front-desk role) must not set one, as on POST /api/customers.
+BOOST_AUTO_TEST_CASE(converting_a_registration_cannot_set_a_portal_password_without_its_permission) {
+    Scene scene;
+    BOOST_TEST_REQUIRE(scene.server.post("/api/roles", R"({"name":"frontdesk","permissions":["customers.read","customers.create"]})",
+                                         scene.superadmin).status == 201);
+    scene.add_user("meja.depan", "frontdesk");
+    auto login = scene.server.login_attempt("meja.depan", "Tiang-Listrik-81");
+    BOOST_TEST_REQUIRE(login.status == 200);
+    const std::string token = login.json()["token"].get<std::string>();
+    BOOST_TEST_REQUIRE(scene.server.post("/api/auth/password", R"({"current_password":"Tiang-Listrik-81","new_password":"Sapu-Lidi-Merah-93"})", token).status == 200);
+    auto registered = scene.server.post("/api/register", Json{{"name", "Calon Pelanggan"}, {"phone", "081277770001"}, {"address", "Jl. Kenanga 3"},
+                                                              {"package_id", 1}}.dump());
+    BOOST_TEST_REQUIRE(registered.status == 201, registered.body);
+    const std::string lead = scene.server.scalar("SELECT MAX(id) FROM leads");
+
+    const std::string before = scene.server.snapshot();
+    auto refused = scene.server.post("/api/leads/" + lead + "/convert", R"({"password":"Kunci-Gudang-4471"})", token);
+    BOOST_TEST(refused.status == 403, refused.body);
+    BOOST_TEST(refused.is_error_envelope());
+    BOOST_TEST(scene.server.snapshot() == before);
+
+    auto converted = scene.server.post("/api/leads/" + lead + "/convert", "{}", token);
+    BOOST_TEST_REQUIRE(converted.status == 201, converted.body);
+    const std::string number = converted.json()["data"]["customer"]["service_number"].get<std::string>();
+    BOOST_TEST(scene.server.scalar("SELECT COUNT(*) FROM customers WHERE COALESCE(password_hash, '') = '' AND service_number = '" + number + "'") == "1");
+    BOOST_TEST(scene.server.login_attempt(number, "Kunci-Gudang-4471").status == 401);
 }
 
 BOOST_AUTO_TEST_CASE(the_last_holder_of_roles_update_is_never_demoted_or_deactivated) {

@@ -173,6 +173,16 @@ BOOST_AUTO_TEST_CASE(a_technician_neither_reads_payments_nor_sets_portal_passwor
     BOOST_TEST(history.status == 200);
     BOOST_TEST(history.json()["data"]["payments"].empty());
     BOOST_TEST(history.json()["data"]["invoices"].size() == 1u);
+    // Nor through the invoice itself: the technician reads the invoice without its payments; finance
+    // and the invoice's own customer see them.
+    const std::string invoice_path = "/api/invoices/" + std::to_string(invoice["id"].get<std::int64_t>());
+    const Json as_technician = server.get(invoice_path, technician).json();
+    BOOST_TEST(as_technician["data"]["total"] == invoice["total"]);
+    BOOST_TEST(as_technician["data"]["payments"].empty(), as_technician.dump());
+    BOOST_TEST(as_technician.dump().find("\"receipt_no\"") == std::string::npos);
+    BOOST_TEST(server.get(invoice_path, finance).json()["data"]["payments"].size() == 1u);
+    BOOST_TEST(server.get("/api/portal/invoices/" + std::to_string(invoice["id"].get<std::int64_t>()), server.login("CUST001")).json()["data"]["payments"].size() ==
+               1u);
 
     const std::string customer_session = server.login("CUST001");
     const std::string before = server.snapshot();
