@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "http/client_address.hpp"
 #include "store/login_attempt_store.hpp"
 #include "store/session_store.hpp"
 
@@ -49,14 +50,23 @@ Result<bool> source_known_for_account(store::Database& db, std::int64_t now, std
 }
 
 Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now, const std::string& account_key,
-                                           const std::string& source, bool known_account, bool source_signed_in) {
+                                           const std::string& address, bool known_account, bool source_signed_in) {
     LoginAttempt attempt;
+    const std::string source = http::limit_source(address);  // an IPv6 client counts by its /64
     attempt.source = source;
     std::optional<std::int64_t> refused_for;  // seconds, when refused
     TRY_VOID(db.transaction([&]() -> Result<void> {
         const Count source_count = TRY(count_failures(db, store::LoginAttemptKey::Source, source, false, now, kMaxUnknownNameFailuresPerSource));
         attempt.source_over_limit = source_count.failures >= kMaxUnknownNameFailuresPerSource;
         attempt.source_retry_after = source_count.retry_after;
+        if (known_account && !source_signed_in) {
+            const auto sprayed =
+                TRY(store::login_failure_accounts_from(db, source, now - kLoginWindowSeconds, account_key, kMaxAccountsFailedPerSource));
+            if (sprayed.accounts >= kMaxAccountsFailedPerSource) {
+                refused_for = sprayed.below_limit_after + kLoginWindowSeconds - now;  // nothing verified, nothing charged
+                return {};
+            }
+        }
         if (known_account) {
             const auto key = source_signed_in ? store::LoginAttemptKey::AccountAtSource : store::LoginAttemptKey::Account;
             const Count account_count = TRY(count_failures(db, key, account_key, true, now, kMaxFailedLogins, source));

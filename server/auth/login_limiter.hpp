@@ -9,11 +9,20 @@
 //    becomes known only by a complete sign-in (password and, with 2FA, the code: a session);
 //  - per source address: failures for names that are no account (made-up names, typos, spraying)
 //    — kMaxUnknownNameFailuresPerSource of them refuse further made-up names from that source.
-// A failure against a made-up name never counts for a real account, and the per-source counter
+//  - per source address: the real accounts it failed against — once kMaxAccountsFailedPerSource
+//    accounts have failures from one address in the window, that address gets 429 for every other
+//    account without the password being verified (nothing is charged to those accounts), except
+//    where the account signed in from that address lately. Without it one address could spend
+//    every account's failures in turn (service numbers are guessable) and keep every customer out
+//    of the portal from wherever they had not signed in before, one hash per guess.
+// A failure against a made-up name never counts for a real account, and the made-up-name counter
 // never refuses a real account's correct password, so one noisy neighbour behind the same NAT or
-// proxy cannot lock anybody else out. When a source is over its limit, a wrong password for a real
-// account also answers 429 (the same answer as a made-up name, so the limit is no oracle for which
-// names exist).
+// proxy cannot lock anybody else out by typos. When a source is over its made-up-name limit, a
+// wrong password for a real account also answers 429 (the same answer as a made-up name, so the
+// limit is no oracle for which names exist). The sprayer limit can hold back a neighbour behind
+// the same address who never signed in from it, for at most the window; one who did is let in.
+// IPv6 sources count by their /64 (limit_source in http/client_address.hpp): one subscriber
+// holds a whole /64 and could take a new address for every request.
 // Check and record are one BEGIN IMMEDIATE transaction: the attempt is reserved (counted as a
 // failure) before the password is verified, so N concurrent guesses evaluate at most the limit.
 #include <cstdint>
@@ -26,6 +35,7 @@ namespace kimonet::auth {
 
 inline constexpr int kMaxFailedLogins = 5;
 inline constexpr int kMaxUnknownNameFailuresPerSource = 20;
+inline constexpr int kMaxAccountsFailedPerSource = 10;
 inline constexpr std::int64_t kLoginWindowSeconds = 15 * 60;
 inline constexpr std::int64_t kKnownSourceSeconds = 30 * 86400;
 
@@ -41,7 +51,7 @@ struct LoginAttempt {
 // `source_signed_in`: the account signed in from `source` lately (source_known_for_account), so
 // only that source's failures for the account count.
 Result<LoginAttempt> reserve_login_attempt(store::Database& db, std::int64_t now, const std::string& account_key,
-                                           const std::string& source, bool known_account, bool source_signed_in = false);
+                                           const std::string& address, bool known_account, bool source_signed_in = false);
 // Whether the account (a staff user or a customer) signed in from `source` within kKnownSourceSeconds.
 Result<bool> source_known_for_account(store::Database& db, std::int64_t now, std::string_view account_type, std::int64_t account_id,
                                       const std::string& source);

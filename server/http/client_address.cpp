@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/text.hpp"
@@ -89,6 +90,16 @@ bool is_trusted_proxy(const std::vector<IpNetwork>& proxies, std::string_view ad
     for (const auto& network : proxies)
         if (network_contains(network, address)) return true;
     return false;
+}
+
+std::string limit_source(std::string_view address) {
+    auto parsed = parse_address(address);
+    if (!parsed) return std::string(address);
+    char text[INET6_ADDRSTRLEN] = {};
+    if (!parsed->v6) return inet_ntop(AF_INET, parsed->bytes.data(), text, sizeof text) ? std::string(text) : std::string(address);
+    std::fill(parsed->bytes.begin() + 8, parsed->bytes.end(), std::uint8_t{0});
+    if (!inet_ntop(AF_INET6, parsed->bytes.data(), text, sizeof text)) return std::string(address);
+    return std::string(text) + "/64";
 }
 
 std::string client_address(std::string_view peer, std::string_view forwarded_for, const std::vector<IpNetwork>& proxies) {

@@ -28,6 +28,12 @@ std::optional<std::string> trusted_proxies_problem(std::string_view text);
 bool network_contains(const IpNetwork& network, std::string_view address);
 bool is_trusted_proxy(const std::vector<IpNetwork>& proxies, std::string_view address);
 
+// The key a per-source limit counts a client address under: an IPv4 address as it is (an
+// IPv4-mapped IPv6 address as its IPv4), an IPv6 address as its /64 ("2001:db8:1:2::/64"), since
+// one subscriber is given a whole /64 and could take a new address for every request. Text that
+// is no address is returned as it is.
+std::string limit_source(std::string_view address);
+
 // The client address for a request from `peer` carrying `forwarded_for` (may be empty).
 std::string client_address(std::string_view peer, std::string_view forwarded_for, const std::vector<IpNetwork>& proxies);
 

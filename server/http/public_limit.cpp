@@ -1,5 +1,6 @@
 #include "http/public_limit.hpp"
 
+#include "http/client_address.hpp"
 #include "http/html.hpp"
 #include "store/rate_limit_store.hpp"
 
@@ -22,8 +23,8 @@ RateLimiter::Decision take_token(RateLimiter& local, const std::string& key, int
 
 std::optional<Response> refuse_when_limited(RateLimiter& limiter, const std::string& bucket, const Request& request,
                                             const app::Context& context, int per_minute, const std::string& message, bool as_html) {
-    // Keyed by the client IP only: one source running dry never limits another.
-    return refuse_when_key_limited(limiter, bucket + ":" + request.client_ip, context, per_minute, message, as_html);
+    // Keyed by the client IP only (an IPv6 client by its /64): one source running dry never limits another.
+    return refuse_when_key_limited(limiter, bucket + ":" + limit_source(request.client_ip), context, per_minute, message, as_html);
 }
 
 std::optional<Response> refuse_when_key_limited(RateLimiter& limiter, const std::string& key, const app::Context& context, int per_minute,

@@ -5,7 +5,10 @@
 #include <openssl/hmac.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <condition_variable>
 #include <cstdlib>
+#include <mutex>
 #include <cstring>
 
 #include "security/base64.hpp"
@@ -83,7 +86,46 @@ static bool minimum_cost() {
     return cost && std::strcmp(cost, "min") == 0;
 }
 
+namespace {
+
+std::mutex g_hash_mutex;
+std::condition_variable g_hash_freed;
+int g_hashes_running = 0;
+int g_hashes_peak = 0;
+
+// One of kConcurrentPasswordHashes places, held for one hash or verification.
+class HashSlot {
+public:
+    HashSlot() {
+        std::unique_lock lock(g_hash_mutex);
+        g_hash_freed.wait(lock, [] { return g_hashes_running < kConcurrentPasswordHashes; });
+        g_hashes_peak = std::max(g_hashes_peak, ++g_hashes_running);
+    }
+    ~HashSlot() {
+        {
+            std::lock_guard lock(g_hash_mutex);
+            --g_hashes_running;
+        }
+        g_hash_freed.notify_one();
+    }
+    HashSlot(const HashSlot&) = delete;
+    HashSlot& operator=(const HashSlot&) = delete;
+};
+
+}  // namespace
+
+int password_hash_peak() {
+    std::lock_guard lock(g_hash_mutex);
+    return g_hashes_peak;
+}
+
+void reset_password_hash_peak() {
+    std::lock_guard lock(g_hash_mutex);
+    g_hashes_peak = g_hashes_running;
+}
+
 std::string hash_password(std::string_view password) {
+    const HashSlot slot;
     char out[crypto_pwhash_STRBYTES];
     const bool minimum = minimum_cost();
     const auto ops = minimum ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
@@ -95,6 +137,7 @@ std::string hash_password(std::string_view password) {
 
 bool verify_password(std::string_view password, const std::string& stored_hash) {
     if (stored_hash.empty()) return false;
+    const HashSlot slot;
     return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -32,6 +32,22 @@ Result<std::optional<std::int64_t>> login_failure_time(Database& db, const Login
     return std::optional<std::int64_t>(oldest.column_int(0));
 }
 
+Result<SourceAccountFailures> login_failure_accounts_from(Database& db, std::string_view source, std::int64_t since,
+                                                          std::string_view except_account, std::int64_t limit) {
+    static constexpr const char* kPerAccount =
+        "SELECT MAX(at) AS last_failure FROM login_attempts WHERE ip = ? AND known = 1 AND success = 0 AND at > ? AND account <> ? "
+        "GROUP BY account";
+    auto count = TRY(db.prepare(std::string("SELECT COUNT(*) FROM (") + kPerAccount + ") AS per_account"));
+    count.bind(1, source).bind(2, since).bind(3, except_account);
+    TRY(count.step());
+    SourceAccountFailures out{count.column_int(0), 0};
+    if (out.accounts < limit || limit <= 0) return out;
+    auto clears = TRY(db.prepare(std::string("SELECT last_failure FROM (") + kPerAccount + ") AS per_account ORDER BY last_failure LIMIT 1 OFFSET ?"));
+    clears.bind(1, source).bind(2, since).bind(3, except_account).bind(4, out.accounts - limit);
+    if (TRY(clears.step())) out.below_limit_after = clears.column_int(0);
+    return out;
+}
+
 Result<std::int64_t> insert_login_failure(Database& db, std::int64_t at, std::string_view account, std::string_view source, bool known) {
     auto insert = TRY(db.prepare("INSERT INTO login_attempts(at, account, ip, success, known) VALUES (?,?,?,0,?) RETURNING id"));
     insert.bind(1, at).bind(2, account).bind(3, source).bind(4, known);

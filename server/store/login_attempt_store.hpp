@@ -26,6 +26,16 @@ struct LoginFailureQuery {
 Result<std::int64_t> count_login_failures(Database& db, const LoginFailureQuery& query);
 // The time of the failure at `offset` (0 = oldest) among those counted; nullopt when fewer.
 Result<std::optional<std::int64_t>> login_failure_time(Database& db, const LoginFailureQuery& query, std::int64_t offset);
+// The real accounts other than `except_account` that failed from `source` after `since`, and, when
+// there are at least `limit` of them, the time the count falls below `limit` again (an account
+// leaves when its last failure there is older than `since`): the limit on how many accounts one
+// address may lock.
+struct SourceAccountFailures {
+    std::int64_t accounts = 0;
+    std::int64_t below_limit_after = 0;  // the last failure whose ageing out brings the count under `limit`
+};
+Result<SourceAccountFailures> login_failure_accounts_from(Database& db, std::string_view source, std::int64_t since,
+                                                          std::string_view except_account, std::int64_t limit);
 // Records an attempt as a failure; the row id.
 Result<std::int64_t> insert_login_failure(Database& db, std::int64_t at, std::string_view account, std::string_view source, bool known);
 Result<void> delete_login_attempts_before(Database& db, std::int64_t before);

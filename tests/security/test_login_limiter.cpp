@@ -174,6 +174,77 @@ BOOST_AUTO_TEST_CASE(x_forwarded_for_from_a_trusted_proxy_names_the_client) {
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM login_attempts WHERE ip = '127.0.13.1'") == "0");
 }
 
+// Service numbers are guessable (CUST001, CUST002, …). Five wrong guesses hold an account for
+// strangers, so one address going down the list would keep every customer out of the portal from
+// wherever they had not signed in before, and make the server hash one password per guess. Once
+// one address has failures against kMaxAccountsFailedPerSource accounts, every other account is
+// refused to it without the password being verified or anything charged to that account.
+BOOST_AUTO_TEST_CASE(one_address_cannot_lock_out_account_after_account) {
+    TestServer server;
+    const std::string sprayer = "127.0.30.1";
+    constexpr int kAccounts = auth::kMaxAccountsFailedPerSource;
+    // A customer who signed in from this very address lately (a neighbour behind the same NAT).
+    BOOST_TEST_REQUIRE(server.login_attempt("CUST020", "demo12345", sprayer).status == 200);
+    server.clock().advance(60);
+    auto number = [](int n) { return std::string(n < 10 ? "CUST00" : "CUST0") + std::to_string(n); };
+    for (int n = 1; n <= kAccounts; ++n) {
+        BOOST_TEST(server.login_attempt(number(n), "tebak-tebak", sprayer).status == 401, number(n));
+        server.clock().advance(1);
+    }
+    const std::string charged = server.scalar("SELECT COUNT(*) FROM login_attempts WHERE known = 1 AND success = 0");
+    BOOST_TEST(charged == std::to_string(kAccounts));
+    // The next account, wrong or even right password: 429, nothing verified, nothing charged to it.
+    for (const char* password : {"tebak-tebak", "demo12345"}) {
+        auto refused = server.login_attempt(number(kAccounts + 1), password, sprayer);
+        BOOST_TEST(refused.status == 429, refused.body);
+        BOOST_TEST(has_valid_retry_after(refused));
+    }
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM login_attempts WHERE account = '" + server.scalar("SELECT lower('" + number(kAccounts + 1) + "')") +
+                             "'") == "0");
+    // The accounts already tried still have their own limit (not more), and nobody else is held:
+    BOOST_TEST(server.login_attempt(number(1), "tebak-lagi", sprayer).status == 401);
+    BOOST_TEST(server.login_attempt(number(kAccounts + 1), "demo12345", "127.0.31.1").status == 200);  // the owner elsewhere
+    BOOST_TEST(server.login_attempt("CUST020", "demo12345", sprayer).status == 200);  // who signed in here before
+    // The limit lifts when Retry-After says: the first account's last failure leaves the window.
+    auto refused = server.login_attempt(number(kAccounts + 2), "demo12345", sprayer);
+    BOOST_TEST_REQUIRE(refused.status == 429);
+    const long long wait = std::atoll(refused.headers.at("retry-after").c_str());
+    server.clock().advance(wait - 1);
+    BOOST_TEST(server.login_attempt(number(kAccounts + 2), "demo12345", sprayer).status == 429);
+    server.clock().advance(1);
+    BOOST_TEST(server.login_attempt(number(kAccounts + 2), "demo12345", sprayer).status == 200);
+}
+
+// A subscriber is given a whole IPv6 /64 and can take a new address for every request: IPv6
+// clients count by their /64 in the login limiter and in every per-address public limit.
+BOOST_AUTO_TEST_CASE(an_ipv6_client_is_one_source_for_its_whole_64) {
+    BOOST_TEST(http::limit_source("2001:db8:1:2:aaaa:bbbb:cccc:dddd") == "2001:db8:1:2::/64");
+    BOOST_TEST(http::limit_source("[2001:db8:1:2::1]") == "2001:db8:1:2::/64");
+    BOOST_TEST(http::limit_source("2001:db8:1:3::1") == "2001:db8:1:3::/64");
+    BOOST_TEST(http::limit_source("::ffff:203.0.113.5") == "203.0.113.5");
+    BOOST_TEST(http::limit_source("203.0.113.5") == "203.0.113.5");
+    BOOST_TEST(http::limit_source("bukan-alamat") == "bukan-alamat");
+
+    TestServer server;
+    const std::string superadmin = server.login("superadmin");
+    BOOST_TEST_REQUIRE(server.put("/api/settings", R"({"trusted_proxies":"127.0.32.1"})", superadmin).status == 200);
+    auto from = [&](int host, const std::string& name) {
+        return login_via(server, name, "x-x-x-x-x", "127.0.32.1", "2001:db8:77:1:" + std::to_string(1000 + host) + "::1");
+    };
+    for (int i = 0; i < kSourceLimit; ++i) BOOST_TEST(from(i, "hantu-" + std::to_string(i)).status == 401);
+    BOOST_TEST(from(kSourceLimit + 7, "hantu-lagi").status == 429);  // another address of the same /64
+    BOOST_TEST(login_via(server, "hantu-lagi", "x-x-x-x-x", "127.0.32.1", "2001:db8:77:2::1").status == 401);  // the next /64
+    // The public limits count the same way: the bill check's per-minute limit runs dry for the /64.
+    int limited = 0;
+    for (int i = 0; i < 200 && limited == 0; ++i) {
+        std::map<std::string, std::string> headers{{"Content-Type", "application/json"},
+                                                   {"X-Forwarded-For", "2001:db8:77:1:" + std::to_string(i) + "::9"}};
+        auto reply = testing::http_request("POST", server.url("/billing/check"), R"({"nomor_layanan":"CUST001"})", headers, "127.0.32.1");
+        if (reply.status == 429) ++limited;
+    }
+    BOOST_TEST(limited == 1);
+}
+
 BOOST_AUTO_TEST_CASE(client_address_rules) {
     auto proxies = http::parse_trusted_proxies("10.0.0.0/8 192.168.1.1, fd00::/8");
     BOOST_TEST_REQUIRE(proxies.ok());

@@ -4,11 +4,13 @@
 // inflated size. Peak memory of this process (the server runs in it) is measured around each
 // attack with /proc/self/clear_refs + VmHWM and must stay under a stated bound.
 #include <boost/test/unit_test.hpp>
+#include <atomic>
 #include <fstream>
 #include <future>
 #include <thread>
 
 #include "http/request_admission.hpp"
+#include "security/crypto.hpp"
 #include "raw_http.hpp"
 #include "server/spreadsheets/xlsx_fixture.hpp"
 #include "spreadsheets/import_limits.hpp"
@@ -221,6 +223,25 @@ BOOST_AUTO_TEST_CASE(hostile_spreadsheets_get_a_clear_422_in_bounded_memory) {
         }
     }
     BOOST_TEST(server.snapshot() == before);
+}
+
+// Every HTTP thread (16 by default) may be verifying a login's password at once, and argon2id at
+// the interactive cost takes 64 MiB a call: a burst of logins would take a gigabyte. At most
+// kConcurrentPasswordHashes hashes run at a time; the rest wait for a place.
+BOOST_AUTO_TEST_CASE(at_most_four_password_hashes_run_at_once) {
+    const std::string stored = security::hash_password("Sapu-Lidi-Merah-93");
+    security::reset_password_hash_peak();
+    constexpr int kCallers = 24;
+    std::atomic<int> verified{0};
+    std::vector<std::thread> callers;
+    for (int i = 0; i < kCallers; ++i)
+        callers.emplace_back([&, i] {
+            if (i % 2 == 0 ? security::verify_password("Sapu-Lidi-Merah-93", stored) : !security::hash_password("x").empty()) ++verified;
+        });
+    for (auto& caller : callers) caller.join();
+    BOOST_TEST(verified.load() == kCallers);  // everyone got their answer
+    BOOST_TEST(security::password_hash_peak() <= security::kConcurrentPasswordHashes);
+    BOOST_TEST(security::password_hash_peak() >= 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
