@@ -55,11 +55,17 @@ Result<api::Json> register_lead(app::Context& context, const api::Json& body) {
         const std::int64_t id = TRY(store::insert_lead(context.db, registration, context.actor.ip, context.now));
         created = TRY(get_lead(context.db, id));
 
+        // The confirmation goes from the ISP's WhatsApp number to whatever number was typed: a
+        // script cycling addresses and numbers could make that number a spam source and get it
+        // banned. Past kMaxRegistrationConfirmationsPerDay registrations in 24 hours the leads are
+        // still taken (staff see them) but no more confirmations go out.
+        if (TRY(store::count_leads_since(context.db, context.now - 86400)) > kMaxRegistrationConfirmationsPerDay)
+            return log_activity(context, "lead.create", "lead", id, nullptr, created);
         NotificationRequest confirmation(MessageClass::Transactional);
         confirmation.key = "lead:" + std::to_string(id) + ":received";
         confirmation.phone = registration.phone;
         confirmation.template_key = "registration_received";
-        confirmation.variables = {{"nama_pelanggan", registration.name},
+        confirmation.variables = {{"nama_pelanggan", leads::greeting_name(registration.name)},  // never the visitor's free text
                                   {"paket", package->name},
                                   {"nomor_pendaftaran", "REG-" + std::to_string(id)}};
         TRY(queue_notification(context, confirmation));

@@ -8,9 +8,13 @@
 
 namespace kimonet::services {
 
+// Confirmations sent for registrations in any 24 hours; beyond it leads are stored without one.
+inline constexpr std::int64_t kMaxRegistrationConfirmationsPerDay = 100;
+
 // Validates the public form (shared/leads), refuses honeypot submissions (400, nothing stored),
 // refuses a second open registration for the same phone (409), stores the lead and queues the
-// applicant's WhatsApp confirmation (template "registration_received") in one transaction.
+// applicant's WhatsApp confirmation (template "registration_received", greeting by
+// leads::greeting_name; none past kMaxRegistrationConfirmationsPerDay) in one transaction.
 Result<api::Json> register_lead(app::Context& context, const api::Json& body);
 
 struct LeadQuery {

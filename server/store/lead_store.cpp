@@ -72,6 +72,15 @@ Result<bool> has_open_lead_for_phone(Database& db, const std::string& phone) {
     return found;
 }
 
+Result<std::int64_t> count_leads_since(Database& db, std::int64_t since) {
+    auto count = TRY(db.prepare("SELECT COUNT(*) FROM leads WHERE created_at > ?"));
+    count.bind(1, since);
+    TRY(count.step());
+    const std::int64_t leads = count.column_int(0);
+    count.reset();  // the caller writes next
+    return leads;
+}
+
 Result<std::int64_t> insert_lead(Database& db, const leads::Registration& registration, const std::string& source_ip, std::int64_t now) {
     auto insert = TRY(db.prepare(
         "INSERT INTO leads(name, phone, email, address, package_id, latitude, longitude, notes, source_ip, created_at, updated_at) "

@@ -41,6 +41,8 @@ Result<LeadRows> list_lead_rows(Database& db, const std::string& status, int pag
 Result<std::optional<LeadRow>> find_lead(Database& db, std::int64_t id);
 // True when a lead for this phone still awaits a decision.
 Result<bool> has_open_lead_for_phone(Database& db, const std::string& phone);
+// Registrations received after `since`, whatever became of them.
+Result<std::int64_t> count_leads_since(Database& db, std::int64_t since);
 // The new lead's id.
 Result<std::int64_t> insert_lead(Database& db, const leads::Registration& registration, const std::string& source_ip, std::int64_t now);
 // Both change only a lead still "new".

@@ -126,4 +126,17 @@ api::Json to_json(const Registration& registration) {
     return out;
 }
 
+std::string greeting_name(std::string_view name) {
+    const std::string trimmed = trim_copy(name);
+    bool letter = false, reads_as_name = !trimmed.empty() && trimmed.size() <= 40;
+    for (std::size_t i = 0; reads_as_name && i < trimmed.size(); ++i) {
+        const char c = trimmed[i];
+        const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        letter = letter || alpha;
+        if (c == '.') reads_as_name = i + 1 == trimmed.size() || trimmed[i + 1] == ' ';  // "Moh. Rizki", never "bit.ly"
+        else reads_as_name = alpha || c == ' ' || c == '\'' || c == '-';
+    }
+    return reads_as_name && letter ? trimmed : std::string(kUnverifiedGreeting);
+}
+
 }  // namespace kimonet::leads

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/json_fields.hpp"
 #include "core/result.hpp"
@@ -36,5 +37,13 @@ bool is_bot_submission(const api::Json& body);
 Result<Registration> registration_from_json(const api::Json& body, bool email_required = true);
 
 api::Json to_json(const Registration& registration);
+
+// How the confirmation sent to the typed WhatsApp number greets the applicant. The form is public
+// and the number anybody's, so the message must not carry a visitor's free text from the ISP's
+// number: the name is used only when it reads as a name (ASCII letters, spaces, ' and -, a dot
+// only before a space or at the end, 1-40 characters); anything else ("Tagihan Rp750rb, bayar di
+// bit.ly/x") is greeted as kUnverifiedGreeting.
+inline constexpr const char* kUnverifiedGreeting = "Bapak/Ibu";
+std::string greeting_name(std::string_view name);
 
 }  // namespace kimonet::leads

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "services/lead_service.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -44,6 +45,37 @@ BOOST_AUTO_TEST_CASE(good_input_creates_exactly_one_lead_and_queues_the_whatsapp
     BOOST_TEST(body.find("REG-" + id) != std::string::npos, body);
     BOOST_TEST(body.find("{") == std::string::npos, body);
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM activity_log WHERE action = 'lead.create'") == "1");
+}
+
+// The confirmation goes from the ISP's WhatsApp number to a number anybody can type: a stranger
+// must not be able to write the ISP's message ("Tagihan Rp750rb nunggak, bayar di bit.ly/x") nor
+// send it without end.
+BOOST_AUTO_TEST_CASE(a_stranger_cannot_write_or_multiply_the_isps_whatsapp_confirmation) {
+    TestServer server;
+    BOOST_TEST_REQUIRE(server.put("/api/settings", R"({"register_rate_per_minute":"1000"})", server.login("superadmin")).status == 200);
+    Json spam = good_registration("081299990000");
+    spam["name"] = "Tagihan Rp750rb nunggak, bayar di bit.ly/x";
+    auto reply = server.post("/api/register", spam.dump());
+    BOOST_TEST_REQUIRE(reply.status == 201, reply.body);
+    BOOST_TEST(server.scalar("SELECT name FROM leads") == spam["name"].get<std::string>());  // the staff see what was typed
+    const std::string body = server.scalar("SELECT body FROM notifications WHERE idempotency_key LIKE 'lead:%:received'");
+    BOOST_TEST(body.find("bit.ly") == std::string::npos, body);
+    BOOST_TEST(body.find("Rp750") == std::string::npos, body);
+    BOOST_TEST(body.find("Bapak/Ibu") != std::string::npos, body);
+
+    // At most kMaxRegistrationConfirmationsPerDay confirmations in 24 hours; the leads are still taken.
+    const std::int64_t cap = services::kMaxRegistrationConfirmationsPerDay;
+    for (std::int64_t i = 1; i <= cap + 5; ++i) {
+        char phone[16];
+        std::snprintf(phone, sizeof phone, "0812%08lld", static_cast<long long>(20000000 + i));
+        BOOST_TEST_REQUIRE(server.post("/api/register", good_registration(phone).dump()).status == 201);
+    }
+    BOOST_TEST(count(server, "leads") == std::to_string(cap + 6));
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM notifications WHERE idempotency_key LIKE 'lead:%:received'") == std::to_string(cap));
+    // A day later they go out again.
+    server.clock().advance(86400);
+    BOOST_TEST_REQUIRE(server.post("/api/register", good_registration("081277778888").dump()).status == 201);
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM notifications WHERE idempotency_key LIKE 'lead:%:received'") == std::to_string(cap + 1));
 }
 
 BOOST_AUTO_TEST_CASE(a_name_and_a_whatsapp_number_are_enough_unless_the_operator_wants_an_email) {

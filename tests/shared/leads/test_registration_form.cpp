@@ -2,6 +2,7 @@
 // coordinates as numbers or form text, and the honeypot.
 #include <boost/test/unit_test.hpp>
 
+#include "core/text.hpp"
 #include "leads/registration.hpp"
 
 using namespace kimonet;
@@ -42,6 +43,16 @@ BOOST_AUTO_TEST_CASE(the_honeypot_is_any_non_empty_website) {
     BOOST_TEST(!leads::is_bot_submission(Json{{"website", nullptr}}));
     BOOST_TEST(leads::is_bot_submission(Json{{"website", "http://spam"}}));
     BOOST_TEST(leads::is_bot_submission(Json{{"website", 1}}));
+}
+
+// The confirmation goes from the ISP's WhatsApp number to a number anybody can type: only a name
+// that reads as a name is repeated in it.
+BOOST_AUTO_TEST_CASE(the_confirmation_greets_by_name_only_when_it_reads_as_one) {
+    for (const char* name : {"Budi Santoso", "Moh. Rizki", "Siti Nur'aini", "Anak Agung Gde-Putra", "  Dewi  ", "H."})
+        BOOST_TEST(leads::greeting_name(name) == trim_copy(name), name);
+    for (const char* text : {"Tagihan Rp750rb nunggak, bayar di bit.ly/x", "bit.ly", "Budi 0812345678", "wa.me/628123", "*PENTING* Budi",
+                             "https://contoh.id", "", "   ", ".", "Budi\nSantoso", "Nama yang panjangnya lebih dari empat puluh huruf sekali"})
+        BOOST_TEST(leads::greeting_name(text) == leads::kUnverifiedGreeting, text);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
