@@ -19,18 +19,28 @@ void set_connection_limits(const ConnectionLimits& limits) {
     g_connection_limits = limits;
 }
 
-bool ConnectionBook::open(std::uint64_t id, std::function<void()> close) {
+bool ConnectionBook::open(std::uint64_t id, const std::string& address, std::function<void()> close) {
     std::lock_guard lock(m_mutex);
     if (m_entries.size() >= m_max_connections) {
-        auto quietest = m_entries.end();
+        auto victim = m_entries.end();
         for (auto entry = m_entries.begin(); entry != m_entries.end(); ++entry)
-            if (entry->second.quiet && (quietest == m_entries.end() || entry->second.quiet_since < quietest->second.quiet_since))
-                quietest = entry;
-        if (quietest == m_entries.end()) return false;
-        quietest->second.close();
-        m_entries.erase(quietest);
+            if (entry->second.quiet && (victim == m_entries.end() || entry->second.since < victim->second.since)) victim = entry;
+        if (victim == m_entries.end()) {
+            // Every connection is in a request: the address holding the most gives one up.
+            std::map<std::string, std::size_t> held;
+            for (const auto& [other, entry] : m_entries) ++held[entry.address];
+            auto busiest = held.begin();
+            for (auto it = held.begin(); it != held.end(); ++it)
+                if (it->second > busiest->second) busiest = it;
+            if (busiest == held.end() || busiest->first == address || busiest->second <= held[address] + 1) return false;
+            for (auto entry = m_entries.begin(); entry != m_entries.end(); ++entry)
+                if (entry->second.address == busiest->first && (victim == m_entries.end() || entry->second.since < victim->second.since))
+                    victim = entry;
+        }
+        victim->second.close();
+        m_entries.erase(victim);
     }
-    m_entries.emplace(id, Entry{true, std::chrono::steady_clock::now(), std::move(close)});
+    m_entries.emplace(id, Entry{true, std::chrono::steady_clock::now(), address, std::move(close)});
     return true;
 }
 
@@ -39,7 +49,7 @@ void ConnectionBook::set_quiet(std::uint64_t id, bool quiet) {
     const auto entry = m_entries.find(id);
     if (entry == m_entries.end() || entry->second.quiet == quiet) return;
     entry->second.quiet = quiet;
-    if (quiet) entry->second.quiet_since = std::chrono::steady_clock::now();
+    entry->second.since = std::chrono::steady_clock::now();
 }
 
 void ConnectionBook::closed(std::uint64_t id) {

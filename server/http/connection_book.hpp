@@ -5,14 +5,18 @@
 // A keep-alive connection costs the server a file descriptor and a little memory while it waits,
 // so an outsider could otherwise hold them open until nothing is left for anyone else. At the cap a
 // new connection makes room by closing the connection that has been quiet the longest (an idle
-// keep-alive connection, or one that connected and has sent nothing yet); only when every open
-// connection is in the middle of a request is the new one refused (503, closed).
+// keep-alive connection, or one that connected and has sent nothing yet). When every open
+// connection is in the middle of a request (a slowloris holds them all, dripping a header byte at a
+// time), the address holding the most connections gives up the one that has been in its request
+// the longest; only a newcomer from that very address is refused (503, closed). So one address
+// holding every place keeps out nobody but itself.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <string>
 
 namespace kimonet::http {
 
@@ -38,10 +42,12 @@ class ConnectionBook {
 public:
     explicit ConnectionBook(std::size_t max_connections) : m_max_connections(max_connections) {}
 
-    // Registers connection `id`; `close` shuts its socket (called under the book's lock, so the
-    // socket is still open). At the cap, first closes and forgets the connection quiet the longest;
-    // false when there is none to close (the caller refuses `id`, which is then not registered).
-    bool open(std::uint64_t id, std::function<void()> close);
+    // Registers connection `id` from `address` (the TCP peer); `close` shuts its socket (called under
+    // the book's lock, so the socket is still open). At the cap, first closes and forgets the
+    // connection quiet the longest, or else the longest-running request of the address holding the
+    // most connections; false when that address is `address` itself (the caller refuses `id`,
+    // which is then not registered).
+    bool open(std::uint64_t id, const std::string& address, std::function<void()> close);
     // The connection waits for its next request (true) or is in one (false).
     void set_quiet(std::uint64_t id, bool quiet);
     // The connection is gone (also called for connections `open` refused or closed: no effect).
@@ -51,7 +57,8 @@ public:
 private:
     struct Entry {
         bool quiet = true;
-        std::chrono::steady_clock::time_point quiet_since;
+        std::chrono::steady_clock::time_point since;  // quiet since, or in its request since
+        std::string address;
         std::function<void()> close;
     };
     mutable std::mutex m_mutex;

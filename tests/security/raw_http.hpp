@@ -24,9 +24,16 @@ struct RawResponse {
 class RawConnection {
 public:
     // `receive_buffer` > 0 shrinks this side's receive buffer (a client slow to read).
-    explicit RawConnection(int port, int receive_buffer = 0) {
+    // `source`: a loopback address of 127.0.0.0/8 to connect from (another "client"); default the kernel's choice.
+    explicit RawConnection(int port, int receive_buffer = 0, const char* source = nullptr) {
         m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         if (receive_buffer > 0) ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+        if (source) {
+            sockaddr_in local{};
+            local.sin_family = AF_INET;
+            ::inet_pton(AF_INET, source, &local.sin_addr);
+            ::bind(m_fd, reinterpret_cast<sockaddr*>(&local), sizeof local);
+        }
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(static_cast<std::uint16_t>(port));

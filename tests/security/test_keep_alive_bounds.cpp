@@ -104,6 +104,33 @@ BOOST_AUTO_TEST_CASE(idle_connections_cannot_exhaust_the_server_and_time_out_and
     RawConnection last(bounded.port());
     BOOST_TEST(health_answered(last));
 
+    // A slowloris from one address holding every place (each connection in its request, dripping
+    // its body) keeps out only itself: a newcomer from another address is served, and the hog's
+    // longest-running request is the one closed for it.
+    {
+        std::vector<std::unique_ptr<RawConnection>> hog;
+        for (int i = 0; i < 3; ++i) {
+            hog.push_back(std::make_unique<RawConnection>(bounded.port(), 0, "127.0.77.1"));
+            BOOST_TEST_REQUIRE(hog.back()->send_all(head));
+            auto proceed = hog.back()->read_response();
+            BOOST_TEST_REQUIRE(proceed.has_value());
+            BOOST_TEST_REQUIRE(proceed->status == 100);
+            BOOST_TEST_REQUIRE(hog.back()->send_all(login.substr(0, 1)));  // the body's first byte only
+        }
+        RawConnection same_address(bounded.port(), 0, "127.0.77.1");  // the hog again: refused, as before
+        auto refused_again = same_address.read_response();
+        BOOST_TEST_REQUIRE(refused_again.has_value());
+        BOOST_TEST(refused_again->status == 503);
+        RawConnection neighbour(bounded.port(), 0, "127.0.78.1");
+        BOOST_TEST(health_answered(neighbour));
+        BOOST_TEST(hog[0]->closed_by_server());
+        // The others are still in their requests: finishing one is answered.
+        BOOST_TEST_REQUIRE(hog[2]->send_all(login.substr(1)));
+        auto finished = hog[2]->read_response();
+        BOOST_TEST_REQUIRE(finished.has_value());
+        BOOST_TEST(finished->status == 401);
+    }
+
     // An idle keep-alive connection is closed after the idle timeout (here 1 s), not before.
     limits.idle_timeout = std::chrono::seconds(1);
     BoundedServer quick(server.app(), limits);
