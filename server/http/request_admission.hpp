@@ -13,8 +13,10 @@ namespace kimonet::http {
 
 // Bodies for paths without a route (static files, 404, 405) need nothing; this is generous.
 inline constexpr std::size_t kNoRouteMaxBody = 64 << 10;
-// Bodies larger than this are checked against the caller's token and the shared budget.
-inline constexpr std::size_t kLargeBody = 1 << 20;
+// Bodies larger than this are checked against the caller's token and the shared budget. Every
+// route takes up to 1 MB by default, and no public route needs more than this: without the check
+// an outsider's 1,024 connections could each hold a megabyte waiting for a token that is never there.
+inline constexpr std::size_t kLargeBody = 64 << 10;
 // All large bodies being received or handled at once, together, stay under this: four
 // imports of the largest size; more at the same moment are answered 503 with Retry-After.
 inline constexpr std::size_t kLargeBodyBudget = 64u << 20;
