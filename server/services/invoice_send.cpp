@@ -212,7 +212,9 @@ Result<api::Json> send_invoice(app::Context& context, std::int64_t invoice_id, c
             documents = std::move(*messenger);
     std::int64_t send_id = 0;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        TRY_VOID(check_send_bounds(context, invoice_id, recipient != own));
+        // A customer's "own" address is whatever they last put in their profile: changing it before
+        // every send would relay to anyone, so the portal's sends always count as typed in.
+        TRY_VOID(check_send_bounds(context, invoice_id, owner.has_value() || recipient != own));
         InvoiceDelivery delivery;
         if (documents) delivery = InvoiceDelivery{"document", std::nullopt, std::nullopt, "sending"};
         else if (send.channel == "email") delivery = TRY(deliver_by_email(context, detail, recipient, send.key, link, company));

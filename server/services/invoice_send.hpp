@@ -9,7 +9,8 @@
 // kInvoiceSendsPerHour sends an hour and kTypedRecipientsPerDay distinct recipients a day; per
 // invoice at most kSendsPerInvoicePerHour sends an hour (429 with Retry-After); one recipient per
 // send; no CR/LF anywhere near a header; a customer (portal) sends only their own invoice to their
-// own address or number. The same idempotency key sends once.
+// own address or number, and since they can change that in their profile, every portal send counts
+// towards the distinct recipients. The same idempotency key sends once.
 #include <optional>
 #include <string>
 

@@ -8,6 +8,7 @@
 #include "email/mailer.hpp"
 #include "services/email_outbox.hpp"
 #include "services/invoice_pdf_link.hpp"
+#include "services/invoice_send.hpp"
 #include "sim/sim_crypto.hpp"
 #include "sim/smtp/smtp_simulator.hpp"
 #include "support/whatsapp_fixture.hpp"
@@ -396,6 +397,29 @@ BOOST_AUTO_TEST_CASE(refusals_bad_input_and_relay_bounds_change_nothing) {
     // The password is sealed at rest and never shown.
     BOOST_TEST(fixture.server.scalar("SELECT value FROM settings WHERE key = 'smtp_password'") != "sim-smtp-secret");
     BOOST_TEST(fixture.server.get("/api/settings", admin).body.find("sim-smtp-secret") == std::string::npos);
+}
+
+// A customer may send an invoice only to their own number, but they can change that number in
+// their profile: changing it before every send would make the ISP's WhatsApp a relay to anyone.
+// The portal's sends count towards the distinct recipients a day like typed-in ones.
+BOOST_AUTO_TEST_CASE(a_customer_changing_their_number_before_each_send_is_held_at_the_recipients_bound) {
+    EmailFixture fixture;
+    const std::int64_t invoice = fixture.invoice(fixture.server.login("admin"));
+    const std::string customer = fixture.server.login("CUST001");
+    int sent = 0, refused = 0;
+    for (int i = 0; i <= services::kTypedRecipientsPerDay; ++i) {
+        if (i > 0 && i % 4 == 0) fixture.server.clock().advance(3601);  // under the per-invoice bound of an hour
+        char phone[16];
+        std::snprintf(phone, sizeof phone, "08129999%04d", 1000 + i);
+        BOOST_TEST_REQUIRE(fixture.server.put("/api/portal/profile", api::Json{{"phone", phone}}.dump(), customer).status == 200);
+        auto reply = fixture.server.post("/api/portal/invoices/" + std::to_string(invoice) + "/send",
+                                         api::Json{{"channel", "whatsapp"}, {"idempotency_key", "relay-" + std::to_string(i) + "-x"}}.dump(), customer);
+        if (reply.status == 201) ++sent;
+        else if (reply.status == 429) ++refused;
+    }
+    BOOST_TEST(sent == services::kTypedRecipientsPerDay);
+    BOOST_TEST(refused == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM invoice_sends") == services::kTypedRecipientsPerDay);
 }
 
 BOOST_AUTO_TEST_CASE(a_customer_who_prefers_email_gets_the_receipt_by_email_and_no_whatsapp) {
