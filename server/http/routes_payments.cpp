@@ -2,8 +2,10 @@
 // server-rendered bill page, its status poll and the gateways' callbacks. Staff: reconciliation.
 // The bill check and pay are rate limited per client IP (billing_check_rate_per_minute).
 #include <cctype>
+#include <cstdio>
 #include <memory>
 #include <optional>
+#include <random>
 
 #include "api/json_fields.hpp"
 #include "api/json_top_strings.hpp"
@@ -49,6 +51,20 @@ Result<std::optional<Response>> limit(RateLimiter& limiter, BillCheckCache& cach
     const int per_minute = static_cast<int>(setting) * multiplier;
     // 0 = no limit (documented; the default is 30)
     return refuse_when_limited(limiter, bucket, request, context, per_minute, messages::kTooManyRequests, as_html);
+}
+
+// What a gateway answered when a charge failed (curl's text naming hosts and ports, the gateway's
+// own message, "API key rejected") is for the operator, not for whoever pressed "Bayar": the payer
+// gets the code's own message with a reference, the detail goes to the server log under it. Our
+// own refusals (a field, the open-charge limit, a paid invoice) are the payer's and pass unchanged.
+Error for_the_payer(Error error) {
+    const bool from_the_gateway = error.code == ErrorCode::BadGateway || (error.code == ErrorCode::ValidationFailed && error.fields.empty());
+    if (!from_the_gateway) return error;
+    thread_local std::mt19937_64 generator{std::random_device{}()};
+    char reference[17];
+    std::snprintf(reference, sizeof reference, "%016llx", static_cast<unsigned long long>(generator()));
+    std::fprintf(stderr, "gateway error %s: %s\n", reference, error.message().c_str());
+    return make_error(error.code, messages::with_detail(messages::kBadGateway, reference));
 }
 
 // A request's context whose pooled connection is taken on first use, and returned with it.
@@ -275,7 +291,9 @@ void register_payment_routes(Router& router, app::App& app) {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              if (auto refused = TRY(limit(*limiter, *cache, context, request, "pay"))) return *refused;
                              const auto [input, from_form] = TRY(pay_input(request));
-                             const auto transaction = TRY(services::create_gateway_payment(context, input, server_base_url(app)));
+                             auto created = services::create_gateway_payment(context, input, server_base_url(app));
+                             if (!created) return for_the_payer(created.error());
+                             const auto& transaction = *created;
                              if (from_form) {
                                  const auto service_number = TRY(store::find_service_number(context.db, transaction.customer_id));
                                  // A meta refresh rather than a 303: it works whatever the proxy in front does with headers.
