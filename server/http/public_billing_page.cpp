@@ -143,7 +143,10 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             if (methods.empty()) page += "<p><small>Pembayaran online belum tersedia. Hubungi kami untuk membayar.</small></p>";
             // Without JavaScript the form posts and the server redirects back here.
             page += "<form method=\"post\" action=\"/billing/pay\" data-invoice=\"" + id + "\" onsubmit=\"return pay(this)\">"
-                    "<input type=\"hidden\" name=\"invoice_id\" value=\"" + id + "\">";
+                    "<input type=\"hidden\" name=\"invoice_id\" value=\"" + id + "\">"
+                    // Where to come back to (the server checks it is this invoice's customer).
+                    "<input type=\"hidden\" name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
+                    html_escape(text_of(customer, api::kPublicServiceNumberKey)) + "\">";
             for (const auto& method : offered)
                 page += "<button type=\"submit\" name=\"choice\" value=\"" + html_escape(method.gateway + ":" + method.code) + "\" onclick=\"this.form.dataset.g=this.dataset.gateway;this.form.dataset.m=this.dataset.method\" data-gateway=\"" +
                         html_escape(method.gateway) + "\" data-method=\"" + html_escape(method.code) + "\">Bayar dengan " + html_escape(method.name) +

@@ -199,19 +199,26 @@ api::Json pay_answer(const services::GatewayTransaction& transaction, UtcOffset 
 
 // /billing/pay takes JSON, or the bill page's plain form (invoice_id, choice=gateway:method) when
 // JavaScript is off; the form gets a redirect back to the page, which shows the new code.
-Result<std::pair<api::Json, bool>> pay_input(const Request& request) {
+struct PayInput {
+    api::Json body;
+    bool from_form = false;
+    std::string back_to;  // a form's service number: the page it came from
+};
+
+Result<PayInput> pay_input(const Request& request) {
     if (request.header("content-type").starts_with("application/x-www-form-urlencoded")) {
         const auto form = parse_query_string(request.body);
-        api::Json input = api::Json::object();
-        if (auto found = form.find("invoice_id"); found != form.end()) input["invoice_id"] = std::atoll(found->second.c_str());
+        PayInput input{api::Json::object(), true, {}};
+        if (auto found = form.find("invoice_id"); found != form.end()) input.body["invoice_id"] = std::atoll(found->second.c_str());
         if (auto found = form.find("choice"); found != form.end()) {
             const auto colon = found->second.find(':');
-            input["gateway"] = found->second.substr(0, colon);
-            input["method"] = colon == std::string::npos ? std::string() : found->second.substr(colon + 1);
+            input.body["gateway"] = found->second.substr(0, colon);
+            input.body["method"] = colon == std::string::npos ? std::string() : found->second.substr(colon + 1);
         }
-        return std::pair{input, true};
+        if (auto found = form.find(api::kPublicServiceNumberKey); found != form.end()) input.back_to = found->second;
+        return input;
     }
-    return std::pair{TRY(json_body(request)), false};
+    return PayInput{TRY(json_body(request)), false, {}};
 }
 
 }  // namespace
@@ -290,14 +297,18 @@ void register_payment_routes(Router& router, app::App& app) {
                      [&app, limiter, cache](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              if (auto refused = TRY(limit(*limiter, *cache, context, request, "pay"))) return *refused;
-                             const auto [input, from_form] = TRY(pay_input(request));
-                             auto created = services::create_gateway_payment(context, input, server_base_url(app));
+                             const PayInput input = TRY(pay_input(request));
+                             auto created = services::create_gateway_payment(context, input.body, server_base_url(app));
                              if (!created) return for_the_payer(created.error());
                              const auto& transaction = *created;
-                             if (from_form) {
+                             if (input.from_form) {
+                                 // Back to the bill page the form came from, when it is this invoice's
+                                 // customer's: an invoice id alone never tells whose it is.
                                  const auto service_number = TRY(store::find_service_number(context.db, transaction.customer_id));
+                                 const bool same = service_number && !input.back_to.empty() &&
+                                                   customers::service_number_from_typed(input.back_to) == *service_number;
                                  // A meta refresh rather than a 303: it works whatever the proxy in front does with headers.
-                                 const std::string page = service_number ? "/billing/" + api::url_encode(*service_number) : "/billing";
+                                 const std::string page = same ? "/billing/" + api::url_encode(*service_number) : "/billing";
                                  return html("<!doctype html><meta http-equiv=\"refresh\" content=\"0;url=" + page + "\"><a href=\"" + page +
                                              "\">Lanjutkan</a>");
                              }

@@ -164,6 +164,30 @@ BOOST_AUTO_TEST_CASE(a_virtual_account_is_labelled_as_one_and_has_no_qr) {
     BOOST_TEST(first_qr_svg(page.body).empty());
 }
 
+// Without JavaScript the bill page's pay buttons post a form and the server sends the browser back
+// to that bill page. The way back names the page the form came from, and only when it is the
+// invoice's customer's: a stranger posting invoice ids learns no service number from it.
+BOOST_AUTO_TEST_CASE(a_pay_form_without_javascript_comes_back_to_its_own_bill_page_only) {
+    PublicPages pages;
+    const std::int64_t invoice = pages.open_invoice();
+    auto page = pages.server.get("/billing/CUST001");
+    BOOST_TEST_REQUIRE(page.status == 200);
+    BOOST_TEST(page.body.find("<input type=\"hidden\" name=\"nomor_layanan\" value=\"CUST001\">") != std::string::npos, page.body);
+    auto post_form = [&](const std::string& form) {
+        return http_request("POST", pages.server.url("/billing/pay"), form, {{"Content-Type", "application/x-www-form-urlencoded"}});
+    };
+    const std::string choice = "invoice_id=" + std::to_string(invoice) + "&choice=flip%3Abni_va";
+    auto own = post_form(choice + "&nomor_layanan=cust001");
+    BOOST_TEST_REQUIRE(own.status == 200, own.body);
+    BOOST_TEST(own.body.find("url=/billing/CUST001\"") != std::string::npos, own.body);
+    for (const std::string& stranger : {choice, choice + "&nomor_layanan=CUST002"}) {
+        auto answer = post_form(stranger);
+        BOOST_TEST_REQUIRE(answer.status == 200, answer.body);
+        BOOST_TEST(answer.body.find("url=/billing\"") != std::string::npos, answer.body);
+        BOOST_TEST(answer.body.find("CUST0") == std::string::npos, answer.body);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_customer_address_opens_that_customers_bill_page_in_any_case_and_with_a_port) {
     PublicPages pages;
     // Off by default: a customer-shaped host is the normal site.
