@@ -1,7 +1,8 @@
 // Reconciliation: for pending attempts older than a few minutes, ask the gateway where they stand.
 // Paid ones whose callback never came are applied through the same apply_gateway_event as
 // callbacks (so a late callback afterwards is a harmless duplicate); attempts past their expiry
-// that the gateway does not report paid are expired. Everything it fixes or doubts is recorded.
+// that the gateway does not report paid are expired; attempts we closed early (replaced) are asked
+// until the gateway's own expiry. Everything it fixes or doubts is recorded.
 #include "app/ports.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/settings.hpp"
@@ -57,6 +58,45 @@ Result<void> recheck_settled(app::Context& context, gateways::PaymentGateway* ad
     return success();
 }
 
+// A charge closed here before its time (a new one was made for another amount) stays payable at
+// the gateway until the expiry it was created with: a customer who pays the old virtual account
+// still pays. Such attempts are asked about every kEarlyExpiredRecheckSeconds until an hour past
+// that expiry; money found is applied like a late callback (or goes to review when the invoice no
+// longer owes it), so it is never lost with the callbacks.
+constexpr std::int64_t kEarlyExpiredRecheckSeconds = 600;
+constexpr std::int64_t kPastGatewayExpirySeconds = 3600;
+
+template <typename AdapterOf>
+Result<void> recheck_expired_still_payable(app::Context& context, AdapterOf& adapter_of, ReconcileReport& report) {
+    const std::vector<PendingRow> rows = TRY(store::list_expired_still_payable(context.db, context.now - kPastGatewayExpirySeconds,
+                                                                              context.now - kEarlyExpiredRecheckSeconds, 200));
+    for (const auto& row : rows) {
+        auto& adapter = adapter_of(row.gateway);
+        if (!adapter) continue;
+        ++report.rechecked;
+        auto status = adapter->query_status(row.order_id, row.reference);
+        if (!status) {
+            ++report.errors;
+            TRY_VOID(record_error(context, row, status.error().message()));
+            continue;
+        }
+        if (status->status == payments::GatewayStatus::Paid) {
+            gateways::GatewayEvent event;
+            event.order_id = row.gateway == "flip" ? std::string() : row.order_id;
+            event.reference = row.reference;
+            event.status = status->status;
+            event.status_text = status->status_text;
+            event.amount = status->amount;
+            event.transaction_id = status->transaction_id;
+            const auto outcome = TRY(apply_gateway_event(context, row.gateway, event, "reconcile"));
+            if (outcome.outcome == "applied") ++report.applied;
+            else if (outcome.outcome == "review") ++report.flagged;
+        }
+        TRY_VOID(context.db.transaction([&]() -> Result<void> { return store::touch_transaction_checked(context.db, row.id, context.now); }));
+    }
+    return success();
+}
+
 }  // namespace
 
 Result<ReconcileReport> reconcile_payments(app::Context& context, const std::string& server_base_url, std::optional<int> older_than_minutes) {
@@ -107,6 +147,7 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
             }));
         TRY_VOID(context.db.transaction([&]() -> Result<void> { return store::touch_transaction_checked(context.db, row.id, context.now); }));
     }
+    TRY_VOID(recheck_expired_still_payable(context, adapter_of, report));
     TRY_VOID(recheck_settled(context, adapter_of("midtrans").get(), report));
     return report;
 }

@@ -146,6 +146,14 @@ Result<std::vector<AttemptToCheck>> list_pending_attempts(Database& db, std::int
     return read_attempts(statement);
 }
 
+Result<std::vector<AttemptToCheck>> list_expired_still_payable(Database& db, std::int64_t valid_after, std::int64_t checked_before, int limit) {
+    auto statement = TRY(db.prepare(
+        "SELECT id, gateway, order_id, reference, expires_at FROM gateway_transactions WHERE status = 'expired' AND expires_at > ? "
+        "AND COALESCE(last_checked_at, 0) <= ? ORDER BY id LIMIT ?"));
+    statement.bind(1, valid_after).bind(2, checked_before).bind(3, limit);
+    return read_attempts(statement);
+}
+
 Result<std::vector<AttemptToCheck>> list_settled_to_recheck(Database& db, const std::string& gateway, std::int64_t paid_since,
                                                             std::int64_t checked_before, int limit) {
     auto statement = TRY(db.prepare(

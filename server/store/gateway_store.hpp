@@ -108,6 +108,10 @@ struct AttemptToCheck {
 };
 // Pending attempts created at or before `created_before`, oldest first.
 Result<std::vector<AttemptToCheck>> list_pending_attempts(Database& db, std::int64_t created_before, int limit);
+// Attempts we expired ourselves (replaced by a charge for another amount) whose gateway expiry is
+// after `valid_after`, last checked at or before `checked_before`, oldest first: the gateway still
+// takes money for them.
+Result<std::vector<AttemptToCheck>> list_expired_still_payable(Database& db, std::int64_t valid_after, std::int64_t checked_before, int limit);
 // Paid attempts of `gateway` paid at or after `paid_since` and last checked at or before `checked_before`.
 Result<std::vector<AttemptToCheck>> list_settled_to_recheck(Database& db, const std::string& gateway, std::int64_t paid_since,
                                                             std::int64_t checked_before, int limit);

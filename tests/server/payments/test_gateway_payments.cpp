@@ -217,6 +217,43 @@ BOOST_DATA_TEST_CASE(a_lost_callback_is_applied_by_reconciliation, boost::unit_t
     BOOST_TEST(fixture.payments_of(id) == 1);
 }
 
+// A charge is replaced when the invoice's amount changes (a partial cash payment here): ours is
+// closed at once, but the gateway's virtual account stays payable until the expiry it was made
+// with. A customer who pays the old one still paid, even when every callback is lost: the
+// reconciliation keeps asking about such charges until then, and finds the money.
+BOOST_AUTO_TEST_CASE(money_paid_into_a_replaced_charge_is_found_by_reconciliation) {
+    Gateways fixture;
+    const api::Json invoice = fixture.invoice();
+    const std::int64_t id = invoice["id"];
+    HttpReply first = fixture.pay(id, "flip", "bni_va");
+    BOOST_TEST_REQUIRE(first.status == 201, first.body);
+    const std::string old_charge = first.json()["transaction_id"].get<std::string>();
+    const Money old_amount = first.json()["amount"].get<Money>();
+    auto cash = fixture.server.post("/api/payments", api::Json{{"invoice_id", id}, {"amount", 1000}, {"method", "cash"}, {"confirm", "partial"}}.dump(),
+                                    fixture.token);
+    BOOST_TEST_REQUIRE(cash.status == 201, cash.body);
+    HttpReply second = fixture.pay(id, "flip", "bni_va");
+    BOOST_TEST_REQUIRE(second.status == 201, second.body);
+    BOOST_TEST_REQUIRE(second.json()["transaction_id"].get<std::string>() != old_charge);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_transactions WHERE status = 'expired'") == 1);
+
+    // The customer pays the old virtual account; no callback ever arrives.
+    fixture.simulator.set_switches(sim::SimSwitches{.drop_callbacks = 1});
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(old_charge, old_amount));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.simulator.callbacks().empty());
+    fixture.server.clock().advance(600);
+    auto reconciled = fixture.server.post("/api/payments/reconcile", "{}", fixture.token);
+    BOOST_TEST_REQUIRE(reconciled.status == 200, reconciled.body);
+    BOOST_TEST(reconciled.json()["data"]["rechecked"].get<int>() >= 1);
+    // Found: the money is applied or, being more than is now owed, waits in review; never lost.
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_transactions WHERE status IN ('paid', 'review') AND amount = " + std::to_string(old_amount)) == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE source = 'reconcile' AND kind IN ('applied', 'amount_mismatch', "
+                             "'paid_twice')") >= 1);
+    // Asked again only after ten minutes, and no more once the gateway's expiry is an hour past.
+    BOOST_TEST(fixture.server.post("/api/payments/reconcile", "{}", fixture.token).json()["data"]["rechecked"] == 0);
+}
+
 BOOST_AUTO_TEST_CASE(amount_mismatch_is_flagged_for_review_not_applied) {
     Gateways fixture;
     const api::Json invoice = fixture.invoice();
