@@ -140,7 +140,7 @@ private:
         auto close = [weak_peer] {
             if (auto alive = weak_peer.lock()) ::shutdown(alive->fd(), SHUT_RDWR);
         };
-        if (m_book->open(connection->id, peer->address().host(), std::move(close))) return;
+        if (m_book->open(connection->id, limit_source(peer->address().host()), std::move(close))) return;  // an IPv6 peer by its /64
         // Every open connection is in the middle of a request: this one is answered 503 at once
         // and closed (what it may already have sent is read and dropped first, so the close
         // does not reset the connection before the answer is read).
