@@ -9,6 +9,7 @@
 #include "core/outage_messages.hpp"
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
+#include "messaging/notice_text.hpp"
 #include "network/outage_area.hpp"
 #include "services/activity_log.hpp"
 #include "services/network_status.hpp"
@@ -90,6 +91,10 @@ void read_outage_texts(const api::Json& input, UtcOffset offset, store::OutageRo
     check_outage_text(row.title, "title", 200, messages::kTooLong200, true, errors);
     check_outage_text(row.cause, "cause", 500, messages::kTooLong500, false, errors);
     check_outage_text(row.area_name, "area_name", 200, messages::kTooLong200, false, errors);
+    // The title and the area go to every affected customer from the ISP's number, typed by a role
+    // that may not broadcast (outages.manage, not messages.send): words and places only.
+    for (const auto& [field, text] : {std::pair<const char*, const std::string*>{"title", &row.title}, {"area_name", &row.area_name}})
+        if (!errors.contains(field) && messaging::has_link_or_formatting(*text)) errors[field] = messages::kOutageTextNoLinks;
     read_outage_time(input, "expected_end_at", offset, row.expected_end_at, true, errors);
     if (row.expected_end_at && *row.expected_end_at <= row.started_at && !errors.contains("expected_end_at"))
         errors["expected_end_at"] = messages::kOutageExpectedEnd;

@@ -43,6 +43,10 @@ api::Json ticket_json(const store::TicketRow& ticket, const TicketViewer& viewer
                      {"closed_at", optional_time(ticket.closed_at)},
                      {"close_cause", ticket.close_cause},
                      {"sla", {{"breached", sla.breached()}, {"breach", sla.breach()}, {"seconds_left", optional_time(sla.seconds_left)}}}};
+    // A report from the landing page names a service number, not who typed it: anybody may have.
+    // Its customer sees that there is one, never its text (a stranger's words, links included, on
+    // the customer's own portal page); the staff read it.
+    if (!viewer.staff() && ticket.channel == "landing") out["message"] = messages::kTicketWebReportText;
     if (viewer.staff()) {
         out["opened_by"] = ticket.opened_by_name;
         out["close_note"] = ticket.close_note;

@@ -49,6 +49,9 @@ Result<void> join_open_ticket(app::Context& context, const TicketOpenRequest& re
     if (request.channel == "whatsapp") comment.author_id = request.customer_id;
     comment.author_name = request.channel == "whatsapp" ? "WhatsApp" : "Halaman web " + context.actor.ip;
     comment.body = trim_copy(request.message);
+    // A landing-page report comes from whoever typed the service number: staff read it, the
+    // customer's portal does not show it (see ticket_json).
+    comment.internal = request.channel == "landing";
     comment.created_at = context.now;
     if (request.channel == "landing" &&
         TRY(store::count_comments_since(context.db, ticket_id, "anonymous", context.now - 86400)) >= kLandingCommentsPerDay)

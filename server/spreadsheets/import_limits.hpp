@@ -19,5 +19,11 @@ inline constexpr std::size_t kMaxEntryBytes = 64u << 20;
 // ...and, above 1 MB, at most this many times its compressed size (real sheets are 5-30x).
 inline constexpr std::size_t kMaxCompressionRatio = 200;
 inline constexpr std::size_t kRatioCheckedAbove = 1u << 20;
+// The text of all cells together. A shared string is stored once in the file but copied into
+// every cell that points at it: 42,000 cells pointing at one 1 MB string (a 5 KB upload) would be
+// 42 GB. Counted as the cells are read; over it the file is refused.
+inline constexpr std::size_t kMaxSheetTextBytes = 64u << 20;
+// One cell: Excel's own limit is 32,767 characters (up to four bytes each in UTF-8).
+inline constexpr std::size_t kMaxCellTextBytes = 32'767u * 4;
 
 }  // namespace kimonet::spreadsheets

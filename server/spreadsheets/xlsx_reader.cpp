@@ -135,6 +135,7 @@ Result<SheetRows> read_xlsx(std::string_view bytes) {
     SheetRows out;
     std::size_t next_row_number = 1;
     std::size_t cell_count = 0;
+    std::size_t text_bytes = 0;  // of every cell so far, shared strings counted at each use
     for (auto row : data.children("row")) {
         if (out.rows.size() >= kMaxSheetRows)
             return bad_file("terlalu banyak baris (paling banyak " + std::to_string(kMaxSheetRows) + ")");
@@ -168,6 +169,10 @@ Result<SheetRows> read_xlsx(std::string_view bytes) {
             } else {
                 text = value.text().get();  // n, str, e: as written
             }
+            if (text.size() > kMaxCellTextBytes) return bad_file("teks sel terlalu panjang (paling banyak 32.767 karakter)");
+            text_bytes += text.size();
+            if (text_bytes > kMaxSheetTextBytes)
+                return bad_file("teks lembar kerja terlalu banyak (paling banyak " + std::to_string(kMaxSheetTextBytes >> 20) + " MB)");
             if (cell.child("f") && !value && type != "inlineStr")
                 out.formulas_without_value.push_back(CellPosition{out.rows.size(), column});
             if (cells.size() <= column) cells.resize(column + 1);

@@ -16,7 +16,8 @@ namespace kimonet::messages {
     X(kOutageExpectedEnd, "perkiraan selesai setelah waktu mulai", "expected end after the start") \
     X(kOutageCreditRule, "off, prorata atau fixed", "off, prorata or fixed") \
     X(kOutageCreditHours, "jam 0-720", "hours 0-720") \
-    X(kOutageCreditAmount, "nominal 0-10.000.000", "amount 0-10,000,000")
+    X(kOutageCreditAmount, "nominal 0-10.000.000", "amount 0-10,000,000") \
+    X(kOutageTextNoLinks, "tanpa tautan atau format WhatsApp (* _ ~): teks ini dikirim ke pelanggan", "no links or WhatsApp formatting (* _ ~): this text is sent to customers")
 // clang-format on
 
 #define KIMONET_OUTAGE_MESSAGE_CONSTANT(name, indonesian, english) inline constexpr const char* name = indonesian;

@@ -19,7 +19,8 @@ namespace kimonet::messages {
     X(kTicketStatusChangeInvalid, "status hanya dapat diubah ke in_progress; tutup tiket dengan penyebabnya", "the status can only become in_progress; close a ticket with its cause") \
     X(kTicketReportAccepted, "Laporan diterima. Bila nomor layanan terdaftar, kami mengabari Anda lewat WhatsApp yang terdaftar.", "Report received. If the service number is registered, we will contact you on its registered WhatsApp.") \
     X(kTooManyTicketReports, "terlalu banyak laporan gangguan dari alamat ini.", "too many trouble reports from this address.") \
-    X(kTicketRateSetting, "angka 1-100", "a number 1-100")
+    X(kTicketRateSetting, "angka 1-100", "a number 1-100") \
+    X(kTicketWebReportText, "Laporan dari halaman web; isinya hanya dibaca tim kami.", "A report from the web page; only our team reads its text.")
 // clang-format on
 
 #define KIMONET_TICKET_MESSAGE_CONSTANT(name, indonesian, english) inline constexpr const char* name = indonesian;

@@ -213,6 +213,27 @@ BOOST_AUTO_TEST_CASE(hostile_spreadsheets_get_a_clear_422_in_bounded_memory) {
              return xlsx_bytes(rows);
          }(), "baris"},
         {"xlsx, sheet inflating past the entry cap (zip bomb)", huge_entry, "diekstrak"},
+        // One shared string of 1 MB pointed at by 42,000 cells: a few KB uploaded, 42 GB if each
+        // cell copied it. Refused by the sheet's text budget (the string itself is over a cell's
+        // limit too: a second case with a string just under it).
+        {"xlsx, one 1 MB shared string in 42,000 cells", [] {
+             std::string rows;
+             for (int row = 1; row <= 700; ++row) {
+                 rows += "<row>";
+                 for (int column = 0; column < 60; ++column) rows += "<c t=\"s\"><v>0</v></c>";
+                 rows += "</row>";
+             }
+             return xlsx_bytes(rows, "<si><t>" + std::string(1'040'000, 'A') + "</t></si>");
+         }(), "terlalu"},
+        {"xlsx, one 32,000-character shared string in 42,000 cells", [] {
+             std::string rows;
+             for (int row = 1; row <= 700; ++row) {
+                 rows += "<row>";
+                 for (int column = 0; column < 60; ++column) rows += "<c t=\"s\"><v>0</v></c>";
+                 rows += "</row>";
+             }
+             return xlsx_bytes(rows, "<si><t>" + std::string(32'000, 'A') + "</t></si>");
+         }(), "teks lembar kerja"},
         {"xlsx, sheet with a 1000:1 compression ratio (zip bomb)", high_ratio, "rasio"},
         {"csv, a header of 16,000 commas", std::string(16'000, ',') + "\r\nBudi,081\r\n", "kolom"},
         {"csv, 2,000 lines of 8,000 semicolons", [] {

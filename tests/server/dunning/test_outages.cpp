@@ -377,6 +377,12 @@ BOOST_AUTO_TEST_CASE(who_may_open_and_what_bad_input_gets) {
         {{{"title", "x"}, {"target_kind", "area"}, {"area_name", "Blok C"}, {"area_shape", "circle:-6.9,107.6"}}, "area_shape"},
         {{{"title", "x"}, {"target_kind", "area"}, {"area_shape", "circle:-6.9,107.6,300"}}, "area_name"},
         {{{"title", "x'); DROP TABLE outages;--"}, {"target_kind", "router"}, {"target_id", 1}, {"area_shape", "circle:1,1,5"}}, "area_shape"},
+        // The title and the area go to every affected customer from the ISP's number: a
+        // technician (outages.manage, not messages.send) cannot make that a link or dress it up.
+        {{{"title", "Kabel putus. Klaim kompensasi di https://kimonet-bayar.example"}, {"target_kind", "router"}, {"target_id", 1}}, "title"},
+        {{{"title", "Kabel putus, bayar ulang di bayar-isp.id"}, {"target_kind", "router"}, {"target_id", 1}}, "title"},
+        {{{"title", "*PENTING* bayar sekarang"}, {"target_kind", "router"}, {"target_id", 1}}, "title"},
+        {{{"title", "Kabel putus"}, {"target_kind", "area"}, {"area_name", "wa.me/628123"}, {"area_shape", "circle:-6.9,107.6,300"}}, "area_name"},
     };
     for (const auto& [body, field] : bad) {
         const auto reply = fixture.server.post("/api/outages", body.dump(), technician);
@@ -389,6 +395,10 @@ BOOST_AUTO_TEST_CASE(who_may_open_and_what_bad_input_gets) {
     // A technician opens one and closes it; nobody can change what it is attached to afterwards.
     const auto outage = fixture.open_outage(good, technician);
     const std::string path = "/api/outages/" + std::to_string(outage);
+    // Nor turn its title into a link afterwards (the end message carries it too).
+    const auto relinked = fixture.server.put(path, R"({"title":"Selesai, klaim di bit.ly/klaim"})", technician);
+    BOOST_TEST(relinked.status == 422, relinked.body);
+    BOOST_TEST(relinked.json()["error"]["fields"].contains("title"), relinked.body);
     const auto moved = fixture.server.put(path, R"({"target_id":2})", technician);
     BOOST_TEST(moved.status == 422, moved.body);
     const auto too_early = fixture.server.post(path + "/close", R"({"ended_at":"2026-01-15 08:00"})", technician);

@@ -273,4 +273,31 @@ BOOST_AUTO_TEST_CASE(the_landing_report_says_the_same_for_any_number_and_is_limi
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM ticket_comments") == 2);
 }
 
+// Anybody can type a customer's service number into the landing page's report form. What they
+// write must not appear on that customer's own portal page as if it were the ISP's ("tagihan gagal,
+// bayar ulang di …"): the customer sees that a web report exists, the staff read its text.
+BOOST_AUTO_TEST_CASE(a_strangers_words_from_the_landing_page_never_show_on_the_customers_portal) {
+    WhatsAppFixture fixture;
+    auto& server = fixture.server;
+    const std::string lure = "Tim kami: tagihan Anda gagal, bayar ulang di rekening baru";
+    auto report = [&](const std::string& message, const std::string& source) {
+        return testing::http_request("POST", server.url("/api/trouble-reports"), api::Json{{"nomor_layanan", "CUST004"}, {"message", message}}.dump(),
+                                     {{"Content-Type", "application/json"}}, source);
+    };
+    BOOST_TEST_REQUIRE(report(lure, "127.0.0.41").status == 202);
+    BOOST_TEST_REQUIRE(report(lure + " (lagi)", "127.0.0.42").status == 202);  // joins the open ticket
+    const std::string customer = server.login("CUST004");
+    const api::Json mine = server.get("/api/portal/tickets", customer).json()["data"];
+    BOOST_TEST_REQUIRE(mine.size() == 1u);
+    const std::string id = std::to_string(mine[0]["id"].get<std::int64_t>());
+    const std::string detail = server.get("/api/portal/tickets/" + id, customer).body;
+    BOOST_TEST(detail.find("rekening baru") == std::string::npos, detail);
+    BOOST_TEST(server.get("/api/portal/tickets", customer).body.find("rekening baru") == std::string::npos);
+    BOOST_TEST(mine[0]["message"] == messages::kTicketWebReportText);
+    // The staff read both.
+    const std::string staff = server.get("/api/tickets/" + id, server.login("admin")).body;
+    BOOST_TEST(staff.find(lure) != std::string::npos);
+    BOOST_TEST(staff.find(lure + " (lagi)") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
