@@ -108,7 +108,16 @@ Result<CallbackOutcome> apply_gateway_event(app::Context& context, const std::st
         if (!transaction) {
             outcome.outcome = "unknown_order";
         } else {
-            switch (payments::decide_transaction_action(transaction->state, event.status)) {
+            const payments::TransactionAction action = payments::decide_transaction_action(transaction->state, event.status);
+            // Verifying asked the gateway's status API only when the callback would change something
+            // then; one that would not (a failure claimed for an attempt already closed) came through
+            // unasked, as the callback's own word. The state may have moved since (the gateway's
+            // genuine late payment committed first): a claim nobody confirmed changes nothing. The
+            // gateway is answered as when the status API cannot be asked (502): it sends the callback
+            // again, and this time it is asked.
+            if (source == "callback" && !event.confirmed && action != payments::TransactionAction::Ignore)
+                return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kStatusNotConfirmed, gateway));
+            switch (action) {
                 case payments::TransactionAction::ApplyPayment: {
                     // The invoice's customer as the read above found it, for the restore check and the receipt.
                     const store::CallbackCustomerKnown known(context.db, found->customer);
@@ -167,8 +176,15 @@ Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std
         return success();
     });
     if (!applied) {
+        // Not confirmed in time (apply_gateway_event): logged as verifying logs one the status API
+        // could not confirm, a digest; anything else failed, and the whole callback is kept.
+        const bool unconfirmed = applied.error().code == ErrorCode::BadGateway;
         TRY_VOID(context.db.transaction([&]() -> Result<void> {
-            TRY(store_callback(context, gateway, content_type, body, "error", applied.error().message()));
+            if (unconfirmed) {
+                TRY(store_callback_digest(context, gateway, content_type, body, "unavailable", applied.error().message()));
+            } else {
+                TRY(store_callback(context, gateway, content_type, body, "error", applied.error().message()));
+            }
             return success();
         }));
         return applied.error();

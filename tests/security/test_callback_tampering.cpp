@@ -17,8 +17,10 @@
 #include "api/json_fields.hpp"
 #include "http/request.hpp"
 #include "security/crypto.hpp"
+#include "services/gateway_payments.hpp"
 #include "services/settings.hpp"
 #include "sim/gateways/payment_gateway_simulator.hpp"
+#include "sim/gateways/published_signatures.hpp"
 #include "support/gateway_settings.hpp"
 #include "support/test_server_support.hpp"
 #include "whatsapp/http_client.hpp"
@@ -306,6 +308,92 @@ BOOST_DATA_TEST_CASE(status_api_unreachable_answers_non_2xx_and_reconciliation_p
     BOOST_TEST(fixture.transaction_status(invoice) == "paid");
     // The gateway's late retry is a duplicate.
     BOOST_TEST(fixture.deliver(c.gateway, attempts[0].content_type, attempts[0].body).status == 200);
+    BOOST_TEST(fixture.payments_of(invoice) == 1);
+}
+
+// A failure claim as each gateway words it, for the transaction the simulator knows by `id`: Flip's
+// CANCELLED with the static token (anyone who saw one callback can forge it), Midtrans' signed
+// cancel (202) and Duitku's signed resultCode 01 (captured and sent again), in their own formats.
+struct Claim {
+    std::string content_type;
+    std::string body;
+};
+Claim failure_claim(const sim::PaymentGatewaySimulator& simulator, const std::string& gateway, const std::string& id) {
+    const auto transaction = simulator.find(id);
+    BOOST_TEST_REQUIRE(transaction.has_value());
+    const auto& options = simulator.options();
+    if (gateway == "flip") {
+        const api::Json data = {{"id", transaction->transaction_id},   {"bill_link_id", std::stoll(transaction->reference)},
+                                {"bill_title", transaction->title},    {"sender_bank", transaction->bank},
+                                {"amount", transaction->amount},       {"status", "CANCELLED"}};
+        return {"application/x-www-form-urlencoded", api::form_encode({{"data", data.dump()}, {"token", options.flip_validation_token}})};
+    }
+    if (gateway == "midtrans") {
+        const std::string gross = std::to_string(transaction->amount) + ".00";
+        return {"application/json", api::Json{{"order_id", transaction->order_id}, {"transaction_id", transaction->transaction_id},
+                                              {"status_code", "202"}, {"transaction_status", "cancel"}, {"gross_amount", gross},
+                                              {"currency", "IDR"},
+                                              {"signature_key", sim::midtrans_signature_key(transaction->order_id, "202", gross,
+                                                                                            options.midtrans_server_key)}}
+                                        .dump()};
+    }
+    const std::string amount = std::to_string(transaction->amount);
+    return {"application/x-www-form-urlencoded",
+            api::form_encode({{"merchantCode", options.duitku_merchant_code}, {"amount", amount}, {"merchantOrderId", transaction->order_id},
+                              {"resultCode", "01"}, {"reference", transaction->transaction_id},
+                              {"signature", sim::duitku_callback_signature(options.duitku_merchant_code, amount, transaction->order_id,
+                                                                           options.duitku_api_key)}})};
+}
+
+// Verifying asks the status API only when a claim would change something at that moment. A failure
+// claim for an attempt we already closed changes nothing, so it goes unasked; if the customer's
+// genuine late payment commits before the claim is applied, the claim must not then turn the
+// fresh payment into a "reversed" one for finance to refund. Driven step by step: verify, the
+// payment's own callback, then apply.
+BOOST_DATA_TEST_CASE(an_unconfirmed_failure_claim_is_not_applied_after_a_late_payment_commits_first, boost::unit_test::data::make(kCases), c) {
+    Gateways fixture;
+    const std::int64_t invoice = fixture.invoice_id();
+    const std::string id = fixture.pay(invoice, c.gateway, c.method)["transaction_id"];
+    // Our attempt runs past its expiry and reconciliation closes it; at the gateway it is still open.
+    fixture.server.clock().advance(2 * 24 * 3600);
+    fixture.token = fixture.server.login("finance");  // the morning's session has ended
+    const auto reconciled = fixture.server.post("/api/payments/reconcile", "{}", fixture.token);
+    BOOST_TEST_REQUIRE(reconciled.status == 200, reconciled.body);
+    BOOST_TEST_REQUIRE(fixture.transaction_status(invoice) == "expired");
+
+    const Claim claim = failure_claim(fixture.simulator, c.gateway, id);
+    auto lease = fixture.server.app().database();
+    BOOST_TEST_REQUIRE(lease.ok());
+    app::Context context = fixture.server.app().context(**lease, app::Actor{"system", 0, std::string("gateway:") + c.gateway, "127.0.0.1"});
+    const auto verified = services::verify_gateway_callback(context, c.gateway, claim.content_type, claim.body);
+    BOOST_TEST_REQUIRE(verified.ok(), (verified ? "" : verified.error().message()));
+    BOOST_TEST_REQUIRE(!verified->answered.has_value());
+    BOOST_TEST(!verified->event.confirmed);  // nothing to change when it came: the status API was not asked
+
+    // Meanwhile the customer pays after all; the gateway's genuine callback commits first.
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(id));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.transaction_status(invoice) == "paid");
+    BOOST_TEST_REQUIRE(fixture.payments_of(invoice) == 1);
+    const std::string paid = fixture.money_state();
+
+    // The held claim comes to be applied: against a paid attempt it would be a reversal. Not
+    // confirmed, it is not applied; the gateway is answered non-2xx (it sends it again).
+    const auto applied = services::apply_verified_callback(context, c.gateway, claim.content_type, claim.body, verified->event);
+    BOOST_TEST(!applied.ok(), (applied ? applied->outcome : ""));
+    if (!applied) BOOST_TEST(applied.error().http_status() == 502);
+    BOOST_TEST(fixture.money_state() == paid);
+    BOOST_TEST(fixture.transaction_status(invoice) == "paid");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'refund'") == 0);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'unavailable'") == 1);
+
+    // Sent again, it is asked about this time: the status API says paid (the payment already
+    // recorded), the claim is logged beside that, and nothing changes.
+    const HttpReply again = fixture.deliver(c.gateway, claim.content_type, claim.body);
+    BOOST_TEST_REQUIRE(again.status == 200, again.body);
+    BOOST_TEST(again.json()["outcome"] == "duplicate");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_callbacks WHERE detail LIKE 'callback: failed, status API: paid%'") == 1);
+    BOOST_TEST(fixture.money_state() == paid);
     BOOST_TEST(fixture.payments_of(invoice) == 1);
 }
 
