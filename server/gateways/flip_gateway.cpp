@@ -11,6 +11,10 @@ namespace kimonet::gateways {
 
 namespace {
 
+// Flip reads expired_date in WIB: its documents give every time as GMT+7 ("Time will be in
+// GMT+7"), whatever time zone the ISP keeps its own books in (KIMONET_TZ, e.g. WITA).
+constexpr UtcOffset kFlipTimeZone{7 * 60};
+
 class FlipGateway : public PaymentGateway {
 public:
     explicit FlipGateway(GatewayConfig config) : m_config(std::move(config)) {}
@@ -23,7 +27,7 @@ public:
         call.body = api::form_encode({{"title", payments::fit_utf8(request.title, limits.title)},
                                            {"type", "SINGLE"},
                                            {"amount", std::to_string(request.amount)},
-                                           {"expired_date", gateway_local_minutes(request.expires_at, request.offset)},
+                                           {"expired_date", gateway_local_minutes(request.expires_at, kFlipTimeZone)},
                                            {"redirect_url", m_config.return_url},
                                            {"step", "3"},
                                            {"sender_name", payments::fit_utf8(request.customer_name, limits.customer_name)},

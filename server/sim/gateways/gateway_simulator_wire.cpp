@@ -71,6 +71,16 @@ Money reported_amount(const SimTransaction& transaction) {
 
 std::string hex_id(std::size_t length) { return random_hex(length); }
 
+// "YYYY-MM-DD HH:mm", digits where digits go, a real month, day, hour and minute.
+bool flip_date_minutes(const std::string& text) {
+    if (text.size() != 16 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u, 11u, 12u, 14u, 15u})
+        if (text[i] < '0' || text[i] > '9') return false;
+    const int month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
+    const int hour = std::stoi(text.substr(11, 2)), minute = std::stoi(text.substr(14, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59;
+}
+
 Json transaction_json(const SimTransaction& transaction) {
     return {{"gateway", transaction.gateway}, {"order_id", transaction.order_id},         {"transaction_id", transaction.transaction_id},
             {"reference", transaction.reference}, {"bank", transaction.bank},            {"payment_code", transaction.payment_code},
@@ -92,6 +102,10 @@ struct SimulatorWire {
             if (value_of(form, "step") == "3" && value_of(form, "sender_bank").empty())
                 errors.push_back({{"attribute", "sender_bank"}, {"code", 1001}, {"message", "Sender bank is required for step 3"}});
             if (auto refusal = flip_bill_refusal(form)) errors.push_back({{"attribute", refusal->first}, {"code", 1001}, {"message", refusal->second}});
+            // "Bill expiry date ... Format YYYY-MM-DD HH:mm" (Create Bill); Flip's answer to another
+            // form is error 1047 "Param expired_date is invalid" (Get Bill's documented errors).
+            if (const std::string expiry = value_of(form, "expired_date"); !expiry.empty() && !flip_date_minutes(expiry))
+                errors.push_back({{"attribute", "expired_date"}, {"code", 1047}, {"message", "Param expired_date is invalid"}});
             if (!errors.empty()) return exchange.reply(422, {{"code", "VALIDATION_ERROR"}, {"errors", errors}});
             SimTransaction transaction;
             transaction.gateway = "flip";
@@ -103,6 +117,7 @@ struct SimulatorWire {
             if (transaction.bank == "qris") transaction.payment_code = "00020101021226" + hex_id(24);
             transaction.amount = *amount;
             transaction.title = value_of(form, "title");
+            transaction.expired_date = value_of(form, "expired_date");
             const std::string va = simulator.register_transaction(transaction);
             const auto stored = *simulator.find(transaction.transaction_id);
             simulator.apply_sandbox_behaviour(stored);

@@ -69,6 +69,9 @@ struct SimTransaction {
     // Midtrans Snap: the order exists for the status API only once the customer has picked a
     // method on the payment page (here: when it is paid); until then it answers 404.
     bool method_chosen = true;
+    // Flip: the bill's expired_date as received ("YYYY-MM-DD HH:mm"), which Flip reads as WIB
+    // (its documents give every time in GMT+7).
+    std::string expired_date;
 };
 
 struct SimCallback {

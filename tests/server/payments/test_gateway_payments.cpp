@@ -268,6 +268,41 @@ BOOST_AUTO_TEST_CASE(amount_mismatch_is_flagged_for_review_not_applied) {
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'amount_mismatch' AND source = 'callback'") == 1);
 }
 
+// Flip reads expired_date ("YYYY-MM-DD HH:mm") as WIB: its documents give its times in GMT+7. An ISP
+// in WITA or WIT still sends the WIB wall clock of the moment the payment expires.
+BOOST_AUTO_TEST_CASE(flip_expired_date_is_sent_in_wib_whatever_the_isp_time_zone) {
+    sim::PaymentGatewaySimulator simulator{sim::GatewaySimulatorOptions{.sandbox_behaviours = false}};
+    BOOST_TEST_REQUIRE(simulator.start().ok());
+    gateways::GatewayConfig config;
+    config.name = "flip";
+    config.enabled = true;
+    config.base_url = simulator.gateway_url("flip");
+    config.key = simulator.options().flip_secret_key;
+    config.return_url = "https://isp.example/bayar";
+    config.timeout_ms = 2000;
+    auto adapter = app::production_ports().payment_gateway(config);
+    BOOST_TEST_REQUIRE(adapter != nullptr);
+    // 16 January 2026, 09:30 WIB = 10:30 WITA = 11:30 WIT.
+    const std::int64_t expires_at = unix_from_local(LocalDateTime{{2026, 1, 16}, 9, 30, 0}, UtcOffset{7 * 60});
+    int n = 0;
+    for (const UtcOffset isp : {UtcOffset{7 * 60}, UtcOffset{8 * 60}, UtcOffset{9 * 60}}) {
+        gateways::ChargeRequest request;
+        request.order_id = "INV-TZ-" + std::to_string(++n);
+        request.amount = 150000;
+        request.method = payments::find_method("bni_va");
+        request.title = "Tagihan Januari 2026";
+        request.customer_name = "Pelanggan";
+        request.now = expires_at - 24 * 3600;
+        request.expires_at = expires_at;
+        request.offset = isp;
+        const auto charge = adapter->create_charge(request);
+        BOOST_TEST_REQUIRE(charge.ok(), (charge ? "" : charge.error().message()));
+        const auto bill = simulator.find(charge->reference);
+        BOOST_TEST_REQUIRE(bill.has_value());
+        BOOST_TEST(bill->expired_date == "2026-01-16 09:30", to_string(isp));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(gateway_down_is_502_and_creates_nothing) {
     Gateways fixture;
     const api::Json invoice = fixture.invoice();
