@@ -1,5 +1,6 @@
 #include "gateways/gateway_callbacks.hpp"
 
+#include "core/text.hpp"
 #include "gateways/gateway_http.hpp"
 #include "gateways/gateway_signatures.hpp"
 #include "http/request.hpp"
@@ -12,16 +13,12 @@ Error malformed(const std::string& gateway, const std::string& why) {
     return make_error(ErrorCode::BadRequest, messages::with_detail(messages::kInvalidCallback, gateway + ": " + why));
 }
 
-// Form fields, or the members of a JSON object body as text.
-std::map<std::string, std::string> fields_of(std::string_view body) {
-    const api::Json json = api::parse_json(body);
-    if (json.is_object()) {
-        std::map<std::string, std::string> fields;
-        for (auto it = json.begin(); it != json.end(); ++it)
-            fields[it.key()] = it->is_object() || it->is_array() ? it->dump() : json_string(json, it.key().c_str());
-        return fields;
-    }
-    return http::parse_query_string(body);
+// Flip's and Duitku's callbacks are form posts (check_callback_content_type has made sure).
+std::map<std::string, std::string> fields_of(std::string_view body) { return http::parse_query_string(body); }
+
+// "Application/JSON ; charset=UTF-8" -> "application/json".
+std::string callback_media_type(std::string_view content_type) {
+    return to_lower_ascii(trim_copy(content_type.substr(0, content_type.find(';'))));
 }
 
 std::string field(const std::map<std::string, std::string>& fields, const char* name) {
@@ -102,6 +99,12 @@ bool midtrans_status_code_matches(std::string_view status_code, std::string_view
     if (status_code == "202") return any_of({"deny", "cancel", "failure", "expire"});
     if (status_code == "407") return any_of({"expire"});
     return false;
+}
+
+Result<void> check_callback_content_type(std::string_view gateway, std::string_view content_type) {
+    const std::string_view expected = gateway == "midtrans" ? "application/json" : "application/x-www-form-urlencoded";
+    if (callback_media_type(content_type) == expected) return success();
+    return make_error(ErrorCode::UnsupportedMediaType, messages::with_detail(messages::kUnsupportedMediaType, std::string(gateway) + ": " + std::string(expected)));
 }
 
 Result<GatewayEvent> verify_callback(const GatewayConfig& config, std::string_view body) {

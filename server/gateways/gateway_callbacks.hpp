@@ -33,6 +33,12 @@ struct GatewayEvent {
 // change is believed only after the gateway's status API confirms it (services/gateway_payments).
 Result<GatewayEvent> verify_callback(const GatewayConfig& config, std::string_view body);
 
+// The Content-Type `gateway` posts its callbacks in: Flip and Duitku
+// application/x-www-form-urlencoded, Midtrans application/json. Parameters (`; charset=utf-8`),
+// surrounding blanks and letter case do not matter; anything else, or none, is UnsupportedMediaType
+// (415), decided before the body is read.
+Result<void> check_callback_content_type(std::string_view gateway, std::string_view content_type);
+
 // Whether Midtrans' signed status_code agrees with its unsigned transaction_status (200 success:
 // capture, settlement, cancel, refunds; 201 pending or a capture under challenge; 202 deny,
 // cancel or expire; 407 expire, as the expire API answers).

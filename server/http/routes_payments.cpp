@@ -363,7 +363,8 @@ void register_payment_routes(Router& router, app::App& app) {
                      }});
     router.add(Route{"POST", "/payment/callback/{gateway}", Access::Public, "",
                      "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Verified, confirmed with the "
-                     "gateway's status API, applied once; 502 while the status API cannot be asked, 429 for a source whose rejections are over budget",
+                     "gateway's status API, applied once; 415 for another Content-Type than the gateway's (flip, duitku: form; midtrans: JSON), "
+                     "502 while the status API cannot be asked, 429 for a source whose rejections are over budget",
                      [&app, callbacks](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              const std::string gateway = request.params["gateway"];

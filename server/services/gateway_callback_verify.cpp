@@ -71,6 +71,8 @@ Result<void> confirm_with_gateway(app::Context& context, const std::string& gate
 Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                  const std::string& body, CallbackRejectionBudget* budget) {
     if (!payments::is_known_gateway(gateway)) return make_error(ErrorCode::NotFound);
+    // Not one of the gateway's own posts: refused before anything is read or written.
+    TRY_VOID(gateways::check_callback_content_type(gateway, content_type));
     // The four to six settings verifying may read, in one statement rather than one each.
     const store::SettingsReadAhead settings_ahead(context.db, gateways::status_config_setting_keys(gateway));
     const auto config = TRY(gateways::load_callback_config(context.db, context.secrets, gateway));

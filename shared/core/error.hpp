@@ -20,6 +20,7 @@ namespace kimonet {
     X(MethodNotAllowed, "method_not_allowed", messages::kMethodNotAllowed, 405)           \
     X(Conflict, "conflict", messages::kConflict, 409) \
     X(PayloadTooLarge, "payload_too_large", messages::kPayloadTooLarge, 413)      \
+    X(UnsupportedMediaType, "unsupported_media_type", messages::kUnsupportedMediaType, 415) \
     X(ValidationFailed, "validation_failed", messages::kValidationFailed, 422)       \
     X(RateLimited, "rate_limited", messages::kRateLimited, 429)      \
     X(Internal, "internal", messages::kInternal, 500)                                 \

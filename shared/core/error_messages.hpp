@@ -25,6 +25,7 @@ namespace kimonet::messages {
     X(kMethodNotAllowed, "Metode tidak diizinkan", "Method not allowed") \
     X(kConflict, "Sudah ada atau bertentangan dengan data yang ada", "Already exists or conflicts with existing data") \
     X(kPayloadTooLarge, "Isi permintaan terlalu besar", "Request body is too large") \
+    X(kUnsupportedMediaType, "Jenis isi permintaan (Content-Type) tidak didukung", "The request's Content-Type is not supported") \
     X(kValidationFailed, "Ada isian yang tidak valid", "Some fields are invalid") \
     X(kRateLimited, "Terlalu banyak percobaan, coba lagi nanti", "Too many attempts, try again later") \
     X(kInternal, "Kesalahan internal", "Internal error") \

@@ -23,6 +23,7 @@
 #include "sim/gateways/published_signatures.hpp"
 #include "support/gateway_settings.hpp"
 #include "support/test_server_support.hpp"
+#include "raw_http.hpp"
 #include "whatsapp/http_client.hpp"
 
 using namespace kimonet;
@@ -395,6 +396,46 @@ BOOST_DATA_TEST_CASE(an_unconfirmed_failure_claim_is_not_applied_after_a_late_pa
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_callbacks WHERE detail LIKE 'callback: failed, status API: paid%'") == 1);
     BOOST_TEST(fixture.money_state() == paid);
     BOOST_TEST(fixture.payments_of(invoice) == 1);
+}
+
+// Flip and Duitku post their callbacks form-encoded, Midtrans as JSON; a callback in any other type
+// is not one of theirs: 415 with our error envelope, and nothing recorded (not even a digest).
+// Parameters and the case of the type are the sender's to choose.
+BOOST_DATA_TEST_CASE(a_callback_in_another_content_type_is_refused_with_415_and_nothing_recorded, boost::unit_test::data::make(kCases), c) {
+    Gateways fixture;
+    const std::int64_t invoice = fixture.invoice_id();
+    const std::string id = fixture.pay(invoice, c.gateway, c.method)["transaction_id"];
+    const Claim claim = failure_claim(fixture.simulator, c.gateway, id);
+    const bool json = std::string(c.gateway) == "midtrans";
+    const std::string before = fixture.server.snapshot();
+    const std::vector<std::string> wrong = {json ? "application/x-www-form-urlencoded" : "application/json",
+                                            "text/plain",
+                                            "multipart/form-data; boundary=x",
+                                            json ? "application/jsonp" : "application/x-www-form-urlencoded-x",
+                                            json ? "text/json" : "text/x-www-form-urlencoded"};
+    for (const auto& type : wrong) {
+        const HttpReply reply = fixture.deliver(c.gateway, type, claim.body);
+        BOOST_TEST(reply.status == 415, type << ": " << reply.status << " " << reply.body);
+        BOOST_TEST(reply.is_error_envelope(), reply.body);
+        BOOST_TEST(reply.error_code() == "unsupported_media_type", type);
+    }
+    // No Content-Type at all (curl always sends one with a body): the raw bytes.
+    const std::string url = fixture.server.url("");
+    const auto bare = raw_exchange(std::stoi(url.substr(url.rfind(':') + 1)),
+                                   "POST /payment/callback/" + std::string(c.gateway) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
+                                       std::to_string(claim.body.size()) + "\r\nConnection: close\r\n\r\n" + claim.body);
+    BOOST_TEST_REQUIRE(bare.has_value());
+    BOOST_TEST(bare->status == 415, bare->body);
+    BOOST_TEST(fixture.server.snapshot() == before);
+
+    // The gateway's own type, with a charset or in capitals, is theirs: the claim is verified as usual
+    // (the attempt is pending at the gateway, so the failure claim is contradicted and changes nothing).
+    const std::vector<std::string> accepted = {claim.content_type + "; charset=utf-8", json ? "Application/JSON" : "APPLICATION/X-WWW-FORM-URLENCODED ; charset=UTF-8"};
+    for (const auto& type : accepted) {
+        const HttpReply reply = fixture.deliver(c.gateway, type, claim.body);
+        BOOST_TEST(reply.status == 200, type << ": " << reply.body);
+    }
+    BOOST_TEST(fixture.transaction_status(invoice) == "pending");
 }
 
 BOOST_AUTO_TEST_CASE(a_callback_whose_amount_does_not_parse_is_rejected) {

@@ -29,6 +29,7 @@ constexpr PublishedError kPublished[] = {
     {ErrorCode::MethodNotAllowed, "MethodNotAllowed", "method_not_allowed", 405},
     {ErrorCode::Conflict, "Conflict", "conflict", 409},
     {ErrorCode::PayloadTooLarge, "PayloadTooLarge", "payload_too_large", 413},
+    {ErrorCode::UnsupportedMediaType, "UnsupportedMediaType", "unsupported_media_type", 415},
     {ErrorCode::ValidationFailed, "ValidationFailed", "validation_failed", 422},
     {ErrorCode::RateLimited, "RateLimited", "rate_limited", 429},
     {ErrorCode::Internal, "Internal", "internal", 500},
