@@ -23,6 +23,7 @@ struct GatewayEvent {
     bool confirmed = false;
     payments::GatewayStatus claimed_status = payments::GatewayStatus::Unknown;
     std::string status_text;  // the gateway's own word for `status` (what finance is told: "chargeback")
+    std::string currency;     // the status API's currency when it names one (Midtrans), else empty
 };
 
 // A verified event, or: BadRequest (malformed, an amount that does not parse, a Midtrans

@@ -86,6 +86,7 @@ public:
         status.status_text = json_string(reply, "transaction_status");
         status.status = payments::midtrans_status(status.status_text, json_string(reply, "fraud_status"));
         status.amount = payments::parse_gateway_amount(json_string(reply, "gross_amount"));
+        status.currency = json_string(reply, "currency");
         status.transaction_id = json_string(reply, "transaction_id");
         return status;
     }

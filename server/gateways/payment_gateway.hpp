@@ -58,6 +58,7 @@ struct StatusAnswer {
     std::optional<Money> amount;
     std::string transaction_id;
     std::string status_text;  // the gateway's own word for it ("chargeback", "SUCCESSFUL", "00")
+    std::string currency;     // Midtrans' `currency` ("IDR"); empty when the answer names none
     std::string raw;  // the gateway's body, for the payment log
 };
 

@@ -47,6 +47,15 @@ Result<CallbackOutcome> apply_paid(app::Context& context, const std::string& gat
                                    const StoredTransaction& transaction, const std::string& invoice_status,
                                    const std::optional<billing::Invoice>& invoice, const std::string& source) {
     CallbackOutcome outcome;
+    // Midtrans names the currency of what was paid (its status answer carries "currency": "IDR"):
+    // anything else is not an amount in rupiah, whatever its number says.
+    if (!event.currency.empty() && event.currency != "IDR") {
+        const std::string detail = "mata uang " + event.currency.substr(0, 8) + ", diharapkan IDR";
+        TRY_VOID(set_state(context, transaction.id, "review", "currency_mismatch: " + detail));
+        TRY_VOID(add_finding(context, gateway, transaction.order_id, transaction.id, "amount_mismatch", source, detail));
+        outcome.outcome = "review";
+        return outcome;
+    }
     if (!event.amount) {
         // Money we cannot count is never applied: a person looks at it.
         TRY_VOID(set_state(context, transaction.id, "review", "amount_unknown: jumlah dari gateway tidak terbaca"));

@@ -62,6 +62,7 @@ Result<void> confirm_with_gateway(app::Context& context, const std::string& gate
     event.status = answer.status;
     event.status_text = answer.status_text;
     event.amount = answer.amount;
+    event.currency = answer.currency;
     if (!answer.transaction_id.empty()) event.transaction_id = answer.transaction_id;
     return success();
 }

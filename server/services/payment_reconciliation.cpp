@@ -50,6 +50,7 @@ Result<void> recheck_settled(app::Context& context, gateways::PaymentGateway* ad
         event.status = status->status;
         event.status_text = status->status_text;
         event.amount = status->amount;
+        event.currency = status->currency;
         event.transaction_id = status->transaction_id;
         const auto outcome = TRY(apply_gateway_event(context, row.gateway, event, "reconcile"));
         if (outcome.outcome == "review") ++report.flagged;
@@ -129,6 +130,7 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
             event.status = status->status;
             event.status_text = status->status_text;
             event.amount = status->amount;
+            event.currency = status->currency;
             event.transaction_id = status->transaction_id;
         }
         // Past its expiry and not paid at the gateway: the attempt is over.

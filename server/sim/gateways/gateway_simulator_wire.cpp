@@ -412,6 +412,7 @@ struct SimulatorWire {
             switches.timeout_requests = body.value("timeout_requests", switches.timeout_requests);
             switches.timeout_ms = body.value("timeout_ms", switches.timeout_ms);
             switches.drop_callbacks = body.value("drop_callbacks", switches.drop_callbacks);
+            switches.currency = body.value("currency", switches.currency);
             simulator.set_switches(switches);
             return exchange.reply(200, {{"ok", true}});
         }

@@ -303,8 +303,8 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
                           {"order_id", transaction.order_id},
                           {"merchant_id", "G-KIMONETSIM"},
                           {"gross_amount", gross},
-                          {"fraud_status", "accept"},
-                          {"currency", "IDR"}};
+                          {"fraud_status", "accept"}};
+        if (const std::string currency = simulator.switches().currency; !currency.empty()) body["currency"] = currency;
         if (status == "paid") body["settlement_time"] = now_text();
         if (transaction.payment_type == "bank_transfer") body["va_numbers"] = Json::array({{{"bank", transaction.bank}, {"va_number", transaction.payment_code}}});
         callback.content_type = "application/json";

@@ -15,7 +15,7 @@
 //                                    while the transaction stays as it is (the status APIs tell the truth)
 //   GET  /_sim/checkout/{id}         a tiny checkout page with a "Bayar" button
 //   POST /_sim/mode {"duplicates":N,"out_of_order":bool,"forge":bool,"fail_requests":N,
-//                    "timeout_requests":N,"timeout_ms":N,"drop_callbacks":N}
+//                    "timeout_requests":N,"timeout_ms":N,"drop_callbacks":N,"currency":"IDR"}
 //   GET  /_sim/transactions, GET /_sim/callbacks
 // Sandbox behaviours (on by default): BCA (VA 12345678…) is paid at once, BNI (12345679…) pending
 // then paid, Mandiri (12345680…) expires.
@@ -91,6 +91,9 @@ struct SimSwitches {
     int timeout_requests = 0;  // the next N API requests hang for timeout_ms
     int timeout_ms = 20'000;
     int drop_callbacks = 0;    // the next N payments send no callback at all
+    // Midtrans: the `currency` of its notifications and status answers (both carry "IDR" for an
+    // Indonesian merchant account); empty leaves the field out.
+    std::string currency = "IDR";
 };
 
 class PaymentGatewaySimulator {

@@ -268,6 +268,34 @@ BOOST_AUTO_TEST_CASE(amount_mismatch_is_flagged_for_review_not_applied) {
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'amount_mismatch' AND source = 'callback'") == 1);
 }
 
+// Midtrans' status answer names its currency (Snap and Core API: "currency": "IDR"). Confirmed in
+// any other currency, the amount is not rupiah: a person looks at it, as at an amount mismatch. An
+// answer without the field is judged by its amount alone.
+BOOST_AUTO_TEST_CASE(a_midtrans_payment_confirmed_in_another_currency_is_flagged_for_review_not_applied) {
+    Gateways fixture;
+    fixture.simulator.set_switches(sim::SimSwitches{.currency = "USD"});
+    const std::int64_t id = fixture.invoice()["id"];
+    HttpReply paid = fixture.pay(id, "midtrans", "bni_va");
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.invoice_status(id) == "unpaid");
+    BOOST_TEST(fixture.payments_of(id) == 0);
+    BOOST_TEST(fixture.server.scalar("SELECT status FROM gateway_transactions WHERE invoice_id = " + std::to_string(id)) == "review");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'amount_mismatch' AND source = 'callback'") == 1);
+    BOOST_TEST(fixture.server.count_containing("SELECT detail FROM payment_reconciliation", "USD") == 1);
+
+    // Without the field, the amount decides (it matches): paid.
+    fixture.simulator.set_switches(sim::SimSwitches{.currency = ""});
+    const std::int64_t second = fixture.invoice(2)["id"];
+    HttpReply other = fixture.pay(second, "midtrans", "bni_va");
+    BOOST_TEST_REQUIRE(other.status == 201, other.body);
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(other.json()["transaction_id"].get<std::string>()));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.invoice_status(second) == "paid");
+    BOOST_TEST(fixture.payments_of(second) == 1);
+}
+
 // Flip reads expired_date ("YYYY-MM-DD HH:mm") as WIB: its documents give its times in GMT+7. An ISP
 // in WITA or WIT still sends the WIB wall clock of the moment the payment expires.
 BOOST_AUTO_TEST_CASE(flip_expired_date_is_sent_in_wib_whatever_the_isp_time_zone) {
