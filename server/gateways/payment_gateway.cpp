@@ -64,6 +64,11 @@ Result<GatewayConfig> load_gateway_config(store::Database& db, const security::S
     if (base.empty()) base = trim_slashes(TRY(services::get_setting(db, "public_base_url")));
     if (base.empty()) base = trim_slashes(server_base_url);
     config.callback_url = base + "/payment/callback/" + prefix;
+    // Midtrans' X-Override-Notification replaces the notification URL set in its dashboard. In
+    // production it is sent only for a public https address: the server's own bind address (no
+    // public_base_url or payment_callback_base_url configured) would send every notification
+    // nowhere, where the dashboard's URL may well be right.
+    if (name == "midtrans" && config.production && !base.starts_with("https://")) config.callback_url.clear();
     config.return_url = base + "/billing";
     config.timeout_ms = TRY(services::get_setting_int(db, "payment_gateway_timeout_seconds")) * 1000;
     return config;

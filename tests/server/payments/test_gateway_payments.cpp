@@ -268,6 +268,28 @@ BOOST_AUTO_TEST_CASE(amount_mismatch_is_flagged_for_review_not_applied) {
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'amount_mismatch' AND source = 'callback'") == 1);
 }
 
+// Midtrans' X-Override-Notification replaces the notification URL of the merchant's dashboard. In
+// production it must never point somewhere the gateway cannot reach (the server's own
+// http://bind:port when no public address is configured): then it is not sent and the dashboard's
+// URL stays in force; a public https address is sent.
+BOOST_AUTO_TEST_CASE(in_production_midtrans_is_told_only_a_public_https_notification_url) {
+    Gateways fixture;
+    auto notification_url_of_last_charge = [&] {
+        const auto all = fixture.simulator.transactions();
+        return all.empty() ? std::string("(none)") : all.back().callback_url;
+    };
+    fixture.configure({{"midtrans_mode", "production"}, {"payment_callback_base_url", ""}, {"public_base_url", ""}});
+    BOOST_TEST_REQUIRE(fixture.pay(fixture.invoice(1)["id"], "midtrans", "bca_va").status == 201);
+    BOOST_TEST(notification_url_of_last_charge() == "");
+    fixture.configure({{"midtrans_mode", "production"}, {"payment_callback_base_url", "https://tagihan.isp.example"}});
+    BOOST_TEST_REQUIRE(fixture.pay(fixture.invoice(2)["id"], "midtrans", "bca_va").status == 201);
+    BOOST_TEST(notification_url_of_last_charge() == "https://tagihan.isp.example/payment/callback/midtrans");
+    // In sandbox any address goes (a simulator, a tunnel while testing).
+    fixture.configure({{"midtrans_mode", "sandbox"}, {"payment_callback_base_url", ""}, {"public_base_url", ""}});
+    BOOST_TEST_REQUIRE(fixture.pay(fixture.invoice(3)["id"], "midtrans", "bca_va").status == 201);
+    BOOST_TEST(notification_url_of_last_charge().starts_with("http://"));
+}
+
 // Midtrans' status answer names its currency (Snap and Core API: "currency": "IDR"). Confirmed in
 // any other currency, the amount is not rupiah: a person looks at it, as at an amount mismatch. An
 // answer without the field is judged by its amount alone.
