@@ -98,6 +98,22 @@ BOOST_AUTO_TEST_CASE(a_customer_login_asks_only_for_the_portal_and_shows_no_erro
     BOOST_TEST(harness.value("home.bill.total") == "Rp 200.000");
 }
 
+// An unpaid bill is paid from where the customer sees it: "Bayar sekarang" on the home card opens
+// the pay screen with that bill (before, paying was only under the menu). A paid one offers none.
+BOOST_AUTO_TEST_CASE(the_home_bill_card_has_a_pay_button_that_opens_the_pay_screen_with_that_bill) {
+    ViewHarness harness;
+    answer_portal(harness, Json::array({invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 0, false)}));
+    harness.api().answer("GET", "/api/payment-methods", methods());
+    no_pending(harness);
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST_REQUIRE(harness.find("home.bill.pay").has_value());
+    harness.click("home.bill.pay");
+    harness.settle();
+    BOOST_TEST(harness.find("portal_pay.method.qris").has_value());
+    BOOST_TEST(!harness.find("home.bill.pay").has_value());
+}
+
 BOOST_AUTO_TEST_CASE(methods_are_listed_once_with_their_fee_and_no_gateway_name) {
     ViewHarness harness;
     kimonet::testing::set_canvas_width(390);
@@ -181,6 +197,7 @@ BOOST_AUTO_TEST_CASE(after_paying_the_home_says_lunas_and_the_next_bill_is_infor
     BOOST_TEST(harness.value("home.bill.period") == "Desember 2025 · INV-202512-0001");
     BOOST_TEST(harness.value("home.bill.status") == "Lunas");
     BOOST_TEST(harness.find("home.bill.paid").has_value());
+    BOOST_TEST(!harness.find("home.bill.pay").has_value(), "nothing to pay on a paid bill");
     BOOST_TEST(!harness.find("home.bill.isolation").has_value(), "no isolation warning for a bill not due yet");
     BOOST_TEST(harness.value("home.bill.next") == "Tagihan berikutnya: Januari 2026 · Rp 200.000 · jatuh tempo 10 Januari 2026");
     BOOST_TEST(harness.value("profile.phone") == "0812-1002-3757");

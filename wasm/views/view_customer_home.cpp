@@ -188,7 +188,7 @@ void ViewCustomerHome::draw_service_card(App& app, float width) {
     widgets::end_card();
 }
 
-void ViewCustomerHome::draw_bill_card(float width) {
+void ViewCustomerHome::draw_bill_card(App& app, float width) {
     if (widgets::begin_card("home.bill", width)) {
         ImGui::PushTextWrapPos(0.f);  // the next bill's line is longer than a phone is wide
         card_title("home.bill.title", tr("home.bill"));
@@ -222,8 +222,14 @@ void ViewCustomerHome::draw_bill_card(float width) {
                                                                                    {"date", i18n::format_date(next->invoice.due_date)}}));
             if (invoice.outstanding() > 0 && invoice.paid_amount > 0)
                 detail_row("home.bill.outstanding", tr("invoice.outstanding"), format_rupiah(invoice.outstanding()));
-            pdf_button("home.bill.pdf", pdf_path(*bill), invoice.invoice_no + ".pdf", widgets::ButtonStyle::Primary,
-                       display().compact() ? ImGui::GetContentRegionAvail().x : 0.f);
+            // The bill the customer came for is paid from here: "Bayar sekarang" opens the pay screen
+            // with this bill chosen (it was only under the menu's "Bayar online"); the PDF is secondary then.
+            const bool open = invoice.outstanding() > 0;
+            const float full = display().compact() ? ImGui::GetContentRegionAvail().x : 0.f;
+            if (open && widgets::button("home.bill.pay", tr("portal.pay_now"), widgets::ButtonStyle::Primary, full)) app.pay_invoice(invoice.id);
+            if (open && !display().compact()) ImGui::SameLine();
+            pdf_button("home.bill.pdf", pdf_path(*bill), invoice.invoice_no + ".pdf", open ? widgets::ButtonStyle::Secondary : widgets::ButtonStyle::Primary,
+                       full);
         }
         ImGui::PopTextWrapPos();
     }
@@ -360,7 +366,7 @@ void ViewCustomerHome::draw(App& app) {
     const bool compact = display().compact();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float half = compact ? 0.f : (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
-    draw_bill_card(half);
+    draw_bill_card(app, half);
     if (!compact) ImGui::SameLine();
     draw_service_card(app, half);
     draw_invoices();

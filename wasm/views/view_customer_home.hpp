@@ -25,7 +25,7 @@ private:
     void load_invoices();
     void load_isolation_date();
     void draw_service_card(App& app, float width);
-    void draw_bill_card(float width);
+    void draw_bill_card(App& app, float width);
     void draw_invoices();
     void draw_profile_card(float width);
     void draw_password_card(float width);
