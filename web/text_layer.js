@@ -571,6 +571,8 @@
   // back to what opened it when it closes; a new screen puts it on its first field (not on a
   // phone: focus there would pop up the keyboard uninvited).
   var openDialogs = new Map();  // dialog element -> the key of what had focus when it opened
+  var kFieldWaitMs = 600;       // how long a new dialog waits for its first field (see manageFocus)
+  var focusRecheck = 0;
   var screenHeading = '';
   var touchOnly = window.matchMedia('(pointer: coarse)').matches;
   function firstFocus(scope) {
@@ -592,6 +594,16 @@
     if (dialog && !openDialogs.has(dialog)) {
       var target = firstFocus(dialog);
       if (!target) return;
+      // A dialog that loads before its fields appear (recording a payment reads the invoice first)
+      // shows its Close button a frame or a request earlier: it waits up to kFieldWaitMs for a
+      // field, so the cashier types the amount at once instead of landing on Close.
+      if (!target._field && !target.classList.contains('tl-input')) {
+        if (!dialog._shownAt) dialog._shownAt = Date.now();
+        if (Date.now() - dialog._shownAt < kFieldWaitMs) {
+          if (!focusRecheck) focusRecheck = setTimeout(function () { focusRecheck = 0; manageFocus(); }, 50);
+          return;
+        }
+      }
       openDialogs.set(dialog, active && active.dataset && layer.contains(active) ? active.dataset.key : focusedKey);
       if (!touchOnly || !target._field) focusNode(target);
       return;

@@ -145,6 +145,9 @@ try {
     await click(page, `payment_picker.${target}`);
     await itemValue(page, 'invoice.title', `Tagihan ${target}`);
     await item(page, 'payment_form.amount');
+    // The cashier types the amount at once: focus lands on it, not on the dialog's Close button,
+    // which is drawn first while the invoice loads.
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'payment_form.amount');
     await click(page, 'payment_form.method');
     await click(page, 'payment_form.method.option.1');
     await itemValue(page, 'payment_form.method', 'Transfer bank');
