@@ -27,6 +27,7 @@ constexpr const char* kStyle =
     "input{width:100%;padding:12px;font-size:1em;box-sizing:border-box;border:1px solid #bbb;border-radius:8px}"
     ".code{font-size:1.4em;font-family:monospace;letter-spacing:1px;word-break:break-all;background:#eef3fb;padding:8px;border-radius:6px}"
     "small{color:#5f6b7a}"
+    "button.copy{margin-top:6px}details{margin-top:10px}summary{cursor:pointer;color:#1d4ed8;padding:8px 0}"
     ".qr-box{background:#fff;padding:8px;text-align:center}svg.qr{width:100%;max-width:280px;height:auto;display:block;margin:0 auto}";
 
 // Paying: JSON to /billing/pay, then poll /billing/status/{order} until the invoice is paid.
@@ -35,13 +36,25 @@ constexpr const char* kScript =
     "var o=document.getElementById('pay-'+f.dataset.invoice);o.textContent='Memproses…';"
     "fetch('/billing/pay',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify(d)})"
     ".then(function(r){return r.json()}).then(function(j){if(!j.success){o.textContent=(j.error&&j.error.message)||'Gagal';return}"
-    "show(o,j,d.method);poll(j.order_id)}).catch(function(){o.textContent='Gagal menghubungi server'});return false}"
+    "show(o,j,d.method);other(f);poll(j.order_id)}).catch(function(){o.textContent='Gagal menghubungi server'});return false}"
+    // Once a payment is shown, its bill's other buttons fold away (a second payment is one tap
+    // further, not the next thing on the screen), as the server folds them for a pending one.
+    "function other(f){if(f.hidden||f.closest('details'))return;var t=document.createElement('button');t.type='button';"
+    "t.textContent='Pilih metode pembayaran lain';t.onclick=function(){f.hidden=false;t.remove()};f.parentNode.insertBefore(t,f);f.hidden=true}"
+    // The VA number is typed into a banking app: one tap copies it (the Clipboard API where the
+    // page is a secure context, else the selection and execCommand).
+    "function copyCode(b){var t=b.dataset.copy;function done(){b.textContent='Disalin \u2713'}"
+    "function old(){var c=b.previousElementSibling,r=document.createRange();r.selectNodeContents(c);var s=getSelection();"
+    "s.removeAllRanges();s.addRange(r);try{document.execCommand('copy')}catch(e){}done()}"
+    "if(navigator.clipboard&&window.isSecureContext)navigator.clipboard.writeText(t).then(done,old);else old()}"
     // qr_svg is the server's own drawing of qr_string (only rectangles), so it is inserted as markup.
     "function show(o,j,m){o.innerHTML='';function line(l,v,c){if(!v)return;var p=document.createElement('p');p.textContent=l;"
     "var s=document.createElement('div');s.className=c||'';s.textContent=v;o.appendChild(p);o.appendChild(s)}"
     "if(j.qr_svg){var p=document.createElement('p');p.textContent='Pindai kode QRIS ini dengan aplikasi m-banking atau e-wallet:';o.appendChild(p);"
     "var q=document.createElement('div');q.className='qr-box';q.innerHTML=j.qr_svg;o.appendChild(q)}else line('QRIS:',j.qr_string,'code');"
-    "if(j.payment_code!==j.qr_string)line(/_va$/.test(m||'')?'Nomor virtual account:':'Kode bayar:',j.payment_code,'code');"
+    "if(j.payment_code&&j.payment_code!==j.qr_string){line(/_va$/.test(m||'')?'Nomor virtual account:':'Kode bayar:',j.payment_code,'code');"
+    "var c=document.createElement('button');c.type='button';c.className='copy';c.dataset.copy=j.payment_code;c.textContent='Salin nomor';"
+    "c.onclick=function(){copyCode(c)};o.appendChild(c)}"
     "function para(c){var p=document.createElement('p');p.appendChild(c);o.appendChild(p)}"
     "if(j.payment_url){var a=document.createElement('a');a.href=j.payment_url;a.textContent='Buka halaman pembayaran';para(a)}"
     "if(j.expires_text||j.expires_at){var e=document.createElement('small');e.textContent='Berlaku sampai '+(j.expires_text||j.expires_at);para(e)}}"
@@ -75,7 +88,8 @@ static std::string payment_details(const std::string& method, const std::string&
     }
     if (!payment_code.empty() && payment_code != qr_string)
         out += std::string("<p>") + (method.ends_with("_va") ? "Nomor virtual account:" : "Kode bayar:") + "</p><div class=\"code\">" +
-               html_escape(payment_code) + "</div>";
+               html_escape(payment_code) + "</div><button type=\"button\" class=\"copy\" data-copy=\"" + html_escape(payment_code) +
+               "\" onclick=\"copyCode(this)\">Salin nomor</button>";
     return out;
 }
 
@@ -121,8 +135,13 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             const bool not_due = !today.empty() && text_of(invoice, "due_date") > today;
             if (not_due) ++upcoming;
             else any_unpaid = true;
+            // "Tagihan berikutnya" only when an earlier period is on the page too (the bill after the
+            // one just paid); the current bill not yet due is just that, not the next one.
+            const bool later_than_another = std::any_of(bill["invoices"].begin(), bill["invoices"].end(), [&](const api::Json& other) {
+                return text_of(other, api::kPublicPeriodKey) < text_of(invoice, api::kPublicPeriodKey);
+            });
             if (not_due)
-                page += "Tagihan berikutnya, belum jatuh tempo<br>Sisa: <b>" + format_rupiah(invoice.value("outstanding", 0LL)) + "</b> · jatuh tempo <b>" +
+                page += std::string(later_than_another ? "Tagihan berikutnya, belum jatuh tempo" : "Belum jatuh tempo") + "<br>Sisa: <b>" + format_rupiah(invoice.value("outstanding", 0LL)) + "</b> · jatuh tempo <b>" +
                         html_escape(indonesian_date(text_of(invoice, "due_date"))) + "</b>";
             else
                 page += "Sisa: <span class=\"due\">" + format_rupiah(invoice.value("outstanding", 0LL)) + "</span> · jatuh tempo " +
@@ -141,7 +160,11 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                 }
             page += "</div>";
             if (methods.empty()) page += "<p><small>Pembayaran online belum tersedia. Hubungi kami untuk membayar.</small></p>";
-            // Without JavaScript the form posts and the server redirects back here.
+            // Without JavaScript the form posts and the server redirects back here. With a payment
+            // already waiting for this bill, the other methods are folded under a summary: the page
+            // shows how to pay what was started, and a second payment is a deliberate choice.
+            const bool waiting = pending.contains(id) && !pending[id].empty();
+            if (waiting && !offered.empty()) page += "<details><summary>Pilih metode pembayaran lain</summary>";
             page += "<form method=\"post\" action=\"/billing/pay\" data-invoice=\"" + id + "\" onsubmit=\"return pay(this)\">"
                     "<input type=\"hidden\" name=\"invoice_id\" value=\"" + id + "\">"
                     // Where to come back to (the server checks it is this invoice's customer).
@@ -151,7 +174,9 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                 page += "<button type=\"submit\" name=\"choice\" value=\"" + html_escape(method.gateway + ":" + method.code) + "\" onclick=\"this.form.dataset.g=this.dataset.gateway;this.form.dataset.m=this.dataset.method\" data-gateway=\"" +
                         html_escape(method.gateway) + "\" data-method=\"" + html_escape(method.code) + "\">Bayar dengan " + html_escape(method.name) +
                         (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string()) + "</button>";
-            page += "</form></div>";
+            page += "</form>";
+            if (waiting && !offered.empty()) page += "</details>";
+            page += "</div>";
         }
         if (!any_unpaid && upcoming == 0) page.insert(summary_at, "<div class=\"card paid\">Lunas. Tidak ada tagihan yang belum dibayar. Terima kasih!</div>");
         // A bill not yet due is no reason for a summary: "Lunas" would be untrue of it, a warning too.

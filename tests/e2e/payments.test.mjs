@@ -60,6 +60,11 @@ try {
     await page.locator('button', { hasText: 'Bayar dengan BNI Virtual Account' }).first().tap();
     const code = await page.waitForSelector('.code');
     assert.match(await code.textContent(), /^12345679\d+$/);
+    // One tap copies the number; the other methods have folded away under a button.
+    await page.locator('button.copy').first().tap();
+    await page.waitForSelector('button.copy:has-text("Disalin")');
+    assert.equal(await page.locator('button', { hasText: 'Bayar dengan BNI Virtual Account' }).first().isVisible(), false);
+    await page.waitForSelector('button:has-text("Pilih metode pembayaran lain")');
     await shot(page, 'payments-va-phone');
     // The simulator pays BNI after ~3 s and calls back; the page polls and reloads.
     await page.waitForSelector('text=LUNAS', { timeout: 30000 });

@@ -158,6 +158,19 @@ BOOST_AUTO_TEST_CASE(a_pending_qris_payment_is_the_same_charge_when_asked_again_
     BOOST_TEST(fixture.server.get("/api/portal/payments/pending", fixture.finance).status == 403);
 }
 
+// A customer whose one bill is not due yet (CUST010 pays on the 20th; the clock is at 15 January)
+// is told it is not due, not that it is the "next" bill: there is no other.
+BOOST_AUTO_TEST_CASE(a_lone_bill_not_due_yet_is_not_called_the_next_one) {
+    Portal fixture;
+    BOOST_TEST_REQUIRE(fixture.server.scalar("SELECT COUNT(*) FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                                             "WHERE c.service_number = 'CUST010' AND i.due_date > '2026-01-15'") == "1");
+    BOOST_TEST_REQUIRE(fixture.server.scalar("SELECT COUNT(*) FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE c.service_number = 'CUST010'") == "1");
+    auto page = fixture.server.get("/billing/CUST010");
+    BOOST_TEST_REQUIRE(page.status == 200);
+    BOOST_TEST(page.body.find("Belum jatuh tempo<br>") != std::string::npos, page.body);
+    BOOST_TEST(page.body.find("Tagihan berikutnya") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(after_the_callback_pays_the_bill_the_public_page_says_lunas_and_the_next_bill_is_information) {
     Portal fixture;
     const auto [invoice, number] = fixture.january();
