@@ -33,6 +33,8 @@ Result<std::int64_t> seed_demo_tickets(app::Context& context);
 // The FTTH side of the demo network (issue 21): one OLT, two ODCs, five ODPs around Bandung, forty
 // customers on their ports with coordinates, the routers placed; the number of customers placed.
 Result<std::int64_t> seed_demo_inventory(app::Context& context);
+// The demo staff user "technician" (the tickets' assignee and the visits' technician); 0 without one.
+Result<std::int64_t> demo_technician_id(app::Context& context);
 // The technician's visits (issue 21): today a repair for the ticket in progress and an
 // installation, tomorrow a relocation and a dismantle not yet assigned; the number made.
 Result<std::int64_t> seed_demo_jobs(app::Context& context);

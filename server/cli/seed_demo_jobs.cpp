@@ -30,10 +30,7 @@ constexpr DemoJob kDemoJobs[] = {
 }  // namespace
 
 Result<std::int64_t> seed_demo_jobs(app::Context& context) {
-    const auto assignees = TRY(store::ticket_assignees(context.db));
-    std::int64_t technician = 0;
-    for (const auto& assignee : assignees)
-        if (assignee.username == "technician") technician = assignee.id;
+    const std::int64_t technician = TRY(demo_technician_id(context));
     store::TicketFilter working;
     working.status = "in_progress";
     working.now = context.now;

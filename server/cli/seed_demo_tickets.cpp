@@ -32,11 +32,14 @@ constexpr DemoTicket kDemoTickets[] = {
 
 }  // namespace
 
+Result<std::int64_t> demo_technician_id(app::Context& context) {
+    for (const auto& assignee : TRY(store::ticket_assignees(context.db)))
+        if (assignee.username == "technician") return assignee.id;
+    return std::int64_t{0};
+}
+
 Result<std::int64_t> seed_demo_tickets(app::Context& context) {
-    const auto assignees = TRY(store::ticket_assignees(context.db));
-    std::int64_t technician = 0;
-    for (const auto& assignee : assignees)
-        if (assignee.username == "technician") technician = assignee.id;
+    const std::int64_t technician = TRY(demo_technician_id(context));
     std::int64_t made = 0;
     for (const auto& demo : kDemoTickets) {
         app::Context at = context;

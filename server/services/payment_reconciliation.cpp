@@ -26,6 +26,20 @@ Result<void> record_error(app::Context& context, const PendingRow& row, const st
     });
 }
 
+// What the gateway's status API said of `row`, as the event a callback would have carried (Flip
+// knows its bills by reference only).
+gateways::GatewayEvent confirmed_event(const PendingRow& row, const gateways::StatusAnswer& status) {
+    gateways::GatewayEvent event;
+    event.order_id = row.gateway == "flip" ? std::string() : row.order_id;
+    event.reference = row.reference;
+    event.status = status.status;
+    event.status_text = status.status_text;
+    event.amount = status.amount;
+    event.currency = status.currency;
+    event.transaction_id = status.transaction_id;
+    return event;
+}
+
 // Midtrans reports a settled payment's later turns (refund, chargeback, deny when the provider
 // reverses it, "within the span of one minute" per its docs) through its status API as well as by
 // notification: settled Midtrans payments of the last two days are asked again at most hourly, so a
@@ -45,14 +59,7 @@ Result<void> recheck_settled(app::Context& context, gateways::PaymentGateway* ad
             TRY_VOID(record_error(context, row, status.error().message()));
             continue;
         }
-        gateways::GatewayEvent event;
-        event.order_id = row.order_id;
-        event.status = status->status;
-        event.status_text = status->status_text;
-        event.amount = status->amount;
-        event.currency = status->currency;
-        event.transaction_id = status->transaction_id;
-        const auto outcome = TRY(apply_gateway_event(context, row.gateway, event, "reconcile"));
+        const auto outcome = TRY(apply_gateway_event(context, row.gateway, confirmed_event(row, *status), "reconcile"));
         if (outcome.outcome == "review") ++report.flagged;
         TRY_VOID(context.db.transaction([&]() -> Result<void> { return store::touch_transaction_checked(context.db, row.id, context.now); }));
     }
@@ -82,14 +89,7 @@ Result<void> recheck_expired_still_payable(app::Context& context, AdapterOf& ada
             continue;
         }
         if (status->status == payments::GatewayStatus::Paid) {
-            gateways::GatewayEvent event;
-            event.order_id = row.gateway == "flip" ? std::string() : row.order_id;
-            event.reference = row.reference;
-            event.status = status->status;
-            event.status_text = status->status_text;
-            event.amount = status->amount;
-            event.transaction_id = status->transaction_id;
-            const auto outcome = TRY(apply_gateway_event(context, row.gateway, event, "reconcile"));
+            const auto outcome = TRY(apply_gateway_event(context, row.gateway, confirmed_event(row, *status), "reconcile"));
             if (outcome.outcome == "applied") ++report.applied;
             else if (outcome.outcome == "review") ++report.flagged;
         }
@@ -127,11 +127,7 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
             }
             // Midtrans' "Transaction doesn't exist." (a Snap order before the customer picks a
             // method) comes back as Unknown, a state: the attempt stays open until its expiry.
-            event.status = status->status;
-            event.status_text = status->status_text;
-            event.amount = status->amount;
-            event.currency = status->currency;
-            event.transaction_id = status->transaction_id;
+            event = confirmed_event(row, *status);
         }
         // Past its expiry and not paid at the gateway: the attempt is over.
         if (event.status != payments::GatewayStatus::Paid && event.status != payments::GatewayStatus::Failed &&

@@ -377,7 +377,11 @@ try {
     await page.waitForSelector('#bill .invoice[data-status="pending"], #bill .invoice[data-status="partial"]');
     await page.tap('#bill .bill-total a.button-pay');
     await page.waitForURL(`${base}/billing/CUST001`);
-    await page.locator('button', { hasText: 'Bayar dengan BNI Virtual Account' }).first().tap();
+    // An earlier case left a payment waiting on this bill: its other methods are folded under a
+    // summary, which the customer opens to choose BNI.
+    const folded = page.locator('summary', { hasText: 'Pilih metode pembayaran lain' });
+    if (await folded.count() > 0) await folded.first().tap();
+    await page.locator('button:visible', { hasText: 'Bayar dengan BNI Virtual Account' }).first().tap();
     await page.waitForSelector('.code');
     // The simulator pays BNI after a few seconds and calls the server back; the bill page polls.
     await page.waitForSelector('text=LUNAS', { timeout: 30000 });

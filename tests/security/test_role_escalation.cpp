@@ -57,6 +57,17 @@ struct Scene {
         return server.scalar("SELECT r.name FROM roles r JOIN user_role ur ON ur.role_id = r.id JOIN users u ON u.id = ur.user_id "
                              "WHERE u.username = '" + username + "'");
     }
+    // A user of `role` made by the superadmin, signed in with the password they changed first (a
+    // password set by someone else reaches nothing else); their token.
+    std::string signed_in_user(const std::string& username, const std::string& role) {
+        add_user(username, role);
+        auto login = server.login_attempt(username, "Tiang-Listrik-81");
+        BOOST_TEST_REQUIRE(login.status == 200);
+        const std::string token = login.json()["token"].get<std::string>();
+        BOOST_TEST_REQUIRE(server.post("/api/auth/password", R"({"current_password":"Tiang-Listrik-81","new_password":"Sapu-Lidi-Merah-93"})", token).status ==
+                           200);
+        return token;
+    }
     // A user made by the superadmin (so the seeded actor is never its own target).
     std::string add_user(const std::string& username, const std::string& role) {
         auto reply = server.post("/api/users", Json{{"username", username}, {"password", "Tiang-Listrik-81"}, {"role", role}}.dump(), superadmin);
@@ -137,12 +148,7 @@ BOOST_AUTO_TEST_CASE(a_role_editor_cannot_grant_a_permission_they_do_not_hold) {
     // A delegated role administrator without settings.update (so without the power to change where secrets go).
     BOOST_TEST_REQUIRE(scene.server.post("/api/roles", R"({"name":"roleadmin","permissions":["roles.read","roles.update","users.read"]})",
                                          scene.superadmin).status == 201);
-    scene.add_user("delegate", "roleadmin");
-    // Their password was set by the superadmin: they change it first.
-    auto login = scene.server.login_attempt("delegate", "Tiang-Listrik-81");
-    BOOST_TEST_REQUIRE(login.status == 200);
-    const std::string token = login.json()["token"].get<std::string>();
-    BOOST_TEST_REQUIRE(scene.server.post("/api/auth/password", R"({"current_password":"Tiang-Listrik-81","new_password":"Sapu-Lidi-Merah-93"})", token).status == 200);
+    const std::string token = scene.signed_in_user("delegate", "roleadmin");
     const std::string role = scene.server.scalar("SELECT id FROM roles WHERE name = 'roleadmin'");
     const std::string before = scene.server.snapshot();
     auto own = scene.server.put("/api/roles/" + role + "/permissions", R"({"permissions":["roles.read","roles.update","users.read","settings.update"]})", token);
@@ -175,11 +181,7 @@ BOOST_AUTO_TEST_CASE(converting_a_registration_cannot_set_a_portal_password_with
     Scene scene;
     BOOST_TEST_REQUIRE(scene.server.post("/api/roles", R"({"name":"frontdesk","permissions":["customers.read","customers.create"]})",
                                          scene.superadmin).status == 201);
-    scene.add_user("meja.depan", "frontdesk");
-    auto login = scene.server.login_attempt("meja.depan", "Tiang-Listrik-81");
-    BOOST_TEST_REQUIRE(login.status == 200);
-    const std::string token = login.json()["token"].get<std::string>();
-    BOOST_TEST_REQUIRE(scene.server.post("/api/auth/password", R"({"current_password":"Tiang-Listrik-81","new_password":"Sapu-Lidi-Merah-93"})", token).status == 200);
+    const std::string token = scene.signed_in_user("meja.depan", "frontdesk");
     auto registered = scene.server.post("/api/register", Json{{"name", "Calon Pelanggan"}, {"phone", "081277770001"}, {"address", "Jl. Kenanga 3"},
                                                               {"package_id", 1}}.dump());
     BOOST_TEST_REQUIRE(registered.status == 201, registered.body);
