@@ -180,21 +180,7 @@ bool button(const char* id, const char* label, ButtonStyle style, float width, b
 
 void text(const char* kind, const std::string& id, std::string_view value, ImU32 color) {
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-    const char* begin = value.data();
-    const char* end = value.data() + value.size();
-    // A table cell narrower than its text (a zoomed browser, a long name) ends in "…" rather than a
-    // glyph cut in half: "Rp 150.000" cut after "Rp 150." would read as a hundred and fifty rupiah.
-    // The whole text stays the cell's value (the text layer, selection, copy, the tooltip).
-    const float room = ImGui::GetContentRegionAvail().x;
-    const ImVec2 size = ImGui::CalcTextSize(begin, end);
-    if (std::string_view(kind) == "cell" && room > 0.f && size.x > room) {
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(at.x + room, at.y + size.y), at.x + room, at.x + room, begin, end, &size);
-        ImGui::Dummy(ImVec2(room, size.y));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%.*s", static_cast<int>(value.size()), begin);
-    } else {
-        ImGui::TextUnformatted(begin, end);
-    }
+    ImGui::TextUnformatted(value.data(), value.data() + value.size());
     if (color) ImGui::PopStyleColor();
     ui_registry::record(kind, id, value, value);
 }
