@@ -40,6 +40,21 @@ gateways::GatewayEvent confirmed_event(const PendingRow& row, const gateways::St
     return event;
 }
 
+// The gateway's status answer for `row`; nullopt when it could not be asked, which is counted and
+// recorded as an error finding (record_error).
+Result<std::optional<gateways::StatusAnswer>> ask_gateway(app::Context& context, gateways::PaymentGateway& adapter, const PendingRow& row,
+                                                          ReconcileReport& report) {
+    auto status = adapter.query_status(row.order_id, row.reference);
+    if (status) return std::optional<gateways::StatusAnswer>(std::move(*status));
+    ++report.errors;
+    TRY_VOID(record_error(context, row, status.error().message()));
+    return std::optional<gateways::StatusAnswer>();
+}
+
+Result<void> mark_checked(app::Context& context, const PendingRow& row) {
+    return context.db.transaction([&]() -> Result<void> { return store::touch_transaction_checked(context.db, row.id, context.now); });
+}
+
 // Midtrans reports a settled payment's later turns (refund, chargeback, deny when the provider
 // reverses it, "within the span of one minute" per its docs) through its status API as well as by
 // notification: settled Midtrans payments of the last two days are asked again at most hourly, so a
@@ -53,15 +68,11 @@ Result<void> recheck_settled(app::Context& context, gateways::PaymentGateway* ad
         store::list_settled_to_recheck(context.db, "midtrans", context.now - kReversalWatchSeconds, context.now - kReversalRecheckSeconds, 100));
     for (const auto& row : rows) {
         ++report.rechecked;
-        auto status = adapter->query_status(row.order_id, row.reference);
-        if (!status) {
-            ++report.errors;
-            TRY_VOID(record_error(context, row, status.error().message()));
-            continue;
-        }
+        const auto status = TRY(ask_gateway(context, *adapter, row, report));
+        if (!status) continue;
         const auto outcome = TRY(apply_gateway_event(context, row.gateway, confirmed_event(row, *status), "reconcile"));
         if (outcome.outcome == "review") ++report.flagged;
-        TRY_VOID(context.db.transaction([&]() -> Result<void> { return store::touch_transaction_checked(context.db, row.id, context.now); }));
+        TRY_VOID(mark_checked(context, row));
     }
     return success();
 }
@@ -82,18 +93,14 @@ Result<void> recheck_expired_still_payable(app::Context& context, AdapterOf& ada
         auto& adapter = adapter_of(row.gateway);
         if (!adapter) continue;
         ++report.rechecked;
-        auto status = adapter->query_status(row.order_id, row.reference);
-        if (!status) {
-            ++report.errors;
-            TRY_VOID(record_error(context, row, status.error().message()));
-            continue;
-        }
+        const auto status = TRY(ask_gateway(context, *adapter, row, report));
+        if (!status) continue;
         if (status->status == payments::GatewayStatus::Paid) {
             const auto outcome = TRY(apply_gateway_event(context, row.gateway, confirmed_event(row, *status), "reconcile"));
             if (outcome.outcome == "applied") ++report.applied;
             else if (outcome.outcome == "review") ++report.flagged;
         }
-        TRY_VOID(context.db.transaction([&]() -> Result<void> { return store::touch_transaction_checked(context.db, row.id, context.now); }));
+        TRY_VOID(mark_checked(context, row));
     }
     return success();
 }
@@ -119,12 +126,8 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
         event.order_id = row.gateway == "flip" ? std::string() : row.order_id;
         event.reference = row.reference;
         if (adapter) {
-            auto status = adapter->query_status(row.order_id, row.reference);
-            if (!status) {
-                ++report.errors;
-                TRY_VOID(record_error(context, row, status.error().message()));
-                continue;
-            }
+            const auto status = TRY(ask_gateway(context, *adapter, row, report));
+            if (!status) continue;
             // Midtrans' "Transaction doesn't exist." (a Snap order before the customer picks a
             // method) comes back as Unknown, a state: the attempt stays open until its expiry.
             event = confirmed_event(row, *status);
@@ -143,7 +146,7 @@ Result<ReconcileReport> reconcile_payments(app::Context& context, const std::str
                 return store::insert_reconciliation_finding(
                     context.db, store::ReconciliationFinding{context.now, row.gateway, row.order_id, row.id, outcome.outcome, "reconcile", ""});
             }));
-        TRY_VOID(context.db.transaction([&]() -> Result<void> { return store::touch_transaction_checked(context.db, row.id, context.now); }));
+        TRY_VOID(mark_checked(context, row));
     }
     TRY_VOID(recheck_expired_still_payable(context, adapter_of, report));
     TRY_VOID(recheck_settled(context, adapter_of("midtrans").get(), report));
