@@ -122,6 +122,11 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         const std::vector<BillingPageMethod> offered = cheapest_per_method(methods);
         // The invoices' cards are written after the summary ("Lunas…"), which comes first on a phone.
         const std::size_t summary_at = page.size();
+        std::string earliest_period;  // of every bill on the page ("YYYY-MM" compares as text)
+        for (const auto& invoice : bill["invoices"]) {
+            const std::string period = text_of(invoice, api::kPublicPeriodKey);
+            if (earliest_period.empty() || period < earliest_period) earliest_period = period;
+        }
         for (const auto& invoice : bill["invoices"]) {
             const std::string status = text_of(invoice, "status");
             const std::string id = std::to_string(invoice.value("invoice_id", 0LL));
@@ -137,9 +142,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             else any_unpaid = true;
             // "Tagihan berikutnya" only when an earlier period is on the page too (the bill after the
             // one just paid); the current bill not yet due is just that, not the next one.
-            const bool later_than_another = std::any_of(bill["invoices"].begin(), bill["invoices"].end(), [&](const api::Json& other) {
-                return text_of(other, api::kPublicPeriodKey) < text_of(invoice, api::kPublicPeriodKey);
-            });
+            const bool later_than_another = text_of(invoice, api::kPublicPeriodKey) > earliest_period;
             if (not_due)
                 page += std::string(later_than_another ? "Tagihan berikutnya, belum jatuh tempo" : "Belum jatuh tempo") + "<br>Sisa: <b>" + format_rupiah(invoice.value("outstanding", 0LL)) + "</b> · jatuh tempo <b>" +
                         html_escape(indonesian_date(text_of(invoice, "due_date"))) + "</b>";
