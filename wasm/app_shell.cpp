@@ -29,7 +29,7 @@ bool is_current(const ScreenRegistration& entry, Screen current) {
 const char* group_key(const ScreenRegistration& entry) { return entry.group ? entry.group : "nav.group.other"; }
 
 // A sidebar entry: full-width, highlighted when current.
-bool nav_item(const char* id, const char* label, bool current, float height) {
+bool nav_item(const char* id, const char* label, std::string_view route, bool current, float height) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
     const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, height));
@@ -41,6 +41,7 @@ bool nav_item(const char* id, const char* label, bool current, float height) {
     const float text_y = start.y + (height - ImGui::GetFontSize()) * 0.5f;
     draw->AddText(ImVec2(start.x + display().px(14), text_y), current ? IM_COL32_WHITE : widgets::colors::kSidebarText, label);
     ui_registry::record("nav", id, label, current ? "current" : "");
+    ui_registry::set_href(route);
     return pressed;
 }
 
@@ -104,7 +105,7 @@ void App::draw_sidebar() {
             ImGui::Dummy(ImVec2(0, display().px(8)));
             group_heading(group, IM_COL32(140, 152, 178, 255));
         }
-        if (nav_item(entry.nav, tr(entry.nav), is_current(entry, m_screen), display().px(36))) navigate(entry.screen);
+        if (nav_item(entry.nav, tr(entry.nav), entry.screen.id, is_current(entry, m_screen), display().px(36))) navigate(entry.screen);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor(2);
@@ -263,6 +264,7 @@ void App::draw_phone_menu() {
         ImGui::PopFont();
         draw->AddLine(ImVec2(start.x, start.y + height), ImVec2(start.x + width, start.y + height), widgets::colors::kBorder);
         ui_registry::record("nav", entry.nav, tr(entry.nav), current ? "current" : "");
+        ui_registry::set_href(entry.screen.id);
         if (pressed) navigate(entry.screen);  // closes the menu
     }
     ImGui::EndChild();

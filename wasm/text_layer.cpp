@@ -212,9 +212,13 @@ std::string record_of(const ui_registry::Item& item, float scale) {
         append_number(out, hidden > 0.f ? hidden : 0.f, scale);
     }
     const std::string runs = browser_runs_of(item, role, role == "combobox" ? item.value : text, scale);
-    if (!runs.empty()) {
+    if (!runs.empty() || !item.href.empty()) {
         out += ',';
-        out += runs;
+        out += runs.empty() ? "null" : runs;
+    }
+    if (!item.href.empty()) {
+        out += ',';
+        append_json_string(out, "#/" + item.href);
     }
     return out;
 }

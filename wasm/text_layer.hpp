@@ -13,7 +13,9 @@ namespace kimonet::text_layer {
 // The changes since the last call, as JSON for web/text_layer.js; empty when nothing changed.
 // {"set": [[key, role, text, name, x, y, w, h, font_px, container, states, hidden top, right, bottom,
 //  left, browser runs (only when the font lacks some of its characters: [[x, y, w, h, text], …], the
-//  gaps ImGui left for them, CSS px from the item's rect, see widgets/browser_glyphs.hpp)], …],
+//  gaps ImGui left for them, CSS px from the item's rect, see widgets/browser_glyphs.hpp; null when
+//  there are none but an address follows), the address a click on it opens ("#/customers/42", only
+//  when it opens one: the page makes it a link)], …],
 //  "del": [key, …],
 //  "order": [key, …] (only when the order changed), "focus": key (only when it changed)}.
 // Rects are CSS px; container is "" or a path ("d<window>/g<table>/r<row>") the page builds.

@@ -103,6 +103,10 @@ void set_text_layout(ImVec2 pos, float wrap) {
     item.text_wrap = wrap;
 }
 
+void set_href(std::string_view route) {
+    if (!g_current.empty()) g_current.back().href = route;
+}
+
 void end_frame() {
     g_last.swap(g_current);
     ++g_frames;

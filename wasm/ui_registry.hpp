@@ -31,6 +31,9 @@ struct Item {
     bool text_layout = false;
     ImVec2 text_pos;
     float text_wrap = 0.f;
+    // The address a click on it opens ("customers/42"), when it opens one: the page makes it a real
+    // link (middle click, Ctrl+click and the context menu open it in a new tab; set_href).
+    std::string href;
 };
 
 // pixels_per_css = devicePixelRatio: the app renders in device pixels, the registry speaks CSS px.
@@ -43,6 +46,8 @@ void record_rect(std::string_view kind, std::string_view id, std::string_view la
                  ImVec2 max);
 // For the item just recorded: its text was drawn from `pos` (device px), wrapped at `wrap` (0: not).
 void set_text_layout(ImVec2 pos, float wrap);
+// For the item just recorded: a click on it opens this address (a route, without "#/").
+void set_href(std::string_view route);
 void end_frame();
 // The last completed frame's items, in drawing order, and its device pixels per CSS px.
 const std::vector<Item>& last_items();

@@ -212,31 +212,43 @@
   // 15 px ImGui font is a 12.4 px CSS font, and its line box (1.21 em) is ImGui's line.
   var EM_PER_IMGUI_SIZE = 1 / 1.21;
 
-  // One record: [key, role, text, name, x, y, w, h, font, container, states, hidden top, right, bottom, left].
+  // One record: [key, role, text, name, x, y, w, h, font, container, states, hidden top, right, bottom, left,
+  // browser runs, address].
   function update(record) {
     var key = record[0], role = record[1], text = record[2], name = record[3];
     var x = record[4], y = record[5], w = record[6], h = record[7], font = record[8];
-    var path = record[9], states = record[10];
+    var path = record[9], states = record[10], href = record[16] || '';
     var node = nodes.get(key);
     var field = role === 'textbox' && states.indexOf('I') >= 0;
-    if (node && node._field !== field) {  // a field that became a real input (or stopped being one)
+    // What a click opens is a real link, so middle click, Ctrl+click and the context menu open it in
+    // a new tab (signed in through shell.js's session hand-over): a menu entry is the link itself, a
+    // table cell holds one (the cell stays a cell).
+    var inRow = /(^|\/)r\d+$/.test(path);
+    var shape = field ? 'field' : !href ? 'text' : CONTROLS[role] ? 'link' : 'linked';
+    if (node && node._shape !== shape) {  // a field that became a real input, text that became a link, …
       releaseField(node);
       node.remove();
       node = null;
     }
     var created = !node;
     if (created) {
-      node = field ? createField(key, states) : document.createElement('div');
+      node = field ? createField(key, states) : document.createElement(shape === 'link' ? 'a' : 'div');
+      if (shape === 'linked') node._link = node.appendChild(document.createElement('a'));
       node.dataset.key = key;
       node._field = field;
+      node._shape = shape;
       nodes.set(key, node);
+    }
+    var link = shape === 'link' ? node : node._link;
+    if (link && link.getAttribute('href') !== href) {
+      link.setAttribute('href', href);
+      link.draggable = false;  // a drag over its text selects the text, as over any other here
     }
     // Scrolling moves nodes without changing them: attributes only when role, text or states changed.
     var signature = role + '\u0001' + text + '\u0001' + name + '\u0001' + path + '\u0001' + states;
     var control = !!CONTROLS[role];
     if (node._signature !== signature) {
       node._signature = signature;
-      var inRow = /(^|\/)r\d+$/.test(path);
       node.className = 'tl' + (control ? ' tl-control tl-' + role : '') + (role === 'columnheader' ? ' tl-header' : '') +
         (field ? ' tl-input' : '') + (node.tagName === 'TEXTAREA' ? ' tl-textarea' : '');
       setAttribute(node, 'role', role || (inRow ? 'cell' : ''));
@@ -247,7 +259,7 @@
       setAttribute(node, 'aria-checked', role === 'checkbox' ? String(states.indexOf('c') >= 0) : '');
       setAttribute(node, 'aria-current', states.indexOf('p') >= 0 ? 'page' : '');
       if (field) syncField(node, text, states);
-      else if (node.textContent !== text) node.textContent = text;
+      else if ((link || node).textContent !== text) (link || node).textContent = text;
     }
     if (!field) setGlyphs(node, record[15] || null);
     var style = node.style;
@@ -411,6 +423,11 @@
     };
     canvas.dispatchEvent(type === 'wheel' ? new WheelEvent(type, event) : new MouseEvent(type, event));
   }
+  // Ctrl+wheel (and a trackpad's pinch, which the browser reports as one) is the browser's zoom:
+  // neither the app (emscripten's GLFW would scroll and cancel it) nor the layer sees it.
+  window.addEventListener('wheel', function (event) {
+    if (event.ctrlKey || event.metaKey) event.stopImmediatePropagation();
+  }, { capture: true, passive: true });
   var held = null;  // the press on text waiting for its release
   layer.addEventListener('mousemove', function (event) { toCanvas('mousemove', event); });
   layer.addEventListener('wheel', function (event) {
@@ -425,8 +442,15 @@
   layer.addEventListener('mousedown', function (event) {
     // A press in a real input is the input's (caret, selection); its release is not the app's.
     if (isField(event.target)) held = 'field';
-    else held = event.button === 0 ? { x: event.clientX, y: event.clientY, detail: event.detail } : null;
+    else held = event.button === 0 ? { x: event.clientX, y: event.clientY, detail: event.detail, link: linkAt(event.target) } : null;
   });
+  function linkAt(target) {
+    return target && target.closest ? target.closest('#text-layer a[href]') : null;
+  }
+  // Ctrl/Cmd/Shift with a click on a link opens it in another tab or window: the browser's, not the app's.
+  function opensElsewhere(event) {
+    return event.ctrlKey || event.metaKey || event.shiftKey;
+  }
   window.addEventListener('mouseup', function (event) {
     if (event.button !== 0) return;
     var press = held;
@@ -438,6 +462,7 @@
     }
     // (Not "is the selection empty": a click inside an earlier selection only clears it after this.)
     var still = Math.abs(event.clientX - press.x) < 4 && Math.abs(event.clientY - press.y) < 4;
+    if (press.link && opensElsewhere(event)) return;
     if (still && press.detail <= 1) {
       toCanvas('mousedown', event, downInit(press.x, press.y, 1));
       toCanvas('mouseup', event, downInit(press.x, press.y, 0));
@@ -458,6 +483,16 @@
     toCanvas('mouseup', null, downInit(x, y, 0));
   }
   layer.addEventListener('click', function (event) {
+    var link = linkAt(event.target);
+    if (link) {
+      if (opensElsewhere(event)) return;  // the browser opens it in a new tab or window
+      // The app opens it (a pointer's click already reached the canvas on release): the page does
+      // not follow the link itself, so one click is one history entry. A click without a pointer
+      // (a screen reader's activation, Enter on the link) is pressed on the canvas here.
+      event.preventDefault();
+      if (event.detail === 0 && link.getAttribute('aria-disabled') !== 'true') clickControl(link);
+      return;
+    }
     var node = event.target.closest && event.target.closest('.tl-control');
     if (node && !node._field && node.getAttribute('aria-disabled') !== 'true') clickControl(node);
   });

@@ -12,7 +12,10 @@
 // the canvas text around it is not overlapped; a Cyrillic word in a name is painted into its gap
 // the same way. At 200% browser zoom the page scrolls and Tab reaches every control of the login and
 // the customer form; a dialog's address survives a reload and back; Esc cancels a confirmation and
-// gives focus back to its opener. Screenshots (layer made visible) go to build/e2e-artifacts/.
+// gives focus back to its opener. Menu entries and the names and numbers that open a customer or an
+// invoice are real links: Ctrl+click and middle click open them in a new tab, signed in; a plain click
+// still opens them in place; Ctrl+wheel is left to the browser's zoom. Screenshots (layer made visible)
+// go to build/e2e-artifacts/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
@@ -349,7 +352,7 @@ try {
       if (!window.find(name, true, false, true)) return null;
       const range = window.getSelection().getRangeAt(0);
       const box = range.getBoundingClientRect();
-      const node = range.startContainer.parentElement;
+      const node = range.startContainer.parentElement.closest('[data-key]');  // the cell (its text may be in a link)
       return { text: window.getSelection().toString(), x: box.left, y: box.top, key: node.dataset.key, role: node.getAttribute('role') };
     }, target.value);
     assert.ok(found, `window.find("${target.value}") finds it`);
@@ -412,6 +415,60 @@ try {
     assert.ok(form.some((n) => n.role === 'combobox'), 'the method choice');
     // The amount is a real input with the numeric keypad (issue 18, real inputs).
     assert.equal(await page.evaluate((s) => document.querySelector(s).inputMode, fieldSelector('payment_form.amount')), 'numeric');
+    await page.context().close();
+  });
+
+  await test('links: a menu entry and a customer\'s name are real links (Ctrl+click and middle click open them in a signed-in new tab, the context menu offers it); a plain click opens here with one history entry; Ctrl+wheel is the browser\'s zoom', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await signIn(page, 'admin', PASSWORD);
+    await waitUi(page, (all) => all.filter((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) && i.visible).length >= 3);
+    const cell = (await items(page)).filter((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) && i.visible)[1];
+    const { node } = await layerMatchesRegistry(page, cell.id);
+    const link = node.locator('a');
+    const href = await link.getAttribute('href');
+    assert.match(href, /^#\/customers\/\d+$/, 'the name links to the customer\'s address');
+    assert.equal(await page.locator('#text-layer a[data-key="nav.invoices"]').getAttribute('href'), '#/invoices', 'a menu entry links to its screen');
+    assert.equal(await page.locator('#text-layer a[data-key="nav.customers"]').getAttribute('aria-current'), 'page');
+    const tree = await accessibilityTree(page);
+    assert.ok(tree.some((n) => n.role === 'link' && n.name === cell.value), 'a screen reader finds the name as a link');
+    assert.ok(tree.some((n) => n.role === 'cell' && n.name === cell.value), 'inside its cell');
+    // The context menu over a link is the browser's link menu (nothing prevents it).
+    const menu = await link.evaluate((a) => a.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })));
+    assert.equal(menu, true, 'contextmenu on the link is not prevented');
+    const historyBefore = await page.evaluate(() => history.length);
+
+    // Ctrl+click: a new tab at the customer's address, signed in; this tab stays on the list.
+    const box = await link.boundingBox();
+    await page.keyboard.down('Control');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)]);
+    await page.keyboard.up('Control');
+    await tab.waitForURL((url) => url.hash === href);
+    await itemValue(tab, 'customer_detail.name', cell.value, 30000);
+    assert.ok(!(await items(page)).some((i) => i.id === 'customer_detail.name'), 'the list tab did not open the customer');
+    assert.equal(await page.evaluate(() => history.length), historyBefore, 'nor added an entry');
+    await tab.close();
+
+    // Middle click on a menu entry: a new tab at that screen's address.
+    const nav = await page.locator('#text-layer a[data-key="nav.invoices"]').boundingBox();
+    const [second] = await Promise.all([page.context().waitForEvent('page'),
+      page.mouse.click(nav.x + nav.width / 2, nav.y + nav.height / 2, { button: 'middle' })]);
+    await second.waitForURL((url) => url.hash === '#/invoices');
+    await second.close();
+    assert.ok((await items(page)).some((i) => i.id === cell.id && i.visible), 'still on the customer list');
+
+    // A plain click opens the customer here, as before: one history entry, Back returns to the list.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await itemValue(page, 'customer_detail.name', cell.value);
+    assert.equal(new URL(page.url()).hash, href);
+    assert.equal(await page.evaluate(() => history.length), historyBefore + 1, 'one history entry for one click');
+    await page.goBack();
+    await waitUi(page, (all, id) => all.some((i) => i.id === id && i.visible), cell.id);
+
+    // Ctrl+wheel over the canvas is left to the browser (its zoom); a plain wheel is the app's scroll.
+    const wheel = (ctrlKey) => page.evaluate((ctrl) => document.getElementById('canvas').dispatchEvent(new WheelEvent('wheel',
+      { deltaY: -120, ctrlKey: ctrl, clientX: 600, clientY: 400, bubbles: true, cancelable: true })), ctrlKey);
+    assert.equal(await wheel(true), true, 'Ctrl+wheel is not prevented: the browser zooms');
+    assert.equal(await wheel(false), false, 'a plain wheel is the app\'s (prevented by the canvas)');
     await page.context().close();
   });
 

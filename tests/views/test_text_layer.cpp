@@ -1,6 +1,7 @@
 // The page's text and accessibility layer (wasm/text_layer.*), headless: what a frame hands to
 // web/text_layer.js. The customer list's cells arrive once with their role, text and table row;
 // a frame that drew the same things hands over nothing; a changed cell is the only record sent.
+// What opens an address (a menu entry, a customer's name) carries it, for the page's real links.
 // Emoji: the app's font leaves a gap for each run of characters it lacks (widgets/browser_glyphs.*)
 // and the record says where, so the page paints them there in the browser's colour emoji font.
 #include <boost/test/unit_test.hpp>
@@ -68,6 +69,16 @@ BOOST_AUTO_TEST_CASE(the_customer_list_is_handed_over_once_as_a_table_and_then_o
     BOOST_TEST(name[1] == "");  // plain text: the page makes it a cell of its row
     BOOST_TEST(name[2] == "Budi Santoso");
     BOOST_TEST(name[9].get<std::string>().find("/r") != std::string::npos, "placed in a table row: " << name[9]);
+    // The name opens the customer: the record ends with its address (no browser runs before it),
+    // so the page makes it a link; the phone opens nothing and has none.
+    BOOST_REQUIRE(name.size() == 17u);
+    BOOST_TEST(name[15].is_null());
+    BOOST_TEST(name[16] == "#/customers/1");
+    BOOST_TEST(record(first, "customers.CUST001.phone").size() == 15u);
+    const Json nav = record(first, "nav.customers");
+    BOOST_REQUIRE(nav.is_array());
+    BOOST_TEST(nav[1] == "link");
+    BOOST_TEST(nav[16] == "#/customers", "a menu entry links to its screen");
     const Json other = record(first, "customers.CUST002.name");
     BOOST_TEST(other[9] != name[9], "each customer in its own row");
     const Json header = record(first, "column_header.Nama");
@@ -172,14 +183,16 @@ BOOST_AUTO_TEST_CASE(emoji_leave_a_gap_in_the_canvas_text_where_the_page_paints_
     BOOST_REQUIRE(first.is_object());
     const Json name = record(first, "customers.CUST001.name");
     BOOST_REQUIRE(name.is_array());
-    BOOST_REQUIRE(name.size() == 16u);
+    BOOST_REQUIRE(name.size() == 17u);  // its runs, then the customer's address
+    BOOST_TEST(name[16] == "#/customers/1");
     const Json run = name[15][0];
     BOOST_TEST(run[4] == kPray);
     BOOST_TEST(std::abs(run[0].get<float>() - width_of(font, "Putri ")) <= 0.5f);
     BOOST_TEST(run[1].get<float>() == 0.f);
     BOOST_TEST(std::abs(run[2].get<float>() - gap) <= 0.5f);
     // A cell the font draws whole has no runs.
-    BOOST_TEST(record(first, "customers.CUST001.number").size() == 15u);
+    BOOST_TEST(record(first, "customers.CUST001.number")[15].is_null());
+    BOOST_TEST(record(first, "customers.CUST001.phone").size() == 15u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

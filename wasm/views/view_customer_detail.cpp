@@ -9,6 +9,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "ui_registry.hpp"
 #include "views/billing_widgets.hpp"
 #include "views/connection_methods.hpp"
 #include "views/status_badge.hpp"
@@ -187,6 +188,7 @@ void ViewCustomerDetail::draw_invoices(App&) {
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", row + ".number", record.invoice.invoice_no, widgets::colors::kAccent);
+        ui_registry::set_href("customers/" + std::to_string(m_customer_id) + "/invoices/" + std::to_string(record.invoice.id));
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ImGui::IsItemClicked()) clicked = &record.invoice.id;
         if (!compact) {

@@ -38,8 +38,10 @@ std::string cell_id(const Customer& customer, const char* column) {
     return "customers." + customer.service_number + "." + column;
 }
 
-// The last drawn cell opens the customer's detail when clicked (hand cursor on hover).
-bool opens_detail() {
+// The last drawn cell opens the customer's detail when clicked (hand cursor on hover); in the page
+// it is a link to the customer's address, so it also opens in a new tab.
+bool opens_detail(const Customer& customer) {
+    ui_registry::set_href("customers/" + std::to_string(customer.id));
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return ImGui::IsItemClicked();
 }
@@ -222,11 +224,11 @@ void ViewCustomers::draw_table(App& app) {
         ImGui::TableSetColumnIndex(kNumber);
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
-        if (opens_detail()) opened = customer.id;
+        if (opens_detail(customer)) opened = customer.id;
         ImGui::TableSetColumnIndex(kName);
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", cell_id(customer, "name"), customer.name);
-        if (opens_detail()) opened = customer.id;
+        if (opens_detail(customer)) opened = customer.id;
         ImGui::TableSetColumnIndex(kPhone);
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", cell_id(customer, "phone"), customers::format_phone(customer.phone));
@@ -288,12 +290,12 @@ void ViewCustomers::draw_cards(App& app) {
                 const Customer& customer = *found;
                 ImGui::PushFont(display().fonts().strong);
                 widgets::text("cell", cell_id(customer, "name"), customer.name);
-                if (opens_detail()) opened = customer.id;
+                if (opens_detail(customer)) opened = customer.id;
                 ImGui::PopFont();
                 ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display().px(90));
                 status_badge(cell_id(customer, "status"), customer.status);
                 widgets::text("cell", cell_id(customer, "number"), customer.service_number, widgets::colors::kAccent);
-                if (opens_detail()) opened = customer.id;
+                if (opens_detail(customer)) opened = customer.id;
                 ImGui::SameLine();
                 widgets::text("cell", cell_id(customer, "phone"), customers::format_phone(customer.phone), widgets::colors::kMuted);
                 widgets::text("cell", cell_id(customer, "package"), app.catalog().package_name(customer.package_id),

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
+#include "ui_registry.hpp"
 #include "views/billing_widgets.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
@@ -30,9 +31,11 @@ std::string this_period() {
     return to_string(period_of(local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), UtcOffset{}).date));
 }
 
-// A cell that opens the invoice: the number in the accent colour, clickable like a link.
-bool link_cell(const std::string& id, const std::string& text) {
-    widgets::text("cell", id, text, widgets::colors::kAccent);
+// A cell that opens the invoice: the number in the accent colour, clickable like a link (and in the
+// page a link to the invoice's address, which opens in a new tab too).
+bool link_cell(const std::string& id, const api::InvoiceResource& record) {
+    widgets::text("cell", id, record.invoice.invoice_no, widgets::colors::kAccent);
+    ui_registry::set_href("invoices/" + std::to_string(record.invoice.id));
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return ImGui::IsItemClicked();
 }
@@ -163,7 +166,7 @@ void ViewInvoices::draw_table() {
         ImGui::TableNextRow(0, ImGui::GetFrameHeight());
         ImGui::TableSetColumnIndex(kNumber);
         ImGui::AlignTextToFramePadding();
-        if (link_cell(row_id(record, "number"), invoice.invoice_no)) clicked = &record;
+        if (link_cell(row_id(record, "number"), record)) clicked = &record;
         ImGui::TableSetColumnIndex(kCustomer);
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", row_id(record, "customer"), record.customer_name);
@@ -202,7 +205,7 @@ void ViewInvoices::draw_cards() {
         const billing::Invoice& invoice = record.invoice;
         ImGui::PushID(static_cast<int>(invoice.id));
         if (widgets::begin_card("card")) {
-            if (link_cell(row_id(record, "number"), invoice.invoice_no)) clicked = &record;
+            if (link_cell(row_id(record, "number"), record)) clicked = &record;
             ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display().px(110));
             invoice_status_badge(row_id(record, "status"), invoice.status, record.overdue);
             ImGui::PushFont(display().fonts().strong);

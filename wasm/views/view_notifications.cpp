@@ -7,6 +7,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "ui_registry.hpp"
 #include "views/admin_widgets.hpp"
 #include "views/dialog_routes.hpp"
 #include "views/form_modal.hpp"
@@ -165,6 +166,7 @@ void ViewNotifications::draw_table() {
         ImGui::AlignTextToFramePadding();
         const std::string name = json_string(row, "customer_name");
         widgets::text("cell", prefix + ".customer", name.empty() ? json_string(row, "phone") : name, widgets::colors::kAccent);
+        ui_registry::set_href("notifications/" + std::to_string(id));
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ImGui::IsItemClicked()) open(id);
         if (!compact) {
