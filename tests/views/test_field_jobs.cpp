@@ -112,6 +112,40 @@ BOOST_AUTO_TEST_CASE(todays_jobs_fit_a_thumb_and_navigate_and_call_from_the_card
     BOOST_TEST(opened[3] == "tel:+6281298765432");
 }
 
+// The open job is in the address: a technician who reloads at the customer's door (or whose phone
+// dropped the tab) is back in that job's checklist; Back closes it; a job that is not theirs today
+// opens nothing.
+BOOST_AUTO_TEST_CASE(the_open_job_has_an_address_that_survives_a_reload_and_back) {
+    {
+        ViewHarness harness("field");
+        open_as_technician(harness);
+        harness.click("field.job.13.open");
+        harness.settle();
+        BOOST_TEST(kimonet::testing::written_route() == "field/13");
+        BOOST_TEST(harness.find("field.close").has_value());
+        kimonet::testing::change_route("field");  // Back
+        harness.settle();
+        BOOST_TEST(!harness.find("field.close").has_value(), "Back closed the job");
+        BOOST_TEST(harness.find("field.job.13.open").has_value());
+    }
+    {
+        ViewHarness harness("field/13");  // the reloaded tab
+        open_as_technician(harness);
+        BOOST_TEST(kimonet::testing::written_route() == "field/13");
+        BOOST_TEST(harness.find("field.close").has_value(), "job 13 is open again");
+        BOOST_TEST(harness.find("field.job.12.open").has_value(), "and only that one");
+        harness.click("field.close");
+        harness.settle();
+        BOOST_TEST(kimonet::testing::written_route() == "field");
+    }
+    {
+        ViewHarness harness("field/99");
+        open_as_technician(harness);
+        BOOST_TEST(!harness.find("field.close").has_value(), "another technician's job opens nothing");
+        BOOST_TEST(kimonet::testing::written_route() == "field");
+    }
+}
+
 BOOST_AUTO_TEST_CASE(the_checklist_is_ticked_on_the_server_and_a_retried_completion_keeps_its_key) {
     ViewHarness harness("field");
     open_as_technician(harness);

@@ -1,5 +1,6 @@
 #include "views/view_field_jobs.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "api_client.hpp"
@@ -8,6 +9,7 @@
 #include "imgui.h"
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
+#include "views/dialog_routes.hpp"
 #include "views/field_job_text.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -36,7 +38,22 @@ void ViewFieldJobs::reload() {
         }
         m_error.clear();
         m_jobs = api::technician_jobs_from_json(api::response_data(response.body));
+        // An address naming a job that is not today's (or not this technician's) opens nothing.
+        if (std::none_of(m_jobs.begin(), m_jobs.end(), [this](const auto& job) { return job.id == m_open; })) m_open = 0;
     });
+}
+
+std::string ViewFieldJobs::route() const { return m_open ? "field/" + std::to_string(m_open) : std::string("field"); }
+
+RouteOutcome ViewFieldJobs::open_subroute(App& app, const std::vector<std::string>& rest) {
+    if (rest.empty()) {
+        m_open = 0;
+        return RouteOutcome::Opened;
+    }
+    const std::int64_t id = rest.size() == 1 ? route_id(rest[0]) : 0;
+    if (id == 0) return RouteOutcome::Unknown;
+    if (id != m_open) open_job(app, id);
+    return RouteOutcome::Opened;
 }
 
 void ViewFieldJobs::replace_job(const api::Json& data) {

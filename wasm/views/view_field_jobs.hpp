@@ -6,7 +6,8 @@
 // a photo (the browser's file input, which a phone offers as its camera) and the customer's
 // signature drawn with a finger, then "Selesai" or "Gagal" with a reason. The completion's
 // Idempotency-Key is made when the job is opened and kept until the server answers, so a phone on
-// a bad line that sends it again never activates a customer twice.
+// a bad line that sends it again never activates a customer twice. The open job is in the address
+// (#/field/<job id>), so reloading the page at a customer's door opens it again.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -23,6 +24,9 @@ class ViewFieldJobs final : public View {
 public:
     void enter(App& app) override;
     void draw(App& app) override;
+    // The open job has an address (#/field/12): a reload, Back and a link keep it open.
+    std::string route() const override;
+    RouteOutcome open_subroute(App& app, const std::vector<std::string>& rest) override;
 
 private:
     struct MaterialLine {
