@@ -64,6 +64,14 @@ api::InvoiceResource detail_resource(const services::InvoiceDetail& detail, cons
     return resource;
 }
 
+// What a customer is shown of the payments on their own invoice: the receipt, the amount, how, when
+// and whether it was voided; never what staff wrote around it (the cashier's login name is half of a
+// staff sign-in; notes and void reasons are internal).
+void without_staff_words(api::Json& payments) {
+    for (api::Json& payment : payments)
+        for (const char* key : {"recorded_by", "note", "voided_by", "void_reason"}) payment.erase(key);
+}
+
 RouteResult invoice_list(app::App& app, Request& request, std::optional<std::int64_t> owner) {
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         auto filter = TRY(invoice_filter(request, context.today()));
@@ -85,6 +93,7 @@ RouteResult invoice_detail(app::App& app, Request& request, std::optional<std::i
         api::InvoiceResource resource = detail_resource(detail, context, owner.has_value() || request.who().can("payments.read"));
         resource.unique_code = TRY(services::invoice_unique_code(context.db, detail.invoice.id));  // issue 20
         api::Json data = api::to_json(resource);
+        if (owner && data.contains("payments")) without_staff_words(data["payments"]);
         api::add_invoice_credit(data, TRY(services::invoice_credit(context.db, detail.invoice)), context.offset);  // credit notes (issue 20)
         return json_ok({{"data", std::move(data)}});
     });

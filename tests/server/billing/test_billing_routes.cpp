@@ -116,6 +116,45 @@ BOOST_AUTO_TEST_CASE(lines_and_manual_invoices) {
     BOOST_TEST(no_customer.json()["error"]["fields"].contains("customer_id"));
 }
 
+// A customer reading their own invoice sees its payments (receipt, amount, method, when, voided or
+// not), never what staff wrote around them: the cashier's login name (half of a staff sign-in), the
+// internal note, who voided it and why. Staff still see all of it.
+BOOST_AUTO_TEST_CASE(a_customer_sees_their_payments_without_staff_names_or_notes) {
+    TestServer server;
+    const std::string staff = server.login("finance");
+    BOOST_TEST_REQUIRE(server.post("/api/invoices/generate", R"({"period":"2026-01"})", staff).status == 200);
+    const std::string customer_id = server.scalar("SELECT id FROM customers WHERE service_number = 'CUST001'");
+    const std::string invoice = server.scalar("SELECT id FROM invoices WHERE customer_id = " + customer_id);
+    auto first = server.post("/api/payments",
+                             api::Json{{"invoice_id", std::stoll(invoice)}, {"amount", 1000}, {"method", "cash"}, {"confirm", "partial"},
+                                       {"note", "cek uang, curiga palsu"}}.dump(), staff);
+    BOOST_TEST_REQUIRE(first.status == 201, first.body);
+    auto voided = server.post("/api/payments/" + std::to_string(first.json()["data"]["id"].get<std::int64_t>()) + "/void",
+                              R"({"reason":"uang palsu, lapor RT"})", staff);
+    BOOST_TEST_REQUIRE(voided.status == 200, voided.body);
+    BOOST_TEST_REQUIRE(server.post("/api/payments", api::Json{{"invoice_id", std::stoll(invoice)}, {"amount", 2000}, {"method", "cash"}, {"confirm", "partial"},
+                                                              {"note", "titip tetangga"}}.dump(), staff).status == 201);
+
+    auto mine = server.get("/api/portal/invoices/" + invoice, server.login("CUST001"));
+    BOOST_TEST_REQUIRE(mine.status == 200, mine.body);
+    const api::Json payments = mine.json()["data"]["payments"];
+    BOOST_TEST_REQUIRE(payments.size() == 2u, payments.dump());
+    for (const api::Json& payment : payments) {
+        BOOST_TEST(!payment["receipt_no"].get<std::string>().empty());
+        BOOST_TEST(payment["amount"].get<std::int64_t>() > 0);
+        for (const char* hidden : {"recorded_by", "note", "voided_by", "void_reason"})
+            BOOST_TEST(!payment.contains(hidden), hidden << " shown to the customer: " << payment.dump());
+    }
+    BOOST_TEST(mine.body.find("finance") == std::string::npos, "no staff login name anywhere: " << mine.body);
+    BOOST_TEST(mine.body.find("palsu") == std::string::npos);
+    BOOST_TEST((payments[0]["voided"].get<bool>() || payments[1]["voided"].get<bool>()), "the voided one still says so");
+
+    auto staff_view = server.get("/api/invoices/" + invoice, staff);
+    BOOST_TEST_REQUIRE(staff_view.status == 200);
+    BOOST_TEST(staff_view.body.find("uang palsu, lapor RT") != std::string::npos);
+    BOOST_TEST(staff_view.body.find("\"recorded_by\":\"finance\"") != std::string::npos, staff_view.body);
+}
+
 BOOST_AUTO_TEST_CASE(customers_read_only_their_own_invoices) {
     TestServer server;
     const std::string staff = server.login("finance");
