@@ -102,6 +102,8 @@ std::string container_of(const ui_registry::Item& item) {
         if (!path.empty()) path += '/';
         path += "g" + std::to_string(item.table) + "/r" + std::to_string(item.table_row);
     }
+    // The menu's entries sit in a navigation landmark (a screen reader's "jump to navigation").
+    if (item.kind == "nav") path += path.empty() ? "n" : "/n";
     return path;
 }
 

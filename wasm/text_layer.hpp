@@ -18,7 +18,8 @@ namespace kimonet::text_layer {
 //  when it opens one: the page makes it a link)], …],
 //  "del": [key, …],
 //  "order": [key, …] (only when the order changed), "focus": key (only when it changed)}.
-// Rects are CSS px; container is "" or a path ("d<window>/g<table>/r<row>") the page builds.
+// Rects are CSS px; container is "" or a path ("d<window>/g<table>/r<row>"; "n": the menu's
+// navigation landmark) the page builds.
 const std::string& changes();
 
 // Forgets what was handed over (the page lost its layer, e.g. a reload of the script).

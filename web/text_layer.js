@@ -25,7 +25,7 @@
   canvas.insertAdjacentElement('afterend', layer);
 
   var CONTROLS = { button: 1, link: 1, textbox: 1, combobox: 1, option: 1, checkbox: 1 };
-  var CONTAINER_ROLES = { d: 'dialog', p: 'listbox', t: 'tooltip', g: 'table', r: 'row' };
+  var CONTAINER_ROLES = { d: 'dialog', p: 'listbox', t: 'tooltip', g: 'table', r: 'row', n: 'navigation' };
   var nodes = new Map();       // key -> node
   var containers = new Map();  // path -> container element
   var lastOrder = [];
@@ -42,6 +42,7 @@
     element.className = 'tl-group';
     element.setAttribute('role', CONTAINER_ROLES[segment[0]] || 'group');
     if (segment[0] === 'd') element.setAttribute('aria-modal', 'true');
+    if (segment[0] === 'n') element.setAttribute('aria-label', 'Menu');
     element.dataset.path = path;
     containers.set(path, element);
     var parent = containerFor(slash < 0 ? '' : path.slice(0, slash));

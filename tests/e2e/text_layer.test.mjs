@@ -432,6 +432,9 @@ try {
     const tree = await accessibilityTree(page);
     assert.ok(tree.some((n) => n.role === 'link' && n.name === cell.value), 'a screen reader finds the name as a link');
     assert.ok(tree.some((n) => n.role === 'cell' && n.name === cell.value), 'inside its cell');
+    assert.ok(await page.locator('#text-layer [role=navigation] a[data-key="nav.invoices"]').count() === 1,
+      'the menu is a navigation landmark');
+    assert.ok(tree.some((n) => n.role === 'navigation' && n.name === 'Menu'), 'named Menu');
     // The context menu over a link is the browser's link menu (nothing prevents it).
     const menu = await link.evaluate((a) => a.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })));
     assert.equal(menu, true, 'contextmenu on the link is not prevented');

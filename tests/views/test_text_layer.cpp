@@ -79,6 +79,7 @@ BOOST_AUTO_TEST_CASE(the_customer_list_is_handed_over_once_as_a_table_and_then_o
     BOOST_REQUIRE(nav.is_array());
     BOOST_TEST(nav[1] == "link");
     BOOST_TEST(nav[16] == "#/customers", "a menu entry links to its screen");
+    BOOST_TEST(nav[9] == "n", "in the navigation landmark");
     const Json other = record(first, "customers.CUST002.name");
     BOOST_TEST(other[9] != name[9], "each customer in its own row");
     const Json header = record(first, "column_header.Nama");
