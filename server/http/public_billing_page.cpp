@@ -1,6 +1,7 @@
 #include "http/public_billing_page.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include "api/public_shapes.hpp"
 #include "core/date.hpp"
@@ -127,7 +128,17 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             const std::string period = text_of(invoice, api::kPublicPeriodKey);
             if (earliest_period.empty() || period < earliest_period) earliest_period = period;
         }
-        for (const auto& invoice : bill["invoices"]) {
+        // Bills owed first, the oldest of them first (the one dunning acts on first, and what a
+        // customer pays first); then the paid ones, newest first (as the check lists them).
+        std::vector<const api::Json*> shown;
+        for (const auto& invoice : bill["invoices"]) shown.push_back(&invoice);
+        std::stable_sort(shown.begin(), shown.end(), [](const api::Json* a, const api::Json* b) {
+            const bool a_open = text_of(*a, "status") != "paid", b_open = text_of(*b, "status") != "paid";
+            if (a_open != b_open) return a_open;
+            return a_open && text_of(*a, api::kPublicPeriodKey) < text_of(*b, api::kPublicPeriodKey);
+        });
+        for (const api::Json* listed : shown) {
+            const api::Json& invoice = *listed;
             const std::string status = text_of(invoice, "status");
             const std::string id = std::to_string(invoice.value("invoice_id", 0LL));
             page += "<div class=\"card\"><b>" + html_escape(text_of(invoice, "invoice_no")) + "</b> · periode " + html_escape(indonesian_period(text_of(invoice, api::kPublicPeriodKey))) +
@@ -149,7 +160,8 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             else
                 page += "Sisa: <span class=\"due\">" + format_rupiah(invoice.value("outstanding", 0LL)) + "</span> · jatuh tempo " +
                         html_escape(indonesian_date(text_of(invoice, "due_date")));
-            page += "<div id=\"pay-" + id + "\">";
+            // Where a started payment's details appear (also by JavaScript): announced when they do.
+            page += "<div id=\"pay-" + id + "\" aria-live=\"polite\">";
             if (pending.contains(id))
                 for (const auto& transaction : pending[id]) {
                     page += "<div data-poll=\"" + html_escape(text_of(transaction, "order_id")) + "\"><p>" + html_escape(method_name(text_of(transaction, "method"))) + ", bayar " +
@@ -173,9 +185,13 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
                     // Where to come back to (the server checks it is this invoice's customer).
                     "<input type=\"hidden\" name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
                     html_escape(text_of(customer, api::kPublicServiceNumberKey)) + "\">";
+            // Each button names the bill it pays: with two bills on the page a screen reader's list of
+            // buttons would otherwise say "Bayar dengan BCA Virtual Account" twice, for different bills.
+            const std::string pays = "Bayar " + text_of(invoice, "invoice_no") + " (" + indonesian_period(text_of(invoice, api::kPublicPeriodKey)) + ") dengan ";
             for (const auto& method : offered)
                 page += "<button type=\"submit\" name=\"choice\" value=\"" + html_escape(method.gateway + ":" + method.code) + "\" onclick=\"this.form.dataset.g=this.dataset.gateway;this.form.dataset.m=this.dataset.method\" data-gateway=\"" +
-                        html_escape(method.gateway) + "\" data-method=\"" + html_escape(method.code) + "\">Bayar dengan " + html_escape(method.name) +
+                        html_escape(method.gateway) + "\" data-method=\"" + html_escape(method.code) + "\" aria-label=\"" +
+                        html_escape(pays + method.name + (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string())) + "\">Bayar dengan " + html_escape(method.name) +
                         (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string()) + "</button>";
             page += "</form>";
             if (waiting && !offered.empty()) page += "</details>";

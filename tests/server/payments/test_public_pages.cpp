@@ -95,6 +95,27 @@ std::string scan(const std::string& svg, const std::string& file) {
 
 BOOST_AUTO_TEST_SUITE(public_pages)
 
+// Two bills owed: the older (the one dunning acts on first) comes first; each pay button names the
+// bill it pays (a screen reader's list of buttons is otherwise "Bayar dengan BCA Virtual Account"
+// once per bill), and what a payment shows is announced where it appears.
+BOOST_FIXTURE_TEST_CASE(the_oldest_bill_comes_first_and_each_button_names_its_bill, PublicPages) {
+    const std::string token = server.login("finance");
+    BOOST_TEST_REQUIRE(server.post("/api/invoices/generate", R"({"period":"2026-02","notify":false,"dry_run":false})", token).status == 200);
+    const std::string january = server.scalar("SELECT i.invoice_no FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                                              "WHERE c.service_number = 'CUST001' AND i.period = '2026-01'");
+    const std::string february = server.scalar("SELECT i.invoice_no FROM invoices i JOIN customers c ON c.id = i.customer_id "
+                                               "WHERE c.service_number = 'CUST001' AND i.period = '2026-02'");
+    const auto page = server.get("/billing/CUST001");
+    BOOST_TEST_REQUIRE(page.status == 200);
+    const auto first = page.body.find("<b>" + january + "</b>"), second = page.body.find("<b>" + february + "</b>");
+    BOOST_TEST_REQUIRE(first != std::string::npos);
+    BOOST_TEST_REQUIRE(second != std::string::npos);
+    BOOST_TEST(first < second, "January's bill before February's");
+    BOOST_TEST(page.body.find("aria-label=\"Bayar " + january + " (Januari 2026) dengan ") != std::string::npos, page.body);
+    BOOST_TEST(page.body.find("aria-label=\"Bayar " + february + " (Februari 2026) dengan ") != std::string::npos);
+    BOOST_TEST(page.body.find("aria-live=\"polite\"") != std::string::npos, "payment details are announced");
+}
+
 BOOST_AUTO_TEST_CASE(a_qris_payment_is_a_qr_image_that_scans_as_the_gateways_string_not_a_va_number) {
     PublicPages pages;
     TempDir dir;
