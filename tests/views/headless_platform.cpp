@@ -188,7 +188,7 @@ void Display::rebuild_fonts() {
 bool Display::sync() {
     // Each test has its own ImGui context: a fresh one has no fonts yet.
     if (ImGui::GetIO().Fonts->Fonts.empty()) m_style_ready = false;
-    const bool compact = g_canvas_width < 760.f;
+    const bool compact = g_canvas_width < platform::kCompactBreakpointCss;
     const bool changed = !m_style_ready || compact != m_compact || m_css_width != g_canvas_width;
     m_css_width = g_canvas_width;
     m_framebuffer_width = static_cast<int>(g_canvas_width);

@@ -52,6 +52,29 @@ BOOST_AUTO_TEST_CASE(the_list_shows_each_customer_from_the_server_json) {
     BOOST_TEST(!harness.find("customers.CUST001.deactivate").has_value(), "no customers.delete: no deactivate");
 }
 
+// A table's columns are sized for what they hold, not by weight alone: at 1280 CSS px (a laptop at
+// 100%) "PPPoE" after the package and "13 September 2025" were cut in their cells.
+BOOST_AUTO_TEST_CASE(every_cell_of_the_list_is_drawn_whole_on_a_laptop) {
+    ViewHarness harness;
+    auto longest = customer(1, "CUST001", "Muhammad Rizky Pratama", kimonet::CustomerStatus::Active);
+    longest.join_date = {2025, 9, 13};
+    harness.api().answer("GET", "/api/customers",
+                         customer_list({longest, customer(2, "CUST002", "Siti Aminah", kimonet::CustomerStatus::Isolated)}, 2));
+    harness.sign_in_staff({"customers.read", "customers.update", "customers.delete"});
+    harness.settle();
+    harness.frames(2);
+    int cells = 0;
+    for (const auto& widget : harness.find_prefix("customers.CUST00")) {
+        if (widget.value("kind", "") != "cell" && widget.value("kind", "") != "button") continue;
+        ++cells;
+        const float drawn = widget["rect"]["w"].get<float>(), shown = widget["hit"]["w"].get<float>();
+        BOOST_TEST(shown >= drawn - 1.f, widget.value("id", "") << " \"" << widget.value("value", "") << "\": " << shown << " of " << drawn
+                                                              << " px shown");
+    }
+    BOOST_TEST(cells >= 12);
+    BOOST_TEST(harness.value("customers.CUST001.join_date") == "13 September 2025");
+}
+
 BOOST_AUTO_TEST_CASE(a_server_error_is_shown_instead_of_the_list) {
     ViewHarness harness;
     harness.api().answer_error("GET", "/api/customers", 500, "internal", "Kesalahan server");

@@ -16,7 +16,6 @@ namespace {
 constexpr float kBodyFontCss = 15.f;
 constexpr float kCompactBodyFontCss = 16.f;
 constexpr float kTitleFontCss = 22.f;
-constexpr float kCompactBreakpointCss = 760.f;
 constexpr const char* kRegularFont = "/fonts/Inter-Regular.otf";  // subset and --preload-file'd by CMake
 constexpr const char* kSemiBoldFont = "/fonts/Inter-SemiBold.otf";
 

@@ -11,6 +11,11 @@ struct Fonts {
     ImFont* title = nullptr;    // semibold, larger: page titles
 };
 
+// Under this many CSS px the app lays out for phones: one column, cards instead of tables, the menu
+// behind a button. 1000, not a phone's 760: a 1280 px window at 150% browser zoom (or a 1366 px
+// laptop at 150% scaling) is 853-911 CSS px, where the desktop's tables cut money and dates.
+inline constexpr float kCompactBreakpointCss = 1000.f;
+
 class Display {
 public:
     // Call at the start of every frame: resizes the backing store, rebuilds fonts/style on change.
@@ -21,7 +26,7 @@ public:
     int framebuffer_width() const { return m_framebuffer_width; }
     int framebuffer_height() const { return m_framebuffer_height; }
     float css_width() const { return m_css_width; }
-    // Phones and narrow windows get one column and finger-sized controls.
+    // Phones and narrow windows get one column and finger-sized controls (under kCompactBreakpointCss).
     bool compact() const { return m_compact; }
     // CSS pixels -> device pixels, for layout constants.
     float px(float css) const { return css * m_dpr; }

@@ -7,6 +7,7 @@
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "ui_registry.hpp"
+#include "widgets/column_fit.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -17,6 +18,7 @@ float pager_height() {
 }
 
 void strong_headers_row() {
+    fit_columns_to_content();  // before the header row lays the table out
     ImGui::PushFont(platform::display().fonts().strong);
     // ImGui::TableHeadersRow(), with each header reported to the registry (the page's text layer
     // gives the table its column headers).
