@@ -42,6 +42,7 @@ bool nav_item(const char* id, const char* label, std::string_view route, bool cu
     draw->AddText(ImVec2(start.x + display().px(14), text_y), current ? IM_COL32_WHITE : widgets::colors::kSidebarText, label);
     ui_registry::record("nav", id, label, current ? "current" : "");
     ui_registry::set_href(route);
+    widgets::follow_page_focus(id);
     return pressed;
 }
 
@@ -265,6 +266,7 @@ void App::draw_phone_menu() {
         draw->AddLine(ImVec2(start.x, start.y + height), ImVec2(start.x + width, start.y + height), widgets::colors::kBorder);
         ui_registry::record("nav", entry.nav, tr(entry.nav), current ? "current" : "");
         ui_registry::set_href(entry.screen.id);
+        widgets::follow_page_focus(entry.nav);
         if (pressed) navigate(entry.screen);  // closes the menu
     }
     ImGui::EndChild();

@@ -15,6 +15,7 @@ std::initializer_list<Entry> print_catalogue() {
         {"print.paid_at", "Tanggal bayar", "Paid at"},
         {"print.invoice", "Tagihan", "Invoice"},
         {"print.method", "Metode", "Method"},
+        {"print.received_by", "Diterima oleh", "Received by"},
         {"print.amount_paid", "Dibayar", "Paid"},
         {"print.credit_note", "{amount} menjadi saldo (kredit) pelanggan.", "{amount} became the customer's credit."},
         {"print.thanks", "Terima kasih atas pembayaran Anda.", "Thank you for your payment."},

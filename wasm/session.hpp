@@ -18,6 +18,7 @@ struct SessionUser {
     std::string role;
     std::vector<std::string> permissions;
     std::optional<std::int64_t> customer_id;
+    std::string company;  // the ISP's name (company_name), printed on receipts and invoices
     // The role demands two-factor sign-in and this account has not set it up: only Keamanan akun.
     bool two_factor_enrollment_required = false;
     // Someone else set this password (a new account, a staff reset): the server allows only

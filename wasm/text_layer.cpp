@@ -72,6 +72,9 @@ bool mirrored(const ui_registry::Item& item) {
     if (item.visible && item.clip.Overlaps(item.rect)) return true;
     if (item.window_role == ui_registry::WindowRole::Popup || item.rect.GetWidth() <= 0.f) return false;
     if (item.kind == "input") return dom_fields::is_real_input(item.id);
+    // So do the menu's entries below the sidebar's fold: Tab and a screen reader reach every one, and
+    // the sidebar scrolls the focused one into view (app_shell.cpp).
+    if (item.kind == "nav") return true;
     return item.window_role == ui_registry::WindowRole::Dialog &&
            (item.kind == "select" || item.kind == "checkbox" || item.kind == "button");
 }

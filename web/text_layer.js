@@ -375,6 +375,8 @@
     changes.del.forEach(function (key) {
       var node = nodes.get(key);
       if (node) {
+        // A pressed button that went away with focus on it (its panel or dialog step replaced).
+        if (node === document.activeElement && node.classList.contains('tl-button')) focusDropped = Date.now();
         releaseField(node);
         node.remove();
       }
@@ -491,7 +493,7 @@
       // not follow the link itself, so one click is one history entry. A click without a pointer
       // (a screen reader's activation, Enter on the link) is pressed on the canvas here.
       event.preventDefault();
-      if (event.detail === 0 && link.getAttribute('aria-disabled') !== 'true') clickControl(link);
+      if (event.detail === 0 && link.getAttribute('aria-disabled') !== 'true') clickControl(link._rect ? link : link.parentNode);
       return;
     }
     var node = event.target.closest && event.target.closest('.tl-control');
@@ -576,8 +578,14 @@
   }
   function tabStops() {
     var scope = frontDialog() || layer;
-    return Array.prototype.filter.call(scope.querySelectorAll('.tl-control'), function (node) {
-      return node.getAttribute('aria-disabled') !== 'true' && !node.closest('[role=listbox],[role=tooltip]');
+    var lastHref = null;
+    // Controls and the links in table cells (a customer's number and name open the same address:
+    // the first of them is the stop), in drawing order.
+    return Array.prototype.filter.call(scope.querySelectorAll('.tl-control, .tl > a[href]'), function (node) {
+      var href = node.tagName === 'A' ? node.getAttribute('href') : null;
+      var repeated = href !== null && href === lastHref;
+      lastHref = href;
+      return !repeated && node.getAttribute('aria-disabled') !== 'true' && !node.closest('[role=listbox],[role=tooltip]');
     });
   }
   function moveFocus(step) {
@@ -598,6 +606,7 @@
     // A control the app draws (not a real input, which tells it itself): the app scrolls it into
     // view when its dialog's body has it scrolled out.
     if (!node._field && node.dataset && node.dataset.key) callApp('kimonet_field_focus', [registryId(node)]);
+    else if (node.tagName === 'A' && node.parentNode.dataset && node.parentNode.dataset.key) callApp('kimonet_field_focus', [registryId(node.parentNode)]);
     var box = node.getBoundingClientRect();
     if (box.bottom > window.innerHeight) window.scrollBy(0, box.bottom - window.innerHeight + 16);
     else if (box.top < 0) window.scrollBy(0, box.top - 16);
@@ -644,11 +653,35 @@
       if (!touchOnly || !target._field) focusNode(target);
       return;
     }
-    if (dialog) return;
-    var heading = Array.prototype.find.call(layer.querySelectorAll('[role=heading]'), function (node) {
-      return !node.closest('[role=dialog],[role=listbox],[role=tooltip]');
-    });
+    if (dialog) {
+      // What had focus in the dialog went away (Enter on "Catat pembayaran" replaced the invoice's
+      // buttons by the payment form; saving it put the buttons back): focus goes to the dialog's
+      // first field (waiting for it as a new dialog does), else its first control, never the body.
+      if (focusDropped && lost && !layer.querySelector('[role=listbox]')) {
+        var next = firstFocus(dialog);
+        if (next && !next._field && Date.now() - focusDropped < kFieldWaitMs) {
+          if (!focusRecheck) focusRecheck = setTimeout(function () { focusRecheck = 0; manageFocus(); }, 50);
+          return;
+        }
+        focusDropped = 0;
+        if (next && (!touchOnly || !next._field)) focusNode(next);
+      }
+      return;
+    }
+    focusDropped = 0;
+    // The screen's title in the header (not the sidebar's brand, drawn first), else the first heading.
+    var heading = layer.querySelector('[role=heading][data-key="header.title"]') ||
+      Array.prototype.find.call(layer.querySelectorAll('[role=heading]'), function (node) {
+        return !node.closest('[role=dialog],[role=listbox],[role=tooltip]');
+      });
     var screen = heading ? heading.dataset.key : '';
+    // The screen's title is the page's: its one level-1 heading, and the tab's and history's name
+    // ("Tagihan · Kimonet Billing"), so tabs and Back's list tell screens apart.
+    if (heading) {
+      setAttribute(heading, 'aria-level', '1');
+      var title = heading.textContent ? heading.textContent + ' · ' + baseTitle : baseTitle;
+      if (document.title !== title) document.title = title;
+    }
     if (screen !== screenHeading) {
       screenHeading = screen;
       // Not when the address opens something on the screen (#/invoices/7/pay): that dialog takes
@@ -662,6 +695,8 @@
     focusNode(field);
   }
   var screenFocusPending = false;
+  var focusDropped = 0;  // when the node holding focus was removed (0: it was not)
+  var baseTitle = document.title;
   // A touch elsewhere (the canvas, another control) leaves a real input: phones do not move focus
   // on a tap the shell hands to the app, so the input would keep it (and the next focus() of it
   // would not reach the app).

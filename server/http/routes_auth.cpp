@@ -3,6 +3,7 @@
 #include "auth/two_factor.hpp"
 #include "core/validation_messages.hpp"
 #include "http/routes.hpp"
+#include "services/settings.hpp"
 
 namespace kimonet::http {
 
@@ -88,6 +89,7 @@ void register_auth_routes(Router& router, app::App& app) {
             auto user = auth::principal_json(result.principal, customer_id_of(result.principal));
             if (!result.principal.is_customer())
                 user["two_factor_enrollment_required"] = TRY(auth::two_factor_enrollment_required(context.db, result.principal.id));
+            user["company"] = TRY(services::get_setting(context.db, "company_name"));  // the ISP's name on printed receipts
             return json_ok({{"token", result.token},
                             {"expires_at", result.expires_at},
                             {"password_change_required", result.principal.password_change_required},
@@ -118,8 +120,9 @@ void register_auth_routes(Router& router, app::App& app) {
     me.open_during_password_change = true;
     me.handler = [&app](Request& request) -> RouteResult {
         auto user = auth::principal_json(request.who(), customer_id_of(request.who()));
-        if (request.who().is_customer()) return json_ok({{"user", user}});
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
+            user["company"] = TRY(services::get_setting(context.db, "company_name"));  // the ISP's name on printed receipts
+            if (request.who().is_customer()) return json_ok({{"user", user}});
             // A role that demands two-factor sign-in: this account can do nothing else until it enrols.
             user["two_factor_enrollment_required"] = TRY(auth::two_factor_enrollment_required(context.db, request.who().id));
             return json_ok({{"user", user}});

@@ -5,6 +5,7 @@
 #include "auth/two_factor.hpp"
 #include "core/validation_messages.hpp"
 #include "http/routes.hpp"
+#include "services/settings.hpp"
 
 namespace kimonet::http {
 
@@ -73,6 +74,7 @@ void register_two_factor_routes(Router& router, app::App& app) {
                                                                                app.config().token_ttl_seconds));
                              auto user = auth::principal_json(result.principal, std::nullopt);
                              user["two_factor_enrollment_required"] = false;  // enrolled, or there would be no challenge
+                             user["company"] = TRY(services::get_setting(context.db, "company_name"));  // printed receipts
                              return json_ok({{"token", result.token}, {"expires_at", result.expires_at}, {"user", user}});
                          });
                      }));

@@ -475,6 +475,64 @@ try {
     await page.context().close();
   });
 
+  await test('keyboard only: Tab reaches every menu entry (the sidebar scrolls to it) and the customers\' links; Enter opens them; a cashier opens an unpaid invoice, its payment form and saves with Enter, focus never falling to the page; the tab\'s title names the screen', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await signIn(page, 'admin', PASSWORD);
+    await waitUi(page, (all) => all.filter((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) && i.visible).length >= 3);
+    const key = () => page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body) return 'BODY';
+      return a.dataset.key || (a.parentNode.dataset && a.parentNode.dataset.key) || a.tagName;
+    });
+    const tabTo = async (wanted, limit = 120) => {
+      for (let i = 0; i < limit; i++) {
+        await page.keyboard.press('Tab');
+        const now = await key();
+        if (wanted(now)) return now;
+      }
+      throw new Error(`Tab never reached it (last: ${await key()})`);
+    };
+    await page.waitForFunction(() => / · Kimonet Billing$/.test(document.title) && document.title !== 'Kimonet Billing');
+    const listTitle = await page.evaluate(() => document.title);
+
+    // Every menu entry is in the page, the ones below the sidebar's fold too.
+    const entries = (await items(page)).filter((i) => i.kind === 'nav').map((i) => i.id);
+    assert.ok(entries.length > 5, 'menu entries');
+    const below = (await items(page)).filter((i) => i.kind === 'nav' && !i.visible).map((i) => i.id);
+    assert.ok(below.length > 0, 'some entries lie below the sidebar\'s fold at 1280x800');
+    assert.equal(await page.locator('#text-layer a[data-key^="nav."]').count(), entries.length, 'each entry is a link in the page');
+    const last = below[below.length - 1];
+    await tabTo((now) => now === last);
+    await waitUi(page, (all, id) => all.some((i) => i.id === id && i.visible), last);  // scrolled into view
+    await page.keyboard.press('Enter');
+    const href = await page.locator(`#text-layer a[data-key="${last}"]`).getAttribute('href');
+    await page.waitForFunction((h) => window.location.hash.startsWith(h), href);
+    await page.waitForFunction((t) => document.title !== t, listTitle);
+
+    // Back on the customer list: Tab reaches a customer's link and Enter opens the customer.
+    await page.goBack();
+    await waitUi(page, (all) => all.filter((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) && i.visible).length >= 3);
+    const reached = await tabTo((now) => /^customers\.CUST\d+\.number$/.test(now));
+    await page.keyboard.press('Enter');
+    const number = reached.split('.')[1];
+    await itemValue(page, 'customer_detail.service_number', number);
+
+    // The cashier: the invoice (Tab, Enter), its payment form (Tab, Enter: focus on the amount), Enter saves.
+    await tabTo((now) => now === 'customer_detail.action.invoice');
+    await page.keyboard.press('Enter');
+    await item(page, 'invoice.title');
+    await tabTo((now) => now === 'invoice.pay', 40);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'payment_form.amount');
+    await waitUi(page, (all) => all.some((i) => i.id === 'payment_form.reading' && /lunas/.test(i.value)));
+    await page.keyboard.press('Enter');
+    await waitUi(page, (all) => all.some((i) => i.id === 'invoice.notice' && /^Pembayaran tercatat/.test(i.value)));
+    await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body &&
+      document.getElementById('text-layer').contains(document.activeElement));
+    assert.notEqual(await key(), 'BODY', 'focus stays in the invoice after saving');
+    await page.context().close();
+  });
+
   await test('the right-click menu is the browser\'s: contextmenu is not prevented on the canvas or the text', async () => {
     const page = await openApp(browser, server.url, DESKTOP);
     await item(page, 'login.title', 30000);

@@ -138,6 +138,11 @@ BOOST_AUTO_TEST_CASE(print_receipt_prints_the_last_payment_as_a_58_mm_slip) {
     BOOST_TEST(g_printed.find("RCP-202512-0004") != std::string::npos, g_printed);
     BOOST_TEST(g_printed.find("Budi Santoso") != std::string::npos, g_printed);
     BOOST_TEST(g_printed.find("INV-202512-0006") != std::string::npos, g_printed);
+    // Who received the money (the cashier printing their own payment, by name) and the time's zone.
+    BOOST_TEST(g_printed.find("Diterima oleh") != std::string::npos, g_printed);
+    BOOST_TEST(g_printed.find("Admin Kimonet") != std::string::npos, g_printed);
+    BOOST_TEST(g_printed.find(" WIB") != std::string::npos, g_printed);
+    BOOST_TEST(g_printed.find("Kimonet Net") != std::string::npos, "issued in the ISP's name: " << g_printed);
 }
 
 BOOST_AUTO_TEST_CASE(isolate_brings_the_reason_field_and_restore_restores) {

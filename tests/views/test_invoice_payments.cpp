@@ -1,12 +1,15 @@
 // The cashier at the invoice modal, headless: what was typed is read back before saving ("100rb"
 // is Rp 100.000, a partial payment), an amount other than what is owed is saved only after the
-// server's question is answered, "750" is refused in words, and each payment offers its receipt and
-// — only to the roles that may — void and correct. The server's answers are the JSON its own
+// server's question is answered (Enter in the amount saves as the button does), "750" is refused in
+// words, each payment offers its receipt and — only to the roles that may — void and correct, and the
+// printed slip names who received the money. The server's answers are the JSON its own
 // serialisers write (api::to_json).
 #include <boost/test/unit_test.hpp>
 
 #include "api/billing_dto.hpp"
+#include "imgui.h"
 #include "view_harness.hpp"
+#include "widgets/print_view.hpp"
 
 using kimonet::testing::ViewHarness;
 using kimonet::api::Json;
@@ -102,6 +105,50 @@ BOOST_AUTO_TEST_CASE(a_typed_amount_is_read_back_and_a_partial_one_is_saved_only
     BOOST_TEST(confirmed["idempotency_key"].get<std::string>().size() == 36u, "app- and 128 random bits");
     BOOST_TEST(confirmed["idempotency_key"] == first["idempotency_key"], "the confirmed request is the same payment");
     BOOST_TEST(harness.value("invoice.notice") == "Pembayaran tercatat. No. kuitansi RCP-202601-0009.");
+}
+
+// A cashier types the amount and presses Enter: the payment is saved as the button saves it (an
+// amount other than what is owed is asked about first, the same way).
+BOOST_AUTO_TEST_CASE(enter_in_the_amount_saves_the_payment) {
+    ViewHarness harness("invoices/7");
+    open_invoice(harness, {"invoices.read", "payments.create", "payments.read"}, 0);
+    harness.click("invoice.pay");
+    harness.settle();
+    harness.click("payment_form.amount");
+    Json recorded = api::to_json(api::PaymentResource{payment(9, payments::PaymentMethod::Cash, "admin"), kJakarta});
+    harness.api().answer("POST", "/api/payments", {{"success", true}, {"data", recorded}, {"receipt_no", "RCP-202601-0009"}}, 201);
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Enter] = 13;  // the null backend maps no keys
+    io.KeysDown[13] = true;
+    harness.frames(1);
+    io.KeysDown[13] = false;
+    harness.settle();
+    BOOST_TEST(harness.api().count("POST", "/api/payments") == 1, "Enter saved it, once");
+    BOOST_TEST(last_body(harness, "/api/payments")["amount"] == "166.500");
+    BOOST_TEST(harness.value("invoice.notice") == "Pembayaran tercatat. No. kuitansi RCP-202601-0009.");
+}
+
+// The slip names who received the money: another cashier's account for their payment; nobody for a
+// gateway's (its method says how it came).
+BOOST_AUTO_TEST_CASE(the_receipt_names_who_received_the_money) {
+    static std::string printed;
+    kimonet::print_view::install_page_sink({nullptr, [](const std::string& json) { printed = json; }});
+    {
+        ViewHarness harness("invoices/7");
+        open_invoice(harness, {"invoices.read", "payments.read"}, 50000, {payment(6, payments::PaymentMethod::Cash, "kasir2")});
+        harness.click("invoice.print_receipt");
+        BOOST_TEST(printed.find("\"Diterima oleh\"") != std::string::npos, printed);
+        BOOST_TEST(printed.find("kasir2") != std::string::npos, printed);
+    }
+    printed.clear();
+    {
+        ViewHarness harness("invoices/7");
+        open_invoice(harness, {"invoices.read", "payments.read"}, 50000, {payment(5, payments::PaymentMethod::Gateway, "gateway:midtrans")});
+        harness.click("invoice.print_receipt");
+        BOOST_TEST(!printed.empty());
+        BOOST_TEST(printed.find("Diterima oleh") == std::string::npos, printed);
+    }
+    kimonet::print_view::install_page_sink({});
 }
 
 BOOST_AUTO_TEST_CASE(changing_the_amount_after_the_question_asks_again) {

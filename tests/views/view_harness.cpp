@@ -30,6 +30,7 @@ void ViewHarness::sign_in_staff(const std::vector<std::string>& permissions, con
     user.id = 1;
     user.username = "admin";
     user.name = "Admin Kimonet";
+    user.company = "Kimonet Net";  // as /api/me sends it
     user.role = role;
     user.permissions = permissions;
     m_app.sign_in("test-token", user);

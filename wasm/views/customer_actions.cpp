@@ -66,7 +66,7 @@ void ViewCustomerDetail::edit(App& app) {
 }
 
 // The receipt of the newest payment that still counts, printed as the 58 mm slip.
-void ViewCustomerDetail::print_last_receipt() {
+void ViewCustomerDetail::print_last_receipt(const SessionUser& printer) {
     const api::PaymentResource* latest = nullptr;
     for (const api::PaymentResource& listed : m_payments)
         if (!listed.payment.voided() && (!latest || listed.payment.id > latest->payment.id)) latest = &listed;
@@ -78,7 +78,7 @@ void ViewCustomerDetail::print_last_receipt() {
                 with_customer.customer_name = m_customer->name;
                 with_customer.service_number = m_customer->service_number;
             }
-            print_view::print_now(receipt_document(*latest, with_customer));
+            print_view::print_now(receipt_document(*latest, with_customer, printer));
             return;
         }
 }
@@ -105,7 +105,7 @@ void ViewCustomerDetail::draw_actions(App& app) {
     }
     const bool has_receipt = std::any_of(m_payments.begin(), m_payments.end(), [](const auto& listed) { return !listed.payment.voided(); });
     if (has_receipt && user.can("payments.read") && flow.button("customer_detail.action.receipt", tr("customer_actions.receipt")))
-        print_last_receipt();
+        print_last_receipt(user);
     if (m_credit.offered(app) && flow.button("customer_detail.action.refund", tr("refund.action")))
         m_credit.open([this] { reload_all(); });  // customer_credit.hpp (issue 20)
     if (user.can("network.control")) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/date_time_text.hpp"
 #include "core/money.hpp"
 #include "i18n.hpp"
 #include "views/billing_widgets.hpp"
@@ -16,13 +17,24 @@ std::string customer_line(const api::InvoiceResource& record) {
     return record.service_number.empty() ? record.customer_name : record.customer_name + " (" + record.service_number + ")";
 }
 
+// Who issues the document: the ISP.
+std::string issuer(const SessionUser& printer) { return printer.company.empty() ? tr("print.issuer") : printer.company; }
+
+// Who took the money, as the slip names them: the cashier printing their own payment by their
+// name; another staff account by its name; nobody for a gateway's (its method says how it came).
+std::string received_by(const payments::Payment& payment, const SessionUser& printer) {
+    if (payment.recorded_by.empty() || payment.recorded_by.starts_with("gateway:")) return {};
+    if (payment.recorded_by == printer.username && !printer.name.empty()) return printer.name;
+    return payment.recorded_by;
+}
+
 }  // namespace
 
-print_view::Document invoice_document(const api::InvoiceResource& record) {
+print_view::Document invoice_document(const api::InvoiceResource& record, const SessionUser& printer) {
     const billing::Invoice& invoice = record.invoice;
     print_view::Document document;
     document.title = i18n::tr_format("invoice.title", {{"number", invoice.invoice_no}});
-    document.subtitle = tr("print.issuer");
+    document.subtitle = issuer(printer);
     document.stamp = invoice_status_label(invoice.status);
     document.facts = {{tr("print.customer"), customer_line(record)},
                       {tr("invoice.period"), i18n::format_period(invoice.period)},
@@ -47,17 +59,21 @@ print_view::Document invoice_document(const api::InvoiceResource& record) {
     return document;
 }
 
-print_view::Document receipt_document(const api::PaymentResource& payment, const api::InvoiceResource& record) {
+
+print_view::Document receipt_document(const api::PaymentResource& payment, const api::InvoiceResource& record,
+                                      const SessionUser& printer) {
     print_view::Document document;
     document.layout = print_view::Layout::Thermal58;
     document.title = tr("print.receipt_title");
-    document.subtitle = tr("print.issuer");
+    document.subtitle = issuer(printer);
     document.facts = {{tr("print.receipt_no"), payment.payment.receipt_no},
-                      {tr("print.paid_at"), format_paid_at(payment)},
+                      {tr("print.paid_at"), format_paid_at(payment) + " " + zone_name(payment.offset)},
                       {tr("print.customer"), customer_line(record)},
                       {tr("print.invoice"), record.invoice.invoice_no},
                       {tr("invoice.period"), i18n::format_period(record.invoice.period)},
                       {tr("print.method"), payment_method_label(payment.payment.method)}};
+    if (const std::string cashier = received_by(payment.payment, printer); !cashier.empty())
+        document.facts.push_back({tr("print.received_by"), cashier});
     document.totals = {{tr("invoice.total"), format_rupiah(record.invoice.totals.total)},
                        {tr("invoice.outstanding"), format_rupiah(record.invoice.outstanding())},
                        {tr("print.amount_paid"), format_rupiah(payment.payment.amount)}};

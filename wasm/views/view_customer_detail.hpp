@@ -24,6 +24,7 @@
 namespace kimonet {
 
 class App;
+struct SessionUser;
 
 class ViewCustomerDetail final : public View {
 public:
@@ -47,7 +48,7 @@ private:
     void draw_payments();
     // customer_actions.cpp: the quick actions under the customer's name.
     void draw_actions(App& app);
-    void print_last_receipt();
+    void print_last_receipt(const SessionUser& printer);
     // The open invoice a payment goes to (the oldest unpaid or partly paid one); null when none.
     const api::InvoiceResource* open_invoice() const;
     void edit(App& app);

@@ -201,7 +201,7 @@ void ViewInvoiceDetail::draw_actions(App& app) {
     if (const api::PaymentResource* payment = latest_payment(*m_record)) {
         next();
         if (widgets::button("invoice.print_receipt", tr("print.receipt_button"), widgets::ButtonStyle::Secondary, width))
-            print_view::print_now(receipt_document(*payment, *m_record));
+            print_view::print_now(receipt_document(*payment, *m_record, app.user()));
     }
     if (panel_allowed(app, Panel::Send, nullptr)) {
         next();
@@ -293,12 +293,19 @@ void ViewInvoiceDetail::draw_panel(App&) {
         case Panel::None: break;
         }
         const char* submit = m_busy ? tr("common.saving") : payment_submit_label();
+        // Enter in one of the panel's fields submits it as its button does: a cashier types the
+        // amount and presses Enter (an amount other than what is owed asks its confirmation first,
+        // the same way). Enter on a focused button or drop-down is that control's (the page keeps it).
+        const bool enter = !m_busy && ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) &&
+                           (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
         const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         const float width = display().compact() ? half : 0.f;
         if (widgets::button("invoice.panel.submit", submit,
                             m_panel == Panel::Void || m_panel == Panel::VoidPayment ? widgets::ButtonStyle::Danger
                                                                                     : widgets::ButtonStyle::Primary,
-                            width, m_busy))
+                            width, m_busy) ||
+            enter)
             submit_panel();
         ImGui::SameLine();
         if (widgets::button("invoice.panel.cancel", tr("common.cancel"), widgets::ButtonStyle::Secondary, width)) {
@@ -334,7 +341,7 @@ void ViewInvoiceDetail::draw(App& app) {
     if (!m_notice.empty()) widgets::banner("invoice.notice", m_notice, false);
     if (!m_error.empty()) widgets::banner("invoice.error", m_error, true);
     if (m_record) {
-        print_view::offer(invoice_document(*m_record));  // Ctrl+P prints this invoice
+        print_view::offer(invoice_document(*m_record, app.user()));  // Ctrl+P prints this invoice
         draw_header(app);
         ImGui::Dummy(ImVec2(0, display().px(4)));
         if (m_panel == Panel::None) draw_actions(app);

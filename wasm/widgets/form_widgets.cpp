@@ -49,6 +49,9 @@ bool input(const char* id, const char* label, std::string& value, const std::str
     // ImGui widget is read-only for keys (it shows the text, takes clicks and focus, reports Enter).
     const bool page_edits = dom_fields::enabled();
     dom_fields::note_real_input(id);
+    // Digits only (ImGui's CharsDecimal: a due day, a NIK, a port, a count): the phone's number pad,
+    // unless the field was marked as something else.
+    if ((flags & ImGuiInputTextFlags_CharsDecimal) && dom_fields::kind_of(id) == FieldKind::Text) mark_field(id, FieldKind::Amount);
     bool typed = false;
     if (page_edits) {
         if (auto text = dom_fields::take_value(id)) {
@@ -94,15 +97,9 @@ bool password_field(const char* id, const char* label, std::string& value, const
                  -FLT_MIN);
 }
 
-namespace {
-
-// Tab on the page moved focus to this control (web/text_layer.js): when it lies scrolled out of
-// its dialog's body (a drop-down below the fold at 200% zoom), the body scrolls it into view.
 void follow_page_focus(const char* id) {
     if (dom_fields::enabled() && dom_fields::take_focus_request(id)) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
 }
-
-}  // namespace
 
 bool select_field(const char* id, const char* label, const std::vector<std::string>& options, int& selected,
                   const std::string& error, float width, const char* name) {

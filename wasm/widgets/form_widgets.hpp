@@ -22,6 +22,10 @@ bool password_field(const char* id, const char* label, std::string& value, const
 bool select_field(const char* id, const char* label, const std::vector<std::string>& options, int& selected,
                   const std::string& error = {}, float width = -FLT_MIN, const char* name = nullptr);
 bool checkbox(const char* id, const char* label, bool& value);
+// For the item just drawn under `id`: Tab on the page moved focus to it (web/text_layer.js), so
+// when it lies scrolled out of its window (a drop-down below the fold at 200% zoom, a menu entry
+// below the sidebar's fold) the window scrolls it into view.
+void follow_page_focus(const char* id);
 bool button(const char* id, const char* label, ButtonStyle style = ButtonStyle::Secondary, float width = 0.f,
             bool disabled = false);
 // Text recorded in the registry under `kind` (e.g. "text", "cell", "error").

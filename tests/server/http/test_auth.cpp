@@ -28,6 +28,9 @@ BOOST_AUTO_TEST_CASE(staff_login_returns_a_token_and_the_role) {
     auto me = server.get("/api/me", body["token"].get<std::string>());
     BOOST_TEST(me.status == 200);
     BOOST_TEST(me.json()["user"]["username"] == "admin");
+    // The ISP's name, for what the app prints (receipts, invoices) in its name.
+    BOOST_TEST(body["user"]["company"] == "Kimonet Net");
+    BOOST_TEST(me.json()["user"]["company"] == "Kimonet Net");
 }
 
 BOOST_AUTO_TEST_CASE(username_is_case_insensitive_and_trimmed) {
