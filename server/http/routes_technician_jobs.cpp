@@ -119,7 +119,8 @@ void register_technician_job_routes(Router& router, app::App& app) {
     router.add("POST", "/api/technician-jobs/{id}/complete", "jobs.work",
                "Close a job {result: done|failed, failure_reason, note?, materials?: [{item, quantity, unit}]}: done needs the checklist and a "
                "signature or photo; an installation activates the customer, a dismantle deactivates them (router and RADIUS follow). An "
-               "Idempotency-Key header (or idempotency_key) makes a resubmission answer 200 with the first result (repeated: true)",
+               "Idempotency-Key header (or idempotency_key) makes a resubmission answer 200 with the first result (repeated: true); the key "
+               "with the other result is 409",
                [&app](Request& request) -> RouteResult {
                    const auto body = TRY(keyed_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {

@@ -93,11 +93,13 @@ void register_staff_ticket_routes(Router& router, app::App& app) {
                });
     router.add(Route{"POST", "/api/tickets", Access::Permission, "tickets.update",
                      "Open a ticket for a customer {customer_id, category, priority?, subject?, message, idempotency_key?} (or the "
-                     "Idempotency-Key header); 201 the ticket, 200 the same ticket for a repeated key",
+                     "Idempotency-Key header, per user); 201 the ticket, 200 the same ticket for a repeated key, 409 for the key on another report",
                      [&app](Request& request) -> RouteResult {
                          const auto body = TRY(keyed_body(request));
                          auto ticket_request = TRY(services::ticket_request_from_json(body, true));
-                         if (!ticket_request.idempotency_key.empty()) ticket_request.idempotency_key = "staff:" + ticket_request.idempotency_key;
+                         // Keys are per user, as payments' are: another user's key neither answers with their ticket nor stops this one.
+                         if (!ticket_request.idempotency_key.empty())
+                             ticket_request.idempotency_key = "staff:" + std::to_string(request.who().id) + ":" + ticket_request.idempotency_key;
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              const auto opened = TRY(services::open_ticket(context, ticket_request));
                              return json_data(services::ticket_detail_json(context.db, opened.ticket_id, services::TicketViewer{}, context.now),
@@ -162,7 +164,7 @@ void register_portal_ticket_routes(Router& router, app::App& app) {
                });
     router.add(Route{"POST", "/api/portal/tickets", Access::Permission, "portal.self",
                      "Report a problem {category, subject?, message, idempotency_key?} (or the Idempotency-Key header); 201 the "
-                     "ticket, 200 the same ticket for a repeated key; 409 while 3 tickets are open",
+                     "ticket, 200 the same ticket for a repeated key; 409 while 3 tickets are open or for the key on another report",
                      [&app](Request& request) -> RouteResult {
                          const auto body = TRY(keyed_body(request));
                          auto ticket_request = TRY(services::ticket_request_from_json(body, false));

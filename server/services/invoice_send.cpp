@@ -188,18 +188,25 @@ Result<api::Json> send_invoice(app::Context& context, std::int64_t invoice_id, c
                                const std::string& fallback_base_url) {
     const SendInput send = TRY(read_send_input(input));
     const InvoiceDetail detail = TRY(get_invoice_detail(context.db, invoice_id, owner));
+    const auto contact = TRY(store::find_customer_contact(context.db, detail.invoice.customer_id));
+    if (!contact) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
+    const std::string own = send.channel == "email" ? email::normalized_email_address(contact->email).value_or("") : normalize_phone(contact->phone);
+    const std::string recipient = send.to.empty() ? own : send.to;
     if (auto replay = TRY(store::find_invoice_send_by_key(context.db, send.key))) {
         if (replay->invoice_id != invoice_id || replay->actor_type != context.actor.type || replay->actor_id != context.actor.id)
             return make_error(ErrorCode::Conflict, messages::kConflict);
+        // The key names one send: another channel or recipient under it is another request, refused
+        // rather than answered "sent" for a message that was never sent there.
+        if (replay->channel != send.channel || replay->recipient != recipient) {
+            Error reused = make_error(ErrorCode::Conflict, messages::kSendKeyReused);
+            reused.fields["idempotency_key"] = messages::kSendKeyReused;
+            return reused;
+        }
         api::Json answer = send_json(*replay);
         answer["replayed"] = true;
         return answer;
     }
     if (detail.invoice.status == billing::InvoiceStatus::Void) return validation_error({{"invoice", messages::kSendVoidInvoice}});
-    const auto contact = TRY(store::find_customer_contact(context.db, detail.invoice.customer_id));
-    if (!contact) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
-    const std::string own = send.channel == "email" ? email::normalized_email_address(contact->email).value_or("") : normalize_phone(contact->phone);
-    const std::string recipient = send.to.empty() ? own : send.to;
     if (recipient.empty()) return validation_error({{"to", messages::kSendNoRecipient}});
     if (owner && recipient != own) return make_error(ErrorCode::Forbidden, messages::kSendPortalOwnAddress);
 

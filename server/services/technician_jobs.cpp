@@ -250,6 +250,13 @@ Result<JobCompletion> complete_technician_job(app::Context& context, std::int64_
         const bool repeat_of_this_key = !input.key.empty() && job.completion_key == input.key;
         if (job.status != "scheduled") {
             if (!repeat_of_this_key) return make_error(ErrorCode::Conflict, messages::kJobClosed);
+            // The key names one completion: the other result under it is another request, refused
+            // rather than answered as if the job had closed the way this one asks.
+            if (job.status != input.result) {
+                Error reused = make_error(ErrorCode::Conflict, messages::kJobKeyReused);
+                reused.fields["idempotency_key"] = messages::kJobKeyReused;
+                return reused;
+            }
             completion.repeated = true;
             return {};
         }

@@ -104,6 +104,18 @@ Result<TicketOpened> open_ticket(app::Context& context, const TicketOpenRequest&
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         if (!request.idempotency_key.empty()) {
             if (auto existing = TRY(store::ticket_id_by_key(context.db, request.idempotency_key))) {
+                // A key the caller chose (staff, portal) names one report: another customer or other
+                // words under it are another request, refused rather than answered with the first
+                // ticket. Category and priority are not compared: staff may reclassify the ticket
+                // before the retry arrives. (A WhatsApp key is the provider's id of the message itself.)
+                const bool chosen_by_caller = request.channel == "staff" || request.channel == "portal";
+                std::optional<store::TicketRow> first;
+                if (chosen_by_caller) first = TRY(store::find_ticket(context.db, *existing));
+                if (first && (first->customer_id != request.customer_id || first->description != trim_copy(request.message))) {
+                    Error reused = make_error(ErrorCode::Conflict, messages::kTicketKeyReused);
+                    reused.fields["idempotency_key"] = messages::kTicketKeyReused;
+                    return reused;
+                }
                 outcome.ticket_id = *existing;
                 outcome.repeated = true;
                 return {};

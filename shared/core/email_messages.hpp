@@ -15,6 +15,7 @@ namespace kimonet::messages {
     X(kSendPortalOwnAddress, "pelanggan hanya dapat mengirim ke alamat atau nomornya sendiri", "a customer can only send to their own address or number") \
     X(kSendVoidInvoice, "tagihan yang dibatalkan tidak dapat dikirim", "a void invoice cannot be sent") \
     X(kSendTooMany, "terlalu banyak pengiriman tagihan; coba lagi setelah (detik)", "too many invoice sends; try again after (seconds)") \
+    X(kSendKeyReused, "Idempotency-Key ini sudah dipakai untuk pengiriman lain", "this Idempotency-Key was already used for another send") \
     X(kSendIdempotencyKey, "kunci idempotensi 8-100 karakter (huruf, angka, - _ :)", "idempotency key of 8-100 characters (letters, digits, - _ :)") \
     X(kChannelPreference, "whatsapp, email atau both", "whatsapp, email or both")
 // clang-format on

@@ -8,6 +8,7 @@ namespace kimonet::messages {
 #define KIMONET_TECHNICIAN_JOB_MESSAGES(X) \
     X(kJobNotFound, "tugas teknisi tidak ditemukan", "technician job not found") \
     X(kJobNotYours, "tugas ini ditugaskan kepada teknisi lain", "this job is assigned to another technician") \
+    X(kJobKeyReused, "Idempotency-Key ini sudah dipakai untuk hasil tugas lain", "this Idempotency-Key was already used for another job result") \
     X(kJobClosed, "tugas sudah selesai atau dibatalkan", "the job is already closed or cancelled") \
     X(kJobKind, "jenis tugas: installation, repair, relocation atau dismantle", "job kind: installation, repair, relocation or dismantle") \
     X(kJobClockTime, "jam JJ:MM (00:00-23:59)", "time HH:MM (00:00-23:59)") \

@@ -20,6 +20,7 @@ namespace kimonet::messages {
     X(kTicketReportAccepted, "Laporan diterima. Bila nomor layanan terdaftar, kami mengabari Anda lewat WhatsApp yang terdaftar.", "Report received. If the service number is registered, we will contact you on its registered WhatsApp.") \
     X(kTooManyTicketReports, "terlalu banyak laporan gangguan dari alamat ini.", "too many trouble reports from this address.") \
     X(kTicketRateSetting, "angka 1-100", "a number 1-100") \
+    X(kTicketKeyReused, "Idempotency-Key ini sudah dipakai untuk laporan lain", "this Idempotency-Key was already used for another report") \
     X(kTicketWebReportText, "Laporan dari halaman web; isinya hanya dibaca tim kami.", "A report from the web page; only our team reads its text.")
 // clang-format on
 
