@@ -2,12 +2,18 @@
 
 #include "services/activity_log.hpp"
 #include "store/session_store.hpp"
+#include "store/two_factor_store.hpp"
 
 namespace kimonet::auth {
 
 Result<void> revoke_sessions(app::Context& context, std::string_view subject_type, std::int64_t subject_id,
                              std::optional<std::int64_t> keep_token_id) {
-    return store::revoke_subject_tokens(context.db, subject_type, subject_id, keep_token_id.value_or(0), context.now);
+    TRY_VOID(store::revoke_subject_tokens(context.db, subject_type, subject_id, keep_token_id.value_or(0), context.now));
+    // A second-step challenge is the password half of a sign-in: when the password changes or the
+    // account is reset or deactivated it ends with the sessions, so a challenge won with the old
+    // password cannot become a session once the code is known.
+    if (subject_type == "user") TRY_VOID(store::delete_two_factor_challenges_of_user(context.db, subject_id));
+    return {};
 }
 
 Result<api::Json> list_own_sessions(app::Context& context, const http::Principal& owner) {

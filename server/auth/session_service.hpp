@@ -9,7 +9,8 @@
 
 namespace kimonet::auth {
 
-// Revokes every live token of the subject ("user" or "customer"), except `keep_token_id`.
+// Revokes every live token of the subject ("user" or "customer"), except `keep_token_id`, and a
+// user's open two-factor challenges.
 Result<void> revoke_sessions(app::Context& context, std::string_view subject_type, std::int64_t subject_id,
                              std::optional<std::int64_t> keep_token_id);
 // The owner's live sessions, newest first: id, created_at, expires_at, client_ip, user_agent, current.

@@ -96,6 +96,10 @@ Result<void> delete_second_factor(Database& db, std::int64_t user_id) {
     return {};
 }
 
+Result<void> delete_two_factor_challenges_of_user(Database& db, std::int64_t user_id) {
+    return run_for_user(db, "DELETE FROM two_factor_challenges WHERE user_id = ?", user_id);
+}
+
 Result<void> delete_two_factor_challenges_expired_before(Database& db, std::int64_t before) {
     auto prune = TRY(db.prepare("DELETE FROM two_factor_challenges WHERE expires_at < ?"));
     prune.bind(1, before);

@@ -59,6 +59,8 @@ Result<void> replace_recovery_codes(Database& db, std::int64_t user_id, const st
 Result<void> delete_second_factor(Database& db, std::int64_t user_id);
 
 Result<void> delete_two_factor_challenges_expired_before(Database& db, std::int64_t before);
+// Ends the user's open challenges: each proves a password that may no longer be theirs.
+Result<void> delete_two_factor_challenges_of_user(Database& db, std::int64_t user_id);
 Result<void> insert_two_factor_challenge(Database& db, const NewTwoFactorChallenge& challenge);
 // Spends one answer of a live challenge (unused, unexpired at `now`, fewer than `max_answers`
 // spent); false when none was spent.

@@ -1,6 +1,7 @@
 // Staff two-factor sign-in from the attacker's side: someone who has (or guesses) a password but
 // not the authenticator, replays a code or a recovery code, hammers a challenge, keeps a stale
-// challenge, or holds a session of a role that demands a second factor it has not set up.
+// challenge (or one won with a password since changed), or holds a session of a role that demands a
+// second factor it has not set up.
 #include <boost/test/unit_test.hpp>
 
 #include <set>
@@ -41,12 +42,14 @@ Enrolled enrol(TestServer& server, const std::string& username) {
     return enrolled;
 }
 
-std::string challenge_for(TestServer& server, const std::string& username) {
-    auto login = server.login_attempt(username, "demo12345");
+std::string challenge_for_password(TestServer& server, const std::string& username, const std::string& password) {
+    auto login = server.login_attempt(username, password);
     BOOST_TEST_REQUIRE(login.status == 200, login.body);
     BOOST_TEST_REQUIRE(login.json()["two_factor_required"] == true);
     return login.json()["challenge"].get<std::string>();
 }
+
+std::string challenge_for(TestServer& server, const std::string& username) { return challenge_for_password(server, username, "demo12345"); }
 
 HttpReply answer(TestServer& server, const std::string& challenge, const std::string& field, const std::string& value) {
     return server.post("/api/auth/login/two-factor", json_text({{"challenge", challenge}, {field, value}}));
@@ -265,6 +268,29 @@ BOOST_AUTO_TEST_CASE(a_challenge_expires) {
     BOOST_TEST(answer(server, "made-up-challenge", "code", code_now(server, admin.secret)).status == 401);
     // A fresh one works with the same (unused) code.
     BOOST_TEST(answer(server, challenge_for(server, "admin"), "code", code_now(server, admin.secret)).status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(a_challenge_won_with_a_password_ends_when_that_password_is_changed_or_reset) {
+    TestServer server;
+    const auto admin = enrol(server, "admin");
+    // The password leaked: someone signs in with it and waits at the second step for a code
+    // (shoulder-surfed, phished) while the owner changes the password.
+    const std::string stolen = challenge_for(server, "admin");
+    auto changed = server.post("/api/auth/password", R"({"current_password":"demo12345","new_password":"Kuda-Lumping-Terbang-77"})", admin.token);
+    BOOST_TEST_REQUIRE(changed.status == 200, changed.body);
+    const std::string tokens = server.scalar("SELECT COUNT(*) FROM api_tokens");
+    auto late = answer(server, stolen, "code", code_now(server, admin.secret));
+    BOOST_TEST(late.status == 401, late.body);
+    BOOST_TEST(server.scalar("SELECT COUNT(*) FROM api_tokens") == tokens);
+
+    // The same when another administrator resets the password.
+    const std::string stolen_again = challenge_for_password(server, "admin", "Kuda-Lumping-Terbang-77");
+    const std::string admin_id = server.scalar("SELECT id FROM users WHERE username = 'admin'");
+    auto reset = server.put("/api/users/" + admin_id, R"({"password":"Sapu-Lidi-Kering-58"})", server.login("superadmin"));
+    BOOST_TEST_REQUIRE(reset.status == 200, reset.body);
+    BOOST_TEST(answer(server, stolen_again, "code", code_now(server, admin.secret)).status == 401);
+    // The owner's own sign-in with the new password still works.
+    BOOST_TEST(answer(server, challenge_for_password(server, "admin", "Sapu-Lidi-Kering-58"), "code", code_now(server, admin.secret)).status == 200);
 }
 
 BOOST_AUTO_TEST_CASE(a_role_that_demands_two_factor_blocks_its_users_until_they_enrol) {
