@@ -114,6 +114,22 @@ BOOST_AUTO_TEST_CASE(a_lead_converted_twice_at_once_becomes_one_customer) {
     BOOST_TEST(count_of(server, "SELECT COUNT(*) FROM customers") == customers + 1);
 }
 
+BOOST_AUTO_TEST_CASE(an_invoice_send_pressed_four_times_at_once_sends_once) {
+    TestServer server;
+    const std::string finance = server.login("finance");
+    const Json invoice_body = {{"customer_id", 1}, {"lines", {{{"description", "Internet Januari"}, {"quantity", 1}, {"unit_price", 150000}}}}};
+    auto created = server.post("/api/invoices", invoice_body.dump(), finance);
+    BOOST_TEST_REQUIRE(created.status == 201, created.body);
+    const std::string invoice = std::to_string(created.json()["data"]["id"].get<std::int64_t>());
+    const std::int64_t messages = count_of(server, "SELECT COUNT(*) FROM notifications");
+    const Json send = {{"channel", "whatsapp"}, {"to", "0812-9999-0001"}, {"idempotency_key", "kirim-serentak-1"}};
+    const auto replies = same_request_at_once(server, "/api/invoices/" + invoice + "/send", send.dump(), {finance}, 4);
+    // One is the send; the others answer it (201 replayed) or lost the race to its unique key (409).
+    BOOST_TEST(with_status(replies, 201) + with_status(replies, 409) == replies.size());
+    BOOST_TEST(count_of(server, "SELECT COUNT(*) FROM invoice_sends WHERE invoice_id = " + invoice) == 1);
+    BOOST_TEST(count_of(server, "SELECT COUNT(*) FROM notifications") == messages + 1);
+}
+
 BOOST_AUTO_TEST_CASE(a_billing_run_approved_twice_at_once_issues_each_draft_once) {
     TestServer server;
     {
