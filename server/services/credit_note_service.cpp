@@ -1,5 +1,7 @@
 #include "services/credit_note_service.hpp"
 
+#include <algorithm>
+
 #include "api/billing_dto.hpp"
 #include "billing/invoice_number.hpp"
 #include "core/credit_note_messages.hpp"
@@ -118,6 +120,13 @@ Result<CreditNoteOutcome> repeated_note(app::Context& context, std::int64_t note
         return key_reused(messages::kCreditNoteKeyReused);
     CreditNoteOutcome outcome;
     outcome.invoice = TRY(store::find_invoice(context.db, invoice_id)).value_or(billing::Invoice{});
+    // Other lines or another reason under the key are another credit note, not this one again.
+    const auto& positions = input.request.lines;
+    const bool on_invoice = std::all_of(positions.begin(), positions.end(), [&](std::int64_t position) {
+        return position >= 0 && static_cast<std::size_t>(position) < outcome.invoice.lines.size();
+    });
+    if (note->reason != input.reason || !on_invoice || note->lines != credited_lines(outcome.invoice, positions))
+        return key_reused(messages::kCreditNoteKeyReused);
     outcome.credit_balance = TRY(store::credit_balance(context.db, note->customer_id));
     outcome.note = std::move(*note);
     outcome.repeated = true;

@@ -116,4 +116,28 @@ BOOST_AUTO_TEST_CASE(a_job_completion_key_names_one_result) {
     BOOST_TEST(server.snapshot() == before);
 }
 
+BOOST_AUTO_TEST_CASE(a_credit_note_key_names_its_lines_and_reason) {
+    TestServer server;
+    const std::string admin = server.login("superadmin");
+    const Json invoice_body = {{"customer_id", 1},
+                               {"lines", {{{"description", "Paket Januari"}, {"quantity", 1}, {"unit_price", 150000}},
+                                          {{"description", "Biaya pasang"}, {"quantity", 1}, {"unit_price", 100000}}}}};
+    auto created = server.post("/api/invoices", invoice_body.dump(), admin);
+    BOOST_TEST_REQUIRE(created.status == 201, created.body);
+    const std::string path = "/api/invoices/" + std::to_string(created.json()["data"]["id"].get<std::int64_t>()) + "/credit-notes";
+    const Json first_note = {{"lines", {1}}, {"reason", "Biaya pasang digratiskan"}};
+    auto first = keyed_post(server, path, first_note, admin, "nk-baris-1");
+    BOOST_TEST_REQUIRE(first.status == 201, first.body);
+
+    const std::string before = server.snapshot();
+    refused_as_reused(keyed_post(server, path, {{"lines", {0}}, {"reason", "Biaya pasang digratiskan"}}, admin, "nk-baris-1"));
+    refused_as_reused(keyed_post(server, path, {{"lines", {1}}, {"reason", "Salah input paket"}}, admin, "nk-baris-1"));
+    refused_as_reused(keyed_post(server, path, {{"lines", {7}}, {"reason", "Biaya pasang digratiskan"}}, admin, "nk-baris-1"));
+    refused_as_reused(keyed_post(server, path, {{"full", true}, {"reason", "Biaya pasang digratiskan"}}, admin, "nk-baris-1"));
+    BOOST_TEST(server.snapshot() == before);
+    auto repeat = keyed_post(server, path, first_note, admin, "nk-baris-1");
+    BOOST_TEST(repeat.status == 200, repeat.body);
+    BOOST_TEST(repeat.json()["data"]["id"] == first.json()["data"]["id"]);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
