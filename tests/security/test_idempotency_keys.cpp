@@ -1,9 +1,9 @@
-// Idempotency keys from the attacker's side, where payments, cash, credit notes and voucher sales
-// already refuse a key reused for another request: a staff ticket key is the sending user's own
-// (another user's key neither hands back their ticket, for another customer, nor stops this
-// user's report), and a ticket, an invoice send or a job completion under a used key but with
-// another body is 409 on `idempotency_key`, changing nothing, instead of answering "done" with the
-// first request's outcome. The exact repeat still answers the first outcome.
+// Idempotency keys from the attacker's side, where payments, cash and voucher sales already refuse
+// a key reused for another request: a staff ticket key is the sending user's own (another user's
+// key neither hands back their ticket, for another customer, nor stops this user's report), and a
+// ticket, an invoice send, a job completion or a credit note under a used key but with another
+// body is 409 on `idempotency_key`, changing nothing, instead of answering "done" with the first
+// request's outcome. The exact repeat still answers the first outcome.
 #include <boost/test/unit_test.hpp>
 
 #include "support/test_server_support.hpp"
