@@ -137,6 +137,20 @@ BOOST_AUTO_TEST_CASE(the_customer_reports_a_problem_from_the_portal_and_sees_no_
     BOOST_TEST(sent[0]["message"] == "Internet lambat tiap malam");
     BOOST_TEST(!sent[0]["idempotency_key"].get<std::string>().empty());
 
+    // A second report in the same visit is a new one, under a key the server takes (1-128 of letters,
+    // digits and "-_.:"; a "+" appended to the first key was refused with 422).
+    harness.click("trouble.message");
+    harness.type("Sekarang mati total");
+    harness.api().answer("POST", "/api/portal/tickets", detail(8), 201);
+    harness.click("trouble.send");
+    harness.settle();
+    const auto both = bodies(harness, "POST", "/api/portal/tickets");
+    BOOST_TEST_REQUIRE(both.size() == 2u);
+    const std::string second = both[1]["idempotency_key"].get<std::string>();
+    BOOST_TEST(second != sent[0]["idempotency_key"].get<std::string>());
+    BOOST_TEST(second.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:") == std::string::npos, second);
+    BOOST_TEST((!second.empty() && second.size() <= 128u));
+
     Json mine = detail(5);
     mine["data"]["comments"].erase(1);  // the server leaves out internal comments for a customer
     harness.api().answer("GET", "/api/portal/tickets/5", mine);

@@ -12,6 +12,7 @@
 #include "platform/display.hpp"
 #include "tickets/ticket_rules.hpp"
 #include "views/admin_widgets.hpp"
+#include "views/view_invoice_detail.hpp"
 #include "widgets/download_button.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/list_widgets.hpp"
@@ -68,7 +69,7 @@ ViewTickets::ViewTickets(bool portal) : m_portal(portal), m_list(portal ? "/api/
 void ViewTickets::enter(App&) {
     m_open_id = 0;
     m_ticket = api::Json();
-    if (m_report_key.empty()) m_report_key = "trouble-" + std::to_string(static_cast<long long>(platform::now_unix_seconds() * 1000));
+    if (m_report_key.empty()) m_report_key = new_idempotency_key();
     reload();
 }
 
@@ -185,7 +186,9 @@ void ViewTickets::draw_report_form(App& app) {
             }
             app.toast_ok(tr("tickets.reported"));
             m_report_message.clear();
-            m_report_key += "+";  // the next report is a new one; this one, sent again, stays the same ticket
+            // The next report is a new one (a fresh key: the server takes 1-128 of letters, digits and
+            // "-_.:"); this one, sent again, stays the same ticket.
+            m_report_key = new_idempotency_key();
             reload();
         });
     }
