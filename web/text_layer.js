@@ -613,8 +613,9 @@
   }
 
   // Focus lands on the first field of a dialog when it opens (else its first control) and goes
-  // back to what opened it when it closes; a new screen puts it on its first field (not on a
-  // phone: focus there would pop up the keyboard uninvited).
+  // back to what opened it when it closes; the first screen after signing in puts it on its first
+  // field (not on a phone: focus there would pop up the keyboard uninvited). Screens are told apart
+  // by their heading's key, which the header's title shares across screens: later screens do not.
   var openDialogs = new Map();  // dialog element -> the key of what had focus when it opened
   var kFieldWaitMs = 600;       // how long a new dialog waits for its first field (see manageFocus)
   var focusRecheck = 0;
