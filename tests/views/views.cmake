@@ -25,6 +25,7 @@ target_compile_definitions(kimonet_app_headless PRIVATE KIMONET_FONT_DIR="${KIMO
 target_link_libraries(kimonet_app_headless PUBLIC kimonet_core kimonet_imgui_headless)
 target_compile_options(kimonet_app_headless PRIVATE -O0)
 set_target_properties(kimonet_app_headless PROPERTIES UNITY_BUILD OFF)  # as kimonet_app (wasm/CMakeLists.txt)
+target_precompile_headers(kimonet_app_headless PRIVATE ${KIMONET_APP_PRECOMPILED})
 
 kimonet_test_executable(test_views ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(test_views PRIVATE kimonet_app_headless)
