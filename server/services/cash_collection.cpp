@@ -5,6 +5,7 @@
 #include "services/billing_notifications.hpp"
 #include "services/cash_ledger.hpp"
 #include "services/cash_views.hpp"
+#include "services/idempotency_key.hpp"
 #include "store/cash_store.hpp"
 #include "store/invoice_store.hpp"
 
@@ -49,11 +50,8 @@ Result<CashCollection> record_cash_collection(app::Context& context, const api::
         out.receipt = TRY(record_payment_in_transaction(context, request));
         if (out.receipt.repeated) {
             auto earlier = TRY(store::find_collection_of_payment(context.db, out.receipt.payment.id));
-            if (!earlier) {  // the key recorded a payment at the cashier's desk, not a collection
-                Error reused = make_error(ErrorCode::Conflict, messages::kIdempotencyKeyReused);
-                reused.fields["idempotency_key"] = messages::kIdempotencyKeyReused;
-                return reused;
-            }
+            // The key recorded a payment at the cashier's desk, not a collection.
+            if (!earlier) return key_reused(messages::kIdempotencyKeyReused);
             out.entry = std::move(*earlier);
             return {};
         }

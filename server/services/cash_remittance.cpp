@@ -11,18 +11,12 @@
 #include "services/cash_collection.hpp"
 #include "services/cash_ledger.hpp"
 #include "services/cash_views.hpp"
+#include "services/idempotency_key.hpp"
 #include "store/cash_store.hpp"
 
 namespace kimonet::services {
 
 namespace {
-
-bool valid_key(const std::string& key) {
-    if (key.empty() || key.size() > 128) return false;
-    for (unsigned char c : key)
-        if (!std::isalnum(c) && c != '-' && c != '_' && c != '.' && c != ':') return false;
-    return true;
-}
 
 // An amount field: an integer or what was typed ("750rb", "Rp 750.000"); 0 to kMaxMoney.
 void read_amount(api::FieldReader& reader, const api::Json& input, const char* field, std::optional<Money>& out) {
@@ -56,16 +50,11 @@ Result<CashInput> cash_input(const api::Json& input, const char* amount_field, b
     reader.read("note", out.note);
     if (out.note.size() > 500) reader.add_error("note", messages::kTooLong500);
     reader.read("idempotency_key", out.key);
-    if (reader.has("idempotency_key") && !valid_key(out.key)) reader.add_error("idempotency_key", messages::kIdempotencyKeyFormat);
+    if (reader.has("idempotency_key") && !idempotency_key_well_formed(out.key)) reader.add_error("idempotency_key", messages::kIdempotencyKeyFormat);
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
     return out;
 }
 
-Error key_reused() {
-    Error reused = make_error(ErrorCode::Conflict, messages::kCashKeyReused);
-    reused.fields["idempotency_key"] = messages::kCashKeyReused;
-    return reused;
-}
 
 }  // namespace
 
@@ -77,7 +66,7 @@ Result<std::pair<api::RemittanceResource, bool>> declare_remittance(app::Context
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         if (!request.key.empty()) {
             if (auto earlier = TRY(store::find_cash_entry_by_key(context.db, context.actor.id, "remittance", request.key))) {
-                if (request.amount && *request.amount != earlier->amount) return key_reused();
+                if (request.amount && *request.amount != earlier->amount) return key_reused(messages::kCashKeyReused);
                 out = {TRY(remittance_resource(context, *earlier, names)), true};
                 return {};
             }
@@ -116,7 +105,7 @@ Result<std::pair<api::RemittanceResource, bool>> confirm_remittance(app::Context
         if (remittance->collector_id == context.actor.id) return make_error(ErrorCode::Forbidden, messages::kCashOwnRemittance);
         if (!request.key.empty()) {
             auto keyed = TRY(store::find_cash_entry_by_key(context.db, context.actor.id, "confirmation", request.key));
-            if (keyed && keyed->refers_to != remittance_seq) return key_reused();
+            if (keyed && keyed->refers_to != remittance_seq) return key_reused(messages::kCashKeyReused);
         }
         if (auto earlier = TRY(store::find_reference_to(context.db, "confirmation", remittance_seq))) {
             if (earlier->amount != *request.amount) {

@@ -9,6 +9,7 @@
 #include "core/validation_messages.hpp"
 #include "payments/typed_amount.hpp"
 #include "services/activity_log.hpp"
+#include "services/idempotency_key.hpp"
 #include "services/payment_service.hpp"
 #include "services/settings.hpp"
 #include "store/customer_store.hpp"
@@ -81,12 +82,6 @@ store::WrittenBy written_by(const app::Context& context, const std::string& key)
     store::WrittenBy by{context.actor.type, context.actor.id ? std::optional(context.actor.id) : std::nullopt, context.actor.name, std::nullopt};
     if (!key.empty() && context.actor.type == "user") by.idempotency_key = key;
     return by;
-}
-
-Error key_reused(const char* message) {
-    Error reused = make_error(ErrorCode::Conflict, message);
-    reused.fields["idempotency_key"] = message;
-    return reused;
 }
 
 std::string credited_lines(const billing::Invoice& invoice, const std::vector<std::int64_t>& positions) {

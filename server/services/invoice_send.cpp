@@ -12,6 +12,7 @@
 #include "http/html.hpp"
 #include "pdf/invoice_pdf.hpp"
 #include "services/email_outbox.hpp"
+#include "services/idempotency_key.hpp"
 #include "services/invoice_pdf_link.hpp"
 #include "services/invoice_service.hpp"
 #include "services/notification_service.hpp"
@@ -197,11 +198,7 @@ Result<api::Json> send_invoice(app::Context& context, std::int64_t invoice_id, c
             return make_error(ErrorCode::Conflict, messages::kConflict);
         // The key names one send: another channel or recipient under it is another request, refused
         // rather than answered "sent" for a message that was never sent there.
-        if (replay->channel != send.channel || replay->recipient != recipient) {
-            Error reused = make_error(ErrorCode::Conflict, messages::kSendKeyReused);
-            reused.fields["idempotency_key"] = messages::kSendKeyReused;
-            return reused;
-        }
+        if (replay->channel != send.channel || replay->recipient != recipient) return key_reused(messages::kSendKeyReused);
         api::Json answer = send_json(*replay);
         answer["replayed"] = true;
         return answer;

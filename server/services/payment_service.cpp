@@ -10,6 +10,7 @@
 #include "core/validation_messages.hpp"
 #include "payments/typed_amount.hpp"
 #include "services/activity_log.hpp"
+#include "services/idempotency_key.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/next_invoices_at_commit.hpp"
 #include "services/payment_promise.hpp"
@@ -21,13 +22,6 @@
 
 namespace kimonet::services {
 
-bool idempotency_key_well_formed(const std::string& key) {
-    if (key.empty() || key.size() > 128) return false;
-    for (unsigned char c : key)
-        if (!std::isalnum(c) && c != '-' && c != '_' && c != '.' && c != ':') return false;
-    return true;
-}
-
 namespace {
 
 // The same Idempotency-Key again: the payment it recorded, if the request is the same one (same
@@ -35,11 +29,8 @@ namespace {
 Result<PaymentReceipt> repeated_receipt(app::Context& context, std::int64_t payment_id, const PaymentRequest& input) {
     auto stored = TRY(store::find_payment(context.db, payment_id));
     if (!stored) return make_error(ErrorCode::Internal);  // the key's payment row cannot vanish inside this transaction
-    if (stored->payment.invoice_id != input.invoice_id || stored->payment.amount != input.amount) {
-        Error reused = make_error(ErrorCode::Conflict, messages::kIdempotencyKeyReused);
-        reused.fields["idempotency_key"] = messages::kIdempotencyKeyReused;
-        return reused;
-    }
+    if (stored->payment.invoice_id != input.invoice_id || stored->payment.amount != input.amount)
+        return key_reused(messages::kIdempotencyKeyReused);
     auto invoice = TRY(store::find_invoice(context.db, input.invoice_id));
     if (!invoice) return validation_error({{"invoice_id", messages::kInvoiceNotFound}});
     PaymentReceipt receipt;

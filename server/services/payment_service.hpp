@@ -62,9 +62,6 @@ Result<PaymentRequest> payment_request_from_json(const api::Json& input, const a
 // `invoice` in place. Runs inside the caller's transaction.
 Result<void> apply_customer_credit(app::Context& context, billing::Invoice& invoice);
 
-// An Idempotency-Key a user may send: 1–128 of A–Z a–z 0–9 - _ . : (payments, credit notes, refunds).
-bool idempotency_key_well_formed(const std::string& key);
-
 // An isolated customer whose invoice is now paid goes back to active and the router is asked to
 // restore them (a pending network action). Inside the caller's transaction; true when it did.
 // A payment and a credit note that settles the invoice both go this one way.

@@ -5,19 +5,13 @@
 #include "core/csv.hpp"
 #include "core/voucher_messages.hpp"
 #include "services/activity_log.hpp"
+#include "services/idempotency_key.hpp"
 #include "store/hotspot_store.hpp"
 #include "store/reseller_store.hpp"
 
 namespace kimonet::services {
 
 namespace {
-
-bool valid_idempotency_key(const std::string& key) {
-    if (key.empty() || key.size() > 128) return false;
-    for (unsigned char c : key)
-        if (!std::isalnum(c) && c != '-' && c != '_' && c != '.' && c != ':') return false;
-    return true;
-}
 
 Result<Reseller> existing_reseller(store::Database& db, std::int64_t id) {
     auto found = TRY(store::find_reseller(db, id));
@@ -49,7 +43,7 @@ Result<SaleRequest> sale_request_from_json(const api::Json& json) {
     std::string key;
     reader.read("idempotency_key", key);
     if (reader.has("idempotency_key")) {
-        if (!valid_idempotency_key(key)) reader.add_error("idempotency_key", messages::kIdempotencyKeyFormat);
+        if (!idempotency_key_well_formed(key)) reader.add_error("idempotency_key", messages::kIdempotencyKeyFormat);
         else request.idempotency_key = key;
     }
     if (reader.ok()) {

@@ -4,6 +4,7 @@
 #include "core/validation_messages.hpp"
 #include "services/activity_log.hpp"
 #include "services/customer_service.hpp"
+#include "services/idempotency_key.hpp"
 #include "store/customer_store.hpp"
 
 namespace kimonet::services {
@@ -252,11 +253,7 @@ Result<JobCompletion> complete_technician_job(app::Context& context, std::int64_
             if (!repeat_of_this_key) return make_error(ErrorCode::Conflict, messages::kJobClosed);
             // The key names one completion: the other result under it is another request, refused
             // rather than answered as if the job had closed the way this one asks.
-            if (job.status != input.result) {
-                Error reused = make_error(ErrorCode::Conflict, messages::kJobKeyReused);
-                reused.fields["idempotency_key"] = messages::kJobKeyReused;
-                return reused;
-            }
+            if (job.status != input.result) return key_reused(messages::kJobKeyReused);
             completion.repeated = true;
             return {};
         }

@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 #include "core/ticket_messages.hpp"
 #include "services/activity_log.hpp"
+#include "services/idempotency_key.hpp"
 #include "services/payment_service.hpp"
 #include "services/settings.hpp"
 #include "services/ticket_notices.hpp"
@@ -111,11 +112,8 @@ Result<TicketOpened> open_ticket(app::Context& context, const TicketOpenRequest&
                 const bool chosen_by_caller = request.channel == "staff" || request.channel == "portal";
                 std::optional<store::TicketRow> first;
                 if (chosen_by_caller) first = TRY(store::find_ticket(context.db, *existing));
-                if (first && (first->customer_id != request.customer_id || first->description != trim_copy(request.message))) {
-                    Error reused = make_error(ErrorCode::Conflict, messages::kTicketKeyReused);
-                    reused.fields["idempotency_key"] = messages::kTicketKeyReused;
-                    return reused;
-                }
+                if (first && (first->customer_id != request.customer_id || first->description != trim_copy(request.message)))
+                    return key_reused(messages::kTicketKeyReused);
                 outcome.ticket_id = *existing;
                 outcome.repeated = true;
                 return {};
