@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "addresses.hpp"
 #include "api_client.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
@@ -166,14 +167,14 @@ void App::open_customer(std::int64_t customer_id) {
     view_as<ViewCustomerDetail>(Screen::CustomerDetail).open(*this, customer_id);
     m_screen = Screen::CustomerDetail;
     m_phone_menu = false;
-    write_route("customers/" + std::to_string(customer_id));
+    write_route(customer_address(customer_id));
 }
 
 void App::open_invoice(std::int64_t invoice_id) {
     if (!can_open(Screen::Invoices)) return;
     navigate(Screen::Invoices);
     view_as<ViewInvoices>(Screen::Invoices).open_by_id(invoice_id);
-    write_route("invoices/" + std::to_string(invoice_id));
+    write_route(invoice_address(invoice_id));
 }
 
 void App::two_factor_enrolled() {

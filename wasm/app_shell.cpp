@@ -28,6 +28,14 @@ bool is_current(const ScreenRegistration& entry, Screen current) {
 
 const char* group_key(const ScreenRegistration& entry) { return entry.group ? entry.group : "nav.group.other"; }
 
+// A menu entry (sidebar or phone menu) for the registry and the page: a link to its screen's
+// address, scrolled into view when Tab on the page reaches it below the fold.
+void record_nav_entry(const char* id, const char* label, std::string_view route, bool current) {
+    ui_registry::record("nav", id, label, current ? "current" : "");
+    ui_registry::set_href(route);
+    widgets::follow_page_focus(id);
+}
+
 // A sidebar entry: full-width, highlighted when current.
 bool nav_item(const char* id, const char* label, std::string_view route, bool current, float height) {
     const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -40,9 +48,7 @@ bool nav_item(const char* id, const char* label, std::string_view route, bool cu
                             current ? widgets::colors::kSidebarActive : IM_COL32(255, 255, 255, 18), display().px(6));
     const float text_y = start.y + (height - ImGui::GetFontSize()) * 0.5f;
     draw->AddText(ImVec2(start.x + display().px(14), text_y), current ? IM_COL32_WHITE : widgets::colors::kSidebarText, label);
-    ui_registry::record("nav", id, label, current ? "current" : "");
-    ui_registry::set_href(route);
-    widgets::follow_page_focus(id);
+    record_nav_entry(id, label, route, current);
     return pressed;
 }
 
@@ -264,9 +270,7 @@ void App::draw_phone_menu() {
                       current ? widgets::colors::kAccent : widgets::colors::kText, tr(entry.nav));
         ImGui::PopFont();
         draw->AddLine(ImVec2(start.x, start.y + height), ImVec2(start.x + width, start.y + height), widgets::colors::kBorder);
-        ui_registry::record("nav", entry.nav, tr(entry.nav), current ? "current" : "");
-        ui_registry::set_href(entry.screen.id);
-        widgets::follow_page_focus(entry.nav);
+        record_nav_entry(entry.nav, tr(entry.nav), entry.screen.id, current);
         if (pressed) navigate(entry.screen);  // closes the menu
     }
     ImGui::EndChild();

@@ -4,6 +4,7 @@
 // for each seeded role and fails on a request the role would get 403 for).
 #include <algorithm>
 
+#include "addresses.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
@@ -120,7 +121,7 @@ void ViewCustomerDetail::draw_actions(App& app) {
 
 std::string ViewCustomerDetail::route() const {
     if (m_customer_id == 0) return {};
-    std::string route = "customers/" + std::to_string(m_customer_id);
+    std::string route = customer_address(m_customer_id);
     if (const std::string invoice = m_detail.route(); !invoice.empty()) return route + "/invoices/" + invoice;
     if (m_edit_pending || (m_form.is_open() && m_form.is_editing())) return route + "/edit";
     return route;

@@ -1,4 +1,5 @@
 #include "views/view_customer_detail.hpp"
+#include "addresses.hpp"
 #include "views/view_customer_form.hpp"
 
 #include <algorithm>
@@ -188,7 +189,7 @@ void ViewCustomerDetail::draw_invoices(App&) {
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", row + ".number", record.invoice.invoice_no, widgets::colors::kAccent);
-        ui_registry::set_href("customers/" + std::to_string(m_customer_id) + "/invoices/" + std::to_string(record.invoice.id));
+        ui_registry::set_href(customer_address(m_customer_id) + "/" + invoice_address(record.invoice.id));
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         if (ImGui::IsItemClicked()) clicked = &record.invoice.id;
         if (!compact) {

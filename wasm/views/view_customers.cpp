@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <iterator>
 
+#include "addresses.hpp"
 #include "api/dto.hpp"
 #include "core/money.hpp"
 #include "api_client.hpp"
@@ -41,7 +42,7 @@ std::string cell_id(const Customer& customer, const char* column) {
 // The last drawn cell opens the customer's detail when clicked (hand cursor on hover); in the page
 // it is a link to the customer's address, so it also opens in a new tab.
 bool opens_detail(const Customer& customer) {
-    ui_registry::set_href("customers/" + std::to_string(customer.id));
+    ui_registry::set_href(customer_address(customer.id));
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return ImGui::IsItemClicked();
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "addresses.hpp"
 #include "api_client.hpp"
 #include "app.hpp"
 #include "i18n.hpp"
@@ -35,7 +36,7 @@ std::string this_period() {
 // page a link to the invoice's address, which opens in a new tab too).
 bool link_cell(const std::string& id, const api::InvoiceResource& record) {
     widgets::text("cell", id, record.invoice.invoice_no, widgets::colors::kAccent);
-    ui_registry::set_href("invoices/" + std::to_string(record.invoice.id));
+    ui_registry::set_href(invoice_address(record.invoice.id));
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     return ImGui::IsItemClicked();
 }

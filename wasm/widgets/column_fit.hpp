@@ -5,7 +5,7 @@
 // at 125% the invoice numbers and money. Here each column keeps its share of the width by weight
 // unless what it drew last frame (its cells and its header) needs more; columns with room to spare
 // give it up first. Only when the table is too narrow for everything does every column give up the
-// same fraction of what it needs (and the layout for phones, under 900 CSS px, takes over before
+// same fraction of what it needs (and the layout for phones, under 1000 CSS px, takes over before
 // that on the list screens).
 #include <vector>
 
