@@ -223,6 +223,9 @@ try {
       ids = (await navEntries(page)).map((e) => e.id);
       await shot(page, `${prefix}-menu`);
       await click(page, 'shell.menu', { tap: true });
+      // Closed before it is opened again: a frame still showing it open would pass the next open's
+      // wait, and this tap would then close the menu under the first entry's tap.
+      await waitUi(page, (all) => !all.some((i) => i.kind === 'nav' && i.visible));
     } else {
       await waitUi(page, (all) => all.some((i) => i.kind === 'nav' && i.visible));
       ids = (await navEntries(page)).map((e) => e.id);
