@@ -53,7 +53,7 @@ cat <<TXT
   Database:                           $db   (server log: $log)
 
   Demo logins (password for all: demo12345)
-    staff:     superadmin, admin, finance, technician
+    staff:     superadmin, admin, finance, technician, collector
     customers: CUST001 ... CUST050  (nomor layanan)
 
   Ctrl+C stops everything.

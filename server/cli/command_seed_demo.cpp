@@ -12,8 +12,6 @@ namespace kimonet::cli {
 
 namespace {
 
-constexpr const char* kDemoPassword = "demo12345";
-
 constexpr const char* kFirstNames[] = {"Budi", "Siti", "Agus", "Dewi", "Rudi", "Sri", "Andi", "Rina", "Joko", "Wati",
                                        "Eko", "Yanti", "Hendra", "Lestari", "Fajar", "Nur", "Dedi", "Ayu", "Bambang", "Putri",
                                        "Wahyu", "Indah", "Rizki", "Fitri", "Slamet"};
@@ -112,6 +110,7 @@ int command_seed_demo(const Args& args) {
             std::printf("demo tickets: %lld trouble tickets of the last two weeks\n", static_cast<long long>(history.tickets));
             std::printf("demo field work: %lld technician visits today and tomorrow\n", static_cast<long long>(history.jobs));
             std::printf("demo network: 1 OLT, 2 ODCs, 5 ODPs, %lld customers on their ports (see the map)\n", static_cast<long long>(history.placed));
+            std::printf("demo cash collection: the collector's area has %lld customers\n", static_cast<long long>(history.collector_customers));
             return 0;
         },
         "seed-demo");

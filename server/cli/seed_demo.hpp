@@ -8,6 +8,9 @@
 
 namespace kimonet::cli {
 
+// Every demo account's password (printed by `make run`).
+inline constexpr const char* kDemoPassword = "demo12345";
+
 Result<void> seed_demo(app::Context& context);
 
 // What seed_demo_history made in one month (invoices: all of the period's).
@@ -21,6 +24,7 @@ struct DemoHistory {
     std::int64_t tickets = 0;  // trouble tickets of the last two weeks (seed_demo_tickets)
     std::int64_t placed = 0;   // customers on ODP ports with coordinates (seed_demo_inventory)
     std::int64_t jobs = 0;     // technician visits today and tomorrow (seed_demo_jobs)
+    std::int64_t collector_customers = 0;  // customers in the demo collector's area (seed_demo_collection)
 };
 // `months` monthly invoice runs ending with the Clock's month, with payments (on time, late,
 // online with gateway transactions), and the customers three months behind isolated. Runs inside
@@ -38,5 +42,9 @@ Result<std::int64_t> demo_technician_id(app::Context& context);
 // The technician's visits (issue 21): today a repair for the ticket in progress and an
 // installation, tomorrow a relocation and a dismantle not yet assigned; the number made.
 Result<std::int64_t> seed_demo_jobs(app::Context& context);
+// The cash collector's round (issue 20): the staff user "collector" and the area they collect in
+// (the customers of two streets), so a collector who signs in finds their route of open invoices;
+// the number of customers in the area.
+Result<std::int64_t> seed_demo_collection(app::Context& context);
 
 }  // namespace kimonet::cli

@@ -114,6 +114,7 @@ Result<DemoHistory> seed_demo_history(app::Context& context, int months) {
     history.tickets = TRY(seed_demo_tickets(context));
     history.placed = TRY(seed_demo_inventory(context));
     history.jobs = TRY(seed_demo_jobs(context));
+    history.collector_customers = TRY(seed_demo_collection(context));
     return history;
 }
 

@@ -86,6 +86,19 @@ BOOST_AUTO_TEST_CASE(a_year_of_invoices_payments_late_payers_and_isolated_custom
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM technician_jobs j JOIN tickets t ON t.id = j.ticket_id WHERE j.kind = 'repair' AND "
                              "t.status = 'in_progress' AND t.customer_id = j.customer_id AND t.assignee_user_id = j.technician_id") == "1");
     BOOST_TEST(server.scalar("SELECT COUNT(*) FROM technician_jobs WHERE scheduled_date = '2026-12-21' AND technician_id IS NULL") == "1");
+    // The collector signs in to a round, not an empty route: the open invoices of the customers of
+    // their area's two streets, each stop on one of those streets.
+    BOOST_TEST(seeded.history.collector_customers == 17);
+    const auto route = server.get("/api/cash/route", server.login("collector"));
+    BOOST_TEST_REQUIRE(route.status == 200, route.body);
+    const auto round = api::Json::parse(route.body)["data"];
+    BOOST_TEST(round["areas"] == api::Json::array({"Jl. Merdeka & Jl. Sudirman"}));
+    BOOST_TEST(round["stops"].size() >= 10u, route.body.substr(0, 300));
+    for (const auto& stop : round["stops"]) {
+        const std::string address = stop["address"].get<std::string>();
+        BOOST_TEST((address.starts_with("Jl. Merdeka") || address.starts_with("Jl. Sudirman")), address);
+        BOOST_TEST(stop["outstanding"].get<std::int64_t>() > 0);
+    }
     BOOST_TEST_MESSAGE("seed_demo_history: " << seeded.seconds << " s");
     BOOST_TEST(seeded.seconds < 30.0);
 }
