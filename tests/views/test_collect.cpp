@@ -117,6 +117,23 @@ BOOST_AUTO_TEST_CASE(on_a_360_px_phone_the_difference_confirmation_reads_whole) 
     BOOST_TEST(harness.value("collect.pay.confirm") == "true");
 }
 
+// At the door nobody opens: the collector calls the number the stop carries, or finds the way to
+// the address, as the technician's card offers; the day reads as a date, not "2026-01-15".
+BOOST_AUTO_TEST_CASE(a_stop_offers_the_way_to_the_door_and_a_call) {
+    ViewHarness harness;
+    open_as_collector(harness);
+    BOOST_TEST(harness.value("collect.day.label") == "Hari ini · 15 Januari 2026");
+    harness.click("collect.stop.7.call");
+    harness.settle();
+    harness.click("collect.stop.8.navigate");
+    harness.settle();
+    const auto opened = kimonet::testing::opened_urls();
+    BOOST_TEST_REQUIRE(opened.size() == 2u);
+    BOOST_TEST(opened[0] == "tel:+6281234567890");
+    BOOST_TEST(opened[1].find("Jl.%20Mawar%209") != std::string::npos, opened[1]);
+    BOOST_TEST(harness.api().count("POST", "/api/cash/collections") == 0, "neither records anything");
+}
+
 BOOST_AUTO_TEST_CASE(a_different_amount_is_sent_only_once_confirmed) {
     ViewHarness harness;
     open_as_collector(harness);

@@ -5,6 +5,7 @@
 #include "api_client.hpp"
 #include "app.hpp"
 #include "core/money.hpp"
+#include "field/technician_job.hpp"
 #include "i18n.hpp"
 #include "imgui.h"
 #include "payments/typed_amount.hpp"
@@ -104,7 +105,8 @@ void ViewCollect::remit(App& app) {
 
 void ViewCollect::draw_day(App& app) {
     if (widgets::begin_card("collect.day")) {
-        widgets::muted("collect.day.label", std::string(tr("collect.today")) + " · " + m_day.date);
+        const auto date = parse_date(m_day.date);
+        widgets::muted("collect.day.label", std::string(tr("collect.today")) + " · " + (date ? i18n::format_date(*date) : m_day.date));
         ImGui::PushFont(display().fonts().strong);
         widgets::text("text", "collect.total", format_rupiah(m_day.collected));
         ImGui::PopFont();
@@ -144,6 +146,15 @@ void ViewCollect::draw_stop(App& app, const api::CashStop& stop) {
         widgets::muted(stop_id(stop, "number").c_str(), stop.service_number + " · " + stop.invoice_no + " · " + stop.period);
         if (!stop.address.empty()) widgets::text("cell", stop_id(stop, "address"), stop.address, widgets::colors::kMuted);
         widgets::text("cell", stop_id(stop, "outstanding"), std::string(tr("collect.owed")) + ": " + format_rupiah(stop.outstanding));
+        // As on the technician's card: the way to the door, and a call when nobody opens it.
+        const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.f;
+        const std::string navigation = field::navigation_url(std::nullopt, std::nullopt, stop.address);
+        const std::string call = field::tel_url(stop.phone);
+        if (widgets::button(stop_id(stop, "navigate").c_str(), tr("field.navigate"), widgets::ButtonStyle::Secondary, half, navigation.empty()))
+            platform::open_url(navigation);
+        ImGui::SameLine();
+        if (widgets::button(stop_id(stop, "call").c_str(), tr("field.call"), widgets::ButtonStyle::Secondary, half, call.empty()))
+            platform::open_url(call);
         if (m_paying != stop.invoice_id) {
             if (widgets::button(stop_id(stop, "pay").c_str(), tr("collect.take_cash"), widgets::ButtonStyle::Primary, -FLT_MIN, m_busy)) {
                 m_paying = stop.invoice_id;
