@@ -8,6 +8,7 @@
 #include "ui_registry.hpp"
 #include "widgets/dialog_keys.hpp"
 #include "widgets/field_kind.hpp"
+#include "widgets/text_wrap.hpp"
 #include "widgets/theme.hpp"
 
 namespace kimonet::widgets {
@@ -198,7 +199,19 @@ bool button(const char* id, const char* label, ButtonStyle style, float width, b
 
 void text(const char* kind, const std::string& id, std::string_view value, ImU32 color) {
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    const ImGuiWindow& window = *ImGui::GetCurrentWindow();
+    if (window.DC.TextWrapPos < 0.f) {
+        ImGui::TextUnformatted(value.data(), value.data() + value.size());
+    } else {
+        // Wrapped by our rule (widgets/text_wrap.hpp: never inside an amount), drawn unwrapped.
+        const float width = ImGui::CalcWrapWidthForPos(window.DC.CursorPos, window.DC.TextWrapPos);
+        const std::string lines = wrap_text(value, width, [](std::string_view part) {
+            return ImGui::CalcTextSize(part.data(), part.data() + part.size()).x;
+        });
+        ImGui::PushTextWrapPos(-1.f);
+        ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
+        ImGui::PopTextWrapPos();
+    }
     if (color) ImGui::PopStyleColor();
     ui_registry::record(kind, id, value, value);
 }
