@@ -66,7 +66,9 @@ Result<std::pair<api::RemittanceResource, bool>> declare_remittance(app::Context
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         if (!request.key.empty()) {
             if (auto earlier = TRY(store::find_cash_entry_by_key(context.db, context.actor.id, "remittance", request.key))) {
-                if (request.amount && *request.amount != earlier->amount) return key_reused(messages::kCashKeyReused);
+                // Another amount or note is another declaration, not this one sent again.
+                if ((request.amount && *request.amount != earlier->amount) || request.note != earlier->note)
+                    return key_reused(messages::kCashKeyReused);
                 out = {TRY(remittance_resource(context, *earlier, names)), true};
                 return {};
             }
@@ -105,7 +107,8 @@ Result<std::pair<api::RemittanceResource, bool>> confirm_remittance(app::Context
         if (remittance->collector_id == context.actor.id) return make_error(ErrorCode::Forbidden, messages::kCashOwnRemittance);
         if (!request.key.empty()) {
             auto keyed = TRY(store::find_cash_entry_by_key(context.db, context.actor.id, "confirmation", request.key));
-            if (keyed && keyed->refers_to != remittance_seq) return key_reused(messages::kCashKeyReused);
+            if (keyed && (keyed->refers_to != remittance_seq || keyed->amount != *request.amount || keyed->note != request.note))
+                return key_reused(messages::kCashKeyReused);
         }
         if (auto earlier = TRY(store::find_reference_to(context.db, "confirmation", remittance_seq))) {
             if (earlier->amount != *request.amount) {

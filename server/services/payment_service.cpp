@@ -25,11 +25,16 @@ namespace kimonet::services {
 namespace {
 
 // The same Idempotency-Key again: the payment it recorded, if the request is the same one (same
-// invoice and amount); another request under a used key is refused rather than guessed at.
+// invoice, amount, method and note, and the same paid_at when the replay names one; without one it
+// is the moment of sending, which a replay cannot repeat); another request under a used key is
+// refused rather than guessed at (answering a transfer with the cash payment recorded first would
+// tell the cashier something was recorded that was not).
 Result<PaymentReceipt> repeated_receipt(app::Context& context, std::int64_t payment_id, const PaymentRequest& input) {
     auto stored = TRY(store::find_payment(context.db, payment_id));
     if (!stored) return make_error(ErrorCode::Internal);  // the key's payment row cannot vanish inside this transaction
-    if (stored->payment.invoice_id != input.invoice_id || stored->payment.amount != input.amount)
+    const payments::Payment& first = stored->payment;
+    if (first.invoice_id != input.invoice_id || first.amount != input.amount || first.method != input.method || first.note != input.note ||
+        (input.paid_at_given && first.paid_at != input.paid_at))
         return key_reused(messages::kIdempotencyKeyReused);
     auto invoice = TRY(store::find_invoice(context.db, input.invoice_id));
     if (!invoice) return validation_error({{"invoice_id", messages::kInvoiceNotFound}});
@@ -102,7 +107,10 @@ Result<PaymentInput> payment_from_json(const api::Json& json, const app::Context
         else if (*parsed > context.now + 300) reader.add_error("paid_at", "tanggal bayar tidak boleh di masa depan");
         else if (*parsed < unix_from_local(LocalDateTime{kEarliestDate}, context.offset))
             reader.add_error("paid_at", "tanggal bayar paling awal 2000-01-01");
-        else input.paid_at = *parsed;
+        else {
+            input.paid_at = *parsed;
+            input.paid_at_given = true;
+        }
     }
     if (input.note.size() > 500) reader.add_error("note", messages::kTooLong500);
     if (!input.confirm.empty() && input.confirm != "partial" && input.confirm != "overpayment") reader.add_error("confirm", messages::kConfirmChoice);

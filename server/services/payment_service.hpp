@@ -23,6 +23,7 @@ struct PaymentRequest {
     Money amount = 0;
     payments::PaymentMethod method = payments::PaymentMethod::Cash;
     std::int64_t paid_at = 0;
+    bool paid_at_given = false;  // the request named paid_at (else it is now, and a replay later is no other date)
     std::string note;
     // The receipt's invoice carries its lines (the payment route answers with them). A gateway
     // callback needs only the invoice's totals and state: one statement fewer per callback.
@@ -37,7 +38,8 @@ struct PaymentRequest {
     std::string confirm;
     std::optional<std::int64_t> replaces_payment_id;  // a correction names the payment it replaces
     // A user's Idempotency-Key (1–128 of A–Z a–z 0–9 - _ . :): the same key again answers with the
-    // payment it recorded (same invoice and amount) or 409 (another request); empty: none.
+    // payment it recorded (same invoice, amount, method, note and the paid_at it named) or 409
+    // (another request); empty: none.
     std::string idempotency_key;
 };
 

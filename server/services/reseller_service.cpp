@@ -127,7 +127,7 @@ Result<VoucherSale> sell_vouchers(app::Context& context, const api::Json& input)
         if (request.idempotency_key) {
             if (auto first = TRY(store::find_sale_by_key(context.db, context.actor.id, *request.idempotency_key))) {
                 if (first->reseller_id != request.reseller_id || first->batch_id != request.batch_id || first->count != request.count)
-                    return make_error(ErrorCode::Conflict, messages::kSaleReplayDiffers);
+                    return key_reused(messages::kSaleReplayDiffers);
                 sale = *first;
                 sale.repeated = true;
                 return {};

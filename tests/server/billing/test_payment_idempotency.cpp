@@ -29,8 +29,9 @@ struct Desk {
         return reply.json()["data"]["id"];
     }
     // A partial cash payment (confirmed) with `key` in the Idempotency-Key header.
-    HttpReply pay(std::int64_t invoice_id, Money amount, const std::string& key, const std::string& token) {
-        const Json body = {{"invoice_id", invoice_id}, {"amount", amount}, {"method", "cash"}, {"confirm", "partial"}};
+    HttpReply pay(std::int64_t invoice_id, Money amount, const std::string& key, const std::string& token, const Json& extra = Json::object()) {
+        Json body = {{"invoice_id", invoice_id}, {"amount", amount}, {"method", "cash"}, {"confirm", "partial"}};
+        body.update(extra);
         return http_request("POST", server.url("/api/payments"), body.dump(),
                             {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}, {"Idempotency-Key", key}});
     }
@@ -85,6 +86,32 @@ BOOST_AUTO_TEST_CASE(a_used_key_on_another_request_is_refused_and_changes_nothin
     auto other_invoice = desk.pay(second, 300000, "key-1", desk.finance);
     BOOST_TEST(other_invoice.status == 409, other_invoice.body);
     BOOST_TEST(desk.server.snapshot() == before);
+}
+
+// Same invoice and amount but another method, note or date is another payment, not a replay: the
+// first record's cash would otherwise stand for a transfer the cashier never saw recorded.
+BOOST_AUTO_TEST_CASE(a_used_key_with_another_method_note_or_date_is_refused) {
+    Desk desk;
+    const auto invoice = desk.invoice(750000);
+    const Json first = {{"note", "titip tetangga"}, {"paid_at", "2026-01-10T09:15"}};
+    auto recorded = desk.pay(invoice, 300000, "key-2", desk.finance, first);
+    BOOST_TEST_REQUIRE(recorded.status == 201, recorded.body);
+    const std::string before = desk.server.snapshot();
+    const Json others[] = {
+        {{"note", "titip tetangga"}, {"paid_at", "2026-01-10T09:15"}, {"method", "bank_transfer"}},
+        {{"note", "transfer BCA"}, {"paid_at", "2026-01-10T09:15"}},
+        {{"paid_at", "2026-01-10T09:15"}},
+        {{"note", "titip tetangga"}, {"paid_at", "2026-01-11T09:15"}},
+    };
+    for (const Json& other : others) {
+        auto reply = desk.pay(invoice, 300000, "key-2", desk.finance, other);
+        BOOST_TEST(reply.status == 409, other.dump() << " " << reply.body);
+        BOOST_TEST(reply.json()["error"]["fields"].contains("idempotency_key"), reply.body);
+    }
+    BOOST_TEST(desk.server.snapshot() == before);
+    auto exact = desk.pay(invoice, 300000, "key-2", desk.finance, first);
+    BOOST_TEST(exact.status == 200, exact.body);
+    BOOST_TEST(exact.json()["data"]["id"] == recorded.json()["data"]["id"]);
 }
 
 BOOST_AUTO_TEST_CASE(keys_belong_to_the_user_who_sends_them) {

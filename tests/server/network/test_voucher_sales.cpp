@@ -77,6 +77,7 @@ BOOST_AUTO_TEST_CASE(a_sale_takes_the_net_price_from_the_balance_and_a_replay_ch
     // The key reused for another sale (an edited replay) is refused, nothing changes.
     auto edited = sell(fixture, fixture.finance, fixture.sale_body(1), "sale-1");
     BOOST_TEST(edited.status == 409, edited.body);
+    BOOST_TEST(edited.json()["error"]["fields"].contains("idempotency_key"), edited.body);
     BOOST_TEST(fixture.server.snapshot() == before);
     // More vouchers than the batch still has: refused, nothing changes.
     auto too_many = sell(fixture, fixture.finance, fixture.sale_body(6), "sale-2");

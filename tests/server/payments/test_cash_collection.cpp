@@ -102,6 +102,11 @@ BOOST_AUTO_TEST_CASE(a_phone_retrying_on_bad_signal_records_nothing_twice) {
     BOOST_TEST(again.json()["data"]["repeated"] == true);
     BOOST_TEST(again.json()["data"]["ledger_seq"] == first.json()["data"]["ledger_seq"]);
     BOOST_TEST(field.server.snapshot() == after_first, "no payment, ledger row or message was added");
+    // The same key with another note is another collection: refused, not answered with the first.
+    Json noted = {{"invoice_id", invoice}, {"amount", total}, {"note", "dibayar anaknya"}};
+    auto other_note = field.keyed("/api/cash/collections", noted, field.west, "hp-barat-7");
+    BOOST_TEST(other_note.status == 409, other_note.body);
+    BOOST_TEST(other_note.json()["error"]["fields"].contains("idempotency_key"), other_note.body);
 
     auto declared = field.keyed("/api/cash/remittances", Json::object(), field.west, "setor-7");
     BOOST_TEST_REQUIRE(declared.status == 201, declared.body);
@@ -111,6 +116,9 @@ BOOST_AUTO_TEST_CASE(a_phone_retrying_on_bad_signal_records_nothing_twice) {
     BOOST_TEST_REQUIRE(declared_again.status == 200, declared_again.body);
     BOOST_TEST(declared_again.json()["repeated"] == true);
     BOOST_TEST(declared_again.json()["data"]["seq"] == declared.json()["data"]["seq"]);
+    auto declared_otherwise = field.keyed("/api/cash/remittances", {{"note", "kurang 5rb"}}, field.west, "setor-7");
+    BOOST_TEST(declared_otherwise.status == 409, declared_otherwise.body);
+    BOOST_TEST(declared_otherwise.json()["error"]["fields"].contains("idempotency_key"), declared_otherwise.body);
     // Without its key, a second remittance finds nothing left to remit.
     auto nothing = field.keyed("/api/cash/remittances", Json::object(), field.west, "");
     BOOST_TEST(nothing.status == 409, nothing.body);
@@ -122,6 +130,9 @@ BOOST_AUTO_TEST_CASE(a_phone_retrying_on_bad_signal_records_nothing_twice) {
     auto confirmed_again = field.keyed(confirm, {{"received_amount", total}}, field.finance, "kasir-1");
     BOOST_TEST(confirmed_again.status == 200, confirmed_again.body);
     BOOST_TEST(confirmed_again.json()["repeated"] == true);
+    auto confirmed_noted = field.keyed(confirm, {{"received_amount", total}, {"note", "uang sobek"}}, field.finance, "kasir-1");
+    BOOST_TEST(confirmed_noted.status == 409, confirmed_noted.body);
+    BOOST_TEST(confirmed_noted.json()["error"]["fields"].contains("idempotency_key"), confirmed_noted.body);
     auto otherwise = field.keyed(confirm, {{"received_amount", total - 1000}}, field.admin, "");
     BOOST_TEST(otherwise.status == 409, otherwise.body);
     BOOST_TEST(field.server.snapshot() == after_confirmed);
