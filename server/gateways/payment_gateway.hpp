@@ -40,8 +40,7 @@ struct ChargeRequest {
     std::string customer_email;
     std::string customer_phone;
     std::int64_t now = 0;         // Unix seconds
-    std::int64_t expires_at = 0;  // Unix seconds
-    UtcOffset offset;
+    std::int64_t expires_at = 0;  // Unix seconds (Flip's expired_date is written in WIB, its own time zone, not ours)
 };
 
 struct Charge {

@@ -199,7 +199,6 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
     request.customer_phone = payer.phone;
     request.now = context.now;
     request.expires_at = context.now + TRY(get_setting_int(context.db, "payment_expiry_minutes")) * 60;
-    request.offset = context.offset;
     auto adapter = context.ports.payment_gateway(config);
     const gateways::Charge charge = TRY(adapter->create_charge(request));
 
