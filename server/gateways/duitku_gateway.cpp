@@ -1,6 +1,9 @@
 // Duitku API v2: POST /merchant/v2/inquiry (signature md5(merchantCode + merchantOrderId +
 // paymentAmount + apiKey)) and POST /merchant/transactionStatus (md5(merchantCode +
-// merchantOrderId + apiKey)). The callback URL travels in every inquiry.
+// merchantOrderId + apiKey)). The callback URL travels in every inquiry. Duitku's API documents
+// (docs.duitku.com/api: payment methods, inquiry, callback, redirect, check transaction) publish
+// no way to cancel a pending transaction: a replaced charge stays payable until its expiryPeriod
+// (cancel_charge is the port's Unsupported), and reconciliation watches it until then.
 #include "gateways/gateway_http.hpp"
 #include "gateways/gateway_signatures.hpp"
 #include "payments/gateway_fields.hpp"

@@ -1,6 +1,6 @@
 // Flip Accept Payment v2: POST /pwf/bill (form-encoded, step 3 = direct payment), Basic auth with
 // the secret key as user; the VA number is bill_payment.receiver_bank_account.account_number.
-// Status: GET /pwf/{bill_id}/payment.
+// Status: GET /pwf/{bill_id}/payment; a replaced bill is deactivated with PUT /pwf/{bill_id}/bill.
 #include "api/form_encoding.hpp"
 #include "api/json_fields.hpp"
 #include "gateways/gateway_http.hpp"
@@ -74,6 +74,22 @@ public:
             if (status.status == payments::GatewayStatus::Paid) break;
         }
         return status;
+    }
+
+    // Edit Bill: PUT /pwf/{bill_id}/bill, form-encoded, status=INACTIVE (docs.flip.id "Edit Bill /
+    // Payment Link": "Bill activation status", ACTIVE or INACTIVE); the answer is the bill with its
+    // status. Flip does not say what deactivating a bill already paid does to that payment, so the
+    // caller asks the status API afterwards. An unknown bill is 422 (code 1050 "Product Bill Link
+    // ID Not Found"), a bad key 401.
+    Result<CancelOutcome> cancel_charge(const std::string&, const std::string& reference) override {
+        whatsapp::HttpCall call = base_call("PUT", "/pwf/" + api::url_encode(reference) + "/bill");
+        call.headers["Content-Type"] = "application/x-www-form-urlencoded";
+        call.body = api::form_encode({{"status", "INACTIVE"}});
+        const auto answer = TRY(call_gateway("Flip", call));
+        const api::Json body = TRY(json_answer("Flip", answer));
+        if (json_string(body, "status") != "INACTIVE")
+            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayUnknownFormat, "Flip bill status " + json_string(body, "status")));
+        return CancelOutcome::Deactivated;
     }
 
 private:

@@ -1,5 +1,5 @@
 // Midtrans Core API: POST /v2/charge (bank_transfer VA, echannel for Mandiri, qris) and
-// GET /v2/{order_id}/status, Basic auth with the server key as user. When we know our callback
+// GET /v2/{order_id}/status, POST /v2/{order_id}/cancel (a replaced charge), Basic auth with the server key as user. When we know our callback
 // URL we send it as X-Override-Notification so no dashboard setting is needed. With
 // midtrans_api = snap, payments are created through Snap (POST /snap/v1/transactions → token and
 // redirect_url, the customer picks up the VA/QR on Midtrans' page); status and notifications
@@ -89,6 +89,27 @@ public:
         status.currency = json_string(reply, "currency");
         status.transaction_id = json_string(reply, "transaction_id");
         return status;
+    }
+
+    // POST /v2/{order_id}/cancel (docs.midtrans.com "Cancel Transaction"; Core API and Snap): a
+    // pending VA, bill key or QRIS "can be voided with cancel method if the transaction has not
+    // expired or has not been completed". Success is status_code "200" with transaction_status
+    // "cancel"; a transaction it cannot change (settled, expired) is "412" "Merchant cannot modify
+    // the status of the transaction"; an order it does not know (a Snap order before the customer
+    // picked a method) is "404". The code comes in the body, with HTTP 200 or as the HTTP status.
+    Result<CancelOutcome> cancel_charge(const std::string& order_id, const std::string&) override {
+        whatsapp::HttpAnswer received = whatsapp::perform(base_call("POST", "/v2/" + api::url_encode(order_id) + "/cancel"));
+        const api::Json verdict = api::parse_json(received.body);
+        const std::string code = verdict.is_object() ? json_string(verdict, "status_code") : std::string();
+        const bool coded = received.status == 200 || std::to_string(received.status) == code;
+        if (coded && code == "404") return CancelOutcome::NotFound;
+        if (coded && code == "412") return CancelOutcome::Refused;
+        const auto answer = TRY(judge_answer("Midtrans", std::move(received)));
+        const api::Json reply = TRY(json_answer("Midtrans", answer));
+        if (json_string(reply, "status_code") == "200" && json_string(reply, "transaction_status") == "cancel") return CancelOutcome::Cancelled;
+        return make_error(ErrorCode::BadGateway,
+                          messages::with_detail(messages::kGatewayUnknownFormat, "Midtrans cancel: " + json_string(reply, "status_code") + " " +
+                                                                                     json_string(reply, "status_message")));
     }
 
 private:

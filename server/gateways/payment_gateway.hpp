@@ -1,6 +1,7 @@
 #pragma once
-// The PaymentGateway port: create a charge for an invoice and ask a transaction's status. One
-// adapter per gateway (Flip, Midtrans, Duitku) over libcurl; settings choose and configure them.
+// The PaymentGateway port: create a charge for an invoice, ask a transaction's status, cancel a
+// replaced charge. One adapter per gateway (Flip, Midtrans, Duitku) over libcurl; settings choose
+// and configure them.
 // Transport failures and gateway 5xx come back as BadGateway (502), the gateway refusing our
 // request as ValidationFailed (422), each with a message saying which gateway and why.
 #include <cstdint>
@@ -61,6 +62,15 @@ struct StatusAnswer {
     std::string raw;  // the gateway's body, for the payment log
 };
 
+// What asking a gateway to cancel a charge we replaced came to.
+enum class CancelOutcome {
+    Cancelled,    // it can no longer be paid and was not paid (Midtrans: transaction_status "cancel")
+    Deactivated,  // it can no longer be paid; whether money came before is not said (Flip: bill INACTIVE)
+    Refused,      // the gateway will not change it: paid, expired or cancelled already (Midtrans 412)
+    NotFound,     // the gateway knows no such transaction (Midtrans Snap before a method is picked)
+    Unsupported,  // the gateway publishes no cancel (Duitku): the charge stays payable until its expiry
+};
+
 class PaymentGateway {
 public:
     virtual ~PaymentGateway() = default;
@@ -70,6 +80,13 @@ public:
     virtual Result<Charge> create_charge(const ChargeRequest& request) = 0;
     // Asks the gateway where `order_id` (Flip: the bill id in `reference`) stands now.
     virtual Result<StatusAnswer> query_status(const std::string& order_id, const std::string& reference) = 0;
+    // Stops a charge from taking money before its expiry (a newer charge replaced it), where the
+    // gateway's published API offers that; the others answer Unsupported without a request.
+    virtual Result<CancelOutcome> cancel_charge(const std::string& order_id, const std::string& reference) {
+        (void)order_id;
+        (void)reference;
+        return CancelOutcome::Unsupported;
+    }
 };
 
 std::unique_ptr<PaymentGateway> make_payment_gateway(const GatewayConfig& config);

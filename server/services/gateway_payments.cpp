@@ -8,6 +8,7 @@
 #include "app/ports.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
+#include "services/replaced_charges.hpp"
 #include "services/settings.hpp"
 #include "store/bill_check_store.hpp"
 #include "store/charge_reservation_store.hpp"
@@ -137,14 +138,21 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
         return make_error(ErrorCode::Conflict, messages::kInvoicePaidOrVoid);
     const Money amount = invoice->outstanding() + offered->fee;
 
-    // Reuse a live attempt for the same amount; close one that is about to expire or is stale.
+    // Reuse a live attempt for the same amount; close one that is about to expire or is stale. The
+    // closed one is cancelled at its gateway once a charge that replaces it is committed (or found).
+    std::optional<GatewayTransaction> replaced;
     if (auto live = TRY(live_transaction(context, invoice_id, gateway, method))) {
         if (reusable(*live, context.now, amount)) {
             live->reused = true;
             return *live;
         }
         TRY_VOID(store::expire_pending_transaction(context.db, live->id, context.now));
+        replaced = std::move(live);
     }
+    auto replacing = [&](GatewayTransaction shown) -> GatewayTransaction {
+        if (replaced) cancel_replaced_charge(context, config, *replaced);
+        return shown;
+    };
 
     // Anyone may ask to pay an invoice (the public bill page): a few open charges per invoice at
     // most, so nobody can make the gateways hold hundreds of virtual accounts for one bill. The
@@ -184,7 +192,7 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
     // gateway for another (this reservation ends on the way out).
     if (auto live = TRY(live_transaction(context, invoice_id, gateway, method)); live && reusable(*live, context.now, amount)) {
         live->reused = true;
-        return *live;
+        return replacing(*live);
     }
 
     const store::Payer payer = TRY(payer_of(context.db, invoice->customer_id));
@@ -219,12 +227,12 @@ Result<GatewayTransaction> create_gateway_payment(app::Context& context, const a
         if (inserted.error().code == ErrorCode::Conflict)
             if (auto live = TRY(live_transaction(context, invoice_id, gateway, method))) {
                 live->reused = true;
-                return *live;
+                return replacing(*live);
             }
         return inserted.error();
     }
     release.done = true;
-    return created;
+    return replacing(created);
 }
 
 }  // namespace kimonet::services

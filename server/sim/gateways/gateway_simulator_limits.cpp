@@ -88,6 +88,7 @@ std::pair<std::string, std::string> midtrans_status_words(const std::string& sta
     if (status == "paid") return {"settlement", "200"};
     if (status == "pending") return {"pending", "201"};
     if (status == "deny") return {"deny", "202"};
+    if (status == "cancelled") return {"cancel", "200"};  // Cancel Transaction's answer and the status API
     if (is_reversal_status(status)) return {status, "200"};
     return {"expire", "202"};
 }

@@ -161,6 +161,7 @@ struct SimulatorWire {
                                                                      {"amount", reported_amount(*transaction)},
                                                                      {"status", status}}})}});
         }
+        if (handle_flip_bill_edit(simulator, exchange, path)) return;
         exchange.reply(404, {{"name", "Not Found"}, {"message", "Page not found."}, {"status", 404}});
     }
 
@@ -238,6 +239,7 @@ struct SimulatorWire {
             return exchange.reply(200, answer);
         }
         if (exchange.method == "POST" && path == "/snap/v1/transactions") return snap(simulator, exchange);
+        if (handle_midtrans_cancel(simulator, exchange, path)) return;
         exchange.reply(404, {{"status_code", "404"}, {"status_message", "Not found"}});
     }
 
@@ -413,6 +415,7 @@ struct SimulatorWire {
             switches.timeout_ms = body.value("timeout_ms", switches.timeout_ms);
             switches.drop_callbacks = body.value("drop_callbacks", switches.drop_callbacks);
             switches.currency = body.value("currency", switches.currency);
+            switches.fail_cancels = body.value("fail_cancels", switches.fail_cancels);
             simulator.set_switches(switches);
             return exchange.reply(200, {{"ok", true}});
         }

@@ -1,8 +1,10 @@
 #pragma once
 // Flip, Midtrans and Duitku on one loopback port, under path prefixes, speaking the wire formats
 // of specs/INTEGRATIONS.md (requests, responses, auth, signed callbacks):
-//   {base}/flip      POST /pwf/bill (form, Basic secret:), GET /pwf/{bill_id}/payment
-//   {base}/midtrans  POST /v2/charge (Basic server_key:), GET /v2/{order_id}/status
+//   {base}/flip      POST /pwf/bill (form, Basic secret:), GET /pwf/{bill_id}/payment,
+//                    PUT /pwf/{bill_id}/bill (Edit Bill: status ACTIVE/INACTIVE)
+//   {base}/midtrans  POST /v2/charge (Basic server_key:), GET /v2/{order_id}/status,
+//                    POST /v2/{id}/cancel, POST /v2/{id}/expire
 //   {base}/duitku    POST /merchant/v2/inquiry, /merchant/transactionStatus, /merchant/paymentmethod/getpaymentmethod
 // Callbacks go to {callback_base}/payment/callback/<gateway> (Duitku: the inquiry's callbackUrl;
 // Midtrans: X-Override-Notification when sent), retried like the real gateways on failure.
@@ -15,7 +17,7 @@
 //                                    while the transaction stays as it is (the status APIs tell the truth)
 //   GET  /_sim/checkout/{id}         a tiny checkout page with a "Bayar" button
 //   POST /_sim/mode {"duplicates":N,"out_of_order":bool,"forge":bool,"fail_requests":N,
-//                    "timeout_requests":N,"timeout_ms":N,"drop_callbacks":N,"currency":"IDR"}
+//                    "timeout_requests":N,"timeout_ms":N,"drop_callbacks":N,"currency":"IDR","fail_cancels":N}
 //   GET  /_sim/transactions, GET /_sim/callbacks
 // Sandbox behaviours (on by default): BCA (VA 12345678…) is paid at once, BNI (12345679…) pending
 // then paid, Mandiri (12345680…) expires.
@@ -72,6 +74,9 @@ struct SimTransaction {
     // Flip: the bill's expired_date as received ("YYYY-MM-DD HH:mm"), which Flip reads as WIB
     // (its documents give every time in GMT+7).
     std::string expired_date;
+    // Flip: the bill's own status (Edit Bill sets ACTIVE or INACTIVE); an inactive bill takes no
+    // payment, and a payment made before stays what it was.
+    bool bill_active = true;
 };
 
 struct SimCallback {
@@ -94,6 +99,7 @@ struct SimSwitches {
     // Midtrans: the `currency` of its notifications and status answers (both carry "IDR" for an
     // Indonesian merchant account); empty leaves the field out.
     std::string currency = "IDR";
+    int fail_cancels = 0;  // the next N cancel requests (Midtrans cancel/expire, Flip Edit Bill) answer 500
 };
 
 class PaymentGatewaySimulator {
@@ -118,6 +124,14 @@ public:
     // seed our database directly); no sandbox behaviour, no callback.
     void add_transaction(SimTransaction transaction) { register_transaction(std::move(transaction)); }
     bool expire(const std::string& id);
+    // The merchant ends a transaction before its expiry (Midtrans cancel or expire, Flip Edit Bill
+    // INACTIVE): a pending one takes `status` ("cancelled", "expired") and no payment afterwards;
+    // Midtrans sends its notification. The transaction as it was before; nullopt if unknown.
+    std::optional<SimTransaction> close_by_merchant(const std::string& id, const std::string& status);
+    // Flip Edit Bill: the bill's status; a bill made ACTIVE again after a cancel is payable again.
+    std::optional<SimTransaction> set_bill_active(const std::string& bill_id, bool active);
+    // Takes one of SimSwitches::fail_cancels (true: answer this cancel with 500).
+    bool take_cancel_failure();
     // A settled Midtrans payment turns `status` (refund, partial_refund, chargeback,
     // partial_chargeback, deny) and its signed notification is sent; false otherwise.
     bool reverse(const std::string& id, const std::string& status);

@@ -78,6 +78,9 @@ std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.gat
 
 const Case kCases[] = {{"flip", "bni_va", 401}, {"midtrans", "bca_va", 403}, {"midtrans", "mandiri_va", 403},
                        {"midtrans", "qris", 403},  {"duitku", "bni_va", 400}};
+// The gateways that publish a cancel (Duitku does not).
+const Case kCancellable[] = {{"flip", "bni_va", 0}, {"midtrans", "bca_va", 0}, {"midtrans", "qris", 0}};
+const Case kCancellablePaid[] = {{"flip", "bni_va", 0}, {"midtrans", "bca_va", 0}};
 
 }  // namespace
 
@@ -218,24 +221,25 @@ BOOST_DATA_TEST_CASE(a_lost_callback_is_applied_by_reconciliation, boost::unit_t
 }
 
 // A charge is replaced when the invoice's amount changes (a partial cash payment here): ours is
-// closed at once, but the gateway's virtual account stays payable until the expiry it was made
-// with. A customer who pays the old one still paid, even when every callback is lost: the
-// reconciliation keeps asking about such charges until then, and finds the money.
+// closed at once. Duitku publishes no way to cancel it, so its virtual account stays payable until
+// the expiry it was made with. A customer who pays the old one still paid, even when every callback
+// is lost: the reconciliation keeps asking about such charges until then, and finds the money.
 BOOST_AUTO_TEST_CASE(money_paid_into_a_replaced_charge_is_found_by_reconciliation) {
     Gateways fixture;
     const api::Json invoice = fixture.invoice();
     const std::int64_t id = invoice["id"];
-    HttpReply first = fixture.pay(id, "flip", "bni_va");
+    HttpReply first = fixture.pay(id, "duitku", "bni_va");
     BOOST_TEST_REQUIRE(first.status == 201, first.body);
     const std::string old_charge = first.json()["transaction_id"].get<std::string>();
     const Money old_amount = first.json()["amount"].get<Money>();
     auto cash = fixture.server.post("/api/payments", api::Json{{"invoice_id", id}, {"amount", 1000}, {"method", "cash"}, {"confirm", "partial"}}.dump(),
                                     fixture.token);
     BOOST_TEST_REQUIRE(cash.status == 201, cash.body);
-    HttpReply second = fixture.pay(id, "flip", "bni_va");
+    HttpReply second = fixture.pay(id, "duitku", "bni_va");
     BOOST_TEST_REQUIRE(second.status == 201, second.body);
     BOOST_TEST_REQUIRE(second.json()["transaction_id"].get<std::string>() != old_charge);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_transactions WHERE status = 'expired'") == 1);
+    BOOST_TEST(fixture.simulator.find(old_charge)->status == "pending");
 
     // The customer pays the old virtual account; no callback ever arrives.
     fixture.simulator.set_switches(sim::SimSwitches{.drop_callbacks = 1});
@@ -252,6 +256,81 @@ BOOST_AUTO_TEST_CASE(money_paid_into_a_replaced_charge_is_found_by_reconciliatio
                              "'paid_twice')") >= 1);
     // Asked again only after ten minutes, and no more once the gateway's expiry is an hour past.
     BOOST_TEST(fixture.server.post("/api/payments/reconcile", "{}", fixture.token).json()["data"]["rechecked"] == 0);
+}
+
+// Where the gateway publishes a cancel (Midtrans Cancel Transaction, Flip Edit Bill INACTIVE), the
+// replaced charge is cancelled there once the new one is committed: the customer's old virtual
+// account or QR takes no more money, the new one does.
+BOOST_DATA_TEST_CASE(a_replaced_charge_is_cancelled_at_its_gateway_and_takes_no_more_money,
+                     boost::unit_test::data::make(kCancellable), c) {
+    Gateways fixture;
+    const std::int64_t id = fixture.invoice()["id"];
+    HttpReply first = fixture.pay(id, c.gateway, c.method);
+    BOOST_TEST_REQUIRE(first.status == 201, first.body);
+    const std::string old_charge = first.json()["transaction_id"].get<std::string>();
+    auto cash = fixture.server.post("/api/payments", api::Json{{"invoice_id", id}, {"amount", 1000}, {"method", "cash"}, {"confirm", "partial"}}.dump(),
+                                    fixture.token);
+    BOOST_TEST_REQUIRE(cash.status == 201, cash.body);
+    HttpReply second = fixture.pay(id, c.gateway, c.method);
+    BOOST_TEST_REQUIRE(second.status == 201, second.body);
+    const std::string new_charge = second.json()["transaction_id"].get<std::string>();
+    BOOST_TEST_REQUIRE(new_charge != old_charge);
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.simulator.find(old_charge)->status == "cancelled");
+    BOOST_TEST(!fixture.simulator.pay(old_charge), "the old charge refuses money");
+    BOOST_TEST(fixture.simulator.find(new_charge)->status == "pending");
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(new_charge));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.invoice_status(id) == "paid");
+    BOOST_TEST(fixture.payments_of(id) == 2);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'error'") == 0);
+}
+
+// The customer paid the old charge and its callback was lost; then a new charge replaces it. The
+// cancel finds it paid (Midtrans refuses to change it, Flip deactivates the bill and its status API
+// reports the payment): the money is applied at once, or waits in review, never lost.
+BOOST_DATA_TEST_CASE(money_found_in_a_replaced_charge_when_cancelling_it_is_applied_not_lost,
+                     boost::unit_test::data::make(kCancellablePaid), c) {
+    Gateways fixture;
+    const std::int64_t id = fixture.invoice()["id"];
+    HttpReply first = fixture.pay(id, c.gateway, c.method);
+    BOOST_TEST_REQUIRE(first.status == 201, first.body);
+    const std::string old_charge = first.json()["transaction_id"].get<std::string>();
+    fixture.simulator.set_switches(sim::SimSwitches{.drop_callbacks = 1});
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(old_charge));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    auto cash = fixture.server.post("/api/payments", api::Json{{"invoice_id", id}, {"amount", 1000}, {"method", "cash"}, {"confirm", "partial"}}.dump(),
+                                    fixture.token);
+    BOOST_TEST_REQUIRE(cash.status == 201, cash.body);
+    HttpReply second = fixture.pay(id, c.gateway, c.method);
+    BOOST_TEST_REQUIRE(second.status == 201, second.body);
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.simulator.find(old_charge)->status == "paid");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_transactions WHERE status IN ('paid', 'review') AND order_id = '" +
+                             first.json()["order_id"].get<std::string>() + "'") == 1);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind IN ('applied', 'amount_mismatch', 'paid_twice')") >= 1);
+}
+
+// A gateway that cannot cancel (down, refusing) does not fail the new payment: the failure is
+// recorded for the operator, and the old charge is left to reconciliation until its expiry.
+BOOST_AUTO_TEST_CASE(a_failed_cancel_keeps_the_new_charge_and_is_recorded) {
+    Gateways fixture;
+    const std::int64_t id = fixture.invoice()["id"];
+    HttpReply first = fixture.pay(id, "midtrans", "bni_va");
+    BOOST_TEST_REQUIRE(first.status == 201, first.body);
+    auto cash = fixture.server.post("/api/payments", api::Json{{"invoice_id", id}, {"amount", 1000}, {"method", "cash"}, {"confirm", "partial"}}.dump(),
+                                    fixture.token);
+    BOOST_TEST_REQUIRE(cash.status == 201, cash.body);
+    fixture.simulator.set_switches(sim::SimSwitches{.fail_cancels = 1});
+    HttpReply second = fixture.pay(id, "midtrans", "bni_va");
+    BOOST_TEST_REQUIRE(second.status == 201, second.body);
+    BOOST_TEST(fixture.simulator.find(first.json()["transaction_id"].get<std::string>())->status == "pending");
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'error' AND order_id = '" +
+                             first.json()["order_id"].get<std::string>() + "'") == 1);
+    fixture.server.clock().advance(600);
+    auto reconciled = fixture.server.post("/api/payments/reconcile", "{}", fixture.token);
+    BOOST_TEST_REQUIRE(reconciled.status == 200, reconciled.body);
+    BOOST_TEST(reconciled.json()["data"]["rechecked"].get<int>() >= 1);
 }
 
 BOOST_AUTO_TEST_CASE(amount_mismatch_is_flagged_for_review_not_applied) {
