@@ -108,7 +108,7 @@ public:
         const api::Json reply = TRY(json_answer("Midtrans", answer));
         if (json_string(reply, "status_code") == "200" && json_string(reply, "transaction_status") == "cancel") return CancelOutcome::Cancelled;
         return make_error(ErrorCode::BadGateway,
-                          messages::with_detail(messages::kGatewayUnknownFormat, "Midtrans cancel: " + json_string(reply, "status_code") + " " +
+                          messages::with_detail(messages::kGatewayUnknownFormat, "Midtrans /cancel: " + json_string(reply, "status_code") + " " +
                                                                                      json_string(reply, "status_message")));
     }
 
