@@ -34,7 +34,9 @@ api::Json to_json(const GatewayTransaction& transaction, UtcOffset offset);
 
 // {"invoice_id","gateway","method"}: reuses this invoice's live pending transaction for the same
 // gateway and method, else creates one at the gateway — unless the invoice already has
-// kMaxOpenChargesPerInvoice open ones (409). Gateway trouble is 502, its refusals 422.
+// kMaxOpenChargesPerInvoice open ones (409). Gateway trouble is 502, its refusals 422. A live
+// attempt it replaces (another amount, or about to expire) is closed, and cancelled at its gateway
+// once the new one is committed (services/replaced_charges.hpp).
 inline constexpr std::int64_t kMaxOpenChargesPerInvoice = 3;
 Result<GatewayTransaction> create_gateway_payment(app::Context& context, const api::Json& input, const std::string& server_base_url);
 Result<std::optional<GatewayTransaction>> find_gateway_transaction(store::Database& db, std::int64_t id);

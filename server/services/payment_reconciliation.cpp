@@ -77,9 +77,10 @@ Result<void> recheck_settled(app::Context& context, gateways::PaymentGateway* ad
     return success();
 }
 
-// A charge closed here before its time (a new one was made for another amount) stays payable at
-// the gateway until the expiry it was created with: a customer who pays the old virtual account
-// still pays. Such attempts are asked about every kEarlyExpiredRecheckSeconds until an hour past
+// A charge closed here before its time (a new one was made for another amount) is cancelled at
+// its gateway where that is published (services/replaced_charges.hpp); where it is not (Duitku, a
+// Snap order without a method) or the cancel failed, it stays payable until the expiry it was
+// created with: a customer who pays the old virtual account still pays. Such attempts are asked about every kEarlyExpiredRecheckSeconds until an hour past
 // that expiry; money found is applied like a late callback (or goes to review when the invoice no
 // longer owes it), so it is never lost with the callbacks.
 constexpr std::int64_t kEarlyExpiredRecheckSeconds = 600;
