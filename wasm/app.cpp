@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // the open-popup stack kept across a re-login
 #include "platform/browser_glue.hpp"
+#include "text_layer.hpp"
 #include "views/view_customer_detail.hpp"
 #include "views/view_customers.hpp"
 #include "views/view_invoices.hpp"
@@ -223,9 +224,20 @@ void App::draw() {
             else m_pending_route = route;
         }
     }
-    if (m_restoring) widgets::muted("app.restoring", i18n::tr("common.loading"));
-    else if (m_screen == Screen::Login || !m_user || m_reauth) m_login.draw(*this);
-    else draw_shell();
+    // The page on show for the text layer (text_layer::set_page): the sign-in names its own steps.
+    if (m_restoring) {
+        widgets::muted("app.restoring", i18n::tr("common.loading"));
+        text_layer::set_page({});
+    } else if (m_screen == Screen::Login || !m_user || m_reauth) {
+        m_login.draw(*this);
+    } else {
+        draw_shell();
+        // After drawing: a click in this frame may have opened another screen. Each customer is a
+        // page of its own (a link in one customer's messages opens another).
+        text_layer::set_page(m_screen == Screen::CustomerDetail
+                                 ? "customer/" + std::to_string(view_as<ViewCustomerDetail>(Screen::CustomerDetail).customer_id())
+                                 : std::string(m_screen.id));
+    }
     ImGui::End();
     m_toasts.draw();
 }

@@ -99,6 +99,7 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     ImGui_ImplOpenGL3_CreateDeviceObjects();  // so Display can swap the font texture at any time
 
+    kimonet::platform::detect_text_layer();
     g_app.start();
     kimonet::platform::note_activity();
     emscripten_set_main_loop(frame, 0, true);

@@ -1,5 +1,6 @@
 #include "text_layer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string_view>
@@ -19,6 +20,11 @@ std::unordered_map<std::string, std::string> g_sent;
 std::vector<std::string> g_sent_order;
 std::string g_sent_focus;
 std::string g_changes;
+// The page (screen) on show as the app names it (set_page; "!" after a form page's name), and the
+// one last handed over.
+std::string g_page, g_sent_page;
+// The notices of the last handed-over frame: a notice not among them is new and is said once.
+std::vector<std::string> g_sent_notices;
 
 void append_json_string(std::string& out, std::string_view text) {
     out += '"';
@@ -45,9 +51,17 @@ void append_number(std::string& out, float device_px, float scale) {
     out += number;
 }
 
-// The ARIA role a registry kind is mirrored as ("" = plain text).
-std::string_view role_of(std::string_view kind) {
-    if (kind == "button") return "button";
+// Notices: a toast that is not an error, a banner that says something went well ("Pelanggan
+// disimpan"). A screen reader hears each once through the page's polite live region ("say" in
+// changes()); their nodes are plain text, so the same words are not read twice.
+bool is_notice(const ui_registry::Item& item) {
+    return item.kind == "notice" || (item.kind == "toast" && item.id == "toast.ok");
+}
+
+// The ARIA role a registry item is mirrored as ("" = plain text).
+std::string_view role_of(const ui_registry::Item& item) {
+    const std::string_view kind = item.kind;
+    if (kind == "button") return item.toggle == ui_registry::Item::Toggle::Tab ? "tab" : "button";
     if (kind == "nav") return "link";
     if (kind == "input") return "textbox";
     if (kind == "select") return "combobox";
@@ -55,8 +69,8 @@ std::string_view role_of(std::string_view kind) {
     if (kind == "checkbox") return "checkbox";
     if (kind == "title") return "heading";
     if (kind == "header") return "columnheader";
+    if (is_notice(item)) return "";
     if (kind == "error" || kind == "field_error" || kind == "toast") return "alert";
-    if (kind == "notice") return "status";
     if (kind == "qr" || kind == "bar" || kind == "line" || kind == "hbar") return "img";
     return "";
 }
@@ -85,8 +99,9 @@ void text_and_name(const ui_registry::Item& item, std::string_view role, std::st
     if (role == "textbox" || role == "combobox") {
         text = item.value;
         name = item.label;
-    } else if (role == "checkbox" || role == "link" || role == "button") {
+    } else if (role == "checkbox" || role == "link" || role == "button" || role == "tab") {
         text = item.label;
+        name = item.spoken_name;
     } else if (role == "img") {
         name = item.value.empty() || item.value == item.label ? item.label : item.label + ": " + item.value;
     } else {
@@ -107,6 +122,8 @@ std::string container_of(const ui_registry::Item& item) {
     }
     // The menu's entries sit in a navigation landmark (a screen reader's "jump to navigation").
     if (item.kind == "nav") path += path.empty() ? "n" : "/n";
+    // A tab row's tabs sit in their tablist ("l<row id>").
+    if (item.toggle == ui_registry::Item::Toggle::Tab) path += (path.empty() ? "l" : "/l") + item.tablist;
     return path;
 }
 
@@ -125,6 +142,10 @@ std::string states_of(const ui_registry::Item& item, std::string_view role) {
         states += kKindLetter[static_cast<int>(dom_fields::kind_of(item.id))];
     }
     if (item.kind == "button" && dom_fields::kind_of(item.id) == dom_fields::FieldKind::Submit) states += 'S';
+    // A tab ('T', aria-selected) or a toggle button ('B', aria-pressed), and whether it is on ('O').
+    if (item.toggle == ui_registry::Item::Toggle::Tab) states += 'T';
+    if (item.toggle == ui_registry::Item::Toggle::Pressed) states += 'B';
+    if (item.toggle != ui_registry::Item::Toggle::None && item.on) states += 'O';
     return states;
 }
 
@@ -191,7 +212,7 @@ std::string browser_runs_of(const ui_registry::Item& item, std::string_view role
 
 // The record of one item, everything after its key.
 std::string record_of(const ui_registry::Item& item, float scale) {
-    const std::string_view role = role_of(item.kind);
+    const std::string_view role = role_of(item);
     std::string text, name;
     text_and_name(item, role, text, name);
     std::string out;
@@ -217,13 +238,17 @@ std::string record_of(const ui_registry::Item& item, float scale) {
         append_number(out, hidden > 0.f ? hidden : 0.f, scale);
     }
     const std::string runs = browser_runs_of(item, role, role == "combobox" ? item.value : text, scale);
-    if (!runs.empty() || !item.href.empty()) {
+    if (!runs.empty() || !item.href.empty() || !item.lang.empty()) {
         out += ',';
         out += runs.empty() ? "null" : runs;
     }
-    if (!item.href.empty()) {
+    if (!item.href.empty() || !item.lang.empty()) {
         out += ',';
-        append_json_string(out, "#/" + item.href);
+        append_json_string(out, item.href.empty() ? std::string() : "#/" + item.href);
+    }
+    if (!item.lang.empty()) {
+        out += ',';
+        append_json_string(out, item.lang);
     }
     return out;
 }
@@ -240,7 +265,18 @@ const std::string& changes() {
     std::unordered_map<std::string, int> seen;
     std::string focus;
     std::string set;
+    std::vector<std::string> notices;
+    std::string said;
     for (const ui_registry::Item& item : items) {
+        // A notice is said even while scrolled out of view (and not again when it scrolls in).
+        if (is_notice(item) && !item.value.empty()) {
+            if (std::find(g_sent_notices.begin(), g_sent_notices.end(), item.value) == g_sent_notices.end() &&
+                std::find(notices.begin(), notices.end(), item.value) == notices.end()) {
+                said += said.empty() ? "" : ",";
+                append_json_string(said, item.value);
+            }
+            notices.push_back(item.value);
+        }
         if (!mirrored(item)) continue;
         // Ids repeat now and then (the same pager twice): the second is "<id>#2".
         const int occurrence = ++seen[item.id];
@@ -266,7 +302,9 @@ const std::string& changes() {
     }
     g_changes.clear();
     const bool order_changed = order != g_sent_order;
-    if (set.empty() && deleted.empty() && !order_changed && focus == g_sent_focus) return g_changes;
+    if (set.empty() && deleted.empty() && !order_changed && focus == g_sent_focus && g_page == g_sent_page &&
+        said.empty())
+        return g_changes;
     g_changes = "{\"set\":[" + set + "],\"del\":[" + deleted + "]";
     if (order_changed) {
         g_changes += ",\"order\":[";
@@ -280,17 +318,34 @@ const std::string& changes() {
         g_changes += ",\"focus\":";
         append_json_string(g_changes, focus);
     }
+    if (g_page != g_sent_page) {
+        const bool form = !g_page.empty() && g_page.back() == '!';
+        g_changes += ",\"page\":{\"name\":";
+        append_json_string(g_changes, form ? std::string_view(g_page).substr(0, g_page.size() - 1) : std::string_view(g_page));
+        g_changes += form ? ",\"form\":true}" : ",\"form\":false}";
+    }
+    if (!said.empty()) g_changes += ",\"say\":[" + said + "]";
     g_changes += '}';
     g_sent.swap(current);
     g_sent_order.swap(order);
     g_sent_focus = focus;
+    g_sent_page = g_page;
+    g_sent_notices.swap(notices);
     return g_changes;
+}
+
+void set_page(std::string_view page, bool form) {
+    std::string name(page);
+    if (form) name += '!';
+    if (g_page != name) g_page = std::move(name);
 }
 
 void reset() {
     g_sent.clear();
     g_sent_order.clear();
     g_sent_focus.clear();
+    g_sent_page.clear();
+    g_sent_notices.clear();
 }
 
 }  // namespace kimonet::text_layer

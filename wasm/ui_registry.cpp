@@ -107,6 +107,26 @@ void set_href(std::string_view route) {
     if (!g_current.empty()) g_current.back().href = route;
 }
 
+void set_tab(std::string_view tablist, bool selected) {
+    if (g_current.empty()) return;
+    Item& item = g_current.back();
+    item.toggle = Item::Toggle::Tab;
+    item.tablist = tablist;
+    item.on = selected;
+}
+
+void set_pressed(bool pressed) {
+    if (g_current.empty()) return;
+    g_current.back().toggle = Item::Toggle::Pressed;
+    g_current.back().on = pressed;
+}
+
+void set_spoken_name(std::string_view name, std::string_view lang) {
+    if (g_current.empty()) return;
+    g_current.back().spoken_name = name;
+    g_current.back().lang = lang;
+}
+
 void end_frame() {
     g_last.swap(g_current);
     ++g_frames;

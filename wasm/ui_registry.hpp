@@ -34,6 +34,14 @@ struct Item {
     // The address a click on it opens ("customers/42"), when it opens one: the page makes it a real
     // link (middle click, Ctrl+click and the context menu open it in a new tab; set_href).
     std::string href;
+    // What the page tells assistive technology beyond the kind (set_tab, set_pressed, set_spoken_name):
+    // a tab of a tab row (`tablist`: the row's id) or a toggle button, whether it is the selected tab
+    // or pressed, and a name said instead of the drawn text ("EN" is "English"), in its language.
+    enum class Toggle { None, Tab, Pressed };
+    Toggle toggle = Toggle::None;
+    bool on = false;
+    std::string tablist;
+    std::string spoken_name, lang;
 };
 
 // pixels_per_css = devicePixelRatio: the app renders in device pixels, the registry speaks CSS px.
@@ -48,6 +56,12 @@ void record_rect(std::string_view kind, std::string_view id, std::string_view la
 void set_text_layout(ImVec2 pos, float wrap);
 // For the item just recorded: a click on it opens this address (a route, without "#/").
 void set_href(std::string_view route);
+// For the item just recorded (a button): a tab of the tab row `tablist`, selected or not.
+void set_tab(std::string_view tablist, bool selected);
+// For the item just recorded (a button): a toggle, pressed (on) or not.
+void set_pressed(bool pressed);
+// For the item just recorded: the name a screen reader says for it, in language `lang` ("en").
+void set_spoken_name(std::string_view name, std::string_view lang);
 void end_frame();
 // The last completed frame's items, in drawing order, and its device pixels per CSS px.
 const std::vector<Item>& last_items();

@@ -23,9 +23,26 @@
   var layer = document.createElement('div');
   layer.id = 'text-layer';
   canvas.insertAdjacentElement('afterend', layer);
+  // The app's notices ("Pelanggan CUST001 disimpan", a toast that is not an error) are said here,
+  // once each: a polite live region that is in the page before anything is said in it (a region
+  // added together with its text is not read), outside the layer that is rebuilt under it.
+  var announcer = document.createElement('div');
+  announcer.id = 'tl-status';
+  announcer.className = 'tl-announcer';
+  announcer.setAttribute('role', 'status');
+  announcer.setAttribute('aria-live', 'polite');
+  layer.insertAdjacentElement('afterend', announcer);
+  function say(texts) {
+    texts.forEach(function (text) {
+      var line = document.createElement('div');
+      line.textContent = text;
+      announcer.appendChild(line);  // an addition is read; the same text twice is two additions
+    });
+    while (announcer.childNodes.length > 3) announcer.removeChild(announcer.firstChild);
+  }
 
-  var CONTROLS = { button: 1, link: 1, textbox: 1, combobox: 1, option: 1, checkbox: 1 };
-  var CONTAINER_ROLES = { d: 'dialog', p: 'listbox', t: 'tooltip', g: 'table', r: 'row', n: 'navigation' };
+  var CONTROLS = { button: 1, link: 1, textbox: 1, combobox: 1, option: 1, checkbox: 1, tab: 1 };
+  var CONTAINER_ROLES = { d: 'dialog', p: 'listbox', t: 'tooltip', g: 'table', r: 'row', n: 'navigation', l: 'tablist' };
   var nodes = new Map();       // key -> node
   var containers = new Map();  // path -> container element
   var lastOrder = [];
@@ -214,7 +231,7 @@
   var EM_PER_IMGUI_SIZE = 1 / 1.21;
 
   // One record: [key, role, text, name, x, y, w, h, font, container, states, hidden top, right, bottom, left,
-  // browser runs, address].
+  // browser runs, address, language of its name].
   function update(record) {
     var key = record[0], role = record[1], text = record[2], name = record[3];
     var x = record[4], y = record[5], w = record[6], h = record[7], font = record[8];
@@ -246,7 +263,8 @@
       link.draggable = false;  // a drag over its text selects the text, as over any other here
     }
     // Scrolling moves nodes without changing them: attributes only when role, text or states changed.
-    var signature = role + '\u0001' + text + '\u0001' + name + '\u0001' + path + '\u0001' + states;
+    var lang = record[17] || '';
+    var signature = role + '\u0001' + text + '\u0001' + name + '\u0001' + path + '\u0001' + states + '\u0001' + lang;
     var control = !!CONTROLS[role];
     if (node._signature !== signature) {
       node._signature = signature;
@@ -259,6 +277,10 @@
       setAttribute(node, 'aria-disabled', states.indexOf('d') >= 0 ? 'true' : '');
       setAttribute(node, 'aria-checked', role === 'checkbox' ? String(states.indexOf('c') >= 0) : '');
       setAttribute(node, 'aria-current', states.indexOf('p') >= 0 ? 'page' : '');
+      // A tab of a tab row ('T') and a toggle button ('B'), on ('O') or not.
+      setAttribute(node, 'aria-selected', states.indexOf('T') >= 0 ? String(states.indexOf('O') >= 0) : '');
+      setAttribute(node, 'aria-pressed', states.indexOf('B') >= 0 ? String(states.indexOf('O') >= 0) : '');
+      setAttribute(node, 'lang', lang);
       if (field) syncField(node, text, states);
       else if ((link || node).textContent !== text) (link || node).textContent = text;
     }
@@ -388,6 +410,14 @@
     var structureChanged = changes.order || moved || changes.del.length;
     if (structureChanged) pruneContainers();
     if (awaitingFocus && ++awaitingApplies > 30) awaitingFocus = '';  // ImGui never took it: stop waiting
+    if (changes.say) say(changes.say);
+    // Another page (a menu entry, a link, Back or Forward, signing in): its focus is placed by
+    // manageFocus (not on a phone: focus there would pop up the keyboard or scroll the page).
+    var newPage = changes.page !== undefined && changes.page.name !== page.name;
+    if (newPage) {
+      page = changes.page;
+      pageFocusPending = !!page.name && !touchOnly;
+    }
     if (changes.focus !== undefined) {
       var focused = changes.focus && nodes.get(changes.focus);
       focusedKey = changes.focus;
@@ -399,13 +429,18 @@
       if (keyboard && focused && focused.classList.contains('tl-textbox')) {
         setAttribute(keyboard, 'aria-label', focused.getAttribute('aria-label') || focused.textContent);
       }
+      // ImGui's own focus on a new page's control (the menu entry just clicked, the first item of the
+      // sign-in: its language button) is not where the page's focus goes; a field the app focused
+      // (the dashboard's "find a customer" opens the list with its search field focused) is.
+      if (pageFocusPending && focused && !focused._field) focused = null;
       if (focused && focused !== document.activeElement && mayFollowFocus(focused)) {
         following = true;
         focused.focus({ preventScroll: true });
         following = false;
+        if (focused._field) pageFocusPending = false;
       }
     }
-    if (structureChanged) manageFocus();
+    if (structureChanged || newPage) manageFocus();
     // A <textarea> covers ImGui's whole field, border included: it draws the border itself, red
     // while the field has an error under it (aria-invalid also tells a screen reader).
     if (changes.set.length || changes.del.length) {
@@ -551,6 +586,10 @@
       }
       if (toApp) passedKeys[event.keyCode] = true;
       else event.stopImmediatePropagation();
+    } else if (target === 'control' && plain && TAB_KEYS[event.key] !== undefined && event.target.getAttribute('role') === 'tab') {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      moveAmongTabs(event.target, event.key);
     } else if (target === 'control' && plain && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -585,13 +624,40 @@
       var href = node.tagName === 'A' ? node.getAttribute('href') : null;
       var repeated = href !== null && href === lastHref;
       lastHref = href;
-      return !repeated && node.getAttribute('aria-disabled') !== 'true' && !node.closest('[role=listbox],[role=tooltip]');
+      return !repeated && node.getAttribute('aria-disabled') !== 'true' && !node.closest('[role=listbox],[role=tooltip]') &&
+        !otherTab(node);
     });
+  }
+  // A tab row is one stop, its selected tab (the arrow keys move between its tabs).
+  function otherTab(node) {
+    return node.getAttribute('role') === 'tab' && node.getAttribute('aria-selected') !== 'true' &&
+      !!node.parentNode.querySelector('[role=tab][aria-selected=true]');
+  }
+  // The arrow keys (and Home, End) on a tab: the next tab is focused and chosen (WAI-ARIA tabs with
+  // automatic activation), wrapping at the ends.
+  var TAB_KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: 0, End: 0 };
+  function moveAmongTabs(tab, key) {
+    var tabs = Array.prototype.filter.call(tab.parentNode.querySelectorAll('[role=tab]'), function (node) {
+      return node.getAttribute('aria-disabled') !== 'true';
+    });
+    var at = tabs.indexOf(tab);
+    var next = key === 'Home' ? 0 : key === 'End' ? tabs.length - 1 : (at + TAB_KEYS[key] + tabs.length) % tabs.length;
+    if (!tabs[next] || tabs[next] === tab) return;
+    focusNode(tabs[next]);
+    clickControl(tabs[next]);
   }
   function moveFocus(step) {
     var stops = tabStops();
     if (!stops.length) return;
-    var current = stops.indexOf(document.activeElement);
+    var active = document.activeElement;
+    var current = stops.indexOf(active);
+    // From what is not a stop itself (a new page's heading): the stop after it, or before it.
+    if (current < 0 && active && active !== layer && layer.contains(active)) {
+      var after = stops.findIndex(function (stop) { return !!(active.compareDocumentPosition(stop) & Node.DOCUMENT_POSITION_FOLLOWING); });
+      if (after < 0) after = stops.length;
+      focusNode(stops[((step > 0 ? after : after - 1) + stops.length) % stops.length]);
+      return;
+    }
     if (current < 0 && focusedKey) current = stops.indexOf(nodes.get(focusedKey));
     var next = current < 0 ? (step > 0 ? 0 : stops.length - 1) : (current + step + stops.length) % stops.length;
     focusNode(stops[next]);
@@ -605,7 +671,7 @@
     node.focus({ preventScroll: true });
     // A control the app draws (not a real input, which tells it itself): the app scrolls it into
     // view when its dialog's body has it scrolled out.
-    if (!node._field && node.dataset && node.dataset.key) callApp('kimonet_field_focus', [registryId(node)]);
+    if (!node._field && node.dataset && node.dataset.key && node.classList.contains('tl-control')) callApp('kimonet_field_focus', [registryId(node)]);
     else if (node.tagName === 'A' && node.parentNode.dataset && node.parentNode.dataset.key) callApp('kimonet_field_focus', [registryId(node.parentNode)]);
     var box = node.getBoundingClientRect();
     if (box.bottom > window.innerHeight) window.scrollBy(0, box.bottom - window.innerHeight + 16);
@@ -613,13 +679,16 @@
   }
 
   // Focus lands on the first field of a dialog when it opens (else its first control) and goes
-  // back to what opened it when it closes; the first screen after signing in puts it on its first
-  // field (not on a phone: focus there would pop up the keyboard uninvited). Screens are told apart
-  // by their heading's key, which the header's title shares across screens: later screens do not.
+  // back to what opened it when it closes. A new page (the app names the page on show: another
+  // screen, another customer, a step of the sign-in) puts it on its level-1 heading, the screen's
+  // title in the header, which a screen reader then reads ("Tagihan, heading level 1"); Tab goes
+  // on from there. A form page (the sign-in's steps) puts it on its first field instead. Not while
+  // a dialog or a drop-down is open (the dialog has it), not out of a field the user is typing in,
+  // not once the user has pressed a key or the pointer on the new page, and not on a phone.
   var openDialogs = new Map();  // dialog element -> the key of what had focus when it opened
   var kFieldWaitMs = 600;       // how long a new dialog waits for its first field (see manageFocus)
   var focusRecheck = 0;
-  var screenHeading = '';
+  var page = { name: '', form: false };  // the page on show, as the app named it
   var touchOnly = window.matchMedia('(pointer: coarse)').matches;
   function firstFocus(scope) {
     return scope.querySelector('.tl-input') ||
@@ -675,7 +744,6 @@
       Array.prototype.find.call(layer.querySelectorAll('[role=heading]'), function (node) {
         return !node.closest('[role=dialog],[role=listbox],[role=tooltip]');
       });
-    var screen = heading ? heading.dataset.key : '';
     // The screen's title is the page's: its one level-1 heading, and the tab's and history's name
     // ("Tagihan · Kimonet Billing"), so tabs and Back's list tell screens apart.
     if (heading) {
@@ -683,19 +751,19 @@
       var title = heading.textContent ? heading.textContent + ' · ' + baseTitle : baseTitle;
       if (document.title !== title) document.title = title;
     }
-    if (screen !== screenHeading) {
-      screenHeading = screen;
-      // Not when the address opens something on the screen (#/invoices/7/pay): that dialog takes
-      // the focus when it appears, and a field behind it must not take it first.
-      screenFocusPending = !touchOnly && window.location.hash.split('/').length <= 2;
+    if (!pageFocusPending || layer.querySelector('[role=listbox]')) return;
+    if (isField(active)) {
+      pageFocusPending = false;  // typing in a field that stayed: the keys stay there
+      return;
     }
-    // (Fields may come a frame or a load after the title; the user's own first move cancels it.)
-    var field = screenFocusPending && layer.querySelector('.tl-input');
-    if (!field) return;
-    screenFocusPending = false;
-    focusNode(field);
+    // (A form's fields may come a frame or a load after its title: it waits for them.)
+    var target = page.form ? layer.querySelector('.tl-input') : heading;
+    if (!target) return;
+    pageFocusPending = false;
+    if (!page.form) setAttribute(target, 'tabindex', '-1');
+    focusNode(target);
   }
-  var screenFocusPending = false;
+  var pageFocusPending = false;
   var focusDropped = 0;  // when the node holding focus was removed (0: it was not)
   var baseTitle = document.title;
   // A touch elsewhere (the canvas, another control) leaves a real input: phones do not move focus
@@ -706,7 +774,7 @@
     if (isField(active) && event.target !== active) active.blur();
   }, { capture: true, passive: true });
   ['pointerdown', 'keydown'].forEach(function (type) {
-    window.addEventListener(type, function () { screenFocusPending = false; }, true);
+    window.addEventListener(type, function () { pageFocusPending = false; }, true);
   });
 
   window.kimonetTextLayer = {

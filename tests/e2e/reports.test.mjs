@@ -103,12 +103,16 @@ async function reveal(page, id) {
 
 // The tabs, range and download buttons head the page: wheel back up to them (the helpers of
 // lib/ui.mjs wheel over the header when nothing of the target's group is on screen).
-async function clickTop(page, id, options) {
+async function scrollTo(page, id) {
   const box = await page.locator('#canvas').boundingBox();
   for (let step = 0; step < 40; step++) {
     if ((await items(page)).some((i) => i.id === id && i.visible)) break;
     await wheel(page, box.x + box.width * 0.6, box.y + box.height * 0.6, -300);
   }
+}
+
+async function clickTop(page, id, options) {
+  await scrollTo(page, id);
   return click(page, id, options);
 }
 
@@ -188,7 +192,17 @@ try {
     for (const slice of customers.by_router) await revealValue(page, `reports.customers.router.${slice.key}.total`, thousands(slice.total));
     await cleanShot(page, 'reports-customers');
 
-    await clickTop(page, 'reports.tab.2');
+    // The kinds are a tablist (WAI-ARIA tabs): the selected kind says so, and from it the arrow key
+    // chooses the next one, as a keyboard-only operator or a screen reader does.
+    await scrollTo(page, 'reports.tab.1');
+    await page.waitForSelector('#text-layer [role=tablist] [role=tab][data-key="reports.tab.1"][aria-selected=true]');
+    const kinds = await page.evaluate(() => [...document.querySelectorAll('#text-layer [role=tablist] [role=tab]')]
+      .map((tab) => `${tab.dataset.key}:${tab.getAttribute('aria-selected')}`));
+    assert.deepEqual(kinds.slice(0, 3), ['reports.tab.0:false', 'reports.tab.1:true', 'reports.tab.2:false'], kinds.join());
+    await page.locator('#text-layer [data-key="reports.tab.1"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'reports.tab.2' &&
+      document.activeElement.getAttribute('aria-selected') === 'true');
     const billing = (await api('GET', '/api/reports/billing', { token: admin })).json.data;
     await revealValue(page, 'reports.stat.collection_rate', percent(billing.collection_rate_bp));
     await revealValue(page, 'reports.stat.dso', `${thousands(billing.dso_days)} hari`);

@@ -28,15 +28,20 @@ const runner = createRunner();
 const test = runner.test;
 let server, browser;
 
-const CONTROL_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'option']);
+const CONTROL_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'option', 'tab']);
 
-// Chromium's accessibility tree (CDP Accessibility.getFullAXTree): [{role, name}] of nodes not ignored.
+// Chromium's accessibility tree (CDP Accessibility.getFullAXTree): [{role, name, pressed}] of nodes
+// not ignored (pressed: 'true'/'false' for a toggle button, else undefined).
 async function accessibilityTree(page) {
   const session = await page.context().newCDPSession(page);
   const { nodes } = await session.send('Accessibility.getFullAXTree');
   await session.detach();
   return nodes.filter((node) => !node.ignored)
-    .map((node) => ({ role: node.role ? node.role.value : '', name: node.name ? String(node.name.value).trim() : '' }));
+    .map((node) => {
+      const pressed = (node.properties || []).find((property) => property.name === 'pressed');
+      return { role: node.role ? node.role.value : '', name: node.name ? String(node.name.value).trim() : '',
+        pressed: pressed ? String(pressed.value.value) : undefined };
+    });
 }
 
 // Every control in the tree has a name, and every visible registry control has its layer node
@@ -139,6 +144,16 @@ async function customerThroughIme(page, name, { tap = false, screenshot }) {
   await waitUi(page, (all) => all.find((i) => i.id === 'customer_form.phone' && i.active));
   await page.keyboard.press('Enter');
   await waitUi(page, (all) => all.some((i) => i.id === 'customers.notice'));
+  // A screen reader hears it: the notice is said once in the page's polite live region (which was
+  // there before, outside the layer), and the banner itself is not a second status to read.
+  const notice = (await item(page, 'customers.notice')).value;
+  await page.waitForFunction((text) => [...document.querySelectorAll('[role=status][aria-live=polite] > *')]
+    .some((line) => line.textContent === text), notice);
+  assert.deepEqual(await page.evaluate((text) => {
+    const region = document.querySelector('[role=status][aria-live=polite]');
+    return [document.getElementById('text-layer').contains(region), [...region.children].filter((line) => line.textContent === text).length,
+      document.querySelector('#text-layer [data-key="customers.notice"]').getAttribute('role')];
+  }, notice), [false, 1, null]);
   // Read back through the API with the page's own session (sessionStorage), as the app reads it.
   const found = await page.evaluate(async (address) => (await fetch(address, {
     headers: { Authorization: `Bearer ${sessionStorage.getItem('kimonet.token')}` } })).json(),
@@ -508,10 +523,31 @@ try {
     const href = await page.locator(`#text-layer a[data-key="${last}"]`).getAttribute('href');
     await page.waitForFunction((h) => window.location.hash.startsWith(h), href);
     await page.waitForFunction((t) => document.title !== t, listTitle);
+    // Another screen: focus is on its level-1 heading, the screen's title, which a screen reader reads.
+    const onTitle = (title) => page.waitForFunction((t) => {
+      const a = document.activeElement;
+      return a && a.getAttribute('role') === 'heading' && a.getAttribute('aria-level') === '1' &&
+        `${a.textContent} · Kimonet Billing` === t && document.title === t;
+    }, title);
+    await onTitle(await page.evaluate(() => document.title));
 
-    // Back on the customer list: Tab reaches a customer's link and Enter opens the customer.
+    // Back on the customer list: focus on its title again, and Tab goes on from there. The language
+    // buttons say their languages; switching redraws the screen, which leaves focus where it was.
     await page.goBack();
     await waitUi(page, (all) => all.filter((i) => i.kind === 'cell' && /^customers\..+\.name$/.test(i.id) && i.visible).length >= 3);
+    await onTitle(listTitle);
+    assert.equal(await tabTo((now) => now.startsWith('lang.'), 3), 'lang.id', 'Tab from the title goes on to the header');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await page.evaluate(() => [document.activeElement.getAttribute('aria-label'), document.activeElement.lang,
+      document.activeElement.getAttribute('aria-pressed')]), ['English', 'en', 'false']);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement.getAttribute('aria-pressed') === 'true' && / · Kimonet Billing$/.test(document.title) &&
+      document.querySelector('#text-layer [data-key="lang.id"]').getAttribute('aria-pressed') === 'false');
+    await page.waitForFunction((t) => document.title !== t, listTitle);
+    assert.equal(await key(), 'lang.en', 'the redrawn screen leaves focus on the button');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((t) => document.title === t, listTitle);
     const reached = await tabTo((now) => /^customers\.CUST\d+\.number$/.test(now));
     await page.keyboard.press('Enter');
     const number = reached.split('.')[1];
@@ -586,6 +622,25 @@ try {
     await shot(page, 'real-input-desktop-saved');
     await emojiInTheTable(page, 'D\u00e9sir\u00e9e \u2014 \ud83d\ude4f Putri', '\ud83d\ude4f');
     await templateThroughTextarea(page);
+    await page.context().close();
+  });
+
+  await test('150% browser zoom, a customer\'s link opened while signed out: the sign-in\'s username field has focus from its first frame (never the language button, ImGui\'s first item); the language buttons say their languages', async () => {
+    const page = await openApp(browser, `${server.url}#/customers/1`, { viewport: { width: 853, height: 533 }, deviceScaleFactor: 1.5 }, () => {
+      window.__focused = [];
+      document.addEventListener('focusin', (event) => window.__focused.push(event.target.dataset.key || event.target.id || event.target.tagName));
+    });
+    await item(page, 'login.username', 30000);
+    await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'login.username', null, { timeout: 5000 })
+      .catch(() => {});
+    assert.deepEqual(await page.evaluate(() => window.__focused), ['login.username'], 'focus went to the username field first and only');
+    const tree = await accessibilityTree(page);
+    assert.ok(tree.some((n) => n.role === 'button' && n.name === 'Bahasa Indonesia' && n.pressed === 'true'), 'Bahasa Indonesia, pressed');
+    assert.ok(tree.some((n) => n.role === 'button' && n.name === 'English' && n.pressed === 'false'), 'English, not pressed');
+    assert.deepEqual(await page.evaluate(() => ['lang.id', 'lang.en'].map((k) => {
+      const node = document.querySelector(`#text-layer [data-key="${k}"]`);
+      return `${node.textContent}/${node.lang}`;
+    })), ['ID/id', 'EN/en']);
     await page.context().close();
   });
 

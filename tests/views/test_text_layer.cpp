@@ -4,12 +4,16 @@
 // What opens an address (a menu entry, a customer's name) carries it, for the page's real links.
 // Emoji: the app's font leaves a gap for each run of characters it lacks (widgets/browser_glyphs.*)
 // and the record says where, so the page paints them there in the browser's colour emoji font.
+// For screen readers: a saved customer is said once (the page's polite live region) and not read
+// twice; each screen is a page of its own (the page moves focus to a new one, not on a redraw);
+// a tab row is a tablist with its selected tab; the language buttons say their languages.
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
 #include <string>
 
 #include "api/dto.hpp"
+#include "customer_world.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "text_layer.hpp"
@@ -194,6 +198,113 @@ BOOST_AUTO_TEST_CASE(emoji_leave_a_gap_in_the_canvas_text_where_the_page_paints_
     // A cell the font draws whole has no runs.
     BOOST_TEST(record(first, "customers.CUST001.number")[15].is_null());
     BOOST_TEST(record(first, "customers.CUST001.phone").size() == 15u);
+}
+
+namespace {
+
+bool has_state(const Json& record, char state) { return record[10].get<std::string>().find(state) != std::string::npos; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_saved_customer_is_said_once_and_its_notice_is_not_read_twice) {
+    kimonet::text_layer::reset();
+    ViewHarness harness("customers");
+    kimonet::testing::answer_admin_lists(harness.api());
+    harness.sign_in_staff({"customers.read", "customers.update", "packages.read", "routers.read"});
+    harness.settle();
+    BOOST_REQUIRE(harness.find("customers.CUST042.edit").has_value());
+    harness.click("customers.CUST042.edit");
+    harness.settle();
+    BOOST_REQUIRE(harness.find("customer_form.save").has_value());
+    BOOST_TEST(!changes().contains("say"), "nothing said while the form opens");
+    kimonet::Customer budi = customer(42, "CUST042", "Budi Santoso");
+    harness.api().answer("PUT", "/api/customers/42", {{"success", true}, {"data", kimonet::api::to_json(budi)}});
+    harness.click("customer_form.save");
+    harness.settle();
+
+    const std::string saved = "Data pelanggan CUST042 disimpan.";
+    BOOST_REQUIRE(harness.value("customers.notice") == saved);
+    const Json after = changes();
+    BOOST_REQUIRE(after.is_object());
+    BOOST_TEST(after["say"] == Json::array({saved}), "said once: " << after.dump());
+    const Json notice = record(after, "customers.notice");
+    BOOST_REQUIRE(notice.is_array());
+    BOOST_TEST(notice[1] == "", "the banner is text: the live region says it, not a status node read again");
+    BOOST_TEST(notice[2] == saved);
+    // Still on show, frame after frame: not said again.
+    harness.frames(3);
+    const Json later = changes();
+    BOOST_TEST((later.is_null() || !later.contains("say")), "said again: " << later.dump());
+}
+
+BOOST_AUTO_TEST_CASE(each_screen_is_a_page_of_its_own_and_drawing_it_again_is_not_another) {
+    kimonet::text_layer::reset();
+    ViewHarness harness;
+    harness.frames(2);
+    const Json login = changes();
+    BOOST_REQUIRE(login.is_object());
+    BOOST_TEST(login["page"] == Json({{"name", "login"}, {"form", true}}), "the sign-in is a form: " << login.dump());
+    kimonet::testing::answer_admin_lists(harness.api());
+    harness.sign_in_staff({"customers.read", "invoices.read", "packages.read"});
+    harness.settle();
+    BOOST_TEST(changes()["page"] == Json({{"name", "customers"}, {"form", false}}));
+    harness.click("nav.invoices");
+    harness.settle();
+    BOOST_TEST(changes()["page"] == Json({{"name", "invoices"}, {"form", false}}));
+    // The same screen drawn again, in the other language too: the same page.
+    harness.frames(3);
+    harness.click("lang.en");
+    harness.settle();
+    const Json english = changes();
+    BOOST_TEST((english.is_null() || !english.contains("page")), english.dump());
+    harness.click("nav.customers");
+    harness.settle();
+    harness.click("customers.CUST042.name");
+    harness.settle();
+    BOOST_TEST(changes()["page"] == Json({{"name", "customer/42"}, {"form", false}}), "a customer is a page of its own");
+    harness.click("lang.id");
+    harness.settle();
+}
+
+BOOST_AUTO_TEST_CASE(report_kinds_are_a_tablist_and_the_language_buttons_say_their_languages) {
+    kimonet::text_layer::reset();
+    ViewHarness harness("reports");
+    harness.sign_in_staff({"reports.read"});
+    harness.settle();
+    const Json first = changes();
+    BOOST_REQUIRE(first.is_object());
+    const Json revenue = record(first, "reports.tab.0");
+    const Json customers = record(first, "reports.tab.1");
+    BOOST_REQUIRE(revenue.is_array());
+    BOOST_REQUIRE(customers.is_array());
+    BOOST_TEST(revenue[1] == "tab");
+    BOOST_TEST(customers[1] == "tab");
+    BOOST_TEST((has_state(revenue, 'T') && has_state(revenue, 'O')), "the first kind is the selected tab: " << revenue[10]);
+    BOOST_TEST((has_state(customers, 'T') && !has_state(customers, 'O')), customers[10]);
+    BOOST_TEST(revenue[9] == "lreports.tab", "in the row's tablist");
+    BOOST_TEST(customers[9] == revenue[9]);
+    harness.click("reports.tab.1");
+    harness.settle();
+    const Json chosen = changes();
+    BOOST_TEST(has_state(record(chosen, "reports.tab.1"), 'O'), "the chosen kind is selected now");
+    BOOST_TEST(!has_state(record(chosen, "reports.tab.0"), 'O'));
+
+    // "ID" and "EN" as drawn; said "Bahasa Indonesia" and "English" in their own languages, the one
+    // in use pressed.
+    const Json indonesian = record(first, "lang.id");
+    const Json english = record(first, "lang.en");
+    BOOST_REQUIRE(indonesian.is_array());
+    BOOST_REQUIRE(english.is_array());
+    BOOST_TEST(indonesian[1] == "button");
+    BOOST_TEST(indonesian[2] == "ID");
+    BOOST_TEST(indonesian[3] == "Bahasa Indonesia");
+    BOOST_TEST(english[2] == "EN");
+    BOOST_TEST(english[3] == "English");
+    BOOST_REQUIRE(english.size() == 18u);
+    BOOST_TEST(english[17] == "en");
+    BOOST_TEST(indonesian[17] == "id");
+    BOOST_TEST((has_state(indonesian, 'B') && has_state(indonesian, 'O')), indonesian[10]);
+    BOOST_TEST((has_state(english, 'B') && !has_state(english, 'O')), english[10]);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

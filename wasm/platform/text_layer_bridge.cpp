@@ -12,7 +12,11 @@ EM_JS(int, kimonet_text_layer_apply, (const char* changes), {
     return 1;
 });
 
+EM_JS(int, kimonet_page_has_text_layer, (), { return window.kimonetTextLayer ? 1 : 0; });
+
 namespace kimonet::platform {
+
+void detect_text_layer() { dom_fields::set_enabled(kimonet_page_has_text_layer()); }
 
 void publish_text_layer() {
     const std::string& changes = text_layer::changes();

@@ -119,9 +119,11 @@ bool tab_row(const char* prefix, const std::vector<std::string>& labels, int& cu
             used = width;
         }
         const std::string id = std::string(prefix) + "." + std::to_string(index);
-        if (widgets::button(id.c_str(), labels[index].c_str(),
-                            index == current ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary) &&
-            index != current) {
+        const bool pressed = widgets::button(id.c_str(), labels[index].c_str(),
+                                             index == current ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary);
+        // The page makes the row a tablist of tabs, the current one selected (WAI-ARIA tabs).
+        ui_registry::set_tab(prefix, index == current);
+        if (pressed && index != current) {
             current = index;
             changed = true;
         }

@@ -60,9 +60,11 @@ const api::InvoiceResource* ViewCustomerDetail::open_invoice() const {
 
 void ViewCustomerDetail::edit(App& app) {
     if (!m_customer) return;
-    m_form.open_edit(app, *m_customer, [this](const Customer& saved) {
+    m_form.open_edit(app, *m_customer, [this, &app](const Customer& saved) {
         m_customer = saved;
         reload_all();
+        // Said as well as shown: the form closing says nothing to a screen reader.
+        app.toast_ok(i18n::tr_format("customers.saved", {{"number", saved.service_number}}));
     });
 }
 

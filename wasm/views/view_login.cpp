@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
+#include "text_layer.hpp"
 #include "widgets/field_kind.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
@@ -279,6 +280,8 @@ void ViewLogin::draw(App& app) {
     }
     widgets::end_card();
     ImGui::EndGroup();
+    // Each step is a form page of its own for the text layer: its first field takes focus.
+    text_layer::set_page(m_pending_user ? "login/password" : !m_challenge.empty() ? "login/code" : "login", true);
 }
 
 }  // namespace kimonet

@@ -176,11 +176,11 @@ void ViewPortalPay::draw_invoices(float width) {
             // A phone's button has room for the period and the amount, not the invoice number too.
             const std::string label = format_period_indonesian(invoice.period) + " · " +
                                       (display().compact() ? std::string() : invoice.invoice_no + " · ") + format_rupiah(invoice.outstanding());
-            if (widgets::button(("portal_pay.invoice." + invoice.invoice_no).c_str(), label.c_str(),
-                                chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary, -FLT_MIN, m_has_payment && !m_paid) &&
-                !chosen) {
-                m_invoice_id = invoice.id;
-            }
+            const bool pressed = widgets::button(("portal_pay.invoice." + invoice.invoice_no).c_str(), label.c_str(),
+                                                 chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary, -FLT_MIN,
+                                                 m_has_payment && !m_paid);
+            ui_registry::set_pressed(chosen);  // the chosen invoice is told by more than its colour
+            if (pressed && !chosen) m_invoice_id = invoice.id;
         }
     }
     widgets::end_card();
@@ -196,10 +196,11 @@ void ViewPortalPay::draw_methods(float width) {
         for (int index = 0; index < static_cast<int>(m_methods.size()); ++index) {
             const Method& method = m_methods[index];
             const std::string label = method_label(method.name, method.fee);
-            if (widgets::button(("portal_pay.method." + method.code).c_str(), label.c_str(),
-                                index == m_method ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary, -FLT_MIN,
-                                m_has_payment && !m_paid))
-                m_method = index;
+            const bool pressed = widgets::button(("portal_pay.method." + method.code).c_str(), label.c_str(),
+                                                 index == m_method ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
+                                                 -FLT_MIN, m_has_payment && !m_paid);
+            ui_registry::set_pressed(index == m_method);
+            if (pressed) m_method = index;
         }
         ImGui::Dummy(ImVec2(0, display().px(4)));
         const bool ready = m_invoice_id != 0 && m_method >= 0 && !m_busy && !(m_has_payment && !m_paid);

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "platform/display.hpp"
 #include "reports/report_rows.hpp"
+#include "ui_registry.hpp"
 #include "views/admin_widgets.hpp"
 #include "views/report_tabs.hpp"
 #include "views/report_widgets.hpp"
@@ -234,9 +235,10 @@ void ViewReports::draw_range() {
         const Preset& preset = presets[index];
         if (index > 0 && (!compact || index % 2 == 1)) ImGui::SameLine();
         const bool chosen = m_from == preset.from && m_to == preset.to;
-        if (widgets::button(preset.id, tr(preset.id), chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
-                            compact ? half : 0.f))
-            set_range(preset.from, preset.to);
+        const bool pressed = widgets::button(preset.id, tr(preset.id), chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
+                                             compact ? half : 0.f);
+        ui_registry::set_pressed(chosen);  // the chosen range is told by more than its colour
+        if (pressed) set_range(preset.from, preset.to);
     }
     const std::string summary = i18n::format_period(m_from) + " – " + i18n::format_period(m_to);
     if (!compact) {

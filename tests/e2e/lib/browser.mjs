@@ -27,8 +27,10 @@ export async function closeContextsOpenedSince(before) {
   await Promise.all(opened.map((context) => context.close().catch(() => {})));
 }
 
-export async function openApp(browser, url, contextOptions) {
+// `beforeLoad`: a script run in the page before the app's own (a test's recorder).
+export async function openApp(browser, url, contextOptions, beforeLoad = null) {
   const context = await browser.newContext(contextOptions);
+  if (beforeLoad) await context.addInitScript(beforeLoad);
   openContexts.add(context);
   context.on('close', () => openContexts.delete(context));
   await context.addInitScript(() => {
