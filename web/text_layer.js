@@ -272,7 +272,9 @@
         (field ? ' tl-input' : '') + (node.tagName === 'TEXTAREA' ? ' tl-textarea' : '');
       setAttribute(node, 'role', role || (inRow ? 'cell' : ''));
       setAttribute(node, 'aria-label', name);
-      if (!field) setAttribute(node, 'tabindex', control ? '-1' : '');
+      // Controls take focus from the layer (Tab), headings from a new page (manageFocus); neither is
+      // a Tab stop of the browser's own.
+      if (!field) setAttribute(node, 'tabindex', control || role === 'heading' ? '-1' : '');
       setAttribute(node, 'aria-level', role === 'heading' ? '2' : '');
       setAttribute(node, 'aria-disabled', states.indexOf('d') >= 0 ? 'true' : '');
       setAttribute(node, 'aria-checked', role === 'checkbox' ? String(states.indexOf('c') >= 0) : '');
@@ -413,7 +415,7 @@
     if (changes.say) say(changes.say);
     // Another page (a menu entry, a link, Back or Forward, signing in): its focus is placed by
     // manageFocus (not on a phone: focus there would pop up the keyboard or scroll the page).
-    var newPage = changes.page !== undefined && changes.page.name !== page.name;
+    var newPage = changes.page !== undefined && (changes.page.name !== page.name || changes.page.form !== page.form);
     if (newPage) {
       page = changes.page;
       pageFocusPending = !!page.name && !touchOnly;
@@ -441,6 +443,7 @@
       }
     }
     if (structureChanged || newPage) manageFocus();
+    else if (changes.set.length) titleHeading();
     // A <textarea> covers ImGui's whole field, border included: it draws the border itself, red
     // while the field has an error under it (aria-invalid also tells a screen reader).
     if (changes.set.length || changes.del.length) {
@@ -739,18 +742,7 @@
       return;
     }
     focusDropped = 0;
-    // The screen's title in the header (not the sidebar's brand, drawn first), else the first heading.
-    var heading = layer.querySelector('[role=heading][data-key="header.title"]') ||
-      Array.prototype.find.call(layer.querySelectorAll('[role=heading]'), function (node) {
-        return !node.closest('[role=dialog],[role=listbox],[role=tooltip]');
-      });
-    // The screen's title is the page's: its one level-1 heading, and the tab's and history's name
-    // ("Tagihan · Kimonet Billing"), so tabs and Back's list tell screens apart.
-    if (heading) {
-      setAttribute(heading, 'aria-level', '1');
-      var title = heading.textContent ? heading.textContent + ' · ' + baseTitle : baseTitle;
-      if (document.title !== title) document.title = title;
-    }
+    var heading = titleHeading();
     if (!pageFocusPending || layer.querySelector('[role=listbox]')) return;
     if (isField(active)) {
       pageFocusPending = false;  // typing in a field that stayed: the keys stay there
@@ -760,8 +752,23 @@
     var target = page.form ? layer.querySelector('.tl-input') : heading;
     if (!target) return;
     pageFocusPending = false;
-    if (!page.form) setAttribute(target, 'tabindex', '-1');
     focusNode(target);
+  }
+  // The screen's title in the header (not the sidebar's brand, drawn first), else the first heading.
+  // It is the page's: its one level-1 heading, and the tab's and history's name ("Tagihan · Kimonet
+  // Billing"), so tabs and Back's list tell screens apart; renamed when its text changes (a
+  // customer's name loaded, the other language).
+  function titleHeading() {
+    var heading = layer.querySelector('[role=heading][data-key="header.title"]') ||
+      Array.prototype.find.call(layer.querySelectorAll('[role=heading]'), function (node) {
+        return !node.closest('[role=dialog],[role=listbox],[role=tooltip]');
+      });
+    if (heading) {
+      setAttribute(heading, 'aria-level', '1');
+      var title = heading.textContent ? heading.textContent + ' · ' + baseTitle : baseTitle;
+      if (document.title !== title) document.title = title;
+    }
+    return heading;
   }
   var pageFocusPending = false;
   var focusDropped = 0;  // when the node holding focus was removed (0: it was not)

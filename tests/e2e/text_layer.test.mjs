@@ -53,20 +53,23 @@ async function assertControlsNamed(page, screen) {
   assert.deepEqual(unnamed, [], `${screen}: no unnamed controls`);
   const registry = (await items(page)).filter((i) => i.visible && ['button', 'input', 'select', 'checkbox', 'nav'].includes(i.kind));
   const roleOf = { button: 'button', input: 'textbox', select: 'combobox', checkbox: 'checkbox', nav: 'link' };
-  const inDialog = await page.evaluate((ids) => {
+  // (A tab of a tab row is a tab; a button named apart from its text, "EN", has that name: "English".)
+  const layerNodes = await page.evaluate((ids) => {
     const dialogOpen = !!document.querySelector('#text-layer [role=dialog]');
     return ids.map((id) => {
       const node = document.querySelector(`#text-layer [data-key="${CSS.escape(id)}"]`);
-      return !dialogOpen || !!(node && node.closest('[role=dialog]'));
+      return { shown: !dialogOpen || !!(node && node.closest('[role=dialog]')), role: node && node.getAttribute('role'),
+        spoken: node && node.matches('[role=button], [role=tab]') ? node.getAttribute('aria-label') : null };
     });
   }, registry.map((i) => i.id));
   let checked = 0;
   registry.forEach((control, index) => {
-    const name = control.label.trim();
-    if (!name || !inDialog[index]) return;
+    const name = layerNodes[index].spoken || control.label.trim();
+    if (!name || !layerNodes[index].shown) return;
     checked++;
-    assert.ok(tree.some((node) => node.role === roleOf[control.kind] && node.name === name),
-      `${screen}: ${roleOf[control.kind]} "${name}" (${control.id}) is in the accessibility tree`);
+    const role = layerNodes[index].role === 'tab' ? 'tab' : roleOf[control.kind];
+    assert.ok(tree.some((node) => node.role === role && node.name === name),
+      `${screen}: ${role} "${name}" (${control.id}) is in the accessibility tree`);
   });
   assert.ok(checked > 0, `${screen}: some controls checked`);
   return tree;
