@@ -14,7 +14,11 @@
 // the customer form; a dialog's address survives a reload and back; Esc cancels a confirmation and
 // gives focus back to its opener. Menu entries and the names and numbers that open a customer or an
 // invoice are real links: Ctrl+click and middle click open them in a new tab, signed in; a plain click
-// still opens them in place; Ctrl+wheel is left to the browser's zoom. Screenshots (layer made visible)
+// still opens them in place; Ctrl+wheel is left to the browser's zoom. A new screen (a menu entry,
+// Back) puts focus on its level-1 heading; a redraw (the other language) leaves it where it was; the
+// language buttons are "Bahasa Indonesia"/"English" with their lang and aria-pressed; a saved
+// customer is said once in the polite live region; at 150% zoom, opened from a link while signed
+// out, the username field is the first and only thing focused. Screenshots (layer made visible)
 // go to build/e2e-artifacts/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
