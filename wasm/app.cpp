@@ -235,10 +235,11 @@ void App::draw() {
         // After drawing: a click in this frame may have opened another screen (or signed out: the
         // sign-in names its page from the next frame). Each customer is a page of its own (a link
         // in one customer's messages opens another).
-        if (m_user && !m_reauth && m_screen != Screen::Login)
-            text_layer::set_page(m_screen == Screen::CustomerDetail
-                                     ? "customer/" + std::to_string(view_as<ViewCustomerDetail>(Screen::CustomerDetail).customer_id())
-                                     : std::string(m_screen.id));
+        if (m_user && !m_reauth && m_screen != Screen::Login) {
+            const auto& detail = view_as<ViewCustomerDetail>(Screen::CustomerDetail);
+            text_layer::set_page(m_screen == Screen::CustomerDetail ? "customer/" + std::to_string(detail.customer_id())
+                                                                    : std::string(m_screen.id));
+        }
     }
     ImGui::End();
     m_toasts.draw();

@@ -235,8 +235,8 @@ void ViewReports::draw_range() {
         const Preset& preset = presets[index];
         if (index > 0 && (!compact || index % 2 == 1)) ImGui::SameLine();
         const bool chosen = m_from == preset.from && m_to == preset.to;
-        const bool pressed = widgets::button(preset.id, tr(preset.id), chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary,
-                                             compact ? half : 0.f);
+        const bool pressed = widgets::button(preset.id, tr(preset.id),
+                                             chosen ? widgets::ButtonStyle::Primary : widgets::ButtonStyle::Secondary, compact ? half : 0.f);
         ui_registry::set_pressed(chosen);  // the chosen range is told by more than its colour
         if (pressed) set_range(preset.from, preset.to);
     }
