@@ -73,10 +73,10 @@ void register_landing_routes(Router& router, app::App& app) {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              if (auto refused = TRY(limit_registrations(*limiter, context, request))) return *refused;
                              const api::Json body = TRY(json_body(request));
-                             const api::Json lead = TRY(services::register_lead(context, body));
-                             return json_ok({{"data", {{"registration_number", "REG-" + std::to_string(lead["id"].get<std::int64_t>())},
-                                                       {"message", "Pendaftaran diterima. Kami akan menghubungi Anda melalui WhatsApp."}}}},
-                                            201);
+                             // The same answer whether this number had applied before or not: the registration
+                             // number goes only to the number's WhatsApp (its owner), never to the visitor.
+                             TRY_VOID(services::register_lead(context, body));
+                             return json_ok({{"data", {{"message", "Pendaftaran diterima. Kami akan menghubungi Anda melalui WhatsApp."}}}}, 201);
                          });
                      },
                      kMaxRegistrationBody});

@@ -37,7 +37,7 @@ Result<api::Json> open_lead(store::Database& db, std::int64_t id) {
 
 }  // namespace
 
-Result<api::Json> register_lead(app::Context& context, const api::Json& body) {
+Result<void> register_lead(app::Context& context, const api::Json& body) {
     if (!body.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     if (leads::is_bot_submission(body)) return make_error(ErrorCode::BadRequest, messages::kRegistrationRefused);
     const bool email_required = TRY(get_setting(context.db, "register_email_required")) == "1";
@@ -45,15 +45,12 @@ Result<api::Json> register_lead(app::Context& context, const api::Json& body) {
     const auto package = TRY(store::find_package(context.db, registration.package_id));
     if (!package || !package->active) return validation_error({{"package_id", messages::kPackageUnavailable}}, messages::kCheckTheForm);
 
-    api::Json created;
-    TRY_VOID(context.db.transaction([&]() -> Result<void> {
-        if (TRY(store::has_open_lead_for_phone(context.db, registration.phone))) {
-            Error error = make_error(ErrorCode::Conflict, messages::kPhoneAlreadyRegistered);
-            error.fields["phone"] = messages::kPhoneAlreadyRegistered;
-            return error;
-        }
+    return context.db.transaction([&]() -> Result<void> {
+        // Answered as a new registration (a 409 told anybody who typed a number that its owner had
+        // applied); the registration that waits is the one staff act on.
+        if (TRY(store::has_open_lead_for_phone(context.db, registration.phone))) return success();
         const std::int64_t id = TRY(store::insert_lead(context.db, registration, context.actor.ip, context.now));
-        created = TRY(get_lead(context.db, id));
+        const api::Json created = TRY(get_lead(context.db, id));
 
         // The confirmation goes from the ISP's WhatsApp number to whatever number was typed: a
         // script cycling addresses and numbers could make that number a spam source and get it
@@ -70,8 +67,7 @@ Result<api::Json> register_lead(app::Context& context, const api::Json& body) {
                                   {"nomor_pendaftaran", "REG-" + std::to_string(id)}};
         TRY(queue_notification(context, confirmation));
         return log_activity(context, "lead.create", "lead", id, nullptr, created);
-    }));
-    return created;
+    });
 }
 
 Result<LeadPage> list_leads(store::Database& db, const LeadQuery& query) {

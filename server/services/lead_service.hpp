@@ -12,10 +12,12 @@ namespace kimonet::services {
 inline constexpr std::int64_t kMaxRegistrationConfirmationsPerDay = 100;
 
 // Validates the public form (shared/leads), refuses honeypot submissions (400, nothing stored),
-// refuses a second open registration for the same phone (409), stores the lead and queues the
-// applicant's WhatsApp confirmation (template "registration_received", greeting by
-// leads::greeting_name; none past kMaxRegistrationConfirmationsPerDay) in one transaction.
-Result<api::Json> register_lead(app::Context& context, const api::Json& body);
+// stores the lead and queues the applicant's WhatsApp confirmation (template
+// "registration_received", greeting by leads::greeting_name; none past
+// kMaxRegistrationConfirmationsPerDay) in one transaction. A phone that already has an open
+// registration is taken as received and changes nothing: the visitor's answer never tells whether
+// a number has applied (staff call the number of the registration that waits).
+Result<void> register_lead(app::Context& context, const api::Json& body);
 
 struct LeadQuery {
     std::string status;  // "", "new", "converted", "rejected"

@@ -137,4 +137,25 @@ BOOST_AUTO_TEST_CASE(pay_and_registration_limits_answer_429_with_retry_after_per
     BOOST_TEST(server.snapshot() == before);
 }
 
+// A registration names a phone number anybody can type. The answer must not tell whether that
+// number already has a registration waiting (that this person applied, and to this ISP): a
+// number with an open registration is answered exactly as a new one, and nothing is stored or
+// sent again (the pending registration's staff will call that number; its owner gets its
+// registration number on WhatsApp, never the visitor).
+BOOST_AUTO_TEST_CASE(registering_a_number_already_waiting_answers_as_a_new_number_and_changes_nothing) {
+    TestServer server;
+    const auto registration = [](const std::string& phone, const std::string& name) {
+        return api::Json{{"name", name}, {"phone", phone}, {"address", "Jl. Melati No. 7, Bandung"}, {"package_id", 2}}.dump();
+    };
+    BOOST_TEST_REQUIRE(server.call("POST", "/api/register", registration("081234567890", "Siti Rahma"), {}, "127.0.8.1").status == 201);
+    const std::string before = server.snapshot();
+    auto waiting = server.call("POST", "/api/register", registration("+62 812 3456 7890", "Penasaran"), {}, "127.0.8.2");
+    BOOST_TEST(server.snapshot() == before, "no second lead, no second confirmation, nothing logged");
+    auto fresh = server.call("POST", "/api/register", registration("081298765432", "Penasaran"), {}, "127.0.8.3");
+    BOOST_TEST(fresh.status == 201, fresh.body);
+    BOOST_TEST(waiting.status == fresh.status, waiting.body);
+    BOOST_TEST(waiting.body == fresh.body);
+    BOOST_TEST(fresh.body.find("REG-") == std::string::npos, "a registration number would tell an old lead from a new one: " << fresh.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

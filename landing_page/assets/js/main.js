@@ -253,8 +253,9 @@
     request('POST', '/api/register', registrationPayload(form)).then(function (reply) {
       if (reply.status === 201) {
         form.reset();
-        showFormMessage('ok', 'Terima kasih! Pendaftaran Anda (' + reply.body.data.registration_number + ') sudah kami terima. ' +
-                              'Konfirmasi dikirim ke WhatsApp Anda dan tim kami akan segera menghubungi Anda.');
+        // The registration number goes only to the WhatsApp number typed (its owner), never to the page.
+        showFormMessage('ok', 'Terima kasih! Pendaftaran Anda sudah kami terima. ' +
+                              'Nomor pendaftaran dikirim ke WhatsApp Anda dan tim kami akan segera menghubungi Anda.');
       } else if (reply.status === 422 || (reply.status === 409 && reply.body && reply.body.error && reply.body.error.fields)) {
         var first = showFieldErrors((reply.body && reply.body.error && reply.body.error.fields) || {});
         if (first) first.focus();
