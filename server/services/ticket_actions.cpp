@@ -1,4 +1,6 @@
 // What happens to a ticket after it is opened: classification, assignment, comments, photos, closing.
+#include <algorithm>
+
 #include "core/ticket_messages.hpp"
 #include "core/text.hpp"
 #include "services/activity_log.hpp"
@@ -10,6 +12,9 @@
 namespace kimonet::services {
 
 namespace {
+
+// The window of tickets::kMaxCustomerCommentsPerDay.
+constexpr std::int64_t kCustomerCommentWindowSeconds = 86400;
 
 Result<store::TicketRow> open_ticket_for_change(store::Database& db, std::int64_t ticket_id, const TicketViewer& viewer) {
     store::TicketRow ticket = TRY(viewable_ticket(db, ticket_id, viewer));
@@ -90,6 +95,12 @@ Result<std::int64_t> add_ticket_comment(app::Context& context, std::int64_t tick
     std::int64_t comment_id = 0;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         const store::TicketRow ticket = TRY(open_ticket_for_change(context.db, ticket_id, viewer));
+        if (!viewer.staff()) {
+            // Counted in the write transaction, so parallel posts cannot pass the bound together.
+            const auto recent = TRY(store::comment_times_since(context.db, ticket.id, "customer", context.now - kCustomerCommentWindowSeconds + 1));
+            if (recent.size() >= static_cast<std::size_t>(tickets::kMaxCustomerCommentsPerDay))
+                return rate_limited(messages::kTooManyTicketComments, std::max<std::int64_t>(1, recent.front() + kCustomerCommentWindowSeconds - context.now));
+        }
         store::TicketCommentRow comment;
         comment.ticket_id = ticket.id;
         comment.author_type = context.actor.type;

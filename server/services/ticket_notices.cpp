@@ -3,6 +3,7 @@
 #include "core/date_time_text.hpp"
 #include "core/text.hpp"
 #include "core/ticket_messages.hpp"
+#include "services/tickets.hpp"
 #include "tickets/ticket_rules.hpp"
 
 namespace kimonet::services {
@@ -16,7 +17,7 @@ Result<NotificationRequest> ticket_notice(const app::Context& context, const sto
     request.variables["nomor_tiket"] = tickets::ticket_number(ticket.id);
     request.variables["kategori"] = std::string(tickets::category_label(ticket.category));
     request.variables["target_selesai"] = format_moment_indonesian(ticket.resolve_due_at, context.offset);
-    request.variables["teknisi"] = ticket.assignee_name.empty() ? std::string("-") : ticket.assignee_name;
+    request.variables["teknisi"] = ticket.assignee_user_id ? staff_name_for_customers(ticket.assignee_full_name) : std::string("-");
     request.variables["penyebab"] = ticket.close_cause.empty() ? std::string("-") : std::string(tickets::close_cause_label(ticket.close_cause));
     return request;
 }

@@ -5,6 +5,7 @@
 #include "core/validation_messages.hpp"
 #include "services/attachments.hpp"
 #include "services/tickets.hpp"
+#include "store/account_store.hpp"
 #include "tickets/ticket_rules.hpp"
 
 namespace kimonet::services {
@@ -19,7 +20,19 @@ std::optional<std::int64_t> positive_query_id(const std::string& text) {
     return value > 0 ? std::optional<std::int64_t>(value) : std::nullopt;
 }
 
+// A photo's uploader for a customer: themselves, or staff by name (attachments keep the login name).
+Result<std::string> uploader_for_customers(store::Database& db, const store::AttachmentRow& attachment) {
+    if (attachment.uploaded_by_type != "user") return attachment.uploaded_by_name;
+    if (!attachment.uploaded_by_id) return staff_name_for_customers({});
+    const auto user = TRY(store::find_user(db, *attachment.uploaded_by_id));
+    return staff_name_for_customers(user ? user->full_name : std::string());
+}
+
 }  // namespace
+
+std::string staff_name_for_customers(const std::string& full_name) {
+    return full_name.empty() ? std::string(messages::kTicketStaffName) : full_name;
+}
 
 api::Json ticket_json(const store::TicketRow& ticket, const TicketViewer& viewer, std::int64_t now) {
     const tickets::SlaState sla = tickets::sla_state({ticket.response_due_at, ticket.resolve_due_at, ticket.first_response_at, ticket.closed_at}, now);
@@ -50,6 +63,8 @@ api::Json ticket_json(const store::TicketRow& ticket, const TicketViewer& viewer
     if (viewer.staff()) {
         out["opened_by"] = ticket.opened_by_name;
         out["close_note"] = ticket.close_note;
+    } else if (ticket.assignee_user_id) {
+        out["assignee_name"] = staff_name_for_customers(ticket.assignee_full_name);
     }
     return out;
 }
@@ -99,8 +114,9 @@ Result<api::Json> ticket_detail_json(store::Database& db, std::int64_t ticket_id
     api::Json out = ticket_json(ticket, viewer, now);
     api::Json comments = api::Json::array();
     for (const auto& comment : TRY(store::ticket_comments(db, ticket.id, viewer.staff()))) {
+        const bool staff_author = comment.author_type == "user" && !viewer.staff();
         comments.push_back({{"id", comment.id},
-                            {"author", comment.author_name},
+                            {"author", staff_author ? staff_name_for_customers(comment.author_full_name) : comment.author_name},
                             {"author_type", comment.author_type},
                             {"body", comment.body},
                             {"internal", comment.internal},
@@ -108,7 +124,11 @@ Result<api::Json> ticket_detail_json(store::Database& db, std::int64_t ticket_id
     }
     out["comments"] = std::move(comments);
     api::Json photos = api::Json::array();
-    for (const auto& attachment : TRY(list_attachments(db, AttachmentOwner{"ticket", ticket.id}))) photos.push_back(attachment_json(attachment));
+    for (const auto& attachment : TRY(list_attachments(db, AttachmentOwner{"ticket", ticket.id}))) {
+        api::Json photo = attachment_json(attachment);
+        if (!viewer.staff()) photo["uploaded_by"] = TRY(uploader_for_customers(db, attachment));
+        photos.push_back(std::move(photo));
+    }
     out["photos"] = std::move(photos);
     return out;
 }

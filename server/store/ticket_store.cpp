@@ -8,7 +8,7 @@ constexpr const char* kTicketSelect =
     "SELECT t.id, t.customer_id, c.name, c.service_number, t.category, t.priority, t.status, t.channel, t.subject, t.description, "
     "t.assignee_user_id, COALESCE(NULLIF(u.full_name, ''), u.username, ''), t.opened_by_type, t.opened_by_id, t.opened_by_name, "
     "t.idempotency_key, t.created_at, t.response_due_at, t.resolve_due_at, t.first_response_at, t.assigned_at, t.closed_at, "
-    "COALESCE(t.close_cause, ''), t.close_note, t.updated_at "
+    "COALESCE(t.close_cause, ''), t.close_note, t.updated_at, COALESCE(u.full_name, '') "
     "FROM tickets t JOIN customers c ON c.id = t.customer_id LEFT JOIN users u ON u.id = t.assignee_user_id ";
 
 // The breach rule of tickets::sla_state: the response is judged at the first response (or the
@@ -43,6 +43,7 @@ TicketRow ticket_of(const Statement& row) {
     ticket.close_cause = row.column_text(22);
     ticket.close_note = row.column_text(23);
     ticket.updated_at = row.column_int(24);
+    ticket.assignee_full_name = row.column_text(25);
     return ticket;
 }
 
@@ -183,14 +184,16 @@ Result<std::int64_t> insert_ticket_comment(Database& db, const TicketCommentRow&
 }
 
 Result<std::vector<TicketCommentRow>> ticket_comments(Database& db, std::int64_t ticket_id, bool include_internal) {
-    auto statement = TRY(db.prepare(std::string("SELECT id, ticket_id, author_type, author_id, author_name, body, internal, created_at "
-                                                 "FROM ticket_comments WHERE ticket_id = ?") +
-                                    (include_internal ? "" : " AND internal = 0") + " ORDER BY id"));
+    auto statement = TRY(db.prepare(std::string("SELECT c.id, c.ticket_id, c.author_type, c.author_id, c.author_name, c.body, c.internal, "
+                                                 "c.created_at, COALESCE(u.full_name, '') FROM ticket_comments c "
+                                                 "LEFT JOIN users u ON c.author_type = 'user' AND u.id = c.author_id WHERE c.ticket_id = ?") +
+                                    (include_internal ? "" : " AND c.internal = 0") + " ORDER BY c.id"));
     statement.bind(1, ticket_id);
     std::vector<TicketCommentRow> out;
     while (TRY(statement.step())) {
         out.push_back({statement.column_int(0), statement.column_int(1), statement.column_text(2), statement.column_optional_int(3),
-                       statement.column_text(4), statement.column_text(5), statement.column_int(6) != 0, statement.column_int(7), std::nullopt});
+                       statement.column_text(4), statement.column_text(5), statement.column_int(6) != 0, statement.column_int(7), std::nullopt,
+                       statement.column_text(8)});
     }
     return out;
 }
@@ -200,6 +203,14 @@ Result<std::int64_t> count_comments_since(Database& db, std::int64_t ticket_id, 
     statement.bind(1, ticket_id).bind(2, author_type).bind(3, since);
     TRY(statement.step());
     return statement.column_int(0);
+}
+
+Result<std::vector<std::int64_t>> comment_times_since(Database& db, std::int64_t ticket_id, const std::string& author_type, std::int64_t since) {
+    auto statement = TRY(db.prepare("SELECT created_at FROM ticket_comments WHERE ticket_id = ? AND author_type = ? AND created_at >= ? ORDER BY created_at"));
+    statement.bind(1, ticket_id).bind(2, author_type).bind(3, since);
+    std::vector<std::int64_t> out;
+    while (TRY(statement.step())) out.push_back(statement.column_int(0));
+    return out;
 }
 
 Result<std::vector<TicketAssignee>> ticket_assignees(Database& db) {

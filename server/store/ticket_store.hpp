@@ -16,7 +16,8 @@ struct TicketRow {
     std::string customer_name, service_number;
     std::string category, priority, status, channel, subject, description;
     std::optional<std::int64_t> assignee_user_id;
-    std::string assignee_name;
+    std::string assignee_name;       // for staff: the full name, else the login name
+    std::string assignee_full_name;  // for customers (services::staff_name_for_customers)
     std::string opened_by_type;
     std::optional<std::int64_t> opened_by_id;
     std::string opened_by_name;
@@ -71,12 +72,15 @@ struct TicketCommentRow {
     bool internal = false;
     std::int64_t created_at = 0;
     std::optional<std::string> idempotency_key;  // a report that joined an open ticket (WhatsApp, landing page)
+    std::string author_full_name;                // a staff author's full name (read only), for customers
 };
 Result<std::int64_t> insert_ticket_comment(Database& db, const TicketCommentRow& comment);
 // Oldest first; internal comments only when asked for.
 Result<std::vector<TicketCommentRow>> ticket_comments(Database& db, std::int64_t ticket_id, bool include_internal);
 // Comments by one kind of author ("customer", "anonymous") on the ticket since `since`.
 Result<std::int64_t> count_comments_since(Database& db, std::int64_t ticket_id, const std::string& author_type, std::int64_t since);
+// When each of those comments was written, oldest first.
+Result<std::vector<std::int64_t>> comment_times_since(Database& db, std::int64_t ticket_id, const std::string& author_type, std::int64_t since);
 
 // Active staff users whose roles hold tickets.update: who a ticket may be given to.
 struct TicketAssignee {

@@ -21,7 +21,9 @@ namespace kimonet::messages {
     X(kTooManyTicketReports, "terlalu banyak laporan gangguan dari alamat ini.", "too many trouble reports from this address.") \
     X(kTicketRateSetting, "angka 1-100", "a number 1-100") \
     X(kTicketKeyReused, "Idempotency-Key ini sudah dipakai untuk laporan lain", "this Idempotency-Key was already used for another report") \
-    X(kTicketWebReportText, "Laporan dari halaman web; isinya hanya dibaca tim kami.", "A report from the web page; only our team reads its text.")
+    X(kTicketWebReportText, "Laporan dari halaman web; isinya hanya dibaca tim kami.", "A report from the web page; only our team reads its text.") \
+    X(kTicketStaffName, "Petugas kami", "Our staff") \
+    X(kTooManyTicketComments, "terlalu banyak komentar pada tiket ini dalam 24 jam; tim kami sudah membacanya", "too many comments on this ticket in 24 hours; our team has read them")
 // clang-format on
 
 #define KIMONET_TICKET_MESSAGE_CONSTANT(name, indonesian, english) inline constexpr const char* name = indonesian;

@@ -29,6 +29,9 @@ inline constexpr std::size_t kMaxCommentLength = 2000;
 // A customer has at most this many tickets open at once; a further report from the portal is refused
 // and one from WhatsApp or the landing page joins the newest open ticket as a comment.
 inline constexpr int kMaxOpenTicketsPerCustomer = 3;
+// A customer comments on one ticket at most this many times in any 24 hours (portal and WhatsApp
+// together): every comment is a row staff read whole, and a script could otherwise add thousands.
+inline constexpr int kMaxCustomerCommentsPerDay = 20;
 
 bool is_category(std::string_view text);
 bool is_priority(std::string_view text);
