@@ -1,13 +1,17 @@
 #include "services/customer_service.hpp"
 
+#include <algorithm>
+
 #include "auth/password_policy.hpp"
 #include "auth/session_service.hpp"
+#include "core/error_messages.hpp"
 #include "core/radius_messages.hpp"
 #include "core/validation_messages.hpp"
 #include "security/crypto.hpp"
 #include "services/activity_log.hpp"
 #include "services/secret_push.hpp"
 #include "services/settings.hpp"
+#include "store/activity_store.hpp"
 #include "store/package_store.hpp"
 #include "store/radius_store.hpp"
 #include "store/router_store.hpp"
@@ -152,9 +156,19 @@ Result<Customer> create_customer(app::Context& context, const api::Json& input) 
     return created;
 }
 
+Result<void> check_customer_self_change(app::Context& context, std::int64_t customer_id) {
+    if (context.actor.type != "customer" || context.actor.id != customer_id) return {};
+    constexpr std::int64_t kWindow = 86400;
+    const auto recent = TRY(store::customer_self_change_times(context.db, customer_id, {"customer.update", "customer.channel_preference"},
+                                                               context.now - kWindow + 1));
+    if (recent.size() < static_cast<std::size_t>(kMaxCustomerSelfChangesPerDay)) return {};
+    return rate_limited(messages::kRateLimited, std::max<std::int64_t>(1, recent.front() + kWindow - context.now));
+}
+
 Result<Customer> update_customer(app::Context& context, std::int64_t id, const api::Json& changes) {
     Customer updated;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        TRY_VOID(check_customer_self_change(context, id));
         const Customer before = TRY(get_customer(context.db, id));
         api::Json body = changes;
         if (body.is_object()) {

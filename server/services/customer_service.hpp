@@ -14,6 +14,12 @@ Result<Customer> get_customer(store::Database& db, std::int64_t id);
 // (create, update of username/package/router/status/password, deactivation queue a push).
 Result<Customer> create_customer(app::Context& context, const api::Json& input);
 Result<Customer> update_customer(app::Context& context, std::int64_t id, const api::Json& changes);
+// A customer changes their own record (portal profile, notice channel) at most this many times in
+// any 24 hours: each change is an activity-log row, and a script could otherwise add them forever.
+inline constexpr int kMaxCustomerSelfChangesPerDay = 20;
+// Inside the change's transaction: when the actor is the customer `customer_id` themselves and
+// their changes of the last 24 hours reached the bound, 429 with Retry-After. Staff are not bounded.
+Result<void> check_customer_self_change(app::Context& context, std::int64_t customer_id);
 // Delete = deactivate: status inactive, history kept.
 Result<Customer> deactivate_customer(app::Context& context, std::int64_t id);
 Result<store::CustomerPage> search_customers(store::Database& db, const store::CustomerFilter& filter);

@@ -5,6 +5,7 @@
 #include "http/html.hpp"
 #include "messaging/templates.hpp"
 #include "services/activity_log.hpp"
+#include "services/customer_service.hpp"
 #include "services/email_outbox.hpp"
 #include "services/invoice_send.hpp"
 #include "services/settings.hpp"
@@ -75,6 +76,7 @@ Result<void> set_channel_preference(app::Context& context, std::int64_t customer
     if (!contact) return make_error(ErrorCode::NotFound, messages::kCustomerNotFound);
     if (contact->channel_preference == preference) return success();
     return context.db.transaction([&]() -> Result<void> {
+        TRY_VOID(check_customer_self_change(context, customer_id));
         TRY_VOID(store::save_channel_preference(context.db, customer_id, preference, context.now));
         return log_activity(context, "customer.channel_preference", "customer", customer_id, {{"channel_preference", contact->channel_preference}},
                             {{"channel_preference", preference}});

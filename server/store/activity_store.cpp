@@ -128,4 +128,19 @@ Result<ActivityRows> list_activity_rows(Database& db, const ActivityFilter& filt
     return page;
 }
 
+Result<std::vector<std::int64_t>> customer_self_change_times(Database& db, std::int64_t customer_id, const std::vector<std::string>& actions,
+                                                             std::int64_t since) {
+    std::vector<std::int64_t> out;
+    if (actions.empty()) return out;
+    std::string placeholders;
+    for (std::size_t index = 0; index < actions.size(); ++index) placeholders += index ? ", ?" : "?";
+    // activity_log_subject (subject_type, subject_id) finds the customer's entries.
+    auto statement = TRY(db.prepare("SELECT at FROM activity_log WHERE subject_type = 'customer' AND subject_id = ? AND actor_type = 'customer' "
+                                    "AND actor_id = ? AND at >= ? AND action IN (" + placeholders + ") ORDER BY at"));
+    statement.bind(1, customer_id).bind(2, customer_id).bind(3, since);
+    for (std::size_t index = 0; index < actions.size(); ++index) statement.bind(static_cast<int>(index) + 4, actions[index]);
+    while (TRY(statement.step())) out.push_back(statement.column_int(0));
+    return out;
+}
+
 }  // namespace kimonet::store

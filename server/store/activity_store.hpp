@@ -45,4 +45,9 @@ struct ActivityRows {
 // Newest first.
 Result<ActivityRows> list_activity_rows(Database& db, const ActivityFilter& filter);
 
+// When a customer changed their own record (entries with one of `actions` whose actor and subject
+// are the customer `customer_id`) since `since`, oldest first (services::check_customer_self_change).
+Result<std::vector<std::int64_t>> customer_self_change_times(Database& db, std::int64_t customer_id, const std::vector<std::string>& actions,
+                                                             std::int64_t since);
+
 }  // namespace kimonet::store

@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/ticket_messages.hpp"
+#include "services/customer_service.hpp"
 #include "tickets/ticket_rules.hpp"
 #include "support/test_images.hpp"
 #include "support/test_server_support.hpp"
@@ -83,6 +84,36 @@ BOOST_AUTO_TEST_CASE(a_customer_cannot_flood_their_ticket_with_comments) {
     BOOST_TEST(server.snapshot() == before);
     server.clock().advance(86400);
     BOOST_TEST(server.post(comments, comment, server.login("CUST003")).status == 201);  // a new day, a new session
+}
+
+// A signed-in customer changes their own phone, email and notice channel: each change is a row of
+// the activity log, so they are bounded (services::kMaxCustomerSelfChangesPerDay in any 24 hours, then 429
+// with Retry-After and nothing changed). Another customer's phone is accepted like any number:
+// households share one, and a refusal would tell the caller whose number is registered.
+BOOST_AUTO_TEST_CASE(a_customer_cannot_flood_their_own_record_with_changes) {
+    TestServer server;
+    const std::string customer = server.login("CUST004");
+    const std::string neighbour = server.scalar("SELECT phone FROM customers WHERE service_number = 'CUST005'");
+    auto taken = server.put("/api/portal/profile", Json{{"phone", neighbour}}.dump(), customer);
+    BOOST_TEST(taken.status == 200, taken.body);
+    BOOST_TEST(taken.body.find("CUST005") == std::string::npos);
+    for (int change = 1; change < services::kMaxCustomerSelfChangesPerDay; ++change) {
+        server.clock().advance(60);
+        const Json body = change % 2 ? Json{{"phone", "08129900" + std::to_string(1000 + change)}} : Json{{"channel_preference", change % 4 ? "email" : "both"}};
+        BOOST_TEST_REQUIRE(server.put(change % 2 ? "/api/portal/profile" : "/api/portal/channel", body.dump(), customer).status == 200, body.dump());
+    }
+    const std::string before = server.snapshot();
+    for (const auto& [path, body] : {std::pair{"/api/portal/profile", R"({"email":"baru@example.id"})"}, std::pair{"/api/portal/channel", R"({"channel_preference":"whatsapp"})"}}) {
+        auto refused = server.put(path, body, customer);
+        BOOST_TEST_REQUIRE(refused.status == 429, path << ": " << refused.body);
+        BOOST_TEST(std::stoi(refused.headers["retry-after"]) >= 1);
+    }
+    BOOST_TEST(server.snapshot() == before);
+    // Staff are not bounded by it, and a day later the customer may change their record again.
+    BOOST_TEST(server.put("/api/customers/" + server.scalar("SELECT id FROM customers WHERE service_number = 'CUST004'"),
+                          R"({"email":"kantor@example.id"})", server.login("admin")).status == 200);
+    server.clock().advance(86400);
+    BOOST_TEST(server.put("/api/portal/profile", R"({"email":"baru@example.id"})", server.login("CUST004")).status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
