@@ -95,6 +95,8 @@ RouteResult invoice_detail(app::App& app, Request& request, std::optional<std::i
         api::Json data = api::to_json(resource);
         if (owner && data.contains("payments")) without_staff_words(data["payments"]);
         api::add_invoice_credit(data, TRY(services::invoice_credit(context.db, detail.invoice)), context.offset);  // credit notes (issue 20)
+        if (owner && data.contains("credit_notes"))
+            for (api::Json& note : data["credit_notes"]) note.erase("created_by");  // a staff login name, as without_staff_words
         return json_ok({{"data", std::move(data)}});
     });
 }

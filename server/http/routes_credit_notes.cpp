@@ -8,6 +8,8 @@
 #include "http/routes.hpp"
 #include "pdf/credit_note_pdf.hpp"
 #include "services/credit_note_service.hpp"
+#include "services/tickets.hpp"
+#include "store/credit_note_store.hpp"
 
 namespace kimonet::http {
 
@@ -41,7 +43,9 @@ Result<store::CreditNoteFilter> credit_note_filter(const Request& request) {
 
 RouteResult credit_note_pdf(app::App& app, Request& request, std::optional<std::int64_t> owner) {
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
-        const auto note = TRY(services::get_credit_note(context.db, request.id_param(), owner));
+        auto note = TRY(services::get_credit_note(context.db, request.id_param(), owner));
+        // Its customer reads who made it by name, never by login name (as on their tickets).
+        if (owner) note.created_by = services::staff_name_for_customers(TRY(store::credit_note_maker_full_name(context.db, note.id)));
         std::string document = TRY(pdf::render_credit_note_pdf(context.db, note, context.offset));
         Response response = bytes(std::move(document), "application/pdf");
         std::string filename = note.credit_note_no;

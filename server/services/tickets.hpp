@@ -57,8 +57,8 @@ Result<std::int64_t> add_ticket_comment(app::Context& context, std::int64_t tick
 Result<store::AttachmentRow> add_ticket_photo(app::Context& context, const std::filesystem::path& directory, std::int64_t ticket_id,
                                               const TicketViewer& viewer, std::string_view bytes);
 
-// A staff user as a customer sees them (portal, WhatsApp): the full name the ISP gave them, or
-// "our staff" without one; never their login name, which is half of a staff sign-in.
+// A staff user as a customer sees them (tickets, credit notes; portal, WhatsApp): the full name
+// the ISP gave them, or "our staff" without one; never their login name (half of a staff sign-in).
 std::string staff_name_for_customers(const std::string& full_name);
 
 // Lists and shapes for the API.

@@ -189,4 +189,12 @@ Result<std::vector<billing::Refund>> list_refunds(Database& db, std::int64_t cus
     return refunds;
 }
 
+Result<std::string> credit_note_maker_full_name(Database& db, std::int64_t id) {
+    auto statement = TRY(db.prepare("SELECT COALESCE(u.full_name, '') FROM credit_notes n "
+                                    "LEFT JOIN users u ON n.created_by_type = 'user' AND u.id = n.created_by_id WHERE n.id = ?"));
+    statement.bind(1, id);
+    if (!TRY(statement.step())) return std::string();
+    return statement.column_text(0);
+}
+
 }  // namespace kimonet::store

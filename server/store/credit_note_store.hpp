@@ -24,6 +24,8 @@ struct WrittenBy {
 Result<std::int64_t> insert_credit_note(Database& db, const billing::CreditNote& note, const Period& period, std::int64_t sequence,
                                         const WrittenBy& by);
 Result<std::optional<billing::CreditNote>> find_credit_note(Database& db, std::int64_t id);
+// The full name of the staff user who made the credit note ("" for none, or the system).
+Result<std::string> credit_note_maker_full_name(Database& db, std::int64_t id);
 // The credit note `user_id` created with `key`, if any.
 Result<std::optional<std::int64_t>> find_credit_note_by_key(Database& db, std::int64_t user_id, const std::string& key);
 // The sum of the invoice's credit notes' amounts (what was taken off the billed total so far).

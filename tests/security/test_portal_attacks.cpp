@@ -9,6 +9,7 @@
 #include "core/ticket_messages.hpp"
 #include "services/customer_service.hpp"
 #include "tickets/ticket_rules.hpp"
+#include "support/pdf_text.hpp"
 #include "support/test_images.hpp"
 #include "support/test_server_support.hpp"
 
@@ -114,6 +115,35 @@ BOOST_AUTO_TEST_CASE(a_customer_cannot_flood_their_own_record_with_changes) {
                           R"({"email":"kantor@example.id"})", server.login("admin")).status == 200);
     server.clock().advance(86400);
     BOOST_TEST(server.put("/api/portal/profile", R"({"email":"baru@example.id"})", server.login("CUST004")).status == 200);
+}
+
+// The same for credit notes: the customer's invoice lists them without who made them, and the
+// credit note's PDF names its maker as the ticket does (full name, or "our staff").
+BOOST_AUTO_TEST_CASE(a_customer_sees_who_made_their_credit_note_by_name_never_by_login_name) {
+    TestServer server;
+    const std::string customer = server.login("CUST002"), finance = server.login("finance"), admin = server.login("admin");
+    const std::string finance_id = server.scalar("SELECT id FROM users WHERE username = 'finance'");
+    BOOST_TEST_REQUIRE(server.put("/api/users/" + finance_id, R"({"full_name":"Sari Kasir"})", admin).status == 200);
+    const Json invoice_body = {{"customer_id", std::stoll(server.scalar("SELECT id FROM customers WHERE service_number = 'CUST002'"))},
+                               {"due_date", "2026-01-24"},
+                               {"lines", {{{"description", "Langganan"}, {"quantity", 1}, {"unit_price", 100000}}}}};
+    auto made = server.post("/api/invoices", invoice_body.dump(), admin);
+    BOOST_TEST_REQUIRE(made.status == 201, made.body);
+    const std::string invoice = made.json()["data"]["id"].dump();
+    auto note = server.post("/api/invoices/" + invoice + "/credit-notes", R"({"amount":1000,"reason":"Kompensasi gangguan"})", finance);
+    BOOST_TEST_REQUIRE(note.status == 201, note.body);
+    auto mine = server.get("/api/portal/invoices/" + invoice, customer);
+    BOOST_TEST_REQUIRE(mine.status == 200, mine.body);
+    BOOST_TEST_REQUIRE(mine.json()["data"]["credit_notes"].size() == 1u, mine.body);
+    BOOST_TEST(mine.body.find("\"finance\"") == std::string::npos, mine.body);
+    auto pdf = server.get("/api/portal/credit-notes/" + note.json()["data"]["id"].dump() + "/pdf", customer);
+    BOOST_TEST_REQUIRE(pdf.status == 200);
+    TempDir dir;
+    const std::string text = pdf_text(dir, pdf.body);
+    BOOST_TEST(text.find("Sari Kasir") != std::string::npos, text);
+    BOOST_TEST(text.find("finance") == std::string::npos, text);
+    // Staff still see the login name.
+    BOOST_TEST(server.get("/api/credit-notes", finance).json()["data"][0]["created_by"] == "finance");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
