@@ -74,14 +74,16 @@ std::string App::screen_title() const {
 void App::draw_language_toggle() {
     const bool indonesian = i18n::language() == i18n::Language::Indonesian;
     // Each button is named by its language in that language (a screen reader says "English" in an
-    // English voice, whatever the page's language) and says whether it is the one in use.
+    // English voice, whatever the page's language) and says whether it is the one in use. The name
+    // holds the drawn "ID"/"EN" too, so a voice-control user who says "click EN" reaches it (WCAG
+    // 2.5.3, label in name).
     using widgets::ButtonStyle;
     const bool to_indonesian = widgets::button("lang.id", "ID", indonesian ? ButtonStyle::Primary : ButtonStyle::Secondary);
-    ui_registry::set_spoken_name("Bahasa Indonesia", "id");
+    ui_registry::set_spoken_name("Bahasa Indonesia (ID)", "id");
     ui_registry::set_pressed(indonesian);
     ImGui::SameLine(0, display().px(4));
     const bool to_english = widgets::button("lang.en", "EN", indonesian ? ButtonStyle::Secondary : ButtonStyle::Primary);
-    ui_registry::set_spoken_name("English", "en");
+    ui_registry::set_spoken_name("English (EN)", "en");
     ui_registry::set_pressed(!indonesian);
     if (to_indonesian) i18n::set_language(i18n::Language::Indonesian);
     if (to_english) i18n::set_language(i18n::Language::English);

@@ -36,7 +36,7 @@ struct Item {
     std::string href;
     // What the page tells assistive technology beyond the kind (set_tab, set_pressed, set_spoken_name):
     // a tab of a tab row (`tablist`: the row's id) or a toggle button, whether it is the selected tab
-    // or pressed, and a name said instead of the drawn text ("EN" is "English"), in its language.
+    // or pressed, and a name said instead of the drawn text ("EN" is "English (EN)"), in its language.
     enum class Toggle { None, Tab, Pressed };
     Toggle toggle = Toggle::None;
     bool on = false;

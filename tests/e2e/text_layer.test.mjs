@@ -16,7 +16,7 @@
 // invoice are real links: Ctrl+click and middle click open them in a new tab, signed in; a plain click
 // still opens them in place; Ctrl+wheel is left to the browser's zoom. A new screen (a menu entry,
 // Back) puts focus on its level-1 heading; a redraw (the other language) leaves it where it was; the
-// language buttons are "Bahasa Indonesia"/"English" with their lang and aria-pressed; a saved
+// language buttons are "Bahasa Indonesia (ID)"/"English (EN)" with their lang and aria-pressed; a saved
 // customer is said once in the polite live region; at 150% zoom, opened from a link while signed
 // out, the username field is the first and only thing focused. Screenshots (layer made visible)
 // go to build/e2e-artifacts/.
@@ -57,7 +57,7 @@ async function assertControlsNamed(page, screen) {
   assert.deepEqual(unnamed, [], `${screen}: no unnamed controls`);
   const registry = (await items(page)).filter((i) => i.visible && ['button', 'input', 'select', 'checkbox', 'nav'].includes(i.kind));
   const roleOf = { button: 'button', input: 'textbox', select: 'combobox', checkbox: 'checkbox', nav: 'link' };
-  // (A tab of a tab row is a tab; a button named apart from its text, "EN", has that name: "English".)
+  // (A tab of a tab row is a tab; a button named apart from its text, "EN", has that name: "English (EN)".)
   const layerNodes = await page.evaluate((ids) => {
     const dialogOpen = !!document.querySelector('#text-layer [role=dialog]');
     return ids.map((id) => {
@@ -546,7 +546,7 @@ try {
     assert.equal(await tabTo((now) => now.startsWith('lang.'), 3), 'lang.id', 'Tab from the title goes on to the header');
     await page.keyboard.press('Tab');
     assert.deepEqual(await page.evaluate(() => [document.activeElement.getAttribute('aria-label'), document.activeElement.lang,
-      document.activeElement.getAttribute('aria-pressed')]), ['English', 'en', 'false']);
+      document.activeElement.getAttribute('aria-pressed')]), ['English (EN)', 'en', 'false']);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement.getAttribute('aria-pressed') === 'true' && / · Kimonet Billing$/.test(document.title) &&
       document.querySelector('#text-layer [data-key="lang.id"]').getAttribute('aria-pressed') === 'false');
@@ -642,8 +642,8 @@ try {
       .catch(() => {});
     assert.deepEqual(await page.evaluate(() => window.__focused), ['login.username'], 'focus went to the username field first and only');
     const tree = await accessibilityTree(page);
-    assert.ok(tree.some((n) => n.role === 'button' && n.name === 'Bahasa Indonesia' && n.pressed === 'true'), 'Bahasa Indonesia, pressed');
-    assert.ok(tree.some((n) => n.role === 'button' && n.name === 'English' && n.pressed === 'false'), 'English, not pressed');
+    assert.ok(tree.some((n) => n.role === 'button' && n.name === 'Bahasa Indonesia (ID)' && n.pressed === 'true'), 'Bahasa Indonesia (ID), pressed');
+    assert.ok(tree.some((n) => n.role === 'button' && n.name === 'English (EN)' && n.pressed === 'false'), 'English (EN), not pressed');
     assert.deepEqual(await page.evaluate(() => ['lang.id', 'lang.en'].map((k) => {
       const node = document.querySelector(`#text-layer [data-key="${k}"]`);
       return `${node.textContent}/${node.lang}`;

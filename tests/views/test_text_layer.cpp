@@ -289,7 +289,8 @@ BOOST_AUTO_TEST_CASE(report_kinds_are_a_tablist_and_the_language_buttons_say_the
     BOOST_TEST(has_state(record(chosen, "reports.tab.1"), 'O'), "the chosen kind is selected now");
     BOOST_TEST(!has_state(record(chosen, "reports.tab.0"), 'O'));
 
-    // "ID" and "EN" as drawn; said "Bahasa Indonesia" and "English" in their own languages, the one
+    // "ID" and "EN" as drawn; said "Bahasa Indonesia (ID)" and "English (EN)" in their own languages (the drawn text
+    // in the name: a voice-control user says "click EN"), the one
     // in use pressed.
     const Json indonesian = record(first, "lang.id");
     const Json english = record(first, "lang.en");
@@ -297,9 +298,9 @@ BOOST_AUTO_TEST_CASE(report_kinds_are_a_tablist_and_the_language_buttons_say_the
     BOOST_REQUIRE(english.is_array());
     BOOST_TEST(indonesian[1] == "button");
     BOOST_TEST(indonesian[2] == "ID");
-    BOOST_TEST(indonesian[3] == "Bahasa Indonesia");
+    BOOST_TEST(indonesian[3] == "Bahasa Indonesia (ID)");
     BOOST_TEST(english[2] == "EN");
-    BOOST_TEST(english[3] == "English");
+    BOOST_TEST(english[3] == "English (EN)");
     BOOST_REQUIRE(english.size() == 18u);
     BOOST_TEST(english[17] == "en");
     BOOST_TEST(indonesian[17] == "id");
