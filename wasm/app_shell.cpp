@@ -162,9 +162,12 @@ void App::draw_top_bar() {
     const ImGuiStyle& style = ImGui::GetStyle();
     const std::string who = m_user->name + " · " + i18n::role_label(m_user->role);
     const float user_width = compact ? 0.f : ImGui::CalcTextSize(who.c_str()).x + style.ItemSpacing.x * 2;
-    const float toggle_width = ImGui::CalcTextSize("IDEN").x + style.FramePadding.x * 4 + display().px(4);
+    // On a phone with a menu, the language buttons live in the menu: beside "Menu" and "Keluar"
+    // they left a 360 px header room for "Tagih tun…" of the screen's name.
+    const bool toggle_here = !staff_menu;
+    const float toggle_width = toggle_here ? ImGui::CalcTextSize("IDEN").x + style.FramePadding.x * 4 + display().px(4) + style.ItemSpacing.x : 0.f;
     const float logout_width = ImGui::CalcTextSize(tr("shell.logout")).x + style.FramePadding.x * 2;
-    const float right = user_width + toggle_width + logout_width + style.ItemSpacing.x * 2;
+    const float right = user_width + toggle_width + logout_width + style.ItemSpacing.x;
 
     ImGui::PushFont(compact ? display().fonts().strong : display().fonts().title);
     std::string title = compact && !staff_menu ? std::string("Kimonet") : screen_title();
@@ -192,8 +195,10 @@ void App::draw_top_bar() {
         widgets::text("text", "header.user", who, widgets::colors::kMuted);
         ImGui::SameLine(0, style.ItemSpacing.x * 2);
     }
-    draw_language_toggle();
-    ImGui::SameLine();
+    if (toggle_here) {
+        draw_language_toggle();
+        ImGui::SameLine();
+    }
     if (widgets::button("shell.logout", tr("shell.logout"))) sign_out(false);
     ImGui::EndChild();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -282,6 +287,8 @@ void App::draw_phone_menu() {
         record_nav_entry(entry.nav, tr(entry.nav), entry.screen.id, current);
         if (pressed) navigate(entry.screen);  // closes the menu
     }
+    ImGui::Dummy(ImVec2(0, display().px(12)));
+    draw_language_toggle();  // the header has no room for it on a phone (draw_top_bar)
     ImGui::EndChild();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

@@ -117,6 +117,30 @@ BOOST_AUTO_TEST_CASE(on_a_360_px_phone_the_difference_confirmation_reads_whole) 
     BOOST_TEST(harness.value("collect.pay.confirm") == "true");
 }
 
+// On a 360 px phone the header says which screen this is in full ("Tagih tun…" beside four
+// buttons); the language buttons are in the menu, and still switch the language.
+BOOST_AUTO_TEST_CASE(on_a_360_px_phone_the_header_names_the_screen_whole_and_the_menu_holds_the_language) {
+    ViewHarness harness;
+    open_as_collector(harness, 0, 360.f);
+    BOOST_TEST(harness.value("header.title") == "Tagih tunai");
+    BOOST_TEST(!harness.find("lang.en").has_value(), "not in the header");
+    harness.click("shell.menu");
+    harness.settle();
+    harness.click("lang.en");
+    harness.settle();
+    harness.click("shell.menu");
+    harness.settle();
+    const std::string english = harness.value("header.title");
+    BOOST_TEST(english != "Tagih tunai");
+    BOOST_TEST(!english.ends_with("…"), english);
+    every_button_inside_the_phone(harness, 360.f);
+    harness.click("shell.menu");  // back to Indonesian: the language outlives the harness
+    harness.settle();
+    harness.click("lang.id");
+    harness.settle();
+    BOOST_TEST(harness.value("header.title") == "Tagih tunai");
+}
+
 // At the door nobody opens: the collector calls the number the stop carries, or finds the way to
 // the address, as the technician's card offers; the day reads as a date, not "2026-01-15".
 BOOST_AUTO_TEST_CASE(a_stop_offers_the_way_to_the_door_and_a_call) {

@@ -182,8 +182,8 @@ BOOST_AUTO_TEST_CASE(a_90_character_name_in_the_header_ends_in_an_ellipsis_befor
         BOOST_TEST(shown.ends_with("…"), shown);
         BOOST_TEST(shown.starts_with("Raden Mas"), shown);
         const float title_right = (*title)["rect"]["x"].get<float>() + (*title)["rect"]["w"].get<float>();
-        // Desktop: the user's name and role; phone: the language toggle is what follows.
-        const auto next = harness.find(width > 1000 ? "header.user" : "lang.id");
+        // Desktop: the user's name and role; phone: "Keluar" (the language buttons are in the menu).
+        const auto next = harness.find(width > 1000 ? "header.user" : "shell.logout");
         BOOST_TEST_REQUIRE(next.has_value());
         BOOST_TEST(title_right < (*next)["rect"]["x"].get<float>(), width << " px: title ends at " << title_right);
     }

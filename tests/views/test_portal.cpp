@@ -114,6 +114,21 @@ BOOST_AUTO_TEST_CASE(the_home_bill_card_has_a_pay_button_that_opens_the_pay_scre
     BOOST_TEST(!harness.find("home.bill.pay").has_value());
 }
 
+// A customer on a 360 px phone reads which screen this is in full ("Portal pel…" beside Menu, ID,
+// EN and Keluar); the language buttons are in the menu.
+BOOST_AUTO_TEST_CASE(on_a_360_px_phone_the_header_names_the_screen_whole) {
+    ViewHarness harness;
+    kimonet::testing::set_canvas_width(360);
+    answer_portal(harness, Json::array({invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 0, false)}));
+    no_pending(harness);
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST(harness.value("header.title") == "Portal pelanggan");
+    harness.click("shell.menu");
+    harness.settle();
+    BOOST_TEST(harness.find("lang.en").has_value(), "the language is chosen in the menu");
+}
+
 BOOST_AUTO_TEST_CASE(methods_are_listed_once_with_their_fee_and_no_gateway_name) {
     ViewHarness harness;
     kimonet::testing::set_canvas_width(390);
