@@ -1,6 +1,7 @@
 // The frame around the screens: a dark grouped sidebar on wide screens; on phones a compact header
 // whose menu button opens a full-screen list with large touch targets. Both come from the screen registry (screens.cpp).
-// The header carries the title, the user, the language toggle, logout and the loading indicator.
+// The header carries the title, the user, the language toggle, logout and the loading indicator;
+// on a phone with a menu the language toggle is at the end of the menu instead (room for the title).
 #include <algorithm>
 #include <cmath>
 
