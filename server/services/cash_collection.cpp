@@ -1,6 +1,9 @@
 // The collector's side of cash collection: route, recording a cash payment, their day.
 #include "services/cash_collection.hpp"
 
+#include <algorithm>
+
+#include "core/natural_order.hpp"
 #include "core/validation_messages.hpp"
 #include "services/billing_notifications.hpp"
 #include "services/cash_ledger.hpp"
@@ -30,6 +33,12 @@ Result<api::CashRoute> collector_route(app::Context& context) {
         route.stops.push_back({stop.customer_id, std::move(stop.customer_name), std::move(stop.service_number), std::move(stop.address),
                                std::move(stop.phone), std::move(stop.area), stop.invoice_id, std::move(stop.invoice_no),
                                std::move(stop.period), std::move(stop.due_date), stop.total - stop.paid_amount});
+    // In the order the collector walks: each area's street, then its house numbers as numbers (the
+    // store orders by the address's text, "No. 36" before "No. 6"); a customer's bills stay together.
+    std::stable_sort(route.stops.begin(), route.stops.end(), [](const api::CashStop& a, const api::CashStop& b) {
+        if (a.area != b.area) return a.area < b.area;
+        return natural_less(a.address, b.address);
+    });
     return route;
 }
 

@@ -27,7 +27,8 @@ Result<api::Json> rename_area(app::Context& context, std::int64_t area_id, const
 Result<api::Json> area_customers(app::Context& context, std::int64_t area_id);
 Result<api::Json> list_collectors(app::Context& context);
 
-// The signed-in collector's route: open invoices of the customers in their areas.
+// The signed-in collector's route: open invoices of the customers in their areas, area by area in
+// walking order (street, then house numbers as numbers: core/natural_order.hpp).
 Result<api::CashRoute> collector_route(app::Context& context);
 
 struct CashCollection {

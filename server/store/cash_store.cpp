@@ -133,7 +133,7 @@ Result<std::vector<RouteStop>> collector_route(Database& db, std::int64_t user_i
         "FROM collector_areas ca JOIN customer_areas cu ON cu.area_id = ca.area_id JOIN areas a ON a.id = ca.area_id "
         "JOIN customers c ON c.id = cu.customer_id JOIN invoices i ON i.customer_id = c.id "
         "WHERE ca.user_id = ? AND i.status IN ('unpaid', 'partial') "
-        "ORDER BY a.name, c.name, c.id, i.due_date, i.id LIMIT ?"));
+        "ORDER BY a.name, c.address, c.id, i.due_date, i.id LIMIT ?"));
     rows.bind(1, user_id).bind(2, std::int64_t{limit});
     std::vector<RouteStop> out;
     while (TRY(rows.step()))

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "cli/seed_demo.hpp"
+#include "core/natural_order.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -94,8 +95,13 @@ BOOST_AUTO_TEST_CASE(a_year_of_invoices_payments_late_payers_and_isolated_custom
     const auto round = api::Json::parse(route.body)["data"];
     BOOST_TEST(round["areas"] == api::Json::array({"Jl. Merdeka & Jl. Sudirman"}));
     BOOST_TEST(round["stops"].size() >= 10u, route.body.substr(0, 300));
+    // In walking order: Jl. Merdeka No. 6, 12, … 48, then Jl. Sudirman (by name it was Agus at
+    // No. 36 first, then Ayu at No. 6).
+    std::string previous;
     for (const auto& stop : round["stops"]) {
         const std::string address = stop["address"].get<std::string>();
+        BOOST_TEST(!natural_less(address, previous), previous << " came before " << address);
+        previous = address;
         BOOST_TEST((address.starts_with("Jl. Merdeka") || address.starts_with("Jl. Sudirman")), address);
         BOOST_TEST(stop["outstanding"].get<std::int64_t>() > 0);
     }
