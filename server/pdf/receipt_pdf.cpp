@@ -10,6 +10,8 @@
 #include "pdf/pdf_canvas.hpp"
 #include "pdf/pdf_document.hpp"
 #include "services/settings.hpp"
+#include "services/tickets.hpp"
+#include "store/payment_people_store.hpp"
 
 namespace kimonet::pdf {
 
@@ -62,11 +64,20 @@ std::string method_text(payments::PaymentMethod method) {
     return "";
 }
 
+// Who recorded the payment, as the customer holding the kuitansi reads it: a staff member by the
+// name the ISP gave them (never their login name, half of a staff sign-in); a gateway's callback or
+// an import as the system.
+std::string recorder_text(const store::PaymentPeople& people, const payments::Payment& payment) {
+    if (people.recorded_by_staff) return services::staff_name_for_customers(people.recorder_full_name);
+    return payment.method == payments::PaymentMethod::Gateway ? "Sistem pembayaran online" : "Sistem";
+}
+
 }  // namespace
 
 Result<std::string> render_receipt_pdf(store::Database& db, const services::PaymentDetail& facts, UtcOffset offset) {
     const std::string company = TRY(services::get_setting(db, "company_name"));
     const payments::Payment& payment = facts.payment;
+    const store::PaymentPeople people = TRY(store::payment_people(db, payment.id));
     auto document = TRY(PdfDocument::create("Kuitansi " + payment.receipt_no));
     HPDF_Page page = HPDF_AddPage(document->handle());
     HPDF_Page_SetWidth(page, kReceiptWidth);
@@ -90,7 +101,7 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
         {"Diterima dari", facts.customer_name + " (" + facts.service_number + ")"},
         {"Untuk tagihan", facts.invoice_no},
         {"Cara bayar", method_text(payment.method)},
-        {"Dicatat oleh", payment.recorded_by},
+        {"Dicatat oleh", recorder_text(people, payment)},
     };
     for (const auto& [label, value] : rows) {
         write(page, regular, kReceiptMargin, y, label, 10, kMuted);
@@ -113,7 +124,7 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
         y -= 30;
         write(page, bold, kReceiptMargin, y, "Pembayaran ini DIBATALKAN dan tidak berlaku.", 10, kVoid);
         y -= 15;
-        write(page, regular, kReceiptMargin, y, "Dibatalkan " + local_time_text(*payment.voided_at, offset) + " oleh " + payment.voided_by, 9.5f);
+        write(page, regular, kReceiptMargin, y, "Dibatalkan " + local_time_text(*payment.voided_at, offset) + " oleh " + services::staff_name_for_customers(people.voider_full_name), 9.5f);
         y -= 14;
         for (const auto& line : canvas.wrap("Alasan: " + payment.void_reason, 9.5f, kReceiptWidth - 2 * kReceiptMargin)) {
             write(page, regular, kReceiptMargin, y, line, 9.5f);

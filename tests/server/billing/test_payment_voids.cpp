@@ -151,6 +151,15 @@ BOOST_AUTO_TEST_CASE(correcting_75_000_to_750_000_leaves_one_live_payment_of_750
     BOOST_TEST(voided_text.find("salah ketik") != std::string::npos, voided_text);
     BOOST_TEST(voided_text.find(data["correction"]["receipt_no"].get<std::string>()) != std::string::npos, voided_text);
     const std::string correction_path = "/api/payments/" + std::to_string(data["correction"]["id"].get<std::int64_t>()) + "/pdf";
+    // The kuitansi goes to the customer: it names the cashier who recorded and voided as the ISP
+    // named them ("Demo finance"), never by their login name ("finance", half of a sign-in).
+    std::size_t login_names = 0, full_names = 0;
+    for (std::size_t at = voided_text.find("finance"); at != std::string::npos; at = voided_text.find("finance", at + 1)) {
+        ++login_names;
+        if (at >= 5 && voided_text.compare(at - 5, 5, "Demo ") == 0) ++full_names;
+    }
+    BOOST_TEST(full_names == 2u, voided_text);
+    BOOST_TEST(login_names == full_names, voided_text);
     const std::string live_text = pdf_text(dir, cashier.server.get(correction_path, cashier.finance).body);
     BOOST_TEST(live_text.find("BATAL") == std::string::npos, live_text);
     BOOST_TEST(live_text.find("Rp 750.000") != std::string::npos, live_text);
