@@ -20,12 +20,12 @@ std::string customer_line(const api::InvoiceResource& record) {
 // Who issues the document: the ISP.
 std::string issuer(const SessionUser& printer) { return printer.company.empty() ? tr("print.issuer") : printer.company; }
 
-// Who took the money, as the slip names them: the cashier printing their own payment by their
-// name; another staff account by its name; nobody for a gateway's (its method says how it came).
+// Who took the money, as the slip (handed to the customer) names them: the cashier printing their
+// own payment, by their name. Nobody otherwise: the payment keeps another cashier's login name
+// only, half of a staff sign-in, and a gateway's says how it came by its method.
 std::string received_by(const payments::Payment& payment, const SessionUser& printer) {
-    if (payment.recorded_by.empty() || payment.recorded_by.starts_with("gateway:")) return {};
-    if (payment.recorded_by == printer.username && !printer.name.empty()) return printer.name;
-    return payment.recorded_by;
+    if (payment.recorded_by.empty() || payment.recorded_by != printer.username) return {};
+    return printer.name;
 }
 
 }  // namespace
