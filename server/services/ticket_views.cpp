@@ -63,8 +63,9 @@ api::Json ticket_json(const store::TicketRow& ticket, const TicketViewer& viewer
     if (viewer.staff()) {
         out["opened_by"] = ticket.opened_by_name;
         out["close_note"] = ticket.close_note;
-    } else if (ticket.assignee_user_id) {
-        out["assignee_name"] = staff_name_for_customers(ticket.assignee_full_name);
+    } else {
+        out.erase("assignee_id");  // a staff account's number is nothing a customer needs
+        if (ticket.assignee_user_id) out["assignee_name"] = staff_name_for_customers(ticket.assignee_full_name);
     }
     return out;
 }
