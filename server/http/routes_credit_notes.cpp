@@ -8,7 +8,7 @@
 #include "http/routes.hpp"
 #include "pdf/credit_note_pdf.hpp"
 #include "services/credit_note_service.hpp"
-#include "services/tickets.hpp"
+#include "services/staff_names.hpp"
 #include "store/credit_note_store.hpp"
 
 namespace kimonet::http {

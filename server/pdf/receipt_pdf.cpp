@@ -10,7 +10,7 @@
 #include "pdf/pdf_canvas.hpp"
 #include "pdf/pdf_document.hpp"
 #include "services/settings.hpp"
-#include "services/tickets.hpp"
+#include "services/staff_names.hpp"
 #include "store/payment_people_store.hpp"
 
 namespace kimonet::pdf {

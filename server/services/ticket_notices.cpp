@@ -3,6 +3,7 @@
 #include "core/date_time_text.hpp"
 #include "core/text.hpp"
 #include "core/ticket_messages.hpp"
+#include "services/staff_names.hpp"
 #include "services/tickets.hpp"
 #include "tickets/ticket_rules.hpp"
 

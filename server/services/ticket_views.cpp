@@ -4,6 +4,7 @@
 #include "core/ticket_messages.hpp"
 #include "core/validation_messages.hpp"
 #include "services/attachments.hpp"
+#include "services/staff_names.hpp"
 #include "services/tickets.hpp"
 #include "store/account_store.hpp"
 #include "tickets/ticket_rules.hpp"
@@ -29,10 +30,6 @@ Result<std::string> uploader_for_customers(store::Database& db, const store::Att
 }
 
 }  // namespace
-
-std::string staff_name_for_customers(const std::string& full_name) {
-    return full_name.empty() ? std::string(messages::kTicketStaffName) : full_name;
-}
 
 api::Json ticket_json(const store::TicketRow& ticket, const TicketViewer& viewer, std::int64_t now) {
     const tickets::SlaState sla = tickets::sla_state({ticket.response_due_at, ticket.resolve_due_at, ticket.first_response_at, ticket.closed_at}, now);

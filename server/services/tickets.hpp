@@ -57,9 +57,6 @@ Result<std::int64_t> add_ticket_comment(app::Context& context, std::int64_t tick
 Result<store::AttachmentRow> add_ticket_photo(app::Context& context, const std::filesystem::path& directory, std::int64_t ticket_id,
                                               const TicketViewer& viewer, std::string_view bytes);
 
-// A staff user as a customer sees them (tickets, credit notes; portal, WhatsApp): the full name
-// the ISP gave them, or "our staff" without one; never their login name (half of a staff sign-in).
-std::string staff_name_for_customers(const std::string& full_name);
 
 // Lists and shapes for the API.
 Result<store::TicketFilter> ticket_filter_from_query(const std::map<std::string, std::string>& query, std::int64_t now);
