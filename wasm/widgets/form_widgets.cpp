@@ -139,28 +139,28 @@ bool select_field(const char* id, const char* label, const std::vector<std::stri
 bool checkbox(const char* id, const char* label, bool& value) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float one_line = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    bool changed = false;
     if (one_line <= ImGui::GetContentRegionAvail().x) {
-        const std::string imgui_label = std::string(label) + "##" + id;
-        const bool changed = ImGui::Checkbox(imgui_label.c_str(), &value);
+        changed = ImGui::Checkbox((std::string(label) + "##" + id).c_str(), &value);
         follow_page_focus(id);
-        ui_registry::record("checkbox", id, label, value ? "true" : "false");
-        return changed;
+    } else {
+        // Words too long for the line (a confirmation on a 360 px phone): ImGui would run them out
+        // of the card, so the box comes first and its words wrap beside it, and they tick it, as a
+        // label does.
+        ImGui::BeginGroup();
+        changed = ImGui::Checkbox((std::string("##") + id).c_str(), &value);
+        follow_page_focus(id);
+        ImGui::SameLine(0.f, style.ItemInnerSpacing.x);
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushTextWrapPos(0.f);
+        ImGui::TextUnformatted(label);
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsItemClicked()) {
+            value = !value;
+            changed = true;
+        }
+        ImGui::EndGroup();
     }
-    // Words too long for the line (a confirmation on a 360 px phone): ImGui would run them out of
-    // the card, so the box comes first and its words wrap beside it, and they tick it, as a label does.
-    ImGui::BeginGroup();
-    bool changed = ImGui::Checkbox((std::string("##") + id).c_str(), &value);
-    follow_page_focus(id);
-    ImGui::SameLine(0.f, style.ItemInnerSpacing.x);
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushTextWrapPos(0.f);
-    ImGui::TextUnformatted(label);
-    ImGui::PopTextWrapPos();
-    if (ImGui::IsItemClicked()) {
-        value = !value;
-        changed = true;
-    }
-    ImGui::EndGroup();
     ui_registry::record("checkbox", id, label, value ? "true" : "false");
     return changed;
 }
