@@ -237,18 +237,26 @@ std::string record_of(const ui_registry::Item& item, float scale) {
         out += ',';
         append_number(out, hidden > 0.f ? hidden : 0.f, scale);
     }
+    // The optional tail: each present one brings the ones before it ("" or null when absent).
     const std::string runs = browser_runs_of(item, role, role == "combobox" ? item.value : text, scale);
-    if (!runs.empty() || !item.href.empty() || !item.lang.empty()) {
+    const bool hint = role == "textbox" && !item.hint.empty();
+    const bool lang = !item.lang.empty() || hint;
+    const bool href = !item.href.empty() || lang;
+    if (!runs.empty() || href) {
         out += ',';
         out += runs.empty() ? "null" : runs;
     }
-    if (!item.href.empty() || !item.lang.empty()) {
+    if (href) {
         out += ',';
         append_json_string(out, item.href.empty() ? std::string() : "#/" + item.href);
     }
-    if (!item.lang.empty()) {
+    if (lang) {
         out += ',';
         append_json_string(out, item.lang);
+    }
+    if (hint) {
+        out += ',';
+        append_json_string(out, item.hint);
     }
     return out;
 }
@@ -332,6 +340,22 @@ const std::string& changes() {
     g_sent_page = g_page;
     g_sent_notices.swap(notices);
     return g_changes;
+}
+
+bool scroll_into_view(std::string_view key) {
+    std::unordered_map<std::string, int> seen;
+    for (const ui_registry::Item& item : ui_registry::last_items()) {
+        if (!mirrored(item)) continue;
+        const int occurrence = ++seen[item.id];
+        const bool same = occurrence == 1 ? key == item.id : key == item.id + "#" + std::to_string(occurrence);
+        if (!same) continue;
+        if (!item.drawn_in) return false;
+        // As Tab does for a field (widgets/field_kind.hpp): as little scrolling as brings it into
+        // view, in its window and in the windows around that one.
+        ImGui::ScrollToRect(item.drawn_in, item.rect, ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
+        return true;
+    }
+    return false;
 }
 
 void set_page(std::string_view page, bool form) {

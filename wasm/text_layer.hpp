@@ -17,7 +17,8 @@ namespace kimonet::text_layer {
 //  gaps ImGui left for them, CSS px from the item's rect, see widgets/browser_glyphs.hpp; null when
 //  there are none but an address follows), the address a click on it opens ("#/customers/42", only
 //  when it opens one or a language follows: "" otherwise; the page makes it a link), the language of
-//  its name ("en", only when the item says, ui_registry::set_spoken_name)], …],
+//  its name ("en", only when the item says, ui_registry::set_spoken_name, or a hint follows: "" otherwise),
+//  a text field's hint (only when it draws one: the page's placeholder)], …],
 //  "del": [key, …],
 //  "order": [key, …] (only when the order changed), "focus": key (only when it changed),
 //  "page": {"name": the page on show, "form": whether it is a form} (set_page; only when it changed:
@@ -32,6 +33,12 @@ const std::string& changes();
 // it is a form (the sign-in's steps): another name is another page, where the page puts focus anew
 // (web/README.md); drawing the same page again is not.
 void set_page(std::string_view page, bool form = false);
+
+// The page asks for a node it has (`key`, as handed over) to be brought into view: the browser
+// scrolled the layer to it (a script's or a testing tool's scrollIntoView, a screen reader, Find).
+// Its window, and the windows around it, scroll it into their visible part from the next frame on.
+// False when the last frame drew no such node.
+bool scroll_into_view(std::string_view key);
 
 // Forgets what was handed over (the page lost its layer, e.g. a reload of the script).
 void reset();

@@ -41,6 +41,7 @@ Item& added(std::string_view kind, std::string_view id, std::string_view label, 
     item.clip = ImRect(-FLT_MAX, -FLT_MAX, FLT_MAX, FLT_MAX);
     // Read through the context, not ImGui::GetWindowDrawList(): that marks the window written to,
     // and toasts are recorded outside any window, where it would show ImGui's implicit debug window.
+    item.drawn_in = context.CurrentWindow;
     if (const ImGuiWindow* window = context.CurrentWindow) {
         item.clip = window->ClipRect;
         item.clip.ClipWithFull(ImRect(window->DrawList->GetClipRectMin(), window->DrawList->GetClipRectMax()));
@@ -125,6 +126,10 @@ void set_spoken_name(std::string_view name, std::string_view lang) {
     if (g_current.empty()) return;
     g_current.back().spoken_name = name;
     g_current.back().lang = lang;
+}
+
+void set_hint(std::string_view hint) {
+    if (!g_current.empty()) g_current.back().hint = hint;
 }
 
 void end_frame() {

@@ -23,6 +23,7 @@ struct Item {
     ImGuiID table = 0;  // the ImGui table the item was drawn in (0: none), its row and column
     int table_row = -1, table_column = -1;
     ImGuiID window = 0;  // the root window when it is a modal, popup or tooltip (0: the page)
+    ImGuiWindow* drawn_in = nullptr;  // the window it was drawn in (ImGui keeps windows for the context's life)
     WindowRole window_role = WindowRole::Page;
     float font_size = 0.f;  // device px
     const ImFont* font = nullptr;  // the font it was drawn with (valid until the fonts are rebuilt)
@@ -42,6 +43,9 @@ struct Item {
     bool on = false;
     std::string tablist;
     std::string spoken_name, lang;
+    // A text field's hint, drawn while it is empty ("Nama, nomor layanan atau telepon"; set_hint):
+    // the page's input takes it as its placeholder.
+    std::string hint;
 };
 
 // pixels_per_css = devicePixelRatio: the app renders in device pixels, the registry speaks CSS px.
@@ -62,6 +66,8 @@ void set_tab(std::string_view tablist, bool selected);
 void set_pressed(bool pressed);
 // For the item just recorded: the name a screen reader says for it, in language `lang` ("en").
 void set_spoken_name(std::string_view name, std::string_view lang);
+// For the item just recorded (a text field): the hint it draws while empty.
+void set_hint(std::string_view hint);
 void end_frame();
 // The last completed frame's items, in drawing order, and its device pixels per CSS px.
 const std::vector<Item>& last_items();

@@ -149,7 +149,7 @@
   function forward(type, touch) {
     canvas.dispatchEvent(new MouseEvent(type, {
       clientX: touch.clientX, clientY: touch.clientY, screenX: touch.screenX, screenY: touch.screenY,
-      button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true,
+      button: 0, buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true, view: window,  // page position counts the scroll
     }));
   }
   // Two fingers are the browser's pinch zoom (the viewport allows it; app.css: touch-action

@@ -25,24 +25,29 @@
   canvas.insertAdjacentElement('afterend', layer);
   // The app's notices ("Pelanggan CUST001 disimpan", a toast that is not an error) are said here,
   // once each: a polite live region that is in the page before anything is said in it (a region
-  // added together with its text is not read), outside the layer that is rebuilt under it.
+  // added together with its text is not read), outside the layer that is rebuilt under it. Its lines
+  // are in a closed shadow root: assistive technology reads them (the accessibility tree is the
+  // flattened page), while the page's text is the notice once, where it is drawn (a script or a
+  // testing tool looking for "disimpan" finds the banner, not a second, unseen copy).
   var announcer = document.createElement('div');
   announcer.id = 'tl-status';
   announcer.className = 'tl-announcer';
   announcer.setAttribute('role', 'status');
   announcer.setAttribute('aria-live', 'polite');
+  var announcerLines = announcer.attachShadow({ mode: 'closed' });
   layer.insertAdjacentElement('afterend', announcer);
   function say(texts) {
     texts.forEach(function (text) {
       var line = document.createElement('div');
       line.textContent = text;
-      announcer.appendChild(line);  // an addition is read; the same text twice is two additions
+      announcerLines.appendChild(line);  // an addition is read; the same text twice is two additions
     });
-    while (announcer.childNodes.length > 3) announcer.removeChild(announcer.firstChild);
+    while (announcerLines.childNodes.length > 3) announcerLines.removeChild(announcerLines.firstChild);
   }
 
   var CONTROLS = { button: 1, link: 1, textbox: 1, combobox: 1, option: 1, checkbox: 1, tab: 1 };
   var CONTAINER_ROLES = { d: 'dialog', p: 'listbox', t: 'tooltip', g: 'table', r: 'row', n: 'navigation', l: 'tablist' };
+  var pointerQueue = [];       // [type, event] on their way to the app, in order (toCanvas, callApp)
   var nodes = new Map();       // key -> node
   var containers = new Map();  // path -> container element
   var lastOrder = [];
@@ -111,8 +116,15 @@
   function isField(element) { return !!(element && element._field && layer.contains(element)); }
   function isSecret(node) { return node.type === 'password'; }
 
+  // What the page's fields tell the app waits behind presses and releases still on their way to it
+  // (toCanvas): typed in another field before a click's release reached the app, it would move
+  // ImGui's focus and cancel that click.
   function callApp(name, args) {
     if (!window.Module || !Module.calledRun) return;
+    if (pointerQueue.length) {
+      pointerQueue.push(['call', { name: name, args: args }]);
+      return;
+    }
     Module.ccall(name, null, args.map(function () { return 'string'; }), args);
   }
 
@@ -124,7 +136,7 @@
     if (kind.mode) input.inputMode = kind.mode;
     input.autocomplete = kind.complete;
     input.name = kind.name || key;
-    input.placeholder = ' ';  // :placeholder-shown = empty: ImGui's hint shows through
+    input.placeholder = ' ';  // :placeholder-shown = empty: ImGui's hint shows through (its text: update)
     input.spellcheck = false;
     if (kind.textarea) input.setAttribute('autocapitalize', 'sentences');
     else if (kind.type !== 'text' || kind.name) input.setAttribute('autocapitalize', 'off');
@@ -231,7 +243,7 @@
   var EM_PER_IMGUI_SIZE = 1 / 1.21;
 
   // One record: [key, role, text, name, x, y, w, h, font, container, states, hidden top, right, bottom, left,
-  // browser runs, address, language of its name].
+  // browser runs, address, language of its name, a field's hint].
   function update(record) {
     var key = record[0], role = record[1], text = record[2], name = record[3];
     var x = record[4], y = record[5], w = record[6], h = record[7], font = record[8];
@@ -263,8 +275,8 @@
       link.draggable = false;  // a drag over its text selects the text, as over any other here
     }
     // Scrolling moves nodes without changing them: attributes only when role, text or states changed.
-    var lang = record[17] || '';
-    var signature = role + '\u0001' + text + '\u0001' + name + '\u0001' + path + '\u0001' + states + '\u0001' + lang;
+    var lang = record[17] || '', hint = record[18] || '';
+    var signature = role + '\u0001' + text + '\u0001' + name + '\u0001' + path + '\u0001' + states + '\u0001' + lang + '\u0001' + hint;
     var control = !!CONTROLS[role];
     if (node._signature !== signature) {
       node._signature = signature;
@@ -283,6 +295,9 @@
       setAttribute(node, 'aria-selected', states.indexOf('T') >= 0 ? String(states.indexOf('O') >= 0) : '');
       setAttribute(node, 'aria-pressed', states.indexOf('B') >= 0 ? String(states.indexOf('O') >= 0) : '');
       setAttribute(node, 'lang', lang);
+      // A field's hint is its placeholder, as on any page (found by it, read by a screen reader);
+      // transparent, ImGui draws it. Never empty: :placeholder-shown says "empty" to the style.
+      if (field) node.placeholder = hint || ' ';
       if (field) syncField(node, text, states);
       else if ((link || node).textContent !== text) (link || node).textContent = text;
     }
@@ -317,6 +332,7 @@
     var top = record[11] || 0, right = record[12] || 0, bottom = record[13] || 0, left = record[14] || 0;
     style.clipPath = top || right || bottom || left ? 'inset(' + top + 'px ' + right + 'px ' + bottom + 'px ' + left + 'px)' : '';
     node._rect = { x: x, y: y, w: w, h: h };
+    node._states = states;
     var parent = containerFor(path);
     if (inForm(role, states)) parent = formIn(parent);
     if (node.parentNode !== parent) {
@@ -462,7 +478,35 @@
       button: source.button || 0, buttons: source.buttons, ctrlKey: source.ctrlKey, shiftKey: source.shiftKey,
       altKey: source.altKey, metaKey: source.metaKey, bubbles: true, cancelable: true,
     };
-    canvas.dispatchEvent(type === 'wheel' ? new WheelEvent(type, event) : new MouseEvent(type, event));
+    // With its view, the event's page position counts the page's scroll (emscripten reads pageX/Y):
+    // without it a press on a scrolled page (200% zoom) lands as far off as the page is scrolled.
+    event.view = window;
+    pointerQueue.push([type, event]);
+    passPointer();
+  }
+  // ImGui reads the buttons once a frame: two presses and releases before its next frame would be
+  // one click (two checkboxes ticked one after the other, quicker than a slow phone draws, would
+  // tick only the second). So each press or release waits for a frame after the one before it, and
+  // what follows (moves, the fields' news: callApp) waits behind it, in order; a frame that does not
+  // come within 1.5 s is not waited for.
+  var buttonFrame = -1, buttonAt = 0, passTimer = 0;
+  function appFrame() { return window.Module && Module.calledRun ? Module._ui_frame_count() : -1; }
+  function passPointer() {
+    clearTimeout(passTimer);
+    while (pointerQueue.length) {
+      var type = pointerQueue[0][0], button = type === 'mousedown' || type === 'mouseup';
+      if (button && appFrame() === buttonFrame && Date.now() - buttonAt < 1500) {
+        passTimer = setTimeout(passPointer, 8);
+        return;
+      }
+      var event = pointerQueue.shift()[1];
+      if (button) {
+        buttonFrame = appFrame();
+        buttonAt = Date.now();
+      }
+      if (type === 'call') Module.ccall(event.name, null, event.args.map(function () { return 'string'; }), event.args);
+      else canvas.dispatchEvent(type === 'wheel' ? new WheelEvent(type, event) : new MouseEvent(type, event));
+    }
   }
   // Ctrl+wheel (and a trackpad's pinch, which the browser reports as one) is the browser's zoom:
   // neither the app (emscripten's GLFW would scroll and cancel it) nor the layer sees it.
@@ -481,10 +525,28 @@
     });
   }, { passive: true });
   layer.addEventListener('mousedown', function (event) {
+    // The layer was scrolled and not yet put back (below): what lies under the pointer is not what
+    // the canvas shows there, so this press is nobody's.
+    if (settleScroll()) {
+      event.preventDefault();
+      held = null;
+      return;
+    }
     // A press in a real input is the input's (caret, selection); its release is not the app's.
     if (isField(event.target)) held = 'field';
-    else held = event.button === 0 ? { x: event.clientX, y: event.clientY, detail: event.detail, link: linkAt(event.target) } : null;
+    else if (controlAt(event.target)) {
+      // A press on a control is the app's at once, as a press on the canvas would be (ImGui shows it
+      // pressed, a slider drags); then the browser's own default moves focus to the control, as it
+      // does to a button it draws (after the press, as a press on the canvas focused the canvas).
+      held = 'control';
+      toCanvas('mousedown', event);
+    } else held = event.button === 0 ? { x: event.clientX, y: event.clientY, detail: event.detail, link: linkAt(event.target) } : null;
   });
+  // The control a press landed on: links and real inputs have their own ways.
+  function controlAt(target) {
+    var node = target && target.closest ? target.closest('#text-layer .tl-control') : null;
+    return node && !node._field && !linkAt(target) ? node : null;
+  }
   function linkAt(target) {
     return target && target.closest ? target.closest('#text-layer a[href]') : null;
   }
@@ -493,6 +555,13 @@
     return event.ctrlKey || event.metaKey || event.shiftKey;
   }
   window.addEventListener('mouseup', function (event) {
+    if (held === 'control') {
+      held = null;
+      if (event.target !== canvas) toCanvas('mouseup', event);  // released over the canvas: it has it already
+      var box = controlAt(event.target);
+      if (box && box.getAttribute('role') === 'checkbox') flipChecked(box);
+      return;
+    }
     if (event.button !== 0) return;
     var press = held;
     held = null;
@@ -513,11 +582,12 @@
     return { clientX: x, clientY: y, button: 0, buttons: buttons, bubbles: true, cancelable: true };
   }
 
-  // A click on the canvas at a control: an activation by assistive technology or a script
-  // (control nodes let real pointer input through to the canvas, so it never lands here).
+  // A click on the canvas at a control: an activation by assistive technology or a script's
+  // click() (a pointer's press and release already went on to the canvas).
   function clickControl(node) {
     var rect = node._rect, box = canvas.getBoundingClientRect();
     if (!rect) return;
+    if (node.getAttribute('role') === 'checkbox') flipChecked(node);
     var x = box.left + rect.x + rect.w / 2, y = box.top + rect.y + rect.h / 2;
     toCanvas('mousemove', null, downInit(x, y, 0));
     toCanvas('mousedown', null, downInit(x, y, 1));
@@ -535,8 +605,48 @@
       return;
     }
     var node = event.target.closest && event.target.closest('.tl-control');
-    if (node && !node._field && node.getAttribute('aria-disabled') !== 'true') clickControl(node);
+    if (node && !node._field && event.detail === 0 && node.getAttribute('aria-disabled') !== 'true') clickControl(node);
   });
+  // A checkbox the user pressed says its new state at once, as the browser's own does (a screen
+  // reader reads it, a script checks it right after the click); the app's next frame confirms it,
+  // and if the app did not take the press (it was disabled by then), the app's state comes back.
+  function flipChecked(node) {
+    if (node.getAttribute('aria-disabled') === 'true') return;
+    node.setAttribute('aria-checked', String(node.getAttribute('aria-checked') !== 'true'));
+    clearTimeout(node._settle);
+    node._settle = setTimeout(function () {
+      if (node.isConnected) setAttribute(node, 'aria-checked', String(node._states.indexOf('c') >= 0));
+    }, 1000);
+  }
+
+  // The layer clips; it never scrolls itself. When the browser scrolls it anyway, to bring a node
+  // the app has scrolled out of its window into view (a script's or a testing tool's
+  // scrollIntoView, a screen reader moving to it, Find), the layer is put back at once and the app
+  // scrolls that node into view in its own window, where the page then finds it under the pointer.
+  // The node is the one the browser brought in: of those (partly) outside the window before, the
+  // one now nearest the middle, or the lowest when the layer could scroll no further.
+  function settleScroll() {
+    var dx = layer.scrollLeft, dy = layer.scrollTop;
+    if (!dx && !dy) return false;
+    var width = layer.clientWidth, height = layer.clientHeight;
+    var clamped = dy > 0 && dy >= layer.scrollHeight - height - 1;
+    var scope = frontDialog() || layer, best = null, bestScore = Infinity;
+    nodes.forEach(function (node) {
+      var rect = node._rect;
+      if (!rect || !scope.contains(node)) return;
+      var wasOut = rect.y < 0 || rect.x < 0 || rect.y + rect.h > height || rect.x + rect.w > width;
+      var x = rect.x - dx, y = rect.y - dy;
+      if (!wasOut || y < 0 || x < 0 || y + rect.h > height || x + rect.w > width) return;
+      var score = clamped ? -(y + rect.h) : Math.abs(y + rect.h / 2 - height / 2) + Math.abs(x + rect.w / 2 - width / 2);
+      if (score < bestScore) { bestScore = score; best = node; }
+    });
+    layer.scrollLeft = 0;
+    layer.scrollTop = 0;
+    if (best) callApp('kimonet_scroll_into_view', [best.dataset.key]);
+    return true;
+  }
+  layer.addEventListener('scroll', settleScroll);
+
   // A screen reader moving into a text field: the field becomes ImGui's active one.
   layer.addEventListener('focusin', function (event) {
     var node = event.target;
@@ -723,6 +833,7 @@
         }
       }
       openDialogs.set(dialog, active && active.dataset && layer.contains(active) ? active.dataset.key : focusedKey);
+      focusDropped = 0;  // a button that went away before (the one that opened this) is not this dialog's
       if (!touchOnly || !target._field) focusNode(target);
       return;
     }
@@ -788,5 +899,7 @@
     apply: apply,
     element: layer,
     node: function (key) { return nodes.get(key) || null; },
+    // What the live region holds now, oldest first (its lines are not in the page's own DOM).
+    said: function () { return Array.prototype.map.call(announcerLines.childNodes, function (line) { return line.textContent; }); },
   };
 })();

@@ -18,8 +18,11 @@
 // Back) puts focus on its level-1 heading; a redraw (the other language) leaves it where it was; the
 // language buttons are "Bahasa Indonesia (ID)"/"English (EN)" with their lang and aria-pressed; a saved
 // customer is said once in the polite live region; at 150% zoom, opened from a link while signed
-// out, the username field is the first and only thing focused. Screenshots (layer made visible)
-// go to build/e2e-artifacts/.
+// out, the username field is the first and only thing focused. A page's own tools work as on any
+// web page, desktop and phone: found by role and label, click() lands on the control itself (which
+// hands it to the canvas), a dialog's checkbox below its fold is scrolled into view by the app when
+// the browser scrolls the layer to it, ticked, unticked and ticked at once is ticked, the saved
+// notice is one element of the page's text. Screenshots (layer made visible) go to build/e2e-artifacts/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
@@ -152,15 +155,18 @@ async function customerThroughIme(page, name, { tap = false, screenshot }) {
   await page.keyboard.press('Enter');
   await waitUi(page, (all) => all.some((i) => i.id === 'customers.notice'));
   // A screen reader hears it: the notice is said once in the page's polite live region (which was
-  // there before, outside the layer), and the banner itself is not a second status to read.
+  // there before, outside the layer), and the banner itself is not a second status to read. The
+  // region's lines are the accessibility tree's, not the page's text: a script finds the notice once.
   const notice = (await item(page, 'customers.notice')).value;
-  await page.waitForFunction((text) => [...document.querySelectorAll('[role=status][aria-live=polite] > *')]
-    .some((line) => line.textContent === text), notice);
+  await page.waitForFunction((text) => window.kimonetTextLayer.said().includes(text), notice);
   assert.deepEqual(await page.evaluate((text) => {
     const region = document.querySelector('[role=status][aria-live=polite]');
-    return [document.getElementById('text-layer').contains(region), [...region.children].filter((line) => line.textContent === text).length,
+    return [document.getElementById('text-layer').contains(region), window.kimonetTextLayer.said().filter((line) => line === text).length,
       document.querySelector('#text-layer [data-key="customers.notice"]').getAttribute('role')];
   }, notice), [false, 1, null]);
+  assert.equal(await page.getByText(notice).count(), 1, 'the page\'s text holds the notice once, where it is drawn');
+  const heard = (await accessibilityTree(page)).filter((node) => node.name === notice);
+  assert.ok(heard.length >= 2, `the live region's line is in the accessibility tree beside the banner: ${JSON.stringify(heard)}`);
   // Read back through the API with the page's own session (sessionStorage), as the app reads it.
   const found = await page.evaluate(async (address) => (await fetch(address, {
     headers: { Authorization: `Bearer ${sessionStorage.getItem('kimonet.token')}` } })).json(),
@@ -805,6 +811,59 @@ try {
     await shot(page, 'text-layer-own-glyphs');
     await page.context().close();
   });
+
+  // What an outside script or a testing tool does on any web page, with nothing of ours: find by
+  // role and label, click() (which checks that the control itself is under the pointer), check(),
+  // fill(). Controls take the pointer and hand it to the canvas; a control the app has scrolled out
+  // of its dialog is scrolled into view by the app when the browser scrolls the layer to it; two
+  // ticks quicker than a frame are two clicks; a ticked box says so at once.
+  for (const [device, options] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    await test(`${device}: a page's own tools work as on any web page: sign in by label and role, the menu, a long dialog's controls below its fold, a drop-down's option, a box ticked, unticked and ticked again at once, Save`, async () => {
+      const page = await openApp(browser, server.url, options);
+      await page.getByLabel('Nama pengguna atau nomor layanan').fill('admin', { timeout: 30000 });
+      await page.getByLabel('Kata sandi').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      if (device === 'phone') await page.getByRole('button', { name: 'Menu' }).click();
+      const menu = page.getByRole('navigation', { name: 'Menu' });
+      await menu.waitFor();  // shown: a group is where its nodes are
+      await menu.getByRole('link', { name: 'Pelanggan', exact: true }).click();
+      await page.getByRole('heading', { name: 'Pelanggan', level: 1 }).waitFor();
+      await page.getByRole('button', { name: '+ Tambah pelanggan' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Pelanggan baru' });
+      await dialog.waitFor();
+      const name = `Outside Tools ${device}`;
+      await dialog.getByLabel('Nama lengkap').fill(name);
+      await dialog.getByLabel('Telepon / WhatsApp').fill(device === 'phone' ? '081277001202' : '081277001201');
+      await dialog.getByRole('combobox', { name: 'Paket' }).click();
+      await page.getByRole('listbox').getByRole('option', { name: /^Home 20 Mbps/ }).click();
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+      const faktur = dialog.getByRole('checkbox', { name: 'Minta faktur pajak' });
+      const below = await page.evaluate(() => {
+        const box = document.querySelector('#text-layer [data-key="customer_form.needs_faktur"]').getBoundingClientRect();
+        return box.bottom > window.innerHeight;
+      });
+      assert.ok(below, `${device}: the box starts below the dialog's fold (else this case proves less)`);
+      await faktur.check();
+      await faktur.uncheck();
+      await faktur.check();
+      await dialog.getByLabel('NIK (opsional)').fill('3201014101900077');
+      await dialog.getByRole('button', { name: 'Simpan' }).click();
+      await page.getByText(/^Data pelanggan CUST\d+ disimpan\.$/).waitFor();
+      assert.equal(await page.evaluate(() => document.getElementById('text-layer').scrollTop), 0, 'the layer never stays scrolled');
+      // The search field is found by its placeholder (the hint the canvas draws in it).
+      await page.getByPlaceholder('Nama, nomor layanan atau telepon').fill(name);
+      await page.getByRole('link', { name, exact: true }).waitFor();
+      const found = await apiAs(page, 'admin', 'GET', `/api/customers?q=${encodeURIComponent(name)}`);
+      const saved = found.data.find((c) => c.name === name);
+      assert.ok(saved, `${device}: saved: ${JSON.stringify(found).slice(0, 300)}`);
+      const packages = await apiAs(page, 'admin', 'GET', '/api/packages');
+      assert.equal(saved.package_id, packages.data.find((p) => p.name === 'Home 20 Mbps').id, 'the option chosen');
+      assert.equal(saved.needs_faktur, true, 'ticked, unticked, ticked: ticked');
+      assert.equal(saved.nik, '3201014101900077');
+      assert.deepEqual(page.kimonetLogs, []);
+      await page.context().close();
+    });
+  }
 } catch (error) {
   runner.fail('setup', error);
 } finally {

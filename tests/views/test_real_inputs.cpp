@@ -12,6 +12,7 @@
 #include "api/dto.hpp"
 #include "imgui.h"
 #include "text_layer.hpp"
+#include "headless_platform.hpp"
 #include "view_harness.hpp"
 #include "widgets/field_kind.hpp"
 
@@ -206,6 +207,31 @@ BOOST_FIXTURE_TEST_CASE(the_broadcast_message_is_a_textarea_too, PageEdits) {
     kimonet::dom_fields::page_submitted("broadcast.message");
     harness.frames(2);
     BOOST_TEST(harness.find("broadcast.confirm_text").has_value(), "Ctrl+Enter is Kirim: it asks before sending");
+}
+
+// The browser scrolled the page's layer to a control the app has scrolled out of its dialog (a
+// testing tool's click, a screen reader): text_layer::scroll_into_view scrolls the dialog's body
+// until the control is on screen, where the page then finds it under the pointer.
+BOOST_FIXTURE_TEST_CASE(a_control_below_the_dialogs_fold_is_scrolled_into_view_when_the_page_asks, PageEdits) {
+    kimonet::testing::set_canvas_width(390.f);  // a phone: one column, the form is longer than the window
+    ViewHarness harness("customers");
+    open_customer_form(harness);
+    harness.frames(2);
+    (void)kimonet::text_layer::changes();
+    auto shown = [&](const std::string& id) {
+        const auto widget = harness.find(id);
+        return widget && (*widget)["visible"].get<bool>() && (*widget)["hit"]["h"].get<double>() > 20.0;
+    };
+    BOOST_REQUIRE_MESSAGE(!shown("customer_form.needs_faktur"), "the box starts below the fold");
+    BOOST_TEST(!kimonet::text_layer::scroll_into_view("customer_form.no_such_control"));
+    BOOST_TEST(kimonet::text_layer::scroll_into_view("customer_form.needs_faktur"));
+    harness.frames(2);
+    BOOST_TEST(shown("customer_form.needs_faktur"));
+    BOOST_TEST(harness.find("customer_form.title").has_value(), "still the same dialog");
+    harness.click("customer_form.needs_faktur");
+    harness.frames(1);
+    BOOST_TEST(harness.value("customer_form.needs_faktur") == "true", "clicked where it now is");
+    kimonet::testing::set_canvas_width(1280.f);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -78,6 +78,7 @@ BOOST_AUTO_TEST_CASE(the_customer_list_is_handed_over_once_as_a_table_and_then_o
     BOOST_REQUIRE(name.size() == 17u);
     BOOST_TEST(name[15].is_null());
     BOOST_TEST(name[16] == "#/customers/1");
+
     BOOST_TEST(record(first, "customers.CUST001.phone").size() == 15u);
     const Json nav = record(first, "nav.customers");
     BOOST_REQUIRE(nav.is_array());
@@ -97,6 +98,10 @@ BOOST_AUTO_TEST_CASE(the_customer_list_is_handed_over_once_as_a_table_and_then_o
     BOOST_REQUIRE(search.is_array());
     BOOST_TEST(search[1] == "textbox");
     BOOST_TEST(!search[3].get<std::string>().empty(), "the search field is named");
+    // Its hint ends its record: the page's input takes it as its placeholder (a script's
+    // getByPlaceholder finds it; the layer keeps it transparent over ImGui's own drawing).
+    BOOST_REQUIRE(search.size() == 19u);
+    BOOST_TEST(search[18] == "Nama, nomor layanan atau telepon");
     BOOST_TEST(first.contains("order"));
 
     // Nothing new drawn: nothing handed over, frame after frame.

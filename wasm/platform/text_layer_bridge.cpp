@@ -2,6 +2,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "platform/frame_pacing.hpp"
 #include "text_layer.hpp"
 #include "widgets/field_kind.hpp"
 
@@ -28,3 +29,9 @@ void publish_text_layer() {
 }
 
 }  // namespace kimonet::platform
+
+// The page's layer was scrolled by the browser to one of its nodes (web/text_layer.js): the app
+// scrolls that node into view on the next frame.
+extern "C" EMSCRIPTEN_KEEPALIVE void kimonet_scroll_into_view(const char* key) {
+    if (kimonet::text_layer::scroll_into_view(key)) kimonet::platform::note_activity();
+}

@@ -78,6 +78,7 @@ bool input(const char* id, const char* label, std::string& value, const std::str
     const bool masked = (flags & ImGuiInputTextFlags_Password) != 0;
     ui_registry::record("input", id, *label ? std::string_view(label) : std::string_view(hint ? hint : ""),
                         masked ? std::string(value.size(), '*') : value);
+    if (hint) ui_registry::set_hint(hint);
     field_error(id, error);
     return changed;
 }
