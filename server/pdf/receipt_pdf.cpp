@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/date_time_text.hpp"
 #include "core/money.hpp"
 #include "pdf/pdf_canvas.hpp"
 #include "pdf/pdf_document.hpp"
@@ -45,13 +46,6 @@ void void_stamp(HPDF_Page page, HPDF_Font bold, float cx, float cy) {
     HPDF_Page_Stroke(page);
     write(page, bold, -w / 2 + 15.0f, -size / 2 + 6.0f, label, size, kVoid);
     HPDF_Page_GRestore(page);
-}
-
-std::string local_time_text(std::int64_t unix_seconds, UtcOffset offset) {
-    const LocalDateTime local = local_from_unix(unix_seconds, offset);
-    char clock[8];
-    std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour, local.minute);
-    return format_date_indonesian(local.date) + " " + clock;
 }
 
 std::string method_text(payments::PaymentMethod method) {
@@ -97,7 +91,7 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
     write(page, regular, title_x, y, payment.receipt_no, 10, kMuted);
     y = std::min(y - 34, company_y - 14);
     const std::pair<std::string, std::string> rows[] = {
-        {"Tanggal bayar", local_time_text(payment.paid_at, offset)},
+        {"Tanggal bayar", format_moment_indonesian(payment.paid_at, offset)},
         {"Diterima dari", facts.customer_name + " (" + facts.service_number + ")"},
         {"Untuk tagihan", facts.invoice_no},
         {"Cara bayar", method_text(payment.method)},
@@ -124,7 +118,7 @@ Result<std::string> render_receipt_pdf(store::Database& db, const services::Paym
         y -= 30;
         write(page, bold, kReceiptMargin, y, "Pembayaran ini DIBATALKAN dan tidak berlaku.", 10, kVoid);
         y -= 15;
-        write(page, regular, kReceiptMargin, y, "Dibatalkan " + local_time_text(*payment.voided_at, offset) + " oleh " + services::staff_name_for_customers(people.voider_full_name), 9.5f);
+        write(page, regular, kReceiptMargin, y, "Dibatalkan " + format_moment_indonesian(*payment.voided_at, offset) + " oleh " + services::staff_name_for_customers(people.voider_full_name), 9.5f);
         y -= 14;
         for (const auto& line : canvas.wrap("Alasan: " + payment.void_reason, 9.5f, kReceiptWidth - 2 * kReceiptMargin)) {
             write(page, regular, kReceiptMargin, y, line, 9.5f);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/public_shapes.hpp"
+#include "core/date_time_text.hpp"
 #include "core/money.hpp"
 #include "services/email_notices.hpp"
 #include "services/email_outbox.hpp"
@@ -83,7 +84,7 @@ Result<void> queue_payment_receipt(app::Context& context, const PaymentReceipt& 
                          {"jumlah", format_rupiah(receipt.payment.amount)},
                          {"total", format_rupiah(receipt.invoice.totals.total)},
                          {"metode", method_label},
-                         {"waktu", to_string(local_from_unix(receipt.payment.paid_at, context.offset))}};
+                         {"waktu", format_moment_indonesian(receipt.payment.paid_at, context.offset)}};
     TRY(queue_or_skip(context, request));
     return {};
 }
@@ -102,7 +103,7 @@ Result<void> queue_payment_void_notice(app::Context& context, const payments::Pa
                          {"sisa", format_rupiah(outstanding)},
                          {"no_kwitansi", payment.receipt_no},
                          {"alasan", payment.void_reason},
-                         {"waktu", to_string(local_from_unix(context.now, context.offset))}};
+                         {"waktu", format_moment_indonesian(context.now, context.offset)}};
     TRY(queue_or_skip(context, request));
     return {};
 }

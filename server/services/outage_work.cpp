@@ -6,6 +6,7 @@
 
 #include "billing/outage_credit.hpp"
 #include "core/date.hpp"
+#include "core/date_time_text.hpp"
 #include "core/money.hpp"
 #include "services/network_status.hpp"
 #include "services/notification_service.hpp"
@@ -43,10 +44,10 @@ messaging::TemplateVariables outage_variables(const store::OutageRow& outage, Ut
     messaging::TemplateVariables variables;
     variables["judul_gangguan"] = outage.title;
     variables["area_gangguan"] = outage.area_name;
-    variables["waktu_mulai"] = local_time_text(outage.started_at, offset);
-    variables["perkiraan_pulih"] = outage.expected_end_at ? local_time_text(*outage.expected_end_at, offset) : "sedang dipastikan";
+    variables["waktu_mulai"] = format_moment_indonesian(outage.started_at, offset);
+    variables["perkiraan_pulih"] = outage.expected_end_at ? format_moment_indonesian(*outage.expected_end_at, offset) : "sedang dipastikan";
     if (outage.ended_at) {
-        variables["waktu_selesai"] = local_time_text(*outage.ended_at, offset);
+        variables["waktu_selesai"] = format_moment_indonesian(*outage.ended_at, offset);
         variables["durasi"] = outage_duration_text(*outage.ended_at - outage.started_at);
     }
     return variables;

@@ -1,6 +1,7 @@
 #include "services/whatsapp_session_health.hpp"
 
 #include "app/ports.hpp"
+#include "core/date_time_text.hpp"
 #include "core/whatsapp_failover_messages.hpp"
 #include "customers/customer.hpp"
 #include "services/notification_service.hpp"
@@ -41,7 +42,7 @@ Result<std::string> queue_owner_alert(app::Context& context, std::int64_t incide
     request.template_key = "whatsapp_session_alert";
     request.variables["status_sesi"] = session_state_message(state);
     request.variables["gateway_whatsapp"] = gateway;
-    request.variables["waktu"] = to_string(local_from_unix(context.now, context.offset));
+    request.variables["waktu"] = format_moment_indonesian(context.now, context.offset);
     notification_id = TRY(queue_notification(context, request)).id;
     return std::string();
 }

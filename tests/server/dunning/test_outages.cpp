@@ -303,7 +303,7 @@ BOOST_AUTO_TEST_CASE(each_affected_customer_gets_one_start_and_one_end_whatsapp_
     const std::string start = fixture.whatsapp.messages().front().message;
     BOOST_TEST(start.find("Router Cabang") != std::string::npos, start);
     BOOST_TEST(start.find("Kabel fiber putus") != std::string::npos, start);
-    BOOST_TEST(start.find("2026-01-20 15:00") != std::string::npos, start);
+    BOOST_TEST(start.find("Perkiraan pulih: 20 Januari 2026 pukul 15.00 WIB") != std::string::npos, start);
     const std::string end = fixture.whatsapp.messages().back().message;
     BOOST_TEST(end.find("4 jam") != std::string::npos, end);
     BOOST_TEST(end.find("kompensasi") == std::string::npos, end);

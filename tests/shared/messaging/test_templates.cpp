@@ -80,7 +80,7 @@ BOOST_AUTO_TEST_CASE(the_seed_kinds_exist) {
 BOOST_AUTO_TEST_CASE(payment_confirmation_is_a_receipt) {
     const auto* definition = find_template_definition("payment_confirmation");
     const std::string rendered = render_template(definition->default_body, sample_variables());
-    for (const char* expected : {"INV-202601-0001", "Rp 166.500", "QRIS", "15 Januari 2026 09:30 WIB"})
+    for (const char* expected : {"INV-202601-0001", "Rp 166.500", "QRIS", "15 Januari 2026 pukul 09.30 WIB"})
         BOOST_TEST(rendered.find(expected) != std::string::npos, expected);
 }
 
