@@ -6,6 +6,7 @@
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
 #include "store/migrations.hpp"
+#include "store/settings_store.hpp"
 
 namespace kimonet::app {
 
@@ -57,8 +58,18 @@ Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Cloc
     return app;
 }
 
+UtcOffset App::offset(store::Database& db) const {
+    // Saved from the settings screen, the setting is the operator's word and wins over the
+    // environment; an empty or unreadable value (written around the API) leaves KIMONET_TZ.
+    auto stored = store::find_setting_value(db, "timezone");
+    if (stored && *stored && !(*stored)->empty()) {
+        if (auto parsed = parse_utc_offset(**stored)) return *parsed;
+    }
+    return m_config.utc_offset;
+}
+
 Context App::context(store::Database& db, Actor actor) const {
-    return Context{db, std::move(actor), m_clock->now(), m_config.utc_offset, m_secrets, m_ports, &m_signals};
+    return Context{db, std::move(actor), m_clock->now(), offset(db), m_secrets, m_ports, &m_signals};
 }
 
 Context App::context(store::Database& db, const http::Request& request) const {

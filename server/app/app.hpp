@@ -34,6 +34,9 @@ public:
     WorkerLog& worker_log() { return m_worker_log; }
 
     Result<store::ConnectionPool::Lease> database() { return m_pool->acquire(); }
+    // The ISP's time zone: the `timezone` setting when one is saved and valid, else KIMONET_TZ.
+    // Every Context carries it, so "today", periods, numbers and printed times agree.
+    UtcOffset offset(store::Database& db) const;
     Context context(store::Database& db, Actor actor) const;
     // The actor of an HTTP request: its principal (or "anonymous") and client IP.
     Context context(store::Database& db, const http::Request& request) const;

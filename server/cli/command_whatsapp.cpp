@@ -24,7 +24,7 @@ Result<services::DrainReport> drain_now(app::App& app, store::Database& db, int 
     for (;;) {
         // The primary and, when configured, the backup (failover), as the server's worker drains.
         const auto report =
-            TRY(services::drain_configured_outbox(db, app.ports(), app.secrets(), app.clock(), app.config().utc_offset, std::max(left, 1)));
+            TRY(services::drain_configured_outbox(db, app.ports(), app.secrets(), app.clock(), app.offset(db), std::max(left, 1)));
         total.sent += report.sent;
         total.retried += report.retried;
         total.failed += report.failed;

@@ -90,6 +90,7 @@ void register_auth_routes(Router& router, app::App& app) {
             if (!result.principal.is_customer())
                 user["two_factor_enrollment_required"] = TRY(auth::two_factor_enrollment_required(context.db, result.principal.id));
             user["company"] = TRY(services::get_setting(context.db, "company_name"));  // the ISP's name on printed receipts
+            user["time_zone"] = to_string(context.offset);  // the ISP's zone: the app shows dates and times in it
             return json_ok({{"token", result.token},
                             {"expires_at", result.expires_at},
                             {"password_change_required", result.principal.password_change_required},
@@ -122,6 +123,7 @@ void register_auth_routes(Router& router, app::App& app) {
         auto user = auth::principal_json(request.who(), customer_id_of(request.who()));
         return with_context(app, request, [&](app::Context& context) -> RouteResult {
             user["company"] = TRY(services::get_setting(context.db, "company_name"));  // the ISP's name on printed receipts
+            user["time_zone"] = to_string(context.offset);  // the ISP's zone: the app shows dates and times in it
             if (request.who().is_customer()) return json_ok({{"user", user}});
             // A role that demands two-factor sign-in: this account can do nothing else until it enrols.
             user["two_factor_enrollment_required"] = TRY(auth::two_factor_enrollment_required(context.db, request.who().id));

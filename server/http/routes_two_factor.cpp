@@ -75,6 +75,7 @@ void register_two_factor_routes(Router& router, app::App& app) {
                              auto user = auth::principal_json(result.principal, std::nullopt);
                              user["two_factor_enrollment_required"] = false;  // enrolled, or there would be no challenge
                              user["company"] = TRY(services::get_setting(context.db, "company_name"));  // printed receipts
+                             user["time_zone"] = to_string(context.offset);  // the app's dates and times
                              return json_ok({{"token", result.token}, {"expires_at", result.expires_at}, {"user", user}});
                          });
                      }));

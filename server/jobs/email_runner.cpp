@@ -19,7 +19,7 @@ std::chrono::milliseconds EmailRunner::round() {
         // outbox's Messenger); tests drive services::drain_email_outbox with the same adapter.
         auto mailer = email::make_smtp_mailer(settings);
         const auto limits = TRY(services::email_limits(*lease));
-        return services::drain_email_outbox(*lease, m_app.clock(), m_app.config().utc_offset, *mailer, settings, limits,
+        return services::drain_email_outbox(*lease, m_app.clock(), m_app.offset(*lease), *mailer, settings, limits,
                                             m_app.config().public_base_url);
     };
     std::int64_t wait_seconds = m_poll_seconds;

@@ -14,7 +14,7 @@ std::chrono::milliseconds OutboxRunner::round() {
     auto drain = [&]() -> Result<services::DrainReport> {
         auto lease = TRY(m_app.database());
         // The primary, and the backup when one is configured (issue 22 failover).
-        return services::drain_configured_outbox(*lease, m_app.ports(), m_app.secrets(), m_app.clock(), m_app.config().utc_offset);
+        return services::drain_configured_outbox(*lease, m_app.ports(), m_app.secrets(), m_app.clock(), m_app.offset(*lease));
     };
     std::int64_t wait_seconds = m_poll_seconds;
     auto report = drain();

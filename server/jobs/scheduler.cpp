@@ -108,15 +108,6 @@ Result<void> Scheduler::recover_interrupted_runs() {
     return store::fail_interrupted_job_runs(*lease);
 }
 
-// The schedule's offset: the "timezone" setting when it parses, else the server's configuration.
-static UtcOffset schedule_offset(app::Context& context) {
-    auto setting = services::get_setting(context.db, "timezone");
-    if (setting) {
-        if (auto offset = parse_utc_offset(*setting)) return *offset;
-    }
-    return context.offset;
-}
-
 // Days of runs kept per job (job_runs; the jobs screen and the dashboard read the recent ones).
 constexpr int kJobRunDays = 90;
 
@@ -142,7 +133,7 @@ Result<bool> Scheduler::run_if_due(app::Context& context, const Job& job, const 
 Result<int> Scheduler::tick() {
     auto lease = TRY(m_app.database());
     app::Context context = m_app.context(*lease, app::Actor{"system", 0, "scheduler", ""});
-    const LocalDateTime now = local_from_unix(context.now, schedule_offset(context));
+    const LocalDateTime now = local_from_unix(context.now, context.offset);
     int ran = 0;
     for (const Job& job : m_jobs) {
         auto result = run_if_due(context, job, now);

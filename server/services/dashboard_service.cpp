@@ -112,13 +112,9 @@ Result<api::Json> jobs_today(app::Context& context, UtcOffset offset) {
 }  // namespace
 
 Result<api::Json> dashboard_summary(app::Context& context, bool include_money) {
-    UtcOffset offset = context.offset;
-    if (auto setting = get_setting(context.db, "timezone")) {
-        if (auto parsed = parse_utc_offset(*setting)) offset = *parsed;
-    }
     // Named first: a TRY inside the braced initialiser would leak the keys already built on error.
     api::Json customers = TRY(customer_counts(context.db));
-    api::Json jobs = TRY(jobs_today(context, offset));
+    api::Json jobs = TRY(jobs_today(context, context.offset));
     api::Json out = {{"today", to_string(context.today())},
                      {"customers", std::move(customers)},
                      {"jobs", std::move(jobs)},

@@ -42,7 +42,7 @@ const std::vector<SettingDefinition>& setting_definitions() {
         {"company_phone", "6281200000000", false, "Contact number"},
         {"service_number_prefix", "CUST", false, "Prefix for new nomor layanan"},
         {"default_due_day", "10", false, "Due day of month when a customer has none"},
-        {"timezone", "+07:00", false, "Fixed UTC offset for schedules and dates"},
+        {"timezone", "", false, "Time zone of dates, numbers, printed times and schedules: WIB, WITA, WIT or +08:00 (empty = KIMONET_TZ, default WIB)"},
         {"isolir_rate_limit", "512k/512k", false, "Rate limit (rx/tx) of the isolir PPP profile created on routers"},
         {"isolir_schedule", "0 8 * * *", false, "Cron schedule of the automatic isolir run (default daily 08:00)"},
         {"isolir_grace_days", "3", false, "Days after the due date before an unpaid customer is isolated"},
@@ -265,6 +265,8 @@ static std::optional<std::string> value_problem_of(std::string_view key, std::st
         if (days < 1 || days > 14 || std::to_string(days) != value) return std::string(messages::kPromiseCustomerDays);
     } else if (key == "dunning_enabled" || key == "register_email_required") {
         if (value != "0" && value != "1") return std::string("0 atau 1");
+    } else if (key == "timezone") {
+        if (!value.empty() && !parse_utc_offset(value)) return std::string(messages::kExpectedOffset);
     } else if (key == "default_due_day") {
         const int day = std::atoi(std::string(value).c_str());
         if (day < 1 || day > 31 || std::to_string(day) != value) return std::string(messages::kDueDay);
