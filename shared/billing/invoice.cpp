@@ -97,7 +97,9 @@ std::optional<InvoiceDraft> monthly_invoice(const MonthlyBillingInput& input, co
                                           label + " (prorata " + std::to_string(billed) + "/" + std::to_string(days) + " hari)",
                                           1, amount, amount});
         draft.issue_date = input.join_date;
-        if (draft.due_date < input.join_date) draft.due_date = add_days(input.join_date, 7);
+        // Due on or before the join day (due day 10 joining on the 15th; due day 31 clamped to 29
+        // February joining that day): a week from joining, never a bill due the day it is issued.
+        if (draft.due_date <= input.join_date) draft.due_date = add_days(input.join_date, 7);
     } else {
         draft.lines.push_back(InvoiceLine{LineKind::Package, label, 1, input.package_price, input.package_price});
     }

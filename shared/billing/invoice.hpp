@@ -64,7 +64,7 @@ struct MonthlyBillingInput {
 
 // The monthly invoice of `period`: nothing when the customer joins after the period; a
 // prorated package line in the join month (unless they joined on the 1st); else the full price.
-// A prorated invoice whose due day has already passed at joining is due 7 days after joining.
+// A prorated invoice whose due day has passed or is the join day itself is due 7 days after joining.
 std::optional<InvoiceDraft> monthly_invoice(const MonthlyBillingInput& input, const BillingRules& rules);
 
 // A stored invoice. `kind` is "monthly" (one per customer and period) or "manual".

@@ -26,6 +26,21 @@ BOOST_AUTO_TEST_CASE(join_month_gets_one_prorated_line) {
     BOOST_TEST((draft->due_date == Date{2026, 1, 22}));
 }
 
+BOOST_AUTO_TEST_CASE(joining_on_the_due_day_itself_is_due_a_week_later) {
+    // Due day 31 is 29 February 2028, the day they join: 1 of 29 days, due 7 March.
+    auto leap = monthly_invoice(customer_joined({2028, 2, 29}, {2028, 2}, 31), BillingRules{});
+    BOOST_TEST_REQUIRE(leap.has_value());
+    BOOST_TEST(leap->totals.total == 10345);
+    BOOST_TEST((leap->due_date == Date{2028, 3, 7}));
+    auto tenth = monthly_invoice(customer_joined({2026, 1, 10}, {2026, 1}), BillingRules{});
+    BOOST_TEST_REQUIRE(tenth.has_value());
+    BOOST_TEST((tenth->due_date == Date{2026, 1, 17}));
+    // A due day still ahead is kept: joining on the 9th, due the 10th.
+    BOOST_TEST((monthly_invoice(customer_joined({2026, 1, 9}, {2026, 1}), BillingRules{})->due_date == Date{2026, 1, 10}));
+    // Joining on 31 January: due 7 February, in the next month.
+    BOOST_TEST((monthly_invoice(customer_joined({2026, 1, 31}, {2026, 1}), BillingRules{})->due_date == Date{2026, 2, 7}));
+}
+
 BOOST_AUTO_TEST_CASE(later_months_bill_the_full_price_due_on_the_due_day) {
     auto draft = monthly_invoice(customer_joined({2026, 1, 15}, {2026, 2}, 31), BillingRules{});
     BOOST_TEST_REQUIRE(draft.has_value());
