@@ -77,6 +77,7 @@ void App::restore_session() {
 
 void App::sign_in(std::string token, SessionUser user) {
     platform::store_session_token(token);
+    i18n::set_time_zone(user.time_zone);
     api_client().set_token(std::move(token));
     api_client().set_offline_cache(true);
     if (m_reauth && m_user && m_user->username == user.username) {

@@ -10,6 +10,7 @@ namespace kimonet::i18n {
 namespace {
 
 Language g_language = Language::Indonesian;
+UtcOffset g_time_zone;
 
 constexpr std::array<const char*, 12> kEnglishMonths{"January", "February", "March",     "April",   "May",      "June",
                                                       "July",    "August",   "September", "October", "November", "December"};
@@ -23,6 +24,8 @@ std::set<std::string, std::less<>>& unknown_key_texts() {
 
 Language language() { return g_language; }
 void set_language(Language language) { g_language = language; }
+UtcOffset time_zone() { return g_time_zone; }
+void set_time_zone(UtcOffset offset) { g_time_zone = offset; }
 
 // The Vouchers screen's part (i18n_catalogue_vouchers.cpp) and the cash part
 // (i18n_catalogue_cash.cpp), declared here rather than in i18n.hpp so adding one rebuilds one file
@@ -109,7 +112,7 @@ std::string role_label(std::string_view role) {
 }
 
 std::string format_date_time(std::int64_t unix_seconds) {
-    const LocalDateTime local = local_from_unix(unix_seconds, UtcOffset{});
+    const LocalDateTime local = local_from_unix(unix_seconds, g_time_zone);
     char clock[8];
     std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour, local.minute);
     return format_date(local.date) + " " + clock;

@@ -18,6 +18,9 @@ enum class Language { Indonesian, English };
 
 Language language();
 void set_language(Language language);
+// The ISP's time zone, from the signed-in session (WIB until then): every date and time shown.
+UtcOffset time_zone();
+void set_time_zone(UtcOffset offset);
 
 // The text for `key` in the current language; an unknown key shows itself, so it gets noticed.
 const char* tr(std::string_view key);
@@ -33,7 +36,7 @@ std::string status_label(CustomerStatus status);
 std::string role_label(std::string_view role);
 std::string format_date(const Date& date);  // "15 Januari 2026" / "15 January 2026"
 std::string format_period(const Period& period);  // "Januari 2026" / "January 2026"
-// A Unix time as "15 Januari 2026 09:05" in WIB, the product's default zone.
+// A Unix time as "15 Januari 2026 09:05" in the ISP's time zone (time_zone()).
 std::string format_date_time(std::int64_t unix_seconds);
 // The server's message for `field` in the current language, or "" when the field has none.
 std::string field_message(const FieldErrors& errors, const char* field);

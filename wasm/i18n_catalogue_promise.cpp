@@ -19,7 +19,7 @@ std::initializer_list<Entry> promise_catalogue() {
         {"setting_choice.dunning_promise_frequency.invoice", "Sekali per tagihan", "Once per invoice"},
         {"setting_choice_help.dunning_promise_frequency.invoice", "Satu janji untuk setiap tagihan.", "One promise for each invoice."},
         {"setting_choice.dunning_promise_frequency.month", "Sekali per bulan kalender", "Once per calendar month"},
-        {"setting_choice_help.dunning_promise_frequency.month", "Satu janji dalam satu bulan (WIB).", "One promise in a calendar month (local time)."},
+        {"setting_choice_help.dunning_promise_frequency.month", "Satu janji dalam satu bulan (waktu setempat).", "One promise in a calendar month (local time)."},
         {"setting_choice.dunning_promise_frequency.90_days", "Sekali dalam 90 hari", "Once in 90 days"},
         {"setting_choice_help.dunning_promise_frequency.90_days", "Janji berikutnya 90 hari setelah janji terakhir.", "The next promise 90 days after the last one."},
         {"setting_choice.dunning_promise_customers.all", "Semua pelanggan", "All customers"},

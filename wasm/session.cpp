@@ -18,6 +18,9 @@ std::optional<SessionUser> session_user_from_json(const api::Json& user) {
     reader.read("role", out.role);
     reader.read("customer_id", out.customer_id);
     if (user.contains("company")) reader.read("company", out.company);
+    // A server before time zones said none: WIB, what it used.
+    if (auto zone = user.find("time_zone"); zone != user.end() && zone->is_string())
+        if (auto offset = parse_utc_offset(zone->get<std::string>())) out.time_zone = *offset;
     if (user.contains("two_factor_enrollment_required")) reader.read("two_factor_enrollment_required", out.two_factor_enrollment_required);
     if (user.contains("password_change_required")) reader.read("password_change_required", out.password_change_required);
     if (auto permissions = user.find("permissions"); permissions != user.end() && permissions->is_array())

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/json_fields.hpp"
+#include "core/date.hpp"
 
 namespace kimonet {
 
@@ -19,6 +20,8 @@ struct SessionUser {
     std::vector<std::string> permissions;
     std::optional<std::int64_t> customer_id;
     std::string company;  // the ISP's name (company_name), printed on receipts and invoices
+    // The ISP's time zone (the `timezone` setting, else KIMONET_TZ): dates and times are shown in it.
+    UtcOffset time_zone;
     // The role demands two-factor sign-in and this account has not set it up: only Keamanan akun.
     bool two_factor_enrollment_required = false;
     // Someone else set this password (a new account, a staff reset): the server allows only

@@ -97,7 +97,7 @@ void copy_row(const std::string& id, const char* label, const std::string& value
 
 std::string format_unix_time(std::int64_t unix_seconds) {
     if (unix_seconds <= 0) return i18n::tr("common.none");
-    const LocalDateTime local = local_from_unix(unix_seconds, UtcOffset{});
+    const LocalDateTime local = local_from_unix(unix_seconds, i18n::time_zone());
     char clock[8];
     std::snprintf(clock, sizeof clock, "%02d:%02d", local.hour, local.minute);
     return i18n::format_date(local.date) + " " + clock;

@@ -1,6 +1,6 @@
 #pragma once
 // Pieces the administration and portal screens share: a field's server message, a multi-line
-// text field, a "value + Salin" row that copies to the system clipboard, WIB timestamps, a row of
+// text field, a "value + Salin" row that copies to the system clipboard, local timestamps, a row of
 // tab buttons and a small two-step confirmation.
 #include <cstdint>
 #include <string>
@@ -25,7 +25,7 @@ bool multiline_field(const char* id, const char* label, std::string& value, floa
 // "<id>.copy"); the button says "Disalin" for a moment after a copy.
 void copy_row(const std::string& id, const char* label, const std::string& value);
 
-// Unix seconds → "15 Januari 2026 09:30" in WIB (the product's time zone).
+// Unix seconds → "15 Januari 2026 09:30" in the ISP's time zone (i18n::time_zone()).
 std::string format_unix_time(std::int64_t unix_seconds);
 
 // A row of buttons acting as tabs; returns true when `current` changed. Ids "<prefix>.<index>".

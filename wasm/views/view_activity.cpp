@@ -19,8 +19,8 @@ using i18n::tr;
 using platform::display;
 
 
-// "YYYY-MM-DD" of a unix time in WIB.
-std::string day_of(std::int64_t unix_seconds) { return to_string(local_from_unix(unix_seconds, UtcOffset{}).date); }
+// "YYYY-MM-DD" of a unix time in the ISP's time zone.
+std::string day_of(std::int64_t unix_seconds) { return to_string(local_from_unix(unix_seconds, i18n::time_zone()).date); }
 
 }  // namespace
 

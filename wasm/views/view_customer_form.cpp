@@ -38,7 +38,7 @@ std::optional<int> parse_small_number(const std::string& text, bool& valid) {
 }
 
 Date today() {
-    return local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), UtcOffset{}).date;
+    return local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), i18n::time_zone()).date;
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ void card_title(const char* id, const char* text) {
 }
 
 Period current_period() {
-    return period_of(local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), UtcOffset{}).date);
+    return period_of(local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), i18n::time_zone()).date);
 }
 
 std::string pdf_path(const api::InvoiceResource& record) { return "/api/portal/invoices/" + std::to_string(record.invoice.id) + "/pdf"; }

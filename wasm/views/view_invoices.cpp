@@ -29,7 +29,7 @@ enum Column { kNumber, kCustomer, kPeriod, kDueDate, kTotal, kOutstanding, kStat
 std::string row_id(const api::InvoiceResource& record, const char* column) { return "invoices." + record.invoice.invoice_no + "." + column; }
 
 std::string this_period() {
-    return to_string(period_of(local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), UtcOffset{}).date));
+    return to_string(period_of(local_from_unix(static_cast<std::int64_t>(platform::now_unix_seconds()), i18n::time_zone()).date));
 }
 
 // A cell that opens the invoice: the number in the accent colour, clickable like a link (and in the
