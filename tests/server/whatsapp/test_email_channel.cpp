@@ -111,7 +111,8 @@ struct EmailFixture : WhatsAppFixture {
         auto mailer = email::make_smtp_mailer(*settings);
         auto limits = services::email_limits(**lease);
         BOOST_TEST_REQUIRE(limits.ok());
-        auto report = services::drain_email_outbox(**lease, server.clock(), server.app().config().utc_offset, *mailer, *settings, *limits,
+        // The ISP's zone, as the email worker reads it (jobs/email_runner.cpp).
+        auto report = services::drain_email_outbox(**lease, server.clock(), server.app().offset(**lease), *mailer, *settings, *limits,
                                                    server.app().config().public_base_url);
         BOOST_TEST_REQUIRE(report.ok(), (report ? "" : report.error().message()));
         return *report;
@@ -147,6 +148,23 @@ struct EmailFixture : WhatsAppFixture {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(email_channel)
+
+BOOST_AUTO_TEST_CASE(an_isp_in_makassar_dates_its_emails_in_wita) {
+    EmailFixture fixture;
+    fixture.with_context([&](app::Context& context) {
+        auto updated = services::update_settings(context, {{"timezone", "WITA"}});
+        BOOST_TEST_REQUIRE(updated.ok(), (updated ? "" : updated.error().message()));
+    });
+    const std::string token = fixture.server.login("finance");
+    const std::int64_t invoice = fixture.invoice(token);
+    auto sent = fixture.send(invoice, {{"channel", "email"}, {"to", "budi@example.co.id"}, {"idempotency_key", "send-email-wita"}}, token);
+    BOOST_TEST_REQUIRE(sent.status == 201, sent.body);
+    BOOST_TEST(fixture.drain_email().sent == 1);
+    const auto messages = fixture.smtp.messages();
+    BOOST_TEST_REQUIRE(messages.size() == 1u);
+    // 2026-01-15 09:00 WIB on the ManualClock is 10:00 in Makassar.
+    BOOST_TEST(header_value(split_part(messages[0].data).headers, "Date") == "Thu, 15 Jan 2026 10:00:00 +0800");
+}
 
 BOOST_AUTO_TEST_CASE(invoice_sent_by_email_over_starttls_carries_its_pdf_and_is_logged) {
     EmailFixture fixture;
