@@ -4,32 +4,20 @@
 
 #include <mutex>
 
+#include "network/peer_replies.hpp"
 #include "security/base64.hpp"
 
 namespace kimonet::routeros {
 
 namespace {
 
-struct Collector {
-    std::string* body;
-    std::size_t limit;
-    bool too_large = false;
-};
-
-std::size_t collect(char* data, std::size_t size, std::size_t count, void* user) {
-    auto* collector = static_cast<Collector*>(user);
-    if (collector->body->size() + size * count > collector->limit) {
-        collector->too_large = true;
-        return 0;  // aborts the transfer: a hostile router cannot make us hold an unbounded answer
-    }
-    collector->body->append(data, size * count);
-    return size * count;
-}
-
 void ensure_global_init() {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
+
+// The most of a router's own words carried in an error (see peer_words: printable, whole characters).
+constexpr std::size_t kRestRouterWords = 300;
 
 void cut_out(std::string& text, const std::string& secret) {
     if (secret.empty()) return;
@@ -52,8 +40,7 @@ std::string RestClient::describe() const { return m_endpoint.host + ":" + std::t
 std::string RestClient::scrub(std::string text) const {
     cut_out(text, m_endpoint.password);
     cut_out(text, security::base64(m_endpoint.username + ":" + m_endpoint.password));
-    if (text.size() > 300) text.resize(300);
-    return text;
+    return network::peer_words(text, kRestRouterWords);
 }
 
 std::string rest_query(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
@@ -79,12 +66,14 @@ RestOutcome RestClient::perform(std::string_view method, const std::string& path
     if (!body.empty()) headers = curl_slist_append(headers, "Content-Type: application/json");
     headers = curl_slist_append(headers, "Expect:");
     char error_buffer[CURL_ERROR_SIZE] = {0};
-    Collector collector{&outcome.body, m_options.max_body};
+    network::BoundedBody collector{&outcome.body, m_options.max_body};
     const std::string verb(method);
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, verb.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, network::collect_bounded);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, network::count_headers_bounded);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &collector);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &collector);
     curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(m_options.max_body));
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_options.connect_timeout.count()));
@@ -130,7 +119,7 @@ Result<api::Json> RestClient::call(std::string_view method, const std::string& p
     if (outcome.status == 0)
         return make_error(ErrorCode::Unavailable, messages::with_detail(messages::kRouterRestTransport, describe() + ": " + scrub(outcome.transport_error)));
     if (outcome.status >= 300 && outcome.status < 400) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterRestRedirect, where));
-    api::Json parsed = outcome.body.empty() ? api::Json(nullptr) : api::Json::parse(outcome.body, nullptr, false);
+    api::Json parsed = outcome.body.empty() ? api::Json(nullptr) : api::parse_json(outcome.body);
     if (outcome.status == 401)
         return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterLoginRejected, describe() + ": '" + m_endpoint.username + "': HTTP 401"));
     if (outcome.status >= 400) {

@@ -10,6 +10,7 @@
 
 #include "api/json_fields.hpp"
 #include "core/result.hpp"
+#include "network/peer_replies.hpp"
 
 namespace kimonet::routeros {
 
@@ -24,7 +25,7 @@ struct RestEndpoint {
 struct RestOptions {
     std::chrono::milliseconds connect_timeout{3000};
     std::chrono::milliseconds reply_timeout{5000};
-    std::size_t max_body = 4 * 1024 * 1024;  // a /ppp/secret print of ~20,000 secrets fits
+    std::size_t max_body = network::kMaxPeerReplyBytes;  // a /ppp/secret print of ~20,000 secrets fits
 };
 
 // What came back from one request, before any judgement (the diagnostics read it raw).
@@ -53,7 +54,8 @@ public:
     RestOutcome perform(std::string_view method, const std::string& path, const std::string& body, bool credentials);
     // "host:port" for messages.
     std::string describe() const;
-    // `text` with the password (and its Basic form) cut out, at most 300 bytes: for router-supplied words.
+    // `text` with the password (and its Basic form) cut out, at most 300 bytes, control characters
+    // escaped (network::peer_words): for router-supplied words.
     std::string scrub(std::string text) const;
 
 private:

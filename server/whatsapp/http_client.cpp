@@ -4,14 +4,12 @@
 
 #include <mutex>
 
+#include "core/peer_messages.hpp"
+#include "core/error_messages.hpp"
+
 namespace kimonet::whatsapp {
 
 namespace {
-
-std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
-    static_cast<std::string*>(out)->append(data, size * count);
-    return size * count;
-}
 
 void ensure_global_init() {
     static std::once_flag once;
@@ -53,11 +51,20 @@ HttpAnswer perform(const HttpCall& call) {
     for (const auto& [name, value] : call.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());
     headers = curl_slist_append(headers, "Expect:");
     char error_buffer[CURL_ERROR_SIZE] = {0};
+    network::BoundedBody bounded{&answer.body, call.max_body};
     curl_easy_setopt(curl, CURLOPT_URL, call.url.c_str());
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, call.method.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer.body);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, network::collect_bounded);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, network::count_headers_bounded);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &bounded);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &bounded);
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(call.max_body));
+    // A 3xx is the answer (a gateway's redirect to 127.0.0.1 or a metadata address is not followed),
+    // and TLS peers are verified: libcurl's defaults, said here so no edit turns them off unseen.
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, call.timeout_ms);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, call.timeout_ms);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -72,7 +79,11 @@ HttpAnswer perform(const HttpCall& call) {
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.body.size()));
     }
     const CURLcode code = curl_easy_perform(curl);
-    if (code == CURLE_OK) {
+    if (bounded.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+        answer.body.clear();
+        answer.too_large = true;
+        answer.transport_error = messages::with_detail(messages::kPeerReplyTooLarge, "> " + std::to_string(call.max_body));
+    } else if (code == CURLE_OK) {
         long status = 0;
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
         answer.status = static_cast<int>(status);

@@ -1,11 +1,15 @@
 #pragma once
-// A small blocking HTTP client over libcurl for the WhatsApp gateways (and their simulator's
-// webhook deliveries). Transport problems come back as data, never as exceptions.
+// A small blocking HTTP client over libcurl for the WhatsApp gateways and the payment gateways.
+// Transport problems come back as data, never as exceptions. What a peer can make it do is
+// bounded: `timeout_ms` is the whole call (connect to last byte), redirects are never followed, TLS
+// peers are verified, and a body over `max_body` bytes is cut off and answered as a transport error.
 #include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "network/peer_replies.hpp"
 
 namespace kimonet::whatsapp {
 
@@ -14,8 +18,9 @@ struct HttpCall {
     std::string url;
     std::map<std::string, std::string> headers;
     std::string body;
-    long timeout_ms = 10'000;
+    long timeout_ms = 10'000;  // the whole call, however slowly the peer trickles
     std::string basic_auth;  // "user:password", empty for none
+    std::size_t max_body = network::kMaxPeerReplyBytes;
 };
 
 struct HttpAnswer {
@@ -23,6 +28,7 @@ struct HttpAnswer {
     std::string body;
     std::string transport_error;  // curl's message when status == 0
     bool timed_out = false;
+    bool too_large = false;  // the body passed HttpCall::max_body (status 0, the body cut off)
 };
 
 HttpAnswer perform(const HttpCall& call);

@@ -17,6 +17,7 @@
 #include "core/email_messages.hpp"
 #include "core/whatsapp_provider_messages.hpp"
 #include "core/whatsapp_failover_messages.hpp"
+#include "core/peer_messages.hpp"
 
 namespace kimonet::messages {
 namespace {
@@ -38,7 +39,8 @@ constexpr CatalogueEntry kCatalogue[] = {KIMONET_ERROR_MESSAGES(KIMONET_CATALOGU
                                          KIMONET_INVENTORY_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_EMAIL_MESSAGES(KIMONET_CATALOGUE_ENTRY)
                                          KIMONET_WHATSAPP_PROVIDER_MESSAGES(KIMONET_CATALOGUE_ENTRY)
-                                         KIMONET_WHATSAPP_FAILOVER_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
+                                         KIMONET_WHATSAPP_FAILOVER_MESSAGES(KIMONET_CATALOGUE_ENTRY)
+                                         KIMONET_PEER_MESSAGES(KIMONET_CATALOGUE_ENTRY)};
 #undef KIMONET_CATALOGUE_ENTRY
 
 }  // namespace
