@@ -193,7 +193,7 @@ TransportDiagnosis diagnose_rest(const Router& router, const RestOptions& option
     if (outcome.status == 401)
         return verdict(out, RouterProblem::BadCredentials, messages::kDiagnosisBadCredentials, "HTTP 401 (" + router.username + "; rest-api policy?)");
     if (outcome.status == 404) return verdict(out, RouterProblem::NoRestApi, messages::kDiagnosisNoRest, "HTTP 404 /rest/system/resource");
-    const api::Json answer = outcome.body.empty() ? api::Json() : api::Json::parse(outcome.body, nullptr, false);
+    const api::Json answer = outcome.body.empty() ? api::Json() : api::parse_json(outcome.body);
     if (outcome.status >= 400) {
         const std::string detail = answer.is_object() && answer.contains("detail") && answer["detail"].is_string() ? answer["detail"].get<std::string>() : "";
         if (contains(detail, "not enough permissions")) {

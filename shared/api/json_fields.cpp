@@ -7,7 +7,40 @@
 
 namespace kimonet::api {
 
-Json parse_json(std::string_view text) { return Json::parse(text.begin(), text.end(), nullptr, false); }
+namespace {
+
+// Deeper JSON than any shape we read, ours or a peer's (a gateway's reply is 3 or 4 deep). nlohmann
+// parses iteratively, but dump(), copies and our own walks (the callback log's redaction) recurse
+// once per level: 100,000 brackets from a peer (200 KB) would overflow a worker's stack.
+constexpr std::size_t kMaxJsonDepth = 128;
+
+// Whether no array or object in `text` is nested deeper than `limit` (brackets inside strings do
+// not count). Malformed text may pass: the parser judges it next.
+bool nesting_within(std::string_view text, std::size_t limit) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t index = 0; index < text.size(); ++index) {
+        const char c = text[index];
+        if (in_string) {
+            if (c == '\\') ++index;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit) return false;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+Json parse_json(std::string_view text) {
+    if (!nesting_within(text, kMaxJsonDepth)) return Json(Json::value_t::discarded);
+    return Json::parse(text.begin(), text.end(), nullptr, false);
+}
 
 bool FieldReader::has(const char* name) const { return m_object.is_object() && m_object.contains(name); }
 
