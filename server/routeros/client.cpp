@@ -4,6 +4,9 @@
 
 #include <unordered_map>
 
+#include "core/peer_messages.hpp"
+#include "network/peer_replies.hpp"
+
 namespace kimonet::routeros {
 
 Command& Command::set(std::string_view key, std::string_view value) {
@@ -18,8 +21,15 @@ Command& Command::where(std::string_view query) {
 
 Command& Command::proplist(std::string_view names) { return set(".proplist", names); }
 
+// The most of a router's own words (a trap's or !fatal's message) carried in an error.
+constexpr std::size_t kRouterWords = 300;
+
+// What keeping one reply field costs beside its key and value (a std::map node of two strings).
+constexpr std::size_t kRouterFieldCost = 96;
+
 Error trap_error(const std::string& router, const std::string& path, const Trap& trap) {
-    return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterCommandRefused, router + ": " + path + ": " + (trap.message.empty() ? "!trap" : trap.message)));
+    return make_error(ErrorCode::BadGateway,
+                      messages::with_detail(messages::kRouterCommandRefused, router + ": " + path + ": " + (trap.message.empty() ? "!trap" : network::peer_words(trap.message, kRouterWords))));
 }
 
 static std::string hex_decode(const std::string& hex) {
@@ -76,7 +86,13 @@ Result<void> Client::send(const Sentence& words, const std::string& tag) {
     return {};
 }
 
-Result<Reply> Client::receive() {
+Clock::time_point Client::call_deadline(std::size_t commands) const {
+    const std::size_t window = std::max<std::size_t>(1, m_options.window);
+    const auto windows = static_cast<long>(std::max<std::size_t>(1, (commands + window - 1) / window));
+    return Clock::now() + m_options.call_timeout * windows;
+}
+
+Result<Reply> Client::receive(Clock::time_point deadline) {
     if (!m_out.empty()) {
         auto written = m_stream.write_all(m_out);
         m_out.clear();
@@ -90,13 +106,16 @@ Result<Reply> Client::receive() {
             if (!reply) return fail(make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterUnreadableReply, describe() + ": " + reply.error().message())));
             if (reply->type == ReplyType::Fatal)
                 return fail(make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterClosedSession,
-                                                                        describe() + ": " + (reply->fatal_message.empty() ? "!fatal" : reply->fatal_message))));
+                                                                        describe() + ": " + (reply->fatal_message.empty() ? "!fatal" : network::peer_words(reply->fatal_message, kRouterWords)))));
             return std::move(reply).value();
         }
         char buffer[64 * 1024];
-        auto received = m_stream.read_some(buffer, sizeof buffer, Clock::now() + m_options.reply_timeout);
+        const auto read_deadline = std::min(Clock::now() + m_options.reply_timeout, deadline);
+        auto received = m_stream.read_some(buffer, sizeof buffer, read_deadline);
         if (!received) {
             const bool timed_out = received.error().message().starts_with(messages::kNoReplyWithinTimeout);
+            if (timed_out && read_deadline == deadline)
+                return fail(make_error(ErrorCode::Unavailable, messages::with_detail(messages::kRouterCallTooLong, describe() + ": " + std::to_string(m_options.call_timeout.count()))));
             return fail((timed_out ? make_error(ErrorCode::Unavailable, messages::with_detail(messages::kRouterNoReplyInTime,
                                                                                             describe() + ": " + std::to_string(m_options.reply_timeout.count())))
                                    : make_error(ErrorCode::Unavailable, messages::with_detail(messages::kRouterReadFailed, describe() + ": " + received.error().message()))));
@@ -110,10 +129,11 @@ Result<Reply> Client::receive() {
 }
 
 Result<void> Client::login() {
+    const auto deadline = call_deadline(1);
     TRY_VOID(send({"/login", attribute_word("name", m_endpoint.username), attribute_word("password", m_endpoint.password)}, {}));
-    auto reply = TRY(receive());
+    auto reply = TRY(receive(deadline));
     const auto rejected = [&](const Reply& trap) {
-        auto message = trap.attributes.contains("message") ? trap.attributes.at("message") : std::string("!trap");
+        auto message = trap.attributes.contains("message") ? network::peer_words(trap.attributes.at("message"), kRouterWords) : std::string("!trap");
         return fail(make_error(ErrorCode::BadGateway,
                                messages::with_detail(messages::kRouterLoginRejected, describe() + ": '" + m_endpoint.username + "': " + message)));
     };
@@ -129,7 +149,7 @@ Result<void> Client::login() {
     TRY_VOID(send({"/login", attribute_word("name", m_endpoint.username),
                    attribute_word("response", legacy_login_response(m_endpoint.password, challenge->second))},
                   {}));
-    reply = TRY(receive());
+    reply = TRY(receive(deadline));
     if (reply.type == ReplyType::Trap) return rejected(reply);
     if (reply.type != ReplyType::Done) return fail(make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterUnexpectedLoginReply, describe())));
     return {};
@@ -151,6 +171,8 @@ Result<std::vector<Response>> Client::run_all(const std::vector<Command>& comman
     m_next_tag += commands.size();
     std::size_t sent = 0, finished = 0;
     std::vector<bool> done(commands.size(), false);
+    const auto deadline = call_deadline(commands.size());
+    std::size_t kept_bytes = 0;
     const std::size_t window = std::max<std::size_t>(1, m_options.window);
     while (finished < commands.size()) {
         // Top the window up in bursts so requests and replies overlap without either side's
@@ -161,7 +183,7 @@ Result<std::vector<Response>> Client::run_all(const std::vector<Command>& comman
                 ++sent;
             }
         }
-        auto reply = TRY(receive());
+        auto reply = TRY(receive(deadline));
         std::uint64_t tag = 0;
         for (char c : reply.tag) {
             if (c < '0' || c > '9') { tag = 0; break; }
@@ -172,12 +194,19 @@ Result<std::vector<Response>> Client::run_all(const std::vector<Command>& comman
         if (done[index]) continue;
         Response& response = responses[index];
         switch (reply.type) {
-            case ReplyType::Re: response.rows.push_back(std::move(reply.attributes)); break;
+            case ReplyType::Re:
+                for (const auto& [key, value] : reply.attributes) kept_bytes += key.size() + value.size() + kRouterFieldCost;
+                // Endless !re sentences (a broken or hostile router) end the call, not our memory.
+                if (kept_bytes > m_options.max_reply_bytes)
+                    return fail(make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterReplyTooLarge,
+                                                                                       describe() + ": " + commands[index].path() + ": > " + std::to_string(m_options.max_reply_bytes))));
+                response.rows.push_back(std::move(reply.attributes));
+                break;
             case ReplyType::Empty: response.empty = true; break;
             case ReplyType::Trap: {
                 Trap trap;
-                if (auto it = reply.attributes.find("message"); it != reply.attributes.end()) trap.message = it->second;
-                if (auto it = reply.attributes.find("category"); it != reply.attributes.end()) trap.category = it->second;
+                if (auto it = reply.attributes.find("message"); it != reply.attributes.end()) trap.message = network::peer_words(it->second, kRouterWords);
+                if (auto it = reply.attributes.find("category"); it != reply.attributes.end()) trap.category = network::peer_words(it->second, kRouterWords);
                 response.trap = std::move(trap);
                 break;
             }

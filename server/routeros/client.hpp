@@ -27,6 +27,12 @@ struct Endpoint {
 struct ClientOptions {
     std::chrono::milliseconds connect_timeout{3000};
     std::chrono::milliseconds reply_timeout{5000};  // for every reply, measured from the last byte received
+    // The whole of one call, however slowly the router trickles: the login, or a batch of up to
+    // `window` commands (a larger batch gets this once per window's worth of commands).
+    std::chrono::milliseconds call_timeout{30000};
+    // What one call keeps of the replies' rows, each field counted at its key and value plus 96 bytes
+    // (what a kept field costs in memory): ~20,000 PPP secrets take about 27 MiB.
+    std::size_t max_reply_bytes = 64u * 1024u * 1024u;
     std::size_t window = 512;                       // tagged commands in flight at once
 };
 
@@ -86,8 +92,10 @@ private:
     Client(Stream stream, Endpoint endpoint, ClientOptions options)
         : m_stream(std::move(stream)), m_endpoint(std::move(endpoint)), m_options(options) {}
     Result<void> login();
+    Clock::time_point call_deadline(std::size_t commands) const;
     Result<void> send(const Sentence& words, const std::string& tag);
-    Result<Reply> receive();
+    // The next reply, reading until `deadline` at the latest (the end of the call).
+    Result<Reply> receive(Clock::time_point deadline);
     Error fail(Error error);
     std::string describe() const;
 

@@ -1,5 +1,7 @@
 #include "network/routeros_codec.hpp"
 
+#include "core/peer_messages.hpp"
+
 namespace kimonet::routeros {
 
 std::size_t length_prefix_size(std::uint32_t length) {
@@ -72,6 +74,9 @@ void SentenceDecoder::feed(std::string_view bytes) {
     m_buffer.append(bytes);
 }
 
+// What holding one word costs beside its bytes (a std::string in the sentence's vector).
+constexpr std::size_t kRouterOsWordCost = 32;
+
 Result<std::optional<Sentence>> SentenceDecoder::next() {
     if (m_failed) return make_error(ErrorCode::BadGateway, messages::kRouterOsStreamCorrupt);
     while (true) {
@@ -91,11 +96,17 @@ Result<std::optional<Sentence>> SentenceDecoder::next() {
             m_failed = true;
             return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterOsWordTooLong, std::to_string(length.length)));
         }
+        if (length.length > 0 && m_sentence_bytes + length.length + kRouterOsWordCost > kMaxSentenceBytes) {
+            m_failed = true;
+            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kRouterReplyTooLarge, "> " + std::to_string(kMaxSentenceBytes)));
+        }
         if (rest.size() - length.consumed < length.length) return std::optional<Sentence>();
+        m_sentence_bytes += length.length + kRouterOsWordCost;
         m_position += length.consumed;
         if (length.length == 0) {
             Sentence sentence = std::move(m_words);
             m_words.clear();
+            m_sentence_bytes = 0;
             // An empty sentence (a lone zero byte) carries nothing; skip it like RouterOS does.
             if (sentence.empty()) continue;
             return std::optional<Sentence>(std::move(sentence));

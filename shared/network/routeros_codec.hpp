@@ -19,6 +19,10 @@ using Sentence = std::vector<std::string>;
 // Words longer than this are refused by the decoder (RouterOS never sends them and a
 // hostile peer must not make us allocate gigabytes).
 inline constexpr std::uint32_t kMaxWordLength = 16u * 1024u * 1024u;
+// A sentence being assembled may hold at most this much, each word counted at its length plus 32
+// (what keeping it costs): a peer that never ends a sentence, or sends millions of one-byte words,
+// is refused instead of growing our memory.
+inline constexpr std::size_t kMaxSentenceBytes = 16u * 1024u * 1024u;
 // The largest length the five encodings can express.
 inline constexpr std::uint32_t kMaxEncodableLength = 0xFFFFFFFFu;
 
@@ -45,7 +49,7 @@ class SentenceDecoder {
 public:
     void feed(std::string_view bytes);
     // A complete sentence, std::nullopt when more bytes are needed, or an error for a
-    // reserved length byte / an oversized word (the stream is then unusable).
+    // reserved length byte / an oversized word or sentence (the stream is then unusable).
     Result<std::optional<Sentence>> next();
     // Bytes received but not yet part of a returned sentence.
     std::size_t buffered() const { return m_buffer.size() - m_position; }
@@ -56,6 +60,7 @@ private:
     std::string m_buffer;
     std::size_t m_position = 0;
     Sentence m_words;  // words of the sentence being assembled
+    std::size_t m_sentence_bytes = 0;  // their cost, counted as kMaxSentenceBytes says
     bool m_failed = false;
 };
 
