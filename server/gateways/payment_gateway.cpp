@@ -3,11 +3,15 @@
 #include <cstdio>
 
 #include "gateways/gateway_http.hpp"
+#include "network/peer_replies.hpp"
 #include "services/settings.hpp"
 
 namespace kimonet::gateways {
 
 namespace {
+
+// The most of a gateway's own words (a refusal's message) carried in an error.
+constexpr std::size_t kGatewayWords = 300;
 
 struct GatewayDefaults {
     std::string_view name;
@@ -136,8 +140,10 @@ Result<whatsapp::HttpAnswer> judge_answer(const std::string& gateway, whatsapp::
                 body["error_messages"][0].is_string())
                 message = body["error_messages"][0].get<std::string>();
         }
-        if (message.empty()) message = answer.body.substr(0, 200);
-        return make_error(ErrorCode::ValidationFailed, messages::with_detail(messages::kGatewayRejectedRequest, gateway + ": " + message));
+        // The gateway's words reach the admin's screen, the payer's page and the logs: bounded and
+        // with no control characters, whatever the gateway sent.
+        if (message.empty()) message = answer.body;
+        return make_error(ErrorCode::ValidationFailed, messages::with_detail(messages::kGatewayRejectedRequest, gateway + ": " + network::peer_words(message, kGatewayWords)));
     }
     return answer;
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/whatsapp_failover_messages.hpp"
+#include "network/peer_replies.hpp"
 #include "services/settings.hpp"
 #include "api/json_fields.hpp"
 #include "store/messaging_lookups.hpp"
@@ -155,6 +156,16 @@ Result<whatsapp::SendOutcome> send_claimed(store::Database& db, whatsapp::Messen
     return templated->send_message(message);
 }
 
+// What a gateway said goes into the outbox and its attempt log bounded and printable, whichever
+// adapter read it: its message id, its refusal's reason, its answer (a gateway may be hostile).
+whatsapp::SendOutcome kept_outcome(whatsapp::SendOutcome outcome) {
+    constexpr std::size_t kKeptMessageIdBytes = 200;
+    outcome.message_id = network::peer_words(outcome.message_id, kKeptMessageIdBytes);
+    outcome.error = network::peer_words(outcome.error);
+    outcome.response = network::peer_words(outcome.response);
+    return outcome;
+}
+
 enum class Finish { Sent, Retried, Failed };
 
 Result<Finish> finish(store::Database& db, const Claim& claim, const whatsapp::SendOutcome& outcome, std::int64_t now,
@@ -247,7 +258,7 @@ Result<DrainReport> drain_outbox(store::Database& db, const app::Clock& clock, U
             report.next_due_at = step.next_due_at;
             break;
         }
-        const whatsapp::SendOutcome outcome = TRY(send_claimed(db, messenger, *step.claim));
+        const whatsapp::SendOutcome outcome = kept_outcome(TRY(send_claimed(db, messenger, *step.claim)));
         if (!on_backup && messengers.backup && moves_to_backup(outcome)) {
             TRY_VOID(hand_to_backup(db, *step.claim, outcome, clock.now(), gateway));
             ++report.failed_over;

@@ -6,12 +6,13 @@
 #include "jobs/cron.hpp"
 #include "messaging/delivery_policy.hpp"
 #include "messaging/meta_templates.hpp"
+#include "network/peer_replies.hpp"
 #include "services/settings.hpp"
 #include "whatsapp/provider_messengers.hpp"
 
 namespace kimonet::whatsapp {
 
-std::string truncate_response(const std::string& body) { return body.size() <= 1000 ? body : body.substr(0, 1000) + "…"; }
+std::string truncate_response(const std::string& body) { return network::peer_words(body, network::kMaxPeerWords); }
 
 SendOutcome transport_failure(int status, const std::string& body, const std::string& transport_error, bool timed_out) {
     SendOutcome outcome;
