@@ -4,6 +4,7 @@
 #include "core/date_time_text.hpp"
 #include "core/whatsapp_failover_messages.hpp"
 #include "customers/customer.hpp"
+#include "network/peer_replies.hpp"
 #include "services/notification_service.hpp"
 #include "services/settings.hpp"
 #include "store/whatsapp_health_store.hpp"
@@ -21,11 +22,12 @@ const char* session_state_message(const std::string& state) {
 
 // What the primary's device says: "" when connected, else the incident state and its detail.
 std::pair<std::string, std::string> probe_session(whatsapp::Messenger& messenger) {
+    // The detail is the provider's own words, kept with the incident: bounded and printable.
     auto status = messenger.device_status();
-    if (!status) return {"unreachable", status.error().message()};
+    if (!status) return {"unreachable", network::peer_words(status.error().message())};
     if (status->connected) return {"", ""};
     const std::string detail = !status->detail.empty() ? status->detail : status->state;
-    return {status->qr_code.empty() ? "disconnected" : "qr_required", detail};
+    return {status->qr_code.empty() ? "disconnected" : "qr_required", network::peer_words(detail)};
 }
 
 // The owner's one alert for an incident, through the outbox (which uses the backup while the

@@ -18,6 +18,7 @@
 #include "network/peer_replies.hpp"
 #include "peak_memory.hpp"
 #include "routeros/rest_client.hpp"
+#include "services/whatsapp_session_health.hpp"
 #include "support/whatsapp_fixture.hpp"
 #include "whatsapp/http_client.hpp"
 
@@ -241,6 +242,26 @@ BOOST_AUTO_TEST_CASE(a_whatsapp_providers_refusal_is_kept_bounded_and_printable)
     BOOST_TEST(error.find(messages::kGatewayRefusedMessage) == 0u, error);
     const std::string attempt = fixture.server.joined("SELECT detail FROM notification_attempts ORDER BY id");
     BOOST_TEST(!has_control_bytes(attempt));
+}
+
+BOOST_AUTO_TEST_CASE(a_providers_device_words_are_kept_with_the_session_incident_bounded_and_printable) {
+    WhatsAppFixture fixture;
+    const std::string reason = kEscapes + std::string(1 << 20, 'A');
+    HostilePeer peer([&](PeerConnection& connection) {
+        // Fonnte's /device then /qr on one kept connection or two: both answered the same way.
+        while (connection.receive_http_request())
+            if (!connection.send(http_reply(200, api::Json{{"status", false}, {"device_status", "disconnect"}, {"reason", reason}}.dump()))) return;
+    });
+    fixture.configure("fonnte", {{"whatsapp_api_url", peer.url()}});
+    fixture.with_context([&](app::Context& context) {
+        auto checked = services::check_whatsapp_session(context);
+        BOOST_TEST_REQUIRE(checked.ok(), (checked ? "" : checked.error().message()));
+        BOOST_TEST((*checked)["outcome"] == "lost");
+    });
+    const std::string detail = fixture.server.scalar("SELECT detail FROM whatsapp_session_incidents");
+    BOOST_TEST(detail.size() <= network::kMaxPeerWords, detail.size());
+    BOOST_TEST(!has_control_bytes(detail));
+    BOOST_TEST(detail.find("\\x1b[2J") != std::string::npos, detail);
 }
 
 BOOST_AUTO_TEST_CASE(a_reply_nested_100000_deep_is_refused_without_recursing) {
