@@ -59,4 +59,14 @@ BOOST_AUTO_TEST_CASE(integers_beyond_int64_are_invalid_not_wrapped) {
     BOOST_TEST(narrow.errors().contains("b"));
 }
 
+BOOST_AUTO_TEST_CASE(json_nested_deeper_than_128_is_malformed_before_it_is_parsed) {
+    const auto nested = [](std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+    BOOST_TEST(!api::parse_json(nested(128)).is_discarded());
+    BOOST_TEST(api::parse_json(nested(129)).is_discarded());
+    BOOST_TEST(api::parse_json("{\"a\":" + nested(200000) + "}").is_discarded());
+    // Brackets inside strings are text, not nesting (escaped quotes included).
+    const std::string in_text = "{\"a\":\"\\\"" + std::string(1000, '[') + "\"}";
+    BOOST_TEST(api::parse_json(in_text)["a"].get<std::string>().size() == 1001u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

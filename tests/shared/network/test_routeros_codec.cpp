@@ -157,6 +157,30 @@ BOOST_AUTO_TEST_CASE(unknown_reply_words_and_malformed_attributes_are_errors) {
     BOOST_TEST(!parse_reply({}).ok());
 }
 
+BOOST_AUTO_TEST_CASE(a_sentence_is_refused_once_its_words_cost_more_than_the_sentence_bound) {
+    // Tiny words cost their string: 16 MiB / (3 + 32) is about 480,000 "=a=" words.
+    SentenceDecoder decoder;
+    std::string words;
+    append_word(words, "!re");
+    for (int word = 0; word < 600000; ++word) append_word(words, "=a=");
+    decoder.feed(words);
+    auto refused = decoder.next();
+    BOOST_TEST_REQUIRE(!refused.ok());
+    BOOST_TEST(refused.error().message().find("(byte): > 16777216") != std::string::npos, refused.error().message());
+
+    // Just under it, with its end, the sentence is whole.
+    SentenceDecoder fits;
+    std::string sentence;
+    append_word(sentence, "!re");
+    for (int word = 0; word < 400000; ++word) append_word(sentence, "=a=");
+    sentence.push_back('\0');
+    fits.feed(sentence);
+    auto whole = fits.next();
+    BOOST_TEST_REQUIRE(whole.ok());
+    BOOST_TEST_REQUIRE(whole->has_value());
+    BOOST_TEST((*whole)->size() == 400001u);
+}
+
 BOOST_AUTO_TEST_CASE(attribute_words_split_at_the_second_equals_sign) {
     auto attribute = split_attribute("=rate-limit=512k/512k");
     BOOST_TEST_REQUIRE(attribute.has_value());
