@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "network/peer_replies.hpp"
+
 namespace kimonet::app {
 
 void WorkerLog::report(std::string worker, bool problem, std::string message) {
@@ -22,7 +24,7 @@ void WorkerLog::problem(const std::string& worker, const std::string& message) {
         changed = last != message;
         last = message;
     }
-    if (changed) std::fprintf(stderr, "%s: %s\n", worker.c_str(), message.c_str());
+    if (changed) std::fprintf(stderr, "%s: %s\n", worker.c_str(), network::terminal_line(message).c_str());
     report(worker, true, message);
 }
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "network/peer_replies.hpp"
 #include "security/crypto.hpp"
 #include "services/dunning_service.hpp"
 #include "services/notification_service.hpp"
@@ -77,7 +78,7 @@ int run_whatsapp(const std::string& action, const Args& args, CliSession& sessio
         auto status = (*messenger)->device_status();
         if (!status) return fail(status.error());
         std::printf("%s: %s%s%s\n", (*messenger)->gateway_key().c_str(), status->connected ? "connected" : "not connected",
-                    status->qr_code.empty() ? "" : ", scan QR: ", status->qr_code.c_str());
+                    status->qr_code.empty() ? "" : ", scan QR: ", network::terminal_line(status->qr_code).c_str());
         return status->connected ? 0 : 1;
     }
     if (action == "reminder") {

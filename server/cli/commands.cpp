@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "cli/command_audit.hpp"
+#include "network/peer_replies.hpp"
 #include "store/migrations.hpp"
 
 namespace kimonet::cli {
@@ -57,8 +58,8 @@ void usage() {
 }  // namespace
 
 int fail(const Error& error) {
-    std::fprintf(stderr, "error: %s\n", error.message().c_str());
-    for (const auto& [field, message] : error.fields) std::fprintf(stderr, "  %s: %s\n", field.c_str(), message.c_str());
+    std::fprintf(stderr, "error: %s\n", network::terminal_line(error.message()).c_str());
+    for (const auto& [field, message] : error.fields) std::fprintf(stderr, "  %s: %s\n", field.c_str(), network::terminal_line(message).c_str());
     return 1;
 }
 

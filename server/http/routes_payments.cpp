@@ -13,6 +13,7 @@
 #include "auth/two_factor.hpp"
 #include "core/date_time_text.hpp"
 #include "customers/typed_lookup.hpp"
+#include "network/peer_replies.hpp"
 #include "payments/gateway_rules.hpp"
 #include "http/bill_check_cache.hpp"
 #include "http/customer_address.hpp"
@@ -63,7 +64,7 @@ Error for_the_payer(Error error) {
     thread_local std::mt19937_64 generator{std::random_device{}()};
     char reference[17];
     std::snprintf(reference, sizeof reference, "%016llx", static_cast<unsigned long long>(generator()));
-    std::fprintf(stderr, "gateway error %s: %s\n", reference, error.message().c_str());
+    std::fprintf(stderr, "gateway error %s: %s\n", reference, network::terminal_line(error.message()).c_str());
     return make_error(error.code, messages::with_detail(messages::kBadGateway, reference));
 }
 

@@ -5,6 +5,7 @@
 
 #include "jobs/cron.hpp"
 #include "jobs/leader_election.hpp"
+#include "network/peer_replies.hpp"
 #include "services/dunning_service.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/invoice_generation.hpp"
@@ -139,7 +140,7 @@ Result<int> Scheduler::tick() {
         auto result = run_if_due(context, job, now);
         if (!result) {
             m_app.worker_log().report("scheduler", true, "job " + job.name + ": " + result.error().message());
-            std::fprintf(stderr, "scheduler: job %s: %s\n", job.name.c_str(), result.error().message().c_str());
+            std::fprintf(stderr, "scheduler: job %s: %s\n", job.name.c_str(), network::terminal_line(result.error().message()).c_str());
             continue;
         }
         if (*result) ++ran;

@@ -17,6 +17,9 @@ inline constexpr std::size_t kMaxPeerReplyBytes = 4 * 1024 * 1024;
 inline constexpr std::size_t kMaxPeerHeaderBytes = 64 * 1024;
 // The most of a peer's own words (an error body, a refusal) kept in the database or a log line.
 inline constexpr std::size_t kMaxPeerWords = 1000;
+// The most of one message (ours, perhaps carrying a peer's words) written to the server's log
+// (stderr, often a terminal): see terminal_line.
+inline constexpr std::size_t kMaxLogLine = 4096;
 
 // A libcurl reply collector: CURLOPT_WRITEFUNCTION = collect_bounded and CURLOPT_HEADERFUNCTION =
 // count_headers_bounded, both with &bounded as their data. Returning short of the whole chunk makes
@@ -36,5 +39,8 @@ std::size_t count_headers_bounded(char* data, std::size_t size, std::size_t coun
 // C1) as \xHH, bytes that are not UTF-8 as U+FFFD, at most `limit` bytes, never cutting a
 // character in two, and "…" when something was cut off.
 std::string peer_words(std::string_view text, std::size_t limit = kMaxPeerWords);
+// A message fit for one line of the server's log: peer_words with kMaxLogLine, so whatever a peer
+// slipped into an error can neither start a forged line nor drive the operator's terminal.
+inline std::string terminal_line(std::string_view message) { return peer_words(message, kMaxLogLine); }
 
 }  // namespace kimonet::network

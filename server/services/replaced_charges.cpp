@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/ports.hpp"
+#include "network/peer_replies.hpp"
 #include "services/gateway_payments.hpp"
 
 namespace kimonet::services {
@@ -10,7 +11,7 @@ namespace kimonet::services {
 namespace {
 
 void record_failure(app::Context& context, const store::GatewayTransaction& replaced, const std::string& detail) {
-    std::fprintf(stderr, "cancelling replaced charge %s at %s failed: %s\n", replaced.order_id.c_str(), replaced.gateway.c_str(), detail.c_str());
+    std::fprintf(stderr, "cancelling replaced charge %s at %s failed: %s\n", replaced.order_id.c_str(), replaced.gateway.c_str(), network::terminal_line(detail).c_str());
     (void)context.db.transaction([&]() -> Result<void> {
         return store::insert_reconciliation_finding(context.db, store::ReconciliationFinding{context.now, replaced.gateway, replaced.order_id, replaced.id,
                                                                                              "error", "reconcile", "pembatalan di gateway gagal: " + detail});
