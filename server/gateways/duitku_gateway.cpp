@@ -42,7 +42,7 @@ public:
         const auto answer = TRY(call_gateway("Duitku", call));
         const api::Json reply = TRY(json_answer("Duitku", answer));
         if (json_string(reply, "statusCode") != "00")
-            return make_error(ErrorCode::ValidationFailed, messages::with_detail(messages::kGatewayRejectedRequest, "Duitku: " + json_string(reply, "statusMessage")));
+            return make_error(ErrorCode::ValidationFailed, messages::with_detail(messages::kGatewayRejectedRequest, "Duitku: " + gateway_words(reply, "statusMessage")));
         Charge charge;
         charge.transaction_id = json_string(reply, "reference");
         charge.reference = charge.transaction_id;

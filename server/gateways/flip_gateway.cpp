@@ -88,7 +88,7 @@ public:
         const auto answer = TRY(call_gateway("Flip", call));
         const api::Json body = TRY(json_answer("Flip", answer));
         if (json_string(body, "status") != "INACTIVE")
-            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayUnknownFormat, "Flip: status=" + json_string(body, "status")));
+            return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayUnknownFormat, "Flip: status=" + gateway_words(body, "status")));
         return CancelOutcome::Deactivated;
     }
 

@@ -17,6 +17,8 @@ Result<whatsapp::HttpAnswer> judge_answer(const std::string& gateway, whatsapp::
 // The body as a JSON object or BadGateway.
 Result<api::Json> json_answer(const std::string& gateway, const whatsapp::HttpAnswer& answer);
 std::string json_string(const api::Json& object, const char* name);  // strings and numbers as text
+// json_string for an error we raise: the gateway's words at most 300 bytes, printable (peer_words).
+std::string gateway_words(const api::Json& object, const char* name);
 // "YYYY-MM-DD HH:mm" (Flip expired_date) of `unix_seconds` at `offset`.
 std::string gateway_local_minutes(std::int64_t unix_seconds, UtcOffset offset);
 

@@ -53,7 +53,7 @@ public:
         const std::string status_code = json_string(reply, "status_code");
         if (!status_code.empty() && status_code[0] != '2')
             return make_error(status_code[0] == '5' ? ErrorCode::BadGateway : ErrorCode::ValidationFailed,
-                              messages::with_detail(messages::kGatewayRejectedRequest, "Midtrans: " + json_string(reply, "status_message")));
+                              messages::with_detail(messages::kGatewayRejectedRequest, "Midtrans: " + gateway_words(reply, "status_message")));
         Charge charge;
         charge.transaction_id = json_string(reply, "transaction_id");
         charge.reference = charge.transaction_id;
@@ -108,8 +108,8 @@ public:
         const api::Json reply = TRY(json_answer("Midtrans", answer));
         if (json_string(reply, "status_code") == "200" && json_string(reply, "transaction_status") == "cancel") return CancelOutcome::Cancelled;
         return make_error(ErrorCode::BadGateway,
-                          messages::with_detail(messages::kGatewayUnknownFormat, "Midtrans /cancel: " + json_string(reply, "status_code") + " " +
-                                                                                     json_string(reply, "status_message")));
+                          messages::with_detail(messages::kGatewayUnknownFormat, "Midtrans /cancel: " + gateway_words(reply, "status_code") + " " +
+                                                                                     gateway_words(reply, "status_message")));
     }
 
 private:

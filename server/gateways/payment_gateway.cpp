@@ -148,6 +148,8 @@ Result<whatsapp::HttpAnswer> judge_answer(const std::string& gateway, whatsapp::
     return answer;
 }
 
+std::string gateway_words(const api::Json& object, const char* name) { return network::peer_words(json_string(object, name), kGatewayWords); }
+
 Result<api::Json> json_answer(const std::string& gateway, const whatsapp::HttpAnswer& answer) {
     api::Json body = api::parse_json(answer.body);
     if (!body.is_object()) return make_error(ErrorCode::BadGateway, messages::with_detail(messages::kGatewayUnknownFormat, gateway));

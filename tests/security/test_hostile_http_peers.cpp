@@ -208,8 +208,10 @@ BOOST_AUTO_TEST_CASE(a_redirect_to_an_address_inside_our_network_is_never_follow
 }
 
 BOOST_AUTO_TEST_CASE(a_gateways_refusal_reaches_the_caller_bounded_and_printable) {
+    // Refused with HTTP 400, or (Midtrans' way) HTTP 200 carrying its own status_code.
     const std::string message = kEscapes + std::string(1 << 20, 'A');
-    HostilePeer peer(answer(http_reply(400, api::Json{{"status_message", message}}.dump())));
+    HostilePeer http_400(answer(http_reply(400, api::Json{{"status_message", message}}.dump())));
+    HostilePeer status_406(answer(http_reply(200, api::Json{{"status_code", "406"}, {"status_message", message}}.dump())));
     gateways::ChargeRequest request;
     request.order_id = "INV-1-a";
     request.amount = 150000;
@@ -217,12 +219,15 @@ BOOST_AUTO_TEST_CASE(a_gateways_refusal_reaches_the_caller_bounded_and_printable
     request.now = 1767000000;
     request.expires_at = request.now + 86400;
     BOOST_TEST_REQUIRE(request.method != nullptr);
-    auto charge = gateways::make_payment_gateway(midtrans_at(peer.url()))->create_charge(request);
-    BOOST_TEST_REQUIRE(!charge.ok());
-    const std::string said = charge.error().message();
-    BOOST_TEST(said.size() <= 400u, said.size());
-    BOOST_TEST(!has_control_bytes(said));
-    BOOST_TEST(said.find("\\x1b[2J") != std::string::npos, said);
+    for (const HostilePeer* peer : {&http_400, &status_406}) {
+        auto charge = gateways::make_payment_gateway(midtrans_at(peer->url()))->create_charge(request);
+        BOOST_TEST_REQUIRE(!charge.ok());
+        const std::string said = charge.error().message();
+        BOOST_TEST(said.find(messages::kGatewayRejectedRequest) == 0u, said);
+        BOOST_TEST(said.size() <= 400u, said.size());
+        BOOST_TEST(!has_control_bytes(said));
+        BOOST_TEST(said.find("\\x1b[2J") != std::string::npos, said);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_whatsapp_providers_refusal_is_kept_bounded_and_printable) {
