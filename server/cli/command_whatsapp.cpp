@@ -77,8 +77,9 @@ int run_whatsapp(const std::string& action, const Args& args, CliSession& sessio
         if (!messenger) return fail(messenger.error());
         auto status = (*messenger)->device_status();
         if (!status) return fail(status.error());
+        // The QR field is the provider's: escaped for the terminal, never cut (a data: URI is long).
         std::printf("%s: %s%s%s\n", (*messenger)->gateway_key().c_str(), status->connected ? "connected" : "not connected",
-                    status->qr_code.empty() ? "" : ", scan QR: ", network::terminal_line(status->qr_code).c_str());
+                    status->qr_code.empty() ? "" : ", scan QR: ", network::peer_words(status->qr_code, network::kMaxPeerReplyBytes).c_str());
         return status->connected ? 0 : 1;
     }
     if (action == "reminder") {
