@@ -2,17 +2,13 @@
 
 #include <limits>
 
+#include "api/json_depth.hpp"
 #include "core/text.hpp"
 #include "core/validation_messages.hpp"
 
 namespace kimonet::api {
 
 namespace {
-
-// Deeper JSON than any shape we read, ours or a peer's (a gateway's reply is 3 or 4 deep). nlohmann
-// parses iteratively, but dump(), copies and our own walks (the callback log's redaction) recurse
-// once per level: 100,000 brackets from a peer (200 KB) would overflow a worker's stack.
-constexpr std::size_t kMaxJsonDepth = 128;
 
 // Whether no array or object in `text` is nested deeper than `limit` (brackets inside strings do
 // not count). Malformed text may pass: the parser judges it next.

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_depth.hpp"
 #include "core/error_messages.hpp"
 
 namespace kimonet::api {
@@ -56,8 +57,8 @@ private:
         if (m_depth == 0) m_top_is_object = object;
         else if (m_depth == 1 && m_key) m_values[*m_key].reset();
         m_key.reset();
-        ++m_depth;
-        return true;
+        // Deeper than parse_json reads is not JSON to us either (the same verdict, kBodyNotJson).
+        return ++m_depth <= kMaxJsonDepth;
     }
     bool close() {
         --m_depth;
