@@ -23,10 +23,11 @@ std::initializer_list<Entry> bhp_catalogue() {
         {"reports.bhp.uso", "USO/KPU", "USO/KPU"},
         {"reports.bhp.periods", "Per periode", "Per period"},
         {"reports.bhp.basis_note",
-         "Pendapatan kotor = tagihan bulan tagih yang tidak dibatalkan, tanpa PPN (akrual: piutang yang nyata-nyata tidak tertagih "
-         "dikurangkan sebagai pengurang). Tarif per bulan sesuai tanggal berlakunya.",
-         "Gross revenue = invoices of the billing months that are not void, without PPN (accrual: bad debts written off are "
-         "entered as deductions). Each month uses the rates in force for it."},
+         "Pendapatan kotor = tagihan bulan tagih yang tidak dibatalkan, tanpa PPN, dikurangi nota kredit yang terbit di bulan itu "
+         "(tanpa PPN) (akrual: piutang yang nyata-nyata tidak tertagih dikurangkan sebagai pengurang). Tarif per bulan sesuai "
+         "tanggal berlakunya.",
+         "Gross revenue = invoices of the billing months that are not void, without PPN, less the credit notes issued in the "
+         "month (without PPN) (accrual: bad debts written off are entered as deductions). Each month uses the rates in force for it."},
         {"reports.bhp.col.billed", "Ditagih (dg PPN)", "Billed (with PPN)"},
         {"reports.bhp.col.tax", "PPN", "PPN"},
         {"reports.bhp.col.gross", "Kotor", "Gross"},

@@ -1,9 +1,12 @@
 #include "services/bhp_uso_service.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 #include "core/regulatory_messages.hpp"
 #include "services/activity_log.hpp"
 #include "services/report_service.hpp"
+#include "store/credit_note_store.hpp"
 #include "store/regulatory_store.hpp"
 
 namespace kimonet::services {
@@ -18,6 +21,13 @@ Result<reports::BhpUsoReport> bhp_uso_report(app::Context& context, std::string_
     const auto grouping = TRY(reports::parse_grouping(per));
     const auto range = TRY(report_range(context, from, to));
     auto revenue = TRY(store::monthly_revenue(context.db, range.from, range.to));
+    // Credit notes lower gross revenue in the month they are issued (as the revenue report nets
+    // them), by their base: their PPN was never revenue.
+    for (const auto& notes : TRY(store::credit_notes_by_month(context.db, first_day(range.from), last_day(range.to)))) {
+        auto month = std::find_if(revenue.begin(), revenue.end(), [&](const reports::MonthlyRevenue& row) { return row.period == notes.period; });
+        if (month == revenue.end()) month = revenue.insert(revenue.end(), reports::MonthlyRevenue{notes.period});
+        month->credited = TRY(checked_add(month->credited, TRY(checked_add(notes.amount, -notes.tax))));
+    }
     auto deductions = TRY(store::list_revenue_deductions(context.db, range.from, range.to));
     auto rates = TRY(store::list_regulatory_rates(context.db));
     return reports::bhp_uso_report(range, grouping, revenue, std::move(deductions), std::move(rates));

@@ -42,6 +42,7 @@ Result<void> add_month(Accumulator& into, const BhpUsoLine& month) {
     line.invoices += month.invoices;
     line.billed = TRY(checked_add(line.billed, month.billed));
     line.tax = TRY(checked_add(line.tax, month.tax));
+    line.credited = TRY(checked_add(line.credited, month.credited));
     line.gross = TRY(checked_add(line.gross, month.gross));
     line.deductions = TRY(checked_add(line.deductions, month.deductions));
     line.base = TRY(checked_add(line.base, month.base));
@@ -101,6 +102,7 @@ Result<BhpUsoReport> bhp_uso_report(const MonthRange& range, Grouping grouping, 
         month.invoices += row.invoices;
         month.billed = TRY(checked_add(month.billed, row.billed));
         month.tax = TRY(checked_add(month.tax, row.tax));
+        month.credited = TRY(checked_add(month.credited, row.credited));
     }
     std::map<Period, Money> deducted;
     for (const auto& deduction : deductions) deducted[deduction.period] = TRY(checked_add(deducted[deduction.period], deduction.amount));
@@ -111,12 +113,14 @@ Result<BhpUsoReport> bhp_uso_report(const MonthRange& range, Grouping grouping, 
         const MonthlyRevenue& invoiced = by_month[period];
         const RegulatoryRate rate = rate_for(rates, period);
         BhpUsoLine month{to_string(period), period, period, invoiced.invoices, invoiced.billed, invoiced.tax};
-        month.gross = TRY(checked_add(invoiced.billed, -invoiced.tax));
+        month.credited = invoiced.credited;
+        month.gross = TRY(checked_add(TRY(checked_add(invoiced.billed, -invoiced.tax)), -invoiced.credited));
         month.deductions = deducted[period];
         month.base = TRY(checked_add(month.gross, -month.deductions));
         month.bhp_bp = rate.bhp_bp;
         month.uso_bp = rate.uso_bp;
         Accumulator single;
+        single.line.key = month.key;  // the month's own line is keyed by its month, as the grouped lines are
         TRY_VOID(add_month(single, month));
         report.months.push_back(finish(single));
 

@@ -18,12 +18,16 @@ enum class Grouping { Month, Quarter, Year };
 Result<Grouping> parse_grouping(std::string_view text);
 const char* grouping_name(Grouping grouping);
 
-// Invoices of one billing month that are not void: their totals and the PPN inside them.
+// Invoices of one billing month that are not void: their totals and the PPN inside them; and the
+// credit notes issued in that month (the revenue report's rule: a note counts in the month it is
+// issued, whatever its invoice's period), of which only the base (DPP share, PPN left out) lowers
+// gross revenue.
 struct MonthlyRevenue {
     Period period;
     std::int64_t invoices = 0;
-    Money billed = 0;  // invoice totals, PPN included
-    Money tax = 0;     // the PPN of those invoices
+    Money billed = 0;    // invoice totals, PPN included
+    Money tax = 0;       // the PPN of those invoices
+    Money credited = 0;  // credit notes issued in the month, without their PPN (credit_notes.base)
 };
 
 // Rates in basis points (50 = 0,5%), in force from `effective_from` (a first day of a month).
@@ -58,7 +62,8 @@ struct BhpUsoLine {
     std::int64_t invoices = 0;
     Money billed = 0;      // with PPN
     Money tax = 0;         // PPN, left out of gross revenue
-    Money gross = 0;       // billed - tax
+    Money credited = 0;    // credit notes issued in the months, without PPN
+    Money gross = 0;       // billed - tax - credited
     Money deductions = 0;
     Money base = 0;        // gross - deductions (may be negative; nothing is due then)
     std::int64_t bhp_bp = 0;  // the rate when one applies to every month of the line, else the last month's

@@ -1,5 +1,5 @@
-// The BHP Telekomunikasi and USO figures (shared/reports/bhp_uso_report.cpp): PPN out of gross
-// revenue, deductions lowering the base, the rate in force per month, rounding once per line, and
+// The BHP Telekomunikasi and USO figures (shared/reports/bhp_uso_report.cpp): PPN and credit notes
+// out of gross revenue, deductions lowering the base, the rate in force per month, rounding once per line, and
 // nothing due on a negative base.
 #include <boost/test/unit_test.hpp>
 
@@ -48,6 +48,21 @@ BOOST_AUTO_TEST_CASE(deductions_beyond_revenue_owe_nothing_and_deductions_outsid
     BOOST_TEST(report->deductions.size() == 1u);
     BOOST_TEST(!parse_grouping("week").ok());
     BOOST_TEST((*parse_grouping("") == Grouping::Quarter));
+}
+
+BOOST_AUTO_TEST_CASE(credit_notes_issued_in_a_month_lower_its_gross_by_their_base) {
+    // January: Rp 1.110.000 billed with Rp 110.000 PPN; a credit note of Rp 111.000 (base 100.000) issued in January.
+    MonthlyRevenue january{{2026, 1}, 10, 1'110'000, 110'000};
+    january.credited = 100'000;
+    auto report = reports::bhp_uso_report({{2026, 1}, {2026, 2}}, Grouping::Quarter, {january}, {}, {});
+    BOOST_TEST_REQUIRE(report.ok());
+    BOOST_TEST(report->months[0].key == "2026-01");
+    BOOST_TEST(report->months[0].credited == 100'000);
+    BOOST_TEST(report->months[0].gross == 900'000);
+    BOOST_TEST(report->months[1].gross == 0);
+    BOOST_TEST(report->total.credited == 100'000);
+    BOOST_TEST(report->total.gross == 900'000);
+    BOOST_TEST(report->total.bhp == 4'500);  // 900.000 × 0,5%
 }
 
 BOOST_AUTO_TEST_SUITE_END()
