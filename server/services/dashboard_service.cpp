@@ -29,7 +29,8 @@ Result<api::Json> customer_counts(store::Database& db) {
     return counts;
 }
 
-// Billed = non-void invoices of the period; collected = payments received in the calendar month.
+// Billed = non-void invoices of the period; collected = what live payments made in the calendar month
+// settled (their applied amounts, credit use included): the revenue report's "collected", figure for figure.
 Result<api::Json> money(app::Context& context, const Date& today) {
     const Period current = period_of(today);
     std::vector<Period> periods;
@@ -43,8 +44,8 @@ Result<api::Json> money(app::Context& context, const Date& today) {
         billed[row.period] = row.total;
         invoice_counts[row.period] = row.count;
     }
-    TRY_VOID(store::scan_payments_since(context.db, month_start(periods.front(), context.offset), [&](std::int64_t paid_at, Money amount) {
-        collected[to_string(period_of(local_from_unix(paid_at, context.offset).date))] += amount;
+    TRY_VOID(store::scan_payments_since(context.db, month_start(periods.front(), context.offset), [&](std::int64_t paid_at, Money applied) {
+        collected[to_string(period_of(local_from_unix(paid_at, context.offset).date))] += applied;
     }));
 
     api::Json months = api::Json::array();

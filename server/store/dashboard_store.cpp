@@ -18,8 +18,8 @@ Result<std::vector<PeriodInvoiceTotal>> list_invoice_totals_since(Database& db, 
     return out;
 }
 
-Result<void> scan_payments_since(Database& db, std::int64_t start, const std::function<void(std::int64_t paid_at, Money amount)>& visit) {
-    auto statement = TRY(db.prepare("SELECT paid_at, amount FROM payments WHERE paid_at >= ?1 AND voided_at IS NULL"));
+Result<void> scan_payments_since(Database& db, std::int64_t start, const std::function<void(std::int64_t paid_at, Money applied)>& visit) {
+    auto statement = TRY(db.prepare("SELECT paid_at, applied_amount FROM payments WHERE paid_at >= ?1 AND voided_at IS NULL"));
     statement.bind(1, start);
     while (TRY(statement.step())) visit(statement.column_int(0), statement.column_int(1));
     return {};

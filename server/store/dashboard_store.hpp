@@ -26,8 +26,10 @@ struct PeriodInvoiceTotal {
 };
 Result<std::vector<PeriodInvoiceTotal>> list_invoice_totals_since(Database& db, const Period& first);
 
-// Payments with paid_at ≥ start (unix seconds), one call per payment.
-Result<void> scan_payments_since(Database& db, std::int64_t start, const std::function<void(std::int64_t paid_at, Money amount)>& visit);
+// Live payments with paid_at ≥ start (unix seconds), one call per payment with what it settled
+// (applied_amount: an overpayment's excess is counted when its credit pays an invoice, as the
+// revenue report's "collected" counts it, not twice).
+Result<void> scan_payments_since(Database& db, std::int64_t start, const std::function<void(std::int64_t paid_at, Money applied)>& visit);
 
 struct OutstandingTotal {
     Money total = 0;
