@@ -74,11 +74,11 @@ struct Books {
         // A PKP: PPN on every invoice; customer 1 is a company that wants its faktur.
         ok(server.put("/api/settings", Json{{"pkp", "on"}, {"company_npwp", "0012345678901000"}}.dump(), admin), 200);
         ok(server.put("/api/customers/1", Json{{"npwp", "0123456789012345"}, {"needs_faktur", true}}.dump(), admin), 200);
-        // A collector who walks customer 5's street.
+        // A collector who walks customers 5 and 10's street.
         collector_id = ok(server.post("/api/users", Json{{"username", "kolektor.buku"}, {"full_name", "Kolektor Buku"},
                                                         {"password", "Tagih-Tunai-2026"}, {"role", "collector"}}.dump(), admin), 201)["data"]["id"];
         const std::int64_t area = ok(server.post("/api/cash/areas", R"({"name":"RW 07"})", admin), 201)["data"]["id"];
-        ok(server.put("/api/cash/areas/" + std::to_string(area) + "/customers", R"({"customer_ids":[5]})", admin), 200);
+        ok(server.put("/api/cash/areas/" + std::to_string(area) + "/customers", R"({"customer_ids":[5,10]})", admin), 200);
         ok(server.put("/api/cash/areas/" + std::to_string(area) + "/collectors", Json{{"user_ids", {collector_id}}}.dump(), admin), 200);
         const std::string first = server.login("kolektor.buku", "Tagih-Tunai-2026");
         ok(server.post("/api/auth/password", R"({"current_password":"Tagih-Tunai-2026","new_password":"Jalan-Keliling-77"})", first), 200);
@@ -196,7 +196,7 @@ void Books::check_payments_agree(const std::string& from, const std::string& to)
     const std::int64_t start = wib(range->from.year, range->from.month, 1, 0, 0);
     const Period after = next_period(range->to);
     const std::int64_t end = wib(after.year, after.month, 1, 0, 0);
-    std::map<std::string, std::int64_t> by_method, by_method_count, by_day, by_month, received_by_month, credit_by_month;
+    std::map<std::string, std::int64_t> by_method, by_method_count, by_day, by_month, received_by_month, credit_by_month, collector_by_day;
     std::int64_t collected = 0, count = 0, received = 0, applied_total = 0, by_collector = 0;
     for (const auto& payment : live_payments()) {
         if (payment.paid_at < start || payment.paid_at >= end) continue;
@@ -211,7 +211,10 @@ void Books::check_payments_agree(const std::string& from, const std::string& to)
         by_month[to_string(period_of(day))] += payment.applied;
         if (payment.method == "credit") credit_by_month[to_string(period_of(day))] += payment.applied;
         else received_by_month[to_string(period_of(day))] += payment.amount;
-        if (payment.collector) by_collector += payment.amount;
+        if (payment.collector) {
+            by_collector += payment.amount;
+            collector_by_day[to_string(day)] += payment.amount;
+        }
     }
     const Json revenue = report("revenue", from, to);
     BOOST_TEST(revenue["totals"]["collected"].get<std::int64_t>() == collected);
@@ -249,8 +252,14 @@ void Books::check_payments_agree(const std::string& from, const std::string& to)
     // remittance confirmed equals what was remitted here.
     const Json cash = ok(server.get("/api/cash/report?from=" + to_string(first_day(range->from)) + "&to=" + to_string(last_day(range->to)), finance), 200);
     std::int64_t cash_collected = 0;
-    for (const auto& row : cash["data"]) cash_collected += row["collected"].get<std::int64_t>();
+    std::map<std::string, std::int64_t> cash_by_day;
+    for (const auto& row : cash["data"]) {
+        cash_collected += row["collected"].get<std::int64_t>();
+        if (row["collected"].get<std::int64_t>() != 0) cash_by_day[row["date"]] += row["collected"].get<std::int64_t>();
+    }
     BOOST_TEST(cash_collected == by_collector);
+    // A void carries its collection's business date: per day too, whenever the void came.
+    BOOST_TEST(cash_by_day == collector_by_day);
     BOOST_TEST(by_collector <= by_method["cash"], "the collectors' cash is part of the cash method");
 
     // The payments export of the same months: the same rows and sums.
@@ -511,6 +520,13 @@ BOOST_AUTO_TEST_CASE(a_messy_february_balances_across_every_report_export_and_th
     const std::int64_t promised = books.invoice_of(13, "2026-02");
     books.pay(promised, books.outstanding(promised), "bank_transfer");
 
+    // 20 Feb: the collector takes customer 10's cash (not remitted yet; voided in March below).
+    books.at(2, 20, 10);
+    const std::int64_t walked_again = books.invoice_of(10, "2026-02");
+    const std::int64_t bounced = books.ok(books.keyed("/api/cash/collections", {{"invoice_id", walked_again}, {"amount", books.outstanding(walked_again)}},
+                                                      books.collector, "tagih-10"),
+                                          201)["data"]["id"];
+
     // 28 Feb, 23:30 WIB (16:30 UTC): the last cash of the month belongs to February.
     books.at(2, 28, 23, 30);
     const std::int64_t last_cash = books.invoice_of(16, "2026-02");
@@ -547,7 +563,7 @@ BOOST_AUTO_TEST_CASE(a_messy_february_balances_across_every_report_export_and_th
     BOOST_TEST(books.applied_credit(4) == 50000);
     BOOST_TEST(books.credit_of(4) == 0);
 
-    const std::vector<std::int64_t> cast = {1, 2, 4, 5, 7, 8, 11, 13, 14, 16, 19, 20, books.newcomer_early, books.newcomer_late};
+    const std::vector<std::int64_t> cast = {1, 2, 4, 5, 7, 8, 10, 11, 13, 14, 16, 19, 20, books.newcomer_early, books.newcomer_late};
     books.check_payments_agree("2026-02", "2026-02");
     books.check_payments_agree("2026-02", "2026-03");
     books.check_invoices_agree("2026-02", "2026-03");
@@ -559,7 +575,11 @@ BOOST_AUTO_TEST_CASE(a_messy_february_balances_across_every_report_export_and_th
     books.at(3, 3, 10);
     const std::int64_t february_before = books.report("revenue", "2026-02", "2026-02")["totals"]["collected"];
     books.ok(server.post("/api/payments/" + std::to_string(partial) + "/void", R"({"reason":"uang kurang saat dihitung"})", books.admin), 200);
-    BOOST_TEST(books.report("revenue", "2026-02", "2026-02")["totals"]["collected"].get<std::int64_t>() == february_before - 100000);
+    // And a collector's February cash that turned out to be counterfeit.
+    books.ok(server.post("/api/payments/" + std::to_string(bounced) + "/void", R"({"reason":"uang palsu"})", books.admin), 200);
+    BOOST_TEST(books.report("revenue", "2026-02", "2026-02")["totals"]["collected"].get<std::int64_t>() ==
+               february_before - 100000 - number(server.scalar("SELECT applied_amount FROM payments WHERE id = " + std::to_string(bounced))));
+    books.check_payments_agree("2026-02", "2026-02");
     books.check_payments_agree("2026-02", "2026-03");
     books.check_invoices_agree("2026-02", "2026-03");
     books.check_customers_agree(cast, {books.newcomer_early, books.newcomer_late});
