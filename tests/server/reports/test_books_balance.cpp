@@ -308,6 +308,13 @@ void Books::check_invoices_agree(const std::string& from, const std::string& to)
     const std::string range_issued = " FROM credit_notes WHERE issue_date BETWEEN '" + from + "-01' AND '" + to + "-31'";
     BOOST_TEST(revenue["totals"]["credited_tax"].get<std::int64_t>() == number(server.scalar("SELECT COALESCE(SUM(tax), 0)" + range_issued)));
 
+    // Each invoice adds up: subtotal + PPN = total, and its lines (discounts negative) make the subtotal.
+    for (const auto& bad : column_values(server, "SELECT id FROM invoices WHERE subtotal + tax <> total")) BOOST_TEST(false, "invoice " << bad);
+    for (const auto& bad : column_values(server, "SELECT i.id FROM invoices i WHERE i.status <> 'void' AND (SELECT COUNT(*) FROM invoice_lines l "
+                                                 "WHERE l.invoice_id = i.id) > 0 AND i.subtotal <> (SELECT SUM(CASE WHEN l.kind = 'discount' "
+                                                 "THEN -ABS(l.amount) ELSE l.amount END) FROM invoice_lines l WHERE l.invoice_id = i.id)"))
+        BOOST_TEST(false, "invoice lines of " << bad);
+
     // Each invoice's paid amount is what settled it.
     const auto invoices = column_values(server, "SELECT id FROM invoices WHERE status <> 'void' ORDER BY id");
     const auto paid = column_values(server, "SELECT paid_amount FROM invoices WHERE status <> 'void' ORDER BY id");
@@ -584,6 +591,20 @@ BOOST_AUTO_TEST_CASE(a_messy_february_balances_across_every_report_export_and_th
     books.check_invoices_agree("2026-02", "2026-03");
     books.check_customers_agree(cast, {books.newcomer_early, books.newcomer_late});
     books.check_exports_agree("2026-02", "2026-03");
+
+    // The PPN the company reports for its fakturs (Coretax XML) == the PPN on those invoices.
+    const auto faktur = server.get("/api/tax/coretax/2026-02/faktur.xml", books.finance);
+    BOOST_TEST_REQUIRE(faktur.status == 200, faktur.body);
+    std::int64_t vat = 0, fakturs = 0;
+    for (std::size_t at = faktur.body.find("<VAT>"); at != std::string::npos; at = faktur.body.find("<VAT>", at + 5)) {
+        vat += number(faktur.body.substr(at + 5, faktur.body.find('<', at + 5) - at - 5));
+        ++fakturs;
+    }
+    const std::string taxed = " FROM invoices i JOIN customers c ON c.id = i.customer_id WHERE i.period = '2026-02' AND i.status <> 'void' "
+                              "AND i.tax > 0 AND c.needs_faktur = 1";
+    BOOST_TEST(fakturs == number(server.scalar("SELECT COUNT(*)" + taxed)));
+    BOOST_TEST(fakturs >= 1);
+    BOOST_TEST(vat == number(server.scalar("SELECT SUM(i.tax)" + taxed)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
