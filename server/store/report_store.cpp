@@ -1,5 +1,7 @@
 #include "store/report_store.hpp"
 
+#include <algorithm>
+
 #include "store/sqlite_fold.hpp"
 
 namespace kimonet::store {
@@ -25,12 +27,21 @@ Result<std::vector<LateFeeDayRow>> list_collected_late_fees(Database& db, std::i
     // index); the join condition sits in WHERE because PostgreSQL refuses ON after CROSS JOIN.
     // PostgreSQL looks each line's invoice up in invoices_paid_day (0053, index-only) rather than
     // hash-joining the lines to a scan of every invoice.
+    // One row per invoice with its credit notes' total (credit_notes_invoice; credit notes are few),
+    // folded per day here.
     auto statement = TRY(db.prepare(
-        "SELECT (i.paid_at + ?3) / 86400, SUM(l.amount) FROM invoice_lines l CROSS JOIN invoices i "
-        "WHERE i.id = l.invoice_id AND l.kind = 'late_fee' AND i.status = 'paid' AND i.paid_at >= ?1 AND i.paid_at < ?2 GROUP BY 1"));
+        "SELECT (i.paid_at + ?3) / 86400, SUM(l.amount), COALESCE((SELECT SUM(n.amount) FROM credit_notes n WHERE n.invoice_id = i.id), 0) "
+        "FROM invoice_lines l CROSS JOIN invoices i "
+        "WHERE i.id = l.invoice_id AND l.kind = 'late_fee' AND i.status = 'paid' AND i.paid_at >= ?1 AND i.paid_at < ?2 GROUP BY 1, i.id "
+        "ORDER BY 1"));
     statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
     std::vector<LateFeeDayRow> out;
-    while (TRY(statement.step())) out.push_back({statement.column_int(0), statement.column_int(1)});
+    while (TRY(statement.step())) {
+        const Money collected = std::max<Money>(0, statement.column_int(1) - statement.column_int(2));
+        if (collected == 0) continue;
+        if (out.empty() || out.back().local_day != statement.column_int(0)) out.push_back({statement.column_int(0), 0});
+        out.back().amount += collected;
+    }
     return out;
 }
 

@@ -28,7 +28,9 @@ struct CustomerLabel {
 };
 Result<std::optional<CustomerLabel>> find_customer_label(Database& db, std::int64_t customer_id);
 
-// Late-fee lines of invoices paid in full in [start, end), summed per local day of the payment.
+// Late-fee lines of invoices paid in full in [start, end), summed per local day of the payment,
+// less what credit notes took off each invoice: a credit note waives the fee first (a fee settled
+// or later given back by a credit note is not money collected).
 struct LateFeeDayRow {
     std::int64_t local_day = 0;
     Money amount = 0;

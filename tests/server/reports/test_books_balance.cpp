@@ -607,4 +607,26 @@ BOOST_AUTO_TEST_CASE(a_messy_february_balances_across_every_report_export_and_th
     BOOST_TEST(vat == number(server.scalar("SELECT SUM(i.tax)" + taxed)));
 }
 
+BOOST_AUTO_TEST_CASE(a_late_fee_waived_by_a_credit_note_is_not_collected_money) {
+    Books books;
+    auto& server = books.server;
+    books.at(2, 1, 9);
+    books.ok(server.post("/api/invoices/generate", R"({"period":"2026-02","notify":false})", books.finance), 200);
+    // Two late customers get a Rp 10.000 late fee. One pays everything; the other's whole invoice,
+    // fee included, is credited (the outage was ours).
+    books.at(2, 15, 10);
+    const std::int64_t paid = books.invoice_of(1, "2026-02"), waived = books.invoice_of(2, "2026-02");
+    for (const std::int64_t invoice : {paid, waived})
+        books.ok(server.post("/api/invoices/" + std::to_string(invoice) + "/lines",
+                             R"({"kind":"late_fee","description":"Denda keterlambatan","quantity":1,"unit_price":10000})", books.admin),
+                 201);
+    books.pay(paid, books.outstanding(paid), "cash");
+    books.ok(server.post("/api/invoices/" + std::to_string(waived) + "/credit-notes", R"({"full":true,"reason":"gangguan sebulan penuh"})", books.finance),
+             201);
+    BOOST_TEST(server.scalar("SELECT status FROM invoices WHERE id = " + std::to_string(waived)) == "paid");
+    const Json revenue = books.report("revenue", "2026-02", "2026-02");
+    BOOST_TEST(revenue["totals"]["late_fees_collected"].get<std::int64_t>() == 10000, "only the fee paid with money");
+    BOOST_TEST(revenue["months"][0]["late_fees_collected"].get<std::int64_t>() == 10000);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
