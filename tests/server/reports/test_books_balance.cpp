@@ -306,6 +306,11 @@ void Books::check_invoices_agree(const std::string& from, const std::string& to)
         BOOST_TEST(line["gross"].get<std::int64_t>() == month["billed"].get<std::int64_t>() - tax - credited_base, "BHP gross " << period);
     }
     const std::string range_issued = " FROM credit_notes WHERE issue_date BETWEEN '" + from + "-01' AND '" + to + "-31'";
+    // The credit notes list of the same days: the revenue report's credited and its PPN.
+    const Json notes_list = ok(server.get("/api/credit-notes?from=" + from + "-01&to=" + to + "-31", finance), 200);
+    BOOST_TEST(notes_list["amount"] == revenue["totals"]["credited"]);
+    BOOST_TEST(notes_list["tax"] == revenue["totals"]["credited_tax"]);
+    BOOST_TEST(notes_list["total"] == revenue["totals"]["credit_notes"]);
     BOOST_TEST(revenue["totals"]["credited_tax"].get<std::int64_t>() == number(server.scalar("SELECT COALESCE(SUM(tax), 0)" + range_issued)));
 
     // Each invoice adds up: subtotal + PPN = total, and its lines (discounts negative) make the subtotal.
@@ -368,6 +373,12 @@ void Books::check_customers_agree(const std::vector<std::int64_t>& customers, co
         BOOST_TEST(portal_outstanding == expected, "portal of customer " << id << ": " << portal_outstanding << " vs " << expected);
         const Json dunning = ok(server.get("/api/portal/dunning", token), 200)["data"];
         BOOST_TEST(dunning["outstanding"].get<std::int64_t>() == expected, "portal dunning of customer " << id);
+        // The public bill check (what a customer sees before paying online) says the same.
+        const Json check = ok(server.post("/billing/check", Json{{"customer_number", server.scalar("SELECT service_number FROM customers WHERE id = " + id)}}.dump()),
+                              200);
+        std::int64_t public_outstanding = 0;
+        for (const auto& invoice : check["invoices"]) public_outstanding += invoice["outstanding"].get<std::int64_t>();
+        BOOST_TEST(public_outstanding == expected, "bill check of customer " << id);
     }
 }
 
