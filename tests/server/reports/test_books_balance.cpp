@@ -559,6 +559,11 @@ BOOST_AUTO_TEST_CASE(a_messy_february_balances_across_every_report_export_and_th
     BOOST_TEST_REQUIRE(books.simulator.pay(charge.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(books.simulator.wait_idle());
     BOOST_TEST(server.scalar("SELECT status FROM invoices WHERE id = " + std::to_string(online)) == "paid");
+    // At the same minute a credit note for customer 7's February invoice: issued on 1 March.
+    const std::int64_t midnight_note = books.ok(server.post("/api/invoices/" + std::to_string(mistaken) + "/credit-notes",
+                                                            R"({"amount":20000,"reason":"gangguan malam"})", books.finance),
+                                                201)["data"]["id"];
+    BOOST_TEST(server.scalar("SELECT issue_date FROM credit_notes WHERE id = " + std::to_string(midnight_note)) == "2026-03-01");
     // 2 March: a transfer that reached the bank at 23:45 WIB on 28 Feb is recorded with that time.
     books.at(3, 2, 9);
     const std::int64_t late_transfer = books.invoice_of(19, "2026-02");
@@ -575,6 +580,11 @@ BOOST_AUTO_TEST_CASE(a_messy_february_balances_across_every_report_export_and_th
     BOOST_TEST_REQUIRE(!march["daily"].empty());
     BOOST_TEST(march["daily"][0]["day"] == "2026-03-01");
     BOOST_TEST(march["daily"][0]["collected"].get<std::int64_t>() == online_amount);
+    BOOST_TEST(march["totals"]["credited"].get<std::int64_t>() == 20000);
+    BOOST_TEST(february["totals"]["credited"].get<std::int64_t>() ==
+               number(server.scalar("SELECT SUM(amount) FROM credit_notes WHERE id <> " + std::to_string(midnight_note))));
+    BOOST_TEST(books.report("bhp-uso", "2026-03", "2026-03", "&per=month")["total"]["credited"].get<std::int64_t>() ==
+               number(server.scalar("SELECT base FROM credit_notes WHERE id = " + std::to_string(midnight_note))));
 
     // 2 March: the March run; customer 4's credit pays part of the new invoice.
     books.ok(server.post("/api/invoices/generate", R"({"period":"2026-03","notify":false})", books.finance), 200);
