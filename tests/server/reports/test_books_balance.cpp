@@ -230,6 +230,10 @@ void Books::check_payments_agree(const std::string& from, const std::string& to)
     std::int64_t gateways = 0;
     for (const auto& slice : revenue["by_gateway"]) gateways += slice["collected"].get<std::int64_t>();
     BOOST_TEST(gateways == by_method["gateway"]);
+    // What the gateways settled (their paid transactions) == the live gateway payments, all time.
+    BOOST_TEST(number(server.scalar("SELECT COALESCE(SUM(g.amount), 0) FROM gateway_transactions g JOIN payments p ON p.id = g.payment_id "
+                                    "WHERE g.status = 'paid' AND p.voided_at IS NULL")) ==
+               number(server.scalar("SELECT COALESCE(SUM(amount), 0) FROM payments WHERE method = 'gateway' AND voided_at IS NULL")));
     for (const auto& month : revenue["months"]) {
         const std::string period = month["period"];
         BOOST_TEST(month["collected"].get<std::int64_t>() == by_month[period], period);
@@ -361,6 +365,9 @@ void Books::check_customers_agree(const std::vector<std::int64_t>& customers, co
         const std::int64_t expected = owed.contains(customer) ? owed.at(customer) : 0;
         BOOST_TEST(admin_outstanding == expected, "customer " << id);
         BOOST_TEST(history["credit_balance"].get<std::int64_t>() == credit_of(customer), "customer " << id);
+        // The credit ledger's rows add up to the balance.
+        BOOST_TEST(number(server.scalar("SELECT COALESCE(SUM(amount), 0) FROM credit_ledger WHERE customer_id = " + id)) == credit_of(customer),
+                   "credit ledger of customer " << id);
         const Json refunds = ok(server.get("/api/customers/" + id + "/refunds", finance), 200);
         BOOST_TEST(refunds["data"]["credit_balance"] == history["credit_balance"], "customer " << id);
         if (without_portal.contains(customer)) continue;  // made at the desk without a portal password
