@@ -97,6 +97,11 @@ Result<reports::RevenueReport> revenue_report(app::Context& context, const repor
     // Credit notes (issue 20) in the month they are issued.
     const auto credit_notes = TRY(store::credit_notes_by_month(context.db, first_day(range.from), last_day(range.to)));
     reports::net_credit_notes(report, credit_notes);
+    // Refunds: credit paid back, money out, by the local day it was paid.
+    std::vector<reports::RefundGroup> refunds;
+    for (const auto& row : TRY(store::list_refunds_by_day(context.db, start, end, offset_seconds)))
+        refunds.push_back({civil_from_days(row.local_day), row.count, row.amount});
+    reports::add_refunds(report, refunds);
     return report;
 }
 

@@ -53,13 +53,14 @@ ReportDocument revenue_document(const reports::RevenueReport& report) {
                         {"Terbayar dari tagihan", ColumnKind::Money, 20}, {"Terkumpul", ColumnKind::Money, 16},
                         {"Uang diterima", ColumnKind::Money, 16}, {"Dari kredit", ColumnKind::Money, 14},
                         {"Denda terkumpul", ColumnKind::Money, 16}, {"Nota kredit", ColumnKind::Money, 14},
-                        {"Ditagih bersih", ColumnKind::Money, 16}}};
+                        {"Ditagih bersih", ColumnKind::Money, 16}, {"Dikembalikan", ColumnKind::Money, 14}}};
     for (const auto& month : report.months) {
         document.chart.labels.push_back(to_string(month.period));
         billed.values.push_back(month.billed);
         collected.values.push_back(month.collected);
         months.rows.push_back({to_string(month.period), month.invoices, month.billed, month.paid_on_billed, month.collected,
-                               month.cash_received, month.credit_applied, month.late_fees_collected, month.credited, month.net_billed});
+                               month.cash_received, month.credit_applied, month.late_fees_collected, month.credited, month.net_billed,
+                               month.refunded});
     }
     document.chart.series = {billed, collected};
     document.sheets.push_back(std::move(months));

@@ -45,6 +45,15 @@ Result<std::vector<LateFeeDayRow>> list_collected_late_fees(Database& db, std::i
     return out;
 }
 
+Result<std::vector<RefundDayRow>> list_refunds_by_day(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds) {
+    auto statement = TRY(db.prepare("SELECT (refunded_at + ?3) / 86400, COUNT(*), SUM(amount) FROM refunds "
+                                    "WHERE refunded_at >= ?1 AND refunded_at < ?2 GROUP BY 1 ORDER BY 1"));
+    statement.bind(1, start).bind(2, end).bind(3, offset_seconds);
+    std::vector<RefundDayRow> out;
+    while (TRY(statement.step())) out.push_back({statement.column_int(0), statement.column_int(1), statement.column_int(2)});
+    return out;
+}
+
 Result<std::vector<CustomerStatusGroupRow>> list_customer_status_groups(Database& db) {
     // The minute (not the second) keeps the groups few; every UTC offset is whole minutes, so the
     // local day of the minute is the local day of the instant. The caller shifts it to local time.

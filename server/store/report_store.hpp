@@ -37,6 +37,14 @@ struct LateFeeDayRow {
 };
 Result<std::vector<LateFeeDayRow>> list_collected_late_fees(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds);
 
+// Refunds paid in [start, end) (refunded_at, unix seconds), per local day.
+struct RefundDayRow {
+    std::int64_t local_day = 0;
+    std::int64_t count = 0;
+    Money amount = 0;
+};
+Result<std::vector<RefundDayRow>> list_refunds_by_day(Database& db, std::int64_t start, std::int64_t end, std::int64_t offset_seconds);
+
 // Customers grouped by package, router (0 = none), status, join date and, for inactive or
 // terminated customers, the UTC minute their row last changed ("2026-01-15T09:30", else "").
 struct CustomerStatusGroupRow {

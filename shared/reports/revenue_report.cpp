@@ -112,4 +112,14 @@ void net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> cr
     report.total_net_billed = report.total_billed - report.total_credited;
 }
 
+void add_refunds(RevenueReport& report, std::span<const RefundGroup> refunds) {
+    for (const auto& group : refunds) {
+        MonthRevenue* month = month_of(report.months, report.range, period_of(group.day));
+        if (!month) continue;
+        month->refunded += group.amount;
+        report.refunds += group.count;
+        report.total_refunded += group.amount;
+    }
+}
+
 }  // namespace kimonet::reports

@@ -20,6 +20,9 @@ struct MonthRevenue {
     // A credit note counts in the month it is issued, whatever the period of its invoice.
     Money credited = 0;
     Money net_billed = 0;
+    // Customer credit paid back in the month (refunds, cash or transfer, by the local day they were
+    // paid): money out, which cash_received does not net.
+    Money refunded = 0;
 };
 
 // One slice of a breakdown: a package, a router, a method or a gateway.
@@ -54,6 +57,8 @@ struct RevenueReport {
     Money total_credited = 0;    // credit notes issued in the range (tax included)
     Money total_credited_tax = 0;  // of which PPN
     Money total_net_billed = 0;  // total_billed - total_credited
+    std::int64_t refunds = 0;
+    Money total_refunded = 0;
 };
 
 // Credit notes issued in one month.
@@ -64,6 +69,13 @@ struct CreditNoteGroup {
     Money tax = 0;
 };
 
+// Refunds paid on one local day.
+struct RefundGroup {
+    Date day;
+    std::int64_t count = 0;
+    Money amount = 0;
+};
+
 // Rows outside the range are ignored. Slices are sorted by amount, largest first.
 RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGroup> invoices,
                              std::span<const PaymentGroup> payments, std::span<const GatewayGroup> gateways,
@@ -72,5 +84,8 @@ RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGro
 // Nets the range's credit notes: each month's credited and net_billed (billed - credited), and the
 // totals. Groups outside the range are ignored; net figures are set for every month.
 void net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> credit_notes);
+
+// Adds the range's refunds: each month's refunded and the totals. Days outside the range are ignored.
+void add_refunds(RevenueReport& report, std::span<const RefundGroup> refunds);
 
 }  // namespace kimonet::reports

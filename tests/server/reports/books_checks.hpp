@@ -52,8 +52,21 @@ inline void Books::check_payments_agree(const std::string& from, const std::stri
     BOOST_TEST(number(server.scalar("SELECT COALESCE(SUM(g.amount), 0) FROM gateway_transactions g JOIN payments p ON p.id = g.payment_id "
                                     "WHERE g.status = 'paid' AND p.voided_at IS NULL")) ==
                number(server.scalar("SELECT COALESCE(SUM(amount), 0) FROM payments WHERE method = 'gateway' AND voided_at IS NULL")));
+    // Refunds: money paid back, per local month of their payment.
+    std::map<std::string, std::int64_t> refunded_by_month;
+    std::int64_t refunded = 0;
+    const auto refund_times = column_values(server, "SELECT refunded_at FROM refunds ORDER BY id"),
+               refund_amounts = column_values(server, "SELECT amount FROM refunds ORDER BY id");
+    for (std::size_t i = 0; i < refund_times.size(); ++i) {
+        const std::int64_t at = number(refund_times[i]);
+        if (at < start || at >= end) continue;
+        refunded_by_month[to_string(period_of(local_from_unix(at, UtcOffset{kWib}).date))] += number(refund_amounts[i]);
+        refunded += number(refund_amounts[i]);
+    }
+    BOOST_TEST(revenue["totals"]["refunded"].get<std::int64_t>() == refunded);
     for (const auto& month : revenue["months"]) {
         const std::string period = month["period"];
+        BOOST_TEST(month["refunded"].get<std::int64_t>() == refunded_by_month[period], period);
         BOOST_TEST(month["collected"].get<std::int64_t>() == by_month[period], period);
         BOOST_TEST(month["cash_received"].get<std::int64_t>() == received_by_month[period], period);
         BOOST_TEST(month["credit_applied"].get<std::int64_t>() == credit_by_month[period], period);
@@ -235,6 +248,7 @@ inline void Books::check_exports_agree(const std::string& from, const std::strin
         BOOST_TEST_REQUIRE(from_csv.contains("Nota kredit"), "the revenue export carries the month's credit notes");
         BOOST_TEST(from_csv["Nota kredit"] == month["credited"].get<std::int64_t>());
         BOOST_TEST(from_csv["Ditagih bersih"] == month["net_billed"].get<std::int64_t>());
+        BOOST_TEST(from_csv["Dikembalikan"] == month["refunded"].get<std::int64_t>());
     }
 
     const Json billing = report("billing", from, to);

@@ -80,6 +80,7 @@ BOOST_AUTO_TEST_CASE(a_messy_february_balances_across_every_report_export_and_th
     const std::int64_t credit_11 = books.credit_of(11);
     BOOST_TEST(credit_11 > 20000);
     books.ok(server.post("/api/customers/11/refunds", R"({"amount":20000,"method":"cash","reason":"pengembalian sebagian"})", books.finance), 201);
+    BOOST_TEST(books.report("revenue", "2026-02", "2026-02")["totals"]["refunded"] == 20000);
 
     // 12 Feb: customer 13 is isolated, promises to pay; customer 14 is isolated and restored.
     books.at(2, 12, 10);
