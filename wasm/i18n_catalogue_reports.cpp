@@ -33,9 +33,9 @@ std::initializer_list<Entry> reports_catalogue() {
         {"reports.import", "Impor pelanggan…", "Import customers…"},
 
         {"reports.revenue.billed", "Ditagih", "Billed"},
-        {"reports.revenue.invoices_note", "{count} tagihan dalam rentang", "{count} invoices in the range"},
+        {"reports.revenue.invoices_note", "{count} tagihan, per bulan tagih (akrual)", "{count} invoices, by billing month (accrual)"},
         {"reports.revenue.collected", "Terkumpul", "Collected"},
-        {"reports.revenue.collected_note", "{rate} dari yang ditagih", "{rate} of billed"},
+        {"reports.revenue.collected_note", "{rate} dari yang ditagih, per tanggal bayar (kas)", "{rate} of billed, by payment date (cash basis)"},
         {"reports.revenue.late_fees", "Denda keterlambatan", "Late fees"},
         {"reports.revenue.late_fees_note", "terkumpul dari tagihan lunas", "collected on paid invoices"},
         {"reports.revenue.voided", "Tagihan dibatalkan", "Voided invoices"},
