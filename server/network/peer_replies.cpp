@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
+
 namespace kimonet::network {
 
 std::size_t collect_bounded(char* data, std::size_t size, std::size_t count, void* bounded_body) {
@@ -27,33 +29,6 @@ std::size_t count_headers_bounded(char*, std::size_t size, std::size_t count, vo
 
 namespace {
 
-// The length of the UTF-8 character starting at `text[at]`, or 0 when the bytes there are not one
-// (overlong forms, surrogates and code points past U+10FFFF included).
-std::size_t utf8_character_length(std::string_view text, std::size_t at) {
-    const auto byte = [&](std::size_t index) { return static_cast<unsigned char>(text[index]); };
-    const unsigned char lead = byte(at);
-    std::size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;
-    if (lead < 0x80) return 1;
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-    else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0) low = 0xA0;
-        if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0) low = 0x90;
-        if (lead == 0xF4) high = 0x8F;
-    } else {
-        return 0;
-    }
-    if (at + length > text.size()) return 0;
-    if (byte(at + 1) < low || byte(at + 1) > high) return 0;
-    for (std::size_t index = 2; index < length; ++index)
-        if (byte(at + index) < 0x80 || byte(at + index) > 0xBF) return 0;
-    return length;
-}
-
 bool is_c1_control(std::string_view character) {
     return character.size() == 2 && static_cast<unsigned char>(character[0]) == 0xC2 && static_cast<unsigned char>(character[1]) < 0xA0;
 }
@@ -67,7 +42,7 @@ std::string peer_words(std::string_view text, std::size_t limit) {
     std::string out;
     out.reserve(std::min(text.size(), limit));
     for (std::size_t at = 0; at < text.size();) {
-        const std::size_t length = utf8_character_length(text, at);
+        const std::size_t length = utf8_sequence_length(text.substr(at));
         std::string piece;
         if (length == 0) {
             piece = kReplacement;
