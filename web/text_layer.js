@@ -116,13 +116,14 @@
   function isField(element) { return !!(element && element._field && layer.contains(element)); }
   function isSecret(node) { return node.type === 'password'; }
 
-  // What the page's fields tell the app waits behind presses and releases still on their way to it
-  // (toCanvas): typed in another field before a click's release reached the app, it would move
-  // ImGui's focus and cancel that click.
+  // What the page's fields tell the app waits until a click the app has not yet seen whole has been
+  // (toCanvas, passPointer): typed in another field before then, it would move ImGui's focus and
+  // cancel that click.
   function callApp(name, args) {
     if (!window.Module || !Module.calledRun) return;
-    if (pointerQueue.length) {
+    if (pointerQueue.length || appFrame() < settledFrame) {
       pointerQueue.push(['call', { name: name, args: args }]);
+      passPointer();
       return;
     }
     Module.ccall(name, null, args.map(function () { return 'string'; }), args);
@@ -484,25 +485,27 @@
     pointerQueue.push([type, event]);
     passPointer();
   }
-  // ImGui reads the buttons once a frame: two presses and releases before its next frame would be
-  // one click (two checkboxes ticked one after the other, quicker than a slow phone draws, would
-  // tick only the second). So each press or release waits for a frame after the one before it, and
-  // what follows (moves, the fields' news: callApp) waits behind it, in order; a frame that does not
-  // come within 1.5 s is not waited for.
-  var buttonFrame = -1, buttonAt = 0, passTimer = 0;
+  // ImGui reads the buttons once a frame: a press and its release before the next frame are one
+  // click (the press is seen in one frame, the release in the next), but a second click before the
+  // first was seen whole would merge into it (two checkboxes ticked one after the other, quicker
+  // than a slow phone draws, would tick only the second), and a field focused before then would take
+  // ImGui's focus from the control being clicked and cancel its click. So after a release, the next
+  // press and what the fields tell the app (callApp) wait, in order, until the app has drawn the two
+  // frames that see that click; a frame that does not come within 1.5 s is not waited for.
+  var settledFrame = -1, releasedAt = 0, passTimer = 0;
   function appFrame() { return window.Module && Module.calledRun ? Module._ui_frame_count() : -1; }
   function passPointer() {
     clearTimeout(passTimer);
     while (pointerQueue.length) {
-      var type = pointerQueue[0][0], button = type === 'mousedown' || type === 'mouseup';
-      if (button && appFrame() === buttonFrame && Date.now() - buttonAt < 1500) {
+      var type = pointerQueue[0][0];
+      if ((type === 'mousedown' || type === 'call') && appFrame() < settledFrame && Date.now() - releasedAt < 1500) {
         passTimer = setTimeout(passPointer, 8);
         return;
       }
       var event = pointerQueue.shift()[1];
-      if (button) {
-        buttonFrame = appFrame();
-        buttonAt = Date.now();
+      if (type === 'mouseup') {
+        settledFrame = appFrame() + 2;
+        releasedAt = Date.now();
       }
       if (type === 'call') Module.ccall(event.name, null, event.args.map(function () { return 'string'; }), event.args);
       else canvas.dispatchEvent(type === 'wheel' ? new WheelEvent(type, event) : new MouseEvent(type, event));

@@ -216,6 +216,8 @@ try {
   await test('the preview applies the tax setting (PPN 11% exclusive)', async () => {
     const page = await openApp(browser, server.url, DESKTOP);
     await signIn(page, 'admin', PASSWORD);
+    // Signed in (the session is in sessionStorage) before the reload below, not merely submitted.
+    await waitUi(page, (all) => all.some((i) => i.kind === 'nav' && i.visible), null, 30000);
     const updated = await apiAs(page, 'admin', 'PUT', '/api/settings', { tax_rate: '11', tax_mode: 'exclusive' });
     assert.equal(updated.success, true);
     await page.reload();  // the session survives a reload (sessionStorage); the app refetches the settings
