@@ -121,7 +121,7 @@
   // cancel that click.
   function callApp(name, args) {
     if (!window.Module || !Module.calledRun) return;
-    if (pointerQueue.length || appFrame() < settledFrame) {
+    if (pointerQueue.length || mustWait('call')) {
       pointerQueue.push(['call', { name: name, args: args }]);
       passPointer();
       return;
@@ -485,30 +485,54 @@
     pointerQueue.push([type, event]);
     passPointer();
   }
-  // ImGui reads the buttons once a frame: a press and its release before the next frame are one
-  // click (the press is seen in one frame, the release in the next), but a second click before the
-  // first was seen whole would merge into it (two checkboxes ticked one after the other, quicker
-  // than a slow phone draws, would tick only the second), and a field focused before then would take
-  // ImGui's focus from the control being clicked and cancel its click. So after a release, the next
-  // press and what the fields tell the app (callApp) wait, in order, until the app has drawn the two
-  // frames that see that click; a frame that does not come within 1.5 s is not waited for.
-  var settledFrame = -1, releasedAt = 0, passTimer = 0;
+  // ImGui 1.86 reads the pointer once a frame: where it is then, and whether the button is down (a
+  // press between two frames is latched, so a press and its release before the next frame are one
+  // click: the press is seen in one frame, the release in the next). So a click must not be
+  // overtaken before the app has seen it whole:
+  // - a move before the frame that sees a press (or its release) would move that press (or
+  //   release) with it: closing a dialog and clicking the menu at once pressed Close where the
+  //   menu is, and neither click happened;
+  // - a second click would merge into the first (two checkboxes ticked one after the other,
+  //   quicker than a slow phone draws, would tick only the second);
+  // - a field focused before then would take ImGui's focus from the control being clicked.
+  // So after a press, moves wait for the frame that sees it; after a release, moves, the next press
+  // and what the fields tell the app (callApp) wait, in order, for the two frames that see that
+  // click. A frame that does not come within 1.5 s is not waited for.
+  var settledFrame = -1, movableFrame = -1, releasedAt = 0, pressedAt = 0, passTimer = 0, passing = false;
+  var kFrameWaitMs = 1500;
   function appFrame() { return window.Module && Module.calledRun ? Module._ui_frame_count() : -1; }
+  function mustWait(type) {
+    var frame = appFrame(), now = Date.now();
+    if (type === 'mousedown' || type === 'call') return frame < settledFrame && now - releasedAt < kFrameWaitMs;
+    if (type === 'mousemove' || type === 'wheel') return frame < movableFrame && now - Math.max(releasedAt, pressedAt) < kFrameWaitMs;
+    return false;  // a release: the press it ends is latched until a frame has seen it
+  }
   function passPointer() {
     clearTimeout(passTimer);
     while (pointerQueue.length) {
       var type = pointerQueue[0][0];
-      if ((type === 'mousedown' || type === 'call') && appFrame() < settledFrame && Date.now() - releasedAt < 1500) {
+      if (mustWait(type)) {
         passTimer = setTimeout(passPointer, 8);
         return;
       }
       var event = pointerQueue.shift()[1];
-      if (type === 'mouseup') {
-        settledFrame = appFrame() + 2;
+      if (type === 'mousedown') {
+        movableFrame = Math.max(movableFrame, appFrame() + 1);
+        pressedAt = Date.now();
+      } else if (type === 'mouseup') {
+        settledFrame = movableFrame = appFrame() + 2;
         releasedAt = Date.now();
       }
-      if (type === 'call') Module.ccall(event.name, null, event.args.map(function () { return 'string'; }), event.args);
-      else canvas.dispatchEvent(type === 'wheel' ? new WheelEvent(type, event) : new MouseEvent(type, event));
+      if (type === 'call') {
+        Module.ccall(event.name, null, event.args.map(function () { return 'string'; }), event.args);
+        continue;
+      }
+      passing = true;
+      try {
+        canvas.dispatchEvent(type === 'wheel' ? new WheelEvent(type, event) : new MouseEvent(type, event));
+      } finally {
+        passing = false;
+      }
     }
   }
   // Ctrl+wheel (and a trackpad's pinch, which the browser reports as one) is the browser's zoom:
@@ -584,6 +608,24 @@
   function downInit(x, y, buttons) {
     return { clientX: x, clientY: y, button: 0, buttons: buttons, bubbles: true, cancelable: true };
   }
+  // (Registered after the listeners above, which see a release over the canvas first.)
+  // What reaches the canvas itself (the page behind an open dialog, the canvas outside any node,
+  // shell.js's touches) keeps its place in the same line: it is held back and passed on here.
+  ['mousemove', 'mousedown', 'mouseup', 'wheel'].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      if (passing || event.target !== canvas) return;
+      event.stopImmediatePropagation();
+      if (type !== 'wheel') {
+        toCanvas(type, event);
+        return;
+      }
+      event.preventDefault();  // the app's wheel, never the page's scroll (as emscripten's GLFW does)
+      toCanvas('wheel', event, {
+        clientX: event.clientX, clientY: event.clientY, deltaX: event.deltaX, deltaY: event.deltaY,
+        deltaMode: event.deltaMode, bubbles: true, cancelable: true,
+      });
+    }, { capture: true, passive: false });
+  });
 
   // A click on the canvas at a control: an activation by assistive technology or a script's
   // click() (a pointer's press and release already went on to the canvas).
