@@ -471,6 +471,8 @@ std::initializer_list<Entry> catalogue() {
         {"network.reason", "Alasan isolir", "Reason for isolation"},
         {"network.reason_hint", "mis. tunggakan 2 bulan", "e.g. two months overdue"},
         {"network.isolate", "Isolir", "Isolate"},
+        // The customer's action that opens the isolation form (its reason, then "Isolir" itself).
+        {"network.isolate_open", "Isolir…", "Isolate…"},
         {"network.reason_required", "Isi alasan isolir dulu", "Enter a reason for the isolation first"},
         {"network.isolate_question", "Isolir sekarang? Internet pelanggan dialihkan ke halaman isolir sampai dipulihkan atau tagihannya lunas.",
          "Isolate now? The customer's internet goes to the isolation page until restored or the bill is paid."},

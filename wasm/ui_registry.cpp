@@ -128,6 +128,15 @@ void set_spoken_name(std::string_view name, std::string_view lang) {
     g_current.back().lang = lang;
 }
 
+void name_with(std::string_view id, std::string_view what) {
+    for (auto item = g_current.rbegin(); item != g_current.rend(); ++item) {
+        if (item->id != id) continue;
+        item->spoken_name = item->label + " " + std::string(what);
+        item->lang.clear();
+        return;
+    }
+}
+
 void set_hint(std::string_view hint) {
     if (!g_current.empty()) g_current.back().hint = hint;
 }

@@ -66,6 +66,10 @@ void set_tab(std::string_view tablist, bool selected);
 void set_pressed(bool pressed);
 // For the item just recorded: the name a screen reader says for it, in language `lang` ("en").
 void set_spoken_name(std::string_view name, std::string_view lang);
+// For the item `id` of this frame: its drawn label said with what it acts on ("Buka tagihan" is
+// "Buka tagihan INV-202612-00001"), where several alike are listed together, one per card. The
+// label stays first, so a voice-control user who says what is drawn still reaches it.
+void name_with(std::string_view id, std::string_view what);
 // For the item just recorded (a text field): the hint it draws while empty.
 void set_hint(std::string_view hint);
 void end_frame();

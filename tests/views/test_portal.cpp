@@ -320,4 +320,33 @@ BOOST_AUTO_TEST_CASE(a_partly_paid_bill_shows_what_is_open_and_the_exact_transfe
     BOOST_TEST(harness.value("portal_invoices.INV-202601-0001.of_total") == "sisa dari Rp 150.000");
 }
 
+// A screen reader lists a screen's buttons by name: two "Salin" (the VA number, the payment link)
+// or one "Bayar sekarang" per invoice card said nothing about which is which.
+BOOST_AUTO_TEST_CASE(each_button_says_what_it_acts_on_two_copy_buttons_and_the_cards_of_two_bills) {
+    ViewHarness harness("bills");
+    kimonet::testing::set_canvas_width(390.f);
+    answer_portal(harness, Json::array({invoice_row(2, {2026, 1}, {2026, 1, 10}, 200000, 0, false),
+                                        invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 0, true)}));
+    harness.api().answer("GET", "/api/payment-methods", methods());
+    no_pending(harness);
+    Json va = qr_payment();
+    va["payment_code"] = "8808123456";
+    va["qr_string"] = "";
+    va.erase("qr");
+    harness.api().answer("POST", "/billing/pay", va, 201);
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST_REQUIRE(harness.find("portal_invoices.INV-202512-0001.pay").has_value());
+    BOOST_TEST(harness.buttons_named_alike() == std::vector<std::string>{}, "the invoices' cards");
+    harness.click("portal_invoices.INV-202601-0001.pay");
+    harness.settle();
+    harness.click("portal_pay.method.bni_va");
+    harness.click("portal_pay.submit");
+    harness.settle();
+    BOOST_TEST_REQUIRE(harness.value("portal_pay.code") == "8808123456");
+    BOOST_TEST_REQUIRE(harness.find("portal_pay.url.copy").has_value());
+    BOOST_TEST(harness.buttons_named_alike() == std::vector<std::string>{}, "the payment's copy buttons");
+    kimonet::testing::set_canvas_width(1280);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

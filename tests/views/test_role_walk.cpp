@@ -5,7 +5,9 @@
 // - no text on screen is a catalogue key ("leads.summary"), and no key was asked the catalogue
 //   does not have;
 // - at 360 px wide (a common Android phone) every button and checkbox lies whole inside the
-//   viewport and inside the card or window that holds it (not cut at its edge).
+//   viewport and inside the card or window that holds it (not cut at its edge);
+// - no two buttons a screen reader lists together (outside table rows, which name their row) share
+//   a name: two "Salin" told the listener nothing about which copies what.
 // Each address starts from the same customer world (customer_world.hpp); up to kMaxClicks buttons
 // are pressed in drawing order (dialogs they open included), logout and the language toggle aside.
 #include <boost/test/unit_test.hpp>
@@ -91,9 +93,11 @@ bool looks_like_key(const std::string& text) {
 struct Walk {
     std::vector<std::string> keys_on_screen;   // "address: id = text"
     std::vector<std::string> clipped_buttons;  // "address: id x..x+w"
+    std::vector<std::string> same_names;       // "address: name (id, id)"
 };
 
 void inspect(const ViewHarness& harness, const std::string& address, float width, Walk& walk) {
+    for (const auto& alike : harness.buttons_named_alike()) walk.same_names.push_back(address + ": " + alike);
     for (const auto& widget : harness.widgets()) {
         const std::string id = widget.value("id", "");
         for (const char* field : {"label", "value"}) {
@@ -153,11 +157,12 @@ Walk walk_address(const Role& role, const std::string& address, float width) {
 }
 
 void walk_role(const Role& role, float width) {
-    std::vector<std::string> keys, clipped;
+    std::vector<std::string> keys, clipped, same;
     for (const std::string& address : addresses(role)) {
         const Walk walk = walk_address(role, address, width);
         keys.insert(keys.end(), walk.keys_on_screen.begin(), walk.keys_on_screen.end());
         clipped.insert(clipped.end(), walk.clipped_buttons.begin(), walk.clipped_buttons.end());
+        same.insert(same.end(), walk.same_names.begin(), walk.same_names.end());
     }
     std::string joined;
     for (const auto& each : keys) joined += "\n  " + each;
@@ -165,6 +170,9 @@ void walk_role(const Role& role, float width) {
     joined.clear();
     for (const auto& each : clipped) joined += "\n  " + each;
     BOOST_TEST(clipped.empty(), role.name << " at " << width << " px: buttons or checkboxes outside the viewport:" << joined);
+    joined.clear();
+    for (const auto& each : std::set<std::string>(same.begin(), same.end())) joined += "\n  " + each;
+    BOOST_TEST(same.empty(), role.name << " at " << width << " px: buttons named alike:" << joined);
     joined.clear();
     for (const auto& each : kimonet::i18n::unknown_keys()) joined += " " + each;
     BOOST_TEST(kimonet::i18n::unknown_keys().empty(), "keys missing from the catalogue:" << joined);

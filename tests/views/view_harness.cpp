@@ -1,5 +1,6 @@
 #include "view_harness.hpp"
 
+#include <map>
 #include <stdexcept>
 
 #include "headless_platform.hpp"
@@ -80,6 +81,22 @@ std::vector<Widget> ViewHarness::widgets() const {
     if (registry.contains("items"))
         for (const auto& item : registry["items"]) items.push_back(item);
     return items;
+}
+
+std::vector<std::string> ViewHarness::buttons_named_alike() const {
+    std::map<std::pair<ImGuiID, std::string>, std::vector<std::string>> by_name;
+    for (const auto& item : ui_registry::last_items()) {
+        if (item.kind != "button" || !item.visible || item.disabled || item.table != 0) continue;
+        by_name[{item.window, item.spoken_name.empty() ? item.label : item.spoken_name}].push_back(item.id);
+    }
+    std::vector<std::string> alike;
+    for (const auto& [key, ids] : by_name) {
+        if (ids.size() < 2) continue;
+        std::string joined;
+        for (const auto& id : ids) joined += (joined.empty() ? "" : ", ") + id;
+        alike.push_back("\"" + key.second + "\" (" + joined + ")");
+    }
+    return alike;
 }
 
 std::optional<Widget> ViewHarness::find(const std::string& id) const {

@@ -46,6 +46,10 @@ public:
     // The value (or label, for texts) of the widget with this id; "" when absent.
     std::string value(const std::string& id) const;
     std::string label(const std::string& id) const;
+    // Visible, enabled buttons outside table rows (a row names its buttons' context), in one window
+    // (the page, or the dialog in front), that a screen reader names alike (the name said, else the
+    // drawn label): one entry per name, "\"Salin\" (portal_pay.code.copy, portal_pay.url.copy)".
+    std::vector<std::string> buttons_named_alike() const;
 
     // Clicks a widget by its registry id: moves the mouse there, presses and releases over frames.
     void click(const std::string& id);

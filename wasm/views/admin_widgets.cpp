@@ -93,6 +93,7 @@ void copy_row(const std::string& id, const char* label, const std::string& value
         copied_id = id;
         copied_at = ImGui::GetTime();
     }
+    ui_registry::name_with(id + ".copy", label);  // "Salin Nomor virtual account", not one of two "Salin"
 }
 
 std::string format_unix_time(std::int64_t unix_seconds) {

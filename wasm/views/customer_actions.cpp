@@ -113,7 +113,7 @@ void ViewCustomerDetail::draw_actions(App& app) {
         m_credit.open([this] { reload_all(); });  // customer_credit.hpp (issue 20)
     if (user.can("network.control")) {
         if (m_customer->status == CustomerStatus::Active &&
-            flow.button("customer_detail.action.isolate", tr("network.isolate"), widgets::ButtonStyle::Danger))
+            flow.button("customer_detail.action.isolate", tr("network.isolate_open"), widgets::ButtonStyle::Danger))
             m_network.focus_isolate();
         if (m_customer->status == CustomerStatus::Isolated &&
             flow.button("customer_detail.action.restore", tr("network.restore"), widgets::ButtonStyle::Secondary, m_network.busy()))

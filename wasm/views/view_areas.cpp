@@ -7,6 +7,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "ui_registry.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -183,6 +184,7 @@ void ViewAreas::draw_area(App& app, const Area& area) {
         } else if (widgets::button((prefix + "open").c_str(), tr("areas.open"), widgets::ButtonStyle::Secondary, full_width_on_phone())) {
             open(area.id);
         }
+        ui_registry::name_with(prefix + "open", area.name);
     }
     widgets::end_card();
     ImGui::PopID();

@@ -220,6 +220,7 @@ void ViewInvoices::draw_cards() {
             if (widgets::button(row_id(record, "open").c_str(), tr("invoices.open"), widgets::ButtonStyle::Secondary,
                                 ImGui::GetContentRegionAvail().x))
                 clicked = &record;
+            ui_registry::name_with(row_id(record, "open"), invoice.invoice_no);
         }
         widgets::end_card();
         ImGui::PopID();

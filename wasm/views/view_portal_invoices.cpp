@@ -9,6 +9,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "ui_registry.hpp"
 #include "views/billing_widgets.hpp"
 #include "views/dialog_routes.hpp"
 #include "views/form_modal.hpp"
@@ -200,6 +201,8 @@ void ViewPortalInvoices::draw(App& app) {
                 if (widgets::button((row + ".pay").c_str(), tr("portal.pay_now"), widgets::ButtonStyle::Primary, width))
                     app.pay_invoice(invoice.id);
             }
+            // One card per invoice, each with these three: each says which invoice it is for.
+            for (const char* action : {".open", ".pdf", ".pay"}) ui_registry::name_with(row + action, invoice.invoice_no);
         }
         widgets::end_card();
         ImGui::PopID();

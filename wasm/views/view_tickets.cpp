@@ -11,6 +11,7 @@
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
 #include "tickets/ticket_rules.hpp"
+#include "ui_registry.hpp"
 #include "views/admin_widgets.hpp"
 #include "views/view_invoice_detail.hpp"
 #include "widgets/download_button.hpp"
@@ -222,6 +223,7 @@ void ViewTickets::draw_row(const api::Json& ticket) {
         ImGui::PopTextWrapPos();
         if (widgets::button(row_id(id, "open").c_str(), tr("tickets.open"), widgets::ButtonStyle::Secondary, display().compact() ? -FLT_MIN : 0.f))
             open_ticket(id);
+        ui_registry::name_with(row_id(id, "open"), json_string(ticket, "number"));
     }
     widgets::end_card();
     if (breached) ImGui::PopStyleColor();
