@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ui_registry.hpp"
@@ -109,14 +110,25 @@ void text_and_name(const ui_registry::Item& item, std::string_view role, std::st
     }
 }
 
-std::string container_of(const ui_registry::Item& item) {
+// The ImGui tables of a frame that hold data (one has column headers): the others only lay out a
+// form or label/value pairs, and a screen reader announcing "table, 2 rows, 4 columns" for them
+// says nothing true.
+using DataTables = std::unordered_set<ImGuiID>;
+DataTables data_tables(const std::vector<ui_registry::Item>& items) {
+    DataTables tables;
+    for (const ui_registry::Item& item : items)
+        if (item.kind == "header" && item.table != 0) tables.insert(item.table);
+    return tables;
+}
+
+std::string container_of(const ui_registry::Item& item, const DataTables& tables) {
     std::string path;
     if (item.window != 0) {
         static constexpr const char* kWindowPrefix[] = {"", "d", "p", "t"};
         path += kWindowPrefix[static_cast<int>(item.window_role)];
         path += std::to_string(item.window);
     }
-    if (item.table != 0 && item.table_row >= 0) {
+    if (item.table != 0 && item.table_row >= 0 && tables.contains(item.table)) {
         if (!path.empty()) path += '/';
         path += "g" + std::to_string(item.table) + "/r" + std::to_string(item.table_row);
     }
@@ -211,7 +223,7 @@ std::string browser_runs_of(const ui_registry::Item& item, std::string_view role
 }
 
 // The record of one item, everything after its key.
-std::string record_of(const ui_registry::Item& item, float scale) {
+std::string record_of(const ui_registry::Item& item, float scale, const DataTables& tables) {
     const std::string_view role = role_of(item);
     std::string text, name;
     text_and_name(item, role, text, name);
@@ -227,7 +239,7 @@ std::string record_of(const ui_registry::Item& item, float scale) {
         append_number(out, value, scale);
     }
     out += ',';
-    append_json_string(out, container_of(item));
+    append_json_string(out, container_of(item, tables));
     out += ',';
     append_json_string(out, states_of(item, role));
     // How much of each side its window or table hides (top, right, bottom, left).
@@ -275,6 +287,7 @@ const std::string& changes() {
     std::string set;
     std::vector<std::string> notices;
     std::string said;
+    const DataTables tables = data_tables(items);
     for (const ui_registry::Item& item : items) {
         // A notice is said even while scrolled out of view (and not again when it scrolls in).
         if (is_notice(item) && !item.value.empty()) {
@@ -289,7 +302,7 @@ const std::string& changes() {
         // Ids repeat now and then (the same pager twice): the second is "<id>#2".
         const int occurrence = ++seen[item.id];
         std::string key = occurrence == 1 ? item.id : item.id + "#" + std::to_string(occurrence);
-        std::string record = record_of(item, scale);
+        std::string record = record_of(item, scale, tables);
         const auto sent = g_sent.find(key);
         if (sent == g_sent.end() || sent->second != record) {
             set += set.empty() ? "[" : ",[";

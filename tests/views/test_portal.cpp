@@ -11,6 +11,7 @@
 #include "api/billing_dto.hpp"
 #include "api/dto.hpp"
 #include "headless_platform.hpp"
+#include "text_layer.hpp"
 #include "view_harness.hpp"
 
 using kimonet::testing::ViewHarness;
@@ -347,6 +348,27 @@ BOOST_AUTO_TEST_CASE(each_button_says_what_it_acts_on_two_copy_buttons_and_the_c
     BOOST_TEST_REQUIRE(harness.find("portal_pay.url.copy").has_value());
     BOOST_TEST(harness.buttons_named_alike() == std::vector<std::string>{}, "the payment's copy buttons");
     kimonet::testing::set_canvas_width(1280);
+}
+
+// "Layanan Anda" lays its facts out in an ImGui table with no column headers: a screen reader
+// said "table, 3 rows, 2 columns" for a card of label/value pairs. Only a table with headers (the
+// customer list: test_text_layer) is handed to the page as a table; these are plain text in order.
+BOOST_AUTO_TEST_CASE(the_home_cards_facts_are_text_not_a_table) {
+    kimonet::text_layer::reset();
+    ViewHarness harness;
+    answer_portal(harness, Json::array({invoice_row(1, {2025, 12}, {2025, 12, 10}, 200000, 0, false)}));
+    harness.sign_in_customer(7);
+    harness.settle();
+    BOOST_TEST_REQUIRE(harness.value("home.service_number") == "CUST001");
+    const Json changes = Json::parse(kimonet::text_layer::changes());
+    int facts = 0;
+    for (const Json& entry : changes["set"]) {
+        const std::string key = entry[0];
+        if (!key.starts_with("home.service_number") && !key.starts_with("home.package")) continue;
+        ++facts;
+        BOOST_TEST(entry[9].get<std::string>().find('g') == std::string::npos, key << " sits in no table: " << entry[9]);
+    }
+    BOOST_TEST(facts == 4, "the two facts and their labels");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
