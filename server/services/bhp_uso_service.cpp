@@ -6,6 +6,7 @@
 #include "core/regulatory_messages.hpp"
 #include "services/activity_log.hpp"
 #include "services/report_service.hpp"
+#include "services/reseller_service.hpp"
 #include "store/credit_note_store.hpp"
 #include "store/regulatory_store.hpp"
 
@@ -27,6 +28,14 @@ Result<reports::BhpUsoReport> bhp_uso_report(app::Context& context, std::string_
         auto month = std::find_if(revenue.begin(), revenue.end(), [&](const reports::MonthlyRevenue& row) { return row.period == notes.period; });
         if (month == revenue.end()) month = revenue.insert(revenue.end(), reports::MonthlyRevenue{notes.period});
         month->credited = TRY(checked_add(month->credited, TRY(checked_add(notes.amount, -notes.tax))));
+    }
+    // Hotspot vouchers sold to resellers are telecommunication revenue too, at their gross: the
+    // resellers' commission is a cost of selling them, not one of the deductions the rules allow.
+    for (const auto& sold : TRY(services::voucher_sales_by_month(context, range))) {
+        auto month = std::find_if(revenue.begin(), revenue.end(), [&](const reports::MonthlyRevenue& row) { return row.period == sold.period; });
+        if (month == revenue.end()) month = revenue.insert(revenue.end(), reports::MonthlyRevenue{sold.period});
+        month->vouchers = TRY(checked_add(month->vouchers, sold.vouchers));
+        month->voucher_sales = TRY(checked_add(month->voucher_sales, sold.gross));
     }
     auto deductions = TRY(store::list_revenue_deductions(context.db, range.from, range.to));
     auto rates = TRY(store::list_regulatory_rates(context.db));

@@ -5,6 +5,7 @@
 
 #include "jobs/cron.hpp"
 #include "jobs/scheduler.hpp"
+#include "services/reseller_service.hpp"
 #include "services/settings.hpp"
 #include "store/dashboard_store.hpp"
 #include "store/job_run_store.hpp"
@@ -31,6 +32,8 @@ Result<api::Json> customer_counts(store::Database& db) {
 
 // Billed = non-void invoices of the period; collected = what live payments made in the calendar month
 // settled (their applied amounts, credit use included): the revenue report's "collected", figure for figure.
+// Hotspot vouchers sold to resellers in the month are beside it (gross and net), and
+// collected_with_vouchers = collected + voucher net, as the revenue report's.
 Result<api::Json> money(app::Context& context, const Date& today) {
     const Period current = period_of(today);
     std::vector<Period> periods;
@@ -48,10 +51,17 @@ Result<api::Json> money(app::Context& context, const Date& today) {
         collected[to_string(period_of(local_from_unix(paid_at, context.offset).date))] += applied;
     }));
 
+    std::map<std::string, reports::VoucherSalesMonth> vouchers;
+    for (const auto& month : TRY(services::voucher_sales_by_month(context, reports::MonthRange{periods.front(), current})))
+        vouchers[to_string(month.period)] = month;
+    std::map<std::string, Money> with_vouchers;
     api::Json months = api::Json::array();
     for (const Period& p : periods) {
         const std::string key = to_string(p);
-        months.push_back({{"period", key}, {"billed", billed[key]}, {"collected", collected[key]}});
+        with_vouchers[key] = TRY(checked_add(collected[key], vouchers[key].net));
+        months.push_back({{"period", key}, {"billed", billed[key]}, {"collected", collected[key]},
+                          {"voucher_gross", vouchers[key].gross}, {"voucher_net", vouchers[key].net},
+                          {"collected_with_vouchers", with_vouchers[key]}});
     }
     const auto overdue = TRY(store::sum_overdue_invoices(context.db, today));
     const Money outstanding = TRY(store::sum_outstanding_invoices(context.db));
@@ -63,6 +73,9 @@ Result<api::Json> money(app::Context& context, const Date& today) {
                      {"period", key},
                      {"billed", billed[key]},
                      {"collected", collected[key]},
+                     {"voucher_gross", vouchers[key].gross},
+                     {"voucher_net", vouchers[key].net},
+                     {"collected_with_vouchers", with_vouchers[key]},
                      {"invoices", invoice_counts[key]},
                      {"overdue_total", overdue.total},
                      {"overdue_count", overdue.count},

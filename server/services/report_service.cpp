@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "services/reseller_service.hpp"
 #include "store/credit_note_store.hpp"
 #include "store/report_store.hpp"
 #include "store/report_totals.hpp"
@@ -102,6 +103,9 @@ Result<reports::RevenueReport> revenue_report(app::Context& context, const repor
     for (const auto& row : TRY(store::list_refunds_by_day(context.db, start, end, offset_seconds)))
         refunds.push_back({civil_from_days(row.local_day), row.count, row.amount});
     reports::add_refunds(report, refunds);
+    // Hotspot vouchers sold to resellers, by the local day of the sale, next to the invoice payments.
+    const auto voucher_sales = TRY(services::voucher_sales_by_month(context, range));
+    TRY_VOID(reports::add_voucher_sales(report, voucher_sales));
     return report;
 }
 

@@ -201,4 +201,14 @@ std::string sales_report_csv(const SalesReport& report) {
     return out;
 }
 
+Result<std::vector<reports::VoucherSalesMonth>> voucher_sales_by_month(app::Context& context, const reports::MonthRange& range) {
+    std::vector<reports::VoucherSalesGroup> days;
+    for (const auto& day : TRY(store::sales_by_reseller_day(context.db, to_string(first_day(range.from)), to_string(last_day(range.to)), std::nullopt))) {
+        auto date = parse_date(day.sale_date);
+        if (!date) continue;  // a malformed day is no day of the range
+        days.push_back({*date, day.sales, day.vouchers, day.gross, day.commission, day.net});
+    }
+    return reports::voucher_sales_by_month(days);
+}
+
 }  // namespace kimonet::services

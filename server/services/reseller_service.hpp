@@ -4,6 +4,7 @@
 // reseller and day (JSON and CSV).
 #include "api/voucher_dto.hpp"
 #include "app/context.hpp"
+#include "reports/report_rows.hpp"
 
 namespace kimonet::services {
 
@@ -24,5 +25,10 @@ struct SalesReport {
 // Sales per reseller and local day, `from`..`to` inclusive (YYYY-MM-DD; default: this month).
 Result<SalesReport> reseller_sales_report(app::Context& context, const std::string& from, const std::string& to, std::int64_t reseller_id);
 std::string sales_report_csv(const SalesReport& report);
+
+// The vouchers sold in the months of `range`, per month: a sale counts in the month of its local day
+// (`sale_date`, the ISP's time zone at the moment of the sale, as the sales report's days). The
+// books' voucher line: the BHP & USO report, the revenue report and the dashboard.
+Result<std::vector<reports::VoucherSalesMonth>> voucher_sales_by_month(app::Context& context, const reports::MonthRange& range);
 
 }  // namespace kimonet::services

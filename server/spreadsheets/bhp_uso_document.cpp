@@ -25,11 +25,12 @@ std::string rate_text(std::int64_t basis_points, bool varies) {
 ReportSheet lines_sheet(const std::string& title, const std::vector<reports::BhpUsoLine>& lines, const reports::BhpUsoLine* total) {
     ReportSheet sheet{title,
                       {{"Periode", ColumnKind::Text, 18}, {"Tagihan", ColumnKind::Integer, 9}, {"Ditagih (dengan PPN)", ColumnKind::Money, 18},
-                       {"PPN", ColumnKind::Money, 14}, {"Nota kredit (DPP)", ColumnKind::Money, 15}, {"Pendapatan kotor", ColumnKind::Money, 17}, {"Pengurang", ColumnKind::Money, 15},
+                       {"PPN", ColumnKind::Money, 14}, {"Nota kredit (DPP)", ColumnKind::Money, 15},
+                       {"Voucher", ColumnKind::Integer, 9}, {"Penjualan voucher", ColumnKind::Money, 17}, {"Pendapatan kotor", ColumnKind::Money, 17}, {"Pengurang", ColumnKind::Money, 15},
                        {"Dasar", ColumnKind::Money, 17}, {"Tarif BHP", ColumnKind::Text, 10}, {"BHP Tel", ColumnKind::Money, 14},
                        {"Tarif USO", ColumnKind::Text, 10}, {"USO/KPU", ColumnKind::Money, 14}}};
     const auto add = [&](const reports::BhpUsoLine& line) {
-        sheet.rows.push_back({line_label(line), line.invoices, line.billed, line.tax, line.credited, line.gross, line.deductions, line.base,
+        sheet.rows.push_back({line_label(line), line.invoices, line.billed, line.tax, line.credited, line.vouchers, line.voucher_sales, line.gross, line.deductions, line.base,
                               rate_text(line.bhp_bp, line.rates_vary), line.bhp, rate_text(line.uso_bp, line.rates_vary), line.uso});
     };
     for (const auto& line : lines) add(line);
@@ -48,8 +49,10 @@ const char* deduction_kind_label(const std::string& kind) {
 ReportDocument bhp_uso_document(const reports::BhpUsoReport& report) {
     ReportDocument document{"bhp-uso", "Laporan BHP Telekomunikasi dan USO",
                             "Periode " + format_period_indonesian(report.range.from) + " - " + format_period_indonesian(report.range.to) +
-                                "; pendapatan kotor dari tagihan (tanpa PPN, tagihan batal tidak dihitung, dikurangi nota kredit yang terbit)"};
+                                "; pendapatan kotor dari tagihan (tanpa PPN, tagihan batal tidak dihitung, dikurangi nota kredit yang terbit) "
+                                "ditambah penjualan voucher hotspot ke reseller (harga voucher, komisi reseller tidak dikurangkan)"};
     document.figures = {{"Pendapatan kotor", format_rupiah(report.total.gross)},
+                        {"Penjualan voucher", format_rupiah(report.total.voucher_sales) + " (" + std::to_string(report.total.vouchers) + " voucher)"},
                         {"Pengurang", format_rupiah(report.total.deductions)},
                         {"Dasar pengenaan", format_rupiah(report.total.base)},
                         {"BHP Tel terutang", format_rupiah(report.total.bhp)},

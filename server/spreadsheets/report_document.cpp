@@ -44,6 +44,10 @@ ReportDocument revenue_document(const reports::RevenueReport& report) {
     ReportDocument document{"revenue", "Laporan Pendapatan", range_text(report.range)};
     document.figures = {{"Ditagih", format_rupiah(report.total_billed)},
                         {"Terkumpul", format_rupiah(report.total_collected)},
+                        {"Penjualan voucher", format_rupiah(report.total_voucher_gross) + " (komisi reseller " +
+                                                  format_rupiah(report.total_voucher_commission) + ")"},
+                        {"Terkumpul + voucher", format_rupiah(report.total_collected_with_vouchers)},
+                        {"Pendapatan (tagihan bersih + voucher)", format_rupiah(report.total_revenue)},
                         {"Denda terkumpul", format_rupiah(report.total_late_fees_collected)},
                         {"Tagihan dibatalkan", std::to_string(report.voided_invoices) + " (" + format_rupiah(report.voided_amount) + ")"}};
     document.chart.title = "Ditagih vs terkumpul per bulan";
@@ -53,14 +57,18 @@ ReportDocument revenue_document(const reports::RevenueReport& report) {
                         {"Terbayar dari tagihan", ColumnKind::Money, 20}, {"Terkumpul", ColumnKind::Money, 16},
                         {"Uang diterima", ColumnKind::Money, 16}, {"Dari kredit", ColumnKind::Money, 14},
                         {"Denda terkumpul", ColumnKind::Money, 16}, {"Nota kredit", ColumnKind::Money, 14},
-                        {"Ditagih bersih", ColumnKind::Money, 16}, {"Dikembalikan", ColumnKind::Money, 14}}};
+                        {"Ditagih bersih", ColumnKind::Money, 16}, {"Dikembalikan", ColumnKind::Money, 14},
+                        {"Voucher", ColumnKind::Integer, 9}, {"Penjualan voucher", ColumnKind::Money, 16},
+                        {"Komisi reseller", ColumnKind::Money, 15}, {"Voucher bersih", ColumnKind::Money, 15},
+                        {"Terkumpul + voucher", ColumnKind::Money, 18}, {"Pendapatan (tagihan bersih + voucher)", ColumnKind::Money, 20}}};
     for (const auto& month : report.months) {
         document.chart.labels.push_back(to_string(month.period));
         billed.values.push_back(month.billed);
         collected.values.push_back(month.collected);
         months.rows.push_back({to_string(month.period), month.invoices, month.billed, month.paid_on_billed, month.collected,
                                month.cash_received, month.credit_applied, month.late_fees_collected, month.credited, month.net_billed,
-                               month.refunded});
+                               month.refunded, month.vouchers, month.voucher_gross, month.voucher_commission, month.voucher_net,
+                               month.collected_with_vouchers, month.revenue});
     }
     document.chart.series = {billed, collected};
     document.sheets.push_back(std::move(months));

@@ -15,6 +15,8 @@ reports::BhpUsoLine line_from_json(const Json& line) {
     out.billed = json_int(line, "billed");
     out.tax = json_int(line, "tax");
     out.credited = json_int(line, "credited");
+    out.vouchers = json_int(line, "vouchers");
+    out.voucher_sales = json_int(line, "voucher_sales");
     out.gross = json_int(line, "gross");
     out.deductions = json_int(line, "deductions");
     out.base = json_int(line, "base");
@@ -31,7 +33,7 @@ reports::BhpUsoLine line_from_json(const Json& line) {
 Json to_json(const reports::BhpUsoLine& line) {
     return {{"key", line.key},       {"from", to_string(line.from)}, {"to", to_string(line.to)},
             {"invoices", line.invoices}, {"billed", line.billed},    {"tax", line.tax},
-            {"credited", line.credited}, {"gross", line.gross},   {"deductions", line.deductions}, {"base", line.base},
+            {"credited", line.credited}, {"vouchers", line.vouchers}, {"voucher_sales", line.voucher_sales}, {"gross", line.gross},   {"deductions", line.deductions}, {"base", line.base},
             {"bhp_bp", line.bhp_bp}, {"uso_bp", line.uso_bp},         {"rates_vary", line.rates_vary},
             {"bhp", line.bhp},       {"uso", line.uso},               {"due", line.bhp + line.uso}};
 }

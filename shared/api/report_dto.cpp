@@ -32,7 +32,10 @@ Json to_json(const reports::RevenueReport& report) {
         months.push_back({{"period", to_string(month.period)}, {"invoices", month.invoices}, {"billed", month.billed},
                           {"paid_on_billed", month.paid_on_billed}, {"collected", month.collected}, {"cash_received", month.cash_received},
                           {"credit_applied", month.credit_applied}, {"late_fees_collected", month.late_fees_collected},
-                          {"credited", month.credited}, {"net_billed", month.net_billed}, {"refunded", month.refunded}});
+                          {"credited", month.credited}, {"net_billed", month.net_billed}, {"refunded", month.refunded},
+                          {"vouchers", month.vouchers}, {"voucher_gross", month.voucher_gross},
+                          {"voucher_commission", month.voucher_commission}, {"voucher_net", month.voucher_net},
+                          {"collected_with_vouchers", month.collected_with_vouchers}, {"revenue", month.revenue}});
         labels.push_back(to_string(month.period));
         billed.push_back(month.billed);
         collected.push_back(month.collected);
@@ -44,7 +47,10 @@ Json to_json(const reports::RevenueReport& report) {
                         {"late_fees_collected", report.total_late_fees_collected}, {"voided_invoices", report.voided_invoices},
                         {"voided_amount", report.voided_amount}, {"credit_notes", report.credit_notes},
                         {"credited", report.total_credited}, {"credited_tax", report.total_credited_tax},
-                        {"net_billed", report.total_net_billed}, {"refunds", report.refunds}, {"refunded", report.total_refunded}}},
+                        {"net_billed", report.total_net_billed}, {"refunds", report.refunds}, {"refunded", report.total_refunded},
+                        {"vouchers", report.vouchers}, {"voucher_gross", report.total_voucher_gross},
+                        {"voucher_commission", report.total_voucher_commission}, {"voucher_net", report.total_voucher_net},
+                        {"collected_with_vouchers", report.total_collected_with_vouchers}, {"revenue", report.total_revenue}}},
             {"months", months},
             {"by_package", slices_json(report.by_package)},
             {"by_router", slices_json(report.by_router)},
@@ -146,11 +152,20 @@ reports::RevenueReport revenue_report_from_json(const Json& data) {
     out.total_net_billed = json_int(totals, "net_billed", out.total_billed);
     out.refunds = json_int(totals, "refunds");
     out.total_refunded = json_int(totals, "refunded");
+    out.vouchers = json_int(totals, "vouchers");
+    out.total_voucher_gross = json_int(totals, "voucher_gross");
+    out.total_voucher_commission = json_int(totals, "voucher_commission");
+    out.total_voucher_net = json_int(totals, "voucher_net");
+    out.total_collected_with_vouchers = json_int(totals, "collected_with_vouchers", out.total_collected);
+    out.total_revenue = json_int(totals, "revenue", out.total_net_billed);
     json_each_object(data, "months", [&](const Json& month) {
         out.months.push_back({json_period(month, "period"), json_int(month, "invoices"), json_int(month, "billed"),
                               json_int(month, "paid_on_billed"), json_int(month, "collected"), json_int(month, "cash_received"),
                               json_int(month, "credit_applied"), json_int(month, "late_fees_collected"), json_int(month, "credited"),
-                              json_int(month, "net_billed", json_int(month, "billed")), json_int(month, "refunded")});
+                              json_int(month, "net_billed", json_int(month, "billed")), json_int(month, "refunded"),
+                              json_int(month, "vouchers"), json_int(month, "voucher_gross"), json_int(month, "voucher_commission"),
+                              json_int(month, "voucher_net"), json_int(month, "collected_with_vouchers", json_int(month, "collected")),
+                              json_int(month, "revenue", json_int(month, "net_billed", json_int(month, "billed")))});
     });
     out.by_package = revenue_slices(data, "by_package");
     out.by_router = revenue_slices(data, "by_router");

@@ -43,6 +43,8 @@ Result<void> add_month(Accumulator& into, const BhpUsoLine& month) {
     line.billed = TRY(checked_add(line.billed, month.billed));
     line.tax = TRY(checked_add(line.tax, month.tax));
     line.credited = TRY(checked_add(line.credited, month.credited));
+    line.vouchers = TRY(checked_add(line.vouchers, month.vouchers));
+    line.voucher_sales = TRY(checked_add(line.voucher_sales, month.voucher_sales));
     line.gross = TRY(checked_add(line.gross, month.gross));
     line.deductions = TRY(checked_add(line.deductions, month.deductions));
     line.base = TRY(checked_add(line.base, month.base));
@@ -103,6 +105,8 @@ Result<BhpUsoReport> bhp_uso_report(const MonthRange& range, Grouping grouping, 
         month.billed = TRY(checked_add(month.billed, row.billed));
         month.tax = TRY(checked_add(month.tax, row.tax));
         month.credited = TRY(checked_add(month.credited, row.credited));
+        month.vouchers = TRY(checked_add(month.vouchers, row.vouchers));
+        month.voucher_sales = TRY(checked_add(month.voucher_sales, row.voucher_sales));
     }
     std::map<Period, Money> deducted;
     for (const auto& deduction : deductions) deducted[deduction.period] = TRY(checked_add(deducted[deduction.period], deduction.amount));
@@ -114,7 +118,10 @@ Result<BhpUsoReport> bhp_uso_report(const MonthRange& range, Grouping grouping, 
         const RegulatoryRate rate = rate_for(rates, period);
         BhpUsoLine month{to_string(period), period, period, invoiced.invoices, invoiced.billed, invoiced.tax};
         month.credited = invoiced.credited;
-        month.gross = TRY(checked_add(TRY(checked_add(invoiced.billed, -invoiced.tax)), -invoiced.credited));
+        month.vouchers = invoiced.vouchers;
+        month.voucher_sales = invoiced.voucher_sales;
+        const Money invoiced_gross = TRY(checked_add(TRY(checked_add(invoiced.billed, -invoiced.tax)), -invoiced.credited));
+        month.gross = TRY(checked_add(invoiced_gross, invoiced.voucher_sales));
         month.deductions = deducted[period];
         month.base = TRY(checked_add(month.gross, -month.deductions));
         month.bhp_bp = rate.bhp_bp;

@@ -18,16 +18,19 @@ enum class Grouping { Month, Quarter, Year };
 Result<Grouping> parse_grouping(std::string_view text);
 const char* grouping_name(Grouping grouping);
 
-// Invoices of one billing month that are not void: their totals and the PPN inside them; and the
+// Invoices of one billing month that are not void: their totals and the PPN inside them; the
 // credit notes issued in that month (the revenue report's rule: a note counts in the month it is
 // issued, whatever its invoice's period), of which only the base (DPP share, PPN left out) lowers
-// gross revenue.
+// gross revenue; and the hotspot vouchers sold to resellers on the month's local days, at their
+// gross (the resellers' commission is a cost of sale, not a deduction: docs/bhp-uso.md).
 struct MonthlyRevenue {
     Period period;
     std::int64_t invoices = 0;
     Money billed = 0;    // invoice totals, PPN included
     Money tax = 0;       // the PPN of those invoices
     Money credited = 0;  // credit notes issued in the month, without their PPN (credit_notes.base)
+    std::int64_t vouchers = 0;
+    Money voucher_sales = 0;  // vouchers sold in the month, gross of the resellers' commission
 };
 
 // Rates in basis points (50 = 0,5%), in force from `effective_from` (a first day of a month).
@@ -63,7 +66,9 @@ struct BhpUsoLine {
     Money billed = 0;      // with PPN
     Money tax = 0;         // PPN, left out of gross revenue
     Money credited = 0;    // credit notes issued in the months, without PPN
-    Money gross = 0;       // billed - tax - credited
+    std::int64_t vouchers = 0;  // hotspot vouchers sold to resellers in the months
+    Money voucher_sales = 0;    // their gross (voucher price × count), commission not taken off
+    Money gross = 0;       // billed - tax - credited + voucher_sales
     Money deductions = 0;
     Money base = 0;        // gross - deductions (may be negative; nothing is due then)
     std::int64_t bhp_bp = 0;  // the rate when one applies to every month of the line, else the last month's

@@ -53,4 +53,21 @@ std::int64_t ratio_bp(std::int64_t part, std::int64_t whole) {
     return negative ? -value : value;
 }
 
+Result<std::vector<VoucherSalesMonth>> voucher_sales_by_month(const std::vector<VoucherSalesGroup>& days) {
+    std::map<Period, VoucherSalesMonth> months;
+    for (const auto& day : days) {
+        const Period period = period_of(day.day);
+        auto& month = months[period];
+        month.period = period;
+        month.sales = TRY(checked_add(month.sales, day.sales));
+        month.vouchers = TRY(checked_add(month.vouchers, day.vouchers));
+        month.gross = TRY(checked_add(month.gross, day.gross));
+        month.commission = TRY(checked_add(month.commission, day.commission));
+        month.net = TRY(checked_add(month.net, day.net));
+    }
+    std::vector<VoucherSalesMonth> out;
+    for (auto& [period, month] : months) out.push_back(month);
+    return out;
+}
+
 }  // namespace kimonet::reports

@@ -61,6 +61,29 @@ struct LateFeeGroup {
     Money amount = 0;
 };
 
+// Hotspot vouchers sold to resellers (docs/VOUCHERS.md), by the local day of the sale: gross at the
+// voucher price, the resellers' commission, and net (what the resellers paid from their balance).
+struct VoucherSalesGroup {
+    Date day;
+    std::int64_t sales = 0;
+    std::int64_t vouchers = 0;
+    Money gross = 0;
+    Money commission = 0;
+    Money net = 0;
+};
+
+// The same per billing month (the month of the sale's local day).
+struct VoucherSalesMonth {
+    Period period;
+    std::int64_t sales = 0;
+    std::int64_t vouchers = 0;
+    Money gross = 0;
+    Money commission = 0;
+    Money net = 0;
+};
+// Folds days into their months, in month order; errors only when a sum leaves int64.
+Result<std::vector<VoucherSalesMonth>> voucher_sales_by_month(const std::vector<VoucherSalesGroup>& days);
+
 // Customers grouped by package, router, status, join date and the day they left (if they did).
 struct CustomerGroup {
     std::int64_t package_id = 0;

@@ -122,4 +122,26 @@ void add_refunds(RevenueReport& report, std::span<const RefundGroup> refunds) {
     }
 }
 
+Result<void> add_voucher_sales(RevenueReport& report, std::span<const VoucherSalesMonth> sales) {
+    for (const auto& sold : sales) {
+        MonthRevenue* month = month_of(report.months, report.range, sold.period);
+        if (!month) continue;
+        month->vouchers = TRY(checked_add(month->vouchers, sold.vouchers));
+        month->voucher_gross = TRY(checked_add(month->voucher_gross, sold.gross));
+        month->voucher_commission = TRY(checked_add(month->voucher_commission, sold.commission));
+        month->voucher_net = TRY(checked_add(month->voucher_net, sold.net));
+        report.vouchers = TRY(checked_add(report.vouchers, sold.vouchers));
+        report.total_voucher_gross = TRY(checked_add(report.total_voucher_gross, sold.gross));
+        report.total_voucher_commission = TRY(checked_add(report.total_voucher_commission, sold.commission));
+        report.total_voucher_net = TRY(checked_add(report.total_voucher_net, sold.net));
+    }
+    for (auto& month : report.months) {
+        month.collected_with_vouchers = TRY(checked_add(month.collected, month.voucher_net));
+        month.revenue = TRY(checked_add(month.net_billed, month.voucher_gross));
+    }
+    report.total_collected_with_vouchers = TRY(checked_add(report.total_collected, report.total_voucher_net));
+    report.total_revenue = TRY(checked_add(report.total_net_billed, report.total_voucher_gross));
+    return {};
+}
+
 }  // namespace kimonet::reports

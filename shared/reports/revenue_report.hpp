@@ -23,6 +23,14 @@ struct MonthRevenue {
     // Customer credit paid back in the month (refunds, cash or transfer, by the local day they were
     // paid): money out, which cash_received does not net.
     Money refunded = 0;
+    // Hotspot vouchers sold to resellers on the month's local days (docs/VOUCHERS.md): gross at the
+    // voucher price, the resellers' commission, and net, what the resellers paid from their balance.
+    std::int64_t vouchers = 0;
+    Money voucher_gross = 0;
+    Money voucher_commission = 0;
+    Money voucher_net = 0;
+    Money collected_with_vouchers = 0;  // collected + voucher_net: the money the month brought in for service sold
+    Money revenue = 0;                  // net_billed + voucher_gross: invoices and vouchers, accrual
 };
 
 // One slice of a breakdown: a package, a router, a method or a gateway.
@@ -59,6 +67,12 @@ struct RevenueReport {
     Money total_net_billed = 0;  // total_billed - total_credited
     std::int64_t refunds = 0;
     Money total_refunded = 0;
+    std::int64_t vouchers = 0;  // voucher figures of the range, as the months'
+    Money total_voucher_gross = 0;
+    Money total_voucher_commission = 0;
+    Money total_voucher_net = 0;
+    Money total_collected_with_vouchers = 0;
+    Money total_revenue = 0;
 };
 
 // Credit notes issued in one month.
@@ -84,6 +98,11 @@ RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGro
 // Nets the range's credit notes: each month's credited and net_billed (billed - credited), and the
 // totals. Groups outside the range are ignored; net figures are set for every month.
 void net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> credit_notes);
+
+// Adds the range's voucher sales (months outside it are ignored) and sets every month's and the
+// totals' collected_with_vouchers and revenue; call after net_credit_notes. Checked: errors only when
+// a figure leaves int64.
+Result<void> add_voucher_sales(RevenueReport& report, std::span<const VoucherSalesMonth> sales);
 
 // Adds the range's refunds: each month's refunded and the totals. Days outside the range are ignored.
 void add_refunds(RevenueReport& report, std::span<const RefundGroup> refunds);

@@ -1,12 +1,18 @@
 // The BHP Telekomunikasi and USO figures (shared/reports/bhp_uso_report.cpp): PPN and credit notes
-// out of gross revenue, deductions lowering the base, the rate in force per month, rounding once per line, and
+// out of gross revenue, voucher sales in it at their gross, deductions lowering the base, the rate in force per month, rounding once per line, and
 // nothing due on a negative base.
 #include <boost/test/unit_test.hpp>
+
+#include <limits>
 
 #include "reports/bhp_uso_report.hpp"
 
 using namespace kimonet;
 using namespace kimonet::reports;
+
+namespace {
+constexpr Money kMaxMoneyForOverflowTest = std::numeric_limits<Money>::max() / 2 + 1;
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(bhp_uso_report)
 
@@ -63,6 +69,31 @@ BOOST_AUTO_TEST_CASE(credit_notes_issued_in_a_month_lower_its_gross_by_their_bas
     BOOST_TEST(report->total.credited == 100'000);
     BOOST_TEST(report->total.gross == 900'000);
     BOOST_TEST(report->total.bhp == 4'500);  // 900.000 × 0,5%
+}
+
+BOOST_AUTO_TEST_CASE(voucher_sales_add_their_gross_to_the_months_gross_on_their_own_line) {
+    // January: Rp 111.000 billed with Rp 11.000 PPN and 6 vouchers sold for Rp 30.000; February: vouchers only.
+    MonthlyRevenue january{{2026, 1}, 1, 111'000, 11'000};
+    january.vouchers = 6;
+    january.voucher_sales = 30'000;
+    MonthlyRevenue february{{2026, 2}};
+    february.vouchers = 3;
+    february.voucher_sales = 15'000;
+    auto report = reports::bhp_uso_report({{2026, 1}, {2026, 3}}, Grouping::Quarter, {january, february}, {}, {});
+    BOOST_TEST_REQUIRE(report.ok());
+    BOOST_TEST(report->months[0].voucher_sales == 30'000);
+    BOOST_TEST(report->months[0].gross == 130'000);
+    BOOST_TEST(report->months[1].vouchers == 3);
+    BOOST_TEST(report->months[1].gross == 15'000);
+    BOOST_TEST(report->periods[0].vouchers == 9);
+    BOOST_TEST(report->periods[0].voucher_sales == 45'000);
+    BOOST_TEST(report->total.gross == 145'000);
+    BOOST_TEST(report->total.uso == 1'813);  // 1.812,5 rounded half up
+
+    // A sum past int64 is an error, not a wrapped figure.
+    MonthlyRevenue huge{{2026, 1}};
+    huge.voucher_sales = kMaxMoneyForOverflowTest;
+    BOOST_TEST(!reports::bhp_uso_report({{2026, 1}, {2026, 1}}, Grouping::Month, {huge, huge}, {}, {}).ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

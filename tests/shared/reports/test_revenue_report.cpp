@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <limits>
+
 #include "reports/revenue_report.hpp"
 #include "shared/reports/report_fixtures.hpp"
 
@@ -92,6 +94,33 @@ BOOST_AUTO_TEST_CASE(month_range_parsing_defaults_and_rejects_nonsense) {
     BOOST_TEST_REQUIRE(!garbage.ok());
     BOOST_TEST(garbage.error().fields.contains("to"));
     BOOST_TEST(!parse_month_range("2020-01", "2026-01", Period{2026, 1}).ok());  // 73 months
+}
+
+BOOST_AUTO_TEST_CASE(voucher_sales_sit_beside_payments_and_the_totals_include_them) {
+    auto report = fixture_report();
+    net_credit_notes(report, {});
+    // Days fold into months by the local day: 31 December and 1 January are different months.
+    auto months = voucher_sales_by_month({{{2025, 12, 31}, 1, 2, 10'000, 1'000, 9'000},
+                                          {{2026, 1, 1}, 1, 3, 15'000, 1'500, 13'500},
+                                          {{2026, 1, 20}, 2, 1, 5'000, 500, 4'500},
+                                          {{2026, 2, 1}, 1, 1, 5'000, 500, 4'500}});
+    BOOST_TEST_REQUIRE(months.ok());
+    BOOST_TEST_REQUIRE(months->size() == 3u);
+    BOOST_TEST((*months)[1].sales == 3);
+    BOOST_TEST((*months)[1].gross == 20'000);
+    BOOST_TEST_REQUIRE(add_voucher_sales(report, *months).ok());
+    BOOST_TEST(report.months[0].voucher_gross == 10'000);
+    BOOST_TEST(report.months[0].collected_with_vouchers == report.months[0].collected + 9'000);
+    BOOST_TEST(report.months[1].vouchers == 4);
+    BOOST_TEST(report.months[1].voucher_commission == 2'000);
+    BOOST_TEST(report.months[1].revenue == report.months[1].net_billed + 20'000);
+    BOOST_TEST(report.total_voucher_gross == 30'000);  // February is outside the range
+    BOOST_TEST(report.total_voucher_net == 27'000);
+    BOOST_TEST(report.total_collected_with_vouchers == report.total_collected + 27'000);
+    BOOST_TEST(report.total_revenue == report.total_net_billed + 30'000);
+
+    const Money half = std::numeric_limits<Money>::max() / 2 + 1;
+    BOOST_TEST(!voucher_sales_by_month({{{2026, 1, 1}, 1, 1, half, 0, half}, {{2026, 1, 2}, 1, 1, half, 0, half}}).ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
