@@ -34,7 +34,7 @@ Result<api::Json> customer_counts(store::Database& db) {
 // settled (their applied amounts, credit use included): the revenue report's "collected", figure for figure.
 // Hotspot vouchers sold to resellers in the month are beside it (gross and net), and
 // collected_with_vouchers = collected + voucher net, as the revenue report's.
-Result<api::Json> money(app::Context& context, const Date& today) {
+Result<api::Json> money(app::Context& context, const Date& today, bool include_vouchers) {
     const Period current = period_of(today);
     std::vector<Period> periods;
     Period period = current;
@@ -52,16 +52,21 @@ Result<api::Json> money(app::Context& context, const Date& today) {
     }));
 
     std::map<std::string, reports::VoucherSalesMonth> vouchers;
-    for (const auto& month : TRY(services::voucher_sales_by_month(context, reports::MonthRange{periods.front(), current})))
-        vouchers[to_string(month.period)] = month;
+    if (include_vouchers)
+        for (const auto& month : TRY(services::voucher_sales_by_month(context, reports::MonthRange{periods.front(), current})))
+            vouchers[to_string(month.period)] = month;
     std::map<std::string, Money> with_vouchers;
     api::Json months = api::Json::array();
     for (const Period& p : periods) {
         const std::string key = to_string(p);
         with_vouchers[key] = TRY(checked_add(collected[key], vouchers[key].net));
-        months.push_back({{"period", key}, {"billed", billed[key]}, {"collected", collected[key]},
-                          {"voucher_gross", vouchers[key].gross}, {"voucher_net", vouchers[key].net},
-                          {"collected_with_vouchers", with_vouchers[key]}});
+        api::Json month = {{"period", key}, {"billed", billed[key]}, {"collected", collected[key]}};
+        if (include_vouchers) {
+            month["voucher_gross"] = vouchers[key].gross;
+            month["voucher_net"] = vouchers[key].net;
+            month["collected_with_vouchers"] = with_vouchers[key];
+        }
+        months.push_back(std::move(month));
     }
     const auto overdue = TRY(store::sum_overdue_invoices(context.db, today));
     const Money outstanding = TRY(store::sum_outstanding_invoices(context.db));
@@ -69,18 +74,21 @@ Result<api::Json> money(app::Context& context, const Date& today) {
     // Gateway payments a person must look at (amount mismatches, paid twice, refunds/chargebacks of
     // settled payments): finance's alert on the dashboard, listed under gateway transactions.
     const auto review = TRY(store::sum_gateway_transactions_in_review(context.db));
-    return api::Json{{"gateway_review", {{"count", review.count}, {"total", review.total}}},
-                     {"period", key},
-                     {"billed", billed[key]},
-                     {"collected", collected[key]},
-                     {"voucher_gross", vouchers[key].gross},
-                     {"voucher_net", vouchers[key].net},
-                     {"collected_with_vouchers", with_vouchers[key]},
-                     {"invoices", invoice_counts[key]},
-                     {"overdue_total", overdue.total},
-                     {"overdue_count", overdue.count},
-                     {"outstanding_total", outstanding},
-                     {"months", std::move(months)}};
+    api::Json out{{"gateway_review", {{"count", review.count}, {"total", review.total}}},
+                  {"period", key},
+                  {"billed", billed[key]},
+                  {"collected", collected[key]},
+                  {"invoices", invoice_counts[key]},
+                  {"overdue_total", overdue.total},
+                  {"overdue_count", overdue.count},
+                  {"outstanding_total", outstanding},
+                  {"months", std::move(months)}};
+    if (include_vouchers) {
+        out["voucher_gross"] = vouchers[key].gross;
+        out["voucher_net"] = vouchers[key].net;
+        out["collected_with_vouchers"] = with_vouchers[key];
+    }
+    return out;
 }
 
 // Each scheduled job: its schedule, the slots it has today (local time) and today's runs.
@@ -125,7 +133,7 @@ Result<api::Json> jobs_today(app::Context& context, UtcOffset offset) {
 
 }  // namespace
 
-Result<api::Json> dashboard_summary(app::Context& context, bool include_money) {
+Result<api::Json> dashboard_summary(app::Context& context, bool include_money, bool include_vouchers) {
     // Named first: a TRY inside the braced initialiser would leak the keys already built on error.
     api::Json customers = TRY(customer_counts(context.db));
     api::Json jobs = TRY(jobs_today(context, context.offset));
@@ -133,7 +141,7 @@ Result<api::Json> dashboard_summary(app::Context& context, bool include_money) {
                      {"customers", std::move(customers)},
                      {"jobs", std::move(jobs)},
                      {"money_visible", include_money}};
-    if (include_money) out["billing"] = TRY(money(context, context.today()));
+    if (include_money) out["billing"] = TRY(money(context, context.today(), include_vouchers));
     return out;
 }
 

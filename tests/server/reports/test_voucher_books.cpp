@@ -9,12 +9,14 @@
 
 #include "server/network/voucher_fixture.hpp"
 #include "server/reports/books_fixture.hpp"
+#include "rbac/permissions.hpp"
 #include "spreadsheets/xlsx_reader.hpp"
 #include "store/migrations.hpp"
 #include "support/pdf_text.hpp"
 
 using namespace kimonet;
 using namespace kimonet::testing;
+using kimonet::api::Json;
 
 namespace {
 
@@ -224,6 +226,29 @@ BOOST_AUTO_TEST_CASE(the_dashboard_shows_this_months_voucher_money_beside_collec
     BOOST_TEST(months[10]["collected"] == 111000);
     BOOST_TEST(months[10]["voucher_net"] == 27000);
     BOOST_TEST(months[10]["collected_with_vouchers"] == 138000);
+}
+
+BOOST_AUTO_TEST_CASE(the_dashboard_leaves_voucher_money_out_for_a_role_that_may_not_read_vouchers) {
+    VoucherBooks books;
+    // The technician reads invoices (the dashboard's money) and, by default, vouchers: the figures show.
+    const std::string technician = books.server.login("technician");
+    auto seen = books.server.get("/api/dashboard", technician);
+    BOOST_TEST_REQUIRE(seen.status == 200, seen.body);
+    BOOST_TEST(seen.json()["data"]["billing"]["voucher_gross"] == 15000);
+    // The owner takes the vouchers away from technicians: the dashboard keeps the invoices' money only.
+    Json permissions = Json::array();
+    for (auto permission : rbac::default_permissions("technician"))
+        if (permission != "vouchers.read" && permission != "vouchers.create") permissions.push_back(permission);
+    const std::string role = books.server.scalar("SELECT id FROM roles WHERE name = 'technician'");
+    auto revoked = books.server.put("/api/roles/" + role + "/permissions", Json{{"permissions", permissions}}.dump(), books.server.login("superadmin"));
+    BOOST_TEST_REQUIRE(revoked.status == 200, revoked.body);
+    auto after = books.server.get("/api/dashboard", technician);
+    BOOST_TEST_REQUIRE(after.status == 200, after.body);
+    const auto billing = after.json()["data"]["billing"];
+    BOOST_TEST(billing["collected"] == 0);
+    BOOST_TEST(!billing.contains("voucher_gross"));
+    BOOST_TEST(!billing.contains("collected_with_vouchers"));
+    BOOST_TEST(!billing["months"][10].contains("voucher_net"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
