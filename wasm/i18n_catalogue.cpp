@@ -104,6 +104,8 @@ std::initializer_list<Entry> catalogue() {
         {"dashboard.overdue", "Tunggakan jatuh tempo", "Overdue"},
         {"dashboard.invoices_count", "{count} tagihan", "{count} invoices"},
         {"dashboard.collected_rate", "{rate}% dari yang ditagih", "{rate}% of billed"},
+        {"dashboard.vouchers", "Penjualan voucher bulan ini", "Voucher sales this month"},
+        {"dashboard.vouchers_note", "terkumpul + voucher (bersih komisi) {total}", "collected + vouchers (net of commission) {total}"},
         {"dashboard.overdue_count", "{count} tagihan lewat jatuh tempo", "{count} invoices past due"},
         {"dashboard.gateway_review", "Pembayaran perlu ditinjau", "Payments to review"},
         {"dashboard.gateway_review_count", "{count} pembayaran gateway: refund, chargeback atau selisih", "{count} gateway payments: refund, chargeback or mismatch"},

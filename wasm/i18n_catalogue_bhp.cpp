@@ -16,7 +16,8 @@ std::initializer_list<Entry> bhp_catalogue() {
         {"reports.bhp.per.year", "Tahun", "Year"},
         {"reports.bhp.quarter", "Triwulan {roman} {year}", "Q{number} {year}"},
         {"reports.bhp.gross", "Pendapatan kotor", "Gross revenue"},
-        {"reports.bhp.gross_note", "{count} tagihan, tanpa PPN {tax}", "{count} invoices, without {tax} of PPN"},
+        {"reports.bhp.gross_note", "{count} tagihan, tanpa PPN {tax}; penjualan voucher {vouchers}",
+         "{count} invoices, without {tax} of PPN; voucher sales {vouchers}"},
         {"reports.bhp.base", "Dasar pengenaan", "Base"},
         {"reports.bhp.base_note", "setelah pengurang {amount}", "after {amount} of deductions"},
         {"reports.bhp.bhp", "BHP Tel", "BHP Tel"},
@@ -24,12 +25,16 @@ std::initializer_list<Entry> bhp_catalogue() {
         {"reports.bhp.periods", "Per periode", "Per period"},
         {"reports.bhp.basis_note",
          "Pendapatan kotor = tagihan bulan tagih yang tidak dibatalkan, tanpa PPN, dikurangi nota kredit yang terbit di bulan itu "
-         "(tanpa PPN) (akrual: piutang yang nyata-nyata tidak tertagih dikurangkan sebagai pengurang). Tarif per bulan sesuai "
-         "tanggal berlakunya.",
+         "(tanpa PPN), ditambah penjualan voucher hotspot ke reseller di bulan itu (harga voucher; komisi reseller adalah biaya "
+         "penjualan, bukan pengurang) (akrual: piutang yang nyata-nyata tidak tertagih dikurangkan sebagai pengurang). Tarif per "
+         "bulan sesuai tanggal berlakunya.",
          "Gross revenue = invoices of the billing months that are not void, without PPN, less the credit notes issued in the "
-         "month (without PPN) (accrual: bad debts written off are entered as deductions). Each month uses the rates in force for it."},
+         "month (without PPN), plus the hotspot vouchers sold to resellers in the month (at the voucher price; the resellers' "
+         "commission is a cost of sale, not a deduction) (accrual: bad debts written off are entered as deductions). Each month "
+         "uses the rates in force for it."},
         {"reports.bhp.col.billed", "Ditagih (dg PPN)", "Billed (with PPN)"},
         {"reports.bhp.col.tax", "PPN", "PPN"},
+        {"reports.bhp.col.vouchers", "Penjualan voucher", "Voucher sales"},
         {"reports.bhp.col.gross", "Kotor", "Gross"},
         {"reports.bhp.col.base", "Dasar", "Base"},
         {"reports.bhp.col.deductions", "Pengurang", "Deductions"},

@@ -117,4 +117,21 @@ BOOST_AUTO_TEST_CASE(a_reader_sees_the_figures_but_no_forms) {
     BOOST_TEST(!harness.find("reports.bhp.deduction.1.remove").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(voucher_sales_have_their_own_column_and_are_in_gross_revenue) {
+    // January 2026: Rp 111.000 billed with Rp 11.000 PPN, and 6 hotspot vouchers sold for Rp 30.000.
+    reports::MonthlyRevenue january{{2026, 1}, 1, 111000, 11000};
+    january.vouchers = 6;
+    january.voucher_sales = 30000;
+    auto report = reports::bhp_uso_report({{2026, 1}, {2026, 3}}, reports::Grouping::Quarter, {january}, {}, {});
+    BOOST_TEST_REQUIRE(report.ok());
+    ViewHarness harness("reports/bhp-uso");
+    harness.api().answer("GET", "/api/reports/bhp-uso", {{"success", true}, {"data", api::to_json(*report)}});
+    harness.sign_in_staff({"reports.read"}, "finance");
+    harness.settle();
+    BOOST_TEST(harness.value("reports.stat.bhp_gross") == "Rp 130.000");
+    BOOST_TEST(harness.value("reports.bhp.period.2026-Q1.vouchers") == "Rp 30.000");
+    BOOST_TEST(harness.value("reports.bhp.period.2026-Q1.gross") == "Rp 130.000");
+    BOOST_TEST(harness.value("reports.bhp.period.total.vouchers") == "Rp 30.000");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

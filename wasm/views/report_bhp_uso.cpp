@@ -109,7 +109,9 @@ void BhpUsoPanel::draw(App& app, const reports::BhpUsoReport& report) {
     widgets::stat_cards(
         "reports",
         {{"bhp_gross", tr("reports.bhp.gross"), format_rupiah(total.gross),
-          i18n::tr_format("reports.bhp.gross_note", {{"count", format_thousands(total.invoices)}, {"tax", format_rupiah(total.tax)}}),
+          i18n::tr_format("reports.bhp.gross_note", {{"count", format_thousands(total.invoices)},
+                                                      {"tax", format_rupiah(total.tax)},
+                                                      {"vouchers", format_rupiah(total.voucher_sales)}}),
           widgets::colors::kAccent},
          {"bhp_base", tr("reports.bhp.base"), format_rupiah(total.base),
           i18n::tr_format("reports.bhp.base_note", {{"amount", format_rupiah(total.deductions)}}), widgets::colors::kMuted},
@@ -124,6 +126,7 @@ void BhpUsoPanel::draw(App& app, const reports::BhpUsoReport& report) {
             {"period", tr("reports.col.period"), false},
             {"billed", tr("reports.bhp.col.billed"), true, false},
             {"tax", tr("reports.bhp.col.tax"), true, false},
+            {"vouchers", tr("reports.bhp.col.vouchers"), true, false},
             {"gross", tr("reports.bhp.col.gross"), true, false},
             {"deductions", tr("reports.bhp.col.deductions"), true, false},
             {"base", tr("reports.bhp.col.base")},
@@ -135,12 +138,14 @@ void BhpUsoPanel::draw(App& app, const reports::BhpUsoReport& report) {
         for (const reports::BhpUsoLine& line : report.periods) {
             varies |= line.rates_vary;
             rows.push_back({line.key,
-                            {line_label(line), format_rupiah(line.billed), format_rupiah(line.tax), format_rupiah(line.gross),
+                            {line_label(line), format_rupiah(line.billed), format_rupiah(line.tax), format_rupiah(line.voucher_sales),
+                             format_rupiah(line.gross),
                              format_rupiah(line.deductions), format_rupiah(line.base),
                              format_rupiah(line.bhp) + (line.rates_vary ? "*" : ""), format_rupiah(line.uso) + (line.rates_vary ? "*" : "")}});
         }
         rows.push_back({"total",
-                        {tr("reports.total"), format_rupiah(total.billed), format_rupiah(total.tax), format_rupiah(total.gross),
+                        {tr("reports.total"), format_rupiah(total.billed), format_rupiah(total.tax), format_rupiah(total.voucher_sales),
+                         format_rupiah(total.gross),
                          format_rupiah(total.deductions), format_rupiah(total.base), format_rupiah(total.bhp), format_rupiah(total.uso)},
                         true});
         report_table("reports.bhp.period", columns, rows);

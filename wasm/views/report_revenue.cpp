@@ -27,11 +27,16 @@ void draw_kpis(const reports::RevenueReport& report) {
           i18n::tr_format("reports.revenue.invoices_note", {{"count", format_thousands(invoices)}}), widgets::colors::kAccent},
          {"collected", tr("reports.revenue.collected"), format_rupiah(report.total_collected),
           i18n::tr_format("reports.revenue.collected_note", {{"rate", format_basis_points(rate)}}), widgets::colors::kSuccess},
+         {"vouchers", tr("reports.revenue.vouchers"), format_rupiah(report.total_voucher_gross),
+          i18n::tr_format("reports.revenue.vouchers_note", {{"count", format_thousands(report.vouchers)},
+                                                            {"commission", format_rupiah(report.total_voucher_commission)},
+                                                            {"total", format_rupiah(report.total_collected_with_vouchers)}}),
+          widgets::colors::kSuccess},
          {"late_fees", tr("reports.revenue.late_fees"), format_rupiah(report.total_late_fees_collected), tr("reports.revenue.late_fees_note"),
           widgets::colors::kWarning},
          {"voided", tr("reports.revenue.voided"), format_thousands(report.voided_invoices),
           i18n::tr_format("reports.revenue.voided_note", {{"amount", format_rupiah(report.voided_amount)}}), widgets::colors::kMuted}},
-        display().compact() ? 2 : 4);
+        display().compact() ? 2 : 5);
 }
 
 void draw_chart(const reports::RevenueReport& report) {
@@ -60,6 +65,8 @@ void draw_months(const reports::RevenueReport& report) {
             {"billed", tr("reports.col.billed")},
             {"paid_on_billed", tr("reports.col.paid_on_billed"), true, false},
             {"collected", tr("reports.col.collected")},
+            {"vouchers", tr("reports.col.voucher_sales"), true, false},
+            {"collected_with_vouchers", tr("reports.col.collected_with_vouchers")},
             {"late_fees", tr("reports.col.late_fees"), true, false},
         };
         std::vector<ReportRow> rows;
@@ -69,11 +76,13 @@ void draw_months(const reports::RevenueReport& report) {
             paid += month.paid_on_billed;
             rows.push_back({to_string(month.period),
                             {report_period_label(to_string(month.period)), format_thousands(month.invoices), format_rupiah(month.billed),
-                             format_rupiah(month.paid_on_billed), format_rupiah(month.collected), format_rupiah(month.late_fees_collected)}});
+                             format_rupiah(month.paid_on_billed), format_rupiah(month.collected), format_rupiah(month.voucher_gross),
+                             format_rupiah(month.collected_with_vouchers), format_rupiah(month.late_fees_collected)}});
         }
         rows.push_back({"total",
                         {tr("reports.total"), format_thousands(invoices), format_rupiah(report.total_billed), format_rupiah(paid),
-                         format_rupiah(report.total_collected), format_rupiah(report.total_late_fees_collected)},
+                         format_rupiah(report.total_collected), format_rupiah(report.total_voucher_gross),
+                         format_rupiah(report.total_collected_with_vouchers), format_rupiah(report.total_late_fees_collected)},
                         true});
         report_table("reports.revenue.month", columns, rows);
     }

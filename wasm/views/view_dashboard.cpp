@@ -29,6 +29,8 @@ DashboardData parse(const api::Json& data) {
     if (auto billing = data.find("billing"); billing != data.end() && billing->is_object()) {
         out.billed = json_int(*billing, "billed");
         out.collected = json_int(*billing, "collected");
+        out.voucher_gross = json_int(*billing, "voucher_gross");
+        out.collected_with_vouchers = json_int(*billing, "collected_with_vouchers", out.collected);
         out.overdue_total = json_int(*billing, "overdue_total");
         out.overdue_count = json_int(*billing, "overdue_count");
         out.invoices = json_int(*billing, "invoices");
@@ -98,6 +100,11 @@ void ViewDashboard::draw_stats(App&) {
                          widgets::colors::kAccent});
         stats.push_back({"collected", tr("dashboard.collected"), format_rupiah(m_data.collected),
                          i18n::tr_format("dashboard.collected_rate", {{"rate", std::to_string(rate)}}), widgets::colors::kSuccess});
+        // Voucher money beside the invoice payments, for an owner who sells hotspot vouchers.
+        if (m_data.voucher_gross > 0)
+            stats.push_back({"vouchers", tr("dashboard.vouchers"), format_rupiah(m_data.voucher_gross),
+                             i18n::tr_format("dashboard.vouchers_note", {{"total", format_rupiah(m_data.collected_with_vouchers)}}),
+                             widgets::colors::kSuccess});
         stats.push_back({"overdue", tr("dashboard.overdue"), format_rupiah(m_data.overdue_total),
                          i18n::tr_format("dashboard.overdue_count", {{"count", format_thousands(m_data.overdue_count)}}),
                          widgets::colors::kDanger});
