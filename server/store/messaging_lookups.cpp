@@ -39,15 +39,39 @@ Result<std::vector<std::int64_t>> list_segment_customer_ids(Database& db, const 
     return ids;
 }
 
-Result<std::optional<PhoneCustomer>> find_customer_by_phone(Database& db, const std::string& phone) {
+Result<std::optional<PhoneOwner>> find_customer_by_phone(Database& db, const std::string& phone) {
     // CASE rather than ORDER BY a comparison: booleans are 0/1 integers on both engines only
     // when written so.
     auto query = TRY(db.prepare(
         "SELECT id, status FROM customers WHERE phone = ? "
         "ORDER BY CASE WHEN status = 'terminated' THEN 1 ELSE 0 END, CASE WHEN status = 'inactive' THEN 1 ELSE 0 END, id DESC LIMIT 1"));
     query.bind(1, phone);
-    if (!TRY(query.step())) return std::optional<PhoneCustomer>();
-    return std::optional<PhoneCustomer>(PhoneCustomer{query.column_int(0), query.column_text(1)});
+    if (!TRY(query.step())) return std::optional<PhoneOwner>();
+    return std::optional<PhoneOwner>(PhoneOwner{query.column_int(0), query.column_text(1)});
+}
+
+Result<PhoneCustomers> list_customers_by_phone(Database& db, const std::string& phone, int limit) {
+    // The window totals are taken before LIMIT, so they count every live subscription of the
+    // number; the outstanding sum is list_outstanding_invoices' filter. Casts: PostgreSQL's SUM
+    // of BIGINT is NUMERIC.
+    auto query = TRY(db.prepare(
+        "SELECT id, status, service_number, name, package_name, outstanding, COUNT(*) OVER (), "
+        "CAST(SUM(CASE WHEN outstanding > 0 THEN 1 ELSE 0 END) OVER () AS BIGINT), CAST(SUM(outstanding) OVER () AS BIGINT) FROM ("
+        "SELECT c.id, c.status, c.service_number, c.name, COALESCE(p.name, '') AS package_name, "
+        "(SELECT CAST(COALESCE(SUM(i.total - i.paid_amount), 0) AS BIGINT) FROM invoices i WHERE i.customer_id = c.id "
+        "AND i.status IN ('unpaid','partial') AND i.total > i.paid_amount) AS outstanding "
+        "FROM customers c LEFT JOIN internet_packages p ON p.id = c.package_id WHERE c.phone = ? AND c.status <> 'terminated'"
+        ") live ORDER BY id LIMIT ?"));
+    query.bind(1, phone).bind(2, std::int64_t{limit});
+    PhoneCustomers found;
+    while (TRY(query.step())) {
+        found.customers.push_back({query.column_int(0), query.column_text(1), query.column_text(2), query.column_text(3), query.column_text(4),
+                                   query.column_int(5)});
+        found.count = query.column_int(6);
+        found.owing_count = query.column_int(7);
+        found.outstanding = query.column_int(8);
+    }
+    return found;
 }
 
 Result<std::vector<OutstandingInvoice>> list_outstanding_invoices(Database& db, std::int64_t customer_id) {

@@ -38,13 +38,32 @@ struct BroadcastSegment {
 };
 Result<std::vector<std::int64_t>> list_segment_customer_ids(Database& db, const BroadcastSegment& segment);
 
-// The customer who answers for a phone number: several subscriptions may share one; the active
-// one (then the newest) answers.
-struct PhoneCustomer {
+// Any customer with this phone, terminated ones too (the active one, then the newest): whose
+// number it is when a number's owner opts out of WhatsApp and no live subscription has it.
+struct PhoneOwner {
     std::int64_t id = 0;
     std::string status;
 };
-Result<std::optional<PhoneCustomer>> find_customer_by_phone(Database& db, const std::string& phone);
+Result<std::optional<PhoneOwner>> find_customer_by_phone(Database& db, const std::string& phone);
+
+// The subscriptions a WhatsApp number answers for (a landlord's rooms, a family's two houses):
+// every customer with that phone that is not terminated, in registration order (id), at most
+// `limit` of them. The counts and the sum cover all of them, also those past `limit`.
+struct PhoneCustomer {
+    std::int64_t id = 0;
+    std::string status;
+    std::string service_number;
+    std::string name;
+    std::string package_name;  // "" without a package
+    std::int64_t outstanding = 0;  // what its unpaid and partly paid invoices still ask
+};
+struct PhoneCustomers {
+    std::vector<PhoneCustomer> customers;
+    std::int64_t count = 0;        // all of the number's live subscriptions
+    std::int64_t owing_count = 0;  // those with something outstanding
+    std::int64_t outstanding = 0;  // their sum
+};
+Result<PhoneCustomers> list_customers_by_phone(Database& db, const std::string& phone, int limit);
 
 // A customer's unpaid or partly paid invoices with something outstanding, by due date.
 struct OutstandingInvoice {

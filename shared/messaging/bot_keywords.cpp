@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "customers/customer.hpp"
 
 namespace kimonet::messaging {
 
@@ -63,6 +64,25 @@ std::string_view to_string(BotIntent intent) {
         case BotIntent::Unknown: break;
     }
     return "unknown";
+}
+
+std::vector<std::string> named_service_numbers(std::string_view text) {
+    constexpr std::size_t kMaxNamed = 8;
+    std::vector<std::string> named;
+    std::string current;
+    auto finish = [&] {
+        if (named.size() < kMaxNamed && is_valid_service_number(current) &&
+            std::find(named.begin(), named.end(), current) == named.end())
+            named.push_back(current);
+        current.clear();
+    };
+    for (char c : text) {
+        const char upper = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+        if ((upper >= 'A' && upper <= 'Z') || (upper >= '0' && upper <= '9') || upper == '-') current.push_back(upper);
+        else finish();
+    }
+    finish();
+    return named;
 }
 
 int edit_distance(std::string_view a, std::string_view b) {

@@ -46,4 +46,14 @@ BOOST_AUTO_TEST_CASE(edit_distance_counts_swaps_as_one) {
     BOOST_TEST(edit_distance("kitten", "sitting") == 3);
 }
 
+// "TAGIHAN cust012" names a subscription of a number several share; the server keeps only the
+// sender's own numbers among these words.
+BOOST_AUTO_TEST_CASE(named_service_numbers_are_the_upper_cased_words_a_service_number_may_be) {
+    BOOST_TEST((named_service_numbers("tagihan cust012, CUST-13!") == std::vector<std::string>{"TAGIHAN", "CUST012", "CUST-13"}));
+    BOOST_TEST((named_service_numbers("bayar 2024001 dong") == std::vector<std::string>{"BAYAR", "2024001", "DONG"}));
+    BOOST_TEST(named_service_numbers("ok -x- ya").empty());  // too short, or a '-' at an end
+    BOOST_TEST(named_service_numbers("a1 b2 c3 d4 e5 f6 g7 h8 i9 j10 k11 l12 m13").size() == 4u);  // j10 to m13: three characters
+    BOOST_TEST(named_service_numbers("aaa bbb ccc ddd eee fff ggg hhh iii jjj").size() == 8u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
