@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/money.hpp"
+#include "api/public_shapes.hpp"
 #include "customers/customer.hpp"
 #include "messaging/bot_keywords.hpp"
 #include "security/crypto.hpp"
@@ -10,6 +10,7 @@
 #include "services/payment_promise.hpp"
 #include "services/ticket_notices.hpp"
 #include "services/tickets.hpp"
+#include "services/whatsapp_bot_subscriptions.hpp"
 #include "services/whatsapp_opt_out.hpp"
 #include "store/messaging_lookups.hpp"
 #include "store/notification_store.hpp"
@@ -25,28 +26,6 @@ std::string sender_phone(std::string from) {
     if (auto at = from.find('@'); at != std::string::npos) from.resize(at);
     if (auto colon = from.find(':'); colon != std::string::npos) from.resize(colon);
     return normalize_phone(from);
-}
-
-std::string status_text(const std::string& status) {
-    if (status == "active") return "Aktif ✅";
-    if (status == "isolated") return "Diisolir ⛔ (segera lakukan pembayaran agar layanan aktif kembali)";
-    if (status == "inactive") return "Tidak aktif";
-    if (status == "terminated") return "Berhenti berlangganan";
-    return status;
-}
-
-// Unpaid invoices as bullet lines plus their outstanding total; empty lines when there are none.
-Result<std::pair<std::string, Money>> unpaid_invoices(store::Database& db, std::int64_t customer_id) {
-    std::pair<std::string, Money> result{"", 0};
-    for (const auto& invoice : TRY(store::list_outstanding_invoices(db, customer_id))) {
-        std::string period = invoice.period, due = invoice.due_date;
-        if (auto parsed = parse_period(period)) period = format_period_indonesian(*parsed);
-        if (auto parsed = parse_date(due)) due = format_date_indonesian(*parsed);
-        if (!result.first.empty()) result.first += "\n";
-        result.first += "• " + invoice.invoice_no + " (" + period + "): " + format_rupiah(invoice.outstanding) + ", jatuh tempo " + due;
-        result.second += invoice.outstanding;
-    }
-    return result;
 }
 
 Result<void> log_conversation(app::Context& context, const char* direction, const InboundMessage& message, const std::string& phone,
@@ -122,10 +101,18 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
         return reply;
     }
     const std::string links_base = TRY(public_base_url(context.db, base_url));
-    const auto customer = TRY(store::find_customer_by_phone(context.db, phone));
+    // The subscriptions the message is about (all of the number's, or the ones it names). A STOP
+    // from a number whose subscriptions are all terminated is still its owner's consent.
+    const BotAudience audience = TRY(bot_audience(context.db, phone, message.text));
+    OptOutCommand opt_out = opt_out_command(message.text);
+    std::optional<std::int64_t> customer_id;
+    if (!audience.subscriptions.empty()) customer_id = audience.subscriptions.front().id;
+    else if (opt_out != OptOutCommand::None)
+        if (const auto owner = TRY(store::find_customer_by_phone(context.db, phone))) customer_id = owner->id;
+    if (!customer_id) opt_out = OptOutCommand::None;
     const messaging::BotIntent intent = messaging::classify_message(message.text);
-    reply.intent = customer ? std::string(messaging::to_string(intent)) : "unregistered";
-    if (customer) reply.customer_id = customer->id;
+    reply.intent = customer_id ? std::string(messaging::to_string(intent)) : "unregistered";
+    reply.customer_id = customer_id;
 
     NotificationRequest request(MessageClass::Transactional);
     request.phone = phone;
@@ -136,42 +123,39 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
                                        ? message.message_id
                                        : security::sha256_hex(phone + "|" + message.text + "|" + std::to_string(context.now / 60)).substr(0, 24);
     request.key = "bot:" + message.driver + ":" + inbound_id;
-    // STOP / BERHENTI and START / MULAI from a customer's number (whatsapp_opt_out.hpp).
-    const OptOutCommand opt_out = customer ? opt_out_command(message.text) : OptOutCommand::None;
-    if (!customer) {
+    const bool several = audience.subscriptions.size() > 1;
+    if (!customer_id) {
         // One registration hint per number and day, so a chatty stranger cannot make us spam.
         request.key = "bot:unregistered:" + phone + ":" + to_string(context.today());
         request.template_key = "bot_unregistered";
     } else if (opt_out != OptOutCommand::None) {
+        // STOP / BERHENTI and START / MULAI (whatsapp_opt_out.hpp): the number's, so every
+        // subscription on it; the confirmation names them.
         reply.intent = opt_out == OptOutCommand::Stop ? "opt_out" : "opt_in";
         request.template_key = opt_out == OptOutCommand::Stop ? "bot_berhenti" : "bot_mulai";
-        auto variables = TRY(customer_variables(context.db, customer->id, links_base));
-        request.variables.insert(variables.begin(), variables.end());
-        request.variables.erase("__phone");
+        if (!audience.subscriptions.empty()) request.variables["daftar_layanan"] = subscription_lines(audience);
     } else {
         switch (intent) {
-            case messaging::BotIntent::Invoices: {
-                const auto [lines, total] = TRY(unpaid_invoices(context.db, customer->id));
-                if (lines.empty()) {
-                    request.template_key = "bot_no_invoices";
-                } else {
-                    request.template_key = "bot_invoices";
-                    request.variables["daftar_tagihan"] = lines;
-                    request.variables["total"] = format_rupiah(total);
-                }
+            case messaging::BotIntent::Invoices: TRY_VOID(answer_invoices(context.db, audience, links_base, request)); break;
+            case messaging::BotIntent::PaymentLink: TRY_VOID(answer_payment_links(audience, links_base, request)); break;
+            case messaging::BotIntent::ServiceStatus: answer_statuses(audience, request); break;
+            case messaging::BotIntent::Promise:
+                if (several) answer_which_subscription(audience, "JANJI BAYAR", request);
+                else TRY_VOID(answer_promise(context, *customer_id, request));
                 break;
-            }
-            case messaging::BotIntent::PaymentLink: request.template_key = "bot_payment_link"; break;
-            case messaging::BotIntent::ServiceStatus:
-                request.template_key = "bot_status";
-                request.variables["status_layanan"] = status_text(customer->status);
+            case messaging::BotIntent::Trouble:
+                if (several) answer_which_subscription(audience, "GANGGUAN", request);
+                else TRY_VOID(answer_trouble(context, *customer_id, message, inbound_id, request));
                 break;
-            case messaging::BotIntent::Promise: TRY_VOID(answer_promise(context, customer->id, request)); break;
-            case messaging::BotIntent::Trouble: TRY_VOID(answer_trouble(context, customer->id, message, inbound_id, request)); break;
             case messaging::BotIntent::Menu:
             case messaging::BotIntent::Unknown: request.template_key = "bot_menu"; break;
         }
-        auto variables = TRY(customer_variables(context.db, customer->id, links_base));
+    }
+    if (customer_id) {
+        auto variables = TRY(customer_variables(context.db, *customer_id, links_base));
+        // A number whose subscriptions are all terminated opts out as the newest of them.
+        if (opt_out != OptOutCommand::None && audience.subscriptions.empty())
+            request.variables["daftar_layanan"] = "• *" + variables[api::kServiceNumberPlaceholder] + "*";
         request.variables.insert(variables.begin(), variables.end());
         request.variables.erase("__phone");
     }

@@ -1,8 +1,9 @@
 #pragma once
 // The WhatsApp bot: an inbound message from a customer's number gets an answer through the
-// outbox ("tagihan" -> unpaid invoices, "bayar" -> payment link, "status", "menu"). Unknown
-// numbers get a polite "how to register" at most once a day. Every message in and out is logged
-// in whatsapp_conversations.
+// outbox ("tagihan" -> unpaid invoices, "bayar" -> payment link, "status", "menu"). A number that
+// several subscriptions share is answered for each of them, or for the one it names by nomor
+// layanan (whatsapp_bot_subscriptions.hpp). Unknown numbers get a polite "how to register" at most
+// once a day. Every message in and out is logged in whatsapp_conversations.
 #include <optional>
 #include <string>
 
@@ -19,7 +20,7 @@ struct InboundMessage {
 
 struct BotReply {
     std::string intent;  // "invoices", "payment_link", "status", "menu", "unknown", "unregistered", "ignored"
-    std::optional<std::int64_t> customer_id;
+    std::optional<std::int64_t> customer_id;  // the subscription answered for (the first, when several)
     std::optional<std::int64_t> notification_id;
     bool queued = false;  // false when the same inbound message was already answered
 };

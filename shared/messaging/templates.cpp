@@ -133,6 +133,22 @@ const std::vector<TemplateDefinition>& template_definitions() {
          {KIMONET_COMMON_PLACEHOLDERS, "daftar_tagihan", "total", "payment_link"},
          "Halo *{nama_pelanggan}*, tagihan Anda yang belum dibayar:\n\n{daftar_tagihan}\n\n"
          "💰 Total: *{total}*\n💳 Bayar: {payment_link}"},
+        // One number, several subscriptions (a landlord's rooms, a family's two houses): the lists
+        // the bot answers with instead of the single ones above (server/services/whatsapp_bot_subscriptions.hpp).
+        {"bot_invoices_list", "Bot: daftar tagihan beberapa layanan",
+         {KIMONET_COMMON_PLACEHOLDERS, "daftar_tagihan", "total", "jumlah_layanan"},
+         "Halo 👋, tagihan yang belum dibayar untuk nomor ini ({jumlah_layanan} layanan):\n\n{daftar_tagihan}\n\n"
+         "💰 Total semua: *{total}*"},
+        {"bot_payment_links", "Bot: link pembayaran beberapa layanan",
+         {KIMONET_COMMON_PLACEHOLDERS, "daftar_link", "total"},
+         "Silakan bayar tagihan tiap layanan melalui link berikut:\n\n{daftar_link}\n\n💰 Total semua: *{total}*"},
+        {"bot_status_list", "Bot: status beberapa layanan",
+         {KIMONET_COMMON_PLACEHOLDERS, "daftar_status"},
+         "Status layanan untuk nomor ini:\n\n{daftar_status}"},
+        {"bot_pilih_layanan", "Bot: pilih layanan",
+         {KIMONET_COMMON_PLACEHOLDERS, "daftar_layanan", "contoh"},
+         "Nomor ini terdaftar untuk beberapa layanan:\n\n{daftar_layanan}\n\n"
+         "Layanan yang mana? Kirim lagi pesan Anda dengan nomor layanannya, misalnya: *{contoh}*"},
         {"bot_no_invoices", "Bot: tidak ada tagihan",
          {KIMONET_COMMON_PLACEHOLDERS},
          "Halo *{nama_pelanggan}*, tidak ada tagihan yang belum dibayar untuk {nomor_layanan}. Terima kasih 🙏"},
@@ -192,14 +208,15 @@ const std::vector<TemplateDefinition>& template_definitions() {
          "Mohon maaf atas ketidaknyamanannya. Jika layanan Anda belum normal, balas pesan ini.\n{nama_isp}"},
         // WhatsApp opt-out (issue 22, docs/integrations/whatsapp-failover.md#opt-out) and the session alert to the owner.
         {"bot_berhenti", "Bot: berhenti menerima pesan",
-         {KIMONET_COMMON_PLACEHOLDERS},
+         {KIMONET_COMMON_PLACEHOLDERS, "daftar_layanan"},
          "Baik *{nama_pelanggan}*, nomor ini tidak akan lagi menerima pengingat tagihan, pemberitahuan tagihan baru, info gangguan "
-         "dan pesan massal dari {nama_isp}.\n\n"
+         "dan pesan massal dari {nama_isp} untuk layanan:\n{daftar_layanan}\n\n"
          "Bukti pembayaran, pemberitahuan isolir/aktif kembali, tiket gangguan dan balasan pesan Anda tetap kami kirim.\n\n"
          "Ketik *MULAI* kapan saja untuk menerima pesan lagi."},
         {"bot_mulai", "Bot: menerima pesan lagi",
-         {KIMONET_COMMON_PLACEHOLDERS},
-         "Terima kasih *{nama_pelanggan}*, nomor ini akan kembali menerima pengingat tagihan dan informasi dari {nama_isp}.\n\n"
+         {KIMONET_COMMON_PLACEHOLDERS, "daftar_layanan"},
+         "Terima kasih *{nama_pelanggan}*, nomor ini akan kembali menerima pengingat tagihan dan informasi dari {nama_isp} "
+         "untuk layanan:\n{daftar_layanan}\n\n"
          "Ketik *BERHENTI* jika tidak ingin menerimanya lagi."},
         {"whatsapp_session_alert", "Peringatan: sesi WhatsApp terputus",
          {"nama_isp", "telepon_isp", "status_sesi", "gateway_whatsapp", "waktu"},
@@ -294,6 +311,12 @@ const TemplateVariables& sample_variables() {
         {"pesan", "Akan ada pemeliharaan jaringan pada 20 Januari 2026 pukul 01:00-03:00 WIB."},
         {"daftar_tagihan", "• INV-202601-0001 (Januari 2026): Rp 166.500, jatuh tempo 10 Januari 2026"},
         {"status_layanan", "Aktif"},
+        {"jumlah_layanan", "2"},
+        {"daftar_link", "• *CUST001* · Budi Santoso: Rp 166.500\n  https://billing.kimonet.id/billing/CUST001\n"
+                        "• *CUST002* · Budi Santoso (Kamar 2): Rp 166.500\n  https://billing.kimonet.id/billing/CUST002"},
+        {"daftar_status", "• *CUST001* · Budi Santoso (Home 20 Mbps): *Aktif ✅*\n• *CUST002* · Budi Santoso (Kamar 2) (Home 10 Mbps): *Tidak aktif*"},
+        {"daftar_layanan", "• *CUST001* · Budi Santoso\n• *CUST002* · Budi Santoso (Kamar 2)"},
+        {"contoh", "GANGGUAN CUST001"},
         {"nomor_pendaftaran", "REG-12"},
         {"no_kwitansi", "KW-202601-000001"},
         {"alasan", "Transfer tidak masuk ke rekening"},
