@@ -111,6 +111,7 @@ BOOST_AUTO_TEST_CASE(three_subscriptions_tagihan_and_bayar_cover_each_one_that_o
     BOOST_TEST(contains(invoices, "INV-TIGA-A1"), invoices);
     BOOST_TEST(contains(invoices, "INV-TIGA-B1"), invoices);
     BOOST_TEST(!contains(invoices, "INV-TIGA-C1"), invoices);
+    BOOST_TEST(contains(invoices, "Tidak ada tagihan: CUST003"), invoices);  // the landlord sees the third room is paid up
     BOOST_TEST(contains(invoices, "*Rp 333.000*"), invoices);  // 111.000 + 222.000
 
     const std::string links = converse(fixture, phone, "bayar", "tiga-2");
@@ -240,6 +241,19 @@ BOOST_AUTO_TEST_CASE(berhenti_from_a_shared_number_silences_every_subscription_o
     BOOST_TEST(contains(start, "CUST001"), start);
     BOOST_TEST(contains(start, "CUST002"), start);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM whatsapp_opt_outs WHERE phone = '" + phone + "'") == 0);
+}
+
+// Consent is the number's: a number whose subscriptions are all terminated (an ex-customer, who
+// may still get a broadcast to terminated customers) is answered as an unknown one, but STOP works.
+BOOST_AUTO_TEST_CASE(a_number_whose_subscriptions_are_all_terminated_can_still_opt_out) {
+    WhatsAppFixture fixture;
+    const std::string phone = share_number(fixture, {"CUST001", "CUST002"});
+    execute(fixture, "UPDATE customers SET status = 'terminated' WHERE phone = '" + phone + "'");
+    const std::string stop = converse(fixture, phone, "stop", "gone-1");
+    BOOST_TEST(contains(stop, "tidak akan lagi menerima"), stop);
+    BOOST_TEST(contains(stop, "CUST002"), stop);  // the newest of them, as before
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM whatsapp_opt_outs WHERE phone = '" + phone + "'") == 1);
+    BOOST_TEST(fixture.server.scalar("SELECT intent FROM whatsapp_conversations WHERE gateway_message_id = 'gone-1'") == "opt_out");
 }
 
 // A fault report or a promise to pay is about one place: from a shared number without a nomor
