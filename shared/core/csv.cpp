@@ -6,7 +6,9 @@ namespace kimonet {
 
 std::string csv_field(std::string_view value, bool text_cell) {
     std::string field;
-    if (text_cell && !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) field = "'";
+    // What a spreadsheet would take for a formula (OWASP's CSV injection list: = + - @, and a tab or
+    // carriage return before one) is text: a leading apostrophe.
+    if (text_cell && !value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) field = "'";
     field.append(value);
     if (field.find_first_of(",\"\r\n;") == std::string::npos) return field;
     std::string quoted = "\"";

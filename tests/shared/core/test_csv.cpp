@@ -12,6 +12,8 @@ BOOST_AUTO_TEST_CASE(fields_are_quoted_only_when_needed_and_formulas_are_defused
     BOOST_TEST(csv_field("Toko \"Maju\"") == "\"Toko \"\"Maju\"\"\"");
     BOOST_TEST(csv_field("baris\nbaru") == "\"baris\nbaru\"");
     BOOST_TEST(csv_field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+    BOOST_TEST(csv_field("\t=1+1") == "'\t=1+1", "a tab before a formula (Excel drops it, then evaluates)");
+    BOOST_TEST(csv_field("\r=1+1") == "\"'\r=1+1\"");
     BOOST_TEST(csv_field("-5000", false) == "-5000");
     std::string row;
     append_csv_row(row, {"a", "b,c", ""});
