@@ -94,15 +94,16 @@ Result<reports::RevenueReport> revenue_report(app::Context& context, const repor
     for (const auto& row : TRY(store::list_collected_late_fees(context.db, start, end, offset_seconds)))
         late_fees.push_back({civil_from_days(row.local_day), row.amount});
 
-    auto report = reports::revenue_report(range, invoices, payments, gateways, late_fees, TRY(load_labels(context.db)));
+    const auto labels = TRY(load_labels(context.db));
+    auto report = TRY(reports::revenue_report(range, invoices, payments, gateways, late_fees, labels));
     // Credit notes (issue 20) in the month they are issued.
     const auto credit_notes = TRY(store::credit_notes_by_month(context.db, first_day(range.from), last_day(range.to)));
-    reports::net_credit_notes(report, credit_notes);
+    TRY_VOID(reports::net_credit_notes(report, credit_notes));
     // Refunds: credit paid back, money out, by the local day it was paid.
     std::vector<reports::RefundGroup> refunds;
     for (const auto& row : TRY(store::list_refunds_by_day(context.db, start, end, offset_seconds)))
         refunds.push_back({civil_from_days(row.local_day), row.count, row.amount});
-    reports::add_refunds(report, refunds);
+    TRY_VOID(reports::add_refunds(report, refunds));
     // Hotspot vouchers sold to resellers, by the local day of the sale, next to the invoice payments.
     const auto voucher_sales = TRY(services::voucher_sales_by_month(context, range));
     TRY_VOID(reports::add_voucher_sales(report, voucher_sales));

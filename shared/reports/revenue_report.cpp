@@ -25,9 +25,15 @@ std::vector<RevenueSlice> sorted_slices(std::map<std::string, RevenueSlice>& sli
     return out;
 }
 
+// A sum that cannot wrap: the first figure to leave int64 is the report's error.
+Result<void> add_to(Money& total, Money amount) {
+    total = TRY(checked_add(total, amount));
+    return {};
+}
+
 }  // namespace
 
-RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGroup> invoices,
+Result<RevenueReport> revenue_report(const MonthRange& range, std::span<const InvoiceGroup> invoices,
                              std::span<const PaymentGroup> payments, std::span<const GatewayGroup> gateways,
                              std::span<const LateFeeGroup> late_fees, const Labels& labels) {
     RevenueReport report;
@@ -40,56 +46,56 @@ RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGro
         if (!month) continue;
         if (group.voided) {
             report.voided_invoices += group.count;
-            report.voided_amount += group.billed;
+            TRY_VOID(add_to(report.voided_amount, group.billed));
             continue;
         }
         month->invoices += group.count;
-        month->billed += group.billed;
-        month->paid_on_billed += group.paid;
-        report.total_billed += group.billed;
+        TRY_VOID(add_to(month->billed, group.billed));
+        TRY_VOID(add_to(month->paid_on_billed, group.paid));
+        TRY_VOID(add_to(report.total_billed, group.billed));
         auto& package = packages[std::to_string(group.package_id)];
         package.key = std::to_string(group.package_id);
         package.label = labels.package_name(group.package_id);
         package.count += group.count;
-        package.billed += group.billed;
-        package.collected += group.paid;
+        TRY_VOID(add_to(package.billed, group.billed));
+        TRY_VOID(add_to(package.collected, group.paid));
         auto& router = routers[std::to_string(group.router_id)];
         router.key = std::to_string(group.router_id);
         router.label = labels.router_name(group.router_id);
         router.count += group.count;
-        router.billed += group.billed;
-        router.collected += group.paid;
+        TRY_VOID(add_to(router.billed, group.billed));
+        TRY_VOID(add_to(router.collected, group.paid));
     }
 
     std::map<Date, DailyCollection> days;
     for (const auto& group : payments) {
         MonthRevenue* month = month_of(report.months, range, period_of(group.day));
         if (!month) continue;
-        month->collected += group.applied;
-        if (group.method == "credit") month->credit_applied += group.applied;
-        else month->cash_received += group.received;
-        report.total_collected += group.applied;
+        TRY_VOID(add_to(month->collected, group.applied));
+        if (group.method == "credit") TRY_VOID(add_to(month->credit_applied, group.applied));
+        else TRY_VOID(add_to(month->cash_received, group.received));
+        TRY_VOID(add_to(report.total_collected, group.applied));
         auto& method = methods[group.method];
         method.key = method.label = group.method;
         method.count += group.count;
-        method.collected += group.applied;
+        TRY_VOID(add_to(method.collected, group.applied));
         auto& day = days[group.day];
         day.day = group.day;
         day.payments += group.count;
-        day.collected += group.applied;
+        TRY_VOID(add_to(day.collected, group.applied));
     }
     for (const auto& group : gateways) {
         if (!in_range(range, period_of(group.day))) continue;
         auto& gateway = gateway_slices[group.gateway];
         gateway.key = gateway.label = group.gateway;
         gateway.count += group.count;
-        gateway.collected += group.applied;
+        TRY_VOID(add_to(gateway.collected, group.applied));
     }
     for (const auto& group : late_fees) {
         MonthRevenue* month = month_of(report.months, range, period_of(group.day));
         if (!month) continue;
-        month->late_fees_collected += group.amount;
-        report.total_late_fees_collected += group.amount;
+        TRY_VOID(add_to(month->late_fees_collected, group.amount));
+        TRY_VOID(add_to(report.total_late_fees_collected, group.amount));
     }
     report.by_package = sorted_slices(packages, true);
     report.by_router = sorted_slices(routers, true);
@@ -99,27 +105,29 @@ RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGro
     return report;
 }
 
-void net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> credit_notes) {
+Result<void> net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> credit_notes) {
     for (const auto& group : credit_notes) {
         MonthRevenue* month = month_of(report.months, report.range, group.period);
         if (!month) continue;
-        month->credited += group.amount;
+        TRY_VOID(add_to(month->credited, group.amount));
         report.credit_notes += group.count;
-        report.total_credited += group.amount;
-        report.total_credited_tax += group.tax;
+        TRY_VOID(add_to(report.total_credited, group.amount));
+        TRY_VOID(add_to(report.total_credited_tax, group.tax));
     }
-    for (auto& month : report.months) month.net_billed = month.billed - month.credited;
-    report.total_net_billed = report.total_billed - report.total_credited;
+    for (auto& month : report.months) month.net_billed = TRY(checked_add(month.billed, -month.credited));
+    report.total_net_billed = TRY(checked_add(report.total_billed, -report.total_credited));
+    return {};
 }
 
-void add_refunds(RevenueReport& report, std::span<const RefundGroup> refunds) {
+Result<void> add_refunds(RevenueReport& report, std::span<const RefundGroup> refunds) {
     for (const auto& group : refunds) {
         MonthRevenue* month = month_of(report.months, report.range, period_of(group.day));
         if (!month) continue;
-        month->refunded += group.amount;
+        TRY_VOID(add_to(month->refunded, group.amount));
         report.refunds += group.count;
-        report.total_refunded += group.amount;
+        TRY_VOID(add_to(report.total_refunded, group.amount));
     }
+    return {};
 }
 
 Result<void> add_voucher_sales(RevenueReport& report, std::span<const VoucherSalesMonth> sales) {

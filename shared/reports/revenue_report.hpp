@@ -90,14 +90,15 @@ struct RefundGroup {
     Money amount = 0;
 };
 
-// Rows outside the range are ignored. Slices are sorted by amount, largest first.
-RevenueReport revenue_report(const MonthRange& range, std::span<const InvoiceGroup> invoices,
+// Rows outside the range are ignored. Slices are sorted by amount, largest first. Every sum is
+// checked: an error only when a figure would leave int64.
+Result<RevenueReport> revenue_report(const MonthRange& range, std::span<const InvoiceGroup> invoices,
                              std::span<const PaymentGroup> payments, std::span<const GatewayGroup> gateways,
                              std::span<const LateFeeGroup> late_fees, const Labels& labels);
 
 // Nets the range's credit notes: each month's credited and net_billed (billed - credited), and the
 // totals. Groups outside the range are ignored; net figures are set for every month.
-void net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> credit_notes);
+Result<void> net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> credit_notes);
 
 // Adds the range's voucher sales (months outside it are ignored) and sets every month's and the
 // totals' collected_with_vouchers and revenue; call after net_credit_notes. Checked: errors only when
@@ -105,6 +106,6 @@ void net_credit_notes(RevenueReport& report, std::span<const CreditNoteGroup> cr
 Result<void> add_voucher_sales(RevenueReport& report, std::span<const VoucherSalesMonth> sales);
 
 // Adds the range's refunds: each month's refunded and the totals. Days outside the range are ignored.
-void add_refunds(RevenueReport& report, std::span<const RefundGroup> refunds);
+Result<void> add_refunds(RevenueReport& report, std::span<const RefundGroup> refunds);
 
 }  // namespace kimonet::reports

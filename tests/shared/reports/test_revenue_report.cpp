@@ -15,7 +15,9 @@ RevenueReport fixture_report() {
     const auto payment_rows = fixtures::payments();
     const auto gateway_rows = fixtures::gateways();
     const auto late_fee_rows = fixtures::late_fees();
-    return revenue_report(fixtures::kRange, invoice_rows, payment_rows, gateway_rows, late_fee_rows, fixtures::labels());
+    auto report = revenue_report(fixtures::kRange, invoice_rows, payment_rows, gateway_rows, late_fee_rows, fixtures::labels());
+    BOOST_TEST_REQUIRE(report.ok());
+    return std::move(report).value();
 }
 
 }  // namespace
@@ -98,7 +100,7 @@ BOOST_AUTO_TEST_CASE(month_range_parsing_defaults_and_rejects_nonsense) {
 
 BOOST_AUTO_TEST_CASE(voucher_sales_sit_beside_payments_and_the_totals_include_them) {
     auto report = fixture_report();
-    net_credit_notes(report, {});
+    BOOST_TEST_REQUIRE(net_credit_notes(report, {}).ok());
     // Days fold into months by the local day: 31 December and 1 January are different months.
     auto months = voucher_sales_by_month({{{2025, 12, 31}, 1, 2, 10'000, 1'000, 9'000},
                                           {{2026, 1, 1}, 1, 3, 15'000, 1'500, 13'500},
@@ -121,6 +123,19 @@ BOOST_AUTO_TEST_CASE(voucher_sales_sit_beside_payments_and_the_totals_include_th
 
     const Money half = std::numeric_limits<Money>::max() / 2 + 1;
     BOOST_TEST(!voucher_sales_by_month({{{2026, 1, 1}, 1, 1, half, 0, half}, {{2026, 1, 2}, 1, 1, half, 0, half}}).ok());
+}
+
+// Money is checked everywhere: a sum past int64 is an error, never a wrapped (negative) total.
+BOOST_AUTO_TEST_CASE(a_sum_past_int64_is_an_error_not_a_wrapped_total) {
+    const Money half = std::numeric_limits<Money>::max() / 2 + 1;
+    const std::vector<InvoiceGroup> invoices = {{{2026, 1}, 1, 0, false, 1, half, 0}, {{2026, 1}, 2, 0, false, 1, half, 0}};
+    const auto wrapped = kimonet::reports::revenue_report(fixtures::kRange, invoices, {}, {}, {}, fixtures::labels());
+    BOOST_TEST(!wrapped.ok());
+    auto report = fixture_report();
+    const std::vector<CreditNoteGroup> credits = {{{2026, 1}, 1, half, 0}, {{2026, 1}, 1, half, 0}};
+    BOOST_TEST(!net_credit_notes(report, credits).ok());
+    const std::vector<RefundGroup> refunds = {{{2026, 1, 5}, 1, half}, {{2026, 1, 6}, 1, half}};
+    BOOST_TEST(!add_refunds(report, refunds).ok());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
