@@ -38,6 +38,20 @@ struct WhatsAppFixture {
         });
     }
 
+    // Sends `text` from `phone` through the simulator to our `driver` webhook, drains the outbox, and
+    // returns the reply the simulator recorded for that number ("" when none).
+    std::string converse(const std::string& driver, const std::string& phone, const std::string& text, const std::string& id = {}) {
+        const auto before = simulator.messages().size();
+        const auto answer = simulator.deliver_inbound(driver, phone, text, id);
+        BOOST_TEST_REQUIRE(answer.status == 200, answer.body);
+        drain();
+        server.clock().advance(2);
+        const auto messages = simulator.messages();
+        if (messages.size() == before) return {};
+        BOOST_TEST(messages.back().to == phone);
+        return messages.back().message;
+    }
+
     template <typename Work>
     void with_context(Work work, app::App* app = nullptr) {
         app::App& target = app ? *app : server.app();

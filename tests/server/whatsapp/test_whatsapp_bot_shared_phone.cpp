@@ -15,18 +15,8 @@ using kimonet::testing::WhatsAppFixture;
 
 namespace {
 
-// Sends an inbound message through the simulator to our webhook, drains the outbox, and returns
-// the reply the simulator recorded for that number ("" when none).
 std::string converse(WhatsAppFixture& fixture, const std::string& phone, const std::string& text, const std::string& id = {}) {
-    const auto before = fixture.simulator.messages().size();
-    const auto answer = fixture.simulator.deliver_inbound("fonnte", phone, text, id);
-    BOOST_TEST_REQUIRE(answer.status == 200, answer.body);
-    fixture.drain();
-    fixture.server.clock().advance(2);
-    const auto messages = fixture.simulator.messages();
-    if (messages.size() == before) return {};
-    BOOST_TEST(messages.back().to == phone);
-    return messages.back().message;
+    return fixture.converse("fonnte", phone, text, id);
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

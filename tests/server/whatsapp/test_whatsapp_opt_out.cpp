@@ -13,15 +13,8 @@ using kimonet::testing::WhatsAppFixture;
 
 namespace {
 
-// Sends `text` from `phone` through the simulator's webhook, drains, and returns the reply ("" when none).
 std::string say(WhatsAppFixture& fixture, const std::string& phone, const std::string& text, const std::string& id = {}) {
-    const auto before = fixture.simulator.messages().size();
-    const auto answer = fixture.simulator.deliver_inbound("fonnte", phone, text, id);
-    BOOST_TEST_REQUIRE(answer.status == 200, answer.body);
-    fixture.drain();
-    fixture.server.clock().advance(2);
-    const auto messages = fixture.simulator.messages();
-    return messages.size() == before ? std::string() : messages.back().message;
+    return fixture.converse("fonnte", phone, text, id);
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
