@@ -135,4 +135,27 @@ void answer_admin_lists(FakeApiClient& api) {
                           {"connection_methods", api::Json::array({"pppoe", "radius"})}, {"offers_radius", true}}}});
 }
 
+// Six months of a 68-subscriber ISP with figures of a real size (Rp 13.600.000 billed a month), so
+// a table too narrow for them shows (the role walk checks no cell is cut).
+void answer_revenue_figures(FakeApiClient& api) {
+    reports::RevenueReport revenue;
+    revenue.range = {{2025, 7}, {2025, 12}};
+    for (int month = 7; month <= 12; ++month) {
+        reports::MonthRevenue figures{{2025, month}};
+        figures.invoices = 68;
+        figures.billed = figures.net_billed = 13'600'000;
+        figures.paid_on_billed = figures.collected = 12'450'000;
+        figures.voucher_gross = 1'150'000;
+        figures.collected_with_vouchers = 13'485'000;
+        figures.revenue = 14'750'000;
+        revenue.months.push_back(figures);
+        revenue.total_billed += figures.billed;
+        revenue.total_collected += figures.collected;
+        revenue.total_voucher_gross += figures.voucher_gross;
+        revenue.total_collected_with_vouchers += figures.collected_with_vouchers;
+    }
+    revenue.total_net_billed = revenue.total_billed;
+    api.answer("GET", "/api/reports/revenue", {{"success", true}, {"data", api::to_json(revenue)}});
+}
+
 }  // namespace kimonet::testing

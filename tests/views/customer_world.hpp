@@ -12,5 +12,7 @@ void answer_customer_world(FakeApiClient& api, CustomerStatus status = CustomerS
                            const std::string& name = "Budi Santoso");
 // Budi's world and the lists the admin screens and their dialogs ask for.
 void answer_admin_lists(FakeApiClient& api);
+// The revenue report with six months of real-sized figures (answer_admin_lists' is empty).
+void answer_revenue_figures(FakeApiClient& api);
 
 }  // namespace kimonet::testing

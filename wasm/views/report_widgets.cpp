@@ -60,10 +60,11 @@ void report_table(const std::string& id, const std::vector<ReportColumn>& column
     }
     if (!ImGui::BeginTable(id.c_str(), static_cast<int>(shown.size()), flags, outer)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    // Phones: figure columns exactly as wide as their widest text, header included (never cut); the
-    // name column takes what is left. A non-resizable fixed column takes the width given every frame.
+    // Figure columns exactly as wide as their widest text, header included (never cut: a desktop's
+    // eight revenue columns cut "Penjualan voucher" too); the name column takes what is left. A
+    // non-resizable fixed column takes the width given every frame.
     for (std::size_t index : shown) {
-        const bool fit = display().compact() && columns[index].figure;
+        const bool fit = columns[index].figure;
         float width = 0.f;
         if (fit) {
             ImGui::PushFont(display().fonts().strong);

@@ -176,12 +176,16 @@ void ViewCustomerDetail::draw_invoices(App&) {
     const bool compact = display().compact();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("customer_detail.invoices", compact ? 3 : 5, flags)) return;
-    ImGui::TableSetupColumn(tr("invoices.col.number"), 0, 1.5f);
+    // A phone has room for two columns: the number with its total under it, and the status (three
+    // cut "INV-202601-0007", "Rp 166.500" and "Belum dibayar" at 360 px).
+    if (!ImGui::BeginTable("customer_detail.invoices", compact ? 2 : 5, flags)) return;
+    ImGui::TableSetupColumn(compact ? (std::string(tr("invoices.col.number")) + " / " + tr("invoices.col.total")).c_str()
+                                    : tr("invoices.col.number"),
+                            0, compact ? 1.2f : 1.5f);
     if (!compact) ImGui::TableSetupColumn(tr("invoices.col.period"), 0, 1.0f);
     if (!compact) ImGui::TableSetupColumn(tr("invoices.col.due_date"), 0, 1.5f);
-    ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
-    ImGui::TableSetupColumn(tr("invoices.col.status"), 0, 1.5f);
+    if (!compact) ImGui::TableSetupColumn(tr("invoices.col.total"), 0, 1.1f);
+    ImGui::TableSetupColumn(tr("invoices.col.status"), 0, compact ? 1.0f : 1.5f);
     widgets::strong_headers_row();
     for (const api::InvoiceResource& record : m_invoices) {
         const std::string row = "customer_detail.invoice." + record.invoice.invoice_no;
@@ -200,8 +204,10 @@ void ViewCustomerDetail::draw_invoices(App&) {
             ImGui::AlignTextToFramePadding();
             widgets::text("cell", row + ".due_date", i18n::format_date(record.invoice.due_date));
         }
-        ImGui::TableNextColumn();
-        ImGui::AlignTextToFramePadding();
+        if (!compact) {
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+        }
         widgets::text("cell", row + ".total", format_rupiah(record.invoice.totals.total));
         ImGui::TableNextColumn();
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y * 0.5f);

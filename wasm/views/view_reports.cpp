@@ -264,6 +264,7 @@ void ViewReports::draw_downloads(App& app) {
                                      widgets::ButtonStyle::Secondary, width)
                 .failed_now)
             app.toast_error(tr("reports.download_failed"));
+        ui_registry::name_with(std::string("reports.download.") + format, std::string(tr("reports.title")) + " " + tr(kTabs[m_tab].label));  // "XLSX Laporan Pendapatan"
     }
 }
 
@@ -319,6 +320,7 @@ void ViewReports::draw_exports(App& app) {
                                              compact ? half : download_width())
                         .failed_now)
                     app.toast_error(tr("reports.download_failed"));
+                ui_registry::name_with(id, tr(data.label));  // "XLSX Pelanggan"
             }
         }
         if (app.user().can("customers.create")) {

@@ -273,7 +273,7 @@ void ViewUsers::draw_users(App& app) {
             ImGui::TableNextColumn();
             if (can_update && widgets::button((row + ".edit").c_str(), tr("common.edit"), widgets::ButtonStyle::Link)) open_form(&user);
             if (can_delete && user.active && user.id != app.user().id) {
-                ImGui::SameLine();
+                if (!compact) ImGui::SameLine();  // a phone's actions column holds one under the other
                 if (m_confirm_deactivate == user.id) {
                     if (widgets::button((row + ".confirm").c_str(), tr("users.confirm_deactivate"), widgets::ButtonStyle::Danger)) {
                         deactivate(user.id);
@@ -296,14 +296,28 @@ void ViewUsers::draw_matrix(App& app) {
         if (!m_role_errors[index].empty())
             widgets::banner(("roles." + m_roles[index].name + ".error").c_str(),
                             i18n::role_label(m_roles[index].name) + ": " + m_role_errors[index], true);
-    const int columns = 1 + static_cast<int>(m_roles.size());
+    // A phone has no room for a column per role (five of them ran off a 360 px screen): one role at
+    // a time, chosen in a tab row above the permissions.
+    const bool compact = display().compact();
+    std::vector<int> shown;
+    if (compact && !m_roles.empty()) {
+        std::vector<std::string> labels;
+        for (const Role& role : m_roles) labels.push_back(i18n::role_label(role.name));
+        m_matrix_role = std::clamp(m_matrix_role, 0, static_cast<int>(m_roles.size()) - 1);
+        tab_row("roles.pick", labels, m_matrix_role);
+        shown.push_back(m_matrix_role);
+    } else {
+        for (int index = 0; index < static_cast<int>(m_roles.size()); ++index) shown.push_back(index);
+    }
+    const int columns = 1 + static_cast<int>(shown.size());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit;
     const float footer = can_update ? ImGui::GetFrameHeightWithSpacing() + display().px(6) : 0.f;
     if (!ImGui::BeginTable("roles.matrix", columns, flags, ImVec2(0, -footer))) return;
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableSetupColumn(tr("roles.permission"), ImGuiTableColumnFlags_WidthFixed, display().px(190));
-    for (const Role& role : m_roles) ImGui::TableSetupColumn(i18n::role_label(role.name).c_str(), ImGuiTableColumnFlags_WidthFixed, display().px(104));
+    for (const int index : shown)
+        ImGui::TableSetupColumn(i18n::role_label(m_roles[index].name).c_str(), ImGuiTableColumnFlags_WidthFixed, display().px(104));
     widgets::strong_headers_row();
     for (auto permission : rbac::all_permissions()) {
         const std::string name(permission);
@@ -311,7 +325,8 @@ void ViewUsers::draw_matrix(App& app) {
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         widgets::text("cell", "roles.row." + name, name);
-        for (Role& role : m_roles) {
+        for (const int index : shown) {
+            Role& role = m_roles[index];
             ImGui::TableNextColumn();
             bool granted = role.edited.contains(name);
             const std::string id = "roles." + role.name + "." + name;
@@ -334,7 +349,7 @@ void ViewUsers::draw_matrix(App& app) {
     for (int index = 0; index < static_cast<int>(m_roles.size()); ++index) {
         Role& role = m_roles[index];
         if (role.edited == role.saved) continue;
-        if (!first) ImGui::SameLine();
+        if (!first && !compact) ImGui::SameLine();
         first = false;
         const std::string label = i18n::tr_format("roles.save", {{"role", i18n::role_label(role.name)}});
         if (widgets::button(("roles." + role.name + ".save").c_str(), label.c_str(), widgets::ButtonStyle::Primary, 0.f, m_role_busy))

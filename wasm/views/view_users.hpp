@@ -45,6 +45,7 @@ private:
     void deactivate(std::int64_t id);
 
     int m_tab = 0;
+    int m_matrix_role = 0;  // on a phone the matrix shows one role at a time: this one
     std::vector<User> m_users;
     std::vector<Role> m_roles;
     std::string m_error, m_notice;
