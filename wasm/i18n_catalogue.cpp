@@ -92,6 +92,7 @@ std::initializer_list<Entry> catalogue() {
         {"role.finance", "Keuangan", "Finance"},
         {"role.technician", "Teknisi", "Technician"},
         {"role.customer", "Pelanggan", "Customer"},
+        {"role.collector", "Kolektor", "Collector"},
         {"dashboard.welcome", "Selamat datang, {name}", "Welcome, {name}"},
         {"dashboard.active", "Pelanggan aktif", "Active customers"},
         {"dashboard.isolated", "Terisolir", "Isolated"},
