@@ -207,6 +207,11 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"POST", "/api/technician-jobs/{id}/photo", "jobs.work"},
     {"GET", "/api/technician-jobs/{id}/photo", "jobs.work"},
     {"GET", "/api/portal/jobs", "portal.self"},
+    {"GET", "/api/portal/payments/pending", "portal.self"},
+    // The portal's pay flow goes through the public pay routes (the bill page's too).
+    {"GET", "/api/payment-methods", ""},
+    {"POST", "/billing/pay", ""},
+    {"GET", "/billing/status/{order_id}", ""},
     {"GET", "/api/outages", "outages.read"},
     {"GET", "/api/outages/{id}", "outages.read"},
     {"POST", "/api/outages", "outages.manage"},

@@ -158,4 +158,37 @@ void answer_revenue_figures(FakeApiClient& api) {
     api.answer("GET", "/api/reports/revenue", {{"success", true}, {"data", api::to_json(revenue)}});
 }
 
+// Budi's own portal (signed in as customer 42): his profile and package, his two invoices, no
+// isolation date, no visit, no ticket, the payment methods and no payment pending.
+void answer_portal_world(FakeApiClient& api) {
+    Customer budi;
+    budi.id = 42;
+    budi.service_number = "CUST042";
+    budi.name = "Budi Santoso";
+    budi.phone = "6281234567890";
+    budi.package_id = 1;
+    budi.join_date = {2025, 3, 14};
+    Package home;
+    home.id = 1;
+    home.name = "Home 20 Mbps";
+    home.price = 166500;
+    api.answer("GET", "/api/portal/me", {{"customer", api::to_json(budi)}, {"package", api::to_json(home)}});
+    api::InvoiceResource unpaid{invoice(7, {2026, 1}, 0), false, "Budi Santoso", "CUST042"};
+    api::InvoiceResource paid{invoice(6, {2025, 12}, 166500), false, "Budi Santoso", "CUST042"};
+    api.answer("GET", "/api/portal/invoices/7", {{"success", true}, {"data", api::to_json(unpaid)}});
+    api.answer("GET", "/api/portal/invoices/6", {{"success", true}, {"data", api::to_json(paid)}});
+    unpaid.detail = paid.detail = false;
+    api.answer("GET", "/api/portal/invoices", {{"success", true}, {"data", api::Json::array({api::to_json(unpaid), api::to_json(paid)})}, {"total", 2}});
+    api.answer("GET", "/api/portal/dunning", {{"success", true}, {"data", {{"isolation_date", nullptr}}}});
+    api.answer("GET", "/api/me", {{"user", {{"id", 50}, {"username", "CUST042"}, {"role", "customer"}}}});
+    api.answer("GET", "/api/portal/jobs", {{"success", true}, {"data", api::Json::array()}});
+    api.answer("GET", "/api/portal/channel", {{"success", true}, {"data", {{"channel_preference", ""}}}});
+    api.answer("GET", "/api/portal/tickets", {{"success", true}, {"data", api::Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 25}});
+    api.answer("GET", "/api/portal/payments/pending", {{"success", true}, {"data", api::Json::array()}});
+    api.answer("GET", "/api/payment-methods",
+               {{"success", true},
+                {"data", {{{"code", "bni_va"}, {"name", "BNI Virtual Account"}, {"type", "virtual_account"}, {"fee", 0}, {"gateway", "flip"}},
+                          {{"code", "qris"}, {"name", "QRIS"}, {"type", "qris"}, {"fee", 0}, {"gateway", "flip"}}}}});
+}
+
 }  // namespace kimonet::testing

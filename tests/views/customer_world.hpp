@@ -14,5 +14,7 @@ void answer_customer_world(FakeApiClient& api, CustomerStatus status = CustomerS
 void answer_admin_lists(FakeApiClient& api);
 // The revenue report with six months of real-sized figures (answer_admin_lists' is empty).
 void answer_revenue_figures(FakeApiClient& api);
+// Budi's own portal, for a customer signed in as customer 42.
+void answer_portal_world(FakeApiClient& api);
 
 }  // namespace kimonet::testing

@@ -1,4 +1,5 @@
-// Every screen, for every seeded staff role (the collector too, issue 20) and a read-only one, clicked through headless (issue 18):
+// Every screen, for every seeded staff role (the collector too, issue 20), a read-only one and a
+// customer in the portal, clicked through headless (issue 18):
 // - no button leads to a request the server would refuse with 403 (the permission of each route
 //   from tests/support/route_permissions.hpp, checked against the router by test_server's openapi
 //   suite) — the finance dashboard once offered "Jalankan penagihan" it could not run;
@@ -48,6 +49,10 @@ std::vector<Role> roles() {
         for (auto permission : kimonet::rbac::default_permissions(name)) role.permissions.emplace_back(permission);
         out.push_back(role);
     }
+    // A customer in the portal (the screens a customer reaches from a phone).
+    Role customer{"customer", {}};
+    for (auto permission : kimonet::rbac::default_permissions("customer")) customer.permissions.emplace_back(permission);
+    out.push_back(customer);
     Role viewer{"viewer", {}};  // a custom role that may only look
     for (auto permission : kimonet::rbac::all_permissions())
         if (permission.ends_with(".read")) viewer.permissions.emplace_back(permission);
@@ -135,10 +140,15 @@ Walk walk_address(const Role& role, const std::string& address, float width) {
     Walk walk;
     ViewHarness harness(address);
     kimonet::testing::set_canvas_width(width);
-    kimonet::testing::answer_customer_world(harness.api());
-    kimonet::testing::answer_admin_lists(harness.api());  // the lists behind each screen
-    kimonet::testing::answer_revenue_figures(harness.api());
-    harness.sign_in_staff(role.permissions, role.name);
+    if (role.name == "customer") {
+        kimonet::testing::answer_portal_world(harness.api());
+        harness.sign_in_customer(42);
+    } else {
+        kimonet::testing::answer_customer_world(harness.api());
+        kimonet::testing::answer_admin_lists(harness.api());  // the lists behind each screen
+        kimonet::testing::answer_revenue_figures(harness.api());
+        harness.sign_in_staff(role.permissions, role.name);
+    }
     harness.settle();
     inspect(harness, address, width, walk);
     std::set<std::string> pressed;
@@ -203,11 +213,11 @@ void walk_role(const Role& role, float width) {
 
 BOOST_AUTO_TEST_SUITE(role_walk)
 
-BOOST_DATA_TEST_CASE(no_button_leads_to_a_403_and_no_key_is_shown_on_a_desktop, data::make(std::vector<int>{0, 1, 2, 3, 4}), index) {
+BOOST_DATA_TEST_CASE(no_button_leads_to_a_403_and_no_key_is_shown_on_a_desktop, data::make(std::vector<int>{0, 1, 2, 3, 4, 5}), index) {
     walk_role(roles()[static_cast<std::size_t>(index)], 1280.f);
 }
 
-BOOST_DATA_TEST_CASE(on_a_360_px_phone_every_button_and_checkbox_is_whole_on_the_screen, data::make(std::vector<int>{0, 1, 2, 3, 4}), index) {
+BOOST_DATA_TEST_CASE(on_a_360_px_phone_every_button_and_checkbox_is_whole_on_the_screen, data::make(std::vector<int>{0, 1, 2, 3, 4, 5}), index) {
     walk_role(roles()[static_cast<std::size_t>(index)], 360.f);
 }
 

@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "platform/browser_glue.hpp"
 #include "platform/display.hpp"
+#include "ui_registry.hpp"
 #include "views/customer_promise.hpp"
 #include "views/billing_widgets.hpp"
 #include "views/status_badge.hpp"
@@ -269,6 +270,8 @@ void ViewCustomerHome::draw_invoices() {
             ImGui::SameLine(start + full - display().px(130));
             pdf_button(row + ".pdf", pdf_path(record), invoice.invoice_no + ".pdf", widgets::ButtonStyle::Secondary, display().px(130));
         }
+        // The bill card above has its own "Unduh PDF": each of these says which invoice it is.
+        ui_registry::name_with(row + ".pdf", invoice.invoice_no);
         ImGui::PopID();
     }
     widgets::end_card();
