@@ -9,7 +9,8 @@
 //   viewport and inside the card or window that holds it (not cut at its edge);
 // - no two buttons a screen reader lists together (outside table rows, which name their row) share
 //   a name: two "Salin" told the listener nothing about which copies what;
-// - no table text is cut by its column ("Tot" for Total, "Rp 1.150" for Rp 1.150.000).
+// - no table text is cut by its column ("Tot" for Total, "Rp 1.150" for Rp 1.150.000);
+// - every field, drop-down, checkbox and button has a name a screen reader can say.
 // The lists behind each screen are answered (answer_admin_lists) and the revenue report has six
 // months of real-sized figures: an empty world hid the reports' and the role matrix's layout.
 // Each address starts from the same customer world (customer_world.hpp); up to kMaxClicks buttons
@@ -104,7 +105,19 @@ struct Walk {
     std::vector<std::string> clipped_buttons;  // "address: id x..x+w"
     std::vector<std::string> same_names;       // "address: name (id, id)"
     std::vector<std::string> cut_cells;        // "address: id "text""
+    std::vector<std::string> unnamed;          // "address: id"
 };
+
+// A control a screen reader would announce without a name ("edit text", "checkbox"): an input, a
+// drop-down, a checkbox or a button with neither a label nor a spoken name.
+void find_unnamed(const std::string& address, Walk& walk) {
+    for (const auto& item : kimonet::ui_registry::last_items()) {
+        if (!item.visible) continue;
+        if (item.kind != "input" && item.kind != "select" && item.kind != "checkbox" && item.kind != "button") continue;
+        const std::string& name = item.spoken_name.empty() ? item.label : item.spoken_name;
+        if (name.find_first_not_of(" \t") == std::string::npos) walk.unnamed.push_back(address + ": " + item.kind + " " + item.id);
+    }
+}
 
 // A table's text wider than what its column shows ("Rp 1.150" for Rp 1.150.000, "Tot" for Total).
 void find_cut_cells(const std::string& address, Walk& walk) {
@@ -118,6 +131,7 @@ void find_cut_cells(const std::string& address, Walk& walk) {
 void inspect(const ViewHarness& harness, const std::string& address, float width, Walk& walk) {
     for (const auto& alike : harness.buttons_named_alike()) walk.same_names.push_back(address + ": " + alike);
     find_cut_cells(address, walk);
+    find_unnamed(address, walk);
     for (const auto& widget : harness.widgets()) {
         const std::string id = widget.value("id", "");
         for (const char* field : {"label", "value"}) {
@@ -184,13 +198,14 @@ Walk walk_address(const Role& role, const std::string& address, float width) {
 }
 
 void walk_role(const Role& role, float width) {
-    std::vector<std::string> keys, clipped, same, cut;
+    std::vector<std::string> keys, clipped, same, cut, unnamed;
     for (const std::string& address : addresses(role)) {
         const Walk walk = walk_address(role, address, width);
         keys.insert(keys.end(), walk.keys_on_screen.begin(), walk.keys_on_screen.end());
         clipped.insert(clipped.end(), walk.clipped_buttons.begin(), walk.clipped_buttons.end());
         same.insert(same.end(), walk.same_names.begin(), walk.same_names.end());
         cut.insert(cut.end(), walk.cut_cells.begin(), walk.cut_cells.end());
+        unnamed.insert(unnamed.end(), walk.unnamed.begin(), walk.unnamed.end());
     }
     std::string joined;
     for (const auto& each : keys) joined += "\n  " + each;
@@ -204,6 +219,9 @@ void walk_role(const Role& role, float width) {
     joined.clear();
     for (const auto& each : std::set<std::string>(cut.begin(), cut.end())) joined += "\n  " + each;
     BOOST_TEST(cut.empty(), role.name << " at " << width << " px: table text cut by its column:" << joined);
+    joined.clear();
+    for (const auto& each : std::set<std::string>(unnamed.begin(), unnamed.end())) joined += "\n  " + each;
+    BOOST_TEST(unnamed.empty(), role.name << " at " << width << " px: controls without a name:" << joined);
     joined.clear();
     for (const auto& each : kimonet::i18n::unknown_keys()) joined += " " + each;
     BOOST_TEST(kimonet::i18n::unknown_keys().empty(), "keys missing from the catalogue:" << joined);
