@@ -21,6 +21,7 @@ namespace {
 
 float g_canvas_width = 1280.f;
 constexpr float kCanvasHeight = 1400.f;  // tall enough for every sidebar entry without scrolling
+float g_canvas_height = kCanvasHeight;
 std::map<std::string, std::string> g_local_storage;
 std::map<std::string, std::string> g_cache;
 std::string g_session_token;
@@ -50,6 +51,7 @@ ImFont* add_font(const char* path, float pixels) {
 namespace testing {
 
 void set_canvas_width(float css_width) { g_canvas_width = css_width; }
+void set_canvas_height(float css_height) { g_canvas_height = css_height; }
 
 int run_timers() {
     std::vector<std::function<void()>> due;
@@ -78,6 +80,7 @@ void reset_platform() {
     g_downloads.clear();
     g_next_picked_file.reset();
     g_canvas_width = 1280.f;
+    g_canvas_height = kCanvasHeight;
     g_tile_urls.clear();
     g_live_tiles.clear();
 }
@@ -189,10 +192,11 @@ bool Display::sync() {
     // Each test has its own ImGui context: a fresh one has no fonts yet.
     if (ImGui::GetIO().Fonts->Fonts.empty()) m_style_ready = false;
     const bool compact = g_canvas_width < platform::kCompactBreakpointCss;
-    const bool changed = !m_style_ready || compact != m_compact || m_css_width != g_canvas_width;
+    const bool changed = !m_style_ready || compact != m_compact || m_css_width != g_canvas_width ||
+                         m_framebuffer_height != static_cast<int>(g_canvas_height);
     m_css_width = g_canvas_width;
     m_framebuffer_width = static_cast<int>(g_canvas_width);
-    m_framebuffer_height = static_cast<int>(kCanvasHeight);
+    m_framebuffer_height = static_cast<int>(g_canvas_height);
     if (!m_style_ready || compact != m_compact) {
         m_dpr = 1.f;
         m_compact = compact;

@@ -9,6 +9,8 @@ namespace kimonet::testing {
 
 // The canvas width in CSS px (under 760 the app lays out for phones); takes effect next frame.
 void set_canvas_width(float css_width);
+// The canvas height in CSS px: a taller one draws a long screen's lower cards without scrolling.
+void set_canvas_height(float css_height);
 // Runs the timers set so far (the portal's payment status poll); returns how many ran.
 int run_timers();
 // The hash route last written by the app ("customers/42").

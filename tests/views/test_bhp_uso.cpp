@@ -26,6 +26,19 @@ Json quarter_report() {
     return {{"success", true}, {"data", api::to_json(*report)}};
 }
 
+// Q1 2026 at an RT/RW-net's real size: Rp 48.750.000 billed in January with Rp 4.830.000 PPN, and in
+// February Rp 49.680.000 with credit notes of Rp 300.000 base (their PPN left out): gross is
+// billed - PPN - credited, Rp 88.377.000.
+Json real_size_quarter() {
+    reports::MonthlyRevenue january{{2026, 1}, 312, 48'750'000, 4'830'000};
+    reports::MonthlyRevenue february{{2026, 2}, 318, 49'680'000, 4'923'000};
+    february.credited = 300'000;
+    auto report = reports::bhp_uso_report({{2026, 1}, {2026, 3}}, reports::Grouping::Quarter, {january, february}, {}, {});
+    BOOST_TEST_REQUIRE(report.ok());
+    BOOST_TEST_REQUIRE(report->total.gross == 88'377'000);
+    return {{"success", true}, {"data", api::to_json(*report)}};
+}
+
 std::vector<Json> bodies(ViewHarness& harness, const std::string& method, const std::string& path) {
     std::vector<Json> out;
     for (const auto& sent : harness.api().sent())
@@ -132,6 +145,27 @@ BOOST_AUTO_TEST_CASE(voucher_sales_have_their_own_column_and_are_in_gross_revenu
     BOOST_TEST(harness.value("reports.bhp.period.2026-Q1.vouchers") == "Rp 30.000");
     BOOST_TEST(harness.value("reports.bhp.period.2026-Q1.gross") == "Rp 130.000");
     BOOST_TEST(harness.value("reports.bhp.period.total.vouchers") == "Rp 30.000");
+}
+
+BOOST_AUTO_TEST_CASE(a_quarter_at_an_isp_s_real_size_is_drawn_whole_on_a_laptop_and_on_a_phone) {
+    ViewHarness harness("reports/bhp-uso");
+    harness.api().answer("GET", "/api/reports/bhp-uso", real_size_quarter());
+    harness.sign_in_staff({"reports.read"}, "finance");
+    // The table scrolls sideways when its columns do not fit; no header or figure is cut.
+    for (const float width : {1280.f, 360.f}) {
+        kimonet::testing::set_canvas_width(width);
+        kimonet::testing::set_canvas_height(3000.f);
+        harness.settle();
+        std::string cut;
+        for (const auto& cell : harness.cut_cells("reports.bhp.period", true)) cut += "\n  " + cell;
+        BOOST_TEST(cut.empty(), "cut at " << width << " px:" << cut);
+    }
+    // Where there is room, it fits without scrolling.
+    kimonet::testing::set_canvas_width(1920.f);
+    harness.settle();
+    std::string cut;
+    for (const auto& cell : harness.cut_cells("reports.bhp.period", false)) cut += "\n  " + cell;
+    BOOST_TEST(cut.empty(), "cut at 1920 px:" << cut);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

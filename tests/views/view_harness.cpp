@@ -1,5 +1,6 @@
 #include "view_harness.hpp"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -97,6 +98,30 @@ std::vector<std::string> ViewHarness::buttons_named_alike() const {
         alike.push_back("\"" + key.second + "\" (" + joined + ")");
     }
     return alike;
+}
+
+std::vector<std::string> ViewHarness::cut_cells(const std::string& table, bool may_scroll) const {
+    std::vector<const ui_registry::Item*> cells;
+    float shown_edge = 0.f;  // the right edge of what the table shows
+    for (const auto& item : ui_registry::last_items()) {
+        if ((item.kind != "cell" && item.kind != "header") || !item.id.starts_with(table + ".")) continue;
+        cells.push_back(&item);
+        if (item.hit.GetWidth() > 0.f) shown_edge = std::max(shown_edge, item.hit.Max.x);
+    }
+    std::vector<std::string> cut;
+    if (cells.empty()) return {table + ": no cells"};
+    for (const ui_registry::Item* item : cells) {
+        const ImRect& rect = item->rect;
+        const ImRect& hit = item->hit;
+        const bool whole_across = hit.Min.x <= rect.Min.x + 0.5f && hit.Max.x >= rect.Max.x - 0.5f;
+        const bool whole_down = hit.Min.y <= rect.Min.y + 0.5f && hit.Max.y >= rect.Max.y - 0.5f;
+        // Scrolled out sideways: it runs past the edge of what the table shows, not cut short of it.
+        const bool scrolled = may_scroll && (hit.GetWidth() <= 0.f || hit.Max.x >= shown_edge - 0.5f);
+        if ((whole_across || scrolled) && (whole_down || hit.GetWidth() <= 0.f)) continue;
+        cut.push_back(item->id + " \"" + item->value + "\" shows " + std::to_string(hit.Min.x) + ".." + std::to_string(hit.Max.x) + " of " +
+                      std::to_string(rect.Min.x) + ".." + std::to_string(rect.Max.x));
+    }
+    return cut;
 }
 
 std::optional<Widget> ViewHarness::find(const std::string& id) const {

@@ -50,6 +50,11 @@ public:
     // (the page, or the dialog in front), that a screen reader names alike (the name said, else the
     // drawn label): one entry per name, "\"Salin\" (portal_pay.code.copy, portal_pay.url.copy)".
     std::vector<std::string> buttons_named_alike() const;
+    // The header and cells of a report table ("reports.revenue.month") not drawn whole in the last
+    // frame: each clipped by its column (or the page) short of its text, one entry each naming it.
+    // With `may_scroll` a table too wide for the screen may scroll sideways: a cell running past the
+    // right edge of what the table shows (the furthest any of its cells reaches) is scrolled, not cut.
+    std::vector<std::string> cut_cells(const std::string& table, bool may_scroll) const;
 
     // Clicks a widget by its registry id: moves the mouse there, presses and releases over frames.
     void click(const std::string& id);

@@ -1,6 +1,7 @@
 #include "views/report_widgets.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 
@@ -8,6 +9,7 @@
 #include "i18n.hpp"
 #include "imgui.h"
 #include "platform/display.hpp"
+#include "widgets/column_fit.hpp"
 #include "widgets/form_widgets.hpp"
 #include "widgets/theme.hpp"
 
@@ -26,6 +28,25 @@ void add_printed_table(const std::vector<ReportColumn>& columns, const std::vect
     for (const ReportColumn& column : columns) table.columns.push_back(column.header);
     for (const ReportRow& row : rows) table.rows.push_back(row.cells);
     g_print_document->tables.push_back(std::move(table));
+}
+
+// What each shown column needs to draw its header and every cell whole, padding aside: the header
+// and totals rows in the strong font, rounded up to a whole pixel (ImGui lays columns out in whole
+// pixels).
+std::vector<float> column_needs(const std::vector<ReportColumn>& columns, const std::vector<std::size_t>& shown,
+                                const std::vector<ReportRow>& rows) {
+    std::vector<float> need;
+    for (std::size_t index : shown) {
+        ImGui::PushFont(display().fonts().strong);
+        float width = ImGui::CalcTextSize(columns[index].header.c_str()).x;
+        for (const ReportRow& row : rows)
+            if (row.strong && index < row.cells.size()) width = std::max(width, ImGui::CalcTextSize(row.cells[index].c_str()).x);
+        ImGui::PopFont();
+        for (const ReportRow& row : rows)
+            if (!row.strong && index < row.cells.size()) width = std::max(width, ImGui::CalcTextSize(row.cells[index].c_str()).x);
+        need.push_back(std::ceil(width));
+    }
+    return need;
 }
 
 }  // namespace
@@ -52,31 +73,44 @@ void report_table(const std::string& id, const std::vector<ReportColumn>& column
     std::vector<std::size_t> shown;
     for (std::size_t index = 0; index < columns.size(); ++index)
         if (!display().compact() || columns[index].on_phone) shown.push_back(index);
+    const std::vector<float> need = column_needs(columns, shown, rows);
+    const bool scroll_y = max_rows > 0 && static_cast<int>(rows.size()) > max_rows;
+    // Each column has a cell padding on either side (PadOuterX, no inner borders); a table that
+    // scrolls down has its scrollbar beside them.
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().CellPadding.x * 2.f * static_cast<float>(shown.size()) -
+                       (scroll_y ? ImGui::GetStyle().ScrollbarSize : 0.f);
+    float needed = 0.f;
+    for (const float width : need) needed += width;
+    // Too many figures for the width (the revenue month table on a laptop, eight-digit sums on a
+    // phone): every column as wide as it needs and the table scrolls sideways, nothing cut.
+    const bool scroll_x = needed > room;
     ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
     ImVec2 outer(0.f, 0.f);
-    if (max_rows > 0 && static_cast<int>(rows.size()) > max_rows) {
+    const float line = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
+    if (scroll_y) {
         flags |= ImGuiTableFlags_ScrollY;
-        outer.y = (ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2) * float(max_rows + 1) + display().px(2);
+        outer.y = line * float(max_rows + 1) + display().px(2);
+    }
+    if (scroll_x) {
+        // A table that scrolls is a child window: its height is given, every row and the scrollbar.
+        flags |= ImGuiTableFlags_ScrollX;
+        if (!scroll_y) outer.y = line * float(rows.size() + 1) + display().px(2);
+        outer.y += ImGui::GetStyle().ScrollbarSize;
     }
     if (!ImGui::BeginTable(id.c_str(), static_cast<int>(shown.size()), flags, outer)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    // Figure columns exactly as wide as their widest text, header included (never cut: a desktop's
-    // eight revenue columns cut "Penjualan voucher" too); the name column takes what is left. A
+    ImGui::TableSetupScrollFreeze(scroll_x ? 1 : 0, 1);
+    // Wide screens: every column at least as wide as its widest text while they all fit, then by
+    // weight. Phones: figure columns exactly that wide, the name column takes what is left. A
     // non-resizable fixed column takes the width given every frame.
-    for (std::size_t index : shown) {
-        const bool fit = columns[index].figure;
-        float width = 0.f;
-        if (fit) {
-            ImGui::PushFont(display().fonts().strong);
-            width = ImGui::CalcTextSize(columns[index].header.c_str()).x;
-            for (const ReportRow& row : rows)
-                if (row.strong && index < row.cells.size()) width = std::max(width, ImGui::CalcTextSize(row.cells[index].c_str()).x);
-            ImGui::PopFont();
-            for (const ReportRow& row : rows)
-                if (!row.strong && index < row.cells.size()) width = std::max(width, ImGui::CalcTextSize(row.cells[index].c_str()).x);
-        }
-        ImGui::TableSetupColumn(columns[index].header.c_str(), fit ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
-                                fit ? width : (columns[index].figure ? 1.f : 1.5f));
+    std::vector<float> weights;
+    for (std::size_t index : shown) weights.push_back(columns[index].figure ? 1.f : 1.5f);
+    const std::vector<float> fitted = widgets::fitted_widths(need, weights, room);
+    for (std::size_t column = 0; column < shown.size(); ++column) {
+        const ReportColumn& definition = columns[shown[column]];
+        const bool fixed = scroll_x || (display().compact() && definition.figure);
+        const float width = fixed ? need[column] : display().compact() ? weights[column] : fitted[column];
+        ImGui::TableSetupColumn(definition.header.c_str(), fixed ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch,
+                                std::max(width, 1.f));
     }
     // The header row by hand: figure headers right-aligned over their numbers.
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);

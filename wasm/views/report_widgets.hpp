@@ -23,7 +23,9 @@ struct ReportRow {
 };
 
 // A table of figures; "Tidak ada data" when `rows` is empty. `max_rows` > 0 keeps it that many
-// rows tall, scrolling inside.
+// rows tall, scrolling inside. Every column is at least as wide as its header and cells; when they
+// do not all fit (many figure columns, large sums on a phone) the table scrolls sideways, its first
+// column held in place, instead of cutting them.
 void report_table(const std::string& id, const std::vector<ReportColumn>& columns, const std::vector<ReportRow>& rows,
                   int max_rows = 0);
 
