@@ -211,6 +211,7 @@ BOOST_AUTO_TEST_CASE(the_broadcast_and_the_import_are_in_the_address_and_back_cl
     BOOST_TEST(written_route() == "notifications");
     BOOST_TEST(harness.api().count("POST", "/api/notifications/broadcast") == 0, "an address never sends");
 
+    kimonet::testing::set_canvas_height(1800.f);  // the import button at the foot of Laporan, on screen
     change_route("reports");
     harness.settle();
     harness.click("reports.import");

@@ -5,6 +5,7 @@
 #include "api/dto.hpp"
 #include "api/tax_dto.hpp"
 #include "customer_world.hpp"
+#include "headless_platform.hpp"
 #include "view_harness.hpp"
 
 using kimonet::testing::ViewHarness;
@@ -68,6 +69,7 @@ BOOST_AUTO_TEST_CASE(the_coretax_card_offers_the_month_as_xml_or_a_zip_and_only_
     summary.seller_ready = true;
     {
         ViewHarness harness("reports");
+        kimonet::testing::set_canvas_height(1800.f);  // the card at the foot of Laporan, on screen
         answer_admin_lists(harness.api());
         harness.api().answer("GET", "/api/tax/coretax/2025-12", {{"success", true}, {"data", kimonet::api::to_json(summary)}});
         harness.sign_in_staff({"reports.read", "tax.export"}, "finance");
@@ -82,6 +84,7 @@ BOOST_AUTO_TEST_CASE(the_coretax_card_offers_the_month_as_xml_or_a_zip_and_only_
     {
         summary.pending = 0;
         ViewHarness harness("reports");
+        kimonet::testing::set_canvas_height(1800.f);  // the card at the foot of Laporan, on screen
         answer_admin_lists(harness.api());
         harness.api().answer("GET", "/api/tax/coretax/2025-12", {{"success", true}, {"data", kimonet::api::to_json(summary)}});
         harness.sign_in_staff({"reports.read", "tax.export"}, "finance");
@@ -95,6 +98,7 @@ BOOST_AUTO_TEST_CASE(the_coretax_card_offers_the_month_as_xml_or_a_zip_and_only_
     }
     {
         ViewHarness harness("reports");
+        kimonet::testing::set_canvas_height(1800.f);  // the card at the foot of Laporan, on screen
         answer_admin_lists(harness.api());
         harness.sign_in_staff({"reports.read"}, "technician");
         harness.settle();

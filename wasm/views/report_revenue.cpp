@@ -17,6 +17,8 @@ namespace {
 using i18n::tr;
 using platform::display;
 
+// The export's figures (report_document.cpp), in the same words: billed and the credit notes taken
+// off it, collected and the refunds paid out of it, then vouchers, revenue, late fees and voids.
 void draw_kpis(const reports::RevenueReport& report) {
     const std::int64_t rate = report.total_billed > 0 ? report.total_collected * 10000 / report.total_billed : 0;
     std::int64_t invoices = 0;
@@ -25,18 +27,27 @@ void draw_kpis(const reports::RevenueReport& report) {
         "reports",
         {{"billed", tr("reports.revenue.billed"), format_rupiah(report.total_billed),
           i18n::tr_format("reports.revenue.invoices_note", {{"count", format_thousands(invoices)}}), widgets::colors::kAccent},
+         {"credited", tr("reports.revenue.credited"), format_rupiah(report.total_credited),
+          i18n::tr_format("reports.revenue.credited_note", {{"count", format_thousands(report.credit_notes)},
+                                                            {"tax", format_rupiah(report.total_credited_tax)},
+                                                            {"net", format_rupiah(report.total_net_billed)}}),
+          widgets::colors::kWarning},
          {"collected", tr("reports.revenue.collected"), format_rupiah(report.total_collected),
           i18n::tr_format("reports.revenue.collected_note", {{"rate", format_basis_points(rate)}}), widgets::colors::kSuccess},
+         {"refunded", tr("reports.revenue.refunded"), format_rupiah(report.total_refunded),
+          i18n::tr_format("reports.revenue.refunded_note", {{"count", format_thousands(report.refunds)}}), widgets::colors::kDanger},
          {"vouchers", tr("reports.revenue.vouchers"), format_rupiah(report.total_voucher_gross),
           i18n::tr_format("reports.revenue.vouchers_note", {{"count", format_thousands(report.vouchers)},
                                                             {"commission", format_rupiah(report.total_voucher_commission)},
                                                             {"total", format_rupiah(report.total_collected_with_vouchers)}}),
           widgets::colors::kSuccess},
+         {"revenue", tr("reports.revenue.revenue"), format_rupiah(report.total_revenue), tr("reports.revenue.revenue_note"),
+          widgets::colors::kAccent},
          {"late_fees", tr("reports.revenue.late_fees"), format_rupiah(report.total_late_fees_collected), tr("reports.revenue.late_fees_note"),
           widgets::colors::kWarning},
          {"voided", tr("reports.revenue.voided"), format_thousands(report.voided_invoices),
           i18n::tr_format("reports.revenue.voided_note", {{"amount", format_rupiah(report.voided_amount)}}), widgets::colors::kMuted}},
-        display().compact() ? 2 : 5);
+        display().compact() ? 2 : 4);
 }
 
 void draw_chart(const reports::RevenueReport& report) {
@@ -57,14 +68,20 @@ void draw_chart(const reports::RevenueReport& report) {
     widgets::end_card();
 }
 
+// Billed, the credit notes issued and billed net of them (accrual); paid, collected and the refunds
+// paid out (cash); vouchers; late fees. Phones keep billed, collected and collected + vouchers (the
+// credit notes and refunds are on the cards above).
 void draw_months(const reports::RevenueReport& report) {
     if (begin_report_card("reports.revenue.months", tr("reports.revenue.months"))) {
         const std::vector<ReportColumn> columns = {
             {"period", tr("reports.col.month"), false},
             {"invoices", tr("reports.col.invoices"), true, false},
             {"billed", tr("reports.col.billed")},
+            {"credited", tr("reports.col.credited"), true, false},
+            {"net_billed", tr("reports.col.net_billed"), true, false},
             {"paid_on_billed", tr("reports.col.paid_on_billed"), true, false},
             {"collected", tr("reports.col.collected")},
+            {"refunded", tr("reports.col.refunded"), true, false},
             {"vouchers", tr("reports.col.voucher_sales"), true, false},
             {"collected_with_vouchers", tr("reports.col.collected_with_vouchers")},
             {"late_fees", tr("reports.col.late_fees"), true, false},
@@ -76,12 +93,14 @@ void draw_months(const reports::RevenueReport& report) {
             paid += month.paid_on_billed;
             rows.push_back({to_string(month.period),
                             {report_period_label(to_string(month.period)), format_thousands(month.invoices), format_rupiah(month.billed),
-                             format_rupiah(month.paid_on_billed), format_rupiah(month.collected), format_rupiah(month.voucher_gross),
+                             format_rupiah(month.credited), format_rupiah(month.net_billed), format_rupiah(month.paid_on_billed),
+                             format_rupiah(month.collected), format_rupiah(month.refunded), format_rupiah(month.voucher_gross),
                              format_rupiah(month.collected_with_vouchers), format_rupiah(month.late_fees_collected)}});
         }
         rows.push_back({"total",
-                        {tr("reports.total"), format_thousands(invoices), format_rupiah(report.total_billed), format_rupiah(paid),
-                         format_rupiah(report.total_collected), format_rupiah(report.total_voucher_gross),
+                        {tr("reports.total"), format_thousands(invoices), format_rupiah(report.total_billed),
+                         format_rupiah(report.total_credited), format_rupiah(report.total_net_billed), format_rupiah(paid),
+                         format_rupiah(report.total_collected), format_rupiah(report.total_refunded), format_rupiah(report.total_voucher_gross),
                          format_rupiah(report.total_collected_with_vouchers), format_rupiah(report.total_late_fees_collected)},
                         true});
         report_table("reports.revenue.month", columns, rows);
