@@ -147,6 +147,21 @@ BOOST_AUTO_TEST_CASE(voucher_sales_have_their_own_column_and_are_in_gross_revenu
     BOOST_TEST(harness.value("reports.bhp.period.total.vouchers") == "Rp 30.000");
 }
 
+BOOST_AUTO_TEST_CASE(credit_notes_have_the_export_s_column_and_are_taken_off_gross_revenue) {
+    ViewHarness harness("reports/bhp-uso");
+    harness.api().answer("GET", "/api/reports/bhp-uso", real_size_quarter());
+    harness.sign_in_staff({"reports.read"}, "finance");
+    harness.settle();
+    // The export's "Nota kredit (DPP)" column, between PPN and the voucher sales.
+    BOOST_TEST(harness.value("reports.bhp.period.header.credited") == "Nota kredit (DPP)");
+    BOOST_TEST(harness.value("reports.bhp.period.2026-Q1.credited") == "Rp 300.000");
+    BOOST_TEST(harness.value("reports.bhp.period.total.credited") == "Rp 300.000");
+    BOOST_TEST(harness.value("reports.bhp.period.2026-Q1.gross") == "Rp 88.377.000");
+    // The gross card says what was taken off it.
+    BOOST_TEST(harness.value("reports.note.bhp_gross") ==
+               "630 tagihan, tanpa PPN Rp 9.753.000, nota kredit Rp 300.000; penjualan voucher Rp 0");
+}
+
 BOOST_AUTO_TEST_CASE(a_quarter_at_an_isp_s_real_size_is_drawn_whole_on_a_laptop_and_on_a_phone) {
     ViewHarness harness("reports/bhp-uso");
     harness.api().answer("GET", "/api/reports/bhp-uso", real_size_quarter());

@@ -111,6 +111,7 @@ void BhpUsoPanel::draw(App& app, const reports::BhpUsoReport& report) {
         {{"bhp_gross", tr("reports.bhp.gross"), format_rupiah(total.gross),
           i18n::tr_format("reports.bhp.gross_note", {{"count", format_thousands(total.invoices)},
                                                       {"tax", format_rupiah(total.tax)},
+                                                      {"credited", format_rupiah(total.credited)},
                                                       {"vouchers", format_rupiah(total.voucher_sales)}}),
           widgets::colors::kAccent},
          {"bhp_base", tr("reports.bhp.base"), format_rupiah(total.base),
@@ -126,6 +127,7 @@ void BhpUsoPanel::draw(App& app, const reports::BhpUsoReport& report) {
             {"period", tr("reports.col.period"), false},
             {"billed", tr("reports.bhp.col.billed"), true, false},
             {"tax", tr("reports.bhp.col.tax"), true, false},
+            {"credited", tr("reports.bhp.col.credited"), true, false},
             {"vouchers", tr("reports.bhp.col.vouchers"), true, false},
             {"gross", tr("reports.bhp.col.gross"), true, false},
             {"deductions", tr("reports.bhp.col.deductions"), true, false},
@@ -138,13 +140,15 @@ void BhpUsoPanel::draw(App& app, const reports::BhpUsoReport& report) {
         for (const reports::BhpUsoLine& line : report.periods) {
             varies |= line.rates_vary;
             rows.push_back({line.key,
-                            {line_label(line), format_rupiah(line.billed), format_rupiah(line.tax), format_rupiah(line.voucher_sales),
+                            {line_label(line), format_rupiah(line.billed), format_rupiah(line.tax), format_rupiah(line.credited),
+                             format_rupiah(line.voucher_sales),
                              format_rupiah(line.gross),
                              format_rupiah(line.deductions), format_rupiah(line.base),
                              format_rupiah(line.bhp) + (line.rates_vary ? "*" : ""), format_rupiah(line.uso) + (line.rates_vary ? "*" : "")}});
         }
         rows.push_back({"total",
-                        {tr("reports.total"), format_rupiah(total.billed), format_rupiah(total.tax), format_rupiah(total.voucher_sales),
+                        {tr("reports.total"), format_rupiah(total.billed), format_rupiah(total.tax), format_rupiah(total.credited),
+                         format_rupiah(total.voucher_sales),
                          format_rupiah(total.gross),
                          format_rupiah(total.deductions), format_rupiah(total.base), format_rupiah(total.bhp), format_rupiah(total.uso)},
                         true});
