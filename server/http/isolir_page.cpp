@@ -84,8 +84,9 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
             "h1{font-size:1.4rem;color:#b42318}table{width:100%;border-collapse:collapse;margin:16px 0}"
             "td,th{padding:8px;border-bottom:1px solid #e4e7eb;text-align:left}.amount{text-align:right}"
             "input{padding:10px;font-size:1rem;border:1px solid #bbb;border-radius:6px;width:100%;box-sizing:border-box}"
-            "button{margin-top:8px;padding:10px 16px;font-size:1rem;border:0;border-radius:6px;background:#1565c0;color:#fff}"
-            "a.pay{display:inline-block;background:#0b7a53;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none}"
+            "button{margin-top:8px;min-height:44px;padding:10px 16px;font-size:1rem;border:0;border-radius:6px;background:#1565c0;color:#fff}"
+            // 44 px tap targets (WCAG 2.5.5), the pay link as well as the button.
+            "a.pay{display:inline-flex;align-items:center;justify-content:center;min-height:44px;box-sizing:border-box;background:#0b7a53;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none}"
             ".note{background:#ecfdf3;padding:12px;border-radius:8px}main{overflow-wrap:anywhere}"
             // A phone (390 px) has no room for five columns: each invoice becomes a small card whose
             // cells carry their column name, and the page never scrolls sideways.
@@ -93,7 +94,7 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
             "table,tbody,tr,td{display:block}tr{border:1px solid #e4e7eb;border-radius:8px;margin:0 0 10px;padding:4px 12px}"
             "td{display:flex;justify-content:space-between;gap:12px;border:0;padding:6px 0;text-align:right}"
             "td::before{content:attr(data-label);color:#52606d;text-align:left}td.action::before{content:none}"
-            "a.pay{display:block;width:100%;text-align:center;padding:10px}}</style></head><body><main>";
+            "a.pay{display:flex;width:100%;padding:10px}}</style></head><body><main>";
     body += "<h1>Layanan internet Anda sedang diisolir</h1>";
     if (customer.id == 0) {
         body += "<p>Koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>";

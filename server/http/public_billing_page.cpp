@@ -24,11 +24,11 @@ constexpr const char* kStyle =
     "main{max-width:480px;margin:0 auto;padding:16px}h1{font-size:1.3em}"
     ".card{background:#fff;border-radius:10px;padding:14px;margin:12px 0;box-shadow:0 1px 3px #0002}"
     ".paid{color:#13795b;font-weight:bold}.due{color:#b3261e;font-weight:bold}"
-    "button{display:block;width:100%;padding:12px;margin:6px 0;border:0;border-radius:8px;background:#1565c0;color:#fff;font-size:1em}"
+    "button{display:block;width:100%;min-height:44px;padding:12px;margin:6px 0;border:0;border-radius:8px;background:#1565c0;color:#fff;font-size:1em}"
     "input{width:100%;padding:12px;font-size:1em;box-sizing:border-box;border:1px solid #bbb;border-radius:8px}"
     ".code{font-size:1.4em;font-family:monospace;letter-spacing:1px;word-break:break-all;background:#eef3fb;padding:8px;border-radius:6px}"
     "small{color:#5f6b7a}"
-    "button.copy{margin-top:6px}details{margin-top:10px}summary{cursor:pointer;color:#1d4ed8;padding:8px 0}"
+    "button.copy{margin-top:6px}details{margin-top:10px}summary{cursor:pointer;color:#1d4ed8;line-height:24px;padding:10px 0}"
     ".qr-box{background:#fff;padding:8px;text-align:center}svg.qr{width:100%;max-width:280px;height:auto;display:block;margin:0 auto}";
 
 // Paying: JSON to /billing/pay, then poll /billing/status/{order} until the invoice is paid.

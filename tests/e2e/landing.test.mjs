@@ -310,10 +310,59 @@ try {
     // Each cell still says what it is, and the pay button is a full-width tap target.
     assert.equal(await page.getAttribute('tbody tr:first-child td:nth-child(4)', 'data-label'), 'Sisa');
     const button = await page.locator('tbody tr:first-child a.pay').boundingBox();
-    assert.ok(button.width >= 250 && button.height >= 36, JSON.stringify(button));
+    assert.ok(button.width >= 250 && button.height >= 44, JSON.stringify(button));
     await page.screenshot({ path: path.join(ARTIFACTS, 'isolir-phone.png'), fullPage: true });
     assert.deepEqual(page.problems, []);
     await page.context().close();
+  });
+
+  // A cheap Android phone (360 px, touch): on every public page each control is a 44 px tap target
+  // (WCAG 2.5.5; links inside a sentence excepted), every input's text is at least 16 px (smaller
+  // makes the browser zoom in on focus), zoom is not disabled, no control is cut at the screen's edge
+  // and nothing needs sideways scrolling.
+  await test('phone 360 px: every public page has 44 px tap targets, 16 px inputs, nothing cut, and zooms', async () => {
+    const customer = (await api('GET', `${base}/api/customers?q=CUST001`, null, admin)).json.data.find((row) => row.service_number === 'CUST001');
+    const phone = { ...PHONE, viewport: { width: 360, height: 740 } };
+    for (const url of [landing, `${base}/billing/CUST001`, `${base}/billing`, `${base}/billing/TIDAKADA`, `${base}/isolir`,
+                       `${base}/isolir?u=${encodeURIComponent(customer.pppoe_username)}`]) {
+      const page = await openLanding(phone, url);
+      if (url === landing) await page.waitForSelector('[data-package-id="1"]');
+      const found = await page.evaluate(() => {
+        const visible = (element) => { const box = element.getBoundingClientRect(); return box.width > 0 && box.height > 0; };
+        const inSentence = (element) => element.tagName === 'A' && getComputedStyle(element).display === 'inline' &&
+          !element.closest('nav') && (element.parentElement.textContent.trim() !== element.textContent.trim());
+        const small = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+          .filter((element) => visible(element) && !element.closest('[aria-hidden="true"]') && !inSentence(element))
+          .map((element) => ({ element, box: element.getBoundingClientRect() }))
+          .filter(({ box }) => box.height < 44 || box.width < 44)
+          .map(({ element, box }) => `${element.tagName} "${(element.textContent || element.name).trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+        const tinyInputs = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+          .filter((element) => visible(element) && parseFloat(getComputedStyle(element).fontSize) < 16).map((element) => element.name);
+        // Off the screen's edge (a header menu cut at "Cek Tagih"); the skip link waits off-screen on purpose.
+        const cut = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+          .filter((element) => visible(element) && !element.classList.contains('skip-link') && !element.closest('.hp-field'))
+          .filter((element) => {
+            const box = element.getBoundingClientRect();
+            let left = 0, right = window.innerWidth;
+            for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+              if (getComputedStyle(parent).overflowX === 'visible') continue;  // a scrolling menu clips at its own edge
+              const edge = parent.getBoundingClientRect();
+              left = Math.max(left, edge.left);
+              right = Math.min(right, edge.right);
+            }
+            return box.left < left - 0.5 || box.right > right + 0.5;
+          })
+          .map((element) => (element.textContent || element.name).trim().slice(0, 30));
+        return { small, tinyInputs, cut, viewport: document.querySelector('meta[name=viewport]')?.content || '', width: document.scrollingElement.scrollWidth };
+      });
+      assert.deepEqual(found.small, [], `${url}: tap targets under 44 px`);
+      assert.deepEqual(found.tinyInputs, [], `${url}: inputs under 16 px`);
+      assert.deepEqual(found.cut, [], `${url}: controls cut at the screen's edge`);
+      assert.match(found.viewport, /width=device-width/, url);
+      assert.doesNotMatch(found.viewport, /user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\.0)?\b/, url);
+      assert.ok(found.width <= 360, `${url} is ${found.width}px wide on a 360px screen`);
+      await page.context().close();
+    }
   });
 
   await test('phone: Lapor Gangguan opens one ticket for a known number and answers an unknown one the same way', async () => {
