@@ -365,6 +365,19 @@ try {
     }
   });
 
+  // Without JavaScript (an old phone, a data saver) the landing page's Cek Tagihan still works: the
+  // form is a plain GET to the bill page.
+  await test('phone without JavaScript: Cek Tagihan on the landing page opens the bill page', async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${landing}#cek-tagihan`);
+    await page.fill('#check-number', 'cust001');
+    await Promise.all([page.waitForURL(/\/billing\?nomor_layanan=cust001$/), page.tap('#check-submit')]);
+    assert.match(await page.textContent('main'), /CUST001/);
+    assert.match(await page.textContent('main'), /INV-/);
+    await context.close();
+  });
+
   await test('phone: Lapor Gangguan opens one ticket for a known number and answers an unknown one the same way', async () => {
     const page = await openLanding(PHONE, `${landing}#lapor-gangguan`);
     const send = async (number) => {
