@@ -113,7 +113,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
         html_escape(bill.is_object() && bill.contains("customer") ? text_of(bill["customer"], api::kPublicServiceNumberKey) : std::string()) +
         "\" autocomplete=\"off\"></label><button type=\"submit\">Cek tagihan</button></form>";
-    if (!message.empty()) page += "<div class=\"card\">" + html_escape(message) + "</div>";
+    if (!message.empty()) page += "<div class=\"card\" role=\"status\">" + html_escape(message) + "</div>";
     if (bill.is_object() && bill.contains("customer")) {
         const api::Json& customer = bill["customer"];
         page += "<div class=\"card\"><b>" + html_escape(text_of(customer, api::kPublicCustomerNameKey)) + "</b><br><small>" +

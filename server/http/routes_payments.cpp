@@ -111,11 +111,27 @@ Result<api::Json> live_transactions(app::Context& context, const api::Json& bill
     return pending;
 }
 
+// Where the gateways send the customer after paying (GatewayConfig::return_url, /billing) with
+// their order id in the query: Duitku's merchantOrderId, Midtrans' order_id. What our records say
+// of that payment, as GET /billing/status/{order_id} tells it (the gateway's word in the query,
+// resultCode or transaction_status, is anyone's to type); nothing for an unknown order id.
+Result<std::string> return_message(app::Context& context, const Request& request) {
+    std::string order = request.query_value("merchantOrderId");
+    if (order.empty()) order = request.query_value("order_id");
+    if (order.empty()) return std::string();
+    const auto found = TRY(store::find_attempt_status(context.db, order));
+    if (!found) return std::string();
+    if (found->invoice_status == "paid" || found->status == "paid") return std::string("Pembayaran diterima. Terima kasih!");
+    return std::string("Pembayaran Anda sedang dikonfirmasi. Tagihan tercatat lunas otomatis dalam beberapa saat setelah pembayaran "
+                       "diterima; cek lagi dengan nomor layanan Anda di bawah ini.");
+}
+
 RouteResult billing_page(app::App& app, RateLimiter& limiter, BillCheckCache& cache, Request& request, const std::string& service_number) {
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         const std::string company = TRY(services::get_setting(context.db, "company_name"));
         const bool logo = TRY(services::company_logo(context.db)).has_value();
-        if (service_number.empty()) return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), "", logo));
+        if (service_number.empty())
+            return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), TRY(return_message(context, request)), logo));
         if (auto refused = TRY(limit(limiter, cache, context, request, "page", 4, true))) return *refused;
         auto bill = services::check_bill(context.db, service_number);
         if (!bill) {

@@ -296,4 +296,35 @@ BOOST_AUTO_TEST_CASE(billing_base_domain_takes_a_bare_lower_case_domain_name) {
     BOOST_TEST(pages.server.put("/api/settings", R"({"billing_base_domain":""})", token).status == 200);
 }
 
+
+// After paying on Duitku's or Midtrans' page the customer's browser comes back to /billing with the
+// gateway's order id in the query (Duitku: merchantOrderId, Midtrans: order_id). The page says what
+// happened to that payment, as our records have it (never the gateway's word in the query), and
+// nothing more than GET /billing/status/{order_id} tells the holder of that id: no service number,
+// no name. An unknown order id gets the plain page, byte for byte.
+BOOST_AUTO_TEST_CASE(coming_back_from_the_gateway_says_whether_the_payment_arrived_and_nothing_more) {
+    PublicPages pages;
+    auto paid = pages.pay(pages.open_invoice(), "duitku", "bni_va");
+    BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
+    const std::string order = paid.json()["order_id"];
+    const std::string plain = pages.server.get("/billing").body;
+
+    auto waiting = pages.server.get("/billing?merchantOrderId=" + order + "&resultCode=00&reference=x");
+    BOOST_TEST_REQUIRE(waiting.status == 200);
+    BOOST_TEST(waiting.body.find("role=\"status\"") != std::string::npos, waiting.body);
+    BOOST_TEST(waiting.body.find("Pembayaran Anda sedang dikonfirmasi") != std::string::npos, waiting.body);
+    BOOST_TEST(waiting.body.find("CUST001") == std::string::npos, waiting.body);
+    BOOST_TEST(waiting.body.find("**") == std::string::npos, "no masked name either");
+
+    BOOST_TEST_REQUIRE(pages.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
+    BOOST_TEST_REQUIRE(pages.simulator.wait_idle());
+    auto arrived = pages.server.get("/billing?order_id=" + order + "&status_code=200&transaction_status=settlement");
+    BOOST_TEST_REQUIRE(arrived.status == 200);
+    BOOST_TEST(arrived.body.find("Pembayaran diterima. Terima kasih!") != std::string::npos, arrived.body);
+    BOOST_TEST(arrived.body.find("CUST001") == std::string::npos, arrived.body);
+
+    for (const char* unknown : {"/billing?order_id=INV-0-deadbeef", "/billing?merchantOrderId=%3Cscript%3E", "/billing?order_id="})
+        BOOST_TEST(pages.server.get(unknown).body == plain, unknown);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
