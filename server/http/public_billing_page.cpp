@@ -108,11 +108,11 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         // No icon request: one round trip less (and no 404) on an isolated 512 kbps line.
         "<link rel=\"icon\" href=\"data:,\">"
         "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main>" +
-        (show_logo ? std::string("<img class=\"logo\" src=\"/api/logo\" alt=\"Logo\" height=\"48\">") : std::string()) + "<h1>Cek Tagihan " +
+        (show_logo ? std::string("<img class=\"logo\" src=\"/api/logo\" alt=\"Logo " + html_escape(company) + "\" height=\"48\">") : std::string()) + "<h1>Cek Tagihan " +
         html_escape(company) + "</h1>"
         "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
         html_escape(bill.is_object() && bill.contains("customer") ? text_of(bill["customer"], api::kPublicServiceNumberKey) : std::string()) +
-        "\" autocomplete=\"off\"></label><button type=\"submit\">Cek tagihan</button></form>";
+        "\" autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\"></label><button type=\"submit\">Cek tagihan</button></form>";
     if (!message.empty()) page += "<div class=\"card\" role=\"status\">" + html_escape(message) + "</div>";
     if (bill.is_object() && bill.contains("customer")) {
         const api::Json& customer = bill["customer"];

@@ -33,7 +33,8 @@ std::optional<Response> refuse_when_key_limited(RateLimiter& limiter, const std:
     const auto decision = take_token(limiter, key, per_minute, context);
     if (decision.allowed) return std::nullopt;
     const std::string text = messages::with_detail(message.c_str(), std::to_string(decision.retry_after_seconds));
-    Response response = as_html ? html("<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><title>Terlalu banyak permintaan</title><p>" +
+    Response response = as_html ? html("<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+                                           "<title>Terlalu banyak permintaan</title><p>" +
                                            html_escape(text) + "</p></html>",
                                        429)
                                 : json_error(make_error(ErrorCode::RateLimited, text));

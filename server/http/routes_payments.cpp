@@ -326,8 +326,10 @@ void register_payment_routes(Router& router, app::App& app) {
                                                    customers::service_number_from_typed(input.back_to) == *service_number;
                                  // A meta refresh rather than a 303: it works whatever the proxy in front does with headers.
                                  const std::string page = same ? "/billing/" + api::url_encode(*service_number) : "/billing";
-                                 return html("<!doctype html><meta http-equiv=\"refresh\" content=\"0;url=" + page + "\"><a href=\"" + page +
-                                             "\">Lanjutkan</a>");
+                                 return html("<!doctype html><html lang=\"id\"><meta charset=\"utf-8\"><meta name=\"viewport\" "
+                                             "content=\"width=device-width,initial-scale=1\"><title>Kembali ke tagihan</title>"
+                                             "<meta http-equiv=\"refresh\" content=\"0;url=" + page + "\"><a href=\"" + page +
+                                             "\">Lanjutkan ke tagihan</a></html>");
                              }
                              return json_ok(pay_answer(transaction, context.offset), transaction.reused ? 200 : 201);
                          });

@@ -327,4 +327,31 @@ BOOST_AUTO_TEST_CASE(coming_back_from_the_gateway_says_whether_the_payment_arriv
         BOOST_TEST(pages.server.get(unknown).body == plain, unknown);
 }
 
+// The small pages a phone may meet besides the bill page (the per-source limit's 429, the way back
+// from a pay form without JavaScript) are phone pages too: Indonesian, titled, at the phone's width.
+BOOST_AUTO_TEST_CASE(the_small_public_pages_are_titled_indonesian_phone_pages) {
+    PublicPages pages;
+    const auto phone_page = [](const std::string& body) {
+        BOOST_TEST(body.find("<html lang=\"id\">") != std::string::npos, body);
+        BOOST_TEST(body.find("<title>") != std::string::npos, body);
+        BOOST_TEST(body.find("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">") != std::string::npos, body);
+    };
+    auto back = http_request("POST", pages.server.url("/billing/pay"),
+                             "invoice_id=" + std::to_string(pages.open_invoice()) + "&choice=flip%3Abni_va&nomor_layanan=CUST001",
+                             {{"Content-Type", "application/x-www-form-urlencoded"}});
+    BOOST_TEST_REQUIRE(back.status == 200, back.body);
+    phone_page(back.body);
+
+    pages.configure({{"billing_check_rate_per_minute", "1"}});  // the page's budget: 4 a minute
+    HttpReply limited;
+    for (int attempt = 0; attempt < 6 && limited.status != 429; ++attempt) limited = pages.server.get("/billing/CUST001");
+    BOOST_TEST_REQUIRE(limited.status == 429, limited.body);
+    phone_page(limited.body);
+
+    // The bill page's number field: a service number (CUST001) is neither corrected nor lower-cased
+    // by the phone's keyboard.
+    const std::string page = pages.server.get("/billing").body;
+    BOOST_TEST(page.find("autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\"") != std::string::npos, page);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
