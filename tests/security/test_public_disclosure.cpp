@@ -2,12 +2,16 @@
 // names (and a phone) for sequential service numbers, and their limits did not say when to come
 // back. Now: a masked name, never address or phone, a per-source limit whose 429 carries
 // Retry-After, taken atomically, that never limits another source.
+// Hostile service numbers (markup, a path climb, unicode, NUL, 1 MB) are never reflected, all look
+// alike, and every answer carries the browser defences and no-store.
 #include <boost/test/unit_test.hpp>
 #include <latch>
 #include <thread>
 #include <vector>
 
 #include "customers/name_mask.hpp"
+#include "raw_http.hpp"
+#include "support/gateway_settings.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -156,6 +160,70 @@ BOOST_AUTO_TEST_CASE(registering_a_number_already_waiting_answers_as_a_new_numbe
     BOOST_TEST(waiting.status == fresh.status, waiting.body);
     BOOST_TEST(waiting.body == fresh.body);
     BOOST_TEST(fresh.body.find("REG-") == std::string::npos, "a registration number would tell an old lead from a new one: " << fresh.body);
+}
+
+
+// An attacker's service numbers on every public page that takes one (the bill page by path and by
+// query, the isolir page's ?u=): markup, a path climb, unicode (a right-to-left override, an emoji,
+// bytes that are not UTF-8), a NUL, 5 KB and 1 MB. Nothing of what was typed comes back unescaped;
+// every number that is no customer's gets the same page as any other unknown one (status and bytes,
+// so no shape of number tells anything); the browser defences are on every answer and a bill page
+// is never stored by a shared cache; nothing is written.
+BOOST_AUTO_TEST_CASE(hostile_service_numbers_are_never_reflected_and_all_look_alike) {
+    TestServer server;
+    apply_settings(server, {{"billing_check_rate_per_minute", "0"}});  // 0 = no limit: every probe gets its answer
+    const std::string before = server.snapshot();
+    const std::string unknown = server.get("/billing/TIDAKADA").body;
+    const std::string unknown_isolir = server.get("/isolir?u=tidakada").body;
+    const std::vector<std::string> hostile = {
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "..%2F..%2Fetc%2Fpasswd", "%2E%2E",
+        "%E2%80%AECUST001", "%F0%9F%98%80", "%FF%FE", "%00CUST001", "CUST001%27%20OR%20%271%27%3D%271", std::string(5000, 'A')};
+    const auto defended = [](const HttpReply& reply, const std::string& where) {
+        BOOST_TEST_CONTEXT(where.substr(0, 80)) {
+            BOOST_TEST(reply.body.find("<script>alert") == std::string::npos);
+            BOOST_TEST(reply.body.find("<img src=x") == std::string::npos);
+            BOOST_TEST(reply.body.find("onerror=alert") == std::string::npos);
+            const auto header = [&](const char* name) { return reply.headers.contains(name) ? reply.headers.at(name) : std::string("(none)"); };
+            BOOST_TEST(reply.status != 0);
+            BOOST_TEST(header("cache-control") == "no-store");
+            BOOST_TEST(header("x-content-type-options") == "nosniff");
+            BOOST_TEST(header("x-frame-options") == "DENY");
+            BOOST_TEST(header("referrer-policy") == "no-referrer");
+            BOOST_TEST(header("content-security-policy").find("frame-ancestors 'none'") != std::string::npos);
+        }
+    };
+    for (const std::string& number : hostile) {
+        for (const std::string& path : {"/billing/" + number, "/billing?nomor_layanan=" + number}) {
+            const auto reply = server.get(path);
+            defended(reply, path);
+            BOOST_TEST(reply.status == 404, path.substr(0, 80));
+            BOOST_TEST(reply.body == unknown, path.substr(0, 80));
+        }
+        const auto isolir = server.get("/isolir?u=" + number);
+        defended(isolir, number);
+        BOOST_TEST(isolir.status == 200);
+        BOOST_TEST(isolir.body == unknown_isolir, number.substr(0, 80));
+    }
+    // 1 MB: refused before any lookup, the same way on each page (sent as raw bytes: curl's own
+    // limits are not the attacker's).
+    const std::string url = server.url("");
+    const int port = std::stoi(url.substr(url.rfind(':') + 1));
+    for (const std::string& target : {"/billing/" + std::string(1 << 20, 'A'), "/billing?nomor_layanan=" + std::string(1 << 20, 'A'),
+                                      "/isolir?u=" + std::string(1 << 20, 'A')}) {
+        RawConnection connection(port);
+        BOOST_TEST_REQUIRE(connection.ok());
+        connection.send_all(raw_get(target));  // the server may answer and close before the last byte
+        const auto raw = connection.read_response();
+        BOOST_TEST_REQUIRE(raw.has_value(), target.substr(0, 30));
+        HttpReply reply{raw->status, raw->body, raw->headers};
+        defended(reply, "1 MB");
+        BOOST_TEST(reply.status == 400, reply.body.substr(0, 200));
+    }
+    // A real customer's page: private to the browser, never kept by a proxy.
+    const auto own = server.get("/billing/CUST001");
+    BOOST_TEST_REQUIRE(own.status == 200);
+    defended(own, "CUST001");
+    BOOST_TEST(server.snapshot() == before);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
