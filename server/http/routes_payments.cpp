@@ -12,6 +12,7 @@
 #include "api/public_shapes.hpp"
 #include "auth/two_factor.hpp"
 #include "core/date_time_text.hpp"
+#include "core/text.hpp"
 #include "customers/typed_lookup.hpp"
 #include "network/peer_replies.hpp"
 #include "payments/gateway_rules.hpp"
@@ -118,7 +119,7 @@ Result<api::Json> live_transactions(app::Context& context, const api::Json& bill
 Result<std::string> return_message(app::Context& context, const Request& request) {
     std::string order = request.query_value("merchantOrderId");
     if (order.empty()) order = request.query_value("order_id");
-    if (order.empty()) return std::string();
+    if (order.empty() || !is_valid_utf8(order)) return std::string();  // no one's order (and no PostgreSQL error)
     const auto found = TRY(store::find_attempt_status(context.db, order));
     if (!found) return std::string();
     if (found->invoice_status == "paid" || found->status == "paid") return std::string("Pembayaran diterima. Terima kasih!");
@@ -358,6 +359,8 @@ void register_payment_routes(Router& router, app::App& app) {
     router.add(Route{"GET", "/billing/status/{order_id}", Access::Public, "", "Status of a payment attempt and its invoice (the bill page polls it)",
                      [&app](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             // Bytes that are no UTF-8 are no order's (PostgreSQL would refuse them in the query: a 500).
+                             if (!is_valid_utf8(request.params["order_id"])) return make_error(ErrorCode::NotFound);
                              const auto found = TRY(store::find_attempt_status(context.db, request.params["order_id"]));
                              if (!found) return make_error(ErrorCode::NotFound);
                              return json_ok({{"status", found->status}, {"invoice_status", found->invoice_status}});

@@ -1,6 +1,7 @@
 #include "services/gateway_payments.hpp"
 
 #include "api/public_shapes.hpp"
+#include "core/text.hpp"
 #include "core/validation_messages.hpp"
 #include "customers/name_mask.hpp"
 #include "customers/typed_lookup.hpp"
@@ -88,7 +89,8 @@ Result<api::Json> check_bill(store::Database& db, const std::string& typed_servi
     // "cust003" is CUST003: service numbers are stored in capitals.
     const std::string service_number = customers::service_number_from_typed(typed_service_number);
     // One statement: the customer and its invoices (one round trip on PostgreSQL).
-    const auto found = service_number.empty() || service_number.size() > 64 ? std::optional<store::BillCheck>()
+    // Bytes that are no UTF-8 are no one's number (and PostgreSQL refuses them in a query: a 500).
+    const auto found = service_number.empty() || service_number.size() > 64 || !is_valid_utf8(service_number) ? std::optional<store::BillCheck>()
                                                                               : TRY(store::find_bill_check(db, service_number, 12));
     if (!found) return make_error(ErrorCode::NotFound, messages::kServiceNumberNotFound);
     const store::BillCustomer* customer = &found->customer;

@@ -204,6 +204,19 @@ BOOST_AUTO_TEST_CASE(hostile_service_numbers_are_never_reflected_and_all_look_al
         BOOST_TEST(isolir.status == 200);
         BOOST_TEST(isolir.body == unknown_isolir, number.substr(0, 80));
     }
+    // The order ids the bill page and the gateways' way back take: bytes that are no UTF-8 are no
+    // order's (PostgreSQL refuses them in a query: that was a 500), the same as any unknown id.
+    const std::string plain = server.get("/billing").body;
+    for (const std::string& order : {std::string("%FF%FE"), std::string("%3Cscript%3Ealert(1)%3C%2Fscript%3E"), std::string("INV-1-%C3%28")}) {
+        for (const std::string& path : {"/billing?merchantOrderId=" + order, "/billing?order_id=" + order}) {
+            const auto reply = server.get(path);
+            defended(reply, path);
+            BOOST_TEST(reply.status == 200, path);
+            BOOST_TEST(reply.body == plain, path);
+        }
+        const auto status = server.get("/billing/status/" + order);
+        BOOST_TEST(status.status == 404, order << ": " << status.body);
+    }
     // 1 MB: refused before any lookup, the same way on each page (sent as raw bytes: curl's own
     // limits are not the attacker's).
     const std::string url = server.url("");
