@@ -42,9 +42,14 @@
     article.appendChild(head);
     if (documentData.facts && documentData.facts.length) article.appendChild(pairs('print-facts', documentData.facts));
     (documentData.tables || []).forEach(function (data) {
+      // More columns than a portrait A4 holds at a readable size (the revenue report's eleven):
+      // the document prints on landscape pages (all of them: a portrait first page would hold
+      // only the heading), the table in a smaller type.
+      var wide = (data.columns || []).length > 7;
+      if (wide) article.classList.add('print-wide');
       var section = element('section', 'print-section');
       if (data.title) section.appendChild(element('h2', 'print-section-title', data.title));
-      var table = element('table', 'print-table');
+      var table = element('table', 'print-table' + (wide ? ' print-table-wide' : ''));
       var headRow = element('tr');
       (data.columns || []).forEach(function (column) { headRow.appendChild(element('th', '', column)); });
       table.appendChild(element('thead')).appendChild(headRow);

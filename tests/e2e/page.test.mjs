@@ -168,6 +168,18 @@ try {
     const page = await openApp(browser, server.url, DESKTOP);
     await signIn(page, 'admin', PASSWORD);
     await click(page, 'nav.reports');
+    // The month table lies below the cards and the chart, in a card ImGui draws only once it is on
+    // screen: the wheel brings it in, a notch a frame.
+    await item(page, 'reports.revenue.chart.title');
+    const box = await page.locator('#canvas').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.7);
+    for (let notch = 0; notch < 12; notch++) {
+      const shown = await items(page);
+      if (shown.some((i) => /^reports\.revenue\.month\..+\.billed$/.test(i.id))) break;
+      const frame = await page.evaluate(() => window.__ui().frame);
+      await page.mouse.wheel(0, 240);
+      await waitUi(page, (all, after) => window.__ui().frame > after + 1, frame);
+    }
     await waitUi(page, (all) => all.some((i) => /^reports\.revenue\.month\..+\.billed$/.test(i.id)));
     // The tab loads twice when the server's current month arrives after the first request; the
     // print view follows what is drawn, so wait for it, then compare with what is on screen.
@@ -186,6 +198,9 @@ try {
     await page.emulateMedia({ media: null });  // back to the default: page.pdf() prints with print media
     const pdf = await printed(page, 'print-report');
     assert.ok(pdf.text.includes(totalBilled));
+    // Eleven columns: the month names stay whole (they were squeezed to a letter a line).
+    assert.match(pdf.text, /Januari \d{4}/, `month names whole:\n${pdf.text.slice(0, 400)}`);
+    assert.ok(pdf.width > pdf.height, `on landscape A4, heading and all: ${pdf.width} x ${pdf.height} pt`);
 
     await click(page, 'nav.customers');
     await waitUi(page, (all) => all.some((i) => i.kind === 'cell' && i.id.endsWith('.name')));
