@@ -38,18 +38,34 @@ payments::Payment payment() {
     return payment;
 }
 
-}  // namespace
-
-void answer_customer_world(FakeApiClient& api, CustomerStatus status, const std::string& name) {
+// Budi Santoso, customer 42 (CUST042) on package 1 since 14 March 2025, and that package.
+Customer budi_customer() {
     Customer budi;
     budi.id = 42;
     budi.service_number = "CUST042";
+    budi.name = "Budi Santoso";
+    budi.phone = "6281234567890";
+    budi.package_id = 1;
+    budi.join_date = {2025, 3, 14};
+    return budi;
+}
+
+Package home_package() {
+    Package home;
+    home.id = 1;
+    home.name = "Home 20 Mbps";
+    home.price = 166500;
+    return home;
+}
+
+}  // namespace
+
+void answer_customer_world(FakeApiClient& api, CustomerStatus status, const std::string& name) {
+    Customer budi = budi_customer();
     budi.name = name;
     budi.phone = "0812-3456-7890";
     budi.address = "Jl. Melati 5";
-    budi.package_id = 1;
     budi.status = status;
-    budi.join_date = {2025, 3, 14};
     api::Json listed = api::Json::array({api::to_json(budi)});
     api.answer("GET", "/api/customers", {{"success", true}, {"data", listed}, {"total", 1}, {"page", 1}, {"per_page", 100}});
     api.answer("GET", "/api/customers/42", {{"success", true}, {"data", api::to_json(budi)}});
@@ -74,10 +90,7 @@ void answer_customer_world(FakeApiClient& api, CustomerStatus status, const std:
     api.answer("GET", "/api/customers/42/channel", {{"success", true}, {"data", channel}});
     api.answer("GET", "/api/invoices", {{"success", true}, {"data", invoices}, {"total", 2}});
     api.answer("GET", "/api/payments", {{"success", true}, {"data", history_payments}, {"total", 1}});
-    Package home;
-    home.id = 1;
-    home.name = "Home 20 Mbps";
-    home.price = 166500;
+    const Package home = home_package();
     api.answer("GET", "/api/packages", {{"success", true}, {"data", api::Json::array({api::to_json(home)})}, {"total", 1}});
     api.answer("GET", "/api/customers/42/dunning", {{"success", true}, {"data", {{"timeline", api::Json::array()}, {"outstanding", 166500}}}});
     api.answer("GET", "/api/customers/42/isolation-log", {{"success", true}, {"data", api::Json::array()}});
@@ -161,18 +174,7 @@ void answer_revenue_figures(FakeApiClient& api) {
 // Budi's own portal (signed in as customer 42): his profile and package, his two invoices, no
 // isolation date, no visit, no ticket, the payment methods and no payment pending.
 void answer_portal_world(FakeApiClient& api) {
-    Customer budi;
-    budi.id = 42;
-    budi.service_number = "CUST042";
-    budi.name = "Budi Santoso";
-    budi.phone = "6281234567890";
-    budi.package_id = 1;
-    budi.join_date = {2025, 3, 14};
-    Package home;
-    home.id = 1;
-    home.name = "Home 20 Mbps";
-    home.price = 166500;
-    api.answer("GET", "/api/portal/me", {{"customer", api::to_json(budi)}, {"package", api::to_json(home)}});
+    api.answer("GET", "/api/portal/me", {{"customer", api::to_json(budi_customer())}, {"package", api::to_json(home_package())}});
     api::InvoiceResource unpaid{invoice(7, {2026, 1}, 0), false, "Budi Santoso", "CUST042"};
     api::InvoiceResource paid{invoice(6, {2025, 12}, 166500), false, "Budi Santoso", "CUST042"};
     api.answer("GET", "/api/portal/invoices/7", {{"success", true}, {"data", api::to_json(unpaid)}});
