@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/utf8.hpp"
+
 namespace kimonet {
 
 std::string trim_copy(std::string_view text) {
@@ -30,17 +32,12 @@ std::size_t utf8_length(std::string_view text) {
 }
 
 bool is_valid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t extra = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xE ? 2 : (c >> 3) == 0x1E ? 3 : 99;
-        if (extra == 99 || (extra == 1 && c < 0xC2) || i + extra >= text.size() + (extra == 0 ? 1 : 0)) {
-            if (extra != 0) return false;
-        }
-        for (std::size_t k = 1; k <= extra; ++k) {
-            if (i + k >= text.size() || (static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
-        }
-        i += extra + 1;
+    // Strict, as PostgreSQL and every other strict decoder reads it (no overlong forms, surrogates
+    // or code points beyond U+10FFFF): text that passes here is stored and compared, never refused.
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = utf8_sequence_length(text.substr(i));
+        if (length == 0) return false;
+        i += length;
     }
     return true;
 }
