@@ -2,13 +2,16 @@
 
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "jobs/cron.hpp"
 #include "jobs/scheduler.hpp"
 #include "services/reseller_service.hpp"
 #include "services/settings.hpp"
+#include "store/credit_note_store.hpp"
 #include "store/dashboard_store.hpp"
 #include "store/job_run_store.hpp"
+#include "store/report_store.hpp"
 
 namespace kimonet::services {
 namespace {
@@ -47,9 +50,26 @@ Result<api::Json> money(app::Context& context, const Date& today, bool include_v
         billed[row.period] = row.total;
         invoice_counts[row.period] = row.count;
     }
+    // Summed with checked arithmetic: a figure past int64 is an error, never a wrapped total.
+    std::optional<Error> overflow;
     TRY_VOID(store::scan_payments_since(context.db, month_start(periods.front(), context.offset), [&](std::int64_t paid_at, Money applied) {
-        collected[to_string(period_of(local_from_unix(paid_at, context.offset).date))] += applied;
+        Money& sum = collected[to_string(period_of(local_from_unix(paid_at, context.offset).date))];
+        auto added = checked_add(sum, applied);
+        if (!added) overflow = added.error();
+        else sum = *added;
     }));
+    if (overflow) return *overflow;
+    // Credit notes in the month they are issued and refunds on the local day they are paid, as the
+    // revenue report counts them, so the owner's first screen reconciles with the report.
+    std::map<std::string, Money> credited, refunded;
+    for (const auto& notes : TRY(store::credit_notes_by_month(context.db, first_day(periods.front()), last_day(current))))
+        credited[to_string(notes.period)] = TRY(checked_add(credited[to_string(notes.period)], notes.amount));
+    const std::int64_t offset_seconds = std::int64_t{context.offset.minutes} * 60;
+    const std::int64_t end = month_start(next_period(current), context.offset);
+    for (const auto& day : TRY(store::list_refunds_by_day(context.db, month_start(periods.front(), context.offset), end, offset_seconds))) {
+        const std::string key = to_string(period_of(civil_from_days(day.local_day)));
+        refunded[key] = TRY(checked_add(refunded[key], day.amount));
+    }
 
     std::map<std::string, reports::VoucherSalesMonth> vouchers;
     if (include_vouchers)
@@ -60,7 +80,12 @@ Result<api::Json> money(app::Context& context, const Date& today, bool include_v
     for (const Period& p : periods) {
         const std::string key = to_string(p);
         with_vouchers[key] = TRY(checked_add(collected[key], vouchers[key].net));
-        api::Json month = {{"period", key}, {"billed", billed[key]}, {"collected", collected[key]}};
+        api::Json month = {{"period", key},
+                           {"billed", billed[key]},
+                           {"credited", credited[key]},
+                           {"net_billed", TRY(checked_add(billed[key], -credited[key]))},
+                           {"collected", collected[key]},
+                           {"refunded", refunded[key]}};
         if (include_vouchers) {
             month["voucher_gross"] = vouchers[key].gross;
             month["voucher_net"] = vouchers[key].net;
@@ -77,7 +102,10 @@ Result<api::Json> money(app::Context& context, const Date& today, bool include_v
     api::Json out{{"gateway_review", {{"count", review.count}, {"total", review.total}}},
                   {"period", key},
                   {"billed", billed[key]},
+                  {"credited", credited[key]},
+                  {"net_billed", TRY(checked_add(billed[key], -credited[key]))},
                   {"collected", collected[key]},
+                  {"refunded", refunded[key]},
                   {"invoices", invoice_counts[key]},
                   {"overdue_total", overdue.total},
                   {"overdue_count", overdue.count},

@@ -29,6 +29,9 @@ DashboardData parse(const api::Json& data) {
     if (auto billing = data.find("billing"); billing != data.end() && billing->is_object()) {
         out.billed = json_int(*billing, "billed");
         out.collected = json_int(*billing, "collected");
+        out.credited = json_int(*billing, "credited");
+        out.net_billed = json_int(*billing, "net_billed", out.billed);
+        out.refunded = json_int(*billing, "refunded");
         out.voucher_gross = json_int(*billing, "voucher_gross");
         out.collected_with_vouchers = json_int(*billing, "collected_with_vouchers", out.collected);
         out.overdue_total = json_int(*billing, "overdue_total");
@@ -94,12 +97,23 @@ void ViewDashboard::draw_stats(App&) {
         {"inactive", tr("dashboard.inactive"), format_thousands(m_data.inactive), tr("dashboard.inactive_note"), widgets::colors::kMuted},
     };
     if (m_data.money_visible) {
-        const int rate = m_data.billed > 0 ? static_cast<int>(m_data.collected * 100 / m_data.billed) : 0;
-        stats.push_back({"billed", tr("dashboard.billed"), format_rupiah(m_data.billed),
-                         i18n::tr_format("dashboard.invoices_count", {{"count", format_thousands(m_data.invoices)}}),
-                         widgets::colors::kAccent});
+        // With credit notes this month, the rate is of what is still owed after them (the report's net billed).
+        const bool credited = m_data.credited > 0;
+        const std::int64_t owed = credited ? m_data.net_billed : m_data.billed;
+        const int rate = owed > 0 ? static_cast<int>(m_data.collected * 100 / owed) : 0;
+        std::string billed_note = i18n::tr_format("dashboard.invoices_count", {{"count", format_thousands(m_data.invoices)}});
+        if (credited)
+            billed_note = i18n::tr_format("dashboard.billed_credited", {{"invoices", billed_note},
+                                                                        {"credited", format_rupiah(m_data.credited)},
+                                                                        {"net", format_rupiah(m_data.net_billed)}});
+        stats.push_back({"billed", tr("dashboard.billed"), format_rupiah(m_data.billed), billed_note, widgets::colors::kAccent});
         stats.push_back({"collected", tr("dashboard.collected"), format_rupiah(m_data.collected),
-                         i18n::tr_format("dashboard.collected_rate", {{"rate", std::to_string(rate)}}), widgets::colors::kSuccess});
+                         i18n::tr_format(credited ? "dashboard.collected_rate_net" : "dashboard.collected_rate", {{"rate", std::to_string(rate)}}),
+                         widgets::colors::kSuccess});
+        // Customer credit paid back this month: money out, shown only when there is some.
+        if (m_data.refunded > 0)
+            stats.push_back({"refunded", tr("dashboard.refunded"), format_rupiah(m_data.refunded), tr("dashboard.refunded_note"),
+                             widgets::colors::kWarning});
         // Voucher money beside the invoice payments, for an owner who sells hotspot vouchers.
         if (m_data.voucher_gross > 0)
             stats.push_back({"vouchers", tr("dashboard.vouchers"), format_rupiah(m_data.voucher_gross),

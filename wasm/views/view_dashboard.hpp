@@ -34,6 +34,7 @@ struct DashboardData {
     std::int64_t billed = 0, collected = 0, overdue_total = 0, overdue_count = 0, invoices = 0;
     // Hotspot vouchers sold to resellers this month: gross, and invoice payments plus their net.
     std::int64_t voucher_gross = 0, collected_with_vouchers = 0;
+    std::int64_t credited = 0, net_billed = 0, refunded = 0;  // credit notes issued, billed after them, refunds paid out
     std::int64_t review_count = 0, review_total = 0;  // gateway payments waiting for finance (refunds, chargebacks, mismatches)
     std::vector<DashboardMonth> months;
     std::int64_t failures_today = 0;

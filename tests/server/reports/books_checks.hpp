@@ -81,6 +81,9 @@ inline void Books::check_payments_agree(const std::string& from, const std::stri
         if (!revenue_months.contains(period)) continue;
         BOOST_TEST(month["collected"] == revenue_months[period]["collected"], "dashboard collected " << period << " " << month["collected"] << " vs " << revenue_months[period]["collected"]);
         BOOST_TEST(month["billed"] == revenue_months[period]["billed"], "dashboard billed " << period);
+        // What the owner sees first must reconcile with the report: credit notes, net billed, refunds.
+        for (const char* figure : {"credited", "net_billed", "refunded"})
+            BOOST_TEST(month.value(figure, Json()) == revenue_months[period][figure], "dashboard " << figure << " " << period << " " << month.value(figure, Json()) << " vs " << revenue_months[period][figure]);
     }
 
     // The collectors' cash: the cash report's collected == the collectors' live payments, and every
