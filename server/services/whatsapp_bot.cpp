@@ -77,6 +77,7 @@ Result<void> answer_trouble(app::Context& context, std::int64_t customer_id, con
     auto opened = open_ticket(context, report);
     if (!opened && opened.error().code == ErrorCode::ValidationFailed) {  // control characters, nothing to report: the menu
         request.template_key = "bot_menu";
+        request.variables["petunjuk_layanan"] = "";  // only a number with one subscription reports without naming one
         return success();
     }
     if (!opened) return std::move(opened).error();
@@ -148,7 +149,10 @@ Result<BotReply> handle_inbound_message(app::Context& context, const InboundMess
                 else TRY_VOID(answer_trouble(context, *customer_id, message, inbound_id, request));
                 break;
             case messaging::BotIntent::Menu:
-            case messaging::BotIntent::Unknown: request.template_key = "bot_menu"; break;
+            case messaging::BotIntent::Unknown:
+                request.template_key = "bot_menu";
+                request.variables["petunjuk_layanan"] = several ? menu_subscription_hint(audience) : std::string();
+                break;
         }
     }
     if (customer_id) {

@@ -204,6 +204,11 @@ void answer_which_subscription(const BotAudience& audience, std::string_view key
     request.variables["contoh"] = std::string(keyword) + " " + audience.subscriptions.front().service_number;
 }
 
+std::string menu_subscription_hint(const BotAudience& audience) {
+    return "\n\nNomor ini terdaftar untuk beberapa layanan:\n" + subscription_lines(audience) +
+           "\nUntuk satu layanan, tambahkan nomor layanannya, misalnya: *TAGIHAN " + audience.subscriptions.back().service_number + "*";
+}
+
 std::string subscription_lines(const BotAudience& audience) {
     BotBoundedList list("\n");
     for (const auto& subscription : audience.subscriptions)

@@ -41,5 +41,7 @@ void answer_which_subscription(const BotAudience& audience, std::string_view key
 
 // "• *CUST012* · Kamar 1" lines of every subscription (bounded), for the opt-out confirmations.
 std::string subscription_lines(const BotAudience& audience);
+// The menu's closing lines for a number several subscriptions share: which they are and how to name one.
+std::string menu_subscription_hint(const BotAudience& audience);
 
 }  // namespace kimonet::services

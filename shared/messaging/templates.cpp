@@ -121,14 +121,16 @@ const std::vector<TemplateDefinition>& template_definitions() {
          {KIMONET_COMMON_PLACEHOLDERS, "pesan"},
          "📢 *Informasi {nama_isp}*\n\nYth. {nama_pelanggan},\n\n{pesan}\n\nTerima kasih."},
         {"bot_menu", "Bot: menu",
-         {KIMONET_COMMON_PLACEHOLDERS},
+         {KIMONET_COMMON_PLACEHOLDERS, "petunjuk_layanan"},
          "Halo *{nama_pelanggan}* 👋, ini layanan otomatis {nama_isp}.\n\n"
          "Ketik salah satu:\n"
          "• *TAGIHAN* – cek tagihan\n"
          "• *BAYAR* – link pembayaran\n"
          "• *STATUS* – status layanan\n"
          "• *GANGGUAN* – lapor gangguan (tulis keluhannya)\n"
-         "• *MENU* – tampilkan menu ini"},
+         "• *JANJI BAYAR* – minta waktu bayar, internet tidak diisolir sampai tanggal janji\n"
+         "• *STOP* – berhenti menerima pengingat dan pesan massal (*MULAI* untuk menerima lagi)\n"
+         "• *MENU* – tampilkan menu ini{petunjuk_layanan}"},
         {"bot_invoices", "Bot: daftar tagihan",
          {KIMONET_COMMON_PLACEHOLDERS, "daftar_tagihan", "total", "payment_link"},
          "Halo *{nama_pelanggan}*, tagihan Anda yang belum dibayar:\n\n{daftar_tagihan}\n\n"
@@ -321,6 +323,8 @@ const TemplateVariables& sample_variables() {
         {"no_kwitansi", "KW-202601-000001"},
         {"alasan", "Transfer tidak masuk ke rekening"},
         {"tanggal_janji", "20 Januari 2026"},
+        {"petunjuk_layanan", "\n\nNomor ini terdaftar untuk beberapa layanan:\n• *CUST001* · Budi Santoso\n• *CUST002* · Budi Santoso (kos)\n"
+                             "Untuk satu layanan, tambahkan nomor layanannya, misalnya: *TAGIHAN CUST002*"},
         {"sisa", "Rp 166.500"},
         {"nomor_tiket", "TKT-000042"},
         {"kategori", "Internet mati"},

@@ -207,6 +207,26 @@ BOOST_AUTO_TEST_CASE(fifty_subscriptions_on_one_number_get_a_bounded_reply_with_
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications WHERE phone = '" + phone + "' AND status = 'sent'") == 3);
 }
 
+// The menu is where a customer learns the words: a number with several subscriptions is told which
+// they are and how to ask about one; every menu names JANJI BAYAR and STOP, which the bot answers.
+BOOST_AUTO_TEST_CASE(the_menu_of_a_shared_number_says_how_to_ask_about_one_subscription) {
+    WhatsAppFixture fixture;
+    const std::string phone = share_number(fixture, {"CUST001", "CUST002"});
+    const std::string menu = converse(fixture, phone, "MENU", "menu-shared");
+    BOOST_TEST(contains(menu, "*TAGIHAN CUST002*"), menu);
+    BOOST_TEST(contains(menu, "• *CUST001*"), menu);
+    BOOST_TEST(contains(menu, "• *CUST002*"), menu);
+    BOOST_TEST(contains(menu, "*JANJI BAYAR*"), menu);
+    BOOST_TEST(contains(menu, "*STOP*"), menu);
+
+    // One subscription on the number: no list of subscriptions, the same words.
+    const std::string alone = converse(fixture, fixture.phone_of("CUST003"), "menu", "menu-alone");
+    BOOST_TEST(!contains(alone, "CUST003*"), alone);
+    BOOST_TEST(!contains(alone, "beberapa layanan"), alone);
+    BOOST_TEST(contains(alone, "*JANJI BAYAR*"), alone);
+    BOOST_TEST(contains(alone, "*STOP*"), alone);
+}
+
 BOOST_AUTO_TEST_CASE(berhenti_from_a_shared_number_silences_every_subscription_on_it) {
     WhatsAppFixture fixture;
     const std::string phone = share_number(fixture, {"CUST001", "CUST002"});
