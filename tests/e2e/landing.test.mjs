@@ -365,6 +365,42 @@ try {
     }
   });
 
+  // What stays on screen while reading: a header that sticks must leave the page readable on a phone
+  // (at most 15 % of a 740 px screen), and a menu link must land on its section with the heading in
+  // sight, not under the header (desktop and phone).
+  await test('header: a phone keeps its screen for the page, and each menu link shows its heading', async () => {
+    for (const [label, options] of [['desktop', DESKTOP], ['phone', { ...PHONE, viewport: { width: 360, height: 740 } }]]) {
+      const page = await openLanding(options, landing);
+      await page.waitForSelector('[data-package-id="1"]');
+      await page.waitForSelector('#network-summary');  // the status section has its height
+      await page.emulateMedia({ reducedMotion: 'reduce' });  // jumps, not smooth scrolls: where a link lands, at once
+      await page.evaluate(() => window.scrollTo({ top: 1200, behavior: 'instant' }));
+      const covered = await page.evaluate(() => [...document.querySelectorAll('body *')]
+        .filter((element) => ['sticky', 'fixed'].includes(getComputedStyle(element).position))
+        .map((element) => element.getBoundingClientRect())
+        .filter((box) => box.bottom > 0 && box.top < window.innerHeight && box.width > 0)
+        .reduce((sum, box) => sum + Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0), 0));
+      const viewport = page.viewportSize();
+      if (label === 'phone') assert.ok(covered <= viewport.height * 0.15, `${label}: sticky parts cover ${covered}px of ${viewport.height}px`);
+      for (const target of ['paket', 'status', 'daftar', 'cek-tagihan']) {
+        await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+        await page.waitForFunction(() => window.scrollY === 0);
+        await page.click(`.nav-links a[href="#${target}"]`);
+        await page.waitForFunction((id) => location.hash === `#${id}`, target);
+        const hidden = await page.evaluate((id) => {
+          const heading = document.getElementById(id).querySelector('h1, h2, h3');
+          const box = heading.getBoundingClientRect();
+          const header = document.querySelector('.site-header').getBoundingClientRect();
+          const sticks = ['sticky', 'fixed'].includes(getComputedStyle(document.querySelector('.site-header')).position);
+          const top = sticks ? Math.max(0, header.bottom) : 0;
+          return box.top < top - 0.5 || box.bottom > window.innerHeight ? `${heading.textContent.trim()} at ${Math.round(box.top)}px, header to ${Math.round(top)}px` : '';
+        }, target);
+        assert.equal(hidden, '', `${label}: #${target}'s heading is hidden`);
+      }
+      await page.context().close();
+    }
+  });
+
   // Without JavaScript (an old phone, a data saver) the landing page's Cek Tagihan still works: the
   // form is a plain GET to the bill page.
   await test('phone without JavaScript: Cek Tagihan on the landing page opens the bill page', async () => {
