@@ -114,7 +114,7 @@ Result<ActivityRows> list_activity_rows(Database& db, const ActivityFilter& filt
         statement->bind_named(":actor_name", filter.actor_name);
     }
     rows.bind_named(":limit", std::int64_t{filter.per_page});
-    rows.bind_named(":offset", std::int64_t{(filter.page - 1) * filter.per_page});
+    rows.bind_named(":offset", (std::int64_t{filter.page} - 1) * filter.per_page);
     TRY(count.step());
     page.total = count.column_int(0);
     auto optional_text = [&](int column) {

@@ -52,7 +52,7 @@ Result<LeadRows> list_lead_rows(Database& db, const std::string& status, int pag
                                "LIMIT :limit OFFSET :offset"));
     rows.bind_named(":status", status);
     rows.bind_named(":limit", std::int64_t{per_page});
-    rows.bind_named(":offset", std::int64_t{(page - 1) * per_page});
+    rows.bind_named(":offset", (std::int64_t{page} - 1) * per_page);
     while (TRY(rows.step())) out.rows.push_back(row_to_lead(rows));
     return out;
 }

@@ -207,7 +207,7 @@ Result<NotificationRows> list_notification_rows(Database& db, const Notification
     rows.bind_named(":status", filter.status);
     if (filter.customer_id) rows.bind_named(":customer_id", *filter.customer_id);
     rows.bind_named(":limit", std::int64_t{filter.per_page});
-    rows.bind_named(":offset", std::int64_t{(filter.page - 1) * filter.per_page});
+    rows.bind_named(":offset", (std::int64_t{filter.page} - 1) * filter.per_page);
     while (TRY(rows.step())) page.rows.push_back(row_to_notification(rows));
     return page;
 }

@@ -80,7 +80,7 @@ Result<TicketPage> list_tickets(Database& db, const TicketFilter& filter) {
                                "CASE WHEN t.status = 'closed' THEN -t.closed_at ELSE t.resolve_due_at END, t.id DESC LIMIT :limit OFFSET :offset"));
     bind_ticket_filter(rows, filter);
     rows.bind_named(":limit", std::int64_t{filter.per_page});
-    rows.bind_named(":offset", std::int64_t{(filter.page - 1) * filter.per_page});
+    rows.bind_named(":offset", (std::int64_t{filter.page} - 1) * filter.per_page);
     while (TRY(rows.step())) page.rows.push_back(ticket_of(rows));
     return page;
 }
