@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "auth/authority.hpp"
 #include "services/activity_log.hpp"
 #include "services/customer_service.hpp"
 #include "services/package_service.hpp"
@@ -270,6 +271,11 @@ Result<void> nux_import_customers(phpnuxbill::ImportRun& run, const std::map<std
 }  // namespace
 
 Result<api::Json> import_phpnuxbill(app::Context& context, const imports::PhpnuxbillData& data, bool dry_run) {
+    // The import writes routers, packages, customers, invoices and payments: whoever runs it holds
+    // the permission to create each of them (settings.update, the route's own, is not enough). The
+    // dry run too: its report is the import's. The CLI acts as the system, which holds everything.
+    TRY_VOID(auth::require_holds_all(context, {"routers.create", "packages.create", "customers.create", "invoices.create", "payments.create"},
+                                     "Impor PHPNuxBill"));
     phpnuxbill::ImportRun run{context, data, api::Json::object(), {}, {}};
     auto& report = run.report;
     report["dry_run"] = dry_run;

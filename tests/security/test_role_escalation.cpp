@@ -9,6 +9,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "rbac/permissions.hpp"
@@ -229,6 +231,34 @@ BOOST_AUTO_TEST_CASE(the_last_holder_of_roles_update_is_never_demoted_or_deactiv
     BOOST_TEST(scene.server.put("/api/users/" + second, R"({"role":"admin"})", lone_token).status == 422);
     BOOST_TEST(scene.server.scalar("SELECT COUNT(*) FROM users u JOIN user_role ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id "
                                    "WHERE r.name = 'superadmin' AND u.active = 1") == "1");
+}
+
+// Moving in from PHPNuxBill creates routers, packages, customers (with their PPPoE passwords),
+// invoices and payments in one go. Its route asks for settings.update; until Dec 2026 that was all
+// it asked, so an ISP's own "settings" role (settings.read + settings.update, none of those) could
+// record paid invoices and new customers through a dump it wrote itself. The import now needs
+// every permission whose records it writes, the dry run too (its report is the import's).
+BOOST_AUTO_TEST_CASE(a_settings_role_cannot_import_records_it_may_not_create) {
+    Scene scene;
+    BOOST_TEST_REQUIRE(scene.server.post("/api/roles", R"({"name":"pengaturan","permissions":["settings.read","settings.update"]})",
+                                         scene.superadmin).status == 201);
+    const std::string token = scene.signed_in_user("atur.sistem", "pengaturan");
+    std::ifstream in(std::string(KIMONET_SOURCE_DIR) + "/tests/fixtures/phpnuxbill/phpnuxbill_dump.sql", std::ios::binary);
+    const std::string dump((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    BOOST_TEST_REQUIRE(dump.find("tbl_transactions") != std::string::npos);
+
+    const std::string before = scene.server.snapshot();
+    for (const char* path : {"/api/imports/phpnuxbill", "/api/imports/phpnuxbill?dry_run=true"}) {
+        auto refused = scene.server.call("POST", path, dump, token);
+        BOOST_TEST(refused.status == 403, path << ": " << refused.status << " " << refused.body.substr(0, 300));
+        BOOST_TEST(refused.is_error_envelope());
+    }
+    BOOST_TEST(scene.server.snapshot() == before);
+
+    // An administrator (who may create each of those records) still moves in.
+    auto done = scene.server.call("POST", "/api/imports/phpnuxbill", dump, scene.server.login("admin"));
+    BOOST_TEST_REQUIRE(done.status == 201, done.body.substr(0, 300));
+    BOOST_TEST(done.json()["data"]["customers"]["new"] == 6);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
