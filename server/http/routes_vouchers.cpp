@@ -126,11 +126,14 @@ void register_reseller_routes(Router& router, app::App& app) {
                        return one(services::update_reseller(context, request.id_param(), body));
                    });
                });
-    router.add("POST", "/api/resellers/{id}/top-up", "vouchers.sell", "Add to a reseller's balance {amount, note?}, with a ledger row",
+    router.add("POST", "/api/resellers/{id}/top-up", "vouchers.sell",
+               "Add to a reseller's balance {amount, note?, idempotency_key?} (or the Idempotency-Key header, per user), with a ledger "
+               "row; the same key again answers the first top-up (repeated: true), on another top-up 409",
                [&app](Request& request) -> RouteResult {
-                   const auto body = TRY(json_body(request));
+                   const auto body = TRY(keyed_body(request));
                    return with_context(app, request, [&](app::Context& context) -> RouteResult {
-                       return one(services::top_up_reseller(context, request.id_param(), body));
+                       const auto top_up = TRY(services::top_up_reseller(context, request.id_param(), body));
+                       return json_ok({{"data", api::to_json(top_up.reseller)}, {"repeated", top_up.repeated}});
                    });
                });
     router.add("POST", "/api/voucher-sales", "vouchers.sell",

@@ -93,31 +93,45 @@ Result<Reseller> update_reseller(app::Context& context, std::int64_t id, const a
     return updated;
 }
 
-Result<Reseller> top_up_reseller(app::Context& context, std::int64_t id, const api::Json& input) {
+Result<TopUp> top_up_reseller(app::Context& context, std::int64_t id, const api::Json& input) {
     if (!input.is_object()) return make_error(ErrorCode::BadRequest, messages::kExpectedJsonObject);
     api::FieldReader reader(input);
     Money amount = 0;
-    std::string note;
+    std::string note, key;
     reader.read("amount", amount);
     reader.read("note", note);
+    reader.read("idempotency_key", key);
     if (reader.ok() && (amount < 1 || amount > kMaxMoney)) reader.add_error("amount", messages::kTopUpAmount);
     if (reader.ok() && note.size() > 500) reader.add_error("note", messages::kTooLong500);
+    if (reader.has("idempotency_key") && !idempotency_key_well_formed(key)) reader.add_error("idempotency_key", messages::kIdempotencyKeyFormat);
     if (!reader.ok()) return validation_error(std::move(reader.errors()));
-    Reseller after;
+    // Keys are the sending user's own, as a sale's are; the system (CLI) sends none.
+    const bool keyed = reader.has("idempotency_key") && context.actor.type == "user";
+    TopUp out;
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
+        if (keyed) {
+            if (auto first = TRY(store::find_top_up_by_key(context.db, context.actor.id, key))) {
+                if (first->reseller_id != id || first->amount != amount || first->note != note) return key_reused(messages::kTopUpReplayDiffers);
+                out.reseller = TRY(existing_reseller(context.db, id));
+                out.reseller.balance = first->balance_after;
+                out.repeated = true;
+                return {};
+            }
+        }
         const Reseller before = TRY(existing_reseller(context.db, id));
         // The new balance must stay a valid amount (kMaxMoney), checked before the write.
         const Money balance = TRY(checked_add(before.balance, amount));
         if (balance > kMaxMoney) return validation_error({{"amount", messages::kTopUpAmount}});
         auto changed = TRY(store::change_reseller_balance(context.db, id, amount));
         if (!changed) return make_error(ErrorCode::Conflict, messages::kInsufficientBalance);
-        TRY_VOID(store::insert_ledger_row(context.db, id, "topup", amount, *changed, std::nullopt, note, context.now, context.actor.name));
-        after = before;
-        after.balance = *changed;
+        TRY_VOID(store::insert_top_up_row(context.db, id, amount, *changed, note, context.now, context.actor.name, context.actor.id,
+                                          keyed ? std::optional<std::string>(key) : std::nullopt));
+        out.reseller = before;
+        out.reseller.balance = *changed;
         return log_activity(context, "reseller.top_up", "reseller", id, api::Json{{"balance", before.balance}},
                             api::Json{{"balance", *changed}, {"amount", amount}});
     }));
-    return after;
+    return out;
 }
 
 Result<VoucherSale> sell_vouchers(app::Context& context, const api::Json& input) {

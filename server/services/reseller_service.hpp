@@ -11,8 +11,14 @@ namespace kimonet::services {
 Result<std::vector<Reseller>> list_resellers(store::Database& db);
 Result<Reseller> create_reseller(app::Context& context, const api::Json& input);
 Result<Reseller> update_reseller(app::Context& context, std::int64_t id, const api::Json& changes);
-// {amount, note?}: adds to the balance, with a ledger row.
-Result<Reseller> top_up_reseller(app::Context& context, std::int64_t id, const api::Json& input);
+// {amount, note?, idempotency_key?}: adds to the balance, with a ledger row. A key this user already
+// sent with the same reseller, amount and note answers that top-up (repeated) and changes nothing;
+// with anything else it is 409 on `idempotency_key`.
+struct TopUp {
+    Reseller reseller;
+    bool repeated = false;
+};
+Result<TopUp> top_up_reseller(app::Context& context, std::int64_t id, const api::Json& input);
 // {reseller_id, batch_id, count, idempotency_key?}: assigns `count` available vouchers of the batch
 // to the reseller and takes the net price from the balance, all in one transaction. A request with
 // a key already used by this user answers the first sale (repeated) and changes nothing.

@@ -76,6 +76,23 @@ Result<void> insert_ledger_row(Database& db, std::int64_t reseller_id, const std
     return statement.run();
 }
 
+Result<void> insert_top_up_row(Database& db, std::int64_t reseller_id, Money amount, Money balance_after, const std::string& note,
+                               std::int64_t now, const std::string& by, std::int64_t by_id, const std::optional<std::string>& key) {
+    auto statement = TRY(db.prepare(
+        "INSERT INTO reseller_ledger(reseller_id, kind, amount, balance_after, note, created_at, created_by_name, created_by_id, idempotency_key) "
+        "VALUES (?,'topup',?,?,?,?,?,?,?)"));
+    statement.bind(1, reseller_id).bind(2, amount).bind(3, balance_after).bind(4, note).bind(5, now).bind(6, by).bind(7, by_id).bind(8, key);
+    return statement.run();
+}
+
+Result<std::optional<TopUpRow>> find_top_up_by_key(Database& db, std::int64_t by_id, const std::string& key) {
+    auto statement = TRY(db.prepare(
+        "SELECT reseller_id, amount, balance_after, note FROM reseller_ledger WHERE kind = 'topup' AND created_by_id = ? AND idempotency_key = ?"));
+    statement.bind(1, by_id).bind(2, key);
+    if (!TRY(statement.step())) return std::optional<TopUpRow>();
+    return std::optional<TopUpRow>(TopUpRow{statement.column_int(0), statement.column_int(1), statement.column_int(2), statement.column_text(3)});
+}
+
 static constexpr const char* kSaleSelect =
     "SELECT s.id, s.reseller_id, r.name, s.batch_id, s.voucher_count, s.unit_price, s.gross_amount, s.commission_amount, s.net_amount, "
     "s.sale_date, s.sold_at, s.sold_by_name, COALESCE((SELECT l.balance_after FROM reseller_ledger l WHERE l.sale_id = s.id), 0) "

@@ -21,6 +21,18 @@ Result<std::optional<Money>> change_reseller_balance(Database& db, std::int64_t 
 Result<void> insert_ledger_row(Database& db, std::int64_t reseller_id, const std::string& kind, Money amount, Money balance_after,
                                std::optional<std::int64_t> sale_id, const std::string& note, std::int64_t now, const std::string& by);
 
+// A top-up's ledger row, with the user who sent it and their Idempotency-Key (nullopt: none).
+struct TopUpRow {
+    std::int64_t reseller_id = 0;
+    Money amount = 0;
+    Money balance_after = 0;
+    std::string note;
+};
+Result<void> insert_top_up_row(Database& db, std::int64_t reseller_id, Money amount, Money balance_after, const std::string& note,
+                               std::int64_t now, const std::string& by, std::int64_t by_id, const std::optional<std::string>& key);
+// The top-up recorded earlier by this user with this idempotency key.
+Result<std::optional<TopUpRow>> find_top_up_by_key(Database& db, std::int64_t by_id, const std::string& key);
+
 // The sale recorded earlier by this user with this idempotency key.
 Result<std::optional<VoucherSale>> find_sale_by_key(Database& db, std::int64_t sold_by_id, const std::string& key);
 Result<std::int64_t> insert_sale(Database& db, const VoucherSale& sale, std::int64_t sold_by_id, const std::optional<std::string>& key);

@@ -33,6 +33,7 @@ namespace kimonet::messages {
     X(kVoucherBatchNotPushed, "batch belum terkirim ke router", "the batch is not on the router yet") \
     X(kSaleCount, "jumlah voucher dijual 1-25000", "vouchers sold 1-25000") \
     X(kSaleReplayDiffers, "Idempotency-Key sudah dipakai untuk penjualan lain", "the Idempotency-Key was used for another sale") \
+    X(kTopUpReplayDiffers, "Idempotency-Key sudah dipakai untuk isi saldo lain", "the Idempotency-Key was used for another top-up") \
     X(kSheetLayout, "tata letak a4 atau 58mm", "layout a4 or 58mm") \
     X(kVoucherBatchIdRequired, "nomor batch voucher wajib (kimonet voucher push NOMOR)", "a voucher batch number is required (kimonet voucher push NUMBER)")
 // clang-format on
