@@ -8,6 +8,7 @@
 #include "customers/name_mask.hpp"
 #include "http/client_address.hpp"
 #include "http/html.hpp"
+#include "http/rendered_page_blocks.hpp"
 #include "http/routes.hpp"
 #include "services/active_sessions.hpp"
 #include "services/settings.hpp"
@@ -79,22 +80,7 @@ std::string isolir_page(const app::App& app, app::Context& context, const Reques
     body += "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
     body += "<link rel=\"icon\" href=\"data:,\">";  // no icon request (and no 404) on an isolated line
     body += "<title>Layanan internet diisolir - " + html_escape(company) + "</title><style>";
-    body += "body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1f2933;margin:0;padding:24px}"
-            "main{max-width:560px;margin:0 auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 2px 8px rgba(0,0,0,.08)}"
-            "h1{font-size:1.4rem;color:#b42318}table{width:100%;border-collapse:collapse;margin:16px 0}"
-            "td,th{padding:8px;border-bottom:1px solid #e4e7eb;text-align:left}.amount{text-align:right}"
-            "input{padding:10px;font-size:1rem;border:1px solid #bbb;border-radius:6px;width:100%;box-sizing:border-box}"
-            "button{margin-top:8px;min-height:44px;padding:10px 16px;font-size:1rem;border:0;border-radius:6px;background:#1565c0;color:#fff}"
-            // 44 px tap targets (WCAG 2.5.5), the pay link as well as the button.
-            "a.pay{display:inline-flex;align-items:center;justify-content:center;min-height:44px;box-sizing:border-box;background:#0b7a53;color:#fff;padding:6px 12px;border-radius:6px;text-decoration:none}"
-            ".note{background:#ecfdf3;padding:12px;border-radius:8px}main{overflow-wrap:anywhere}"
-            // A phone (390 px) has no room for five columns: each invoice becomes a small card whose
-            // cells carry their column name, and the page never scrolls sideways.
-            "@media (max-width:520px){body{padding:12px}main{padding:16px}thead{position:absolute;left:-9999px}"
-            "table,tbody,tr,td{display:block}tr{border:1px solid #e4e7eb;border-radius:8px;margin:0 0 10px;padding:4px 12px}"
-            "td{display:flex;justify-content:space-between;gap:12px;border:0;padding:6px 0;text-align:right}"
-            "td::before{content:attr(data-label);color:#52606d;text-align:left}td.action::before{content:none}"
-            "a.pay{display:flex;width:100%;padding:10px}}</style></head><body><main>";
+    body += std::string(kIsolirPageStyle) + "</style></head><body><main>";
     body += "<h1>Layanan internet Anda sedang diisolir</h1>";
     if (customer.id == 0) {
         body += "<p>Koneksi internet Anda dibatasi karena ada tagihan yang belum dibayar.</p>";

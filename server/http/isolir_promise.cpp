@@ -13,6 +13,7 @@
 #include "core/promise_messages.hpp"
 #include "http/html.hpp"
 #include "http/public_limit.hpp"
+#include "http/rendered_page_blocks.hpp"
 #include "http/routes.hpp"
 #include "security/crypto.hpp"
 #include "services/payment_promise.hpp"
@@ -62,8 +63,8 @@ bool token_valid(const app::Context& context, const std::string& token, std::int
 
 Response page(const std::string& title, const std::string& text, int status) {
     return html("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                "<link rel=\"icon\" href=\"data:,\"><title>" + html_escape(title) + "</title></head>"
-                "<body style=\"font-family:system-ui,sans-serif;margin:24px\"><main><h1>" + html_escape(title) + "</h1><p>" + html_escape(text) +
+                "<link rel=\"icon\" href=\"data:,\"><title>" + html_escape(title) + "</title><style>" + kNoticePageStyle +
+                "</style></head><body><main><h1>" + html_escape(title) + "</h1><p>" + html_escape(text) +
                 "</p><p><a href=\"/isolir\">Kembali</a></p></main></body></html>",
                 status);
 }

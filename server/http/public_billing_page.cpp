@@ -8,6 +8,7 @@
 #include "core/money.hpp"
 #include "http/html.hpp"
 #include "http/qr_svg.hpp"
+#include "http/rendered_page_blocks.hpp"
 #include "payments/gateway_rules.hpp"
 
 namespace kimonet::http {
@@ -18,50 +19,6 @@ std::string text_of(const api::Json& object, const char* name) {
     auto found = object.find(name);
     return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
-
-constexpr const char* kStyle =
-    "body{font-family:system-ui,sans-serif;margin:0;background:#f4f6f8;color:#1d2733}"
-    "main{max-width:480px;margin:0 auto;padding:16px}h1{font-size:1.3em}"
-    ".card{background:#fff;border-radius:10px;padding:14px;margin:12px 0;box-shadow:0 1px 3px #0002}"
-    ".paid{color:#13795b;font-weight:bold}.due{color:#b3261e;font-weight:bold}"
-    "button{display:block;width:100%;min-height:44px;padding:12px;margin:6px 0;border:0;border-radius:8px;background:#1565c0;color:#fff;font-size:1em}"
-    "input{width:100%;padding:12px;font-size:1em;box-sizing:border-box;border:1px solid #bbb;border-radius:8px}"
-    ".code{font-size:1.4em;font-family:monospace;letter-spacing:1px;word-break:break-all;background:#eef3fb;padding:8px;border-radius:6px}"
-    "small{color:#5f6b7a}"
-    "button.copy{margin-top:6px}details{margin-top:10px}summary{cursor:pointer;color:#1d4ed8;line-height:24px;padding:10px 0}"
-    ".qr-box{background:#fff;padding:8px;text-align:center}svg.qr{width:100%;max-width:280px;height:auto;display:block;margin:0 auto}";
-
-// Paying: JSON to /billing/pay, then poll /billing/status/{order} until the invoice is paid.
-constexpr const char* kScript =
-    "function pay(f){var d={invoice_id:+f.dataset.invoice,gateway:f.dataset.g,method:f.dataset.m};"
-    "var o=document.getElementById('pay-'+f.dataset.invoice);o.textContent='Memproses…';"
-    "fetch('/billing/pay',{method:'POST',headers:{'Content-Type':'application/json'},body:JSON.stringify(d)})"
-    ".then(function(r){return r.json()}).then(function(j){if(!j.success){o.textContent=(j.error&&j.error.message)||'Gagal';return}"
-    "show(o,j,d.method);other(f);poll(j.order_id)}).catch(function(){o.textContent='Gagal menghubungi server'});return false}"
-    // Once a payment is shown, its bill's other buttons fold away (a second payment is one tap
-    // further, not the next thing on the screen), as the server folds them for a pending one.
-    "function other(f){if(f.hidden||f.closest('details'))return;var t=document.createElement('button');t.type='button';"
-    "t.textContent='Pilih metode pembayaran lain';t.onclick=function(){f.hidden=false;t.remove()};f.parentNode.insertBefore(t,f);f.hidden=true}"
-    // The VA number is typed into a banking app: one tap copies it (the Clipboard API where the
-    // page is a secure context, else the selection and execCommand).
-    "function copyCode(b){var t=b.dataset.copy;function done(){b.textContent='Disalin \u2713'}"
-    "function old(){var c=b.previousElementSibling,r=document.createRange();r.selectNodeContents(c);var s=getSelection();"
-    "s.removeAllRanges();s.addRange(r);try{document.execCommand('copy')}catch(e){}done()}"
-    "if(navigator.clipboard&&window.isSecureContext)navigator.clipboard.writeText(t).then(done,old);else old()}"
-    // qr_svg is the server's own drawing of qr_string (only rectangles), so it is inserted as markup.
-    "function show(o,j,m){o.innerHTML='';function line(l,v,c){if(!v)return;var p=document.createElement('p');p.textContent=l;"
-    "var s=document.createElement('div');s.className=c||'';s.textContent=v;o.appendChild(p);o.appendChild(s)}"
-    "if(j.qr_svg){var p=document.createElement('p');p.textContent='Pindai kode QRIS ini dengan aplikasi m-banking atau e-wallet:';o.appendChild(p);"
-    "var q=document.createElement('div');q.className='qr-box';q.innerHTML=j.qr_svg;o.appendChild(q)}else line('QRIS:',j.qr_string,'code');"
-    "if(j.payment_code&&j.payment_code!==j.qr_string){line(/_va$/.test(m||'')?'Nomor virtual account:':'Kode bayar:',j.payment_code,'code');"
-    "var c=document.createElement('button');c.type='button';c.className='copy';c.dataset.copy=j.payment_code;c.textContent='Salin nomor';"
-    "c.onclick=function(){copyCode(c)};o.appendChild(c)}"
-    "function para(c){var p=document.createElement('p');p.appendChild(c);o.appendChild(p)}"
-    "if(j.payment_url){var a=document.createElement('a');a.href=j.payment_url;a.textContent='Buka halaman pembayaran';para(a)}"
-    "if(j.expires_text||j.expires_at){var e=document.createElement('small');e.textContent='Berlaku sampai '+(j.expires_text||j.expires_at);para(e)}}"
-    "function poll(id){setTimeout(function(){fetch('/billing/status/'+encodeURIComponent(id)).then(function(r){return r.json()})"
-    ".then(function(j){if(j.invoice_status==='paid')location.reload();else poll(id)}).catch(function(){poll(id)})},4000)}"
-    "document.querySelectorAll('[data-poll]').forEach(function(e){poll(e.dataset.poll)});";
 
 }  // namespace
 
@@ -90,7 +47,7 @@ static std::string payment_details(const std::string& method, const std::string&
     if (!payment_code.empty() && payment_code != qr_string)
         out += std::string("<p>") + (method.ends_with("_va") ? "Nomor virtual account:" : "Kode bayar:") + "</p><div class=\"code\">" +
                html_escape(payment_code) + "</div><button type=\"button\" class=\"copy\" data-copy=\"" + html_escape(payment_code) +
-               "\" onclick=\"copyCode(this)\">Salin nomor</button>";
+               "\">Salin nomor</button>";
     return out;
 }
 
@@ -107,7 +64,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
         // No icon request: one round trip less (and no 404) on an isolated 512 kbps line.
         "<link rel=\"icon\" href=\"data:,\">"
-        "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kStyle + "</style></head><body><main>" +
+        "<title>Cek Tagihan - " + html_escape(company) + "</title><style>" + kBillPageStyle + "</style></head><body><main>" +
         (show_logo ? std::string("<img class=\"logo\" src=\"/api/logo\" alt=\"Logo " + html_escape(company) + "\" height=\"48\">") : std::string()) + "<h1>Cek Tagihan " +
         html_escape(company) + "</h1>"
         "<form class=\"card\" method=\"get\" action=\"/billing\"><label>Nomor layanan<br><input name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
@@ -180,7 +137,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             // shows how to pay what was started, and a second payment is a deliberate choice.
             const bool waiting = pending.contains(id) && !pending[id].empty();
             if (waiting && !offered.empty()) page += "<details><summary>Pilih metode pembayaran lain</summary>";
-            page += "<form method=\"post\" action=\"/billing/pay\" data-invoice=\"" + id + "\" onsubmit=\"return pay(this)\">"
+            page += "<form method=\"post\" action=\"/billing/pay\" data-invoice=\"" + id + "\">"
                     "<input type=\"hidden\" name=\"invoice_id\" value=\"" + id + "\">"
                     // Where to come back to (the server checks it is this invoice's customer).
                     "<input type=\"hidden\" name=\"" + std::string(api::kPublicServiceNumberKey) + "\" value=\"" +
@@ -189,7 +146,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
             // buttons would otherwise say "Bayar dengan BCA Virtual Account" twice, for different bills.
             const std::string pays = "Bayar " + text_of(invoice, "invoice_no") + " (" + indonesian_period(text_of(invoice, api::kPublicPeriodKey)) + ") dengan ";
             for (const auto& method : offered)
-                page += "<button type=\"submit\" name=\"choice\" value=\"" + html_escape(method.gateway + ":" + method.code) + "\" onclick=\"this.form.dataset.g=this.dataset.gateway;this.form.dataset.m=this.dataset.method\" data-gateway=\"" +
+                page += "<button type=\"submit\" name=\"choice\" value=\"" + html_escape(method.gateway + ":" + method.code) + "\" data-gateway=\"" +
                         html_escape(method.gateway) + "\" data-method=\"" + html_escape(method.code) + "\" aria-label=\"" +
                         html_escape(pays + method.name + (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string())) + "\">Bayar dengan " + html_escape(method.name) +
                         (method.fee > 0 ? " (+" + format_rupiah(method.fee) + ")" : std::string()) + "</button>";
@@ -201,7 +158,7 @@ std::string render_billing_page(const std::string& company, const api::Json& bil
         // A bill not yet due is no reason for a summary: "Lunas" would be untrue of it, a warning too.
         if (any_unpaid || upcoming > 0) page += "<noscript><meta http-equiv=\"refresh\" content=\"20\"></noscript>";
     }
-    page += "<p><small>Halaman ini diperbarui otomatis setelah pembayaran diterima.</small></p></main><script>" + std::string(kScript) +
+    page += "<p><small>Halaman ini diperbarui otomatis setelah pembayaran diterima.</small></p></main><script>" + std::string(kBillPageScript) +
             "</script></body></html>";
     return page;
 }

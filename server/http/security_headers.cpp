@@ -1,5 +1,6 @@
 #include "http/security_headers.hpp"
 
+#include "http/rendered_page_blocks.hpp"
 #include "inventory/web_mercator.hpp"
 
 namespace kimonet::http {
@@ -18,7 +19,7 @@ std::string app_page_policy(std::string_view tile_url_template) {
 void add_security_headers(Response& response) {
     auto set_default = [&](const char* name, const std::string& value) { response.headers.try_emplace(name, value); };
     const bool is_html = response.content_type.starts_with("text/html");
-    set_default("Content-Security-Policy", is_html ? kRenderedPagePolicy : kDataPolicy);
+    set_default("Content-Security-Policy", is_html ? rendered_page_policy() : std::string(kDataPolicy));
     set_default("X-Frame-Options", "DENY");
     set_default("X-Content-Type-Options", "nosniff");
     set_default("Referrer-Policy", "no-referrer");

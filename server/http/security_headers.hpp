@@ -20,10 +20,8 @@ inline constexpr const char* kStaticPagePolicy =
 // gives kStaticPagePolicy unchanged.
 std::string app_page_policy(std::string_view tile_url_template);
 // Pages rendered by route handlers (public bill check, isolir) embed their small style and
-// script inline; still no other origin, no plugins, no framing.
-inline constexpr const char* kRenderedPagePolicy =
-    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// script inline: their policy (http/rendered_page_blocks.hpp, rendered_page_policy()) allows
+// exactly those blocks by hash, no 'unsafe-inline'; still no other origin, no plugins, no framing.
 // Everything else (JSON, downloads): nothing to run, nothing to frame.
 inline constexpr const char* kDataPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
 

@@ -23,6 +23,16 @@ const runner = createRunner();
 const test = runner.test;
 let server, browser, simulator, staffPage;
 
+// Every error the page reports, a Content-Security-Policy violation first among them (Chromium
+// logs "Refused to execute inline script…" / "Refused to apply inline style…" as console errors,
+// whether or not the page runs JavaScript).
+function watchPolicy(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  return errors;
+}
+
 async function api(method, url, body, token) {
   const headers = { 'Content-Type': 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -48,8 +58,7 @@ try {
   await test('a customer checks the bill on a phone, pays by BNI VA through Flip and sees it paid', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const errors = watchPolicy(page);
     await page.goto(`${base}/billing`);
     await page.fill('input[name="nomor_layanan"]', 'CUST001');
     await page.tap('button[type="submit"]');
@@ -69,6 +78,36 @@ try {
     // The simulator pays BNI after ~3 s and calls back; the page polls and reloads.
     await page.waitForSelector('text=LUNAS', { timeout: 30000 });
     await shot(page, 'payments-paid-phone');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  // The page's Content-Security-Policy allows only its own script and style blocks (by hash): it
+  // must still be styled and work with JavaScript (above) and without it (here), and the isolir
+  // page too, with no violation reported.
+  await test('without JavaScript the bill page checks, pays by form and shows the VA number; the pages keep their style', async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const errors = watchPolicy(page);
+    let number;  // a customer other than the two above with a bill to pay
+    for (let n = 4; n <= 30 && !number; ++n) {
+      const candidate = `CUST${String(n).padStart(3, '0')}`;
+      const bill = await api('POST', `${base}/billing/check`, { customer_number: candidate });
+      if (bill.status === 200 && bill.json.invoices.some((row) => row.status !== 'paid')) number = candidate;
+    }
+    assert.ok(number, 'a customer with an open bill');
+    await page.goto(`${base}/billing`);
+    await page.fill('input[name="nomor_layanan"]', number);
+    await page.tap('button[type="submit"]');
+    await page.waitForSelector('text=Sisa:');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(244, 246, 248)', 'the page style applies');
+    await page.locator('button', { hasText: 'Bayar dengan BNI Virtual Account' }).first().tap();
+    await page.waitForURL(new RegExp(`/billing/${number}$`));
+    const code = await page.waitForSelector('.code');
+    assert.match(await code.textContent(), /^\d{8,}$/);
+    await shot(page, 'payments-va-no-js-phone');
+    await page.goto(`${base}/isolir`);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')).color), 'rgb(180, 35, 24)', 'the isolir style applies');
     assert.deepEqual(errors, []);
     await context.close();
   });
