@@ -39,6 +39,9 @@ namespace {
 constexpr std::size_t kMaxCallbackBody = 64 * 1024;
 constexpr std::size_t kMaxPublicBody = 4 * 1024;
 constexpr const char* kBillCheckPath = "/billing/check";
+// Looking up an order id (the bill page's poll, the way back from a gateway): one per-source
+// bucket for both, 4× billing_check_rate_per_minute, as the bill page (a page polls every 4 s).
+constexpr const char* kOrderStatusBucket = "order-status";
 
 std::string server_base_url(const app::App& app) {
     if (!app.config().public_base_url.empty()) return app.config().public_base_url;
@@ -116,9 +119,14 @@ Result<api::Json> live_transactions(app::Context& context, const api::Json& bill
 // their order id in the query: Duitku's merchantOrderId, Midtrans' order_id. What our records say
 // of that payment, as GET /billing/status/{order_id} tells it (the gateway's word in the query,
 // resultCode or transaction_status, is anyone's to type); nothing for an unknown order id.
-Result<std::string> return_message(app::Context& context, const Request& request) {
+std::string return_order(const Request& request) {
     std::string order = request.query_value("merchantOrderId");
     if (order.empty()) order = request.query_value("order_id");
+    return order;
+}
+
+Result<std::string> return_message(app::Context& context, const Request& request) {
+    const std::string order = return_order(request);
     if (order.empty() || !is_valid_utf8(order)) return std::string();  // no one's order (and no PostgreSQL error)
     const auto found = TRY(store::find_attempt_status(context.db, order));
     if (!found) return std::string();
@@ -131,8 +139,12 @@ RouteResult billing_page(app::App& app, RateLimiter& limiter, BillCheckCache& ca
     return with_context(app, request, [&](app::Context& context) -> RouteResult {
         const std::string company = TRY(services::get_setting(context.db, "company_name"));
         const bool logo = TRY(services::company_logo(context.db)).has_value();
-        if (service_number.empty())
+        if (service_number.empty()) {
+            // The way back from a gateway names an order: a lookup, from the poll's budget.
+            if (!return_order(request).empty())
+                if (auto refused = TRY(limit(limiter, cache, context, request, kOrderStatusBucket, 4, true))) return *refused;
             return html(render_billing_page(company, api::Json::object(), {}, api::Json::object(), TRY(return_message(context, request)), logo));
+        }
         if (auto refused = TRY(limit(limiter, cache, context, request, "page", 4, true))) return *refused;
         auto bill = services::check_bill(context.db, service_number);
         if (!bill) {
@@ -356,9 +368,10 @@ void register_payment_routes(Router& router, app::App& app) {
                        return json_ok({{"data", std::move(out)}});
                    });
                });
-    router.add(Route{"GET", "/billing/status/{order_id}", Access::Public, "", "Status of a payment attempt and its invoice (the bill page polls it)",
-                     [&app](Request& request) -> RouteResult {
+    router.add(Route{"GET", "/billing/status/{order_id}", Access::Public, "", "Status of a payment attempt and its invoice (the bill page polls it; rate limited per IP, 429 with Retry-After)",
+                     [&app, limiter, cache](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                             if (auto refused = TRY(limit(*limiter, *cache, context, request, kOrderStatusBucket, 4))) return *refused;
                              // Bytes that are no UTF-8 are no order's (PostgreSQL would refuse them in the query: a 500).
                              if (!is_valid_utf8(request.params["order_id"])) return make_error(ErrorCode::NotFound);
                              const auto found = TRY(store::find_attempt_status(context.db, request.params["order_id"]));
