@@ -407,6 +407,10 @@
     var active = document.activeElement;
     if (isField(active) && !target._field) return false;
     if (touchOnly && !target._field) return false;
+    // The phone's keyboard field (shell.js) holds focus after a tap the app took on a field (a tap
+    // that reached the canvas: a drop-down was still open over it): the field's real input takes
+    // the keyboard over, else what is typed went to ImGui's read-only field and was lost.
+    if (keyboardField && active === keyboardField) return !!target._field;
     return !active || active === document.body || active === canvas || layer.contains(active);
   }
 
@@ -495,15 +499,19 @@
   // - a second click would merge into the first (two checkboxes ticked one after the other,
   //   quicker than a slow phone draws, would tick only the second);
   // - a field focused before then would take ImGui's focus from the control being clicked.
+  // - a window the click closed (Cancel on a form) is still the one under the pointer in the frame
+  //   after: ImGui finds the hovered window among those the last frame drew, so a press in that
+  //   frame on the page behind it (the customers' search field) reached nothing.
   // So after a press, moves wait for the frame that sees it; after a release, moves, the next press
-  // and what the fields tell the app (callApp) wait, in order, for the two frames that see that
-  // click. A frame that does not come within 1.5 s is not waited for.
+  // and what the fields tell the app (callApp) and the keys typed outside the page's inputs
+  // (holdKey) wait, in order, for the two frames that see that click and the one after. A frame
+  // that does not come within 1.5 s is not waited for.
   var settledFrame = -1, movableFrame = -1, releasedAt = 0, pressedAt = 0, passTimer = 0, passing = false;
   var kFrameWaitMs = 1500;
   function appFrame() { return window.Module && Module.calledRun ? Module._ui_frame_count() : -1; }
   function mustWait(type) {
     var frame = appFrame(), now = Date.now();
-    if (type === 'mousedown' || type === 'call') return frame < settledFrame && now - releasedAt < kFrameWaitMs;
+    if (type === 'mousedown' || type === 'call' || type === 'key') return frame < settledFrame && now - releasedAt < kFrameWaitMs;
     if (type === 'mousemove' || type === 'wheel') return frame < movableFrame && now - Math.max(releasedAt, pressedAt) < kFrameWaitMs;
     return false;  // a release: the press it ends is latched until a frame has seen it
   }
@@ -512,6 +520,7 @@
     while (pointerQueue.length) {
       var type = pointerQueue[0][0];
       if (mustWait(type)) {
+        clearTimeout(passTimer);
         passTimer = setTimeout(passPointer, 8);
         return;
       }
@@ -520,11 +529,18 @@
         movableFrame = Math.max(movableFrame, appFrame() + 1);
         pressedAt = Date.now();
       } else if (type === 'mouseup') {
-        settledFrame = movableFrame = appFrame() + 2;
+        settledFrame = movableFrame = appFrame() + 3;
         releasedAt = Date.now();
       }
       if (type === 'call') {
         Module.ccall(event.name, null, event.args.map(function () { return 'string'; }), event.args);
+        continue;
+      }
+      if (type === 'key') {
+        // What it does comes first (a click on a control, a field's value), then what was behind it.
+        var behind = pointerQueue.splice(0);
+        replayKey(event);
+        Array.prototype.push.apply(pointerQueue, behind);
         continue;
       }
       passing = true;
@@ -723,8 +739,71 @@
     if (target && target.classList && target.classList.contains('tl-control') && layer.contains(target)) return 'control';
     return '';
   }
+  // Keys typed while a click is on its way to the app (toCanvas waits for the frames that see it)
+  // wait behind it in the same line, and then go where that click put focus: a cashier who clicks
+  // a field and types at once, while the app has not yet drawn the frame that takes the click (a
+  // drop-down still open over the field, a dialog still closing over the page), lost the first
+  // letters to the control focused before ("Cepat" was saved as "epat"). A key typed in a real
+  // input is the input's and does not wait (the page moved focus there itself), unless keys typed
+  // before it still wait (the app's focus reached the input first: "eCpat").
+  var heldKeys = {};  // code -> its keydown waits in the line: its keypress and keyup are not the app's
+  function keyName(event) { return event.code || event.key; }
+  function keysWaiting() { return pointerQueue.some(function (entry) { return entry[0] === 'key'; }); }
+  function holdKey(event) {
+    if (!window.Module || !Module.calledRun) return false;
+    if (isField(event.target) ? !keysWaiting() : !pointerQueue.length && !mustWait('key')) return false;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    heldKeys[keyName(event)] = true;
+    pointerQueue.push(['key', { key: event.key, shiftKey: event.shiftKey }]);
+    passPointer();
+    return true;
+  }
+  // GLFW's codes of the keys a held key may be for the app (emscripten's library_glfw.js).
+  var GLFW_KEYS = { Enter: 257, Escape: 256, Backspace: 259, Delete: 261, Tab: 258, ArrowRight: 262, ArrowLeft: 263,
+    ArrowDown: 264, ArrowUp: 265, Home: 268, End: 269, PageUp: 266, PageDown: 267 };
+  function isCharacter(key) { return Array.from(key).length === 1; }
+  // A held key, now that the app has seen the click before it: as if typed where focus is now.
+  function replayKey(held) {
+    var key = held.key, target = document.activeElement;
+    if (key === 'Tab') {
+      moveFocus(held.shiftKey ? -1 : 1);
+    } else if (isField(target)) {
+      typeInto(target, key);
+    } else if (target && target.classList && target.classList.contains('tl-control') && layer.contains(target) &&
+               (key === 'Enter' || key === ' ')) {
+      if (target.getAttribute('aria-disabled') !== 'true') clickControl(target);
+    } else if (isCharacter(key)) {
+      Module._kimonet_text_input(key.codePointAt(0));
+    } else if (GLFW_KEYS[key]) {
+      Module._kimonet_key_input(GLFW_KEYS[key]);
+    }
+  }
+  // What the browser does with a key in an input, for the keys a held key may be: a character
+  // replaces the selection, Backspace and Delete delete, Enter submits its form (or is the app's,
+  // as in keydown below; a new line in a <textarea>), Esc is the app's.
+  function typeInto(input, key) {
+    // (An e-mail field has no selection API: what is typed there goes at its end.)
+    var hasCaret = input.selectionStart !== null;
+    var start = hasCaret ? input.selectionStart : input.value.length, end = hasCaret ? input.selectionEnd : start;
+    var text = null;
+    if (key === 'Enter' && input.tagName === 'TEXTAREA') text = '\n';
+    else if (key === 'Enter' && input.form) return input.form.requestSubmit();
+    else if (key === 'Enter' || key === 'Escape') return Module._kimonet_key_input(GLFW_KEYS[key]);
+    else if (isCharacter(key)) text = key;
+    else if (key === 'Backspace' || key === 'Delete') {
+      text = '';
+      if (start === end && key === 'Backspace') start = Math.max(0, start - 1);
+      else if (start === end) end = Math.min(input.value.length, end + 1);
+    }
+    if (text === null) return;
+    if (hasCaret) input.setRangeText(text, start, end, 'end');
+    else input.value = input.value.slice(0, start) + text + input.value.slice(end);
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: text ? 'insertText' : 'deleteContentBackward', data: text || null }));
+  }
   window.addEventListener('keydown', function (event) {
     var plain = !event.ctrlKey && !event.altKey && !event.metaKey;
+    if (plain && holdKey(event)) return;
     if (event.key === 'Tab' && plain && window.Module && Module.calledRun) {
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -755,10 +834,20 @@
     }
   }, true);
   window.addEventListener('keypress', function (event) {
+    if (heldKeys[keyName(event)]) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
     var target = keyTarget(event);
     if (target === 'field' || (target === 'control' && (event.key === 'Enter' || event.key === ' '))) event.stopImmediatePropagation();
   }, true);
   window.addEventListener('keyup', function (event) {
+    if (heldKeys[keyName(event)]) {
+      delete heldKeys[keyName(event)];
+      event.stopImmediatePropagation();
+      return;
+    }
     if (passedKeys[event.keyCode]) {
       delete passedKeys[event.keyCode];
       return;
