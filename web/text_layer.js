@@ -126,7 +126,18 @@
       passPointer();
       return;
     }
+    deliver(name, args);
+  }
+  // A field the page focused becomes ImGui's active item two frames later (the frame that takes
+  // the request asks ImGui for it, the next one gives it): a press in between lost to it, so the
+  // next press waits as after a click (passPointer). A password manager filled the sign-in, and
+  // "fill, then Enter in the password field" focused it and pressed Masuk in the same frame: the
+  // focus took the press and nobody signed in.
+  function deliver(name, args) {
     Module.ccall(name, null, args.map(function () { return 'string'; }), args);
+    if (name !== 'kimonet_field_focus') return;
+    settledFrame = Math.max(settledFrame, appFrame() + 2);
+    releasedAt = Date.now();
   }
 
   function createField(key, states) {
@@ -533,7 +544,7 @@
         releasedAt = Date.now();
       }
       if (type === 'call') {
-        Module.ccall(event.name, null, event.args.map(function () { return 'string'; }), event.args);
+        deliver(event.name, event.args);
         continue;
       }
       if (type === 'key') {

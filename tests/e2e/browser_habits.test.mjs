@@ -4,7 +4,10 @@
 // Batal and types in the customers' search at once; every letter lands in the field clicked, in
 // order (before: the first letters went to the control focused before the app had drawn the click,
 // "Cepat" saved as "epat", and the search stayed empty). Nothing waits a fixed time: the clicks and
-// keys come as fast as the test can send them, ten times over.
+// keys come as fast as the test can send them, ten times over. A password manager fills the
+// sign-in (the value and an input event, no keys) and Enter is pressed in the password field: that
+// focused the field and pressed Masuk in the same frame of the app, the focus took the press, and
+// nobody signed in (10 of 10 before).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
@@ -52,6 +55,24 @@ async function pickThenType(page, name, tap) {
   await press(field);
   await page.keyboard.type(name);
   return settledValue(page, 'customer_form.name', name);
+}
+
+// Fills inputs as a password manager does: each input of `scope` whose autocomplete is a key of
+// `values` gets its value set and one input event, without a key. Returns how many it filled.
+async function fillAsManager(page, values, scope = '#text-layer form') {
+  await page.waitForSelector(`${scope} input[autocomplete="${Object.keys(values)[0]}"]`, { timeout: 30000 });
+  const filled = await page.evaluate(([selector, wanted]) => {
+    let count = 0;
+    document.querySelectorAll(`${selector} input`).forEach((input) => {
+      if (!(input.autocomplete in wanted)) return;
+      input.value = wanted[input.autocomplete];
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      count++;
+    });
+    return count;
+  }, [scope, values]);
+  assert.ok(filled >= Object.keys(values).length, `${filled} fields filled`);
+  return filled;
 }
 
 try {
@@ -102,6 +123,22 @@ try {
     assert.deepEqual(wrong, [], `${wrong.length} of ${kTries} lost or misplaced letters`);
     await page.context().close();
   });
+  await test('password manager: the sign-in filled as a manager fills (value and an input event, no keys), then Enter in the password field: signed in, staff and customer, five times each', async () => {
+    const stuck = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      for (const username of ['admin', 'CUST001']) {
+        const page = await openApp(browser, server.url, DESKTOP);
+        await fillAsManager(page, { username, 'current-password': PASSWORD });
+        await itemValue(page, 'login.password', '*'.repeat(PASSWORD.length), 30000);
+        await page.locator('#text-layer input[autocomplete="current-password"]').press('Enter');
+        const signedIn = await waitUi(page, (all) => !all.some((i) => i.id === 'login.submit'), null, 10000).then(() => true, () => false);
+        if (!signedIn) stuck.push(`${username} (${attempt + 1})`);
+        await page.context().close();
+      }
+    }
+    assert.deepEqual(stuck, [], `${stuck.length} of 10 sign-ins stayed on the login`);
+  });
+
 } catch (error) {
   runner.fail('setup', error);
 } finally {
