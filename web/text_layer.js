@@ -129,15 +129,15 @@
     deliver(name, args);
   }
   // A field the page focused becomes ImGui's active item two frames later (the frame that takes
-  // the request asks ImGui for it, the next one gives it): a press in between lost to it, so the
-  // next press waits as after a click (passPointer). A password manager filled the sign-in, and
-  // "fill, then Enter in the password field" focused it and pressed Masuk in the same frame: the
-  // focus took the press and nobody signed in.
+  // the request asks ImGui for it, the next one gives it): a press in between was lost to it, so the
+  // next press waits for those frames (passPointer; keys and moves do not). A password manager
+  // filled the sign-in, and "fill, then Enter in the password field" focused it and pressed Masuk
+  // in the same frame: the focus took the press and nobody signed in.
   function deliver(name, args) {
     Module.ccall(name, null, args.map(function () { return 'string'; }), args);
     if (name !== 'kimonet_field_focus') return;
-    settledFrame = Math.max(settledFrame, appFrame() + 2);
-    releasedAt = Date.now();
+    focusedFrame = appFrame() + 2;
+    focusedAt = Date.now();
   }
 
   function createField(key, states) {
@@ -344,6 +344,7 @@
     var top = record[11] || 0, right = record[12] || 0, bottom = record[13] || 0, left = record[14] || 0;
     style.clipPath = top || right || bottom || left ? 'inset(' + top + 'px ' + right + 'px ' + bottom + 'px ' + left + 'px)' : '';
     node._rect = { x: x, y: y, w: w, h: h };
+    node._clip = { top: top, right: right, bottom: bottom, left: left };
     node._states = states;
     var parent = containerFor(path);
     if (inForm(role, states)) parent = formIn(parent);
@@ -518,10 +519,12 @@
   // (holdKey) wait, in order, for the two frames that see that click and the one after. A frame
   // that does not come within 1.5 s is not waited for.
   var settledFrame = -1, movableFrame = -1, releasedAt = 0, pressedAt = 0, passTimer = 0, passing = false;
+  var focusedFrame = -1, focusedAt = 0;  // a focus the page asked the app for (deliver)
   var kFrameWaitMs = 1500;
   function appFrame() { return window.Module && Module.calledRun ? Module._ui_frame_count() : -1; }
   function mustWait(type) {
     var frame = appFrame(), now = Date.now();
+    if (type === 'mousedown' && frame < focusedFrame && now - focusedAt < kFrameWaitMs) return true;
     if (type === 'mousedown' || type === 'call' || type === 'key') return frame < settledFrame && now - releasedAt < kFrameWaitMs;
     if (type === 'mousemove' || type === 'wheel') return frame < movableFrame && now - Math.max(releasedAt, pressedAt) < kFrameWaitMs;
     return false;  // a release: the press it ends is latched until a frame has seen it
@@ -660,7 +663,13 @@
     var rect = node._rect, box = canvas.getBoundingClientRect();
     if (!rect) return;
     if (node.getAttribute('role') === 'checkbox') flipChecked(node);
-    var x = box.left + rect.x + rect.w / 2, y = box.top + rect.y + rect.h / 2;
+    // The middle of the part that is shown: a form's Save half below the canvas's bottom edge (the
+    // portal's password card, submitted by Enter in its last field) was pressed below the canvas.
+    var clip = node._clip || {};
+    var left = Math.max(rect.x + (clip.left || 0), 0), right = Math.min(rect.x + rect.w - (clip.right || 0), box.width);
+    var top = Math.max(rect.y + (clip.top || 0), 0), bottom = Math.min(rect.y + rect.h - (clip.bottom || 0), box.height);
+    var x = box.left + (right > left ? (left + right) / 2 : rect.x + rect.w / 2);
+    var y = box.top + (bottom > top ? (top + bottom) / 2 : rect.y + rect.h / 2);
     toCanvas('mousemove', null, downInit(x, y, 0));
     toCanvas('mousedown', null, downInit(x, y, 1));
     toCanvas('mouseup', null, downInit(x, y, 0));

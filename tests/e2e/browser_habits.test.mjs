@@ -7,7 +7,11 @@
 // keys come as fast as the test can send them, ten times over. A password manager fills the
 // sign-in (the value and an input event, no keys) and Enter is pressed in the password field: that
 // focused the field and pressed Masuk in the same frame of the app, the focus took the press, and
-// nobody signed in (10 of 10 before).
+// nobody signed in (10 of 10 before). A password manager on the portal:
+// the customer's change-password card is a real form (current-password, new-password twice, Save
+// its submit button), so a manager offers a new password and to save it; filled as a manager fills
+// (the value and an input event, no keys), Enter in it changes the password (before: three plain
+// secret fields, autocomplete off, no form, Enter did nothing).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 
@@ -139,6 +143,29 @@ try {
     assert.deepEqual(stuck, [], `${stuck.length} of 10 sign-ins stayed on the login`);
   });
 
+  await test('password manager on the portal: the change-password card is a form (current-password, new-password twice, its Save the submit); filled as a manager fills (value and an input event, no keys), Enter changes the password', async () => {
+    const page = await openApp(browser, server.url, DESKTOP);
+    await fillAsManager(page, { username: 'CUST002', 'current-password': PASSWORD });
+    await page.locator('#text-layer input[autocomplete="current-password"]').press('Enter');
+    await item(page, 'password.save', 30000);
+    const form = await page.evaluate(() => {
+      const save = document.querySelector('#text-layer [data-key="password.save"]');
+      const owner = save && save.closest('form');
+      return owner && { fields: [...owner.querySelectorAll('input')].map((i) => `${i.dataset.key}:${i.type}/${i.autocomplete}`),
+        save: !!owner.querySelector('[data-key="password.save"]') };
+    });
+    assert.deepEqual(form, { fields: ['password.current:password/current-password', 'password.new:password/new-password',
+      'password.repeat:password/new-password'], save: true }, 'the card is one form a password manager recognises');
+    const chosen = 'Kabel-Serat-73k';
+    await fillAsManager(page, { 'current-password': PASSWORD, 'new-password': chosen }, '#text-layer form:has([data-key="password.save"])');
+    await itemValue(page, 'password.repeat', '*'.repeat(chosen.length));
+    await page.locator('#text-layer input[data-key="password.repeat"]').press('Enter');
+    await item(page, 'password.notice');
+    const login = await page.evaluate(async (password) => (await fetch('/api/auth/login', { method: 'POST',
+      headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'CUST002', password }) })).status, chosen);
+    assert.equal(login, 200, 'the new password signs in');
+    await page.context().close();
+  });
 } catch (error) {
   runner.fail('setup', error);
 } finally {

@@ -342,17 +342,25 @@ void ViewCustomerHome::draw_profile_card(float width) {
 void ViewCustomerHome::draw_password_card(float width) {
     if (widgets::begin_card("home.password", width)) {
         card_title("password.title", tr("password.title"));
-        widgets::password_field("password.current", tr("password.current"), m_current_password,
-                                i18n::field_message(m_password_errors, "current_password"));
-        widgets::password_field("password.new", tr("password.new"), m_new_password, i18n::field_message(m_password_errors, "new_password"));
-        widgets::password_field("password.repeat", tr("password.repeat"), m_repeat_password,
-                                i18n::field_message(m_password_errors, "repeat_password"));
+        // A real password-change form on the page (as the sign-in's): password managers fill the
+        // current password, offer a new one and save it; Enter in a field saves.
+        widgets::mark_field("password.current", widgets::FieldKind::CurrentPassword);
+        widgets::mark_field("password.new", widgets::FieldKind::NewPassword);
+        widgets::mark_field("password.repeat", widgets::FieldKind::NewPassword);
+        widgets::mark_field("password.save", widgets::FieldKind::Submit);
+        bool enter = widgets::password_field("password.current", tr("password.current"), m_current_password,
+                                             i18n::field_message(m_password_errors, "current_password"));
+        enter = widgets::password_field("password.new", tr("password.new"), m_new_password,
+                                        i18n::field_message(m_password_errors, "new_password")) || enter;
+        enter = widgets::password_field("password.repeat", tr("password.repeat"), m_repeat_password,
+                                        i18n::field_message(m_password_errors, "repeat_password")) || enter;
         if (auto form = m_password_errors.find("form"); form != m_password_errors.end())
             widgets::banner("password.error", form->second, true);
         if (!m_password_notice.empty()) widgets::banner("password.notice", m_password_notice, false);
+        const bool unready = m_password_busy || m_current_password.empty() || m_new_password.empty();
         if (widgets::button("password.save", m_password_busy ? tr("common.saving") : tr("password.save"), widgets::ButtonStyle::Primary,
-                            display().compact() ? ImGui::GetContentRegionAvail().x : 0.f,
-                            m_password_busy || m_current_password.empty() || m_new_password.empty()))
+                            display().compact() ? ImGui::GetContentRegionAvail().x : 0.f, unready) ||
+            (enter && !unready && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))))
             change_password();
     }
     widgets::end_card();
