@@ -121,13 +121,19 @@ private:
     }
 
     Result<Charge> create_snap_transaction(const ChargeRequest& request) {
-        const api::Json body = {
+        api::Json body = {
             {"transaction_details", {{"order_id", request.order_id}, {"gross_amount", request.amount}}},
             {"customer_details", midtrans_customer(request)},
             {"item_details", api::Json::array({{{"id", request.order_id}, {"price", request.amount}, {"quantity", 1},
                                                  {"name", payments::fit_utf8(request.title, payments::gateway_field_limits("midtrans").title)}}})},
             {"enabled_payments", api::Json::array({snap_payment(request.method->midtrans_bank)})},
             {"expiry", {{"duration", std::max<std::int64_t>(1, (request.expires_at - request.now) / 60)}, {"unit", "minute"}}}};
+        // Custom Finish URL (docs.midtrans.com "Snap Advanced Feature"; changelog 9 June 2023): the
+        // customer comes back to our bill page, with ?order_id=…&status_code=…&transaction_status=…
+        // appended, whatever the dashboard's Finish Redirect URL says. In production only a public
+        // https address replaces the dashboard's (as for X-Override-Notification).
+        if (!m_config.return_url.empty() && (!m_config.production || m_config.return_url.starts_with("https://")))
+            body["callbacks"] = {{"finish", m_config.return_url}};
         whatsapp::HttpCall call = base_call("POST", "/snap/v1/transactions", m_config.snap_base_url);
         call.headers["Idempotency-Key"] = request.order_id;
         if (!m_config.callback_url.empty()) call.headers["X-Override-Notification"] = m_config.callback_url;

@@ -64,8 +64,9 @@ Result<GatewayConfig> load_gateway_config(store::Database& db, const security::S
     if (name == "flip") config.validation_token = TRY(services::get_secret_setting(db, secrets, "flip_validation_token"));
     if (name == "duitku") config.merchant_code = TRY(services::get_setting(db, "duitku_merchant_code"));
     config.methods = TRY(payments::parse_offered_methods(TRY(services::get_setting(db, prefix + "_methods"))));
+    const std::string public_base = trim_slashes(TRY(services::get_setting(db, "public_base_url")));
     std::string base = trim_slashes(TRY(services::get_setting(db, "payment_callback_base_url")));
-    if (base.empty()) base = trim_slashes(TRY(services::get_setting(db, "public_base_url")));
+    if (base.empty()) base = public_base;
     if (base.empty()) base = trim_slashes(server_base_url);
     config.callback_url = base + "/payment/callback/" + prefix;
     // Midtrans' X-Override-Notification replaces the notification URL set in its dashboard. In
@@ -73,7 +74,9 @@ Result<GatewayConfig> load_gateway_config(store::Database& db, const security::S
     // public_base_url or payment_callback_base_url configured) would send every notification
     // nowhere, where the dashboard's URL may well be right.
     if (name == "midtrans" && config.production && !base.starts_with("https://")) config.callback_url.clear();
-    config.return_url = base + "/billing";
+    // The customer's browser comes back to the address customers reach, never to the callback
+    // address (payment_callback_base_url exists for gateways that reach the server elsewhere).
+    config.return_url = (public_base.empty() ? trim_slashes(server_base_url) : public_base) + "/billing";
     config.timeout_ms = TRY(services::get_setting_int(db, "payment_gateway_timeout_seconds")) * 1000;
     return config;
 }

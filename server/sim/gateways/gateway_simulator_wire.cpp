@@ -118,6 +118,7 @@ struct SimulatorWire {
             transaction.amount = *amount;
             transaction.title = value_of(form, "title");
             transaction.expired_date = value_of(form, "expired_date");
+            transaction.return_url = value_of(form, "redirect_url");
             const std::string va = simulator.register_transaction(transaction);
             const auto stored = *simulator.find(transaction.transaction_id);
             simulator.apply_sandbox_behaviour(stored);
@@ -269,6 +270,9 @@ struct SimulatorWire {
         transaction.amount = *amount;
         transaction.title = order_id;
         transaction.callback_url = exchange.header("x-override-notification");
+        // Snap's Custom Finish URL (docs.midtrans.com, changelog 9 June 2023): overrides the
+        // dashboard's Finish Redirect URL for this transaction.
+        if (body.contains("callbacks") && body["callbacks"].is_object()) transaction.return_url = field_text(body["callbacks"], "finish");
         transaction.method_chosen = false;
         if (payment == "echannel") {
             transaction.payment_type = "echannel";
@@ -317,6 +321,7 @@ struct SimulatorWire {
             transaction.amount = *amount;
             transaction.title = value_of(body, "productDetails");
             transaction.callback_url = value_of(body, "callbackUrl");
+            transaction.return_url = value_of(body, "returnUrl");
             const bool qris = transaction.bank == "NQ" || transaction.bank == "SQ" || transaction.bank == "DQ";
             if (qris) transaction.payment_code = "00020101021226" + hex_id(24);
             const std::string code = simulator.register_transaction(transaction);

@@ -67,6 +67,9 @@ struct SimTransaction {
     Money paid_amount = 0;           // what the payer sent (the status APIs report it once paid)
     std::string status = "pending";  // pending, paid, expired
     std::string callback_url;
+    // Where the gateway sends the customer's browser after paying, as the charge named it:
+    // Duitku `returnUrl`, Flip `redirect_url`, Midtrans Snap `callbacks.finish` (empty: none sent).
+    std::string return_url;
     std::string title;
     // Midtrans Snap: the order exists for the status API only once the customer has picked a
     // method on the payment page (here: when it is paid); until then it answers 404.
