@@ -273,7 +273,9 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
     SimCallback callback;
     callback.gateway = transaction.gateway;
     if (transaction.gateway == "flip") {
-        const char* flip = status == "paid" ? "SUCCESSFUL" : status == "pending" ? "PENDING" : "CANCELLED";
+        // "Accept Payment Callback": sent when a payment becomes SUCCESSFUL, CANCELED or FAILED
+        // (Flip's spelling; PENDING only under the out_of_order switch, which Flip never sends).
+        const char* flip = status == "paid" ? "SUCCESSFUL" : status == "pending" ? "PENDING" : "CANCELED";
         const Json data = {{"id", transaction.transaction_id},
                                 {"bill_link", "flip.id/$kimonetsim/#" + transaction.reference},
                                 {"bill_link_id", std::stoll(transaction.reference)},
@@ -316,6 +318,9 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
         const std::string amount_text = std::to_string(amount);
         const std::string key = forge ? "forged-api-key" : options.duitku_api_key;
         callback.content_type = "application/x-www-form-urlencoded";
+        // Exactly the fields of Duitku's "Callback" (https://docs.duitku.com/api/en/#callback), in its
+        // order: publisherOrderId is Duitku's payment number, spUserHash is ShopeePay's only,
+        // issuerCode QRIS's only. No VA number: Duitku's callback carries none.
         callback.body = form_encode({{"merchantCode", options.duitku_merchant_code},
                                                {"amount", amount_text},
                                                {"merchantOrderId", transaction.order_id},
@@ -327,9 +332,10 @@ std::optional<SimCallback> build_callback(const PaymentGatewaySimulator& simulat
                                                {"reference", transaction.transaction_id},
                                                {"signature", duitku_callback_signature(options.duitku_merchant_code, amount_text,
                                                                                                  transaction.order_id, key)},
+                                               {"publisherOrderId", "MG" + transaction.transaction_id},
+                                               {"spUserHash", ""},
                                                {"settlementDate", now_text().substr(0, 10)},
-                                               {"issuerCode", ""},
-                                               {"vaNumber", transaction.payment_code}});
+                                               {"issuerCode", ""}});
         return callback;
     }
     return std::nullopt;

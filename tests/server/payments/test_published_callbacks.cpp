@@ -197,6 +197,32 @@ BOOST_AUTO_TEST_CASE(flips_documented_raw_payload_pays_as_it_stands) {
     BOOST_TEST(fixture.payments_of(id) == "1");
 }
 
+// The simulator posts Duitku's callback with exactly the fields Duitku documents: no more (a
+// field Duitku never sends would let our parser come to depend on it), no fewer.
+BOOST_AUTO_TEST_CASE(the_simulators_duitku_callback_names_exactly_the_published_fields) {
+    Published fixture;
+    const std::int64_t id = fixture.invoice(1)["id"];
+    HttpReply charged = fixture.pay(id, "duitku", "bca_va");
+    BOOST_TEST_REQUIRE(charged.status == 201, charged.body);
+    BOOST_TEST_REQUIRE(fixture.simulator.pay(charged.json()["transaction_id"].get<std::string>()));
+    BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST(fixture.invoice_status(id) == "paid");
+    const auto callbacks = fixture.simulator.callbacks();
+    BOOST_TEST_REQUIRE(!callbacks.empty());
+    std::set<std::string> names;
+    std::string_view body = callbacks[0].body;
+    while (!body.empty()) {
+        const std::size_t amp = body.find('&');
+        const std::string_view pair = body.substr(0, amp);
+        names.insert(std::string(pair.substr(0, pair.find('='))));
+        body = amp == std::string_view::npos ? std::string_view() : body.substr(amp + 1);
+    }
+    const std::set<std::string> published = {"merchantCode", "amount",     "merchantOrderId", "productDetail",    "additionalParam",
+                                              "paymentCode",  "resultCode", "merchantUserId",  "reference",        "signature",
+                                              "publisherOrderId", "spUserHash", "settlementDate", "issuerCode"};
+    BOOST_TEST(names == published, callbacks[0].body);
+}
+
 // Where a gateway sends the customer's browser after paying is the address customers reach
 // (public_base_url), never the one given to the gateways for their callbacks
 // (payment_callback_base_url: "if gateways reach the server under another address", e.g. one open
