@@ -770,7 +770,10 @@
   function keyName(event) { return event.code || event.key; }
   function keysWaiting() { return pointerQueue.some(function (entry) { return entry[0] === 'key'; }); }
   function holdKey(event) {
-    if (!window.Module || !Module.calledRun) return false;
+    // (A phone's keyboard and an IME say nothing in their keydown, 229 "Unidentified": what they
+    // type comes as input events, which are never held up; preventing it would lose the text.)
+    if (!window.Module || !Module.calledRun || event.isComposing || event.keyCode === 229 || event.key === 'Unidentified' ||
+        event.key === 'Process') return false;
     if (isField(event.target) ? !keysWaiting() : !pointerQueue.length && !mustWait('key')) return false;
     event.preventDefault();
     event.stopImmediatePropagation();
