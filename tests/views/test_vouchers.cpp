@@ -116,6 +116,39 @@ BOOST_AUTO_TEST_CASE(a_reader_sees_no_make_form_and_a_refused_sale_keeps_its_key
     BOOST_TEST(first["idempotency_key"] == second["idempotency_key"], "the retry of a refused sale is the same sale");
 }
 
+// A top-up pressed again after no answer (a dropped connection) is the same top-up: the server
+// credits once. Another amount is another top-up, with a key of its own.
+BOOST_AUTO_TEST_CASE(a_top_up_pressed_again_is_the_same_top_up_and_another_amount_a_new_one) {
+    ViewHarness harness;
+    answer_lists(harness);
+    harness.api().answer_error("POST", "/api/resellers/9/top-up", 503, "UNAVAILABLE", "server sibuk");
+    harness.sign_in_staff({"vouchers.read", "vouchers.sell"}, "finance");
+    harness.app().navigate(kimonet::Screen{"vouchers"});
+    harness.settle();
+    harness.click("vouchers.tab.1");
+    harness.settle();
+    harness.click("vouchers.sale.top_up");
+    harness.type("100000");
+    harness.click("vouchers.sale.top_up_submit");
+    harness.settle();
+    harness.click("vouchers.sale.top_up_submit");
+    harness.settle();
+    harness.click("vouchers.sale.top_up");
+    harness.select_all();
+    harness.type("150000");
+    harness.click("vouchers.sale.top_up_submit");
+    harness.settle();
+    const auto top_ups = sent(harness, "POST", "/api/resellers/9/top-up");
+    BOOST_TEST_REQUIRE(top_ups.size() == 3u);
+    const Json first = api::parse_json(top_ups[0].body), again = api::parse_json(top_ups[1].body), other = api::parse_json(top_ups[2].body);
+    BOOST_TEST(first["amount"] == 100000);
+    BOOST_TEST_REQUIRE(first.contains("idempotency_key"), top_ups[0].body);
+    BOOST_TEST(!first["idempotency_key"].get<std::string>().empty());
+    BOOST_TEST(again["idempotency_key"] == first["idempotency_key"], "pressed again: the same top-up");
+    BOOST_TEST(other["amount"] == 150000);
+    BOOST_TEST(other["idempotency_key"] != first["idempotency_key"], "another amount: another top-up");
+}
+
 BOOST_AUTO_TEST_CASE(the_sales_report_shows_each_reseller_day_from_the_server_rows) {
     ViewHarness harness;
     answer_lists(harness);

@@ -189,10 +189,20 @@ void ViewVouchers::draw_resellers(App& app) {
     widgets::text_field("vouchers.sale.top_up", tr("vouchers.top_up_amount"), m_top_up, {}, ImGuiInputTextFlags_CharsDecimal);
     if (widgets::button("vouchers.sale.top_up_submit", tr("vouchers.top_up"), widgets::ButtonStyle::Secondary, 0.f, m_busy)) {
         m_busy = true;
-        api_client().post("/api/resellers/" + std::to_string(m_resellers[static_cast<std::size_t>(m_sale_reseller)].id) + "/top-up",
-                          api::Json{{"amount", std::atoll(m_top_up.c_str())}}, [this](const ApiResponse& response) {
+        const std::int64_t reseller_id = m_resellers[static_cast<std::size_t>(m_sale_reseller)].id;
+        const std::int64_t amount = std::atoll(m_top_up.c_str());
+        const std::string intent = std::to_string(reseller_id) + ":" + std::to_string(amount);
+        if (m_top_up_key.empty() || m_top_up_key_for != intent) {
+            m_top_up_key = new_sale_key();
+            m_top_up_key_for = intent;
+        }
+        api_client().post("/api/resellers/" + std::to_string(reseller_id) + "/top-up",
+                          api::Json{{"amount", amount}, {"idempotency_key", m_top_up_key}}, [this](const ApiResponse& response) {
                               m_busy = false;
-                              if (response.ok()) m_top_up.clear();
+                              if (response.ok()) {
+                                  m_top_up.clear();
+                                  m_top_up_key.clear();  // the next top-up is a new one
+                              }
                               reload();
                           });
     }

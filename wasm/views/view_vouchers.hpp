@@ -57,6 +57,8 @@ private:
     int m_sale_reseller = 0, m_sale_batch = 0;
     std::string m_sale_count = "10", m_top_up;
     std::string m_sale_key;  // one key per filled-in sale: a double click sells once
+    // One key per top-up (reseller and amount): pressed again after no answer, the server credits once.
+    std::string m_top_up_key, m_top_up_key_for;
     std::string m_sale_message;
 
     std::string m_from, m_to;
