@@ -133,11 +133,16 @@ Route webhook_route(app::App& app, std::shared_ptr<WebhookState> state, const st
 }
 
 // Meta's webhook URL check (GET ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…): the
-// challenge echoed as plain text when the verify token matches; 403 otherwise (404 while closed).
+// challenge echoed as plain text when the verify token matches; 403 otherwise (404 while closed,
+// i.e. while Meta is neither the primary nor the backup driver).
 RouteResult meta_verification(WebhookState& state, app::Context& context, const Request& request) {
+    // Open whenever the POST webhook is: Meta as the primary or as the backup gateway (Meta checks
+    // the URL before it sends anything to it).
     const std::string configured = TRY(services::get_setting(context.db, "whatsapp_driver"));
+    const std::string backup = TRY(services::get_setting(context.db, "whatsapp_backup_driver"));
     const std::string token = TRY(services::get_secret_setting(context.db, context.secrets, "whatsapp_meta_verify_token"));
-    if (configured != "meta" || token.empty()) return refuse(state, context, request, "meta", "verification closed (not meta, or no verify token)", true);
+    if ((configured != "meta" && backup != "meta") || token.empty())
+        return refuse(state, context, request, "meta", "verification closed (not meta, or no verify token)", true);
     const std::string challenge = request.query_value("hub.challenge");
     const bool valid_challenge = !challenge.empty() && challenge.size() <= 256 && challenge.find_first_of("\r\n<>&\"'") == std::string::npos;
     if (request.query_value("hub.mode") != "subscribe" || !secrets_match(request.query_value("hub.verify_token"), token) || !valid_challenge) {

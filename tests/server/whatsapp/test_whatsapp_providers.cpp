@@ -305,7 +305,15 @@ BOOST_AUTO_TEST_CASE(meta_answers_its_url_check_only_with_the_verify_token) {
     BOOST_TEST(check("?hub.mode=subscribe&hub.challenge=1158201444").status == 403);
     BOOST_TEST(check("?hub.mode=unsubscribe&hub.verify_token=verify-me&hub.challenge=1").status == 403);
     BOOST_TEST(check("?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=%3Cscript%3E").status == 403);
-    fixture.configure("fonnte");  // another driver: the URL check is closed like any unknown path
+    // Meta as the backup gateway: its POST webhook is open (customers answer the number that
+    // wrote to them), so its URL check must be too, or Meta's dashboard never subscribes the URL
+    // (https://developers.facebook.com/docs/graph-api/webhooks/getting-started, "Verification Requests").
+    fixture.configure("fonnte", {{"whatsapp_backup_driver", "meta"}, {"whatsapp_backup_api_url", fixture.simulator.base_url()}});
+    const auto as_backup = check("?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444");
+    BOOST_TEST(as_backup.status == 200);
+    BOOST_TEST(as_backup.body == "1158201444");
+    BOOST_TEST(check("?hub.mode=subscribe&hub.verify_token=verify-m&hub.challenge=1").status == 403);
+    fixture.configure("fonnte", {{"whatsapp_backup_driver", ""}});  // another driver: the URL check is closed like any unknown path
     BOOST_TEST(check("?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1").status == 404);
 }
 
