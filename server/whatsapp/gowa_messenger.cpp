@@ -1,6 +1,7 @@
 // go-whatsapp-web-multidevice (self-hosted): POST {base}/send/message with Basic auth and JSON
 // {"phone":"62…@s.whatsapp.net","message":…} -> {"code":"SUCCESS","results":{"message_id":…}}.
-// Device state from GET {base}/app/devices, the pairing QR from GET {base}/app/login.
+// Device state from GET {base}/app/status (GET {base}/app/devices on gateways without it), the
+// pairing QR from GET {base}/app/login.
 // The API key setting holds "user:password" for Basic auth.
 #include "whatsapp/gateway_answers.hpp"
 #include "whatsapp/http_client.hpp"
@@ -35,16 +36,27 @@ public:
         return outcome;
     }
 
+    // GET /app/status -> {"results": {"is_connected", "is_logged_in", "device_id", "jid"}} (v8+,
+    // docs/openapi.yaml). Since the device registry (v8) GET /app/devices lists every device slot,
+    // logged in or not, so only a gateway without /app/status (404) is read from its device list.
     Result<DeviceStatus> device_status() override {
-        const api::Json devices = TRY(get_json("/app/devices"));
         DeviceStatus status;
-        if (devices.contains("results") && devices["results"].is_array() && !devices["results"].empty()) {
-            status.connected = true;
-            status.state = "connected";
-            status.device = first_string(devices["results"][0], {"device"});
-            return status;
+        const HttpAnswer answer = perform(request("GET", "/app/status"));
+        if (answer.status == 404) {
+            const api::Json devices = TRY(get_json("/app/devices"));
+            status.connected = devices.contains("results") && devices["results"].is_array() && !devices["results"].empty();
+            if (status.connected) status.device = first_string(devices["results"][0], {"device"});
+        } else {
+            const api::Json json = TRY(json_object_answer(answer));
+            const api::Json results = json.contains("results") && json["results"].is_object() ? json["results"] : api::Json::object();
+            status.connected = json_flag(results, "is_connected") && json_flag(results, "is_logged_in");
+            status.device = first_string(results, {"jid"});
         }
-        status.state = "disconnected";
+        // "628…@s.whatsapp.net" or "628…:12@s.whatsapp.net" is the number.
+        if (const auto at = status.device.find('@'); at != std::string::npos) status.device.resize(at);
+        if (const auto colon = status.device.find(':'); colon != std::string::npos) status.device.resize(colon);
+        status.state = status.connected ? "connected" : "disconnected";
+        if (status.connected) return status;
         auto login = get_json("/app/login");
         if (login && login->contains("results") && (*login)["results"].is_object()) status.qr_code = first_string((*login)["results"], {"qr_link"});
         else if (!login) status.detail = login.error().message();

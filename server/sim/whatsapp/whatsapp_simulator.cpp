@@ -290,11 +290,16 @@ void WhatsAppSimulator::handle(Exchange& exchange) {
         return exchange.reply(200, {{"code", "SUCCESS"}, {"message", "Success"},
                                     {"results", {{"message_id", "3EB0SIM" + std::to_string(id)}, {"status", "Message sent to " + phone}}}});
     }
-    if (path == "/app/devices") {
-        Json devices = Json::array();
-        if (m_connected) devices.push_back({{"name", "Kimonet Sim"}, {"device", m_options.sender + "@s.whatsapp.net"}});
-        return exchange.reply(200, {{"code", "SUCCESS"}, {"message", "Fetch device success"}, {"results", devices}});
-    }
+    // v9.0.0's docs/openapi.yaml: /app/devices lists every device slot (device = its id, jid empty
+    // until login), logged in or not; /app/status tells whether the device is connected and logged in.
+    const std::string jid = m_connected ? m_options.sender + "@s.whatsapp.net" : std::string();
+    if (path == "/app/devices")
+        return exchange.reply(200, {{"code", "SUCCESS"}, {"message", "Fetch device success"},
+                                    {"results", Json::array({{{"name", "Kimonet Sim"}, {"device", "kimonet-sim"}, {"jid", jid}}})}});
+    if (path == "/app/status")
+        return exchange.reply(200, {{"status", 200}, {"code", "SUCCESS"}, {"message", "Connection status retrieved"},
+                                    {"results", {{"is_connected", m_connected.load()}, {"is_logged_in", m_connected.load()},
+                                                 {"device_id", "kimonet-sim"}, {"jid", jid}}}});
     if (path == "/app/login") {
         if (m_connected) return exchange.reply(400, {{"code", "ALREADY_LOGGED_IN"}, {"message", "you are already logged in."}, {"results", nullptr}});
         return exchange.reply(200, {{"code", "SUCCESS"}, {"message", "Login success"},

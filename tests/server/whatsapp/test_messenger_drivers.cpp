@@ -101,6 +101,8 @@ BOOST_DATA_TEST_CASE(device_status_shows_connection_and_pairing_qr, data::make(k
     BOOST_TEST_REQUIRE(connected.ok(), (connected ? "" : connected.error().message()));
     BOOST_TEST(connected->connected);
     BOOST_TEST(connected->qr_code.empty());
+    // The paired number (gowa: the JID /app/status gives, not the device slot's id).
+    BOOST_TEST(connected->device == gateway.simulator.options().sender);
     gateway.simulator.set_connected(false);
     auto unpaired = messenger->device_status();
     BOOST_TEST_REQUIRE(unpaired.ok());
@@ -128,6 +130,49 @@ BOOST_AUTO_TEST_CASE(gowa_gets_the_jid_form_and_basic_auth) {
     call.body = R"({"phone":"6281234567890","message":"x"})";
     BOOST_TEST(whatsapp::perform(call).status == 400);
     BOOST_TEST(gateway.messenger("gowa")->send("6281234567890", "x").delivered);
+}
+
+// go-whatsapp-web-multidevice v9.0.0 (docs/openapi.yaml): GET /app/devices lists a device slot
+// whether or not it is logged in ({"device": "<slot id>", "jid": ""} until login), so a logged-out
+// gateway must not read as connected; GET /app/status says is_connected / is_logged_in. A gateway
+// older than /app/status (404) is still read from its device list.
+BOOST_AUTO_TEST_CASE(gowa_logged_out_device_slot_is_not_connected) {
+    sim::HttpServer server;
+    std::string status_body;
+    int status_code = 200;
+    BOOST_TEST_REQUIRE(server.start("127.0.0.1", 0, [&](const sim::HttpRequest& request, sim::HttpResponse& response) {
+        if (request.path == "/app/status") {
+            response.status = status_code;
+            response.body = status_body;
+        } else if (request.path == "/app/devices") {
+            response.body = R"({"code":"SUCCESS","message":"Fetch device success","results":[{"name":"","device":"org_2","jid":""}]})";
+        } else if (request.path == "/app/login") {
+            response.body = R"({"code":"SUCCESS","message":"Success","results":{"qr_duration":30,"qr_link":"http://localhost:3000/statics/images/qrcode/scan-qr-b0b7bb43.png"}})";
+        } else {
+            response.status = 404;
+            response.body = R"({"code":"NOT_FOUND","message":"Not Found","results":null})";
+        }
+    }).empty());
+    whatsapp::MessengerSettings settings{"gowa", "http://127.0.0.1:" + std::to_string(server.port()), "", "admin:admin", 1000};
+    auto messenger = whatsapp::make_gowa_messenger(settings);
+
+    status_body = R"({"status":200,"code":"SUCCESS","message":"Connection status retrieved","results":{"is_connected":true,"is_logged_in":false,"device_id":"org_2","jid":""}})";
+    auto logged_out = messenger->device_status();
+    BOOST_TEST_REQUIRE(logged_out.ok(), (logged_out ? "" : logged_out.error().message()));
+    BOOST_TEST(!logged_out->connected);
+    BOOST_TEST(logged_out->qr_code == "http://localhost:3000/statics/images/qrcode/scan-qr-b0b7bb43.png");
+
+    status_body = R"({"status":200,"code":"SUCCESS","message":"Connection status retrieved","results":{"is_connected":true,"is_logged_in":true,"device_id":"org_2","jid":"6289685028129@s.whatsapp.net"}})";
+    auto logged_in = messenger->device_status();
+    BOOST_TEST_REQUIRE(logged_in.ok());
+    BOOST_TEST(logged_in->connected);
+    BOOST_TEST(logged_in->device == "6289685028129");
+
+    status_code = 404;  // an older gateway: the device list is all there is
+    status_body = R"({"code":"NOT_FOUND","message":"Not Found","results":null})";
+    auto older = messenger->device_status();
+    BOOST_TEST_REQUIRE(older.ok());
+    BOOST_TEST(older->connected);
 }
 
 BOOST_AUTO_TEST_CASE(reads_keep_their_connection_and_writes_always_open_their_own) {
