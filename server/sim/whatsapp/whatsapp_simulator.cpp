@@ -1,6 +1,9 @@
 #include "sim/whatsapp/whatsapp_simulator.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <ctime>
 #include <map>
 
 #include "sim/sim_crypto.hpp"
@@ -15,6 +18,27 @@ namespace {
 bool gowa_basic_auth_ok(const std::string& authorization, const std::string& configured) {
     const auto credentials = basic_credentials(authorization);
     return credentials && same_secret(credentials->first + ":" + credentials->second, configured);
+}
+
+// The WhatsApp time of an inbound message (Unix seconds): now, but one second past the previous
+// message's at least, so two messages are never the same moment (a gateway's retry repeats its).
+std::int64_t whatsapp_timestamp() {
+    static std::atomic<std::int64_t> last{0};
+    const std::int64_t now = std::time(nullptr);
+    std::int64_t previous = last.load();
+    std::int64_t next = 0;
+    do next = std::max(now, previous + 1);
+    while (!last.compare_exchange_weak(previous, next));
+    return next;
+}
+
+std::string rfc3339_utc(std::int64_t seconds) {
+    const std::time_t time = static_cast<std::time_t>(seconds);
+    std::tm parts{};
+    gmtime_r(&time, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return text;
 }
 
 std::string join_url(const std::string& base, const std::string& path) {
@@ -328,9 +352,11 @@ HttpAnswer WhatsAppSimulator::deliver_inbound(const std::string& driver, const s
         call.body = Json{{"event", "message"},
                               {"device_id", m_options.sender + "@s.whatsapp.net"},
                               {"payload", {{"id", id.empty() ? "3EB0IN" + random_hex(12) : id},
+                                           {"chat_id", phone + "@s.whatsapp.net"},
                                            {"from", phone + "@s.whatsapp.net"},
                                            {"from_name", "Pelanggan"},
                                            {"body", text},
+                                           {"timestamp", rfc3339_utc(whatsapp_timestamp())},
                                            {"is_from_me", false}}}}
                         .dump();
         // go-whatsapp-web-multidevice signs the raw body: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body, webhook secret)>
@@ -347,7 +373,10 @@ HttpAnswer WhatsAppSimulator::deliver_inbound(const std::string& driver, const s
         // Fonnte does not sign either: the secret rides in the webhook URL.
         call.url = webhook_url.empty() ? join_url(base, "/webhook/whatsapp/fonnte") : webhook_url;
         if (webhook_url.empty() && !secret.empty()) call.url += "?token=" + url_encode(forge ? secret + "-forged" : secret);
-        Json body = {{"device", m_options.sender}, {"sender", phone}, {"name", "Pelanggan"}, {"message", text}, {"member", ""}};
+        // https://docs.fonnte.com/webhook-reply-message: device, sender, message, text (a button's), member
+        // (a group's member), name, location, timestamp; inboxid with Fonnte's inbox feature only.
+        Json body = {{"device", m_options.sender}, {"sender", phone},       {"message", text}, {"text", ""},
+                     {"member", ""},               {"name", "Pelanggan"}, {"location", ""},  {"timestamp", whatsapp_timestamp()}};
         if (!id.empty()) body["inboxid"] = id;
         call.body = body.dump();
     }

@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include "security/crypto.hpp"
 #include "support/whatsapp_fixture.hpp"
 
 using namespace kimonet;
@@ -169,6 +170,43 @@ BOOST_AUTO_TEST_CASE(janji_bayar_makes_one_promise_and_answers_with_its_date) {
     const std::string refused = converse(fixture, "fonnte", fixture.phone_of("CUST002"), "janji bayar");
     BOOST_TEST(contains(refused, "belum bisa kami catat"), refused);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_promises") == 1);
+}
+
+// go-whatsapp-web-multidevice's docs/webhook-payload.md: a group message names the group in
+// payload.chat_id and the member in payload.from. Signed correctly it is acknowledged, and the bot
+// neither answers the member privately nor writes to the group.
+BOOST_AUTO_TEST_CASE(gowa_group_message_from_a_customer_gets_no_reply) {
+    WhatsAppFixture fixture("gowa");
+    const std::string phone = fixture.phone_of("CUST004");
+    const std::string body = R"({"event":"message","device_id":"628987654321@s.whatsapp.net","payload":{"id":"3EB0C127D7BACC83D6A2",)"
+                             R"("chat_id":"120363402106123456@g.us","from":")" + phone + R"(@s.whatsapp.net","from_name":"John Doe",)"
+                             R"("timestamp":"2023-10-15T10:35:00Z","is_from_me":false,"body":"tagihan"}})";
+    const auto answer = testing::http_request("POST", fixture.server.url("/webhook/whatsapp/gowa"), body,
+                                              {{"Content-Type", "application/json"},
+                                               {"X-Hub-Signature-256", "sha256=" + security::hmac_sha256_hex("hook-secret", body)}});
+    BOOST_TEST(answer.status == 200, answer.body);
+    fixture.drain();
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications") == 0);
+    BOOST_TEST(fixture.simulator.messages().empty());
+}
+
+// Fonnte retries a webhook every minute until it gets a 200 (https://docs.fonnte.com/language/en,
+// "Retry webhook"); without its inboxid (Fonnte's inbox feature is optional) the retry a minute
+// later is the same message: one reply, not two.
+BOOST_AUTO_TEST_CASE(fonnte_webhook_retried_a_minute_later_is_answered_once) {
+    WhatsAppFixture fixture;
+    const std::string phone = fixture.phone_of("CUST005");
+    const std::string body = R"({"device":")" + fixture.simulator.options().sender + R"(","sender":")" + phone +
+                             R"(","message":"menu","text":"","member":"","name":"Budi","location":"","pollname":"","choices":"","timestamp":1767225600})";
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const auto answer = testing::http_request("POST", fixture.server.url("/webhook/whatsapp/fonnte?token=hook-secret"), body,
+                                                  {{"Content-Type", "application/json"}});
+        BOOST_TEST(answer.status == 200, answer.body);
+        fixture.server.clock().advance(61);
+    }
+    fixture.run_for(3, 5);
+    BOOST_TEST(fixture.simulator.messages().size() == 1u);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM notifications") == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
