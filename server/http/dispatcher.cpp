@@ -92,7 +92,16 @@ Response dispatch(app::App& app, Request& request) {
 
 static Response dispatch_route(app::App& app, Request& request) {
     try {
-        const RouteMatch match = app.router().match(request);
+        RouteMatch match = app.router().match(request);
+        // HEAD is a GET without its body (RFC 9110 9.3.2; the transport drops the body): monitors and
+        // link checkers use it. Only for public routes: a staff GET may do what a HEAD should not (a
+        // download that marks what it carried).
+        if (!match.route && request.method == "HEAD") {
+            request.method = "GET";
+            RouteMatch as_get = app.router().match(request);
+            request.method = "HEAD";
+            if (as_get.route && as_get.route->access == Access::Public) match = as_get;
+        }
         if (!match.route) {
             if (match.path_matched) return json_error(make_error(ErrorCode::MethodNotAllowed));
             if (!is_api_path(request.path) && (request.method == "GET" || request.method == "HEAD")) {

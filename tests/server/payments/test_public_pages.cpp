@@ -250,6 +250,25 @@ BOOST_AUTO_TEST_CASE(a_customer_address_opens_that_customers_bill_page_in_any_ca
     BOOST_TEST(pages.with_host("GET", "cust002.billing.example.id").body == pages.server.get("/billing/CUST002").body);
 }
 
+// Uptime monitors and link checkers ask with HEAD (RFC 9110 9.3.2: the GET's answer without its
+// body). A public page or the health check answered 405, so a monitor reported the ISP down. Staff
+// routes keep refusing it: HEAD stands in for GET only where anyone may GET.
+BOOST_AUTO_TEST_CASE(a_monitors_head_gets_the_public_gets_answer_without_its_body) {
+    PublicPages pages;
+    for (const char* path : {"/api/health", "/billing/CUST001", "/billing", "/api/packages/public", "/isolir"}) {
+        BOOST_TEST_CONTEXT(path) {
+            const HttpReply get = pages.server.get(path);
+            const HttpReply head = http_request("HEAD", pages.server.url(path), "", {});
+            BOOST_TEST(head.status == get.status);
+            BOOST_TEST(head.body.empty());
+            BOOST_TEST(head.headers.at("content-type") == get.headers.at("content-type"));
+            BOOST_TEST(head.headers.at("content-length") == std::to_string(get.body.size()));
+        }
+    }
+    const HttpReply staff = http_request("HEAD", pages.server.url("/api/customers"), "", {});
+    BOOST_TEST(staff.status == 405);
+}
+
 BOOST_AUTO_TEST_CASE(a_base_domain_changed_on_another_server_takes_effect_here_within_five_seconds) {
     PublicPages pages;  // the first server
     TestServer second{TestServer::Existing{another_servers_url(pages.server.db_path()), pages.server.secret_key_file()}};
