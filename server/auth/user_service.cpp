@@ -81,6 +81,12 @@ Result<api::Json> create_user(app::Context& context, const api::Json& input, boo
     const std::string hash = security::hash_password(password);
     TRY_VOID(context.db.transaction([&]() -> Result<void> {
         if (TRY(store::username_exists(context.db, username))) return Error{ErrorCode::Conflict, messages::kUsernameTaken, {{"username", messages::kUsernameTaken}}};
+        // Sign-in tries staff usernames before service numbers: a user named like a customer's
+        // service number would shadow that customer's portal login.
+        if (TRY(store::find_customer_login_by_service_number(context.db, to_upper_ascii(username)))) {
+            const std::string taken = messages::with_detail(messages::kUsernameTaken, "nomor layanan pelanggan");
+            return Error{ErrorCode::Conflict, taken, {{"username", taken}}};
+        }
         // Created by a staff user through the API: the new user replaces the password at first login.
         const std::int64_t id =
             TRY(store::insert_user(context.db, store::NewUser{username, full_name, hash, context.actor.type == "user"}, context.now));

@@ -145,6 +145,28 @@ BOOST_AUTO_TEST_CASE(an_admin_cannot_promote_themselves) {
     BOOST_TEST(scene.server.snapshot() == before);
 }
 
+// Sign-in looks for a staff username before a service number, so a staff account named like a
+// customer's service number ("cust002") would lock that customer out of the portal and receive
+// their password attempts. Such a username is refused, in any case.
+BOOST_AUTO_TEST_CASE(a_staff_account_cannot_take_a_customers_service_number_as_its_name) {
+    Scene scene;
+    const std::string admin = scene.server.login("admin");
+    const std::string before = scene.server.snapshot();
+    for (const char* username : {"cust002", "CUST002", " Cust002 "}) {
+        BOOST_TEST_CONTEXT(username) {
+            const auto reply = scene.server.post("/api/users", api::Json{{"username", username}, {"full_name", "Bayangan"}, {"password", "Sangat-Rahasia-2026!"},
+                                                                          {"role", "technician"}}.dump(), admin);
+            BOOST_TEST(reply.status == 409);
+            BOOST_TEST(reply.body.find("username") != std::string::npos, reply.body);
+        }
+    }
+    BOOST_TEST(scene.server.snapshot() == before);
+    BOOST_TEST(!scene.server.login("CUST002").empty(), "the customer still signs in");
+    // Any other name is still a staff user.
+    BOOST_TEST(scene.server.post("/api/users", api::Json{{"username", "teknisi2"}, {"full_name", "Teknisi Dua"}, {"password", "Sangat-Rahasia-2026!"},
+                                                         {"role", "technician"}}.dump(), admin).status == 201);
+}
+
 BOOST_AUTO_TEST_CASE(a_role_editor_cannot_grant_a_permission_they_do_not_hold) {
     Scene scene;
     // A delegated role administrator without settings.update (so without the power to change where secrets go).
