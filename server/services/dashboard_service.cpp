@@ -80,10 +80,11 @@ Result<api::Json> money(app::Context& context, const Date& today, bool include_v
     for (const Period& p : periods) {
         const std::string key = to_string(p);
         with_vouchers[key] = TRY(checked_add(collected[key], vouchers[key].net));
+        const Money net_billed = TRY(checked_add(billed[key], -credited[key]));
         api::Json month = {{"period", key},
                            {"billed", billed[key]},
                            {"credited", credited[key]},
-                           {"net_billed", TRY(checked_add(billed[key], -credited[key]))},
+                           {"net_billed", net_billed},
                            {"collected", collected[key]},
                            {"refunded", refunded[key]}};
         if (include_vouchers) {
@@ -96,6 +97,7 @@ Result<api::Json> money(app::Context& context, const Date& today, bool include_v
     const auto overdue = TRY(store::sum_overdue_invoices(context.db, today));
     const Money outstanding = TRY(store::sum_outstanding_invoices(context.db));
     const std::string key = to_string(current);
+    const Money net_billed = TRY(checked_add(billed[key], -credited[key]));
     // Gateway payments a person must look at (amount mismatches, paid twice, refunds/chargebacks of
     // settled payments): finance's alert on the dashboard, listed under gateway transactions.
     const auto review = TRY(store::sum_gateway_transactions_in_review(context.db));
@@ -103,7 +105,7 @@ Result<api::Json> money(app::Context& context, const Date& today, bool include_v
                   {"period", key},
                   {"billed", billed[key]},
                   {"credited", credited[key]},
-                  {"net_billed", TRY(checked_add(billed[key], -credited[key]))},
+                  {"net_billed", net_billed},
                   {"collected", collected[key]},
                   {"refunded", refunded[key]},
                   {"invoices", invoice_counts[key]},
