@@ -9,6 +9,7 @@
 
 #include <sstream>
 
+#include "support/route_path.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -18,21 +19,6 @@ namespace {
 
 const std::vector<std::string> kHostileValues = {"%FF%FE", "%ED%A0%80", "%C0%AF", "a%00b", "%zz%4", std::string(8000, 'A'),
                                                  "..%2F..%2Fetc%2Fpasswd", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "-1", "99999999999999999999999"};
-
-// The path of `pattern` with every {parameter} replaced by `value` (a route's own literal parts,
-// such as "-" and ".pdf" of the signed link, stay).
-std::string path_of(const std::string& pattern, const std::string& value) {
-    std::string path;
-    for (std::size_t at = 0; at < pattern.size();) {
-        if (pattern[at] == '{') {
-            path += value;
-            at = pattern.find('}', at) + 1;
-        } else {
-            path += pattern[at++];
-        }
-    }
-    return path;
-}
 
 std::string query_of(const std::string& value) {
     std::string query = "?";
@@ -82,7 +68,7 @@ BOOST_AUTO_TEST_CASE(no_public_route_answers_hostile_input_with_a_5xx_or_writes_
         if (route.access != http::Access::Public) continue;
         public_routes.push_back(route.method + " " + route.pattern);
         for (const std::string& value : kHostileValues) {
-            const std::string path = path_of(route.pattern, value);
+            const std::string path = kimonet::testing::route_path(route.pattern, value);
             std::vector<std::pair<std::string, Body>> requests = {{path + query_of(value), Body{}}};
             if (route.method == "POST" || route.method == "PUT")
                 for (const Body& body : bodies_of(value)) requests.push_back({path, body});

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "http/router.hpp"
+#include "support/route_path.hpp"
 #include "support/test_server_support.hpp"
 
 using namespace kimonet;
@@ -27,20 +28,6 @@ RouteMatch walk(const http::Router& router, http::Request& request) {
         }
     }
     return result;
-}
-
-// A concrete path for a pattern: each {name} becomes `value`.
-std::string path_for(const std::string& pattern, const std::string& value) {
-    std::string path;
-    for (std::size_t at = 0; at < pattern.size();) {
-        if (pattern[at] == '{') {
-            path += value;
-            at = pattern.find('}', at) + 1;
-        } else {
-            path += pattern[at++];
-        }
-    }
-    return path;
 }
 
 void expect_same(const http::Router& router, const std::string& method, const std::string& path) {
@@ -74,7 +61,7 @@ BOOST_AUTO_TEST_CASE(the_index_finds_what_the_table_walk_finds_for_every_route_o
     BOOST_TEST(router.routes().size() > 100u);
     for (const Route& each : router.routes()) {
         for (const std::string& value : {std::string("7"), std::string("check"), std::string("public")}) {
-            const std::string path = path_for(each.pattern, value);
+            const std::string path = kimonet::testing::route_path(each.pattern, value);
             for (const char* method : {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) expect_same(router, method, path);
             expect_same(router, each.method, path + "/");
             expect_same(router, each.method, path + "/extra");
