@@ -45,9 +45,10 @@ std::initializer_list<Entry> email_catalogue();  // i18n_catalogue_email.cpp: em
 std::initializer_list<Entry> wa_providers_catalogue();  // i18n_catalogue_wa_providers.cpp: Wablas, WAHA, Meta (issue 22)
 std::initializer_list<Entry> field_gaps_catalogue();  // i18n_catalogue_field_gaps.cpp: map tiles, outage pauses and credits (issue 21)
 std::initializer_list<Entry> whatsapp_failover_catalogue();  // i18n_catalogue_whatsapp_failover.cpp: WhatsApp session banner, opt-out (issue 22)
+std::initializer_list<Entry> dashboard_catalogue();  // i18n_catalogue_dashboard.cpp: the dashboard
 
 std::vector<std::initializer_list<Entry>> catalogue_parts() {
-    return {catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
+    return {catalogue(), dashboard_catalogue(), reports_catalogue(), print_catalogue(), settings_catalogue(), portal_catalogue(), customer_catalogue(),
             choices_catalogue(), keys_catalogue(), voucher_catalogue(), cash_catalogue(), network_catalogue(),
             bank_transfer_catalogue(), radius_catalogue(), invoice_run_catalogue(),
             credit_catalogue(), bhp_catalogue(), promise_catalogue(), tax_catalogue(),

@@ -6,7 +6,7 @@ file(GLOB KIMONET_APP_VIEW_SOURCES CONFIGURE_DEPENDS ${KIMONET_APP_DIR}/views/*.
 # Portable: no emscripten API (that is in platform/ and fetch_api_client.cpp).
 set(KIMONET_APP_PORTABLE_SOURCES
   ${KIMONET_APP_DIR}/app.cpp ${KIMONET_APP_DIR}/app_shell.cpp ${KIMONET_APP_DIR}/routing.cpp ${KIMONET_APP_DIR}/screens.cpp
-  ${KIMONET_APP_DIR}/i18n.cpp ${KIMONET_APP_DIR}/i18n_catalogue.cpp ${KIMONET_APP_DIR}/i18n_catalogue_reports.cpp
+  ${KIMONET_APP_DIR}/i18n.cpp ${KIMONET_APP_DIR}/i18n_catalogue.cpp ${KIMONET_APP_DIR}/i18n_catalogue_dashboard.cpp ${KIMONET_APP_DIR}/i18n_catalogue_reports.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_print.cpp ${KIMONET_APP_DIR}/i18n_catalogue_settings.cpp ${KIMONET_APP_DIR}/i18n_catalogue_portal.cpp ${KIMONET_APP_DIR}/i18n_catalogue_customer.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_choices.cpp ${KIMONET_APP_DIR}/i18n_catalogue_keys.cpp
   ${KIMONET_APP_DIR}/i18n_catalogue_vouchers.cpp ${KIMONET_APP_DIR}/i18n_catalogue_cash.cpp ${KIMONET_APP_DIR}/i18n_catalogue_network.cpp
