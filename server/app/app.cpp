@@ -5,6 +5,7 @@
 #include "auth/rbac_store.hpp"
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
+#include "services/callback_inbox.hpp"
 #include "store/migrations.hpp"
 #include "store/settings_store.hpp"
 
@@ -54,9 +55,11 @@ Result<std::unique_ptr<App>> App::open(Config config, std::shared_ptr<const Cloc
     auto secrets = TRY(security::SecretBox::load(config.secret_key_hex, config.secret_key_file));
     auto pool = TRY(store::ConnectionPool::open(config.db_path, static_cast<std::size_t>(config.threads) + 4));
     std::unique_ptr<App> app(new App(std::move(config), std::move(clock), secrets, std::move(pool), std::move(ports)));
+    app->m_callback_inbox = std::make_shared<services::CallbackInbox>(*app);
     http::register_routes(app->m_router, *app);
     return app;
 }
+
 
 UtcOffset App::offset(store::Database& db) const {
     // Saved from the settings screen, the setting is the operator's word and wins over the

@@ -13,6 +13,10 @@
 #include "security/secret_box.hpp"
 #include "store/connection_pool.hpp"
 
+namespace kimonet::services {
+class CallbackInbox;
+}
+
 namespace kimonet::app {
 
 class App {
@@ -32,6 +36,8 @@ public:
     // Wake-on-commit for the in-process workers, and what those workers report.
     WorkSignals& signals() { return m_signals; }
     WorkerLog& worker_log() { return m_worker_log; }
+    // Gateway callbacks kept and answered, confirmed and applied by its appliers (services/callback_inbox.hpp).
+    services::CallbackInbox& callback_inbox() { return *m_callback_inbox; }
 
     Result<store::ConnectionPool::Lease> database() { return m_pool->acquire(); }
     // The ISP's time zone: the `timezone` setting when one is saved and valid, else KIMONET_TZ.
@@ -53,6 +59,8 @@ private:
     http::Router m_router;
     mutable WorkSignals m_signals;
     WorkerLog m_worker_log;
+    // Last: its appliers stop before the pool and the rest they use go.
+    std::shared_ptr<services::CallbackInbox> m_callback_inbox;
 };
 
 // Opens a database and applies migrations (for the CLI's migrate command and tests).

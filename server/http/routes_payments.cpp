@@ -26,6 +26,7 @@
 #include "http/qr_svg.hpp"
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
+#include "services/callback_inbox.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/settings.hpp"
 #include "store/dunning_store.hpp"
@@ -274,7 +275,6 @@ void register_payment_routes(Router& router, app::App& app) {
             return std::move(kept.wire);
         }});
     add_prepared_route(router, prepared_check);
-    auto callbacks = std::make_shared<services::CallbackGroupCommit>();
     auto base_domain = std::make_shared<KeptSetting>(app.clock(), store::commit_counter(app.config().db_path));
     auto tile_url = std::make_shared<KeptSetting>(app.clock(), store::commit_counter(app.config().db_path));
 
@@ -397,16 +397,17 @@ void register_payment_routes(Router& router, app::App& app) {
                          return site_root(app, *limiter, *cache, *base_domain, *tile_url, request);
                      }});
     router.add(Route{"POST", "/payment/callback/{gateway}", Access::Public, "",
-                     "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Verified, confirmed with the "
-                     "gateway's status API, applied once; 415 for another Content-Type than the gateway's (flip, duitku: form; midtrans: JSON), "
-                     "502 while the status API cannot be asked, 429 for a source whose rejections are over budget",
-                     [&app, callbacks](Request& request) -> RouteResult {
+                     "Gateway callbacks (flip: form data+token; midtrans: JSON signature_key; duitku: form signature). Verified and kept "
+                     "(outcome \"accepted\"), then confirmed with the gateway's status API and applied once, after the answer; a replay of what "
+                     "is recorded: \"duplicate\"/\"ignored\"; 415 for another Content-Type than the gateway's (flip, duitku: form; midtrans: "
+                     "JSON), 429 for a source whose rejections are over budget",
+                     [&app](Request& request) -> RouteResult {
                          return with_context(app, request, [&](app::Context& context) -> RouteResult {
                              const std::string gateway = request.params["gateway"];
                              context.actor.type = "system";
                              context.actor.name = "gateway:" + gateway;
-                             // Committed (with whatever callbacks arrived alongside) before the answer.
-                             const auto outcome = TRY(callbacks->handle(context, gateway, request.header("content-type"), request.body));
+                             // Kept (committed) before the answer; confirmed and applied after it (services/callback_inbox.hpp).
+                             const auto outcome = TRY(app.callback_inbox().handle(context, gateway, request.header("content-type"), request.body));
                              return json_ok({{"outcome", outcome.outcome}});
                          });
                      },

@@ -10,6 +10,7 @@
 #include "services/gateway_payments.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/invoice_runs.hpp"
+#include "services/callback_inbox.hpp"
 #include "services/network_reconcile.hpp"
 #include "services/network_service.hpp"
 #include "services/outage_service.hpp"
@@ -145,6 +146,10 @@ Result<int> Scheduler::tick() {
         }
         if (*result) ++ran;
     }
+    // Gateway callbacks kept and not applied: put off (the status API could not be asked) or left
+    // by a server that died; handed to this server's appliers (services/callback_inbox.hpp).
+    if (auto taken = m_app.callback_inbox().take_up_due(*lease, context.now); !taken)
+        m_app.worker_log().report("scheduler", true, "callback inbox: " + taken.error().message());
     return ran;
 }
 

@@ -13,6 +13,7 @@
 #include "services/billing_settings.hpp"
 #include "services/payment_service.hpp"
 #include "store/callback_apply_store.hpp"
+#include "store/callback_inbox_store.hpp"
 #include "store/database_control.hpp"
 #include "store/gateway_store.hpp"
 #include "store/invoice_store.hpp"
@@ -214,6 +215,7 @@ struct CallbackGroupCommit::Delivery {
     const std::string* content_type;
     const std::string* body;
     const gateways::GatewayEvent* event;
+    const store::InboxEntry* kept;  // from the inbox: its row is deleted with the callback's effects
     std::optional<Result<CallbackOutcome>> result;
 };
 
@@ -223,7 +225,37 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
         std::lock_guard lock(m_mutex);
         ++m_verifying;
     }
-    auto verified = verify_gateway_callback(context, gateway, content_type, body, &m_budget);
+    return join(context, gateway, content_type, body, verify_gateway_callback(context, gateway, content_type, body, &m_budget), nullptr);
+}
+
+Result<CallbackOutcome> CallbackGroupCommit::handle_verified(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                             const std::string& body, const gateways::GatewayEvent& event) {
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_verifying;
+    }
+    return join(context, gateway, content_type, body, VerifiedCallback{event, std::nullopt, false}, nullptr);
+}
+
+Result<CallbackOutcome> CallbackGroupCommit::apply_kept(app::Context& context, const store::InboxEntry& entry) {
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_verifying;
+    }
+    auto verified = verify_gateway_callback(context, entry.key.gateway, entry.content_type, entry.body, &m_budget);
+    if (verified && verified->answered) {
+        // No longer an order of ours: nothing will ever apply it.
+        auto dropped = context.db.transaction([&]() -> Result<void> {
+            TRY(store::delete_inbox_entry(context.db, entry.key, entry.version));
+            return success();
+        });
+        if (!dropped) verified = dropped.error();
+    }
+    return join(context, entry.key.gateway, entry.content_type, entry.body, std::move(verified), &entry);
+}
+
+Result<CallbackOutcome> CallbackGroupCommit::join(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                                  const std::string& body, Result<VerifiedCallback> verified, const store::InboxEntry* kept) {
     std::unique_lock lock(m_mutex);
     --m_verifying;
     if (!verified || verified->answered) {
@@ -231,7 +263,7 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
         if (!verified) return verified.error();
         return *verified->answered;
     }
-    Delivery mine{&context, &gateway, &content_type, &body, &verified->event, std::nullopt};
+    Delivery mine{&context, &gateway, &content_type, &body, &verified->event, kept, std::nullopt};
     m_queue.push_back(&mine);
     if (m_observer.delivery_queued) m_observer.delivery_queued(m_queue.size());
     m_done.notify_all();
@@ -313,6 +345,8 @@ Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const
             app::Context own{db, delivery->context->actor, delivery->context->now, delivery->context->offset, delivery->context->secrets,
                              delivery->context->ports, delivery->context->signals};
             results.push_back(apply_verified_callback(own, *delivery->gateway, *delivery->content_type, *delivery->body, *delivery->event));
+            // Applied: its inbox row goes in the same commit (a newer callback that replaced it stays).
+            if (delivery->kept && results.back()) TRY(store::delete_inbox_entry(db, delivery->kept->key, delivery->kept->version));
         }
         return success();
     };

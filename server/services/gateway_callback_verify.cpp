@@ -70,7 +70,7 @@ Result<void> confirm_with_gateway(app::Context& context, const std::string& gate
 }  // namespace
 
 Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                                 const std::string& body, CallbackRejectionBudget* budget) {
+                                                 const std::string& body, CallbackRejectionBudget* budget, bool ask_status_api) {
     if (!payments::is_known_gateway(gateway)) return make_error(ErrorCode::NotFound);
     // Not one of the gateway's own posts: refused before anything is read or written.
     TRY_VOID(gateways::check_callback_content_type(gateway, content_type));
@@ -95,6 +95,10 @@ Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const st
     // Only a callback that would change something is worth a question to the gateway; replays of
     // what is already recorded (and "still pending") are answered from our own state.
     if (payments::decide_transaction_action(transaction->state, verified.event.status) == payments::TransactionAction::Ignore) return verified;
+    if (!ask_status_api) {
+        verified.to_confirm = true;
+        return verified;
+    }
     if (auto confirmed = confirm_with_gateway(context, gateway, *transaction, verified.event); !confirmed) {
         // The gateway cannot tell us now: not 2xx, so it sends the callback again; the attempt
         // stays pending and reconciliation asks again later.

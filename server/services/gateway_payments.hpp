@@ -16,6 +16,7 @@
 #include "app/context.hpp"
 #include "gateways/gateway_callbacks.hpp"
 #include "services/gateway_callback_budget.hpp"
+#include "store/callback_inbox_store.hpp"
 #include "store/gateway_store.hpp"
 
 namespace kimonet::services {
@@ -58,6 +59,7 @@ Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std
 struct VerifiedCallback {
     gateways::GatewayEvent event;             // confirmed by the status API when it would change anything
     std::optional<CallbackOutcome> answered;  // nothing to apply (an order that is not ours): already logged
+    bool to_confirm = false;                  // it would change something, and the status API was not asked (yet)
 };
 // The two halves of it. Verifying checks the signature, finds our transaction and, when the
 // callback would change its state, asks the gateway's status API (no gateway signs every field):
@@ -66,9 +68,11 @@ struct VerifiedCallback {
 // unlimited) and its error returned — 429 once the budget is spent, 502 when the status API
 // cannot be asked (the gateway retries; the attempt stays pending for reconciliation).
 // Applying stores the raw callback (credentials redacted) and its effects in one transaction (a
-// savepoint inside an open one).
+// savepoint inside an open one). `ask_status_api` false (the route, services/callback_inbox.hpp):
+// a callback that would change something comes back unconfirmed with `to_confirm` set.
 Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                                 const std::string& body, CallbackRejectionBudget* budget = nullptr);
+                                                 const std::string& body, CallbackRejectionBudget* budget = nullptr,
+                                                 bool ask_status_api = true);
 Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                 const std::string& body, const gateways::GatewayEvent& event);
 
@@ -87,6 +91,15 @@ class CallbackGroupCommit {
 public:
     Result<CallbackOutcome> handle(app::Context& context, const std::string& gateway, const std::string& content_type,
                                    const std::string& body);
+    // A callback the route already verified and found to change nothing (a replay): applied (its
+    // digest written) in the next batch, without verifying it again.
+    Result<CallbackOutcome> handle_verified(app::Context& context, const std::string& gateway, const std::string& content_type,
+                                            const std::string& body, const gateways::GatewayEvent& event);
+    // A callback from the inbox (services/callback_inbox.hpp): verified again, now with the
+    // gateway's status API, then applied in a batch whose transaction also deletes its inbox row
+    // (when no newer callback replaced it). An order that is no longer ours deletes the row at once.
+    // An error (the status API cannot be asked, applying failed) leaves the row for the caller.
+    Result<CallbackOutcome> apply_kept(app::Context& context, const store::InboxEntry& entry);
     // Commits made and deliveries they held (deliveries / batches = the average group size).
     std::int64_t batches() const { return m_batches.load(); }
     std::int64_t deliveries() const { return m_deliveries.load(); }
@@ -94,6 +107,8 @@ public:
     // failed on the first run (without savepoints); see handle().
     std::int64_t batches_with_savepoints() const { return m_batches_with_savepoints.load(); }
     store::Database* writer() { return m_writer.get(); }
+    // What may be written down of callbacks we did not believe (shared with the inbox's route).
+    CallbackRejectionBudget& budget() { return m_budget; }
 
     // What the group does, as it does it (for tests and metrics). Both run on a delivering thread;
     // keep them short. Set before the first delivery.
@@ -108,6 +123,10 @@ public:
 
 private:
     struct Delivery;
+    // The queue, the leader and the batch: `verified` is the caller's verification (the
+    // m_verifying count it held is given back here).
+    Result<CallbackOutcome> join(app::Context& context, const std::string& gateway, const std::string& content_type, const std::string& body,
+                                 Result<VerifiedCallback> verified, const store::InboxEntry* kept);
     std::mutex m_mutex;
     std::condition_variable m_done;
     std::vector<Delivery*> m_queue;

@@ -1,5 +1,7 @@
 #include "support/test_server_support.hpp"
 
+#include "services/callback_inbox.hpp"
+
 #include "support/column_values.hpp"
 
 #include <curl/curl.h>
@@ -148,6 +150,8 @@ HttpReply TestServer::post(const std::string& path, const std::string& body, con
 HttpReply TestServer::put(const std::string& path, const std::string& body, const std::string& token) { return call("PUT", path, body, token); }
 HttpReply TestServer::del(const std::string& path, const std::string& token) { return call("DELETE", path, {}, token); }
 
+bool TestServer::callbacks_settled(int timeout_ms) { return m_app->callback_inbox().settle(std::chrono::milliseconds(timeout_ms)); }
+
 std::string TestServer::login(const std::string& username, const std::string& password) {
     auto reply = post("/api/auth/login", api::Json{{"username", username}, {"password", password}}.dump());
     BOOST_TEST_REQUIRE(reply.status == 200, "login " << username << ": " << reply.body);
@@ -226,7 +230,9 @@ std::string TestServer::snapshot() {
             postgresql ? "SELECT table_name, (SELECT COUNT(*) FROM information_schema.columns c WHERE c.table_schema = t.table_schema "
                          "AND c.table_name = t.table_name) FROM information_schema.tables t WHERE table_schema = current_schema() "
                          "AND table_type = 'BASE TABLE' AND table_name NOT IN ('login_attempts', 'rate_limit_buckets') ORDER BY table_name"
-                       : "SELECT name, 0 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('login_attempts', 'rate_limit_buckets') "
+                       // A WITHOUT ROWID table (callback_inbox) is ordered by all its columns, as on PostgreSQL; the others by rowid (0).
+                       : "SELECT name, CASE WHEN sql LIKE '%WITHOUT ROWID%' THEN (SELECT COUNT(*) FROM pragma_table_info(m.name)) ELSE 0 END "
+                         "FROM sqlite_master m WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('login_attempts', 'rate_limit_buckets') "
                          // The search index (FTS5 and its shadow tables) is derived from customers, which is compared.
                          "AND name NOT LIKE 'customers_search%' ORDER BY name");
         BOOST_TEST_REQUIRE(tables.ok());
@@ -237,7 +243,7 @@ std::string TestServer::snapshot() {
     for (const auto& [table, column_count] : m_snapshot_tables) {
         // PostgreSQL has no rowid: every column in order makes the order total.
         std::string order = "rowid";
-        if (postgresql) {
+        if (postgresql || column_count > 0) {
             order.clear();
             for (int c = 1; c <= column_count; ++c) order += (c > 1 ? "," : "") + std::to_string(c);
         }

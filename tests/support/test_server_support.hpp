@@ -75,6 +75,10 @@ public:
     // A login attempt from `source_ip` (any 127.x.y.z address); returns the raw reply.
     HttpReply login_attempt(const std::string& username, const std::string& password, const std::string& source_ip = {});
 
+    // Waits until the gateway callbacks this server kept are confirmed and applied (or put off):
+    // the route answers a gateway before applying (services/callback_inbox.hpp). False on timeout.
+    bool callbacks_settled(int timeout_ms = 10'000);
+
     // Logs in and returns the token (fails the test if login fails).
     std::string login(const std::string& username, const std::string& password = "demo12345");
     // Runs SQL directly against the database (a second connection), returns the first column of the first row.

@@ -47,6 +47,7 @@ BOOST_AUTO_TEST_CASE(a_gateway_payment_restores_the_customer_on_the_router_throu
     BOOST_TEST_REQUIRE(gateway.pay(paid.json()["transaction_id"].get<std::string>()));
     const auto start = std::chrono::steady_clock::now();
     BOOST_TEST_REQUIRE(gateway.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     // Poll the simulated router until the package profile is back (bounded; the latency is printed).
     while (fixture.profile_on_router(2) != package && std::chrono::steady_clock::now() - start < std::chrono::seconds(10))
         std::this_thread::sleep_for(std::chrono::milliseconds(5));

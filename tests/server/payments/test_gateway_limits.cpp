@@ -90,6 +90,7 @@ BOOST_DATA_TEST_CASE(an_invoice_number_with_slashes_pays_and_settles_through_eve
     BOOST_TEST(order_id.find(number_tail) != std::string::npos, order_id);
     BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.server.scalar("SELECT status FROM invoices WHERE id = " + std::to_string(invoice["id"].get<std::int64_t>())) == "paid");
 }
 
@@ -190,15 +191,18 @@ BOOST_DATA_TEST_CASE(a_settled_payment_later_refunded_goes_to_review_and_finance
     const std::string order_id = paid.json()["order_id"];
     BOOST_TEST_REQUIRE(fixture.simulator.pay(order_id));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST_REQUIRE(fixture.server.scalar("SELECT status FROM invoices WHERE id = " + invoice_id) == "paid");
 
     // A signed notification that the status API contradicts changes nothing.
     BOOST_TEST_REQUIRE(fixture.simulator.lie(order_id, turn));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'refund'") == 0);
 
     BOOST_TEST_REQUIRE(fixture.simulator.reverse(order_id, turn));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.simulator.callbacks().back().answered == 200);
 
     // Finance: the reconciliation list names it, the attempt waits in review with the reason…
@@ -230,6 +234,7 @@ BOOST_DATA_TEST_CASE(a_settled_payment_later_refunded_goes_to_review_and_finance
     // The same notification again (Midtrans retries) is told once only.
     BOOST_TEST_REQUIRE(fixture.simulator.lie(order_id, turn));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'refund'") == 1);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM activity_log WHERE action = 'payment.gateway_reversed'") == 1);
 }
@@ -242,10 +247,12 @@ BOOST_AUTO_TEST_CASE(a_chargeback_whose_notification_never_arrives_is_found_by_r
     const std::string order_id = paid.json()["order_id"];
     BOOST_TEST_REQUIRE(fixture.simulator.pay(order_id));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     // The notification is forged on its way (wrong key): refused, nothing changes.
     fixture.simulator.set_switches(sim::SimSwitches{.forge = true});
     BOOST_TEST_REQUIRE(fixture.simulator.reverse(order_id, "chargeback"));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.simulator.callbacks().back().answered == 403);
     BOOST_TEST(fixture.server.scalar("SELECT status FROM gateway_transactions WHERE order_id = '" + order_id + "'") == "paid");
 

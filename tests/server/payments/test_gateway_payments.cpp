@@ -127,6 +127,7 @@ BOOST_DATA_TEST_CASE(check_pay_callback_marks_paid_once_with_next_invoice_restor
 
     BOOST_TEST_REQUIRE(fixture.simulator.pay(payment["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.invoice_status(id) == "paid");
     BOOST_TEST(fixture.payments_of(id) == 1);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payments WHERE method = 'gateway' AND invoice_id = " + std::to_string(id)) == 1);
@@ -154,6 +155,7 @@ BOOST_DATA_TEST_CASE(replayed_concurrent_and_out_of_order_callbacks_make_exactly
     BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
     BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     const auto callbacks = fixture.simulator.callbacks();
     BOOST_TEST(callbacks.size() >= 3u);
 
@@ -185,6 +187,7 @@ BOOST_DATA_TEST_CASE(forged_callbacks_are_rejected_and_change_nothing, boost::un
     const std::string before = fixture.money_state();
     BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     const auto callbacks = fixture.simulator.callbacks();
     BOOST_TEST_REQUIRE(!callbacks.empty());
     for (const auto& callback : callbacks) BOOST_TEST(callback.answered == c.forged_status);
@@ -203,6 +206,7 @@ BOOST_DATA_TEST_CASE(a_lost_callback_is_applied_by_reconciliation, boost::unit_t
     BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
     BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.simulator.callbacks().empty());
     BOOST_TEST(fixture.invoice_status(id) == "unpaid");
 
@@ -250,6 +254,7 @@ BOOST_AUTO_TEST_CASE(money_paid_into_a_replaced_charge_is_found_by_reconciliatio
     fixture.simulator.set_switches(sim::SimSwitches{.drop_callbacks = 1});
     BOOST_TEST_REQUIRE(fixture.simulator.pay(old_charge, old_amount));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.simulator.callbacks().empty());
     fixture.server.clock().advance(600);
     auto reconciled = fixture.server.post("/api/payments/reconcile", "{}", fixture.token);
@@ -279,11 +284,13 @@ BOOST_DATA_TEST_CASE(a_replaced_charge_is_cancelled_at_its_gateway_and_takes_no_
     const std::string new_charge = second.json()["transaction_id"].get<std::string>();
     BOOST_TEST_REQUIRE(new_charge != old_charge);
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.simulator.find(old_charge)->status == "cancelled");
     BOOST_TEST(!fixture.simulator.pay(old_charge), "the old charge refuses money");
     BOOST_TEST(fixture.simulator.find(new_charge)->status == "pending");
     BOOST_TEST_REQUIRE(fixture.simulator.pay(new_charge));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.invoice_status(id) == "paid");
     BOOST_TEST(fixture.payments_of(id) == 2);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM payment_reconciliation WHERE kind = 'error'") == 0);
@@ -302,10 +309,12 @@ BOOST_DATA_TEST_CASE(money_found_in_a_replaced_charge_when_cancelling_it_is_appl
     fixture.simulator.set_switches(sim::SimSwitches{.drop_callbacks = 1});
     BOOST_TEST_REQUIRE(fixture.simulator.pay(old_charge));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     fixture.pay_part_in_cash(id);
     HttpReply second = fixture.pay(id, c.gateway, c.method);
     BOOST_TEST_REQUIRE(second.status == 201, second.body);
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.simulator.find(old_charge)->status == "paid");
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_transactions WHERE status IN ('paid', 'review') AND order_id = '" +
                              first.json()["order_id"].get<std::string>() + "'") == 1);
@@ -340,6 +349,7 @@ BOOST_AUTO_TEST_CASE(amount_mismatch_is_flagged_for_review_not_applied) {
     BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
     BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>(), paid.json()["amount"].get<std::int64_t>() - 1000));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.invoice_status(id) == "unpaid");
     BOOST_TEST(fixture.payments_of(id) == 0);
     BOOST_TEST(fixture.server.scalar("SELECT status FROM gateway_transactions WHERE invoice_id = " + std::to_string(id)) == "review");
@@ -379,6 +389,7 @@ BOOST_AUTO_TEST_CASE(a_midtrans_payment_confirmed_in_another_currency_is_flagged
     BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
     BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.invoice_status(id) == "unpaid");
     BOOST_TEST(fixture.payments_of(id) == 0);
     BOOST_TEST(fixture.server.scalar("SELECT status FROM gateway_transactions WHERE invoice_id = " + std::to_string(id)) == "review");
@@ -392,6 +403,7 @@ BOOST_AUTO_TEST_CASE(a_midtrans_payment_confirmed_in_another_currency_is_flagged
     BOOST_TEST_REQUIRE(other.status == 201, other.body);
     BOOST_TEST_REQUIRE(fixture.simulator.pay(other.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.invoice_status(second) == "paid");
     BOOST_TEST(fixture.payments_of(second) == 1);
 }
@@ -517,6 +529,7 @@ BOOST_AUTO_TEST_CASE(sandbox_behaviours_bca_pays_at_once_mandiri_expires) {
     BOOST_TEST_REQUIRE(mandiri.status == 201, mandiri.body);
     // wait_idle returns once the scheduled expiry (300 ms) and every callback have run.
     BOOST_TEST_REQUIRE(sandbox.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.invoice_status(first["id"]) == "paid");
     BOOST_TEST(fixture.invoice_status(second["id"]) == "unpaid");
     BOOST_TEST(fixture.server.scalar("SELECT status FROM gateway_transactions WHERE invoice_id = " + std::to_string(second["id"].get<std::int64_t>())) ==
@@ -547,6 +560,7 @@ BOOST_AUTO_TEST_CASE(midtrans_snap_redirects_and_its_notification_marks_paid) {
 
     BOOST_TEST_REQUIRE(fixture.simulator.pay(payment["order_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST(fixture.invoice_status(id) == "paid");
     BOOST_TEST(fixture.payments_of(id) == 1);
 

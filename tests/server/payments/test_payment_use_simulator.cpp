@@ -41,6 +41,7 @@ BOOST_AUTO_TEST_CASE(the_demo_setup_pays_through_every_gateway_of_the_simulator)
         BOOST_TEST_REQUIRE(paid.status == 201, std::string(gateway) + ": " + paid.body);
         BOOST_TEST_REQUIRE(simulator.pay(paid.json()["transaction_id"].get<std::string>()));
         BOOST_TEST_REQUIRE(simulator.wait_idle());
+        BOOST_TEST_REQUIRE(server.callbacks_settled());
         BOOST_TEST(server.scalar("SELECT status FROM invoices WHERE id = " + std::to_string(id)) == "paid", gateway);
         BOOST_TEST(server.scalar("SELECT COUNT(*) FROM payments WHERE method = 'gateway' AND invoice_id = " + std::to_string(id)) == "1", gateway);
     }

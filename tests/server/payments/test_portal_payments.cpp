@@ -183,6 +183,7 @@ BOOST_AUTO_TEST_CASE(after_the_callback_pays_the_bill_the_public_page_says_lunas
     BOOST_TEST_REQUIRE(paid.status == 201, paid.body);
     BOOST_TEST_REQUIRE(fixture.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(fixture.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
     BOOST_TEST_REQUIRE(fixture.server.scalar("SELECT status FROM invoices WHERE id = " + std::to_string(id)) == "paid");
 
     auto page = fixture.server.get("/billing/" + number);

@@ -337,6 +337,7 @@ BOOST_AUTO_TEST_CASE(coming_back_from_the_gateway_says_whether_the_payment_arriv
 
     BOOST_TEST_REQUIRE(pages.simulator.pay(paid.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(pages.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(pages.server.callbacks_settled());
     auto arrived = pages.server.get("/billing?order_id=" + order + "&status_code=200&transaction_status=settlement");
     BOOST_TEST_REQUIRE(arrived.status == 200);
     BOOST_TEST(arrived.body.find("Pembayaran diterima. Terima kasih!") != std::string::npos, arrived.body);

@@ -115,6 +115,7 @@ BOOST_AUTO_TEST_CASE(a_messy_february_balances_across_every_report_export_and_th
     BOOST_TEST_REQUIRE(charge.status == 201, charge.body);
     BOOST_TEST_REQUIRE(books.simulator.pay(charge.json()["transaction_id"].get<std::string>()));
     BOOST_TEST_REQUIRE(books.simulator.wait_idle());
+    BOOST_TEST_REQUIRE(server.callbacks_settled());
     BOOST_TEST(server.scalar("SELECT status FROM invoices WHERE id = " + std::to_string(online)) == "paid");
     // At the same minute a credit note for customer 7's February invoice: issued on 1 March.
     const std::int64_t midnight_note = books.ok(server.post("/api/invoices/" + std::to_string(mistaken) + "/credit-notes",
