@@ -1,20 +1,23 @@
-// Benchmark: durable gateway callbacks per second. Each callback is stored raw, verified
-// (Midtrans SHA-512), and applied (payment, invoice paid, next month's invoice, confirmation
-// queued) in a write transaction committed before the handler would answer 200, against the same
-// number of bare SQLite write transactions on the same database, same run. Two figures:
-//   - one delivery at a time (handle_gateway_callback: one transaction per callback);
-//   - deliveries arriving together on as many connections as the server has threads (16), through
-//     CallbackGroupCommit as the HTTP route does: each still answered only after the commit that
-//     holds it, several committed together. This one carries the budget.
-// Every paid callback is confirmed with Midtrans' status API (GET /v2/{order_id}/status) before it
-// is applied, as the server does: here the in-process gateway simulator answers it, over HTTP.
+// Benchmark: durable gateway callbacks per second, through the route's own path (services/
+// callback_inbox.hpp): each callback verified (Midtrans SHA-512, our transaction, what it would
+// change) and kept (one row, its own commit) before the handler would answer 200 — the durable
+// callback — and then confirmed with Midtrans' status API (GET /v2/{order_id}/status, the
+// in-process gateway simulator over HTTP) and applied (payment, invoice paid, next month's
+// invoice, receipt queued, the row deleted) by the server's appliers through CallbackGroupCommit.
+// Against the same number of bare write transactions of the same engine, same run. Figures:
+//   - one delivery at a time (each kept, then waited for until applied, before the next);
+//   - deliveries arriving together on as many connections as the server has threads (16), one
+//     server and three servers on the same database (three Apps), accepted (the gateway's
+//     answers) and applied (the last payment committed), both timed from the first delivery.
 // Both engines (issue 17), each in its own database: SQLite, and a durable PostgreSQL (fsync and
-// synchronous_commit on). A third figure: three servers on the same database (three groups, each
-// with its own 16 connections, as three App processes have), against one, same run (the ratio).
-// Budgets (exit 1 when one is missed): >= 2,000 callbacks/s with one server, on each engine
-// (issues 4, 17); PostgreSQL: three servers faster than one (issue 17); SQLite (issue 23): >= 8,000/s
-// with one server, a lone callback <= 41 pages (its tables and indexes are named, and counted as the
-// floor) and <= 10x a bare write transaction (its verifying and applying halves timed apart).
+// synchronous_commit on).
+// Budgets (exit 1 when one is missed): kept callbacks >= 2,000/s with one server on each engine
+// (issues 4, 17) and >= 8,000/s on SQLite (issue 23); applied >= 2,000/s with one server on
+// SQLite (issue 4, what the route did before the inbox); PostgreSQL: three servers apply more than
+// one (issue 17: keeping takes no lock another server waits for, so on this one machine three
+// servers keeping only share its cores; the kept ratio is printed); SQLite (issue 23): a lone kept
+// callback <= 10 pages and <= 10x a bare write transaction. Every figure also says what
+// confirming and applying cost after the answer.
 //   bench_payments [callbacks=2000] [workdir=/tmp]   (KIMONET_BENCH_ENGINES=sqlite|postgresql runs one)
 #include <unistd.h>
 
@@ -22,6 +25,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <latch>
+#include <optional>
 #include <map>
 #include <memory>
 #include <string>
@@ -30,6 +35,7 @@
 
 #include "app/app.hpp"
 #include "gateways/gateway_signatures.hpp"
+#include "services/callback_inbox.hpp"
 #include "services/gateway_payments.hpp"
 #include "services/invoice_generation.hpp"
 #include "services/settings.hpp"
@@ -43,21 +49,15 @@ using bench::check;
 
 namespace {
 
-constexpr double kMinCallbacksPerSecond = 2000;       // issues 4, 17: one server, each engine
-constexpr double kMinSqliteCallbacksPerSecond = 8000;  // issue 23: one server on SQLite
-// Issue 23 asked for <= 10 pages per lone callback on SQLite. A paid callback writes 27 b-trees
-// (tables and the indexes that uniqueness or a query needs: the breakdown below names them, the
-// floor line counts them), each at least one page, so 10 cannot be met without giving up an
-// invariant or a query's index (server/store/README.md, "Pages a paid callback writes"). The budget
-// is what the path does now with a margin for page splits (35.8-36.8 measured): a regression guard.
-// A regression guard, not issue 23's 10 (below the floor of the b-trees a paid callback must write;
-// server/store/README.md): 36 after 0052, plus ~3 for the report indexes of 0050
-// (invoices_period_billed, gateway_transactions_payment), which issue 23's report budget needs.
-constexpr double kMaxLonePages = 41;
-constexpr double kMaxLoneCost = 10;                    // issue 23: a lone callback vs a bare write transaction (SQLite)
-constexpr std::size_t kProbed = 20;  // one-at-a-time callbacks whose pages are named (~40 each: under SQLite's 1,000-frame checkpoint)
+constexpr double kMinCallbacksPerSecond = 2000;       // issues 4, 17: kept, one server, each engine
+constexpr double kMinSqliteCallbacksPerSecond = 8000;  // issue 23: kept, one server on SQLite
+constexpr double kMinSqliteAppliedPerSecond = 2000;    // issue 4: applied, one server on SQLite
+constexpr double kMaxLonePages = 10;                   // issue 23: pages a lone kept callback writes (SQLite)
+constexpr double kMaxLoneCost = 10;                    // issue 23: a lone kept callback vs a bare write transaction (SQLite)
+constexpr std::size_t kProbed = 20;  // one-at-a-time callbacks whose pages are named (~45 each: under SQLite's 1,000-frame checkpoint)
 const int kDeliveryThreads = app::Config{}.threads;  // the server's HTTP worker threads: callbacks handled at once
 constexpr const char* kServerKey = "SB-Mid-server-bench";
+constexpr auto kSettleTimeout = std::chrono::minutes(10);
 
 // Pages this connection has written to the WAL so far (SQLite's own counter; 0 on PostgreSQL).
 long pages_written(store::Database& db) {
@@ -71,74 +71,102 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-struct Figures {
-    double sequential = 0, one_server = 0, three_servers = 0, bare = 0;
-    double pages_sequential = 0, pages_grouped = 0, group_size = 0, group_size_three = 0;
-    long applied = 0, one_applied = 0, three_applied = 0;
-    double verifying_seconds = 0, applying_seconds = 0;  // of the one-at-a-time callbacks
-    std::map<std::string, int> lone_pages;  // SQLite: the last one-at-a-time callback's pages, by table or index
+struct Phase {
+    double kept = 0, applied = 0;   // callbacks/s: answered, and applied, both from the first delivery
+    double group_size = 0;          // callbacks per applying commit
+    double kept_pages = 0;          // SQLite: pages the delivering connections wrote, per callback
+    long accepted = 0;
 };
 
-// `servers` groups (CallbackGroupCommit, one per App as routes_payments.cpp makes it), each with
-// kDeliveryThreads connections of its own, delivering `bodies` between them; returns callbacks/s.
-double deliver(const std::string& url, int servers, const std::vector<std::string>& bodies, const app::Context& model, long& applied,
-               double& group_size, double* grouped_pages) {
-    std::vector<std::unique_ptr<services::CallbackGroupCommit>> groups;
-    for (int s = 0; s < servers; ++s) groups.push_back(std::make_unique<services::CallbackGroupCommit>());
-    std::atomic<long> done{0}, failures{0};
-    const int threads_total = servers * kDeliveryThreads;
-    const auto start = std::chrono::steady_clock::now();
+struct Figures {
+    double sequential_kept = 0, sequential_applied = 0, bare = 0;
+    Phase one, three;
+    double lone_pages = 0;                   // SQLite: pages the delivering connection wrote per lone callback
+    double lone_keep_seconds = 0, lone_apply_seconds = 0;
+    long lone_accepted = 0;
+    std::map<std::string, int> lone_btrees;  // SQLite: the last lone callbacks' pages, kept and applied, by table or index
+};
+
+std::unique_ptr<app::App> open_server(const std::string& url, const std::string& workdir, std::int64_t now) {
+    app::Config config;
+    config.db_path = url;
+    config.secret_key_file = workdir + "/secret.key";
+    auto opened = app::App::open(config, std::make_shared<app::ManualClock>(now));
+    if (!opened) check(opened.error(), "open server");
+    return std::move(*opened);
+}
+
+// kDeliveryThreads connections per server deliver `bodies` between the servers through the route's
+// path; returns when every server's appliers are done.
+Phase deliver(const std::string& url, const std::vector<app::App*>& servers, const std::vector<std::string>& bodies) {
+    Phase phase;
+    std::vector<std::int64_t> batches_before, deliveries_before;
+    for (app::App* server : servers) {
+        batches_before.push_back(server->callback_inbox().group().batches());
+        deliveries_before.push_back(server->callback_inbox().group().deliveries());
+    }
+    std::atomic<long> accepted{0}, failures{0}, pages{0};
+    const int threads_total = static_cast<int>(servers.size()) * kDeliveryThreads;
+    // Every delivering connection is open before the clock starts, as a running server's are.
+    std::latch connected(threads_total + 1);
+    std::chrono::steady_clock::time_point start;
     {
         std::vector<std::thread> threads;
         for (int t = 0; t < threads_total; ++t)
             threads.emplace_back([&, t] {
                 auto connection = store::Database::open(url);
+                app::App& server = *servers[static_cast<std::size_t>(t) % servers.size()];
+                std::optional<app::Context> context;
+                if (connection) context.emplace(server.context(**connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}));
+                connected.arrive_and_wait();
                 if (!connection) {
                     ++failures;
                     return;
                 }
-                app::Context own{**connection, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"}, model.now, model.offset, model.secrets, model.ports};
-                services::CallbackGroupCommit& group = *groups[static_cast<std::size_t>(t % servers)];
+                app::Context& own = *context;
+                const long pages_before = pages_written(**connection);
                 for (std::size_t i = static_cast<std::size_t>(t); i < bodies.size(); i += static_cast<std::size_t>(threads_total)) {
-                    auto outcome = group.handle(own, "midtrans", "application/json", bodies[i]);
+                    auto outcome = server.callback_inbox().handle(own, "midtrans", "application/json", bodies[i]);
                     if (!outcome) {
                         if (failures++ == 0) std::fprintf(stderr, "callback: %s\n", outcome.error().message().c_str());
-                    } else if (outcome->outcome == "applied") ++done;
+                    } else if (outcome->outcome == "accepted") ++accepted;
                 }
+                pages += pages_written(**connection) - pages_before;
             });
+        connected.arrive_and_wait();
+        start = std::chrono::steady_clock::now();
         for (auto& thread : threads) thread.join();
     }
-    const double seconds = seconds_since(start);
+    phase.kept = static_cast<double>(bodies.size()) / seconds_since(start);
+    for (app::App* server : servers)
+        if (!server->callback_inbox().settle(kSettleTimeout)) check(make_error(ErrorCode::Internal, "callbacks not applied in time"), "settle");
+    phase.applied = static_cast<double>(bodies.size()) / seconds_since(start);
     if (failures > 0) {
         std::fprintf(stderr, "%ld deliveries failed\n", failures.load());
         std::exit(2);
     }
     std::int64_t batches = 0, deliveries = 0;
-    for (auto& group : groups) {
-        batches += group->batches();
-        deliveries += group->deliveries();
+    for (std::size_t s = 0; s < servers.size(); ++s) {
+        batches += servers[s]->callback_inbox().group().batches() - batches_before[s];
+        deliveries += servers[s]->callback_inbox().group().deliveries() - deliveries_before[s];
     }
-    if (grouped_pages && groups[0]->writer())
-        *grouped_pages = static_cast<double>(pages_written(*groups[0]->writer())) / static_cast<double>(bodies.size());
-    group_size = batches ? static_cast<double>(deliveries) / static_cast<double>(batches) : 0;
-    applied = done.load();
-    return static_cast<double>(bodies.size()) / seconds;
+    phase.group_size = batches ? static_cast<double>(deliveries) / static_cast<double>(batches) : 0;
+    phase.kept_pages = static_cast<double>(pages.load()) / static_cast<double>(bodies.size());
+    phase.accepted = accepted.load();
+    return phase;
 }
 
 Figures run_engine(store::Engine engine, long count, const std::string& workdir) {
     const long customers = 3 * count;  // a third each: one at a time, one server, three servers
     const std::string url = bench::fresh_database_url(engine, workdir, "bench_payments");
-    auto opened = app::open_migrated_database(url);
-    if (!opened) check(opened.error(), "open");
-    store::Database& db = **opened;
-
-    std::array<unsigned char, security::SecretBox::kKeySize> key{};
-    key.fill(7);
-    const security::SecretBox secrets(key);
-    const app::Ports ports = app::production_ports();
     const UtcOffset offset{420};
     const std::int64_t now = unix_from_local(LocalDateTime{{2026, 1, 15}, 9, 0, 0}, offset);
-    app::Context context{db, app::Actor{"system", 0, "bench", ""}, now, offset, secrets, ports};
+    std::vector<std::unique_ptr<app::App>> servers;
+    for (int s = 0; s < 3; ++s) servers.push_back(open_server(url, workdir, now));
+    auto opened = store::Database::open(url);
+    if (!opened) check(opened.error(), "open");
+    store::Database& db = **opened;
+    app::Context context = servers[0]->context(db, app::Actor{"system", 0, "gateway:midtrans", "127.0.0.1"});
 
     // Not timed: customers, their January invoices, settings and one pending attempt per invoice.
     check(db.execute("INSERT INTO internet_packages(name, download_kbps, upload_kbps, price, mikrotik_profile) VALUES ('Home 30 Mbps', 30000, 15000, 300000, '30M')"),
@@ -182,46 +210,47 @@ Figures run_engine(store::Engine engine, long count, const std::string& workdir)
         three_servers(bodies.begin() + 2 * third, bodies.end());
     Figures figures;
 
-    // One delivery at a time: one write transaction (one commit) per callback.
+    // One delivery at a time: kept (its own commit, the answer), then applied before the next.
+    services::CallbackInbox& inbox = servers[0]->callback_inbox();
     const long pages_before = pages_written(db);
     auto start = std::chrono::steady_clock::now();
     double probe_seconds = 0;
     for (std::size_t i = 0; i < sequential.size(); ++i) {
-        // The last kProbed are also taken apart: which tables and indexes their commits wrote
-        // (SQLite's WAL, emptied just before them; the checkpoint is not counted in the time).
+        // The last kProbed are also taken apart: which tables and indexes were written, kept and
+        // applied (SQLite's WAL, emptied just before them; the checkpoint is not counted in the time).
         const bool probe = engine == store::Engine::Sqlite && i + kProbed == sequential.size();
         const auto probe_start = std::chrono::steady_clock::now();
         if (probe && !bench::truncate_wal(db)) std::fprintf(stderr, "the WAL could not be emptied: the page breakdown counts more than one callback\n");
         if (probe) probe_seconds = seconds_since(probe_start);
-        // handle_gateway_callback's two halves, timed apart: verifying (signature, our transaction,
-        // the gateway's status API over HTTP) and applying (the write transaction and its commit).
-        const auto verify_start = std::chrono::steady_clock::now();
-        auto verified = services::verify_gateway_callback(context, "midtrans", "application/json", sequential[i]);
-        if (!verified) check(verified.error(), "verify");
-        if (verified->answered) check(make_error(ErrorCode::Internal, "not ours: " + verified->answered->outcome), "verify");
-        const auto apply_start = std::chrono::steady_clock::now();
-        figures.verifying_seconds += std::chrono::duration<double>(apply_start - verify_start).count();
-        auto outcome = services::apply_verified_callback(context, "midtrans", "application/json", sequential[i], verified->event);
+        const auto keep_start = std::chrono::steady_clock::now();
+        auto outcome = inbox.handle(context, "midtrans", "application/json", sequential[i]);
         if (!outcome) check(outcome.error(), "callback");
-        figures.applying_seconds += seconds_since(apply_start);
-        if (outcome->outcome == "applied") ++figures.applied;
+        const auto apply_start = std::chrono::steady_clock::now();
+        figures.lone_keep_seconds += std::chrono::duration<double>(apply_start - keep_start).count();
+        if (!inbox.settle(kSettleTimeout)) check(make_error(ErrorCode::Internal, "a callback not applied in time"), "settle");
+        figures.lone_apply_seconds += seconds_since(apply_start);
+        if (outcome->outcome == "accepted") ++figures.lone_accepted;
     }
-    figures.sequential = static_cast<double>(count) / (seconds_since(start) - probe_seconds);
-    figures.pages_sequential = static_cast<double>(pages_written(db) - pages_before) / static_cast<double>(count);
-    if (engine == store::Engine::Sqlite && sequential.size() >= kProbed) figures.lone_pages = bench::wal_pages_by_btree(db);
+    const double lone_seconds = seconds_since(start) - probe_seconds;
+    figures.sequential_kept = static_cast<double>(count) / figures.lone_keep_seconds;
+    figures.sequential_applied = static_cast<double>(count) / lone_seconds;
+    figures.lone_pages = static_cast<double>(pages_written(db) - pages_before) / static_cast<double>(count);
+    if (engine == store::Engine::Sqlite && sequential.size() >= kProbed) figures.lone_btrees = bench::wal_pages_by_btree(db);
 
     // Deliveries arriving together: one server's kDeliveryThreads connections, then three servers'.
-    figures.one_server = deliver(url, 1, one_server, context, figures.one_applied, figures.group_size, &figures.pages_grouped);
-    figures.three_servers = deliver(url, 3, three_servers, context, figures.three_applied, figures.group_size_three, nullptr);
+    figures.one = deliver(url, {servers[0].get()}, one_server);
+    figures.three = deliver(url, {servers[0].get(), servers[1].get(), servers[2].get()}, three_servers);
 
-    // Exactly one payment per transaction, whichever way it came.
-    auto payments = db.prepare("SELECT COUNT(*), COUNT(DISTINCT invoice_id) FROM payments WHERE method = 'gateway'");
+    // Exactly one payment per transaction, whichever way it came, and nothing left waiting.
+    auto payments = db.prepare("SELECT (SELECT COUNT(*) FROM payments WHERE method = 'gateway'), "
+                               "(SELECT COUNT(DISTINCT invoice_id) FROM payments WHERE method = 'gateway'), (SELECT COUNT(*) FROM callback_inbox)");
     if (!payments || !payments->step().value_or(false) || payments->column_int(0) != static_cast<std::int64_t>(bodies.size()) ||
-        payments->column_int(1) != static_cast<std::int64_t>(bodies.size())) {
-        std::fprintf(stderr, "expected %zu gateway payments, one per invoice\n", bodies.size());
+        payments->column_int(1) != static_cast<std::int64_t>(bodies.size()) || payments->column_int(2) != 0) {
+        std::fprintf(stderr, "expected %zu gateway payments, one per invoice, and an empty inbox\n", bodies.size());
         std::exit(2);
     }
     payments->reset();  // the read ends before the baseline writes (store/database.hpp)
+    servers.clear();
 
     // The baseline: bare write transactions of one row (the engine's own auto-increment key).
     check(db.execute(engine == store::Engine::Sqlite ? "CREATE TABLE bench_bare(id INTEGER PRIMARY KEY, body TEXT NOT NULL)"
@@ -249,43 +278,42 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(workdir);
 
     bool pass = true;
-    const std::string at_once = std::to_string(kDeliveryThreads) + " deliveries at once";
-    std::printf("payment callbacks (issues 4, 17), %ld per figure\n", count);
-    std::printf("  %-68s", "");
+    const std::string at_once = std::to_string(kDeliveryThreads) + " at once";
+    std::printf("payment callbacks (issues 4, 17, 23), %ld per figure; kept = answered 200 (durable), applied = the last payment committed\n", count);
+    std::printf("  %-72s", "");
     for (const auto& result : results) std::printf(" %14s", bench::engine_name(result.first));
     std::printf("\n");
     auto row = [&](const std::string& label, const char* format, auto value) {
-        std::printf("  %-68s", label.c_str());
+        std::printf("  %-72s", label.c_str());
         for (const auto& result : results) std::printf(format, value(result.second));
         std::printf("\n");
     };
-    row("durable verified callbacks/s, one at a time", " %14.0f", [](const Figures& f) { return f.sequential; });
-    row("durable verified callbacks/s, one server, " + at_once, " %14.0f", [](const Figures& f) { return f.one_server; });
-    row("durable verified callbacks/s, three servers, 3 x " + at_once, " %14.0f", [](const Figures& f) { return f.three_servers; });
-    row("three servers / one server (ratio)", " %13.2fx", [](const Figures& f) { return f.three_servers / f.one_server; });
-    row("callbacks per commit, one server", " %14.1f", [](const Figures& f) { return f.group_size; });
-    row("callbacks per commit, three servers", " %14.1f", [](const Figures& f) { return f.group_size_three; });
-    row("pages written per callback, one at a time (SQLite)", " %14.1f", [](const Figures& f) { return f.pages_sequential; });
-    row("pages written per callback, one server (SQLite)", " %14.1f", [](const Figures& f) { return f.pages_grouped; });
+    row("kept callbacks/s, one at a time", " %14.0f", [](const Figures& f) { return f.sequential_kept; });
+    row("  applied callbacks/s, one at a time (each waited for)", " %14.0f", [](const Figures& f) { return f.sequential_applied; });
+    row("kept callbacks/s, one server, " + at_once, " %14.0f", [](const Figures& f) { return f.one.kept; });
+    row("  applied callbacks/s, one server", " %14.0f", [](const Figures& f) { return f.one.applied; });
+    row("kept callbacks/s, three servers, 3 x " + at_once, " %14.0f", [](const Figures& f) { return f.three.kept; });
+    row("  applied callbacks/s, three servers", " %14.0f", [](const Figures& f) { return f.three.applied; });
+    row("three servers / one server, kept (ratio)", " %13.2fx", [](const Figures& f) { return f.three.kept / f.one.kept; });
+    row("three servers / one server, applied (ratio)", " %13.2fx", [](const Figures& f) { return f.three.applied / f.one.applied; });
+    row("callbacks per applying commit, one server", " %14.1f", [](const Figures& f) { return f.one.group_size; });
+    row("callbacks per applying commit, three servers", " %14.1f", [](const Figures& f) { return f.three.group_size; });
+    row("pages written per lone callback to keep it (SQLite)", " %14.1f", [](const Figures& f) { return f.lone_pages; });
+    row("pages written per callback to keep it, one server (SQLite)", " %14.1f", [](const Figures& f) { return f.one.kept_pages; });
     row("baseline: bare write transactions/s", " %14.0f", [](const Figures& f) { return f.bare; });
-    row("one-at-a-time callback cost vs bare transaction", " %13.2fx", [](const Figures& f) { return f.bare / f.sequential; });
-    row("  of which verifying (signature, status API over HTTP)", " %13.2fx", [&](const Figures& f) { return f.bare * f.verifying_seconds / count; });
-    row("  of which applying (the write transaction and its commit)", " %13.2fx", [&](const Figures& f) { return f.bare * f.applying_seconds / count; });
-    row("one server's callbacks vs bare transactions (ratio)", " %13.2fx", [](const Figures& f) { return f.one_server / f.bare; });
+    row("lone callback kept vs bare transaction", " %13.2fx", [](const Figures& f) { return f.bare / f.sequential_kept; });
+    row("  then confirming (status API over HTTP) and applying it, after the answer", " %13.2fx",
+        [&](const Figures& f) { return f.bare * f.lone_apply_seconds / static_cast<double>(count); });
     if (results.size() == 2)
-        std::printf("  %-68s %13.2fx\n", "PostgreSQL / SQLite, one server", results[1].second.one_server / results[0].second.one_server);
+        std::printf("  %-72s %13.2fx\n", "PostgreSQL / SQLite, kept, one server", results[1].second.one.kept / results[0].second.one.kept);
     for (const auto& [engine, figures] : results) {
-        if (figures.lone_pages.empty()) continue;
+        if (figures.lone_btrees.empty()) continue;
         int total = 0;
-        for (const auto& [name, pages] : figures.lone_pages) total += pages;
-        std::printf("  %s: pages per one-at-a-time callback by table and index (the last %zu): %.1f =", bench::engine_name(engine), kProbed,
+        for (const auto& [name, pages] : figures.lone_btrees) total += pages;
+        std::printf("  %s: pages per lone callback, kept and applied, by table and index (the last %zu): %.1f =", bench::engine_name(engine), kProbed,
                     static_cast<double>(total) / kProbed);
-        int btrees = 0;
-        for (const auto& [name, pages] : figures.lone_pages) {
-            std::printf(" %s %.1f;", name.c_str(), static_cast<double>(pages) / kProbed);
-            if (name != "sqlite_schema" && name != "(freelist)") ++btrees;  // page 1 is written when the file grows
-        }
-        std::printf("\n  %s: floor: %d tables and indexes written per paid callback, each at least one page\n", bench::engine_name(engine), btrees);
+        for (const auto& [name, pages] : figures.lone_btrees) std::printf(" %s %.1f;", name.c_str(), static_cast<double>(pages) / kProbed);
+        std::printf("\n");
     }
     auto verdict = [&](bool ok) {
         pass = pass && ok;
@@ -293,22 +321,24 @@ int main(int argc, char** argv) {
     };
     for (const auto& [engine, figures] : results) {
         const char* name = bench::engine_name(engine);
-        const bool applied = figures.applied == count && figures.one_applied == count && figures.three_applied == count;
-        std::printf("  %s: budget >= %.0f callbacks/s (one server, %s): %.0f/s%s: %s\n", name, kMinCallbacksPerSecond, at_once.c_str(),
-                    figures.one_server, applied ? "" : " (not every callback applied)", verdict(figures.one_server >= kMinCallbacksPerSecond && applied));
+        const bool all = figures.lone_accepted == count && figures.one.accepted == count && figures.three.accepted == count;
+        std::printf("  %s: budget >= %.0f kept callbacks/s (one server, %s): %.0f/s%s: %s\n", name, kMinCallbacksPerSecond, at_once.c_str(),
+                    figures.one.kept, all ? "" : " (not every callback accepted)", verdict(figures.one.kept >= kMinCallbacksPerSecond && all));
         if (engine == store::Engine::Sqlite) {
-            std::printf("  %s: budget >= %.0f callbacks/s (one server, issue 23): %.0f/s: %s\n", name, kMinSqliteCallbacksPerSecond, figures.one_server,
-                        verdict(figures.one_server >= kMinSqliteCallbacksPerSecond));
-            std::printf("  %s: budget <= %.0f pages per lone callback (issue 23): %.1f: %s\n", name, kMaxLonePages, figures.pages_sequential,
-                        verdict(figures.pages_sequential <= kMaxLonePages));
-            const double verifying = figures.bare * figures.verifying_seconds / static_cast<double>(count);
-            std::printf("  %s: budget <= %.0fx a bare write transaction per lone callback (issue 23): %.2fx%s: %s\n", name, kMaxLoneCost,
-                        figures.bare / figures.sequential,
-                        verifying > kMaxLoneCost ? " (out of reach: asking the status API alone took more, it is not skipped)" : "",
-                        verdict(figures.bare / figures.sequential <= kMaxLoneCost));
+            std::printf("  %s: budget >= %.0f kept callbacks/s (one server, issue 23): %.0f/s: %s\n", name, kMinSqliteCallbacksPerSecond, figures.one.kept,
+                        verdict(figures.one.kept >= kMinSqliteCallbacksPerSecond));
+            std::printf("  %s: budget >= %.0f applied callbacks/s (one server, issue 4): %.0f/s: %s\n", name, kMinSqliteAppliedPerSecond,
+                        figures.one.applied, verdict(figures.one.applied >= kMinSqliteAppliedPerSecond));
+            std::printf("  %s: budget <= %.0f pages per lone kept callback (issue 23): %.1f: %s\n", name, kMaxLonePages, figures.lone_pages,
+                        verdict(figures.lone_pages <= kMaxLonePages));
+            std::printf("  %s: budget <= %.0fx a bare write transaction per lone kept callback (issue 23): %.2fx: %s\n", name, kMaxLoneCost,
+                        figures.bare / figures.sequential_kept, verdict(figures.bare / figures.sequential_kept <= kMaxLoneCost));
         } else {
-            std::printf("  %s: budget three servers > one server (issue 17): %.2fx: %s\n", name, figures.three_servers / figures.one_server,
-                        verdict(figures.three_servers > figures.one_server));
+            // Keeping takes no lock another server waits for (one row of its own per callback), so on
+            // one machine three servers only share its cores (kept, printed above); what three servers
+            // share is the database's writer path, where the payments are applied.
+            std::printf("  %s: budget three servers apply more than one (issue 17): %.2fx: %s\n", name, figures.three.applied / figures.one.applied,
+                        verdict(figures.three.applied > figures.one.applied));
         }
     }
     return pass ? 0 : 1;

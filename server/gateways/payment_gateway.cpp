@@ -105,13 +105,19 @@ Result<GatewayConfig> load_status_config(store::Database& db, const security::Se
     return config;
 }
 
-std::vector<std::string> status_config_setting_keys(std::string_view name) {
+std::vector<std::string> callback_config_setting_keys(std::string_view name) {
     std::vector<std::string> keys;
     for (const auto& defaults : kDefaults)
         if (defaults.name == name) keys.emplace_back(defaults.key_setting);
     if (keys.empty()) return keys;
     if (name == "flip") keys.emplace_back("flip_validation_token");
     if (name == "duitku") keys.emplace_back("duitku_merchant_code");
+    return keys;
+}
+
+std::vector<std::string> status_config_setting_keys(std::string_view name) {
+    std::vector<std::string> keys = callback_config_setting_keys(name);
+    if (keys.empty()) return keys;
     const std::string prefix(name);
     keys.push_back(prefix + "_mode");
     keys.push_back(prefix + "_base_url");

@@ -104,5 +104,7 @@ Result<GatewayConfig> load_status_config(store::Database& db, const security::Se
 // The settings load_status_config (and so load_callback_config) reads for `name`: a callback's
 // verification reads them ahead in one statement (store::SettingsReadAhead).
 std::vector<std::string> status_config_setting_keys(std::string_view name);
+// The settings load_callback_config reads (a subset of the above): what checking a callback needs.
+std::vector<std::string> callback_config_setting_keys(std::string_view name);
 
 }  // namespace kimonet::gateways

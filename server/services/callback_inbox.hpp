@@ -50,6 +50,7 @@ public:
     static constexpr std::int64_t kTakeOverSeconds = 60;  // another server's tick may take a row up after this
     static constexpr std::int64_t kFirstRetrySeconds = 30, kMaxRetrySeconds = 15 * 60;
     static constexpr int kDueBatch = 500;  // rows one tick takes up
+    static constexpr int kApplierNiceness = 10;  // below the HTTP threads (0): answering first
 
     explicit CallbackInbox(app::App& app);
     ~CallbackInbox();

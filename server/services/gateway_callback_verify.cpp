@@ -74,8 +74,9 @@ Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const st
     if (!payments::is_known_gateway(gateway)) return make_error(ErrorCode::NotFound);
     // Not one of the gateway's own posts: refused before anything is read or written.
     TRY_VOID(gateways::check_callback_content_type(gateway, content_type));
-    // The four to six settings verifying may read, in one statement rather than one each.
-    const store::SettingsReadAhead settings_ahead(context.db, gateways::status_config_setting_keys(gateway));
+    // The settings verifying may read (with the status API: four to six), in one statement rather than one each.
+    const store::SettingsReadAhead settings_ahead(context.db, ask_status_api ? gateways::status_config_setting_keys(gateway)
+                                                                             : gateways::callback_config_setting_keys(gateway));
     const auto config = TRY(gateways::load_callback_config(context.db, context.secrets, gateway));
     auto event = gateways::verify_callback(config, body);
     if (!event) return disbelieve(context, budget, gateway, content_type, body, "rejected", event.error());

@@ -22,6 +22,17 @@ InboxEntry entry_of(const Statement& row) {
 }  // namespace
 
 Result<std::optional<std::int64_t>> keep_inbox_entry(Database& db, const InboxEntry& entry) {
+    // SQLite: inside a transaction, so it queues on this process's writer gate (sqlite_engine.cpp)
+    // instead of sleeping in the busy handler behind an applying batch. PostgreSQL: the statement
+    // alone, outside the writer lock (it touches its own row only; the primary key decides).
+    if (db.engine() == Engine::Sqlite && !db.in_transaction()) {
+        std::optional<std::int64_t> version;
+        TRY_VOID(db.transaction([&]() -> Result<void> {
+            version = TRY(keep_inbox_entry(db, entry));
+            return success();
+        }));
+        return version;
+    }
     // Both engines: ON CONFLICT … DO UPDATE … WHERE and RETURNING (SQLite ≥ 3.35). A replay with
     // the same body changes nothing and returns no row, unless the row is already due (its server
     // died, or it was put off): then the replay takes it over, here and now.

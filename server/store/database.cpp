@@ -284,14 +284,17 @@ Result<void> Database::transaction(const std::function<Result<void>()>& work) {
     after_commit.swap(m_after_commit);
     if (!result) {
         (void)m_connection->execute("ROLLBACK");
+        m_connection->ended();
         return result;
     }
     // PostgreSQL: the notice goes out with the COMMIT (one round trip, delivered only if it commits).
     const char* commit = m_engine == Engine::Postgresql ? "NOTIFY kimonet_changes; COMMIT" : "COMMIT";
     if (auto committed = m_connection->execute(commit); !committed) {
         (void)m_connection->execute("ROLLBACK");
+        m_connection->ended();
         return committed;
     }
+    m_connection->ended();
     if (m_commits) ++*m_commits;
     for (auto& callback : after_commit) callback();
     return {};

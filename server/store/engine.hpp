@@ -46,6 +46,8 @@ public:
     // Starts it holding the writer lock shared (PostgreSQL: beside other such transactions, never
     // beside one from begin()); SQLite has one writer lock, taken as begin() takes it.
     virtual Result<void> begin_sharing_the_writer_lock() { return begin(); }
+    // The outermost transaction ended (after its COMMIT or ROLLBACK, whether that succeeded).
+    virtual void ended() {}
     virtual std::int64_t last_insert_id() = 0;
     // COPY … FROM STDIN (PostgreSQL only; see Database::copy_in).
     virtual Result<void> copy_in(std::string_view target, std::string_view rows) {

@@ -5,6 +5,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <mutex>
 #include <cstring>
 #include <memory>
 #include <unordered_map>
@@ -18,6 +22,31 @@ namespace kimonet::store::detail {
 namespace {
 
 class SqliteStatement;
+
+constexpr int kBusyTimeoutMs = 10'000;
+
+// SQLite's busy handler waits by sleeping (1, 2, 5, 10 … ms between tries): two writers of one
+// process meeting at the write lock cost the second a sleep even when the first commits a few
+// microseconds later (a kept gateway callback behind a batch that applies others). So this
+// process's write transactions on one file first queue on a gate of their own, handed over at
+// once when the holder's transaction ends; the busy handler still covers other processes (the
+// CLI, a backup). One gate per file, shared by every connection of the process to it.
+struct WriterGate {
+    std::timed_mutex mutex;
+};
+
+std::shared_ptr<WriterGate> writer_gate(const std::string& file) {
+    static std::mutex guard;
+    static std::map<std::string, std::weak_ptr<WriterGate>> gates;
+    std::error_code ignored;
+    const std::string key = std::filesystem::weakly_canonical(file, ignored).string();
+    std::lock_guard lock(guard);
+    for (auto it = gates.begin(); it != gates.end();) it = it->second.expired() ? gates.erase(it) : std::next(it);
+    auto& slot = gates[key.empty() ? file : key];
+    auto gate = slot.lock();
+    if (!gate) slot = gate = std::make_shared<WriterGate>();
+    return gate;
+}
 
 // Prepared statements kept by their connection, keyed by their SQL: a Statement goes back to its
 // connection's cache (reset, bindings cleared) when it is destroyed, so hot paths (gateway
@@ -203,8 +232,23 @@ public:
         // BEGIN IMMEDIATE waits for the write lock through the busy handler only when this
         // connection holds no read: with one open, it would fail at once (see database.hpp).
         if (std::string open = open_read_sql(m_db, nullptr); !open.empty()) return open_read_error(open);
-        return execute("BEGIN IMMEDIATE");
+        // This process's writers queue on the file's gate first (WriterGate), as long as the busy
+        // handler would wait for another process.
+        if (m_gate && !m_gate->mutex.try_lock_for(std::chrono::milliseconds(kBusyTimeoutMs)))
+            return sqlite_error(m_db, SQLITE_BUSY, "BEGIN IMMEDIATE");
+        auto begun = execute("BEGIN IMMEDIATE");
+        if (!begun) {
+            if (m_gate) m_gate->mutex.unlock();
+            return begun;
+        }
+        m_holds_gate = m_gate != nullptr;
+        return begun;
     }
+    void ended() override {
+        if (m_holds_gate) m_gate->mutex.unlock();
+        m_holds_gate = false;
+    }
+    void set_gate(std::shared_ptr<WriterGate> gate) { m_gate = std::move(gate); }
 
     std::int64_t last_insert_id() override { return sqlite3_last_insert_rowid(m_db); }
     int changes() const override { return sqlite3_changes(m_db); }
@@ -213,6 +257,8 @@ public:
 private:
     sqlite3* m_db;
     std::shared_ptr<StatementCache> m_cache = std::make_shared<StatementCache>();
+    std::shared_ptr<WriterGate> m_gate;
+    bool m_holds_gate = false;
 };
 
 }  // namespace
@@ -227,8 +273,10 @@ Result<std::unique_ptr<Connection>> open_sqlite(const std::string& file) {
         return error;
     }
     auto connection = std::make_unique<SqliteConnection>(db);
+    // An in-memory database is private to its connection: nothing to queue behind.
+    if (file != ":memory:" && !file.empty()) connection->set_gate(writer_gate(file));
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
     if (const int registered = register_fold_function(db); registered != SQLITE_OK) return sqlite_error(db, registered, "kimonet_fold");
     TRY_VOID(connection->execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"));
     return std::unique_ptr<Connection>(std::move(connection));
