@@ -421,6 +421,17 @@ void register_payment_routes(Router& router, app::App& app) {
                        return json_list(list["data"], list["total"].get<std::int64_t>());
                    });
                });
+    router.add("GET", "/api/payments/callback-inbox", "payments.read",
+               "Gateway callbacks kept and answered, not confirmed and applied yet (oldest first; page, per_page): gateway, order_id, "
+               "attempts, received_at, next_attempt_at",
+               [&app](Request& request) -> RouteResult {
+                   const auto paging = TRY(pagination(request));  // named: clang 14 cannot capture structured bindings
+                   const int page = paging.first, per_page = paging.second;
+                   return with_context(app, request, [&](app::Context& context) -> RouteResult {
+                       api::Json list = TRY(services::list_waiting_callbacks(context.db, page, per_page, context.offset));
+                       return json_list(list["data"], list["total"].get<std::int64_t>());
+                   });
+               });
     router.add("GET", "/api/payments/transactions", "payments.read",
                "Gateway payment attempts, newest first (status=pending|paid|expired|failed|review, page, per_page)",
                [&app](Request& request) -> RouteResult {

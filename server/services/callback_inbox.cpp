@@ -9,6 +9,18 @@
 
 namespace kimonet::services {
 
+Result<api::Json> list_waiting_callbacks(store::Database& db, int page, int per_page, UtcOffset offset) {
+    const auto size = TRY(store::inbox_size(db));
+    api::Json out = {{"data", api::Json::array()}, {"total", size.rows}};
+    for (const auto& entry : TRY(store::list_inbox_entries(db, page, per_page)))
+        out["data"].push_back({{"gateway", entry.key.gateway},
+                               {"order_id", entry.key.order_key},
+                               {"attempts", entry.attempts},
+                               {"received_at", to_string(local_from_unix(entry.received_at, offset))},
+                               {"next_attempt_at", to_string(local_from_unix(entry.next_attempt_at, offset))}});
+    return out;
+}
+
 CallbackInbox::CallbackInbox(app::App& app) : m_app(app) {}
 
 CallbackInbox::~CallbackInbox() {

@@ -43,6 +43,10 @@ class App;
 
 namespace kimonet::services {
 
+// Callbacks kept and not applied yet, oldest first: {"data":[{gateway, order_id (Flip: the bill
+// link id), attempts, received_at, next_attempt_at}], "total"} (no bodies).
+Result<api::Json> list_waiting_callbacks(store::Database& db, int page, int per_page, UtcOffset offset);
+
 class CallbackInbox {
 public:
     static constexpr int kWorkers = 12;  // as many as may ask the status APIs at once (gateway_callback_verify.cpp)

@@ -76,6 +76,16 @@ Result<void> postpone_inbox_entry(Database& db, const InboxKey& key, std::int64_
     return later.run();
 }
 
+Result<std::vector<InboxEntry>> list_inbox_entries(Database& db, int page, int per_page) {
+    auto rows = TRY(db.prepare(
+        "SELECT gateway, order_key, by_reference, content_type, '', remote_ip, received_at, next_attempt_at, attempts, version "
+        "FROM callback_inbox ORDER BY received_at, gateway, order_key LIMIT ? OFFSET ?"));
+    rows.bind(1, std::int64_t{per_page}).bind(2, (std::int64_t{page} - 1) * per_page);
+    std::vector<InboxEntry> entries;
+    while (TRY(rows.step())) entries.push_back(entry_of(rows));
+    return entries;
+}
+
 Result<InboxSize> inbox_size(Database& db) {
     auto size = TRY(db.prepare("SELECT COUNT(*), COALESCE(MIN(received_at), 0) FROM callback_inbox"));
     InboxSize out;

@@ -42,6 +42,8 @@ Result<bool> delete_inbox_entry(Database& db, const InboxKey& key, std::int64_t 
 // Puts the row off until `next_attempt_at` and counts the attempt (the status API could not be
 // asked, or applying failed), if it still has `version`.
 Result<void> postpone_inbox_entry(Database& db, const InboxKey& key, std::int64_t version, std::int64_t next_attempt_at);
+// A page of the rows, oldest first, without their bodies (GET /api/payments/callback-inbox).
+Result<std::vector<InboxEntry>> list_inbox_entries(Database& db, int page, int per_page);
 // How many rows wait, and the oldest one's received_at (0 when none): for health and metrics.
 struct InboxSize {
     std::int64_t rows = 0;

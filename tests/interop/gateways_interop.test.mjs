@@ -117,7 +117,17 @@ try {
     if (invoice) unpaid.push(invoice.invoice_id);
   }
   assert.ok(unpaid.length >= 6, `only ${unpaid.length} unpaid demo invoices`);
-  const invoiceStatus = async (id) => (await call('GET', `${base}/api/invoices/${id}`, { token })).body.data?.status;
+  // A callback is answered once kept; it is confirmed and applied right after. Its invoice is read
+  // once nothing waits any more (GET /api/payments/callback-inbox), within a deadline.
+  const callbacksSettled = async () => {
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setImmediate(resolve)))
+      if ((await call('GET', `${base}/api/payments/callback-inbox`, { token })).body.total === 0) return;
+    throw new Error('kept callbacks still waiting after 10 s');
+  };
+  const invoiceStatus = async (id) => {
+    await callbacksSettled();
+    return (await call('GET', `${base}/api/invoices/${id}`, { token })).body.data?.status;
+  };
   const payThrough = async (invoiceId, gateway) => {
     const created = await call('POST', `${base}/billing/pay`, { json: { invoice_id: invoiceId, gateway, method: 'bca_va' } });
     assert.equal(created.status, 201, JSON.stringify(created.body));

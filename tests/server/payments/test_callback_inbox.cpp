@@ -82,6 +82,14 @@ BOOST_DATA_TEST_CASE(a_callback_kept_while_the_status_api_is_down_is_answered_at
     BOOST_TEST(fixture.payments_of(invoice) == 0);
     BOOST_TEST(fixture.count("SELECT COUNT(*) FROM callback_inbox") == 1);
     BOOST_TEST(fixture.count("SELECT attempts FROM callback_inbox") == 1, "put off after the status API failed");
+    // Finance sees what waits, without the callback's body; nobody signed in sees nothing.
+    const HttpReply waiting = fixture.server.get("/api/payments/callback-inbox", fixture.token);
+    BOOST_TEST_REQUIRE(waiting.status == 200, waiting.body);
+    BOOST_TEST(waiting.json()["total"] == 1);
+    BOOST_TEST(waiting.json()["data"][0]["gateway"] == c.gateway);
+    BOOST_TEST(waiting.json()["data"][0]["attempts"] == 1);
+    BOOST_TEST(!waiting.json()["data"][0].contains("body"));
+    BOOST_TEST(fixture.server.get("/api/payments/callback-inbox").status == 401);
 
     // The status API answers again; the next tick after the row's retry time takes it up.
     fixture.simulator.set_switches(sim::SimSwitches{});
@@ -165,7 +173,8 @@ BOOST_AUTO_TEST_CASE(a_row_replaced_while_it_was_applied_stays_for_the_next_pass
     entry.key = store::InboxKey{"midtrans", "INV-1", false};
     entry.content_type = "application/json";
     entry.body = R"({"transaction_status":"pending"})";
-    entry.received_at = entry.next_attempt_at = 100;
+    entry.received_at = 100;
+    entry.next_attempt_at = 160;
     const auto first = store::keep_inbox_entry(**db, entry);
     BOOST_TEST_REQUIRE(first.ok());
     BOOST_TEST_REQUIRE(first->has_value());
@@ -181,7 +190,15 @@ BOOST_AUTO_TEST_CASE(a_row_replaced_while_it_was_applied_stays_for_the_next_pass
     BOOST_TEST_REQUIRE(stale_delete.ok());
     BOOST_TEST(!*stale_delete);
     BOOST_TEST(server.scalar("SELECT body FROM callback_inbox") == entry.body);
-    const auto deleted = store::delete_inbox_entry(**db, entry.key, **newer);
+    // The gateway's retry of the same body once the row is due (its server died, or it was put
+    // off) takes the row over: a new version for this server's appliers.
+    entry.received_at = 170;
+    entry.next_attempt_at = 230;
+    const auto taken_over = store::keep_inbox_entry(**db, entry);
+    BOOST_TEST_REQUIRE(taken_over.ok());
+    BOOST_TEST_REQUIRE(taken_over->has_value());
+    BOOST_TEST(**taken_over == **newer + 1);
+    const auto deleted = store::delete_inbox_entry(**db, entry.key, **taken_over);
     BOOST_TEST_REQUIRE(deleted.ok());
     BOOST_TEST(*deleted);
 }
