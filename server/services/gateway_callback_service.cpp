@@ -202,13 +202,6 @@ Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std
     return outcome;
 }
 
-Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                                const std::string& body) {
-    const auto verified = TRY(verify_gateway_callback(context, gateway, content_type, body));
-    if (verified.answered) return *verified.answered;
-    return apply_verified_callback(context, gateway, content_type, body, verified.event);
-}
-
 struct CallbackGroupCommit::Delivery {
     app::Context* context;
     const std::string* gateway;

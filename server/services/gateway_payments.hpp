@@ -51,11 +51,6 @@ struct CallbackOutcome {
     std::string order_id;  // ours (Flip: the bill link id when the transaction is unknown)
 };
 
-// Verifies a callback, then applies it in one transaction with its raw body. A rejected callback
-// returns its error (401/403/400) after being logged as a digest; nothing else changes.
-Result<CallbackOutcome> handle_gateway_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
-                                                const std::string& body);
-
 struct VerifiedCallback {
     gateways::GatewayEvent event;             // confirmed by the status API when it would change anything
     std::optional<CallbackOutcome> answered;  // nothing to apply (an order that is not ours): already logged
@@ -76,11 +71,11 @@ Result<VerifiedCallback> verify_gateway_callback(app::Context& context, const st
 Result<CallbackOutcome> apply_verified_callback(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                 const std::string& body, const gateways::GatewayEvent& event);
 
-// Group commit of gateway callbacks: deliveries that arrive together are applied one after the
-// other inside ONE write transaction (each in its own savepoint, so one failing leaves the others
-// intact) and every call returns only after that transaction has committed — each 200 still
-// follows the commit of its own callback, but N concurrent callbacks cost one commit and their
-// shared pages are written once. Each caller verifies its own callback first (in parallel, on its
+// Group commit of gateway callbacks: callbacks applied together (the inbox's appliers, and the
+// route's replays of what is recorded) are applied one after the other inside ONE write
+// transaction (each in its own savepoint, so one failing leaves the others intact) and every call
+// returns only after that transaction has committed: N concurrent callbacks cost one commit and
+// their shared pages are written once. Each caller verifies its own callback first (in parallel, on its
 // own connection); the first verified caller to find no batch running leads: it waits until no
 // other caller is still verifying (they are about to join), then applies everything queued on the
 // group's own writer connection. The others wait for their result. On PostgreSQL the batch holds
