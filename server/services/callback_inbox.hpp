@@ -12,6 +12,8 @@
 // What can happen to a kept callback:
 // - the status API cannot be asked, or applying fails: the row is put off (30 s, doubling, at
 //   most 15 minutes) and taken up again by the scheduler's tick (take_up_due);
+// - it no longer verifies (the ISP changed the gateway's key or token since): logged as rejected
+//   and the row deleted;
 // - the server dies before applying it: the row waits in the database; the tick of any server
 //   (the leader's, with several) takes it up once its next_attempt_at (60 s after it arrived) passes;
 // - a newer callback for the same transaction arrives meanwhile: it replaces the row (its version
@@ -76,6 +78,7 @@ public:
     std::int64_t accepted() const { return m_accepted.load(); }
     std::int64_t applied() const { return m_applied.load(); }
     std::int64_t postponed() const { return m_postponed.load(); }
+    std::int64_t dropped() const { return m_dropped.load(); }
 
 private:
     using Key = std::pair<std::string, std::string>;  // gateway, order key
@@ -94,7 +97,7 @@ private:
     std::size_t m_queued_bytes = 0;
     bool m_stopping = false;
     std::vector<std::thread> m_workers;
-    std::atomic<std::int64_t> m_accepted{0}, m_applied{0}, m_postponed{0};
+    std::atomic<std::int64_t> m_accepted{0}, m_applied{0}, m_postponed{0}, m_dropped{0};
 };
 
 }  // namespace kimonet::services

@@ -163,6 +163,28 @@ BOOST_AUTO_TEST_CASE(a_callback_left_by_a_server_that_went_away_is_applied_by_th
     BOOST_TEST(next.scalar("SELECT COUNT(*) FROM callback_inbox") == "0");
 }
 
+// The ISP changes the gateway's server key while a callback waits: it no longer verifies, so it is
+// logged as rejected and its row goes (it would never be applied); nothing is paid by it.
+BOOST_AUTO_TEST_CASE(a_kept_callback_that_no_longer_verifies_is_dropped_not_retried_for_ever) {
+    Inbox fixture;
+    const std::int64_t invoice = fixture.invoice_id();
+    const std::string transaction = fixture.charge(invoice, "midtrans");
+    fixture.simulator.set_switches(sim::SimSwitches{.fail_requests = 1000});
+    BOOST_TEST(fixture.paid_callback(transaction).answered == 200);
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
+    BOOST_TEST_REQUIRE(fixture.count("SELECT COUNT(*) FROM callback_inbox") == 1);
+    fixture.simulator.set_switches(sim::SimSwitches{});
+    apply_settings(fixture.server, {{"midtrans_server_key", "SB-Mid-server-rotated"}});
+
+    fixture.server.clock().advance(services::CallbackInbox::kFirstRetrySeconds);
+    jobs::Scheduler scheduler(fixture.server.app(), {});
+    BOOST_TEST_REQUIRE(scheduler.tick().ok());
+    BOOST_TEST_REQUIRE(fixture.server.callbacks_settled());
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM callback_inbox") == 0);
+    BOOST_TEST(fixture.payments_of(invoice) == 0);
+    BOOST_TEST(fixture.count("SELECT COUNT(*) FROM gateway_callbacks WHERE outcome = 'rejected'") == 1);
+}
+
 // The store's half of "a newer callback is never lost": a row replaced while an applier held the
 // older version is not deleted by that applier.
 BOOST_AUTO_TEST_CASE(a_row_replaced_while_it_was_applied_stays_for_the_next_pass) {
