@@ -31,12 +31,13 @@ Options parse_options(int argc, char** argv) {
 }
 
 int fail(const std::string& what, const Error& error) {
-    std::fprintf(stderr, "bench: %s: %s\n", what.c_str(), error.message().c_str());
+    std::fprintf(stderr, "bench: %s: %s%s\n", what.c_str(), error.message().c_str(),
+                 error.fields.empty() ? "" : (" " + api::Json(error.fields).dump()).c_str());
     return 2;
 }
 
 constexpr const char* kUsername = "bench";
-constexpr const char* kPassword = "bench-password-2026";
+constexpr const char* kPassword = "tarif-kilat-2026";  // not containing the username: the password rules refuse that
 
 Result<std::string> seed(app::App& app, int customers) {
     auto lease = TRY(app.database());
