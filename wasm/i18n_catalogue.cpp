@@ -358,6 +358,8 @@ std::initializer_list<Entry> catalogue() {
         {"gateway.col.amount", "Jumlah", "Amount"},
         {"gateway.col.status", "Status", "Status"},
         {"gateway.empty", "Belum ada transaksi online.", "No online transactions yet."},
+        {"gateway.waiting", "{count} callback dari gateway sudah diterima dan menunggu konfirmasi gateway; pembayaran diterapkan otomatis begitu gateway menjawab.",
+         "{count} gateway callback(s) received and waiting for the gateway's confirmation; the payments are applied automatically once it answers."},
         {"reconciliation.title", "Temuan rekonsiliasi ({total})", "Reconciliation findings ({total})"},
         {"reconciliation.empty", "Belum ada temuan rekonsiliasi.", "No reconciliation findings yet."},
         {"reconciliation.run", "Jalankan rekonsiliasi sekarang", "Run reconciliation now"},

@@ -125,6 +125,7 @@ inline constexpr RoutePermission kRoutePermissions[] = {
     {"PUT", "/api/packages/{id}", "packages.update"},
     {"DELETE", "/api/packages/{id}", "packages.delete"},
     {"GET", "/api/payments/reconciliation", "payments.read"},
+    {"GET", "/api/payments/callback-inbox", "payments.read"},
     {"GET", "/api/payments/transactions", "payments.read"},
     {"POST", "/api/payments/reconcile", "payments.create"},
     {"POST", "/api/bank-statements/import", "payments.create"},

@@ -134,6 +134,7 @@ void answer_admin_lists(FakeApiClient& api) {
                                               {"total", 1}, {"page", 1}, {"per_page", 25}});
     api.answer("GET", "/api/settings", settings_answer());
     api.answer("GET", "/api/payments/reconciliation", {{"success", true}, {"data", api::Json::array()}, {"total", 0}});
+    api.answer("GET", "/api/payments/callback-inbox", {{"success", true}, {"data", api::Json::array()}, {"total", 0}});
     api.answer("GET", "/api/notifications", {{"success", true}, {"data", api::Json::array()}, {"total", 0}, {"page", 1}, {"per_page", 25}});
     api.answer("GET", "/api/notifications/9", {{"success", true},
                                                         {"data", {{"id", 9}, {"customer_name", "Budi Santoso"}, {"phone", "0812"},

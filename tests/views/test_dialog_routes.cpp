@@ -173,6 +173,26 @@ BOOST_AUTO_TEST_CASE(the_picker_is_in_the_address_and_back_closes_it) {
     BOOST_TEST(written_route() == "payments");
 }
 
+// The server answers a gateway once its callback is kept and applies it once the gateway's status
+// API confirms it; while that API is down the attempt still reads "pending". The screen says that
+// the gateway has called, so finance does not think the money never came.
+BOOST_AUTO_TEST_CASE(callbacks_waiting_for_their_gateway_are_said_above_the_online_payments) {
+    ViewHarness harness("payments/gateway");
+    kimonet::testing::answer_admin_lists(harness.api());
+    harness.api().answer("GET", "/api/payments/callback-inbox?per_page=1", {{"success", true}, {"data", kimonet::api::Json::array()}, {"total", 2}});
+    harness.sign_in_staff(kAdmin);
+    harness.settle();
+    BOOST_TEST_REQUIRE(harness.find("gateway.waiting").has_value());
+    BOOST_TEST(harness.value("gateway.waiting").starts_with("2 callback dari gateway sudah diterima"), harness.value("gateway.waiting"));
+}
+
+BOOST_AUTO_TEST_CASE(no_banner_when_no_callback_waits) {
+    ViewHarness harness("payments/gateway");
+    open(harness, kAdmin);
+    BOOST_TEST(harness.api().count("GET", "/api/payments/callback-inbox") == 1);
+    BOOST_TEST(!harness.find("gateway.waiting").has_value());
+}
+
 BOOST_AUTO_TEST_CASE(the_online_payments_filter_is_in_the_address) {
     ViewHarness harness("payments/gateway/pending");
     open(harness, kAdmin);

@@ -78,6 +78,9 @@ void ViewGatewayTransactions::reload() {
 }
 
 void ViewGatewayTransactions::reload_findings() {
+    api_client().get("/api/payments/callback-inbox?per_page=1", [this](const ApiResponse& response) {
+        m_waiting_callbacks = response.ok() ? json_int(response.body, "total") : 0;
+    });
     api_client().get("/api/payments/reconciliation?per_page=" + std::to_string(kPerPage), [this](const ApiResponse& response) {
         if (!response.ok()) {
             m_error = i18n::api_error_text(response.error_code, response.error_message);
@@ -207,6 +210,8 @@ void ViewGatewayTransactions::draw(App& app) {
         if (widgets::button("reconciliation.run", label, widgets::ButtonStyle::Primary, compact ? width : 0.f, m_busy)) reconcile();
     }
     if (!m_notice.empty()) widgets::banner("reconciliation.notice", m_notice, false);
+    if (m_waiting_callbacks > 0)
+        widgets::banner("gateway.waiting", i18n::tr_format("gateway.waiting", {{"count", std::to_string(m_waiting_callbacks)}}), false);
     if (const std::string& error = m_error.empty() ? m_list.error() : m_error; !error.empty())
         widgets::banner("gateway.error", error, true);
     // The attempts take the upper part, the findings what is left below.

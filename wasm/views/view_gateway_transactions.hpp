@@ -2,7 +2,9 @@
 // Pembayaran → "Transaksi online": the payment attempts at the gateways (pending, paid, expired…)
 // with their invoice and customer, and what reconciliation found (payments applied without a
 // callback, stale attempts expired, mismatches), with "Jalankan rekonsiliasi sekarang" for roles
-// allowed to create payments.
+// allowed to create payments. A banner says how many gateway callbacks were received and wait for
+// their gateway's confirmation (GET /api/payments/callback-inbox): such an attempt still reads
+// "pending" although the gateway already told us it was paid.
 #include <string>
 
 #include "api/json_fields.hpp"
@@ -32,6 +34,7 @@ private:
     int m_status = 0;  // index into the status filter
     PagedList m_list{"/api/payments/transactions", 25};
     int m_findings_total = 0;
+    std::int64_t m_waiting_callbacks = 0;  // kept by the server, not confirmed and applied yet
     api::Json m_findings = api::Json::array();
     bool m_busy = false;
     std::string m_error;  // the findings' and actions' failures (the list's are m_list's)
