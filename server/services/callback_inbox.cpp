@@ -146,18 +146,22 @@ void CallbackInbox::work() {
 void CallbackInbox::apply(store::Database& db, const store::InboxEntry& entry) {
     app::Context context = m_app.context(db, app::Actor{"system", 0, "gateway:" + entry.key.gateway, entry.remote_ip});
     const auto applied = m_group->apply_kept(context, entry);
-    if (applied) {
-        ++m_applied;
-        return;
-    }
-    // It no longer verifies (the gateway's key or token was changed since it was kept) or is no
-    // longer readable: logged as rejected, and nothing will ever apply it.
-    if (const int status = applied.error().http_status(); status == 400 || status == 401 || status == 403 || status == 404 || status == 415) {
+    // Nothing will ever apply these: no longer an order of ours; or it no longer verifies (the
+    // gateway's key or token was changed since it was kept) or reads, logged as rejected.
+    const bool hopeless = applied ? applied->outcome == "unknown_order" : [&] {
+        const int status = applied.error().http_status();
+        return status == 400 || status == 401 || status == 403 || status == 404 || status == 415;
+    }();
+    if (hopeless) {
         ++m_dropped;
         (void)db.transaction([&]() -> Result<void> {
             TRY(store::delete_inbox_entry(db, entry.key, entry.version));
             return success();
         });
+        return;
+    }
+    if (applied) {
+        ++m_applied;
         return;
     }
     // Not now (the status API, or applying failed and was logged): again later, less and less often.

@@ -13,7 +13,7 @@
 // - the status API cannot be asked, or applying fails: the row is put off (30 s, doubling, at
 //   most 15 minutes) and taken up again by the scheduler's tick (take_up_due);
 // - it no longer verifies (the ISP changed the gateway's key or token since): logged as rejected
-//   and the row deleted;
+//   and the row deleted; so is a row whose order is no longer ours;
 // - the server dies before applying it: the row waits in the database; the tick of any server
 //   (the leader's, with several) takes it up once its next_attempt_at (60 s after it arrived) passes;
 // - a newer callback for the same transaction arrives meanwhile: it replaces the row (its version

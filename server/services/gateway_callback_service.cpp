@@ -214,37 +214,25 @@ struct CallbackGroupCommit::Delivery {
 
 Result<CallbackOutcome> CallbackGroupCommit::handle(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                     const std::string& body) {
-    {
-        std::lock_guard lock(m_mutex);
-        ++m_verifying;
-    }
+    arrive();
     return join(context, gateway, content_type, body, verify_gateway_callback(context, gateway, content_type, body, &m_budget), nullptr);
 }
 
 Result<CallbackOutcome> CallbackGroupCommit::handle_verified(app::Context& context, const std::string& gateway, const std::string& content_type,
                                                              const std::string& body, const gateways::GatewayEvent& event) {
-    {
-        std::lock_guard lock(m_mutex);
-        ++m_verifying;
-    }
+    arrive();
     return join(context, gateway, content_type, body, VerifiedCallback{event, std::nullopt, false}, nullptr);
 }
 
 Result<CallbackOutcome> CallbackGroupCommit::apply_kept(app::Context& context, const store::InboxEntry& entry) {
-    {
-        std::lock_guard lock(m_mutex);
-        ++m_verifying;
-    }
-    auto verified = verify_gateway_callback(context, entry.key.gateway, entry.content_type, entry.body, &m_budget);
-    if (verified && verified->answered) {
-        // No longer an order of ours: nothing will ever apply it.
-        auto dropped = context.db.transaction([&]() -> Result<void> {
-            TRY(store::delete_inbox_entry(context.db, entry.key, entry.version));
-            return success();
-        });
-        if (!dropped) verified = dropped.error();
-    }
-    return join(context, entry.key.gateway, entry.content_type, entry.body, std::move(verified), &entry);
+    arrive();
+    return join(context, entry.key.gateway, entry.content_type, entry.body,
+                verify_gateway_callback(context, entry.key.gateway, entry.content_type, entry.body, &m_budget), &entry);
+}
+
+void CallbackGroupCommit::arrive() {
+    std::lock_guard lock(m_mutex);
+    ++m_verifying;
 }
 
 Result<CallbackOutcome> CallbackGroupCommit::join(app::Context& context, const std::string& gateway, const std::string& content_type,

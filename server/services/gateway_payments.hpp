@@ -92,8 +92,8 @@ public:
                                             const std::string& body, const gateways::GatewayEvent& event);
     // A callback from the inbox (services/callback_inbox.hpp): verified again, now with the
     // gateway's status API, then applied in a batch whose transaction also deletes its inbox row
-    // (when no newer callback replaced it). An order that is no longer ours deletes the row at once.
-    // An error (the status API cannot be asked, applying failed) leaves the row for the caller.
+    // (when no newer callback replaced it). An order that is no longer ours ("unknown_order") and
+    // an error (the status API cannot be asked, applying failed) leave the row to the caller.
     Result<CallbackOutcome> apply_kept(app::Context& context, const store::InboxEntry& entry);
     // Commits made and deliveries they held (deliveries / batches = the average group size).
     std::int64_t batches() const { return m_batches.load(); }
@@ -118,8 +118,10 @@ public:
 
 private:
     struct Delivery;
+    // A caller starts verifying: a leader waits for it (m_verifying) before taking the queue.
+    void arrive();
     // The queue, the leader and the batch: `verified` is the caller's verification (the
-    // m_verifying count it held is given back here).
+    // m_verifying count arrive() took is given back here).
     Result<CallbackOutcome> join(app::Context& context, const std::string& gateway, const std::string& content_type, const std::string& body,
                                  Result<VerifiedCallback> verified, const store::InboxEntry* kept);
     std::mutex m_mutex;
